@@ -1,0 +1,105 @@
+"""The `auditor` command: a thin click skin over auditor.pipeline.
+
+Exit codes, as linters have them: 0 nothing at or above the fail threshold, 1 findings at or
+above it, 2 usage, configuration or input errors.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from auditor import __version__
+from auditor.claims import COLUMNS, frame_rows
+from auditor.config import load
+from auditor.errors import AuditorError
+from auditor.pipeline import extract_paths
+
+
+@click.group()
+@click.version_option(__version__, prog_name="auditor")
+def cli() -> None:
+    """Audit several sources that describe the same things, and explain where they disagree."""
+
+
+def _paths(paths: tuple[Path, ...]) -> list[Path]:
+    return list(paths) if paths else [load().sources]
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl",
+              show_default=True, help="Output format of the claims.")
+@click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
+              help="Write to this file instead of standard output (parquet needs it).")
+def extract(paths: tuple[Path, ...], fmt: str, output: Path | None) -> None:
+    """Print the claims extracted from PATH (sources folders or single documents).
+
+    Example: auditor extract sources/leaving-las-vegas-1995/imdb.txt
+    """
+    result = extract_paths(_paths(paths))
+    frame = result.claims.select(COLUMNS)
+    if fmt == "jsonl":
+        lines = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in frame_rows(frame))
+        _emit(lines, output)
+    elif fmt == "csv":
+        _emit(frame.write_csv(), output)
+    else:
+        if output is None:
+            raise AuditorError("--format parquet writes binary: give --output FILE")
+        frame.write_parquet(output)
+    for doc in result.errors:
+        click.echo(f"error: {doc.error}", err=True)
+    if result.errors:
+        raise SystemExit(2)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
+              help="Folder for the reports (default: the project's reports/).")
+def check(paths: tuple[Path, ...], out_dir: Path | None) -> None:
+    """Audit PATH (default: the project's sources/) and write the reports.
+
+    Example: auditor check sources/ --out reports/
+    """
+    from auditor.check import run_check
+
+    config = load()
+    outcome = run_check(_paths(paths), config, out_dir or config.reports)
+    for line in outcome.summary_lines():
+        click.echo(line)
+    for doc in outcome.extraction.errors:
+        click.echo(f"error: {doc.error}", err=True)
+    raise SystemExit(outcome.exit_code)
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        cli.main(args=argv, prog_name="auditor", standalone_mode=False)
+    except AuditorError as exc:
+        click.echo(f"error: {exc}", err=True)
+        return exc.exit_code
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        return 2
+    except click.ClickException as exc:
+        exc.show()
+        return 2
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,115 @@
+"""What every adapter shares: the adapter contract and the collector that keeps spans honest."""
+
+from __future__ import annotations
+
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from auditor.claims import EDITORIAL, Claim
+from auditor.documents import DocumentRef
+from auditor.textview import TextView
+
+
+class Collector:
+    """Collects one document's claims; offsets given in the view, stored in the original."""
+
+    def __init__(self, ref: DocumentRef, view: TextView) -> None:
+        self.ref = ref
+        self.view = view
+        self.claims: list[Claim] = []
+
+    def add(
+        self,
+        attribute: str,
+        start: int,
+        end: int,
+        value: Any,
+        qualifier: str | None = None,
+        origin: str = EDITORIAL,
+    ) -> None:
+        """Record a fact stated by view[start:end]; a value that failed to parse is no fact."""
+        if value is None or value == "" or end <= start:
+            return
+        ostart, oend = self.view.span(start, end)
+        self.claims.append(
+            Claim(
+                entity=self.ref.entity,
+                source=self.ref.source,
+                document=self.ref.relpath,
+                attribute=attribute,
+                raw=self.view.original[ostart:oend],
+                value=value,
+                qualifier=qualifier,
+                span_start=ostart,
+                span_end=oend,
+                origin=origin,
+            )
+        )
+
+    def add_group(self, attribute: str, m: re.Match, group: str | int, value: Any, **kw: Any) -> None:
+        if m.group(group) is not None:
+            self.add(attribute, m.start(group), m.end(group), value, **kw)
+
+    def values(self, attribute: str, origin: str = EDITORIAL) -> list[Any]:
+        return [c.value for c in self.claims if c.attribute == attribute and c.origin == origin]
+
+
+class Adapter(ABC):
+    """Reads one page template. Subclasses set `name`, `description` and `footer`."""
+
+    name: ClassVar[str]
+    description: ClassVar[str]
+    # Text the template always has near its end: without it the capture was cut short.
+    footer: ClassVar[re.Pattern[str]]
+    # Whether the template keeps capitals (the flattened IMDb page lower-cases everything).
+    cased: ClassVar[bool] = True
+
+    @abstractmethod
+    def recognise(self, view: TextView) -> bool:
+        """True when `view` is a page of this template."""
+
+    @abstractmethod
+    def extract(self, view: TextView, out: Collector) -> None:
+        """Add every fact the page states about its own film to `out`."""
+
+    def truncated(self, view: TextView) -> bool:
+        return self.footer.search(view.text) is None
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of the view: [start, end)."""
+
+    start: int
+    end: int
+
+    def text(self, view: TextView) -> str:
+        return view.text[self.start : self.end]
+
+
+def split_items(
+    text: str, start: int, end: int, sep: str = r"\s*(?:,|\||;|\band\b)\s*"
+) -> Iterator[tuple[int, int]]:
+    """Offsets of the non-empty items of text[start:end] split on `sep`, trimmed."""
+    pos = start
+    for m in re.finditer(sep, text[start:end]):
+        yield from _trimmed(text, pos, start + m.start())
+        pos = start + m.end()
+    yield from _trimmed(text, pos, end)
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    chunk = text[start:end]
+    left = len(chunk) - len(chunk.lstrip(" \t\n.,;:|"))
+    right = len(chunk.rstrip(" \t\n,;:|"))
+    if right > left:
+        yield start + left, start + right
+
+
+def find(pattern: str | re.Pattern[str], text: str, start: int = 0, end: int | None = None,
+         flags: int = 0) -> re.Match[str] | None:
+    rx = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
+    return rx.search(text, start, len(text) if end is None else end)

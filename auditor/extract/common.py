@@ -1,0 +1,124 @@
+"""Fact readers several adapters share: label values, people lists, dates, money, reviews."""
+
+from __future__ import annotations
+
+import re
+
+from auditor.claims import USER
+from auditor.extract.base import Collector, split_items
+from auditor.extract.mentions import character_mentions, people_mentions
+from auditor.normalize.dates import DATE_IN_TEXT, parse_date
+from auditor.normalize.money import parse_money
+from auditor.normalize.names import clean
+from auditor.normalize.places import canonical_country
+
+MPAA = {"G", "PG", "PG-13", "R", "NC-17", "X", "M", "GP", "NR", "UNRATED", "NOT RATED", "APPROVED"}
+RELEASE_KINDS = {"limited": "limited", "wide": "wide", "nationwide": "wide", "widely": "wide",
+                 "premiere": "premiere", "wide release": "wide"}
+
+
+def release_qualifier(country: str | None = None, kind: str | None = None) -> str | None:
+    parts = []
+    if country:
+        parts.append(canonical_country(country))
+    if kind and kind.lower() in RELEASE_KINDS:
+        parts.append(RELEASE_KINDS[kind.lower()])
+    return ",".join(parts) or None
+
+
+def add_names(out: Collector, attribute: str, start: int, end: int, **kw) -> None:
+    """One claim per name of a comma / pipe / 'and' separated list."""
+    text = out.view.text
+    for s, e in split_items(text, start, end):
+        out.add(attribute, s, e, clean(text[s:e]), **kw)
+
+
+def add_money(out: Collector, attribute: str, start: int, end: int) -> None:
+    text = out.view.text[start:end]
+    money = parse_money(re.sub(r"\[\w{1,3}\]", "", text))
+    if money is None:
+        return
+    if attribute == "budget":
+        value = {"low": money.low, "high": money.high, "currency": money.currency}
+        qualifier = "estimated" if money.estimated else None
+    else:
+        value = {"amount": money.low, "currency": money.currency}
+        qualifier = money.scope
+    out.add(attribute, start, end, value, qualifier)
+
+
+def add_date(out: Collector, attribute: str, start: int, end: int, qualifier: str | None = None):
+    out.add(attribute, start, end, parse_date(out.view.text[start:end]), qualifier)
+
+
+def add_characters(out: Collector, start: int, end: int, known: list[str], *, cased: bool) -> None:
+    for s, e in character_mentions(out.view.text, start, end, known, cased=cased):
+        out.add("character", s, e, clean(out.view.text[s:e]))
+
+
+def cast_characters(out: Collector) -> list[str]:
+    return [c["character"] for c in out.values("cast")] + out.values("character")
+
+
+def add_user_mentions(out: Collector, start: int, end: int, *, cased: bool) -> None:
+    """Names inside a user review that the page states editorially: kept, marked `user`."""
+    people: dict[str, str] = {}
+    for attribute in ("director", "writers", "stars"):
+        for name in out.values(attribute):
+            people.setdefault(name, attribute)
+    for cast in out.values("cast"):
+        people.setdefault(cast["actor"], "stars")
+    for name in cast_characters(out):
+        if len(name.split()) >= 2:
+            people.setdefault(name, "character")
+    seen = {(c.attribute, c.value.casefold()) for c in out.claims if c.origin == USER}
+    text = out.view.text
+    for s, e, attribute in people_mentions(text, start, end, people, cased=cased):
+        value = clean(text[s:e])
+        if (attribute, value.casefold()) not in seen:
+            seen.add((attribute, value.casefold()))
+            out.add(attribute, s, e, value, origin=USER)
+
+
+_RELEASE_SENTENCES = [
+    # "After limited release in the United States on October 27, 1995"
+    re.compile(r"\b(?P<kind>limited|wide|nationwide) release in (?P<country>the United States|"
+               r"[A-Z][\w.]*(?: [A-Z][\w.]*)*) on (?P<date>" + DATE_IN_TEXT.pattern + ")", re.I),
+    # "had a limited release on October 27, 1995"
+    re.compile(r"\bhad an? (?P<kind>limited|wide|nationwide) release on (?P<date>"
+               + DATE_IN_TEXT.pattern + ")", re.I),
+    # "was released nationwide on February 9, 1996", "opened nationwide on ..."
+    re.compile(r"\b(?:was released|opened|released) (?P<kind>nationwide|wide|widely) on "
+               r"(?P<date>" + DATE_IN_TEXT.pattern + ")", re.I),
+]
+
+
+def add_release_sentences(out: Collector, start: int, end: int) -> None:
+    text = out.view.text
+    for rx in _RELEASE_SENTENCES:
+        for m in rx.finditer(text, start, end):
+            groups = m.groupdict()
+            q = release_qualifier(groups.get("country"), groups["kind"])
+            add_date(out, "release_date", m.start("date"), m.end("date"), q)
+
+
+_LEAD = re.compile(
+    r"\bis an? (?P<year>1[89]\d\d|20\d\d) (?P<demonym>(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)? )*)"
+    r"(?:[a-z][\w-]* ){0,4}film\b"
+)
+
+
+def add_lead_sentence(out: Collector, start: int, end: int, *, country: bool) -> None:
+    """"X is a 1995 American drama film": the year, and the nationality when asked."""
+    m = _LEAD.search(out.view.text, start, end)
+    if not m:
+        return
+    out.add_group("year", m, "year", int(m["year"]))
+    if country and m["demonym"].strip():
+        s = m.start("demonym")
+        out.add("country", s, s + len(m["demonym"].strip()), m["demonym"].strip())
+
+
+def mpaa_value(text: str) -> str | None:
+    v = " ".join(text.split()).upper()
+    return v if v in MPAA else None

@@ -1,0 +1,205 @@
+"""IMDb title page, flattened to one lower-cased line (navigation, also-liked, reviews, footer)."""
+
+from __future__ import annotations
+
+import re
+
+from auditor.extract.base import Adapter, Collector, find, split_items
+from auditor.extract.common import (
+    add_characters,
+    add_date,
+    add_money,
+    add_names,
+    add_user_mentions,
+    cast_characters,
+    mpaa_value,
+    release_qualifier,
+)
+from auditor.normalize.counts import parse_count
+from auditor.normalize.dates import DATE_IN_TEXT
+from auditor.normalize.durations import parse_duration
+from auditor.normalize.names import clean
+from auditor.normalize.scores import parse_score
+from auditor.textview import TextView
+
+_HEAD = re.compile(r"\s*(?P<title>[^|]{1,200}?) \((?P<year>\d{4})\) - imdb\b")
+_RATING = re.compile(
+    r"(?P<rating>\d{1,2}(?:\.\d)?/10) (?P<votes>\d[\d,]*) (?:(?P<users>\d[\d,]*) user )?"
+    r"(?:(?P<critics>\d[\d,]*) critic )?rate this "
+)
+_DATE = DATE_IN_TEXT.pattern
+# "<title> (1995) r | 1h 51min | drama, romance | 9 february 1996 (usa) <plot> director:"
+_INFO = re.compile(
+    r"\((?P<year>\d{4})\) (?P<fields>(?:[^|]{1,60} \| ){1,4})(?P<date>" + _DATE + r")"
+    r"(?: \((?P<country>[^)]{1,40})\))? (?P<plot>.*?)\s*(?=\bdirectors?: |\bcreators?: )"
+)
+_PARTICLES = {"van", "von", "de", "del", "della", "da", "di", "du", "le", "la", "st.", "mc"}
+_SUFFIXES = {"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"}
+_CAST_SEP = re.compile(r" \.\.\. ")
+
+
+class Imdb(Adapter):
+    name = "imdb"
+    description = "IMDb title page flattened to one lower-cased line"
+    footer = re.compile(r"copyright © \d{4}-\d{4} imdb\.com|imdb\.com, inc\.")
+    cased = False
+
+    def recognise(self, view: TextView) -> bool:
+        return bool(_HEAD.match(view.text)) and "imdb" in view.text[:300]
+
+    def extract(self, view: TextView, out: Collector) -> None:
+        text = view.text
+        head = _HEAD.match(text)
+        if not head:
+            return
+        out.add_group("title", head, "title", clean(head["title"]))
+        out.add_group("year", head, "year", int(head["year"]))
+        also_liked = text.find("people who liked this also liked")
+        cast_at = text.find("cast overview")
+        header_end = also_liked if also_liked >= 0 else len(text)
+        plot = self._header(view, out, head.end(), header_end)
+        body = cast_at if cast_at >= 0 else header_end
+        self._cast(view, out, body, plot)
+        self._details(view, out, body)
+        self._review(view, out, body)
+
+    def _header(
+        self, view: TextView, out: Collector, start: int, end: int
+    ) -> tuple[int, int] | None:
+        """The rating, info line and credits; returns the plot summary's span."""
+        text = view.text
+        r = find(_RATING, text, start, end)
+        if r:
+            out.add_group("user_rating", r, "rating", parse_score(r["rating"]))
+            out.add_group("rating_votes", r, "votes", parse_count(r["votes"]))
+            out.add_group("user_review_count", r, "users", parse_count(r["users"] or ""),
+                          qualifier="imdb")
+            out.add_group("critic_review_count", r, "critics", parse_count(r["critics"] or ""),
+                          qualifier="imdb")
+            start = r.end()
+        info = find(_INFO, text, start, end)
+        plot = None
+        if info:
+            fs = info.start("fields")
+            for s, e in split_items(text, fs, info.end("fields"), sep=r" \| "):
+                self._info_field(out, s, e)
+            add_date(out, "release_date", info.start("date"), info.end("date"),
+                     release_qualifier(info["country"]))
+            plot = (info.start("plot"), info.end("plot"))
+            start = info.end()
+        people = find(r"\bdirectors?: (?P<d>.+?) writers?: (?P<w>.+?) stars: (?P<s>.+?)(?= \|)",
+                      text, start, end)
+        if people:
+            add_names(out, "director", people.start("d"), people.end("d"))
+            self._writers(out, people.start("w"), people.end("w"))
+            add_names(out, "stars", people.start("s"), people.end("s"))
+        meta = find(r"\b(?P<v>\d{1,3}) metascore\b", text, start, end)
+        if meta:
+            out.add_group("critic_score", meta, 0, parse_score(f"{meta['v']}/100"),
+                          qualifier="metacritic")
+        return plot
+
+    def _info_field(self, out: Collector, s: int, e: int) -> None:
+        field = out.view.text[s:e]
+        if (minutes := parse_duration(field)) is not None:
+            out.add("runtime", s, e, minutes)
+        elif (rating := mpaa_value(field)) is not None:
+            out.add("mpaa_rating", s, e, rating)
+        else:
+            add_names(out, "genres", s, e)
+
+    def _writers(self, out: Collector, start: int, end: int) -> None:
+        text = out.view.text
+        for s, e in split_items(text, start, end, sep=r"\s*,\s*"):
+            m = re.fullmatch(r"(?P<n>.+?)(?: \((?P<role>[^)]+)\))?", text[s:e])
+            out.add("writers", s, s + len(m["n"]), clean(m["n"]),
+                    qualifier=m["role"].strip().lower() if m["role"] else None)
+
+    def _cast(
+        self, view: TextView, out: Collector, start: int, plot: tuple[int, int] | None
+    ) -> None:
+        text = view.text
+        block = find(r"cast overview, first billed only: (?P<c>.+?) see full cast", text, start)
+        if block:
+            self._cast_lines(out, block.start("c"), block.end("c"))
+            known = cast_characters(out)
+            if plot:
+                add_characters(out, *plot, known, cased=False)
+            story = find(r"\bstoryline (?P<s>.+?)(?= written by | plot summary|$)", text,
+                         block.end())
+            if story:
+                add_characters(out, story.start("s"), story.end("s"), known, cased=False)
+
+    def _cast_lines(self, out: Collector, start: int, end: int) -> None:
+        """'a b ... role c d ... role': each actor is the last two or three words before '...'."""
+        text = out.view.text
+        seps = list(_CAST_SEP.finditer(text, start, end))
+        actors: list[tuple[int, int]] = []
+        for i, sep in enumerate(seps):
+            seg_start = seps[i - 1].end() if i else start
+            words = list(re.finditer(r"\S+", text[seg_start : sep.start()]))
+            n = 2
+            if len(words) >= 3 and (
+                words[-2].group() in _PARTICLES or words[-1].group() in _SUFFIXES
+                or re.fullmatch(r"\w\.", words[-2].group())
+            ):
+                n = 3
+            n = min(n, len(words)) if i else len(words)
+            actors.append((seg_start + words[-n].start(), sep.start()) if words else (sep.start(),) * 2)
+        for i, sep in enumerate(seps):
+            a_start, a_end = actors[i]
+            role_end = actors[i + 1][0] - 1 if i + 1 < len(seps) else end
+            role = text[sep.end() : role_end]
+            m = re.fullmatch(r"(?P<r>.*?)(?: \(as (?P<as>[^)]+)\))?\s*", role)
+            value = {"actor": clean(text[a_start:a_end]), "character": clean(m["r"])}
+            if m["as"]:
+                value["credited_as"] = clean(m["as"])
+            if value["actor"] and value["character"]:
+                out.add("cast", a_start, sep.end() + len(role.rstrip()), value)
+
+    def _details(self, view: TextView, out: Collector, start: int) -> None:
+        text = view.text
+        end_at = text.find("did you know?", start)
+        end = end_at if end_at >= 0 else len(text)
+        m = find(r"\bgenres: (?P<g>.+?)(?= motion picture rating| parents guide| edit |$)",
+                 text, start, end)
+        if m:
+            add_names(out, "genres", m.start("g"), m.end("g"))
+        m = find(r"\bmotion picture rating \(mpaa\) rated (?P<r>[a-z0-9-]+) ", text, start, end)
+        if m:
+            out.add_group("mpaa_rating", m, "r", mpaa_value(m["r"]))
+        m = find(r"\bcountry: (?P<c>.+?)(?= language:| release date:| see more)", text, start, end)
+        if m:
+            add_names(out, "country", m.start("c"), m.end("c"))
+        m = find(r"\blanguages?: (?P<l>.+?)(?= release date:| also known as:| filming| see more)",
+                 text, start, end)
+        if m:
+            add_names(out, "language", m.start("l"), m.end("l"))
+        for m in re.finditer(r"\brelease date: (?P<d>" + _DATE + r")(?: \((?P<c>[^)]+)\))?",
+                             text[:end]):
+            if m.start() >= start:
+                add_date(out, "release_date", m.start("d"), m.end("d"), release_qualifier(m["c"]))
+        m = find(r"\balso known as: (?P<v>.+?) see more", text, start, end)
+        if m:
+            out.add_group("also_known_as", m, "v", clean(m["v"]))
+        m = find(r"\bfilming locations?: (?P<v>.+?) see more", text, start, end)
+        if m:
+            out.add_group("filming_location", m, "v", clean(m["v"]))
+        m = find(r"\bbudget: (?P<v>\S+(?: \(estimated\))?)", text, start, end)
+        if m:
+            add_money(out, "budget", m.start("v"), m.end("v"))
+        m = find(r"\bgross: (?P<v>\S+(?: \([^)]{1,30}\))?)", text, start, end)
+        if m:
+            add_money(out, "gross", m.start("v"), m.end("v"))
+        m = find(r"\bruntime: (?P<v>\d+ min)", text, start, end)
+        if m:
+            out.add_group("runtime", m, "v", parse_duration(m["v"]))
+
+    def _review(self, view: TextView, out: Collector, start: int) -> None:
+        text = view.text
+        end = text.find("was this review helpful", start)
+        if end < 0:
+            return
+        begin = text.rfind(" user reviews ", start, end)
+        if begin >= 0:
+            add_user_mentions(out, begin + len(" user reviews "), end, cased=False)

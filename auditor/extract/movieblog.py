@@ -1,0 +1,114 @@
+"""A movie blog built from IMDb/OMDb-style data: labelled lines, a cast list, one user review."""
+
+from __future__ import annotations
+
+import re
+
+from auditor.extract.base import Adapter, Collector, find
+from auditor.extract.common import (
+    add_characters,
+    add_date,
+    add_money,
+    add_names,
+    add_user_mentions,
+    cast_characters,
+)
+from auditor.normalize.counts import parse_count
+from auditor.normalize.dates import parse_date
+from auditor.normalize.names import clean
+from auditor.normalize.scores import parse_score
+from auditor.textview import TextView
+
+_M = re.M
+
+
+def _line(label: str) -> re.Pattern[str]:
+    return re.compile(rf"^{label}:[ \t]*(?P<v>[^\n]*?)[ \t]*$", _M)
+
+
+_RATING = re.compile(r"^Rating: (?P<r>\d{1,2}(?:\.\d)?/10) \((?P<n>\d[\d,]*) voted\)[ \t]*$", _M)
+_CAST_LINE = re.compile(r"^(?P<a>[^\n]+?) - (?P<c>[^\n]+?)[ \t]*$", _M)
+
+
+class MovieBlog(Adapter):
+    name = "movieblog"
+    description = "movie blog page built from IMDb/OMDb-style data"
+    footer = re.compile(r"^(?:Comments are closed\.|Leave a (?:Reply|Comment))", _M)
+
+    def recognise(self, view: TextView) -> bool:
+        t = view.text
+        return bool(_line("Release Year").search(t)) and bool(
+            _RATING.search(t) or _line("Critic's Score").search(t)
+        )
+
+    def extract(self, view: TextView, out: Collector) -> None:
+        text = view.text
+        review = find(r"^User Review[ \t]*$", text, flags=_M)
+        end = review.start() if review else len(text)
+        lines = list(re.finditer(r"^[^\n]*\S[^\n]*$", text[:end], _M))
+        if lines:
+            out.add("title", lines[0].start(), lines[0].end(), clean(lines[0].group()))
+        if len(lines) > 1:
+            add_date(out, "release_date", lines[1].start(), lines[1].end())
+        year = find(_line("Release Year"), text, 0, end)
+        if year and year["v"].isdigit():
+            out.add_group("year", year, "v", int(year["v"]))
+        rating = find(_RATING, text, 0, end)
+        if rating:
+            out.add_group("user_rating", rating, "r", parse_score(rating["r"]))
+            out.add_group("rating_votes", rating, "n", parse_count(rating["n"]))
+        critic = find(_line("Critic's Score"), text, 0, end)
+        if critic:
+            out.add_group("critic_score", critic, "v", parse_score(critic["v"]))
+        for label, attribute in (("Directors?", "director"), ("Stars", "stars"),
+                                 ("Writers?", "writers")):
+            m = find(_line(label), text, 0, end)
+            if m:
+                add_names(out, attribute, m.start("v"), m.end("v"))
+        writers = find(_line("Writers?"), text, 0, end)
+        cast_end = find(r"^(?:Official Website|Release Date|Filming Locations?|Box Office Details)\b",
+                        text, writers.end() if writers else 0, end, flags=_M)
+        if writers:
+            stop = cast_end.start() if cast_end else end
+            for m in _CAST_LINE.finditer(text, writers.end(), stop):
+                value = _cast_value(m["a"], m["c"])
+                out.add("cast", m.start(), m.end(), value)
+        m = find(_line("Release Date"), text, 0, end)
+        if m and parse_date(m["v"]):
+            add_date(out, "release_date", m.start("v"), m.end("v"))
+        m = find(_line("Filming Locations?"), text, 0, end)
+        if m:
+            out.add_group("filming_location", m, "v", clean(m["v"]))
+        for label, attribute in (("Budget", "budget"), ("Gross", "gross")):
+            m = find(_line(label), text, 0, end)
+            if m:
+                add_money(out, attribute, m.start("v"), m.end("v"))
+        known = cast_characters(out)
+        summary = _paragraph_before(text, find(_line("Release Year"), text, 0, end))
+        if summary:
+            add_characters(out, *summary, known, cased=True)
+        stars = find(_line("Stars"), text, 0, end)
+        if stars and writers:
+            add_characters(out, stars.end(), writers.start(), known, cased=True)
+        if review:
+            closing = find(self.footer, text, review.end())
+            add_user_mentions(out, review.end(), closing.start() if closing else len(text),
+                              cased=True)
+
+
+def _cast_value(actor: str, role: str) -> dict[str, str]:
+    m = re.fullmatch(r"(?P<r>.*?)(?: \(as (?P<as>[^)]+)\))?", role.strip())
+    value = {"actor": clean(actor), "character": clean(m["r"])}
+    if m["as"]:
+        value["credited_as"] = clean(m["as"])
+    return value
+
+
+def _paragraph_before(text: str, label: re.Match[str] | None) -> tuple[int, int] | None:
+    """The prose paragraph just above a label line (the blog's plot summary)."""
+    if label is None:
+        return None
+    end = len(text[: label.start()].rstrip())
+    start = text.rfind("\n\n", 0, end)
+    start = 0 if start < 0 else start + 2
+    return (start, end) if end > start else None

@@ -1,0 +1,105 @@
+"""The adapters, and the one function that turns a document into claims or a clear error."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from auditor.claims import EDITORIAL, Claim
+from auditor.documents import Document, DocumentRef, read
+from auditor.errors import DocumentError
+from auditor.extract.base import Adapter, Collector
+from auditor.extract.filmsuggest import FilmSuggest
+from auditor.extract.imdb import Imdb
+from auditor.extract.movieblog import MovieBlog
+from auditor.extract.rottentomatoes import RottenTomatoes
+from auditor.extract.wikipedia import Wikipedia
+from auditor.normalize.names import fold
+from auditor.textview import TextView
+
+ADAPTERS: tuple[Adapter, ...] = (Imdb(), MovieBlog(), RottenTomatoes(), Wikipedia(), FilmSuggest())
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """What extraction made of one document: its claims, or the error that stopped it."""
+
+    ref: DocumentRef
+    adapter: str | None
+    claims: tuple[Claim, ...]
+    error: str | None = None
+
+
+def adapter_named(name: str) -> Adapter:
+    for adapter in ADAPTERS:
+        if adapter.name == name:
+            return adapter
+    raise KeyError(name)
+
+
+def recognise(view: TextView) -> Adapter | None:
+    for adapter in ADAPTERS:
+        if adapter.recognise(view):
+            return adapter
+    return None
+
+
+def extract_document(ref: DocumentRef) -> DocumentResult:
+    """Never raises for a bad document: the error is recorded and the others go on."""
+    adapter = None
+    try:
+        doc = read(ref)
+        view = TextView.of(doc.text)
+        adapter = recognise(view)
+        if adapter is None:
+            raise DocumentError(
+                ref.relpath,
+                "matches no known page template (" + ", ".join(a.name for a in ADAPTERS) + ")",
+                "check it is a whole captured page of a supported site, or add an adapter",
+            )
+        if adapter.truncated(view):
+            raise DocumentError(
+                ref.relpath,
+                f"looks truncated: the {adapter.name} page's closing section is missing",
+                "capture the whole page again",
+            )
+        claims = _extract(adapter, doc, view)
+        _check_identity(ref, claims)
+        return DocumentResult(ref, adapter.name, tuple(claims))
+    except DocumentError as exc:
+        return DocumentResult(ref, adapter.name if adapter else None, (), str(exc))
+
+
+def _extract(adapter: Adapter, doc: Document, view: TextView) -> list[Claim]:
+    out = Collector(doc.ref, view)
+    try:
+        adapter.extract(view, out)
+    except Exception as exc:  # noqa: BLE001 - one bad page must not stop the audit
+        raise DocumentError(
+            doc.relpath,
+            f"the {adapter.name} adapter failed on it ({type(exc).__name__}: {exc})",
+            "report this with the document attached",
+        ) from exc
+    return out.claims
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def _check_identity(ref: DocumentRef, claims: list[Claim]) -> None:
+    """A page about another film filed under this entity would poison every comparison."""
+    titles = {c.value for c in claims if c.attribute == "title" and c.origin == EDITORIAL}
+    years = {c.value for c in claims if c.attribute == "year" and c.origin == EDITORIAL}
+    entity = ref.entity
+    m = re.fullmatch(r"(?P<slug>.+?)-(?P<year>\d{4})", entity)
+    entity_slug, entity_year = (m["slug"], int(m["year"])) if m else (entity, None)
+    wrong_title = sorted(t for t in titles if slug(t) != entity_slug)
+    wrong_year = sorted(y for y in years if entity_year is not None and y != entity_year)
+    if wrong_title or wrong_year:
+        said = ", ".join([repr(t) for t in wrong_title] + [str(y) for y in wrong_year])
+        raise DocumentError(
+            ref.relpath,
+            f"is about {said}, not the entity '{entity}' of its folder",
+            "move it to the right entity folder or fix the manifest",
+        )

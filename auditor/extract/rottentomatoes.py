@@ -1,0 +1,98 @@
+"""Rotten Tomatoes reviews page: a short info block, sidebars about other films, user reviews."""
+
+from __future__ import annotations
+
+import re
+
+from auditor.extract.base import Adapter, Collector, find, split_items
+from auditor.extract.common import (
+    add_date,
+    add_names,
+    add_user_mentions,
+    mpaa_value,
+    release_qualifier,
+)
+from auditor.normalize.dates import DATE_IN_TEXT
+from auditor.normalize.durations import DURATION_IN_TEXT, parse_duration
+from auditor.normalize.names import clean
+from auditor.textview import TextView
+
+_M = re.M
+_BULLET = re.compile(r"^[ \t]*•[ \t]*(?P<v>[^\n]*?)[ \t]*$", _M)
+_HEADING = re.compile(r"^(?P<t>[^\n]+?) Reviews[ \t]*\n\s*Page \d+ of \d+", _M)
+_LABELLED = re.compile(
+    r"^[ \t]*(?:•[ \t]*)?(?P<label>Directed By|Written By|In Theaters|On DVD|Runtime|Studio):[ \t]*\n"
+    r"(?P<v>(?:[ \t]*[^\n:•]+\n)+?)(?=[ \t]*(?:[A-Z][\w ]+:[ \t]*\n|•|\n))",
+    _M,
+)
+
+
+class RottenTomatoes(Adapter):
+    name = "rottentomatoes"
+    description = "Rotten Tomatoes reviews page"
+    footer = re.compile(r"^Help \| About \| Jobs\b", _M)
+
+    def recognise(self, view: TextView) -> bool:
+        t = view.text
+        return bool(_HEADING.search(t)) and ("In Theaters:" in t or "Top Box Office" in t)
+
+    def extract(self, view: TextView, out: Collector) -> None:
+        text = view.text
+        heading = find(_HEADING, text)
+        if heading:
+            out.add_group("title", heading, "t", clean(heading["t"]))
+        info_end = text.find("\n\n\n")
+        info_end = info_end if info_end >= 0 else (heading.start() if heading else len(text))
+        self._info(out, 0, info_end)
+        if heading:
+            pages = list(re.finditer(r"^Page \d+ of \d+[ \t]*$", text, _M))
+            end = pages[-1].start() if len(pages) > 1 else len(text)
+            add_user_mentions(out, pages[0].end() if pages else heading.end(), end, cased=True)
+
+    def _info(self, out: Collector, start: int, end: int) -> None:
+        text = out.view.text
+        labelled_spans = []
+        for m in _LABELLED.finditer(text, start, end):
+            labelled_spans.append((m.start(), m.end()))
+            vs, ve = m.start("v"), m.start("v") + len(m["v"].rstrip())
+            label = m["label"]
+            if label == "Directed By":
+                add_names(out, "director", vs, ve)
+            elif label == "Written By":
+                add_names(out, "writers", vs, ve)
+            elif label in ("In Theaters", "On DVD"):
+                d = DATE_IN_TEXT.search(text, vs, ve)
+                if d is None:
+                    continue
+                if label == "On DVD":
+                    add_date(out, "dvd_release", d.start(), d.end())
+                else:
+                    kind = re.match(r"\s*(wide|limited)\b", text[d.end() : ve], re.I)
+                    q = release_qualifier(None, kind.group(1) if kind else None)
+                    add_date(out, "release_date", d.start(),
+                             d.end() + (kind.end() if kind else 0), q)
+        bullets = [b for b in _BULLET.finditer(text, start, end) if b["v"]]
+        for b in bullets:
+            if b["v"].endswith(":") or any(s <= b.start() < e for s, e in labelled_spans):
+                continue
+            self._bullet(out, b, after_dates=bool(labelled_spans) and b.start() > labelled_spans[0][0])
+
+    def _bullet(self, out: Collector, b: re.Match[str], *, after_dates: bool) -> None:
+        """'R, 1 hr. 52 min.' / 'Drama, Romance' / the studio, told apart by their content."""
+        text = out.view.text
+        items = list(split_items(text, b.start("v"), b.end("v"), sep=r"\s*,\s*"))
+        kinds = []
+        for s, e in items:
+            item = text[s:e]
+            if mpaa_value(item):
+                kinds.append(("mpaa_rating", s, e, mpaa_value(item)))
+            elif DURATION_IN_TEXT.fullmatch(item.strip()) and parse_duration(item) is not None:
+                kinds.append(("runtime", s, e, parse_duration(item)))
+        if kinds:
+            for attribute, s, e, value in kinds:
+                out.add(attribute, s, e, value)
+        elif after_dates:
+            out.add("distributor", b.start("v"), b.end("v"), clean(b["v"]))
+        else:
+            for s, e in items:
+                out.add("genres", s, e, clean(text[s:e]))

@@ -1,0 +1,189 @@
+"""A Wikipedia film article through the WIKI 2 mirror: flattened infobox, prose, plot, tables."""
+
+from __future__ import annotations
+
+import re
+
+from auditor.extract.base import Adapter, Collector, find
+from auditor.extract.common import (
+    add_characters,
+    add_date,
+    add_lead_sentence,
+    add_money,
+    add_names,
+    add_release_sentences,
+    release_qualifier,
+)
+from auditor.normalize.dates import DATE_IN_TEXT
+from auditor.normalize.durations import parse_duration
+from auditor.normalize.money import MONEY_IN_TEXT
+from auditor.normalize.names import clean
+from auditor.normalize.scores import parse_score
+from auditor.textview import TextView
+
+_M = re.M
+# Infobox labels as the mirror flattens them, glued to their value or followed by lines.
+_LABELS = {
+    "Directed by": "director",
+    "Written by": "writers",
+    "Screenplay by": "writers",
+    "Story by": "writers",
+    "Based on": "based on",
+    "Produced by": "producers",
+    "Starring": "stars",
+    "Cinematography": "cinematographer",
+    "Edited by": "editor",
+    "Music by": "composer",
+    "Production companies": "production",
+    "Production company": "production",
+    "Distributed by": "distributor",
+    "Release dates": "release_date",
+    "Release date": "release_date",
+    "Running time": "runtime",
+    "Countries": "country",
+    "Country": "country",
+    "Languages": "language",
+    "Language": "language",
+    "Budget": "budget",
+    "Box office": "gross",
+}
+_LABEL_LINE = re.compile(
+    r"^(?P<label>" + "|".join(sorted(map(re.escape, _LABELS), key=len, reverse=True)) + r")"
+    r"(?P<v>[^\n]*)$",
+    _M,
+)
+_REF = re.compile(r"\[(?:\d{1,3}|[a-z])\]")
+_PARENS = re.compile(r"\(([^()]{1,40})\)")
+_EXTRACTED = {"director", "writers", "producers", "stars", "cinematographer", "editor",
+              "distributor", "country", "language"}
+
+
+class Wikipedia(Adapter):
+    name = "wikipedia"
+    description = "Wikipedia film article through the WIKI 2 mirror"
+    footer = re.compile(r"^(?:Basis of this page is in Wikipedia|This page was last edited on)", _M)
+
+    def recognise(self, view: TextView) -> bool:
+        return "From Wikipedia, the free encyclopedia" in view.text
+
+    def extract(self, view: TextView, out: Collector) -> None:
+        text = view.text
+        origin = text.find("From Wikipedia, the free encyclopedia")
+        title = find(r"^[ \t]*(?P<t>\S[^\n]*?)[ \t]*$", text, origin + 37, flags=_M)
+        if not title:
+            return
+        out.add_group("title", title, "t", clean(title["t"]))
+        lead = find(r"^" + re.escape(title["t"]) + r" is an? ", text, title.end(), flags=_M)
+        infobox_end = lead.start() if lead else len(text)
+        self._infobox(out, title.end(), infobox_end)
+        if lead is None:
+            return
+        body_end = self._body_end(text, lead.start())
+        add_lead_sentence(out, lead.start(), text.find("\n", lead.start()), country=True)
+        add_release_sentences(out, lead.start(), body_end)
+        self._prose(out, lead.start(), body_end)
+        plot = self._plot(text, lead.start(), body_end)
+        if plot:
+            add_characters(out, *plot, [], cased=True)
+
+    def _body_end(self, text: str, start: int) -> int:
+        m = find(r"^(?:See also|References|Further reading|External links)\b",
+                 text, start, flags=_M)
+        return m.start() if m else len(text)
+
+    def _infobox(self, out: Collector, start: int, end: int) -> None:
+        text = out.view.text
+        labels = list(_LABEL_LINE.finditer(text, start, end))
+        for i, m in enumerate(labels):
+            stop = labels[i + 1].start() if i + 1 < len(labels) else end
+            kind = _LABELS[m["label"]]
+            values = self._values(text, m, stop)
+            for s, e in values:
+                self._infobox_value(out, kind, m["label"], s, e)
+
+    def _values(self, text: str, m: re.Match[str], stop: int) -> list[tuple[int, int]]:
+        """The label's value glued on its line, or the bullet / plain lines under it."""
+        if m["v"].strip() and m["label"] != "Based on":
+            s = m.start("v") + len(m["v"]) - len(m["v"].lstrip())
+            return [(s, m.start("v") + len(m["v"].rstrip()))]
+        spans = []
+        for line in re.finditer(r"^[ \t]*(?:•[ \t]*)?(?P<v>\S[^\n]*?)[ \t]*$", text[:stop], _M):
+            if line.start() <= m.end():
+                continue
+            spans.append((line.start("v"), line.end("v")))
+        return spans
+
+    def _infobox_value(self, out: Collector, kind: str, label: str, s: int, e: int) -> None:
+        text = out.view.text
+        raw = _REF.sub("", text[s:e]).strip()
+        e = s + len(text[s:e].split("[")[0].rstrip()) if "[" in text[s:e] else e
+        if kind in _EXTRACTED:
+            q = None
+            if kind == "writers" and label != "Written by":
+                q = label.removesuffix(" by").lower()
+            if kind in ("country", "language"):
+                add_names(out, kind, s, e)
+            else:
+                out.add(kind, s, e, clean(raw), qualifier=q)
+        elif kind == "based on":
+            by = re.match(r"by (?P<n>.+)", raw)
+            if by:
+                out.add("writers", s + 3, e, clean(by["n"]), qualifier="based on")
+        elif kind == "release_date":
+            d = DATE_IN_TEXT.search(text, s, e)
+            if d:
+                notes = [n.strip() for n in _PARENS.findall(text[d.end() : e])]
+                kinds = [n for n in notes if n.lower() in ("limited", "wide", "premiere")]
+                places = [n for n in notes if n not in kinds and not re.match(r"\d{4}-", n)]
+                add_date(out, "release_date", d.start(), d.end(),
+                         release_qualifier(places[0] if places else None, kinds[0] if kinds else None))
+        elif kind == "runtime":
+            out.add("runtime", s, e, parse_duration(raw))
+        elif kind in ("budget", "gross"):
+            money = MONEY_IN_TEXT.match(text, s, e)
+            if money:
+                add_money(out, kind, money.start(), money.end())
+
+    def _prose(self, out: Collector, start: int, end: int) -> None:
+        text = out.view.text
+        for m in re.finditer(r"(?P<d>[A-Z0-9][\w.&/'-]*(?: [A-Z0-9][\w.&/'-]*)*) distributed the film "
+                             r"in (?P<r>[A-Z][a-z]+(?: [A-Z][a-z]+)*)", text[:end]):
+            if m.start() >= start:
+                out.add_group("distributor", m, "d", clean(m["d"]), qualifier=m["r"].lower())
+        for m in re.finditer(r"\bgrossing (?P<v>" + MONEY_IN_TEXT.pattern + ")", text[:end]):
+            if m.start() >= start:
+                add_money(out, "gross", m.start("v"), m.end("v"))
+        rt = find(r"approval rating of (?P<p>\d{1,3}%) based on (?P<n>\d[\d,]*) reviews"
+                  r"(?:, with an average rating of (?P<a>\d{1,2}(?:\.\d+)?/10))?", text, start, end)
+        if rt:
+            out.add_group("critic_score", rt, "p", parse_score(rt["p"]), qualifier="rottentomatoes")
+            out.add_group("critic_review_count", rt, "n", int(rt["n"].replace(",", "")),
+                          qualifier="rottentomatoes")
+            if rt["a"]:
+                out.add_group("critic_score", rt, "a", parse_score(rt["a"]),
+                              qualifier="rottentomatoes average")
+        mc = find(r"score of (?P<s>\d{1,3} out of 100) on Metacritic"
+                  r"(?:, based on (?P<n>\d[\d,]*) critics)?", text, start, end)
+        if mc:
+            out.add_group("critic_score", mc, "s", parse_score(mc["s"]), qualifier="metacritic")
+            if mc["n"]:
+                out.add_group("critic_review_count", mc, "n", int(mc["n"].replace(",", "")),
+                              qualifier="metacritic")
+        date = DATE_IN_TEXT.pattern
+        for attribute, rx in (
+            ("vhs_release", r"(?:video cassettes|VHS)[^.]{0,60}? (?:distributed|released) on "),
+            ("dvd_release", r"\bDVD (?:was|were) (?:distributed|released) on "),
+        ):
+            m = find(rx + "(?P<d>" + date + ")", text, start, end, flags=re.I)
+            if m:
+                add_date(out, attribute, m.start("d"), m.end("d"))
+
+    def _plot(self, text: str, lead: int, end: int) -> tuple[int, int] | None:
+        """The first section after the lead: sections are parted by two or more blank lines."""
+        for m in re.finditer(r"\n[ \t]*\n(?:[ \t]*\n)+", text[:end]):
+            if m.start() <= lead:
+                continue
+            nxt = re.search(r"\n[ \t]*\n(?:[ \t]*\n)+", text[m.end() : end])
+            stop = m.end() + nxt.start() if nxt else end
+            return m.end(), stop
+        return None

@@ -1,0 +1,23 @@
+"""Counts with thousands separators: "97,495", "54 198", "1.2 million"."""
+
+from __future__ import annotations
+
+import re
+
+_SCALES = {"thousand": 1_000, "k": 1_000, "million": 1_000_000, "m": 1_000_000}
+_COUNT = re.compile(
+    r"(?P<num>\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+|\d+(?:\.\d+)?)\s*(?P<scale>thousand|million|k|m)?",
+    re.I,
+)
+COUNT_IN_TEXT = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+\b")
+
+
+def parse_count(text: str) -> int | None:
+    m = _COUNT.fullmatch(text.strip())
+    if not m:
+        return None
+    digits = re.sub(r"[,\u202f\u00a0 ]", "", m["num"])
+    scale = _SCALES.get((m["scale"] or "").lower(), 1)
+    if "." in digits and scale == 1:
+        return None
+    return round(float(digits) * scale)

@@ -1,0 +1,29 @@
+"""Running times in minutes: "1h 51min", "1 hr. 52 min.", "111 min", "111 minutes", ", 1h42"."""
+
+from __future__ import annotations
+
+import re
+
+_HM = re.compile(
+    r"(?P<h>\d{1,2})\s*(?:h|hrs?|hours?)\.?\s*(?:(?P<m>\d{1,2})\s*(?:m|mins?|minutes?)?\.?)?",
+    re.I,
+)
+_M = re.compile(r"(?P<m>\d{1,4})\s*(?:m|mins?|minutes?)\.?", re.I)
+
+DURATION_IN_TEXT = re.compile(
+    r"\b\d{1,2}\s*(?:h|hrs?|hours?)\.?(?:\s*\d{1,2}\s*(?:m|mins?|minutes?)\b\.?|\d{1,2}\b)?"
+    r"|\b\d{1,4}\s*(?:mins?|minutes?)\b\.?",
+    re.I,
+)
+
+
+def parse_duration(text: str) -> int | None:
+    """Whole minutes, or None when `text` is not a running time."""
+    s = text.strip()
+    m = _HM.fullmatch(s)
+    if m:
+        return int(m["h"]) * 60 + int(m["m"] or 0)
+    m = _M.fullmatch(s)
+    if m:
+        return int(m["m"])
+    return None

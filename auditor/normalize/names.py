@@ -1,0 +1,47 @@
+"""Names: folded for comparison (case, accents, punctuation), best-cased for display."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz
+
+_PUNCT = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "–": "-", "—": "-"})
+
+
+def fold(name: str) -> str:
+    """The comparison key: 'Adiós  a Las Vegas' -> 'adios a las vegas'."""
+    s = unicodedata.normalize("NFKD", name.translate(_PUNCT))
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return " ".join(s.casefold().split())
+
+
+def clean(text: str) -> str:
+    """White space collapsed and stray punctuation trimmed; case kept."""
+    return " ".join(text.split()).strip(" ,;:|")
+
+
+def best_cased(names: Iterable[str]) -> str:
+    """The display form: a page that keeps capitals beats one that lower-cases everything."""
+    ranked = sorted(names, key=lambda n: (n == n.lower(), n == n.upper(), n))
+    return ranked[0] if ranked else ""
+
+
+def similarity(a: str, b: str) -> float:
+    """0..100 similarity of two folded names."""
+    return fuzz.ratio(fold(a), fold(b))
+
+
+def near_variant(a: str, b: str, *, threshold: float = 85.0) -> bool:
+    """Different spellings of one name: not equal once folded, but a letter or two apart."""
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        return False
+    if len(fa.split()) != len(fb.split()):
+        return False
+    return fuzz.ratio(fa, fb) >= threshold
+
+
+TOKEN = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)

@@ -1,0 +1,30 @@
+"""Scores with their scale: "7.6/10", "82/100", "91%", "82 out of 100", "82 metascore"."""
+
+from __future__ import annotations
+
+import re
+
+_SLASH = re.compile(r"(?P<v>\d+(?:\.\d+)?)\s*(?:/|out of)\s*(?P<s>\d+)", re.I)
+_PERCENT = re.compile(r"(?P<v>\d+(?:\.\d+)?)\s*%")
+
+
+def number(text: str) -> int | float:
+    """An int when the number is integral, so that 82 and 82.0 have one JSON form."""
+    f = float(text)
+    return int(f) if f.is_integer() else f
+
+
+def parse_score(text: str) -> dict | None:
+    """{"value": v, "scale": s} with v within [0, s], or None."""
+    s = text.strip()
+    m = _SLASH.fullmatch(s)
+    if m:
+        value, scale = number(m["v"]), number(m["s"])
+    else:
+        m = _PERCENT.fullmatch(s)
+        if not m:
+            return None
+        value, scale = number(m["v"]), 100
+    if not scale or value > scale:
+        return None
+    return {"value": value, "scale": scale}

@@ -1,0 +1,84 @@
+"""A searchable view of a document whose offsets map back to the exact original text.
+
+Pages carry HTML entities (`&nbsp;`, `&amp;`) and odd white space. Adapters match against the
+decoded view; every span is mapped back so that `text[start:end]` of the original document is
+the evidence, byte for byte after decoding.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+
+
+@dataclass(frozen=True)
+class TextView:
+    """`text` is `original` with entities decoded and exotic spaces made plain."""
+
+    original: str
+    text: str
+    # Sorted view offsets where a replaced entity starts, and the matching original offsets.
+    _view_starts: tuple[int, ...] = field(repr=False, default=())
+    _orig_starts: tuple[int, ...] = field(repr=False, default=())
+    _view_lens: tuple[int, ...] = field(repr=False, default=())
+    _orig_lens: tuple[int, ...] = field(repr=False, default=())
+
+    @classmethod
+    def of(cls, original: str) -> TextView:
+        parts: list[str] = []
+        view_starts: list[int] = []
+        orig_starts: list[int] = []
+        view_lens: list[int] = []
+        orig_lens: list[int] = []
+        pos = 0
+        vpos = 0
+        for m in _ENTITY.finditer(original):
+            decoded = html.unescape(m.group(0))
+            if decoded == m.group(0):
+                continue
+            decoded = decoded.translate(_SPACE_TABLE)
+            chunk = original[pos : m.start()]
+            parts.append(chunk)
+            vpos += len(chunk)
+            view_starts.append(vpos)
+            orig_starts.append(m.start())
+            view_lens.append(len(decoded))
+            orig_lens.append(m.end() - m.start())
+            parts.append(decoded)
+            vpos += len(decoded)
+            pos = m.end()
+        parts.append(original[pos:])
+        text = "".join(parts).translate(_SPACE_TABLE)
+        return cls(
+            original,
+            text,
+            tuple(view_starts),
+            tuple(orig_starts),
+            tuple(view_lens),
+            tuple(orig_lens),
+        )
+
+    def to_original(self, offset: int, *, end: bool = False) -> int:
+        """Map a view offset to the original; inside an entity, snap outward to cover it."""
+        i = bisect_right(self._view_starts, offset) - 1
+        if i < 0:
+            return offset
+        vstart, ostart = self._view_starts[i], self._orig_starts[i]
+        vlen, olen = self._view_lens[i], self._orig_lens[i]
+        if offset == vstart:
+            return ostart
+        if offset < vstart + vlen:
+            return ostart + olen if end else ostart
+        return ostart + olen + (offset - vstart - vlen)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original (start, end) of the view slice [start, end)."""
+        return self.to_original(start), self.to_original(end, end=True)
+
+
+_SPACE_TABLE = str.maketrans({c: " " for c in _SPACES})

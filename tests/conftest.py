@@ -1,0 +1,43 @@
+"""Shared paths and helpers: the bundled sources and the fixture documents of other films."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "sources"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+BUNDLED = "leaving-las-vegas-1995"
+
+
+def expected_cases() -> list[tuple[str, Path, Path]]:
+    """(id, document, expected facts) for every hand-checked document."""
+    cases = []
+    for expected in sorted((FIXTURES / "expected").glob("*/*.json")):
+        entity = expected.parent.name
+        folder = SOURCES if entity == BUNDLED else FIXTURES / "documents"
+        document = folder / entity / f"{expected.stem}.txt"
+        cases.append((f"{entity}/{expected.stem}", document, expected))
+    return cases
+
+
+def all_documents() -> list[Path]:
+    docs = sorted((SOURCES).glob("*/*.txt")) + sorted((FIXTURES / "documents").glob("*/*.txt"))
+    return docs
+
+
+def load_expected(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def sources_copy(tmp_path: Path) -> Path:
+    """A writable copy of the bundled sources, for tests that edit or add documents."""
+    target = tmp_path / "sources" / BUNDLED
+    target.mkdir(parents=True)
+    for doc in (SOURCES / BUNDLED).iterdir():
+        (target / doc.name).write_bytes(doc.read_bytes())
+    return tmp_path / "sources"
