@@ -69,8 +69,7 @@ def add_user_mentions(out: Collector, start: int, end: int, *, cased: bool) -> N
     for cast in out.values("cast"):
         people.setdefault(cast["actor"], "stars")
     for name in cast_characters(out):
-        if len(name.split()) >= 2:
-            people.setdefault(name, "character")
+        people.setdefault(name, "character")
     seen = {(c.attribute, c.value.casefold()) for c in out.claims if c.origin == USER}
     text = out.view.text
     for s, e, attribute in people_mentions(text, start, end, people, cased=cased):

@@ -2,7 +2,7 @@
 
 Plot texts name characters; a misspelt surname there is a real finding, so the rule is general:
 a character is a name the page's cast list gives, or (on pages that keep capitals) a run of
-capitalised words whose first word also stands alone mid-sentence ("Ben Sanderson ... Ben"),
+capitalised words whose first word also stands alone ("Ben Sanderson ... Ben"),
 or a single capitalised name used again and again ("Sera"). A first name followed by a surname
 a letter or two away from a known one is reported as written, so the variant is kept.
 """
@@ -52,7 +52,8 @@ def _mid_sentence(text: str, w: re.Match[str], start: int) -> bool:
 def discover_names(text: str, start: int, end: int) -> set[str]:
     """Names a cased text uses as names, without any list to tell it so."""
     words = _words(text, start, end)
-    standalone: Counter[str] = Counter()
+    standalone: Counter[str] = Counter()  # alone: "Arne finally opens ..."
+    mid_sentence: Counter[str] = Counter()  # alone and not first in its sentence
     runs: list[list[re.Match[str]]] = []
     introduced: list[list[re.Match[str]]] = []
     i = 0
@@ -71,8 +72,10 @@ def discover_names(text: str, start: int, end: int) -> set[str]:
             run.append(words[i + len(run)])
         if len(run) == 1:
             prev_cap = i > 0 and _capitalised(words[i - 1].group()) and _adjacent(text, words[i - 1], w)
-            if _mid_sentence(text, w, start) and not prev_cap:
+            if not prev_cap:
                 standalone[w.group()] += 1
+                if _mid_sentence(text, w, start):
+                    mid_sentence[w.group()] += 1
         else:
             runs.append(run)
         after = text[run[-1].end() : run[-1].end() + 3]
@@ -90,7 +93,7 @@ def discover_names(text: str, start: int, end: int) -> set[str]:
         if run[0].group().lower() not in _STOP:
             names.add(" ".join(x.group() for x in run))
             in_names.update(x.group() for x in run[:1] if len(run) > 1)
-    for word, n in standalone.items():
+    for word, n in mid_sentence.items():
         if n >= 3 and len(word) >= 3 and word not in in_names and word.lower() not in _STOP:
             names.add(word)
     return names

@@ -1,0 +1,132 @@
+"""One parser per value kind, with the hard cases the pages really contain."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.normalize.counts import parse_count
+from auditor.normalize.dates import parse_date, precision
+from auditor.normalize.durations import parse_duration
+from auditor.normalize.money import parse_money
+from auditor.normalize.names import best_cased, fold, near_variant
+from auditor.normalize.places import canonical_country
+from auditor.normalize.scores import parse_score
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("October 27th, 1995", "1995-10-27"),
+        ("27 october 1995", "1995-10-27"),
+        ("Oct 27, 1995", "1995-10-27"),
+        ("October 27 1995", "1995-10-27"),
+        ("1995-10-27", "1995-10-27"),
+        ("Feb 24, 1998", "1998-02-24"),
+        ("9 february 1996", "1996-02-09"),
+        ("Sept. 3, 2001", "2001-09-03"),
+        ("1st March 2004", "2004-03-01"),
+        ("October 1995", "1995-10"),
+        ("1995", "1995"),
+        ("February 30, 1996", None),
+        ("no date here", None),
+        ("", None),
+    ],
+)
+def test_dates(text, iso):
+    assert parse_date(text) == iso
+
+
+def test_date_precision():
+    assert [precision(v) for v in ("1995", "1995-10", "1995-10-27")] == ["year", "month", "day"]
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("1h 51min", 111),
+        ("1 hr. 52 min.", 112),
+        ("111 min", 111),
+        ("111 minutes", 111),
+        ("1h42", 102),
+        ("2h", 120),
+        ("2 hours 5 minutes", 125),
+        ("drama", None),
+        ("", None),
+    ],
+)
+def test_durations(text, minutes):
+    assert parse_duration(text) == minutes
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "estimated", "scope"),
+    [
+        ("$3,600,000 (estimated)", 3_600_000, 3_600_000, True, None),
+        ("$3.5–4 million", 3_500_000, 4_000_000, False, None),
+        ("$3.5-4 million", 3_500_000, 4_000_000, False, None),
+        ("$49.8 million", 49_800_000, 49_800_000, False, None),
+        ("$31,968,347 (USA)", 31_968_347, 31_968_347, False, "usa"),
+        ("$31,968,347 (usa)", 31_968_347, 31_968_347, False, "usa"),
+        ("$120 million (worldwide)", 120_000_000, 120_000_000, False, "worldwide"),
+        ("$41.3M", 41_300_000, 41_300_000, False, None),
+        ("£2 million", 2_000_000, 2_000_000, False, None),
+    ],
+)
+def test_money(text, low, high, estimated, scope):
+    m = parse_money(text)
+    assert (m.low, m.high, m.estimated, m.scope) == (low, high, estimated, scope)
+
+
+@pytest.mark.parametrize("text", ["$", "49.8 million", "$4–3 million", "about money"])
+def test_money_refuses(text):
+    assert parse_money(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [("97,495", 97495), ("54,198", 54198), ("293", 293), ("1.2 million", 1_200_000),
+     ("12.5", None), ("many", None)],
+)
+def test_counts(text, count):
+    assert parse_count(text) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("7.6/10", {"value": 7.6, "scale": 10}),
+        ("82/100", {"value": 82, "scale": 100}),
+        ("91%", {"value": 91, "scale": 100}),
+        ("82 out of 100", {"value": 82, "scale": 100}),
+        ("2.75/5", {"value": 2.75, "scale": 5}),
+        ("11/10", None),
+        ("7.6", None),
+    ],
+)
+def test_scores(text, score):
+    assert parse_score(text) == score
+
+
+def test_names_fold_case_accents_and_quotes():
+    assert fold("Adiós  a Las Vegas") == "adios a las vegas"
+    assert fold("John O’Brien") == fold("john o'brien")
+    assert best_cased(["john o'brien", "John O'Brien"]) == "John O'Brien"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "variant"),
+    [
+        ("Ben Anderson", "Ben Sanderson", True),
+        ("Elizabeth Shue", "Elisabeth Shue", True),
+        ("Yuri Butso", "Yuri Butsov", True),
+        ("elisabeth shue", "Elisabeth Shue", False),  # the same name, only cased differently
+        ("Julian Sands", "Mike Figgis", False),
+        ("Ben", "Ben Sanderson", False),
+    ],
+)
+def test_near_variants(a, b, variant):
+    assert near_variant(a, b) is variant
+
+
+def test_countries():
+    assert {canonical_country(c) for c in ("USA", "the United States", "U.S.", "usa")} == {"usa"}
