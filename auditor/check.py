@@ -1,4 +1,4 @@
-"""`auditor check`: run the pipeline on the sources and write what it found to the reports folder."""
+"""`auditor check`: run the pipeline on the sources and write what it found."""
 
 from __future__ import annotations
 
@@ -35,7 +35,9 @@ class CheckOutcome:
 def run_check(paths: Sequence[Path], config: Config, out_dir: Path) -> CheckOutcome:
     extraction = extract_paths(paths)
     claims = extraction.claims.select(COLUMNS)
-    jsonl = "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in frame_rows(claims))
+    jsonl = "".join(
+        json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in frame_rows(claims)
+    )
     documents = [
         {
             "entity": d.ref.entity,

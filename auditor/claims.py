@@ -50,10 +50,7 @@ def dump_value(value: Any) -> str:
 
 
 def to_frame(claims: Iterable[Claim]) -> pl.DataFrame:
-    rows = [
-        {**c.to_dict(), "value": dump_value(c.value)}
-        for c in claims
-    ]
+    rows = [{**c.to_dict(), "value": dump_value(c.value)} for c in claims]
     return pl.DataFrame(rows, schema=CLAIM_SCHEMA, orient="row") if rows else empty_frame()
 
 

@@ -31,14 +31,25 @@ def _paths(paths: tuple[Path, ...]) -> list[Path]:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl",
-              show_default=True, help="Output format of the claims.")
-@click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
-              help="Write to this file instead of standard output (parquet needs it).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "parquet"]),
+    default="jsonl",
+    show_default=True,
+    help="Output format of the claims.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write to this file instead of standard output (parquet needs it).",
+)
 def extract(paths: tuple[Path, ...], fmt: str, output: Path | None) -> None:
     """Print the claims extracted from PATH (sources folders or single documents).
 
-    Example: auditor extract sources/leaving-las-vegas-1995/imdb.txt
+    Example: auditor extract sources/some-film-1999/imdb.txt
     """
     result = extract_paths(_paths(paths))
     frame = result.claims.select(COLUMNS)
@@ -66,8 +77,13 @@ def _emit(text: str, output: Path | None) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
-              help="Folder for the reports (default: the project's reports/).")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Folder for the reports (default: the project's reports/).",
+)
 def check(paths: tuple[Path, ...], out_dir: Path | None) -> None:
     """Audit PATH (default: the project's sources/) and write the reports.
 

@@ -47,7 +47,9 @@ def load(start: Path | None = None) -> Config:
                 path = root / "pyproject.toml"
                 table = tomllib.loads(path.read_text(encoding="utf-8"))["tool"]["auditor"]
         except (tomllib.TOMLDecodeError, KeyError) as exc:
-            raise AuditorError(f"{path}: invalid auditor configuration ({exc}); fix the file")
+            raise AuditorError(
+                f"{path}: invalid auditor configuration ({exc}); fix the file"
+            ) from None
     base = root or start
     fail_on = str(table.get("fail_on", "error"))
     if fail_on not in FAIL_ON:

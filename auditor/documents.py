@@ -46,7 +46,9 @@ def discover(paths: Sequence[Path]) -> list[DocumentRef]:
     refs: dict[Path, DocumentRef] = {}
     for path in paths:
         if not path.exists():
-            raise AuditorError(f"{path}: no such file or folder; pass a sources folder or a document")
+            raise AuditorError(
+                f"{path}: no such file or folder; pass a sources folder or a document"
+            )
         if path.is_file():
             ref = _ref_for_file(path.resolve())
             refs[ref.path] = ref
@@ -102,7 +104,9 @@ def read(ref: DocumentRef) -> Document:
     try:
         data = ref.path.read_bytes()
     except OSError as exc:
-        raise DocumentError(ref.relpath, f"cannot be read ({exc.strerror})", "check its permissions")
+        raise DocumentError(
+            ref.relpath, f"cannot be read ({exc.strerror})", "check its permissions"
+        ) from None
     return Document(ref, decode(ref.relpath, data))
 
 

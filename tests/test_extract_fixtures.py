@@ -18,7 +18,9 @@ def _key(attribute, value, qualifier, origin):
     return (attribute, dump_value(value), qualifier, origin)
 
 
-@pytest.mark.parametrize(("document", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(
+    ("document", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
 def test_claims_match_hand_checked_facts(document, expected):
     want = load_expected(expected)
     [ref] = discover([document])
@@ -63,7 +65,9 @@ def test_renamed_document_is_recognised_by_content(tmp_path, sources_copy):
 def test_manifest_names_entity_and_source(tmp_path):
     folder = tmp_path / "captures"
     folder.mkdir()
-    (folder / "page1.txt").write_bytes((SOURCES / "leaving-las-vegas-1995" / "movieblog.txt").read_bytes())
+    (folder / "page1.txt").write_bytes(
+        (SOURCES / "leaving-las-vegas-1995" / "movieblog.txt").read_bytes()
+    )
     (folder / "manifest.toml").write_text(
         'entity = "leaving-las-vegas-1995"\n[documents."page1.txt"]\nsource = "blog"\n'
     )

@@ -84,8 +84,14 @@ def test_money_refuses(text):
 
 @pytest.mark.parametrize(
     ("text", "count"),
-    [("97,495", 97495), ("54,198", 54198), ("293", 293), ("1.2 million", 1_200_000),
-     ("12.5", None), ("many", None)],
+    [
+        ("97,495", 97495),
+        ("54,198", 54198),
+        ("293", 293),
+        ("1.2 million", 1_200_000),
+        ("12.5", None),
+        ("many", None),
+    ],
 )
 def test_counts(text, count):
     assert parse_count(text) == count

@@ -49,7 +49,9 @@ class Collector:
             )
         )
 
-    def add_group(self, attribute: str, m: re.Match, group: str | int, value: Any, **kw: Any) -> None:
+    def add_group(
+        self, attribute: str, m: re.Match, group: str | int, value: Any, **kw: Any
+    ) -> None:
         if m.group(group) is not None:
             self.add(attribute, m.start(group), m.end(group), value, **kw)
 
@@ -109,7 +111,12 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start + left, start + right
 
 
-def find(pattern: str | re.Pattern[str], text: str, start: int = 0, end: int | None = None,
-         flags: int = 0) -> re.Match[str] | None:
+def find(
+    pattern: str | re.Pattern[str],
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    flags: int = 0,
+) -> re.Match[str] | None:
     rx = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
     return rx.search(text, start, len(text) if end is None else end)

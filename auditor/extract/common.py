@@ -13,8 +13,14 @@ from auditor.normalize.names import clean
 from auditor.normalize.places import canonical_country
 
 MPAA = {"G", "PG", "PG-13", "R", "NC-17", "X", "M", "GP", "NR", "UNRATED", "NOT RATED", "APPROVED"}
-RELEASE_KINDS = {"limited": "limited", "wide": "wide", "nationwide": "wide", "widely": "wide",
-                 "premiere": "premiere", "wide release": "wide"}
+RELEASE_KINDS = {
+    "limited": "limited",
+    "wide": "wide",
+    "nationwide": "wide",
+    "widely": "wide",
+    "premiere": "premiere",
+    "wide release": "wide",
+}
 
 
 def release_qualifier(country: str | None = None, kind: str | None = None) -> str | None:
@@ -80,15 +86,25 @@ def add_user_mentions(out: Collector, start: int, end: int, *, cased: bool) -> N
 
 
 _RELEASE_SENTENCES = [
-    # "After limited release in the United States on October 27, 1995"
-    re.compile(r"\b(?P<kind>limited|wide|nationwide) release in (?P<country>the United States|"
-               r"[A-Z][\w.]*(?: [A-Z][\w.]*)*) on (?P<date>" + DATE_IN_TEXT.pattern + ")", re.I),
-    # "had a limited release on October 27, 1995"
-    re.compile(r"\bhad an? (?P<kind>limited|wide|nationwide) release on (?P<date>"
-               + DATE_IN_TEXT.pattern + ")", re.I),
+    # "After limited release in the United States on March 5, 2004"
+    re.compile(
+        r"\b(?P<kind>limited|wide|nationwide) release in (?P<country>the United States|"
+        r"[A-Z][\w.]*(?: [A-Z][\w.]*)*) on (?P<date>" + DATE_IN_TEXT.pattern + ")",
+        re.I,
+    ),
+    # "had a limited release on March 5, 2004"
+    re.compile(
+        r"\bhad an? (?P<kind>limited|wide|nationwide) release on (?P<date>"
+        + DATE_IN_TEXT.pattern
+        + ")",
+        re.I,
+    ),
     # "was released nationwide on February 9, 1996", "opened nationwide on ..."
-    re.compile(r"\b(?:was released|opened|released) (?P<kind>nationwide|wide|widely) on "
-               r"(?P<date>" + DATE_IN_TEXT.pattern + ")", re.I),
+    re.compile(
+        r"\b(?:was released|opened|released) (?P<kind>nationwide|wide|widely) on "
+        r"(?P<date>" + DATE_IN_TEXT.pattern + ")",
+        re.I,
+    ),
 ]
 
 
@@ -108,7 +124,7 @@ _LEAD = re.compile(
 
 
 def add_lead_sentence(out: Collector, start: int, end: int, *, country: bool) -> None:
-    """"X is a 1995 American drama film": the year, and the nationality when asked."""
+    """ "X is a 2004 American thriller film": the year, and the nationality when asked."""
     m = _LEAD.search(out.view.text, start, end)
     if not m:
         return

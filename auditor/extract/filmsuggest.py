@@ -21,7 +21,8 @@ _M = re.M
 _SUMMARY = re.compile(
     r"^(?P<t>[^\n]+?) is an? (?P<country>[A-Za-z-]+) film of genres? (?P<g>[^\n]+?)"
     r"(?: directed by (?P<d>[^\n]+?))?(?: released in (?P<c>[^\n]+?) on (?P<date>"
-    + DATE_IN_TEXT.pattern + r"))?(?: with (?P<s>[^\n]+?))?[ \t]*$",
+    + DATE_IN_TEXT.pattern
+    + r"))?(?: with (?P<s>[^\n]+?))?[ \t]*$",
     _M,
 )
 _SECTION_BREAK = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
@@ -50,8 +51,13 @@ class FilmSuggest(Adapter):
             if summary["d"]:
                 add_names(out, "director", summary.start("d"), summary.end("d"))
             if summary["date"]:
-                add_date(out, "release_date", summary.start("date"), summary.end("date"),
-                         release_qualifier(summary["c"]))
+                add_date(
+                    out,
+                    "release_date",
+                    summary.start("date"),
+                    summary.end("date"),
+                    release_qualifier(summary["c"]),
+                )
             if summary["s"]:
                 add_names(out, "stars", summary.start("s"), summary.end("s"))
         title = find(_TITLE, text, summary.end() if summary else 0, end)

@@ -28,7 +28,7 @@ _RATING = re.compile(
     r"(?:(?P<critics>\d[\d,]*) critic )?rate this "
 )
 _DATE = DATE_IN_TEXT.pattern
-# "<title> (1995) r | 1h 51min | drama, romance | 9 february 1996 (usa) <plot> director:"
+# "<title> (2004) r | 1h 47min | crime, thriller | 5 november 2004 (usa) <plot> director:"
 _INFO = re.compile(
     r"\((?P<year>\d{4})\) (?P<fields>(?:[^|]{1,60} \| ){1,4})(?P<date>" + _DATE + r")"
     r"(?: \((?P<country>[^)]{1,40})\))? (?P<plot>.*?)\s*(?=\bdirectors?: |\bcreators?: )"
@@ -72,10 +72,16 @@ class Imdb(Adapter):
         if r:
             out.add_group("user_rating", r, "rating", parse_score(r["rating"]))
             out.add_group("rating_votes", r, "votes", parse_count(r["votes"]))
-            out.add_group("user_review_count", r, "users", parse_count(r["users"] or ""),
-                          qualifier="imdb")
-            out.add_group("critic_review_count", r, "critics", parse_count(r["critics"] or ""),
-                          qualifier="imdb")
+            out.add_group(
+                "user_review_count", r, "users", parse_count(r["users"] or ""), qualifier="imdb"
+            )
+            out.add_group(
+                "critic_review_count",
+                r,
+                "critics",
+                parse_count(r["critics"] or ""),
+                qualifier="imdb",
+            )
             start = r.end()
         info = find(_INFO, text, start, end)
         plot = None
@@ -83,20 +89,30 @@ class Imdb(Adapter):
             fs = info.start("fields")
             for s, e in split_items(text, fs, info.end("fields"), sep=r" \| "):
                 self._info_field(out, s, e)
-            add_date(out, "release_date", info.start("date"), info.end("date"),
-                     release_qualifier(info["country"]))
+            add_date(
+                out,
+                "release_date",
+                info.start("date"),
+                info.end("date"),
+                release_qualifier(info["country"]),
+            )
             plot = (info.start("plot"), info.end("plot"))
             start = info.end()
-        people = find(r"\bdirectors?: (?P<d>.+?) writers?: (?P<w>.+?) stars: (?P<s>.+?)(?= \|)",
-                      text, start, end)
+        people = find(
+            r"\bdirectors?: (?P<d>.+?) writers?: (?P<w>.+?) stars: (?P<s>.+?)(?= \|)",
+            text,
+            start,
+            end,
+        )
         if people:
             add_names(out, "director", people.start("d"), people.end("d"))
             self._writers(out, people.start("w"), people.end("w"))
             add_names(out, "stars", people.start("s"), people.end("s"))
         meta = find(r"\b(?P<v>\d{1,3}) metascore\b", text, start, end)
         if meta:
-            out.add_group("critic_score", meta, 0, parse_score(f"{meta['v']}/100"),
-                          qualifier="metacritic")
+            out.add_group(
+                "critic_score", meta, 0, parse_score(f"{meta['v']}/100"), qualifier="metacritic"
+            )
         return plot
 
     def _info_field(self, out: Collector, s: int, e: int) -> None:
@@ -112,8 +128,13 @@ class Imdb(Adapter):
         text = out.view.text
         for s, e in split_items(text, start, end, sep=r"\s*,\s*"):
             m = re.fullmatch(r"(?P<n>.+?)(?: \((?P<role>[^)]+)\))?", text[s:e])
-            out.add("writers", s, s + len(m["n"]), clean(m["n"]),
-                    qualifier=m["role"].strip().lower() if m["role"] else None)
+            out.add(
+                "writers",
+                s,
+                s + len(m["n"]),
+                clean(m["n"]),
+                qualifier=m["role"].strip().lower() if m["role"] else None,
+            )
 
     def _cast(
         self, view: TextView, out: Collector, start: int, plot: tuple[int, int] | None
@@ -125,8 +146,9 @@ class Imdb(Adapter):
             known = cast_characters(out)
             if plot:
                 add_characters(out, *plot, known, cased=False)
-            story = find(r"\bstoryline (?P<s>.+?)(?= written by | plot summary|$)", text,
-                         block.end())
+            story = find(
+                r"\bstoryline (?P<s>.+?)(?= written by | plot summary|$)", text, block.end()
+            )
             if story:
                 add_characters(out, story.start("s"), story.end("s"), known, cased=False)
 
@@ -140,12 +162,15 @@ class Imdb(Adapter):
             words = list(re.finditer(r"\S+", text[seg_start : sep.start()]))
             n = 2
             if len(words) >= 3 and (
-                words[-2].group() in _PARTICLES or words[-1].group() in _SUFFIXES
+                words[-2].group() in _PARTICLES
+                or words[-1].group() in _SUFFIXES
                 or re.fullmatch(r"\w\.", words[-2].group())
             ):
                 n = 3
             n = min(n, len(words)) if i else len(words)
-            actors.append((seg_start + words[-n].start(), sep.start()) if words else (sep.start(),) * 2)
+            actors.append(
+                (seg_start + words[-n].start(), sep.start()) if words else (sep.start(),) * 2
+            )
         for i, sep in enumerate(seps):
             a_start, a_end = actors[i]
             role_end = actors[i + 1][0] - 1 if i + 1 < len(seps) else end
@@ -161,8 +186,12 @@ class Imdb(Adapter):
         text = view.text
         end_at = text.find("did you know?", start)
         end = end_at if end_at >= 0 else len(text)
-        m = find(r"\bgenres: (?P<g>.+?)(?= motion picture rating| parents guide| edit |$)",
-                 text, start, end)
+        m = find(
+            r"\bgenres: (?P<g>.+?)(?= motion picture rating| parents guide| edit |$)",
+            text,
+            start,
+            end,
+        )
         if m:
             add_names(out, "genres", m.start("g"), m.end("g"))
         m = find(r"\bmotion picture rating \(mpaa\) rated (?P<r>[a-z0-9-]+) ", text, start, end)
@@ -171,12 +200,17 @@ class Imdb(Adapter):
         m = find(r"\bcountry: (?P<c>.+?)(?= language:| release date:| see more)", text, start, end)
         if m:
             add_names(out, "country", m.start("c"), m.end("c"))
-        m = find(r"\blanguages?: (?P<l>.+?)(?= release date:| also known as:| filming| see more)",
-                 text, start, end)
+        m = find(
+            r"\blanguages?: (?P<l>.+?)(?= release date:| also known as:| filming| see more)",
+            text,
+            start,
+            end,
+        )
         if m:
             add_names(out, "language", m.start("l"), m.end("l"))
-        for m in re.finditer(r"\brelease date: (?P<d>" + _DATE + r")(?: \((?P<c>[^)]+)\))?",
-                             text[:end]):
+        for m in re.finditer(
+            r"\brelease date: (?P<d>" + _DATE + r")(?: \((?P<c>[^)]+)\))?", text[:end]
+        ):
             if m.start() >= start:
                 add_date(out, "release_date", m.start("d"), m.end("d"), release_qualifier(m["c"]))
         m = find(r"\balso known as: (?P<v>.+?) see more", text, start, end)

@@ -2,8 +2,8 @@
 
 Plot texts name characters; a misspelt surname there is a real finding, so the rule is general:
 a character is a name the page's cast list gives, or (on pages that keep capitals) a run of
-capitalised words whose first word also stands alone ("Ben Sanderson ... Ben"),
-or a single capitalised name used again and again ("Sera"). A first name followed by a surname
+capitalised words whose first word also stands alone ("Nathan Creel ... Nathan"),
+or a single capitalised name used again and again ("Tamsin"). A first name followed by a surname
 a letter or two away from a known one is reported as written, so the variant is kept.
 """
 
@@ -22,13 +22,72 @@ _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?|[^\W\d_]", re.UNICODE)
 _SENTENCE_BREAK = re.compile(r"(?:^|[.!?:;\"“”(\[\n]|\s-)\s*$")
 _SURNAME_NEAR = 75.0
 _STOP = {
-    "the", "a", "an", "and", "or", "but", "he", "she", "it", "they", "his", "her", "their",
-    "who", "whom", "which", "that", "this", "with", "from", "into", "to", "of", "in", "on",
-    "at", "for", "by", "as", "is", "was", "are", "were", "has", "had", "have", "be", "been",
-    "not", "no", "so", "then", "when", "while", "after", "before", "also", "its", "i", "you",
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "but",
+    "he",
+    "she",
+    "it",
+    "they",
+    "his",
+    "her",
+    "their",
+    "who",
+    "whom",
+    "which",
+    "that",
+    "this",
+    "with",
+    "from",
+    "into",
+    "to",
+    "of",
+    "in",
+    "on",
+    "at",
+    "for",
+    "by",
+    "as",
+    "is",
+    "was",
+    "are",
+    "were",
+    "has",
+    "had",
+    "have",
+    "be",
+    "been",
+    "not",
+    "no",
+    "so",
+    "then",
+    "when",
+    "while",
+    "after",
+    "before",
+    "also",
+    "its",
+    "i",
+    "you",
 }
-_NOT_NAMES = {*(m.capitalize() for m in MONTHS), "Monday", "Tuesday", "Wednesday", "Thursday",
-              "Friday", "Saturday", "Sunday", "God", "Mr", "Mrs", "Ms", "Dr"}
+_NOT_NAMES = {
+    *(m.capitalize() for m in MONTHS),
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "God",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+}
 
 
 def _words(text: str, start: int, end: int) -> list[re.Match[str]]:
@@ -71,7 +130,9 @@ def discover_names(text: str, start: int, end: int) -> set[str]:
         ):
             run.append(words[i + len(run)])
         if len(run) == 1:
-            prev_cap = i > 0 and _capitalised(words[i - 1].group()) and _adjacent(text, words[i - 1], w)
+            prev_cap = (
+                i > 0 and _capitalised(words[i - 1].group()) and _adjacent(text, words[i - 1], w)
+            )
             if not prev_cap:
                 standalone[w.group()] += 1
                 if _mid_sentence(text, w, start):
@@ -80,7 +141,9 @@ def discover_names(text: str, start: int, end: int) -> set[str]:
             runs.append(run)
         after = text[run[-1].end() : run[-1].end() + 3]
         if after.startswith(" (") and after[2:3].isupper():
-            introduced.append(run)  # "Ben Sanderson (Cage)": the plot's way to name a character
+            introduced.append(
+                run
+            )  # "Arne Lund (Dale Whitcomb)": the plot's way to name a character
         i += len(run)
     names: set[str] = set()
     in_names: set[str] = set()
@@ -132,16 +195,23 @@ def character_mentions(
         nxt = words[i + 1] if i + 1 < len(words) else None
         if key in surnames and nxt is not None and _adjacent(text, w, nxt):
             nkey = fold(nxt.group())
-            if (not cased or _capitalised(nxt.group())) and nkey not in _STOP and (
-                nkey in surnames[key]
-                or process.extractOne(nkey, surnames[key], scorer=fuzz.ratio,
-                                      score_cutoff=_SURNAME_NEAR)
+            if (
+                (not cased or _capitalised(nxt.group()))
+                and nkey not in _STOP
+                and (
+                    nkey in surnames[key]
+                    or process.extractOne(
+                        nkey, surnames[key], scorer=fuzz.ratio, score_cutoff=_SURNAME_NEAR
+                    )
+                )
             ):
                 emit(w.start(), nxt.end())
                 continue
         if key in singles:
-            follows_name = nxt is not None and _adjacent(text, w, nxt) and (
-                _capitalised(nxt.group()) if cased else fold(f"{word} {nxt.group()}") in names
+            follows_name = (
+                nxt is not None
+                and _adjacent(text, w, nxt)
+                and (_capitalised(nxt.group()) if cased else fold(f"{word} {nxt.group()}") in names)
             )
             if not follows_name:
                 emit(w.start(), w.end())
@@ -149,7 +219,12 @@ def character_mentions(
 
 
 def people_mentions(
-    text: str, start: int, end: int, people: dict[str, str], *, cased: bool,
+    text: str,
+    start: int,
+    end: int,
+    people: dict[str, str],
+    *,
+    cased: bool,
     threshold: float = 85.0,
 ) -> Iterator[tuple[int, int, str]]:
     """(start, end, attribute) of each mention of a known person, exact or misspelt.

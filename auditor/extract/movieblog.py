@@ -60,14 +60,22 @@ class MovieBlog(Adapter):
         critic = find(_line("Critic's Score"), text, 0, end)
         if critic:
             out.add_group("critic_score", critic, "v", parse_score(critic["v"]))
-        for label, attribute in (("Directors?", "director"), ("Stars", "stars"),
-                                 ("Writers?", "writers")):
+        for label, attribute in (
+            ("Directors?", "director"),
+            ("Stars", "stars"),
+            ("Writers?", "writers"),
+        ):
             m = find(_line(label), text, 0, end)
             if m:
                 add_names(out, attribute, m.start("v"), m.end("v"))
         writers = find(_line("Writers?"), text, 0, end)
-        cast_end = find(r"^(?:Official Website|Release Date|Filming Locations?|Box Office Details)\b",
-                        text, writers.end() if writers else 0, end, flags=_M)
+        cast_end = find(
+            r"^(?:Official Website|Release Date|Filming Locations?|Box Office Details)\b",
+            text,
+            writers.end() if writers else 0,
+            end,
+            flags=_M,
+        )
         if writers:
             stop = cast_end.start() if cast_end else end
             for m in _CAST_LINE.finditer(text, writers.end(), stop):
@@ -92,8 +100,9 @@ class MovieBlog(Adapter):
             add_characters(out, stars.end(), writers.start(), known, cased=True)
         if review:
             closing = find(self.footer, text, review.end())
-            add_user_mentions(out, review.end(), closing.start() if closing else len(text),
-                              cased=True)
+            add_user_mentions(
+                out, review.end(), closing.start() if closing else len(text), cased=True
+            )
 
 
 def _cast_value(actor: str, role: str) -> dict[str, str]:

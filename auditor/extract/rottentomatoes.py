@@ -21,7 +21,8 @@ _M = re.M
 _BULLET = re.compile(r"^[ \t]*•[ \t]*(?P<v>[^\n]*?)[ \t]*$", _M)
 _HEADING = re.compile(r"^(?P<t>[^\n]+?) Reviews[ \t]*\n\s*Page \d+ of \d+", _M)
 _LABELLED = re.compile(
-    r"^[ \t]*(?:•[ \t]*)?(?P<label>Directed By|Written By|In Theaters|On DVD|Runtime|Studio):[ \t]*\n"
+    r"^[ \t]*(?:•[ \t]*)?"
+    r"(?P<label>Directed By|Written By|In Theaters|On DVD|Runtime|Studio):[ \t]*\n"
     r"(?P<v>(?:[ \t]*[^\n:•]+\n)+?)(?=[ \t]*(?:[A-Z][\w ]+:[ \t]*\n|•|\n))",
     _M,
 )
@@ -69,13 +70,16 @@ class RottenTomatoes(Adapter):
                 else:
                     kind = re.match(r"\s*(wide|limited)\b", text[d.end() : ve], re.I)
                     q = release_qualifier(None, kind.group(1) if kind else None)
-                    add_date(out, "release_date", d.start(),
-                             d.end() + (kind.end() if kind else 0), q)
+                    add_date(
+                        out, "release_date", d.start(), d.end() + (kind.end() if kind else 0), q
+                    )
         bullets = [b for b in _BULLET.finditer(text, start, end) if b["v"]]
         for b in bullets:
             if b["v"].endswith(":") or any(s <= b.start() < e for s, e in labelled_spans):
                 continue
-            self._bullet(out, b, after_dates=bool(labelled_spans) and b.start() > labelled_spans[0][0])
+            self._bullet(
+                out, b, after_dates=bool(labelled_spans) and b.start() > labelled_spans[0][0]
+            )
 
     def _bullet(self, out: Collector, b: re.Match[str], *, after_dates: bool) -> None:
         """'R, 1 hr. 52 min.' / 'Drama, Romance' / the studio, told apart by their content."""

@@ -54,8 +54,17 @@ _LABEL_LINE = re.compile(
 )
 _REF = re.compile(r"\[(?:\d{1,3}|[a-z])\]")
 _PARENS = re.compile(r"\(([^()]{1,40})\)")
-_EXTRACTED = {"director", "writers", "producers", "stars", "cinematographer", "editor",
-              "distributor", "country", "language"}
+_EXTRACTED = {
+    "director",
+    "writers",
+    "producers",
+    "stars",
+    "cinematographer",
+    "editor",
+    "distributor",
+    "country",
+    "language",
+}
 
 
 class Wikipedia(Adapter):
@@ -87,8 +96,9 @@ class Wikipedia(Adapter):
             add_characters(out, *plot, [], cased=True)
 
     def _body_end(self, text: str, start: int) -> int:
-        m = find(r"^(?:See also|References|Further reading|External links)\b",
-                 text, start, flags=_M)
+        m = find(
+            r"^(?:See also|References|Further reading|External links)\b", text, start, flags=_M
+        )
         return m.start() if m else len(text)
 
     def _infobox(self, out: Collector, start: int, end: int) -> None:
@@ -135,8 +145,13 @@ class Wikipedia(Adapter):
                 notes = [n.strip() for n in _PARENS.findall(text[d.end() : e])]
                 kinds = [n for n in notes if n.lower() in ("limited", "wide", "premiere")]
                 places = [n for n in notes if n not in kinds and not re.match(r"\d{4}-", n)]
-                add_date(out, "release_date", d.start(), d.end(),
-                         release_qualifier(places[0] if places else None, kinds[0] if kinds else None))
+                add_date(
+                    out,
+                    "release_date",
+                    d.start(),
+                    d.end(),
+                    release_qualifier(places[0] if places else None, kinds[0] if kinds else None),
+                )
         elif kind == "runtime":
             out.add("runtime", s, e, parse_duration(raw))
         elif kind in ("budget", "gross"):
@@ -146,29 +161,57 @@ class Wikipedia(Adapter):
 
     def _prose(self, out: Collector, start: int, end: int) -> None:
         text = out.view.text
-        for m in re.finditer(r"(?P<d>[A-Z0-9][\w.&/'-]*(?: [A-Z0-9][\w.&/'-]*)*) distributed the film "
-                             r"in (?P<r>[A-Z][a-z]+(?: [A-Z][a-z]+)*)", text[:end]):
+        for m in re.finditer(
+            r"(?P<d>[A-Z0-9][\w.&/'-]*(?: [A-Z0-9][\w.&/'-]*)*) distributed the film "
+            r"in (?P<r>[A-Z][a-z]+(?: [A-Z][a-z]+)*)",
+            text[:end],
+        ):
             if m.start() >= start:
                 out.add_group("distributor", m, "d", clean(m["d"]), qualifier=m["r"].lower())
         for m in re.finditer(r"\bgrossing (?P<v>" + MONEY_IN_TEXT.pattern + ")", text[:end]):
             if m.start() >= start:
                 add_money(out, "gross", m.start("v"), m.end("v"))
-        rt = find(r"approval rating of (?P<p>\d{1,3}%) based on (?P<n>\d[\d,]*) reviews"
-                  r"(?:, with an average rating of (?P<a>\d{1,2}(?:\.\d+)?/10))?", text, start, end)
+        rt = find(
+            r"approval rating of (?P<p>\d{1,3}%) based on (?P<n>\d[\d,]*) reviews"
+            r"(?:, with an average rating of (?P<a>\d{1,2}(?:\.\d+)?/10))?",
+            text,
+            start,
+            end,
+        )
         if rt:
             out.add_group("critic_score", rt, "p", parse_score(rt["p"]), qualifier="rottentomatoes")
-            out.add_group("critic_review_count", rt, "n", int(rt["n"].replace(",", "")),
-                          qualifier="rottentomatoes")
+            out.add_group(
+                "critic_review_count",
+                rt,
+                "n",
+                int(rt["n"].replace(",", "")),
+                qualifier="rottentomatoes",
+            )
             if rt["a"]:
-                out.add_group("critic_score", rt, "a", parse_score(rt["a"]),
-                              qualifier="rottentomatoes average")
-        mc = find(r"score of (?P<s>\d{1,3} out of 100) on Metacritic"
-                  r"(?:, based on (?P<n>\d[\d,]*) critics)?", text, start, end)
+                out.add_group(
+                    "critic_score",
+                    rt,
+                    "a",
+                    parse_score(rt["a"]),
+                    qualifier="rottentomatoes average",
+                )
+        mc = find(
+            r"score of (?P<s>\d{1,3} out of 100) on Metacritic"
+            r"(?:, based on (?P<n>\d[\d,]*) critics)?",
+            text,
+            start,
+            end,
+        )
         if mc:
             out.add_group("critic_score", mc, "s", parse_score(mc["s"]), qualifier="metacritic")
             if mc["n"]:
-                out.add_group("critic_review_count", mc, "n", int(mc["n"].replace(",", "")),
-                              qualifier="metacritic")
+                out.add_group(
+                    "critic_review_count",
+                    mc,
+                    "n",
+                    int(mc["n"].replace(",", "")),
+                    qualifier="metacritic",
+                )
         date = DATE_IN_TEXT.pattern
         for attribute, rx in (
             ("vhs_release", r"(?:video cassettes|VHS)[^.]{0,60}? (?:distributed|released) on "),

@@ -1,7 +1,7 @@
 """Dates with their precision: a year, a month or a day, written the many ways pages write them.
 
-The value is an ISO string cut at the precision stated ("1995", "1995-10", "1995-10-27"), so
-that a comparison can tell "1995" agreeing with "1995-10-27" from two different days.
+The value is an ISO string cut at the precision stated ("2004", "2004-11", "2004-11-05"), so
+that a comparison can tell "2004" agreeing with "2004-11-05" from two different days.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ DATE_FORMS = [
     re.compile(rf"\b{_YEAR}\b"),
 ]
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-# Any date of day precision inside running text (ISO, "Oct 27, 1995", "27 october 1995").
+# Any date of day precision inside running text (ISO, "Nov 5, 2004", "5 november 2004").
 DATE_IN_TEXT = re.compile(
     r"\b(?:1[89]|2[01])\d\d-[01]\d-[0-3]\d\b"
     rf"|\b(?:{_MONTH_NAMES})\.?\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+(?:1[89]|2[01])\d\d\b"

@@ -1,6 +1,6 @@
 """Money: points and ranges, estimates and scopes.
 
-"$3,600,000 (estimated)", "$3.5–4 million", "$49.8 million", "$31,968,347 (USA)", "$41.3M".
+"$14,500,000 (estimated)", "$12–16 million", "$38.7 million", "$23,416,882 (USA)", "$41.3M".
 """
 
 from __future__ import annotations
@@ -11,8 +11,17 @@ from dataclasses import dataclass
 from auditor.normalize.places import canonical_country
 
 _CURRENCY = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
-_SCALE = {"": 1, "thousand": 10**3, "k": 10**3, "million": 10**6, "m": 10**6, "mn": 10**6,
-          "billion": 10**9, "bn": 10**9, "b": 10**9}
+_SCALE = {
+    "": 1,
+    "thousand": 10**3,
+    "k": 10**3,
+    "million": 10**6,
+    "m": 10**6,
+    "mn": 10**6,
+    "billion": 10**9,
+    "bn": 10**9,
+    "b": 10**9,
+}
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MONEY = re.compile(
     rf"(?P<cur>US\$|[$£€¥])\s*(?P<low>{_NUM})"

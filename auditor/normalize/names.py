@@ -12,7 +12,7 @@ _PUNCT = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "–": "-"
 
 
 def fold(name: str) -> str:
-    """The comparison key: 'Adiós  a Las Vegas' -> 'adios a las vegas'."""
+    """The comparison key: 'Adiós  Muchachos' -> 'adios muchachos'."""
     s = unicodedata.normalize("NFKD", name.translate(_PUNCT))
     s = "".join(c for c in s if not unicodedata.combining(c))
     return " ".join(s.casefold().split())

@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 _ALIASES = {
-    "usa": "usa", "us": "usa", "u.s.": "usa", "u.s.a.": "usa", "united states": "usa",
-    "the united states": "usa", "united states of america": "usa", "america": "usa",
-    "uk": "uk", "u.k.": "uk", "united kingdom": "uk", "the united kingdom": "uk",
-    "great britain": "uk", "britain": "uk",
+    "usa": "usa",
+    "us": "usa",
+    "u.s.": "usa",
+    "u.s.a.": "usa",
+    "united states": "usa",
+    "the united states": "usa",
+    "united states of america": "usa",
+    "america": "usa",
+    "uk": "uk",
+    "u.k.": "uk",
+    "united kingdom": "uk",
+    "the united kingdom": "uk",
+    "great britain": "uk",
+    "britain": "uk",
 }
 
 
