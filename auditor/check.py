@@ -1,56 +1,44 @@
-"""`auditor check`: run the pipeline on the sources and write what it found."""
+"""`auditor check`: write the report in every format asked for, atomically, into one folder."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from auditor.claims import COLUMNS, frame_rows
-from auditor.config import Config
-from auditor.pipeline import Extraction, extract_paths
+from auditor.report import json_report
+from auditor.report.model import AuditReport
 from auditor.writing import write_atomic
 
 
-@dataclass(frozen=True)
-class CheckOutcome:
-    extraction: Extraction
-    written: tuple[Path, ...]
-
-    @property
-    def exit_code(self) -> int:
-        return 2 if self.extraction.errors else 0
-
-    def summary_lines(self) -> list[str]:
-        docs = self.extraction.documents
-        lines = [
-            f"{len(docs)} documents, {len(docs) - len(self.extraction.errors)} read, "
-            f"{self.extraction.claims.height} claims"
-        ]
-        lines += [f"wrote {p}" for p in self.written]
-        return lines
+def _claims_jsonl(report: AuditReport) -> str:
+    rows = frame_rows(report.claims.select(COLUMNS)) if report.claims.width else []
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
 
 
-def run_check(paths: Sequence[Path], config: Config, out_dir: Path) -> CheckOutcome:
-    extraction = extract_paths(paths)
-    claims = extraction.claims.select(COLUMNS)
-    jsonl = "".join(
-        json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in frame_rows(claims)
-    )
-    documents = [
-        {
-            "entity": d.ref.entity,
-            "source": d.ref.source,
-            "document": d.ref.relpath,
-            "adapter": d.adapter,
-            "claims": len(d.claims),
-            "error": d.error,
-        }
-        for d in extraction.documents
+RENDERERS: dict[str, tuple[str, Callable[[AuditReport], str]]] = {
+    "json": ("report.json", json_report.render),
+    "claims": ("claims.jsonl", _claims_jsonl),
+}
+
+
+def write_reports(report: AuditReport, out_dir: Path, formats: Sequence[str]) -> list[Path]:
+    written = []
+    for fmt in formats:
+        name, render = RENDERERS[fmt]
+        path = out_dir / name
+        write_atomic(path, render(report))
+        written.append(path)
+    return written
+
+
+def summary_lines(report: AuditReport) -> list[str]:
+    s = report.summary()
+    counts = s["discrepancies"]
+    return [
+        f"{s['documents']} documents ({s['document_errors']} unreadable), {s['claims']} claims, "
+        f"{len(report.entities)} entities",
+        f"discrepancies: {counts['error']} error, {counts['warning']} warning, "
+        f"{counts['info']} info; expectations failed: {s['expectations']['failed']}",
     ]
-    claims_path = out_dir / "claims.jsonl"
-    docs_path = out_dir / "documents.json"
-    write_atomic(claims_path, jsonl)
-    write_atomic(docs_path, json.dumps(documents, indent=2, ensure_ascii=False) + "\n")
-    return CheckOutcome(extraction, (claims_path, docs_path))

@@ -1,4 +1,4 @@
-"""The `auditor` command: a thin click skin over auditor.pipeline.
+"""The `auditor` command: a thin click skin over the library (auditor.pipeline).
 
 Exit codes, as linters have them: 0 nothing at or above the fail threshold, 1 findings at or
 above it, 2 usage, configuration or input errors.
@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
 from auditor import __version__
+from auditor.catalog import KINDS
+from auditor.check import RENDERERS, summary_lines, write_reports
 from auditor.claims import COLUMNS, frame_rows
-from auditor.config import load
+from auditor.config import FAIL_ON, load
 from auditor.errors import AuditorError
-from auditor.pipeline import extract_paths
+from auditor.pipeline import audit, extract_paths
 
 
 @click.group()
@@ -31,21 +34,10 @@ def _paths(paths: tuple[Path, ...]) -> list[Path]:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["jsonl", "csv", "parquet"]),
-    default="jsonl",
-    show_default=True,
-    help="Output format of the claims.",
-)
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Write to this file instead of standard output (parquet needs it).",
-)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl",
+              show_default=True, help="Output format of the claims.")
+@click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
+              help="Write to this file instead of standard output (parquet needs it).")
 def extract(paths: tuple[Path, ...], fmt: str, output: Path | None) -> None:
     """Print the claims extracted from PATH (sources folders or single documents).
 
@@ -77,27 +69,54 @@ def _emit(text: str, output: Path | None) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Folder for the reports (default: the project's reports/).",
-)
-def check(paths: tuple[Path, ...], out_dir: Path | None) -> None:
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
+              help="Folder for the reports (default: the project's reports/).")
+@click.option("--format", "formats", multiple=True, type=click.Choice(sorted(RENDERERS)),
+              help="A report format to write; repeat for several (default: all).")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
+              help="Exit 1 when a finding reaches this severity (default: error, or fail_on "
+                   "in the configuration).")
+def check(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...],
+          fail_on: str | None) -> None:
     """Audit PATH (default: the project's sources/) and write the reports.
 
-    Example: auditor check sources/ --out reports/
-    """
-    from auditor.check import run_check
+    Exit 0 when nothing reaches the fail threshold, 1 when something does, 2 when a document,
+    a suite or the configuration could not be used.
 
+    Example: auditor check sources/ --format json --out reports/ --fail-on warning
+    """
     config = load()
-    outcome = run_check(_paths(paths), config, out_dir or config.reports)
-    for line in outcome.summary_lines():
+    if fail_on:
+        config = replace(config, fail_on=fail_on)
+    report = audit(_paths(paths), config)
+    written = write_reports(report, out_dir or config.reports, formats or sorted(RENDERERS))
+    for line in summary_lines(report):
         click.echo(line)
-    for doc in outcome.extraction.errors:
+    for path in written:
+        click.echo(f"wrote {path}")
+    for doc in report.document_errors:
         click.echo(f"error: {doc.error}", err=True)
-    raise SystemExit(outcome.exit_code)
+    for problem in report.errors:
+        click.echo(f"error: {problem}", err=True)
+    raise SystemExit(report.exit_code)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+def rules(fmt: str) -> None:
+    """List the catalog of discrepancy kinds: codes, names, default severities, documentation.
+
+    Example: auditor rules --format json
+    """
+    kinds = sorted(KINDS.values(), key=lambda k: k.code)
+    if fmt == "json":
+        rows = [{"code": k.code, "name": k.name, "severity": k.severity,
+                 "summary": k.summary(), "doc": k.doc()} for k in kinds]
+        click.echo(json.dumps(rows, indent=2))
+        return
+    for k in kinds:
+        click.echo(f"{k.code}  {k.name:<24} {k.severity:<8} {k.summary()}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,6 +6,7 @@ Which entity and source a document belongs to comes from its folder and file nam
     entity = "some-film-1999"          # optional; defaults to the folder name
     [documents."capture-0001.txt"]
     source = "imdb"
+    captured = "2017-04-14"            # optional; explains drift of time-varying figures
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ class DocumentRef:
     relpath: str  # relative to the sources root, with forward slashes
     entity: str
     source: str
+    captured: str | None = None  # when the page was captured (ISO date or year), if known
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,9 @@ def _ref_for_file(path: Path) -> DocumentRef:
     entry = manifest.get("documents", {}).get(path.name, {})
     source = str(entry.get("source") or path.stem)
     relpath = f"{entity_dir.name}/{path.name}"
-    return DocumentRef(path=path, relpath=relpath, entity=entity, source=source)
+    captured = entry.get("captured")
+    return DocumentRef(path=path, relpath=relpath, entity=entity, source=source,
+                       captured=str(captured) if captured else None)
 
 
 def read(ref: DocumentRef) -> Document:

@@ -5,14 +5,19 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import polars as pl
 
+from auditor.attributes import catalog
 from auditor.claims import Claim, to_frame
+from auditor.config import Config
 from auditor.documents import DocumentRef, discover
 from auditor.extract.registry import DocumentResult, extract_document
+from auditor.reconcile import Settings, reconcile
+from auditor.reconcile.resolve import decoded
+from auditor.report.model import AuditReport, DocumentRecord
 
 # Below this many documents, starting worker processes costs more than it saves.
 PARALLEL_FROM = 16
@@ -43,3 +48,41 @@ def extract_refs(refs: Sequence[DocumentRef], *, workers: int | None = None) -> 
         results = tuple(extract_document(ref) for ref in refs)
     claims: list[Claim] = [c for r in results for c in r.claims]
     return Extraction(results, to_frame(claims))
+
+
+def settings_for(config: Config, extraction: Extraction) -> Settings:
+    """Reconciliation settings from `[tool.auditor]`, plus what the manifests say."""
+    specs = catalog(config.settings.get("attributes"))
+    base = Settings.from_config(specs, config.settings)
+    captured = {d.ref.relpath: d.ref.captured for d in extraction.documents if d.ref.captured}
+    return replace(base, captured=captured)
+
+
+def audit(paths: Sequence[Path], config: Config) -> AuditReport:
+    """Extract, reconcile (and validate, where suites exist) into one report."""
+    extraction = extract_paths(paths)
+    documents: dict[str, list[tuple[str, str]]] = {}
+    for d in extraction.documents:
+        if d.error is None:
+            documents.setdefault(d.ref.entity, []).append((d.ref.source, d.ref.relpath))
+    settings = settings_for(config, extraction)
+    reconciliation = reconcile(extraction.claims, settings, documents)
+    records = tuple(
+        DocumentRecord(
+            entity=d.ref.entity,
+            source=d.ref.source,
+            document=d.ref.relpath,
+            adapter=d.adapter,
+            claims=len(d.claims),
+            error=d.error,
+            captured=d.ref.captured,
+        )
+        for d in extraction.documents
+    )
+    return AuditReport(
+        documents=records,
+        discrepancies=reconciliation.discrepancies,
+        resolved=tuple(decoded(reconciliation.resolved)),
+        claims=extraction.claims,
+        fail_on=config.fail_on,
+    )

@@ -71,7 +71,7 @@ def test_bad_document_is_reported_and_others_extracted(capsys, tmp_path, sources
     assert f"{FILM}/{name}" in errors[0] and CASES[name][1] in errors[0]
     assert ";" in errors[0]  # the problem, then what to do
     assert "Traceback" not in err + out
-    docs = json.loads((out_dir / "documents.json").read_text())
+    docs = json.loads((out_dir / "report.json").read_text())["documents"]
     good = [d for d in docs if d["error"] is None]
     assert len(good) == 5 and all(d["claims"] > 0 for d in good)
     claims = (out_dir / "claims.jsonl").read_text().splitlines()

@@ -1,0 +1,100 @@
+"""The attribute catalog: how each canonical attribute is compared, and how much a miss matters.
+
+`kind` picks the comparator; `qualifier` says what the claim's qualifier means for comparison:
+`slot` (values with different qualifiers are different facts: a USA gross and a worldwide one),
+`site` (like slot, but a claim that names no site joins the site whose value it repeats),
+`flag` (a remark that does not separate facts: "estimated"), or `release` (country and
+limited/wide kind of a release). Everything here can be overridden in `[tool.auditor.attributes]`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from auditor.errors import AuditorError
+
+KINDS = ("exact", "text", "date", "duration", "count", "score", "money", "names", "cast",
+         "character")
+QUALIFIER_ROLES = ("slot", "site", "flag", "release")
+
+
+@dataclass(frozen=True)
+class AttributeSpec:
+    name: str
+    kind: str
+    multi: bool = False
+    time_varying: bool = False
+    qualifier: str = "slot"
+    tolerance: float = 0.0  # minutes for durations; a fraction for money and scores
+    severity: str = "error"  # severity of an unexplained conflict on this attribute
+    label: str = ""
+    companion: str = ""  # an attribute worth quoting beside this one (the rating beside votes)
+
+    @property
+    def title(self) -> str:
+        return self.label or self.name.replace("_", " ")
+
+
+_DEFAULTS = [
+    AttributeSpec("title", "text"),
+    AttributeSpec("year", "exact"),
+    AttributeSpec("release_date", "date", qualifier="release", label="release date"),
+    AttributeSpec("dvd_release", "date", severity="warning", label="DVD release"),
+    AttributeSpec("vhs_release", "date", severity="warning", label="VHS release"),
+    AttributeSpec("runtime", "duration", severity="warning"),
+    AttributeSpec("mpaa_rating", "exact", label="MPAA rating"),
+    AttributeSpec("genres", "names", multi=True),
+    AttributeSpec("director", "names", multi=True, qualifier="flag"),
+    AttributeSpec("writers", "names", multi=True, qualifier="flag"),
+    AttributeSpec("stars", "names", multi=True, qualifier="flag"),
+    AttributeSpec("producers", "names", multi=True, qualifier="flag"),
+    AttributeSpec("cinematographer", "names", multi=True, qualifier="flag"),
+    AttributeSpec("editor", "names", multi=True, qualifier="flag"),
+    AttributeSpec("cast", "cast", multi=True),
+    AttributeSpec("character", "character", multi=True, severity="warning"),
+    AttributeSpec("user_rating", "score", label="user rating"),
+    AttributeSpec("rating_votes", "count", time_varying=True, label="rating votes",
+                  companion="user_rating"),
+    AttributeSpec("user_review_count", "count", time_varying=True, qualifier="site",
+                  label="user reviews"),
+    AttributeSpec("critic_review_count", "count", time_varying=True, qualifier="site",
+                  label="critic reviews"),
+    AttributeSpec("critic_score", "score", qualifier="site", label="critic score"),
+    AttributeSpec("budget", "money", qualifier="flag", tolerance=0.05),
+    AttributeSpec("gross", "money", tolerance=0.05),
+    AttributeSpec("distributor", "names", multi=True, qualifier="flag", severity="warning"),
+    AttributeSpec("country", "names", multi=True),
+    AttributeSpec("language", "names", multi=True),
+    AttributeSpec("filming_location", "text", severity="warning", label="filming location"),
+    AttributeSpec("also_known_as", "names", multi=True, severity="info", label="also known as"),
+]
+DEFAULTS: dict[str, AttributeSpec] = {s.name: s for s in _DEFAULTS}
+
+
+def catalog(overrides: dict[str, Any] | None = None) -> dict[str, AttributeSpec]:
+    """The default catalog with `[tool.auditor.attributes.<name>]` tables applied."""
+    specs = dict(DEFAULTS)
+    for name, table in (overrides or {}).items():
+        if not isinstance(table, dict):
+            raise AuditorError(f"[tool.auditor.attributes.{name}] must be a table")
+        base = specs.get(name, AttributeSpec(name, "text"))
+        unknown = set(table) - {"kind", "multi", "time_varying", "qualifier", "tolerance",
+                                "severity", "label", "companion"}
+        if unknown:
+            raise AuditorError(f"[tool.auditor.attributes.{name}]: unknown keys {sorted(unknown)}")
+        spec = replace(base, **table)
+        if spec.kind not in KINDS or spec.qualifier not in QUALIFIER_ROLES:
+            raise AuditorError(
+                f"[tool.auditor.attributes.{name}]: kind must be one of {KINDS}, "
+                f"qualifier one of {QUALIFIER_ROLES}"
+            )
+        if spec.severity not in ("error", "warning", "info"):
+            raise AuditorError(f"[tool.auditor.attributes.{name}]: severity must be error, "
+                               "warning or info")
+        specs[name] = spec
+    return specs
+
+
+def spec_for(specs: dict[str, AttributeSpec], name: str) -> AttributeSpec:
+    return specs.get(name) or AttributeSpec(name, "text")

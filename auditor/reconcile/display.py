@@ -1,0 +1,57 @@
+"""Values as a reviewer reads them: "27 Oct 1995", "$23,416,882", "$3.5M–$4M", "7.6/10"."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def money(amount: float, currency: str = "USD") -> str:
+    sign = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥"}.get(currency, currency + " ")
+    if amount >= 1_000_000 and amount % 100_000 == 0:
+        return f"{sign}{amount / 1_000_000:g}M"
+    return f"{sign}{amount:,.0f}"
+
+
+def date(iso: str) -> str:
+    parts = iso.split("-")
+    if len(parts) == 3:
+        d = dt.date.fromisoformat(iso)
+        return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+    if len(parts) == 2:
+        return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    return iso
+
+
+def show(kind: str, value: Any) -> str:
+    """One value of an attribute of `kind`, for explanations and the report matrix."""
+    try:
+        if kind == "date":
+            return date(value)
+        if kind == "duration":
+            return f"{value} min"
+        if kind == "count":
+            return f"{value:,}"
+        if kind == "score":
+            return f"{value['value']:g}/{value['scale']:g}"
+        if kind == "money":
+            cur = value.get("currency", "USD")
+            if "amount" in value:
+                return money(value["amount"], cur)
+            if value["low"] == value["high"]:
+                return money(value["low"], cur)
+            return f"{money(value['low'], cur)}–{money(value['high'], cur)}"
+        if kind == "cast":
+            return f"{value['actor']} as {value['character']}"
+    except (KeyError, TypeError, ValueError):
+        pass
+    return str(value)
+
+
+def listing(items: list[str]) -> str:
+    items = list(dict.fromkeys(items))
+    if len(items) <= 2:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]

@@ -1,0 +1,182 @@
+"""Typed comparison columns for every claim, computed once, vectorized per value kind.
+
+Each claim gets a `key` (equal keys mean the same value: names folded, aliases applied), the
+numbers its kind compares (`num`, `low`, `high`), the `slot` its qualifier puts it in, and the
+`weight` its vote carries (source trust, editorial over user).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from auditor.attributes import AttributeSpec
+from auditor.claims import EDITORIAL
+from auditor.normalize.names import fold
+from auditor.normalize.places import COUNTRY_KEYS
+
+USER_WEIGHT = 0.25
+_RELEASE_KINDS = ("limited", "wide", "premiere")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What reconciliation is told by the configuration."""
+
+    specs: dict[str, AttributeSpec]
+    aliases: dict[str, dict[str, str]] = field(default_factory=dict)  # attribute: folded alt -> canonical
+    trust: dict[str, float] = field(default_factory=dict)  # source -> prior weight
+    user_weight: float = USER_WEIGHT
+    severity: dict[str, str] = field(default_factory=dict)  # "code" or "code:attribute" -> severity
+    captured: dict[str, str] = field(default_factory=dict)  # document -> capture date
+
+    @classmethod
+    def from_config(cls, specs: dict[str, AttributeSpec], table: dict) -> Settings:
+        aliases: dict[str, dict[str, str]] = {}
+        for attribute, groups in (table.get("aliases") or {}).items():
+            mapping = aliases.setdefault(attribute, {})
+            for canonical, alternates in groups.items():
+                for alt in [canonical, *alternates]:
+                    mapping[fold(alt)] = fold(canonical)
+        return cls(
+            specs=specs,
+            aliases=aliases,
+            trust={k: float(v) for k, v in (table.get("trust") or {}).items()},
+            user_weight=float(table.get("user_weight", USER_WEIGHT)),
+            severity={str(k): str(v) for k, v in (table.get("severity") or {}).items()},
+        )
+
+
+def fold_expr(col: pl.Expr) -> pl.Expr:
+    """The vectorized twin of normalize.names.fold."""
+    return (
+        col.str.replace_all("[’‘`]", "'")
+        .str.normalize("NFKD")
+        .str.replace_all(r"\p{M}", "")
+        .str.to_lowercase()
+        .str.replace_all(r"\s+", " ")
+        .str.strip_chars()
+    )
+
+
+def prepare(claims: pl.DataFrame, settings: Settings) -> pl.DataFrame:
+    """The claims with idx, kind, key, num, low, high, slot, country, weight columns."""
+    specs = settings.specs
+    frame = claims.with_row_index("idx").with_columns(
+        pl.col("attribute")
+        .replace_strict({n: s.kind for n, s in specs.items()}, default="text")
+        .alias("kind"),
+        pl.col("attribute")
+        .replace_strict({n: s.qualifier for n, s in specs.items()}, default="slot")
+        .alias("qrole"),
+    )
+    parts = [_typed(frame.filter(pl.col("kind") == kind), kind) for kind in _kinds(frame)]
+    typed = pl.concat(parts, how="diagonal_relaxed") if parts else frame
+    for column, dtype in (("num", pl.Float64), ("low", pl.Float64), ("high", pl.Float64),
+                          ("key2", pl.String)):
+        if column not in typed.columns:
+            typed = typed.with_columns(pl.lit(None, dtype).alias(column))
+    typed = _apply_aliases(typed, settings.aliases)
+    trust = pl.col("source").replace_strict(settings.trust, default=1.0, return_dtype=pl.Float64)
+    typed = typed.with_columns(
+        (trust * pl.when(pl.col("origin") == EDITORIAL).then(1.0).otherwise(settings.user_weight))
+        .alias("weight"),
+        *_slots(),
+    )
+    return _site_slots(typed).sort("idx")
+
+
+def _kinds(frame: pl.DataFrame) -> list[str]:
+    return sorted(frame.get_column("kind").unique().to_list())
+
+
+def _typed(frame: pl.DataFrame, kind: str) -> pl.DataFrame:
+    v = pl.col("value")
+    if kind in ("duration", "count", "exact"):
+        num = v.str.json_decode(pl.Float64) if kind != "exact" else None
+        if kind == "exact":
+            return frame.with_columns(key=fold_expr(v.str.strip_chars('"')))
+        return frame.with_columns(num=num).with_columns(key=pl.col("num").cast(pl.Int64).cast(pl.String))
+    if kind == "score":
+        s = v.str.json_decode(pl.Struct({"value": pl.Float64, "scale": pl.Float64}))
+        return frame.with_columns(
+            num=s.struct.field("value") / s.struct.field("scale"),
+            low=s.struct.field("value"),
+            high=s.struct.field("scale"),
+        ).with_columns(key=pl.col("num").round(4).cast(pl.String))
+    if kind == "money":
+        s = v.str.json_decode(
+            pl.Struct({"low": pl.Float64, "high": pl.Float64, "amount": pl.Float64,
+                       "currency": pl.String})
+        )
+        low = pl.coalesce(s.struct.field("low"), s.struct.field("amount"))
+        high = pl.coalesce(s.struct.field("high"), s.struct.field("amount"))
+        return frame.with_columns(low=low, high=high).with_columns(
+            num=(pl.col("low") + pl.col("high")) / 2,
+            key=pl.format("{}:{}-{}", s.struct.field("currency"), pl.col("low").cast(pl.Int64),
+                          pl.col("high").cast(pl.Int64)),
+        )
+    if kind == "date":
+        return frame.with_columns(key=v.str.json_decode(pl.String))
+    if kind == "cast":
+        s = v.str.json_decode(pl.Struct({"actor": pl.String, "character": pl.String}))
+        return frame.with_columns(
+            key=fold_expr(s.struct.field("actor")), key2=fold_expr(s.struct.field("character"))
+        )
+    # text, names, character: strings compared folded
+    text = fold_expr(v.str.json_decode(pl.String))
+    return frame.with_columns(key=text)
+
+
+def _apply_aliases(frame: pl.DataFrame, aliases: dict[str, dict[str, str]]) -> pl.DataFrame:
+    key = pl.col("key")
+    country = pl.col("attribute") == "country"
+    key = pl.when(country).then(key.replace(COUNTRY_KEYS)).otherwise(key)
+    for attribute, mapping in aliases.items():
+        key = pl.when(pl.col("attribute") == attribute).then(key.replace(mapping)).otherwise(key)
+    return frame.with_columns(key.alias("key"))
+
+
+def _slots() -> list[pl.Expr]:
+    """Release qualifiers 'usa,limited' split into country and kind; the kind is the slot."""
+    q = pl.col("qualifier").fill_null("")
+    parts = q.str.split(",")
+    kind = parts.list.eval(pl.element().filter(pl.element().is_in(_RELEASE_KINDS))).list.first()
+    country = parts.list.eval(
+        pl.element().filter(~pl.element().is_in(_RELEASE_KINDS) & (pl.element() != ""))
+    ).list.first()
+    role = pl.col("qrole")
+    return [
+        pl.when(role == "release").then(kind.fill_null(""))
+        .when(role == "flag").then(pl.lit(""))
+        .otherwise(q)
+        .alias("slot"),
+        pl.when(role == "release").then(country).otherwise(None).alias("country"),
+    ]
+
+
+def _site_slots(frame: pl.DataFrame) -> pl.DataFrame:
+    """A 'site' claim that names no site joins the one site whose value it repeats (or the only one)."""
+    site = frame.filter((pl.col("qrole") == "site") & (pl.col("slot") != ""))
+    if site.is_empty():
+        return frame
+    by_key = (
+        site.group_by("entity", "attribute", "key")
+        .agg(pl.col("slot").unique().alias("match"))
+        .filter(pl.col("match").list.len() == 1)
+        .with_columns(pl.col("match").list.first())
+    )
+    only = (
+        site.group_by("entity", "attribute")
+        .agg(pl.col("slot").unique().alias("only"))
+        .filter(pl.col("only").list.len() == 1)
+        .with_columns(pl.col("only").list.first())
+    )
+    joined = frame.join(by_key, on=["entity", "attribute", "key"], how="left").join(
+        only, on=["entity", "attribute"], how="left"
+    )
+    blank = (pl.col("qrole") == "site") & (pl.col("slot") == "")
+    return joined.with_columns(
+        pl.when(blank).then(pl.coalesce("match", "only", pl.lit(""))).otherwise("slot").alias("slot")
+    ).drop("match", "only")

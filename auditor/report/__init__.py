@@ -1,0 +1,1 @@
+"""Reports: one model (AuditReport) that every rendering reads."""

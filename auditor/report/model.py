@@ -1,0 +1,153 @@
+"""The audit report: documents, expectation results, discrepancies and resolved values.
+
+Every output format renders this one object; counts are derived from it, never stored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import polars as pl
+
+from auditor.catalog import SEVERITIES
+from auditor.reconcile.model import Discrepancy
+
+VERSION = 1
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    entity: str
+    source: str
+    document: str
+    adapter: str | None
+    claims: int
+    error: str | None
+    captured: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {
+            "entity": self.entity,
+            "source": self.source,
+            "document": self.document,
+            "adapter": self.adapter,
+            "claims": self.claims,
+            "error": self.error,
+        }
+        if self.captured:
+            d["captured"] = self.captured
+        return d
+
+
+@dataclass(frozen=True)
+class ExpectationOutcome:
+    expectation: str
+    column: str | None
+    success: bool
+    details: str
+    severity: str = "error"
+    observed: Any = None
+    unexpected: tuple[dict[str, Any], ...] = ()  # {"value": ..., "documents": [...]}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "expectation": self.expectation,
+            "column": self.column,
+            "success": self.success,
+            "details": self.details,
+            "severity": self.severity,
+            "observed": self.observed,
+            "unexpected": list(self.unexpected),
+        }
+
+
+@dataclass(frozen=True)
+class SuiteOutcome:
+    source: str
+    suite: str
+    results: tuple[ExpectationOutcome, ...]
+    error: str | None = None
+
+    @property
+    def success(self) -> bool:
+        return self.error is None and all(r.success for r in self.results)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {
+            "source": self.source,
+            "suite": self.suite,
+            "success": self.success,
+            "results": [r.to_dict() for r in self.results],
+        }
+        if self.error:
+            d["error"] = self.error
+        return d
+
+
+@dataclass(frozen=True)
+class AuditReport:
+    documents: tuple[DocumentRecord, ...]
+    discrepancies: tuple[Discrepancy, ...]
+    expectations: tuple[SuiteOutcome, ...] = ()
+    resolved: tuple[dict[str, Any], ...] = ()
+    claims: pl.DataFrame = field(default_factory=pl.DataFrame, compare=False, repr=False)
+    errors: tuple[str, ...] = ()  # configuration or suite errors that are not about a document
+    fail_on: str = "error"
+
+    @property
+    def entities(self) -> list[str]:
+        return sorted({d.entity for d in self.documents})
+
+    @property
+    def document_errors(self) -> list[DocumentRecord]:
+        return [d for d in self.documents if d.error]
+
+    def counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(SEVERITIES, 0)
+        for d in self.discrepancies:
+            counts[d.severity] += 1
+        return counts
+
+    def failed_expectations(self) -> list[tuple[SuiteOutcome, ExpectationOutcome]]:
+        return [(s, r) for s in self.expectations for r in s.results if not r.success]
+
+    def at_or_above(self, severity: str) -> bool:
+        if severity == "never":
+            return False
+        rank = SEVERITIES.index(severity)
+        hits = [d for d in self.discrepancies if SEVERITIES.index(d.severity) <= rank]
+        hits += [r for _, r in self.failed_expectations() if SEVERITIES.index(r.severity) <= rank]
+        return bool(hits)
+
+    @property
+    def exit_code(self) -> int:
+        if self.document_errors or self.errors:
+            return 2
+        return 1 if self.at_or_above(self.fail_on) else 0
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "documents": len(self.documents),
+            "claims": sum(d.claims for d in self.documents),
+            "discrepancies": self.counts(),
+            "expectations": {
+                "evaluated": sum(len(s.results) for s in self.expectations),
+                "failed": len(self.failed_expectations()),
+            },
+            "document_errors": len(self.document_errors),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "version": VERSION,
+            "entities": self.entities,
+            "documents": [doc.to_dict() for doc in self.documents],
+            "expectations": [s.to_dict() for s in self.expectations],
+            "discrepancies": [x.to_dict() for x in self.discrepancies],
+            "resolved": list(self.resolved),
+            "summary": self.summary(),
+        }
+        if self.errors:
+            d["errors"] = list(self.errors)
+        return d
