@@ -1,4 +1,4 @@
-"""Scores with their scale: "7.6/10", "82/100", "91%", "82 out of 100", "82 metascore"."""
+"""Scores with their scale: "7.1/10", "71/100", "78%", "71 out of 100", "71 metascore"."""
 
 from __future__ import annotations
 

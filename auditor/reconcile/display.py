@@ -1,4 +1,4 @@
-"""Values as a reviewer reads them: "27 Oct 1995", "$23,416,882", "$3.5M–$4M", "7.6/10"."""
+"""Values as a reviewer reads them: "15 Oct 2004", "$23,416,882", "$12M–$16M", "7.1/10"."""
 
 from __future__ import annotations
 

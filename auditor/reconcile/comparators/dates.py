@@ -1,9 +1,9 @@
-"""Dates, aware of precision (1995 agrees with 1995-10-27) and of release qualifiers.
+"""Dates, aware of precision (2004 agrees with 2004-10-15) and of release qualifiers.
 
 A limited and a wide release are both true: when the dates that differ are each the consensus
 date of a release kind, the difference is a qualifier split. A claim that gives a kind the
-others date differently ("Oct 27, 1995 Wide" where two sources date the wide release
-9 Feb 1996 and call 27 Oct 1995 limited) is a conflict, named as such.
+others date differently ("Oct 15, 2004 Wide" where two sources date the wide release
+5 Nov 2004 and call 15 Oct 2004 limited) is a conflict, named as such.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from auditor.reconcile.model import Context, Finding
 
 
 def _compatible(a: str, b: str) -> bool:
-    """'1995' and '1995-10-27' agree: the coarser one is a prefix of the finer."""
+    """'2004' and '2004-10-15' agree: the coarser one is a prefix of the finer."""
     return a.startswith(b) or b.startswith(a)
 
 

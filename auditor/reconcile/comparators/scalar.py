@@ -103,7 +103,7 @@ def _drift(ctx: Context, entity: str, spec, groups: dict[str, list[int]]) -> str
 
 
 def _companion(ctx: Context, entity: str, attribute: str, groups: dict[str, list[int]]) -> str:
-    """'the rating 7.6/10 is the same on both pages' — context that shows this is drift."""
+    """'the rating 7.1/10 is the same on both pages' — context that shows this is drift."""
     wanted = {s for g in groups.values() for s in sources(ctx, g)}
     frame = ctx.frame
     rows = frame.filter(
