@@ -14,8 +14,18 @@ from typing import Any
 
 from auditor.errors import AuditorError
 
-KINDS = ("exact", "text", "date", "duration", "count", "score", "money", "names", "cast",
-         "character")
+KINDS = (
+    "exact",
+    "text",
+    "date",
+    "duration",
+    "count",
+    "score",
+    "money",
+    "names",
+    "cast",
+    "character",
+)
 QUALIFIER_ROLES = ("slot", "site", "flag", "release")
 
 
@@ -54,12 +64,15 @@ _DEFAULTS = [
     AttributeSpec("cast", "cast", multi=True),
     AttributeSpec("character", "character", multi=True, severity="warning"),
     AttributeSpec("user_rating", "score", label="user rating"),
-    AttributeSpec("rating_votes", "count", time_varying=True, label="rating votes",
-                  companion="user_rating"),
-    AttributeSpec("user_review_count", "count", time_varying=True, qualifier="site",
-                  label="user reviews"),
-    AttributeSpec("critic_review_count", "count", time_varying=True, qualifier="site",
-                  label="critic reviews"),
+    AttributeSpec(
+        "rating_votes", "count", time_varying=True, label="rating votes", companion="user_rating"
+    ),
+    AttributeSpec(
+        "user_review_count", "count", time_varying=True, qualifier="site", label="user reviews"
+    ),
+    AttributeSpec(
+        "critic_review_count", "count", time_varying=True, qualifier="site", label="critic reviews"
+    ),
     AttributeSpec("critic_score", "score", qualifier="site", label="critic score"),
     AttributeSpec("budget", "money", qualifier="flag", tolerance=0.05),
     AttributeSpec("gross", "money", tolerance=0.05),
@@ -79,8 +92,16 @@ def catalog(overrides: dict[str, Any] | None = None) -> dict[str, AttributeSpec]
         if not isinstance(table, dict):
             raise AuditorError(f"[tool.auditor.attributes.{name}] must be a table")
         base = specs.get(name, AttributeSpec(name, "text"))
-        unknown = set(table) - {"kind", "multi", "time_varying", "qualifier", "tolerance",
-                                "severity", "label", "companion"}
+        unknown = set(table) - {
+            "kind",
+            "multi",
+            "time_varying",
+            "qualifier",
+            "tolerance",
+            "severity",
+            "label",
+            "companion",
+        }
         if unknown:
             raise AuditorError(f"[tool.auditor.attributes.{name}]: unknown keys {sorted(unknown)}")
         spec = replace(base, **table)
@@ -90,8 +111,9 @@ def catalog(overrides: dict[str, Any] | None = None) -> dict[str, AttributeSpec]
                 f"qualifier one of {QUALIFIER_ROLES}"
             )
         if spec.severity not in ("error", "warning", "info"):
-            raise AuditorError(f"[tool.auditor.attributes.{name}]: severity must be error, "
-                               "warning or info")
+            raise AuditorError(
+                f"[tool.auditor.attributes.{name}]: severity must be error, warning or info"
+            )
         specs[name] = spec
     return specs
 

@@ -34,10 +34,21 @@ def _paths(paths: tuple[Path, ...]) -> list[Path]:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl",
-              show_default=True, help="Output format of the claims.")
-@click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
-              help="Write to this file instead of standard output (parquet needs it).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "parquet"]),
+    default="jsonl",
+    show_default=True,
+    help="Output format of the claims.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write to this file instead of standard output (parquet needs it).",
+)
 def extract(paths: tuple[Path, ...], fmt: str, output: Path | None) -> None:
     """Print the claims extracted from PATH (sources folders or single documents).
 
@@ -69,15 +80,30 @@ def _emit(text: str, output: Path | None) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
-              help="Folder for the reports (default: the project's reports/).")
-@click.option("--format", "formats", multiple=True, type=click.Choice(sorted(RENDERERS)),
-              help="A report format to write; repeat for several (default: all).")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
-              help="Exit 1 when a finding reaches this severity (default: error, or fail_on "
-                   "in the configuration).")
-def check(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...],
-          fail_on: str | None) -> None:
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Folder for the reports (default: the project's reports/).",
+)
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(sorted(RENDERERS)),
+    help="A report format to write; repeat for several (default: all).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default=None,
+    help="Exit 1 when a finding reaches this severity (default: error, or fail_on "
+    "in the configuration).",
+)
+def check(
+    paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...], fail_on: str | None
+) -> None:
     """Audit PATH (default: the project's sources/) and write the reports.
 
     Exit 0 when nothing reaches the fail threshold, 1 when something does, 2 when a document,
@@ -102,8 +128,9 @@ def check(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 def rules(fmt: str) -> None:
     """List the catalog of discrepancy kinds: codes, names, default severities, documentation.
 
@@ -111,8 +138,16 @@ def rules(fmt: str) -> None:
     """
     kinds = sorted(KINDS.values(), key=lambda k: k.code)
     if fmt == "json":
-        rows = [{"code": k.code, "name": k.name, "severity": k.severity,
-                 "summary": k.summary(), "doc": k.doc()} for k in kinds]
+        rows = [
+            {
+                "code": k.code,
+                "name": k.name,
+                "severity": k.severity,
+                "summary": k.summary(),
+                "doc": k.doc(),
+            }
+            for k in kinds
+        ]
         click.echo(json.dumps(rows, indent=2))
         return
     for k in kinds:

@@ -99,8 +99,13 @@ def _ref_for_file(path: Path) -> DocumentRef:
     source = str(entry.get("source") or path.stem)
     relpath = f"{entity_dir.name}/{path.name}"
     captured = entry.get("captured")
-    return DocumentRef(path=path, relpath=relpath, entity=entity, source=source,
-                       captured=str(captured) if captured else None)
+    return DocumentRef(
+        path=path,
+        relpath=relpath,
+        entity=entity,
+        source=source,
+        captured=str(captured) if captured else None,
+    )
 
 
 def read(ref: DocumentRef) -> Document:

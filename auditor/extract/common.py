@@ -99,7 +99,7 @@ _RELEASE_SENTENCES = [
         + ")",
         re.I,
     ),
-    # "was released nationwide on February 9, 1996", "opened nationwide on ..."
+    # "was released nationwide on November 5, 2004", "opened nationwide on ..."
     re.compile(
         r"\b(?:was released|opened|released) (?P<kind>nationwide|wide|widely) on "
         r"(?P<date>" + DATE_IN_TEXT.pattern + ")",

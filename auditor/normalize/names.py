@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 
 from rapidfuzz import fuzz
@@ -24,8 +25,10 @@ def clean(text: str) -> str:
 
 
 def best_cased(names: Iterable[str]) -> str:
-    """The display form: a page that keeps capitals beats one that lower-cases everything."""
-    ranked = sorted(names, key=lambda n: (n == n.lower(), n == n.upper(), n))
+    """The display form: a page that keeps capitals beats one that lower-cases everything,
+    and among those the form written most often."""
+    counts = Counter(names)
+    ranked = sorted(counts, key=lambda n: (n == n.lower(), -counts[n], n == n.upper(), n))
     return ranked[0] if ranked else ""
 
 

@@ -69,10 +69,24 @@ def severity_of(settings: Settings, f: Finding) -> str:
 
 def _discrepancy(ctx: Context, f: Finding) -> Discrepancy:
     k = kind(f.code)
-    cols = {c: ctx.col(c) for c in ("source", "document", "raw", "value", "qualifier",
-                                    "span_start", "span_end", "origin", "key", "key2")}
-    idx = sorted(set(f.idx), key=lambda i: (cols["source"][i], cols["document"][i],
-                                            cols["span_start"][i]))
+    cols = {
+        c: ctx.col(c)
+        for c in (
+            "source",
+            "document",
+            "raw",
+            "value",
+            "qualifier",
+            "span_start",
+            "span_end",
+            "origin",
+            "key",
+            "key2",
+        )
+    }
+    idx = sorted(
+        set(f.idx), key=lambda i: (cols["source"][i], cols["document"][i], cols["span_start"][i])
+    )
     claims = tuple(
         ClaimRef(
             source=cols["source"][i],
@@ -85,8 +99,13 @@ def _discrepancy(ctx: Context, f: Finding) -> Discrepancy:
         )
         for i in idx
     )
-    keys = [(cols["source"][i], f"{cols['key'][i]}|{cols['key2'][i] or ''}|{cols['qualifier'][i] or ''}")
-            for i in idx]
+    keys = [
+        (
+            cols["source"][i],
+            f"{cols['key'][i]}|{cols['key2'][i] or ''}|{cols['qualifier'][i] or ''}",
+        )
+        for i in idx
+    ]
     return Discrepancy(
         id=fingerprint(f.code, f.entity, f.attribute, f.slot, keys),
         code=k.code,
@@ -96,5 +115,7 @@ def _discrepancy(ctx: Context, f: Finding) -> Discrepancy:
         attribute=f.attribute,
         explanation=k.message(attribute=ctx.spec(f.attribute).title, detail=f.detail),
         claims=claims,
-        resolved=vote(ctx, tuple(idx), f.attribute, f.slot, whole_set=f.code != "AU003"),
+        resolved=vote(
+            ctx, tuple(idx), f.attribute, f.slot, whole_set=f.code not in ("AU003", "AU006")
+        ),
     )

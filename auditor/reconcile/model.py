@@ -93,7 +93,9 @@ class Context:
 
     frame: pl.DataFrame
     settings: Settings
-    documents: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # entity -> (source, doc)
+    documents: dict[str, list[tuple[str, str]]] = field(
+        default_factory=dict
+    )  # entity -> (source, doc)
     _cols: dict[str, list[Any]] = field(default_factory=dict)
 
     def col(self, name: str) -> list[Any]:
@@ -110,7 +112,9 @@ class Context:
         return spec_for(self.settings.specs, attribute)
 
 
-def fingerprint(code: str, entity: str, attribute: str, slot: str, keys: list[tuple[str, str]]) -> str:
+def fingerprint(
+    code: str, entity: str, attribute: str, slot: str, keys: list[tuple[str, str]]
+) -> str:
     """Stable across runs, document order and cosmetic edits: what disagrees, not where."""
     payload = json.dumps([code, entity, attribute, slot, sorted(set(keys))], ensure_ascii=False)
     return hashlib.sha256(payload.encode()).hexdigest()[:16]

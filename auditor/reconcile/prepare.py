@@ -25,7 +25,9 @@ class Settings:
     """What reconciliation is told by the configuration."""
 
     specs: dict[str, AttributeSpec]
-    aliases: dict[str, dict[str, str]] = field(default_factory=dict)  # attribute: folded alt -> canonical
+    aliases: dict[str, dict[str, str]] = field(
+        default_factory=dict
+    )  # attribute: folded alt -> canonical
     trust: dict[str, float] = field(default_factory=dict)  # source -> prior weight
     user_weight: float = USER_WEIGHT
     severity: dict[str, str] = field(default_factory=dict)  # "code" or "code:attribute" -> severity
@@ -73,15 +75,20 @@ def prepare(claims: pl.DataFrame, settings: Settings) -> pl.DataFrame:
     )
     parts = [_typed(frame.filter(pl.col("kind") == kind), kind) for kind in _kinds(frame)]
     typed = pl.concat(parts, how="diagonal_relaxed") if parts else frame
-    for column, dtype in (("num", pl.Float64), ("low", pl.Float64), ("high", pl.Float64),
-                          ("key2", pl.String)):
+    for column, dtype in (
+        ("num", pl.Float64),
+        ("low", pl.Float64),
+        ("high", pl.Float64),
+        ("key2", pl.String),
+    ):
         if column not in typed.columns:
             typed = typed.with_columns(pl.lit(None, dtype).alias(column))
     typed = _apply_aliases(typed, settings.aliases)
     trust = pl.col("source").replace_strict(settings.trust, default=1.0, return_dtype=pl.Float64)
     typed = typed.with_columns(
-        (trust * pl.when(pl.col("origin") == EDITORIAL).then(1.0).otherwise(settings.user_weight))
-        .alias("weight"),
+        (
+            trust * pl.when(pl.col("origin") == EDITORIAL).then(1.0).otherwise(settings.user_weight)
+        ).alias("weight"),
         *_slots(),
     )
     return _site_slots(typed).sort("idx")
@@ -97,7 +104,9 @@ def _typed(frame: pl.DataFrame, kind: str) -> pl.DataFrame:
         num = v.str.json_decode(pl.Float64) if kind != "exact" else None
         if kind == "exact":
             return frame.with_columns(key=fold_expr(v.str.strip_chars('"')))
-        return frame.with_columns(num=num).with_columns(key=pl.col("num").cast(pl.Int64).cast(pl.String))
+        return frame.with_columns(num=num).with_columns(
+            key=pl.col("num").cast(pl.Int64).cast(pl.String)
+        )
     if kind == "score":
         s = v.str.json_decode(pl.Struct({"value": pl.Float64, "scale": pl.Float64}))
         return frame.with_columns(
@@ -107,15 +116,20 @@ def _typed(frame: pl.DataFrame, kind: str) -> pl.DataFrame:
         ).with_columns(key=pl.col("num").round(4).cast(pl.String))
     if kind == "money":
         s = v.str.json_decode(
-            pl.Struct({"low": pl.Float64, "high": pl.Float64, "amount": pl.Float64,
-                       "currency": pl.String})
+            pl.Struct(
+                {"low": pl.Float64, "high": pl.Float64, "amount": pl.Float64, "currency": pl.String}
+            )
         )
         low = pl.coalesce(s.struct.field("low"), s.struct.field("amount"))
         high = pl.coalesce(s.struct.field("high"), s.struct.field("amount"))
         return frame.with_columns(low=low, high=high).with_columns(
             num=(pl.col("low") + pl.col("high")) / 2,
-            key=pl.format("{}:{}-{}", s.struct.field("currency"), pl.col("low").cast(pl.Int64),
-                          pl.col("high").cast(pl.Int64)),
+            key=pl.format(
+                "{}:{}-{}",
+                s.struct.field("currency"),
+                pl.col("low").cast(pl.Int64),
+                pl.col("high").cast(pl.Int64),
+            ),
         )
     if kind == "date":
         return frame.with_columns(key=v.str.json_decode(pl.String))
@@ -148,8 +162,10 @@ def _slots() -> list[pl.Expr]:
     ).list.first()
     role = pl.col("qrole")
     return [
-        pl.when(role == "release").then(kind.fill_null(""))
-        .when(role == "flag").then(pl.lit(""))
+        pl.when(role == "release")
+        .then(kind.fill_null(""))
+        .when(role == "flag")
+        .then(pl.lit(""))
         .otherwise(q)
         .alias("slot"),
         pl.when(role == "release").then(country).otherwise(None).alias("country"),
@@ -157,7 +173,7 @@ def _slots() -> list[pl.Expr]:
 
 
 def _site_slots(frame: pl.DataFrame) -> pl.DataFrame:
-    """A 'site' claim that names no site joins the one site whose value it repeats (or the only one)."""
+    """A site claim naming no site joins the one site whose value it repeats, or the only one."""
     site = frame.filter((pl.col("qrole") == "site") & (pl.col("slot") != ""))
     if site.is_empty():
         return frame
@@ -178,5 +194,8 @@ def _site_slots(frame: pl.DataFrame) -> pl.DataFrame:
     )
     blank = (pl.col("qrole") == "site") & (pl.col("slot") == "")
     return joined.with_columns(
-        pl.when(blank).then(pl.coalesce("match", "only", pl.lit(""))).otherwise("slot").alias("slot")
+        pl.when(blank)
+        .then(pl.coalesce("match", "only", pl.lit("")))
+        .otherwise("slot")
+        .alias("slot")
     ).drop("match", "only")

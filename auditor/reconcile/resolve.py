@@ -21,18 +21,22 @@ _SCALAR = ("exact", "text", "date", "duration", "count", "score", "money")
 def table(frame: pl.DataFrame) -> pl.DataFrame:
     """Every (entity, attribute, slot)'s winning value, vectorized over all claims."""
     scalar = frame.filter(pl.col("kind").is_in(_SCALAR))
+    # Values sort capitals first, so the display form prefers a page that keeps them.
     per_source = scalar.group_by("entity", "attribute", "slot", "key", "source").agg(
-        pl.col("weight").max(), pl.col("value").first()
+        pl.col("weight").max(), pl.col("value").sort().first()
     )
     per_key = per_source.group_by("entity", "attribute", "slot", "key").agg(
-        pl.col("weight").sum(), pl.col("source").sort(), pl.col("value").first()
+        pl.col("weight").sum(), pl.col("source").sort(), pl.col("value").sort().first()
     )
     totals = per_key.group_by("entity", "attribute", "slot").agg(
         pl.col("weight").sum().alias("total")
     )
     return (
         per_key.join(totals, on=["entity", "attribute", "slot"])
-        .sort(["entity", "attribute", "slot", "weight", "key"], descending=[False, False, False, True, False])
+        .sort(
+            ["entity", "attribute", "slot", "weight", "key"],
+            descending=[False, False, False, True, False],
+        )
         .group_by("entity", "attribute", "slot", maintain_order=True)
         .first()
         .with_columns((pl.col("weight") / pl.col("total")).round(3).alias("confidence"))
@@ -99,8 +103,10 @@ def _set_vote(ctx: Context, idx: tuple[int, ...]) -> Resolved:
     support = {k: sum(h.values()) / total for k, h in holders.items()}
     kept = sorted((k for k, s in support.items() if s >= 0.5), key=lambda k: (-support[k], k))
     kept = kept or [max(support, key=lambda k: (support[k], k))]
-    value = [best_cased(shown[k]) if all(isinstance(v, str) for v in shown[k]) else shown[k][0]
-             for k in kept]
+    value = [
+        best_cased(shown[k]) if all(isinstance(v, str) for v in shown[k]) else shown[k][0]
+        for k in kept
+    ]
     confidence = round(sum(support[k] for k in kept) / len(kept), 3)
     srcs = tuple(sorted({s for k in kept for s in holders[k]}))
     return Resolved(value, confidence, srcs)

@@ -63,12 +63,14 @@ def _first_name(ctx: Context, entity: str, idx: list[int], lasts: list[str]) -> 
     for main in ranked:
         if main in used:
             continue
-        variants = [o for o in ranked if o != main and o not in used
-                    and fuzz.ratio(main, o) >= SURNAME_NEAR]
+        variants = [
+            o for o in ranked if o != main and o not in used and fuzz.ratio(main, o) >= SURNAME_NEAR
+        ]
         for other in variants:
             used.add(other)
-            findings.append(_finding(ctx, entity, by_last[main], by_last[other], support(main),
-                                     support(other)))
+            findings.append(
+                _finding(ctx, entity, by_last[main], by_last[other], support(main), support(other))
+            )
         used.add(main)
     return findings
 
@@ -90,21 +92,28 @@ def _where(ctx: Context, idx: list[int]) -> str:
     return listing([f"{s} ({listing(sorted(p))})" for s, p in parts.items()])
 
 
-def _finding(ctx: Context, entity: str, main: list[int], other: list[int], w_main: float,
-             w_other: float) -> Finding:
+def _finding(
+    ctx: Context, entity: str, main: list[int], other: list[int], w_main: float, w_other: float
+) -> Finding:
     doc, origin = ctx.col("document"), ctx.col("origin")
     a, b = _name(ctx, main), _name(ctx, other)
     both = sorted({doc[i] for i in main} & {doc[i] for i in other})
     user_only = all(origin[i] != EDITORIAL for i in other)
-    tie = w_main == w_other
-    detail = f"\"{b}\" in {_where(ctx, other)}; \"{a}\" in {_where(ctx, main)}"
-    if tie:
-        detail += " — one character, two spellings, and no majority says which is right"
+    n_main, n_other = len(set(sources(ctx, main))), len(set(sources(ctx, other)))
+    detail = f'"{b}" in {_where(ctx, other)}; "{a}" in {_where(ctx, main)}'
+    if n_main > n_other:
+        detail += f' — one character; "{a}" is the spelling most sources use'
+    elif w_main > w_other:
+        detail += (
+            f' — one character, two spellings, as many sources for each; "{a}" comes '
+            "from the more trusted source"
+        )
     else:
-        detail += f" — one character; \"{a}\" is the spelling most sources use"
+        detail += " — one character, two spellings, and nothing says which is right"
     if both:
         srcs = listing(sources(ctx, [i for i in main + other if doc[i] in both]))
         detail += f"; {srcs} write{'s' if len(both) == 1 else ''} both, contradicting itself"
         return Finding("AU006", entity, "character", "", tuple(main + other), detail)
-    return Finding("AU003", entity, "character", "", tuple(main + other), detail,
-                   "info" if user_only else None)
+    return Finding(
+        "AU003", entity, "character", "", tuple(main + other), detail, "info" if user_only else None
+    )

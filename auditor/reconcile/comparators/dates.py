@@ -60,9 +60,11 @@ def _plain(ctx: Context, entity: str, attribute: str, idx: list[int]) -> list[Fi
     detail = "different dates, and no qualifier explains them"
     placeholders = [d for d in clusters if d.endswith("-01-01")]
     if placeholders and any(d[:4] == p[:4] for d in clusters for p in placeholders if d != p):
-        detail += ("; 1 January is often a placeholder for a date known only to the year, so "
-                   f"{listing([show_date(p) for p in placeholders])} may just mean "
-                   f"{listing([p[:4] for p in placeholders])}")
+        detail += (
+            "; 1 January is often a placeholder for a date known only to the year, so "
+            f"{listing([show_date(p) for p in placeholders])} may just mean "
+            f"{listing([p[:4] for p in placeholders])}"
+        )
     sentence = values_sentence(ctx, clusters, "date")
     return [Finding("AU001", entity, attribute, "", tuple(idx), f"{sentence} — {detail}")]
 
@@ -90,34 +92,52 @@ def _release(ctx: Context, entity: str, attribute: str, idx: list[int]) -> list[
             bad = [i for i in wrong if slot[i] == kind]
             good = [i for i in idx if slot[i] == kind and i not in bad]
             bad_date = date_of[bad[0]]
-            other_kinds = sorted({slot[i] for i in idx if date_of[i] == bad_date and slot[i]
-                                  and slot[i] != kind})
+            other_kinds = sorted(
+                {slot[i] for i in idx if date_of[i] == bad_date and slot[i] and slot[i] != kind}
+            )
             who = sources(ctx, bad)
-            detail = (f"{listing(who)} call{'s' if len(who) == 1 else ''} {show_date(bad_date)} the {kind} "
-                      f"release; {listing(sources(ctx, good))} date the {kind} release "
-                      f"{show_date(consensus[kind])}")
+            verb = "calls" if len(who) == 1 else "call"
+            detail = (
+                f"{listing(who)} {verb} {show_date(bad_date)} the {kind} "
+                f"release; {listing(sources(ctx, good))} date the {kind} release "
+                f"{show_date(consensus[kind])}"
+            )
             if other_kinds:
                 detail += f" and call {show_date(bad_date)} the {listing(other_kinds)} release"
             findings.append(Finding("AU001", entity, attribute, kind, tuple(bad + good), detail))
     parts = []
     for kind in sorted(consensus, key=lambda k: consensus[k]):
         members = [i for i in idx if date_of[i] == consensus[kind] and slot[i] == kind]
-        parts.append(f"{show_date(consensus[kind])} is the {kind} release "
-                     f"({listing(sources(ctx, members))})")
+        parts.append(
+            f"{show_date(consensus[kind])} is the {kind} release ({listing(sources(ctx, members))})"
+        )
     unqualified = [i for i in idx if not slot[i] and date_of[i] in explained]
     if len(explained) >= 2:
         detail = "; ".join(parts)
         if unqualified:
-            bits = [f"{s} gives {show_date(date_of[i])}"
-                    + (f" ({ctx.col('country')[i]})" if ctx.col("country")[i] else "")
-                    for s, i in {src[i]: i for i in unqualified}.items()]
+            bits = [
+                f"{s} gives {show_date(date_of[i])}"
+                + (f" ({ctx.col('country')[i]})" if ctx.col("country")[i] else "")
+                for s, i in {src[i]: i for i in unqualified}.items()
+            ]
             detail += f"; {listing(bits)} without saying which release"
         members = [i for i in idx if date_of[i] in explained and i not in wrong]
-        findings.append(Finding("AU002", entity, attribute, "*", tuple(members),
-                                "both dates are true: " + detail))
+        findings.append(
+            Finding(
+                "AU002", entity, attribute, "*", tuple(members), "both dates are true: " + detail
+            )
+        )
     stray = [i for i in idx if date_of[i] not in explained]
     if stray and (explained or len({date_of[i] for i in stray}) > 1):
         sentence = values_sentence(ctx, clusters, "date")
-        findings.append(Finding("AU001", entity, attribute, "", tuple(idx),
-                                f"{sentence} — dates no release kind explains"))
+        findings.append(
+            Finding(
+                "AU001",
+                entity,
+                attribute,
+                "",
+                tuple(idx),
+                f"{sentence} — dates no release kind explains",
+            )
+        )
     return findings

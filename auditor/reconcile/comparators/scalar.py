@@ -55,17 +55,25 @@ def _group(ctx: Context, entity: str, attribute: str, slot: str, idx: list[int])
                 return finding("AU005", f"equal once put on one scale (within {spec.tolerance:g})")
             return finding("AU001", "different scores on the same scale")
         if spread <= spec.tolerance:
-            return finding("AU005", f"{spread:g} {unit} apart, within the tolerance of "
-                                    f"{spec.tolerance:g}".replace("  ", " "))
-        return finding("AU001", f"{spread:g} {unit} apart; the tolerance is "
-                                f"{spec.tolerance:g}".replace("  ", " "))
+            return finding(
+                "AU005",
+                f"{spread:g} {unit} apart, within the tolerance of {spec.tolerance:g}".replace(
+                    "  ", " "
+                ),
+            )
+        return finding(
+            "AU001",
+            f"{spread:g} {unit} apart; the tolerance is {spec.tolerance:g}".replace("  ", " "),
+        )
     if spec.kind == "money":
         lows, highs = [low[i] for i in idx], [high[i] for i in idx]
         if max(lows) <= min(highs):
             return finding("AU005", _inside(ctx, groups, spec.kind))
         gap = (max(lows) - min(highs)) / max(highs)
         if gap <= spec.tolerance:
-            return finding("AU005", f"{gap:.1%} apart, within the tolerance of {spec.tolerance:.0%}")
+            return finding(
+                "AU005", f"{gap:.1%} apart, within the tolerance of {spec.tolerance:.0%}"
+            )
         return finding("AU001", f"{gap:.0%} apart, beyond the tolerance of {spec.tolerance:.0%}")
     if spec.kind == "text":
         texts = [ctx.value(g[0]) for g in groups.values()]
@@ -79,8 +87,10 @@ def _inside(ctx: Context, groups: dict[str, list[int]], kind: str) -> str:
     ranges = [g for g in groups.values() if low[g[0]] != high[g[0]]]
     points = [g for g in groups.values() if low[g[0]] == high[g[0]]]
     if ranges and points:
-        return (f"{listing([show(kind, ctx.value(g[0])) for g in points])} lies inside "
-                f"{listing([show(kind, ctx.value(g[0])) for g in ranges])}")
+        return (
+            f"{listing([show(kind, ctx.value(g[0])) for g in points])} lies inside "
+            f"{listing([show(kind, ctx.value(g[0])) for g in ranges])}"
+        )
     return "the ranges overlap"
 
 
@@ -88,8 +98,10 @@ def _drift(ctx: Context, entity: str, spec, groups: dict[str, list[int]]) -> str
     captured = ctx.settings.captured
     doc = ctx.col("document")
     nums = [ctx.col("num")[g[0]] for g in groups.values()]
-    detail = (f"a count that grows over time, read at different times "
-              f"(the largest is {max(nums) / max(min(nums), 1):.1f}× the smallest)")
+    detail = (
+        f"a count that grows over time, read at different times "
+        f"(the largest is {max(nums) / max(min(nums), 1):.1f}× the smallest)"
+    )
     when = []
     for idx in sorted(groups.values(), key=lambda g: -ctx.col("num")[g[0]]):
         dates = sorted({captured.get(doc[i], "") for i in idx} - {""})
@@ -107,8 +119,10 @@ def _companion(ctx: Context, entity: str, attribute: str, groups: dict[str, list
     wanted = {s for g in groups.values() for s in sources(ctx, g)}
     frame = ctx.frame
     rows = frame.filter(
-        (frame["entity"] == entity) & (frame["attribute"] == attribute)
-        & frame["source"].is_in(list(wanted)) & (frame["origin"] == "editorial")
+        (frame["entity"] == entity)
+        & (frame["attribute"] == attribute)
+        & frame["source"].is_in(list(wanted))
+        & (frame["origin"] == "editorial")
     )
     if rows.is_empty():
         return ""
@@ -116,8 +130,10 @@ def _companion(ctx: Context, entity: str, attribute: str, groups: dict[str, list
     keys = set(rows["key"].to_list())
     value = show(kind, ctx.value(rows["idx"][0]))
     if len(keys) == 1:
-        return f"; the {ctx.spec(attribute).title} is the same, {value}, on " \
-               f"{listing(sorted(set(rows['source'].to_list())))}"
+        return (
+            f"; the {ctx.spec(attribute).title} is the same, {value}, on "
+            f"{listing(sorted(set(rows['source'].to_list())))}"
+        )
     return f"; the {ctx.spec(attribute).title} differs too"
 
 
@@ -148,11 +164,26 @@ def _scopes(ctx: Context, frame) -> list[Finding]:
             detail = "a territory's figure exceeds the total it should be part of"
         else:
             code = "AU002"
-            share = [f"{mid[d] / mid[t]:.0%} of the {t or 'unscoped'} figure" for d in domestic
-                     for t in total if mid[t]]
-            detail = ("different scopes: " + (
+            share = [
+                f"{mid[d] / mid[t]:.0%} of the {t or 'unscoped'} figure"
+                for d in domestic
+                for t in total
+                if mid[t]
+            ]
+            detail = "different scopes: " + (
                 f"the {listing(domestic)} figure is {listing(share)}, consistent with the larger "
-                "figure covering more territories" if share else "not comparable"))
-        findings.append(Finding(code, group["entity"], group["attribute"], "*", tuple(idx),
-                                f"{'; '.join(parts)} — {detail}"))
+                "figure covering more territories"
+                if share
+                else "not comparable"
+            )
+        findings.append(
+            Finding(
+                code,
+                group["entity"],
+                group["attribute"],
+                "*",
+                tuple(idx),
+                f"{'; '.join(parts)} — {detail}",
+            )
+        )
     return findings

@@ -75,7 +75,7 @@ def _sets(ctx: Context, entity: str, attribute: str, idx: list[int]) -> list[Fin
     # Spelling variants: among editorial members, and user members against editorial ones.
     ranked = sorted(editorial_keys, key=lambda k: (-len({src[i] for i in members[k]}), k))
     for a_pos, a in enumerate(ranked):
-        for b in ranked[a_pos + 1:]:
+        for b in ranked[a_pos + 1 :]:
             if b not in merged and a not in merged and near_variant(a, b):
                 merged[b] = a
                 findings.append(_variant(ctx, entity, attribute, members[a], members[b]))
@@ -99,7 +99,12 @@ def _sets(ctx: Context, entity: str, attribute: str, idx: list[int]) -> list[Fin
     union = set().union(*sets.values())
     disjoint = [(a, b) for a in sets for b in sets if a < b and not sets[a] & sets[b]]
     spec = ctx.spec(attribute)
-    listed = "; ".join(f"{s}: {listing(sorted(names[k] for k in sets[s]))}" for s in sorted(sets))
+    own: dict[str, list[int]] = defaultdict(list)  # each source's claims, shown as it writes them
+    for i in all_idx:
+        own[src[i]].append(i)
+    listed = "; ".join(
+        f"{s}: {listing(sorted({_display(ctx, [i]) for i in own[s]}))}" for s in sorted(sets)
+    )
     if disjoint:
         detail = f"{listed} — {listing([f'{a} and {b}' for a, b in disjoint])} share nothing"
         findings.append(Finding("AU001", entity, attribute, "", all_idx, detail))
@@ -107,28 +112,40 @@ def _sets(ctx: Context, entity: str, attribute: str, idx: list[int]) -> list[Fin
     largest = max(sets.values(), key=len)
     if all(s <= largest for s in sets.values()):
         partial = sorted(s for s in sets if sets[s] != largest)
-        detail = (f"{listed} — {listing(partial)} list{'s' if len(partial) == 1 else ''} only "
-                  f"part of the {spec.title}, nothing that contradicts the others")
+        detail = (
+            f"{listed} — {listing(partial)} list{'s' if len(partial) == 1 else ''} only "
+            f"some of the {spec.title}, nothing that contradicts the others"
+        )
     else:
         rare = sorted(k for k in union if sum(k in s for s in sets.values()) < len(sets))
-        detail = (f"{listed} — the lists overlap; "
-                  f"{listing([names[k] for k in rare])} "
-                  f"{'is' if len(rare) == 1 else 'are'} not on every list")
+        detail = (
+            f"{listed} — the lists overlap; "
+            f"{listing([names[k] for k in rare])} "
+            f"{'is' if len(rare) == 1 else 'are'} not on every list"
+        )
     findings.append(Finding("AU005", entity, attribute, "", all_idx, detail))
     return findings
 
 
-def _variant(ctx: Context, entity: str, attribute: str, main: list[int], other: list[int],
-             *, user: bool = False) -> Finding:
+def _variant(
+    ctx: Context,
+    entity: str,
+    attribute: str,
+    main: list[int],
+    other: list[int],
+    *,
+    user: bool = False,
+) -> Finding:
     a, b = _display(ctx, main), _display(ctx, other)
     who = listing(sources(ctx, other))
     if user:
-        detail = (f"a user review on {who} writes \"{b}\"; the editorial data "
-                  f"({listing(sources(ctx, main))}) write \"{a}\" — a reviewer's misspelling, "
-                  "not a disagreement between sources")
+        detail = (
+            f'a user review on {who} writes "{b}"; the editorial data '
+            f'({listing(sources(ctx, main))}) write "{a}" — a reviewer\'s misspelling, '
+            "not a disagreement between sources"
+        )
         return Finding("AU003", entity, attribute, "", tuple(main + other), detail, "info")
-    detail = (f"{listing(sources(ctx, main))} write \"{a}\", {who} \"{b}\": one name spelt two "
-              "ways")
+    detail = f'{listing(sources(ctx, main))} write "{a}", {who} "{b}": one name spelt two ways'
     return Finding("AU003", entity, attribute, "", tuple(main + other), detail)
 
 
@@ -139,11 +156,24 @@ def _roles(ctx: Context, entity: str, idx: list[int]) -> list[Finding]:
     for i in idx:
         roles[key2[i]].append(i)
     actor = _display(ctx, idx)
-    parts = "; ".join(f"{listing(sources(ctx, m))}: {best_cased([ctx.value(i)['character'] for i in m])}"
-                      for m in roles.values())
+    parts = "; ".join(
+        f"{listing(sources(ctx, m))}: {best_cased([ctx.value(i)['character'] for i in m])}"
+        for m in roles.values()
+    )
     keys = list(roles)
     if len(keys) == 2 and near_variant(keys[0], keys[1]):
-        return [Finding("AU003", entity, "cast", "", tuple(idx),
-                        f"{actor}'s character — {parts}: one name spelt two ways")]
-    return [Finding("AU001", entity, "cast", "", tuple(idx),
-                    f"{actor} plays different characters — {parts}")]
+        return [
+            Finding(
+                "AU003",
+                entity,
+                "cast",
+                "",
+                tuple(idx),
+                f"{actor}'s character — {parts}: one name spelt two ways",
+            )
+        ]
+    return [
+        Finding(
+            "AU001", entity, "cast", "", tuple(idx), f"{actor} plays different characters — {parts}"
+        )
+    ]

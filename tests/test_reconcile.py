@@ -1,0 +1,240 @@
+"""Reconciliation of real documents: the expected discrepancies, no more, no fewer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from auditor.config import load
+from auditor.pipeline import audit
+from tests.conftest import BUNDLED, FIXTURES, ROOT, SOURCES
+
+SECOND = FIXTURES / "documents"
+
+# (attribute, code, severity, sources whose claims are the evidence)
+BUNDLED_EXPECTED = {
+    ("character", "AU006", "error", ("filmsuggest", "imdb", "movieblog", "wikipedia")),
+    ("release_date", "AU001", "error", ("filmsuggest", "rottentomatoes", "wikipedia")),
+    ("character", "AU003", "warning", ("filmsuggest", "wikipedia")),
+    ("dvd_release", "AU001", "warning", ("rottentomatoes", "wikipedia")),
+    ("runtime", "AU001", "warning", ("imdb", "rottentomatoes", "wikipedia")),
+    ("budget", "AU005", "info", ("imdb", "movieblog", "wikipedia")),
+    ("budget", "AU007", "info", ("imdb", "movieblog", "wikipedia")),
+    ("character", "AU007", "info", ("filmsuggest", "imdb", "movieblog", "wikipedia")),
+    ("country", "AU007", "info", ("filmsuggest", "imdb", "wikipedia")),
+    ("critic_score", "AU007", "info", ("imdb", "movieblog", "wikipedia")),
+    ("distributor", "AU005", "info", ("rottentomatoes", "wikipedia")),
+    ("genres", "AU005", "info", ("filmsuggest", "imdb", "rottentomatoes")),
+    ("genres", "AU007", "info", ("filmsuggest", "imdb", "rottentomatoes")),
+    ("gross", "AU002", "info", ("imdb", "movieblog", "wikipedia")),
+    ("gross", "AU007", "info", ("imdb", "movieblog", "wikipedia")),
+    ("rating_votes", "AU004", "info", ("imdb", "movieblog")),
+    ("release_date", "AU002", "info", ("filmsuggest", "imdb", "movieblog", "wikipedia")),
+    ("runtime", "AU007", "info", ("imdb", "rottentomatoes", "wikipedia")),
+    ("stars", "AU003", "info", ("imdb", "movieblog")),
+    ("stars", "AU005", "info", ("filmsuggest", "imdb", "movieblog")),
+    ("stars", "AU007", "info", ("filmsuggest", "imdb", "movieblog")),
+    ("writers", "AU007", "info", ("imdb", "movieblog", "wikipedia")),
+    ("year", "AU007", "info", ("filmsuggest", "imdb", "movieblog", "wikipedia")),
+}
+
+
+def _audit(path: Path):
+    return audit([path], load(ROOT))
+
+
+def _set(report):
+    return {
+        (d.attribute, d.code, d.severity, tuple(sorted({c.source for c in d.claims})))
+        for d in report.discrepancies
+    }
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return _audit(SOURCES)
+
+
+def test_bundled_discrepancies_exactly(bundled):
+    got = _set(bundled)
+    assert got == BUNDLED_EXPECTED, {
+        "missing": BUNDLED_EXPECTED - got,
+        "extra": got - BUNDLED_EXPECTED,
+    }
+
+
+def _one(report, attribute, code):
+    [d] = [d for d in report.discrepancies if d.attribute == attribute and d.code == code]
+    return d
+
+
+def test_release_dates_explained(bundled):
+    split = _one(bundled, "release_date", "AU002")
+    assert "27 Oct 1995 is the limited release" in split.explanation
+    assert "9 Feb 1996 is the wide release" in split.explanation
+    assert split.resolved.value == {
+        "limited": "1995-10-27",
+        "wide": "1996-02-09",
+        "unqualified": "1995-10-27",
+    }
+    conflict = _one(bundled, "release_date", "AU001")
+    assert conflict.explanation.startswith(
+        "release date: rottentomatoes calls 27 Oct 1995 the wide"
+    )
+    wide = [c for c in conflict.claims if c.source == "rottentomatoes"]
+    assert [c.raw for c in wide] == ["Oct 27, 1995 Wide"]
+
+
+def test_gross_explained_by_scope(bundled):
+    d = _one(bundled, "gross", "AU002")
+    assert "$31,968,347 (usa)" in d.explanation and "$49.8M (scope not stated)" in d.explanation
+    assert "64%" in d.explanation
+
+
+def test_character_surnames(bundled):
+    d = _one(bundled, "character", "AU006")
+    assert (
+        '"Ben Anderson" in movieblog' in d.explanation and "contradicting itself" in d.explanation
+    )
+    assert d.resolved.value == "Ben Sanderson"
+    assert {c.raw for c in d.claims if c.source == "movieblog"} >= {
+        "Ben Anderson",
+        "Ben Sanderson",
+        "Nicolas Cage - Ben Sanderson",
+    }
+    v = _one(bundled, "character", "AU003")
+    assert {c.raw for c in v.claims} == {"Yuri Butso", "Yuri Butsov"}
+
+
+def test_votes_drift_with_equal_rating(bundled):
+    d = _one(bundled, "rating_votes", "AU004")
+    assert "97,495" in d.explanation and "54,198" in d.explanation
+    assert "the user rating is the same, 7.6/10" in d.explanation
+    assert "imdb captured 2017" in d.explanation
+
+
+def test_no_error_for_what_agrees(bundled):
+    agree = {"director", "year", "user_rating", "critic_score", "budget", "country", "title"}
+    assert not [
+        d
+        for d in bundled.discrepancies
+        if d.attribute in agree and d.code in ("AU001", "AU003", "AU006")
+    ]
+
+
+def test_dvd_date_placeholder_hint(bundled):
+    d = _one(bundled, "dvd_release", "AU001")
+    assert "24 Feb 1998" in d.explanation and "1 Jan 1998" in d.explanation
+    assert "placeholder" in d.explanation
+
+
+def test_evidence_spans_round_trip(bundled):
+    for d in bundled.discrepancies:
+        for c in d.claims:
+            text = (SOURCES / c.document).read_text(encoding="utf-8")
+            assert text[c.span[0] : c.span[1]] == c.raw
+
+
+def test_fingerprints_are_stable_and_unique(bundled):
+    again = _audit(SOURCES)
+    assert [d.id for d in bundled.discrepancies] == [d.id for d in again.discrepancies]
+    assert len({d.id for d in bundled.discrepancies}) == len(bundled.discrepancies)
+
+
+# --- mutations: edit a copy of a document, and the matching discrepancy appears or goes -------
+
+
+def _mutate(sources_copy: Path, name: str, old: str, new: str) -> None:
+    path = sources_copy / BUNDLED / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_mutation_runtime_agrees(sources_copy):
+    _mutate(sources_copy, "rottentomatoes.txt", "1 hr. 52 min.", "1 hr. 51 min.")
+    report = _audit(sources_copy)
+    assert not [d for d in report.discrepancies if d.attribute == "runtime" and d.code == "AU001"]
+
+
+def test_mutation_runtime_changed(sources_copy):
+    _mutate(sources_copy, "wikipedia.txt", "111 minutes", "125 minutes")
+    d = _one(_audit(sources_copy), "runtime", "AU001")
+    assert "125 min" in d.explanation
+
+
+def test_mutation_fix_misspelt_name(sources_copy):
+    _mutate(
+        sources_copy, "movieblog.txt", "screenwriter Ben Anderson", "screenwriter Ben Sanderson"
+    )
+    report = _audit(sources_copy)
+    assert not [d for d in report.discrepancies if d.code == "AU006"]
+
+
+def test_mutation_votes_equal(sources_copy):
+    _mutate(sources_copy, "movieblog.txt", "(54,198 voted)", "(97,495 voted)")
+    report = _audit(sources_copy)
+    assert not [d for d in report.discrepancies if d.attribute == "rating_votes"]
+
+
+def test_mutation_director_changed(sources_copy):
+    _mutate(sources_copy, "rottentomatoes.txt", "    Mike Figgis\n", "    Peter Vance\n")
+    d = _one(_audit(sources_copy), "director", "AU001")
+    assert d.severity == "error" and "share nothing" in d.explanation
+
+
+def test_mutation_plant_a_misspelling(sources_copy):
+    _mutate(
+        sources_copy,
+        "wikipedia.txt",
+        "Ben Sanderson is an alcoholic",
+        "Ben Sandersen is an alcoholic",
+    )
+    report = _audit(sources_copy)
+    variants = [
+        d
+        for d in report.discrepancies
+        if d.code == "AU003"
+        and d.attribute == "character"
+        and any(c.raw == "Ben Sandersen" for c in d.claims)
+    ]
+    assert variants
+
+
+# --- the second film, with planted contradictions -------------------------------------------
+
+
+def test_second_film_planted_contradictions():
+    report = _audit(SECOND)
+    got = {(d.attribute, d.code) for d in report.discrepancies if d.severity != "info"}
+    assert got == {
+        ("character", "AU006"),  # "Nathan Kreel" in the blog's storyline
+        ("release_date", "AU001"),  # the Rotten Tomatoes "Wide" on the limited date
+        ("character", "AU003"),  # Carl Pruett vs Carl Pruitt
+        ("dvd_release", "AU001"),
+        ("runtime", "AU001"),
+    }
+    info = {(d.attribute, d.code) for d in report.discrepancies if d.severity == "info"}
+    assert {
+        ("release_date", "AU002"),
+        ("gross", "AU002"),
+        ("rating_votes", "AU004"),
+        ("budget", "AU005"),
+    } <= info
+    assert not [
+        d
+        for d in report.discrepancies
+        if d.attribute in ("director", "year") and d.severity == "error"
+    ]
+
+
+def test_fail_on_thresholds(capsys, tmp_path):
+    from auditor.cli import main
+
+    out = str(tmp_path / "r")
+    assert main(["check", str(SOURCES), "--out", out, "--format", "json"]) == 1
+    assert (
+        main(["check", str(SOURCES), "--out", out, "--format", "json", "--fail-on", "never"]) == 0
+    )
+    capsys.readouterr()
