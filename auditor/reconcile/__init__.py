@@ -7,16 +7,15 @@ and a resolved value.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 import polars as pl
 
 from auditor.catalog import SEVERITIES, kind
 from auditor.reconcile.comparators import CHAIN
-from auditor.reconcile.model import ClaimRef, Context, Discrepancy, Finding, fingerprint
+from auditor.reconcile.model import ClaimStore, Context, Discrepancy, Finding, fingerprint
 from auditor.reconcile.prepare import Settings, prepare
-from auditor.reconcile.resolve import table, vote
+from auditor.reconcile.resolve import for_findings, table
 
 __all__ = ["Reconciliation", "Settings", "reconcile"]
 
@@ -37,11 +36,84 @@ def reconcile(
     frame = prepare(claims, settings)
     ctx = Context(frame, settings, documents or {})
     findings = [f for compare in CHAIN for f in compare(ctx)]
-    discrepancies = sorted(
-        (_discrepancy(ctx, f) for f in findings),
-        key=lambda d: (d.entity, _RANK[d.severity], d.attribute, d.code, d.id),
-    )
+    resolved = _resolve(ctx, findings)
+    store = ClaimStore(frame)
+    order = _evidence_order(frame)
+    fkeys = _fingerprint_keys(frame)
+    discrepancies = []
+    for fid, f in enumerate(findings):
+        k = kind(f.code)
+        idx = tuple(sorted(set(f.idx), key=order.__getitem__))
+        discrepancies.append(
+            Discrepancy(
+                id=fingerprint(f.code, f.entity, f.attribute, f.slot, [fkeys[i] for i in idx]),
+                code=k.code,
+                kind=k.name,
+                severity=severity_of(settings, f),
+                entity=f.entity,
+                attribute=f.attribute,
+                explanation=k.message(attribute=ctx.spec(f.attribute).title, detail=f.detail),
+                claim_idx=idx,
+                resolved=resolved.get(fid),
+                store=store,
+            )
+        )
+    discrepancies.sort(key=lambda d: (d.entity, _RANK[d.severity], d.attribute, d.code, d.id))
     return Reconciliation(tuple(_unique(discrepancies)), table(frame))
+
+
+def _resolve(ctx: Context, findings: list[Finding]):
+    if not findings:
+        return {}
+    specs = ctx.settings.specs
+    ff = pl.DataFrame(
+        {
+            "fid": list(range(len(findings))),
+            "idx": [list(f.idx) for f in findings],
+            "cross_slot": [f.slot == "*" for f in findings],
+            "whole_set": [
+                bool(specs.get(f.attribute) and specs[f.attribute].multi)
+                and f.code not in ("AU003", "AU006")
+                for f in findings
+            ],
+            "by_role": [f.attribute == "character" for f in findings],
+        },
+        schema={
+            "fid": pl.Int64,
+            "idx": pl.List(pl.UInt32),
+            "cross_slot": pl.Boolean,
+            "whole_set": pl.Boolean,
+            "by_role": pl.Boolean,
+        },
+    )
+    return for_findings(ctx.frame, ff)
+
+
+def _evidence_order(frame: pl.DataFrame) -> list[int]:
+    """Each claim's rank by (source, document, position): evidence reads in page order."""
+    ranked = frame.select(
+        pl.struct("source", "document", "span_start").rank("dense").cast(pl.Int64)
+    ).to_series()
+    return ranked.to_list()
+
+
+def _fingerprint_keys(frame: pl.DataFrame) -> list[str]:
+    """What a claim says, without where: survives re-ordering and edits around the value."""
+    return (
+        frame.select(
+            pl.concat_str(
+                [
+                    pl.col("source"),
+                    pl.col("key").fill_null(""),
+                    pl.col("key2").fill_null(""),
+                    pl.col("qualifier").fill_null(""),
+                ],
+                separator="\t",
+            )
+        )
+        .to_series()
+        .to_list()
+    )
 
 
 def _unique(items: list[Discrepancy]) -> list[Discrepancy]:
@@ -65,57 +137,3 @@ def severity_of(settings: Settings, f: Finding) -> str:
     if k.code == "AU001":
         return settings.specs[f.attribute].severity if f.attribute in settings.specs else k.severity
     return k.severity
-
-
-def _discrepancy(ctx: Context, f: Finding) -> Discrepancy:
-    k = kind(f.code)
-    cols = {
-        c: ctx.col(c)
-        for c in (
-            "source",
-            "document",
-            "raw",
-            "value",
-            "qualifier",
-            "span_start",
-            "span_end",
-            "origin",
-            "key",
-            "key2",
-        )
-    }
-    idx = sorted(
-        set(f.idx), key=lambda i: (cols["source"][i], cols["document"][i], cols["span_start"][i])
-    )
-    claims = tuple(
-        ClaimRef(
-            source=cols["source"][i],
-            document=cols["document"][i],
-            raw=cols["raw"][i],
-            value=json.loads(cols["value"][i]),
-            qualifier=cols["qualifier"][i],
-            span=(cols["span_start"][i], cols["span_end"][i]),
-            origin=cols["origin"][i],
-        )
-        for i in idx
-    )
-    keys = [
-        (
-            cols["source"][i],
-            f"{cols['key'][i]}|{cols['key2'][i] or ''}|{cols['qualifier'][i] or ''}",
-        )
-        for i in idx
-    ]
-    return Discrepancy(
-        id=fingerprint(f.code, f.entity, f.attribute, f.slot, keys),
-        code=k.code,
-        kind=k.name,
-        severity=severity_of(ctx.settings, f),
-        entity=f.entity,
-        attribute=f.attribute,
-        explanation=k.message(attribute=ctx.spec(f.attribute).title, detail=f.detail),
-        claims=claims,
-        resolved=vote(
-            ctx, tuple(idx), f.attribute, f.slot, whole_set=f.code not in ("AU003", "AU006")
-        ),
-    )

@@ -57,6 +57,35 @@ class ClaimRef:
         }
 
 
+class ClaimStore:
+    """The claims' columns as lists, so that evidence is built only when a report asks for it."""
+
+    def __init__(self, frame: pl.DataFrame) -> None:
+        cols = (
+            "source",
+            "document",
+            "raw",
+            "value",
+            "qualifier",
+            "span_start",
+            "span_end",
+            "origin",
+        )
+        self._cols = {c: frame.get_column(c).to_list() for c in cols}
+
+    def ref(self, i: int) -> ClaimRef:
+        c = self._cols
+        return ClaimRef(
+            source=c["source"][i],
+            document=c["document"][i],
+            raw=c["raw"][i],
+            value=json.loads(c["value"][i]),
+            qualifier=c["qualifier"][i],
+            span=(c["span_start"][i], c["span_end"][i]),
+            origin=c["origin"][i],
+        )
+
+
 @dataclass(frozen=True)
 class Discrepancy:
     id: str
@@ -66,9 +95,16 @@ class Discrepancy:
     entity: str
     attribute: str
     explanation: str
-    claims: tuple[ClaimRef, ...]
+    claim_idx: tuple[int, ...]
     resolved: Resolved | None = None
     status: str | None = None  # "new" / "known" against a baseline
+    store: ClaimStore | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def claims(self) -> tuple[ClaimRef, ...]:
+        if self.store is None:
+            return ()
+        return tuple(self.store.ref(i) for i in self.claim_idx)
 
     def to_dict(self) -> dict[str, Any]:
         d = {
@@ -97,6 +133,8 @@ class Context:
         default_factory=dict
     )  # entity -> (source, doc)
     _cols: dict[str, list[Any]] = field(default_factory=dict)
+    _values: dict[int, Any] = field(default_factory=dict)
+    _index: dict[str, dict[tuple[str, str], list[int]]] = field(default_factory=dict)
 
     def col(self, name: str) -> list[Any]:
         if name not in self._cols:
@@ -104,7 +142,25 @@ class Context:
         return self._cols[name]
 
     def value(self, i: int) -> Any:
-        return json.loads(self.col("value")[i])
+        """The decoded value of claim i (decoded once, however often it is shown)."""
+        if i not in self._values:
+            self._values[i] = json.loads(self.col("value")[i])
+        return self._values[i]
+
+    def claims_of(self, entity: str, attribute: str) -> list[int]:
+        """Editorial claim idx of one entity's attribute, from an index built on first use."""
+        if attribute not in self._index:
+            rows = (
+                self.frame.filter(
+                    (pl.col("attribute") == attribute) & (pl.col("origin") == "editorial")
+                )
+                .group_by("entity")
+                .agg("idx")
+            )
+            self._index[attribute] = {
+                (r["entity"], attribute): r["idx"] for r in rows.iter_rows(named=True)
+            }
+        return self._index[attribute].get((entity, attribute), [])
 
     def spec(self, attribute: str):
         from auditor.attributes import spec_for

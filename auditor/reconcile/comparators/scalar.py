@@ -117,24 +117,15 @@ def _drift(ctx: Context, entity: str, spec, groups: dict[str, list[int]]) -> str
 def _companion(ctx: Context, entity: str, attribute: str, groups: dict[str, list[int]]) -> str:
     """'the rating 7.1/10 is the same on both pages' — context that shows this is drift."""
     wanted = {s for g in groups.values() for s in sources(ctx, g)}
-    frame = ctx.frame
-    rows = frame.filter(
-        (frame["entity"] == entity)
-        & (frame["attribute"] == attribute)
-        & frame["source"].is_in(list(wanted))
-        & (frame["origin"] == "editorial")
-    )
-    if rows.is_empty():
+    rows = [i for i in ctx.claims_of(entity, attribute) if ctx.col("source")[i] in wanted]
+    if not rows:
         return ""
-    kind = ctx.spec(attribute).kind
-    keys = set(rows["key"].to_list())
-    value = show(kind, ctx.value(rows["idx"][0]))
+    spec = ctx.spec(attribute)
+    keys = {ctx.col("key")[i] for i in rows}
     if len(keys) == 1:
-        return (
-            f"; the {ctx.spec(attribute).title} is the same, {value}, on "
-            f"{listing(sorted(set(rows['source'].to_list())))}"
-        )
-    return f"; the {ctx.spec(attribute).title} differs too"
+        value = show(spec.kind, ctx.value(rows[0]))
+        return f"; the {spec.title} is the same, {value}, on {listing(sorted(sources(ctx, rows)))}"
+    return f"; the {spec.title} differs too"
 
 
 def _scopes(ctx: Context, frame) -> list[Finding]:
