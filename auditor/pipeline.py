@@ -18,6 +18,8 @@ from auditor.extract.registry import DocumentResult, extract_document
 from auditor.reconcile import Settings, reconcile
 from auditor.reconcile.resolve import decoded
 from auditor.report.model import AuditReport, DocumentRecord
+from auditor.tables import build as build_tables
+from auditor.validate.suites import load_suites
 
 # Below this many documents, starting worker processes costs more than it saves.
 PARALLEL_FROM = 16
@@ -79,10 +81,25 @@ def audit(paths: Sequence[Path], config: Config) -> AuditReport:
         )
         for d in extraction.documents
     )
+    expectations, errors = check_expectations(extraction, config)
     return AuditReport(
         documents=records,
         discrepancies=reconciliation.discrepancies,
+        expectations=tuple(expectations),
         resolved=tuple(decoded(reconciliation.resolved)),
         claims=extraction.claims,
+        errors=tuple(errors),
         fail_on=config.fail_on,
     )
+
+
+def check_expectations(extraction: Extraction, config: Config):
+    """Per-source tables validated against the suites in the expectations folder."""
+    suites, errors = load_suites(config.expectations)
+    if not suites:
+        return [], errors
+    captured = {d.ref.relpath: d.ref.captured for d in extraction.documents if d.ref.captured}
+    from auditor.validate import validate  # Great Expectations loads only when there is work
+
+    outcomes, problems = validate(build_tables(extraction.claims, captured), suites)
+    return outcomes, errors + problems

@@ -1,0 +1,221 @@
+"""Per-source tables validated with Great Expectations against the suites in expectations/."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from auditor.claims import Claim, to_frame
+from auditor.cli import main
+from auditor.tables import build
+from auditor.validate import validate
+from auditor.validate.suites import load_suites
+from tests.conftest import ROOT, SOURCES
+
+SUITES = ROOT / "expectations"
+
+
+@pytest.fixture(scope="module")
+def bundled_report():
+    from auditor.config import load
+    from auditor.pipeline import audit
+
+    return audit([SOURCES], load(ROOT))
+
+
+def test_bundled_tables_pass_their_suites(bundled_report):
+    runs = {(s.source, s.suite): s for s in bundled_report.expectations}
+    assert set(runs) == {
+        ("filmsuggest", "film"),
+        ("imdb", "film"),
+        ("movieblog", "film"),
+        ("rottentomatoes", "film"),
+        ("wikipedia", "film"),
+        ("imdb", "imdb"),
+        ("imdb", "year-stated"),
+        ("movieblog", "year-stated"),
+        ("wikipedia", "year-stated"),
+        ("filmsuggest", "year-stated"),
+    }
+    assert all(s.success for s in runs.values()), [
+        (s.source, r.expectation, r.column, r.details)
+        for s in runs.values()
+        for r in s.results
+        if not r.success
+    ]
+    assert len(runs[("imdb", "film")].results) == 21
+
+
+def test_json_expectations_section_follows_the_contract(bundled_report):
+    section = bundled_report.to_dict()["expectations"]
+    for suite in section:
+        assert {"source", "suite", "success", "results"} <= set(suite)
+        for r in suite["results"]:
+            assert {"expectation", "column", "success", "details"} <= set(r)
+
+
+def test_tables_are_typed():
+    from auditor.pipeline import extract_paths
+
+    extraction = extract_paths([SOURCES])
+    tables = build(extraction.claims, {"leaving-las-vegas-1995/imdb.txt": "2017"})
+    imdb = tables["imdb"].row(0, named=True)
+    assert imdb["runtime"] == 111 and imdb["rating_votes"] == 97495
+    assert (imdb["user_rating"], imdb["user_rating_scale"]) == (7.6, 10.0)
+    assert str(imdb["release_date"]) == "1996-02-09" and imdb["capture_year"] == 2017
+    assert imdb["gross"] == 31968347 and imdb["gross_scope"] == "usa"
+    assert imdb["genres"] == ["drama", "romance"]
+    wiki = tables["wikipedia"].row(0, named=True)
+    assert (wiki["budget_low"], wiki["budget_high"]) == (3_500_000, 4_000_000)
+    assert wiki["critic_score"] == 82.0  # the Metascore, not the Tomatometer
+
+
+def _claim(entity, source, attribute, value, qualifier=None, n=0):
+    raw = json.dumps(value)
+    return Claim(
+        entity, source, f"{entity}/{source}.txt", attribute, raw, value, qualifier, n, n + len(raw)
+    )
+
+
+def test_planted_bad_values_fail_exactly_the_matching_expectations():
+    good, bad = "good-film-2004", "bad-film-2004"
+    claims = []
+    for entity in (good, bad):
+        claims += [_claim(entity, "imdb", "title", "A Film"), _claim(entity, "imdb", "year", 2004)]
+    claims += [
+        _claim(good, "imdb", "user_rating", {"value": 7.1, "scale": 10}),
+        _claim(good, "imdb", "rating_votes", 48912),
+        _claim(good, "imdb", "runtime", 107),
+        _claim(good, "imdb", "release_date", "2004-11-05"),
+        _claim(bad, "imdb", "user_rating", {"value": 11, "scale": 10}),
+        _claim(bad, "imdb", "rating_votes", -40),
+        _claim(bad, "imdb", "runtime", 5),
+        _claim(bad, "imdb", "release_date", "2019-03-01"),
+    ]
+    captured = {f"{good}/imdb.txt": "2017", f"{bad}/imdb.txt": "2017"}
+    tables = build(to_frame(claims), captured)
+    suites, errors = load_suites(SUITES)
+    outcomes, problems = validate(tables, [s for s in suites if s.name == "film"])
+    assert not errors and not problems
+    [film] = outcomes
+    failed = {(r.expectation, r.column) for r in film.results if not r.success}
+    assert failed == {
+        ("expect_column_pair_values_a_to_be_greater_than_b", "user_rating_scale > user_rating"),
+        ("expect_column_values_to_be_between", "rating_votes"),
+        ("expect_column_values_to_be_between", "runtime"),
+        ("expect_column_pair_values_a_to_be_greater_than_b", "capture_date > release_date"),
+    }
+    for r in film.results:
+        if not r.success:
+            assert r.severity == "error"
+            assert [u["documents"] for u in r.unexpected] == [[f"{bad}/imdb.txt"]], r
+            assert [u["entity"] for u in r.unexpected] == [bad]
+
+
+def _project(tmp_path, suites: dict[str, str]):
+    """A throwaway project: the bundled sources, and the given suite files."""
+    (tmp_path / "auditor.toml").write_text('sources = "sources"\nexpectations = "exp"\n')
+    shutil.copytree(SOURCES, tmp_path / "sources")
+    exp = tmp_path / "exp"
+    exp.mkdir()
+    shutil.copy(SUITES / "film.json", exp / "film.json")
+    for name, text in suites.items():
+        (exp / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+BAD_SUITES = {
+    "broken.json": ('{"name": "broken", "expectations": [', "not valid JSON"),
+    "shapeless.json": ('{"expectations": {"type": 1}}', "not a valid Great Expectations suite"),
+    "columns.json": (
+        '{"name": "columns", "expectations": [{"type": "expect_column_values_to_not_be_null", '
+        '"kwargs": {"column": "box_office_usa"}}]}',
+        "names column box_office_usa that the",
+    ),
+    "nosource.json": (
+        '{"name": "nosource", "meta": {"auditor": {"sources": ["letterboxd"]}}, '
+        '"expectations": []}',
+        "names source letterboxd with no documents",
+    ),
+    "unknowntype.json": (
+        '{"name": "unknowntype", "expectations": [{"type": "expect_film_to_be_good", '
+        '"kwargs": {}}]}',
+        "Great Expectations refuses it",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_SUITES))
+def test_malformed_suite_is_a_clear_error_and_others_still_run(capsys, tmp_path, monkeypatch, name):
+    text, message = BAD_SUITES[name]
+    project = _project(tmp_path, {name: text})
+    monkeypatch.chdir(project)
+    code = main(["check", "--format", "json", "--out", "out"])
+    out, err = capsys.readouterr()
+    assert code == 2
+    lines = [line for line in err.splitlines() if line.startswith("error:")]
+    assert len(lines) == 1 and name in lines[0] and message in lines[0], err
+    assert "Traceback" not in out + err
+    report = json.loads((project / "out" / "report.json").read_text())
+    assert {s["suite"] for s in report["expectations"]} >= {"film"}
+    assert all(s["success"] for s in report["expectations"] if s["suite"] == "film")
+
+
+def test_failed_error_expectation_makes_check_exit_1(capsys, tmp_path, monkeypatch):
+    strict = (
+        '{"name": "strict", "expectations": [{"type": "expect_column_values_to_be_between",'
+        ' "kwargs": {"column": "runtime", "min_value": 200, "max_value": 400}}]}'
+    )
+    project = _project(tmp_path, {"strict.json": strict})
+    monkeypatch.chdir(project)
+    code = main(["check", "--format", "json", "--out", "out", "--fail-on", "error"])
+    capsys.readouterr()
+    assert code == 1
+    report = json.loads((project / "out" / "report.json").read_text())
+    [failed] = [
+        r
+        for s in report["expectations"]
+        for r in s["results"]
+        if not r["success"] and s["suite"] == "strict" and s["source"] == "imdb"
+    ]
+    assert failed["unexpected"][0]["documents"] == ["leaving-las-vegas-1995/imdb.txt"]
+    # the same failure as a warning does not fail an error threshold
+    (project / "exp" / "strict.json").write_text(
+        strict.replace('"kwargs"', '"severity": "warning", "kwargs"')
+    )
+    assert (
+        main(
+            [
+                "check",
+                "--format",
+                "json",
+                "--out",
+                "out",
+                "--fail-on",
+                "error",
+                str(project / "sources"),
+            ]
+        )
+        == 1
+    )  # the bundled discrepancies still fail at error
+    capsys.readouterr()
+
+
+def test_commands_that_do_not_validate_never_import_great_expectations():
+    code = (
+        "import sys; from auditor.cli import main; "
+        "main(['extract', sys.argv[1]]); main(['--help']); main(['rules']); "
+        "print('great_expectations' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(SOURCES)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    ).stdout
+    assert out.strip().splitlines()[-1] == "False"
