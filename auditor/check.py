@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from auditor.claims import COLUMNS, frame_rows
-from auditor.report import json_report
+from auditor.report import html, json_report, junit, markdown
 from auditor.report.model import AuditReport
 from auditor.writing import write_atomic
 
@@ -18,7 +18,10 @@ def _claims_jsonl(report: AuditReport) -> str:
 
 
 RENDERERS: dict[str, tuple[str, Callable[[AuditReport], str]]] = {
+    "html": ("report.html", html.render),
     "json": ("report.json", json_report.render),
+    "md": ("summary.md", markdown.render),
+    "junit": ("junit.xml", junit.render),
     "claims": ("claims.jsonl", _claims_jsonl),
 }
 

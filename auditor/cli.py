@@ -7,13 +7,14 @@ above it, 2 usage, configuration or input errors.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from dataclasses import replace
 from pathlib import Path
 
 import click
 
-from auditor import __version__
+from auditor import __version__, baseline
 from auditor.catalog import KINDS
 from auditor.check import RENDERERS, summary_lines, write_reports
 from auditor.claims import COLUMNS, frame_rows
@@ -101,8 +102,19 @@ def _emit(text: str, output: Path | None) -> None:
     help="Exit 1 when a finding reaches this severity (default: error, or fail_on "
     "in the configuration).",
 )
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Accepted discrepancies (from `auditor baseline`): only new ones fail.",
+)
 def check(
-    paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...], fail_on: str | None
+    paths: tuple[Path, ...],
+    out_dir: Path | None,
+    formats: tuple[str, ...],
+    fail_on: str | None,
+    baseline_file: Path | None,
 ) -> None:
     """Audit PATH (default: the project's sources/) and write the reports.
 
@@ -115,6 +127,8 @@ def check(
     if fail_on:
         config = replace(config, fail_on=fail_on)
     report = audit(_paths(paths), config)
+    if baseline_file is not None:
+        report = baseline.mark(report, baseline.load(baseline_file), str(baseline_file))
     written = write_reports(report, out_dir or config.reports, formats or sorted(RENDERERS))
     for line in summary_lines(report):
         click.echo(line)
@@ -168,6 +182,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except SystemExit as exc:
         return int(exc.code or 0)
+    except Exception as exc:  # noqa: BLE001 - the one place an unforeseen failure is caught
+        if os.environ.get("AUDITOR_DEBUG"):
+            raise
+        click.echo(f"error: internal error ({type(exc).__name__}: {exc}); rerun with "
+                   "AUDITOR_DEBUG=1 for details and report it", err=True)
+        return 2
     return 0
 
 

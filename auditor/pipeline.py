@@ -78,6 +78,7 @@ def audit(paths: Sequence[Path], config: Config) -> AuditReport:
             claims=len(d.claims),
             error=d.error,
             captured=d.ref.captured,
+            path=d.ref.path,
         )
         for d in extraction.documents
     )

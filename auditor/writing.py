@@ -16,7 +16,14 @@ def write_atomic(path: Path, data: str | bytes) -> None:
             fd, mode, **({} if mode == "wb" else {"encoding": "utf-8", "newline": "\n"})
         ) as f:
             f.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -6,6 +6,7 @@ Every output format renders this one object; counts are derived from it, never s
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import polars as pl
@@ -25,6 +26,7 @@ class DocumentRecord:
     claims: int
     error: str | None
     captured: str | None = None
+    path: Path | None = field(default=None, compare=False, repr=False)  # where to read evidence
 
     def to_dict(self) -> dict[str, Any]:
         d = {
@@ -94,6 +96,7 @@ class AuditReport:
     claims: pl.DataFrame = field(default_factory=pl.DataFrame, compare=False, repr=False)
     errors: tuple[str, ...] = ()  # configuration or suite errors that are not about a document
     fail_on: str = "error"
+    baseline: str | None = None  # the baseline file discrepancies were marked against
 
     @property
     def entities(self) -> list[str]:
@@ -116,7 +119,8 @@ class AuditReport:
         if severity == "never":
             return False
         rank = SEVERITIES.index(severity)
-        hits = [d for d in self.discrepancies if SEVERITIES.index(d.severity) <= rank]
+        hits = [d for d in self.discrepancies
+                if SEVERITIES.index(d.severity) <= rank and d.status != "known"]
         hits += [r for _, r in self.failed_expectations() if SEVERITIES.index(r.severity) <= rank]
         return bool(hits)
 
@@ -125,6 +129,14 @@ class AuditReport:
         if self.document_errors or self.errors:
             return 2
         return 1 if self.at_or_above(self.fail_on) else 0
+
+    def failing(self) -> list[Discrepancy]:
+        """Discrepancies at or above the threshold that the baseline does not know."""
+        if self.fail_on == "never":
+            return []
+        rank = SEVERITIES.index(self.fail_on)
+        return [d for d in self.discrepancies
+                if SEVERITIES.index(d.severity) <= rank and d.status != "known"]
 
     def summary(self) -> dict[str, Any]:
         return {

@@ -1,0 +1,52 @@
+"""Baselines: discrepancies a reviewer accepted, so that CI fails only on new ones.
+
+The file is reviewed and committed; each entry keeps the stable fingerprint and, for the
+reviewer, what it was about. Fingerprints depend on what disagrees (normalized values and
+their sources), not on where the text sits, so they survive re-ordering and cosmetic edits.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+from auditor.errors import AuditorError
+from auditor.report.model import AuditReport
+from auditor.writing import write_atomic
+
+VERSION = 1
+
+
+def render(report: AuditReport) -> str:
+    entries = sorted(
+        ({"id": d.id, "code": d.code, "entity": d.entity, "attribute": d.attribute,
+          "severity": d.severity, "explanation": d.explanation} for d in report.discrepancies),
+        key=lambda e: (e["entity"], e["attribute"], e["code"], e["id"]),
+    )
+    return json.dumps({"version": VERSION, "discrepancies": entries}, indent=2,
+                      ensure_ascii=False) + "\n"
+
+
+def write(report: AuditReport, path: Path) -> None:
+    write_atomic(path, render(report))
+
+
+def load(path: Path) -> set[str]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {str(e["id"]) for e in data["discrepancies"]}
+    except FileNotFoundError:
+        raise AuditorError(f"{path}: no such baseline; create it with `auditor baseline --out {path}`") from None
+    except (json.JSONDecodeError, KeyError, TypeError, UnicodeDecodeError) as exc:
+        raise AuditorError(f"{path}: not a baseline file ({exc}); recreate it with "
+                           "`auditor baseline`") from None
+
+
+def mark(report: AuditReport, known: set[str], name: str) -> AuditReport:
+    """Every discrepancy marked new or known."""
+    marked = tuple(
+        dataclasses.replace(d, status="known" if d.id in known else "new")
+        for d in report.discrepancies
+    )
+    return dataclasses.replace(report, discrepancies=marked, baseline=name)
