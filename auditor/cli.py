@@ -141,6 +141,32 @@ def check(
     raise SystemExit(report.exit_code)
 
 
+@cli.command("baseline")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    "out_file",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="The baseline file (default: auditor-baseline.json in the project).",
+)
+def baseline_cmd(paths: tuple[Path, ...], out_file: Path | None) -> None:
+    """Accept the current discrepancies: write them to a baseline file to review and commit.
+
+    Example: auditor baseline --out auditor-baseline.json
+    """
+    config = load()
+    report = audit(_paths(paths), config)
+    target = out_file or config.root / "auditor-baseline.json"
+    baseline.write(report, target)
+    click.echo(f"wrote {target}: {len(report.discrepancies)} discrepancies accepted")
+    for doc in report.document_errors:
+        click.echo(f"error: {doc.error}", err=True)
+    for problem in report.errors:
+        click.echo(f"error: {problem}", err=True)
+    raise SystemExit(2 if report.document_errors or report.errors else 0)
+
+
 @cli.command()
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
