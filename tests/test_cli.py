@@ -43,3 +43,20 @@ def test_check_writes_reports_and_is_deterministic(capsys, tmp_path):
 def test_every_command_is_documented_with_an_example():
     for name, command in cli.commands.items():
         assert command.help and "Example:" in command.help, name
+
+
+def test_parallel_extraction_matches_sequential(tmp_path):
+    from auditor.documents import discover
+    from auditor.pipeline import PARALLEL_FROM, extract_refs
+
+    for k in range(PARALLEL_FROM // 5 + 1):
+        folder = tmp_path / f"leaving-las-vegas-1995-{k}" / "leaving-las-vegas-1995"
+        folder.mkdir(parents=True)
+        for doc in (SOURCES / "leaving-las-vegas-1995").glob("*.txt"):
+            (folder / doc.name).write_bytes(doc.read_bytes())
+    refs = discover(sorted(p / "leaving-las-vegas-1995" for p in tmp_path.iterdir()))
+    assert len(refs) >= PARALLEL_FROM
+    parallel = extract_refs(refs, workers=2)
+    sequential = extract_refs(refs, workers=1)
+    assert parallel.claims.equals(sequential.claims)
+    assert [d.error for d in parallel.documents] == [None] * len(refs)
