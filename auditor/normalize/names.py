@@ -14,7 +14,10 @@ _PUNCT = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "–": "-"
 
 def fold(name: str) -> str:
     """The comparison key: 'Adiós  Muchachos' -> 'adios muchachos'."""
-    s = unicodedata.normalize("NFKD", name.translate(_PUNCT))
+    s = name.translate(_PUNCT)
+    if s.isascii():  # nothing to decompose or strip, and casefold is lower: the common case
+        return " ".join(s.lower().split())
+    s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c))
     return " ".join(s.casefold().split())
 
@@ -28,8 +31,9 @@ def best_cased(names: Iterable[str]) -> str:
     """The display form: a page that keeps capitals beats one that lower-cases everything,
     and among those the form written most often."""
     counts = Counter(names)
-    ranked = sorted(counts, key=lambda n: (n == n.lower(), -counts[n], n == n.upper(), n))
-    return ranked[0] if ranked else ""
+    if len(counts) == 1:  # one way of writing it: nothing to rank
+        return next(iter(counts))
+    return min(counts, key=lambda n: (n == n.lower(), -counts[n], n == n.upper(), n), default="")
 
 
 def similarity(a: str, b: str) -> float:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import polars as pl
+
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
@@ -55,3 +57,17 @@ def listing(items: list[str]) -> str:
     if len(items) <= 2:
         return " and ".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def listing_expr(items: pl.Expr) -> pl.Expr:
+    """`listing` of a list column whose items are already distinct: "a, b and c"."""
+    n = items.list.len()
+    return (
+        pl.when(n <= 2)
+        .then(items.list.join(" and "))
+        .otherwise(
+            pl.concat_str(
+                items.list.head(n - 1).list.join(", "), pl.lit(" and "), items.list.last()
+            )
+        )
+    )

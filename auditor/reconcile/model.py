@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, field
 from typing import Any
 
 import polars as pl
 
+from auditor.attributes import AttributeSpec, spec_for
+from auditor.normalize.names import near_variant
+from auditor.reconcile.display import date as show_date
+from auditor.reconcile.display import show
 from auditor.reconcile.prepare import Settings
+
+# Reconciliation runs many small queries: the in-memory engine starts them faster than the
+# streaming one that polars otherwise picks.
+ENGINE = "in-memory"
 
 
 @dataclass(frozen=True)
@@ -58,22 +65,22 @@ class ClaimRef:
 
 
 class ClaimStore:
-    """The claims' columns as lists, so that evidence is built only when a report asks for it."""
+    """The claims' columns, turned into lists only when a report first asks for evidence.
+
+    Reconciling many entities makes tens of thousands of discrepancies that a benchmark or a
+    summary never opens; converting eight columns of every claim up front would cost more than
+    the comparison itself.
+    """
+
+    _COLS = ("source", "document", "raw", "value", "qualifier", "span_start", "span_end", "origin")
 
     def __init__(self, frame: pl.DataFrame) -> None:
-        cols = (
-            "source",
-            "document",
-            "raw",
-            "value",
-            "qualifier",
-            "span_start",
-            "span_end",
-            "origin",
-        )
-        self._cols = {c: frame.get_column(c).to_list() for c in cols}
+        self._frame = frame.select(self._COLS)
+        self._cols: dict[str, list[Any]] | None = None
 
     def ref(self, i: int) -> ClaimRef:
+        if self._cols is None:
+            self._cols = {c: self._frame.get_column(c).to_list() for c in self._COLS}
         c = self._cols
         return ClaimRef(
             source=c["source"][i],
@@ -125,52 +132,42 @@ class Discrepancy:
 
 @dataclass
 class Context:
-    """Column lists of the prepared frame, so that building a finding is a few list lookups."""
+    """The prepared frame and the settings, and a memo of what comparators compute again and
+    again for one run: sources repeat each other's values and names, and entities share them,
+    so each distinct value is shown, each date written out and each pair of names compared
+    once per run however many groups quote them."""
 
     frame: pl.DataFrame
     settings: Settings
     documents: dict[str, list[tuple[str, str]]] = field(
         default_factory=dict
     )  # entity -> (source, doc)
-    _cols: dict[str, list[Any]] = field(default_factory=dict)
-    _values: dict[int, Any] = field(default_factory=dict)
-    _index: dict[str, dict[tuple[str, str], list[int]]] = field(default_factory=dict)
+    _specs: dict[str, AttributeSpec] = field(default_factory=dict)
+    _shown: dict[tuple[str, str], str] = field(default_factory=dict)
+    _dates: dict[str, str] = field(default_factory=dict)
+    _near: dict[tuple[str, str], bool] = field(default_factory=dict)
 
-    def col(self, name: str) -> list[Any]:
-        if name not in self._cols:
-            self._cols[name] = self.frame.get_column(name).to_list()
-        return self._cols[name]
+    def spec(self, attribute: str) -> AttributeSpec:
+        if attribute not in self._specs:
+            self._specs[attribute] = spec_for(self.settings.specs, attribute)
+        return self._specs[attribute]
 
-    def value(self, i: int) -> Any:
-        """The decoded value of claim i (decoded once, however often it is shown)."""
-        if i not in self._values:
-            self._values[i] = json.loads(self.col("value")[i])
-        return self._values[i]
+    def shown(self, kind: str, raw: str) -> str:
+        """A claim's value as stored (JSON text), as a reviewer reads it: display.show."""
+        key = (kind, raw)
+        if key not in self._shown:
+            self._shown[key] = show(kind, json.loads(raw))
+        return self._shown[key]
 
-    def claims_of(self, entity: str, attribute: str) -> list[int]:
-        """Editorial claim idx of one entity's attribute, from an index built on first use."""
-        if attribute not in self._index:
-            rows = (
-                self.frame.filter(
-                    (pl.col("attribute") == attribute) & (pl.col("origin") == "editorial")
-                )
-                .group_by("entity")
-                .agg("idx")
-            )
-            self._index[attribute] = {
-                (r["entity"], attribute): r["idx"] for r in rows.iter_rows(named=True)
-            }
-        return self._index[attribute].get((entity, attribute), [])
+    def date(self, iso: str) -> str:
+        """'15 Oct 2004' for '2004-10-15': display.date."""
+        if iso not in self._dates:
+            self._dates[iso] = show_date(iso)
+        return self._dates[iso]
 
-    def spec(self, attribute: str):
-        from auditor.attributes import spec_for
-
-        return spec_for(self.settings.specs, attribute)
-
-
-def fingerprint(
-    code: str, entity: str, attribute: str, slot: str, keys: list[tuple[str, str]]
-) -> str:
-    """Stable across runs, document order and cosmetic edits: what disagrees, not where."""
-    payload = json.dumps([code, entity, attribute, slot, sorted(set(keys))], ensure_ascii=False)
-    return hashlib.sha256(payload.encode()).hexdigest()[:16]
+    def near(self, a: str, b: str) -> bool:
+        """normalize.names.near_variant."""
+        key = (a, b)
+        if key not in self._near:
+            self._near[key] = near_variant(a, b)
+        return self._near[key]

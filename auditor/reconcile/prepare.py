@@ -63,7 +63,8 @@ def fold_expr(col: pl.Expr) -> pl.Expr:
 
 
 def prepare(claims: pl.DataFrame, settings: Settings) -> pl.DataFrame:
-    """The claims with idx, kind, key, num, low, high, slot, country, weight columns."""
+    """The claims with idx, kind, key, num, low, high, slot, country, weight columns, and the
+    decoded `name` (and `name2`, a cast entry's character) that explanations show."""
     specs = settings.specs
     frame = claims.with_row_index("idx").with_columns(
         pl.col("attribute")
@@ -73,25 +74,33 @@ def prepare(claims: pl.DataFrame, settings: Settings) -> pl.DataFrame:
         .replace_strict({n: s.qualifier for n, s in specs.items()}, default="slot")
         .alias("qrole"),
     )
-    parts = [_typed(frame.filter(pl.col("kind") == kind), kind) for kind in _kinds(frame)]
-    typed = pl.concat(parts, how="diagonal_relaxed") if parts else frame
+    # Each distinct value of an attribute is typed once: sources repeat each other's values.
+    values = frame.select("attribute", "kind", "value").unique()
+    parts = [_typed(values.filter(pl.col("kind") == kind), kind) for kind in _kinds(values)]
+    typed = pl.concat(parts, how="diagonal_relaxed") if parts else values
     for column, dtype in (
+        ("key", pl.String),
         ("num", pl.Float64),
         ("low", pl.Float64),
         ("high", pl.Float64),
         ("key2", pl.String),
+        ("name", pl.String),
+        ("name2", pl.String),
     ):
         if column not in typed.columns:
             typed = typed.with_columns(pl.lit(None, dtype).alias(column))
     typed = _apply_aliases(typed, settings.aliases)
+    frame = frame.join(typed.drop("kind"), on=["attribute", "value"], how="left", nulls_equal=True)
+    # Likewise each distinct qualifier of a qualifier role is split into slot and country once.
+    qualifiers = frame.select("qrole", "qualifier").unique().with_columns(*_slots())
+    frame = frame.join(qualifiers, on=["qrole", "qualifier"], how="left", nulls_equal=True)
     trust = pl.col("source").replace_strict(settings.trust, default=1.0, return_dtype=pl.Float64)
-    typed = typed.with_columns(
+    frame = frame.with_columns(
         (
             trust * pl.when(pl.col("origin") == EDITORIAL).then(1.0).otherwise(settings.user_weight)
         ).alias("weight"),
-        *_slots(),
     )
-    return _site_slots(typed).sort("idx")
+    return _site_slots(frame).sort("idx")
 
 
 def _kinds(frame: pl.DataFrame) -> list[str]:
@@ -136,11 +145,12 @@ def _typed(frame: pl.DataFrame, kind: str) -> pl.DataFrame:
     if kind == "cast":
         s = v.str.json_decode(pl.Struct({"actor": pl.String, "character": pl.String}))
         return frame.with_columns(
-            key=fold_expr(s.struct.field("actor")), key2=fold_expr(s.struct.field("character"))
-        )
+            name=s.struct.field("actor"), name2=s.struct.field("character")
+        ).with_columns(key=fold_expr(pl.col("name")), key2=fold_expr(pl.col("name2")))
     # text, names, character: strings compared folded
-    text = fold_expr(v.str.json_decode(pl.String))
-    return frame.with_columns(key=text)
+    return frame.with_columns(name=v.str.json_decode(pl.String)).with_columns(
+        key=fold_expr(pl.col("name"))
+    )
 
 
 def _apply_aliases(frame: pl.DataFrame, aliases: dict[str, dict[str, str]]) -> pl.DataFrame:

@@ -3,7 +3,8 @@
 One vote per source (its trust prior; user reviews weigh a fraction of editorial data); the
 value with most weight wins; confidence is its share of the weight. Qualifier slots vote apart,
 so a limited and a wide release date both resolve. A list attribute resolves to the members
-that sources holding at least half the weight state. All of it is one polars pass.
+that sources holding at least half the weight state. All of it is one lazy polars query per
+call; Python only decodes the winning values and wraps them.
 """
 
 from __future__ import annotations
@@ -12,15 +13,18 @@ import json
 
 import polars as pl
 
-from auditor.reconcile.model import Resolved
+from auditor.reconcile.model import ENGINE, Resolved
 
 _SCALAR = ("exact", "text", "date", "duration", "count", "score", "money")
+_FLAGS = ("cross_slot", "whole_set", "by_role")
 
 
-def table(frame: pl.DataFrame) -> pl.DataFrame:
+def table(frame: pl.DataFrame) -> pl.LazyFrame:
     """Every (entity, attribute, slot)'s winning value, over all claims."""
-    scalar = frame.filter(pl.col("kind").is_in(_SCALAR)).with_columns(
-        vslot=pl.col("slot"), vkey=pl.col("key")
+    scalar = (
+        frame.lazy()
+        .filter(pl.col("kind").is_in(_SCALAR))
+        .select("entity", "attribute", "source", "weight", "value", vslot="slot", vkey="key")
     )
     won = _winners(scalar, ["entity", "attribute"])
     return won.rename({"vslot": "slot"}).select(
@@ -28,18 +32,24 @@ def table(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _winners(votes: pl.DataFrame, group: list[str]) -> pl.DataFrame:
+def _sum(weights: pl.Expr) -> pl.Expr:
+    """A sum of vote weights that does not depend on the order polars adds them in: 0.7 + 1.0
+    + 0.7 + 1.0 is 3.4 or 3.4000000000000004 by order, and 1.7 of it "half" or not."""
+    return weights.sum().round(9)
+
+
+def _winners(votes: pl.LazyFrame, group: list[str]) -> pl.LazyFrame:
     """The winning key per (*group, vslot): one vote per source, weights summed per key."""
     # Values sort capitals first, so the display form prefers a page that keeps them.
     per_source = votes.group_by(*group, "vslot", "vkey", "source").agg(
-        pl.col("weight").max(), pl.col("value").sort().first()
+        pl.col("weight").max(), pl.col("value").min()
     )
     per_key = per_source.group_by(*group, "vslot", "vkey").agg(
-        pl.col("weight").sum(),
+        _sum(pl.col("weight")),
         pl.col("source").sort().alias("sources"),
-        pl.col("value").sort().first(),
+        pl.col("value").min(),
     )
-    totals = per_key.group_by(*group, "vslot").agg(pl.col("weight").sum().alias("total"))
+    totals = per_key.group_by(*group, "vslot").agg(_sum(pl.col("weight")).alias("total"))
     return (
         per_key.join(totals, on=[*group, "vslot"])
         .sort(
@@ -52,15 +62,29 @@ def _winners(votes: pl.DataFrame, group: list[str]) -> pl.DataFrame:
     )
 
 
-def for_findings(frame: pl.DataFrame, findings: pl.DataFrame) -> dict[int, Resolved]:
-    """Resolved values of many findings at once.
+def for_findings(
+    frame: pl.DataFrame, claims: pl.DataFrame, flags: pl.DataFrame
+) -> dict[int, Resolved]:
+    """Resolved values of many findings at once: `plan`, collected, then `values`."""
+    return values(*pl.collect_all(plan(frame, claims, flags), engine=ENGINE))
 
-    `findings` has fid, idx (list), cross_slot (bool: vote per slot), whole_set (bool: a list
-    attribute resolving to its members), by_role (bool: cast claims vote with their character).
+
+def plan(
+    frame: pl.DataFrame, claims: pl.DataFrame, flags: pl.DataFrame
+) -> tuple[pl.LazyFrame, pl.LazyFrame, pl.LazyFrame]:
+    """The queries resolving many findings: scalar winners, role findings, whole sets.
+
+    `claims` pairs each finding's fid with its claims' idx, one row per claim; `flags` has, per
+    fid, cross_slot (bool: vote per slot), whole_set (bool: a list attribute resolving to its
+    members) and by_role (bool: cast claims vote with their character).
     """
-    rows = findings.explode("idx").join(
-        frame.select("idx", "source", "weight", "slot", "key", "key2", "kind", "value"),
-        on="idx",
+    # Claim columns gathered by idx (a frame row's idx is its position), flags by fid.
+    rows = claims.lazy().with_columns(
+        *(
+            pl.lit(frame.get_column(c)).gather(pl.col("idx"))
+            for c in ("source", "weight", "slot", "key", "key2", "kind", "value")
+        ),
+        *(pl.lit(flags.get_column(c)).gather(pl.col("fid")) for c in _FLAGS),
     )
     role = pl.col("by_role") & (pl.col("kind") == "cast")
     rows = rows.with_columns(
@@ -68,27 +92,64 @@ def for_findings(frame: pl.DataFrame, findings: pl.DataFrame) -> dict[int, Resol
         vslot=pl.when(pl.col("cross_slot")).then(pl.col("slot")).otherwise(pl.lit("")),
         role=role,
     )
-    out: dict[int, Resolved] = {}
+    # One row per finding: its slots' winning values in slot order, and who states them.
     scalar = rows.filter(~pl.col("whole_set"))
-    if not scalar.is_empty():
-        won = _winners(scalar, ["fid"]).sort("fid", "vslot")
-        cross = dict(findings.select("fid", "cross_slot").iter_rows())
-        roles = set(scalar.filter(pl.col("role"))["fid"].unique().to_list())
-        by_fid: dict[int, list[dict]] = {}
-        for r in won.iter_rows(named=True):
-            by_fid.setdefault(r["fid"], []).append(r)
-        for fid, parts in by_fid.items():
-            values = {p["vslot"]: _decode(p["value"], fid in roles) for p in parts}
-            srcs = tuple(sorted({s for p in parts for s in p["sources"]}))
-            if cross[fid]:
-                value = {(s or "unqualified"): v for s, v in values.items()}
-                out[fid] = Resolved(value, min(p["confidence"] for p in parts), srcs)
-            else:
-                out[fid] = Resolved(values[""], parts[0]["confidence"], srcs)
-    sets = rows.filter(pl.col("whole_set"))
-    if not sets.is_empty():
-        out.update(_set_votes(sets))
+    won = (
+        _winners(scalar, ["fid"])
+        .sort("fid", "vslot")
+        .group_by("fid", maintain_order=True)
+        .agg(
+            "vslot",
+            "value",
+            _plain_string(pl.col("value")).alias("text"),
+            _plain_int(pl.col("value")).alias("int"),
+            pl.col("confidence").min().alias("least"),
+            pl.col("confidence").first(),
+            pl.col("sources").list.explode(keep_nulls=False, empty_as_null=False).unique().sort(),
+        )
+        .with_columns(pl.lit(flags.get_column("cross_slot")).gather(pl.col("fid")))
+    )
+    roles = scalar.filter(pl.col("role")).select("fid").unique()
+    return won, roles, _set_votes(rows.filter(pl.col("whole_set")))
+
+
+def values(won: pl.DataFrame, roles: pl.DataFrame, held: pl.DataFrame) -> dict[int, Resolved]:
+    """Resolved values by fid, from the collected `plan`."""
+    out: dict[int, Resolved] = {}
+    by_role = set(roles.get_column("fid").to_list())
+    for fid, slots, raw, texts, ints, least, first, srcs, cross in zip(
+        *(won.get_column(c).to_list() for c in won.columns), strict=True
+    ):
+        role = fid in by_role
+        decoded = [
+            t if t is not None else n if n is not None else _decode(v, role)
+            for v, t, n in zip(raw, texts, ints, strict=True)
+        ]
+        if cross:
+            value = {(s or "unqualified"): v for s, v in zip(slots, decoded, strict=True)}
+            out[fid] = Resolved(value, least, tuple(srcs))
+        else:  # one slot, ""
+            out[fid] = Resolved(decoded[0], first, tuple(srcs))
+    for fid, raw, texts, support, srcs in zip(
+        *(held.get_column(c).to_list() for c in held.columns), strict=True
+    ):
+        members = [t if t is not None else _member(v) for v, t in zip(raw, texts, strict=True)]
+        out[fid] = Resolved(members, support, tuple(srcs))
     return out
+
+
+def _plain_string(value: pl.Expr) -> pl.Expr:
+    """A JSON string value without escapes, decoded (its quotes dropped); else null, and Python
+    decodes it. Most winning values are such strings: names, titles, dates."""
+    plain = value.str.starts_with('"') & ~value.str.contains("\\", literal=True)
+    return pl.when(plain).then(value.str.slice(1, value.str.len_chars() - 2))
+
+
+def _plain_int(value: pl.Expr) -> pl.Expr:
+    """A JSON integer value (a runtime, a count) as an integer; else null."""
+    return pl.when(value.str.contains(r"^-?(?:0|[1-9][0-9]{0,17})$")).then(
+        value.cast(pl.Int64, strict=False)
+    )
 
 
 def _decode(value: str, role: bool):
@@ -96,17 +157,19 @@ def _decode(value: str, role: bool):
     return v["character"] if role and isinstance(v, dict) else v
 
 
-def _set_votes(rows: pl.DataFrame) -> dict[int, Resolved]:
+def _set_votes(rows: pl.LazyFrame) -> pl.LazyFrame:
+    """Per whole-set finding: the members held by at least half the weight (or the best one),
+    their mean support and the sources stating them."""
     source_weight = rows.group_by("fid", "source").agg(pl.col("weight").max())
-    total = source_weight.group_by("fid").agg(pl.col("weight").sum().alias("total"))
+    total = source_weight.group_by("fid").agg(_sum(pl.col("weight")).alias("total"))
     held = (
         rows.group_by("fid", "key", "source")
-        .agg(pl.col("weight").max(), pl.col("value").sort().first())
+        .agg(pl.col("weight").max(), pl.col("value").min())
         .group_by("fid", "key")
         .agg(
-            pl.col("weight").sum(),
+            _sum(pl.col("weight")),
             pl.col("source").sort().alias("sources"),
-            pl.col("value").sort().first(),
+            pl.col("value").min(),
         )
         .join(total, on="fid")
         .with_columns((pl.col("weight") / pl.col("total")).alias("support"))
@@ -114,19 +177,17 @@ def _set_votes(rows: pl.DataFrame) -> dict[int, Resolved]:
         .with_columns(pl.col("support").rank("ordinal", descending=True).over("fid").alias("rank"))
         .filter((pl.col("support") >= 0.5) | (pl.col("rank") == 1))
     )
-    out: dict[int, Resolved] = {}
-    grouped = held.group_by("fid", maintain_order=True).agg(
+    return held.group_by("fid", maintain_order=True).agg(
         "value",
+        _plain_string(pl.col("value")).alias("text"),
         pl.col("support").mean().round(3),
         pl.col("sources").list.explode(keep_nulls=False, empty_as_null=False).unique().sort(),
     )
-    for r in grouped.iter_rows(named=True):
-        values = []
-        for v in r["value"]:
-            d = json.loads(v)
-            values.append(d["actor"] if isinstance(d, dict) and "actor" in d else d)
-        out[r["fid"]] = Resolved(values, r["support"], tuple(r["sources"]))
-    return out
+
+
+def _member(value: str):
+    d = json.loads(value)
+    return d["actor"] if isinstance(d, dict) and "actor" in d else d
 
 
 def decoded(frame: pl.DataFrame) -> list[dict]:

@@ -2,10 +2,38 @@
 
 They run in order; each picks the attributes of its kinds, does the per-claim work with polars,
 and builds findings only for the (entity, attribute) groups that disagree.
+
+A comparator is split in two: `plan` returns the polars queries it needs (lazy frames over the
+prepared claims) and `build` turns their collected frames into findings. Reconciliation starts
+every plan in the background first, so polars computes the next comparator's groups on its own
+threads while Python words the findings of the one before.
 """
 
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import polars as pl
+
 from auditor.reconcile.comparators import characters, coverage, dates, scalar, sets
+from auditor.reconcile.model import ENGINE, Context, Finding
 
-CHAIN = (scalar.compare, dates.compare, sets.compare, characters.compare, coverage.compare)
 
-__all__ = ["CHAIN"]
+@dataclass(frozen=True)
+class Comparator:
+    name: str
+    plan: Callable[[Context], tuple[pl.LazyFrame, ...]]
+    build: Callable[..., list[Finding]]  # (ctx, *frames of the plan) -> findings
+
+    def compare(self, ctx: Context) -> list[Finding]:
+        """Plan, collect and build in one go (reconciliation overlaps the steps instead)."""
+        return self.build(ctx, *pl.collect_all(self.plan(ctx), engine=ENGINE))
+
+
+CHAIN = tuple(
+    Comparator(m.__name__.rsplit(".", 1)[-1], m.plan, m.build)
+    for m in (scalar, dates, sets, characters, coverage)
+)
+
+__all__ = ["CHAIN", "Comparator"]

@@ -1,46 +1,81 @@
-"""Helpers the comparators share: disagreeing groups, and sentences about claims."""
+"""Helpers the comparators share: disagreeing groups, and sentences about claims.
+
+A comparator's plan asks polars for the groups that disagree together with the columns its
+build reads, as one list per column and group; the Python that words a finding then reads
+claims by their position in the group (`src[p]`), and only a finding names claims by frame
+idx. Nothing converts whole-frame columns: most claims agree and are never read.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
 
 import polars as pl
 
 from auditor.claims import EDITORIAL
-from auditor.reconcile.display import listing, show
+from auditor.reconcile.display import listing
 from auditor.reconcile.model import Context
 
 
-def editorial(frame: pl.DataFrame, kinds: tuple[str, ...]) -> pl.DataFrame:
+def editorial(frame: pl.LazyFrame, kinds: tuple[str, ...]) -> pl.LazyFrame:
     return frame.filter(pl.col("kind").is_in(kinds) & (pl.col("origin") == EDITORIAL))
 
 
-def disagreeing(frame: pl.DataFrame, by: tuple[str, ...] = ("entity", "attribute", "slot")):
-    """Groups whose claims hold more than one key, with their claim idx lists."""
+def rows(frame: pl.DataFrame) -> Iterator[tuple]:
+    """A frame's rows as tuples, from whole-column lists (cheaper than converting row by row)."""
+    return zip(*(frame.get_column(c).to_list() for c in frame.columns), strict=True)
+
+
+def groups(
+    frame: pl.LazyFrame, by: tuple[str, ...], columns: tuple[str, ...], n: pl.Expr
+) -> pl.LazyFrame:
+    """(*by, idx, *columns) per group where `n` (an aggregate) exceeds 1, each a list."""
     return (
         frame.group_by(*by, maintain_order=True)
-        .agg(pl.col("key").n_unique().alias("n"), pl.col("idx"))
+        .agg(n.alias("n"), "idx", *columns)
         .filter(pl.col("n") > 1)
-        .iter_rows(named=True)
+        .drop("n")
     )
 
 
-def by_value(ctx: Context, idx: list[int]) -> dict[str, list[int]]:
-    """Claim idx grouped by key, in first-seen order."""
-    groups: dict[str, list[int]] = {}
-    keys = ctx.col("key")
-    for i in idx:
-        groups.setdefault(keys[i], []).append(i)
-    return groups
+def disagreeing(
+    frame: pl.LazyFrame,
+    columns: tuple[str, ...],
+    by: tuple[str, ...] = ("entity", "attribute", "slot"),
+) -> pl.LazyFrame:
+    """Groups whose claims hold more than one key, with their idx and the columns asked for."""
+    return groups(frame, by, columns, pl.col("key").n_unique())
 
 
-def sources(ctx: Context, idx: list[int]) -> list[str]:
-    src = ctx.col("source")
-    return list(dict.fromkeys(src[i] for i in idx))
+def pick(idx: Sequence[int], positions: Iterable[int]) -> tuple[int, ...]:
+    """The frame idx of the claims at `positions` in a group."""
+    return tuple(idx[p] for p in positions)
 
 
-def said(ctx: Context, idx: list[int], kind: str) -> str:
+def by_value(key: Sequence[str]) -> dict[str, list[int]]:
+    """Claim positions grouped by key, in first-seen order."""
+    out: dict[str, list[int]] = {}
+    for p, k in enumerate(key):
+        out.setdefault(k, []).append(p)
+    return out
+
+
+def sources(src: Sequence[str], positions: Iterable[int]) -> list[str]:
+    return list(dict.fromkeys(src[p] for p in positions))
+
+
+def said(
+    ctx: Context, src: Sequence[str], value: Sequence[str], positions: list[int], kind: str
+) -> str:
     """'imdb and movieblog: $23,416,882' for the claims of one value."""
-    return f"{listing(sources(ctx, idx))}: {show(kind, ctx.value(idx[0]))}"
+    return f"{listing(sources(src, positions))}: {ctx.shown(kind, value[positions[0]])}"
 
 
-def values_sentence(ctx: Context, groups: dict[str, list[int]], kind: str) -> str:
-    return "; ".join(said(ctx, idx, kind) for idx in groups.values())
+def values_sentence(
+    ctx: Context,
+    src: Sequence[str],
+    value: Sequence[str],
+    groups: dict[str, list[int]],
+    kind: str,
+) -> str:
+    return "; ".join(said(ctx, src, value, ps, kind) for ps in groups.values())

@@ -14,19 +14,29 @@ from rapidfuzz import fuzz
 
 from auditor.claims import EDITORIAL
 from auditor.normalize.names import best_cased
-from auditor.reconcile.comparators.base import sources
+from auditor.reconcile.comparators.base import groups, pick, rows, sources
 from auditor.reconcile.display import listing
 from auditor.reconcile.model import Context, Finding
 
 SURNAME_NEAR = 75.0
+_COLUMNS = ("last", "source", "weight", "document", "origin", "cast", "shown")
 
 
-def compare(ctx: Context) -> list[Finding]:
-    frame = ctx.frame
+def plan(ctx: Context) -> tuple[pl.LazyFrame, ...]:
+    """Character names of two words or more grouped by (entity, first name), where more than
+    one surname is written."""
+    frame = ctx.frame.lazy()
+    common = ("entity", "idx", "source", "weight", "document", "origin")
+    cast = pl.col("attribute") == "cast"
+    # `name` folded for grouping, `shown` as the page writes it (a cast entry's character).
     names = pl.concat(
         [
-            frame.filter(pl.col("kind") == "character").select("entity", "idx", name="key"),
-            frame.filter(pl.col("kind") == "cast").select("entity", "idx", name="key2"),
+            frame.filter(pl.col("kind") == "character").select(
+                *common, name="key", shown="name", cast=cast
+            ),
+            frame.filter(pl.col("kind") == "cast").select(
+                *common, name="key2", shown="name2", cast=cast
+            ),
         ]
     ).filter(pl.col("name").str.contains(" "))
     names = names.with_columns(
@@ -34,30 +44,31 @@ def compare(ctx: Context) -> list[Finding]:
         last=pl.col("name").str.split(" ").list.last(),
     )
     # Only first names under which more than one surname is written need a closer look.
-    suspects = (
-        names.group_by("entity", "first")
-        .agg(pl.col("last").n_unique().alias("n"), "idx", "last")
-        .filter(pl.col("n") > 1)
-    )
+    return (groups(names, ("entity", "first"), _COLUMNS, pl.col("last").n_unique()),)
+
+
+def build(ctx: Context, suspects: pl.DataFrame) -> list[Finding]:
     findings = []
-    for g in suspects.iter_rows(named=True):
-        findings += _first_name(ctx, g["entity"], g["idx"], g["last"])
+    for entity, _, idx, *lists in rows(suspects):
+        findings += _first_name(entity, idx, dict(zip(_COLUMNS, lists, strict=True)))
     return findings
 
 
-def _first_name(ctx: Context, entity: str, idx: list[int], lasts: list[str]) -> list[Finding]:
-    src, doc, origin, weight = (ctx.col(c) for c in ("source", "document", "origin", "weight"))
+def _first_name(entity: str, idx: list[int], cols: dict[str, list]) -> list[Finding]:
+    """Findings of one first name's claims; `i` below is a claim's position in the group."""
+    src, weight = cols["source"], cols["weight"]
     by_last: dict[str, list[int]] = defaultdict(list)
-    for i, last in zip(idx, lasts, strict=True):
+    for i, last in enumerate(cols["last"]):
         by_last[last].append(i)
 
-    def support(last: str) -> float:
+    support: dict[str, float] = {}  # one vote per source
+    for last, members in by_last.items():
         per_source: dict[str, float] = {}
-        for i in by_last[last]:
+        for i in members:
             per_source[src[i]] = max(per_source.get(src[i], 0.0), weight[i])
-        return sum(per_source.values())
+        support[last] = sum(per_source.values())
 
-    ranked = sorted(by_last, key=lambda k: (-support(k), k))
+    ranked = sorted(by_last, key=lambda k: (-support[k], k))
     findings = []
     used: set[str] = set()
     for main in ranked:
@@ -69,38 +80,38 @@ def _first_name(ctx: Context, entity: str, idx: list[int], lasts: list[str]) -> 
         for other in variants:
             used.add(other)
             findings.append(
-                _finding(ctx, entity, by_last[main], by_last[other], support(main), support(other))
+                _finding(
+                    cols, entity, idx, by_last[main], by_last[other], support[main], support[other]
+                )
             )
         used.add(main)
     return findings
 
 
-def _name(ctx: Context, idx: list[int]) -> str:
-    values = []
-    for i in idx:
-        v = ctx.value(i)
-        values.append(v["character"] if isinstance(v, dict) else v)
-    return best_cased(values)
-
-
-def _where(ctx: Context, idx: list[int]) -> str:
+def _where(cols: dict[str, list], positions: list[int]) -> str:
     """'movieblog (storyline/plot text)' or 'imdb (cast list)': where each spelling stands."""
-    attribute = ctx.col("attribute")
+    cast, src = cols["cast"], cols["source"]
     parts = defaultdict(set)
-    for i in idx:
-        parts[ctx.col("source")[i]].add("cast list" if attribute[i] == "cast" else "plot text")
+    for i in positions:
+        parts[src[i]].add("cast list" if cast[i] else "plot text")
     return listing([f"{s} ({listing(sorted(p))})" for s, p in parts.items()])
 
 
 def _finding(
-    ctx: Context, entity: str, main: list[int], other: list[int], w_main: float, w_other: float
+    cols: dict[str, list],
+    entity: str,
+    idx: list[int],
+    main: list[int],
+    other: list[int],
+    w_main: float,
+    w_other: float,
 ) -> Finding:
-    doc, origin = ctx.col("document"), ctx.col("origin")
-    a, b = _name(ctx, main), _name(ctx, other)
+    doc, origin, src, shown = cols["document"], cols["origin"], cols["source"], cols["shown"]
+    a, b = best_cased(shown[i] for i in main), best_cased(shown[i] for i in other)
     both = sorted({doc[i] for i in main} & {doc[i] for i in other})
     user_only = all(origin[i] != EDITORIAL for i in other)
-    n_main, n_other = len(set(sources(ctx, main))), len(set(sources(ctx, other)))
-    detail = f'"{b}" in {_where(ctx, other)}; "{a}" in {_where(ctx, main)}'
+    n_main, n_other = len(set(sources(src, main))), len(set(sources(src, other)))
+    detail = f'"{b}" in {_where(cols, other)}; "{a}" in {_where(cols, main)}'
     if n_main > n_other:
         detail += f' — one character; "{a}" is the spelling most sources use'
     elif w_main > w_other:
@@ -111,9 +122,15 @@ def _finding(
     else:
         detail += " — one character, two spellings, and nothing says which is right"
     if both:
-        srcs = listing(sources(ctx, [i for i in main + other if doc[i] in both]))
+        srcs = listing(sources(src, [i for i in main + other if doc[i] in both]))
         detail += f"; {srcs} write{'s' if len(both) == 1 else ''} both, contradicting itself"
-        return Finding("AU006", entity, "character", "", tuple(main + other), detail)
+        return Finding("AU006", entity, "character", "", pick(idx, main + other), detail)
     return Finding(
-        "AU003", entity, "character", "", tuple(main + other), detail, "info" if user_only else None
+        "AU003",
+        entity,
+        "character",
+        "",
+        pick(idx, main + other),
+        detail,
+        "info" if user_only else None,
     )

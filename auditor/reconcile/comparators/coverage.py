@@ -1,27 +1,40 @@
-"""Coverage gaps: an attribute that most sources state and some do not (info)."""
+"""Coverage gaps: an attribute that most sources state and some do not (info).
+
+Which sources state an attribute, which of the entity's documents do not, and the sentence
+saying so are all computed in one lazy polars query; Python only wraps its rows as findings.
+"""
 
 from __future__ import annotations
 
 import polars as pl
 
 from auditor.claims import EDITORIAL
-from auditor.reconcile.display import listing
+from auditor.reconcile.comparators.base import rows
+from auditor.reconcile.display import listing_expr
 from auditor.reconcile.model import Context, Finding
 
 
-def compare(ctx: Context) -> list[Finding]:
-    frame = ctx.frame.filter(pl.col("origin") == EDITORIAL)
-    if frame.is_empty() or not ctx.documents:
-        return []
-    docs = pl.DataFrame(
-        [(e, s) for e, pairs in ctx.documents.items() for s, _ in pairs],
-        schema={"entity": pl.String, "source": pl.String},
-        orient="row",
-    ).unique()
+def plan(ctx: Context) -> tuple[pl.LazyFrame, ...]:
+    """Per (entity, attribute) that most but not all of the entity's sources state: its
+    editorial claims' idx and the sentence naming who states it and who does not."""
+    frame = (
+        ctx.frame.lazy()
+        .filter(pl.col("origin") == EDITORIAL)
+        .select("entity", "attribute", "source", "idx")
+    )
+    docs = (
+        pl.DataFrame(
+            [(e, s) for e, pairs in ctx.documents.items() for s, _ in pairs],
+            schema={"entity": pl.String, "source": pl.String},
+            orient="row",
+        )
+        .lazy()
+        .unique()
+    )
     n_docs = docs.group_by("entity").agg(pl.len().alias("n_sources"))
     stated = (
         frame.group_by("entity", "attribute")
-        .agg(pl.col("source").unique().sort().alias("present"), pl.col("idx").first())
+        .agg(pl.col("source").unique().sort().alias("present"), "idx")
         .join(n_docs, on="entity")
         .with_columns(pl.col("present").list.len().alias("n"))
         .filter(
@@ -30,23 +43,38 @@ def compare(ctx: Context) -> list[Finding]:
             & (pl.col("n") < pl.col("n_sources"))
         )
     )
-    everyone = docs.group_by("entity").agg(pl.col("source").sort().alias("all"))
-    stated = stated.join(everyone, on="entity").with_columns(
-        pl.col("all").list.set_difference("present").list.sort().alias("missing")
-    )
-    findings = []
-    idx_of = frame.group_by("entity", "attribute").agg("idx")
-    lists = {(r["entity"], r["attribute"]): r["idx"] for r in idx_of.iter_rows(named=True)}
-    for r in stated.sort("entity", "attribute").iter_rows(named=True):
-        detail = f"stated by {listing(r['present'])}, not by {listing(r['missing'])}"
-        findings.append(
-            Finding(
-                "AU007",
-                r["entity"],
-                r["attribute"],
-                "",
-                tuple(lists[(r["entity"], r["attribute"])]),
-                detail,
-            )
+    # The entity's sources that state nothing for the attribute (never empty: n < n_sources).
+    missing = (
+        stated.select("entity", "attribute")
+        .join(docs, on="entity")
+        .join(
+            frame.select("entity", "attribute", "source"),
+            on=["entity", "attribute", "source"],
+            how="anti",
         )
-    return findings
+        .group_by("entity", "attribute")
+        .agg(pl.col("source").unique().sort().alias("missing"))
+    )
+    gaps = (
+        stated.join(missing, on=["entity", "attribute"])
+        .sort("entity", "attribute")
+        .select(
+            "entity",
+            "attribute",
+            "idx",
+            pl.concat_str(
+                pl.lit("stated by "),
+                listing_expr(pl.col("present")),
+                pl.lit(", not by "),
+                listing_expr(pl.col("missing")),
+            ).alias("detail"),
+        )
+    )
+    return (gaps,)
+
+
+def build(ctx: Context, gaps: pl.DataFrame) -> list[Finding]:
+    return [
+        Finding("AU007", entity, attribute, "", tuple(idx), detail)
+        for entity, attribute, idx, detail in rows(gaps)
+    ]

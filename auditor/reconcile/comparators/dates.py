@@ -9,13 +9,22 @@ others date differently ("Oct 15, 2004 Wide" where two sources date the wide rel
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
 import polars as pl
 
-from auditor.reconcile.comparators.base import editorial, sources, values_sentence
-from auditor.reconcile.display import date as show_date
+from auditor.reconcile.comparators.base import (
+    editorial,
+    groups,
+    pick,
+    rows,
+    sources,
+    values_sentence,
+)
 from auditor.reconcile.display import listing
 from auditor.reconcile.model import Context, Finding
+
+_COLUMNS = ("key", "slot", "weight", "source", "country", "value")
 
 
 def _compatible(a: str, b: str) -> bool:
@@ -23,38 +32,49 @@ def _compatible(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-def compare(ctx: Context) -> list[Finding]:
-    frame = editorial(ctx.frame, ("date",))
+def plan(ctx: Context) -> tuple[pl.LazyFrame, ...]:
+    """(entity, attribute) groups of editorial dates holding more than one date."""
+    frame = editorial(ctx.frame.lazy(), ("date",))
+    return (groups(frame, ("entity", "attribute"), _COLUMNS, pl.col("key").n_unique()),)
+
+
+def build(ctx: Context, disagree: pl.DataFrame) -> list[Finding]:
     findings: list[Finding] = []
-    groups = (
-        frame.group_by("entity", "attribute", maintain_order=True)
-        .agg(pl.col("key").n_unique().alias("n"), "idx")
-        .filter(pl.col("n") > 1)
-    )
-    for g in groups.iter_rows(named=True):
-        idx = g["idx"]
-        if ctx.spec(g["attribute"]).qualifier == "release":
-            findings += _release(ctx, g["entity"], g["attribute"], idx)
+    for entity, attribute, idx, *lists in rows(disagree):
+        cols = dict(zip(_COLUMNS, lists, strict=True))
+        if ctx.spec(attribute).qualifier == "release":
+            findings += _release(ctx, entity, attribute, idx, **cols)
         else:
-            findings += _plain(ctx, g["entity"], g["attribute"], idx)
+            findings += _plain(
+                ctx, entity, attribute, idx, cols["key"], cols["source"], cols["value"]
+            )
     return findings
 
 
-def _clusters(ctx: Context, idx: list[int]) -> dict[str, list[int]]:
-    """Claims grouped by date, coarser dates folded into the finer date they agree with."""
-    keys = ctx.col("key")
-    finest = sorted({keys[i] for i in idx}, key=len, reverse=True)
+def _clusters(key: Sequence[str]) -> dict[str, list[int]]:
+    """Claim positions grouped by date, coarser dates folded into the finer date they agree
+    with."""
+    finest = sorted(set(key), key=len, reverse=True)
+    # The dates each date agrees with, finest first (itself among them), worked out once.
+    agree = {k: [f for f in finest if _compatible(k, f)] for k in finest}
     clusters: dict[str, list[int]] = {}
-    for i in idx:
-        home = next((f for f in finest if _compatible(keys[i], f) and f in clusters), None)
-        if home is None:
-            home = next(f for f in finest if _compatible(keys[i], f))
-        clusters.setdefault(home, []).append(i)
+    for p, k in enumerate(key):
+        homes = agree[k]
+        home = next((f for f in homes if f in clusters), homes[0])
+        clusters.setdefault(home, []).append(p)
     return clusters
 
 
-def _plain(ctx: Context, entity: str, attribute: str, idx: list[int]) -> list[Finding]:
-    clusters = _clusters(ctx, idx)
+def _plain(
+    ctx: Context,
+    entity: str,
+    attribute: str,
+    idx: list[int],
+    key: list[str],
+    src: list[str],
+    value: list[str],
+) -> list[Finding]:
+    clusters = _clusters(key)
     if len(clusters) < 2:
         return []
     detail = "different dates, and no qualifier explains them"
@@ -62,22 +82,38 @@ def _plain(ctx: Context, entity: str, attribute: str, idx: list[int]) -> list[Fi
     if placeholders and any(d[:4] == p[:4] for d in clusters for p in placeholders if d != p):
         detail += (
             "; 1 January is often a placeholder for a date known only to the year, so "
-            f"{listing([show_date(p) for p in placeholders])} may just mean "
+            f"{listing([ctx.date(p) for p in placeholders])} may just mean "
             f"{listing([p[:4] for p in placeholders])}"
         )
-    sentence = values_sentence(ctx, clusters, "date")
+    sentence = values_sentence(ctx, src, value, clusters, "date")
     return [Finding("AU001", entity, attribute, "", tuple(idx), f"{sentence} — {detail}")]
 
 
-def _release(ctx: Context, entity: str, attribute: str, idx: list[int]) -> list[Finding]:
-    clusters = _clusters(ctx, idx)
+def _release(
+    ctx: Context,
+    entity: str,
+    attribute: str,
+    idx: list[int],
+    key: list[str],
+    slot: list[str],
+    weight: list[float],
+    source: list[str],
+    country: list[str | None],
+    value: list[str],
+) -> list[Finding]:
+    """Findings of a release date's claims; `i` below is a claim's position in the group."""
+    src = source
+    clusters = _clusters(key)
     if len(clusters) < 2:
         return []
-    slot, weight, src = ctx.col("slot"), ctx.col("weight"), ctx.col("source")
-    date_of = {i: d for d, members in clusters.items() for i in members}
+    every = range(len(idx))
+    date_of = [""] * len(idx)  # each claim's cluster
+    for d, members in clusters.items():
+        for i in members:
+            date_of[i] = d
     # Consensus date per release kind, one vote per source.
     votes: dict[str, dict[str, dict[str, float]]] = defaultdict(lambda: defaultdict(dict))
-    for i in idx:
+    for i in every:
         if slot[i]:
             votes[slot[i]][date_of[i]][src[i]] = weight[i]
     consensus = {
@@ -86,50 +122,57 @@ def _release(ctx: Context, entity: str, attribute: str, idx: list[int]) -> list[
     }
     explained = set(consensus.values())
     findings = []
-    wrong = [i for i in idx if slot[i] and date_of[i] != consensus[slot[i]]]
+    wrong = [i for i in every if slot[i] and date_of[i] != consensus[slot[i]]]
     if wrong:
         for kind in sorted({slot[i] for i in wrong}):
             bad = [i for i in wrong if slot[i] == kind]
-            good = [i for i in idx if slot[i] == kind and i not in bad]
+            good = [i for i in every if slot[i] == kind and i not in bad]
             bad_date = date_of[bad[0]]
             other_kinds = sorted(
-                {slot[i] for i in idx if date_of[i] == bad_date and slot[i] and slot[i] != kind}
+                {slot[i] for i in every if date_of[i] == bad_date and slot[i] and slot[i] != kind}
             )
-            who = sources(ctx, bad)
+            who = sources(src, bad)
             verb = "calls" if len(who) == 1 else "call"
             detail = (
-                f"{listing(who)} {verb} {show_date(bad_date)} the {kind} "
-                f"release; {listing(sources(ctx, good))} date the {kind} release "
-                f"{show_date(consensus[kind])}"
+                f"{listing(who)} {verb} {ctx.date(bad_date)} the {kind} "
+                f"release; {listing(sources(src, good))} date the {kind} release "
+                f"{ctx.date(consensus[kind])}"
             )
             if other_kinds:
-                detail += f" and call {show_date(bad_date)} the {listing(other_kinds)} release"
-            findings.append(Finding("AU001", entity, attribute, kind, tuple(bad + good), detail))
+                detail += f" and call {ctx.date(bad_date)} the {listing(other_kinds)} release"
+            findings.append(
+                Finding("AU001", entity, attribute, kind, pick(idx, bad + good), detail)
+            )
     parts = []
     for kind in sorted(consensus, key=lambda k: consensus[k]):
-        members = [i for i in idx if date_of[i] == consensus[kind] and slot[i] == kind]
+        members = [i for i in every if date_of[i] == consensus[kind] and slot[i] == kind]
         parts.append(
-            f"{show_date(consensus[kind])} is the {kind} release ({listing(sources(ctx, members))})"
+            f"{ctx.date(consensus[kind])} is the {kind} release ({listing(sources(src, members))})"
         )
-    unqualified = [i for i in idx if not slot[i] and date_of[i] in explained]
+    unqualified = [i for i in every if not slot[i] and date_of[i] in explained]
     if len(explained) >= 2:
         detail = "; ".join(parts)
         if unqualified:
             bits = [
-                f"{s} gives {show_date(date_of[i])}"
-                + (f" ({ctx.col('country')[i]})" if ctx.col("country")[i] else "")
+                f"{s} gives {ctx.date(date_of[i])}" + (f" ({country[i]})" if country[i] else "")
                 for s, i in {src[i]: i for i in unqualified}.items()
             ]
             detail += f"; {listing(bits)} without saying which release"
-        members = [i for i in idx if date_of[i] in explained and i not in wrong]
+        conflicting = set(wrong)
+        members = [i for i in every if date_of[i] in explained and i not in conflicting]
         findings.append(
             Finding(
-                "AU002", entity, attribute, "*", tuple(members), "both dates are true: " + detail
+                "AU002",
+                entity,
+                attribute,
+                "*",
+                pick(idx, members),
+                "both dates are true: " + detail,
             )
         )
-    stray = [i for i in idx if date_of[i] not in explained]
+    stray = [i for i in every if date_of[i] not in explained]
     if stray and (explained or len({date_of[i] for i in stray}) > 1):
-        sentence = values_sentence(ctx, clusters, "date")
+        sentence = values_sentence(ctx, src, value, clusters, "date")
         findings.append(
             Finding(
                 "AU001",

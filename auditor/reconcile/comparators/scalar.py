@@ -8,46 +8,107 @@ vs unstated) are a qualifier split, explained, unless the part exceeds the whole
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
 import polars as pl
 
-from auditor.normalize.names import near_variant
+from auditor.claims import EDITORIAL
 from auditor.reconcile.comparators.base import (
     by_value,
     disagreeing,
     editorial,
+    groups,
+    rows,
     said,
     sources,
     values_sentence,
 )
-from auditor.reconcile.display import listing, show
+from auditor.reconcile.display import listing
 from auditor.reconcile.model import Context, Finding
 
 KINDS = ("exact", "text", "duration", "count", "score", "money")
 
 
-def compare(ctx: Context) -> list[Finding]:
-    frame = editorial(ctx.frame, KINDS)
+@dataclass(frozen=True, slots=True)
+class _Group:
+    """One disagreeing (entity, attribute, slot): its claims' columns, by position."""
+
+    entity: str
+    attribute: str
+    slot: str
+    idx: list[int]
+    key: list[str]
+    src: list[str]
+    value: list[str]
+    num: list[float | None]
+    low: list[float | None]
+    high: list[float | None]
+    doc: list[str]
+
+    COLUMNS: ClassVar[tuple[str, ...]] = (
+        "key",
+        "source",
+        "value",
+        "num",
+        "low",
+        "high",
+        "document",
+    )
+
+
+def plan(ctx: Context) -> tuple[pl.LazyFrame, ...]:
+    """Disagreeing (entity, attribute, slot) groups; money stated for several scopes; and the
+    companion attributes of counts that drift, per entity."""
+    frame = editorial(ctx.frame.lazy(), KINDS)
+    money = frame.filter(pl.col("kind") == "money")
+    companions = sorted(
+        {s.companion for s in ctx.settings.specs.values() if s.time_varying and s.companion}
+    )
+    return (
+        disagreeing(frame, _Group.COLUMNS),
+        groups(
+            money,
+            ("entity", "attribute"),
+            ("slot", "num", "source", "value"),
+            pl.col("slot").n_unique(),
+        ),
+        ctx.frame.lazy()
+        .filter(pl.col("attribute").is_in(companions) & (pl.col("origin") == EDITORIAL))
+        .group_by("entity", "attribute")
+        .agg("source", "key", "value"),
+    )
+
+
+def build(
+    ctx: Context, disagree: pl.DataFrame, scopes: pl.DataFrame, companions: pl.DataFrame
+) -> list[Finding]:
     findings: list[Finding] = []
-    for group in disagreeing(frame):
-        findings += _group(ctx, group["entity"], group["attribute"], group["slot"], group["idx"])
-    findings += _scopes(ctx, frame)
+    # Each entity's editorial claims (source, key, value lists) of a companion attribute.
+    by_entity: Companions = {(e, a): tuple(cols) for e, a, *cols in rows(companions)}
+    for row in rows(disagree):
+        findings += _group(ctx, by_entity, _Group(*row))
+    findings += _scopes(ctx, scopes)
     return findings
 
 
-def _group(ctx: Context, entity: str, attribute: str, slot: str, idx: list[int]) -> list[Finding]:
-    spec = ctx.spec(attribute)
-    groups = by_value(ctx, idx)
-    values = values_sentence(ctx, groups, spec.kind)
-    num, low, high = ctx.col("num"), ctx.col("low"), ctx.col("high")
+Companions = dict[tuple[str, str], tuple[list[str], list[str], list[str]]]
+
+
+def _group(ctx: Context, companions: Companions, g: _Group) -> list[Finding]:
+    spec = ctx.spec(g.attribute)
+    groups = by_value(g.key)
+    values = values_sentence(ctx, g.src, g.value, groups, spec.kind)
 
     def finding(code: str, detail: str) -> list[Finding]:
-        return [Finding(code, entity, attribute, slot, tuple(idx), f"{values} — {detail}")]
+        return [Finding(code, g.entity, g.attribute, g.slot, tuple(g.idx), f"{values} — {detail}")]
 
     if spec.kind == "count" and spec.time_varying:
-        return finding("AU004", _drift(ctx, entity, spec, groups))
+        return finding("AU004", _drift(ctx, companions, spec, g, groups))
     if spec.kind in ("duration", "count", "score"):
-        nums = [num[i] for i in idx]
-        spread = max(nums) - min(nums)
+        spread = max(g.num) - min(g.num)
         unit = ("minute" if spread == 1 else "minutes") if spec.kind == "duration" else ""
         if spec.kind == "score":
             spread_scaled = spread  # already a fraction of the scale
@@ -66,9 +127,9 @@ def _group(ctx: Context, entity: str, attribute: str, slot: str, idx: list[int])
             f"{spread:g} {unit} apart; the tolerance is {spec.tolerance:g}".replace("  ", " "),
         )
     if spec.kind == "money":
-        lows, highs = [low[i] for i in idx], [high[i] for i in idx]
+        lows, highs = g.low, g.high
         if max(lows) <= min(highs):
-            return finding("AU005", _inside(ctx, groups, spec.kind))
+            return finding("AU005", _inside(ctx, g, groups, spec.kind))
         gap = (max(lows) - min(highs)) / max(highs)
         if gap <= spec.tolerance:
             return finding(
@@ -76,77 +137,79 @@ def _group(ctx: Context, entity: str, attribute: str, slot: str, idx: list[int])
             )
         return finding("AU001", f"{gap:.0%} apart, beyond the tolerance of {spec.tolerance:.0%}")
     if spec.kind == "text":
-        texts = [ctx.value(g[0]) for g in groups.values()]
-        if len(texts) == 2 and near_variant(str(texts[0]), str(texts[1])):
+        texts = [json.loads(g.value[ps[0]]) for ps in groups.values()]
+        if len(texts) == 2 and ctx.near(str(texts[0]), str(texts[1])):
             return finding("AU003", "the same name spelt two ways")
     return finding("AU001", "the sources disagree and nothing they say explains it")
 
 
-def _inside(ctx: Context, groups: dict[str, list[int]], kind: str) -> str:
-    low, high = ctx.col("low"), ctx.col("high")
-    ranges = [g for g in groups.values() if low[g[0]] != high[g[0]]]
-    points = [g for g in groups.values() if low[g[0]] == high[g[0]]]
+def _inside(ctx: Context, g: _Group, groups: dict[str, list[int]], kind: str) -> str:
+    ranges = [ps for ps in groups.values() if g.low[ps[0]] != g.high[ps[0]]]
+    points = [ps for ps in groups.values() if g.low[ps[0]] == g.high[ps[0]]]
     if ranges and points:
         return (
-            f"{listing([show(kind, ctx.value(g[0])) for g in points])} lies inside "
-            f"{listing([show(kind, ctx.value(g[0])) for g in ranges])}"
+            f"{listing([ctx.shown(kind, g.value[ps[0]]) for ps in points])} lies inside "
+            f"{listing([ctx.shown(kind, g.value[ps[0]]) for ps in ranges])}"
         )
     return "the ranges overlap"
 
 
-def _drift(ctx: Context, entity: str, spec, groups: dict[str, list[int]]) -> str:
+def _drift(
+    ctx: Context, companions: Companions, spec, g: _Group, groups: dict[str, list[int]]
+) -> str:
     captured = ctx.settings.captured
-    doc = ctx.col("document")
-    nums = [ctx.col("num")[g[0]] for g in groups.values()]
+    nums = [g.num[ps[0]] for ps in groups.values()]
     detail = (
         f"a count that grows over time, read at different times "
         f"(the largest is {max(nums) / max(min(nums), 1):.1f}× the smallest)"
     )
     when = []
-    for idx in sorted(groups.values(), key=lambda g: -ctx.col("num")[g[0]]):
-        dates = sorted({captured.get(doc[i], "") for i in idx} - {""})
+    for ps in sorted(groups.values(), key=lambda ps: -g.num[ps[0]]):
+        dates = sorted({captured.get(g.doc[p], "") for p in ps} - {""})
         if dates:
-            when.append(f"{listing(sources(ctx, idx))} captured {listing(dates)}")
+            when.append(f"{listing(sources(g.src, ps))} captured {listing(dates)}")
     if when:
         detail += f"; {'; '.join(when)}"
     if spec.companion:
-        detail += _companion(ctx, entity, spec.companion, groups)
+        detail += _companion(ctx, companions, g.entity, spec.companion, g.src)
     return detail
 
 
-def _companion(ctx: Context, entity: str, attribute: str, groups: dict[str, list[int]]) -> str:
+def _companion(
+    ctx: Context, companions: Companions, entity: str, attribute: str, src: Sequence[str]
+) -> str:
     """'the rating 7.1/10 is the same on both pages' — context that shows this is drift."""
-    wanted = {s for g in groups.values() for s in sources(ctx, g)}
-    rows = [i for i in ctx.claims_of(entity, attribute) if ctx.col("source")[i] in wanted]
-    if not rows:
+    wanted = set(src)
+    their_src, key, value = companions.get((entity, attribute), ([], [], []))
+    mine = [p for p, s in enumerate(their_src) if s in wanted]
+    if not mine:
         return ""
     spec = ctx.spec(attribute)
-    keys = {ctx.col("key")[i] for i in rows}
+    keys = {key[p] for p in mine}
     if len(keys) == 1:
-        value = show(spec.kind, ctx.value(rows[0]))
-        return f"; the {spec.title} is the same, {value}, on {listing(sorted(sources(ctx, rows)))}"
+        same = ctx.shown(spec.kind, value[mine[0]])
+        return (
+            f"; the {spec.title} is the same, {same}, "
+            f"on {listing(sorted(sources(their_src, mine)))}"
+        )
     return f"; the {spec.title} differs too"
 
 
-def _scopes(ctx: Context, frame) -> list[Finding]:
+def _scopes(ctx: Context, scopes: pl.DataFrame) -> list[Finding]:
     """Money stated for different scopes: a USA figure below an unstated or worldwide one."""
     findings = []
-    money = frame.filter(frame["kind"] == "money")
-    for group in (
-        money.group_by("entity", "attribute", maintain_order=True)
-        .agg(pl.col("slot").n_unique().alias("n"), "idx")
-        .filter(pl.col("n") > 1)
-        .iter_rows(named=True)
-    ):
-        idx = group["idx"]
+    for entity, attribute, idx, slot, num, src, value in rows(scopes):
         slots: dict[str, list[int]] = {}
-        for i in idx:
-            slots.setdefault(ctx.col("slot")[i], []).append(i)
+        for p, s in enumerate(slot):
+            slots.setdefault(s, []).append(p)
         if len(slots) < 2:
             continue
-        spec = ctx.spec(group["attribute"])
-        mid = {s: sum(ctx.col("num")[i] for i in g) / len(g) for s, g in slots.items()}
-        parts = [f"{said(ctx, g, spec.kind)} ({s or 'scope not stated'})" for s, g in slots.items()]
+        spec = ctx.spec(attribute)
+        mid = {s: sum(num[p] for p in ps) / len(ps) for s, ps in slots.items()}
+        parts = [
+            f"{said(ctx, src, value, ps, spec.kind)} ({s or 'scope not stated'})"
+            for s, ps in slots.items()
+        ]
         domestic = [s for s in slots if s not in ("", "worldwide")]
         total = [s for s in slots if s in ("", "worldwide")]
         bad = [(d, t) for d in domestic for t in total if mid[d] > mid[t] * (1 + spec.tolerance)]
@@ -170,8 +233,8 @@ def _scopes(ctx: Context, frame) -> list[Finding]:
         findings.append(
             Finding(
                 code,
-                group["entity"],
-                group["attribute"],
+                entity,
+                attribute,
                 "*",
                 tuple(idx),
                 f"{'; '.join(parts)} — {detail}",

@@ -12,99 +12,109 @@ from collections import defaultdict
 import polars as pl
 
 from auditor.claims import EDITORIAL, USER
-from auditor.normalize.names import best_cased, near_variant
-from auditor.reconcile.comparators.base import sources
-from auditor.reconcile.display import listing, show
+from auditor.normalize.names import best_cased
+from auditor.reconcile.comparators.base import groups, pick, rows, sources
+from auditor.reconcile.display import listing
 from auditor.reconcile.model import Context, Finding
 
 KINDS = ("names", "cast")
 
 
-def compare(ctx: Context) -> list[Finding]:
-    frame = ctx.frame.filter(pl.col("kind").is_in(KINDS))
-    if frame.is_empty():
-        return []
-    per_source = (
-        frame.filter(pl.col("origin") == EDITORIAL)
-        .group_by("entity", "attribute", "source", maintain_order=True)
-        .agg(pl.col("key").unique().sort().str.join("|").alias("set"))
-    )
-    differ = (
-        per_source.group_by("entity", "attribute")
-        .agg(pl.col("set").n_unique().alias("n"))
-        .filter(pl.col("n") > 1)
-        .select("entity", "attribute")
-    )
-    users = frame.filter(pl.col("origin") == USER).select("entity", "attribute").unique()
-    cast_roles = (
-        frame.filter((pl.col("kind") == "cast") & (pl.col("origin") == EDITORIAL))
-        .group_by("entity", "key")
-        .agg(pl.col("key2").n_unique().alias("n"), "idx")
-        .filter(pl.col("n") > 1)
-    )
-    todo = pl.concat([differ, users]).unique()
-    findings: list[Finding] = []
-    if not todo.is_empty():
-        groups = (
-            frame.join(todo, on=["entity", "attribute"], how="semi")
-            .group_by("entity", "attribute", maintain_order=True)
-            .agg("idx")
+def plan(ctx: Context) -> tuple[pl.LazyFrame, ...]:
+    """The (entity, attribute) groups whose sources list different sets, or that a user review
+    names members of; and the cast entries whose sources give one actor different roles."""
+    frame = (
+        ctx.frame.lazy()
+        .filter(pl.col("kind").is_in(KINDS))
+        .select(
+            "idx", "entity", "attribute", "source", "origin", "kind", "key", "key2", "name", "name2"
         )
-        for g in groups.iter_rows(named=True):
-            findings += _sets(ctx, g["entity"], g["attribute"], g["idx"])
-    for g in cast_roles.iter_rows(named=True):
-        findings += _roles(ctx, g["entity"], g["idx"])
+    )
+    # The sources' editorial sets differ unless every source lists every key: fewer distinct
+    # (source, key) pairs than sources × keys.
+    ed = pl.col("origin") == EDITORIAL
+    lists = (
+        frame.group_by("entity", "attribute", maintain_order=True)
+        .agg(
+            "idx",
+            "key",
+            "source",
+            ed.alias("editorial"),
+            "name",  # how each claim reads: the member's name, or a cast entry's actor
+            pairs=pl.struct("source", "key").filter(ed).n_unique(),
+            sources=pl.col("source").filter(ed).n_unique(),
+            keys=pl.col("key").filter(ed).n_unique(),
+            users=(pl.col("origin") == USER).any(),
+        )
+        .filter((pl.col("pairs") < pl.col("sources") * pl.col("keys")) | pl.col("users"))
+        .drop("pairs", "sources", "keys", "users")
+    )
+    cast = frame.filter((pl.col("kind") == "cast") & (pl.col("origin") == EDITORIAL))
+    roles = groups(
+        cast, ("entity", "key"), ("source", "key2", "name", "name2"), pl.col("key2").n_unique()
+    )
+    return lists, roles
+
+
+def build(ctx: Context, lists: pl.DataFrame, roles: pl.DataFrame) -> list[Finding]:
+    findings: list[Finding] = []
+    for row in rows(lists):
+        findings += _sets(ctx, *row)
+    for entity, _, *columns in rows(roles):
+        findings += _roles(ctx, entity, *columns)
     return findings
 
 
-def _display(ctx: Context, idx: list[int]) -> str:
-    kind = ctx.spec(ctx.col("attribute")[idx[0]]).kind
-    if kind == "cast":
-        return best_cased([ctx.value(i)["actor"] for i in idx])
-    return best_cased([show(kind, ctx.value(i)) for i in idx])
-
-
-def _sets(ctx: Context, entity: str, attribute: str, idx: list[int]) -> list[Finding]:
-    key, src, origin = ctx.col("key"), ctx.col("source"), ctx.col("origin")
+def _sets(
+    ctx: Context,
+    entity: str,
+    attribute: str,
+    idx: list[int],
+    key: list[str],
+    src: list[str],
+    edit: list[bool],
+    name: list[str],
+) -> list[Finding]:
+    """Findings of one list attribute's claims; `i` below is a claim's position in the group."""
     members: dict[str, list[int]] = defaultdict(list)
-    for i in idx:
-        members[key[i]].append(i)
-    editorial_keys = {k for k, m in members.items() if any(origin[i] == EDITORIAL for i in m)}
+    for i, k in enumerate(key):
+        members[k].append(i)
+    mine = [i for i, e in enumerate(edit) if e]  # the editorial claims
+    editorial_keys = {key[i] for i in mine}
     findings: list[Finding] = []
     merged: dict[str, str] = {}
+
+    def variant(main: list[int], other: list[int], *, user: bool = False) -> Finding:
+        return _variant(entity, attribute, idx, src, name, main, other, user=user)
+
     # Spelling variants: among editorial members, and user members against editorial ones.
     ranked = sorted(editorial_keys, key=lambda k: (-len({src[i] for i in members[k]}), k))
     for a_pos, a in enumerate(ranked):
         for b in ranked[a_pos + 1 :]:
-            if b not in merged and a not in merged and near_variant(a, b):
+            if b not in merged and a not in merged and ctx.near(a, b):
                 merged[b] = a
-                findings.append(_variant(ctx, entity, attribute, members[a], members[b]))
+                findings.append(variant(members[a], members[b]))
     for k, m in members.items():
         if k in editorial_keys:
             continue
-        target = next((e for e in ranked if near_variant(k, e)), None)
+        target = next((e for e in ranked if ctx.near(k, e)), None)
         if target is not None:
-            findings.append(_variant(ctx, entity, attribute, members[target], m, user=True))
+            findings.append(variant(members[target], m, user=True))
     # The editorial sets, variants merged.
     sets: dict[str, set[str]] = defaultdict(set)
-    for k in editorial_keys:
-        for i in members[k]:
-            if origin[i] == EDITORIAL:
-                sets[src[i]].add(merged.get(k, k))
+    for i in mine:
+        sets[src[i]].add(merged.get(key[i], key[i]))
     distinct = {frozenset(s) for s in sets.values()}
     if len(distinct) < 2:
         return findings
-    all_idx = tuple(i for k in editorial_keys for i in members[k] if origin[i] == EDITORIAL)
-    names = {k: _display(ctx, members[k]) for k in editorial_keys}
+    all_idx = pick(idx, mine)
     union = set().union(*sets.values())
     disjoint = [(a, b) for a in sets for b in sets if a < b and not sets[a] & sets[b]]
     spec = ctx.spec(attribute)
-    own: dict[str, list[int]] = defaultdict(list)  # each source's claims, shown as it writes them
-    for i in all_idx:
-        own[src[i]].append(i)
-    listed = "; ".join(
-        f"{s}: {listing(sorted({_display(ctx, [i]) for i in own[s]}))}" for s in sorted(sets)
-    )
+    own: dict[str, set[str]] = defaultdict(set)  # each source's claims, shown as it writes them
+    for i in mine:
+        own[src[i]].add(name[i])
+    listed = "; ".join(f"{s}: {listing(sorted(own[s]))}" for s in sorted(sets))
     if disjoint:
         detail = f"{listed} — {listing([f'{a} and {b}' for a, b in disjoint])} share nothing"
         findings.append(Finding("AU001", entity, attribute, "", all_idx, detail))
@@ -120,7 +130,7 @@ def _sets(ctx: Context, entity: str, attribute: str, idx: list[int]) -> list[Fin
         rare = sorted(k for k in union if sum(k in s for s in sets.values()) < len(sets))
         detail = (
             f"{listed} — the lists overlap; "
-            f"{listing([names[k] for k in rare])} "
+            f"{listing([best_cased(name[i] for i in members[k]) for k in rare])} "
             f"{'is' if len(rare) == 1 else 'are'} not on every list"
         )
     findings.append(Finding("AU005", entity, attribute, "", all_idx, detail))
@@ -128,40 +138,48 @@ def _sets(ctx: Context, entity: str, attribute: str, idx: list[int]) -> list[Fin
 
 
 def _variant(
-    ctx: Context,
     entity: str,
     attribute: str,
+    idx: list[int],
+    src: list[str],
+    name: list[str],
     main: list[int],
     other: list[int],
     *,
     user: bool = False,
 ) -> Finding:
-    a, b = _display(ctx, main), _display(ctx, other)
-    who = listing(sources(ctx, other))
+    a, b = best_cased(name[i] for i in main), best_cased(name[i] for i in other)
+    who = listing(sources(src, other))
     if user:
         detail = (
             f'a user review on {who} writes "{b}"; the editorial data '
-            f'({listing(sources(ctx, main))}) write "{a}" — a reviewer\'s misspelling, '
+            f'({listing(sources(src, main))}) write "{a}" — a reviewer\'s misspelling, '
             "not a disagreement between sources"
         )
-        return Finding("AU003", entity, attribute, "", tuple(main + other), detail, "info")
-    detail = f'{listing(sources(ctx, main))} write "{a}", {who} "{b}": one name spelt two ways'
-    return Finding("AU003", entity, attribute, "", tuple(main + other), detail)
+        return Finding("AU003", entity, attribute, "", pick(idx, main + other), detail, "info")
+    detail = f'{listing(sources(src, main))} write "{a}", {who} "{b}": one name spelt two ways'
+    return Finding("AU003", entity, attribute, "", pick(idx, main + other), detail)
 
 
-def _roles(ctx: Context, entity: str, idx: list[int]) -> list[Finding]:
+def _roles(
+    ctx: Context,
+    entity: str,
+    idx: list[int],
+    src: list[str],
+    key2: list[str],
+    actor: list[str],
+    character: list[str],
+) -> list[Finding]:
     """One actor, different characters: a variant spelling of the role, or a real conflict."""
-    key2 = ctx.col("key2")
     roles: dict[str, list[int]] = defaultdict(list)
-    for i in idx:
-        roles[key2[i]].append(i)
-    actor = _display(ctx, idx)
+    for i, k in enumerate(key2):
+        roles[k].append(i)
+    shown = best_cased(actor)
     parts = "; ".join(
-        f"{listing(sources(ctx, m))}: {best_cased([ctx.value(i)['character'] for i in m])}"
-        for m in roles.values()
+        f"{listing(sources(src, m))}: {best_cased(character[i] for i in m)}" for m in roles.values()
     )
     keys = list(roles)
-    if len(keys) == 2 and near_variant(keys[0], keys[1]):
+    if len(keys) == 2 and ctx.near(keys[0], keys[1]):
         return [
             Finding(
                 "AU003",
@@ -169,11 +187,11 @@ def _roles(ctx: Context, entity: str, idx: list[int]) -> list[Finding]:
                 "cast",
                 "",
                 tuple(idx),
-                f"{actor}'s character — {parts}: one name spelt two ways",
+                f"{shown}'s character — {parts}: one name spelt two ways",
             )
         ]
     return [
         Finding(
-            "AU001", entity, "cast", "", tuple(idx), f"{actor} plays different characters — {parts}"
+            "AU001", entity, "cast", "", tuple(idx), f"{shown} plays different characters — {parts}"
         )
     ]

@@ -1,0 +1,103 @@
+"""What a discrepancy cites, and the id it goes by, for many findings in one polars query.
+
+A discrepancy lists its claims in page order (source, document, position in the document).
+Its id is stable across runs, document order and cosmetic edits: it hashes what disagrees, not
+where, as `fingerprint` below spells out. Tens of thousands of findings would spend more time
+in json.dumps than in the hash, so the JSON text is assembled in polars, escaping strings as
+json.dumps(ensure_ascii=False) does, and only sha256 runs per finding in Python.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from json.encoder import encode_basestring
+
+import polars as pl
+
+# How json.dumps(ensure_ascii=False) writes characters inside a string: control characters,
+# quote and backslash escaped, everything else as it is.
+_ESCAPES = {chr(c): encode_basestring(chr(c))[1:-1] for c in range(0x20)}
+_ESCAPES |= {'"': '\\"', "\\": "\\\\"}
+
+
+def fingerprint(code: str, entity: str, attribute: str, slot: str, keys: Iterable[str]) -> str:
+    """The id: what disagrees (kind, entity, attribute, slot) and what each claim says (its
+    fingerprint key: source, key, key2 and qualifier, tab-joined), without where it says it."""
+    payload = json.dumps([code, entity, attribute, slot, sorted(set(keys))], ensure_ascii=False)
+    return digest(payload)
+
+
+def digest(payload: str) -> str:
+    return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+def json_string(text: pl.Expr) -> pl.Expr:
+    """A string column as JSON string literals, as json.dumps(ensure_ascii=False) writes them."""
+    escaped = text.str.replace_many(list(_ESCAPES), list(_ESCAPES.values()))
+    return pl.concat_str(pl.lit('"'), escaped, pl.lit('"'))
+
+
+def claims(frame: pl.DataFrame) -> pl.LazyFrame:
+    """Per claim: idx, its rank in page order, and its fingerprint key raw and as JSON."""
+    key = pl.concat_str(
+        [
+            pl.col("source"),
+            pl.col("key").fill_null(""),
+            pl.col("key2").fill_null(""),
+            pl.col("qualifier").fill_null(""),
+        ],
+        separator="\t",
+    )
+    return (
+        frame.lazy()
+        .select(
+            "idx",
+            order=pl.struct("source", "document", "span_start").rank("dense"),
+            fkey=key,
+        )
+        .with_columns(fkey_json=json_string(pl.col("fkey")))
+    )
+
+
+def cited(evidence: pl.DataFrame, pairs: pl.DataFrame, heads: pl.DataFrame) -> pl.LazyFrame:
+    """Per finding (fid): its distinct claim idx in page order, and its fingerprint payload.
+
+    `evidence` is `claims(frame)` collected (a row per claim, in idx order); `pairs` has fid
+    and idx, a row per claim of a finding; `heads` has fid, code, entity, attribute and slot,
+    a row per finding.
+    """
+    rows = (
+        pairs.lazy()
+        .unique()
+        .with_columns(
+            pl.lit(evidence.get_column(c)).gather(pl.col("idx"))
+            for c in ("order", "fkey", "fkey_json")
+        )
+    )
+    in_order = rows.sort("fid", "order", "idx").group_by("fid", maintain_order=True).agg("idx")
+    keys = (
+        rows.select("fid", "fkey", "fkey_json")
+        .unique()
+        .sort("fid", "fkey")
+        .group_by("fid", maintain_order=True)
+        .agg(pl.col("fkey_json").str.join(", ").alias("keys"))
+    )
+    head = pl.concat_str(
+        [json_string(pl.col(c)) for c in ("code", "entity", "attribute", "slot")],
+        separator=", ",
+    )
+    return (
+        heads.lazy()
+        .join(in_order, on="fid", how="left")
+        .join(keys, on="fid", how="left")
+        .select(
+            "fid",
+            "idx",
+            pl.concat_str(
+                pl.lit("["), head, pl.lit(", ["), pl.col("keys").fill_null(""), pl.lit("]]")
+            ).alias("payload"),
+        )
+        .sort("fid")
+    )
