@@ -17,11 +17,11 @@ from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, repeat
 
 import polars as pl
 
-from auditor.catalog import SEVERITIES, Kind, kind
+from auditor.catalog import SEVERITIES, kind
 from auditor.reconcile import evidence, resolve
 from auditor.reconcile.comparators import CHAIN
 from auditor.reconcile.model import ENGINE, ClaimStore, Context, Discrepancy, Finding
@@ -77,72 +77,96 @@ def _reconcile(
         batches = []
         for comparator, planned in plans:
             found = comparator.build(ctx, *planned.result())
-            batches.append((found, later(*_settle(ctx, cited.result()[0], found))))
+            batches.append(later(*_settle(ctx, cited.result()[0], found)))
         store = ClaimStore(frame)
-        discrepancies = [
-            d
-            for found, settled in batches
-            for d in _discrepancies(ctx, store, found, *settled.result())
-        ]
+        discrepancies: list[Discrepancy] = []
+        keys = []
+        for settled in batches:
+            made, key = _discrepancies(store, *settled.result())
+            discrepancies += made
+            keys.append(key)
         resolved = table.result()[0]
-    discrepancies.sort(key=lambda d: (d.entity, _RANK[d.severity], d.attribute, d.code, d.id))
-    return Reconciliation(tuple(_unique(discrepancies)), resolved)
+    return Reconciliation(tuple(_in_order(discrepancies, keys)), resolved)
 
 
 def _discrepancies(
-    ctx: Context,
-    store: ClaimStore,
-    findings: list[Finding],
-    won: pl.DataFrame,
-    roles: pl.DataFrame,
-    held: pl.DataFrame,
-    cited: pl.DataFrame,
-) -> list[Discrepancy]:
-    """A batch of findings as discrepancies, from its collected `_settle` queries."""
-    resolved = resolve.values(won, roles, held)
-    # Kind, severity and title depend on (code, attribute, comparator's severity) only.
-    wording: dict[tuple[str, str, str | None], tuple[type[Kind], str, str]] = {}
-    out = []
-    # `cited` has a row per finding, in fid order.
-    for fid, (f, idx, payload) in enumerate(
-        zip(findings, *(cited.get_column(c).to_list() for c in ("idx", "payload")), strict=True)
-    ):
-        how = (f.code, f.attribute, f.severity)
-        if how not in wording:
-            wording[how] = (
-                kind(f.code),
-                severity_of(ctx.settings, f),
-                ctx.spec(f.attribute).title,
-            )
-        k, severity, title = wording[how]
-        out.append(
-            Discrepancy(
-                id=evidence.digest(payload),
-                code=k.code,
-                kind=k.name,
-                severity=severity,
-                entity=f.entity,
-                attribute=f.attribute,
-                explanation=k.message(attribute=title, detail=f.detail),
-                claim_idx=tuple(idx) if idx else (),
-                resolved=resolved.get(fid),
-                store=store,
-            )
+    store: ClaimStore, *resolution: pl.DataFrame
+) -> tuple[list[Discrepancy], pl.DataFrame]:
+    """A batch of findings as discrepancies, from its collected `_settle` queries, built field
+    by field from whole columns; and their sort keys."""
+    *resolution, described = resolution
+    n = described.height
+    ids = [evidence.digest(p) for p in described.get_column("payload").to_list()]
+    made = list(
+        map(
+            Discrepancy,
+            ids,
+            *(described.get_column(c).to_list() for c in _FIELDS),
+            map(tuple, described.get_column("idx").to_list()),
+            resolve.values(*resolution, n),
+            repeat(None, n),  # status
+            repeat(store, n),
         )
-    return out
+    )
+    key = described.select("entity", "rank", "attribute", "code").with_columns(
+        id=pl.Series(ids, dtype=pl.String)
+    )
+    return made, key
+
+
+# Discrepancy fields taken as they are from `_settle`'s description of each finding.
+_FIELDS = ("code", "kind", "severity", "entity", "attribute", "explanation")
+
+
+def _in_order(discrepancies: list[Discrepancy], keys: list[pl.DataFrame]) -> list[Discrepancy]:
+    """By entity, severity, attribute, kind and id; the first of any with the same id."""
+    order = (
+        pl.concat(keys)
+        .with_row_index("at")
+        .sort("entity", "rank", "attribute", "code", "id", maintain_order=True)
+        .filter(pl.col("id").is_first_distinct())
+        .get_column("at")
+        .to_list()
+    )
+    return [discrepancies[i] for i in order]
 
 
 def _settle(ctx: Context, cited: pl.DataFrame, findings: list[Finding]) -> list[pl.LazyFrame]:
-    """The queries that resolve a batch of findings and put their evidence in order; a
-    finding's fid is its position in the batch."""
+    """The queries that resolve a batch of findings, put their evidence in order and word them;
+    a finding's fid is its position in the batch."""
+    # Kind, severity and explanation depend on (code, attribute, comparator's severity) and
+    # the detail only: each combination is worded once, and gathered per finding.
+    hows = [(f.code, f.attribute, f.severity) for f in findings]
+    wid = {how: n for n, how in enumerate(dict.fromkeys(hows))}
+    wording = pl.DataFrame(
+        [_wording(ctx, *how) for how in wid],
+        schema={
+            "kcode": pl.String,
+            "kind": pl.String,
+            "severity": pl.String,
+            "rank": pl.UInt8,
+            "before": pl.String,
+            "after": pl.String,
+        },
+        orient="row",
+    )
     heads = pl.DataFrame(
         {
             "code": [f.code for f in findings],
             "entity": [f.entity for f in findings],
             "attribute": [f.attribute for f in findings],
             "slot": [f.slot for f in findings],
+            "detail": [f.detail for f in findings],
+            "wid": [wid[how] for how in hows],
         },
-        schema={"code": pl.String, "entity": pl.String, "attribute": pl.String, "slot": pl.String},
+        schema={
+            "code": pl.String,
+            "entity": pl.String,
+            "attribute": pl.String,
+            "slot": pl.String,
+            "detail": pl.String,
+            "wid": pl.UInt32,
+        },
     ).with_row_index("fid")
     sizes = pl.Series([len(f.idx) for f in findings], dtype=pl.UInt32)
     pairs = pl.DataFrame(
@@ -159,17 +183,36 @@ def _settle(ctx: Context, cited: pl.DataFrame, findings: list[Finding]) -> list[
         whole_set=pl.col("attribute").is_in(multi) & ~pl.col("code").is_in(["AU003", "AU006"]),
         by_role=pl.col("attribute") == "character",
     )
-    return [*resolve.plan(ctx.frame, pairs, flags), evidence.cited(cited, pairs, heads)]
+    worded = heads.lazy().select(
+        pl.lit(wording.get_column("kcode")).gather(pl.col("wid")).alias("code"),
+        *(pl.lit(wording.get_column(c)).gather(pl.col("wid")) for c in ("kind", "severity")),
+        "entity",
+        "attribute",
+        pl.lit(wording.get_column("rank")).gather(pl.col("wid")),
+        explanation=pl.concat_str(
+            pl.lit(wording.get_column("before")).gather(pl.col("wid")),
+            "detail",
+            pl.lit(wording.get_column("after")).gather(pl.col("wid")),
+        ),
+    )
+    described = pl.concat([worded, evidence.cited(cited, pairs, heads)], how="horizontal")
+    return [*resolve.plan(ctx.frame, pairs, flags), described]
 
 
-def _unique(items: list[Discrepancy]) -> list[Discrepancy]:
-    seen: set[str] = set()
-    out = []
-    for d in items:
-        if d.id not in seen:
-            seen.add(d.id)
-            out.append(d)
-    return out
+_MARK = "\x00detail\x00"
+
+
+def _wording(
+    ctx: Context, code: str, attribute: str, severity: str | None
+) -> tuple[str, str, str, int, str, str]:
+    """A kind of finding's code, name, severity (and its rank) and the explanation around the
+    detail: the kind's message with the attribute's title, split where the detail goes."""
+    k = kind(code)
+    sev = severity_of(ctx.settings, Finding(code, "", attribute, "", (), "", severity))
+    parts = k.message(attribute=ctx.spec(attribute).title, detail=_MARK).split(_MARK)
+    if len(parts) != 2:
+        raise ValueError(f"{k.name}: a message template must place its detail once")
+    return k.code, k.name, sev, _RANK[sev], *parts
 
 
 def severity_of(settings: Settings, f: Finding) -> str:

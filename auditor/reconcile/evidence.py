@@ -94,7 +94,7 @@ def cited(evidence: pl.DataFrame, pairs: pl.DataFrame, heads: pl.DataFrame) -> p
         .join(keys, on="fid", how="left")
         .select(
             "fid",
-            "idx",
+            pl.col("idx").fill_null(pl.lit([], dtype=pl.List(pl.UInt32))),
             pl.concat_str(
                 pl.lit("["), head, pl.lit(", ["), pl.col("keys").fill_null(""), pl.lit("]]")
             ).alias("payload"),

@@ -64,7 +64,10 @@ def fold_expr(col: pl.Expr) -> pl.Expr:
 
 def prepare(claims: pl.DataFrame, settings: Settings) -> pl.DataFrame:
     """The claims with idx, kind, key, num, low, high, slot, country, weight columns, and the
-    decoded `name` (and `name2`, a cast entry's character) that explanations show."""
+    decoded `name` (and `name2`, a cast entry's character) that explanations show.
+
+    Each distinct value of an attribute is typed once (sources repeat each other's values),
+    each distinct qualifier split once, and the site rule touches site claims only."""
     specs = settings.specs
     frame = claims.with_row_index("idx").with_columns(
         pl.col("attribute")
@@ -74,40 +77,50 @@ def prepare(claims: pl.DataFrame, settings: Settings) -> pl.DataFrame:
         .replace_strict({n: s.qualifier for n, s in specs.items()}, default="slot")
         .alias("qrole"),
     )
-    # Each distinct value of an attribute is typed once: sources repeat each other's values.
-    values = frame.select("attribute", "kind", "value").unique()
-    parts = [_typed(values.filter(pl.col("kind") == kind), kind) for kind in _kinds(values)]
-    typed = pl.concat(parts, how="diagonal_relaxed") if parts else values
-    for column, dtype in (
-        ("key", pl.String),
-        ("num", pl.Float64),
-        ("low", pl.Float64),
-        ("high", pl.Float64),
-        ("key2", pl.String),
-        ("name", pl.String),
-        ("name2", pl.String),
-    ):
-        if column not in typed.columns:
-            typed = typed.with_columns(pl.lit(None, dtype).alias(column))
-    typed = _apply_aliases(typed, settings.aliases)
-    frame = frame.join(typed.drop("kind"), on=["attribute", "value"], how="left", nulls_equal=True)
-    # Likewise each distinct qualifier of a qualifier role is split into slot and country once.
-    qualifiers = frame.select("qrole", "qualifier").unique().with_columns(*_slots())
-    frame = frame.join(qualifiers, on=["qrole", "qualifier"], how="left", nulls_equal=True)
-    trust = pl.col("source").replace_strict(settings.trust, default=1.0, return_dtype=pl.Float64)
-    frame = frame.with_columns(
-        (
-            trust * pl.when(pl.col("origin") == EDITORIAL).then(1.0).otherwise(settings.user_weight)
-        ).alias("weight"),
+    values = frame.select("attribute", "kind", "value").unique().lazy()
+    kinds = sorted({s.kind for s in specs.values()} | {"text"})
+    typed = pl.concat(
+        [_typed(values.filter(pl.col("kind") == kind), kind) for kind in kinds],
+        how="diagonal_relaxed",
     )
-    return _site_slots(frame).sort("idx")
+    typed = typed.select(
+        "attribute",
+        "value",
+        *(
+            pl.col(c) if c in typed.collect_schema() else pl.lit(None, t).alias(c)
+            for c, t in _TYPED
+        ),
+    )
+    typed = _apply_aliases(typed, settings.aliases)
+    qualifiers = frame.lazy().select("qrole", "qualifier").unique().with_columns(*_slots())
+    trust = pl.col("source").replace_strict(settings.trust, default=1.0, return_dtype=pl.Float64)
+    frame = (
+        frame.lazy()
+        .join(typed, on=["attribute", "value"], how="left", nulls_equal=True)
+        .join(qualifiers, on=["qrole", "qualifier"], how="left", nulls_equal=True)
+        .with_columns(
+            (
+                trust
+                * pl.when(pl.col("origin") == EDITORIAL).then(1.0).otherwise(settings.user_weight)
+            ).alias("weight"),
+        )
+    )
+    return _site_slots(frame).sort("idx").collect(engine="in-memory")
 
 
-def _kinds(frame: pl.DataFrame) -> list[str]:
-    return sorted(frame.get_column("kind").unique().to_list())
+# The typed columns and their types, whichever kinds the claims hold.
+_TYPED = (
+    ("key", pl.String),
+    ("num", pl.Float64),
+    ("low", pl.Float64),
+    ("high", pl.Float64),
+    ("key2", pl.String),
+    ("name", pl.String),
+    ("name2", pl.String),
+)
 
 
-def _typed(frame: pl.DataFrame, kind: str) -> pl.DataFrame:
+def _typed(frame: pl.LazyFrame, kind: str) -> pl.LazyFrame:
     v = pl.col("value")
     if kind in ("duration", "count", "exact"):
         num = v.str.json_decode(pl.Float64) if kind != "exact" else None
@@ -153,7 +166,7 @@ def _typed(frame: pl.DataFrame, kind: str) -> pl.DataFrame:
     )
 
 
-def _apply_aliases(frame: pl.DataFrame, aliases: dict[str, dict[str, str]]) -> pl.DataFrame:
+def _apply_aliases(frame: pl.LazyFrame, aliases: dict[str, dict[str, str]]) -> pl.LazyFrame:
     key = pl.col("key")
     country = pl.col("attribute") == "country"
     key = pl.when(country).then(key.replace(COUNTRY_KEYS)).otherwise(key)
@@ -182,30 +195,32 @@ def _slots() -> list[pl.Expr]:
     ]
 
 
-def _site_slots(frame: pl.DataFrame) -> pl.DataFrame:
+def _site_slots(frame: pl.LazyFrame) -> pl.LazyFrame:
     """A site claim naming no site joins the one site whose value it repeats, or the only one."""
-    site = frame.filter((pl.col("qrole") == "site") & (pl.col("slot") != ""))
-    if site.is_empty():
-        return frame
+    site = frame.filter(pl.col("qrole") == "site").select(
+        "idx", "entity", "attribute", "key", "slot"
+    )
+    named = site.filter(pl.col("slot") != "")
     by_key = (
-        site.group_by("entity", "attribute", "key")
+        named.group_by("entity", "attribute", "key")
         .agg(pl.col("slot").unique().alias("match"))
         .filter(pl.col("match").list.len() == 1)
         .with_columns(pl.col("match").list.first())
     )
     only = (
-        site.group_by("entity", "attribute")
+        named.group_by("entity", "attribute")
         .agg(pl.col("slot").unique().alias("only"))
         .filter(pl.col("only").list.len() == 1)
         .with_columns(pl.col("only").list.first())
     )
-    joined = frame.join(by_key, on=["entity", "attribute", "key"], how="left").join(
-        only, on=["entity", "attribute"], how="left"
+    joined = (
+        site.filter(pl.col("slot") == "")
+        .join(by_key, on=["entity", "attribute", "key"], how="left")
+        .join(only, on=["entity", "attribute"], how="left")
+        .select("idx", pl.coalesce("match", "only", pl.lit("")).alias("site"))
     )
-    blank = (pl.col("qrole") == "site") & (pl.col("slot") == "")
-    return joined.with_columns(
-        pl.when(blank)
-        .then(pl.coalesce("match", "only", pl.lit("")))
-        .otherwise("slot")
-        .alias("slot")
-    ).drop("match", "only")
+    return (
+        frame.join(joined, on="idx", how="left")
+        .with_columns(pl.coalesce("site", "slot").alias("slot"))
+        .drop("site")
+    )

@@ -13,7 +13,7 @@ import json
 
 import polars as pl
 
-from auditor.reconcile.model import ENGINE, Resolved
+from auditor.reconcile.model import Resolved
 
 _SCALAR = ("exact", "text", "date", "duration", "count", "score", "money")
 _FLAGS = ("cross_slot", "whole_set", "by_role")
@@ -62,17 +62,11 @@ def _winners(votes: pl.LazyFrame, group: list[str]) -> pl.LazyFrame:
     )
 
 
-def for_findings(
-    frame: pl.DataFrame, claims: pl.DataFrame, flags: pl.DataFrame
-) -> dict[int, Resolved]:
-    """Resolved values of many findings at once: `plan`, collected, then `values`."""
-    return values(*pl.collect_all(plan(frame, claims, flags), engine=ENGINE))
-
-
 def plan(
     frame: pl.DataFrame, claims: pl.DataFrame, flags: pl.DataFrame
-) -> tuple[pl.LazyFrame, pl.LazyFrame, pl.LazyFrame]:
-    """The queries resolving many findings: scalar winners, role findings, whole sets.
+) -> tuple[pl.LazyFrame, ...]:
+    """The queries resolving many findings: winners of single-slot findings, of cross-slot
+    ones per slot, the findings voting by role, and whole sets.
 
     `claims` pairs each finding's fid with its claims' idx, one row per claim; `flags` has, per
     fid, cross_slot (bool: vote per slot), whole_set (bool: a list attribute resolving to its
@@ -92,50 +86,64 @@ def plan(
         vslot=pl.when(pl.col("cross_slot")).then(pl.col("slot")).otherwise(pl.lit("")),
         role=role,
     )
-    # One row per finding: its slots' winning values in slot order, and who states them.
+    # Winning values: one per finding, or per slot of a cross-slot finding (in slot order).
     scalar = rows.filter(~pl.col("whole_set"))
-    won = (
-        _winners(scalar, ["fid"])
+    won = _winners(scalar, ["fid"]).with_columns(
+        pl.lit(flags.get_column("cross_slot")).gather(pl.col("fid")),
+        _plain_string(pl.col("value")).alias("text"),
+        _plain_int(pl.col("value")).alias("int"),
+    )
+    single = won.filter(~pl.col("cross_slot")).select(
+        "fid", "value", "text", "int", "confidence", "sources"
+    )
+    per_slot = (
+        won.filter(pl.col("cross_slot"))
         .sort("fid", "vslot")
         .group_by("fid", maintain_order=True)
         .agg(
             "vslot",
             "value",
-            _plain_string(pl.col("value")).alias("text"),
-            _plain_int(pl.col("value")).alias("int"),
-            pl.col("confidence").min().alias("least"),
-            pl.col("confidence").first(),
+            "text",
+            "int",
+            pl.col("confidence").min(),
             pl.col("sources").list.explode(keep_nulls=False, empty_as_null=False).unique().sort(),
         )
-        .with_columns(pl.lit(flags.get_column("cross_slot")).gather(pl.col("fid")))
     )
     roles = scalar.filter(pl.col("role")).select("fid").unique()
-    return won, roles, _set_votes(rows.filter(pl.col("whole_set")))
+    return single, per_slot, roles, _set_votes(rows.filter(pl.col("whole_set")))
 
 
-def values(won: pl.DataFrame, roles: pl.DataFrame, held: pl.DataFrame) -> dict[int, Resolved]:
-    """Resolved values by fid, from the collected `plan`."""
-    out: dict[int, Resolved] = {}
+def values(
+    single: pl.DataFrame,
+    per_slot: pl.DataFrame,
+    roles: pl.DataFrame,
+    held: pl.DataFrame,
+    n: int,
+) -> list[Resolved | None]:
+    """Resolved values of fid 0..n-1 (None where there is nothing to resolve), from the
+    collected `plan`. Values polars decoded (plain strings, integers) are taken as they are."""
+    out: list[Resolved | None] = [None] * n
     by_role = set(roles.get_column("fid").to_list())
-    for fid, slots, raw, texts, ints, least, first, srcs, cross in zip(
-        *(won.get_column(c).to_list() for c in won.columns), strict=True
-    ):
+    for fid, raw, text, number, confidence, srcs in _rows(single):
+        if text is None:
+            text = number if number is not None else _decode(raw, fid in by_role)
+        out[fid] = Resolved(text, confidence, tuple(srcs))
+    for fid, slots, raw, texts, ints, least, srcs in _rows(per_slot):
         role = fid in by_role
-        decoded = [
-            t if t is not None else n if n is not None else _decode(v, role)
-            for v, t, n in zip(raw, texts, ints, strict=True)
-        ]
-        if cross:
-            value = {(s or "unqualified"): v for s, v in zip(slots, decoded, strict=True)}
-            out[fid] = Resolved(value, least, tuple(srcs))
-        else:  # one slot, ""
-            out[fid] = Resolved(decoded[0], first, tuple(srcs))
-    for fid, raw, texts, support, srcs in zip(
-        *(held.get_column(c).to_list() for c in held.columns), strict=True
-    ):
-        members = [t if t is not None else _member(v) for v, t in zip(raw, texts, strict=True)]
-        out[fid] = Resolved(members, support, tuple(srcs))
+        value = {
+            (s or "unqualified"): t if t is not None else i if i is not None else _decode(v, role)
+            for s, v, t, i in zip(slots, raw, texts, ints, strict=True)
+        }
+        out[fid] = Resolved(value, least, tuple(srcs))
+    for fid, raw, texts, support, srcs in _rows(held):
+        if None in texts:
+            texts = [t if t is not None else _member(v) for v, t in zip(raw, texts, strict=True)]
+        out[fid] = Resolved(texts, support, tuple(srcs))
     return out
+
+
+def _rows(frame: pl.DataFrame):
+    return zip(*(frame.get_column(c).to_list() for c in frame.columns), strict=True)
 
 
 def _plain_string(value: pl.Expr) -> pl.Expr:
