@@ -30,9 +30,10 @@ def clean(text: str) -> str:
 def best_cased(names: Iterable[str]) -> str:
     """The display form: a page that keeps capitals beats one that lower-cases everything,
     and among those the form written most often."""
+    names = list(names)
+    if len(set(names)) == 1:  # one way of writing it: nothing to rank
+        return names[0]
     counts = Counter(names)
-    if len(counts) == 1:  # one way of writing it: nothing to rank
-        return next(iter(counts))
     return min(counts, key=lambda n: (n == n.lower(), -counts[n], n == n.upper(), n), default="")
 
 

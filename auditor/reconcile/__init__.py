@@ -18,6 +18,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain, repeat
+from operator import attrgetter
 
 import polars as pl
 
@@ -96,7 +97,7 @@ def _discrepancies(
     by field from whole columns; and their sort keys."""
     *resolution, described = resolution
     n = described.height
-    ids = [evidence.digest(p) for p in described.get_column("payload").to_list()]
+    ids = list(map(evidence.digest, described.get_column("payload").to_list()))
     made = list(
         map(
             Discrepancy,
@@ -136,7 +137,11 @@ def _settle(ctx: Context, cited: pl.DataFrame, findings: list[Finding]) -> list[
     a finding's fid is its position in the batch."""
     # Kind, severity and explanation depend on (code, attribute, comparator's severity) and
     # the detail only: each combination is worded once, and gathered per finding.
-    hows = [(f.code, f.attribute, f.severity) for f in findings]
+    code, entity, attribute, slot, detail, severity, idx = (
+        list(map(attrgetter(field), findings))
+        for field in ("code", "entity", "attribute", "slot", "detail", "severity", "idx")
+    )
+    hows = list(zip(code, attribute, severity, strict=True))
     wid = {how: n for n, how in enumerate(dict.fromkeys(hows))}
     wording = pl.DataFrame(
         [_wording(ctx, *how) for how in wid],
@@ -152,12 +157,12 @@ def _settle(ctx: Context, cited: pl.DataFrame, findings: list[Finding]) -> list[
     )
     heads = pl.DataFrame(
         {
-            "code": [f.code for f in findings],
-            "entity": [f.entity for f in findings],
-            "attribute": [f.attribute for f in findings],
-            "slot": [f.slot for f in findings],
-            "detail": [f.detail for f in findings],
-            "wid": [wid[how] for how in hows],
+            "code": code,
+            "entity": entity,
+            "attribute": attribute,
+            "slot": slot,
+            "detail": detail,
+            "wid": list(map(wid.__getitem__, hows)),
         },
         schema={
             "code": pl.String,
@@ -168,11 +173,11 @@ def _settle(ctx: Context, cited: pl.DataFrame, findings: list[Finding]) -> list[
             "wid": pl.UInt32,
         },
     ).with_row_index("fid")
-    sizes = pl.Series([len(f.idx) for f in findings], dtype=pl.UInt32)
+    sizes = pl.Series(list(map(len, idx)), dtype=pl.UInt32)
     pairs = pl.DataFrame(
         {
             "fid": heads.get_column("fid").repeat_by(sizes).list.explode(empty_as_null=False),
-            "idx": pl.Series(list(chain.from_iterable(f.idx for f in findings)), dtype=pl.UInt32),
+            "idx": pl.Series(list(chain.from_iterable(idx)), dtype=pl.UInt32),
         }
     )
     multi = [name for name, spec in ctx.settings.specs.items() if spec.multi]

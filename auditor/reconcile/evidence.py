@@ -40,7 +40,8 @@ def json_string(text: pl.Expr) -> pl.Expr:
 
 
 def claims(frame: pl.DataFrame) -> pl.LazyFrame:
-    """Per claim: idx, its rank in page order, and its fingerprint key raw and as JSON."""
+    """Per claim: idx, its rank in page order, and its fingerprint key raw, ranked and as
+    JSON."""
     key = pl.concat_str(
         [
             pl.col("source"),
@@ -57,7 +58,10 @@ def claims(frame: pl.DataFrame) -> pl.LazyFrame:
             order=pl.struct("source", "document", "span_start").rank("dense"),
             fkey=key,
         )
-        .with_columns(fkey_json=json_string(pl.col("fkey")))
+        .with_columns(
+            pl.col("fkey").rank("dense").alias("fkey_rank"),  # sorts as the keys do
+            fkey_json=json_string(pl.col("fkey")),
+        )
     )
 
 
@@ -73,14 +77,14 @@ def cited(evidence: pl.DataFrame, pairs: pl.DataFrame, heads: pl.DataFrame) -> p
         .unique()
         .with_columns(
             pl.lit(evidence.get_column(c)).gather(pl.col("idx"))
-            for c in ("order", "fkey", "fkey_json")
+            for c in ("order", "fkey_rank", "fkey_json")
         )
     )
     in_order = rows.sort("fid", "order", "idx").group_by("fid", maintain_order=True).agg("idx")
     keys = (
-        rows.select("fid", "fkey", "fkey_json")
-        .unique()
-        .sort("fid", "fkey")
+        rows.select("fid", "fkey_rank", "fkey_json")
+        .unique(["fid", "fkey_rank"])
+        .sort("fid", "fkey_rank")
         .group_by("fid", maintain_order=True)
         .agg(pl.col("fkey_json").str.join(", ").alias("keys"))
     )
@@ -90,8 +94,8 @@ def cited(evidence: pl.DataFrame, pairs: pl.DataFrame, heads: pl.DataFrame) -> p
     )
     return (
         heads.lazy()
-        .join(in_order, on="fid", how="left")
-        .join(keys, on="fid", how="left")
+        .join(in_order, on="fid", how="left", maintain_order="left")
+        .join(keys, on="fid", how="left", maintain_order="left")
         .select(
             "fid",
             pl.col("idx").fill_null(pl.lit([], dtype=pl.List(pl.UInt32))),
@@ -99,5 +103,4 @@ def cited(evidence: pl.DataFrame, pairs: pl.DataFrame, heads: pl.DataFrame) -> p
                 pl.lit("["), head, pl.lit(", ["), pl.col("keys").fill_null(""), pl.lit("]]")
             ).alias("payload"),
         )
-        .sort("fid")
     )

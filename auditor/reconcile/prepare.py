@@ -63,8 +63,9 @@ def fold_expr(col: pl.Expr) -> pl.Expr:
 
 
 def prepare(claims: pl.DataFrame, settings: Settings) -> pl.DataFrame:
-    """The claims with idx, kind, key, num, low, high, slot, country, weight columns, and the
-    decoded `name` (and `name2`, a cast entry's character) that explanations show.
+    """The claims with idx, kind, key (and its code kc), num, low, high, slot, country, weight
+    columns, and the decoded `name` (and `name2`, a cast entry's character, with key2 and k2c)
+    that explanations show.
 
     Each distinct value of an attribute is typed once (sources repeat each other's values),
     each distinct qualifier split once, and the site rule touches site claims only."""
@@ -91,7 +92,7 @@ def prepare(claims: pl.DataFrame, settings: Settings) -> pl.DataFrame:
             for c, t in _TYPED
         ),
     )
-    typed = _apply_aliases(typed, settings.aliases)
+    typed = _codes(_apply_aliases(typed, settings.aliases).collect(engine="in-memory").lazy())
     qualifiers = frame.lazy().select("qrole", "qualifier").unique().with_columns(*_slots())
     trust = pl.col("source").replace_strict(settings.trust, default=1.0, return_dtype=pl.Float64)
     frame = (
@@ -106,6 +107,22 @@ def prepare(claims: pl.DataFrame, settings: Settings) -> pl.DataFrame:
         )
     )
     return _site_slots(frame).sort("idx").collect(engine="in-memory")
+
+
+def _codes(typed: pl.LazyFrame) -> pl.LazyFrame:
+    """`kc` and `k2c`: key and key2 as integers that sort as the strings do, one numbering for
+    both (a cast entry's character votes with character names). Votes group and break ties
+    on these; integers hash and compare faster than names."""
+    keys = (
+        pl.concat([typed.select(k="key"), typed.select(k="key2")])
+        .drop_nulls()
+        .unique()
+        .sort("k")
+        .with_row_index("code")
+    )
+    return typed.join(keys.rename({"k": "key", "code": "kc"}), on="key", how="left").join(
+        keys.rename({"k": "key2", "code": "k2c"}), on="key2", how="left"
+    )
 
 
 # The typed columns and their types, whichever kinds the claims hold.

@@ -10,6 +10,7 @@ call; Python only decodes the winning values and wraps them.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import polars as pl
 
@@ -24,7 +25,7 @@ def table(frame: pl.DataFrame) -> pl.LazyFrame:
     scalar = (
         frame.lazy()
         .filter(pl.col("kind").is_in(_SCALAR))
-        .select("entity", "attribute", "source", "weight", "value", vslot="slot", vkey="key")
+        .select("entity", "attribute", "source", "weight", "value", vslot="slot", vkey="kc")
     )
     won = _winners(scalar, ["entity", "attribute"])
     return won.rename({"vslot": "slot"}).select(
@@ -64,9 +65,9 @@ def _winners(votes: pl.LazyFrame, group: list[str]) -> pl.LazyFrame:
 
 def plan(
     frame: pl.DataFrame, claims: pl.DataFrame, flags: pl.DataFrame
-) -> tuple[pl.LazyFrame, ...]:
-    """The queries resolving many findings: winners of single-slot findings, of cross-slot
-    ones per slot, the findings voting by role, and whole sets.
+) -> tuple[pl.LazyFrame, pl.LazyFrame, pl.LazyFrame]:
+    """The queries resolving many findings: winning values (per slot of a cross-slot
+    finding), the findings voting by role, and whole sets.
 
     `claims` pairs each finding's fid with its claims' idx, one row per claim; `flags` has, per
     fid, cross_slot (bool: vote per slot), whole_set (bool: a list attribute resolving to its
@@ -76,65 +77,55 @@ def plan(
     rows = claims.lazy().with_columns(
         *(
             pl.lit(frame.get_column(c)).gather(pl.col("idx"))
-            for c in ("source", "weight", "slot", "key", "key2", "kind", "value")
+            for c in ("source", "weight", "slot", "kc", "k2c", "kind", "value")
         ),
         *(pl.lit(flags.get_column(c)).gather(pl.col("fid")) for c in _FLAGS),
     )
     role = pl.col("by_role") & (pl.col("kind") == "cast")
     rows = rows.with_columns(
-        vkey=pl.when(role).then(pl.col("key2")).otherwise(pl.col("key")),
+        vkey=pl.when(role).then(pl.col("k2c")).otherwise(pl.col("kc")),
         vslot=pl.when(pl.col("cross_slot")).then(pl.col("slot")).otherwise(pl.lit("")),
         role=role,
     )
     # Winning values: one per finding, or per slot of a cross-slot finding (in slot order).
     scalar = rows.filter(~pl.col("whole_set"))
-    won = _winners(scalar, ["fid"]).with_columns(
-        pl.lit(flags.get_column("cross_slot")).gather(pl.col("fid")),
-        _plain_string(pl.col("value")).alias("text"),
-        _plain_int(pl.col("value")).alias("int"),
-    )
-    single = won.filter(~pl.col("cross_slot")).select(
-        "fid", "value", "text", "int", "confidence", "sources"
-    )
-    per_slot = (
-        won.filter(pl.col("cross_slot"))
-        .sort("fid", "vslot")
-        .group_by("fid", maintain_order=True)
-        .agg(
+    won = (
+        _winners(scalar, ["fid"])
+        .select(
+            "fid",
             "vslot",
             "value",
-            "text",
-            "int",
-            pl.col("confidence").min(),
-            pl.col("sources").list.explode(keep_nulls=False, empty_as_null=False).unique().sort(),
+            _plain_string(pl.col("value")).alias("text"),
+            _plain_int(pl.col("value")).alias("int"),
+            "confidence",
+            "sources",
+            pl.lit(flags.get_column("cross_slot")).gather(pl.col("fid")),
         )
+        .sort("fid", "vslot")
     )
     roles = scalar.filter(pl.col("role")).select("fid").unique()
-    return single, per_slot, roles, _set_votes(rows.filter(pl.col("whole_set")))
+    return won, roles, _set_votes(rows.filter(pl.col("whole_set")))
 
 
 def values(
-    single: pl.DataFrame,
-    per_slot: pl.DataFrame,
-    roles: pl.DataFrame,
-    held: pl.DataFrame,
-    n: int,
+    won: pl.DataFrame, roles: pl.DataFrame, held: pl.DataFrame, n: int
 ) -> list[Resolved | None]:
     """Resolved values of fid 0..n-1 (None where there is nothing to resolve), from the
     collected `plan`. Values polars decoded (plain strings, integers) are taken as they are."""
     out: list[Resolved | None] = [None] * n
     by_role = set(roles.get_column("fid").to_list())
-    for fid, raw, text, number, confidence, srcs in _rows(single):
+    slots: dict[int, list[tuple[str, Any, float, list[str]]]] = {}
+    for fid, slot, raw, text, number, confidence, srcs, cross in _rows(won):
         if text is None:
             text = number if number is not None else _decode(raw, fid in by_role)
-        out[fid] = Resolved(text, confidence, tuple(srcs))
-    for fid, slots, raw, texts, ints, least, srcs in _rows(per_slot):
-        role = fid in by_role
-        value = {
-            (s or "unqualified"): t if t is not None else i if i is not None else _decode(v, role)
-            for s, v, t, i in zip(slots, raw, texts, ints, strict=True)
-        }
-        out[fid] = Resolved(value, least, tuple(srcs))
+        if cross:  # a value per slot, gathered below
+            slots.setdefault(fid, []).append((slot, text, confidence, srcs))
+        else:  # one slot, ""
+            out[fid] = Resolved(text, confidence, tuple(srcs))
+    for fid, parts in slots.items():
+        value = {(s or "unqualified"): v for s, v, _, _ in parts}
+        least = min(c for _, _, c, _ in parts)
+        out[fid] = Resolved(value, least, tuple(sorted({x for *_, xs in parts for x in xs})))
     for fid, raw, texts, support, srcs in _rows(held):
         if None in texts:
             texts = [t if t is not None else _member(v) for v, t in zip(raw, texts, strict=True)]
@@ -171,9 +162,9 @@ def _set_votes(rows: pl.LazyFrame) -> pl.LazyFrame:
     source_weight = rows.group_by("fid", "source").agg(pl.col("weight").max())
     total = source_weight.group_by("fid").agg(_sum(pl.col("weight")).alias("total"))
     held = (
-        rows.group_by("fid", "key", "source")
+        rows.group_by("fid", "kc", "source")
         .agg(pl.col("weight").max(), pl.col("value").min())
-        .group_by("fid", "key")
+        .group_by("fid", "kc")
         .agg(
             _sum(pl.col("weight")),
             pl.col("source").sort().alias("sources"),
@@ -181,7 +172,7 @@ def _set_votes(rows: pl.LazyFrame) -> pl.LazyFrame:
         )
         .join(total, on="fid")
         .with_columns((pl.col("weight") / pl.col("total")).alias("support"))
-        .sort(["fid", "support", "key"], descending=[False, True, False])
+        .sort(["fid", "support", "kc"], descending=[False, True, False])
         .with_columns(pl.col("support").rank("ordinal", descending=True).over("fid").alias("rank"))
         .filter((pl.col("support") >= 0.5) | (pl.col("rank") == 1))
     )

@@ -27,11 +27,6 @@ from auditor.reconcile.model import Context, Finding
 _COLUMNS = ("key", "slot", "weight", "source", "country", "value")
 
 
-def _compatible(a: str, b: str) -> bool:
-    """'2004' and '2004-10-15' agree: the coarser one is a prefix of the finer."""
-    return a.startswith(b) or b.startswith(a)
-
-
 def plan(ctx: Context) -> tuple[pl.LazyFrame, ...]:
     """(entity, attribute) groups of editorial dates holding more than one date."""
     frame = editorial(ctx.frame.lazy(), ("date",))
@@ -55,12 +50,13 @@ def _clusters(key: Sequence[str]) -> dict[str, list[int]]:
     """Claim positions grouped by date, coarser dates folded into the finer date they agree
     with."""
     finest = sorted(set(key), key=len, reverse=True)
-    # The dates each date agrees with, finest first (itself among them), worked out once.
-    agree = {k: [f for f in finest if _compatible(k, f)] for k in finest}
+    # The dates each date agrees with, finest first, itself among them: '2004' and
+    # '2004-10-15' agree, the coarser being a prefix of the finer.
+    agree = {k: [f for f in finest if f.startswith(k) or k.startswith(f)] for k in finest}
     clusters: dict[str, list[int]] = {}
     for p, k in enumerate(key):
         homes = agree[k]
-        home = next((f for f in homes if f in clusters), homes[0])
+        home = homes[0] if len(homes) == 1 else next((f for f in homes if f in clusters), homes[0])
         clusters.setdefault(home, []).append(p)
     return clusters
 
