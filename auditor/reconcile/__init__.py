@@ -67,10 +67,13 @@ def _reconcile(
 ) -> Reconciliation:
     frame = prepare(claims, settings)
     ctx = Context(frame, settings, documents)
-    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="reconcile") as pool:
+    with ThreadPoolExecutor(max_workers=3, thread_name_prefix="reconcile") as pool:
 
         def later(*queries: pl.LazyFrame) -> Future[list[pl.DataFrame]]:
             return pool.submit(pl.collect_all, queries, engine=ENGINE)
+
+        def settle(*batch: pl.DataFrame) -> list[pl.DataFrame]:
+            return pl.collect_all(_settle(frame, cited.result()[0], *batch), engine=ENGINE)
 
         plans = [(c, later(*c.plan(ctx))) for c in CHAIN]
         cited = later(evidence.claims(frame))
@@ -78,7 +81,7 @@ def _reconcile(
         batches = []
         for comparator, planned in plans:
             found = comparator.build(ctx, *planned.result())
-            batches.append(later(*_settle(ctx, cited.result()[0], found)))
+            batches.append(pool.submit(settle, *_batch(ctx, found)))
         store = ClaimStore(frame)
         discrepancies: list[Discrepancy] = []
         keys = []
@@ -132,9 +135,11 @@ def _in_order(discrepancies: list[Discrepancy], keys: list[pl.DataFrame]) -> lis
     return [discrepancies[i] for i in order]
 
 
-def _settle(ctx: Context, cited: pl.DataFrame, findings: list[Finding]) -> list[pl.LazyFrame]:
-    """The queries that resolve a batch of findings, put their evidence in order and word them;
-    a finding's fid is its position in the batch."""
+def _batch(
+    ctx: Context, findings: list[Finding]
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """A batch of findings as frames: a row per finding (heads; fid is its position in the
+    batch), the wordings they use, a row per (finding, claim) pair, and how each resolves."""
     # Kind, severity and explanation depend on (code, attribute, comparator's severity) and
     # the detail only: each combination is worded once, and gathered per finding.
     code, entity, attribute, slot, detail, severity, idx = (
@@ -188,6 +193,19 @@ def _settle(ctx: Context, cited: pl.DataFrame, findings: list[Finding]) -> list[
         whole_set=pl.col("attribute").is_in(multi) & ~pl.col("code").is_in(["AU003", "AU006"]),
         by_role=pl.col("attribute") == "character",
     )
+    return heads, wording, pairs, flags
+
+
+def _settle(
+    frame: pl.DataFrame,
+    cited: pl.DataFrame,
+    heads: pl.DataFrame,
+    wording: pl.DataFrame,
+    pairs: pl.DataFrame,
+    flags: pl.DataFrame,
+) -> list[pl.LazyFrame]:
+    """The queries that resolve a batch of findings, put their evidence in order and word
+    them; `cited` is `evidence.claims(frame)` collected."""
     worded = heads.lazy().select(
         pl.lit(wording.get_column("kcode")).gather(pl.col("wid")).alias("code"),
         *(pl.lit(wording.get_column(c)).gather(pl.col("wid")) for c in ("kind", "severity")),
@@ -201,7 +219,7 @@ def _settle(ctx: Context, cited: pl.DataFrame, findings: list[Finding]) -> list[
         ),
     )
     described = pl.concat([worded, evidence.cited(cited, pairs, heads)], how="horizontal")
-    return [*resolve.plan(ctx.frame, pairs, flags), described]
+    return [*resolve.plan(frame, pairs, flags), described]
 
 
 _MARK = "\x00detail\x00"

@@ -53,6 +53,8 @@ def show(kind: str, value: Any) -> str:
 
 
 def listing(items: list[str]) -> str:
+    if len(items) == 1:
+        return items[0]
     items = list(dict.fromkeys(items))
     if len(items) <= 2:
         return " and ".join(items)

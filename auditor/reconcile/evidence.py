@@ -40,8 +40,11 @@ def json_string(text: pl.Expr) -> pl.Expr:
 
 
 def claims(frame: pl.DataFrame) -> pl.LazyFrame:
-    """Per claim: idx, its rank in page order, and its fingerprint key raw, ranked and as
-    JSON."""
+    """Per claim, in idx order: its place in page order (`order`, a number that sorts as
+    (source, document, position) do), and its fingerprint key ranked and as JSON.
+
+    Documents and fingerprint keys repeat across claims: each distinct one is ranked (and
+    escaped) once."""
     key = pl.concat_str(
         [
             pl.col("source"),
@@ -51,16 +54,28 @@ def claims(frame: pl.DataFrame) -> pl.LazyFrame:
         ],
         separator="\t",
     )
-    return (
-        frame.lazy()
-        .select(
-            "idx",
-            order=pl.struct("source", "document", "span_start").rank("dense"),
-            fkey=key,
-        )
+    rows = frame.lazy().select("idx", "source", "document", "span_start", fkey=key)
+    documents = (
+        rows.select("source", "document")
+        .unique()
+        .with_columns(page=pl.struct("source", "document").rank("dense").cast(pl.Int64))
+    )
+    keys = (
+        rows.select("fkey")
+        .unique()
         .with_columns(
             pl.col("fkey").rank("dense").alias("fkey_rank"),  # sorts as the keys do
             fkey_json=json_string(pl.col("fkey")),
+        )
+    )
+    return (
+        rows.join(documents, on=["source", "document"], how="left", maintain_order="left")
+        .join(keys, on="fkey", how="left", maintain_order="left")
+        .select(
+            "idx",
+            order=pl.col("page") * (1 << 32) + pl.col("span_start"),
+            fkey_rank="fkey_rank",
+            fkey_json="fkey_json",
         )
     )
 

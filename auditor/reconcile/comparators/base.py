@@ -49,7 +49,7 @@ def disagreeing(
 
 def pick(idx: Sequence[int], positions: Iterable[int]) -> tuple[int, ...]:
     """The frame idx of the claims at `positions` in a group."""
-    return tuple(idx[p] for p in positions)
+    return tuple(map(idx.__getitem__, positions))
 
 
 def by_value(key: Sequence[str]) -> dict[str, list[int]]:
@@ -61,7 +61,7 @@ def by_value(key: Sequence[str]) -> dict[str, list[int]]:
 
 
 def sources(src: Sequence[str], positions: Iterable[int]) -> list[str]:
-    return list(dict.fromkeys(src[p] for p in positions))
+    return list(dict.fromkeys(map(src.__getitem__, positions)))
 
 
 def said(
