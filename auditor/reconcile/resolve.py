@@ -111,26 +111,68 @@ def values(
     won: pl.DataFrame, roles: pl.DataFrame, held: pl.DataFrame, n: int
 ) -> list[Resolved | None]:
     """Resolved values of fid 0..n-1 (None where there is nothing to resolve), from the
-    collected `plan`. Values polars decoded (plain strings, integers) are taken as they are."""
+    collected `plan`. Values polars decoded (plain strings, integers) are taken as they are;
+    the rest are decoded here, each distinct text once."""
     out: list[Resolved | None] = [None] * n
     by_role = set(roles.get_column("fid").to_list())
+    decode = _Decoder()
+    # Single-slot findings, column by column.
+    single = won.filter(~pl.col("cross_slot"))
+    fids, raw, value, number = (
+        single.get_column(c).to_list() for c in ("fid", "value", "text", "int")
+    )
+    for k in [k for k, v in enumerate(value) if v is None]:
+        value[k] = number[k] if number[k] is not None else decode(raw[k], fids[k] in by_role)
+    made = map(
+        Resolved,
+        value,
+        single.get_column("confidence").to_list(),
+        map(tuple, single.get_column("sources").to_list()),
+    )
+    for fid, resolved in zip(fids, made, strict=True):
+        out[fid] = resolved
+    # Cross-slot findings: a value per slot.
     slots: dict[int, list[tuple[str, Any, float, list[str]]]] = {}
-    for fid, slot, raw, text, number, confidence, srcs, cross in _rows(won):
+    for fid, slot, raw_value, text, number_value, confidence, srcs, _ in _rows(
+        won.filter(pl.col("cross_slot"))
+    ):
         if text is None:
-            text = number if number is not None else _decode(raw, fid in by_role)
-        if cross:  # a value per slot, gathered below
-            slots.setdefault(fid, []).append((slot, text, confidence, srcs))
-        else:  # one slot, ""
-            out[fid] = Resolved(text, confidence, tuple(srcs))
+            text = number_value if number_value is not None else decode(raw_value, fid in by_role)
+        slots.setdefault(fid, []).append((slot, text, confidence, srcs))
     for fid, parts in slots.items():
         value = {(s or "unqualified"): v for s, v, _, _ in parts}
         least = min(c for _, _, c, _ in parts)
         out[fid] = Resolved(value, least, tuple(sorted({x for *_, xs in parts for x in xs})))
-    for fid, raw, texts, support, srcs in _rows(held):
+    # Whole sets: their members.
+    for fid, raw_members, texts, support, srcs in _rows(held):
         if None in texts:
-            texts = [t if t is not None else _member(v) for v, t in zip(raw, texts, strict=True)]
+            texts = [
+                t if t is not None else _member(v) for v, t in zip(raw_members, texts, strict=True)
+            ]
         out[fid] = Resolved(texts, support, tuple(srcs))
     return out
+
+
+class _Decoder:
+    """json.loads of winning values, once per distinct text: findings of many entities resolve
+    to the same budget or score. A flat object is handed out as a fresh copy each time, as
+    json.loads would; anything deeper is decoded again."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, Any] = {}
+
+    def __call__(self, raw: str, role: bool) -> Any:
+        if raw not in self._seen:
+            self._seen[raw] = json.loads(raw)
+        v = self._seen[raw]
+        if role and isinstance(v, dict):
+            return v["character"]
+        if isinstance(v, dict):
+            flat = all(not isinstance(x, (dict, list)) for x in v.values())
+            return dict(v) if flat else json.loads(raw)
+        if isinstance(v, list):
+            return json.loads(raw)
+        return v
 
 
 def _rows(frame: pl.DataFrame):
@@ -149,11 +191,6 @@ def _plain_int(value: pl.Expr) -> pl.Expr:
     return pl.when(value.str.contains(r"^-?(?:0|[1-9][0-9]{0,17})$")).then(
         value.cast(pl.Int64, strict=False)
     )
-
-
-def _decode(value: str, role: bool):
-    v = json.loads(value)
-    return v["character"] if role and isinstance(v, dict) else v
 
 
 def _set_votes(rows: pl.LazyFrame) -> pl.LazyFrame:
