@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 import polars as pl
@@ -52,13 +54,20 @@ def show(kind: str, value: Any) -> str:
     return str(value)
 
 
-def listing(items: list[str]) -> str:
+def listing(items: Sequence[str]) -> str:
+    """'imdb', 'imdb and wikipedia', 'imdb, movieblog and wikipedia': repeats dropped."""
     if len(items) == 1:
         return items[0]
-    items = list(dict.fromkeys(items))
-    if len(items) <= 2:
-        return " and ".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return _listing(tuple(items))
+
+
+@lru_cache(maxsize=4096)
+def _listing(items: tuple[str, ...]) -> str:
+    # Explanations list the same few sources over and over: each listing is joined once.
+    distinct = list(dict.fromkeys(items))
+    if len(distinct) <= 2:
+        return " and ".join(distinct)
+    return ", ".join(distinct[:-1]) + " and " + distinct[-1]
 
 
 def listing_expr(items: pl.Expr) -> pl.Expr:
