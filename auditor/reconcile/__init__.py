@@ -5,9 +5,10 @@ whole claims frame, and turns findings into discrepancies with severities, stabl
 and a resolved value.
 
 The polars work (each comparator's groups, each batch of findings' resolution and evidence,
-the table of resolved values) runs in the background on polars' own threads, started as soon
-as its inputs exist; the main thread meanwhile words findings in Python. On two cores that
-hides most of the frame work behind the per-group Python.
+the table of resolved values) is queued on one background thread in the order it is needed;
+polars parallelises each query itself and releases the GIL, so the main thread meanwhile
+words findings in Python. On two cores that hides most of the frame work behind the
+per-group Python.
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ def _reconcile(
 ) -> Reconciliation:
     frame = prepare(claims, settings)
     ctx = Context(frame, settings, documents)
-    with ThreadPoolExecutor(max_workers=3, thread_name_prefix="reconcile") as pool:
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="reconcile") as pool:
 
         def later(*queries: pl.LazyFrame) -> Future[list[pl.DataFrame]]:
             return pool.submit(pl.collect_all, queries, engine=ENGINE)
@@ -77,11 +78,11 @@ def _reconcile(
 
         plans = [(c, later(*c.plan(ctx))) for c in CHAIN]
         cited = later(evidence.claims(frame))
-        table = later(resolve.table(frame))
         batches = []
         for comparator, planned in plans:
             found = comparator.build(ctx, *planned.result())
             batches.append(pool.submit(settle, *_batch(ctx, found)))
+        table = later(resolve.table(frame))  # needed last
         store = ClaimStore(frame)
         discrepancies: list[Discrepancy] = []
         keys = []
