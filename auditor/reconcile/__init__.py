@@ -88,7 +88,8 @@ def _reconcile(
         batches = []
         for comparator, planned in plans:
             found = comparator.build(ctx, *planned.result())
-            batches.append(pool.submit(settle, *_batch(ctx, found)))
+            if found:
+                batches.append(pool.submit(settle, *_batch(ctx, found)))
         table = later(resolve.table(frame))  # needed last
         store = ClaimStore(frame)
         discrepancies: list[Discrepancy] = []
@@ -132,6 +133,8 @@ _FIELDS = ("code", "kind", "severity", "entity", "attribute", "explanation")
 
 def _in_order(discrepancies: list[Discrepancy], keys: list[pl.DataFrame]) -> list[Discrepancy]:
     """By entity, severity, attribute, kind and id; the first of any with the same id."""
+    if not discrepancies:
+        return []
     order = (
         pl.concat(keys)
         .with_row_index("at")
