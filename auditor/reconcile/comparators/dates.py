@@ -8,7 +8,6 @@ others date differently ("Oct 15, 2004 Wide" where two sources date the wide rel
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 
 import polars as pl
@@ -107,41 +106,41 @@ def _release(
     for d, members in clusters.items():
         for i in members:
             date_of[i] = d
+    by_kind: dict[str, list[int]] = {}  # claims naming a release kind, per kind
+    for i, kind in enumerate(slot):
+        if kind:
+            by_kind.setdefault(kind, []).append(i)
     # Consensus date per release kind, one vote per source.
-    votes: dict[str, dict[str, dict[str, float]]] = defaultdict(lambda: defaultdict(dict))
-    for i in every:
-        if slot[i]:
-            votes[slot[i]][date_of[i]][src[i]] = weight[i]
-    consensus = {
-        kind: max(by_date, key=lambda d: (sum(by_date[d].values()), d))
-        for kind, by_date in votes.items()
-    }
+    consensus = {}
+    for kind, members in by_kind.items():
+        by_date: dict[str, dict[str, float]] = {}
+        for i in members:
+            by_date.setdefault(date_of[i], {})[src[i]] = weight[i]
+        consensus[kind] = max(by_date, key=lambda d: (sum(by_date[d].values()), d))
     explained = set(consensus.values())
     findings = []
-    wrong = [i for i in every if slot[i] and date_of[i] != consensus[slot[i]]]
-    if wrong:
-        for kind in sorted({slot[i] for i in wrong}):
-            bad = [i for i in wrong if slot[i] == kind]
-            good = [i for i in every if slot[i] == kind and i not in bad]
-            bad_date = date_of[bad[0]]
-            other_kinds = sorted(
-                {slot[i] for i in every if date_of[i] == bad_date and slot[i] and slot[i] != kind}
-            )
-            who = sources(src, bad)
-            verb = "calls" if len(who) == 1 else "call"
-            detail = (
-                f"{listing(who)} {verb} {ctx.date(bad_date)} the {kind} "
-                f"release; {listing(sources(src, good))} date the {kind} release "
-                f"{ctx.date(consensus[kind])}"
-            )
-            if other_kinds:
-                detail += f" and call {ctx.date(bad_date)} the {listing(other_kinds)} release"
-            findings.append(
-                Finding("AU001", entity, attribute, kind, pick(idx, bad + good), detail)
-            )
+    wrong = {
+        kind: [i for i in members if date_of[i] != consensus[kind]]
+        for kind, members in by_kind.items()
+    }
+    for kind in sorted(k for k, bad in wrong.items() if bad):
+        bad = wrong[kind]
+        good = [i for i in by_kind[kind] if date_of[i] == consensus[kind]]
+        bad_date = date_of[bad[0]]
+        other_kinds = sorted({slot[i] for i in clusters[bad_date] if slot[i] and slot[i] != kind})
+        who = sources(src, bad)
+        verb = "calls" if len(who) == 1 else "call"
+        detail = (
+            f"{listing(who)} {verb} {ctx.date(bad_date)} the {kind} "
+            f"release; {listing(sources(src, good))} date the {kind} release "
+            f"{ctx.date(consensus[kind])}"
+        )
+        if other_kinds:
+            detail += f" and call {ctx.date(bad_date)} the {listing(other_kinds)} release"
+        findings.append(Finding("AU001", entity, attribute, kind, pick(idx, bad + good), detail))
     parts = []
     for kind in sorted(consensus, key=lambda k: consensus[k]):
-        members = [i for i in every if date_of[i] == consensus[kind] and slot[i] == kind]
+        members = [i for i in by_kind[kind] if date_of[i] == consensus[kind]]
         parts.append(
             f"{ctx.date(consensus[kind])} is the {kind} release ({listing(sources(src, members))})"
         )
@@ -154,7 +153,7 @@ def _release(
                 for s, i in {src[i]: i for i in unqualified}.items()
             ]
             detail += f"; {listing(bits)} without saying which release"
-        conflicting = set(wrong)
+        conflicting = {i for bad in wrong.values() for i in bad}
         members = [i for i in every if date_of[i] in explained and i not in conflicting]
         findings.append(
             Finding(
