@@ -109,8 +109,8 @@ def _finding(
     doc, origin, src, shown = cols["document"], cols["origin"], cols["source"], cols["shown"]
     a, b = best_cased(shown[i] for i in main), best_cased(shown[i] for i in other)
     both = sorted({doc[i] for i in main} & {doc[i] for i in other})
-    user_only = all(origin[i] != EDITORIAL for i in other)
-    n_main, n_other = len(set(sources(src, main))), len(set(sources(src, other)))
+    user_only = EDITORIAL not in map(origin.__getitem__, other)
+    n_main, n_other = len(set(map(src.__getitem__, main))), len(set(map(src.__getitem__, other)))
     detail = f'"{b}" in {_where(cols, other)}; "{a}" in {_where(cols, main)}'
     if n_main > n_other:
         detail += f' — one character; "{a}" is the spelling most sources use'

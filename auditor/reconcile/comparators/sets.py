@@ -100,10 +100,13 @@ def _sets(
         target = next((e for e in ranked if ctx.near(k, e)), None)
         if target is not None:
             findings.append(variant(members[target], m, user=True))
-    # The editorial sets, variants merged.
+    # The editorial sets, variants merged; and each source's claims as it writes them.
     sets: dict[str, set[str]] = defaultdict(set)
+    own: dict[str, set[str]] = defaultdict(set)
     for i in mine:
-        sets[src[i]].add(merged.get(key[i], key[i]))
+        k = key[i]
+        sets[src[i]].add(merged.get(k, k))
+        own[src[i]].add(name[i])
     distinct = {frozenset(s) for s in sets.values()}
     if len(distinct) < 2:
         return findings
@@ -111,9 +114,6 @@ def _sets(
     union = set().union(*sets.values())
     disjoint = [(a, b) for a in sets for b in sets if a < b and not sets[a] & sets[b]]
     spec = ctx.spec(attribute)
-    own: dict[str, set[str]] = defaultdict(set)  # each source's claims, shown as it writes them
-    for i in mine:
-        own[src[i]].add(name[i])
     listed = "; ".join(f"{s}: {listing(sorted(own[s]))}" for s in sorted(sets))
     if disjoint:
         detail = f"{listed} — {listing([f'{a} and {b}' for a, b in disjoint])} share nothing"
