@@ -103,11 +103,14 @@ def _reconcile(
 
 
 def _discrepancies(
-    store: ClaimStore, *resolution: pl.DataFrame
+    store: ClaimStore,
+    won: pl.DataFrame,
+    roles: pl.DataFrame,
+    held: pl.DataFrame,
+    described: pl.DataFrame,
 ) -> tuple[list[Discrepancy], pl.DataFrame]:
     """A batch of findings as discrepancies, from its collected `_settle` queries, built field
     by field from whole columns; and their sort keys."""
-    *resolution, described = resolution
     n = described.height
     ids = list(map(evidence.digest, described.get_column("payload").to_list()))
     made = list(
@@ -116,7 +119,7 @@ def _discrepancies(
             ids,
             *(described.get_column(c).to_list() for c in _FIELDS),
             map(tuple, described.get_column("idx").to_list()),
-            resolve.values(*resolution, n),
+            resolve.values(won, roles, held, n),
             repeat(None, n),  # status
             repeat(store, n),
         )

@@ -24,7 +24,9 @@ _ESCAPES |= {'"': '\\"', "\\": "\\\\"}
 
 def fingerprint(code: str, entity: str, attribute: str, slot: str, keys: Iterable[str]) -> str:
     """The id: what disagrees (kind, entity, attribute, slot) and what each claim says (its
-    fingerprint key: source, key, key2 and qualifier, tab-joined), without where it says it."""
+    fingerprint key: source, key, key2 and qualifier, tab-joined), without where it says it.
+
+    The reference for one finding; `cited` builds the same payload for many at once."""
     payload = json.dumps([code, entity, attribute, slot, sorted(set(keys))], ensure_ascii=False)
     return digest(payload)
 

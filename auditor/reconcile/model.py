@@ -12,11 +12,9 @@ from auditor.attributes import AttributeSpec, spec_for
 from auditor.normalize.names import near_variant
 from auditor.reconcile.display import date as show_date
 from auditor.reconcile.display import show
-from auditor.reconcile.prepare import Settings
+from auditor.reconcile.prepare import ENGINE, Settings
 
-# Reconciliation runs many small queries: the in-memory engine starts them faster than the
-# streaming one that polars otherwise picks.
-ENGINE = "in-memory"
+__all__ = ["ENGINE", "ClaimRef", "ClaimStore", "Context", "Discrepancy", "Finding", "Resolved"]
 
 
 @dataclass(frozen=True)

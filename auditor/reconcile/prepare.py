@@ -17,6 +17,9 @@ from auditor.normalize.names import fold
 from auditor.normalize.places import COUNTRY_KEYS
 
 USER_WEIGHT = 0.25
+# Reconciliation runs many small queries: the in-memory engine starts them faster than the
+# streaming one that polars otherwise picks.
+ENGINE = "in-memory"
 _RELEASE_KINDS = ("limited", "wide", "premiere")
 
 
@@ -92,7 +95,7 @@ def prepare(claims: pl.DataFrame, settings: Settings) -> pl.DataFrame:
             for c, t in _TYPED
         ),
     )
-    typed = _codes(_apply_aliases(typed, settings.aliases).collect(engine="in-memory").lazy())
+    typed = _codes(_apply_aliases(typed, settings.aliases).collect(engine=ENGINE).lazy())
     qualifiers = frame.lazy().select("qrole", "qualifier").unique().with_columns(*_slots())
     trust = pl.col("source").replace_strict(settings.trust, default=1.0, return_dtype=pl.Float64)
     frame = (
@@ -106,7 +109,7 @@ def prepare(claims: pl.DataFrame, settings: Settings) -> pl.DataFrame:
             ).alias("weight"),
         )
     )
-    return _site_slots(frame).sort("idx").collect(engine="in-memory")
+    return _site_slots(frame).sort("idx").collect(engine=ENGINE)
 
 
 def _codes(typed: pl.LazyFrame) -> pl.LazyFrame:

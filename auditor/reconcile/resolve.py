@@ -21,7 +21,7 @@ _FLAGS = ("cross_slot", "whole_set", "by_role")
 
 
 def table(frame: pl.DataFrame) -> pl.LazyFrame:
-    """Every (entity, attribute, slot)'s winning value, over all claims."""
+    """The query for every (entity, attribute, slot)'s winning value, over all claims."""
     scalar = (
         frame.lazy()
         .filter(pl.col("kind").is_in(_SCALAR))
