@@ -20,12 +20,23 @@ VERSION = 1
 
 def render(report: AuditReport) -> str:
     entries = sorted(
-        ({"id": d.id, "code": d.code, "entity": d.entity, "attribute": d.attribute,
-          "severity": d.severity, "explanation": d.explanation} for d in report.discrepancies),
+        (
+            {
+                "id": d.id,
+                "code": d.code,
+                "entity": d.entity,
+                "attribute": d.attribute,
+                "severity": d.severity,
+                "explanation": d.explanation,
+            }
+            for d in report.discrepancies
+        ),
         key=lambda e: (e["entity"], e["attribute"], e["code"], e["id"]),
     )
-    return json.dumps({"version": VERSION, "discrepancies": entries}, indent=2,
-                      ensure_ascii=False) + "\n"
+    return (
+        json.dumps({"version": VERSION, "discrepancies": entries}, indent=2, ensure_ascii=False)
+        + "\n"
+    )
 
 
 def write(report: AuditReport, path: Path) -> None:
@@ -37,10 +48,13 @@ def load(path: Path) -> set[str]:
         data = json.loads(path.read_text(encoding="utf-8"))
         return {str(e["id"]) for e in data["discrepancies"]}
     except FileNotFoundError:
-        raise AuditorError(f"{path}: no such baseline; create it with `auditor baseline --out {path}`") from None
+        raise AuditorError(
+            f"{path}: no such baseline; create it with `auditor baseline --out {path}`"
+        ) from None
     except (json.JSONDecodeError, KeyError, TypeError, UnicodeDecodeError) as exc:
-        raise AuditorError(f"{path}: not a baseline file ({exc}); recreate it with "
-                           "`auditor baseline`") from None
+        raise AuditorError(
+            f"{path}: not a baseline file ({exc}); recreate it with `auditor baseline`"
+        ) from None
 
 
 def mark(report: AuditReport, known: set[str], name: str) -> AuditReport:

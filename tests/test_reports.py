@@ -1,4 +1,4 @@
-"""The reports people read and CI acts on: HTML in a real browser, JSON, Markdown, JUnit, baseline."""
+"""The reports people read and CI act on: HTML in a browser, JSON, Markdown, JUnit, baseline."""
 
 from __future__ import annotations
 
@@ -30,9 +30,20 @@ def _browser() -> str:
 
 
 def _chromium(page: Path, tmp_path: Path, *extra: str) -> str:
-    args = [_browser(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}", *extra, page.as_uri()]
+    args = [
+        _browser(),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        *extra,
+        page.as_uri(),
+    ]
     done = subprocess.run(args, capture_output=True, text=True, timeout=120, check=False)
     return done.stdout
 
@@ -52,7 +63,12 @@ def bundled_reports(tmp_path_factory):
 
 def test_all_formats_written(bundled_reports):
     assert sorted(p.name for p in bundled_reports.iterdir()) == [
-        "claims.jsonl", "junit.xml", "report.html", "report.json", "summary.md"]
+        "claims.jsonl",
+        "junit.xml",
+        "report.html",
+        "report.json",
+        "summary.md",
+    ]
 
 
 def test_html_in_chromium(bundled_reports, tmp_path):
@@ -72,7 +88,7 @@ def test_html_in_chromium(bundled_reports, tmp_path):
     assert dom.count('data-disagree="error"') >= 3
     # every discrepancy with its code, explanation and highlighted evidence
     for d in report["discrepancies"]:
-        article = dom[dom.index(f'id="d-{d["id"]}"'):]
+        article = dom[dom.index(f'id="d-{d["id"]}"') :]
         article = article[: article.index("</article>")]
         assert d["code"] in article
         assert article.count("<mark>") == len(d["claims"])
@@ -86,8 +102,9 @@ def test_html_in_chromium(bundled_reports, tmp_path):
 def test_hostile_page_runs_nothing(capsys, sources_copy, tmp_path):
     blog = sources_copy / BUNDLED / "movieblog.txt"
     text = blog.read_text(encoding="utf-8")
-    attack = ("<script>document.title='PWNED'</script>"
-              "<img src=x onerror=\"document.title='PWNED2'\">")
+    attack = (
+        "<script>document.title='PWNED'</script><img src=x onerror=\"document.title='PWNED2'\">"
+    )
     blog.write_text(text.replace("Director: Mike Figgis", f"Director: {attack}"), encoding="utf-8")
     out = tmp_path / "r"
     _check(capsys, str(sources_copy), "--out", str(out), "--format", "html")
@@ -121,13 +138,28 @@ def test_markdown_snapshot(bundled_reports):
 def test_json_contract(bundled_reports):
     report = json.loads((bundled_reports / "report.json").read_text())
     assert report["version"] == 1
-    assert set(report) >= {"version", "entities", "documents", "expectations", "discrepancies",
-                           "summary"}
+    assert set(report) >= {
+        "version",
+        "entities",
+        "documents",
+        "expectations",
+        "discrepancies",
+        "summary",
+    }
     for d in report["documents"]:
         assert set(d) >= {"entity", "source", "document", "adapter", "claims", "error"}
     for d in report["discrepancies"]:
-        assert set(d) >= {"id", "code", "kind", "severity", "entity", "attribute", "explanation",
-                          "claims", "resolved"}
+        assert set(d) >= {
+            "id",
+            "code",
+            "kind",
+            "severity",
+            "entity",
+            "attribute",
+            "explanation",
+            "claims",
+            "resolved",
+        }
         for c in d["claims"]:
             assert set(c) == {"source", "document", "raw", "value", "qualifier", "span", "origin"}
         assert set(d["resolved"]) == {"value", "confidence", "sources"}
@@ -152,8 +184,13 @@ def test_outputs_are_byte_identical_across_processes(tmp_path):
     for seed in ("1", "2"):
         out = tmp_path / seed
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        subprocess.run([sys.executable, "-m", "auditor", "check", str(SOURCES), "--out", str(out)],
-                       cwd=ROOT, env=env, capture_output=True, check=False)
+        subprocess.run(
+            [sys.executable, "-m", "auditor", "check", str(SOURCES), "--out", str(out)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            check=False,
+        )
         outs.append(out)
     names = sorted(p.name for p in outs[0].iterdir())
     assert len(names) == 5
@@ -178,6 +215,7 @@ def test_atomic_write_keeps_the_old_file(tmp_path, monkeypatch):
 
 # --- baseline --------------------------------------------------------------------------------
 
+
 def test_baseline_fails_only_on_new(capsys, sources_copy, tmp_path):
     base = tmp_path / "baseline.json"
     assert main(["baseline", str(sources_copy), "--out", str(base)]) == 0
@@ -188,12 +226,15 @@ def test_baseline_fails_only_on_new(capsys, sources_copy, tmp_path):
     assert {d["status"] for d in report["discrepancies"]} == {"known"}
     # a new contradiction: Rotten Tomatoes names another director
     rt = sources_copy / BUNDLED / "rottentomatoes.txt"
-    rt.write_text(rt.read_text(encoding="utf-8").replace("    Mike Figgis\n", "    Peter Vance\n"),
-                  encoding="utf-8")
+    rt.write_text(
+        rt.read_text(encoding="utf-8").replace("    Mike Figgis\n", "    Peter Vance\n"),
+        encoding="utf-8",
+    )
     assert _check(capsys, str(sources_copy), "--out", str(out), "--baseline", str(base)) == 1
     report = json.loads((out / "report.json").read_text())
-    new_errors = [d for d in report["discrepancies"] if d["status"] == "new"
-                  and d["severity"] == "error"]
+    new_errors = [
+        d for d in report["discrepancies"] if d["status"] == "new" and d["severity"] == "error"
+    ]
     assert [(d["attribute"], d["code"]) for d in new_errors] == [("director", "AU001")]
     junit = ET.parse(out / "junit.xml").getroot()
     disc = next(s for s in junit if s.get("name") == "discrepancies")
@@ -210,9 +251,12 @@ def test_fingerprints_survive_reordering_and_cosmetic_edits(capsys, sources_copy
     ids = [d["id"] for d in json.loads((first / "report.json").read_text())["discrepancies"]]
     folder = sources_copy / BUNDLED
     blog = folder / "movieblog.txt"
-    blog.write_text(blog.read_text(encoding="utf-8").replace(
-        "Did You Know?", "Did You Know?\n\nA note added by the editors, unrelated to any fact."),
-        encoding="utf-8")
+    blog.write_text(
+        blog.read_text(encoding="utf-8").replace(
+            "Did You Know?", "Did You Know?\n\nA note added by the editors, unrelated to any fact."
+        ),
+        encoding="utf-8",
+    )
     docs = sorted(folder.glob("*.txt"), reverse=True)
     second = tmp_path / "b"
     _check(capsys, *map(str, docs), "--out", str(second), "--format", "json")
@@ -222,13 +266,25 @@ def test_fingerprints_survive_reordering_and_cosmetic_edits(capsys, sources_copy
 
 def test_committed_baseline_matches_the_bundled_sources(capsys, tmp_path):
     out = tmp_path / "r"
-    assert _check(capsys, str(SOURCES), "--out", str(out), "--format", "json",
-                  "--baseline", str(ROOT / "auditor-baseline.json")) == 0
+    assert (
+        _check(
+            capsys,
+            str(SOURCES),
+            "--out",
+            str(out),
+            "--format",
+            "json",
+            "--baseline",
+            str(ROOT / "auditor-baseline.json"),
+        )
+        == 0
+    )
 
 
 def test_missing_baseline_is_a_usage_error(capsys, tmp_path):
-    code = main(["check", str(SOURCES), "--out", str(tmp_path), "--baseline",
-                 str(tmp_path / "nope.json")])
+    code = main(
+        ["check", str(SOURCES), "--out", str(tmp_path), "--baseline", str(tmp_path / "nope.json")]
+    )
     assert code == 2 and "auditor baseline" in capsys.readouterr().err
 
 
@@ -239,8 +295,12 @@ WORKFLOWS = ROOT / ".github" / "workflows"
 
 def test_workflows_pass_actionlint():
     actionlint = shutil.which("actionlint") or str(Path(sys.executable).parent / "actionlint")
-    done = subprocess.run([actionlint, *map(str, sorted(WORKFLOWS.glob("*.yml")))],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [actionlint, *map(str, sorted(WORKFLOWS.glob("*.yml")))],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -264,12 +324,18 @@ def _run_steps(project: Path, tmp_path: Path) -> tuple[int, Path]:
         if "run" not in step or step.get("name", "").startswith("Install"):
             continue
         outputs = dict(line.split("=", 1) for line in output.read_text().splitlines())
-        step_env = {k: str(v).replace("${{ steps.audit.outputs.exit-code }}",
-                                      outputs.get("exit-code", ""))
-                    for k, v in (step.get("env") or {}).items()}
-        done = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=project,
-                              env={**env, **step_env}, capture_output=True, text=True,
-                              check=False)
+        step_env = {
+            k: str(v).replace("${{ steps.audit.outputs.exit-code }}", outputs.get("exit-code", ""))
+            for k, v in (step.get("env") or {}).items()
+        }
+        done = subprocess.run(
+            ["bash", "-e", "-c", step["run"]],
+            cwd=project,
+            env={**env, **step_env},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         code = done.returncode
     return code, summary
 
@@ -292,8 +358,10 @@ def test_audit_workflow_commands_run_locally(project, tmp_path):
     assert summary.read_text().startswith("## auditor: ✅ passes")
     assert {p.name for p in (project / "reports").iterdir()} >= {"report.html", "summary.md"}
     rt = project / "sources" / BUNDLED / "rottentomatoes.txt"
-    rt.write_text(rt.read_text(encoding="utf-8").replace("    Mike Figgis\n", "    Peter Vance\n"),
-                  encoding="utf-8")
+    rt.write_text(
+        rt.read_text(encoding="utf-8").replace("    Mike Figgis\n", "    Peter Vance\n"),
+        encoding="utf-8",
+    )
     code, summary = _run_steps(project, tmp_path)
     assert code == 1
     assert "❌ fails" in summary.read_text()

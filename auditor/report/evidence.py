@@ -21,12 +21,20 @@ def snippet(text: str, start: int, end: int, width: int = 140) -> Snippet:
     head = text[lo:start]
     cuts = list(_BREAK.finditer(head))
     if cuts:
-        head, lo = head[cuts[-1].end():], lo + cuts[-1].end()
+        head, lo = head[cuts[-1].end() :], lo + cuts[-1].end()
     hi = min(len(text), end + width)
     tail = text[end:hi]
     cut = _BREAK.search(tail)
     if cut:
         tail, hi = tail[: cut.start() + 1], end + cut.start() + 1
-    before = ("…" if lo > 0 and not cuts else "") + " ".join(head.split()) + (" " if head[-1:].isspace() else "")
-    after = (" " if tail[:1].isspace() else "") + " ".join(tail.split()) + ("…" if hi < len(text) and not cut else "")
+    before = (
+        ("…" if lo > 0 and not cuts else "")
+        + " ".join(head.split())
+        + (" " if head[-1:].isspace() else "")
+    )
+    after = (
+        (" " if tail[:1].isspace() else "")
+        + " ".join(tail.split())
+        + ("…" if hi < len(text) and not cut else "")
+    )
     return Snippet(before, text[start:end], after)

@@ -22,7 +22,8 @@ def render(report: AuditReport) -> str:
     verdict = {0: "✅ passes", 1: "❌ fails", 2: "⛔ could not use all input"}[code]
     lines = [
         f"## auditor: {verdict} (fail on {report.fail_on}"
-        + (f", baseline {report.baseline}" if report.baseline else "") + ")",
+        + (f", baseline {report.baseline}" if report.baseline else "")
+        + ")",
         "",
         "| documents | claims | errors | warnings | info | failed expectations | unreadable |",
         "|---:|---:|---:|---:|---:|---:|---:|",
@@ -34,7 +35,10 @@ def render(report: AuditReport) -> str:
     shown = [d for d in report.discrepancies if d.severity != "info"]
     shown.sort(key=lambda d: (d.status == "known", d.severity != "error"))
     if shown:
-        lines += ["| | code | entity | attribute | explanation | status |", "|---|---|---|---|---|---|"]
+        lines += [
+            "| | code | entity | attribute | explanation | status |",
+            "|---|---|---|---|---|---|",
+        ]
         for d in shown[:MAX_ITEMS]:
             lines.append(
                 f"| {_ICON[d.severity]} {d.severity} | {d.code} {d.kind} | {_cell(d.entity)} | "
@@ -44,14 +48,18 @@ def render(report: AuditReport) -> str:
             lines.append(f"\n… and {len(shown) - MAX_ITEMS} more in the HTML report.")
         lines.append("")
     if c["info"]:
-        lines.append(f"{c['info']} info-level findings (explained differences, coverage gaps) "
-                     "are listed in the HTML report.\n")
+        lines.append(
+            f"{c['info']} info-level findings (explained differences, coverage gaps) "
+            "are listed in the HTML report.\n"
+        )
     failed = report.failed_expectations()
     if failed:
         lines.append("**Failed expectations**\n")
         for suite, r in failed[:MAX_ITEMS]:
-            lines.append(f"- {suite.source} · {suite.suite}: `{r.expectation}` on "
-                         f"`{r.column}` ({r.severity}) — {_cell(r.details)}")
+            lines.append(
+                f"- {suite.source} · {suite.suite}: `{r.expectation}` on "
+                f"`{r.column}` ({r.severity}) — {_cell(r.details)}"
+            )
         lines.append("")
     problems = [d.error for d in report.document_errors] + list(report.errors)
     if problems:

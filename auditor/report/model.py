@@ -119,8 +119,11 @@ class AuditReport:
         if severity == "never":
             return False
         rank = SEVERITIES.index(severity)
-        hits = [d for d in self.discrepancies
-                if SEVERITIES.index(d.severity) <= rank and d.status != "known"]
+        hits = [
+            d
+            for d in self.discrepancies
+            if SEVERITIES.index(d.severity) <= rank and d.status != "known"
+        ]
         hits += [r for _, r in self.failed_expectations() if SEVERITIES.index(r.severity) <= rank]
         return bool(hits)
 
@@ -135,8 +138,11 @@ class AuditReport:
         if self.fail_on == "never":
             return []
         rank = SEVERITIES.index(self.fail_on)
-        return [d for d in self.discrepancies
-                if SEVERITIES.index(d.severity) <= rank and d.status != "known"]
+        return [
+            d
+            for d in self.discrepancies
+            if SEVERITIES.index(d.severity) <= rank and d.status != "known"
+        ]
 
     def summary(self) -> dict[str, Any]:
         return {

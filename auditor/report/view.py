@@ -96,7 +96,9 @@ def build(report: AuditReport) -> list[EntityView]:
             continue
         for c in d.claims:
             key = (d.entity, d.attribute, c.source)
-            if c.origin == "editorial" and (key not in marks or _RANK[d.severity] < _RANK[marks[key]]):
+            if c.origin == "editorial" and (
+                key not in marks or _RANK[d.severity] < _RANK[marks[key]]
+            ):
                 marks[key] = d.severity
     cells: dict[str, dict[str, dict[str, Cell]]] = defaultdict(lambda: defaultdict(dict))
     claims = report.claims
@@ -105,7 +107,12 @@ def build(report: AuditReport) -> list[EntityView]:
             spec = spec_for(specs, row["attribute"])
             value = json.loads(row["value"])
             text = shown(spec.kind, value)
-            if row["qualifier"] and spec.qualifier != "flag" or row["attribute"] == "budget" and row["qualifier"]:
+            if (
+                row["qualifier"]
+                and spec.qualifier != "flag"
+                or row["attribute"] == "budget"
+                and row["qualifier"]
+            ):
                 text = f"{text} ({row['qualifier']})"
             cell = cells[row["entity"]][row["attribute"]].setdefault(row["source"], Cell())
             if text not in cell.values:
@@ -115,7 +122,9 @@ def build(report: AuditReport) -> list[EntityView]:
         resolved[(r["entity"], r["attribute"])].append(r)
     views = []
     for entity in report.entities:
-        sources = sorted({d.source for d in report.documents if d.entity == entity and d.error is None})
+        sources = sorted(
+            {d.source for d in report.documents if d.entity == entity and d.error is None}
+        )
         rows = []
         for attribute in _attribute_order(specs, cells[entity]):
             spec = spec_for(specs, attribute)
@@ -124,8 +133,9 @@ def build(report: AuditReport) -> list[EntityView]:
                 cell.mark = marks.get((entity, attribute, source), "")
                 if spec.kind in ("text", "names", "character", "exact"):
                     cell.values = _dedupe_case(cell.values)
-            value, confidence = _resolved(spec, resolved.get((entity, attribute), []), row_cells,
-                                          len(sources))
+            value, confidence = _resolved(
+                spec, resolved.get((entity, attribute), []), row_cells, len(sources)
+            )
             rows.append(Row(attribute, spec.title, row_cells, value, confidence))
         by_severity: dict[str, list[DiscrepancyView]] = {s: [] for s in SEVERITIES}
         for d in report.discrepancies:
@@ -134,18 +144,34 @@ def build(report: AuditReport) -> list[EntityView]:
             spec = spec_for(specs, d.attribute)
             evidence = [
                 EvidenceView(
-                    c.source, c.document, c.qualifier, c.origin,
-                    shown("cast" if isinstance(c.value, dict) and "actor" in c.value else spec.kind, c.value),
+                    c.source,
+                    c.document,
+                    c.qualifier,
+                    c.origin,
+                    shown(
+                        "cast" if isinstance(c.value, dict) and "actor" in c.value else spec.kind,
+                        c.value,
+                    ),
                     c.span,
                     snippet(texts[c.document], *c.span) if c.document in texts else None,
                 )
                 for c in d.claims
             ]
             r = d.resolved
-            by_severity[d.severity].append(DiscrepancyView(
-                d.id, d.code, d.kind, d.severity, d.status, d.attribute, d.explanation,
-                shown(spec.kind, r.value) if r else "", r.confidence if r else None, evidence,
-            ))
+            by_severity[d.severity].append(
+                DiscrepancyView(
+                    d.id,
+                    d.code,
+                    d.kind,
+                    d.severity,
+                    d.status,
+                    d.attribute,
+                    d.explanation,
+                    shown(spec.kind, r.value) if r else "",
+                    r.confidence if r else None,
+                    evidence,
+                )
+            )
         views.append(EntityView(entity, sources, rows, by_severity))
     return views
 
