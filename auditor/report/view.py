@@ -14,6 +14,7 @@ from auditor.attributes import catalog as attribute_catalog
 from auditor.attributes import spec_for
 from auditor.catalog import SEVERITIES
 from auditor.normalize.names import best_cased, fold
+from auditor.normalize.places import canonical_country
 from auditor.reconcile.display import show
 from auditor.report.evidence import Snippet, snippet
 from auditor.report.model import AuditReport
@@ -195,11 +196,14 @@ def _resolved(spec, rows: list[dict], cells: dict[str, Cell], n_sources: int):
         parts = [f"{r['slot'] or 'unqualified'}: {shown(spec.kind, r['value'])}" for r in rows]
         return "; ".join(parts), min(r["confidence"] for r in rows)
     if spec.multi:
-        counts: dict[str, list[str]] = defaultdict(list)
-        for cell in cells.values():
+        # Members that at least half of the stating sources list, one vote per source.
+        forms: dict[str, list[str]] = defaultdict(list)
+        holders: dict[str, set[str]] = defaultdict(set)
+        for source, cell in cells.items():
             for v in cell.values:
-                counts[fold(v)].append(v)
-        stating = len(cells)
-        kept = [best_cased(v) for k, v in counts.items() if len(set(v)) and len(v) * 2 >= stating]
+                key = canonical_country(fold(v)) if spec.name == "country" else fold(v)
+                forms[key].append(v)
+                holders[key].add(source)
+        kept = [best_cased(forms[k]) for k in forms if len(holders[k]) * 2 >= len(cells)]
         return ", ".join(kept), None
     return "", None
