@@ -14,6 +14,7 @@ from auditor.extract.common import (
     add_release_sentences,
     release_qualifier,
 )
+from auditor.normalize.counts import parse_count
 from auditor.normalize.dates import DATE_IN_TEXT
 from auditor.normalize.durations import parse_duration
 from auditor.normalize.money import MONEY_IN_TEXT
@@ -184,7 +185,7 @@ class Wikipedia(Adapter):
                 "critic_review_count",
                 rt,
                 "n",
-                int(rt["n"].replace(",", "")),
+                parse_count(rt["n"]),
                 qualifier="rottentomatoes",
             )
             if rt["a"]:
@@ -209,7 +210,7 @@ class Wikipedia(Adapter):
                     "critic_review_count",
                     mc,
                     "n",
-                    int(mc["n"].replace(",", "")),
+                    parse_count(mc["n"]),
                     qualifier="metacritic",
                 )
         date = DATE_IN_TEXT.pattern

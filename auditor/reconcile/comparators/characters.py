@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 
 from auditor.claims import EDITORIAL
 from auditor.normalize.names import best_cased
-from auditor.reconcile.comparators.base import groups, pick, rows, sources
+from auditor.reconcile.comparators.base import by_value, groups, pick, rows, sources
 from auditor.reconcile.display import listing
 from auditor.reconcile.model import Context, Finding
 
@@ -57,9 +57,7 @@ def build(ctx: Context, suspects: pl.DataFrame) -> list[Finding]:
 def _first_name(entity: str, idx: list[int], cols: dict[str, list]) -> list[Finding]:
     """Findings of one first name's claims; `i` below is a claim's position in the group."""
     src, weight = cols["source"], cols["weight"]
-    by_last: dict[str, list[int]] = defaultdict(list)
-    for i, last in enumerate(cols["last"]):
-        by_last[last].append(i)
+    by_last = by_value(cols["last"])
 
     support: dict[str, float] = {}  # one vote per source
     for last, members in by_last.items():

@@ -13,7 +13,7 @@ import polars as pl
 
 from auditor.claims import EDITORIAL, USER
 from auditor.normalize.names import best_cased
-from auditor.reconcile.comparators.base import groups, pick, rows, sources
+from auditor.reconcile.comparators.base import by_value, groups, pick, rows, sources
 from auditor.reconcile.display import listing
 from auditor.reconcile.model import Context, Finding
 
@@ -76,9 +76,7 @@ def _sets(
     name: list[str],
 ) -> list[Finding]:
     """Findings of one list attribute's claims; `i` below is a claim's position in the group."""
-    members: dict[str, list[int]] = defaultdict(list)
-    for i, k in enumerate(key):
-        members[k].append(i)
+    members = by_value(key)
     mine = [i for i, e in enumerate(edit) if e]  # the editorial claims
     editorial_keys = {key[i] for i in mine}
     findings: list[Finding] = []
@@ -171,9 +169,7 @@ def _roles(
     character: list[str],
 ) -> list[Finding]:
     """One actor, different characters: a variant spelling of the role, or a real conflict."""
-    roles: dict[str, list[int]] = defaultdict(list)
-    for i, k in enumerate(key2):
-        roles[k].append(i)
+    roles = by_value(key2)
     shown = best_cased(actor)
     parts = "; ".join(
         f"{listing(sources(src, m))}: {best_cased(character[i] for i in m)}" for m in roles.values()
