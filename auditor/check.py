@@ -1,20 +1,29 @@
-"""`auditor check`: write the report in every format asked for, atomically, into one folder."""
+"""`auditor check`: write the report in every format asked for, as one set, into one folder.
+
+Every file states the run id, a digest of what the run found (no clock: the same inputs give
+byte-identical files), and the set replaces the folder's previous set in one step
+(auditor.writing.report_set), so a reader never sees files of two runs side by side.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
+from auditor import __version__
 from auditor.claims import COLUMNS, frame_rows
-from auditor.report import html, json_report, junit, markdown
-from auditor.report.model import AuditReport
-from auditor.writing import write_atomic
+from auditor.report import html, json_report, junit, markdown, sarif
+from auditor.report.model import VERSION, AuditReport
+from auditor.writing import report_set, write_text
 
 
 def _claims_jsonl(report: AuditReport) -> str:
+    """One claim a line; ASCII-only JSON, so no line separator (U+2028, U+0085) is ever raw."""
     rows = frame_rows(report.claims.select(COLUMNS)) if report.claims.width else []
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    return "".join(json.dumps({**r, "run": report.run}) + "\n" for r in rows)
 
 
 RENDERERS: dict[str, tuple[str, Callable[[AuditReport], str]]] = {
@@ -23,17 +32,43 @@ RENDERERS: dict[str, tuple[str, Callable[[AuditReport], str]]] = {
     "md": ("summary.md", markdown.render),
     "junit": ("junit.xml", junit.render),
     "claims": ("claims.jsonl", _claims_jsonl),
+    "sarif": ("report.sarif", sarif.render),
 }
 
 
+def run_id(report: AuditReport) -> str:
+    """A digest of everything the outputs show: claims, documents, findings, settings."""
+    h = hashlib.sha256()
+    facts = {
+        "version": [VERSION, __version__],
+        "documents": [d.to_dict() for d in report.documents],
+        "expectations": [s.to_dict() for s in report.expectations],
+        "discrepancies": [
+            [d.id, d.code, d.severity, d.status, d.explanation, list(d.claim_idx)]
+            for d in report.discrepancies
+        ],
+        "resolved": list(report.resolved),
+        "errors": list(report.errors),
+        "settings": [report.fail_on, report.baseline],
+    }
+    h.update(json.dumps(facts, sort_keys=True, default=str).encode("utf-8"))
+    if report.claims.width:
+        rows = report.claims.select(COLUMNS).hash_rows(seed=0)
+        h.update(rows.to_numpy().tobytes())
+    return h.hexdigest()[:16]
+
+
 def write_reports(report: AuditReport, out_dir: Path, formats: Sequence[str]) -> list[Path]:
-    written = []
-    for fmt in formats:
-        name, render = RENDERERS[fmt]
-        path = out_dir / name
-        write_atomic(path, render(report))
-        written.append(path)
-    return written
+    """Render each format into a staging folder and switch it in; the paths of the files."""
+    report = replace(report, run=run_id(report))
+    owned = {name for name, _ in RENDERERS.values()}
+    names = []
+    with report_set(out_dir, owned) as stage:
+        for fmt in formats:
+            name, render = RENDERERS[fmt]
+            write_text(stage / name, render(report))
+            names.append(name)
+    return [out_dir / name for name in names]
 
 
 def summary_lines(report: AuditReport) -> list[str]:

@@ -79,6 +79,7 @@ def audit(paths: Sequence[Path], config: Config) -> AuditReport:
             error=d.error,
             captured=d.ref.captured,
             path=d.ref.path,
+            line_starts=d.line_starts,
         )
         for d in extraction.documents
     )

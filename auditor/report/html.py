@@ -70,6 +70,7 @@ def render(report: AuditReport) -> str:
         fail_on=report.fail_on,
         exit_code=report.exit_code,
         baseline=report.baseline,
+        run=report.run,
         script=SCRIPT,
         script_hash=script_hash(),
     )

@@ -1,4 +1,8 @@
-"""The machine-readable report, version 1: the stable contract of DESIGN.md."""
+"""The machine-readable report, version 1: the stable contract of DESIGN.md.
+
+ASCII-only JSON: every character beyond ASCII is a `\\u` escape, so no line or paragraph
+separator (U+2028, U+2029, U+0085) reaches a consumer that splits lines or embeds the text.
+"""
 
 from __future__ import annotations
 
@@ -8,4 +12,4 @@ from auditor.report.model import AuditReport
 
 
 def render(report: AuditReport) -> str:
-    return json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(report.to_dict(), indent=2, ensure_ascii=True) + "\n"

@@ -2,13 +2,41 @@
 
 One test case per expectation (failed when it fails), one per discrepancy at or above the fail
 threshold (failed when new, skipped when the baseline knows it), one per unreadable document.
+The run id is a property of every suite.
+
+XML 1.0 cannot carry most control characters, even escaped: every text and attribute (file
+names included) has them written out as `\\x1b`, so the file is well-formed whatever the input.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
+from auditor.catalog import SEVERITIES
 from auditor.report.model import AuditReport
+
+# Characters XML 1.0 does not allow, and its discouraged ones (C1 controls, non-characters).
+_NOT_XML = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
+)
+
+
+def _written_out(m: re.Match[str]) -> str:
+    n = ord(m[0])
+    return f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}"
+
+
+def _xml_safe(text: str) -> str:
+    return _NOT_XML.sub(_written_out, text)
+
+
+def _clean(root: ET.Element) -> None:
+    for el in root.iter():
+        if el.text:
+            el.text = _xml_safe(el.text)
+        for key, value in el.attrib.items():
+            el.set(key, _xml_safe(value))
 
 
 def render(report: AuditReport) -> str:
@@ -29,8 +57,6 @@ def render(report: AuditReport) -> str:
                 )
     disc = ET.SubElement(root, "testsuite", name="discrepancies")
     threshold = report.fail_on
-    from auditor.catalog import SEVERITIES
-
     rank = SEVERITIES.index(threshold) if threshold != "never" else -1
     for d in report.discrepancies:
         if SEVERITIES.index(d.severity) > rank:
@@ -54,7 +80,7 @@ def render(report: AuditReport) -> str:
         if doc.error:
             ET.SubElement(case, "error", message=doc.error, type="input")
     for suite_el in root:
-        cases = list(suite_el)
+        cases = suite_el.findall("testcase")
         suite_el.set("tests", str(len(cases)))
         suite_el.set("failures", str(sum(c.find("failure") is not None for c in cases)))
         suite_el.set("errors", str(sum(c.find("error") is not None for c in cases)))
@@ -64,5 +90,11 @@ def render(report: AuditReport) -> str:
     }
     for k, v in totals.items():
         root.set(k, str(v))
+    if report.run:
+        for suite_el in root:
+            props = ET.Element("properties")
+            ET.SubElement(props, "property", name="auditor.run", value=report.run)
+            suite_el.insert(0, props)
+    _clean(root)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

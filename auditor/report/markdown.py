@@ -1,18 +1,69 @@
-"""A Markdown summary short enough for a pull-request comment or $GITHUB_STEP_SUMMARY.
+"""A Markdown summary for a pull-request comment or $GITHUB_STEP_SUMMARY: short, and inert.
 
-It links nothing outside: the full evidence is in the HTML report uploaded beside it.
+It links nothing outside: the full evidence is in the HTML report uploaded beside it. Text from
+sources is made inert (see `inert`), and the whole summary stays under GitHub's comment limit
+whatever the catalog's size: the counts, the top findings, then a line saying where the rest is.
 """
 
 from __future__ import annotations
 
+import re
+
 from auditor.report.model import AuditReport
 
 MAX_ITEMS = 20
+MAX_CELL = 400  # characters of source text in one cell, before escaping
+LIMIT = 65_536  # GitHub's limit on a comment body, in characters
+BUDGET = LIMIT - 4_096  # what findings may use; the rest is for the closing lines
 _ICON = {"error": "🔴", "warning": "🟠", "info": "🔵"}
 
+# Control characters (C0 but whitespace, DEL, C1) and bidirectional overrides: dropped, so
+# that nothing invisible reorders or hides what a reviewer reads.
+_DROP = dict.fromkeys(
+    [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0x85), *range(0x86, 0xA0)]
+    + [0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+)
+# The ASCII punctuation that can start Markdown syntax anywhere in a line (CommonMark allows
+# a backslash before any of it), `:` before `/` (a bare URL's scheme), and `-`, `+`, `=` that
+# start the text (a list item or a heading underline); the rest stays readable.
+_PUNCT = re.compile(r"([!#$&()*.<>@\[\\\]_`|~]|:(?=/)|^[-+=])")
+# GitHub links `@user`, `#123` and `GH-123` after Markdown is rendered, so escaping does not
+# stop it; a word joiner (U+2060, invisible) after the sign does.
+_REFERENCE = re.compile(r"(\\[@#]|\b[Gg][Hh]-)(?=\w)")
+WORD_JOINER = "\u2060"
 
-def _cell(text: str) -> str:
-    return " ".join(str(text).split()).replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+
+def inert(text: object, limit: int = MAX_CELL) -> str:
+    """Source text as Markdown that renders as the same text and nothing else, on one line.
+
+    Backslash escapes leave no link, image, emphasis, code span, math, HTML tag or entity,
+    autolink, bare URL or table pipe; a word joiner after `@`/`#` leaves no mention or issue
+    reference; runs of whitespace (line and paragraph separators too) become one space.
+    """
+    s = " ".join(str(text).translate(_DROP).split())
+    if len(s) > limit:
+        s = s[: limit - 1].rstrip() + "…"
+    return _REFERENCE.sub(lambda m: m[1] + WORD_JOINER, _PUNCT.sub(r"\\\1", s))
+
+
+def _size(text: str) -> int:
+    """Length as GitHub counts it at most: UTF-16 code units (an emoji is two)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+class _Budget:
+    """Lines added while they fit; what did not fit is counted for the closing line."""
+
+    def __init__(self, used: int) -> None:
+        self.used = used
+        self.left_out = 0
+
+    def fits(self, line: str) -> bool:
+        if self.left_out or self.used + _size(line) + 1 > BUDGET:
+            self.left_out += 1
+            return False
+        self.used += _size(line) + 1
+        return True
 
 
 def render(report: AuditReport) -> str:
@@ -22,7 +73,7 @@ def render(report: AuditReport) -> str:
     verdict = {0: "✅ passes", 1: "❌ fails", 2: "⛔ could not use all input"}[code]
     lines = [
         f"## auditor: {verdict} (fail on {report.fail_on}"
-        + (f", baseline {report.baseline}" if report.baseline else "")
+        + (f", baseline {inert(report.baseline)}" if report.baseline else "")
         + ")",
         "",
         "| documents | claims | errors | warnings | info | failed expectations | unreadable |",
@@ -32,6 +83,8 @@ def render(report: AuditReport) -> str:
         f"{s['document_errors']} |",
         "",
     ]
+    budget = _Budget(sum(_size(line) + 1 for line in lines))
+    rest: list[str] = []
     shown = [d for d in report.discrepancies if d.severity != "info"]
     shown.sort(key=lambda d: (d.status == "known", d.severity != "error"))
     if shown:
@@ -39,13 +92,15 @@ def render(report: AuditReport) -> str:
             "| | code | entity | attribute | explanation | status |",
             "|---|---|---|---|---|---|",
         ]
-        for d in shown[:MAX_ITEMS]:
-            lines.append(
-                f"| {_ICON[d.severity]} {d.severity} | {d.code} {d.kind} | {_cell(d.entity)} | "
-                f"{_cell(d.attribute)} | {_cell(d.explanation)} | {d.status or ''} |"
-            )
-        if len(shown) > MAX_ITEMS:
-            lines.append(f"\n… and {len(shown) - MAX_ITEMS} more in the HTML report.")
+        rows = [
+            f"| {_ICON[d.severity]} {d.severity} | {d.code} {d.kind} | {inert(d.entity)} | "
+            f"{inert(d.attribute)} | {inert(d.explanation)} | {d.status or ''} |"
+            for d in shown[:MAX_ITEMS]
+        ]
+        kept = [row for row in rows if budget.fits(row)]
+        lines += kept
+        if more := len(shown) - len(kept):
+            rest.append(f"{more} more warning and error findings")
         lines.append("")
     if c["info"]:
         lines.append(
@@ -55,15 +110,30 @@ def render(report: AuditReport) -> str:
     failed = report.failed_expectations()
     if failed:
         lines.append("**Failed expectations**\n")
-        for suite, r in failed[:MAX_ITEMS]:
-            lines.append(
-                f"- {suite.source} · {suite.suite}: `{r.expectation}` on "
-                f"`{r.column}` ({r.severity}) — {_cell(r.details)}"
-            )
+        items = [
+            f"- {inert(suite.source)} · {inert(suite.suite)}: {inert(r.expectation)} on "
+            f"{inert(r.column)} ({inert(r.severity)}) — {inert(r.details)}"
+            for suite, r in failed[:MAX_ITEMS]
+        ]
+        kept = [item for item in items if budget.fits(item)]
+        lines += kept
+        if len(failed) > len(kept):
+            rest.append(f"{len(failed) - len(kept)} more failed expectations")
         lines.append("")
     problems = [d.error for d in report.document_errors] + list(report.errors)
     if problems:
         lines.append("**Input that could not be used**\n")
-        lines += [f"- {_cell(p)}" for p in problems]
+        items = [f"- {inert(p)}" for p in problems[:MAX_ITEMS]]
+        kept = [item for item in items if budget.fits(item)]
+        lines += kept
+        if len(problems) > len(kept):
+            rest.append(f"{len(problems) - len(kept)} more unusable inputs")
         lines.append("")
+    if rest:
+        lines.append(
+            "… and " + "; ".join(rest) + ": the full lists are in report.html and report.json "
+            "in the same reports folder."
+        )
+        lines.append("")
+    lines.append(f"<sub>auditor run `{report.run}`</sub>" if report.run else "")
     return "\n".join(lines).rstrip() + "\n"

@@ -5,6 +5,7 @@ Every output format renders this one object; counts are derived from it, never s
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,9 @@ class DocumentRecord:
     error: str | None
     captured: str | None = None
     path: Path | None = field(default=None, compare=False, repr=False)  # where to read evidence
+    # where each line of the decoded text starts (see extract.registry.line_starts), so that
+    # outputs give line and column of a span without reading the document again
+    line_starts: Sequence[int] = field(default=(), compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         d = {
@@ -97,6 +101,7 @@ class AuditReport:
     errors: tuple[str, ...] = ()  # configuration or suite errors that are not about a document
     fail_on: str = "error"
     baseline: str | None = None  # the baseline file discrepancies were marked against
+    run: str = ""  # digest of the content (auditor.check.run_id), stated in every output file
 
     @property
     def entities(self) -> list[str]:
@@ -159,6 +164,7 @@ class AuditReport:
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
             "version": VERSION,
+            "run": self.run,
             "entities": self.entities,
             "documents": [doc.to_dict() for doc in self.documents],
             "expectations": [s.to_dict() for s in self.expectations],
