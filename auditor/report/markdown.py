@@ -26,7 +26,7 @@ _DROP = dict.fromkeys(
 # The ASCII punctuation that can start Markdown syntax anywhere in a line (CommonMark allows
 # a backslash before any of it), `:` before `/` (a bare URL's scheme), and `-`, `+`, `=` that
 # start the text (a list item or a heading underline); the rest stays readable.
-_PUNCT = re.compile(r"([!#$&()*.<>@\[\\\]_`|~]|:(?=/)|^[-+=])")
+_PUNCT = re.compile(r"([!#$&*.<>@\[\\\]_`|~]|:(?=/)|^[-+=])")
 # GitHub links `@user`, `#123` and `GH-123` after Markdown is rendered, so escaping does not
 # stop it; a word joiner (U+2060, invisible) after the sign does.
 _REFERENCE = re.compile(r"(\\[@#]|\b[Gg][Hh]-)(?=\w)")

@@ -20,7 +20,9 @@ from auditor.catalog import KINDS
 from auditor.reconcile.model import ClaimRef, Discrepancy
 from auditor.report.model import AuditReport, DocumentRecord
 
-SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SOURCES_BASE = "SOURCES"  # where document paths are relative to when no repository holds them
 
@@ -75,9 +77,7 @@ def _result(
     if d.status is not None:
         result["baselineState"] = "unchanged" if d.status == "known" else "new"
     if d.status == "known":
-        result["suppressions"] = [
-            {"kind": "external", "justification": "accepted in the baseline"}
-        ]
+        result["suppressions"] = [{"kind": "external", "justification": "accepted in the baseline"}]
     return result
 
 
