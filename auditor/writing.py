@@ -72,7 +72,7 @@ def report_set(out_dir: Path, owned: Collection[str]) -> Iterator[Path]:
             owned = {*owned, *_listed(out)}
             extra = _carried(out, owned)
             in_place = out.exists() and (os.path.ismount(out) or out.resolve() == Path.cwd())
-            stage = _stage(out, in_place)
+            stage, in_place = _stage(out, in_place)
             try:
                 yield stage
                 write_text(
@@ -152,13 +152,20 @@ def _is_temporary(name: str, owned: Collection[str]) -> bool:
     return name.startswith(_STAGE) or any(name.startswith(f".{o}.") for o in owned)
 
 
-def _stage(out: Path, in_place: bool) -> Path:
-    if in_place:
-        return Path(tempfile.mkdtemp(prefix=_STAGE, dir=out))
-    stage = Path(tempfile.mkdtemp(prefix=f".{out.name}{_NEW}", dir=out.parent))
-    mode = out.stat().st_mode & 0o7777 if out.exists() else 0o777 & ~_umask()
-    os.chmod(stage, mode)
-    return stage
+def _stage(out: Path, in_place: bool) -> tuple[Path, bool]:
+    """A staging folder beside `out`, or inside it when `out` cannot be swapped (a mount
+    point, the working folder) or only `out` itself is writable."""
+    if not in_place:
+        try:
+            stage = Path(tempfile.mkdtemp(prefix=f".{out.name}{_NEW}", dir=out.parent))
+        except PermissionError:
+            if not out.is_dir():
+                raise
+        else:
+            mode = out.stat().st_mode & 0o7777 if out.exists() else 0o777 & ~_umask()
+            os.chmod(stage, mode)
+            return stage, False
+    return Path(tempfile.mkdtemp(prefix=_STAGE, dir=out)), True
 
 
 def _carry(out: Path, extra: list[Path], stage: Path) -> None:
@@ -194,10 +201,12 @@ def _commit_in_place(stage: Path, out: Path, owned: Collection[str]) -> None:
         if target.is_dir() and not target.is_symlink():
             shutil.rmtree(target)
         os.replace(stage / name, target)
-    for name in owned:
-        if name not in written and (out / name).exists():
-            path = out / name
-            shutil.rmtree(path) if path.is_dir() else path.unlink()
+    for name in sorted(set(owned) - written):
+        path = out / name
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        else:
+            path.unlink(missing_ok=True)
 
 
 def _exchange(a: Path, b: Path) -> bool:

@@ -59,7 +59,7 @@ def render(report: AuditReport) -> str:
         "results": [_result(d, index[d.code], docs, uris) for d in report.discrepancies],
     }
     log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, indent=2, ensure_ascii=True) + "\n"
+    return json.dumps(log, separators=(",", ":")) + "\n"  # ASCII-only, compact: it can be large
 
 
 def _result(
