@@ -2,27 +2,30 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from auditor.claims import COLUMNS, frame_rows
+from auditor.claims import COLUMNS, jsonl
+from auditor.errors import AuditorError
+from auditor.formats import FILES
 from auditor.report import html, json_report, junit, markdown
 from auditor.report.model import AuditReport
 from auditor.writing import write_atomic
 
 
 def _claims_jsonl(report: AuditReport) -> str:
-    rows = frame_rows(report.claims.select(COLUMNS)) if report.claims.width else []
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    return jsonl(report.claims.select(COLUMNS)) if report.claims.width else ""
 
 
+_RENDER: dict[str, Callable[[AuditReport], str]] = {
+    "html": html.render,
+    "json": json_report.render,
+    "md": markdown.render,
+    "junit": junit.render,
+    "claims": _claims_jsonl,
+}
 RENDERERS: dict[str, tuple[str, Callable[[AuditReport], str]]] = {
-    "html": ("report.html", html.render),
-    "json": ("report.json", json_report.render),
-    "md": ("summary.md", markdown.render),
-    "junit": ("junit.xml", junit.render),
-    "claims": ("claims.jsonl", _claims_jsonl),
+    fmt: (FILES[fmt], _RENDER[fmt]) for fmt in FILES
 }
 
 
@@ -31,7 +34,13 @@ def write_reports(report: AuditReport, out_dir: Path, formats: Sequence[str]) ->
     for fmt in formats:
         name, render = RENDERERS[fmt]
         path = out_dir / name
-        write_atomic(path, render(report))
+        try:
+            write_atomic(path, render(report))
+        except OSError as exc:
+            raise AuditorError(
+                f"{out_dir}: the reports cannot be written there ({exc.strerror}); "
+                "choose another --out or fix the folder's permissions"
+            ) from None
         written.append(path)
     return written
 

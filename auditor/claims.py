@@ -58,6 +58,11 @@ def empty_frame() -> pl.DataFrame:
     return pl.DataFrame(schema=CLAIM_SCHEMA)
 
 
+def jsonl(frame: pl.DataFrame) -> str:
+    """Claims as JSON Lines, one claim a line, `value` as its JSON value."""
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in frame_rows(frame))
+
+
 def frame_rows(frame: pl.DataFrame) -> list[dict[str, Any]]:
     """Rows with `value` decoded back from JSON, for output formats."""
     return [{**row, "value": json.loads(row["value"])} for row in frame.iter_rows(named=True)]

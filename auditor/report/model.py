@@ -26,6 +26,7 @@ class DocumentRecord:
     claims: int
     error: str | None
     captured: str | None = None
+    note: str | None = None  # how it was decoded, when not plain UTF-8
     path: Path | None = field(default=None, compare=False, repr=False)  # where to read evidence
 
     def to_dict(self) -> dict[str, Any]:
@@ -39,6 +40,8 @@ class DocumentRecord:
         }
         if self.captured:
             d["captured"] = self.captured
+        if self.note:
+            d["note"] = self.note
         return d
 
 
