@@ -220,7 +220,7 @@ class _Progress:
     MIN_ITEMS = 50
 
     def __init__(self, *, enabled: bool) -> None:
-        self.enabled = enabled and sys.stderr.isatty() and not os.environ.get("CI")
+        self.enabled = enabled and sys.stderr.isatty()
         self.bar = None
         self.stage = None
 
