@@ -14,25 +14,29 @@ from dataclasses import replace
 from pathlib import Path
 
 from auditor import __version__
-from auditor.claims import COLUMNS, frame_rows
+from auditor.claims import COLUMNS, jsonl
+from auditor.formats import FILES
 from auditor.report import html, json_report, junit, markdown, sarif
 from auditor.report.model import VERSION, AuditReport
 from auditor.writing import report_set, write_text
 
 
 def _claims_jsonl(report: AuditReport) -> str:
-    """One claim a line; ASCII-only JSON, so no line separator (U+2028, U+0085) is ever raw."""
-    rows = frame_rows(report.claims.select(COLUMNS)) if report.claims.width else []
-    return "".join(json.dumps({**r, "run": report.run}) + "\n" for r in rows)
+    """One claim a line, each with the run id."""
+    frame = report.claims.select(COLUMNS) if report.claims.width else None
+    return jsonl(frame, run=report.run) if frame is not None else ""
 
 
+_RENDER: dict[str, Callable[[AuditReport], str]] = {
+    "html": html.render,
+    "json": json_report.render,
+    "md": markdown.render,
+    "junit": junit.render,
+    "claims": _claims_jsonl,
+    "sarif": sarif.render,
+}
 RENDERERS: dict[str, tuple[str, Callable[[AuditReport], str]]] = {
-    "html": ("report.html", html.render),
-    "json": ("report.json", json_report.render),
-    "md": ("summary.md", markdown.render),
-    "junit": ("junit.xml", junit.render),
-    "claims": ("claims.jsonl", _claims_jsonl),
-    "sarif": ("report.sarif", sarif.render),
+    fmt: (FILES[fmt], _RENDER[fmt]) for fmt in FILES
 }
 
 
@@ -61,9 +65,8 @@ def run_id(report: AuditReport) -> str:
 def write_reports(report: AuditReport, out_dir: Path, formats: Sequence[str]) -> list[Path]:
     """Render each format into a staging folder and switch it in; the paths of the files."""
     report = replace(report, run=run_id(report))
-    owned = {name for name, _ in RENDERERS.values()}
     names = []
-    with report_set(out_dir, owned) as stage:
+    with report_set(out_dir, set(FILES.values())) as stage:
         for fmt in formats:
             name, render = RENDERERS[fmt]
             write_text(stage / name, render(report))

@@ -58,6 +58,15 @@ def empty_frame() -> pl.DataFrame:
     return pl.DataFrame(schema=CLAIM_SCHEMA)
 
 
+def jsonl(frame: pl.DataFrame, **extra: Any) -> str:
+    """Claims as JSON Lines, one claim a line, `value` as its JSON value, `extra` fields last.
+
+    ASCII-only JSON: no line separator (U+2028, U+2029, U+0085) is ever raw in a line, so every
+    reader that splits lines sees one claim a line.
+    """
+    return "".join(json.dumps({**r, **extra}) + "\n" for r in frame_rows(frame))
+
+
 def frame_rows(frame: pl.DataFrame) -> list[dict[str, Any]]:
     """Rows with `value` decoded back from JSON, for output formats."""
     return [{**row, "value": json.loads(row["value"])} for row in frame.iter_rows(named=True)]

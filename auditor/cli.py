@@ -2,6 +2,8 @@
 
 Exit codes, as linters have them: 0 nothing at or above the fail threshold, 1 findings at or
 above it, 2 usage, configuration or input errors.
+
+The library is imported inside each command, not here: `auditor --help` must not pay for polars.
 """
 
 from __future__ import annotations
@@ -9,18 +11,23 @@ from __future__ import annotations
 import json
 import os
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import click
 
-from auditor import __version__, baseline
-from auditor.catalog import KINDS
-from auditor.check import RENDERERS, summary_lines, write_reports
-from auditor.claims import COLUMNS, frame_rows
-from auditor.config import FAIL_ON, load
+from auditor import __version__
+from auditor.config import FAIL_ON, Config, load
 from auditor.errors import AuditorError
-from auditor.pipeline import audit, extract_paths
+from auditor.formats import FORMATS
+
+_CONFIG = click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Configuration file (default: the nearest auditor.toml or pyproject.toml "
+    "[tool.auditor] at or above the sources; else the built-in defaults).",
+)
 
 
 @click.group()
@@ -29,8 +36,16 @@ def cli() -> None:
     """Audit several sources that describe the same things, and explain where they disagree."""
 
 
-def _paths(paths: tuple[Path, ...]) -> list[Path]:
-    return list(paths) if paths else [load().sources]
+def _config(paths: tuple[Path, ...], config_file: Path | None, **kw) -> Config:
+    return load(paths[0] if paths else None, config_file=config_file, **kw)
+
+
+def _paths(paths: tuple[Path, ...], config: Config) -> list[Path]:
+    if paths:
+        return list(paths)
+    if config.settings.get("tables") and not config.sources.exists():
+        return []
+    return [config.sources]
 
 
 @cli.command()
@@ -50,24 +65,30 @@ def _paths(paths: tuple[Path, ...]) -> list[Path]:
     default=None,
     help="Write to this file instead of standard output (parquet needs it).",
 )
-def extract(paths: tuple[Path, ...], fmt: str, output: Path | None) -> None:
+@_CONFIG
+def extract(
+    paths: tuple[Path, ...], fmt: str, output: Path | None, config_file: Path | None
+) -> None:
     """Print the claims extracted from PATH (sources folders or single documents).
 
     Example: auditor extract sources/some-film-1999/imdb.txt
     """
-    result = extract_paths(_paths(paths))
+    from auditor.claims import COLUMNS, jsonl
+    from auditor.pipeline import extract_paths
+
+    config = _config(paths, config_file)
+    if fmt == "parquet" and output is None:
+        raise AuditorError("--format parquet writes binary: give --output FILE")
+    result = extract_paths(_paths(paths, config), max_bytes=config.max_document_bytes)
     frame = result.claims.select(COLUMNS)
     if fmt == "jsonl":
-        lines = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in frame_rows(frame))
-        _emit(lines, output)
+        _emit(jsonl(frame), output)
     elif fmt == "csv":
         _emit(frame.write_csv(), output)
     else:
-        if output is None:
-            raise AuditorError("--format parquet writes binary: give --output FILE")
         frame.write_parquet(output)
     for doc in result.errors:
-        click.echo(f"error: {doc.error}", err=True)
+        click.echo(f"error: {_line(doc.error)}", err=True)
     if result.errors:
         raise SystemExit(2)
 
@@ -75,8 +96,24 @@ def extract(paths: tuple[Path, ...], fmt: str, output: Path | None) -> None:
 def _emit(text: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
-    else:
+        return
+    try:
         output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise AuditorError(
+            f"{output}: cannot be written ({exc.strerror}); choose another -o"
+        ) from None
+
+
+def _formats(values: tuple[str, ...]) -> list[str]:
+    """`--format html,json` and `--format html --format json` alike."""
+    chosen = [f.strip() for v in values for f in v.split(",") if f.strip()]
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown:
+        raise click.BadParameter(
+            f"{', '.join(unknown)}; choose from {', '.join(FORMATS)}", param_hint="--format"
+        )
+    return list(dict.fromkeys(chosen)) or list(FORMATS)
 
 
 @cli.command()
@@ -92,8 +129,10 @@ def _emit(text: str, output: Path | None) -> None:
     "--format",
     "formats",
     multiple=True,
-    type=click.Choice(sorted(RENDERERS)),
-    help="A report format to write; repeat for several (default: all).",
+    metavar="F[,F...]",
+    help="Report formats to write, comma-separated or repeated (default: all): "
+    + ", ".join(FORMATS)
+    + ".",
 )
 @click.option(
     "--fail-on",
@@ -109,36 +148,103 @@ def _emit(text: str, output: Path | None) -> None:
     default=None,
     help="Accepted discrepancies (from `auditor baseline`): only new ones fail.",
 )
+@_CONFIG
+@click.option(
+    "--expectations",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Folder of expectation suites (default: the project's, else the built-in ones).",
+)
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary lines.")
 def check(
     paths: tuple[Path, ...],
     out_dir: Path | None,
     formats: tuple[str, ...],
     fail_on: str | None,
     baseline_file: Path | None,
+    config_file: Path | None,
+    expectations: Path | None,
+    quiet: bool,
 ) -> None:
     """Audit PATH (default: the project's sources/) and write the reports.
 
     Exit 0 when nothing reaches the fail threshold, 1 when something does, 2 when a document,
     a suite or the configuration could not be used.
 
-    Example: auditor check sources/ --format json --out reports/ --fail-on warning
+    Example: auditor check sources/ --format html,json --out reports/ --fail-on warning
     """
-    config = load()
+    from dataclasses import replace
+
+    from auditor import baseline
+    from auditor.check import summary_lines, write_reports
+    from auditor.pipeline import audit
+
+    chosen = _formats(formats)
+    config = _config(paths, config_file, expectations=expectations)
     if fail_on:
         config = replace(config, fail_on=fail_on)
-    report = audit(_paths(paths), config)
+    if not quiet:
+        click.echo(config.describe())
+    with _Progress(enabled=not quiet) as progress:
+        report = audit(_paths(paths, config), config, progress=progress)
     if baseline_file is not None:
         report = baseline.mark(report, baseline.load(baseline_file), str(baseline_file))
-    written = write_reports(report, out_dir or config.reports, formats or sorted(RENDERERS))
-    for line in summary_lines(report):
-        click.echo(line)
-    for path in written:
-        click.echo(f"wrote {path}")
-    for doc in report.document_errors:
-        click.echo(f"error: {doc.error}", err=True)
-    for problem in report.errors:
-        click.echo(f"error: {problem}", err=True)
+    try:
+        written = write_reports(report, out_dir or config.reports, chosen)
+    finally:  # the summary is shown even when the reports could not be written
+        if not quiet:
+            for line in summary_lines(report):
+                click.echo(line)
+        _errors(report)
+    if not quiet:
+        for path in written:
+            click.echo(f"wrote {path}")
     raise SystemExit(report.exit_code)
+
+
+def _errors(report) -> None:
+    for doc in report.document_errors:
+        click.echo(f"error: {_line(doc.error)}", err=True)
+    for problem in report.errors:
+        click.echo(f"error: {_line(problem)}", err=True)
+
+
+def _line(text: str) -> str:
+    """One terminal line: no control characters from file names or sources."""
+    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
+
+
+class _Progress:
+    """A progress bar per stage on stderr, only on a terminal and for runs worth one."""
+
+    MIN_ITEMS = 50
+
+    def __init__(self, *, enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+        self.bar = None
+        self.stage = None
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._close()
+
+    def _close(self) -> None:
+        if self.bar is not None:
+            self.bar.render_finish()
+            self.bar = None
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.enabled or total < self.MIN_ITEMS:
+            return
+        if stage != self.stage:
+            self._close()
+            self.stage = stage
+            self.bar = click.progressbar(length=total, label=stage.ljust(10), file=sys.stderr)
+            self.bar.render_progress()
+        if self.bar is not None:
+            self.bar.update(done - self.bar.pos)
 
 
 @cli.command("baseline")
@@ -150,20 +256,21 @@ def check(
     default=None,
     help="The baseline file (default: auditor-baseline.json in the project).",
 )
-def baseline_cmd(paths: tuple[Path, ...], out_file: Path | None) -> None:
+@_CONFIG
+def baseline_cmd(paths: tuple[Path, ...], out_file: Path | None, config_file: Path | None) -> None:
     """Accept the current discrepancies: write them to a baseline file to review and commit.
 
     Example: auditor baseline --out auditor-baseline.json
     """
-    config = load()
-    report = audit(_paths(paths), config)
+    from auditor import baseline
+    from auditor.pipeline import audit
+
+    config = _config(paths, config_file)
+    report = audit(_paths(paths, config), config)
     target = out_file or config.root / "auditor-baseline.json"
     baseline.write(report, target)
     click.echo(f"wrote {target}: {len(report.discrepancies)} discrepancies accepted")
-    for doc in report.document_errors:
-        click.echo(f"error: {doc.error}", err=True)
-    for problem in report.errors:
-        click.echo(f"error: {problem}", err=True)
+    _errors(report)
     raise SystemExit(2 if report.document_errors or report.errors else 0)
 
 
@@ -176,6 +283,8 @@ def rules(fmt: str) -> None:
 
     Example: auditor rules --format json
     """
+    from auditor.catalog import KINDS
+
     kinds = sorted(KINDS.values(), key=lambda k: k.code)
     if fmt == "json":
         rows = [
@@ -198,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         cli.main(args=argv, prog_name="auditor", standalone_mode=False)
     except AuditorError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(f"error: {_line(str(exc))}", err=True)
         return exc.exit_code
     except click.exceptions.Abort:
         click.echo("aborted", err=True)
@@ -211,8 +320,11 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - the one place an unforeseen failure is caught
         if os.environ.get("AUDITOR_DEBUG"):
             raise
-        click.echo(f"error: internal error ({type(exc).__name__}: {exc}); rerun with "
-                   "AUDITOR_DEBUG=1 for details and report it", err=True)
+        click.echo(
+            f"error: unexpected {type(exc).__name__}: {_line(str(exc))}; rerun with "
+            "AUDITOR_DEBUG=1 for the traceback and report it",
+            err=True,
+        )
         return 2
     return 0
 

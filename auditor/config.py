@@ -1,9 +1,18 @@
-"""Where things are and how strict to be: `[tool.auditor]` in pyproject.toml, or auditor.toml."""
+"""The configuration: built-in defaults, with a project's settings laid over them.
+
+The project's settings come from `--config FILE`, or else from the nearest `auditor.toml` or
+`pyproject.toml` with a `[tool.auditor]` table at or above the sources (as ruff and pytest find
+theirs). Outside any project the built-in defaults and suites shipped in the package apply, so
+the same documents get the same audit wherever it runs. Every value is checked here, once, and
+a wrong one is reported on one line naming the file, the key and what is expected.
+"""
 
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -11,54 +20,286 @@ from auditor.errors import AuditorError
 
 SEVERITIES = ("error", "warning", "info")
 FAIL_ON = (*SEVERITIES, "never")
+PYPROJECT = "pyproject.toml"
+AUDITOR_TOML = "auditor.toml"
+_DEFAULTS = "defaults"
 
 
 @dataclass(frozen=True)
 class Config:
-    root: Path
+    root: Path  # the folder relative paths are taken from: the config file's, or the start
+    file: Path | None  # where the project's settings came from; None: built-in defaults only
     sources: Path
     expectations: Path
     reports: Path
     fail_on: str = "error"
-    settings: dict[str, Any] = field(default_factory=dict)  # the whole table, for later stages
+    settings: dict[str, Any] = field(default_factory=dict)  # the merged table, for later stages
+    expectations_builtin: bool = False  # the suites shipped in the package
+
+    @property
+    def max_document_bytes(self) -> int:
+        return int(float(self.settings.get("max_document_mb", 50)) * 1_000_000)
+
+    def describe(self) -> str:
+        """One line saying which configuration and which suites this run uses."""
+        where = f"{self.file}" if self.file else "built-in defaults (no project configuration)"
+        suites = (
+            "built-in film suites"
+            if self.expectations_builtin
+            else f"suites in {self.expectations}"
+        )
+        return f"config: {where}; {suites}"
 
 
-def find_root(start: Path) -> Path | None:
-    """The nearest folder at or above `start` with an auditor.toml or a [tool.auditor] table."""
-    for folder in (start, *start.parents):
-        if (folder / "auditor.toml").is_file():
-            return folder
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "[tool.auditor]" in pyproject.read_text(encoding="utf-8"):
-            return folder
+def defaults_dir() -> Path:
+    return Path(str(resources.files("auditor") / _DEFAULTS))
+
+
+def builtin_suites() -> Path:
+    return defaults_dir() / "expectations"
+
+
+def builtin_settings() -> dict[str, Any]:
+    return tomllib.loads((defaults_dir() / AUDITOR_TOML).read_text(encoding="utf-8"))
+
+
+def find_config(start: Path) -> tuple[Path, str] | None:
+    """The nearest project configuration at or above `start`: (file, table prefix)."""
+    first = start if start.is_dir() else start.parent
+    for folder in (first, *first.parents):
+        if (folder / AUDITOR_TOML).is_file():
+            return folder / AUDITOR_TOML, ""
+        pyproject = folder / PYPROJECT
+        if pyproject.is_file() and "[tool.auditor" in _text(pyproject):
+            return pyproject, "tool.auditor"
     return None
 
 
-def load(start: Path | None = None) -> Config:
-    start = (start or Path.cwd()).resolve()
-    root = find_root(start)
+def _text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AuditorError(f"{path}: cannot be read ({exc}); fix or remove the file") from None
+
+
+def _read_table(path: Path, prefix: str) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(_text(path))
+    except tomllib.TOMLDecodeError as exc:
+        raise AuditorError(f"{path}: not valid TOML ({exc}); fix the file") from None
+    if prefix:
+        table = data.get("tool", {}).get("auditor")
+        if not isinstance(table, dict):
+            raise AuditorError(f"{path}: has no [tool.auditor] table; add one or pass --config")
+        return table
+    # A --config file may be a pyproject.toml-like file too.
+    nested = data.get("tool", {}).get("auditor") if isinstance(data.get("tool"), dict) else None
+    return nested if isinstance(nested, dict) and len(data) == 1 else data
+
+
+def load(
+    start: Path | None = None,
+    *,
+    config_file: Path | None = None,
+    expectations: Path | None = None,
+) -> Config:
+    """The configuration for an audit of `start` (a sources path; default: the working folder)."""
+    cwd = Path.cwd()
+    if config_file is not None:
+        if not config_file.is_file():
+            raise AuditorError(f"{config_file}: no such configuration file; check --config")
+        path, prefix = (
+            config_file.resolve(),
+            "tool.auditor" if config_file.name == PYPROJECT else "",
+        )
+        found: tuple[Path, str] | None = (path, prefix)
+    else:
+        found = find_config((start or cwd).resolve())
     table: dict[str, Any] = {}
-    if root is not None:
-        path = root / "auditor.toml"
-        try:
-            if path.is_file():
-                table = tomllib.loads(path.read_text(encoding="utf-8"))
-            else:
-                path = root / "pyproject.toml"
-                table = tomllib.loads(path.read_text(encoding="utf-8"))["tool"]["auditor"]
-        except (tomllib.TOMLDecodeError, KeyError) as exc:
-            raise AuditorError(
-                f"{path}: invalid auditor configuration ({exc}); fix the file"
-            ) from None
-    base = root or start
-    fail_on = str(table.get("fail_on", "error"))
-    if fail_on not in FAIL_ON:
-        raise AuditorError(f"fail_on = {fail_on!r} in the configuration; use one of {FAIL_ON}")
+    if found is not None:
+        path, prefix = found
+        table = _read_table(path, prefix)
+        validate(table, path, prefix)
+    settings = merge(builtin_settings(), table)
+    root = found[0].parent if found else cwd
+    suites, builtin = _suites(root, table, expectations)
     return Config(
-        root=base,
-        sources=base / table.get("sources", "sources"),
-        expectations=base / table.get("expectations", "expectations"),
-        reports=base / table.get("reports", "reports"),
-        fail_on=fail_on,
-        settings=table,
+        root=root,
+        file=found[0] if found else None,
+        sources=root / table.get("sources", "sources"),
+        expectations=suites,
+        reports=root / table.get("reports", "reports"),
+        fail_on=str(settings.get("fail_on", "error")),
+        settings=settings,
+        expectations_builtin=builtin,
     )
+
+
+def _suites(root: Path, table: dict[str, Any], given: Path | None) -> tuple[Path, bool]:
+    if given is not None:
+        if not given.is_dir():
+            raise AuditorError(f"{given}: no such folder; --expectations takes a folder of suites")
+        return given, False
+    if "expectations" in table:
+        return root / table["expectations"], False
+    if (root / "expectations").is_dir() and any((root / "expectations").glob("*.json")):
+        return root / "expectations", False
+    return builtin_suites(), True
+
+
+def merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    """`over` laid on `base`: tables merge key by key, anything else replaces."""
+    out = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+# --- validation: one line per wrong value, naming the file and the key ------------------------
+
+Check = Callable[[Any], bool]
+
+
+def _is_number(v: Any) -> bool:
+    return isinstance(v, int | float) and not isinstance(v, bool)
+
+
+def _non_negative(v: Any) -> bool:
+    return _is_number(v) and v >= 0
+
+
+def _positive(v: Any) -> bool:
+    return _is_number(v) and v > 0
+
+
+def _string(v: Any) -> bool:
+    return isinstance(v, str) and bool(v.strip())
+
+
+def _strings(v: Any) -> bool:
+    return isinstance(v, list) and all(_string(x) for x in v)
+
+
+# key -> (check, what is expected)
+_TOP: dict[str, tuple[Check, str]] = {
+    "sources": (_string, "a folder path as a string"),
+    "expectations": (_string, "a folder path as a string"),
+    "reports": (_string, "a folder path as a string"),
+    "fail_on": (lambda v: v in FAIL_ON, "one of " + ", ".join(FAIL_ON)),
+    "user_weight": (_non_negative, "a number >= 0 (the weight of a user review's claim)"),
+    "max_document_mb": (_positive, "a number of megabytes > 0"),
+    "trust": (lambda v: isinstance(v, dict), "a table of source = number"),
+    "aliases": (lambda v: isinstance(v, dict), "a table per attribute of canonical = [names]"),
+    "attributes": (lambda v: isinstance(v, dict), "a table per attribute"),
+    "severity": (lambda v: isinstance(v, dict), 'a table of "kind" = severity'),
+    "tables": (
+        lambda v: isinstance(v, list) and all(isinstance(t, dict) for t in v),
+        "a list of tables ([[tables]])",
+    ),
+}
+
+_ATTRIBUTE_KEYS: dict[str, tuple[Check, str]] = {
+    "kind": (_string, "a value kind"),
+    "multi": (lambda v: isinstance(v, bool), "true or false"),
+    "time_varying": (lambda v: isinstance(v, bool), "true or false"),
+    "qualifier": (_string, "a qualifier role"),
+    "tolerance": (_non_negative, "a number >= 0"),
+    "severity": (lambda v: v in SEVERITIES, "one of " + ", ".join(SEVERITIES)),
+    "label": (_string, "a string"),
+    "companion": (_string, "an attribute name"),
+}
+
+
+def validate(table: dict[str, Any], path: Path, prefix: str) -> None:
+    """Raise AuditorError for the first wrong value, naming the file and the key."""
+
+    def fail(key: str | tuple[str, ...], value: Any, expected: str) -> None:
+        parts = (key,) if isinstance(key, str) else key
+        shown = f"{_show(parts, prefix)} = {_literal(value)}"
+        raise AuditorError(f"{path}: {shown}: expected {expected}")
+
+    for key, value in table.items():
+        if key not in _TOP:
+            raise AuditorError(
+                f"{path}: unknown key {_show((key,), prefix)}; the keys are "
+                + ", ".join(sorted(_TOP))
+            )
+        check, expected = _TOP[key]
+        if not check(value):
+            fail(key, value, expected)
+    for source, weight in table.get("trust", {}).items():
+        if not _non_negative(weight):
+            fail(("trust", source), weight, "a number >= 0 (the source's prior weight)")
+    for attribute, groups in table.get("aliases", {}).items():
+        if not isinstance(groups, dict):
+            fail(("aliases", attribute), groups, 'a table of "canonical" = ["alternate", ...]')
+        for canonical, alternates in groups.items():
+            if not _strings(alternates):
+                fail(
+                    ("aliases", attribute, canonical),
+                    alternates,
+                    "a list of names that mean the same",
+                )
+    _validate_attributes(table.get("attributes", {}), fail)
+    _validate_severity(table.get("severity", {}), fail)
+
+
+def _validate_attributes(attributes: dict[str, Any], fail: Callable[..., None]) -> None:
+    from auditor.attributes import DEFAULTS, KINDS, QUALIFIER_ROLES
+
+    for name, spec in attributes.items():
+        where = ("attributes", name)
+        if not isinstance(spec, dict):
+            fail(where, spec, "a table of settings (kind, tolerance, severity, ...)")
+        for key, value in spec.items():
+            if key not in _ATTRIBUTE_KEYS:
+                fail((*where, key), value, "one of the keys " + ", ".join(_ATTRIBUTE_KEYS))
+            check, expected = _ATTRIBUTE_KEYS[key]
+            if key == "kind":
+                check, expected = (lambda v: v in KINDS), "one of " + ", ".join(KINDS)
+            if key == "qualifier":
+                check = lambda v: v in QUALIFIER_ROLES  # noqa: E731
+                expected = "one of " + ", ".join(QUALIFIER_ROLES)
+            if not check(value):
+                fail((*where, key), value, expected)
+        if name not in DEFAULTS and "kind" not in spec:
+            fail(
+                where,
+                spec,
+                "a known attribute (" + ", ".join(sorted(DEFAULTS)) + ") or a new one "
+                "declared with its kind",
+            )
+
+
+def _validate_severity(table: dict[str, Any], fail: Callable[..., None]) -> None:
+    from auditor.catalog import KINDS
+
+    names = {k.code for k in KINDS.values()} | {k.name for k in KINDS.values()}
+    for key, value in table.items():
+        kind = key.split(":", 1)[0]
+        if kind not in names:
+            fail(
+                ("severity", key),
+                value,
+                "a kind's code or name (see `auditor rules`), optionally ':attribute'",
+            )
+        if value not in SEVERITIES:
+            fail(("severity", key), value, "one of " + ", ".join(SEVERITIES))
+
+
+def _key(name: str) -> str:
+    return name if name.replace("_", "").replace("-", "").isalnum() else f'"{name}"'
+
+
+def _show(parts: tuple[str, ...], prefix: str) -> str:
+    """("trust", "imdb") under tool.auditor -> '[tool.auditor.trust] imdb'."""
+    section = ".".join([*([prefix] if prefix else []), *map(_key, parts[:-1])])
+    return f"[{section}] {_key(parts[-1])}" if section else _key(parts[-1])
+
+
+def _literal(value: Any) -> str:
+    text = repr(value) if not isinstance(value, str) else '"' + value + '"'
+    return text if len(text) <= 60 else text[:57] + "..."

@@ -7,129 +7,309 @@ Which entity and source a document belongs to comes from its folder and file nam
     [documents."capture-0001.txt"]
     source = "imdb"
     captured = "2017-04-14"            # optional; explains drift of time-varying figures
+
+Whatever is wrong with one entry (a bad manifest, a link that leads nowhere or out of the
+sources, a FIFO, a folder where a document should be, an oversized file) becomes a refused
+document with one line saying what to do; it never stops the others.
 """
 
 from __future__ import annotations
 
+import codecs
+import os
+import stat
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from auditor.errors import AuditorError, DocumentError
 
 MANIFEST = "manifest.toml"
 _SKIP_NAMES = {MANIFEST, "README.md", "PLANTED.md"}
+DEFAULT_MAX_BYTES = 50_000_000
 
 
 @dataclass(frozen=True)
 class DocumentRef:
-    """A document found on disk, not yet read."""
+    """A document found on disk, not yet read; `problem` is set when it must not be read."""
 
     path: Path
     relpath: str  # relative to the sources root, with forward slashes
     entity: str
     source: str
     captured: str | None = None  # when the page was captured (ISO date or year), if known
+    problem: str | None = None  # why it is refused, as one line naming it
 
 
 @dataclass(frozen=True)
 class Document:
     ref: DocumentRef
     text: str
+    note: str | None = None  # how it was decoded, when not plain UTF-8
+    digest: str = ""  # of its bytes: the same content under two names is one document
 
     @property
     def relpath(self) -> str:
         return self.ref.relpath
 
 
-def discover(paths: Sequence[Path]) -> list[DocumentRef]:
-    """Every document under `paths` (sources roots, entity folders or single files), sorted."""
+def discover(paths: Sequence[Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[DocumentRef]:
+    """Every document under `paths` (sources roots, entity folders or single files), sorted.
+
+    Raises AuditorError only when a path does not exist or nothing at all is found."""
     refs: dict[Path, DocumentRef] = {}
     for path in paths:
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             raise AuditorError(
                 f"{path}: no such file or folder; pass a sources folder or a document"
             )
-        if path.is_file():
-            ref = _ref_for_file(path.resolve())
-            refs[ref.path] = ref
+        if not path.is_dir():
+            tree = path.parent.resolve()
+            for ref in _entries(tree, [path.absolute()], max_bytes, tree.parent):
+                refs.setdefault(ref.path, ref)
             continue
-        entity_dirs = _entity_dirs(path.resolve())
-        for entity_dir in entity_dirs:
-            for ref in _refs_in_entity(entity_dir):
-                refs[ref.path] = ref
+        tree = path.resolve()
+        for entity_dir in _entity_dirs(tree):
+            for ref in _refs_in_entity(entity_dir, tree, max_bytes):
+                refs.setdefault(ref.path, ref)
+    if not refs:
+        where = ", ".join(str(p) for p in paths)
+        raise AuditorError(
+            f"{where}: no documents found; put documents in <sources>/<entity>/<source>.txt"
+        )
     return sorted(refs.values(), key=lambda r: (r.entity, r.source, r.relpath))
+
+
+def _listing(folder: Path) -> list[os.DirEntry[str]]:
+    with os.scandir(folder) as it:
+        return sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
 
 
 def _entity_dirs(folder: Path) -> list[Path]:
     """A folder of documents is one entity; a folder of folders is a sources root."""
-    subdirs = sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
-    files = [p for p in folder.iterdir() if _is_document(p)]
-    if files or not subdirs:
+    try:
+        entries = _listing(folder)
+    except OSError as exc:
+        raise AuditorError(
+            f"{folder}: cannot be listed ({exc.strerror}); check its permissions"
+        ) from None
+    dirs = [Path(e.path) for e in entries if e.is_dir(follow_symlinks=False)]
+    files = [
+        e for e in entries if not e.is_dir(follow_symlinks=False) and e.name not in _SKIP_NAMES
+    ]
+    if files or not dirs:
         return [folder]
-    return subdirs
+    return dirs
 
 
-def _is_document(p: Path) -> bool:
-    return p.is_file() and not p.name.startswith(".") and p.name not in _SKIP_NAMES
+def _refs_in_entity(entity_dir: Path, tree: Path, max_bytes: int) -> Iterator[DocumentRef]:
+    base = tree.parent if entity_dir == tree else tree
+    try:
+        entries = _listing(entity_dir)
+    except OSError as exc:
+        yield _refused(
+            entity_dir,
+            _rel(entity_dir, base) + "/",
+            entity_dir.name,
+            f"cannot be listed ({exc.strerror})",
+            "check the folder's permissions; its documents were not audited",
+        )
+        return
+    paths = [Path(e.path) for e in entries if e.name not in _SKIP_NAMES]
+    yield from _entries(tree, paths, max_bytes, base)
 
 
-def _manifest(entity_dir: Path) -> dict:
+def _entries(tree: Path, paths: list[Path], max_bytes: int, base: Path) -> Iterator[DocumentRef]:
+    """Refs for the entries of one entity folder; `base` is what relpaths are relative to."""
+    if not paths:
+        return
+    entity_dir = paths[0].parent
+    try:
+        manifest = _manifest(entity_dir)
+    except DocumentError as exc:
+        yield _refused(entity_dir / MANIFEST, exc.document, entity_dir.name, exc.problem, exc.fix)
+        return
+    entity = str(manifest.get("entity") or entity_dir.name)
+    documents = manifest.get("documents", {})
+    for path in paths:
+        relpath = _rel(path, base)
+        entry = documents.get(path.name, {})
+        source = str(entry.get("source") or path.stem)
+        captured = entry.get("captured")
+        problem = _problem(path, tree, max_bytes)
+        ref = DocumentRef(
+            path=path,
+            relpath=relpath,
+            entity=entity,
+            source=source,
+            captured=str(captured) if captured else None,
+        )
+        if problem:
+            ref = _refused(path, relpath, entity, *problem, source=source)
+        yield ref
+
+
+def _rel(path: Path, base: Path) -> str:
+    try:
+        return path.relative_to(base).as_posix()
+    except ValueError:
+        return f"{path.parent.name}/{path.name}"
+
+
+def _refused(
+    path: Path, relpath: str, entity: str, problem: str, fix: str, *, source: str = "-"
+) -> DocumentRef:
+    return DocumentRef(path, relpath, entity, source, problem=f"{relpath}: {problem}; {fix}")
+
+
+def _problem(path: Path, tree: Path, max_bytes: int) -> tuple[str, str] | None:
+    """Why this entry must not be read as a document, or None."""
+    try:
+        lst = path.lstat()
+    except OSError as exc:
+        return f"cannot be inspected ({exc.strerror})", "check its permissions"
+    if stat.S_ISLNK(lst.st_mode):
+        target = Path(os.path.realpath(path))
+        if not target.exists():
+            return (
+                f"is a symbolic link to '{os.readlink(path)}', which does not exist",
+                "fix the link or remove it",
+            )
+        if not target.is_relative_to(tree):
+            return (
+                "is a symbolic link to a file outside the sources folder",
+                "copy the document into the sources instead of linking to it",
+            )
+    try:
+        st = path.stat()
+    except OSError as exc:
+        return f"cannot be inspected ({exc.strerror})", "check its permissions"
+    if stat.S_ISDIR(st.st_mode):
+        return (
+            "is a folder inside an entity folder, where only documents belong",
+            "move its documents into an entity folder of their own, or remove it",
+        )
+    if not stat.S_ISREG(st.st_mode):
+        what = "a FIFO" if stat.S_ISFIFO(st.st_mode) else "a device or socket"
+        return f"is not a regular file (it is {what})", "replace it with the captured page"
+    if st.st_size > max_bytes:
+        return (
+            f"is {st.st_size / 1e6:.1f} MB, over the limit of {max_bytes / 1e6:g} MB",
+            "check it is one captured page, or raise max_document_mb in the configuration",
+        )
+    return None
+
+
+def _manifest(entity_dir: Path) -> dict[str, Any]:
     path = entity_dir / MANIFEST
     if not path.is_file():
         return {}
+    name = f"{entity_dir.name}/{MANIFEST}"
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise AuditorError(f"{path}: not a valid TOML manifest ({exc}); fix or delete it") from None
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
+        raise DocumentError(
+            name,
+            f"is not a valid TOML manifest ({exc})",
+            "fix or delete it; this entity was skipped",
+        ) from None
+    problem = _manifest_shape(data)
+    if problem:
+        raise DocumentError(
+            name,
+            f"has the wrong shape ({problem})",
+            'see `entity = "..."` and [documents."file"] source/captured in the docs; '
+            "this entity was skipped",
+        )
+    return data
 
 
-def _refs_in_entity(entity_dir: Path) -> Iterable[DocumentRef]:
-    for p in sorted(entity_dir.iterdir()):
-        if _is_document(p):
-            yield _ref_for_file(p)
-
-
-def _ref_for_file(path: Path) -> DocumentRef:
-    entity_dir = path.parent
-    manifest = _manifest(entity_dir)
-    entity = str(manifest.get("entity") or entity_dir.name)
-    entry = manifest.get("documents", {}).get(path.name, {})
-    source = str(entry.get("source") or path.stem)
-    relpath = f"{entity_dir.name}/{path.name}"
-    captured = entry.get("captured")
-    return DocumentRef(
-        path=path,
-        relpath=relpath,
-        entity=entity,
-        source=source,
-        captured=str(captured) if captured else None,
-    )
+def _manifest_shape(data: dict[str, Any]) -> str | None:
+    if "entity" in data and not (isinstance(data["entity"], str) and data["entity"].strip()):
+        return "entity must be a non-empty string"
+    documents = data.get("documents", {})
+    if not isinstance(documents, dict):
+        return 'documents must be a table of [documents."<file>"] tables'
+    for name, entry in documents.items():
+        if not isinstance(entry, dict):
+            return f'documents."{name}" must be a table with source and captured'
+        for key in ("source", "captured"):
+            value = entry.get(key)
+            if (
+                value is not None
+                and not isinstance(value, str | int)
+                and not hasattr(value, "isoformat")
+            ):
+                return f'documents."{name}".{key} must be a string'
+    unknown = set(data) - {"entity", "documents"}
+    if unknown:
+        return "unknown keys " + ", ".join(sorted(unknown))
+    return None
 
 
 def read(ref: DocumentRef) -> Document:
-    """Decode a document as UTF-8, or raise a DocumentError that says what is wrong with it."""
+    """Decode a document, or raise a DocumentError that says what is wrong with it."""
     try:
-        data = ref.path.read_bytes()
+        with open(ref.path, "rb") as f:
+            data = f.read()
     except OSError as exc:
         raise DocumentError(
             ref.relpath, f"cannot be read ({exc.strerror})", "check its permissions"
         ) from None
-    return Document(ref, decode(ref.relpath, data))
+    text, note = decode(ref.relpath, data)
+    return Document(ref, text, note, _digest(data))
 
 
-def decode(name: str, data: bytes) -> str:
+def _digest(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(name: str, data: bytes) -> tuple[str, str | None]:
+    """The text, and a note when it was not plain UTF-8 (a byte-order mark, UTF-16, cp1252...)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                raise DocumentError(
+                    name,
+                    f"starts with a {encoding.upper()} byte-order mark but is not valid "
+                    f"{encoding.upper()}",
+                    "capture the page again as UTF-8",
+                ) from None
+            _check_text(name, text)
+            label = "UTF-8 with a byte-order mark" if encoding == "utf-8-sig" else encoding.upper()
+            return text, f"decoded as {label}"
     if not data.strip():
         raise DocumentError(name, "is empty", "capture the page again or remove the file")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise DocumentError(
+            name,
+            f"contains NUL bytes (the first at offset {nul}): it is binary or corrupted",
+            "replace it with the page's text",
+        )
     head = data[:8192]
     controls = sum(1 for b in head if b < 9 or 13 < b < 32)
-    if b"\x00" in head or controls > len(head) // 20:
+    if controls > len(head) // 20:
         raise DocumentError(
             name, "is a binary file, not a captured text page", "replace it with the page's text"
         )
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         if exc.reason == "unexpected end of data":
             raise DocumentError(
@@ -137,10 +317,47 @@ def decode(name: str, data: bytes) -> str:
                 "is truncated in the middle of a character (its last bytes are not whole UTF-8)",
                 "capture the whole page again",
             ) from None
-        byte = data[exc.start]
-        guess = "cp1252" if any(0x80 <= b <= 0x9F for b in data) else "latin-1"
+        text, encoding = _legacy(name, data, exc)
+        _check_text(name, text)
+        return text, f"decoded as {encoding} (not UTF-8)"
+    _check_text(name, text)
+    return text, None
+
+
+def _legacy(name: str, data: bytes, exc: UnicodeDecodeError) -> tuple[str, str]:
+    """A confident guess of a legacy single-byte encoding, or a refusal that says which."""
+    from charset_normalizer import from_bytes
+
+    # Only the Western single-byte encodings are candidates: asked to choose among all of them,
+    # detection takes a cp1252 page for cp1250 or cp932. Garbled results are not offered.
+    best = from_bytes(data, cp_isolation=list(_LEGACY)).best()
+    byte = data[exc.start]
+    if best is not None:
+        return str(best), _LEGACY[best.encoding]
+    guess = "cp1252" if any(0x80 <= b <= 0x9F for b in data) else "latin-1"
+    raise DocumentError(
+        name,
+        f"is not UTF-8 (byte 0x{byte:02X} at offset {exc.start}) and its encoding cannot be "
+        f"told with confidence (perhaps {guess})",
+        f"convert it, e.g. `iconv -f {guess} -t utf-8`, and keep the converted bytes",
+    )
+
+
+# Legacy encodings of Western pages that a confident detection may decode (Python's names).
+_LEGACY = {"cp1252": "cp1252", "latin_1": "latin-1", "iso8859_15": "ISO-8859-15"}
+
+
+def _check_text(name: str, text: str) -> None:
+    if "\x00" in text:
         raise DocumentError(
             name,
-            f"is not UTF-8 (byte 0x{byte:02X} at offset {exc.start}; it looks like {guess})",
-            f"convert it, e.g. `iconv -f {guess} -t utf-8`, and keep the converted bytes",
-        ) from None
+            f"contains NUL characters (the first at character {text.index(chr(0))})",
+            "replace it with the page's text",
+        )
+    head = text[:512].lstrip().lower()
+    if head.startswith(("<!doctype html", "<html")):
+        raise DocumentError(
+            name,
+            "is a raw HTML page, not a text capture of one",
+            "save the page as text (what the browser shows) and audit that",
+        )

@@ -7,13 +7,14 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Protocol
 
 import polars as pl
 
 from auditor.attributes import catalog
 from auditor.claims import Claim, to_frame
 from auditor.config import Config
-from auditor.documents import DocumentRef, discover
+from auditor.documents import DEFAULT_MAX_BYTES, DocumentRef, discover
 from auditor.extract.registry import DocumentResult, extract_document
 from auditor.reconcile import Settings, reconcile
 from auditor.reconcile.resolve import decoded
@@ -37,19 +38,64 @@ class Extraction:
         return [d for d in self.documents if d.error]
 
 
-def extract_paths(paths: Sequence[Path], *, workers: int | None = None) -> Extraction:
-    return extract_refs(discover(paths), workers=workers)
+class Progress(Protocol):
+    """Told how far a stage has come, e.g. to draw a progress bar."""
+
+    def __call__(self, stage: str, done: int, total: int) -> None: ...
 
 
-def extract_refs(refs: Sequence[DocumentRef], *, workers: int | None = None) -> Extraction:
+def _silent(stage: str, done: int, total: int) -> None:
+    pass
+
+
+def extract_paths(
+    paths: Sequence[Path],
+    *,
+    workers: int | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Progress = _silent,
+) -> Extraction:
+    refs = discover(paths, max_bytes=max_bytes)
+    return extract_refs(refs, workers=workers, progress=progress)
+
+
+def extract_refs(
+    refs: Sequence[DocumentRef], *, workers: int | None = None, progress: Progress = _silent
+) -> Extraction:
     workers = workers or os.cpu_count() or 1
-    if len(refs) >= PARALLEL_FROM and workers > 1:
+    total = len(refs)
+    if total >= PARALLEL_FROM and workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = tuple(pool.map(extract_document, refs, chunksize=8))
+            done = []
+            for result in pool.map(extract_document, refs, chunksize=8):
+                done.append(result)
+                progress("extract", len(done), total)
+            results = tuple(done)
     else:
         results = tuple(extract_document(ref) for ref in refs)
+    results = _without_copies(results)
     claims: list[Claim] = [c for r in results for c in r.claims]
     return Extraction(results, to_frame(claims))
+
+
+def _without_copies(results: tuple[DocumentResult, ...]) -> tuple[DocumentResult, ...]:
+    """The same bytes twice in one entity would vote twice: the later name is refused."""
+    first: dict[tuple[str, str], str] = {}
+    out = []
+    for r in results:
+        key = (r.ref.entity, r.digest)
+        if r.error is None and r.digest:
+            if key in first:
+                r = replace(
+                    r,
+                    claims=(),
+                    error=f"{r.ref.relpath}: has the same content as {first[key]}; remove one "
+                    "of them (a copy would count as a second source agreeing)",
+                )
+            else:
+                first[key] = r.ref.relpath
+        out.append(r)
+    return tuple(out)
 
 
 def settings_for(config: Config, extraction: Extraction) -> Settings:
@@ -60,9 +106,9 @@ def settings_for(config: Config, extraction: Extraction) -> Settings:
     return replace(base, captured=captured)
 
 
-def audit(paths: Sequence[Path], config: Config) -> AuditReport:
+def audit(paths: Sequence[Path], config: Config, progress: Progress = _silent) -> AuditReport:
     """Extract, reconcile (and validate, where suites exist) into one report."""
-    extraction = extract_paths(paths)
+    extraction = extract_paths(paths, max_bytes=config.max_document_bytes, progress=progress)
     documents: dict[str, list[tuple[str, str]]] = {}
     for d in extraction.documents:
         if d.error is None:
@@ -78,6 +124,7 @@ def audit(paths: Sequence[Path], config: Config) -> AuditReport:
             claims=len(d.claims),
             error=d.error,
             captured=d.ref.captured,
+            note=d.note,
             path=d.ref.path,
             line_starts=d.line_starts,
         )
@@ -103,5 +150,6 @@ def check_expectations(extraction: Extraction, config: Config):
     captured = {d.ref.relpath: d.ref.captured for d in extraction.documents if d.ref.captured}
     from auditor.validate import validate  # Great Expectations loads only when there is work
 
-    outcomes, problems = validate(build_tables(extraction.claims, captured), suites)
+    lost = {d.ref.source for d in extraction.errors}  # their errors are reported already
+    outcomes, problems = validate(build_tables(extraction.claims, captured), suites, lost)
     return outcomes, errors + problems

@@ -65,8 +65,12 @@ def report_set(out_dir: Path, owned: Collection[str]) -> Iterator[Path]:
     out = Path(os.path.abspath(out_dir))
     if out.is_symlink():
         out = out.resolve()
+    if out.exists() and not out.is_dir():
+        raise AuditorError(
+            f"{out_dir}: is a file, not a folder; pass --out a folder for the reports"
+        )
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
+        out.mkdir(parents=True, exist_ok=True)
         with _locked(out.parent):
             _recover(out)
             owned = {*owned, *_listed(out)}
@@ -89,8 +93,8 @@ def report_set(out_dir: Path, owned: Collection[str]) -> Iterator[Path]:
         raise
     except OSError as exc:
         raise AuditorError(
-            f"{out_dir}: cannot write the reports there ({exc.strerror or exc}); "
-            "pass --out a folder you can write"
+            f"{out_dir}: the reports cannot be written there ({exc.strerror or exc}); "
+            "choose another --out or fix the folder's permissions"
         ) from None
 
 
@@ -132,8 +136,6 @@ def _listed(out: Path) -> list[str]:
 def _carried(out: Path, owned: Collection[str]) -> list[Path]:
     if not out.exists():
         return []
-    if not out.is_dir():
-        raise AuditorError(f"{out}: is a file, not a folder; pass --out a folder for the reports")
     extra = []
     for p in sorted(out.iterdir()):
         if p.name in owned or _is_temporary(p.name, owned):

@@ -30,6 +30,8 @@ class DocumentResult:
     adapter: str | None
     claims: tuple[Claim, ...]
     error: str | None = None
+    note: str | None = None  # how it was decoded, when not plain UTF-8
+    digest: str = ""  # of its bytes
     line_starts: array = field(default_factory=lambda: array("I"), compare=False, repr=False)
 
 
@@ -60,6 +62,9 @@ def recognise(view: TextView) -> Adapter | None:
 def extract_document(ref: DocumentRef) -> DocumentResult:
     """Never raises for a bad document: the error is recorded and the others go on."""
     adapter = None
+    if ref.problem:
+        return DocumentResult(ref, None, (), ref.problem)
+    doc = None
     try:
         doc = read(ref)
         view = TextView.of(doc.text)
@@ -78,9 +83,12 @@ def extract_document(ref: DocumentRef) -> DocumentResult:
             )
         claims = _extract(adapter, doc, view)
         _check_identity(ref, claims)
-        return DocumentResult(ref, adapter.name, tuple(claims), None, line_starts(doc.text))
+        return DocumentResult(
+            ref, adapter.name, tuple(claims), None, doc.note, doc.digest, line_starts(doc.text)
+        )
     except DocumentError as exc:
-        return DocumentResult(ref, adapter.name if adapter else None, (), str(exc))
+        name = adapter.name if adapter else None
+        return DocumentResult(ref, name, (), str(exc), *((doc.note, doc.digest) if doc else ()))
 
 
 def _extract(adapter: Adapter, doc: Document, view: TextView) -> list[Claim]:

@@ -27,6 +27,7 @@ class DocumentRecord:
     claims: int
     error: str | None
     captured: str | None = None
+    note: str | None = None  # how it was decoded, when not plain UTF-8
     path: Path | None = field(default=None, compare=False, repr=False)  # where to read evidence
     # where each line of the decoded text starts (see extract.registry.line_starts), so that
     # outputs give line and column of a span without reading the document again
@@ -43,6 +44,8 @@ class DocumentRecord:
         }
         if self.captured:
             d["captured"] = self.captured
+        if self.note:
+            d["note"] = self.note
         return d
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from auditor.attributes import catalog as attribute_catalog
 from auditor.attributes import spec_for
 from auditor.catalog import SEVERITIES
+from auditor.documents import decode
 from auditor.normalize.names import best_cased, fold
 from auditor.normalize.places import canonical_country
 from auditor.reconcile.display import show
@@ -74,7 +75,7 @@ def _texts(report: AuditReport) -> dict[str, str]:
     """The documents that evidence is quoted from (read ones only: they decoded before)."""
     cited = {c.document for d in report.discrepancies for c in d.claims}
     return {
-        doc.document: doc.path.read_text(encoding="utf-8")
+        doc.document: decode(doc.document, doc.path.read_bytes())[0]
         for doc in report.documents
         if doc.error is None and doc.path is not None and doc.document in cited
     }

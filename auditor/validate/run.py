@@ -38,13 +38,15 @@ def _pandas(frame: pl.DataFrame):
 
 
 def validate(
-    tables: dict[str, pl.DataFrame], suites: list[SuiteFile]
+    tables: dict[str, pl.DataFrame], suites: list[SuiteFile], lost: set[str] = frozenset()
 ) -> tuple[list[SuiteOutcome], list[str]]:
-    """Every applicable suite on every source's table; errors for what cannot be run."""
+    """Every applicable suite on every source's table; errors for what cannot be run.
+
+    `lost`: sources whose documents failed and were reported; a suite naming one is no news."""
     errors: list[str] = []
     runs: list[tuple[SuiteFile, str]] = []
     for suite in suites:
-        missing = [s for s in (suite.sources or ()) if s not in tables]
+        missing = [s for s in (suite.sources or ()) if s not in tables and s not in lost]
         if missing:
             errors.append(
                 f"{suite.path}: names source{'s' if len(missing) > 1 else ''} "
