@@ -26,7 +26,6 @@ except ImportError:  # Windows: no advisory locks; runs are then not serialised
     fcntl = None  # type: ignore[assignment]
 
 _NEW, _OLD, _STAGE = ".new-", ".old-", ".auditor-staging-"
-SET_LIST = ".auditor-set"  # the entries of the set last written, one name a line
 
 
 def write_atomic(path: Path, data: str | bytes) -> None:
@@ -56,11 +55,10 @@ def write_text(path: Path, text: str) -> None:
 def report_set(out_dir: Path, owned: Collection[str]) -> Iterator[Path]:
     """Yield an empty staging folder; when the block ends, it becomes `out_dir` in one step.
 
-    `owned` names the entries of `out_dir` that belong to a report set (every format, written
-    this time or not), and so does the set's list of its entries (`.auditor-set`, written
-    with it): those are replaced; any other file of `out_dir` is carried over. A folder inside
-    `out_dir` that no set owns makes it not a report folder: refused, so that `--out .` never
-    swaps a project away.
+    `owned` names the entries of `out_dir` that belong to a report set (every file or folder
+    a format writes, written this time or not): those are replaced; any other file of
+    `out_dir` is carried over. A folder inside `out_dir` that is not owned makes it not a
+    report folder: refused, so that `--out .` never swaps a project away.
     """
     out = Path(os.path.abspath(out_dir))
     if out.is_symlink():
@@ -73,15 +71,11 @@ def report_set(out_dir: Path, owned: Collection[str]) -> Iterator[Path]:
         out.mkdir(parents=True, exist_ok=True)
         with _locked(out.parent):
             _recover(out)
-            owned = {*owned, *_listed(out)}
             extra = _carried(out, owned)
             in_place = out.exists() and (os.path.ismount(out) or out.resolve() == Path.cwd())
             stage, in_place = _stage(out, in_place)
             try:
                 yield stage
-                write_text(
-                    stage / SET_LIST, "".join(f"{p.name}\n" for p in sorted(stage.iterdir()))
-                )
                 if in_place:
                     _commit_in_place(stage, out, owned)
                 else:
@@ -123,14 +117,6 @@ def _recover(out: Path) -> None:
     if out.is_dir():
         for p in out.glob(f"{_STAGE}*"):
             shutil.rmtree(p, ignore_errors=True)
-
-
-def _listed(out: Path) -> list[str]:
-    try:
-        names = (out / SET_LIST).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return []
-    return [n for n in names if n and "/" not in n and n not in (".", "..")] + [SET_LIST]
 
 
 def _carried(out: Path, owned: Collection[str]) -> list[Path]:

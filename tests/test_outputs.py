@@ -129,7 +129,6 @@ def _one_run(folder: Path) -> str:
     """The folder holds one whole set: every file, all stating the same run id."""
     ids = _run_ids(folder)
     assert sorted(ids) == sorted(FILES), sorted(p.name for p in folder.iterdir())
-    assert (folder / ".auditor-set").read_text().split() == sorted(FILES)
     runs = set().union(*ids.values())
     assert len(runs) == 1 and all(len(v) == 1 for v in ids.values()), ids
     return runs.pop()
@@ -321,15 +320,11 @@ def test_report_folder_keeps_other_files_and_drops_stale_ones(capsys, tmp_path):
     (out / "README.md").write_text("generated; not hand-edited\n")
     (out / ".report.json.k3j2h1").write_text("a temporary file of a killed run")
     (out / "junit.xml").write_text("from an older run")
-    (out / "entities").mkdir()  # a folder the previous set listed as its own
-    (out / "entities" / "page.html").write_text("from an older run")
-    (out / ".auditor-set").write_text("entities\njunit.xml\n")
     (tmp_path / ".reports.new-abc123").mkdir()  # a staging folder of a killed run
     (tmp_path / ".reports.new-abc123" / "report.json").write_text("{")
     assert main(["check", str(SOURCES), "--out", str(out), "--format", "json"]) == 1
     capsys.readouterr()
-    assert sorted(p.name for p in out.iterdir()) == [".auditor-set", "README.md", "report.json"]
-    assert (out / ".auditor-set").read_text() == "report.json\n"
+    assert sorted(p.name for p in out.iterdir()) == ["README.md", "report.json"]
     assert (out / "README.md").read_text() == "generated; not hand-edited\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]
 
@@ -398,7 +393,7 @@ def test_kill_9_mid_write_leaves_one_whole_run(tmp_path):
         proc.wait(timeout=300)
     assert _one_run(out) != first
     assert _staging(out) == []
-    assert sorted(p.name for p in out.iterdir()) == sorted([*FILES, "README.md", ".auditor-set"])
+    assert sorted(p.name for p in out.iterdir()) == sorted([*FILES, "README.md"])
 
 
 def test_audit_workflow_uploads_sarif():
@@ -422,6 +417,6 @@ def test_the_working_folder_is_written_in_place(capsys, tmp_path, monkeypatch):
     assert main(["check", str(SOURCES), "--out", ".", "--format", "json", "--format", "md"]) == 1
     capsys.readouterr()
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == [".auditor-set", "notes.txt", "report.json", "summary.md"]
+    assert names == ["notes.txt", "report.json", "summary.md"]
     ids = _run_ids(tmp_path)
     assert sorted(ids) == ["report.json", "summary.md"] and len(set().union(*ids.values())) == 1
