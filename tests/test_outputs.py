@@ -423,3 +423,35 @@ def test_the_working_folder_is_written_in_place(capsys, tmp_path, monkeypatch):
     assert names == ["notes.txt", "report.json", "summary.md"]
     ids = _run_ids(tmp_path)
     assert sorted(ids) == ["report.json", "summary.md"] and len(set().union(*ids.values())) == 1
+
+
+def test_without_an_atomic_exchange_a_crash_between_the_renames_is_undone(
+    capsys, tmp_path, monkeypatch
+):
+    """Where the kernel cannot swap two folders, the set is moved aside, then the new one in:
+    a crash in between leaves no folder (never a mixed one), and the next run puts it back."""
+    from auditor import writing
+
+    out = tmp_path / "reports"
+    out.mkdir()
+    (out / "README.md").write_text("keep me\n")
+    args = ["check", str(SOURCES), "--out", str(out), "--format", "json"]
+    assert main(args) == 1
+    before = (out / "report.json").read_bytes()
+    monkeypatch.setattr(writing, "_exchange", lambda a, b: False)
+    rename = os.rename
+
+    def crash_on_the_second(src, dst):
+        if Path(src).name.startswith(".reports.new-"):
+            raise OSError(5, "killed")
+        rename(src, dst)
+
+    monkeypatch.setattr(writing.os, "rename", crash_on_the_second)
+    assert main([*args, "--fail-on", "warning"]) == 2
+    assert not out.exists() and [p.name[:13] for p in tmp_path.iterdir()] == [".reports.old-"]
+    monkeypatch.setattr(writing.os, "rename", rename)
+    assert main([*args, "--format", "md"]) == 1
+    capsys.readouterr()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]
+    assert sorted(p.name for p in out.iterdir()) == ["README.md", "report.json", "summary.md"]
+    assert (out / "report.json").read_bytes() == before
