@@ -68,7 +68,8 @@ def report_set(out_dir: Path, owned: Collection[str]) -> Iterator[Path]:
             f"{out_dir}: is a file, not a folder; pass --out a folder for the reports"
         )
     try:
-        out.mkdir(parents=True, exist_ok=True)
+        if not out.parent.exists():
+            out.parent.mkdir(parents=True)
         with _locked(out.parent):
             _recover(out)
             extra = _carried(out, owned)
