@@ -69,7 +69,7 @@ def report_set(out_dir: Path, owned: Collection[str]) -> Iterator[Path]:
         )
     try:
         if not out.parent.exists():
-            out.parent.mkdir(parents=True)
+            out.parent.mkdir(parents=True, exist_ok=True)
         with _locked(out.parent):
             _recover(out)
             extra = _carried(out, owned)
