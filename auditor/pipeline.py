@@ -15,6 +15,7 @@ from auditor.claims import Claim, to_frame
 from auditor.config import Config
 from auditor.documents import DocumentRef, discover
 from auditor.extract.registry import DocumentResult, extract_document
+from auditor.readers.declared import read_declared
 from auditor.reconcile import Settings, reconcile
 from auditor.reconcile.resolve import decoded
 from auditor.report.model import AuditReport, DocumentRecord
@@ -63,26 +64,33 @@ def settings_for(config: Config, extraction: Extraction) -> Settings:
 def audit(paths: Sequence[Path], config: Config) -> AuditReport:
     """Extract, reconcile (and validate, where suites exist) into one report."""
     extraction = extract_paths(paths)
-    documents: dict[str, list[tuple[str, str]]] = {}
+    tables = read_declared(config)  # the configuration's tables, read beside the pages
+    extraction = replace(extraction, claims=pl.concat([extraction.claims, tables.claims]))
+    documents: dict[str, list[tuple[str, str]]] = tables.documents()
     for d in extraction.documents:
         if d.error is None:
             documents.setdefault(d.ref.entity, []).append((d.ref.source, d.ref.relpath))
     settings = settings_for(config, extraction)
+    settings = replace(settings, captured=settings.captured | tables.captured)
     reconciliation = reconcile(extraction.claims, settings, documents)
-    records = tuple(
-        DocumentRecord(
-            entity=d.ref.entity,
-            source=d.ref.source,
-            document=d.ref.relpath,
-            adapter=d.adapter,
-            claims=len(d.claims),
-            error=d.error,
-            captured=d.ref.captured,
-            path=d.ref.path,
+    records = (
+        tuple(
+            DocumentRecord(
+                entity=d.ref.entity,
+                source=d.ref.source,
+                document=d.ref.relpath,
+                adapter=d.adapter,
+                claims=len(d.claims),
+                error=d.error,
+                captured=d.ref.captured,
+                path=d.ref.path,
+            )
+            for d in extraction.documents
         )
-        for d in extraction.documents
+        + tables.records
     )
     expectations, errors = check_expectations(extraction, config)
+    errors = [*tables.errors, *errors]
     return AuditReport(
         documents=records,
         discrepancies=reconciliation.discrepancies,
@@ -91,6 +99,7 @@ def audit(paths: Sequence[Path], config: Config) -> AuditReport:
         claims=extraction.claims,
         errors=tuple(errors),
         fail_on=config.fail_on,
+        attributes=settings.specs,
     )
 
 
