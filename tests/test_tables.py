@@ -321,3 +321,59 @@ def test_a_wrong_cell_is_a_conflict_whose_evidence_is_the_cell(tmp_path):
         "150 min",
         None,
     )
+
+
+def _domain_audit(tmp_path: Path, text: str, columns: dict, attributes: dict):
+    (tmp_path / "t.csv").write_text(text, encoding="utf-8")
+    table = {"path": "t.csv", "source": {"column": "src"}, "entity": ["id"], "columns": columns}
+    (tmp_path / "sources").mkdir(exist_ok=True)
+    config = Config(
+        tmp_path,
+        tmp_path / "sources",
+        tmp_path / "none",
+        tmp_path / "reports",
+        settings={"tables": [table], "attributes": attributes},
+    )
+    report = audit([tmp_path / "sources"], config)
+    assert not report.errors
+    found = {(d.entity, d.attribute): d for d in report.discrepancies if d.code != "AU007"}
+    resolved = {(r["entity"], r["attribute"]): r["value"] for r in report.resolved}
+    return found, resolved
+
+
+def test_other_domains_books_cities_and_gates(tmp_path):
+    text = (
+        "src,id,authors,population,gate,dep\n"
+        'a,b1,"Knuth, Donald E.",1000000,Terminal 2 - 2B,11:58 PM\n'
+        "b,b1,Donald E. Knuth,1005000,2B,12:02 AM\n"
+        'c,b1,"Knuth, Donald; Binstock, Andrew",1004000,Gate 2B,11:59 p.m.\n'
+        "a,c2,Jane Doe,1000000,C24,7:00\n"
+        "b,c2,John Roe,1200000,C26,7:30\n"
+    )
+    columns = {
+        "authors": {"attribute": "authors"},
+        "population": {"attribute": "population"},
+        "gate": {"attribute": "gate", "drop": ["gate"]},
+        "dep": {"attribute": "dep"},
+    }
+    attributes = {
+        "authors": {"kind": "nameset"},
+        "population": {"kind": "number", "tolerance": "1%"},
+        "gate": {"kind": "code"},
+        "dep": {"kind": "time", "tolerance": 5},
+    }
+    found, resolved = _domain_audit(tmp_path, text, columns, attributes)
+    # b1: a partial author list, populations within 1%, one gate written three ways, times
+    # 4 minutes apart across midnight: compatible, nothing contradicts.
+    assert found[("b1", "authors")].code == "AU005"
+    assert found[("b1", "population")].code == "AU005"
+    assert ("b1", "gate") not in found
+    assert found[("b1", "dep")].code == "AU005"
+    assert resolved[("b1", "gate")] == "2B"
+    assert resolved[("b1", "authors")] == ["Donald E. Knuth"]
+    # c2: other people, a sixth of the larger figure apart, other gates, half an hour: conflicts.
+    assert {found[("c2", a)].code for a in ("authors", "population", "gate", "dep")} == {"AU001"}
+    assert (
+        "1,200,000 — 16.67% apart; the tolerance is 1.00%"
+        in found[("c2", "population")].explanation
+    )
