@@ -156,10 +156,10 @@ def test_claim_ids_are_stable_and_distinct(tmp_path):
 )
 def test_table_locators_round_trip_on_any_cells(tmp_path, rows):
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer)  # CRLF rows; a field holding \r or \n is quoted
     writer.writerow(["src", "flight", "note", "dep"])
     writer.writerows(rows)
-    (tmp_path / "t.csv").write_text(buffer.getvalue(), encoding="utf-8")
+    (tmp_path / "t.csv").write_bytes(buffer.getvalue().encode("utf-8"))
     columns = {
         "note": {"attribute": "note", "kind": "text"},
         "dep": {"attribute": "dep", "kind": "time"},
@@ -168,7 +168,7 @@ def test_table_locators_round_trip_on_any_cells(tmp_path, rows):
         tmp_path, path="t.csv", source={"column": "src"}, entity=["flight"], columns=columns
     )
     assert result.error is None
-    cells = list(csv.DictReader(io.StringIO(buffer.getvalue())))
+    cells = list(csv.DictReader(io.StringIO(buffer.getvalue(), newline="")))
     for c in result.claims.iter_rows(named=True):
         assert cells[c["row"]][c["column"]] == c["raw"]
         at = c["context_start"]
