@@ -200,6 +200,7 @@ def test_page_locators_round_trip_with_their_context(document):
         ({"path": "latin.csv"}, "latin.csv: is not UTF-8 text (line 2); set encoding"),
         ({"path": "flights.txt"}, "cannot tell the format of flights.txt"),
         ({"path": "flights.db"}, "flights.db: is a SQLite file; set table or query"),
+        ({"path": "ragged.csv"}, "ragged.csv: row 1 (line 3) has 9 fields, not 7"),
     ],
 )
 def test_a_bad_table_is_one_line_and_the_others_are_read(tmp_path, flights, table, message):
@@ -209,6 +210,8 @@ def test_a_bad_table_is_one_line_and_the_others_are_read(tmp_path, flights, tabl
         "src,flight,sched_dep_time\naa,caf\xe9,1:00\n".encode("latin-1")
     )
     sqlite3.connect(tmp_path / "flights.db").close()
+    lines = (tmp_path / "flights.csv").read_text().splitlines()
+    (tmp_path / "ragged.csv").write_text("\n".join([*lines[:2], lines[2] + ",x,y", *lines[3:]]))
     good = {"path": "flights.csv", **FLIGHT_TABLE}
     specs = parse_tables([{**FLIGHT_TABLE, **table}, good], tmp_path / "auditor.toml")
     bad, ok = read_tables(specs, catalog())

@@ -7,6 +7,7 @@ A file that cannot be read raises a `DocumentError` naming it and what to change
 
 from __future__ import annotations
 
+import csv
 import gzip
 import io
 import sqlite3
@@ -25,7 +26,7 @@ def read(path: Path, document: str, spec: TableSpec) -> pl.DataFrame:
     fmt = spec.format_of(path)
     try:
         if fmt in ("csv", "tsv"):
-            return _delimited(_bytes(path, document, spec), fmt, spec)
+            return _delimited(_bytes(path, document, spec), fmt, spec, document)
         if fmt == "jsonl":
             return _as_text(pl.read_ndjson(io.BytesIO(_bytes(path, document, spec))))
         if fmt == "parquet":
@@ -68,16 +69,50 @@ def _bytes(path: Path, document: str, spec: TableSpec) -> bytes:
         ) from None
 
 
-def _delimited(data: bytes, fmt: str, spec: TableSpec) -> pl.DataFrame:
-    frame = pl.read_csv(
-        io.BytesIO(data),
-        has_header=spec.header,
-        new_columns=list(spec.names) if spec.names else None,
-        separator=spec.delimiter or ("\t" if fmt == "tsv" else ","),
-        quote_char=(spec.quote if spec.quote is not None else '"' if fmt == "csv" else "") or None,
-        infer_schema=False,
+def _delimited(data: bytes, fmt: str, spec: TableSpec, document: str) -> pl.DataFrame:
+    separator = spec.delimiter or ("\t" if fmt == "tsv" else ",")
+    quote = (spec.quote if spec.quote is not None else '"' if fmt == "csv" else "") or None
+    try:
+        return pl.read_csv(
+            io.BytesIO(data),
+            has_header=spec.header,
+            new_columns=list(spec.names) if spec.names else None,
+            separator=separator,
+            quote_char=quote,
+            infer_schema=False,
+        )
+    except pl.exceptions.PolarsError:
+        problem = _first_bad_row(data, separator, quote, spec)
+        if problem is None:
+            raise
+        raise DocumentError(
+            document, problem, f"fix the file, or delimiter/quote/names in {spec.where}"
+        ) from None
+
+
+def _first_bad_row(data: bytes, separator: str, quote: str | None, spec: TableSpec) -> str | None:
+    """Where a delimited file stops being a table, read again with the csv module: polars
+    says what went wrong but not on which row."""
+    text = io.StringIO(data.decode("utf-8"), newline="")
+    reader = csv.reader(
+        text,
+        delimiter=separator,
+        quotechar=quote or '"',
+        quoting=csv.QUOTE_NONE if not quote else csv.QUOTE_MINIMAL,
+        strict=True,
     )
-    return frame
+    width = len(spec.names) if spec.names and not spec.header else None
+    try:
+        for n, fields in enumerate(reader):
+            if width is None:
+                width = len(fields)
+                continue
+            if len(fields) != width and fields:
+                row = n - 1 if spec.header else n
+                return f"row {row} (line {reader.line_num}) has {len(fields)} fields, not {width}"
+    except csv.Error as exc:
+        return f"is not well-formed near line {reader.line_num} ({exc})"
+    return None
 
 
 def _as_text(frame: pl.DataFrame) -> pl.DataFrame:
