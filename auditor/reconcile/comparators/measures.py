@@ -20,7 +20,11 @@ _COLUMNS = ("key", "source", "value", "num")
 
 
 def plan(ctx: Context) -> tuple[pl.LazyFrame, ...]:
-    return (disagreeing(editorial(ctx.frame.lazy(), KINDS), _COLUMNS),)
+    # One value per source: a list attribute's members (multi) are not compared here; lists
+    # of members are kind "names".
+    multi = [name for name, spec in ctx.settings.specs.items() if spec.multi]
+    frame = editorial(ctx.frame.lazy(), KINDS).filter(~pl.col("attribute").is_in(multi))
+    return (disagreeing(frame, _COLUMNS),)
 
 
 def build(ctx: Context, disagree: pl.DataFrame) -> list[Finding]:
