@@ -21,11 +21,14 @@ from auditor.claims import Claim, to_frame
 from auditor.config import Config
 from auditor.documents import discover
 from auditor.errors import AuditorError
-from auditor.extract.registry import extract_document
+from auditor.extract import ADAPTERS, Collector
+from auditor.extract.registry import _with_context, extract_document
 from auditor.pipeline import audit
 from auditor.readers import read_tables
 from auditor.tablespec import parse_tables
+from auditor.textview import TextView
 from tests.conftest import BUNDLED, SOURCES
+from tests.test_properties import REF, page_like
 
 HERE = Path(__file__).resolve().parent
 FLIGHTS = HERE.parent / "examples" / "flights" / "flights_dirty.csv"
@@ -380,3 +383,16 @@ def test_other_domains_books_cities_and_gates(tmp_path):
         "1,200,000 — 16.67% apart; the tolerance is 1.00%"
         in found[("c2", "population")].explanation
     )
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(page_like)
+def test_page_locators_and_context_round_trip_on_any_text(text):
+    view = TextView.of(text)
+    for adapter in ADAPTERS:
+        out = Collector(REF, view)
+        adapter.extract(view, out)
+        for c in (_with_context(claim, text) for claim in out.claims):
+            assert text[c.span_start : c.span_end] == c.raw
+            assert c.context[c.context_start : c.context_start + len(c.raw)] == c.raw
+            assert c.claim_id == Claim(**{**c.to_dict(), "context": None}).claim_id
