@@ -18,13 +18,15 @@ from hypothesis import strategies as st
 
 from auditor.attributes import catalog
 from auditor.claims import Claim, to_frame
-from auditor.config import Config
+from auditor.config import Config, load
 from auditor.documents import discover
 from auditor.errors import AuditorError
 from auditor.extract import ADAPTERS, Collector
 from auditor.extract.registry import _with_context, extract_document
+from auditor.normalize.times import parse_time
 from auditor.pipeline import audit
 from auditor.readers import read_tables
+from auditor.readers.declared import read_declared
 from auditor.tablespec import parse_tables
 from auditor.textview import TextView
 from tests.conftest import BUNDLED, SOURCES
@@ -396,3 +398,31 @@ def test_page_locators_and_context_round_trip_on_any_text(text):
             assert text[c.span_start : c.span_end] == c.raw
             assert c.context[c.context_start : c.context_start + len(c.raw)] == c.raw
             assert c.claim_id == Claim(**{**c.to_dict(), "context": None}).claim_id
+
+
+def test_tables_declared_in_pyproject_are_read_relative_to_it(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "f.csv").write_bytes(FLIGHTS.read_bytes())
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.auditor]\n"
+        "[[tool.auditor.tables]]\n"
+        'path = "data/*.csv"\n'
+        'source = { column = "src" }\n'
+        'entity = ["flight"]\n'
+        "[tool.auditor.tables.columns]\n"
+        'act_dep_time = { attribute = "actual_departure", kind = "time" }\n'
+        "[[tool.auditor.tables]]\n"
+        'path = "data/missing.csv"\n'
+        'source = "x"\n'
+        'entity = ["flight"]\n'
+        'columns = { act_dep_time = "actual_departure" }\n'
+    )
+    tables = read_declared(load(tmp_path))
+    assert set(tables.claims.get_column("document")) == {"data/f.csv"}
+    assert tables.errors == (
+        f"{tmp_path / 'pyproject.toml'}: tool.auditor.tables[1]: path 'data/missing.csv' matches "
+        "no file; fix the path (it is relative to the configuration file)",
+    )
+    rows = csv.DictReader(FLIGHTS.open(encoding="utf-8", newline=""))
+    stating = {r["src"] for r in rows if parse_time(r["act_dep_time"]) is not None}
+    assert {r.source for r in tables.records} == stating  # a record per source with claims
