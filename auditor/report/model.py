@@ -100,6 +100,8 @@ class AuditReport:
     errors: tuple[str, ...] = ()  # configuration or suite errors that are not about a document
     fail_on: str = "error"
     baseline: str | None = None  # the baseline file discrepancies were marked against
+    # The attribute catalog the audit ran with (the configuration's attributes included).
+    attributes: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def entities(self) -> list[str]:
