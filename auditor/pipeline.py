@@ -14,8 +14,8 @@ import polars as pl
 from auditor.attributes import catalog
 from auditor.claims import Claim, empty_frame, to_frame
 from auditor.config import Config
-from auditor.errors import AuditorError
 from auditor.documents import DEFAULT_MAX_BYTES, DocumentRef, discover
+from auditor.errors import AuditorError
 from auditor.extract.registry import DocumentResult, extract_document
 from auditor.readers.declared import read_declared
 from auditor.reconcile import Settings, reconcile
