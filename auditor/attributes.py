@@ -25,6 +25,10 @@ KINDS = (
     "names",
     "cast",
     "character",
+    "time",  # minutes after midnight; tolerance in minutes
+    "code",  # identifiers compared exactly once normalized
+    "number",  # plain quantities; tolerance absolute, or relative ("1%")
+    "nameset",  # a set of names in one value; compared by surnames
 )
 QUALIFIER_ROLES = ("slot", "site", "flag", "release")
 
@@ -36,7 +40,8 @@ class AttributeSpec:
     multi: bool = False
     time_varying: bool = False
     qualifier: str = "slot"
-    tolerance: float = 0.0  # minutes for durations; a fraction for money and scores
+    tolerance: float = 0.0  # minutes for durations and times; a fraction for money and scores
+    relative: bool = False  # a number's tolerance is a fraction of the value ("1%")
     severity: str = "error"  # severity of an unexplained conflict on this attribute
     label: str = ""
     companion: str = ""  # an attribute worth quoting beside this one (the rating beside votes)
@@ -104,6 +109,9 @@ def catalog(overrides: dict[str, Any] | None = None) -> dict[str, AttributeSpec]
         }
         if unknown:
             raise AuditorError(f"[tool.auditor.attributes.{name}]: unknown keys {sorted(unknown)}")
+        table = dict(table)
+        if "tolerance" in table:
+            table.update(_tolerance(name, table["tolerance"]))
         spec = replace(base, **table)
         if spec.kind not in KINDS or spec.qualifier not in QUALIFIER_ROLES:
             raise AuditorError(
@@ -116,6 +124,21 @@ def catalog(overrides: dict[str, Any] | None = None) -> dict[str, AttributeSpec]
             )
         specs[name] = spec
     return specs
+
+
+def _tolerance(name: str, value: Any) -> dict[str, Any]:
+    """`tolerance = 5` (in the kind's unit) or `tolerance = "1%"` (relative to the value)."""
+    if isinstance(value, str) and value.strip().endswith("%"):
+        try:
+            return {"tolerance": float(value.strip()[:-1]) / 100, "relative": True}
+        except ValueError:
+            pass
+    elif isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0:
+        return {"tolerance": float(value)}
+    raise AuditorError(
+        f"[tool.auditor.attributes.{name}]: tolerance must be a number >= 0 or a percentage "
+        f'such as "1%"'
+    )
 
 
 def spec_for(specs: dict[str, AttributeSpec], name: str) -> AttributeSpec:

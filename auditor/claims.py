@@ -1,10 +1,18 @@
-"""The claim: one fact as one source states it, with the exact span of its evidence."""
+"""The claim: one fact as one source states it, with a locator of its evidence.
+
+A page claim's locator is a character span (`text[span_start:span_end] == raw`); a table
+claim's is a cell (`row`, `column`, with `raw` the cell's text). `claim_id` is derived from the
+claim's content and locator, so the same claim has the same id in every run. `context` is what
+a reviewer reads around the evidence (the sentence around a span, the row around a cell),
+captured at extraction; `context_start` is where `raw` starts inside it.
+"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from hashlib import blake2b
 from typing import Any
 
 import polars as pl
@@ -20,11 +28,19 @@ CLAIM_SCHEMA: dict[str, pl.DataType] = {
     "raw": pl.String(),
     "value": pl.String(),  # the normalized value as canonical JSON text
     "qualifier": pl.String(),
-    "span_start": pl.Int64(),
+    "span_start": pl.Int64(),  # null for a table claim
     "span_end": pl.Int64(),
     "origin": pl.String(),
+    # version 2
+    "claim_id": pl.String(),
+    "row": pl.Int64(),  # a table claim's data row, 0-based, header excluded; null for pages
+    "column": pl.String(),  # a table claim's column name; null for pages
+    "context": pl.String(),
+    "context_start": pl.Int64(),
 }
-COLUMNS = tuple(CLAIM_SCHEMA)
+# The columns every output of claims carries (extract, claims.jsonl).
+COLUMNS = (*tuple(CLAIM_SCHEMA)[:10], "claim_id", "row", "column")
+ID_LENGTH = 16  # hex digits of claim_id
 
 
 @dataclass(frozen=True)
@@ -36,9 +52,24 @@ class Claim:
     raw: str
     value: Any
     qualifier: str | None
-    span_start: int
-    span_end: int
+    span_start: int | None
+    span_end: int | None
     origin: str = EDITORIAL
+    row: int | None = None
+    column: str | None = None
+    context: str | None = None
+    context_start: int | None = None
+
+    @property
+    def claim_id(self) -> str:
+        return claim_id(
+            self.entity,
+            self.source,
+            self.document,
+            self.attribute,
+            locator(self.span_start, self.span_end, self.row, self.column),
+            dump_value(self.value),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -49,9 +80,67 @@ def dump_value(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
+def locator(start: int | None, end: int | None, row: int | None, column: str | None) -> str:
+    """'span:12-40' for a page, 'cell:3:act_dep' for a table: the evidence's address."""
+    if row is not None:
+        return f"cell:{row}:{column}"
+    return f"span:{start}-{end}"
+
+
+def claim_id(*parts: str) -> str:
+    return _digest("\x1f".join(parts))
+
+
+def _digest(text: str) -> str:
+    return blake2b(text.encode("utf-8"), digest_size=ID_LENGTH // 2).hexdigest()
+
+
+def _locator_expr() -> pl.Expr:
+    """`locator` over a claims frame."""
+    return (
+        pl.when(pl.col("row").is_not_null())
+        .then(pl.format("cell:{}:{}", pl.col("row"), pl.col("column").fill_null("null")))
+        .otherwise(
+            pl.format(
+                "span:{}-{}",
+                pl.col("span_start").cast(pl.String).fill_null("None"),
+                pl.col("span_end").cast(pl.String).fill_null("None"),
+            )
+        )
+    )
+
+
+def with_ids(frame: pl.DataFrame) -> pl.DataFrame:
+    """The frame with `claim_id` computed from its content columns and locator."""
+    if frame.height == 0:
+        return frame.with_columns(claim_id=pl.lit(None, pl.String))
+    keys = frame.select(
+        pl.concat_str(
+            "entity", "source", "document", "attribute", _locator_expr(), "value", separator="\x1f"
+        )
+    ).to_series()
+    # hashlib per claim (inline: a call per claim costs a third more): polars' own hash is not
+    # stable across versions, and ids must be.
+    size = ID_LENGTH // 2
+    digests = [blake2b(k, digest_size=size).hexdigest() for k in keys.cast(pl.Binary).to_list()]
+    ids = pl.Series("claim_id", digests, dtype=pl.String)
+    return frame.with_columns(ids)
+
+
 def to_frame(claims: Iterable[Claim]) -> pl.DataFrame:
-    rows = [{**c.to_dict(), "value": dump_value(c.value)} for c in claims]
-    return pl.DataFrame(rows, schema=CLAIM_SCHEMA, orient="row") if rows else empty_frame()
+    rows = [{**c.to_dict(), "value": dump_value(c.value), "claim_id": None} for c in claims]
+    if not rows:
+        return empty_frame()
+    return with_ids(pl.DataFrame(rows, schema=CLAIM_SCHEMA, orient="row"))
+
+
+def conform(frame: pl.DataFrame) -> pl.DataFrame:
+    """A claims frame with every claim column, in order, of its schema type (missing ones
+    null): how readers that build claims as frames hand them over."""
+    return frame.select(
+        pl.col(c).cast(t) if c in frame.columns else pl.lit(None, t).alias(c)
+        for c, t in CLAIM_SCHEMA.items()
+    )
 
 
 def empty_frame() -> pl.DataFrame:

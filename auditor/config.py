@@ -175,6 +175,13 @@ def _positive(v: Any) -> bool:
     return _is_number(v) and v > 0
 
 
+def _percent(v: str) -> bool:
+    try:
+        return v.strip().endswith("%") and float(v.strip()[:-1]) >= 0
+    except ValueError:
+        return False
+
+
 def _string(v: Any) -> bool:
     return isinstance(v, str) and bool(v.strip())
 
@@ -206,7 +213,10 @@ _ATTRIBUTE_KEYS: dict[str, tuple[Check, str]] = {
     "multi": (lambda v: isinstance(v, bool), "true or false"),
     "time_varying": (lambda v: isinstance(v, bool), "true or false"),
     "qualifier": (_string, "a qualifier role"),
-    "tolerance": (_non_negative, "a number >= 0"),
+    "tolerance": (
+        lambda v: _non_negative(v) or (isinstance(v, str) and _percent(v)),
+        'a number >= 0, or a share such as "1%"',
+    ),
     "severity": (lambda v: v in SEVERITIES, "one of " + ", ".join(SEVERITIES)),
     "label": (_string, "a string"),
     "companion": (_string, "an attribute name"),

@@ -12,10 +12,12 @@ from typing import Protocol
 import polars as pl
 
 from auditor.attributes import catalog
-from auditor.claims import Claim, to_frame
+from auditor.claims import Claim, empty_frame, to_frame
 from auditor.config import Config
 from auditor.documents import DEFAULT_MAX_BYTES, DocumentRef, discover
+from auditor.errors import AuditorError
 from auditor.extract.registry import DocumentResult, extract_document
+from auditor.readers.declared import read_declared
 from auditor.reconcile import Settings, reconcile
 from auditor.reconcile.resolve import decoded
 from auditor.report.model import AuditReport, DocumentRecord
@@ -108,29 +110,42 @@ def settings_for(config: Config, extraction: Extraction) -> Settings:
 
 def audit(paths: Sequence[Path], config: Config, progress: Progress = _silent) -> AuditReport:
     """Extract, reconcile (and validate, where suites exist) into one report."""
-    extraction = extract_paths(paths, max_bytes=config.max_document_bytes, progress=progress)
-    documents: dict[str, list[tuple[str, str]]] = {}
+    extraction = (
+        extract_paths(paths, max_bytes=config.max_document_bytes, progress=progress)
+        if paths
+        else Extraction((), empty_frame())
+    )
+    tables = read_declared(config)  # the configuration's tables, read beside the pages
+    if not paths and not tables.records and not tables.errors:
+        raise AuditorError("nothing to audit: give a sources folder or declare [[tables]]")
+    extraction = replace(extraction, claims=pl.concat([extraction.claims, tables.claims]))
+    documents: dict[str, list[tuple[str, str]]] = tables.documents()
     for d in extraction.documents:
         if d.error is None:
             documents.setdefault(d.ref.entity, []).append((d.ref.source, d.ref.relpath))
     settings = settings_for(config, extraction)
+    settings = replace(settings, captured=settings.captured | tables.captured)
     reconciliation = reconcile(extraction.claims, settings, documents)
-    records = tuple(
-        DocumentRecord(
-            entity=d.ref.entity,
-            source=d.ref.source,
-            document=d.ref.relpath,
-            adapter=d.adapter,
-            claims=len(d.claims),
-            error=d.error,
-            captured=d.ref.captured,
-            note=d.note,
-            path=d.ref.path,
-            line_starts=d.line_starts,
+    records = (
+        tuple(
+            DocumentRecord(
+                entity=d.ref.entity,
+                source=d.ref.source,
+                document=d.ref.relpath,
+                adapter=d.adapter,
+                claims=len(d.claims),
+                error=d.error,
+                captured=d.ref.captured,
+                note=d.note,
+                path=d.ref.path,
+                line_starts=d.line_starts,
+            )
+            for d in extraction.documents
         )
-        for d in extraction.documents
+        + tables.records
     )
     expectations, errors = check_expectations(extraction, config)
+    errors = [*tables.errors, *errors]
     return AuditReport(
         documents=records,
         discrepancies=reconciliation.discrepancies,
@@ -139,6 +154,7 @@ def audit(paths: Sequence[Path], config: Config, progress: Progress = _silent) -
         claims=extraction.claims,
         errors=tuple(errors),
         fail_on=config.fail_on,
+        attributes=settings.specs,
     )
 
 

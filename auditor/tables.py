@@ -40,6 +40,7 @@ LISTS = (
 SCORES = ("user_rating", "critic_score")
 
 _KEY = ["source", "entity"]
+_FILM = {*SCALARS, *DATES, *LISTS, *SCORES, "budget", "gross", "cast"}
 _SCORE = pl.Struct({"value": pl.Float64, "scale": pl.Float64})
 _BUDGET = pl.Struct({"low": pl.Float64, "high": pl.Float64, "currency": pl.String})
 _GROSS = pl.Struct({"amount": pl.Float64, "currency": pl.String})
@@ -141,6 +142,7 @@ def build(claims: pl.DataFrame, captured: dict[str, str] | None = None) -> dict[
             .group_by(_KEY, maintain_order=True)
             .agg(value.str.json_decode(pl.String).unique(maintain_order=True).alias(attribute))
         )
+    parts += _declared(c)
     table = base
     for part in parts:
         table = table.join(part, on=_KEY, how="left")
@@ -148,3 +150,26 @@ def build(claims: pl.DataFrame, captured: dict[str, str] | None = None) -> dict[
         source: frame.drop("source").sort("entity")
         for (source,), frame in table.partition_by("source", as_dict=True).items()
     }
+
+
+def _declared(c: _Claims) -> list[pl.DataFrame]:
+    """Columns for the attributes a configuration declares (flight times, gates, a city's
+    population): the first value per (source, entity), typed as its JSON reads (integers,
+    numbers, text, lists of names)."""
+    parts = []
+    for attribute in sorted(set(c.all.get_column("attribute").unique().to_list()) - _FILM):
+        first = c.of(attribute).sort(*_KEY, "row", "span_start").unique(_KEY, keep="first")
+        parts.append(first.select(*_KEY, _decoded(first.get_column("value")).alias(attribute)))
+    return parts
+
+
+def _decoded(values: pl.Series) -> pl.Expr:
+    """JSON values of one attribute, typed by what they all are."""
+    value = pl.col("value")
+    if values.str.contains(r"^-?\d+$").all():
+        return value.cast(pl.Int64)
+    if values.str.contains(r"^-?[\d.eE+-]+$").all():
+        return value.cast(pl.Float64)
+    if values.str.starts_with("[").all():
+        return value.str.json_decode(pl.List(pl.String))
+    return pl.when(value.str.starts_with('"')).then(value.str.json_decode(pl.String))

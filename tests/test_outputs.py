@@ -3,6 +3,7 @@ separators, SARIF that validates and points at the spans, and report sets writte
 
 from __future__ import annotations
 
+import csv
 import html
 import json
 import os
@@ -455,3 +456,21 @@ def test_without_an_atomic_exchange_a_crash_between_the_renames_is_undone(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]
     assert sorted(p.name for p in out.iterdir()) == ["README.md", "report.json", "summary.md"]
     assert (out / "report.json").read_bytes() == before
+
+
+def test_sarif_locates_a_table_cell_by_row_and_column(capsys, tmp_path, monkeypatch):
+    example = ROOT / "examples" / "flights"
+    monkeypatch.chdir(example)  # its auditor.toml declares the table
+    assert main(["check", "--out", str(tmp_path), "--format", "sarif"]) == 1
+    capsys.readouterr()
+    log = json.loads((tmp_path / "report.sarif").read_text())
+    _validate(log)
+    cells = list(csv.DictReader((example / "flights_dirty.csv").open(encoding="utf-8")))
+    locations = [loc for r in log["runs"][0]["results"] for loc in r["locations"]]
+    assert len(locations) > 100
+    for loc in locations[:200]:
+        physical = loc["physicalLocation"]
+        assert physical["artifactLocation"] == {"uri": "examples/flights/flights_dirty.csv"}
+        assert "region" not in physical
+        row, column = loc["properties"]["row"], loc["properties"]["column"]
+        assert loc["message"]["text"].startswith(f"{cells[row]['src']}: {cells[row][column]} (row")

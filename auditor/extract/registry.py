@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import accumulate
 
 from auditor.claims import EDITORIAL, Claim
@@ -17,6 +17,7 @@ from auditor.extract.movieblog import MovieBlog
 from auditor.extract.rottentomatoes import RottenTomatoes
 from auditor.extract.wikipedia import Wikipedia
 from auditor.normalize.names import fold
+from auditor.report.evidence import snippet
 from auditor.textview import TextView
 
 ADAPTERS: tuple[Adapter, ...] = (Imdb(), MovieBlog(), RottenTomatoes(), Wikipedia(), FilmSuggest())
@@ -101,7 +102,13 @@ def _extract(adapter: Adapter, doc: Document, view: TextView) -> list[Claim]:
             f"the {adapter.name} adapter failed on it ({type(exc).__name__}: {exc})",
             "report this with the document attached",
         ) from exc
-    return out.claims
+    return [_with_context(c, view.original) for c in out.claims]
+
+
+def _with_context(claim: Claim, text: str) -> Claim:
+    """The claim with the sentence around its span, so reports need not read the page again."""
+    s = snippet(text, claim.span_start, claim.span_end)
+    return replace(claim, context=s.before + s.match + s.after, context_start=len(s.before))
 
 
 def slug(text: str) -> str:

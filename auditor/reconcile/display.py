@@ -9,6 +9,8 @@ from typing import Any
 
 import polars as pl
 
+from auditor.normalize.times import show_time
+
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
@@ -49,6 +51,12 @@ def show(kind: str, value: Any) -> str:
             return f"{money(value['low'], cur)}–{money(value['high'], cur)}"
         if kind == "cast":
             return f"{value['actor']} as {value['character']}"
+        if kind == "time":
+            return show_time(value)
+        if kind == "number":
+            return f"{value:,}"
+        if kind == "nameset" and isinstance(value, list):
+            return ", ".join(value)
     except (KeyError, TypeError, ValueError):
         pass
     return str(value)

@@ -47,19 +47,33 @@ class ClaimRef:
     raw: str
     value: Any
     qualifier: str | None
-    span: tuple[int, int]
+    span: tuple[int, int] | None  # a page's evidence; None for a table's cell
     origin: str
+    row: int | None = None  # a table's cell: its data row and column
+    column: str | None = None
+    context: str | None = None  # the sentence or row around the evidence, from extraction
+    context_start: int | None = None
+
+    @property
+    def locator(self) -> str:
+        """'film/imdb.txt[120:131]' or 'flights.csv row 12, column act_dep'."""
+        if self.row is not None:
+            return f"{self.document} row {self.row}, column {self.column}"
+        return f"{self.document}[{self.span[0]}:{self.span[1]}]" if self.span else self.document
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d = {
             "source": self.source,
             "document": self.document,
             "raw": self.raw,
             "value": self.value,
             "qualifier": self.qualifier,
-            "span": list(self.span),
+            "span": list(self.span) if self.span else None,
             "origin": self.origin,
         }
+        if self.row is not None:
+            d["row"], d["column"] = self.row, self.column
+        return d
 
 
 class ClaimStore:
@@ -70,7 +84,10 @@ class ClaimStore:
     the comparison itself.
     """
 
-    _COLS = ("source", "document", "raw", "value", "qualifier", "span_start", "span_end", "origin")
+    _COLS = (
+        *("source", "document", "raw", "value", "qualifier", "span_start", "span_end", "origin"),
+        *("row", "column", "context", "context_start"),
+    )
 
     def __init__(self, frame: pl.DataFrame) -> None:
         self._frame = frame.select(self._COLS)
@@ -86,8 +103,12 @@ class ClaimStore:
             raw=c["raw"][i],
             value=json.loads(c["value"][i]),
             qualifier=c["qualifier"][i],
-            span=(c["span_start"][i], c["span_end"][i]),
+            span=None if c["span_start"][i] is None else (c["span_start"][i], c["span_end"][i]),
             origin=c["origin"][i],
+            row=c["row"][i],
+            column=c["column"][i],
+            context=c["context"][i],
+            context_start=c["context_start"][i],
         )
 
 

@@ -175,6 +175,8 @@ def _typed(frame: pl.LazyFrame, kind: str) -> pl.LazyFrame:
         )
     if kind == "date":
         return frame.with_columns(key=v.str.json_decode(pl.String))
+    if kind in _TABLE_KINDS:
+        return _TABLE_KINDS[kind](frame, v)
     if kind == "cast":
         s = v.str.json_decode(pl.Struct({"actor": pl.String, "character": pl.String}))
         return frame.with_columns(
@@ -184,6 +186,43 @@ def _typed(frame: pl.LazyFrame, kind: str) -> pl.LazyFrame:
     return frame.with_columns(name=v.str.json_decode(pl.String)).with_columns(
         key=fold_expr(pl.col("name"))
     )
+
+
+def _time(frame: pl.LazyFrame, v: pl.Expr) -> pl.LazyFrame:
+    """Minutes after midnight; keys zero-padded so that they sort as the times do."""
+    return frame.with_columns(num=v.cast(pl.Float64, strict=False)).with_columns(
+        key=pl.col("num").cast(pl.Int64).cast(pl.String).str.zfill(4)
+    )
+
+
+def _number(frame: pl.LazyFrame, v: pl.Expr) -> pl.LazyFrame:
+    return frame.with_columns(num=v.cast(pl.Float64, strict=False)).with_columns(
+        key=pl.col("num").cast(pl.String)
+    )
+
+
+def _code(frame: pl.LazyFrame, v: pl.Expr) -> pl.LazyFrame:
+    """Codes compare exactly: the parser already normalized them."""
+    return frame.with_columns(name=v.str.json_decode(pl.String)).with_columns(key=pl.col("name"))
+
+
+def _nameset(frame: pl.LazyFrame, v: pl.Expr) -> pl.LazyFrame:
+    """A set of names keyed by its sorted surnames (normalize.namesets.names_key)."""
+    names = v.str.json_decode(pl.List(pl.String))
+    surnames = names.list.eval(
+        pl.element()
+        .str.strip_chars()
+        .str.split(" ")
+        .list.last()
+        .str.normalize("NFKD")
+        .str.replace_all("[^A-Za-z]", "")
+        .str.to_lowercase()
+    )
+    return frame.with_columns(name=names.list.join(", "), key=surnames.list.sort().list.join("|"))
+
+
+# Kinds that tables bring (times, codes, numbers, sets of names): their typed columns.
+_TABLE_KINDS = {"time": _time, "number": _number, "code": _code, "nameset": _nameset}
 
 
 def _apply_aliases(frame: pl.LazyFrame, aliases: dict[str, dict[str, str]]) -> pl.LazyFrame:

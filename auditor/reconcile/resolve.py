@@ -16,7 +16,10 @@ import polars as pl
 
 from auditor.reconcile.model import Resolved
 
-_SCALAR = ("exact", "text", "date", "duration", "count", "score", "money")
+_SCALAR = (
+    *("exact", "text", "date", "duration", "count", "score", "money"),
+    *("time", "number", "code", "nameset"),
+)
 _FLAGS = ("cross_slot", "whole_set", "by_role")
 
 

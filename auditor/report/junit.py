@@ -71,9 +71,7 @@ def render(report: AuditReport) -> str:
             ET.SubElement(case, "skipped", message="known: accepted in the baseline")
         else:
             failure = ET.SubElement(case, "failure", message=d.explanation, type=d.severity)
-            failure.text = "\n".join(
-                f"{c.source}: {c.raw!r} at {c.document}[{c.span[0]}:{c.span[1]}]" for c in d.claims
-            )
+            failure.text = "\n".join(f"{c.source}: {c.raw!r} at {c.locator}" for c in d.claims)
     docs = ET.SubElement(root, "testsuite", name="documents")
     for doc in report.documents:
         case = ET.SubElement(docs, "testcase", classname="documents", name=doc.document)

@@ -105,6 +105,8 @@ class AuditReport:
     fail_on: str = "error"
     baseline: str | None = None  # the baseline file discrepancies were marked against
     run: str = ""  # digest of the content (auditor.check.run_id), stated in every output file
+    # The attribute catalog the audit ran with (the configuration's attributes included).
+    attributes: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def entities(self) -> list[str]:

@@ -82,14 +82,19 @@ def _result(
 
 
 def _location(c: ClaimRef, doc: DocumentRecord | None, uris: dict[str, dict]) -> dict[str, Any]:
+    """A page's claim: its span's region. A table's cell: the file, and the row and column."""
     artifact = uris.get(c.document) or {"uri": c.document, "uriBaseId": SOURCES_BASE}
     physical: dict[str, Any] = {"artifactLocation": artifact}
-    if doc is not None and doc.line_starts:
+    if c.span is not None and doc is not None and doc.line_starts:
         physical["region"] = {**region(doc.line_starts, *c.span), "snippet": {"text": c.raw}}
-    return {
+    location: dict[str, Any] = {
         "physicalLocation": physical,
         "message": {"text": f"{c.source}: {c.raw}"},
     }
+    if c.row is not None:
+        location["message"]["text"] += f" (row {c.row}, column {c.column})"
+        location["properties"] = {"row": c.row, "column": c.column}
+    return location
 
 
 def region(line_starts: Sequence[int], start: int, end: int) -> dict[str, int]:

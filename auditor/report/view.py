@@ -45,8 +45,9 @@ class EvidenceView:
     qualifier: str | None
     origin: str
     value: str
-    span: tuple[int, int]
+    span: tuple[int, int] | None
     snippet: Snippet | None
+    cell: tuple[int, str] | None = None  # a table's evidence: (row, column)
 
 
 @dataclass
@@ -73,7 +74,7 @@ class EntityView:
 
 def _texts(report: AuditReport) -> dict[str, str]:
     """The documents that evidence is quoted from (read ones only: they decoded before)."""
-    cited = {c.document for d in report.discrepancies for c in d.claims}
+    cited = {c.document for d in report.discrepancies for c in d.claims if c.row is None}
     return {
         doc.document: decode(doc.document, doc.path.read_bytes())[0]
         for doc in report.documents
@@ -90,7 +91,7 @@ def shown(kind: str, value: Any) -> str:
 
 
 def build(report: AuditReport) -> list[EntityView]:
-    specs = attribute_catalog()
+    specs = report.attributes or attribute_catalog()
     texts = _texts(report)
     marks: dict[tuple[str, str, str], str] = {}
     for d in report.discrepancies:
@@ -155,7 +156,8 @@ def build(report: AuditReport) -> list[EntityView]:
                         c.value,
                     ),
                     c.span,
-                    snippet(texts[c.document], *c.span) if c.document in texts else None,
+                    _snippet(c, texts),
+                    (c.row, c.column) if c.row is not None else None,
                 )
                 for c in d.claims
             ]
@@ -176,6 +178,16 @@ def build(report: AuditReport) -> list[EntityView]:
             )
         views.append(EntityView(entity, sources, rows, by_severity))
     return views
+
+
+def _snippet(c, texts: dict[str, str]) -> Snippet | None:
+    """A table cell's row as captured at extraction; a page's sentence from its text."""
+    if c.row is not None:
+        if c.context is None or c.context_start is None:
+            return None
+        at, end = c.context_start, c.context_start + len(c.raw)
+        return Snippet(c.context[:at], c.context[at:end], c.context[end:])
+    return snippet(texts[c.document], *c.span) if c.document in texts and c.span else None
 
 
 def _attribute_order(specs, present: dict) -> list[str]:

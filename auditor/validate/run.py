@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 import math
 import os
+from dataclasses import dataclass
 from typing import Any
 
 import polars as pl
@@ -67,63 +68,176 @@ def validate(
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
     datasource = context.data_sources.add_pandas("auditor")
-    batches: dict[str, Any] = {}
-    pandas_frames: dict[str, Any] = {}
-    for source in sorted({s for _, s in runs}):
-        table = tables[source]
-        scalar = table.select([c for c, t in table.schema.items() if not isinstance(t, pl.List)])
-        pandas_frames[source] = _pandas(scalar)
-        asset = datasource.add_dataframe_asset(source)
-        batches[source] = asset.add_batch_definition_whole_dataframe("all").get_batch(
-            batch_parameters={"dataframe": pandas_frames[source]}
-        )
-    scalar_columns = {
-        c for t in tables.values() for c, d in t.schema.items() if not isinstance(d, pl.List)
+    scalars = {
+        source: table.select([c for c, t in table.schema.items() if not isinstance(t, pl.List)])
+        for source, table in tables.items()
     }
-    refused: set[str] = set()
+    scalar_columns = {c for t in scalars.values() for c in t.columns}
+    batches = _Batches(datasource, scalars)
+    per_source: dict[tuple[str, str], list[tuple[int, Any]]] = {}
     for suite in suites:
-        unknown = sorted(
-            {c for e in suite.data["expectations"] for c in columns_named(e)} - scalar_columns
-        )
-        if unknown:
-            refused.add(suite.name)
-            errors.append(
-                f"{suite.path}: names column{'s' if len(unknown) > 1 else ''} "
-                f"{', '.join(unknown)} that the per-source tables do not have; use one of "
-                f"{', '.join(sorted(scalar_columns - set(_ID_COLUMNS)))}"
-            )
-    for suite, source in runs:
-        if suite.name in refused:
+        sources = sorted(s for s in tables if suite.applies_to(s))
+        if not sources:
             continue
+        gx_suite, problem = _gx_suite(gx, suite, scalar_columns)
+        if problem:
+            errors.append(problem)
+            continue
+        # Row-by-row expectations run once over every source's rows and are split back by
+        # source; the rest (a column's type or existence, aggregates) run per source.
+        shared, own = [], []
+        for n, e in enumerate(gx_suite.expectations):
+            columns = columns_named(suite.data["expectations"][n])
+            everywhere = all(c in scalars[s].columns for s in sources for c in columns)
+            (shared if _row_by_row(e) and everywhere else own).append(n)
+        if shared:
+            results = batches.validate(sources, _subset(gx, gx_suite, shared))
+            for n, result in zip(shared, results, strict=True):
+                for source, part in _split(result, batches.bounds(sources), scalars).items():
+                    per_source.setdefault((suite.name, source), []).append((n, part))
+        if own:
+            subset = _subset(gx, gx_suite, own)
+            for source in sources:
+                for n, result in zip(own, batches.validate([source], subset), strict=True):
+                    per_source.setdefault((suite.name, source), []).append((n, result))
+    for (name, source), results in per_source.items():
         table = tables[source]
-        try:
-            gx_suite = gx.ExpectationSuite(
-                name=f"{suite.name}:{source}",
-                expectations=suite.data["expectations"],
-                meta=suite.data.get("meta") or {},
-            )
-        except Exception as exc:  # noqa: BLE001 - GX raises many types for a bad suite
-            refused.add(suite.name)
-            errors.append(
-                f"{suite.path}: Great Expectations refuses it ({type(exc).__name__}: "
-                f"{str(exc).splitlines()[0][:200]}); fix the expectation"
-            )
-            continue
-        # GX logs and drops an expectation it cannot build instead of raising: count them.
-        kept = [e.expectation_type for e in gx_suite.expectations]
-        dropped = [e["type"] for e in suite.data["expectations"] if e["type"] not in kept]
-        if dropped:
-            refused.add(suite.name)
-            errors.append(
-                f"{suite.path}: Great Expectations refuses it (unknown or invalid "
-                f"expectation {', '.join(sorted(set(dropped)))}); fix the expectation"
-            )
-            continue
-        result = batches[source].validate(gx_suite, result_format={"result_format": "COMPLETE"})
-        outcomes.append(
-            SuiteOutcome(source, suite.name, tuple(_outcome(r, table) for r in result.results))
-        )
+        ordered = [r for _, r in sorted(results, key=lambda x: x[0])]
+        outcomes.append(SuiteOutcome(source, name, tuple(_outcome(r, table) for r in ordered)))
     return sorted(outcomes, key=lambda o: (o.source, o.suite)), errors
+
+
+def _gx_suite(gx: Any, suite: SuiteFile, scalar_columns: set[str]) -> tuple[Any, str | None]:
+    """The suite as Great Expectations builds it, or the one line saying why it cannot."""
+    unknown = sorted(
+        {c for e in suite.data["expectations"] for c in columns_named(e)} - scalar_columns
+    )
+    if unknown:
+        return None, (
+            f"{suite.path}: names column{'s' if len(unknown) > 1 else ''} "
+            f"{', '.join(unknown)} that the per-source tables do not have; use one of "
+            f"{', '.join(sorted(scalar_columns - set(_ID_COLUMNS)))}"
+        )
+    try:
+        gx_suite = gx.ExpectationSuite(
+            name=suite.name,
+            expectations=suite.data["expectations"],
+            meta=suite.data.get("meta") or {},
+        )
+    except Exception as exc:  # noqa: BLE001 - GX raises many types for a bad suite
+        return None, (
+            f"{suite.path}: Great Expectations refuses it ({type(exc).__name__}: "
+            f"{str(exc).splitlines()[0][:200]}); fix the expectation"
+        )
+    # GX logs and drops an expectation it cannot build instead of raising: count them.
+    kept = [e.expectation_type for e in gx_suite.expectations]
+    dropped = [e["type"] for e in suite.data["expectations"] if e["type"] not in kept]
+    if dropped:
+        return None, (
+            f"{suite.path}: Great Expectations refuses it (unknown or invalid "
+            f"expectation {', '.join(sorted(set(dropped)))}); fix the expectation"
+        )
+    return gx_suite, None
+
+
+def _subset(gx: Any, suite: Any, keep: list[int]) -> Any:
+    return gx.ExpectationSuite(
+        name=f"{suite.name}:{','.join(map(str, keep))}",
+        expectations=[suite.expectations[n] for n in keep],
+        meta=suite.meta,
+    )
+
+
+_ROW_BY_ROW = {"ColumnMapExpectation", "ColumnPairMapExpectation", "MulticolumnMapExpectation"}
+# Map expectations in name only: on a pandas batch they judge the column's dtype as a whole.
+_WHOLE_COLUMN = {"expect_column_values_to_be_of_type", "expect_column_values_to_be_in_type_list"}
+
+
+def _row_by_row(expectation: Any) -> bool:
+    """Judges each row on its own, so a table of many sources' rows gives each its verdict."""
+    return expectation.expectation_type not in _WHOLE_COLUMN and any(
+        c.__name__ in _ROW_BY_ROW for c in type(expectation).__mro__
+    )
+
+
+class _Batches:
+    """One GX batch per set of sources: their scalar tables stacked, in source order."""
+
+    def __init__(self, datasource: Any, scalars: dict[str, pl.DataFrame]) -> None:
+        self.datasource = datasource
+        self.scalars = scalars
+        self.made: dict[tuple[str, ...], Any] = {}
+
+    def bounds(self, sources: list[str]) -> dict[str, tuple[int, int]]:
+        out, lo = {}, 0
+        for s in sources:
+            out[s] = (lo, lo + self.scalars[s].height)
+            lo += self.scalars[s].height
+        return out
+
+    def validate(self, sources: list[str], suite: Any) -> list[Any]:
+        key = tuple(sources)
+        if key not in self.made:
+            frame = pl.concat([self.scalars[s] for s in sources], how="diagonal_relaxed")
+            asset = self.datasource.add_dataframe_asset(f"rows-{len(self.made)}")
+            self.made[key] = asset.add_batch_definition_whole_dataframe("all").get_batch(
+                batch_parameters={"dataframe": _pandas(frame)}
+            )
+        result = self.made[key].validate(suite, result_format={"result_format": "COMPLETE"})
+        return list(result.results)
+
+
+@dataclass(frozen=True)
+class _Part:
+    """One source's share of a row-by-row result, shaped as GX shapes a result."""
+
+    expectation_config: Any
+    result: dict[str, Any]
+    success: bool
+    exception_info: dict[str, Any] | None
+
+
+def _split(
+    result: Any, bounds: dict[str, tuple[int, int]], scalars: dict[str, pl.DataFrame]
+) -> dict[str, _Part]:
+    r = result.result or {}
+    rows = [_row(i, n) for n, i in enumerate(r.get("unexpected_index_list") or [])]
+    values = r.get("unexpected_list") or []
+    config = result.expectation_config
+    mostly = float(config.kwargs.get("mostly", 1.0) or 1.0)
+    columns = [c for c in columns_named(config.to_json_dict()) if c]
+    out = {}
+    for source, (lo, hi) in bounds.items():
+        mine = [
+            (row - lo, values[n] if n < len(values) else None)
+            for n, row in enumerate(rows)
+            if lo <= row < hi
+        ]
+        judged = hi - lo
+        if columns and config.type != "expect_column_values_to_not_be_null":
+            present = scalars[source].select(
+                pl.all_horizontal(pl.col(c).is_not_null() for c in columns).sum()
+            ).item()
+            judged = int(present)
+        ok = not mine if mostly >= 1 else (judged == 0 or 1 - len(mine) / judged >= mostly)
+        part = {
+            "element_count": hi - lo,
+            "unexpected_count": len(mine),
+            "unexpected_list": [v for _, v in mine],
+            "unexpected_index_list": [row for row, _ in mine],
+        }
+        failed = result.exception_info or {}
+        raised = bool(failed.get("raised_exception")) if isinstance(failed, dict) else False
+        out[source] = _Part(config, part, ok and not raised, result.exception_info)
+    return out
+
+
+def _row(index: Any, n: int) -> int:
+    if isinstance(index, int):
+        return index
+    if isinstance(index, dict):
+        return int(index.get("index", n))
+    return n
 
 
 def _outcome(result: Any, table: pl.DataFrame) -> ExpectationOutcome:
@@ -138,7 +252,7 @@ def _outcome(result: Any, table: pl.DataFrame) -> ExpectationOutcome:
     entities = table.get_column("entity").to_list()
     unexpected = []
     for n, i in enumerate(r.get("unexpected_index_list") or []):
-        row = i if isinstance(i, int) else i.get("index", n) if isinstance(i, dict) else n
+        row = _row(i, n)
         values = r.get("unexpected_list") or []
         unexpected.append(
             {

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from auditor.reconcile.comparators import characters, coverage, dates, scalar, sets
+from auditor.reconcile.comparators import characters, coverage, dates, measures, scalar, sets
 from auditor.reconcile.model import ENGINE, Context, Finding
 
 
@@ -33,7 +33,7 @@ class Comparator:
 
 CHAIN = tuple(
     Comparator(m.__name__.rsplit(".", 1)[-1], m.plan, m.build)
-    for m in (scalar, dates, sets, characters, coverage)
+    for m in (scalar, measures, dates, sets, characters, coverage)
 )
 
 __all__ = ["CHAIN", "Comparator"]

@@ -1,0 +1,142 @@
+"""Reading one table file into a frame of text cells, whatever its format.
+
+Every cell comes back as text (`raw` is the cell's text): CSV/TSV are read without type
+inference; typed formats (Parquet, JSON Lines, SQLite) have their values written as text.
+A file that cannot be read raises a `DocumentError` naming it and what to change.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import polars as pl
+
+from auditor.errors import DocumentError
+from auditor.tablespec import TableSpec
+
+_GZIP = b"\x1f\x8b"
+
+
+def read(path: Path, document: str, spec: TableSpec) -> pl.DataFrame:
+    fmt = spec.format_of(path)
+    try:
+        if fmt in ("csv", "tsv"):
+            return _delimited(_bytes(path, document, spec), fmt, spec, document)
+        if fmt == "jsonl":
+            return _as_text(pl.read_ndjson(io.BytesIO(_bytes(path, document, spec))))
+        if fmt == "parquet":
+            return _as_text(pl.read_parquet(path))
+        return _sqlite(path, document, spec)
+    except DocumentError:
+        raise
+    except (pl.exceptions.PolarsError, OSError, ValueError, sqlite3.Error) as exc:
+        problem = " ".join(str(exc).split())[:300]
+        raise DocumentError(
+            document,
+            f"cannot be read as {fmt} ({type(exc).__name__}: {problem})",
+            f"check the file, or the format/header/names/delimiter in {spec.where}",
+        ) from None
+
+
+def _bytes(path: Path, document: str, spec: TableSpec) -> bytes:
+    """The file's bytes, gunzipped, as UTF-8."""
+    data = path.read_bytes()
+    if data[:2] == _GZIP:
+        data = gzip.decompress(data)
+    if spec.encoding.replace("_", "-").lower() in ("utf-8", "utf8"):
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            raise DocumentError(
+                document,
+                f"is not UTF-8 text (line {line})",
+                f'set encoding (e.g. encoding = "latin-1") in {spec.where}',
+            ) from None
+        return data
+    try:
+        return data.decode(spec.encoding).encode("utf-8")
+    except (LookupError, UnicodeDecodeError) as exc:
+        raise DocumentError(
+            document,
+            f"cannot be decoded as {spec.encoding} ({exc})",
+            f"fix encoding in {spec.where}",
+        ) from None
+
+
+def _delimited(data: bytes, fmt: str, spec: TableSpec, document: str) -> pl.DataFrame:
+    separator = spec.delimiter or ("\t" if fmt == "tsv" else ",")
+    quote = (spec.quote if spec.quote is not None else '"' if fmt == "csv" else "") or None
+    try:
+        return pl.read_csv(
+            io.BytesIO(data),
+            has_header=spec.header,
+            new_columns=list(spec.names) if spec.names else None,
+            separator=separator,
+            quote_char=quote,
+            infer_schema=False,
+        )
+    except pl.exceptions.PolarsError:
+        problem = _first_bad_row(data, separator, quote, spec)
+        if problem is None:
+            raise
+        raise DocumentError(
+            document, problem, f"fix the file, or delimiter/quote/names in {spec.where}"
+        ) from None
+
+
+def _first_bad_row(data: bytes, separator: str, quote: str | None, spec: TableSpec) -> str | None:
+    """Where a delimited file stops being a table, read again with the csv module: polars
+    says what went wrong but not on which row."""
+    text = io.StringIO(data.decode("utf-8"), newline="")
+    reader = csv.reader(
+        text,
+        delimiter=separator,
+        quotechar=quote or '"',
+        quoting=csv.QUOTE_NONE if not quote else csv.QUOTE_MINIMAL,
+        strict=True,
+    )
+    width = len(spec.names) if spec.names and not spec.header else None
+    try:
+        for n, fields in enumerate(reader):
+            if width is None:
+                width = len(fields)
+                continue
+            if len(fields) != width and fields:
+                row = n - 1 if spec.header else n
+                return f"row {row} (line {reader.line_num}) has {len(fields)} fields, not {width}"
+    except csv.Error as exc:
+        return f"is not well-formed near line {reader.line_num} ({exc})"
+    return None
+
+
+def _as_text(frame: pl.DataFrame) -> pl.DataFrame:
+    """Typed columns as text: nested values as JSON, the rest as polars writes them."""
+    return frame.select(
+        pl.struct(c).struct.json_encode().str.slice(len(c) + 4).str.head(-1).alias(c)
+        if isinstance(t, (pl.List, pl.Struct, pl.Array))
+        else pl.col(c).cast(pl.String)
+        for c, t in frame.schema.items()
+    )
+
+
+def _sqlite(path: Path, document: str, spec: TableSpec) -> pl.DataFrame:
+    if not spec.query and not spec.table:
+        raise DocumentError(document, "is a SQLite file", f"set table or query in {spec.where}")
+    query = spec.query or f'SELECT * FROM "{spec.table.replace(chr(34), chr(34) * 2)}"'
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+        cursor = db.execute(query)
+        names = [d[0] for d in cursor.description]
+        rows = [[None if v is None else _text(v) for v in row] for row in cursor]
+    return pl.DataFrame(rows, schema=dict.fromkeys(names, pl.String), orient="row")
+
+
+def _text(value: object) -> str:
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="replace")
+    return str(value)

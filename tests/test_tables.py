@@ -1,0 +1,428 @@
+"""Tables as sources: every format reads to the same claims, every claim's locator round-trips
+(a cell for tables, a span for pages), bad tables are one clear line, and a table reconciles
+beside the bundled film's pages."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import polars as pl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from auditor.attributes import catalog
+from auditor.claims import Claim, to_frame
+from auditor.config import Config, load
+from auditor.documents import discover
+from auditor.errors import AuditorError
+from auditor.extract import ADAPTERS, Collector
+from auditor.extract.registry import _with_context, extract_document
+from auditor.normalize.times import parse_time
+from auditor.pipeline import audit
+from auditor.readers import read_tables
+from auditor.readers.declared import read_declared
+from auditor.tablespec import parse_tables
+from auditor.textview import TextView
+from tests.conftest import BUNDLED, SOURCES
+from tests.test_properties import REF, page_like
+
+HERE = Path(__file__).resolve().parent
+FLIGHTS = HERE.parent / "examples" / "flights" / "flights_dirty.csv"
+COLUMNS = {
+    "sched_dep_time": {"attribute": "scheduled_departure", "kind": "time"},
+    "act_dep_time": {"attribute": "actual_departure", "kind": "time"},
+    "sched_arr_time": {"attribute": "scheduled_arrival", "kind": "time"},
+    "act_arr_time": {"attribute": "actual_arrival", "kind": "time"},
+}
+FLIGHT_TABLE = {"source": {"column": "src"}, "entity": ["flight"], "columns": COLUMNS}
+
+
+def _read(tmp_path: Path, **table) -> list:
+    specs = parse_tables([table], tmp_path / "auditor.toml")
+    return read_tables(specs, catalog())
+
+
+def _cells(claims: pl.DataFrame) -> set[tuple]:
+    return set(
+        claims.select("entity", "source", "attribute", "raw", "value", "row", "column").rows()
+    )
+
+
+@pytest.fixture(scope="module")
+def flights() -> pl.DataFrame:
+    return pl.read_csv(FLIGHTS, infer_schema=False)
+
+
+def test_csv_cells_become_claims_located_by_row_and_column(tmp_path):
+    (result,) = _read(tmp_path, path=str(FLIGHTS), **FLIGHT_TABLE)
+    assert result.error is None
+    claims = result.claims
+    rows = list(csv.DictReader(FLIGHTS.open(encoding="utf-8", newline="")))
+    for row, column, raw in claims.select("row", "column", "raw").rows():
+        assert rows[row][column] == raw  # the cell reads raw
+    first = claims.filter((pl.col("row") == 0) & (pl.col("column") == "sched_dep_time")).row(
+        0, named=True
+    )
+    assert (first["entity"], first["source"], first["raw"]) == (
+        "AA-3859-IAH-ORD",
+        "aa",
+        "7:10 a.m.",
+    )
+    assert first["value"] == str(7 * 60 + 10)
+    assert first["span_start"] is None and first["document"].endswith("flights_dirty.csv")
+    at = first["context_start"]
+    assert first["context"][at : at + len(first["raw"])] == first["raw"]
+    assert "flight: AA-3859-IAH-ORD" in first["context"]
+    # "Not Available" and empty cells state no time: no claim
+    assert claims.height < 4 * len(rows)
+
+
+def test_every_format_reads_to_the_same_claims(tmp_path, flights):
+    part = flights.head(60)
+    part.write_csv(tmp_path / "f.csv")
+    tsv = part.write_csv(separator="\t", include_header=False, quote_style="never")
+    (tmp_path / "f.txt.gz").write_bytes(gzip.compress(tsv.encode("latin-1")))
+    part.write_parquet(tmp_path / "f.parquet")
+    part.write_ndjson(tmp_path / "f.jsonl")
+    with sqlite3.connect(tmp_path / "f.db") as db:
+        db.execute(f"CREATE TABLE flights ({', '.join(part.columns)})")
+        db.executemany(f"INSERT INTO flights VALUES ({', '.join('?' * part.width)})", part.rows())
+    base = _cells(_read(tmp_path, path="f.csv", **FLIGHT_TABLE)[0].claims)
+    assert len(base) > 100
+    variants = [
+        {
+            "path": "*.txt.gz",
+            "format": "tsv",
+            "header": False,
+            "names": part.columns,
+            "encoding": "latin-1",
+        },
+        {"path": "f.parquet"},
+        {"path": "f.jsonl"},
+        {"path": "f.db", "table": "flights"},
+        {"path": "f.db", "query": "SELECT * FROM flights ORDER BY rowid"},
+    ]
+    for variant in variants:
+        (result,) = _read(tmp_path, **variant, **FLIGHT_TABLE)
+        assert result.error is None, variant
+        assert _cells(result.claims) == base, variant
+
+
+def test_globs_read_every_file_and_name_parts_key_the_entities(tmp_path, flights):
+    for day in ("20111201", "20111202"):
+        flights.head(10).write_csv(tmp_path / f"{day}.csv")
+    results = _read(
+        tmp_path,
+        path="*.csv",
+        source={"column": "src"},
+        entity=["flight", "{stem}"],
+        captured="{stem}",
+        columns=COLUMNS,
+    )
+    assert [r.document for r in results] == ["20111201.csv", "20111202.csv"]
+    assert [r.captured for r in results] == ["2011-12-01", "2011-12-02"]
+    entities = set(results[1].claims.get_column("entity"))
+    assert "AA-3859-IAH-ORD@20111202" in entities
+
+
+def test_claim_ids_are_stable_and_distinct(tmp_path):
+    one = _read(tmp_path, path=str(FLIGHTS), **FLIGHT_TABLE)[0].claims
+    two = _read(tmp_path, path=str(FLIGHTS), **FLIGHT_TABLE)[0].claims
+    assert one.get_column("claim_id").to_list() == two.get_column("claim_id").to_list()
+    assert one.get_column("claim_id").n_unique() == one.height
+    # a frame's ids are the ones each claim computes for itself
+    claim = Claim("e", "s", "d.txt", "runtime", "111 min", 111, None, 3, 10)
+    assert to_frame([claim]).get_column("claim_id").to_list() == [claim.claim_id]
+    assert (
+        claim.claim_id != Claim("e", "s", "d.txt", "runtime", "111 min", 111, None, 4, 11).claim_id
+    )
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["aa", "ua", "orbitz"]),
+            st.text(alphabet="AB-12", min_size=1, max_size=6),
+            st.text(max_size=25),
+            st.sampled_from(["7:10 a.m.", "2:07pDec 1", "Not Available", "", " 06:55 PM "]),
+        ),
+        min_size=1,
+        max_size=15,
+    )
+)
+def test_table_locators_round_trip_on_any_cells(tmp_path, rows):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)  # CRLF rows; a field holding \r or \n is quoted
+    writer.writerow(["src", "flight", "note", "dep"])
+    writer.writerows(rows)
+    (tmp_path / "t.csv").write_bytes(buffer.getvalue().encode("utf-8"))
+    columns = {
+        "note": {"attribute": "note", "kind": "text"},
+        "dep": {"attribute": "dep", "kind": "time"},
+    }
+    (result,) = _read(
+        tmp_path, path="t.csv", source={"column": "src"}, entity=["flight"], columns=columns
+    )
+    assert result.error is None
+    cells = list(csv.DictReader(io.StringIO(buffer.getvalue(), newline="")))
+    for c in result.claims.iter_rows(named=True):
+        assert cells[c["row"]][c["column"]] == c["raw"]
+        at = c["context_start"]
+        assert c["context"][at : at + len(c["raw"])] == c["raw"]
+
+
+@pytest.mark.parametrize(
+    "document", sorted((SOURCES / BUNDLED).glob("*.txt")), ids=lambda p: p.stem
+)
+def test_page_locators_round_trip_with_their_context(document):
+    (ref,) = discover([document])
+    result = extract_document(ref)
+    text = document.read_text(encoding="utf-8")
+    assert result.claims
+    for c in result.claims:
+        assert text[c.span_start : c.span_end] == c.raw
+        assert c.context[c.context_start : c.context_start + len(c.raw)] == c.raw
+        assert c.row is None and c.column is None
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ({"path": "nothing*.csv"}, "tables[0]: path 'nothing*.csv' matches no file"),
+        (
+            {"path": "flights.csv", "columns": {"gate": {"attribute": "gate"}}},
+            "flights.csv: has no column 'gate'",
+        ),
+        ({"path": "latin.csv"}, "latin.csv: is not UTF-8 text (line 2); set encoding"),
+        ({"path": "flights.txt"}, "cannot tell the format of flights.txt"),
+        ({"path": "flights.db"}, "flights.db: is a SQLite file; set table or query"),
+        ({"path": "ragged.csv"}, "ragged.csv: row 1 (line 3) has 9 fields, not 7"),
+    ],
+)
+def test_a_bad_table_is_one_line_and_the_others_are_read(tmp_path, flights, table, message):
+    flights.head(5).write_csv(tmp_path / "flights.csv")
+    (tmp_path / "flights.txt").write_text("x")
+    (tmp_path / "latin.csv").write_bytes(
+        "src,flight,sched_dep_time\naa,caf\xe9,1:00\n".encode("latin-1")
+    )
+    sqlite3.connect(tmp_path / "flights.db").close()
+    lines = (tmp_path / "flights.csv").read_text().splitlines()
+    (tmp_path / "ragged.csv").write_text("\n".join([*lines[:2], lines[2] + ",x,y", *lines[3:]]))
+    good = {"path": "flights.csv", **FLIGHT_TABLE}
+    specs = parse_tables([{**FLIGHT_TABLE, **table}, good], tmp_path / "auditor.toml")
+    bad, ok = read_tables(specs, catalog())
+    assert message in bad.error and "\n" not in bad.error
+    assert ok.error is None and ok.claims.height > 0
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ({"pth": "x.csv"}, "auditor.toml: tables[0].pth: unknown key"),
+        ({"format": "xls"}, "tables[0].format: 'xls' is not one of"),
+        ({"source": 3}, "tables[0].source: must be a source name or"),
+        ({"entity": ["flight", "{day}"]}, "tables[0].entity: {day} is no part of the file name"),
+        ({"header": False}, "tables[0].names: a table without a header needs its column names"),
+        (
+            {"columns": {"dep": {"attribute": "dep", "unit": 3}}},
+            "tables[0].columns.dep.unit: must be a non-empty string",
+        ),
+    ],
+)
+def test_bad_table_declarations_name_the_file_and_key(tmp_path, table, message):
+    entry = {"path": "f.csv", **FLIGHT_TABLE, **table}
+    with pytest.raises(AuditorError, match="^") as caught:
+        parse_tables([entry], tmp_path / "auditor.toml")
+    assert message in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_declared_attributes_take_kinds_and_relative_tolerances():
+    specs = catalog(
+        {
+            "population": {"kind": "number", "tolerance": "1%"},
+            "dep": {"kind": "time", "tolerance": 10},
+        }
+    )
+    assert (specs["population"].kind, specs["population"].tolerance) == ("number", 0.01)
+    assert specs["population"].relative and not specs["dep"].relative
+    with pytest.raises(AuditorError, match="tolerance must be"):
+        catalog({"population": {"kind": "number", "tolerance": "about 1"}})
+
+
+FILM_TABLE = (
+    "film,title,year,runtime,director,genres,mpaa,budget\n"
+    "leaving-las-vegas-1995,Leaving Las Vegas,1995,{runtime},Mike Figgis,Drama; Romance,R,"
+    '"$3,600,000 (estimated)"\n'
+)
+
+
+def _film_audit(tmp_path: Path, runtime: str):
+    """The bundled pages plus a one-row table written from their facts."""
+    (tmp_path / "films.csv").write_text(FILM_TABLE.format(runtime=runtime), encoding="utf-8")
+    columns = {
+        "title": "title",
+        "year": "year",
+        "runtime": "runtime",
+        "director": "director",
+        "genres": {"attribute": "genres", "split": ";"},
+        "mpaa": "mpaa_rating",
+        "budget": "budget",
+    }
+    table = {"path": "films.csv", "source": "filmtable", "entity": ["film"], "columns": columns}
+    config = Config(
+        tmp_path, SOURCES, tmp_path / "none", tmp_path / "reports", settings={"tables": [table]}
+    )
+    return audit([SOURCES], config)
+
+
+def test_a_table_reconciles_beside_the_pages(tmp_path):
+    report = _film_audit(tmp_path, "111 min")
+    assert not report.errors
+    table = report.claims.filter(pl.col("source") == "filmtable")
+    assert set(table.get_column("attribute")) == {
+        "title",
+        "year",
+        "runtime",
+        "director",
+        "genres",
+        "mpaa_rating",
+        "budget",
+    }
+    resolved = {(r["attribute"], r["slot"]): r for r in report.resolved}
+    for attribute, value in [
+        ("title", "Leaving Las Vegas"),
+        ("year", 1995),
+        ("runtime", 111),
+        ("mpaa_rating", "R"),
+    ]:
+        assert resolved[(attribute, "")]["value"] == value
+        assert "filmtable" in resolved[(attribute, "")]["sources"]
+    # The pages' runtime conflict (111 vs 112) now quotes the table's cell too.
+    (runtime,) = [d for d in report.discrepancies if d.code == "AU001" and d.attribute == "runtime"]
+    cell = [c for c in runtime.claims if c.source == "filmtable"]
+    assert [(c.row, c.column, c.raw, c.span) for c in cell] == [(0, "runtime", "111 min", None)]
+    assert cell[0].to_dict()["row"] == 0
+
+
+def test_a_wrong_cell_is_a_conflict_whose_evidence_is_the_cell(tmp_path):
+    report = _film_audit(tmp_path, "150")  # a bare number: no unit, no runtime
+    assert "runtime" not in set(
+        report.claims.filter(pl.col("source") == "filmtable").get_column("attribute")
+    )
+    report = _film_audit(tmp_path, "150 min")
+    (runtime,) = [d for d in report.discrepancies if d.code == "AU001" and d.attribute == "runtime"]
+    assert "filmtable: 150 min" in runtime.explanation
+    payload = json.loads(json.dumps(runtime.to_dict()))
+    (cell,) = [c for c in payload["claims"] if c["source"] == "filmtable"]
+    assert (cell["row"], cell["column"], cell["raw"], cell["span"]) == (
+        0,
+        "runtime",
+        "150 min",
+        None,
+    )
+
+
+def _domain_audit(tmp_path: Path, text: str, columns: dict, attributes: dict):
+    (tmp_path / "t.csv").write_text(text, encoding="utf-8")
+    table = {"path": "t.csv", "source": {"column": "src"}, "entity": ["id"], "columns": columns}
+    (tmp_path / "sources").mkdir(exist_ok=True)
+    config = Config(
+        tmp_path,
+        tmp_path / "sources",
+        tmp_path / "none",
+        tmp_path / "reports",
+        settings={"tables": [table], "attributes": attributes},
+    )
+    report = audit([tmp_path / "sources"], config)
+    assert not report.errors
+    found = {(d.entity, d.attribute): d for d in report.discrepancies if d.code != "AU007"}
+    resolved = {(r["entity"], r["attribute"]): r["value"] for r in report.resolved}
+    return found, resolved
+
+
+def test_other_domains_books_cities_and_gates(tmp_path):
+    text = (
+        "src,id,authors,population,gate,dep\n"
+        'a,b1,"Knuth, Donald E.",1000000,Terminal 2 - 2B,11:58 PM\n'
+        "b,b1,Donald E. Knuth,1005000,2B,12:02 AM\n"
+        'c,b1,"Knuth, Donald; Binstock, Andrew",1004000,Gate 2B,11:59 p.m.\n'
+        "a,c2,Jane Doe,1000000,C24,7:00\n"
+        "b,c2,John Roe,1200000,C26,7:30\n"
+    )
+    columns = {
+        "authors": {"attribute": "authors"},
+        "population": {"attribute": "population"},
+        "gate": {"attribute": "gate", "drop": ["gate"]},
+        "dep": {"attribute": "dep"},
+    }
+    attributes = {
+        "authors": {"kind": "nameset"},
+        "population": {"kind": "number", "tolerance": "1%"},
+        "gate": {"kind": "code"},
+        "dep": {"kind": "time", "tolerance": 5},
+    }
+    found, resolved = _domain_audit(tmp_path, text, columns, attributes)
+    # b1: a partial author list, populations within 1%, one gate written three ways, times
+    # 4 minutes apart across midnight: compatible, nothing contradicts.
+    assert found[("b1", "authors")].code == "AU005"
+    assert found[("b1", "population")].code == "AU005"
+    assert ("b1", "gate") not in found
+    assert found[("b1", "dep")].code == "AU005"
+    assert resolved[("b1", "gate")] == "2B"
+    assert resolved[("b1", "authors")] == ["Donald E. Knuth"]
+    # c2: other people, a sixth of the larger figure apart, other gates, half an hour: conflicts.
+    assert {found[("c2", a)].code for a in ("authors", "population", "gate", "dep")} == {"AU001"}
+    assert (
+        "1,200,000 — 16.67% apart; the tolerance is 1.00%"
+        in found[("c2", "population")].explanation
+    )
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(page_like)
+def test_page_locators_and_context_round_trip_on_any_text(text):
+    view = TextView.of(text)
+    for adapter in ADAPTERS:
+        out = Collector(REF, view)
+        adapter.extract(view, out)
+        for c in (_with_context(claim, text) for claim in out.claims):
+            assert text[c.span_start : c.span_end] == c.raw
+            assert c.context[c.context_start : c.context_start + len(c.raw)] == c.raw
+            assert c.claim_id == Claim(**{**c.to_dict(), "context": None}).claim_id
+
+
+def test_tables_declared_in_pyproject_are_read_relative_to_it(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "f.csv").write_bytes(FLIGHTS.read_bytes())
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.auditor]\n"
+        "[[tool.auditor.tables]]\n"
+        'path = "data/*.csv"\n'
+        'source = { column = "src" }\n'
+        'entity = ["flight"]\n'
+        "[tool.auditor.tables.columns]\n"
+        'act_dep_time = { attribute = "actual_departure", kind = "time" }\n'
+        "[[tool.auditor.tables]]\n"
+        'path = "data/missing.csv"\n'
+        'source = "x"\n'
+        'entity = ["flight"]\n'
+        'columns = { act_dep_time = "actual_departure" }\n'
+    )
+    tables = read_declared(load(tmp_path))
+    assert set(tables.claims.get_column("document")) == {"data/f.csv"}
+    assert tables.errors == (
+        f"{tmp_path / 'pyproject.toml'}: tool.auditor.tables[1]: path 'data/missing.csv' matches "
+        "no file; fix the path (it is relative to the configuration file)",
+    )
+    rows = csv.DictReader(FLIGHTS.open(encoding="utf-8", newline=""))
+    stating = {r["src"] for r in rows if parse_time(r["act_dep_time"]) is not None}
+    assert {r.source for r in tables.records} == stating  # a record per source with claims
