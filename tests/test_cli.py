@@ -99,7 +99,10 @@ def test_says_which_configuration_and_suites(capsys, tmp_path):
     config.write_text('fail_on = "never"\n')
     suites = tmp_path / "suites"
     suites.mkdir()
-    (suites / "none.json").write_text('{"name": "none", "expectations": []}')
+    (suites / "none.json").write_text(
+        '{"name": "none", "expectations": [{"type": "expect_column_values_to_not_be_null", '
+        '"kwargs": {"column": "title"}}]}'
+    )
     args = ["check", str(SOURCES), "--out", str(tmp_path / "r"), "--format", "json"]
     assert main([*args, "--config", str(config), "--expectations", str(suites)]) == 0
     assert capsys.readouterr().out.splitlines()[0] == f"config: {config}; 1 suite in {suites}"
