@@ -40,7 +40,12 @@ def render(report: AuditReport) -> str:
 
 
 def write(report: AuditReport, path: Path) -> None:
-    write_atomic(path, render(report))
+    try:
+        write_atomic(path, render(report))
+    except OSError as exc:
+        raise AuditorError(
+            f"{path}: the baseline cannot be written there ({exc.strerror}); choose another --out"
+        ) from None
 
 
 def load(path: Path) -> set[str]:
@@ -51,9 +56,14 @@ def load(path: Path) -> set[str]:
         raise AuditorError(
             f"{path}: no such baseline; create it with `auditor baseline --out {path}`"
         ) from None
+    except OSError as exc:
+        raise AuditorError(
+            f"{path}: cannot be read as a baseline ({exc.strerror}); give the baseline file"
+        ) from None
     except (json.JSONDecodeError, KeyError, TypeError, UnicodeDecodeError) as exc:
         raise AuditorError(
-            f"{path}: not a baseline file ({exc}); recreate it with `auditor baseline`"
+            f"{path}: not a baseline file ({type(exc).__name__}: {exc}); recreate it with "
+            "`auditor baseline`"
         ) from None
 
 

@@ -86,7 +86,12 @@ def extract(
     elif fmt == "csv":
         _emit(frame.write_csv(), output)
     else:
-        frame.write_parquet(output)
+        try:
+            frame.write_parquet(output)
+        except OSError as exc:
+            raise AuditorError(
+                f"{output}: cannot be written ({exc.strerror or exc}); choose another -o"
+            ) from None
     for doc in result.errors:
         click.echo(f"error: {_line(doc.error)}", err=True)
     if result.errors:
@@ -108,6 +113,8 @@ def _emit(text: str, output: Path | None) -> None:
 def _formats(values: tuple[str, ...]) -> list[str]:
     """`--format html,json` and `--format html --format json` alike."""
     chosen = [f.strip() for v in values for f in v.split(",") if f.strip()]
+    if values and not chosen:
+        raise click.BadParameter(f"no format given; choose from {', '.join(FORMATS)}")
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown:
         raise click.BadParameter(
@@ -183,14 +190,18 @@ def check(
     config = _config(paths, config_file, expectations=expectations)
     if fail_on:
         config = replace(config, fail_on=fail_on)
+    sources = _paths(paths, config)
+    target = out_dir or config.reports
+    _outside(target, sources)
+    accepted = baseline.load(baseline_file) if baseline_file is not None else None
     if not quiet:
         click.echo(config.describe())
     with _Progress(enabled=not quiet) as progress:
-        report = audit(_paths(paths, config), config, progress=progress)
-    if baseline_file is not None:
-        report = baseline.mark(report, baseline.load(baseline_file), str(baseline_file))
+        report = audit(sources, config, progress=progress)
+    if accepted is not None:
+        report = baseline.mark(report, accepted, str(baseline_file))
     try:
-        written = write_reports(report, out_dir or config.reports, chosen)
+        written = write_reports(report, target, chosen)
     finally:  # the summary is shown even when the reports could not be written
         if not quiet:
             for line in summary_lines(report):
@@ -200,6 +211,17 @@ def check(
         for path in written:
             click.echo(f"wrote {path}")
     raise SystemExit(report.exit_code)
+
+
+def _outside(out: Path, sources: list[Path]) -> None:
+    """Reports written among the documents would be audited as documents next time."""
+    where = out.resolve()
+    for path in sources:
+        folder = path.resolve()
+        if path.is_dir() and where.is_relative_to(folder):
+            raise AuditorError(
+                f"{out}: is inside the sources folder {path}; choose an --out outside it"
+            )
 
 
 def _errors(report) -> None:

@@ -9,6 +9,7 @@ a wrong one is reported on one line naming the file, the key and what is expecte
 
 from __future__ import annotations
 
+import math
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,12 +29,12 @@ _DEFAULTS = "defaults"
 @dataclass(frozen=True)
 class Config:
     root: Path  # the folder relative paths are taken from: the config file's, or the start
-    file: Path | None  # where the project's settings came from; None: built-in defaults only
     sources: Path
     expectations: Path
     reports: Path
     fail_on: str = "error"
     settings: dict[str, Any] = field(default_factory=dict)  # the merged table, for later stages
+    file: Path | None = None  # where the project's settings came from; None: built-in defaults
     expectations_builtin: bool = False  # the suites shipped in the package
 
     @property
@@ -43,10 +44,11 @@ class Config:
     def describe(self) -> str:
         """One line saying which configuration and which suites this run uses."""
         where = f"{self.file}" if self.file else "built-in defaults (no project configuration)"
+        count = len(list(self.expectations.glob("*.json")))
         suites = (
-            "built-in film suites"
+            f"{count} built-in film suite{'s' * (count != 1)}"
             if self.expectations_builtin
-            else f"suites in {self.expectations}"
+            else f"{count} suite{'s' * (count != 1)} in {self.expectations}"
         )
         return f"config: {where}; {suites}"
 
@@ -106,6 +108,8 @@ def load(
     """The configuration for an audit of `start` (a sources path; default: the working folder)."""
     cwd = Path.cwd()
     if config_file is not None:
+        if config_file.is_dir():
+            raise AuditorError(f"{config_file}: is a folder; --config takes a configuration file")
         if not config_file.is_file():
             raise AuditorError(f"{config_file}: no such configuration file; check --config")
         path, prefix = (
@@ -122,7 +126,7 @@ def load(
         validate(table, path, prefix)
     settings = merge(builtin_settings(), table)
     root = found[0].parent if found else cwd
-    suites, builtin = _suites(root, table, expectations)
+    suites, builtin = _suites(root, table, expectations, found[0] if found else None)
     return Config(
         root=root,
         file=found[0] if found else None,
@@ -135,13 +139,24 @@ def load(
     )
 
 
-def _suites(root: Path, table: dict[str, Any], given: Path | None) -> tuple[Path, bool]:
+def _suites(
+    root: Path, table: dict[str, Any], given: Path | None, file: Path | None
+) -> tuple[Path, bool]:
+    """The suites folder: --expectations, the configured one, the project's, or the built-in."""
     if given is not None:
-        if not given.is_dir():
-            raise AuditorError(f"{given}: no such folder; --expectations takes a folder of suites")
+        if not given.is_dir() or not any(given.glob("*.json")):
+            raise AuditorError(
+                f"{given}: not a folder of suites (*.json); --expectations takes one"
+            )
         return given, False
     if "expectations" in table:
-        return root / table["expectations"], False
+        folder = root / table["expectations"]
+        if not folder.is_dir() or not any(folder.glob("*.json")):
+            raise AuditorError(
+                f'{file}: expectations = "{table["expectations"]}": {folder} is not a folder '
+                "of suites (*.json); fix the path, or remove the key to use the built-in suites"
+            )
+        return folder, False
     if (root / "expectations").is_dir() and any((root / "expectations").glob("*.json")):
         return root / "expectations", False
     return builtin_suites(), True
@@ -164,7 +179,7 @@ Check = Callable[[Any], bool]
 
 
 def _is_number(v: Any) -> bool:
-    return isinstance(v, int | float) and not isinstance(v, bool)
+    return isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
 
 
 def _non_negative(v: Any) -> bool:
@@ -254,7 +269,11 @@ def validate(table: dict[str, Any], path: Path, prefix: str) -> None:
                     "a list of names that mean the same",
                 )
     _validate_attributes(table.get("attributes", {}), fail)
-    _validate_severity(table.get("severity", {}), fail)
+    known = _attribute_names(table)
+    for attribute, groups in table.get("aliases", {}).items():
+        if attribute not in known:
+            fail(("aliases", attribute), groups, "an attribute name (" + _names(known) + ")")
+    _validate_severity(table.get("severity", {}), fail, known)
 
 
 def _validate_attributes(attributes: dict[str, Any], fail: Callable[..., None]) -> None:
@@ -284,12 +303,27 @@ def _validate_attributes(attributes: dict[str, Any], fail: Callable[..., None]) 
             )
 
 
-def _validate_severity(table: dict[str, Any], fail: Callable[..., None]) -> None:
+def _attribute_names(table: dict[str, Any]) -> set[str]:
+    from auditor.attributes import DEFAULTS
+
+    return set(DEFAULTS) | set(table.get("attributes", {}))
+
+
+def _names(known: set[str]) -> str:
+    shown = sorted(known)
+    return ", ".join(shown[:12]) + (", ..." if len(shown) > 12 else "")
+
+
+def _validate_severity(
+    table: dict[str, Any], fail: Callable[..., None], attributes: set[str]
+) -> None:
     from auditor.catalog import KINDS
 
     names = {k.code for k in KINDS.values()} | {k.name for k in KINDS.values()}
     for key, value in table.items():
-        kind = key.split(":", 1)[0]
+        kind, _, attribute = key.partition(":")
+        if attribute and attribute not in attributes:
+            fail(("severity", key), value, "an attribute after ':' (" + _names(attributes) + ")")
         if kind not in names:
             fail(
                 ("severity", key),

@@ -55,10 +55,13 @@ class Document:
         return self.ref.relpath
 
 
-def discover(paths: Sequence[Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[DocumentRef]:
+def discover(
+    paths: Sequence[Path], *, max_bytes: int = DEFAULT_MAX_BYTES, allow_empty: bool = False
+) -> list[DocumentRef]:
     """Every document under `paths` (sources roots, entity folders or single files), sorted.
 
-    Raises AuditorError only when a path does not exist or nothing at all is found."""
+    Raises AuditorError only when a path does not exist or nothing at all is found (unless
+    `allow_empty`: the configuration declares tables to audit instead)."""
     refs: dict[Path, DocumentRef] = {}
     for path in paths:
         if not path.exists() and not path.is_symlink():
@@ -71,10 +74,13 @@ def discover(paths: Sequence[Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> li
                 refs.setdefault(ref.path, ref)
             continue
         tree = path.resolve()
-        for entity_dir in _entity_dirs(tree):
+        entity_dirs, strays = _entity_dirs(tree)
+        for stray in strays:
+            refs.setdefault(stray.path, stray)
+        for entity_dir in entity_dirs:
             for ref in _refs_in_entity(entity_dir, tree, max_bytes):
                 refs.setdefault(ref.path, ref)
-    if not refs:
+    if not refs and not allow_empty:
         where = ", ".join(str(p) for p in paths)
         raise AuditorError(
             f"{where}: no documents found; put documents in <sources>/<entity>/<source>.txt"
@@ -87,21 +93,55 @@ def _listing(folder: Path) -> list[os.DirEntry[str]]:
         return sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
 
 
-def _entity_dirs(folder: Path) -> list[Path]:
-    """A folder of documents is one entity; a folder of folders is a sources root."""
+def _entity_dirs(folder: Path) -> tuple[list[Path], list[DocumentRef]]:
+    """A folder of documents is one entity; a folder of folders is a sources root, whose
+    stray files are refused one by one rather than turning the root into one entity.
+
+    A folder with a manifest, or with more files than folders, is an entity folder (the odd
+    folder inside it is refused); otherwise its folders (linked ones that stay inside the
+    sources included) are the entities."""
     try:
         entries = _listing(folder)
     except OSError as exc:
         raise AuditorError(
             f"{folder}: cannot be listed ({exc.strerror}); check its permissions"
         ) from None
-    dirs = [Path(e.path) for e in entries if e.is_dir(follow_symlinks=False)]
-    files = [
-        e for e in entries if not e.is_dir(follow_symlinks=False) and e.name not in _SKIP_NAMES
+    dirs = [e for e in entries if _is_folder(e)]
+    files = [e for e in entries if not _is_folder(e) and e.name not in _SKIP_NAMES]
+    if not dirs or (folder / MANIFEST).is_file() or len(files) > len(dirs):
+        return [folder], []
+    strays = [
+        _refused(
+            Path(e.path),
+            _rel(Path(e.path), folder),
+            "-",
+            "is a file at the top of the sources folder, where only entity folders belong",
+            "move it into its entity's folder or out of the sources",
+        )
+        for e in files
     ]
-    if files or not dirs:
-        return [folder]
-    return dirs
+    inside, outside = [], []
+    for e in dirs:
+        target = Path(os.path.realpath(e.path))
+        (inside if target.is_relative_to(folder) else outside).append(Path(e.path))
+    strays += [
+        _refused(
+            p,
+            p.name + "/",
+            p.name,
+            "is a symbolic link to a folder outside the sources folder",
+            "copy the entity's documents into the sources instead of linking to them",
+        )
+        for p in outside
+    ]
+    return inside, strays
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=True)
+    except OSError:
+        return False
 
 
 def _refs_in_entity(entity_dir: Path, tree: Path, max_bytes: int) -> Iterator[DocumentRef]:
@@ -118,11 +158,14 @@ def _refs_in_entity(entity_dir: Path, tree: Path, max_bytes: int) -> Iterator[Do
         )
         return
     paths = [Path(e.path) for e in entries if e.name not in _SKIP_NAMES]
-    yield from _entries(tree, paths, max_bytes, base)
+    yield from _entries(tree, paths, max_bytes, base, whole=True)
 
 
-def _entries(tree: Path, paths: list[Path], max_bytes: int, base: Path) -> Iterator[DocumentRef]:
-    """Refs for the entries of one entity folder; `base` is what relpaths are relative to."""
+def _entries(
+    tree: Path, paths: list[Path], max_bytes: int, base: Path, *, whole: bool = False
+) -> Iterator[DocumentRef]:
+    """Refs for the entries of one entity folder; `base` is what relpaths are relative to;
+    `whole`: these are all its entries, so a document the manifest names must be among them."""
     if not paths:
         return
     entity_dir = paths[0].parent
@@ -131,12 +174,23 @@ def _entries(tree: Path, paths: list[Path], max_bytes: int, base: Path) -> Itera
     except DocumentError as exc:
         yield _refused(entity_dir / MANIFEST, exc.document, entity_dir.name, exc.problem, exc.fix)
         return
-    entity = str(manifest.get("entity") or entity_dir.name)
+    entity = str(manifest.get("entity") or _shown(entity_dir.name))
     documents = manifest.get("documents", {})
+    present = {p.name for p in paths}
+    for name in sorted(set(documents) - present) if whole else ():
+        missing = entity_dir / name
+        yield _refused(
+            missing,
+            _rel(missing, base),
+            entity,
+            f"is named in {MANIFEST} but does not exist",
+            "add the document or remove its entry from the manifest",
+            source=str(documents[name].get("source") or Path(name).stem),
+        )
     for path in paths:
         relpath = _rel(path, base)
         entry = documents.get(path.name, {})
-        source = str(entry.get("source") or path.stem)
+        source = str(entry.get("source") or _shown(path.stem))
         captured = entry.get("captured")
         problem = _problem(path, tree, max_bytes)
         ref = DocumentRef(
@@ -152,10 +206,17 @@ def _entries(tree: Path, paths: list[Path], max_bytes: int, base: Path) -> Itera
 
 
 def _rel(path: Path, base: Path) -> str:
+    """The path as reports name it: relative, and UTF-8 even when the file name is not."""
     try:
-        return path.relative_to(base).as_posix()
+        rel = path.relative_to(base).as_posix()
     except ValueError:
-        return f"{path.parent.name}/{path.name}"
+        rel = f"{path.parent.name}/{path.name}"
+    return _shown(rel)
+
+
+def _shown(name: str) -> str:
+    """A file name as text: undecodable bytes of a non-UTF-8 name become \\xNN escapes."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _refused(
@@ -166,6 +227,10 @@ def _refused(
 
 def _problem(path: Path, tree: Path, max_bytes: int) -> tuple[str, str] | None:
     """Why this entry must not be read as a document, or None."""
+    try:
+        os.fsencode(path.name).decode("utf-8")
+    except UnicodeDecodeError:
+        return "has a file name that is not UTF-8", "rename it"
     try:
         lst = path.lstat()
     except OSError as exc:
@@ -247,6 +312,17 @@ def _manifest_shape(data: dict[str, Any]) -> str | None:
     if unknown:
         return "unknown keys " + ", ".join(sorted(unknown))
     return None
+
+
+def _is_capture_date(value: Any) -> bool:
+    import datetime as dt
+    import re
+
+    if isinstance(value, dt.date):
+        return True
+    if isinstance(value, int) and not isinstance(value, bool):
+        return 1888 <= value <= 2200
+    return isinstance(value, str) and bool(re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value))
 
 
 def read(ref: DocumentRef) -> Document:
@@ -348,6 +424,8 @@ _LEGACY = {"cp1252": "cp1252", "latin_1": "latin-1", "iso8859_15": "ISO-8859-15"
 
 
 def _check_text(name: str, text: str) -> None:
+    if not text.strip():
+        raise DocumentError(name, "is empty", "capture the page again or remove the file")
     if "\x00" in text:
         raise DocumentError(
             name,

@@ -12,7 +12,7 @@ from typing import Protocol
 import polars as pl
 
 from auditor.attributes import catalog
-from auditor.claims import Claim, empty_frame, to_frame
+from auditor.claims import Claim, to_frame
 from auditor.config import Config
 from auditor.documents import DEFAULT_MAX_BYTES, DocumentRef, discover
 from auditor.errors import AuditorError
@@ -56,8 +56,10 @@ def extract_paths(
     workers: int | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress = _silent,
+    allow_empty: bool = False,
 ) -> Extraction:
-    refs = discover(paths, max_bytes=max_bytes)
+    """`allow_empty`: no documents is no error (the configuration declares tables)."""
+    refs = discover(paths, max_bytes=max_bytes, allow_empty=allow_empty)
     return extract_refs(refs, workers=workers, progress=progress)
 
 
@@ -81,21 +83,22 @@ def extract_refs(
 
 
 def _without_copies(results: tuple[DocumentResult, ...]) -> tuple[DocumentResult, ...]:
-    """The same bytes twice in one entity would vote twice: the later name is refused."""
-    first: dict[tuple[str, str], str] = {}
+    """The same bytes twice in one entity would vote twice: one copy is kept, the one whose
+    source is its template's name (imdb.txt rather than backup.txt), else the first."""
+    kept: dict[tuple[str, str], DocumentResult] = {}
+    for r in sorted(results, key=lambda r: (r.ref.source != r.adapter, r.ref.relpath)):
+        if r.error is None and r.digest:
+            kept.setdefault((r.ref.entity, r.digest), r)
     out = []
     for r in results:
-        key = (r.ref.entity, r.digest)
-        if r.error is None and r.digest:
-            if key in first:
-                r = replace(
-                    r,
-                    claims=(),
-                    error=f"{r.ref.relpath}: has the same content as {first[key]}; remove one "
-                    "of them (a copy would count as a second source agreeing)",
-                )
-            else:
-                first[key] = r.ref.relpath
+        first = kept.get((r.ref.entity, r.digest)) if r.error is None and r.digest else None
+        if first is not None and first is not r:
+            r = replace(
+                r,
+                claims=(),
+                error=f"{r.ref.relpath}: has the same content as {first.ref.relpath}; remove "
+                "one of them (a copy would count as a second source agreeing)",
+            )
         out.append(r)
     return tuple(out)
 
@@ -110,14 +113,13 @@ def settings_for(config: Config, extraction: Extraction) -> Settings:
 
 def audit(paths: Sequence[Path], config: Config, progress: Progress = _silent) -> AuditReport:
     """Extract, reconcile (and validate, where suites exist) into one report."""
-    extraction = (
-        extract_paths(paths, max_bytes=config.max_document_bytes, progress=progress)
-        if paths
-        else Extraction((), empty_frame())
-    )
     tables = read_declared(config)  # the configuration's tables, read beside the pages
-    if not paths and not tables.records and not tables.errors:
+    has_tables = bool(tables.records or tables.errors)
+    if not paths and not has_tables:
         raise AuditorError("nothing to audit: give a sources folder or declare [[tables]]")
+    extraction = extract_paths(
+        paths, max_bytes=config.max_document_bytes, progress=progress, allow_empty=has_tables
+    )
     extraction = replace(extraction, claims=pl.concat([extraction.claims, tables.claims]))
     documents: dict[str, list[tuple[str, str]]] = tables.documents()
     for d in extraction.documents:
@@ -166,6 +168,9 @@ def check_expectations(extraction: Extraction, config: Config):
     captured = {d.ref.relpath: d.ref.captured for d in extraction.documents if d.ref.captured}
     from auditor.validate import validate  # Great Expectations loads only when there is work
 
-    lost = {d.ref.source for d in extraction.errors}  # their errors are reported already
-    outcomes, problems = validate(build_tables(extraction.claims, captured), suites, lost)
+    # A source may have lost its documents to errors already reported (an entity refused as a
+    # whole names none): the suites need not say it again.
+    lost = {d.ref.source for d in extraction.errors}
+    quiet = bool(extraction.errors)
+    outcomes, problems = validate(build_tables(extraction.claims, captured), suites, lost, quiet)
     return outcomes, errors + problems

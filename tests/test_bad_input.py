@@ -97,8 +97,7 @@ DOCUMENTS = {
     ),
     "truncated.txt": (
         lambda s: _page(s, "imdb.txt")[:6000],
-        "looks truncated: the imdb page's closing section is missing; capture the whole page "
-        "again",
+        "looks truncated: the imdb page's closing section is missing; capture the whole page again",
     ),
     "cutchar.txt": (
         lambda s: (raw := _page(s, "filmsuggest.txt"))[: raw.index("Céline".encode()) + 2],
@@ -333,7 +332,7 @@ CONFIGS = {
     "[attributes.runtimes]\ntolerance = 2": "[attributes] runtimes = {'tolerance': 2}: expected "
     "a known attribute (",
     'fail_on = "sometimes"': 'fail_on = "sometimes": expected one of error, warning, info, never',
-    "[severity]\nAU999 = \"info\"": '[severity] AU999 = "info": expected a kind\'s code or name '
+    '[severity]\nAU999 = "info"': '[severity] AU999 = "info": expected a kind\'s code or name '
     "(see `auditor rules`), optionally ':attribute'",
     "colour = 1": "unknown key colour; the keys are ",
 }
@@ -355,7 +354,7 @@ def test_bad_configuration_in_pyproject_names_the_table(capsys, tmp_path, source
     code, out, err = _run(capsys, "check", str(sources_copy), "--out", str(tmp_path / "r"))
     assert code == 2
     assert _errors(err) == [
-        f"error: {config}: [tool.auditor.trust] imdb = \"high\": expected a number >= 0 (the "
+        f'error: {config}: [tool.auditor.trust] imdb = "high": expected a number >= 0 (the '
         "source's prior weight)"
     ]
 
@@ -402,3 +401,142 @@ def test_missing_path_is_a_usage_error(capsys, tmp_path):
 def test_unknown_option_is_a_usage_error(capsys):
     code, _, err = _run(capsys, "check", "--no-such-option")
     assert code == 2 and "No such option" in err
+
+
+def test_stray_file_at_the_sources_root_costs_only_itself(capsys, tmp_path, sources_copy):
+    (sources_copy / "notes.txt").write_text("to do: check the dates\n")
+    _second_entity(sources_copy)
+    code, out, err, out_dir = _check(capsys, tmp_path, sources_copy)
+    assert code == 2
+    assert _errors(err) == [
+        "error: notes.txt: is a file at the top of the sources folder, where only entity folders "
+        "belong; move it into its entity's folder or out of the sources"
+    ]
+    _good_documents_kept(out_dir)
+
+
+def test_linked_entity_folder_inside_the_sources_is_audited(capsys, tmp_path, sources_copy):
+    target = _second_entity(sources_copy)
+    (sources_copy / ".store").mkdir()
+    target.rename(sources_copy / ".store" / "cold-meridian-2004")
+    os.symlink(sources_copy / ".store" / "cold-meridian-2004", target)
+    code, out, err, out_dir = _check(capsys, tmp_path, sources_copy)
+    assert not _errors(err)
+    claims = (out_dir / "claims.jsonl").read_text().splitlines()
+    assert {json.loads(line)["entity"] for line in claims} == {FILM, "cold-meridian-2004"}
+
+
+def test_file_name_that_is_not_utf8(capsys, tmp_path, sources_copy):
+    folder = sources_copy / FILM
+    (folder / "manifest.toml").unlink()  # it names movieblog.txt
+    os.rename(folder / "movieblog.txt", os.fsencode(folder) + b"/movie\xe9blog.txt")
+    code, out, err, out_dir = _check(capsys, tmp_path, sources_copy)
+    assert code == 2
+    [line] = _errors(err)
+    assert line.endswith("blog.txt: has a file name that is not UTF-8; rename it")
+    _good_documents_kept(out_dir, SOURCES - {"movieblog"})
+
+
+def test_manifest_naming_a_missing_document(capsys, tmp_path, sources_copy):
+    (sources_copy / FILM / "manifest.toml").write_text(
+        '[documents."capture.txt"]\nsource = "imdb"\n'
+    )
+    code, out, err, out_dir = _check(capsys, tmp_path, sources_copy)
+    assert code == 2
+    assert _errors(err) == [
+        f"error: {FILM}/capture.txt: is named in manifest.toml but does not exist; add the "
+        "document or remove its entry from the manifest"
+    ]
+    _good_documents_kept(out_dir)
+
+
+def test_copy_keeps_the_page_named_after_its_template(capsys, tmp_path, sources_copy):
+    folder = sources_copy / FILM
+    (folder / "backup.txt").write_bytes((folder / "imdb.txt").read_bytes())
+    code, out, err, out_dir = _check(capsys, tmp_path, sources_copy)
+    assert _errors(err) == [
+        f"error: {FILM}/backup.txt: has the same content as {FILM}/imdb.txt; remove one of them "
+        "(a copy would count as a second source agreeing)"
+    ]
+    _good_documents_kept(out_dir)
+
+
+def test_a_refused_entity_says_nothing_of_the_suites(capsys, tmp_path, sources_copy):
+    (sources_copy / FILM / "manifest.toml").write_text("entity = 5\n")
+    code, out, err, out_dir = _check(capsys, tmp_path, sources_copy)
+    assert code == 2
+    [line] = _errors(err)
+    assert line.startswith(f"error: {FILM}/manifest.toml: has the wrong shape (entity must be")
+
+
+def test_reports_inside_the_sources_are_refused(capsys, tmp_path, sources_copy):
+    code, out, err = _run(capsys, "check", str(sources_copy), "--out", str(sources_copy / "r"))
+    assert code == 2
+    assert _errors(err) == [
+        f"error: {sources_copy / 'r'}: is inside the sources folder {sources_copy}; choose an "
+        "--out outside it"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("max_document_mb = inf", "max_document_mb = inf: expected a number of megabytes > 0"),
+        ("[trust]\nimdb = nan", "[trust] imdb = nan: expected a number >= 0"),
+        (
+            '[aliases.distributer]\n"A" = ["B"]',
+            "[aliases] distributer = {'A': ['B']}: expected an attribute name (",
+        ),
+        (
+            '[severity]\n"value-conflict:runtme" = "info"',
+            '[severity] "value-conflict:runtme" = "info": expected an attribute after \':\' (',
+        ),
+        ('expectations = "missing"', 'expectations = "missing": '),
+    ],
+)
+def test_more_bad_configuration(capsys, tmp_path, sources_copy, text, message):
+    config = tmp_path / "auditor.toml"
+    config.write_text(text + "\n")
+    code, out, err = _run(capsys, "check", str(sources_copy), "--out", str(tmp_path / "r"))
+    assert code == 2 and "unexpected" not in err
+    [line] = _errors(err)
+    assert line.startswith(f"error: {config}: {message}"), line
+
+
+@pytest.mark.parametrize(
+    ("suite", "message"),
+    [
+        ('{"name": "x", "meta": "x", "expectations": []}', "meta must be an object"),
+        (None, "cannot be read (Is a directory)"),
+    ],
+)
+def test_bad_suite_files(capsys, tmp_path, sources_copy, suite, message):
+    folder = tmp_path / "suites"
+    folder.mkdir()
+    (folder / "ok.json").write_text('{"name": "ok", "expectations": []}')
+    if suite is None:
+        (folder / "dir.json").mkdir()
+    else:
+        (folder / "bad.json").write_text(suite)
+    code, out, err, out_dir = _check(capsys, tmp_path, sources_copy, "--expectations", str(folder))
+    assert code == 2
+    [line] = _errors(err)
+    assert message in line
+    _good_documents_kept(out_dir)
+
+
+def test_baseline_problems_are_found_before_the_audit(capsys, tmp_path, sources_copy):
+    code, out, err = _run(capsys, "check", str(sources_copy), "--baseline", str(tmp_path))
+    assert code == 2
+    assert _errors(err) == [
+        f"error: {tmp_path}: cannot be read as a baseline (Is a directory); give the baseline file"
+    ]
+    assert "claims" not in out  # refused before any work
+
+
+def test_entity_folder_named_as_people_write_it(capsys, tmp_path, sources_copy):
+    """The folder name is matched on its slug: "Leaving Las Vegas (1995)" is the same film."""
+    (sources_copy / FILM).rename(sources_copy / "Leaving Las Vegas (1995)")
+    code, out, err, out_dir = _check(capsys, tmp_path, sources_copy)
+    assert code == 1 and not _errors(err)
+    _good_documents_kept(out_dir)

@@ -94,16 +94,20 @@ def test_formats_comma_separated_or_repeated(capsys, tmp_path):
 def test_says_which_configuration_and_suites(capsys, tmp_path):
     assert main(["check", str(SOURCES), "--out", str(tmp_path / "r"), "--format", "json"]) == 1
     first = capsys.readouterr().out.splitlines()[0]
-    assert first == f"config: {ROOT / 'pyproject.toml'}; suites in {ROOT / 'expectations'}"
+    assert first == f"config: {ROOT / 'pyproject.toml'}; 3 suites in {ROOT / 'expectations'}"
     config = tmp_path / "other.toml"
     config.write_text('fail_on = "never"\n')
     suites = tmp_path / "suites"
     suites.mkdir()
+    (suites / "none.json").write_text(
+        '{"name": "none", "expectations": [{"type": "expect_column_values_to_not_be_null", '
+        '"kwargs": {"column": "title"}}]}'
+    )
     args = ["check", str(SOURCES), "--out", str(tmp_path / "r"), "--format", "json"]
     assert main([*args, "--config", str(config), "--expectations", str(suites)]) == 0
-    assert capsys.readouterr().out.splitlines()[0] == f"config: {config}; suites in {suites}"
+    assert capsys.readouterr().out.splitlines()[0] == f"config: {config}; 1 suite in {suites}"
     report = json.loads((tmp_path / "r" / "report.json").read_text())
-    assert report["expectations"] == []
+    assert {s["suite"] for s in report["expectations"]} == {"none"}
 
 
 def test_quiet_prints_nothing_but_errors(capsys, tmp_path):

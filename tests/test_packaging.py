@@ -24,9 +24,13 @@ from tests.conftest import ROOT, SOURCES
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
+    """Built from a clean copy: a `build/` left in the checkout would hide a missing file."""
     out = tmp_path_factory.mktemp("wheel")
+    tree = tmp_path_factory.mktemp("tree") / "auditor"
+    skip = ("build", "*.egg-info", ".venv", ".git", "__pycache__", ".auditor-cache", "reports")
+    shutil.copytree(ROOT, tree, ignore=shutil.ignore_patterns(*skip))
     built = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(tree)],
         capture_output=True,
         text=True,
         check=False,
@@ -72,7 +76,7 @@ def test_installed_wheel_audits_from_another_folder(wheel, tmp_path):
     assert run.returncode == 1, run.stderr  # the bundled sources do contradict each other
     assert "Traceback" not in run.stderr
     assert run.stdout.splitlines()[0] == (
-        "config: built-in defaults (no project configuration); built-in film suites"
+        "config: built-in defaults (no project configuration); 3 built-in film suites"
     )
     imported = subprocess.run(
         [sys.executable, "-c", "import auditor; print(auditor.__file__)"],

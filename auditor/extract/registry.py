@@ -120,8 +120,8 @@ def _check_identity(ref: DocumentRef, claims: list[Claim]) -> None:
     titles = {c.value for c in claims if c.attribute == "title" and c.origin == EDITORIAL}
     years = {c.value for c in claims if c.attribute == "year" and c.origin == EDITORIAL}
     entity = ref.entity
-    m = re.fullmatch(r"(?P<slug>.+?)-(?P<year>\d{4})", entity)
-    entity_slug, entity_year = (m["slug"], int(m["year"])) if m else (entity, None)
+    m = re.fullmatch(r"(?P<slug>.+?)-(?P<year>\d{4})", slug(entity))
+    entity_slug, entity_year = (m["slug"], int(m["year"])) if m else (slug(entity), None)
     wrong_title = sorted(t for t in titles if slug(t) != entity_slug)
     wrong_year = sorted(y for y in years if entity_year is not None and y != entity_year)
     if wrong_title or wrong_year:

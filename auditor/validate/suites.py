@@ -48,6 +48,9 @@ def load_suites(folder: Path) -> tuple[list[SuiteFile], list[str]]:
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             errors.append(f"{path}: not valid JSON ({exc}); fix the file or remove it")
             continue
+        except OSError as exc:
+            errors.append(f"{path}: cannot be read ({exc.strerror}); replace it with a suite file")
+            continue
         problem = _shape(data)
         if problem:
             errors.append(
@@ -69,11 +72,18 @@ def _shape(data: Any) -> str | None:
     expectations = data.get("expectations")
     if not isinstance(expectations, list):
         return "'expectations' must be a list"
+    meta = data.get("meta")
+    if meta is not None and not isinstance(meta, dict):
+        return "meta must be an object"
+    if not isinstance((meta or {}).get("auditor", {}), dict):
+        return "meta.auditor must be an object"
     for n, e in enumerate(expectations):
         if not isinstance(e, dict) or not isinstance(e.get("type"), str):
             return f"expectation {n} has no type"
         if not isinstance(e.get("kwargs", {}), dict):
             return f"expectation {n}: kwargs must be an object"
+        if not isinstance(e.get("meta") or {}, dict):
+            return f"expectation {n}: meta must be an object"
     targets = (data.get("meta") or {}).get("auditor", {}).get("sources", "*")
     if targets != "*" and not (
         isinstance(targets, list) and all(isinstance(t, str) for t in targets)
