@@ -73,6 +73,8 @@ def test_inert_markdown_renders_as_the_same_text():
             "",
             f"- {inert(HOSTILE + CONTROLS + SEPARATORS + ' 1. x')}",
             f"- {inert('1. first')}",
+            f"- {inert('123) second')}",
+            f"- {inert('+ third')}",
             "",
             "<sub>auditor run `0123456789abcdef`</sub>",
         ]
@@ -82,7 +84,8 @@ def test_inert_markdown_renders_as_the_same_text():
     # the visible text is the source text, whitespace collapsed, controls dropped
     assert " ".join(HOSTILE.split()) in text
     assert "\x1b" not in text and "\u2028" not in text and "c[31m 1. x" in text
-    assert "<ol>" not in _RENDER(md) and "<ul>\n<li>- item" not in _RENDER(md)
+    rendered = _RENDER(md)
+    assert "<ol>" not in rendered and rendered.count("<ul>") == 1 and rendered.count("<li>") == 4
 
 
 def test_inert_is_one_line_and_bounded():

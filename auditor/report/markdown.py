@@ -25,8 +25,10 @@ _DROP = dict.fromkeys(
 )
 # The ASCII punctuation that can start Markdown syntax anywhere in a line (CommonMark allows
 # a backslash before any of it), `:` before `/` (a bare URL's scheme), and `-`, `+`, `=` that
-# start the text (a list item or a heading underline); the rest stays readable.
+# start the text (a list item or a heading underline), as `)` after a leading number does
+# (an ordered list item); the rest stays readable.
 _PUNCT = re.compile(r"([!#$&*.<>@\[\\\]_`|~]|:(?=/)|^[-+=])")
+_ORDERED = re.compile(r"^(\d+)\)")
 # GitHub links `@user`, `#123` and `GH-123` after Markdown is rendered, so escaping does not
 # stop it; a word joiner (U+2060, invisible) after the sign does.
 _REFERENCE = re.compile(r"(\\[@#]|\b[Gg][Hh]-)(?=\w)")
@@ -43,7 +45,8 @@ def inert(text: object, limit: int = MAX_CELL) -> str:
     s = " ".join(str(text).translate(_DROP).split())
     if len(s) > limit:
         s = s[: limit - 1].rstrip() + "…"
-    return _REFERENCE.sub(lambda m: m[1] + WORD_JOINER, _PUNCT.sub(r"\\\1", s))
+    s = _ORDERED.sub(r"\1\\)", _PUNCT.sub(r"\\\1", s))
+    return _REFERENCE.sub(lambda m: m[1] + WORD_JOINER, s)
 
 
 def _size(text: str) -> int:
