@@ -240,8 +240,6 @@ class _Model:
         acc_sa = (num_sa + s.attribute_strength * np.repeat(acc_s, self.K)) / (
             den_sa + s.attribute_strength
         )
-        acc_s = np.clip(acc_s, s.lo, 1 - s.lo)
-        acc_sa = np.clip(acc_sa, s.lo, 1 - s.lo)
         change = float(np.abs(acc_sa - self.acc_sa).max()) if len(acc_sa) else 0.0
         self.acc_s, self.acc_sa = acc_s, acc_sa
         return change
@@ -264,11 +262,14 @@ class _Model:
     # ----------------------------------------------------------------------- copy detection
     def _copies(self) -> None:
         """Dong 2009's posterior of dependence for every pair of sources sharing an item,
-        from soft counts (shared value that is true with probability P: P to the true count,
-        1 − P to the false count), per attribute with per-attribute accuracies."""
-        s, S = self.s, self.S
-        log_ind = log_ij = log_ji = None
-        for a in range(self.K):
+        from soft counts (a shared value true with probability P adds P to the shared-true
+        count and 1 − P to the shared-false count), per attribute with per-attribute
+        accuracies. The posterior that discounts votes on one attribute weighs the evidence
+        of the other attributes (all of it when there is no other): values in dispute cannot
+        brand their own camp as copiers."""
+        s, S, K = self.s, self.S, self.K
+        frames = []
+        for a in range(K):
             mine = self.c_attr == a
             if not mine.any():
                 continue
@@ -277,64 +278,93 @@ class _Model:
             x = sparse.csr_matrix((ones, (g, src)), shape=(self.G, S))
             xp = sparse.csr_matrix((self.right[g], (g, src)), shape=(self.G, S))
             y = sparse.csr_matrix((ones, (it, src)), shape=(self.I, S))
-            same = (x.T @ x).tocoo()
+            same = sparse.triu((x.T @ x), k=1).tocoo()
             true = (x.T @ xp).tocsr()
-            both = (y.T @ y).tocsr()
-            i, j = same.row, same.col
-            keep = i < j
-            i, j, k_same = i[keep], j[keep], same.data[keep]
+            both = sparse.triu((y.T @ y), k=1).tocsr()
+            i, j, k_same = same.row.astype(np.int64), same.col.astype(np.int64), same.data
             k_true = np.asarray(true[i, j]).ravel()
             k_false = np.maximum(k_same - k_true, 0.0)
             k_diff = np.maximum(np.asarray(both[i, j]).ravel() - k_same, 0.0)
-            items = np.unique(self.g_item[self.g_attr == a])
-            n = float(self.i_false[items].mean())
-            ai, aj = self.acc_sa[i * self.K + a], self.acc_sa[j * self.K + a]
+            # pairs that share items but never a value
+            bo = both.tocoo()
+            only = sparse.csr_matrix((np.ones(len(i)), (i, j)), shape=(S, S))
+            lone = np.asarray(only[bo.row, bo.col]).ravel() == 0
+            i = np.r_[i, bo.row[lone]]
+            j = np.r_[j, bo.col[lone]]
+            k_true = np.r_[k_true, np.zeros(lone.sum())]
+            k_false = np.r_[k_false, np.zeros(lone.sum())]
+            k_diff = np.r_[k_diff, bo.data[lone]]
+            n = float(self.i_false[np.unique(it)].mean())
+            ai, aj = self.acc_sa[i * K + a], self.acc_sa[j * K + a]
             li, lj, lk = _pair_loglik(ai, aj, n, k_true, k_false, k_diff, s.copy_rate)
-            key = i * S + j
-            frame = pl.DataFrame({"key": key, "ind": li, "ij": lj, "ji": lk})
-            log_ind = frame if log_ind is None else pl.concat([log_ind, frame])
-        if log_ind is None:
+            frames.append(
+                pl.DataFrame({"key": i * S + j, "a": np.full(len(i), a), "ind": li, "ij": lj,
+                              "ji": lk})
+            )
+        if not frames:
             return
-        total = log_ind.group_by("key").agg(pl.col("ind", "ij", "ji").sum()).sort("key")
+        each = pl.concat(frames)
+        total = each.group_by("key").agg(
+            pl.col("ind", "ij", "ji").sum(), pl.len().alias("attrs")
+        )
+        # per (pair, attribute): the evidence of the pair's other attributes, else its own
+        loo = (
+            each.join(total, on="key", suffix="_all")
+            .select(
+                "key",
+                "a",
+                *(
+                    pl.when(pl.col("attrs") > 1)
+                    .then(pl.col(f"{c}_all") - pl.col(c))
+                    .otherwise(pl.col(c))
+                    .alias(c)
+                    for c in ("ind", "ij", "ji")
+                ),
+            )
+            .sort("key", "a")
+        )
+        total = total.sort("key")
+        post = self._posterior(total)
         key = total["key"].to_numpy()
-        i, j = key // S, key % S
-        a = s.copy_prior
+        self.dependence = (key // S, key % S, post[1], post[2])
+        post_a = self._posterior(loo)
+        key = loo["key"].to_numpy()
+        self._independence(key // S, key % S, loo["a"].to_numpy(), post_a[1] + post_a[2])
+
+    def _posterior(self, frame: pl.DataFrame) -> np.ndarray:
+        a = self.s.copy_prior
         terms = np.stack(
             [
-                np.log(1 - a) + total["ind"].to_numpy(),
-                np.log(a / 2) + total["ij"].to_numpy(),
-                np.log(a / 2) + total["ji"].to_numpy(),
+                np.log(1 - a) + frame["ind"].to_numpy(),
+                np.log(a / 2) + frame["ij"].to_numpy(),
+                np.log(a / 2) + frame["ji"].to_numpy(),
             ]
         )
         terms -= terms.max(axis=0)
         post = np.exp(terms)
-        post /= post.sum(axis=0)
-        self.dependence = (i, j, post[1], post[2])
-        self._independence(i, j, post[1] + post[2])
-        del log_ind, log_ij, log_ji
+        return post / post.sum(axis=0)
 
-    def _independence(self, i: np.ndarray, j: np.ndarray, dep: np.ndarray) -> None:
+    def _independence(self, i: np.ndarray, j: np.ndarray, attr: np.ndarray, dep: np.ndarray):
         """A claim's vote times Π (1 − c·P(dep)) over the more accurate sources (ties: the
         smaller id) that state the same value (Dong 2009, section 3.2)."""
         s, S = self.s, self.S
         strong = dep > 1e-3
-        i, j, dep = i[strong], j[strong], dep[strong]
-        if not len(i):
-            self.independence = np.ones(len(self.c_group))
-            return
+        i, j, attr, dep = i[strong], j[strong], attr[strong], dep[strong]
+        self.independence = np.ones(len(self.c_group))
         order = np.lexsort((np.arange(S), -self.acc_s))
         rank = np.empty(S, dtype=np.int64)
         rank[order] = np.arange(S)
         later = np.where(rank[i] > rank[j], i, j)
         earlier = np.where(rank[i] > rank[j], j, i)
         penalty = np.log1p(-s.copy_rate * np.minimum(dep, 1.0))
-        pen = sparse.csr_matrix((penalty, (earlier, later)), shape=(S, S))
-        x = sparse.csr_matrix(
-            (np.ones(len(self.c_group)), (self.c_group, self.c_src)), shape=(self.G, S)
-        )
-        total = (x @ pen).tocsr()
-        got = np.asarray(total[self.c_group, self.c_src]).ravel()
-        self.independence = np.exp(got)
+        for a in np.unique(attr):
+            on = attr == a
+            pen = sparse.csr_matrix((penalty[on], (earlier[on], later[on])), shape=(S, S))
+            mine = np.flatnonzero(self.c_attr == a)
+            g, src = self.c_group[mine], self.c_src[mine]
+            x = sparse.csr_matrix((np.ones(len(g)), (g, src)), shape=(self.G, S))
+            total = (x @ pen).tocsr()
+            self.independence[mine] = np.exp(np.asarray(total[g, src]).ravel())
 
     # ------------------------------------------------------------------------------ output
     def result(self) -> Truth:
