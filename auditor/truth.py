@@ -63,7 +63,7 @@ class Settings:
     """The one set of defaults used for every data set (nothing here is tuned per data set)."""
 
     iterations: int = 30  # per round, at most; stops earlier when accuracies settle
-    tol: float = 1e-5  # convergence: largest change of an accuracy
+    tol: float = 1e-4  # convergence: largest change of an accuracy
     start: float = 0.8  # starting accuracy of a source with no prior
     strength: float = 2.0  # pseudo-claims pulling a source's accuracy to its prior
     attribute_strength: float = 5.0  # pseudo-claims pulling per-attribute accuracy to the source's
@@ -111,12 +111,50 @@ def discover(
 # ------------------------------------------------------------------------------------ input
 
 
-def _prepare(claims: pl.DataFrame) -> pl.DataFrame:
-    """One claim per (item, source), with integer ids; columns the caller left out filled."""
+@dataclass(frozen=True)
+class _Coded:
+    """Claims as integer arrays (one per (item, source), sorted by value group then source),
+    with the frames that name the ids: `groups` (one row per distinct value of an item, in id
+    order) and `names` (src, source, prior)."""
+
+    item: np.ndarray
+    src: np.ndarray
+    group: np.ndarray
+    weight: np.ndarray
+    groups: pl.DataFrame
+    names: pl.DataFrame
+
+
+def _codes(series: pl.Series) -> tuple[np.ndarray, pl.Series]:
+    """Ids in sorted order of the distinct strings (so ties break by the string itself)."""
+    distinct = series.unique().sort()
+    ids = pl.Series(np.arange(distinct.len(), dtype=np.int64))
+    return series.replace_strict(distinct, ids, return_dtype=pl.Int64).to_numpy(), distinct
+
+
+def _runs(key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A stable sort of `key` and where each run of equal keys starts in it (numpy's hashing
+    unique is many times slower than a sort here)."""
+    order = np.argsort(key, kind="stable")
+    ordered = key[order]
+    return order, np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+
+
+def _dense(key: np.ndarray) -> np.ndarray:
+    """Dense ranks 0..n-1 of `key`."""
+    order, starts = _runs(key)
+    ids = np.zeros(len(key), dtype=np.int64)
+    ids[starts[1:]] = 1
+    out = np.empty(len(key), dtype=np.int64)
+    out[order] = np.cumsum(ids)
+    return out
+
+
+def _prepare(claims: pl.DataFrame) -> _Coded:
+    """One claim per (item, source), integer-coded; columns the caller left out filled."""
     missing = {"entity", "attribute", "source", "value"} - set(claims.columns)
     if missing:
         raise ValueError(f"claims frame lacks column(s): {', '.join(sorted(missing))}")
-    frame = claims.lazy().with_row_index("row")
     defaults = {
         "slot": pl.lit("", pl.String),
         "number": pl.lit(None, pl.Float64),
@@ -124,33 +162,68 @@ def _prepare(claims: pl.DataFrame) -> pl.DataFrame:
         "prior": pl.lit(None, pl.Float64),
         "weight": pl.lit(1.0, pl.Float64),
     }
-    frame = frame.with_columns(
-        (pl.col(k) if k in claims.columns else v).alias(k) for k, v in defaults.items()
-    ).with_columns(
-        pl.col("slot").fill_null(""),
-        pl.col("weight").cast(pl.Float64).fill_null(1.0),
-        pl.col("number").cast(pl.Float64),
-        pl.col("prior").cast(pl.Float64),
-    )
-    frame = frame.filter(pl.col("value").is_not_null() & pl.col("source").is_not_null())
-    # The most frequent value of a source on an item, the first stated on a tie.
-    keep = (
-        frame.group_by(*_KEY, "source", "value")
-        .agg(pl.len().alias("times"), pl.col("row").min())
-        .sort(["times", "row"], descending=[True, False])
-        .group_by(*_KEY, "source")
-        .agg(pl.col("row").first())
-    )
-    return (
-        frame.join(keep, on="row", how="semi")
+    frame = (
+        claims.lazy()
         .with_columns(
-            item=pl.struct(_KEY).rank("dense").cast(pl.Int64) - 1,
-            src=pl.col("source").rank("dense").cast(pl.Int64) - 1,
+            (pl.col(k) if k in claims.columns else v).alias(k) for k, v in defaults.items()
         )
-        .with_columns(group=pl.struct("item", "value").rank("dense").cast(pl.Int64) - 1)
-        .sort("group", "src")
+        .select(
+            pl.col("entity", "attribute", "source", "value").cast(pl.String),
+            pl.col("slot").cast(pl.String).fill_null(""),
+            pl.col("number").cast(pl.Float64),
+            "members",
+            pl.col("prior").cast(pl.Float64),
+            pl.col("weight").cast(pl.Float64).fill_null(1.0),
+        )
+        .filter(
+            pl.col("value").is_not_null()
+            & pl.col("source").is_not_null()
+            & pl.col("entity").is_not_null()
+            & pl.col("attribute").is_not_null()
+        )
         .collect()
     )
+    entity, _ = _codes(frame["entity"])
+    attribute, attrs = _codes(frame["attribute"])
+    slot, slots = _codes(frame["slot"])
+    src, sources = _codes(frame["source"])
+    value, values = _codes(frame["value"])
+    item = _dense((entity * len(attrs) + attribute) * len(slots) + slot)
+    group = _dense(item * len(values) + value)
+    rows = np.arange(frame.height, dtype=np.int64)
+    # One claim per (item, source): its most frequent value, the first stated on a tie.
+    pair = np.sort(item * len(sources) + src)
+    if len(pair) and (pair[1:] == pair[:-1]).any():
+        order, starts = _runs(group * len(sources) + src)
+        first = order[starts]  # the stable sort keeps the first row of each run first
+        times = np.diff(np.r_[starts, len(order)])
+        s_of, i_of = src[first], item[first]
+        best = np.lexsort((first, -times, s_of, i_of))
+        keep = np.r_[True, np.diff(i_of[best] * len(sources) + s_of[best]) != 0]
+        rows = np.sort(first[best[keep]])
+        group, item, src = _dense(group[rows]), _dense(item[rows]), src[rows]
+    order = np.argsort(group * len(sources) + src, kind="stable")
+    rows, group, src, item = rows[order], group[order], src[order], item[order]
+    heads = np.flatnonzero(np.r_[True, np.diff(group) != 0]) if len(group) else group
+    groups = (
+        frame[rows[heads]]
+        .select("entity", "attribute", "slot", "value", "number", "members")
+        .with_columns(
+            item=pl.Series(item[heads], dtype=pl.Int64),
+            group=pl.Series(np.arange(len(heads), dtype=np.int64)),
+        )
+    )
+    prior = np.full(len(sources), np.nan)
+    given = frame["prior"].to_numpy()[rows]
+    has = ~np.isnan(given)
+    if has.any():
+        np.fmax.at(prior, src[has], given[has])
+    names = pl.DataFrame(
+        {"src": np.arange(len(sources), dtype=np.int64), "source": sources, "prior": prior},
+        schema={"src": pl.Int64, "source": pl.String, "prior": pl.Float64},
+    )
+    weight = frame["weight"].to_numpy()[rows].astype(np.float64)
+    return _Coded(item, src, group, weight, groups, names)
 
 
 # ------------------------------------------------------------------------------------ model
@@ -163,17 +236,12 @@ def _segment_max(values: np.ndarray, starts: np.ndarray) -> np.ndarray:
 class _Model:
     """Integer-coded claims and the iteration state."""
 
-    def __init__(self, frame: pl.DataFrame, attributes: Mapping[str, Attribute], s: Settings):
+    def __init__(self, coded: _Coded, attributes: Mapping[str, Attribute], s: Settings):
         self.s = s
-        self.frame = frame
         self.attributes = attributes
-        groups = frame.group_by("group").agg(
-            pl.col("item", "entity", "attribute", "slot", "value", "number", "members").first()
-        ).sort("group")
+        groups = coded.groups
         self.groups = groups
-        self.names = (
-            frame.group_by("src").agg(pl.col("source").first(), pl.col("prior").max()).sort("src")
-        )
+        self.names = coded.names
         attr_names = sorted(groups["attribute"].unique().to_list())
         self.attr_names = attr_names
         attr_id = {a: i for i, a in enumerate(attr_names)}
@@ -181,10 +249,10 @@ class _Model:
         self.S = self.names.height
         self.G = groups.height
         self.I = int(groups["item"].max()) + 1 if self.G else 0
-        self.c_group = frame["group"].to_numpy().astype(np.int64)
-        self.c_src = frame["src"].to_numpy().astype(np.int64)
-        self.c_item = frame["item"].to_numpy().astype(np.int64)
-        self.c_weight = frame["weight"].to_numpy().astype(np.float64)
+        self.c_group = coded.group
+        self.c_src = coded.src
+        self.c_item = coded.item
+        self.c_weight = coded.weight
         self.g_item = groups["item"].to_numpy().astype(np.int64)
         g_attr = groups["attribute"].replace_strict(attr_id, return_dtype=pl.Int64).to_numpy()
         self.g_attr = g_attr
@@ -195,6 +263,15 @@ class _Model:
         # n: the false values of an item, at least one; the unclaimed ones score 0.
         self.i_false = np.maximum(per_item - 1.0, 1.0)
         self.i_unclaimed = self.i_false + 1.0 - per_item
+        # A lone claim's probability is its source's accuracy: it teaches nothing about that
+        # accuracy (it is a fixed point of the update), so only shared items are learnt from.
+        shared = np.bincount(self.c_item, minlength=self.I) > 1
+        self.learn = np.flatnonzero(shared[self.c_item])
+        self.den_sa = np.bincount(
+            self.c_sa[self.learn], self.c_weight[self.learn], minlength=self.S * self.K
+        )
+        self.c_log_false = np.log(self.i_false)[self.c_item]
+        self.rounds = 0
         self.pairs = _similar(groups, attributes)
         prior = self.names["prior"].to_numpy().astype(np.float64)
         self.prior = np.where(np.isnan(prior), np.nan, np.clip(prior, s.lo, 1 - s.lo))
@@ -208,45 +285,46 @@ class _Model:
     # one Accu step: scores -> value probabilities -> accuracies
     def _probabilities(self) -> None:
         s = self.s
-        acc = self.acc_sa[self.c_sa]
-        n = self.i_false[self.c_item]
-        vote = self.c_weight * self.independence * np.log(n * acc / (1.0 - acc))
+        logit = np.log(self.acc_sa / (1.0 - self.acc_sa))
+        vote = self.c_strength * (self.c_log_false + logit[self.c_sa])
         score = np.bincount(self.c_group, vote, minlength=self.G)
         p_g, p_h, p_sim, p_ok = self.pairs
         if len(p_g):
             score = score + s.similarity * np.bincount(p_g, p_sim * score[p_h], minlength=self.G)
-        top = _segment_max(score, self.item_start)
-        top = np.maximum(top, 0.0)[self.g_item]  # unclaimed values score 0
-        e = np.exp(score - top)
-        z = np.bincount(self.g_item, e, minlength=self.I)
-        z = z + self.i_unclaimed * np.exp(-np.maximum(_segment_max(score, self.item_start), 0.0))
-        self.score = score
+        top = np.maximum(_segment_max(score, self.item_start), 0.0)  # unclaimed values score 0
+        e = np.exp(score - top[self.g_item])
+        z = np.bincount(self.g_item, e, minlength=self.I) + self.i_unclaimed * np.exp(-top)
         self.P = e / z[self.g_item]
-        right = self.P.copy()
+        right = self.P
         if len(p_g):
-            right += np.bincount(p_g, p_ok * self.P[p_h], minlength=self.G)
+            right = right + np.bincount(p_g, p_ok * self.P[p_h], minlength=self.G)
         self.right = np.minimum(right, 1.0)
 
     def _accuracies(self) -> float:
         s = self.s
-        q = self.right[self.c_group] * self.c_weight
-        w = self.c_weight
-        num_sa = np.bincount(self.c_sa, q, minlength=self.S * self.K)
-        den_sa = np.bincount(self.c_sa, w, minlength=self.S * self.K)
+        learn = self.learn
+        q = self.right[self.c_group[learn]] * self.c_weight[learn]
+        num_sa = np.bincount(self.c_sa[learn], q, minlength=self.S * self.K)
+        den_sa = self.den_sa
         num_s = num_sa.reshape(self.S, self.K).sum(axis=1)
         den_s = den_sa.reshape(self.S, self.K).sum(axis=1)
-        base = np.where(np.isnan(self.prior), q.sum() / max(w.sum(), 1e-12), self.prior)
+        mean = q.sum() / max(den_s.sum(), 1e-12)
+        base = np.where(np.isnan(self.prior), mean, self.prior)
         acc_s = (num_s + s.strength * base) / (den_s + s.strength)
         acc_sa = (num_sa + s.attribute_strength * np.repeat(acc_s, self.K)) / (
             den_sa + s.attribute_strength
         )
+        acc_s = np.clip(acc_s, s.lo, 1 - s.lo)
+        acc_sa = np.clip(acc_sa, s.lo, 1 - s.lo)
         change = float(np.abs(acc_sa - self.acc_sa).max()) if len(acc_sa) else 0.0
         self.acc_s, self.acc_sa = acc_s, acc_sa
         return change
 
     def _iterate(self) -> None:
+        self.c_strength = self.c_weight * self.independence
         for _ in range(self.s.iterations):
             self._probabilities()
+            self.rounds += 1
             if self._accuracies() < self.s.tol:
                 break
         self._probabilities()
