@@ -19,6 +19,14 @@ DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks"
 
 FLIGHT_TIMES = ("sched_dep", "act_dep", "sched_arr", "act_arr")
 FLIGHT_GATES = ("dep_gate", "arr_gate")
+FLIGHT_ATTRIBUTES = {  # column -> attribute, as in benchmarks/truth/flight.toml
+    "sched_dep": "scheduled_departure",
+    "act_dep": "actual_departure",
+    "dep_gate": "departure_gate",
+    "sched_arr": "scheduled_arrival",
+    "act_arr": "actual_arrival",
+    "arr_gate": "arrival_gate",
+}
 FLIGHT_COLUMNS = ["flight", "sched_dep", "act_dep", "dep_gate", "sched_arr", "act_arr", "arr_gate"]
 
 
@@ -104,8 +112,11 @@ def load_flight(root: Path = DATA / "flight_li2013") -> Benchmark:
         .group_by("entity", "attribute")
         .agg(gold_value=pl.col("value").unique().sort(), gold_number=pl.col("number").unique())
     )
-    attributes = {a: {"kind": "time", "tolerance": 10.0} for a in FLIGHT_TIMES}
-    attributes |= {a: {"kind": "code"} for a in FLIGHT_GATES}
+    named = pl.col("attribute").replace_strict(FLIGHT_ATTRIBUTES)
+    claims_frame = claims_frame.with_columns(named)
+    gold_frame = gold_frame.with_columns(named)
+    attributes = {FLIGHT_ATTRIBUTES[a]: {"kind": "time", "tolerance": 10.0} for a in FLIGHT_TIMES}
+    attributes |= {FLIGHT_ATTRIBUTES[a]: {"kind": "code"} for a in FLIGHT_GATES}
     return Benchmark("flight", claims_frame, gold_frame, attributes)
 
 
