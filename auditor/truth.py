@@ -68,7 +68,7 @@ class Settings:
     strength: float = 2.0  # pseudo-claims pulling a source's accuracy to its prior
     attribute_strength: float = 5.0  # pseudo-claims pulling per-attribute accuracy to the source's
     similarity: float = 0.5  # rho: how much a similar value's score supports a value
-    copy_rounds: int = 1  # rounds of copy detection (0: plain Accu)
+    copy_rounds: int = 2  # rounds of copy detection (0: plain Accu)
     copy_prior: float = 0.2  # alpha: prior probability that two sources are dependent
     copy_rate: float = 0.8  # c: share of its values a copier copies
     copy_report: float = 0.5  # a source is listed as copying another above this probability
@@ -103,7 +103,10 @@ def discover(
     for name, spec in attributes.items():
         if spec.kind not in KINDS:
             raise ValueError(f"attribute {name!r}: unknown kind {spec.kind!r} (one of {KINDS})")
-    model = _Model(_prepare(claims), attributes, settings)
+    coded = _prepare(claims)
+    if not len(coded.item):
+        return _empty()
+    model = _Model(coded, attributes, settings)
     model.run()
     return model.result()
 
@@ -261,8 +264,12 @@ class _Model:
         self.item_start = np.flatnonzero(np.r_[True, np.diff(self.g_item) != 0])
         per_item = np.bincount(self.g_item, minlength=self.I).astype(np.float64)
         # n: the false values of an item, at least one; the unclaimed ones score 0.
-        self.i_false = np.maximum(per_item - 1.0, 1.0)
-        self.i_unclaimed = self.i_false + 1.0 - per_item
+        self.per_item = per_item
+        self.i_attr = np.zeros(self.I, dtype=np.int64)
+        self.i_attr[self.g_item] = self.g_attr
+        self.g_claims = np.bincount(self.c_group, minlength=self.G).astype(np.float64)
+        self.n_false = np.ones(self.K)
+        self._set_false(np.ones(self.K))
         # A lone claim's probability is its source's accuracy: it teaches nothing about that
         # accuracy (it is a fixed point of the update), so only shared items are learnt from.
         shared = np.bincount(self.c_item, minlength=self.I) > 1
@@ -270,7 +277,6 @@ class _Model:
         self.den_sa = np.bincount(
             self.c_sa[self.learn], self.c_weight[self.learn], minlength=self.S * self.K
         )
-        self.c_log_false = np.log(self.i_false)[self.c_item]
         self.rounds = 0
         self.pairs = _similar(groups, attributes)
         prior = self.names["prior"].to_numpy().astype(np.float64)
@@ -283,6 +289,29 @@ class _Model:
         self.right = np.zeros(self.G)
 
     # one Accu step: scores -> value probabilities -> accuracies
+    def _set_false(self, n: np.ndarray) -> None:
+        """n, the false values of an item: the attribute's estimate, at least the false values
+        the item shows; the unclaimed ones score 0 in the softmax."""
+        self.n_false = n
+        self.i_false = np.maximum(n[self.i_attr], np.maximum(self.per_item - 1.0, 1.0))
+        self.i_unclaimed = self.i_false + 1.0 - self.per_item
+        self.c_log_false = np.log(self.i_false)[self.c_item]
+
+    def _estimate_false(self) -> None:
+        """n per attribute from how often two false claims on an item coincide (a wrong source
+        picks one of n false values): pairs of false claims / pairs that agree."""
+        c, f = self.g_claims, 1.0 - self.P
+        agree = np.bincount(self.g_attr, f * c * (c - 1) / 2, minlength=self.K)
+        false_claims = np.bincount(self.g_item, f * c, minlength=self.I)
+        own = np.bincount(self.g_item, f * c * c, minlength=self.I)
+        pairs_i = np.maximum(false_claims**2 - own, 0.0) / 2 + np.bincount(
+            self.g_item, f * c * (c - 1) / 2, minlength=self.I
+        )
+        pairs = np.bincount(self.i_attr, pairs_i, minlength=self.K)
+        most = np.bincount(self.g_attr, minlength=self.K).astype(np.float64)  # distinct values
+        n = np.where(agree > 1e-9, pairs / np.maximum(agree, 1e-9), most)
+        self._set_false(np.clip(n, 1.0, np.maximum(most, 1.0)))
+
     def _probabilities(self) -> None:
         s = self.s
         logit = np.log(self.acc_sa / (1.0 - self.acc_sa))
@@ -332,9 +361,16 @@ class _Model:
     def run(self) -> None:
         if not self.G:
             return
-        self._iterate()
+        # Dependence is first judged on the plain vote, before accuracies are learnt: a copied
+        # majority learnt as accurate would explain its copies as shared truths.
+        self.c_strength = self.c_weight
+        self._probabilities()
         for _ in range(self.s.copy_rounds):
+            self._estimate_false()
             self._copies()
+            self._iterate()
+        if not self.s.copy_rounds:
+            self._estimate_false()
             self._iterate()
 
     # ----------------------------------------------------------------------- copy detection
@@ -356,23 +392,16 @@ class _Model:
             x = sparse.csr_matrix((ones, (g, src)), shape=(self.G, S))
             xp = sparse.csr_matrix((self.right[g], (g, src)), shape=(self.G, S))
             y = sparse.csr_matrix((ones, (it, src)), shape=(self.I, S))
-            same = sparse.triu((x.T @ x), k=1).tocoo()
-            true = (x.T @ xp).tocsr()
-            both = sparse.triu((y.T @ y), k=1).tocsr()
-            i, j, k_same = same.row.astype(np.int64), same.col.astype(np.int64), same.data
-            k_true = np.asarray(true[i, j]).ravel()
+            both = sparse.triu(y.T @ y, k=1).tocoo()  # items both state
+            if not both.nnz:
+                continue
+            i, j = both.row.astype(np.int64), both.col.astype(np.int64)
+            key = i * S + j
+            k_same = _lookup(sparse.triu(x.T @ x, k=1).tocoo(), S, key)  # the same value
+            k_true = _lookup(sparse.triu(x.T @ xp, k=1).tocoo(), S, key)  # ... weighted by P
             k_false = np.maximum(k_same - k_true, 0.0)
-            k_diff = np.maximum(np.asarray(both[i, j]).ravel() - k_same, 0.0)
-            # pairs that share items but never a value
-            bo = both.tocoo()
-            only = sparse.csr_matrix((np.ones(len(i)), (i, j)), shape=(S, S))
-            lone = np.asarray(only[bo.row, bo.col]).ravel() == 0
-            i = np.r_[i, bo.row[lone]]
-            j = np.r_[j, bo.col[lone]]
-            k_true = np.r_[k_true, np.zeros(lone.sum())]
-            k_false = np.r_[k_false, np.zeros(lone.sum())]
-            k_diff = np.r_[k_diff, bo.data[lone]]
-            n = float(self.i_false[np.unique(it)].mean())
+            k_diff = np.maximum(both.data - k_same, 0.0)
+            n = float(self.n_false[a])
             ai, aj = self.acc_sa[i * K + a], self.acc_sa[j * K + a]
             li, lj, lk = _pair_loglik(ai, aj, n, k_true, k_false, k_diff, s.copy_rate)
             frames.append(
@@ -528,15 +557,22 @@ class _Model:
         return Truth(resolved, sources.sort("source"))
 
     def _copy_table(self) -> pl.DataFrame:
+        """Per source, the sources it seems to copy: the pair's dependence (either direction)
+        above `copy_report`, listed under the side more likely to be the copier (both sides
+        when the data cannot tell the direction), rounded so re-runs print the same."""
         schema = {"src": pl.Int64, "other": pl.Int64, "dependence": pl.Float64}
         if self.dependence is None:
             rows = pl.DataFrame(schema=schema)
         else:
             i, j, p_ij, p_ji = self.dependence
+            dep = np.round(p_ij + p_ji, 6)
+            tie = np.isclose(p_ij, p_ji, rtol=0.0, atol=1e-3)
             rows = pl.concat(
                 [
-                    pl.DataFrame({"src": i, "other": j, "dependence": p_ij}, schema=schema),
-                    pl.DataFrame({"src": j, "other": i, "dependence": p_ji}, schema=schema),
+                    pl.DataFrame({"src": i, "other": j, "dependence": dep}, schema=schema)
+                    .filter(pl.Series((p_ij > p_ji) | tie)),
+                    pl.DataFrame({"src": j, "other": i, "dependence": dep}, schema=schema)
+                    .filter(pl.Series((p_ji > p_ij) | tie)),
                 ]
             ).filter(pl.col("dependence") > self.s.copy_report)
         names = self.names.select(pl.col("src").alias("other"), "source")
@@ -546,6 +582,16 @@ class _Model:
             .group_by("src", maintain_order=True)
             .agg(copies=pl.struct("source", "dependence"))
         )
+
+
+def _lookup(matrix: sparse.coo_matrix, width: int, key: np.ndarray) -> np.ndarray:
+    """The entries of `matrix` at keys row * width + col (0 where absent)."""
+    have = matrix.row.astype(np.int64) * width + matrix.col
+    order = np.argsort(have)
+    have, data = have[order], matrix.data[order]
+    at = np.minimum(np.searchsorted(have, key), max(len(have) - 1, 0))
+    found = (at < len(have)) & (have[at] == key) if len(have) else np.zeros(len(key), bool)
+    return np.where(found, data[at] if len(have) else 0.0, 0.0)
 
 
 def _pair_loglik(ai, aj, n, k_true, k_false, k_diff, c):
