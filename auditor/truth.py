@@ -195,16 +195,22 @@ def _prepare(claims: pl.DataFrame) -> _Coded:
     group = _dense(item * len(values) + value)
     rows = np.arange(frame.height, dtype=np.int64)
     # One claim per (item, source): its most frequent value, the first stated on a tie.
-    pair = np.sort(item * len(sources) + src)
-    if len(pair) and (pair[1:] == pair[:-1]).any():
-        order, starts = _runs(group * len(sources) + src)
-        first = order[starts]  # the stable sort keeps the first row of each run first
-        times = np.diff(np.r_[starts, len(order)])
-        s_of, i_of = src[first], item[first]
-        best = np.lexsort((first, -times, s_of, i_of))
-        keep = np.r_[True, np.diff(i_of[best] * len(sources) + s_of[best]) != 0]
-        rows = np.sort(first[best[keep]])
-        group, item, src = _dense(group[rows]), _dense(item[rows]), src[rows]
+    pair = item * len(sources) + src
+    order, starts = _runs(pair)
+    sizes = np.diff(np.r_[starts, len(pair)])
+    if (sizes > 1).any():
+        # only the rows of (item, source) pairs stated more than once need choosing
+        many = np.repeat(sizes > 1, sizes)
+        rows = order[~many]
+        dup = order[many]
+        gkey = group[dup] * len(sources) + src[dup]
+        by, at = _runs(gkey)
+        first = dup[by[at]]  # the stable sort keeps the first row of each run first
+        times = np.diff(np.r_[at, len(by)])
+        best = np.lexsort((first, -times, src[first], item[first]))
+        keep = np.r_[True, np.diff(pair[first[best]]) != 0]
+        rows = np.sort(np.r_[rows, first[best[keep]]])
+        group, item, src = _dense(group[rows]), item[rows], src[rows]
     order = np.argsort(group * len(sources) + src, kind="stable")
     rows, group, src, item = rows[order], group[order], src[order], item[order]
     heads = np.flatnonzero(np.r_[True, np.diff(group) != 0]) if len(group) else group
