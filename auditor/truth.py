@@ -8,7 +8,9 @@ module estimates both from the claims alone, iterating as the truth-discovery li
   false values uniformly, so its claim adds ``ln(n·A / (1 − A))`` to its value's score; the
   probability of a value is its score's softmax over the item's claimed values plus the
   unclaimed false values (score 0), and a source's accuracy is the mean probability of its
-  claims. A source with a single claim therefore reports exactly its accuracy as confidence.
+  claims. A lone claim's probability is its source's accuracy, so items that only one source
+  states teach nothing and are left out of the accuracy update. n is estimated per attribute
+  from how often two false claims of an item coincide (about 1/n of the time).
 * **Similar values support each other** (Dong 2009 section 2.3, and TruthFinder's implication,
   Yin, Han, Yu, "Truth Discovery with Multiple Conflicting Information Providers on the Web",
   KDD 2007 / TKDE 2008): ``C*(v) = C(v) + ρ Σ sim(v, v') C(v')``; numbers within the attribute's
@@ -18,20 +20,24 @@ module estimates both from the claims alone, iterating as the truth-discovery li
 * **Copy detection** (AccuCopy, Dong 2009 section 3; Li, Dong et al., "Truth Finding on the Deep
   Web: Is the Problem Solved?", PVLDB 6(2) 2013): two independent sources share a false value
   rarely (``(1 − A1)(1 − A2)/n``), a copier often; the Bayesian posterior of dependence per source
-  pair comes from soft counts of shared true values, shared false values and differences (per
-  attribute, with per-attribute accuracies), and a claim's vote is multiplied by
-  ``Π (1 − c·P(dependent))`` over the more accurate sources that state the same value.
+  pair (prior α, copy rate c) comes from soft counts of shared true values, shared false values
+  and differences, per attribute with per-attribute accuracies; a claim's vote is multiplied by
+  ``Π (1 − c·P(dependent))`` over the more accurate sources that state the same value. The
+  posterior that discounts votes on one attribute weighs the evidence of the pair's other
+  attributes (all of it when there is no other), so the values in dispute cannot brand their
+  own side as copiers; and dependence is first judged on the plain vote, before accuracies are
+  learnt, since a copied majority learnt as accurate explains its copies as shared truths.
 * **Per-attribute accuracy with shrinkage**: accuracies are Beta-smoothed, per source towards
   its prior (configured trust, else the mean accuracy of all claims), per (source, attribute)
-  towards the source's own accuracy, so that sources with one claim are neither perfect nor
+  towards the source's own accuracy, so that sources with few claims are neither perfect nor
   worthless (the Bayesian smoothing of Zhao et al., "A Bayesian Approach to Discovering Truth
   from Conflicting Sources", PVLDB 5(6) 2012, in its simplest form).
 
-Rounds: Accu to convergence, then copy detection, then Accu again with the discounted votes
-(``Settings.copy_rounds`` times). The frames come in and go out as polars; the iterations run on
-integer-coded numpy arrays (segment sums with ``bincount``, pair counts with sparse products),
-so no step loops over claims in Python. Output is deterministic: ids are dense ranks of the
-sorted keys and every sum runs in a fixed order.
+Rounds: a plain vote; then ``Settings.copy_rounds`` times: estimate n, detect copying, run Accu
+to convergence with the discounted votes. The frames come in and go out as polars; the
+iterations run on integer-coded numpy arrays (segment sums with ``bincount``, pair counts with
+scipy sparse products), so no step loops over claims in Python. Output is deterministic: ids
+are dense ranks of the sorted keys and every sum runs in a fixed order.
 """
 
 from __future__ import annotations
