@@ -1,0 +1,202 @@
+"""Truth discovery on small hand-made data sets whose answer is known."""
+
+from __future__ import annotations
+
+import random
+
+import polars as pl
+import pytest
+
+from auditor.truth import Attribute, discover
+
+
+def frame(rows: list[tuple], **extra: list) -> pl.DataFrame:
+    """(entity, attribute, source, value) rows as a claims frame."""
+    data = {
+        "entity": [r[0] for r in rows],
+        "attribute": [r[1] for r in rows],
+        "source": [r[2] for r in rows],
+        "value": [r[3] for r in rows],
+    }
+    return pl.DataFrame({**data, **extra})
+
+
+def resolved(truth, entity: str, attribute: str = "a") -> dict:
+    rows = truth.resolved.filter(
+        (pl.col("entity") == entity) & (pl.col("attribute") == attribute)
+    )
+    assert rows.height == 1
+    return rows.row(0, named=True)
+
+
+def reliability(truth, source: str) -> float:
+    return truth.sources.filter(pl.col("source") == source)["reliability"].item()
+
+
+def test_reliable_minority_beats_unreliable_majority():
+    rows = []
+    for k in range(40):
+        entity = f"e{k}"
+        rows += [(entity, "a", "good1", "t"), (entity, "a", "good2", "t")]
+        for j in range(3):  # each careless source is wrong on half the items, its own way
+            wrong = (k + j) % 2 == 0
+            rows.append((entity, "a", f"careless{j}", f"w{j}-{k}" if wrong else "t"))
+    # the contested item: the careless three agree on one wrong value
+    rows += [("x", "a", "good1", "right"), ("x", "a", "good2", "right")]
+    rows += [("x", "a", f"careless{j}", "wrong") for j in range(3)]
+    truth = discover(frame(rows))
+    assert resolved(truth, "x")["value"] == "right"
+    assert resolved(truth, "x")["sources"] == ["good1", "good2"]
+    assert reliability(truth, "good1") > 0.9 > 0.7 > reliability(truth, "careless0")
+
+
+def test_copier_is_discounted():
+    rng = random.Random(7)
+    rows, contested = [], []
+    for k in range(300):
+        entity = f"e{k}"
+        original = "t" if rng.random() < 0.5 else f"f{k}"
+        for c in ("orig", "copy1", "copy2", "copy3"):
+            rows.append((entity, "a", c, original))
+        for s in ("ind1", "ind2", "ind3"):
+            rows.append((entity, "a", s, "t" if rng.random() < 0.85 else f"{s}-{k}"))
+        if original != "t":
+            contested.append(entity)
+    truth = discover(frame(rows))
+    copiers = {"orig", "copy1", "copy2", "copy3"}
+    listed = {
+        row["source"]: {c["source"] for c in row["copies"]}
+        for row in truth.sources.iter_rows(named=True)
+    }
+    for source in copiers:
+        assert listed[source] and listed[source] <= copiers
+    assert not (listed["ind1"] | listed["ind2"] | listed["ind3"])
+    chosen = truth.resolved.filter(pl.col("entity").is_in(contested))["value"]
+    # four copies outvote three independent sources in a plain vote on every contested item
+    assert (chosen == "t").mean() > 0.9
+    assert reliability(truth, "ind1") > reliability(truth, "copy1")
+
+
+def test_similar_values_support_each_other():
+    rows = [("f", "dep", s, v) for s, v in [("a", 100), ("b", 101), ("c", 102), ("d", 104)]]
+    rows += [("f", "dep", s, 200) for s in ("e", "g")]
+    claims = frame([(e, a, s, str(v)) for e, a, s, v in rows]).with_columns(
+        number=pl.col("value").cast(pl.Float64)
+    )
+    close = discover(claims, {"dep": Attribute("time", tolerance=10)})
+    row = resolved(close, "f", "dep")
+    assert row["value"] in {"100", "101", "102", "104"}
+    assert row["sources"] == ["a", "b", "c", "d"]  # within tolerance of the value: right too
+    exact = discover(claims, {"dep": Attribute("time")})  # no tolerance: the pair wins
+    assert resolved(exact, "f", "dep")["value"] == "200"
+
+
+def test_relative_tolerance():
+    rows = [("c", "pop", "a", 1000.0), ("c", "pop", "b", 1005.0), ("c", "pop", "d", 1009.0)]
+    rows += [("c", "pop", s, 2000.0) for s in ("e", "g")]
+    claims = frame([(e, a, s, str(int(v))) for e, a, s, v in rows]).with_columns(
+        number=pl.col("value").cast(pl.Float64)
+    )
+    truth = discover(claims, {"pop": Attribute("number", tolerance=0.01, relative=True)})
+    assert resolved(truth, "c", "pop")["value"] in {"1000", "1005", "1009"}
+
+
+def test_set_valued_attribute_partial_overlap_supports():
+    lists = [["a", "b", "c"], ["a", "b", "c"], ["a", "b"], ["a", "c"], ["b", "c"]]
+    lists += [["a", "b", "c", "d"], ["x"], ["x"], ["x"]]
+    rows = [("book", "authors", f"s{i}", ";".join(m)) for i, m in enumerate(lists)]
+    # one item cannot teach reliabilities: every source gets the same configured prior
+    claims = frame(rows, members=lists, prior=[0.8] * len(rows))
+    truth = discover(claims, {"authors": Attribute("names")})
+    assert resolved(truth, "book", "authors")["value"] == "a;b;c"
+    # without the members, only equal lists support each other: the three x's win
+    plain = discover(claims.drop("members"), {"authors": Attribute("names")})
+    assert resolved(plain, "book", "authors")["value"] == "x"
+
+
+def test_estimated_reliability_matches_known_accuracy_and_is_calibrated():
+    rng = random.Random(11)
+    accuracy = {"s90": 0.9, "s80": 0.8, "s70": 0.7, "s60": 0.6, "s50": 0.5, "s40": 0.4}
+    rows, right, truths = [], {s: [] for s in accuracy}, {}
+    for k in range(1500):
+        entity = f"e{k}"
+        truths[entity] = "t"
+        for s, a in accuracy.items():
+            if rng.random() < 0.85:  # coverage
+                ok = rng.random() < a
+                rows.append((entity, "a", s, "t" if ok else f"f{rng.randrange(20)}"))
+                right[s].append(ok)
+    truth = discover(frame(rows))
+    for s in accuracy:
+        realised = sum(right[s]) / len(right[s])
+        assert reliability(truth, s) == pytest.approx(realised, abs=0.03), s
+    # calibration: in each confidence bin the share right is near the mean confidence
+    out = truth.resolved.with_columns(ok=pl.col("value") == "t")
+    ece = (
+        out.with_columns(bin=(pl.col("confidence") * 10).floor().clip(0, 9))
+        .group_by("bin")
+        .agg(n=pl.len(), gap=(pl.col("ok").mean() - pl.col("confidence").mean()).abs())
+        .select((pl.col("n") * pl.col("gap")).sum() / pl.col("n").sum())
+        .item()
+    )
+    assert ece < 0.05
+    assert out["ok"].mean() > 0.95
+
+
+def test_one_claim_per_source_per_item_and_lone_sources():
+    rows = [
+        ("e", "a", "s1", "x"), ("e", "a", "s1", "y"), ("e", "a", "s1", "y"),  # repeated rows
+        ("e", "a", "s2", "x"),
+        ("e", "a", "s3", "y"),
+        ("solo", "a", "lonely", "v"),  # a source with one claim on an item nobody else has
+    ]
+    truth = discover(frame(rows))
+    sources = truth.sources.sort("source")
+    assert sources["claims"].to_list() == [1, 1, 1, 1]  # lonely, s1, s2, s3
+    assert resolved(truth, "e")["value"] == "y"  # s1 keeps its most frequent value, y
+    solo = resolved(truth, "solo")
+    # a lone claim is as likely right as its source is reliable
+    assert solo["confidence"] == pytest.approx(reliability(truth, "lonely"))
+    assert solo["sources"] == ["lonely"]
+
+
+def test_prior_and_weight():
+    rows = [("e", "a", "trusted", "x"), ("e", "a", "u1", "y"), ("e", "a", "u2", "y")]
+    claims = frame(rows, prior=[0.99, 0.4, 0.4])
+    assert resolved(discover(claims), "e")["value"] == "x"
+    assert resolved(discover(claims.drop("prior")), "e")["value"] == "y"
+    light = frame(rows, weight=[1.0, 0.2, 0.2], prior=[0.8, 0.8, 0.8])
+    assert resolved(discover(light), "e")["value"] == "x"
+
+
+def test_deterministic_and_order_free():
+    rng = random.Random(3)
+    rows = [
+        (f"e{k}", "a", f"s{j}", rng.choice(["x", "y", "z"])) for k in range(50) for j in range(5)
+    ]
+    claims = frame(rows)
+    first = discover(claims)
+    again = discover(claims)
+    assert first.resolved.write_json() == again.resolved.write_json()
+    assert first.sources.write_json() == again.sources.write_json()
+    shuffled = discover(claims.sample(fraction=1.0, shuffle=True, seed=1))
+    assert shuffled.resolved["value"].to_list() == first.resolved["value"].to_list()
+
+
+def test_output_schema_and_empty_input():
+    truth = discover(frame([("e", "a", "s", "v")]))
+    assert truth.resolved.columns == [
+        "entity", "attribute", "slot", "value", "confidence", "sources"
+    ]
+    assert truth.sources.columns == [
+        "source", "reliability", "attributes", "claims", "agreed", "copies"
+    ]
+    empty = discover(frame([]).cast(pl.String))
+    assert empty.resolved.height == 0 and empty.sources.height == 0
+
+
+def test_unknown_kind_and_missing_column():
+    with pytest.raises(ValueError, match="unknown kind"):
+        discover(frame([("e", "a", "s", "v")]), {"a": Attribute("colour")})
+    with pytest.raises(ValueError, match="lacks column"):
+        discover(pl.DataFrame({"entity": ["e"]}))
