@@ -8,6 +8,7 @@ from auditor.claims import USER
 from auditor.extract.base import Collector, split_items
 from auditor.extract.mentions import character_mentions, people_mentions
 from auditor.normalize.dates import DATE_IN_TEXT, parse_date
+from auditor.normalize.genres import genre_terms
 from auditor.normalize.money import parse_money
 from auditor.normalize.names import clean
 from auditor.normalize.places import canonical_country
@@ -118,17 +119,26 @@ def add_release_sentences(out: Collector, start: int, end: int) -> None:
 
 
 _LEAD = re.compile(
-    r"\bis an? (?P<year>1[89]\d\d|20\d\d) (?P<demonym>(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)? )*)"
-    r"(?:[a-z][\w-]* ){0,4}film\b"
+    r"\bis an? (?P<year>1[89]\d\d|20\d\d) "
+    r"(?P<demonym>(?:[A-Z][\w]+(?:-[A-Z][\w]+)*(?:,? and [A-Z][\w]+)? )*)"
+    r"(?:[A-Z][\w]+-language )?"
+    r"(?P<phrase>(?:[\w&-]+ ){0,6}?)(?P<head>film noir|neo-noir film|film|movie|picture)\b"
 )
 
 
 def add_lead_sentence(out: Collector, start: int, end: int, *, country: bool) -> None:
-    """ "X is a 2004 American thriller film": the year, and the nationality when asked."""
+    """ "X is a 1996 British black comedy crime film": the year, the genres the noun phrase
+    names, and the nationality when asked."""
     m = _LEAD.search(out.view.text, start, end)
     if not m:
         return
     out.add_group("year", m, "year", int(m["year"]))
+    text = out.view.text
+    head_genre = m["head"].removesuffix(" film") if "noir" in m["head"] else None
+    for s, e in genre_terms(text, m.start("phrase"), m.end("phrase")):
+        out.add("genres", s, e, clean(text[s:e]))
+    if head_genre:
+        out.add("genres", m.start("head"), m.start("head") + len(head_genre), head_genre)
     if country and m["demonym"].strip():
         s = m.start("demonym")
         out.add("country", s, s + len(m["demonym"].strip()), m["demonym"].strip())

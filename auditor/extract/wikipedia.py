@@ -11,15 +11,20 @@ from auditor.extract.common import (
     add_lead_sentence,
     add_money,
     add_names,
-    add_release_sentences,
     release_qualifier,
 )
-from auditor.normalize.counts import parse_count
+from auditor.extract.prose import (
+    add_aggregator_prose,
+    add_credit_prose,
+    add_home_media_prose,
+    add_money_prose,
+    add_release_prose,
+    lead_sentence,
+)
 from auditor.normalize.dates import DATE_IN_TEXT
 from auditor.normalize.durations import parse_duration
 from auditor.normalize.money import MONEY_IN_TEXT
 from auditor.normalize.names import clean
-from auditor.normalize.scores import parse_score
 from auditor.textview import TextView
 
 _M = re.M
@@ -89,12 +94,26 @@ class Wikipedia(Adapter):
         if lead is None:
             return
         body_end = self._body_end(text, lead.start())
+        lead_end = text.find("\n\n", lead.start())
+        lead_end = body_end if lead_end < 0 else min(lead_end, body_end)
         add_lead_sentence(out, lead.start(), text.find("\n", lead.start()), country=True)
-        add_release_sentences(out, lead.start(), body_end)
-        self._prose(out, lead.start(), body_end)
+        first = lead_sentence(text, lead.start(), lead_end)
+        if first:
+            add_credit_prose(out, *first)
         plot = self._plot(text, lead.start(), body_end)
+        # Prose outside the plot: the plot's sums and dates belong to its story.
+        parts = (
+            [(lead.start(), plot[0]), (plot[1], body_end)] if plot else [(lead.start(), body_end)]
+        )
+        for s, e in parts:
+            add_release_prose(out, s, e)
+            add_home_media_prose(out, s, e)
+            add_aggregator_prose(out, s, e)
+            add_money_prose(out, s, e)
+            self._prose(out, s, e)
+        cast = self._cast_section(out, lead_end, body_end)
         if plot:
-            add_characters(out, *plot, [], cased=True)
+            add_characters(out, *plot, cast, cased=True)
 
     def _body_end(self, text: str, start: int) -> int:
         m = find(
@@ -169,58 +188,6 @@ class Wikipedia(Adapter):
         ):
             if m.start() >= start:
                 out.add_group("distributor", m, "d", clean(m["d"]), qualifier=m["r"].lower())
-        for m in re.finditer(r"\bgrossing (?P<v>" + MONEY_IN_TEXT.pattern + ")", text[:end]):
-            if m.start() >= start:
-                add_money(out, "gross", m.start("v"), m.end("v"))
-        rt = find(
-            r"approval rating of (?P<p>\d{1,3}%) based on (?P<n>\d[\d,]*) reviews"
-            r"(?:, with an average rating of (?P<a>\d{1,2}(?:\.\d+)?/10))?",
-            text,
-            start,
-            end,
-        )
-        if rt:
-            out.add_group("critic_score", rt, "p", parse_score(rt["p"]), qualifier="rottentomatoes")
-            out.add_group(
-                "critic_review_count",
-                rt,
-                "n",
-                parse_count(rt["n"]),
-                qualifier="rottentomatoes",
-            )
-            if rt["a"]:
-                out.add_group(
-                    "critic_score",
-                    rt,
-                    "a",
-                    parse_score(rt["a"]),
-                    qualifier="rottentomatoes average",
-                )
-        mc = find(
-            r"score of (?P<s>\d{1,3} out of 100) on Metacritic"
-            r"(?:, based on (?P<n>\d[\d,]*) critics)?",
-            text,
-            start,
-            end,
-        )
-        if mc:
-            out.add_group("critic_score", mc, "s", parse_score(mc["s"]), qualifier="metacritic")
-            if mc["n"]:
-                out.add_group(
-                    "critic_review_count",
-                    mc,
-                    "n",
-                    parse_count(mc["n"]),
-                    qualifier="metacritic",
-                )
-        date = DATE_IN_TEXT.pattern
-        for attribute, rx in (
-            ("vhs_release", r"(?:video cassettes|VHS)[^.]{0,60}? (?:distributed|released) on "),
-            ("dvd_release", r"\bDVD (?:was|were) (?:distributed|released) on "),
-        ):
-            m = find(rx + "(?P<d>" + date + ")", text, start, end, flags=re.I)
-            if m:
-                add_date(out, attribute, m.start("d"), m.end("d"))
 
     def _plot(self, text: str, lead: int, end: int) -> tuple[int, int] | None:
         """The first section after the lead: sections are parted by two or more blank lines."""
@@ -231,3 +198,33 @@ class Wikipedia(Adapter):
             stop = m.end() + nxt.start() if nxt else end
             return m.end(), stop
         return None
+
+    def _cast_section(self, out: Collector, start: int, end: int) -> list[str]:
+        """A Cast section: three or more lines in a row of "Actor as Character[, note]"."""
+        text = out.view.text
+        lines = list(_CAST_LINE.finditer(text, start, end))
+        block: list[re.Match[str]] = []
+        blocks = []
+        for m in lines:
+            if block and text[block[-1].end() : m.start()].strip():
+                blocks.append(block)
+                block = []
+            block.append(m)
+        blocks.append(block)
+        characters = []
+        for b in blocks:
+            if len(b) < 3:
+                continue
+            for m in b:
+                actor, role = clean(m["a"]), clean(_REF.sub("", m["c"]))
+                out.add("cast", m.start("a"), m.end("c"), {"actor": actor, "character": role})
+                characters.append(role)
+        return characters
+
+
+# "• Ewan McGregor as Mark "Rent Boy" Renton, a heroin addict"
+_CAST_LINE = re.compile(
+    r"^[ \t]*(?:•[ \t]*)?(?P<a>[A-Z][\w'’.-]*(?: [\w'’.-]+){0,3}?) as "
+    r"(?P<c>[^\n,;:(\[]+?)(?=[ \t]*(?:[,;:(\[]|\n|$)|(?:\[\w{1,3}\])+)[^\n]*$",
+    _M,
+)

@@ -12,12 +12,17 @@ from collections import defaultdict
 import polars as pl
 
 from auditor.claims import EDITORIAL, USER
+from auditor.normalize.genres import facets
 from auditor.normalize.names import best_cased
 from auditor.reconcile.comparators.base import by_value, groups, pick, rows, sources
 from auditor.reconcile.display import listing
 from auditor.reconcile.model import Context, Finding
 
 KINDS = ("names", "cast")
+# Attributes whose members relate through the genre hierarchy, and billing lists (a cut of the
+# cast: two sources may bill different leads).
+GENRE_ATTRIBUTES = frozenset({"genres"})
+BILLED_ATTRIBUTES = frozenset({"stars"})
 
 
 def plan(ctx: Context) -> tuple[pl.LazyFrame, ...]:
@@ -53,13 +58,17 @@ def plan(ctx: Context) -> tuple[pl.LazyFrame, ...]:
     roles = groups(
         cast, ("entity", "key"), ("source", "key2", "name", "name2"), pl.col("key2").n_unique()
     )
-    return lists, roles
+    actors = cast.group_by("entity").agg(pl.col("key").unique().alias("actors"))
+    return lists, roles, actors
 
 
-def build(ctx: Context, lists: pl.DataFrame, roles: pl.DataFrame) -> list[Finding]:
+def build(
+    ctx: Context, lists: pl.DataFrame, roles: pl.DataFrame, actors: pl.DataFrame
+) -> list[Finding]:
     findings: list[Finding] = []
+    cast_of = {e: set(a) for e, a in rows(actors)}
     for row in rows(lists):
-        findings += _sets(ctx, *row)
+        findings += _sets(ctx, *row, cast=cast_of.get(row[0], set()))
     for entity, _, *columns in rows(roles):
         findings += _roles(ctx, entity, *columns)
     return findings
@@ -74,6 +83,8 @@ def _sets(
     src: list[str],
     edit: list[bool],
     name: list[str],
+    *,
+    cast: set[str] = frozenset(),
 ) -> list[Finding]:
     """Findings of one list attribute's claims; `i` below is a claim's position in the group."""
     members = by_value(key)
@@ -113,6 +124,9 @@ def _sets(
     disjoint = [(a, b) for a in sets for b in sets if a < b and not sets[a] & sets[b]]
     spec = ctx.spec(attribute)
     listed = "; ".join(f"{s}: {listing(sorted(own[s]))}" for s in sorted(sets))
+    if disjoint and (why := _compatible(attribute, sets, own, cast)):
+        findings.append(Finding("AU005", entity, attribute, "", all_idx, f"{listed} — {why}"))
+        return findings
     if disjoint:
         detail = f"{listed} — {listing([f'{a} and {b}' for a, b in disjoint])} share nothing"
         findings.append(Finding("AU001", entity, attribute, "", all_idx, detail))
@@ -133,6 +147,51 @@ def _sets(
         )
     findings.append(Finding("AU005", entity, attribute, "", all_idx, detail))
     return findings
+
+
+def _compatible(
+    attribute: str, sets: dict[str, set[str]], own: dict[str, set[str]], cast: set[str]
+) -> str | None:
+    """Why lists that share no member still describe the same film, or None."""
+    if attribute in GENRE_ATTRIBUTES:
+        return _genres_bridged({s: own[s] for s in sets})
+    union = set().union(*sets.values())
+    if attribute in BILLED_ATTRIBUTES and cast and union <= cast:
+        return "different cuts of the same billing: every name is in the film's cast list"
+    return None
+
+
+def _genres_bridged(own: dict[str, set[str]]) -> str | None:
+    """Genre lists are compatible when their broad genres link every source, directly or
+    through a third (black comedy is a comedy; "Mystery & Suspense" covers thriller)."""
+    broad = {s: set().union(*(facets(g) for g in names)) for s, names in own.items()}
+    shelves = sorted(s for s, b in broad.items() if not b)
+    linked = [s for s in broad if broad[s]]
+    if not linked:
+        return None
+    reached, todo = {linked[0]}, [linked[0]]
+    while todo:
+        here = todo.pop()
+        for other in linked:
+            if other not in reached and broad[here] & broad[other]:
+                reached.add(other)
+                todo.append(other)
+    if len(reached) < len(linked):
+        return None
+    names = sorted({g for ns in own.values() for g in ns}, key=str.lower)
+    related = sorted(
+        {
+            f"{g} ⊂ {', '.join(sorted(facets(g)))}"
+            for g in names
+            if facets(g) and {g.lower()} != facets(g)
+        }
+    )
+    why = "the genre names differ by site but belong to the same broad genres"
+    if related:
+        why += f" ({'; '.join(related)})"
+    if shelves:
+        why += f"; {listing(shelves)} name{'s' if len(shelves) == 1 else ''} only a shelf"
+    return why
 
 
 def _variant(
