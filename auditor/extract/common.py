@@ -33,11 +33,26 @@ def release_qualifier(country: str | None = None, kind: str | None = None) -> st
     return ",".join(parts) or None
 
 
-def add_names(out: Collector, attribute: str, start: int, end: int, **kw) -> None:
+def add_names(
+    out: Collector, attribute: str, start: int, end: int, sep: str | None = None, **kw
+) -> None:
     """One claim per name of a comma / pipe / 'and' separated list."""
     text = out.view.text
-    for s, e in split_items(text, start, end):
+    items = split_items(text, start, end, sep) if sep else split_items(text, start, end)
+    for s, e in items:
         out.add(attribute, s, e, clean(text[s:e]), **kw)
+
+
+def add_credited(out: Collector, attribute: str, start: int, end: int, sep: str = r"\s*,\s*"):
+    """'Irvine Welsh (novel), John Hodge (screenplay)': one claim per name, the role in
+    parentheses as its qualifier (lower-case), a name without one unqualified."""
+    text = out.view.text
+    for s, e in split_items(text, start, end, sep=sep):
+        m = re.fullmatch(r"(?P<n>.+?)(?:\s*\((?P<role>[^)]+)\))?", text[s:e])
+        if m is None or not m["n"].strip():
+            continue
+        role = m["role"].strip().lower() if m["role"] else None
+        out.add(attribute, s, s + len(m["n"].rstrip()), clean(m["n"]), qualifier=role)
 
 
 def add_money(out: Collector, attribute: str, start: int, end: int) -> None:

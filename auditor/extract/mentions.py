@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from auditor.normalize.dates import MONTHS
 from auditor.normalize.names import fold
@@ -21,6 +22,7 @@ from auditor.normalize.names import fold
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?|[^\W\d_]", re.UNICODE)
 _SENTENCE_BREAK = re.compile(r"(?:^|[.!?:;\"“”(\[\n]|\s-)\s*$")
 _SURNAME_NEAR = 75.0
+_TYPOS = 2  # edits that still make a misspelling of a name of eight letters or more
 _STOP = {
     "the",
     "a",
@@ -244,10 +246,19 @@ def people_mentions(
                 continue
             if not all(_adjacent(text, a, b) for a, b in zip(window, window[1:], strict=False)):
                 continue
+            last_end = window[-1].end()
+            poss = re.search(r"['’]s$", window[-1].group())
+            if poss:  # "Carol Reid's": the name without its possessive
+                last_end -= 2
             key = fold(" ".join(w.group() for w in window))
+            key = key[:-2] if poss else key
             if key in table:
-                yield window[0].start(), window[-1].end(), table[key]
+                yield window[0].start(), last_end, table[key]
             elif n >= 2:
                 hit = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=threshold)
+                if hit is None and len(key) >= 8:  # two letters off: "Carol Reid", "Reed"
+                    hit = process.extractOne(
+                        key, keys, scorer=Levenshtein.distance, score_cutoff=_TYPOS
+                    )
                 if hit and key.split()[-1][:1] == hit[0].split()[-1][:1]:
-                    yield window[0].start(), window[-1].end(), table[hit[0]]
+                    yield window[0].start(), last_end, table[hit[0]]
