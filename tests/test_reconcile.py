@@ -10,7 +10,7 @@ from auditor.config import load
 from auditor.pipeline import audit
 from tests.conftest import BUNDLED, FIXTURES, ROOT, SOURCES
 
-SECOND = FIXTURES / "documents"
+SECOND = FIXTURES / "documents" / "cold-meridian-2004"
 
 # (attribute, code, severity, sources whose claims are the evidence)
 BUNDLED_EXPECTED = {

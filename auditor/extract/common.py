@@ -44,7 +44,7 @@ def add_names(
 
 
 def add_credited(out: Collector, attribute: str, start: int, end: int, sep: str = r"\s*,\s*"):
-    """'Irvine Welsh (novel), John Hodge (screenplay)': one claim per name, the role in
+    """'A. Author (novel), B. Writer (screenplay)': one claim per name, the role in
     parentheses as its qualifier (lower-case), a name without one unqualified."""
     text = out.view.text
     for s, e in split_items(text, start, end, sep=sep):

@@ -16,9 +16,9 @@ from auditor.extract.common import (
     mpaa_value,
     release_qualifier,
 )
-from auditor.normalize.durations import parse_duration
 from auditor.normalize.counts import parse_count
 from auditor.normalize.dates import parse_date
+from auditor.normalize.durations import parse_duration
 from auditor.normalize.names import clean
 from auditor.normalize.scores import parse_score
 from auditor.textview import TextView

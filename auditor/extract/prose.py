@@ -77,9 +77,11 @@ _KINDS = (
     (re.compile(r"\b(?:premiered?|festival|debuted|world premiere)\b", re.I), "premiere"),
 )
 _HOME_MEDIA = re.compile(
-    r"\b(?P<dvd>(?<!HD )DVDs?)\b|\b(?P<vhs>VHS|video ?cassettes?|videocassettes?|home video)\b",
+    r"\b(?P<dvd>(?<!HD )DVDs?)\b|\b(?P<vhs>VHS|video ?cassettes?|videocassettes?|home video)\b"
+    r"|\b(?P<other>Blu-?ray|HD DVD|LaserDisc|4K|Ultra HD|streaming)\b",
     re.I,
 )
+_MEDIA_DATE = re.compile(_DATE.pattern + r"|(?<=\bin )(?:1[89]|20)\d\d\b", re.I)
 
 
 def _qualifier(country: str | None, kind: str | None) -> str | None:
@@ -111,8 +113,15 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
     """Release dates in sentences with a release verb, each with the country and kind its own
     clause gives; a clause without a verb ("and in France on 2 May") keeps the kind before it."""
     text = out.view.text
+    elsewhere = False  # inside a paragraph that opened on another work ("Two soundtrack albums")
     for s, e in sentences(text, start, end):
         sentence = text[s:e]
+        if s == start or "\n" in text[max(start, s - 3) : s]:
+            other = _OTHER_WORK.search(sentence)
+            verb = _RELEASE_VERB.search(sentence)
+            elsewhere = bool(other and (verb is None or other.start() < verb.start()))
+        if elsewhere:
+            continue
         verb = _RELEASE_VERB.search(sentence)
         if not verb or _HOME_MEDIA.search(sentence):
             continue
@@ -154,14 +163,14 @@ def add_home_media_prose(out: Collector, start: int, end: int) -> None:
             continue
         current: list[str] = []
         pos = s
-        for d in _DATE.finditer(text, s, e):
+        for d in _MEDIA_DATE.finditer(text, s, e):
             here = [f for f in formats if pos <= f.start() < d.start()]
             if here:
                 current = _attributes(here)
             elif not current:
                 nxt = [f for f in formats if f.start() > d.end()]
                 current = _attributes(nxt[:1])
-            for attribute in current:
+            for attribute in filter(None, current):
                 out.add(attribute, d.start(), d.end(), parse_date(d.group()))
             pos = d.end()
 
@@ -169,7 +178,7 @@ def add_home_media_prose(out: Collector, start: int, end: int) -> None:
 def _attributes(formats: list[re.Match[str]]) -> list[str]:
     out = []
     for f in formats:
-        a = "dvd_release" if f["dvd"] else "vhs_release"
+        a = "dvd_release" if f["dvd"] else "vhs_release" if f["vhs"] else ""
         if a not in out:
             out.append(a)
     return out
@@ -257,6 +266,15 @@ _SCOPE_WORDS = (
 )
 
 
+def _scope(after: str, before: str) -> str | None:
+    """The territory named nearest the amount: first just after it, else just before it."""
+    hits = [(m.start(), sc) for rx, sc in _SCOPE_WORDS for m in rx.finditer(after)]
+    if hits:
+        return min(hits)[1]
+    hits = [(m.end(), sc) for rx, sc in _SCOPE_WORDS for m in rx.finditer(before)]
+    return max(hits)[1] if hits else None
+
+
 def add_money_prose(out: Collector, start: int, end: int) -> None:
     """Budgets and grosses: each amount takes the money word nearest before it in its sentence,
     and the scope its own stretch of the sentence names (worldwide, USA, UK)."""
@@ -277,7 +295,7 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             stop = amounts[i + 1].start() if i + 1 < len(amounts) else e
             later = [w for w in words if w.start() >= a.end() and w.start() < stop]
             stop = later[0].start() if later else stop
-            stretch = text[word.start() : stop]
+            since = max(word.start(), amounts[i - 1].end() if i else s)
             money = parse_money(re.sub(r"\[\w{1,3}\]", "", a.group()))
             if money is None:
                 continue
@@ -287,7 +305,7 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
                     "budget", a.start(), a.end(), value, "estimated" if money.estimated else None
                 )
                 continue
-            scope = money.scope or next((sc for rx, sc in _SCOPE_WORDS if rx.search(stretch)), None)
+            scope = money.scope or _scope(text[a.end() : stop], text[since : a.start()])
             out.add(
                 "gross",
                 a.start(),

@@ -60,6 +60,7 @@ class RottenTomatoes(Adapter):
             labelled_spans.append((m.start(), m.end()))
             g = "v" if m["v"] is not None else "same"
             vs, ve = m.start(g), m.start(g) + len(m[g].rstrip())
+            vs += len(m[g]) - len(m[g].lstrip())
             label = m["label"]
             value = text[vs:ve]
             if label == "Rating":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from auditor.extract.base import Adapter, Collector, find
+from auditor.extract.base import Adapter, Collector, find, split_items
 from auditor.extract.common import (
     add_characters,
     add_date,
@@ -25,6 +25,7 @@ from auditor.normalize.dates import DATE_IN_TEXT
 from auditor.normalize.durations import parse_duration
 from auditor.normalize.money import MONEY_IN_TEXT
 from auditor.normalize.names import clean
+from auditor.normalize.places import canonical_country
 from auditor.textview import TextView
 
 _M = re.M
@@ -153,8 +154,17 @@ class Wikipedia(Adapter):
                 q = label.removesuffix(" by").lower()
             if kind in ("country", "language"):
                 add_names(out, kind, s, e)
-            else:
-                out.add(kind, s, e, clean(raw), qualifier=q)
+                return
+            # "A, B, C" on one line; "Company (United Kingdom)": the region qualifies it.
+            for vs, ve in split_items(text, s, e, sep=r"\s*,\s*(?![^()]*\))"):
+                value = _REF.sub("", text[vs:ve]).strip()
+                region = re.fullmatch(r"(?P<n>.+?)\s*\((?P<r>[^)]+)\)", value)
+                if region and kind == "distributor":
+                    ne = vs + text[vs:ve].index("(")
+                    ne = vs + len(text[vs:ne].rstrip())
+                    out.add(kind, vs, ne, clean(region["n"]), canonical_country(region["r"]))
+                else:
+                    out.add(kind, vs, ve, clean(value), qualifier=q)
         elif kind == "based on":
             by = re.match(r"by (?P<n>.+)", raw)
             if by:
@@ -183,11 +193,13 @@ class Wikipedia(Adapter):
         text = out.view.text
         for m in re.finditer(
             r"(?P<d>[A-Z0-9][\w.&/'-]*(?: [A-Z0-9][\w.&/'-]*)*) distributed the film "
-            r"in (?P<r>[A-Z][a-z]+(?: [A-Z][a-z]+)*)",
+            r"in (?:the )?(?P<r>[A-Z][a-z]+(?: [A-Z][a-z]+)*)",
             text[:end],
         ):
             if m.start() >= start:
-                out.add_group("distributor", m, "d", clean(m["d"]), qualifier=m["r"].lower())
+                out.add_group(
+                    "distributor", m, "d", clean(m["d"]), qualifier=canonical_country(m["r"])
+                )
 
     def _plot(self, text: str, lead: int, end: int) -> tuple[int, int] | None:
         """The first section after the lead: sections are parted by two or more blank lines."""
@@ -196,7 +208,9 @@ class Wikipedia(Adapter):
                 continue
             nxt = re.search(r"\n[ \t]*\n(?:[ \t]*\n)+", text[m.end() : end])
             stop = m.end() + nxt.start() if nxt else end
-            return m.end(), stop
+            # A heading line between blank lines ("Cast") ends the plot too.
+            heading = re.search(r"\n[ \t]*\n[A-Z][^\n.:]{0,40}\n[ \t]*\n", text[m.end() : stop])
+            return m.end(), m.end() + heading.start() if heading else stop
         return None
 
     def _cast_section(self, out: Collector, start: int, end: int) -> list[str]:
@@ -217,12 +231,16 @@ class Wikipedia(Adapter):
                 continue
             for m in b:
                 actor, role = clean(m["a"]), clean(_REF.sub("", m["c"]))
-                out.add("cast", m.start("a"), m.end("c"), {"actor": actor, "character": role})
+                value = {"actor": actor, "character": role}
+                credit = re.search(r"\((?:credited )?as (?P<as>[^)]+)\)", m.group())
+                if credit:
+                    value["credited_as"] = clean(credit["as"])
+                out.add("cast", m.start("a"), m.end("c"), value)
                 characters.append(role)
         return characters
 
 
-# "• Ewan McGregor as Mark "Rent Boy" Renton, a heroin addict"
+# "• Ada Brook as Jo "Ace" Vance, a smuggler"
 _CAST_LINE = re.compile(
     r"^[ \t]*(?:•[ \t]*)?(?P<a>[A-Z][\w'’.-]*(?: [\w'’.-]+){0,3}?) as "
     r"(?P<c>[^\n,;:(\[]+?)(?=[ \t]*(?:[,;:(\[]|\n|$)|(?:\[\w{1,3}\])+)[^\n]*$",

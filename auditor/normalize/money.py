@@ -1,7 +1,7 @@
 """Money: points and ranges, estimates and scopes, in the currency the page states.
 
-"$14,500,000 (estimated)", "$12–16 million", "$38.7 million", "$23,416,882 (USA)", "$41.3M",
-"£1.5 million", "FRF 77,000,000 (estimated)", "€33.2 million", "US$6.5 million". The currency
+"$12,500,000 (estimated)", "$12–16 million", "$38.7 million", "$21,350,112 (USA)", "$41.3M",
+"£2.5 million", "FRF 40,000,000 (estimated)", "€12.3 million", "US$4.5 million". The currency
 stays on the value: amounts are never converted.
 """
 
