@@ -6,7 +6,7 @@ import re
 
 from auditor.claims import USER
 from auditor.extract.base import Collector, split_items
-from auditor.extract.mentions import character_mentions, people_mentions
+from auditor.extract.mentions import character_mentions, coordinated_mentions, people_mentions
 from auditor.normalize.dates import DATE_IN_TEXT, parse_date
 from auditor.normalize.genres import genre_terms
 from auditor.normalize.money import parse_money
@@ -74,8 +74,11 @@ def add_date(out: Collector, attribute: str, start: int, end: int, qualifier: st
 
 
 def add_characters(out: Collector, start: int, end: int, known: list[str], *, cased: bool) -> None:
-    for s, e in character_mentions(out.view.text, start, end, known, cased=cased):
-        out.add("character", s, e, clean(out.view.text[s:e]))
+    text = out.view.text
+    for s, e in character_mentions(text, start, end, known, cased=cased):
+        out.add("character", s, e, clean(text[s:e]))
+    for s, e, name in coordinated_mentions(text, start, end, known, cased=cased):
+        out.add("character", s, e, clean(name))
 
 
 def cast_characters(out: Collector) -> list[str]:

@@ -541,6 +541,26 @@ def character_mentions(
     return sorted(found)
 
 
+def coordinated_mentions(
+    text: str, start: int, end: int, known: Iterable[str], *, cased: bool
+) -> list[tuple[int, int, str]]:
+    """'Amy and Tom Brook': two people who share a surname, named in one coordination. Each
+    comes back with the whole phrase as its evidence and the first name given the surname,
+    when the second name is one the text or the cast list uses."""
+    names = {fold(n) for n in known} | (
+        {fold(n) for n in discover_names(text, start, end)} if cased else set()
+    )
+    word = r"[^\W\d_][\w'’-]*"
+    out = []
+    for m in re.finditer(rf"\b(?P<a>{word}) and (?P<b>{word}) (?P<last>{word})\b", text[:end]):
+        if m.start() < start or (cased and not all(m[g][0].isupper() for g in "ab")):
+            continue
+        a = fold(m["a"])
+        if fold(f"{m['b']} {m['last']}") in names and a not in _STOP and a not in names:
+            out.append((m.start(), m.end(), f"{m['a']} {m['last']}"))
+    return out
+
+
 def people_mentions(
     text: str,
     start: int,

@@ -50,7 +50,9 @@ def _trim(text: str, s: int, e: int) -> Iterator[tuple[int, int]]:
         yield s + left, s + right
 
 
-_MONTH_NAMES = "|".join(m for m in sorted(MONTHS, key=len, reverse=True) if len(m) > 3)
+_MONTH_NAMES = "|".join(
+    m for m in sorted(MONTHS, key=len, reverse=True) if len(m) > 3 or m == "may"
+)
 # A date of day precision, or "in May 1996" (month precision) where the day is not given.
 _DATE = re.compile(
     DATE_IN_TEXT.pattern + rf"|(?<=\bin )(?:{_MONTH_NAMES}),? (?:1[89]|20)\d\d\b", re.I
@@ -138,6 +140,10 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
                 pos = d.end()
                 continue
             own_kind = _kind(clause)
+            if own_kind is None:  # "... on 2 November 2001 in a limited release"
+                tail = re.match(r"[^,;]*", text[d.end() : e]).group()
+                nxt = _DATE.search(tail)
+                own_kind = _kind(tail[: nxt.start()] if nxt else tail)
             if own_kind or _RELEASE_VERB.search(clause):
                 kind = own_kind
             country = _country(clause)
@@ -149,6 +155,8 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             fest = re.search(r"\bat (?:the )?(?P<f>[^,;]*?(?:Festival|Berlinale)\b)", clause)
             if fest or is_festival(clause) and "premiere" in (kind or ""):
                 kind = "premiere"
+            if kind == "premiere" and (fest or is_festival(clause)):
+                country = None  # "its North American premiere at Toronto": the festival's place
             out.add(
                 "release_date", d.start(), d.end(), parse_date(d.group()), _qualifier(country, kind)
             )
@@ -166,7 +174,11 @@ def add_home_media_prose(out: Collector, start: int, end: int) -> None:
         for d in _MEDIA_DATE.finditer(text, s, e):
             here = [f for f in formats if pos <= f.start() < d.start()]
             if here:
-                current = _attributes(here)
+                joined = [here[-1]]
+                for f in reversed(here[:-1]):
+                    if re.fullmatch(r"\s*(?:and|or|/|,)\s*", text[f.end() : joined[0].start()]):
+                        joined.insert(0, f)
+                current = _attributes(joined)
             elif not current:
                 nxt = [f for f in formats if f.start() > d.end()]
                 current = _attributes(nxt[:1])
@@ -319,7 +331,11 @@ _WORDCAP = r"(?:[A-Z]\.|[A-Z][\w'’-]*)"
 _NAME = _WORDCAP + r"(?: (?:" + _WORDCAP + r"|de|van|von|da|di|del|la|le|du))*"
 _CREDIT = re.compile(
     r"\b(?P<role>written and directed|directed and written|directed|written|co-written|"
-    r"starring|stars)(?: by)? (?P<names>" + _NAME + r"(?:(?:, | and |, and )" + _NAME + r")*)"
+    r"produced|starring|stars)(?: by)? (?P<names>"
+    + _NAME
+    + r"(?:(?:, | and |, and )"
+    + _NAME
+    + r")*)"
 )
 
 
@@ -335,6 +351,8 @@ def add_credit_prose(out: Collector, start: int, end: int) -> None:
             attributes.append("writers")
         if role in ("starring", "stars"):
             attributes.append("stars")
+        if role == "produced":
+            attributes.append("producers")
         for n in re.finditer(_NAME, text[m.start("names") : m.end("names")]):
             ns, ne = m.start("names") + n.start(), m.start("names") + n.end()
             for attribute in attributes:

@@ -41,6 +41,7 @@ _LABELS = {
     "Cinematography": "cinematographer",
     "Edited by": "editor",
     "Music by": "composer",
+    "Narrated by": "narrator",
     "Production companies": "production",
     "Production company": "production",
     "Distributed by": "distributor",

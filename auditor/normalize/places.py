@@ -61,7 +61,7 @@ COUNTRY_KEYS = {**_ALIASES, **_DEMONYMS}
 
 
 def canonical_country(name: str) -> str:
-    key = " ".join(name.strip().lower().split())
+    key = " ".join(name.strip().lower().replace("-", " ").split())
     return COUNTRY_KEYS.get(key, key)
 
 
