@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from auditor.extract.mentions import HONORIFICS
+from auditor.normalize.names import HONORIFICS
 from tests.conftest import BUNDLED, FIXTURES, ROOT, load_expected
 
 # Words of fixture films' titles and names that are ordinary English (or a title such as

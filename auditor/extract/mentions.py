@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from auditor.normalize.dates import MONTHS
-from auditor.normalize.names import fold
+from auditor.normalize.names import HONORIFICS, fold
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?|[^\W\d_]", re.UNICODE)
 _SENTENCE_BREAK = re.compile(r"(?:^|[.!?:;\"“”(\[\n]|\s-)\s*$")
@@ -110,56 +110,6 @@ def _mid_sentence(text: str, w: re.Match[str], start: int) -> bool:
     return w.start() > start and not _SENTENCE_BREAK.search(before)
 
 
-# Titles that open a name ("Major Vance", "Dr. Holm", "Sister Ada"); with their short forms.
-HONORIFICS = {
-    "mr": "mister",
-    "mrs": "mrs",
-    "ms": "ms",
-    "miss": "miss",
-    "dr": "doctor",
-    "doctor": "doctor",
-    "sister": "sister",
-    "brother": "brother",
-    "father": "father",
-    "mother": "mother",
-    "capt": "captain",
-    "captain": "captain",
-    "maj": "major",
-    "major": "major",
-    "sgt": "sergeant",
-    "sergeant": "sergeant",
-    "col": "colonel",
-    "colonel": "colonel",
-    "gen": "general",
-    "general": "general",
-    "lt": "lieutenant",
-    "lieutenant": "lieutenant",
-    "prof": "professor",
-    "professor": "professor",
-    "insp": "inspector",
-    "inspector": "inspector",
-    "det": "detective",
-    "detective": "detective",
-    "rev": "reverend",
-    "reverend": "reverend",
-    "lord": "lord",
-    "lady": "lady",
-    "sir": "sir",
-    "dame": "dame",
-    "baron": "baron",
-    "count": "count",
-    "countess": "countess",
-    "madame": "madame",
-    "monsieur": "monsieur",
-    "mademoiselle": "mademoiselle",
-    "uncle": "uncle",
-    "aunt": "aunt",
-    "judge": "judge",
-    "officer": "officer",
-    "corporal": "corporal",
-    "cpl": "corporal",
-    "private": "private",
-}
 # Words that make a capitalised run a place, a body or a time, not a person.
 _PLACE_WORDS = {
     "street",

@@ -7,13 +7,14 @@ editorial name is reported, at info, as what it is.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 import polars as pl
 
 from auditor.claims import EDITORIAL, USER
 from auditor.normalize.genres import facets
-from auditor.normalize.names import best_cased
+from auditor.normalize.names import HONORIFICS, best_cased
 from auditor.reconcile.comparators.base import by_value, groups, pick, rows, sources
 from auditor.reconcile.display import listing
 from auditor.reconcile.model import Context, Finding
@@ -58,7 +59,15 @@ def plan(ctx: Context) -> tuple[pl.LazyFrame, ...]:
     roles = groups(
         cast, ("entity", "key"), ("source", "key2", "name", "name2"), pl.col("key2").n_unique()
     )
-    actors = cast.group_by("entity").agg(pl.col("key").unique().alias("actors"))
+    # The film's players: cast entries' actors and the billed stars, per entity.
+    actors = (
+        frame.filter(
+            pl.col("attribute").is_in(["cast", *BILLED_ATTRIBUTES])
+            & (pl.col("origin") == EDITORIAL)
+        )
+        .group_by("entity")
+        .agg(pl.col("key").unique().alias("actors"))
+    )
     return lists, roles, actors
 
 
@@ -120,9 +129,23 @@ def _sets(
     if len(distinct) < 2:
         return findings
     all_idx = pick(idx, mine)
+    spec = ctx.spec(attribute)
+    if spec.qualifier == "flag" and attribute not in BILLED_ATTRIBUTES:
+        inner = _self_contradiction(sets, cast)
+        if inner:
+            source, odd = inner
+            own_idx = pick(idx, [i for i in mine if src[i] == source])
+            named = listing([best_cased(name[i] for i in members[k]) for k in sorted(odd)])
+            agreed = listing(sorted({name[i] for i in mine if src[i] != source}))
+            detail = (
+                f"{source} credits {named} beside {agreed}, whom every other source credits "
+                f"alone; {named} {'is' if len(odd) == 1 else 'are'} in the film's cast, so one of "
+                f"{source}'s two credits (a structured line and its prose) is wrong"
+            )
+            findings.append(Finding("AU006", entity, attribute, "", own_idx, detail))
+            return findings
     union = set().union(*sets.values())
     disjoint = [(a, b) for a in sets for b in sets if a < b and not sets[a] & sets[b]]
-    spec = ctx.spec(attribute)
     listed = "; ".join(f"{s}: {listing(sorted(own[s]))}" for s in sorted(sets))
     if disjoint and (why := _compatible(attribute, sets, own, cast)):
         findings.append(Finding("AU005", entity, attribute, "", all_idx, f"{listed} — {why}"))
@@ -147,6 +170,19 @@ def _sets(
         )
     findings.append(Finding("AU005", entity, attribute, "", all_idx, detail))
     return findings
+
+
+def _self_contradiction(sets: dict[str, set[str]], cast: set[str]) -> tuple[str, set[str]] | None:
+    """A source that credits the name every other source agrees on and, beside it, a player
+    of the film's cast whom no other source gives this role: its page contradicts itself."""
+    for source, members in sets.items():
+        others = [m for s, m in sets.items() if s != source]
+        if len(others) < 2 or any(m != others[0] for m in others):
+            continue
+        odd = members - others[0]
+        if others[0] and others[0] < members and odd <= cast:
+            return source, odd
+    return None
 
 
 def _compatible(
@@ -234,6 +270,18 @@ def _roles(
         f"{listing(sources(src, m))}: {best_cased(character[i] for i in m)}" for m in roles.values()
     )
     keys = list(roles)
+    if _same_role(keys):
+        return [
+            Finding(
+                "AU005",
+                entity,
+                "cast",
+                "",
+                tuple(idx),
+                f"{shown}'s character — {parts}: one character, named more or less fully "
+                "(a title spelt out, or a surname added)",
+            )
+        ]
     if len(keys) == 2 and ctx.near(keys[0], keys[1]):
         return [
             Finding(
@@ -250,3 +298,11 @@ def _roles(
             "AU001", entity, "cast", "", tuple(idx), f"{shown} plays different characters — {parts}"
         )
     ]
+
+
+def _same_role(keys: list[str]) -> bool:
+    """'Sgt. Vance' and 'Sergeant Vance'; 'Jo' and 'Jo Vance': every way of writing
+    the role is, word for word and titles spelt out, part of the fullest one."""
+    words = [tuple(HONORIFICS.get(w, w) for w in re.findall(r"[^\W_][\w'’-]*", k)) for k in keys]
+    fullest = set(max(words, key=len))
+    return all(set(w) <= fullest for w in words)
