@@ -14,7 +14,7 @@ SECOND = FIXTURES / "documents" / "cold-meridian-2004"
 
 # (attribute, code, severity, sources whose claims are the evidence)
 BUNDLED_EXPECTED = {
-    ("character", "AU006", "error", ("filmsuggest", "imdb", "movieblog", "wikipedia")),
+    ("character", "AU006", "warning", ("filmsuggest", "imdb", "movieblog", "wikipedia")),
     ("release_date", "AU001", "error", ("filmsuggest", "rottentomatoes", "wikipedia")),
     ("character", "AU003", "warning", ("filmsuggest", "wikipedia")),
     ("dvd_release", "AU001", "warning", ("rottentomatoes", "wikipedia")),
