@@ -19,6 +19,7 @@ from auditor.extract.common import (
 from auditor.normalize.counts import parse_count
 from auditor.normalize.dates import DATE_IN_TEXT
 from auditor.normalize.durations import parse_duration
+from auditor.normalize.money import MONEY_IN_TEXT, parse_money
 from auditor.normalize.names import clean, fold
 from auditor.normalize.scores import parse_score
 from auditor.textview import TextView
@@ -235,12 +236,27 @@ class Imdb(Adapter):
         m = find(r"\bfilming locations?: (?P<v>.+?) see more", text, start, end)
         if m:
             out.add_group("filming_location", m, "v", clean(m["v"]))
-        m = find(r"\bbudget: (?P<v>\S+(?: \(estimated\))?)", text, start, end)
-        if m:
-            add_money(out, "budget", m.start("v"), m.end("v"))
-        m = find(r"\bgross: (?P<v>\S+(?: \([^)]{1,30}\))?)", text, start, end)
-        if m:
-            add_money(out, "gross", m.start("v"), m.end("v"))
+        # Budget, and every gross line (a territory's, the worldwide cumulative); an opening
+        # weekend is no gross.
+        for m in re.finditer(r"\b(?P<label>budget|(?:cumulative worldwide )?gross): ", text[:end]):
+            if m.start() < start:
+                continue
+            money = MONEY_IN_TEXT.match(text, m.end(), end)
+            if money is None:
+                continue
+            attribute = "budget" if m["label"] == "budget" else "gross"
+            if m["label"].startswith("cumulative"):
+                value = parse_money(money.group())
+                if value:
+                    out.add(
+                        "gross",
+                        money.start(),
+                        money.end(),
+                        {"amount": value.low, "currency": value.currency},
+                        value.scope or "worldwide",
+                    )
+                continue
+            add_money(out, attribute, money.start(), money.end())
         m = find(r"\bruntime: (?P<v>\d+ min)", text, start, end)
         if m:
             out.add_group("runtime", m, "v", parse_duration(m["v"]))

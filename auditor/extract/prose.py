@@ -308,6 +308,12 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             later = [w for w in words if w.start() >= a.end() and w.start() < stop]
             stop = later[0].start() if later else stop
             since = max(word.start(), amounts[i - 1].end() if i else s)
+            # "Its opening weekend took £2.1M", "$5M in its opening weekend": not the gross.
+            clause_start = amounts[i - 1].end() if i else s
+            if re.search(r"\bweekend\b", text[clause_start : a.start()]) or re.search(
+                r"\bweekend\b", text[a.end() : stop]
+            ):
+                continue
             money = parse_money(re.sub(r"\[\w{1,3}\]", "", a.group()))
             if money is None:
                 continue

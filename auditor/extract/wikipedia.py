@@ -90,7 +90,13 @@ class Wikipedia(Adapter):
         if not title:
             return
         out.add_group("title", title, "t", clean(title["t"]))
-        lead = find(r"^" + re.escape(title["t"]) + r" is an? ", text, title.end(), flags=_M)
+        # "Title is a ...", "Title (French: ...; also known as ...) is a ...", "Title was a ..."
+        lead = find(
+            r"^" + re.escape(title["t"]) + r"(?: \([^\n]{0,200}?\))?,? (?:is|was) an? ",
+            text,
+            title.end(),
+            flags=_M,
+        )
         infobox_end = lead.start() if lead else len(text)
         self._infobox(out, title.end(), infobox_end)
         if lead is None:
