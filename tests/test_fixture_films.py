@@ -61,3 +61,44 @@ def test_no_error_where_sources_agree(film):
     expected, got = film
     errors = sorted(g for g in got if g[2] == "error" and g[0] in expected["no_error"])
     assert not errors
+
+
+def _copy(tmp_path: Path, entity: str) -> Path:
+    folder = tmp_path / entity
+    folder.mkdir()
+    for doc in (FIXTURES / "documents" / entity).glob("*.txt"):
+        (folder / doc.name).write_bytes(doc.read_bytes())
+    return folder
+
+
+def test_misspelt_single_name_in_a_plot_is_a_spelling_variant(tmp_path):
+    folder = _copy(tmp_path, "trainspotting-1996")
+    blog = folder / "movieblog.txt"
+    text = blog.read_text(encoding="utf-8")
+    assert "Begbie keeps drinking" in text
+    blog.write_text(text.replace("Begbie keeps drinking", "Begbee keeps drinking"), "utf-8")
+    report = audit([folder], load(ROOT))
+    variants = [
+        d
+        for d in report.discrepancies
+        if d.attribute == "character"
+        and d.code != "AU007"  # the general gap: Rotten Tomatoes names no characters
+        and any(c.raw == "Begbee" for c in d.claims)
+    ]
+    assert variants, "the misspelling is reported"
+    for d in variants:
+        assert d.code in ("AU003", "AU006") and d.severity == "warning"
+        assert "Begbie" in d.explanation
+
+
+def test_a_compatible_finding_is_never_an_error(tmp_path):
+    from auditor.attributes import catalog
+    from auditor.reconcile import severity_of
+    from auditor.reconcile.model import Finding
+    from auditor.reconcile.prepare import Settings
+
+    settings = Settings(specs=catalog(), severity={"AU005": "error"})
+    assert severity_of(settings, Finding("AU005", "e", "budget", "", (), "")) == "warning"
+    plain = Settings(specs=catalog())
+    assert severity_of(plain, Finding("AU006", "e", "character", "", (), "")) == "warning"
+    assert severity_of(plain, Finding("AU006", "e", "director", "", (), "")) == "error"

@@ -480,13 +480,27 @@ def character_mentions(
             ):
                 emit(w.start(), nxt.end() - nposs)
                 continue
-        if key in singles:
+        misspelt = (
+            cased
+            and key not in singles
+            and len(key) >= 5
+            and key not in _STOP
+            and _mid_sentence(text, w, start)
+            and process.extractOne(
+                key, singles, scorer=Levenshtein.distance, score_cutoff=1 if len(key) < 8 else 2
+            )
+        )
+        if key in singles or (misspelt and misspelt[0][:1] == key[:1]):
             follows_name = (
                 nxt is not None
                 and _adjacent(text, w, nxt)
                 and (_capitalised(nxt.group()) if cased else fold(f"{word} {nxt.group()}") in names)
             )
-            if not follows_name:
+            prev = words[i - 1] if i else None
+            after_name = (
+                prev is not None and _adjacent(text, prev, w) and _capitalised(prev.group())
+            )
+            if not follows_name and not (misspelt and after_name):
                 emit(w.start(), w.end() - poss)
     return sorted(found)
 
