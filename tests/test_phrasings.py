@@ -301,6 +301,15 @@ PLOTS = [
 ]
 
 
+PLOTS.append(
+    (
+        "Ada arrives in Ostend. Meanwhile Jo Vance waits in Ostend for Ada, and Ada writes "
+        "from Ostend to Jo Vance that Ada will stay.",
+        {"Jo Vance", "Ada"},
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "names"), PLOTS, ids=range(len(PLOTS)))
 def test_names_in_plot_text(text, names):
     facts = _facts(lambda out, s, e: add_characters(out, s, e, [], cased=True), text)

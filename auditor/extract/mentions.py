@@ -112,6 +112,44 @@ def _mid_sentence(text: str, w: re.Match[str], start: int) -> bool:
 
 # Words that make a capitalised run a place, a body or a time, not a person.
 _PLACE_WORDS = {
+    "cross",
+    "yard",
+    "bureau",
+    "intelligence",
+    "corporation",
+    "foundation",
+    "society",
+    "association",
+    "league",
+    "county",
+    "state",
+    "province",
+    "district",
+    "village",
+    "hill",
+    "hills",
+    "heights",
+    "gardens",
+    "manor",
+    "estate",
+    "farm",
+    "ranch",
+    "factory",
+    "cup",
+    "games",
+    "olympics",
+    "championship",
+    "show",
+    "project",
+    "operation",
+    "revolution",
+    "airlines",
+    "railway",
+    "express",
+    "times",
+    "news",
+    "christ",
+    "jesus",
     "street",
     "road",
     "avenue",
@@ -248,6 +286,16 @@ _NICKNAMED = re.compile(
 _LOWER_NICKNAMED = re.compile(r"\b\w+ [\"“](?P<nick>\w[\w ]{0,20}?)[\"”] (?P<last>\w+)\b")
 _NAMED = re.compile(rf"\b(?:named|called|nicknamed) (?P<n>{_TITLE_WORD})")
 _TITLES = {"Mr", "Mrs", "Ms", "Dr"}
+# Words that open a sentence and are no name: "Meanwhile Jo Vance ...", "Later Ada ...".
+_OPENERS = set(
+    "meanwhile later soon eventually finally afterwards afterward there here now once still "
+    "instead however although though despite during upon until unless because since back "
+    "together next suddenly elsewhere inside outside today tonight tomorrow yesterday years "
+    "months days weeks both each every all some many most few several other another one two "
+    "three four five six seven eight nine ten first second third last young old little poor "
+    "dear unable desperate angry convinced fearing realising realizing knowing hoping "
+    "believing shortly someday somehow nevertheless nonetheless ultimately initially".split()
+)
 # A capitalised first word of a sentence that is no name: "Leaving Ada's flat, ...".
 _SENTENCE_VERB = re.compile(r"[A-Z][a-z]{3,}(?:ing|ed)")
 _INTRODUCED = re.compile(rf"(?<![\w'’])(?<!\. )\b(?P<n>{_TITLE_WORD}) \((?=[A-Z])")
@@ -298,7 +346,9 @@ def _person_run(text: str, start: int, run: list[re.Match[str]]) -> tuple[int, i
     stripped = []
     opening = not _mid_sentence(text, run[0], start)
     while run and (
-        run[0].group().lower() in _STOP or (opening and _SENTENCE_VERB.fullmatch(run[0].group()))
+        run[0].group().lower() in _STOP
+        or (opening and run[0].group().lower() in _OPENERS)
+        or (opening and _SENTENCE_VERB.fullmatch(run[0].group()))
     ):
         stripped.append(run[0].group().lower())
         run = run[1:]
@@ -356,7 +406,8 @@ def discover_names(text: str, start: int, end: int) -> set[str]:
             and _capitalised(words[i + 1].group())
             and _adjacent(text, w, words[i + 1])
         )
-        if not prev_cap and not next_cap and _mid_sentence(text, w, start):
+        placed = i > 0 and words[i - 1].group().lower() in _NOT_BEFORE_PERSON
+        if not prev_cap and not next_cap and not placed and _mid_sentence(text, w, start):
             mid_sentence[re.sub(r"['’]s$", "", w.group())] += 1
     for word, n in mid_sentence.items():
         if (
