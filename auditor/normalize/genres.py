@@ -97,7 +97,10 @@ _FACETS.update(
         "disaster": ("action",),
         "superhero": ("action",),
         "fantasy comedy": ("fantasy", "comedy"),
-        "romance film": ("romance",),
+        "anime & manga": ("animation",),
+        "anime": ("animation",),
+        "war film": ("war",),
+        "coming of age": ("drama",),
     }
 )
 # Shelves a site files films on that say nothing against any genre.
@@ -130,22 +133,10 @@ def genre_terms(text: str, start: int = 0, end: int | None = None) -> list[tuple
 
 def facets(genre: str) -> frozenset[str]:
     """The broad genres `genre` belongs to; empty for a neutral shelf; itself when unknown."""
-    key = fold(genre)
-    if key in NEUTRAL:
-        return frozenset()
-    return frozenset(_FACETS.get(key, (key,)))
-
-
-def relation(a: str, b: str) -> str | None:
-    """Why two different genre names do not contradict each other, or None."""
-    fa, fb = facets(a), facets(b)
-    if not fa or not fb:
-        return f'"{a if not fa else b}" is a shelf of the site, not a genre'
-    if fa == fb:
-        return f'"{a}" and "{b}" are names of the same genre'
-    if fa < fb or fb < fa:
-        narrow, broad = (a, b) if len(fa) > len(fb) or fb < fa else (b, a)
-        return f'"{narrow}" is a kind of {broad}' if len(facets(broad)) == 1 else None
-    if fa & fb:
-        return f'"{a}" and "{b}" overlap'
-    return None
+    key = re.sub(r" (?:film|movie)s?$", "", fold(genre))  # Wikidata's "crime film"
+    for k in (key, key.replace("-", " "), key.replace(" ", "-"), key.replace(" and ", " & ")):
+        if k in NEUTRAL:
+            return frozenset()
+        if k in _FACETS:
+            return frozenset(_FACETS[k])
+    return frozenset((key,))
