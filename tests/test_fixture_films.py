@@ -102,3 +102,21 @@ def test_a_compatible_finding_is_never_an_error(tmp_path):
     plain = Settings(specs=catalog())
     assert severity_of(plain, Finding("AU006", "e", "character", "", (), "")) == "warning"
     assert severity_of(plain, Finding("AU006", "e", "director", "", (), "")) == "error"
+
+
+def test_transposed_figure_is_a_conflict_whatever_its_scope(tmp_path):
+    folder = _copy(tmp_path, "trainspotting-1996")
+    blog = folder / "movieblog.txt"
+    text = blog.read_text(encoding="utf-8")
+    blog.write_text(text.replace("Gross: $61,501,785 (USA)", "Gross: $61,501,785"), "utf-8")
+    report = audit([folder], load(ROOT))
+    gross = [d for d in report.discrepancies if d.attribute == "gross" and d.code == "AU001"]
+    assert gross and all(d.severity == "error" for d in gross)
+    assert any("same digits in another order" in d.explanation for d in gross)
+
+
+def test_money_in_two_currencies_is_compatible_never_a_conflict(tmp_path):
+    folder = _copy(tmp_path, "trainspotting-1996")
+    report = audit([folder], load(ROOT))
+    [budget] = [d for d in report.discrepancies if d.attribute == "budget" and d.code != "AU007"]
+    assert budget.code == "AU005" and "currencies" in budget.explanation

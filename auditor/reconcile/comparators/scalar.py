@@ -26,7 +26,7 @@ from auditor.reconcile.comparators.base import (
     sources,
     values_sentence,
 )
-from auditor.reconcile.display import listing
+from auditor.reconcile.display import listing, money
 from auditor.reconcile.model import Context, Finding
 
 KINDS = ("exact", "text", "duration", "count", "score", "money")
@@ -180,6 +180,12 @@ def _group(
         )
     if spec.kind == "money":
         lows, highs = g.low, g.high
+        points = zip(lows, highs, g.value, strict=True)
+        swapped = _transposed(
+            [(lo, _currency(v), str(p)) for p, (lo, hi, v) in enumerate(points) if lo == hi]
+        )
+        if swapped:
+            return finding("AU001", f"{swapped}: the same digits in another order, one mistyped")
         if max(lows) <= min(highs):
             return finding("AU005", _inside(ctx, g, groups, spec.kind))
         gap = (max(lows) - min(highs)) / max(highs)
@@ -193,6 +199,25 @@ def _group(
         if len(texts) == 2 and ctx.near(str(texts[0]), str(texts[1])):
             return finding("AU003", "the same name spelt two ways")
     return finding("AU001", "the sources disagree and nothing they say explains it")
+
+
+def _transposed(amounts: list[tuple[float, str, str]]) -> str | None:
+    """Two amounts in one currency written with the same digits in another order
+    ($12,345,678 and $21,345,678): a typing slip, whatever scope each names. Amounts are
+    (amount, currency, scope); two of one scope are left to their own group."""
+    seen = sorted({(int(a), c, sc) for a, c, sc in amounts if a})
+    for i, (a, ca, sa) in enumerate(seen):
+        for b, cb, sb in seen[i + 1 :]:
+            da, db = str(a), str(b)
+            if (
+                a != b
+                and ca == cb
+                and sa != sb
+                and len(da) == len(db) >= 4
+                and sorted(da) == sorted(db)
+            ):
+                return f"{money(a, ca)} and {money(b, cb)}"
+    return None
 
 
 def _rating_drift(g: _Group, counts: dict[str, str] | None) -> str | None:
@@ -304,7 +329,14 @@ def _scopes(ctx: Context, scopes: pl.DataFrame) -> list[Finding]:
             for t in total
             if cur[d] == cur[t] and len(cur[d]) == 1 and mid[d] > mid[t] * (1 + spec.tolerance)
         ]
-        if bad:
+        swapped = _transposed([(num[p], _currency(value[p]), slot[p]) for p in range(len(num))])
+        if swapped:
+            code = "AU001"
+            detail = (
+                f"{swapped} have the same digits in another order: one figure mistyped, "
+                "not a different scope"
+            )
+        elif bad:
             code = "AU001"
             detail = "a territory's figure exceeds the total it should be part of"
         else:
@@ -315,8 +347,13 @@ def _scopes(ctx: Context, scopes: pl.DataFrame) -> list[Finding]:
                 for t in total
                 if mid[t] and cur[d] == cur[t] and len(cur[d]) == 1
             ]
+            shared = [
+                d
+                for d in domestic
+                if any(mid[t] and cur[d] == cur[t] and len(cur[d]) == 1 for t in total)
+            ]
             detail = "different scopes: " + (
-                f"the {listing(domestic)} figure is {listing(share)}, consistent with the larger "
+                f"the {listing(shared)} figure is {listing(share)}, consistent with the larger "
                 "figure covering more territories"
                 if share
                 else "not comparable"
