@@ -7,7 +7,7 @@ import re
 from auditor.claims import USER
 from auditor.extract.base import Collector, split_items
 from auditor.extract.mentions import character_mentions, coordinated_mentions, people_mentions
-from auditor.normalize.dates import DATE_IN_TEXT, parse_date
+from auditor.normalize.dates import parse_date
 from auditor.normalize.genres import genre_terms
 from auditor.normalize.money import parse_money
 from auditor.normalize.names import clean
@@ -102,38 +102,6 @@ def add_user_mentions(out: Collector, start: int, end: int, *, cased: bool) -> N
         if (attribute, value.casefold()) not in seen:
             seen.add((attribute, value.casefold()))
             out.add(attribute, s, e, value, origin=USER)
-
-
-_RELEASE_SENTENCES = [
-    # "After limited release in the United States on March 5, 2004"
-    re.compile(
-        r"\b(?P<kind>limited|wide|nationwide) release in (?P<country>the United States|"
-        r"[A-Z][\w.]*(?: [A-Z][\w.]*)*) on (?P<date>" + DATE_IN_TEXT.pattern + ")",
-        re.I,
-    ),
-    # "had a limited release on March 5, 2004"
-    re.compile(
-        r"\bhad an? (?P<kind>limited|wide|nationwide) release on (?P<date>"
-        + DATE_IN_TEXT.pattern
-        + ")",
-        re.I,
-    ),
-    # "was released nationwide on November 5, 2004", "opened nationwide on ..."
-    re.compile(
-        r"\b(?:was released|opened|released) (?P<kind>nationwide|wide|widely) on "
-        r"(?P<date>" + DATE_IN_TEXT.pattern + ")",
-        re.I,
-    ),
-]
-
-
-def add_release_sentences(out: Collector, start: int, end: int) -> None:
-    text = out.view.text
-    for rx in _RELEASE_SENTENCES:
-        for m in rx.finditer(text, start, end):
-            groups = m.groupdict()
-            q = release_qualifier(groups.get("country"), groups["kind"])
-            add_date(out, "release_date", m.start("date"), m.end("date"), q)
 
 
 _LEAD = re.compile(
