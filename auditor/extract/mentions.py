@@ -1,10 +1,14 @@
 """Names inside running text: characters in plot summaries, people in user reviews.
 
-Plot texts name characters; a misspelt surname there is a real finding, so the rule is general:
-a character is a name the page's cast list gives, or (on pages that keep capitals) a run of
-capitalised words that are no place or body ("Ada Brook", "Major Vance"),
-or a single capitalised name used again and again ("Ada"). A first name followed by a surname
-a letter or two away from a known one is reported as written, so the variant is kept.
+Plot texts name characters; a misspelt surname there is a real finding, so the rule is general,
+never "a first name must recur": a character is a name the page's cast list gives (diacritics
+and title abbreviations folded: "Maj. Vance" is "Major Vance"), or, on pages that keep
+capitals, a run of capitalised words that is no place or body (not after "in" / "the", no
+"Street" or "Hotel" in it, no demonym), titles, particles and a quoted nickname included
+("Jo \"Ace\" Vance"); a word after "named" or before an actor in parentheses; or a single
+capitalised name used again and again. A first name followed by a surname a letter or two away
+from a known one, and a one-word name a letter off a cast list's, are reported as written, so
+the variant is kept.
 """
 
 from __future__ import annotations
