@@ -321,3 +321,37 @@ def test_lower_cased_plot_names_from_the_cast_list():
     out = _collector(text)
     add_characters(out, 0, len(text), ["vance", "Maj. Hale", "ada"], cased=False)
     assert {c.value for c in out.claims} == {'mark "the fox" vance', "maj. hale", "ada"}
+
+
+INFOBOX = (
+    "Produced byAda Brook, Jo Vance\n"
+    "Narrated byLee Paine\n"
+    "Distributed by\n"
+    "  • Northway Films (United Kingdom)\n"
+    "  • Harbour Pictures (United States)\n"
+    "Release dates\n"
+    "  • 13 May 1996 (1996-05-13) (Cannes)\n"
+    "  • 23 February 1996 (1996-02-23) (United Kingdom)\n"
+    "Running time\n"
+    "94 minutes\n"
+    "Budget£1.5 million[2]\n"
+    "Box office\n"
+    "  • $16.5 million (US)\n"
+)
+
+
+def test_wikipedia_infobox_lines():
+    from auditor.extract.wikipedia import Wikipedia
+
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), INFOBOX)
+    assert facts == {
+        ("producers", "Ada Brook", None),
+        ("producers", "Jo Vance", None),
+        ("distributor", "Northway Films", "uk"),
+        ("distributor", "Harbour Pictures", "usa"),
+        ("release_date", "1996-05-13", "premiere"),
+        ("release_date", "1996-02-23", "uk"),
+        ("runtime", 94, None),
+        ("budget", (("currency", "GBP"), ("high", 1_500_000), ("low", 1_500_000)), None),
+        ("gross", (("amount", 16_500_000), ("currency", "USD")), "usa"),
+    }

@@ -25,7 +25,7 @@ from auditor.normalize.dates import DATE_IN_TEXT
 from auditor.normalize.durations import parse_duration
 from auditor.normalize.money import MONEY_IN_TEXT
 from auditor.normalize.names import clean
-from auditor.normalize.places import canonical_country
+from auditor.normalize.places import canonical_country, is_festival
 from auditor.textview import TextView
 
 _M = re.M
@@ -181,7 +181,13 @@ class Wikipedia(Adapter):
             if d:
                 notes = [n.strip() for n in _PARENS.findall(text[d.end() : e])]
                 kinds = [n for n in notes if n.lower() in ("limited", "wide", "premiere")]
-                places = [n for n in notes if n not in kinds and not re.match(r"\d{4}-", n)]
+                # "(Cannes)", "(Toronto International Film Festival)": a festival premiere.
+                kinds += ["premiere" for n in notes if n not in kinds and is_festival(n)]
+                places = [
+                    n
+                    for n in notes
+                    if n not in kinds and not is_festival(n) and not re.match(r"\d{4}-", n)
+                ]
                 add_date(
                     out,
                     "release_date",
