@@ -14,7 +14,7 @@ import pytest
 
 from auditor.config import load
 from auditor.pipeline import audit
-from tests.conftest import FIXTURES, ROOT, load_expected
+from tests.conftest import BUNDLED, FIXTURES, ROOT, SOURCES, load_expected
 
 FILMS = sorted(p.parent for p in (FIXTURES / "expected").glob("*/discrepancies.json"))
 
@@ -26,7 +26,8 @@ def _key(attribute: str, code: str, severity: str, sources) -> tuple:
 @pytest.fixture(scope="module", params=FILMS, ids=lambda p: p.name)
 def film(request) -> tuple[dict, set[tuple]]:
     expected = load_expected(request.param / "discrepancies.json")
-    documents: Path = FIXTURES / "documents" / request.param.name
+    entity = request.param.name
+    documents: Path = (SOURCES if entity == BUNDLED else FIXTURES / "documents") / entity
     report = audit([documents], load(ROOT))
     assert not [d for d in report.documents if d.error], "every document reads"
     got = {
