@@ -120,7 +120,9 @@ def _currency(value: str) -> str:
     return json.loads(value).get("currency", "USD")
 
 
-# Certificates that are no rating: a film released before the ratings, or never rated.
+# Attributes that hold a rating certificate, and the certificates that are no rating: a film
+# released before the ratings existed, or never rated.
+CERTIFICATES = frozenset({"mpaa_rating"})
 NOT_RATED = frozenset({"nr", "not rated", "unrated", "approved", "passed", "g (approved)"})
 
 
@@ -141,7 +143,7 @@ def _group(
     def finding(code: str, detail: str) -> list[Finding]:
         return [Finding(code, g.entity, g.attribute, g.slot, tuple(g.idx), f"{values} — {detail}")]
 
-    if spec.kind == "exact" and sum(k in NOT_RATED for k in groups) >= len(groups) - 1:
+    if g.attribute in CERTIFICATES and sum(k in NOT_RATED for k in groups) >= len(groups) - 1:
         return finding(
             "AU005", "a certificate that is no rating (not rated, approved) contradicts no rating"
         )
