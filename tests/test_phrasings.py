@@ -355,3 +355,21 @@ def test_wikipedia_infobox_lines():
         ("budget", (("currency", "GBP"), ("high", 1_500_000), ("low", 1_500_000)), None),
         ("gross", (("amount", 16_500_000), ("currency", "USD")), "usa"),
     }
+
+
+def test_imdb_box_office_lines():
+    from auditor.extract.imdb import Imdb
+
+    text = (
+        "box office budget: frf 77,000,000 (estimated) opening weekend: £2,104,412 (uk) "
+        "(25 february 1996) gross: £12,433,064 (uk) gross usa: $16,501,785 "
+        "cumulative worldwide gross: $72,000,000 see more"
+    )
+    out = _collector(text)
+    Imdb()._details(out.view, out, 0)
+    assert {(c.attribute, _plain(c.value), c.qualifier) for c in out.claims} == {
+        ("budget", (("currency", "FRF"), ("high", 77_000_000), ("low", 77_000_000)), "estimated"),
+        ("gross", (("amount", 12_433_064), ("currency", "GBP")), "uk"),
+        ("gross", (("amount", 16_501_785), ("currency", "USD")), "usa"),
+        ("gross", (("amount", 72_000_000), ("currency", "USD")), "worldwide"),
+    }

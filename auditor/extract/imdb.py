@@ -238,7 +238,8 @@ class Imdb(Adapter):
             out.add_group("filming_location", m, "v", clean(m["v"]))
         # Budget, and every gross line (a territory's, the worldwide cumulative); an opening
         # weekend is no gross.
-        for m in re.finditer(r"\b(?P<label>budget|(?:cumulative worldwide )?gross): ", text[:end]):
+        labels = r"budget|cumulative worldwide gross|gross(?: usa| us & canada)?"
+        for m in re.finditer(rf"\b(?P<label>{labels}): ", text[:end]):
             if m.start() < start:
                 continue
             money = MONEY_IN_TEXT.match(text, m.end(), end)
@@ -255,6 +256,12 @@ class Imdb(Adapter):
                         {"amount": value.low, "currency": value.currency},
                         value.scope or "worldwide",
                     )
+                continue
+            if m["label"] in ("gross usa", "gross us & canada"):
+                value = parse_money(money.group())
+                if value:
+                    amount = {"amount": value.low, "currency": value.currency}
+                    out.add("gross", money.start(), money.end(), amount, "usa")
                 continue
             add_money(out, attribute, money.start(), money.end())
         m = find(r"\bruntime: (?P<v>\d+ min)", text, start, end)
