@@ -15,6 +15,7 @@ from auditor.claims import Claim, to_frame
 from auditor.config import Config
 from auditor.documents import DocumentRef, discover
 from auditor.extract.registry import DocumentResult, extract_document
+from auditor.extract.shared import share_names
 from auditor.reconcile import Settings, reconcile
 from auditor.reconcile.resolve import decoded
 from auditor.report.model import AuditReport, DocumentRecord
@@ -48,6 +49,7 @@ def extract_refs(refs: Sequence[DocumentRef], *, workers: int | None = None) -> 
             results = tuple(pool.map(extract_document, refs, chunksize=8))
     else:
         results = tuple(extract_document(ref) for ref in refs)
+    results = share_names(results)
     claims: list[Claim] = [c for r in results for c in r.claims]
     return Extraction(results, to_frame(claims))
 

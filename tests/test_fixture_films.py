@@ -121,3 +121,25 @@ def test_money_in_two_currencies_is_compatible_never_a_conflict(tmp_path):
     report = audit([folder], load(ROOT))
     [budget] = [d for d in report.discrepancies if d.attribute == "budget" and d.code != "AU007"]
     assert budget.code == "AU005" and "currencies" in budget.explanation
+
+
+def test_lower_cased_page_knows_names_from_the_films_cased_pages(tmp_path):
+    from auditor.pipeline import extract_paths
+
+    folder = _copy(tmp_path, "trainspotting-1996")
+    imdb = folder / "imdb.txt"
+    text = imdb.read_text(encoding="utf-8")
+    old = 'storyline mark "rent boy" renton and his mates'
+    assert old in text
+    imdb.write_text(text.replace(old, old + " diane coulston, tommy mackenzie and"), "utf-8")
+    [page] = [r for r in extract_paths([folder]).documents if r.ref.source == "imdb"]
+    names = {c.value for c in page.claims if c.attribute == "character"}
+    # The IMDb cast list says only "diane" and "tommy"; Wikipedia's plot gives the full names.
+    assert {"diane coulston", "tommy mackenzie"} <= names
+    for c in page.claims:
+        assert (
+            text.replace(old, old + " diane coulston, tommy mackenzie and")[
+                c.span_start : c.span_end
+            ]
+            == c.raw
+        )

@@ -75,6 +75,7 @@ def add_date(out: Collector, attribute: str, start: int, end: int, qualifier: st
 
 def add_characters(out: Collector, start: int, end: int, known: list[str], *, cased: bool) -> None:
     text = out.view.text
+    out.name_texts.append((start, end))
     for s, e in character_mentions(text, start, end, known, cased=cased):
         out.add("character", s, e, clean(text[s:e]))
     for s, e, name in coordinated_mentions(text, start, end, known, cased=cased):

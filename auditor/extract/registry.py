@@ -28,6 +28,7 @@ class DocumentResult:
     adapter: str | None
     claims: tuple[Claim, ...]
     error: str | None = None
+    name_texts: tuple[tuple[int, int], ...] = ()  # view offsets of the texts names came from
 
 
 def adapter_named(name: str) -> Adapter:
@@ -63,14 +64,14 @@ def extract_document(ref: DocumentRef) -> DocumentResult:
                 f"looks truncated: the {adapter.name} page's closing section is missing",
                 "capture the whole page again",
             )
-        claims = _extract(adapter, doc, view)
-        _check_identity(ref, claims)
-        return DocumentResult(ref, adapter.name, tuple(claims))
+        out = _extract(adapter, doc, view)
+        _check_identity(ref, out.claims)
+        return DocumentResult(ref, adapter.name, tuple(out.claims), None, tuple(out.name_texts))
     except DocumentError as exc:
         return DocumentResult(ref, adapter.name if adapter else None, (), str(exc))
 
 
-def _extract(adapter: Adapter, doc: Document, view: TextView) -> list[Claim]:
+def _extract(adapter: Adapter, doc: Document, view: TextView) -> Collector:
     out = Collector(doc.ref, view)
     try:
         adapter.extract(view, out)
@@ -80,7 +81,7 @@ def _extract(adapter: Adapter, doc: Document, view: TextView) -> list[Claim]:
             f"the {adapter.name} adapter failed on it ({type(exc).__name__}: {exc})",
             "report this with the document attached",
         ) from exc
-    return out.claims
+    return out
 
 
 def slug(text: str) -> str:
