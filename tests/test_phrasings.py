@@ -79,6 +79,10 @@ RELEASES = [
         "It was screened at the Cannes Film Festival, where it premiered in May 1996.",
         {("1996-05", "premiere")},
     ),
+    (
+        "It was released on 23 February 1996 in the UK, and on 19 July 1996 in the US.",
+        {("1996-02-23", "uk"), ("1996-07-19", "usa")},
+    ),
     ("A soundtrack album was released on 7 November 1995.", set()),
     ("On 8 August 2011, a remastered Blu-ray was released for the anniversary.", set()),
 ]

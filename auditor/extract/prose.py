@@ -58,7 +58,7 @@ _DATE = re.compile(
     DATE_IN_TEXT.pattern + rf"|(?<=\bin )(?:{_MONTH_NAMES}),? (?:1[89]|20)\d\d\b", re.I
 )
 _COUNTRY = "|".join(re.escape(c) for c in COUNTRY_NAMES)
-_IN_COUNTRY = re.compile(rf"\b(?:in|across|throughout) (?P<c>{_COUNTRY})\b", re.I)
+_IN_COUNTRY = re.compile(rf"\b(?:in|across|throughout) (?:the )?(?P<c>{_COUNTRY})\b", re.I)
 _COUNTRY_RELEASE = re.compile(
     rf"\b(?P<c>{_COUNTRY}|[A-Z][a-z]+) (?:theatrical )?(?:release|premiere|opening)\b", re.I
 )
@@ -147,7 +147,9 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             if own_kind or _RELEASE_VERB.search(clause):
                 kind = own_kind
             country = _country(clause)
-            after = re.match(rf",? (?:in|across) (?P<c>{_COUNTRY})\b", text[d.end() : e], re.I)
+            after = re.match(
+                rf",? (?:in|across) (?:the )?(?P<c>{_COUNTRY})\b", text[d.end() : e], re.I
+            )
             pos = d.end()
             if country is None and after:
                 country = after["c"]
