@@ -377,3 +377,23 @@ def test_imdb_box_office_lines():
         ("gross", (("amount", 16_501_785), ("currency", "USD")), "usa"),
         ("gross", (("amount", 72_000_000), ("currency", "USD")), "worldwide"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        (
+            "In North America, the film was distributed by Harbour Pictures.",
+            {("distributor", "Harbour Pictures", "north america")},
+        ),
+        (
+            "It was distributed by Northway Films in the United Kingdom.",
+            {("distributor", "Northway Films", "uk")},
+        ),
+        ("Video cassettes of the film were distributed by Northway Home Video.", set()),
+    ],
+)
+def test_wikipedia_distributor_prose(text, facts):
+    from auditor.extract.wikipedia import Wikipedia
+
+    assert _facts(lambda out, s, e: Wikipedia()._prose(out, s, e), text) == facts

@@ -20,6 +20,7 @@ from auditor.extract.prose import (
     add_money_prose,
     add_release_prose,
     lead_sentence,
+    sentences,
 )
 from auditor.normalize.dates import DATE_IN_TEXT
 from auditor.normalize.durations import parse_duration
@@ -60,6 +61,13 @@ _LABEL_LINE = re.compile(
     r"(?P<v>[^\n]*)$",
     _M,
 )
+_DISTRIBUTED_BY = re.compile(
+    r"\b(?:[Ii]n (?:the )?(?P<r>[A-Z][a-z]+(?: [A-Z][a-z]+)*),? )?"
+    r"(?:[Tt]he film|[Ii]t) was distributed by "
+    r"(?P<d>[A-Z0-9][\w.&/'-]*(?: (?:[A-Z0-9&][\w.&/'-]*|of|de))*)"
+    r"(?: in (?:the )?(?P<r2>[A-Z][a-z]+(?: [A-Z][a-z]+)*))?"
+)
+_HOME_MEDIA_WORDS = re.compile(r"\b(?:DVD|VHS|Blu-?ray|video|cassettes?|LaserDisc)\b", re.I)
 _REF = re.compile(r"\[(?:\d{1,3}|[a-z])\]")
 _PARENS = re.compile(r"\(([^()]{1,40})\)")
 _EXTRACTED = {
@@ -213,6 +221,21 @@ class Wikipedia(Adapter):
                 out.add_group(
                     "distributor", m, "d", clean(m["d"]), qualifier=canonical_country(m["r"])
                 )
+        # "In North America the film was distributed by X": the film's own release only; home
+        # media ("video cassettes ... were distributed by X Home Video") is no distributor.
+        for s, e in sentences(text, start, end):
+            sentence = text[s:e]
+            if _HOME_MEDIA_WORDS.search(sentence):
+                continue
+            m = _DISTRIBUTED_BY.search(sentence)
+            if m:
+                region = m["r"] or m["r2"]
+                q = canonical_country(region) if region else None
+                name = m["d"]
+                if name.endswith(".") and not re.search(r"\b(?:Co|Inc|Ltd|Corp)\.$", name):
+                    name = name[:-1]  # the sentence's full stop
+                ds = s + m.start("d")
+                out.add("distributor", ds, ds + len(name), clean(name), q)
 
     def _plot(self, text: str, lead: int, end: int) -> tuple[int, int] | None:
         """The first section after the lead: sections are parted by two or more blank lines."""
