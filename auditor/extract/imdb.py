@@ -153,7 +153,10 @@ class Imdb(Adapter):
             if plot:
                 add_characters(out, *plot, known, cased=False)
             story = find(
-                r"\bstoryline (?P<s>.+?)(?= written by | plot summary|$)", text, block.end()
+                r"\bstoryline (?P<s>.+?)(?= written by | plot summary| plot keywords:| taglines:"
+                r"| genres:| edit details|$)",
+                text,
+                block.end(),
             )
             if story:
                 add_characters(out, story.start("s"), story.end("s"), known, cased=False)
