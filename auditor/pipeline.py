@@ -17,6 +17,7 @@ from auditor.config import Config
 from auditor.documents import DEFAULT_MAX_BYTES, DocumentRef, discover
 from auditor.errors import AuditorError
 from auditor.extract.registry import DocumentResult, extract_document
+from auditor.extract.shared import share_names
 from auditor.readers.declared import read_declared
 from auditor.reconcile import Settings, reconcile
 from auditor.reconcile.resolve import decoded
@@ -77,7 +78,7 @@ def extract_refs(
             results = tuple(done)
     else:
         results = tuple(extract_document(ref) for ref in refs)
-    results = _without_copies(results)
+    results = share_names(_without_copies(results))
     claims: list[Claim] = [c for r in results for c in r.claims]
     return Extraction(results, to_frame(claims))
 

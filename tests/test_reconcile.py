@@ -10,11 +10,11 @@ from auditor.config import load
 from auditor.pipeline import audit
 from tests.conftest import BUNDLED, FIXTURES, ROOT, SOURCES
 
-SECOND = FIXTURES / "documents"
+SECOND = FIXTURES / "documents" / "cold-meridian-2004"
 
 # (attribute, code, severity, sources whose claims are the evidence)
 BUNDLED_EXPECTED = {
-    ("character", "AU006", "error", ("filmsuggest", "imdb", "movieblog", "wikipedia")),
+    ("character", "AU006", "warning", ("filmsuggest", "imdb", "movieblog", "wikipedia")),
     ("release_date", "AU001", "error", ("filmsuggest", "rottentomatoes", "wikipedia")),
     ("character", "AU003", "warning", ("filmsuggest", "wikipedia")),
     ("dvd_release", "AU001", "warning", ("rottentomatoes", "wikipedia")),
@@ -25,8 +25,8 @@ BUNDLED_EXPECTED = {
     ("country", "AU007", "info", ("filmsuggest", "imdb", "wikipedia")),
     ("critic_score", "AU007", "info", ("imdb", "movieblog", "wikipedia")),
     ("distributor", "AU005", "info", ("rottentomatoes", "wikipedia")),
-    ("genres", "AU005", "info", ("filmsuggest", "imdb", "rottentomatoes")),
-    ("genres", "AU007", "info", ("filmsuggest", "imdb", "rottentomatoes")),
+    ("genres", "AU005", "info", ("filmsuggest", "imdb", "rottentomatoes", "wikipedia")),
+    ("genres", "AU007", "info", ("filmsuggest", "imdb", "rottentomatoes", "wikipedia")),
     ("gross", "AU002", "info", ("imdb", "movieblog", "wikipedia")),
     ("gross", "AU007", "info", ("imdb", "movieblog", "wikipedia")),
     ("rating_votes", "AU004", "info", ("imdb", "movieblog")),
@@ -35,7 +35,8 @@ BUNDLED_EXPECTED = {
     ("stars", "AU003", "info", ("imdb", "movieblog")),
     ("stars", "AU005", "info", ("filmsuggest", "imdb", "movieblog")),
     ("stars", "AU007", "info", ("filmsuggest", "imdb", "movieblog")),
-    ("writers", "AU007", "info", ("imdb", "movieblog", "wikipedia")),
+    ("writers", "AU005", "info", ("filmsuggest", "imdb", "movieblog", "wikipedia")),
+    ("writers", "AU007", "info", ("filmsuggest", "imdb", "movieblog", "wikipedia")),
     ("year", "AU007", "info", ("filmsuggest", "imdb", "movieblog", "wikipedia")),
 }
 

@@ -20,6 +20,9 @@ class Collector:
         self.ref = ref
         self.view = view
         self.claims: list[Claim] = []
+        # The running texts (plots, storylines) characters were read from, as view offsets:
+        # a lower-cased page reads them again with the names its film's other pages give.
+        self.name_texts: list[tuple[int, int]] = []
 
     def add(
         self,

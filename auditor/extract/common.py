@@ -6,8 +6,9 @@ import re
 
 from auditor.claims import USER
 from auditor.extract.base import Collector, split_items
-from auditor.extract.mentions import character_mentions, people_mentions
-from auditor.normalize.dates import DATE_IN_TEXT, parse_date
+from auditor.extract.mentions import character_mentions, coordinated_mentions, people_mentions
+from auditor.normalize.dates import parse_date
+from auditor.normalize.genres import genre_terms
 from auditor.normalize.money import parse_money
 from auditor.normalize.names import clean
 from auditor.normalize.places import canonical_country
@@ -32,11 +33,26 @@ def release_qualifier(country: str | None = None, kind: str | None = None) -> st
     return ",".join(parts) or None
 
 
-def add_names(out: Collector, attribute: str, start: int, end: int, **kw) -> None:
+def add_names(
+    out: Collector, attribute: str, start: int, end: int, sep: str | None = None, **kw
+) -> None:
     """One claim per name of a comma / pipe / 'and' separated list."""
     text = out.view.text
-    for s, e in split_items(text, start, end):
+    items = split_items(text, start, end, sep) if sep else split_items(text, start, end)
+    for s, e in items:
         out.add(attribute, s, e, clean(text[s:e]), **kw)
+
+
+def add_credited(out: Collector, attribute: str, start: int, end: int, sep: str = r"\s*,\s*"):
+    """'A. Author (novel), B. Writer (screenplay)': one claim per name, the role in
+    parentheses as its qualifier (lower-case), a name without one unqualified."""
+    text = out.view.text
+    for s, e in split_items(text, start, end, sep=sep):
+        m = re.fullmatch(r"(?P<n>.+?)(?:\s*\((?P<role>[^)]+)\))?", text[s:e])
+        if m is None or not m["n"].strip():
+            continue
+        role = m["role"].strip().lower() if m["role"] else None
+        out.add(attribute, s, s + len(m["n"].rstrip()), clean(m["n"]), qualifier=role)
 
 
 def add_money(out: Collector, attribute: str, start: int, end: int) -> None:
@@ -58,8 +74,12 @@ def add_date(out: Collector, attribute: str, start: int, end: int, qualifier: st
 
 
 def add_characters(out: Collector, start: int, end: int, known: list[str], *, cased: bool) -> None:
-    for s, e in character_mentions(out.view.text, start, end, known, cased=cased):
-        out.add("character", s, e, clean(out.view.text[s:e]))
+    text = out.view.text
+    out.name_texts.append((start, end))
+    for s, e in character_mentions(text, start, end, known, cased=cased):
+        out.add("character", s, e, clean(text[s:e]))
+    for s, e, name in coordinated_mentions(text, start, end, known, cased=cased):
+        out.add("character", s, e, clean(name))
 
 
 def cast_characters(out: Collector) -> list[str]:
@@ -85,50 +105,27 @@ def add_user_mentions(out: Collector, start: int, end: int, *, cased: bool) -> N
             out.add(attribute, s, e, value, origin=USER)
 
 
-_RELEASE_SENTENCES = [
-    # "After limited release in the United States on March 5, 2004"
-    re.compile(
-        r"\b(?P<kind>limited|wide|nationwide) release in (?P<country>the United States|"
-        r"[A-Z][\w.]*(?: [A-Z][\w.]*)*) on (?P<date>" + DATE_IN_TEXT.pattern + ")",
-        re.I,
-    ),
-    # "had a limited release on March 5, 2004"
-    re.compile(
-        r"\bhad an? (?P<kind>limited|wide|nationwide) release on (?P<date>"
-        + DATE_IN_TEXT.pattern
-        + ")",
-        re.I,
-    ),
-    # "was released nationwide on November 5, 2004", "opened nationwide on ..."
-    re.compile(
-        r"\b(?:was released|opened|released) (?P<kind>nationwide|wide|widely) on "
-        r"(?P<date>" + DATE_IN_TEXT.pattern + ")",
-        re.I,
-    ),
-]
-
-
-def add_release_sentences(out: Collector, start: int, end: int) -> None:
-    text = out.view.text
-    for rx in _RELEASE_SENTENCES:
-        for m in rx.finditer(text, start, end):
-            groups = m.groupdict()
-            q = release_qualifier(groups.get("country"), groups["kind"])
-            add_date(out, "release_date", m.start("date"), m.end("date"), q)
-
-
 _LEAD = re.compile(
-    r"\bis an? (?P<year>1[89]\d\d|20\d\d) (?P<demonym>(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)? )*)"
-    r"(?:[a-z][\w-]* ){0,4}film\b"
+    r"\bis an? (?P<year>1[89]\d\d|20\d\d) "
+    r"(?P<demonym>(?:[A-Z][\w]+(?:-[A-Z][\w]+)*(?:,? and [A-Z][\w]+)? )*)"
+    r"(?:[A-Z][\w]+-language )?"
+    r"(?P<phrase>(?:[\w&-]+ ){0,6}?)(?P<head>film noir|neo-noir film|film|movie|picture)\b"
 )
 
 
 def add_lead_sentence(out: Collector, start: int, end: int, *, country: bool) -> None:
-    """ "X is a 2004 American thriller film": the year, and the nationality when asked."""
+    """ "X is a 1996 British black comedy crime film": the year, the genres the noun phrase
+    names, and the nationality when asked."""
     m = _LEAD.search(out.view.text, start, end)
     if not m:
         return
     out.add_group("year", m, "year", int(m["year"]))
+    text = out.view.text
+    head_genre = m["head"].removesuffix(" film") if "noir" in m["head"] else None
+    for s, e in genre_terms(text, m.start("phrase"), m.end("phrase")):
+        out.add("genres", s, e, clean(text[s:e]))
+    if head_genre:
+        out.add("genres", m.start("head"), m.start("head") + len(head_genre), head_genre)
     if country and m["demonym"].strip():
         s = m.start("demonym")
         out.add("country", s, s + len(m["demonym"].strip()), m["demonym"].strip())

@@ -10,8 +10,15 @@ from auditor.extract.common import (
     add_date,
     add_lead_sentence,
     add_names,
-    add_release_sentences,
     release_qualifier,
+)
+from auditor.extract.prose import (
+    add_aggregator_prose,
+    add_credit_prose,
+    add_home_media_prose,
+    add_money_prose,
+    add_release_prose,
+    lead_sentence,
 )
 from auditor.normalize.dates import DATE_IN_TEXT
 from auditor.normalize.names import clean
@@ -68,6 +75,12 @@ class FilmSuggest(Adapter):
         sections = list(_SECTION_BREAK.finditer(text, title.end(), end))
         abstract_end = sections[0].start() if sections else end
         add_lead_sentence(out, title.end(), abstract_end, country=False)
-        add_release_sentences(out, title.end(), abstract_end)
+        first = lead_sentence(text, title.end(), abstract_end)
+        if first:
+            add_credit_prose(out, *first)
+        add_release_prose(out, title.end(), abstract_end)
+        add_home_media_prose(out, title.end(), abstract_end)
+        add_aggregator_prose(out, title.end(), abstract_end)
+        add_money_prose(out, title.end(), abstract_end)
         if sections:
             add_characters(out, sections[0].end(), end, [], cased=True)

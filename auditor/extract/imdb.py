@@ -7,6 +7,7 @@ import re
 from auditor.extract.base import Adapter, Collector, find, split_items
 from auditor.extract.common import (
     add_characters,
+    add_credited,
     add_date,
     add_money,
     add_names,
@@ -18,7 +19,8 @@ from auditor.extract.common import (
 from auditor.normalize.counts import parse_count
 from auditor.normalize.dates import DATE_IN_TEXT
 from auditor.normalize.durations import parse_duration
-from auditor.normalize.names import clean
+from auditor.normalize.money import MONEY_IN_TEXT, parse_money
+from auditor.normalize.names import clean, fold
 from auditor.normalize.scores import parse_score
 from auditor.textview import TextView
 
@@ -36,6 +38,14 @@ _INFO = re.compile(
 _PARTICLES = {"van", "von", "de", "del", "della", "da", "di", "du", "le", "la", "st.", "mc"}
 _SUFFIXES = {"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"}
 _CAST_SEP = re.compile(r" \.\.\. ")
+# The cast block's header differs by page: "cast overview, first billed only:",
+# "complete credited cast:", "cast (in credits order) complete, awaiting verification:".
+_CAST_HEADER = re.compile(
+    r"\b(?:cast overview, first billed only|complete credited cast|cast overview|"
+    r"cast \(in credits order\)(?: complete, awaiting verification| verified as complete)?|"
+    r"series cast summary|credited cast): (?P<c>.+?) see full cast"
+)
+_CAST_PART = re.compile(r" ?\b(?:rest of cast listed alphabetically|uncredited cast):\s*")
 
 
 class Imdb(Adapter):
@@ -98,16 +108,18 @@ class Imdb(Adapter):
             )
             plot = (info.start("plot"), info.end("plot"))
             start = info.end()
-        people = find(
-            r"\bdirectors?: (?P<d>.+?) writers?: (?P<w>.+?) stars: (?P<s>.+?)(?= \|)",
-            text,
-            start,
-            end,
-        )
-        if people:
-            add_names(out, "director", people.start("d"), people.end("d"))
-            self._writers(out, people.start("w"), people.end("w"))
-            add_names(out, "stars", people.start("s"), people.end("s"))
+        for label, attribute, stop in (
+            (r"directors?", "director", r" writers?:| stars?:| creators?:"),
+            (r"writers?", "writers", r" stars?:| directors?:"),
+            (r"stars?", "stars", r" directors?:| writers?:"),
+        ):
+            m = find(rf"\b{label}: (?P<v>.+?)(?={stop}| \||$)", text, start, end)
+            if m is None:
+                continue
+            if attribute == "writers":
+                add_credited(out, attribute, m.start("v"), m.end("v"))
+            else:
+                add_names(out, attribute, m.start("v"), m.end("v"))
         meta = find(r"\b(?P<v>\d{1,3}) metascore\b", text, start, end)
         if meta:
             out.add_group(
@@ -124,44 +136,51 @@ class Imdb(Adapter):
         else:
             add_names(out, "genres", s, e)
 
-    def _writers(self, out: Collector, start: int, end: int) -> None:
-        text = out.view.text
-        for s, e in split_items(text, start, end, sep=r"\s*,\s*"):
-            m = re.fullmatch(r"(?P<n>.+?)(?: \((?P<role>[^)]+)\))?", text[s:e])
-            out.add(
-                "writers",
-                s,
-                s + len(m["n"]),
-                clean(m["n"]),
-                qualifier=m["role"].strip().lower() if m["role"] else None,
-            )
-
     def _cast(
         self, view: TextView, out: Collector, start: int, plot: tuple[int, int] | None
     ) -> None:
         text = view.text
-        block = find(r"cast overview, first billed only: (?P<c>.+?) see full cast", text, start)
+        block = find(_CAST_HEADER, text, start)
         if block:
-            self._cast_lines(out, block.start("c"), block.end("c"))
+            known = {fold(n) for a in ("stars", "director", "writers") for n in out.values(a)}
+            pos = block.start("c")
+            for part in re.finditer(_CAST_PART, text[: block.end("c")]):
+                if part.start() >= pos:
+                    self._cast_lines(out, pos, part.start(), known)
+                    pos = part.end()
+            self._cast_lines(out, pos, block.end("c"), known)
             known = cast_characters(out)
             if plot:
                 add_characters(out, *plot, known, cased=False)
             story = find(
-                r"\bstoryline (?P<s>.+?)(?= written by | plot summary|$)", text, block.end()
+                r"\bstoryline (?P<s>.+?)(?= written by | plot summary| plot keywords:| taglines:"
+                r"| genres:| edit details|$)",
+                text,
+                block.end(),
             )
             if story:
                 add_characters(out, story.start("s"), story.end("s"), known, cased=False)
 
-    def _cast_lines(self, out: Collector, start: int, end: int) -> None:
-        """'a b ... role c d ... role': each actor is the last two or three words before '...'."""
+    def _cast_lines(self, out: Collector, start: int, end: int, known: set[str]) -> None:
+        """'a b ... role c d ... role': each actor is the last two words before '...', three
+        when they make a name the page credits or a particle / suffix / initial says so, and
+        every word after a closing '(as ...)'."""
         text = out.view.text
         seps = list(_CAST_SEP.finditer(text, start, end))
         actors: list[tuple[int, int]] = []
         for i, sep in enumerate(seps):
             seg_start = seps[i - 1].end() if i else start
-            words = list(re.finditer(r"\S+", text[seg_start : sep.start()]))
+            segment = text[seg_start : sep.start()]
+            closing = segment.rfind(") ") + 2 if i and ") " in segment else 0
+            words = list(re.finditer(r"\S+", segment[closing:]))
+            seg_start += closing
             n = 2
-            if len(words) >= 3 and (
+            credited = [k for k in (3, 2, 1) if " ".join(w.group() for w in words[-k:]) in known]
+            if i and credited and len(words) > credited[0]:
+                n = credited[0]
+            elif closing:
+                n = len(words)
+            elif len(words) >= 3 and (
                 words[-2].group() in _PARTICLES
                 or words[-1].group() in _SUFFIXES
                 or re.fullmatch(r"\w\.", words[-2].group())
@@ -187,7 +206,8 @@ class Imdb(Adapter):
         end_at = text.find("did you know?", start)
         end = end_at if end_at >= 0 else len(text)
         m = find(
-            r"\bgenres: (?P<g>.+?)(?= motion picture rating| parents guide| edit |$)",
+            r"\bgenres: (?P<g>.+?)(?= motion picture rating| certificate:| parents guide| edit |"
+            r" see all| taglines:|$)",
             text,
             start,
             end,
@@ -219,12 +239,34 @@ class Imdb(Adapter):
         m = find(r"\bfilming locations?: (?P<v>.+?) see more", text, start, end)
         if m:
             out.add_group("filming_location", m, "v", clean(m["v"]))
-        m = find(r"\bbudget: (?P<v>\S+(?: \(estimated\))?)", text, start, end)
-        if m:
-            add_money(out, "budget", m.start("v"), m.end("v"))
-        m = find(r"\bgross: (?P<v>\S+(?: \([^)]{1,30}\))?)", text, start, end)
-        if m:
-            add_money(out, "gross", m.start("v"), m.end("v"))
+        # Budget, and every gross line (a territory's, the worldwide cumulative); an opening
+        # weekend is no gross.
+        labels = r"budget|cumulative worldwide gross|gross(?: usa| us & canada)?"
+        for m in re.finditer(rf"\b(?P<label>{labels}): ", text[:end]):
+            if m.start() < start:
+                continue
+            money = MONEY_IN_TEXT.match(text, m.end(), end)
+            if money is None:
+                continue
+            attribute = "budget" if m["label"] == "budget" else "gross"
+            if m["label"].startswith("cumulative"):
+                value = parse_money(money.group())
+                if value:
+                    out.add(
+                        "gross",
+                        money.start(),
+                        money.end(),
+                        {"amount": value.low, "currency": value.currency},
+                        value.scope or "worldwide",
+                    )
+                continue
+            if m["label"] in ("gross usa", "gross us & canada"):
+                value = parse_money(money.group())
+                if value:
+                    amount = {"amount": value.low, "currency": value.currency}
+                    out.add("gross", money.start(), money.end(), amount, "usa")
+                continue
+            add_money(out, attribute, money.start(), money.end())
         m = find(r"\bruntime: (?P<v>\d+ min)", text, start, end)
         if m:
             out.add_group("runtime", m, "v", parse_duration(m["v"]))

@@ -7,14 +7,18 @@ import re
 from auditor.extract.base import Adapter, Collector, find
 from auditor.extract.common import (
     add_characters,
+    add_credited,
     add_date,
     add_money,
     add_names,
     add_user_mentions,
     cast_characters,
+    mpaa_value,
+    release_qualifier,
 )
 from auditor.normalize.counts import parse_count
 from auditor.normalize.dates import parse_date
+from auditor.normalize.durations import parse_duration
 from auditor.normalize.names import clean
 from auditor.normalize.scores import parse_score
 from auditor.textview import TextView
@@ -60,14 +64,9 @@ class MovieBlog(Adapter):
         critic = find(_line("Critic's Score"), text, 0, end)
         if critic:
             out.add_group("critic_score", critic, "v", parse_score(critic["v"]))
-        for label, attribute in (
-            ("Directors?", "director"),
-            ("Stars", "stars"),
-            ("Writers?", "writers"),
-        ):
-            m = find(_line(label), text, 0, end)
-            if m:
-                add_names(out, attribute, m.start("v"), m.end("v"))
+        for m in _FIELD.finditer(text, 0, end):
+            if m["v"].strip().upper() not in ("N/A", ""):
+                _field(out, m["label"], m.start("v"), m.end("v"))
         writers = find(_line("Writers?"), text, 0, end)
         cast_end = find(
             r"^(?:Official Website|Release Date|Filming Locations?|Box Office Details)\b",
@@ -81,16 +80,6 @@ class MovieBlog(Adapter):
             for m in _CAST_LINE.finditer(text, writers.end(), stop):
                 value = _cast_value(m["a"], m["c"])
                 out.add("cast", m.start(), m.end(), value)
-        m = find(_line("Release Date"), text, 0, end)
-        if m and parse_date(m["v"]):
-            add_date(out, "release_date", m.start("v"), m.end("v"))
-        m = find(_line("Filming Locations?"), text, 0, end)
-        if m:
-            out.add_group("filming_location", m, "v", clean(m["v"]))
-        for label, attribute in (("Budget", "budget"), ("Gross", "gross")):
-            m = find(_line(label), text, 0, end)
-            if m:
-                add_money(out, attribute, m.start("v"), m.end("v"))
         known = cast_characters(out)
         summary = _paragraph_before(text, find(_line("Release Year"), text, 0, end))
         if summary:
@@ -103,6 +92,57 @@ class MovieBlog(Adapter):
             add_user_mentions(
                 out, review.end(), closing.start() if closing else len(text), cased=True
             )
+
+
+# The OMDb-style field lines these blogs print (any of them may be absent or "N/A").
+_FIELDS = {
+    "Directors?": "director",
+    "Stars": "stars",
+    "Actors": "stars",
+    "Writers?": "writers",
+    "Rated": "mpaa_rating",
+    "Released": "release_date",
+    "Release Date": "release_date",
+    "Runtime": "runtime",
+    "Genres?": "genres",
+    "Country": "country",
+    "Countries": "country",
+    "Languages?": "language",
+    "Metascore": "critic_score",
+    "DVD": "dvd_release",
+    "BoxOffice": "gross",
+    "Box Office": "gross",
+    "Gross": "gross",
+    "Budget": "budget",
+    "Production": "distributor",
+    "Filming Locations?": "filming_location",
+}
+_FIELD = re.compile(r"^(?P<label>" + "|".join(_FIELDS) + r"):[ \t]*(?P<v>[^\n]*?)[ \t]*$", _M)
+_FIELD_KEYS = [(re.compile(k), a) for k, a in _FIELDS.items()]
+
+
+def _field(out: Collector, label: str, s: int, e: int) -> None:
+    attribute = next(a for rx, a in _FIELD_KEYS if rx.fullmatch(label))
+    text = out.view.text
+    v = text[s:e]
+    if attribute in ("director", "stars", "genres", "country", "language"):
+        add_names(out, attribute, s, e)
+    elif attribute == "writers":
+        add_credited(out, attribute, s, e)
+    elif attribute == "mpaa_rating":
+        out.add(attribute, s, e, mpaa_value(v))
+    elif attribute in ("release_date", "dvd_release"):
+        m = re.fullmatch(r"(?P<d>.+?)(?:\s*\((?P<c>[^)]+)\))?", v)
+        q = release_qualifier(m["c"]) if m["c"] else None
+        out.add(attribute, s, s + len(m["d"]), parse_date(m["d"]), q)
+    elif attribute == "runtime":
+        out.add(attribute, s, e, parse_duration(v))
+    elif attribute == "critic_score":
+        out.add(attribute, s, e, parse_score(v if "/" in v else f"{v}/100"), "metacritic")
+    elif attribute in ("gross", "budget"):
+        add_money(out, attribute, s, e)
+    else:
+        out.add(attribute, s, e, clean(v))
 
 
 def _cast_value(actor: str, role: str) -> dict[str, str]:

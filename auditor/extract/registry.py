@@ -34,6 +34,7 @@ class DocumentResult:
     note: str | None = None  # how it was decoded, when not plain UTF-8
     digest: str = ""  # of its bytes
     line_starts: array = field(default_factory=lambda: array("I"), compare=False, repr=False)
+    name_texts: tuple[tuple[int, int], ...] = ()  # view offsets of the texts names came from
 
 
 def line_starts(text: str) -> array:
@@ -82,17 +83,24 @@ def extract_document(ref: DocumentRef) -> DocumentResult:
                 f"looks truncated: the {adapter.name} page's closing section is missing",
                 "capture the whole page again",
             )
-        claims = _extract(adapter, doc, view)
+        out = _extract(adapter, doc, view)
+        claims = [with_context(c, view.original) for c in out.claims]
         _check_identity(ref, claims)
         return DocumentResult(
-            ref, adapter.name, tuple(claims), None, doc.note, doc.digest, line_starts(doc.text)
+            ref,
+            adapter.name,
+            tuple(claims),
+            note=doc.note,
+            digest=doc.digest,
+            line_starts=line_starts(doc.text),
+            name_texts=tuple(out.name_texts),
         )
     except DocumentError as exc:
         name = adapter.name if adapter else None
         return DocumentResult(ref, name, (), str(exc), *((doc.note, doc.digest) if doc else ()))
 
 
-def _extract(adapter: Adapter, doc: Document, view: TextView) -> list[Claim]:
+def _extract(adapter: Adapter, doc: Document, view: TextView) -> Collector:
     out = Collector(doc.ref, view)
     try:
         adapter.extract(view, out)
@@ -102,10 +110,10 @@ def _extract(adapter: Adapter, doc: Document, view: TextView) -> list[Claim]:
             f"the {adapter.name} adapter failed on it ({type(exc).__name__}: {exc})",
             "report this with the document attached",
         ) from exc
-    return [_with_context(c, view.original) for c in out.claims]
+    return out
 
 
-def _with_context(claim: Claim, text: str) -> Claim:
+def with_context(claim: Claim, text: str) -> Claim:
     """The claim with the sentence around its span, so reports need not read the page again."""
     s = snippet(text, claim.span_start, claim.span_end)
     return replace(claim, context=s.before + s.match + s.after, context_start=len(s.before))

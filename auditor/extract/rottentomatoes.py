@@ -7,6 +7,7 @@ import re
 from auditor.extract.base import Adapter, Collector, find, split_items
 from auditor.extract.common import (
     add_date,
+    add_money,
     add_names,
     add_user_mentions,
     mpaa_value,
@@ -22,8 +23,10 @@ _BULLET = re.compile(r"^[ \t]*•[ \t]*(?P<v>[^\n]*?)[ \t]*$", _M)
 _HEADING = re.compile(r"^(?P<t>[^\n]+?) Reviews[ \t]*\n\s*Page \d+ of \d+", _M)
 _LABELLED = re.compile(
     r"^[ \t]*(?:•[ \t]*)?"
-    r"(?P<label>Directed By|Written By|In Theaters|On DVD|Runtime|Studio):[ \t]*\n"
-    r"(?P<v>(?:[ \t]*[^\n:•]+\n)+?)(?=[ \t]*(?:[A-Z][\w ]+:[ \t]*\n|•|\n))",
+    r"(?P<label>Rating|Genres?|Directed By|Written By|In Theaters|On DVD|On Disc/Streaming|"
+    r"Box Office|Runtime|Studio|Distributor|Production Co):"
+    r"(?:[ \t]*\n(?P<v>(?:[ \t]*[^\n:•]+\n)+?)(?=[ \t]*(?:[A-Z][\w /]+:[ \t]*\n|•|\n))"
+    r"|[ \t]+(?P<same>[^\n]+?)[ \t]*$)",
     _M,
 )
 
@@ -43,7 +46,7 @@ class RottenTomatoes(Adapter):
         if heading:
             out.add_group("title", heading, "t", clean(heading["t"]))
         info_end = text.find("\n\n\n")
-        info_end = info_end if info_end >= 0 else (heading.start() if heading else len(text))
+        info_end = info_end + 2 if info_end >= 0 else (heading.start() if heading else len(text))
         self._info(out, 0, info_end)
         if heading:
             pages = list(re.finditer(r"^Page \d+ of \d+[ \t]*$", text, _M))
@@ -55,17 +58,32 @@ class RottenTomatoes(Adapter):
         labelled_spans = []
         for m in _LABELLED.finditer(text, start, end):
             labelled_spans.append((m.start(), m.end()))
-            vs, ve = m.start("v"), m.start("v") + len(m["v"].rstrip())
+            g = "v" if m["v"] is not None else "same"
+            vs, ve = m.start(g), m.start(g) + len(m[g].rstrip())
+            vs += len(m[g]) - len(m[g].lstrip())
             label = m["label"]
-            if label == "Directed By":
+            value = text[vs:ve]
+            if label == "Rating":
+                r = re.match(r"\s*(?P<r>[A-Z0-9-]+(?: [A-Z]+)?)", value)
+                if r and mpaa_value(r["r"]):
+                    out.add("mpaa_rating", vs + r.start("r"), vs + r.end("r"), mpaa_value(r["r"]))
+            elif label.startswith("Genre"):
+                add_names(out, "genres", vs, ve, sep=r"\s*,\s*")
+            elif label == "Runtime":
+                out.add("runtime", vs, ve, parse_duration(value.strip()))
+            elif label in ("Studio", "Distributor", "Production Co"):
+                out.add("distributor", vs, ve, clean(value))
+            elif label == "Box Office":
+                add_money(out, "gross", vs, ve)
+            elif label == "Directed By":
                 add_names(out, "director", vs, ve)
             elif label == "Written By":
                 add_names(out, "writers", vs, ve)
-            elif label in ("In Theaters", "On DVD"):
+            elif label in ("In Theaters", "On DVD", "On Disc/Streaming"):
                 d = DATE_IN_TEXT.search(text, vs, ve)
                 if d is None:
                     continue
-                if label == "On DVD":
+                if label != "In Theaters":
                     add_date(out, "dvd_release", d.start(), d.end())
                 else:
                     kind = re.match(r"\s*(wide|limited)\b", text[d.end() : ve], re.I)

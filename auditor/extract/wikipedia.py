@@ -4,22 +4,29 @@ from __future__ import annotations
 
 import re
 
-from auditor.extract.base import Adapter, Collector, find
+from auditor.extract.base import Adapter, Collector, find, split_items
 from auditor.extract.common import (
     add_characters,
     add_date,
     add_lead_sentence,
     add_money,
     add_names,
-    add_release_sentences,
     release_qualifier,
 )
-from auditor.normalize.counts import parse_count
+from auditor.extract.prose import (
+    add_aggregator_prose,
+    add_credit_prose,
+    add_home_media_prose,
+    add_money_prose,
+    add_release_prose,
+    lead_sentence,
+    sentences,
+)
 from auditor.normalize.dates import DATE_IN_TEXT
 from auditor.normalize.durations import parse_duration
 from auditor.normalize.money import MONEY_IN_TEXT
 from auditor.normalize.names import clean
-from auditor.normalize.scores import parse_score
+from auditor.normalize.places import canonical_country, is_festival
 from auditor.textview import TextView
 
 _M = re.M
@@ -35,6 +42,7 @@ _LABELS = {
     "Cinematography": "cinematographer",
     "Edited by": "editor",
     "Music by": "composer",
+    "Narrated by": "narrator",
     "Production companies": "production",
     "Production company": "production",
     "Distributed by": "distributor",
@@ -53,6 +61,13 @@ _LABEL_LINE = re.compile(
     r"(?P<v>[^\n]*)$",
     _M,
 )
+_DISTRIBUTED_BY = re.compile(
+    r"\b(?:[Ii]n (?:the )?(?P<r>[A-Z][a-z]+(?: [A-Z][a-z]+)*),? )?"
+    r"(?:[Tt]he film|[Ii]t) was distributed by "
+    r"(?P<d>[A-Z0-9][\w.&/'-]*(?: (?:[A-Z0-9&][\w.&/'-]*|of|de))*)"
+    r"(?: in (?:the )?(?P<r2>[A-Z][a-z]+(?: [A-Z][a-z]+)*))?"
+)
+_HOME_MEDIA_WORDS = re.compile(r"\b(?:DVD|VHS|Blu-?ray|video|cassettes?|LaserDisc)\b", re.I)
 _REF = re.compile(r"\[(?:\d{1,3}|[a-z])\]")
 _PARENS = re.compile(r"\(([^()]{1,40})\)")
 _EXTRACTED = {
@@ -83,18 +98,38 @@ class Wikipedia(Adapter):
         if not title:
             return
         out.add_group("title", title, "t", clean(title["t"]))
-        lead = find(r"^" + re.escape(title["t"]) + r" is an? ", text, title.end(), flags=_M)
+        # "Title is a ...", "Title (French: ...; also known as ...) is a ...", "Title was a ..."
+        lead = find(
+            r"^" + re.escape(title["t"]) + r"(?: \([^\n]{0,200}?\))?,? (?:is|was) an? ",
+            text,
+            title.end(),
+            flags=_M,
+        )
         infobox_end = lead.start() if lead else len(text)
         self._infobox(out, title.end(), infobox_end)
         if lead is None:
             return
         body_end = self._body_end(text, lead.start())
+        lead_end = text.find("\n\n", lead.start())
+        lead_end = body_end if lead_end < 0 else min(lead_end, body_end)
         add_lead_sentence(out, lead.start(), text.find("\n", lead.start()), country=True)
-        add_release_sentences(out, lead.start(), body_end)
-        self._prose(out, lead.start(), body_end)
+        first = lead_sentence(text, lead.start(), lead_end)
+        if first:
+            add_credit_prose(out, *first)
         plot = self._plot(text, lead.start(), body_end)
+        # Prose outside the plot: the plot's sums and dates belong to its story.
+        parts = (
+            [(lead.start(), plot[0]), (plot[1], body_end)] if plot else [(lead.start(), body_end)]
+        )
+        for s, e in parts:
+            add_release_prose(out, s, e)
+            add_home_media_prose(out, s, e)
+            add_aggregator_prose(out, s, e)
+            add_money_prose(out, s, e)
+            self._prose(out, s, e)
+        cast = self._cast_section(out, lead_end, body_end)
         if plot:
-            add_characters(out, *plot, [], cased=True)
+            add_characters(out, *plot, cast, cased=True)
 
     def _body_end(self, text: str, start: int) -> int:
         m = find(
@@ -134,8 +169,17 @@ class Wikipedia(Adapter):
                 q = label.removesuffix(" by").lower()
             if kind in ("country", "language"):
                 add_names(out, kind, s, e)
-            else:
-                out.add(kind, s, e, clean(raw), qualifier=q)
+                return
+            # "A, B, C" on one line; "Company (United Kingdom)": the region qualifies it.
+            for vs, ve in split_items(text, s, e, sep=r"\s*,\s*(?![^()]*\))"):
+                value = _REF.sub("", text[vs:ve]).strip()
+                region = re.fullmatch(r"(?P<n>.+?)\s*\((?P<r>[^)]+)\)", value)
+                if region and kind == "distributor":
+                    ne = vs + text[vs:ve].index("(")
+                    ne = vs + len(text[vs:ne].rstrip())
+                    out.add(kind, vs, ne, clean(region["n"]), canonical_country(region["r"]))
+                else:
+                    out.add(kind, vs, ve, clean(value), qualifier=q)
         elif kind == "based on":
             by = re.match(r"by (?P<n>.+)", raw)
             if by:
@@ -145,7 +189,13 @@ class Wikipedia(Adapter):
             if d:
                 notes = [n.strip() for n in _PARENS.findall(text[d.end() : e])]
                 kinds = [n for n in notes if n.lower() in ("limited", "wide", "premiere")]
-                places = [n for n in notes if n not in kinds and not re.match(r"\d{4}-", n)]
+                # "(Cannes)", "(Toronto International Film Festival)": a festival premiere.
+                kinds += ["premiere" for n in notes if n not in kinds and is_festival(n)]
+                places = [
+                    n
+                    for n in notes
+                    if n not in kinds and not is_festival(n) and not re.match(r"\d{4}-", n)
+                ]
                 add_date(
                     out,
                     "release_date",
@@ -164,63 +214,28 @@ class Wikipedia(Adapter):
         text = out.view.text
         for m in re.finditer(
             r"(?P<d>[A-Z0-9][\w.&/'-]*(?: [A-Z0-9][\w.&/'-]*)*) distributed the film "
-            r"in (?P<r>[A-Z][a-z]+(?: [A-Z][a-z]+)*)",
+            r"in (?:the )?(?P<r>[A-Z][a-z]+(?: [A-Z][a-z]+)*)",
             text[:end],
         ):
             if m.start() >= start:
-                out.add_group("distributor", m, "d", clean(m["d"]), qualifier=m["r"].lower())
-        for m in re.finditer(r"\bgrossing (?P<v>" + MONEY_IN_TEXT.pattern + ")", text[:end]):
-            if m.start() >= start:
-                add_money(out, "gross", m.start("v"), m.end("v"))
-        rt = find(
-            r"approval rating of (?P<p>\d{1,3}%) based on (?P<n>\d[\d,]*) reviews"
-            r"(?:, with an average rating of (?P<a>\d{1,2}(?:\.\d+)?/10))?",
-            text,
-            start,
-            end,
-        )
-        if rt:
-            out.add_group("critic_score", rt, "p", parse_score(rt["p"]), qualifier="rottentomatoes")
-            out.add_group(
-                "critic_review_count",
-                rt,
-                "n",
-                parse_count(rt["n"]),
-                qualifier="rottentomatoes",
-            )
-            if rt["a"]:
                 out.add_group(
-                    "critic_score",
-                    rt,
-                    "a",
-                    parse_score(rt["a"]),
-                    qualifier="rottentomatoes average",
+                    "distributor", m, "d", clean(m["d"]), qualifier=canonical_country(m["r"])
                 )
-        mc = find(
-            r"score of (?P<s>\d{1,3} out of 100) on Metacritic"
-            r"(?:, based on (?P<n>\d[\d,]*) critics)?",
-            text,
-            start,
-            end,
-        )
-        if mc:
-            out.add_group("critic_score", mc, "s", parse_score(mc["s"]), qualifier="metacritic")
-            if mc["n"]:
-                out.add_group(
-                    "critic_review_count",
-                    mc,
-                    "n",
-                    parse_count(mc["n"]),
-                    qualifier="metacritic",
-                )
-        date = DATE_IN_TEXT.pattern
-        for attribute, rx in (
-            ("vhs_release", r"(?:video cassettes|VHS)[^.]{0,60}? (?:distributed|released) on "),
-            ("dvd_release", r"\bDVD (?:was|were) (?:distributed|released) on "),
-        ):
-            m = find(rx + "(?P<d>" + date + ")", text, start, end, flags=re.I)
+        # "In North America the film was distributed by X": the film's own release only; home
+        # media ("video cassettes ... were distributed by X Home Video") is no distributor.
+        for s, e in sentences(text, start, end):
+            sentence = text[s:e]
+            if _HOME_MEDIA_WORDS.search(sentence):
+                continue
+            m = _DISTRIBUTED_BY.search(sentence)
             if m:
-                add_date(out, attribute, m.start("d"), m.end("d"))
+                region = m["r"] or m["r2"]
+                q = canonical_country(region) if region else None
+                name = m["d"]
+                if name.endswith(".") and not re.search(r"\b(?:Co|Inc|Ltd|Corp)\.$", name):
+                    name = name[:-1]  # the sentence's full stop
+                ds = s + m.start("d")
+                out.add("distributor", ds, ds + len(name), clean(name), q)
 
     def _plot(self, text: str, lead: int, end: int) -> tuple[int, int] | None:
         """The first section after the lead: sections are parted by two or more blank lines."""
@@ -229,5 +244,41 @@ class Wikipedia(Adapter):
                 continue
             nxt = re.search(r"\n[ \t]*\n(?:[ \t]*\n)+", text[m.end() : end])
             stop = m.end() + nxt.start() if nxt else end
-            return m.end(), stop
+            # A heading line between blank lines ("Cast") ends the plot too.
+            heading = re.search(r"\n[ \t]*\n[A-Z][^\n.:]{0,40}\n[ \t]*\n", text[m.end() : stop])
+            return m.end(), m.end() + heading.start() if heading else stop
         return None
+
+    def _cast_section(self, out: Collector, start: int, end: int) -> list[str]:
+        """A Cast section: three or more lines in a row of "Actor as Character[, note]"."""
+        text = out.view.text
+        lines = list(_CAST_LINE.finditer(text, start, end))
+        block: list[re.Match[str]] = []
+        blocks = []
+        for m in lines:
+            if block and text[block[-1].end() : m.start()].strip():
+                blocks.append(block)
+                block = []
+            block.append(m)
+        blocks.append(block)
+        characters = []
+        for b in blocks:
+            if len(b) < 3:
+                continue
+            for m in b:
+                actor, role = clean(m["a"]), clean(_REF.sub("", m["c"]))
+                value = {"actor": actor, "character": role}
+                credit = re.search(r"\((?:credited )?as (?P<as>[^)]+)\)", m.group())
+                if credit:
+                    value["credited_as"] = clean(credit["as"])
+                out.add("cast", m.start("a"), m.end("c"), value)
+                characters.append(role)
+        return characters
+
+
+# "• Ada Brook as Jo "Ace" Vance, a smuggler"
+_CAST_LINE = re.compile(
+    r"^[ \t]*(?:•[ \t]*)?(?P<a>[A-Z][\w'’.-]*(?: [\w'’.-]+){0,3}?) as "
+    r"(?P<c>[^\n,;:(\[]+?)(?=[ \t]*(?:[,;:(\[]|\n|$)|(?:\[\w{1,3}\])+)[^\n]*$",
+    _M,
+)

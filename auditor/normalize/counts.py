@@ -1,4 +1,4 @@
-"""Counts with thousands separators: "48,912", "12 406", "1.2 million"."""
+"""Counts with thousands separators: "41,902", "12 406", "1.2 million"."""
 
 from __future__ import annotations
 

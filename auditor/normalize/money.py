@@ -1,6 +1,8 @@
-"""Money: points and ranges, estimates and scopes.
+"""Money: points and ranges, estimates and scopes, in the currency the page states.
 
-"$14,500,000 (estimated)", "$12–16 million", "$38.7 million", "$23,416,882 (USA)", "$41.3M".
+"$12,500,000 (estimated)", "$12–16 million", "$38.7 million", "$21,350,112 (USA)", "$41.3M",
+"£2.5 million", "FRF 40,000,000 (estimated)", "€12.3 million", "US$4.5 million". The currency
+stays on the value: amounts are never converted.
 """
 
 from __future__ import annotations
@@ -10,7 +12,12 @@ from dataclasses import dataclass
 
 from auditor.normalize.places import canonical_country
 
-_CURRENCY = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
+_SYMBOLS = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "a$": "AUD", "c$": "CAD"}
+# ISO 4217 codes pages write before an amount (IMDb's "FRF77,000,000", "DEM 5,000,000").
+_CODES = (
+    "USD|GBP|EUR|FRF|DEM|ITL|ESP|JPY|CAD|AUD|SEK|DKK|NOK|CHF|INR|BEF|NLG|ATS|IEP|HKD|CNY|KRW"
+    "|RUR|RUB|BRL|MXN|NZD|FIM|PTE"
+)
 _SCALE = {
     "": 1,
     "thousand": 10**3,
@@ -23,15 +30,20 @@ _SCALE = {
     "b": 10**9,
 }
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CUR = rf"(?:US\$|[AC]\$|[$£€¥]|(?:{_CODES})(?![A-Za-z]) ?)"
+_SC = r"(?:million|billion|thousand|mn|bn|[mkb])\b"
 _MONEY = re.compile(
-    rf"(?P<cur>US\$|[$£€¥])\s*(?P<low>{_NUM})"
-    rf"(?:\s*(?P<lowscale>million|billion|thousand|mn|bn|[mkb])\b)?"
-    rf"(?:\s*(?:[-–—]|to)\s*(?:US\$|[$£€¥])?\s*(?P<high>{_NUM}))?"
-    r"(?:\s*(?P<scale>million|billion|thousand|mn|bn|[mkb])\b)?"
-    r"(?:\s*\((?P<note>[^)]{1,40})\))?",
+    rf"(?P<cur>{_CUR})\s*(?P<low>{_NUM})"
+    rf"(?:\s*(?P<lowscale>{_SC}))?"
+    rf"(?:\s*(?:[-–—]|to)\s*(?:{_CUR})?\s*(?P<high>{_NUM}))?"
+    rf"(?:\s*(?P<scale>{_SC}))?"
+    r"(?:\s*\((?P<note>[^)]{1,40})\))?"
+    r"(?:\s*\((?P<when>[^)]{1,40})\))?",  # IMDb: "(USA) (19 July 1996)"
     re.I,
 )
 MONEY_IN_TEXT = re.compile(_MONEY.pattern, re.I)
+# Parentheses after a figure that say something other than its scope or estimate: a date.
+_DATED = re.compile(r"\d{4}|\b(?:as of|through|until|weekend)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -48,10 +60,19 @@ class Money:
     @property
     def scope(self) -> str | None:
         """The territory a gross is for, when the parentheses name one."""
-        if not self.note or self.estimated:
+        if not self.note or self.estimated or _DATED.search(self.note):
             return None
         note = self.note.strip().lower()
-        return "worldwide" if note in {"worldwide", "world", "global"} else canonical_country(note)
+        if note in {"worldwide", "world", "global", "international", "total"}:
+            return "worldwide"
+        if note in {"domestic", "north america", "us & canada", "us and canada"}:
+            return "usa"
+        return canonical_country(note)
+
+
+def currency_of(symbol: str) -> str:
+    s = symbol.strip().lower()
+    return _SYMBOLS.get(s) or s.upper()
 
 
 def _amount(num: str, scale: str | None) -> int:
@@ -67,5 +88,4 @@ def parse_money(text: str) -> Money | None:
     high = _amount(m["high"], scale) if m["high"] else low
     if high < low:
         return None
-    currency = _CURRENCY[m["cur"].lower() if m["cur"].lower() == "us$" else m["cur"]]
-    return Money(low, high, currency, m["note"])
+    return Money(low, high, currency_of(m["cur"]), m["note"])

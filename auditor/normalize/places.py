@@ -17,6 +17,10 @@ _ALIASES = {
     "the united kingdom": "uk",
     "great britain": "uk",
     "britain": "uk",
+    "england": "uk",
+    "scotland": "uk",
+    "west germany": "germany",
+    "soviet union": "russia",
 }
 
 
@@ -57,5 +61,71 @@ COUNTRY_KEYS = {**_ALIASES, **_DEMONYMS}
 
 
 def canonical_country(name: str) -> str:
-    key = " ".join(name.strip().lower().split())
+    key = " ".join(name.strip().lower().replace("-", " ").split())
     return COUNTRY_KEYS.get(key, key)
+
+
+# Country names prose writes after "in" ("released in France on ..."), canonical as above.
+COUNTRY_NAMES = sorted(
+    {
+        *_ALIASES,
+        *(v for v in _DEMONYMS.values()),
+        "hong kong",
+        "taiwan",
+        "greece",
+        "portugal",
+        "turkey",
+        "israel",
+        "egypt",
+        "iran",
+        "south africa",
+        "czech republic",
+        "czechoslovakia",
+        "hungary",
+        "romania",
+        "yugoslavia",
+        "iceland",
+        "luxembourg",
+        "singapore",
+        "thailand",
+        "philippines",
+        "chile",
+        "colombia",
+        "peru",
+        "cuba",
+        "north america",
+        "europe",
+        "latin america",
+        "scandinavia",
+    },
+    key=len,
+    reverse=True,
+)
+# Festivals whose screening is a premiere; the name alone says so ("(Cannes)").
+FESTIVALS = (
+    "cannes",
+    "venice",
+    "berlin",
+    "berlinale",
+    "sundance",
+    "toronto",
+    "telluride",
+    "locarno",
+    "edinburgh",
+    "san sebastián",
+    "san sebastian",
+    "karlovy vary",
+    "tribeca",
+    "new york film",
+    "london film",
+    "rotterdam",
+    "tokyo",
+    "busan",
+    "moscow",
+)
+
+
+def is_festival(text: str) -> bool:
+    """'Cannes', 'the 1996 Cannes Film Festival', 'Sundance': a festival screening."""
+    t = text.lower()
+    return "festival" in t or any(f in t for f in FESTIVALS)

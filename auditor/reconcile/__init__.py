@@ -236,13 +236,33 @@ def _wording(
 
 
 def severity_of(settings: Settings, f: Finding) -> str:
+    """The finding's severity: a configured override, else the comparator's, else the kind's.
+
+    An attribute's configured severity caps its conflicts, its internal inconsistencies and its
+    spelling variants (a character spelt two ways is no error where characters are warnings);
+    a finding that says the values are compatible or explained is never an error."""
     k = kind(f.code)
+    sev, configured = _chosen(settings, f, k)
+    spec = settings.specs.get(f.attribute)
+    if not configured and spec and k.code in _CAPPED and _RANK[sev] < _RANK[spec.severity]:
+        sev = spec.severity
+    if k.code in _NEVER_ERROR and sev == "error":
+        sev = "warning"
+    return sev
+
+
+_CAPPED = {"AU001", "AU003", "AU006"}
+_NEVER_ERROR = {"AU002", "AU004", "AU005", "AU007"}
+
+
+def _chosen(settings: Settings, f: Finding, k) -> tuple[str, bool]:
+    """The severity before caps, and whether a configured override for this code chose it."""
     overrides = settings.severity
     for name in (f"{k.code}:{f.attribute}", f"{k.name}:{f.attribute}", k.code, k.name):
         if name in overrides:
-            return overrides[name]
+            return overrides[name], True
     if f.severity:
-        return f.severity
-    if k.code == "AU001":
-        return settings.specs[f.attribute].severity if f.attribute in settings.specs else k.severity
-    return k.severity
+        return f.severity, False
+    if k.code == "AU001" and f.attribute in settings.specs:
+        return settings.specs[f.attribute].severity, False
+    return k.severity, False

@@ -1,4 +1,4 @@
-"""Values as a reviewer reads them: "15 Oct 2004", "$23,416,882", "$12M–$16M", "7.1/10"."""
+"""Values as a reviewer reads them: "15 Oct 2004", "$21,350,112", "$12M–$16M", "7.1/10"."""
 
 from __future__ import annotations
 

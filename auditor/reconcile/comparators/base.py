@@ -67,7 +67,7 @@ def sources(src: Sequence[str], positions: Iterable[int]) -> list[str]:
 def said(
     ctx: Context, src: Sequence[str], value: Sequence[str], positions: list[int], kind: str
 ) -> str:
-    """'imdb and movieblog: $23,416,882' for the claims of one value."""
+    """'imdb and movieblog: $21,350,112' for the claims of one value."""
     return f"{listing(sources(src, positions))}: {ctx.shown(kind, value[positions[0]])}"
 
 

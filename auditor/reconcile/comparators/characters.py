@@ -19,6 +19,7 @@ from auditor.reconcile.display import listing
 from auditor.reconcile.model import Context, Finding
 
 SURNAME_NEAR = 75.0
+SINGLE_NEAR = 80.0  # a name standing alone shares no first name to vouch for it: be stricter
 _COLUMNS = ("last", "source", "weight", "document", "origin", "cast", "shown")
 
 
@@ -38,23 +39,38 @@ def plan(ctx: Context) -> tuple[pl.LazyFrame, ...]:
                 *common, name="key2", shown="name2", cast=cast
             ),
         ]
-    ).filter(pl.col("name").str.contains(" "))
+    )
+    # Names of one word ("Vance"), per entity, where several are written: a misspelt one is a
+    # variant of another, not a character of its own.
+    singles = groups(
+        names.filter(~pl.col("name").str.contains(" ")).with_columns(last=pl.col("name")),
+        ("entity",),
+        _COLUMNS,
+        pl.col("last").n_unique(),
+    )
+    names = names.filter(pl.col("name").str.contains(" "))
     names = names.with_columns(
         first=pl.col("name").str.split(" ").list.first(),
         last=pl.col("name").str.split(" ").list.last(),
     )
     # Only first names under which more than one surname is written need a closer look.
-    return (groups(names, ("entity", "first"), _COLUMNS, pl.col("last").n_unique()),)
+    return (groups(names, ("entity", "first"), _COLUMNS, pl.col("last").n_unique()), singles)
 
 
-def build(ctx: Context, suspects: pl.DataFrame) -> list[Finding]:
+def build(ctx: Context, suspects: pl.DataFrame, singles: pl.DataFrame) -> list[Finding]:
     findings = []
     for entity, _, idx, *lists in rows(suspects):
         findings += _first_name(entity, idx, dict(zip(_COLUMNS, lists, strict=True)))
+    for entity, idx, *lists in rows(singles):
+        findings += _first_name(
+            entity, idx, dict(zip(_COLUMNS, lists, strict=True)), near=SINGLE_NEAR
+        )
     return findings
 
 
-def _first_name(entity: str, idx: list[int], cols: dict[str, list]) -> list[Finding]:
+def _first_name(
+    entity: str, idx: list[int], cols: dict[str, list], near: float = SURNAME_NEAR
+) -> list[Finding]:
     """Findings of one first name's claims; `i` below is a claim's position in the group."""
     src, weight = cols["source"], cols["weight"]
     by_last = by_value(cols["last"])
@@ -73,7 +89,12 @@ def _first_name(entity: str, idx: list[int], cols: dict[str, list]) -> list[Find
         if main in used:
             continue
         variants = [
-            o for o in ranked if o != main and o not in used and fuzz.ratio(main, o) >= SURNAME_NEAR
+            o
+            for o in ranked
+            if o != main
+            and o not in used
+            and fuzz.ratio(main, o) >= near
+            and (near == SURNAME_NEAR or o[:1] == main[:1])
         ]
         for other in variants:
             used.add(other)

@@ -96,7 +96,13 @@ def _release(
     country: list[str | None],
     value: list[str],
 ) -> list[Finding]:
-    """Findings of a release date's claims; `i` below is a claim's position in the group."""
+    """Findings of a release date's claims; `i` below is a claim's position in the group.
+
+    A release is a country and a kind (limited, wide, premiere), each optional. Dates that
+    differ are a qualifier split when each is the consensus date of some release: of a kind,
+    or of a country (a film opens in the UK months before the USA; festivals premiere it).
+    A claim giving a limited or wide release a date that the other sources give to another
+    release of the same country (or of no country) is a conflict."""
     src = source
     clusters = _clusters(key)
     if len(clusters) < 2:
@@ -106,26 +112,36 @@ def _release(
     for d, members in clusters.items():
         for i in members:
             date_of[i] = d
+
+    def consensus(members: list[int]) -> str:
+        by_date: dict[str, dict[str, float]] = {}
+        for i in members:
+            by_date.setdefault(date_of[i], {})[src[i]] = weight[i]
+        return max(by_date, key=lambda d: (sum(by_date[d].values()), d))
+
     by_kind: dict[str, list[int]] = {}  # claims naming a release kind, per kind
     for i, kind in enumerate(slot):
         if kind:
             by_kind.setdefault(kind, []).append(i)
-    # Consensus date per release kind, one vote per source.
-    consensus = {}
-    for kind, members in by_kind.items():
-        by_date: dict[str, dict[str, float]] = {}
-        for i in members:
-            by_date.setdefault(date_of[i], {})[src[i]] = weight[i]
-        consensus[kind] = max(by_date, key=lambda d: (sum(by_date[d].values()), d))
-    explained = set(consensus.values())
+    by_country: dict[str, list[int]] = {}  # claims naming a country and no kind
+    for i in every:
+        if country[i] and not slot[i]:
+            by_country.setdefault(country[i], []).append(i)
+    # Festivals premiere a film more than once: every premiere date stands.
+    kind_dates = {k: consensus(m) for k, m in by_kind.items() if k != "premiere"}
+    premieres = {date_of[i] for i in by_kind.get("premiere", [])}
+    country_dates = {c: consensus(m) for c, m in by_country.items()}
+    explained = set(kind_dates.values()) | premieres | set(country_dates.values())
     findings = []
-    wrong = {
-        kind: [i for i in members if date_of[i] != consensus[kind]]
-        for kind, members in by_kind.items()
-    }
+    wrong: dict[str, list[int]] = {}
+    for kind, members in by_kind.items():
+        if kind == "premiere":
+            continue
+        home = {country[i] for i in members if date_of[i] == kind_dates[kind]} | {None}
+        wrong[kind] = [i for i in members if date_of[i] != kind_dates[kind] and country[i] in home]
     for kind in sorted(k for k, bad in wrong.items() if bad):
         bad = wrong[kind]
-        good = [i for i in by_kind[kind] if date_of[i] == consensus[kind]]
+        good = [i for i in by_kind[kind] if date_of[i] == kind_dates[kind]]
         bad_date = date_of[bad[0]]
         other_kinds = sorted({slot[i] for i in clusters[bad_date] if slot[i] and slot[i] != kind})
         who = sources(src, bad)
@@ -133,27 +149,44 @@ def _release(
         detail = (
             f"{listing(who)} {verb} {ctx.date(bad_date)} the {kind} "
             f"release; {listing(sources(src, good))} date the {kind} release "
-            f"{ctx.date(consensus[kind])}"
+            f"{ctx.date(kind_dates[kind])}"
         )
         if other_kinds:
             detail += f" and call {ctx.date(bad_date)} the {listing(other_kinds)} release"
         findings.append(Finding("AU001", entity, attribute, kind, pick(idx, bad + good), detail))
-    parts = []
-    for kind in sorted(consensus, key=lambda k: consensus[k]):
-        members = [i for i in by_kind[kind] if date_of[i] == consensus[kind]]
-        parts.append(
-            f"{ctx.date(consensus[kind])} is the {kind} release ({listing(sources(src, members))})"
+    conflicting = {i for bad in wrong.values() for i in bad}
+    # What each explained date is: the releases whose consensus it is.
+    named: dict[str, list[str]] = {}
+    for kind, d in kind_dates.items():
+        places = sorted({country[i] for i in by_kind[kind] if date_of[i] == d and country[i]})
+        named.setdefault(d, []).append(
+            f"{kind} release" + (f" in {listing(places)}" if places else "")
         )
-    unqualified = [i for i in every if not slot[i] and date_of[i] in explained]
+    for d in sorted(premieres):
+        named.setdefault(d, []).append("premiere")
+    for c, d in sorted(country_dates.items()):
+        if d not in named or c in {country[i] for i in every if date_of[i] == d and slot[i]}:
+            named.setdefault(d, [])
+            if not any(c in n for n in named[d]):
+                named[d].append(f"release in {c}")
+    stray = [i for i in every if date_of[i] not in explained]
     if len(explained) >= 2:
+        parts = []
+        for d in sorted(named):
+            members = [i for i in every if date_of[i] == d and i not in conflicting]
+            parts.append(
+                f"{ctx.date(d)} is the {listing(named[d])} ({listing(sources(src, members))})"
+            )
         detail = "; ".join(parts)
+        unqualified = [
+            i for i in every if not slot[i] and not country[i] and date_of[i] in explained
+        ]
         if unqualified:
             bits = [
-                f"{s} gives {ctx.date(date_of[i])}" + (f" ({country[i]})" if country[i] else "")
+                f"{s} gives {ctx.date(date_of[i])}"
                 for s, i in {src[i]: i for i in unqualified}.items()
             ]
             detail += f"; {listing(bits)} without saying which release"
-        conflicting = {i for bad in wrong.values() for i in bad}
         members = [i for i in every if date_of[i] in explained and i not in conflicting]
         findings.append(
             Finding(
@@ -162,10 +195,9 @@ def _release(
                 attribute,
                 "*",
                 pick(idx, members),
-                "both dates are true: " + detail,
+                "every date is true of its own release: " + detail,
             )
         )
-    stray = [i for i in every if date_of[i] not in explained]
     if stray and (explained or len({date_of[i] for i in stray}) > 1):
         sentence = values_sentence(ctx, src, value, clusters, "date")
         findings.append(
@@ -175,7 +207,7 @@ def _release(
                 attribute,
                 "",
                 tuple(idx),
-                f"{sentence} — dates no release kind explains",
+                f"{sentence} — dates no release kind or country explains",
             )
         )
     return findings

@@ -26,7 +26,7 @@ from auditor.reconcile.comparators.base import (
     sources,
     values_sentence,
 )
-from auditor.reconcile.display import listing
+from auditor.reconcile.display import listing, money
 from auditor.reconcile.model import Context, Finding
 
 KINDS = ("exact", "text", "duration", "count", "score", "money")
@@ -67,37 +67,75 @@ def plan(ctx: Context) -> tuple[pl.LazyFrame, ...]:
     companions = sorted(
         {s.companion for s in ctx.settings.specs.values() if s.time_varying and s.companion}
     )
+    counted = {
+        s.companion: s.name for s in ctx.settings.specs.values() if s.time_varying and s.companion
+    }
     return (
         disagreeing(frame, _Group.COLUMNS),
         groups(
             money,
             ("entity", "attribute"),
-            ("slot", "num", "source", "value"),
+            ("slot", "num", "source", "value", "low", "high"),
             pl.col("slot").n_unique(),
         ),
         ctx.frame.lazy()
         .filter(pl.col("attribute").is_in(companions) & (pl.col("origin") == EDITORIAL))
         .group_by("entity", "attribute")
         .agg("source", "key", "value"),
+        # The counts beside each companion (the votes beside a rating), per entity.
+        ctx.frame.lazy()
+        .filter(pl.col("attribute").is_in(list(counted.values())) & (pl.col("origin") == EDITORIAL))
+        .with_columns(pl.col("attribute").replace({v: k for k, v in counted.items()}).alias("of"))
+        .group_by("entity", "of")
+        .agg("source", "key"),
     )
 
 
 def build(
-    ctx: Context, disagree: pl.DataFrame, scopes: pl.DataFrame, companions: pl.DataFrame
+    ctx: Context,
+    disagree: pl.DataFrame,
+    scopes: pl.DataFrame,
+    companions: pl.DataFrame,
+    counts: pl.DataFrame,
 ) -> list[Finding]:
     findings: list[Finding] = []
     # Each entity's editorial claims (source, key, value lists) of a companion attribute.
     by_entity: Companions = {(e, a): tuple(cols) for e, a, *cols in rows(companions)}
+    counted = {(e, a): dict(zip(src, key, strict=True)) for e, a, src, key in rows(counts)}
+    scoped: dict[tuple[str, str], list[tuple[str, str, float, float]]] = {}
+    for entity, attribute, _, slot, _, _, value, low, high in rows(scopes):
+        scoped[(entity, attribute)] = [
+            (sl, _currency(v), lo, hi)
+            for sl, v, lo, hi in zip(slot, value, low, high, strict=True)
+            if sl
+        ]
     for row in rows(disagree):
-        findings += _group(ctx, by_entity, _Group(*row))
+        g = _Group(*row)
+        findings += _group(ctx, by_entity, g, counted, scoped.get((g.entity, g.attribute), []))
     findings += _scopes(ctx, scopes)
     return findings
+
+
+def _currency(value: str) -> str:
+    return json.loads(value).get("currency", "USD")
+
+
+# Attributes that hold a rating certificate, and the certificates that are no rating: a film
+# released before the ratings existed, or never rated.
+CERTIFICATES = frozenset({"mpaa_rating"})
+NOT_RATED = frozenset({"nr", "not rated", "unrated", "approved", "passed", "g (approved)"})
 
 
 Companions = dict[tuple[str, str], tuple[list[str], list[str], list[str]]]
 
 
-def _group(ctx: Context, companions: Companions, g: _Group) -> list[Finding]:
+def _group(
+    ctx: Context,
+    companions: Companions,
+    g: _Group,
+    counted: dict[tuple[str, str], dict[str, str]],
+    scoped: list[tuple[str, str, float, float]],
+) -> list[Finding]:
     spec = ctx.spec(g.attribute)
     groups = by_value(g.key)
     values = values_sentence(ctx, g.src, g.value, groups, spec.kind)
@@ -105,6 +143,22 @@ def _group(ctx: Context, companions: Companions, g: _Group) -> list[Finding]:
     def finding(code: str, detail: str) -> list[Finding]:
         return [Finding(code, g.entity, g.attribute, g.slot, tuple(g.idx), f"{values} — {detail}")]
 
+    if g.attribute in CERTIFICATES and sum(k in NOT_RATED for k in groups) >= len(groups) - 1:
+        return finding(
+            "AU005", "a certificate that is no rating (not rated, approved) contradicts no rating"
+        )
+    if spec.kind == "score" and (drift := _rating_drift(g, counted.get((g.entity, g.attribute)))):
+        return finding("AU004", drift)
+    if spec.kind == "money":
+        currencies = {_currency(v) for v in g.value}
+        if len(currencies) > 1:
+            return finding(
+                "AU005",
+                f"amounts in {listing(sorted(currencies))}: different currencies are not "
+                "comparable by amount, and no exchange rate is configured",
+            )
+        if not g.slot and scoped and (why := _scoped_match(g, scoped, spec.tolerance)):
+            return finding("AU002", why)
     if spec.kind == "count" and spec.time_varying:
         return finding("AU004", _drift(ctx, companions, spec, g, groups))
     if spec.kind in ("duration", "count", "score"):
@@ -128,6 +182,12 @@ def _group(ctx: Context, companions: Companions, g: _Group) -> list[Finding]:
         )
     if spec.kind == "money":
         lows, highs = g.low, g.high
+        points = zip(lows, highs, g.value, strict=True)
+        swapped = _transposed(
+            [(lo, _currency(v), str(p)) for p, (lo, hi, v) in enumerate(points) if lo == hi]
+        )
+        if swapped:
+            return finding("AU001", f"{swapped}: the same digits in another order, one mistyped")
         if max(lows) <= min(highs):
             return finding("AU005", _inside(ctx, g, groups, spec.kind))
         gap = (max(lows) - min(highs)) / max(highs)
@@ -141,6 +201,58 @@ def _group(ctx: Context, companions: Companions, g: _Group) -> list[Finding]:
         if len(texts) == 2 and ctx.near(str(texts[0]), str(texts[1])):
             return finding("AU003", "the same name spelt two ways")
     return finding("AU001", "the sources disagree and nothing they say explains it")
+
+
+def _transposed(amounts: list[tuple[float, str, str]]) -> str | None:
+    """Two amounts in one currency written with the same digits in another order
+    ($12,345,678 and $21,345,678): a typing slip, whatever scope each names. Amounts are
+    (amount, currency, scope); two of one scope are left to their own group."""
+    seen = sorted({(int(a), c, sc) for a, c, sc in amounts if a})
+    for i, (a, ca, sa) in enumerate(seen):
+        for b, cb, sb in seen[i + 1 :]:
+            da, db = str(a), str(b)
+            if (
+                a != b
+                and ca == cb
+                and sa != sb
+                and len(da) == len(db) >= 4
+                and sorted(da) == sorted(db)
+            ):
+                return f"{money(a, ca)} and {money(b, cb)}"
+    return None
+
+
+def _rating_drift(g: _Group, counts: dict[str, str] | None) -> str | None:
+    """A rating 0.1 apart on a 10-point scale, from sources whose vote counts differ: the same
+    rating read at different times."""
+    if not counts or max(g.num) - min(g.num) > 0.01 + 1e-9:
+        return None
+    mine = {counts[s] for s in set(g.src) if s in counts}
+    if len(mine) < 2:
+        return None
+    return (
+        "a 0.1 difference while the vote counts differ too: the rating moved between "
+        "captures, not a conflict"
+    )
+
+
+def _scoped_match(g: _Group, scoped: list[tuple[str, str, float, float]], tolerance: float):
+    """Figures that state no scope, each equal to a figure another claim gives a scope."""
+    slots = []
+    for p in range(len(g.idx)):
+        cur = _currency(g.value[p])
+        hit = [
+            sl
+            for sl, c, lo, hi in scoped
+            if c == cur and g.low[p] <= hi * (1 + tolerance) and g.high[p] >= lo * (1 - tolerance)
+        ]
+        if not hit:
+            return None
+        slots.append(hit[0])
+    return (
+        f"figures that state no scope, each the same as a {listing(sorted(set(slots)))} figure "
+        "stated elsewhere: different scopes, not a conflict"
+    )
 
 
 def _inside(ctx: Context, g: _Group, groups: dict[str, list[int]], kind: str) -> str:
@@ -198,7 +310,7 @@ def _companion(
 def _scopes(ctx: Context, scopes: pl.DataFrame) -> list[Finding]:
     """Money stated for different scopes: a USA figure below an unstated or worldwide one."""
     findings = []
-    for entity, attribute, idx, slot, num, src, value in rows(scopes):
+    for entity, attribute, idx, slot, num, src, value, _, _ in rows(scopes):
         slots: dict[str, list[int]] = {}
         for p, s in enumerate(slot):
             slots.setdefault(s, []).append(p)
@@ -206,14 +318,27 @@ def _scopes(ctx: Context, scopes: pl.DataFrame) -> list[Finding]:
             continue
         spec = ctx.spec(attribute)
         mid = {s: sum(num[p] for p in ps) / len(ps) for s, ps in slots.items()}
+        cur = {s: {_currency(value[p]) for p in ps} for s, ps in slots.items()}
         parts = [
             f"{said(ctx, src, value, ps, spec.kind)} ({s or 'scope not stated'})"
             for s, ps in slots.items()
         ]
         domestic = [s for s in slots if s not in ("", "worldwide")]
         total = [s for s in slots if s in ("", "worldwide")]
-        bad = [(d, t) for d in domestic for t in total if mid[d] > mid[t] * (1 + spec.tolerance)]
-        if bad:
+        bad = [
+            (d, t)
+            for d in domestic
+            for t in total
+            if cur[d] == cur[t] and len(cur[d]) == 1 and mid[d] > mid[t] * (1 + spec.tolerance)
+        ]
+        swapped = _transposed([(num[p], _currency(value[p]), slot[p]) for p in range(len(num))])
+        if swapped:
+            code = "AU001"
+            detail = (
+                f"{swapped} have the same digits in another order: one figure mistyped, "
+                "not a different scope"
+            )
+        elif bad:
             code = "AU001"
             detail = "a territory's figure exceeds the total it should be part of"
         else:
@@ -222,10 +347,15 @@ def _scopes(ctx: Context, scopes: pl.DataFrame) -> list[Finding]:
                 f"{mid[d] / mid[t]:.0%} of the {t or 'unscoped'} figure"
                 for d in domestic
                 for t in total
-                if mid[t]
+                if mid[t] and cur[d] == cur[t] and len(cur[d]) == 1
+            ]
+            shared = [
+                d
+                for d in domestic
+                if any(mid[t] and cur[d] == cur[t] and len(cur[d]) == 1 for t in total)
             ]
             detail = "different scopes: " + (
-                f"the {listing(domestic)} figure is {listing(share)}, consistent with the larger "
+                f"the {listing(shared)} figure is {listing(share)}, consistent with the larger "
                 "figure covering more territories"
                 if share
                 else "not comparable"

@@ -7,17 +7,23 @@ editorial name is reported, at info, as what it is.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 import polars as pl
 
 from auditor.claims import EDITORIAL, USER
-from auditor.normalize.names import best_cased
+from auditor.normalize.genres import facets
+from auditor.normalize.names import HONORIFICS, best_cased
 from auditor.reconcile.comparators.base import by_value, groups, pick, rows, sources
 from auditor.reconcile.display import listing
 from auditor.reconcile.model import Context, Finding
 
 KINDS = ("names", "cast")
+# Attributes whose members relate through the genre hierarchy, and billing lists (a cut of the
+# cast: two sources may bill different leads).
+GENRE_ATTRIBUTES = frozenset({"genres"})
+BILLED_ATTRIBUTES = frozenset({"stars"})
 
 
 def plan(ctx: Context) -> tuple[pl.LazyFrame, ...]:
@@ -53,13 +59,25 @@ def plan(ctx: Context) -> tuple[pl.LazyFrame, ...]:
     roles = groups(
         cast, ("entity", "key"), ("source", "key2", "name", "name2"), pl.col("key2").n_unique()
     )
-    return lists, roles
+    # The film's players: cast entries' actors and the billed stars, per entity.
+    actors = (
+        frame.filter(
+            pl.col("attribute").is_in(["cast", *BILLED_ATTRIBUTES])
+            & (pl.col("origin") == EDITORIAL)
+        )
+        .group_by("entity")
+        .agg(pl.col("key").unique().alias("actors"))
+    )
+    return lists, roles, actors
 
 
-def build(ctx: Context, lists: pl.DataFrame, roles: pl.DataFrame) -> list[Finding]:
+def build(
+    ctx: Context, lists: pl.DataFrame, roles: pl.DataFrame, actors: pl.DataFrame
+) -> list[Finding]:
     findings: list[Finding] = []
+    cast_of = {e: set(a) for e, a in rows(actors)}
     for row in rows(lists):
-        findings += _sets(ctx, *row)
+        findings += _sets(ctx, *row, cast=cast_of.get(row[0], set()))
     for entity, _, *columns in rows(roles):
         findings += _roles(ctx, entity, *columns)
     return findings
@@ -74,6 +92,8 @@ def _sets(
     src: list[str],
     edit: list[bool],
     name: list[str],
+    *,
+    cast: set[str] = frozenset(),
 ) -> list[Finding]:
     """Findings of one list attribute's claims; `i` below is a claim's position in the group."""
     members = by_value(key)
@@ -109,10 +129,27 @@ def _sets(
     if len(distinct) < 2:
         return findings
     all_idx = pick(idx, mine)
+    spec = ctx.spec(attribute)
+    if spec.qualifier == "flag" and attribute not in BILLED_ATTRIBUTES:
+        inner = _self_contradiction(sets, cast)
+        if inner:
+            source, odd = inner
+            own_idx = pick(idx, [i for i in mine if src[i] == source])
+            named = listing([best_cased(name[i] for i in members[k]) for k in sorted(odd)])
+            agreed = listing(sorted({name[i] for i in mine if src[i] != source}))
+            detail = (
+                f"{source} credits {named} beside {agreed}, whom every other source credits "
+                f"alone; {named} {'is' if len(odd) == 1 else 'are'} in the film's cast, so one of "
+                f"{source}'s two credits (a structured line and its prose) is wrong"
+            )
+            findings.append(Finding("AU006", entity, attribute, "", own_idx, detail))
+            return findings
     union = set().union(*sets.values())
     disjoint = [(a, b) for a in sets for b in sets if a < b and not sets[a] & sets[b]]
-    spec = ctx.spec(attribute)
     listed = "; ".join(f"{s}: {listing(sorted(own[s]))}" for s in sorted(sets))
+    if disjoint and (why := _compatible(attribute, sets, own, cast)):
+        findings.append(Finding("AU005", entity, attribute, "", all_idx, f"{listed} — {why}"))
+        return findings
     if disjoint:
         detail = f"{listed} — {listing([f'{a} and {b}' for a, b in disjoint])} share nothing"
         findings.append(Finding("AU001", entity, attribute, "", all_idx, detail))
@@ -133,6 +170,64 @@ def _sets(
         )
     findings.append(Finding("AU005", entity, attribute, "", all_idx, detail))
     return findings
+
+
+def _self_contradiction(sets: dict[str, set[str]], cast: set[str]) -> tuple[str, set[str]] | None:
+    """A source that credits the name every other source agrees on and, beside it, a player
+    of the film's cast whom no other source gives this role: its page contradicts itself."""
+    for source, members in sets.items():
+        others = [m for s, m in sets.items() if s != source]
+        if len(others) < 2 or any(m != others[0] for m in others):
+            continue
+        odd = members - others[0]
+        if others[0] and others[0] < members and odd <= cast:
+            return source, odd
+    return None
+
+
+def _compatible(
+    attribute: str, sets: dict[str, set[str]], own: dict[str, set[str]], cast: set[str]
+) -> str | None:
+    """Why lists that share no member still describe the same film, or None."""
+    if attribute in GENRE_ATTRIBUTES:
+        return _genres_bridged({s: own[s] for s in sets})
+    union = set().union(*sets.values())
+    if attribute in BILLED_ATTRIBUTES and cast and union <= cast:
+        return "different cuts of the same billing: every name is in the film's cast list"
+    return None
+
+
+def _genres_bridged(own: dict[str, set[str]]) -> str | None:
+    """Genre lists are compatible when their broad genres link every source, directly or
+    through a third (black comedy is a comedy; "Mystery & Suspense" covers thriller)."""
+    broad = {s: set().union(*(facets(g) for g in names)) for s, names in own.items()}
+    shelves = sorted(s for s, b in broad.items() if not b)
+    linked = [s for s in broad if broad[s]]
+    if not linked:
+        return None
+    reached, todo = {linked[0]}, [linked[0]]
+    while todo:
+        here = todo.pop()
+        for other in linked:
+            if other not in reached and broad[here] & broad[other]:
+                reached.add(other)
+                todo.append(other)
+    if len(reached) < len(linked):
+        return None
+    names = sorted({g for ns in own.values() for g in ns}, key=str.lower)
+    related = sorted(
+        {
+            f"{g} ⊂ {', '.join(sorted(facets(g)))}"
+            for g in names
+            if facets(g) and {g.lower()} != facets(g)
+        }
+    )
+    why = "the genre names differ by site but belong to the same broad genres"
+    if related:
+        why += f" ({'; '.join(related)})"
+    if shelves:
+        why += f"; {listing(shelves)} name{'s' if len(shelves) == 1 else ''} only a shelf"
+    return why
 
 
 def _variant(
@@ -175,6 +270,18 @@ def _roles(
         f"{listing(sources(src, m))}: {best_cased(character[i] for i in m)}" for m in roles.values()
     )
     keys = list(roles)
+    if _same_role(keys):
+        return [
+            Finding(
+                "AU005",
+                entity,
+                "cast",
+                "",
+                tuple(idx),
+                f"{shown}'s character — {parts}: one character, named more or less fully "
+                "(a title spelt out, or a surname added)",
+            )
+        ]
     if len(keys) == 2 and ctx.near(keys[0], keys[1]):
         return [
             Finding(
@@ -191,3 +298,11 @@ def _roles(
             "AU001", entity, "cast", "", tuple(idx), f"{shown} plays different characters — {parts}"
         )
     ]
+
+
+def _same_role(keys: list[str]) -> bool:
+    """'Sgt. Vance' and 'Sergeant Vance'; 'Jo' and 'Jo Vance': every way of writing
+    the role is, word for word and titles spelt out, part of the fullest one."""
+    words = [tuple(HONORIFICS.get(w, w) for w in re.findall(r"[^\W_][\w'’-]*", k)) for k in keys]
+    fullest = set(max(words, key=len))
+    return all(set(w) <= fullest for w in words)

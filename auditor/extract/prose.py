@@ -1,0 +1,375 @@
+"""Facts in running text, anchored on key words and a value within one sentence.
+
+Articles and abstracts say the same fact many ways: "had a limited release in the United States
+on 5 March", "premiered at the Cannes Film Festival on 13 May 1996 and was released in France on
+2 May", "On Metacritic, the film has a score of 83 out of 100", "the DVD was released on ...".
+Each reader finds the sentences that carry its key words and takes the values in them; a value
+belongs to the key word nearest before it in its sentence, so one sentence can carry several
+facts. Nothing depends on one sentence's wording.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from auditor.extract.base import Collector
+from auditor.normalize.counts import parse_count
+from auditor.normalize.dates import DATE_IN_TEXT, MONTHS, parse_date
+from auditor.normalize.money import MONEY_IN_TEXT, parse_money
+from auditor.normalize.names import clean
+from auditor.normalize.places import COUNTRY_NAMES, canonical_country, is_festival
+from auditor.normalize.scores import parse_score
+
+# A sentence ends at . ! ? followed by space and a capital, digit or quote, unless the dot ends
+# an abbreviation or an initial ("U.S.", "Dr.", "J. Smith"); a paragraph always ends one.
+_END = re.compile(r"[.!?][\"”’)\]]*(?:\[\w{1,3}\])*(?=\s+[\"“(‘A-Z0-9])|\n\s*\n|\n(?=[A-Z•])")
+_ABBREV = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sgt|Capt|Col|Gen|Lt|Prof|Rev|No|Co|Inc|Ltd|vs|Vol|"
+    r"Mt|Ft|approx|ca|U\.S|U\.K))\.$"
+)
+
+
+def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence of text[start:end], trimmed."""
+    pos = start
+    for m in _END.finditer(text, start, end):
+        if text[m.start()] == "." and _ABBREV.search(text[max(pos, m.start() - 6) : m.start() + 1]):
+            continue
+        stop = m.end() if text[m.start()] in ".!?" else m.start()
+        yield from _trim(text, pos, stop)
+        pos = m.end()
+    yield from _trim(text, pos, end)
+
+
+def _trim(text: str, s: int, e: int) -> Iterator[tuple[int, int]]:
+    chunk = text[s:e]
+    left = len(chunk) - len(chunk.lstrip())
+    right = len(chunk.rstrip())
+    if right > left:
+        yield s + left, s + right
+
+
+_MONTH_NAMES = "|".join(
+    m for m in sorted(MONTHS, key=len, reverse=True) if len(m) > 3 or m == "may"
+)
+# A date of day precision, or "in May 1996" (month precision) where the day is not given.
+_DATE = re.compile(
+    DATE_IN_TEXT.pattern + rf"|(?<=\bin )(?:{_MONTH_NAMES}),? (?:1[89]|20)\d\d\b", re.I
+)
+_COUNTRY = "|".join(re.escape(c) for c in COUNTRY_NAMES)
+_IN_COUNTRY = re.compile(rf"\b(?:in|across|throughout) (?:the )?(?P<c>{_COUNTRY})\b", re.I)
+_COUNTRY_RELEASE = re.compile(
+    rf"\b(?P<c>{_COUNTRY}|[A-Z][a-z]+) (?:theatrical )?(?:release|premiere|opening)\b", re.I
+)
+_RELEASE_VERB = re.compile(
+    r"\b(?:released|release|opened|opening|premiered|premiere|debuted|expanded|went wide|"
+    r"screened|bowed|came out|hit (?:theaters|theatres|cinemas))\b",
+    re.I,
+)
+_OTHER_WORK = re.compile(
+    r"\b(?:soundtrack|album|single|novel|book|video game|sequel|prequel|remake|trailer|"
+    r"teaser|poster|series|episode|play|musical|re-released|re-release|reissued|reissue|"
+    r"anniversary|restored|restoration)\b",
+    re.I,
+)
+_KINDS = (
+    (re.compile(r"\blimited\b", re.I), "limited"),
+    (re.compile(r"\b(?:wide|widely|nationwide|went wide|expanded|general)\b", re.I), "wide"),
+    (re.compile(r"\b(?:premiered?|festival|debuted|world premiere)\b", re.I), "premiere"),
+)
+_HOME_MEDIA = re.compile(
+    r"\b(?P<dvd>(?<!HD )DVDs?)\b|\b(?P<vhs>VHS|video ?cassettes?|videocassettes?|home video)\b"
+    r"|\b(?P<other>Blu-?ray|HD DVD|LaserDisc|4K|Ultra HD|streaming)\b",
+    re.I,
+)
+_MEDIA_DATE = re.compile(_DATE.pattern + r"|(?<=\bin )(?:1[89]|20)\d\d\b", re.I)
+
+
+def _qualifier(country: str | None, kind: str | None) -> str | None:
+    parts = [canonical_country(country)] if country else []
+    parts += [kind] if kind else []
+    return ",".join(parts) or None
+
+
+def _kind(clause: str) -> str | None:
+    found = [k for rx, k in _KINDS if rx.search(clause)]
+    if "premiere" in found:
+        return "premiere"
+    return found[0] if found else None
+
+
+def _country(clause: str) -> str | None:
+    hits = list(_IN_COUNTRY.finditer(clause))
+    if hits:
+        return hits[-1]["c"]
+    rel = list(_COUNTRY_RELEASE.finditer(clause))
+    for m in reversed(rel):
+        c = m["c"]
+        if c.lower() in COUNTRY_NAMES or canonical_country(c) != c.lower():
+            return c
+    return None
+
+
+def add_release_prose(out: Collector, start: int, end: int) -> None:
+    """Release dates in sentences with a release verb, each with the country and kind its own
+    clause gives; a clause without a verb ("and in France on 2 May") keeps the kind before it."""
+    text = out.view.text
+    elsewhere = False  # inside a paragraph that opened on another work ("Two soundtrack albums")
+    for s, e in sentences(text, start, end):
+        sentence = text[s:e]
+        if s == start or "\n" in text[max(start, s - 3) : s]:
+            other = _OTHER_WORK.search(sentence)
+            verb = _RELEASE_VERB.search(sentence)
+            elsewhere = bool(other and (verb is None or other.start() < verb.start()))
+        if elsewhere:
+            continue
+        verb = _RELEASE_VERB.search(sentence)
+        if not verb or _HOME_MEDIA.search(sentence):
+            continue
+        other = _OTHER_WORK.search(sentence)
+        if other and other.start() < verb.start():
+            continue
+        pos, kind = s, None
+        for d in _DATE.finditer(text, s, e):
+            clause = text[pos : d.start()]
+            if d.start() - s < verb.start() and not _RELEASE_VERB.search(text[d.end() : e]):
+                pos = d.end()
+                continue
+            if _OTHER_WORK.search(clause):
+                pos = d.end()
+                continue
+            own_kind = _kind(clause)
+            if own_kind is None:  # "... on 2 November 2001 in a limited release"
+                tail = re.match(r"[^,;]*", text[d.end() : e]).group()
+                nxt = _DATE.search(tail)
+                own_kind = _kind(tail[: nxt.start()] if nxt else tail)
+            if own_kind or _RELEASE_VERB.search(clause):
+                kind = own_kind
+            country = _country(clause)
+            after = re.match(
+                rf",? (?:in|across) (?:the )?(?P<c>{_COUNTRY})\b", text[d.end() : e], re.I
+            )
+            pos = d.end()
+            if country is None and after:
+                country = after["c"]
+                pos = d.end() + after.end()
+            fest = re.search(r"\bat (?:the )?(?P<f>[^,;]*?(?:Festival|Berlinale)\b)", clause)
+            if fest or is_festival(clause) and "premiere" in (kind or ""):
+                kind = "premiere"
+            if kind == "premiere" and (fest or is_festival(clause)):
+                country = None  # "its North American premiere at Toronto": the festival's place
+            out.add(
+                "release_date", d.start(), d.end(), parse_date(d.group()), _qualifier(country, kind)
+            )
+
+
+def add_home_media_prose(out: Collector, start: int, end: int) -> None:
+    """DVD and VHS dates: the format noun anywhere in the sentence, carried to later clauses."""
+    text = out.view.text
+    for s, e in sentences(text, start, end):
+        formats = list(_HOME_MEDIA.finditer(text, s, e))
+        if not formats:
+            continue
+        current: list[str] = []
+        pos = s
+        for d in _MEDIA_DATE.finditer(text, s, e):
+            here = [f for f in formats if pos <= f.start() < d.start()]
+            if here:
+                joined = [here[-1]]
+                for f in reversed(here[:-1]):
+                    if re.fullmatch(r"\s*(?:and|or|/|,)\s*", text[f.end() : joined[0].start()]):
+                        joined.insert(0, f)
+                current = _attributes(joined)
+            elif not current:
+                nxt = [f for f in formats if f.start() > d.end()]
+                current = _attributes(nxt[:1])
+            for attribute in filter(None, current):
+                out.add(attribute, d.start(), d.end(), parse_date(d.group()))
+            pos = d.end()
+
+
+def _attributes(formats: list[re.Match[str]]) -> list[str]:
+    out = []
+    for f in formats:
+        a = "dvd_release" if f["dvd"] else "vhs_release" if f["vhs"] else ""
+        if a not in out:
+            out.append(a)
+    return out
+
+
+_PCT = re.compile(r"\b(?P<v>\d{1,3}(?:\.\d)?)\s?%")
+_REVIEWS = re.compile(
+    r"\b(?P<n>\d[\d,]*) (?:critics?'? ?|professional |critical )?(?:reviews|critics)\b"
+)
+_AVERAGE = re.compile(
+    r"\baverage (?:rating|score) (?:of |is )?(?P<v>\d{1,2}(?:\.\d{1,2})?(?:/| out of )10)\b"
+)
+_OUT_OF_100 = re.compile(
+    r"\b(?P<v>\d{1,3})(?:/| out of )100\b|\b(?:score|rating) of (?P<w>\d{1,3})\b(?!%| out| ?/)"
+)
+
+
+def add_aggregator_prose(out: Collector, start: int, end: int) -> None:
+    """Rotten Tomatoes and Metacritic figures: the site named anywhere in the sentence."""
+    text = out.view.text
+    for s, e in sentences(text, start, end):
+        sentence = text[s:e]
+        rt = sentence.find("Rotten Tomatoes")
+        mc = sentence.find("Metacritic")
+        if rt >= 0:
+            stop = mc if mc > rt else len(sentence)
+            part_s, part_e = s + (0 if mc < 0 or mc > rt else mc), s + stop
+            _rotten(out, part_s, part_e)
+        if mc >= 0:
+            stop = rt if rt > mc else len(sentence)
+            part_s = s + (0 if rt < 0 or rt > mc else mc)
+            _metacritic(out, part_s, s + stop)
+
+
+def _rotten(out: Collector, s: int, e: int) -> None:
+    text = out.view.text
+    m = _PCT.search(text, s, e)
+    if m:
+        out.add("critic_score", m.start(), m.end(), parse_score(m.group()), "rottentomatoes")
+    n = _REVIEWS.search(text, s, e)
+    if n:
+        out.add(
+            "critic_review_count", n.start("n"), n.end("n"), parse_count(n["n"]), "rottentomatoes"
+        )
+    a = _AVERAGE.search(text, s, e)
+    if a:
+        out.add(
+            "critic_score", a.start("v"), a.end("v"), parse_score(a["v"]), "rottentomatoes average"
+        )
+
+
+def _metacritic(out: Collector, s: int, e: int) -> None:
+    text = out.view.text
+    m = _OUT_OF_100.search(text, s, e)
+    if m:
+        g = "v" if m["v"] else "w"
+        start, stop = (m.start(), m.end()) if g == "v" else (m.start("w"), m.end("w"))
+        out.add("critic_score", start, stop, parse_score(f"{m[g]}/100"), "metacritic")
+    n = _REVIEWS.search(text, s, e)
+    if n:
+        out.add("critic_review_count", n.start("n"), n.end("n"), parse_count(n["n"]), "metacritic")
+
+
+_MONEY_WORDS = re.compile(
+    r"\b(?P<budget>budget(?:ed)?|cost(?:ing|s)?|made for|production costs?)\b"
+    r"|\b(?P<gross>gross(?:ed|ing|es)?|box[- ]office|earn(?:ed|ing|s)?|took(?: in)?|taking|"
+    r"making|made|revenue|receipts|takings)\b"
+    r"|\b(?P<skip>opening weekend|first weekend|weekend|opening|marketing|advertising|"
+    r"salary|paid|fee|prize|award|offered|offers|cash)\b",
+    re.I,
+)
+_SCOPE_WORDS = (
+    (
+        re.compile(r"\b(?:worldwide|world-wide|globally|global|around the world|total)\b", re.I),
+        "worldwide",
+    ),
+    (
+        re.compile(
+            r"\b(?:domestic(?:ally)?|North America|North American|US|U\.S\.|American|"
+            r"United States)\b"
+        ),
+        "usa",
+    ),
+    (re.compile(r"\b(?:UK|U\.K\.|United Kingdom|British|Britain)\b"), "uk"),
+)
+
+
+def _scope(after: str, before: str) -> str | None:
+    """The territory named nearest the amount: first just after it, else just before it."""
+    hits = [(m.start(), sc) for rx, sc in _SCOPE_WORDS for m in rx.finditer(after)]
+    if hits:
+        return min(hits)[1]
+    hits = [(m.end(), sc) for rx, sc in _SCOPE_WORDS for m in rx.finditer(before)]
+    return max(hits)[1] if hits else None
+
+
+def add_money_prose(out: Collector, start: int, end: int) -> None:
+    """Budgets and grosses: each amount takes the money word nearest before it in its sentence,
+    and the scope its own stretch of the sentence names (worldwide, USA, UK)."""
+    text = out.view.text
+    for s, e in sentences(text, start, end):
+        amounts = list(MONEY_IN_TEXT.finditer(text, s, e))
+        if not amounts:
+            continue
+        words = list(_MONEY_WORDS.finditer(text, s, e))
+        for i, a in enumerate(amounts):
+            before = [w for w in words if w.end() <= a.start()]
+            if not before:
+                continue
+            word = before[-1]
+            kind = word.lastgroup
+            if kind == "skip":
+                continue
+            stop = amounts[i + 1].start() if i + 1 < len(amounts) else e
+            later = [w for w in words if w.start() >= a.end() and w.start() < stop]
+            stop = later[0].start() if later else stop
+            since = max(word.start(), amounts[i - 1].end() if i else s)
+            # "Its opening weekend took £2.1M", "$5M in its opening weekend": not the gross.
+            clause_start = amounts[i - 1].end() if i else s
+            if re.search(r"\bweekend\b", text[clause_start : a.start()]) or re.search(
+                r"\bweekend\b", text[a.end() : stop]
+            ):
+                continue
+            money = parse_money(re.sub(r"\[\w{1,3}\]", "", a.group()))
+            if money is None:
+                continue
+            if kind == "budget":
+                value = {"low": money.low, "high": money.high, "currency": money.currency}
+                out.add(
+                    "budget", a.start(), a.end(), value, "estimated" if money.estimated else None
+                )
+                continue
+            scope = money.scope or _scope(text[a.end() : stop], text[since : a.start()])
+            out.add(
+                "gross",
+                a.start(),
+                a.end(),
+                {"amount": money.low, "currency": money.currency},
+                scope,
+            )
+
+
+_WORDCAP = r"(?:[A-Z]\.|[A-Z][\w'’-]*)"
+_NAME = _WORDCAP + r"(?: (?:" + _WORDCAP + r"|de|van|von|da|di|del|la|le|du))*"
+_CREDIT = re.compile(
+    r"\b(?P<role>written and directed|directed and written|directed|written|co-written|"
+    r"produced|starring|stars)(?: by)? (?P<names>"
+    + _NAME
+    + r"(?:(?:, | and |, and )"
+    + _NAME
+    + r")*)"
+)
+
+
+def add_credit_prose(out: Collector, start: int, end: int) -> None:
+    """'written and directed by X', 'directed by X', 'starring A, B and C' in a lead."""
+    text = out.view.text
+    for m in _CREDIT.finditer(text, start, end):
+        role = m["role"]
+        attributes = []
+        if "directed" in role:
+            attributes.append("director")
+        if "written" in role:
+            attributes.append("writers")
+        if role in ("starring", "stars"):
+            attributes.append("stars")
+        if role == "produced":
+            attributes.append("producers")
+        for n in re.finditer(_NAME, text[m.start("names") : m.end("names")]):
+            ns, ne = m.start("names") + n.start(), m.start("names") + n.end()
+            for attribute in attributes:
+                out.add(attribute, ns, ne, clean(text[ns:ne]))
+
+
+def lead_sentence(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The sentence that introduces the film ("X is a 1996 British ... film ...")."""
+    for s, e in sentences(text, start, end):
+        if re.search(r"\bis an? (?:1[89]|20)\d\d\b", text[s:e]):
+            return s, e
+    return None

@@ -1,0 +1,399 @@
+"""Per-template tables of phrasings: each way a site writes a fact, and the fact it states.
+
+The readers anchor on key words and a value within one sentence, so the same fact written
+another way (the aggregator named first, another release verb, the format noun after the date,
+a label on its own line or beside its value) must give the same claim. Names and figures here
+are invented; none is a fixture film's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from auditor.documents import DocumentRef
+from auditor.extract.base import Collector
+from auditor.extract.common import add_characters, add_lead_sentence
+from auditor.extract.movieblog import _FIELD, _field
+from auditor.extract.prose import (
+    add_aggregator_prose,
+    add_credit_prose,
+    add_home_media_prose,
+    add_money_prose,
+    add_release_prose,
+)
+from auditor.extract.rottentomatoes import RottenTomatoes
+from auditor.normalize.genres import facets
+from auditor.normalize.money import parse_money
+from auditor.textview import TextView
+
+
+def _facts(reader, text: str, **kw) -> set[tuple]:
+    out = _collector(text)
+    reader(out, 0, len(text), **kw)
+    for c in out.claims:
+        assert text[c.span_start : c.span_end] == c.raw
+    return {(c.attribute, _plain(c.value), c.qualifier) for c in out.claims}
+
+
+def _collector(text: str) -> Collector:
+    ref = DocumentRef(Path("x.txt"), "film-2000/x.txt", "film-2000", "x")
+    return Collector(ref, TextView.of(text))
+
+
+def _plain(value):
+    return tuple(sorted(value.items())) if isinstance(value, dict) else value
+
+
+RELEASES = [
+    (
+        "After limited release in the United States on March 5, 2004, the film was released "
+        "nationwide on April 2, 2004.",
+        {("2004-03-05", "usa,limited"), ("2004-04-02", "wide")},
+    ),
+    (
+        "The film opened in France on 25 April 2001 and in Belgium on 2 May 2001.",
+        {("2001-04-25", "france"), ("2001-05-02", "belgium")},
+    ),
+    (
+        "It premiered at the Venice Film Festival on 3 September 1999, and was released in the "
+        "United Kingdom on 12 November 1999.",
+        {("1999-09-03", "premiere"), ("1999-11-12", "uk")},
+    ),
+    (
+        "Northway opened the film in limited release in the United States on 19 July 1996, and "
+        "it went wide on 9 August 1996.",
+        {("1996-07-19", "usa,limited"), ("1996-08-09", "wide")},
+    ),
+    (
+        "It was released on 2 November 2001 in the United States in a limited release.",
+        {("2001-11-02", "usa,limited")},
+    ),
+    (
+        "The film had its North American premiere at the Toronto International Film Festival "
+        "on 8 September 2001.",
+        {("2001-09-08", "premiere")},
+    ),
+    (
+        "It was screened at the Cannes Film Festival, where it premiered in May 1996.",
+        {("1996-05", "premiere")},
+    ),
+    (
+        "It was released on 23 February 1996 in the UK, and on 19 July 1996 in the US.",
+        {("1996-02-23", "uk"), ("1996-07-19", "usa")},
+    ),
+    ("A soundtrack album was released on 7 November 1995.", set()),
+    ("On 8 August 2011, a remastered Blu-ray was released for the anniversary.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "facts"), RELEASES, ids=range(len(RELEASES)))
+def test_release_phrasings(text, facts):
+    got = {(v, q) for a, v, q in _facts(add_release_prose, text) if a == "release_date"}
+    assert got == facts
+
+
+HOME_MEDIA = [
+    (
+        "The video cassettes were distributed on November 12, 1996, while the DVD was "
+        "distributed on January 1, 1998.",
+        {("vhs_release", "1996-11-12"), ("dvd_release", "1998-01-01")},
+    ),
+    (
+        "On DVD, the film was released by Halcyon on 20 October 1998.",
+        {("dvd_release", "1998-10-20")},
+    ),
+    ("In the United States the film first appeared on VHS in 1985.", {("vhs_release", "1985")}),
+    (
+        "The DVD was released on 2 July 2002, and a Blu-ray followed on 16 September 2008.",
+        {("dvd_release", "2002-07-02")},
+    ),
+    (
+        "It was released on DVD and VHS on 3 March 2003.",
+        {("dvd_release", "2003-03-03"), ("vhs_release", "2003-03-03")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "facts"), HOME_MEDIA, ids=range(len(HOME_MEDIA)))
+def test_home_media_phrasings(text, facts):
+    assert {(a, v) for a, v, _ in _facts(add_home_media_prose, text)} == facts
+
+
+AGGREGATORS = [
+    (
+        "On Rotten Tomatoes, the film holds an approval rating of 89% based on 57 reviews, with "
+        "an average rating of 7.9/10.",
+        {
+            ("critic_score", (("scale", 100), ("value", 89)), "rottentomatoes"),
+            ("critic_review_count", 57, "rottentomatoes"),
+            ("critic_score", (("scale", 10), ("value", 7.9)), "rottentomatoes average"),
+        },
+    ),
+    (
+        "On Metacritic, which assigns a weighted average score, the film has a score of 83 out "
+        "of 100, based on 20 critics.",
+        {
+            ("critic_score", (("scale", 100), ("value", 83)), "metacritic"),
+            ("critic_review_count", 20, "metacritic"),
+        },
+    ),
+    (
+        "It holds a score of 71 out of 100 on Metacritic.",
+        {("critic_score", (("scale", 100), ("value", 71)), "metacritic")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "facts"), AGGREGATORS, ids=range(len(AGGREGATORS)))
+def test_aggregator_phrasings(text, facts):
+    assert _facts(add_aggregator_prose, text) == facts
+
+
+MONEY = [
+    (
+        "It grossed £12.4 million in the United Kingdom and $16.5 million in the United States, "
+        "for a worldwide total of $72 million.",
+        {
+            ("gross", (("amount", 12_400_000), ("currency", "GBP")), "uk"),
+            ("gross", (("amount", 16_500_000), ("currency", "USD")), "usa"),
+            ("gross", (("amount", 72_000_000), ("currency", "USD")), "worldwide"),
+        },
+    ),
+    (
+        "Made on a budget of €10 million, the film went on to earn $174.2 million worldwide.",
+        {
+            ("budget", (("currency", "EUR"), ("high", 10_000_000), ("low", 10_000_000)), None),
+            ("gross", (("amount", 174_200_000), ("currency", "USD")), "worldwide"),
+        },
+    ),
+    ("The studio spent $2 million on marketing the film.", set()),
+    ("Its opening weekend took £2.1 million.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "facts"), MONEY, ids=range(len(MONEY)))
+def test_money_phrasings(text, facts):
+    assert _facts(add_money_prose, text) == facts
+
+
+def test_credits_in_prose():
+    text = "Some Film is a 1999 drama film written and directed by Ada Brook and starring Jo Vance."
+    assert _facts(add_credit_prose, text) == {
+        ("director", "Ada Brook", None),
+        ("writers", "Ada Brook", None),
+        ("stars", "Jo Vance", None),
+    }
+
+
+LEADS = [
+    ("X is a 1996 British black comedy crime film directed", {"black comedy", "crime"}),
+    ("X is a 2001 French-language romantic comedy film", {"romantic comedy"}),
+    ("X is a 1949 British film noir directed by", {"film noir"}),
+    ("X is a 2010 American psychological thriller film", {"psychological thriller"}),
+    ("X is a 1995 romantic drama film", {"romantic drama"}),
+]
+
+
+@pytest.mark.parametrize(("text", "genres"), LEADS, ids=range(len(LEADS)))
+def test_lead_noun_phrase_genres(text, genres):
+    facts = _facts(add_lead_sentence, text, country=False)
+    assert {v for a, v, _ in facts if a == "genres"} == genres
+
+
+def test_genre_hierarchy():
+    assert facets("black comedy") == {"comedy"}
+    assert facets("Mystery & Suspense") >= {"thriller"}
+    assert facets("Art House & International") == frozenset()
+    assert facets("romantic") == {"romance"}
+
+
+BLOG_FIELDS = [
+    ("Rated: PG-13", {("mpaa_rating", "PG-13", None)}),
+    ("Released: 23 Feb 1996", {("release_date", "1996-02-23", None)}),
+    ("Release Date: 23 February 1996 (UK)", {("release_date", "1996-02-23", "uk")}),
+    ("Runtime: 94 min", {("runtime", 94, None)}),
+    ("Metascore: 83", {("critic_score", (("scale", 100), ("value", 83)), "metacritic")}),
+    ("DVD: 20 Oct 1998", {("dvd_release", "1998-10-20", None)}),
+    ("BoxOffice: $33,201,661", {("gross", (("amount", 33_201_661), ("currency", "USD")), None)}),
+    ("Production: Northway Films", {("distributor", "Northway Films", None)}),
+    (
+        "Writer: Ada Brook (novel), Jo Vance (screenplay)",
+        {("writers", "Ada Brook", "novel"), ("writers", "Jo Vance", "screenplay")},
+    ),
+    ("Genre: Crime, Drama", {("genres", "Crime", None), ("genres", "Drama", None)}),
+    (
+        "Budget: €11,400,000 (estimated)",
+        {("budget", (("currency", "EUR"), ("high", 11_400_000), ("low", 11_400_000)), "estimated")},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "facts"), BLOG_FIELDS, ids=[f[0].split(":")[0] for f in BLOG_FIELDS]
+)
+def test_blog_field_lines(line, facts):
+    def reader(out, start, end):
+        for m in _FIELD.finditer(out.view.text, start, end):
+            _field(out, m["label"], m.start("v"), m.end("v"))
+
+    assert _facts(reader, line) == facts
+
+
+RT_PANELS = [
+    (
+        "• Rating:\n    R (for language)\n  • Genre:\n    Comedy, Drama\n  • Runtime:\n"
+        "    1 hr. 33 min.\n  • Studio:\n    Northway Films\n\n\n",
+        {
+            ("mpaa_rating", "R", None),
+            ("genres", "Comedy", None),
+            ("genres", "Drama", None),
+            ("runtime", 93, None),
+            ("distributor", "Northway Films", None),
+        },
+    ),
+    (
+        "• NR, 1 hr. 44 min.\n  • Classics, Mystery & Suspense\n  • Directed By:\n    Ada Brook\n"
+        "    In Theaters:\n    Feb 2, 1950 Wide\n    Box Office:\n    $449,191\n"
+        "  • Northway Films\n\n\n",
+        {
+            ("mpaa_rating", "NR", None),
+            ("runtime", 104, None),
+            ("genres", "Classics", None),
+            ("genres", "Mystery & Suspense", None),
+            ("director", "Ada Brook", None),
+            ("release_date", "1950-02-02", "wide"),
+            ("gross", (("amount", 449_191), ("currency", "USD")), None),
+            ("distributor", "Northway Films", None),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("panel", "facts"), RT_PANELS, ids=range(len(RT_PANELS)))
+def test_rotten_tomatoes_info_panel(panel, facts):
+    assert _facts(lambda out, s, e: RottenTomatoes()._info(out, s, e), panel) == facts
+
+
+MONEY_FORMS = [
+    ("FRF77,000,000 (estimated)", (77_000_000, "FRF", None)),
+    ("£1,500,000 (estimated)", (1_500_000, "GBP", None)),
+    ("$16,501,785 (USA) (19 July 1996)", (16_501_785, "USD", "usa")),
+    ("£12,433,064 (UK)", (12_433_064, "GBP", "uk")),
+    ("$72 million (worldwide)", (72_000_000, "USD", "worldwide")),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), MONEY_FORMS, ids=range(len(MONEY_FORMS)))
+def test_money_keeps_its_currency(text, value):
+    m = parse_money(text)
+    assert (m.low, m.currency, m.scope) == value
+
+
+PLOTS = [
+    (
+        'In Port Ellis, Jo "Ace" Vance works for his friend Ada Brook. At the cemetery Jo meets '
+        "Major Tom Hale and his driver, Sergeant Lee Paine. A doctor named Ostrow arrives. "
+        "Vance moves to the Grand Hotel.",
+        {'Jo "Ace" Vance', "Ada Brook", "Major Tom Hale", "Sergeant Lee Paine", "Ostrow"},
+    ),
+    (
+        "Dr. Holm (Ada Brook) treats the boy; his parents, Amy and Tom Ferrand, watch.",
+        {"Dr. Holm", "Tom Ferrand", "Amy Ferrand"},
+    ),
+]
+
+
+PLOTS.append(
+    (
+        "Ada arrives in Ostend. Meanwhile Jo Vance waits in Ostend for Ada, and Ada writes "
+        "from Ostend to Jo Vance that Ada will stay.",
+        {"Jo Vance", "Ada"},
+    )
+)
+
+
+@pytest.mark.parametrize(("text", "names"), PLOTS, ids=range(len(PLOTS)))
+def test_names_in_plot_text(text, names):
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, [], cased=True), text)
+    assert {v for _, v, _ in facts} == names
+
+
+def test_lower_cased_plot_names_from_the_cast_list():
+    text = 'mark "the fox" vance meets maj. hale and ada; later major hale returns.'
+    out = _collector(text)
+    add_characters(out, 0, len(text), ["vance", "Maj. Hale", "ada"], cased=False)
+    assert {c.value for c in out.claims} == {'mark "the fox" vance', "maj. hale", "ada"}
+
+
+INFOBOX = (
+    "Produced byAda Brook, Jo Vance\n"
+    "Narrated byLee Paine\n"
+    "Distributed by\n"
+    "  • Northway Films (United Kingdom)\n"
+    "  • Harbour Pictures (United States)\n"
+    "Release dates\n"
+    "  • 13 May 1996 (1996-05-13) (Cannes)\n"
+    "  • 23 February 1996 (1996-02-23) (United Kingdom)\n"
+    "Running time\n"
+    "94 minutes\n"
+    "Budget£1.5 million[2]\n"
+    "Box office\n"
+    "  • $16.5 million (US)\n"
+)
+
+
+def test_wikipedia_infobox_lines():
+    from auditor.extract.wikipedia import Wikipedia
+
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), INFOBOX)
+    assert facts == {
+        ("producers", "Ada Brook", None),
+        ("producers", "Jo Vance", None),
+        ("distributor", "Northway Films", "uk"),
+        ("distributor", "Harbour Pictures", "usa"),
+        ("release_date", "1996-05-13", "premiere"),
+        ("release_date", "1996-02-23", "uk"),
+        ("runtime", 94, None),
+        ("budget", (("currency", "GBP"), ("high", 1_500_000), ("low", 1_500_000)), None),
+        ("gross", (("amount", 16_500_000), ("currency", "USD")), "usa"),
+    }
+
+
+def test_imdb_box_office_lines():
+    from auditor.extract.imdb import Imdb
+
+    text = (
+        "box office budget: frf 77,000,000 (estimated) opening weekend: £2,104,412 (uk) "
+        "(25 february 1996) gross: £12,433,064 (uk) gross usa: $16,501,785 "
+        "cumulative worldwide gross: $72,000,000 see more"
+    )
+    out = _collector(text)
+    Imdb()._details(out.view, out, 0)
+    assert {(c.attribute, _plain(c.value), c.qualifier) for c in out.claims} == {
+        ("budget", (("currency", "FRF"), ("high", 77_000_000), ("low", 77_000_000)), "estimated"),
+        ("gross", (("amount", 12_433_064), ("currency", "GBP")), "uk"),
+        ("gross", (("amount", 16_501_785), ("currency", "USD")), "usa"),
+        ("gross", (("amount", 72_000_000), ("currency", "USD")), "worldwide"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        (
+            "In North America, the film was distributed by Harbour Pictures.",
+            {("distributor", "Harbour Pictures", "north america")},
+        ),
+        (
+            "It was distributed by Northway Films in the United Kingdom.",
+            {("distributor", "Northway Films", "uk")},
+        ),
+        ("Video cassettes of the film were distributed by Northway Home Video.", set()),
+    ],
+)
+def test_wikipedia_distributor_prose(text, facts):
+    from auditor.extract.wikipedia import Wikipedia
+
+    assert _facts(lambda out, s, e: Wikipedia()._prose(out, s, e), text) == facts
