@@ -157,7 +157,7 @@ def _suites(
                 "of suites (*.json); fix the path, or remove the key to use the built-in suites"
             )
         return folder, False
-    if (root / "expectations").is_dir() and any((root / "expectations").glob("*.json")):
+    if file and (root / "expectations").is_dir() and any((root / "expectations").glob("*.json")):
         return root / "expectations", False
     return builtin_suites(), True
 

@@ -22,7 +22,7 @@ from auditor.config import Config, load
 from auditor.documents import discover
 from auditor.errors import AuditorError
 from auditor.extract import ADAPTERS, Collector
-from auditor.extract.registry import with_context, extract_document
+from auditor.extract.registry import extract_document, with_context
 from auditor.normalize.times import parse_time
 from auditor.pipeline import audit
 from auditor.readers import read_tables
