@@ -1,0 +1,25 @@
+"""Engines that run the audit: `polars` on this machine (auditor.pipeline), or `spark` on a
+Spark cluster (auditor.engine.spark, an optional extra), giving the same report."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from auditor.config import Config
+from auditor.pipeline import Progress, _silent
+from auditor.pipeline import audit as audit_polars
+from auditor.report.model import AuditReport
+
+ENGINES = ("polars", "spark")
+
+
+def audit(
+    paths: Sequence[Path], config: Config, progress: Progress = _silent, engine: str = "polars"
+) -> AuditReport:
+    """The report of `engine`; pyspark is imported only when it is asked for."""
+    if engine == "spark":
+        from auditor.engine import spark
+
+        return spark.audit(paths, config, progress)
+    return audit_polars(paths, config, progress)
