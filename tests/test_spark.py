@@ -127,7 +127,7 @@ def test_catalog_reports_identical_at_1_2_and_7_partitions(spark, tmp_path):
     expected = _rendered(audit([catalog], config))
     report = None
     for n in (1, 2, 7):
-        report = engine.audit([catalog], config, spark=spark, partitions_=n)
+        report = engine.audit([catalog], config, spark=spark, partitions=n)
         got = _rendered(report)
         for fmt in FORMATS:
             assert got[fmt] == expected[fmt], f"{fmt} differs at {n} partitions"

@@ -12,7 +12,7 @@ byte-identical to `auditor check`'s: rows come back in any order and are sorted 
 do not depend on partitioning (discovery order and page order for documents and claims;
 entity, severity, attribute, code and id for discrepancies; entity, attribute and slot for
 resolved values). Discrepancies cross as rows and are rebuilt on the driver around the
-catalog's claims (see partitions.reconciled). The documents must be readable at the same path
+catalog's claims (see executors.reconciled). The documents must be readable at the same path
 on every executor (a shared or mounted file system).
 
 pyspark is imported here only; install it with `pip install 'auditor[spark]'`.
@@ -21,6 +21,8 @@ pyspark is imported here only; install it with `pip install 'auditor[spark]'`.
 from __future__ import annotations
 
 import json
+import os
+import sys
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
@@ -31,7 +33,7 @@ from auditor.catalog import SEVERITIES
 from auditor.claims import COLUMNS
 from auditor.config import Config
 from auditor.documents import discover
-from auditor.engine import partitions
+from auditor.engine import partitions as executors
 from auditor.engine.partitions import EXTRACTED_SCHEMA, RECONCILED_SCHEMA, REF_SCHEMA
 from auditor.errors import AuditorError
 from auditor.extract.registry import DocumentResult
@@ -52,12 +54,20 @@ except ImportError as exc:  # pragma: no cover - depends on the install
 
 
 def session() -> SparkSession:
-    """The running session (spark-submit, a notebook, a managed service) or a local one."""
-    return (
+    """The running session (spark-submit, a notebook, a managed service), or a new one: on
+    the master that spark-submit or SPARK_* settings name, else local[*], its Python workers
+    running this interpreter unless PYSPARK_PYTHON says otherwise."""
+    active = SparkSession.getActiveSession()
+    if active is not None:
+        return active
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    spark = (
         SparkSession.builder.appName("auditor")
         .config("spark.ui.showConsoleProgress", "false")
         .getOrCreate()
     )
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
 
 
 def audit(
@@ -66,12 +76,12 @@ def audit(
     progress: Progress = _silent,
     *,
     spark: SparkSession | None = None,
-    partitions_: int | None = None,
+    partitions: int | None = None,
 ) -> AuditReport:
-    """As auditor.pipeline.audit, on Spark; `partitions_` (default: the session's
+    """As auditor.pipeline.audit, on Spark; `partitions` (default: the session's
     parallelism) is how many partitions documents and entities are spread over."""
     spark = spark or session()
-    n = partitions_ or spark.sparkContext.defaultParallelism
+    n = partitions or spark.sparkContext.defaultParallelism
     refs = discover(paths, max_bytes=config.max_document_bytes)
     progress("extract", 0, len(refs))
     rows = _frame(
@@ -89,7 +99,7 @@ def audit(
             schema=REF_SCHEMA,
         ),
     ).repartition(n)
-    extracted = _map(rows, partitions.extract, EXTRACTED_SCHEMA).cache()
+    extracted = _map(rows, executors.extract, EXTRACTED_SCHEMA).cache()
     try:
         outcomes = _collect(
             extracted.where(extracted["seq"].isNull()).drop("seq"), EXTRACTED_SCHEMA
@@ -123,9 +133,9 @@ def _reconcile_and_validate(
     n: int,
     progress: Progress,
 ) -> AuditReport:
-    by_entity = claim_rows.select(*partitions.ORDER, *COLUMNS).repartition(n, "entity").cache()
+    by_entity = claim_rows.select(*executors.ORDER, *COLUMNS).repartition(n, "entity").cache()
     try:
-        claims = partitions.claims_in_order(_collect(by_entity, EXTRACTED_SCHEMA))
+        claims = executors.claims_in_order(_collect(by_entity, EXTRACTED_SCHEMA))
         extraction = Extraction(results, claims)
         documents: dict[str, list[tuple[str, str]]] = {}
         for d in results:
@@ -136,7 +146,7 @@ def _reconcile_and_validate(
             _map(
                 by_entity,
                 partial(
-                    partitions.reconciled,
+                    executors.reconciled,
                     settings=settings_for(config, extraction),
                     documents=documents,
                 ),
@@ -227,8 +237,8 @@ def _expectations(by_entity: DataFrame, extraction: Extraction, config: Config):
     from auditor.engine.spark_validate import validate
 
     captured = {d.ref.relpath: d.ref.captured for d in extraction.documents if d.ref.captured}
-    schema = partitions.table_schema(captured)
-    tables = _map(by_entity, partial(partitions.tables, captured=captured), schema).cache()
+    schema = executors.table_schema(captured)
+    tables = _map(by_entity, partial(executors.tables, captured=captured), schema).cache()
     try:
         sources = sorted(r[0] for r in tables.select("source").distinct().collect())
         lost = {d.ref.source for d in extraction.errors}
