@@ -78,7 +78,8 @@ def test_cli_engine_spark_writes_the_polars_reports_for_the_bundled_film(spark, 
 
 
 def _catalog(target: Path, films: int) -> Path:
-    """`films` copies of the bundled film, titled 'Film 0001' ... with varied values."""
+    """`films` copies of the bundled film, titled 'Film 0001' ... with varied values, and
+    two bad documents in one of them."""
     base = SOURCES / BUNDLED
     title = re.compile(r"(?i)leaving([\s_\-+]|%20)las([\s_\-+]|%20)vegas")
     texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(base.iterdir())}
@@ -93,6 +94,9 @@ def _catalog(target: Path, films: int) -> Path:
                 text = re.sub(r'(?m)^entity = ".*"', f'entity = "{entity}"', text)
             text = _varied(doc, text, k)
             (folder / doc).write_text(text, encoding="utf-8")
+        if k == 3:  # bad input: a copy under another name, a page of no known template
+            (folder / "imdb-again.txt").write_bytes((folder / "imdb.txt").read_bytes())
+            (folder / "notes.txt").write_text("nothing a template knows\n", encoding="utf-8")
     return target
 
 
@@ -133,5 +137,6 @@ def test_catalog_reports_identical_at_1_2_and_7_partitions(spark, tmp_path):
             assert got[fmt] == expected[fmt], f"{fmt} differs at {n} partitions"
     # The catalog is what it should be: 200 entities, expectations failing on many of them.
     assert len(report.entities) == 200
+    assert len(report.document_errors) == 2 and report.exit_code == 2
     failed = [r for _, r in report.failed_expectations()]
     assert any(len(r.unexpected) > 1 for r in failed)

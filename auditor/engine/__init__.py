@@ -3,10 +3,12 @@ Spark cluster (auditor.engine.spark, an optional extra), giving the same report.
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Sequence
 from pathlib import Path
 
 from auditor.config import Config
+from auditor.errors import AuditorError
 from auditor.pipeline import Progress, _silent
 from auditor.pipeline import audit as audit_polars
 from auditor.report.model import AuditReport
@@ -19,6 +21,12 @@ def audit(
 ) -> AuditReport:
     """The report of `engine`; pyspark is imported only when it is asked for."""
     if engine == "spark":
+        missing = [m for m in ("pyspark", "pyarrow") if importlib.util.find_spec(m) is None]
+        if missing:
+            raise AuditorError(
+                f"--engine spark needs {' and '.join(missing)}, which are not installed; "
+                "install them with pip install 'auditor[spark]'"
+            )
         from auditor.engine import spark
 
         return spark.audit(paths, config, progress)

@@ -12,10 +12,11 @@ byte-identical to `auditor check`'s: rows come back in any order and are sorted 
 do not depend on partitioning (discovery order and page order for documents and claims;
 entity, severity, attribute, code and id for discrepancies; entity, attribute and slot for
 resolved values). Discrepancies cross as rows and are rebuilt on the driver around the
-catalog's claims (see executors.reconciled). The documents must be readable at the same path
+catalog's claims (see partitions.reconciled). The documents must be readable at the same path
 on every executor (a shared or mounted file system).
 
-pyspark is imported here only; install it with `pip install 'auditor[spark]'`.
+pyspark is imported here only (auditor.engine checks first that it is installed:
+`pip install 'auditor[spark]'`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from functools import partial
 from pathlib import Path
 
 import polars as pl
+from pyspark.sql import DataFrame, SparkSession
+from pyspark.sql.pandas.types import from_arrow_schema, to_arrow_schema
 
 from auditor.catalog import SEVERITIES
 from auditor.claims import COLUMNS
@@ -35,22 +38,12 @@ from auditor.config import Config
 from auditor.documents import discover
 from auditor.engine import partitions as executors
 from auditor.engine.partitions import EXTRACTED_SCHEMA, RECONCILED_SCHEMA, REF_SCHEMA
-from auditor.errors import AuditorError
 from auditor.extract.registry import DocumentResult
 from auditor.pipeline import Extraction, Progress, _silent, _without_copies, settings_for
 from auditor.reconcile.model import ClaimStore, Discrepancy, Resolved
 from auditor.reconcile.resolve import decoded
 from auditor.report.model import AuditReport, DocumentRecord
 from auditor.validate.suites import load_suites
-
-try:
-    from pyspark.sql import DataFrame, SparkSession
-    from pyspark.sql.pandas.types import from_arrow_schema, to_arrow_schema
-except ImportError as exc:  # pragma: no cover - depends on the install
-    raise AuditorError(
-        f"the Spark engine needs pyspark and pyarrow ({exc}); "
-        "install them with pip install 'auditor[spark]'"
-    ) from None
 
 
 def session() -> SparkSession:
@@ -114,18 +107,20 @@ def audit(
             )
         )
         counts = outcomes.get_column("count").to_list()
-        refused = [r.ref.relpath for r in results if r.error and r.digest]
+        # Copies (the same bytes as another document of the entity) keep no claims.
+        refused = [
+            r.ref.relpath for r, count in zip(results, counts, strict=True) if r.error and count
+        ]
         kept = extracted.where(extracted["seq"].isNotNull())
         if refused:
             kept = kept.where(~kept["document"].isin(refused))
-        report = _reconcile_and_validate(spark, kept, results, counts, config, n, progress)
+        report = _reconcile_and_validate(kept, results, counts, config, n, progress)
     finally:
         extracted.unpersist()
     return report
 
 
 def _reconcile_and_validate(
-    spark: SparkSession,
     claim_rows: DataFrame,
     results: tuple[DocumentResult, ...],
     counts: list[int],
