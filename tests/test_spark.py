@@ -32,8 +32,6 @@ def _missing() -> str | None:
 
 pytestmark = pytest.mark.skipif(_missing() is not None, reason=_missing() or "")
 
-FORMATS = ("html", "json", "md", "junit", "claims")
-
 
 @pytest.fixture(scope="session")
 def spark():
@@ -54,10 +52,24 @@ def spark():
     session.stop()
 
 
-def _rendered(report) -> dict[str, str]:
-    from auditor.check import RENDERERS
+def _written(report, folder: Path) -> dict[str, bytes]:
+    """Every file `auditor check` writes for the report, in every format, by relative path."""
+    from auditor.check import write_reports
+    from auditor.formats import FORMATS
 
-    return {fmt: RENDERERS[fmt][1](report) for fmt in FORMATS}
+    write_reports(report, folder, FORMATS)
+    return _files(folder)
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def _same_files(got: dict[str, bytes], expected: dict[str, bytes], case: str) -> None:
+    assert "report.json" in expected
+    assert sorted(got) == sorted(expected), case
+    for name in expected:
+        assert got[name] == expected[name], f"{name} differs: {case}"
 
 
 def test_cli_engine_spark_writes_the_polars_reports_for_the_bundled_film(spark, tmp_path):
@@ -70,11 +82,7 @@ def test_cli_engine_spark_writes_the_polars_reports_for_the_bundled_film(spark, 
         ["check", str(SOURCES), "--engine", "spark", "--out", str(tmp_path / "spark"), "-q"]
     )
     assert code == 1
-    names = sorted(p.name for p in (tmp_path / "polars").iterdir())
-    assert names == sorted(p.name for p in (tmp_path / "spark").iterdir())
-    assert "report.json" in names
-    for name in names:
-        assert (tmp_path / "spark" / name).read_bytes() == (tmp_path / "polars" / name).read_bytes()
+    _same_files(_files(tmp_path / "spark"), _files(tmp_path / "polars"), "the bundled film")
 
 
 def _catalog(target: Path, films: int) -> Path:
@@ -128,13 +136,11 @@ def test_catalog_reports_identical_at_1_2_and_7_partitions(spark, tmp_path):
 
     catalog = _catalog(tmp_path / "sources", 200)
     config = load(catalog)
-    expected = _rendered(audit([catalog], config))
+    expected = _written(audit([catalog], config), tmp_path / "polars")
     report = None
     for n in (1, 2, 7):
         report = engine.audit([catalog], config, spark=spark, partitions=n)
-        got = _rendered(report)
-        for fmt in FORMATS:
-            assert got[fmt] == expected[fmt], f"{fmt} differs at {n} partitions"
+        _same_files(_written(report, tmp_path / f"spark-{n}"), expected, f"{n} partitions")
     # The catalog is what it should be: 200 entities, expectations failing on many of them.
     assert len(report.entities) == 200
     assert len(report.document_errors) == 2 and report.exit_code == 2
