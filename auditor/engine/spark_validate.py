@@ -149,8 +149,10 @@ def _validated(gx: Any, batch: Any, suite: Any) -> list[Any]:
 
 
 def _config(result: Any) -> dict[str, Any]:
+    """A result's expectation as a suite states it: without what GX adds per suite and batch."""
     config = result.expectation_config.to_json_dict()
     config.pop("id", None)
+    config["kwargs"] = {k: v for k, v in config.get("kwargs", {}).items() if k != "batch_id"}
     return config
 
 
