@@ -50,6 +50,18 @@ EXTRACTED_SCHEMA: dict[str, pl.DataType] = {
     **CLAIM_SCHEMA,
 }
 
+_OUTCOME = (
+    "ordinal",
+    "adapter",
+    "error",
+    "note",
+    "digest",
+    "count",
+    "entity",
+    "source",
+    "document",
+)
+
 # A discrepancy ("d": claims are positions among its entity's claims, resolved its Resolved
 # as JSON text plus confidence and sources) or a resolved value ("r": value, slot, ...).
 RECONCILED_SCHEMA: dict[str, pl.DataType] = {
@@ -88,31 +100,13 @@ def extract(batches: Iterable[pa.RecordBatch], schema: pa.Schema) -> Iterator[pa
     for batch in batches:
         results = [(row["ordinal"], extract_document(_ref(row))) for row in batch.to_pylist()]
         outcomes = pl.DataFrame(
-            {
-                "ordinal": [n for n, _ in results],
-                "adapter": [r.adapter for _, r in results],
-                "error": [r.error for _, r in results],
-                "note": [r.note for _, r in results],
-                "digest": [r.digest for _, r in results],
-                "count": [len(r.claims) for _, r in results],
-                "entity": [r.ref.entity for _, r in results],
-                "source": [r.ref.source for _, r in results],
-                "document": [r.ref.relpath for _, r in results],
-            },
-            schema={
-                k: EXTRACTED_SCHEMA[k]
-                for k in (
-                    "ordinal",
-                    "adapter",
-                    "error",
-                    "note",
-                    "digest",
-                    "count",
-                    "entity",
-                    "source",
-                    "document",
-                )
-            },
+            [
+                (n, r.adapter, r.error, r.note, r.digest, len(r.claims))
+                + (r.ref.entity, r.ref.source, r.ref.relpath)
+                for n, r in results
+            ],
+            schema={k: EXTRACTED_SCHEMA[k] for k in _OUTCOME},
+            orient="row",
         )
         claims = to_frame([c for _, r in results for c in r.claims]).with_columns(
             ordinal=pl.Series([n for n, r in results for _ in r.claims], dtype=pl.Int64),
@@ -193,7 +187,7 @@ def tables(
         yield from _out(pl.concat(parts, how="vertical_relaxed"), schema)
 
 
-def table_schema(captured: dict[str, str]) -> dict[str, pl.DataType]:
+def table_schema() -> dict[str, pl.DataType]:
     """The scalar columns of a per-source table, with their types, whatever the claims say:
     the table auditor.tables.build makes of one claim that states no attribute."""
     probe = pl.DataFrame(
@@ -210,7 +204,7 @@ def table_schema(captured: dict[str, str]) -> dict[str, pl.DataType]:
         ],
         schema=CLAIM_SCHEMA,
     )
-    (table,) = build_tables(probe, captured).values()
+    (table,) = build_tables(probe).values()
     return {
         "source": pl.String(),
         **{c: t for c, t in table.schema.items() if not isinstance(t, pl.List)},
