@@ -163,6 +163,13 @@ def _formats(values: tuple[str, ...]) -> list[str]:
     help="Folder of expectation suites (default: the project's, else the built-in ones).",
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary lines.")
+@click.option(
+    "--engine",
+    type=click.Choice(["polars", "spark"]),
+    default="polars",
+    show_default=True,
+    help="Where to run: this machine, or Spark (pip install 'auditor[spark]').",
+)
 def check(
     paths: tuple[Path, ...],
     out_dir: Path | None,
@@ -172,6 +179,7 @@ def check(
     config_file: Path | None,
     expectations: Path | None,
     quiet: bool,
+    engine: str,
 ) -> None:
     """Audit PATH (default: the project's sources/) and write the reports.
 
@@ -184,7 +192,7 @@ def check(
 
     from auditor import baseline
     from auditor.check import summary_lines, write_reports
-    from auditor.pipeline import audit
+    from auditor.engine import audit
 
     chosen = _formats(formats)
     config = _config(paths, config_file, expectations=expectations)
@@ -197,7 +205,7 @@ def check(
     if not quiet:
         click.echo(config.describe())
     with _Progress(enabled=not quiet) as progress:
-        report = audit(sources, config, progress=progress)
+        report = audit(sources, config, progress=progress, engine=engine)
     if accepted is not None:
         report = baseline.mark(report, accepted, str(baseline_file))
     try:

@@ -1,0 +1,270 @@
+"""`auditor check --engine spark`: the same stages on Apache Spark, the same report.
+
+    documents found (driver) -> a DataFrame of document refs
+      --mapInArrow: extract_document per ref-->  outcome rows + claim rows   (executors)
+    claims --repartition by entity--mapInArrow: reconcile (polars)-->  discrepancy and
+                                                                       resolved rows
+           --mapInArrow: tables.build-->  per-source tables --GX Spark data source--> outcomes
+    collected and put in the polars engine's order (driver) --> AuditReport --> renderers
+
+Every stage calls the polars engine's own functions on whole entities, so the report is
+byte-identical to `auditor check`'s: rows come back in any order and are sorted on keys that
+do not depend on partitioning (discovery order and page order for documents and claims;
+entity, severity, attribute, code and id for discrepancies; entity, attribute and slot for
+resolved values). Discrepancies cross as rows and are rebuilt on the driver around the
+catalog's claims (see partitions.reconciled). The documents must be readable at the same path
+on every executor (a shared or mounted file system).
+
+pyspark is imported here only (auditor.engine checks first that it is installed:
+`pip install 'auditor[spark]'`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Sequence
+from functools import partial
+from pathlib import Path
+
+import polars as pl
+from pyspark.sql import DataFrame, SparkSession
+from pyspark.sql.pandas.types import from_arrow_schema, to_arrow_schema
+
+from auditor.catalog import SEVERITIES
+from auditor.claims import COLUMNS
+from auditor.config import Config
+from auditor.documents import discover
+from auditor.engine import partitions as executors
+from auditor.engine.partitions import EXTRACTED_SCHEMA, RECONCILED_SCHEMA, REF_SCHEMA
+from auditor.extract.registry import DocumentResult
+from auditor.pipeline import Extraction, Progress, _silent, _without_copies, settings_for
+from auditor.reconcile.model import ClaimStore, Discrepancy, Resolved
+from auditor.reconcile.resolve import decoded
+from auditor.report.model import AuditReport, DocumentRecord
+from auditor.validate.suites import load_suites
+
+
+def session() -> SparkSession:
+    """The running session (spark-submit, a notebook, a managed service), or a new one: on
+    the master that spark-submit or SPARK_* settings name, else local[*], its Python workers
+    running this interpreter unless PYSPARK_PYTHON says otherwise."""
+    active = SparkSession.getActiveSession()
+    if active is not None:
+        return active
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    spark = (
+        SparkSession.builder.appName("auditor")
+        .config("spark.ui.showConsoleProgress", "false")
+        .getOrCreate()
+    )
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
+
+
+def audit(
+    paths: Sequence[Path],
+    config: Config,
+    progress: Progress = _silent,
+    *,
+    spark: SparkSession | None = None,
+    partitions: int | None = None,
+) -> AuditReport:
+    """As auditor.pipeline.audit, on Spark; `partitions` (default: the session's
+    parallelism) is how many partitions documents and entities are spread over."""
+    spark = spark or session()
+    n = partitions or spark.sparkContext.defaultParallelism
+    refs = discover(paths, max_bytes=config.max_document_bytes)
+    progress("extract", 0, len(refs))
+    rows = _frame(
+        spark,
+        pl.DataFrame(
+            {
+                "ordinal": range(len(refs)),
+                "path": [str(r.path) for r in refs],
+                "relpath": [r.relpath for r in refs],
+                "entity": [r.entity for r in refs],
+                "source": [r.source for r in refs],
+                "captured": [r.captured for r in refs],
+                "problem": [r.problem for r in refs],
+            },
+            schema=REF_SCHEMA,
+        ),
+    ).repartition(n)
+    extracted = _map(rows, executors.extract, EXTRACTED_SCHEMA).cache()
+    try:
+        outcomes = _collect(
+            extracted.where(extracted["seq"].isNull()).drop("seq"), EXTRACTED_SCHEMA
+        ).sort("ordinal")
+        progress("extract", len(refs), len(refs))
+        results = _without_copies(
+            tuple(
+                DocumentResult(refs[o], adapter, (), error, note, digest or "")
+                for o, adapter, error, note, digest in outcomes.select(
+                    "ordinal", "adapter", "error", "note", "digest"
+                ).iter_rows()
+            )
+        )
+        counts = outcomes.get_column("count").to_list()
+        # Copies (the same bytes as another document of the entity) keep no claims.
+        refused = [
+            r.ref.relpath for r, count in zip(results, counts, strict=True) if r.error and count
+        ]
+        kept = extracted.where(extracted["seq"].isNotNull())
+        if refused:
+            kept = kept.where(~kept["document"].isin(refused))
+        report = _reconcile_and_validate(kept, results, counts, config, n, progress)
+    finally:
+        extracted.unpersist()
+    return report
+
+
+def _reconcile_and_validate(
+    claim_rows: DataFrame,
+    results: tuple[DocumentResult, ...],
+    counts: list[int],
+    config: Config,
+    n: int,
+    progress: Progress,
+) -> AuditReport:
+    by_entity = claim_rows.select(*executors.ORDER, *COLUMNS).repartition(n, "entity").cache()
+    try:
+        claims = executors.claims_in_order(_collect(by_entity, EXTRACTED_SCHEMA))
+        extraction = Extraction(results, claims)
+        documents: dict[str, list[tuple[str, str]]] = {}
+        for d in results:
+            if d.error is None:
+                documents.setdefault(d.ref.entity, []).append((d.ref.source, d.ref.relpath))
+        progress("reconcile", 0, 1)
+        reconciled = _collect(
+            _map(
+                by_entity,
+                partial(
+                    executors.reconciled,
+                    settings=settings_for(config, extraction),
+                    documents=documents,
+                ),
+                RECONCILED_SCHEMA,
+            ),
+            RECONCILED_SCHEMA,
+        )
+        progress("reconcile", 1, 1)
+        discrepancies = _discrepancies(reconciled.filter(pl.col("part") == "d"), claims)
+        resolved = (
+            reconciled.filter(pl.col("part") == "r")
+            .select("entity", "attribute", "slot", "value", "confidence", "sources")
+            .sort("entity", "attribute", "slot")
+        )
+        progress("validate", 0, 1)
+        expectations, errors = _expectations(by_entity, extraction, config)
+        progress("validate", 1, 1)
+    finally:
+        by_entity.unpersist()
+    records = tuple(
+        DocumentRecord(
+            entity=d.ref.entity,
+            source=d.ref.source,
+            document=d.ref.relpath,
+            adapter=d.adapter,
+            claims=0 if d.error else count,
+            error=d.error,
+            captured=d.ref.captured,
+            note=d.note,
+            path=d.ref.path,
+        )
+        for d, count in zip(results, counts, strict=True)
+    )
+    return AuditReport(
+        documents=records,
+        discrepancies=discrepancies,
+        expectations=tuple(expectations),
+        resolved=tuple(decoded(resolved)),
+        claims=claims,
+        errors=tuple(errors),
+        fail_on=config.fail_on,
+    )
+
+
+def _discrepancies(rows: pl.DataFrame, claims: pl.DataFrame) -> tuple[Discrepancy, ...]:
+    """Discrepancy rows rebuilt as reconcile made them, citing the catalog's claims, in
+    reconcile's order (entity, severity, attribute, code, id)."""
+    if rows.is_empty():
+        return ()
+    starts = claims.with_row_index("start").group_by("entity").agg(pl.col("start").min())
+    rank = {s: k for k, s in enumerate(SEVERITIES)}
+    rows = (
+        rows.join(starts, on="entity", how="left")
+        .with_columns(rank=pl.col("severity").replace_strict(rank, return_dtype=pl.UInt8))
+        .sort("entity", "rank", "attribute", "code", "id")
+    )
+    store = ClaimStore(claims)
+    made = []
+    for d in rows.iter_rows(named=True):
+        resolved = (
+            Resolved(json.loads(d["value"]), d["confidence"], tuple(d["sources"]))
+            if d["value"] is not None
+            else None
+        )
+        made.append(
+            Discrepancy(
+                d["id"],
+                d["code"],
+                d["kind"],
+                d["severity"],
+                d["entity"],
+                d["attribute"],
+                d["explanation"],
+                tuple(i + d["start"] for i in d["claims"]),
+                resolved,
+                None,
+                store,
+            )
+        )
+    return tuple(made)
+
+
+def _expectations(by_entity: DataFrame, extraction: Extraction, config: Config):
+    """The per-source tables built per partition of entities, validated by GX on Spark."""
+    suites, errors = load_suites(config.expectations)
+    if not suites:
+        return [], errors
+    from auditor.engine.spark_validate import validate
+
+    captured = {d.ref.relpath: d.ref.captured for d in extraction.documents if d.ref.captured}
+    schema = executors.table_schema()
+    tables = _map(by_entity, partial(executors.tables, captured=captured), schema).cache()
+    try:
+        sources = sorted(r[0] for r in tables.select("source").distinct().collect())
+        lost = {d.ref.source for d in extraction.errors}
+        outcomes, problems = validate(tables, sources, suites, lost)
+    finally:
+        tables.unpersist()
+    return outcomes, errors + problems
+
+
+def _schemas(schema: dict[str, pl.DataType]):
+    """A polars schema as Spark's, and the Arrow schema Spark expects batches in."""
+    spark_schema = from_arrow_schema(pl.DataFrame(schema=schema).to_arrow().schema)
+    return spark_schema, to_arrow_schema(spark_schema)
+
+
+def _frame(spark: SparkSession, frame: pl.DataFrame) -> DataFrame:
+    spark_schema, arrow_schema = _schemas(frame.schema)
+    return spark.createDataFrame(frame.to_arrow().cast(arrow_schema), schema=spark_schema)
+
+
+def _map(frame: DataFrame, function, schema: dict[str, pl.DataType]) -> DataFrame:
+    spark_schema, arrow_schema = _schemas(schema)
+    return frame.mapInArrow(partial(function, schema=arrow_schema), spark_schema)
+
+
+def _collect(frame: DataFrame, schema: dict[str, pl.DataType]) -> pl.DataFrame:
+    """A DataFrame on the driver as polars, with the polars engine's column types."""
+    table = frame.toArrow()
+    out = (
+        pl.from_arrow(table)
+        if table.num_rows
+        else pl.DataFrame(schema={c: schema[c] for c in table.column_names})
+    )
+    return out.cast({c: schema[c] for c in out.columns if c in schema})

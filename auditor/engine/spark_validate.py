@@ -1,0 +1,217 @@
+"""The suites run by Great Expectations' Spark data source on the per-source tables.
+
+The same checks, suites and outcome records as auditor.validate, with two differences that
+Spark imposes. Spark has no row positions, so unexpected rows are named by their `entity` and
+`document` columns (GX's `unexpected_index_column_names`) and put in entity order, the order
+of the polars engine's tables. And column types have Spark's names: an expectation of a type
+is asked in Spark's name for it and its observed type reported in the name pandas gives, so
+one suite means the same under both engines.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from typing import Any
+
+from auditor.report.model import ExpectationOutcome, SuiteOutcome
+from auditor.validate.run import _details, _plain
+from auditor.validate.suites import SuiteFile, columns_named, severity
+
+_ID_COLUMNS = ("entity", "document")
+
+# The type names the polars engine's pandas tables carry, and Spark's for the same columns.
+_SPARK_TYPE = {
+    "int64": "LongType",
+    "Int64": "LongType",
+    "float64": "DoubleType",
+    "Float64": "DoubleType",
+    "bool": "BooleanType",
+    "boolean": "BooleanType",
+    "object": "StringType",
+    "str": "StringType",
+    "string": "StringType",
+    "datetime64[ns]": "DateType",
+    "datetime64": "DateType",
+}
+_PANDAS_TYPE = {
+    "LongType": "int64",
+    "DoubleType": "float64",
+    "BooleanType": "boolean",
+    "StringType": "object",
+    "DateType": "datetime64[ns]",
+}
+
+
+def validate(
+    tables: Any, sources: list[str], suites: list[SuiteFile], lost: set[str] = frozenset()
+) -> tuple[list[SuiteOutcome], list[str]]:
+    """Every applicable suite on every source's rows of `tables` (a Spark DataFrame of every
+    per-source table's scalar columns, with a `source` column); errors for what cannot run."""
+    errors: list[str] = []
+    runs: list[tuple[SuiteFile, str]] = []
+    for suite in suites:
+        missing = [s for s in (suite.sources or ()) if s not in sources and s not in lost]
+        if missing:
+            errors.append(
+                f"{suite.path}: names source{'s' if len(missing) > 1 else ''} "
+                f"{', '.join(missing)} with no documents; fix meta.auditor.sources "
+                "or add the documents"
+            )
+        for source in sorted(sources):
+            if suite.applies_to(source):
+                runs.append((suite, source))
+    outcomes: list[SuiteOutcome] = []
+    if not runs:
+        return outcomes, errors
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    logging.getLogger("great_expectations").setLevel(logging.CRITICAL)
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    datasource = context.data_sources.add_spark("auditor")
+    scalar_columns = {c for c in tables.columns if c != "source"}
+    batches: dict[str, Any] = {}
+    for source in sorted({s for _, s in runs}):
+        frame = tables.where(tables["source"] == source).drop("source")
+        asset = datasource.add_dataframe_asset(source)
+        batches[source] = asset.add_batch_definition_whole_dataframe("all").get_batch(
+            batch_parameters={"dataframe": frame}
+        )
+    refused: set[str] = set()
+    for suite in suites:
+        unknown = sorted(
+            {c for e in suite.data["expectations"] for c in columns_named(e)} - scalar_columns
+        )
+        if unknown:
+            refused.add(suite.name)
+            errors.append(
+                f"{suite.path}: names column{'s' if len(unknown) > 1 else ''} "
+                f"{', '.join(unknown)} that the per-source tables do not have; use one of "
+                f"{', '.join(sorted(scalar_columns - set(_ID_COLUMNS)))}"
+            )
+    for suite, source in runs:
+        if suite.name in refused:
+            continue
+        try:
+            gx_suite = gx.ExpectationSuite(
+                name=f"{suite.name}:{source}",
+                expectations=[_in_spark_terms(e) for e in suite.data["expectations"]],
+                meta=suite.data.get("meta") or {},
+            )
+        except Exception as exc:  # noqa: BLE001 - GX raises many types for a bad suite
+            refused.add(suite.name)
+            errors.append(
+                f"{suite.path}: Great Expectations refuses it ({type(exc).__name__}: "
+                f"{str(exc).splitlines()[0][:200]}); fix the expectation"
+            )
+            continue
+        kept = [e.expectation_type for e in gx_suite.expectations]
+        dropped = [e["type"] for e in suite.data["expectations"] if e["type"] not in kept]
+        if dropped:
+            refused.add(suite.name)
+            errors.append(
+                f"{suite.path}: Great Expectations refuses it (unknown or invalid "
+                f"expectation {', '.join(sorted(set(dropped)))}); fix the expectation"
+            )
+            continue
+        results = _validated(gx, batches[source], gx_suite)
+        outcomes.append(SuiteOutcome(source, suite.name, tuple(_outcome(r) for r in results)))
+    return sorted(outcomes, key=lambda o: (o.source, o.suite)), errors
+
+
+def _validated(gx: Any, batch: Any, suite: Any) -> list[Any]:
+    """The suite's results, as complete as the polars engine's. GX on Spark pays a query per
+    expectation for the unexpected rows even when there are none: the suite is run for the
+    counts first, and again only for the expectations that found unexpected rows."""
+    first = batch.validate(
+        suite, result_format={"result_format": "BASIC", "partial_unexpected_count": 0}
+    )
+    again = [r for r in first.results if (r.result or {}).get("unexpected_count")]
+    if not again:
+        return list(first.results)
+    rerun = gx.ExpectationSuite(
+        name=f"{suite.name}:unexpected",
+        expectations=[_config(r) for r in again],
+    )
+    complete = batch.validate(
+        rerun,
+        result_format={
+            "result_format": "COMPLETE",
+            "unexpected_index_column_names": list(_ID_COLUMNS),
+        },
+    )
+    by_config = {_key(_config(r)): r for r in complete.results}
+    return [by_config.get(_key(_config(r)), r) for r in first.results]
+
+
+def _config(result: Any) -> dict[str, Any]:
+    """A result's expectation as a suite states it: without what GX adds per suite and batch."""
+    config = result.expectation_config.to_json_dict()
+    config.pop("id", None)
+    config["kwargs"] = {k: v for k, v in config.get("kwargs", {}).items() if k != "batch_id"}
+    return config
+
+
+def _key(config: dict[str, Any]) -> str:
+    return json.dumps(config, sort_keys=True, default=str)
+
+
+def _in_spark_terms(expectation: dict[str, Any]) -> dict[str, Any]:
+    kwargs = expectation.get("kwargs") or {}
+    if expectation.get("type") != "expect_column_values_to_be_of_type":
+        return expectation
+    if kwargs.get("type_") not in _SPARK_TYPE:
+        return expectation
+    return {**expectation, "kwargs": {**kwargs, "type_": _SPARK_TYPE[kwargs["type_"]]}}
+
+
+def _outcome(result: Any) -> ExpectationOutcome:
+    """As auditor.validate's: unexpected rows by entity, each naming its document."""
+    config = result.expectation_config
+    kwargs = config.kwargs
+    column = kwargs.get("column") or (
+        f"{kwargs.get('column_A')} > {kwargs.get('column_B')}" if kwargs.get("column_A") else None
+    )
+    r = result.result or {}
+    values = r.get("unexpected_list") or []
+    rows = r.get("unexpected_index_list") or []
+    unexpected = sorted(
+        (
+            {
+                "value": _plain(_value(row, kwargs, values[n] if n < len(values) else None)),
+                "entity": row.get("entity"),
+                "documents": [row["document"]] if row.get("document") is not None else [],
+            }
+            for n, row in enumerate(rows)
+            if isinstance(row, dict)
+        ),
+        key=lambda u: u["entity"] or "",
+    )
+    exception = (result.exception_info or {}).get("exception_message")
+    observed = _plain(r.get("observed_value"))
+    if config.type == "expect_column_values_to_be_of_type" and observed in _PANDAS_TYPE:
+        observed = _PANDAS_TYPE[observed]
+    return ExpectationOutcome(
+        expectation=config.type,
+        column=column,
+        success=bool(result.success),
+        details=_details(result.success, r, exception, observed),
+        severity=severity(config.to_json_dict()),
+        observed=observed,
+        unexpected=tuple(unexpected),
+    )
+
+
+def _value(row: dict[str, Any], kwargs: dict[str, Any], listed: Any) -> Any:
+    """The unexpected value from its own row (GX lists values and rows in separate queries,
+    whose orders Spark does not tie together): the column's, or the pair's."""
+    if kwargs.get("column") in row:
+        return row[kwargs["column"]]
+    pair = [kwargs.get("column_A"), kwargs.get("column_B")]
+    if all(c in row for c in pair):
+        return [row[c] for c in pair]
+    return listed
