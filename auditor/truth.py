@@ -72,11 +72,15 @@ class Settings:
     tol: float = 1e-4  # convergence: largest change of an accuracy
     start: float = 0.8  # starting accuracy of a source with no prior
     strength: float = 2.0  # pseudo-claims pulling a source's accuracy to its prior
-    attribute_strength: float = 5.0  # pseudo-claims pulling per-attribute accuracy to the source's
+    # pseudo-claims pulling per-attribute accuracy to the source's; inf: one accuracy per source
+    # (Dong 2009's Accu), so that a source wrong on other attributes is not trusted on one where
+    # a copied lineage outvotes the rest
+    attribute_strength: float = float("inf")
     similarity: float = 0.5  # rho: how much a similar value's score supports a value
     copy_rounds: int = 2  # rounds of copy detection (0: plain Accu)
     copy_prior: float = 0.2  # alpha: prior probability that two sources are dependent
-    copy_rate: float = 0.8  # c: share of its values a copier copies
+    copy_rate: float = 0.8  # c: share of its values a copier copies (prior of the pair's rate)
+    rate_strength: float = 20.0  # pseudo-items pulling a pair's estimated copy rate to copy_rate
     copy_report: float = 0.5  # a source is listed as copying another above this probability
     lo: float = 0.01  # accuracies are kept in [lo, 1 - lo]
     attributes: Mapping[str, Attribute] = field(default_factory=dict)
@@ -132,6 +136,7 @@ class _Coded:
     weight: np.ndarray
     groups: pl.DataFrame
     names: pl.DataFrame
+    raw: np.ndarray | None = None  # id of (item, exact source text), when given
 
 
 def _codes(series: pl.Series) -> tuple[np.ndarray, pl.Series]:
@@ -170,6 +175,7 @@ def _prepare(claims: pl.DataFrame) -> _Coded:
         "members": pl.lit(None, pl.List(pl.String)),
         "prior": pl.lit(None, pl.Float64),
         "weight": pl.lit(1.0, pl.Float64),
+        "raw": pl.lit(None, pl.String),
     }
     frame = (
         claims.lazy()
@@ -183,6 +189,7 @@ def _prepare(claims: pl.DataFrame) -> _Coded:
             "members",
             pl.col("prior").cast(pl.Float64),
             pl.col("weight").cast(pl.Float64).fill_null(1.0),
+            pl.col("raw").cast(pl.String),
         )
         .filter(
             pl.col("value").is_not_null()
@@ -238,7 +245,12 @@ def _prepare(claims: pl.DataFrame) -> _Coded:
         schema={"src": pl.Int64, "source": pl.String, "prior": pl.Float64},
     )
     weight = frame["weight"].to_numpy()[rows].astype(np.float64)
-    return _Coded(item, src, group, weight, groups, names)
+    raw = None
+    if "raw" in claims.columns:
+        # the exact source text: copy evidence (see _Model._copies)
+        text = frame["raw"][rows].fill_null(frame["value"][rows])
+        raw = _dense(item * (frame.height + 1) + _codes(text)[0])
+    return _Coded(item, src, group, weight, groups, names, raw)
 
 
 # ------------------------------------------------------------------------------------ model
@@ -268,6 +280,7 @@ class _Model:
         self.c_src = coded.src
         self.c_item = coded.item
         self.c_weight = coded.weight
+        self.c_raw = coded.raw
         self.g_item = groups["item"].to_numpy().astype(np.int64)
         g_attr = groups["attribute"].replace_strict(attr_id, return_dtype=pl.Int64).to_numpy()
         self.g_attr = g_attr
@@ -352,9 +365,12 @@ class _Model:
         mean = q.sum() / max(den_s.sum(), 1e-12)
         base = np.where(np.isnan(self.prior), mean, self.prior)
         acc_s = (num_s + s.strength * base) / (den_s + s.strength)
-        acc_sa = (num_sa + s.attribute_strength * np.repeat(acc_s, self.K)) / (
-            den_sa + s.attribute_strength
-        )
+        if np.isinf(s.attribute_strength):
+            acc_sa = np.repeat(acc_s, self.K)
+        else:
+            acc_sa = (num_sa + s.attribute_strength * np.repeat(acc_s, self.K)) / (
+                den_sa + s.attribute_strength
+            )
         acc_s = np.clip(acc_s, s.lo, 1 - s.lo)
         acc_sa = np.clip(acc_sa, s.lo, 1 - s.lo)
         change = float(np.abs(acc_sa - self.acc_sa).max()) if len(acc_sa) else 0.0
@@ -409,22 +425,44 @@ class _Model:
                 continue
             i, j = both.row.astype(np.int64), both.col.astype(np.int64)
             key = i * S + j
+            phi = np.ones(len(key))
+            xv = x
+            if self.c_raw is not None:
+                # AccuFormat's evidence: a copier copies the text, format and all, so a pair
+                # counts as sharing a value only where its texts are identical; phi, the
+                # chance the pair renders a value it shares alike, is the share of its common
+                # values with identical texts (independent sites with different formats: ~0).
+                raw = self.c_raw[mine]
+                x = sparse.csr_matrix((ones, (raw, src)), shape=(int(raw.max()) + 1, S))
+                xp = sparse.csr_matrix((self.right[g], (raw, src)), shape=x.shape)
+                k_text = _lookup(sparse.triu(x.T @ x, k=1).tocoo(), S, key)
+                k_value = _lookup(sparse.triu(xv.T @ xv, k=1).tocoo(), S, key)
+                phi = np.clip((k_text + 1.0) / (k_value + 2.0), s.lo, 1.0)
             k_same = _lookup(sparse.triu(x.T @ x, k=1).tocoo(), S, key)  # the same value
             k_true = _lookup(sparse.triu(x.T @ xp, k=1).tocoo(), S, key)  # ... weighted by P
             k_false = np.maximum(k_same - k_true, 0.0)
             k_diff = np.maximum(both.data - k_same, 0.0)
             n = float(self.n_false[a])
             ai, aj = self.acc_sa[i * K + a], self.acc_sa[j * K + a]
-            li, lj, lk = _pair_loglik(ai, aj, n, k_true, k_false, k_diff, s.copy_rate)
+            li, lj, lk = _pair_loglik(ai, aj, n, k_true, k_false, k_diff, s.copy_rate, phi)
             frames.append(
                 pl.DataFrame({"key": i * S + j, "a": np.full(len(i), a), "ind": li, "ij": lj,
-                              "ji": lk})
+                              "ji": lk, "both": both.data, "same": k_same,
+                              "chance": both.data * (ai * aj + (1 - ai) * (1 - aj) / n) * phi})
             )
         if not frames:
             return
         each = pl.concat(frames)
         total = each.group_by("key").agg(
-            pl.col("ind", "ij", "ji").sum(), pl.len().alias("attrs")
+            pl.col("ind", "ij", "ji", "both", "same", "chance").sum(), pl.len().alias("attrs")
+        ).with_columns(
+            # the pair's copy rate over all its attributes: the share of its common items on
+            # which it agrees beyond what independent sources would (Dong 2010's selectivity)
+            # (shrunk towards `copy_rate` as if from `rate_strength` items)
+            rate=(
+                (pl.col("same") - pl.col("chance") + s.rate_strength * s.copy_rate)
+                / (pl.col("both") - pl.col("chance") + s.rate_strength)
+            ).clip(0.0, 1.0)
         )
         # per (pair, attribute): the evidence of the pair's other attributes, else its own
         loo = (
@@ -432,6 +470,7 @@ class _Model:
             .select(
                 "key",
                 "a",
+                "rate",
                 *(
                     pl.when(pl.col("attrs") > 1)
                     .then(pl.col(f"{c}_all") - pl.col(c))
@@ -448,7 +487,9 @@ class _Model:
         self.dependence = (key // S, key % S, post[1], post[2])
         post_a = self._posterior(loo)
         key = loo["key"].to_numpy()
-        self._independence(key // S, key % S, loo["a"].to_numpy(), post_a[1] + post_a[2])
+        self._independence(
+            key // S, key % S, loo["a"].to_numpy(), (post_a[1] + post_a[2]) * loo["rate"].to_numpy()
+        )
 
     def _posterior(self, frame: pl.DataFrame) -> np.ndarray:
         a = self.s.copy_prior
@@ -465,8 +506,9 @@ class _Model:
 
     def _independence(self, i: np.ndarray, j: np.ndarray, attr: np.ndarray, dep: np.ndarray):
         """A claim's vote times Π (1 − c·P(dep)) over the more accurate sources (ties: the
-        smaller id) that state the same value (Dong 2009, section 3.2)."""
-        s, S = self.s, self.S
+        smaller id) that state the same value (Dong 2009, section 3.2); `dep` is c·P(dep), c
+        the pair's estimated copy rate, so a clique of faithful copiers counts about once."""
+        S = self.S
         strong = dep > 1e-3
         i, j, attr, dep = i[strong], j[strong], attr[strong], dep[strong]
         self.independence = np.ones(len(self.c_group))
@@ -475,7 +517,7 @@ class _Model:
         rank[order] = np.arange(S)
         later = np.where(rank[i] > rank[j], i, j)
         earlier = np.where(rank[i] > rank[j], j, i)
-        penalty = np.log1p(-s.copy_rate * np.minimum(dep, 1.0))
+        penalty = np.log1p(-np.minimum(dep, 1.0 - 1e-3))
         for a in np.unique(attr):
             on = attr == a
             pen = sparse.csr_matrix((penalty[on], (earlier[on], later[on])), shape=(S, S))
@@ -606,10 +648,11 @@ def _lookup(matrix: sparse.coo_matrix, width: int, key: np.ndarray) -> np.ndarra
     return np.where(found, data[at] if len(have) else 0.0, 0.0)
 
 
-def _pair_loglik(ai, aj, n, k_true, k_false, k_diff, c):
-    """Log-likelihoods of a pair's soft counts: independent, i copies j, j copies i."""
-    pt = ai * aj
-    pf = (1 - ai) * (1 - aj) / n
+def _pair_loglik(ai, aj, n, k_true, k_false, k_diff, c, phi=1.0):
+    """Log-likelihoods of a pair's soft counts: independent, i copies j, j copies i. `phi`:
+    the chance two independent sources render a shared value as the same text."""
+    pt = ai * aj * phi
+    pf = (1 - ai) * (1 - aj) / n * phi
     pd = np.maximum(1 - pt - pf, 1e-12)
     ind = k_true * np.log(pt) + k_false * np.log(pf) + k_diff * np.log(pd)
     diff = k_diff * np.log(pd * (1 - c))
