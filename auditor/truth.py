@@ -146,17 +146,17 @@ def _codes(series: pl.Series) -> tuple[np.ndarray, pl.Series]:
     return series.replace_strict(distinct, ids, return_dtype=pl.Int64).to_numpy(), distinct
 
 
-def _runs(key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """A stable sort of `key` and where each run of equal keys starts in it (numpy's hashing
-    unique is many times slower than a sort here)."""
-    order = np.argsort(key, kind="stable")
+def _runs(key: np.ndarray, stable: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """A sort of `key` (stable unless told) and where each run of equal keys starts in it
+    (numpy's hashing unique is many times slower than a sort here)."""
+    order = np.argsort(key, kind="stable" if stable else None)
     ordered = key[order]
     return order, np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
 
 
 def _dense(key: np.ndarray) -> np.ndarray:
     """Dense ranks 0..n-1 of `key`."""
-    order, starts = _runs(key)
+    order, starts = _runs(key, stable=False)
     ids = np.zeros(len(key), dtype=np.int64)
     ids[starts[1:]] = 1
     out = np.empty(len(key), dtype=np.int64)
@@ -248,8 +248,9 @@ def _prepare(claims: pl.DataFrame) -> _Coded:
     raw = None
     if "raw" in claims.columns:
         # the exact source text: copy evidence (see _Model._copies)
-        text = frame["raw"][rows].fill_null(frame["value"][rows])
-        raw = _dense(item * (frame.height + 1) + _codes(text)[0])
+        # (only identity matters here: a 64-bit hash of the text, mixed with the item id)
+        text = frame["raw"].fill_null(frame["value"]).hash(seed=0).to_numpy().view(np.int64)
+        raw = _dense(text[rows] * 1_000_003 + item)
     return _Coded(item, src, group, weight, groups, names, raw)
 
 
@@ -310,6 +311,7 @@ class _Model:
         self.acc_sa = np.repeat(self.acc_s, self.K)
         self.independence = np.ones(len(self.c_group))
         self.dependence = None  # (i, j, P(i copies j), P(j copies i)) once detected
+        self._pair_counts = {}  # attribute -> _counts(...), computed once
         self.P = np.zeros(self.G)
         self.right = np.zeros(self.G)
 
@@ -415,40 +417,25 @@ class _Model:
             mine = self.c_attr == a
             if not mine.any():
                 continue
-            g, src, it = self.c_group[mine], self.c_src[mine], self.c_item[mine]
-            ones = np.ones(len(g))
-            x = sparse.csr_matrix((ones, (g, src)), shape=(self.G, S))
-            xp = sparse.csr_matrix((self.right[g], (g, src)), shape=(self.G, S))
-            y = sparse.csr_matrix((ones, (it, src)), shape=(self.I, S))
-            both = sparse.triu(y.T @ y, k=1).tocoo()  # items both state
-            if not both.nnz:
+            if a not in self._pair_counts:
+                self._pair_counts[a] = self._counts(mine)
+            counts = self._pair_counts[a]
+            if counts is None:
                 continue
-            i, j = both.row.astype(np.int64), both.col.astype(np.int64)
-            key = i * S + j
-            phi = np.ones(len(key))
-            xv = x
-            if self.c_raw is not None:
-                # AccuFormat's evidence: a copier copies the text, format and all, so a pair
-                # counts as sharing a value only where its texts are identical; phi, the
-                # chance the pair renders a value it shares alike, is the share of its common
-                # values with identical texts (independent sites with different formats: ~0).
-                raw = self.c_raw[mine]
-                x = sparse.csr_matrix((ones, (raw, src)), shape=(int(raw.max()) + 1, S))
-                xp = sparse.csr_matrix((self.right[g], (raw, src)), shape=x.shape)
-                k_text = _lookup(sparse.triu(x.T @ x, k=1).tocoo(), S, key)
-                k_value = _lookup(sparse.triu(xv.T @ xv, k=1).tocoo(), S, key)
-                phi = np.clip((k_text + 1.0) / (k_value + 2.0), s.lo, 1.0)
-            k_same = _lookup(sparse.triu(x.T @ x, k=1).tocoo(), S, key)  # the same value
+            i, j, key, both, k_same, phi, x, rows, cols = counts
+            right = self.right[self.c_group[mine]]
+            xp = sparse.csr_matrix((right, (rows, cols)), shape=x.shape)
             k_true = _lookup(sparse.triu(x.T @ xp, k=1).tocoo(), S, key)  # ... weighted by P
+            k_true = np.minimum(k_true, k_same)
             k_false = np.maximum(k_same - k_true, 0.0)
-            k_diff = np.maximum(both.data - k_same, 0.0)
+            k_diff = np.maximum(both - k_same, 0.0)
             n = float(self.n_false[a])
             ai, aj = self.acc_sa[i * K + a], self.acc_sa[j * K + a]
             li, lj, lk = _pair_loglik(ai, aj, n, k_true, k_false, k_diff, s.copy_rate, phi)
             frames.append(
                 pl.DataFrame({"key": i * S + j, "a": np.full(len(i), a), "ind": li, "ij": lj,
-                              "ji": lk, "both": both.data, "same": k_same,
-                              "chance": both.data * (ai * aj + (1 - ai) * (1 - aj) / n) * phi})
+                              "ji": lk, "both": both, "same": k_same,
+                              "chance": both * (ai * aj + (1 - ai) * (1 - aj) / n) * phi})
             )
         if not frames:
             return
@@ -490,6 +477,35 @@ class _Model:
         self._independence(
             key // S, key % S, loo["a"].to_numpy(), (post_a[1] + post_a[2]) * loo["rate"].to_numpy()
         )
+
+    def _counts(self, mine: np.ndarray):
+        """The claims of one attribute (`mine`): for every pair of sources sharing an item,
+        (i, j, key, items both state, values both state, phi) and the (value, source)
+        incidence matrix with its row and column per claim; None when no item is shared.
+        These do not change between rounds."""
+        s, S = self.s, self.S
+        g, src, it = self.c_group[mine], self.c_src[mine], self.c_item[mine]
+        ones = np.ones(len(g))
+        y = sparse.csr_matrix((ones, (it, src)), shape=(self.I, S))
+        both = sparse.triu(y.T @ y, k=1).tocoo()  # items both state
+        if not both.nnz:
+            return None
+        i, j = both.row.astype(np.int64), both.col.astype(np.int64)
+        key = i * S + j
+        x = sparse.csr_matrix((ones, (g, src)), shape=(self.G, S))
+        k_same = _lookup(sparse.triu(x.T @ x, k=1).tocoo(), S, key)  # the same value
+        phi, rows = np.ones(len(key)), g
+        if self.c_raw is not None:
+            # AccuFormat's evidence: a copier copies the text, format and all, so a pair
+            # counts as sharing a value only where its texts are identical; phi, the chance
+            # the pair renders a value it shares alike, is the share of its common values
+            # with identical texts (independent sites with different formats: about 0).
+            rows = self.c_raw[mine]
+            x = sparse.csr_matrix((ones, (rows, src)), shape=(int(rows.max()) + 1, S))
+            k_value = k_same
+            k_same = _lookup(sparse.triu(x.T @ x, k=1).tocoo(), S, key)
+            phi = np.clip((k_same + 1.0) / (k_value + 2.0), s.lo, 1.0)
+        return i, j, key, both.data.astype(np.float64), k_same, phi, x, rows, src
 
     def _posterior(self, frame: pl.DataFrame) -> np.ndarray:
         a = self.s.copy_prior
