@@ -21,17 +21,26 @@ module estimates both from the claims alone, iterating as the truth-discovery li
   Web: Is the Problem Solved?", PVLDB 6(2) 2013): two independent sources share a false value
   rarely (``(1 − A1)(1 − A2)/n``), a copier often; the Bayesian posterior of dependence per source
   pair (prior α, copy rate c) comes from soft counts of shared true values, shared false values
-  and differences, per attribute with per-attribute accuracies; a claim's vote is multiplied by
-  ``Π (1 − c·P(dependent))`` over the more accurate sources that state the same value. The
+  and differences, per attribute; a claim's vote is multiplied by ``Π (1 − c·P(dependent))``
+  over the more accurate sources that state the same value, c being the pair's own copy rate
+  estimated over all its attributes (the share of its common items on which it agrees beyond
+  chance, shrunk towards ``Settings.copy_rate``), so a clique of faithful copiers counts about
+  once. **Identical text** (the optional ``raw`` column; Li 2013's observation behind
+  AccuFormat, that copiers share even the format of a value): when given, a pair shares a
+  value only where its texts are identical, and the chance that independent sources render a
+  shared value alike is the share of the pair's common values with identical texts, so sites
+  that agree in formats of their own are not taken for copiers of each other. The
   posterior that discounts votes on one attribute weighs the evidence of the pair's other
   attributes (all of it when there is no other), so the values in dispute cannot brand their
   own side as copiers; and dependence is first judged on the plain vote, before accuracies are
   learnt, since a copied majority learnt as accurate explains its copies as shared truths.
-* **Per-attribute accuracy with shrinkage**: accuracies are Beta-smoothed, per source towards
-  its prior (configured trust, else the mean accuracy of all claims), per (source, attribute)
-  towards the source's own accuracy, so that sources with few claims are neither perfect nor
-  worthless (the Bayesian smoothing of Zhao et al., "A Bayesian Approach to Discovering Truth
-  from Conflicting Sources", PVLDB 5(6) 2012, in its simplest form).
+* **Accuracy with shrinkage**: accuracies are Beta-smoothed per source towards its prior
+  (configured trust, else the mean accuracy of all claims), so that sources with few claims
+  are neither perfect nor worthless (the Bayesian smoothing of Zhao et al., "A Bayesian
+  Approach to Discovering Truth from Conflicting Sources", PVLDB 5(6) 2012, in its simplest
+  form). By default one accuracy per source, as in Accu: per-attribute accuracies (finite
+  ``Settings.attribute_strength``) let a copied lineage that outvotes the rest on one
+  attribute be learnt as accurate there, though its sources are wrong elsewhere.
 
 Rounds: a plain vote; then ``Settings.copy_rounds`` times: estimate n, detect copying, run Accu
 to convergence with the discounted votes. The frames come in and go out as polars; the
