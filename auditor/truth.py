@@ -15,8 +15,11 @@ module estimates both from the claims alone, iterating as the truth-discovery li
   Yin, Han, Yu, "Truth Discovery with Multiple Conflicting Information Providers on the Web",
   KDD 2007 / TKDE 2008): ``C*(v) = C(v) + ρ Σ sim(v, v') C(v')``; numbers within the attribute's
   tolerance (absolute, or relative to the larger value) are similar in proportion to their
-  closeness, sets of names by overlap (Jaccard). A claim within tolerance of the truth counts
-  as right, both for its source's accuracy and for the confidence of the resolved value.
+  closeness. A set of names is supported by another in the share of the other's names it
+  holds (TruthFinder's implication is one-way): a list cut short is consistent with the full
+  list and supports it fully, while the full list supports the cut one only in part, since
+  lists lose names far more often than they gain real ones. A claim within tolerance of the
+  truth counts as right, both for its source's accuracy and for the resolved confidence.
 * **Copy detection** (AccuCopy, Dong 2009 section 3; Li, Dong et al., "Truth Finding on the Deep
   Web: Is the Problem Solved?", PVLDB 6(2) 2013): two independent sources share a false value
   rarely (``(1 − A1)(1 − A2)/n``), a copier often; the Bayesian posterior of dependence per source
@@ -732,9 +735,8 @@ def _similar(groups: pl.DataFrame, attributes: Mapping[str, Attribute]):
         right = names.select(h="group", item="item", other="members")
         pairs = left.join(right, on="item").filter(pl.col("group") != pl.col("h"))
         inter = pl.col("members").list.set_intersection("other").list.len()
-        union = pl.col("members").list.set_union("other").list.len()
         parts.append(
-            pairs.with_columns(sim=inter / union)
+            pairs.with_columns(sim=inter / pl.col("other").list.len())
             .filter(pl.col("sim") > 0)
             .select("group", "h", "sim", ok=pl.lit(0.0))
         )

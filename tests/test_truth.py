@@ -155,6 +155,18 @@ def test_set_valued_attribute_partial_overlap_supports():
     assert resolved(plain, "book", "authors")["value"] == "x"
 
 
+def test_list_cut_short_supports_the_full_list():
+    """Three sources give only the first author, two the full list: the short list is
+    consistent with the full one (lists lose names), not the other way round."""
+    lists = [["a"], ["a"], ["a"], ["a", "b"], ["a", "b"]]
+    rows = [("book", "authors", f"s{i}", ";".join(m)) for i, m in enumerate(lists)]
+    claims = frame(rows, members=lists, prior=[0.8] * len(rows))
+    truth = discover(claims, {"authors": Attribute("names")})
+    assert resolved(truth, "book", "authors")["value"] == "a;b"
+    plain = discover(claims.drop("members"), {"authors": Attribute("names")})
+    assert resolved(plain, "book", "authors")["value"] == "a"
+
+
 def test_estimated_reliability_matches_known_accuracy_and_is_calibrated():
     rng = random.Random(11)
     accuracy = {"s90": 0.9, "s80": 0.8, "s70": 0.7, "s60": 0.6, "s50": 0.5, "s40": 0.4}
