@@ -15,23 +15,35 @@ module estimates both from the claims alone, iterating as the truth-discovery li
   Yin, Han, Yu, "Truth Discovery with Multiple Conflicting Information Providers on the Web",
   KDD 2007 / TKDE 2008): ``C*(v) = C(v) + ρ Σ sim(v, v') C(v')``; numbers within the attribute's
   tolerance (absolute, or relative to the larger value) are similar in proportion to their
-  closeness, sets of names by overlap (Jaccard). A claim within tolerance of the truth counts
-  as right, both for its source's accuracy and for the confidence of the resolved value.
+  closeness. A set of names is supported by another in the share of the other's names it
+  holds (TruthFinder's implication is one-way): a list cut short is consistent with the full
+  list and supports it fully, while the full list supports the cut one only in part, since
+  lists lose names far more often than they gain real ones. A claim within tolerance of the
+  truth counts as right, both for its source's accuracy and for the resolved confidence.
 * **Copy detection** (AccuCopy, Dong 2009 section 3; Li, Dong et al., "Truth Finding on the Deep
   Web: Is the Problem Solved?", PVLDB 6(2) 2013): two independent sources share a false value
   rarely (``(1 − A1)(1 − A2)/n``), a copier often; the Bayesian posterior of dependence per source
   pair (prior α, copy rate c) comes from soft counts of shared true values, shared false values
-  and differences, per attribute with per-attribute accuracies; a claim's vote is multiplied by
-  ``Π (1 − c·P(dependent))`` over the more accurate sources that state the same value. The
+  and differences, per attribute; a claim's vote is multiplied by ``Π (1 − c·P(dependent))``
+  over the more accurate sources that state the same value, c being the pair's own copy rate
+  estimated over all its attributes (the share of its common items on which it agrees beyond
+  chance, shrunk towards ``Settings.copy_rate``), so a clique of faithful copiers counts about
+  once. **Identical text** (the optional ``raw`` column; Li 2013's observation behind
+  AccuFormat, that copiers share even the format of a value): when given, a pair shares a
+  value only where its texts are identical, and the chance that independent sources render a
+  shared value alike is the share of the pair's common values with identical texts, so sites
+  that agree in formats of their own are not taken for copiers of each other. The
   posterior that discounts votes on one attribute weighs the evidence of the pair's other
   attributes (all of it when there is no other), so the values in dispute cannot brand their
   own side as copiers; and dependence is first judged on the plain vote, before accuracies are
   learnt, since a copied majority learnt as accurate explains its copies as shared truths.
-* **Per-attribute accuracy with shrinkage**: accuracies are Beta-smoothed, per source towards
-  its prior (configured trust, else the mean accuracy of all claims), per (source, attribute)
-  towards the source's own accuracy, so that sources with few claims are neither perfect nor
-  worthless (the Bayesian smoothing of Zhao et al., "A Bayesian Approach to Discovering Truth
-  from Conflicting Sources", PVLDB 5(6) 2012, in its simplest form).
+* **Accuracy with shrinkage**: accuracies are Beta-smoothed per source towards its prior
+  (configured trust, else the mean accuracy of all claims), so that sources with few claims
+  are neither perfect nor worthless (the Bayesian smoothing of Zhao et al., "A Bayesian
+  Approach to Discovering Truth from Conflicting Sources", PVLDB 5(6) 2012, in its simplest
+  form). By default one accuracy per source, as in Accu: per-attribute accuracies (finite
+  ``Settings.attribute_strength``) let a copied lineage that outvotes the rest on one
+  attribute be learnt as accurate there, though its sources are wrong elsewhere.
 
 Rounds: a plain vote; then ``Settings.copy_rounds`` times: estimate n, detect copying, run Accu
 to convergence with the discounted votes. The frames come in and go out as polars; the
@@ -72,11 +84,15 @@ class Settings:
     tol: float = 1e-4  # convergence: largest change of an accuracy
     start: float = 0.8  # starting accuracy of a source with no prior
     strength: float = 2.0  # pseudo-claims pulling a source's accuracy to its prior
-    attribute_strength: float = 5.0  # pseudo-claims pulling per-attribute accuracy to the source's
+    # pseudo-claims pulling per-attribute accuracy to the source's; inf: one accuracy per source
+    # (Dong 2009's Accu), so that a source wrong on other attributes is not trusted on one where
+    # a copied lineage outvotes the rest
+    attribute_strength: float = float("inf")
     similarity: float = 0.5  # rho: how much a similar value's score supports a value
     copy_rounds: int = 2  # rounds of copy detection (0: plain Accu)
     copy_prior: float = 0.2  # alpha: prior probability that two sources are dependent
-    copy_rate: float = 0.8  # c: share of its values a copier copies
+    copy_rate: float = 0.8  # c: share of its values a copier copies (prior of the pair's rate)
+    rate_strength: float = 20.0  # pseudo-items pulling a pair's estimated copy rate to copy_rate
     copy_report: float = 0.5  # a source is listed as copying another above this probability
     lo: float = 0.01  # accuracies are kept in [lo, 1 - lo]
     attributes: Mapping[str, Attribute] = field(default_factory=dict)
@@ -132,6 +148,7 @@ class _Coded:
     weight: np.ndarray
     groups: pl.DataFrame
     names: pl.DataFrame
+    raw: np.ndarray | None = None  # id of (item, exact source text), when given
 
 
 def _codes(series: pl.Series) -> tuple[np.ndarray, pl.Series]:
@@ -141,17 +158,17 @@ def _codes(series: pl.Series) -> tuple[np.ndarray, pl.Series]:
     return series.replace_strict(distinct, ids, return_dtype=pl.Int64).to_numpy(), distinct
 
 
-def _runs(key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """A stable sort of `key` and where each run of equal keys starts in it (numpy's hashing
-    unique is many times slower than a sort here)."""
-    order = np.argsort(key, kind="stable")
+def _runs(key: np.ndarray, stable: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """A sort of `key` (stable unless told) and where each run of equal keys starts in it
+    (numpy's hashing unique is many times slower than a sort here)."""
+    order = np.argsort(key, kind="stable" if stable else None)
     ordered = key[order]
     return order, np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
 
 
 def _dense(key: np.ndarray) -> np.ndarray:
     """Dense ranks 0..n-1 of `key`."""
-    order, starts = _runs(key)
+    order, starts = _runs(key, stable=False)
     ids = np.zeros(len(key), dtype=np.int64)
     ids[starts[1:]] = 1
     out = np.empty(len(key), dtype=np.int64)
@@ -170,6 +187,7 @@ def _prepare(claims: pl.DataFrame) -> _Coded:
         "members": pl.lit(None, pl.List(pl.String)),
         "prior": pl.lit(None, pl.Float64),
         "weight": pl.lit(1.0, pl.Float64),
+        "raw": pl.lit(None, pl.String),
     }
     frame = (
         claims.lazy()
@@ -183,6 +201,7 @@ def _prepare(claims: pl.DataFrame) -> _Coded:
             "members",
             pl.col("prior").cast(pl.Float64),
             pl.col("weight").cast(pl.Float64).fill_null(1.0),
+            pl.col("raw").cast(pl.String),
         )
         .filter(
             pl.col("value").is_not_null()
@@ -238,7 +257,13 @@ def _prepare(claims: pl.DataFrame) -> _Coded:
         schema={"src": pl.Int64, "source": pl.String, "prior": pl.Float64},
     )
     weight = frame["weight"].to_numpy()[rows].astype(np.float64)
-    return _Coded(item, src, group, weight, groups, names)
+    raw = None
+    if "raw" in claims.columns:
+        # the exact source text: copy evidence (see _Model._copies)
+        # (only identity matters here: a 64-bit hash of the text, mixed with the item id)
+        text = frame["raw"].fill_null(frame["value"]).hash(seed=0).to_numpy().view(np.int64)
+        raw = _dense(text[rows] * 1_000_003 + item)
+    return _Coded(item, src, group, weight, groups, names, raw)
 
 
 # ------------------------------------------------------------------------------------ model
@@ -268,6 +293,7 @@ class _Model:
         self.c_src = coded.src
         self.c_item = coded.item
         self.c_weight = coded.weight
+        self.c_raw = coded.raw
         self.g_item = groups["item"].to_numpy().astype(np.int64)
         g_attr = groups["attribute"].replace_strict(attr_id, return_dtype=pl.Int64).to_numpy()
         self.g_attr = g_attr
@@ -297,6 +323,7 @@ class _Model:
         self.acc_sa = np.repeat(self.acc_s, self.K)
         self.independence = np.ones(len(self.c_group))
         self.dependence = None  # (i, j, P(i copies j), P(j copies i)) once detected
+        self._pair_counts = {}  # attribute -> _counts(...), computed once
         self.P = np.zeros(self.G)
         self.right = np.zeros(self.G)
 
@@ -352,9 +379,12 @@ class _Model:
         mean = q.sum() / max(den_s.sum(), 1e-12)
         base = np.where(np.isnan(self.prior), mean, self.prior)
         acc_s = (num_s + s.strength * base) / (den_s + s.strength)
-        acc_sa = (num_sa + s.attribute_strength * np.repeat(acc_s, self.K)) / (
-            den_sa + s.attribute_strength
-        )
+        if np.isinf(s.attribute_strength):
+            acc_sa = np.repeat(acc_s, self.K)
+        else:
+            acc_sa = (num_sa + s.attribute_strength * np.repeat(acc_s, self.K)) / (
+                den_sa + s.attribute_strength
+            )
         acc_s = np.clip(acc_s, s.lo, 1 - s.lo)
         acc_sa = np.clip(acc_sa, s.lo, 1 - s.lo)
         change = float(np.abs(acc_sa - self.acc_sa).max()) if len(acc_sa) else 0.0
@@ -399,32 +429,39 @@ class _Model:
             mine = self.c_attr == a
             if not mine.any():
                 continue
-            g, src, it = self.c_group[mine], self.c_src[mine], self.c_item[mine]
-            ones = np.ones(len(g))
-            x = sparse.csr_matrix((ones, (g, src)), shape=(self.G, S))
-            xp = sparse.csr_matrix((self.right[g], (g, src)), shape=(self.G, S))
-            y = sparse.csr_matrix((ones, (it, src)), shape=(self.I, S))
-            both = sparse.triu(y.T @ y, k=1).tocoo()  # items both state
-            if not both.nnz:
+            if a not in self._pair_counts:
+                self._pair_counts[a] = self._counts(mine)
+            counts = self._pair_counts[a]
+            if counts is None:
                 continue
-            i, j = both.row.astype(np.int64), both.col.astype(np.int64)
-            key = i * S + j
-            k_same = _lookup(sparse.triu(x.T @ x, k=1).tocoo(), S, key)  # the same value
+            i, j, key, both, k_same, phi, x, rows, cols = counts
+            right = self.right[self.c_group[mine]]
+            xp = sparse.csr_matrix((right, (rows, cols)), shape=x.shape)
             k_true = _lookup(sparse.triu(x.T @ xp, k=1).tocoo(), S, key)  # ... weighted by P
+            k_true = np.minimum(k_true, k_same)
             k_false = np.maximum(k_same - k_true, 0.0)
-            k_diff = np.maximum(both.data - k_same, 0.0)
+            k_diff = np.maximum(both - k_same, 0.0)
             n = float(self.n_false[a])
             ai, aj = self.acc_sa[i * K + a], self.acc_sa[j * K + a]
-            li, lj, lk = _pair_loglik(ai, aj, n, k_true, k_false, k_diff, s.copy_rate)
+            li, lj, lk = _pair_loglik(ai, aj, n, k_true, k_false, k_diff, s.copy_rate, phi)
             frames.append(
                 pl.DataFrame({"key": i * S + j, "a": np.full(len(i), a), "ind": li, "ij": lj,
-                              "ji": lk})
+                              "ji": lk, "both": both, "same": k_same,
+                              "chance": both * (ai * aj + (1 - ai) * (1 - aj) / n) * phi})
             )
         if not frames:
             return
         each = pl.concat(frames)
         total = each.group_by("key").agg(
-            pl.col("ind", "ij", "ji").sum(), pl.len().alias("attrs")
+            pl.col("ind", "ij", "ji", "both", "same", "chance").sum(), pl.len().alias("attrs")
+        ).with_columns(
+            # the pair's copy rate over all its attributes: the share of its common items on
+            # which it agrees beyond what independent sources would (Dong 2010's selectivity)
+            # (shrunk towards `copy_rate` as if from `rate_strength` items)
+            rate=(
+                (pl.col("same") - pl.col("chance") + s.rate_strength * s.copy_rate)
+                / (pl.col("both") - pl.col("chance") + s.rate_strength)
+            ).clip(0.0, 1.0)
         )
         # per (pair, attribute): the evidence of the pair's other attributes, else its own
         loo = (
@@ -432,6 +469,7 @@ class _Model:
             .select(
                 "key",
                 "a",
+                "rate",
                 *(
                     pl.when(pl.col("attrs") > 1)
                     .then(pl.col(f"{c}_all") - pl.col(c))
@@ -448,7 +486,38 @@ class _Model:
         self.dependence = (key // S, key % S, post[1], post[2])
         post_a = self._posterior(loo)
         key = loo["key"].to_numpy()
-        self._independence(key // S, key % S, loo["a"].to_numpy(), post_a[1] + post_a[2])
+        self._independence(
+            key // S, key % S, loo["a"].to_numpy(), (post_a[1] + post_a[2]) * loo["rate"].to_numpy()
+        )
+
+    def _counts(self, mine: np.ndarray):
+        """The claims of one attribute (`mine`): for every pair of sources sharing an item,
+        (i, j, key, items both state, values both state, phi) and the (value, source)
+        incidence matrix with its row and column per claim; None when no item is shared.
+        These do not change between rounds."""
+        s, S = self.s, self.S
+        g, src, it = self.c_group[mine], self.c_src[mine], self.c_item[mine]
+        ones = np.ones(len(g))
+        y = sparse.csr_matrix((ones, (it, src)), shape=(self.I, S))
+        both = sparse.triu(y.T @ y, k=1).tocoo()  # items both state
+        if not both.nnz:
+            return None
+        i, j = both.row.astype(np.int64), both.col.astype(np.int64)
+        key = i * S + j
+        x = sparse.csr_matrix((ones, (g, src)), shape=(self.G, S))
+        k_same = _lookup(sparse.triu(x.T @ x, k=1).tocoo(), S, key)  # the same value
+        phi, rows = np.ones(len(key)), g
+        if self.c_raw is not None:
+            # AccuFormat's evidence: a copier copies the text, format and all, so a pair
+            # counts as sharing a value only where its texts are identical; phi, the chance
+            # the pair renders a value it shares alike, is the share of its common values
+            # with identical texts (independent sites with different formats: about 0).
+            rows = self.c_raw[mine]
+            x = sparse.csr_matrix((ones, (rows, src)), shape=(int(rows.max()) + 1, S))
+            k_value = k_same
+            k_same = _lookup(sparse.triu(x.T @ x, k=1).tocoo(), S, key)
+            phi = np.clip((k_same + 1.0) / (k_value + 2.0), s.lo, 1.0)
+        return i, j, key, both.data.astype(np.float64), k_same, phi, x, rows, src
 
     def _posterior(self, frame: pl.DataFrame) -> np.ndarray:
         a = self.s.copy_prior
@@ -465,8 +534,9 @@ class _Model:
 
     def _independence(self, i: np.ndarray, j: np.ndarray, attr: np.ndarray, dep: np.ndarray):
         """A claim's vote times Π (1 − c·P(dep)) over the more accurate sources (ties: the
-        smaller id) that state the same value (Dong 2009, section 3.2)."""
-        s, S = self.s, self.S
+        smaller id) that state the same value (Dong 2009, section 3.2); `dep` is c·P(dep), c
+        the pair's estimated copy rate, so a clique of faithful copiers counts about once."""
+        S = self.S
         strong = dep > 1e-3
         i, j, attr, dep = i[strong], j[strong], attr[strong], dep[strong]
         self.independence = np.ones(len(self.c_group))
@@ -475,7 +545,7 @@ class _Model:
         rank[order] = np.arange(S)
         later = np.where(rank[i] > rank[j], i, j)
         earlier = np.where(rank[i] > rank[j], j, i)
-        penalty = np.log1p(-s.copy_rate * np.minimum(dep, 1.0))
+        penalty = np.log1p(-np.minimum(dep, 1.0 - 1e-3))
         for a in np.unique(attr):
             on = attr == a
             pen = sparse.csr_matrix((penalty[on], (earlier[on], later[on])), shape=(S, S))
@@ -606,10 +676,11 @@ def _lookup(matrix: sparse.coo_matrix, width: int, key: np.ndarray) -> np.ndarra
     return np.where(found, data[at] if len(have) else 0.0, 0.0)
 
 
-def _pair_loglik(ai, aj, n, k_true, k_false, k_diff, c):
-    """Log-likelihoods of a pair's soft counts: independent, i copies j, j copies i."""
-    pt = ai * aj
-    pf = (1 - ai) * (1 - aj) / n
+def _pair_loglik(ai, aj, n, k_true, k_false, k_diff, c, phi=1.0):
+    """Log-likelihoods of a pair's soft counts: independent, i copies j, j copies i. `phi`:
+    the chance two independent sources render a shared value as the same text."""
+    pt = ai * aj * phi
+    pf = (1 - ai) * (1 - aj) / n * phi
     pd = np.maximum(1 - pt - pf, 1e-12)
     ind = k_true * np.log(pt) + k_false * np.log(pf) + k_diff * np.log(pd)
     diff = k_diff * np.log(pd * (1 - c))
@@ -664,9 +735,8 @@ def _similar(groups: pl.DataFrame, attributes: Mapping[str, Attribute]):
         right = names.select(h="group", item="item", other="members")
         pairs = left.join(right, on="item").filter(pl.col("group") != pl.col("h"))
         inter = pl.col("members").list.set_intersection("other").list.len()
-        union = pl.col("members").list.set_union("other").list.len()
         parts.append(
-            pairs.with_columns(sim=inter / union)
+            pairs.with_columns(sim=inter / pl.col("other").list.len())
             .filter(pl.col("sim") > 0)
             .select("group", "h", "sim", ok=pl.lit(0.0))
         )

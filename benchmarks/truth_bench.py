@@ -2,8 +2,9 @@
 
 For each data set prints accuracy (the rules in ../shared/benchmarks/README.md), expected
 calibration error (ECE, 10 equal-width bins of confidence), wall and CPU time of the
-resolution alone (loading excluded; CPU time sums all threads), and how far the resident memory
-rose during the resolution above its level with the data loaded (sampled every 5 ms). The
+resolution alone (loading excluded; CPU time sums all threads), how far the resident memory
+rose during the resolution above its level with the data loaded, and the process's peak resident
+memory (data included; sampled every 5 ms). The
 machine is shared: wall time is noisy, CPU time less so.
 
     python benchmarks/truth_bench.py [flight book population]
@@ -119,8 +120,8 @@ class PeakMemory:
 
 
 def resolve(bench: Benchmark, claims: pl.DataFrame, method: str):
-    """Resolve with `method`: the figures, wall and CPU seconds, and how far the process's RSS
-    rose above its level before the call (MB; the loaded data excluded)."""
+    """Resolve with `method`: the figures, wall and CPU seconds, how far the process's RSS
+    rose above its level before the call (MB; the loaded data excluded) and its peak (MB)."""
     with PeakMemory() as memory:
         wall, cpu = time.perf_counter(), time.process_time()
         if method == "vote":
@@ -129,12 +130,12 @@ def resolve(bench: Benchmark, claims: pl.DataFrame, method: str):
             attributes = {k: Attribute(**v) for k, v in bench.attributes.items()}
             resolved = discover(claims, attributes).resolved
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    return score(bench, resolved), wall, cpu, memory.peak - memory.base
+    return score(bench, resolved), wall, cpu, memory.peak - memory.base, memory.peak
 
 
 def run(names: list[str]) -> None:
     print(f"{'data set':<26}{'method':<8}{'items':>6}{'accuracy':>10}{'exact':>8}{'ECE':>7}"
-          f"{'wall s':>8}{'CPU s':>7}{'+MB':>7}")
+          f"{'wall s':>8}{'CPU s':>7}{'+MB':>7}{'peak MB':>8}")
     for name in names:
         bench = LOADERS[name]()
         cuts = [(name, bench.claims)]
@@ -145,11 +146,11 @@ def run(names: list[str]) -> None:
             )
         for label, claims in cuts:
             for method in ("vote", "truth"):
-                figures, wall, cpu, peak = resolve(bench, claims, method)
+                figures, wall, cpu, rise, peak = resolve(bench, claims, method)
                 print(
                     f"{label:<26}{method:<8}{figures['items']:>6}{figures['accuracy']:>10.4f}"
                     f"{figures['exact']:>8.4f}{figures['ece']:>7.3f}{wall:>8.2f}{cpu:>7.2f}"
-                    f"{peak:>7.0f}",
+                    f"{rise:>7.0f}{peak:>8.0f}",
                     flush=True,
                 )
 

@@ -88,6 +88,7 @@ def _flight_long(frame: pl.DataFrame, day: str, index: list[str]) -> pl.DataFram
     is_time = pl.col("attribute").is_in(FLIGHT_TIMES)
     minutes = time_of_day(pl.col("value"))
     return long.with_columns(
+        raw=pl.col("value"),
         entity=pl.col("flight") + "@" + pl.lit(day),
         number=pl.when(is_time).then(minutes),
         value=pl.when(is_time)
@@ -105,7 +106,7 @@ def load_flight(root: Path = DATA / "flight_li2013") -> Benchmark:
         raw_gold = _tsv(root / "gold" / f"{day}.txt", FLIGHT_COLUMNS)
         gold.append(_flight_long(raw_gold, day, ["flight"]))
     claims_frame = pl.concat(claims).select(
-        "entity", "attribute", pl.lit("").alias("slot"), "source", "value", "number"
+        "entity", "attribute", pl.lit("").alias("slot"), "source", "value", "number", "raw"
     )
     gold_frame = (
         pl.concat(gold)
@@ -211,6 +212,7 @@ def load_book(root: Path = DATA / "book_dong2009") -> Benchmark:
             "source",
             value=pl.col("members").list.join(";"),
             members="members",
+            raw="authors",
         )
     )
     gold_lines = pl.read_csv(
@@ -249,6 +251,7 @@ def load_population(root: Path = DATA / "population_pasternack2010") -> Benchmar
         "source",
         value=number.cast(pl.Int64).cast(pl.String),
         number=number,
+        raw="value",
     ).filter(pl.col("number").is_not_null())
     text = (root / "population-gd.txt").read_text(encoding="latin-1")
     lines = pl.DataFrame({"line": text.split("\n")}).filter(pl.col("line").str.len_chars() > 0)

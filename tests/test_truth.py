@@ -77,6 +77,47 @@ def test_copier_is_discounted():
     assert reliability(truth, "ind1") > reliability(truth, "copy1")
 
 
+def test_identical_text_copiers_discounted_and_reformatting_sources_independent():
+    """Two lineages, as on flight sites: a clique of five sites shows one origin's text
+    verbatim (and a different quantity on one attribute); three independent sites, each with
+    its own format, agree on the truth. In a plain vote the clique wins that attribute, and
+    on values alone the three look like copiers sharing a 'false' value; the exact texts tell
+    the clique apart."""
+    rng = random.Random(5)
+    rows, raws = [], []
+    clique = ["orig", "copy1", "copy2", "copy3", "copy4"]
+    independent = {"ind1": "{v} h", "ind2": "at {v}", "ind3": "[{v}]"}
+    for k in range(300):
+        entity = f"e{k}"
+        for attribute in ("scheduled", "actual"):
+            true = str(600 + k)
+            other = str(615 + k) if attribute == "actual" and rng.random() < 0.7 else true
+            if rng.random() < 0.05:
+                other = str(rng.randrange(2000))
+            for source in clique:
+                rows.append((entity, attribute, source, other))
+                raws.append(f"{other}:00 +0000")
+            for source, shape in independent.items():
+                value = true if rng.random() < 0.95 else str(rng.randrange(2000))
+                rows.append((entity, attribute, source, value))
+                raws.append(shape.format(v=value))
+    claims = frame(rows, raw=raws)
+    truth = discover(claims)
+    actual = truth.resolved.filter(pl.col("attribute") == "actual")
+    true = (actual["entity"].str.slice(1).cast(pl.Int64) + 600).cast(pl.String)
+    right = (actual["value"] == true).mean()
+    assert right > 0.95
+    listed = {
+        row["source"]: {c["source"] for c in row["copies"]}
+        for row in truth.sources.iter_rows(named=True)
+    }
+    assert all(listed[s] and listed[s] <= set(clique) for s in clique)
+    assert not any(listed[s] for s in independent)
+    # on values alone, the three agreeing on what the clique outvotes look like copiers
+    plain = discover(claims.drop("raw")).sources
+    assert plain.filter(pl.col("source").is_in(list(independent)))["copies"].list.len().sum() > 0
+
+
 def test_similar_values_support_each_other():
     rows = [("f", "dep", s, v) for s, v in [("a", 100), ("b", 101), ("c", 102), ("d", 104)]]
     rows += [("f", "dep", s, 200) for s in ("e", "g")]
@@ -112,6 +153,18 @@ def test_set_valued_attribute_partial_overlap_supports():
     # without the members, only equal lists support each other: the three x's win
     plain = discover(claims.drop("members"), {"authors": Attribute("names")})
     assert resolved(plain, "book", "authors")["value"] == "x"
+
+
+def test_list_cut_short_supports_the_full_list():
+    """Three sources give only the first author, two the full list: the short list is
+    consistent with the full one (lists lose names), not the other way round."""
+    lists = [["a"], ["a"], ["a"], ["a", "b"], ["a", "b"]]
+    rows = [("book", "authors", f"s{i}", ";".join(m)) for i, m in enumerate(lists)]
+    claims = frame(rows, members=lists, prior=[0.8] * len(rows))
+    truth = discover(claims, {"authors": Attribute("names")})
+    assert resolved(truth, "book", "authors")["value"] == "a;b"
+    plain = discover(claims.drop("members"), {"authors": Attribute("names")})
+    assert resolved(plain, "book", "authors")["value"] == "a"
 
 
 def test_estimated_reliability_matches_known_accuracy_and_is_calibrated():
