@@ -213,6 +213,10 @@ _TOP: dict[str, tuple[Check, str]] = {
     "fail_on": (lambda v: v in FAIL_ON, "one of " + ", ".join(FAIL_ON)),
     "user_weight": (_non_negative, "a number >= 0 (the weight of a user review's claim)"),
     "max_document_mb": (_positive, "a number of megabytes > 0"),
+    "resolution": (
+        lambda v: v in ("learned", "vote"),
+        '"learned" (source reliability learned from the data) or "vote" (trust priors)',
+    ),
     "trust": (lambda v: isinstance(v, dict), "a table of source = number"),
     "aliases": (lambda v: isinstance(v, dict), "a table per attribute of canonical = [names]"),
     "attributes": (lambda v: isinstance(v, dict), "a table per attribute"),

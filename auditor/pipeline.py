@@ -20,6 +20,7 @@ from auditor.extract.registry import DocumentResult, extract_document
 from auditor.extract.shared import share_names
 from auditor.readers.declared import read_declared
 from auditor.reconcile import Settings, reconcile
+from auditor.reconcile.reliability import source_rows
 from auditor.reconcile.resolve import decoded
 from auditor.report.model import AuditReport, DocumentRecord
 from auditor.tables import build as build_tables
@@ -154,6 +155,7 @@ def audit(paths: Sequence[Path], config: Config, progress: Progress = _silent) -
         discrepancies=reconciliation.discrepancies,
         expectations=tuple(expectations),
         resolved=tuple(decoded(reconciliation.resolved)),
+        sources=tuple(source_rows(reconciliation.sources)),
         claims=extraction.claims,
         errors=tuple(errors),
         fail_on=config.fail_on,

@@ -17,7 +17,7 @@ from operator import attrgetter
 import polars as pl
 
 from auditor.catalog import SEVERITIES, kind
-from auditor.reconcile import evidence, resolve
+from auditor.reconcile import evidence, reliability, resolve
 from auditor.reconcile.comparators import CHAIN
 from auditor.reconcile.model import ENGINE, ClaimStore, Context, Discrepancy, Finding
 from auditor.reconcile.prepare import Settings, prepare
@@ -31,6 +31,7 @@ _RANK = {s: n for n, s in enumerate(SEVERITIES)}
 class Reconciliation:
     discrepancies: tuple[Discrepancy, ...]
     resolved: pl.DataFrame  # entity, attribute, slot, value, confidence, sources
+    sources: pl.DataFrame  # source, reliability, attributes, claims, agreed, copies
 
 
 def reconcile(
@@ -69,6 +70,9 @@ def _reconcile(
     claims: pl.DataFrame, settings: Settings, documents: dict[str, list[tuple[str, str]]]
 ) -> Reconciliation:
     frame = prepare(claims, settings)
+    truth = reliability.learn(frame, settings) if settings.learn else None
+    if truth is not None:
+        frame = frame.with_columns(weight=reliability.weights(frame, truth, settings))
     ctx = Context(frame, settings, documents)
     cited = evidence.claims(frame).collect(engine=ENGINE)
     store = ClaimStore(frame)
@@ -81,8 +85,13 @@ def _reconcile(
             made, key = _discrepancies(store, *settled)
             discrepancies += made
             keys.append(key)
-    resolved = resolve.table(frame).collect(engine=ENGINE)
-    return Reconciliation(tuple(_in_order(discrepancies, keys)), resolved)
+    if truth is None:
+        resolved = resolve.table(frame).collect(engine=ENGINE)
+        sources = reliability.empty_sources()
+    else:
+        resolved = reliability.resolved(frame, truth, settings)
+        sources = truth.sources
+    return Reconciliation(tuple(_in_order(discrepancies, keys)), resolved, sources)
 
 
 def _discrepancies(

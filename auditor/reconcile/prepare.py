@@ -35,6 +35,7 @@ class Settings:
     user_weight: float = USER_WEIGHT
     severity: dict[str, str] = field(default_factory=dict)  # "code" or "code:attribute" -> severity
     captured: dict[str, str] = field(default_factory=dict)  # document -> capture date
+    learn: bool = True  # resolve by learned source reliability (auditor.truth), else by vote
 
     @classmethod
     def from_config(cls, specs: dict[str, AttributeSpec], table: dict) -> Settings:
@@ -50,6 +51,7 @@ class Settings:
             trust={k: float(v) for k, v in (table.get("trust") or {}).items()},
             user_weight=float(table.get("user_weight", USER_WEIGHT)),
             severity={str(k): str(v) for k, v in (table.get("severity") or {}).items()},
+            learn=table.get("resolution", "learned") == "learned",
         )
 
 

@@ -65,6 +65,7 @@ def render(report: AuditReport) -> str:
         document_errors=report.document_errors,
         config_errors=list(report.errors),
         documents=report.documents,
+        source_table=report.sources,
         expectations=report.expectations,
         severities=SEVERITIES,
         fail_on=report.fail_on,

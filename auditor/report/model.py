@@ -100,6 +100,7 @@ class AuditReport:
     discrepancies: tuple[Discrepancy, ...]
     expectations: tuple[SuiteOutcome, ...] = ()
     resolved: tuple[dict[str, Any], ...] = ()
+    sources: tuple[dict[str, Any], ...] = ()  # each source's learned reliability and counts
     claims: pl.DataFrame = field(default_factory=pl.DataFrame, compare=False, repr=False)
     errors: tuple[str, ...] = ()  # configuration or suite errors that are not about a document
     fail_on: str = "error"
@@ -175,6 +176,7 @@ class AuditReport:
             "expectations": [s.to_dict() for s in self.expectations],
             "discrepancies": [x.to_dict() for x in self.discrepancies],
             "resolved": list(self.resolved),
+            "sources": list(self.sources),
             "summary": self.summary(),
         }
         if self.errors:

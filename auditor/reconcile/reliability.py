@@ -1,0 +1,240 @@
+"""Which sources to trust, learned from the whole catalog: the claims as truth discovery sees
+them (auditor.truth), and what reconciliation takes back from it.
+
+Every (entity, attribute, slot) is an item; a single-valued attribute's claim votes for its
+comparison key (numbers with their value, so that close ones support each other within the
+attribute's tolerance); a list attribute's claims of one source form that source's set. The
+configured trust is the prior of a source's accuracy, not the answer: a site that is often
+wrong across many films ends up weighing less. Time-varying figures (vote counts) are left
+out of learning: two captures that differ are both right when they were taken.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import polars as pl
+
+from auditor.claims import EDITORIAL
+from auditor.reconcile.prepare import Settings
+from auditor.truth import Attribute, Truth, discover
+
+# The accuracy a source with the default trust (1.0) starts from, and the bounds of a prior.
+PRIOR = 0.8
+_BOUNDS = (0.05, 0.95)
+_NUMERIC = {"duration": False, "count": True, "score": True, "money": True, "number": None}
+_SEP = "\x1f"
+
+
+def attributes(settings: Settings) -> dict[str, Attribute]:
+    """How truth discovery compares each attribute's values, from the attribute catalog."""
+    out = {}
+    for name, spec in settings.specs.items():
+        if spec.multi or spec.kind in ("names", "cast", "character", "nameset"):
+            out[name] = Attribute("names")
+        elif spec.kind == "time":
+            out[name] = Attribute("time", spec.tolerance)
+        elif spec.kind in _NUMERIC:
+            relative = _NUMERIC[spec.kind]
+            relative = spec.relative if relative is None else relative
+            out[name] = Attribute("number", spec.tolerance, relative)
+        elif spec.kind == "code":
+            out[name] = Attribute("code")
+        else:
+            out[name] = Attribute("exact")
+    return out
+
+
+def claims(frame: pl.DataFrame, settings: Settings) -> pl.DataFrame:
+    """The prepared claims as truth discovery's input: one row per (item, source) value."""
+    specs = settings.specs
+    multi = [n for n, s in specs.items() if s.multi or s.kind == "nameset"]
+    drifting = [n for n, s in specs.items() if s.time_varying]
+    trust = pl.col("source").replace_strict(settings.trust, default=1.0, return_dtype=pl.Float64)
+    base = (
+        frame.lazy()
+        .filter(pl.col("key").is_not_null() & ~pl.col("attribute").is_in(drifting))
+        .with_columns(
+            slot=pl.col("slot").fill_null(""),
+            prior=(trust * PRIOR).clip(*_BOUNDS),
+            weight=pl.when(pl.col("origin") == EDITORIAL).then(1.0).otherwise(settings.user_weight),
+        )
+    )
+    single = base.filter(~pl.col("attribute").is_in(multi)).select(
+        "entity",
+        "attribute",
+        "slot",
+        "source",
+        "raw",
+        value="key",
+        number="num",
+        prior="prior",
+        weight="weight",
+    )
+    sets = (
+        base.filter(pl.col("attribute").is_in(multi) & (pl.col("origin") == EDITORIAL))
+        .group_by("entity", "attribute", "slot", "source")
+        .agg(
+            pl.col("key").unique().sort().alias("members"),
+            pl.col("raw").unique().sort().str.join("\n").alias("raw"),
+            pl.col("prior").first(),
+            pl.col("weight").max(),
+        )
+        .with_columns(value=pl.col("members").list.join(_SEP))
+    )
+    return pl.concat([single, sets], how="diagonal_relaxed").collect()
+
+
+def empty_sources() -> pl.DataFrame:
+    """No source table: the configuration resolves by a vote of its trust priors."""
+    return pl.DataFrame(schema={"source": pl.String, "reliability": pl.Float64})
+
+
+def learn(frame: pl.DataFrame, settings: Settings) -> Truth:
+    return discover(claims(frame, settings), attributes(settings))
+
+
+def weights(frame: pl.DataFrame, truth: Truth, settings: Settings) -> pl.Expr:
+    """Each claim's vote: its source's learned accuracy on the attribute (else overall, else
+    the prior), times the user-review factor."""
+    per_attribute = truth.sources.select("source", "attributes").explode("attributes").select(
+        "source",
+        attribute=pl.col("attributes").struct.field("attribute"),
+        learned=pl.col("attributes").struct.field("reliability"),
+    )
+    overall = truth.sources.select("source", overall="reliability")
+    learned = (
+        frame.select("source", "attribute")
+        .join(per_attribute, on=["source", "attribute"], how="left")
+        .join(overall, on="source", how="left")
+        .select(pl.coalesce("learned", "overall"))
+        .to_series()
+    )
+    trust = pl.col("source").replace_strict(settings.trust, default=1.0, return_dtype=pl.Float64)
+    user = pl.when(pl.col("origin") == EDITORIAL).then(1.0).otherwise(settings.user_weight)
+    prior = (trust * PRIOR).clip(*_BOUNDS)
+    drifting = [n for n, s in settings.specs.items() if s.time_varying]
+    vote = pl.when(pl.col("attribute").is_in(drifting)).then(prior)
+    return vote.otherwise(pl.coalesce(pl.lit(learned), prior)) * user
+
+
+def resolved(frame: pl.DataFrame, truth: Truth, settings: Settings) -> pl.DataFrame:
+    """Every item's resolved value as the claims state it (JSON text: the display form of the
+    key that won, capitals first), with its confidence and supporting sources; a time-varying
+    figure is the latest capture's."""
+    return pl.concat([_learned(frame, truth, settings), _latest(frame, settings)]).sort(
+        "entity", "attribute", "slot"
+    )
+
+
+def _latest(frame: pl.DataFrame, settings: Settings) -> pl.DataFrame:
+    """The figure of the most recently captured document (the larger one when none says when:
+    counts grow), with its source's vote as confidence."""
+    drifting = [n for n, s in settings.specs.items() if s.time_varying]
+    rows = frame.filter(
+        pl.col("attribute").is_in(drifting)
+        & pl.col("key").is_not_null()
+        & (pl.col("origin") == EDITORIAL)
+    ).with_columns(
+        slot=pl.col("slot").fill_null(""),
+        captured=pl.col("document").replace_strict(
+            settings.captured, default=None, return_dtype=pl.String
+        ),
+    )
+    supporters = rows.group_by("entity", "attribute", "slot", "key").agg(
+        pl.col("source").unique().sort().alias("sources")
+    )
+    return (
+        rows.sort(
+            ["entity", "attribute", "slot", "captured", "num", "value"],
+            descending=[False, False, False, True, True, False],
+            nulls_last=True,
+        )
+        .group_by("entity", "attribute", "slot", maintain_order=True)
+        .first()
+        .join(supporters, on=["entity", "attribute", "slot", "key"], how="left")
+        .select(
+            "entity",
+            "attribute",
+            "slot",
+            "value",
+            pl.col("weight").round(3).alias("confidence"),
+            "sources",
+        )
+    )
+
+
+def _learned(frame: pl.DataFrame, truth: Truth, settings: Settings) -> pl.DataFrame:
+    won = truth.resolved.with_columns(
+        members=pl.col("value").str.split(_SEP),
+    ).rename({"value": "won"})
+    forms = (
+        frame.filter(pl.col("key").is_not_null())
+        .with_columns(slot=pl.col("slot").fill_null(""))
+        .group_by("entity", "attribute", "slot", "key")
+        .agg(pl.col("value").min().alias("form"))
+    )
+    members = (
+        won.select("entity", "attribute", "slot", "members")
+        .with_row_index("at")
+        .explode("members")
+        .join(
+            forms.rename({"key": "members"}),
+            on=["entity", "attribute", "slot", "members"],
+            how="left",
+        )
+        .group_by("at", maintain_order=True)
+        .agg(pl.col("form"))
+    )
+    whole = won.with_row_index("at").join(members, on="at", how="left")
+    multi = {n for n, s in settings.specs.items() if s.multi or s.kind == "nameset"}
+    value = [
+        _value(form, attribute in multi)
+        for attribute, form in zip(
+            whole["attribute"].to_list(), whole["form"].to_list(), strict=True
+        )
+    ]
+    return (
+        whole.select("entity", "attribute", "slot", "confidence", "sources")
+        .with_columns(value=pl.Series(value, dtype=pl.String), confidence=pl.col("confidence"))
+        .select(
+            "entity",
+            "attribute",
+            "slot",
+            "value",
+            pl.col("confidence").round(3),
+            "sources",
+        )
+    )
+
+
+def _value(forms: list[str | None], multi: bool) -> str:
+    """One JSON text: the form of a single value, or a list of a set's members' forms."""
+    if not multi and len(forms) == 1 and forms[0] is not None:
+        return forms[0]
+    decoded: list[Any] = [_member(f) for f in forms if f is not None]
+    return json.dumps(decoded, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _member(form: str) -> Any:
+    value = json.loads(form)
+    return value["actor"] if isinstance(value, dict) and "actor" in value else value
+
+
+def source_rows(sources: pl.DataFrame) -> list[dict[str, Any]]:
+    """The source table as the reports show it: reliability and agreement rounded, copies
+    named with the probability that the source depends on them."""
+    if sources.height == 0:
+        return []
+    rows = sources.sort("source").to_dicts()
+    for row in rows:
+        row["reliability"] = round(float(row["reliability"]), 3)
+        row["agreed"] = round(float(row["agreed"]), 3)
+        row["attributes"] = [
+            {**a, "reliability": round(float(a["reliability"]), 3)} for a in row["attributes"] or []
+        ]
+        row["copies"] = [
+            {**c, "dependence": round(float(c["dependence"]), 3)} for c in row["copies"] or []
+        ]
+    return rows

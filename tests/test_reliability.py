@@ -1,0 +1,65 @@
+"""Reconciliation learns which sources to trust across the catalog (auditor.truth), and the
+reports carry what it learned."""
+
+from __future__ import annotations
+
+import json
+
+import polars as pl
+
+from auditor.attributes import catalog
+from auditor.claims import Claim, to_frame
+from auditor.cli import main
+from auditor.reconcile import Settings, reconcile
+from tests.conftest import SOURCES
+
+
+def _claim(entity, source, attribute, value, raw=None):
+    raw = raw or str(value)
+    return Claim(entity, source, f"{entity}/{source}.txt", attribute, raw, value, None, 0, len(raw))
+
+
+def _catalog() -> pl.DataFrame:
+    """20 films; sloppy is wrong on most runtimes. On the last film only careful and sloppy
+    state one, and they disagree: equal trust cannot tell them apart."""
+    claims = []
+    for k in range(20):
+        entity = f"film-{k:02d}-2000"
+        for source in ("careful", "steady", "third"):
+            claims.append(_claim(entity, source, "runtime", 90 + k))
+        claims.append(_claim(entity, "sloppy", "runtime", 90 + k + (30 if k % 4 else 0)))
+    claims += [
+        _claim("last-film-2001", "careful", "runtime", 101),
+        _claim("last-film-2001", "sloppy", "runtime", 135),
+    ]
+    return to_frame(claims)
+
+
+def test_a_source_often_wrong_weighs_less_on_every_film():
+    settings = Settings(specs=catalog())
+    result = reconcile(_catalog(), settings)
+    reliability = dict(zip(result.sources["source"], result.sources["reliability"], strict=True))
+    assert reliability["sloppy"] < 0.5 < 0.9 < reliability["careful"]
+    resolved = result.resolved.filter(pl.col("entity") == "last-film-2001").row(0, named=True)
+    assert json.loads(resolved["value"]) == 101 and resolved["sources"] == ["careful"]
+    assert 0.5 < resolved["confidence"] < 1.0
+    [conflict] = [d for d in result.discrepancies if d.entity == "last-film-2001"]
+    assert conflict.resolved.value == 101
+
+
+def test_report_json_has_sources_and_every_resolved_attribute(capsys, tmp_path):
+    assert main(["check", str(SOURCES), "--out", str(tmp_path), "--format", "json,html"]) == 1
+    report = json.loads((tmp_path / "report.json").read_text())
+    sources = {s["source"]: s for s in report["sources"]}
+    assert set(sources) == {"imdb", "movieblog", "rottentomatoes", "wikipedia", "filmsuggest"}
+    for s in sources.values():
+        assert 0 < s["reliability"] < 1 and s["claims"] > 0 and 0 <= s["agreed"] <= 1
+        assert isinstance(s["copies"], list)
+    resolved = {(r["attribute"], r["slot"]): r["value"] for r in report["resolved"]}
+    # list attributes resolve too: genres, directors, stars
+    assert resolved[("director", "")] == ["Mike Figgis"]
+    assert sorted(resolved[("genres", "")]) == ["Drama", "Romance"]
+    assert "Nicolas Cage" in resolved[("stars", "")]
+    assert resolved[("rating_votes", "")] == 97495  # the latest capture's count
+    html = (tmp_path / "report.html").read_text()
+    assert "Sources: how far each is trusted" in html and "<svg" in html
