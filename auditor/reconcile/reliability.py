@@ -49,7 +49,8 @@ def attributes(settings: Settings) -> dict[str, Attribute]:
 def claims(frame: pl.DataFrame, settings: Settings) -> pl.DataFrame:
     """The prepared claims as truth discovery's input: one row per (item, source) value."""
     specs = settings.specs
-    multi = [n for n, s in specs.items() if s.multi or s.kind == "nameset"]
+    multi = [n for n, s in specs.items() if s.multi]
+    namesets = [n for n, s in specs.items() if s.kind == "nameset" and not s.multi]
     drifting = [n for n, s in specs.items() if s.time_varying]
     trust = pl.col("source").replace_strict(settings.trust, default=1.0, return_dtype=pl.Float64)
     base = (
@@ -71,6 +72,8 @@ def claims(frame: pl.DataFrame, settings: Settings) -> pl.DataFrame:
         number="num",
         prior="prior",
         weight="weight",
+        # a name set is one value; its surnames let partial lists support the whole
+        members=pl.when(pl.col("attribute").is_in(namesets)).then(pl.col("key").str.split("|")),
     )
     sets = (
         base.filter(pl.col("attribute").is_in(multi) & (pl.col("origin") == EDITORIAL))
@@ -188,7 +191,7 @@ def _learned(frame: pl.DataFrame, truth: Truth, settings: Settings) -> pl.DataFr
         .agg(pl.col("form"))
     )
     whole = won.with_row_index("at").join(members, on="at", how="left")
-    multi = {n for n, s in settings.specs.items() if s.multi or s.kind == "nameset"}
+    multi = {n for n, s in settings.specs.items() if s.multi}
     value = [
         _value(form, attribute in multi)
         for attribute, form in zip(
