@@ -30,7 +30,7 @@ _DEFAULTS = "defaults"
 class Config:
     root: Path  # the folder relative paths are taken from: the config file's, or the start
     sources: Path
-    expectations: Path
+    expectations: Path | None  # None: no suites (a project of tables with none of its own)
     reports: Path
     fail_on: str = "error"
     settings: dict[str, Any] = field(default_factory=dict)  # the merged table, for later stages
@@ -44,6 +44,8 @@ class Config:
     def describe(self) -> str:
         """One line saying which configuration and which suites this run uses."""
         where = f"{self.file}" if self.file else "built-in defaults (no project configuration)"
+        if self.expectations is None:
+            return f"config: {where}; no suites (declare expectations = \"folder\" to validate)"
         count = len(list(self.expectations.glob("*.json")))
         suites = (
             f"{count} built-in film suite{'s' * (count != 1)}"
@@ -141,7 +143,7 @@ def load(
 
 def _suites(
     root: Path, table: dict[str, Any], given: Path | None, file: Path | None
-) -> tuple[Path, bool]:
+) -> tuple[Path | None, bool]:
     """The suites folder: --expectations, the configured one, the project's, or the built-in."""
     if given is not None:
         if not given.is_dir() or not any(given.glob("*.json")):
@@ -157,6 +159,8 @@ def _suites(
                 "of suites (*.json); fix the path, or remove the key to use the built-in suites"
             )
         return folder, False
+    if table.get("tables"):
+        return None, False  # the built-in suites are the films'; a table project brings its own
     if file and (root / "expectations").is_dir() and any((root / "expectations").glob("*.json")):
         return root / "expectations", False
     return builtin_suites(), True
