@@ -213,3 +213,22 @@ def test_commands_that_do_not_validate_never_import_great_expectations():
         cwd=ROOT,
     ).stdout
     assert out.strip().splitlines()[-1] == "False"
+
+
+def test_results_follow_each_suite_and_its_order(capsys, tmp_path):
+    """Row-by-row expectations run over all sources at once and the rest per source; every
+    result still lands in its own suite, in the suite's order (GX reorders what it returns)."""
+    assert main(["check", str(SOURCES), "--out", str(tmp_path), "--format", "json"]) == 1
+    report = json.loads((tmp_path / "report.json").read_text())
+    suites = {s.name: s for s in load_suites(ROOT / "expectations")[0]}
+    assert len(report["expectations"]) == 10
+    for outcome in report["expectations"]:
+        wanted = [
+            (e["type"], e["kwargs"].get("column") or e["kwargs"].get("column_A"))
+            for e in suites[outcome["suite"]].data["expectations"]
+        ]
+        got = [
+            (r["expectation"], (r["column"] or "").split(" > ")[0] or None)
+            for r in outcome["results"]
+        ]
+        assert got == wanted, outcome["suite"]

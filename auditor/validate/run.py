@@ -79,6 +79,8 @@ def validate(
     scalar_columns = {c for t in scalars.values() for c in t.columns}
     batches = _Batches(datasource, scalars)
     per_source: dict[tuple[str, str], list[tuple[int, Any]]] = {}
+    # (suite name, index in it, expectation) of every suite, gathered per source: one call each
+    alone: dict[str, list[tuple[str, int, Any]]] = {}
     for suite in suites:
         sources = sorted(s for s in tables if suite.applies_to(s))
         if not sources:
@@ -99,11 +101,15 @@ def validate(
             for n, result in zip(shared, results, strict=True):
                 for source, part in _split(result, batches.bounds(sources), scalars).items():
                     per_source.setdefault((suite.name, source), []).append((n, part))
-        if own:
-            subset = _subset(gx, gx_suite, own)
-            for source in sources:
-                for n, result in zip(own, batches.validate([source], subset), strict=True):
-                    per_source.setdefault((suite.name, source), []).append((n, result))
+        for source in sources:
+            alone.setdefault(source, []).extend(
+                (suite.name, n, gx_suite.expectations[n]) for n in own
+            )
+    for source, wanted in alone.items():
+        together = gx.ExpectationSuite(name=f"own:{source}", expectations=[e for *_, e in wanted])
+        results = batches.validate([source], together)
+        for (name, n, _), result in zip(wanted, results, strict=True):
+            per_source.setdefault((name, source), []).append((n, result))
     for (name, source), results in per_source.items():
         table = tables[source]
         ordered = [r for _, r in sorted(results, key=lambda x: x[0])]
@@ -145,6 +151,7 @@ def _gx_suite(gx: Any, suite: SuiteFile, scalar_columns: set[str]) -> tuple[Any,
 
 
 def _subset(gx: Any, suite: Any, keep: list[int]) -> Any:
+    """The expectations of `suite` at `keep`, as a suite of their own."""
     return gx.ExpectationSuite(
         name=f"{suite.name}:{','.join(map(str, keep))}",
         expectations=[suite.expectations[n] for n in keep],
@@ -188,7 +195,26 @@ class _Batches:
                 batch_parameters={"dataframe": _pandas(frame)}
             )
         result = self.made[key].validate(suite, result_format={"result_format": "COMPLETE"})
-        return list(result.results)
+        return _in_suite_order(suite, result.results)
+
+
+def _in_suite_order(suite: Any, results: list[Any]) -> list[Any]:
+    """GX may return results in another order than the suite's: matched back by configuration."""
+    pending = list(results)
+    ordered = []
+    for expectation in suite.expectations:
+        wanted = (expectation.configuration.type, _kwargs(expectation.configuration))
+        at = next(
+            k
+            for k, r in enumerate(pending)
+            if (r.expectation_config.type, _kwargs(r.expectation_config)) == wanted
+        )
+        ordered.append(pending.pop(at))
+    return ordered
+
+
+def _kwargs(config: Any) -> dict[str, Any]:
+    return {k: v for k, v in dict(config.kwargs).items() if k != "batch_id"}
 
 
 @dataclass(frozen=True)
@@ -219,9 +245,11 @@ def _split(
         ]
         judged = hi - lo
         if columns and config.type != "expect_column_values_to_not_be_null":
-            present = scalars[source].select(
-                pl.all_horizontal(pl.col(c).is_not_null() for c in columns).sum()
-            ).item()
+            present = (
+                scalars[source]
+                .select(pl.all_horizontal(pl.col(c).is_not_null() for c in columns).sum())
+                .item()
+            )
             judged = int(present)
         ok = not mine if mostly >= 1 else (judged == 0 or 1 - len(mine) / judged >= mostly)
         part = {
