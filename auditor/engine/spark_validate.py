@@ -45,15 +45,20 @@ _PANDAS_TYPE = {
 
 
 def validate(
-    tables: Any, sources: list[str], suites: list[SuiteFile], lost: set[str] = frozenset()
+    tables: Any,
+    sources: list[str],
+    suites: list[SuiteFile],
+    lost: set[str] = frozenset(),
+    quiet: bool = False,
 ) -> tuple[list[SuiteOutcome], list[str]]:
     """Every applicable suite on every source's rows of `tables` (a Spark DataFrame of every
-    per-source table's scalar columns, with a `source` column); errors for what cannot run."""
+    per-source table's scalar columns, with a `source` column); errors for what cannot run
+    (`lost` and `quiet` as in auditor.validate)."""
     errors: list[str] = []
     runs: list[tuple[SuiteFile, str]] = []
     for suite in suites:
         missing = [s for s in (suite.sources or ()) if s not in sources and s not in lost]
-        if missing:
+        if missing and not quiet:
             errors.append(
                 f"{suite.path}: names source{'s' if len(missing) > 1 else ''} "
                 f"{', '.join(missing)} with no documents; fix meta.auditor.sources "
