@@ -16,7 +16,7 @@ import os
 from typing import Any
 
 from auditor.report.model import ExpectationOutcome, SuiteOutcome
-from auditor.validate.run import _details, _plain
+from auditor.validate.run import _details, _plain, in_order
 from auditor.validate.suites import SuiteFile, columns_named, severity
 
 _ID_COLUMNS = ("entity", "document")
@@ -135,9 +135,10 @@ def _validated(gx: Any, batch: Any, suite: Any) -> list[Any]:
     first = batch.validate(
         suite, result_format={"result_format": "BASIC", "partial_unexpected_count": 0}
     )
-    again = [r for r in first.results if (r.result or {}).get("unexpected_count")]
+    ordered = in_order(suite, first.results)  # the suite's order, as the polars engine's
+    again = [r for r in ordered if (r.result or {}).get("unexpected_count")]
     if not again:
-        return list(first.results)
+        return ordered
     rerun = gx.ExpectationSuite(
         name=f"{suite.name}:unexpected",
         expectations=[_config(r) for r in again],
@@ -150,7 +151,7 @@ def _validated(gx: Any, batch: Any, suite: Any) -> list[Any]:
         },
     )
     by_config = {_key(_config(r)): r for r in complete.results}
-    return [by_config.get(_key(_config(r)), r) for r in first.results]
+    return [by_config.get(_key(_config(r)), r) for r in ordered]
 
 
 def _config(result: Any) -> dict[str, Any]:

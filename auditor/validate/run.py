@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import math
 import os
@@ -188,7 +189,22 @@ class _Batches:
                 batch_parameters={"dataframe": _pandas(frame)}
             )
         result = self.made[key].validate(suite, result_format={"result_format": "COMPLETE"})
-        return list(result.results)
+        return in_order(suite, result.results)
+
+
+def in_order(suite: Any, results: Any) -> list[Any]:
+    """The results in the suite's order: GX gives them in the order it computed them."""
+    place: dict[str, int] = {}
+    for n, e in enumerate(suite.expectations):
+        place.setdefault(_key(e.configuration.to_json_dict()), n)
+    return sorted(results, key=lambda r: place.get(_key(r.expectation_config.to_json_dict()), 0))
+
+
+def _key(config: dict[str, Any]) -> str:
+    """An expectation as its suite states it, without what GX adds per suite and batch."""
+    kwargs = {k: v for k, v in config.get("kwargs", {}).items() if k != "batch_id"}
+    kept = {k: v for k, v in config.items() if k != "id"}
+    return json.dumps({**kept, "kwargs": kwargs}, sort_keys=True, default=str)
 
 
 @dataclass(frozen=True)
