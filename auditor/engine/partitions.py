@@ -27,6 +27,7 @@ from auditor.extract.registry import extract_document
 from auditor.extract.shared import share_names
 from auditor.pipeline import _without_copies
 from auditor.reconcile import Settings, reconcile
+from auditor.tables import _FILM as FILM_ATTRIBUTES
 from auditor.tables import SCALARS
 from auditor.tables import build as build_tables
 
@@ -208,13 +209,17 @@ def tables(
     built = build_tables(claims_in_order(frame), captured)
     parts = [t.with_columns(source=pl.lit(s)) for s, t in sorted(built.items())]
     if parts:
-        yield from _out(pl.concat(parts, how="vertical_relaxed"), schema)
+        frame = pl.concat(parts, how="diagonal_relaxed")
+        # A declared attribute no claim of these entities states is a column of nulls here.
+        missing = [pl.lit(None).alias(c) for c in schema.names if c not in frame.columns]
+        yield from _out(frame.with_columns(missing), schema)
 
 
-def table_schema() -> dict[str, pl.DataType]:
-    """The scalar columns of a per-source table, with their types, whatever the claims say:
-    the table auditor.tables.build makes of one claim that states a film column as null.
-    Columns of attributes a configuration declares are not among them (see the README)."""
+def table_schema(claims: pl.DataFrame) -> dict[str, pl.DataType]:
+    """The scalar columns of a per-source table, with their types, whatever partition the
+    rows come from: the film columns, as auditor.tables.build makes them of one claim that
+    states a film column as null, and the columns of attributes a configuration declares,
+    typed as the whole catalog's claims of them make them."""
     probe = pl.DataFrame(
         [
             {c: None for c in CLAIM_SCHEMA}
@@ -229,7 +234,8 @@ def table_schema() -> dict[str, pl.DataType]:
         ],
         schema=CLAIM_SCHEMA,
     )
-    (table,) = build_tables(probe).values()
+    declared = claims.filter(~pl.col("attribute").is_in(sorted(FILM_ATTRIBUTES)))
+    table = build_tables(pl.concat([probe, declared.select(*CLAIM_SCHEMA)]))["-"]
     return {
         "source": pl.String(),
         **{c: t for c, t in table.schema.items() if not isinstance(t, pl.List)},

@@ -240,7 +240,7 @@ def _expectations(by_entity: DataFrame, extraction: Extraction, config: Config):
     from auditor.engine.spark_validate import validate
 
     captured = {d.ref.relpath: d.ref.captured for d in extraction.documents if d.ref.captured}
-    schema = executors.table_schema()
+    schema = executors.table_schema(extraction.claims)
     tables = _map(by_entity, partial(executors.tables, captured=captured), schema).cache()
     try:
         sources = sorted(r[0] for r in tables.select("source").distinct().collect())

@@ -307,8 +307,9 @@ def _details(success: bool, r: dict, exception: str | None, observed: Any) -> st
 
 
 def _plain(value: Any) -> Any:
-    """JSON-safe: dates as ISO strings, NaN as null, numpy scalars as Python numbers."""
-    if value is None:
+    """JSON-safe: dates as ISO strings, NaN (and pandas' NA, NaT) as null, numpy scalars as
+    Python numbers."""
+    if value is None or type(value).__name__ in ("NAType", "NaTType"):
         return None
     if hasattr(value, "item") and not isinstance(value, (list, dict, str)):
         try:
