@@ -1,9 +1,10 @@
 """`auditor check --engine spark`: the same stages on Apache Spark, the same report.
 
-    documents found (driver) -> a DataFrame of document refs
-      --mapInArrow: extract_document per ref-->  outcome rows + claim rows   (executors)
-    claims --repartition by entity--mapInArrow: reconcile (polars)-->  discrepancy and
-                                                                       resolved rows
+    documents found, declared tables read (driver) -> a DataFrame of document refs
+      --repartition by entity--mapInArrow: extract_document, copies refused, names shared
+        per entity-->  outcome rows + claim rows                              (executors)
+    claims (+ the tables') --repartition by entity--mapInArrow: reconcile (polars)-->
+                                                     discrepancy and resolved rows
            --mapInArrow: tables.build-->  per-source tables --GX Spark data source--> outcomes
     collected and put in the polars engine's order (driver) --> AuditReport --> renderers
 
@@ -11,8 +12,9 @@ Every stage calls the polars engine's own functions on whole entities, so the re
 byte-identical to `auditor check`'s: rows come back in any order and are sorted on keys that
 do not depend on partitioning (discovery order and page order for documents and claims;
 entity, severity, attribute, code and id for discrepancies; entity, attribute and slot for
-resolved values). Discrepancies cross as rows and are rebuilt on the driver around the
-catalog's claims (see partitions.reconciled). The documents must be readable at the same path
+resolved values). Discrepancies cross as rows naming their claims by key (discovery ordinal
+and page position) and are rebuilt on the driver around the catalog's claims (see
+partitions.reconciled); the report is built by pipeline.report_of, as the polars engine's. The documents must be readable at the same path
 on every executor (a shared or mounted file system).
 
 pyspark is imported here only (auditor.engine checks first that it is installed:
