@@ -14,8 +14,9 @@ do not depend on partitioning (discovery order and page order for documents and 
 entity, severity, attribute, code and id for discrepancies; entity, attribute and slot for
 resolved values). Discrepancies cross as rows naming their claims by key (discovery ordinal
 and page position) and are rebuilt on the driver around the catalog's claims (see
-partitions.reconciled); the report is built by pipeline.report_of, as the polars engine's. The documents must be readable at the same path
-on every executor (a shared or mounted file system).
+partitions.reconciled); the report is built by pipeline.report_of, as the polars engine's.
+The documents must be readable at the same path on every executor (a shared or mounted file
+system).
 
 pyspark is imported here only (auditor.engine checks first that it is installed:
 `pip install 'auditor[spark]'`).
