@@ -79,14 +79,15 @@ def extract_refs(
             results = tuple(done)
     else:
         results = tuple(extract_document(ref) for ref in refs)
-    results = share_names(_without_copies(results))
+    results = share_names(without_copies(results))
     claims: list[Claim] = [c for r in results for c in r.claims]
     return Extraction(results, to_frame(claims))
 
 
-def _without_copies(results: tuple[DocumentResult, ...]) -> tuple[DocumentResult, ...]:
+def without_copies(results: tuple[DocumentResult, ...]) -> tuple[DocumentResult, ...]:
     """The same bytes twice in one entity would vote twice: one copy is kept, the one whose
-    source is its template's name (imdb.txt rather than backup.txt), else the first."""
+    source is its template's name (imdb.txt rather than backup.txt), else the first. Entities
+never meet here, so the Spark engine calls it on one entity's results at a time."""
     kept: dict[tuple[str, str], DocumentResult] = {}
     for r in sorted(results, key=lambda r: (r.ref.source != r.adapter, r.ref.relpath)):
         if r.error is None and r.digest:

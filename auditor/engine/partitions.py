@@ -25,7 +25,7 @@ from auditor.claims import CLAIM_SCHEMA, to_frame
 from auditor.documents import DocumentRef
 from auditor.extract.registry import extract_document
 from auditor.extract.shared import share_names
-from auditor.pipeline import _without_copies
+from auditor.pipeline import without_copies
 from auditor.reconcile import Settings, reconcile
 from auditor.tables import _FILM as FILM_ATTRIBUTES
 from auditor.tables import SCALARS
@@ -112,7 +112,7 @@ def extract(batches: Iterable[pa.RecordBatch], schema: pa.Schema) -> Iterator[pa
     for (_,), refs in frame.sort("ordinal").group_by("entity", maintain_order=True):
         ordinals = refs.get_column("ordinal").to_list()
         results = share_names(
-            _without_copies(
+            without_copies(
                 tuple(extract_document(_ref(row)) for row in refs.iter_rows(named=True))
             )
         )

@@ -184,7 +184,7 @@ def _reconcile_and_validate(
         by_entity.unpersist()
     return report_of(
         results,
-        [0 if d.error else count for d, count in zip(results, counts, strict=True)],
+        counts,
         tables,
         config=config,
         settings=settings,
