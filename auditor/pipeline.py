@@ -18,11 +18,12 @@ from auditor.documents import DEFAULT_MAX_BYTES, DocumentRef, discover
 from auditor.errors import AuditorError
 from auditor.extract.registry import DocumentResult, extract_document
 from auditor.extract.shared import share_names
-from auditor.readers.declared import read_declared
+from auditor.readers.declared import Tables, read_declared
 from auditor.reconcile import Settings, reconcile
+from auditor.reconcile.model import Discrepancy
 from auditor.reconcile.reliability import source_rows
 from auditor.reconcile.resolve import decoded
-from auditor.report.model import AuditReport, DocumentRecord
+from auditor.report.model import AuditReport, DocumentRecord, SuiteOutcome
 from auditor.tables import build as build_tables
 from auditor.validate.suites import load_suites
 
@@ -79,14 +80,15 @@ def extract_refs(
             results = tuple(done)
     else:
         results = tuple(extract_document(ref) for ref in refs)
-    results = share_names(_without_copies(results))
+    results = share_names(without_copies(results))
     claims: list[Claim] = [c for r in results for c in r.claims]
     return Extraction(results, to_frame(claims))
 
 
-def _without_copies(results: tuple[DocumentResult, ...]) -> tuple[DocumentResult, ...]:
+def without_copies(results: tuple[DocumentResult, ...]) -> tuple[DocumentResult, ...]:
     """The same bytes twice in one entity would vote twice: one copy is kept, the one whose
-    source is its template's name (imdb.txt rather than backup.txt), else the first."""
+    source is its template's name (imdb.txt rather than backup.txt), else the first. Entities
+never meet here, so the Spark engine calls it on one entity's results at a time."""
     kept: dict[tuple[str, str], DocumentResult] = {}
     for r in sorted(results, key=lambda r: (r.ref.source != r.adapter, r.ref.relpath)):
         if r.error is None and r.digest:
@@ -105,31 +107,84 @@ def _without_copies(results: tuple[DocumentResult, ...]) -> tuple[DocumentResult
     return tuple(out)
 
 
-def settings_for(config: Config, extraction: Extraction) -> Settings:
-    """Reconciliation settings from `[tool.auditor]`, plus what the manifests say."""
+def settings_for(config: Config, extraction: Extraction, tables: Tables | None = None) -> Settings:
+    """Reconciliation settings from `[tool.auditor]`, plus what the manifests (and the
+    declared tables) say of capture dates."""
     specs = catalog(config.settings.get("attributes"))
     base = Settings.from_config(specs, config.settings)
     captured = {d.ref.relpath: d.ref.captured for d in extraction.documents if d.ref.captured}
-    return replace(base, captured=captured)
+    return replace(base, captured=captured | (tables.captured if tables else {}))
+
+
+def declared(paths: Sequence[Path], config: Config) -> Tables:
+    """The configuration's tables, read beside the pages; nothing at all to audit is an error."""
+    tables = read_declared(config)
+    if not paths and not has_tables(tables):
+        raise AuditorError("nothing to audit: give a sources folder or declare [[tables]]")
+    return tables
+
+
+def has_tables(tables: Tables) -> bool:
+    return bool(tables.records or tables.errors)
+
+
+def entity_documents(
+    results: Sequence[DocumentResult], tables: Tables
+) -> dict[str, list[tuple[str, str]]]:
+    """entity -> [(source, document)] of every document read and every table's, as
+    reconciliation counts who states what."""
+    documents = tables.documents()
+    for d in results:
+        if d.error is None:
+            documents.setdefault(d.ref.entity, []).append((d.ref.source, d.ref.relpath))
+    return documents
 
 
 def audit(paths: Sequence[Path], config: Config, progress: Progress = _silent) -> AuditReport:
     """Extract, reconcile (and validate, where suites exist) into one report."""
-    tables = read_declared(config)  # the configuration's tables, read beside the pages
-    has_tables = bool(tables.records or tables.errors)
-    if not paths and not has_tables:
-        raise AuditorError("nothing to audit: give a sources folder or declare [[tables]]")
+    tables = declared(paths, config)
     extraction = extract_paths(
-        paths, max_bytes=config.max_document_bytes, progress=progress, allow_empty=has_tables
+        paths,
+        max_bytes=config.max_document_bytes,
+        progress=progress,
+        allow_empty=has_tables(tables),
     )
     extraction = replace(extraction, claims=pl.concat([extraction.claims, tables.claims]))
-    documents: dict[str, list[tuple[str, str]]] = tables.documents()
-    for d in extraction.documents:
-        if d.error is None:
-            documents.setdefault(d.ref.entity, []).append((d.ref.source, d.ref.relpath))
-    settings = settings_for(config, extraction)
-    settings = replace(settings, captured=settings.captured | tables.captured)
-    reconciliation = reconcile(extraction.claims, settings, documents)
+    settings = settings_for(config, extraction, tables)
+    reconciliation = reconcile(
+        extraction.claims, settings, entity_documents(extraction.documents, tables)
+    )
+    expectations, errors = check_expectations(extraction, config)
+    return report_of(
+        extraction.documents,
+        [len(d.claims) for d in extraction.documents],
+        tables,
+        config=config,
+        settings=settings,
+        claims=extraction.claims,
+        discrepancies=reconciliation.discrepancies,
+        resolved=reconciliation.resolved,
+        sources=reconciliation.sources,
+        expectations=expectations,
+        errors=errors,
+    )
+
+
+def report_of(
+    results: Sequence[DocumentResult],
+    counts: Sequence[int],
+    tables: Tables,
+    *,
+    config: Config,
+    settings: Settings,
+    claims: pl.DataFrame,
+    discrepancies: Sequence[Discrepancy],
+    resolved: pl.DataFrame,
+    sources: pl.DataFrame,
+    expectations: Sequence[SuiteOutcome],
+    errors: Sequence[str],
+) -> AuditReport:
+    """The report of what either engine computed: `counts` are the documents' claims."""
     records = (
         tuple(
             DocumentRecord(
@@ -137,27 +192,25 @@ def audit(paths: Sequence[Path], config: Config, progress: Progress = _silent) -
                 source=d.ref.source,
                 document=d.ref.relpath,
                 adapter=d.adapter,
-                claims=len(d.claims),
+                claims=count,
                 error=d.error,
                 captured=d.ref.captured,
                 note=d.note,
                 path=d.ref.path,
                 line_starts=d.line_starts,
             )
-            for d in extraction.documents
+            for d, count in zip(results, counts, strict=True)
         )
         + tables.records
     )
-    expectations, errors = check_expectations(extraction, config)
-    errors = [*tables.errors, *errors]
     return AuditReport(
         documents=records,
-        discrepancies=reconciliation.discrepancies,
+        discrepancies=tuple(discrepancies),
         expectations=tuple(expectations),
-        resolved=tuple(decoded(reconciliation.resolved)),
-        sources=tuple(source_rows(reconciliation.sources)),
-        claims=extraction.claims,
-        errors=tuple(errors),
+        resolved=tuple(decoded(resolved)),
+        sources=tuple(source_rows(sources)),
+        claims=claims,
+        errors=(*tables.errors, *errors),
         fail_on=config.fail_on,
         attributes=settings.specs,
     )

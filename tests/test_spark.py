@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BUNDLED, SOURCES
+from tests.conftest import BUNDLED, ROOT, SOURCES
 
 
 def _missing() -> str | None:
@@ -146,3 +146,17 @@ def test_catalog_reports_identical_at_1_2_and_7_partitions(spark, tmp_path):
     assert len(report.document_errors) == 2 and report.exit_code == 2
     failed = [r for _, r in report.failed_expectations()]
     assert any(len(r.unexpected) > 1 for r in failed)
+
+
+def test_declared_table_reports_identical(spark, tmp_path):
+    """The flights example (a declared table, declared time attributes, a suite on their
+    columns, no sources folder) gives the polars engine's bytes at 3 partitions."""
+    from auditor.config import load
+    from auditor.engine import spark as engine
+    from auditor.pipeline import audit
+
+    config = load(ROOT / "examples" / "flights" / "auditor.toml")
+    expected = _written(audit([], config), tmp_path / "polars")
+    report = engine.audit([], config, spark=spark, partitions=3)
+    _same_files(_written(report, tmp_path / "spark"), expected, "the flights example")
+    assert any(not s.success for s in report.expectations)  # the suite judges declared columns

@@ -21,11 +21,16 @@ from pathlib import Path
 import polars as pl
 import pyarrow as pa
 
-from auditor.claims import CLAIM_SCHEMA, COLUMNS, to_frame
+from auditor.claims import CLAIM_SCHEMA, to_frame
 from auditor.documents import DocumentRef
 from auditor.extract.registry import extract_document
+from auditor.extract.shared import share_names
+from auditor.pipeline import without_copies
 from auditor.reconcile import Settings, reconcile
+from auditor.tables import _FILM as FILM_ATTRIBUTES
+from auditor.tables import SCALARS
 from auditor.tables import build as build_tables
+from auditor.truth import Truth
 
 # A document to extract: its place in discovery order and its DocumentRef's fields.
 REF_SCHEMA: dict[str, pl.DataType] = {
@@ -47,6 +52,7 @@ EXTRACTED_SCHEMA: dict[str, pl.DataType] = {
     "note": pl.String(),
     "digest": pl.String(),
     "count": pl.Int64(),
+    "line_starts": pl.List(pl.Int64()),
     **CLAIM_SCHEMA,
 }
 
@@ -57,6 +63,7 @@ _OUTCOME = (
     "note",
     "digest",
     "count",
+    "line_starts",
     "entity",
     "source",
     "document",
@@ -82,6 +89,7 @@ RECONCILED_SCHEMA: dict[str, pl.DataType] = {
 
 # Claims in the order the polars engine holds them: discovery order, then page order.
 ORDER = ("ordinal", "seq")
+KEY_STEP = 1 << 32  # above any claim's seq
 
 
 def _frame(batches: Iterable[pa.RecordBatch]) -> pl.DataFrame | None:
@@ -96,21 +104,34 @@ def _out(frame: pl.DataFrame, schema: pa.Schema) -> Iterator[pa.RecordBatch]:
 
 
 def extract(batches: Iterable[pa.RecordBatch], schema: pa.Schema) -> Iterator[pa.RecordBatch]:
-    """Each document ref extracted with extract_document: its outcome row and claim rows."""
-    for batch in batches:
-        results = [(row["ordinal"], extract_document(_ref(row))) for row in batch.to_pylist()]
+    """The partition's document refs (whole entities), extracted one entity at a time as the
+    polars engine does: extract_document on each, then copies refused and names shared
+    across the entity's pages. Outcome rows and claim rows, every claim column."""
+    frame = _frame(batches)
+    if frame is None:
+        return
+    for (_,), refs in frame.sort("ordinal").group_by("entity", maintain_order=True):
+        ordinals = refs.get_column("ordinal").to_list()
+        results = share_names(
+            without_copies(
+                tuple(extract_document(_ref(row)) for row in refs.iter_rows(named=True))
+            )
+        )
         outcomes = pl.DataFrame(
             [
-                (n, r.adapter, r.error, r.note, r.digest, len(r.claims))
+                (n, r.adapter, r.error, r.note, r.digest, len(r.claims), r.line_starts.tolist())
                 + (r.ref.entity, r.ref.source, r.ref.relpath)
-                for n, r in results
+                for n, r in zip(ordinals, results, strict=True)
             ],
             schema={k: EXTRACTED_SCHEMA[k] for k in _OUTCOME},
             orient="row",
         )
-        claims = to_frame([c for _, r in results for c in r.claims]).with_columns(
-            ordinal=pl.Series([n for n, r in results for _ in r.claims], dtype=pl.Int64),
-            seq=pl.Series([k for _, r in results for k in range(len(r.claims))], dtype=pl.Int64),
+        claims = to_frame([c for r in results for c in r.claims]).with_columns(
+            ordinal=pl.Series(
+                [n for n, r in zip(ordinals, results, strict=True) for _ in r.claims],
+                dtype=pl.Int64,
+            ),
+            seq=pl.Series([k for r in results for k in range(len(r.claims))], dtype=pl.Int64),
         )
         yield from _out(pl.concat([outcomes, claims], how="diagonal_relaxed"), schema)
 
@@ -128,7 +149,13 @@ def _ref(row: dict) -> DocumentRef:
 
 def claims_in_order(frame: pl.DataFrame) -> pl.DataFrame:
     """A partition's claims (whole entities) in the polars engine's order, claim columns only."""
-    return frame.sort(*ORDER).select(COLUMNS).cast(CLAIM_SCHEMA)
+    return frame.sort(*ORDER).select(*CLAIM_SCHEMA).cast(CLAIM_SCHEMA)
+
+
+def keys(frame: pl.DataFrame) -> pl.Series:
+    """Each claim's place in the polars engine's order as one number (ordinal, then seq):
+    how a discrepancy names its claims whatever partition reconciled it."""
+    return frame.select(pl.col("ordinal") * KEY_STEP + pl.col("seq")).to_series()
 
 
 def reconciled(
@@ -136,18 +163,21 @@ def reconciled(
     schema: pa.Schema,
     settings: Settings,
     documents: dict[str, list[tuple[str, str]]],
+    truth: Truth | None = None,
 ) -> Iterator[pa.RecordBatch]:
-    """The partition's entities reconciled with auditor.reconcile: discrepancy and resolved
-    rows. A discrepancy's claims are given as positions among its entity's claims, which the
-    driver turns into positions in the whole catalog's claims."""
+    """The partition's entities reconciled with auditor.reconcile (with what was learned of the
+    sources over the whole catalog, `truth`): discrepancy and resolved
+    rows. A discrepancy's claims are given as keys (see `keys`), which the driver turns into
+    positions in the whole catalog's claims."""
     frame = _frame(batches)
     if frame is None:
         return
+    frame = frame.sort(*ORDER)
+    at = keys(frame).to_list()
     claims = claims_in_order(frame)
     entities = claims.get_column("entity").unique().to_list()
-    result = reconcile(claims, settings, {e: documents[e] for e in entities if e in documents})
-    starts = dict(
-        claims.with_row_index("at").group_by("entity").agg(pl.col("at").min()).iter_rows()
+    result = reconcile(
+        claims, settings, {e: documents[e] for e in entities if e in documents}, truth
     )
     found = result.discrepancies
     discrepancies = pl.DataFrame(
@@ -160,7 +190,7 @@ def reconciled(
             "kind": [d.kind for d in found],
             "severity": [d.severity for d in found],
             "explanation": [d.explanation for d in found],
-            "claims": [[i - starts[d.entity] for i in d.claim_idx] for d in found],
+            "claims": [[at[i] for i in d.claim_idx] for d in found],
             "value": [json.dumps(d.resolved.value) if d.resolved else None for d in found],
             "confidence": [d.resolved.confidence if d.resolved else None for d in found],
             "sources": [list(d.resolved.sources) if d.resolved else None for d in found],
@@ -184,27 +214,33 @@ def tables(
     built = build_tables(claims_in_order(frame), captured)
     parts = [t.with_columns(source=pl.lit(s)) for s, t in sorted(built.items())]
     if parts:
-        yield from _out(pl.concat(parts, how="vertical_relaxed"), schema)
+        frame = pl.concat(parts, how="diagonal_relaxed")
+        # A declared attribute no claim of these entities states is a column of nulls here.
+        missing = [pl.lit(None).alias(c) for c in schema.names if c not in frame.columns]
+        yield from _out(frame.with_columns(missing), schema)
 
 
-def table_schema() -> dict[str, pl.DataType]:
-    """The scalar columns of a per-source table, with their types, whatever the claims say:
-    the table auditor.tables.build makes of one claim that states no attribute."""
+def table_schema(claims: pl.DataFrame) -> dict[str, pl.DataType]:
+    """The scalar columns of a per-source table, with their types, whatever partition the
+    rows come from: the film columns, as auditor.tables.build makes them of one claim that
+    states a film column as null, and the columns of attributes a configuration declares,
+    typed as the whole catalog's claims of them make them."""
     probe = pl.DataFrame(
         [
-            {c: None for c in COLUMNS}
+            {c: None for c in CLAIM_SCHEMA}
             | {
                 "entity": "-",
                 "source": "-",
                 "document": "-",
-                "attribute": "",
+                "attribute": next(iter(SCALARS)),
                 "value": "null",
                 "origin": "editorial",
             }
         ],
         schema=CLAIM_SCHEMA,
     )
-    (table,) = build_tables(probe).values()
+    declared = claims.filter(~pl.col("attribute").is_in(sorted(FILM_ATTRIBUTES)))
+    table = build_tables(pl.concat([probe, declared.select(*CLAIM_SCHEMA)]))["-"]
     return {
         "source": pl.String(),
         **{c: t for c, t in table.schema.items() if not isinstance(t, pl.List)},

@@ -1,9 +1,10 @@
 """`auditor check --engine spark`: the same stages on Apache Spark, the same report.
 
-    documents found (driver) -> a DataFrame of document refs
-      --mapInArrow: extract_document per ref-->  outcome rows + claim rows   (executors)
-    claims --repartition by entity--mapInArrow: reconcile (polars)-->  discrepancy and
-                                                                       resolved rows
+    documents found, declared tables read (driver) -> a DataFrame of document refs
+      --repartition by entity--mapInArrow: extract_document, copies refused, names shared
+        per entity-->  outcome rows + claim rows                              (executors)
+    claims (+ the tables') --repartition by entity--mapInArrow: reconcile (polars)-->
+                                                     discrepancy and resolved rows
            --mapInArrow: tables.build-->  per-source tables --GX Spark data source--> outcomes
     collected and put in the polars engine's order (driver) --> AuditReport --> renderers
 
@@ -11,9 +12,11 @@ Every stage calls the polars engine's own functions on whole entities, so the re
 byte-identical to `auditor check`'s: rows come back in any order and are sorted on keys that
 do not depend on partitioning (discovery order and page order for documents and claims;
 entity, severity, attribute, code and id for discrepancies; entity, attribute and slot for
-resolved values). Discrepancies cross as rows and are rebuilt on the driver around the
-catalog's claims (see partitions.reconciled). The documents must be readable at the same path
-on every executor (a shared or mounted file system).
+resolved values). Discrepancies cross as rows naming their claims by key (discovery ordinal
+and page position) and are rebuilt on the driver around the catalog's claims (see
+partitions.reconciled); the report is built by pipeline.report_of, as the polars engine's.
+The documents must be readable at the same path on every executor (a shared or mounted file
+system).
 
 pyspark is imported here only (auditor.engine checks first that it is installed:
 `pip install 'auditor[spark]'`).
@@ -24,6 +27,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from array import array
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
@@ -33,16 +37,27 @@ from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql.pandas.types import from_arrow_schema, to_arrow_schema
 
 from auditor.catalog import SEVERITIES
-from auditor.claims import COLUMNS
+from auditor.claims import CLAIM_SCHEMA
 from auditor.config import Config
 from auditor.documents import discover
 from auditor.engine import partitions as executors
 from auditor.engine.partitions import EXTRACTED_SCHEMA, RECONCILED_SCHEMA, REF_SCHEMA
 from auditor.extract.registry import DocumentResult
-from auditor.pipeline import Extraction, Progress, _silent, _without_copies, settings_for
+from auditor.pipeline import (
+    Extraction,
+    Progress,
+    _silent,
+    declared,
+    entity_documents,
+    has_tables,
+    report_of,
+    settings_for,
+)
+from auditor.readers.declared import Tables
+from auditor.reconcile import learn
 from auditor.reconcile.model import ClaimStore, Discrepancy, Resolved
-from auditor.reconcile.resolve import decoded
-from auditor.report.model import AuditReport, DocumentRecord
+from auditor.reconcile.reliability import empty_sources
+from auditor.report.model import AuditReport
 from auditor.validate.suites import load_suites
 
 
@@ -75,7 +90,8 @@ def audit(
     parallelism) is how many partitions documents and entities are spread over."""
     spark = spark or session()
     n = partitions or spark.sparkContext.defaultParallelism
-    refs = discover(paths, max_bytes=config.max_document_bytes)
+    tables = declared(paths, config)  # read on the driver, as the polars engine reads them
+    refs = discover(paths, max_bytes=config.max_document_bytes, allow_empty=has_tables(tables))
     progress("extract", 0, len(refs))
     rows = _frame(
         spark,
@@ -91,30 +107,36 @@ def audit(
             },
             schema=REF_SCHEMA,
         ),
-    ).repartition(n)
+    ).repartition(n, "entity")
     extracted = _map(rows, executors.extract, EXTRACTED_SCHEMA).cache()
     try:
         outcomes = _collect(
             extracted.where(extracted["seq"].isNull()).drop("seq"), EXTRACTED_SCHEMA
         ).sort("ordinal")
         progress("extract", len(refs), len(refs))
-        results = _without_copies(
-            tuple(
-                DocumentResult(refs[o], adapter, (), error, note, digest or "")
-                for o, adapter, error, note, digest in outcomes.select(
-                    "ordinal", "adapter", "error", "note", "digest"
-                ).iter_rows()
+        results = tuple(
+            DocumentResult(
+                refs[o], adapter, (), error, note, digest or "", array("I", starts or ())
             )
+            for o, adapter, error, note, digest, starts in outcomes.select(
+                "ordinal", "adapter", "error", "note", "digest", "line_starts"
+            ).iter_rows()
         )
         counts = outcomes.get_column("count").to_list()
-        # Copies (the same bytes as another document of the entity) keep no claims.
-        refused = [
-            r.ref.relpath for r, count in zip(results, counts, strict=True) if r.error and count
-        ]
-        kept = extracted.where(extracted["seq"].isNotNull())
-        if refused:
-            kept = kept.where(~kept["document"].isin(refused))
-        report = _reconcile_and_validate(kept, results, counts, config, n, progress)
+        # The declared tables' claims come after every page's, as in the polars engine.
+        table_claims = _frame(
+            spark,
+            tables.claims.with_columns(
+                ordinal=pl.lit(len(refs), pl.Int64),
+                seq=pl.int_range(tables.claims.height, dtype=pl.Int64),
+            ).select(*executors.ORDER, *CLAIM_SCHEMA),
+        )
+        claim_rows = extracted.where(extracted["seq"].isNotNull()).select(
+            *executors.ORDER, *CLAIM_SCHEMA
+        )
+        report = _reconcile_and_validate(
+            claim_rows.unionByName(table_claims), results, counts, tables, config, n, progress
+        )
     finally:
         extracted.unpersist()
     return report
@@ -124,33 +146,36 @@ def _reconcile_and_validate(
     claim_rows: DataFrame,
     results: tuple[DocumentResult, ...],
     counts: list[int],
+    tables: Tables,
     config: Config,
     n: int,
     progress: Progress,
 ) -> AuditReport:
-    by_entity = claim_rows.select(*executors.ORDER, *COLUMNS).repartition(n, "entity").cache()
+    by_entity = claim_rows.repartition(n, "entity").cache()
     try:
-        claims = executors.claims_in_order(_collect(by_entity, EXTRACTED_SCHEMA))
+        ordered = _collect(by_entity, EXTRACTED_SCHEMA).sort(*executors.ORDER)
+        claims = executors.claims_in_order(ordered)
         extraction = Extraction(results, claims)
-        documents: dict[str, list[tuple[str, str]]] = {}
-        for d in results:
-            if d.error is None:
-                documents.setdefault(d.ref.entity, []).append((d.ref.source, d.ref.relpath))
+        settings = settings_for(config, extraction, tables)
         progress("reconcile", 0, 1)
+        truth = learn(claims, settings)  # sources are judged over the whole catalog
         reconciled = _collect(
             _map(
                 by_entity,
                 partial(
                     executors.reconciled,
-                    settings=settings_for(config, extraction),
-                    documents=documents,
+                    settings=settings,
+                    documents=entity_documents(results, tables),
+                    truth=truth,
                 ),
                 RECONCILED_SCHEMA,
             ),
             RECONCILED_SCHEMA,
         )
         progress("reconcile", 1, 1)
-        discrepancies = _discrepancies(reconciled.filter(pl.col("part") == "d"), claims)
+        discrepancies = _discrepancies(
+            reconciled.filter(pl.col("part") == "d"), claims, executors.keys(ordered)
+        )
         resolved = (
             reconciled.filter(pl.col("part") == "r")
             .select("entity", "attribute", "slot", "value", "confidence", "sources")
@@ -161,43 +186,34 @@ def _reconcile_and_validate(
         progress("validate", 1, 1)
     finally:
         by_entity.unpersist()
-    records = tuple(
-        DocumentRecord(
-            entity=d.ref.entity,
-            source=d.ref.source,
-            document=d.ref.relpath,
-            adapter=d.adapter,
-            claims=0 if d.error else count,
-            error=d.error,
-            captured=d.ref.captured,
-            note=d.note,
-            path=d.ref.path,
-        )
-        for d, count in zip(results, counts, strict=True)
-    )
-    return AuditReport(
-        documents=records,
-        discrepancies=discrepancies,
-        expectations=tuple(expectations),
-        resolved=tuple(decoded(resolved)),
+    return report_of(
+        results,
+        counts,
+        tables,
+        config=config,
+        settings=settings,
         claims=claims,
-        errors=tuple(errors),
-        fail_on=config.fail_on,
+        discrepancies=discrepancies,
+        resolved=resolved,
+        sources=truth.sources if truth is not None else empty_sources(),
+        expectations=expectations,
+        errors=errors,
     )
 
 
-def _discrepancies(rows: pl.DataFrame, claims: pl.DataFrame) -> tuple[Discrepancy, ...]:
-    """Discrepancy rows rebuilt as reconcile made them, citing the catalog's claims, in
-    reconcile's order (entity, severity, attribute, code, id)."""
+def _discrepancies(
+    rows: pl.DataFrame, claims: pl.DataFrame, keys: pl.Series
+) -> tuple[Discrepancy, ...]:
+    """Discrepancy rows rebuilt as reconcile made them, citing the catalog's claims (`keys`:
+    each claim's key, in the catalog's order), in reconcile's order (entity, severity,
+    attribute, code, id)."""
     if rows.is_empty():
         return ()
-    starts = claims.with_row_index("start").group_by("entity").agg(pl.col("start").min())
+    at = {k: i for i, k in enumerate(keys.to_list())}
     rank = {s: k for k, s in enumerate(SEVERITIES)}
-    rows = (
-        rows.join(starts, on="entity", how="left")
-        .with_columns(rank=pl.col("severity").replace_strict(rank, return_dtype=pl.UInt8))
-        .sort("entity", "rank", "attribute", "code", "id")
-    )
+    rows = rows.with_columns(
+        rank=pl.col("severity").replace_strict(rank, return_dtype=pl.UInt8)
+    ).sort("entity", "rank", "attribute", "code", "id")
     store = ClaimStore(claims)
     made = []
     for d in rows.iter_rows(named=True):
@@ -215,7 +231,7 @@ def _discrepancies(rows: pl.DataFrame, claims: pl.DataFrame) -> tuple[Discrepanc
                 d["entity"],
                 d["attribute"],
                 d["explanation"],
-                tuple(i + d["start"] for i in d["claims"]),
+                tuple(at[k] for k in d["claims"]),
                 resolved,
                 None,
                 store,
@@ -232,12 +248,13 @@ def _expectations(by_entity: DataFrame, extraction: Extraction, config: Config):
     from auditor.engine.spark_validate import validate
 
     captured = {d.ref.relpath: d.ref.captured for d in extraction.documents if d.ref.captured}
-    schema = executors.table_schema()
+    schema = executors.table_schema(extraction.claims)
     tables = _map(by_entity, partial(executors.tables, captured=captured), schema).cache()
     try:
         sources = sorted(r[0] for r in tables.select("source").distinct().collect())
         lost = {d.ref.source for d in extraction.errors}
-        outcomes, problems = validate(tables, sources, suites, lost)
+        quiet = bool(extraction.errors)
+        outcomes, problems = validate(tables, sources, suites, lost, quiet)
     finally:
         tables.unpersist()
     return outcomes, errors + problems

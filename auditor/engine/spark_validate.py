@@ -16,7 +16,7 @@ import os
 from typing import Any
 
 from auditor.report.model import ExpectationOutcome, SuiteOutcome
-from auditor.validate.run import _details, _plain
+from auditor.validate.run import _details, _plain, in_order
 from auditor.validate.suites import SuiteFile, columns_named, severity
 
 _ID_COLUMNS = ("entity", "document")
@@ -45,15 +45,20 @@ _PANDAS_TYPE = {
 
 
 def validate(
-    tables: Any, sources: list[str], suites: list[SuiteFile], lost: set[str] = frozenset()
+    tables: Any,
+    sources: list[str],
+    suites: list[SuiteFile],
+    lost: set[str] = frozenset(),
+    quiet: bool = False,
 ) -> tuple[list[SuiteOutcome], list[str]]:
     """Every applicable suite on every source's rows of `tables` (a Spark DataFrame of every
-    per-source table's scalar columns, with a `source` column); errors for what cannot run."""
+    per-source table's scalar columns, with a `source` column); errors for what cannot run
+    (`lost` and `quiet` as in auditor.validate)."""
     errors: list[str] = []
     runs: list[tuple[SuiteFile, str]] = []
     for suite in suites:
         missing = [s for s in (suite.sources or ()) if s not in sources and s not in lost]
-        if missing:
+        if missing and not quiet:
             errors.append(
                 f"{suite.path}: names source{'s' if len(missing) > 1 else ''} "
                 f"{', '.join(missing)} with no documents; fix meta.auditor.sources "
@@ -130,9 +135,10 @@ def _validated(gx: Any, batch: Any, suite: Any) -> list[Any]:
     first = batch.validate(
         suite, result_format={"result_format": "BASIC", "partial_unexpected_count": 0}
     )
-    again = [r for r in first.results if (r.result or {}).get("unexpected_count")]
+    ordered = in_order(suite, first.results)  # the suite's order, as the polars engine's
+    again = [r for r in ordered if (r.result or {}).get("unexpected_count")]
     if not again:
-        return list(first.results)
+        return ordered
     rerun = gx.ExpectationSuite(
         name=f"{suite.name}:unexpected",
         expectations=[_config(r) for r in again],
@@ -145,7 +151,7 @@ def _validated(gx: Any, batch: Any, suite: Any) -> list[Any]:
         },
     )
     by_config = {_key(_config(r)): r for r in complete.results}
-    return [by_config.get(_key(_config(r)), r) for r in first.results]
+    return [by_config.get(_key(_config(r)), r) for r in ordered]
 
 
 def _config(result: Any) -> dict[str, Any]:

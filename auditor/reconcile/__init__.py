@@ -21,8 +21,9 @@ from auditor.reconcile import evidence, reliability, resolve
 from auditor.reconcile.comparators import CHAIN
 from auditor.reconcile.model import ENGINE, ClaimStore, Context, Discrepancy, Finding
 from auditor.reconcile.prepare import Settings, prepare
+from auditor.truth import Truth
 
-__all__ = ["Reconciliation", "Settings", "reconcile"]
+__all__ = ["Reconciliation", "Settings", "learn", "reconcile"]
 
 _RANK = {s: n for n, s in enumerate(SEVERITIES)}
 
@@ -38,9 +39,17 @@ def reconcile(
     claims: pl.DataFrame,
     settings: Settings,
     documents: dict[str, list[tuple[str, str]]] | None = None,
+    truth: Truth | None = None,
 ) -> Reconciliation:
+    """`truth`: what was learned of the sources over the whole catalog (`learn`), when these
+    claims are only some entities of it (a Spark partition); else it is learned here."""
     with _without_cycle_collection():
-        return _reconcile(claims, settings, documents or {})
+        return _reconcile(claims, settings, documents or {}, truth)
+
+
+def learn(claims: pl.DataFrame, settings: Settings) -> Truth | None:
+    """Source reliability learned from a whole catalog's claims (None: resolution by vote)."""
+    return reliability.learn(prepare(claims, settings), settings) if settings.learn else None
 
 
 @contextmanager
@@ -67,10 +76,14 @@ def _without_cycle_collection() -> Iterator[None]:
 
 
 def _reconcile(
-    claims: pl.DataFrame, settings: Settings, documents: dict[str, list[tuple[str, str]]]
+    claims: pl.DataFrame,
+    settings: Settings,
+    documents: dict[str, list[tuple[str, str]]],
+    truth: Truth | None,
 ) -> Reconciliation:
     frame = prepare(claims, settings)
-    truth = reliability.learn(frame, settings) if settings.learn else None
+    if truth is None and settings.learn:
+        truth = reliability.learn(frame, settings)
     if truth is not None:
         frame = frame.with_columns(weight=reliability.weights(frame, truth, settings))
     ctx = Context(frame, settings, documents)

@@ -169,7 +169,8 @@ def _latest(frame: pl.DataFrame, settings: Settings) -> pl.DataFrame:
 
 
 def _learned(frame: pl.DataFrame, truth: Truth, settings: Settings) -> pl.DataFrame:
-    won = truth.resolved.with_columns(
+    here = frame.get_column("entity").unique()
+    won = truth.resolved.filter(pl.col("entity").is_in(here.implode())).with_columns(
         members=pl.col("value").str.split(_SEP),
     ).rename({"value": "won"})
     forms = (

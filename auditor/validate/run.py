@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import math
 import os
@@ -195,26 +196,22 @@ class _Batches:
                 batch_parameters={"dataframe": _pandas(frame)}
             )
         result = self.made[key].validate(suite, result_format={"result_format": "COMPLETE"})
-        return _in_suite_order(suite, result.results)
+        return in_order(suite, result.results)
 
 
-def _in_suite_order(suite: Any, results: list[Any]) -> list[Any]:
-    """GX may return results in another order than the suite's: matched back by configuration."""
-    pending = list(results)
-    ordered = []
-    for expectation in suite.expectations:
-        wanted = (expectation.configuration.type, _kwargs(expectation.configuration))
-        at = next(
-            k
-            for k, r in enumerate(pending)
-            if (r.expectation_config.type, _kwargs(r.expectation_config)) == wanted
-        )
-        ordered.append(pending.pop(at))
-    return ordered
+def in_order(suite: Any, results: Any) -> list[Any]:
+    """The results in the suite's order: GX gives them in the order it computed them."""
+    place: dict[str, int] = {}
+    for n, e in enumerate(suite.expectations):
+        place.setdefault(_key(e.configuration.to_json_dict()), n)
+    return sorted(results, key=lambda r: place.get(_key(r.expectation_config.to_json_dict()), 0))
 
 
-def _kwargs(config: Any) -> dict[str, Any]:
-    return {k: v for k, v in dict(config.kwargs).items() if k != "batch_id"}
+def _key(config: dict[str, Any]) -> str:
+    """An expectation as its suite states it, without what GX adds per suite and batch."""
+    kwargs = {k: v for k, v in config.get("kwargs", {}).items() if k != "batch_id"}
+    kept = {k: v for k, v in config.items() if k != "id"}
+    return json.dumps({**kept, "kwargs": kwargs}, sort_keys=True, default=str)
 
 
 @dataclass(frozen=True)
@@ -319,8 +316,9 @@ def _details(success: bool, r: dict, exception: str | None, observed: Any) -> st
 
 
 def _plain(value: Any) -> Any:
-    """JSON-safe: dates as ISO strings, NaN as null, numpy scalars as Python numbers."""
-    if value is None:
+    """JSON-safe: dates as ISO strings, NaN (and pandas' NA, NaT) as null, numpy scalars as
+    Python numbers."""
+    if value is None or type(value).__name__ in ("NAType", "NaTType"):
         return None
     if hasattr(value, "item") and not isinstance(value, (list, dict, str)):
         try:
