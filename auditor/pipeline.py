@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import polars as pl
 
+from auditor import cache
 from auditor.attributes import catalog
-from auditor.claims import Claim, to_frame
 from auditor.config import Config
 from auditor.documents import DocumentRef, discover
-from auditor.extract.registry import DocumentResult, extract_document
+from auditor.extract.registry import DocumentResult
 from auditor.reconcile import Settings, reconcile
 from auditor.reconcile.resolve import decoded
 from auditor.report.model import AuditReport, DocumentRecord
@@ -42,14 +41,11 @@ def extract_paths(paths: Sequence[Path], *, workers: int | None = None) -> Extra
 
 
 def extract_refs(refs: Sequence[DocumentRef], *, workers: int | None = None) -> Extraction:
+    """Unchanged documents' claims come from the cache (auditor.cache), the rest are extracted
+    in worker processes, a chunk of documents at a time."""
     workers = workers or os.cpu_count() or 1
-    if len(refs) >= PARALLEL_FROM and workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = tuple(pool.map(extract_document, refs, chunksize=8))
-    else:
-        results = tuple(extract_document(ref) for ref in refs)
-    claims: list[Claim] = [c for r in results for c in r.claims]
-    return Extraction(results, to_frame(claims))
+    results, claims = cache.extract(refs, workers=workers, parallel_from=PARALLEL_FROM)
+    return Extraction(results, claims)
 
 
 def settings_for(config: Config, extraction: Extraction) -> Settings:

@@ -1,0 +1,294 @@
+"""Extraction with a cache of claims keyed by document content: a re-run extracts only what
+changed, and gives the same claims, in the same order, as a cold run.
+
+The cache lives in `.auditor-cache/` in the project folder (the one holding the
+`pyproject.toml` or `auditor.toml` found from the sources root, else the folder holding the
+sources root). It is safe to delete at any time; `AUDITOR_CACHE=off` disables it and
+`AUDITOR_CACHE=<folder>` puts it elsewhere. Inside, one folder per code fingerprint (the
+auditor's version and the text of its extraction code, so an edited adapter never reads stale
+claims) holds shards: `claims-<run>.parquet` (the claims of the documents one run extracted,
+with their document's key) and `docs-<run>.parquet` (each document's adapter, error and claim
+count). A document's key hashes its bytes, its path relative to the sources root, its entity
+and its source: the claims carry those three, so the same bytes filed elsewhere are their own
+entry. Extraction itself runs in worker processes a chunk of documents at a time, and each
+chunk comes back as one polars frame, not as Python claim objects.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import uuid
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from functools import lru_cache
+from pathlib import Path
+
+import polars as pl
+
+from auditor import __version__
+from auditor.claims import CLAIM_SCHEMA, Claim, empty_frame, to_frame
+from auditor.config import find_root
+from auditor.documents import DocumentRef
+from auditor.extract.registry import DocumentResult, extract_document
+
+CACHE_DIR = ".auditor-cache"
+ENV = "AUDITOR_CACHE"
+MAX_SHARDS = 8  # beyond this many runs' shards, the next run rewrites the cache as one
+_DOCS_SCHEMA = {"key": pl.String(), "adapter": pl.String(), "error": pl.String(),
+                "count": pl.Int64()}
+_FOLDER = re.compile(r"[0-9a-f]{20}")
+# The modules whose code decides what a document's claims are.
+_CODE = ("documents.py", "textview.py", "claims.py", "extract", "normalize")
+
+
+class ClaimRows(Sequence[Claim]):
+    """One document's claims as a stretch of the run's claims frame; Claim objects are made
+    only when someone iterates (the pipeline itself only counts them)."""
+
+    __slots__ = ("_frame", "_offset", "_count")
+
+    def __init__(self, frame: pl.DataFrame, offset: int, count: int) -> None:
+        self._frame, self._offset, self._count = frame, offset, count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return tuple(self[j] for j in range(*i.indices(self._count)))
+        if i < 0:
+            i += self._count
+        if not 0 <= i < self._count:
+            raise IndexError(i)
+        row = self._frame.row(self._offset + i, named=True)
+        return Claim(**{**row, "value": json.loads(row["value"])})
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+@lru_cache(maxsize=1)
+def fingerprint() -> str:
+    """The auditor's version and the text of every module that shapes claims."""
+    h = hashlib.sha256(__version__.encode())
+    base = Path(__file__).parent
+    for name in _CODE:
+        path = base / name
+        for f in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
+            h.update(f.relative_to(base).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()[:20]
+
+
+def location(refs: Sequence[DocumentRef]) -> Path | None:
+    """Where the cache of these documents lives, or None when it is turned off."""
+    env = os.environ.get(ENV, "")
+    if env.lower() in ("off", "0", "false", "no"):
+        return None
+    if env:
+        return Path(env)
+    if not refs:
+        return None
+    root = refs[0].path.parents[len(Path(refs[0].relpath).parts) - 1]  # the sources root
+    project = find_root(root)
+    return (project or root.parent) / CACHE_DIR
+
+
+def key(ref: DocumentRef) -> str | None:
+    """The document's cache key, or None when it cannot be read (extraction reports why)."""
+    try:
+        data = ref.path.read_bytes()
+    except OSError:
+        return None
+    h = hashlib.sha256(data)
+    h.update(f"\0{ref.relpath}\0{ref.entity}\0{ref.source}".encode())
+    return h.hexdigest()
+
+
+class Store:
+    """The shards of one code fingerprint's cache folder."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    @classmethod
+    def open(cls, root: Path) -> Store | None:
+        folder = root / fingerprint()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            _mark(root)
+            for other in root.iterdir():  # one code version at a time: drop the others
+                if other.is_dir() and other.name != folder.name and _FOLDER.fullmatch(other.name):
+                    shutil.rmtree(other, ignore_errors=True)
+        except OSError:
+            return None  # a read-only project: audit without a cache
+        return cls(folder)
+
+    def shards(self) -> list[str]:
+        return sorted(p.name[5:-8] for p in self.folder.glob("docs-*.parquet"))
+
+    def outcomes(self) -> pl.DataFrame:
+        files = [self.folder / f"docs-{s}.parquet" for s in self.shards()]
+        if not files:
+            return pl.DataFrame(schema=_DOCS_SCHEMA)
+        return pl.read_parquet(files).unique("key", keep="last", maintain_order=True)
+
+    def claims(self, keys: pl.Series) -> pl.DataFrame:
+        files = [self.folder / f"claims-{s}.parquet" for s in self.shards()]
+        if not files:
+            return pl.DataFrame(schema={**CLAIM_SCHEMA, "key": pl.String()})
+        return (
+            pl.scan_parquet(files)
+            .filter(pl.col("key").is_in(keys.implode()))
+            .unique(["key", "_n"], keep="first", maintain_order=True)
+            .drop("_n")
+            .collect()
+        )
+
+    def add(self, outcomes: pl.DataFrame, claims: pl.DataFrame, *, replace: bool) -> None:
+        """Write one run's documents as a new shard (both files appear whole, claims first);
+        with `replace`, the new shard holds everything worth keeping and the others go."""
+        old = self.shards() if replace else []
+        run = uuid.uuid4().hex[:12]
+        claims = claims.with_columns(pl.int_range(pl.len()).over("key").alias("_n"))
+        for name, frame in (("claims", claims), ("docs", outcomes)):
+            tmp = self.folder / f".{name}-{run}.tmp"
+            frame.write_parquet(tmp, compression="lz4", statistics=False)
+            os.replace(tmp, self.folder / f"{name}-{run}.parquet")
+        for s in old:
+            for name in ("docs", "claims"):
+                (self.folder / f"{name}-{s}.parquet").unlink(missing_ok=True)
+
+
+def _mark(root: Path) -> None:
+    """Tell git and backup tools that the folder is a cache."""
+    ignore = root / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# auditor's cache of extracted claims: safe to delete\n*\n")
+    tag = root / "CACHEDIR.TAG"
+    if not tag.exists():
+        tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n"
+                       "# auditor's cache of extracted claims: safe to delete\n")
+
+
+def _extract_chunk(refs: Sequence[DocumentRef]) -> tuple[list[tuple], pl.DataFrame]:
+    """Extract a chunk of documents (in a worker): each one's outcome, and all claims as one
+    frame in document order."""
+    outcomes, claims = [], []
+    for ref in refs:
+        r = extract_document(ref)
+        outcomes.append((r.adapter, r.error, len(r.claims)))
+        claims.extend(r.claims)
+    return outcomes, to_frame(claims)
+
+
+def _chunks(refs: Sequence[DocumentRef], workers: int) -> list[Sequence[DocumentRef]]:
+    size = max(8, min(256, -(-len(refs) // (workers * 4))))
+    return [refs[i : i + size] for i in range(0, len(refs), size)]
+
+
+def extract(
+    refs: Sequence[DocumentRef], *, workers: int, parallel_from: int
+) -> tuple[tuple[DocumentResult, ...], pl.DataFrame]:
+    """Every document's outcome, and the claims of all as one frame in document order."""
+    root = location(refs)
+    store = Store.open(root) if root is not None else None
+    keys: list[str | None] = [None] * len(refs)
+    known = pl.DataFrame(schema=_DOCS_SCHEMA)
+    if store is not None:
+        with ThreadPoolExecutor(max_workers=4) as pool:  # hashing releases the GIL
+            keys = list(pool.map(key, refs, chunksize=64))
+        try:
+            known = store.outcomes()
+        except (OSError, pl.exceptions.PolarsError):  # a damaged cache: start it again
+            shutil.rmtree(store.folder, ignore_errors=True)
+            store = Store.open(root)  # type: ignore[arg-type]
+    cached = dict(
+        zip(known.get_column("key").to_list(), known.select("adapter", "error", "count").rows(),
+            strict=True)
+    )
+    hit = [k is not None and k in cached for k in keys]
+    todo = [r for r, h in zip(refs, hit, strict=True) if not h]
+    fresh_outcomes, fresh = _run(todo, workers, parallel_from)
+    # Every document's claims, in document order: cached ones then fresh ones, each block in
+    # its own order, put in place by a stable sort on the document's position.
+    position = {k: i for i, k in enumerate(keys) if k is not None}
+    parts = []
+    hit_keys = pl.Series("key", [k for k, h in zip(keys, hit, strict=True) if h], pl.String)
+    if len(hit_keys):
+        try:
+            from_cache = store.claims(hit_keys)  # type: ignore[union-attr]
+        except (OSError, pl.exceptions.PolarsError):
+            from_cache = None
+        if from_cache is None or from_cache.height != sum(cached[k][2] for k in hit_keys):
+            # Shards went missing under us (another run compacting): extract everything.
+            if store is not None:
+                shutil.rmtree(store.folder, ignore_errors=True)
+            return extract(refs, workers=workers, parallel_from=parallel_from)
+        parts.append(
+            from_cache.with_columns(
+                pl.col("key").replace_strict(position, return_dtype=pl.Int64).alias("_doc")
+            ).drop("key")
+        )
+    todo_pos = [i for i, h in enumerate(hit) if not h]
+    parts.append(fresh.with_columns(_doc_column(todo_pos, [o[2] for o in fresh_outcomes])))
+    claims = pl.concat(parts).sort("_doc", maintain_order=True)
+    outcomes = dict(zip(todo_pos, fresh_outcomes, strict=True))
+    results = []
+    offset = 0
+    frame = claims.drop("_doc")
+    for i, (ref, k) in enumerate(zip(refs, keys, strict=True)):
+        adapter, error, count = outcomes[i] if i in outcomes else cached[k]
+        results.append(DocumentResult(ref, adapter, ClaimRows(frame, offset, count), error))
+        offset += count
+    if store is not None and todo:
+        _save(store, refs, keys, outcomes, claims, len(hit_keys))
+    return tuple(results), frame
+
+
+def _doc_column(positions: list[int], counts: list[int]) -> pl.Series:
+    """Each claim's document position, from the documents' positions and claim counts."""
+    frame = pl.DataFrame({"p": positions, "c": counts}, schema={"p": pl.Int64, "c": pl.Int64})
+    frame = frame.filter(pl.col("c") > 0)
+    return frame.select(pl.col("p").repeat_by("c").explode()).to_series().alias("_doc")
+
+
+def _run(todo: Sequence[DocumentRef], workers: int, parallel_from: int):
+    if not todo:
+        return [], empty_frame()
+    if len(todo) >= parallel_from and workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            done = list(pool.map(_extract_chunk, _chunks(todo, workers)))
+    else:
+        done = [_extract_chunk(todo)]
+    outcomes = [o for chunk, _ in done for o in chunk]
+    return outcomes, pl.concat([f for _, f in done])
+
+
+def _save(store: Store, refs, keys, outcomes: dict, claims: pl.DataFrame, n_hits: int) -> None:
+    """Add this run's fresh documents as a shard; past MAX_SHARDS shards, rewrite the cache
+    as this run's documents alone."""
+    replace = len(store.shards()) >= MAX_SHARDS
+    cached = {}
+    if replace:
+        known = store.outcomes()
+        cached = dict(zip(known.get_column("key").to_list(),
+                          known.select("adapter", "error", "count").rows(), strict=True))
+    mine = [i for i in range(len(refs))
+            if keys[i] is not None and (i in outcomes or (replace and keys[i] in cached))]
+    rows = [(keys[i], *(outcomes[i] if i in outcomes else cached[keys[i]])) for i in mine]
+    docs = pl.DataFrame(rows, schema=_DOCS_SCHEMA, orient="row")
+    key_of = pl.DataFrame(
+        {"_doc": mine, "key": [keys[i] for i in mine]},
+        schema={"_doc": pl.Int64, "key": pl.String},
+    )
+    kept = claims.join(key_of, on="_doc", how="inner", maintain_order="left").drop("_doc")
+    try:
+        store.add(docs, kept, replace=replace)
+    except OSError:
+        pass  # a cache that cannot be written only costs time
