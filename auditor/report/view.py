@@ -23,7 +23,7 @@ from auditor.catalog import SEVERITIES
 from auditor.normalize.names import best_cased, fold
 from auditor.normalize.places import canonical_country
 from auditor.reconcile.display import show
-from auditor.reconcile.model import Discrepancy
+from auditor.reconcile.model import ClaimRef, Discrepancy
 from auditor.report.evidence import Snippet, snippet
 from auditor.report.model import AuditReport, DocumentRecord, ExpectationOutcome, SuiteOutcome
 
@@ -152,7 +152,8 @@ class ReportView:
         documents = self.documents[entity]
         sources = sorted({d.source for d in documents if d.error is None})
         discrepancies = self.discrepancies.get(entity, [])
-        marks = _marks(discrepancies)
+        claims = [d.claims for d in discrepancies]  # made once: each access decodes values
+        marks = _marks(discrepancies, claims)
         cells = self._cells.get(entity, {})
         rows = []
         for attribute in _attribute_order(specs, cells):
@@ -168,15 +169,17 @@ class ReportView:
                 spec, self.resolved.get((entity, attribute), []), row_cells, len(sources)
             )
             rows.append(Row(attribute, spec.title, row_cells, value, confidence))
-        texts = _texts(documents, discrepancies)
+        texts = _texts(documents, claims)
         by_severity: dict[str, list[DiscrepancyView]] = {s: [] for s in SEVERITIES}
-        for d in discrepancies:
-            by_severity[d.severity].append(self._discrepancy(d, texts))
+        for d, refs in zip(discrepancies, claims, strict=True):
+            by_severity[d.severity].append(self._discrepancy(d, refs, texts))
         return EntityView(
             entity, sources, rows, by_severity, list(documents), self.failed.get(entity, [])
         )
 
-    def _discrepancy(self, d: Discrepancy, texts: dict[str, str]) -> DiscrepancyView:
+    def _discrepancy(
+        self, d: Discrepancy, refs: tuple[ClaimRef, ...], texts: dict[str, str]
+    ) -> DiscrepancyView:
         spec = spec_for(self.specs, d.attribute)
         evidence = [
             EvidenceView(
@@ -189,9 +192,9 @@ class ReportView:
                     c.value,
                 ),
                 c.span,
-                snippet(texts[c.document], *c.span) if c.document in texts else None,
+                _snippet(texts, c.document, c.span),
             )
-            for c in d.claims
+            for c in refs
         ]
         r = d.resolved
         return DiscrepancyView(
@@ -213,9 +216,14 @@ def build(report: AuditReport) -> list[EntityView]:
     return list(ReportView(report))
 
 
-def _texts(documents: list[DocumentRecord], discrepancies: list[Discrepancy]) -> dict[str, str]:
+def _snippet(texts: dict[str, str], document: str, span: tuple[int, int]) -> Snippet | None:
+    text = texts.get(document)
+    return None if text is None else snippet(text, *span)
+
+
+def _texts(documents: list[DocumentRecord], claims: list[tuple[ClaimRef, ...]]) -> dict[str, str]:
     """The entity's documents that evidence is quoted from (read ones only: they decoded)."""
-    cited = {c.document for d in discrepancies for c in d.claims}
+    cited = {c.document for refs in claims for c in refs}
     return {
         doc.document: Path(doc.path).read_text(encoding="utf-8")
         for doc in documents
@@ -223,13 +231,15 @@ def _texts(documents: list[DocumentRecord], discrepancies: list[Discrepancy]) ->
     }
 
 
-def _marks(discrepancies: list[Discrepancy]) -> dict[tuple[str, str], str]:
+def _marks(
+    discrepancies: list[Discrepancy], claims: list[tuple[ClaimRef, ...]]
+) -> dict[tuple[str, str], str]:
     """(attribute, source) -> the worst severity an editorial claim of it takes part in."""
     marks: dict[tuple[str, str], str] = {}
-    for d in discrepancies:
+    for d, refs in zip(discrepancies, claims, strict=True):
         if d.code == "AU007":
             continue
-        for c in d.claims:
+        for c in refs:
             key = (d.attribute, c.source)
             if c.origin == "editorial" and (
                 key not in marks or _RANK[d.severity] < _RANK[marks[key]]
