@@ -110,6 +110,10 @@ def key(ref: DocumentRef) -> str | None:
     return h.hexdigest()
 
 
+def _keys(refs: Sequence[DocumentRef]) -> list[str | None]:
+    return [key(ref) for ref in refs]
+
+
 class Store:
     """The shards of one code fingerprint's cache folder."""
 
@@ -202,7 +206,8 @@ def extract(
     known = pl.DataFrame(schema=_DOCS_SCHEMA)
     if store is not None:
         with ThreadPoolExecutor(max_workers=4) as pool:  # hashing releases the GIL
-            keys = list(pool.map(key, refs, chunksize=64))
+            batches = [refs[i : i + 256] for i in range(0, len(refs), 256)]
+            keys = [k for batch in pool.map(_keys, batches) for k in batch]
         try:
             known = store.outcomes()
         except (OSError, pl.exceptions.PolarsError):  # a damaged cache: start it again

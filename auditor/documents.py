@@ -87,14 +87,16 @@ def _manifest(entity_dir: Path) -> dict:
 
 
 def _refs_in_entity(entity_dir: Path) -> Iterable[DocumentRef]:
+    manifest = _manifest(entity_dir)  # parsed once for the folder, not once per document
     for p in sorted(entity_dir.iterdir()):
         if _is_document(p):
-            yield _ref_for_file(p)
+            yield _ref_for_file(p, manifest)
 
 
-def _ref_for_file(path: Path) -> DocumentRef:
+def _ref_for_file(path: Path, manifest: dict | None = None) -> DocumentRef:
     entity_dir = path.parent
-    manifest = _manifest(entity_dir)
+    if manifest is None:
+        manifest = _manifest(entity_dir)
     entity = str(manifest.get("entity") or entity_dir.name)
     entry = manifest.get("documents", {}).get(path.name, {})
     source = str(entry.get("source") or path.stem)
