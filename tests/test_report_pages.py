@@ -127,3 +127,16 @@ def test_index_script_runs_under_its_policy(paged, tmp_path):
     page = next((paged / "entities").glob("leaving*.html"))
     dom = _chromium(page, tmp_path, "--dump-dom")
     assert 'class="js"' in dom and dom.count('class="disc ') >= 10
+
+
+def test_pages_rendered_in_parallel_are_the_same(catalog, monkeypatch):
+    from auditor.config import load
+    from auditor.pipeline import audit
+
+    report = audit([catalog], load())
+    monkeypatch.setattr(html, "PARALLEL_FROM", 10**9)
+    sequential = list(html.files(report, single_page_up_to=1))
+    monkeypatch.setattr(html, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(html, "MAX_WORKERS", 2)
+    assert list(html.files(report, single_page_up_to=1)) == sequential
+    assert len(sequential) == 4
