@@ -301,6 +301,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--keep", type=Path, default=None,
                         help="Write the catalog and reports here and keep them.")
+    parser.add_argument("--reuse", action="store_true",
+                        help="With --keep: audit the catalog already there (and its cache) "
+                        "instead of making a new one.")
     parser.add_argument("--cli", action="store_true",
                         help="Also time `python -m auditor check` as a subprocess.")
     parser.add_argument("--touch", type=int, default=0,
@@ -313,11 +316,15 @@ def main() -> None:
         work = Path(tmp)
     else:
         work = args.keep
-        shutil.rmtree(work, ignore_errors=True)
+        if not args.reuse:
+            shutil.rmtree(work, ignore_errors=True)
     catalog, out = work / "sources", work / "reports"
     try:
         start = time.perf_counter()
-        changed = make_catalog(catalog, args.films, args.seed)
+        if args.reuse and catalog.is_dir():
+            changed = {"(reused)": 0}
+        else:
+            changed = make_catalog(catalog, args.films, args.seed)
         made = time.perf_counter() - start
         n_docs = sum(1 for p in catalog.rglob("*.txt"))
         text_mb = sum(p.stat().st_size for p in catalog.rglob("*.txt")) / 1e6
