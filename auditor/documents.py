@@ -11,6 +11,7 @@ Which entity and source a document belongs to comes from its folder and file nam
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -65,32 +66,42 @@ def discover(paths: Sequence[Path]) -> list[DocumentRef]:
 
 def _entity_dirs(folder: Path) -> list[Path]:
     """A folder of documents is one entity; a folder of folders is a sources root."""
-    subdirs = sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
-    files = [p for p in folder.iterdir() if _is_document(p)]
-    if files or not subdirs:
+    # scandir knows each entry's type from the directory listing: no stat per entry, which
+    # matters for a catalog of tens of thousands of folders.
+    with os.scandir(folder) as it:
+        entries = list(it)
+    subdirs = sorted(
+        e.name for e in entries if not e.name.startswith(".") and e.is_dir()
+    )
+    if any(_is_document_entry(e) for e in entries) or not subdirs:
         return [folder]
-    return subdirs
+    return [folder / name for name in subdirs]
 
 
-def _is_document(p: Path) -> bool:
-    return p.is_file() and not p.name.startswith(".") and p.name not in _SKIP_NAMES
+def _is_document_entry(e: os.DirEntry) -> bool:
+    return not e.name.startswith(".") and e.name not in _SKIP_NAMES and e.is_file()
 
 
 def _manifest(entity_dir: Path) -> dict:
     path = entity_dir / MANIFEST
-    if not path.is_file():
-        return {}
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return {}
+    except UnicodeDecodeError as exc:
+        raise AuditorError(f"{path}: not a valid TOML manifest ({exc}); fix or delete it") from None
+    try:
+        return tomllib.loads(text)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise AuditorError(f"{path}: not a valid TOML manifest ({exc}); fix or delete it") from None
 
 
 def _refs_in_entity(entity_dir: Path) -> Iterable[DocumentRef]:
     manifest = _manifest(entity_dir)  # parsed once for the folder, not once per document
-    for p in sorted(entity_dir.iterdir()):
-        if _is_document(p):
-            yield _ref_for_file(p, manifest)
+    with os.scandir(entity_dir) as it:
+        names = sorted(e.name for e in it if _is_document_entry(e))
+    for name in names:
+        yield _ref_for_file(entity_dir / name, manifest)
 
 
 def _ref_for_file(path: Path, manifest: dict | None = None) -> DocumentRef:
