@@ -98,7 +98,7 @@ def test_index_counts_match_the_json(paged):
     index = (paged / "report.html").read_text()
     for entity in report["entities"]:
         row = re.search(rf'<tr id="e-{re.escape(html.file_name(entity))}">(.*?)</tr>', index)
-        cells = re.findall(r'<td class="n[^"]*">(\d+)</td>', row.group(1))
+        cells = re.findall(r"<td[^>]*>(\d+)</td>", row.group(1))
         expected = [
             sum(d["entity"] == entity for d in report["documents"]),
             *(sum(d["entity"] == entity and d["severity"] == s for d in report["discrepancies"])
