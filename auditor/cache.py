@@ -8,10 +8,12 @@ sources root). It is safe to delete at any time; `AUDITOR_CACHE=off` disables it
 auditor's version and the text of its extraction code, so an edited adapter never reads stale
 claims) holds shards: `claims-<run>.parquet` (the claims of the documents one run extracted,
 with their document's key) and `docs-<run>.parquet` (each document's adapter, error and claim
-count). A document's key hashes its bytes, its path relative to the sources root, its entity
-and its source: the claims carry those three, so the same bytes filed elsewhere are their own
-entry. Extraction itself runs in worker processes a chunk of documents at a time, and each
-chunk comes back as one polars frame, not as Python claim objects.
+count), beside `stat.parquet` (each document's size, modification time and key, so that an
+unchanged file is not read again to be hashed). A document's key hashes its bytes, its path
+relative to the sources root, its entity and its source: the claims carry those three, so the
+same bytes filed elsewhere are their own entry. Extraction itself runs in worker processes,
+a chunk of documents at a time, and each chunk comes back as one polars frame, not as Python
+claim objects.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import json
 import os
 import re
 import shutil
+import time
 import uuid
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
@@ -110,8 +113,32 @@ def key(ref: DocumentRef) -> str | None:
     return h.hexdigest()
 
 
-def _keys(refs: Sequence[DocumentRef]) -> list[str | None]:
-    return [key(ref) for ref in refs]
+def _keys(
+    refs: Sequence[DocumentRef], seen: dict[str, tuple[int, int, str]]
+) -> list[tuple[str | None, tuple | None]]:
+    """Each document's key, and its (path, size, mtime_ns, key) when worth remembering.
+
+    As git's index does, a document whose size and modification time are those recorded
+    last time keeps its recorded key without being read again; a time too close to now to
+    tell a later edit apart is not recorded.
+    """
+    out: list[tuple[str | None, tuple | None]] = []
+    recent = time.time_ns() - 2_000_000_000
+    for ref in refs:
+        path = f"{ref.path}\0{ref.relpath}\0{ref.entity}\0{ref.source}"  # all the key covers
+        try:
+            st = os.stat(ref.path)
+        except OSError:
+            out.append((None, None))
+            continue
+        known = seen.get(path)
+        if known is not None and known[0] == st.st_size and known[1] == st.st_mtime_ns:
+            out.append((known[2], None))
+            continue
+        k = key(ref)
+        fresh = k is not None and st.st_mtime_ns < recent
+        out.append((k, (path, st.st_size, st.st_mtime_ns, k) if fresh else None))
+    return out
 
 
 class Store:
@@ -132,6 +159,28 @@ class Store:
         except OSError:
             return None  # a read-only project: audit without a cache
         return cls(folder)
+
+    def stats(self) -> dict[str, tuple[int, int, str]]:
+        """path -> (size, mtime_ns, key) recorded by earlier runs."""
+        try:
+            frame = pl.read_parquet(self.folder / "stat.parquet")
+        except (OSError, pl.exceptions.PolarsError):
+            return {}
+        return {p: (n, t, k) for p, n, t, k in frame.iter_rows()}
+
+    def remember(self, seen: dict, news: list[tuple]) -> None:
+        seen = {**seen, **{p: (n, t, k) for p, n, t, k in news}}
+        frame = pl.DataFrame(
+            [(p, n, t, k) for p, (n, t, k) in seen.items()],
+            schema={"path": pl.String, "size": pl.Int64, "mtime_ns": pl.Int64, "key": pl.String},
+            orient="row",
+        )
+        tmp = self.folder / f".stat-{uuid.uuid4().hex[:12]}.tmp"
+        try:
+            frame.write_parquet(tmp, compression="lz4", statistics=False)
+            os.replace(tmp, self.folder / "stat.parquet")
+        except OSError:
+            tmp.unlink(missing_ok=True)
 
     def shards(self) -> list[str]:
         return sorted(p.name[5:-8] for p in self.folder.glob("docs-*.parquet"))
@@ -205,9 +254,14 @@ def extract(
     keys: list[str | None] = [None] * len(refs)
     known = pl.DataFrame(schema=_DOCS_SCHEMA)
     if store is not None:
+        seen = store.stats()
         with ThreadPoolExecutor(max_workers=4) as pool:  # hashing releases the GIL
             batches = [refs[i : i + 256] for i in range(0, len(refs), 256)]
-            keys = [k for batch in pool.map(_keys, batches) for k in batch]
+            found = [k for batch in pool.map(lambda b: _keys(b, seen), batches) for k in batch]
+        keys = [k for k, _ in found]
+        news = [row for _, row in found if row is not None]
+        if news:
+            store.remember(seen, news)
         try:
             known = store.outcomes()
         except (OSError, pl.exceptions.PolarsError):  # a damaged cache: start it again

@@ -102,3 +102,32 @@ def test_the_cache_sits_in_the_project_and_git_ignores_it(monkeypatch):
 
     assert cache.location(discover([SOURCES])) == ROOT / ".auditor-cache"
     assert ".auditor-cache/" in (ROOT / ".gitignore").read_text().splitlines()
+
+
+def test_an_unchanged_file_is_not_read_again_but_an_edit_is_seen(catalog, monkeypatch):
+    import os
+
+    blog = catalog / BUNDLED / "movieblog.txt"
+    old = os.stat(blog).st_mtime_ns - 10_000_000_000  # not "recent": worth remembering
+    for doc in catalog.rglob("*.txt"):
+        os.utime(doc, ns=(old, old))
+    cold = extract_paths([catalog], workers=1)
+    hashed: list[str] = []
+    real = cache.key
+    monkeypatch.setattr(cache, "key", lambda ref: hashed.append(ref.relpath) or real(ref))
+    assert extract_paths([catalog], workers=1).claims.equals(cold.claims)
+    assert hashed == []
+    # same size, new time: read and hashed again, and its new claims used
+    blog.write_text(blog.read_text().replace("54,198", "54,917"), encoding="utf-8")
+    warm = extract_paths([catalog], workers=1)
+    assert hashed == [f"{BUNDLED}/movieblog.txt"]
+    assert "54,917" in warm.claims.get_column("raw").to_list()
+    # a manifest that files the same bytes under another source: another key
+    (catalog / BUNDLED / "manifest.toml").write_text(
+        (catalog / BUNDLED / "manifest.toml").read_text().replace(
+            'source = "movieblog"', 'source = "someblog"'
+        ),
+        encoding="utf-8",
+    )
+    renamed = extract_paths([catalog], workers=1)
+    assert "someblog" in renamed.claims.get_column("source").to_list()
