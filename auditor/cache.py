@@ -195,11 +195,12 @@ class Store:
         files = [self.folder / f"claims-{s}.parquet" for s in self.shards()]
         if not files:
             return pl.DataFrame(schema={**CLAIM_SCHEMA, "key": pl.String()})
+        # A key is written once, by the run that missed it; two runs racing could write it
+        # twice, which the caller sees as more rows than expected (and starts again).
         return (
             pl.scan_parquet(files)
+            .select(*CLAIM_SCHEMA, "key")
             .filter(pl.col("key").is_in(keys.implode()))
-            .unique(["key", "_n"], keep="first", maintain_order=True)
-            .drop("_n")
             .collect()
         )
 
@@ -208,7 +209,6 @@ class Store:
         with `replace`, the new shard holds everything worth keeping and the others go."""
         old = self.shards() if replace else []
         run = uuid.uuid4().hex[:12]
-        claims = claims.with_columns(pl.int_range(pl.len()).over("key").alias("_n"))
         for name, frame in (("claims", claims), ("docs", outcomes)):
             tmp = self.folder / f".{name}-{run}.tmp"
             frame.write_parquet(tmp, compression="lz4", statistics=False)
@@ -289,14 +289,16 @@ def extract(
             if store is not None:
                 shutil.rmtree(store.folder, ignore_errors=True)
             return extract(refs, workers=workers, parallel_from=parallel_from)
-        parts.append(
-            from_cache.with_columns(
-                pl.col("key").replace_strict(position, return_dtype=pl.Int64).alias("_doc")
-            ).drop("key")
-        )
+        from_cache = from_cache.with_columns(
+            pl.col("key").replace_strict(position, return_dtype=pl.Int64).alias("_doc")
+        ).drop("key")
+        if not from_cache.get_column("_doc").is_sorted():  # shards of several runs
+            from_cache = from_cache.sort("_doc", maintain_order=True)
+        parts.append(from_cache)
     todo_pos = [i for i, h in enumerate(hit) if not h]
     parts.append(fresh.with_columns(_doc_column(todo_pos, [o[2] for o in fresh_outcomes])))
-    claims = pl.concat(parts).sort("_doc", maintain_order=True)
+    # Both parts are in document order, and no document is in both: merge them.
+    claims = parts[0] if len(parts) == 1 else parts[0].merge_sorted(parts[1], key="_doc")
     outcomes = dict(zip(todo_pos, fresh_outcomes, strict=True))
     results = []
     offset = 0
