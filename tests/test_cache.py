@@ -133,3 +133,15 @@ def test_an_unchanged_file_is_not_read_again_but_an_edit_is_seen(catalog, monkey
     )
     renamed = extract_paths([catalog], workers=1)
     assert "someblog" in renamed.claims.get_column("source").to_list()
+
+
+def test_shards_are_compacted_into_one(catalog, monkeypatch, tmp_path):
+    monkeypatch.setattr(cache, "MAX_SHARDS", 1)
+    cold = extract_paths([catalog], workers=1)
+    blog = catalog / BUNDLED / "movieblog.txt"
+    blog.write_text(blog.read_text() + "\n", encoding="utf-8")
+    changed = extract_paths([catalog], workers=1)
+    assert len(list((tmp_path / "cache").rglob("claims-*.parquet"))) == 1
+    seen = _counting(monkeypatch)
+    assert extract_paths([catalog], workers=1).claims.equals(changed.claims)
+    assert seen == [] and changed.claims.height == cold.claims.height
