@@ -5,15 +5,16 @@ The cache lives in `.auditor-cache/` in the project folder (the one holding the
 `pyproject.toml` or `auditor.toml` found from the sources root, else the folder holding the
 sources root). It is safe to delete at any time; `AUDITOR_CACHE=off` disables it and
 `AUDITOR_CACHE=<folder>` puts it elsewhere. Inside, one folder per code fingerprint (the
-auditor's version and the text of its extraction code, so an edited adapter never reads stale
-claims) holds shards: `claims-<run>.parquet` (the claims of the documents one run extracted,
-with their document's key) and `docs-<run>.parquet` (each document's adapter, error and claim
-count), beside `stat.parquet` (each document's size, modification time and key, so that an
-unchanged file is not read again to be hashed). A document's key hashes its bytes, its path
-relative to the sources root, its entity and its source: the claims carry those three, so the
-same bytes filed elsewhere are their own entry. Extraction itself runs in worker processes,
-a chunk of documents at a time, and each chunk comes back as one polars frame, not as Python
-claim objects.
+auditor's version, the text of its extraction code and of this module: an edited adapter or
+cache format never reads stale claims) holds shards: `claims-<run>.parquet` (the claims of
+the documents one run extracted, with their document's key) and `docs-<run>.parquet` (each
+document's adapter, error and claim count), beside `stat.parquet` (each document's size,
+modification time and key, so that an unchanged file is not read again to be hashed).
+
+A document's key hashes its bytes, its path relative to the sources root, its entity and its
+source: the claims carry those three, so the same bytes filed elsewhere are their own entry.
+Extraction itself runs in worker processes, a chunk of documents at a time, and each chunk
+comes back as one polars frame, not as Python claim objects.
 """
 
 from __future__ import annotations
@@ -44,8 +45,8 @@ MAX_SHARDS = 8  # beyond this many runs' shards, the next run rewrites the cache
 _DOCS_SCHEMA = {"key": pl.String(), "adapter": pl.String(), "error": pl.String(),
                 "count": pl.Int64()}
 _FOLDER = re.compile(r"[0-9a-f]{20}")
-# The modules whose code decides what a document's claims are.
-_CODE = ("documents.py", "textview.py", "claims.py", "extract", "normalize")
+# The modules whose code decides what a document's claims are, and this one (the format).
+_CODE = ("cache.py", "documents.py", "textview.py", "claims.py", "extract", "normalize")
 
 
 class ClaimRows(Sequence[Claim]):
