@@ -41,6 +41,7 @@ def test_check_reconciles_the_table_and_writes_every_report(tmp_path, monkeypatc
         "summary.md",
         "junit.xml",
         "claims.jsonl",
+        "discrepancies.jsonl",
         "report.sarif",
     }
     report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))

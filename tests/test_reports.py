@@ -64,6 +64,7 @@ def bundled_reports(tmp_path_factory):
 def test_all_formats_written(bundled_reports):
     assert sorted(p.name for p in bundled_reports.iterdir()) == [
         "claims.jsonl",
+        "discrepancies.jsonl",
         "junit.xml",
         "report.html",
         "report.json",
