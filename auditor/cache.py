@@ -1,5 +1,5 @@
 """Extraction with a cache of claims keyed by document content: a re-run extracts only what
-changed, and gives the same claims, in the same order, as a cold run.
+changed, and gives the same claims, in the same order, as a first run.
 
 The cache lives in `.auditor-cache/` in the project folder (the one holding the
 `pyproject.toml` or `auditor.toml` found from the sources root, else the folder holding the
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing as mp
 import os
 import re
 import shutil
@@ -393,7 +394,11 @@ def _run(
         return [], empty_frame()
     done = []
     if len(todo) >= parallel_from and workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        # Not forked from this process: polars' (and the hashing pool's) threads may hold
+        # locks at fork time, which would leave the workers waiting forever.
+        methods = mp.get_all_start_methods()
+        context = mp.get_context("forkserver" if "forkserver" in methods else "spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             n = 0
             for chunk in pool.map(_extract_chunk, _chunks(todo, workers)):
                 done.append(chunk)

@@ -110,7 +110,9 @@ def test_index_counts_match_the_json(paged):
 def test_discrepancies_jsonl_is_the_json_reports_list(paged):
     report = json.loads((paged / "report.json").read_text())
     lines = (paged / "discrepancies.jsonl").read_text().splitlines()
-    assert [json.loads(line) for line in lines] == report["discrepancies"]
+    rows = [json.loads(line) for line in lines]
+    assert {row.pop("run") for row in rows} == {report["run"]}  # every line names the run
+    assert rows == report["discrepancies"]
 
 
 def test_one_film_stays_one_page_and_stale_pages_go(paged, tmp_path):
