@@ -30,9 +30,9 @@ from auditor.report.model import VERSION, AuditReport
 SINGLE_PAGE_UP_TO = 25  # entities; above this, an index page plus one page per entity
 INDEX = "report.html"
 ENTITY_DIR = "entities"
-UNEXPECTED_IN_INDEX = 20
+UNEXPECTED_IN_INDEX = 20  # unexpected values listed per expectation on the index page
 PARALLEL_FROM = 400  # entity pages; fewer render faster in this process than forked workers
-MAX_WORKERS = 4  # unexpected values listed per expectation on the index page
+MAX_WORKERS = 4
 
 # Filtering discrepancies by severity and text; the page works without it.
 SCRIPT = """
