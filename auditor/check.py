@@ -17,6 +17,7 @@ from auditor import __version__
 from auditor.claims import COLUMNS, jsonl
 from auditor.formats import FILES
 from auditor.report import html, json_report, junit, markdown, sarif
+from auditor.report import jsonl as discrepancies_jsonl
 from auditor.report.model import VERSION, AuditReport
 from auditor.writing import report_set, write_text
 
@@ -34,6 +35,7 @@ _RENDER: dict[str, Callable[[AuditReport], str]] = {
     "junit": junit.render,
     "claims": _claims_jsonl,
     "sarif": sarif.render,
+    "jsonl": discrepancies_jsonl.render,
 }
 RENDERERS: dict[str, tuple[str, Callable[[AuditReport], str]]] = {
     fmt: (FILES[fmt], _RENDER[fmt]) for fmt in FILES
@@ -63,15 +65,28 @@ def run_id(report: AuditReport) -> str:
 
 
 def write_reports(report: AuditReport, out_dir: Path, formats: Sequence[str]) -> list[Path]:
-    """Render each format into a staging folder and switch it in; the paths of the files."""
+    """Render each format into a staging folder and switch it in; the paths of the files
+    (and of the HTML report's folder of entity pages, when it has one)."""
     report = replace(report, run=run_id(report))
     names = []
-    with report_set(out_dir, set(FILES.values())) as stage:
+    with report_set(out_dir, {*FILES.values(), html.ENTITY_DIR}) as stage:
         for fmt in formats:
+            if fmt == "html":
+                names += _write_html(report, stage)
+                continue
             name, render = RENDERERS[fmt]
             write_text(stage / name, render(report))
             names.append(name)
     return [out_dir / name for name in names]
+
+
+def _write_html(report: AuditReport, stage: Path) -> list[str]:
+    """The one page, or the index and a page per entity, each written as it is made (a
+    catalog's pages are never held together); the entities/ folder is swapped in with the
+    rest of the set, so pages of an earlier run cannot linger."""
+    for rel, text in html.files(report):
+        write_text(stage / rel, text)
+    return [html.INDEX] + ([html.ENTITY_DIR] if (stage / html.ENTITY_DIR).is_dir() else [])
 
 
 def summary_lines(report: AuditReport) -> list[str]:

@@ -12,5 +12,6 @@ FILES: dict[str, str] = {
     "junit": "junit.xml",
     "claims": "claims.jsonl",
     "sarif": "report.sarif",
+    "jsonl": "discrepancies.jsonl",
 }
 FORMATS: tuple[str, ...] = tuple(FILES)

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
 import polars as pl
 
+from auditor import cache
 from auditor.attributes import catalog
-from auditor.claims import Claim, to_frame
+from auditor.claims import to_frame
 from auditor.config import Config
 from auditor.documents import DEFAULT_MAX_BYTES, DocumentRef, discover
 from auditor.errors import AuditorError
-from auditor.extract.registry import DocumentResult, extract_document
+from auditor.extract.registry import DocumentResult
 from auditor.extract.shared import share_names
 from auditor.readers.declared import Tables, read_declared
 from auditor.reconcile import Settings, reconcile
@@ -69,20 +69,38 @@ def extract_paths(
 def extract_refs(
     refs: Sequence[DocumentRef], *, workers: int | None = None, progress: Progress = _silent
 ) -> Extraction:
+    """Unchanged documents' claims come from the cache (auditor.cache), the rest are extracted
+    in worker processes, a chunk of documents at a time; then copies are refused and a film's
+    cased pages lend their names to its lower-cased ones (auditor.extract.shared)."""
     workers = workers or os.cpu_count() or 1
-    total = len(refs)
-    if total >= PARALLEL_FROM and workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            done = []
-            for result in pool.map(extract_document, refs, chunksize=8):
-                done.append(result)
-                progress("extract", len(done), total)
-            results = tuple(done)
-    else:
-        results = tuple(extract_document(ref) for ref in refs)
-    results = share_names(without_copies(results))
-    claims: list[Claim] = [c for r in results for c in r.claims]
-    return Extraction(results, to_frame(claims))
+    results, claims = cache.extract(
+        refs, workers=workers, parallel_from=PARALLEL_FROM, progress=progress
+    )
+    final = share_names(without_copies(results))
+    return Extraction(final, _claims_of(results, final, claims))
+
+
+def _claims_of(
+    before: Sequence[DocumentResult], after: Sequence[DocumentResult], frame: pl.DataFrame
+) -> pl.DataFrame:
+    """The claims frame of `after`, from `frame` (the claims of `before`, in document order):
+    a refused copy's stretch is dropped, and claims a document gained from shared names (only
+    ever appended) follow its own. Unchanged documents cost nothing."""
+    parts = []
+    start = offset = 0
+    for old, new in zip(before, after, strict=True):
+        n = len(old.claims)
+        if new.claims is not old.claims:
+            keep = n if new.claims else 0
+            parts.append(frame.slice(start, offset + keep - start))
+            if len(new.claims) > n:
+                parts.append(to_frame(tuple(new.claims)[n:]))
+            start = offset + n
+        offset += n
+    if not parts:
+        return frame
+    parts.append(frame.slice(start, offset - start))
+    return pl.concat(parts)
 
 
 def without_copies(results: tuple[DocumentResult, ...]) -> tuple[DocumentResult, ...]:

@@ -13,6 +13,7 @@ from auditor.cli import main
 from auditor.config import load
 from auditor.normalize.times import parse_time
 from auditor.pipeline import audit
+from auditor.report.html import file_name
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "flights"
 CLEAN = (
@@ -41,7 +42,9 @@ def test_check_reconciles_the_table_and_writes_every_report(tmp_path, monkeypatc
         "summary.md",
         "junit.xml",
         "claims.jsonl",
+        "discrepancies.jsonl",
         "report.sarif",
+        "entities",  # 100 flights: report.html is an index, each flight has its page
     }
     report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
     assert len(report["entities"]) == 100
@@ -55,8 +58,10 @@ def test_check_reconciles_the_table_and_writes_every_report(tmp_path, monkeypatc
             assert c["document"] == "flights_dirty.csv" and c["span"] is None
             assert cells[c["row"]][c["column"]] == c["raw"]
             assert cells[c["row"]]["src"] == c["source"]
-    html = (tmp_path / "report.html").read_text(encoding="utf-8")
-    assert "flights_dirty.csv row " in html and "<mark>" in html
+    index = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert 'href="entities/' in index  # the index links each flight's page
+    page = (tmp_path / "entities" / f"{file_name(conflicts[0]['entity'])}.html").read_text("utf-8")
+    assert "flights_dirty.csv row " in page and "<mark>" in page
     resolved = {(r["entity"], r["attribute"]): r["value"] for r in report["resolved"]}
     assert resolved[("AA-3859-IAH-ORD", "scheduled_departure")] == 7 * 60 + 10
 

@@ -31,7 +31,15 @@ from auditor.report.sarif import region
 from tests.conftest import BUNDLED, ROOT, SOURCES
 
 SCHEMA = Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json"
-FILES = ("claims.jsonl", "junit.xml", "report.html", "report.json", "report.sarif", "summary.md")
+FILES = (
+    "claims.jsonl",
+    "discrepancies.jsonl",
+    "junit.xml",
+    "report.html",
+    "report.json",
+    "report.sarif",
+    "summary.md",
+)
 HOSTILE = (
     "![p](http://host/p.png) [c](https://host) <img src=x> <b>bold</b> *em* _u_ `code` "
     "~~gone~~ $x^2$ [^1] @octocat #123 GH-45 www.evil.example mail@evil.example "
@@ -126,6 +134,9 @@ def _run_ids(folder: Path) -> dict[str, set[str]]:
     if (folder / "claims.jsonl").exists():
         lines = (folder / "claims.jsonl").read_text().splitlines()
         ids["claims.jsonl"] = {json.loads(line)["run"] for line in lines}
+    if (folder / "discrepancies.jsonl").exists():
+        lines = (folder / "discrepancies.jsonl").read_text().splitlines()
+        ids["discrepancies.jsonl"] = {json.loads(line)["run"] for line in lines}
     return ids
 
 
@@ -162,7 +173,7 @@ def test_hostile_text_in_every_output(capsys, sources_copy, tmp_path):
     failures = " ".join(f.get("message") for f in root.iter("failure"))
     assert "@octocat #123" in failures and "\\x1b[31m" in failures
     # JSON outputs: no raw line separator anywhere, yet the values keep them
-    for name in ("claims.jsonl", "report.json", "report.sarif"):
+    for name in ("claims.jsonl", "discrepancies.jsonl", "report.json", "report.sarif"):
         assert not set(SEPARATORS) & set((out / name).read_text(encoding="utf-8")), name
     lines = (out / "claims.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == report["summary"]["claims"] == 153

@@ -64,6 +64,7 @@ def bundled_reports(tmp_path_factory):
 def test_all_formats_written(bundled_reports):
     assert sorted(p.name for p in bundled_reports.iterdir()) == [
         "claims.jsonl",
+        "discrepancies.jsonl",
         "junit.xml",
         "report.html",
         "report.json",
@@ -194,7 +195,7 @@ def test_outputs_are_byte_identical_across_processes(tmp_path):
         )
         outs.append(out)
     names = sorted(p.name for p in outs[0].iterdir())
-    assert len(names) == 6
+    assert len(names) == 7
     for name in names:
         assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
 

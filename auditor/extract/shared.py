@@ -89,5 +89,6 @@ def _read_again(r: DocumentResult, names: list[str]) -> DocumentResult:
                 out.add("character", s, e, clean(view.text[s:e]))
     if not out.claims:
         return r
-    claims: tuple[Claim, ...] = r.claims + tuple(with_context(c, view.original) for c in out.claims)
+    shared = tuple(with_context(c, view.original) for c in out.claims)
+    claims: tuple[Claim, ...] = tuple(r.claims) + shared
     return replace(r, claims=claims)

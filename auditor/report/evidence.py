@@ -19,9 +19,12 @@ def snippet(text: str, start: int, end: int, width: int = 140) -> Snippet:
     """The sentence holding text[start:end], at most `width` characters each side."""
     lo = max(0, start - width)
     head = text[lo:start]
-    cuts = list(_BREAK.finditer(head))
-    if cuts:
-        head, lo = head[cuts[-1].end() :], lo + cuts[-1].end()
+    last = None
+    for m in _BREAK.finditer(head):  # the last sentence break before the span
+        last = m
+    cuts = last is not None
+    if last is not None:
+        head, lo = head[last.end() :], lo + last.end()
     hi = min(len(text), end + width)
     tail = text[end:hi]
     cut = _BREAK.search(tail)

@@ -1,14 +1,21 @@
 """What the human-readable reports show, computed once from the report model.
 
-The HTML page and the Markdown summary both read this view; neither computes anything itself.
+The HTML pages read this view; they compute nothing themselves. The matrix cells come from one
+polars pass over the editorial claims (each distinct value is shown once, however many films
+state it), and entity views are built one at a time, so a catalog's report never holds every
+page's evidence at once and reads each cited document once.
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
+
+import polars as pl
 
 from auditor.attributes import catalog as attribute_catalog
 from auditor.attributes import spec_for
@@ -17,10 +24,12 @@ from auditor.documents import decode
 from auditor.normalize.names import best_cased, fold
 from auditor.normalize.places import canonical_country
 from auditor.reconcile.display import show
+from auditor.reconcile.model import ClaimRef, Discrepancy
 from auditor.report.evidence import Snippet, snippet
-from auditor.report.model import AuditReport
+from auditor.report.model import AuditReport, DocumentRecord, ExpectationOutcome, SuiteOutcome
 
 _RANK = {s: n for n, s in enumerate(SEVERITIES)}
+_CASE_KINDS = ("text", "names", "character", "exact")
 
 
 @dataclass
@@ -70,16 +79,24 @@ class EntityView:
     sources: list[str]
     rows: list[Row]
     discrepancies: dict[str, list[DiscrepancyView]]
+    documents: list[DocumentRecord] = field(default_factory=list)
+    # Failed expectations that name this entity's documents, with only those unexpected values.
+    failed: list[tuple[SuiteOutcome, ExpectationOutcome]] = field(default_factory=list)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {s: len(self.discrepancies[s]) for s in SEVERITIES}
 
 
-def _texts(report: AuditReport) -> dict[str, str]:
-    """The documents that evidence is quoted from (read ones only: they decoded before)."""
-    cited = {c.document for d in report.discrepancies for c in d.claims if c.row is None}
-    return {
-        doc.document: decode(doc.document, doc.path.read_bytes())[0]
-        for doc in report.documents
-        if doc.error is None and doc.path is not None and doc.document in cited
-    }
+@dataclass(frozen=True)
+class IndexRow:
+    """One entity's line in a catalog's index page."""
+
+    entity: str
+    documents: int
+    unreadable: int
+    counts: dict[str, int]
+    failed: int
 
 
 def shown(kind: str, value: Any) -> str:
@@ -90,104 +107,221 @@ def shown(kind: str, value: Any) -> str:
     return show(kind, value)
 
 
+class ReportView:
+    """The report grouped by entity, ready to render one entity (or the index) at a time."""
+
+    def __init__(self, report: AuditReport) -> None:
+        self.report = report
+        self.specs = report.attributes or attribute_catalog()
+        self.entities = report.entities
+        self.discrepancies: dict[str, list[Discrepancy]] = defaultdict(list)
+        for d in report.discrepancies:
+            self.discrepancies[d.entity].append(d)
+        self.documents: dict[str, list[DocumentRecord]] = defaultdict(list)
+        for doc in report.documents:
+            self.documents[doc.entity].append(doc)
+        self.resolved: dict[tuple[str, str], list[dict]] = defaultdict(list)
+        for r in report.resolved:
+            self.resolved[(r["entity"], r["attribute"])].append(r)
+        self.failed = _failed_by_entity(report)
+        self._cells = _cells(report.claims, self.specs)
+
+    def index(self) -> list[IndexRow]:
+        """Entities, the worst first (errors, then warnings, then info), then by id."""
+        rows = []
+        for entity in self.entities:
+            counts = dict.fromkeys(SEVERITIES, 0)
+            for d in self.discrepancies.get(entity, ()):
+                counts[d.severity] += 1
+            docs = self.documents[entity]
+            rows.append(
+                IndexRow(
+                    entity,
+                    len(docs),
+                    sum(1 for d in docs if d.error),
+                    counts,
+                    len(self.failed.get(entity, ())),
+                )
+            )
+        return sorted(rows, key=lambda r: (*(-r.counts[s] for s in SEVERITIES), r.entity))
+
+    def __iter__(self) -> Iterator[EntityView]:
+        for entity in self.entities:
+            yield self.entity(entity)
+
+    def entity(self, entity: str) -> EntityView:
+        specs = self.specs
+        documents = self.documents[entity]
+        sources = sorted({d.source for d in documents if d.error is None})
+        discrepancies = self.discrepancies.get(entity, [])
+        claims = [d.claims for d in discrepancies]  # made once: each access decodes values
+        marks = _marks(discrepancies, claims)
+        cells = self._cells.get(entity, {})
+        rows = []
+        for attribute in _attribute_order(specs, cells):
+            spec = spec_for(specs, attribute)
+            row_cells = {
+                source: Cell(
+                    _dedupe_case(values) if spec.kind in _CASE_KINDS else list(values),
+                    marks.get((attribute, source), ""),
+                )
+                for source, values in cells[attribute].items()
+            }
+            value, confidence = _resolved(
+                spec, self.resolved.get((entity, attribute), []), row_cells, len(sources)
+            )
+            rows.append(Row(attribute, spec.title, row_cells, value, confidence))
+        texts = _texts(documents, claims)
+        by_severity: dict[str, list[DiscrepancyView]] = {s: [] for s in SEVERITIES}
+        for d, refs in zip(discrepancies, claims, strict=True):
+            by_severity[d.severity].append(self._discrepancy(d, refs, texts))
+        return EntityView(
+            entity, sources, rows, by_severity, list(documents), self.failed.get(entity, [])
+        )
+
+    def _discrepancy(
+        self, d: Discrepancy, refs: tuple[ClaimRef, ...], texts: dict[str, str]
+    ) -> DiscrepancyView:
+        spec = spec_for(self.specs, d.attribute)
+        evidence = [
+            EvidenceView(
+                c.source,
+                c.document,
+                c.qualifier,
+                c.origin,
+                shown(
+                    "cast" if isinstance(c.value, dict) and "actor" in c.value else spec.kind,
+                    c.value,
+                ),
+                c.span,
+                _snippet(c, texts),
+                (c.row, c.column) if c.row is not None else None,
+            )
+            for c in refs
+        ]
+        r = d.resolved
+        return DiscrepancyView(
+            d.id,
+            d.code,
+            d.kind,
+            d.severity,
+            d.status,
+            d.attribute,
+            d.explanation,
+            shown(spec.kind, r.value) if r else "",
+            r.confidence if r else None,
+            evidence,
+        )
+
+
 def build(report: AuditReport) -> list[EntityView]:
-    specs = report.attributes or attribute_catalog()
-    texts = _texts(report)
-    marks: dict[tuple[str, str, str], str] = {}
-    for d in report.discrepancies:
+    """Every entity's view (for one page holding them all)."""
+    return list(ReportView(report))
+
+
+def _snippet(c: ClaimRef, texts: dict[str, str]) -> Snippet | None:
+    """The sentence (a page's) or row (a table's) captured around the evidence at extraction;
+    a page's claim without it is quoted from the page's text."""
+    if c.context is not None and c.context_start is not None:
+        at = c.context_start
+        end = at + (len(c.raw) if c.row is not None or c.span is None else c.span[1] - c.span[0])
+        return Snippet(c.context[:at], c.context[at:end], c.context[end:])
+    if c.row is not None or c.span is None:
+        return None
+    text = texts.get(c.document)
+    return None if text is None else snippet(text, *c.span)
+
+
+def _texts(documents: list[DocumentRecord], claims: list[tuple[ClaimRef, ...]]) -> dict[str, str]:
+    """The entity's documents that evidence without a captured context is quoted from (read
+    ones only: they decoded before)."""
+    cited = {
+        c.document for refs in claims for c in refs if c.row is None and c.context is None
+    }
+    return {
+        doc.document: decode(doc.document, Path(doc.path).read_bytes())[0]
+        for doc in documents
+        if doc.error is None and doc.path is not None and doc.document in cited
+    }
+
+
+def _marks(
+    discrepancies: list[Discrepancy], claims: list[tuple[ClaimRef, ...]]
+) -> dict[tuple[str, str], str]:
+    """(attribute, source) -> the worst severity an editorial claim of it takes part in."""
+    marks: dict[tuple[str, str], str] = {}
+    for d, refs in zip(discrepancies, claims, strict=True):
         if d.code == "AU007":
             continue
-        for c in d.claims:
-            key = (d.entity, d.attribute, c.source)
+        for c in refs:
+            key = (d.attribute, c.source)
             if c.origin == "editorial" and (
                 key not in marks or _RANK[d.severity] < _RANK[marks[key]]
             ):
                 marks[key] = d.severity
-    cells: dict[str, dict[str, dict[str, Cell]]] = defaultdict(lambda: defaultdict(dict))
-    claims = report.claims
-    if claims.height:
-        for row in claims.filter(claims["origin"] == "editorial").iter_rows(named=True):
-            spec = spec_for(specs, row["attribute"])
-            value = json.loads(row["value"])
-            text = shown(spec.kind, value)
-            if (
-                row["qualifier"]
-                and spec.qualifier != "flag"
-                or row["attribute"] == "budget"
-                and row["qualifier"]
-            ):
-                text = f"{text} ({row['qualifier']})"
-            cell = cells[row["entity"]][row["attribute"]].setdefault(row["source"], Cell())
-            if text not in cell.values:
-                cell.values.append(text)
-    resolved: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    for r in report.resolved:
-        resolved[(r["entity"], r["attribute"])].append(r)
-    views = []
-    for entity in report.entities:
-        sources = sorted(
-            {d.source for d in report.documents if d.entity == entity and d.error is None}
+    return marks
+
+
+def _cells(claims: pl.DataFrame, specs) -> dict[str, dict[str, dict[str, list[str]]]]:
+    """entity -> attribute -> source -> the distinct values it states, as shown, in page order.
+
+    Each distinct (attribute, value, qualifier) is formatted once; grouping stays in polars.
+    """
+    out: dict[str, dict[str, dict[str, list[str]]]] = defaultdict(lambda: defaultdict(dict))
+    if not claims.height:
+        return out
+    editorial = claims.filter(pl.col("origin") == "editorial").select(
+        "entity", "source", "attribute", "value", "qualifier"
+    )
+    distinct = editorial.select("attribute", "value", "qualifier").unique()
+    texts = [
+        _cell_text(spec_for(specs, a), v, q)
+        for a, v, q in zip(
+            distinct.get_column("attribute").to_list(),
+            distinct.get_column("value").to_list(),
+            distinct.get_column("qualifier").to_list(),
+            strict=True,
         )
-        rows = []
-        for attribute in _attribute_order(specs, cells[entity]):
-            spec = spec_for(specs, attribute)
-            row_cells = cells[entity][attribute]
-            for source, cell in row_cells.items():
-                cell.mark = marks.get((entity, attribute, source), "")
-                if spec.kind in ("text", "names", "character", "exact"):
-                    cell.values = _dedupe_case(cell.values)
-            value, confidence = _resolved(
-                spec, resolved.get((entity, attribute), []), row_cells, len(sources)
-            )
-            rows.append(Row(attribute, spec.title, row_cells, value, confidence))
-        by_severity: dict[str, list[DiscrepancyView]] = {s: [] for s in SEVERITIES}
-        for d in report.discrepancies:
-            if d.entity != entity:
-                continue
-            spec = spec_for(specs, d.attribute)
-            evidence = [
-                EvidenceView(
-                    c.source,
-                    c.document,
-                    c.qualifier,
-                    c.origin,
-                    shown(
-                        "cast" if isinstance(c.value, dict) and "actor" in c.value else spec.kind,
-                        c.value,
-                    ),
-                    c.span,
-                    _snippet(c, texts),
-                    (c.row, c.column) if c.row is not None else None,
-                )
-                for c in d.claims
-            ]
-            r = d.resolved
-            by_severity[d.severity].append(
-                DiscrepancyView(
-                    d.id,
-                    d.code,
-                    d.kind,
-                    d.severity,
-                    d.status,
-                    d.attribute,
-                    d.explanation,
-                    shown(spec.kind, r.value) if r else "",
-                    r.confidence if r else None,
-                    evidence,
-                )
-            )
-        views.append(EntityView(entity, sources, rows, by_severity))
-    return views
+    ]
+    grouped = (
+        editorial.join(
+            distinct.with_columns(pl.Series("text", texts, dtype=pl.String)),
+            on=["attribute", "value", "qualifier"],
+            how="left",
+            nulls_equal=True,
+            maintain_order="left",
+        )
+        .group_by("entity", "attribute", "source", maintain_order=True)
+        .agg(pl.col("text").unique(maintain_order=True))
+    )
+    for entity, attribute, source, values in grouped.iter_rows():
+        out[entity][attribute][source] = values
+    return out
 
 
-def _snippet(c, texts: dict[str, str]) -> Snippet | None:
-    """A table cell's row as captured at extraction; a page's sentence from its text."""
-    if c.row is not None:
-        if c.context is None or c.context_start is None:
-            return None
-        at, end = c.context_start, c.context_start + len(c.raw)
-        return Snippet(c.context[:at], c.context[at:end], c.context[end:])
-    return snippet(texts[c.document], *c.span) if c.document in texts and c.span else None
+def _cell_text(spec, value_json: str, qualifier: str | None) -> str:
+    text = shown(spec.kind, json.loads(value_json))
+    if qualifier and (spec.qualifier != "flag" or spec.name == "budget"):
+        text = f"{text} ({qualifier})"
+    return text
+
+
+def _failed_by_entity(report: AuditReport):
+    """entity -> failed expectations naming its documents, each with only its own values."""
+    entity_of = {d.document: d.entity for d in report.documents}
+    out: dict[str, list[tuple[SuiteOutcome, ExpectationOutcome]]] = defaultdict(list)
+    for suite, result in report.failed_expectations():
+        mine: dict[str, list[dict]] = defaultdict(list)
+        for u in result.unexpected:
+            for entity in sorted({entity_of.get(doc) for doc in u.get("documents", ())} - {None}):
+                mine[entity].append(u)
+        for entity, unexpected in mine.items():
+            out[entity].append((suite, _with_unexpected(result, unexpected)))
+    return out
+
+
+def _with_unexpected(result: ExpectationOutcome, unexpected: list[dict]) -> ExpectationOutcome:
+    return replace(result, unexpected=tuple(unexpected))
 
 
 def _attribute_order(specs, present: dict) -> list[str]:

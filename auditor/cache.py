@@ -1,0 +1,437 @@
+"""Extraction with a cache of claims keyed by document content: a re-run extracts only what
+changed, and gives the same claims, in the same order, as a first run.
+
+The cache lives in `.auditor-cache/` in the project folder (the one holding the
+`pyproject.toml` or `auditor.toml` found from the sources root, else the folder holding the
+sources root). It is safe to delete at any time; `AUDITOR_CACHE=off` disables it and
+`AUDITOR_CACHE=<folder>` puts it elsewhere. Inside, one folder per code fingerprint (the
+auditor's version, the text of its extraction code and of this module: an edited adapter or
+cache format never reads stale claims) holds shards: `claims-<run>.parquet` (the claims of
+the documents one run extracted, with their document's key) and `docs-<run>.parquet` (each
+document's adapter, error, claim count, decoding note, digest, line starts and name
+texts: all a fresh extraction gives, so cached runs write byte-identical reports), beside
+`stat.parquet` (each document's size, modification time and key, so that an unchanged file
+is not read again to be hashed).
+
+A document's key hashes its bytes, its path relative to the sources root, its entity and its
+source: the claims carry those three, so the same bytes filed elsewhere are their own entry.
+Extraction itself runs in worker processes, a chunk of documents at a time, and each chunk
+comes back as one polars frame, not as Python claim objects.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing as mp
+import os
+import re
+import shutil
+import stat
+import time
+import uuid
+from array import array
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from functools import lru_cache
+from pathlib import Path
+
+import polars as pl
+
+from auditor import __version__
+from auditor.claims import CLAIM_SCHEMA, Claim, empty_frame, to_frame
+from auditor.config import find_config
+from auditor.documents import DocumentRef
+from auditor.errors import AuditorError
+from auditor.extract.registry import DocumentResult, extract_document
+
+CACHE_DIR = ".auditor-cache"
+ENV = "AUDITOR_CACHE"
+MAX_SHARDS = 8  # beyond this many runs' shards, the next run rewrites the cache as one
+_DOCS_SCHEMA = {
+    "key": pl.String(),
+    "adapter": pl.String(),
+    "error": pl.String(),
+    "count": pl.Int64(),
+    "note": pl.String(),
+    "digest": pl.String(),
+    "line_starts": pl.List(pl.UInt32()),
+    "name_texts": pl.List(pl.Int64()),  # (start, end) pairs, flattened
+}
+_OUTCOME = tuple(_DOCS_SCHEMA)[1:]
+_FOLDER = re.compile(r"[0-9a-f]{20}")
+# The modules whose code decides what a document's claims are, and this one (the format).
+_CODE = ("cache.py", "documents.py", "textview.py", "claims.py", "extract", "normalize",
+         "report/evidence.py")
+
+
+class ClaimRows(Sequence[Claim]):
+    """One document's claims as a stretch of the run's claims frame; Claim objects are made
+    only when someone iterates (the pipeline itself only counts them)."""
+
+    __slots__ = ("_frame", "_offset", "_count")
+
+    def __init__(self, frame: pl.DataFrame, offset: int, count: int) -> None:
+        self._frame, self._offset, self._count = frame, offset, count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return tuple(self[j] for j in range(*i.indices(self._count)))
+        if i < 0:
+            i += self._count
+        if not 0 <= i < self._count:
+            raise IndexError(i)
+        return _claim(self._frame.row(self._offset + i, named=True))
+
+    def __iter__(self) -> Iterator[Claim]:
+        rows = self._frame.slice(self._offset, self._count).iter_rows(named=True)
+        return map(_claim, rows)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _claim(row: dict) -> Claim:
+    row.pop("claim_id", None)  # a property of Claim, computed from the rest
+    return Claim(**{**row, "value": json.loads(row["value"])})
+
+
+def _outcome(r: DocumentResult) -> tuple:
+    """What the docs shard keeps of a result (beside its key), in _OUTCOME's order."""
+    pairs = [n for pair in r.name_texts for n in pair]
+    return (r.adapter, r.error, len(r.claims), r.note, r.digest, list(r.line_starts), pairs)
+
+
+def _result(ref: DocumentRef, outcome: tuple, claims: Sequence[Claim]) -> DocumentResult:
+    adapter, error, _, note, digest, starts, pairs = outcome
+    pairs = pairs or []
+    return DocumentResult(
+        ref,
+        adapter,
+        claims,  # type: ignore[arg-type]
+        error,
+        note,
+        digest or "",
+        line_starts=array("I", starts or ()),
+        name_texts=tuple(zip(pairs[::2], pairs[1::2], strict=True)),
+    )
+
+
+@lru_cache(maxsize=1)
+def fingerprint() -> str:
+    """The auditor's version and the text of every module that shapes claims."""
+    h = hashlib.sha256(__version__.encode())
+    base = Path(__file__).parent
+    for name in _CODE:
+        path = base / name
+        for f in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
+            h.update(f.relative_to(base).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()[:20]
+
+
+def location(refs: Sequence[DocumentRef]) -> Path | None:
+    """Where the cache of these documents lives, or None when it is turned off."""
+    env = os.environ.get(ENV, "")
+    if env.lower() in ("off", "0", "false", "no"):
+        return None
+    if env:
+        return Path(env)
+    if not refs:
+        return None
+    root = refs[0].path.parents[len(Path(refs[0].relpath).parts) - 1]  # the sources root
+    try:
+        found = find_config(root)
+    except AuditorError:  # an unreadable configuration is reported by the audit itself
+        found = None
+    return (found[0].parent if found else root.parent) / CACHE_DIR
+
+
+def key(ref: DocumentRef) -> str | None:
+    """The document's cache key, or None when it cannot be read (extraction reports why)."""
+    try:
+        data = ref.path.read_bytes()
+    except OSError:
+        return None
+    h = hashlib.sha256(data)
+    h.update(f"\0{ref.relpath}\0{ref.entity}\0{ref.source}".encode())
+    return h.hexdigest()
+
+
+def _keys(
+    refs: Sequence[DocumentRef], seen: dict[str, tuple[int, int, str]]
+) -> list[tuple[str | None, tuple | None]]:
+    """Each document's key, and its (path, size, mtime_ns, key) when worth remembering.
+
+    As git's index does, a document whose size and modification time are those recorded
+    last time keeps its recorded key without being read again; a time too close to now to
+    tell a later edit apart is not recorded.
+    """
+    out: list[tuple[str | None, tuple | None]] = []
+    recent = time.time_ns() - 2_000_000_000
+    for ref in refs:
+        path = f"{ref.path}\0{ref.relpath}\0{ref.entity}\0{ref.source}"  # all the key covers
+        try:
+            st = None if ref.problem else os.stat(ref.path)
+        except OSError:
+            st = None
+        if st is None or not stat.S_ISREG(st.st_mode):  # refused at discovery, or no file:
+            out.append((None, None))  # never opened (a FIFO would block), never cached
+            continue
+        known = seen.get(path)
+        if known is not None and known[0] == st.st_size and known[1] == st.st_mtime_ns:
+            out.append((known[2], None))
+            continue
+        k = key(ref)
+        fresh = k is not None and st.st_mtime_ns < recent
+        out.append((k, (path, st.st_size, st.st_mtime_ns, k) if fresh else None))
+    return out
+
+
+class Store:
+    """The shards of one code fingerprint's cache folder."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    @classmethod
+    def open(cls, root: Path) -> Store | None:
+        folder = root / fingerprint()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            _mark(root)
+            for other in root.iterdir():  # one code version at a time: drop the others
+                if other.is_dir() and other.name != folder.name and _FOLDER.fullmatch(other.name):
+                    shutil.rmtree(other, ignore_errors=True)
+        except OSError:
+            return None  # a read-only project: audit without a cache
+        return cls(folder)
+
+    def stats(self) -> dict[str, tuple[int, int, str]]:
+        """path -> (size, mtime_ns, key) recorded by earlier runs."""
+        try:
+            frame = pl.read_parquet(self.folder / "stat.parquet")
+        except (OSError, pl.exceptions.PolarsError):
+            return {}
+        return {p: (n, t, k) for p, n, t, k in frame.iter_rows()}
+
+    def remember(self, seen: dict, news: list[tuple]) -> None:
+        seen = {**seen, **{p: (n, t, k) for p, n, t, k in news}}
+        frame = pl.DataFrame(
+            [(p, n, t, k) for p, (n, t, k) in seen.items()],
+            schema={"path": pl.String, "size": pl.Int64, "mtime_ns": pl.Int64, "key": pl.String},
+            orient="row",
+        )
+        tmp = self.folder / f".stat-{uuid.uuid4().hex[:12]}.tmp"
+        try:
+            frame.write_parquet(tmp, compression="lz4", statistics=False)
+            os.replace(tmp, self.folder / "stat.parquet")
+        except OSError:
+            tmp.unlink(missing_ok=True)
+
+    def shards(self) -> list[str]:
+        return sorted(p.name[5:-8] for p in self.folder.glob("docs-*.parquet"))
+
+    def outcomes(self) -> pl.DataFrame:
+        files = [self.folder / f"docs-{s}.parquet" for s in self.shards()]
+        if not files:
+            return pl.DataFrame(schema=_DOCS_SCHEMA)
+        return pl.read_parquet(files).unique("key", keep="last", maintain_order=True)
+
+    def claims(self, keys: pl.Series) -> pl.DataFrame:
+        files = [self.folder / f"claims-{s}.parquet" for s in self.shards()]
+        if not files:
+            return pl.DataFrame(schema={**CLAIM_SCHEMA, "key": pl.String()})
+        # A key is written once, by the run that missed it; two runs racing could write it
+        # twice, which the caller sees as more rows than expected (and starts again).
+        return (
+            pl.scan_parquet(files)
+            .select(*CLAIM_SCHEMA, "key")
+            .filter(pl.col("key").is_in(keys.implode()))
+            .collect()
+        )
+
+    def add(self, outcomes: pl.DataFrame, claims: pl.DataFrame, *, replace: bool) -> None:
+        """Write one run's documents as a new shard (both files appear whole, claims first);
+        with `replace`, the new shard holds everything worth keeping and the others go."""
+        old = self.shards() if replace else []
+        run = uuid.uuid4().hex[:12]
+        for name, frame in (("claims", claims), ("docs", outcomes)):
+            tmp = self.folder / f".{name}-{run}.tmp"
+            frame.write_parquet(tmp, compression="lz4", statistics=False)
+            os.replace(tmp, self.folder / f"{name}-{run}.parquet")
+        for s in old:
+            for name in ("docs", "claims"):
+                (self.folder / f"{name}-{s}.parquet").unlink(missing_ok=True)
+
+
+def _mark(root: Path) -> None:
+    """Tell git and backup tools that the folder is a cache."""
+    ignore = root / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# auditor's cache of extracted claims: safe to delete\n*\n")
+    tag = root / "CACHEDIR.TAG"
+    if not tag.exists():
+        tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n"
+                       "# auditor's cache of extracted claims: safe to delete\n")
+
+
+def _extract_chunk(refs: Sequence[DocumentRef]) -> tuple[list[tuple], pl.DataFrame]:
+    """Extract a chunk of documents (in a worker): each one's outcome, and all claims as one
+    frame in document order."""
+    outcomes, claims = [], []
+    for ref in refs:
+        r = extract_document(ref)
+        outcomes.append(_outcome(r))
+        claims.extend(r.claims)
+    return outcomes, to_frame(claims)
+
+
+def _chunks(refs: Sequence[DocumentRef], workers: int) -> list[Sequence[DocumentRef]]:
+    size = max(8, min(256, -(-len(refs) // (workers * 4))))
+    return [refs[i : i + size] for i in range(0, len(refs), size)]
+
+
+def extract(
+    refs: Sequence[DocumentRef],
+    *,
+    workers: int,
+    parallel_from: int,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> tuple[tuple[DocumentResult, ...], pl.DataFrame]:
+    """Every document's outcome, and the claims of all as one frame in document order;
+    `progress` hears how many documents are done (cached ones count as done at once)."""
+    root = location(refs)
+    store = Store.open(root) if root is not None else None
+    keys: list[str | None] = [None] * len(refs)
+    known = pl.DataFrame(schema=_DOCS_SCHEMA)
+    if store is not None:
+        seen = store.stats()
+        with ThreadPoolExecutor(max_workers=4) as pool:  # hashing releases the GIL
+            batches = [refs[i : i + 256] for i in range(0, len(refs), 256)]
+            found = [k for batch in pool.map(lambda b: _keys(b, seen), batches) for k in batch]
+        keys = [k for k, _ in found]
+        news = [row for _, row in found if row is not None]
+        if news:
+            store.remember(seen, news)
+        try:
+            known = store.outcomes()
+        except (OSError, pl.exceptions.PolarsError):  # a damaged cache: start it again
+            shutil.rmtree(store.folder, ignore_errors=True)
+            store = Store.open(root)  # type: ignore[arg-type]
+    cached = dict(
+        zip(known.get_column("key").to_list(), known.select(_OUTCOME).rows(),
+            strict=True)
+    )
+    hit = [k is not None and k in cached for k in keys]
+    todo = [r for r, h in zip(refs, hit, strict=True) if not h]
+    done = len(refs) - len(todo)
+    tell = None
+    if progress is not None:
+        progress("extract", done, len(refs))
+        def tell(n: int) -> None:
+            progress("extract", done + n, len(refs))
+    fresh_outcomes, fresh = _run(todo, workers, parallel_from, tell)
+    # Every document's claims, in document order: cached ones then fresh ones, each block in
+    # its own order, put in place by a stable sort on the document's position.
+    position = {k: i for i, k in enumerate(keys) if k is not None}
+    parts = []
+    hit_keys = pl.Series("key", [k for k, h in zip(keys, hit, strict=True) if h], pl.String)
+    if len(hit_keys):
+        try:
+            from_cache = store.claims(hit_keys)  # type: ignore[union-attr]
+        except (OSError, pl.exceptions.PolarsError):
+            from_cache = None
+        if from_cache is None or from_cache.height != sum(cached[k][2] for k in hit_keys):
+            # Shards went missing under us (another run compacting): extract everything.
+            if store is not None:
+                shutil.rmtree(store.folder, ignore_errors=True)
+            return extract(
+                refs, workers=workers, parallel_from=parallel_from, progress=progress
+            )
+        from_cache = from_cache.with_columns(
+            pl.col("key").replace_strict(position, return_dtype=pl.Int64).alias("_doc")
+        ).drop("key")
+        if not from_cache.get_column("_doc").is_sorted():  # shards of several runs
+            from_cache = from_cache.sort("_doc", maintain_order=True)
+        parts.append(from_cache)
+    todo_pos = [i for i, h in enumerate(hit) if not h]
+    parts.append(fresh.with_columns(_doc_column(todo_pos, [o[2] for o in fresh_outcomes])))
+    # Both parts are in document order, and no document is in both: merge them.
+    claims = parts[0] if len(parts) == 1 else parts[0].merge_sorted(parts[1], key="_doc")
+    outcomes = dict(zip(todo_pos, fresh_outcomes, strict=True))
+    results = []
+    offset = 0
+    frame = claims.drop("_doc")
+    for i, (ref, k) in enumerate(zip(refs, keys, strict=True)):
+        outcome = outcomes[i] if i in outcomes else cached[k]
+        count = outcome[2]
+        results.append(_result(ref, outcome, ClaimRows(frame, offset, count)))
+        offset += count
+    if store is not None and todo:
+        _save(store, refs, keys, outcomes, claims, len(hit_keys))
+    return tuple(results), frame
+
+
+def _doc_column(positions: list[int], counts: list[int]) -> pl.Series:
+    """Each claim's document position, from the documents' positions and claim counts."""
+    frame = pl.DataFrame({"p": positions, "c": counts}, schema={"p": pl.Int64, "c": pl.Int64})
+    frame = frame.filter(pl.col("c") > 0)
+    return frame.select(pl.col("p").repeat_by("c").explode()).to_series().alias("_doc")
+
+
+def _run(
+    todo: Sequence[DocumentRef],
+    workers: int,
+    parallel_from: int,
+    tell: Callable[[int], None] | None = None,
+):
+    if not todo:
+        return [], empty_frame()
+    done = []
+    if len(todo) >= parallel_from and workers > 1:
+        # Not forked from this process: polars' (and the hashing pool's) threads may hold
+        # locks at fork time, which would leave the workers waiting forever.
+        methods = mp.get_all_start_methods()
+        context = mp.get_context("forkserver" if "forkserver" in methods else "spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            n = 0
+            for chunk in pool.map(_extract_chunk, _chunks(todo, workers)):
+                done.append(chunk)
+                n += len(chunk[0])
+                if tell is not None:
+                    tell(n)
+    else:
+        done = [_extract_chunk(todo)]
+        if tell is not None:
+            tell(len(todo))
+    outcomes = [o for chunk, _ in done for o in chunk]
+    return outcomes, pl.concat([f for _, f in done])
+
+
+def _save(store: Store, refs, keys, outcomes: dict, claims: pl.DataFrame, n_hits: int) -> None:
+    """Add this run's fresh documents as a shard; past MAX_SHARDS shards, rewrite the cache
+    as this run's documents alone."""
+    replace = len(store.shards()) >= MAX_SHARDS
+    cached = {}
+    if replace:
+        known = store.outcomes()
+        cached = dict(zip(known.get_column("key").to_list(),
+                          known.select(_OUTCOME).rows(), strict=True))
+    mine = [i for i in range(len(refs))
+            if keys[i] is not None and (i in outcomes or (replace and keys[i] in cached))]
+    rows = [(keys[i], *(outcomes[i] if i in outcomes else cached[keys[i]])) for i in mine]
+    docs = pl.DataFrame(rows, schema=_DOCS_SCHEMA, orient="row")
+    key_of = pl.DataFrame(
+        {"_doc": mine, "key": [keys[i] for i in mine]},
+        schema={"_doc": pl.Int64, "key": pl.String},
+    )
+    kept = claims.join(key_of, on="_doc", how="inner", maintain_order="left").drop("_doc")
+    try:
+        store.add(docs, kept, replace=replace)
+    except OSError:
+        pass  # a cache that cannot be written only costs time

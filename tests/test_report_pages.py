@@ -1,0 +1,144 @@
+"""A catalog's HTML report: an index page plus one self-contained page per entity."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+import shutil
+
+import pytest
+
+from auditor.cli import main
+from auditor.report import html
+from tests.conftest import BUNDLED, FIXTURES, SOURCES
+from tests.test_reports import _chromium
+
+
+@pytest.fixture(scope="module")
+def catalog(tmp_path_factory):
+    """Three entities: the bundled film, the fixture film, and a folder whose manifest names
+    a hostile entity id (its documents then fail the identity check: an unreadable entity)."""
+    root = tmp_path_factory.mktemp("catalog")
+    shutil.copytree(SOURCES / BUNDLED, root / "sources" / BUNDLED)
+    fixture = FIXTURES / "documents" / "cold-meridian-2004"
+    shutil.copytree(fixture, root / "sources" / fixture.name)
+    hostile = root / "sources" / "hostile"
+    hostile.mkdir()
+    (hostile / "movieblog.txt").write_bytes((SOURCES / BUNDLED / "movieblog.txt").read_bytes())
+    (hostile / "manifest.toml").write_text('entity = "../../<b>CON</b>"\n', encoding="utf-8")
+    return root / "sources"
+
+
+@pytest.fixture(scope="module")
+def paged(catalog, tmp_path_factory):
+    out = tmp_path_factory.mktemp("paged")
+    limit, html.SINGLE_PAGE_UP_TO = html.SINGLE_PAGE_UP_TO, 1
+    try:
+        main(["check", str(catalog), "--out", str(out)])
+    finally:
+        html.SINGLE_PAGE_UP_TO = limit
+    return out
+
+
+def _csp_ok(page: str) -> None:
+    scripts = re.findall(r"<script>(.*?)</script>", page, re.S)
+    assert len(scripts) == 1
+    digest = base64.b64encode(hashlib.sha256(scripts[0].encode()).digest()).decode()
+    assert f"script-src 'sha256-{digest}'" in page and "default-src 'none'" in page
+    assert not re.search(r"""(src|href)=["']?(https?:|//)""", page)
+
+
+@pytest.mark.parametrize(
+    "entity",
+    ["leaving-las-vegas-1995", "../../etc/passwd", "CON", "con", "Film", "film ", "a/b", "",
+     "Amélie-2001", "x" * 300, "nul.txt", "trailing."],
+)
+def test_file_names_are_safe(entity):
+    name = html.file_name(entity)
+    assert re.fullmatch(r"[a-z0-9][a-z0-9._~-]*", name) and len(name) <= 100
+    assert ".." not in name and not name.endswith(".")
+    assert name.split(".")[0] not in {"con", "prn", "aux", "nul"}
+
+
+def test_file_names_are_distinct():
+    ids = ["Film", "film", "FILM", "a/b", "a-b", "a b", "con", "x" * 300, "x" * 301]
+    assert len({html.file_name(i) for i in ids}) == len(ids)
+
+
+def test_index_and_entity_pages_link_both_ways(paged):
+    report = json.loads((paged / "report.json").read_text())
+    index = (paged / "report.html").read_text()
+    _csp_ok(index)
+    pages = sorted((paged / "entities").iterdir())
+    assert len(pages) == len(report["entities"]) == 3
+    for entity in report["entities"]:
+        name = html.file_name(entity)
+        page = (paged / "entities" / f"{name}.html").read_text()
+        _csp_ok(page)
+        assert f'<a href="entities/{name}.html">' in index and f'id="e-{name}"' in index
+        assert f'href="../report.html#e-{name}"' in page
+        # every discrepancy of this entity is on its page with all its evidence marked, and
+        # on no other page
+        for d in report["discrepancies"]:
+            if d["entity"] == entity:
+                article = page[page.index(f'id="d-{d["id"]}"') :]
+                article = article[: article.index("</article>")]
+                assert article.count("<mark>") == len(d["claims"])
+            else:
+                assert f'id="d-{d["id"]}"' not in page
+    # the hostile id is escaped in the index, and its page is a plain file inside entities/
+    assert "&lt;b&gt;CON&lt;/b&gt;" in index and "<b>CON" not in index
+    assert "<article" not in index  # the index carries no evidence
+
+
+def test_index_counts_match_the_json(paged):
+    report = json.loads((paged / "report.json").read_text())
+    index = (paged / "report.html").read_text()
+    for entity in report["entities"]:
+        row = re.search(rf'<tr id="e-{re.escape(html.file_name(entity))}">(.*)', index)
+        cells = re.findall(r"<td[^>]*>(\d+)", row.group(1))
+        expected = [
+            sum(d["entity"] == entity for d in report["documents"]),
+            *(sum(d["entity"] == entity and d["severity"] == s for d in report["discrepancies"])
+              for s in ("error", "warning", "info")),
+        ]
+        assert [int(c) for c in cells[:4]] == expected
+
+
+def test_discrepancies_jsonl_is_the_json_reports_list(paged):
+    report = json.loads((paged / "report.json").read_text())
+    lines = (paged / "discrepancies.jsonl").read_text().splitlines()
+    rows = [json.loads(line) for line in lines]
+    assert {row.pop("run") for row in rows} == {report["run"]}  # every line names the run
+    assert rows == report["discrepancies"]
+
+
+def test_one_film_stays_one_page_and_stale_pages_go(paged, tmp_path):
+    out = tmp_path / "r"
+    shutil.copytree(paged, out)
+    main(["check", str(SOURCES), "--out", str(out), "--format", "html"])
+    assert not (out / "entities").exists()
+    assert 'class="matrix-table"' in (out / "report.html").read_text()
+
+
+def test_index_script_runs_under_its_policy(paged, tmp_path):
+    dom = _chromium(paged / "report.html", tmp_path, "--dump-dom")
+    assert "3 of 3 shown" in dom  # the script ran: the CSP allowed it
+    page = next((paged / "entities").glob("leaving*.html"))
+    dom = _chromium(page, tmp_path, "--dump-dom")
+    assert 'class="js"' in dom and dom.count('class="disc ') >= 10
+
+
+def test_pages_rendered_in_parallel_are_the_same(catalog, monkeypatch):
+    from auditor.config import load
+    from auditor.pipeline import audit
+
+    report = audit([catalog], load())
+    monkeypatch.setattr(html, "PARALLEL_FROM", 10**9)
+    sequential = list(html.files(report, single_page_up_to=1))
+    monkeypatch.setattr(html, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(html, "MAX_WORKERS", 2)
+    assert list(html.files(report, single_page_up_to=1)) == sequential
+    assert len(sequential) == 4
