@@ -11,12 +11,10 @@ one suite means the same under both engines.
 from __future__ import annotations
 
 import json
-import logging
-import os
 from typing import Any
 
 from auditor.report.model import ExpectationOutcome, SuiteOutcome
-from auditor.validate.run import _details, _plain, in_order
+from auditor.validate.run import _details, _plain, applicable, gx_context, in_order
 from auditor.validate.suites import SuiteFile, columns_named, severity
 
 _ID_COLUMNS = ("entity", "document")
@@ -54,29 +52,11 @@ def validate(
     """Every applicable suite on every source's rows of `tables` (a Spark DataFrame of every
     per-source table's scalar columns, with a `source` column); errors for what cannot run
     (`lost` and `quiet` as in auditor.validate)."""
-    errors: list[str] = []
-    runs: list[tuple[SuiteFile, str]] = []
-    for suite in suites:
-        missing = [s for s in (suite.sources or ()) if s not in sources and s not in lost]
-        if missing and not quiet:
-            errors.append(
-                f"{suite.path}: names source{'s' if len(missing) > 1 else ''} "
-                f"{', '.join(missing)} with no documents; fix meta.auditor.sources "
-                "or add the documents"
-            )
-        for source in sorted(sources):
-            if suite.applies_to(source):
-                runs.append((suite, source))
+    runs, errors = applicable(suites, set(sources), lost, quiet)
     outcomes: list[SuiteOutcome] = []
     if not runs:
         return outcomes, errors
-    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
-    logging.getLogger("great_expectations").setLevel(logging.CRITICAL)
-    import great_expectations as gx
-    from great_expectations.data_context.types.base import ProgressBarsConfig
-
-    context = gx.get_context(mode="ephemeral")
-    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    gx, context = gx_context()
     datasource = context.data_sources.add_spark("auditor")
     scalar_columns = {c for c in tables.columns if c != "source"}
     batches: dict[str, Any] = {}

@@ -49,29 +49,11 @@ def validate(
 
     `lost`: sources whose documents failed and were reported; a suite naming one is no news,
     nor one naming any source when `quiet` (documents were lost whose sources are unknown)."""
-    errors: list[str] = []
-    runs: list[tuple[SuiteFile, str]] = []
-    for suite in suites:
-        missing = [s for s in (suite.sources or ()) if s not in tables and s not in lost]
-        if missing and not quiet:
-            errors.append(
-                f"{suite.path}: names source{'s' if len(missing) > 1 else ''} "
-                f"{', '.join(missing)} with no documents; fix meta.auditor.sources "
-                "or add the documents"
-            )
-        for source in sorted(tables):
-            if suite.applies_to(source):
-                runs.append((suite, source))
+    runs, errors = applicable(suites, set(tables), lost, quiet)
     outcomes: list[SuiteOutcome] = []
     if not runs:
         return outcomes, errors
-    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
-    logging.getLogger("great_expectations").setLevel(logging.CRITICAL)
-    import great_expectations as gx
-    from great_expectations.data_context.types.base import ProgressBarsConfig
-
-    context = gx.get_context(mode="ephemeral")
-    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    gx, context = gx_context()
     datasource = context.data_sources.add_pandas("auditor")
     scalars = {
         source: table.select([c for c, t in table.schema.items() if not isinstance(t, pl.List)])
@@ -116,6 +98,37 @@ def validate(
         ordered = [r for _, r in sorted(results, key=lambda x: x[0])]
         outcomes.append(SuiteOutcome(source, name, tuple(_outcome(r, table) for r in ordered)))
     return sorted(outcomes, key=lambda o: (o.source, o.suite)), errors
+
+
+def applicable(
+    suites: list[SuiteFile], sources: set[str], lost: set[str], quiet: bool
+) -> tuple[list[tuple[SuiteFile, str]], list[str]]:
+    """Which (suite, source) pairs run, and one line for a suite naming sources with no
+    documents (unless they were lost to errors already reported, or `quiet`)."""
+    errors: list[str] = []
+    runs: list[tuple[SuiteFile, str]] = []
+    for suite in suites:
+        missing = [s for s in (suite.sources or ()) if s not in sources and s not in lost]
+        if missing and not quiet:
+            errors.append(
+                f"{suite.path}: names source{'s' if len(missing) > 1 else ''} "
+                f"{', '.join(missing)} with no documents; fix meta.auditor.sources "
+                "or add the documents"
+            )
+        runs += [(suite, source) for source in sorted(sources) if suite.applies_to(source)]
+    return runs, errors
+
+
+def gx_context() -> tuple[Any, Any]:
+    """Great Expectations, imported now (it is slow to import), and one ephemeral context."""
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    logging.getLogger("great_expectations").setLevel(logging.CRITICAL)
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    return gx, context
 
 
 def _gx_suite(gx: Any, suite: SuiteFile, scalar_columns: set[str]) -> tuple[Any, str | None]:
