@@ -266,8 +266,10 @@ def run_in_process(catalog: Path, out: Path) -> tuple[Stages, object, list[Path]
         report = pipeline.audit([catalog], config)
     written = []
     for fmt in sorted(check.RENDERERS):
+        # A set replaces the folder's previous set: each format gets a folder of its own
+        # (each timing includes the run id's digest, as every `auditor check` computes it).
         with stages.time(f"render {fmt}"):
-            written += check.write_reports(report, out, [fmt])
+            written += check.write_reports(report, out / fmt, [fmt])
     return stages, report, written
 
 
@@ -355,7 +357,7 @@ def main() -> None:
             s = report.summary()
             print(f"  {s['claims']:,} claims, discrepancies {json.dumps(s['discrepancies'])}, "
                   f"expectations failed {s['expectations']['failed']}")
-            for path in sorted({*written, *(out / n for n in ("entities",))}):
+            for path in written:
                 if path.exists():
                     print(f"  {path.name:<28} {size_of(path) / 1e6:10.2f} MB")
         if args.cli:
