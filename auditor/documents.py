@@ -16,7 +16,10 @@ document with one line saying what to do; it never stops the others.
 from __future__ import annotations
 
 import codecs
+import datetime as dt
+import hashlib
 import os
+import re
 import stat
 import tomllib
 from collections.abc import Iterator, Sequence
@@ -316,9 +319,6 @@ def _manifest_shape(data: dict[str, Any]) -> str | None:
 
 
 def _is_capture_date(value: Any) -> bool:
-    import datetime as dt
-    import re
-
     if isinstance(value, dt.date):
         return True
     if isinstance(value, int) and not isinstance(value, bool):
@@ -340,8 +340,6 @@ def read(ref: DocumentRef) -> Document:
 
 
 def _digest(data: bytes) -> str:
-    import hashlib
-
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 

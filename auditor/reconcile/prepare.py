@@ -55,6 +55,11 @@ class Settings:
         )
 
 
+def trust_of(settings: Settings) -> pl.Expr:
+    """Each claim's source's configured trust (1.0 for a source the configuration omits)."""
+    return pl.col("source").replace_strict(settings.trust, default=1.0, return_dtype=pl.Float64)
+
+
 def fold_expr(col: pl.Expr) -> pl.Expr:
     """The vectorized twin of normalize.names.fold."""
     return (
@@ -99,7 +104,7 @@ def prepare(claims: pl.DataFrame, settings: Settings) -> pl.DataFrame:
     )
     typed = _codes(_apply_aliases(typed, settings.aliases).collect(engine=ENGINE).lazy())
     qualifiers = frame.lazy().select("qrole", "qualifier").unique().with_columns(*_slots())
-    trust = pl.col("source").replace_strict(settings.trust, default=1.0, return_dtype=pl.Float64)
+    trust = trust_of(settings)
     frame = (
         frame.lazy()
         .join(typed, on=["attribute", "value"], how="left", nulls_equal=True)

@@ -17,7 +17,7 @@ from typing import Any
 import polars as pl
 
 from auditor.claims import EDITORIAL
-from auditor.reconcile.prepare import Settings
+from auditor.reconcile.prepare import Settings, trust_of
 from auditor.truth import Attribute, Truth, discover
 
 # The accuracy a source with the default trust (1.0) starts from, and the bounds of a prior.
@@ -25,6 +25,11 @@ PRIOR = 0.8
 _BOUNDS = (0.05, 0.95)
 _NUMERIC = {"duration": False, "count": True, "score": True, "money": True, "number": None}
 _SEP = "\x1f"
+
+
+def _prior(settings: Settings) -> pl.Expr:
+    """A claim's source's prior accuracy: its configured trust scaled to PRIOR, bounded."""
+    return (trust_of(settings) * PRIOR).clip(*_BOUNDS)
 
 
 def attributes(settings: Settings) -> dict[str, Attribute]:
@@ -52,13 +57,12 @@ def claims(frame: pl.DataFrame, settings: Settings) -> pl.DataFrame:
     multi = [n for n, s in specs.items() if s.multi]
     namesets = [n for n, s in specs.items() if s.kind == "nameset" and not s.multi]
     drifting = [n for n, s in specs.items() if s.time_varying]
-    trust = pl.col("source").replace_strict(settings.trust, default=1.0, return_dtype=pl.Float64)
     base = (
         frame.lazy()
         .filter(pl.col("key").is_not_null() & ~pl.col("attribute").is_in(drifting))
         .with_columns(
             slot=pl.col("slot").fill_null(""),
-            prior=(trust * PRIOR).clip(*_BOUNDS),
+            prior=_prior(settings),
             weight=pl.when(pl.col("origin") == EDITORIAL).then(1.0).otherwise(settings.user_weight),
         )
     )
@@ -114,9 +118,8 @@ def weights(frame: pl.DataFrame, truth: Truth, settings: Settings) -> pl.Expr:
         .select(pl.coalesce("learned", "overall"))
         .to_series()
     )
-    trust = pl.col("source").replace_strict(settings.trust, default=1.0, return_dtype=pl.Float64)
     user = pl.when(pl.col("origin") == EDITORIAL).then(1.0).otherwise(settings.user_weight)
-    prior = (trust * PRIOR).clip(*_BOUNDS)
+    prior = _prior(settings)
     drifting = [n for n, s in settings.specs.items() if s.time_varying]
     vote = pl.when(pl.col("attribute").is_in(drifting)).then(prior)
     return vote.otherwise(pl.coalesce(pl.lit(learned), prior)) * user
