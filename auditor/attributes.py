@@ -1,10 +1,11 @@
 """The attribute catalog: how each canonical attribute is compared, and how much a miss matters.
 
-`kind` picks the comparator; `qualifier` says what the claim's qualifier means for comparison:
-`slot` (values with different qualifiers are different facts: a USA gross and a worldwide one),
-`site` (like slot, but a claim that names no site joins the site whose value it repeats),
-`flag` (a remark that does not separate facts: "estimated"), or `release` (country and
-limited/wide kind of a release). Everything here can be overridden in `[tool.auditor.attributes]`.
+`kind` names the value kind (auditor.kinds: how its values parse, compare, read and are
+validated); `qualifier` says what the claim's qualifier means for comparison: `slot` (values
+with different qualifiers are different facts: a USA gross and a worldwide one), `site` (like
+slot, but a claim that names no site joins the site whose value it repeats), `flag` (a remark
+that does not separate facts: "estimated"), or `release` (country and limited/wide kind of a
+release). Everything here can be overridden in `[tool.auditor.attributes]`.
 """
 
 from __future__ import annotations
@@ -12,24 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from auditor import kinds
 from auditor.errors import AuditorError
 
-KINDS = (
-    "exact",
-    "text",
-    "date",
-    "duration",
-    "count",
-    "score",
-    "money",
-    "names",
-    "cast",
-    "character",
-    "time",  # minutes after midnight; tolerance in minutes
-    "code",  # identifiers compared exactly once normalized
-    "number",  # plain quantities; tolerance absolute, or relative ("1%")
-    "nameset",  # a set of names in one value; compared by surnames
-)
 QUALIFIER_ROLES = ("slot", "site", "flag", "release")
 
 
@@ -113,9 +99,9 @@ def catalog(overrides: dict[str, Any] | None = None) -> dict[str, AttributeSpec]
         if "tolerance" in table:
             table.update(_tolerance(name, table["tolerance"]))
         spec = replace(base, **table)
-        if spec.kind not in KINDS or spec.qualifier not in QUALIFIER_ROLES:
+        if spec.kind not in kinds.REGISTRY or spec.qualifier not in QUALIFIER_ROLES:
             raise AuditorError(
-                f"[tool.auditor.attributes.{name}]: kind must be one of {KINDS}, "
+                f"[tool.auditor.attributes.{name}]: kind must be one of {kinds.names()}, "
                 f"qualifier one of {QUALIFIER_ROLES}"
             )
         if spec.severity not in ("error", "warning", "info"):

@@ -22,7 +22,6 @@ comes back as one polars frame, not as Python claim objects.
 from __future__ import annotations
 
 import hashlib
-import json
 import multiprocessing as mp
 import os
 import re
@@ -38,7 +37,7 @@ from pathlib import Path
 
 import polars as pl
 
-from auditor import __version__
+from auditor import __version__, kinds
 from auditor.claims import CLAIM_SCHEMA, Claim, empty_frame, to_frame
 from auditor.config import find_config
 from auditor.documents import DocumentRef
@@ -98,7 +97,7 @@ class ClaimRows(Sequence[Claim]):
 
 def _claim(row: dict) -> Claim:
     row.pop("claim_id", None)  # a property of Claim, computed from the rest
-    return Claim(**{**row, "value": json.loads(row["value"])})
+    return Claim(**{**row, "value": kinds.decode(row["value"])})
 
 
 def _outcome(r: DocumentResult) -> tuple:

@@ -17,6 +17,8 @@ from typing import Any
 
 import polars as pl
 
+from auditor.kinds.values import decode, dump
+
 EDITORIAL = "editorial"
 USER = "user"
 
@@ -77,7 +79,7 @@ class Claim:
 
 def dump_value(value: Any) -> str:
     """Canonical JSON: the same value always has the same text, so frames can group on it."""
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return dump(value)
 
 
 def locator(start: int | None, end: int | None, row: int | None, column: str | None) -> str:
@@ -158,4 +160,4 @@ def jsonl(frame: pl.DataFrame, **extra: Any) -> str:
 
 def frame_rows(frame: pl.DataFrame) -> list[dict[str, Any]]:
     """Rows with `value` decoded back from JSON, for output formats."""
-    return [{**row, "value": json.loads(row["value"])} for row in frame.iter_rows(named=True)]
+    return [{**row, "value": decode(row["value"])} for row in frame.iter_rows(named=True)]

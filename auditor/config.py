@@ -285,7 +285,8 @@ def validate(table: dict[str, Any], path: Path, prefix: str) -> None:
 
 
 def _validate_attributes(attributes: dict[str, Any], fail: Callable[..., None]) -> None:
-    from auditor.attributes import DEFAULTS, KINDS, QUALIFIER_ROLES
+    from auditor.attributes import DEFAULTS, QUALIFIER_ROLES
+    from auditor.kinds import names as kind_names
 
     for name, spec in attributes.items():
         where = ("attributes", name)
@@ -296,7 +297,7 @@ def _validate_attributes(attributes: dict[str, Any], fail: Callable[..., None]) 
                 fail((*where, key), value, "one of the keys " + ", ".join(_ATTRIBUTE_KEYS))
             check, expected = _ATTRIBUTE_KEYS[key]
             if key == "kind":
-                check, expected = (lambda v: v in KINDS), "one of " + ", ".join(KINDS)
+                check, expected = (lambda v: v in kind_names()), "one of " + ", ".join(kind_names())
             if key == "qualifier":
                 check = lambda v: v in QUALIFIER_ROLES  # noqa: E731
                 expected = "one of " + ", ".join(QUALIFIER_ROLES)

@@ -247,5 +247,7 @@ def check_expectations(extraction: Extraction, config: Config):
     lost = {d.ref.source for d in extraction.errors}
     # The built-in suites name the film sites; a run on some of them is not told of the rest.
     quiet = bool(extraction.errors) or config.expectations_builtin
-    outcomes, problems = validate(build_tables(extraction.claims, captured), suites, lost, quiet)
+    specs = catalog(config.settings.get("attributes"))
+    tables = build_tables(extraction.claims, captured, specs)
+    outcomes, problems = validate(tables, suites, lost, quiet)
     return outcomes, errors + problems

@@ -21,14 +21,13 @@ from pathlib import Path
 import polars as pl
 import pyarrow as pa
 
+from auditor.attributes import DEFAULTS, AttributeSpec
 from auditor.claims import CLAIM_SCHEMA, to_frame
 from auditor.documents import DocumentRef
 from auditor.extract.registry import extract_document
 from auditor.extract.shared import share_names
 from auditor.pipeline import without_copies
 from auditor.reconcile import Settings, reconcile
-from auditor.tables import _FILM as FILM_ATTRIBUTES
-from auditor.tables import SCALARS
 from auditor.tables import build as build_tables
 from auditor.truth import Truth
 
@@ -205,13 +204,14 @@ def tables(
     batches: Iterable[pa.RecordBatch],
     schema: pa.Schema,
     captured: dict[str, str],
+    specs: dict[str, AttributeSpec],
 ) -> Iterator[pa.RecordBatch]:
     """The partition's rows of every per-source table (auditor.tables.build), with a source
     column; list columns stay behind (validation reads scalar columns only)."""
     frame = _frame(batches)
     if frame is None:
         return
-    built = build_tables(claims_in_order(frame), captured)
+    built = build_tables(claims_in_order(frame), captured, specs)
     parts = [t.with_columns(source=pl.lit(s)) for s, t in sorted(built.items())]
     if parts:
         frame = pl.concat(parts, how="diagonal_relaxed")
@@ -220,7 +220,7 @@ def tables(
         yield from _out(frame.with_columns(missing), schema)
 
 
-def table_schema(claims: pl.DataFrame) -> dict[str, pl.DataType]:
+def table_schema(claims: pl.DataFrame, specs: dict[str, AttributeSpec]) -> dict[str, pl.DataType]:
     """The scalar columns of a per-source table, with their types, whatever partition the
     rows come from: the film columns, as auditor.tables.build makes them of one claim that
     states a film column as null, and the columns of attributes a configuration declares,
@@ -232,15 +232,15 @@ def table_schema(claims: pl.DataFrame) -> dict[str, pl.DataType]:
                 "entity": "-",
                 "source": "-",
                 "document": "-",
-                "attribute": next(iter(SCALARS)),
+                "attribute": next(iter(DEFAULTS)),
                 "value": "null",
                 "origin": "editorial",
             }
         ],
         schema=CLAIM_SCHEMA,
     )
-    declared = claims.filter(~pl.col("attribute").is_in(sorted(FILM_ATTRIBUTES)))
-    table = build_tables(pl.concat([probe, declared.select(*CLAIM_SCHEMA)]))["-"]
+    declared = claims.filter(~pl.col("attribute").is_in(list(DEFAULTS)))
+    table = build_tables(pl.concat([probe, declared.select(*CLAIM_SCHEMA)]), None, specs)["-"]
     return {
         "source": pl.String(),
         **{c: t for c, t in table.schema.items() if not isinstance(t, pl.List)},

@@ -24,7 +24,6 @@ pyspark is imported here only (auditor.engine checks first that it is installed:
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from array import array
@@ -36,6 +35,8 @@ import polars as pl
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql.pandas.types import from_arrow_schema, to_arrow_schema
 
+from auditor import kinds
+from auditor.attributes import catalog
 from auditor.catalog import SEVERITIES
 from auditor.claims import CLAIM_SCHEMA
 from auditor.config import Config
@@ -218,7 +219,7 @@ def _discrepancies(
     made = []
     for d in rows.iter_rows(named=True):
         resolved = (
-            Resolved(json.loads(d["value"]), d["confidence"], tuple(d["sources"]))
+            Resolved(kinds.decode(d["value"]), d["confidence"], tuple(d["sources"]))
             if d["value"] is not None
             else None
         )
@@ -248,8 +249,11 @@ def _expectations(by_entity: DataFrame, extraction: Extraction, config: Config):
     from auditor.engine.spark_validate import validate
 
     captured = {d.ref.relpath: d.ref.captured for d in extraction.documents if d.ref.captured}
-    schema = executors.table_schema(extraction.claims)
-    tables = _map(by_entity, partial(executors.tables, captured=captured), schema).cache()
+    specs = catalog(config.settings.get("attributes"))
+    schema = executors.table_schema(extraction.claims, specs)
+    tables = _map(
+        by_entity, partial(executors.tables, captured=captured, specs=specs), schema
+    ).cache()
     try:
         sources = sorted(r[0] for r in tables.select("source").distinct().collect())
         lost = {d.ref.source for d in extraction.errors}

@@ -1,10 +1,11 @@
 """A table's cells as claims: one claim per stated cell, located by (row, column).
 
-`raw` is the cell's text exactly; the value is parsed by the parser of the attribute's kind
-(or the column's `kind` hint), the ones a page's text goes through. Kinds whose parsers are
-polars expressions (times, codes, numbers, text) parse whole columns at once; the others run
-once per distinct cell text, which tables repeat a lot. A cell whose text states no value of
-its kind ("Not Available" in a time column) makes no claim, as on pages.
+`raw` is the cell's text exactly; the value is parsed by the cell parser of the attribute's
+kind (or the column's `kind` hint: auditor.kinds), which parses as a page's text is parsed.
+Kinds whose parsers are polars expressions (times, codes, numbers, text) parse whole columns
+at once; the others run once per distinct cell text, which tables repeat a lot. A cell whose
+text states no value of its kind ("Not Available" in a time column) makes no claim, as on
+pages.
 
 `context` is the row around the cell ("flight: AA-1007-TPA-MIA; sched_dep: 1:55 PM; ..."),
 built column-wise, with `context_start` where the cell's text starts inside it.
@@ -13,24 +14,15 @@ built column-wise, with `context_start` where the cell's text starts inside it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import polars as pl
 
+from auditor import kinds
 from auditor.attributes import AttributeSpec, spec_for
-from auditor.claims import conform, dump_value, with_ids
+from auditor.claims import conform, with_ids
 from auditor.errors import DocumentError
-from auditor.normalize.codes import code_expr
-from auditor.normalize.counts import parse_count
-from auditor.normalize.dates import parse_date
-from auditor.normalize.durations import parse_duration
-from auditor.normalize.money import parse_money
-from auditor.normalize.namesets import parse_names
-from auditor.normalize.numbers import number_expr, parse_number
-from auditor.normalize.scores import parse_score
-from auditor.normalize.times import time_expr
+from auditor.kinds.base import json_text
 from auditor.tablespec import PART, ColumnSpec, TableSpec
 
 _SEP = "; "  # between a row's cells in its context
@@ -132,125 +124,19 @@ def claims_of(
 
 
 def _parse(cells: pl.DataFrame, column: ColumnSpec, attr: AttributeSpec) -> pl.DataFrame:
-    """The cells of one column with attribute, value (JSON text) and qualifier."""
-    kind = column.kind or attr.kind
+    """The cells of one column with attribute, value (JSON text) and qualifier, parsed by the
+    value kind's cell parser (auditor.kinds); a kind no one defines keeps the text."""
+    kind = kinds.REGISTRY.get(column.kind or attr.kind)
     member = pl.col("raw")
-    if column.split and kind != "nameset":
+    if column.split and (kind is None or kind.split):
         cells = cells.with_columns(member=pl.col("raw").str.split(column.split)).explode("member")
         member = pl.col("member").str.strip_chars()
         cells = cells.filter(member != "")
-    cells = cells.with_columns(member.alias("member"), attribute=pl.lit(column.attribute))
-    m = pl.col("member")
-    qualifier = pl.lit(column.qualifier or column.scope, pl.String)
-    if kind == "time":
-        value = time_expr(m).cast(pl.String)
-    elif kind == "code":
-        value = _json_text(code_expr(m, column.drop))
-    elif kind == "number":
-        n = number_expr(m)
-        integral = n.is_finite() & (n == n.floor()) & (n.abs() < 1e15)
-        value = (
-            pl.when(integral).then(n.cast(pl.Int64).cast(pl.String)).otherwise(n.cast(pl.String))
-        )
-    elif kind in ("text", "character", "cast", "names"):
-        # normalize.names.clean, column-wise: white space collapsed, stray punctuation trimmed
-        text = m.str.replace_all(r"\s+", " ").str.strip_chars(" ,;:|")
-        value = _json_text(pl.when(text != "").then(text))
-    elif kind == "money":
-        return _money(cells, column, attr, qualifier)
-    else:
-        parse = _PARSERS.get(kind)
-        if parse is None:
-            value = _json_text(m.str.strip_chars())
-        else:
-            return cells.with_columns(
-                value=_per_value(cells.get_column("member"), lambda t: parse(t, column)),
-                qualifier=qualifier,
-            )
-    return cells.with_columns(value=value, qualifier=qualifier)
-
-
-def _json_text(text: pl.Expr) -> pl.Expr:
-    """Strings as JSON text (quoted, escaped), column-wise: '{"v":"..."}' without its frame."""
-    return (
-        pl.struct(text.alias("v"))
-        .struct.json_encode()
-        .str.slice(5)
-        .str.head(-1)
-        .replace("null", None)
+    cells = cells.with_columns(
+        member.alias("member"),
+        attribute=pl.lit(column.attribute),
+        qualifier=pl.lit(column.qualifier or column.scope, pl.String),
     )
-
-
-def _per_value(members: pl.Series, parse: Callable[[str], Any]) -> pl.Series:
-    """`parse` once per distinct text, as canonical JSON (None: no value)."""
-    values = {}
-    for text in members.unique().drop_nulls().to_list():
-        v = parse(text)
-        values[text] = None if v is None else dump_value(v)
-    return members.replace_strict(values, default=None, return_dtype=pl.String)
-
-
-def _with_unit(parse: Callable[[str], Any]) -> Callable[[str, ColumnSpec], Any]:
-    def run(text: str, column: ColumnSpec) -> Any:
-        v = parse(text)
-        if v is None and column.unit:
-            v = parse(f"{text.strip()} {column.unit}")
-        return v
-
-    return run
-
-
-def _score(text: str, column: ColumnSpec) -> Any:
-    v = parse_score(text)
-    if v is None and column.unit:
-        v = parse_score(f"{text.strip()}/{column.unit.lstrip('/ ')}")
-    return v
-
-
-def _exact(text: str, column: ColumnSpec) -> Any:
-    s = text.strip()
-    return int(s) if re.fullmatch(r"-?\d{1,18}", s) else (s or None)
-
-
-_PARSERS: dict[str, Callable[[str, ColumnSpec], Any]] = {
-    "date": lambda t, c: parse_date(t),
-    "duration": _with_unit(parse_duration),
-    "count": _with_unit(parse_count),
-    "score": _score,
-    "exact": _exact,
-    "nameset": lambda t, c: parse_names(t),
-}
-
-
-def _money(
-    cells: pl.DataFrame, column: ColumnSpec, attr: AttributeSpec, qualifier: pl.Expr
-) -> pl.DataFrame:
-    """Money as pages state it: a range (low, high) where the qualifier only flags an
-    estimate, else an amount whose qualifier is its scope."""
-    ranged = attr.qualifier == "flag"
-    values: dict[str, str | None] = {}
-    notes: dict[str, str | None] = {}
-    for text in cells.get_column("member").unique().drop_nulls().to_list():
-        m = parse_money(text)
-        amount = parse_number(text) if m is None and column.currency else None
-        if m is not None:
-            low, high, currency, estimated, scope = m.low, m.high, m.currency, m.estimated, m.scope
-        elif amount is not None:  # a bare amount in a column of one currency
-            low = high = round(amount)
-            currency, estimated, scope = column.currency, False, None
-        else:
-            values[text] = notes[text] = None
-            continue
-        if ranged:
-            values[text] = dump_value({"low": low, "high": high, "currency": currency})
-            notes[text] = "estimated" if estimated else None
-        else:
-            values[text] = dump_value({"amount": low, "currency": currency})
-            notes[text] = scope
-    members = cells.get_column("member")
-    return cells.with_columns(
-        value=members.replace_strict(values, default=None, return_dtype=pl.String),
-        qualifier=pl.coalesce(
-            qualifier, members.replace_strict(notes, default=None, return_dtype=pl.String)
-        ),
-    )
+    if kind is None:
+        return cells.with_columns(value=json_text(pl.col("member").str.strip_chars()))
+    return kind.cells(cells, column, attr)

@@ -2,64 +2,26 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
 import polars as pl
 
-from auditor.normalize.times import show_time
+from auditor import kinds
+from auditor.kinds.date import show as date
+from auditor.kinds.money import amount as money
 
-_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
-
-def money(amount: float, currency: str = "USD") -> str:
-    sign = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥"}.get(currency, currency + " ")
-    if amount >= 1_000_000 and amount % 100_000 == 0:
-        return f"{sign}{amount / 1_000_000:g}M"
-    return f"{sign}{amount:,.0f}"
-
-
-def date(iso: str) -> str:
-    parts = iso.split("-")
-    if len(parts) == 3:
-        d = dt.date.fromisoformat(iso)
-        return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
-    if len(parts) == 2:
-        return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    return iso
+__all__ = ["date", "listing", "listing_expr", "money", "show"]
 
 
 def show(kind: str, value: Any) -> str:
-    """One value of an attribute of `kind`, for explanations and the report matrix."""
+    """One value of an attribute of `kind`, for explanations and the report matrix: the kind's
+    own `show` (auditor.kinds); a value that is not of its kind's form reads as its text."""
     try:
-        if kind == "date":
-            return date(value)
-        if kind == "duration":
-            return f"{value} min"
-        if kind == "count":
-            return f"{value:,}"
-        if kind == "score":
-            return f"{value['value']:g}/{value['scale']:g}"
-        if kind == "money":
-            cur = value.get("currency", "USD")
-            if "amount" in value:
-                return money(value["amount"], cur)
-            if value["low"] == value["high"]:
-                return money(value["low"], cur)
-            return f"{money(value['low'], cur)}–{money(value['high'], cur)}"
-        if kind == "cast":
-            return f"{value['actor']} as {value['character']}"
-        if kind == "time":
-            return show_time(value)
-        if kind == "number":
-            return f"{value:,}"
-        if kind == "nameset" and isinstance(value, list):
-            return ", ".join(value)
+        return kinds.get(kind).show(value)
     except (KeyError, TypeError, ValueError):
-        pass
-    return str(value)
+        return str(value)
 
 
 def listing(items: Sequence[str]) -> str:

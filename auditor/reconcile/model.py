@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
 import polars as pl
 
+from auditor import kinds
 from auditor.attributes import AttributeSpec, spec_for
 from auditor.normalize.names import near_variant
 from auditor.reconcile.display import date as show_date
@@ -101,7 +101,7 @@ class ClaimStore:
             source=c["source"][i],
             document=c["document"][i],
             raw=c["raw"][i],
-            value=json.loads(c["value"][i]),
+            value=kinds.decode(c["value"][i]),
             qualifier=c["qualifier"][i],
             span=None if c["span_start"][i] is None else (c["span_start"][i], c["span_end"][i]),
             origin=c["origin"][i],
@@ -167,15 +167,17 @@ class Context:
     _near: dict[tuple[str, str], bool] = field(default_factory=dict)
 
     def spec(self, attribute: str) -> AttributeSpec:
+        """The attribute's spec as comparators judge it (kinds.judged: a kind that shares
+        another's comparison reads as that kind, and still shows as itself)."""
         if attribute not in self._specs:
-            self._specs[attribute] = spec_for(self.settings.specs, attribute)
+            self._specs[attribute] = kinds.judged(spec_for(self.settings.specs, attribute))
         return self._specs[attribute]
 
     def shown(self, kind: str, raw: str) -> str:
         """A claim's value as stored (JSON text), as a reviewer reads it: display.show."""
-        key = (kind, raw)
+        key = (kinds.own(kind), raw)
         if key not in self._shown:
-            self._shown[key] = show(kind, json.loads(raw))
+            self._shown[key] = show(key[0], kinds.decode(raw))
         return self._shown[key]
 
     def date(self, iso: str) -> str:

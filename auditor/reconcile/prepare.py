@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
+from auditor import kinds
 from auditor.attributes import AttributeSpec
 from auditor.claims import EDITORIAL
 from auditor.normalize.names import fold
@@ -60,18 +61,6 @@ def trust_of(settings: Settings) -> pl.Expr:
     return pl.col("source").replace_strict(settings.trust, default=1.0, return_dtype=pl.Float64)
 
 
-def fold_expr(col: pl.Expr) -> pl.Expr:
-    """The vectorized twin of normalize.names.fold."""
-    return (
-        col.str.replace_all("[’‘`]", "'")
-        .str.normalize("NFKD")
-        .str.replace_all(r"\p{M}", "")
-        .str.to_lowercase()
-        .str.replace_all(r"\s+", " ")
-        .str.strip_chars()
-    )
-
-
 def prepare(claims: pl.DataFrame, settings: Settings) -> pl.DataFrame:
     """The claims with idx, kind, key (and its code kc), num, low, high, slot, country, weight
     columns, and the decoded `name` (and `name2`, a cast entry's character, with key2 and k2c)
@@ -89,9 +78,9 @@ def prepare(claims: pl.DataFrame, settings: Settings) -> pl.DataFrame:
         .alias("qrole"),
     )
     values = frame.select("attribute", "kind", "value").unique().lazy()
-    kinds = sorted({s.kind for s in specs.values()} | {"text"})
+    owned = sorted({s.kind for s in specs.values()} | {"text"})
     typed = pl.concat(
-        [_typed(values.filter(pl.col("kind") == kind), kind) for kind in kinds],
+        [_typed(values.filter(pl.col("kind") == kind), kind) for kind in owned],
         how="diagonal_relaxed",
     )
     typed = typed.select(
@@ -116,6 +105,11 @@ def prepare(claims: pl.DataFrame, settings: Settings) -> pl.DataFrame:
             ).alias("weight"),
         )
     )
+    # Comparators pick their claims by `kind`: a kind that shares another's comparison goes
+    # with that kind's claims (its values are typed by its own, above).
+    shared = {k: kinds.get(k).compares for k in owned if kinds.get(k).compares != k}
+    if shared:
+        frame = frame.with_columns(pl.col("kind").replace(shared))
     return _site_slots(frame).sort("idx").collect(engine=ENGINE)
 
 
@@ -148,88 +142,8 @@ _TYPED = (
 
 
 def _typed(frame: pl.LazyFrame, kind: str) -> pl.LazyFrame:
-    v = pl.col("value")
-    if kind in ("duration", "count", "exact"):
-        num = v.str.json_decode(pl.Float64) if kind != "exact" else None
-        if kind == "exact":
-            return frame.with_columns(key=fold_expr(v.str.strip_chars('"')))
-        return frame.with_columns(num=num).with_columns(
-            key=pl.col("num").cast(pl.Int64).cast(pl.String)
-        )
-    if kind == "score":
-        s = v.str.json_decode(pl.Struct({"value": pl.Float64, "scale": pl.Float64}))
-        return frame.with_columns(
-            num=s.struct.field("value") / s.struct.field("scale"),
-            low=s.struct.field("value"),
-            high=s.struct.field("scale"),
-        ).with_columns(key=pl.col("num").round(4).cast(pl.String))
-    if kind == "money":
-        s = v.str.json_decode(
-            pl.Struct(
-                {"low": pl.Float64, "high": pl.Float64, "amount": pl.Float64, "currency": pl.String}
-            )
-        )
-        low = pl.coalesce(s.struct.field("low"), s.struct.field("amount"))
-        high = pl.coalesce(s.struct.field("high"), s.struct.field("amount"))
-        return frame.with_columns(low=low, high=high).with_columns(
-            num=(pl.col("low") + pl.col("high")) / 2,
-            key=pl.format(
-                "{}:{}-{}",
-                s.struct.field("currency"),
-                pl.col("low").cast(pl.Int64),
-                pl.col("high").cast(pl.Int64),
-            ),
-        )
-    if kind == "date":
-        return frame.with_columns(key=v.str.json_decode(pl.String))
-    if kind in _TABLE_KINDS:
-        return _TABLE_KINDS[kind](frame, v)
-    if kind == "cast":
-        s = v.str.json_decode(pl.Struct({"actor": pl.String, "character": pl.String}))
-        return frame.with_columns(
-            name=s.struct.field("actor"), name2=s.struct.field("character")
-        ).with_columns(key=fold_expr(pl.col("name")), key2=fold_expr(pl.col("name2")))
-    # text, names, character: strings compared folded
-    return frame.with_columns(name=v.str.json_decode(pl.String)).with_columns(
-        key=fold_expr(pl.col("name"))
-    )
-
-
-def _time(frame: pl.LazyFrame, v: pl.Expr) -> pl.LazyFrame:
-    """Minutes after midnight; keys zero-padded so that they sort as the times do."""
-    return frame.with_columns(num=v.cast(pl.Float64, strict=False)).with_columns(
-        key=pl.col("num").cast(pl.Int64).cast(pl.String).str.zfill(4)
-    )
-
-
-def _number(frame: pl.LazyFrame, v: pl.Expr) -> pl.LazyFrame:
-    return frame.with_columns(num=v.cast(pl.Float64, strict=False)).with_columns(
-        key=pl.col("num").cast(pl.String)
-    )
-
-
-def _code(frame: pl.LazyFrame, v: pl.Expr) -> pl.LazyFrame:
-    """Codes compare exactly: the parser already normalized them."""
-    return frame.with_columns(name=v.str.json_decode(pl.String)).with_columns(key=pl.col("name"))
-
-
-def _nameset(frame: pl.LazyFrame, v: pl.Expr) -> pl.LazyFrame:
-    """A set of names keyed by its sorted surnames (normalize.namesets.names_key)."""
-    names = v.str.json_decode(pl.List(pl.String))
-    surnames = names.list.eval(
-        pl.element()
-        .str.strip_chars()
-        .str.split(" ")
-        .list.last()
-        .str.normalize("NFKD")
-        .str.replace_all("[^A-Za-z]", "")
-        .str.to_lowercase()
-    )
-    return frame.with_columns(name=names.list.join(", "), key=surnames.list.sort().list.join("|"))
-
-
-# Kinds that tables bring (times, codes, numbers, sets of names): their typed columns.
-_TABLE_KINDS = {"time": _time, "number": _number, "code": _code, "nameset": _nameset}
+    """The typed columns of one kind's distinct values (auditor.kinds: each kind's `typed`)."""
+    return kinds.get(kind).typed(frame, pl.col("value"))
 
 
 def _apply_aliases(frame: pl.LazyFrame, aliases: dict[str, dict[str, str]]) -> pl.LazyFrame:

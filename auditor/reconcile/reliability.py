@@ -16,6 +16,7 @@ from typing import Any
 
 import polars as pl
 
+from auditor import kinds
 from auditor.claims import EDITORIAL
 from auditor.reconcile.prepare import Settings, trust_of
 from auditor.truth import Attribute, Truth, discover
@@ -225,7 +226,7 @@ def _value(forms: list[str | None], multi: bool) -> str:
 
 
 def _member(form: str) -> Any:
-    value = json.loads(form)
+    value = kinds.decode(form)
     return value["actor"] if isinstance(value, dict) and "actor" in value else value
 
 

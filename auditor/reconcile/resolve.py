@@ -9,11 +9,11 @@ call; Python only decodes the winning values and wraps them.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import polars as pl
 
+from auditor import kinds
 from auditor.reconcile.model import Resolved
 
 _SCALAR = (
@@ -118,14 +118,13 @@ def values(
     the rest are decoded here, each distinct text once."""
     out: list[Resolved | None] = [None] * n
     by_role = set(roles.get_column("fid").to_list())
-    decode = _Decoder()
     # Single-slot findings, column by column.
     single = won.filter(~pl.col("cross_slot"))
     fids, raw, value, number = (
         single.get_column(c).to_list() for c in ("fid", "value", "text", "int")
     )
     for k in [k for k, v in enumerate(value) if v is None]:
-        value[k] = number[k] if number[k] is not None else decode(raw[k], fids[k] in by_role)
+        value[k] = number[k] if number[k] is not None else _decode(raw[k], fids[k] in by_role)
     made = map(
         Resolved,
         value,
@@ -140,7 +139,7 @@ def values(
         won.filter(pl.col("cross_slot"))
     ):
         if text is None:
-            text = number_value if number_value is not None else decode(raw_value, fid in by_role)
+            text = number_value if number_value is not None else _decode(raw_value, fid in by_role)
         slots.setdefault(fid, []).append((slot, text, confidence, srcs))
     for fid, parts in slots.items():
         value = {(s or "unqualified"): v for s, v, _, _ in parts}
@@ -156,26 +155,10 @@ def values(
     return out
 
 
-class _Decoder:
-    """json.loads of winning values, once per distinct text: findings of many entities resolve
-    to the same budget or score. A flat object is handed out as a fresh copy each time, as
-    json.loads would; anything deeper is decoded again."""
-
-    def __init__(self) -> None:
-        self._seen: dict[str, Any] = {}
-
-    def __call__(self, raw: str, role: bool) -> Any:
-        if raw not in self._seen:
-            self._seen[raw] = json.loads(raw)
-        v = self._seen[raw]
-        if role and isinstance(v, dict):
-            return v["character"]
-        if isinstance(v, dict):
-            flat = all(not isinstance(x, (dict, list)) for x in v.values())
-            return dict(v) if flat else json.loads(raw)
-        if isinstance(v, list):
-            return json.loads(raw)
-        return v
+def _decode(raw: str, role: bool) -> Any:
+    """A winning value's JSON text decoded (kinds.decode); by role, a cast entry's character."""
+    v = kinds.decode(raw)
+    return v["character"] if role and isinstance(v, dict) else v
 
 
 def _rows(frame: pl.DataFrame):
@@ -225,9 +208,9 @@ def _set_votes(rows: pl.LazyFrame) -> pl.LazyFrame:
 
 
 def _member(value: str):
-    d = json.loads(value)
+    d = kinds.decode(value)
     return d["actor"] if isinstance(d, dict) and "actor" in d else d
 
 
 def decoded(frame: pl.DataFrame) -> list[dict]:
-    return [{**r, "value": json.loads(r["value"])} for r in frame.iter_rows(named=True)]
+    return [{**r, "value": kinds.decode(r["value"])} for r in frame.iter_rows(named=True)]

@@ -8,7 +8,6 @@ page's evidence at once and reads each cited document once.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -17,6 +16,7 @@ from typing import Any
 
 import polars as pl
 
+from auditor import kinds
 from auditor.attributes import catalog as attribute_catalog
 from auditor.attributes import spec_for
 from auditor.catalog import SEVERITIES
@@ -300,7 +300,7 @@ def _cells(claims: pl.DataFrame, specs) -> dict[str, dict[str, dict[str, list[st
 
 
 def _cell_text(spec, value_json: str, qualifier: str | None) -> str:
-    text = shown(spec.kind, json.loads(value_json))
+    text = shown(spec.kind, kinds.decode(value_json))
     if qualifier and (spec.qualifier != "flag" or spec.name == "budget"):
         text = f"{text} ({qualifier})"
     return text

@@ -8,13 +8,13 @@ vs unstated) are a qualifier split, explained, unless the part exceeds the whole
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
 import polars as pl
 
+from auditor import kinds
 from auditor.claims import EDITORIAL
 from auditor.reconcile.comparators.base import (
     by_value,
@@ -117,7 +117,7 @@ def build(
 
 
 def _currency(value: str) -> str:
-    return json.loads(value).get("currency", "USD")
+    return kinds.decode(value).get("currency", "USD")
 
 
 # Attributes that hold a rating certificate, and the certificates that are no rating: a film
@@ -197,7 +197,7 @@ def _group(
             )
         return finding("AU001", f"{gap:.0%} apart, beyond the tolerance of {spec.tolerance:.0%}")
     if spec.kind == "text":
-        texts = [json.loads(g.value[ps[0]]) for ps in groups.values()]
+        texts = [kinds.decode(g.value[ps[0]]) for ps in groups.values()]
         if len(texts) == 2 and ctx.near(str(texts[0]), str(texts[1])):
             return finding("AU003", "the same name spelt two ways")
     return finding("AU001", "the sources disagree and nothing they say explains it")

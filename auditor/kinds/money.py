@@ -1,0 +1,116 @@
+"""Money in the currency the page states: a range {"low", "high", "currency"} where the
+qualifier only flags an estimate (a budget), else an amount {"amount", "currency"} whose
+qualifier is its scope (a gross) (normalize.money)."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from auditor.kinds.base import KEY, VALUE, ValueKind, first
+from auditor.kinds.values import dump
+from auditor.normalize.money import parse_money
+from auditor.normalize.numbers import parse_number
+
+_STRUCT = pl.Struct(
+    {"low": pl.Float64, "high": pl.Float64, "amount": pl.Float64, "currency": pl.String}
+)
+_SIGNS = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥"}
+
+
+def amount(value: float, currency: str = "USD") -> str:
+    """'$21,350,112', '$12M', 'FRF 40M'."""
+    sign = _SIGNS.get(currency, currency + " ")
+    if value >= 1_000_000 and value % 100_000 == 0:
+        return f"{sign}{value / 1_000_000:g}M"
+    return f"{sign}{value:,.0f}"
+
+
+def show(value: dict) -> str:
+    cur = value.get("currency", "USD")
+    if "amount" in value:
+        return amount(value["amount"], cur)
+    if value["low"] == value["high"]:
+        return amount(value["low"], cur)
+    return f"{amount(value['low'], cur)}–{amount(value['high'], cur)}"
+
+
+def _cells(cells: pl.DataFrame, column, attr) -> pl.DataFrame:
+    """As pages state it; a bare amount in a column of one currency is in that currency. The
+    qualifier is the scope the text names, unless the column gives one."""
+    ranged = attr.qualifier == "flag"
+    values: dict[str, str | None] = {}
+    notes: dict[str, str | None] = {}
+    for text in cells.get_column("member").unique().drop_nulls().to_list():
+        m = parse_money(text)
+        bare = parse_number(text) if m is None and column.currency else None
+        if m is not None:
+            low, high, currency, estimated, scope = m.low, m.high, m.currency, m.estimated, m.scope
+        elif bare is not None:
+            low = high = round(bare)
+            currency, estimated, scope = column.currency, False, None
+        else:
+            values[text] = notes[text] = None
+            continue
+        if ranged:
+            values[text] = dump({"low": low, "high": high, "currency": currency})
+            notes[text] = "estimated" if estimated else None
+        else:
+            values[text] = dump({"amount": low, "currency": currency})
+            notes[text] = scope
+    members = cells.get_column("member")
+    return cells.with_columns(
+        value=members.replace_strict(values, default=None, return_dtype=pl.String),
+        qualifier=pl.coalesce(
+            "qualifier", members.replace_strict(notes, default=None, return_dtype=pl.String)
+        ),
+    )
+
+
+def _typed(frame: pl.LazyFrame, v: pl.Expr) -> pl.LazyFrame:
+    """`low`..`high` (an amount is both), `num` their middle; equal keys: same currency and
+    range."""
+    s = v.str.json_decode(_STRUCT)
+    low = pl.coalesce(s.struct.field("low"), s.struct.field("amount"))
+    high = pl.coalesce(s.struct.field("high"), s.struct.field("amount"))
+    return frame.with_columns(low=low, high=high).with_columns(
+        num=(pl.col("low") + pl.col("high")) / 2,
+        key=pl.format(
+            "{}:{}-{}",
+            s.struct.field("currency"),
+            pl.col("low").cast(pl.Int64),
+            pl.col("high").cast(pl.Int64),
+        ),
+    )
+
+
+def _column(claims: pl.DataFrame, spec) -> pl.DataFrame:
+    """A range: `<name>_low`, `<name>_high`, `<name>_estimated`; an amount: `<name>` and the
+    scope it is for, `<name>_scope`."""
+    name = spec.name
+    if spec.qualifier == "flag":
+        s = VALUE.str.json_decode(
+            pl.Struct({"low": pl.Float64, "high": pl.Float64, "currency": pl.String})
+        )
+        return first(claims).select(
+            *KEY,
+            s.struct.field("low").cast(pl.Int64).alias(f"{name}_low"),
+            s.struct.field("high").cast(pl.Int64).alias(f"{name}_high"),
+            (pl.col("qualifier") == "estimated").fill_null(False).alias(f"{name}_estimated"),
+        )
+    s = VALUE.str.json_decode(pl.Struct({"amount": pl.Float64, "currency": pl.String}))
+    return first(claims).select(
+        *KEY,
+        s.struct.field("amount").cast(pl.Int64).alias(name),
+        pl.col("qualifier").alias(f"{name}_scope"),
+    )
+
+
+KIND = ValueKind(
+    name="money",
+    parse=parse_money,
+    cells=_cells,
+    typed=_typed,
+    column=_column,
+    comparator="scalar",
+    show=show,
+)

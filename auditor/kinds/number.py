@@ -1,0 +1,38 @@
+"""Plain quantities (a population, a weight): an integer when whole (normalize.numbers);
+compared within an absolute or relative tolerance."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from auditor.kinds.base import ValueKind, as_json_reads, expr_cells
+from auditor.normalize.numbers import number_expr, parse_number
+
+
+def parse(text: str) -> int | float | None:
+    """parse_number, integral values as integers: one JSON form for 82 and 82.0."""
+    n = parse_number(text)
+    return int(n) if n is not None and n.is_integer() and abs(n) < 1e15 else n
+
+
+def _cells(member: pl.Expr, column) -> pl.Expr:
+    n = number_expr(member)
+    integral = n.is_finite() & (n == n.floor()) & (n.abs() < 1e15)
+    return pl.when(integral).then(n.cast(pl.Int64).cast(pl.String)).otherwise(n.cast(pl.String))
+
+
+def _typed(frame: pl.LazyFrame, v: pl.Expr) -> pl.LazyFrame:
+    return frame.with_columns(num=v.cast(pl.Float64, strict=False)).with_columns(
+        key=pl.col("num").cast(pl.String)
+    )
+
+
+KIND = ValueKind(
+    name="number",
+    parse=parse,
+    cells=expr_cells(_cells),
+    typed=_typed,
+    column=as_json_reads,  # integers if every value is whole, else floats
+    comparator="measures",
+    show=lambda n: f"{n:,}",
+)

@@ -1,0 +1,40 @@
+"""A claim's value as it travels: canonical JSON text in frames, decoded in one place.
+
+Frames group and join on the text (`dump`), so one value has one text. Everything that needs
+the Python value back calls `decode`: each distinct text is parsed once per run (sources
+repeat each other's values, and entities share them), and a container is handed out as a
+fresh copy, so a caller that changes what it got changes nobody else's value.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from typing import Any
+
+
+def dump(value: Any) -> str:
+    """Canonical JSON: the same value always has the same text, so frames can group on it."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+@lru_cache(maxsize=1 << 16)
+def _parsed(text: str) -> tuple[Any, bool]:
+    value = json.loads(text)
+    if isinstance(value, dict):
+        flat = all(not isinstance(v, (dict, list)) for v in value.values())
+    elif isinstance(value, list):
+        flat = all(not isinstance(v, (dict, list)) for v in value)
+    else:
+        flat = True
+    return value, flat
+
+
+def decode(text: str) -> Any:
+    """The value a stored JSON text holds (what json.loads gives, parsed once per text)."""
+    value, flat = _parsed(text)
+    if isinstance(value, dict):
+        return dict(value) if flat else json.loads(text)
+    if isinstance(value, list):
+        return list(value) if flat else json.loads(text)
+    return value
