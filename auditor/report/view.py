@@ -29,7 +29,6 @@ from auditor.report.evidence import Snippet, snippet
 from auditor.report.model import AuditReport, DocumentRecord, ExpectationOutcome, SuiteOutcome
 
 _RANK = {s: n for n, s in enumerate(SEVERITIES)}
-_CASE_KINDS = ("text", "names", "character", "exact")
 
 
 @dataclass
@@ -162,7 +161,7 @@ class ReportView:
             spec = spec_for(specs, attribute)
             row_cells = {
                 source: Cell(
-                    _dedupe_case(values) if spec.kind in _CASE_KINDS else list(values),
+                    _dedupe_case(values) if _cased(spec.kind) else list(values),
                     marks.get((attribute, source), ""),
                 )
                 for source, values in cells[attribute].items()
@@ -327,6 +326,11 @@ def _with_unexpected(result: ExpectationOutcome, unexpected: list[dict]) -> Expe
 def _attribute_order(specs, present: dict) -> list[str]:
     known = [a for a in specs if a in present]
     return known + sorted(a for a in present if a not in specs)
+
+
+def _cased(kind: str) -> bool:
+    """Whether the matrix shows one form of values that differ only in case (kinds.cased)."""
+    return kind in kinds.REGISTRY and kinds.get(kind).cased
 
 
 def _dedupe_case(values: list[str]) -> list[str]:
