@@ -222,9 +222,9 @@ def tables(
 
 def table_schema(claims: pl.DataFrame, specs: dict[str, AttributeSpec]) -> dict[str, pl.DataType]:
     """The scalar columns of a per-source table, with their types, whatever partition the
-    rows come from: the film columns, as auditor.tables.build makes them of one claim that
-    states a film column as null, and the columns of attributes a configuration declares,
-    typed as the whole catalog's claims of them make them."""
+    rows come from: as auditor.tables.build makes them of the whole catalog's claims (a kind
+    that types its column by what its values are, such as `exact`, sees them all), with a
+    probe claim of its own source so that the catalog's columns come out even when empty."""
     probe = pl.DataFrame(
         [
             {c: None for c in CLAIM_SCHEMA}
@@ -239,8 +239,7 @@ def table_schema(claims: pl.DataFrame, specs: dict[str, AttributeSpec]) -> dict[
         ],
         schema=CLAIM_SCHEMA,
     )
-    declared = claims.filter(~pl.col("attribute").is_in(list(DEFAULTS)))
-    table = build_tables(pl.concat([probe, declared.select(*CLAIM_SCHEMA)]), None, specs)["-"]
+    table = build_tables(pl.concat([probe, claims.select(*CLAIM_SCHEMA)]), None, specs)["-"]
     return {
         "source": pl.String(),
         **{c: t for c, t in table.schema.items() if not isinstance(t, pl.List)},

@@ -46,6 +46,7 @@ class ValueKind:
     compares_as: str = ""  # a kind whose comparison it shares (tolerances, wording); "": its own
     split: bool = True  # a column's `split` separates values (a set of names splits itself)
     cased: bool = False  # a report shows one form of values that differ only in case
+    composite: bool = False  # a value is a JSON object (a score), not a value per slot
 
     @property
     def compares(self) -> str:

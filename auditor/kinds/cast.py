@@ -21,6 +21,7 @@ KIND = ValueKind(
     cells=expr_cells(lambda member, column: clean_expr(member)),
     typed=_typed,
     column=lambda claims, spec: None,  # pairs of names: no column the suites check
+    composite=True,
     comparator="sets",
     show=lambda v: f"{v['actor']} as {v['character']}",
 )

@@ -111,6 +111,7 @@ KIND = ValueKind(
     cells=_cells,
     typed=_typed,
     column=_column,
+    composite=True,
     comparator="scalar",
     show=show,
 )

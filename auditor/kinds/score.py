@@ -46,6 +46,7 @@ KIND = ValueKind(
     cells=text_cells(_cell),
     typed=_typed,
     column=_column,
+    composite=True,
     comparator="scalar",
     show=lambda v: f"{v['value']:g}/{v['scale']:g}",
 )

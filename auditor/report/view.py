@@ -99,9 +99,10 @@ class IndexRow:
 
 
 def shown(kind: str, value: Any) -> str:
+    """A resolved value: a list's members, a value per slot ({slot: value}), or one value."""
     if isinstance(value, list):
         return ", ".join(show(kind, v) for v in value)
-    if isinstance(value, dict) and kind != "money" and kind != "score" and kind != "cast":
+    if isinstance(value, dict) and not (kind in kinds.REGISTRY and kinds.get(kind).composite):
         return "; ".join(f"{k}: {show(kind, v)}" for k, v in value.items())
     return show(kind, value)
 
