@@ -1,8 +1,9 @@
 """Typed comparison columns for every claim, computed once, vectorized per value kind.
 
 Each claim gets a `key` (equal keys mean the same value: names folded, aliases applied), the
-numbers its kind compares (`num`, `low`, `high`), the `slot` its qualifier puts it in, and the
-`weight` its vote carries (source trust, editorial over user).
+numbers its kind compares (`num`, `low`, `high`: each kind's `typed`, auditor.kinds), the
+`slot` its qualifier puts it in, and the `weight` its vote carries (source trust, editorial
+over user).
 """
 
 from __future__ import annotations
