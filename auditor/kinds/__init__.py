@@ -5,56 +5,38 @@ kinds exist), the table reader (how a column of cells parses), reconciliation (t
 comparison columns, and which comparator judges a kind), the reports (how a value reads) and
 the validation tables (its columns). A stored value's JSON text is decoded by `decode` alone.
 
-A new kind is a module here with its `KIND`, listed below; it needs a comparator module only
-if no existing comparison fits it (`compares_as` names the kind whose comparison it shares).
+A new kind is a module here that defines its `KIND` (the registry finds it); it needs a
+comparator module only if no existing comparison fits it (`compares_as` names the kind whose
+comparison it shares).
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from auditor.kinds import (
-    cast,
-    character,
-    code,
-    count,
-    date,
-    duration,
-    exact,
-    money,
-    names,
-    nameset,
-    number,
-    score,
-    text,
-    time,
-)
 from auditor.kinds.base import ValueKind
 from auditor.kinds.values import decode, dump
 
 if TYPE_CHECKING:
     from auditor.attributes import AttributeSpec
 
-REGISTRY: dict[str, ValueKind] = {
-    m.KIND.name: m.KIND
-    for m in (
-        exact,
-        text,
-        date,
-        duration,
-        count,
-        score,
-        money,
-        names,
-        cast,
-        character,
-        time,  # minutes after midnight; tolerance in minutes
-        code,  # identifiers compared exactly once normalized
-        number,  # plain quantities; tolerance absolute, or relative ("1%")
-        nameset,  # a set of names in one value; compared by surnames
-    )
-}
+_SHARED = ("base", "values")  # the building blocks, not kinds
+
+
+def _found() -> dict[str, ValueKind]:
+    """Every module of this package but the building blocks defines one kind, its `KIND`."""
+    found = {}
+    for module in sorted(m.name for m in pkgutil.iter_modules(__path__)):
+        if module not in _SHARED:
+            kind = importlib.import_module(f"{__name__}.{module}").KIND
+            found[kind.name] = kind
+    return found
+
+
+REGISTRY: dict[str, ValueKind] = _found()
 
 
 def get(name: str) -> ValueKind:
