@@ -47,6 +47,7 @@ class ValueKind:
     split: bool = True  # a column's `split` separates values (a set of names splits itself)
     cased: bool = False  # a report shows one form of values that differ only in case
     composite: bool = False  # a value is a JSON object (a score), not a value per slot
+    member: bool = False  # a claim states one member of a set (a genre): resolved as a set
 
     @property
     def compares(self) -> str:

@@ -22,6 +22,7 @@ KIND = ValueKind(
     typed=_typed,
     column=lambda claims, spec: None,  # pairs of names: no column the suites check
     composite=True,
+    member=True,
     comparator="sets",
     show=lambda v: f"{v['actor']} as {v['character']}",
 )

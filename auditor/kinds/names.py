@@ -11,6 +11,7 @@ KIND = ValueKind(
     cells=expr_cells(lambda member, column: clean_expr(member)),
     typed=folded_names,
     column=listed,
+    member=True,
     comparator="sets",
     cased=True,
 )

@@ -16,18 +16,15 @@ import polars as pl
 from auditor import kinds
 from auditor.reconcile.model import Resolved
 
-_SCALAR = (
-    *("exact", "text", "date", "duration", "count", "score", "money"),
-    *("time", "number", "code", "nameset"),
-)
 _FLAGS = ("cross_slot", "whole_set", "by_role")
 
 
 def table(frame: pl.DataFrame) -> pl.LazyFrame:
-    """The query for every (entity, attribute, slot)'s winning value, over all claims."""
+    """The query for every (entity, attribute, slot)'s winning value, over all claims of the
+    kinds whose claims state whole values (not a set's members: `ValueKind.member`)."""
     scalar = (
         frame.lazy()
-        .filter(pl.col("kind").is_in(_SCALAR))
+        .filter(pl.col("kind").is_in([n for n, k in kinds.REGISTRY.items() if not k.member]))
         .select("entity", "attribute", "source", "weight", "value", vslot="slot", vkey="kc")
     )
     won = _winners(scalar, ["entity", "attribute"])
