@@ -40,11 +40,12 @@ REGISTRY: dict[str, ValueKind] = _found()
 
 
 def get(name: str) -> ValueKind:
-    """The kind called `name` (KeyError when there is none)."""
-    return REGISTRY[getattr(name, "own", name)]
+    """The kind called `name`, or behind a judged name (KeyError when there is none)."""
+    return REGISTRY[own(name)]
 
 
 def names() -> tuple[str, ...]:
+    """The kinds an attribute may be declared with."""
     return tuple(REGISTRY)
 
 
