@@ -118,7 +118,7 @@ class Choice(dict):
         super().__init__({k.replace("_", "-"): v for k, v in phrasings.items()})
 
     @property
-    def __name__(self) -> str:  # for `describe`
+    def __name__(self) -> str:  # for `Reason.field_types`
         return "one of " + ", ".join(self)
 
 
@@ -213,13 +213,12 @@ class Reason:
             if all(fields[n] for n in needs)
         )
 
-    def describe(self) -> str:
-        """The template and each field's type, for `auditor rules`."""
-        types = ", ".join(
-            f"{n}: {t if isinstance(t, str) else t.__name__}" for n, t in self.fields.items()
-        )
-        return f"{self.template}  ({types})"
-
+    def field_types(self) -> dict[str, str]:
+        """Each field's type: text, number, names, or the renderer that words it."""
+        return {
+            n: t if isinstance(t, str) else getattr(t, "__name__", type(t).__name__)
+            for n, t in self.fields.items()
+        }
 
 class Kind:
     code: ClassVar[str]

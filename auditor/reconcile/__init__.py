@@ -111,10 +111,13 @@ def _reconcile(
 
 
 def _with_ids(claims: pl.DataFrame) -> pl.DataFrame:
-    """The claims with their claim_id, computed where a caller left it out: findings name
-    claims by it."""
-    if "claim_id" in claims.columns and not claims.get_column("claim_id").has_nulls():
-        return claims
+    """The claims with their claim_id: findings name claims by it. Computed again where a
+    caller left it out, or where ids repeat (claims copied and edited without new ids); ids
+    that still repeat belong to claims identical in every respect, and either serves."""
+    if "claim_id" in claims.columns:
+        ids = claims.get_column("claim_id")
+        if not ids.has_nulls() and ids.n_unique() == ids.len():
+            return claims
     return claims.with_columns(with_ids(conform(claims)).get_column("claim_id"))
 
 
