@@ -208,9 +208,7 @@ class Reason:
         for name, choice in self._choices:
             values[name] = choice[fields[name]].format_map(values)
         return "".join(
-            text.format_map(values)
-            for text, needs in self._parts
-            if all(fields[n] for n in needs)
+            text.format_map(values) for text, needs in self._parts if all(fields[n] for n in needs)
         )
 
     def field_types(self) -> dict[str, str]:
@@ -219,6 +217,7 @@ class Reason:
             n: t if isinstance(t, str) else getattr(t, "__name__", type(t).__name__)
             for n, t in self.fields.items()
         }
+
 
 class Kind:
     code: ClassVar[str]
@@ -434,9 +433,7 @@ class SpellingVariant(Kind):
         variant_sources=NAMES,
         variant=TEXT,
     )
-    role_spelt_two_ways = Reason(
-        "{actor}'s character — {roles}: one name spelt two ways", **_ROLES
-    )
+    role_spelt_two_ways = Reason("{actor}'s character — {roles}: one name spelt two ways", **_ROLES)
     character_spelt_two_ways = Reason(_SPELT, **_SPELLINGS)
 
 

@@ -95,9 +95,7 @@ def _reconcile(
     for comparator in CHAIN:
         found = comparator.findings(ctx, *pl.collect_all(comparator.plan(ctx), engine=ENGINE))
         if found.height:
-            settled = pl.collect_all(
-                _settle(frame, cited, *_batch(ctx, found, ids)), engine=ENGINE
-            )
+            settled = pl.collect_all(_settle(frame, cited, *_batch(ctx, found, ids)), engine=ENGINE)
             made, key = _discrepancies(store, *settled)
             discrepancies += made
             keys.append(key)
@@ -206,9 +204,7 @@ def _batch(
         .rename({"level": "severity"})
     )
     named = heads.select("fid", claim_id="claim_ids").explode("claim_id", empty_as_null=False)
-    pairs = named.join(ids, on="claim_id", how="inner", maintain_order="left").select(
-        "fid", "idx"
-    )
+    pairs = named.join(ids, on="claim_id", how="inner", maintain_order="left").select("fid", "idx")
     if pairs.height < named.drop_nulls("claim_id").height:
         unknown = named.join(ids, on="claim_id", how="anti").get_column("claim_id").head(3)
         raise ValueError(f"findings name claims that are not in the frame: {unknown.to_list()}")

@@ -263,9 +263,7 @@ def _roles(
 ) -> list[Finding]:
     """One actor, different characters: a variant spelling of the role, or a real conflict."""
     roles = by_value(key2)
-    parts = [
-        [sources(src, m), best_cased(character[i] for i in m)] for m in roles.values()
-    ]
+    parts = [[sources(src, m), best_cased(character[i] for i in m)] for m in roles.values()]
     keys = list(roles)
     if _same_role(keys):
         reason = WithinTolerance.role_named_fully
