@@ -20,6 +20,7 @@ import inspect
 import re
 import string
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any, ClassVar, NamedTuple
 
 SEVERITIES = ("error", "warning", "info")
@@ -29,10 +30,19 @@ _OPTIONAL = re.compile(r"\[([^\[\]]*)\]")
 
 
 def listing(items: Sequence[str]) -> str:
-    """display.listing (imported when first used: the reconcile package imports this module)."""
-    from auditor.reconcile.display import listing as _listing
+    """display.listing: 'imdb', 'imdb and wikipedia', 'imdb, movieblog and wikipedia'."""
+    if len(items) == 1:
+        return items[0]
+    return _listing(tuple(items))
 
-    return _listing(items)
+
+@lru_cache(maxsize=4096)
+def _listing(items: tuple[str, ...]) -> str:
+    # Imported when first used: the reconcile package imports this module. The same few
+    # listings recur (sources, mostly): each is joined once.
+    from auditor.reconcile.display import listing as joined
+
+    return joined(items)
 
 
 def _text(value: Any) -> str:
@@ -198,18 +208,52 @@ class Reason:
             if t not in (TEXT, NUMBER) and not isinstance(t, Choice)
         ]
         self._choices = [(n, t) for n, t in self.fields.items() if isinstance(t, Choice)]
+        # A template without optional parts is one format string.
+        self._whole = self._parts[0][0] if len(pieces) == 1 and self._parts else None
 
     def render(self, fields: dict[str, Any]) -> str:
-        values = dict(fields)
+        values = {**fields}
         for name, word in self._worded:
             values[name] = word(fields[name])
         for key, field, one, many in self._plurals:
             values[key] = one if len(fields[field]) == 1 else many
         for name, choice in self._choices:
             values[name] = choice[fields[name]].format_map(values)
+        if self._whole is not None:
+            return self._whole.format_map(values)
         return "".join(
             text.format_map(values) for text, needs in self._parts if all(fields[n] for n in needs)
         )
+
+    def expr(self, **columns: Any) -> Any:
+        """The message as a polars expression over columns of fields, for a comparator that
+        builds its findings as a frame: text and names fields only (names a list column of
+        distinct items), no optional parts."""
+        import polars as pl
+
+        from auditor.reconcile.display import listing_expr
+
+        if self._whole is None or self._choices or columns.keys() != self._names:
+            raise TypeError(f"{self.name}: not renderable as an expression")
+        pieces = []
+        for literal, field, spec, _ in string.Formatter().parse(self.template):
+            if literal:
+                pieces.append(pl.lit(literal))
+            if field is None:
+                continue
+            col, kind = columns[field], self.fields[field]
+            if spec and "|" in spec:
+                one, many = spec.split("|")
+                pieces.append(
+                    pl.when(col.list.len() == 1).then(pl.lit(one)).otherwise(pl.lit(many))
+                )
+            elif kind == NAMES and not spec:
+                pieces.append(listing_expr(col))
+            elif kind == TEXT and not spec:
+                pieces.append(col)
+            else:
+                raise TypeError(f"{self.name}: field {field} not renderable as an expression")
+        return pl.concat_str(pieces)
 
     def field_types(self) -> dict[str, str]:
         """Each field's type: text, number, names, or the renderer that words it."""

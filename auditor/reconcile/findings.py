@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from itertools import accumulate, chain
 
 import polars as pl
+import pyarrow as pa
 
 from auditor.reconcile.model import Finding
 
@@ -34,18 +36,28 @@ def table(findings: Sequence[Finding]) -> pl.DataFrame:
     """The findings as a frame, built column by column once."""
     whys = [f.why for f in findings]
     reasons = [w.reason for w in whys]
+    claims = [f.claims for f in findings]
     columns = {
         "entity": [f.entity for f in findings],
         "attribute": [f.attribute for f in findings],
         "slot": [f.slot for f in findings],
         "code": [r.kind.code for r in reasons],
         "reason": [r.name for r in reasons],
-        "claim_ids": [f.claims for f in findings],
+        "claim_ids": _lists(claims),
         "fields": [_dumps(w.fields) for w in whys],
         "severity": [f.severity for f in findings],
         "message": [w.render() for w in whys],
     }
     return pl.DataFrame(columns, schema=SCHEMA)
+
+
+def _lists(items: Sequence[Sequence[str]]) -> pl.Series:
+    """A list column from Python lists, through one flat array and its offsets (polars would
+    convert list by list)."""
+    offsets = [0, *accumulate(map(len, items))]
+    flat = pa.array(list(chain.from_iterable(items)), type=pa.large_string())
+    array = pa.LargeListArray.from_arrays(pa.array(offsets, type=pa.int64()), flat)
+    return pl.Series("claim_ids", array, dtype=SCHEMA["claim_ids"])
 
 
 def fields(text: str) -> dict:

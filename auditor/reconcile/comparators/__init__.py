@@ -26,12 +26,14 @@ from auditor.reconcile.model import ENGINE, Context, Finding
 class Comparator:
     name: str
     plan: Callable[[Context], tuple[pl.LazyFrame, ...]]
-    build: Callable[..., list[Finding]]  # (ctx, *frames of the plan) -> findings
+    # (ctx, *frames of the plan) -> findings: records, or a frame of `findings.SCHEMA`
+    build: Callable[..., list[Finding] | pl.DataFrame]
 
     def findings(self, ctx: Context, *frames: pl.DataFrame) -> pl.DataFrame:
         """The findings built from the plan's collected frames, as one frame
         (`findings.table`)."""
-        return table(self.build(ctx, *frames))
+        found = self.build(ctx, *frames)
+        return found if isinstance(found, pl.DataFrame) else table(found)
 
     def compare(self, ctx: Context) -> pl.DataFrame:
         """Plan, collect and build in one go."""

@@ -1,7 +1,8 @@
 """Coverage gaps: an attribute that most sources state and some do not (info).
 
 Which sources state an attribute and which of the entity's documents do not are computed in
-one lazy polars query; Python only wraps its rows as findings.
+one lazy polars query, and the findings are a frame made from it: the catalog words them as a
+polars expression.
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ import polars as pl
 
 from auditor.catalog import CoverageGap
 from auditor.claims import EDITORIAL
-from auditor.reconcile.comparators.base import rows
-from auditor.reconcile.model import Context, Finding
+from auditor.reconcile.findings import SCHEMA
+from auditor.reconcile.model import Context
 
 
 def plan(ctx: Context) -> tuple[pl.LazyFrame, ...]:
@@ -63,9 +64,17 @@ def plan(ctx: Context) -> tuple[pl.LazyFrame, ...]:
     return (gaps,)
 
 
-def build(ctx: Context, gaps: pl.DataFrame) -> list[Finding]:
+def build(ctx: Context, gaps: pl.DataFrame) -> pl.DataFrame:
+    """The gaps as findings (`findings.SCHEMA`), worded by the catalog in one expression."""
     gap = CoverageGap.not_stated
-    return [
-        Finding(entity, attribute, "", tuple(ids), gap(present=present, missing=missing))
-        for entity, attribute, ids, present, missing in rows(gaps)
-    ]
+    return gaps.select(
+        "entity",
+        "attribute",
+        slot=pl.lit(""),
+        code=pl.lit(gap.code),
+        reason=pl.lit(gap.name),
+        claim_ids="claim_id",
+        fields=pl.struct("present", "missing").struct.json_encode(),
+        severity=pl.lit(None, pl.String),
+        message=gap.expr(present=pl.col("present"), missing=pl.col("missing")),
+    ).cast(SCHEMA)
