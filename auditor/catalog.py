@@ -47,7 +47,16 @@ def _listing(items: tuple[str, ...]) -> str:
 
 def _text(value: Any) -> str:
     """A field as text: a list of names as a listing, anything else as it is."""
-    return listing(value) if isinstance(value, (list, tuple)) else str(value)
+    return (
+        value
+        if value.__class__ is str
+        else listing(value)
+        if value.__class__ in _SEQUENCES
+        else str(value)
+    )
+
+
+_SEQUENCES = (list, tuple)
 
 
 # Field types. TEXT and NUMBER fields go to the template as they are (a NUMBER takes the
@@ -59,7 +68,7 @@ NAMES = "names"
 
 def said(items: Sequence[Sequence[Any]]) -> str:
     """[[sources, value], ...] -> 'imdb and movieblog: $21,350,112; wikipedia: $21.4M'."""
-    return "; ".join(f"{_text(who)}: {_text(what)}" for who, what in items)
+    return "; ".join([f"{_text(who)}: {_text(what)}" for who, what in items])
 
 
 def scoped(items: Sequence[Sequence[Any]]) -> str:
@@ -215,10 +224,11 @@ class Reason:
         values = {**fields}
         for name, word in self._worded:
             values[name] = word(fields[name])
-        for key, field, one, many in self._plurals:
-            values[key] = one if len(fields[field]) == 1 else many
-        for name, choice in self._choices:
-            values[name] = choice[fields[name]].format_map(values)
+        if self._plurals or self._choices:
+            for key, field, one, many in self._plurals:
+                values[key] = one if len(fields[field]) == 1 else many
+            for name, choice in self._choices:
+                values[name] = choice[fields[name]].format_map(values)
         if self._whole is not None:
             return self._whole.format_map(values)
         return "".join(

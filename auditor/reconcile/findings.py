@@ -29,7 +29,7 @@ SCHEMA: dict[str, pl.DataType] = {
     "message": pl.String(),
 }
 
-_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_dumps = json.JSONEncoder(ensure_ascii=False, check_circular=False, separators=(",", ":")).encode
 
 
 def table(findings: Sequence[Finding]) -> pl.DataFrame:
