@@ -235,6 +235,8 @@ def _discrepancies(
                 resolved,
                 None,
                 store,
+                d["reason"],
+                d["fields"],
             )
         )
     return tuple(made)

@@ -144,6 +144,8 @@ class Discrepancy:
             "entity": self.entity,
             "attribute": self.attribute,
             "explanation": self.explanation,
+            "reason": self.reason,
+            "fields": json.loads(self.fields),
             "claims": [c.to_dict() for c in self.claims],
             "resolved": self.resolved.to_dict() if self.resolved else None,
         }
