@@ -105,14 +105,10 @@ def learn(frame: pl.DataFrame, settings: Settings) -> Truth:
 def weights(frame: pl.DataFrame, truth: Truth, settings: Settings) -> pl.Expr:
     """Each claim's vote: its source's learned accuracy on the attribute (else overall, else
     the prior), times the user-review factor."""
-    per_attribute = (
-        truth.sources.select("source", "attributes")
-        .explode("attributes")
-        .select(
-            "source",
-            attribute=pl.col("attributes").struct.field("attribute"),
-            learned=pl.col("attributes").struct.field("reliability"),
-        )
+    per_attribute = truth.sources.select("source", "attributes").explode("attributes").select(
+        "source",
+        attribute=pl.col("attributes").struct.field("attribute"),
+        learned=pl.col("attributes").struct.field("reliability"),
     )
     overall = truth.sources.select("source", overall="reliability")
     learned = (
@@ -177,13 +173,9 @@ def _latest(frame: pl.DataFrame, settings: Settings) -> pl.DataFrame:
 
 def _learned(frame: pl.DataFrame, truth: Truth, settings: Settings) -> pl.DataFrame:
     here = frame.get_column("entity").unique()
-    won = (
-        truth.resolved.filter(pl.col("entity").is_in(here.implode()))
-        .with_columns(
-            members=pl.col("value").str.split(_SEP),
-        )
-        .rename({"value": "won"})
-    )
+    won = truth.resolved.filter(pl.col("entity").is_in(here.implode())).with_columns(
+        members=pl.col("value").str.split(_SEP),
+    ).rename({"value": "won"})
     forms = (
         frame.filter(pl.col("key").is_not_null())
         .with_columns(slot=pl.col("slot").fill_null(""))
