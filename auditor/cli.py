@@ -309,7 +309,8 @@ def baseline_cmd(paths: tuple[Path, ...], out_file: Path | None, config_file: Pa
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
 def rules(fmt: str) -> None:
-    """List the catalog of discrepancy kinds: codes, names, default severities, documentation.
+    """List the catalog of discrepancy kinds: codes, names, default severities, documentation,
+    and each kind's reasons with their message templates and fields.
 
     Example: auditor rules --format json
     """
@@ -324,6 +325,10 @@ def rules(fmt: str) -> None:
                 "severity": k.severity,
                 "summary": k.summary(),
                 "doc": k.doc(),
+                "reasons": [
+                    {"name": r.name, "template": r.template, "fields": r.field_types()}
+                    for r in k.reasons.values()
+                ],
             }
             for k in kinds
         ]
@@ -331,6 +336,8 @@ def rules(fmt: str) -> None:
         return
     for k in kinds:
         click.echo(f"{k.code}  {k.name:<24} {k.severity:<8} {k.summary()}")
+        for r in k.reasons.values():
+            click.echo(f"        {r.name:<28} {r.template}")
 
 
 def main(argv: list[str] | None = None) -> int:

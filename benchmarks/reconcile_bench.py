@@ -14,6 +14,7 @@ from pathlib import Path
 
 import polars as pl
 
+from auditor.claims import with_ids
 from auditor.config import load
 from auditor.pipeline import extract_paths, settings_for
 from auditor.reconcile import reconcile
@@ -40,7 +41,8 @@ def synthetic(n_claims: int) -> tuple[pl.DataFrame, dict]:
                 .alias("value")
             )
         frames.append(frame)
-    claims = pl.concat(frames)
+    # Each copy is a claim of its own: its id, derived from its content, is computed anew.
+    claims = with_ids(pl.concat(frames))
     documents = {
         f"film-{k:06d}-2000": [(d.ref.source, d.ref.relpath) for d in extraction.documents]
         for k in range(copies)

@@ -94,15 +94,15 @@ def test_misspelt_single_name_in_a_plot_is_a_spelling_variant(tmp_path):
 
 def test_a_compatible_finding_is_never_an_error(tmp_path):
     from auditor.attributes import catalog
+    from auditor.catalog import InternalInconsistency, WithinTolerance
     from auditor.reconcile import severity_of
-    from auditor.reconcile.model import Finding
     from auditor.reconcile.prepare import Settings
 
     settings = Settings(specs=catalog(), severity={"AU005": "error"})
-    assert severity_of(settings, Finding("AU005", "e", "budget", "", (), "")) == "warning"
+    assert severity_of(settings, WithinTolerance, "budget") == "warning"
     plain = Settings(specs=catalog())
-    assert severity_of(plain, Finding("AU006", "e", "character", "", (), "")) == "warning"
-    assert severity_of(plain, Finding("AU006", "e", "director", "", (), "")) == "error"
+    assert severity_of(plain, InternalInconsistency, "character") == "warning"
+    assert severity_of(plain, InternalInconsistency, "director") == "error"
 
 
 def test_transposed_figure_is_a_conflict_whatever_its_scope(tmp_path):

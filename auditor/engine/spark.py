@@ -236,6 +236,8 @@ def _discrepancies(
                 resolved,
                 None,
                 store,
+                d["reason"],
+                d["fields"],
             )
         )
     return tuple(made)

@@ -11,15 +11,15 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import chain, repeat
-from operator import attrgetter
+from itertools import repeat
 
 import polars as pl
 
-from auditor.catalog import SEVERITIES, kind
+from auditor.catalog import KINDS, SEVERITIES, Kind, kind
+from auditor.claims import conform, with_ids
 from auditor.reconcile import evidence, reliability, resolve
 from auditor.reconcile.comparators import CHAIN
-from auditor.reconcile.model import ENGINE, ClaimStore, Context, Discrepancy, Finding
+from auditor.reconcile.model import ENGINE, ClaimStore, Context, Discrepancy
 from auditor.reconcile.prepare import Settings, prepare
 from auditor.truth import Truth
 
@@ -81,7 +81,7 @@ def _reconcile(
     documents: dict[str, list[tuple[str, str]]],
     truth: Truth | None,
 ) -> Reconciliation:
-    frame = prepare(claims, settings)
+    frame = prepare(_with_ids(claims), settings)
     if truth is None and settings.learn:
         truth = reliability.learn(frame, settings)
     if truth is not None:
@@ -89,12 +89,13 @@ def _reconcile(
     ctx = Context(frame, settings, documents)
     cited = evidence.claims(frame).collect(engine=ENGINE)
     store = ClaimStore(frame)
+    ids = frame.select("claim_id", "idx")
     discrepancies: list[Discrepancy] = []
     keys = []
     for comparator in CHAIN:
-        found = comparator.build(ctx, *pl.collect_all(comparator.plan(ctx), engine=ENGINE))
-        if found:
-            settled = pl.collect_all(_settle(frame, cited, *_batch(ctx, found)), engine=ENGINE)
+        found = comparator.findings(ctx, *pl.collect_all(comparator.plan(ctx), engine=ENGINE))
+        if found.height:
+            settled = pl.collect_all(_settle(frame, cited, *_batch(ctx, found, ids)), engine=ENGINE)
             made, key = _discrepancies(store, *settled)
             discrepancies += made
             keys.append(key)
@@ -105,6 +106,17 @@ def _reconcile(
         resolved = reliability.resolved(frame, truth, settings)
         sources = truth.sources
     return Reconciliation(tuple(_in_order(discrepancies, keys)), resolved, sources)
+
+
+def _with_ids(claims: pl.DataFrame) -> pl.DataFrame:
+    """The claims with their claim_id: findings name claims by it. Computed again where a
+    caller left it out, or where ids repeat (claims copied and edited without new ids); ids
+    that still repeat belong to claims identical in every respect, and either serves."""
+    if "claim_id" in claims.columns:
+        ids = claims.get_column("claim_id")
+        if not ids.has_nulls() and ids.n_unique() == ids.len():
+            return claims
+    return claims.with_columns(with_ids(conform(claims)).get_column("claim_id"))
 
 
 def _discrepancies(
@@ -127,6 +139,8 @@ def _discrepancies(
             resolve.values(won, roles, held, n),
             repeat(None, n),  # status
             repeat(store, n),
+            described.get_column("reason").to_list(),
+            described.get_column("fields").to_list(),
         )
     )
     key = described.select("entity", "rank", "attribute", "code").with_columns(
@@ -155,87 +169,75 @@ def _in_order(discrepancies: list[Discrepancy], keys: list[pl.DataFrame]) -> lis
 
 
 def _batch(
-    ctx: Context, findings: list[Finding]
-) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """A batch of findings as frames: a row per finding (heads; fid is its position in the
-    batch), the wordings they use, a row per (finding, claim) pair, and how each resolves."""
-    # Kind, severity and explanation depend on (code, attribute, comparator's severity) and
-    # the detail only: each combination is worded once, and gathered per finding.
-    code, entity, attribute, slot, detail, severity, idx = (
-        list(map(attrgetter(field), findings))
-        for field in ("code", "entity", "attribute", "slot", "detail", "severity", "idx")
-    )
-    hows = list(zip(code, attribute, severity, strict=True))
-    wid = {how: n for n, how in enumerate(dict.fromkeys(hows))}
+    ctx: Context, found: pl.DataFrame, ids: pl.DataFrame
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """A batch of findings (`findings.table`) as frames: a row per finding with its wording
+    (heads; fid is its row in the batch), a row per (finding, claim) pair, and how each
+    resolves. `ids` maps each claim's claim_id to its idx in the prepared frame."""
+    # Kind, severity and the words around the message depend on (code, attribute, severity
+    # override) only: each combination is worded once, and joined to its findings.
+    hows = found.select("code", "attribute", "severity").unique(maintain_order=True)
     wording = pl.DataFrame(
-        [_wording(ctx, *how) for how in wid],
+        [(*how, *_wording(ctx, *how)) for how in hows.iter_rows()],
         schema={
-            "kcode": pl.String,
-            "kind": pl.String,
+            "code": pl.String,
+            "attribute": pl.String,
             "severity": pl.String,
+            "kind": pl.String,
+            "level": pl.String,
             "rank": pl.UInt8,
             "before": pl.String,
             "after": pl.String,
         },
         orient="row",
     )
-    heads = pl.DataFrame(
-        {
-            "code": code,
-            "entity": entity,
-            "attribute": attribute,
-            "slot": slot,
-            "detail": detail,
-            "wid": list(map(wid.__getitem__, hows)),
-        },
-        schema={
-            "code": pl.String,
-            "entity": pl.String,
-            "attribute": pl.String,
-            "slot": pl.String,
-            "detail": pl.String,
-            "wid": pl.UInt32,
-        },
-    ).with_row_index("fid")
-    sizes = pl.Series(list(map(len, idx)), dtype=pl.UInt32)
-    pairs = pl.DataFrame(
-        {
-            "fid": heads.get_column("fid").repeat_by(sizes).list.explode(empty_as_null=False),
-            "idx": pl.Series(list(chain.from_iterable(idx)), dtype=pl.UInt32),
-        }
+    heads = (
+        found.with_row_index("fid")
+        .join(
+            wording,
+            on=["code", "attribute", "severity"],
+            how="left",
+            nulls_equal=True,
+            maintain_order="left",
+        )
+        .drop("severity")
+        .rename({"level": "severity"})
     )
+    named = heads.select("fid", claim_id="claim_ids").explode("claim_id", empty_as_null=False)
+    pairs = named.join(ids, on="claim_id", how="inner", maintain_order="left").select("fid", "idx")
+    if pairs.height < named.drop_nulls("claim_id").height:
+        unknown = named.join(ids, on="claim_id", how="anti").get_column("claim_id").head(3)
+        raise ValueError(f"findings name claims that are not in the frame: {unknown.to_list()}")
     multi = [name for name, spec in ctx.settings.specs.items() if spec.multi]
     flags = heads.select(
         "fid",
         cross_slot=pl.col("slot") == "*",
         # A list attribute resolves to its members, unless the finding is about one name.
-        whole_set=pl.col("attribute").is_in(multi) & ~pl.col("code").is_in(["AU003", "AU006"]),
+        whole_set=pl.col("attribute").is_in(multi) & ~pl.col("code").is_in(_ONE_MEMBER),
         by_role=pl.col("attribute") == "character",
     )
-    return heads, wording, pairs, flags
+    return heads, pairs, flags
 
 
 def _settle(
     frame: pl.DataFrame,
     cited: pl.DataFrame,
     heads: pl.DataFrame,
-    wording: pl.DataFrame,
     pairs: pl.DataFrame,
     flags: pl.DataFrame,
 ) -> list[pl.LazyFrame]:
     """The queries that resolve a batch of findings, put their evidence in order and word
     them; `cited` is `evidence.claims(frame)` collected."""
     worded = heads.lazy().select(
-        pl.lit(wording.get_column("kcode")).gather(pl.col("wid")).alias("code"),
-        *(pl.lit(wording.get_column(c)).gather(pl.col("wid")) for c in ("kind", "severity")),
+        "code",
+        "kind",
+        "severity",
         "entity",
         "attribute",
-        pl.lit(wording.get_column("rank")).gather(pl.col("wid")),
-        explanation=pl.concat_str(
-            pl.lit(wording.get_column("before")).gather(pl.col("wid")),
-            "detail",
-            pl.lit(wording.get_column("after")).gather(pl.col("wid")),
-        ),
+        "rank",
+        "reason",
+        "fields",
+        explanation=pl.concat_str("before", "message", "after"),
     )
     described = pl.concat([worded, evidence.cited(cited, pairs, heads)], how="horizontal")
     return [*resolve.plan(frame, pairs, flags), described]
@@ -246,45 +248,49 @@ _MARK = "\x00detail\x00"
 
 def _wording(
     ctx: Context, code: str, attribute: str, severity: str | None
-) -> tuple[str, str, str, int, str, str]:
-    """A kind of finding's code, name, severity (and its rank) and the explanation around the
-    detail: the kind's message with the attribute's title, split where the detail goes."""
+) -> tuple[str, str, int, str, str]:
+    """A kind of finding's name, severity (and its rank) and the explanation around the
+    message: the kind's template with the attribute's title, split where the message goes."""
     k = kind(code)
-    sev = severity_of(ctx.settings, Finding(code, "", attribute, "", (), "", severity))
+    sev = severity_of(ctx.settings, k, attribute, severity)
     parts = k.message(attribute=ctx.spec(attribute).title, detail=_MARK).split(_MARK)
     if len(parts) != 2:
         raise ValueError(f"{k.name}: a message template must place its detail once")
-    return k.code, k.name, sev, _RANK[sev], *parts
+    return k.name, sev, _RANK[sev], *parts
 
 
-def severity_of(settings: Settings, f: Finding) -> str:
-    """The finding's severity: a configured override, else the comparator's, else the kind's.
+def severity_of(
+    settings: Settings, k: type[Kind], attribute: str, severity: str | None = None
+) -> str:
+    """A finding's severity: a configured override, else the comparator's (`severity`), else
+    the kind's.
 
     An attribute's configured severity caps its conflicts, its internal inconsistencies and its
     spelling variants (a character spelt two ways is no error where characters are warnings);
     a finding that says the values are compatible or explained is never an error."""
-    k = kind(f.code)
-    sev, configured = _chosen(settings, f, k)
-    spec = settings.specs.get(f.attribute)
-    if not configured and spec and k.code in _CAPPED and _RANK[sev] < _RANK[spec.severity]:
+    sev, configured = _chosen(settings, k, attribute, severity)
+    spec = settings.specs.get(attribute)
+    if not configured and spec and k.capped and _RANK[sev] < _RANK[spec.severity]:
         sev = spec.severity
-    if k.code in _NEVER_ERROR and sev == "error":
+    if k.never_error and sev == "error":
         sev = "warning"
     return sev
 
 
-_CAPPED = {"AU001", "AU003", "AU006"}
-_NEVER_ERROR = {"AU002", "AU004", "AU005", "AU007"}
+# Kinds about one member of a list: they resolve that member, not the list.
+_ONE_MEMBER = [k.code for k in KINDS.values() if k.one_member]
 
 
-def _chosen(settings: Settings, f: Finding, k) -> tuple[str, bool]:
-    """The severity before caps, and whether a configured override for this code chose it."""
+def _chosen(
+    settings: Settings, k: type[Kind], attribute: str, severity: str | None
+) -> tuple[str, bool]:
+    """The severity before caps, and whether a configured override for this kind chose it."""
     overrides = settings.severity
-    for name in (f"{k.code}:{f.attribute}", f"{k.name}:{f.attribute}", k.code, k.name):
+    for name in (f"{k.code}:{attribute}", f"{k.name}:{attribute}", k.code, k.name):
         if name in overrides:
             return overrides[name], True
-    if f.severity:
-        return f.severity, False
-    if k.code == "AU001" and f.attribute in settings.specs:
-        return settings.specs[f.attribute].severity, False
+    if severity:
+        return severity, False
+    if k.by_attribute and attribute in settings.specs:
+        return settings.specs[attribute].severity, False
     return k.severity, False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -9,6 +10,7 @@ import polars as pl
 
 from auditor import kinds
 from auditor.attributes import AttributeSpec, spec_for
+from auditor.catalog import Why
 from auditor.normalize.names import near_variant
 from auditor.reconcile.display import date as show_date
 from auditor.reconcile.display import show
@@ -17,16 +19,16 @@ from auditor.reconcile.prepare import ENGINE, Settings
 __all__ = ["ENGINE", "ClaimRef", "ClaimStore", "Context", "Discrepancy", "Finding", "Resolved"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
-    """What a comparator saw: a kind, the claims involved (by idx) and a sentence why."""
+    """What a comparator saw: where, why (a catalog reason with its fields), and the claims
+    involved, by claim_id. `findings.table` turns a comparator's findings into one frame."""
 
-    code: str
     entity: str
     attribute: str
     slot: str
-    idx: tuple[int, ...]
-    detail: str
+    claims: tuple[str, ...]  # claim_id of each claim involved
+    why: Why
     severity: str | None = None  # a comparator may lower the kind's default, never raise it
 
 
@@ -125,6 +127,8 @@ class Discrepancy:
     resolved: Resolved | None = None
     status: str | None = None  # "new" / "known" against a baseline
     store: ClaimStore | None = field(default=None, compare=False, repr=False)
+    reason: str = ""  # the catalog reason's name ("beyond-tolerance")
+    fields: str = "{}"  # the reason's structured fields, as JSON
 
     @property
     def claims(self) -> tuple[ClaimRef, ...]:
@@ -141,6 +145,8 @@ class Discrepancy:
             "entity": self.entity,
             "attribute": self.attribute,
             "explanation": self.explanation,
+            "reason": self.reason,
+            "fields": json.loads(self.fields),
             "claims": [c.to_dict() for c in self.claims],
             "resolved": self.resolved.to_dict() if self.resolved else None,
         }

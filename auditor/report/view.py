@@ -19,7 +19,7 @@ import polars as pl
 from auditor import kinds
 from auditor.attributes import catalog as attribute_catalog
 from auditor.attributes import spec_for
-from auditor.catalog import SEVERITIES
+from auditor.catalog import SEVERITIES, CoverageGap
 from auditor.documents import decode
 from auditor.normalize.names import best_cased, fold
 from auditor.normalize.places import canonical_country
@@ -251,7 +251,7 @@ def _marks(
     """(attribute, source) -> the worst severity an editorial claim of it takes part in."""
     marks: dict[tuple[str, str], str] = {}
     for d, refs in zip(discrepancies, claims, strict=True):
-        if d.code == "AU007":
+        if d.code == CoverageGap.code:
             continue
         for c in refs:
             key = (d.attribute, c.source)

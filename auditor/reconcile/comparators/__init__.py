@@ -1,4 +1,5 @@
-"""Comparators per value kind. Each takes the prepared claims frame and returns findings.
+"""Comparators per value kind. Each takes the prepared claims frame and returns findings: a
+frame of them (`findings.table`), each naming a catalog reason, its fields and its claim ids.
 
 They run in order; each picks the attributes of its kinds, does the per-claim work with polars,
 and builds findings only for the (entity, attribute) groups that disagree.
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from auditor.reconcile.comparators import characters, coverage, dates, measures, scalar, sets
+from auditor.reconcile.findings import table
 from auditor.reconcile.model import ENGINE, Context, Finding
 
 
@@ -24,11 +26,18 @@ from auditor.reconcile.model import ENGINE, Context, Finding
 class Comparator:
     name: str
     plan: Callable[[Context], tuple[pl.LazyFrame, ...]]
-    build: Callable[..., list[Finding]]  # (ctx, *frames of the plan) -> findings
+    # (ctx, *frames of the plan) -> findings: records, or a frame of `findings.SCHEMA`
+    build: Callable[..., list[Finding] | pl.DataFrame]
 
-    def compare(self, ctx: Context) -> list[Finding]:
-        """Plan, collect and build in one go (reconciliation overlaps the steps instead)."""
-        return self.build(ctx, *pl.collect_all(self.plan(ctx), engine=ENGINE))
+    def findings(self, ctx: Context, *frames: pl.DataFrame) -> pl.DataFrame:
+        """The findings built from the plan's collected frames, as one frame
+        (`findings.table`)."""
+        found = self.build(ctx, *frames)
+        return found if isinstance(found, pl.DataFrame) else table(found)
+
+    def compare(self, ctx: Context) -> pl.DataFrame:
+        """Plan, collect and build in one go."""
+        return self.findings(ctx, *pl.collect_all(self.plan(ctx), engine=ENGINE))
 
 
 CHAIN = tuple(

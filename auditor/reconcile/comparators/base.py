@@ -1,9 +1,9 @@
-"""Helpers the comparators share: disagreeing groups, and sentences about claims.
+"""Helpers the comparators share: disagreeing groups, and the values each source states.
 
 A comparator's plan asks polars for the groups that disagree together with the columns its
-build reads, as one list per column and group; the Python that words a finding then reads
-claims by their position in the group (`src[p]`), and only a finding names claims by frame
-idx. Nothing converts whole-frame columns: most claims agree and are never read.
+build reads, as one list per column and group; the Python that judges a group then reads
+claims by their position in the group (`src[p]`), and a finding names its claims by their
+`claim_id`. Nothing converts whole-frame columns: most claims agree and are never read.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from collections.abc import Iterable, Iterator, Sequence
 import polars as pl
 
 from auditor.claims import EDITORIAL
-from auditor.reconcile.display import listing
 from auditor.reconcile.model import Context
 
 
@@ -29,10 +28,10 @@ def rows(frame: pl.DataFrame) -> Iterator[tuple]:
 def groups(
     frame: pl.LazyFrame, by: tuple[str, ...], columns: tuple[str, ...], n: pl.Expr
 ) -> pl.LazyFrame:
-    """(*by, idx, *columns) per group where `n` (an aggregate) exceeds 1, each a list."""
+    """(*by, claim_id, *columns) per group where `n` (an aggregate) exceeds 1, each a list."""
     return (
         frame.group_by(*by, maintain_order=True)
-        .agg(n.alias("n"), "idx", *columns)
+        .agg(n.alias("n"), "claim_id", *columns)
         .filter(pl.col("n") > 1)
         .drop("n")
     )
@@ -43,13 +42,14 @@ def disagreeing(
     columns: tuple[str, ...],
     by: tuple[str, ...] = ("entity", "attribute", "slot"),
 ) -> pl.LazyFrame:
-    """Groups whose claims hold more than one key, with their idx and the columns asked for."""
+    """Groups whose claims hold more than one key, with their claim ids and the columns asked
+    for."""
     return groups(frame, by, columns, pl.col("key").n_unique())
 
 
-def pick(idx: Sequence[int], positions: Iterable[int]) -> tuple[int, ...]:
-    """The frame idx of the claims at `positions` in a group."""
-    return tuple(map(idx.__getitem__, positions))
+def pick(ids: Sequence[str], positions: Iterable[int]) -> tuple[str, ...]:
+    """The claim ids of the claims at `positions` in a group."""
+    return tuple(map(ids.__getitem__, positions))
 
 
 def by_value(key: Sequence[str]) -> dict[str, list[int]]:
@@ -66,16 +66,17 @@ def sources(src: Sequence[str], positions: Iterable[int]) -> list[str]:
 
 def said(
     ctx: Context, src: Sequence[str], value: Sequence[str], positions: list[int], kind: str
-) -> str:
-    """'imdb and movieblog: $21,350,112' for the claims of one value."""
-    return f"{listing(sources(src, positions))}: {ctx.shown(kind, value[positions[0]])}"
+) -> list:
+    """[sources, value shown] for the claims of one value: catalog.said words it."""
+    return [sources(src, positions), ctx.shown(kind, value[positions[0]])]
 
 
-def values_sentence(
+def values(
     ctx: Context,
     src: Sequence[str],
     value: Sequence[str],
     groups: dict[str, list[int]],
     kind: str,
-) -> str:
-    return "; ".join(said(ctx, src, value, ps, kind) for ps in groups.values())
+) -> list[list]:
+    """[sources, value shown] per group of claims stating one value (a `values` field)."""
+    return [said(ctx, src, value, ps, kind) for ps in groups.values()]

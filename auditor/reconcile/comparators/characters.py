@@ -12,10 +12,10 @@ from collections import defaultdict
 import polars as pl
 from rapidfuzz import fuzz
 
+from auditor.catalog import InternalInconsistency, SpellingVariant
 from auditor.claims import EDITORIAL
 from auditor.normalize.names import best_cased
 from auditor.reconcile.comparators.base import by_value, groups, pick, rows, sources
-from auditor.reconcile.display import listing
 from auditor.reconcile.model import Context, Finding
 
 SURNAME_NEAR = 75.0
@@ -27,7 +27,7 @@ def plan(ctx: Context) -> tuple[pl.LazyFrame, ...]:
     """Character names of two words or more grouped by (entity, first name), where more than
     one surname is written."""
     frame = ctx.frame.lazy()
-    common = ("entity", "idx", "source", "weight", "document", "origin")
+    common = ("entity", "claim_id", "source", "weight", "document", "origin")
     cast = pl.col("attribute") == "cast"
     # `name` folded for grouping, `shown` as the page writes it (a cast entry's character).
     names = pl.concat(
@@ -59,17 +59,17 @@ def plan(ctx: Context) -> tuple[pl.LazyFrame, ...]:
 
 def build(ctx: Context, suspects: pl.DataFrame, singles: pl.DataFrame) -> list[Finding]:
     findings = []
-    for entity, _, idx, *lists in rows(suspects):
-        findings += _first_name(entity, idx, dict(zip(_COLUMNS, lists, strict=True)))
-    for entity, idx, *lists in rows(singles):
+    for entity, _, ids, *lists in rows(suspects):
+        findings += _first_name(entity, ids, dict(zip(_COLUMNS, lists, strict=True)))
+    for entity, ids, *lists in rows(singles):
         findings += _first_name(
-            entity, idx, dict(zip(_COLUMNS, lists, strict=True)), near=SINGLE_NEAR
+            entity, ids, dict(zip(_COLUMNS, lists, strict=True)), near=SINGLE_NEAR
         )
     return findings
 
 
 def _first_name(
-    entity: str, idx: list[int], cols: dict[str, list], near: float = SURNAME_NEAR
+    entity: str, ids: list[str], cols: dict[str, list], near: float = SURNAME_NEAR
 ) -> list[Finding]:
     """Findings of one first name's claims; `i` below is a claim's position in the group."""
     src, weight = cols["source"], cols["weight"]
@@ -100,56 +100,54 @@ def _first_name(
             used.add(other)
             findings.append(
                 _finding(
-                    cols, entity, idx, by_last[main], by_last[other], support[main], support[other]
+                    cols, entity, ids, by_last[main], by_last[other], support[main], support[other]
                 )
             )
         used.add(main)
     return findings
 
 
-def _where(cols: dict[str, list], positions: list[int]) -> str:
-    """'movieblog (storyline/plot text)' or 'imdb (cast list)': where each spelling stands."""
+def _where(cols: dict[str, list], positions: list[int]) -> list:
+    """[[source, ['cast', 'plot']], ...]: where each spelling stands (catalog.where)."""
     cast, src = cols["cast"], cols["source"]
     parts = defaultdict(set)
     for i in positions:
-        parts[src[i]].add("cast list" if cast[i] else "plot text")
-    return listing([f"{s} ({listing(sorted(p))})" for s, p in parts.items()])
+        parts[src[i]].add("cast" if cast[i] else "plot")
+    return [[s, sorted(p)] for s, p in parts.items()]
 
 
 def _finding(
     cols: dict[str, list],
     entity: str,
-    idx: list[int],
+    ids: list[str],
     main: list[int],
     other: list[int],
     w_main: float,
     w_other: float,
 ) -> Finding:
     doc, origin, src, shown = cols["document"], cols["origin"], cols["source"], cols["shown"]
-    a, b = best_cased(shown[i] for i in main), best_cased(shown[i] for i in other)
     both = sorted({doc[i] for i in main} & {doc[i] for i in other})
     user_only = EDITORIAL not in map(origin.__getitem__, other)
     n_main, n_other = len(set(map(src.__getitem__, main))), len(set(map(src.__getitem__, other)))
-    detail = f'"{b}" in {_where(cols, other)}; "{a}" in {_where(cols, main)}'
     if n_main > n_other:
-        detail += f' — one character; "{a}" is the spelling most sources use'
+        basis = "most-sources"
     elif w_main > w_other:
-        detail += (
-            f' — one character, two spellings, as many sources for each; "{a}" comes '
-            "from the more trusted source"
-        )
+        basis = "more-trusted"
     else:
-        detail += " — one character, two spellings, and nothing says which is right"
+        basis = "undecided"
+    spellings = {
+        "variant": best_cased(shown[i] for i in other),
+        "variant_where": _where(cols, other),
+        "spelling": best_cased(shown[i] for i in main),
+        "spelling_where": _where(cols, main),
+        "basis": basis,
+    }
+    claims = pick(ids, main + other)
     if both:
-        srcs = listing(sources(src, [i for i in main + other if doc[i] in both]))
-        detail += f"; {srcs} write{'s' if len(both) == 1 else ''} both, contradicting itself"
-        return Finding("AU006", entity, "character", "", pick(idx, main + other), detail)
-    return Finding(
-        "AU003",
-        entity,
-        "character",
-        "",
-        pick(idx, main + other),
-        detail,
-        "info" if user_only else None,
-    )
+        writers = sources(src, [i for i in main + other if doc[i] in both])
+        why = InternalInconsistency.character_written_both_ways(
+            **spellings, writers=writers, documents=both
+        )
+        return Finding(entity, "character", "", claims, why)
+    why = SpellingVariant.character_spelt_two_ways(**spellings)
+    return Finding(entity, "character", "", claims, why, "info" if user_only else None)

@@ -1,26 +1,27 @@
 """Coverage gaps: an attribute that most sources state and some do not (info).
 
-Which sources state an attribute, which of the entity's documents do not, and the sentence
-saying so are all computed in one lazy polars query; Python only wraps its rows as findings.
+Which sources state an attribute and which of the entity's documents do not are computed in
+one lazy polars query, and the findings are a frame made from it: the catalog words them as a
+polars expression.
 """
 
 from __future__ import annotations
 
 import polars as pl
 
+from auditor.catalog import CoverageGap
 from auditor.claims import EDITORIAL
-from auditor.reconcile.comparators.base import rows
-from auditor.reconcile.display import listing_expr
-from auditor.reconcile.model import Context, Finding
+from auditor.reconcile.findings import SCHEMA
+from auditor.reconcile.model import Context
 
 
 def plan(ctx: Context) -> tuple[pl.LazyFrame, ...]:
     """Per (entity, attribute) that most but not all of the entity's sources state: its
-    editorial claims' idx and the sentence naming who states it and who does not."""
+    editorial claims' ids, the sources that state it and those that do not."""
     frame = (
         ctx.frame.lazy()
         .filter(pl.col("origin") == EDITORIAL)
-        .select("entity", "attribute", "source", "idx")
+        .select("entity", "attribute", "source", "claim_id")
     )
     docs = (
         pl.DataFrame(
@@ -34,7 +35,7 @@ def plan(ctx: Context) -> tuple[pl.LazyFrame, ...]:
     n_docs = docs.group_by("entity").agg(pl.len().alias("n_sources"))
     stated = (
         frame.group_by("entity", "attribute")
-        .agg(pl.col("source").unique().sort().alias("present"), "idx")
+        .agg(pl.col("source").unique().sort().alias("present"), "claim_id")
         .join(n_docs, on="entity")
         .with_columns(pl.col("present").list.len().alias("n"))
         .filter(
@@ -58,23 +59,22 @@ def plan(ctx: Context) -> tuple[pl.LazyFrame, ...]:
     gaps = (
         stated.join(missing, on=["entity", "attribute"])
         .sort("entity", "attribute")
-        .select(
-            "entity",
-            "attribute",
-            "idx",
-            pl.concat_str(
-                pl.lit("stated by "),
-                listing_expr(pl.col("present")),
-                pl.lit(", not by "),
-                listing_expr(pl.col("missing")),
-            ).alias("detail"),
-        )
+        .select("entity", "attribute", "claim_id", "present", "missing")
     )
     return (gaps,)
 
 
-def build(ctx: Context, gaps: pl.DataFrame) -> list[Finding]:
-    return [
-        Finding("AU007", entity, attribute, "", tuple(idx), detail)
-        for entity, attribute, idx, detail in rows(gaps)
-    ]
+def build(ctx: Context, gaps: pl.DataFrame) -> pl.DataFrame:
+    """The gaps as findings (`findings.SCHEMA`), worded by the catalog in one expression."""
+    gap = CoverageGap.not_stated
+    return gaps.select(
+        "entity",
+        "attribute",
+        slot=pl.lit(""),
+        code=pl.lit(gap.code),
+        reason=pl.lit(gap.name),
+        claim_ids="claim_id",
+        fields=pl.struct("present", "missing").struct.json_encode(),
+        severity=pl.lit(None, pl.String),
+        message=gap.expr(present=pl.col("present"), missing=pl.col("missing")),
+    ).cast(SCHEMA)

@@ -12,15 +12,8 @@ from collections.abc import Sequence
 
 import polars as pl
 
-from auditor.reconcile.comparators.base import (
-    editorial,
-    groups,
-    pick,
-    rows,
-    sources,
-    values_sentence,
-)
-from auditor.reconcile.display import listing
+from auditor.catalog import QualifierSplit, ValueConflict, release_name
+from auditor.reconcile.comparators.base import editorial, groups, pick, rows, sources, values
 from auditor.reconcile.model import Context, Finding
 
 _COLUMNS = ("key", "slot", "weight", "source", "country", "value")
@@ -34,13 +27,13 @@ def plan(ctx: Context) -> tuple[pl.LazyFrame, ...]:
 
 def build(ctx: Context, disagree: pl.DataFrame) -> list[Finding]:
     findings: list[Finding] = []
-    for entity, attribute, idx, *lists in rows(disagree):
+    for entity, attribute, ids, *lists in rows(disagree):
         cols = dict(zip(_COLUMNS, lists, strict=True))
         if ctx.spec(attribute).qualifier == "release":
-            findings += _release(ctx, entity, attribute, idx, **cols)
+            findings += _release(ctx, entity, attribute, ids, **cols)
         else:
             findings += _plain(
-                ctx, entity, attribute, idx, cols["key"], cols["source"], cols["value"]
+                ctx, entity, attribute, ids, cols["key"], cols["source"], cols["value"]
             )
     return findings
 
@@ -64,7 +57,7 @@ def _plain(
     ctx: Context,
     entity: str,
     attribute: str,
-    idx: list[int],
+    ids: list[str],
     key: list[str],
     src: list[str],
     value: list[str],
@@ -72,23 +65,22 @@ def _plain(
     clusters = _clusters(key)
     if len(clusters) < 2:
         return []
-    detail = "different dates, and no qualifier explains them"
     placeholders = [d for d in clusters if d.endswith("-01-01")]
-    if placeholders and any(d[:4] == p[:4] for d in clusters for p in placeholders if d != p):
-        detail += (
-            "; 1 January is often a placeholder for a date known only to the year, so "
-            f"{listing([ctx.date(p) for p in placeholders])} may just mean "
-            f"{listing([p[:4] for p in placeholders])}"
-        )
-    sentence = values_sentence(ctx, src, value, clusters, "date")
-    return [Finding("AU001", entity, attribute, "", tuple(idx), f"{sentence} — {detail}")]
+    if not any(d[:4] == p[:4] for d in clusters for p in placeholders if d != p):
+        placeholders = []  # 1 January stands for the year only beside a date of that year
+    why = ValueConflict.different_dates(
+        values=values(ctx, src, value, clusters, "date"),
+        placeholders=[ctx.date(p) for p in placeholders],
+        years=[p[:4] for p in placeholders],
+    )
+    return [Finding(entity, attribute, "", tuple(ids), why)]
 
 
 def _release(
     ctx: Context,
     entity: str,
     attribute: str,
-    idx: list[int],
+    ids: list[str],
     key: list[str],
     slot: list[str],
     weight: list[float],
@@ -107,8 +99,8 @@ def _release(
     clusters = _clusters(key)
     if len(clusters) < 2:
         return []
-    every = range(len(idx))
-    date_of = [""] * len(idx)  # each claim's cluster
+    every = range(len(ids))
+    date_of = [""] * len(ids)  # each claim's cluster
     for d, members in clusters.items():
         for i in members:
             date_of[i] = d
@@ -144,70 +136,42 @@ def _release(
         good = [i for i in by_kind[kind] if date_of[i] == kind_dates[kind]]
         bad_date = date_of[bad[0]]
         other_kinds = sorted({slot[i] for i in clusters[bad_date] if slot[i] and slot[i] != kind})
-        who = sources(src, bad)
-        verb = "calls" if len(who) == 1 else "call"
-        detail = (
-            f"{listing(who)} {verb} {ctx.date(bad_date)} the {kind} "
-            f"release; {listing(sources(src, good))} date the {kind} release "
-            f"{ctx.date(kind_dates[kind])}"
+        why = ValueConflict.release_misdated(
+            sources=sources(src, bad),
+            date=ctx.date(bad_date),
+            release=kind,
+            agreeing=sources(src, good),
+            agreed_date=ctx.date(kind_dates[kind]),
+            other_releases=other_kinds,
         )
-        if other_kinds:
-            detail += f" and call {ctx.date(bad_date)} the {listing(other_kinds)} release"
-        findings.append(Finding("AU001", entity, attribute, kind, pick(idx, bad + good), detail))
+        findings.append(Finding(entity, attribute, kind, pick(ids, bad + good), why))
     conflicting = {i for bad in wrong.values() for i in bad}
-    # What each explained date is: the releases whose consensus it is.
-    named: dict[str, list[str]] = {}
+    # What each explained date is: the releases whose consensus it is, as (kind, countries).
+    named: dict[str, list[tuple[str, list[str]]]] = {}
     for kind, d in kind_dates.items():
         places = sorted({country[i] for i in by_kind[kind] if date_of[i] == d and country[i]})
-        named.setdefault(d, []).append(
-            f"{kind} release" + (f" in {listing(places)}" if places else "")
-        )
+        named.setdefault(d, []).append((kind, places))
     for d in sorted(premieres):
-        named.setdefault(d, []).append("premiere")
+        named.setdefault(d, []).append(("premiere", []))
     for c, d in sorted(country_dates.items()):
         if d not in named or c in {country[i] for i in every if date_of[i] == d and slot[i]}:
             named.setdefault(d, [])
-            if not any(c in n for n in named[d]):
-                named[d].append(f"release in {c}")
+            if not any(c in release_name(*n) for n in named[d]):
+                named[d].append(("", [c]))
     stray = [i for i in every if date_of[i] not in explained]
     if len(explained) >= 2:
         parts = []
         for d in sorted(named):
             members = [i for i in every if date_of[i] == d and i not in conflicting]
-            parts.append(
-                f"{ctx.date(d)} is the {listing(named[d])} ({listing(sources(src, members))})"
-            )
-        detail = "; ".join(parts)
+            parts.append([ctx.date(d), named[d], sources(src, members)])
         unqualified = [
             i for i in every if not slot[i] and not country[i] and date_of[i] in explained
         ]
-        if unqualified:
-            bits = [
-                f"{s} gives {ctx.date(date_of[i])}"
-                for s, i in {src[i]: i for i in unqualified}.items()
-            ]
-            detail += f"; {listing(bits)} without saying which release"
+        gave = [[s, ctx.date(date_of[i])] for s, i in {src[i]: i for i in unqualified}.items()]
         members = [i for i in every if date_of[i] in explained and i not in conflicting]
-        findings.append(
-            Finding(
-                "AU002",
-                entity,
-                attribute,
-                "*",
-                pick(idx, members),
-                "every date is true of its own release: " + detail,
-            )
-        )
+        why = QualifierSplit.own_release(releases=parts, unqualified=gave)
+        findings.append(Finding(entity, attribute, "*", pick(ids, members), why))
     if stray and (explained or len({date_of[i] for i in stray}) > 1):
-        sentence = values_sentence(ctx, src, value, clusters, "date")
-        findings.append(
-            Finding(
-                "AU001",
-                entity,
-                attribute,
-                "",
-                tuple(idx),
-                f"{sentence} — dates no release kind or country explains",
-            )
-        )
+        why = ValueConflict.unexplained_dates(values=values(ctx, src, value, clusters, "date"))
+        findings.append(Finding(entity, attribute, "", tuple(ids), why))
     return findings

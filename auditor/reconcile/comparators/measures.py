@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from auditor.reconcile.comparators.base import by_value, disagreeing, editorial, rows
-from auditor.reconcile.comparators.base import values_sentence as sentence
+from auditor.catalog import Reason, ValueConflict, WithinTolerance
+from auditor.reconcile.comparators.base import by_value, disagreeing, editorial, rows, values
 from auditor.reconcile.model import Context, Finding
 
 KINDS = ("time", "number", "code", "nameset")
@@ -29,38 +29,44 @@ def plan(ctx: Context) -> tuple[pl.LazyFrame, ...]:
 
 def build(ctx: Context, disagree: pl.DataFrame) -> list[Finding]:
     findings = []
-    for entity, attribute, slot, idx, key, src, value, num in rows(disagree):
+    for entity, attribute, slot, ids, key, src, value, num in rows(disagree):
         spec = ctx.spec(attribute)
         groups = by_value(key)
-        code, detail = _judge(spec, key, num, groups)
-        said = sentence(ctx, src, value, groups, spec.kind)
-        findings.append(Finding(code, entity, attribute, slot, tuple(idx), f"{said} — {detail}"))
+        reason, fields = _judge(spec, num, groups)
+        why = reason(values=values(ctx, src, value, groups, spec.kind), **fields)
+        findings.append(Finding(entity, attribute, slot, tuple(ids), why))
     return findings
 
 
-def _judge(spec, key: list[str], num: list, groups: dict[str, list[int]]) -> tuple[str, str]:
+def _judge(spec, num: list, groups: dict[str, list[int]]) -> tuple[Reason, dict]:
+    """The reason the values differ, and its fields other than the values."""
     if spec.kind == "time":
         spread = clock_spread([num[ps[0]] for ps in groups.values()])
-        return _within(spread, spec.tolerance, f"{spread:g} minutes apart", f"{spec.tolerance:g}")
+        return _within(spread, spec.tolerance, unit="minutes")
     if spec.kind == "number":
-        values = [num[ps[0]] for ps in groups.values()]
-        spread = max(values) - min(values)
+        numbers = [num[ps[0]] for ps in groups.values()]
+        spread = max(numbers) - min(numbers)
         if spec.relative:
-            share = spread / max(abs(v) for v in values)
-            return _within(share, spec.tolerance, f"{share:.2%} apart", f"{spec.tolerance:.2%}")
-        return _within(spread, spec.tolerance, f"{spread:g} apart", f"{spec.tolerance:g}")
+            share = spread / max(abs(v) for v in numbers)
+            reason = (
+                WithinTolerance.within_share
+                if share <= spec.tolerance + 1e-9
+                else ValueConflict.beyond_share
+            )
+            return reason, {"share": share, "tolerance": spec.tolerance}
+        return _within(spread, spec.tolerance, unit="")
     if spec.kind == "nameset":
         sets = [set(k.split("|")) for k in groups]
         if all(a <= b or b <= a for a in sets for b in sets):
-            return "AU005", "the shorter lists name only some of the people of the longer ones"
-        return "AU001", "the lists name different people"
-    return "AU001", "different codes"
+            return WithinTolerance.fewer_people, {}
+        return ValueConflict.different_people, {}
+    return ValueConflict.different_codes, {}
 
 
-def _within(spread: float, tolerance: float, apart: str, limit: str) -> tuple[str, str]:
-    if spread <= tolerance + 1e-9:
-        return "AU005", f"{apart}, within the tolerance of {limit}"
-    return "AU001", f"{apart}; the tolerance is {limit}"
+def _within(spread: float, tolerance: float, unit: str) -> tuple[Reason, dict]:
+    within = spread <= tolerance + 1e-9
+    reason = WithinTolerance.within_tolerance if within else ValueConflict.beyond_tolerance
+    return reason, {"spread": spread, "unit": unit, "tolerance": tolerance}
 
 
 def clock_spread(minutes: list[float]) -> float:

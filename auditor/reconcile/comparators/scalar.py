@@ -15,6 +15,14 @@ from typing import ClassVar
 import polars as pl
 
 from auditor import kinds
+from auditor.catalog import (
+    QualifierSplit,
+    Reason,
+    SpellingVariant,
+    TemporalDrift,
+    ValueConflict,
+    WithinTolerance,
+)
 from auditor.claims import EDITORIAL
 from auditor.reconcile.comparators.base import (
     by_value,
@@ -24,9 +32,9 @@ from auditor.reconcile.comparators.base import (
     rows,
     said,
     sources,
-    values_sentence,
+    values,
 )
-from auditor.reconcile.display import listing, money
+from auditor.reconcile.display import money
 from auditor.reconcile.model import Context, Finding
 
 KINDS = ("exact", "text", "duration", "count", "score", "money")
@@ -39,7 +47,7 @@ class _Group:
     entity: str
     attribute: str
     slot: str
-    idx: list[int]
+    ids: list[str]  # claim_id
     key: list[str]
     src: list[str]
     value: list[str]
@@ -138,48 +146,38 @@ def _group(
 ) -> list[Finding]:
     spec = ctx.spec(g.attribute)
     groups = by_value(g.key)
-    values = values_sentence(ctx, g.src, g.value, groups, spec.kind)
+    said = values(ctx, g.src, g.value, groups, spec.kind)
 
-    def finding(code: str, detail: str) -> list[Finding]:
-        return [Finding(code, g.entity, g.attribute, g.slot, tuple(g.idx), f"{values} — {detail}")]
+    def finding(reason: Reason, **fields) -> list[Finding]:
+        why = reason(values=said, **fields)
+        return [Finding(g.entity, g.attribute, g.slot, tuple(g.ids), why)]
 
     if g.attribute in CERTIFICATES and sum(k in NOT_RATED for k in groups) >= len(groups) - 1:
-        return finding(
-            "AU005", "a certificate that is no rating (not rated, approved) contradicts no rating"
-        )
-    if spec.kind == "score" and (drift := _rating_drift(g, counted.get((g.entity, g.attribute)))):
-        return finding("AU004", drift)
+        return finding(WithinTolerance.no_rating)
+    if spec.kind == "score" and _rating_drift(g, counted.get((g.entity, g.attribute))):
+        return finding(TemporalDrift.rating_moved)
     if spec.kind == "money":
         currencies = {_currency(v) for v in g.value}
         if len(currencies) > 1:
-            return finding(
-                "AU005",
-                f"amounts in {listing(sorted(currencies))}: different currencies are not "
-                "comparable by amount, and no exchange rate is configured",
-            )
-        if not g.slot and scoped and (why := _scoped_match(g, scoped, spec.tolerance)):
-            return finding("AU002", why)
+            return finding(WithinTolerance.other_currency, currencies=sorted(currencies))
+        if not g.slot and scoped and (slots := _scoped_match(g, scoped, spec.tolerance)):
+            return finding(QualifierSplit.unscoped_match, scopes=slots)
     if spec.kind == "count" and spec.time_varying:
-        return finding("AU004", _drift(ctx, companions, spec, g, groups))
+        return finding(TemporalDrift.count_grows, **_drift(ctx, companions, spec, g, groups))
     if spec.kind in ("duration", "count", "score"):
         spread = max(g.num) - min(g.num)
         unit = ("minute" if spread == 1 else "minutes") if spec.kind == "duration" else ""
         if spec.kind == "score":
             spread_scaled = spread  # already a fraction of the scale
             if spread_scaled <= spec.tolerance + 1e-9:
-                return finding("AU005", f"equal once put on one scale (within {spec.tolerance:g})")
-            return finding("AU001", "different scores on the same scale")
-        if spread <= spec.tolerance:
-            return finding(
-                "AU005",
-                f"{spread:g} {unit} apart, within the tolerance of {spec.tolerance:g}".replace(
-                    "  ", " "
-                ),
-            )
-        return finding(
-            "AU001",
-            f"{spread:g} {unit} apart; the tolerance is {spec.tolerance:g}".replace("  ", " "),
+                return finding(WithinTolerance.scales_equal, tolerance=spec.tolerance)
+            return finding(ValueConflict.different_scores)
+        reason = (
+            WithinTolerance.within_tolerance
+            if spread <= spec.tolerance
+            else ValueConflict.beyond_tolerance
         )
+        return finding(reason, spread=spread, unit=unit, tolerance=spec.tolerance)
     if spec.kind == "money":
         lows, highs = g.low, g.high
         points = zip(lows, highs, g.value, strict=True)
@@ -187,23 +185,24 @@ def _group(
             [(lo, _currency(v), str(p)) for p, (lo, hi, v) in enumerate(points) if lo == hi]
         )
         if swapped:
-            return finding("AU001", f"{swapped}: the same digits in another order, one mistyped")
+            return finding(ValueConflict.transposed_digits, amounts=swapped)
         if max(lows) <= min(highs):
-            return finding("AU005", _inside(ctx, g, groups, spec.kind))
+            return _inside(ctx, g, groups, spec.kind, finding)
         gap = (max(lows) - min(highs)) / max(highs)
-        if gap <= spec.tolerance:
-            return finding(
-                "AU005", f"{gap:.1%} apart, within the tolerance of {spec.tolerance:.0%}"
-            )
-        return finding("AU001", f"{gap:.0%} apart, beyond the tolerance of {spec.tolerance:.0%}")
+        reason = (
+            WithinTolerance.amounts_within_tolerance
+            if gap <= spec.tolerance
+            else ValueConflict.amounts_beyond_tolerance
+        )
+        return finding(reason, gap=gap, tolerance=spec.tolerance)
     if spec.kind == "text":
         texts = [kinds.decode(g.value[ps[0]]) for ps in groups.values()]
         if len(texts) == 2 and ctx.near(str(texts[0]), str(texts[1])):
-            return finding("AU003", "the same name spelt two ways")
-    return finding("AU001", "the sources disagree and nothing they say explains it")
+            return finding(SpellingVariant.spelt_two_ways)
+    return finding(ValueConflict.unexplained)
 
 
-def _transposed(amounts: list[tuple[float, str, str]]) -> str | None:
+def _transposed(amounts: list[tuple[float, str, str]]) -> list[str] | None:
     """Two amounts in one currency written with the same digits in another order
     ($12,345,678 and $21,345,678): a typing slip, whatever scope each names. Amounts are
     (amount, currency, scope); two of one scope are left to their own group."""
@@ -218,28 +217,23 @@ def _transposed(amounts: list[tuple[float, str, str]]) -> str | None:
                 and len(da) == len(db) >= 4
                 and sorted(da) == sorted(db)
             ):
-                return f"{money(a, ca)} and {money(b, cb)}"
+                return [money(a, ca), money(b, cb)]
     return None
 
 
-def _rating_drift(g: _Group, counts: dict[str, str] | None) -> str | None:
+def _rating_drift(g: _Group, counts: dict[str, str] | None) -> bool:
     """A rating 0.1 apart on a 10-point scale, from sources whose vote counts differ: the same
     rating read at different times."""
     if not counts or max(g.num) - min(g.num) > 0.01 + 1e-9:
-        return None
-    mine = {counts[s] for s in set(g.src) if s in counts}
-    if len(mine) < 2:
-        return None
-    return (
-        "a 0.1 difference while the vote counts differ too: the rating moved between "
-        "captures, not a conflict"
-    )
+        return False
+    return len({counts[s] for s in set(g.src) if s in counts}) >= 2
 
 
 def _scoped_match(g: _Group, scoped: list[tuple[str, str, float, float]], tolerance: float):
-    """Figures that state no scope, each equal to a figure another claim gives a scope."""
+    """Figures that state no scope, each equal to a figure another claim gives a scope: the
+    scopes they match."""
     slots = []
-    for p in range(len(g.idx)):
+    for p in range(len(g.ids)):
         cur = _currency(g.value[p])
         hit = [
             sl
@@ -249,68 +243,71 @@ def _scoped_match(g: _Group, scoped: list[tuple[str, str, float, float]], tolera
         if not hit:
             return None
         slots.append(hit[0])
-    return (
-        f"figures that state no scope, each the same as a {listing(sorted(set(slots)))} figure "
-        "stated elsewhere: different scopes, not a conflict"
-    )
+    return sorted(set(slots))
 
 
-def _inside(ctx: Context, g: _Group, groups: dict[str, list[int]], kind: str) -> str:
+def _inside(ctx: Context, g: _Group, groups: dict[str, list[int]], kind: str, finding):
+    """Amounts that overlap: points inside ranges, or ranges that overlap."""
     ranges = [ps for ps in groups.values() if g.low[ps[0]] != g.high[ps[0]]]
     points = [ps for ps in groups.values() if g.low[ps[0]] == g.high[ps[0]]]
     if ranges and points:
-        return (
-            f"{listing([ctx.shown(kind, g.value[ps[0]]) for ps in points])} lies inside "
-            f"{listing([ctx.shown(kind, g.value[ps[0]]) for ps in ranges])}"
+        return finding(
+            WithinTolerance.point_in_range,
+            points=[ctx.shown(kind, g.value[ps[0]]) for ps in points],
+            ranges=[ctx.shown(kind, g.value[ps[0]]) for ps in ranges],
         )
-    return "the ranges overlap"
+    return finding(WithinTolerance.ranges_overlap)
 
 
 def _drift(
     ctx: Context, companions: Companions, spec, g: _Group, groups: dict[str, list[int]]
-) -> str:
+) -> dict:
+    """A count read at different times: how far apart, when each source was captured, and
+    whether its companion (the rating beside the votes) is the same."""
     captured = ctx.settings.captured
     nums = [g.num[ps[0]] for ps in groups.values()]
-    detail = (
-        f"a count that grows over time, read at different times "
-        f"(the largest is {max(nums) / max(min(nums), 1):.1f}× the smallest)"
-    )
     when = []
     for ps in sorted(groups.values(), key=lambda ps: -g.num[ps[0]]):
         dates = sorted({captured.get(g.doc[p], "") for p in ps} - {""})
         if dates:
-            when.append(f"{listing(sources(g.src, ps))} captured {listing(dates)}")
-    if when:
-        detail += f"; {'; '.join(when)}"
+            when.append([sources(g.src, ps), dates])
+    same = {"same_companion": "", "companion_value": "", "companion_sources": []}
+    differing = ""
     if spec.companion:
-        detail += _companion(ctx, companions, g.entity, spec.companion, g.src)
-    return detail
+        found = _companion(ctx, companions, g.entity, spec.companion, g.src)
+        if found and found[1] is None:
+            differing = found[0]
+        elif found:
+            same = dict(zip(same, found, strict=True))
+    return {
+        "ratio": max(nums) / max(min(nums), 1),
+        "captured": when,
+        **same,
+        "differing_companion": differing,
+    }
 
 
 def _companion(
     ctx: Context, companions: Companions, entity: str, attribute: str, src: Sequence[str]
-) -> str:
-    """'the rating 7.1/10 is the same on both pages' — context that shows this is drift."""
+) -> tuple[str, str | None, list[str]] | None:
+    """The companion's title, its value if the same on every source here (else None), and
+    those sources: context that shows this is drift ("the rating 7.1/10 is the same")."""
     wanted = set(src)
     their_src, key, value = companions.get((entity, attribute), ([], [], []))
     mine = [p for p, s in enumerate(their_src) if s in wanted]
     if not mine:
-        return ""
+        return None
     spec = ctx.spec(attribute)
-    keys = {key[p] for p in mine}
-    if len(keys) == 1:
+    if len({key[p] for p in mine}) == 1:
         same = ctx.shown(spec.kind, value[mine[0]])
-        return (
-            f"; the {spec.title} is the same, {same}, "
-            f"on {listing(sorted(sources(their_src, mine)))}"
-        )
-    return f"; the {spec.title} differs too"
+        return spec.title, same, sorted(sources(their_src, mine))
+    return spec.title, None, []
 
 
 def _scopes(ctx: Context, scopes: pl.DataFrame) -> list[Finding]:
     """Money stated for different scopes: a USA figure below an unstated or worldwide one."""
     findings = []
-    for entity, attribute, idx, slot, num, src, value, _, _ in rows(scopes):
+    for entity, attribute, ids, slot, num, src, value, _, _ in rows(scopes):
         slots: dict[str, list[int]] = {}
         for p, s in enumerate(slot):
             slots.setdefault(s, []).append(p)
@@ -319,10 +316,7 @@ def _scopes(ctx: Context, scopes: pl.DataFrame) -> list[Finding]:
         spec = ctx.spec(attribute)
         mid = {s: sum(num[p] for p in ps) / len(ps) for s, ps in slots.items()}
         cur = {s: {_currency(value[p]) for p in ps} for s, ps in slots.items()}
-        parts = [
-            f"{said(ctx, src, value, ps, spec.kind)} ({s or 'scope not stated'})"
-            for s, ps in slots.items()
-        ]
+        parts = [[*said(ctx, src, value, ps, spec.kind), s] for s, ps in slots.items()]
         domestic = [s for s in slots if s not in ("", "worldwide")]
         total = [s for s in slots if s in ("", "worldwide")]
         bad = [
@@ -333,18 +327,12 @@ def _scopes(ctx: Context, scopes: pl.DataFrame) -> list[Finding]:
         ]
         swapped = _transposed([(num[p], _currency(value[p]), slot[p]) for p in range(len(num))])
         if swapped:
-            code = "AU001"
-            detail = (
-                f"{swapped} have the same digits in another order: one figure mistyped, "
-                "not a different scope"
-            )
+            why = ValueConflict.transposed_scopes(scoped=parts, amounts=swapped)
         elif bad:
-            code = "AU001"
-            detail = "a territory's figure exceeds the total it should be part of"
+            why = ValueConflict.part_exceeds_total(scoped=parts)
         else:
-            code = "AU002"
             share = [
-                f"{mid[d] / mid[t]:.0%} of the {t or 'unscoped'} figure"
+                [mid[d] / mid[t], t]
                 for d in domestic
                 for t in total
                 if mid[t] and cur[d] == cur[t] and len(cur[d]) == 1
@@ -354,20 +342,10 @@ def _scopes(ctx: Context, scopes: pl.DataFrame) -> list[Finding]:
                 for d in domestic
                 if any(mid[t] and cur[d] == cur[t] and len(cur[d]) == 1 for t in total)
             ]
-            detail = "different scopes: " + (
-                f"the {listing(shared)} figure is {listing(share)}, consistent with the larger "
-                "figure covering more territories"
+            why = (
+                QualifierSplit.part_of_total(scoped=parts, parts=shared, shares=share)
                 if share
-                else "not comparable"
+                else QualifierSplit.scopes_not_comparable(scoped=parts)
             )
-        findings.append(
-            Finding(
-                code,
-                entity,
-                attribute,
-                "*",
-                tuple(idx),
-                f"{'; '.join(parts)} — {detail}",
-            )
-        )
+        findings.append(Finding(entity, attribute, "*", tuple(ids), why))
     return findings

@@ -12,11 +12,17 @@ from collections import defaultdict
 
 import polars as pl
 
+from auditor.catalog import (
+    InternalInconsistency,
+    SpellingVariant,
+    ValueConflict,
+    Why,
+    WithinTolerance,
+)
 from auditor.claims import EDITORIAL, USER
 from auditor.normalize.genres import facets
 from auditor.normalize.names import HONORIFICS, best_cased
 from auditor.reconcile.comparators.base import by_value, groups, pick, rows, sources
-from auditor.reconcile.display import listing
 from auditor.reconcile.model import Context, Finding
 
 KINDS = ("names", "cast")
@@ -33,7 +39,8 @@ def plan(ctx: Context) -> tuple[pl.LazyFrame, ...]:
         ctx.frame.lazy()
         .filter(pl.col("kind").is_in(KINDS))
         .select(
-            "idx", "entity", "attribute", "source", "origin", "kind", "key", "key2", "name", "name2"
+            *("claim_id", "entity", "attribute", "source", "origin", "kind"),
+            *("key", "key2", "name", "name2"),
         )
     )
     # The sources' editorial sets differ unless every source lists every key: fewer distinct
@@ -42,7 +49,7 @@ def plan(ctx: Context) -> tuple[pl.LazyFrame, ...]:
     lists = (
         frame.group_by("entity", "attribute", maintain_order=True)
         .agg(
-            "idx",
+            "claim_id",
             "key",
             "source",
             ed.alias("editorial"),
@@ -87,7 +94,7 @@ def _sets(
     ctx: Context,
     entity: str,
     attribute: str,
-    idx: list[int],
+    ids: list[str],
     key: list[str],
     src: list[str],
     edit: list[bool],
@@ -103,7 +110,7 @@ def _sets(
     merged: dict[str, str] = {}
 
     def variant(main: list[int], other: list[int], *, user: bool = False) -> Finding:
-        return _variant(entity, attribute, idx, src, name, main, other, user=user)
+        return _variant(entity, attribute, ids, src, name, main, other, user=user)
 
     # Spelling variants: among editorial members, and user members against editorial ones.
     ranked = sorted(editorial_keys, key=lambda k: (-len({src[i] for i in members[k]}), k))
@@ -128,47 +135,40 @@ def _sets(
     distinct = {frozenset(s) for s in sets.values()}
     if len(distinct) < 2:
         return findings
-    all_idx = pick(idx, mine)
+    all_ids = pick(ids, mine)
     spec = ctx.spec(attribute)
     if spec.qualifier == "flag" and attribute not in BILLED_ATTRIBUTES:
         inner = _self_contradiction(sets, cast)
         if inner:
             source, odd = inner
-            own_idx = pick(idx, [i for i in mine if src[i] == source])
-            named = listing([best_cased(name[i] for i in members[k]) for k in sorted(odd)])
-            agreed = listing(sorted({name[i] for i in mine if src[i] != source}))
-            detail = (
-                f"{source} credits {named} beside {agreed}, whom every other source credits "
-                f"alone; {named} {'is' if len(odd) == 1 else 'are'} in the film's cast, so one of "
-                f"{source}'s two credits (a structured line and its prose) is wrong"
+            own_ids = pick(ids, [i for i in mine if src[i] == source])
+            why = InternalInconsistency.extra_credit(
+                source=source,
+                named=[best_cased(name[i] for i in members[k]) for k in sorted(odd)],
+                agreed=sorted({name[i] for i in mine if src[i] != source}),
             )
-            findings.append(Finding("AU006", entity, attribute, "", own_idx, detail))
+            findings.append(Finding(entity, attribute, "", own_ids, why))
             return findings
     union = set().union(*sets.values())
     disjoint = [(a, b) for a in sets for b in sets if a < b and not sets[a] & sets[b]]
-    listed = "; ".join(f"{s}: {listing(sorted(own[s]))}" for s in sorted(sets))
-    if disjoint and (why := _compatible(attribute, sets, own, cast)):
-        findings.append(Finding("AU005", entity, attribute, "", all_idx, f"{listed} — {why}"))
+    listed = [[s, sorted(own[s])] for s in sorted(sets)]
+    if disjoint and (why := _compatible(attribute, sets, own, cast, listed)):
+        findings.append(Finding(entity, attribute, "", all_ids, why))
         return findings
     if disjoint:
-        detail = f"{listed} — {listing([f'{a} and {b}' for a, b in disjoint])} share nothing"
-        findings.append(Finding("AU001", entity, attribute, "", all_idx, detail))
+        why = ValueConflict.share_nothing(lists=listed, disjoint=[list(p) for p in disjoint])
+        findings.append(Finding(entity, attribute, "", all_ids, why))
         return findings
     largest = max(sets.values(), key=len)
     if all(s <= largest for s in sets.values()):
         partial = sorted(s for s in sets if sets[s] != largest)
-        detail = (
-            f"{listed} — {listing(partial)} list{'s' if len(partial) == 1 else ''} only "
-            f"some of the {spec.title}, nothing that contradicts the others"
-        )
+        why = WithinTolerance.partial_lists(lists=listed, partial=partial, title=spec.title)
     else:
         rare = sorted(k for k in union if sum(k in s for s in sets.values()) < len(sets))
-        detail = (
-            f"{listed} — the lists overlap; "
-            f"{listing([best_cased(name[i] for i in members[k]) for k in rare])} "
-            f"{'is' if len(rare) == 1 else 'are'} not on every list"
+        why = WithinTolerance.lists_overlap(
+            lists=listed, rare=[best_cased(name[i] for i in members[k]) for k in rare]
         )
-    findings.append(Finding("AU005", entity, attribute, "", all_idx, detail))
+    findings.append(Finding(entity, attribute, "", all_ids, why))
     return findings
 
 
@@ -186,18 +186,25 @@ def _self_contradiction(sets: dict[str, set[str]], cast: set[str]) -> tuple[str,
 
 
 def _compatible(
-    attribute: str, sets: dict[str, set[str]], own: dict[str, set[str]], cast: set[str]
-) -> str | None:
+    attribute: str,
+    sets: dict[str, set[str]],
+    own: dict[str, set[str]],
+    cast: set[str],
+    listed: list,
+) -> Why | None:
     """Why lists that share no member still describe the same film, or None."""
     if attribute in GENRE_ATTRIBUTES:
-        return _genres_bridged({s: own[s] for s in sets})
+        bridged = _genres_bridged({s: own[s] for s in sets})
+        if bridged is None:
+            return None
+        return WithinTolerance.same_broad_genres(lists=listed, **bridged)
     union = set().union(*sets.values())
     if attribute in BILLED_ATTRIBUTES and cast and union <= cast:
-        return "different cuts of the same billing: every name is in the film's cast list"
+        return WithinTolerance.billing_cuts(lists=listed)
     return None
 
 
-def _genres_bridged(own: dict[str, set[str]]) -> str | None:
+def _genres_bridged(own: dict[str, set[str]]) -> dict | None:
     """Genre lists are compatible when their broad genres link every source, directly or
     through a third (black comedy is a comedy; "Mystery & Suspense" covers thriller)."""
     broad = {s: set().union(*(facets(g) for g in names)) for s, names in own.items()}
@@ -215,25 +222,19 @@ def _genres_bridged(own: dict[str, set[str]]) -> str | None:
     if len(reached) < len(linked):
         return None
     names = sorted({g for ns in own.values() for g in ns}, key=str.lower)
-    related = sorted(
-        {
-            f"{g} ⊂ {', '.join(sorted(facets(g)))}"
-            for g in names
-            if facets(g) and {g.lower()} != facets(g)
-        }
-    )
-    why = "the genre names differ by site but belong to the same broad genres"
-    if related:
-        why += f" ({'; '.join(related)})"
-    if shelves:
-        why += f"; {listing(shelves)} name{'s' if len(shelves) == 1 else ''} only a shelf"
-    return why
+    # Sorted as their wording sorts ("black comedy ⊂ comedy"), repeats dropped.
+    related = {
+        f"{g} ⊂ {', '.join(sorted(facets(g)))}": [g, sorted(facets(g))]
+        for g in names
+        if facets(g) and {g.lower()} != facets(g)
+    }
+    return {"broader": [related[k] for k in sorted(related)], "shelves": shelves}
 
 
 def _variant(
     entity: str,
     attribute: str,
-    idx: list[int],
+    ids: list[str],
     src: list[str],
     name: list[str],
     main: list[int],
@@ -241,23 +242,20 @@ def _variant(
     *,
     user: bool = False,
 ) -> Finding:
-    a, b = best_cased(name[i] for i in main), best_cased(name[i] for i in other)
-    who = listing(sources(src, other))
-    if user:
-        detail = (
-            f'a user review on {who} writes "{b}"; the editorial data '
-            f'({listing(sources(src, main))}) write "{a}" — a reviewer\'s misspelling, '
-            "not a disagreement between sources"
-        )
-        return Finding("AU003", entity, attribute, "", pick(idx, main + other), detail, "info")
-    detail = f'{listing(sources(src, main))} write "{a}", {who} "{b}": one name spelt two ways'
-    return Finding("AU003", entity, attribute, "", pick(idx, main + other), detail)
+    reason = SpellingVariant.reviewer_misspelling if user else SpellingVariant.member_spelt_two_ways
+    why = reason(
+        sources=sources(src, main),
+        spelling=best_cased(name[i] for i in main),
+        variant_sources=sources(src, other),
+        variant=best_cased(name[i] for i in other),
+    )
+    return Finding(entity, attribute, "", pick(ids, main + other), why, "info" if user else None)
 
 
 def _roles(
     ctx: Context,
     entity: str,
-    idx: list[int],
+    ids: list[str],
     src: list[str],
     key2: list[str],
     actor: list[str],
@@ -265,39 +263,15 @@ def _roles(
 ) -> list[Finding]:
     """One actor, different characters: a variant spelling of the role, or a real conflict."""
     roles = by_value(key2)
-    shown = best_cased(actor)
-    parts = "; ".join(
-        f"{listing(sources(src, m))}: {best_cased(character[i] for i in m)}" for m in roles.values()
-    )
+    parts = [[sources(src, m), best_cased(character[i] for i in m)] for m in roles.values()]
     keys = list(roles)
     if _same_role(keys):
-        return [
-            Finding(
-                "AU005",
-                entity,
-                "cast",
-                "",
-                tuple(idx),
-                f"{shown}'s character — {parts}: one character, named more or less fully "
-                "(a title spelt out, or a surname added)",
-            )
-        ]
-    if len(keys) == 2 and ctx.near(keys[0], keys[1]):
-        return [
-            Finding(
-                "AU003",
-                entity,
-                "cast",
-                "",
-                tuple(idx),
-                f"{shown}'s character — {parts}: one name spelt two ways",
-            )
-        ]
-    return [
-        Finding(
-            "AU001", entity, "cast", "", tuple(idx), f"{shown} plays different characters — {parts}"
-        )
-    ]
+        reason = WithinTolerance.role_named_fully
+    elif len(keys) == 2 and ctx.near(keys[0], keys[1]):
+        reason = SpellingVariant.role_spelt_two_ways
+    else:
+        reason = ValueConflict.different_roles
+    return [Finding(entity, "cast", "", tuple(ids), reason(actor=best_cased(actor), roles=parts))]
 
 
 def _same_role(keys: list[str]) -> bool:
