@@ -113,6 +113,8 @@ def run_one(name: str, method: str, exclude: tuple[str, ...], out: Path) -> dict
     resolve.table = timed("resolve", resolve.table, collect=True)
     wall, cpu = time.perf_counter(), time.process_time()
     report = audit([], config)
+    if report.errors or not report.claims.height:
+        sys.exit(f"{name}: the tables were not read: {'; '.join(report.errors[:3]) or 'no claims'}")
     figures["report_wall"] = time.perf_counter()
     write_reports(report, out, ["json"])
     figures["report_wall"] = time.perf_counter() - figures["report_wall"]
@@ -204,7 +206,10 @@ if __name__ == "__main__":
         print(json.dumps(run_one(name, method, tuple(exclude), Path(out))))
     else:
         parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-        parser.add_argument("names", nargs="*", choices=[[], *CUTS], default=list(CUTS))
+        parser.add_argument("names", nargs="*", help=f"data sets (default: {' '.join(CUTS)})")
         parser.add_argument("--keep", type=Path, help="write each run's report.json here")
         options = parser.parse_args()
+        unknown = set(options.names) - set(CUTS)
+        if unknown:
+            parser.error(f"unknown data set {sorted(unknown)[0]!r}; choose from {', '.join(CUTS)}")
         run(options.names or list(CUTS), options.keep)
