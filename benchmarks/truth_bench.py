@@ -175,7 +175,8 @@ def ece(confidence: np.ndarray, right: np.ndarray, bins: int = 10) -> float:
 
 def run(names: list[str], keep: Path | None) -> None:
     print(f"{'data set':<28}{'method':<9}{'items':>6}{'accuracy':>9}{'exact':>7}{'ECE':>7}"
-          f"{'resolve s':>10}{'CPU s':>7}{'+MB':>6}{'read s':>8}{'whole s':>8}{'peak MB':>8}")
+          f"{'resolve s':>10}{'CPU s':>7}{'+MB':>6}{'read s':>8}{'whole s':>8}{'CPU s':>7}"
+          f"{'peak MB':>8}")
     with tempfile.TemporaryDirectory() as scratch:
         base = keep or Path(scratch)
         for name in names:
@@ -191,11 +192,12 @@ def run(names: list[str], keep: Path | None) -> None:
                         sys.exit(f"{label} {method}: the run failed:\n{child.stderr[-2000:]}")
                     f = json.loads(child.stdout.strip().splitlines()[-1])
                     s = score(name, out / "report.json", gold)
+                    (out / "figures.json").write_text(json.dumps({**f, **s}, indent=1))
                     print(
                         f"{label:<28}{method:<9}{s['items']:>6}{s['accuracy']:>9.4f}"
                         f"{s['exact']:>7.4f}{s['ece']:>7.3f}{f['resolve_wall']:>10.2f}"
                         f"{f['resolve_cpu']:>7.2f}{f['resolve_rise']:>6.0f}{f['read_wall']:>8.2f}"
-                        f"{f['whole_wall']:>8.2f}{f['peak_mb']:>8.0f}",
+                        f"{f['whole_wall']:>8.2f}{f['whole_cpu']:>7.1f}{f['peak_mb']:>8.0f}",
                         flush=True,
                     )
 
