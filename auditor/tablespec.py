@@ -47,6 +47,7 @@ _TABLE_KEYS = {
     "captured",
     "origin",
     "columns",
+    "exclude_sources",
 }
 _COLUMN_KEYS = {"attribute", "split", "unit", "currency", "scope", "qualifier", "kind", "drop"}
 # A file-name part in an entity or capture template: "{stem}", "{name}", "{parent}", or a
@@ -93,6 +94,7 @@ class TableSpec:
     captured: str | None = None  # a date, or a "{part}" template
     origin: str = "editorial"
     columns: tuple[ColumnSpec, ...] = ()
+    exclude_sources: tuple[str, ...] = ()  # rows of these sources are not read (an ablation)
 
     def format_of(self, path: Path) -> str:
         if self.format:
@@ -218,6 +220,7 @@ def _table(entry: Any, config_file: Path, key: str) -> TableSpec:
         captured=captured_value,
         origin=origin,
         columns=col_specs,
+        exclude_sources=tuple(_strings(entry.get("exclude_sources", []), bad, "exclude_sources")),
     )
 
 

@@ -1,21 +1,35 @@
-"""Benchmark: truth discovery vs majority vote on the public data sets in ../shared/benchmarks.
+"""Benchmark: the auditor's resolution against a plain majority vote on the public
+truth-discovery data sets in ../shared/benchmarks, through the path `auditor check` takes.
 
-For each data set prints accuracy (the rules in ../shared/benchmarks/README.md), expected
-calibration error (ECE, 10 equal-width bins of confidence), wall and CPU time of the
-resolution alone (loading excluded; CPU time sums all threads), how far the resident memory
-rose during the resolution above its level with the data loaded, and the process's peak resident
-memory (data included; sampled every 5 ms). The
-machine is shared: wall time is noisy, CPU time less so.
+Each run audits one configuration of benchmarks/truth/*.toml (the data declared as table
+sources) in a fresh process with the library API `auditor check` calls (`auditor.engine.audit`,
+then the JSON report written as `auditor check --format json --out DIR` writes it), once with
+the configuration's resolution ("learned", the default: auditor.truth) and once with
+`resolution = "vote"` (each source one vote, the value with most votes wins, ties to the
+smallest). Flight runs twice more without the three airline sites that supplied its gold
+(`exclude_sources` on its table). The parent then scores the `resolved` list of each
+report.json against the gold with the rules of ../shared/benchmarks/README.md
+(benchmarks/truth_data.py): accuracy, exact accuracy, expected calibration error (ECE, 10
+equal-width bins of confidence), and prints the time of the resolution (learning included;
+for the vote, its query collected alone), of the whole run (reading the tables, reconciling,
+writing report.json), the memory the resolution added (resident, sampled every 5 ms) and the
+run's peak resident memory. The machine is shared: wall time is noisy, CPU time less so.
 
-    python benchmarks/truth_bench.py [flight book population]
+    python benchmarks/truth_bench.py [flight book population] [--keep DIR]
 """
 
 from __future__ import annotations
 
+import argparse
+import json
+import os
 import resource
+import subprocess
 import sys
+import tempfile
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -24,74 +38,18 @@ import polars as pl
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
-from truth_data import Benchmark, load_book, load_flight, load_population  # noqa: E402
+from truth_data import GOLD, TOLERANCE, normalised  # noqa: E402
 
-from auditor.truth import Attribute, discover  # noqa: E402
-
+CONFIGS = ROOT / "benchmarks" / "truth"
 GOLD_SOURCES = ("aa", "ua", "CO")  # the airlines whose sites supplied the Flight gold
-LOADERS = {"flight": load_flight, "book": load_book, "population": load_population}
+CUTS = {
+    "flight": [("flight, 31 days", ()), ("flight without aa/ua/CO", GOLD_SOURCES)],
+    "book": [("book, 100 gold books", ())],
+    "population": [("population, 308 city-years", ())],
+}
 
 
-def majority(claims: pl.DataFrame) -> pl.DataFrame:
-    """One vote per (source, distinct value) per item; ties to the smallest value (numbers
-    compared as numbers); confidence = the winner's share of the votes."""
-    votes = claims.unique(["entity", "attribute", "slot", "source", "value"])
-    numbers = [pl.col("number").first()] if "number" in claims.columns else []
-    per_value = votes.group_by("entity", "attribute", "slot", "value").agg(
-        pl.len().alias("votes"), *numbers
-    )
-    order = ["entity", "attribute", "slot", "votes"]
-    order += ["number"] if "number" in claims.columns else []
-    return (
-        per_value.with_columns(
-            confidence=pl.col("votes") / pl.col("votes").sum().over("entity", "attribute", "slot")
-        )
-        .sort([*order, "value"], descending=[False] * 3 + [True] + [False] * (len(order) - 3))
-        .group_by("entity", "attribute", "slot", maintain_order=True)
-        .first()
-        .select("entity", "attribute", "slot", "value", "confidence")
-    )
-
-
-def score(bench: Benchmark, resolved: pl.DataFrame) -> dict[str, float]:
-    """Accuracy (and exact accuracy for numbers) over gold items with a resolved value."""
-    gold = bench.gold.join(resolved, on=["entity", "attribute"], how="inner")
-    if "gold_number" in gold.columns:
-        tol = {"flight": (10.0, False), "population": (0.01, True)}[bench.name]
-        near = gold.with_row_index("k").explode("gold_number").with_columns(
-            diff=(pl.col("value").cast(pl.Float64, strict=False) - pl.col("gold_number")).abs()
-        )
-        limit = tol[0] * pl.col("gold_number").abs() if tol[1] else pl.lit(tol[0])
-        near = near.group_by("k").agg(near=(pl.col("diff") <= limit).any())
-        gold = gold.with_row_index("k").join(near, on="k").with_columns(
-            exact=pl.col("gold_value").list.contains(pl.col("value")),
-        )
-        gold = gold.with_columns(
-            right=pl.when(pl.col("gold_number").list.drop_nulls().list.len() > 0)
-            .then(pl.col("near"))
-            .otherwise(pl.col("exact"))
-        )
-    else:
-        gold = gold.with_columns(right=pl.col("gold_value").list.contains(pl.col("value")))
-        gold = gold.with_columns(exact=pl.col("right"))
-    right = gold["right"].to_numpy().astype(float)
-    conf = gold["confidence"].to_numpy()
-    return {
-        "items": gold.height,
-        "accuracy": float(right.mean()),
-        "exact": float(gold["exact"].mean()),
-        "ece": ece(conf, right),
-    }
-
-
-def ece(confidence: np.ndarray, right: np.ndarray, bins: int = 10) -> float:
-    which = np.minimum((confidence * bins).astype(int), bins - 1)
-    total = 0.0
-    for b in range(bins):
-        mask = which == b
-        if mask.any():
-            total += mask.sum() * abs(right[mask].mean() - confidence[mask].mean())
-    return total / max(len(right), 1)
+# ------------------------------------------------------------------ one run (child process)
 
 
 class PeakMemory:
@@ -119,41 +77,141 @@ class PeakMemory:
         return pages * resource.getpagesize() / 2**20
 
 
-def resolve(bench: Benchmark, claims: pl.DataFrame, method: str):
-    """Resolve with `method`: the figures, wall and CPU seconds, how far the process's RSS
-    rose above its level before the call (MB; the loaded data excluded) and its peak (MB)."""
-    with PeakMemory() as memory:
-        wall, cpu = time.perf_counter(), time.process_time()
-        if method == "vote":
-            resolved = majority(claims)
-        else:
-            attributes = {k: Attribute(**v) for k, v in bench.attributes.items()}
-            resolved = discover(claims, attributes).resolved
-        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    return score(bench, resolved), wall, cpu, memory.peak - memory.base, memory.peak
+def run_one(name: str, method: str, exclude: tuple[str, ...], out: Path) -> dict:
+    """Audit benchmarks/truth/<name>.toml as `auditor check --format json --out OUT` does,
+    timing its stages; the figures as a dict."""
+    from auditor import pipeline
+    from auditor.check import write_reports
+    from auditor.config import load
+    from auditor.engine import audit
+    from auditor.reconcile import reliability, resolve
+
+    config = load(config_file=CONFIGS / f"{name}.toml")
+    table = dict(config.settings)
+    table["resolution"] = "vote" if method == "vote" else table.get("resolution", "learned")
+    if exclude:
+        table["tables"] = [{**t, "exclude_sources": list(exclude)} for t in table["tables"]]
+    config = replace(config, settings=table)
+    figures: dict[str, float] = {}
+
+    def timed(stage, function, collect=False):
+        def call(*args, **kw):
+            with PeakMemory() as memory:
+                wall, cpu = time.perf_counter(), time.process_time()
+                result = function(*args, **kw)
+                if collect:  # the vote is a lazy query that reconcile collects
+                    result = result.collect().lazy()
+                figures[f"{stage}_wall"] = time.perf_counter() - wall
+                figures[f"{stage}_cpu"] = time.process_time() - cpu
+            figures[f"{stage}_rise"] = memory.peak - memory.base
+            return result
+
+        return call
+
+    pipeline.declared = timed("read", pipeline.declared)
+    reliability.learn = timed("resolve", reliability.learn)
+    resolve.table = timed("resolve", resolve.table, collect=True)
+    wall, cpu = time.perf_counter(), time.process_time()
+    report = audit([], config)
+    if report.errors or not report.claims.height:
+        sys.exit(f"{name}: the tables were not read: {'; '.join(report.errors[:3]) or 'no claims'}")
+    figures["report_wall"] = time.perf_counter()
+    write_reports(report, out, ["json"])
+    figures["report_wall"] = time.perf_counter() - figures["report_wall"]
+    figures["whole_wall"] = time.perf_counter() - wall
+    figures["whole_cpu"] = time.process_time() - cpu
+    figures["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    figures["claims"] = report.claims.height
+    return figures
 
 
-def run(names: list[str]) -> None:
-    print(f"{'data set':<26}{'method':<8}{'items':>6}{'accuracy':>10}{'exact':>8}{'ECE':>7}"
-          f"{'wall s':>8}{'CPU s':>7}{'+MB':>7}{'peak MB':>8}")
-    for name in names:
-        bench = LOADERS[name]()
-        cuts = [(name, bench.claims)]
-        if name == "flight":
-            cuts.append(
-                ("flight without aa/ua/CO",
-                 bench.claims.filter(~pl.col("source").is_in(GOLD_SOURCES)))
-            )
-        for label, claims in cuts:
-            for method in ("vote", "truth"):
-                figures, wall, cpu, rise, peak = resolve(bench, claims, method)
-                print(
-                    f"{label:<26}{method:<8}{figures['items']:>6}{figures['accuracy']:>10.4f}"
-                    f"{figures['exact']:>8.4f}{figures['ece']:>7.3f}{wall:>8.2f}{cpu:>7.2f}"
-                    f"{rise:>7.0f}{peak:>8.0f}",
-                    flush=True,
-                )
+# ------------------------------------------------------------------ scoring (parent process)
+
+
+def score(name: str, report: Path, gold: pl.DataFrame) -> dict[str, float]:
+    """Accuracy (and exact accuracy) over the gold items the report resolves, and ECE."""
+    data = json.loads(report.read_text(encoding="utf-8"))["resolved"]
+    resolved = pl.DataFrame(
+        {
+            "entity": [r["entity"] for r in data],
+            "attribute": [r["attribute"] for r in data],
+            "value": [json.dumps(r["value"], ensure_ascii=False) for r in data],
+            "confidence": [float(r["confidence"]) for r in data],
+        },
+        schema={"entity": pl.String, "attribute": pl.String, "value": pl.String,
+                "confidence": pl.Float64},
+    )
+    joined = gold.join(normalised(name, resolved), on=["entity", "attribute"], how="inner")
+    exact = joined.select(pl.col("gold_value").list.contains(pl.col("value")).fill_null(False))
+    right = exact.to_series()
+    if name in TOLERANCE:
+        tol, relative = TOLERANCE[name]
+        near = joined.with_row_index("k").explode("gold_number").with_columns(
+            ok=(pl.col("number") - pl.col("gold_number")).abs()
+            <= (tol * pl.col("gold_number").abs() if relative else pl.lit(tol))
+        ).group_by("k", maintain_order=True).agg(
+            ok=pl.col("ok").fill_null(False).any(), has=pl.col("gold_number").is_not_null().any()
+        ).sort("k")
+        right = near.select(pl.when(pl.col("has")).then(pl.col("ok")).otherwise(exact.to_series()))
+        right = right.to_series()
+    hit = right.to_numpy().astype(float)
+    return {
+        "items": joined.height,
+        "accuracy": float(hit.mean()) if len(hit) else float("nan"),
+        "exact": float(exact.to_series().mean()),
+        "ece": ece(joined["confidence"].to_numpy(), hit),
+    }
+
+
+def ece(confidence: np.ndarray, right: np.ndarray, bins: int = 10) -> float:
+    which = np.minimum((confidence * bins).astype(int), bins - 1)
+    total = 0.0
+    for b in range(bins):
+        mask = which == b
+        if mask.any():
+            total += mask.sum() * abs(right[mask].mean() - confidence[mask].mean())
+    return total / max(len(right), 1)
+
+
+def run(names: list[str], keep: Path | None) -> None:
+    print(f"{'data set':<28}{'method':<9}{'items':>6}{'accuracy':>9}{'exact':>7}{'ECE':>7}"
+          f"{'resolve s':>10}{'CPU s':>7}{'+MB':>6}{'read s':>8}{'whole s':>8}{'CPU s':>7}"
+          f"{'peak MB':>8}")
+    with tempfile.TemporaryDirectory() as scratch:
+        base = keep or Path(scratch)
+        for name in names:
+            gold = GOLD[name]()
+            for label, exclude in CUTS[name]:
+                for method in ("vote", "learned"):
+                    out = base / f"{name}-{'-'.join(exclude) or 'all'}-{method}"
+                    args = [sys.executable, __file__, "--one", name, method, str(out),
+                            *exclude]
+                    child = subprocess.run(args, capture_output=True, text=True,
+                                           env={**os.environ, "AUDITOR_CACHE": "off"})
+                    if child.returncode != 0:
+                        sys.exit(f"{label} {method}: the run failed:\n{child.stderr[-2000:]}")
+                    f = json.loads(child.stdout.strip().splitlines()[-1])
+                    s = score(name, out / "report.json", gold)
+                    (out / "figures.json").write_text(json.dumps({**f, **s}, indent=1))
+                    print(
+                        f"{label:<28}{method:<9}{s['items']:>6}{s['accuracy']:>9.4f}"
+                        f"{s['exact']:>7.4f}{s['ece']:>7.3f}{f['resolve_wall']:>10.2f}"
+                        f"{f['resolve_cpu']:>7.2f}{f['resolve_rise']:>6.0f}{f['read_wall']:>8.2f}"
+                        f"{f['whole_wall']:>8.2f}{f['whole_cpu']:>7.1f}{f['peak_mb']:>8.0f}",
+                        flush=True,
+                    )
 
 
 if __name__ == "__main__":
-    run(sys.argv[1:] or list(LOADERS))
+    if len(sys.argv) > 1 and sys.argv[1] == "--one":
+        name, method, out, *exclude = sys.argv[2:]
+        print(json.dumps(run_one(name, method, tuple(exclude), Path(out))))
+    else:
+        parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+        parser.add_argument("names", nargs="*", help=f"data sets (default: {' '.join(CUTS)})")
+        parser.add_argument("--keep", type=Path, help="write each run's report.json here")
+        options = parser.parse_args()
+        unknown = set(options.names) - set(CUTS)
+        if unknown:
+            parser.error(f"unknown data set {sorted(unknown)[0]!r}; choose from {', '.join(CUTS)}")
+        run(options.names or list(CUTS), options.keep)

@@ -83,6 +83,16 @@ def test_csv_cells_become_claims_located_by_row_and_column(tmp_path):
     assert claims.height < 4 * len(rows)
 
 
+def test_excluded_sources_are_not_read_and_rows_keep_their_numbers(tmp_path):
+    (whole,) = _read(tmp_path, path=str(FLIGHTS), **FLIGHT_TABLE)
+    (cut,) = _read(tmp_path, path=str(FLIGHTS), exclude_sources=["aa", "ua"], **FLIGHT_TABLE)
+    kept = whole.claims.filter(~pl.col("source").is_in(["aa", "ua"]))
+    assert 0 < cut.claims.height == kept.height < whole.claims.height
+    assert _cells(cut.claims) == _cells(kept)  # the same cells, at the same rows
+    with pytest.raises(AuditorError, match="exclude_sources"):
+        _read(tmp_path, path=str(FLIGHTS), exclude_sources="aa", **FLIGHT_TABLE)
+
+
 def test_every_format_reads_to_the_same_claims(tmp_path, flights):
     part = flights.head(60)
     part.write_csv(tmp_path / "f.csv")

@@ -74,6 +74,8 @@ def read_table(spec: TableSpec, path: Path, attributes: dict[str, AttributeSpec]
         parts = file_parts(path, spec, document)
         frame = read(path, document, spec)
         claims = claims_of(frame, spec, document, parts, attributes)
+        if spec.exclude_sources:  # after reading, so that rows keep their numbers
+            claims = claims.filter(~pl.col("source").is_in(spec.exclude_sources))
         return TableResult(document, path, fmt, claims, _captured(spec, parts, frame, document))
     except DocumentError as exc:
         return TableResult(document, path, fmt, empty_frame(), error=str(exc))
