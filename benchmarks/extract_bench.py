@@ -8,7 +8,8 @@ rounds, the steadier figure on a shared machine) and, with --profile, cProfile's
 
     python benchmarks/extract_bench.py [--rounds 20] [--profile] [--top 25] [FOLDER ...]
 
-Timings on a shared machine are noisy: read the best figure, and run it twice.
+Times are this process's CPU time (a loaded machine still inflates them): read the best
+figure, and run it twice.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def run_round(refs) -> tuple[dict[str, float], float]:
     """Seconds spent per adapter on this round, and in sharing names."""
     spent: dict[str, float] = defaultdict(float)
     results = []
-    clock = time.perf_counter
+    clock = time.process_time  # CPU time: less swayed by other processes than the wall clock
     for ref in refs:
         t = clock()
         r = extract_document(ref)

@@ -697,19 +697,24 @@ def people_mentions(
     by_len.pop(0, None)
     if not by_len:
         return
-    t = _tokens(text, start, end)
-    words, starts, ends, folds, gaps = t.words, t.starts, t.ends, t.folds, t.gaps
-    count = len(words)
-    # chain[i]: how many words from word i on could be one name (at most the longest name).
     longest = max(by_len)
-    chain = [0] * (count + 1)
-    caps = t.caps if cased else None
-    firsts = t.capitalised() if cased else range(count)
-    for i in firsts:
-        j = i + 1
-        while j < count and j - i < longest and gaps[j] in _GAP and (caps is None or caps[j]):
-            j += 1
-        chain[i] = j - i
+    chains = _capitalised_chains(text, start, end) if cased else None
+    if chains is not None:
+        words, starts, ends, chain = chains
+        firsts: Iterable[int] = range(len(words))
+    else:
+        # chain[i]: how many words from word i on could be one name.
+        t = _tokens(text, start, end)
+        words, starts, ends, gaps = t.words, t.starts, t.ends, t.gaps
+        count = len(words)
+        chain = [0] * count
+        caps = t.caps if cased else None
+        firsts = t.capitalised() if cased else range(count)
+        for i in firsts:
+            j = i + 1
+            while j < count and j - i < longest and gaps[j] in _GAP and (caps is None or caps[j]):
+                j += 1
+            chain[i] = j - i
     for n, table in sorted(by_len.items(), reverse=True):
         keys = list(table)
         hits: list[tuple[int, int, str | None, str]] = []  # start, end, attribute, key
@@ -718,7 +723,7 @@ def people_mentions(
                 continue
             last = i + n - 1
             last_end = ends[last]
-            key = folds[i] if n == 1 else " ".join(folds[i : last + 1])
+            key = fold(words[i]) if n == 1 else " ".join(map(fold, words[i : last + 1]))
             if words[last].endswith(_POSSESSIVE):  # "Ada Brooke's": the name without 's
                 last_end -= 2
                 key = key[:-2]
@@ -733,6 +738,70 @@ def people_mentions(
                 yield s, e, attribute
             elif key in found:
                 yield s, e, table[found[key]]
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@lru_cache(maxsize=1)
+def _chain_rx() -> re.Pattern[str]:
+    """Runs of capitalised words one space apart, each word as `_WORD` reads it, the first
+    not after a letter; built on first use from the capital letters of the Basic Multilingual
+    Plane. It opens on a capital letter, so the scan skips lower-case text in C."""
+    letter = re.compile(r"[^\W\d_]")
+    codes = [c for c in range(0x10000) if chr(c).isupper() and letter.match(chr(c))]
+    ranges: list[list[int]] = []
+    for c in codes:
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1][1] = c
+        else:
+            ranges.append([c, c])
+    upper = "".join(
+        re.escape(chr(lo)) + ("-" + re.escape(chr(hi)) if hi > lo else "") for lo, hi in ranges
+    )
+    tail = r"(?:[\w'’-]*[^\W_])?"
+    return re.compile(rf"[{upper}](?<![^\W\d_].){tail}(?:[ \u00a0][{upper}]{tail})*")
+
+
+def _capitalised_chains(
+    text: str, start: int, end: int
+) -> tuple[list[str], list[int], list[int], list[int]] | None:
+    """The capitalised words of text[start:end] (as `_WORD` reads them) that could open or
+    continue a name: each word, its offsets and how many words from it on are capitalised
+    and one space apart. One regex pass, no word a loop step: a long review is mostly lower
+    case. None when the text has letters beyond the BMP (then every word is read)."""
+    sub = text[start:end]
+    if not sub.isascii() and _ASTRAL.search(sub):
+        return None
+    words: list[str] = []
+    starts: list[int] = []
+    chain: list[int] = []
+    rx = _chain_rx()
+    pos = 0
+    while (m := rx.search(sub, pos)) is not None:
+        run = m.group().replace("\u00a0", " ").split(" ")
+        if not _opens_word(sub, m.start()):  # a capital inside a word ("x-Ray"): not a name
+            pos = m.start() + len(run[0])
+            continue
+        pos = m.end()
+        words += run
+        starts += accumulate([len(w) + 1 for w in run[:-1]], initial=start + m.start())
+        chain += range(len(run), 0, -1)
+    ends = [s + len(w) for s, w in zip(starts, words, strict=True)]
+    return words, starts, ends, chain
+
+
+def _opens_word(sub: str, p: int) -> bool:
+    """Whether `_WORD` would start a word at sub[p] (a letter): no letter before it among the
+    digits, underscores, apostrophes and hyphens it follows."""
+    while p > 0:
+        c = sub[p - 1]
+        if c.isalnum() and not c.isdecimal():
+            return False
+        if not (c.isalnum() or c in "_'’-"):
+            return True
+        p -= 1
+    return True
 
 
 def _near_names(queries: list[str], keys: list[str], threshold: float) -> dict[str, str]:
