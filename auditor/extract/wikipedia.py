@@ -20,7 +20,7 @@ from auditor.extract.prose import (
     add_money_prose,
     add_release_prose,
     lead_sentence,
-    sentences,
+    sentences_with,
 )
 from auditor.normalize.dates import DATE_IN_TEXT
 from auditor.normalize.durations import parse_duration
@@ -67,6 +67,11 @@ _DISTRIBUTED_BY = re.compile(
     r"(?P<d>[A-Z0-9][\w.&/'-]*(?: (?:[A-Z0-9&][\w.&/'-]*|of|de))*)"
     r"(?: in (?:the )?(?P<r2>[A-Z][a-z]+(?: [A-Z][a-z]+)*))?"
 )
+_DISTRIBUTED_THE_FILM = re.compile(
+    r"(?P<d>[A-Z0-9][\w.&/'-]*(?: [A-Z0-9][\w.&/'-]*)*) distributed the film "
+    r"in (?:the )?(?P<r>[A-Z][a-z]+(?: [A-Z][a-z]+)*)"
+)
+_WAS_DISTRIBUTED = re.compile(" was distributed by ")  # in every _DISTRIBUTED_BY match
 _HOME_MEDIA_WORDS = re.compile(r"\b(?:DVD|VHS|Blu-?ray|video|cassettes?|LaserDisc)\b", re.I)
 _REF = re.compile(r"\[(?:\d{1,3}|[a-z])\]")
 _PARENS = re.compile(r"\(([^()]{1,40})\)")
@@ -212,18 +217,17 @@ class Wikipedia(Adapter):
 
     def _prose(self, out: Collector, start: int, end: int) -> None:
         text = out.view.text
-        for m in re.finditer(
-            r"(?P<d>[A-Z0-9][\w.&/'-]*(?: [A-Z0-9][\w.&/'-]*)*) distributed the film "
-            r"in (?:the )?(?P<r>[A-Z][a-z]+(?: [A-Z][a-z]+)*)",
-            text[:end],
-        ):
-            if m.start() >= start:
-                out.add_group(
-                    "distributor", m, "d", clean(m["d"]), qualifier=canonical_country(m["r"])
-                )
+        # A match at or after `start` holds the phrase after `start` (the scan itself starts at
+        # the text's start, as a match before `start` may reach past it).
+        if text.find(" distributed the film in ", start, end) >= 0:
+            for m in _DISTRIBUTED_THE_FILM.finditer(text[:end]):
+                if m.start() >= start:
+                    out.add_group(
+                        "distributor", m, "d", clean(m["d"]), qualifier=canonical_country(m["r"])
+                    )
         # "In North America the film was distributed by X": the film's own release only; home
         # media ("video cassettes ... were distributed by X Home Video") is no distributor.
-        for s, e in sentences(text, start, end):
+        for s, e in sentences_with(text, start, end, _WAS_DISTRIBUTED):
             sentence = text[s:e]
             if _HOME_MEDIA_WORDS.search(sentence):
                 continue
