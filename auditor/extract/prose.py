@@ -17,6 +17,7 @@ from functools import lru_cache
 from auditor.extract.base import Collector
 from auditor.normalize.counts import parse_count
 from auditor.normalize.dates import DATE_IN_TEXT, MONTHS, parse_date
+from auditor.normalize.money import _CODES as CURRENCY_CODES
 from auditor.normalize.money import MONEY_IN_TEXT, parse_money
 from auditor.normalize.names import clean
 from auditor.normalize.places import COUNTRY_NAMES, canonical_country, is_festival
@@ -49,8 +50,35 @@ def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     yield from _trim(text, pos, end)
 
 
+# Characters that Python's case-insensitive matching equates with an ASCII letter: İ ı ſ K.
+_CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+@lru_cache(maxsize=8)
+def _lowered(text: str) -> str | None:
+    """`text` lower-cased, offset for offset, so that a case-insensitive pattern of ASCII
+    words can be scanned for as a case-sensitive one (many times faster); None when
+    lower-casing would move offsets or when the text has a letter only case-insensitive
+    matching equates with an ASCII one."""
+    low = text.lower()
+    if len(low) != len(text) or (not text.isascii() and _CASE_ODD.search(text)):
+        return None
+    return low
+
+
+def lower_hint(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """A case-insensitive pattern without capitals, as a case-sensitive one for `_lowered`;
+    without its leading word boundary (looser, and then the scan can skip ahead in C)."""
+    assert rx.flags & re.I and rx.pattern == rx.pattern.lower(), rx.pattern
+    return re.compile(rx.pattern.removeprefix(r"\b"))
+
+
 def sentences_with(
-    text: str, start: int, end: int, hint: re.Pattern[str]
+    text: str,
+    start: int,
+    end: int,
+    hint: re.Pattern[str],
+    lower: re.Pattern[str] | None = None,
 ) -> list[tuple[int, int]]:
     """The sentences of text[start:end] that overlap a match of `hint`, found in one scan of
     the whole stretch. `hint` must match wherever a reader's own pattern would start a match
@@ -58,8 +86,13 @@ def sentences_with(
     nothing for the reader, and the reader's per-sentence logic runs on far fewer sentences.
     No sentence boundary is crossed by what those patterns match, and a sentence's text ends
     before white space, so a match inside a sentence is one in the whole stretch too (or lies
-    inside an earlier one that overlaps the sentence)."""
-    marks = [m.span() for m in hint.finditer(text, start, end)]
+    inside an earlier one that overlaps the sentence). `lower`, when given, is a hint without
+    capitals to scan the lower-cased text with instead."""
+    low = _lowered(text) if lower is not None else None
+    if low is not None:
+        marks = [m.span() for m in lower.finditer(low, start, end)]  # type: ignore[union-attr]
+    else:
+        marks = [m.span() for m in hint.finditer(text, start, end)]
     if not marks:
         return []
     out = []
@@ -115,6 +148,10 @@ _HOME_MEDIA = re.compile(
     r"|\b(?P<other>Blu-?ray|HD DVD|LaserDisc|4K|Ultra HD|streaming)\b",
     re.I,
 )
+_RELEASE_VERB_LOW = lower_hint(_RELEASE_VERB)
+_OTHER_WORK_LOW = lower_hint(_OTHER_WORK)
+# Lower-cased, a word every _HOME_MEDIA match holds.
+_HOME_MEDIA_LOW = re.compile(r"dvd|vhs|video|blu-?ray|laserdisc|4k|ultra hd|streaming")
 _MEDIA_DATE = re.compile(_DATE.pattern + r"|(?<=\bin )(?:1[89]|20)\d\d\b", re.I)
 
 
@@ -148,22 +185,24 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
     clause gives; a clause without a verb ("and in France on 2 May") keeps the kind before it."""
     text = out.view.text
     elsewhere = False  # inside a paragraph that opened on another work ("Two soundtrack albums")
-    verbs = {s for s, _ in sentences_with(text, start, end, _RELEASE_VERB)}
+    verbs = {s for s, _ in sentences_with(text, start, end, _RELEASE_VERB, _RELEASE_VERB_LOW)}
+    others = {s for s, _ in sentences_with(text, start, end, _OTHER_WORK, _OTHER_WORK_LOW)}
     for s, e in sentences(text, start, end):
-        opens = s == start or "\n" in text[max(start, s - 3) : s]
+        first = s == start  # searched as a slice: what lies before `start` is not seen
+        opens = first or "\n" in text[max(start, s - 3) : s]
         if not opens and (elsewhere or s not in verbs):
             continue  # the reading below would skip it
         sentence = text[s:e]
         if opens:
-            other = _OTHER_WORK.search(sentence)
-            verb = _RELEASE_VERB.search(sentence)
+            other = _OTHER_WORK.search(sentence) if first or s in others else None
+            verb = _RELEASE_VERB.search(sentence) if first or s in verbs else None
             elsewhere = bool(other and (verb is None or other.start() < verb.start()))
         if elsewhere:
             continue
-        verb = _RELEASE_VERB.search(sentence)
+        verb = _RELEASE_VERB.search(sentence) if first or s in verbs else None
         if not verb or _HOME_MEDIA.search(sentence):
             continue
-        other = _OTHER_WORK.search(sentence)
+        other = _OTHER_WORK.search(sentence) if first or s in others else None
         if other and other.start() < verb.start():
             continue
         pos, kind = s, None
@@ -203,7 +242,7 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
 def add_home_media_prose(out: Collector, start: int, end: int) -> None:
     """DVD and VHS dates: the format noun anywhere in the sentence, carried to later clauses."""
     text = out.view.text
-    for s, e in sentences_with(text, start, end, _HOME_MEDIA):
+    for s, e in sentences_with(text, start, end, _HOME_MEDIA, _HOME_MEDIA_LOW):
         formats = list(_HOME_MEDIA.finditer(text, s, e))
         if not formats:
             continue
@@ -298,6 +337,7 @@ def _metacritic(out: Collector, s: int, e: int) -> None:
 # Where an amount can start: a currency sign, or three letters (a code) before a figure. A scan
 # for this is several times faster than one for MONEY_IN_TEXT (case-insensitive, no prefix).
 _MONEY_HINT = re.compile(r"[$£€¥]|[^\W\d_]{3}\s*\d")
+_MONEY_HINT_LOW = re.compile(r"[$£€¥]|(?:" + CURRENCY_CODES.lower() + r")\s*\d")
 _MONEY_WORDS = re.compile(
     r"\b(?P<budget>budget(?:ed)?|cost(?:ing|s)?|made for|production costs?)\b"
     r"|\b(?P<gross>gross(?:ed|ing|es)?|box[- ]office|earn(?:ed|ing|s)?|took(?: in)?|taking|"
@@ -335,7 +375,7 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
     """Budgets and grosses: each amount takes the money word nearest before it in its sentence,
     and the scope its own stretch of the sentence names (worldwide, USA, UK)."""
     text = out.view.text
-    for s, e in sentences_with(text, start, end, _MONEY_HINT):
+    for s, e in sentences_with(text, start, end, _MONEY_HINT, _MONEY_HINT_LOW):
         amounts = list(MONEY_IN_TEXT.finditer(text, s, e))
         if not amounts:
             continue
