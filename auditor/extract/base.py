@@ -10,11 +10,13 @@ from typing import Any, ClassVar
 
 from auditor.claims import EDITORIAL, Claim
 from auditor.documents import DocumentRef
+from auditor.report.evidence import snippet
 from auditor.textview import TextView
 
 
 class Collector:
-    """Collects one document's claims; offsets given in the view, stored in the original."""
+    """Collects one document's claims; offsets given in the view, stored in the original, each
+    claim with its context (the sentence around its span in the original)."""
 
     def __init__(self, ref: DocumentRef, view: TextView) -> None:
         self.ref = ref
@@ -37,18 +39,22 @@ class Collector:
         if value is None or value == "" or end <= start:
             return
         ostart, oend = self.view.span(start, end)
+        # The sentence around the span, so reports need not read the page again.
+        around = snippet(self.view.original, ostart, oend)
         self.claims.append(
             Claim(
                 entity=self.ref.entity,
                 source=self.ref.source,
                 document=self.ref.relpath,
                 attribute=attribute,
-                raw=self.view.original[ostart:oend],
+                raw=around.match,
                 value=value,
                 qualifier=qualifier,
                 span_start=ostart,
                 span_end=oend,
                 origin=origin,
+                context=around.before + around.match + around.after,
+                context_start=len(around.before),
             )
         )
 

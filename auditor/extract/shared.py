@@ -21,7 +21,7 @@ from auditor.claims import EDITORIAL, Claim
 from auditor.documents import read
 from auditor.extract.base import Collector
 from auditor.extract.mentions import _tokens, character_mentions
-from auditor.extract.registry import ADAPTERS, DocumentResult, with_context
+from auditor.extract.registry import ADAPTERS, DocumentResult
 from auditor.normalize.names import clean, fold
 from auditor.textview import TextView
 
@@ -138,6 +138,5 @@ def _read_again(
                 out.add("character", s, e, clean(view.text[s:e]))
     if not out.claims:
         return r
-    shared = tuple(with_context(c, view.original) for c in out.claims)
-    claims: tuple[Claim, ...] = tuple(r.claims) + shared
+    claims: tuple[Claim, ...] = tuple(r.claims) + tuple(out.claims)
     return replace(r, claims=claims)
