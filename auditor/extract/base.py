@@ -129,3 +129,13 @@ def find(
 ) -> re.Match[str] | None:
     rx = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
     return rx.search(text, start, len(text) if end is None else end)
+
+
+def opens_word(pattern: str) -> str:
+    """`\\b` + `pattern`, for a pattern that opens on a literal word character, written so that
+    a scan can jump from one occurrence of that character to the next (sre cannot skip ahead
+    over a pattern that opens on `\\b`: such a scan tries every position, twenty to a hundred
+    times slower on a page). The boundary is checked just after the character: the one
+    before it is no word character."""
+    assert re.fullmatch(r"[^\W\d_]", pattern[0]), pattern
+    return pattern[0] + r"(?<!\w.)" + pattern[1:]
