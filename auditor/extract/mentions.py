@@ -701,43 +701,43 @@ def people_mentions(
     chains = _capitalised_chains(text, start, end) if cased else None
     if chains is not None:
         words, starts, ends, chain = chains
-        firsts: Iterable[int] = range(len(words))
+        firsts: list[int] | range = range(len(words))
     else:
-        # chain[i]: how many words from word i on could be one name.
         t = _tokens(text, start, end)
-        words, starts, ends, gaps = t.words, t.starts, t.ends, t.gaps
+        words, starts, ends = t.words, t.starts, t.ends
         count = len(words)
-        chain = [0] * count
-        caps = t.caps if cased else None
+        # chain[i]: how many words from word i on could be one name (adjacent, capitalised on
+        # a cased page), at most the longest name's.
+        ok = t.caps if cased else [True] * count
+        linked = list(map(_GAP.__contains__, t.gaps[1:count]))  # word i and word i + 1
+        chain = [1 if o else 0 for o in ok]
+        for i in range(count - 2, -1, -1):
+            if ok[i] and linked[i] and ok[i + 1]:
+                chain[i] = min(longest, chain[i + 1] + 1)
         firsts = t.capitalised() if cased else range(count)
-        for i in firsts:
-            j = i + 1
-            while j < count and j - i < longest and gaps[j] in _GAP and (caps is None or caps[j]):
-                j += 1
-            chain[i] = j - i
+    folds = list(map(fold, words))
+    owned = [w.endswith(_POSSESSIVE) for w in words]  # "Ada Brooke's": the name without 's
+    tails = [f[:-2] if o else f for f, o in zip(folds, owned, strict=True)]
+    stops = [e - 2 if o else e for e, o in zip(ends, owned, strict=True)]
     for n, table in sorted(by_len.items(), reverse=True):
-        keys = list(table)
-        hits: list[tuple[int, int, str | None, str]] = []  # start, end, attribute, key
-        for i in firsts:
-            if chain[i] < n:
-                continue
-            last = i + n - 1
-            last_end = ends[last]
-            key = fold(words[i]) if n == 1 else " ".join(map(fold, words[i : last + 1]))
-            if words[last].endswith(_POSSESSIVE):  # "Ada Brooke's": the name without 's
-                last_end -= 2
-                key = key[:-2]
-            if key in table:
-                hits.append((starts[i], last_end, table[key], key))
-            elif n >= 2:
-                hits.append((starts[i], last_end, None, key))
-        misspelt = [h[3] for h in hits if h[2] is None]
-        found = _near_names(misspelt, keys, threshold) if misspelt else {}
-        for s, e, attribute, key in hits:
+        at = [i for i in firsts if chain[i] >= n]
+        if n == 1:
+            keys = [tails[i] for i in at]
+        elif n == 2:
+            keys = [folds[i] + " " + tails[i + 1] for i in at]
+        else:
+            keys = [" ".join(folds[i : i + n - 1]) + " " + tails[i + n - 1] for i in at]
+        attributes = list(map(table.get, keys))
+        found = {}
+        if n >= 2:
+            misspelt = [k for k, a in zip(keys, attributes, strict=True) if a is None]
+            if misspelt:
+                found = _near_names(misspelt, list(table), threshold)
+        for i, key, attribute in zip(at, keys, attributes, strict=True):
             if attribute is not None:
-                yield s, e, attribute
+                yield starts[i], stops[i + n - 1], attribute
             elif key in found:
-                yield s, e, table[found[key]]
+                yield starts[i], stops[i + n - 1], table[found[key]]
 
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -807,8 +807,22 @@ def _opens_word(sub: str, p: int) -> bool:
 def _near_names(queries: list[str], keys: list[str], threshold: float) -> dict[str, str]:
     """For each query, the name `process.extractOne` would pick (fuzz.ratio at `threshold`,
     else, for eight letters or more, a Levenshtein distance of `_TYPOS`), kept only when its
-    last word starts with the query's last word's letter; one matrix for all queries."""
-    queries = list(dict.fromkeys(queries))
+    last word starts with the query's last word's letter; one matrix for all queries. A query
+    no name could be picked for (no name's last word starts with its letter, or every name
+    is too long or too short for either score) is not scored."""
+    lengths = {len(k) for k in keys}
+    initials = {k.split()[-1][:1] for k in keys}
+    reach: dict[int, bool] = {}
+
+    def scorable(q: str) -> bool:
+        n = len(q)
+        if n not in reach:
+            reach[n] = any(abs(n - m) <= max(_TYPOS, 0.15 * (n + m) + 0.5) for m in lengths)
+        return reach[n] and q.split()[-1][:1] in initials
+
+    queries = [q for q in dict.fromkeys(queries) if scorable(q)]
+    if not queries:
+        return {}
     ratios = process.cdist(
         queries, keys, scorer=fuzz.ratio, score_cutoff=threshold, dtype=np.float64
     )
