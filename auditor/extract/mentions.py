@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import accumulate, compress
-from operator import itemgetter
+from operator import and_, itemgetter
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -697,30 +697,29 @@ def people_mentions(
     by_len.pop(0, None)
     if not by_len:
         return
-    longest = max(by_len)
     chains = _capitalised_chains(text, start, end) if cased else None
     if chains is not None:
         words, starts, ends, chain = chains
-        firsts: list[int] | range = range(len(words))
+        count = len(words)
+        windows = {n: [i for i in range(count) if chain[i] >= n] for n in by_len}
     else:
         t = _tokens(text, start, end)
         words, starts, ends = t.words, t.starts, t.ends
         count = len(words)
-        # chain[i]: how many words from word i on could be one name (adjacent, capitalised on
-        # a cased page), at most the longest name's.
-        ok = t.caps if cased else [True] * count
+        # ok[i]: window [i, i + n) has its words adjacent (and capitalised, on a cased page).
         linked = list(map(_GAP.__contains__, t.gaps[1:count]))  # word i and word i + 1
-        chain = [1 if o else 0 for o in ok]
-        for i in range(count - 2, -1, -1):
-            if ok[i] and linked[i] and ok[i + 1]:
-                chain[i] = min(longest, chain[i + 1] + 1)
-        firsts = t.capitalised() if cased else range(count)
+        ok = t.caps if cased else [True] * count
+        windows = {}
+        for n in range(1, max(by_len) + 1):
+            if n in by_len:
+                windows[n] = list(compress(range(count - n + 1), ok))
+            ok = list(map(and_, ok, map(and_, linked, ok[1:])))
     folds = list(map(fold, words))
     owned = [w.endswith(_POSSESSIVE) for w in words]  # "Ada Brooke's": the name without 's
     tails = [f[:-2] if o else f for f, o in zip(folds, owned, strict=True)]
     stops = [e - 2 if o else e for e, o in zip(ends, owned, strict=True)]
     for n, table in sorted(by_len.items(), reverse=True):
-        at = [i for i in firsts if chain[i] >= n]
+        at = windows[n]
         if n == 1:
             keys = [tails[i] for i in at]
         elif n == 2:
@@ -728,16 +727,19 @@ def people_mentions(
         else:
             keys = [" ".join(folds[i : i + n - 1]) + " " + tails[i + n - 1] for i in at]
         attributes = list(map(table.get, keys))
-        found = {}
         if n >= 2:
             misspelt = [k for k, a in zip(keys, attributes, strict=True) if a is None]
-            if misspelt:
-                found = _near_names(misspelt, list(table), threshold)
-        for i, key, attribute in zip(at, keys, attributes, strict=True):
-            if attribute is not None:
-                yield starts[i], stops[i + n - 1], attribute
-            elif key in found:
-                yield starts[i], stops[i + n - 1], table[found[key]]
+            found = _near_names(misspelt, list(table), threshold) if misspelt else {}
+            if found:
+                attributes = [
+                    a if a is not None else table[found[k]] if k in found else None
+                    for k, a in zip(keys, attributes, strict=True)
+                ]
+        yield from [
+            (starts[i], stops[i + n - 1], a)
+            for i, a in zip(at, attributes, strict=True)
+            if a is not None
+        ]
 
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -811,16 +813,18 @@ def _near_names(queries: list[str], keys: list[str], threshold: float) -> dict[s
     no name could be picked for (no name's last word starts with its letter, or every name
     is too long or too short for either score) is not scored."""
     lengths = {len(k) for k in keys}
-    initials = {k.split()[-1][:1] for k in keys}
-    reach: dict[int, bool] = {}
-
-    def scorable(q: str) -> bool:
-        n = len(q)
-        if n not in reach:
-            reach[n] = any(abs(n - m) <= max(_TYPOS, 0.15 * (n + m) + 0.5) for m in lengths)
-        return reach[n] and q.split()[-1][:1] in initials
-
-    queries = [q for q in dict.fromkeys(queries) if scorable(q)]
+    longest = max(lengths)
+    reach = {
+        n
+        for n in range(2 * longest + 2 * _TYPOS + 2)
+        if any(abs(n - m) <= max(_TYPOS, 0.15 * (n + m) + 0.5) for m in lengths)
+    }
+    initials = {k.rsplit(" ", 1)[-1][:1] for k in keys}
+    queries = [
+        q
+        for q in dict.fromkeys(queries)
+        if len(q) in reach and q.rsplit(" ", 1)[-1][:1] in initials
+    ]
     if not queries:
         return {}
     ratios = process.cdist(
