@@ -93,6 +93,13 @@ def sentences_with(
         marks = [m.span() for m in lower.finditer(low, start, end)]  # type: ignore[union-attr]
     else:
         marks = [m.span() for m in hint.finditer(text, start, end)]
+    return marked_sentences(text, start, end, marks)
+
+
+def marked_sentences(
+    text: str, start: int, end: int, marks: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The sentences of text[start:end] that overlap one of `marks` (sorted, disjoint spans)."""
     if not marks:
         return []
     out = []
@@ -337,7 +344,24 @@ def _metacritic(out: Collector, s: int, e: int) -> None:
 # Where an amount can start: a currency sign, or three letters (a code) before a figure. A scan
 # for this is several times faster than one for MONEY_IN_TEXT (case-insensitive, no prefix).
 _MONEY_HINT = re.compile(r"[$£€¥]|[^\W\d_]{3}\s*\d")
-_MONEY_HINT_LOW = re.compile(r"[$£€¥]|(?:" + CURRENCY_CODES.lower() + r")\s*\d")
+# The same read backwards over the lower-cased text: a figure's first digit, white space, then
+# a sign or a code reversed. It opens on a digit, which a scan can skip to.
+_MONEY_HINT_BACK = re.compile(
+    r"\d\s*(?:[$£€¥]|" + "|".join(c[::-1] for c in CURRENCY_CODES.lower().split("|")) + ")"
+)
+
+
+def _money_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans where an amount may start: where `_MONEY_HINT` matches (found from the end of
+    the lower-cased text when that is offset for offset, several times faster)."""
+    low = _lowered(text)
+    if low is None:
+        return [m.span() for m in _MONEY_HINT.finditer(text, start, end)]
+    if end <= start:
+        return []
+    back = low[end - 1 :: -1] if start == 0 else low[end - 1 : start - 1 : -1]
+    spans = [m.span() for m in _MONEY_HINT_BACK.finditer(back)]
+    return [(end - e, end - s) for s, e in reversed(spans)]
 _MONEY_WORDS = re.compile(
     r"\b(?P<budget>budget(?:ed)?|cost(?:ing|s)?|made for|production costs?)\b"
     r"|\b(?P<gross>gross(?:ed|ing|es)?|box[- ]office|earn(?:ed|ing|s)?|took(?: in)?|taking|"
@@ -375,7 +399,7 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
     """Budgets and grosses: each amount takes the money word nearest before it in its sentence,
     and the scope its own stretch of the sentence names (worldwide, USA, UK)."""
     text = out.view.text
-    for s, e in sentences_with(text, start, end, _MONEY_HINT, _MONEY_HINT_LOW):
+    for s, e in marked_sentences(text, start, end, _money_marks(text, start, end)):
         amounts = list(MONEY_IN_TEXT.finditer(text, s, e))
         if not amounts:
             continue
