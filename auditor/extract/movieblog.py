@@ -40,9 +40,11 @@ class MovieBlog(Adapter):
     footer = re.compile(r"^(?:Comments are closed\.|Leave a (?:Reply|Comment))", _M)
 
     def recognise(self, view: TextView) -> bool:
-        t = view.text
-        return bool(_line("Release Year").search(t)) and bool(
-            _RATING.search(t) or _line("Critic's Score").search(t)
+        t = view.text  # the substring first: every page but IMDb's is tried here
+        return (
+            "Release Year:" in t
+            and bool(_line("Release Year").search(t))
+            and bool(_RATING.search(t) or _line("Critic's Score").search(t))
         )
 
     def extract(self, view: TextView, out: Collector) -> None:

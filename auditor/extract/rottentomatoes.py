@@ -37,8 +37,8 @@ class RottenTomatoes(Adapter):
     footer = re.compile(r"^Help \| About \| Jobs\b", _M)
 
     def recognise(self, view: TextView) -> bool:
-        t = view.text
-        return bool(_HEADING.search(t)) and ("In Theaters:" in t or "Top Box Office" in t)
+        t = view.text  # the cheap tests first: every other page is tried here too
+        return ("In Theaters:" in t or "Top Box Office" in t) and bool(_HEADING.search(t))
 
     def extract(self, view: TextView, out: Collector) -> None:
         text = view.text

@@ -71,6 +71,7 @@ _DISTRIBUTED_THE_FILM = re.compile(
     r"(?P<d>[A-Z0-9][\w.&/'-]*(?: [A-Z0-9][\w.&/'-]*)*) distributed the film "
     r"in (?:the )?(?P<r>[A-Z][a-z]+(?: [A-Z][a-z]+)*)"
 )
+_PHRASE = " distributed the film in "
 _WAS_DISTRIBUTED = re.compile(" was distributed by ")  # in every _DISTRIBUTED_BY match
 _HOME_MEDIA_WORDS = re.compile(r"\b(?:DVD|VHS|Blu-?ray|video|cassettes?|LaserDisc)\b", re.I)
 _REF = re.compile(r"\[(?:\d{1,3}|[a-z])\]")
@@ -217,10 +218,15 @@ class Wikipedia(Adapter):
 
     def _prose(self, out: Collector, start: int, end: int) -> None:
         text = out.view.text
-        # A match at or after `start` holds the phrase after `start` (the scan itself starts at
-        # the text's start, as a match before `start` may reach past it).
-        if text.find(" distributed the film in ", start, end) >= 0:
-            for m in _DISTRIBUTED_THE_FILM.finditer(text[:end]):
+        # A match at or after `start` holds the phrase after `start`. What a scan from the
+        # text's start finds: every match holds the phrase and lies in one stretch of words,
+        # spaces and `.&/'-`, so the scan may begin where the stretch of the phrase's first
+        # occurrence does.
+        first = text.find(_PHRASE, 0, end)
+        if first >= 0 and text.find(_PHRASE, start, end) >= 0:
+            while first > 0 and (text[first - 1].isalnum() or text[first - 1] in "_.&/'- "):
+                first -= 1
+            for m in _DISTRIBUTED_THE_FILM.finditer(text, first, end):
                 if m.start() >= start:
                     out.add_group(
                         "distributor", m, "d", clean(m["d"]), qualifier=canonical_country(m["r"])
