@@ -24,6 +24,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from auditor.extract.base import opens_word
 from auditor.normalize.dates import MONTHS
 from auditor.normalize.names import HONORIFICS, fold
 
@@ -150,6 +151,12 @@ class _Tokens:
 @lru_cache(maxsize=16)
 def _tokens(text: str, start: int, end: int) -> _Tokens:
     return _Tokens(text, start, end)
+
+
+def _has(text: str, start: int, end: int, literal: str) -> bool:
+    """Whether text[start:end] holds `literal`: a pattern whose every match holds it need not
+    be scanned for where it does not (most plots have no quotes or parentheses)."""
+    return text.find(literal, start, end) >= 0
 
 
 def _capitalised(w: str) -> bool:
@@ -339,7 +346,9 @@ _NICKNAMED = re.compile(
     rf"{_TITLE_WORD}|[\"“]{_TITLE_WORD}[\"”] {_TITLE_WORD}"
 )
 _LOWER_NICKNAMED = re.compile(r"\b\w+ [\"“](?P<nick>\w[\w ]{0,20}?)[\"”] (?P<last>\w+)\b")
-_NAMED = re.compile(rf"\b(?:named|called|nicknamed) (?P<n>{_TITLE_WORD})")
+_NAMED = re.compile(
+    "(?:" + "|".join(map(opens_word, ("named", "called", "nicknamed"))) + rf") (?P<n>{_TITLE_WORD})"
+)
 _TITLES = {"Mr", "Mrs", "Ms", "Dr"}
 # Words that open a sentence and are no name: "Meanwhile Jo Vance ...", "Later Ada ...".
 _OPENERS = set(
@@ -439,7 +448,8 @@ def discover_names(text: str, start: int, end: int) -> set[str]:
     names. Callers must not change the set."""
     names: set[str] = set()
     covered: set[str] = set()
-    for m in _NICKNAMED.finditer(text, start, end):
+    quoted = _has(text, start, end, '"') or _has(text, start, end, "“")
+    for m in _NICKNAMED.finditer(text, start, end) if quoted else ():
         names.add(" ".join(m.group().split()))
         covered.update(_NICK_WORD.findall(m.group()))
     t = _tokens(text, start, end)
@@ -449,7 +459,7 @@ def discover_names(text: str, start: int, end: int) -> set[str]:
             name = " ".join(text[span[0] : span[1]].split())
             names.add(name)
             covered.update(name.split())
-    for m in _INTRODUCED.finditer(text, start, end):
+    for m in _INTRODUCED.finditer(text, start, end) if _has(text, start, end, " (") else ():
         word = m["n"]
         if _LONGER_NAME.search(text[max(start, m.start() - 40) : m.start()]):
             continue  # the end of a longer name
@@ -576,7 +586,8 @@ def character_mentions(
             found.append((s, e))
 
     inside = long_mentions(text, start, end, names.values(), cased=cased)
-    if not cased:  # 'ada "the fox" brook': a nicknamed name around a known one
+    quoted = _has(text, start, end, '"') or _has(text, start, end, "“")
+    if not cased and quoted:  # 'ada "the fox" brook': a nicknamed name around a known one
         for m in _LOWER_NICKNAMED.finditer(text, start, end):
             if {fold(m["nick"]), fold(m["last"])} & set(names) and not any(
                 s <= m.start() < e for s, e in inside
@@ -664,7 +675,9 @@ def coordinated_mentions(
     names = {fold(n) for n in known} | (
         {fold(n) for n in discover_names(text, start, end)} if cased else set()
     )
-    out = []
+    out: list[tuple[int, int, str]] = []
+    if not _has(text, start, end, " and "):  # every match holds it, after `start`
+        return out
     for m in _COORDINATED.finditer(text, _scan_from(text, start), end):
         if m.start() < start or (cased and not all(m[g][0].isupper() for g in "ab")):
             continue

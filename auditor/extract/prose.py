@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from auditor.extract.base import Collector
+from auditor.extract.base import Collector, opens_word
 from auditor.normalize.counts import parse_count
 from auditor.normalize.dates import DATE_IN_TEXT, MONTHS, parse_date
 from auditor.normalize.money import _CODES as CURRENCY_CODES
@@ -444,8 +444,23 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
 _WORDCAP = r"(?:[A-Z]\.|[A-Z][\w'’-]*)"
 _NAME = _WORDCAP + r"(?: (?:" + _WORDCAP + r"|de|van|von|da|di|del|la|le|du))*"
 _CREDIT = re.compile(
-    r"\b(?P<role>written and directed|directed and written|directed|written|co-written|"
-    r"produced|starring|stars)(?: by)? (?P<names>"
+    "(?P<role>"
+    + "|".join(
+        map(
+            opens_word,
+            (
+                "written and directed",
+                "directed and written",
+                "directed",
+                "written",
+                "co-written",
+                "produced",
+                "starring",
+                "stars",
+            ),
+        )
+    )
+    + r")(?: by)? (?P<names>"
     + _NAME
     + r"(?:(?:, | and |, and )"
     + _NAME
