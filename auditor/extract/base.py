@@ -87,7 +87,10 @@ class Adapter(ABC):
         """Add every fact the page states about its own film to `out`."""
 
     def truncated(self, view: TextView) -> bool:
-        return self.footer.search(view.text) is None
+        # The footer is near the end: look there first, then (only if not there) everywhere.
+        text = view.text
+        tail = max(0, len(text) - 4000)
+        return self.footer.search(text, tail) is None and self.footer.search(text) is None
 
 
 @dataclass(frozen=True)

@@ -819,19 +819,24 @@ def _opens_word(sub: str, p: int) -> bool:
     return True
 
 
+@lru_cache(maxsize=256)
+def _reach(lengths: frozenset[int]) -> frozenset[int]:
+    """The lengths of a string that fuzz.ratio at 85 or a Levenshtein distance of `_TYPOS`
+    could find near a name of one of `lengths` (with a margin: a length filter only)."""
+    return frozenset(
+        n
+        for n in range(2 * max(lengths) + 2 * _TYPOS + 2)
+        if any(abs(n - m) <= max(_TYPOS, 0.15 * (n + m) + 0.5) for m in lengths)
+    )
+
+
 def _near_names(queries: list[str], keys: list[str], threshold: float) -> dict[str, str]:
     """For each query, the name `process.extractOne` would pick (fuzz.ratio at `threshold`,
     else, for eight letters or more, a Levenshtein distance of `_TYPOS`), kept only when its
     last word starts with the query's last word's letter; one matrix for all queries. A query
     no name could be picked for (no name's last word starts with its letter, or every name
     is too long or too short for either score) is not scored."""
-    lengths = {len(k) for k in keys}
-    longest = max(lengths)
-    reach = {
-        n
-        for n in range(2 * longest + 2 * _TYPOS + 2)
-        if any(abs(n - m) <= max(_TYPOS, 0.15 * (n + m) + 0.5) for m in lengths)
-    }
+    reach = _reach(frozenset(len(k) for k in keys))
     initials = {k.rsplit(" ", 1)[-1][:1] for k in keys}
     queries = [
         q
