@@ -710,7 +710,7 @@ def people_mentions(
     by_len.pop(0, None)
     if not by_len:
         return
-    chains = _capitalised_chains(text, start, end) if cased else None
+    chains = _capitalised_chains(text, start, end, min(by_len) > 1) if cased else None
     if chains is not None:
         words, starts, ends, chain = chains
         count = len(words)
@@ -758,8 +758,8 @@ def people_mentions(
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
-@lru_cache(maxsize=1)
-def _chain_rx() -> re.Pattern[str]:
+@lru_cache(maxsize=2)
+def _chain_rx(several: bool) -> re.Pattern[str]:
     """Runs of capitalised words one space apart, each word as `_WORD` reads it, the first
     not after a letter; built on first use from the capital letters of the Basic Multilingual
     Plane. It opens on a capital letter, so the scan skips lower-case text in C."""
@@ -775,23 +775,25 @@ def _chain_rx() -> re.Pattern[str]:
         re.escape(chr(lo)) + ("-" + re.escape(chr(hi)) if hi > lo else "") for lo, hi in ranges
     )
     tail = r"(?:[\w'’-]*[^\W_])?"
-    return re.compile(rf"[{upper}](?<![^\W\d_].){tail}(?:[ \u00a0][{upper}]{tail})*")
+    more = "+" if several else "*"
+    return re.compile(rf"[{upper}](?<![^\W\d_].){tail}(?:[ \u00a0][{upper}]{tail}){more}")
 
 
 def _capitalised_chains(
-    text: str, start: int, end: int
+    text: str, start: int, end: int, several: bool = False
 ) -> tuple[list[str], list[int], list[int], list[int]] | None:
     """The capitalised words of text[start:end] (as `_WORD` reads them) that could open or
     continue a name: each word, its offsets and how many words from it on are capitalised
     and one space apart. One regex pass, no word a loop step: a long review is mostly lower
-    case. None when the text has letters beyond the BMP (then every word is read)."""
+    case. `several`: only runs of two words or more (no name of one word is looked for).
+    None when the text has letters beyond the BMP (then every word is read)."""
     sub = text[start:end]
     if not sub.isascii() and _ASTRAL.search(sub):
         return None
     words: list[str] = []
     starts: list[int] = []
     chain: list[int] = []
-    rx = _chain_rx()
+    rx = _chain_rx(several)
     pos = 0
     while (m := rx.search(sub, pos)) is not None:
         run = m.group().replace("\u00a0", " ").split(" ")
