@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from auditor.extract import mentions, prose
-from auditor.extract.base import opens_word
+from auditor.extract.base import opens_line, opens_word
 from auditor.normalize.money import MONEY_IN_TEXT
 from tests.test_properties import SEEDS, page_like
 
@@ -129,3 +129,14 @@ def test_bundled_pages_read_the_same_through_the_fast_scans():
         for s, e in prose.sentences(text, 0, len(text)):
             if MONEY_IN_TEXT.search(text, s, e):
                 assert (s, e) in picked
+
+
+@SETTINGS
+@given(st.text(alphabet="Pa \nge.", max_size=30))
+def test_opens_line_is_a_line_start_before_the_pattern(text):
+    plain = re.compile(r"^Pa", re.M)
+    fast = re.compile(opens_line("P", "a"), re.M)
+    for pos in range(len(text) + 1):
+        assert [m.span() for m in plain.finditer(text, pos)] == [
+            m.span() for m in fast.finditer(text, pos)
+        ]

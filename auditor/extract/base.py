@@ -142,3 +142,12 @@ def opens_word(pattern: str) -> str:
     before it is no word character."""
     assert re.fullmatch(r"[^\W\d_]", pattern[0]), pattern
     return pattern[0] + r"(?<!\w.)" + pattern[1:]
+
+
+def opens_line(first: str, rest: str) -> str:
+    """`^` + re.escape(first) + `rest` under re.M, for a pattern that opens on the literal
+    character `first`, written so that a scan can jump from one occurrence of it to the next
+    (a scan for a pattern that opens on `^` tries every position): the line start is checked
+    just after the character, as "no character but a newline before it"."""
+    assert len(first) == 1 and first != "\n", first
+    return re.escape(first) + r"(?<![^\n]" + re.escape(first) + ")" + rest

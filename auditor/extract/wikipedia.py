@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from auditor.extract.base import Adapter, Collector, find, split_items
+from auditor.extract.base import Adapter, Collector, find, opens_line, split_items
 from auditor.extract.common import (
     add_characters,
     add_date,
@@ -67,6 +67,16 @@ _DISTRIBUTED_BY = re.compile(
     r"(?P<d>[A-Z0-9][\w.&/'-]*(?: (?:[A-Z0-9&][\w.&/'-]*|of|de))*)"
     r"(?: in (?:the )?(?P<r2>[A-Z][a-z]+(?: [A-Z][a-z]+)*))?"
 )
+_BODY_END = re.compile(
+    "(?:"
+    + "|".join(
+        opens_line(w[0], w[1:])
+        for w in ("See also", "References", "Further reading", "External links")
+    )
+    + r")\b",
+    _M,
+)
+_VALUE_LINE = re.compile(r"^[ \t]*(?:•[ \t]*)?(?P<v>\S[^\n]*?)[ \t]*$", _M)
 _DISTRIBUTED_THE_FILM = re.compile(
     r"(?P<d>[A-Z0-9][\w.&/'-]*(?: [A-Z0-9][\w.&/'-]*)*) distributed the film "
     r"in (?:the )?(?P<r>[A-Z][a-z]+(?: [A-Z][a-z]+)*)"
@@ -138,9 +148,7 @@ class Wikipedia(Adapter):
             add_characters(out, *plot, cast, cased=True)
 
     def _body_end(self, text: str, start: int) -> int:
-        m = find(
-            r"^(?:See also|References|Further reading|External links)\b", text, start, flags=_M
-        )
+        m = find(_BODY_END, text, start)
         return m.start() if m else len(text)
 
     def _infobox(self, out: Collector, start: int, end: int) -> None:
@@ -159,9 +167,9 @@ class Wikipedia(Adapter):
             s = m.start("v") + len(m["v"]) - len(m["v"].lstrip())
             return [(s, m.start("v") + len(m["v"].rstrip()))]
         spans = []
-        for line in re.finditer(r"^[ \t]*(?:•[ \t]*)?(?P<v>\S[^\n]*?)[ \t]*$", text[:stop], _M):
-            if line.start() <= m.end():
-                continue
+        # The lines after the label's (a line's match never leaves it: a scan from the label
+        # line's end finds what one from the text's start finds after it).
+        for line in _VALUE_LINE.finditer(text, m.end(), stop):
             spans.append((line.start("v"), line.end("v")))
         return spans
 
