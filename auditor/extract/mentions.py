@@ -140,10 +140,6 @@ class _Tokens:
             self._folds = list(map(fold, self.words))
         return self._folds
 
-    def adjacent(self, i: int) -> bool:
-        """Word i and word i + 1 are one space apart."""
-        return self.gaps[i + 1] in _GAP
-
     def capitalised(self) -> list[int]:
         return list(compress(range(len(self.words)), self.caps))
 
@@ -157,10 +153,6 @@ def _has(text: str, start: int, end: int, literal: str) -> bool:
     """Whether text[start:end] holds `literal`: a pattern whose every match holds it need not
     be scanned for where it does not (most plots have no quotes or parentheses)."""
     return text.find(literal, start, end) >= 0
-
-
-def _capitalised(w: str) -> bool:
-    return w[0].isupper()
 
 
 def _mid_sentence(text: str, pos: int, start: int) -> bool:
