@@ -88,7 +88,6 @@ def test_hinted_sentences_hold_every_sentence_the_reader_would_use(text, data):
     start, end = _bounds(text, data)
     for rx, low in (
         (prose._RELEASE_VERB, prose._RELEASE_VERB_LOW),
-        (prose._OTHER_WORK, prose._OTHER_WORK_LOW),
         (prose._HOME_MEDIA, prose._HOME_MEDIA_LOW),
     ):
         picked = set(prose.sentences_with(text, start, end, rx, low))

@@ -156,7 +156,6 @@ _HOME_MEDIA = re.compile(
     re.I,
 )
 _RELEASE_VERB_LOW = lower_hint(_RELEASE_VERB)
-_OTHER_WORK_LOW = lower_hint(_OTHER_WORK)
 # Lower-cased, a word every _HOME_MEDIA match holds.
 _HOME_MEDIA_LOW = re.compile(r"dvd|vhs|video|blu-?ray|laserdisc|4k|ultra hd|streaming")
 _MEDIA_DATE = re.compile(_DATE.pattern + r"|(?<=\bin )(?:1[89]|20)\d\d\b", re.I)
@@ -193,15 +192,29 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
     text = out.view.text
     elsewhere = False  # inside a paragraph that opened on another work ("Two soundtrack albums")
     verbs = {s for s, _ in sentences_with(text, start, end, _RELEASE_VERB, _RELEASE_VERB_LOW)}
-    others = {s for s, _ in sentences_with(text, start, end, _OTHER_WORK, _OTHER_WORK_LOW)}
-    for s, e in sentences(text, start, end):
-        first = s == start  # searched as a slice: what lies before `start` is not seen
-        opens = first or "\n" in text[max(start, s - 3) : s]
+    spans = sentences(text, start, end)
+    # Which sentences open a paragraph, and which paragraphs hold a sentence with a verb (the
+    # first sentence counts as one: it is searched as a slice, and what lies before `start` is
+    # not seen). A paragraph without one yields nothing, whatever it opens on: its opening
+    # sentence is not searched for another work.
+    opening = [s == start or "\n" in text[max(start, s - 3) : s] for s, _ in spans]
+    wanted = [False] * len(spans)
+    last = 0
+    for i, (s, _) in enumerate(spans):
+        if opening[i]:
+            last = i
+        if s == start or s in verbs:
+            wanted[last] = True
+    for i, (s, e) in enumerate(spans):
+        first = s == start
+        opens = opening[i]
         if not opens and (elsewhere or s not in verbs):
             continue  # the reading below would skip it
+        if opens and not wanted[i]:
+            continue  # a paragraph without a release verb
         sentence = text[s:e]
         if opens:
-            other = _OTHER_WORK.search(sentence) if first or s in others else None
+            other = _OTHER_WORK.search(sentence)
             verb = _RELEASE_VERB.search(sentence) if first or s in verbs else None
             elsewhere = bool(other and (verb is None or other.start() < verb.start()))
         if elsewhere:
@@ -209,7 +222,7 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
         verb = _RELEASE_VERB.search(sentence) if first or s in verbs else None
         if not verb or _HOME_MEDIA.search(sentence):
             continue
-        other = _OTHER_WORK.search(sentence) if first or s in others else None
+        other = _OTHER_WORK.search(sentence)
         if other and other.start() < verb.start():
             continue
         pos, kind = s, None
