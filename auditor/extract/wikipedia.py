@@ -82,6 +82,7 @@ _DISTRIBUTED_THE_FILM = re.compile(
     r"in (?:the )?(?P<r>[A-Z][a-z]+(?: [A-Z][a-z]+)*)"
 )
 _PHRASE = " distributed the film in "
+_OUTSIDE_STRETCH = re.compile(r"[^\w.&/' -]")
 _WAS_DISTRIBUTED = re.compile(" was distributed by ")  # in every _DISTRIBUTED_BY match
 _HOME_MEDIA_WORDS = re.compile(r"\b(?:DVD|VHS|Blu-?ray|video|cassettes?|LaserDisc)\b", re.I)
 _REF = re.compile(r"\[(?:\d{1,3}|[a-z])\]")
@@ -226,19 +227,22 @@ class Wikipedia(Adapter):
 
     def _prose(self, out: Collector, start: int, end: int) -> None:
         text = out.view.text
-        # A match at or after `start` holds the phrase after `start`. What a scan from the
-        # text's start finds: every match holds the phrase and lies in one stretch of words,
-        # spaces and `.&/'-`, so the scan may begin where the stretch of the phrase's first
-        # occurrence does.
-        first = text.find(_PHRASE, 0, end)
-        if first >= 0 and text.find(_PHRASE, start, end) >= 0:
-            while first > 0 and (text[first - 1].isalnum() or text[first - 1] in "_.&/'- "):
-                first -= 1
-            for m in _DISTRIBUTED_THE_FILM.finditer(text, first, end):
+        # A match at or after `start` holds the phrase after `start`. What a scan of text[:end]
+        # finds: every match holds the phrase and lies in one stretch of words, spaces and
+        # `.&/'-`, so only the stretches that hold the phrase are scanned, each from its start.
+        at = text.find(_PHRASE, 0, end) if text.find(_PHRASE, start, end) >= 0 else -1
+        while at >= 0:
+            a = at
+            while a > 0 and (text[a - 1].isalnum() or text[a - 1] in "_.&/'- "):
+                a -= 1
+            outside = _OUTSIDE_STRETCH.search(text, at, end)
+            b = outside.start() if outside else end
+            for m in _DISTRIBUTED_THE_FILM.finditer(text, a, b):
                 if m.start() >= start:
                     out.add_group(
                         "distributor", m, "d", clean(m["d"]), qualifier=canonical_country(m["r"])
                     )
+            at = text.find(_PHRASE, b, end)
         # "In North America the film was distributed by X": the film's own release only; home
         # media ("video cassettes ... were distributed by X Home Video") is no distributor.
         for s, e in sentences_with(text, start, end, _WAS_DISTRIBUTED):
