@@ -130,10 +130,19 @@ def with_ids(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def to_frame(claims: Iterable[Claim]) -> pl.DataFrame:
-    rows = [{**c.to_dict(), "value": dump_value(c.value), "claim_id": None} for c in claims]
-    if not rows:
+    # Column by column from the attributes (no dataclasses.asdict: it deep-copies every claim,
+    # a third of a catalog's extraction time).
+    claims = list(claims)
+    if not claims:
         return empty_frame()
-    return with_ids(pl.DataFrame(rows, schema=CLAIM_SCHEMA, orient="row"))
+    columns: dict[str, list[Any]] = {
+        name: [getattr(c, name) for c in claims]
+        for name in CLAIM_SCHEMA
+        if name not in ("value", "claim_id")
+    }
+    columns["value"] = [dump_value(c.value) for c in claims]
+    columns["claim_id"] = [None] * len(claims)
+    return with_ids(pl.DataFrame(columns, schema=CLAIM_SCHEMA))
 
 
 def conform(frame: pl.DataFrame) -> pl.DataFrame:

@@ -105,8 +105,8 @@ def add_user_mentions(out: Collector, start: int, end: int, *, cased: bool) -> N
             out.add(attribute, s, e, value, origin=USER)
 
 
-_LEAD = re.compile(
-    r"\bis an? (?P<year>1[89]\d\d|20\d\d) "
+_LEAD = re.compile(  # "is a" first, its word boundary checked behind it: a scan skips ahead
+    r"is a(?<!\w.{4})n? (?P<year>1[89]\d\d|20\d\d) "
     r"(?P<demonym>(?:[A-Z][\w]+(?:-[A-Z][\w]+)*(?:,? and [A-Z][\w]+)? )*)"
     r"(?:[A-Z][\w]+-language )?"
     r"(?P<phrase>(?:[\w&-]+ ){0,6}?)(?P<head>film noir|neo-noir film|film|movie|picture)\b"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from auditor.extract.base import Adapter, Collector, find
+from auditor.extract.base import Adapter, Collector, find, opens_line
 from auditor.extract.common import (
     add_characters,
     add_date,
@@ -39,7 +39,7 @@ _TITLE = re.compile(r"^(?P<t>[^\n]+?) \((?P<y>\d{4})\)[ \t]*$", _M)
 class FilmSuggest(Adapter):
     name = "filmsuggest"
     description = "film-suggestion site built on Wikidata"
-    footer = re.compile(r"^Source : Wikidata", _M)
+    footer = re.compile(opens_line("S", "ource : Wikidata"), _M)
 
     def recognise(self, view: TextView) -> bool:
         t = view.text

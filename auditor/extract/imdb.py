@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from auditor.extract.base import Adapter, Collector, find, split_items
+from auditor.extract.base import Adapter, Collector, find, opens_word, split_items
 from auditor.extract.common import (
     add_characters,
     add_credited,
@@ -35,17 +35,41 @@ _INFO = re.compile(
     r"\((?P<year>\d{4})\) (?P<fields>(?:[^|]{1,60} \| ){1,4})(?P<date>" + _DATE + r")"
     r"(?: \((?P<country>[^)]{1,40})\))? (?P<plot>.*?)\s*(?=\bdirectors?: |\bcreators?: )"
 )
+_MONEY_LABEL = re.compile(
+    "(?P<label>"
+    + "|".join(
+        map(opens_word, ("budget", "cumulative worldwide gross", "gross(?: usa| us & canada)?"))
+    )
+    + "): "
+)
 _PARTICLES = {"van", "von", "de", "del", "della", "da", "di", "du", "le", "la", "st.", "mc"}
 _SUFFIXES = {"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"}
 _CAST_SEP = re.compile(r" \.\.\. ")
 # The cast block's header differs by page: "cast overview, first billed only:",
 # "complete credited cast:", "cast (in credits order) complete, awaiting verification:".
 _CAST_HEADER = re.compile(
-    r"\b(?:cast overview, first billed only|complete credited cast|cast overview|"
-    r"cast \(in credits order\)(?: complete, awaiting verification| verified as complete)?|"
-    r"series cast summary|credited cast): (?P<c>.+?) see full cast"
+    "(?:"
+    + "|".join(
+        map(
+            opens_word,
+            (
+                "cast overview, first billed only",
+                "complete credited cast",
+                "cast overview",
+                r"cast \(in credits order\)(?: complete, awaiting verification"
+                r"| verified as complete)?",
+                "series cast summary",
+                "credited cast",
+            ),
+        )
+    )
+    + r"): (?P<c>.+?) see full cast"
 )
-_CAST_PART = re.compile(r" ?\b(?:rest of cast listed alphabetically|uncredited cast):\s*")
+# " rest of cast listed alphabetically: ": the space before it, when there is one, is part of it.
+_CAST_PART = re.compile(
+    "(?:" + opens_word("rest of cast listed alphabetically") + "|" + opens_word("uncredited cast")
+    + r"):\s*"
+)
 
 
 class Imdb(Adapter):
@@ -113,14 +137,14 @@ class Imdb(Adapter):
             (r"writers?", "writers", r" stars?:| directors?:"),
             (r"stars?", "stars", r" directors?:| writers?:"),
         ):
-            m = find(rf"\b{label}: (?P<v>.+?)(?={stop}| \||$)", text, start, end)
+            m = find(opens_word(rf"{label}: (?P<v>.+?)(?={stop}| \||$)"), text, start, end)
             if m is None:
                 continue
             if attribute == "writers":
                 add_credited(out, attribute, m.start("v"), m.end("v"))
             else:
                 add_names(out, attribute, m.start("v"), m.end("v"))
-        meta = find(r"\b(?P<v>\d{1,3}) metascore\b", text, start, end)
+        meta = find(r"(?P<v>\d(?<!\w.)\d{0,2}) metascore\b", text, start, end)
         if meta:
             out.add_group(
                 "critic_score", meta, 0, parse_score(f"{meta['v']}/100"), qualifier="metacritic"
@@ -144,17 +168,19 @@ class Imdb(Adapter):
         if block:
             known = {fold(n) for a in ("stars", "director", "writers") for n in out.values(a)}
             pos = block.start("c")
-            for part in re.finditer(_CAST_PART, text[: block.end("c")]):
-                if part.start() >= pos:
-                    self._cast_lines(out, pos, part.start(), known)
-                    pos = part.end()
+            for part_start, part_end in _cast_parts(text, block.end("c")):
+                if part_start >= pos:
+                    self._cast_lines(out, pos, part_start, known)
+                    pos = part_end
             self._cast_lines(out, pos, block.end("c"), known)
             known = cast_characters(out)
             if plot:
                 add_characters(out, *plot, known, cased=False)
             story = find(
-                r"\bstoryline (?P<s>.+?)(?= written by | plot summary| plot keywords:| taglines:"
-                r"| genres:| edit details|$)",
+                opens_word(
+                    r"storyline (?P<s>.+?)(?= written by | plot summary| plot keywords:"
+                    r"| taglines:| genres:| edit details|$)"
+                ),
                 text,
                 block.end(),
             )
@@ -206,22 +232,33 @@ class Imdb(Adapter):
         end_at = text.find("did you know?", start)
         end = end_at if end_at >= 0 else len(text)
         m = find(
-            r"\bgenres: (?P<g>.+?)(?= motion picture rating| certificate:| parents guide| edit |"
-            r" see all| taglines:|$)",
+            opens_word(
+                r"genres: (?P<g>.+?)(?= motion picture rating| certificate:| parents guide"
+                r"| edit | see all| taglines:|$)"
+            ),
             text,
             start,
             end,
         )
         if m:
             add_names(out, "genres", m.start("g"), m.end("g"))
-        m = find(r"\bmotion picture rating \(mpaa\) rated (?P<r>[a-z0-9-]+) ", text, start, end)
+        m = find(
+            opens_word(r"motion picture rating \(mpaa\) rated (?P<r>[a-z0-9-]+) "), text, start, end
+        )
         if m:
             out.add_group("mpaa_rating", m, "r", mpaa_value(m["r"]))
-        m = find(r"\bcountry: (?P<c>.+?)(?= language:| release date:| see more)", text, start, end)
+        m = find(
+            opens_word(r"country: (?P<c>.+?)(?= language:| release date:| see more)"),
+            text,
+            start,
+            end,
+        )
         if m:
             add_names(out, "country", m.start("c"), m.end("c"))
         m = find(
-            r"\blanguages?: (?P<l>.+?)(?= release date:| also known as:| filming| see more)",
+            opens_word(
+                r"languages?: (?P<l>.+?)(?= release date:| also known as:| filming| see more)"
+            ),
             text,
             start,
             end,
@@ -229,20 +266,19 @@ class Imdb(Adapter):
         if m:
             add_names(out, "language", m.start("l"), m.end("l"))
         for m in re.finditer(
-            r"\brelease date: (?P<d>" + _DATE + r")(?: \((?P<c>[^)]+)\))?", text[:end]
+            opens_word(r"release date: (?P<d>" + _DATE + r")(?: \((?P<c>[^)]+)\))?"), text[:end]
         ):
             if m.start() >= start:
                 add_date(out, "release_date", m.start("d"), m.end("d"), release_qualifier(m["c"]))
-        m = find(r"\balso known as: (?P<v>.+?) see more", text, start, end)
+        m = find(opens_word(r"also known as: (?P<v>.+?) see more"), text, start, end)
         if m:
             out.add_group("also_known_as", m, "v", clean(m["v"]))
-        m = find(r"\bfilming locations?: (?P<v>.+?) see more", text, start, end)
+        m = find(opens_word(r"filming locations?: (?P<v>.+?) see more"), text, start, end)
         if m:
             out.add_group("filming_location", m, "v", clean(m["v"]))
         # Budget, and every gross line (a territory's, the worldwide cumulative); an opening
         # weekend is no gross.
-        labels = r"budget|cumulative worldwide gross|gross(?: usa| us & canada)?"
-        for m in re.finditer(rf"\b(?P<label>{labels}): ", text[:end]):
+        for m in _MONEY_LABEL.finditer(text[:end]):
             if m.start() < start:
                 continue
             money = MONEY_IN_TEXT.match(text, m.end(), end)
@@ -267,7 +303,7 @@ class Imdb(Adapter):
                     out.add("gross", money.start(), money.end(), amount, "usa")
                 continue
             add_money(out, attribute, money.start(), money.end())
-        m = find(r"\bruntime: (?P<v>\d+ min)", text, start, end)
+        m = find(opens_word(r"runtime: (?P<v>\d+ min)"), text, start, end)
         if m:
             out.add_group("runtime", m, "v", parse_duration(m["v"]))
 
@@ -279,3 +315,18 @@ class Imdb(Adapter):
         begin = text.rfind(" user reviews ", start, end)
         if begin >= 0:
             add_user_mentions(out, begin + len(" user reviews "), end, cased=False)
+
+
+def _cast_parts(text: str, end: int) -> list[tuple[int, int]]:
+    """The spans of the cast block's part headers in text[:end], as a scan from the text's
+    start for " ?" + `_CAST_PART` finds them: a space just before a header is part of it
+    unless the header before took it."""
+    spans = []
+    last = 0
+    for m in _CAST_PART.finditer(text, 0, end):
+        s = m.start()
+        if s > last and text[s - 1] == " ":
+            s -= 1
+        spans.append((s, m.end()))
+        last = m.end()
+    return spans

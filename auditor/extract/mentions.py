@@ -16,10 +16,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from itertools import accumulate, compress
+from operator import and_, itemgetter
 
+import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from auditor.extract.base import opens_word
 from auditor.normalize.dates import MONTHS
 from auditor.normalize.names import HONORIFICS, fold
 
@@ -96,22 +101,67 @@ _NOT_NAMES = {
 }
 
 
-def _words(text: str, start: int, end: int) -> list[re.Match[str]]:
-    return list(_WORD.finditer(text, start, end))
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})", re.UNICODE)
+_GAP = (" ", "\u00a0")  # what parts two words of one name
+_POSSESSIVE = ("'s", "’s")
 
 
-def _adjacent(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
-    gap = text[a.end() : b.start()]
-    return gap in (" ", "\u00a0")
+class _Tokens:
+    """The words of text[start:end] (the `_WORD` matches), read once: parallel lists of each
+    word, its offsets and the gap before it (`gaps[i + 1]` parts word i from word i + 1).
+
+    One `re.split` and running sums of lengths, no match object a word: the mention readers
+    scan the same plot and review texts several times.
+    """
+
+    __slots__ = ("words", "starts", "ends", "gaps", "_caps", "_folds")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        parts = _WORD_SPLIT.split(text[start:end])
+        offsets = list(accumulate(map(len, parts), initial=start))
+        n = len(parts) // 2
+        self.words: list[str] = parts[1::2]
+        self.starts: list[int] = offsets[1 : 2 * n : 2]
+        self.ends: list[int] = offsets[2 : 2 * n + 1 : 2]
+        self.gaps: list[str] = parts[0::2]
+        self._caps: list[bool] | None = None
+        self._folds: list[str] | None = None
+
+    @property
+    def caps(self) -> list[bool]:
+        """Whether each word is capitalised."""
+        if self._caps is None:
+            self._caps = list(map(str.isupper, map(itemgetter(0), self.words)))
+        return self._caps
+
+    @property
+    def folds(self) -> list[str]:
+        if self._folds is None:
+            self._folds = list(map(fold, self.words))
+        return self._folds
+
+    def capitalised(self) -> list[int]:
+        return list(compress(range(len(self.words)), self.caps))
 
 
-def _capitalised(w: str) -> bool:
-    return w[0].isupper()
+@lru_cache(maxsize=16)
+def _tokens(text: str, start: int, end: int) -> _Tokens:
+    return _Tokens(text, start, end)
 
 
-def _mid_sentence(text: str, w: re.Match[str], start: int) -> bool:
-    before = text[max(start, w.start() - 3) : w.start()]
-    return w.start() > start and not _SENTENCE_BREAK.search(before)
+def _has(text: str, start: int, end: int, literal: str) -> bool:
+    """Whether text[start:end] holds `literal`: a pattern whose every match holds it need not
+    be scanned for where it does not (most plots have no quotes or parentheses)."""
+    return text.find(literal, start, end) >= 0
+
+
+def _mid_sentence(text: str, pos: int, start: int) -> bool:
+    """The word at `pos` is not the first of its sentence."""
+    return pos > start and not _SENTENCE_BREAK.search(text[max(start, pos - 3) : pos])
+
+
+def _unpossessed(word: str) -> str:
+    return word[:-2] if word.endswith(_POSSESSIVE) else word
 
 
 # Words that make a capitalised run a place, a body or a time, not a person.
@@ -288,7 +338,9 @@ _NICKNAMED = re.compile(
     rf"{_TITLE_WORD}|[\"“]{_TITLE_WORD}[\"”] {_TITLE_WORD}"
 )
 _LOWER_NICKNAMED = re.compile(r"\b\w+ [\"“](?P<nick>\w[\w ]{0,20}?)[\"”] (?P<last>\w+)\b")
-_NAMED = re.compile(rf"\b(?:named|called|nicknamed) (?P<n>{_TITLE_WORD})")
+_NAMED = re.compile(
+    "(?:" + "|".join(map(opens_word, ("named", "called", "nicknamed"))) + rf") (?P<n>{_TITLE_WORD})"
+)
 _TITLES = {"Mr", "Mrs", "Ms", "Dr"}
 # Words that open a sentence and are no name: "Meanwhile Jo Vance ...", "Later Ada ...".
 _OPENERS = set(
@@ -315,84 +367,93 @@ def _demonyms() -> set[str]:
 _DEMONYM_WORDS = _demonyms()
 
 
-def _runs(text: str, start: int, end: int) -> Iterator[list[re.Match[str]]]:
-    """Capitalised runs of up to four words: a person's name, title and particles included."""
-    words = _words(text, start, end)
-    i = 0
-    while i < len(words):
-        w = words[i]
-        if not _capitalised(w.group()):
-            i += 1
+def _runs(t: _Tokens) -> Iterator[tuple[int, int]]:
+    """Capitalised runs of up to four words, as word indices [i, j): a person's name, title
+    and particles included."""
+    words, gaps, caps = t.words, t.gaps, t.caps
+    n = len(words)
+    after = 0  # the next run starts past the previous one
+    for i in t.capitalised():
+        if i < after:
             continue
-        run = [w]
         j = i + 1
-        while j < len(words) and len(run) < 4:
-            gap = text[run[-1].end() : words[j].start()]
-            nxt = words[j].group()
-            titled = fold(run[-1].group()) in HONORIFICS and gap == ". "
-            if gap not in (" ", "\u00a0") and not titled:
+        while j < n and j - i < 4:
+            gap = gaps[j]
+            if gap not in _GAP and not (gap == ". " and fold(words[j - 1]) in HONORIFICS):
                 break
-            if not _capitalised(nxt) and not (nxt in _PARTICLE and j + 1 < len(words)):
+            if not caps[j] and not (words[j] in _PARTICLE and j + 1 < n):
                 break
-            run.append(words[j])
             j += 1
-        while run and not _capitalised(run[-1].group()):
-            run.pop()
-        yield run
-        i += max(len(run), 1)
+        while not caps[j - 1]:  # word i is capitalised: the run keeps at least it
+            j -= 1
+        yield i, j
+        after = j
 
 
-def _person_run(text: str, start: int, run: list[re.Match[str]]) -> tuple[int, int] | None:
-    """The span of the run as a person's name, or None: no place word, no demonym, not in
-    parentheses (an actor), not after 'the' / 'in' / 'to' (a place or a thing)."""
-    if text[max(start, run[0].start() - 1) : run[0].start()] == "(":
+_NOT_NAME_WORDS = _NOT_NAMES - _TITLES
+_WORD_BEFORE = re.compile(r"([\w'’]+)\W*$")
+
+
+def _person_run(text: str, start: int, t: _Tokens, i: int, j: int) -> tuple[int, int] | None:
+    """The span of the run words[i:j] as a person's name, or None: no place word, no demonym,
+    not in parentheses (an actor), not after 'the' / 'in' / 'to' (a place or a thing)."""
+    words = t.words
+    first = t.starts[i]
+    if text[max(start, first - 1) : first] == "(":
         return None
     stripped = []
-    opening = not _mid_sentence(text, run[0], start)
-    while run and (
-        run[0].group().lower() in _STOP
-        or (opening and run[0].group().lower() in _OPENERS)
-        or (opening and _SENTENCE_VERB.fullmatch(run[0].group()))
+    opening = not _mid_sentence(text, first, start)
+    while i < j and (
+        words[i].lower() in _STOP
+        or (opening and words[i].lower() in _OPENERS)
+        or (opening and _SENTENCE_VERB.fullmatch(words[i]))
     ):
-        stripped.append(run[0].group().lower())
-        run = run[1:]
+        stripped.append(words[i].lower())
+        i += 1
     if stripped and stripped[-1] in _NOT_BEFORE_PERSON:
         return None
-    if len(run) < 2:
+    if j - i < 2:
         return None
-    words = [re.sub(r"['’]s$", "", w.group()) for w in run]
-    if any(w in _NOT_NAMES - _TITLES for w in words):
+    bare = [_unpossessed(w) for w in words[i:j]]
+    if any(w in _NOT_NAME_WORDS for w in bare):
         return None
-    lowered = [fold(w) for w in words]
+    lowered = [fold(w) for w in bare]
     if any(w in _PLACE_WORDS or w in _DEMONYM_WORDS for w in lowered):
         return None
     if all(w.rstrip(".") in HONORIFICS for w in lowered):
         return None
-    before = re.search(r"([\w'’]+)\W*$", text[max(start, run[0].start() - 20) : run[0].start()])
+    first = t.starts[i]
+    before = _WORD_BEFORE.search(text[max(start, first - 20) : first])
     if not stripped and before and before.group(1).lower() in _NOT_BEFORE_PERSON:
         return None
-    end = run[-1].end() - (2 if words[-1] != run[-1].group() else 0)
-    return run[0].start(), end
+    end = t.ends[j - 1] - (2 if bare[-1] != words[j - 1] else 0)
+    return first, end
 
 
+@lru_cache(maxsize=16)
 def discover_names(text: str, start: int, end: int) -> set[str]:
     """Names a cased text uses as names, without any list to tell it so: runs of capitalised
     words that are not places or bodies (titles, particles and quoted nicknames included),
-    a word after "named", and a single name used again and again in mid-sentence."""
+    a word after "named", and a single name used again and again in mid-sentence.
+
+    Remembered for the last few texts: a plot is read for characters and for coordinated
+    names. Callers must not change the set."""
     names: set[str] = set()
     covered: set[str] = set()
-    for m in _NICKNAMED.finditer(text, start, end):
+    quoted = _has(text, start, end, '"') or _has(text, start, end, "“")
+    for m in _NICKNAMED.finditer(text, start, end) if quoted else ():
         names.add(" ".join(m.group().split()))
-        covered.update(re.findall(r"[^\W\d_][\w'’-]*", m.group()))
-    for run in _runs(text, start, end):
-        span = _person_run(text, start, run)
+        covered.update(_NICK_WORD.findall(m.group()))
+    t = _tokens(text, start, end)
+    for i, j in _runs(t):
+        span = _person_run(text, start, t, i, j)
         if span and not set(text[span[0] : span[1]].split()) <= covered:
             name = " ".join(text[span[0] : span[1]].split())
             names.add(name)
             covered.update(name.split())
-    for m in _INTRODUCED.finditer(text, start, end):
+    for m in _INTRODUCED.finditer(text, start, end) if _has(text, start, end, " (") else ():
         word = m["n"]
-        if re.search(r"[A-Z][\w'’-]*\.? $", text[max(start, m.start() - 40) : m.start()]):
+        if _LONGER_NAME.search(text[max(start, m.start() - 40) : m.start()]):
             continue  # the end of a longer name
         if word not in _NOT_NAMES and word.lower() not in _STOP and fold(word) not in HONORIFICS:
             names.add(word)
@@ -400,19 +461,20 @@ def discover_names(text: str, start: int, end: int) -> set[str]:
         if m["n"] not in _NOT_NAMES and m["n"].lower() not in _STOP:
             names.add(m["n"])
     mid_sentence: Counter[str] = Counter()
-    words = _words(text, start, end)
-    for i, w in enumerate(words):
-        if not _capitalised(w.group()) or w.group() in _NOT_NAMES:
+    words, gaps, caps = t.words, t.gaps, t.caps
+    last = len(words) - 1
+    for i in t.capitalised():
+        w = words[i]
+        if w in _NOT_NAMES:
             continue
-        prev_cap = i > 0 and _capitalised(words[i - 1].group()) and _adjacent(text, words[i - 1], w)
-        next_cap = (
-            i + 1 < len(words)
-            and _capitalised(words[i + 1].group())
-            and _adjacent(text, w, words[i + 1])
-        )
-        placed = i > 0 and words[i - 1].group().lower() in _NOT_BEFORE_PERSON
-        if not prev_cap and not next_cap and not placed and _mid_sentence(text, w, start):
-            mid_sentence[re.sub(r"['’]s$", "", w.group())] += 1
+        if i > 0 and caps[i - 1] and gaps[i] in _GAP:  # after a capitalised word
+            continue
+        if i < last and caps[i + 1] and gaps[i + 1] in _GAP:  # before one
+            continue
+        if i > 0 and words[i - 1].lower() in _NOT_BEFORE_PERSON:
+            continue
+        if _mid_sentence(text, t.starts[i], start):
+            mid_sentence[_unpossessed(w)] += 1
     for word, n in mid_sentence.items():
         if (
             n >= 3
@@ -424,6 +486,10 @@ def discover_names(text: str, start: int, end: int) -> set[str]:
         ):
             names.add(word)
     return names
+
+
+_NICK_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_LONGER_NAME = re.compile(r"[A-Z][\w'’-]*\.? $")
 
 
 def _name_pattern(name: str, *, cased: bool) -> str:
@@ -455,21 +521,32 @@ def _letter(c: str) -> str:
 _ACCENTS = {"a": "àáâãäå", "e": "èéêë", "i": "ìíîï", "o": "òóôõöø", "u": "ùúûü", "c": "ç", "n": "ñ"}
 
 
+_SPECIAL = re.compile(r"[\"“”.]")
+
+
+@lru_cache(maxsize=4096)
+def _name_rx(name: str, cased: bool) -> re.Pattern[str] | None:
+    """The pattern of a name a word scan cannot see (titled, nicknamed or three words long),
+    None for any other name; built once a name."""
+    words = name.split()
+    special = (
+        len(words) >= 3
+        or any(fold(w).rstrip(".") in HONORIFICS for w in words[:-1])
+        or _SPECIAL.search(name)
+    )
+    return re.compile(_name_pattern(name, cased=cased)) if special else None
+
+
 def long_mentions(
     text: str, start: int, end: int, names: Iterable[str], *, cased: bool
 ) -> list[tuple[int, int]]:
     """Spans of names that a word scan cannot see: titled, nicknamed or three words long."""
-    found = []
+    found: list[tuple[int, int]] = []
     for name in sorted(set(names), key=len, reverse=True):
-        words = name.split()
-        special = (
-            len(words) >= 3
-            or any(fold(w).rstrip(".") in HONORIFICS for w in words[:-1])
-            or re.search(r"[\"“”.]", name)
-        )
-        if not special:
+        rx = _name_rx(name, cased)
+        if rx is None:
             continue
-        m = re.compile(_name_pattern(name, cased=cased)).search(text, start, end)
+        m = rx.search(text, start, end)
         if m and not any(s <= m.start() < e for s, e in found):
             found.append((m.start(), m.end()))
     return found
@@ -490,7 +567,7 @@ def character_mentions(
             singles.add(key)
         elif len(parts) == 2:
             surnames.setdefault(parts[0], []).append(parts[1])
-    words = _words(text, start, end)
+    t = _tokens(text, start, end)
     found: list[tuple[int, int]] = []
     seen: set[str] = set()
 
@@ -501,7 +578,8 @@ def character_mentions(
             found.append((s, e))
 
     inside = long_mentions(text, start, end, names.values(), cased=cased)
-    if not cased:  # 'ada "the fox" brook': a nicknamed name around a known one
+    quoted = _has(text, start, end, '"') or _has(text, start, end, "“")
+    if not cased and quoted:  # 'ada "the fox" brook': a nicknamed name around a known one
         for m in _LOWER_NICKNAMED.finditer(text, start, end):
             if {fold(m["nick"]), fold(m["last"])} & set(names) and not any(
                 s <= m.start() < e for s, e in inside
@@ -509,22 +587,29 @@ def character_mentions(
                 inside.append((m.start(), m.end()))
     for s, e in inside:
         emit(s, e)
-    words = [w for w in words if not any(s <= w.start() < e for s, e in inside)]
+    words, starts, ends, gaps, caps, folds = t.words, t.starts, t.ends, t.gaps, t.caps, t.folds
+    # The words outside those spans, as indices; two of them are adjacent only when nothing
+    # was left out between them.
+    kept = list(range(len(words)))
+    if inside:
+        kept = [k for k in kept if not any(s <= starts[k] < e for s, e in inside)]
+    last = len(kept) - 1
 
-    for i, w in enumerate(words):
-        word = w.group()
-        if cased and not _capitalised(word):
-            continue
-        key = fold(word)
-        poss = 2 if re.search(r"['’]s$", word) else 0  # "Ada's": the name without 's
-        key = key[:-2] if poss else key
-        nxt = words[i + 1] if i + 1 < len(words) else None
-        if key in surnames and nxt is not None and _adjacent(text, w, nxt):
-            nkey = fold(nxt.group())
-            nposs = 2 if re.search(r"['’]s$", nxt.group()) else 0
-            nkey = nkey[:-2] if nposs else nkey
+    def adjacent(i: int) -> bool:  # kept[i] and kept[i + 1]
+        return kept[i + 1] == kept[i] + 1 and gaps[kept[i + 1]] in _GAP
+
+    places = [i for i, k in enumerate(kept) if caps[k]] if cased else range(len(kept))
+    for i in places:
+        k = kept[i]
+        word = words[k]
+        poss = 2 if word.endswith(_POSSESSIVE) else 0  # "Ada's": the name without 's
+        key = folds[k][:-2] if poss else folds[k]
+        nxt = kept[i + 1] if i < last else None
+        if key in surnames and nxt is not None and adjacent(i):
+            nposs = 2 if words[nxt].endswith(_POSSESSIVE) else 0
+            nkey = folds[nxt][:-2] if nposs else folds[nxt]
             if (
-                (not cased or _capitalised(nxt.group()))
+                (not cased or caps[nxt])
                 and nkey not in _STOP
                 and (
                     nkey in surnames[key]
@@ -533,14 +618,14 @@ def character_mentions(
                     )
                 )
             ):
-                emit(w.start(), nxt.end() - nposs)
+                emit(starts[k], ends[nxt] - nposs)
                 continue
         misspelt = (
             cased
             and key not in singles
             and len(key) >= 5
             and key not in _STOP
-            and _mid_sentence(text, w, start)
+            and _mid_sentence(text, starts[k], start)
             and process.extractOne(
                 key, singles, scorer=Levenshtein.distance, score_cutoff=1 if len(key) < 8 else 2
             )
@@ -548,16 +633,29 @@ def character_mentions(
         if key in singles or (misspelt and misspelt[0][:1] == key[:1]):
             follows_name = (
                 nxt is not None
-                and _adjacent(text, w, nxt)
-                and (_capitalised(nxt.group()) if cased else fold(f"{word} {nxt.group()}") in names)
+                and adjacent(i)
+                and (caps[nxt] if cased else f"{folds[k]} {folds[nxt]}" in names)
             )
-            prev = words[i - 1] if i else None
-            after_name = (
-                prev is not None and _adjacent(text, prev, w) and _capitalised(prev.group())
-            )
+            after_name = i > 0 and adjacent(i - 1) and caps[kept[i - 1]]
             if not follows_name and not (misspelt and after_name):
-                emit(w.start(), w.end() - poss)
+                emit(starts[k], ends[k] - poss)
     return sorted(found)
+
+
+_COORDINATED = re.compile(
+    r"\b(?P<a>[^\W\d_][\w'’-]*) and (?P<b>[^\W\d_][\w'’-]*) (?P<last>[^\W\d_][\w'’-]*)\b"
+)
+
+
+def _scan_from(text: str, start: int) -> int:
+    """Where a scan for `_COORDINATED` may begin and still find what a scan from the text's
+    start finds at or after `start`: the start of the stretch of words, apostrophes, hyphens
+    and spaces that holds `start` (no match crosses anything else)."""
+    p = start
+    floor = max(0, start - 2000)
+    while p > floor and (text[p - 1].isalnum() or text[p - 1] in "_'’- "):
+        p -= 1
+    return p if p > floor or floor == 0 else 0
 
 
 def coordinated_mentions(
@@ -569,9 +667,10 @@ def coordinated_mentions(
     names = {fold(n) for n in known} | (
         {fold(n) for n in discover_names(text, start, end)} if cased else set()
     )
-    word = r"[^\W\d_][\w'’-]*"
-    out = []
-    for m in re.finditer(rf"\b(?P<a>{word}) and (?P<b>{word}) (?P<last>{word})\b", text[:end]):
+    out: list[tuple[int, int, str]] = []
+    if not _has(text, start, end, " and "):  # every match holds it, after `start`
+        return out
+    for m in _COORDINATED.finditer(text, _scan_from(text, start), end):
         if m.start() < start or (cased and not all(m[g][0].isupper() for g in "ab")):
             continue
         a = fold(m["a"])
@@ -592,33 +691,171 @@ def people_mentions(
     """(start, end, attribute) of each mention of a known person, exact or misspelt.
 
     `people` maps a name as the page writes it editorially to the attribute it belongs to.
+    Longer names first; within one length, in text order. The words are read once; a window
+    of words is a candidate only when its words are adjacent (and capitalised, on a cased
+    page), and the misspelt ones are scored against every name in one call per length.
     """
     by_len: dict[int, dict[str, str]] = {}
     for name, attribute in people.items():
         key = fold(name)
         by_len.setdefault(len(key.split()), {}).setdefault(key, attribute)
-    words = _words(text, start, end)
+    by_len.pop(0, None)
+    if not by_len:
+        return
+    chains = _capitalised_chains(text, start, end, min(by_len) > 1) if cased else None
+    if chains is not None:
+        words, starts, ends, chain = chains
+        count = len(words)
+        windows = {n: [i for i in range(count) if chain[i] >= n] for n in by_len}
+    else:
+        t = _tokens(text, start, end)
+        words, starts, ends = t.words, t.starts, t.ends
+        count = len(words)
+        # ok[i]: window [i, i + n) has its words adjacent (and capitalised, on a cased page).
+        linked = list(map(_GAP.__contains__, t.gaps[1:count]))  # word i and word i + 1
+        ok = t.caps if cased else [True] * count
+        windows = {}
+        for n in range(1, max(by_len) + 1):
+            if n in by_len:
+                windows[n] = list(compress(range(count - n + 1), ok))
+            ok = list(map(and_, ok, map(and_, linked, ok[1:])))
+    folds = list(map(fold, words))
+    owned = [w.endswith(_POSSESSIVE) for w in words]  # "Ada Brooke's": the name without 's
+    tails = [f[:-2] if o else f for f, o in zip(folds, owned, strict=True)]
+    stops = [e - 2 if o else e for e, o in zip(ends, owned, strict=True)]
     for n, table in sorted(by_len.items(), reverse=True):
-        keys = list(table)
-        for i in range(len(words) - n + 1):
-            window = words[i : i + n]
-            if cased and not all(_capitalised(w.group()) for w in window):
-                continue
-            if not all(_adjacent(text, a, b) for a, b in zip(window, window[1:], strict=False)):
-                continue
-            last_end = window[-1].end()
-            poss = re.search(r"['’]s$", window[-1].group())
-            if poss:  # "Ada Brooke's": the name without its possessive
-                last_end -= 2
-            key = fold(" ".join(w.group() for w in window))
-            key = key[:-2] if poss else key
-            if key in table:
-                yield window[0].start(), last_end, table[key]
-            elif n >= 2:
-                hit = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=threshold)
-                if hit is None and len(key) >= 8:  # two letters off: "Ada Brooks", "Brook"
-                    hit = process.extractOne(
-                        key, keys, scorer=Levenshtein.distance, score_cutoff=_TYPOS
-                    )
-                if hit and key.split()[-1][:1] == hit[0].split()[-1][:1]:
-                    yield window[0].start(), last_end, table[hit[0]]
+        at = windows[n]
+        if n == 1:
+            keys = [tails[i] for i in at]
+        elif n == 2:
+            keys = [folds[i] + " " + tails[i + 1] for i in at]
+        else:
+            keys = [" ".join(folds[i : i + n - 1]) + " " + tails[i + n - 1] for i in at]
+        attributes = list(map(table.get, keys))
+        if n >= 2:
+            misspelt = [k for k, a in zip(keys, attributes, strict=True) if a is None]
+            found = _near_names(misspelt, list(table), threshold) if misspelt else {}
+            if found:
+                attributes = [
+                    a if a is not None else table[found[k]] if k in found else None
+                    for k, a in zip(keys, attributes, strict=True)
+                ]
+        yield from [
+            (starts[i], stops[i + n - 1], a)
+            for i, a in zip(at, attributes, strict=True)
+            if a is not None
+        ]
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@lru_cache(maxsize=2)
+def _chain_rx(several: bool) -> re.Pattern[str]:
+    """Runs of capitalised words one space apart, each word as `_WORD` reads it, the first
+    not after a letter; built on first use from the capital letters of the Basic Multilingual
+    Plane. It opens on a capital letter, so the scan skips lower-case text in C."""
+    letter = re.compile(r"[^\W\d_]")
+    codes = [c for c in range(0x10000) if chr(c).isupper() and letter.match(chr(c))]
+    ranges: list[list[int]] = []
+    for c in codes:
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1][1] = c
+        else:
+            ranges.append([c, c])
+    upper = "".join(
+        re.escape(chr(lo)) + ("-" + re.escape(chr(hi)) if hi > lo else "") for lo, hi in ranges
+    )
+    tail = r"(?:[\w'’-]*[^\W_])?"
+    more = "+" if several else "*"
+    return re.compile(rf"[{upper}](?<![^\W\d_].){tail}(?:[ \u00a0][{upper}]{tail}){more}")
+
+
+def _capitalised_chains(
+    text: str, start: int, end: int, several: bool = False
+) -> tuple[list[str], list[int], list[int], list[int]] | None:
+    """The capitalised words of text[start:end] (as `_WORD` reads them) that could open or
+    continue a name: each word, its offsets and how many words from it on are capitalised
+    and one space apart. One regex pass, no word a loop step: a long review is mostly lower
+    case. `several`: only runs of two words or more (no name of one word is looked for).
+    None when the text has letters beyond the BMP (then every word is read)."""
+    sub = text[start:end]
+    if not sub.isascii() and _ASTRAL.search(sub):
+        return None
+    words: list[str] = []
+    starts: list[int] = []
+    chain: list[int] = []
+    rx = _chain_rx(several)
+    pos = 0
+    while (m := rx.search(sub, pos)) is not None:
+        run = m.group().replace("\u00a0", " ").split(" ")
+        if not _opens_word(sub, m.start()):  # a capital inside a word ("x-Ray"): not a name
+            pos = m.start() + len(run[0])
+            continue
+        pos = m.end()
+        words += run
+        starts += accumulate([len(w) + 1 for w in run[:-1]], initial=start + m.start())
+        chain += range(len(run), 0, -1)
+    ends = [s + len(w) for s, w in zip(starts, words, strict=True)]
+    return words, starts, ends, chain
+
+
+def _opens_word(sub: str, p: int) -> bool:
+    """Whether `_WORD` would start a word at sub[p] (a letter): no letter before it among the
+    digits, underscores, apostrophes and hyphens it follows."""
+    while p > 0:
+        c = sub[p - 1]
+        if c.isalnum() and not c.isdecimal():
+            return False
+        if not (c.isalnum() or c in "_'’-"):
+            return True
+        p -= 1
+    return True
+
+
+@lru_cache(maxsize=256)
+def _reach(lengths: frozenset[int]) -> frozenset[int]:
+    """The lengths of a string that fuzz.ratio at 85 or a Levenshtein distance of `_TYPOS`
+    could find near a name of one of `lengths` (with a margin: a length filter only)."""
+    return frozenset(
+        n
+        for n in range(2 * max(lengths) + 2 * _TYPOS + 2)
+        if any(abs(n - m) <= max(_TYPOS, 0.15 * (n + m) + 0.5) for m in lengths)
+    )
+
+
+def _near_names(queries: list[str], keys: list[str], threshold: float) -> dict[str, str]:
+    """For each query, the name `process.extractOne` would pick (fuzz.ratio at `threshold`,
+    else, for eight letters or more, a Levenshtein distance of `_TYPOS`), kept only when its
+    last word starts with the query's last word's letter; one matrix for all queries. A query
+    no name could be picked for (no name's last word starts with its letter, or every name
+    is too long or too short for either score) is not scored."""
+    reach = _reach(frozenset(len(k) for k in keys))
+    initials = {k.rsplit(" ", 1)[-1][:1] for k in keys}
+    queries = [
+        q
+        for q in dict.fromkeys(queries)
+        if len(q) in reach and q.rsplit(" ", 1)[-1][:1] in initials
+    ]
+    if not queries:
+        return {}
+    ratios = process.cdist(
+        queries, keys, scorer=fuzz.ratio, score_cutoff=threshold, dtype=np.float64
+    )
+    best = ratios.argmax(axis=1)
+    out: dict[str, str] = {}
+    far = []
+    for q, (query, j) in enumerate(zip(queries, best.tolist(), strict=True)):
+        if ratios[q, j] >= threshold:
+            out[query] = keys[j]
+        elif len(query) >= 8:  # two letters off: "Ada Brooks", "Brook"
+            far.append(query)
+    if far:
+        distances = process.cdist(
+            far, keys, scorer=Levenshtein.distance, score_cutoff=_TYPOS, dtype=np.int32
+        )
+        nearest = distances.argmin(axis=1)
+        for q, (query, j) in enumerate(zip(far, nearest.tolist(), strict=True)):
+            if distances[q, j] <= _TYPOS:
+                out[query] = keys[j]
+    return {q: k for q, k in out.items() if q.split()[-1][:1] == k.split()[-1][:1]}

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
-from auditor.extract.base import Adapter, Collector, find
+from auditor.extract.base import Adapter, Collector, find, opens_line
 from auditor.extract.common import (
     add_characters,
     add_credited,
@@ -31,6 +32,7 @@ def _line(label: str) -> re.Pattern[str]:
 
 
 _RATING = re.compile(r"^Rating: (?P<r>\d{1,2}(?:\.\d)?/10) \((?P<n>\d[\d,]*) voted\)[ \t]*$", _M)
+_USER_REVIEW = re.compile(opens_line("U", r"ser Review[ \t]*$"), _M)
 _CAST_LINE = re.compile(r"^(?P<a>[^\n]+?) - (?P<c>[^\n]+?)[ \t]*$", _M)
 
 
@@ -40,16 +42,18 @@ class MovieBlog(Adapter):
     footer = re.compile(r"^(?:Comments are closed\.|Leave a (?:Reply|Comment))", _M)
 
     def recognise(self, view: TextView) -> bool:
-        t = view.text
-        return bool(_line("Release Year").search(t)) and bool(
-            _RATING.search(t) or _line("Critic's Score").search(t)
+        t = view.text  # the substring first: every page but IMDb's is tried here
+        return (
+            "Release Year:" in t
+            and bool(_line("Release Year").search(t))
+            and bool(_RATING.search(t) or _line("Critic's Score").search(t))
         )
 
     def extract(self, view: TextView, out: Collector) -> None:
         text = view.text
-        review = find(r"^User Review[ \t]*$", text, flags=_M)
+        review = find(_USER_REVIEW, text)
         end = review.start() if review else len(text)
-        lines = list(re.finditer(r"^[^\n]*\S[^\n]*$", text[:end], _M))
+        lines = list(islice(re.finditer(r"^[^\n]*\S[^\n]*$", text[:end], _M), 2))
         if lines:
             out.add("title", lines[0].start(), lines[0].end(), clean(lines[0].group()))
         if len(lines) > 1:

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
-from auditor.extract.base import Collector
+from auditor.extract.base import Collector, opens_word
 from auditor.normalize.counts import parse_count
 from auditor.normalize.dates import DATE_IN_TEXT, MONTHS, parse_date
+from auditor.normalize.money import _CODES as CURRENCY_CODES
 from auditor.normalize.money import MONEY_IN_TEXT, parse_money
 from auditor.normalize.names import clean
 from auditor.normalize.places import COUNTRY_NAMES, canonical_country, is_festival
@@ -30,8 +32,14 @@ _ABBREV = re.compile(
 )
 
 
-def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """(start, end) of each sentence of text[start:end], trimmed."""
+@lru_cache(maxsize=32)
+def sentences(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence of text[start:end], trimmed. Remembered for the last few
+    stretches: every prose reader walks the same sentences."""
+    return tuple(_sentences(text, start, end))
+
+
+def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     pos = start
     for m in _END.finditer(text, start, end):
         if text[m.start()] == "." and _ABBREV.search(text[max(pos, m.start() - 6) : m.start() + 1]):
@@ -40,6 +48,70 @@ def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield from _trim(text, pos, stop)
         pos = m.end()
     yield from _trim(text, pos, end)
+
+
+# Characters that Python's case-insensitive matching equates with an ASCII letter: İ ı ſ K.
+_CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+@lru_cache(maxsize=8)
+def _lowered(text: str) -> str | None:
+    """`text` lower-cased, offset for offset, so that a case-insensitive pattern of ASCII
+    words can be scanned for as a case-sensitive one (many times faster); None when
+    lower-casing would move offsets or when the text has a letter only case-insensitive
+    matching equates with an ASCII one."""
+    low = text.lower()
+    if len(low) != len(text) or (not text.isascii() and _CASE_ODD.search(text)):
+        return None
+    return low
+
+
+def lower_hint(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """A case-insensitive pattern without capitals, as a case-sensitive one for `_lowered`;
+    without its leading word boundary (looser, and then the scan can skip ahead in C)."""
+    assert rx.flags & re.I and rx.pattern == rx.pattern.lower(), rx.pattern
+    return re.compile(rx.pattern.removeprefix(r"\b"))
+
+
+def sentences_with(
+    text: str,
+    start: int,
+    end: int,
+    hint: re.Pattern[str],
+    lower: re.Pattern[str] | None = None,
+) -> list[tuple[int, int]]:
+    """The sentences of text[start:end] that overlap a match of `hint`, found in one scan of
+    the whole stretch. `hint` must match wherever a reader's own pattern would start a match
+    inside one sentence (the pattern itself, or a looser one); then a sentence left out holds
+    nothing for the reader, and the reader's per-sentence logic runs on far fewer sentences.
+    No sentence boundary is crossed by what those patterns match, and a sentence's text ends
+    before white space, so a match inside a sentence is one in the whole stretch too (or lies
+    inside an earlier one that overlaps the sentence). `lower`, when given, is a hint without
+    capitals to scan the lower-cased text with instead."""
+    low = _lowered(text) if lower is not None else None
+    if low is not None:
+        marks = [m.span() for m in lower.finditer(low, start, end)]  # type: ignore[union-attr]
+    else:
+        marks = [m.span() for m in hint.finditer(text, start, end)]
+    return marked_sentences(text, start, end, marks)
+
+
+def marked_sentences(
+    text: str, start: int, end: int, marks: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The sentences of text[start:end] that overlap one of `marks` (sorted, disjoint spans)."""
+    if not marks:
+        return []
+    out = []
+    i, n = 0, len(marks)
+    for s, e in sentences(text, start, end):
+        while i < n and marks[i][1] <= s:
+            i += 1
+        if i == n:
+            break
+        if marks[i][0] < e:
+            out.append((s, e))
+    return out
 
 
 def _trim(text: str, s: int, e: int) -> Iterator[tuple[int, int]]:
@@ -83,6 +155,9 @@ _HOME_MEDIA = re.compile(
     r"|\b(?P<other>Blu-?ray|HD DVD|LaserDisc|4K|Ultra HD|streaming)\b",
     re.I,
 )
+_RELEASE_VERB_LOW = lower_hint(_RELEASE_VERB)
+# Lower-cased, a word every _HOME_MEDIA match holds.
+_HOME_MEDIA_LOW = re.compile(r"dvd|vhs|video|blu-?ray|laserdisc|4k|ultra hd|streaming")
 _MEDIA_DATE = re.compile(_DATE.pattern + r"|(?<=\bin )(?:1[89]|20)\d\d\b", re.I)
 
 
@@ -116,15 +191,35 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
     clause gives; a clause without a verb ("and in France on 2 May") keeps the kind before it."""
     text = out.view.text
     elsewhere = False  # inside a paragraph that opened on another work ("Two soundtrack albums")
-    for s, e in sentences(text, start, end):
+    verbs = {s for s, _ in sentences_with(text, start, end, _RELEASE_VERB, _RELEASE_VERB_LOW)}
+    spans = sentences(text, start, end)
+    # Which sentences open a paragraph, and which paragraphs hold a sentence with a verb (the
+    # first sentence counts as one: it is searched as a slice, and what lies before `start` is
+    # not seen). A paragraph without one yields nothing, whatever it opens on: its opening
+    # sentence is not searched for another work.
+    opening = [s == start or "\n" in text[max(start, s - 3) : s] for s, _ in spans]
+    wanted = [False] * len(spans)
+    last = 0
+    for i, (s, _) in enumerate(spans):
+        if opening[i]:
+            last = i
+        if s == start or s in verbs:
+            wanted[last] = True
+    for i, (s, e) in enumerate(spans):
+        first = s == start
+        opens = opening[i]
+        if not opens and (elsewhere or s not in verbs):
+            continue  # the reading below would skip it
+        if opens and not wanted[i]:
+            continue  # a paragraph without a release verb
         sentence = text[s:e]
-        if s == start or "\n" in text[max(start, s - 3) : s]:
+        if opens:
             other = _OTHER_WORK.search(sentence)
-            verb = _RELEASE_VERB.search(sentence)
+            verb = _RELEASE_VERB.search(sentence) if first or s in verbs else None
             elsewhere = bool(other and (verb is None or other.start() < verb.start()))
         if elsewhere:
             continue
-        verb = _RELEASE_VERB.search(sentence)
+        verb = _RELEASE_VERB.search(sentence) if first or s in verbs else None
         if not verb or _HOME_MEDIA.search(sentence):
             continue
         other = _OTHER_WORK.search(sentence)
@@ -167,7 +262,7 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
 def add_home_media_prose(out: Collector, start: int, end: int) -> None:
     """DVD and VHS dates: the format noun anywhere in the sentence, carried to later clauses."""
     text = out.view.text
-    for s, e in sentences(text, start, end):
+    for s, e in sentences_with(text, start, end, _HOME_MEDIA, _HOME_MEDIA_LOW):
         formats = list(_HOME_MEDIA.finditer(text, s, e))
         if not formats:
             continue
@@ -210,10 +305,13 @@ _OUT_OF_100 = re.compile(
 )
 
 
+_AGGREGATORS = re.compile("Rotten Tomatoes|Metacritic")
+
+
 def add_aggregator_prose(out: Collector, start: int, end: int) -> None:
     """Rotten Tomatoes and Metacritic figures: the site named anywhere in the sentence."""
     text = out.view.text
-    for s, e in sentences(text, start, end):
+    for s, e in sentences_with(text, start, end, _AGGREGATORS):
         sentence = text[s:e]
         rt = sentence.find("Rotten Tomatoes")
         mc = sentence.find("Metacritic")
@@ -256,6 +354,27 @@ def _metacritic(out: Collector, s: int, e: int) -> None:
         out.add("critic_review_count", n.start("n"), n.end("n"), parse_count(n["n"]), "metacritic")
 
 
+# Where an amount can start: a currency sign, or three letters (a code) before a figure. A scan
+# for this is several times faster than one for MONEY_IN_TEXT (case-insensitive, no prefix).
+_MONEY_HINT = re.compile(r"[$£€¥]|[^\W\d_]{3}\s*\d")
+# The same read backwards over the lower-cased text: a figure's first digit, white space, then
+# a sign or a code reversed. It opens on a digit, which a scan can skip to.
+_MONEY_HINT_BACK = re.compile(
+    r"\d\s*(?:[$£€¥]|" + "|".join(c[::-1] for c in CURRENCY_CODES.lower().split("|")) + ")"
+)
+
+
+def _money_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans where an amount may start: where `_MONEY_HINT` matches (found from the end of
+    the lower-cased text when that is offset for offset, several times faster)."""
+    low = _lowered(text)
+    if low is None:
+        return [m.span() for m in _MONEY_HINT.finditer(text, start, end)]
+    if end <= start:
+        return []
+    back = low[end - 1 :: -1] if start == 0 else low[end - 1 : start - 1 : -1]
+    spans = [m.span() for m in _MONEY_HINT_BACK.finditer(back)]
+    return [(end - e, end - s) for s, e in reversed(spans)]
 _MONEY_WORDS = re.compile(
     r"\b(?P<budget>budget(?:ed)?|cost(?:ing|s)?|made for|production costs?)\b"
     r"|\b(?P<gross>gross(?:ed|ing|es)?|box[- ]office|earn(?:ed|ing|s)?|took(?: in)?|taking|"
@@ -293,7 +412,7 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
     """Budgets and grosses: each amount takes the money word nearest before it in its sentence,
     and the scope its own stretch of the sentence names (worldwide, USA, UK)."""
     text = out.view.text
-    for s, e in sentences(text, start, end):
+    for s, e in marked_sentences(text, start, end, _money_marks(text, start, end)):
         amounts = list(MONEY_IN_TEXT.finditer(text, s, e))
         if not amounts:
             continue
@@ -338,8 +457,23 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
 _WORDCAP = r"(?:[A-Z]\.|[A-Z][\w'’-]*)"
 _NAME = _WORDCAP + r"(?: (?:" + _WORDCAP + r"|de|van|von|da|di|del|la|le|du))*"
 _CREDIT = re.compile(
-    r"\b(?P<role>written and directed|directed and written|directed|written|co-written|"
-    r"produced|starring|stars)(?: by)? (?P<names>"
+    "(?P<role>"
+    + "|".join(
+        map(
+            opens_word,
+            (
+                "written and directed",
+                "directed and written",
+                "directed",
+                "written",
+                "co-written",
+                "produced",
+                "starring",
+                "stars",
+            ),
+        )
+    )
+    + r")(?: by)? (?P<names>"
     + _NAME
     + r"(?:(?:, | and |, and )"
     + _NAME

@@ -84,7 +84,7 @@ def extract_document(ref: DocumentRef) -> DocumentResult:
                 "capture the whole page again",
             )
         out = _extract(adapter, doc, view)
-        claims = [with_context(c, view.original) for c in out.claims]
+        claims = out.claims  # each with its context already (Collector.add)
         _check_identity(ref, claims)
         return DocumentResult(
             ref,
@@ -114,7 +114,8 @@ def _extract(adapter: Adapter, doc: Document, view: TextView) -> Collector:
 
 
 def with_context(claim: Claim, text: str) -> Claim:
-    """The claim with the sentence around its span, so reports need not read the page again."""
+    """The claim with the sentence around its span, so reports need not read the page again
+    (Collector.add gives its claims theirs already)."""
     s = snippet(text, claim.span_start, claim.span_end)
     return replace(claim, context=s.before + s.match + s.after, context_start=len(s.before))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from auditor.extract.base import Adapter, Collector, find, split_items
+from auditor.extract.base import Adapter, Collector, find, opens_line, split_items
 from auditor.extract.common import (
     add_date,
     add_money,
@@ -19,6 +19,7 @@ from auditor.normalize.names import clean
 from auditor.textview import TextView
 
 _M = re.M
+_PAGE = re.compile(opens_line("P", r"age \d+ of \d+[ \t]*$"), _M)
 _BULLET = re.compile(r"^[ \t]*•[ \t]*(?P<v>[^\n]*?)[ \t]*$", _M)
 _HEADING = re.compile(r"^(?P<t>[^\n]+?) Reviews[ \t]*\n\s*Page \d+ of \d+", _M)
 _LABELLED = re.compile(
@@ -37,8 +38,8 @@ class RottenTomatoes(Adapter):
     footer = re.compile(r"^Help \| About \| Jobs\b", _M)
 
     def recognise(self, view: TextView) -> bool:
-        t = view.text
-        return bool(_HEADING.search(t)) and ("In Theaters:" in t or "Top Box Office" in t)
+        t = view.text  # the cheap tests first: every other page is tried here too
+        return ("In Theaters:" in t or "Top Box Office" in t) and bool(_HEADING.search(t))
 
     def extract(self, view: TextView, out: Collector) -> None:
         text = view.text
@@ -49,7 +50,7 @@ class RottenTomatoes(Adapter):
         info_end = info_end + 2 if info_end >= 0 else (heading.start() if heading else len(text))
         self._info(out, 0, info_end)
         if heading:
-            pages = list(re.finditer(r"^Page \d+ of \d+[ \t]*$", text, _M))
+            pages = list(_PAGE.finditer(text))
             end = pages[-1].start() if len(pages) > 1 else len(text)
             add_user_mentions(out, pages[0].end() if pages else heading.end(), end, cased=True)
 

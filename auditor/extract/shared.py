@@ -5,23 +5,29 @@ storyline only when its own cast list gives the name. The film's other documents
 and name more characters; once every document is read, each lower-cased page reads its plot
 texts again with those names. A one-word name is trusted only when the cased pages never write
 it in lower case (so "Rose" the character, not "rose" the verb).
+
+The names come from the claims, not from the pages. Only the lower-cased page is read again,
+and a cased page only when a one-word name its plot texts use must be checked against it:
+a one-word name the plot texts never write changes nothing they yield.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from auditor.claims import EDITORIAL, Claim
 from auditor.documents import read
 from auditor.extract.base import Collector
-from auditor.extract.mentions import character_mentions
-from auditor.extract.registry import ADAPTERS, DocumentResult, with_context
+from auditor.extract.mentions import _tokens, character_mentions
+from auditor.extract.registry import ADAPTERS, DocumentResult
 from auditor.normalize.names import clean, fold
 from auditor.textview import TextView
 
 _CASED = {a.name for a in ADAPTERS if a.cased}
+_RUN = re.compile(r"\w+")
+_SPECIAL = re.compile(r"[\"“”.]")  # a one-word name mentions.long_mentions looks for itself
 
 
 def share_names(results: Sequence[DocumentResult]) -> tuple[DocumentResult, ...]:
@@ -39,13 +45,14 @@ def share_names(results: Sequence[DocumentResult]) -> tuple[DocumentResult, ...]
         names = _names(cased)
         if not names:
             continue
+        texts = _Texts(cased)
         for r in lower:
-            better[id(r)] = _read_again(r, names)
+            better[id(r)] = _read_again(r, names, texts)
     return tuple(better.get(id(r), r) for r in results)
 
 
-def _names(cased: list[DocumentResult]) -> list[str]:
-    """Character names the cased pages give, one-word names only when never written lower-case."""
+def _names(cased: list[DocumentResult]) -> set[str]:
+    """Character names the cased pages give (capitalised), before the lower-case check."""
     names = set()
     for r in cased:
         for c in r.claims:
@@ -55,16 +62,35 @@ def _names(cased: list[DocumentResult]) -> list[str]:
                 names.add(c.value)
             elif c.attribute == "cast":
                 names.add(c.value["character"])
-    single = {n for n in names if " " not in n.strip()}
-    if single:
-        texts = [_text(r) for r in cased]
-        lowered = {
-            n
-            for n in single
-            if any(re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", t) for t in texts)
-        }
-        names -= lowered
-    return sorted(n for n in names if n.strip() and n[:1].isupper())
+    return {n for n in names if n.strip() and n[:1].isupper()}
+
+
+class _Texts:
+    """The cased pages' texts, read when first needed, at most once a film."""
+
+    def __init__(self, cased: list[DocumentResult]) -> None:
+        self._cased = cased
+        self._texts: list[str] | None = None
+
+    def __call__(self) -> list[str]:
+        if self._texts is None:
+            self._texts = [_text(r) for r in self._cased]
+        return self._texts
+
+
+def _lowered(single: list[str], texts: Callable[[], list[str]]) -> set[str]:
+    """The one-word names some cased page also writes in lower case, as a word."""
+    if not single:
+        return set()
+    pages = texts()
+    return {
+        n
+        for n in single
+        if any(
+            n.lower() in t and re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", t)
+            for t in pages
+        )
+    }
 
 
 def _text(r: DocumentResult) -> str:
@@ -74,21 +100,43 @@ def _text(r: DocumentResult) -> str:
         return ""
 
 
-def _read_again(r: DocumentResult, names: list[str]) -> DocumentResult:
+def _vocabulary(text: str, spans: Sequence[tuple[int, int]]) -> set[str]:
+    """The folded words of the plot texts (with and without a possessive 's) and of their
+    runs of word characters: every key a one-word name could be looked up by there."""
+    words: set[str] = set()
+    for start, end in spans:
+        t = _tokens(text, start, end)
+        words.update(t.folds)
+        words.update(fold(w) for w in _RUN.findall(text, start, end))
+    words.update([w[:-2] for w in words if w.endswith("'s")])
+    return words
+
+
+def _read_again(
+    r: DocumentResult, candidates: set[str], texts: Callable[[], list[str]]
+) -> DocumentResult:
     try:
         view = TextView.of(read(r.ref).text)
     except Exception:  # noqa: BLE001 - keep what the first reading found
         return r
+    vocabulary = _vocabulary(view.text, r.name_texts)
+    names = {n for n in candidates if " " in n.strip()}
+    single = sorted(
+        n for n in candidates - names if fold(n) in vocabulary or _SPECIAL.search(n)
+    )
+    names.update(set(single) - _lowered(single, texts))
+    if not names:
+        return r
+    known = sorted(names)
     have = {fold(c.value) for c in r.claims if c.attribute == "character" and c.origin == EDITORIAL}
     out = Collector(r.ref, view)
     for start, end in r.name_texts:
-        for s, e in character_mentions(view.text, start, end, names, cased=False):
+        for s, e in character_mentions(view.text, start, end, known, cased=False):
             key = fold(view.text[s:e])
             if key not in have:
                 have.add(key)
                 out.add("character", s, e, clean(view.text[s:e]))
     if not out.claims:
         return r
-    shared = tuple(with_context(c, view.original) for c in out.claims)
-    claims: tuple[Claim, ...] = tuple(r.claims) + shared
+    claims: tuple[Claim, ...] = tuple(r.claims) + tuple(out.claims)
     return replace(r, claims=claims)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from auditor.extract.base import Adapter, Collector, find, split_items
+from auditor.extract.base import Adapter, Collector, find, opens_line, split_items
 from auditor.extract.common import (
     add_characters,
     add_date,
@@ -20,7 +20,7 @@ from auditor.extract.prose import (
     add_money_prose,
     add_release_prose,
     lead_sentence,
-    sentences,
+    sentences_with,
 )
 from auditor.normalize.dates import DATE_IN_TEXT
 from auditor.normalize.durations import parse_duration
@@ -67,6 +67,23 @@ _DISTRIBUTED_BY = re.compile(
     r"(?P<d>[A-Z0-9][\w.&/'-]*(?: (?:[A-Z0-9&][\w.&/'-]*|of|de))*)"
     r"(?: in (?:the )?(?P<r2>[A-Z][a-z]+(?: [A-Z][a-z]+)*))?"
 )
+_BODY_END = re.compile(
+    "(?:"
+    + "|".join(
+        opens_line(w[0], w[1:])
+        for w in ("See also", "References", "Further reading", "External links")
+    )
+    + r")\b",
+    _M,
+)
+_VALUE_LINE = re.compile(r"^[ \t]*(?:•[ \t]*)?(?P<v>\S[^\n]*?)[ \t]*$", _M)
+_DISTRIBUTED_THE_FILM = re.compile(
+    r"(?P<d>[A-Z0-9][\w.&/'-]*(?: [A-Z0-9][\w.&/'-]*)*) distributed the film "
+    r"in (?:the )?(?P<r>[A-Z][a-z]+(?: [A-Z][a-z]+)*)"
+)
+_PHRASE = " distributed the film in "
+_OUTSIDE_STRETCH = re.compile(r"[^\w.&/' -]")
+_WAS_DISTRIBUTED = re.compile(" was distributed by ")  # in every _DISTRIBUTED_BY match
 _HOME_MEDIA_WORDS = re.compile(r"\b(?:DVD|VHS|Blu-?ray|video|cassettes?|LaserDisc)\b", re.I)
 _REF = re.compile(r"\[(?:\d{1,3}|[a-z])\]")
 _PARENS = re.compile(r"\(([^()]{1,40})\)")
@@ -132,9 +149,7 @@ class Wikipedia(Adapter):
             add_characters(out, *plot, cast, cased=True)
 
     def _body_end(self, text: str, start: int) -> int:
-        m = find(
-            r"^(?:See also|References|Further reading|External links)\b", text, start, flags=_M
-        )
+        m = find(_BODY_END, text, start)
         return m.start() if m else len(text)
 
     def _infobox(self, out: Collector, start: int, end: int) -> None:
@@ -153,9 +168,9 @@ class Wikipedia(Adapter):
             s = m.start("v") + len(m["v"]) - len(m["v"].lstrip())
             return [(s, m.start("v") + len(m["v"].rstrip()))]
         spans = []
-        for line in re.finditer(r"^[ \t]*(?:•[ \t]*)?(?P<v>\S[^\n]*?)[ \t]*$", text[:stop], _M):
-            if line.start() <= m.end():
-                continue
+        # The lines after the label's (a line's match never leaves it: a scan from the label
+        # line's end finds what one from the text's start finds after it).
+        for line in _VALUE_LINE.finditer(text, m.end(), stop):
             spans.append((line.start("v"), line.end("v")))
         return spans
 
@@ -212,18 +227,25 @@ class Wikipedia(Adapter):
 
     def _prose(self, out: Collector, start: int, end: int) -> None:
         text = out.view.text
-        for m in re.finditer(
-            r"(?P<d>[A-Z0-9][\w.&/'-]*(?: [A-Z0-9][\w.&/'-]*)*) distributed the film "
-            r"in (?:the )?(?P<r>[A-Z][a-z]+(?: [A-Z][a-z]+)*)",
-            text[:end],
-        ):
-            if m.start() >= start:
-                out.add_group(
-                    "distributor", m, "d", clean(m["d"]), qualifier=canonical_country(m["r"])
-                )
+        # A match at or after `start` holds the phrase after `start`. What a scan of text[:end]
+        # finds: every match holds the phrase and lies in one stretch of words, spaces and
+        # `.&/'-`, so only the stretches that hold the phrase are scanned, each from its start.
+        at = text.find(_PHRASE, 0, end) if text.find(_PHRASE, start, end) >= 0 else -1
+        while at >= 0:
+            a = at
+            while a > 0 and (text[a - 1].isalnum() or text[a - 1] in "_.&/'- "):
+                a -= 1
+            outside = _OUTSIDE_STRETCH.search(text, at, end)
+            b = outside.start() if outside else end
+            for m in _DISTRIBUTED_THE_FILM.finditer(text, a, b):
+                if m.start() >= start:
+                    out.add_group(
+                        "distributor", m, "d", clean(m["d"]), qualifier=canonical_country(m["r"])
+                    )
+            at = text.find(_PHRASE, b, end)
         # "In North America the film was distributed by X": the film's own release only; home
         # media ("video cassettes ... were distributed by X Home Video") is no distributor.
-        for s, e in sentences(text, start, end):
+        for s, e in sentences_with(text, start, end, _WAS_DISTRIBUTED):
             sentence = text[s:e]
             if _HOME_MEDIA_WORDS.search(sentence):
                 continue

@@ -6,14 +6,17 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 _PUNCT = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "–": "-", "—": "-"})
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
-    """The comparison key: 'Adiós  Muchachos' -> 'adios muchachos'."""
+    """The comparison key: 'Adiós  Muchachos' -> 'adios muchachos'. Remembered: extraction
+    folds the same few words (a page's names, its review's words) again and again."""
     s = name.translate(_PUNCT)
     if s.isascii():  # nothing to decompose or strip, and casefold is lower: the common case
         return " ".join(s.lower().split())

@@ -1,0 +1,95 @@
+"""Benchmark: extraction alone, in milliseconds a document, per adapter.
+
+Extracts the bundled films (sources/ and tests/fixtures/documents/) N times in this process, one
+core, no cache and no worker processes: each document read, decoded, recognised, extracted,
+given its contexts and line starts (`extract_document`), then each film's names shared across
+its pages (`share_names`). Prints the mean and best ms a document per adapter (best of the N
+rounds, the steadier figure on a shared machine) and, with --profile, cProfile's top functions.
+
+    python benchmarks/extract_bench.py [--rounds 20] [--profile] [--top 25] [FOLDER ...]
+
+Times are this process's CPU time (a loaded machine still inflates them): read the best
+figure, and run it twice.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from auditor.documents import discover  # noqa: E402
+from auditor.extract.registry import extract_document  # noqa: E402
+from auditor.extract.shared import share_names  # noqa: E402
+
+FILMS = [ROOT / "sources", ROOT / "tests" / "fixtures" / "documents"]
+
+
+def run_round(refs) -> tuple[dict[str, float], float]:
+    """Seconds spent per adapter on this round, and in sharing names."""
+    spent: dict[str, float] = defaultdict(float)
+    results = []
+    clock = time.process_time  # CPU time: less swayed by other processes than the wall clock
+    for ref in refs:
+        t = clock()
+        r = extract_document(ref)
+        spent[r.adapter or "(error)"] += clock() - t
+        results.append(r)
+    t = clock()
+    share_names(tuple(results))
+    return spent, clock() - t
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folders", nargs="*", type=Path, default=FILMS)
+    parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--profile", action="store_true", help="print cProfile's top functions")
+    parser.add_argument("--top", type=int, default=25)
+    args = parser.parse_args()
+    refs = discover(args.folders)
+    count: dict[str, int] = defaultdict(int)
+    for r in (extract_document(ref) for ref in refs):  # also warms imports and caches
+        count[r.adapter or "(error)"] += 1
+    total: dict[str, float] = defaultdict(float)
+    best: dict[str, float] = {}
+    shared_total, shared_best = 0.0, float("inf")
+    profiler = cProfile.Profile() if args.profile else None
+    for _ in range(args.rounds):
+        if profiler:
+            profiler.enable()
+        spent, shared = run_round(refs)
+        if profiler:
+            profiler.disable()
+        for name, s in spent.items():
+            total[name] += s
+            best[name] = min(best.get(name, float("inf")), s)
+        shared_total += shared
+        shared_best = min(shared_best, shared)
+    print(f"{len(refs)} documents, {args.rounds} rounds, one core"
+          + (" (under cProfile: slower)" if profiler else ""))
+    print(f"{'adapter':<16}{'docs':>6}{'mean ms/doc':>14}{'best ms/doc':>14}")
+    for name in sorted(count):
+        n = count[name]
+        print(f"{name:<16}{n:>6}{1000 * total[name] / args.rounds / n:>14.3f}"
+              f"{1000 * best[name] / n:>14.3f}")
+    n = len(refs)
+    print(f"{'all':<16}{n:>6}{1000 * sum(total.values()) / args.rounds / n:>14.3f}"
+          f"{1000 * sum(best.values()) / n:>14.3f}")
+    print(f"{'share_names':<16}{n:>6}{1000 * shared_total / args.rounds / n:>14.3f}"
+          f"{1000 * shared_best / n:>14.3f}")
+    if profiler:
+        stats = pstats.Stats(profiler)
+        stats.sort_stats("cumulative").print_stats(args.top)
+        stats.sort_stats("tottime").print_stats(args.top)
+
+
+if __name__ == "__main__":
+    main()
