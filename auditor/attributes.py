@@ -31,6 +31,9 @@ class AttributeSpec:
     severity: str = "error"  # severity of an unexplained conflict on this attribute
     label: str = ""
     companion: str = ""  # an attribute worth quoting beside this one (the rating beside votes)
+    # the validation tables' column holds the claims of this qualifier and of none alone (one
+    # site's score, where sites score differently); "": every claim
+    column_qualifier: str = ""
 
     @property
     def title(self) -> str:
@@ -64,7 +67,13 @@ _DEFAULTS = [
     AttributeSpec(
         "critic_review_count", "count", time_varying=True, qualifier="site", label="critic reviews"
     ),
-    AttributeSpec("critic_score", "score", qualifier="site", label="critic score"),
+    AttributeSpec(
+        "critic_score",
+        "score",
+        qualifier="site",
+        label="critic score",
+        column_qualifier="metacritic",  # the tables' critic score is the Metascore
+    ),
     AttributeSpec("budget", "money", qualifier="flag", tolerance=0.05),
     AttributeSpec("gross", "money", tolerance=0.05),
     AttributeSpec("distributor", "names", multi=True, qualifier="flag", severity="warning"),
@@ -92,6 +101,7 @@ def catalog(overrides: dict[str, Any] | None = None) -> dict[str, AttributeSpec]
             "severity",
             "label",
             "companion",
+            "column_qualifier",
         }
         if unknown:
             raise AuditorError(f"[tool.auditor.attributes.{name}]: unknown keys {sorted(unknown)}")

@@ -243,6 +243,7 @@ _ATTRIBUTE_KEYS: dict[str, tuple[Check, str]] = {
     "severity": (lambda v: v in SEVERITIES, "one of " + ", ".join(SEVERITIES)),
     "label": (_string, "a string"),
     "companion": (_string, "an attribute name"),
+    "column_qualifier": (_string, "a qualifier (the one the validation tables' column takes)"),
 }
 
 

@@ -16,12 +16,6 @@ from auditor.claims import EDITORIAL
 from auditor.kinds.base import KEY, as_json_reads
 from auditor.kinds.date import as_date
 
-# The claims a column is made of, where not all of them: the critic score column is the
-# Metascore, or a score that names no site.
-_WHERE = {
-    "critic_score": pl.col("qualifier").is_null() | (pl.col("qualifier") == "metacritic"),
-}
-
 
 class _Claims:
     """Editorial claims split by attribute once, so each column costs one small frame."""
@@ -32,10 +26,14 @@ class _Claims:
         self._empty = ed.clear()
         self._parts = {k[0]: v for k, v in ed.partition_by("attribute", as_dict=True).items()}
 
-    def of(self, attribute: str) -> pl.DataFrame:
+    def of(self, attribute: str, spec: AttributeSpec) -> pl.DataFrame:
+        """The claims the attribute's column is made of: those of its `column_qualifier` and
+        those naming none, where the catalog names one (a site's score), else all."""
         frame = self._parts.get(attribute, self._empty)
-        where = _WHERE.get(attribute)
-        return frame if where is None else frame.filter(where)
+        if not spec.column_qualifier:
+            return frame
+        q = pl.col("qualifier")
+        return frame.filter(q.is_null() | (q == spec.column_qualifier))
 
 
 def build(
@@ -68,9 +66,10 @@ def build(
     for attribute in [*DEFAULTS, *sorted(stated)]:
         spec = specs.get(attribute)
         if spec is None:
-            part = as_json_reads(c.of(attribute), AttributeSpec(attribute, "text"))
+            plain = AttributeSpec(attribute, "text")
+            part = as_json_reads(c.of(attribute, plain), plain)
         else:
-            part = kinds.get(spec.kind).column(c.of(attribute), spec)
+            part = kinds.get(spec.kind).column(c.of(attribute, spec), spec)
         if part is not None:
             table = table.join(part, on=KEY, how="left")
     return {

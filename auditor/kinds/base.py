@@ -4,7 +4,8 @@ A kind says everything the pipeline does with values of one form, so that a new 
 module: how text is parsed (a page's fact), how a table's column of cells is parsed, which
 typed columns reconciliation compares (`key`: equal keys are the same value; `num`, `low`,
 `high` for measures; `name`, `key2`, `name2` for names), how a value reads in a report, what
-column the validation tables give it, and which comparator compares it.
+column the validation tables give it, which comparator compares it (and with which of its
+comparisons: `compares`), and how truth discovery compares it (`truth`).
 """
 
 from __future__ import annotations
@@ -35,15 +36,28 @@ VALUE = pl.col("value")
 
 
 @dataclass(frozen=True)
+class Learned:
+    """How truth discovery (auditor.truth) compares a kind's values: `kind` is one of
+    truth.KINDS; an attribute's tolerance is relative to the value when `relative` says so,
+    or as the attribute says when it is None; a value whose key joins members (a name set's
+    surnames) is compared by them, so that a partial list supports the whole."""
+
+    kind: str = "exact"
+    relative: bool | None = None
+    members: str = ""  # a single value's key lists its members, joined by this (for `names`)
+
+
+@dataclass(frozen=True)
 class ValueKind:
     name: str
     parse: Callable[[str], Any]  # a fact's text -> its value, None when not of this kind
     cells: CellParser  # a table's column of cells at once (or once per distinct text)
     typed: Typed  # reconciliation's comparison columns
     column: Column  # the validation tables' column(s)
-    comparator: str  # the module of auditor.reconcile.comparators that compares it
+    comparator: str  # the module of auditor.reconcile.comparators that takes its claims
     show: Callable[[Any], str] = str  # a value as a reviewer reads it
     compares_as: str = ""  # a kind whose comparison it shares (tolerances, wording); "": its own
+    truth: Learned | None = None  # how learned resolution compares it; None: as `compares_as`'s
     split: bool = True  # a column's `split` separates values (a set of names splits itself)
     cased: bool = False  # a report shows one form of values that differ only in case
     composite: bool = False  # a value is a JSON object (a score), not a value per slot
@@ -51,7 +65,8 @@ class ValueKind:
 
     @property
     def compares(self) -> str:
-        """The kind whose comparator and rules judge this kind's claims."""
+        """The comparison its comparator judges this kind's claims by: a comparator that
+        compares several kinds branches on this name, never on the kind's own."""
         return self.compares_as or self.name
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from auditor.kinds.base import ValueKind, clean_expr, clean_text, expr_cells, fold_expr
+from auditor.kinds.base import Learned, ValueKind, clean_expr, clean_text, expr_cells, fold_expr
 
 
 def _typed(frame: pl.LazyFrame, v: pl.Expr) -> pl.LazyFrame:
@@ -24,5 +24,6 @@ KIND = ValueKind(
     composite=True,
     member=True,
     comparator="sets",
+    truth=Learned("names"),
     show=lambda v: f"{v['actor']} as {v['character']}",
 )

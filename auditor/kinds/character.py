@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from auditor.kinds.base import ValueKind, clean_expr, clean_text, expr_cells, folded_names, listed
+from auditor.kinds.base import (
+    Learned,
+    ValueKind,
+    clean_expr,
+    clean_text,
+    expr_cells,
+    folded_names,
+    listed,
+)
 
 KIND = ValueKind(
     name="character",
@@ -12,5 +20,6 @@ KIND = ValueKind(
     column=listed,
     member=True,
     comparator="characters",
+    truth=Learned("names"),
     cased=True,
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from auditor.kinds.base import VALUE, ValueKind, expr_cells, first_as, json_text
+from auditor.kinds.base import VALUE, Learned, ValueKind, expr_cells, first_as, json_text
 from auditor.normalize.codes import code_expr, parse_code
 
 KIND = ValueKind(
@@ -16,4 +16,5 @@ KIND = ValueKind(
     ),
     column=first_as(VALUE.str.json_decode(pl.String)),
     comparator="measures",
+    truth=Learned("code"),
 )

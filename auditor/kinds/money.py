@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from auditor.kinds.base import KEY, VALUE, ValueKind, first
+from auditor.kinds.base import KEY, VALUE, Learned, ValueKind, first
 from auditor.kinds.values import dump
 from auditor.normalize.money import parse_money
 from auditor.normalize.numbers import parse_number
@@ -113,5 +113,6 @@ KIND = ValueKind(
     column=_column,
     composite=True,
     comparator="scalar",
+    truth=Learned("number", relative=True),
     show=show,
 )

@@ -3,7 +3,15 @@ as sets."""
 
 from __future__ import annotations
 
-from auditor.kinds.base import ValueKind, clean_expr, clean_text, expr_cells, folded_names, listed
+from auditor.kinds.base import (
+    Learned,
+    ValueKind,
+    clean_expr,
+    clean_text,
+    expr_cells,
+    folded_names,
+    listed,
+)
 
 KIND = ValueKind(
     name="names",
@@ -13,5 +21,6 @@ KIND = ValueKind(
     column=listed,
     member=True,
     comparator="sets",
+    truth=Learned("names"),
     cased=True,
 )

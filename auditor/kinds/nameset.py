@@ -7,8 +7,10 @@ from typing import Any
 
 import polars as pl
 
-from auditor.kinds.base import VALUE, ValueKind, first_as, text_cells
+from auditor.kinds.base import VALUE, Learned, ValueKind, first_as, text_cells
 from auditor.normalize.namesets import parse_names
+
+SEP = "|"  # between the surnames of a key
 
 
 def _typed(frame: pl.LazyFrame, v: pl.Expr) -> pl.LazyFrame:
@@ -23,7 +25,7 @@ def _typed(frame: pl.LazyFrame, v: pl.Expr) -> pl.LazyFrame:
         .str.replace_all("[^A-Za-z]", "")
         .str.to_lowercase()
     )
-    return frame.with_columns(name=names.list.join(", "), key=surnames.list.sort().list.join("|"))
+    return frame.with_columns(name=names.list.join(", "), key=surnames.list.sort().list.join(SEP))
 
 
 def show(value: Any) -> str:
@@ -37,6 +39,7 @@ KIND = ValueKind(
     typed=_typed,
     column=first_as(VALUE.str.json_decode(pl.List(pl.String))),
     comparator="measures",
+    truth=Learned("names", members=SEP),  # by surnames: a partial list supports the whole
     show=show,
     split=False,  # its parser splits the names itself
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from auditor.kinds.base import ValueKind, as_json_reads, expr_cells
+from auditor.kinds.base import Learned, ValueKind, as_json_reads, expr_cells
 from auditor.normalize.numbers import number_expr, parse_number
 
 
@@ -34,5 +34,6 @@ KIND = ValueKind(
     typed=_typed,
     column=as_json_reads,  # integers if every value is whole, else floats
     comparator="measures",
+    truth=Learned("number"),
     show=lambda n: f"{n:,}",
 )

@@ -6,7 +6,7 @@ from typing import Any
 
 import polars as pl
 
-from auditor.kinds.base import KEY, VALUE, ValueKind, first, text_cells
+from auditor.kinds.base import KEY, VALUE, Learned, ValueKind, first, text_cells
 from auditor.normalize.scores import parse_score
 
 _STRUCT = pl.Struct({"value": pl.Float64, "scale": pl.Float64})
@@ -48,5 +48,6 @@ KIND = ValueKind(
     column=_column,
     composite=True,
     comparator="scalar",
+    truth=Learned("number", relative=True),
     show=lambda v: f"{v['value']:g}/{v['scale']:g}",
 )

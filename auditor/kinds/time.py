@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from auditor.kinds.base import VALUE, ValueKind, expr_cells, first_as
+from auditor.kinds.base import VALUE, Learned, ValueKind, expr_cells, first_as
 from auditor.normalize.times import parse_time, show_time, time_expr
 
 
@@ -22,5 +22,6 @@ KIND = ValueKind(
     typed=_typed,
     column=first_as(VALUE.cast(pl.Int64)),
     comparator="measures",
+    truth=Learned("time", relative=False),
     show=show_time,
 )

@@ -55,6 +55,7 @@ class ClaimRef:
     column: str | None = None
     context: str | None = None  # the sentence or row around the evidence, from extraction
     context_start: int | None = None
+    attribute: str = ""  # what it states: a finding may cite claims of another attribute
 
     @property
     def locator(self) -> str:
@@ -88,7 +89,7 @@ class ClaimStore:
 
     _COLS = (
         *("source", "document", "raw", "value", "qualifier", "span_start", "span_end", "origin"),
-        *("row", "column", "context", "context_start"),
+        *("row", "column", "context", "context_start", "attribute"),
     )
 
     def __init__(self, frame: pl.DataFrame) -> None:
@@ -111,6 +112,7 @@ class ClaimStore:
             column=c["column"][i],
             context=c["context"][i],
             context_start=c["context_start"][i],
+            attribute=c["attribute"][i],
         )
 
 
@@ -173,17 +175,21 @@ class Context:
     _near: dict[tuple[str, str], bool] = field(default_factory=dict)
 
     def spec(self, attribute: str) -> AttributeSpec:
-        """The attribute's spec as comparators judge it (kinds.judged: a kind that shares
-        another's comparison reads as that kind, and still shows as itself)."""
+        """The attribute's spec (attributes.spec_for)."""
         if attribute not in self._specs:
-            self._specs[attribute] = kinds.judged(spec_for(self.settings.specs, attribute))
+            self._specs[attribute] = spec_for(self.settings.specs, attribute)
         return self._specs[attribute]
+
+    def compares(self, attribute: str) -> str:
+        """The comparison the attribute's claims are judged by: the kind whose comparison its
+        kind shares (`ValueKind.compares`); a comparator branches on this, never on the kind."""
+        return kinds.get(self.spec(attribute).kind).compares
 
     def shown(self, kind: str, raw: str) -> str:
         """A claim's value as stored (JSON text), as a reviewer reads it: display.show."""
-        key = (kinds.own(kind), raw)
+        key = (kind, raw)
         if key not in self._shown:
-            self._shown[key] = show(key[0], kinds.decode(raw))
+            self._shown[key] = show(kind, kinds.decode(raw))
         return self._shown[key]
 
     def date(self, iso: str) -> str:

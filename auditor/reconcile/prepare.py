@@ -63,9 +63,9 @@ def trust_of(settings: Settings) -> pl.Expr:
 
 
 def prepare(claims: pl.DataFrame, settings: Settings) -> pl.DataFrame:
-    """The claims with idx, kind, key (and its code kc), num, low, high, slot, country, weight
-    columns, and the decoded `name` (and `name2`, a cast entry's character, with key2 and k2c)
-    that explanations show.
+    """The claims with idx, kind (and compares), key (and its code kc), num, low, high, slot,
+    country, weight columns, and the decoded `name` (and `name2`, a cast entry's character,
+    with key2 and k2c) that explanations show.
 
     Each distinct value of an attribute is typed once (sources repeat each other's values),
     each distinct qualifier split once, and the site rule touches site claims only."""
@@ -106,11 +106,11 @@ def prepare(claims: pl.DataFrame, settings: Settings) -> pl.DataFrame:
             ).alias("weight"),
         )
     )
-    # Comparators pick their claims by `kind`: a kind that shares another's comparison goes
-    # with that kind's claims (its values are typed by its own, above).
-    shared = {k: kinds.get(k).compares for k in owned if kinds.get(k).compares != k}
-    if shared:
-        frame = frame.with_columns(pl.col("kind").replace(shared))
+    # Comparators take their kinds' claims by `kind`, and judge them by `compares`: the kind
+    # whose comparison a kind shares (its values are typed by its own, above).
+    frame = frame.with_columns(
+        compares=pl.col("kind").replace_strict({k: kinds.get(k).compares for k in owned})
+    )
     return _site_slots(frame).sort("idx").collect(engine=ENGINE)
 
 

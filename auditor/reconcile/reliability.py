@@ -24,7 +24,6 @@ from auditor.truth import Attribute, Truth, discover
 # The accuracy a source with the default trust (1.0) starts from, and the bounds of a prior.
 PRIOR = 0.8
 _BOUNDS = (0.05, 0.95)
-_NUMERIC = {"duration": False, "count": True, "score": True, "money": True, "number": None}
 _SEP = "\x1f"
 
 
@@ -34,21 +33,16 @@ def _prior(settings: Settings) -> pl.Expr:
 
 
 def attributes(settings: Settings) -> dict[str, Attribute]:
-    """How truth discovery compares each attribute's values, from the attribute catalog."""
+    """How truth discovery compares each attribute's values: as its kind says (kinds.learned),
+    a list attribute as a set of names whatever its kind."""
     out = {}
     for name, spec in settings.specs.items():
-        if spec.multi or spec.kind in ("names", "cast", "character", "nameset"):
+        learned = kinds.learned(spec.kind)
+        if spec.multi:
             out[name] = Attribute("names")
-        elif spec.kind == "time":
-            out[name] = Attribute("time", spec.tolerance)
-        elif spec.kind in _NUMERIC:
-            relative = _NUMERIC[spec.kind]
-            relative = spec.relative if relative is None else relative
-            out[name] = Attribute("number", spec.tolerance, relative)
-        elif spec.kind == "code":
-            out[name] = Attribute("code")
         else:
-            out[name] = Attribute("exact")
+            relative = spec.relative if learned.relative is None else learned.relative
+            out[name] = Attribute(learned.kind, spec.tolerance, relative)
     return out
 
 
@@ -56,7 +50,16 @@ def claims(frame: pl.DataFrame, settings: Settings) -> pl.DataFrame:
     """The prepared claims as truth discovery's input: one row per (item, source) value."""
     specs = settings.specs
     multi = [n for n, s in specs.items() if s.multi]
-    namesets = [n for n, s in specs.items() if s.kind == "nameset" and not s.multi]
+    # a single value whose key lists members (a name set's surnames) is compared by them
+    joined = {n: kinds.learned(s.kind).members for n, s in specs.items() if not s.multi}
+    members = pl.lit(None, pl.List(pl.String))
+    for sep in sorted({j for j in joined.values() if j}):
+        listed = [n for n, j in joined.items() if j == sep]
+        members = (
+            pl.when(pl.col("attribute").is_in(listed))
+            .then(pl.col("key").str.split(sep))
+            .otherwise(members)
+        )
     drifting = [n for n, s in specs.items() if s.time_varying]
     base = (
         frame.lazy()
@@ -78,7 +81,7 @@ def claims(frame: pl.DataFrame, settings: Settings) -> pl.DataFrame:
         prior="prior",
         weight="weight",
         # a name set is one value; its surnames let partial lists support the whole
-        members=pl.when(pl.col("attribute").is_in(namesets)).then(pl.col("key").str.split("|")),
+        members=members,
     )
     sets = (
         base.filter(pl.col("attribute").is_in(multi) & (pl.col("origin") == EDITORIAL))

@@ -189,10 +189,7 @@ class ReportView:
                 c.document,
                 c.qualifier,
                 c.origin,
-                shown(
-                    "cast" if isinstance(c.value, dict) and "actor" in c.value else spec.kind,
-                    c.value,
-                ),
+                shown(spec_for(self.specs, c.attribute or d.attribute).kind, c.value),
                 c.span,
                 _snippet(c, texts),
                 (c.row, c.column) if c.row is not None else None,

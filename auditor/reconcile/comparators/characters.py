@@ -23,19 +23,19 @@ SINGLE_NEAR = 80.0  # a name standing alone shares no first name to vouch for it
 _COLUMNS = ("last", "source", "weight", "document", "origin", "cast", "shown")
 
 
-def plan(ctx: Context) -> tuple[pl.LazyFrame, ...]:
+def plan(ctx: Context, mine: tuple[str, ...]) -> tuple[pl.LazyFrame, ...]:
     """Character names of two words or more grouped by (entity, first name), where more than
-    one surname is written."""
+    one surname is written: claims of its kinds, and the characters of cast entries."""
     frame = ctx.frame.lazy()
     common = ("entity", "claim_id", "source", "weight", "document", "origin")
     cast = pl.col("attribute") == "cast"
     # `name` folded for grouping, `shown` as the page writes it (a cast entry's character).
     names = pl.concat(
         [
-            frame.filter(pl.col("kind") == "character").select(
+            frame.filter(pl.col("kind").is_in(mine)).select(
                 *common, name="key", shown="name", cast=cast
             ),
-            frame.filter(pl.col("kind") == "cast").select(
+            frame.filter(pl.col("compares") == "cast").select(
                 *common, name="key2", shown="name2", cast=cast
             ),
         ]

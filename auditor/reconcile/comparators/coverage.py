@@ -15,9 +15,10 @@ from auditor.reconcile.findings import SCHEMA
 from auditor.reconcile.model import Context
 
 
-def plan(ctx: Context) -> tuple[pl.LazyFrame, ...]:
+def plan(ctx: Context, mine: tuple[str, ...]) -> tuple[pl.LazyFrame, ...]:
     """Per (entity, attribute) that most but not all of the entity's sources state: its
-    editorial claims' ids, the sources that state it and those that do not."""
+    editorial claims' ids, the sources that state it and those that do not. No kind names
+    this comparator (`mine` is empty): every attribute is looked at."""
     frame = (
         ctx.frame.lazy()
         .filter(pl.col("origin") == EDITORIAL)

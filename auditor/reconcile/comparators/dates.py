@@ -19,9 +19,9 @@ from auditor.reconcile.model import Context, Finding
 _COLUMNS = ("key", "slot", "weight", "source", "country", "value")
 
 
-def plan(ctx: Context) -> tuple[pl.LazyFrame, ...]:
+def plan(ctx: Context, mine: tuple[str, ...]) -> tuple[pl.LazyFrame, ...]:
     """(entity, attribute) groups of editorial dates holding more than one date."""
-    frame = editorial(ctx.frame.lazy(), ("date",))
+    frame = editorial(ctx.frame.lazy(), mine)
     return (groups(frame, ("entity", "attribute"), _COLUMNS, pl.col("key").n_unique()),)
 
 
@@ -69,7 +69,7 @@ def _plain(
     if not any(d[:4] == p[:4] for d in clusters for p in placeholders if d != p):
         placeholders = []  # 1 January stands for the year only beside a date of that year
     why = ValueConflict.different_dates(
-        values=values(ctx, src, value, clusters, "date"),
+        values=values(ctx, src, value, clusters, ctx.spec(attribute).kind),
         placeholders=[ctx.date(p) for p in placeholders],
         years=[p[:4] for p in placeholders],
     )
@@ -172,6 +172,7 @@ def _release(
         why = QualifierSplit.own_release(releases=parts, unqualified=gave)
         findings.append(Finding(entity, attribute, "*", pick(ids, members), why))
     if stray and (explained or len({date_of[i] for i in stray}) > 1):
-        why = ValueConflict.unexplained_dates(values=values(ctx, src, value, clusters, "date"))
+        shown = values(ctx, src, value, clusters, ctx.spec(attribute).kind)
+        why = ValueConflict.unexplained_dates(values=shown)
         findings.append(Finding(entity, attribute, "", tuple(ids), why))
     return findings

@@ -11,19 +11,19 @@ from __future__ import annotations
 import polars as pl
 
 from auditor.catalog import Reason, ValueConflict, WithinTolerance
+from auditor.kinds.nameset import SEP
 from auditor.reconcile.comparators.base import by_value, disagreeing, editorial, rows, values
 from auditor.reconcile.model import Context, Finding
 
-KINDS = ("time", "number", "code", "nameset")
 _DAY = 24 * 60
 _COLUMNS = ("key", "source", "value", "num")
 
 
-def plan(ctx: Context) -> tuple[pl.LazyFrame, ...]:
+def plan(ctx: Context, mine: tuple[str, ...]) -> tuple[pl.LazyFrame, ...]:
     # One value per source: a list attribute's members (multi) are not compared here; lists
     # of members are kind "names".
     multi = [name for name, spec in ctx.settings.specs.items() if spec.multi]
-    frame = editorial(ctx.frame.lazy(), KINDS).filter(~pl.col("attribute").is_in(multi))
+    frame = editorial(ctx.frame.lazy(), mine).filter(~pl.col("attribute").is_in(multi))
     return (disagreeing(frame, _COLUMNS),)
 
 
@@ -32,18 +32,19 @@ def build(ctx: Context, disagree: pl.DataFrame) -> list[Finding]:
     for entity, attribute, slot, ids, key, src, value, num in rows(disagree):
         spec = ctx.spec(attribute)
         groups = by_value(key)
-        reason, fields = _judge(spec, num, groups)
+        reason, fields = _judge(spec, ctx.compares(attribute), num, groups)
         why = reason(values=values(ctx, src, value, groups, spec.kind), **fields)
         findings.append(Finding(entity, attribute, slot, tuple(ids), why))
     return findings
 
 
-def _judge(spec, num: list, groups: dict[str, list[int]]) -> tuple[Reason, dict]:
-    """The reason the values differ, and its fields other than the values."""
-    if spec.kind == "time":
+def _judge(spec, kind: str, num: list, groups: dict[str, list[int]]) -> tuple[Reason, dict]:
+    """The reason the values differ, and its fields other than the values; `kind` is the
+    comparison the attribute's kind shares."""
+    if kind == "time":
         spread = clock_spread([num[ps[0]] for ps in groups.values()])
         return _within(spread, spec.tolerance, unit="minutes")
-    if spec.kind == "number":
+    if kind == "number":
         numbers = [num[ps[0]] for ps in groups.values()]
         spread = max(numbers) - min(numbers)
         if spec.relative:
@@ -55,8 +56,8 @@ def _judge(spec, num: list, groups: dict[str, list[int]]) -> tuple[Reason, dict]
             )
             return reason, {"share": share, "tolerance": spec.tolerance}
         return _within(spread, spec.tolerance, unit="")
-    if spec.kind == "nameset":
-        sets = [set(k.split("|")) for k in groups]
+    if kind == "nameset":
+        sets = [set(k.split(SEP)) for k in groups]
         if all(a <= b or b <= a for a in sets for b in sets):
             return WithinTolerance.fewer_people, {}
         return ValueConflict.different_people, {}

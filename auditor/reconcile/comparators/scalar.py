@@ -37,8 +37,6 @@ from auditor.reconcile.comparators.base import (
 from auditor.reconcile.display import money
 from auditor.reconcile.model import Context, Finding
 
-KINDS = ("exact", "text", "duration", "count", "score", "money")
-
 
 @dataclass(frozen=True, slots=True)
 class _Group:
@@ -67,11 +65,11 @@ class _Group:
     )
 
 
-def plan(ctx: Context) -> tuple[pl.LazyFrame, ...]:
+def plan(ctx: Context, mine: tuple[str, ...]) -> tuple[pl.LazyFrame, ...]:
     """Disagreeing (entity, attribute, slot) groups; money stated for several scopes; and the
     companion attributes of counts that drift, per entity."""
-    frame = editorial(ctx.frame.lazy(), KINDS)
-    money = frame.filter(pl.col("kind") == "money")
+    frame = editorial(ctx.frame.lazy(), mine)
+    money = frame.filter(pl.col("compares") == "money")
     companions = sorted(
         {s.companion for s in ctx.settings.specs.values() if s.time_varying and s.companion}
     )
@@ -145,6 +143,7 @@ def _group(
     scoped: list[tuple[str, str, float, float]],
 ) -> list[Finding]:
     spec = ctx.spec(g.attribute)
+    kind = ctx.compares(g.attribute)  # the comparison it shares; spec.kind shows its values
     groups = by_value(g.key)
     said = values(ctx, g.src, g.value, groups, spec.kind)
 
@@ -154,20 +153,20 @@ def _group(
 
     if g.attribute in CERTIFICATES and sum(k in NOT_RATED for k in groups) >= len(groups) - 1:
         return finding(WithinTolerance.no_rating)
-    if spec.kind == "score" and _rating_drift(g, counted.get((g.entity, g.attribute))):
+    if kind == "score" and _rating_drift(g, counted.get((g.entity, g.attribute))):
         return finding(TemporalDrift.rating_moved)
-    if spec.kind == "money":
+    if kind == "money":
         currencies = {_currency(v) for v in g.value}
         if len(currencies) > 1:
             return finding(WithinTolerance.other_currency, currencies=sorted(currencies))
         if not g.slot and scoped and (slots := _scoped_match(g, scoped, spec.tolerance)):
             return finding(QualifierSplit.unscoped_match, scopes=slots)
-    if spec.kind == "count" and spec.time_varying:
+    if kind == "count" and spec.time_varying:
         return finding(TemporalDrift.count_grows, **_drift(ctx, companions, spec, g, groups))
-    if spec.kind in ("duration", "count", "score"):
+    if kind in ("duration", "count", "score"):
         spread = max(g.num) - min(g.num)
-        unit = ("minute" if spread == 1 else "minutes") if spec.kind == "duration" else ""
-        if spec.kind == "score":
+        unit = ("minute" if spread == 1 else "minutes") if kind == "duration" else ""
+        if kind == "score":
             spread_scaled = spread  # already a fraction of the scale
             if spread_scaled <= spec.tolerance + 1e-9:
                 return finding(WithinTolerance.scales_equal, tolerance=spec.tolerance)
@@ -178,7 +177,7 @@ def _group(
             else ValueConflict.beyond_tolerance
         )
         return finding(reason, spread=spread, unit=unit, tolerance=spec.tolerance)
-    if spec.kind == "money":
+    if kind == "money":
         lows, highs = g.low, g.high
         points = zip(lows, highs, g.value, strict=True)
         swapped = _transposed(
@@ -195,7 +194,7 @@ def _group(
             else ValueConflict.amounts_beyond_tolerance
         )
         return finding(reason, gap=gap, tolerance=spec.tolerance)
-    if spec.kind == "text":
+    if kind == "text":
         texts = [kinds.decode(g.value[ps[0]]) for ps in groups.values()]
         if len(texts) == 2 and ctx.near(str(texts[0]), str(texts[1])):
             return finding(SpellingVariant.spelt_two_ways)

@@ -25,21 +25,20 @@ from auditor.normalize.names import HONORIFICS, best_cased
 from auditor.reconcile.comparators.base import by_value, groups, pick, rows, sources
 from auditor.reconcile.model import Context, Finding
 
-KINDS = ("names", "cast")
 # Attributes whose members relate through the genre hierarchy, and billing lists (a cut of the
 # cast: two sources may bill different leads).
 GENRE_ATTRIBUTES = frozenset({"genres"})
 BILLED_ATTRIBUTES = frozenset({"stars"})
 
 
-def plan(ctx: Context) -> tuple[pl.LazyFrame, ...]:
+def plan(ctx: Context, mine: tuple[str, ...]) -> tuple[pl.LazyFrame, ...]:
     """The (entity, attribute) groups whose sources list different sets, or that a user review
     names members of; and the cast entries whose sources give one actor different roles."""
     frame = (
         ctx.frame.lazy()
-        .filter(pl.col("kind").is_in(KINDS))
+        .filter(pl.col("kind").is_in(mine))
         .select(
-            *("claim_id", "entity", "attribute", "source", "origin", "kind"),
+            *("claim_id", "entity", "attribute", "source", "origin", "compares"),
             *("key", "key2", "name", "name2"),
         )
     )
@@ -62,7 +61,7 @@ def plan(ctx: Context) -> tuple[pl.LazyFrame, ...]:
         .filter((pl.col("pairs") < pl.col("sources") * pl.col("keys")) | pl.col("users"))
         .drop("pairs", "sources", "keys", "users")
     )
-    cast = frame.filter((pl.col("kind") == "cast") & (pl.col("origin") == EDITORIAL))
+    cast = frame.filter((pl.col("compares") == "cast") & (pl.col("origin") == EDITORIAL))
     roles = groups(
         cast, ("entity", "key"), ("source", "key2", "name", "name2"), pl.col("key2").n_unique()
     )
