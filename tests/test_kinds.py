@@ -17,11 +17,14 @@ from auditor.config import load
 from auditor.errors import AuditorError
 from auditor.kinds.base import VALUE, ValueKind, first_as, text_cells
 from auditor.pipeline import audit
-from auditor.reconcile import comparators
+from auditor.reconcile import comparators, reliability
 from auditor.reconcile.display import show
+from auditor.reconcile.prepare import Settings
 from auditor.report.html import render
 from auditor.tables import build
 from auditor.tablespec import ColumnSpec
+from auditor.truth import KINDS as TRUTH_KINDS
+from auditor.truth import Attribute
 
 _PERCENT = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*%\s*")
 
@@ -89,9 +92,10 @@ def percentage(monkeypatch):
     monkeypatch.setitem(kinds.REGISTRY, "percentage", PERCENTAGE)
 
 
-def _project(tmp_path):
+def _project(tmp_path, resolution="vote"):
     (tmp_path / "shares.csv").write_text(TABLE, encoding="utf-8")
-    (tmp_path / "auditor.toml").write_text(CONFIG, encoding="utf-8")
+    config = CONFIG.replace('resolution = "vote"', f'resolution = "{resolution}"')
+    (tmp_path / "auditor.toml").write_text(config, encoding="utf-8")
     (tmp_path / "expectations").mkdir()
     (tmp_path / "expectations" / "shares.json").write_text(json.dumps(SUITE), encoding="utf-8")
     (tmp_path / "sources").mkdir()
@@ -140,6 +144,25 @@ def test_a_kind_of_one_module_is_parsed_shown_validated_and_reconciled(tmp_path,
     assert failed.column == "share"
 
 
+def test_a_kind_that_compares_as_a_number_is_learned_within_its_tolerance(tmp_path, percentage):
+    """Learned resolution compares the toy kind as it compares numbers (the kind it names in
+    `compares_as`): 13% is within 1 point of 12.5%, so it supports 12.5% and its source is
+    not counted wrong for it; compared exactly it would be."""
+    config = _project(tmp_path, resolution="learned")
+    settings = Settings.from_config(catalog(config.settings.get("attributes")), config.settings)
+    assert settings.learn
+    assert reliability.attributes(settings)["share"] == Attribute("number", 1.0, False)
+    report = audit([tmp_path / "sources"], config)
+    assert not report.errors
+    resolved = {r["entity"]: r for r in report.resolved if r["attribute"] == "share"}
+    assert resolved["x1"]["value"] == 12.5
+    assert resolved["x1"]["sources"] == ["a", "b", "c"]
+    agreed = {s["source"]: s["agreed"] for s in report.sources}
+    assert agreed["b"] == 0.5  # right on x1 within tolerance, wrong on x2
+    found = {d.entity: d.code for d in report.discrepancies if d.attribute == "share"}
+    assert found == {"x1": "AU005", "x2": "AU001"}
+
+
 def test_an_unknown_kind_is_refused_naming_the_registered_ones(tmp_path):
     with pytest.raises(AuditorError, match="percentage.*one of .*nameset"):
         _project(tmp_path)
@@ -177,13 +200,16 @@ def test_a_kinds_column_parser_agrees_with_its_text_parser(name):
     assert None in expected or name in ("names", "character", "cast")  # refusals are tried
 
 
-def test_every_kind_names_a_comparator_that_takes_what_it_compares_as():
-    chain = {c.name for c in comparators.CHAIN}
+def test_every_kind_names_a_comparator_that_takes_what_it_compares_as(percentage):
+    chain = {c.name: c for c in comparators.CHAIN}
     for kind in kinds.REGISTRY.values():
         assert kind.comparator in chain, kind.name
-        selected = getattr(getattr(comparators, kind.comparator), "KINDS", None)
-        if selected is not None:
-            assert kind.compares in selected, kind.name
+        assert kind.name in chain[kind.comparator].kinds, kind.name
+        # the comparison it shares is one its comparator makes
+        assert kinds.get(kind.compares).comparator == kind.comparator, kind.name
+        assert kinds.learned(kind.name).kind in TRUTH_KINDS, kind.name
+    assert "percentage" in chain["measures"].kinds
+    assert kinds.learned("percentage") == kinds.learned("number")
 
 
 def test_a_decoded_value_is_the_callers_own():

@@ -57,7 +57,8 @@ class ValueKind:
     comparator: str  # the module of auditor.reconcile.comparators that takes its claims
     show: Callable[[Any], str] = str  # a value as a reviewer reads it
     compares_as: str = ""  # a kind whose comparison it shares (tolerances, wording); "": its own
-    truth: Learned | None = None  # how learned resolution compares it; None: as `compares_as`'s
+    # how learned resolution compares it; None: as the kind it `compares_as` is, else exactly
+    truth: Learned | None = None
     split: bool = True  # a column's `split` separates values (a set of names splits itself)
     cased: bool = False  # a report shows one form of values that differ only in case
     composite: bool = False  # a value is a JSON object (a score), not a value per slot
