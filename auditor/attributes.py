@@ -5,18 +5,23 @@ validated); `qualifier` says what the claim's qualifier means for comparison: `s
 with different qualifiers are different facts: a USA gross and a worldwide one), `site` (like
 slot, but a claim that names no site joins the site whose value it repeats), `flag` (a remark
 that does not separate facts: "estimated"), or `release` (country and limited/wide kind of a
-release). Everything here can be overridden in `[tool.auditor.attributes]`.
+release). `relation` names what else an attribute's values relate to, which the comparators
+know how to read: `genre` (members relate through the genre hierarchy), `billing` (a cut of
+the cast list: two sources may bill different leads), `certificate` (a rating certificate,
+where "not rated" contradicts no rating). Everything here can be overridden in
+`[tool.auditor.attributes]`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from auditor import kinds
 from auditor.errors import AuditorError
 
 QUALIFIER_ROLES = ("slot", "site", "flag", "release")
+RELATIONS = ("", "genre", "billing", "certificate")
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,7 @@ class AttributeSpec:
     # the validation tables' column holds the claims of this qualifier and of none alone (one
     # site's score, where sites score differently); "": every claim
     column_qualifier: str = ""
+    relation: str = ""  # one of RELATIONS
 
     @property
     def title(self) -> str:
@@ -47,11 +53,11 @@ _DEFAULTS = [
     AttributeSpec("dvd_release", "date", severity="warning", label="DVD release"),
     AttributeSpec("vhs_release", "date", severity="warning", label="VHS release"),
     AttributeSpec("runtime", "duration", severity="warning"),
-    AttributeSpec("mpaa_rating", "exact", label="MPAA rating"),
-    AttributeSpec("genres", "names", multi=True),
+    AttributeSpec("mpaa_rating", "exact", label="MPAA rating", relation="certificate"),
+    AttributeSpec("genres", "names", multi=True, relation="genre"),
     AttributeSpec("director", "names", multi=True, qualifier="flag"),
     AttributeSpec("writers", "names", multi=True, qualifier="flag"),
-    AttributeSpec("stars", "names", multi=True, qualifier="flag"),
+    AttributeSpec("stars", "names", multi=True, qualifier="flag", relation="billing"),
     AttributeSpec("producers", "names", multi=True, qualifier="flag"),
     AttributeSpec("cinematographer", "names", multi=True, qualifier="flag"),
     AttributeSpec("editor", "names", multi=True, qualifier="flag"),
@@ -83,6 +89,9 @@ _DEFAULTS = [
     AttributeSpec("also_known_as", "names", multi=True, severity="info", label="also known as"),
 ]
 DEFAULTS: dict[str, AttributeSpec] = {s.name: s for s in _DEFAULTS}
+# What a configuration may set: every field but the name, and `relative`, which a tolerance
+# written as a percentage sets.
+_KEYS = {f.name for f in fields(AttributeSpec)} - {"name", "relative"}
 
 
 def catalog(overrides: dict[str, Any] | None = None) -> dict[str, AttributeSpec]:
@@ -92,17 +101,7 @@ def catalog(overrides: dict[str, Any] | None = None) -> dict[str, AttributeSpec]
         if not isinstance(table, dict):
             raise AuditorError(f"[tool.auditor.attributes.{name}] must be a table")
         base = specs.get(name, AttributeSpec(name, "text"))
-        unknown = set(table) - {
-            "kind",
-            "multi",
-            "time_varying",
-            "qualifier",
-            "tolerance",
-            "severity",
-            "label",
-            "companion",
-            "column_qualifier",
-        }
+        unknown = set(table) - _KEYS
         if unknown:
             raise AuditorError(f"[tool.auditor.attributes.{name}]: unknown keys {sorted(unknown)}")
         table = dict(table)
@@ -113,6 +112,11 @@ def catalog(overrides: dict[str, Any] | None = None) -> dict[str, AttributeSpec]
             raise AuditorError(
                 f"[tool.auditor.attributes.{name}]: kind must be one of {kinds.names()}, "
                 f"qualifier one of {QUALIFIER_ROLES}"
+            )
+        if spec.relation not in RELATIONS:
+            raise AuditorError(
+                f"[tool.auditor.attributes.{name}]: relation must be one of "
+                f"{', '.join(r for r in RELATIONS if r)}"
             )
         if spec.severity not in ("error", "warning", "info"):
             raise AuditorError(

@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from auditor.attributes import RELATIONS
 from auditor.errors import AuditorError
 
 SEVERITIES = ("error", "warning", "info")
@@ -244,6 +245,7 @@ _ATTRIBUTE_KEYS: dict[str, tuple[Check, str]] = {
     "label": (_string, "a string"),
     "companion": (_string, "an attribute name"),
     "column_qualifier": (_string, "a qualifier (the one the validation tables' column takes)"),
+    "relation": (lambda v: v in RELATIONS, "one of " + ", ".join(r for r in RELATIONS if r)),
 }
 
 

@@ -126,9 +126,8 @@ def _currency(value: str) -> str:
     return kinds.decode(value).get("currency", "USD")
 
 
-# Attributes that hold a rating certificate, and the certificates that are no rating: a film
+# Certificates that are no rating (of an attribute whose relation is "certificate"): a work
 # released before the ratings existed, or never rated.
-CERTIFICATES = frozenset({"mpaa_rating"})
 NOT_RATED = frozenset({"nr", "not rated", "unrated", "approved", "passed", "g (approved)"})
 
 
@@ -151,7 +150,7 @@ def _group(
         why = reason(values=said, **fields)
         return [Finding(g.entity, g.attribute, g.slot, tuple(g.ids), why)]
 
-    if g.attribute in CERTIFICATES and sum(k in NOT_RATED for k in groups) >= len(groups) - 1:
+    if spec.relation == "certificate" and sum(k in NOT_RATED for k in groups) >= len(groups) - 1:
         return finding(WithinTolerance.no_rating)
     if kind == "score" and _rating_drift(g, counted.get((g.entity, g.attribute))):
         return finding(TemporalDrift.rating_moved)

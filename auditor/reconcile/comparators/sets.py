@@ -12,6 +12,7 @@ from collections import defaultdict
 
 import polars as pl
 
+from auditor.attributes import AttributeSpec
 from auditor.catalog import (
     InternalInconsistency,
     SpellingVariant,
@@ -25,10 +26,10 @@ from auditor.normalize.names import HONORIFICS, best_cased
 from auditor.reconcile.comparators.base import by_value, groups, pick, rows, sources
 from auditor.reconcile.model import Context, Finding
 
-# Attributes whose members relate through the genre hierarchy, and billing lists (a cut of the
-# cast: two sources may bill different leads).
-GENRE_ATTRIBUTES = frozenset({"genres"})
-BILLED_ATTRIBUTES = frozenset({"stars"})
+
+def _related(ctx: Context, relation: str) -> list[str]:
+    """The attributes whose catalog `relation` is `relation` (attributes.RELATIONS)."""
+    return [n for n, s in ctx.settings.specs.items() if s.relation == relation]
 
 
 def plan(ctx: Context, mine: tuple[str, ...]) -> tuple[pl.LazyFrame, ...]:
@@ -68,7 +69,7 @@ def plan(ctx: Context, mine: tuple[str, ...]) -> tuple[pl.LazyFrame, ...]:
     # The film's players: cast entries' actors and the billed stars, per entity.
     actors = (
         frame.filter(
-            pl.col("attribute").is_in(["cast", *BILLED_ATTRIBUTES])
+            ((pl.col("compares") == "cast") | pl.col("attribute").is_in(_related(ctx, "billing")))
             & (pl.col("origin") == EDITORIAL)
         )
         .group_by("entity")
@@ -136,7 +137,7 @@ def _sets(
         return findings
     all_ids = pick(ids, mine)
     spec = ctx.spec(attribute)
-    if spec.qualifier == "flag" and attribute not in BILLED_ATTRIBUTES:
+    if spec.qualifier == "flag" and spec.relation != "billing":
         inner = _self_contradiction(sets, cast)
         if inner:
             source, odd = inner
@@ -151,7 +152,7 @@ def _sets(
     union = set().union(*sets.values())
     disjoint = [(a, b) for a in sets for b in sets if a < b and not sets[a] & sets[b]]
     listed = [[s, sorted(own[s])] for s in sorted(sets)]
-    if disjoint and (why := _compatible(attribute, sets, own, cast, listed)):
+    if disjoint and (why := _compatible(spec, sets, own, cast, listed)):
         findings.append(Finding(entity, attribute, "", all_ids, why))
         return findings
     if disjoint:
@@ -185,20 +186,20 @@ def _self_contradiction(sets: dict[str, set[str]], cast: set[str]) -> tuple[str,
 
 
 def _compatible(
-    attribute: str,
+    spec: AttributeSpec,
     sets: dict[str, set[str]],
     own: dict[str, set[str]],
     cast: set[str],
     listed: list,
 ) -> Why | None:
     """Why lists that share no member still describe the same film, or None."""
-    if attribute in GENRE_ATTRIBUTES:
+    if spec.relation == "genre":
         bridged = _genres_bridged({s: own[s] for s in sets})
         if bridged is None:
             return None
         return WithinTolerance.same_broad_genres(lists=listed, **bridged)
     union = set().union(*sets.values())
-    if attribute in BILLED_ATTRIBUTES and cast and union <= cast:
+    if spec.relation == "billing" and cast and union <= cast:
         return WithinTolerance.billing_cuts(lists=listed)
     return None
 

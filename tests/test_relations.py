@@ -1,0 +1,83 @@
+"""What an attribute's values relate to is catalog data (`relation`), not an attribute name the
+comparators know: a declared attribute of another domain gets the genre, billing and
+certificate readings by naming the relation, and loses them without it."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.config import load
+from auditor.errors import AuditorError
+from auditor.pipeline import audit
+
+TABLE = """\
+id,src,shelf,leads,cast,cert
+w1,a,Black Comedy,Ann Lee,Ann Lee|Bo Chan|Cy Dale,NR
+w1,b,Comedy,Bo Chan,Ann Lee|Bo Chan|Cy Dale,PG
+"""
+CONFIG = """\
+resolution = "vote"
+
+[[tables]]
+path = "works.csv"
+source = {{ column = "src" }}
+entity = ["id"]
+
+[tables.columns]
+shelf = {{ attribute = "shelf", split = "|" }}
+leads = {{ attribute = "leads", split = "|" }}
+cast = {{ attribute = "players", split = "|" }}
+cert = {{ attribute = "cert" }}
+
+[attributes.shelf]
+kind = "names"
+multi = true
+{shelf}
+[attributes.leads]
+kind = "names"
+multi = true
+qualifier = "flag"
+{leads}
+[attributes.players]
+kind = "names"
+multi = true
+
+[attributes.cert]
+kind = "exact"
+{cert}
+"""
+
+
+def _codes(tmp_path, related: bool) -> dict[str, str]:
+    (tmp_path / "works.csv").write_text(TABLE, encoding="utf-8")
+    relations = {"shelf": "genre", "leads": "billing", "cert": "certificate"}
+    text = CONFIG.format(
+        **{k: f'relation = "{v}"\n' if related else "" for k, v in relations.items()}
+    )
+    (tmp_path / "auditor.toml").write_text(text, encoding="utf-8")
+    (tmp_path / "sources").mkdir()
+    config = load(tmp_path / "sources", config_file=tmp_path / "auditor.toml")
+    report = audit([tmp_path / "sources"], config)
+    assert not report.errors
+    found: dict[str, set[str]] = {}
+    for d in report.discrepancies:
+        found.setdefault(d.attribute, set()).add(d.code)
+    return {a: ",".join(sorted(c - {"AU007"})) for a, c in found.items()}
+
+
+def test_related_attributes_are_read_through_their_relation(tmp_path):
+    # Black comedy is a comedy; two leads billed out of one cast; "NR" is no rating.
+    assert _codes(tmp_path, related=True) == {"shelf": "AU005", "leads": "AU005", "cert": "AU005"}
+
+
+def test_without_a_relation_the_same_values_conflict(tmp_path):
+    assert _codes(tmp_path, related=False) == {"shelf": "AU001", "leads": "AU001", "cert": "AU001"}
+
+
+@pytest.mark.parametrize("value", ['"hierarchy"', "1"])
+def test_an_unknown_relation_is_refused(tmp_path, value):
+    (tmp_path / "auditor.toml").write_text(f"[attributes.genres]\nrelation = {value}\n")
+    (tmp_path / "sources").mkdir()
+    expected = r"relation = .*expected one of genre, billing, certificate"
+    with pytest.raises(AuditorError, match=expected):
+        load(tmp_path / "sources", config_file=tmp_path / "auditor.toml")
