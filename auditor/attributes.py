@@ -17,7 +17,6 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from auditor import kinds
 from auditor.errors import AuditorError
 
 QUALIFIER_ROLES = ("slot", "site", "flag", "release")
@@ -96,6 +95,9 @@ _KEYS = {f.name for f in fields(AttributeSpec)} - {"name", "relative"}
 
 def catalog(overrides: dict[str, Any] | None = None) -> dict[str, AttributeSpec]:
     """The default catalog with `[tool.auditor.attributes.<name>]` tables applied."""
+    # imported here: the configuration reads this module's vocabularies without polars
+    from auditor import kinds
+
     specs = dict(DEFAULTS)
     for name, table in (overrides or {}).items():
         if not isinstance(table, dict):

@@ -63,3 +63,41 @@ def test_report_json_has_sources_and_every_resolved_attribute(capsys, tmp_path):
     assert resolved[("rating_votes", "")] == 97495  # the latest capture's count
     html = (tmp_path / "report.html").read_text()
     assert "Sources: how far each is trusted" in html and "<svg" in html
+
+
+def _lists(spellings: dict[str, list[str]], trust: dict[str, float]):
+    claims = [
+        _claim("film-2000", source, "character", name)
+        for source, names in spellings.items()
+        for name in names
+    ]
+    settings = Settings(specs=catalog(), trust=trust)
+    resolved = reconcile(to_frame(claims), settings).resolved
+    return resolved.filter(pl.col("attribute") == "character").row(0, named=True)
+
+
+def test_a_list_resolves_to_the_one_whose_spellings_the_others_share():
+    """Two lists name a third character, spelt a letter apart (one cut short); a more trusted
+    list instead repeats its lead under a misspelt surname. Counting near spellings as one
+    member, the two lists support each other fully, and the slip loses."""
+    row = _lists(
+        {
+            "a": ["Ben Sanderson", "Sera", "Yuri Butso"],
+            "b": ["Ben Sanderson", "Sera", "Yuri Butsov"],
+            "c": ["Ben Sanderson", "Sera", "Ben Anderson"],
+            "d": ["Ben Sanderson", "Sera"],
+        },
+        {"a": 0.7, "b": 1.0, "c": 1.2, "d": 1.0},
+    )
+    assert json.loads(row["value"]) == ["Ben Sanderson", "Sera", "Yuri Butsov"]
+    assert row["sources"] == ["b"]
+
+
+def test_different_names_are_not_taken_for_spellings_of_one():
+    """"Ann Lee" and "Bo Lee" share a surname but are far apart: the trusted list wins as
+    before, its members kept apart."""
+    row = _lists(
+        {"a": ["Ann Lee", "Cy Dale"], "b": ["Bo Lee", "Cy Dale"], "c": ["Bo Lee", "Cy Dale"]},
+        {"a": 1.0, "b": 1.0, "c": 1.0},
+    )
+    assert json.loads(row["value"]) == ["Bo Lee", "Cy Dale"]

@@ -45,7 +45,11 @@ def similarity(a: str, b: str) -> float:
     return fuzz.ratio(fold(a), fold(b))
 
 
-def near_variant(a: str, b: str, *, threshold: float = 85.0) -> bool:
+# How alike (rapidfuzz's ratio, 0-100) two folded names must be to be spellings of one.
+NEAR = 85.0
+
+
+def near_variant(a: str, b: str, *, threshold: float = NEAR) -> bool:
     """Different spellings of one name: not equal once folded, but a letter or two apart."""
     fa, fb = fold(a), fold(b)
     if fa == fb:

@@ -15,9 +15,12 @@ import json
 from typing import Any
 
 import polars as pl
+from rapidfuzz import fuzz
+from rapidfuzz.process import cpdist
 
 from auditor import kinds
 from auditor.claims import EDITORIAL
+from auditor.normalize.names import NEAR
 from auditor.reconcile.prepare import Settings, trust_of
 from auditor.truth import Attribute, Truth, discover
 
@@ -94,7 +97,85 @@ def claims(frame: pl.DataFrame, settings: Settings) -> pl.DataFrame:
         )
         .with_columns(value=pl.col("members").list.join(_SEP))
     )
+    sets = _one_spelling(sets.collect()).lazy()
     return pl.concat([single, sets], how="diagonal_relaxed").collect()
+
+
+_ITEM = ["entity", "attribute", "slot"]
+
+
+def _one_spelling(sets: pl.DataFrame) -> pl.DataFrame:
+    """The lists with each member written two ways across an item's sources (a letter or two
+    apart, as many words, sharing the first or the last: "j doe", "j does") counted
+    as one member, for how far lists support each other only: the candidate lists (`value`)
+    keep every spelling, so a resolved list is one a source gave. Without it a list with a
+    misspelt extra name and a list with a full surname support each other alike, and the
+    more reliable source's slip wins."""
+    names = (
+        sets.select(*_ITEM, name="members")
+        .explode("name")
+        .drop_nulls("name")
+        .unique()
+        .with_columns(
+            words=pl.col("name").str.split(" "), size=pl.col("name").str.len_chars().cast(pl.Int64)
+        )
+        .with_columns(
+            n=pl.col("words").list.len(),
+            first=pl.col("words").list.first(),
+            last=pl.col("words").list.last(),
+        )
+        .drop("words")
+    )
+    # candidates share the first or the last word (a slip rarely spoils both)
+    pairs = (
+        pl.concat(
+            [
+                names.join(names, on=[*_ITEM, "n", word], suffix="_2").select(
+                    *_ITEM, "name", "name_2", "size", "size_2"
+                )
+                for word in ("first", "last")
+            ]
+        )
+        .filter(
+            (pl.col("name") < pl.col("name_2"))
+            # fuzz.ratio >= NEAR needs lengths this close
+            & (
+                (pl.col("size") - pl.col("size_2")).abs()
+                <= (pl.col("size") + pl.col("size_2")) * (1 - NEAR / 100)
+            )
+        )
+        .select(*_ITEM, "name", "name_2")
+        .unique(maintain_order=True)
+    )
+    if pairs.height == 0:
+        return sets
+    score = cpdist(
+        pairs.get_column("name").to_list(),
+        pairs.get_column("name_2").to_list(),
+        scorer=fuzz.ratio,
+    )
+    # each spelling maps to the smallest of its near spellings (the class's one name)
+    one = (
+        pairs.filter(pl.Series(score >= NEAR))
+        .group_by(*_ITEM, "name_2")
+        .agg(pl.col("name").min().alias("one"))
+        .rename({"name_2": "members"})
+    )
+    merged = (
+        sets.with_row_index("row")
+        .select("row", *_ITEM, "members")
+        .explode("members")
+        .join(one, on=[*_ITEM, "members"], how="left")
+        .group_by("row")
+        .agg(pl.coalesce("one", "members").unique().sort().alias("members"))
+    )
+    return (
+        sets.with_row_index("row")
+        .drop("members")
+        .join(merged, on="row", how="left")
+        .sort("row")
+        .drop("row")
+    )
 
 
 def empty_sources() -> pl.DataFrame:
@@ -109,10 +190,14 @@ def learn(frame: pl.DataFrame, settings: Settings) -> Truth:
 def weights(frame: pl.DataFrame, truth: Truth, settings: Settings) -> pl.Expr:
     """Each claim's vote: its source's learned accuracy on the attribute (else overall, else
     the prior), times the user-review factor."""
-    per_attribute = truth.sources.select("source", "attributes").explode("attributes").select(
-        "source",
-        attribute=pl.col("attributes").struct.field("attribute"),
-        learned=pl.col("attributes").struct.field("reliability"),
+    per_attribute = (
+        truth.sources.select("source", "attributes")
+        .explode("attributes")
+        .select(
+            "source",
+            attribute=pl.col("attributes").struct.field("attribute"),
+            learned=pl.col("attributes").struct.field("reliability"),
+        )
     )
     overall = truth.sources.select("source", overall="reliability")
     learned = (
@@ -177,9 +262,13 @@ def _latest(frame: pl.DataFrame, settings: Settings) -> pl.DataFrame:
 
 def _learned(frame: pl.DataFrame, truth: Truth, settings: Settings) -> pl.DataFrame:
     here = frame.get_column("entity").unique()
-    won = truth.resolved.filter(pl.col("entity").is_in(here.implode())).with_columns(
-        members=pl.col("value").str.split(_SEP),
-    ).rename({"value": "won"})
+    won = (
+        truth.resolved.filter(pl.col("entity").is_in(here.implode()))
+        .with_columns(
+            members=pl.col("value").str.split(_SEP),
+        )
+        .rename({"value": "won"})
+    )
     forms = (
         frame.filter(pl.col("key").is_not_null())
         .with_columns(slot=pl.col("slot").fill_null(""))
