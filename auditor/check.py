@@ -9,35 +9,35 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from auditor import __version__
-from auditor.claims import COLUMNS, jsonl
+from auditor.claims import COLUMNS
 from auditor.formats import FILES
-from auditor.report import html, json_report, junit, markdown, sarif
+from auditor.report import claims_jsonl, html, json_report, junit, markdown, sarif
 from auditor.report import jsonl as discrepancies_jsonl
 from auditor.report.model import VERSION, AuditReport
-from auditor.writing import report_set, write_text
+from auditor.writing import report_set, write_chunks, write_text
 
 
-def _claims_jsonl(report: AuditReport) -> str:
-    """One claim a line, each with the run id."""
-    frame = report.claims.select(COLUMNS) if report.claims.width else None
-    return jsonl(frame, run=report.run) if frame is not None else ""
+def _whole(render: Callable[[AuditReport], str]) -> Callable[[AuditReport], Iterator[str]]:
+    return lambda report: iter((render(report),))
 
 
-_RENDER: dict[str, Callable[[AuditReport], str]] = {
-    "html": html.render,
-    "json": json_report.render,
-    "md": markdown.render,
-    "junit": junit.render,
-    "claims": _claims_jsonl,
-    "sarif": sarif.render,
-    "jsonl": discrepancies_jsonl.render,
+# Each format as pieces of text in order: the large ones (report.json, the JSON Lines files)
+# are written as they are made, never held whole.
+_RENDER: dict[str, Callable[[AuditReport], Iterator[str]]] = {
+    "html": _whole(html.render),
+    "json": json_report.chunks,
+    "md": _whole(markdown.render),
+    "junit": _whole(junit.render),
+    "claims": claims_jsonl.chunks,
+    "sarif": _whole(sarif.render),
+    "jsonl": discrepancies_jsonl.chunks,
 }
-RENDERERS: dict[str, tuple[str, Callable[[AuditReport], str]]] = {
+RENDERERS: dict[str, tuple[str, Callable[[AuditReport], Iterator[str]]]] = {
     fmt: (FILES[fmt], _RENDER[fmt]) for fmt in FILES
 }
 
@@ -75,7 +75,7 @@ def write_reports(report: AuditReport, out_dir: Path, formats: Sequence[str]) ->
                 names += _write_html(report, stage)
                 continue
             name, render = RENDERERS[fmt]
-            write_text(stage / name, render(report))
+            write_chunks(stage / name, render(report))
             names.append(name)
     return [out_dir / name for name in names]
 
