@@ -64,28 +64,46 @@ def run_id(report: AuditReport) -> str:
     return h.hexdigest()[:16]
 
 
-def write_reports(report: AuditReport, out_dir: Path, formats: Sequence[str]) -> list[Path]:
+def write_reports(
+    report: AuditReport,
+    out_dir: Path,
+    formats: Sequence[str],
+    progress: Callable[[str, int, int], None] | None = None,
+) -> list[Path]:
     """Render each format into a staging folder and switch it in; the paths of the files
-    (and of the HTML report's folder of entity pages, when it has one)."""
+    (and of the HTML report's folder of entity pages, when it has one). `progress` hears of
+    each file (and each entity page) as it is written."""
+    tell = progress or _silent
     report = replace(report, run=run_id(report))
     names = []
     with report_set(out_dir, {*FILES.values(), html.ENTITY_DIR}) as stage:
         for fmt in formats:
             if fmt == "html":
-                names += _write_html(report, stage)
+                names += _write_html(report, stage, tell)
                 continue
             name, render = RENDERERS[fmt]
+            tell(name, 0, 1)
             write_chunks(stage / name, render(report))
+            tell(name, 1, 1)
             names.append(name)
     return [out_dir / name for name in names]
 
 
-def _write_html(report: AuditReport, stage: Path) -> list[str]:
+def _silent(stage: str, done: int, total: int) -> None:
+    pass
+
+
+def _write_html(
+    report: AuditReport, stage: Path, tell: Callable[[str, int, int], None]
+) -> list[str]:
     """The one page, or the index and a page per entity, each written as it is made (a
     catalog's pages are never held together); the entities/ folder is swapped in with the
     rest of the set, so pages of an earlier run cannot linger."""
-    for rel, text in html.files(report):
+    total = 1 + (len(report.entities) if html.paged(report) else 0)
+    tell(html.INDEX, 0, total)
+    for n, (rel, text) in enumerate(html.files(report), 1):
         write_text(stage / rel, text)
+        tell(html.INDEX, n, total)
     return [html.INDEX] + ([html.ENTITY_DIR] if (stage / html.ENTITY_DIR).is_dir() else [])
 
 

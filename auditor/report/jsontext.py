@@ -23,11 +23,8 @@ _PRINTABLE = r"^[ -~]*$"  # nothing json.dumps would write as \uXXXX or a short 
 def strings(column: pl.Series) -> pl.Series:
     """json.dumps of each string (null: `null`)."""
     column = column.cast(pl.String)
-    quoted = (
-        '"'
-        + column.str.replace_all("\\", "\\\\", literal=True).str.replace_all('"', '\\"', literal=True)
-        + '"'
-    )
+    escaped = column.str.replace_all("\\", "\\\\", literal=True)
+    quoted = '"' + escaped.str.replace_all('"', '\\"', literal=True) + '"'
     plain = column.str.contains(_PRINTABLE)
     odd = column.filter(plain.not_()).unique()
     if odd.len():
