@@ -24,16 +24,27 @@ _END = "        </tbody>\n      </table>\n    </article>\n"
 
 def esc(value: object) -> str:
     """markupsafe.escape, as a plain string."""
+    if type(value) is str:
+        return _escape(value)
     if hasattr(value, "__html__"):
         return str(value.__html__())  # already markup
+    return _escape(str(value))
+
+
+def _replace(text: str) -> str:
     return (
-        str(value)
-        .replace("&", "&amp;")
+        text.replace("&", "&amp;")
         .replace(">", "&gt;")
         .replace("<", "&lt;")
         .replace("'", "&#39;")
         .replace('"', "&#34;")
     )
+
+
+try:  # markupsafe's own C escaper, where it was built
+    from markupsafe._speedups import _escape_inner as _escape
+except ImportError:  # pragma: no cover - the pure-Python install
+    _escape = _replace
 
 
 def articles(items: Sequence[DiscrepancyView]) -> Markup:
