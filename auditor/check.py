@@ -35,7 +35,7 @@ _RENDER: dict[str, Callable[[AuditReport], Iterator[str]]] = {
     "md": _whole(markdown.render),
     "junit": _whole(junit.render),
     "claims": claims_jsonl.chunks,
-    "sarif": _whole(sarif.render),
+    "sarif": sarif.chunks,
     "jsonl": discrepancies_jsonl.chunks,
 }
 RENDERERS: dict[str, tuple[str, Callable[[AuditReport], Iterator[str]]]] = {

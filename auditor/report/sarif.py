@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import bisect
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from auditor import __version__
 from auditor.catalog import KINDS
-from auditor.reconcile.model import ClaimRef, Discrepancy
+from auditor.reconcile.model import Discrepancy
 from auditor.report.model import AuditReport, DocumentRecord
 
 SCHEMA = (
@@ -27,7 +27,18 @@ LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SOURCES_BASE = "SOURCES"  # where document paths are relative to when no repository holds them
 
 
+_RESULTS = "\x00results\x00"  # where the results go in the log's text
+_COLUMNS = ("source", "document", "raw", "span_start", "span_end", "row", "column")
+_BATCH = 20_000
+
+
 def render(report: AuditReport) -> str:
+    return "".join(chunks(report))
+
+
+def chunks(report: AuditReport) -> Iterator[str]:
+    """The log in pieces: compact JSON (ASCII-only: it can be large), its results a batch at
+    a time, each claim's location from the claim store's columns (no claim objects)."""
     rules = sorted(KINDS.values(), key=lambda k: k.code)
     index = {k.code: i for i, k in enumerate(rules)}
     docs = {d.document: d for d in report.documents}
@@ -56,21 +67,51 @@ def render(report: AuditReport) -> str:
             SOURCES_BASE: {"description": {"text": "the sources folder that was audited"}}
         },
         "invocations": [_invocation(report, uris)],
-        "results": [_result(d, index[d.code], docs, uris) for d in report.discrepancies],
+        "results": _RESULTS,
     }
     log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, separators=(",", ":")) + "\n"  # ASCII-only, compact: it can be large
+    head, tail = json.dumps(log, separators=(",", ":")).split(json.dumps(_RESULTS), 1)
+    yield head + "["
+    found = report.discrepancies
+    for lo in range(0, len(found), _BATCH):
+        batch = found[lo : lo + _BATCH]
+        cited = _cited(batch)
+        results = [
+            _result(d, index[d.code], [_location(c, docs.get(c[1]), uris) for c in claims])
+            for d, claims in zip(batch, cited, strict=True)
+        ]
+        text = json.dumps(results, separators=(",", ":"))[1:-1]
+        yield ("," if lo and text else "") + text
+    yield "]" + tail + "\n"
+
+
+def _cited(batch: Sequence[Discrepancy]) -> list[list[tuple]]:
+    """Each discrepancy's claims as (source, document, raw, span_start, span_end, row,
+    column), read from its store's columns."""
+    columns: dict[int, list[list]] = {}
+    out = []
+    for d in batch:
+        if d.store is None:
+            out.append([])
+            continue
+        key = id(d.store)
+        if key not in columns:
+            frame = d.store.frame
+            columns[key] = [frame.get_column(c).to_list() for c in _COLUMNS]
+        cols = columns[key]
+        out.append([tuple(col[i] for col in cols) for i in d.claim_idx])
+    return out
 
 
 def _result(
-    d: Discrepancy, rule_index: int, docs: dict[str, DocumentRecord], uris: dict[str, dict]
+    d: Discrepancy, rule_index: int, locations: list[dict[str, Any]]
 ) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": d.code,
         "ruleIndex": rule_index,
         "level": LEVEL[d.severity],
         "message": {"text": d.explanation},
-        "locations": [_location(c, docs.get(c.document), uris) for c in d.claims],
+        "locations": locations,
         "partialFingerprints": {"auditorDiscrepancy/v1": d.id},
         "properties": {"entity": d.entity, "attribute": d.attribute, "kind": d.kind},
     }
@@ -81,19 +122,20 @@ def _result(
     return result
 
 
-def _location(c: ClaimRef, doc: DocumentRecord | None, uris: dict[str, dict]) -> dict[str, Any]:
+def _location(c: tuple, doc: DocumentRecord | None, uris: dict[str, dict]) -> dict[str, Any]:
     """A page's claim: its span's region. A table's cell: the file, and the row and column."""
-    artifact = uris.get(c.document) or {"uri": c.document, "uriBaseId": SOURCES_BASE}
+    source, document, raw, start, end, row, column = c
+    artifact = uris.get(document) or {"uri": document, "uriBaseId": SOURCES_BASE}
     physical: dict[str, Any] = {"artifactLocation": artifact}
-    if c.span is not None and doc is not None and doc.line_starts:
-        physical["region"] = {**region(doc.line_starts, *c.span), "snippet": {"text": c.raw}}
+    if start is not None and doc is not None and doc.line_starts:
+        physical["region"] = {**region(doc.line_starts, start, end), "snippet": {"text": raw}}
     location: dict[str, Any] = {
         "physicalLocation": physical,
-        "message": {"text": f"{c.source}: {c.raw}"},
+        "message": {"text": f"{source}: {raw}"},
     }
-    if c.row is not None:
-        location["message"]["text"] += f" (row {c.row}, column {c.column})"
-        location["properties"] = {"row": c.row, "column": c.column}
+    if row is not None:
+        location["message"]["text"] += f" (row {row}, column {column})"
+        location["properties"] = {"row": row, "column": column}
     return location
 
 
