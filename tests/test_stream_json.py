@@ -12,7 +12,7 @@ from auditor import pipeline
 from auditor.check import run_id
 from auditor.claims import COLUMNS, jsonl
 from auditor.config import load
-from auditor.report import claims_jsonl, discrepancy_json, json_report, jsontext
+from auditor.report import claims_jsonl, discrepancy_json, json_report, jsontext, sarif
 from auditor.report import jsonl as discrepancies_jsonl
 from tests.conftest import FIXTURES, ROOT, SOURCES
 
@@ -102,3 +102,26 @@ def test_a_report_without_discrepancies_or_claims(report):
     assert json_report.render(empty) == json.dumps(empty.to_dict(), indent=2) + "\n"
     assert discrepancies_jsonl.render(empty) == ""
     assert "".join(claims_jsonl.chunks(empty)) == ""
+
+
+def test_sarif_locations_are_the_cited_claims(report, monkeypatch):
+    monkeypatch.setattr(sarif, "_BATCH", 3)
+    text = sarif.render(report)
+    log = json.loads(text)
+    assert text == json.dumps(log, separators=(",", ":")) + "\n"  # compact, one object
+    results = log["runs"][0]["results"]
+    assert len(results) == len(report.discrepancies)
+    docs = {d.document: d for d in report.documents}
+    for result, d in zip(results, report.discrepancies, strict=True):
+        assert [loc["message"]["text"].split(" (row ")[0] for loc in result["locations"]] == [
+            f"{c.source}: {c.raw}" for c in d.claims
+        ]
+        for loc, c in zip(result["locations"], d.claims, strict=True):
+            region = loc["physicalLocation"].get("region")
+            if c.span is not None:
+                assert region == {
+                    **sarif.region(docs[c.document].line_starts, *c.span),
+                    "snippet": {"text": c.raw},
+                }
+            else:
+                assert region is None and loc["properties"] == {"row": c.row, "column": c.column}

@@ -290,19 +290,22 @@ def _outcome(result: Any, table: pl.DataFrame) -> ExpectationOutcome:
         f"{kwargs.get('column_A')} > {kwargs.get('column_B')}" if kwargs.get("column_A") else None
     )
     r = result.result or {}
-    documents = table.get_column("document").to_list()
-    entities = table.get_column("entity").to_list()
-    unexpected = []
-    for n, i in enumerate(r.get("unexpected_index_list") or []):
-        row = _row(i, n)
-        values = r.get("unexpected_list") or []
-        unexpected.append(
-            {
-                "value": _plain(values[n] if n < len(values) else None),
-                "entity": entities[row] if row < len(entities) else None,
-                "documents": [documents[row]] if row < len(documents) else [],
-            }
-        )
+    rows = [_row(i, n) for n, i in enumerate(r.get("unexpected_index_list") or [])]
+    values = r.get("unexpected_list") or []
+    # Only the unexpected rows' entity and document: a table is tens of thousands of rows.
+    height = table.height
+    at = pl.Series([row for row in rows if row < height], dtype=pl.Int64)
+    named = table.select("entity", "document")[at] if rows else table.clear()
+    entity = dict(zip(at.to_list(), named.get_column("entity").to_list(), strict=True))
+    document = dict(zip(at.to_list(), named.get_column("document").to_list(), strict=True))
+    unexpected = [
+        {
+            "value": _plain(values[n] if n < len(values) else None),
+            "entity": entity.get(row),
+            "documents": [document[row]] if row in document else [],
+        }
+        for n, row in enumerate(rows)
+    ]
     exception = (result.exception_info or {}).get("exception_message")
     observed = _plain(r.get("observed_value"))
     details = _details(result.success, r, exception, observed)
