@@ -15,6 +15,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+import polars as pl
+
 from auditor import __version__
 from auditor.catalog import KINDS
 from auditor.reconcile.model import Discrepancy
@@ -87,19 +89,22 @@ def chunks(report: AuditReport) -> Iterator[str]:
 
 def _cited(batch: Sequence[Discrepancy]) -> list[list[tuple]]:
     """Each discrepancy's claims as (source, document, raw, span_start, span_end, row,
-    column), read from its store's columns."""
-    columns: dict[int, list[list]] = {}
+    column): only the batch's cited rows of each store are read out of its frame."""
+    wanted: dict[int, tuple[object, list[int]]] = {}
+    for d in batch:
+        if d.store is not None:
+            wanted.setdefault(id(d.store), (d.store, []))[1].extend(d.claim_idx)
+    rows: dict[int, Iterator[tuple]] = {}
+    for key, (store, idx) in wanted.items():
+        part = store.frame.select(_COLUMNS)[pl.Series(idx, dtype=pl.Int64)]
+        rows[key] = zip(*(part.get_column(c).to_list() for c in _COLUMNS), strict=True)
     out = []
     for d in batch:
         if d.store is None:
             out.append([])
             continue
-        key = id(d.store)
-        if key not in columns:
-            frame = d.store.frame
-            columns[key] = [frame.get_column(c).to_list() for c in _COLUMNS]
-        cols = columns[key]
-        out.append([tuple(col[i] for col in cols) for i in d.claim_idx])
+        taken = rows[id(d.store)]
+        out.append([next(taken) for _ in d.claim_idx])
     return out
 
 
