@@ -28,12 +28,17 @@ def _pandas(frame: pl.DataFrame):
         series = frame.get_column(name)
         if dtype == pl.Date:
             data[name] = pd.to_datetime(pd.Series(series.to_list(), dtype="object"))
-        elif dtype.is_integer():
-            data[name] = pd.array(series.to_list(), dtype="Int64")
+        elif dtype.is_integer():  # values and null mask as arrays: no Python int per cell
+            mask = series.is_null().to_numpy()
+            values = series.cast(pl.Int64).fill_null(0).to_numpy()
+            data[name] = pd.arrays.IntegerArray(values, mask)
         elif dtype.is_float():
             data[name] = series.to_numpy()
         elif dtype == pl.Boolean:
-            data[name] = pd.array(series.to_list(), dtype="boolean")
+            mask = series.is_null().to_numpy()
+            data[name] = pd.arrays.BooleanArray(series.fill_null(False).to_numpy(), mask)
+        elif dtype == pl.String:
+            data[name] = pd.Series(series.to_numpy(), dtype="object")
         else:
             data[name] = pd.Series(series.to_list(), dtype="object")
     return pd.DataFrame(data)
