@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import itertools
 import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from auditor import __version__
 from auditor.claims import COLUMNS
@@ -46,23 +48,42 @@ RENDERERS: dict[str, tuple[str, Callable[[AuditReport], Iterator[str]]]] = {
 def run_id(report: AuditReport) -> str:
     """A digest of everything the outputs show: claims, documents, findings, settings."""
     h = hashlib.sha256()
-    facts = {
+    facts: dict[str, Callable[[], Iterator[Any]] | Any] = {
         "version": [VERSION, __version__],
-        "documents": [d.to_dict() for d in report.documents],
+        "documents": lambda: (d.to_dict() for d in report.documents),
         "expectations": [s.to_dict() for s in report.expectations],
-        "discrepancies": [
+        "discrepancies": lambda: (
             [d.id, d.code, d.severity, d.status, d.explanation, list(d.claim_idx)]
             for d in report.discrepancies
-        ],
-        "resolved": list(report.resolved),
+        ),
+        "resolved": lambda: iter(report.resolved),
         "errors": list(report.errors),
         "settings": [report.fail_on, report.baseline],
     }
-    h.update(json.dumps(facts, sort_keys=True, default=str).encode("utf-8"))
+    # The bytes of json.dumps(facts, sort_keys=True, default=str), fed a piece at a time:
+    # a catalog's facts are hundreds of megabytes as one string.
+    for n, key in enumerate(sorted(facts)):
+        h.update((("{" if n == 0 else ", ") + json.dumps(key) + ": ").encode("utf-8"))
+        value = facts[key]
+        if not callable(value):
+            h.update(_dumps(value).encode("utf-8"))
+            continue
+        items = value()
+        first = True
+        while batch := list(itertools.islice(items, 5_000)):
+            text = ", ".join(map(_dumps, batch))
+            h.update((("[" if first else ", ") + text).encode("utf-8"))
+            first = False
+        h.update(b"[]" if first else b"]")
+    h.update(b"}")
     if report.claims.width:
         rows = report.claims.select(COLUMNS).hash_rows(seed=0)
         h.update(rows.to_numpy().tobytes())
     return h.hexdigest()[:16]
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, default=str)
 
 
 def write_reports(
