@@ -104,24 +104,51 @@ def test_a_report_without_discrepancies_or_claims(report):
     assert "".join(claims_jsonl.chunks(empty)) == ""
 
 
-def test_sarif_locations_are_the_cited_claims(report, monkeypatch):
+def _sarif_result(d, rule_index, docs, uris):
+    """A SARIF result as a dict, from the discrepancy's claim objects: the specification the
+    renderer's direct text must match byte for byte."""
+    locations = []
+    for c in d.claims:
+        artifact = uris.get(c.document) or {"uri": c.document, "uriBaseId": sarif.SOURCES_BASE}
+        physical = {"artifactLocation": artifact}
+        doc = docs.get(c.document)
+        if c.span is not None and doc is not None and doc.line_starts:
+            physical["region"] = {
+                **sarif.region(doc.line_starts, *c.span),
+                "snippet": {"text": c.raw},
+            }
+        location = {"physicalLocation": physical, "message": {"text": f"{c.source}: {c.raw}"}}
+        if c.row is not None:
+            location["message"]["text"] += f" (row {c.row}, column {c.column})"
+            location["properties"] = {"row": c.row, "column": c.column}
+        locations.append(location)
+    result = {
+        "ruleId": d.code,
+        "ruleIndex": rule_index,
+        "level": sarif.LEVEL[d.severity],
+        "message": {"text": d.explanation},
+        "locations": locations,
+        "partialFingerprints": {"auditorDiscrepancy/v1": d.id},
+        "properties": {"entity": d.entity, "attribute": d.attribute, "kind": d.kind},
+    }
+    if d.status is not None:
+        result["baselineState"] = "unchanged" if d.status == "known" else "new"
+    if d.status == "known":
+        result["suppressions"] = [{"kind": "external", "justification": "accepted in the baseline"}]
+    return result
+
+
+@pytest.mark.parametrize("status", [None, "new", "known"])
+def test_sarif_results_are_their_dicts_dumped(report, monkeypatch, status):
     monkeypatch.setattr(sarif, "_BATCH", 3)
+    report = replace(report, discrepancies=tuple(
+        replace(d, status=status) for d in report.discrepancies))
     text = sarif.render(report)
     log = json.loads(text)
     assert text == json.dumps(log, separators=(",", ":")) + "\n"  # compact, one object
-    results = log["runs"][0]["results"]
-    assert len(results) == len(report.discrepancies)
+    rules = {r["id"]: n for n, r in enumerate(log["runs"][0]["tool"]["driver"]["rules"])}
     docs = {d.document: d for d in report.documents}
-    for result, d in zip(results, report.discrepancies, strict=True):
-        assert [loc["message"]["text"].split(" (row ")[0] for loc in result["locations"]] == [
-            f"{c.source}: {c.raw}" for c in d.claims
-        ]
-        for loc, c in zip(result["locations"], d.claims, strict=True):
-            region = loc["physicalLocation"].get("region")
-            if c.span is not None:
-                assert region == {
-                    **sarif.region(docs[c.document].line_starts, *c.span),
-                    "snippet": {"text": c.raw},
-                }
-            else:
-                assert region is None and loc["properties"] == {"row": c.row, "column": c.column}
+    uris = sarif._artifacts(report.documents)
+    expected = [_sarif_result(d, rules[d.code], docs, uris) for d in report.discrepancies]
+    results = text[text.index('"results":[') + len('"results":') : text.rindex("]}]}") + 1]
+    assert results == json.dumps(expected, separators=(",", ":"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import json
 from collections.abc import Iterator, Sequence
+from json.encoder import encode_basestring_ascii as _s
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,9 @@ SOURCES_BASE = "SOURCES"  # where document paths are relative to when no reposit
 _RESULTS = "\x00results\x00"  # where the results go in the log's text
 _COLUMNS = ("source", "document", "raw", "span_start", "span_end", "row", "column")
 _BATCH = 20_000
+_SUPPRESSED = ',"suppressions":' + json.dumps(
+    [{"kind": "external", "justification": "accepted in the baseline"}], separators=(",", ":")
+)
 
 
 def render(report: AuditReport) -> str:
@@ -75,16 +79,78 @@ def chunks(report: AuditReport) -> Iterator[str]:
     head, tail = json.dumps(log, separators=(",", ":")).split(json.dumps(_RESULTS), 1)
     yield head + "["
     found = report.discrepancies
+    text = _Text(docs, uris)
     for lo in range(0, len(found), _BATCH):
         batch = found[lo : lo + _BATCH]
         cited = _cited(batch)
         results = [
-            _result(d, index[d.code], [_location(c, docs.get(c[1]), uris) for c in claims])
-            for d, claims in zip(batch, cited, strict=True)
+            text.result(d, index[d.code], claims) for d, claims in zip(batch, cited, strict=True)
         ]
-        text = json.dumps(results, separators=(",", ":"))[1:-1]
-        yield ("," if lo and text else "") + text
+        yield ("," if lo else "") + ",".join(results)
     yield "]" + tail + "\n"
+
+
+class _Text:
+    """A result's compact JSON written directly: the bytes json.dumps gives for the result
+    as a dict (tests/test_stream_json.py builds those and compares): a catalog has millions
+    of locations, and a dict per location cost more than the rest of the log."""
+
+    def __init__(self, docs: dict[str, DocumentRecord], uris: dict[str, dict]) -> None:
+        self.docs, self.uris = docs, uris
+        self.artifacts: dict[str, str] = {}
+
+    def artifact(self, document: str) -> str:
+        if document not in self.artifacts:
+            artifact = self.uris.get(document) or {"uri": document, "uriBaseId": SOURCES_BASE}
+            self.artifacts[document] = json.dumps(artifact, separators=(",", ":"))
+        return self.artifacts[document]
+
+    def result(self, d: Discrepancy, rule_index: int, claims: list[tuple]) -> str:
+        locations = ",".join(self.location(c) for c in claims)
+        tail = ""
+        if d.status is not None:
+            state = "unchanged" if d.status == "known" else "new"
+            tail = f',"baselineState":"{state}"'
+        if d.status == "known":
+            tail += _SUPPRESSED
+        return (
+            f'{{"ruleId":{_s(d.code)},"ruleIndex":{rule_index},"level":{_s(LEVEL[d.severity])},'
+            f'"message":{{"text":{_s(d.explanation)}}},"locations":[{locations}],'
+            f'"partialFingerprints":{{"auditorDiscrepancy/v1":{_s(d.id)}}},'
+            f'"properties":{{"entity":{_s(d.entity)},"attribute":{_s(d.attribute)},'
+            f'"kind":{_s(d.kind)}}}{tail}}}'
+        )
+
+    def location(self, c: tuple) -> str:
+        source, document, raw, start, end, row, column = c
+        doc = self.docs.get(document)
+        region = ""
+        if start is not None and doc is not None and doc.line_starts:
+            r = region_of(doc.line_starts, start, end)
+            region = (
+                f',"region":{{"startLine":{r[0]},"startColumn":{r[1]},"endLine":{r[2]},'
+                f'"endColumn":{r[3]},"snippet":{{"text":{_s(raw)}}}}}'
+            )
+        if row is None:
+            message, properties = _s(f"{source}: {raw}"), ""
+        else:
+            message = _s(f"{source}: {raw} (row {row}, column {column})")
+            properties = f',"properties":{{"row":{_n(row)},"column":{_n(column)}}}'
+        return (
+            f'{{"physicalLocation":{{"artifactLocation":{self.artifact(document)}{region}}},'
+            f'"message":{{"text":{message}}}{properties}}}'
+        )
+
+
+def _n(value: Any) -> str:
+    return json.dumps(value)
+
+
+def region_of(line_starts: Sequence[int], start: int, end: int) -> tuple[int, int, int, int]:
+    """`region`'s four numbers."""
+    first = bisect.bisect_right(line_starts, start) - 1
+    last = bisect.bisect_right(line_starts, max(start, end - 1)) - 1
+    return first + 1, start - line_starts[first] + 1, last + 1, end - line_starts[last] + 1
 
 
 def _cited(batch: Sequence[Discrepancy]) -> list[list[tuple]]:
@@ -108,51 +174,14 @@ def _cited(batch: Sequence[Discrepancy]) -> list[list[tuple]]:
     return out
 
 
-def _result(
-    d: Discrepancy, rule_index: int, locations: list[dict[str, Any]]
-) -> dict[str, Any]:
-    result: dict[str, Any] = {
-        "ruleId": d.code,
-        "ruleIndex": rule_index,
-        "level": LEVEL[d.severity],
-        "message": {"text": d.explanation},
-        "locations": locations,
-        "partialFingerprints": {"auditorDiscrepancy/v1": d.id},
-        "properties": {"entity": d.entity, "attribute": d.attribute, "kind": d.kind},
-    }
-    if d.status is not None:
-        result["baselineState"] = "unchanged" if d.status == "known" else "new"
-    if d.status == "known":
-        result["suppressions"] = [{"kind": "external", "justification": "accepted in the baseline"}]
-    return result
-
-
-def _location(c: tuple, doc: DocumentRecord | None, uris: dict[str, dict]) -> dict[str, Any]:
-    """A page's claim: its span's region. A table's cell: the file, and the row and column."""
-    source, document, raw, start, end, row, column = c
-    artifact = uris.get(document) or {"uri": document, "uriBaseId": SOURCES_BASE}
-    physical: dict[str, Any] = {"artifactLocation": artifact}
-    if start is not None and doc is not None and doc.line_starts:
-        physical["region"] = {**region(doc.line_starts, start, end), "snippet": {"text": raw}}
-    location: dict[str, Any] = {
-        "physicalLocation": physical,
-        "message": {"text": f"{source}: {raw}"},
-    }
-    if row is not None:
-        location["message"]["text"] += f" (row {row}, column {column})"
-        location["properties"] = {"row": row, "column": column}
-    return location
-
-
 def region(line_starts: Sequence[int], start: int, end: int) -> dict[str, int]:
     """1-based lines and columns of the span [start, end); endColumn is the one after it."""
-    first = bisect.bisect_right(line_starts, start) - 1
-    last = bisect.bisect_right(line_starts, max(start, end - 1)) - 1
+    first_line, first_column, last_line, end_column = region_of(line_starts, start, end)
     return {
-        "startLine": first + 1,
-        "startColumn": start - line_starts[first] + 1,
-        "endLine": last + 1,
-        "endColumn": end - line_starts[last] + 1,
+        "startLine": first_line,
+        "startColumn": first_column,
+        "endLine": last_line,
+        "endColumn": end_column,
     }
 
 
