@@ -7,37 +7,40 @@ byte-identical files), and the set replaces the folder's previous set in one ste
 
 from __future__ import annotations
 
+import gc
 import hashlib
+import itertools
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from auditor import __version__
-from auditor.claims import COLUMNS, jsonl
+from auditor.claims import COLUMNS
 from auditor.formats import FILES
-from auditor.report import html, json_report, junit, markdown, sarif
+from auditor.report import claims_jsonl, html, json_report, junit, markdown, sarif
 from auditor.report import jsonl as discrepancies_jsonl
 from auditor.report.model import VERSION, AuditReport
-from auditor.writing import report_set, write_text
+from auditor.writing import report_set, write_chunks, write_text
 
 
-def _claims_jsonl(report: AuditReport) -> str:
-    """One claim a line, each with the run id."""
-    frame = report.claims.select(COLUMNS) if report.claims.width else None
-    return jsonl(frame, run=report.run) if frame is not None else ""
+def _whole(render: Callable[[AuditReport], str]) -> Callable[[AuditReport], Iterator[str]]:
+    return lambda report: iter((render(report),))
 
 
-_RENDER: dict[str, Callable[[AuditReport], str]] = {
-    "html": html.render,
-    "json": json_report.render,
-    "md": markdown.render,
-    "junit": junit.render,
-    "claims": _claims_jsonl,
-    "sarif": sarif.render,
-    "jsonl": discrepancies_jsonl.render,
+# Each format as pieces of text in order: the large ones (report.json, the JSON Lines files)
+# are written as they are made, never held whole.
+_RENDER: dict[str, Callable[[AuditReport], Iterator[str]]] = {
+    "html": _whole(html.render),
+    "json": json_report.chunks,
+    "md": _whole(markdown.render),
+    "junit": _whole(junit.render),
+    "claims": claims_jsonl.chunks,
+    "sarif": sarif.chunks,
+    "jsonl": discrepancies_jsonl.chunks,
 }
-RENDERERS: dict[str, tuple[str, Callable[[AuditReport], str]]] = {
+RENDERERS: dict[str, tuple[str, Callable[[AuditReport], Iterator[str]]]] = {
     fmt: (FILES[fmt], _RENDER[fmt]) for fmt in FILES
 }
 
@@ -45,47 +48,90 @@ RENDERERS: dict[str, tuple[str, Callable[[AuditReport], str]]] = {
 def run_id(report: AuditReport) -> str:
     """A digest of everything the outputs show: claims, documents, findings, settings."""
     h = hashlib.sha256()
-    facts = {
+    facts: dict[str, Callable[[], Iterator[Any]] | Any] = {
         "version": [VERSION, __version__],
-        "documents": [d.to_dict() for d in report.documents],
+        "documents": lambda: (d.to_dict() for d in report.documents),
         "expectations": [s.to_dict() for s in report.expectations],
-        "discrepancies": [
+        "discrepancies": lambda: (
             [d.id, d.code, d.severity, d.status, d.explanation, list(d.claim_idx)]
             for d in report.discrepancies
-        ],
-        "resolved": list(report.resolved),
+        ),
+        "resolved": lambda: iter(report.resolved),
         "errors": list(report.errors),
         "settings": [report.fail_on, report.baseline],
     }
-    h.update(json.dumps(facts, sort_keys=True, default=str).encode("utf-8"))
+    # The bytes of json.dumps(facts, sort_keys=True, default=str), fed a piece at a time:
+    # a catalog's facts are hundreds of megabytes as one string.
+    for n, key in enumerate(sorted(facts)):
+        h.update((("{" if n == 0 else ", ") + json.dumps(key) + ": ").encode("utf-8"))
+        value = facts[key]
+        if not callable(value):
+            h.update(_dumps(value).encode("utf-8"))
+            continue
+        items = value()
+        first = True
+        while batch := list(itertools.islice(items, 5_000)):
+            text = ", ".join(map(_dumps, batch))
+            h.update((("[" if first else ", ") + text).encode("utf-8"))
+            first = False
+        h.update(b"[]" if first else b"]")
+    h.update(b"}")
     if report.claims.width:
         rows = report.claims.select(COLUMNS).hash_rows(seed=0)
         h.update(rows.to_numpy().tobytes())
     return h.hexdigest()[:16]
 
 
-def write_reports(report: AuditReport, out_dir: Path, formats: Sequence[str]) -> list[Path]:
+def _dumps(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, default=str)
+
+
+def write_reports(
+    report: AuditReport,
+    out_dir: Path,
+    formats: Sequence[str],
+    progress: Callable[[str, int, int], None] | None = None,
+) -> list[Path]:
     """Render each format into a staging folder and switch it in; the paths of the files
-    (and of the HTML report's folder of entity pages, when it has one)."""
+    (and of the HTML report's folder of entity pages, when it has one). `progress` hears of
+    each file (and each entity page) as it is written."""
+    tell = progress or _silent
     report = replace(report, run=run_id(report))
     names = []
-    with report_set(out_dir, {*FILES.values(), html.ENTITY_DIR}) as stage:
-        for fmt in formats:
-            if fmt == "html":
-                names += _write_html(report, stage)
-                continue
-            name, render = RENDERERS[fmt]
-            write_text(stage / name, render(report))
-            names.append(name)
+    # The report's objects live until the end: the collector need not walk them again and
+    # again while the files are made (a catalog's millions made each pass cost seconds).
+    gc.freeze()
+    try:
+        with report_set(out_dir, {*FILES.values(), html.ENTITY_DIR}) as stage:
+            for fmt in formats:
+                if fmt == "html":
+                    names += _write_html(report, stage, tell)
+                    continue
+                name, render = RENDERERS[fmt]
+                tell(name, 0, 1)
+                write_chunks(stage / name, render(report))
+                tell(name, 1, 1)
+                names.append(name)
+    finally:
+        gc.unfreeze()
     return [out_dir / name for name in names]
 
 
-def _write_html(report: AuditReport, stage: Path) -> list[str]:
+def _silent(stage: str, done: int, total: int) -> None:
+    pass
+
+
+def _write_html(
+    report: AuditReport, stage: Path, tell: Callable[[str, int, int], None]
+) -> list[str]:
     """The one page, or the index and a page per entity, each written as it is made (a
     catalog's pages are never held together); the entities/ folder is swapped in with the
     rest of the set, so pages of an earlier run cannot linger."""
-    for rel, text in html.files(report):
+    total = 1 + (len(report.entities) if html.paged(report) else 0)
+    tell(html.INDEX, 0, total)
+    for n, (rel, text) in enumerate(html.files(report), 1):
         write_text(stage / rel, text)
+        tell(html.INDEX, n, total)
     return [html.INDEX] + ([html.ENTITY_DIR] if (stage / html.ENTITY_DIR).is_dir() else [])
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
@@ -51,6 +52,14 @@ class Progress(Protocol):
 
 def _silent(stage: str, done: int, total: int) -> None:
     pass
+
+
+@contextlib.contextmanager
+def stage(progress: Progress, name: str) -> Iterator[None]:
+    """A stage with no count of its own: told as 0 of 1 when it starts, 1 of 1 when done."""
+    progress(name, 0, 1)
+    yield
+    progress(name, 1, 1)
 
 
 def extract_paths(
@@ -169,10 +178,12 @@ def audit(paths: Sequence[Path], config: Config, progress: Progress = _silent) -
     )
     extraction = replace(extraction, claims=pl.concat([extraction.claims, tables.claims]))
     settings = settings_for(config, extraction, tables)
-    reconciliation = reconcile(
-        extraction.claims, settings, entity_documents(extraction.documents, tables)
-    )
-    expectations, errors = check_expectations(extraction, config)
+    with stage(progress, "reconcile"):
+        reconciliation = reconcile(
+            extraction.claims, settings, entity_documents(extraction.documents, tables)
+        )
+    with stage(progress, "validate"):
+        expectations, errors = check_expectations(extraction, config)
     return report_of(
         extraction.documents,
         [len(d.claims) for d in extraction.documents],

@@ -15,7 +15,7 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 
 from auditor.errors import AuditorError
@@ -49,6 +49,14 @@ def write_text(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         f.write(text)
+
+
+def write_chunks(path: Path, chunks: Iterable[str]) -> None:
+    """Write a file of a set being staged from pieces of text, each as it is made."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        for chunk in chunks:
+            f.write(chunk)
 
 
 @contextlib.contextmanager

@@ -169,3 +169,7 @@ def test_progress_bar_on_a_terminal_only(tmp_path):
     assert runs["tty"][1].count("extract") >= 1 and "60/60" not in runs["pipe"][1]
     assert "100%" in runs["tty"][1]
     assert "extract" not in runs["pipe"][1] and "extract" not in runs["quiet"][1]
+    # every later stage of a long run gets its line: reconciling, validating, each file
+    for stage in ("reconcile", "validate", "report.json"):
+        assert stage in runs["tty"][1], stage
+        assert stage not in runs["pipe"][1] and stage not in runs["quiet"][1]

@@ -96,6 +96,11 @@ class ClaimStore:
         self._frame = frame.select(self._COLS)
         self._cols: dict[str, list[Any]] | None = None
 
+    @property
+    def frame(self) -> pl.DataFrame:
+        """The claims' columns, for outputs that render them column-wise."""
+        return self._frame
+
     def ref(self, i: int) -> ClaimRef:
         if self._cols is None:
             self._cols = {c: self._frame.get_column(c).to_list() for c in self._COLS}

@@ -24,7 +24,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from auditor import __version__
 from auditor.catalog import SEVERITIES
-from auditor.report import view
+from auditor.report import articles, view
 from auditor.report.model import VERSION, AuditReport
 
 SINGLE_PAGE_UP_TO = 25  # entities; above this, an index page plus one page per entity
@@ -123,6 +123,8 @@ _ENV = Environment(
     lstrip_blocks=True,
     keep_trailing_newline=True,
 )
+
+_ENV.globals["articles"] = articles.articles
 
 _SAFE = re.compile(r"[a-z0-9][a-z0-9._-]{0,99}")
 # Names Windows refuses whatever the extension.

@@ -2,14 +2,52 @@
 
 ASCII-only JSON: every character beyond ASCII is a `\\u` escape, so no line or paragraph
 separator (U+2028, U+2029, U+0085) reaches a consumer that splits lines or embeds the text.
+
+Written a piece at a time (`chunks`): a catalog's report is hundreds of megabytes, so it is
+never held as one string; the bytes are those of `json.dumps(report.to_dict(), indent=2)`.
 """
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
+from json.encoder import encode_basestring_ascii as _string
 
+from auditor.report import discrepancy_json
+from auditor.report.jsontext import indented
 from auditor.report.model import AuditReport
+
+_ITEM = "    "  # a top-level list's items are nested two levels deep
+_PER_CHUNK = 5_000  # items of a top-level list joined into one piece of text
 
 
 def render(report: AuditReport) -> str:
-    return json.dumps(report.to_dict(), indent=2, ensure_ascii=True) + "\n"
+    return "".join(chunks(report))
+
+
+def chunks(report: AuditReport) -> Iterator[str]:
+    """report.json in pieces, in order."""
+    sections = report.to_dict(discrepancies=False)
+    yield "{"
+    for n, (key, value) in enumerate(sections.items()):
+        yield ("\n  " if n == 0 else ",\n  ") + _string(key) + ": "
+        if key == "discrepancies":
+            yield from _list(discrepancy_json.items(report.discrepancies, _ITEM))
+        elif isinstance(value, list) and value:
+            yield from _list(
+                [indented(v, _ITEM) for v in value[lo : lo + _PER_CHUNK]]
+                for lo in range(0, len(value), _PER_CHUNK)
+            )
+        else:
+            yield indented(value, "  ")
+    yield "\n}\n"
+
+
+def _list(batches: Iterator[list[str]]) -> Iterator[str]:
+    """An indented top-level list from its items' texts, a batch at a time."""
+    first = True
+    for batch in batches:
+        if not batch:
+            continue
+        yield ("[\n" if first else ",\n") + _ITEM + (",\n" + _ITEM).join(batch)
+        first = False
+    yield "[]" if first else "\n  ]"

@@ -4,17 +4,17 @@ Each line states the run id, as every file of a report set does."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 
+from auditor.report import discrepancy_json
 from auditor.report.model import AuditReport
 
 
-def lines(report: AuditReport) -> Iterator[str]:
-    for d in report.discrepancies:
-        # ASCII-only, as claims.jsonl: no raw line separator (U+2028...) splits a line.
-        yield json.dumps({"run": report.run, **d.to_dict()}) + "\n"
+def chunks(report: AuditReport) -> Iterator[str]:
+    """Lines, a batch at a time. ASCII-only, as claims.jsonl: no raw line separator (U+2028...)
+    splits a line."""
+    return discrepancy_json.lines(report.discrepancies, report.run)
 
 
 def render(report: AuditReport) -> str:
-    return "".join(lines(report))
+    return "".join(chunks(report))

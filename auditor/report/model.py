@@ -167,14 +167,18 @@ class AuditReport:
             "document_errors": len(self.document_errors),
         }
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, *, discrepancies: bool = True) -> dict[str, Any]:
+        """`discrepancies=False`: their place is kept (None) for a writer that renders them
+        itself (auditor.report.json_report)."""
         d: dict[str, Any] = {
             "version": VERSION,
             "run": self.run,
             "entities": self.entities,
             "documents": [doc.to_dict() for doc in self.documents],
             "expectations": [s.to_dict() for s in self.expectations],
-            "discrepancies": [x.to_dict() for x in self.discrepancies],
+            "discrepancies": (
+                [x.to_dict() for x in self.discrepancies] if discrepancies else None
+            ),
             "resolved": list(self.resolved),
             "sources": list(self.sources),
             "summary": self.summary(),

@@ -291,7 +291,8 @@ def _cells(claims: pl.DataFrame, specs) -> dict[str, dict[str, dict[str, list[st
         .group_by("entity", "attribute", "source", maintain_order=True)
         .agg(pl.col("text").unique(maintain_order=True))
     )
-    for entity, attribute, source, values in grouped.iter_rows():
+    columns = (grouped.get_column(c).to_list() for c in ("entity", "attribute", "source", "text"))
+    for entity, attribute, source, values in zip(*columns, strict=True):
         out[entity][attribute][source] = values
     return out
 

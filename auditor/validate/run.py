@@ -28,12 +28,17 @@ def _pandas(frame: pl.DataFrame):
         series = frame.get_column(name)
         if dtype == pl.Date:
             data[name] = pd.to_datetime(pd.Series(series.to_list(), dtype="object"))
-        elif dtype.is_integer():
-            data[name] = pd.array(series.to_list(), dtype="Int64")
+        elif dtype.is_integer():  # values and null mask as arrays: no Python int per cell
+            mask = series.is_null().to_numpy()
+            values = series.cast(pl.Int64).fill_null(0).to_numpy()
+            data[name] = pd.arrays.IntegerArray(values, mask)
         elif dtype.is_float():
             data[name] = series.to_numpy()
         elif dtype == pl.Boolean:
-            data[name] = pd.array(series.to_list(), dtype="boolean")
+            mask = series.is_null().to_numpy()
+            data[name] = pd.arrays.BooleanArray(series.fill_null(False).to_numpy(), mask)
+        elif dtype == pl.String:
+            data[name] = pd.Series(series.to_numpy(), dtype="object")
         else:
             data[name] = pd.Series(series.to_list(), dtype="object")
     return pd.DataFrame(data)
@@ -290,19 +295,22 @@ def _outcome(result: Any, table: pl.DataFrame) -> ExpectationOutcome:
         f"{kwargs.get('column_A')} > {kwargs.get('column_B')}" if kwargs.get("column_A") else None
     )
     r = result.result or {}
-    documents = table.get_column("document").to_list()
-    entities = table.get_column("entity").to_list()
-    unexpected = []
-    for n, i in enumerate(r.get("unexpected_index_list") or []):
-        row = _row(i, n)
-        values = r.get("unexpected_list") or []
-        unexpected.append(
-            {
-                "value": _plain(values[n] if n < len(values) else None),
-                "entity": entities[row] if row < len(entities) else None,
-                "documents": [documents[row]] if row < len(documents) else [],
-            }
-        )
+    rows = [_row(i, n) for n, i in enumerate(r.get("unexpected_index_list") or [])]
+    values = r.get("unexpected_list") or []
+    # Only the unexpected rows' entity and document: a table is tens of thousands of rows.
+    height = table.height
+    at = pl.Series([row for row in rows if row < height], dtype=pl.Int64)
+    named = table.select("entity", "document")[at] if rows else table.clear()
+    entity = dict(zip(at.to_list(), named.get_column("entity").to_list(), strict=True))
+    document = dict(zip(at.to_list(), named.get_column("document").to_list(), strict=True))
+    unexpected = [
+        {
+            "value": _plain(values[n] if n < len(values) else None),
+            "entity": entity.get(row),
+            "documents": [document[row]] if row in document else [],
+        }
+        for n, row in enumerate(rows)
+    ]
     exception = (result.exception_info or {}).get("exception_message")
     observed = _plain(r.get("observed_value"))
     details = _details(result.success, r, exception, observed)
