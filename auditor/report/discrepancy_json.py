@@ -54,6 +54,7 @@ def _compact(d: Discrepancy, claims: str) -> str:
         f'{{"id": {_string(d.id)}, "code": {_string(d.code)}, "kind": {_string(d.kind)}, '
         f'"severity": {_string(d.severity)}, "entity": {_string(d.entity)}, '
         f'"attribute": {_string(d.attribute)}, "explanation": {_string(d.explanation)}, '
+        f'"reason": {_string(d.reason)}, "fields": {json.dumps(json.loads(d.fields))}, '
         f'"claims": {claims}, "resolved": {resolved}{status}}}'
     )
 
@@ -68,6 +69,8 @@ def _indented(d: Discrepancy, claims: str, pad: str) -> str:
         ("entity", _string(d.entity)),
         ("attribute", _string(d.attribute)),
         ("explanation", _string(d.explanation)),
+        ("reason", _string(d.reason)),
+        ("fields", jsontext.indented(json.loads(d.fields), k)),
         ("claims", claims),
         ("resolved", jsontext.indented(d.resolved.to_dict(), k) if d.resolved else "null"),
     ]
