@@ -288,6 +288,9 @@ class Kind:
     # About one member of a list (one name spelt two ways), not the whole list: it resolves
     # that name rather than the list's members.
     one_member: ClassVar[bool] = False
+    # About the attribute whatever its qualifiers (who states it at all), not one slot: it
+    # resolves to the attribute's value in every slot.
+    every_slot: ClassVar[bool] = False
 
     registry: ClassVar[dict[str, type[Kind]]] = {}
 
@@ -647,7 +650,7 @@ class CoverageGap(Kind):
     name = "coverage-gap"
     severity = "info"
     template = "{attribute}: {detail}"
-    never_error = True
+    never_error = every_slot = True
 
     not_stated = Reason("stated by {present}, not by {missing}", present=NAMES, missing=NAMES)
 

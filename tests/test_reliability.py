@@ -101,3 +101,26 @@ def test_different_names_are_not_taken_for_spellings_of_one():
         {"a": 1.0, "b": 1.0, "c": 1.0},
     )
     assert json.loads(row["value"]) == ["Bo Lee", "Cy Dale"]
+
+
+def test_a_discrepancy_says_what_the_resolved_table_says(capsys, tmp_path):
+    """A discrepancy about a single-valued attribute resolves to its item's resolved value,
+    with the same confidence (per slot for one about every slot): the matrix and the
+    discrepancy never disagree on what is most likely true."""
+    main(["check", str(SOURCES), "--out", str(tmp_path), "--format", "json"])
+    report = json.loads((tmp_path / "report.json").read_text())
+    table = {(r["entity"], r["attribute"], r["slot"]): r for r in report["resolved"]}
+    checked = 0
+    for d in report["discrepancies"]:
+        if d["attribute"] in ("runtime", "dvd_release", "gross"):
+            got = d["resolved"]
+            if isinstance(got["value"], dict) and "unqualified" in got["value"]:
+                for slot, value in got["value"].items():
+                    slot = "" if slot == "unqualified" else slot
+                    row = table[(d["entity"], d["attribute"], slot)]
+                    assert row["value"] == value and got["confidence"] <= row["confidence"]
+            else:
+                row = table[(d["entity"], d["attribute"], "")]
+                assert (got["value"], got["confidence"]) == (row["value"], row["confidence"])
+            checked += 1
+    assert checked >= 4

@@ -15,11 +15,12 @@ from itertools import repeat
 
 import polars as pl
 
+from auditor import kinds
 from auditor.catalog import KINDS, SEVERITIES, Kind, kind
 from auditor.claims import conform, with_ids
 from auditor.reconcile import evidence, reliability, resolve
 from auditor.reconcile.comparators import CHAIN
-from auditor.reconcile.model import ENGINE, ClaimStore, Context, Discrepancy
+from auditor.reconcile.model import ENGINE, ClaimStore, Context, Discrepancy, Resolved
 from auditor.reconcile.prepare import Settings, prepare
 from auditor.truth import Truth
 
@@ -90,21 +91,22 @@ def _reconcile(
     cited = evidence.claims(frame).collect(engine=ENGINE)
     store = ClaimStore(frame)
     ids = frame.select("claim_id", "idx")
-    discrepancies: list[Discrepancy] = []
-    keys = []
-    for comparator in CHAIN:
-        found = comparator.findings(ctx, *pl.collect_all(comparator.plan(ctx), engine=ENGINE))
-        if found.height:
-            settled = pl.collect_all(_settle(frame, cited, *_batch(ctx, found, ids)), engine=ENGINE)
-            made, key = _discrepancies(store, *settled)
-            discrepancies += made
-            keys.append(key)
     if truth is None:
         resolved = resolve.table(frame).collect(engine=ENGINE)
         sources = reliability.empty_sources()
     else:
         resolved = reliability.resolved(frame, truth, settings)
         sources = truth.sources
+    single = [name for name, spec in settings.specs.items() if not spec.multi]
+    discrepancies: list[Discrepancy] = []
+    keys = []
+    for comparator in CHAIN:
+        found = comparator.findings(ctx, *pl.collect_all(comparator.plan(ctx), engine=ENGINE))
+        if found.height:
+            settled = pl.collect_all(_settle(frame, cited, *_batch(ctx, found, ids)), engine=ENGINE)
+            made, key = _discrepancies(store, *settled, _items(settled[-1], resolved, single))
+            discrepancies += made
+            keys.append(key)
     return Reconciliation(tuple(_in_order(discrepancies, keys)), resolved, sources)
 
 
@@ -125,10 +127,15 @@ def _discrepancies(
     roles: pl.DataFrame,
     held: pl.DataFrame,
     described: pl.DataFrame,
+    items: dict[int, Resolved],
 ) -> tuple[list[Discrepancy], pl.DataFrame]:
     """A batch of findings as discrepancies, from its collected `_settle` queries, built field
-    by field from whole columns; and their sort keys."""
+    by field from whole columns; and their sort keys. `items`: the resolved values of findings
+    about a whole item (`_items`), which replace the findings' own votes."""
     n = described.height
+    values = resolve.values(won, roles, held, n)
+    for fid, value in items.items():
+        values[fid] = value
     ids = list(map(evidence.digest, described.get_column("payload").to_list()))
     made = list(
         map(
@@ -136,7 +143,7 @@ def _discrepancies(
             ids,
             *(described.get_column(c).to_list() for c in _FIELDS),
             map(tuple, described.get_column("idx").to_list()),
-            resolve.values(won, roles, held, n),
+            values,
             repeat(None, n),  # status
             repeat(store, n),
             described.get_column("reason").to_list(),
@@ -219,6 +226,55 @@ def _batch(
     return heads, pairs, flags
 
 
+def _items(
+    described: pl.DataFrame, resolved: pl.DataFrame, single: list[str]
+) -> dict[int, Resolved]:
+    """The resolved value, by finding (its row in the batch), of the findings about a
+    single-valued attribute: the one the resolved table holds for its item (per slot of a
+    cross-slot finding), so that a discrepancy and the report's matrix say the same, with the
+    same confidence. A list attribute's findings are about some of its members, and resolve
+    them."""
+    every = [k.code for k in KINDS.values() if k.every_slot]
+    # a finding about every slot resolves per slot where the item has several
+    slots = resolved.group_by("entity", "attribute").agg(several=pl.len() > 1)
+    scope = (
+        described.select("entity", "attribute", "slot", "code")
+        .with_row_index("fid")
+        .filter(pl.col("attribute").is_in(single))
+        .join(slots, on=["entity", "attribute"], how="left", maintain_order="left")
+        .with_columns(
+            slot=pl.when(pl.col("code").is_in(every) & pl.col("several").fill_null(False))
+            .then(pl.lit("*"))
+            .otherwise(pl.col("slot"))
+        )
+        .select("fid", "entity", "attribute", "slot")
+    )
+    table = resolved.select("entity", "attribute", "slot", "value", "confidence", "sources")
+    out: dict[int, Resolved] = {}
+    one = scope.filter(pl.col("slot") != "*").join(table, on=["entity", "attribute", "slot"])
+    for fid, value, confidence, sources in one.select(
+        "fid", "value", "confidence", "sources"
+    ).iter_rows():
+        out[fid] = Resolved(kinds.decode(value), confidence, tuple(sources))
+    cross = (
+        scope.filter(pl.col("slot") == "*")
+        .drop("slot")
+        .join(table, on=["entity", "attribute"])
+        .sort("fid", "slot")
+        .group_by("fid", maintain_order=True)
+        .agg(
+            "slot",
+            "value",
+            pl.col("confidence").min(),
+            pl.col("sources").list.explode(keep_nulls=False, empty_as_null=False).unique(),
+        )
+    )
+    for fid, slots, value, confidence, sources in cross.iter_rows():
+        shown = {(s or "unqualified"): kinds.decode(v) for s, v in zip(slots, value, strict=True)}
+        out[fid] = Resolved(shown, confidence, tuple(sorted(sources)))
+    return out
+
+
 def _settle(
     frame: pl.DataFrame,
     cited: pl.DataFrame,
@@ -234,6 +290,7 @@ def _settle(
         "severity",
         "entity",
         "attribute",
+        "slot",
         "rank",
         "reason",
         "fields",
