@@ -31,9 +31,22 @@ class Tables:
     def documents(self) -> dict[str, list[tuple[str, str]]]:
         """entity -> [(source, document)] of every source that states something of the entity
         in a table file, as reconciliation counts who states what."""
+        # Few distinct (source, document) pairs, many entities: each pair is made once and
+        # shared by every entity's list rather than made again per (entity, source).
         stated = self.claims.select("entity", "source", "document").unique(maintain_order=True)
-        by_entity = stated.group_by("entity", maintain_order=True).agg("source", "document")
-        return {e: list(zip(s, d, strict=True)) for e, s, d in by_entity.iter_rows()}
+        pairs = stated.select("source", "document").unique(maintain_order=True)
+        shared = list(pairs.iter_rows())
+        by_entity = (
+            stated.join(
+                pairs.with_row_index("pair"),
+                on=["source", "document"],
+                how="left",
+                maintain_order="left",
+            )
+            .group_by("entity", maintain_order=True)
+            .agg("pair")
+        )
+        return {e: [shared[i] for i in codes] for e, codes in by_entity.iter_rows()}
 
 
 def config_file(config: Config) -> tuple[Path, str]:
