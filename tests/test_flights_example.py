@@ -48,7 +48,10 @@ def test_check_reconciles_the_table_and_writes_every_report(tmp_path, monkeypatc
     }
     report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
     assert len(report["entities"]) == 100
-    assert len({d["source"] for d in report["documents"]}) == 38
+    [table] = report["documents"]  # the table file is one document, of 100 flights
+    assert (table["document"], table["entity"]) == ("flights_dirty.csv", None)
+    assert table["entities"] == 100
+    assert len(table["sources"]) == 38 and report["summary"]["documents"] == 1
     assert not report.get("errors") and not any(d["error"] for d in report["documents"])
     cells = _rows(EXAMPLE / "flights_dirty.csv")
     conflicts = [d for d in report["discrepancies"] if d["code"] == "AU001"]
@@ -62,6 +65,10 @@ def test_check_reconciles_the_table_and_writes_every_report(tmp_path, monkeypatc
     assert 'href="entities/' in index  # the index links each flight's page
     page = (tmp_path / "entities" / f"{file_name(conflicts[0]['entity'])}.html").read_text("utf-8")
     assert "flights_dirty.csv row " in page and "<mark>" in page
+    # A flight's page lists the table once per source that states something of it.
+    claims = [json.loads(line) for line in (tmp_path / "claims.jsonl").open(encoding="utf-8")]
+    stating = {c["source"] for c in claims if c["entity"] == conflicts[0]["entity"]}
+    assert page.count("<tr><td>flights_dirty.csv</td>") == len(stating) > 1
     resolved = {(r["entity"], r["attribute"]): r["value"] for r in report["resolved"]}
     assert resolved[("AA-3859-IAH-ORD", "scheduled_departure")] == 7 * 60 + 10
 

@@ -429,11 +429,20 @@ def test_tables_declared_in_pyproject_are_read_relative_to_it(tmp_path):
         'columns = { act_dep_time = "actual_departure" }\n'
     )
     tables = read_declared(load(tmp_path))
-    assert set(tables.claims.get_column("document")) == {"data/f.csv"}
+    claims = tables.claims
+    assert set(claims.get_column("document")) == {"data/f.csv"}
     assert tables.errors == (
         f"{tmp_path / 'pyproject.toml'}: tool.auditor.tables[1]: path 'data/missing.csv' matches "
         "no file; fix the path (it is relative to the configuration file)",
     )
     rows = csv.DictReader(FLIGHTS.open(encoding="utf-8", newline=""))
     stating = {r["src"] for r in rows if parse_time(r["act_dep_time"]) is not None}
-    assert {r.source for r in tables.records} == stating  # a record per source with claims
+    # One record for the file, naming the sources its claims are of; who states what about
+    # each flight is read off the claims.
+    [record] = tables.records
+    assert (record.document, record.entity, record.claims) == ("data/f.csv", None, len(claims))
+    assert set(record.sources) == stating
+    assert record.entities == claims.get_column("entity").n_unique()
+    assert record.to_dict()["sources"] == sorted(stating)
+    pairs = {(e, s) for e, docs in tables.documents().items() for s, d in docs}
+    assert pairs == set(claims.select("entity", "source").iter_rows())

@@ -137,6 +137,16 @@ def _parse(cells: pl.DataFrame, column: ColumnSpec, attr: AttributeSpec) -> pl.D
         attribute=pl.lit(column.attribute),
         qualifier=pl.lit(column.qualifier or column.scope, pl.String),
     )
+    # A cell's value and qualifier depend on its text alone, and tables repeat their texts:
+    # each distinct text is parsed once and joined back.
+    distinct = cells.select("member", "attribute", "qualifier").unique("member")
     if kind is None:
-        return cells.with_columns(value=json_text(pl.col("member").str.strip_chars()))
-    return kind.cells(cells, column, attr)
+        parsed = distinct.with_columns(value=json_text(pl.col("member").str.strip_chars()))
+    else:
+        parsed = kind.cells(distinct, column, attr)
+    return cells.drop("qualifier").join(
+        parsed.select("member", "value", "qualifier"),
+        on="member",
+        how="left",
+        maintain_order="left",
+    )

@@ -1,5 +1,10 @@
 """The tables a configuration declares, read for an audit: claims, document records, capture
-dates and error lines, in the forms the pipeline joins to the pages'."""
+dates and error lines, in the forms the pipeline joins to the pages'.
+
+A table file is one document, however many entities and sources its rows state: its record
+counts its claims, entities and sources. Who states what about an entity (for reconciliation
+and an entity's page) is read off the claims frame, not kept as a record per (entity, source).
+"""
 
 from __future__ import annotations
 
@@ -19,16 +24,29 @@ from auditor.tablespec import parse_tables
 @dataclass(frozen=True)
 class Tables:
     claims: pl.DataFrame = field(default_factory=empty_frame)
-    records: tuple[DocumentRecord, ...] = ()  # one per (entity, source) of each table file
+    records: tuple[DocumentRecord, ...] = ()  # one per table file read
     captured: dict[str, str] = field(default_factory=dict)  # document -> capture date
     errors: tuple[str, ...] = ()  # one line per table that could not be read
 
     def documents(self) -> dict[str, list[tuple[str, str]]]:
-        """entity -> [(source, document)], as reconciliation counts who states what."""
-        out: dict[str, list[tuple[str, str]]] = {}
-        for r in self.records:
-            out.setdefault(r.entity, []).append((r.source, r.document))
-        return out
+        """entity -> [(source, document)] of every source that states something of the entity
+        in a table file, as reconciliation counts who states what."""
+        # Few distinct (source, document) pairs, many entities: each pair is made once and
+        # shared by every entity's list rather than made again per (entity, source).
+        stated = self.claims.select("entity", "source", "document").unique(maintain_order=True)
+        pairs = stated.select("source", "document").unique(maintain_order=True)
+        shared = list(pairs.iter_rows())
+        by_entity = (
+            stated.join(
+                pairs.with_row_index("pair"),
+                on=["source", "document"],
+                how="left",
+                maintain_order="left",
+            )
+            .group_by("entity", maintain_order=True)
+            .agg("pair")
+        )
+        return {e: [shared[i] for i in codes] for e, codes in by_entity.iter_rows()}
 
 
 def config_file(config: Config) -> tuple[Path, str]:
@@ -49,31 +67,30 @@ def read_declared(config: Config) -> Tables:
     claims = pl.concat([r.claims for r in read]) if read else empty_frame()
     return Tables(
         claims=claims,
-        records=_records(claims, read),
+        records=_records(read),
         captured={r.document: r.captured for r in read if r.captured},
         errors=tuple(r.error for r in results if r.error),
     )
 
 
-def _records(claims: pl.DataFrame, read: list[TableResult]) -> tuple[DocumentRecord, ...]:
-    if claims.height == 0:
-        return ()
-    adapters = {r.document: r.adapter for r in read}
-    captured = {r.document: r.captured for r in read}
-    paths = {r.document: r.path for r in read}
-    counts = (
-        claims.group_by("entity", "source", "document").len().sort("entity", "source", "document")
-    )
-    return tuple(
-        DocumentRecord(
-            entity=e,
-            source=s,
-            document=d,
-            adapter=adapters[d],
-            claims=n,
-            error=None,
-            captured=captured[d],
-            path=paths[d],
+def _records(read: list[TableResult]) -> tuple[DocumentRecord, ...]:
+    """A record per table file: its claims, and how many entities and which sources they
+    are of (a file states many; its `entity` is None, and its `source` too unless fixed)."""
+    records = []
+    for r in read:
+        sources = r.claims.get_column("source").unique().sort().to_list()
+        records.append(
+            DocumentRecord(
+                entity=None,
+                source=sources[0] if len(sources) == 1 else None,
+                document=r.document,
+                adapter=r.adapter,
+                claims=r.claims.height,
+                error=None,
+                captured=r.captured,
+                path=r.path,
+                entities=r.claims.get_column("entity").n_unique(),
+                sources=tuple(sources),
+            )
         )
-        for e, s, d, n in counts.iter_rows()
-    )
+    return tuple(records)

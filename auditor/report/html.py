@@ -158,7 +158,7 @@ def _common(report: AuditReport) -> dict:
         version=__version__,
         report_version=VERSION,
         entities=report.entities,
-        sources=sorted({d.source for d in report.documents}),
+        sources=sorted({s for d in report.documents for s in d.sources or (d.source,) if s}),
         summary=report.summary(),
         counts=report.counts(),
         failed_expectations=report.failed_expectations(),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +21,12 @@ VERSION = 1
 
 @dataclass(frozen=True)
 class DocumentRecord:
-    entity: str
-    source: str
+    """A document read (or not): a page of one entity and source, or a table file, whose
+    `entity` is None (its rows state `entities` entities) and whose `source` is None unless
+    all its claims are one source's (`sources` lists them)."""
+
+    entity: str | None
+    source: str | None
     document: str
     adapter: str | None
     claims: int
@@ -32,6 +37,8 @@ class DocumentRecord:
     # where each line of the decoded text starts (see extract.registry.line_starts), so that
     # outputs give line and column of a span without reading the document again
     line_starts: Sequence[int] = field(default=(), compare=False, repr=False)
+    entities: int | None = None  # a table file's: how many entities its claims are of
+    sources: tuple[str, ...] = ()  # a table file's: the sources its claims are of
 
     def to_dict(self) -> dict[str, Any]:
         d = {
@@ -46,6 +53,9 @@ class DocumentRecord:
             d["captured"] = self.captured
         if self.note:
             d["note"] = self.note
+        if self.entities is not None:
+            d["entities"] = self.entities
+            d["sources"] = list(self.sources)
         return d
 
 
@@ -109,9 +119,13 @@ class AuditReport:
     # The attribute catalog the audit ran with (the configuration's attributes included).
     attributes: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
-    @property
+    @cached_property
     def entities(self) -> list[str]:
-        return sorted({d.entity for d in self.documents})
+        """Every page's entity, and every entity a table file's claims are of."""
+        names = {d.entity for d in self.documents if d.entity is not None}
+        if any(d.entity is None for d in self.documents) and "entity" in self.claims.columns:
+            names.update(self.claims.get_column("entity").unique().to_list())
+        return sorted(names)
 
     @property
     def document_errors(self) -> list[DocumentRecord]:

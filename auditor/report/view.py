@@ -118,8 +118,9 @@ class ReportView:
         for d in report.discrepancies:
             self.discrepancies[d.entity].append(d)
         self.documents: dict[str, list[DocumentRecord]] = defaultdict(list)
-        for doc in report.documents:
-            self.documents[doc.entity].append(doc)
+        for doc in (*report.documents, *_table_rows(report)):
+            if doc.entity is not None:
+                self.documents[doc.entity].append(doc)
         self.resolved: dict[tuple[str, str], list[dict]] = defaultdict(list)
         for r in report.resolved:
             self.resolved[(r["entity"], r["attribute"])].append(r)
@@ -214,6 +215,24 @@ class ReportView:
 def build(report: AuditReport) -> list[EntityView]:
     """Every entity's view (for one page holding them all)."""
     return list(ReportView(report))
+
+
+def _table_rows(report: AuditReport) -> list[DocumentRecord]:
+    """Each table file's claims of an entity by one source, as a document of the entity's (a
+    table file's record is of no one entity): what an entity's page lists and counts."""
+    files = {d.document: d for d in report.documents if d.entity is None}
+    if not files or "document" not in report.claims.columns:
+        return []
+    counts = (
+        report.claims.filter(pl.col("document").is_in(list(files)))
+        .group_by("entity", "source", "document")
+        .len()
+        .sort("entity", "source", "document")
+    )
+    return [
+        replace(files[d], entity=e, source=s, claims=n, entities=None, sources=())
+        for e, s, d, n in counts.iter_rows()
+    ]
 
 
 def _snippet(c: ClaimRef, texts: dict[str, str]) -> Snippet | None:
