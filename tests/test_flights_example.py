@@ -71,6 +71,22 @@ def test_check_reconciles_the_table_and_writes_every_report(tmp_path, monkeypatc
     assert page.count("<tr><td>flights_dirty.csv</td>") == len(stating) > 1
     resolved = {(r["entity"], r["attribute"]): r["value"] for r in report["resolved"]}
     assert resolved[("AA-3859-IAH-ORD", "scheduled_departure")] == 7 * 60 + 10
+    # A failed expectation shows on the page of each flight whose rows it names (a table
+    # file holds every flight: the row's entity says whose), and on no other.
+    failing = {
+        u["entity"]
+        for s in report["expectations"]
+        for r in s["results"]
+        if not r["success"]
+        for u in r["unexpected"]
+    }
+    assert 1 < len(failing) < 100
+    for entity in sorted(failing)[:3]:
+        page = (tmp_path / "entities" / f"{file_name(entity)}.html").read_text("utf-8")
+        assert "expect_column_values_to_not_be_null" in page
+    [fine] = sorted(set(report["entities"]) - failing)[:1]
+    page = (tmp_path / "entities" / f"{file_name(fine)}.html").read_text("utf-8")
+    assert "expect_column_values_to_not_be_null" not in page
 
 
 @pytest.mark.skipif(

@@ -324,13 +324,16 @@ def _cell_text(spec, value_json: str, qualifier: str | None) -> str:
 
 
 def _failed_by_entity(report: AuditReport):
-    """entity -> failed expectations naming its documents, each with only its own values."""
+    """entity -> failed expectations naming it or its documents, each with only its own values."""
     entity_of = {d.document: d.entity for d in report.documents}
     out: dict[str, list[tuple[SuiteOutcome, ExpectationOutcome]]] = defaultdict(list)
     for suite, result in report.failed_expectations():
         mine: dict[str, list[dict]] = defaultdict(list)
         for u in result.unexpected:
-            for entity in sorted({entity_of.get(doc) for doc in u.get("documents", ())} - {None}):
+            # the row's entity (a table file holds many); else its documents'
+            named = {u.get("entity")} - {None}
+            named = named or {entity_of.get(doc) for doc in u.get("documents", ())} - {None}
+            for entity in sorted(named):
                 mine[entity].append(u)
         for entity, unexpected in mine.items():
             out[entity].append((suite, _with_unexpected(result, unexpected)))
