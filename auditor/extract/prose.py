@@ -25,7 +25,11 @@ from auditor.normalize.scores import parse_score
 
 # A sentence ends at . ! ? followed by space and a capital, digit or quote, unless the dot ends
 # an abbreviation or an initial ("U.S.", "Dr.", "J. Smith"); a paragraph always ends one.
-_END = re.compile(r"[.!?][\"”’)\]]*(?:\[\w{1,3}\])*(?=\s+[\"“(‘A-Z0-9])|\n\s*\n|\n(?=[A-Z•])")
+# (Written to open on one set of characters, so that a scan skips ahead to the next in C.)
+_END = re.compile(
+    r"[\n.!?](?:(?<=[.!?])[\"”’)\]]*(?:\[\w{1,3}\])*(?=\s+[\"“(‘A-Z0-9])"
+    r"|(?<=\n)\s*\n|(?<=\n)(?=[A-Z•]))"
+)
 _ABBREV = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sgt|Capt|Col|Gen|Lt|Prof|Rev|No|Co|Inc|Ltd|vs|Vol|"
     r"Mt|Ft|approx|ca|U\.S|U\.K))\.$"
