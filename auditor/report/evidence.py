@@ -10,6 +10,7 @@ from dataclasses import dataclass
 # `_LAST` is the last break of a stretch: greedy, it backtracks from the stretch's end.
 _BREAK = re.compile(r"[\n.!?](?:(?<=\n)|\s)")
 _LAST = re.compile(r"(?s:.*)[\n.!?](?:(?<=\n)|\s)")
+WIDTH = 140  # the most of a page a context shows each side of its span
 
 
 @dataclass(frozen=True)
@@ -19,7 +20,7 @@ class Snippet:
     after: str
 
 
-def snippet(text: str, start: int, end: int, width: int = 140) -> Snippet:
+def snippet(text: str, start: int, end: int, width: int = WIDTH) -> Snippet:
     """The sentence holding text[start:end], at most `width` characters each side."""
     lo = max(0, start - width)
     last = _LAST.match(text, lo, start)  # the last sentence break before the span
