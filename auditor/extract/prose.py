@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from auditor.extract.base import Collector, opens_word
+from auditor.extract.scan import finditer_spans
 from auditor.normalize.counts import parse_count
 from auditor.normalize.dates import DATE_IN_TEXT, MONTHS, parse_date
 from auditor.normalize.money import _CODES as CURRENCY_CODES
@@ -98,9 +99,9 @@ def sentences_with(
     capitals to scan the lower-cased text with instead."""
     low = _lowered(text) if lower is not None else None
     if low is not None:
-        marks = [m.span() for m in lower.finditer(low, start, end)]  # type: ignore[union-attr]
+        marks = finditer_spans(lower, low, start, end)  # type: ignore[arg-type]
     else:
-        marks = [m.span() for m in hint.finditer(text, start, end)]
+        marks = finditer_spans(hint, text, start, end)
     return marked_sentences(text, start, end, marks)
 
 
