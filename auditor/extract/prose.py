@@ -11,6 +11,7 @@ facts. Nothing depends on one sentence's wording.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -108,19 +109,30 @@ def sentences_with(
 def marked_sentences(
     text: str, start: int, end: int, marks: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
-    """The sentences of text[start:end] that overlap one of `marks` (sorted, disjoint spans)."""
+    """The sentences of text[start:end] that overlap one of `marks` (sorted, disjoint spans):
+    for each mark, the sentences from the first that ends after it opens (a bisection, not a
+    walk through an article's hundreds of sentences) to the last that opens before it ends."""
     if not marks:
         return []
-    out = []
-    i, n = 0, len(marks)
-    for s, e in sentences(text, start, end):
-        while i < n and marks[i][1] <= s:
+    spans = sentences(text, start, end)
+    ends = _sentence_ends(text, start, end)
+    picked: list[int] = []
+    n = len(spans)
+    for ms, me in marks:
+        i = bisect_right(ends, ms)
+        if picked and i <= picked[-1]:
+            i = picked[-1] + 1
+        while i < n and spans[i][0] < me:
+            picked.append(i)
             i += 1
-        if i == n:
-            break
-        if marks[i][0] < e:
-            out.append((s, e))
-    return out
+    return [spans[i] for i in picked]
+
+
+@lru_cache(maxsize=32)
+def _sentence_ends(text: str, start: int, end: int) -> list[int]:
+    """Where each sentence of `sentences(text, start, end)` ends, for bisection. Callers must
+    not change the list."""
+    return [e for _, e in sentences(text, start, end)]
 
 
 def _trim(text: str, s: int, e: int) -> Iterator[tuple[int, int]]:
