@@ -61,7 +61,7 @@ def sentences(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
 
 
 # Characters that Python's case-insensitive matching equates with an ASCII letter: İ ı ſ K.
-_CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
+_CASE_ODD = "\u0130\u0131\u017f\u212a"
 
 
 @lru_cache(maxsize=8)
@@ -71,7 +71,7 @@ def _lowered(text: str) -> str | None:
     lower-casing would move offsets or when the text has a letter only case-insensitive
     matching equates with an ASCII one."""
     low = text.lower()
-    if len(low) != len(text) or (not text.isascii() and _CASE_ODD.search(text)):
+    if len(low) != len(text) or (not text.isascii() and any(c in text for c in _CASE_ODD)):
         return None
     return low
 
