@@ -75,5 +75,13 @@ def test_a_cached_run_shares_the_same_names(film, monkeypatch, tmp_path):
     cold = extract_paths([film.parent], workers=1)
     assert "yuri butsov" in cold.claims.get_column("value").str.strip_chars('"').to_list()
     monkeypatch.setattr(cache, "extract_document", lambda ref: pytest.fail("not cached"))
+    made: list[str] = []
+    real = cache._claim
+    monkeypatch.setattr(cache, "_claim", lambda row: made.append(row["source"]) or real(row))
     warm = extract_paths([film.parent], workers=1)
     assert warm.claims.equals(cold.claims)
+    # the names came with the cached results: no claim object was made of a cased page's rows
+    assert set(made) == {"imdb"}  # the page that gained names, its claims extended
+    for w, c in zip(warm.documents, cold.documents, strict=True):
+        assert (w.characters, w.cast_characters) == (c.characters, c.cast_characters)
+        assert w.characters is not None

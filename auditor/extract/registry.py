@@ -38,6 +38,10 @@ class DocumentResult:
     name_texts: tuple[tuple[int, int], ...] = ()  # view offsets of the texts names came from
     # A lower-cased page's plot texts, read again with its film's names (extract.shared).
     plots: PlotTexts | None = field(default=None, compare=False, repr=False)
+    # The characters its claims name editorially (character claims; cast claims), so that
+    # sharing names makes no claim objects of a cached frame. None: read them off the claims.
+    characters: tuple[str, ...] | None = field(default=None, compare=False, repr=False)
+    cast_characters: tuple[str, ...] | None = field(default=None, compare=False, repr=False)
 
 
 def line_starts(text: str) -> array:
@@ -99,6 +103,8 @@ def extract_document(ref: DocumentRef) -> DocumentResult:
             line_starts=line_starts(doc.text),
             name_texts=tuple(out.name_texts),
             plots=PlotTexts.of(view, out.name_texts) if lower else None,
+            characters=tuple(out.values("character")),
+            cast_characters=tuple(c["character"] for c in out.values("cast")),
         )
     except DocumentError as exc:
         name = adapter.name if adapter else None

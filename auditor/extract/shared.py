@@ -57,14 +57,20 @@ def _names(cased: list[DocumentResult]) -> set[str]:
     """Character names the cased pages give (capitalised), before the lower-case check."""
     names = set()
     for r in cased:
-        for c in r.claims:
-            if c.origin != EDITORIAL:
-                continue
-            if c.attribute == "character":
-                names.add(c.value)
-            elif c.attribute == "cast":
-                names.add(c.value["character"])
+        characters, cast = _characters(r)
+        names.update(characters, cast)
     return {n for n in names if n.strip() and n[:1].isupper()}
+
+
+def _characters(r: DocumentResult) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The characters a page's character claims and its cast claims name editorially."""
+    if r.characters is not None and r.cast_characters is not None:
+        return r.characters, r.cast_characters
+    editorial = [c for c in r.claims if c.origin == EDITORIAL]
+    return (
+        tuple(c.value for c in editorial if c.attribute == "character"),
+        tuple(c.value["character"] for c in editorial if c.attribute == "cast"),
+    )
 
 
 class _Texts:
@@ -119,7 +125,7 @@ def _read_again(
     if not names:
         return r
     known = sorted(names)
-    have = {fold(c.value) for c in r.claims if c.attribute == "character" and c.origin == EDITORIAL}
+    have = {fold(name) for name in _characters(r)[0]}
     out = Collector(r.ref, view)
     for start, end in r.name_texts:
         for s, e in character_mentions(view.text, start, end, known, cased=False):
@@ -130,4 +136,5 @@ def _read_again(
     if not out.claims:
         return r
     claims: tuple[Claim, ...] = tuple(r.claims) + tuple(out.claims)
-    return replace(r, claims=claims)
+    characters = _characters(r)[0] + tuple(c.value for c in out.claims)
+    return replace(r, claims=claims, characters=characters)
