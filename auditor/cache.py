@@ -8,10 +8,10 @@ sources root). It is safe to delete at any time; `AUDITOR_CACHE=off` disables it
 auditor's version, the text of its extraction code and of this module: an edited adapter or
 cache format never reads stale claims) holds shards: `claims-<run>.parquet` (the claims of
 the documents one run extracted, with their document's key) and `docs-<run>.parquet` (each
-document's adapter, error, claim count, decoding note, digest, line starts and name
-texts: all a fresh extraction gives, so cached runs write byte-identical reports), beside
-`stat.parquet` (each document's size, modification time and key, so that an unchanged file
-is not read again to be hashed).
+document's adapter, error, claim count, decoding note, digest, line starts, name texts, plot
+texts and the characters its claims name: all a fresh extraction gives, so cached runs write
+byte-identical reports), beside `stat.parquet` (each document's size, modification time and
+key, so that an unchanged file is not read again to be hashed).
 
 A document's key hashes its bytes, its path relative to the sources root, its entity and its
 source: the claims carry those three, so the same bytes filed elsewhere are their own entry.
@@ -42,6 +42,7 @@ from auditor.claims import CLAIM_SCHEMA, Claim, empty_frame, to_frame
 from auditor.config import find_config
 from auditor.documents import DocumentRef
 from auditor.errors import AuditorError
+from auditor.extract.plots import PlotTexts
 from auditor.extract.registry import DocumentResult, extract_document
 
 CACHE_DIR = ".auditor-cache"
@@ -56,6 +57,9 @@ _DOCS_SCHEMA = {
     "digest": pl.String(),
     "line_starts": pl.List(pl.UInt32()),
     "name_texts": pl.List(pl.Int64()),  # (start, end) pairs, flattened
+    "plots": pl.String(),  # a lower-cased page's plot texts (extract.plots), as JSON
+    "characters": pl.List(pl.String()),
+    "cast_characters": pl.List(pl.String()),
 }
 _OUTCOME = tuple(_DOCS_SCHEMA)[1:]
 _FOLDER = re.compile(r"[0-9a-f]{20}")
@@ -103,11 +107,19 @@ def _claim(row: dict) -> Claim:
 def _outcome(r: DocumentResult) -> tuple:
     """What the docs shard keeps of a result (beside its key), in _OUTCOME's order."""
     pairs = [n for pair in r.name_texts for n in pair]
-    return (r.adapter, r.error, len(r.claims), r.note, r.digest, list(r.line_starts), pairs)
+    plots = r.plots.dumps() if r.plots is not None else None
+    return (
+        r.adapter, r.error, len(r.claims), r.note, r.digest, list(r.line_starts), pairs, plots,
+        _listed(r.characters), _listed(r.cast_characters),
+    )
+
+
+def _listed(names: tuple[str, ...] | None) -> list[str] | None:
+    return None if names is None else list(names)
 
 
 def _result(ref: DocumentRef, outcome: tuple, claims: Sequence[Claim]) -> DocumentResult:
-    adapter, error, _, note, digest, starts, pairs = outcome
+    adapter, error, _, note, digest, starts, pairs, plots, characters, cast = outcome
     pairs = pairs or []
     return DocumentResult(
         ref,
@@ -118,6 +130,9 @@ def _result(ref: DocumentRef, outcome: tuple, claims: Sequence[Claim]) -> Docume
         digest or "",
         line_starts=array("I", starts or ()),
         name_texts=tuple(zip(pairs[::2], pairs[1::2], strict=True)),
+        plots=PlotTexts.loads(plots) if plots else None,
+        characters=None if characters is None else tuple(characters),
+        cast_characters=None if cast is None else tuple(cast),
     )
 
 

@@ -2,9 +2,10 @@
 
 Extracts the bundled films (sources/ and tests/fixtures/documents/) N times in this process, one
 core, no cache and no worker processes: each document read, decoded, recognised, extracted,
-given its contexts and line starts (`extract_document`), then each film's names shared across
-its pages (`share_names`). Prints the mean and best ms a document per adapter (best of the N
-rounds, the steadier figure on a shared machine) and, with --profile, cProfile's top functions.
+given its contexts, line starts and plot texts (`extract_document`), then each film's names
+shared across its pages (`share_names`, which reads no lower-cased page again). Prints the
+mean and best ms a document per adapter (best of the N rounds, the steadier figure on a shared
+machine) and, with --profile, cProfile's top functions.
 
     python benchmarks/extract_bench.py [--rounds 20] [--profile] [--top 25] [FOLDER ...]
 

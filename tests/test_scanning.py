@@ -13,7 +13,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from auditor.extract import mentions, prose
+from auditor.extract import mentions, prose, scan
 from auditor.extract.base import opens_line, opens_word
 from auditor.normalize.money import MONEY_IN_TEXT
 from tests.test_properties import SEEDS, page_like
@@ -139,3 +139,31 @@ def test_opens_line_is_a_line_start_before_the_pattern(text):
         assert [m.span() for m in plain.finditer(text, pos)] == [
             m.span() for m in fast.finditer(text, pos)
         ]
+
+
+@SETTINGS
+@given(texts, st.data())
+def test_word_scans_find_what_finditer_finds(text, data):
+    start, end = _bounds(text, data)
+    lowered = text.lower()
+    for rx in (
+        prose._RELEASE_VERB_LOW,
+        prose._HOME_MEDIA_LOW,
+        prose._AGGREGATORS,
+        re.compile(r"ab|abc|b(?:a|c)\b|(?:dd|d)e"),
+    ):
+        assert scan.opening_words(rx), rx.pattern
+        for t in (text, lowered):
+            assert scan.finditer_spans(rx, t, start, end) == [
+                m.span() for m in rx.finditer(t, start, end)
+            ]
+
+
+def test_patterns_that_may_open_otherwise_are_scanned_by_sre():
+    for pattern in (r"\bab", r"a?b|c", r"[ab]c", r"ab|", r"(?i)released", r"(?i:ab)c"):
+        assert scan.opening_words(re.compile(pattern)) is None, pattern
+    assert scan.opening_words(re.compile(r"released|release|(?:hit) (?:the|a)")) == (
+        "hit a", "hit the", "release",
+    )
+    overlapping = re.compile(r"(?:dd|d)e|abc|b")
+    assert scan.finditer_spans(overlapping, "xddeabc", 0, 7) == [(1, 4), (4, 7)]

@@ -723,8 +723,12 @@ def people_mentions(
     owned = [w.endswith(_POSSESSIVE) for w in words]  # "Ada Brooke's": the name without 's
     tails = [f[:-2] if o else f for f, o in zip(folds, owned, strict=True)]
     stops = [e - 2 if o else e for e, o in zip(ends, owned, strict=True)]
+    # A window is a name, or near one (`_near_names`), only when its last word starts with
+    # the letter a name's last word starts with: the others are never made into keys.
+    initials = [t.rsplit(" ", 1)[-1][:1] for t in tails]
     for n, table in sorted(by_len.items(), reverse=True):
-        at = windows[n]
+        starting = {k.rsplit(" ", 1)[-1][:1] for k in table}
+        at = [i for i in windows[n] if initials[i + n - 1] in starting]
         if n == 1:
             keys = [tails[i] for i in at]
         elif n == 2:
@@ -843,19 +847,17 @@ def _near_names(queries: list[str], keys: list[str], threshold: float) -> dict[s
         queries, keys, scorer=fuzz.ratio, score_cutoff=threshold, dtype=np.float64
     )
     best = ratios.argmax(axis=1)
-    out: dict[str, str] = {}
-    far = []
-    for q, (query, j) in enumerate(zip(queries, best.tolist(), strict=True)):
-        if ratios[q, j] >= threshold:
-            out[query] = keys[j]
-        elif len(query) >= 8:  # two letters off: "Ada Brooks", "Brook"
-            far.append(query)
+    hits = (ratios[np.arange(len(queries)), best] >= threshold).tolist()
+    out = {q: keys[j] for q, j, hit in zip(queries, best.tolist(), hits, strict=True) if hit}
+    # two letters off: "Ada Brooks", "Brook"
+    far = [q for q, hit in zip(queries, hits, strict=True) if not hit and len(q) >= 8]
     if far:
         distances = process.cdist(
             far, keys, scorer=Levenshtein.distance, score_cutoff=_TYPOS, dtype=np.int32
         )
         nearest = distances.argmin(axis=1)
-        for q, (query, j) in enumerate(zip(far, nearest.tolist(), strict=True)):
-            if distances[q, j] <= _TYPOS:
-                out[query] = keys[j]
+        close = (distances[np.arange(len(far)), nearest] <= _TYPOS).tolist()
+        out.update(
+            {q: keys[j] for q, j, c in zip(far, nearest.tolist(), close, strict=True) if c}
+        )
     return {q: k for q, k in out.items() if q.split()[-1][:1] == k.split()[-1][:1]}

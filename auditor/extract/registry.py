@@ -14,6 +14,7 @@ from auditor.extract.base import Adapter, Collector
 from auditor.extract.filmsuggest import FilmSuggest
 from auditor.extract.imdb import Imdb
 from auditor.extract.movieblog import MovieBlog
+from auditor.extract.plots import PlotTexts
 from auditor.extract.rottentomatoes import RottenTomatoes
 from auditor.extract.wikipedia import Wikipedia
 from auditor.normalize.names import fold
@@ -35,6 +36,12 @@ class DocumentResult:
     digest: str = ""  # of its bytes
     line_starts: array = field(default_factory=lambda: array("I"), compare=False, repr=False)
     name_texts: tuple[tuple[int, int], ...] = ()  # view offsets of the texts names came from
+    # A lower-cased page's plot texts, read again with its film's names (extract.shared).
+    plots: PlotTexts | None = field(default=None, compare=False, repr=False)
+    # The characters its claims name editorially (character claims; cast claims), so that
+    # sharing names makes no claim objects of a cached frame. None: read them off the claims.
+    characters: tuple[str, ...] | None = field(default=None, compare=False, repr=False)
+    cast_characters: tuple[str, ...] | None = field(default=None, compare=False, repr=False)
 
 
 def line_starts(text: str) -> array:
@@ -86,6 +93,7 @@ def extract_document(ref: DocumentRef) -> DocumentResult:
         out = _extract(adapter, doc, view)
         claims = out.claims  # each with its context already (Collector.add)
         _check_identity(ref, claims)
+        lower = not adapter.cased and out.name_texts
         return DocumentResult(
             ref,
             adapter.name,
@@ -94,6 +102,9 @@ def extract_document(ref: DocumentRef) -> DocumentResult:
             digest=doc.digest,
             line_starts=line_starts(doc.text),
             name_texts=tuple(out.name_texts),
+            plots=PlotTexts.of(view, out.name_texts) if lower else None,
+            characters=tuple(out.values("character")),
+            cast_characters=tuple(c["character"] for c in out.values("cast")),
         )
     except DocumentError as exc:
         name = adapter.name if adapter else None

@@ -6,9 +6,11 @@ and name more characters; once every document is read, each lower-cased page rea
 texts again with those names. A one-word name is trusted only when the cased pages never write
 it in lower case (so "Rose" the character, not "rose" the verb).
 
-The names come from the claims, not from the pages. Only the lower-cased page is read again,
-and a cased page only when a one-word name its plot texts use must be checked against it:
-a one-word name the plot texts never write changes nothing they yield.
+The names come from the claims, and the lower-cased page's plot texts from its result
+(extract.plots): that page is not read again. A cased page is, only when a one-word name the
+plot texts use must be checked against it (a one-word name the plot texts never write changes
+nothing they yield). A vocabulary of each cased page's words, kept for that check, would cost
+more to build at extraction (a millisecond a page) than reading the page again.
 """
 
 from __future__ import annotations
@@ -20,13 +22,13 @@ from dataclasses import replace
 from auditor.claims import EDITORIAL, Claim
 from auditor.documents import read
 from auditor.extract.base import Collector
-from auditor.extract.mentions import _tokens, character_mentions
+from auditor.extract.mentions import character_mentions
+from auditor.extract.plots import vocabulary
 from auditor.extract.registry import ADAPTERS, DocumentResult
 from auditor.normalize.names import clean, fold
 from auditor.textview import TextView
 
 _CASED = {a.name for a in ADAPTERS if a.cased}
-_RUN = re.compile(r"\w+")
 _SPECIAL = re.compile(r"[\"“”.]")  # a one-word name mentions.long_mentions looks for itself
 
 
@@ -55,14 +57,20 @@ def _names(cased: list[DocumentResult]) -> set[str]:
     """Character names the cased pages give (capitalised), before the lower-case check."""
     names = set()
     for r in cased:
-        for c in r.claims:
-            if c.origin != EDITORIAL:
-                continue
-            if c.attribute == "character":
-                names.add(c.value)
-            elif c.attribute == "cast":
-                names.add(c.value["character"])
+        characters, cast = _characters(r)
+        names.update(characters, cast)
     return {n for n in names if n.strip() and n[:1].isupper()}
+
+
+def _characters(r: DocumentResult) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The characters a page's character claims and its cast claims name editorially."""
+    if r.characters is not None and r.cast_characters is not None:
+        return r.characters, r.cast_characters
+    editorial = [c for c in r.claims if c.origin == EDITORIAL]
+    return (
+        tuple(c.value for c in editorial if c.attribute == "character"),
+        tuple(c.value["character"] for c in editorial if c.attribute == "cast"),
+    )
 
 
 class _Texts:
@@ -100,35 +108,24 @@ def _text(r: DocumentResult) -> str:
         return ""
 
 
-def _vocabulary(text: str, spans: Sequence[tuple[int, int]]) -> set[str]:
-    """The folded words of the plot texts (with and without a possessive 's) and of their
-    runs of word characters: every key a one-word name could be looked up by there."""
-    words: set[str] = set()
-    for start, end in spans:
-        t = _tokens(text, start, end)
-        words.update(t.folds)
-        words.update(fold(w) for w in _RUN.findall(text, start, end))
-    words.update([w[:-2] for w in words if w.endswith("'s")])
-    return words
-
-
 def _read_again(
     r: DocumentResult, candidates: set[str], texts: Callable[[], list[str]]
 ) -> DocumentResult:
-    try:
-        view = TextView.of(read(r.ref).text)
-    except Exception:  # noqa: BLE001 - keep what the first reading found
-        return r
-    vocabulary = _vocabulary(view.text, r.name_texts)
+    if r.plots is not None:
+        view, words = r.plots.text_view(), r.plots.words
+    else:  # a result made without them
+        try:
+            view = TextView.of(read(r.ref).text)
+        except Exception:  # noqa: BLE001 - keep what the first reading found
+            return r
+        words = vocabulary(view.text, r.name_texts)
     names = {n for n in candidates if " " in n.strip()}
-    single = sorted(
-        n for n in candidates - names if fold(n) in vocabulary or _SPECIAL.search(n)
-    )
+    single = sorted(n for n in candidates - names if fold(n) in words or _SPECIAL.search(n))
     names.update(set(single) - _lowered(single, texts))
     if not names:
         return r
     known = sorted(names)
-    have = {fold(c.value) for c in r.claims if c.attribute == "character" and c.origin == EDITORIAL}
+    have = {fold(name) for name in _characters(r)[0]}
     out = Collector(r.ref, view)
     for start, end in r.name_texts:
         for s, e in character_mentions(view.text, start, end, known, cased=False):
@@ -139,4 +136,5 @@ def _read_again(
     if not out.claims:
         return r
     claims: tuple[Claim, ...] = tuple(r.claims) + tuple(out.claims)
-    return replace(r, claims=claims)
+    characters = _characters(r)[0] + tuple(c.value for c in out.claims)
+    return replace(r, claims=claims, characters=characters)

@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_BREAK = re.compile(r"[.!?]\s|\n")
+# A sentence break: `[.!?]` before white space, or a line break. Written to open on a set of
+# characters (sre then skips ahead to the next one in C rather than trying every position);
+# `_LAST` is the last break of a stretch: greedy, it backtracks from the stretch's end.
+_BREAK = re.compile(r"[\n.!?](?:(?<=\n)|\s)")
+_LAST = re.compile(r"(?s:.*)[\n.!?](?:(?<=\n)|\s)")
+WIDTH = 140  # the most of a page a context shows each side of its span
 
 
 @dataclass(frozen=True)
@@ -15,21 +20,19 @@ class Snippet:
     after: str
 
 
-def snippet(text: str, start: int, end: int, width: int = 140) -> Snippet:
+def snippet(text: str, start: int, end: int, width: int = WIDTH) -> Snippet:
     """The sentence holding text[start:end], at most `width` characters each side."""
     lo = max(0, start - width)
-    head = text[lo:start]
-    last = None
-    for m in _BREAK.finditer(head):  # the last sentence break before the span
-        last = m
+    last = _LAST.match(text, lo, start)  # the last sentence break before the span
     cuts = last is not None
     if last is not None:
-        head, lo = head[last.end() :], lo + last.end()
+        lo = last.end()
+    head = text[lo:start]
     hi = min(len(text), end + width)
-    tail = text[end:hi]
-    cut = _BREAK.search(tail)
+    cut = _BREAK.search(text, end, hi)
     if cut:
-        tail, hi = tail[: cut.start() + 1], end + cut.start() + 1
+        hi = cut.start() + 1
+    tail = text[end:hi]
     before = (
         ("…" if lo > 0 and not cuts else "")
         + " ".join(head.split())

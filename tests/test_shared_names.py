@@ -1,0 +1,87 @@
+"""A lower-cased page learns its film's character names from the cased pages, without being
+read a second time, and with the spans and contexts a reading of the whole page gives."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+
+import pytest
+
+from auditor import cache
+from auditor.documents import discover
+from auditor.extract import shared
+from auditor.extract.plots import PlotTexts
+from auditor.extract.registry import extract_document
+from auditor.pipeline import extract_paths
+from tests.conftest import BUNDLED, SOURCES
+
+# Names only the cased pages give (IMDb's cast list says "yuri"), at the storyline's two ends,
+# where a claim's context reaches past it; the entity moves every view offset after it away
+# from the original's.
+EDITS = (
+    ("storyline because his wife", "storyline yuri butsov &amp; because his wife"),
+    ("who he moves in with. written by", "who he moves in with yuri butso written by"),
+)
+
+
+@pytest.fixture
+def film(tmp_path):
+    folder = tmp_path / "sources" / BUNDLED
+    shutil.copytree(SOURCES / BUNDLED, folder)
+    imdb = folder / "imdb.txt"
+    text = imdb.read_text(encoding="utf-8")
+    for old, new in EDITS:
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    imdb.write_text(text, encoding="utf-8")
+    return folder
+
+
+def _characters(result):
+    return {c.value: c for c in result.claims if c.attribute == "character"}
+
+
+def test_names_shared_without_reading_the_lower_cased_page_again(film, monkeypatch):
+    results = tuple(extract_document(ref) for ref in discover([film.parent]))
+    imdb = next(r for r in results if r.adapter == "imdb")
+    assert imdb.plots is not None and "yuri butsov" not in _characters(imdb)
+    read_again: list[str] = []
+    real = shared.read
+    monkeypatch.setattr(shared, "read", lambda ref: read_again.append(ref.source) or real(ref))
+
+    shared_results = shared.share_names(results)
+
+    assert "imdb" not in read_again
+    after = next(r for r in shared_results if r.adapter == "imdb")
+    text = (film / "imdb.txt").read_text(encoding="utf-8")
+    for name in ("yuri butsov", "yuri butso"):
+        claim = _characters(after)[name]
+        assert text[claim.span_start : claim.span_end] == claim.raw == name
+        assert claim.context[claim.context_start :].startswith(name)
+    # the same claims as reading the whole page again, and as from the cache's JSON
+    reread = shared.share_names(tuple(replace(r, plots=None) for r in results))
+    assert "imdb" in read_again
+    assert reread == shared_results
+    assert [r.claims for r in reread] == [r.claims for r in shared_results]
+    again = shared.share_names(
+        tuple(replace(r, plots=PlotTexts.loads(r.plots.dumps())) if r.plots else r for r in results)
+    )
+    assert [r.claims for r in again] == [r.claims for r in shared_results]
+
+
+def test_a_cached_run_shares_the_same_names(film, monkeypatch, tmp_path):
+    monkeypatch.setenv(cache.ENV, str(tmp_path / "cache"))
+    cold = extract_paths([film.parent], workers=1)
+    assert "yuri butsov" in cold.claims.get_column("value").str.strip_chars('"').to_list()
+    monkeypatch.setattr(cache, "extract_document", lambda ref: pytest.fail("not cached"))
+    made: list[str] = []
+    real = cache._claim
+    monkeypatch.setattr(cache, "_claim", lambda row: made.append(row["source"]) or real(row))
+    warm = extract_paths([film.parent], workers=1)
+    assert warm.claims.equals(cold.claims)
+    # the names came with the cached results: no claim object was made of a cased page's rows
+    assert set(made) == {"imdb"}  # the page that gained names, its claims extended
+    for w, c in zip(warm.documents, cold.documents, strict=True):
+        assert (w.characters, w.cast_characters) == (c.characters, c.cast_characters)
+        assert w.characters is not None
