@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Any
 
 import polars as pl
@@ -20,12 +19,11 @@ from auditor import kinds
 from auditor.attributes import catalog as attribute_catalog
 from auditor.attributes import spec_for
 from auditor.catalog import SEVERITIES, CoverageGap
-from auditor.documents import decode
 from auditor.normalize.names import best_cased, fold
 from auditor.normalize.places import canonical_country
 from auditor.reconcile.display import show
 from auditor.reconcile.model import ClaimRef, Discrepancy
-from auditor.report.evidence import Snippet, snippet
+from auditor.report.evidence import Snippet
 from auditor.report.model import AuditReport, DocumentRecord, ExpectationOutcome, SuiteOutcome
 
 _RANK = {s: n for n, s in enumerate(SEVERITIES)}
@@ -172,17 +170,14 @@ class ReportView:
                 spec, self.resolved.get((entity, attribute), []), row_cells, len(sources)
             )
             rows.append(Row(attribute, spec.title, row_cells, value, confidence))
-        texts = _texts(documents, claims)
         by_severity: dict[str, list[DiscrepancyView]] = {s: [] for s in SEVERITIES}
         for d, refs in zip(discrepancies, claims, strict=True):
-            by_severity[d.severity].append(self._discrepancy(d, refs, texts))
+            by_severity[d.severity].append(self._discrepancy(d, refs))
         return EntityView(
             entity, sources, rows, by_severity, list(documents), self.failed.get(entity, [])
         )
 
-    def _discrepancy(
-        self, d: Discrepancy, refs: tuple[ClaimRef, ...], texts: dict[str, str]
-    ) -> DiscrepancyView:
+    def _discrepancy(self, d: Discrepancy, refs: tuple[ClaimRef, ...]) -> DiscrepancyView:
         spec = spec_for(self.specs, d.attribute)
         evidence = [
             EvidenceView(
@@ -192,7 +187,7 @@ class ReportView:
                 c.origin,
                 shown(spec_for(self.specs, c.attribute or d.attribute).kind, c.value),
                 c.span,
-                _snippet(c, texts),
+                _snippet(c),
                 (c.row, c.column) if c.row is not None else None,
             )
             for c in refs
@@ -235,30 +230,14 @@ def _table_rows(report: AuditReport) -> list[DocumentRecord]:
     ]
 
 
-def _snippet(c: ClaimRef, texts: dict[str, str]) -> Snippet | None:
-    """The sentence (a page's) or row (a table's) captured around the evidence at extraction;
-    a page's claim without it is quoted from the page's text."""
-    if c.context is not None and c.context_start is not None:
-        at = c.context_start
-        end = at + (len(c.raw) if c.row is not None or c.span is None else c.span[1] - c.span[0])
-        return Snippet(c.context[:at], c.context[at:end], c.context[end:])
-    if c.row is not None or c.span is None:
+def _snippet(c: ClaimRef) -> Snippet | None:
+    """The sentence (a page's) or row (a table's) captured around the evidence at extraction:
+    the report never reads a source again. A claim made without it shows its value alone."""
+    if c.context is None or c.context_start is None:
         return None
-    text = texts.get(c.document)
-    return None if text is None else snippet(text, *c.span)
-
-
-def _texts(documents: list[DocumentRecord], claims: list[tuple[ClaimRef, ...]]) -> dict[str, str]:
-    """The entity's documents that evidence without a captured context is quoted from (read
-    ones only: they decoded before)."""
-    cited = {
-        c.document for refs in claims for c in refs if c.row is None and c.context is None
-    }
-    return {
-        doc.document: decode(doc.document, Path(doc.path).read_bytes())[0]
-        for doc in documents
-        if doc.error is None and doc.path is not None and doc.document in cited
-    }
+    at = c.context_start
+    end = at + (len(c.raw) if c.row is not None or c.span is None else c.span[1] - c.span[0])
+    return Snippet(c.context[:at], c.context[at:end], c.context[end:])
 
 
 def _marks(
