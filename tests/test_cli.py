@@ -81,6 +81,25 @@ def test_help_does_not_import_the_library():
     assert out.strip().splitlines()[-1] == "[]"
 
 
+def test_check_runs_without_the_spark_extra(tmp_path):
+    """pyarrow and pyspark come with `auditor[spark]` only: a plain install's `auditor check`
+    must not need them (an import of either fails here, as it would there)."""
+    code = (
+        "import sys; sys.modules['pyarrow'] = None; sys.modules['pyspark'] = None\n"
+        "from auditor.cli import main\n"
+        f"sys.exit(main(['check', {str(SOURCES)!r}, '--out', {str(tmp_path)!r}]))"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "AUDITOR_CACHE": "off"},
+    )
+    assert run.returncode == 1, run.stderr  # findings, not a crash
+    assert (tmp_path / "report.json").is_file() and (tmp_path / "report.sarif").is_file()
+
+
 def test_formats_comma_separated_or_repeated(capsys, tmp_path):
     a, b = tmp_path / "a", tmp_path / "b"
     assert main(["check", str(SOURCES), "--out", str(a), "--format", "json,md"]) == 1
