@@ -81,3 +81,24 @@ def test_an_unknown_relation_is_refused(tmp_path, value):
     expected = r"relation = .*expected one of genre, billing, certificate"
     with pytest.raises(AuditorError, match=expected):
         load(tmp_path / "sources", config_file=tmp_path / "auditor.toml")
+
+
+def test_character_findings_belong_to_the_attribute_of_that_kind(tmp_path):
+    """A character's two spellings are filed under the attribute the catalog compares as
+    characters, whatever it is called."""
+    (tmp_path / "roles.csv").write_text(
+        "id,src,persona\nw1,a,Ben Sanderson\nw1,b,Ben Sanderson\nw1,c,Ben Anderson\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "auditor.toml").write_text(
+        'resolution = "vote"\n\n[[tables]]\npath = "roles.csv"\nsource = { column = "src" }\n'
+        'entity = ["id"]\n\n[tables.columns]\npersona = { attribute = "persona" }\n\n'
+        '[attributes.persona]\nkind = "character"\nmulti = true\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "sources").mkdir()
+    config = load(tmp_path / "sources", config_file=tmp_path / "auditor.toml")
+    report = audit([tmp_path / "sources"], config)
+    spelt = [d for d in report.discrepancies if d.code == "AU003"]
+    assert [d.attribute for d in spelt] == ["persona"]
+    assert '"Ben Anderson"' in spelt[0].explanation

@@ -221,7 +221,10 @@ def _batch(
         cross_slot=pl.col("slot") == "*",
         # A list attribute resolves to its members, unless the finding is about one name.
         whole_set=pl.col("attribute").is_in(multi) & ~pl.col("code").is_in(_ONE_MEMBER),
-        by_role=pl.col("attribute") == "character",
+        # a character's findings vote the cast entries by the role they give
+        by_role=pl.col("attribute").is_in(
+            [n for n in ctx.settings.specs if ctx.compares(n) == "character"]
+        ),
     )
     return heads, pairs, flags
 

@@ -77,11 +77,11 @@ def plan(
     rows = claims.lazy().with_columns(
         *(
             pl.lit(frame.get_column(c)).gather(pl.col("idx"))
-            for c in ("source", "weight", "slot", "kc", "k2c", "kind", "value")
+            for c in ("source", "weight", "slot", "kc", "k2c", "compares", "value")
         ),
         *(pl.lit(flags.get_column(c)).gather(pl.col("fid")) for c in _FLAGS),
     )
-    role = pl.col("by_role") & (pl.col("kind") == "cast")
+    role = pl.col("by_role") & (pl.col("compares") == "cast")
     rows = rows.with_columns(
         vkey=pl.when(role).then(pl.col("k2c")).otherwise(pl.col("kc")),
         vslot=pl.when(pl.col("cross_slot")).then(pl.col("slot")).otherwise(pl.lit("")),

@@ -20,15 +20,15 @@ from auditor.reconcile.model import Context, Finding
 
 SURNAME_NEAR = 75.0
 SINGLE_NEAR = 80.0  # a name standing alone shares no first name to vouch for it: be stricter
-_COLUMNS = ("last", "source", "weight", "document", "origin", "cast", "shown")
+_COLUMNS = ("last", "source", "weight", "document", "origin", "cast", "shown", "attribute")
 
 
 def plan(ctx: Context, mine: tuple[str, ...]) -> tuple[pl.LazyFrame, ...]:
     """Character names of two words or more grouped by (entity, first name), where more than
     one surname is written: claims of its kinds, and the characters of cast entries."""
     frame = ctx.frame.lazy()
-    common = ("entity", "claim_id", "source", "weight", "document", "origin")
-    cast = pl.col("attribute") == "cast"
+    common = ("entity", "claim_id", "source", "weight", "document", "origin", "attribute")
+    cast = pl.col("compares") == "cast"
     # `name` folded for grouping, `shown` as the page writes it (a cast entry's character).
     names = pl.concat(
         [
@@ -58,18 +58,33 @@ def plan(ctx: Context, mine: tuple[str, ...]) -> tuple[pl.LazyFrame, ...]:
 
 
 def build(ctx: Context, suspects: pl.DataFrame, singles: pl.DataFrame) -> list[Finding]:
+    attribute = _filed_under(ctx)
     findings = []
     for entity, _, ids, *lists in rows(suspects):
-        findings += _first_name(entity, ids, dict(zip(_COLUMNS, lists, strict=True)))
+        findings += _first_name(attribute, entity, ids, dict(zip(_COLUMNS, lists, strict=True)))
     for entity, ids, *lists in rows(singles):
-        findings += _first_name(
-            entity, ids, dict(zip(_COLUMNS, lists, strict=True)), near=SINGLE_NEAR
-        )
+        cols = dict(zip(_COLUMNS, lists, strict=True))
+        findings += _first_name(attribute, entity, ids, cols, near=SINGLE_NEAR)
     return findings
 
 
+def _filed_under(ctx: Context) -> str:
+    """The attribute a character's findings belong to when only cast entries name it: the
+    catalog's first attribute compared as characters are (else the cast's)."""
+    specs = ctx.settings.specs
+    for comparison in ("character", "cast"):
+        named = [n for n in specs if ctx.compares(n) == comparison]
+        if named:
+            return named[0]
+    return "character"
+
+
 def _first_name(
-    entity: str, ids: list[str], cols: dict[str, list], near: float = SURNAME_NEAR
+    attribute: str,
+    entity: str,
+    ids: list[str],
+    cols: dict[str, list],
+    near: float = SURNAME_NEAR,
 ) -> list[Finding]:
     """Findings of one first name's claims; `i` below is a claim's position in the group."""
     src, weight = cols["source"], cols["weight"]
@@ -100,7 +115,12 @@ def _first_name(
             used.add(other)
             findings.append(
                 _finding(
-                    cols, entity, ids, by_last[main], by_last[other], support[main], support[other]
+                    cols,
+                    attribute,
+                    entity,
+                    ids,
+                    (by_last[main], by_last[other]),
+                    (support[main], support[other]),
                 )
             )
         used.add(main)
@@ -118,15 +138,18 @@ def _where(cols: dict[str, list], positions: list[int]) -> list:
 
 def _finding(
     cols: dict[str, list],
+    attribute: str,
     entity: str,
     ids: list[str],
-    main: list[int],
-    other: list[int],
-    w_main: float,
-    w_other: float,
+    spellings_at: tuple[list[int], list[int]],
+    weights: tuple[float, float],
 ) -> Finding:
+    (main, other), (w_main, w_other) = spellings_at, weights
+    named = sorted({cols["attribute"][i] for i in main + other if not cols["cast"][i]})
+    attribute = named[0] if named else attribute
     doc, origin, src, shown = cols["document"], cols["origin"], cols["source"], cols["shown"]
-    both = sorted({doc[i] for i in main} & {doc[i] for i in other})
+    # a source that writes both in one document (a table file holds every source's rows)
+    both = {(src[i], doc[i]) for i in main} & {(src[i], doc[i]) for i in other}
     user_only = EDITORIAL not in map(origin.__getitem__, other)
     n_main, n_other = len(set(map(src.__getitem__, main))), len(set(map(src.__getitem__, other)))
     if n_main > n_other:
@@ -144,10 +167,10 @@ def _finding(
     }
     claims = pick(ids, main + other)
     if both:
-        writers = sources(src, [i for i in main + other if doc[i] in both])
+        writers = sources(src, [i for i in main + other if (src[i], doc[i]) in both])
         why = InternalInconsistency.character_written_both_ways(
-            **spellings, writers=writers, documents=both
+            **spellings, writers=writers, documents=sorted({d for _, d in both})
         )
-        return Finding(entity, "character", "", claims, why)
+        return Finding(entity, attribute, "", claims, why)
     why = SpellingVariant.character_spelt_two_ways(**spellings)
-    return Finding(entity, "character", "", claims, why, "info" if user_only else None)
+    return Finding(entity, attribute, "", claims, why, "info" if user_only else None)

@@ -64,7 +64,10 @@ def plan(ctx: Context, mine: tuple[str, ...]) -> tuple[pl.LazyFrame, ...]:
     )
     cast = frame.filter((pl.col("compares") == "cast") & (pl.col("origin") == EDITORIAL))
     roles = groups(
-        cast, ("entity", "key"), ("source", "key2", "name", "name2"), pl.col("key2").n_unique()
+        cast,
+        ("entity", "attribute", "key"),
+        ("source", "key2", "name", "name2"),
+        pl.col("key2").n_unique(),
     )
     # The film's players: cast entries' actors and the billed stars, per entity.
     actors = (
@@ -85,8 +88,8 @@ def build(
     cast_of = {e: set(a) for e, a in rows(actors)}
     for row in rows(lists):
         findings += _sets(ctx, *row, cast=cast_of.get(row[0], set()))
-    for entity, _, *columns in rows(roles):
-        findings += _roles(ctx, entity, *columns)
+    for entity, attribute, _, *columns in rows(roles):
+        findings += _roles(ctx, entity, attribute, *columns)
     return findings
 
 
@@ -255,6 +258,7 @@ def _variant(
 def _roles(
     ctx: Context,
     entity: str,
+    attribute: str,
     ids: list[str],
     src: list[str],
     key2: list[str],
@@ -271,7 +275,8 @@ def _roles(
         reason = SpellingVariant.role_spelt_two_ways
     else:
         reason = ValueConflict.different_roles
-    return [Finding(entity, "cast", "", tuple(ids), reason(actor=best_cased(actor), roles=parts))]
+    why = reason(actor=best_cased(actor), roles=parts)
+    return [Finding(entity, attribute, "", tuple(ids), why)]
 
 
 def _same_role(keys: list[str]) -> bool:
