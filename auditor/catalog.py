@@ -104,7 +104,7 @@ def broader(items: Sequence[Sequence[Any]]) -> str:
     return "; ".join(f"{genre} ⊂ {', '.join(broad)}" for genre, broad in items)
 
 
-_PLACES = {"cast": "cast list", "plot": "plot text"}
+_PLACES = {"cast": "cast list", "plot": "plot text", "table": "table"}
 
 
 def where(items: Sequence[Sequence[Any]]) -> str:

@@ -101,4 +101,4 @@ def test_character_findings_belong_to_the_attribute_of_that_kind(tmp_path):
     report = audit([tmp_path / "sources"], config)
     spelt = [d for d in report.discrepancies if d.code == "AU003"]
     assert [d.attribute for d in spelt] == ["persona"]
-    assert '"Ben Anderson"' in spelt[0].explanation
+    assert '"Ben Anderson" in c (table)' in spelt[0].explanation

@@ -20,7 +20,7 @@ from auditor.reconcile.model import Context, Finding
 
 SURNAME_NEAR = 75.0
 SINGLE_NEAR = 80.0  # a name standing alone shares no first name to vouch for it: be stricter
-_COLUMNS = ("last", "source", "weight", "document", "origin", "cast", "shown", "attribute")
+_COLUMNS = ("last", "source", "weight", "document", "origin", "cast", "shown", "attribute", "cell")
 
 
 def plan(ctx: Context, mine: tuple[str, ...]) -> tuple[pl.LazyFrame, ...]:
@@ -29,14 +29,15 @@ def plan(ctx: Context, mine: tuple[str, ...]) -> tuple[pl.LazyFrame, ...]:
     frame = ctx.frame.lazy()
     common = ("entity", "claim_id", "source", "weight", "document", "origin", "attribute")
     cast = pl.col("compares") == "cast"
+    cell = pl.col("row").is_not_null()  # a table's cell, not a page's text
     # `name` folded for grouping, `shown` as the page writes it (a cast entry's character).
     names = pl.concat(
         [
             frame.filter(pl.col("kind").is_in(mine)).select(
-                *common, name="key", shown="name", cast=cast
+                *common, name="key", shown="name", cast=cast, cell=cell
             ),
             frame.filter(pl.col("compares") == "cast").select(
-                *common, name="key2", shown="name2", cast=cast
+                *common, name="key2", shown="name2", cast=cast, cell=cell
             ),
         ]
     )
@@ -132,7 +133,7 @@ def _where(cols: dict[str, list], positions: list[int]) -> list:
     cast, src = cols["cast"], cols["source"]
     parts = defaultdict(set)
     for i in positions:
-        parts[src[i]].add("cast" if cast[i] else "plot")
+        parts[src[i]].add("cast" if cast[i] else "table" if cols["cell"][i] else "plot")
     return [[s, sorted(p)] for s, p in parts.items()]
 
 
