@@ -30,7 +30,7 @@ _OPTIONAL = re.compile(r"\[([^\[\]]*)\]")
 
 
 def listing(items: Sequence[str]) -> str:
-    """display.listing: 'imdb', 'imdb and wikipedia', 'imdb, movieblog and wikipedia'."""
+    """'imdb', 'imdb and wikipedia', 'imdb, movieblog and wikipedia': repeats dropped."""
     if len(items) == 1:
         return items[0]
     return _listing(tuple(items))
@@ -38,11 +38,11 @@ def listing(items: Sequence[str]) -> str:
 
 @lru_cache(maxsize=4096)
 def _listing(items: tuple[str, ...]) -> str:
-    # Imported when first used: the reconcile package imports this module. The same few
-    # listings recur (sources, mostly): each is joined once.
-    from auditor.reconcile.display import listing as joined
-
-    return joined(items)
+    # Messages list the same few sources over and over: each listing is joined once.
+    distinct = list(dict.fromkeys(items))
+    if len(distinct) <= 2:
+        return " and ".join(distinct)
+    return ", ".join(distinct[:-1]) + " and " + distinct[-1]
 
 
 def _text(value: Any) -> str:

@@ -1,25 +1,10 @@
-"""Characters' names, one per claim: matched against the cast's roles (comparators.characters)."""
+"""Characters' names, one per claim: names as the `names` kind has them, matched against the
+cast's roles (comparators.characters)."""
 
 from __future__ import annotations
 
-from auditor.kinds.base import (
-    Learned,
-    ValueKind,
-    clean_expr,
-    clean_text,
-    expr_cells,
-    folded_names,
-    listed,
-)
+from dataclasses import replace
 
-KIND = ValueKind(
-    name="character",
-    parse=clean_text,
-    cells=expr_cells(lambda member, column: clean_expr(member)),
-    typed=folded_names,
-    column=listed,
-    member=True,
-    comparator="characters",
-    truth=Learned("names"),
-    cased=True,
-)
+from auditor.kinds.names import KIND as NAMES
+
+KIND = replace(NAMES, name="character", comparator="characters")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from functools import lru_cache
 from typing import Any
 
 import polars as pl
@@ -12,7 +10,7 @@ from auditor import kinds
 from auditor.kinds.date import show as date
 from auditor.kinds.money import amount as money
 
-__all__ = ["date", "listing", "listing_expr", "money", "show"]
+__all__ = ["date", "listing_expr", "money", "show"]
 
 
 def show(kind: str, value: Any) -> str:
@@ -24,24 +22,8 @@ def show(kind: str, value: Any) -> str:
         return str(value)
 
 
-def listing(items: Sequence[str]) -> str:
-    """'imdb', 'imdb and wikipedia', 'imdb, movieblog and wikipedia': repeats dropped."""
-    if len(items) == 1:
-        return items[0]
-    return _listing(tuple(items))
-
-
-@lru_cache(maxsize=4096)
-def _listing(items: tuple[str, ...]) -> str:
-    # Explanations list the same few sources over and over: each listing is joined once.
-    distinct = list(dict.fromkeys(items))
-    if len(distinct) <= 2:
-        return " and ".join(distinct)
-    return ", ".join(distinct[:-1]) + " and " + distinct[-1]
-
-
 def listing_expr(items: pl.Expr) -> pl.Expr:
-    """`listing` of a list column whose items are already distinct: "a, b and c"."""
+    """`catalog.listing` of a list column whose items are already distinct: "a, b and c"."""
     n = items.list.len()
     return (
         pl.when(n <= 2)

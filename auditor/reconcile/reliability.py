@@ -161,21 +161,15 @@ def _one_spelling(sets: pl.DataFrame) -> pl.DataFrame:
         .agg(pl.col("name").min().alias("one"))
         .rename({"name_2": "members"})
     )
+    indexed = sets.with_row_index("row")
     merged = (
-        sets.with_row_index("row")
-        .select("row", *_ITEM, "members")
+        indexed.select("row", *_ITEM, "members")
         .explode("members")
         .join(one, on=[*_ITEM, "members"], how="left")
         .group_by("row")
         .agg(pl.coalesce("one", "members").unique().sort().alias("members"))
     )
-    return (
-        sets.with_row_index("row")
-        .drop("members")
-        .join(merged, on="row", how="left")
-        .sort("row")
-        .drop("row")
-    )
+    return indexed.drop("members").join(merged, on="row", how="left").sort("row").drop("row")
 
 
 def empty_sources() -> pl.DataFrame:
