@@ -511,12 +511,15 @@ class _Model:
             # AccuFormat's evidence: a copier copies the text, format and all, so a pair
             # counts as sharing a value only where its texts are identical; phi, the chance
             # the pair renders a value it shares alike, is the share of its common values
-            # with identical texts (independent sites with different formats: about 0).
+            # with identical texts (independent sites with different formats: about 0),
+            # shrunk towards the attribute's share over all pairs (where every source writes
+            # a value alike, a pair's one shared value is no sign of copying).
             rows = self.c_raw[mine]
             x = sparse.csr_matrix((ones, (rows, src)), shape=(int(rows.max()) + 1, S))
             k_value = k_same
             k_same = _lookup(sparse.triu(x.T @ x, k=1).tocoo(), S, key)
-            phi = np.clip((k_same + 1.0) / (k_value + 2.0), s.lo, 1.0)
+            alike = (k_same.sum() + 1.0) / (k_value.sum() + 2.0)
+            phi = np.clip((k_same + 2.0 * alike) / (k_value + 2.0), s.lo, 1.0)
         return i, j, key, both.data.astype(np.float64), k_same, phi, x, rows, src
 
     def _posterior(self, frame: pl.DataFrame) -> np.ndarray:

@@ -118,6 +118,30 @@ def test_identical_text_copiers_discounted_and_reformatting_sources_independent(
     assert plain.filter(pl.col("source").is_in(list(independent)))["copies"].list.len().sum() > 0
 
 
+def test_texts_every_source_writes_alike_are_no_sign_of_copying():
+    """Where every source writes a value the same way (plain integers), a pair of editors
+    sharing a value on their one common item has shown nothing of its formats: the exact
+    texts must then change nothing against values alone (a pair's unseen format share is the
+    attribute's, not one half)."""
+    rng = random.Random(11)
+    rows = []
+    for k in range(200):
+        entity, true = f"e{k}", str(1000 + k)
+        rows.append((entity, "a", "bot", true if rng.random() < 0.7 else str(5000 + k)))
+        for e in range(2):
+            value = true if rng.random() < 0.85 else str(9000 + 3 * k + e)
+            rows.append((entity, "a", f"editor{k}-{e}", value))
+    claims = frame(rows)
+    with_text = discover(claims.with_columns(raw=pl.col("value")))
+    plain = discover(claims)
+    assert with_text.resolved["value"].to_list() == plain.resolved["value"].to_list()
+    assert with_text.sources["copies"].list.len().sum() == 0
+    for a, b in zip(
+        with_text.sources["reliability"], plain.sources["reliability"], strict=True
+    ):
+        assert a == pytest.approx(b, abs=0.02)
+
+
 def test_similar_values_support_each_other():
     rows = [("f", "dep", s, v) for s, v in [("a", 100), ("b", 101), ("c", 102), ("d", 104)]]
     rows += [("f", "dep", s, 200) for s in ("e", "g")]
