@@ -23,9 +23,14 @@ module estimates both from the claims alone, iterating as the truth-discovery li
 * **Copy detection** (AccuCopy, Dong 2009 section 3; Li, Dong et al., "Truth Finding on the Deep
   Web: Is the Problem Solved?", PVLDB 6(2) 2013): two independent sources share a false value
   rarely (``(1 − A1)(1 − A2)/n``), a copier often; the Bayesian posterior of dependence per source
-  pair (prior α, copy rate c) comes from soft counts of shared true values, shared false values
-  and differences, per attribute; a claim's vote is multiplied by ``Π (1 − c·P(dependent))``
-  over the more accurate sources that state the same value, c being the pair's own copy rate
+  pair (prior α, copy rate c) comes from soft counts of shared false values and of differences,
+  per attribute. Shared true values are left out: accurate independent sources share them as a
+  matter of course, and where two camps dispute an attribute every source's accuracy is learnt
+  low enough that agreeing on the truth would read as copying, so the camp of accurate
+  sources was discounted as one clique (one day of the flight sites, formats alike: 0.77 of
+  the times right against 0.90 without that term; nothing else moved). A claim's vote is
+  multiplied by ``Π (1 − c·P(dependent))`` over the more accurate sources that state the same
+  value, c being the pair's own copy rate
   estimated over all its attributes (the share of its common items on which it agrees beyond
   chance, shrunk towards ``Settings.copy_rate``), so a clique of faithful copiers counts about
   once. **Identical text** (the optional ``raw`` column; Li 2013's observation behind
@@ -443,7 +448,7 @@ class _Model:
             k_diff = np.maximum(both - k_same, 0.0)
             n = float(self.n_false[a])
             ai, aj = self.acc_sa[i * K + a], self.acc_sa[j * K + a]
-            li, lj, lk = _pair_loglik(ai, aj, n, k_true, k_false, k_diff, s.copy_rate, phi)
+            li, lj, lk = _pair_loglik(ai, aj, n, k_false, k_diff, s.copy_rate, phi)
             frames.append(
                 pl.DataFrame({"key": i * S + j, "a": np.full(len(i), a), "ind": li, "ij": lj,
                               "ji": lk, "both": both, "same": k_same,
@@ -679,21 +684,18 @@ def _lookup(matrix: sparse.coo_matrix, width: int, key: np.ndarray) -> np.ndarra
     return np.where(found, data[at] if len(have) else 0.0, 0.0)
 
 
-def _pair_loglik(ai, aj, n, k_true, k_false, k_diff, c, phi=1.0):
-    """Log-likelihoods of a pair's soft counts: independent, i copies j, j copies i. `phi`:
-    the chance two independent sources render a shared value as the same text."""
+def _pair_loglik(ai, aj, n, k_false, k_diff, c, phi=1.0):
+    """Log-likelihoods of a pair's soft counts of shared false values and of differences:
+    independent, i copies j, j copies i. `phi`: the chance two independent sources render a
+    shared value as the same text."""
     pt = ai * aj * phi
     pf = (1 - ai) * (1 - aj) / n * phi
     pd = np.maximum(1 - pt - pf, 1e-12)
-    ind = k_true * np.log(pt) + k_false * np.log(pf) + k_diff * np.log(pd)
+    ind = k_false * np.log(pf) + k_diff * np.log(pd)
     diff = k_diff * np.log(pd * (1 - c))
 
     def copy(orig):
-        return (
-            k_true * np.log(orig * c + pt * (1 - c))
-            + k_false * np.log((1 - orig) * c + pf * (1 - c))
-            + diff
-        )
+        return k_false * np.log((1 - orig) * c + pf * (1 - c)) + diff
 
     return ind, copy(aj), copy(ai)
 

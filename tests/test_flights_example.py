@@ -92,7 +92,7 @@ def test_check_reconciles_the_table_and_writes_every_report(tmp_path, monkeypatc
 @pytest.mark.skipif(
     not CLEAN.is_file(), reason="the benchmark's clean table is not beside the repo"
 )
-def test_resolved_times_at_least_as_accurate_as_a_majority_vote():
+def test_learned_resolution_beats_a_majority_vote():
     report = audit([], load(EXAMPLE))  # the table is the only input
     resolved = {(r["entity"], r["attribute"]): r["value"] for r in report.resolved}
     truth: dict[tuple[str, str], int | None] = {}
@@ -116,4 +116,4 @@ def test_resolved_times_at_least_as_accurate_as_a_majority_vote():
     plain = sum(majority[i] == truth[i] for i in items) / len(items)
     print(f"resolved {ours:.4f} vs majority vote {plain:.4f} over {len(items)} items")
     assert plain > 0.75  # the benchmark's figure is 0.80: the parsing is right
-    assert ours >= plain
+    assert ours >= plain + 0.05  # measured: 0.90 against 0.80

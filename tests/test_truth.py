@@ -113,9 +113,37 @@ def test_identical_text_copiers_discounted_and_reformatting_sources_independent(
     }
     assert all(listed[s] and listed[s] <= set(clique) for s in clique)
     assert not any(listed[s] for s in independent)
-    # on values alone, the three agreeing on what the clique outvotes look like copiers
-    plain = discover(claims.drop("raw")).sources
-    assert plain.filter(pl.col("source").is_in(list(independent)))["copies"].list.len().sum() > 0
+
+
+def test_accurate_sources_agreeing_on_the_truth_are_not_copiers():
+    """Four independent sources right 95% of the time, each with slips of its own, against a
+    clique of five that copies one origin (wrong on most 'hard' items, with shared slips).
+    Agreeing on the truth is what accurate sources do: the four must not be taken for
+    copiers of each other, though the clique outvotes them and so pulls their accuracy
+    down (it did when shared true values counted as copy evidence)."""
+    rng = random.Random(3)
+    rows = []
+    camp, clique = ["a1", "a2", "a3", "a4"], ["c0", "c1", "c2", "c3", "c4"]
+    for k in range(200):
+        entity = f"e{k}"
+        for attribute in ("easy", "hard"):
+            true = f"t{k}"
+            origin = true if attribute == "easy" or rng.random() < 0.4 else f"x{k}"
+            if rng.random() < 0.05:
+                origin = f"slip{k}"
+            rows += [(entity, attribute, c, origin) for c in clique]
+            rows += [
+                (entity, attribute, s, true if rng.random() < 0.95 else f"{s}-{k}") for s in camp
+            ]
+    truth = discover(frame(rows))
+    hard = truth.resolved.filter(pl.col("attribute") == "hard")
+    assert (hard["value"] == "t" + hard["entity"].str.slice(1)).mean() > 0.95
+    listed = {
+        row["source"]: {c["source"] for c in row["copies"]}
+        for row in truth.sources.iter_rows(named=True)
+    }
+    assert all(listed[c] == set(clique) - {c} for c in clique)
+    assert not any(listed[s] for s in camp)
 
 
 def test_texts_every_source_writes_alike_are_no_sign_of_copying():
