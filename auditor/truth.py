@@ -21,27 +21,26 @@ module estimates both from the claims alone, iterating as the truth-discovery li
   lists lose names far more often than they gain real ones. A claim within tolerance of the
   truth counts as right, both for its source's accuracy and for the resolved confidence.
 * **Copy detection** (AccuCopy, Dong 2009 section 3; Li, Dong et al., "Truth Finding on the Deep
-  Web: Is the Problem Solved?", PVLDB 6(2) 2013): two independent sources share a false value
-  rarely (``(1 − A1)(1 − A2)/n``), a copier often; the Bayesian posterior of dependence per source
-  pair (prior α, copy rate c) comes from soft counts of shared false values and of differences,
-  per attribute. Shared true values are left out: accurate independent sources share them as a
-  matter of course, and where two camps dispute an attribute every source's accuracy is learnt
-  low enough that agreeing on the truth would read as copying, so the camp of accurate
-  sources was discounted as one clique (one day of the flight sites, formats alike: 0.77 of
-  the times right against 0.90 without that term; nothing else moved). A claim's vote is
-  multiplied by ``Π (1 − c·P(dependent))`` over the more accurate sources that state the same
-  value, c being the pair's own copy rate
-  estimated over all its attributes (the share of its common items on which it agrees beyond
-  chance, shrunk towards ``Settings.copy_rate``), so a clique of faithful copiers counts about
-  once. **Identical text** (the optional ``raw`` column; Li 2013's observation behind
-  AccuFormat, that copiers share even the format of a value): when given, a pair shares a
-  value only where its texts are identical, and the chance that independent sources render a
-  shared value alike is the share of the pair's common values with identical texts, so sites
-  that agree in formats of their own are not taken for copiers of each other. The
-  posterior that discounts votes on one attribute weighs the evidence of the pair's other
-  attributes (all of it when there is no other), so the values in dispute cannot brand their
-  own side as copiers; and dependence is first judged on the plain vote, before accuracies are
-  learnt, since a copied majority learnt as accurate explains its copies as shared truths.
+  Web: Is the Problem Solved?", PVLDB 6(2) 2013): two independent sources share a false value rarely
+  (``(1 − A1)(1 − A2)/n``), a copier often; the Bayesian posterior of dependence per source pair
+  (prior α, copy rate c) comes from soft counts of shared false values and of differences, per
+  attribute. Shared true values are left out: accurate independent sources share them as a matter of
+  course, and where two camps dispute an attribute every source's accuracy is learnt low enough that
+  agreeing on the truth would read as copying, so the camp of accurate sources was discounted as one
+  clique (one day of flight sites: 0.77 of the times right against 0.90 without that term; nothing
+  else moved). A claim's vote is multiplied by ``Π (1 − c·P(dependent))`` over the more accurate
+  sources that state the same value, c being the pair's own copy rate estimated over all its
+  attributes (the share of its common items on which it agrees beyond chance, shrunk towards
+  ``Settings.copy_rate``), so a clique of faithful copiers counts about once. **Identical text**
+  (the optional ``raw`` column; Li 2013's observation behind AccuFormat, that copiers share even the
+  format of a value): when given, a pair shares a value only where its texts are identical, and the
+  chance that independent sources render a shared value alike is the share of the pair's common
+  values with identical texts (shrunk towards the attribute's share over all pairs), so sites that
+  agree in formats of their own are not taken for copiers of each other. The posterior that
+  discounts votes on one attribute weighs the evidence of the pair's other attributes (all of it
+  when there is no other), so the values in dispute cannot brand their own side as copiers; and
+  dependence is first judged on the plain vote, before accuracies are learnt, since a copied
+  majority learnt as accurate explains its copies as shared truths.
 * **Accuracy with shrinkage**: accuracies are Beta-smoothed per source towards its prior
   (configured trust, else the mean accuracy of all claims), so that sources with few claims
   are neither perfect nor worthless (the Bayesian smoothing of Zhao et al., "A Bayesian

@@ -1,19 +1,19 @@
 """Benchmark: the auditor's resolution against a plain majority vote on the public
 truth-discovery data sets in ../shared/benchmarks, through the path `auditor check` takes.
 
-Each run audits one configuration of benchmarks/truth/*.toml (the data declared as table
-sources) in a fresh process with the library API `auditor check` calls (`auditor.engine.audit`,
-then the JSON report written as `auditor check --format json --out DIR` writes it), once with
-the configuration's resolution ("learned", the default: auditor.truth) and once with
-`resolution = "vote"` (each source one vote, the value with most votes wins, ties to the
-smallest). Flight runs twice more without the three airline sites that supplied its gold
-(`exclude_sources` on its table). The parent then scores the `resolved` list of each
-report.json against the gold with the rules of ../shared/benchmarks/README.md
-(benchmarks/truth_data.py): accuracy, exact accuracy, expected calibration error (ECE, 10
-equal-width bins of confidence), and prints the time of the resolution (learning included;
-for the vote, its query collected alone), of the whole run (reading the tables, reconciling,
-writing report.json), the memory the resolution added (resident, sampled every 5 ms) and the
-run's peak resident memory. The machine is shared: wall time is noisy, CPU time less so.
+Each run audits one configuration of benchmarks/truth/*.toml (the data declared as table sources) in
+a fresh process with the library API `auditor check` calls (`auditor.engine.audit`, then the JSON
+report written as `auditor check --format json --out DIR` writes it), once with the configuration's
+resolution ("learned", the default: auditor.truth) and once with `resolution = "vote"` (each source
+one vote, the value with most votes wins, ties to the smallest). Flight runs twice more without the
+three airline sites that supplied its gold (`exclude_sources` on its table); "flights, one day" is
+the first day of it as the data-cleaning papers use it, scored against their curated clean table.
+The parent then scores the `resolved` list of each report.json against the gold with the rules of
+../shared/benchmarks/README.md (benchmarks/truth_data.py): accuracy, exact accuracy, expected
+calibration error (ECE, 10 equal-width bins of confidence), and prints the time of the resolution
+(learning included; for the vote, its query collected alone), of the whole run (reading the tables,
+reconciling, writing report.json), the memory the resolution added (resident, sampled every 5 ms)
+and the run's peak resident memory. The machine is shared: wall time is noisy, CPU time less so.
 
     python benchmarks/truth_bench.py [flight book population] [--keep DIR]
 """
@@ -44,6 +44,7 @@ CONFIGS = ROOT / "benchmarks" / "truth"
 GOLD_SOURCES = ("aa", "ua", "CO")  # the airlines whose sites supplied the Flight gold
 CUTS = {
     "flight": [("flight, 31 days", ()), ("flight without aa/ua/CO", GOLD_SOURCES)],
+    "flights_day": [("flights, one day", ())],
     "book": [("book, 100 gold books", ())],
     "population": [("population, 308 city-years", ())],
 }

@@ -25,7 +25,13 @@ FLIGHT_ATTRIBUTES = {  # gold column -> attribute, as in benchmarks/truth/flight
 }
 FLIGHT_TIMES = ("scheduled_departure", "actual_departure", "scheduled_arrival", "actual_arrival")
 # (tolerance, relative) of the numeric items; the others are right when equal
-TOLERANCE = {"flight": (10.0, False), "population": (0.01, True)}
+TOLERANCE = {"flight": (10.0, False), "flights_day": (10.0, False), "population": (0.01, True)}
+FLIGHTS_DAY = {  # flights_clean.csv column -> attribute, as in benchmarks/truth/flights_day.toml
+    "sched_dep_time": "scheduled_departure",
+    "act_dep_time": "actual_departure",
+    "sched_arr_time": "scheduled_arrival",
+    "act_arr_time": "actual_arrival",
+}
 
 
 def _tsv(path: Path, names: list[str]) -> pl.DataFrame:
@@ -137,7 +143,31 @@ def population_gold(root: Path = DATA / "population_pasternack2010") -> pl.DataF
     )
 
 
-GOLD = {"flight": flight_gold, "book": book_gold, "population": population_gold}
+def flights_day_gold(root: Path = DATA / "flights_holoclean") -> pl.DataFrame:
+    """The curated clean table: one true time per (flight, attribute), written in every row."""
+    clean = pl.read_csv(root / "flights_clean.csv", infer_schema=False)
+    return (
+        clean.unpivot(index="flight", on=list(FLIGHTS_DAY), variable_name="column")
+        .select(
+            entity="flight",
+            attribute=pl.col("column").replace_strict(FLIGHTS_DAY),
+            number=time_of_day(pl.col("value")),
+        )
+        .drop_nulls("number")
+        .group_by("entity", "attribute")
+        .agg(
+            gold_value=pl.col("number").unique().cast(pl.Int64).cast(pl.String),
+            gold_number=pl.col("number").unique(),
+        )
+    )
+
+
+GOLD = {
+    "flight": flight_gold,
+    "flights_day": flights_day_gold,
+    "book": book_gold,
+    "population": population_gold,
+}
 
 
 def normalised(name: str, resolved: pl.DataFrame) -> pl.DataFrame:
