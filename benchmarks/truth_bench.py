@@ -15,7 +15,7 @@ calibration error (ECE, 10 equal-width bins of confidence), and prints the time 
 reconciling, writing report.json), the memory the resolution added (resident, sampled every 5 ms)
 and the run's peak resident memory. The machine is shared: wall time is noisy, CPU time less so.
 
-    python benchmarks/truth_bench.py [flight book population] [--keep DIR]
+    python benchmarks/truth_bench.py [flight flights_day book population] [--keep DIR]
 """
 
 from __future__ import annotations
