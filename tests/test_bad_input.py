@@ -112,7 +112,7 @@ DOCUMENTS = {
     "otherfilm.txt": (
         lambda s: (b := _page(s, "movieblog.txt")).replace(b.split(b"\n")[0], b"Some Other Film"),
         "is about 'Some Other Film', not the entity 'leaving-las-vegas-1995' of its folder; "
-        "move it to the right entity folder or fix the manifest",
+        "move it to an entity folder named 'some-other-film-1995' or fix the manifest",
     ),
     "page.html": (
         _html,
@@ -138,6 +138,22 @@ def test_bad_document(capsys, tmp_path, sources_copy, name):
     if name == "undecodable.txt":
         assert "its encoding cannot be told with confidence" in line and "iconv" in line
     _good_documents_kept(out_dir)
+
+
+def test_misnamed_entity_folder_is_told_the_name_it_needs(capsys, tmp_path, sources_copy):
+    """A folder named by hand ("leavinglasvegas-1995") fails every page; the message names
+    the folder the pages' title and year make, so the user need not guess the slug rule."""
+    (sources_copy / FILM / "manifest.toml").unlink()  # it names the entity itself
+    (sources_copy / FILM).rename(sources_copy / "leavinglasvegas-1995")
+    code, out, err, out_dir = _check(capsys, tmp_path, sources_copy)
+    assert code == 2
+    lines = _errors(err)
+    assert len(lines) == len(SOURCES)
+    assert all(
+        "not the entity 'leavinglasvegas-1995' of its folder; move it to an entity folder "
+        "named 'leaving-las-vegas-1995'" in line
+        for line in lines
+    ), lines
 
 
 def test_legacy_encoding_is_decoded_and_said(capsys, tmp_path, sources_copy):

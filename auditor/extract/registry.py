@@ -146,8 +146,11 @@ def _check_identity(ref: DocumentRef, claims: list[Claim]) -> None:
     wrong_year = sorted(y for y in years if entity_year is not None and y != entity_year)
     if wrong_title or wrong_year:
         said = ", ".join([repr(t) for t in wrong_title] + [str(y) for y in wrong_year])
+        year = wrong_year[0] if wrong_year else entity_year
+        folder = slug(wrong_title[0]) if wrong_title else entity_slug
+        folder = f"{folder}-{year}" if year is not None else folder
         raise DocumentError(
             ref.relpath,
             f"is about {said}, not the entity '{entity}' of its folder",
-            "move it to the right entity folder or fix the manifest",
+            f"move it to an entity folder named '{folder}' or fix the manifest",
         )
