@@ -191,8 +191,15 @@ def _entries(
             "add the document or remove its entry from the manifest",
             source=str(documents[name].get("source") or Path(name).stem),
         )
+    # A document inside the folder under `base` (every entry of a listing is) has its
+    # relpath by slicing strings: pathlib's relative_to costs more than the rest of a file.
+    prefix, folder = str(base).rstrip(os.sep) + os.sep, str(entity_dir) + os.sep
+    shown = _shown(folder[len(prefix) :]) if folder.startswith(prefix) else None
     for path in paths:
-        relpath = _rel(path, base)
+        if shown is not None and str(path) == folder + path.name:
+            relpath = shown + _shown(path.name)
+        else:
+            relpath = _rel(path, base)
         entry = documents.get(path.name, {})
         source = str(entry.get("source") or _shown(path.stem))
         captured = entry.get("captured")
@@ -252,7 +259,7 @@ def _problem(path: Path, tree: Path, max_bytes: int) -> tuple[str, str] | None:
                 "copy the document into the sources instead of linking to it",
             )
     try:
-        st = path.stat()
+        st = path.stat() if stat.S_ISLNK(lst.st_mode) else lst  # one system call a file
     except OSError as exc:
         return f"cannot be inspected ({exc.strerror})", "check its permissions"
     if stat.S_ISDIR(st.st_mode):
