@@ -13,6 +13,8 @@ import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from hashlib import blake2b
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
+from operator import attrgetter
 from typing import Any
 
 import polars as pl
@@ -78,7 +80,14 @@ class Claim:
 
 
 def dump_value(value: Any) -> str:
-    """Canonical JSON: the same value always has the same text, so frames can group on it."""
+    """Canonical JSON: the same value always has the same text, so frames can group on it.
+    A string or an integer (most values) is written as json.dumps writes it, without its
+    encoder's set-up (a third of a claim's cost in a frame)."""
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)
+    if kind is int:
+        return int.__repr__(value)
     return dump(value)
 
 
@@ -140,18 +149,20 @@ def with_ids(frame: pl.DataFrame) -> pl.DataFrame:
 
 def to_frame(claims: Iterable[Claim]) -> pl.DataFrame:
     # Column by column from the attributes (no dataclasses.asdict: it deep-copies every claim,
-    # a third of a catalog's extraction time).
+    # a third of a catalog's extraction time), the rows turned into columns by zip, in C.
     claims = list(claims)
     if not claims:
         return empty_frame()
-    columns: dict[str, list[Any]] = {
-        name: [getattr(c, name) for c in claims]
-        for name in CLAIM_SCHEMA
-        if name not in ("value", "claim_id")
-    }
+    columns: dict[str, Any] = dict(
+        zip(_PLAIN, zip(*map(_plain, claims), strict=True), strict=True)
+    )
     columns["value"] = [dump_value(c.value) for c in claims]
     columns["claim_id"] = [None] * len(claims)
     return with_ids(pl.DataFrame(columns, schema=CLAIM_SCHEMA))
+
+
+_PLAIN = tuple(name for name in CLAIM_SCHEMA if name not in ("value", "claim_id"))
+_plain = attrgetter(*_PLAIN)
 
 
 def conform(frame: pl.DataFrame) -> pl.DataFrame:
