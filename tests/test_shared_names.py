@@ -111,3 +111,25 @@ def test_names_lent_by_a_page_since_changed_are_not_taken_from_the_cache(film, m
     assert warm.claims.equals(fresh.claims) and again.claims.equals(fresh.claims)
     for w, f in zip(warm.documents, fresh.documents, strict=True):
         assert (w.characters, w.cast_characters) == (f.characters, f.cast_characters)
+
+
+def test_a_film_whose_documents_are_not_together_still_shares_its_names(film, monkeypatch):
+    """A worker shares the names of a film it has whole; one whose documents are given apart
+    (another film's between them) has them shared afterwards, the same."""
+    from auditor.pipeline import extract_refs
+    from tests.conftest import FIXTURES
+
+    monkeypatch.setenv(cache.ENV, "off")
+    refs = discover([film.parent])
+    other = discover([FIXTURES / "documents" / "cold-meridian-2004"])
+    together = extract_refs(refs, workers=1)
+    sources = [r.source for r in refs]
+    assert sources == ["filmsuggest", "imdb", "movieblog", "rottentomatoes", "wikipedia"]
+    # the pages that name him (filmsuggest, wikipedia) apart from the IMDb page
+    apart = extract_refs([refs[0], refs[4], *other, *refs[1:4]], workers=1)
+    imdb = [d for d in apart.documents if d.adapter == "imdb" and d.ref.entity == BUNDLED]
+    assert "yuri butsov" in _characters(imdb[0])
+    mine = apart.claims.filter(apart.claims["entity"] == BUNDLED)
+    assert mine.sort("document", maintain_order=True).equals(
+        together.claims.sort("document", maintain_order=True)
+    )
