@@ -10,17 +10,21 @@ cache format never reads stale claims) holds shards: `claims-<run>.parquet` (the
 the documents one run extracted, with their document's key) and `docs-<run>.parquet` (each
 document's adapter, error, claim count, decoding note, digest, line starts, name texts, plot
 texts and the characters its claims name: all a fresh extraction gives, so cached runs write
-byte-identical reports), beside `stat.parquet` (each document's size, modification time and
-key, so that an unchanged file is not read again to be hashed).
+byte-identical reports; and, for a lower-cased page, the names its film's cased pages lent it,
+valid while the film's documents are those its `shared` context hashes), beside
+`stat.parquet` (each document's size, modification time and key, so that an unchanged file is
+not read again to be hashed).
 
 A document's key hashes its bytes, its path relative to the sources root, its entity and its
 source: the claims carry those three, so the same bytes filed elsewhere are their own entry.
-Extraction itself runs in worker processes, a chunk of documents at a time, and each chunk
-comes back as one polars frame, not as Python claim objects.
+Extraction itself runs in worker processes, a chunk of whole films at a time (so that a worker
+shares a film's names itself, with the film's texts in hand), and each chunk comes back as one
+polars frame, not as Python claim objects.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing as mp
 import os
@@ -31,7 +35,7 @@ import time
 import uuid
 from array import array
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 
@@ -42,8 +46,10 @@ from auditor.claims import CLAIM_SCHEMA, Claim, empty_frame, to_frame
 from auditor.config import find_config
 from auditor.documents import DocumentRef
 from auditor.errors import AuditorError
+from auditor.extract.copies import without_copies
 from auditor.extract.plots import PlotTexts
 from auditor.extract.registry import DocumentResult, extract_document
+from auditor.extract.shared import share_names
 
 CACHE_DIR = ".auditor-cache"
 ENV = "AUDITOR_CACHE"
@@ -52,16 +58,19 @@ _DOCS_SCHEMA = {
     "key": pl.String(),
     "adapter": pl.String(),
     "error": pl.String(),
-    "count": pl.Int64(),
+    "count": pl.Int64(),  # claims kept: its own, then any its film's cased pages lent it
+    "own": pl.Int64(),  # of which its own
+    "shared": pl.String(),  # the film context (_context) the lent names hold for, or null
     "note": pl.String(),
     "digest": pl.String(),
-    "line_starts": pl.List(pl.UInt32()),
-    "name_texts": pl.List(pl.Int64()),  # (start, end) pairs, flattened
+    "line_starts": pl.Binary(),  # array("I") bytes: a column of lists costs ten times more
+    "name_texts": pl.Binary(),  # array("q") bytes of (start, end) pairs, flattened
     "plots": pl.String(),  # a lower-cased page's plot texts (extract.plots), as JSON
     "characters": pl.List(pl.String()),
     "cast_characters": pl.List(pl.String()),
 }
 _OUTCOME = tuple(_DOCS_SCHEMA)[1:]
+_COUNT, _OWN, _SHARED = 2, 3, 4  # their places in an outcome
 _FOLDER = re.compile(r"[0-9a-f]{20}")
 # The modules whose code decides what a document's claims are, and this one (the format).
 _CODE = ("cache.py", "documents.py", "textview.py", "claims.py", "extract", "normalize",
@@ -104,13 +113,20 @@ def _claim(row: dict) -> Claim:
     return Claim(**{**row, "value": kinds.decode(row["value"])})
 
 
-def _outcome(r: DocumentResult) -> tuple:
-    """What the docs shard keeps of a result (beside its key), in _OUTCOME's order."""
-    pairs = [n for pair in r.name_texts for n in pair]
+def _outcome(
+    r: DocumentResult, lent: Sequence[Claim] = (), after: DocumentResult | None = None,
+    context: str | None = None,
+) -> tuple:
+    """What the docs shard keeps of a result (beside its key), in _OUTCOME's order: `lent`
+    are the claims sharing names added (`after` the result with them), `context` the film
+    they hold for ("" when none can be told: they are not cached)."""
+    pairs = array("q", [n for pair in r.name_texts for n in pair])
     plots = r.plots.dumps() if r.plots is not None else None
+    characters = after.characters if lent and after is not None else r.characters
     return (
-        r.adapter, r.error, len(r.claims), r.note, r.digest, list(r.line_starts), pairs, plots,
-        _listed(r.characters), _listed(r.cast_characters),
+        r.adapter, r.error, len(r.claims) + len(lent), len(r.claims), context, r.note,
+        r.digest, r.line_starts.tobytes(), pairs.tobytes(), plots, _listed(characters),
+        _listed(r.cast_characters),
     )
 
 
@@ -118,9 +134,18 @@ def _listed(names: tuple[str, ...] | None) -> list[str] | None:
     return None if names is None else list(names)
 
 
-def _result(ref: DocumentRef, outcome: tuple, claims: Sequence[Claim]) -> DocumentResult:
-    adapter, error, _, note, digest, starts, pairs, plots, characters, cast = outcome
-    pairs = pairs or []
+def _result(
+    ref: DocumentRef, outcome: tuple, claims: Sequence[Claim], lent: bool
+) -> DocumentResult:
+    """The result of an outcome; `lent`: with the names its film lent it (else only its own
+    claims are in `claims`, and its own characters are kept)."""
+    adapter, error, count, own, _, note, digest, starts, pairs, plots, characters, cast = outcome
+    line_starts = array("I")
+    line_starts.frombytes(starts or b"")
+    flat = array("q")
+    flat.frombytes(pairs or b"")
+    if characters is not None and not lent and count > own:
+        characters = characters[: len(characters) - (count - own)]
     return DocumentResult(
         ref,
         adapter,
@@ -128,11 +153,12 @@ def _result(ref: DocumentRef, outcome: tuple, claims: Sequence[Claim]) -> Docume
         error,
         note,
         digest or "",
-        line_starts=array("I", starts or ()),
-        name_texts=tuple(zip(pairs[::2], pairs[1::2], strict=True)),
-        plots=PlotTexts.loads(plots) if plots else None,
+        line_starts=line_starts,
+        name_texts=tuple(zip(flat[::2], flat[1::2], strict=True)),
+        plots=PlotTexts.loads(plots) if plots and not lent else None,
         characters=None if characters is None else tuple(characters),
         cast_characters=None if cast is None else tuple(cast),
+        shared=lent,
     )
 
 
@@ -294,20 +320,81 @@ def _mark(root: Path) -> None:
                        "# auditor's cache of extracted claims: safe to delete\n")
 
 
-def _extract_chunk(refs: Sequence[DocumentRef]) -> tuple[list[tuple], pl.DataFrame]:
-    """Extract a chunk of documents (in a worker): each one's outcome, and all claims as one
-    frame in document order."""
+Group = tuple[Sequence[DocumentRef], str | None]  # a film's documents to extract, its context
+
+
+def _extract_chunk(groups: Sequence[Group]) -> tuple[list[tuple], pl.DataFrame]:
+    """Extract a chunk of films (in a worker): each document's outcome, and all claims as one
+    frame in document order. A film whose documents are all here (its context is not None)
+    has its names shared at once, with its texts still in hand; the names a page is lent
+    follow its own claims.
+
+    The garbage collector waits until the chunk is done: extraction makes no reference
+    cycles (but for a refused document's exception), and the collector's passes over a
+    chunk's claims would cost a tenth of the time."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _extract_films(groups)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _extract_films(groups: Sequence[Group]) -> tuple[list[tuple], pl.DataFrame]:
     outcomes, claims = [], []
-    for ref in refs:
-        r = extract_document(ref)
-        outcomes.append(_outcome(r))
-        claims.extend(r.claims)
+    for refs, context in groups:
+        texts: dict[str, str] | None = {} if context is not None else None
+        results = [extract_document(ref, texts) if texts is not None else extract_document(ref)
+                   for ref in refs]
+        finals = share_names(without_copies(results), texts) if context is not None else results
+        for r, f in zip(results, finals, strict=True):
+            lent = tuple(f.claims)[len(r.claims):] if f.claims and f.claims is not r.claims else ()
+            outcomes.append(_outcome(r, lent, f, context))
+            claims.extend(r.claims)
+            claims.extend(lent)
     return outcomes, to_frame(claims)
 
 
-def _chunks(refs: Sequence[DocumentRef], workers: int) -> list[Sequence[DocumentRef]]:
-    size = max(8, min(256, -(-len(refs) // (workers * 4))))
-    return [refs[i : i + size] for i in range(0, len(refs), size)]
+def _context(keys: Sequence[str | None]) -> str:
+    """What a film's shared names depend on: all its documents' keys ("" when one is
+    unknown: then the names are shared but not cached as such)."""
+    if any(k is None for k in keys):
+        return ""
+    return hashlib.sha256("\0".join(keys).encode()).hexdigest()[:32]  # type: ignore[arg-type]
+
+
+def _films(refs: Sequence[DocumentRef], keys: Sequence[str | None]) -> list[tuple[int, int, str]]:
+    """The runs of consecutive documents of one entity, (start, end, context); a run that
+    is not all of its entity's documents has the context None (never shared as a whole)."""
+    runs: list[tuple[int, int]] = []
+    for i, ref in enumerate(refs):
+        if runs and refs[runs[-1][0]].entity == ref.entity:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    seen: dict[str, int] = {}
+    for a, _ in runs:
+        seen[refs[a].entity] = seen.get(refs[a].entity, 0) + 1
+    return [
+        (a, b, _context(keys[a:b]) if seen[refs[a].entity] == 1 else None)  # type: ignore[misc]
+        for a, b in runs
+    ]
+
+
+def _chunks(groups: list[Group], workers: int) -> list[list[Group]]:
+    """Whole films a chunk, about a quarter of a worker's share of documents each."""
+    total = sum(len(refs) for refs, _ in groups)
+    size = max(8, min(256, -(-total // (workers * 4))))
+    chunks: list[list[Group]] = [[]]
+    n = 0
+    for group in groups:
+        if n >= size:
+            chunks.append([])
+            n = 0
+        chunks[-1].append(group)
+        n += len(group[0])
+    return [c for c in chunks if c]
 
 
 def extract(
@@ -325,9 +412,7 @@ def extract(
     known = pl.DataFrame(schema=_DOCS_SCHEMA)
     if store is not None:
         seen = store.stats()
-        with ThreadPoolExecutor(max_workers=4) as pool:  # hashing releases the GIL
-            batches = [refs[i : i + 256] for i in range(0, len(refs), 256)]
-            found = [k for batch in pool.map(lambda b: _keys(b, seen), batches) for k in batch]
+        found = _keys(refs, seen)  # hashing is a small part: threads would cost more
         keys = [k for k, _ in found]
         news = [row for _, row in found if row is not None]
         if news:
@@ -338,34 +423,59 @@ def extract(
             shutil.rmtree(store.folder, ignore_errors=True)
             store = Store.open(root)  # type: ignore[arg-type]
     cached = dict(
-        zip(known.get_column("key").to_list(), known.select(_OUTCOME).rows(),
-            strict=True)
+        zip(known.get_column("key").to_list(), known.select(_OUTCOME).rows(), strict=True)
     )
     hit = [k is not None and k in cached for k in keys]
-    todo = [r for r, h in zip(refs, hit, strict=True) if not h]
-    done = len(refs) - len(todo)
+    films = _films(refs, keys)
+    # A cached page's lent names hold while its film's documents are the same.
+    lent = [False] * len(refs)
+    groups: list[Group] = []
+    for a, b, context in films:
+        for i in range(a, b):
+            if hit[i]:
+                stored = cached[keys[i]][_SHARED]
+                lent[i] = bool(stored) and stored == context
+        todo_here = [refs[i] for i in range(a, b) if not hit[i]]
+        if todo_here:
+            whole = context if len(todo_here) == b - a else None
+            groups.append((todo_here, whole))
+    todo_pos = [i for i, h in enumerate(hit) if not h]
+    done = len(refs) - len(todo_pos)
     tell = None
     if progress is not None:
         progress("extract", done, len(refs))
         def tell(n: int) -> None:
             progress("extract", done + n, len(refs))
-    fresh_outcomes, fresh = _run(todo, workers, parallel_from, tell)
+    fresh_outcomes, fresh = _run(groups, workers, parallel_from, tell)
+    for i, o in zip(todo_pos, fresh_outcomes, strict=True):
+        lent[i] = o[_SHARED] is not None
     # Every document's claims, in document order: cached ones then fresh ones, each block in
     # its own order, put in place by a stable sort on the document's position.
     position = {k: i for i, k in enumerate(keys) if k is not None}
     parts = []
-    hit_keys = pl.Series("key", [k for k, h in zip(keys, hit, strict=True) if h], pl.String)
-    if len(hit_keys):
+    hit_keys = [k for k, h in zip(keys, hit, strict=True) if h]
+    if hit_keys:
         try:
-            from_cache = store.claims(hit_keys)  # type: ignore[union-attr]
+            from_cache = store.claims(pl.Series("key", hit_keys, pl.String))  # type: ignore[union-attr]
         except (OSError, pl.exceptions.PolarsError):
             from_cache = None
-        if from_cache is None or from_cache.height != sum(cached[k][2] for k in hit_keys):
+        if from_cache is None or from_cache.height != sum(cached[k][_COUNT] for k in hit_keys):
             # Shards went missing under us (another run compacting): extract everything.
             if store is not None:
                 shutil.rmtree(store.folder, ignore_errors=True)
             return extract(
                 refs, workers=workers, parallel_from=parallel_from, progress=progress
+            )
+        # Names lent in another film context than this run's: only the page's own claims.
+        trim = {
+            keys[i]: cached[keys[i]][_OWN]
+            for i in range(len(refs))
+            if hit[i] and not lent[i] and cached[keys[i]][_OWN] < cached[keys[i]][_COUNT]
+        }
+        if trim:
+            limit = pl.col("key").replace_strict(trim, default=None, return_dtype=pl.Int64)
+            from_cache = from_cache.filter(
+                limit.is_null() | (pl.int_range(pl.len()).over("key") < limit)
             )
         from_cache = from_cache.with_columns(
             pl.col("key").replace_strict(position, return_dtype=pl.Int64).alias("_doc")
@@ -373,8 +483,7 @@ def extract(
         if not from_cache.get_column("_doc").is_sorted():  # shards of several runs
             from_cache = from_cache.sort("_doc", maintain_order=True)
         parts.append(from_cache)
-    todo_pos = [i for i, h in enumerate(hit) if not h]
-    parts.append(fresh.with_columns(_doc_column(todo_pos, [o[2] for o in fresh_outcomes])))
+    parts.append(fresh.with_columns(_doc_column(todo_pos, [o[_COUNT] for o in fresh_outcomes])))
     # Both parts are in document order, and no document is in both: merge them.
     claims = parts[0] if len(parts) == 1 else parts[0].merge_sorted(parts[1], key="_doc")
     outcomes = dict(zip(todo_pos, fresh_outcomes, strict=True))
@@ -383,11 +492,11 @@ def extract(
     frame = claims.drop("_doc")
     for i, (ref, k) in enumerate(zip(refs, keys, strict=True)):
         outcome = outcomes[i] if i in outcomes else cached[k]
-        count = outcome[2]
-        results.append(_result(ref, outcome, ClaimRows(frame, offset, count)))
+        count = outcome[_COUNT] if lent[i] else outcome[_OWN]
+        results.append(_result(ref, outcome, ClaimRows(frame, offset, count), lent[i]))
         offset += count
-    if store is not None and todo:
-        _save(store, refs, keys, outcomes, claims, len(hit_keys))
+    if store is not None and todo_pos:
+        _save(store, keys, outcomes, lent, cached, claims)
     return tuple(results), frame
 
 
@@ -399,47 +508,47 @@ def _doc_column(positions: list[int], counts: list[int]) -> pl.Series:
 
 
 def _run(
-    todo: Sequence[DocumentRef],
+    groups: list[Group],
     workers: int,
     parallel_from: int,
     tell: Callable[[int], None] | None = None,
 ):
-    if not todo:
+    if not groups:
         return [], empty_frame()
     done = []
-    if len(todo) >= parallel_from and workers > 1:
-        # Not forked from this process: polars' (and the hashing pool's) threads may hold
-        # locks at fork time, which would leave the workers waiting forever.
+    if sum(len(refs) for refs, _ in groups) >= parallel_from and workers > 1:
+        # Not forked from this process: polars' threads may hold locks at fork time, which
+        # would leave the workers waiting forever.
         methods = mp.get_all_start_methods()
         context = mp.get_context("forkserver" if "forkserver" in methods else "spawn")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             n = 0
-            for chunk in pool.map(_extract_chunk, _chunks(todo, workers)):
+            for chunk in pool.map(_extract_chunk, _chunks(groups, workers)):
                 done.append(chunk)
                 n += len(chunk[0])
                 if tell is not None:
                     tell(n)
     else:
-        done = [_extract_chunk(todo)]
+        done = [_extract_chunk(groups)]
         if tell is not None:
-            tell(len(todo))
+            tell(len(done[0][0]))
     outcomes = [o for chunk, _ in done for o in chunk]
     return outcomes, pl.concat([f for _, f in done])
 
 
-def _save(store: Store, refs, keys, outcomes: dict, claims: pl.DataFrame, n_hits: int) -> None:
+def _save(
+    store: Store, keys: list, outcomes: dict, lent: list[bool], cached: dict,
+    claims: pl.DataFrame,
+) -> None:
     """Add this run's fresh documents as a shard; past MAX_SHARDS shards, rewrite the cache
-    as this run's documents alone."""
+    as this run's documents alone (a cached page as this run has it: with or without the
+    names its film lent it)."""
     replace = len(store.shards()) >= MAX_SHARDS
-    cached = {}
-    if replace:
-        known = store.outcomes()
-        cached = dict(zip(known.get_column("key").to_list(),
-                          known.select(_OUTCOME).rows(), strict=True))
-    mine = [i for i in range(len(refs))
-            if keys[i] is not None and (i in outcomes or (replace and keys[i] in cached))]
-    rows = [(keys[i], *(outcomes[i] if i in outcomes else cached[keys[i]])) for i in mine]
-    docs = pl.DataFrame(rows, schema=_DOCS_SCHEMA, orient="row")
+    mine = [i for i, k in enumerate(keys) if k is not None and (i in outcomes or replace)]
+    rows = [(keys[i], *(outcomes[i] if i in outcomes else _as_run(cached[keys[i]], lent[i])))
+            for i in mine]
+    columns = list(zip(*rows, strict=True)) if rows else [[] for _ in _DOCS_SCHEMA]
+    docs = pl.DataFrame(dict(zip(_DOCS_SCHEMA, columns, strict=True)), schema=_DOCS_SCHEMA)
     key_of = pl.DataFrame(
         {"_doc": mine, "key": [keys[i] for i in mine]},
         schema={"_doc": pl.Int64, "key": pl.String},
@@ -449,3 +558,15 @@ def _save(store: Store, refs, keys, outcomes: dict, claims: pl.DataFrame, n_hits
         store.add(docs, kept, replace=replace)
     except OSError:
         pass  # a cache that cannot be written only costs time
+
+
+def _as_run(outcome: tuple, lent: bool) -> tuple:
+    """A cached outcome as this run's claims have it: without names lent in another context."""
+    if lent or outcome[_OWN] == outcome[_COUNT]:
+        return outcome
+    out = list(outcome)
+    at = _OUTCOME.index("characters")
+    if out[at] is not None:
+        out[at] = out[at][: len(out[at]) - (out[_COUNT] - out[_OWN])]
+    out[_COUNT], out[_SHARED] = out[_OWN], None
+    return tuple(out)

@@ -126,7 +126,10 @@ def _entity_dirs(folder: Path) -> tuple[list[Path], list[DocumentRef]]:
     ]
     inside, outside = [], []
     for e in dirs:
-        target = Path(os.path.realpath(e.path))
+        # `folder` is resolved: only a link can lead out of it (realpath costs a system call
+        # a path component, for each of a catalog's thousands of entities).
+        linked = _is_link(e)
+        target = Path(os.path.realpath(e.path)) if linked else folder
         (inside if target.is_relative_to(folder) else outside).append(Path(e.path))
     strays += [
         _refused(
@@ -139,6 +142,13 @@ def _entity_dirs(folder: Path) -> tuple[list[Path], list[DocumentRef]]:
         for p in outside
     ]
     return inside, strays
+
+
+def _is_link(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return True  # cannot tell: resolve it
 
 
 def _is_folder(entry: os.DirEntry[str]) -> bool:
@@ -191,8 +201,15 @@ def _entries(
             "add the document or remove its entry from the manifest",
             source=str(documents[name].get("source") or Path(name).stem),
         )
+    # A document inside the folder under `base` (every entry of a listing is) has its
+    # relpath by slicing strings: pathlib's relative_to costs more than the rest of a file.
+    prefix, folder = str(base).rstrip(os.sep) + os.sep, str(entity_dir) + os.sep
+    shown = _shown(folder[len(prefix) :]) if folder.startswith(prefix) else None
     for path in paths:
-        relpath = _rel(path, base)
+        if shown is not None and str(path) == folder + path.name:
+            relpath = shown + _shown(path.name)
+        else:
+            relpath = _rel(path, base)
         entry = documents.get(path.name, {})
         source = str(entry.get("source") or _shown(path.stem))
         captured = entry.get("captured")
@@ -252,7 +269,7 @@ def _problem(path: Path, tree: Path, max_bytes: int) -> tuple[str, str] | None:
                 "copy the document into the sources instead of linking to it",
             )
     try:
-        st = path.stat()
+        st = path.stat() if stat.S_ISLNK(lst.st_mode) else lst  # one system call a file
     except OSError as exc:
         return f"cannot be inspected ({exc.strerror})", "check its permissions"
     if stat.S_ISDIR(st.st_mode):

@@ -17,6 +17,7 @@ from auditor.claims import to_frame
 from auditor.config import Config
 from auditor.documents import DEFAULT_MAX_BYTES, DocumentRef, discover
 from auditor.errors import AuditorError
+from auditor.extract.copies import without_copies
 from auditor.extract.registry import DocumentResult
 from auditor.extract.shared import share_names
 from auditor.readers.declared import Tables, read_declared
@@ -79,8 +80,9 @@ def extract_refs(
     refs: Sequence[DocumentRef], *, workers: int | None = None, progress: Progress = _silent
 ) -> Extraction:
     """Unchanged documents' claims come from the cache (auditor.cache), the rest are extracted
-    in worker processes, a chunk of documents at a time; then copies are refused and a film's
-    cased pages lend their names to its lower-cased ones (auditor.extract.shared)."""
+    in worker processes, a chunk of films at a time; then copies are refused and a film's
+    cased pages lend their names to its lower-cased ones (auditor.extract.shared), where the
+    worker or the cache has not done so already."""
     workers = workers or os.cpu_count() or 1
     results, claims = cache.extract(
         refs, workers=workers, parallel_from=PARALLEL_FROM, progress=progress
@@ -110,28 +112,6 @@ def _claims_of(
         return frame
     parts.append(frame.slice(start, offset - start))
     return pl.concat(parts)
-
-
-def without_copies(results: tuple[DocumentResult, ...]) -> tuple[DocumentResult, ...]:
-    """The same bytes twice in one entity would vote twice: one copy is kept, the one whose
-    source is its template's name (imdb.txt rather than backup.txt), else the first. Entities
-never meet here, so the Spark engine calls it on one entity's results at a time."""
-    kept: dict[tuple[str, str], DocumentResult] = {}
-    for r in sorted(results, key=lambda r: (r.ref.source != r.adapter, r.ref.relpath)):
-        if r.error is None and r.digest:
-            kept.setdefault((r.ref.entity, r.digest), r)
-    out = []
-    for r in results:
-        first = kept.get((r.ref.entity, r.digest)) if r.error is None and r.digest else None
-        if first is not None and first is not r:
-            r = replace(
-                r,
-                claims=(),
-                error=f"{r.ref.relpath}: has the same content as {first.ref.relpath}; remove "
-                "one of them (a copy would count as a second source agreeing)",
-            )
-        out.append(r)
-    return tuple(out)
 
 
 def settings_for(config: Config, extraction: Extraction, tables: Tables | None = None) -> Settings:

@@ -442,6 +442,21 @@ def test_linked_entity_folder_inside_the_sources_is_audited(capsys, tmp_path, so
     assert {json.loads(line)["entity"] for line in claims} == {FILM, "cold-meridian-2004"}
 
 
+def test_linked_entity_folder_outside_the_sources_is_refused(capsys, tmp_path, sources_copy):
+    target = _second_entity(sources_copy)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    target.rename(elsewhere / target.name)
+    os.symlink(elsewhere / target.name, target)
+    code, out, err, out_dir = _check(capsys, tmp_path, sources_copy)
+    assert code == 2
+    assert _errors(err) == [
+        "error: cold-meridian-2004/: is a symbolic link to a folder outside the sources folder; "
+        "copy the entity's documents into the sources instead of linking to them"
+    ]
+    _good_documents_kept(out_dir)
+
+
 def test_file_name_that_is_not_utf8(capsys, tmp_path, sources_copy):
     folder = sources_copy / FILM
     (folder / "manifest.toml").unlink()  # it names movieblog.txt

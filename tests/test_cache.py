@@ -27,9 +27,9 @@ def _counting(monkeypatch) -> list[str]:
     seen: list[str] = []
     real = cache.extract_document
 
-    def counted(ref):
+    def counted(ref, *rest):
         seen.append(ref.relpath)
-        return real(ref)
+        return real(ref, *rest)
 
     monkeypatch.setattr(cache, "extract_document", counted)
     return seen

@@ -80,8 +80,56 @@ def test_a_cached_run_shares_the_same_names(film, monkeypatch, tmp_path):
     monkeypatch.setattr(cache, "_claim", lambda row: made.append(row["source"]) or real(row))
     warm = extract_paths([film.parent], workers=1)
     assert warm.claims.equals(cold.claims)
-    # the names came with the cached results: no claim object was made of a cased page's rows
-    assert set(made) == {"imdb"}  # the page that gained names, its claims extended
+    # the names came with the cached results, the film unchanged: no claim object was made
+    assert made == []
     for w, c in zip(warm.documents, cold.documents, strict=True):
         assert (w.characters, w.cast_characters) == (c.characters, c.cast_characters)
         assert w.characters is not None
+
+
+def test_names_lent_by_a_page_since_changed_are_not_taken_from_the_cache(film, monkeypatch,
+                                                                           tmp_path):
+    monkeypatch.setenv(cache.ENV, str(tmp_path / "cache"))
+    cold = extract_paths([film.parent], workers=1)
+    assert "yuri butsov" in cold.claims.get_column("value").str.strip_chars('"').to_list()
+    for name in ("filmsuggest.txt", "wikipedia.txt"):  # the cased pages that name him
+        page = film / name
+        page.write_text(
+            page.read_text(encoding="utf-8").replace("Yuri Buts", "Boris Buts"), encoding="utf-8"
+        )
+    seen: list[str] = []
+    real = cache.extract_document
+    monkeypatch.setattr(cache, "extract_document",
+                        lambda ref, *rest: seen.append(ref.source) or real(ref, *rest))
+    warm = extract_paths([film.parent], workers=1)
+    assert seen == ["filmsuggest", "wikipedia"]  # IMDb's page is cached, its lent names not
+    values = warm.claims.get_column("value").str.strip_chars('"').to_list()
+    assert "yuri butsov" not in values
+    again = extract_paths([film.parent], workers=1)  # cached as this run had it
+    monkeypatch.setenv(cache.ENV, "off")
+    fresh = extract_paths([film.parent], workers=1)
+    assert warm.claims.equals(fresh.claims) and again.claims.equals(fresh.claims)
+    for w, f in zip(warm.documents, fresh.documents, strict=True):
+        assert (w.characters, w.cast_characters) == (f.characters, f.cast_characters)
+
+
+def test_a_film_whose_documents_are_not_together_still_shares_its_names(film, monkeypatch):
+    """A worker shares the names of a film it has whole; one whose documents are given apart
+    (another film's between them) has them shared afterwards, the same."""
+    from auditor.pipeline import extract_refs
+    from tests.conftest import FIXTURES
+
+    monkeypatch.setenv(cache.ENV, "off")
+    refs = discover([film.parent])
+    other = discover([FIXTURES / "documents" / "cold-meridian-2004"])
+    together = extract_refs(refs, workers=1)
+    sources = [r.source for r in refs]
+    assert sources == ["filmsuggest", "imdb", "movieblog", "rottentomatoes", "wikipedia"]
+    # the pages that name him (filmsuggest, wikipedia) apart from the IMDb page
+    apart = extract_refs([refs[0], refs[4], *other, *refs[1:4]], workers=1)
+    imdb = [d for d in apart.documents if d.adapter == "imdb" and d.ref.entity == BUNDLED]
+    assert "yuri butsov" in _characters(imdb[0])
+    mine = apart.claims.filter(apart.claims["entity"] == BUNDLED)
+    assert mine.sort("document", maintain_order=True).equals(
+        together.claims.sort("document", maintain_order=True)
+    )

@@ -42,6 +42,9 @@ class DocumentResult:
     # sharing names makes no claim objects of a cached frame. None: read them off the claims.
     characters: tuple[str, ...] | None = field(default=None, compare=False, repr=False)
     cast_characters: tuple[str, ...] | None = field(default=None, compare=False, repr=False)
+    # Its film's names are shared in already (a worker that read the whole film, or the cache
+    # of one): extract.shared leaves it as it is.
+    shared: bool = field(default=False, compare=False, repr=False)
 
 
 def line_starts(text: str) -> array:
@@ -68,14 +71,19 @@ def recognise(view: TextView) -> Adapter | None:
     return None
 
 
-def extract_document(ref: DocumentRef) -> DocumentResult:
-    """Never raises for a bad document: the error is recorded and the others go on."""
+def extract_document(ref: DocumentRef, texts: dict[str, str] | None = None) -> DocumentResult:
+    """Never raises for a bad document: the error is recorded and the others go on.
+
+    `texts`, when given, keeps the decoded text under the document's relpath, so that sharing
+    its film's names (extract.shared) need not read it again."""
     adapter = None
     if ref.problem:
         return DocumentResult(ref, None, (), ref.problem)
     doc = None
     try:
         doc = read(ref)
+        if texts is not None:
+            texts[ref.relpath] = doc.text
         view = TextView.of(doc.text)
         adapter = recognise(view)
         if adapter is None:

@@ -16,7 +16,7 @@ more to build at extraction (a millisecond a page) than reading the page again.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from auditor.claims import EDITORIAL, Claim
@@ -32,8 +32,12 @@ _CASED = {a.name for a in ADAPTERS if a.cased}
 _SPECIAL = re.compile(r"[\"“”.]")  # a one-word name mentions.long_mentions looks for itself
 
 
-def share_names(results: Sequence[DocumentResult]) -> tuple[DocumentResult, ...]:
-    """The results, each lower-cased page's with the characters its film's cased pages name."""
+def share_names(
+    results: Sequence[DocumentResult], texts: Mapping[str, str] | None = None
+) -> tuple[DocumentResult, ...]:
+    """The results, each lower-cased page's with the characters its film's cased pages name;
+    `texts` (relpath -> decoded text) spares reading a cased page again. A result that has
+    its names shared already (`shared`) is left as it is."""
     by_entity: dict[str, list[DocumentResult]] = {}
     for r in results:
         if r.error is None:
@@ -41,15 +45,15 @@ def share_names(results: Sequence[DocumentResult]) -> tuple[DocumentResult, ...]
     better = {}
     for docs in by_entity.values():
         cased = [r for r in docs if r.adapter in _CASED]
-        lower = [r for r in docs if r.adapter not in _CASED and r.name_texts]
+        lower = [r for r in docs if r.adapter not in _CASED and r.name_texts and not r.shared]
         if not cased or not lower:
             continue
         names = _names(cased)
         if not names:
             continue
-        texts = _Texts(cased)
+        pages = _Texts(cased, texts or {})
         for r in lower:
-            better[id(r)] = _read_again(r, names, texts)
+            better[id(r)] = _read_again(r, names, pages)
     return tuple(better.get(id(r), r) for r in results)
 
 
@@ -76,13 +80,17 @@ def _characters(r: DocumentResult) -> tuple[tuple[str, ...], tuple[str, ...]]:
 class _Texts:
     """The cased pages' texts, read when first needed, at most once a film."""
 
-    def __init__(self, cased: list[DocumentResult]) -> None:
+    def __init__(self, cased: list[DocumentResult], known: Mapping[str, str]) -> None:
         self._cased = cased
+        self._known = known
         self._texts: list[str] | None = None
 
     def __call__(self) -> list[str]:
         if self._texts is None:
-            self._texts = [_text(r) for r in self._cased]
+            known = self._known
+            self._texts = [
+                known[r.ref.relpath] if r.ref.relpath in known else _text(r) for r in self._cased
+            ]
         return self._texts
 
 
