@@ -283,12 +283,27 @@ def _learned(frame: pl.DataFrame, truth: Truth, settings: Settings) -> pl.DataFr
     )
     whole = won.with_row_index("at").join(members, on="at", how="left")
     multi = {n for n, s in settings.specs.items() if s.multi}
-    value = [
-        _value(form, attribute in multi)
-        for attribute, form in zip(
-            whole["attribute"].to_list(), whole["form"].to_list(), strict=True
-        )
-    ]
+    # Most values need no decoding (`_value` says what they are): a single value's one form,
+    # and a list of plain JSON strings (genres, directors) whose forms, written as
+    # json.dumps writes them, join into the list's text. The rest (cast entries) are decoded.
+    form = pl.col("form")
+    stated = form.list.drop_nulls()
+    plain = stated.list.eval(pl.element().str.contains(_PLAIN_JSON_STRING)).list.all()
+    is_multi = pl.col("attribute").is_in(list(multi))
+    whole = whole.with_columns(
+        value=pl.when(~is_multi & (form.list.len() == 1) & form.list.first().is_not_null())
+        .then(form.list.first())
+        .when(is_multi & plain)
+        .then(pl.concat_str(pl.lit("["), stated.list.join(","), pl.lit("]")))
+    )
+    value = whole.get_column("value").to_list()
+    rest = whole.select(pl.arg_where(pl.col("value").is_null())).to_series().to_list()
+    if rest:
+        rows = whole[rest]
+        for at, attribute, forms in zip(
+            rest, rows["attribute"].to_list(), rows["form"].to_list(), strict=True
+        ):
+            value[at] = _value(forms, attribute in multi)
     return (
         whole.select("entity", "attribute", "slot", "confidence", "sources")
         .with_columns(value=pl.Series(value, dtype=pl.String), confidence=pl.col("confidence"))
@@ -301,6 +316,11 @@ def _learned(frame: pl.DataFrame, truth: Truth, settings: Settings) -> pl.DataFr
             "sources",
         )
     )
+
+
+# A JSON string as json.dumps(ensure_ascii=False) writes it when nothing in it needs escaping:
+# decoding and encoding it again gives the same text.
+_PLAIN_JSON_STRING = r'^"[^"\\\x00-\x1f]*"$'
 
 
 def _value(forms: list[str | None], multi: bool) -> str:
