@@ -33,6 +33,9 @@ Column = Callable[[pl.DataFrame, "AttributeSpec"], "pl.DataFrame | None"]
 
 KEY = ["source", "entity"]
 VALUE = pl.col("value")
+# The claim columns a `Column` reads (the validation tables hand it no others: the rest, a
+# page's context sentences above all, would be copied for nothing).
+COLUMN_READS = (*KEY, "value", "qualifier", "row", "span_start")
 
 
 @dataclass(frozen=True)
