@@ -111,9 +111,14 @@ def _one_spelling(sets: pl.DataFrame) -> pl.DataFrame:
     as one member, for how far lists support each other only: the candidate lists (`value`)
     keep every spelling, so a resolved list is one a source gave. Without it a list with a
     misspelt extra name and a list with a full surname support each other alike, and the
-    more reliable source's slip wins."""
+    more reliable source's slip wins.
+
+    `members` are distinct and sorted (as `claims` makes them), and stay so. Items are
+    numbered once, so that joins compare one integer rather than three names; only the lists
+    of items with near spellings are taken apart again."""
+    indexed = sets.with_row_index("row").with_columns(item=pl.struct(_ITEM).rank("dense"))
     names = (
-        sets.select(*_ITEM, name="members")
+        indexed.select("item", name="members")
         .explode("name")
         .drop_nulls("name")
         .unique()
@@ -131,8 +136,8 @@ def _one_spelling(sets: pl.DataFrame) -> pl.DataFrame:
     pairs = (
         pl.concat(
             [
-                names.join(names, on=[*_ITEM, "n", word], suffix="_2").select(
-                    *_ITEM, "name", "name_2", "size", "size_2"
+                names.join(names, on=["item", "n", word], suffix="_2").select(
+                    "item", "name", "name_2", "size", "size_2"
                 )
                 for word in ("first", "last")
             ]
@@ -145,7 +150,7 @@ def _one_spelling(sets: pl.DataFrame) -> pl.DataFrame:
                 <= (pl.col("size") + pl.col("size_2")) * (1 - NEAR / 100)
             )
         )
-        .select(*_ITEM, "name", "name_2")
+        .select("item", "name", "name_2")
         .unique(maintain_order=True)
     )
     if pairs.height == 0:
@@ -158,19 +163,23 @@ def _one_spelling(sets: pl.DataFrame) -> pl.DataFrame:
     # each spelling maps to the smallest of its near spellings (the class's one name)
     one = (
         pairs.filter(pl.Series(score >= NEAR))
-        .group_by(*_ITEM, "name_2")
+        .group_by("item", "name_2")
         .agg(pl.col("name").min().alias("one"))
         .rename({"name_2": "members"})
     )
-    indexed = sets.with_row_index("row")
     merged = (
-        indexed.select("row", *_ITEM, "members")
+        indexed.filter(pl.col("item").is_in(one.get_column("item").unique().implode()))
+        .select("row", "item", "members")
         .explode("members")
-        .join(one, on=[*_ITEM, "members"], how="left")
+        .join(one, on=["item", "members"], how="left")
         .group_by("row")
-        .agg(pl.coalesce("one", "members").unique().sort().alias("members"))
+        .agg(pl.coalesce("one", "members").unique().sort().alias("merged"))
     )
-    return indexed.drop("members").join(merged, on="row", how="left").sort("row").drop("row")
+    return (
+        indexed.join(merged, on="row", how="left", maintain_order="left")
+        .with_columns(members=pl.coalesce("merged", "members"))
+        .select(*[c for c in sets.columns if c != "members"], "members")
+    )
 
 
 def empty_sources() -> pl.DataFrame:
