@@ -214,11 +214,7 @@ class _Batches:
 
         wanted = _columns(suite)
         frame = pl.concat(
-            [
-                t if wanted is None else t.select(c for c in t.columns if c in wanted)
-                for t in (self.scalars[s] for s in sources)
-            ],
-            how="diagonal_relaxed",
+            [_narrowed(self.scalars[s], wanted) for s in sources], how="diagonal_relaxed"
         )
         # A batch definition the asset does not keep, as GX's own Batch.validate makes one: the
         # context's configuration is not written out again for each, and the validator loads
@@ -232,6 +228,13 @@ class _Batches:
             result_format={"result_format": "COMPLETE"},
         )
         return in_order(suite, validator.validate_expectation_suite(suite).results)
+
+
+def _narrowed(table: pl.DataFrame, wanted: set[str] | None) -> pl.DataFrame:
+    """The table's columns in `wanted` (None: all); all of them when it has none of those, as
+    a table of no columns would have no rows either."""
+    kept = [c for c in table.columns if wanted is None or c in wanted]
+    return table.select(kept) if kept else table
 
 
 # Expectations that judge only the columns they name (a table's or a column's position
