@@ -13,7 +13,7 @@ import polars as pl
 from auditor import kinds
 from auditor.attributes import DEFAULTS, AttributeSpec
 from auditor.claims import EDITORIAL
-from auditor.kinds.base import KEY, as_json_reads
+from auditor.kinds.base import COLUMN_READS, KEY, as_json_reads
 from auditor.kinds.date import as_date
 
 
@@ -21,7 +21,9 @@ class _Claims:
     """Editorial claims split by attribute once, so each column costs one small frame."""
 
     def __init__(self, claims: pl.DataFrame) -> None:
-        ed = claims.filter(pl.col("origin") == EDITORIAL)
+        ed = claims.select(*COLUMN_READS, "attribute", "document", "origin").filter(
+            pl.col("origin") == EDITORIAL
+        )
         self.all = ed
         self._empty = ed.clear()
         self._parts = {k[0]: v for k, v in ed.partition_by("attribute", as_dict=True).items()}

@@ -232,3 +232,69 @@ def test_results_follow_each_suite_and_its_order(capsys, tmp_path):
             for r in outcome["results"]
         ]
         assert got == wanted, outcome["suite"]
+
+
+def _shape_suite(tmp_path, expectations: list[dict]):
+    from auditor.validate.suites import SuiteFile
+
+    data = {"name": "shape", "expectations": expectations}
+    return SuiteFile(tmp_path / "shape.json", "shape", data, None)
+
+
+def test_table_level_expectations_see_the_whole_table(tmp_path):
+    """GX is handed only the columns that column expectations name; an expectation about the
+    table's columns, or a column's position, in the same suite still sees all of them."""
+    claims = [
+        _claim("a-film-2004", "imdb", "title", "A Film"),
+        _claim("a-film-2004", "imdb", "year", 2004),
+        _claim("a-film-2004", "imdb", "runtime", 107),
+    ]
+    tables = build(to_frame(claims), {})
+    import polars as pl
+
+    scalar = [c for c, t in tables["imdb"].schema.items() if not isinstance(t, pl.List)]
+    suite = _shape_suite(
+        tmp_path,
+        [
+            {"type": "expect_table_column_count_to_equal", "kwargs": {"value": len(scalar)}},
+            {
+                "type": "expect_column_to_exist",
+                "kwargs": {"column": "runtime", "column_index": scalar.index("runtime")},
+            },
+            {"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "title"}},
+        ],
+    )
+    [outcome], problems = validate(tables, [suite])
+    assert not problems
+    assert [r.success for r in outcome.results] == [True, True, True], outcome.results
+
+
+def test_a_suite_reads_only_the_columns_it_names_unless_a_row_condition_reads_more(tmp_path):
+    from auditor.validate.run import _columns, gx_context
+
+    gx, _ = gx_context()
+
+    def columns(expectations):
+        suite = _shape_suite(tmp_path, expectations).data
+        return _columns(gx.ExpectationSuite(name="shape", expectations=suite["expectations"]))
+
+    between = {
+        "type": "expect_column_values_to_be_between",
+        "kwargs": {"column": "runtime", "min_value": 1},
+    }
+    pair = {
+        "type": "expect_column_pair_values_a_to_be_greater_than_b",
+        "kwargs": {"column_A": "capture_date", "column_B": "release_date"},
+    }
+    assert columns([between, pair]) == {"runtime", "capture_date", "release_date"}
+    conditional = {
+        "type": "expect_column_values_to_not_be_null",
+        "kwargs": {"column": "title", "row_condition": "year>2000", "condition_parser": "pandas"},
+    }
+    assert columns([between, conditional]) is None
+    assert (
+        columns(
+            [between, {"type": "expect_table_row_count_to_be_between", "kwargs": {"min_value": 1}}]
+        )
+        is None
+    )

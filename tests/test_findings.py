@@ -104,3 +104,18 @@ def test_no_code_literal_outside_the_catalog():
         if p.name != "catalog.py" and re.search(r"AU0\d\d", p.read_text(encoding="utf-8"))
     ]
     assert not strays
+
+
+def test_claim_id_lists_come_back_as_given_whatever_the_ids_hold():
+    """The list column is made by splitting joined ids; ids holding the separator, empty ids
+    and findings naming no claim still come back exactly."""
+    import polars as pl
+
+    from auditor.reconcile.findings import _lists
+
+    plain = [(), ("a1",), ("a1", "b2", "c3"), ("",), ("", "d4")]
+    assert _lists(plain).to_list() == [list(x) for x in plain]
+    assert _lists(plain).dtype == pl.List(pl.String)
+    odd = [("x\x1fy", "z"), ()]
+    assert _lists(odd).to_list() == [["x\x1fy", "z"], []]
+    assert _lists([]).to_list() == []

@@ -220,3 +220,33 @@ def test_a_decoded_value_is_the_callers_own():
     names = kinds.decode('["Donald Knuth","Andrew Binstock"]')
     names.append("x")
     assert kinds.decode('["Donald Knuth","Andrew Binstock"]') == ["Donald Knuth", "Andrew Binstock"]
+
+
+def test_first_claim_is_the_earliest_in_page_or_row_order_ties_kept_in_claim_order():
+    from auditor.kinds.base import first
+
+    rows = [  # source, entity, row, span_start, value
+        ("imdb", "b-film", None, 50, "late"),
+        ("imdb", "b-film", None, 10, "early"),
+        ("imdb", "a-film", None, 5, "only"),
+        ("table", "b-film", 3, None, "row 3"),
+        ("table", "b-film", 1, None, "row 1, first stated"),
+        ("table", "b-film", 1, None, "row 1, second"),
+    ]
+    claims = pl.DataFrame(
+        rows,
+        schema={
+            "source": pl.String,
+            "entity": pl.String,
+            "row": pl.Int64,
+            "span_start": pl.Int64,
+            "value": pl.String,
+        },
+        orient="row",
+    )
+    got = first(claims).select("source", "entity", "value").rows()
+    assert got == [
+        ("imdb", "a-film", "only"),
+        ("imdb", "b-film", "early"),
+        ("table", "b-film", "row 1, first stated"),
+    ]

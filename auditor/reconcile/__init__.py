@@ -20,6 +20,7 @@ from auditor.catalog import KINDS, SEVERITIES, Kind, kind
 from auditor.claims import conform, with_ids
 from auditor.reconcile import evidence, reliability, resolve
 from auditor.reconcile.comparators import CHAIN
+from auditor.reconcile.comparators.base import rows as _rows
 from auditor.reconcile.model import ENGINE, ClaimStore, Context, Discrepancy, Resolved
 from auditor.reconcile.prepare import Settings, prepare
 from auditor.truth import Truth
@@ -98,13 +99,14 @@ def _reconcile(
         resolved = reliability.resolved(frame, truth, settings)
         sources = truth.sources
     single = [name for name, spec in settings.specs.items() if not spec.multi]
+    items = _resolved_items(resolved)
     discrepancies: list[Discrepancy] = []
     keys = []
     for comparator in CHAIN:
         found = comparator.findings(ctx, *pl.collect_all(comparator.plan(ctx), engine=ENGINE))
         if found.height:
             settled = pl.collect_all(_settle(frame, cited, *_batch(ctx, found, ids)), engine=ENGINE)
-            made, key = _discrepancies(store, *settled, _items(settled[-1], resolved, single))
+            made, key = _discrepancies(store, *settled, _items(settled[-1], items, single))
             discrepancies += made
             keys.append(key)
     return Reconciliation(tuple(_in_order(discrepancies, keys)), resolved, sources)
@@ -229,17 +231,27 @@ def _batch(
     return heads, pairs, flags
 
 
+def _resolved_items(resolved: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The resolved table as `_items` reads it, made once for every batch; and per (entity,
+    attribute), whether it has `several` slots."""
+    slots = resolved.group_by("entity", "attribute").agg(several=pl.len() > 1)
+    table = resolved.select("entity", "attribute", "slot", "value", "confidence", "sources")
+    return table, slots
+
+
 def _items(
-    described: pl.DataFrame, resolved: pl.DataFrame, single: list[str]
+    described: pl.DataFrame,
+    resolved: tuple[pl.DataFrame, pl.DataFrame],
+    single: list[str],
 ) -> dict[int, Resolved]:
     """The resolved value, by finding (its row in the batch), of the findings about a
-    single-valued attribute: the one the resolved table holds for its item (per slot of a
-    cross-slot finding), so that a discrepancy and the report's matrix say the same, with the
-    same confidence. A list attribute's findings are about some of its members, and resolve
-    them."""
+    single-valued attribute: the one the resolved table (`_resolved_items`) holds for its item
+    (per slot of a cross-slot finding), so that a discrepancy and the report's matrix say the
+    same, with the same confidence. A list attribute's findings are about some of its members,
+    and resolve them."""
     every = [k.code for k in KINDS.values() if k.every_slot]
     # a finding about every slot resolves per slot where the item has several
-    slots = resolved.group_by("entity", "attribute").agg(several=pl.len() > 1)
+    table, slots = resolved
     scope = (
         described.select("entity", "attribute", "slot", "code")
         .with_row_index("fid")
@@ -252,12 +264,11 @@ def _items(
         )
         .select("fid", "entity", "attribute", "slot")
     )
-    table = resolved.select("entity", "attribute", "slot", "value", "confidence", "sources")
     out: dict[int, Resolved] = {}
     one = scope.filter(pl.col("slot") != "*").join(table, on=["entity", "attribute", "slot"])
-    for fid, value, confidence, sources in one.select(
-        "fid", "value", "confidence", "sources"
-    ).iter_rows():
+    for fid, value, confidence, sources in _rows(
+        one.select("fid", "value", "confidence", "sources")
+    ):
         out[fid] = Resolved(kinds.decode(value), confidence, tuple(sources))
     cross = (
         scope.filter(pl.col("slot") == "*")
@@ -272,7 +283,7 @@ def _items(
             pl.col("sources").list.explode(keep_nulls=False, empty_as_null=False).unique(),
         )
     )
-    for fid, slots, value, confidence, sources in cross.iter_rows():
+    for fid, slots, value, confidence, sources in _rows(cross):
         shown = {(s or "unqualified"): kinds.decode(v) for s, v in zip(slots, value, strict=True)}
         out[fid] = Resolved(shown, confidence, tuple(sorted(sources)))
     return out

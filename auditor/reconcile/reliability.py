@@ -89,12 +89,13 @@ def claims(frame: pl.DataFrame, settings: Settings) -> pl.DataFrame:
     sets = (
         base.filter(pl.col("attribute").is_in(multi) & (pl.col("origin") == EDITORIAL))
         .group_by("entity", "attribute", "slot", "source")
-        .agg(
-            pl.col("key").unique().sort().alias("members"),
-            pl.col("raw").unique().sort().str.join("\n").alias("raw"),
-            pl.col("prior").first(),
-            pl.col("weight").max(),
+        .agg("key", "raw", pl.col("prior").first(), pl.col("weight").max())
+        # distinct and sorted per list after grouping: cheaper than within the aggregation
+        .with_columns(
+            members=pl.col("key").list.unique().list.sort(),
+            raw=pl.col("raw").list.unique().list.sort().list.join("\n"),
         )
+        .drop("key")
         .with_columns(value=pl.col("members").list.join(_SEP))
     )
     sets = _one_spelling(sets.collect()).lazy()
@@ -110,9 +111,14 @@ def _one_spelling(sets: pl.DataFrame) -> pl.DataFrame:
     as one member, for how far lists support each other only: the candidate lists (`value`)
     keep every spelling, so a resolved list is one a source gave. Without it a list with a
     misspelt extra name and a list with a full surname support each other alike, and the
-    more reliable source's slip wins."""
+    more reliable source's slip wins.
+
+    `members` are distinct and sorted (as `claims` makes them), and stay so. Items are
+    numbered once, so that joins compare one integer rather than three names; only the lists
+    of items with near spellings are taken apart again."""
+    indexed = sets.with_row_index("row").with_columns(item=pl.struct(_ITEM).rank("dense"))
     names = (
-        sets.select(*_ITEM, name="members")
+        indexed.select("item", name="members")
         .explode("name")
         .drop_nulls("name")
         .unique()
@@ -130,8 +136,8 @@ def _one_spelling(sets: pl.DataFrame) -> pl.DataFrame:
     pairs = (
         pl.concat(
             [
-                names.join(names, on=[*_ITEM, "n", word], suffix="_2").select(
-                    *_ITEM, "name", "name_2", "size", "size_2"
+                names.join(names, on=["item", "n", word], suffix="_2").select(
+                    "item", "name", "name_2", "size", "size_2"
                 )
                 for word in ("first", "last")
             ]
@@ -144,7 +150,7 @@ def _one_spelling(sets: pl.DataFrame) -> pl.DataFrame:
                 <= (pl.col("size") + pl.col("size_2")) * (1 - NEAR / 100)
             )
         )
-        .select(*_ITEM, "name", "name_2")
+        .select("item", "name", "name_2")
         .unique(maintain_order=True)
     )
     if pairs.height == 0:
@@ -157,19 +163,23 @@ def _one_spelling(sets: pl.DataFrame) -> pl.DataFrame:
     # each spelling maps to the smallest of its near spellings (the class's one name)
     one = (
         pairs.filter(pl.Series(score >= NEAR))
-        .group_by(*_ITEM, "name_2")
+        .group_by("item", "name_2")
         .agg(pl.col("name").min().alias("one"))
         .rename({"name_2": "members"})
     )
-    indexed = sets.with_row_index("row")
     merged = (
-        indexed.select("row", *_ITEM, "members")
+        indexed.filter(pl.col("item").is_in(one.get_column("item").unique().implode()))
+        .select("row", "item", "members")
         .explode("members")
-        .join(one, on=[*_ITEM, "members"], how="left")
+        .join(one, on=["item", "members"], how="left")
         .group_by("row")
-        .agg(pl.coalesce("one", "members").unique().sort().alias("members"))
+        .agg(pl.coalesce("one", "members").unique().sort().alias("merged"))
     )
-    return indexed.drop("members").join(merged, on="row", how="left").sort("row").drop("row")
+    return (
+        indexed.join(merged, on="row", how="left", maintain_order="left")
+        .with_columns(members=pl.coalesce("merged", "members"))
+        .select(*[c for c in sets.columns if c != "members"], "members")
+    )
 
 
 def empty_sources() -> pl.DataFrame:
@@ -283,12 +293,27 @@ def _learned(frame: pl.DataFrame, truth: Truth, settings: Settings) -> pl.DataFr
     )
     whole = won.with_row_index("at").join(members, on="at", how="left")
     multi = {n for n, s in settings.specs.items() if s.multi}
-    value = [
-        _value(form, attribute in multi)
-        for attribute, form in zip(
-            whole["attribute"].to_list(), whole["form"].to_list(), strict=True
-        )
-    ]
+    # Most values need no decoding (`_value` says what they are): a single value's one form,
+    # and a list of plain JSON strings (genres, directors) whose forms, written as
+    # json.dumps writes them, join into the list's text. The rest (cast entries) are decoded.
+    form = pl.col("form")
+    stated = form.list.drop_nulls()
+    plain = stated.list.eval(pl.element().str.contains(_PLAIN_JSON_STRING)).list.all()
+    is_multi = pl.col("attribute").is_in(list(multi))
+    whole = whole.with_columns(
+        value=pl.when(~is_multi & (form.list.len() == 1) & form.list.first().is_not_null())
+        .then(form.list.first())
+        .when(is_multi & plain)
+        .then(pl.concat_str(pl.lit("["), stated.list.join(","), pl.lit("]")))
+    )
+    value = whole.get_column("value").to_list()
+    rest = whole.select(pl.arg_where(pl.col("value").is_null())).to_series().to_list()
+    if rest:
+        rows = whole[rest]
+        for at, attribute, forms in zip(
+            rest, rows["attribute"].to_list(), rows["form"].to_list(), strict=True
+        ):
+            value[at] = _value(forms, attribute in multi)
     return (
         whole.select("entity", "attribute", "slot", "confidence", "sources")
         .with_columns(value=pl.Series(value, dtype=pl.String), confidence=pl.col("confidence"))
@@ -301,6 +326,11 @@ def _learned(frame: pl.DataFrame, truth: Truth, settings: Settings) -> pl.DataFr
             "sources",
         )
     )
+
+
+# A JSON string as json.dumps(ensure_ascii=False) writes it when nothing in it needs escaping:
+# decoding and encoding it again gives the same text.
+_PLAIN_JSON_STRING = r'^"[^"\\\x00-\x1f]*"$'
 
 
 def _value(forms: list[str | None], multi: bool) -> str:
