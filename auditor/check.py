@@ -139,8 +139,12 @@ def summary_lines(report: AuditReport) -> list[str]:
     s = report.summary()
     counts = s["discrepancies"]
     return [
-        f"{s['documents']} documents ({s['document_errors']} unreadable), {s['claims']} claims, "
-        f"{len(report.entities)} entities",
+        f"{_count(s['documents'], 'document')} ({s['document_errors']} unreadable), "
+        f"{_count(s['claims'], 'claim')}, {_count(len(report.entities), 'entity', 'entities')}",
         f"discrepancies: {counts['error']} error, {counts['warning']} warning, "
         f"{counts['info']} info; expectations failed: {s['expectations']['failed']}",
     ]
+
+
+def _count(n: int, one: str, many: str = "") -> str:
+    return f"{n:,} {one if n == 1 else many or one + 's'}"

@@ -216,6 +216,11 @@ def test_page_locators_round_trip_with_their_context(document):
         ({"path": "flights.txt"}, "cannot tell the format of flights.txt"),
         ({"path": "flights.db"}, "flights.db: is a SQLite file; set table or query"),
         ({"path": "ragged.csv"}, "ragged.csv: row 1 (line 3) has 9 fields, not 7"),
+        (
+            {"path": "semicolons.csv"},
+            "semicolons.csv: has no column 'src' (its columns: src;flight;sched_dep_time); "
+            "its header is delimited by ';': set delimiter = \";\" in",
+        ),
     ],
 )
 def test_a_bad_table_is_one_line_and_the_others_are_read(tmp_path, flights, table, message):
@@ -224,6 +229,7 @@ def test_a_bad_table_is_one_line_and_the_others_are_read(tmp_path, flights, tabl
     (tmp_path / "latin.csv").write_bytes(
         "src,flight,sched_dep_time\naa,caf\xe9,1:00\n".encode("latin-1")
     )
+    (tmp_path / "semicolons.csv").write_text("src;flight;sched_dep_time\naa;AA-1;1:00\n")
     sqlite3.connect(tmp_path / "flights.db").close()
     lines = (tmp_path / "flights.csv").read_text().splitlines()
     (tmp_path / "ragged.csv").write_text("\n".join([*lines[:2], lines[2] + ",x,y", *lines[3:]]))

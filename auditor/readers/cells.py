@@ -49,6 +49,19 @@ def fill(template: str, parts: dict[str, str]) -> str:
     return PART.sub(lambda m: parts[m[1]], template)
 
 
+def _column_advice(columns: list[str], wanted: str, where: str) -> str:
+    """What to fix: a header read as one column that holds the wanted name beside another
+    delimiter is a delimiter the configuration does not name."""
+    if len(columns) == 1:
+        for delimiter in (";", "\t", "|", ","):
+            if wanted in columns[0].split(delimiter):
+                shown = "\\t" if delimiter == "\t" else delimiter
+                return (
+                    f"its header is delimited by '{shown}': set delimiter = \"{shown}\" in {where}"
+                )
+    return f"fix the column names in {where}"
+
+
 def claims_of(
     frame: pl.DataFrame,
     spec: TableSpec,
@@ -63,7 +76,7 @@ def claims_of(
             raise DocumentError(
                 document,
                 f"has no column {column!r} (its columns: {', '.join(frame.columns[:20])})",
-                f"fix the column names in {spec.where}",
+                _column_advice(frame.columns, column, spec.where),
             )
     shown = [c for c in frame.columns if c in set(spec.needed) | set(mapped)]
     entity = pl.concat_str(
