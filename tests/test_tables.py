@@ -217,6 +217,10 @@ def test_page_locators_round_trip_with_their_context(document):
         ({"path": "flights.db"}, "flights.db: is a SQLite file; set table or query"),
         ({"path": "ragged.csv"}, "ragged.csv: row 1 (line 3) has 9 fields, not 7"),
         (
+            {"path": "twice.csv"},
+            "twice.csv: has more than one column named 'sched_dep_time', so which one is meant",
+        ),
+        (
             {"path": "semicolons.csv"},
             "semicolons.csv: has no column 'src' (its columns: src;flight;sched_dep_time); "
             "its header is delimited by ';': set delimiter = \";\" in",
@@ -228,6 +232,9 @@ def test_a_bad_table_is_one_line_and_the_others_are_read(tmp_path, flights, tabl
     (tmp_path / "flights.txt").write_text("x")
     (tmp_path / "latin.csv").write_bytes(
         "src,flight,sched_dep_time\naa,caf\xe9,1:00\n".encode("latin-1")
+    )
+    (tmp_path / "twice.csv").write_text(
+        "src,flight,sched_dep_time,sched_dep_time\naa,AA-1,1:00,2:00\n"
     )
     (tmp_path / "semicolons.csv").write_text("src;flight;sched_dep_time\naa;AA-1;1:00\n")
     sqlite3.connect(tmp_path / "flights.db").close()

@@ -72,6 +72,12 @@ def claims_of(
     """The claims of one table file's frame of text cells."""
     mapped = [c.column for c in spec.columns]
     for column in (*spec.needed, *mapped):
+        if f"{column}_duplicated_0" in frame.columns:  # how polars names a repeated header
+            raise DocumentError(
+                document,
+                f"has more than one column named {column!r}, so which one is meant is unclear",
+                f"rename all but one in the file, or give the columns names in {spec.where}",
+            )
         if column not in frame.columns:
             raise DocumentError(
                 document,
