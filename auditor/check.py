@@ -19,7 +19,7 @@ from typing import Any
 from auditor import __version__
 from auditor.claims import COLUMNS
 from auditor.formats import FILES
-from auditor.report import claims_jsonl, html, json_report, junit, markdown, sarif
+from auditor.report import claims_jsonl, forked, html, json_report, junit, markdown, sarif
 from auditor.report import jsonl as discrepancies_jsonl
 from auditor.report.model import VERSION, AuditReport
 from auditor.writing import report_set, write_chunks, write_text
@@ -103,18 +103,46 @@ def write_reports(
     gc.freeze()
     try:
         with report_set(out_dir, {*FILES.values(), html.ENTITY_DIR}) as stage:
-            for fmt in formats:
-                if fmt == "html":
-                    names += _write_html(report, stage, tell)
-                    continue
-                name, render = RENDERERS[fmt]
-                tell(name, 0, 1)
-                write_chunks(stage / name, render(report))
-                tell(name, 1, 1)
-                names.append(name)
+            pages = html.Pages(report) if "html" in formats else None
+            child = None
+            if pages is not None and _apart(pages, formats):
+                # A catalog's entity pages (pure Python) are written by a forked child while
+                # this process writes the other formats (mostly polars): both cores busy.
+                child = forked.Child(lambda count: _write_html(pages, stage, count, workers=1))
+                pages = None  # the child's copy is the one used: this one's memory is freed
+            try:
+                for fmt in formats:
+                    if fmt == "html":
+                        if child is None:
+                            _write_html(pages, stage, lambda n, total: tell(html.INDEX, n, total))
+                        names.append(html.INDEX)
+                        continue
+                    name, render = RENDERERS[fmt]
+                    tell(name, 0, 1)
+                    write_chunks(stage / name, render(report))
+                    tell(name, 1, 1)
+                    names.append(name)
+                if child is not None:
+                    child.wait(lambda n, total: tell(html.INDEX, n, total))
+            finally:
+                if child is not None:
+                    child.stop()
+            if "html" in formats and (stage / html.ENTITY_DIR).is_dir():
+                names.insert(names.index(html.INDEX) + 1, html.ENTITY_DIR)
     finally:
         gc.unfreeze()
     return [out_dir / name for name in names]
+
+
+def _apart(pages: html.Pages, formats: Sequence[str]) -> bool:
+    """Whether the HTML pages are worth a process of their own: a catalog's, while other
+    formats are written."""
+    return (
+        pages.paged
+        and len(pages.report.entities) >= html.PARALLEL_FROM
+        and len(set(formats) - {"html"}) > 0
+        and forked.available()
+    )
 
 
 def _silent(stage: str, done: int, total: int) -> None:
@@ -122,17 +150,15 @@ def _silent(stage: str, done: int, total: int) -> None:
 
 
 def _write_html(
-    report: AuditReport, stage: Path, tell: Callable[[str, int, int], None]
-) -> list[str]:
+    pages: html.Pages, stage: Path, tell: Callable[[int, int], None], workers: int | None = None
+) -> None:
     """The one page, or the index and a page per entity, each written as it is made (a
     catalog's pages are never held together); the entities/ folder is swapped in with the
     rest of the set, so pages of an earlier run cannot linger."""
-    total = 1 + (len(report.entities) if html.paged(report) else 0)
-    tell(html.INDEX, 0, total)
-    for n, (rel, text) in enumerate(html.files(report), 1):
+    tell(0, pages.total)
+    for n, (rel, text) in enumerate(pages.files(workers), 1):
         write_text(stage / rel, text)
-        tell(html.INDEX, n, total)
-    return [html.INDEX] + ([html.ENTITY_DIR] if (stage / html.ENTITY_DIR).is_dir() else [])
+        tell(n, pages.total)
 
 
 def summary_lines(report: AuditReport) -> list[str]:
