@@ -213,19 +213,16 @@ def files(
 
 class Pages:
     """The HTML report made ready to render: everything its pages read that polars computes
-    (the matrix cells, the table rows) is computed here, and every claim store is decoded, so
-    that `files` is pure Python over the finished report and may run in a forked process
-    (polars' thread pool does not survive a fork: its first parallel operation would wait
-    forever)."""
+    (the matrix cells, every claim's evidence row, the table rows: view.ReportView) is
+    computed here, so that `files` is pure Python over the finished report and may run in a
+    forked process (polars' thread pool does not survive a fork: its first parallel operation
+    would wait forever)."""
 
     def __init__(self, report: AuditReport, single_page_up_to: int | None = None) -> None:
         self.report = report
         self.paged = paged(report, single_page_up_to)
         self.views = view.ReportView(report)
         self.total = 1 + (len(report.entities) if self.paged else 0)  # files to write
-        stores = {id(d.store): d for d in report.discrepancies if d.store is not None}
-        for d in stores.values():
-            d.claims  # noqa: B018 - decodes the store's columns once, before any fork
 
     def files(self, workers: int | None = None) -> Iterator[tuple[str, str]]:
         """The files in order; entity pages in `workers` forked processes when there are
@@ -274,7 +271,7 @@ def _entity_pages(
         for batch in batches:
             yield from job.render(batch)
         return
-    # Pages are pure Python over the finished report (Pages decoded the claim stores):
+    # Pages are pure Python over the finished report (Pages made the rest with polars):
     # forked workers share it copy-on-write and render batches of entities in parallel;
     # pages come back in entity order.
     global _JOB

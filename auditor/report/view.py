@@ -2,8 +2,9 @@
 
 The HTML pages read this view; they compute nothing themselves. The matrix cells come from one
 polars pass over the editorial claims (each distinct value is shown once, however many films
-state it), and entity views are built one at a time, so a catalog's report never holds every
-page's evidence at once and reads each cited document once.
+state it), each claim's evidence row from one pass over the claim store (articles.evidence_rows),
+and entity views are built one at a time from those, in pure Python: the pages can be rendered
+in a forked process, where polars cannot run.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from auditor.normalize.names import best_cased, fold
 from auditor.normalize.places import canonical_country
 from auditor.reconcile.display import show
 from auditor.reconcile.model import ClaimRef, Discrepancy
+from auditor.report import articles
 from auditor.report.evidence import Snippet
 from auditor.report.model import AuditReport, DocumentRecord, ExpectationOutcome, SuiteOutcome
 
@@ -56,6 +58,16 @@ class EvidenceView:
     cell: tuple[int, str] | None = None  # a table's evidence: (row, column)
 
 
+@dataclass(frozen=True)
+class _Claims:
+    """A claim store's claims as the pages read them: each one's evidence row (HTML) and its
+    source and origin (for the matrix's marks), by claim index."""
+
+    rows: list[str | None]
+    sources: list[str]
+    origins: list[str]
+
+
 @dataclass
 class DiscrepancyView:
     id: str
@@ -67,7 +79,7 @@ class DiscrepancyView:
     explanation: str
     resolved: str
     confidence: float | None
-    evidence: list[EvidenceView]
+    evidence: list[str | EvidenceView]  # each claim's evidence row, or what it is made from
 
 
 @dataclass
@@ -124,6 +136,29 @@ class ReportView:
             self.resolved[(r["entity"], r["attribute"])].append(r)
         self.failed = _failed_by_entity(report)
         self._cells = _cells(report.claims, self.specs)
+        self._claims: dict[int, _Claims] = {}
+        self._odd: dict[tuple[int, int, str], str] = {}
+        for d in report.discrepancies:
+            if d.store is not None and id(d.store) not in self._claims:
+                self._claims[id(d.store)] = _store_claims(d.store.frame, self.specs)
+        self._odd_rows(report.discrepancies)
+
+    def _odd_rows(self, discrepancies) -> None:
+        """The evidence rows evidence_rows left to Python (a claim of no attribute, shown
+        as its finding's kind; a negative offset): made now, before any fork."""
+        if not any(None in c.rows for c in self._claims.values()):
+            return
+        for d in discrepancies:
+            if d.store is None:
+                continue
+            rows = self._claims[id(d.store)].rows
+            for i in d.claim_idx:
+                if rows[i] is None:
+                    c = d.store.ref(i)
+                    kind = spec_for(self.specs, c.attribute or d.attribute).kind
+                    self._odd[(id(d.store), i, d.attribute)] = articles.evidence_row(
+                        _evidence_view(c, kind)
+                    )
 
     def index(self) -> list[IndexRow]:
         """Entities, the worst first (errors, then warnings, then info), then by id."""
@@ -153,8 +188,7 @@ class ReportView:
         documents = self.documents[entity]
         sources = sorted({d.source for d in documents if d.error is None})
         discrepancies = self.discrepancies.get(entity, [])
-        claims = [d.claims for d in discrepancies]  # made once: each access decodes values
-        marks = _marks(discrepancies, claims)
+        marks = self._marks(discrepancies)
         cells = self._cells.get(entity, {})
         rows = []
         for attribute in _attribute_order(specs, cells):
@@ -171,27 +205,21 @@ class ReportView:
             )
             rows.append(Row(attribute, spec.title, row_cells, value, confidence))
         by_severity: dict[str, list[DiscrepancyView]] = {s: [] for s in SEVERITIES}
-        for d, refs in zip(discrepancies, claims, strict=True):
-            by_severity[d.severity].append(self._discrepancy(d, refs))
+        for d in discrepancies:
+            by_severity[d.severity].append(self._discrepancy(d))
         return EntityView(
             entity, sources, rows, by_severity, list(documents), self.failed.get(entity, [])
         )
 
-    def _discrepancy(self, d: Discrepancy, refs: tuple[ClaimRef, ...]) -> DiscrepancyView:
+    def _discrepancy(self, d: Discrepancy) -> DiscrepancyView:
         spec = spec_for(self.specs, d.attribute)
-        evidence = [
-            EvidenceView(
-                c.source,
-                c.document,
-                c.qualifier,
-                c.origin,
-                shown(spec_for(self.specs, c.attribute or d.attribute).kind, c.value),
-                c.span,
-                _snippet(c),
-                (c.row, c.column) if c.row is not None else None,
-            )
-            for c in refs
-        ]
+        evidence: list[str | EvidenceView] = []
+        if d.store is not None:
+            rows, key = self._claims[id(d.store)].rows, id(d.store)
+            evidence = [
+                rows[i] if rows[i] is not None else self._odd[(key, i, d.attribute)]
+                for i in d.claim_idx
+            ]
         r = d.resolved
         return DiscrepancyView(
             d.id,
@@ -205,6 +233,61 @@ class ReportView:
             r.confidence if r else None,
             evidence,
         )
+
+    def _marks(self, discrepancies: list[Discrepancy]) -> dict[tuple[str, str], str]:
+        """(attribute, source) -> the worst severity an editorial claim of it takes part in."""
+        marks: dict[tuple[str, str], str] = {}
+        for d in discrepancies:
+            if d.code == CoverageGap.code or d.store is None:
+                continue
+            claims = self._claims[id(d.store)]
+            sources, origins = claims.sources, claims.origins
+            for i in d.claim_idx:
+                key = (d.attribute, sources[i])
+                if origins[i] == "editorial" and (
+                    key not in marks or _RANK[d.severity] < _RANK[marks[key]]
+                ):
+                    marks[key] = d.severity
+        return marks
+
+
+def _store_claims(frame: pl.DataFrame, specs) -> _Claims:
+    """Every claim of a store's frame as the pages read it, column-wise: each distinct
+    (attribute, value) is shown once."""
+    distinct = frame.select("attribute", "value").unique()
+    texts = [
+        shown(spec_for(specs, a).kind, kinds.decode(v)) if a else None
+        for a, v in zip(
+            distinct.get_column("attribute").to_list(),
+            distinct.get_column("value").to_list(),
+            strict=True,
+        )
+    ]
+    values = frame.select("attribute", "value").join(
+        distinct.with_columns(pl.Series("text", texts, dtype=pl.String)),
+        on=["attribute", "value"],
+        how="left",
+        nulls_equal=True,
+        maintain_order="left",
+    )
+    return _Claims(
+        articles.evidence_rows(frame, values.get_column("text")),
+        frame.get_column("source").to_list(),
+        frame.get_column("origin").to_list(),
+    )
+
+
+def _evidence_view(c: ClaimRef, kind: str) -> EvidenceView:
+    return EvidenceView(
+        c.source,
+        c.document,
+        c.qualifier,
+        c.origin,
+        shown(kind, c.value),
+        c.span,
+        _snippet(c),
+        (c.row, c.column) if c.row is not None else None,
+    )
 
 
 def build(report: AuditReport) -> list[EntityView]:
@@ -238,23 +321,6 @@ def _snippet(c: ClaimRef) -> Snippet | None:
     at = c.context_start
     end = at + (len(c.raw) if c.row is not None or c.span is None else c.span[1] - c.span[0])
     return Snippet(c.context[:at], c.context[at:end], c.context[end:])
-
-
-def _marks(
-    discrepancies: list[Discrepancy], claims: list[tuple[ClaimRef, ...]]
-) -> dict[tuple[str, str], str]:
-    """(attribute, source) -> the worst severity an editorial claim of it takes part in."""
-    marks: dict[tuple[str, str], str] = {}
-    for d, refs in zip(discrepancies, claims, strict=True):
-        if d.code == CoverageGap.code:
-            continue
-        for c in refs:
-            key = (d.attribute, c.source)
-            if c.origin == "editorial" and (
-                key not in marks or _RANK[d.severity] < _RANK[marks[key]]
-            ):
-                marks[key] = d.severity
-    return marks
 
 
 def _cells(claims: pl.DataFrame, specs) -> dict[str, dict[str, dict[str, list[str]]]]:
