@@ -142,3 +142,39 @@ def test_pages_rendered_in_parallel_are_the_same(catalog, monkeypatch):
     monkeypatch.setattr(html, "MAX_WORKERS", 2)
     assert list(html.files(report, single_page_up_to=1)) == sequential
     assert len(sequential) == 4
+
+
+AWKWARD = ["", "plain", 'say "hi" & <b>it\'s</b>', "tab\there\nnew line", "café \U0001f3ac",
+           "\u2028sep", "x" * 300]  # fmt: skip
+
+
+def test_evidence_rows_are_the_rows_written_one_by_one():
+    """Every claim's evidence row made column-wise (articles.evidence_rows) is the row the
+    Python writer makes from its ClaimRef: escaping, quotes cut at code points (astral
+    characters too), page spans and table cells, a context offset past the end, none."""
+    import polars as pl
+
+    from auditor.reconcile.model import ClaimStore
+    from auditor.report import articles, view
+
+    rows = []
+    for n, text in enumerate(AWKWARD):
+        context = f"Before {text} after." if n % 3 else None
+        at = None if context is None else (7 if n % 2 else len(context) + 5)
+        table = n % 4 == 3
+        rows.append(dict(
+            source=text or None, document=f"d/{text}.txt", raw=text, value='"v"',
+            qualifier=text if n % 2 else None, span_start=None if table else 7,
+            span_end=None if table else 7 + len(text) + n % 2, origin=("user", "editorial")[n % 2],
+            row=n if table else None, column=None if n == 3 else text, context=context,
+            context_start=at, attribute="title",
+        ))  # fmt: skip
+    rows.append(dict(rows[1], context_start=-3))  # Python slices from the end: left to it
+    frame = pl.DataFrame(rows, schema_overrides={"context_start": pl.Int64, "row": pl.Int64})
+    values = pl.Series([f"<{t}>" for t in [*AWKWARD, AWKWARD[1]]], dtype=pl.String)
+    made = articles.evidence_rows(frame, values)
+    store = ClaimStore(frame)
+    for i, row in enumerate(made[:-1]):
+        expected = view._evidence_view(store.ref(i), "text")
+        assert row == articles.evidence_row(view.replace(expected, value=values[i]))
+    assert made[-1] is None
