@@ -100,10 +100,10 @@ def _indented(d: Discrepancy, claims: str, pad: str, fields: _Fields) -> str:
 def _claims(batch: Sequence[Discrepancy], pad: str | None) -> list[str]:
     """Each discrepancy's `claims` list as JSON text: compact (`pad` None) or indented, its
     key on a line indented by `pad`."""
-    cited = _cited(batch)
-    if cited is None:
+    rows = cited(batch)
+    if rows is None:
         return ["[]"] * len(batch)
-    texts = _claim_texts(cited, None if pad is None else pad + "  ")
+    texts = _claim_texts(rows, None if pad is None else pad + "  ")
     if pad is None:
         joined = texts.group_by("n", maintain_order=True).agg(
             ("[" + pl.col("text").str.join(", ") + "]").alias("list")
@@ -122,7 +122,7 @@ def _claims(batch: Sequence[Discrepancy], pad: str | None) -> list[str]:
     return out
 
 
-def _cited(batch: Sequence[Discrepancy]) -> pl.DataFrame | None:
+def cited(batch: Sequence[Discrepancy]) -> pl.DataFrame | None:
     """The claims the batch cites, one row each (`n`: the discrepancy's place in the batch),
     in the batch's order and each discrepancy's own order."""
     by_store: dict[int, tuple[object, list[int], list[int]]] = {}
@@ -138,8 +138,8 @@ def _cited(batch: Sequence[Discrepancy]) -> pl.DataFrame | None:
     for store, ns, idx in by_store.values():
         rows = store.frame.select(_COLUMNS)[pl.Series(idx, dtype=pl.Int64)]
         parts.append(rows.with_columns(n=pl.Series(ns, dtype=pl.Int64)))
-    cited = pl.concat(parts) if len(parts) > 1 else parts[0]
-    return cited.sort("n", maintain_order=True) if len(parts) > 1 else cited
+    rows = pl.concat(parts) if len(parts) > 1 else parts[0]
+    return rows.sort("n", maintain_order=True) if len(parts) > 1 else rows
 
 
 def _claim_texts(cited: pl.DataFrame, pad: str | None) -> pl.DataFrame:
