@@ -12,7 +12,9 @@ import hashlib
 import itertools
 import json
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -97,41 +99,68 @@ def write_reports(
     each file (and each entity page) as it is written."""
     tell = progress or _silent
     report = replace(report, run=run_id(report))
-    names = []
     # The report's objects live until the end: the collector need not walk them again and
     # again while the files are made (a catalog's millions made each pass cost seconds).
     gc.freeze()
     try:
         with report_set(out_dir, {*FILES.values(), html.ENTITY_DIR}) as stage:
-            pages = html.Pages(report) if "html" in formats else None
-            child = None
-            if pages is not None and _apart(pages, formats):
-                # A catalog's entity pages (pure Python) are written by a forked child while
-                # this process writes the other formats (mostly polars): both cores busy.
-                child = forked.Child(lambda count: _write_html(pages, stage, count, workers=1))
-                pages = None  # the child's copy is the one used: this one's memory is freed
-            try:
-                for fmt in formats:
-                    if fmt == "html":
-                        if child is None:
-                            _write_html(pages, stage, lambda n, total: tell(html.INDEX, n, total))
-                        names.append(html.INDEX)
-                        continue
-                    name, render = RENDERERS[fmt]
-                    tell(name, 0, 1)
-                    write_chunks(stage / name, render(report))
-                    tell(name, 1, 1)
-                    names.append(name)
-                if child is not None:
-                    child.wait(lambda n, total: tell(html.INDEX, n, total))
-            finally:
-                if child is not None:
-                    child.stop()
-            if "html" in formats and (stage / html.ENTITY_DIR).is_dir():
-                names.insert(names.index(html.INDEX) + 1, html.ENTITY_DIR)
+            names = _write_set(report, stage, formats, tell)
     finally:
         gc.unfreeze()
     return [out_dir / name for name in names]
+
+
+def _write_set(
+    report: AuditReport, stage: Path, formats: Sequence[str], tell: Callable[[str, int, int], None]
+) -> list[str]:
+    """Every format's files in the staging folder; the names written. At catalog scale the
+    work is shared out so that both cores stay busy: a forked child writes the HTML pages
+    (pure Python once html.Pages is made), a thread writes claims.jsonl (polars, which lets
+    the GIL go), and this thread the other formats."""
+    pages = html.Pages(report) if "html" in formats else None
+    child = None
+    if pages is not None and _apart(pages, formats):
+        child = forked.Child(partial(_write_html, pages, stage, workers=1))
+        pages = None  # the child's copy is the one used: this one's memory is freed
+
+    def html_tell(done: int, total: int) -> None:
+        tell(html.INDEX, done, total)
+
+    names = []
+    try:
+        with ThreadPoolExecutor(1) as thread:
+            aside = {}
+            if child is not None:
+                aside = {
+                    fmt: thread.submit(write_chunks, stage / name, render(report))
+                    for fmt, (name, render) in RENDERERS.items()
+                    if fmt in _THREADED and fmt in formats
+                }
+            for fmt in formats:
+                name, render = RENDERERS[fmt]
+                names.append(name)
+                if fmt == "html":
+                    if child is None:
+                        _write_html(pages, stage, html_tell)
+                    continue
+                tell(name, 0, 1)
+                if fmt not in aside:
+                    write_chunks(stage / name, render(report))
+                    tell(name, 1, 1)
+            for fmt, done in aside.items():
+                done.result()
+                tell(RENDERERS[fmt][0], 1, 1)
+            if child is not None:
+                child.wait(html_tell)
+    finally:
+        if child is not None:
+            child.stop()
+    if "html" in formats and (stage / html.ENTITY_DIR).is_dir():
+        names.insert(names.index(html.INDEX) + 1, html.ENTITY_DIR)
+    return names
+
+
+_THREADED = {"claims"}  # formats written by a thread beside the others at catalog scale
 
 
 def _apart(pages: html.Pages, formats: Sequence[str]) -> bool:
