@@ -172,7 +172,7 @@ def test_evidence_rows_are_the_rows_written_one_by_one():
     rows.append(dict(rows[1], context_start=-3))  # Python slices from the end: left to it
     frame = pl.DataFrame(rows, schema_overrides={"context_start": pl.Int64, "row": pl.Int64})
     values = pl.Series([f"<{t}>" for t in [*AWKWARD, AWKWARD[1]]], dtype=pl.String)
-    made = articles.evidence_rows(frame, values)
+    made = articles.evidence_rows(frame, values).to_list()
     store = ClaimStore(frame)
     for i, row in enumerate(made[:-1]):
         expected = view._evidence_view(store.ref(i), "text")

@@ -118,7 +118,7 @@ def _esc(text: pl.Expr) -> pl.Expr:
     return text.fill_null("None").str.replace_many(*_ESCAPED)
 
 
-def evidence_rows(frame: pl.DataFrame, values: pl.Series) -> list[str | None]:
+def evidence_rows(frame: pl.DataFrame, values: pl.Series) -> pl.Series:
     """Each claim of a store's frame as its evidence row (the bytes `_evidence` writes for
     the claim's EvidenceView), `values` giving each claim's value as shown. A row is None
     where its value is (the caller writes those rows itself) or where a context offset is
@@ -190,7 +190,6 @@ def evidence_rows(frame: pl.DataFrame, values: pl.Series) -> list[str | None]:
         frame.with_columns(values.alias("_value"))
         .select(pl.when(odd).then(None).otherwise(row))
         .to_series()
-        .to_list()
     )
 
 

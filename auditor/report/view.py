@@ -66,6 +66,7 @@ class _Claims:
     rows: list[str | None]
     sources: list[str]
     origins: list[str]
+    odd: bool  # some row is None: made in Python (ReportView._odd_rows)
 
 
 @dataclass
@@ -135,7 +136,7 @@ class ReportView:
         for r in report.resolved:
             self.resolved[(r["entity"], r["attribute"])].append(r)
         self.failed = _failed_by_entity(report)
-        self._cells = _cells(report.claims, self.specs)
+        self._cells = _Cells(report.claims, self.specs)
         self._claims: dict[int, _Claims] = {}
         self._odd: dict[tuple[int, int, str], str] = {}
         for d in report.discrepancies:
@@ -146,7 +147,7 @@ class ReportView:
     def _odd_rows(self, discrepancies) -> None:
         """The evidence rows evidence_rows left to Python (a claim of no attribute, shown
         as its finding's kind; a negative offset): made now, before any fork."""
-        if not any(None in c.rows for c in self._claims.values()):
+        if not any(c.odd for c in self._claims.values()):
             return
         for d in discrepancies:
             if d.store is None:
@@ -189,7 +190,7 @@ class ReportView:
         sources = sorted({d.source for d in documents if d.error is None})
         discrepancies = self.discrepancies.get(entity, [])
         marks = self._marks(discrepancies)
-        cells = self._cells.get(entity, {})
+        cells = self._cells.get(entity)
         rows = []
         for attribute in _attribute_order(specs, cells):
             spec = spec_for(specs, attribute)
@@ -270,10 +271,12 @@ def _store_claims(frame: pl.DataFrame, specs) -> _Claims:
         nulls_equal=True,
         maintain_order="left",
     )
+    rows = articles.evidence_rows(frame, values.get_column("text"))
     return _Claims(
-        articles.evidence_rows(frame, values.get_column("text")),
+        rows.to_list(),
         frame.get_column("source").to_list(),
         frame.get_column("origin").to_list(),
+        rows.null_count() > 0,
     )
 
 
@@ -323,42 +326,59 @@ def _snippet(c: ClaimRef) -> Snippet | None:
     return Snippet(c.context[:at], c.context[at:end], c.context[end:])
 
 
-def _cells(claims: pl.DataFrame, specs) -> dict[str, dict[str, dict[str, list[str]]]]:
+class _Cells:
     """entity -> attribute -> source -> the distinct values it states, as shown, in page order.
 
-    Each distinct (attribute, value, qualifier) is formatted once; grouping stays in polars.
+    Each distinct (attribute, value, qualifier) is formatted once and grouping stays in
+    polars; the groups are kept as columns and made into one entity's dicts when its page is
+    made (`get`), so a catalog's hundreds of thousands of cells cost no time before the fork.
     """
-    out: dict[str, dict[str, dict[str, list[str]]]] = defaultdict(lambda: defaultdict(dict))
-    if not claims.height:
+
+    def __init__(self, claims: pl.DataFrame, specs) -> None:
+        self.rows: dict[str, list[int]] = {}
+        if not claims.height:
+            return
+        editorial = claims.filter(pl.col("origin") == "editorial").select(
+            "entity", "source", "attribute", "value", "qualifier"
+        )
+        distinct = editorial.select("attribute", "value", "qualifier").unique()
+        texts = [
+            _cell_text(spec_for(specs, a), v, q)
+            for a, v, q in zip(
+                distinct.get_column("attribute").to_list(),
+                distinct.get_column("value").to_list(),
+                distinct.get_column("qualifier").to_list(),
+                strict=True,
+            )
+        ]
+        grouped = (
+            editorial.join(
+                distinct.with_columns(pl.Series("text", texts, dtype=pl.String)),
+                on=["attribute", "value", "qualifier"],
+                how="left",
+                nulls_equal=True,
+                maintain_order="left",
+            )
+            .group_by("entity", "attribute", "source", maintain_order=True)
+            .agg(pl.col("text").unique(maintain_order=True))
+        )
+        self.attribute, self.source, self.text = (
+            grouped.get_column(c).to_list() for c in ("attribute", "source", "text")
+        )
+        by_entity = (
+            grouped.select("entity")
+            .with_row_index("i")
+            .group_by("entity", maintain_order=True)
+            .agg(pl.col("i"))
+        )
+        self.rows = dict(zip(*(by_entity.get_column(c).to_list() for c in ("entity", "i")),
+                             strict=True))  # fmt: skip
+
+    def get(self, entity: str) -> dict[str, dict[str, list[str]]]:
+        out: dict[str, dict[str, list[str]]] = {}
+        for i in self.rows.get(entity, ()):
+            out.setdefault(self.attribute[i], {})[self.source[i]] = self.text[i]
         return out
-    editorial = claims.filter(pl.col("origin") == "editorial").select(
-        "entity", "source", "attribute", "value", "qualifier"
-    )
-    distinct = editorial.select("attribute", "value", "qualifier").unique()
-    texts = [
-        _cell_text(spec_for(specs, a), v, q)
-        for a, v, q in zip(
-            distinct.get_column("attribute").to_list(),
-            distinct.get_column("value").to_list(),
-            distinct.get_column("qualifier").to_list(),
-            strict=True,
-        )
-    ]
-    grouped = (
-        editorial.join(
-            distinct.with_columns(pl.Series("text", texts, dtype=pl.String)),
-            on=["attribute", "value", "qualifier"],
-            how="left",
-            nulls_equal=True,
-            maintain_order="left",
-        )
-        .group_by("entity", "attribute", "source", maintain_order=True)
-        .agg(pl.col("text").unique(maintain_order=True))
-    )
-    columns = (grouped.get_column(c).to_list() for c in ("entity", "attribute", "source", "text"))
-    for entity, attribute, source, values in zip(*columns, strict=True):
-        out[entity][attribute][source] = values
-    return out
 
 
 def _cell_text(spec, value_json: str, qualifier: str | None) -> str:
