@@ -178,3 +178,66 @@ def test_evidence_rows_are_the_rows_written_one_by_one():
         expected = view._evidence_view(store.ref(i), "text")
         assert row == articles.evidence_row(view.replace(expected, value=values[i]))
     assert made[-1] is None
+
+
+def _count_children(monkeypatch) -> list[int]:
+    from auditor.report import forked
+
+    made, real = [], forked.Child
+    monkeypatch.setattr(forked, "Child", lambda work: made.append(1) or real(work))
+    return made
+
+
+def test_a_set_shared_between_a_child_and_a_thread_is_the_same(catalog, tmp_path, monkeypatch):
+    """At catalog scale the entity pages are written by a forked child and claims.jsonl by a
+    thread while this process writes the rest: every file is the one written in turn."""
+    from auditor.check import write_reports
+    from auditor.config import load
+    from auditor.formats import FORMATS
+    from auditor.pipeline import audit
+
+    report = audit([catalog], load())
+    monkeypatch.setattr(html, "SINGLE_PAGE_UP_TO", 1)
+    monkeypatch.setattr(html, "PARALLEL_FROM", 10**9)
+    write_reports(report, tmp_path / "in-turn", FORMATS)
+    monkeypatch.setattr(html, "PARALLEL_FROM", 1)
+    children = _count_children(monkeypatch)
+    written = write_reports(report, tmp_path / "shared", FORMATS)
+    assert children == [1]
+    files = sorted(p.relative_to(tmp_path / "in-turn") for p in (tmp_path / "in-turn").rglob("*"))
+    assert files == sorted(p.relative_to(tmp_path / "shared")
+                           for p in (tmp_path / "shared").rglob("*"))  # fmt: skip
+    assert len([f for f in files if f.parent.name == html.ENTITY_DIR]) == 3
+    for f in files:
+        if (tmp_path / "in-turn" / f).is_file():
+            assert (tmp_path / "in-turn" / f).read_bytes() == (tmp_path / "shared" / f).read_bytes()
+    assert [p.name for p in written][:2] == ["report.html", html.ENTITY_DIR]
+
+
+def test_a_child_that_fails_fails_the_set_and_keeps_the_old_one(catalog, tmp_path, monkeypatch):
+    from auditor import check
+    from auditor.config import load
+    from auditor.errors import AuditorError
+    from auditor.formats import FORMATS
+    from auditor.pipeline import audit
+
+    report = audit([catalog], load())
+    out = tmp_path / "reports"
+    out.mkdir()
+    (out / "report.json").write_text("the previous set", encoding="utf-8")
+    monkeypatch.setattr(html, "SINGLE_PAGE_UP_TO", 1)
+    monkeypatch.setattr(html, "PARALLEL_FROM", 1)
+    written = check.write_text
+
+    def full(path, text):
+        if path.parent.name == html.ENTITY_DIR:
+            raise OSError(28, "No space left on device")
+        written(path, text)
+
+    monkeypatch.setattr(check, "write_text", full)
+    children = _count_children(monkeypatch)
+    with pytest.raises(AuditorError, match="No space left on device"):
+        check.write_reports(report, out, FORMATS)
+    assert children == [1]
+    assert sorted(p.name for p in out.iterdir()) == ["report.json"]
+    assert (out / "report.json").read_text(encoding="utf-8") == "the previous set"
