@@ -241,3 +241,36 @@ def test_a_child_that_fails_fails_the_set_and_keeps_the_old_one(catalog, tmp_pat
     assert children == [1]
     assert sorted(p.name for p in out.iterdir()) == ["report.json"]
     assert (out / "report.json").read_text(encoding="utf-8") == "the previous set"
+
+
+MATRIX_TEMPLATE = """\
+    {% for r in e.rows %}
+      <tr data-attribute="{{ r.attribute }}"><th scope="row">{{ r.label }}</th>
+      {% for s in e.sources %}{% set c = r.cells.get(s) %}<td class="{{ c.mark if c else '' }}"\
+{% if c and c.mark %} data-disagree="{{ c.mark }}"{% endif %}>{% if c %}{{ c.values | join(', ') }}\
+{% else %}<span class="muted">—</span>{% endif %}</td>{% endfor %}
+      <td class="resolved">{{ r.resolved }}{% if r.confidence is not none %} <span class="conf">\
+({{ '%.0f' % (r.confidence * 100) }}%)</span>{% endif %}</td></tr>
+    {% endfor %}
+"""
+
+
+def test_matrix_rows_are_the_rows_the_template_wrote(catalog):
+    """articles.matrix writes the matrix rows directly: the template's bytes, escaping and
+    its whitespace (trimmed block lines) included, for every entity, marks and gaps too."""
+    from dataclasses import replace
+
+    from auditor.config import load
+    from auditor.pipeline import audit
+    from auditor.report import articles, view
+
+    template = html._ENV.from_string(MATRIX_TEMPLATE)
+    views = list(view.ReportView(audit([catalog], load())))
+    full = max(views, key=lambda e: len(e.rows))
+    hostile = replace(full, sources=[*full.sources, "<src & 'q'>"])
+    hostile.rows[0].cells["<src & 'q'>"] = view.Cell(['a "b" <c>', "d&e"], "warning")
+    marked = 0
+    for e in [*views, hostile]:
+        assert str(articles.matrix(e)) == template.render(e=e)
+        marked += sum(1 for r in e.rows for c in r.cells.values() if c.mark)
+    assert marked and any(not e.rows for e in views)

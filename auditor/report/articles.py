@@ -1,4 +1,5 @@
-"""The discrepancy articles of an entity's HTML, written directly rather than through Jinja.
+"""The discrepancy articles and the matrix rows of an entity's HTML, written directly rather
+than through Jinja.
 
 They are most of a catalog's entity pages (a dozen escaped fields per piece of evidence, tens
 of thousands of pages): Jinja's per-field `escape` makes a Markup object each time, which cost
@@ -19,7 +20,7 @@ import polars as pl
 from markupsafe import Markup
 
 if TYPE_CHECKING:  # the view builds its evidence rows here: no import cycle at run time
-    from auditor.report.view import DiscrepancyView, EvidenceView
+    from auditor.report.view import DiscrepancyView, EntityView, EvidenceView
 
 _TABLE = (
     '      <table class="evidence">\n        <thead><tr><th scope="col">source</th>'
@@ -62,6 +63,34 @@ def articles(items: Sequence[DiscrepancyView]) -> Markup:
         _article(d, out)
     text = "".join(out)
     return Markup(text[:-1] if text.endswith("\n") else text)
+
+
+def matrix(e: EntityView) -> Markup:
+    """The rows of the attribute × source matrix, each line as the template wrote it."""
+    out: list[str] = []
+    sources = e.sources
+    for r in e.rows:
+        out.append(
+            f'      <tr data-attribute="{esc(r.attribute)}"><th scope="row">{esc(r.label)}</th>\n'
+        )
+        for s in sources:
+            c = r.cells.get(s)
+            if c is None:
+                out.append('<td class=""><span class="muted">—</span></td>')
+            elif c.mark:
+                mark = esc(c.mark)
+                out.append(
+                    f'<td class="{mark}" data-disagree="{mark}">{esc(", ".join(c.values))}</td>'
+                )
+            else:
+                out.append(f'<td class="">{esc(", ".join(c.values))}</td>')
+        conf = (
+            ""
+            if r.confidence is None
+            else f' <span class="conf">({esc("%.0f" % (r.confidence * 100))}%)</span>'
+        )
+        out.append(f'      <td class="resolved">{esc(r.resolved)}{conf}</td></tr>\n')
+    return Markup("".join(out))
 
 
 def _article(d: DiscrepancyView, out: list[str]) -> None:

@@ -125,6 +125,7 @@ _ENV = Environment(
 )
 
 _ENV.globals["articles"] = articles.articles
+_ENV.globals["matrix"] = articles.matrix
 
 _SAFE = re.compile(r"[a-z0-9][a-z0-9._-]{0,99}")
 # Names Windows refuses whatever the extension.
