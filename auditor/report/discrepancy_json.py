@@ -17,7 +17,7 @@ import polars as pl
 from auditor.reconcile.model import Discrepancy
 from auditor.report import jsontext
 
-BATCH = 20_000  # discrepancies whose text is made (and held) at once
+BATCH = 5_000  # discrepancies whose text is made (and held) at once
 _COLUMNS = (
     "source", "document", "raw", "value", "qualifier", "span_start", "span_end", "origin",
     "row", "column",

@@ -34,7 +34,7 @@ SOURCES_BASE = "SOURCES"  # where document paths are relative to when no reposit
 
 _RESULTS = "\x00results\x00"  # where the results go in the log's text
 _COLUMNS = ("source", "document", "raw", "span_start", "span_end", "row", "column")
-_BATCH = 20_000
+_BATCH = 5_000
 _SHIFT = 1 << 40  # past any offset in a document: each document's line starts sorted apart
 _SUPPRESSED = ',"suppressions":' + json.dumps(
     [{"kind": "external", "justification": "accepted in the baseline"}], separators=(",", ":")

@@ -9,6 +9,7 @@ in a forked process, where polars cannot run.
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -58,15 +59,24 @@ class EvidenceView:
     cell: tuple[int, str] | None = None  # a table's evidence: (row, column)
 
 
-@dataclass(frozen=True)
 class _Claims:
-    """A claim store's claims as the pages read them: each one's evidence row (HTML) and its
-    source and origin (for the matrix's marks), by claim index."""
+    """A claim store's claims as the pages read them: each one's evidence row (HTML, None
+    where Python must make it) and its source and origin (for the matrix's marks), by claim
+    index. The rows are one UTF-8 buffer and their ends, not a string each: a forked child
+    reads the buffer where it lies, where touching a string object each would copy every
+    page of them."""
 
-    rows: list[str | None]
-    sources: list[str]
-    origins: list[str]
-    odd: bool  # some row is None: made in Python (ReportView._odd_rows)
+    def __init__(self, rows: pl.Series, sources: list[str], origins: list[str]) -> None:
+        filled = rows.fill_null("")
+        self.text: bytes = filled.str.join("").cast(pl.Binary).item() if len(rows) else b""
+        self.ends = array("q", filled.str.len_bytes().cast(pl.Int64).cum_sum().to_numpy())
+        self.missing = set(rows.is_null().arg_true().to_list())
+        self.sources, self.origins = sources, origins
+
+    def row(self, i: int) -> str | None:
+        if i in self.missing:
+            return None
+        return self.text[self.ends[i - 1] if i else 0 : self.ends[i]].decode("utf-8")
 
 
 @dataclass
@@ -147,14 +157,14 @@ class ReportView:
     def _odd_rows(self, discrepancies) -> None:
         """The evidence rows evidence_rows left to Python (a claim of no attribute, shown
         as its finding's kind; a negative offset): made now, before any fork."""
-        if not any(c.odd for c in self._claims.values()):
+        if not any(c.missing for c in self._claims.values()):
             return
         for d in discrepancies:
             if d.store is None:
                 continue
-            rows = self._claims[id(d.store)].rows
+            missing = self._claims[id(d.store)].missing
             for i in d.claim_idx:
-                if rows[i] is None:
+                if i in missing:
                     c = d.store.ref(i)
                     kind = spec_for(self.specs, c.attribute or d.attribute).kind
                     self._odd[(id(d.store), i, d.attribute)] = articles.evidence_row(
@@ -216,9 +226,9 @@ class ReportView:
         spec = spec_for(self.specs, d.attribute)
         evidence: list[str | EvidenceView] = []
         if d.store is not None:
-            rows, key = self._claims[id(d.store)].rows, id(d.store)
+            claims, key = self._claims[id(d.store)], id(d.store)
             evidence = [
-                rows[i] if rows[i] is not None else self._odd[(key, i, d.attribute)]
+                claims.row(i) if i not in claims.missing else self._odd[(key, i, d.attribute)]
                 for i in d.claim_idx
             ]
         r = d.resolved
@@ -271,12 +281,10 @@ def _store_claims(frame: pl.DataFrame, specs) -> _Claims:
         nulls_equal=True,
         maintain_order="left",
     )
-    rows = articles.evidence_rows(frame, values.get_column("text"))
     return _Claims(
-        rows.to_list(),
+        articles.evidence_rows(frame, values.get_column("text")),
         frame.get_column("source").to_list(),
         frame.get_column("origin").to_list(),
-        rows.null_count() > 0,
     )
 
 
