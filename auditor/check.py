@@ -12,14 +12,16 @@ import hashlib
 import itertools
 import json
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from auditor import __version__
 from auditor.claims import COLUMNS
 from auditor.formats import FILES
-from auditor.report import claims_jsonl, html, json_report, junit, markdown, sarif
+from auditor.report import claims_jsonl, forked, html, json_report, junit, markdown, sarif
 from auditor.report import jsonl as discrepancies_jsonl
 from auditor.report.model import VERSION, AuditReport
 from auditor.writing import report_set, write_chunks, write_text
@@ -71,7 +73,7 @@ def run_id(report: AuditReport) -> str:
         items = value()
         first = True
         while batch := list(itertools.islice(items, 5_000)):
-            text = ", ".join(map(_dumps, batch))
+            text = _dumps(batch)[1:-1]  # the items as a list's dump joins them: one call
             h.update((("[" if first else ", ") + text).encode("utf-8"))
             first = False
         h.update(b"[]" if first else b"]")
@@ -97,24 +99,79 @@ def write_reports(
     each file (and each entity page) as it is written."""
     tell = progress or _silent
     report = replace(report, run=run_id(report))
-    names = []
     # The report's objects live until the end: the collector need not walk them again and
     # again while the files are made (a catalog's millions made each pass cost seconds).
     gc.freeze()
     try:
         with report_set(out_dir, {*FILES.values(), html.ENTITY_DIR}) as stage:
-            for fmt in formats:
-                if fmt == "html":
-                    names += _write_html(report, stage, tell)
-                    continue
-                name, render = RENDERERS[fmt]
-                tell(name, 0, 1)
-                write_chunks(stage / name, render(report))
-                tell(name, 1, 1)
-                names.append(name)
+            names = _write_set(report, stage, formats, tell)
     finally:
         gc.unfreeze()
     return [out_dir / name for name in names]
+
+
+def _write_set(
+    report: AuditReport, stage: Path, formats: Sequence[str], tell: Callable[[str, int, int], None]
+) -> list[str]:
+    """Every format's files in the staging folder; the names written. At catalog scale the
+    work is shared out so that both cores stay busy: a forked child writes the HTML pages
+    (pure Python once html.Pages is made), a thread writes claims.jsonl (polars, which lets
+    the GIL go), and this thread the other formats."""
+    pages = html.Pages(report) if "html" in formats else None
+    child = None
+    if pages is not None and _apart(pages, formats):
+        child = forked.Child(partial(_write_html, pages, stage, workers=1))
+        pages = None  # the child's copy is the one used: this one's memory is freed
+
+    def html_tell(done: int, total: int) -> None:
+        tell(html.INDEX, done, total)
+
+    names = []
+    try:
+        with ThreadPoolExecutor(1) as thread:
+            aside = {}
+            if child is not None:
+                aside = {
+                    fmt: thread.submit(write_chunks, stage / name, render(report))
+                    for fmt, (name, render) in RENDERERS.items()
+                    if fmt in _THREADED and fmt in formats
+                }
+            for fmt in formats:
+                name, render = RENDERERS[fmt]
+                names.append(name)
+                if fmt == "html":
+                    if child is None:
+                        _write_html(pages, stage, html_tell)
+                    continue
+                tell(name, 0, 1)
+                if fmt not in aside:
+                    write_chunks(stage / name, render(report))
+                    tell(name, 1, 1)
+            for fmt, done in aside.items():
+                done.result()
+                tell(RENDERERS[fmt][0], 1, 1)
+            if child is not None:
+                child.wait(html_tell)
+    finally:
+        if child is not None:
+            child.stop()
+    if "html" in formats and (stage / html.ENTITY_DIR).is_dir():
+        names.insert(names.index(html.INDEX) + 1, html.ENTITY_DIR)
+    return names
+
+
+_THREADED = {"claims"}  # formats written by a thread beside the others at catalog scale
+
+
+def _apart(pages: html.Pages, formats: Sequence[str]) -> bool:
+    """Whether the HTML pages are worth a process of their own: a catalog's, while other
+    formats are written."""
+    return (
+        pages.paged
+        and len(pages.report.entities) >= html.PARALLEL_FROM
+        and len(set(formats) - {"html"}) > 0
+        and forked.available()
+    )
 
 
 def _silent(stage: str, done: int, total: int) -> None:
@@ -122,17 +179,15 @@ def _silent(stage: str, done: int, total: int) -> None:
 
 
 def _write_html(
-    report: AuditReport, stage: Path, tell: Callable[[str, int, int], None]
-) -> list[str]:
+    pages: html.Pages, stage: Path, tell: Callable[[int, int], None], workers: int | None = None
+) -> None:
     """The one page, or the index and a page per entity, each written as it is made (a
     catalog's pages are never held together); the entities/ folder is swapped in with the
     rest of the set, so pages of an earlier run cannot linger."""
-    total = 1 + (len(report.entities) if html.paged(report) else 0)
-    tell(html.INDEX, 0, total)
-    for n, (rel, text) in enumerate(html.files(report), 1):
+    tell(0, pages.total)
+    for n, (rel, text) in enumerate(pages.files(workers), 1):
         write_text(stage / rel, text)
-        tell(html.INDEX, n, total)
-    return [html.INDEX] + ([html.ENTITY_DIR] if (stage / html.ENTITY_DIR).is_dir() else [])
+        tell(n, pages.total)
 
 
 def summary_lines(report: AuditReport) -> list[str]:

@@ -142,3 +142,135 @@ def test_pages_rendered_in_parallel_are_the_same(catalog, monkeypatch):
     monkeypatch.setattr(html, "MAX_WORKERS", 2)
     assert list(html.files(report, single_page_up_to=1)) == sequential
     assert len(sequential) == 4
+
+
+AWKWARD = ["", "plain", 'say "hi" & <b>it\'s</b>', "tab\there\nnew line", "café \U0001f3ac",
+           "\u2028sep", "x" * 300]  # fmt: skip
+
+
+def test_evidence_rows_are_the_rows_written_one_by_one():
+    """Every claim's evidence row made column-wise (articles.evidence_rows) is the row the
+    Python writer makes from its ClaimRef: escaping, quotes cut at code points (astral
+    characters too), page spans and table cells, a context offset past the end, none."""
+    import polars as pl
+
+    from auditor.reconcile.model import ClaimStore
+    from auditor.report import articles, view
+
+    rows = []
+    for n, text in enumerate(AWKWARD):
+        context = f"Before {text} after." if n % 3 else None
+        at = None if context is None else (7 if n % 2 else len(context) + 5)
+        table = n % 4 == 3
+        rows.append(dict(
+            source=text or None, document=f"d/{text}.txt", raw=text, value='"v"',
+            qualifier=text if n % 2 else None, span_start=None if table else 7,
+            span_end=None if table else 7 + len(text) + n % 2, origin=("user", "editorial")[n % 2],
+            row=n if table else None, column=None if n == 3 else text, context=context,
+            context_start=at, attribute="title",
+        ))  # fmt: skip
+    rows.append(dict(rows[1], context_start=-3))  # Python slices from the end: left to it
+    frame = pl.DataFrame(rows, schema_overrides={"context_start": pl.Int64, "row": pl.Int64})
+    values = pl.Series([f"<{t}>" for t in [*AWKWARD, AWKWARD[1]]], dtype=pl.String)
+    made = articles.evidence_rows(frame, values).to_list()
+    store = ClaimStore(frame)
+    for i, row in enumerate(made[:-1]):
+        expected = view._evidence_view(store.ref(i), "text")
+        assert row == articles.evidence_row(view.replace(expected, value=values[i]))
+    assert made[-1] is None
+
+
+def _count_children(monkeypatch) -> list[int]:
+    from auditor.report import forked
+
+    made, real = [], forked.Child
+    monkeypatch.setattr(forked, "Child", lambda work: made.append(1) or real(work))
+    return made
+
+
+def test_a_set_shared_between_a_child_and_a_thread_is_the_same(catalog, tmp_path, monkeypatch):
+    """At catalog scale the entity pages are written by a forked child and claims.jsonl by a
+    thread while this process writes the rest: every file is the one written in turn."""
+    from auditor.check import write_reports
+    from auditor.config import load
+    from auditor.formats import FORMATS
+    from auditor.pipeline import audit
+
+    report = audit([catalog], load())
+    monkeypatch.setattr(html, "SINGLE_PAGE_UP_TO", 1)
+    monkeypatch.setattr(html, "PARALLEL_FROM", 10**9)
+    write_reports(report, tmp_path / "in-turn", FORMATS)
+    monkeypatch.setattr(html, "PARALLEL_FROM", 1)
+    children = _count_children(monkeypatch)
+    written = write_reports(report, tmp_path / "shared", FORMATS)
+    assert children == [1]
+    files = sorted(p.relative_to(tmp_path / "in-turn") for p in (tmp_path / "in-turn").rglob("*"))
+    assert files == sorted(p.relative_to(tmp_path / "shared")
+                           for p in (tmp_path / "shared").rglob("*"))  # fmt: skip
+    assert len([f for f in files if f.parent.name == html.ENTITY_DIR]) == 3
+    for f in files:
+        if (tmp_path / "in-turn" / f).is_file():
+            assert (tmp_path / "in-turn" / f).read_bytes() == (tmp_path / "shared" / f).read_bytes()
+    assert [p.name for p in written][:2] == ["report.html", html.ENTITY_DIR]
+
+
+def test_a_child_that_fails_fails_the_set_and_keeps_the_old_one(catalog, tmp_path, monkeypatch):
+    from auditor import check
+    from auditor.config import load
+    from auditor.errors import AuditorError
+    from auditor.formats import FORMATS
+    from auditor.pipeline import audit
+
+    report = audit([catalog], load())
+    out = tmp_path / "reports"
+    out.mkdir()
+    (out / "report.json").write_text("the previous set", encoding="utf-8")
+    monkeypatch.setattr(html, "SINGLE_PAGE_UP_TO", 1)
+    monkeypatch.setattr(html, "PARALLEL_FROM", 1)
+    written = check.write_text
+
+    def full(path, text):
+        if path.parent.name == html.ENTITY_DIR:
+            raise OSError(28, "No space left on device")
+        written(path, text)
+
+    monkeypatch.setattr(check, "write_text", full)
+    children = _count_children(monkeypatch)
+    with pytest.raises(AuditorError, match="No space left on device"):
+        check.write_reports(report, out, FORMATS)
+    assert children == [1]
+    assert sorted(p.name for p in out.iterdir()) == ["report.json"]
+    assert (out / "report.json").read_text(encoding="utf-8") == "the previous set"
+
+
+MATRIX_TEMPLATE = """\
+    {% for r in e.rows %}
+      <tr data-attribute="{{ r.attribute }}"><th scope="row">{{ r.label }}</th>
+      {% for s in e.sources %}{% set c = r.cells.get(s) %}<td class="{{ c.mark if c else '' }}"\
+{% if c and c.mark %} data-disagree="{{ c.mark }}"{% endif %}>{% if c %}{{ c.values | join(', ') }}\
+{% else %}<span class="muted">—</span>{% endif %}</td>{% endfor %}
+      <td class="resolved">{{ r.resolved }}{% if r.confidence is not none %} <span class="conf">\
+({{ '%.0f' % (r.confidence * 100) }}%)</span>{% endif %}</td></tr>
+    {% endfor %}
+"""
+
+
+def test_matrix_rows_are_the_rows_the_template_wrote(catalog):
+    """articles.matrix writes the matrix rows directly: the template's bytes, escaping and
+    its whitespace (trimmed block lines) included, for every entity, marks and gaps too."""
+    from dataclasses import replace
+
+    from auditor.config import load
+    from auditor.pipeline import audit
+    from auditor.report import articles, view
+
+    template = html._ENV.from_string(MATRIX_TEMPLATE)
+    views = list(view.ReportView(audit([catalog], load())))
+    full = max(views, key=lambda e: len(e.rows))
+    hostile = replace(full, sources=[*full.sources, "<src & 'q'>"])
+    hostile.rows[0].cells["<src & 'q'>"] = view.Cell(['a "b" <c>', "d&e"], "warning")
+    marked = 0
+    for e in [*views, hostile]:
+        assert str(articles.matrix(e)) == template.render(e=e)
+        marked += sum(1 for r in e.rows for c in r.cells.values() if c.mark)
+    assert marked and any(not e.rows for e in views)

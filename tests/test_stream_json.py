@@ -91,6 +91,23 @@ def test_discrepancies_jsonl_is_one_dump_a_line(report, monkeypatch):
     assert discrepancies_jsonl.render(report) == expected
 
 
+def test_discrepancies_with_status_and_awkward_text_are_dumped(report, monkeypatch):
+    """A discrepancy's own strings are encoded column-wise: every escape, and the status key
+    present only when the baseline marked it, as json.dumps writes them."""
+    monkeypatch.setattr(discrepancy_json, "BATCH", 5)
+    texts = [t for t in AWKWARD if t is not None]
+    report = replace(report, discrepancies=tuple(
+        replace(d, status=(None, "new", "known")[n % 3], explanation=texts[n % len(texts)],
+                attribute=texts[(n + 1) % len(texts)])
+        for n, d in enumerate(report.discrepancies)
+    ))  # fmt: skip
+    expected = "".join(
+        json.dumps({"run": report.run, **d.to_dict()}) + "\n" for d in report.discrepancies
+    )
+    assert discrepancies_jsonl.render(report) == expected
+    assert json_report.render(report) == json.dumps(report.to_dict(), indent=2) + "\n"
+
+
 def test_claims_jsonl_is_the_claims_dumped(report, monkeypatch):
     monkeypatch.setattr(claims_jsonl, "SLICE", 50)
     expected = jsonl(report.claims.select(COLUMNS), run=report.run)

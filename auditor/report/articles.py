@@ -1,18 +1,26 @@
-"""The discrepancy articles of an entity's HTML, written directly rather than through Jinja.
+"""The discrepancy articles and the matrix rows of an entity's HTML, written directly rather
+than through Jinja.
 
 They are most of a catalog's entity pages (a dozen escaped fields per piece of evidence, tens
 of thousands of pages): Jinja's per-field `escape` makes a Markup object each time, which cost
 more than everything else on the page. This is the same markup, byte for byte, as the
 template wrote (tests/test_report_pages.py renders both), escaped the way markupsafe escapes.
+
+Each claim's evidence row is made column-wise from the claim store's frame (`evidence_rows`,
+polars string expressions over every claim at once), before the pages are: a page then joins
+its rows, and no claim becomes a Python object.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
+import polars as pl
 from markupsafe import Markup
 
-from auditor.report.view import DiscrepancyView, EvidenceView
+if TYPE_CHECKING:  # the view builds its evidence rows here: no import cycle at run time
+    from auditor.report.view import DiscrepancyView, EntityView, EvidenceView
 
 _TABLE = (
     '      <table class="evidence">\n        <thead><tr><th scope="col">source</th>'
@@ -20,6 +28,7 @@ _TABLE = (
     "</tr></thead>\n        <tbody>\n"
 )
 _END = "        </tbody>\n      </table>\n    </article>\n"
+_USER = ' <span class="badge known">user review</span>'
 
 
 def esc(value: object) -> str:
@@ -56,6 +65,34 @@ def articles(items: Sequence[DiscrepancyView]) -> Markup:
     return Markup(text[:-1] if text.endswith("\n") else text)
 
 
+def matrix(e: EntityView) -> Markup:
+    """The rows of the attribute × source matrix, each line as the template wrote it."""
+    out: list[str] = []
+    sources = e.sources
+    for r in e.rows:
+        out.append(
+            f'      <tr data-attribute="{esc(r.attribute)}"><th scope="row">{esc(r.label)}</th>\n'
+        )
+        for s in sources:
+            c = r.cells.get(s)
+            if c is None:
+                out.append('<td class=""><span class="muted">—</span></td>')
+            elif c.mark:
+                mark = esc(c.mark)
+                out.append(
+                    f'<td class="{mark}" data-disagree="{mark}">{esc(", ".join(c.values))}</td>'
+                )
+            else:
+                out.append(f'<td class="">{esc(", ".join(c.values))}</td>')
+        conf = (
+            ""
+            if r.confidence is None
+            else f' <span class="conf">({esc("%.0f" % (r.confidence * 100))}%)</span>'
+        )
+        out.append(f'      <td class="resolved">{esc(r.resolved)}{conf}</td></tr>\n')
+    return Markup("".join(out))
+
+
 def _article(d: DiscrepancyView, out: list[str]) -> None:
     sev, code, attribute, id_ = esc(d.severity), esc(d.code), esc(d.attribute), esc(d.id)
     status = f' <span class="badge {esc(d.status)}">{esc(d.status)}</span>' if d.status else ""
@@ -76,12 +113,15 @@ def _article(d: DiscrepancyView, out: list[str]) -> None:
         out.append(f"<p>Most likely: <strong>{esc(d.resolved)}</strong>{conf}</p>")
     out.append(_TABLE)
     for c in d.evidence:
-        _evidence(c, out)
+        if type(c) is str:  # made by evidence_rows
+            out.append(c)
+        else:
+            _evidence(c, out)
     out.append(_END)
 
 
 def _evidence(c: EvidenceView, out: list[str]) -> None:
-    user = ' <span class="badge known">user review</span>' if c.origin == "user" else ""
+    user = _USER if c.origin == "user" else ""
     quote = ""
     if c.snippet:
         s = c.snippet
@@ -97,3 +137,94 @@ def _evidence(c: EvidenceView, out: list[str]) -> None:
         f"<td>{esc(c.qualifier or '')}</td>\n"
         f'          <td class="quote">{quote}<br><span class="id">{where}</span></td></tr>\n'
     )
+
+
+_ESCAPED = (["&", ">", "<", "'", '"'], ["&amp;", "&gt;", "&lt;", "&#39;", "&#34;"])
+
+
+def _esc(text: pl.Expr) -> pl.Expr:
+    """esc, column-wise (a null is written `None`, as esc writes it)."""
+    return text.fill_null("None").str.replace_many(*_ESCAPED)
+
+
+def evidence_rows(frame: pl.DataFrame, values: pl.Series) -> pl.Series:
+    """Each claim of a store's frame as its evidence row (the bytes `_evidence` writes for
+    the claim's EvidenceView), `values` giving each claim's value as shown. A row is None
+    where its value is (the caller writes those rows itself) or where a context offset is
+    negative (Python's slicing from the end, which polars does not copy)."""
+    col = pl.col
+    at = col("context_start").cast(pl.Int64)
+    length = (
+        pl.when(col("row").is_not_null() | col("span_start").is_null())
+        .then(col("raw").str.len_chars().cast(pl.Int64))
+        .otherwise(col("span_end").cast(pl.Int64) - col("span_start").cast(pl.Int64))
+    )
+    context = col("context")
+    has_quote = context.is_not_null() & at.is_not_null()
+    end = at + length
+    quote = (
+        pl.when(has_quote)
+        .then(
+            pl.concat_str(
+                _esc(context.str.slice(0, at)),
+                pl.lit("<mark>"),
+                _esc(context.str.slice(at, (end - at).clip(lower_bound=0))),
+                pl.lit("</mark>"),
+                _esc(context.str.slice(end)),
+            )
+        )
+        .otherwise(pl.lit(""))
+    )
+    number = pl.Int64
+    where = pl.concat_str(
+        _esc(col("document")),
+        pl.when(col("row").is_not_null())
+        .then(
+            pl.concat_str(
+                pl.lit(" row "),
+                col("row").cast(number).cast(pl.String),
+                pl.lit(", column "),
+                _esc(col("column")),
+            )
+        )
+        .when(col("span_start").is_not_null())
+        .then(
+            pl.concat_str(
+                pl.lit(" ["),
+                col("span_start").cast(number).cast(pl.String),
+                pl.lit(":"),
+                col("span_end").cast(number).cast(pl.String).fill_null("None"),
+                pl.lit("]"),
+            )
+        )
+        .otherwise(pl.lit(" [:]")),
+    )
+    user = pl.when(col("origin") == "user").then(pl.lit(_USER)).otherwise(pl.lit(""))
+    row = pl.concat_str(
+        pl.lit("          <tr><td>"),
+        _esc(col("source")),
+        user,
+        pl.lit("</td><td>"),
+        _esc(col("_value")),
+        pl.lit("</td><td>"),
+        col("qualifier").fill_null("").str.replace_many(*_ESCAPED),
+        pl.lit('</td>\n          <td class="quote">'),
+        quote,
+        pl.lit('<br><span class="id">'),
+        where,
+        pl.lit("</span></td></tr>\n"),
+    )
+    odd = col("_value").is_null() | (has_quote & ((at < 0) | (end < 0)))
+    return (
+        frame.with_columns(values.alias("_value"))
+        .select(pl.when(odd).then(None).otherwise(row))
+        .to_series()
+    )
+
+
+
+def evidence_row(c: EvidenceView) -> str:
+    """One claim's evidence row, written here (what evidence_rows could not make)."""
+    out: list[str] = []
+    _evidence(c, out)
+    return out[0]

@@ -13,7 +13,7 @@ from auditor.claims import COLUMNS
 from auditor.report import jsontext
 from auditor.report.model import AuditReport
 
-SLICE = 100_000  # claims made into text at once
+SLICE = 25_000  # claims made into text at once
 _INTS = {"span_start", "span_end", "row"}
 
 

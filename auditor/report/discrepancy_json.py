@@ -17,7 +17,7 @@ import polars as pl
 from auditor.reconcile.model import Discrepancy
 from auditor.report import jsontext
 
-BATCH = 20_000  # discrepancies whose text is made (and held) at once
+BATCH = 5_000  # discrepancies whose text is made (and held) at once
 _COLUMNS = (
     "source", "document", "raw", "value", "qualifier", "span_start", "span_end", "origin",
     "row", "column",
@@ -27,19 +27,37 @@ _COLUMNS = (
 def lines(discrepancies: Sequence[Discrepancy], run: str) -> Iterator[str]:
     """discrepancies.jsonl, a batch of lines at a time."""
     head = '{"run": ' + _string(run) + ", "
+    fields = _Fields(None)
     for batch in _batches(discrepancies):
         claims = _claims(batch, None)
         yield "".join(
-            head + _compact(d, c)[1:] + "\n" for d, c in zip(batch, claims, strict=True)
+            head + _compact(d, c, fields)[1:] + "\n" for d, c in zip(batch, claims, strict=True)
         )
 
 
 def items(discrepancies: Sequence[Discrepancy], pad: str) -> Iterator[list[str]]:
     """Each discrepancy as nested in an indented list on lines indented by `pad`, a batch at a
     time (the caller joins them)."""
+    fields = _Fields(pad + "  ")
     for batch in _batches(discrepancies):
         claims = _claims(batch, pad + "  ")
-        yield [_indented(d, c, pad) for d, c in zip(batch, claims, strict=True)]
+        yield [_indented(d, c, pad, fields) for d, c in zip(batch, claims, strict=True)]
+
+
+class _Fields(dict):
+    """A reason's fields (JSON text) as json.dumps writes them decoded, each distinct text
+    encoded once: many findings share theirs (the same sources missing the same value)."""
+
+    def __init__(self, pad: str | None) -> None:
+        super().__init__()
+        self.pad = pad
+
+    def __missing__(self, text: str) -> str:
+        value = json.loads(text)
+        self[text] = out = json.dumps(value) if self.pad is None else jsontext.indented(
+            value, self.pad
+        )
+        return out
 
 
 def _batches(discrepancies: Sequence[Discrepancy]) -> Iterator[Sequence[Discrepancy]]:
@@ -47,19 +65,19 @@ def _batches(discrepancies: Sequence[Discrepancy]) -> Iterator[Sequence[Discrepa
         yield discrepancies[lo : lo + BATCH]
 
 
-def _compact(d: Discrepancy, claims: str) -> str:
+def _compact(d: Discrepancy, claims: str, fields: _Fields) -> str:
     status = "" if d.status is None else ', "status": ' + _string(d.status)
     resolved = json.dumps(d.resolved.to_dict()) if d.resolved else "null"
     return (
         f'{{"id": {_string(d.id)}, "code": {_string(d.code)}, "kind": {_string(d.kind)}, '
         f'"severity": {_string(d.severity)}, "entity": {_string(d.entity)}, '
         f'"attribute": {_string(d.attribute)}, "explanation": {_string(d.explanation)}, '
-        f'"reason": {_string(d.reason)}, "fields": {json.dumps(json.loads(d.fields))}, '
+        f'"reason": {_string(d.reason)}, "fields": {fields[d.fields]}, '
         f'"claims": {claims}, "resolved": {resolved}{status}}}'
     )
 
 
-def _indented(d: Discrepancy, claims: str, pad: str) -> str:
+def _indented(d: Discrepancy, claims: str, pad: str, fields: _Fields) -> str:
     k = pad + "  "
     fields = [
         ("id", _string(d.id)),
@@ -70,7 +88,7 @@ def _indented(d: Discrepancy, claims: str, pad: str) -> str:
         ("attribute", _string(d.attribute)),
         ("explanation", _string(d.explanation)),
         ("reason", _string(d.reason)),
-        ("fields", jsontext.indented(json.loads(d.fields), k)),
+        ("fields", fields[d.fields]),
         ("claims", claims),
         ("resolved", jsontext.indented(d.resolved.to_dict(), k) if d.resolved else "null"),
     ]
@@ -82,10 +100,10 @@ def _indented(d: Discrepancy, claims: str, pad: str) -> str:
 def _claims(batch: Sequence[Discrepancy], pad: str | None) -> list[str]:
     """Each discrepancy's `claims` list as JSON text: compact (`pad` None) or indented, its
     key on a line indented by `pad`."""
-    cited = _cited(batch)
-    if cited is None:
+    rows = cited(batch)
+    if rows is None:
         return ["[]"] * len(batch)
-    texts = _claim_texts(cited, None if pad is None else pad + "  ")
+    texts = _claim_texts(rows, None if pad is None else pad + "  ")
     if pad is None:
         joined = texts.group_by("n", maintain_order=True).agg(
             ("[" + pl.col("text").str.join(", ") + "]").alias("list")
@@ -104,7 +122,7 @@ def _claims(batch: Sequence[Discrepancy], pad: str | None) -> list[str]:
     return out
 
 
-def _cited(batch: Sequence[Discrepancy]) -> pl.DataFrame | None:
+def cited(batch: Sequence[Discrepancy]) -> pl.DataFrame | None:
     """The claims the batch cites, one row each (`n`: the discrepancy's place in the batch),
     in the batch's order and each discrepancy's own order."""
     by_store: dict[int, tuple[object, list[int], list[int]]] = {}
@@ -120,8 +138,8 @@ def _cited(batch: Sequence[Discrepancy]) -> pl.DataFrame | None:
     for store, ns, idx in by_store.values():
         rows = store.frame.select(_COLUMNS)[pl.Series(idx, dtype=pl.Int64)]
         parts.append(rows.with_columns(n=pl.Series(ns, dtype=pl.Int64)))
-    cited = pl.concat(parts) if len(parts) > 1 else parts[0]
-    return cited.sort("n", maintain_order=True) if len(parts) > 1 else cited
+    rows = pl.concat(parts) if len(parts) > 1 else parts[0]
+    return rows.sort("n", maintain_order=True) if len(parts) > 1 else rows
 
 
 def _claim_texts(cited: pl.DataFrame, pad: str | None) -> pl.DataFrame:

@@ -125,6 +125,7 @@ _ENV = Environment(
 )
 
 _ENV.globals["articles"] = articles.articles
+_ENV.globals["matrix"] = articles.matrix
 
 _SAFE = re.compile(r"[a-z0-9][a-z0-9._-]{0,99}")
 # Names Windows refuses whatever the extension.
@@ -177,12 +178,7 @@ def _common(report: AuditReport) -> dict:
 
 def render(report: AuditReport) -> str:
     """The whole report as one page (every entity on it)."""
-    return _ENV.get_template("report.html.j2").render(
-        **_common(report),
-        entity_views=view.build(report),
-        script=SCRIPT,
-        script_hash=script_hash(),
-    )
+    return next(Pages(report, single_page_up_to=len(report.entities)).files())[1]
 
 
 @dataclass(frozen=True)
@@ -209,28 +205,53 @@ class _IndexRow:
 
 
 def files(
-    report: AuditReport, single_page_up_to: int | None = None
+    report: AuditReport, single_page_up_to: int | None = None, workers: int | None = None
 ) -> Iterator[tuple[str, str]]:
     """Every file of the HTML report as (path relative to the reports folder, text), one at a
     time so that a catalog's pages are written as they are made, never held together."""
-    if not paged(report, single_page_up_to):
-        yield INDEX, render(report)
-        return
-    views = view.ReportView(report)
-    names = {e: file_name(e) for e in report.entities}
-    common = _common(report)
-    yield INDEX, _ENV.get_template("index.html.j2").render(
-        **common,
-        rows=[_IndexRow(r, names[r.entity]) for r in views.index()],
-        cap=UNEXPECTED_IN_INDEX,
-        script=INDEX_SCRIPT,
-        script_hash=script_hash(INDEX_SCRIPT),
-    )
-    yield from _entity_pages(report, views, names)
+    return Pages(report, single_page_up_to).files(workers)
+
+
+class Pages:
+    """The HTML report made ready to render: everything its pages read that polars computes
+    (the matrix cells, every claim's evidence row, the table rows: view.ReportView) is
+    computed here, so that `files` is pure Python over the finished report and may run in a
+    forked process (polars' thread pool does not survive a fork: its first parallel operation
+    would wait forever)."""
+
+    def __init__(self, report: AuditReport, single_page_up_to: int | None = None) -> None:
+        self.report = report
+        self.paged = paged(report, single_page_up_to)
+        self.views = view.ReportView(report)
+        self.total = 1 + (len(report.entities) if self.paged else 0)  # files to write
+
+    def files(self, workers: int | None = None) -> Iterator[tuple[str, str]]:
+        """The files in order; entity pages in `workers` forked processes when there are
+        enough of them (default: one per core, at most MAX_WORKERS)."""
+        report, views = self.report, self.views
+        if not self.paged:
+            yield INDEX, _ENV.get_template("report.html.j2").render(
+                **_common(report),
+                entity_views=list(views),
+                script=SCRIPT,
+                script_hash=script_hash(),
+            )
+            return
+        names = {e: file_name(e) for e in report.entities}
+        yield INDEX, _ENV.get_template("index.html.j2").render(
+            **_common(report),
+            rows=[_IndexRow(r, names[r.entity]) for r in views.index()],
+            cap=UNEXPECTED_IN_INDEX,
+            script=INDEX_SCRIPT,
+            script_hash=script_hash(INDEX_SCRIPT),
+        )
+        if workers is None:
+            workers = min(os.cpu_count() or 1, MAX_WORKERS)
+        yield from _entity_pages(report, views, names, workers)
 
 
 def _entity_pages(
-    report: AuditReport, views: view.ReportView, names: dict[str, str]
+    report: AuditReport, views: view.ReportView, names: dict[str, str], workers: int
 ) -> Iterator[tuple[str, str]]:
     entities = report.entities
     fixed = dict(
@@ -247,17 +268,13 @@ def _entity_pages(
     )
     job = _Job(views, entities, names, fixed)
     batches = [range(i, min(i + 64, len(entities))) for i in range(0, len(entities), 64)]
-    workers = min(os.cpu_count() or 1, MAX_WORKERS)
     if len(entities) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
         for batch in batches:
             yield from job.render(batch)
         return
-    # Pages are pure Python over the finished report: forked workers share it copy-on-write
-    # and render batches of entities in parallel; pages come back in entity order. Every
-    # claim store is decoded before the fork so that no worker calls into polars.
-    stores = {id(d.store): d for d in report.discrepancies if d.store is not None}
-    for d in stores.values():
-        d.claims  # noqa: B018 - decodes the store's columns once, in the parent
+    # Pages are pure Python over the finished report (Pages made the rest with polars):
+    # forked workers share it copy-on-write and render batches of entities in parallel;
+    # pages come back in entity order.
     global _JOB
     _JOB = job
     try:

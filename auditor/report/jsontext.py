@@ -78,12 +78,15 @@ def indented(obj: Any, pad: str = "") -> str:
             return "{}"
         if not all(isinstance(k, str) for k in obj):
             return _nested(obj, pad)  # keys json.dumps converts: let it
-        items = [f"{inner}{_string(k)}: {indented(v, inner)}" for k, v in obj.items()]
+        items = [
+            f"{inner}{_string(k)}: {_string(v) if type(v) is str else indented(v, inner)}"
+            for k, v in obj.items()
+        ]
         return "{\n" + ",\n".join(items) + "\n" + pad + "}"
     if isinstance(obj, (list, tuple)):
         if not obj:
             return "[]"
-        items = [inner + indented(v, inner) for v in obj]
+        items = [inner + (_string(v) if type(v) is str else indented(v, inner)) for v in obj]
         return "[\n" + ",\n".join(items) + "\n" + pad + "]"
     return _nested(obj, pad)
 

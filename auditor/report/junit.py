@@ -13,7 +13,10 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+import polars as pl
+
 from auditor.catalog import SEVERITIES
+from auditor.reconcile.model import ClaimStore, Discrepancy
 from auditor.report.model import AuditReport
 
 # Characters XML 1.0 does not allow, and its discouraged ones (C1 controls, non-characters).
@@ -39,6 +42,39 @@ def _clean(root: ET.Element) -> None:
             el.set(key, _xml_safe(value))
 
 
+def _evidence(failures: list[tuple[ET.Element, Discrepancy]]) -> None:
+    """Each failure's text: its claims, one a line, as `source: 'raw' at locator`. Only the
+    cited claims' columns are read out of the claim store (not every claim decoded)."""
+    wanted: dict[int, tuple[ClaimStore, list[int]]] = {}
+    for _, d in failures:
+        if d.store is not None:
+            wanted.setdefault(id(d.store), (d.store, []))[1].extend(d.claim_idx)
+    rows = {}
+    for key, (store, idx) in wanted.items():
+        part = store.frame.select(_COLUMNS)[pl.Series(idx, dtype=pl.Int64)]
+        rows[key] = zip(*(part.get_column(c).to_list() for c in _COLUMNS), strict=True)
+    for failure, d in failures:
+        if d.store is None:
+            failure.text = ""
+            continue
+        taken = rows[id(d.store)]
+        failure.text = "\n".join(_line(*next(taken)) for _ in d.claim_idx)
+
+
+_COLUMNS = ("source", "raw", "document", "span_start", "span_end", "row", "column")
+
+
+def _line(source, raw, document, start, end, row, column) -> str:
+    """ClaimRef.locator's text, from the claim's columns."""
+    if row is not None:
+        where = f"{document} row {row}, column {column}"
+    elif start is not None:
+        where = f"{document}[{start}:{end}]"
+    else:
+        where = document
+    return f"{source}: {raw!r} at {where}"
+
+
 def render(report: AuditReport) -> str:
     root = ET.Element("testsuites", name="auditor")
     exp = ET.SubElement(root, "testsuite", name="expectations")
@@ -58,6 +94,7 @@ def render(report: AuditReport) -> str:
     disc = ET.SubElement(root, "testsuite", name="discrepancies")
     threshold = report.fail_on
     rank = SEVERITIES.index(threshold) if threshold != "never" else -1
+    failures: list[tuple[ET.Element, Discrepancy]] = []
     for d in report.discrepancies:
         if SEVERITIES.index(d.severity) > rank:
             continue
@@ -71,7 +108,8 @@ def render(report: AuditReport) -> str:
             ET.SubElement(case, "skipped", message="known: accepted in the baseline")
         else:
             failure = ET.SubElement(case, "failure", message=d.explanation, type=d.severity)
-            failure.text = "\n".join(f"{c.source}: {c.raw!r} at {c.locator}" for c in d.claims)
+            failures.append((failure, d))
+    _evidence(failures)
     docs = ET.SubElement(root, "testsuite", name="documents")
     for doc in report.documents:
         case = ET.SubElement(docs, "testcase", classname="documents", name=doc.document)

@@ -16,11 +16,13 @@ from json.encoder import encode_basestring_ascii as _s
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import polars as pl
 
 from auditor import __version__
 from auditor.catalog import KINDS
 from auditor.reconcile.model import Discrepancy
+from auditor.report import discrepancy_json, jsontext
 from auditor.report.model import AuditReport, DocumentRecord
 
 SCHEMA = (
@@ -32,7 +34,8 @@ SOURCES_BASE = "SOURCES"  # where document paths are relative to when no reposit
 
 _RESULTS = "\x00results\x00"  # where the results go in the log's text
 _COLUMNS = ("source", "document", "raw", "span_start", "span_end", "row", "column")
-_BATCH = 20_000
+_BATCH = 5_000
+_SHIFT = 1 << 40  # past any offset in a document: each document's line starts sorted apart
 _SUPPRESSED = ',"suppressions":' + json.dumps(
     [{"kind": "external", "justification": "accepted in the baseline"}], separators=(",", ":")
 )
@@ -80,11 +83,12 @@ def chunks(report: AuditReport) -> Iterator[str]:
     yield head + "["
     found = report.discrepancies
     text = _Text(docs, uris)
+    lines = _Lines(report.documents)
     for lo in range(0, len(found), _BATCH):
         batch = found[lo : lo + _BATCH]
-        cited = _cited(batch)
+        located = text.locations(batch, lines)
         results = [
-            text.result(d, index[d.code], claims) for d, claims in zip(batch, cited, strict=True)
+            text.result(d, index[d.code], where) for d, where in zip(batch, located, strict=True)
         ]
         yield ("," if lo else "") + ",".join(results)
     yield "]" + tail + "\n"
@@ -105,8 +109,53 @@ class _Text:
             self.artifacts[document] = json.dumps(artifact, separators=(",", ":"))
         return self.artifacts[document]
 
-    def result(self, d: Discrepancy, rule_index: int, claims: list[tuple]) -> str:
-        locations = ",".join(self.location(c) for c in claims)
+    def locations(self, batch: Sequence[Discrepancy], lines: _Lines) -> list[str]:
+        """Each discrepancy's locations, joined: made column-wise over the batch's cited
+        claims (their rows of the claim store), the region's lines and columns looked up
+        in every document's line starts at once."""
+        cited = discrepancy_json.cited(batch)
+        out = [""] * len(batch)
+        if cited is None:
+            return out
+        col = pl.col
+        documents = cited.get_column("document")
+        distinct = documents.unique()
+        artifacts = pl.Series([self.artifact(d) for d in distinct.to_list()], dtype=pl.String)
+        region = lines.regions(cited)
+        source = col("source").fill_null("None")
+        raw = col("raw").fill_null("None")
+        row = col("row").cast(pl.String)
+        said = pl.concat_str(source, pl.lit(": "), raw)
+        cell = pl.concat_str(said, pl.lit(" (row "), row, pl.lit(", column "),
+                             col("column").fill_null("None"), pl.lit(")"))  # fmt: skip
+        texts = cited.select(
+            "n",
+            documents.replace_strict(distinct, artifacts, return_dtype=pl.String).alias("a"),
+            region.alias("region"),
+            pl.when(col("row").is_null()).then(said).otherwise(cell).alias("message"),
+            col("column"),
+            row.alias("row_text"),
+            col("row").is_null().alias("no_row"),
+        )
+        texts = texts.with_columns(
+            jsontext.strings(texts.get_column("message")),
+            jsontext.strings(texts.get_column("column")),
+        )
+        location = pl.concat_str(
+            pl.lit('{"physicalLocation":{"artifactLocation":'), col("a"), col("region"),
+            pl.lit('},"message":{"text":'), col("message"), pl.lit("}"),
+            pl.when(col("no_row"))
+            .then(pl.lit(""))
+            .otherwise(pl.concat_str(pl.lit(',"properties":{"row":'), col("row_text"),
+                                     pl.lit(',"column":'), col("column"), pl.lit("}"))),
+            pl.lit("}"),
+        )  # fmt: skip
+        joined = texts.group_by("n", maintain_order=True).agg(location.str.join(","))
+        for n, text in joined.iter_rows():
+            out[n] = text
+        return out
+
+    def result(self, d: Discrepancy, rule_index: int, locations: str) -> str:
         tail = ""
         if d.status is not None:
             state = "unchanged" if d.status == "known" else "new"
@@ -121,30 +170,6 @@ class _Text:
             f'"kind":{_s(d.kind)}}}{tail}}}'
         )
 
-    def location(self, c: tuple) -> str:
-        source, document, raw, start, end, row, column = c
-        doc = self.docs.get(document)
-        region = ""
-        if start is not None and doc is not None and doc.line_starts:
-            r = region_of(doc.line_starts, start, end)
-            region = (
-                f',"region":{{"startLine":{r[0]},"startColumn":{r[1]},"endLine":{r[2]},'
-                f'"endColumn":{r[3]},"snippet":{{"text":{_s(raw)}}}}}'
-            )
-        if row is None:
-            message, properties = _s(f"{source}: {raw}"), ""
-        else:
-            message = _s(f"{source}: {raw} (row {row}, column {column})")
-            properties = f',"properties":{{"row":{_n(row)},"column":{_n(column)}}}'
-        return (
-            f'{{"physicalLocation":{{"artifactLocation":{self.artifact(document)}{region}}},'
-            f'"message":{{"text":{message}}}{properties}}}'
-        )
-
-
-def _n(value: Any) -> str:
-    return json.dumps(value)
-
 
 def region_of(line_starts: Sequence[int], start: int, end: int) -> tuple[int, int, int, int]:
     """`region`'s four numbers."""
@@ -153,25 +178,81 @@ def region_of(line_starts: Sequence[int], start: int, end: int) -> tuple[int, in
     return first + 1, start - line_starts[first] + 1, last + 1, end - line_starts[last] + 1
 
 
-def _cited(batch: Sequence[Discrepancy]) -> list[list[tuple]]:
-    """Each discrepancy's claims as (source, document, raw, span_start, span_end, row,
-    column): only the batch's cited rows of each store are read out of its frame."""
-    wanted: dict[int, tuple[object, list[int]]] = {}
-    for d in batch:
-        if d.store is not None:
-            wanted.setdefault(id(d.store), (d.store, []))[1].extend(d.claim_idx)
-    rows: dict[int, Iterator[tuple]] = {}
-    for key, (store, idx) in wanted.items():
-        part = store.frame.select(_COLUMNS)[pl.Series(idx, dtype=pl.Int64)]
-        rows[key] = zip(*(part.get_column(c).to_list() for c in _COLUMNS), strict=True)
-    out = []
-    for d in batch:
-        if d.store is None:
-            out.append([])
-            continue
-        taken = rows[id(d.store)]
-        out.append([next(taken) for _ in d.claim_idx])
-    return out
+class _Lines:
+    """Every document's line starts in one sorted array, each document's shifted past the
+    one before (by `_SHIFT`): the lines of all claims' spans are found at once by binary
+    search, as region_of finds one span's."""
+
+    def __init__(self, documents: Sequence[DocumentRecord]) -> None:
+        self.line_starts: dict[str, Sequence[int]] = {}
+        for d in documents:
+            if d.line_starts and d.document not in self.line_starts:
+                self.line_starts[d.document] = d.line_starts
+        firsts, starts, first = [], [], 0
+        for k, line_starts in enumerate(self.line_starts.values()):
+            firsts.append(first)
+            starts.append(np.asarray(line_starts, dtype=np.int64) + k * _SHIFT)
+            first += len(line_starts)
+        self.names = pl.Series(list(self.line_starts), dtype=pl.String)
+        self.firsts = pl.Series(firsts, dtype=pl.Int64)
+        self.starts = pl.Series(np.concatenate(starts) if starts else np.zeros(0, np.int64))
+
+    def regions(self, cited: pl.DataFrame) -> pl.Series:
+        """Each cited claim's `"region"` member (with its leading comma), or "" where its
+        document has no line starts or it has no span."""
+        col, number = pl.col, pl.Int64
+        k = cited.get_column("document").replace_strict(
+            self.names, pl.Series(range(len(self.names)), dtype=number), default=None,
+            return_dtype=number,
+        )  # fmt: skip
+        frame = cited.select(
+            k.alias("k"),
+            col("span_start").cast(number).alias("start"),
+            col("span_end").cast(number).alias("end"),
+            jsontext.strings(cited.get_column("raw")).alias("snippet"),
+        ).with_row_index("i")
+        known = frame.filter(col("k").is_not_null() & col("start").is_not_null())
+        out = pl.Series([""] * cited.height, dtype=pl.String)
+        if not known.height:
+            return out
+        base = known.get_column("k") * _SHIFT
+        first = known.get_column("k").replace_strict(
+            pl.Series(range(len(self.firsts)), dtype=number), self.firsts, return_dtype=number
+        )
+        last_offset = known.select(pl.max_horizontal("start", col("end") - 1)).to_series()
+        line = self.starts.search_sorted(base + known.get_column("start"), side="right") - 1
+        last = self.starts.search_sorted(base + last_offset, side="right") - 1
+        found = known.with_columns(
+            line=(line.cast(number) - first),
+            last=(last.cast(number) - first),
+            line_start=self.starts.gather(line.clip(lower_bound=0)) - base,
+            last_start=self.starts.gather(last.clip(lower_bound=0)) - base,
+        )
+        text = pl.concat_str(
+            pl.lit(',"region":{"startLine":'), (col("line") + 1).cast(pl.String),
+            pl.lit(',"startColumn":'), (col("start") - col("line_start") + 1).cast(pl.String),
+            pl.lit(',"endLine":'), (col("last") + 1).cast(pl.String),
+            pl.lit(',"endColumn":'), (col("end") - col("last_start") + 1).cast(pl.String),
+            pl.lit(',"snippet":{"text":'), col("snippet"), pl.lit("}}"),
+        )  # fmt: skip
+        # A span before its document's first line start: region_of's index counts from the
+        # end there, which the search does not copy; such a region is made one by one.
+        texts = found.select(pl.when(col("line") < 0).then(None).otherwise(text)).to_series()
+        odd = found.filter(col("line") < 0)
+        if odd.height:
+            values = texts.to_list()
+            where = {i: n for n, i in enumerate(found.get_column("i").to_list())}
+            names = self.names.to_list()
+            for i, k, start, end, snippet in odd.select(
+                "i", "k", "start", "end", "snippet"
+            ).iter_rows():
+                r = region_of(self.line_starts[names[k]], start, end)
+                values[where[i]] = (
+                    f',"region":{{"startLine":{r[0]},"startColumn":{r[1]},"endLine":{r[2]},'
+                    f'"endColumn":{r[3]},"snippet":{{"text":{snippet}}}}}'
+                )
+            texts = pl.Series(values, dtype=pl.String)
+        return out.scatter(found.get_column("i"), texts)
 
 
 def region(line_starts: Sequence[int], start: int, end: int) -> dict[str, int]:
@@ -196,11 +277,22 @@ def _artifacts(documents: Sequence[DocumentRecord]) -> dict[str, dict[str, str]]
             continue
         folder = d.path.parent
         if folder not in roots:
-            holders = (p for p in (folder, *folder.parents) if (p / ".git").exists())
-            roots[folder] = next(holders, None)
+            roots[folder] = _root(folder, roots)
         if roots[folder] is not None:
             uris[d.document] = {"uri": d.path.relative_to(roots[folder]).as_posix()}
     return uris
+
+
+def _root(folder: Path, roots: dict[Path, Path | None]) -> Path | None:
+    """The repository holding folder (the nearest one up with a .git), each folder's answer
+    kept: a catalog's thousands of folders share their parents."""
+    if folder not in roots:
+        parent = folder.parent
+        if (folder / ".git").exists():
+            roots[folder] = folder
+        else:
+            roots[folder] = None if parent == folder else _root(parent, roots)
+    return roots[folder]
 
 
 def _invocation(report: AuditReport, uris: dict[str, dict]) -> dict[str, Any]:

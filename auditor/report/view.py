@@ -2,12 +2,14 @@
 
 The HTML pages read this view; they compute nothing themselves. The matrix cells come from one
 polars pass over the editorial claims (each distinct value is shown once, however many films
-state it), and entity views are built one at a time, so a catalog's report never holds every
-page's evidence at once and reads each cited document once.
+state it), each claim's evidence row from one pass over the claim store (articles.evidence_rows),
+and entity views are built one at a time from those, in pure Python: the pages can be rendered
+in a forked process, where polars cannot run.
 """
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -23,6 +25,7 @@ from auditor.normalize.names import best_cased, fold
 from auditor.normalize.places import canonical_country
 from auditor.reconcile.display import show
 from auditor.reconcile.model import ClaimRef, Discrepancy
+from auditor.report import articles
 from auditor.report.evidence import Snippet
 from auditor.report.model import AuditReport, DocumentRecord, ExpectationOutcome, SuiteOutcome
 
@@ -56,6 +59,26 @@ class EvidenceView:
     cell: tuple[int, str] | None = None  # a table's evidence: (row, column)
 
 
+class _Claims:
+    """A claim store's claims as the pages read them: each one's evidence row (HTML, None
+    where Python must make it) and its source and origin (for the matrix's marks), by claim
+    index. The rows are one UTF-8 buffer and their ends, not a string each: a forked child
+    reads the buffer where it lies, where touching a string object each would copy every
+    page of them."""
+
+    def __init__(self, rows: pl.Series, sources: list[str], origins: list[str]) -> None:
+        filled = rows.fill_null("")
+        self.text: bytes = filled.str.join("").cast(pl.Binary).item() if len(rows) else b""
+        self.ends = array("q", filled.str.len_bytes().cast(pl.Int64).cum_sum().to_numpy())
+        self.missing = set(rows.is_null().arg_true().to_list())
+        self.sources, self.origins = sources, origins
+
+    def row(self, i: int) -> str | None:
+        if i in self.missing:
+            return None
+        return self.text[self.ends[i - 1] if i else 0 : self.ends[i]].decode("utf-8")
+
+
 @dataclass
 class DiscrepancyView:
     id: str
@@ -67,7 +90,7 @@ class DiscrepancyView:
     explanation: str
     resolved: str
     confidence: float | None
-    evidence: list[EvidenceView]
+    evidence: list[str | EvidenceView]  # each claim's evidence row, or what it is made from
 
 
 @dataclass
@@ -123,7 +146,30 @@ class ReportView:
         for r in report.resolved:
             self.resolved[(r["entity"], r["attribute"])].append(r)
         self.failed = _failed_by_entity(report)
-        self._cells = _cells(report.claims, self.specs)
+        self._cells = _Cells(report.claims, self.specs)
+        self._claims: dict[int, _Claims] = {}
+        self._odd: dict[tuple[int, int, str], str] = {}
+        for d in report.discrepancies:
+            if d.store is not None and id(d.store) not in self._claims:
+                self._claims[id(d.store)] = _store_claims(d.store.frame, self.specs)
+        self._odd_rows(report.discrepancies)
+
+    def _odd_rows(self, discrepancies) -> None:
+        """The evidence rows evidence_rows left to Python (a claim of no attribute, shown
+        as its finding's kind; a negative offset): made now, before any fork."""
+        if not any(c.missing for c in self._claims.values()):
+            return
+        for d in discrepancies:
+            if d.store is None:
+                continue
+            missing = self._claims[id(d.store)].missing
+            for i in d.claim_idx:
+                if i in missing:
+                    c = d.store.ref(i)
+                    kind = spec_for(self.specs, c.attribute or d.attribute).kind
+                    self._odd[(id(d.store), i, d.attribute)] = articles.evidence_row(
+                        _evidence_view(c, kind)
+                    )
 
     def index(self) -> list[IndexRow]:
         """Entities, the worst first (errors, then warnings, then info), then by id."""
@@ -153,9 +199,8 @@ class ReportView:
         documents = self.documents[entity]
         sources = sorted({d.source for d in documents if d.error is None})
         discrepancies = self.discrepancies.get(entity, [])
-        claims = [d.claims for d in discrepancies]  # made once: each access decodes values
-        marks = _marks(discrepancies, claims)
-        cells = self._cells.get(entity, {})
+        marks = self._marks(discrepancies)
+        cells = self._cells.get(entity)
         rows = []
         for attribute in _attribute_order(specs, cells):
             spec = spec_for(specs, attribute)
@@ -171,27 +216,21 @@ class ReportView:
             )
             rows.append(Row(attribute, spec.title, row_cells, value, confidence))
         by_severity: dict[str, list[DiscrepancyView]] = {s: [] for s in SEVERITIES}
-        for d, refs in zip(discrepancies, claims, strict=True):
-            by_severity[d.severity].append(self._discrepancy(d, refs))
+        for d in discrepancies:
+            by_severity[d.severity].append(self._discrepancy(d))
         return EntityView(
             entity, sources, rows, by_severity, list(documents), self.failed.get(entity, [])
         )
 
-    def _discrepancy(self, d: Discrepancy, refs: tuple[ClaimRef, ...]) -> DiscrepancyView:
+    def _discrepancy(self, d: Discrepancy) -> DiscrepancyView:
         spec = spec_for(self.specs, d.attribute)
-        evidence = [
-            EvidenceView(
-                c.source,
-                c.document,
-                c.qualifier,
-                c.origin,
-                shown(spec_for(self.specs, c.attribute or d.attribute).kind, c.value),
-                c.span,
-                _snippet(c),
-                (c.row, c.column) if c.row is not None else None,
-            )
-            for c in refs
-        ]
+        evidence: list[str | EvidenceView] = []
+        if d.store is not None:
+            claims, key = self._claims[id(d.store)], id(d.store)
+            evidence = [
+                claims.row(i) if i not in claims.missing else self._odd[(key, i, d.attribute)]
+                for i in d.claim_idx
+            ]
         r = d.resolved
         return DiscrepancyView(
             d.id,
@@ -205,6 +244,61 @@ class ReportView:
             r.confidence if r else None,
             evidence,
         )
+
+    def _marks(self, discrepancies: list[Discrepancy]) -> dict[tuple[str, str], str]:
+        """(attribute, source) -> the worst severity an editorial claim of it takes part in."""
+        marks: dict[tuple[str, str], str] = {}
+        for d in discrepancies:
+            if d.code == CoverageGap.code or d.store is None:
+                continue
+            claims = self._claims[id(d.store)]
+            sources, origins = claims.sources, claims.origins
+            for i in d.claim_idx:
+                key = (d.attribute, sources[i])
+                if origins[i] == "editorial" and (
+                    key not in marks or _RANK[d.severity] < _RANK[marks[key]]
+                ):
+                    marks[key] = d.severity
+        return marks
+
+
+def _store_claims(frame: pl.DataFrame, specs) -> _Claims:
+    """Every claim of a store's frame as the pages read it, column-wise: each distinct
+    (attribute, value) is shown once."""
+    distinct = frame.select("attribute", "value").unique()
+    texts = [
+        shown(spec_for(specs, a).kind, kinds.decode(v)) if a else None
+        for a, v in zip(
+            distinct.get_column("attribute").to_list(),
+            distinct.get_column("value").to_list(),
+            strict=True,
+        )
+    ]
+    values = frame.select("attribute", "value").join(
+        distinct.with_columns(pl.Series("text", texts, dtype=pl.String)),
+        on=["attribute", "value"],
+        how="left",
+        nulls_equal=True,
+        maintain_order="left",
+    )
+    return _Claims(
+        articles.evidence_rows(frame, values.get_column("text")),
+        frame.get_column("source").to_list(),
+        frame.get_column("origin").to_list(),
+    )
+
+
+def _evidence_view(c: ClaimRef, kind: str) -> EvidenceView:
+    return EvidenceView(
+        c.source,
+        c.document,
+        c.qualifier,
+        c.origin,
+        shown(kind, c.value),
+        c.span,
+        _snippet(c),
+        (c.row, c.column) if c.row is not None else None,
+    )
 
 
 def build(report: AuditReport) -> list[EntityView]:
@@ -240,59 +334,59 @@ def _snippet(c: ClaimRef) -> Snippet | None:
     return Snippet(c.context[:at], c.context[at:end], c.context[end:])
 
 
-def _marks(
-    discrepancies: list[Discrepancy], claims: list[tuple[ClaimRef, ...]]
-) -> dict[tuple[str, str], str]:
-    """(attribute, source) -> the worst severity an editorial claim of it takes part in."""
-    marks: dict[tuple[str, str], str] = {}
-    for d, refs in zip(discrepancies, claims, strict=True):
-        if d.code == CoverageGap.code:
-            continue
-        for c in refs:
-            key = (d.attribute, c.source)
-            if c.origin == "editorial" and (
-                key not in marks or _RANK[d.severity] < _RANK[marks[key]]
-            ):
-                marks[key] = d.severity
-    return marks
-
-
-def _cells(claims: pl.DataFrame, specs) -> dict[str, dict[str, dict[str, list[str]]]]:
+class _Cells:
     """entity -> attribute -> source -> the distinct values it states, as shown, in page order.
 
-    Each distinct (attribute, value, qualifier) is formatted once; grouping stays in polars.
+    Each distinct (attribute, value, qualifier) is formatted once and grouping stays in
+    polars; the groups are kept as columns and made into one entity's dicts when its page is
+    made (`get`), so a catalog's hundreds of thousands of cells cost no time before the fork.
     """
-    out: dict[str, dict[str, dict[str, list[str]]]] = defaultdict(lambda: defaultdict(dict))
-    if not claims.height:
+
+    def __init__(self, claims: pl.DataFrame, specs) -> None:
+        self.rows: dict[str, list[int]] = {}
+        if not claims.height:
+            return
+        editorial = claims.filter(pl.col("origin") == "editorial").select(
+            "entity", "source", "attribute", "value", "qualifier"
+        )
+        distinct = editorial.select("attribute", "value", "qualifier").unique()
+        texts = [
+            _cell_text(spec_for(specs, a), v, q)
+            for a, v, q in zip(
+                distinct.get_column("attribute").to_list(),
+                distinct.get_column("value").to_list(),
+                distinct.get_column("qualifier").to_list(),
+                strict=True,
+            )
+        ]
+        grouped = (
+            editorial.join(
+                distinct.with_columns(pl.Series("text", texts, dtype=pl.String)),
+                on=["attribute", "value", "qualifier"],
+                how="left",
+                nulls_equal=True,
+                maintain_order="left",
+            )
+            .group_by("entity", "attribute", "source", maintain_order=True)
+            .agg(pl.col("text").unique(maintain_order=True))
+        )
+        self.attribute, self.source, self.text = (
+            grouped.get_column(c).to_list() for c in ("attribute", "source", "text")
+        )
+        by_entity = (
+            grouped.select("entity")
+            .with_row_index("i")
+            .group_by("entity", maintain_order=True)
+            .agg(pl.col("i"))
+        )
+        self.rows = dict(zip(*(by_entity.get_column(c).to_list() for c in ("entity", "i")),
+                             strict=True))  # fmt: skip
+
+    def get(self, entity: str) -> dict[str, dict[str, list[str]]]:
+        out: dict[str, dict[str, list[str]]] = {}
+        for i in self.rows.get(entity, ()):
+            out.setdefault(self.attribute[i], {})[self.source[i]] = self.text[i]
         return out
-    editorial = claims.filter(pl.col("origin") == "editorial").select(
-        "entity", "source", "attribute", "value", "qualifier"
-    )
-    distinct = editorial.select("attribute", "value", "qualifier").unique()
-    texts = [
-        _cell_text(spec_for(specs, a), v, q)
-        for a, v, q in zip(
-            distinct.get_column("attribute").to_list(),
-            distinct.get_column("value").to_list(),
-            distinct.get_column("qualifier").to_list(),
-            strict=True,
-        )
-    ]
-    grouped = (
-        editorial.join(
-            distinct.with_columns(pl.Series("text", texts, dtype=pl.String)),
-            on=["attribute", "value", "qualifier"],
-            how="left",
-            nulls_equal=True,
-            maintain_order="left",
-        )
-        .group_by("entity", "attribute", "source", maintain_order=True)
-        .agg(pl.col("text").unique(maintain_order=True))
-    )
-    columns = (grouped.get_column(c).to_list() for c in ("entity", "attribute", "source", "text"))
-    for entity, attribute, source, values in zip(*columns, strict=True):
-        out[entity][attribute][source] = values
-    return out
 
 
 def _cell_text(spec, value_json: str, qualifier: str | None) -> str:
