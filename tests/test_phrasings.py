@@ -168,6 +168,27 @@ MONEY = [
             ("gross", (("amount", 174_200_000), ("currency", "USD")), "worldwide"),
         },
     ),
+    (
+        "It grossed CA$2.3 million in Canada, €3.1 million in France, ¥1.2 billion in Japan "
+        "and US$4.9 million worldwide.",
+        {
+            ("gross", (("amount", 2_300_000), ("currency", "CAD")), "canada"),
+            ("gross", (("amount", 3_100_000), ("currency", "EUR")), "france"),
+            ("gross", (("amount", 1_200_000_000), ("currency", "JPY")), "japan"),
+            ("gross", (("amount", 4_900_000), ("currency", "USD")), "worldwide"),
+        },
+    ),
+    (
+        "The film earned A$8 million in Australia; it was shot on a budget of NZ$4.5 million.",
+        {
+            ("gross", (("amount", 8_000_000), ("currency", "AUD")), "australia"),
+            ("budget", (("currency", "NZD"), ("high", 4_500_000), ("low", 4_500_000)), None),
+        },
+    ),
+    (
+        "It took HK$40 million across North America.",
+        {("gross", (("amount", 40_000_000), ("currency", "HKD")), "usa")},
+    ),
     ("The studio spent $2 million on marketing the film.", set()),
     ("Its opening weekend took £2.1 million.", set()),
 ]

@@ -377,11 +377,11 @@ def _metacritic(out: Collector, s: int, e: int) -> None:
 
 # Where an amount can start: a currency sign, or three letters (a code) before a figure. A scan
 # for this is several times faster than one for MONEY_IN_TEXT (case-insensitive, no prefix).
-_MONEY_HINT = re.compile(r"[$£€¥]|[^\W\d_]{3}\s*\d")
+_MONEY_HINT = re.compile(r"[$£€¥₹₩]|[^\W\d_]{3}\s*\d")
 # The same read backwards over the lower-cased text: a figure's first digit, white space, then
 # a sign or a code reversed. It opens on a digit, which a scan can skip to.
 _MONEY_HINT_BACK = re.compile(
-    r"\d\s*(?:[$£€¥]|" + "|".join(c[::-1] for c in CURRENCY_CODES.lower().split("|")) + ")"
+    r"\d\s*(?:[$£€¥₹₩]|" + "|".join(c[::-1] for c in CURRENCY_CODES.lower().split("|")) + ")"
 )
 
 
@@ -420,12 +420,22 @@ _SCOPE_WORDS = (
 )
 
 
+def _scope_hits(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, scope) of each territory `text` names: the words above, or "in <country>"
+    as release dates read it ("in Canada" -> canada) when the words above do not name it."""
+    hits = [(m.start(), m.end(), sc) for rx, sc in _SCOPE_WORDS for m in rx.finditer(text)]
+    for m in _IN_COUNTRY.finditer(text):
+        if not any(rx.search(m["c"]) for rx, _ in _SCOPE_WORDS):
+            hits.append((m.start("c"), m.end("c"), canonical_country(m["c"])))
+    return hits
+
+
 def _scope(after: str, before: str) -> str | None:
     """The territory named nearest the amount: first just after it, else just before it."""
-    hits = [(m.start(), sc) for rx, sc in _SCOPE_WORDS for m in rx.finditer(after)]
+    hits = _scope_hits(after)
     if hits:
-        return min(hits)[1]
-    hits = [(m.end(), sc) for rx, sc in _SCOPE_WORDS for m in rx.finditer(before)]
+        return min(hits)[2]
+    hits = [(e, sc) for _, e, sc in _scope_hits(before)]
     return max(hits)[1] if hits else None
 
 
