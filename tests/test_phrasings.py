@@ -83,6 +83,15 @@ RELEASES = [
         "It was released on 23 February 1996 in the UK, and on 19 July 1996 in the US.",
         {("1996-02-23", "uk"), ("1996-07-19", "usa")},
     ),
+    (
+        "Harbour Pictures bought the rights after the festival and gave the film a limited "
+        "release in Canada on 4 May 2001.",
+        {("2001-05-04", "canada,limited")},
+    ),
+    (
+        "It opened in Spain on 2 May 2001 in a limited release, and in Italy on 9 May 2001.",
+        {("2001-05-02", "spain,limited"), ("2001-05-09", "italy")},
+    ),
     ("A soundtrack album was released on 7 November 1995.", set()),
     ("On 8 August 2011, a remastered Blu-ray was released for the anniversary.", set()),
 ]

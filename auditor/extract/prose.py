@@ -189,10 +189,11 @@ def _qualifier(country: str | None, kind: str | None) -> str | None:
 
 
 def _kind(clause: str) -> str | None:
-    found = [k for rx, k in _KINDS if rx.search(clause)]
-    if "premiere" in found:
-        return "premiere"
-    return found[0] if found else None
+    """The kind the clause names last, nearest its date ("acquired it after the festival and
+    gave it a limited release on ..." is limited); a premiere wins over a kind at the same
+    word ("world premiere")."""
+    found = [(m.end(), i == 2, k) for i, (rx, k) in enumerate(_KINDS) for m in rx.finditer(clause)]
+    return max(found)[2] if found else None
 
 
 def _country(clause: str) -> str | None:
@@ -256,20 +257,24 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
                 pos = d.end()
                 continue
             own_kind = _kind(clause)
-            if own_kind is None:  # "... on 2 November 2001 in a limited release"
+            after_kind = None  # "... on 2 November 2001 in a limited release": this date's only
+            if own_kind is None:
                 tail = re.match(r"[^,;]*", text[d.end() : e]).group()
                 nxt = _DATE.search(tail)
-                own_kind = _kind(tail[: nxt.start()] if nxt else tail)
+                tail = tail[: nxt.start()] if nxt else tail
+                after_kind = _kind(tail)
             if own_kind or _RELEASE_VERB.search(clause):
                 kind = own_kind
+            carried = kind
+            kind = after_kind or kind
             country = _country(clause)
             after = re.match(
                 rf",? (?:in|across) (?:the )?(?P<c>{_COUNTRY})\b", text[d.end() : e], re.I
             )
-            pos = d.end()
+            pos = d.end() + len(tail) if after_kind else d.end()  # its kind is read
             if country is None and after:
                 country = after["c"]
-                pos = d.end() + after.end()
+                pos = max(pos, d.end() + after.end())
             fest = re.search(r"\bat (?:the )?(?P<f>[^,;]*?(?:Festival|Berlinale)\b)", clause)
             if fest or is_festival(clause) and "premiere" in (kind or ""):
                 kind = "premiere"
@@ -278,6 +283,7 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             out.add(
                 "release_date", d.start(), d.end(), parse_date(d.group()), _qualifier(country, kind)
             )
+            kind = carried if after_kind else kind
 
 
 def add_home_media_prose(out: Collector, start: int, end: int) -> None:
