@@ -391,6 +391,29 @@ def test_wikipedia_infobox_lines():
     }
 
 
+def test_wikipedia_infobox_release_notes():
+    """A festival acronym or the word premiere is a premiere; a city is no country."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Release dates\n"
+        "  • 12 March 2011 (2011-03-12) (SXSW)\n"
+        "  • 5 September 2011 (2011-09-05) (VIFF)\n"
+        "  • 1 April 2011 (2011-04-01) (New York City)\n"
+        "  • 8 April 2011 (2011-04-08) (Los Angeles premiere)\n"
+        "  • 6 May 2011 (2011-05-06) (Norway)\n"
+        "Running time\n"
+    )
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), text)
+    assert {(v, q) for a, v, q in facts if a == "release_date"} == {
+        ("2011-03-12", "premiere"),
+        ("2011-09-05", "premiere"),
+        ("2011-04-01", None),
+        ("2011-04-08", "premiere"),
+        ("2011-05-06", "norway"),
+    }
+
+
 def test_imdb_box_office_lines():
     from auditor.extract.imdb import Imdb
 
