@@ -119,6 +119,15 @@ HOME_MEDIA = [
         {("dvd_release", "2002-07-02")},
     ),
     (
+        "On 4 May 2001, Northway Home Video released the film on DVD in France; a VHS edition "
+        "had appeared in Belgium in March 2001.",
+        {("dvd_release", "2001-05-04"), ("vhs_release", "2001-03")},
+    ),
+    (
+        "The VHS came out in 1997; on 8 June 2004 it was reissued on DVD.",
+        {("vhs_release", "1997"), ("dvd_release", "2004-06-08")},
+    ),
+    (
         "It was released on DVD and VHS on 3 March 2003.",
         {("dvd_release", "2003-03-03"), ("vhs_release", "2003-03-03")},
     ),

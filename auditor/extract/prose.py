@@ -290,13 +290,27 @@ def add_home_media_prose(out: Collector, start: int, end: int) -> None:
     """DVD and VHS dates: the format noun anywhere in the sentence, carried to later clauses."""
     text = out.view.text
     for s, e in sentences_with(text, start, end, _HOME_MEDIA, _HOME_MEDIA_LOW):
-        formats = list(_HOME_MEDIA.finditer(text, s, e))
+        # "Northway Home Video" (capitalised, after a name) is a company, not a format.
+        formats = [
+            f
+            for f in _HOME_MEDIA.finditer(text, s, e)
+            if not (f.group() == "Home Video" and re.search(r"[A-Z]\w*\s$", text[s : f.start()]))
+        ]
         if not formats:
             continue
         current: list[str] = []
         pos = s
-        for d in _MEDIA_DATE.finditer(text, s, e):
+        dates = list(_MEDIA_DATE.finditer(text, s, e))
+        for i, d in enumerate(dates):
             here = [f for f in formats if pos <= f.start() < d.start()]
+            # "On 16 May 2003, X released it on DVD; ...": the format after the date in its own
+            # clause (up to the next date or semicolon) when none comes before it.
+            stop = dates[i + 1].start() if i + 1 < len(dates) else e
+            semi = text.find(";", d.end(), stop)
+            stop = semi if semi >= 0 else stop
+            own = [f for f in formats if d.end() <= f.start() < stop]
+            if not here and own:
+                here = own[:1]
             if here:
                 joined = [here[-1]]
                 for f in reversed(here[:-1]):
