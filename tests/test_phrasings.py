@@ -353,10 +353,30 @@ PLOTS.append(
 )
 
 
+PLOTS += [
+    (  # an actor in parentheses marks a person after "to" / "from"; actors are no characters
+        "Jo Vance writes to Ada Brooke (Lee Paine) and hears from Tom Hale (Max Orr). "
+        "Amy and Kit Ferrand (Joan Dee and Ray Moss) watch.",
+        {"Jo Vance", "Ada Brooke", "Tom Hale", "Amy Ferrand", "Kit Ferrand"},
+    ),
+    (  # one name after a family word
+        "Tom Hale lives with his younger brother Kit in Ostend. Later he visits her aunt Maud.",
+        {"Tom Hale", "Kit", "Maud"},
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "names"), PLOTS, ids=range(len(PLOTS)))
 def test_names_in_plot_text(text, names):
     facts = _facts(lambda out, s, e: add_characters(out, s, e, [], cased=True), text)
     assert {v for _, v, _ in facts} == names
+
+
+def test_lower_cased_first_name_after_a_family_word():
+    text = "when her brother kit leaves ostend, his sister says nothing."
+    out = _collector(text)
+    add_characters(out, 0, len(text), ["kit hale", "ada hale"], cased=False)
+    assert {c.value for c in out.claims} == {"kit"}
 
 
 def test_lower_cased_plot_names_from_the_cast_list():
