@@ -443,6 +443,36 @@ def test_wikipedia_infobox_release_notes():
     }
 
 
+@pytest.mark.parametrize(
+    ("role", "split"),
+    [
+        ("ship's cat (voice)", ("ship's cat", None)),
+        ("Guard at Gate (uncredited)", ("Guard at Gate", None)),
+        ("himself (archive footage)", ("himself", None)),
+        ("Young Ada (credit only)", ("Young Ada", None)),
+        ("Jo Vance (voice) (as Joe Vance)", ("Jo Vance", "Joe Vance")),
+        ("Jo Vance (as Joe Vance) (uncredited)", ("Jo Vance", "Joe Vance")),
+        ("Ada (Older)", ("Ada (Older)", None)),
+    ],
+)
+def test_cast_role_notes_split_off(role, split):
+    from auditor.extract.common import split_role
+
+    assert split_role(role) == split
+
+
+def test_imdb_cast_line_notes():
+    from auditor.extract.imdb import Imdb
+
+    text = "ada brook ... ship's cat (voice) lee paine ... guard (uncredited) see full cast"
+    out = _collector(text)
+    Imdb()._cast_lines(out, 0, text.index(" see full"), set())
+    assert {tuple(sorted(c.value.items())) for c in out.claims} == {
+        (("actor", "ada brook"), ("character", "ship's cat")),
+        (("actor", "lee paine"), ("character", "guard")),
+    }
+
+
 def test_imdb_box_office_lines():
     from auditor.extract.imdb import Imdb
 

@@ -33,6 +33,25 @@ def release_qualifier(country: str | None = None, kind: str | None = None) -> st
     return ",".join(parts) or None
 
 
+# A trailing note a cast line puts after the role: "(voice)", "(uncredited)", "(archive
+# footage)", "(credit only)", "(scenes deleted)"; or "(as X)", the name the actor is credited as.
+_ROLE_NOTE = re.compile(
+    r"\s*\((?:(?:credited )?as (?P<as>[^)]+)|(?:[\w ]{0,20}\b)?(?:voice|uncredited|archive "
+    r"footage|credit only|scenes? deleted|unconfirmed|cameo)\b[^)]{0,30})\)$",
+    re.I,
+)
+
+
+def split_role(role: str) -> tuple[str, str | None]:
+    """'Tom (voice) (as Tommy)' -> ('Tom', 'Tommy'): the character without the credit notes
+    after it, and the name the actor is credited as, if given."""
+    role, credited = role.strip(), None
+    while (m := _ROLE_NOTE.search(role)) and m.start() > 0:
+        credited = m["as"] or credited
+        role = role[: m.start()]
+    return role, credited
+
+
 def add_names(
     out: Collector, attribute: str, start: int, end: int, sep: str | None = None, **kw
 ) -> None:

@@ -15,6 +15,7 @@ from auditor.extract.common import (
     cast_characters,
     mpaa_value,
     release_qualifier,
+    split_role,
 )
 from auditor.normalize.counts import parse_count
 from auditor.normalize.dates import DATE_IN_TEXT
@@ -220,10 +221,10 @@ class Imdb(Adapter):
             a_start, a_end = actors[i]
             role_end = actors[i + 1][0] - 1 if i + 1 < len(seps) else end
             role = text[sep.end() : role_end]
-            m = re.fullmatch(r"(?P<r>.*?)(?: \(as (?P<as>[^)]+)\))?\s*", role)
-            value = {"actor": clean(text[a_start:a_end]), "character": clean(m["r"])}
-            if m["as"]:
-                value["credited_as"] = clean(m["as"])
+            character, credited = split_role(role)
+            value = {"actor": clean(text[a_start:a_end]), "character": clean(character)}
+            if credited:
+                value["credited_as"] = clean(credited)
             if value["actor"] and value["character"]:
                 out.add("cast", a_start, sep.end() + len(role.rstrip()), value)
 
