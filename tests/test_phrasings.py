@@ -241,6 +241,21 @@ def test_lead_noun_phrase_genres(text, genres):
     assert {v for a, v, _ in facts if a == "genres"} == genres
 
 
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("Xy is a 2002 Belgian-Dutch comedy-drama film.", {"Belgian", "Dutch"}),
+        ("Xy is a 2004 British and American crime film.", {"British", "American"}),
+        ("Xy is a 1999 Icelandic drama film.", {"Icelandic"}),
+        ("Xy is a 2002 Quebec comedy film.", set()),
+        ("Xy is a 1994 American Christmas comedy film.", {"American"}),
+    ],
+)
+def test_lead_sentence_countries(text, countries):
+    facts = _facts(lambda out, s, e: add_lead_sentence(out, s, e, country=True), text)
+    assert {v for a, v, _ in facts if a == "country"} == countries
+
+
 def test_genre_hierarchy():
     assert facets("black comedy") == {"comedy"}
     assert facets("Mystery & Suspense") >= {"thriller"}
