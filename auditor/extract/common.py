@@ -43,7 +43,7 @@ _ROLE_NOTE = re.compile(
 
 
 def split_role(role: str) -> tuple[str, str | None]:
-    """'Tom (voice) (as Tommy)' -> ('Tom', 'Tommy'): the character without the credit notes
+    """'Kit (voice) (as Kit Ray)' -> ('Kit', 'Kit Ray'): the character without the credit notes
     after it, and the name the actor is credited as, if given."""
     role, credited = role.strip(), None
     while (m := _ROLE_NOTE.search(role)) and m.start() > 0:

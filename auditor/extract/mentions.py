@@ -356,14 +356,14 @@ _OPENERS = set(
 _SENTENCE_VERB = re.compile(r"[A-Z][a-z]{3,}(?:ing|ed)")
 _INTRODUCED = re.compile(rf"(?<![\w'’])(?<!\. )\b(?P<n>{_TITLE_WORD}) \((?=[A-Z])")
 _PARTICLE = {"de", "van", "von", "da", "di", "del", "della", "du", "le", "la", "der", "ter"}
-# "his sister Nuala": one name after a family word, in lower case, after a possessive.
+# "his sister Maud": one name after a family word, in lower case, after a possessive.
 _KIN = re.compile(
     r"\b(?i:his|her|their|my|our|your) (?:(?:younger|older|elder|little|big|twin|late|"
     r"estranged) )?(?:(?:half-|step-?|grand)?(?:sister|brother|mother|father|son|daughter)|"
     r"wife|husband|uncle|aunt|cousin|niece|nephew|fianc[ée]e?|widow|widower|girlfriend|"
     r"boyfriend) (?P<n>[^\W\d_][\w'’-]*)(?![\w'’-]| [A-Z])"
 )
-# "Fergus (Colm Fennessy and ...)": an actor's parenthesis opens right after a name.
+# "Amy and Kit Ferrand (Max Orr and ...)": an actor's parenthesis opens after a name.
 _ACTOR_PAREN = re.compile(r" \((?=[A-Z])")
 
 
@@ -584,7 +584,7 @@ def character_mentions(
     names = {fold(n): n for n in known if n.strip()}
     if cased:
         names.update({fold(n): n for n in discover_names(text, start, end)})
-    else:  # "his sister nuala": the first name of a character the cast list gives
+    else:  # "his sister maud": the first name of a character the cast list gives
         firsts = {k.split()[0] for k in names if len(k.split()) == 2}
         for m in _KIN.finditer(text, start, end):
             key = fold(_unpossessed(m["n"]))
