@@ -488,6 +488,22 @@ def test_imdb_cast_line_notes():
     }
 
 
+@pytest.mark.parametrize(
+    ("line", "fact"),
+    [
+        ("release date: 5 may 1999 (france) see more", ("1999-05-05", "france")),
+        ("release date: march 1987 (italy) see more", ("1987-03", "italy")),
+        ("release date: 1954 (japan) see more", ("1954", "japan")),
+    ],
+)
+def test_imdb_release_date_precision(line, fact):
+    from auditor.extract.imdb import Imdb
+
+    out = _collector(line)
+    Imdb()._details(out.view, out, 0)
+    assert {(c.value, c.qualifier) for c in out.claims if c.attribute == "release_date"} == {fact}
+
+
 def test_imdb_box_office_lines():
     from auditor.extract.imdb import Imdb
 
