@@ -77,6 +77,32 @@ def test_money(text, low, high, estimated, scope):
     assert (m.low, m.high, m.estimated, m.scope) == (low, high, estimated, scope)
 
 
+@pytest.mark.parametrize(
+    ("text", "low", "currency"),
+    [
+        ("CA$6.5 million", 6_500_000, "CAD"),
+        ("Can$2 million", 2_000_000, "CAD"),
+        ("C$12,000,000", 12_000_000, "CAD"),
+        ("A$3 million", 3_000_000, "AUD"),
+        ("NZ$2.1 million", 2_100_000, "NZD"),
+        ("HK$40 million", 40_000_000, "HKD"),
+        ("R$12 million", 12_000_000, "BRL"),
+        ("MX$30 million", 30_000_000, "MXN"),
+        ("S$5 million", 5_000_000, "SGD"),
+        ("US$4.9 million", 4_900_000, "USD"),
+        ("CN¥1.2 billion", 1_200_000_000, "CNY"),
+        ("¥1.2 billion", 1_200_000_000, "JPY"),
+        ("RMB 300 million", 300_000_000, "CNY"),
+        ("₹50 crore", 500_000_000, "INR"),
+        ("₹2.5 lakh", 250_000, "INR"),
+        ("₩4.5 billion", 4_500_000_000, "KRW"),
+    ],
+)
+def test_money_country_prefixed_currency(text, low, currency):
+    m = parse_money(text)
+    assert (m.low, m.currency) == (low, currency)
+
+
 @pytest.mark.parametrize("text", ["$", "49.8 million", "$4–3 million", "about money"])
 def test_money_refuses(text):
     assert parse_money(text) is None

@@ -83,6 +83,15 @@ RELEASES = [
         "It was released on 23 February 1996 in the UK, and on 19 July 1996 in the US.",
         {("1996-02-23", "uk"), ("1996-07-19", "usa")},
     ),
+    (
+        "Harbour Pictures bought the rights after the festival and gave the film a limited "
+        "release in Canada on 4 May 2001.",
+        {("2001-05-04", "canada,limited")},
+    ),
+    (
+        "It opened in Spain on 2 May 2001 in a limited release, and in Italy on 9 May 2001.",
+        {("2001-05-02", "spain,limited"), ("2001-05-09", "italy")},
+    ),
     ("A soundtrack album was released on 7 November 1995.", set()),
     ("On 8 August 2011, a remastered Blu-ray was released for the anniversary.", set()),
 ]
@@ -108,6 +117,15 @@ HOME_MEDIA = [
     (
         "The DVD was released on 2 July 2002, and a Blu-ray followed on 16 September 2008.",
         {("dvd_release", "2002-07-02")},
+    ),
+    (
+        "On 4 May 2001, Northway Home Video released the film on DVD in France; a VHS edition "
+        "had appeared in Belgium in March 2001.",
+        {("dvd_release", "2001-05-04"), ("vhs_release", "2001-03")},
+    ),
+    (
+        "The VHS came out in 1997; on 8 June 2004 it was reissued on DVD.",
+        {("vhs_release", "1997"), ("dvd_release", "2004-06-08")},
     ),
     (
         "It was released on DVD and VHS on 3 March 2003.",
@@ -168,6 +186,27 @@ MONEY = [
             ("gross", (("amount", 174_200_000), ("currency", "USD")), "worldwide"),
         },
     ),
+    (
+        "It grossed CA$2.3 million in Canada, €3.1 million in France, ¥1.2 billion in Japan "
+        "and US$4.9 million worldwide.",
+        {
+            ("gross", (("amount", 2_300_000), ("currency", "CAD")), "canada"),
+            ("gross", (("amount", 3_100_000), ("currency", "EUR")), "france"),
+            ("gross", (("amount", 1_200_000_000), ("currency", "JPY")), "japan"),
+            ("gross", (("amount", 4_900_000), ("currency", "USD")), "worldwide"),
+        },
+    ),
+    (
+        "The film earned A$8 million in Australia; it was shot on a budget of NZ$4.5 million.",
+        {
+            ("gross", (("amount", 8_000_000), ("currency", "AUD")), "australia"),
+            ("budget", (("currency", "NZD"), ("high", 4_500_000), ("low", 4_500_000)), None),
+        },
+    ),
+    (
+        "It took HK$40 million across North America.",
+        {("gross", (("amount", 40_000_000), ("currency", "HKD")), "usa")},
+    ),
     ("The studio spent $2 million on marketing the film.", set()),
     ("Its opening weekend took £2.1 million.", set()),
 ]
@@ -200,6 +239,21 @@ LEADS = [
 def test_lead_noun_phrase_genres(text, genres):
     facts = _facts(add_lead_sentence, text, country=False)
     assert {v for a, v, _ in facts if a == "genres"} == genres
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("Xy is a 2002 Belgian-Dutch comedy-drama film.", {"Belgian", "Dutch"}),
+        ("Xy is a 2004 British and American crime film.", {"British", "American"}),
+        ("Xy is a 1999 Icelandic drama film.", {"Icelandic"}),
+        ("Xy is a 2002 Quebec comedy film.", set()),
+        ("Xy is a 1994 American Christmas comedy film.", {"American"}),
+    ],
+)
+def test_lead_sentence_countries(text, countries):
+    facts = _facts(lambda out, s, e: add_lead_sentence(out, s, e, country=True), text)
+    assert {v for a, v, _ in facts if a == "country"} == countries
 
 
 def test_genre_hierarchy():
@@ -314,10 +368,30 @@ PLOTS.append(
 )
 
 
+PLOTS += [
+    (  # an actor in parentheses marks a person after "to" / "from"; actors are no characters
+        "Jo Vance writes to Ada Brooke (Lee Paine) and hears from Tom Hale (Max Orr). "
+        "Amy and Kit Ferrand (Joan Dee and Ray Moss) watch.",
+        {"Jo Vance", "Ada Brooke", "Tom Hale", "Amy Ferrand", "Kit Ferrand"},
+    ),
+    (  # one name after a family word
+        "Tom Hale lives with his younger brother Kit in Ostend. Later he visits her aunt Maud.",
+        {"Tom Hale", "Kit", "Maud"},
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "names"), PLOTS, ids=range(len(PLOTS)))
 def test_names_in_plot_text(text, names):
     facts = _facts(lambda out, s, e: add_characters(out, s, e, [], cased=True), text)
     assert {v for _, v, _ in facts} == names
+
+
+def test_lower_cased_first_name_after_a_family_word():
+    text = "when her brother kit leaves ostend, his sister says nothing."
+    out = _collector(text)
+    add_characters(out, 0, len(text), ["kit hale", "ada hale"], cased=False)
+    assert {c.value for c in out.claims} == {"kit"}
 
 
 def test_lower_cased_plot_names_from_the_cast_list():
@@ -359,6 +433,75 @@ def test_wikipedia_infobox_lines():
         ("budget", (("currency", "GBP"), ("high", 1_500_000), ("low", 1_500_000)), None),
         ("gross", (("amount", 16_500_000), ("currency", "USD")), "usa"),
     }
+
+
+def test_wikipedia_infobox_release_notes():
+    """A festival acronym or the word premiere is a premiere; a city is no country."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Release dates\n"
+        "  • 12 March 2011 (2011-03-12) (SXSW)\n"
+        "  • 5 September 2011 (2011-09-05) (VIFF)\n"
+        "  • 1 April 2011 (2011-04-01) (New York City)\n"
+        "  • 8 April 2011 (2011-04-08) (Los Angeles premiere)\n"
+        "  • 6 May 2011 (2011-05-06) (Norway)\n"
+        "Running time\n"
+    )
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), text)
+    assert {(v, q) for a, v, q in facts if a == "release_date"} == {
+        ("2011-03-12", "premiere"),
+        ("2011-09-05", "premiere"),
+        ("2011-04-01", None),
+        ("2011-04-08", "premiere"),
+        ("2011-05-06", "norway"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("role", "split"),
+    [
+        ("ship's cat (voice)", ("ship's cat", None)),
+        ("Guard at Gate (uncredited)", ("Guard at Gate", None)),
+        ("himself (archive footage)", ("himself", None)),
+        ("Young Ada (credit only)", ("Young Ada", None)),
+        ("Jo Vance (voice) (as Joe Vance)", ("Jo Vance", "Joe Vance")),
+        ("Jo Vance (as Joe Vance) (uncredited)", ("Jo Vance", "Joe Vance")),
+        ("Ada (Older)", ("Ada (Older)", None)),
+    ],
+)
+def test_cast_role_notes_split_off(role, split):
+    from auditor.extract.common import split_role
+
+    assert split_role(role) == split
+
+
+def test_imdb_cast_line_notes():
+    from auditor.extract.imdb import Imdb
+
+    text = "ada brook ... ship's cat (voice) lee paine ... guard (uncredited) see full cast"
+    out = _collector(text)
+    Imdb()._cast_lines(out, 0, text.index(" see full"), set())
+    assert {tuple(sorted(c.value.items())) for c in out.claims} == {
+        (("actor", "ada brook"), ("character", "ship's cat")),
+        (("actor", "lee paine"), ("character", "guard")),
+    }
+
+
+@pytest.mark.parametrize(
+    ("line", "fact"),
+    [
+        ("release date: 5 may 1999 (france) see more", ("1999-05-05", "france")),
+        ("release date: march 1987 (italy) see more", ("1987-03", "italy")),
+        ("release date: 1954 (japan) see more", ("1954", "japan")),
+    ],
+)
+def test_imdb_release_date_precision(line, fact):
+    from auditor.extract.imdb import Imdb
+
+    out = _collector(line)
+    Imdb()._details(out.view, out, 0)
+    assert {(c.value, c.qualifier) for c in out.claims if c.attribute == "release_date"} == {fact}
 
 
 def test_imdb_box_office_lines():

@@ -204,6 +204,23 @@ def test_mutation_plant_a_misspelling(sources_copy):
     assert variants
 
 
+def test_mutation_unscoped_figure_mistyped_once(sources_copy):
+    """An unscoped gross that transposes the digits of a scoped one is reported once, by the
+    scopes' finding; the other unscoped figure equals the worldwide one: no second conflict."""
+    _mutate(sources_copy, "movieblog.txt", "Gross: $31,968,347 (USA)", "Gross: $13,968,347")
+    _mutate(
+        sources_copy,
+        "wikipedia.txt",
+        "grossing $49.8 million.",
+        "grossing $49.8 million worldwide.",
+    )
+    gross = [d for d in _audit(sources_copy).discrepancies if d.attribute == "gross"]
+    errors = [d for d in gross if d.severity == "error"]
+    assert [d.code for d in errors] == ["AU001"]
+    assert "same digits in another order" in errors[0].explanation
+    assert {"imdb", "movieblog"} <= {c.source for c in errors[0].claims}
+
+
 # --- the second film, with planted contradictions -------------------------------------------
 
 

@@ -11,7 +11,7 @@ from auditor.normalize.dates import parse_date
 from auditor.normalize.genres import genre_terms
 from auditor.normalize.money import parse_money
 from auditor.normalize.names import clean
-from auditor.normalize.places import canonical_country
+from auditor.normalize.places import COUNTRY_KEYS, canonical_country, is_country
 
 MPAA = {"G", "PG", "PG-13", "R", "NC-17", "X", "M", "GP", "NR", "UNRATED", "NOT RATED", "APPROVED"}
 RELEASE_KINDS = {
@@ -31,6 +31,25 @@ def release_qualifier(country: str | None = None, kind: str | None = None) -> st
     if kind and kind.lower() in RELEASE_KINDS:
         parts.append(RELEASE_KINDS[kind.lower()])
     return ",".join(parts) or None
+
+
+# A trailing note a cast line puts after the role: "(voice)", "(uncredited)", "(archive
+# footage)", "(credit only)", "(scenes deleted)"; or "(as X)", the name the actor is credited as.
+_ROLE_NOTE = re.compile(
+    r"\s*\((?:(?:credited )?as (?P<as>[^)]+)|(?:[\w ]{0,20}\b)?(?:voice|uncredited|archive "
+    r"footage|credit only|scenes? deleted|unconfirmed|cameo)\b[^)]{0,30})\)$",
+    re.I,
+)
+
+
+def split_role(role: str) -> tuple[str, str | None]:
+    """'Kit (voice) (as Kit Ray)' -> ('Kit', 'Kit Ray'): the character without the credit notes
+    after it, and the name the actor is credited as, if given."""
+    role, credited = role.strip(), None
+    while (m := _ROLE_NOTE.search(role)) and m.start() > 0:
+        credited = m["as"] or credited
+        role = role[: m.start()]
+    return role, credited
 
 
 def add_names(
@@ -127,8 +146,16 @@ def add_lead_sentence(out: Collector, start: int, end: int, *, country: bool) ->
     if head_genre:
         out.add("genres", m.start("head"), m.start("head") + len(head_genre), head_genre)
     if country and m["demonym"].strip():
-        s = m.start("demonym")
-        out.add("country", s, s + len(m["demonym"].strip()), m["demonym"].strip())
+        # "British-American", "French and German": one country a word; "Quebec" is no country.
+        for d in re.finditer(r"[^\W\d_]+", m["demonym"]):
+            word = d.group()
+            if word.lower() in COUNTRY_KEYS or is_country(word) or _DEMONYM_FORM.search(word):
+                s = m.start("demonym") + d.start()
+                out.add("country", s, s + len(word), word)
+
+
+# How a nationality adjective ends ("Icelandic", "Czech", "Swiss", "Thai", "Greek").
+_DEMONYM_FORM = re.compile(r"(?:an|ish|ese|i|ic|ch|sh|ss|ek)$")
 
 
 def mpaa_value(text: str) -> str | None:

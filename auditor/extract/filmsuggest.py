@@ -74,7 +74,7 @@ class FilmSuggest(Adapter):
         out.add_group("year", title, "y", int(title["y"]))
         sections = list(_SECTION_BREAK.finditer(text, title.end(), end))
         abstract_end = sections[0].start() if sections else end
-        add_lead_sentence(out, title.end(), abstract_end, country=False)
+        add_lead_sentence(out, title.end(), abstract_end, country=True)
         first = lead_sentence(text, title.end(), abstract_end)
         if first:
             add_credit_prose(out, *first)

@@ -15,9 +15,10 @@ from auditor.extract.common import (
     cast_characters,
     mpaa_value,
     release_qualifier,
+    split_role,
 )
 from auditor.normalize.counts import parse_count
-from auditor.normalize.dates import DATE_IN_TEXT
+from auditor.normalize.dates import DATE_IN_TEXT, MONTHS
 from auditor.normalize.durations import parse_duration
 from auditor.normalize.money import MONEY_IN_TEXT, parse_money
 from auditor.normalize.names import clean, fold
@@ -30,6 +31,11 @@ _RATING = re.compile(
     r"(?:(?P<critics>\d[\d,]*) critic )?rate this "
 )
 _DATE = DATE_IN_TEXT.pattern
+# A details line's date at the precision it gives: "22 november 2002", "november 2002", "2002".
+_RELEASED = (
+    rf"(?:{_DATE}|\b(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.? (?:1[89]|20)\d\d\b"
+    r"|\b(?:1[89]|20)\d\d\b)"
+)
 # "<title> (2004) r | 1h 47min | crime, thriller | 5 november 2004 (usa) <plot> director:"
 _INFO = re.compile(
     r"\((?P<year>\d{4})\) (?P<fields>(?:[^|]{1,60} \| ){1,4})(?P<date>" + _DATE + r")"
@@ -220,10 +226,10 @@ class Imdb(Adapter):
             a_start, a_end = actors[i]
             role_end = actors[i + 1][0] - 1 if i + 1 < len(seps) else end
             role = text[sep.end() : role_end]
-            m = re.fullmatch(r"(?P<r>.*?)(?: \(as (?P<as>[^)]+)\))?\s*", role)
-            value = {"actor": clean(text[a_start:a_end]), "character": clean(m["r"])}
-            if m["as"]:
-                value["credited_as"] = clean(m["as"])
+            character, credited = split_role(role)
+            value = {"actor": clean(text[a_start:a_end]), "character": clean(character)}
+            if credited:
+                value["credited_as"] = clean(credited)
             if value["actor"] and value["character"]:
                 out.add("cast", a_start, sep.end() + len(role.rstrip()), value)
 
@@ -266,7 +272,7 @@ class Imdb(Adapter):
         if m:
             add_names(out, "language", m.start("l"), m.end("l"))
         for m in re.finditer(
-            opens_word(r"release date: (?P<d>" + _DATE + r")(?: \((?P<c>[^)]+)\))?"), text[:end]
+            opens_word(r"release date: (?P<d>" + _RELEASED + r")(?: \((?P<c>[^)]+)\))?"), text[:end]
         ):
             if m.start() >= start:
                 add_date(out, "release_date", m.start("d"), m.end("d"), release_qualifier(m["c"]))

@@ -356,6 +356,25 @@ _OPENERS = set(
 _SENTENCE_VERB = re.compile(r"[A-Z][a-z]{3,}(?:ing|ed)")
 _INTRODUCED = re.compile(rf"(?<![\w'’])(?<!\. )\b(?P<n>{_TITLE_WORD}) \((?=[A-Z])")
 _PARTICLE = {"de", "van", "von", "da", "di", "del", "della", "du", "le", "la", "der", "ter"}
+# "his sister Maud": one name after a family word, in lower case, after a possessive.
+_KIN = re.compile(
+    r"\b(?i:his|her|their|my|our|your) (?:(?:younger|older|elder|little|big|twin|late|"
+    r"estranged) )?(?:(?:half-|step-?|grand)?(?:sister|brother|mother|father|son|daughter)|"
+    r"wife|husband|uncle|aunt|cousin|niece|nephew|fianc[ée]e?|widow|widower|girlfriend|"
+    r"boyfriend) (?P<n>[^\W\d_][\w'’-]*)(?![\w'’-]| [A-Z])"
+)
+# "Amy and Kit Ferrand (Max Orr and ...)": an actor's parenthesis opens after a name.
+_ACTOR_PAREN = re.compile(r" \((?=[A-Z])")
+
+
+def _in_actor_parens(text: str, start: int, pos: int) -> bool:
+    """`pos` lies inside a parenthesis that opens right after a capitalised name: actors."""
+    op = text.rfind("(", max(start, pos - 80), pos)
+    return (
+        op >= 0
+        and text.find(")", op, pos) < 0
+        and bool(_LONGER_NAME.search(text[max(start, op - 40) : op]))
+    )
 
 
 def _demonyms() -> set[str]:
@@ -399,8 +418,10 @@ def _person_run(text: str, start: int, t: _Tokens, i: int, j: int) -> tuple[int,
     not in parentheses (an actor), not after 'the' / 'in' / 'to' (a place or a thing)."""
     words = t.words
     first = t.starts[i]
-    if text[max(start, first - 1) : first] == "(":
+    if text[max(start, first - 1) : first] == "(" or _in_actor_parens(text, start, first):
         return None
+    # "to Ada Brook (Jo Vance)": an actor in parentheses marks a person after any word.
+    actor = _ACTOR_PAREN.match(text, t.ends[j - 1]) is not None
     stripped = []
     opening = not _mid_sentence(text, first, start)
     while i < j and (
@@ -410,7 +431,7 @@ def _person_run(text: str, start: int, t: _Tokens, i: int, j: int) -> tuple[int,
     ):
         stripped.append(words[i].lower())
         i += 1
-    if stripped and stripped[-1] in _NOT_BEFORE_PERSON:
+    if stripped and stripped[-1] in _NOT_BEFORE_PERSON and not actor:
         return None
     if j - i < 2:
         return None
@@ -424,7 +445,7 @@ def _person_run(text: str, start: int, t: _Tokens, i: int, j: int) -> tuple[int,
         return None
     first = t.starts[i]
     before = _WORD_BEFORE.search(text[max(start, first - 20) : first])
-    if not stripped and before and before.group(1).lower() in _NOT_BEFORE_PERSON:
+    if not stripped and before and before.group(1).lower() in _NOT_BEFORE_PERSON and not actor:
         return None
     end = t.ends[j - 1] - (2 if bare[-1] != words[j - 1] else 0)
     return first, end
@@ -460,6 +481,10 @@ def discover_names(text: str, start: int, end: int) -> set[str]:
     for m in _NAMED.finditer(text, start, end):
         if m["n"] not in _NOT_NAMES and m["n"].lower() not in _STOP:
             names.add(m["n"])
+    for m in _KIN.finditer(text, start, end):
+        w = m["n"]
+        if w[0].isupper() and w not in _NOT_NAMES and w.lower() not in _STOP:
+            names.add(_unpossessed(w))
     mid_sentence: Counter[str] = Counter()
     words, gaps, caps = t.words, t.gaps, t.caps
     last = len(words) - 1
@@ -559,6 +584,12 @@ def character_mentions(
     names = {fold(n): n for n in known if n.strip()}
     if cased:
         names.update({fold(n): n for n in discover_names(text, start, end)})
+    else:  # "his sister maud": the first name of a character the cast list gives
+        firsts = {k.split()[0] for k in names if len(k.split()) == 2}
+        for m in _KIN.finditer(text, start, end):
+            key = fold(_unpossessed(m["n"]))
+            if key in firsts:
+                names.setdefault(key, key)
     surnames: dict[str, list[str]] = {}
     singles: set[str] = set()
     for key in names:
@@ -672,6 +703,8 @@ def coordinated_mentions(
         return out
     for m in _COORDINATED.finditer(text, _scan_from(text, start), end):
         if m.start() < start or (cased and not all(m[g][0].isupper() for g in "ab")):
+            continue
+        if _in_actor_parens(text, start, m.start()):  # "(Ada Brook and Jo Vance)": actors
             continue
         a = fold(m["a"])
         if fold(f"{m['b']} {m['last']}") in names and a not in _STOP and a not in names:

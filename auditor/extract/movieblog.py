@@ -16,6 +16,7 @@ from auditor.extract.common import (
     cast_characters,
     mpaa_value,
     release_qualifier,
+    split_role,
 )
 from auditor.normalize.counts import parse_count
 from auditor.normalize.dates import parse_date
@@ -150,10 +151,10 @@ def _field(out: Collector, label: str, s: int, e: int) -> None:
 
 
 def _cast_value(actor: str, role: str) -> dict[str, str]:
-    m = re.fullmatch(r"(?P<r>.*?)(?: \(as (?P<as>[^)]+)\))?", role.strip())
-    value = {"actor": clean(actor), "character": clean(m["r"])}
-    if m["as"]:
-        value["credited_as"] = clean(m["as"])
+    character, credited = split_role(role)
+    value = {"actor": clean(actor), "character": clean(character)}
+    if credited:
+        value["credited_as"] = clean(credited)
     return value
 
 

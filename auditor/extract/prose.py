@@ -189,10 +189,11 @@ def _qualifier(country: str | None, kind: str | None) -> str | None:
 
 
 def _kind(clause: str) -> str | None:
-    found = [k for rx, k in _KINDS if rx.search(clause)]
-    if "premiere" in found:
-        return "premiere"
-    return found[0] if found else None
+    """The kind the clause names last, nearest its date ("acquired it after the festival and
+    gave it a limited release on ..." is limited); a premiere wins over a kind at the same
+    word ("world premiere")."""
+    found = [(m.end(), i == 2, k) for i, (rx, k) in enumerate(_KINDS) for m in rx.finditer(clause)]
+    return max(found)[2] if found else None
 
 
 def _country(clause: str) -> str | None:
@@ -256,20 +257,24 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
                 pos = d.end()
                 continue
             own_kind = _kind(clause)
-            if own_kind is None:  # "... on 2 November 2001 in a limited release"
+            after_kind = None  # "... on 2 November 2001 in a limited release": this date's only
+            if own_kind is None:
                 tail = re.match(r"[^,;]*", text[d.end() : e]).group()
                 nxt = _DATE.search(tail)
-                own_kind = _kind(tail[: nxt.start()] if nxt else tail)
+                tail = tail[: nxt.start()] if nxt else tail
+                after_kind = _kind(tail)
             if own_kind or _RELEASE_VERB.search(clause):
                 kind = own_kind
+            carried = kind
+            kind = after_kind or kind
             country = _country(clause)
             after = re.match(
                 rf",? (?:in|across) (?:the )?(?P<c>{_COUNTRY})\b", text[d.end() : e], re.I
             )
-            pos = d.end()
+            pos = d.end() + len(tail) if after_kind else d.end()  # its kind is read
             if country is None and after:
                 country = after["c"]
-                pos = d.end() + after.end()
+                pos = max(pos, d.end() + after.end())
             fest = re.search(r"\bat (?:the )?(?P<f>[^,;]*?(?:Festival|Berlinale)\b)", clause)
             if fest or is_festival(clause) and "premiere" in (kind or ""):
                 kind = "premiere"
@@ -278,19 +283,34 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             out.add(
                 "release_date", d.start(), d.end(), parse_date(d.group()), _qualifier(country, kind)
             )
+            kind = carried if after_kind else kind
 
 
 def add_home_media_prose(out: Collector, start: int, end: int) -> None:
     """DVD and VHS dates: the format noun anywhere in the sentence, carried to later clauses."""
     text = out.view.text
     for s, e in sentences_with(text, start, end, _HOME_MEDIA, _HOME_MEDIA_LOW):
-        formats = list(_HOME_MEDIA.finditer(text, s, e))
+        # "Northway Home Video" (capitalised, after a name) is a company, not a format.
+        formats = [
+            f
+            for f in _HOME_MEDIA.finditer(text, s, e)
+            if not (f.group() == "Home Video" and re.search(r"[A-Z]\w*\s$", text[s : f.start()]))
+        ]
         if not formats:
             continue
         current: list[str] = []
         pos = s
-        for d in _MEDIA_DATE.finditer(text, s, e):
+        dates = list(_MEDIA_DATE.finditer(text, s, e))
+        for i, d in enumerate(dates):
             here = [f for f in formats if pos <= f.start() < d.start()]
+            # "On 16 May 2003, X released it on DVD; ...": the format after the date in its own
+            # clause (up to the next date or semicolon) when none comes before it.
+            stop = dates[i + 1].start() if i + 1 < len(dates) else e
+            semi = text.find(";", d.end(), stop)
+            stop = semi if semi >= 0 else stop
+            own = [f for f in formats if d.end() <= f.start() < stop]
+            if not here and own:
+                here = own[:1]
             if here:
                 joined = [here[-1]]
                 for f in reversed(here[:-1]):
@@ -377,11 +397,11 @@ def _metacritic(out: Collector, s: int, e: int) -> None:
 
 # Where an amount can start: a currency sign, or three letters (a code) before a figure. A scan
 # for this is several times faster than one for MONEY_IN_TEXT (case-insensitive, no prefix).
-_MONEY_HINT = re.compile(r"[$£€¥]|[^\W\d_]{3}\s*\d")
+_MONEY_HINT = re.compile(r"[$£€¥₹₩]|[^\W\d_]{3}\s*\d")
 # The same read backwards over the lower-cased text: a figure's first digit, white space, then
 # a sign or a code reversed. It opens on a digit, which a scan can skip to.
 _MONEY_HINT_BACK = re.compile(
-    r"\d\s*(?:[$£€¥]|" + "|".join(c[::-1] for c in CURRENCY_CODES.lower().split("|")) + ")"
+    r"\d\s*(?:[$£€¥₹₩]|" + "|".join(c[::-1] for c in CURRENCY_CODES.lower().split("|")) + ")"
 )
 
 
@@ -420,12 +440,22 @@ _SCOPE_WORDS = (
 )
 
 
+def _scope_hits(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, scope) of each territory `text` names: the words above, or "in <country>"
+    as release dates read it ("in Canada" -> canada) when the words above do not name it."""
+    hits = [(m.start(), m.end(), sc) for rx, sc in _SCOPE_WORDS for m in rx.finditer(text)]
+    for m in _IN_COUNTRY.finditer(text):
+        if not any(rx.search(m["c"]) for rx, _ in _SCOPE_WORDS):
+            hits.append((m.start("c"), m.end("c"), canonical_country(m["c"])))
+    return hits
+
+
 def _scope(after: str, before: str) -> str | None:
     """The territory named nearest the amount: first just after it, else just before it."""
-    hits = [(m.start(), sc) for rx, sc in _SCOPE_WORDS for m in rx.finditer(after)]
+    hits = _scope_hits(after)
     if hits:
-        return min(hits)[1]
-    hits = [(m.end(), sc) for rx, sc in _SCOPE_WORDS for m in rx.finditer(before)]
+        return min(hits)[2]
+    hits = [(e, sc) for _, e, sc in _scope_hits(before)]
     return max(hits)[1] if hits else None
 
 

@@ -26,7 +26,7 @@ from auditor.normalize.dates import DATE_IN_TEXT
 from auditor.normalize.durations import parse_duration
 from auditor.normalize.money import MONEY_IN_TEXT
 from auditor.normalize.names import clean
-from auditor.normalize.places import canonical_country, is_festival
+from auditor.normalize.places import canonical_country, is_country, is_festival
 from auditor.textview import TextView
 
 _M = re.M
@@ -204,13 +204,14 @@ class Wikipedia(Adapter):
             if d:
                 notes = [n.strip() for n in _PARENS.findall(text[d.end() : e])]
                 kinds = [n for n in notes if n.lower() in ("limited", "wide", "premiere")]
-                # "(Cannes)", "(Toronto International Film Festival)": a festival premiere.
-                kinds += ["premiere" for n in notes if n not in kinds and is_festival(n)]
-                places = [
-                    n
+                # "(Cannes)", "(TIFF)", "(Los Angeles premiere)": a festival or a premiere.
+                kinds += [
+                    "premiere"
                     for n in notes
-                    if n not in kinds and not is_festival(n) and not re.match(r"\d{4}-", n)
+                    if n not in kinds and (is_festival(n) or re.search(r"(?i)\bpremiere\b", n))
                 ]
+                # "(Canada)", not "(New York City)": a city is no country.
+                places = [n for n in notes if n not in kinds and is_country(n)]
                 add_date(
                     out,
                     "release_date",

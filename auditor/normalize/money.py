@@ -12,11 +12,25 @@ from dataclasses import dataclass
 
 from auditor.normalize.places import canonical_country
 
-_SYMBOLS = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "a$": "AUD", "c$": "CAD"}
+_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₩": "KRW", "rmb": "CNY"}
+# Country prefixes written before "$" or "¥" ("CA$6.5 million", "NZ$2 million", "CN¥1 billion"):
+# the longest one before the sign names the currency.
+_PREFIXED = {
+    "$": {
+        "us": "USD", "ca": "CAD", "can": "CAD", "c": "CAD", "a": "AUD", "au": "AUD",
+        "aus": "AUD", "nz": "NZD", "hk": "HKD", "r": "BRL", "mx": "MXN", "mex": "MXN",
+        "s": "SGD", "sg": "SGD", "nt": "TWD",
+    },
+    "¥": {"cn": "CNY", "rmb": "CNY", "jp": "JPY"},
+}
+_PREFIX = "|".join(
+    rf"(?:{'|'.join(sorted(p, key=len, reverse=True))}){re.escape(sign)}"
+    for sign, p in _PREFIXED.items()
+)
 # ISO 4217 codes pages write before an amount (IMDb's "FRF77,000,000", "DEM 5,000,000").
 _CODES = (
     "USD|GBP|EUR|FRF|DEM|ITL|ESP|JPY|CAD|AUD|SEK|DKK|NOK|CHF|INR|BEF|NLG|ATS|IEP|HKD|CNY|KRW"
-    "|RUR|RUB|BRL|MXN|NZD|FIM|PTE"
+    "|RUR|RUB|BRL|MXN|NZD|FIM|PTE|SGD|TWD|RMB"
 )
 _SCALE = {
     "": 1,
@@ -28,10 +42,14 @@ _SCALE = {
     "billion": 10**9,
     "bn": 10**9,
     "b": 10**9,
+    "lakh": 10**5,
+    "lakhs": 10**5,
+    "crore": 10**7,
+    "crores": 10**7,
 }
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_CUR = rf"(?:US\$|[AC]\$|[$£€¥]|(?:{_CODES})(?![A-Za-z]) ?)"
-_SC = r"(?:million|billion|thousand|mn|bn|[mkb])\b"
+_CUR = rf"(?:{_PREFIX}|[$£€¥₹₩]|(?:{_CODES})(?![A-Za-z]) ?)"
+_SC = r"(?:million|billion|thousand|lakhs?|crores?|mn|bn|[mkb])\b"
 _MONEY = re.compile(
     rf"(?P<cur>{_CUR})\s*(?P<low>{_NUM})"
     rf"(?:\s*(?P<lowscale>{_SC}))?"
@@ -72,6 +90,8 @@ class Money:
 
 def currency_of(symbol: str) -> str:
     s = symbol.strip().lower()
+    if len(s) > 1 and s[-1] in _PREFIXED:
+        return _PREFIXED[s[-1]][s[:-1]]
     return _SYMBOLS.get(s) or s.upper()
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 _ALIASES = {
     "usa": "usa",
     "us": "usa",
@@ -125,7 +127,46 @@ FESTIVALS = (
 )
 
 
+# A festival's acronym: "TIFF", "VIFF", "NYFF", "BFI LFF", "IFFR", "SXSW", "AFI Fest".
+_FESTIVAL_ACRONYM = re.compile(r"\b(?:[A-Z]{1,5}FF[A-Z]?|SXSW|AFI Fest)\b")
+# Words in capitals that look like one.
+_NOT_ACRONYMS = {
+    "staff", "stiff", "sniff", "cliff", "stuff", "bluff", "cuff", "buff", "puff", "tariff",
+    "sheriff", "chaff", "scoff", "gaff", "riff", "whiff", "skiff", "huff", "gruff", "fluff",
+    "scruff", "snuff", "off",
+}
+
+
 def is_festival(text: str) -> bool:
-    """'Cannes', 'the 1996 Cannes Film Festival', 'Sundance': a festival screening."""
+    """'Cannes', 'the 1996 Cannes Film Festival', 'Sundance', 'TIFF': a festival screening."""
     t = text.lower()
-    return "festival" in t or any(f in t for f in FESTIVALS)
+    return (
+        "festival" in t
+        or any(f in t for f in FESTIVALS)
+        or any(m.group().lower() not in _NOT_ACRONYMS for m in _FESTIVAL_ACRONYM.finditer(text))
+    )
+
+
+# Sovereign countries not named above, so that a city or a region ("New York City", "Quebec")
+# can be told from a country where a page's note may name either.
+_OTHER_COUNTRIES = {
+    "afghanistan", "albania", "algeria", "andorra", "angola", "armenia", "azerbaijan",
+    "bahamas", "bahrain", "bangladesh", "belarus", "bolivia", "bosnia and herzegovina",
+    "botswana", "bulgaria", "cambodia", "cameroon", "costa rica", "croatia", "cyprus",
+    "czechia", "dominican republic", "ecuador", "el salvador", "estonia", "ethiopia",
+    "georgia", "ghana", "guatemala", "haiti", "honduras", "indonesia", "iraq", "jamaica",
+    "jordan", "kazakhstan", "kenya", "kuwait", "latvia", "lebanon", "libya", "liechtenstein",
+    "lithuania", "macedonia", "north macedonia", "malaysia", "malta", "moldova", "monaco",
+    "mongolia", "montenegro", "morocco", "nepal", "nicaragua", "nigeria", "north korea",
+    "pakistan", "palestine", "panama", "paraguay", "qatar", "saudi arabia", "senegal",
+    "serbia", "slovakia", "slovenia", "sri lanka", "sudan", "syria", "tanzania", "tunisia",
+    "uganda", "ukraine", "united arab emirates", "uruguay", "uzbekistan", "venezuela",
+    "vietnam", "east germany", "zimbabwe", "wales", "northern ireland", "puerto rico",
+}
+_KNOWN_COUNTRIES = {canonical_country(c) for c in COUNTRY_NAMES} | _OTHER_COUNTRIES
+
+
+def is_country(name: str) -> bool:
+    """A country (or a region a release is given for: "North America", "Europe"), not a city
+    or a province."""
+    return canonical_country(name) in _KNOWN_COUNTRIES

@@ -160,6 +160,8 @@ def _group(
             return finding(WithinTolerance.other_currency, currencies=sorted(currencies))
         if not g.slot and scoped and (slots := _scoped_match(g, scoped, spec.tolerance)):
             return finding(QualifierSplit.unscoped_match, scopes=slots)
+        if not g.slot and scoped and _mistyped_scoped(g, scoped, spec.tolerance):
+            return []  # the scopes' transposed-digits finding reports it, with these claims
     if kind == "count" and spec.time_varying:
         return finding(TemporalDrift.count_grows, **_drift(ctx, companions, spec, g, groups))
     if kind in ("duration", "count", "score"):
@@ -242,6 +244,27 @@ def _scoped_match(g: _Group, scoped: list[tuple[str, str, float, float]], tolera
             return None
         slots.append(hit[0])
     return sorted(set(slots))
+
+
+def _mistyped_scoped(g: _Group, scoped: list[tuple[str, str, float, float]], tolerance: float):
+    """Figures that state no scope, each equal to a scoped figure or a digit transposition of
+    one, at least one of them transposed: one mistyped figure, reported once by `_scopes`."""
+    transposed = False
+    for p in range(len(g.ids)):
+        cur = _currency(g.value[p])
+        mine = [(lo, hi, sl) for sl, c, lo, hi in scoped if c == cur]
+        if any(
+            g.low[p] <= hi * (1 + tolerance) and g.high[p] >= lo * (1 - tolerance)
+            for lo, hi, _ in mine
+        ):
+            continue
+        swapped = g.low[p] == g.high[p] and any(
+            lo == hi and _transposed([(g.low[p], cur, ""), (lo, cur, sl)]) for lo, hi, sl in mine
+        )
+        if not swapped:
+            return False
+        transposed = True
+    return transposed
 
 
 def _inside(ctx: Context, g: _Group, groups: dict[str, list[int]], kind: str, finding):
