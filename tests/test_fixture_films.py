@@ -143,3 +143,14 @@ def test_lower_cased_page_knows_names_from_the_films_cased_pages(tmp_path):
             ]
             == c.raw
         )
+
+
+def test_resolved_value_shows_the_form_most_sources_write():
+    """One site drops a title's or a person's accents: the key still wins, shown as most
+    sources write it (it was the smallest form, which sorts the accentless spelling first)."""
+    entity = "the-4-15-to-riviere-du-loup-2002"
+    report = audit([FIXTURES / "documents" / entity], load(ROOT))
+    resolved = {r["attribute"]: r["value"] for r in report.resolved if r["entity"] == entity}
+    assert resolved["title"] == "The 4:15 to Rivière-du-Loup"
+    assert "Hélène Vachon" in resolved["writers"]
+    assert "Jean-Luc Bédard" in resolved["character"]

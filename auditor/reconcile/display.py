@@ -10,7 +10,7 @@ from auditor import kinds
 from auditor.kinds.date import show as date
 from auditor.kinds.money import amount as money
 
-__all__ = ["date", "listing_expr", "money", "show"]
+__all__ = ["date", "form_expr", "listing_expr", "money", "show"]
 
 
 def show(kind: str, value: Any) -> str:
@@ -34,3 +34,10 @@ def listing_expr(items: pl.Expr) -> pl.Expr:
             )
         )
     )
+
+
+def form_expr(value: pl.Expr) -> pl.Expr:
+    """In an aggregation over one key's claims, one per source: the form most sources write
+    it in ("Rivière" over one site's "Riviere"), ties to the smallest, which sorts capitals
+    first (a page that keeps them over one that lower-cases everything)."""
+    return value.mode().min()

@@ -21,6 +21,7 @@ from rapidfuzz.process import cpdist
 from auditor import kinds
 from auditor.claims import EDITORIAL
 from auditor.normalize.names import NEAR
+from auditor.reconcile.display import form_expr
 from auditor.reconcile.prepare import Settings, trust_of
 from auditor.truth import Attribute, Truth, discover
 
@@ -219,9 +220,9 @@ def weights(frame: pl.DataFrame, truth: Truth, settings: Settings) -> pl.Expr:
 
 
 def resolved(frame: pl.DataFrame, truth: Truth, settings: Settings) -> pl.DataFrame:
-    """Every item's resolved value as the claims state it (JSON text: the display form of the
-    key that won, capitals first), with its confidence and supporting sources; a time-varying
-    figure is the latest capture's."""
+    """Every item's resolved value as the claims state it (JSON text: the key that won in the form
+    most of its sources write, display.form_expr), with its confidence and supporting sources; a
+    time-varying figure is the latest capture's."""
     return pl.concat([_learned(frame, truth, settings), _latest(frame, settings)]).sort(
         "entity", "attribute", "slot"
     )
@@ -276,8 +277,10 @@ def _learned(frame: pl.DataFrame, truth: Truth, settings: Settings) -> pl.DataFr
     forms = (
         frame.filter(pl.col("key").is_not_null())
         .with_columns(slot=pl.col("slot").fill_null(""))
+        .group_by("entity", "attribute", "slot", "key", "source")
+        .agg(pl.col("value").min())
         .group_by("entity", "attribute", "slot", "key")
-        .agg(pl.col("value").min().alias("form"))
+        .agg(form_expr(pl.col("value")).alias("form"))
     )
     members = (
         won.select("entity", "attribute", "slot", "members")

@@ -14,6 +14,7 @@ from typing import Any
 import polars as pl
 
 from auditor import kinds
+from auditor.reconcile.display import form_expr
 from auditor.reconcile.model import Resolved
 
 _FLAGS = ("cross_slot", "whole_set", "by_role")
@@ -41,14 +42,13 @@ def _sum(weights: pl.Expr) -> pl.Expr:
 
 def _winners(votes: pl.LazyFrame, group: list[str]) -> pl.LazyFrame:
     """The winning key per (*group, vslot): one vote per source, weights summed per key."""
-    # Values sort capitals first, so the display form prefers a page that keeps them.
     per_source = votes.group_by(*group, "vslot", "vkey", "source").agg(
         pl.col("weight").max(), pl.col("value").min()
     )
     per_key = per_source.group_by(*group, "vslot", "vkey").agg(
         _sum(pl.col("weight")),
         pl.col("source").sort().alias("sources"),
-        pl.col("value").min(),
+        form_expr(pl.col("value")),
     )
     totals = per_key.group_by(*group, "vslot").agg(_sum(pl.col("weight")).alias("total"))
     return (
