@@ -38,6 +38,6 @@ def listing_expr(items: pl.Expr) -> pl.Expr:
 
 def form_expr(value: pl.Expr) -> pl.Expr:
     """In an aggregation over one key's claims, one per source: the form most sources write
-    it in ("Rivière" over one site's "Riviere"), ties to the smallest, which sorts capitals
-    first (a page that keeps them over one that lower-cases everything)."""
+    it in (accented, over the one site that drops accents), ties to the smallest, which sorts
+    capitals first (a page that keeps them over one that lower-cases everything)."""
     return value.mode().min()
