@@ -79,9 +79,9 @@ def test_html_in_chromium(bundled_reports, tmp_path):
     report = json.loads((bundled_reports / "report.json").read_text())
     counts = dict(re.findall(r'data-count="([\w-]+)">([^<]+)<', dom))
     s = report["summary"]
-    assert counts["documents"] == str(s["documents"]) and counts["claims"] == str(s["claims"])
+    assert counts["documents"] == f"{s['documents']:,}" and counts["claims"] == f"{s['claims']:,}"
     for sev in ("error", "warning", "info"):
-        assert counts[sev] == str(s["discrepancies"][sev])
+        assert counts[sev] == f"{s['discrepancies'][sev]:,}"
     assert counts["failed-expectations"].startswith("0 / ")
     # the matrix: one row per attribute any source states, a column per source and the resolution
     assert 'class="matrix-table"' in dom
