@@ -24,7 +24,6 @@ polars frame, not as Python claim objects.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import multiprocessing as mp
 import os
@@ -41,7 +40,7 @@ from pathlib import Path
 
 import polars as pl
 
-from auditor import __version__, kinds
+from auditor import __version__, gcpause, kinds
 from auditor.claims import CLAIM_SCHEMA, Claim, empty_frame, to_frame
 from auditor.config import find_config
 from auditor.documents import DocumentRef
@@ -332,13 +331,8 @@ def _extract_chunk(groups: Sequence[Group]) -> tuple[list[tuple], pl.DataFrame]:
     The garbage collector waits until the chunk is done: extraction makes no reference
     cycles (but for a refused document's exception), and the collector's passes over a
     chunk's claims would cost a tenth of the time."""
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with gcpause.paused():
         return _extract_films(groups)
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _extract_films(groups: Sequence[Group]) -> tuple[list[tuple], pl.DataFrame]:

@@ -7,15 +7,12 @@ and a resolved value. Polars parallelises each query itself.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import repeat
 
 import polars as pl
 
-from auditor import kinds
+from auditor import gcpause, kinds
 from auditor.catalog import KINDS, SEVERITIES, Kind, kind
 from auditor.claims import conform, with_ids
 from auditor.reconcile import evidence, reliability, resolve
@@ -45,36 +42,13 @@ def reconcile(
 ) -> Reconciliation:
     """`truth`: what was learned of the sources over the whole catalog (`learn`), when these
     claims are only some entities of it (a Spark partition); else it is learned here."""
-    with _without_cycle_collection():
+    with gcpause.paused():
         return _reconcile(claims, settings, documents or {}, truth)
 
 
 def learn(claims: pl.DataFrame, settings: Settings) -> Truth | None:
     """Source reliability learned from a whole catalog's claims (None: resolution by vote)."""
     return reliability.learn(prepare(claims, settings), settings) if settings.learn else None
-
-
-@contextmanager
-def _without_cycle_collection() -> Iterator[None]:
-    """Reconciling many entities makes hundreds of thousands of small objects (findings, their
-    claim tuples and sentences, discrepancies) and no reference cycles; the cyclic garbage
-    collector would scan that growing heap over and over. `benchmarks/reconcile_bench.py
-    --gc-on` measures it: 100k claims, median 1.0 s paused against 1.7 s collecting (2 shared
-    cores, 2026-11-28).
-
-    Afterwards the objects are promoted to the oldest generation (freeze, then unfreeze) rather
-    than left for the next young collection to scan all at once: they are the caller's result
-    and live on. Skipped if the caller keeps frozen objects of its own."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            if not gc.get_freeze_count():
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
 
 
 def _reconcile(

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
 import json
 import logging
 import math
 import os
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import polars as pl
 
+from auditor import gcpause
 from auditor.report.model import ExpectationOutcome, SuiteOutcome
 from auditor.validate.suites import SuiteFile, columns_named, severity
 
@@ -57,28 +55,8 @@ def validate(
 
     `lost`: sources whose documents failed and were reported; a suite naming one is no news,
     nor one naming any source when `quiet` (documents were lost whose sources are unknown)."""
-    with _without_cycle_collection():
+    with gcpause.paused():
         return _validate(tables, suites, lost, quiet)
-
-
-@contextlib.contextmanager
-def _without_cycle_collection() -> Iterator[None]:
-    """Importing Great Expectations and running it make hundreds of thousands of objects
-    (classes, models, configurations); the cyclic garbage collector would scan the whole heap
-    again and again meanwhile, a catalog's claims and findings included: with 2,000 films'
-    claims loaded, the import alone costs 2.5 s of CPU collecting against 1.5 s paused (2
-    shared cores, 2026-11-28). What it made is promoted to the oldest generation afterwards
-    (as auditor.reconcile does), unless the caller keeps frozen objects of its own."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            if not gc.get_freeze_count():
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
 
 
 def _validate(
