@@ -124,3 +124,28 @@ def test_a_discrepancy_says_what_the_resolved_table_says(capsys, tmp_path):
                 assert (got["value"], got["confidence"]) == (row["value"], row["confidence"])
             checked += 1
     assert checked >= 4
+
+
+def test_configured_trust_is_a_prior_and_an_unnamed_source_starts_from_the_data():
+    """A source the configuration names starts from its trust (x 0.8); one it does not name
+    starts from the mean accuracy the data shows, not a fixed guess: the same few claims
+    make an unnamed source's reliability follow the catalog, a named one's its trust."""
+    from auditor.reconcile import reliability
+    from auditor.reconcile.prepare import prepare
+
+    frame = _catalog()
+    settings = Settings(specs=catalog(), trust={"sloppy": 0.5})
+    priors = dict(
+        reliability.claims(prepare(frame, settings), settings)
+        .group_by("source")
+        .agg(pl.col("prior").first())
+        .iter_rows()
+    )
+    assert priors["sloppy"] == 0.4 and priors["careful"] is None
+    def learned(s: Settings) -> dict:
+        return dict(reconcile(frame, s).sources.select("source", "reliability").iter_rows())
+
+    named, unnamed = learned(settings), learned(Settings(specs=catalog()))
+    # the named sloppy source is pulled towards its low trust; the others barely move
+    assert named["sloppy"] < unnamed["sloppy"]
+    assert abs(named["careful"] - unnamed["careful"]) < 0.05

@@ -36,6 +36,15 @@ def _prior(settings: Settings) -> pl.Expr:
     return (trust_of(settings) * PRIOR).clip(*_BOUNDS)
 
 
+def _learning_prior(settings: Settings) -> pl.Expr:
+    """The prior truth discovery starts a source from: its configured trust's (`_prior`); a
+    source the configuration does not name has none, so the data's mean accuracy stands in
+    (empirical Bayes: on data sets of thousands of editors, where nothing is configured,
+    a fixed 0.8 is a guess the data can make better)."""
+    named = pl.col("source").is_in(list(settings.trust))
+    return pl.when(named).then(_prior(settings)).otherwise(pl.lit(None, pl.Float64))
+
+
 def attributes(settings: Settings) -> dict[str, Attribute]:
     """How truth discovery compares each attribute's values: as its kind says (kinds.learned),
     a list attribute as a set of names whatever its kind."""
@@ -70,7 +79,7 @@ def claims(frame: pl.DataFrame, settings: Settings) -> pl.DataFrame:
         .filter(pl.col("key").is_not_null() & ~pl.col("attribute").is_in(drifting))
         .with_columns(
             slot=pl.col("slot").fill_null(""),
-            prior=_prior(settings),
+            prior=_learning_prior(settings),
             weight=pl.when(pl.col("origin") == EDITORIAL).then(1.0).otherwise(settings.user_weight),
         )
     )
