@@ -504,6 +504,22 @@ def test_imdb_release_date_precision(line, fact):
     assert {(c.value, c.qualifier) for c in out.claims if c.attribute == "release_date"} == {fact}
 
 
+def test_imdb_info_line_after_an_original_title():
+    from auditor.extract.imdb import Imdb
+
+    text = (
+        "7.8/10 1,204 rate this el tren de las siete&nbsp;(1968) el tren de las siete "
+        "(original title) tp | 1h 32min | drama | 4 june 1968 (spain) a stationmaster waits. "
+        "director: ana ruiz"
+    )
+    out = _collector(text)
+    Imdb()._header(out.view, out, 0, len(text))
+    facts = {(c.attribute, _plain(c.value)) for c in out.claims}
+    assert {a for a, _ in facts} >= {"runtime", "genres", "release_date", "also_known_as"}
+    assert ("genres", "drama") in facts and ("also_known_as", "el tren de las siete") in facts
+    assert not any("original title" in str(v) for _, v in facts)
+
+
 def test_imdb_box_office_lines():
     from auditor.extract.imdb import Imdb
 
