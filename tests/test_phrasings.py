@@ -435,6 +435,24 @@ def test_wikipedia_infobox_lines():
     }
 
 
+def test_wikipedia_infobox_runtime_per_cut():
+    from auditor.extract.wikipedia import Wikipedia
+
+    box = "Running time\n  • 131 minutes (original)\n  • 96 minutes (US version)[3]\nCountryItaly\n"
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), box)
+    runtimes = {f for f in facts if f[0] == "runtime"}
+    assert runtimes == {("runtime", 131, None), ("runtime", 96, None)}
+
+
+def test_imdb_runtime_per_cut():
+    from auditor.extract.imdb import Imdb
+
+    text = "technical specs runtime: 131 min (original) | 96 min (usa) sound mix: mono"
+    out = _collector(text)
+    Imdb()._details(out.view, out, 0)
+    assert {c.raw for c in out.claims if c.attribute == "runtime"} == {"131 min", "96 min"}
+
+
 def test_wikipedia_infobox_release_notes():
     """A festival acronym or the word premiere is a premiere; a city is no country."""
     from auditor.extract.wikipedia import Wikipedia

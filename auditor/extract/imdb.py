@@ -313,9 +313,13 @@ class Imdb(Adapter):
                     out.add("gross", money.start(), money.end(), amount, "usa")
                 continue
             add_money(out, attribute, money.start(), money.end())
-        m = find(opens_word(r"runtime: (?P<v>\d+ min)"), text, start, end)
+        # "runtime: 107 min | 114 min (director's cut)": one time per cut.
+        m = find(opens_word(r"runtime: (?P<v>\d+ min(?:(?: \([^()|]{1,40}\))? \| \d+ min)*)"),
+                 text, start, end)
         if m:
-            out.add_group("runtime", m, "v", parse_duration(m["v"]))
+            for t in re.finditer(r"\d+ min", text[: m.end("v")][m.start("v") :]):
+                a = m.start("v") + t.start()
+                out.add("runtime", a, a + len(t[0]), parse_duration(t[0]))
 
     def _review(self, view: TextView, out: Collector, start: int) -> None:
         text = view.text
