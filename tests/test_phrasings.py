@@ -285,6 +285,19 @@ BLOG_FIELDS = [
 
 
 @pytest.mark.parametrize(
+    ("votes", "count"), [("12,406", 12_406), ("12.4K", 12_400), ("1.2M", 1_200_000)]
+)
+def test_blog_rating_vote_counts(votes, count):
+    from auditor.extract.movieblog import MovieBlog
+
+    text = f"A Film\n\nMay 1st, 1990\n\nRelease Year: 1990\n\nRating: 6.8/10 ({votes} voted)\n"
+    out = _collector(text)
+    MovieBlog().extract(out.view, out)
+    facts = {(c.attribute, _plain(c.value)) for c in out.claims}
+    assert {("user_rating", (("scale", 10), ("value", 6.8))), ("rating_votes", count)} <= facts
+
+
+@pytest.mark.parametrize(
     ("line", "facts"), BLOG_FIELDS, ids=[f[0].split(":")[0] for f in BLOG_FIELDS]
 )
 def test_blog_field_lines(line, facts):
