@@ -285,7 +285,7 @@ BLOG_FIELDS = [
 
 
 @pytest.mark.parametrize(
-    ("votes", "count"), [("12,406", 12_406), ("12.4K", 12_400), ("1.2M", 1_200_000)]
+    ("votes", "count"), [("8,215", 8_215), ("8.2K", 8_200), ("1.2M", 1_200_000)]
 )
 def test_blog_rating_vote_counts(votes, count):
     from auditor.extract.movieblog import MovieBlog
@@ -498,6 +498,8 @@ def test_wikipedia_infobox_release_notes():
         ("Young Ada (credit only)", ("Young Ada", None)),
         ("Jo Vance (voice) (as Joe Vance)", ("Jo Vance", "Joe Vance")),
         ("Jo Vance (as Joe Vance) (uncredited)", ("Jo Vance", "Joe Vance")),
+        ("Kiki (voice) (English version)", ("Kiki", None)),
+        ("Kiki (German version) (voice)", ("Kiki", None)),
         ("Ada (Older)", ("Ada (Older)", None)),
     ],
 )

@@ -32,7 +32,7 @@ def _line(label: str) -> re.Pattern[str]:
     return re.compile(rf"^{label}:[ \t]*(?P<v>[^\n]*?)[ \t]*$", _M)
 
 
-# "(12,406 voted)", or rounded: "(12.4K voted)", "(1.2M voted)".
+# "(8,215 voted)", or rounded: "(8.2K voted)", "(1.2M voted)".
 _RATING = re.compile(
     r"^Rating: (?P<r>\d{1,2}(?:\.\d)?/10) \((?P<n>\d[\d,]*(?:\.\d+)?[KkMm]?) voted\)[ \t]*$", _M
 )
