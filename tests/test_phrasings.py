@@ -226,6 +226,19 @@ def test_credits_in_prose():
     }
 
 
+
+def test_voice_credits_in_prose():
+    text = (
+        "Some Film is a 2006 animated film directed by Ada Brook, featuring the voices of "
+        "Jo Vance, Lee Paine and Kit Ray."
+    )
+    assert _facts(add_credit_prose, text) == {
+        ("director", "Ada Brook", None),
+        ("stars", "Jo Vance", None),
+        ("stars", "Lee Paine", None),
+        ("stars", "Kit Ray", None),
+    }
+
 LEADS = [
     ("X is a 1996 British black comedy crime film directed", {"black comedy", "crime"}),
     ("X is a 2001 French-language romantic comedy film", {"romantic comedy"}),
