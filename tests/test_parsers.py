@@ -70,6 +70,7 @@ def test_durations(text, minutes):
         ("$120 million (worldwide)", 120_000_000, 120_000_000, False, "worldwide"),
         ("$41.3M", 41_300_000, 41_300_000, False, None),
         ("£2 million", 2_000_000, 2_000_000, False, None),
+        ("₩4.1 billion (US$3.4 million)", 4_100_000_000, 4_100_000_000, False, None),
     ],
 )
 def test_money(text, low, high, estimated, scope):

@@ -226,6 +226,19 @@ def test_credits_in_prose():
     }
 
 
+
+def test_voice_credits_in_prose():
+    text = (
+        "Some Film is a 2006 animated film directed by Ada Brook, featuring the voices of "
+        "Jo Vance, Lee Paine and Kit Ray."
+    )
+    assert _facts(add_credit_prose, text) == {
+        ("director", "Ada Brook", None),
+        ("stars", "Jo Vance", None),
+        ("stars", "Lee Paine", None),
+        ("stars", "Kit Ray", None),
+    }
+
 LEADS = [
     ("X is a 1996 British black comedy crime film directed", {"black comedy", "crime"}),
     ("X is a 2001 French-language romantic comedy film", {"romantic comedy"}),
@@ -282,6 +295,19 @@ BLOG_FIELDS = [
         {("budget", (("currency", "EUR"), ("high", 11_400_000), ("low", 11_400_000)), "estimated")},
     ),
 ]
+
+
+@pytest.mark.parametrize(
+    ("votes", "count"), [("8,215", 8_215), ("8.2K", 8_200), ("1.2M", 1_200_000)]
+)
+def test_blog_rating_vote_counts(votes, count):
+    from auditor.extract.movieblog import MovieBlog
+
+    text = f"A Film\n\nMay 1st, 1990\n\nRelease Year: 1990\n\nRating: 6.8/10 ({votes} voted)\n"
+    out = _collector(text)
+    MovieBlog().extract(out.view, out)
+    facts = {(c.attribute, _plain(c.value)) for c in out.claims}
+    assert {("user_rating", (("scale", 10), ("value", 6.8))), ("rating_votes", count)} <= facts
 
 
 @pytest.mark.parametrize(
@@ -435,6 +461,24 @@ def test_wikipedia_infobox_lines():
     }
 
 
+def test_wikipedia_infobox_runtime_per_cut():
+    from auditor.extract.wikipedia import Wikipedia
+
+    box = "Running time\n  • 131 minutes (original)\n  • 96 minutes (US version)[3]\nCountryItaly\n"
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), box)
+    runtimes = {f for f in facts if f[0] == "runtime"}
+    assert runtimes == {("runtime", 131, None), ("runtime", 96, None)}
+
+
+def test_imdb_runtime_per_cut():
+    from auditor.extract.imdb import Imdb
+
+    text = "technical specs runtime: 131 min (original) | 96 min (usa) sound mix: mono"
+    out = _collector(text)
+    Imdb()._details(out.view, out, 0)
+    assert {c.raw for c in out.claims if c.attribute == "runtime"} == {"131 min", "96 min"}
+
+
 def test_wikipedia_infobox_release_notes():
     """A festival acronym or the word premiere is a premiere; a city is no country."""
     from auditor.extract.wikipedia import Wikipedia
@@ -467,6 +511,8 @@ def test_wikipedia_infobox_release_notes():
         ("Young Ada (credit only)", ("Young Ada", None)),
         ("Jo Vance (voice) (as Joe Vance)", ("Jo Vance", "Joe Vance")),
         ("Jo Vance (as Joe Vance) (uncredited)", ("Jo Vance", "Joe Vance")),
+        ("Kiki (voice) (English version)", ("Kiki", None)),
+        ("Kiki (German version) (voice)", ("Kiki", None)),
         ("Ada (Older)", ("Ada (Older)", None)),
     ],
 )
@@ -502,6 +548,22 @@ def test_imdb_release_date_precision(line, fact):
     out = _collector(line)
     Imdb()._details(out.view, out, 0)
     assert {(c.value, c.qualifier) for c in out.claims if c.attribute == "release_date"} == {fact}
+
+
+def test_imdb_info_line_after_an_original_title():
+    from auditor.extract.imdb import Imdb
+
+    text = (
+        "7.8/10 1,204 rate this el tren de las siete&nbsp;(1968) el tren de las siete "
+        "(original title) tp | 1h 32min | drama | 4 june 1968 (spain) a stationmaster waits. "
+        "director: ana ruiz"
+    )
+    out = _collector(text)
+    Imdb()._header(out.view, out, 0, len(text))
+    facts = {(c.attribute, _plain(c.value)) for c in out.claims}
+    assert {a for a, _ in facts} >= {"runtime", "genres", "release_date", "also_known_as"}
+    assert ("genres", "drama") in facts and ("also_known_as", "el tren de las siete") in facts
+    assert not any("original title" in str(v) for _, v in facts)
 
 
 def test_imdb_box_office_lines():

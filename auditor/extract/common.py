@@ -34,10 +34,11 @@ def release_qualifier(country: str | None = None, kind: str | None = None) -> st
 
 
 # A trailing note a cast line puts after the role: "(voice)", "(uncredited)", "(archive
-# footage)", "(credit only)", "(scenes deleted)"; or "(as X)", the name the actor is credited as.
+# footage)", "(credit only)", "(scenes deleted)", a dub's "(English version)"; or "(as X)", the
+# name the actor is credited as.
 _ROLE_NOTE = re.compile(
     r"\s*\((?:(?:credited )?as (?P<as>[^)]+)|(?:[\w ]{0,20}\b)?(?:voice|uncredited|archive "
-    r"footage|credit only|scenes? deleted|unconfirmed|cameo)\b[^)]{0,30})\)$",
+    r"footage|credit only|scenes? deleted|unconfirmed|cameo|version)\b[^)]{0,30})\)$",
     re.I,
 )
 

@@ -36,9 +36,11 @@ _RELEASED = (
     rf"(?:{_DATE}|\b(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.? (?:1[89]|20)\d\d\b"
     r"|\b(?:1[89]|20)\d\d\b)"
 )
-# "<title> (2004) r | 1h 47min | crime, thriller | 5 november 2004 (usa) <plot> director:"
+# "<title> (2004) r | 1h 47min | crime, thriller | 5 november 2004 (usa) <plot> director:";
+# a film known abroad by another name gives it first: "(1978) <name> (original title) g | ...".
 _INFO = re.compile(
-    r"\((?P<year>\d{4})\) (?P<fields>(?:[^|]{1,60} \| ){1,4})(?P<date>" + _DATE + r")"
+    r"\((?P<year>\d{4})\) (?:(?P<original>[^|()]{1,200}?) \(original title\) )?"
+    r"(?P<fields>(?:[^|]{1,60} \| ){1,4})(?P<date>" + _DATE + r")"
     r"(?: \((?P<country>[^)]{1,40})\))? (?P<plot>.*?)\s*(?=\bdirectors?: |\bcreators?: )"
 )
 _MONEY_LABEL = re.compile(
@@ -127,6 +129,8 @@ class Imdb(Adapter):
         plot = None
         if info:
             fs = info.start("fields")
+            if info["original"]:
+                out.add_group("also_known_as", info, "original", clean(info["original"]))
             for s, e in split_items(text, fs, info.end("fields"), sep=r" \| "):
                 self._info_field(out, s, e)
             add_date(
@@ -309,9 +313,13 @@ class Imdb(Adapter):
                     out.add("gross", money.start(), money.end(), amount, "usa")
                 continue
             add_money(out, attribute, money.start(), money.end())
-        m = find(opens_word(r"runtime: (?P<v>\d+ min)"), text, start, end)
+        # "runtime: 107 min | 114 min (director's cut)": one time per cut.
+        m = find(opens_word(r"runtime: (?P<v>\d+ min(?:(?: \([^()|]{1,40}\))? \| \d+ min)*)"),
+                 text, start, end)
         if m:
-            out.add_group("runtime", m, "v", parse_duration(m["v"]))
+            for t in re.finditer(r"\d+ min", text[: m.end("v")][m.start("v") :]):
+                a = m.start("v") + t.start()
+                out.add("runtime", a, a + len(t[0]), parse_duration(t[0]))
 
     def _review(self, view: TextView, out: Collector, start: int) -> None:
         text = view.text

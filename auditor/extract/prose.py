@@ -521,6 +521,8 @@ _CREDIT = re.compile(
                 "produced",
                 "starring",
                 "stars",
+                "featuring the voices of",
+                "with the voices of",
             ),
         )
     )
@@ -533,7 +535,8 @@ _CREDIT = re.compile(
 
 
 def add_credit_prose(out: Collector, start: int, end: int) -> None:
-    """'written and directed by X', 'directed by X', 'starring A, B and C' in a lead."""
+    """'written and directed by X', 'directed by X', 'starring A, B and C' (an animated film's
+    'featuring the voices of A, B and C') in a lead."""
     text = out.view.text
     for m in _CREDIT.finditer(text, start, end):
         role = m["role"]
@@ -542,7 +545,7 @@ def add_credit_prose(out: Collector, start: int, end: int) -> None:
             attributes.append("director")
         if "written" in role:
             attributes.append("writers")
-        if role in ("starring", "stars"):
+        if role in ("starring", "stars") or "voices" in role:
             attributes.append("stars")
         if role == "produced":
             attributes.append("producers")

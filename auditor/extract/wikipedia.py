@@ -23,7 +23,7 @@ from auditor.extract.prose import (
     sentences_with,
 )
 from auditor.normalize.dates import DATE_IN_TEXT
-from auditor.normalize.durations import parse_duration
+from auditor.normalize.durations import DURATION_IN_TEXT, parse_duration
 from auditor.normalize.money import MONEY_IN_TEXT
 from auditor.normalize.names import clean
 from auditor.normalize.places import canonical_country, is_country, is_festival
@@ -220,7 +220,12 @@ class Wikipedia(Adapter):
                     release_qualifier(places[0] if places else None, kinds[0] if kinds else None),
                 )
         elif kind == "runtime":
-            out.add("runtime", s, e, parse_duration(raw))
+            minutes = parse_duration(raw)
+            # "107 minutes (theatrical)", one line per cut: the note names the cut.
+            d = DURATION_IN_TEXT.match(text, s, e) if minutes is None else None
+            if d and _PARENS.fullmatch(text[d.end() : e].strip()):
+                s, e, minutes = d.start(), d.end(), parse_duration(d[0])
+            out.add("runtime", s, e, minutes)
         elif kind in ("budget", "gross"):
             money = MONEY_IN_TEXT.match(text, s, e)
             if money:

@@ -60,8 +60,9 @@ _MONEY = re.compile(
     re.I,
 )
 MONEY_IN_TEXT = re.compile(_MONEY.pattern, re.I)
-# Parentheses after a figure that say something other than its scope or estimate: a date.
-_DATED = re.compile(r"\d{4}|\b(?:as of|through|until|weekend)\b", re.I)
+# Parentheses after a figure that say something other than its scope or estimate: a date, or
+# another figure (the amount converted: "¥3.87 billion (US$17.6 million)").
+_DATED = re.compile(r"\d|\b(?:as of|through|until|weekend)\b", re.I)
 
 
 @dataclass(frozen=True)
