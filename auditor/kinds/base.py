@@ -193,6 +193,10 @@ def first_as(typed: pl.Expr) -> Column:
     return run
 
 
+# a whole number's column (minutes, counts): the stored JSON number as an integer
+WHOLE = first_as(VALUE.str.json_decode(pl.Float64).cast(pl.Int64))
+
+
 def as_json_reads(claims: pl.DataFrame, spec: AttributeSpec) -> pl.DataFrame:
     """The first value per (source, entity), typed by what all the attribute's values are
     (integers, numbers, lists of strings, else strings)."""

@@ -235,15 +235,16 @@ def _scoped_match(g: _Group, scoped: list[tuple[str, str, float, float]], tolera
     slots = []
     for p in range(len(g.ids)):
         cur = _currency(g.value[p])
-        hit = [
-            sl
-            for sl, c, lo, hi in scoped
-            if c == cur and g.low[p] <= hi * (1 + tolerance) and g.high[p] >= lo * (1 - tolerance)
-        ]
+        hit = [sl for sl, c, lo, hi in scoped if c == cur and _meets(g, p, lo, hi, tolerance)]
         if not hit:
             return None
         slots.append(hit[0])
     return sorted(set(slots))
+
+
+def _meets(g: _Group, p: int, lo: float, hi: float, tolerance: float) -> bool:
+    """Claim p's amount (a point or a range) meets lo..hi within the relative tolerance."""
+    return g.low[p] <= hi * (1 + tolerance) and g.high[p] >= lo * (1 - tolerance)
 
 
 def _mistyped_scoped(g: _Group, scoped: list[tuple[str, str, float, float]], tolerance: float):
@@ -253,10 +254,7 @@ def _mistyped_scoped(g: _Group, scoped: list[tuple[str, str, float, float]], tol
     for p in range(len(g.ids)):
         cur = _currency(g.value[p])
         mine = [(lo, hi, sl) for sl, c, lo, hi in scoped if c == cur]
-        if any(
-            g.low[p] <= hi * (1 + tolerance) and g.high[p] >= lo * (1 - tolerance)
-            for lo, hi, _ in mine
-        ):
+        if any(_meets(g, p, lo, hi, tolerance) for lo, hi, _ in mine):
             continue
         swapped = g.low[p] == g.high[p] and any(
             lo == hi and _transposed([(g.low[p], cur, ""), (lo, cur, sl)]) for lo, hi, sl in mine
