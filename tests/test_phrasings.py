@@ -298,13 +298,22 @@ BLOG_FIELDS = [
 
 
 @pytest.mark.parametrize(
-    ("votes", "count"), [("8,215", 8_215), ("8.2K", 8_200), ("1.2M", 1_200_000)]
+    ("votes", "count"),
+    [
+        ("8,215", 8_215),
+        ("8.2K", 8_200),
+        ("1.2M", 1_200_000),
+        ("12 406", 12_406),  # a space between thousands
+        ("1\u00a0204\u00a0377", 1_204_377),  # a no-break space
+        ("40512", 40_512),  # no separator
+    ],
 )
 def test_blog_rating_vote_counts(votes, count):
     from auditor.extract.movieblog import MovieBlog
 
     text = f"A Film\n\nMay 1st, 1990\n\nRelease Year: 1990\n\nRating: 6.8/10 ({votes} voted)\n"
     out = _collector(text)
+    assert MovieBlog().recognise(out.view)
     MovieBlog().extract(out.view, out)
     facts = {(c.attribute, _plain(c.value)) for c in out.claims}
     assert {("user_rating", (("scale", 10), ("value", 6.8))), ("rating_votes", count)} <= facts
@@ -400,6 +409,12 @@ PLOTS += [
         "Amy and Kit Ferrand (Joan Dee and Ray Moss) watch.",
         {"Jo Vance", "Ada Brooke", "Tom Hale", "Amy Ferrand", "Kit Ferrand"},
     ),
+    (  # after "to" / "of" a person's appositive ("a nurse who") marks a person, a place's not
+        "The ring belongs to Ada Brooke, a nurse who left in 1950. Jo Vance reads the will of "
+        "Maud Hale, an old widow whose son drowned, and drives to Kirkby Lonsdale, a market "
+        "town where nobody knows him.",
+        {"Ada Brooke", "Jo Vance", "Maud Hale"},
+    ),
     (  # one name after a family word
         "Tom Hale lives with his younger brother Kit in Ostend. Later he visits her aunt Maud.",
         {"Tom Hale", "Kit", "Maud"},
@@ -418,6 +433,35 @@ def test_lower_cased_first_name_after_a_family_word():
     out = _collector(text)
     add_characters(out, 0, len(text), ["kit hale", "ada hale"], cased=False)
     assert {c.value for c in out.claims} == {"kit"}
+
+
+def test_plot_names_a_part_of_a_double_role():
+    """A cast list's double role ("kit hale / the stranger") names its parts: a plot or a
+    review that names one of them names a character; a described part ("the stranger") is none."""
+    text = "in the fog kit hale meets the stranger on the pier, and later ada watches kit hale."
+    out = _collector(text)
+    add_characters(out, 0, len(text), ["kit hale / the stranger", "ada"], cased=False)
+    assert {c.value for c in out.claims} == {"kit hale", "ada"}
+    text = "at the end of the film the twin is gone; ada brook stands alone on the pier."
+    out = _collector(text)
+    add_characters(out, 0, len(text), ["Ada Brook and the Twin"], cased=False)
+    assert {c.value for c in out.claims} == {"ada brook"}
+    text = "mr. hale is late again; mrs. hale waits."
+    out = _collector(text)
+    add_characters(out, 0, len(text), ["Mr. and Mrs. Hale"], cased=False)
+    assert {c.value for c in out.claims} == {"mrs. hale"}
+
+
+def test_user_review_names_a_part_of_a_double_role():
+    from auditor.extract.common import add_user_mentions
+
+    text = "great film. the scene where jo vance meets himself is the best."
+    out = _collector(text)
+    out.add("cast", 0, 5, {"actor": "lee paine", "character": "jo vance / old jo"})
+    add_user_mentions(out, 0, len(text), cased=False)
+    assert {(c.attribute, c.value) for c in out.claims if c.origin == "user"} == {
+        ("character", "jo vance")
+    }
 
 
 def test_lower_cased_plot_names_from_the_cast_list():
@@ -490,6 +534,8 @@ def test_wikipedia_infobox_release_notes():
         "  • 1 April 2011 (2011-04-01) (New York City)\n"
         "  • 8 April 2011 (2011-04-08) (Los Angeles premiere)\n"
         "  • 6 May 2011 (2011-05-06) (Norway)\n"
+        "  • 20 July 2011 (2011-07-20) (Fantasia)\n"
+        "  • 25 January 2012 (2012-01-25) (Göteborg)\n"
         "Running time\n"
     )
     facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), text)
@@ -499,6 +545,8 @@ def test_wikipedia_infobox_release_notes():
         ("2011-04-01", None),
         ("2011-04-08", "premiere"),
         ("2011-05-06", "norway"),
+        ("2011-07-20", "premiere"),  # festivals named without the word "festival"
+        ("2012-01-25", "premiere"),
     }
 
 
@@ -513,6 +561,9 @@ def test_wikipedia_infobox_release_notes():
         ("Jo Vance (as Joe Vance) (uncredited)", ("Jo Vance", "Joe Vance")),
         ("Kiki (voice) (English version)", ("Kiki", None)),
         ("Kiki (German version) (voice)", ("Kiki", None)),
+        ("Mother (narrator)", ("Mother", None)),
+        ("Elderly Jo (voice) (narrator)", ("Elderly Jo", None)),
+        ("The Storyteller (narration) (uncredited)", ("The Storyteller", None)),
         ("Ada (Older)", ("Ada (Older)", None)),
     ],
 )

@@ -10,7 +10,7 @@ from auditor.extract.mentions import character_mentions, coordinated_mentions, p
 from auditor.normalize.dates import parse_date
 from auditor.normalize.genres import genre_terms
 from auditor.normalize.money import parse_money
-from auditor.normalize.names import clean
+from auditor.normalize.names import HONORIFICS, clean, fold
 from auditor.normalize.places import COUNTRY_KEYS, canonical_country, is_country
 
 MPAA = {"G", "PG", "PG-13", "R", "NC-17", "X", "M", "GP", "NR", "UNRATED", "NOT RATED", "APPROVED"}
@@ -34,11 +34,12 @@ def release_qualifier(country: str | None = None, kind: str | None = None) -> st
 
 
 # A trailing note a cast line puts after the role: "(voice)", "(uncredited)", "(archive
-# footage)", "(credit only)", "(scenes deleted)", a dub's "(English version)"; or "(as X)", the
-# name the actor is credited as.
+# footage)", "(credit only)", "(scenes deleted)", a dub's "(English version)", "(narrator)";
+# or "(as X)", the name the actor is credited as.
 _ROLE_NOTE = re.compile(
     r"\s*\((?:(?:credited )?as (?P<as>[^)]+)|(?:[\w ]{0,20}\b)?(?:voice|uncredited|archive "
-    r"footage|credit only|scenes? deleted|unconfirmed|cameo|version)\b[^)]{0,30})\)$",
+    r"footage|credit only|scenes? deleted|unconfirmed|cameo|version|narrator|narration)\b"
+    r"[^)]{0,30})\)$",
     re.I,
 )
 
@@ -96,6 +97,7 @@ def add_date(out: Collector, attribute: str, start: int, end: int, qualifier: st
 def add_characters(out: Collector, start: int, end: int, known: list[str], *, cased: bool) -> None:
     text = out.view.text
     out.name_texts.append((start, end))
+    known = role_names(known)
     for s, e in character_mentions(text, start, end, known, cased=cased):
         out.add("character", s, e, clean(text[s:e]))
     for s, e, name in coordinated_mentions(text, start, end, known, cased=cased):
@@ -103,7 +105,28 @@ def add_characters(out: Collector, start: int, end: int, known: list[str], *, ca
 
 
 def cast_characters(out: Collector) -> list[str]:
-    return [c["character"] for c in out.values("cast")] + out.values("character")
+    return role_names([c["character"] for c in out.values("cast")] + out.values("character"))
+
+
+# A double role: "Kit / The Stranger", "Kit Hale and the Stranger".
+_ROLE_PARTS = re.compile(r"\s+/\s+|\s+and\s+", re.I)
+
+
+def role_names(roles: list[str]) -> list[str]:
+    """The roles, and each part of a double role that is a name of its own ("Kit Hale" in
+    "Kit Hale / The Stranger"), so that a plot or a review naming one part is read as naming
+    a character; a part that is a described role ("the Stranger") names no one."""
+    parts = [
+        p
+        for r in roles
+        if _ROLE_PARTS.search(r)
+        for p in _ROLE_PARTS.split(r)
+        if p
+        and not re.match(r"(?i)(?:the|a|an)\b", p)
+        # "Mr. and Mrs. Hale": a title alone is no name
+        and not all(w.rstrip(".") in HONORIFICS for w in fold(p).split())
+    ]
+    return roles + [p for p in parts if p not in roles] if parts else roles
 
 
 def add_user_mentions(out: Collector, start: int, end: int, *, cased: bool) -> None:

@@ -365,6 +365,9 @@ _KIN = re.compile(
 )
 # "Amy and Kit Ferrand (Max Orr and ...)": an actor's parenthesis opens after a name.
 _ACTOR_PAREN = re.compile(r" \((?=[A-Z])")
+# ", a hospital orderly who", ", an old friend whose": what follows a person's name (a place's
+# appositive goes on with "which" or "where").
+_PERSON_APPOSITIVE = re.compile(r", an? (?:[a-z][a-z'’-]* ){1,4}(?:who|whom|whose)\b")
 
 
 def _in_actor_parens(text: str, start: int, pos: int) -> bool:
@@ -420,8 +423,12 @@ def _person_run(text: str, start: int, t: _Tokens, i: int, j: int) -> tuple[int,
     first = t.starts[i]
     if text[max(start, first - 1) : first] == "(" or _in_actor_parens(text, start, first):
         return None
-    # "to Ada Brook (Jo Vance)": an actor in parentheses marks a person after any word.
-    actor = _ACTOR_PAREN.match(text, t.ends[j - 1]) is not None
+    # "to Ada Brook (Jo Vance)": an actor in parentheses marks a person after any word; so does
+    # an appositive that goes on with "who" ("belongs to Ada Brook, a child who ...").
+    actor = (
+        _ACTOR_PAREN.match(text, t.ends[j - 1]) is not None
+        or _PERSON_APPOSITIVE.match(text, t.ends[j - 1]) is not None
+    )
     stripped = []
     opening = not _mid_sentence(text, first, start)
     while i < j and (

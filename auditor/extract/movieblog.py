@@ -32,9 +32,12 @@ def _line(label: str) -> re.Pattern[str]:
     return re.compile(rf"^{label}:[ \t]*(?P<v>[^\n]*?)[ \t]*$", _M)
 
 
-# "(8,215 voted)", or rounded: "(8.2K voted)", "(1.2M voted)".
+# "(8,215 voted)", "(8 215 voted)" (a space, or a no-break one, between thousands), or
+# rounded: "(8.2K voted)", "(1.2M voted)".
 _RATING = re.compile(
-    r"^Rating: (?P<r>\d{1,2}(?:\.\d)?/10) \((?P<n>\d[\d,]*(?:\.\d+)?[KkMm]?) voted\)[ \t]*$", _M
+    r"^Rating: (?P<r>\d{1,2}(?:\.\d)?/10) "
+    r"\((?P<n>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d[\d,]*(?:\.\d+)?[KkMm]?) voted\)[ \t]*$",
+    _M,
 )
 _USER_REVIEW = re.compile(opens_line("U", r"ser Review[ \t]*$"), _M)
 _CAST_LINE = re.compile(r"^(?P<a>[^\n]+?) - (?P<c>[^\n]+?)[ \t]*$", _M)
