@@ -94,6 +94,16 @@ RELEASES = [
     ),
     ("A soundtrack album was released on 7 November 1995.", set()),
     ("On 8 August 2011, a remastered Blu-ray was released for the anniversary.", set()),
+    (  # a festival named without the word "festival" is a festival screening
+        "It was screened at Fantasia on 21 July 2011 and released in Canada on 2 March 2012.",
+        {("2011-07-21", "premiere"), ("2012-03-02", "canada")},
+    ),
+    (  # the country given as an adjective before the cinemas
+        "The film opened in Norwegian cinemas on 4 May 2012 and across UK theatres on 1 June "
+        "2012.",
+        {("2012-05-04", "norway"), ("2012-06-01", "uk")},
+    ),
+    ("It opened at the Odeon on 4 May 2012.", {("2012-05-04", None)}),
 ]
 
 
@@ -207,6 +217,22 @@ MONEY = [
         "It took HK$40 million across North America.",
         {("gross", (("amount", 40_000_000), ("currency", "HKD")), "usa")},
     ),
+    (  # a range written with two amounts
+        "It was made on a budget of between €3 million and €3.5 million, and it grossed "
+        "between $1 million and $2 million.",
+        {
+            ("budget", (("currency", "EUR"), ("high", 3_500_000), ("low", 3_000_000)), None),
+            ("gross", (("amount", 1_000_000), ("currency", "USD")), None),
+            ("gross", (("amount", 2_000_000), ("currency", "USD")), None),
+        },
+    ),
+    (  # the scope as an adjective of the money word
+        "Its worldwide gross was £9 million, and its North American box office $3 million.",
+        {
+            ("gross", (("amount", 9_000_000), ("currency", "GBP")), "worldwide"),
+            ("gross", (("amount", 3_000_000), ("currency", "USD")), "usa"),
+        },
+    ),
     ("The studio spent $2 million on marketing the film.", set()),
     ("Its opening weekend took £2.1 million.", set()),
 ]
@@ -225,6 +251,21 @@ def test_credits_in_prose():
         ("stars", "Jo Vance", None),
     }
 
+
+
+def test_writing_credits_name_their_role_in_prose():
+    text = (
+        "Some Film is a 2011 thriller film directed by Ada Brook, written by Jo Vance from a "
+        "story by Kit Ray and Lee Paine."
+    )
+    assert _facts(add_credit_prose, text) == {
+        ("director", "Ada Brook", None),
+        ("writers", "Jo Vance", None),
+        ("writers", "Kit Ray", "story"),
+        ("writers", "Lee Paine", "story"),
+    }
+    text = "Other Film is a 1990 drama film with a screenplay by Max Orr."
+    assert _facts(add_credit_prose, text) == {("writers", "Max Orr", "screenplay")}
 
 
 def test_voice_credits_in_prose():
@@ -502,6 +543,24 @@ def test_wikipedia_infobox_lines():
         ("runtime", 94, None),
         ("budget", (("currency", "GBP"), ("high", 1_500_000), ("low", 1_500_000)), None),
         ("gross", (("amount", 16_500_000), ("currency", "USD")), "usa"),
+    }
+
+
+def test_wikipedia_cast_section_dual_role():
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Cast\n\n"
+        "  • Ada Brook in a dual role as Jo Vance and Kit Vance\n"
+        "  • Lee Paine as Max Orr, a sailor\n"
+        "  • Ray Moss in a triple role as the Three Clerks\n"
+    )
+    out = _collector(text)
+    Wikipedia()._cast_section(out, 0, len(text))
+    assert {(c.value["actor"], c.value["character"]) for c in out.claims} == {
+        ("Ada Brook", "Jo Vance and Kit Vance"),
+        ("Lee Paine", "Max Orr"),
+        ("Ray Moss", "the Three Clerks"),
     }
 
 

@@ -22,7 +22,12 @@ from auditor.normalize.dates import DATE_IN_TEXT, MONTHS, parse_date
 from auditor.normalize.money import _CODES as CURRENCY_CODES
 from auditor.normalize.money import MONEY_IN_TEXT, parse_money
 from auditor.normalize.names import clean
-from auditor.normalize.places import COUNTRY_NAMES, canonical_country, is_festival
+from auditor.normalize.places import (
+    COUNTRY_KEYS,
+    COUNTRY_NAMES,
+    canonical_country,
+    is_festival,
+)
 from auditor.normalize.scores import parse_score
 
 # A sentence ends at . ! ? followed by space and a capital, digit or quote, unless the dot ends
@@ -152,6 +157,13 @@ _DATE = re.compile(
 )
 _COUNTRY = "|".join(re.escape(c) for c in COUNTRY_NAMES)
 _IN_COUNTRY = re.compile(rf"\b(?:in|across|throughout) (?:the )?(?P<c>{_COUNTRY})\b", re.I)
+# "opened in Danish cinemas", "across UK theaters": the adjective names the country.
+_IN_CINEMAS = re.compile(
+    r"\b(?:in|across|throughout) (?P<c>"
+    + "|".join(re.escape(k) for k in sorted(COUNTRY_KEYS, key=len, reverse=True))
+    + r") (?:cinemas|theaters|theatres|movie theaters|movie theatres)\b",
+    re.I,
+)
 _COUNTRY_RELEASE = re.compile(
     rf"\b(?P<c>{_COUNTRY}|[A-Z][a-z]+) (?:theatrical )?(?:release|premiere|opening)\b", re.I
 )
@@ -200,6 +212,9 @@ def _country(clause: str) -> str | None:
     hits = list(_IN_COUNTRY.finditer(clause))
     if hits:
         return hits[-1]["c"]
+    cinemas = list(_IN_CINEMAS.finditer(clause))
+    if cinemas:
+        return cinemas[-1]["c"]
     rel = list(_COUNTRY_RELEASE.finditer(clause))
     for m in reversed(rel):
         c = m["c"]
@@ -276,6 +291,10 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
                 country = after["c"]
                 pos = max(pos, d.end() + after.end())
             fest = re.search(r"\bat (?:the )?(?P<f>[^,;]*?(?:Festival|Berlinale)\b)", clause)
+            if fest is None and kind is None:
+                # "was screened at Sitges on ...": a festival named without the word
+                at = list(re.finditer(r"\bat (?:the )?(?P<f>[^,;]+)", clause))
+                fest = at[-1] if at and is_festival(at[-1]["f"]) else None
             if fest or is_festival(clause) and "premiere" in (kind or ""):
                 kind = "premiere"
             if kind == "premiere" and (fest or is_festival(clause)):
@@ -459,6 +478,13 @@ def _scope(after: str, before: str) -> str | None:
     return max(hits)[1] if hits else None
 
 
+def _between(text: str, low: re.Match[str], high: re.Match[str]) -> bool:
+    """'between €3 million and €4 million': two amounts that bound one range."""
+    return text[low.end() : high.start()] == " and " and bool(
+        re.search(r"\bbetween $", text[max(0, low.start() - 8) : low.start()])
+    )
+
+
 def add_money_prose(out: Collector, start: int, end: int) -> None:
     """Budgets and grosses: each amount takes the money word nearest before it in its sentence,
     and the scope its own stretch of the sentence names (worldwide, USA, UK)."""
@@ -468,7 +494,10 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
         if not amounts:
             continue
         words = list(_MONEY_WORDS.finditer(text, s, e))
+        ranged = -1  # the amount that closed a "between X and Y" range
         for i, a in enumerate(amounts):
+            if i == ranged:
+                continue
             before = [w for w in words if w.end() <= a.start()]
             if not before:
                 continue
@@ -491,11 +520,23 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
                 continue
             if kind == "budget":
                 value = {"low": money.low, "high": money.high, "currency": money.currency}
+                span_end = a.end()
+                if i + 1 < len(amounts) and _between(text, a, amounts[i + 1]):
+                    high = parse_money(re.sub(r"\[\w{1,3}\]", "", amounts[i + 1].group()))
+                    if high and high.currency == money.currency and high.high > money.low:
+                        value["high"], span_end, ranged = high.high, amounts[i + 1].end(), i + 1
                 out.add(
-                    "budget", a.start(), a.end(), value, "estimated" if money.estimated else None
+                    "budget", a.start(), span_end, value, "estimated" if money.estimated else None
                 )
                 continue
-            scope = money.scope or _scope(text[a.end() : stop], text[since : a.start()])
+            # "its worldwide gross was": a scope word just before the money word is its own
+            lead = text[clause_start : word.start()]
+            adjacent = [h[2] for h in _scope_hits(lead) if not lead[h[1] :].strip()]
+            scope = (
+                money.scope
+                or (adjacent[-1] if adjacent else None)
+                or _scope(text[a.end() : stop], text[since : a.start()])
+            )
             out.add(
                 "gross",
                 a.start(),
@@ -534,9 +575,20 @@ _CREDIT = re.compile(
 )
 
 
+# "from a story by X", "with a screenplay by X and Y": the writing credit names its role.
+_WRITING_CREDIT = re.compile(
+    r"\b(?P<role>screenplay|story|teleplay) by (?P<names>"
+    + _NAME
+    + r"(?:(?:, | and |, and )"
+    + _NAME
+    + r")*)"
+)
+
+
 def add_credit_prose(out: Collector, start: int, end: int) -> None:
     """'written and directed by X', 'directed by X', 'starring A, B and C' (an animated film's
-    'featuring the voices of A, B and C') in a lead."""
+    'featuring the voices of A, B and C') in a lead; 'from a story by X' and 'with a screenplay
+    by X' give the role as the qualifier, as an infobox's 'Story by' line does."""
     text = out.view.text
     for m in _CREDIT.finditer(text, start, end):
         role = m["role"]
@@ -553,6 +605,10 @@ def add_credit_prose(out: Collector, start: int, end: int) -> None:
             ns, ne = m.start("names") + n.start(), m.start("names") + n.end()
             for attribute in attributes:
                 out.add(attribute, ns, ne, clean(text[ns:ne]))
+    for m in _WRITING_CREDIT.finditer(text, start, end):
+        for n in re.finditer(_NAME, text[m.start("names") : m.end("names")]):
+            ns, ne = m.start("names") + n.start(), m.start("names") + n.end()
+            out.add("writers", ns, ne, clean(text[ns:ne]), qualifier=m["role"])
 
 
 def lead_sentence(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -304,9 +304,10 @@ class Wikipedia(Adapter):
         return characters
 
 
-# "• Ada Brook as Jo "Ace" Vance, a smuggler"
+# "• Ada Brook as Jo "Ace" Vance, a smuggler"; "• Ada Brook in a dual role as Jo and Kit Vance"
 _CAST_LINE = re.compile(
-    r"^[ \t]*(?:•[ \t]*)?(?P<a>[A-Z][\w'’.-]*(?: [\w'’.-]+){0,3}?) as "
+    r"^[ \t]*(?:•[ \t]*)?(?P<a>[A-Z][\w'’.-]*(?: [\w'’.-]+){0,3}?)"
+    r"(?: in (?:a |the )?(?:dual|double|twin|triple) roles?)? as "
     r"(?P<c>[^\n,;:(\[]+?)(?=[ \t]*(?:[,;:(\[]|\n|$)|(?:\[\w{1,3}\])+)[^\n]*$",
     _M,
 )
