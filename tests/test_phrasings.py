@@ -554,6 +554,8 @@ def test_wikipedia_cast_section_dual_role():
         "  • Ada Brook in a dual role as Jo Vance and Kit Vance\n"
         "  • Lee Paine as Max Orr, a sailor\n"
         "  • Ray Moss in a triple role as the Three Clerks\n"
+        "  • Joan Dee as both Amy and the Twin\n"
+        "  • Max Orr as Both Ends\n"
     )
     out = _collector(text)
     Wikipedia()._cast_section(out, 0, len(text))
@@ -561,6 +563,8 @@ def test_wikipedia_cast_section_dual_role():
         ("Ada Brook", "Jo Vance and Kit Vance"),
         ("Lee Paine", "Max Orr"),
         ("Ray Moss", "the Three Clerks"),
+        ("Joan Dee", "Amy and the Twin"),
+        ("Max Orr", "Both Ends"),
     }
 
 
@@ -571,6 +575,24 @@ def test_wikipedia_infobox_runtime_per_cut():
     facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), box)
     runtimes = {f for f in facts if f[0] == "runtime"}
     assert runtimes == {("runtime", 131, None), ("runtime", 96, None)}
+
+
+def test_imdb_worldwide_gross_and_hour_runtime():
+    from auditor.extract.imdb import Imdb
+
+    text = (
+        "box office budget: $3,000,000 (estimated) gross us & canada: $812,330 gross worldwide: "
+        "$4,120,006 see more technical specs runtime: 2h 5min | 1h 58min (tv) sound mix: mono"
+    )
+    out = _collector(text)
+    Imdb()._details(out.view, out, 0)
+    facts = {(c.attribute, _plain(c.value), c.qualifier) for c in out.claims}
+    assert {f for f in facts if f[0] != "budget"} == {
+        ("gross", (("amount", 812_330), ("currency", "USD")), "usa"),
+        ("gross", (("amount", 4_120_006), ("currency", "USD")), "worldwide"),
+        ("runtime", 125, None),
+        ("runtime", 118, None),
+    }
 
 
 def test_imdb_runtime_per_cut():

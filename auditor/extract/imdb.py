@@ -46,10 +46,15 @@ _INFO = re.compile(
 _MONEY_LABEL = re.compile(
     "(?P<label>"
     + "|".join(
-        map(opens_word, ("budget", "cumulative worldwide gross", "gross(?: usa| us & canada)?"))
+        map(
+            opens_word,
+            ("budget", "cumulative worldwide gross", "gross(?: usa| us & canada| worldwide)?"),
+        )
     )
     + "): "
 )
+# A running time in the details: "107 min", "1h 52min", "2h".
+_TIME = r"(?:\d{1,2}h(?: \d{1,2}min)?|\d+ min)\b"
 _PARTICLES = {"van", "von", "de", "del", "della", "da", "di", "du", "le", "la", "st.", "mc"}
 _SUFFIXES = {"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"}
 _CAST_SEP = re.compile(r" \.\.\. ")
@@ -295,7 +300,7 @@ class Imdb(Adapter):
             if money is None:
                 continue
             attribute = "budget" if m["label"] == "budget" else "gross"
-            if m["label"].startswith("cumulative"):
+            if m["label"].startswith("cumulative") or m["label"] == "gross worldwide":
                 value = parse_money(money.group())
                 if value:
                     out.add(
@@ -313,11 +318,15 @@ class Imdb(Adapter):
                     out.add("gross", money.start(), money.end(), amount, "usa")
                 continue
             add_money(out, attribute, money.start(), money.end())
-        # "runtime: 107 min | 114 min (director's cut)": one time per cut.
-        m = find(opens_word(r"runtime: (?P<v>\d+ min(?:(?: \([^()|]{1,40}\))? \| \d+ min)*)"),
-                 text, start, end)
+        # "runtime: 107 min | 114 min (director's cut)": one time per cut; "1h 52min" too.
+        m = find(
+            opens_word(rf"runtime: (?P<v>{_TIME}(?:(?: \([^()|]{{1,40}}\))? \| {_TIME})*)"),
+            text,
+            start,
+            end,
+        )
         if m:
-            for t in re.finditer(r"\d+ min", text[: m.end("v")][m.start("v") :]):
+            for t in re.finditer(_TIME, text[: m.end("v")][m.start("v") :]):
                 a = m.start("v") + t.start()
                 out.add("runtime", a, a + len(t[0]), parse_duration(t[0]))
 

@@ -295,6 +295,7 @@ class Wikipedia(Adapter):
                 continue
             for m in b:
                 actor, role = clean(m["a"]), clean(_REF.sub("", m["c"]))
+                role = re.sub(r"^both (?=.+ and )", "", role)  # "as both Jo and the Twin"
                 value = {"actor": actor, "character": role}
                 credit = re.search(r"\((?:credited )?as (?P<as>[^)]+)\)", m.group())
                 if credit:
