@@ -505,6 +505,22 @@ def test_user_review_names_a_part_of_a_double_role():
     }
 
 
+def test_review_misspells_a_surname_initial_by_ear():
+    """'Kit Wance' for 'Kit Vance', 'Ada Crooke' for 'Ada Krooke': a user mention; a surname
+    whose first letter does not sound alike ('Ada Brooke') is another person."""
+    from auditor.extract.common import add_user_mentions
+
+    text = "Kit Wance is fine, Ada Crooke better, and Ada Brooke from the last film is missed."
+    out = _collector(text)
+    out.add("director", 0, 3, "Kit Vance")
+    out.add("stars", 0, 3, "Ada Krooke")
+    add_user_mentions(out, 0, len(text), cased=True)
+    assert {(c.attribute, c.value) for c in out.claims if c.origin == "user"} == {
+        ("director", "Kit Wance"),
+        ("stars", "Ada Crooke"),
+    }
+
+
 def test_lower_cased_plot_names_from_the_cast_list():
     text = 'mark "the fox" vance meets maj. hale and ada; later major hale returns.'
     out = _collector(text)

@@ -774,6 +774,8 @@ def people_mentions(
         initials = list(map(_FIRST, tails))
     for n, table in sorted(by_len.items(), reverse=True):
         starting = {k.rsplit(" ", 1)[-1][:1] for k in table}
+        if n >= 2:  # a misspelt surname may change its first letter for one that sounds alike
+            starting |= {c for i in starting for c in _SOUND_ALIKE.get(i, "")}
         last = initials[n - 1 :]  # last[i]: the initial of window [i, i + n)'s last word
         at = list(compress(windows[n], map(starting.__contains__, map(last.__getitem__,
                                                                          windows[n]))))
@@ -799,6 +801,11 @@ def people_mentions(
         ]
 
 
+# Initials a reviewer confuses by ear ("Winding" for "Vinding", "Karlsen" for "Carlsen").
+_SOUND_ALIKE = {
+    "v": "w", "w": "v", "c": "k", "k": "c", "s": "zc", "z": "s", "i": "y", "y": "ij", "j": "y",
+    "f": "p", "p": "f",
+}
 _possessive = methodcaller("endswith", _POSSESSIVE)
 _FIRST = itemgetter(slice(0, 1))
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -881,7 +888,8 @@ def _reach(lengths: frozenset[int]) -> frozenset[int]:
 def _near_names(queries: list[str], keys: list[str], threshold: float) -> dict[str, str]:
     """For each query, the name `process.extractOne` would pick (fuzz.ratio at `threshold`,
     else, for eight letters or more, a Levenshtein distance of `_TYPOS`), kept only when its
-    last word starts with the query's last word's letter; one matrix for all queries. Every
+    last word starts with the query's last word's letter (or one `_SOUND_ALIKE` with it); one
+    matrix for all queries. Every
     query's last word starts with a letter some name's does (people_mentions makes no other);
     a query every name is too long or too short for, for either score, is not scored."""
     reach = _reach(frozenset(len(k) for k in keys))
@@ -906,4 +914,10 @@ def _near_names(queries: list[str], keys: list[str], threshold: float) -> dict[s
         out.update(
             {q: keys[j] for q, j, c in zip(far, nearest.tolist(), close, strict=True) if c}
         )
-    return {q: k for q, k in out.items() if q.split()[-1][:1] == k.split()[-1][:1]}
+    return {q: k for q, k in out.items() if _same_initial(q, k)}
+
+
+def _same_initial(query: str, name: str) -> bool:
+    """The last words start with one letter, or with two a reviewer confuses by ear."""
+    a, b = query.split()[-1][:1], name.split()[-1][:1]
+    return a == b or b in _SOUND_ALIKE.get(a, "")
