@@ -801,7 +801,7 @@ def people_mentions(
         ]
 
 
-# Initials a reviewer confuses by ear ("Winding" for "Vinding", "Karlsen" for "Carlsen").
+# Initials a reviewer confuses by ear ("Wance" for "Vance", "Karlsen" for "Carlsen").
 _SOUND_ALIKE = {
     "v": "w", "w": "v", "c": "k", "k": "c", "s": "zc", "z": "s", "i": "y", "y": "ij", "j": "y",
     "f": "p", "p": "f",

@@ -292,7 +292,7 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
                 pos = max(pos, d.end() + after.end())
             fest = re.search(r"\bat (?:the )?(?P<f>[^,;]*?(?:Festival|Berlinale)\b)", clause)
             if fest is None and kind is None:
-                # "was screened at Sitges on ...": a festival named without the word
+                # "was screened at Fantasia on ...": a festival named without the word
                 at = list(re.finditer(r"\bat (?:the )?(?P<f>[^,;]+)", clause))
                 fest = at[-1] if at and is_festival(at[-1]["f"]) else None
             if fest or is_festival(clause) and "premiere" in (kind or ""):
