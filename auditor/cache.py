@@ -72,8 +72,8 @@ _OUTCOME = tuple(_DOCS_SCHEMA)[1:]
 _COUNT, _OWN, _SHARED = 2, 3, 4  # their places in an outcome
 _FOLDER = re.compile(r"[0-9a-f]{20}")
 # The modules whose code decides what a document's claims are, and this one (the format).
-_CODE = ("cache.py", "documents.py", "textview.py", "claims.py", "extract", "normalize",
-         "report/evidence.py")
+_CODE = ("cache.py", "documents.py", "textview.py", "claims.py", "kinds/values.py", "extract",
+         "normalize", "report/evidence.py")
 
 
 class ClaimRows(Sequence[Claim]):
