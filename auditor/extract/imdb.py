@@ -16,6 +16,7 @@ from auditor.extract.common import (
     mpaa_value,
     release_qualifier,
     split_role,
+    version_country,
 )
 from auditor.normalize.counts import parse_count
 from auditor.normalize.dates import DATE_IN_TEXT, MONTHS
@@ -320,15 +321,16 @@ class Imdb(Adapter):
             add_money(out, attribute, money.start(), money.end())
         # "runtime: 107 min | 114 min (director's cut)": one time per cut; "1h 52min" too.
         m = find(
-            opens_word(rf"runtime: (?P<v>{_TIME}(?:(?: \([^()|]{{1,40}}\))? \| {_TIME})*)"),
+            opens_word(rf"runtime: (?P<v>{_TIME}(?:(?: \([^()|]{{1,40}}\))? \| {_TIME})*(?: \([^()|]{{1,40}}\))?)"),
             text,
             start,
             end,
         )
         if m:
-            for t in re.finditer(_TIME, text[: m.end("v")][m.start("v") :]):
+            for t in re.finditer(rf"({_TIME})(?: (\([^()|]{{1,40}}\)))?", text[: m.end("v")][m.start("v") :]):
                 a = m.start("v") + t.start()
-                out.add("runtime", a, a + len(t[0]), parse_duration(t[0]))
+                minutes = parse_duration(t[1])
+                out.add("runtime", a, a + len(t[1]), minutes, version_country(t[2]))
 
     def _review(self, view: TextView, out: Collector, start: int) -> None:
         text = view.text
