@@ -155,9 +155,9 @@ def _release(
     for kind, d in kind_dates.items():
         places = sorted({country[i] for i in by_kind[kind] if date_of[i] == d and country[i]})
         named.setdefault(d, []).append((kind, places))
-    for d, k in sorted({(date_of[i], k) for k in _EVERY_DATE for i in by_kind.get(k, [])}):
-        places = sorted({country[i] for i in by_kind[k] if date_of[i] == d and country[i]})
-        named.setdefault(d, []).append((k, places if k != "premiere" else []))
+    for d, kind in sorted({(date_of[i], k) for k in _EVERY_DATE for i in by_kind.get(k, [])}):
+        places = sorted({country[i] for i in by_kind[kind] if date_of[i] == d and country[i]})
+        named.setdefault(d, []).append((kind, places if kind != "premiere" else []))
     for c, d in sorted(country_dates.items()):
         if d not in named or c in {country[i] for i in every if date_of[i] == d and slot[i]}:
             named.setdefault(d, [])
