@@ -116,7 +116,7 @@ def release_name(kind: str, places: Sequence[str]) -> str:
     """'wide release in USA', 'premiere', 'release in UK': a release by kind and country."""
     if kind == "premiere":
         return "premiere"
-    name = f"{kind} release" if kind else "release"
+    name = "re-release" if kind == "re-release" else f"{kind} release" if kind else "release"
     return name + (f" in {listing(places)}" if places else "")
 
 

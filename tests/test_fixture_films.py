@@ -154,3 +154,27 @@ def test_resolved_value_shows_the_form_most_sources_write():
     assert resolved["title"] == "The 4:15 to Rivière-du-Loup"
     assert "Hélène Vachon" in resolved["writers"]
     assert "Jean-Luc Bédard" in resolved["character"]
+
+
+def test_every_re_release_date_stands(tmp_path):
+    """An old film re-released twice (a restoration at a festival, then in cinemas abroad):
+    each date is its own re-release, no conflict, and no first release is misdated."""
+    folder = _copy(tmp_path, "cold-meridian-2004")
+    before = {
+        (d.code, d.severity) for d in audit([folder], load(ROOT)).discrepancies
+        if d.attribute == "release_date"
+    }
+    page = folder / "wikipedia.txt"
+    text = page.read_text(encoding="utf-8")
+    added = (
+        " A restored version premiered at the Locarno Festival on 4 August 2019, and Arrow"
+        " Films re-released it in Canada on 8 November 2019."
+    )
+    anchor = "opened nationwide on November 5, 2004.[7][8]"
+    page.write_text(text.replace(anchor, anchor + added, 1), "utf-8")
+    report = audit([folder], load(ROOT))
+    dates = [d for d in report.discrepancies if d.attribute == "release_date"]
+    assert {(d.code, d.severity) for d in dates} == before
+    [split] = [d for d in dates if d.code == "AU002"]
+    assert "4 Aug 2019 is the re-release" in split.explanation
+    assert "re-release in canada" in split.explanation

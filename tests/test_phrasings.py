@@ -27,6 +27,7 @@ from auditor.extract.rottentomatoes import RottenTomatoes
 from auditor.normalize.genres import facets
 from auditor.normalize.money import parse_money
 from auditor.textview import TextView
+from tests.conftest import FIXTURES
 
 
 def _facts(reader, text: str, **kw) -> set[tuple]:
@@ -104,6 +105,16 @@ RELEASES = [
         {("2012-05-04", "norway"), ("2012-06-01", "uk")},
     ),
     ("It opened at the Odeon on 4 May 2012.", {("2012-05-04", None)}),
+    (
+        "The picture was first shown at the Venice Film Festival on 30 August 1948 and opened "
+        "in Italian cinemas on 2 October 1948.",
+        {("1948-08-30", "premiere"), ("1948-10-02", "italy")},
+    ),
+    (  # an old film's later release: a restoration's festival screening is no premiere
+        "The restored print premiered at the Cannes Film Festival on 14 May 2015, and Janus "
+        "Films re-released it in the United Kingdom on 3 July 2015.",
+        {("2015-05-14", "re-release"), ("2015-07-03", "uk,re-release")},
+    ),
 ]
 
 
@@ -235,6 +246,10 @@ MONEY = [
     ),
     ("The studio spent $2 million on marketing the film.", set()),
     ("Its opening weekend took £2.1 million.", set()),
+    (
+        "Produced for an estimated NOK 2.5 million, it was shot in six weeks.",
+        {("budget", (("currency", "NOK"), ("high", 2_500_000), ("low", 2_500_000)), "estimated")},
+    ),
 ]
 
 
@@ -412,6 +427,8 @@ MONEY_FORMS = [
     ("$16,501,785 (USA) (19 July 1996)", (16_501_785, "USD", "usa")),
     ("£12,433,064 (UK)", (12_433_064, "GBP", "uk")),
     ("$72 million (worldwide)", (72_000_000, "USD", "worldwide")),
+    ("2.5 million DKK", (2_500_000, "DKK", None)),
+    ("1 250 000 NOK (estimated)", (1_250_000, "NOK", None)),
 ]
 
 
@@ -419,6 +436,19 @@ MONEY_FORMS = [
 def test_money_keeps_its_currency(text, value):
     m = parse_money(text)
     assert (m.low, m.currency, m.scope) == value
+
+
+def test_kr_is_the_krona_of_the_films_country():
+    """'kr' alone names no currency: the film's country's krona or krone, else no amount."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    assert parse_money("3 750 000 kr", krona="DKK").currency == "DKK"
+    assert parse_money("3 750 000 kr") is None
+    box = "CountryNorway\nBudget1 200 000 kr[2]\n"
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), box)
+    assert ("budget", (("currency", "NOK"), ("high", 1_200_000), ("low", 1_200_000)), None) in facts
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), "Budget1 200 000 kr\n")
+    assert not {f for f in facts if f[0] == "budget"}
 
 
 PLOTS = [
@@ -593,6 +623,26 @@ def test_wikipedia_infobox_runtime_per_cut():
     assert runtimes == {("runtime", 131, None), ("runtime", 96, None)}
 
 
+def test_runtime_per_version_named_by_its_country():
+    from auditor.extract.imdb import Imdb
+    from auditor.extract.wikipedia import Wikipedia
+
+    box = "Running time\n95 minutes (France)\n88 minutes (United Kingdom)\nCountryFrance\n"
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), box)
+    assert {f for f in facts if f[0] == "runtime"} == {
+        ("runtime", 95, "france"),
+        ("runtime", 88, "uk"),
+    }
+    text = "technical specs runtime: 102 min | 90 min (uk) | 97 min (director's cut) sound mix"
+    out = _collector(text)
+    Imdb()._details(out.view, out, 0)
+    assert {(c.raw, c.value, c.qualifier) for c in out.claims if c.attribute == "runtime"} == {
+        ("102 min", 102, None),
+        ("90 min", 90, "uk"),
+        ("97 min", 97, None),
+    }
+
+
 def test_imdb_worldwide_gross_and_hour_runtime():
     from auditor.extract.imdb import Imdb
 
@@ -662,6 +712,10 @@ def test_wikipedia_infobox_release_notes():
         ("Elderly Jo (voice) (narrator)", ("Elderly Jo", None)),
         ("The Storyteller (narration) (uncredited)", ("The Storyteller", None)),
         ("Ada (Older)", ("Ada (Older)", None)),
+        ("Herself - Lighthouse Keeper", ("Herself", None)),
+        ("himself - host (archive footage)", ("himself", None)),
+        ("Themselves – Choir", ("Themselves", None)),
+        ("Self - Narrator", ("Self - Narrator", None)),
     ],
 )
 def test_cast_role_notes_split_off(role, split):
@@ -750,3 +804,25 @@ def test_wikipedia_distributor_prose(text, facts):
     from auditor.extract.wikipedia import Wikipedia
 
     assert _facts(lambda out, s, e: Wikipedia()._prose(out, s, e), text) == facts
+
+
+
+def test_a_documentary_names_no_characters(tmp_path):
+    """The people a documentary's synopsis names are the people filmed, not characters: the
+    same blog page names characters as a drama and none once its genre line says documentary."""
+    from auditor.documents import discover
+    from auditor.extract import extract_document
+
+    page = (FIXTURES / "documents" / "trainspotting-1996" / "movieblog.txt").read_text()
+    got = {}
+    for genre in ("Crime, Drama", "Documentary"):
+        folder = tmp_path / genre[:5] / "trainspotting-1996"
+        folder.mkdir(parents=True)
+        text = page.replace("Genre: Crime, Drama", f"Genre: {genre}")
+        (folder / "movieblog.txt").write_text(text)
+        [ref] = discover([folder / "movieblog.txt"])
+        result = extract_document(ref)
+        assert result.error is None
+        got[genre] = {c.attribute for c in result.claims}
+    assert "character" in got["Crime, Drama"]
+    assert "character" not in got["Documentary"] and "cast" in got["Documentary"]

@@ -9,7 +9,7 @@ from auditor.extract.base import Collector, split_items
 from auditor.extract.mentions import character_mentions, coordinated_mentions, people_mentions
 from auditor.normalize.dates import parse_date
 from auditor.normalize.genres import genre_terms
-from auditor.normalize.money import parse_money
+from auditor.normalize.money import krona_of, parse_money
 from auditor.normalize.names import HONORIFICS, clean, fold
 from auditor.normalize.places import COUNTRY_KEYS, canonical_country, is_country
 
@@ -21,6 +21,7 @@ RELEASE_KINDS = {
     "widely": "wide",
     "premiere": "premiere",
     "wide release": "wide",
+    "re-release": "re-release",
 }
 
 
@@ -31,6 +32,13 @@ def release_qualifier(country: str | None = None, kind: str | None = None) -> st
     if kind and kind.lower() in RELEASE_KINDS:
         parts.append(RELEASE_KINDS[kind.lower()])
     return ",".join(parts) or None
+
+
+def version_country(note: str | None) -> str | None:
+    """A running time's version named by its country ("71 min (USA)", "84 minutes (Sweden)"):
+    the canonical country, its qualifier; another note ("director's cut") is none."""
+    note = (note or "").strip().strip("()").strip()
+    return canonical_country(note) if note and is_country(note) else None
 
 
 # A trailing note a cast line puts after the role: "(voice)", "(uncredited)", "(archive
@@ -51,7 +59,13 @@ def split_role(role: str) -> tuple[str, str | None]:
     while (m := _ROLE_NOTE.search(role)) and m.start() > 0:
         credited = m["as"] or credited
         role = role[: m.start()]
+    if m := _SELF_ROLE.fullmatch(role):
+        role = m["self"]
     return role, credited
+
+
+# A documentary's self-role with what the person is: "Himself - Foreman" is "Himself".
+_SELF_ROLE = re.compile(r"(?P<self>(?:him|her|them)sel(?:f|ves))\s+[-–—:]\s+\S.*", re.I)
 
 
 def add_names(
@@ -78,7 +92,7 @@ def add_credited(out: Collector, attribute: str, start: int, end: int, sep: str 
 
 def add_money(out: Collector, attribute: str, start: int, end: int) -> None:
     text = out.view.text[start:end]
-    money = parse_money(re.sub(r"\[\w{1,3}\]", "", text))
+    money = parse_money(re.sub(r"\[\w{1,3}\]", "", text), krona_of(out.values("country")))
     if money is None:
         return
     if attribute == "budget":

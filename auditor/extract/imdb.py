@@ -16,6 +16,7 @@ from auditor.extract.common import (
     mpaa_value,
     release_qualifier,
     split_role,
+    version_country,
 )
 from auditor.normalize.counts import parse_count
 from auditor.normalize.dates import DATE_IN_TEXT, MONTHS
@@ -55,6 +56,8 @@ _MONEY_LABEL = re.compile(
 )
 # A running time in the details: "107 min", "1h 52min", "2h".
 _TIME = r"(?:\d{1,2}h(?: \d{1,2}min)?|\d+ min)\b"
+_NOTE = r"(?: \([^()|]{1,40}\))?"  # a running time's cut: "(director's cut)", "(usa)"
+_CUT = rf"(?P<t>{_TIME})(?P<n>{_NOTE})"
 _PARTICLES = {"van", "von", "de", "del", "della", "da", "di", "du", "le", "la", "st.", "mc"}
 _SUFFIXES = {"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"}
 _CAST_SEP = re.compile(r" \.\.\. ")
@@ -318,17 +321,19 @@ class Imdb(Adapter):
                     out.add("gross", money.start(), money.end(), amount, "usa")
                 continue
             add_money(out, attribute, money.start(), money.end())
-        # "runtime: 107 min | 114 min (director's cut)": one time per cut; "1h 52min" too.
+        # "runtime: 107 min | 114 min (director's cut) | 98 min (usa)": one time per cut, a cut
+        # named by a country qualified by it; "1h 52min" too.
         m = find(
-            opens_word(rf"runtime: (?P<v>{_TIME}(?:(?: \([^()|]{{1,40}}\))? \| {_TIME})*)"),
+            opens_word(rf"runtime: (?P<v>{_TIME}{_NOTE}(?: \| {_TIME}{_NOTE})*)"),
             text,
             start,
             end,
         )
         if m:
-            for t in re.finditer(_TIME, text[: m.end("v")][m.start("v") :]):
+            for t in re.finditer(_CUT, text[: m.end("v")][m.start("v") :]):
                 a = m.start("v") + t.start()
-                out.add("runtime", a, a + len(t[0]), parse_duration(t[0]))
+                minutes = parse_duration(t["t"])
+                out.add("runtime", a, a + len(t["t"]), minutes, version_country(t["n"]))
 
     def _review(self, view: TextView, out: Collector, start: int) -> None:
         text = view.text

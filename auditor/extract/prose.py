@@ -20,7 +20,7 @@ from auditor.extract.scan import finditer_spans
 from auditor.normalize.counts import parse_count
 from auditor.normalize.dates import DATE_IN_TEXT, MONTHS, parse_date
 from auditor.normalize.money import _CODES as CURRENCY_CODES
-from auditor.normalize.money import MONEY_IN_TEXT, parse_money
+from auditor.normalize.money import MONEY_IN_TEXT, krona_of, parse_money
 from auditor.normalize.names import clean
 from auditor.normalize.places import (
     COUNTRY_KEYS,
@@ -174,8 +174,7 @@ _RELEASE_VERB = re.compile(
 )
 _OTHER_WORK = re.compile(
     r"\b(?:soundtrack|album|single|novel|book|video game|sequel|prequel|remake|trailer|"
-    r"teaser|poster|series|episode|play|musical|re-released|re-release|reissued|reissue|"
-    r"anniversary|restored|restoration)\b",
+    r"teaser|poster|series|episode|play|musical|anniversary)\b",
     re.I,
 )
 _KINDS = (
@@ -183,6 +182,9 @@ _KINDS = (
     (re.compile(r"\b(?:wide|widely|nationwide|went wide|expanded|general)\b", re.I), "wide"),
     (re.compile(r"\b(?:premiered?|festival|debuted|world premiere)\b", re.I), "premiere"),
 )
+# A later release of an old film ("re-released it in France on", "the restored version
+# premiered at"): its own kind, whatever else the clause says, so that it is no first release.
+_RERELEASE = re.compile(r"\b(?:re-?released?|re-?issued?|restored|restoration)\b", re.I)
 _HOME_MEDIA = re.compile(
     r"\b(?P<dvd>(?<!HD )DVDs?)\b|\b(?P<vhs>VHS|video ?cassettes?|videocassettes?|home video)\b"
     r"|\b(?P<other>Blu-?ray|HD DVD|LaserDisc|4K|Ultra HD|streaming)\b",
@@ -204,6 +206,8 @@ def _kind(clause: str) -> str | None:
     """The kind the clause names last, nearest its date ("acquired it after the festival and
     gave it a limited release on ..." is limited); a premiere wins over a kind at the same
     word ("world premiere")."""
+    if _RERELEASE.search(clause):
+        return "re-release"
     found = [(m.end(), i == 2, k) for i, (rx, k) in enumerate(_KINDS) for m in rx.finditer(clause)]
     return max(found)[2] if found else None
 
@@ -295,7 +299,9 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
                 # "was screened at Fantasia on ...": a festival named without the word
                 at = list(re.finditer(r"\bat (?:the )?(?P<f>[^,;]+)", clause))
                 fest = at[-1] if at and is_festival(at[-1]["f"]) else None
-            if fest or is_festival(clause) and "premiere" in (kind or ""):
+            if kind == "re-release":
+                pass  # a restoration shown at a festival is still a re-release
+            elif fest or is_festival(clause) and "premiere" in (kind or ""):
                 kind = "premiere"
             if kind == "premiere" and (fest or is_festival(clause)):
                 country = None  # "its North American premiere at Toronto": the festival's place
@@ -436,13 +442,14 @@ def _money_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = [m.span() for m in _MONEY_HINT_BACK.finditer(back)]
     return [(end - e, end - s) for s, e in reversed(spans)]
 _MONEY_WORDS = re.compile(
-    r"\b(?P<budget>budget(?:ed)?|cost(?:ing|s)?|made for|production costs?)\b"
+    r"\b(?P<budget>budget(?:ed)?|cost(?:ing|s)?|made for|produced for|production costs?)\b"
     r"|\b(?P<gross>gross(?:ed|ing|es)?|box[- ]office|earn(?:ed|ing|s)?|took(?: in)?|taking|"
     r"making|made|revenue|receipts|takings)\b"
     r"|\b(?P<skip>opening weekend|first weekend|weekend|opening|marketing|advertising|"
     r"salary|paid|fee|prize|award|offered|offers|cash)\b",
     re.I,
 )
+_ESTIMATED = re.compile(r"\b(?:estimated|est\.)\s*$", re.I)
 _SCOPE_WORDS = (
     (
         re.compile(r"\b(?:worldwide|world-wide|globally|global|around the world|total)\b", re.I),
@@ -515,19 +522,23 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
                 r"\bweekend\b", text[a.end() : stop]
             ):
                 continue
-            money = parse_money(re.sub(r"\[\w{1,3}\]", "", a.group()))
+            money = parse_money(
+                re.sub(r"\[\w{1,3}\]", "", a.group()), krona_of(out.values("country"))
+            )
             if money is None:
                 continue
             if kind == "budget":
                 value = {"low": money.low, "high": money.high, "currency": money.currency}
                 span_end = a.end()
                 if i + 1 < len(amounts) and _between(text, a, amounts[i + 1]):
-                    high = parse_money(re.sub(r"\[\w{1,3}\]", "", amounts[i + 1].group()))
+                    high = parse_money(
+                        re.sub(r"\[\w{1,3}\]", "", amounts[i + 1].group()), money.currency
+                    )
                     if high and high.currency == money.currency and high.high > money.low:
                         value["high"], span_end, ranged = high.high, amounts[i + 1].end(), i + 1
-                out.add(
-                    "budget", a.start(), span_end, value, "estimated" if money.estimated else None
-                )
+                # "(estimated)" after it, or "an estimated SEK 4 million"
+                estimated = money.estimated or bool(_ESTIMATED.search(text, since, a.start()))
+                out.add("budget", a.start(), span_end, value, "estimated" if estimated else None)
                 continue
             # "its worldwide gross was": a scope word just before the money word is its own
             lead = text[clause_start : word.start()]

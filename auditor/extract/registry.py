@@ -129,7 +129,16 @@ def _extract(adapter: Adapter, doc: Document, view: TextView) -> Collector:
             f"the {adapter.name} adapter failed on it ({type(exc).__name__}: {exc})",
             "report this with the document attached",
         ) from exc
+    _no_characters_in_documentaries(out)
     return out
+
+
+def _no_characters_in_documentaries(out: Collector) -> None:
+    """A documentary's synopsis names the people filmed, not characters (its cast list's
+    "Himself" says who they are): a page that calls its film a documentary names none."""
+    if any(fold(g) == "documentary" for g in out.values("genres")):
+        out.claims = [c for c in out.claims if c.attribute != "character"]
+        out.name_texts = []
 
 
 def with_context(claim: Claim, text: str) -> Claim:

@@ -12,6 +12,7 @@ from auditor.extract.common import (
     add_money,
     add_names,
     release_qualifier,
+    version_country,
 )
 from auditor.extract.prose import (
     add_aggregator_prose,
@@ -223,9 +224,11 @@ class Wikipedia(Adapter):
             minutes = parse_duration(raw)
             # "107 minutes (theatrical)", one line per cut: the note names the cut.
             d = DURATION_IN_TEXT.match(text, s, e) if minutes is None else None
+            note = None
             if d and _PARENS.fullmatch(text[d.end() : e].strip()):
+                note = version_country(text[d.end() : e])
                 s, e, minutes = d.start(), d.end(), parse_duration(d[0])
-            out.add("runtime", s, e, minutes)
+            out.add("runtime", s, e, minutes, note)
         elif kind in ("budget", "gross"):
             money = MONEY_IN_TEXT.match(text, s, e)
             if money:

@@ -50,15 +50,30 @@ _SCALE = {
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CUR = rf"(?:{_PREFIX}|[$£€¥₹₩]|(?:{_CODES})(?![A-Za-z]) ?)"
 _SC = r"(?:million|billion|thousand|lakhs?|crores?|mn|bn|[mkb])\b"
+# A currency written after the amount, as Nordic pages write it ("410 000 kr", "2.5 million
+# SEK"), thousands split by spaces or commas. "kr" alone is the krona or krone of the film's
+# country (`krona`).
+_AFTER = r"(?:kr\.?|kronor|kroner|SEK|DKK|NOK|ISK)(?!\w)"
 _MONEY = re.compile(
-    rf"(?P<cur>{_CUR})\s*(?P<low>{_NUM})"
+    rf"(?:(?P<cur>{_CUR})\s*(?P<low>{_NUM})"
     rf"(?:\s*(?P<lowscale>{_SC}))?"
     rf"(?:\s*(?:[-–—]|to)\s*(?:{_CUR})?\s*(?P<high>{_NUM}))?"
     rf"(?:\s*(?P<scale>{_SC}))?"
+    rf"|(?P<tlow>\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+|{_NUM})(?:\s*(?P<tscale>{_SC}))?"
+    rf"\s*(?P<tcur>{_AFTER}))"
     r"(?:\s*\((?P<note>[^)]{1,40})\))?"
     r"(?:\s*\((?P<when>[^)]{1,40})\))?",  # IMDb: "(USA) (19 July 1996)"
     re.I,
 )
+# The krona / krone an amount in "kr" is in, by the film's country.
+_KRONA = {"sweden": "SEK", "swedish": "SEK", "denmark": "DKK", "danish": "DKK",
+          "norway": "NOK", "norwegian": "NOK", "iceland": "ISK", "icelandic": "ISK"}
+
+
+def krona_of(countries: list[str]) -> str | None:
+    """The currency an amount in "kr" is in: the krona or krone of the first Nordic country
+    among the film's `countries` (as a page names them), else unknown."""
+    return next((_KRONA[k] for c in countries if (k := c.strip().lower()) in _KRONA), None)
 MONEY_IN_TEXT = re.compile(_MONEY.pattern, re.I)
 # Parentheses after a figure that say something other than its scope or estimate: a date, or
 # another figure (the amount converted: "¥3.87 billion (US$17.6 million)").
@@ -97,13 +112,23 @@ def currency_of(symbol: str) -> str:
 
 
 def _amount(num: str, scale: str | None) -> int:
-    return round(float(num.replace(",", "")) * _SCALE[(scale or "").lower()])
+    digits = re.sub(r"[,\s]", "", num)
+    return round(float(digits) * _SCALE[(scale or "").lower()])
 
 
-def parse_money(text: str) -> Money | None:
+def parse_money(text: str, krona: str | None = None) -> Money | None:
+    """The amount `text` states; `krona`, the currency an amount in "kr" is in (the film's
+    country's), else such an amount is none."""
     m = _MONEY.fullmatch(" ".join(text.split()))
     if not m:
         return None
+    if m["tcur"]:
+        code = m["tcur"].rstrip(".").upper()
+        currency = krona if code in ("KR", "KRONOR", "KRONER") else code
+        if currency is None:
+            return None
+        low = _amount(m["tlow"], m["tscale"])
+        return Money(low, low, currency, m["note"])
     scale = m["scale"] or m["lowscale"]
     low = _amount(m["low"], m["lowscale"] or scale)
     high = _amount(m["high"], scale) if m["high"] else low

@@ -76,6 +76,9 @@ def _plain(
     return [Finding(entity, attribute, "", tuple(ids), why)]
 
 
+_EVERY_DATE = ("premiere", "re-release")  # release kinds whose every date stands
+
+
 def _release(
     ctx: Context,
     entity: str,
@@ -119,15 +122,16 @@ def _release(
     for i in every:
         if country[i] and not slot[i]:
             by_country.setdefault(country[i], []).append(i)
-    # Festivals premiere a film more than once: every premiere date stands.
-    kind_dates = {k: consensus(m) for k, m in by_kind.items() if k != "premiere"}
-    premieres = {date_of[i] for i in by_kind.get("premiere", [])}
+    # Festivals premiere a film more than once, and an old film is re-released more than once
+    # (a restoration at a festival, then in cinemas): every such date stands.
+    kind_dates = {k: consensus(m) for k, m in by_kind.items() if k not in _EVERY_DATE}
+    premieres = {date_of[i] for k in _EVERY_DATE for i in by_kind.get(k, [])}
     country_dates = {c: consensus(m) for c, m in by_country.items()}
     explained = set(kind_dates.values()) | premieres | set(country_dates.values())
     findings = []
     wrong: dict[str, list[int]] = {}
     for kind, members in by_kind.items():
-        if kind == "premiere":
+        if kind in _EVERY_DATE:
             continue
         home = {country[i] for i in members if date_of[i] == kind_dates[kind]} | {None}
         wrong[kind] = [i for i in members if date_of[i] != kind_dates[kind] and country[i] in home]
@@ -151,8 +155,9 @@ def _release(
     for kind, d in kind_dates.items():
         places = sorted({country[i] for i in by_kind[kind] if date_of[i] == d and country[i]})
         named.setdefault(d, []).append((kind, places))
-    for d in sorted(premieres):
-        named.setdefault(d, []).append(("premiere", []))
+    for d, kind in sorted({(date_of[i], k) for k in _EVERY_DATE for i in by_kind.get(k, [])}):
+        places = sorted({country[i] for i in by_kind[kind] if date_of[i] == d and country[i]})
+        named.setdefault(d, []).append((kind, places if kind != "premiere" else []))
     for c, d in sorted(country_dates.items()):
         if d not in named or c in {country[i] for i in every if date_of[i] == d and slot[i]}:
             named.setdefault(d, [])
