@@ -21,8 +21,7 @@ from rapidfuzz.process import cpdist
 from auditor import kinds
 from auditor.claims import EDITORIAL
 from auditor.normalize.names import NEAR
-from auditor.reconcile.display import form_expr
-from auditor.reconcile.prepare import Settings, trust_of
+from auditor.reconcile.prepare import ENGINE, Settings, trust_of
 from auditor.truth import Attribute, Truth, discover
 
 # The accuracy a source with the default trust (1.0) starts from, and the bounds of a prior.
@@ -283,14 +282,7 @@ def _learned(frame: pl.DataFrame, truth: Truth, settings: Settings) -> pl.DataFr
         )
         .rename({"value": "won"})
     )
-    forms = (
-        frame.filter(pl.col("key").is_not_null())
-        .with_columns(slot=pl.col("slot").fill_null(""))
-        .group_by("entity", "attribute", "slot", "key", "source")
-        .agg(pl.col("value").min())
-        .group_by("entity", "attribute", "slot", "key")
-        .agg(form_expr(pl.col("value")).alias("form"))
-    )
+    forms = _forms(frame)
     members = (
         won.select("entity", "attribute", "slot", "members")
         .with_row_index("at")
@@ -337,6 +329,30 @@ def _learned(frame: pl.DataFrame, truth: Truth, settings: Settings) -> pl.DataFr
             pl.col("confidence").round(3),
             "sources",
         )
+    )
+
+
+def _forms(frame: pl.DataFrame) -> pl.DataFrame:
+    """Per (entity, attribute, slot, key): the `form` its sources write it in, as
+    display.form_expr chooses it (each source's smallest value, then the most frequent of
+    those, ties to the smallest), counted on the integer codes (prepare.code) and named back
+    by a row that states it."""
+    per_source = (
+        frame.lazy()
+        .filter(pl.col("key").is_not_null())
+        .group_by("item", "kc", "src")
+        .agg(pl.col("vc").min(), pl.col("idx").min_by("vc"))  # a row stating that value
+    )
+    best = (
+        per_source.group_by("item", "kc", "vc")
+        .agg(pl.len().alias("n"), pl.col("idx").first())
+        .sort(["item", "kc", "n", "vc"], descending=[False, False, True, False])
+        .unique(["item", "kc"], keep="first", maintain_order=True)
+        .collect(engine=ENGINE)
+        .get_column("idx")
+    )
+    return frame[best].select(
+        "entity", "attribute", pl.col("slot").fill_null(""), "key", form="value"
     )
 
 
