@@ -158,8 +158,9 @@ class _Coded:
 def _codes(series: pl.Series) -> tuple[np.ndarray, pl.Series]:
     """Ids in sorted order of the distinct strings (so ties break by the string itself)."""
     distinct = series.unique().sort()
-    ids = pl.Series(np.arange(distinct.len(), dtype=np.int64))
-    return series.replace_strict(distinct, ids, return_dtype=pl.Int64).to_numpy(), distinct
+    # an Enum of the sorted strings numbers them in that order, by hashing each string once
+    ids = series.cast(pl.Enum(distinct)).to_physical().cast(pl.Int64)
+    return ids.to_numpy(), distinct
 
 
 def _runs(key: np.ndarray, stable: bool = True) -> tuple[np.ndarray, np.ndarray]:

@@ -20,7 +20,7 @@ from auditor.reconcile import evidence, reliability, resolve
 from auditor.reconcile.comparators import CHAIN, Comparator
 from auditor.reconcile.comparators.base import rows as _rows
 from auditor.reconcile.model import ENGINE, ClaimStore, Context, Discrepancy, Resolved
-from auditor.reconcile.prepare import Settings, prepare
+from auditor.reconcile.prepare import Settings, named, prepare
 from auditor.truth import Truth
 
 __all__ = ["Reconciliation", "Settings", "learn", "reconcile"]
@@ -74,20 +74,21 @@ def _reconcile(
         cited = evidence.claims(frame).collect(engine=ENGINE)
         store = ClaimStore(frame)
         ids = frame.select("claim_id", "idx")
+        values = named(frame, "value")
         single = [name for name, spec in settings.specs.items() if not spec.multi]
         items = _resolved_items(resolved)
-        batches = [
-            background.submit(
-                pl.collect_all, _settle(frame, cited, *_batch(ctx, f, ids)), engine=ENGINE
-            )
-            for f in found
-            if f.height
-        ]
+        batches = []
+        for f in found:
+            if f.height:
+                heads, pairs, flags = _batch(ctx, f, ids)
+                # a finding about a whole item resolves as the resolved table says: no vote
+                known = _items(heads, items, single)
+                queries = _settle(frame, values, cited, heads, pairs, flags, list(known))
+                batches.append((background.submit(pl.collect_all, queries, engine=ENGINE), known))
         discrepancies: list[Discrepancy] = []
         keys = []
-        for batch in batches:
-            settled = batch.result()
-            made, key = _discrepancies(store, *settled, _items(settled[-1], items, single))
+        for batch, known in batches:
+            made, key = _discrepancies(store, *batch.result(), known)
             discrepancies += made
             keys.append(key)
     return Reconciliation(tuple(_in_order(discrepancies, keys)), resolved, sources)
@@ -289,13 +290,16 @@ def _items(
 
 def _settle(
     frame: pl.DataFrame,
+    values: pl.Series,
     cited: pl.DataFrame,
     heads: pl.DataFrame,
     pairs: pl.DataFrame,
     flags: pl.DataFrame,
+    known: list[int],
 ) -> list[pl.LazyFrame]:
-    """The queries that resolve a batch of findings, put their evidence in order and word
-    them; `cited` is `evidence.claims(frame)` collected."""
+    """The queries that resolve a batch of findings (but those whose value is `known`), put
+    their evidence in order and word them; `values` names the value codes (prepare.named),
+    `cited` is `evidence.claims(frame)` collected."""
     worded = heads.lazy().select(
         "code",
         "kind",
@@ -309,7 +313,8 @@ def _settle(
         explanation=pl.concat_str("before", "message", "after"),
     )
     described = pl.concat([worded, evidence.cited(cited, pairs, heads)], how="horizontal")
-    return [*resolve.plan(frame, pairs, flags), described]
+    asked = pairs.filter(~pl.col("fid").is_in(pl.Series(known, dtype=pl.UInt32)))
+    return [*resolve.plan(frame, asked, flags, values), described]
 
 
 _MARK = "\x00detail\x00"

@@ -69,14 +69,15 @@ def _winners(
 
 
 def plan(
-    frame: pl.DataFrame, claims: pl.DataFrame, flags: pl.DataFrame
+    frame: pl.DataFrame, claims: pl.DataFrame, flags: pl.DataFrame, values: pl.Series
 ) -> tuple[pl.LazyFrame, pl.LazyFrame, pl.LazyFrame]:
     """The queries resolving many findings: winning values (per slot of a cross-slot
     finding), the findings voting by role, and whole sets.
 
     `claims` pairs each finding's fid with its claims' idx, one row per claim; `flags` has, per
     fid, cross_slot (bool: vote per slot), whole_set (bool: a list attribute resolving to its
-    members) and by_role (bool: cast claims vote with their character).
+    members) and by_role (bool: cast claims vote with their character); `values` names the
+    value codes (prepare.named).
     """
     # Claim columns gathered by idx (a frame row's idx is its position), flags by fid.
     rows = claims.lazy().with_columns(
@@ -94,7 +95,6 @@ def plan(
         vsc=pl.when(cross).then(pl.col("sc")).otherwise(pl.lit(0, pl.UInt32)),
         role=role,
     )
-    values = named(frame, "value")
     # Winning values: one per finding, or per slot of a cross-slot finding (in slot order).
     scalar = rows.filter(~pl.col("whole_set"))
     won = (
