@@ -313,7 +313,7 @@ def _settle(
         explanation=pl.concat_str("before", "message", "after"),
     )
     described = pl.concat([worded, evidence.cited(cited, pairs, heads)], how="horizontal")
-    asked = pairs.filter(~pl.col("fid").is_in(pl.Series(known, dtype=pl.UInt32)))
+    asked = pairs.filter(~pl.col("fid").is_in(pl.Series(known, dtype=pl.UInt32).implode()))
     return [*resolve.plan(frame, asked, flags, values), described]
 
 
