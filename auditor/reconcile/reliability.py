@@ -97,8 +97,14 @@ def claims(frame: pl.DataFrame, settings: Settings) -> pl.DataFrame:
     )
     sets = (
         base.filter(pl.col("attribute").is_in(multi) & (pl.col("origin") == EDITORIAL))
-        .group_by("entity", "attribute", "slot", "source")
-        .agg("key", "raw", pl.col("prior").first(), pl.col("weight").max())
+        .group_by("item", "src")  # (entity, attribute, slot) and source, as codes
+        .agg(
+            pl.col("entity", "attribute", "slot", "source").first(),
+            "key",
+            "raw",
+            pl.col("prior").first(),
+            pl.col("weight").max(),
+        )
         # distinct and sorted per list after grouping: cheaper than within the aggregation
         .with_columns(
             members=pl.col("key").list.unique().list.sort(),
@@ -107,11 +113,8 @@ def claims(frame: pl.DataFrame, settings: Settings) -> pl.DataFrame:
         .drop("key")
         .with_columns(value=pl.col("members").list.join(_SEP))
     )
-    sets = _one_spelling(sets.collect()).lazy()
+    sets = _one_spelling(sets.collect()).drop("item", "src").lazy()
     return pl.concat([single, sets], how="diagonal_relaxed").collect()
-
-
-_ITEM = ["entity", "attribute", "slot"]
 
 
 def _one_spelling(sets: pl.DataFrame) -> pl.DataFrame:
@@ -123,9 +126,9 @@ def _one_spelling(sets: pl.DataFrame) -> pl.DataFrame:
     more reliable source's slip wins.
 
     `members` are distinct and sorted (as `claims` makes them), and stay so. Items are
-    numbered once, so that joins compare one integer rather than three names; only the lists
-    of items with near spellings are taken apart again."""
-    indexed = sets.with_row_index("row").with_columns(item=pl.struct(_ITEM).rank("dense"))
+    numbered (`item`, prepare's code), so that joins compare one integer rather than three
+    names; only the lists of items with near spellings are taken apart again."""
+    indexed = sets.with_row_index("row")
     names = (
         indexed.select("item", name="members")
         .explode("name")
