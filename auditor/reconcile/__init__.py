@@ -1,8 +1,10 @@
 """Reconciliation: where the sources disagree, how, how much it matters, and what is likely true.
 
-`reconcile(claims, settings)` prepares typed columns once, runs the comparator chain over the
-whole claims frame, and turns findings into discrepancies with severities, stable ids, evidence
-and a resolved value. Polars parallelises each query itself.
+`reconcile(claims, settings)` prepares typed columns (and integer codes) once, runs the
+comparator chain over the whole claims frame, and turns findings into discrepancies with
+severities, stable ids, evidence and a resolved value. Polars parallelises each query itself;
+truth discovery and the settling queries run in a second thread, beside the Python that words
+findings (`_reconcile`).
 """
 
 from __future__ import annotations
@@ -67,11 +69,13 @@ def _reconcile(
     ctx = Context(frame, settings, documents)
     with ThreadPoolExecutor(max_workers=1) as background:
         learning = background.submit(_learned, frame, settings, truth)
+        # (what a finding cites does not depend on the weights)
+        citing = background.submit(evidence.claims(frame).collect, engine=ENGINE)
         early = {c.name: _found(c, ctx) for c in CHAIN if not c.weighs}
         frame, resolved, sources = learning.result()
         ctx.frame = frame
         found = [early[c.name] if c.name in early else _found(c, ctx) for c in CHAIN]
-        cited = evidence.claims(frame).collect(engine=ENGINE)
+        cited = citing.result()
         store = ClaimStore(frame)
         ids = frame.select("claim_id", "idx")
         values = named(frame, "value")
