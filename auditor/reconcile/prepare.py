@@ -65,7 +65,7 @@ def trust_of(settings: Settings) -> pl.Expr:
 def prepare(claims: pl.DataFrame, settings: Settings) -> pl.DataFrame:
     """The claims with idx, kind (and compares), key (and its code kc), num, low, high, slot,
     country, weight columns, and the decoded `name` (and `name2`, a cast entry's character,
-    with key2 and k2c) that explanations show; and the integer codes (`_coded`) src, vc and
+    with key2 and k2c) that explanations show; and the integer codes (`_coded`) src, vc, sc and
     item that group-bys and joins take instead of the strings.
 
     Each distinct value of an attribute is typed once (sources repeat each other's values),
