@@ -158,8 +158,9 @@ class _Coded:
 def _codes(series: pl.Series) -> tuple[np.ndarray, pl.Series]:
     """Ids in sorted order of the distinct strings (so ties break by the string itself)."""
     distinct = series.unique().sort()
-    ids = pl.Series(np.arange(distinct.len(), dtype=np.int64))
-    return series.replace_strict(distinct, ids, return_dtype=pl.Int64).to_numpy(), distinct
+    # an Enum of the sorted strings numbers them in that order, by hashing each string once
+    ids = series.cast(pl.Enum(distinct)).to_physical().cast(pl.Int64)
+    return ids.to_numpy(), distinct
 
 
 def _runs(key: np.ndarray, stable: bool = True) -> tuple[np.ndarray, np.ndarray]:
@@ -244,8 +245,7 @@ def _prepare(claims: pl.DataFrame) -> _Coded:
     rows, group, src, item = rows[order], group[order], src[order], item[order]
     heads = np.flatnonzero(np.r_[True, np.diff(group) != 0]) if len(group) else group
     groups = (
-        frame[rows[heads]]
-        .select("entity", "attribute", "slot", "value", "number", "members")
+        frame.select("entity", "attribute", "slot", "value", "number", "members")[rows[heads]]
         .with_columns(
             item=pl.Series(item[heads], dtype=pl.Int64),
             group=pl.Series(np.arange(len(heads), dtype=np.int64)),
@@ -599,12 +599,12 @@ class _Model:
             .group_by("item")
             .agg(pl.col("source").sort().alias("sources"))
         )
+        # `first` is in item order, and items are numbered in the order of their sorted keys
         resolved = (
             self.groups[first]
             .with_columns(confidence=pl.Series(np.minimum(self.right[first], 1.0)))
-            .join(support, on="item", how="left")
+            .join(support, on="item", how="left", maintain_order="left")
             .select(*_KEY, "value", "confidence", "sources")
-            .sort(_KEY)
         )
         n_claims = np.bincount(self.c_src, minlength=self.S)
         agreed = np.bincount(self.c_src, c_agree.astype(np.float64), minlength=self.S)

@@ -1,12 +1,15 @@
 """Reconciliation: where the sources disagree, how, how much it matters, and what is likely true.
 
-`reconcile(claims, settings)` prepares typed columns once, runs the comparator chain over the
-whole claims frame, and turns findings into discrepancies with severities, stable ids, evidence
-and a resolved value. Polars parallelises each query itself.
+`reconcile(claims, settings)` prepares typed columns (and integer codes) once, runs the
+comparator chain over the whole claims frame, and turns findings into discrepancies with
+severities, stable ids, evidence and a resolved value. Polars parallelises each query itself;
+truth discovery and the settling queries run in a second thread, beside the Python that words
+findings (`_reconcile`).
 """
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import repeat
 
@@ -16,10 +19,10 @@ from auditor import gcpause, kinds
 from auditor.catalog import KINDS, SEVERITIES, Kind, kind
 from auditor.claims import conform, with_ids
 from auditor.reconcile import evidence, reliability, resolve
-from auditor.reconcile.comparators import CHAIN
+from auditor.reconcile.comparators import CHAIN, Comparator
 from auditor.reconcile.comparators.base import rows as _rows
 from auditor.reconcile.model import ENGINE, ClaimStore, Context, Discrepancy, Resolved
-from auditor.reconcile.prepare import Settings, prepare
+from auditor.reconcile.prepare import Settings, named, prepare
 from auditor.truth import Truth
 
 __all__ = ["Reconciliation", "Settings", "learn", "reconcile"]
@@ -57,33 +60,59 @@ def _reconcile(
     documents: dict[str, list[tuple[str, str]]],
     truth: Truth | None,
 ) -> Reconciliation:
+    """Truth discovery (numpy and polars, which let go of the GIL) runs in a thread while
+    Python words the findings of the comparators that do not read its weights; then each
+    batch of findings is settled by polars in that thread, one batch ahead of the Python that
+    makes its discrepancies. Batches are taken in chain order, so the outcome is the same as
+    one step after another."""
     frame = prepare(_with_ids(claims), settings)
-    if truth is None and settings.learn:
-        truth = reliability.learn(frame, settings)
-    if truth is not None:
-        frame = frame.with_columns(weight=reliability.weights(frame, truth, settings))
     ctx = Context(frame, settings, documents)
-    cited = evidence.claims(frame).collect(engine=ENGINE)
-    store = ClaimStore(frame)
-    ids = frame.select("claim_id", "idx")
-    if truth is None:
-        resolved = resolve.table(frame).collect(engine=ENGINE)
-        sources = reliability.empty_sources()
-    else:
-        resolved = reliability.resolved(frame, truth, settings)
-        sources = truth.sources
-    single = [name for name, spec in settings.specs.items() if not spec.multi]
-    items = _resolved_items(resolved)
-    discrepancies: list[Discrepancy] = []
-    keys = []
-    for comparator in CHAIN:
-        found = comparator.findings(ctx, *pl.collect_all(comparator.plan(ctx), engine=ENGINE))
-        if found.height:
-            settled = pl.collect_all(_settle(frame, cited, *_batch(ctx, found, ids)), engine=ENGINE)
-            made, key = _discrepancies(store, *settled, _items(settled[-1], items, single))
+    with ThreadPoolExecutor(max_workers=1) as background:
+        learning = background.submit(_learned, frame, settings, truth)
+        # (what a finding cites does not depend on the weights)
+        citing = background.submit(evidence.claims(frame).collect, engine=ENGINE)
+        early = {c.name: _found(c, ctx) for c in CHAIN if not c.weighs}
+        frame, resolved, sources = learning.result()
+        ctx.frame = frame
+        found = [early[c.name] if c.name in early else _found(c, ctx) for c in CHAIN]
+        cited = citing.result()
+        store = ClaimStore(frame)
+        ids = frame.select("claim_id", "idx")
+        values = named(frame, "value")
+        single = [name for name, spec in settings.specs.items() if not spec.multi]
+        items = _resolved_items(resolved)
+        batches = []
+        for f in found:
+            if f.height:
+                heads, pairs, flags = _batch(ctx, f, ids)
+                # a finding about a whole item resolves as the resolved table says: no vote
+                known = _items(heads, items, single)
+                queries = _settle(frame, values, cited, heads, pairs, flags, list(known))
+                batches.append((background.submit(pl.collect_all, queries, engine=ENGINE), known))
+        discrepancies: list[Discrepancy] = []
+        keys = []
+        for batch, known in batches:
+            made, key = _discrepancies(store, *batch.result(), known)
             discrepancies += made
             keys.append(key)
     return Reconciliation(tuple(_in_order(discrepancies, keys)), resolved, sources)
+
+
+def _learned(
+    frame: pl.DataFrame, settings: Settings, truth: Truth | None
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """The claims with their learned vote weights, the resolved table and the source table
+    (by a vote of the trust priors where nothing is learned)."""
+    if truth is None and settings.learn:
+        truth = reliability.learn(frame, settings)
+    if truth is None:
+        return frame, resolve.table(frame).collect(engine=ENGINE), reliability.empty_sources()
+    frame = frame.with_columns(weight=reliability.weights(frame, truth, settings))
+    return frame, reliability.resolved(frame, truth, settings), truth.sources
+
+
+def _found(comparator: Comparator, ctx: Context) -> pl.DataFrame:
+    return comparator.findings(ctx, *pl.collect_all(comparator.plan(ctx), engine=ENGINE))
 
 
 def _with_ids(claims: pl.DataFrame) -> pl.DataFrame:
@@ -265,13 +294,16 @@ def _items(
 
 def _settle(
     frame: pl.DataFrame,
+    values: pl.Series,
     cited: pl.DataFrame,
     heads: pl.DataFrame,
     pairs: pl.DataFrame,
     flags: pl.DataFrame,
+    known: list[int],
 ) -> list[pl.LazyFrame]:
-    """The queries that resolve a batch of findings, put their evidence in order and word
-    them; `cited` is `evidence.claims(frame)` collected."""
+    """The queries that resolve a batch of findings (but those whose value is `known`), put
+    their evidence in order and word them; `values` names the value codes (prepare.named),
+    `cited` is `evidence.claims(frame)` collected."""
     worded = heads.lazy().select(
         "code",
         "kind",
@@ -285,7 +317,8 @@ def _settle(
         explanation=pl.concat_str("before", "message", "after"),
     )
     described = pl.concat([worded, evidence.cited(cited, pairs, heads)], how="horizontal")
-    return [*resolve.plan(frame, pairs, flags), described]
+    asked = pairs.filter(~pl.col("fid").is_in(pl.Series(known, dtype=pl.UInt32).implode()))
+    return [*resolve.plan(frame, asked, flags, values), described]
 
 
 _MARK = "\x00detail\x00"

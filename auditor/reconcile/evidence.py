@@ -98,10 +98,13 @@ def cited(evidence: pl.DataFrame, pairs: pl.DataFrame, heads: pl.DataFrame) -> p
         )
     )
     in_order = rows.sort("fid", "order", "idx").group_by("fid", maintain_order=True).agg("idx")
+    # each finding's distinct keys in order: sorted, then each run of one key kept once
+    # (cheaper than hashing the pairs to drop repeats)
+    fid, rank = pl.col("fid"), pl.col("fkey_rank")
     keys = (
         rows.select("fid", "fkey_rank", "fkey_json")
-        .unique(["fid", "fkey_rank"])
         .sort("fid", "fkey_rank")
+        .filter(((fid != fid.shift()) | (rank != rank.shift())).fill_null(True))
         .group_by("fid", maintain_order=True)
         .agg(pl.col("fkey_json").str.join(", ").alias("keys"))
     )

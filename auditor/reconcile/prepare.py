@@ -65,7 +65,8 @@ def trust_of(settings: Settings) -> pl.Expr:
 def prepare(claims: pl.DataFrame, settings: Settings) -> pl.DataFrame:
     """The claims with idx, kind (and compares), key (and its code kc), num, low, high, slot,
     country, weight columns, and the decoded `name` (and `name2`, a cast entry's character,
-    with key2 and k2c) that explanations show.
+    with key2 and k2c) that explanations show; and the integer codes (`_coded`) src, vc, sc and
+    item that group-bys and joins take instead of the strings.
 
     Each distinct value of an attribute is typed once (sources repeat each other's values),
     each distinct qualifier split once, and the site rule touches site claims only."""
@@ -111,7 +112,33 @@ def prepare(claims: pl.DataFrame, settings: Settings) -> pl.DataFrame:
     frame = frame.with_columns(
         compares=pl.col("kind").replace_strict({k: kinds.get(k).compares for k in owned})
     )
-    return _site_slots(frame).sort("idx").collect(engine=ENGINE)
+    return _coded(_site_slots(frame).sort("idx").collect(engine=ENGINE))
+
+
+def code(column: pl.Series) -> pl.Series:
+    """Integers that sort as the column's strings do (equal strings, equal codes; null stays
+    null): group-bys, joins and sorts on them cost a fraction of the strings'."""
+    return column.cast(pl.Enum(column.unique().drop_nulls().sort())).to_physical().cast(pl.UInt32)
+
+
+def named(frame: pl.DataFrame, column: str) -> pl.Series:
+    """The strings `code` numbered in `column`, by code: `named(...).gather(codes)` names them."""
+    return frame.get_column(column).unique().drop_nulls().sort()
+
+
+def _coded(frame: pl.DataFrame) -> pl.DataFrame:
+    """`src` (the source), `vc` (the value), `sc` (the slot) and `item` ((entity, attribute,
+    slot), in that order) as codes (`code`): made once here, read by every later step."""
+    parts = [code(frame.get_column(c)).cast(pl.UInt64) for c in ("entity", "attribute", "slot")]
+    item = parts[0]
+    for part in parts[1:]:
+        item = item * (int(part.max() or 0) + 1) + part
+    return frame.with_columns(
+        src=code(frame.get_column("source")),
+        vc=code(frame.get_column("value")),
+        sc=parts[2].cast(pl.UInt32),
+        item=item.rank("dense").cast(pl.UInt32),
+    )
 
 
 def _codes(typed: pl.LazyFrame) -> pl.LazyFrame:

@@ -21,8 +21,7 @@ from rapidfuzz.process import cpdist
 from auditor import kinds
 from auditor.claims import EDITORIAL
 from auditor.normalize.names import NEAR
-from auditor.reconcile.display import form_expr
-from auditor.reconcile.prepare import Settings, trust_of
+from auditor.reconcile.prepare import ENGINE, Settings, trust_of
 from auditor.truth import Attribute, Truth, discover
 
 # The accuracy a source with the default trust (1.0) starts from, and the bounds of a prior.
@@ -98,8 +97,14 @@ def claims(frame: pl.DataFrame, settings: Settings) -> pl.DataFrame:
     )
     sets = (
         base.filter(pl.col("attribute").is_in(multi) & (pl.col("origin") == EDITORIAL))
-        .group_by("entity", "attribute", "slot", "source")
-        .agg("key", "raw", pl.col("prior").first(), pl.col("weight").max())
+        .group_by("item", "src")  # (entity, attribute, slot) and source, as codes
+        .agg(
+            pl.col("entity", "attribute", "slot", "source").first(),
+            "key",
+            "raw",
+            pl.col("prior").first(),
+            pl.col("weight").max(),
+        )
         # distinct and sorted per list after grouping: cheaper than within the aggregation
         .with_columns(
             members=pl.col("key").list.unique().list.sort(),
@@ -108,11 +113,8 @@ def claims(frame: pl.DataFrame, settings: Settings) -> pl.DataFrame:
         .drop("key")
         .with_columns(value=pl.col("members").list.join(_SEP))
     )
-    sets = _one_spelling(sets.collect()).lazy()
+    sets = _one_spelling(sets.collect()).drop("item", "src").lazy()
     return pl.concat([single, sets], how="diagonal_relaxed").collect()
-
-
-_ITEM = ["entity", "attribute", "slot"]
 
 
 def _one_spelling(sets: pl.DataFrame) -> pl.DataFrame:
@@ -124,9 +126,9 @@ def _one_spelling(sets: pl.DataFrame) -> pl.DataFrame:
     more reliable source's slip wins.
 
     `members` are distinct and sorted (as `claims` makes them), and stay so. Items are
-    numbered once, so that joins compare one integer rather than three names; only the lists
-    of items with near spellings are taken apart again."""
-    indexed = sets.with_row_index("row").with_columns(item=pl.struct(_ITEM).rank("dense"))
+    numbered (`item`, prepare's code), so that joins compare one integer rather than three
+    names; only the lists of items with near spellings are taken apart again."""
+    indexed = sets.with_row_index("row")
     names = (
         indexed.select("item", name="members")
         .explode("name")
@@ -283,14 +285,7 @@ def _learned(frame: pl.DataFrame, truth: Truth, settings: Settings) -> pl.DataFr
         )
         .rename({"value": "won"})
     )
-    forms = (
-        frame.filter(pl.col("key").is_not_null())
-        .with_columns(slot=pl.col("slot").fill_null(""))
-        .group_by("entity", "attribute", "slot", "key", "source")
-        .agg(pl.col("value").min())
-        .group_by("entity", "attribute", "slot", "key")
-        .agg(form_expr(pl.col("value")).alias("form"))
-    )
+    forms = _forms(frame)
     members = (
         won.select("entity", "attribute", "slot", "members")
         .with_row_index("at")
@@ -337,6 +332,30 @@ def _learned(frame: pl.DataFrame, truth: Truth, settings: Settings) -> pl.DataFr
             pl.col("confidence").round(3),
             "sources",
         )
+    )
+
+
+def _forms(frame: pl.DataFrame) -> pl.DataFrame:
+    """Per (entity, attribute, slot, key): the `form` its sources write it in, as
+    display.form_expr chooses it (each source's smallest value, then the most frequent of
+    those, ties to the smallest), counted on the integer codes (prepare.code) and named back
+    by a row that states it."""
+    per_source = (
+        frame.lazy()
+        .filter(pl.col("key").is_not_null())
+        .group_by("item", "kc", "src")
+        .agg(pl.col("vc").min(), pl.col("idx").min_by("vc"))  # a row stating that value
+    )
+    best = (
+        per_source.group_by("item", "kc", "vc")
+        .agg(pl.len().alias("n"), pl.col("idx").first())
+        .sort(["item", "kc", "n", "vc"], descending=[False, False, True, False])
+        .unique(["item", "kc"], keep="first", maintain_order=True)
+        .collect(engine=ENGINE)
+        .get_column("idx")
+    )
+    return frame[best].select(
+        "entity", "attribute", pl.col("slot").fill_null(""), "key", form="value"
     )
 
 

@@ -16,6 +16,7 @@ import polars as pl
 from auditor import kinds
 from auditor.reconcile.display import form_expr
 from auditor.reconcile.model import Resolved
+from auditor.reconcile.prepare import named
 
 _FLAGS = ("cross_slot", "whole_set", "by_role")
 
@@ -26,12 +27,10 @@ def table(frame: pl.DataFrame) -> pl.LazyFrame:
     scalar = (
         frame.lazy()
         .filter(pl.col("kind").is_in([n for n, k in kinds.REGISTRY.items() if not k.member]))
-        .select("entity", "attribute", "source", "weight", "value", vslot="slot", vkey="kc")
+        .select("item", "src", "source", "weight", "vc", "entity", "attribute", "slot", vkey="kc")
     )
-    won = _winners(scalar, ["entity", "attribute"])
-    return won.rename({"vslot": "slot"}).select(
-        "entity", "attribute", "slot", "value", "confidence", "sources"
-    )
+    won = _winners(scalar, ["item"], named(frame, "value"), ("entity", "attribute", "slot"))
+    return won.select("entity", "attribute", "slot", "value", "confidence", "sources")
 
 
 def _sum(weights: pl.Expr) -> pl.Expr:
@@ -40,57 +39,66 @@ def _sum(weights: pl.Expr) -> pl.Expr:
     return weights.sum().round(9)
 
 
-def _winners(votes: pl.LazyFrame, group: list[str]) -> pl.LazyFrame:
-    """The winning key per (*group, vslot): one vote per source, weights summed per key."""
-    per_source = votes.group_by(*group, "vslot", "vkey", "source").agg(
-        pl.col("weight").max(), pl.col("value").min()
+def _winners(
+    votes: pl.LazyFrame, group: list[str], values: pl.Series, names: tuple[str, ...] = ()
+) -> pl.LazyFrame:
+    """The winning key per group (`group` and its columns `names`): one vote per source (`src`,
+    named by `source`), weights summed per key (`vkey`); its value is the form most of its
+    sources write (display.form_expr, on the value codes `vc`), named from `values`
+    (prepare.named)."""
+    per_source = votes.group_by(*group, "vkey", "src").agg(
+        pl.col("weight").max(), pl.col("vc").min(), pl.col("source", *names).first()
     )
-    per_key = per_source.group_by(*group, "vslot", "vkey").agg(
+    per_key = per_source.group_by(*group, "vkey").agg(
         _sum(pl.col("weight")),
         pl.col("source").sort().alias("sources"),
-        form_expr(pl.col("value")),
+        form_expr(pl.col("vc")),
+        pl.col(*names).first(),
     )
-    totals = per_key.group_by(*group, "vslot").agg(_sum(pl.col("weight")).alias("total"))
+    totals = per_key.group_by(*group).agg(_sum(pl.col("weight")).alias("total"))
     return (
-        per_key.join(totals, on=[*group, "vslot"])
-        .sort(
-            [*group, "vslot", "weight", "vkey"],
-            descending=[*([False] * len(group)), False, True, False],
-        )
-        .group_by(*group, "vslot", maintain_order=True)
+        per_key.join(totals, on=group)
+        .sort([*group, "weight", "vkey"], descending=[*([False] * len(group)), True, False])
+        .group_by(*group, maintain_order=True)
         .first()
-        .with_columns((pl.col("weight") / pl.col("total")).round(3).alias("confidence"))
+        .with_columns(
+            (pl.col("weight") / pl.col("total")).round(3).alias("confidence"),
+            value=pl.lit(values).gather(pl.col("vc")),
+        )
     )
 
 
 def plan(
-    frame: pl.DataFrame, claims: pl.DataFrame, flags: pl.DataFrame
+    frame: pl.DataFrame, claims: pl.DataFrame, flags: pl.DataFrame, values: pl.Series
 ) -> tuple[pl.LazyFrame, pl.LazyFrame, pl.LazyFrame]:
     """The queries resolving many findings: winning values (per slot of a cross-slot
     finding), the findings voting by role, and whole sets.
 
     `claims` pairs each finding's fid with its claims' idx, one row per claim; `flags` has, per
     fid, cross_slot (bool: vote per slot), whole_set (bool: a list attribute resolving to its
-    members) and by_role (bool: cast claims vote with their character).
+    members) and by_role (bool: cast claims vote with their character); `values` names the
+    value codes (prepare.named).
     """
     # Claim columns gathered by idx (a frame row's idx is its position), flags by fid.
     rows = claims.lazy().with_columns(
         *(
             pl.lit(frame.get_column(c)).gather(pl.col("idx"))
-            for c in ("source", "weight", "slot", "kc", "k2c", "compares", "value")
+            for c in ("src", "source", "weight", "slot", "sc", "kc", "k2c", "compares", "vc")
         ),
         *(pl.lit(flags.get_column(c)).gather(pl.col("fid")) for c in _FLAGS),
     )
     role = pl.col("by_role") & (pl.col("compares") == "cast")
+    cross = pl.col("cross_slot")
     rows = rows.with_columns(
         vkey=pl.when(role).then(pl.col("k2c")).otherwise(pl.col("kc")),
-        vslot=pl.when(pl.col("cross_slot")).then(pl.col("slot")).otherwise(pl.lit("")),
+        vslot=pl.when(cross).then(pl.col("slot")).otherwise(pl.lit("")),
+        vsc=pl.when(cross).then(pl.col("sc")).otherwise(pl.lit(0, pl.UInt32)),
         role=role,
     )
     # Winning values: one per finding, or per slot of a cross-slot finding (in slot order).
     scalar = rows.filter(~pl.col("whole_set"))
     won = (
-        _winners(scalar, ["fid"])
+        _winners(scalar, ["fid", "vsc"], values, ("vslot",))
         .select(
             "fid",
             "vslot",
@@ -104,7 +112,7 @@ def plan(
         .sort("fid", "vslot")
     )
     roles = scalar.filter(pl.col("role")).select("fid").unique()
-    return won, roles, _set_votes(rows.filter(pl.col("whole_set")))
+    return won, roles, _set_votes(rows.filter(pl.col("whole_set")), values)
 
 
 def values(
@@ -176,25 +184,27 @@ def _plain_int(value: pl.Expr) -> pl.Expr:
     )
 
 
-def _set_votes(rows: pl.LazyFrame) -> pl.LazyFrame:
+def _set_votes(rows: pl.LazyFrame, values: pl.Series) -> pl.LazyFrame:
     """Per whole-set finding: the members held by at least half the weight (or the best one),
-    their mean support and the sources stating them."""
-    source_weight = rows.group_by("fid", "source").agg(pl.col("weight").max())
+    their mean support and the sources stating them. Grouped on codes (src, vc); `values`
+    names the value codes (prepare.named)."""
+    source_weight = rows.group_by("fid", "src").agg(pl.col("weight").max())
     total = source_weight.group_by("fid").agg(_sum(pl.col("weight")).alias("total"))
     held = (
-        rows.group_by("fid", "kc", "source")
-        .agg(pl.col("weight").max(), pl.col("value").min())
+        rows.group_by("fid", "kc", "src")
+        .agg(pl.col("weight").max(), pl.col("vc").min(), pl.col("source").first())
         .group_by("fid", "kc")
         .agg(
             _sum(pl.col("weight")),
             pl.col("source").sort().alias("sources"),
-            pl.col("value").min(),
+            pl.col("vc").min(),
         )
         .join(total, on="fid")
         .with_columns((pl.col("weight") / pl.col("total")).alias("support"))
         .sort(["fid", "support", "kc"], descending=[False, True, False])
         .with_columns(pl.col("support").rank("ordinal", descending=True).over("fid").alias("rank"))
         .filter((pl.col("support") >= 0.5) | (pl.col("rank") == 1))
+        .with_columns(value=pl.lit(values).gather(pl.col("vc")))
     )
     return held.group_by("fid", maintain_order=True).agg(
         "value",

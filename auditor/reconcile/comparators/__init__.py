@@ -9,9 +9,8 @@ branches on the comparison a kind shares (`ValueKind.compares`: the `compares` c
 needs no change here. A comparator that no kind names (coverage) looks at every attribute.
 
 A comparator is split in two: `plan` returns the polars queries it needs (lazy frames over the
-prepared claims) and `build` turns their collected frames into findings. Reconciliation starts
-every plan in the background first, so polars computes the next comparator's groups on its own
-threads while Python words the findings of the one before.
+prepared claims) and `build` turns their collected frames into findings. Those that do not read
+the learned vote weights (`weighs`) find theirs while truth discovery runs in the background.
 """
 
 from __future__ import annotations
@@ -34,6 +33,9 @@ class Comparator:
     queries: Callable[[Context, tuple[str, ...]], tuple[pl.LazyFrame, ...]]
     # (ctx, *frames of the plan) -> findings: records, or a frame of `findings.SCHEMA`
     build: Callable[..., list[Finding] | pl.DataFrame]
+    # whether it reads the claims' `weight`, learned from the whole catalog (auditor.truth):
+    # the others run while truth discovery does
+    weighs: bool = False
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -56,7 +58,7 @@ class Comparator:
 
 
 CHAIN = tuple(
-    Comparator(m.__name__.rsplit(".", 1)[-1], m.plan, m.build)
+    Comparator(m.__name__.rsplit(".", 1)[-1], m.plan, m.build, getattr(m, "WEIGHS", False))
     for m in (scalar, measures, dates, sets, characters, coverage)
 )
 

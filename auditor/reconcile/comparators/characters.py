@@ -21,6 +21,7 @@ from auditor.reconcile.model import Context, Finding
 SURNAME_NEAR = 75.0
 SINGLE_NEAR = 80.0  # a name standing alone shares no first name to vouch for it: be stricter
 _COLUMNS = ("last", "source", "weight", "document", "origin", "cast", "shown", "attribute", "cell")
+WEIGHS = True  # the claims' learned vote weights are among its columns (comparators.Comparator)
 
 
 def plan(ctx: Context, mine: tuple[str, ...]) -> tuple[pl.LazyFrame, ...]:

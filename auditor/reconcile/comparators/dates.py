@@ -17,6 +17,7 @@ from auditor.reconcile.comparators.base import editorial, groups, pick, rows, so
 from auditor.reconcile.model import Context, Finding
 
 _COLUMNS = ("key", "slot", "weight", "source", "country", "value")
+WEIGHS = True  # the claims' learned vote weights are among its columns (comparators.Comparator)
 
 
 def plan(ctx: Context, mine: tuple[str, ...]) -> tuple[pl.LazyFrame, ...]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import ClassVar
 
 import polars as pl
@@ -122,7 +123,9 @@ def build(
     return findings
 
 
+@lru_cache(maxsize=4096)
 def _currency(value: str) -> str:
+    """An amount's currency (its stored JSON text read once: amounts repeat across claims)."""
     return kinds.decode(value).get("currency", "USD")
 
 
