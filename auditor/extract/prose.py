@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from auditor.extract.base import Collector, opens_word
-from auditor.extract.scan import finditer_spans
+from auditor.extract.scan import finditer_spans, opening_words
 from auditor.normalize.counts import parse_count
 from auditor.normalize.dates import DATE_IN_TEXT, MONTHS, parse_date
 from auditor.normalize.money import _CODES as CURRENCY_CODES
@@ -81,6 +81,60 @@ def lower_hint(rx: re.Pattern[str]) -> re.Pattern[str]:
     without its leading word boundary (looser, and then the scan can skip ahead in C)."""
     assert rx.flags & re.I and rx.pattern == rx.pattern.lower(), rx.pattern
     return re.compile(rx.pattern.removeprefix(r"\b"))
+
+
+class Opening:
+    """A case-insensitive pattern of ASCII words, and the lower-cased words one of which opens
+    each of its matches: in a stretch of the lower-cased page (`_lowered`) without them it
+    matches nothing, and elsewhere only where they are. One case-sensitive scan of the
+    lower-cased page for the words, which skips ahead in C, then the pattern tried at each
+    place: sre tries a case-insensitive pattern that opens on `\\b` at every position, tens of
+    µs a sentence. Searches give what the pattern gives on the slice text[a:b]."""
+
+    def __init__(self, rx: re.Pattern[str], words: tuple[str, ...] | None = None) -> None:
+        self.rx = rx
+        self.words = words or opening_words(lower_hint(rx))
+        assert self.words, rx.pattern
+        self.hint = re.compile("|".join(map(re.escape, self.words)))
+
+    def may(self, low: str | None, a: int, b: int) -> bool:
+        """Whether text[a:b] may hold a match (`low`: the page lower-cased, or None)."""
+        return low is None or self.hint.search(low, a, b) is not None
+
+    def finditer(self, text: str, low: str | None, a: int, b: int) -> list[re.Match[str]]:
+        """`list(rx.finditer(text[a:b]))`."""
+        if low is None:
+            return list(self.rx.finditer(text[a:b]))
+        found: list[re.Match[str]] = []
+        sub = None
+        pos = a
+        while (h := self.hint.search(low, pos, b)) is not None:
+            p = h.start()
+            if sub is None:
+                sub = text[a:b]
+            m = self.rx.match(sub, p - a)
+            if m is not None:
+                found.append(m)
+                pos = max(m.end() + a, p + 1)
+            else:
+                pos = p + 1
+        return found
+
+    def search(self, text: str, low: str | None, a: int, b: int) -> re.Match[str] | None:
+        """`rx.search(text[a:b])`."""
+        if low is None:
+            return self.rx.search(text[a:b])
+        sub = None
+        pos = a
+        while (h := self.hint.search(low, pos, b)) is not None:
+            p = h.start()
+            if sub is None:
+                sub = text[a:b]
+            m = self.rx.match(sub, p - a)
+            if m is not None:
+                return m
+            pos = p + 1
+        return None
 
 
 def sentences_with(
@@ -177,7 +231,13 @@ _HOME_MEDIA = re.compile(
     re.I,
 )
 _RELEASE_VERB_LOW = lower_hint(_RELEASE_VERB)
-# Lower-cased, a word every _HOME_MEDIA match holds.
+_VERB_AT = Opening(_RELEASE_VERB)
+_OTHER_AT = Opening(_OTHER_WORK)
+_IN_COUNTRY_AT = Opening(_IN_COUNTRY, ("in ", "across ", "throughout "))
+# Lower-cased, a word every match of a pattern holds: where a clause holds none, the pattern
+# finds nothing there. _KINDS; _COUNTRY_RELEASE (after its first word); _HOME_MEDIA.
+_KIND_WORDS = re.compile("limited|wide|expanded|general|premiere|festival|debuted")
+_RELEASE_NOUN = re.compile(" release| premiere| opening")
 _HOME_MEDIA_LOW = re.compile(r"dvd|vhs|video|blu-?ray|laserdisc|4k|ultra hd|streaming")
 _MEDIA_DATE = re.compile(_DATE.pattern + r"|(?<=\bin )(?:1[89]|20)\d\d\b", re.I)
 
@@ -196,11 +256,13 @@ def _kind(clause: str) -> str | None:
     return max(found)[2] if found else None
 
 
-def _country(clause: str) -> str | None:
-    hits = list(_IN_COUNTRY.finditer(clause))
+def _country(text: str, low: str | None, a: int, b: int) -> str | None:
+    """The country the clause text[a:b] names last ("in France", "its French release")."""
+    hits = _IN_COUNTRY_AT.finditer(text, low, a, b)
     if hits:
         return hits[-1]["c"]
-    rel = list(_COUNTRY_RELEASE.finditer(clause))
+    holds = low is None or _RELEASE_NOUN.search(low, a, b) is not None
+    rel = list(_COUNTRY_RELEASE.finditer(text[a:b])) if holds else []
     for m in reversed(rel):
         c = m["c"]
         if c.lower() in COUNTRY_NAMES or canonical_country(c) != c.lower():
@@ -227,6 +289,13 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             last = i
         if s == start or s in verbs:
             wanted[last] = True
+    # A clause or a sentence holds none of a pattern's words: then the pattern is not tried
+    # on it (a case-insensitive scan tries every position of a sentence, tens of µs).
+    low = _lowered(text)
+
+    def may(words: re.Pattern[str], a: int, b: int) -> bool:
+        return low is None or words.search(low, a, b) is not None
+
     for i, (s, e) in enumerate(spans):
         first = s == start
         opens = opening[i]
@@ -234,40 +303,39 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             continue  # the reading below would skip it
         if opens and not wanted[i]:
             continue  # a paragraph without a release verb
-        sentence = text[s:e]
+        verb = _VERB_AT.search(text, low, s, e) if first or s in verbs else None
+        if not opens and not verb:
+            continue
+        other = _OTHER_AT.search(text, low, s, e)
         if opens:
-            other = _OTHER_WORK.search(sentence)
-            verb = _RELEASE_VERB.search(sentence) if first or s in verbs else None
             elsewhere = bool(other and (verb is None or other.start() < verb.start()))
         if elsewhere:
             continue
-        verb = _RELEASE_VERB.search(sentence) if first or s in verbs else None
-        if not verb or _HOME_MEDIA.search(sentence):
+        if not verb or may(_HOME_MEDIA_LOW, s, e) and _HOME_MEDIA.search(text[s:e]):
             continue
-        other = _OTHER_WORK.search(sentence)
         if other and other.start() < verb.start():
             continue
         pos, kind = s, None
         for d in _DATE.finditer(text, s, e):
             clause = text[pos : d.start()]
-            if d.start() - s < verb.start() and not _RELEASE_VERB.search(text[d.end() : e]):
+            if d.start() - s < verb.start() and not _VERB_AT.search(text, low, d.end(), e):
                 pos = d.end()
                 continue
-            if _OTHER_WORK.search(clause):
+            if _OTHER_AT.search(text, low, pos, d.start()):
                 pos = d.end()
                 continue
-            own_kind = _kind(clause)
+            own_kind = _kind(clause) if may(_KIND_WORDS, pos, d.start()) else None
             after_kind = None  # "... on 2 November 2001 in a limited release": this date's only
             if own_kind is None:
                 tail = re.match(r"[^,;]*", text[d.end() : e]).group()
                 nxt = _DATE.search(tail)
                 tail = tail[: nxt.start()] if nxt else tail
-                after_kind = _kind(tail)
-            if own_kind or _RELEASE_VERB.search(clause):
+                after_kind = _kind(tail) if may(_KIND_WORDS, d.end(), d.end() + len(tail)) else None
+            if own_kind or _VERB_AT.search(text, low, pos, d.start()):
                 kind = own_kind
             carried = kind
             kind = after_kind or kind
-            country = _country(clause)
+            country = _country(text, low, pos, d.start())
             after = re.match(
                 rf",? (?:in|across) (?:the )?(?P<c>{_COUNTRY})\b", text[d.end() : e], re.I
             )
