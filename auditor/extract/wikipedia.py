@@ -115,29 +115,21 @@ class Wikipedia(Adapter):
         if not title:
             return
         out.add_group("title", title, "t", clean(title["t"]))
-        # "Title is a ...", "Title (French: ...; also known as ...) is a ...", "Title was a ..."
-        lead = find(
-            r"^" + re.escape(title["t"]) + r"(?: \([^\n]{0,200}?\))?,? (?:is|was) an? ",
-            text,
-            title.end(),
-            flags=_M,
-        )
-        infobox_end = lead.start() if lead else len(text)
+        lead = _lead(text, title["t"], title.end())
+        infobox_end = lead if lead >= 0 else len(text)
         self._infobox(out, title.end(), infobox_end)
-        if lead is None:
+        if lead < 0:
             return
-        body_end = self._body_end(text, lead.start())
-        lead_end = text.find("\n\n", lead.start())
+        body_end = self._body_end(text, lead)
+        lead_end = text.find("\n\n", lead)
         lead_end = body_end if lead_end < 0 else min(lead_end, body_end)
-        add_lead_sentence(out, lead.start(), text.find("\n", lead.start()), country=True)
-        first = lead_sentence(text, lead.start(), lead_end)
+        add_lead_sentence(out, lead, text.find("\n", lead), country=True)
+        first = lead_sentence(text, lead, lead_end)
         if first:
             add_credit_prose(out, *first)
-        plot = self._plot(text, lead.start(), body_end)
+        plot = self._plot(text, lead, body_end)
         # Prose outside the plot: the plot's sums and dates belong to its story.
-        parts = (
-            [(lead.start(), plot[0]), (plot[1], body_end)] if plot else [(lead.start(), body_end)]
-        )
+        parts = [(lead, plot[0]), (plot[1], body_end)] if plot else [(lead, body_end)]
         for s, e in parts:
             add_release_prose(out, s, e)
             add_home_media_prose(out, s, e)
@@ -302,6 +294,23 @@ class Wikipedia(Adapter):
                 out.add("cast", m.start("a"), m.end("c"), value)
                 characters.append(role)
         return characters
+
+
+# What follows the title at the start of the lead: "Title is a ...", "Title (French: ...; also
+# known as ...) is a ...", "Title was a ...".
+_AFTER_TITLE = re.compile(r"(?: \([^\n]{0,200}?\))?,? (?:is|was) an? ")
+
+
+def _lead(text: str, title: str, start: int) -> int:
+    """Where the lead opens at or after `start`: a line that opens on the title and goes on as
+    `_AFTER_TITLE`; -1 if none does. The title's places by `str.find` (a pattern made of it
+    would be compiled again for every page, and scanned for at every position)."""
+    p = text.find(title, start)
+    while p >= 0:
+        if (p == 0 or text[p - 1] == "\n") and _AFTER_TITLE.match(text, p + len(title)):
+            return p
+        p = text.find(title, p + 1)
+    return -1
 
 
 # "• Ada Brook as Jo "Ace" Vance, a smuggler"
