@@ -14,7 +14,7 @@ the variant is kept.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import accumulate, compress
@@ -156,8 +156,22 @@ def _has(text: str, start: int, end: int, literal: str) -> bool:
 
 
 def _mid_sentence(text: str, pos: int, start: int) -> bool:
-    """The word at `pos` is not the first of its sentence."""
-    return pos > start and not _SENTENCE_BREAK.search(text[max(start, pos - 3) : pos])
+    """The word at `pos` is not the first of its sentence: what `_SENTENCE_BREAK` finds in the
+    three characters before it, read with string methods (no regex call: a plot's every
+    capitalised word asks)."""
+    if pos <= start:
+        return False
+    before = text[max(start, pos - 3) : pos]
+    core = before.rstrip()
+    if not core or "\n" in before[len(core) :]:
+        return False  # white space since the stretch's start, or a line break
+    last = core[-1]
+    if last in _BREAKS:
+        return False
+    return not (last == "-" and len(core) > 1 and core[-2].isspace())
+
+
+_BREAKS = set(".!?:;\"“”([")
 
 
 def _unpossessed(word: str) -> str:
@@ -485,7 +499,7 @@ def discover_names(text: str, start: int, end: int) -> set[str]:
         w = m["n"]
         if w[0].isupper() and w not in _NOT_NAMES and w.lower() not in _STOP:
             names.add(_unpossessed(w))
-    mid_sentence: Counter[str] = Counter()
+    mid_sentence: dict[str, int] = {}
     words, gaps, caps = t.words, t.gaps, t.caps
     last = len(words) - 1
     for i in t.capitalised():
@@ -499,7 +513,8 @@ def discover_names(text: str, start: int, end: int) -> set[str]:
         if i > 0 and words[i - 1].lower() in _NOT_BEFORE_PERSON:
             continue
         if _mid_sentence(text, t.starts[i], start):
-            mid_sentence[_unpossessed(w)] += 1
+            w = _unpossessed(w)
+            mid_sentence[w] = mid_sentence.get(w, 0) + 1
     for word, n in mid_sentence.items():
         if (
             n >= 3
@@ -622,14 +637,27 @@ def character_mentions(
     # The words outside those spans, as indices; two of them are adjacent only when nothing
     # was left out between them.
     kept = list(range(len(words)))
-    if inside:
-        kept = [k for k in kept if not any(s <= starts[k] < e for s, e in inside)]
+    if inside:  # the words a span holds are a run of indices: two bisections a span
+        left = set()
+        for s, e in inside:
+            left.update(range(bisect_left(starts, s), bisect_left(starts, e)))
+        kept = [k for k in kept if k not in left]
     last = len(kept) - 1
 
     def adjacent(i: int) -> bool:  # kept[i] and kept[i + 1]
         return kept[i + 1] == kept[i] + 1 and gaps[kept[i + 1]] in _GAP
 
-    places = [i for i, k in enumerate(kept) if caps[k]] if cased else range(len(kept))
+    if cased:
+        places = [i for i, k in enumerate(kept) if caps[k]]
+    else:
+        # Lower case, a word does anything below only when it (without 's) is a name's first
+        # word or a one-word name: the others are never looked at.
+        heads = surnames.keys() | singles
+        places = [
+            i
+            for i, k in enumerate(kept)
+            if folds[k] in heads or words[k].endswith(_POSSESSIVE) and folds[k][:-2] in heads
+        ]
     for i in places:
         k = kept[i]
         word = words[k]
