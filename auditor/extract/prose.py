@@ -20,7 +20,7 @@ from auditor.extract.scan import finditer_spans, opening_words
 from auditor.normalize.counts import parse_count
 from auditor.normalize.dates import DATE_IN_TEXT, MONTHS, parse_date
 from auditor.normalize.money import _CODES as CURRENCY_CODES
-from auditor.normalize.money import MONEY_IN_TEXT, parse_money
+from auditor.normalize.money import _PREFIXED, MONEY_IN_TEXT, parse_money
 from auditor.normalize.names import clean
 from auditor.normalize.places import COUNTRY_NAMES, canonical_country, is_festival
 from auditor.normalize.scores import parse_score
@@ -242,6 +242,30 @@ _HOME_MEDIA_LOW = re.compile(r"dvd|vhs|video|blu-?ray|laserdisc|4k|ultra hd|stre
 _MEDIA_DATE = re.compile(_DATE.pattern + r"|(?<=\bin )(?:1[89]|20)\d\d\b", re.I)
 
 
+# Lower-cased, what opens every `_DATE` or `_MEDIA_DATE` match: a digit or a month's first
+# three letters (after no word character).
+_DATE_OPENS = re.compile("|".join(sorted({m[:3] for m in MONTHS})) + r"|\d")
+
+
+def _dates(rx: re.Pattern[str], text: str, low: str | None, s: int, e: int) -> list[re.Match]:
+    """`list(rx.finditer(text, s, e))` for `_DATE` or `_MEDIA_DATE`: the pattern tried only
+    where a date may open (`_DATE_OPENS` in the lower-cased page, after no word character).
+    sre tries a case-insensitive pattern that opens on `\\b` at every position."""
+    if low is None:
+        return list(rx.finditer(text, s, e))
+    found = []
+    past = s
+    for h in _DATE_OPENS.finditer(low, s, e):
+        p = h.start()
+        if p < past or p > 0 and (text[p - 1].isalnum() or text[p - 1] == "_"):
+            continue
+        m = rx.match(text, p, e)
+        if m is not None:
+            found.append(m)
+            past = m.end()
+    return found
+
+
 def _qualifier(country: str | None, kind: str | None) -> str | None:
     parts = [canonical_country(country)] if country else []
     parts += [kind] if kind else []
@@ -316,7 +340,7 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
         if other and other.start() < verb.start():
             continue
         pos, kind = s, None
-        for d in _DATE.finditer(text, s, e):
+        for d in _dates(_DATE, text, low, s, e):
             clause = text[pos : d.start()]
             if d.start() - s < verb.start() and not _VERB_AT.search(text, low, d.end(), e):
                 pos = d.end()
@@ -357,6 +381,7 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
 def add_home_media_prose(out: Collector, start: int, end: int) -> None:
     """DVD and VHS dates: the format noun anywhere in the sentence, carried to later clauses."""
     text = out.view.text
+    low = _lowered(text)
     for s, e in sentences_with(text, start, end, _HOME_MEDIA, _HOME_MEDIA_LOW):
         # "Northway Home Video" (capitalised, after a name) is a company, not a format.
         formats = [
@@ -368,7 +393,7 @@ def add_home_media_prose(out: Collector, start: int, end: int) -> None:
             continue
         current: list[str] = []
         pos = s
-        dates = list(_MEDIA_DATE.finditer(text, s, e))
+        dates = _dates(_MEDIA_DATE, text, low, s, e)
         for i, d in enumerate(dates):
             here = [f for f in formats if pos <= f.start() < d.start()]
             # "On 16 May 2003, X released it on DVD; ...": the format after the date in its own
@@ -484,6 +509,38 @@ def _money_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     back = low[end - 1 :: -1] if start == 0 else low[end - 1 : start - 1 : -1]
     spans = [m.span() for m in _MONEY_HINT_BACK.finditer(back)]
     return [(end - e, end - s) for s, e in reversed(spans)]
+# Lower-cased, where an amount opens: a currency sign (or up to `_PREFIX_MAX` letters before
+# one: "us$", "can$", "rmb¥") or a currency code.
+_AMOUNT_OPENS = re.compile(r"[$£€¥₹₩]|" + CURRENCY_CODES.lower())
+_SIGNS = "$£€¥₹₩"
+_PREFIX_MAX = max(len(p) for prefixes in _PREFIXED.values() for p in prefixes)
+
+
+def _amounts(text: str, low: str | None, s: int, e: int) -> list[re.Match[str]]:
+    """`list(MONEY_IN_TEXT.finditer(text, s, e))`, the pattern tried only where an amount may
+    open (a case-insensitive pattern that opens on letters is tried at every position)."""
+    if low is None:
+        return list(MONEY_IN_TEXT.finditer(text, s, e))
+    places = set()
+    at = s
+    while (h := _AMOUNT_OPENS.search(low, at, e)) is not None:  # codes may overlap: "usdkk"
+        p = h.start()
+        places.add(p)
+        if low[p] in _SIGNS:
+            places.update(range(max(s, p - _PREFIX_MAX), p))
+        at = p + 1
+    found = []
+    past = s
+    for p in sorted(places):
+        if p < past:
+            continue
+        m = MONEY_IN_TEXT.match(text, p, e)
+        if m is not None:
+            found.append(m)
+            past = m.end()
+    return found
+
+
 _MONEY_WORDS = re.compile(
     r"\b(?P<budget>budget(?:ed)?|cost(?:ing|s)?|made for|production costs?)\b"
     r"|\b(?P<gross>gross(?:ed|ing|es)?|box[- ]office|earn(?:ed|ing|s)?|took(?: in)?|taking|"
@@ -531,8 +588,9 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
     """Budgets and grosses: each amount takes the money word nearest before it in its sentence,
     and the scope its own stretch of the sentence names (worldwide, USA, UK)."""
     text = out.view.text
+    low = _lowered(text)
     for s, e in marked_sentences(text, start, end, _money_marks(text, start, end)):
-        amounts = list(MONEY_IN_TEXT.finditer(text, s, e))
+        amounts = _amounts(text, low, s, e)
         if not amounts:
             continue
         words = list(_MONEY_WORDS.finditer(text, s, e))

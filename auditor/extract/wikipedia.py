@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from auditor.extract.base import Adapter, Collector, find, opens_line, split_items
+from auditor.extract.base import Adapter, Collector, find, split_items
 from auditor.extract.common import (
     add_characters,
     add_date,
@@ -67,15 +67,8 @@ _DISTRIBUTED_BY = re.compile(
     r"(?P<d>[A-Z0-9][\w.&/'-]*(?: (?:[A-Z0-9&][\w.&/'-]*|of|de))*)"
     r"(?: in (?:the )?(?P<r2>[A-Z][a-z]+(?: [A-Z][a-z]+)*))?"
 )
-_BODY_END = re.compile(
-    "(?:"
-    + "|".join(
-        opens_line(w[0], w[1:])
-        for w in ("See also", "References", "Further reading", "External links")
-    )
-    + r")\b",
-    _M,
-)
+# The headings after the article's body, each alone at the start of a line.
+_BODY_HEADINGS = ("See also", "References", "Further reading", "External links")
 _VALUE_LINE = re.compile(r"^[ \t]*(?:•[ \t]*)?(?P<v>\S[^\n]*?)[ \t]*$", _M)
 _DISTRIBUTED_THE_FILM = re.compile(
     r"(?P<d>[A-Z0-9][\w.&/'-]*(?: [A-Z0-9][\w.&/'-]*)*) distributed the film "
@@ -141,8 +134,19 @@ class Wikipedia(Adapter):
             add_characters(out, *plot, cast, cased=True)
 
     def _body_end(self, text: str, start: int) -> int:
-        m = find(_BODY_END, text, start)
-        return m.start() if m else len(text)
+        """Where the first of `_BODY_HEADINGS` opens a line (and ends a word), at or after
+        `start`: each found by `str.find` (a pattern for them tries every capital S, R, F, E
+        of the article)."""
+        end = len(text)
+        for heading in _BODY_HEADINGS:
+            p = text.find(heading, start, end)
+            while p >= 0:
+                after = p + len(heading)
+                if (p == 0 or text[p - 1] == "\n") and not _word_at(text, after):
+                    end = p
+                    break
+                p = text.find(heading, p + 1, end)
+        return end
 
     def _infobox(self, out: Collector, start: int, end: int) -> None:
         text = out.view.text
@@ -294,6 +298,11 @@ class Wikipedia(Adapter):
                 out.add("cast", m.start("a"), m.end("c"), value)
                 characters.append(role)
         return characters
+
+
+def _word_at(text: str, i: int) -> bool:
+    """Whether text[i] is a word character (`\\w`): then no word ends at i."""
+    return i < len(text) and (text[i].isalnum() or text[i] == "_")
 
 
 # What follows the title at the start of the lead: "Title is a ...", "Title (French: ...; also
