@@ -371,9 +371,10 @@ _SENTENCE_VERB = re.compile(r"[A-Z][a-z]{3,}(?:ing|ed)")
 _INTRODUCED = re.compile(rf"(?<![\w'’])(?<!\. )\b(?P<n>{_TITLE_WORD}) \((?=[A-Z])")
 _PARTICLE = {"de", "van", "von", "da", "di", "del", "della", "du", "le", "la", "der", "ter"}
 # "his sister Maud": one name after a family word, in lower case, after a possessive.
-_KIN = re.compile(
-    r"\b(?i:his|her|their|my|our|your) (?:(?:younger|older|elder|little|big|twin|late|"
-    r"estranged) )?(?:(?:half-|step-?|grand)?(?:sister|brother|mother|father|son|daughter)|"
+_KIN = re.compile(  # the possessive's first letter first, in either case: a scan skips to it
+    r"[HhTtMmOoYy](?<!\w.)(?i:(?<=h)(?:is|er)|(?<=t)heir|(?<=m)y|(?<=o)ur|(?<=y)our) "
+    r"(?:(?:younger|older|elder|little|big|twin|late|estranged) )?"
+    r"(?:(?:half-|step-?|grand)?(?:sister|brother|mother|father|son|daughter)|"
     r"wife|husband|uncle|aunt|cousin|niece|nephew|fianc[ée]e?|widow|widower|girlfriend|"
     r"boyfriend) (?P<n>[^\W\d_][\w'’-]*)(?![\w'’-]| [A-Z])"
 )
@@ -430,6 +431,8 @@ _WORD_BEFORE = re.compile(r"([\w'’]+)\W*$")
 def _person_run(text: str, start: int, t: _Tokens, i: int, j: int) -> tuple[int, int] | None:
     """The span of the run words[i:j] as a person's name, or None: no place word, no demonym,
     not in parentheses (an actor), not after 'the' / 'in' / 'to' (a place or a thing)."""
+    if j - i < 2:  # one word: no name, whatever the checks below say (most runs)
+        return None
     words = t.words
     first = t.starts[i]
     if text[max(start, first - 1) : first] == "(" or _in_actor_parens(text, start, first):
