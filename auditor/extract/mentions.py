@@ -347,9 +347,13 @@ _NOT_BEFORE_PERSON = {
     "of",
 }
 _TITLE_WORD = r"[A-Z][\w'’-]*"
+# 'Jo "Ace" Vance', 'Maj. Jo "the Fox" Vance', '"Ace" Vance'. Written to open on one set of
+# characters, a capital or an opening quote (a scan skips to the next in C), each branch
+# picked by what it opened on; the first's word boundary checked behind its capital.
 _NICKNAMED = re.compile(
-    rf"\b(?:{_TITLE_WORD}(?:\.)? )?{_TITLE_WORD} [\"“]{_TITLE_WORD}(?: {_TITLE_WORD}){{0,2}}[\"”] "
-    rf"{_TITLE_WORD}|[\"“]{_TITLE_WORD}[\"”] {_TITLE_WORD}"
+    rf"[A-Z\"“](?:(?<=[A-Z])(?<!\w.)[\w'’-]*(?:\.? {_TITLE_WORD})? "
+    rf"[\"“]{_TITLE_WORD}(?: {_TITLE_WORD}){{0,2}}[\"”] {_TITLE_WORD}"
+    rf"|(?<=[\"“]){_TITLE_WORD}[\"”] {_TITLE_WORD})"
 )
 _LOWER_NICKNAMED = re.compile(r"\b\w+ [\"“](?P<nick>\w[\w ]{0,20}?)[\"”] (?P<last>\w+)\b")
 _NAMED = re.compile(
@@ -720,6 +724,45 @@ def _scan_from(text: str, start: int) -> int:
     return p if p > floor or floor == 0 else 0
 
 
+def _coordinations(text: str, pos: int, end: int) -> list[re.Match[str]]:
+    """`list(_COORDINATED.finditer(text, pos, end))`, the pattern tried only where a match may
+    open: at the start of a word (a letter after no word character, or after an apostrophe or
+    a hyphen) in the run of word characters, apostrophes and hyphens just before an " and "
+    (which every match holds right after its first word). sre tries a pattern that opens on
+    `\\b` at every position."""
+    places: list[int] = []
+    q = text.find(" and ", pos, end)
+    while q >= 0:
+        r = q
+        while r > pos and (text[r - 1].isalnum() or text[r - 1] in _RUN):
+            r -= 1
+        places.extend(
+            m
+            for m in range(r, q)
+            if _letter_at(text, m) and (m == 0 or not (text[m - 1].isalnum() or text[m - 1] == "_"))
+        )
+        q = text.find(" and ", q + 1, end)
+    found = []
+    past = pos
+    for p in sorted(set(places)):
+        if p < past:
+            continue
+        m = _COORDINATED.match(text, p, end)
+        if m is not None:
+            found.append(m)
+            past = m.end()
+    return found
+
+
+_RUN = "_'’-"
+
+
+def _letter_at(text: str, i: int) -> bool:
+    """Whether text[i] is what `[^\\W\\d_]` matches: a word character, no digit or `_`."""
+    c = text[i]
+    return c.isalnum() and not c.isdecimal()
+
+
 def coordinated_mentions(
     text: str, start: int, end: int, known: Iterable[str], *, cased: bool
 ) -> list[tuple[int, int, str]]:
@@ -732,7 +775,7 @@ def coordinated_mentions(
     out: list[tuple[int, int, str]] = []
     if not _has(text, start, end, " and "):  # every match holds it, after `start`
         return out
-    for m in _COORDINATED.finditer(text, _scan_from(text, start), end):
+    for m in _coordinations(text, _scan_from(text, start), end):
         if m.start() < start or (cased and not all(m[g][0].isupper() for g in "ab")):
             continue
         if _in_actor_parens(text, start, m.start()):  # "(Ada Brook and Jo Vance)": actors
