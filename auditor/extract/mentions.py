@@ -372,7 +372,8 @@ _OPENERS = set(
 )
 # A capitalised first word of a sentence that is no name: "Leaving Ada's flat, ...".
 _SENTENCE_VERB = re.compile(r"[A-Z][a-z]{3,}(?:ing|ed)")
-_INTRODUCED = re.compile(rf"(?<![\w'’])(?<!\. )\b(?P<n>{_TITLE_WORD}) \((?=[A-Z])")
+# Its capital first, the boundary and ". " checked behind it: a scan skips to the capitals.
+_INTRODUCED = re.compile(r"(?P<n>[A-Z](?<![\w'’].)(?<!\. .)[\w'’-]*) \((?=[A-Z])")
 _PARTICLE = {"de", "van", "von", "da", "di", "del", "della", "du", "le", "la", "der", "ter"}
 # "his sister Maud": one name after a family word, in lower case, after a possessive.
 _KIN = re.compile(  # the possessive's first letter first, in either case: a scan skips to it

@@ -276,7 +276,7 @@ class Wikipedia(Adapter):
     def _cast_section(self, out: Collector, start: int, end: int) -> list[str]:
         """A Cast section: three or more lines in a row of "Actor as Character[, note]"."""
         text = out.view.text
-        lines = list(_CAST_LINE.finditer(text, start, end))
+        lines = _cast_lines(text, start, end)
         block: list[re.Match[str]] = []
         blocks = []
         for m in lines:
@@ -303,6 +303,27 @@ class Wikipedia(Adapter):
 def _word_at(text: str, i: int) -> bool:
     """Whether text[i] is a word character (`\\w`): then no word ends at i."""
     return i < len(text) and (text[i].isalnum() or text[i] == "_")
+
+
+def _cast_lines(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """`list(_CAST_LINE.finditer(text, start, end))`, tried only at the start of each line
+    that holds " as " (every match does, and opens a line): sre tries a pattern that opens on
+    `^` at every position of the article."""
+    found = []
+    line = -1
+    q = text.find(" as ", start, end)
+    while q >= 0:
+        ls = text.rfind("\n", 0, q) + 1
+        if ls > line and ls >= start:  # a line's start before `start` is none a scan sees
+            m = _CAST_LINE.match(text, ls, end)
+            if m is not None:
+                found.append(m)
+        line = ls
+        nl = text.find("\n", q, end)
+        if nl < 0:
+            break
+        q = text.find(" as ", nl, end)
+    return found
 
 
 # What follows the title at the start of the lead: "Title is a ...", "Title (French: ...; also
