@@ -891,7 +891,7 @@ def _chain_rx(several: bool) -> re.Pattern[str]:
     upper = "".join(
         re.escape(chr(lo)) + ("-" + re.escape(chr(hi)) if hi > lo else "") for lo, hi in ranges
     )
-    tail = r"(?:[\w'’-]*[^\W_])?"
+    tail = r"[^\W_]*+(?:[_'’-]+[^\W_]++)*+"  # `_WORD`'s rest, as `_WORD_SPLIT` writes it
     more = "+" if several else "*"
     return re.compile(rf"[{upper}](?<![^\W\d_].){tail}(?:[ \u00a0][{upper}]{tail}){more}")
 
