@@ -949,6 +949,22 @@ def _reach(lengths: frozenset[int]) -> frozenset[int]:
     )
 
 
+@lru_cache(maxsize=256)
+def _typo_reach(lengths: frozenset[int], threshold: float) -> frozenset[int]:
+    """The lengths (eight or more) of a string that a Levenshtein distance of `_TYPOS` could
+    find near a name of one of `lengths`, and fuzz.ratio at `threshold` would not: that
+    distance is at most twice as many insertions and deletions, so the ratio is at least
+    100 * (1 - 2 * _TYPOS / (m + n)); where that reaches the threshold, the ratio found it."""
+    return frozenset(
+        n
+        for n in range(8, max(lengths) + _TYPOS + 1)
+        if any(
+            abs(n - m) <= _TYPOS and 100 * (1 - 2 * _TYPOS / (n + m)) < threshold + 1e-6
+            for m in lengths
+        )
+    )
+
+
 def _near_names(queries: list[str], keys: list[str], threshold: float) -> dict[str, str]:
     """For each query, the name `process.extractOne` would pick (fuzz.ratio at `threshold`,
     else, for eight letters or more, a Levenshtein distance of `_TYPOS`), kept only when its
@@ -967,7 +983,8 @@ def _near_names(queries: list[str], keys: list[str], threshold: float) -> dict[s
     hits = (ratios[np.arange(len(queries)), best] >= threshold).tolist()
     out = {q: keys[j] for q, j, hit in zip(queries, best.tolist(), hits, strict=True) if hit}
     # two letters off: "Ada Brooks", "Brook"
-    far = [q for q, hit in zip(queries, hits, strict=True) if not hit and len(q) >= 8]
+    near = _typo_reach(frozenset(len(k) for k in keys), threshold)
+    far = [q for q, hit in zip(queries, hits, strict=True) if not hit and len(q) in near]
     if far:
         distances = process.cdist(
             far, keys, scorer=Levenshtein.distance, score_cutoff=_TYPOS, dtype=np.int32
