@@ -73,8 +73,9 @@ _CAST_HEADER = re.compile(
     )
     + r"): (?P<c>.+?) see full cast"
 )
-# Every character a _MONEY_LABEL match holds.
+# Every character a _MONEY_LABEL or a _CAST_PART match holds (but white space).
 _LABEL_CHARS = frozenset("budget cumulative worldwide gross usa us & canada: ")
+_PART_CHARS = frozenset("rest of cast listed alphabetically uncredited cast:")
 # The labelled lines the page flattens (each a pattern made once).
 _CREDITS = tuple(
     (re.compile(opens_word(rf"{label}: (?P<v>.+?)(?={stop}| \||$)")), attribute)
@@ -212,7 +213,7 @@ class Imdb(Adapter):
         if block:
             known = {fold(n) for a in ("stars", "director", "writers") for n in out.values(a)}
             pos = block.start("c")
-            for part_start, part_end in _cast_parts(text, block.end("c")):
+            for part_start, part_end in _cast_parts(text, pos, block.end("c")):
                 if part_start >= pos:
                     self._cast_lines(out, pos, part_start, known)
                     pos = part_end
@@ -336,21 +337,23 @@ class Imdb(Adapter):
 
 def _clear_before(text: str, start: int, chars: frozenset[str]) -> int:
     """A place at or before `start` that no match of a pattern straddles, given `chars`, every
-    character its matches hold: just after a character not among them, or the text's start.
-    A scan from there finds what a scan from the text's start finds at or after `start`."""
+    character its matches hold but white space: just after a character neither among them nor
+    white space, or the text's start. A scan from there finds what a scan from the text's
+    start finds at or after `start`."""
     q = start
-    while q > 0 and text[q - 1] in chars:
+    while q > 0 and (text[q - 1] in chars or text[q - 1].isspace()):
         q -= 1
     return q
 
 
-def _cast_parts(text: str, end: int) -> list[tuple[int, int]]:
+def _cast_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of the cast block's part headers in text[:end], as a scan from the text's
     start for " ?" + `_CAST_PART` finds them: a space just before a header is part of it
-    unless the header before took it."""
+    unless the header before took it. Those that open before `start` may be left out (the
+    scan starts just before it, where no header straddles)."""
     spans = []
     last = 0
-    for m in _CAST_PART.finditer(text, 0, end):
+    for m in _CAST_PART.finditer(text, _clear_before(text, start, _PART_CHARS), end):
         s = m.start()
         if s > last and text[s - 1] == " ":
             s -= 1
