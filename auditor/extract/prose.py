@@ -351,7 +351,7 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             own_kind = _kind(clause) if may(_KIND_WORDS, pos, d.start()) else None
             after_kind = None  # "... on 2 November 2001 in a limited release": this date's only
             if own_kind is None:
-                tail = re.match(r"[^,;]*", text[d.end() : e]).group()
+                tail = _CLAUSE.match(text[d.end() : e]).group()
                 nxt = _DATE.search(tail)
                 tail = tail[: nxt.start()] if nxt else tail
                 after_kind = _kind(tail) if may(_KIND_WORDS, d.end(), d.end() + len(tail)) else None
@@ -612,7 +612,7 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
                 r"\bweekend\b", text[a.end() : stop]
             ):
                 continue
-            money = parse_money(re.sub(r"\[\w{1,3}\]", "", a.group()))
+            money = parse_money(_REF_MARK.sub("", a.group()))
             if money is None:
                 continue
             if kind == "budget":
@@ -687,3 +687,7 @@ def lead_sentence(text: str, start: int, end: int) -> tuple[int, int] | None:
         if re.search(r"\bis an? (?:1[89]|20)\d\d\b", text[s:e]):
             return s, e
     return None
+
+
+_CLAUSE = re.compile(r"[^,;]*")  # up to the next comma or semicolon
+_REF_MARK = re.compile(r"\[\w{1,3}\]")  # a footnote mark: "[3]", "[a]"

@@ -184,7 +184,7 @@ class Wikipedia(Adapter):
             # "A, B, C" on one line; "Company (United Kingdom)": the region qualifies it.
             for vs, ve in split_items(text, s, e, sep=r"\s*,\s*(?![^()]*\))"):
                 value = _REF.sub("", text[vs:ve]).strip()
-                region = re.fullmatch(r"(?P<n>.+?)\s*\((?P<r>[^)]+)\)", value)
+                region = _REGION.fullmatch(value)
                 if region and kind == "distributor":
                     ne = vs + text[vs:ve].index("(")
                     ne = vs + len(text[vs:ne].rstrip())
@@ -292,7 +292,7 @@ class Wikipedia(Adapter):
             for m in b:
                 actor, role = clean(m["a"]), clean(_REF.sub("", m["c"]))
                 value = {"actor": actor, "character": role}
-                credit = re.search(r"\((?:credited )?as (?P<as>[^)]+)\)", m.group())
+                credit = _CREDITED_AS.search(m.group())
                 if credit:
                     value["credited_as"] = clean(credit["as"])
                 out.add("cast", m.start("a"), m.end("c"), value)
@@ -349,3 +349,7 @@ _CAST_LINE = re.compile(
     r"(?P<c>[^\n,;:(\[]+?)(?=[ \t]*(?:[,;:(\[]|\n|$)|(?:\[\w{1,3}\])+)[^\n]*$",
     _M,
 )
+
+
+_REGION = re.compile(r"(?P<n>.+?)\s*\((?P<r>[^)]+)\)")  # "Company (United Kingdom)"
+_CREDITED_AS = re.compile(r"\((?:credited )?as (?P<as>[^)]+)\)")
