@@ -37,6 +37,10 @@ _ABBREV = re.compile(
     r"Mt|Ft|approx|ca|U\.S|U\.K))\.$"
 )
 
+# The letters an `_ABBREV` match ends on before its dot: a dot after any other character
+# ends no abbreviation, and the pattern is not tried.
+_ABBREV_LAST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZacdflnorstvx")
+
 
 @lru_cache(maxsize=32)
 def sentences(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
@@ -48,7 +52,11 @@ def sentences(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     for m in _END.finditer(text, start, end):
         at, after = m.span()
         mark = text[at]
-        if mark == "." and _ABBREV.search(text[max(pos, at - 6) : at + 1]):
+        if (
+            mark == "."
+            and text[at - 1 : at] in _ABBREV_LAST
+            and _ABBREV.search(text[max(pos, at - 6) : at + 1])
+        ):
             continue
         chunk = text[pos : after if mark != "\n" else at]
         right = len(chunk.rstrip())
