@@ -68,6 +68,11 @@ class TextView:
             tuple(orig_lens),
         )
 
+    @property
+    def mapped(self) -> bool:
+        """Whether any view offset differs from its original one (an entity was decoded)."""
+        return bool(self._view_starts)
+
     def to_original(self, offset: int, *, end: bool = False) -> int:
         """Map a view offset to the original; inside an entity, snap outward to cover it."""
         i = bisect_right(self._view_starts, offset) - 1

@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 
 from auditor.claims import EDITORIAL, Claim
 from auditor.documents import DocumentRef
-from auditor.report.evidence import snippet
+from auditor.report.evidence import around
 from auditor.textview import TextView
 
 
@@ -38,23 +38,30 @@ class Collector:
         """Record a fact stated by view[start:end]; a value that failed to parse is no fact."""
         if value is None or value == "" or end <= start:
             return
-        ostart, oend = self.view.span(start, end)
+        view = self.view
+        if view.mapped:
+            start, end = view.span(start, end)
+        text = view.original
+        raw = text[start:end]
         # The sentence around the span, so reports need not read the page again.
-        around = snippet(self.view.original, ostart, oend)
+        before, after = around(text, start, end)
+        ref = self.ref
         self.claims.append(
             Claim(
-                entity=self.ref.entity,
-                source=self.ref.source,
-                document=self.ref.relpath,
-                attribute=attribute,
-                raw=around.match,
-                value=value,
-                qualifier=qualifier,
-                span_start=ostart,
-                span_end=oend,
-                origin=origin,
-                context=around.before + around.match + around.after,
-                context_start=len(around.before),
+                ref.entity,
+                ref.source,
+                ref.relpath,
+                attribute,
+                raw,
+                value,
+                qualifier,
+                start,
+                end,
+                origin,
+                None,
+                None,
+                before + raw + after,
+                len(before),
             )
         )
 

@@ -83,7 +83,7 @@ def add_credited(out: Collector, attribute: str, start: int, end: int, sep: str 
     parentheses as its qualifier (lower-case), a name without one unqualified."""
     text = out.view.text
     for s, e in split_items(text, start, end, sep=sep):
-        m = re.fullmatch(r"(?P<n>.+?)(?:\s*\((?P<role>[^)]+)\))?", text[s:e])
+        m = _CREDITED.fullmatch(text[s:e])
         if m is None or not m["n"].strip():
             continue
         role = m["role"].strip().lower() if m["role"] else None
@@ -92,7 +92,7 @@ def add_credited(out: Collector, attribute: str, start: int, end: int, sep: str 
 
 def add_money(out: Collector, attribute: str, start: int, end: int) -> None:
     text = out.view.text[start:end]
-    money = parse_money(re.sub(r"\[\w{1,3}\]", "", text), krona_of(out.values("country")))
+    money = parse_money(_REF_MARK.sub("", text), krona_of(out.values("country")))
     if money is None:
         return
     if attribute == "budget":
@@ -199,3 +199,7 @@ _DEMONYM_FORM = re.compile(r"(?:an|ish|ese|i|ic|ch|sh|ss|ek)$")
 def mpaa_value(text: str) -> str | None:
     v = " ".join(text.split()).upper()
     return v if v in MPAA else None
+
+
+_CREDITED = re.compile(r"(?P<n>.+?)(?:\s*\((?P<role>[^)]+)\))?")  # "Name (role)"
+_REF_MARK = re.compile(r"\[\w{1,3}\]")  # a footnote mark: "[3]", "[a]"

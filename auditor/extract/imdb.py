@@ -81,6 +81,45 @@ _CAST_HEADER = re.compile(
     )
     + r"): (?P<c>.+?) see full cast"
 )
+# Every character a _MONEY_LABEL or a _CAST_PART match holds (but white space).
+_LABEL_CHARS = frozenset("budget cumulative worldwide gross usa us & canada: ")
+_PART_CHARS = frozenset("rest of cast listed alphabetically uncredited cast:")
+# The labelled lines the page flattens (each a pattern made once).
+_CREDITS = tuple(
+    (re.compile(opens_word(rf"{label}: (?P<v>.+?)(?={stop}| \||$)")), attribute)
+    for label, attribute, stop in (
+        (r"directors?", "director", r" writers?:| stars?:| creators?:"),
+        (r"writers?", "writers", r" stars?:| directors?:"),
+        (r"stars?", "stars", r" directors?:| writers?:"),
+    )
+)
+_METASCORE = re.compile(r"(?P<v>\d(?<!\w.)\d{0,2}) metascore\b")
+_STORYLINE = re.compile(
+    opens_word(
+        r"storyline (?P<s>.+?)(?= written by | plot summary| plot keywords:"
+        r"| taglines:| genres:| edit details|$)"
+    )
+)
+_GENRES = re.compile(
+    opens_word(
+        r"genres: (?P<g>.+?)(?= motion picture rating| certificate:| parents guide"
+        r"| edit | see all| taglines:|$)"
+    )
+)
+_MPAA = re.compile(opens_word(r"motion picture rating \(mpaa\) rated (?P<r>[a-z0-9-]+) "))
+_COUNTRY = re.compile(opens_word(r"country: (?P<c>.+?)(?= language:| release date:| see more)"))
+_LANGUAGE = re.compile(
+    opens_word(r"languages?: (?P<l>.+?)(?= release date:| also known as:| filming| see more)")
+)
+_RELEASE_DATE = re.compile(
+    opens_word(r"release date: (?P<d>" + _RELEASED + r")(?: \((?P<c>[^)]+)\))?")
+)
+_AKA = re.compile(opens_word(r"also known as: (?P<v>.+?) see more"))
+_FILMING = re.compile(opens_word(r"filming locations?: (?P<v>.+?) see more"))
+_RUNTIME = re.compile(opens_word(rf"runtime: (?P<v>{_TIME}{_NOTE}(?: \| {_TIME}{_NOTE})*)"))
+_CUTS = re.compile(_CUT)
+_NONSPACE = re.compile(r"\S+")
+_INITIAL = re.compile(r"\w\.")
 # " rest of cast listed alphabetically: ": the space before it, when there is one, is part of it.
 _CAST_PART = re.compile(
     "(?:" + opens_word("rest of cast listed alphabetically") + "|" + opens_word("uncredited cast")
@@ -150,19 +189,15 @@ class Imdb(Adapter):
             )
             plot = (info.start("plot"), info.end("plot"))
             start = info.end()
-        for label, attribute, stop in (
-            (r"directors?", "director", r" writers?:| stars?:| creators?:"),
-            (r"writers?", "writers", r" stars?:| directors?:"),
-            (r"stars?", "stars", r" directors?:| writers?:"),
-        ):
-            m = find(opens_word(rf"{label}: (?P<v>.+?)(?={stop}| \||$)"), text, start, end)
+        for rx, attribute in _CREDITS:
+            m = find(rx, text, start, end)
             if m is None:
                 continue
             if attribute == "writers":
                 add_credited(out, attribute, m.start("v"), m.end("v"))
             else:
                 add_names(out, attribute, m.start("v"), m.end("v"))
-        meta = find(r"(?P<v>\d(?<!\w.)\d{0,2}) metascore\b", text, start, end)
+        meta = find(_METASCORE, text, start, end)
         if meta:
             out.add_group(
                 "critic_score", meta, 0, parse_score(f"{meta['v']}/100"), qualifier="metacritic"
@@ -186,7 +221,7 @@ class Imdb(Adapter):
         if block:
             known = {fold(n) for a in ("stars", "director", "writers") for n in out.values(a)}
             pos = block.start("c")
-            for part_start, part_end in _cast_parts(text, block.end("c")):
+            for part_start, part_end in _cast_parts(text, pos, block.end("c")):
                 if part_start >= pos:
                     self._cast_lines(out, pos, part_start, known)
                     pos = part_end
@@ -194,14 +229,7 @@ class Imdb(Adapter):
             known = cast_characters(out)
             if plot:
                 add_characters(out, *plot, known, cased=False)
-            story = find(
-                opens_word(
-                    r"storyline (?P<s>.+?)(?= written by | plot summary| plot keywords:"
-                    r"| taglines:| genres:| edit details|$)"
-                ),
-                text,
-                block.end(),
-            )
+            story = find(_STORYLINE, text, block.end())
             if story:
                 add_characters(out, story.start("s"), story.end("s"), known, cased=False)
 
@@ -216,10 +244,11 @@ class Imdb(Adapter):
             seg_start = seps[i - 1].end() if i else start
             segment = text[seg_start : sep.start()]
             closing = segment.rfind(") ") + 2 if i and ") " in segment else 0
-            words = list(re.finditer(r"\S+", segment[closing:]))
+            words = list(_NONSPACE.finditer(segment[closing:]))
             seg_start += closing
             n = 2
-            credited = [k for k in (3, 2, 1) if " ".join(w.group() for w in words[-k:]) in known]
+            last = [w.group() for w in words[-3:]]
+            credited = [k for k in (3, 2, 1) if " ".join(last[-k:]) in known]
             if i and credited and len(words) > credited[0]:
                 n = credited[0]
             elif closing:
@@ -227,7 +256,7 @@ class Imdb(Adapter):
             elif len(words) >= 3 and (
                 words[-2].group() in _PARTICLES
                 or words[-1].group() in _SUFFIXES
-                or re.fullmatch(r"\w\.", words[-2].group())
+                or _INITIAL.fullmatch(words[-2].group())
             ):
                 n = 3
             n = min(n, len(words)) if i else len(words)
@@ -249,54 +278,30 @@ class Imdb(Adapter):
         text = view.text
         end_at = text.find("did you know?", start)
         end = end_at if end_at >= 0 else len(text)
-        m = find(
-            opens_word(
-                r"genres: (?P<g>.+?)(?= motion picture rating| certificate:| parents guide"
-                r"| edit | see all| taglines:|$)"
-            ),
-            text,
-            start,
-            end,
-        )
+        m = find(_GENRES, text, start, end)
         if m:
             add_names(out, "genres", m.start("g"), m.end("g"))
-        m = find(
-            opens_word(r"motion picture rating \(mpaa\) rated (?P<r>[a-z0-9-]+) "), text, start, end
-        )
+        m = find(_MPAA, text, start, end)
         if m:
             out.add_group("mpaa_rating", m, "r", mpaa_value(m["r"]))
-        m = find(
-            opens_word(r"country: (?P<c>.+?)(?= language:| release date:| see more)"),
-            text,
-            start,
-            end,
-        )
+        m = find(_COUNTRY, text, start, end)
         if m:
             add_names(out, "country", m.start("c"), m.end("c"))
-        m = find(
-            opens_word(
-                r"languages?: (?P<l>.+?)(?= release date:| also known as:| filming| see more)"
-            ),
-            text,
-            start,
-            end,
-        )
+        m = find(_LANGUAGE, text, start, end)
         if m:
             add_names(out, "language", m.start("l"), m.end("l"))
-        for m in re.finditer(
-            opens_word(r"release date: (?P<d>" + _RELEASED + r")(?: \((?P<c>[^)]+)\))?"), text[:end]
-        ):
+        for m in _RELEASE_DATE.finditer(text, 0, end):
             if m.start() >= start:
                 add_date(out, "release_date", m.start("d"), m.end("d"), release_qualifier(m["c"]))
-        m = find(opens_word(r"also known as: (?P<v>.+?) see more"), text, start, end)
+        m = find(_AKA, text, start, end)
         if m:
             out.add_group("also_known_as", m, "v", clean(m["v"]))
-        m = find(opens_word(r"filming locations?: (?P<v>.+?) see more"), text, start, end)
+        m = find(_FILMING, text, start, end)
         if m:
             out.add_group("filming_location", m, "v", clean(m["v"]))
         # Budget, and every gross line (a territory's, the worldwide cumulative); an opening
         # weekend is no gross.
-        for m in _MONEY_LABEL.finditer(text[:end]):
+        for m in _MONEY_LABEL.finditer(text, _clear_before(text, start, _LABEL_CHARS), end):
             if m.start() < start:
                 continue
             money = MONEY_IN_TEXT.match(text, m.end(), end)
@@ -323,14 +328,9 @@ class Imdb(Adapter):
             add_money(out, attribute, money.start(), money.end())
         # "runtime: 107 min | 114 min (director's cut) | 98 min (usa)": one time per cut, a cut
         # named by a country qualified by it; "1h 52min" too.
-        m = find(
-            opens_word(rf"runtime: (?P<v>{_TIME}{_NOTE}(?: \| {_TIME}{_NOTE})*)"),
-            text,
-            start,
-            end,
-        )
+        m = find(_RUNTIME, text, start, end)
         if m:
-            for t in re.finditer(_CUT, text[: m.end("v")][m.start("v") :]):
+            for t in _CUTS.finditer(text[: m.end("v")][m.start("v") :]):
                 a = m.start("v") + t.start()
                 minutes = parse_duration(t["t"])
                 out.add("runtime", a, a + len(t["t"]), minutes, version_country(t["n"]))
@@ -345,13 +345,25 @@ class Imdb(Adapter):
             add_user_mentions(out, begin + len(" user reviews "), end, cased=False)
 
 
-def _cast_parts(text: str, end: int) -> list[tuple[int, int]]:
+def _clear_before(text: str, start: int, chars: frozenset[str]) -> int:
+    """A place at or before `start` that no match of a pattern straddles, given `chars`, every
+    character its matches hold but white space: just after a character neither among them nor
+    white space, or the text's start. A scan from there finds what a scan from the text's
+    start finds at or after `start`."""
+    q = start
+    while q > 0 and (text[q - 1] in chars or text[q - 1].isspace()):
+        q -= 1
+    return q
+
+
+def _cast_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of the cast block's part headers in text[:end], as a scan from the text's
     start for " ?" + `_CAST_PART` finds them: a space just before a header is part of it
-    unless the header before took it."""
+    unless the header before took it. Those that open before `start` may be left out (the
+    scan starts just before it, where no header straddles)."""
     spans = []
     last = 0
-    for m in _CAST_PART.finditer(text, 0, end):
+    for m in _CAST_PART.finditer(text, _clear_before(text, start, _PART_CHARS), end):
         s = m.start()
         if s > last and text[s - 1] == " ":
             s -= 1

@@ -14,7 +14,7 @@ the variant is kept.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import accumulate, compress
@@ -101,7 +101,10 @@ _NOT_NAMES = {
 }
 
 
-_WORD_SPLIT = re.compile(f"({_WORD.pattern})", re.UNICODE)
+# `_WORD` as a split, written so that no word end backtracks: a letter, letters and digits,
+# then underscores, apostrophes or hyphens only where letters or digits follow them (the
+# same words, the split a fifth faster).
+_WORD_SPLIT = re.compile(r"([^\W\d_][^\W_]*+(?:[_'’-]+[^\W_]++)*+)", re.UNICODE)
 _GAP = (" ", "\u00a0")  # what parts two words of one name
 _POSSESSIVE = ("'s", "’s")
 
@@ -156,8 +159,22 @@ def _has(text: str, start: int, end: int, literal: str) -> bool:
 
 
 def _mid_sentence(text: str, pos: int, start: int) -> bool:
-    """The word at `pos` is not the first of its sentence."""
-    return pos > start and not _SENTENCE_BREAK.search(text[max(start, pos - 3) : pos])
+    """The word at `pos` is not the first of its sentence: what `_SENTENCE_BREAK` finds in the
+    three characters before it, read with string methods (no regex call: a plot's every
+    capitalised word asks)."""
+    if pos <= start:
+        return False
+    before = text[max(start, pos - 3) : pos]
+    core = before.rstrip()
+    if not core or "\n" in before[len(core) :]:
+        return False  # white space since the stretch's start, or a line break
+    last = core[-1]
+    if last in _BREAKS:
+        return False
+    return not (last == "-" and len(core) > 1 and core[-2].isspace())
+
+
+_BREAKS = set(".!?:;\"“”([")
 
 
 def _unpossessed(word: str) -> str:
@@ -333,9 +350,13 @@ _NOT_BEFORE_PERSON = {
     "of",
 }
 _TITLE_WORD = r"[A-Z][\w'’-]*"
+# 'Jo "Ace" Vance', 'Maj. Jo "the Fox" Vance', '"Ace" Vance'. Written to open on one set of
+# characters, a capital or an opening quote (a scan skips to the next in C), each branch
+# picked by what it opened on; the first's word boundary checked behind its capital.
 _NICKNAMED = re.compile(
-    rf"\b(?:{_TITLE_WORD}(?:\.)? )?{_TITLE_WORD} [\"“]{_TITLE_WORD}(?: {_TITLE_WORD}){{0,2}}[\"”] "
-    rf"{_TITLE_WORD}|[\"“]{_TITLE_WORD}[\"”] {_TITLE_WORD}"
+    rf"[A-Z\"“](?:(?<=[A-Z])(?<!\w.)[\w'’-]*(?:\.? {_TITLE_WORD})? "
+    rf"[\"“]{_TITLE_WORD}(?: {_TITLE_WORD}){{0,2}}[\"”] {_TITLE_WORD}"
+    rf"|(?<=[\"“]){_TITLE_WORD}[\"”] {_TITLE_WORD})"
 )
 _LOWER_NICKNAMED = re.compile(r"\b\w+ [\"“](?P<nick>\w[\w ]{0,20}?)[\"”] (?P<last>\w+)\b")
 _NAMED = re.compile(
@@ -354,12 +375,14 @@ _OPENERS = set(
 )
 # A capitalised first word of a sentence that is no name: "Leaving Ada's flat, ...".
 _SENTENCE_VERB = re.compile(r"[A-Z][a-z]{3,}(?:ing|ed)")
-_INTRODUCED = re.compile(rf"(?<![\w'’])(?<!\. )\b(?P<n>{_TITLE_WORD}) \((?=[A-Z])")
+# Its capital first, the boundary and ". " checked behind it: a scan skips to the capitals.
+_INTRODUCED = re.compile(r"(?P<n>[A-Z](?<![\w'’].)(?<!\. .)[\w'’-]*) \((?=[A-Z])")
 _PARTICLE = {"de", "van", "von", "da", "di", "del", "della", "du", "le", "la", "der", "ter"}
 # "his sister Maud": one name after a family word, in lower case, after a possessive.
-_KIN = re.compile(
-    r"\b(?i:his|her|their|my|our|your) (?:(?:younger|older|elder|little|big|twin|late|"
-    r"estranged) )?(?:(?:half-|step-?|grand)?(?:sister|brother|mother|father|son|daughter)|"
+_KIN = re.compile(  # the possessive's first letter first, in either case: a scan skips to it
+    r"[HhTtMmOoYy](?<!\w.)(?i:(?<=h)(?:is|er)|(?<=t)heir|(?<=m)y|(?<=o)ur|(?<=y)our) "
+    r"(?:(?:younger|older|elder|little|big|twin|late|estranged) )?"
+    r"(?:(?:half-|step-?|grand)?(?:sister|brother|mother|father|son|daughter)|"
     r"wife|husband|uncle|aunt|cousin|niece|nephew|fianc[ée]e?|widow|widower|girlfriend|"
     r"boyfriend) (?P<n>[^\W\d_][\w'’-]*)(?![\w'’-]| [A-Z])"
 )
@@ -419,6 +442,8 @@ _WORD_BEFORE = re.compile(r"([\w'’]+)\W*$")
 def _person_run(text: str, start: int, t: _Tokens, i: int, j: int) -> tuple[int, int] | None:
     """The span of the run words[i:j] as a person's name, or None: no place word, no demonym,
     not in parentheses (an actor), not after 'the' / 'in' / 'to' (a place or a thing)."""
+    if j - i < 2:  # one word: no name, whatever the checks below say (most runs)
+        return None
     words = t.words
     first = t.starts[i]
     if text[max(start, first - 1) : first] == "(" or _in_actor_parens(text, start, first):
@@ -492,7 +517,7 @@ def discover_names(text: str, start: int, end: int) -> set[str]:
         w = m["n"]
         if w[0].isupper() and w not in _NOT_NAMES and w.lower() not in _STOP:
             names.add(_unpossessed(w))
-    mid_sentence: Counter[str] = Counter()
+    mid_sentence: dict[str, int] = {}
     words, gaps, caps = t.words, t.gaps, t.caps
     last = len(words) - 1
     for i in t.capitalised():
@@ -506,7 +531,8 @@ def discover_names(text: str, start: int, end: int) -> set[str]:
         if i > 0 and words[i - 1].lower() in _NOT_BEFORE_PERSON:
             continue
         if _mid_sentence(text, t.starts[i], start):
-            mid_sentence[_unpossessed(w)] += 1
+            w = _unpossessed(w)
+            mid_sentence[w] = mid_sentence.get(w, 0) + 1
     for word, n in mid_sentence.items():
         if (
             n >= 3
@@ -629,14 +655,27 @@ def character_mentions(
     # The words outside those spans, as indices; two of them are adjacent only when nothing
     # was left out between them.
     kept = list(range(len(words)))
-    if inside:
-        kept = [k for k in kept if not any(s <= starts[k] < e for s, e in inside)]
+    if inside:  # the words a span holds are a run of indices: two bisections a span
+        left = set()
+        for s, e in inside:
+            left.update(range(bisect_left(starts, s), bisect_left(starts, e)))
+        kept = [k for k in kept if k not in left]
     last = len(kept) - 1
 
     def adjacent(i: int) -> bool:  # kept[i] and kept[i + 1]
         return kept[i + 1] == kept[i] + 1 and gaps[kept[i + 1]] in _GAP
 
-    places = [i for i, k in enumerate(kept) if caps[k]] if cased else range(len(kept))
+    if cased:
+        places = [i for i, k in enumerate(kept) if caps[k]]
+    else:
+        # Lower case, a word does anything below only when it (without 's) is a name's first
+        # word or a one-word name: the others are never looked at.
+        heads = surnames.keys() | singles
+        places = [
+            i
+            for i, k in enumerate(kept)
+            if folds[k] in heads or words[k].endswith(_POSSESSIVE) and folds[k][:-2] in heads
+        ]
     for i in places:
         k = kept[i]
         word = words[k]
@@ -696,6 +735,45 @@ def _scan_from(text: str, start: int) -> int:
     return p if p > floor or floor == 0 else 0
 
 
+def _coordinations(text: str, pos: int, end: int) -> list[re.Match[str]]:
+    """`list(_COORDINATED.finditer(text, pos, end))`, the pattern tried only where a match may
+    open: at the start of a word (a letter after no word character, or after an apostrophe or
+    a hyphen) in the run of word characters, apostrophes and hyphens just before an " and "
+    (which every match holds right after its first word). sre tries a pattern that opens on
+    `\\b` at every position."""
+    places: list[int] = []
+    q = text.find(" and ", pos, end)
+    while q >= 0:
+        r = q
+        while r > pos and (text[r - 1].isalnum() or text[r - 1] in _RUN):
+            r -= 1
+        places.extend(
+            m
+            for m in range(r, q)
+            if _letter_at(text, m) and (m == 0 or not (text[m - 1].isalnum() or text[m - 1] == "_"))
+        )
+        q = text.find(" and ", q + 1, end)
+    found = []
+    past = pos
+    for p in sorted(set(places)):
+        if p < past:
+            continue
+        m = _COORDINATED.match(text, p, end)
+        if m is not None:
+            found.append(m)
+            past = m.end()
+    return found
+
+
+_RUN = "_'’-"
+
+
+def _letter_at(text: str, i: int) -> bool:
+    """Whether text[i] is what `[^\\W\\d_]` matches: a word character, no digit or `_`."""
+    c = text[i]
+    return c.isalnum() and not c.isdecimal()
+
+
 def coordinated_mentions(
     text: str, start: int, end: int, known: Iterable[str], *, cased: bool
 ) -> list[tuple[int, int, str]]:
@@ -708,7 +786,7 @@ def coordinated_mentions(
     out: list[tuple[int, int, str]] = []
     if not _has(text, start, end, " and "):  # every match holds it, after `start`
         return out
-    for m in _COORDINATED.finditer(text, _scan_from(text, start), end):
+    for m in _coordinations(text, _scan_from(text, start), end):
         if m.start() < start or (cased and not all(m[g][0].isupper() for g in "ab")):
             continue
         if _in_actor_parens(text, start, m.start()):  # "(Ada Brook and Jo Vance)": actors
@@ -827,7 +905,7 @@ def _chain_rx(several: bool) -> re.Pattern[str]:
     upper = "".join(
         re.escape(chr(lo)) + ("-" + re.escape(chr(hi)) if hi > lo else "") for lo, hi in ranges
     )
-    tail = r"(?:[\w'’-]*[^\W_])?"
+    tail = r"[^\W_]*+(?:[_'’-]+[^\W_]++)*+"  # `_WORD`'s rest, as `_WORD_SPLIT` writes it
     more = "+" if several else "*"
     return re.compile(rf"[{upper}](?<![^\W\d_].){tail}(?:[ \u00a0][{upper}]{tail}){more}")
 
@@ -885,6 +963,22 @@ def _reach(lengths: frozenset[int]) -> frozenset[int]:
     )
 
 
+@lru_cache(maxsize=256)
+def _typo_reach(lengths: frozenset[int], threshold: float) -> frozenset[int]:
+    """The lengths (eight or more) of a string that a Levenshtein distance of `_TYPOS` could
+    find near a name of one of `lengths`, and fuzz.ratio at `threshold` would not: that
+    distance is at most twice as many insertions and deletions, so the ratio is at least
+    100 * (1 - 2 * _TYPOS / (m + n)); where that reaches the threshold, the ratio found it."""
+    return frozenset(
+        n
+        for n in range(8, max(lengths) + _TYPOS + 1)
+        if any(
+            abs(n - m) <= _TYPOS and 100 * (1 - 2 * _TYPOS / (n + m)) < threshold + 1e-6
+            for m in lengths
+        )
+    )
+
+
 def _near_names(queries: list[str], keys: list[str], threshold: float) -> dict[str, str]:
     """For each query, the name `process.extractOne` would pick (fuzz.ratio at `threshold`,
     else, for eight letters or more, a Levenshtein distance of `_TYPOS`), kept only when its
@@ -904,7 +998,8 @@ def _near_names(queries: list[str], keys: list[str], threshold: float) -> dict[s
     hits = (ratios[np.arange(len(queries)), best] >= threshold).tolist()
     out = {q: keys[j] for q, j, hit in zip(queries, best.tolist(), hits, strict=True) if hit}
     # two letters off: "Ada Brooks", "Brook"
-    far = [q for q, hit in zip(queries, hits, strict=True) if not hit and len(q) >= 8]
+    near = _typo_reach(frozenset(len(k) for k in keys), threshold)
+    far = [q for q, hit in zip(queries, hits, strict=True) if not hit and len(q) in near]
     if far:
         distances = process.cdist(
             far, keys, scorer=Levenshtein.distance, score_cutoff=_TYPOS, dtype=np.int32

@@ -143,7 +143,7 @@ def _field(out: Collector, label: str, s: int, e: int) -> None:
     elif attribute == "mpaa_rating":
         out.add(attribute, s, e, mpaa_value(v))
     elif attribute in ("release_date", "dvd_release"):
-        m = re.fullmatch(r"(?P<d>.+?)(?:\s*\((?P<c>[^)]+)\))?", v)
+        m = _DATED.fullmatch(v)
         q = release_qualifier(m["c"]) if m["c"] else None
         out.add(attribute, s, s + len(m["d"]), parse_date(m["d"]), q)
     elif attribute == "runtime":
@@ -172,3 +172,6 @@ def _paragraph_before(text: str, label: re.Match[str] | None) -> tuple[int, int]
     start = text.rfind("\n\n", 0, end)
     start = 0 if start < 0 else start + 2
     return (start, end) if end > start else None
+
+
+_DATED = re.compile(r"(?P<d>.+?)(?:\s*\((?P<c>[^)]+)\))?")  # "5 May 1996 (USA)"

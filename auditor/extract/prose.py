@@ -16,11 +16,11 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from auditor.extract.base import Collector, opens_word
-from auditor.extract.scan import finditer_spans
+from auditor.extract.scan import finditer_spans, opening_words
 from auditor.normalize.counts import parse_count
 from auditor.normalize.dates import DATE_IN_TEXT, MONTHS, parse_date
 from auditor.normalize.money import _CODES as CURRENCY_CODES
-from auditor.normalize.money import MONEY_IN_TEXT, krona_of, parse_money
+from auditor.normalize.money import _PREFIXED, MONEY_IN_TEXT, krona_of, parse_money
 from auditor.normalize.names import clean
 from auditor.normalize.places import (
     COUNTRY_KEYS,
@@ -42,6 +42,10 @@ _ABBREV = re.compile(
     r"Mt|Ft|approx|ca|U\.S|U\.K))\.$"
 )
 
+# The letters an `_ABBREV` match ends on before its dot: a dot after any other character
+# ends no abbreviation, and the pattern is not tried.
+_ABBREV_LAST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZacdflnorstvx")
+
 
 @lru_cache(maxsize=32)
 def sentences(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
@@ -53,7 +57,11 @@ def sentences(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     for m in _END.finditer(text, start, end):
         at, after = m.span()
         mark = text[at]
-        if mark == "." and _ABBREV.search(text[max(pos, at - 6) : at + 1]):
+        if (
+            mark == "."
+            and text[at - 1 : at] in _ABBREV_LAST
+            and _ABBREV.search(text[max(pos, at - 6) : at + 1])
+        ):
             continue
         chunk = text[pos : after if mark != "\n" else at]
         right = len(chunk.rstrip())
@@ -86,6 +94,60 @@ def lower_hint(rx: re.Pattern[str]) -> re.Pattern[str]:
     without its leading word boundary (looser, and then the scan can skip ahead in C)."""
     assert rx.flags & re.I and rx.pattern == rx.pattern.lower(), rx.pattern
     return re.compile(rx.pattern.removeprefix(r"\b"))
+
+
+class Opening:
+    """A case-insensitive pattern of ASCII words, and the lower-cased words one of which opens
+    each of its matches: in a stretch of the lower-cased page (`_lowered`) without them it
+    matches nothing, and elsewhere only where they are. One case-sensitive scan of the
+    lower-cased page for the words, which skips ahead in C, then the pattern tried at each
+    place: sre tries a case-insensitive pattern that opens on `\\b` at every position, tens of
+    µs a sentence. Searches give what the pattern gives on the slice text[a:b]."""
+
+    def __init__(self, rx: re.Pattern[str], words: tuple[str, ...] | None = None) -> None:
+        self.rx = rx
+        self.words = words or opening_words(lower_hint(rx))
+        assert self.words, rx.pattern
+        self.hint = re.compile("|".join(map(re.escape, self.words)))
+
+    def may(self, low: str | None, a: int, b: int) -> bool:
+        """Whether text[a:b] may hold a match (`low`: the page lower-cased, or None)."""
+        return low is None or self.hint.search(low, a, b) is not None
+
+    def finditer(self, text: str, low: str | None, a: int, b: int) -> list[re.Match[str]]:
+        """`list(rx.finditer(text[a:b]))`."""
+        if low is None:
+            return list(self.rx.finditer(text[a:b]))
+        found: list[re.Match[str]] = []
+        sub = None
+        pos = a
+        while (h := self.hint.search(low, pos, b)) is not None:
+            p = h.start()
+            if sub is None:
+                sub = text[a:b]
+            m = self.rx.match(sub, p - a)
+            if m is not None:
+                found.append(m)
+                pos = max(m.end() + a, p + 1)
+            else:
+                pos = p + 1
+        return found
+
+    def search(self, text: str, low: str | None, a: int, b: int) -> re.Match[str] | None:
+        """`rx.search(text[a:b])`."""
+        if low is None:
+            return self.rx.search(text[a:b])
+        sub = None
+        pos = a
+        while (h := self.hint.search(low, pos, b)) is not None:
+            p = h.start()
+            if sub is None:
+                sub = text[a:b]
+            m = self.rx.match(sub, p - a)
+            if m is not None:
+                return m
+            pos = p + 1
+        return None
 
 
 def sentences_with(
@@ -191,9 +253,41 @@ _HOME_MEDIA = re.compile(
     re.I,
 )
 _RELEASE_VERB_LOW = lower_hint(_RELEASE_VERB)
-# Lower-cased, a word every _HOME_MEDIA match holds.
+_VERB_AT = Opening(_RELEASE_VERB)
+_OTHER_AT = Opening(_OTHER_WORK)
+_IN_COUNTRY_AT = Opening(_IN_COUNTRY, ("in ", "across ", "throughout "))
+# Lower-cased, a word every match of a pattern holds: where a clause holds none, the pattern
+# finds nothing there. _KINDS; _COUNTRY_RELEASE (after its first word); _HOME_MEDIA.
+_KIND_WORDS = re.compile(
+    "limited|wide|expanded|general|premiere|festival|debuted|re-?releas|re-?issu|restor"
+)
+_RELEASE_NOUN = re.compile(" release| premiere| opening")
 _HOME_MEDIA_LOW = re.compile(r"dvd|vhs|video|blu-?ray|laserdisc|4k|ultra hd|streaming")
 _MEDIA_DATE = re.compile(_DATE.pattern + r"|(?<=\bin )(?:1[89]|20)\d\d\b", re.I)
+
+
+# Lower-cased, what opens every `_DATE` or `_MEDIA_DATE` match: a digit or a month's first
+# three letters (after no word character).
+_DATE_OPENS = re.compile("|".join(sorted({m[:3] for m in MONTHS})) + r"|\d")
+
+
+def _dates(rx: re.Pattern[str], text: str, low: str | None, s: int, e: int) -> list[re.Match]:
+    """`list(rx.finditer(text, s, e))` for `_DATE` or `_MEDIA_DATE`: the pattern tried only
+    where a date may open (`_DATE_OPENS` in the lower-cased page, after no word character).
+    sre tries a case-insensitive pattern that opens on `\\b` at every position."""
+    if low is None:
+        return list(rx.finditer(text, s, e))
+    found = []
+    past = s
+    for h in _DATE_OPENS.finditer(low, s, e):
+        p = h.start()
+        if p < past or p > 0 and (text[p - 1].isalnum() or text[p - 1] == "_"):
+            continue
+        m = rx.match(text, p, e)
+        if m is not None:
+            found.append(m)
+            past = m.end()
+    return found
 
 
 def _qualifier(country: str | None, kind: str | None) -> str | None:
@@ -212,14 +306,16 @@ def _kind(clause: str) -> str | None:
     return max(found)[2] if found else None
 
 
-def _country(clause: str) -> str | None:
-    hits = list(_IN_COUNTRY.finditer(clause))
+def _country(text: str, low: str | None, a: int, b: int) -> str | None:
+    """The country the clause text[a:b] names last ("in France", "its French release")."""
+    hits = _IN_COUNTRY_AT.finditer(text, low, a, b)
     if hits:
         return hits[-1]["c"]
-    cinemas = list(_IN_CINEMAS.finditer(clause))
+    cinemas = list(_IN_CINEMAS.finditer(text[a:b]))
     if cinemas:
         return cinemas[-1]["c"]
-    rel = list(_COUNTRY_RELEASE.finditer(clause))
+    holds = low is None or _RELEASE_NOUN.search(low, a, b) is not None
+    rel = list(_COUNTRY_RELEASE.finditer(text[a:b])) if holds else []
     for m in reversed(rel):
         c = m["c"]
         if c.lower() in COUNTRY_NAMES or canonical_country(c) != c.lower():
@@ -246,6 +342,13 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             last = i
         if s == start or s in verbs:
             wanted[last] = True
+    # A clause or a sentence holds none of a pattern's words: then the pattern is not tried
+    # on it (a case-insensitive scan tries every position of a sentence, tens of µs).
+    low = _lowered(text)
+
+    def may(words: re.Pattern[str], a: int, b: int) -> bool:
+        return low is None or words.search(low, a, b) is not None
+
     for i, (s, e) in enumerate(spans):
         first = s == start
         opens = opening[i]
@@ -253,40 +356,39 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             continue  # the reading below would skip it
         if opens and not wanted[i]:
             continue  # a paragraph without a release verb
-        sentence = text[s:e]
+        verb = _VERB_AT.search(text, low, s, e) if first or s in verbs else None
+        if not opens and not verb:
+            continue
+        other = _OTHER_AT.search(text, low, s, e)
         if opens:
-            other = _OTHER_WORK.search(sentence)
-            verb = _RELEASE_VERB.search(sentence) if first or s in verbs else None
             elsewhere = bool(other and (verb is None or other.start() < verb.start()))
         if elsewhere:
             continue
-        verb = _RELEASE_VERB.search(sentence) if first or s in verbs else None
-        if not verb or _HOME_MEDIA.search(sentence):
+        if not verb or may(_HOME_MEDIA_LOW, s, e) and _HOME_MEDIA.search(text[s:e]):
             continue
-        other = _OTHER_WORK.search(sentence)
         if other and other.start() < verb.start():
             continue
         pos, kind = s, None
-        for d in _DATE.finditer(text, s, e):
+        for d in _dates(_DATE, text, low, s, e):
             clause = text[pos : d.start()]
-            if d.start() - s < verb.start() and not _RELEASE_VERB.search(text[d.end() : e]):
+            if d.start() - s < verb.start() and not _VERB_AT.search(text, low, d.end(), e):
                 pos = d.end()
                 continue
-            if _OTHER_WORK.search(clause):
+            if _OTHER_AT.search(text, low, pos, d.start()):
                 pos = d.end()
                 continue
-            own_kind = _kind(clause)
+            own_kind = _kind(clause) if may(_KIND_WORDS, pos, d.start()) else None
             after_kind = None  # "... on 2 November 2001 in a limited release": this date's only
             if own_kind is None:
-                tail = re.match(r"[^,;]*", text[d.end() : e]).group()
+                tail = _CLAUSE.match(text[d.end() : e]).group()
                 nxt = _DATE.search(tail)
                 tail = tail[: nxt.start()] if nxt else tail
-                after_kind = _kind(tail)
-            if own_kind or _RELEASE_VERB.search(clause):
+                after_kind = _kind(tail) if may(_KIND_WORDS, d.end(), d.end() + len(tail)) else None
+            if own_kind or _VERB_AT.search(text, low, pos, d.start()):
                 kind = own_kind
             carried = kind
             kind = after_kind or kind
-            country = _country(clause)
+            country = _country(text, low, pos, d.start())
             after = re.match(
                 rf",? (?:in|across) (?:the )?(?P<c>{_COUNTRY})\b", text[d.end() : e], re.I
             )
@@ -314,6 +416,7 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
 def add_home_media_prose(out: Collector, start: int, end: int) -> None:
     """DVD and VHS dates: the format noun anywhere in the sentence, carried to later clauses."""
     text = out.view.text
+    low = _lowered(text)
     for s, e in sentences_with(text, start, end, _HOME_MEDIA, _HOME_MEDIA_LOW):
         # "Northway Home Video" (capitalised, after a name) is a company, not a format.
         formats = [
@@ -325,7 +428,7 @@ def add_home_media_prose(out: Collector, start: int, end: int) -> None:
             continue
         current: list[str] = []
         pos = s
-        dates = list(_MEDIA_DATE.finditer(text, s, e))
+        dates = _dates(_MEDIA_DATE, text, low, s, e)
         for i, d in enumerate(dates):
             here = [f for f in formats if pos <= f.start() < d.start()]
             # "On 16 May 2003, X released it on DVD; ...": the format after the date in its own
@@ -441,6 +544,44 @@ def _money_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     back = low[end - 1 :: -1] if start == 0 else low[end - 1 : start - 1 : -1]
     spans = [m.span() for m in _MONEY_HINT_BACK.finditer(back)]
     return [(end - e, end - s) for s, e in reversed(spans)]
+# Lower-cased, where an amount opens: a currency sign (or up to `_PREFIX_MAX` letters before
+# one: "us$", "can$", "rmb¥") or a currency code; or any digit, where a currency written after
+# its amount may follow.
+_AMOUNT_OPENS = re.compile(r"[$£€¥₹₩]|" + CURRENCY_CODES.lower())
+# Lower-cased, a currency written after its amount (normalize.money's trailing currencies).
+_AMOUNT_AFTER = re.compile("kr|sek|dkk|nok|isk")
+_DIGIT = re.compile(r"\d")
+_SIGNS = "$£€¥₹₩"
+_PREFIX_MAX = max(len(p) for prefixes in _PREFIXED.values() for p in prefixes)
+
+
+def _amounts(text: str, low: str | None, s: int, e: int) -> list[re.Match[str]]:
+    """`list(MONEY_IN_TEXT.finditer(text, s, e))`, the pattern tried only where an amount may
+    open (a case-insensitive pattern that opens on letters is tried at every position)."""
+    if low is None:
+        return list(MONEY_IN_TEXT.finditer(text, s, e))
+    places = set()
+    if _AMOUNT_AFTER.search(low, s, e) is not None:  # "410 000 kr": amounts open on digits too
+        places.update(d.start() for d in _DIGIT.finditer(low, s, e))
+    at = s
+    while (h := _AMOUNT_OPENS.search(low, at, e)) is not None:  # codes may overlap: "usdkk"
+        p = h.start()
+        places.add(p)
+        if low[p] in _SIGNS:
+            places.update(range(max(s, p - _PREFIX_MAX), p))
+        at = p + 1
+    found = []
+    past = s
+    for p in sorted(places):
+        if p < past:
+            continue
+        m = MONEY_IN_TEXT.match(text, p, e)
+        if m is not None:
+            found.append(m)
+            past = m.end()
+    return found
+
+
 _MONEY_WORDS = re.compile(
     r"\b(?P<budget>budget(?:ed)?|cost(?:ing|s)?|made for|produced for|production costs?)\b"
     r"|\b(?P<gross>gross(?:ed|ing|es)?|box[- ]office|earn(?:ed|ing|s)?|took(?: in)?|taking|"
@@ -496,8 +637,9 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
     """Budgets and grosses: each amount takes the money word nearest before it in its sentence,
     and the scope its own stretch of the sentence names (worldwide, USA, UK)."""
     text = out.view.text
+    low = _lowered(text)
     for s, e in marked_sentences(text, start, end, _money_marks(text, start, end)):
-        amounts = list(MONEY_IN_TEXT.finditer(text, s, e))
+        amounts = _amounts(text, low, s, e)
         if not amounts:
             continue
         words = list(_MONEY_WORDS.finditer(text, s, e))
@@ -523,7 +665,7 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             ):
                 continue
             money = parse_money(
-                re.sub(r"\[\w{1,3}\]", "", a.group()), krona_of(out.values("country"))
+                _REF_MARK.sub("", a.group()), krona_of(out.values("country"))
             )
             if money is None:
                 continue
@@ -628,3 +770,7 @@ def lead_sentence(text: str, start: int, end: int) -> tuple[int, int] | None:
         if re.search(r"\bis an? (?:1[89]|20)\d\d\b", text[s:e]):
             return s, e
     return None
+
+
+_CLAUSE = re.compile(r"[^,;]*")  # up to the next comma or semicolon
+_REF_MARK = re.compile(r"\[\w{1,3}\]")  # a footnote mark: "[3]", "[a]"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from auditor.extract.base import Adapter, Collector, find, opens_line, split_items
+from auditor.extract.base import Adapter, Collector, find, split_items
 from auditor.extract.common import (
     add_characters,
     add_date,
@@ -68,15 +68,8 @@ _DISTRIBUTED_BY = re.compile(
     r"(?P<d>[A-Z0-9][\w.&/'-]*(?: (?:[A-Z0-9&][\w.&/'-]*|of|de))*)"
     r"(?: in (?:the )?(?P<r2>[A-Z][a-z]+(?: [A-Z][a-z]+)*))?"
 )
-_BODY_END = re.compile(
-    "(?:"
-    + "|".join(
-        opens_line(w[0], w[1:])
-        for w in ("See also", "References", "Further reading", "External links")
-    )
-    + r")\b",
-    _M,
-)
+# The headings after the article's body, each alone at the start of a line.
+_BODY_HEADINGS = ("See also", "References", "Further reading", "External links")
 _VALUE_LINE = re.compile(r"^[ \t]*(?:•[ \t]*)?(?P<v>\S[^\n]*?)[ \t]*$", _M)
 _DISTRIBUTED_THE_FILM = re.compile(
     r"(?P<d>[A-Z0-9][\w.&/'-]*(?: [A-Z0-9][\w.&/'-]*)*) distributed the film "
@@ -116,29 +109,21 @@ class Wikipedia(Adapter):
         if not title:
             return
         out.add_group("title", title, "t", clean(title["t"]))
-        # "Title is a ...", "Title (French: ...; also known as ...) is a ...", "Title was a ..."
-        lead = find(
-            r"^" + re.escape(title["t"]) + r"(?: \([^\n]{0,200}?\))?,? (?:is|was) an? ",
-            text,
-            title.end(),
-            flags=_M,
-        )
-        infobox_end = lead.start() if lead else len(text)
+        lead = _lead(text, title["t"], title.end())
+        infobox_end = lead if lead >= 0 else len(text)
         self._infobox(out, title.end(), infobox_end)
-        if lead is None:
+        if lead < 0:
             return
-        body_end = self._body_end(text, lead.start())
-        lead_end = text.find("\n\n", lead.start())
+        body_end = self._body_end(text, lead)
+        lead_end = text.find("\n\n", lead)
         lead_end = body_end if lead_end < 0 else min(lead_end, body_end)
-        add_lead_sentence(out, lead.start(), text.find("\n", lead.start()), country=True)
-        first = lead_sentence(text, lead.start(), lead_end)
+        add_lead_sentence(out, lead, text.find("\n", lead), country=True)
+        first = lead_sentence(text, lead, lead_end)
         if first:
             add_credit_prose(out, *first)
-        plot = self._plot(text, lead.start(), body_end)
+        plot = self._plot(text, lead, body_end)
         # Prose outside the plot: the plot's sums and dates belong to its story.
-        parts = (
-            [(lead.start(), plot[0]), (plot[1], body_end)] if plot else [(lead.start(), body_end)]
-        )
+        parts = [(lead, plot[0]), (plot[1], body_end)] if plot else [(lead, body_end)]
         for s, e in parts:
             add_release_prose(out, s, e)
             add_home_media_prose(out, s, e)
@@ -150,8 +135,19 @@ class Wikipedia(Adapter):
             add_characters(out, *plot, cast, cased=True)
 
     def _body_end(self, text: str, start: int) -> int:
-        m = find(_BODY_END, text, start)
-        return m.start() if m else len(text)
+        """Where the first of `_BODY_HEADINGS` opens a line (and ends a word), at or after
+        `start`: each found by `str.find` (a pattern for them tries every capital S, R, F, E
+        of the article)."""
+        end = len(text)
+        for heading in _BODY_HEADINGS:
+            p = text.find(heading, start, end)
+            while p >= 0:
+                after = p + len(heading)
+                if (p == 0 or text[p - 1] == "\n") and not _word_at(text, after):
+                    end = p
+                    break
+                p = text.find(heading, p + 1, end)
+        return end
 
     def _infobox(self, out: Collector, start: int, end: int) -> None:
         text = out.view.text
@@ -189,7 +185,7 @@ class Wikipedia(Adapter):
             # "A, B, C" on one line; "Company (United Kingdom)": the region qualifies it.
             for vs, ve in split_items(text, s, e, sep=r"\s*,\s*(?![^()]*\))"):
                 value = _REF.sub("", text[vs:ve]).strip()
-                region = re.fullmatch(r"(?P<n>.+?)\s*\((?P<r>[^)]+)\)", value)
+                region = _REGION.fullmatch(value)
                 if region and kind == "distributor":
                     ne = vs + text[vs:ve].index("(")
                     ne = vs + len(text[vs:ne].rstrip())
@@ -283,7 +279,7 @@ class Wikipedia(Adapter):
     def _cast_section(self, out: Collector, start: int, end: int) -> list[str]:
         """A Cast section: three or more lines in a row of "Actor as Character[, note]"."""
         text = out.view.text
-        lines = list(_CAST_LINE.finditer(text, start, end))
+        lines = _cast_lines(text, start, end)
         block: list[re.Match[str]] = []
         blocks = []
         for m in lines:
@@ -300,12 +296,55 @@ class Wikipedia(Adapter):
                 actor, role = clean(m["a"]), clean(_REF.sub("", m["c"]))
                 role = re.sub(r"^both (?=.+ and )", "", role)  # "as both Jo and the Twin"
                 value = {"actor": actor, "character": role}
-                credit = re.search(r"\((?:credited )?as (?P<as>[^)]+)\)", m.group())
+                credit = _CREDITED_AS.search(m.group())
                 if credit:
                     value["credited_as"] = clean(credit["as"])
                 out.add("cast", m.start("a"), m.end("c"), value)
                 characters.append(role)
         return characters
+
+
+def _word_at(text: str, i: int) -> bool:
+    """Whether text[i] is a word character (`\\w`): then no word ends at i."""
+    return i < len(text) and (text[i].isalnum() or text[i] == "_")
+
+
+def _cast_lines(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """`list(_CAST_LINE.finditer(text, start, end))`, tried only at the start of each line
+    that holds " as " (every match does, and opens a line): sre tries a pattern that opens on
+    `^` at every position of the article."""
+    found = []
+    line = -1
+    q = text.find(" as ", start, end)
+    while q >= 0:
+        ls = text.rfind("\n", 0, q) + 1
+        if ls > line and ls >= start:  # a line's start before `start` is none a scan sees
+            m = _CAST_LINE.match(text, ls, end)
+            if m is not None:
+                found.append(m)
+        line = ls
+        nl = text.find("\n", q, end)
+        if nl < 0:
+            break
+        q = text.find(" as ", nl, end)
+    return found
+
+
+# What follows the title at the start of the lead: "Title is a ...", "Title (French: ...; also
+# known as ...) is a ...", "Title was a ...".
+_AFTER_TITLE = re.compile(r"(?: \([^\n]{0,200}?\))?,? (?:is|was) an? ")
+
+
+def _lead(text: str, title: str, start: int) -> int:
+    """Where the lead opens at or after `start`: a line that opens on the title and goes on as
+    `_AFTER_TITLE`; -1 if none does. The title's places by `str.find` (a pattern made of it
+    would be compiled again for every page, and scanned for at every position)."""
+    p = text.find(title, start)
+    while p >= 0:
+        if (p == 0 or text[p - 1] == "\n") and _AFTER_TITLE.match(text, p + len(title)):
+            return p
+        p = text.find(title, p + 1)
+    return -1
 
 
 # "• Ada Brook as Jo "Ace" Vance, a smuggler"; "• Ada Brook in a dual role as Jo and Kit Vance"
@@ -315,3 +354,7 @@ _CAST_LINE = re.compile(
     r"(?P<c>[^\n,;:(\[]+?)(?=[ \t]*(?:[,;:(\[]|\n|$)|(?:\[\w{1,3}\])+)[^\n]*$",
     _M,
 )
+
+
+_REGION = re.compile(r"(?P<n>.+?)\s*\((?P<r>[^)]+)\)")  # "Company (United Kingdom)"
+_CREDITED_AS = re.compile(r"\((?:credited )?as (?P<as>[^)]+)\)")

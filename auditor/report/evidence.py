@@ -22,25 +22,33 @@ class Snippet:
 
 def snippet(text: str, start: int, end: int, width: int = WIDTH) -> Snippet:
     """The sentence holding text[start:end], at most `width` characters each side."""
-    lo = max(0, start - width)
+    before, after = around(text, start, end, width)
+    return Snippet(before, text[start:end], after)
+
+
+def around(text: str, start: int, end: int, width: int = WIDTH) -> tuple[str, str]:
+    """What `snippet` shows before and after text[start:end], as two strings (no object:
+    extraction makes a context for every claim)."""
+    lo = start - width if start > width else 0
     last = _LAST.match(text, lo, start)  # the last sentence break before the span
-    cuts = last is not None
     if last is not None:
-        lo = last.end()
-    head = text[lo:start]
-    hi = min(len(text), end + width)
+        head = text[last.end() : start]
+        before = " ".join(head.split())
+    else:
+        head = text[lo:start]
+        before = ("…" if lo > 0 else "") + " ".join(head.split())
+    if head[-1:].isspace():
+        before += " "
+    size = len(text)
+    hi = end + width if end + width < size else size
     cut = _BREAK.search(text, end, hi)
     if cut:
         hi = cut.start() + 1
     tail = text[end:hi]
-    before = (
-        ("…" if lo > 0 and not cuts else "")
-        + " ".join(head.split())
-        + (" " if head[-1:].isspace() else "")
-    )
-    after = (
-        (" " if tail[:1].isspace() else "")
-        + " ".join(tail.split())
-        + ("…" if hi < len(text) and not cut else "")
-    )
-    return Snippet(before, text[start:end], after)
+    after = " ".join(tail.split())
+    if tail[:1].isspace():
+        after = " " + after
+    if hi < size and not cut:
+        after += "…"
+    return before, after
+

@@ -1,0 +1,177 @@
+"""The fast scans extraction uses find what the plain patterns they stand for find.
+
+Each fast form (a pattern tried only where its opening words or characters are, a pattern
+rewritten to open on a set of characters, a scan started where no match straddles) is
+compared with the straightforward pattern on the bundled pages and on random strings made
+of the pieces the pattern reads, at random bounds.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from itertools import accumulate
+from pathlib import Path
+
+import pytest
+
+from auditor.extract import imdb, mentions, prose, wikipedia
+from auditor.extract.base import opens_line
+from auditor.normalize.money import MONEY_IN_TEXT
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = sorted((ROOT / "sources").rglob("*.txt")) + sorted(
+    (ROOT / "tests" / "fixtures" / "documents").rglob("*.txt")
+)
+
+
+def _texts(pieces: list[str], seed: int, count: int = 3000, most: int = 12) -> list[str]:
+    rng = random.Random(seed)
+    made = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, most))) for _ in range(count)]
+    return [p.read_text(encoding="utf-8") for p in PAGES] + made
+
+
+def _bounds(text: str, rng: random.Random, n: int = 4) -> list[tuple[int, int]]:
+    out = [(0, len(text))]
+    for _ in range(n):
+        a = rng.randint(0, len(text))
+        out.append((a, rng.randint(a, min(len(text), a + 600))))
+    return out
+
+
+def _spans(matches) -> list[tuple]:
+    return [m.span() + m.groups() for m in matches]
+
+
+CASE_ODD = ["ſ", "K", "ı", "İ"]  # letters case-insensitive matching equates with ASCII ones
+
+
+@pytest.mark.parametrize("name", ["_VERB_AT", "_OTHER_AT", "_IN_COUNTRY_AT"])
+def test_opening_words_search_as_the_pattern(name: str) -> None:
+    at: prose.Opening = getattr(prose, name)
+    pieces = ["released ", "Release", "in ", "In the ", "France", "album ", "re-release", "x",
+              "across ", "opened", " ", "\n", "Canada ", "premiere", *CASE_ODD]
+    rng = random.Random(1)
+    for text in _texts(pieces, 1):
+        low = prose._lowered(text)
+        for a, b in _bounds(text, rng):
+            assert _spans(at.finditer(text, low, a, b)) == _spans(at.rx.finditer(text[a:b]))
+            m, want = at.search(text, low, a, b), at.rx.search(text[a:b])
+            assert (m and m.span()) == (want and want.span())
+
+
+def test_dates_and_amounts_as_the_patterns() -> None:
+    pieces = ["5 ", "May ", "may", "1996", "in ", "Sept. ", "2001", "-05", "-12", "21st ", "jan",
+              "JANUARY ", "٥", "٥ May 1996", "$", "US$", "CAN$", "rmb¥", "USD", "usdkk", "DKK",
+              "12,000", " million", "£", "€3", "to", "(est.)", " ", "x", "_", "410 000",
+              " kr", "SEK", "kroner", *CASE_ODD]
+    rng = random.Random(2)
+    for text in _texts(pieces, 2):
+        low = prose._lowered(text)
+        for a, b in _bounds(text, rng):
+            for rx in (prose._DATE, prose._MEDIA_DATE):
+                assert _spans(prose._dates(rx, text, low, a, b)) == _spans(rx.finditer(text, a, b))
+            assert _spans(prose._amounts(text, low, a, b)) == _spans(
+                MONEY_IN_TEXT.finditer(text, a, b)
+            )
+
+
+def test_rewritten_name_patterns_match_as_the_plain_ones() -> None:
+    word = mentions._TITLE_WORD
+    plain = {
+        "_NICKNAMED": re.compile(
+            rf"\b(?:{word}(?:\.)? )?{word} [\"“]{word}(?: {word}){{0,2}}[\"”] "
+            rf"{word}|[\"“]{word}[\"”] {word}"
+        ),
+        "_INTRODUCED": re.compile(rf"(?<![\w'’])(?<!\. )\b(?P<n>{word}) \((?=[A-Z])"),
+        "_KIN": re.compile(
+            r"\b(?i:his|her|their|my|our|your) "
+            + mentions._KIN.pattern.split(r"(?<=y)our) ", 1)[1]
+        ),
+    }
+    pieces = ['Jo', 'Maj.', 'Ada', ' ', '"', '“', '”', 'Ace ', 'Vance', '. ', ' (', 'Max', "O'",
+              '-', 'é', '_', "his ", "HIS ", "hiſ ", "her ", "Their ", "my ", "sister ",
+              "younger ", "step-", "ahis ", "x"]
+    rng = random.Random(3)
+    for text in _texts(pieces, 3, count=6000):
+        for a, b in _bounds(text, rng):
+            for name, rx in plain.items():
+                assert _spans(getattr(mentions, name).finditer(text, a, b)) == _spans(
+                    rx.finditer(text, a, b)
+                ), name
+
+
+def test_coordinations_as_the_pattern() -> None:
+    pieces = [" and ", "Amy", "amy", "Tom", "Brook", "x-", "’", "'", "_", "9", "²", " ", ".",
+              " and and ", "é"]
+    rng = random.Random(4)
+    for text in _texts(pieces, 4, count=6000):
+        for a, b in _bounds(text, rng):
+            assert _spans(mentions._coordinations(text, a, b)) == _spans(
+                mentions._COORDINATED.finditer(text, a, b)
+            )
+
+
+def test_words_and_capitalised_chains_as_the_word_pattern() -> None:
+    split = re.compile(f"({mentions._WORD.pattern})")
+    tail = r"(?:[\w'’-]*[^\W_])?"
+    pieces = list("aZé9_'’- .\n-x_'²Ⅻ٣ÉQ\u00a0") + ["Ada ", "Brook"]
+    rng = random.Random(5)
+    for text in _texts(pieces, 5, count=6000, most=16):
+        for a, b in _bounds(text, rng, 2):
+            t = mentions._Tokens(text, a, b)
+            parts = split.split(text[a:b])
+            offsets = list(accumulate(map(len, parts), initial=a))
+            n = len(parts) // 2
+            assert t.words == parts[1::2] and t.gaps == parts[0::2]
+            assert t.starts == offsets[1 : 2 * n : 2] and t.ends == offsets[2 : 2 * n + 1 : 2]
+        for several in (True, False):
+            fast = mentions._chain_rx(several)
+            plain = re.compile(fast.pattern.replace(r"[^\W_]*+(?:[_'’-]+[^\W_]++)*+", tail))
+            pos = rng.randint(0, len(text))
+            m, want = fast.search(text, pos), plain.search(text, pos)
+            assert (m and m.span()) == (want and want.span())
+
+
+def test_wikipedia_scans_as_the_patterns() -> None:
+    body_end = re.compile(
+        "(?:"
+        + "|".join(opens_line(w[0], w[1:]) for w in wikipedia._BODY_HEADINGS)
+        + r")\b",
+        re.M,
+    )
+    pieces = ["See also", "References", "Further reading", "External links", "\n", " ", "x",
+              "Ada Brook", " as ", "• ", ",", "[1]", "(voice)", "Ab", " is a ", " was an ",
+              " (x)", "é"]
+    w = wikipedia.Wikipedia()
+    rng = random.Random(6)
+    for text in _texts(pieces, 6):
+        for a, b in _bounds(text, rng):
+            m = body_end.search(text, a)
+            assert w._body_end(text, a) == (m.start() if m else len(text))
+            assert _spans(wikipedia._cast_lines(text, a, b)) == _spans(
+                wikipedia._CAST_LINE.finditer(text, a, b)
+            )
+            lead = re.compile(r"^Ab(?: \([^\n]{0,200}?\))?,? (?:is|was) an? ", re.M).search(text, a)
+            assert wikipedia._lead(text, "Ab", a) == (lead.start() if lead else -1)
+
+
+def test_imdb_label_scans_from_where_no_label_straddles() -> None:
+    pieces = ["budget: ", "gross: ", "gross usa: ", "gross us & canada: ", "bud", "get: ",
+              "cumulative worldwide gross: ", "rest of cast listed alphabetically:",
+              "uncredited cast:", " ", "x", "a", "$5", "&", "\n", ": "]
+    rng = random.Random(7)
+    for text in _texts(pieces, 7):
+        for a, b in _bounds(text, rng):
+            want = [m.span() for m in imdb._MONEY_LABEL.finditer(text[:b]) if m.start() >= a]
+            q = imdb._clear_before(text, a, imdb._LABEL_CHARS)
+            got = [m.span() for m in imdb._MONEY_LABEL.finditer(text, q, b) if m.start() >= a]
+            assert got == want
+            spans, last = [], 0
+            for m in imdb._CAST_PART.finditer(text, 0, b):
+                s = m.start() - (m.start() > last and text[m.start() - 1] == " ")
+                spans.append((s, m.end()))
+                last = m.end()
+            assert [s for s in imdb._cast_parts(text, a, b) if s[0] >= a] == [
+                s for s in spans if s[0] >= a
+            ]
