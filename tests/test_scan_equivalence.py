@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.extract import imdb, mentions, prose, wikipedia
+from auditor.extract import imdb, mentions, prose, scan, wikipedia
 from auditor.extract.base import opens_line
 from auditor.normalize.money import MONEY_IN_TEXT
 
@@ -175,3 +175,11 @@ def test_imdb_label_scans_from_where_no_label_straddles() -> None:
             assert [s for s in imdb._cast_parts(text, a, b) if s[0] >= a] == [
                 s for s in spans if s[0] >= a
             ]
+
+
+def test_has_word_as_the_pattern() -> None:
+    pieces = ["sera", "Sera", " ", "_", "seras", "é", "\n", "-", "1", "ser", "a", *CASE_ODD]
+    for text in _texts(pieces, 3):
+        for word in ("sera", "a", "é"):
+            want = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
+            assert scan.has_word(text, word) == want, (text, word)

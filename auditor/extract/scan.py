@@ -78,3 +78,20 @@ def _joined(head: list[str], rest: set[str] | None) -> set[str] | None:
     if rest:
         return {"".join(head) + r for r in rest}
     return {"".join(head)} if head else None
+
+
+def word_at(text: str, i: int) -> bool:
+    """Whether text[i] is a word character (`\\w`: alphanumeric or "_"); False past the end."""
+    return i < len(text) and (text[i].isalnum() or text[i] == "_")
+
+
+def has_word(text: str, word: str) -> bool:
+    """`re.search(rf"(?<!\\w){re.escape(word)}(?!\\w)", text)` by `str.find`: no pattern
+    compiled for each word (a catalog's names are mostly new to re's cache)."""
+    i = text.find(word)
+    while i >= 0:
+        if not (i and word_at(text, i - 1)) and not word_at(text, i + len(word)):
+            return True
+        i = text.find(word, i + 1)
+    return False
+

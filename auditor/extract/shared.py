@@ -25,6 +25,7 @@ from auditor.extract.base import Collector
 from auditor.extract.mentions import character_mentions
 from auditor.extract.plots import vocabulary
 from auditor.extract.registry import ADAPTERS, DocumentResult
+from auditor.extract.scan import has_word
 from auditor.normalize.names import clean, fold
 from auditor.textview import TextView
 
@@ -102,10 +103,7 @@ def _lowered(single: list[str], texts: Callable[[], list[str]]) -> set[str]:
     return {
         n
         for n in single
-        if any(
-            n.lower() in t and re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", t)
-            for t in pages
-        )
+        if any(has_word(t, n.lower()) for t in pages)
     }
 
 

@@ -23,6 +23,7 @@ from auditor.extract.prose import (
     lead_sentence,
     sentences_with,
 )
+from auditor.extract.scan import word_at
 from auditor.normalize.dates import DATE_IN_TEXT
 from auditor.normalize.durations import DURATION_IN_TEXT, parse_duration
 from auditor.normalize.money import MONEY_IN_TEXT
@@ -143,7 +144,7 @@ class Wikipedia(Adapter):
             p = text.find(heading, start, end)
             while p >= 0:
                 after = p + len(heading)
-                if (p == 0 or text[p - 1] == "\n") and not _word_at(text, after):
+                if (p == 0 or text[p - 1] == "\n") and not word_at(text, after):
                     end = p
                     break
                 p = text.find(heading, p + 1, end)
@@ -302,11 +303,6 @@ class Wikipedia(Adapter):
                 out.add("cast", m.start("a"), m.end("c"), value)
                 characters.append(role)
         return characters
-
-
-def _word_at(text: str, i: int) -> bool:
-    """Whether text[i] is a word character (`\\w`): then no word ends at i."""
-    return i < len(text) and (text[i].isalnum() or text[i] == "_")
 
 
 def _cast_lines(text: str, start: int, end: int) -> list[re.Match[str]]:
