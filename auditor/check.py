@@ -98,26 +98,42 @@ def write_reports(
     (and of the HTML report's folder of entity pages, when it has one). `progress` hears of
     each file (and each entity page) as it is written."""
     tell = progress or _silent
-    report = replace(report, run=run_id(report))
     # The report's objects live until the end: the collector need not walk them again and
-    # again while the files are made (a catalog's millions made each pass cost seconds).
+    # again while the run id is computed and the files are made (a catalog's millions made
+    # each pass cost seconds).
     gc.freeze()
     try:
+        report, pages = _prepare(report, formats)
         with report_set(out_dir, {*FILES.values(), html.ENTITY_DIR}) as stage:
-            names = _write_set(report, stage, formats, tell)
+            names = _write_set(report, pages, stage, formats, tell)
     finally:
         gc.unfreeze()
     return [out_dir / name for name in names]
 
 
+def _prepare(report: AuditReport, formats: Sequence[str]) -> tuple[AuditReport, html.Pages | None]:
+    """The report with its run id, and the HTML pages made ready: the pages' polars work
+    (which lets the GIL go) in a thread while this one digests the run (mostly Python)."""
+    if "html" not in formats:
+        return replace(report, run=run_id(report)), None
+    with ThreadPoolExecutor(1) as thread:
+        made = thread.submit(html.Pages, report)
+        report = replace(report, run=run_id(report))
+        pages = made.result()
+    return report, pages.with_report(report)
+
+
 def _write_set(
-    report: AuditReport, stage: Path, formats: Sequence[str], tell: Callable[[str, int, int], None]
+    report: AuditReport,
+    pages: html.Pages | None,
+    stage: Path,
+    formats: Sequence[str],
+    tell: Callable[[str, int, int], None],
 ) -> list[str]:
     """Every format's files in the staging folder; the names written. At catalog scale the
     work is shared out so that both cores stay busy: a forked child writes the HTML pages
     (pure Python once html.Pages is made), a thread writes claims.jsonl (polars, which lets
     the GIL go), and this thread the other formats."""
-    pages = html.Pages(report) if "html" in formats else None
     child = None
     if pages is not None and _apart(pages, formats):
         child = forked.Child(partial(_write_html, pages, stage, workers=1))
