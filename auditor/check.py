@@ -132,12 +132,14 @@ def _write_set(
 ) -> list[str]:
     """Every format's files in the staging folder; the names written. At catalog scale the
     work is shared out so that both cores stay busy: a forked child writes the HTML pages
-    (pure Python once html.Pages is made), a thread writes claims.jsonl (polars, which lets
-    the GIL go), and this thread the other formats."""
-    child = None
+    (pure Python once html.Pages is made), then the JUnit and Markdown files (the same, once
+    junit.evidence is made), a thread writes claims.jsonl (polars, which lets the GIL go),
+    and this thread the other formats."""
+    child, apart = None, ()
     if pages is not None and _apart(pages, formats):
-        child = forked.Child(partial(_write_html, pages, stage, workers=1))
-        pages = None  # the child's copy is the one used: this one's memory is freed
+        apart = tuple(fmt for fmt in _IN_CHILD if fmt in formats)
+        texts = junit.evidence(report) if "junit" in apart else None  # polars: before the fork
+        child = forked.Child(partial(_write_child, pages, report, stage, apart, texts))
 
     def html_tell(done: int, total: int) -> None:
         tell(html.INDEX, done, total)
@@ -160,7 +162,7 @@ def _write_set(
                         _write_html(pages, stage, html_tell)
                     continue
                 tell(name, 0, 1)
-                if fmt not in aside:
+                if fmt not in aside and fmt not in apart:
                     write_chunks(stage / name, render(report))
                     tell(name, 1, 1)
             for fmt, done in aside.items():
@@ -168,6 +170,8 @@ def _write_set(
                 tell(RENDERERS[fmt][0], 1, 1)
             if child is not None:
                 child.wait(html_tell)
+                for fmt in apart:
+                    tell(RENDERERS[fmt][0], 1, 1)
     finally:
         if child is not None:
             child.stop()
@@ -177,6 +181,9 @@ def _write_set(
 
 
 _THREADED = {"claims"}  # formats written by a thread beside the others at catalog scale
+# Formats the HTML pages' child writes after them at catalog scale: pure Python (junit's
+# evidence made before the fork), and this process has more to write than the child.
+_IN_CHILD = ("md", "junit")
 
 
 def _apart(pages: html.Pages, formats: Sequence[str]) -> bool:
@@ -192,6 +199,21 @@ def _apart(pages: html.Pages, formats: Sequence[str]) -> bool:
 
 def _silent(stage: str, done: int, total: int) -> None:
     pass
+
+
+def _write_child(
+    pages: html.Pages,
+    report: AuditReport,
+    stage: Path,
+    apart: Sequence[str],
+    texts: list[str] | None,
+    tell: Callable[[int, int], None],
+) -> None:
+    """What the forked child writes: the HTML pages, then the formats `apart`."""
+    _write_html(pages, stage, tell, workers=1)
+    for fmt in apart:
+        text = junit.render(report, texts) if fmt == "junit" else markdown.render(report)
+        write_text(stage / FILES[fmt], text)
 
 
 def _write_html(

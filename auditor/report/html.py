@@ -229,6 +229,7 @@ class Pages:
     def with_report(self, report: AuditReport) -> Pages:
         """These pages of the same report with its run id (made while the id was computed)."""
         self.report = self.views.report = report
+        self.views.entities = report.entities  # made here: it may call polars (table files)
         return self
 
     def files(self, workers: int | None = None) -> Iterator[tuple[str, str]]:
