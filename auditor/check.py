@@ -103,9 +103,8 @@ def write_reports(
     # each pass cost seconds).
     gc.freeze()
     try:
-        report, pages = _prepare(report, formats)
         with report_set(out_dir, {*FILES.values(), html.ENTITY_DIR}) as stage:
-            names = _write_set(report, pages, stage, formats, tell)
+            names = _write_set(report, stage, formats, tell)
     finally:
         gc.unfreeze()
     return [out_dir / name for name in names]
@@ -124,22 +123,20 @@ def _prepare(report: AuditReport, formats: Sequence[str]) -> tuple[AuditReport, 
 
 
 def _write_set(
-    report: AuditReport,
-    pages: html.Pages | None,
-    stage: Path,
-    formats: Sequence[str],
-    tell: Callable[[str, int, int], None],
+    report: AuditReport, stage: Path, formats: Sequence[str], tell: Callable[[str, int, int], None]
 ) -> list[str]:
     """Every format's files in the staging folder; the names written. At catalog scale the
     work is shared out so that both cores stay busy: a forked child writes the HTML pages
     (pure Python once html.Pages is made), then the JUnit and Markdown files (the same, once
     junit.evidence is made), a thread writes claims.jsonl (polars, which lets the GIL go),
     and this thread the other formats."""
+    report, pages = _prepare(report, formats)
     child, apart = None, ()
     if pages is not None and _apart(pages, formats):
         apart = tuple(fmt for fmt in _IN_CHILD if fmt in formats)
         texts = junit.evidence(report) if "junit" in apart else None  # polars: before the fork
         child = forked.Child(partial(_write_child, pages, report, stage, apart, texts))
+        pages = texts = None  # the child's copy is the one used: this one's memory is freed
 
     def html_tell(done: int, total: int) -> None:
         tell(html.INDEX, done, total)
