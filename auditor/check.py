@@ -111,15 +111,9 @@ def write_reports(
 
 
 def _prepare(report: AuditReport, formats: Sequence[str]) -> tuple[AuditReport, html.Pages | None]:
-    """The report with its run id, and the HTML pages made ready: the pages' polars work
-    (which lets the GIL go) in a thread while this one digests the run (mostly Python)."""
-    if "html" not in formats:
-        return replace(report, run=run_id(report)), None
-    with ThreadPoolExecutor(1) as thread:
-        made = thread.submit(html.Pages, report)
-        report = replace(report, run=run_id(report))
-        pages = made.result()
-    return report, pages.with_report(report)
+    """The report with its run id, and the HTML pages made ready (when they are written)."""
+    report = replace(report, run=run_id(report))
+    return report, html.Pages(report) if "html" in formats else None
 
 
 def _write_set(

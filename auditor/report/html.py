@@ -226,12 +226,6 @@ class Pages:
         self.views = view.ReportView(report)
         self.total = 1 + (len(report.entities) if self.paged else 0)  # files to write
 
-    def with_report(self, report: AuditReport) -> Pages:
-        """These pages of the same report with its run id (made while the id was computed)."""
-        self.report = self.views.report = report
-        self.views.entities = report.entities  # made here: it may call polars (table files)
-        return self
-
     def files(self, workers: int | None = None) -> Iterator[tuple[str, str]]:
         """The files in order; entity pages in `workers` forked processes when there are
         enough of them (default: one per core, at most MAX_WORKERS)."""
