@@ -98,9 +98,9 @@ def write_reports(
     (and of the HTML report's folder of entity pages, when it has one). `progress` hears of
     each file (and each entity page) as it is written."""
     tell = progress or _silent
-    report = replace(report, run=run_id(report))
     # The report's objects live until the end: the collector need not walk them again and
-    # again while the files are made (a catalog's millions made each pass cost seconds).
+    # again while the run id is computed and the files are made (a catalog's millions made
+    # each pass cost seconds).
     gc.freeze()
     try:
         with report_set(out_dir, {*FILES.values(), html.ENTITY_DIR}) as stage:
@@ -110,18 +110,27 @@ def write_reports(
     return [out_dir / name for name in names]
 
 
+def _prepare(report: AuditReport, formats: Sequence[str]) -> tuple[AuditReport, html.Pages | None]:
+    """The report with its run id, and the HTML pages made ready (when they are written)."""
+    report = replace(report, run=run_id(report))
+    return report, html.Pages(report) if "html" in formats else None
+
+
 def _write_set(
     report: AuditReport, stage: Path, formats: Sequence[str], tell: Callable[[str, int, int], None]
 ) -> list[str]:
     """Every format's files in the staging folder; the names written. At catalog scale the
     work is shared out so that both cores stay busy: a forked child writes the HTML pages
-    (pure Python once html.Pages is made), a thread writes claims.jsonl (polars, which lets
-    the GIL go), and this thread the other formats."""
-    pages = html.Pages(report) if "html" in formats else None
-    child = None
+    (pure Python once html.Pages is made), then the JUnit and Markdown files (the same, once
+    junit.evidence is made), a thread writes claims.jsonl (polars, which lets the GIL go),
+    and this thread the other formats."""
+    report, pages = _prepare(report, formats)
+    child, apart = None, ()
     if pages is not None and _apart(pages, formats):
-        child = forked.Child(partial(_write_html, pages, stage, workers=1))
-        pages = None  # the child's copy is the one used: this one's memory is freed
+        apart = tuple(fmt for fmt in _IN_CHILD if fmt in formats)
+        texts = junit.evidence(report) if "junit" in apart else None  # polars: before the fork
+        child = forked.Child(partial(_write_child, pages, report, stage, apart, texts))
+        pages = texts = None  # the child's copy is the one used: this one's memory is freed
 
     def html_tell(done: int, total: int) -> None:
         tell(html.INDEX, done, total)
@@ -144,7 +153,7 @@ def _write_set(
                         _write_html(pages, stage, html_tell)
                     continue
                 tell(name, 0, 1)
-                if fmt not in aside:
+                if fmt not in aside and fmt not in apart:
                     write_chunks(stage / name, render(report))
                     tell(name, 1, 1)
             for fmt, done in aside.items():
@@ -152,6 +161,8 @@ def _write_set(
                 tell(RENDERERS[fmt][0], 1, 1)
             if child is not None:
                 child.wait(html_tell)
+                for fmt in apart:
+                    tell(RENDERERS[fmt][0], 1, 1)
     finally:
         if child is not None:
             child.stop()
@@ -161,6 +172,9 @@ def _write_set(
 
 
 _THREADED = {"claims"}  # formats written by a thread beside the others at catalog scale
+# Formats the HTML pages' child writes after them at catalog scale: pure Python (junit's
+# evidence made before the fork), and this process has more to write than the child.
+_IN_CHILD = ("md", "junit")
 
 
 def _apart(pages: html.Pages, formats: Sequence[str]) -> bool:
@@ -176,6 +190,21 @@ def _apart(pages: html.Pages, formats: Sequence[str]) -> bool:
 
 def _silent(stage: str, done: int, total: int) -> None:
     pass
+
+
+def _write_child(
+    pages: html.Pages,
+    report: AuditReport,
+    stage: Path,
+    apart: Sequence[str],
+    texts: list[str] | None,
+    tell: Callable[[int, int], None],
+) -> None:
+    """What the forked child writes: the HTML pages, then the formats `apart`."""
+    _write_html(pages, stage, tell, workers=1)
+    for fmt in apart:
+        text = junit.render(report, texts) if fmt == "junit" else markdown.render(report)
+        write_text(stage / FILES[fmt], text)
 
 
 def _write_html(

@@ -9,8 +9,11 @@ never into Python claim objects; only each discrepancy's own few fields are Pyth
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from json.encoder import encode_basestring_ascii as _string
+from operator import attrgetter
+from typing import Any
 
 import polars as pl
 
@@ -29,19 +32,37 @@ def lines(discrepancies: Sequence[Discrepancy], run: str) -> Iterator[str]:
     head = '{"run": ' + _string(run) + ", "
     fields = _Fields(None)
     for batch in _batches(discrepancies):
-        claims = _claims(batch, None)
-        yield "".join(
-            head + _compact(d, c, fields)[1:] + "\n" for d, c in zip(batch, claims, strict=True)
-        )
+        own = _own(batch, fields, jsontext.compact)
+        text = [pl.lit(head + _KEYS[0] + ": "), own[_KEYS[0]]]
+        for name in _KEYS[1:]:
+            text += [pl.lit(f", {name}: "), own[name]]
+        text += [_status(batch, ", "), pl.lit("}\n")]
+        yield pl.select(pl.concat_str(text).str.join("")).item()
 
 
 def items(discrepancies: Sequence[Discrepancy], pad: str) -> Iterator[list[str]]:
     """Each discrepancy as nested in an indented list on lines indented by `pad`, a batch at a
     time (the caller joins them)."""
-    fields = _Fields(pad + "  ")
+    k = pad + "  "
+    fields = _Fields(k)
     for batch in _batches(discrepancies):
-        claims = _claims(batch, pad + "  ")
-        yield [_indented(d, c, pad, fields) for d, c in zip(batch, claims, strict=True)]
+        own = _own(batch, fields, partial(jsontext.indented, pad=k), k)
+        text = [pl.lit("{\n" + k + _KEYS[0] + ": "), own[_KEYS[0]]]
+        for name in _KEYS[1:]:
+            text += [pl.lit(f",\n{k}{name}: "), own[name]]
+        text += [_status(batch, ",\n" + k), pl.lit("\n" + pad + "}")]
+        yield pl.select(pl.concat_str(text)).to_series().to_list()
+
+
+# The members of a discrepancy's object, in order (`status` follows when it has one).
+_KEYS = tuple(
+    _string(name)
+    for name in (
+        "id", "code", "kind", "severity", "entity", "attribute", "explanation", "reason",
+        "fields", "claims", "resolved",
+    )
+)  # fmt: skip
+_OWN = ("id", "code", "kind", "severity", "entity", "attribute", "explanation", "reason")
 
 
 class _Fields(dict):
@@ -65,44 +86,43 @@ def _batches(discrepancies: Sequence[Discrepancy]) -> Iterator[Sequence[Discrepa
         yield discrepancies[lo : lo + BATCH]
 
 
-def _compact(d: Discrepancy, claims: str, fields: _Fields) -> str:
-    status = "" if d.status is None else ', "status": ' + _string(d.status)
-    resolved = json.dumps(d.resolved.to_dict()) if d.resolved else "null"
-    return (
-        f'{{"id": {_string(d.id)}, "code": {_string(d.code)}, "kind": {_string(d.kind)}, '
-        f'"severity": {_string(d.severity)}, "entity": {_string(d.entity)}, '
-        f'"attribute": {_string(d.attribute)}, "explanation": {_string(d.explanation)}, '
-        f'"reason": {_string(d.reason)}, "fields": {fields[d.fields]}, '
-        f'"claims": {claims}, "resolved": {resolved}{status}}}'
+def _own(
+    batch: Sequence[Discrepancy], fields: _Fields, resolved: Callable[[Any], str],
+    pad: str | None = None,
+) -> dict[str, pl.Series]:
+    """Each member's JSON text for the batch, column by column: a discrepancy's strings
+    escaped by polars, its fields and resolved value (`resolved` encodes one) by Python, its
+    claims from the claim store."""
+    out = {
+        _string(name): jsontext.strings(pl.Series(name, list(map(attrgetter(name), batch)),
+                                                  dtype=pl.String))
+        for name in _OWN
+    }  # fmt: skip
+    out[_string("fields")] = pl.Series([fields[d.fields] for d in batch], dtype=pl.String)
+    out[_string("claims")] = _claims(batch, pad)
+    out[_string("resolved")] = pl.Series(
+        ["null" if d.resolved is None else resolved(d.resolved.to_dict()) for d in batch],
+        dtype=pl.String,
     )
+    return out
 
 
-def _indented(d: Discrepancy, claims: str, pad: str, fields: _Fields) -> str:
-    k = pad + "  "
-    fields = [
-        ("id", _string(d.id)),
-        ("code", _string(d.code)),
-        ("kind", _string(d.kind)),
-        ("severity", _string(d.severity)),
-        ("entity", _string(d.entity)),
-        ("attribute", _string(d.attribute)),
-        ("explanation", _string(d.explanation)),
-        ("reason", _string(d.reason)),
-        ("fields", fields[d.fields]),
-        ("claims", claims),
-        ("resolved", jsontext.indented(d.resolved.to_dict(), k) if d.resolved else "null"),
-    ]
-    if d.status is not None:
-        fields.append(("status", _string(d.status)))
-    return "{\n" + ",\n".join(f'{k}"{name}": {text}' for name, text in fields) + "\n" + pad + "}"
+def _status(batch: Sequence[Discrepancy], sep: str) -> pl.Series:
+    """The `status` member after `sep`, where a discrepancy has one (else nothing)."""
+    status = pl.Series([d.status for d in batch], dtype=pl.String)
+    return pl.select(
+        pl.when(status.is_null()).then(pl.lit(""))
+        .otherwise(pl.lit(sep + '"status": ') + jsontext.strings(status))
+    ).to_series()
 
 
-def _claims(batch: Sequence[Discrepancy], pad: str | None) -> list[str]:
+def _claims(batch: Sequence[Discrepancy], pad: str | None) -> pl.Series:
     """Each discrepancy's `claims` list as JSON text: compact (`pad` None) or indented, its
     key on a line indented by `pad`."""
+    out = pl.Series(["[]"] * len(batch), dtype=pl.String)
     rows = cited(batch)
     if rows is None:
-        return ["[]"] * len(batch)
+        return out
     texts = _claim_texts(rows, None if pad is None else pad + "  ")
     if pad is None:
         joined = texts.group_by("n", maintain_order=True).agg(
@@ -115,11 +135,7 @@ def _claims(batch: Sequence[Discrepancy], pad: str | None) -> list[str]:
                 "list"
             )
         )
-    out = ["[]"] * len(batch)
-    for n, text in zip(joined.get_column("n").to_list(), joined.get_column("list").to_list(),
-                       strict=True):
-        out[n] = text
-    return out
+    return out.scatter(joined.get_column("n"), joined.get_column("list"))
 
 
 def cited(batch: Sequence[Discrepancy]) -> pl.DataFrame | None:
@@ -144,49 +160,52 @@ def cited(batch: Sequence[Discrepancy]) -> pl.DataFrame | None:
 
 def _claim_texts(cited: pl.DataFrame, pad: str | None) -> pl.DataFrame:
     """Each cited claim's object, ClaimRef.to_dict as json.dumps writes it: compact, or
-    indented with the object on a line indented by `pad`."""
+    indented with the object on a line indented by `pad`. One polars pass over the batch
+    once its strings are encoded."""
     col = cited.get_column
-    s = {c: jsontext.strings(col(c)) for c in ("source", "document", "raw", "qualifier",
-                                               "origin", "column")}
-    start, end, row = (jsontext.ints(col(c)) for c in ("span_start", "span_end", "row"))
-    has_span = col("span_start").is_not_null()
-    has_row = col("row").is_not_null()
     if pad is None:
         k, sep, open_, close = "", ", ", "{", "}"
-        span = "[" + start + ", " + end + "]"
+        span_open, span_sep, span_close = "[", ", ", "]"
     else:
         k = pad + "  "
         sep, open_, close = ",\n", "{\n", "\n" + pad + "}"
-        span = "[\n" + k + "  " + start + ",\n" + k + "  " + end + "\n" + k + "]"
-    value = jsontext.values(col("value"), None if pad is None else k)
-    frame = pl.DataFrame(
-        {
-            "n": col("n"),
-            "source": s["source"],
-            "document": s["document"],
-            "raw": s["raw"],
-            "value": value,
-            "qualifier": s["qualifier"],
-            "span": pl.select(pl.when(has_span).then(span).otherwise(pl.lit("null"))).to_series(),
-            "origin": s["origin"],
-            "row": pl.select(
-                pl.when(has_row)
-                .then(sep + k + '"row": ' + row + sep + k + '"column": ' + s["column"])
-                .otherwise(pl.lit(""))
-            ).to_series(),
-        }
-    )
+        span_open, span_sep, span_close = "[\n" + k + "  ", ",\n" + k + "  ", "\n" + k + "]"
+    texts = pl.DataFrame(
+        [jsontext.strings(col(c)) for c in ("source", "document", "raw", "qualifier", "origin",
+                                             "column")]
+        + [jsontext.values(col("value"), None if pad is None else k)]
+    )  # fmt: skip
+    e, number = pl.col, pl.String
+
+    def ints(name: str) -> pl.Expr:
+        return e(name).cast(number).fill_null("null")
+
+    span = (
+        pl.when(e("span_start").is_not_null())
+        .then(pl.concat_str(pl.lit(span_open), ints("span_start"), pl.lit(span_sep),
+                            ints("span_end"), pl.lit(span_close)))
+        .otherwise(pl.lit("null"))
+    )  # fmt: skip
+    row = (
+        pl.when(e("row").is_not_null())
+        .then(pl.concat_str(pl.lit(sep + k + '"row": '), ints("row"),
+                            pl.lit(sep + k + '"column": '), e("column_text")))
+        .otherwise(pl.lit(""))
+    )  # fmt: skip
     key = [f'{k}"{name}": ' for name in ("source", "document", "raw", "value", "qualifier",
                                           "span", "origin")]
     text = pl.concat_str(
-        pl.lit(open_ + key[0]), "source",
-        pl.lit(sep + key[1]), "document",
-        pl.lit(sep + key[2]), "raw",
-        pl.lit(sep + key[3]), "value",
-        pl.lit(sep + key[4]), "qualifier",
-        pl.lit(sep + key[5]), "span",
-        pl.lit(sep + key[6]), "origin",
-        "row",
+        pl.lit(open_ + key[0]), e("source"),
+        pl.lit(sep + key[1]), e("document"),
+        pl.lit(sep + key[2]), e("raw"),
+        pl.lit(sep + key[3]), e("value"),
+        pl.lit(sep + key[4]), e("qualifier"),
+        pl.lit(sep + key[5]), span,
+        pl.lit(sep + key[6]), e("origin"),
+        row,
         pl.lit(close),
     )  # fmt: skip
+    frame = cited.select("n", "span_start", "span_end", "row").with_columns(
+        texts.rename({"column": "column_text"})
+    )
     return frame.select("n", text.alias("text"))

@@ -15,14 +15,28 @@ import math
 from json.encoder import encode_basestring_ascii as _string
 from typing import Any
 
+try:  # the standard library's C encoder, which json.dumps uses when it does not indent
+    from json.encoder import c_make_encoder
+except ImportError:  # pragma: no cover - a Python built without _json
+    c_make_encoder = None
+
 import polars as pl
 
 _PRINTABLE = r"^[ -~]*$"  # nothing json.dumps would write as \uXXXX or a short escape
+_FEW_FROM = 64  # rows from which a column is checked for few distinct values
 
 
 def strings(column: pl.Series) -> pl.Series:
-    """json.dumps of each string (null: `null`)."""
+    """json.dumps of each string (null: `null`). A column of few distinct values (a source,
+    a document, a stated form: most of them) has each encoded once and looked up; any other
+    is escaped by polars, row by row."""
     column = column.cast(pl.String)
+    if column.len() >= _FEW_FROM and column.approx_n_unique() * 3 <= column.len():
+        distinct = column.unique()
+        texts = [_string(v) if v is not None else "null" for v in distinct.to_list()]
+        return column.replace_strict(
+            distinct, pl.Series(texts, dtype=pl.String), return_dtype=pl.String
+        ).alias(column.name)
     escaped = column.str.replace_all("\\", "\\\\", literal=True)
     quoted = '"' + escaped.str.replace_all('"', '\\"', literal=True) + '"'
     plain = column.str.contains(_PRINTABLE)
@@ -58,8 +72,75 @@ def _reencode(value: Any, pad: str | None) -> str:
     return json.dumps(value) if pad is None else indented(value, pad)
 
 
+def _default(obj: Any) -> Any:
+    raise TypeError(f"Object of type {obj.__class__.__name__} is not JSON serializable")
+
+
+_COMPACT = (
+    c_make_encoder(None, _default, _string, None, ": ", ", ", False, False, True)
+    if c_make_encoder is not None
+    else None
+)
+
+
+def compact(obj: Any) -> str:
+    """json.dumps(obj), without the encoder json.dumps builds on every call."""
+    if _COMPACT is None:  # pragma: no cover
+        return json.dumps(obj)
+    return "".join(_COMPACT(obj, 0))
+
+
+def _float(value: float) -> str:
+    return float.__repr__(value) if math.isfinite(value) else json.dumps(value)
+
+
+# A scalar's text by its exact type (str is handled first; subclasses take the long way).
+_SCALAR = {
+    type(None): lambda _: "null",
+    bool: lambda v: "true" if v else "false",
+    int: int.__repr__,
+    float: _float,
+}
+
+
 def indented(obj: Any, pad: str = "") -> str:
-    """json.dumps(obj, indent=2) as it appears nested on a line indented by `pad`."""
+    """json.dumps(obj, indent=2) as it appears nested on a line indented by `pad`.
+
+    Plain dicts and lists are walked with one type lookup per member (the report's hundred
+    thousand small objects); anything else takes `_any`."""
+    kind = type(obj)
+    if kind is str:
+        return _string(obj)
+    if kind is dict and obj:
+        inner = pad + "  "
+        parts = []
+        for k, v in obj.items():
+            if type(k) is not str:
+                return _nested(obj, pad)  # keys json.dumps converts: let it
+            t = type(v)
+            if t is str:
+                parts.append(inner + _string(k) + ": " + _string(v))
+            else:
+                scalar = _SCALAR.get(t)
+                parts.append(
+                    inner + _string(k) + ": " + (scalar(v) if scalar else indented(v, inner))
+                )
+        return "{\n" + ",\n".join(parts) + "\n" + pad + "}"
+    if (kind is list or kind is tuple) and obj:
+        inner = pad + "  "
+        parts = []
+        for v in obj:
+            t = type(v)
+            if t is str:
+                parts.append(_string(v))
+            else:
+                scalar = _SCALAR.get(t)
+                parts.append(scalar(v) if scalar else indented(v, inner))
+        return "[\n" + inner + (",\n" + inner).join(parts) + "\n" + pad + "]"
+    return _any(obj, pad)
+
+
+def _any(obj: Any, pad: str) -> str:
     if isinstance(obj, str):
         return _string(obj)
     if obj is None:

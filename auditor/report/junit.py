@@ -42,23 +42,37 @@ def _clean(root: ET.Element) -> None:
             el.set(key, _xml_safe(value))
 
 
-def _evidence(failures: list[tuple[ET.Element, Discrepancy]]) -> None:
-    """Each failure's text: its claims, one a line, as `source: 'raw' at locator`. Only the
-    cited claims' columns are read out of the claim store (not every claim decoded)."""
+def evidence(report: AuditReport) -> list[str]:
+    """Each failing discrepancy's text, in order: its claims, one a line, as
+    `source: 'raw' at locator`. Only the cited claims' columns are read out of the claim store
+    (not every claim decoded). The one part of the file polars makes: `render` given these
+    texts is pure Python (it may run in a forked process)."""
+    failures = [d for d in report.discrepancies if _fails(d, _rank(report.fail_on))]
     wanted: dict[int, tuple[ClaimStore, list[int]]] = {}
-    for _, d in failures:
+    for d in failures:
         if d.store is not None:
             wanted.setdefault(id(d.store), (d.store, []))[1].extend(d.claim_idx)
     rows = {}
     for key, (store, idx) in wanted.items():
         part = store.frame.select(_COLUMNS)[pl.Series(idx, dtype=pl.Int64)]
         rows[key] = zip(*(part.get_column(c).to_list() for c in _COLUMNS), strict=True)
-    for failure, d in failures:
+    texts = []
+    for d in failures:
         if d.store is None:
-            failure.text = ""
+            texts.append("")
             continue
         taken = rows[id(d.store)]
-        failure.text = "\n".join(_line(*next(taken)) for _ in d.claim_idx)
+        texts.append("\n".join(_line(*next(taken)) for _ in d.claim_idx))
+    return texts
+
+
+def _rank(threshold: str) -> int:
+    return SEVERITIES.index(threshold) if threshold != "never" else -1
+
+
+def _fails(d: Discrepancy, rank: int) -> bool:
+    """A failed test case: at or above the threshold and not known to the baseline."""
+    return SEVERITIES.index(d.severity) <= rank and d.status != "known"
 
 
 _COLUMNS = ("source", "raw", "document", "span_start", "span_end", "row", "column")
@@ -75,7 +89,10 @@ def _line(source, raw, document, start, end, row, column) -> str:
     return f"{source}: {raw!r} at {where}"
 
 
-def render(report: AuditReport) -> str:
+def render(report: AuditReport, texts: list[str] | None = None) -> str:
+    """The file; `texts`: `evidence(report)`, when it was made beforehand."""
+    if texts is None:
+        texts = evidence(report)
     root = ET.Element("testsuites", name="auditor")
     exp = ET.SubElement(root, "testsuite", name="expectations")
     for suite in report.expectations:
@@ -92,9 +109,8 @@ def render(report: AuditReport) -> str:
                     f"{u['value']} in {', '.join(u['documents'])}" for u in r.unexpected
                 )
     disc = ET.SubElement(root, "testsuite", name="discrepancies")
-    threshold = report.fail_on
-    rank = SEVERITIES.index(threshold) if threshold != "never" else -1
-    failures: list[tuple[ET.Element, Discrepancy]] = []
+    rank = _rank(report.fail_on)
+    failures: list[ET.Element] = []
     for d in report.discrepancies:
         if SEVERITIES.index(d.severity) > rank:
             continue
@@ -107,9 +123,11 @@ def render(report: AuditReport) -> str:
         if d.status == "known":
             ET.SubElement(case, "skipped", message="known: accepted in the baseline")
         else:
-            failure = ET.SubElement(case, "failure", message=d.explanation, type=d.severity)
-            failures.append((failure, d))
-    _evidence(failures)
+            failures.append(
+                ET.SubElement(case, "failure", message=d.explanation, type=d.severity)
+            )
+    for failure, text in zip(failures, texts, strict=True):
+        failure.text = text
     docs = ET.SubElement(root, "testsuite", name="documents")
     for doc in report.documents:
         case = ET.SubElement(docs, "testcase", classname="documents", name=doc.document)

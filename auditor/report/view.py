@@ -204,9 +204,10 @@ class ReportView:
         rows = []
         for attribute in _attribute_order(specs, cells):
             spec = spec_for(specs, attribute)
+            dedupe = _dedupe_case if _cased(spec.kind) else list
             row_cells = {
                 source: Cell(
-                    _dedupe_case(values) if _cased(spec.kind) else list(values),
+                    dedupe(values) if len(values) > 1 else list(values),
                     marks.get((attribute, source), ""),
                 )
                 for source, values in cells[attribute].items()
@@ -227,10 +228,16 @@ class ReportView:
         evidence: list[str | EvidenceView] = []
         if d.store is not None:
             claims, key = self._claims[id(d.store)], id(d.store)
-            evidence = [
-                claims.row(i) if i not in claims.missing else self._odd[(key, i, d.attribute)]
-                for i in d.claim_idx
-            ]
+            if claims.missing:
+                evidence = [
+                    claims.row(i) if i not in claims.missing else self._odd[(key, i, d.attribute)]
+                    for i in d.claim_idx
+                ]
+            else:  # row(i) of each, inline: a catalog's findings cite hundreds of thousands
+                text, ends = claims.text, claims.ends
+                evidence = [
+                    text[ends[i - 1] if i else 0 : ends[i]].decode("utf-8") for i in d.claim_idx
+                ]
         r = d.resolved
         return DiscrepancyView(
             d.id,
