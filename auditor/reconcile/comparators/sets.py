@@ -121,7 +121,9 @@ def _sets(
         for b in ranked[a_pos + 1 :]:
             if b not in merged and a not in merged and ctx.near(a, b):
                 merged[b] = a
-                findings.append(variant(members[a], members[b]))
+                # "Sport" and "sports": one genre in two sites' words, not a misspelling
+                if not (attribute == "genres" and facets(a) and facets(a) == facets(b)):
+                    findings.append(variant(members[a], members[b]))
     for k, m in members.items():
         if k in editorial_keys:
             continue
@@ -282,6 +284,6 @@ def _roles(
 def _same_role(keys: list[str]) -> bool:
     """'Sgt. Vance' and 'Sergeant Vance'; 'Jo' and 'Jo Vance': every way of writing
     the role is, word for word and titles spelt out, part of the fullest one."""
-    words = [tuple(HONORIFICS.get(w, w) for w in re.findall(r"[^\W_][\w'’-]*", k)) for k in keys]
+    words = [tuple(HONORIFICS.get(w, w) for w in re.findall(r"[^\W_](?:[\w'’-]*[^\W_])?", k)) for k in keys]
     fullest = set(max(words, key=len))
     return all(set(w) <= fullest for w in words)
