@@ -281,9 +281,13 @@ def _roles(
     return [Finding(entity, attribute, "", tuple(ids), why)]
 
 
+# A word of a role; a nickname's closing quote (folded to an apostrophe) is no part of it.
+_ROLE_WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
+
+
 def _same_role(keys: list[str]) -> bool:
     """'Sgt. Vance' and 'Sergeant Vance'; 'Jo' and 'Jo Vance': every way of writing
     the role is, word for word and titles spelt out, part of the fullest one."""
-    words = [tuple(HONORIFICS.get(w, w) for w in re.findall(r"[^\W_](?:[\w'’-]*[^\W_])?", k)) for k in keys]
+    words = [tuple(HONORIFICS.get(w, w) for w in _ROLE_WORD.findall(k)) for k in keys]
     fullest = set(max(words, key=len))
     return all(set(w) <= fullest for w in words)
