@@ -896,15 +896,17 @@ def test_a_documentary_names_no_characters(tmp_path):
     assert "character" not in got["Documentary"] and "cast" in got["Documentary"]
 
 
-def test_nickname_quote_styles_fold_alike():
+
+def test_nickname_quote_styles_are_one_role():
     """IMDb's 'single' quotes and another site's "double" or curly quotes around a nickname
-    are one name, in the scalar fold and its vectorized twin alike."""
-    import polars as pl
+    write one role: no finding for the actor's character."""
+    from auditor.reconcile.comparators.sets import _roles
 
-    from auditor.kinds.base import fold_expr
-    from auditor.normalize.names import fold
-
-    names = ["kit 'ace' harlow", 'Kit "Ace" Harlow', "Kit “Ace” Harlow"]
-    assert {fold(n) for n in names} == {"kit 'ace' harlow"}
-    folded = pl.DataFrame({"n": names}).select(fold_expr(pl.col("n")))["n"].to_list()
-    assert set(folded) == {"kit 'ace' harlow"}
+    roles = ["kit 'ace' harlow", 'kit "ace" harlow', "kit “ace” harlow"]
+    found = _roles(None, "e", "cast", ["1", "2", "3"], ["imdb", "movieblog", "wikipedia"],
+                   roles, ["Lee Paine"] * 3, roles)
+    assert found == []
+    found = _roles(None, "e", "cast", ["1", "2"], ["imdb", "wikipedia"],
+                   ["kit harlow", 'kit "ace" harlow'], ["Lee Paine"] * 2,
+                   ["kit harlow", 'kit "ace" harlow'])
+    assert [f.why.reason.name for f in found] == ["role-named-fully"]

@@ -147,7 +147,7 @@ def clean_text(text: str) -> str | None:
 def fold_expr(col: pl.Expr) -> pl.Expr:
     """The vectorized twin of normalize.names.fold."""
     return (
-        col.str.replace_all("[’‘`\"“”]", "'")
+        col.str.replace_all("[’‘`]", "'")
         .str.normalize("NFKD")
         .str.replace_all(r"\p{M}", "")
         .str.to_lowercase()

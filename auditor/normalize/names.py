@@ -10,11 +10,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-# One apostrophe, one dash, one quotation mark: a nickname in 'single' or "double" quotes is
-# one name (IMDb writes kit 'ace' harlow where others write Kit "Ace" Harlow).
-_PUNCT = str.maketrans(
-    {"’": "'", "‘": "'", "`": "'", "‐": "-", "–": "-", "—": "-", '"': "'", "“": "'", "”": "'"}
-)
+_PUNCT = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "–": "-", "—": "-"})
 
 
 @lru_cache(maxsize=1 << 16)

@@ -268,7 +268,10 @@ def _roles(
     character: list[str],
 ) -> list[Finding]:
     """One actor, different characters: a variant spelling of the role, or a real conflict."""
-    roles = by_value(key2)
+    # 'single' or "double" quotes around a nickname: one way of writing the role
+    roles = by_value([k.translate(_QUOTES) if k else k for k in key2])
+    if len(roles) < 2:
+        return []
     parts = [[sources(src, m), best_cased(character[i] for i in m)] for m in roles.values()]
     keys = list(roles)
     if _same_role(keys):
@@ -281,7 +284,8 @@ def _roles(
     return [Finding(entity, attribute, "", tuple(ids), why)]
 
 
-# A word of a role; a nickname's closing quote (folded to an apostrophe) is no part of it.
+_QUOTES = str.maketrans({'"': "'", "“": "'", "”": "'"})
+# A word of a role; a nickname's closing quote is no part of it.
 _ROLE_WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
 
 
