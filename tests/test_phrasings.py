@@ -246,6 +246,16 @@ MONEY = [
     ),
     ("The studio spent $2 million on marketing the film.", set()),
     ("Its opening weekend took £2.1 million.", set()),
+    (  # the weekend named after the amount, then the gross
+        "It earned $9.3 million in its opening weekend, ranking third, and went on to gross "
+        "$41 million worldwide.",
+        {("gross", (("amount", 41_000_000), ("currency", "USD")), "worldwide")},
+    ),
+    (  # another film of the series: its money is not this film's
+        "The film grossed $30 million. Its sequel, Harbour Run II (1999), grossed "
+        "$12.5 million in North America; a prequel earned $8 million.",
+        {("gross", (("amount", 30_000_000), ("currency", "USD")), None)},
+    ),
     (
         "Produced for an estimated NOK 2.5 million, it was shot in six weeks.",
         {("budget", (("currency", "NOK"), ("high", 2_500_000), ("low", 2_500_000)), "estimated")},
@@ -551,6 +561,64 @@ def test_review_misspells_a_surname_initial_by_ear():
     }
 
 
+def test_review_names_a_person_with_initials_or_without_them():
+    """'Ada K. Brook Jr.' as the page writes it, and 'Ada Brook Jr.' / 'Lee Paine' with the
+    middle initial dropped: user mentions (a review's words part on periods)."""
+    from auditor.extract.common import add_user_mentions
+
+    text = "Ada K. Brook Jr. is great, and Lee Paine keeps it moving."
+    out = _collector(text)
+    out.add("stars", 0, 3, "Ada K. Brook Jr.")
+    out.add("director", 0, 3, "Lee T. Paine")
+    add_user_mentions(out, 0, len(text), cased=True)
+    assert {(c.attribute, c.value) for c in out.claims if c.origin == "user"} == {
+        ("stars", "Ada K. Brook Jr."),
+        ("director", "Lee Paine"),
+    }
+    text = "ada brook jr. is great, lee t. paine less so."
+    out = _collector(text)
+    out.add("stars", 0, 3, "ada k. brook jr.")
+    out.add("director", 0, 3, "lee t. paine")
+    add_user_mentions(out, 0, len(text), cased=False)
+    assert {(c.attribute, c.value) for c in out.claims if c.origin == "user"} == {
+        ("stars", "ada brook jr."),
+        ("director", "lee t. paine"),
+    }
+
+
+def test_plot_names_a_nicknamed_role_without_its_nickname():
+    text = "kit harlow is nine when the circus comes to town; his aunt ada hides him."
+    out = _collector(text)
+    add_characters(out, 0, len(text), ["kit 'ace' harlow", "ada"], cased=False)
+    assert {c.value for c in out.claims} == {"kit harlow", "ada"}
+
+
+def test_an_adjective_before_a_nicknamed_name_is_no_name_word():
+    text = 'Nine-year-old Kit "Ace" Harlow runs away. Young Ada "Bird" Lane follows him.'
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, [], cased=True), text)
+    assert {v for _, v, _ in facts} == {'Kit "Ace" Harlow', 'Ada "Bird" Lane'}
+
+
+def test_writing_team_credits_split_on_the_ampersand():
+    from auditor.extract.common import add_credited
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = "lee paine (screenplay) &amp; ada brook (screenplay), kit vance (story)"
+    facts = _facts(lambda out, s, e: add_credited(out, "writers", s, e), text)
+    assert facts == {
+        ("writers", "lee paine", "screenplay"),
+        ("writers", "ada brook", "screenplay"),
+        ("writers", "kit vance", "story"),
+    }
+    text = "Screenplay byLee Paine & Ada Brook\nStory byKit Vance\n"
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), text)
+    assert facts == {
+        ("writers", "Lee Paine", "screenplay"),
+        ("writers", "Ada Brook", "screenplay"),
+        ("writers", "Kit Vance", "story"),
+    }
+
+
 def test_lower_cased_plot_names_from_the_cast_list():
     text = 'mark "the fox" vance meets maj. hale and ada; later major hale returns.'
     out = _collector(text)
@@ -826,3 +894,19 @@ def test_a_documentary_names_no_characters(tmp_path):
         got[genre] = {c.attribute for c in result.claims}
     assert "character" in got["Crime, Drama"]
     assert "character" not in got["Documentary"] and "cast" in got["Documentary"]
+
+
+
+def test_nickname_quote_styles_are_one_role():
+    """IMDb's 'single' quotes and another site's "double" or curly quotes around a nickname
+    write one role: no finding for the actor's character."""
+    from auditor.reconcile.comparators.sets import _roles
+
+    roles = ["kit 'ace' harlow", 'kit "ace" harlow', "kit “ace” harlow"]
+    found = _roles(None, "e", "cast", ["1", "2", "3"], ["imdb", "movieblog", "wikipedia"],
+                   roles, ["Lee Paine"] * 3, roles)
+    assert found == []
+    found = _roles(None, "e", "cast", ["1", "2"], ["imdb", "wikipedia"],
+                   ["kit harlow", 'kit "ace" harlow'], ["Lee Paine"] * 2,
+                   ["kit harlow", 'kit "ace" harlow'])
+    assert [f.why.reason.name for f in found] == ["role-named-fully"]

@@ -78,9 +78,15 @@ def add_names(
         out.add(attribute, s, e, clean(text[s:e]), **kw)
 
 
-def add_credited(out: Collector, attribute: str, start: int, end: int, sep: str = r"\s*,\s*"):
-    """'A. Author (novel), B. Writer (screenplay)': one claim per name, the role in
-    parentheses as its qualifier (lower-case), a name without one unqualified."""
+# Credited names split on commas and on the ampersand of a team credit ("A & B", "&amp;" in an
+# entity-encoded capture): each member of a writing team is a person of their own.
+CREDIT_SEP = r"\s*(?:,|&amp;|&)\s*"
+
+
+def add_credited(out: Collector, attribute: str, start: int, end: int, sep: str = CREDIT_SEP):
+    """'A. Author (novel), B. Writer (screenplay) & C. Writer (screenplay)': one claim per
+    name, the role in parentheses as its qualifier (lower-case), a name without one
+    unqualified."""
     text = out.view.text
     for s, e in split_items(text, start, end, sep=sep):
         m = _CREDITED.fullmatch(text[s:e])
@@ -140,7 +146,16 @@ def role_names(roles: list[str]) -> list[str]:
         # "Mr. and Mrs. Hale": a title alone is no name
         and not all(w.rstrip(".") in HONORIFICS for w in fold(p).split())
     ]
-    return roles + [p for p in parts if p not in roles] if parts else roles
+    # "kit 'ace' harlow": a plot may name him without the nickname
+    parts += [
+        " ".join(m.group(1, 2)) for r in roles if (m := _NICKNAMED_ROLE.fullmatch(r.strip()))
+    ]
+    return roles + [p for p in dict.fromkeys(parts) if p not in roles] if parts else roles
+
+
+_NICKNAMED_ROLE = re.compile(
+    r"([^\W\d_][\w.'’-]*)\s+['\"“‘][^'\"”’]+['\"”’]\s+([^\W\d_][\w'’-]*)"
+)
 
 
 def add_user_mentions(out: Collector, start: int, end: int, *, cased: bool) -> None:
@@ -155,11 +170,44 @@ def add_user_mentions(out: Collector, start: int, end: int, *, cased: bool) -> N
         people.setdefault(name, "character")
     seen = {(c.attribute, c.value.casefold()) for c in out.claims if c.origin == USER}
     text = out.view.text
-    for s, e, attribute in people_mentions(text, start, end, people, cased=cased):
+    found = list(_initialled_mentions(text, start, end, people, cased=cased))
+    for name, attribute in list(people.items()):
+        short = _uninitialled(name) if "." in name else ""
+        if " " in short:  # "Ada Brook", "Ola Moss Jr" for the names with initials
+            people.setdefault(short, attribute)
+    found += people_mentions(text, start, end, people, cased=cased)
+    for s, e, attribute in found:
+        if text[s:e].casefold().endswith(_SUFFIXES) and text.startswith(".", e):
+            e += 1  # "Jr." whole
         value = clean(text[s:e])
         if (attribute, value.casefold()) not in seen:
             seen.add((attribute, value.casefold()))
             out.add(attribute, s, e, value, origin=USER)
+
+
+_SUFFIXES = (" jr", " sr")
+_INITIAL = re.compile(r"(?<!\w)[^\W\d_]\.\s+")  # "K. " of "Ada K. Brook"
+
+
+def _uninitialled(name: str) -> str:
+    """The name without its middle initials and periods ("Ada K. Brook" -> "Ada
+    Brook"): a review's words part on a period, and reviewers drop initials."""
+    return " ".join(_INITIAL.sub("", name).replace(".", " ").split())
+
+
+def _initialled_mentions(
+    text: str, start: int, end: int, people: dict[str, str], *, cased: bool
+) -> list[tuple[int, int, str]]:
+    """A name with initials or "Jr." written as the page writes it (the word reader parts
+    words on periods, so `people_mentions` cannot read it whole)."""
+    out = []
+    for name, attribute in people.items():
+        if "." not in name or " " not in name:
+            continue
+        words = r"\s+".join(map(re.escape, name.split()))
+        rx = re.compile(rf"(?<!\w){words}(?!\w)", 0 if cased else re.I)
+        out += [(m.start(), m.end(), attribute) for m in rx.finditer(text, start, end)]
+    return out
 
 
 _LEAD = re.compile(  # "is a" first, its word boundary checked behind it: a scan skips ahead

@@ -495,8 +495,13 @@ def discover_names(text: str, start: int, end: int) -> set[str]:
     covered: set[str] = set()
     quoted = _has(text, start, end, '"') or _has(text, start, end, "“")
     for m in _NICKNAMED.finditer(text, start, end) if quoted else ():
-        names.add(" ".join(m.group().split()))
-        covered.update(_NICK_WORD.findall(m.group()))
+        name = " ".join(m.group().split())
+        first, _, rest = name.partition(" ")
+        # 'Twelve-year-old Jo "Ace" Vance', 'Young Jo "Ace" Vance': the adjective is no name
+        if rest[:1] not in '"“' and (_LOWER_PART.search(first) or first.lower() in _OPENERS):
+            name = rest
+        names.add(name)
+        covered.update(_NICK_WORD.findall(name))
     t = _tokens(text, start, end)
     for i, j in _runs(t):
         span = _person_run(text, start, t, i, j)
@@ -546,6 +551,7 @@ def discover_names(text: str, start: int, end: int) -> set[str]:
     return names
 
 
+_LOWER_PART = re.compile(r"-[a-z]")  # "Twelve-year-old", "Well-known"; not "X-Y"
 _NICK_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _LONGER_NAME = re.compile(r"[A-Z][\w'’-]*\.? $")
 

@@ -590,6 +590,10 @@ _MONEY_WORDS = re.compile(
     r"salary|paid|fee|prize|award|offered|offers|cash)\b",
     re.I,
 )
+_WEEKEND = re.compile(r"weekend", re.I)
+_WEEKEND_WORD = re.compile(r"\bweekend\b")
+# The subject of a clause that is another film of the series, not this one.
+_OTHER_FILM = re.compile(r"\b(?:sequel|prequel|remake|follow-up|spin-off)s?\b", re.I)
 _ESTIMATED = re.compile(r"\b(?:estimated|est\.)\s*$", re.I)
 _SCOPE_WORDS = (
     (
@@ -644,6 +648,7 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             continue
         words = list(_MONEY_WORDS.finditer(text, s, e))
         ranged = -1  # the amount that closed a "between X and Y" range
+        weekend_end = s  # the end of the weekend word an amount was read with
         for i, a in enumerate(amounts):
             if i == ranged:
                 continue
@@ -658,11 +663,20 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             later = [w for w in words if w.start() >= a.end() and w.start() < stop]
             stop = later[0].start() if later else stop
             since = max(word.start(), amounts[i - 1].end() if i else s)
-            # "Its opening weekend took £2.1M", "$5M in its opening weekend": not the gross.
+            # "Its opening weekend took £2.1M", "$5M in its opening weekend": not the gross (the
+            # weekend word after the amount may be the skip word that ends its stretch; a
+            # weekend an earlier amount was read with is that amount's, not this one's).
             clause_start = amounts[i - 1].end() if i else s
-            if re.search(r"\bweekend\b", text[clause_start : a.start()]) or re.search(
-                r"\bweekend\b", text[a.end() : stop]
-            ):
+            after = _WEEKEND_WORD.search(text, a.end(), stop)
+            if after is None and later and later[0].lastgroup == "skip":
+                after = _WEEKEND.search(later[0][0]) and later[0]
+            if after:
+                weekend_end = after.end()
+                continue
+            if _WEEKEND_WORD.search(text, max(clause_start, weekend_end), a.start()):
+                continue
+            # "Its sequel, X (1996), grossed $61M": another film's money.
+            if _OTHER_FILM.search(text, clause_start, word.start()):
                 continue
             money = parse_money(
                 _REF_MARK.sub("", a.group()), krona_of(out.values("country"))

@@ -82,6 +82,7 @@ _WAS_DISTRIBUTED = re.compile(" was distributed by ")  # in every _DISTRIBUTED_B
 _HOME_MEDIA_WORDS = re.compile(r"\b(?:DVD|VHS|Blu-?ray|video|cassettes?|LaserDisc)\b", re.I)
 _REF = re.compile(r"\[(?:\d{1,3}|[a-z])\]")
 _PARENS = re.compile(r"\(([^()]{1,40})\)")
+_TEAM_SEP = r"\s*(?:,|&)\s*(?![^()]*\))"
 _EXTRACTED = {
     "director",
     "writers",
@@ -184,7 +185,9 @@ class Wikipedia(Adapter):
                 add_names(out, kind, s, e)
                 return
             # "A, B, C" on one line; "Company (United Kingdom)": the region qualifies it.
-            for vs, ve in split_items(text, s, e, sep=r"\s*,\s*(?![^()]*\))"):
+            # a writing team's "A & B" is two writers
+            sep = _TEAM_SEP if kind == "writers" else r"\s*,\s*(?![^()]*\))"
+            for vs, ve in split_items(text, s, e, sep=sep):
                 value = _REF.sub("", text[vs:ve]).strip()
                 region = _REGION.fullmatch(value)
                 if region and kind == "distributor":

@@ -121,7 +121,9 @@ def _sets(
         for b in ranked[a_pos + 1 :]:
             if b not in merged and a not in merged and ctx.near(a, b):
                 merged[b] = a
-                findings.append(variant(members[a], members[b]))
+                # "Sport" and "sports": one genre in two sites' words, not a misspelling
+                if not (attribute == "genres" and facets(a) and facets(a) == facets(b)):
+                    findings.append(variant(members[a], members[b]))
     for k, m in members.items():
         if k in editorial_keys:
             continue
@@ -266,7 +268,10 @@ def _roles(
     character: list[str],
 ) -> list[Finding]:
     """One actor, different characters: a variant spelling of the role, or a real conflict."""
-    roles = by_value(key2)
+    # 'single' or "double" quotes around a nickname: one way of writing the role
+    roles = by_value([k.translate(_QUOTES) if k else k for k in key2])
+    if len(roles) < 2:
+        return []
     parts = [[sources(src, m), best_cased(character[i] for i in m)] for m in roles.values()]
     keys = list(roles)
     if _same_role(keys):
@@ -279,9 +284,14 @@ def _roles(
     return [Finding(entity, attribute, "", tuple(ids), why)]
 
 
+_QUOTES = str.maketrans({'"': "'", "“": "'", "”": "'"})
+# A word of a role; a nickname's closing quote is no part of it.
+_ROLE_WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
+
+
 def _same_role(keys: list[str]) -> bool:
     """'Sgt. Vance' and 'Sergeant Vance'; 'Jo' and 'Jo Vance': every way of writing
     the role is, word for word and titles spelt out, part of the fullest one."""
-    words = [tuple(HONORIFICS.get(w, w) for w in re.findall(r"[^\W_][\w'’-]*", k)) for k in keys]
+    words = [tuple(HONORIFICS.get(w, w) for w in _ROLE_WORD.findall(k)) for k in keys]
     fullest = set(max(words, key=len))
     return all(set(w) <= fullest for w in words)
