@@ -95,6 +95,12 @@ RELEASES = [
     ),
     ("A soundtrack album was released on 7 November 1995.", set()),
     ("On 8 August 2011, a remastered Blu-ray was released for the anniversary.", set()),
+    ("A 40th anniversary album was released on 2 June 2019.", set()),
+    (  # the film's own anniversary: a re-release
+        "For its 25th anniversary, the film was re-released in cinemas in the United States on "
+        "5 May 2020.",
+        {("2020-05-05", "usa,re-release")},
+    ),
     (  # a festival named without the word "festival" is a festival screening
         "It was screened at Fantasia on 21 July 2011 and released in Canada on 2 March 2012.",
         {("2011-07-21", "premiere"), ("2012-03-02", "canada")},

@@ -236,9 +236,12 @@ _RELEASE_VERB = re.compile(
 )
 _OTHER_WORK = re.compile(
     r"\b(?:soundtrack|album|single|novel|book|video game|sequel|prequel|remake|trailer|"
-    r"teaser|poster|series|episode|play|musical|anniversary)\b",
+    r"teaser|poster|series|episode|play|musical)\b",
     re.I,
 )
+# An anniversary is another occasion ("a remastered Blu-ray for the anniversary"), except in a
+# sentence that re-releases the film ("For its 25th anniversary, it was re-released ...").
+_ANNIVERSARY = re.compile(r"\banniversary\b", re.I)
 _KINDS = (
     (re.compile(r"\blimited\b", re.I), "limited"),
     (re.compile(r"\b(?:wide|widely|nationwide|went wide|expanded|general)\b", re.I), "wide"),
@@ -255,6 +258,19 @@ _HOME_MEDIA = re.compile(
 _RELEASE_VERB_LOW = lower_hint(_RELEASE_VERB)
 _VERB_AT = Opening(_RELEASE_VERB)
 _OTHER_AT = Opening(_OTHER_WORK)
+_ANNIVERSARY_AT = Opening(_ANNIVERSARY)
+
+
+def _other_work(text: str, low: str | None, a: int, b: int, rerelease: bool):
+    """The first mention in text[a:b] of another work or occasion than the film's release;
+    an anniversary is none where the sentence re-releases the film (`rerelease`)."""
+    other = _OTHER_AT.search(text, low, a, b)
+    if rerelease:
+        return other
+    occasion = _ANNIVERSARY_AT.search(text, low, a, b)
+    if other is None or occasion is not None and occasion.start() < other.start():
+        return occasion
+    return other
 _IN_COUNTRY_AT = Opening(_IN_COUNTRY, ("in ", "across ", "throughout "))
 # Lower-cased, a word every match of a pattern holds: where a clause holds none, the pattern
 # finds nothing there. _KINDS; _COUNTRY_RELEASE (after its first word); _HOME_MEDIA.
@@ -359,7 +375,8 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
         verb = _VERB_AT.search(text, low, s, e) if first or s in verbs else None
         if not opens and not verb:
             continue
-        other = _OTHER_AT.search(text, low, s, e)
+        rerelease = _RERELEASE.search(text, s, e) is not None
+        other = _other_work(text, low, s, e, rerelease)
         if opens:
             elsewhere = bool(other and (verb is None or other.start() < verb.start()))
         if elsewhere:
@@ -374,7 +391,7 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             if d.start() - s < verb.start() and not _VERB_AT.search(text, low, d.end(), e):
                 pos = d.end()
                 continue
-            if _OTHER_AT.search(text, low, pos, d.start()):
+            if _other_work(text, low, pos, d.start(), rerelease):
                 pos = d.end()
                 continue
             own_kind = _kind(clause) if may(_KIND_WORDS, pos, d.start()) else None
