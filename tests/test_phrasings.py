@@ -111,6 +111,11 @@ RELEASES = [
         {("2012-05-04", "norway"), ("2012-06-01", "uk")},
     ),
     ("It opened at the Odeon on 4 May 2012.", {("2012-05-04", None)}),
+    (  # "shown at" a festival, as "screened at"; shown on television is no release
+        "It was first shown at the Locarno Film Festival on 9 August 1987. It was shown on BBC "
+        "Two on 3 March 1990.",
+        {("1987-08-09", "premiere")},
+    ),
     (
         "The picture was first shown at the Venice Film Festival on 30 August 1948 and opened "
         "in Italian cinemas on 2 October 1948.",

@@ -231,7 +231,7 @@ _COUNTRY_RELEASE = re.compile(
 )
 _RELEASE_VERB = re.compile(
     r"\b(?:released|release|opened|opening|premiered|premiere|debuted|expanded|went wide|"
-    r"screened|bowed|came out|hit (?:theaters|theatres|cinemas))\b",
+    r"screened|shown at|bowed|came out|hit (?:theaters|theatres|cinemas))\b",
     re.I,
 )
 _OTHER_WORK = re.compile(
