@@ -116,6 +116,11 @@ RELEASES = [
         "Two on 3 March 1990.",
         {("1987-08-09", "premiere")},
     ),
+    (  # a later clause that broadcasts the film continues no release
+        "It premiered at the Locarno Film Festival on 9 August 1987, was aired on BBC Two on 3 "
+        "March 1990 and opened in France on 2 May 1990.",
+        {("1987-08-09", "premiere"), ("1990-05-02", "france")},
+    ),
     (
         "The picture was first shown at the Venice Film Festival on 30 August 1948 and opened "
         "in Italian cinemas on 2 October 1948.",

@@ -46,11 +46,13 @@ def _spans(matches) -> list[tuple]:
 CASE_ODD = ["ſ", "K", "ı", "İ"]  # letters case-insensitive matching equates with ASCII ones
 
 
-@pytest.mark.parametrize("name", ["_VERB_AT", "_OTHER_AT", "_IN_COUNTRY_AT", "_ANNIVERSARY_AT"])
+@pytest.mark.parametrize("name", ["_VERB_AT", "_OTHER_AT", "_IN_COUNTRY_AT", "_ANNIVERSARY_AT",
+                                  "_BROADCAST_AT"])
 def test_opening_words_search_as_the_pattern(name: str) -> None:
     at: prose.Opening = getattr(prose, name)
     pieces = ["released ", "Release", "in ", "In the ", "France", "album ", "re-release", "x",
-              "across ", "opened", " ", "\n", "Canada ", "premiere", "Anniversary", *CASE_ODD]
+              "across ", "opened", " ", "\n", "Canada ", "premiere", "Anniversary", "aired",
+              "Shown on", *CASE_ODD]
     rng = random.Random(1)
     for text in _texts(pieces, 1):
         low = prose._lowered(text)

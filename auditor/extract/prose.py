@@ -259,6 +259,11 @@ _RELEASE_VERB_LOW = lower_hint(_RELEASE_VERB)
 _VERB_AT = Opening(_RELEASE_VERB)
 _OTHER_AT = Opening(_OTHER_WORK)
 _ANNIVERSARY_AT = Opening(_ANNIVERSARY)
+# A clause whose own verb broadcasts the film, and no release verb: no continuation of the
+# sentence's release ("premiered at Locarno on 9 August 1987 and aired on BBC Two on ...").
+_BROADCAST_AT = Opening(
+    re.compile(r"\b(?:broadcast|aired|televised|telecast|shown on|streamed)\b", re.I)
+)
 
 
 def _other_work(text: str, low: str | None, a: int, b: int, rerelease: bool):
@@ -391,7 +396,10 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             if d.start() - s < verb.start() and not _VERB_AT.search(text, low, d.end(), e):
                 pos = d.end()
                 continue
-            if _other_work(text, low, pos, d.start(), rerelease):
+            if _other_work(text, low, pos, d.start(), rerelease) or (
+                _BROADCAST_AT.search(text, low, pos, d.start())
+                and not _VERB_AT.search(text, low, pos, d.start())
+            ):
                 pos = d.end()
                 continue
             own_kind = _kind(clause) if may(_KIND_WORDS, pos, d.start()) else None
