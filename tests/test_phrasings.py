@@ -439,6 +439,17 @@ RT_PANELS = [
             ("distributor", "Northway Films", None),
         },
     ),
+    (  # no labelled lines: the studio told from the genres by the vocabulary
+        "• PG-13, 1 hr. 58 min.\n  • Art House & International, Drama\n  • Keel Street Pictures\n"
+        "\n\n",
+        {
+            ("mpaa_rating", "PG-13", None),
+            ("runtime", 118, None),
+            ("genres", "Art House & International", None),
+            ("genres", "Drama", None),
+            ("distributor", "Keel Street Pictures", None),
+        },
+    ),
 ]
 
 

@@ -15,6 +15,7 @@ from auditor.extract.common import (
 )
 from auditor.normalize.dates import DATE_IN_TEXT
 from auditor.normalize.durations import DURATION_IN_TEXT, parse_duration
+from auditor.normalize.genres import is_genre
 from auditor.normalize.names import clean
 from auditor.textview import TextView
 
@@ -97,11 +98,18 @@ class RottenTomatoes(Adapter):
             if b["v"].endswith(":") or any(s <= b.start() < e for s, e in labelled_spans):
                 continue
             self._bullet(
-                out, b, after_dates=bool(labelled_spans) and b.start() > labelled_spans[0][0]
+                out,
+                b,
+                after_dates=bool(labelled_spans) and b.start() > labelled_spans[0][0],
+                labelled=bool(labelled_spans),
             )
 
-    def _bullet(self, out: Collector, b: re.Match[str], *, after_dates: bool) -> None:
-        """'R, 1 hr. 52 min.' / 'Drama, Romance' / the studio, told apart by their content."""
+    def _bullet(
+        self, out: Collector, b: re.Match[str], *, after_dates: bool, labelled: bool
+    ) -> None:
+        """'R, 1 hr. 52 min.' / 'Drama, Romance' / the studio, told apart by their content and,
+        in a panel with labelled lines, their place (the studio comes after the dates); in a
+        panel without, a line none of whose items is a genre, and no date, is the studio."""
         text = out.view.text
         items = list(split_items(text, b.start("v"), b.end("v"), sep=r"\s*,\s*"))
         kinds = []
@@ -114,7 +122,11 @@ class RottenTomatoes(Adapter):
         if kinds:
             for attribute, s, e, value in kinds:
                 out.add(attribute, s, e, value)
-        elif after_dates:
+        elif after_dates or (
+            not labelled
+            and not any(is_genre(text[s:e]) for s, e in items)
+            and DATE_IN_TEXT.search(b["v"]) is None
+        ):
             out.add("distributor", b.start("v"), b.end("v"), clean(b["v"]))
         else:
             for s, e in items:

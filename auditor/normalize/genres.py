@@ -131,12 +131,24 @@ def genre_terms(text: str, start: int = 0, end: int | None = None) -> list[tuple
     return [(m.start(), m.end()) for m in _TERM.finditer(text, start, stop)]
 
 
-def facets(genre: str) -> frozenset[str]:
-    """The broad genres `genre` belongs to; empty for a neutral shelf; itself when unknown."""
+def _known(genre: str) -> tuple[str, frozenset[str] | None]:
+    """`genre`'s key, and its broad genres when it is a known genre or shelf, else None."""
     key = re.sub(r" (?:film|movie)s?$", "", fold(genre))  # Wikidata's "crime film"
     for k in (key, key.replace("-", " "), key.replace(" ", "-"), key.replace(" and ", " & ")):
         if k in NEUTRAL:
-            return frozenset()
+            return key, frozenset()
         if k in _FACETS:
-            return frozenset(_FACETS[k])
-    return frozenset((key,))
+            return key, frozenset(_FACETS[k])
+    return key, None
+
+
+def facets(genre: str) -> frozenset[str]:
+    """The broad genres `genre` belongs to; empty for a neutral shelf; itself when unknown."""
+    key, known = _known(genre)
+    return frozenset((key,)) if known is None else known
+
+
+def is_genre(text: str) -> bool:
+    """Whether `text` is a genre or a shelf of the vocabulary ("Drama", "Art House &
+    International"), as against, say, a studio's name."""
+    return _known(text)[1] is not None
