@@ -475,6 +475,19 @@ def test_money_keeps_its_currency(text, value):
     assert (m.low, m.currency, m.scope) == value
 
 
+def test_amounts_written_before_their_currency_in_prose():
+    """'produced for 410 000 kr', 'grossed 2.5 million SEK': read in running prose too."""
+    text = "The film was produced for 410 000 kr and grossed 2.5 million SEK in Sweden."
+    out = _collector(text)
+    out.add("country", text.index("Sweden"), len(text) - 1, "Sweden")
+    add_money_prose(out, 0, len(text))
+    got = {(c.attribute, _plain(c.value)) for c in out.claims if c.attribute != "country"}
+    assert got == {
+        ("budget", (("currency", "SEK"), ("high", 410_000), ("low", 410_000))),
+        ("gross", (("amount", 2_500_000), ("currency", "SEK"))),
+    }
+
+
 def test_kr_is_the_krona_of_the_films_country():
     """'kr' alone names no currency: the film's country's krona or krone, else no amount."""
     from auditor.extract.wikipedia import Wikipedia

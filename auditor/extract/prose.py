@@ -548,13 +548,18 @@ def _metacritic(out: Collector, s: int, e: int) -> None:
         out.add("critic_review_count", n.start("n"), n.end("n"), parse_count(n["n"]), "metacritic")
 
 
-# Where an amount can start: a currency sign, or three letters (a code) before a figure. A scan
-# for this is several times faster than one for MONEY_IN_TEXT (case-insensitive, no prefix).
-_MONEY_HINT = re.compile(r"[$£€¥₹₩]|[^\W\d_]{3}\s*\d")
+# Where an amount can start: a currency sign, or three letters (a code) before a figure, or a
+# figure before a currency written after it ("410 000 kr"). A scan for this is several times
+# faster than one for MONEY_IN_TEXT (case-insensitive, no prefix).
+_AFTER_WORDS = ("kr", "kronor", "kroner", "sek", "dkk", "nok", "isk")
+_MONEY_HINT = re.compile(
+    r"[$£€¥₹₩]|[^\W\d_]{3}\s*\d|\d\s*(?i:" + "|".join(_AFTER_WORDS) + ")"
+)
 # The same read backwards over the lower-cased text: a figure's first digit, white space, then
-# a sign or a code reversed. It opens on a digit, which a scan can skip to.
+# a sign or a code reversed; or a trailing currency reversed, then a figure's last digit.
 _MONEY_HINT_BACK = re.compile(
     r"\d\s*(?:[$£€¥₹₩]|" + "|".join(c[::-1] for c in CURRENCY_CODES.lower().split("|")) + ")"
+    r"|(?:" + "|".join(w[::-1] for w in _AFTER_WORDS) + r")\s*\d"
 )
 
 
