@@ -185,3 +185,14 @@ def test_has_word_as_the_pattern() -> None:
         for word in ("sera", "a", "é"):
             want = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
             assert scan.has_word(text, word) == want, (text, word)
+
+
+def test_kind_words_gate_every_kind():
+    """`_kind` is skipped where the lower-cased clause holds no `_KIND_WORDS`: every clause
+    it reads a kind in must hold one."""
+    pieces = ["Limited ", "went wide", "Re-released ", "reissued", "restoration", "World ",
+              "premiere", "festival ", "debuted", "general", "expanded", "the ", " ", *CASE_ODD]
+    for text in _texts(pieces, 4):
+        low = prose._lowered(text)
+        if prose._kind(text) is not None and low is not None:
+            assert prose._KIND_WORDS.search(low), text

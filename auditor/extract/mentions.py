@@ -25,6 +25,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from auditor.extract.base import opens_word
+from auditor.extract.scan import matches_at, word_at
 from auditor.normalize.dates import MONTHS
 from auditor.normalize.names import HONORIFICS, fold
 
@@ -756,19 +757,10 @@ def _coordinations(text: str, pos: int, end: int) -> list[re.Match[str]]:
         places.extend(
             m
             for m in range(r, q)
-            if _letter_at(text, m) and (m == 0 or not (text[m - 1].isalnum() or text[m - 1] == "_"))
+            if _letter_at(text, m) and not (m and word_at(text, m - 1))
         )
         q = text.find(" and ", q + 1, end)
-    found = []
-    past = pos
-    for p in sorted(set(places)):
-        if p < past:
-            continue
-        m = _COORDINATED.match(text, p, end)
-        if m is not None:
-            found.append(m)
-            past = m.end()
-    return found
+    return matches_at(_COORDINATED, text, places, pos, end)
 
 
 _RUN = "_'’-"

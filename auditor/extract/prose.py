@@ -16,11 +16,17 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from auditor.extract.base import Collector, opens_word
-from auditor.extract.scan import finditer_spans, opening_words
+from auditor.extract.scan import finditer_spans, matches_at, opening_words, word_at
 from auditor.normalize.counts import parse_count
 from auditor.normalize.dates import DATE_IN_TEXT, MONTHS, parse_date
 from auditor.normalize.money import _CODES as CURRENCY_CODES
-from auditor.normalize.money import _PREFIXED, MONEY_IN_TEXT, krona_of, parse_money
+from auditor.normalize.money import (
+    _PREFIXED,
+    MONEY_IN_TEXT,
+    TRAILING_CURRENCIES,
+    krona_of,
+    parse_money,
+)
 from auditor.normalize.names import clean
 from auditor.normalize.places import (
     COUNTRY_KEYS,
@@ -114,11 +120,11 @@ class Opening:
         """Whether text[a:b] may hold a match (`low`: the page lower-cased, or None)."""
         return low is None or self.hint.search(low, a, b) is not None
 
-    def finditer(self, text: str, low: str | None, a: int, b: int) -> list[re.Match[str]]:
-        """`list(rx.finditer(text[a:b]))`."""
+    def _matches(self, text: str, low: str | None, a: int, b: int) -> Iterator[re.Match[str]]:
+        """`rx.finditer(text[a:b])`, lazily (a search stops at the first)."""
         if low is None:
-            return list(self.rx.finditer(text[a:b]))
-        found: list[re.Match[str]] = []
+            yield from self.rx.finditer(text[a:b])
+            return
         sub = None
         pos = a
         while (h := self.hint.search(low, pos, b)) is not None:
@@ -127,27 +133,18 @@ class Opening:
                 sub = text[a:b]
             m = self.rx.match(sub, p - a)
             if m is not None:
-                found.append(m)
+                yield m
                 pos = max(m.end() + a, p + 1)
             else:
                 pos = p + 1
-        return found
+
+    def finditer(self, text: str, low: str | None, a: int, b: int) -> list[re.Match[str]]:
+        """`list(rx.finditer(text[a:b]))`."""
+        return list(self._matches(text, low, a, b))
 
     def search(self, text: str, low: str | None, a: int, b: int) -> re.Match[str] | None:
         """`rx.search(text[a:b])`."""
-        if low is None:
-            return self.rx.search(text[a:b])
-        sub = None
-        pos = a
-        while (h := self.hint.search(low, pos, b)) is not None:
-            p = h.start()
-            if sub is None:
-                sub = text[a:b]
-            m = self.rx.match(sub, p - a)
-            if m is not None:
-                return m
-            pos = p + 1
-        return None
+        return next(self._matches(text, low, a, b), None)
 
 
 def sentences_with(
@@ -298,17 +295,8 @@ def _dates(rx: re.Pattern[str], text: str, low: str | None, s: int, e: int) -> l
     sre tries a case-insensitive pattern that opens on `\\b` at every position."""
     if low is None:
         return list(rx.finditer(text, s, e))
-    found = []
-    past = s
-    for h in _DATE_OPENS.finditer(low, s, e):
-        p = h.start()
-        if p < past or p > 0 and (text[p - 1].isalnum() or text[p - 1] == "_"):
-            continue
-        m = rx.match(text, p, e)
-        if m is not None:
-            found.append(m)
-            past = m.end()
-    return found
+    places = (h.start() for h in _DATE_OPENS.finditer(low, s, e))
+    return matches_at(rx, text, (p for p in places if not (p and word_at(text, p - 1))), s, e)
 
 
 def _qualifier(country: str | None, kind: str | None) -> str | None:
@@ -551,15 +539,14 @@ def _metacritic(out: Collector, s: int, e: int) -> None:
 # Where an amount can start: a currency sign, or three letters (a code) before a figure, or a
 # figure before a currency written after it ("410 000 kr"). A scan for this is several times
 # faster than one for MONEY_IN_TEXT (case-insensitive, no prefix).
-_AFTER_WORDS = ("kr", "kronor", "kroner", "sek", "dkk", "nok", "isk")
 _MONEY_HINT = re.compile(
-    r"[$£€¥₹₩]|[^\W\d_]{3}\s*\d|\d\s*(?i:" + "|".join(_AFTER_WORDS) + ")"
+    r"[$£€¥₹₩]|[^\W\d_]{3}\s*\d|\d\s*(?i:" + "|".join(TRAILING_CURRENCIES) + ")"
 )
 # The same read backwards over the lower-cased text: a figure's first digit, white space, then
 # a sign or a code reversed; or a trailing currency reversed, then a figure's last digit.
 _MONEY_HINT_BACK = re.compile(
     r"\d\s*(?:[$£€¥₹₩]|" + "|".join(c[::-1] for c in CURRENCY_CODES.lower().split("|")) + ")"
-    r"|(?:" + "|".join(w[::-1] for w in _AFTER_WORDS) + r")\s*\d"
+    r"|(?:" + "|".join(w[::-1] for w in TRAILING_CURRENCIES) + r")\s*\d"
 )
 
 
@@ -579,7 +566,7 @@ def _money_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # its amount may follow.
 _AMOUNT_OPENS = re.compile(r"[$£€¥₹₩]|" + CURRENCY_CODES.lower())
 # Lower-cased, a currency written after its amount (normalize.money's trailing currencies).
-_AMOUNT_AFTER = re.compile("kr|sek|dkk|nok|isk")
+_AMOUNT_AFTER = re.compile("|".join(TRAILING_CURRENCIES))
 _DIGIT = re.compile(r"\d")
 _SIGNS = "$£€¥₹₩"
 _PREFIX_MAX = max(len(p) for prefixes in _PREFIXED.values() for p in prefixes)
@@ -600,16 +587,7 @@ def _amounts(text: str, low: str | None, s: int, e: int) -> list[re.Match[str]]:
         if low[p] in _SIGNS:
             places.update(range(max(s, p - _PREFIX_MAX), p))
         at = p + 1
-    found = []
-    past = s
-    for p in sorted(places):
-        if p < past:
-            continue
-        m = MONEY_IN_TEXT.match(text, p, e)
-        if m is not None:
-            found.append(m)
-            past = m.end()
-    return found
+    return matches_at(MONEY_IN_TEXT, text, places, s, e)
 
 
 _MONEY_WORDS = re.compile(

@@ -10,6 +10,7 @@ matched at those places only, left to right, each past the previous match: the m
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from re import _constants as sre  # the stdlib's own parse tree (Python >= 3.11)
 from re import _parser
@@ -27,17 +28,25 @@ def finditer_spans(rx: re.Pattern[str], text: str, start: int, end: int) -> list
         while i >= 0:
             places.add(i)
             i = find(word, i + 1, end)
-    spans = []
+    return [m.span() for m in matches_at(rx, text, places, start, end)]
+
+
+def matches_at(
+    rx: re.Pattern[str], text: str, places: Iterable[int], start: int, end: int
+) -> list[re.Match[str]]:
+    """`list(rx.finditer(text, start, end))` when every match opens at one of `places`: the
+    pattern matched at each place, left to right, each past the previous match."""
+    found = []
     past = start
     match = rx.match
-    for p in sorted(places):
+    for p in sorted(set(places)):
         if p < past:
             continue
         m = match(text, p, end)
         if m is not None:
-            spans.append(m.span())
+            found.append(m)
             past = max(m.end(), p + 1)
-    return spans
+    return found
 
 
 @lru_cache(maxsize=64)

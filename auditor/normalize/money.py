@@ -53,7 +53,8 @@ _SC = r"(?:million|billion|thousand|lakhs?|crores?|mn|bn|[mkb])\b"
 # A currency written after the amount, as Nordic pages write it ("410 000 kr", "2.5 million
 # SEK"), thousands split by spaces or commas. "kr" alone is the krona or krone of the film's
 # country (`krona`).
-_AFTER = r"(?:kr\.?|kronor|kroner|SEK|DKK|NOK|ISK)(?!\w)"
+TRAILING_CURRENCIES = ("kr", "kronor", "kroner", "sek", "dkk", "nok", "isk")  # lower-cased
+_AFTER = r"(?:kr\.?|" + "|".join(TRAILING_CURRENCIES[1:]) + r")(?!\w)"
 _MONEY = re.compile(
     rf"(?:(?P<cur>{_CUR})\s*(?P<low>{_NUM})"
     rf"(?:\s*(?P<lowscale>{_SC}))?"
