@@ -459,3 +459,59 @@ def test_tables_declared_in_pyproject_are_read_relative_to_it(tmp_path):
     assert record.to_dict()["sources"] == sorted(stating)
     pairs = {(e, s) for e, docs in tables.documents().items() for s, d in docs}
     assert pairs == set(claims.select("entity", "source").iter_rows())
+
+
+def test_figures_in_the_forms_tables_write_them_are_read_and_compared(tmp_path):
+    text = (
+        "src,id,volume,change\n"
+        "a,x1,1.2M,+1.5%\n"
+        'b,x1,"1,200,000",1.50 %\n'
+        "c,x1,1.2 million,(1.5)\n"
+        "a,x2,3.4B,-0.5%\n"
+        "b,x2,3400M,-0.5\n"
+    )
+    columns = {"volume": {"attribute": "volume"}, "change": {"attribute": "change"}}
+    attributes = {"volume": {"kind": "number", "tolerance": "1%"}, "change": {"kind": "number"}}
+    found, resolved = _domain_audit(tmp_path, text, columns, attributes)
+    # three forms of 1.2 million agree; an accounting negative is a real sign conflict
+    assert ("x1", "volume") not in found
+    assert resolved[("x1", "volume")] == 1_200_000
+    assert resolved[("x2", "volume")] == 3_400_000_000
+    assert found[("x1", "change")].code == "AU001"
+    assert ("x2", "change") not in found
+
+
+def test_cells_no_kind_reads_are_noted_on_the_table_not_lost_silently(tmp_path):
+    (tmp_path / "t.csv").write_text(
+        "src,id,price,dep\n"
+        "a,x1,$12.34,7:05 PM\n"
+        "b,x1,12.35,Not Available\n"
+        "c,x1,twelve,<b>7pm</b>\n"
+        "d,x1,,7:06 PM\n",
+        encoding="utf-8",
+    )
+    columns = {"price": {"attribute": "price"}, "dep": {"attribute": "dep"}}
+    attributes = {"price": {"kind": "number"}, "dep": {"kind": "time"}}
+    table = {"path": "t.csv", "source": {"column": "src"}, "entity": ["id"], "columns": columns}
+    config = Config(
+        tmp_path, tmp_path, tmp_path / "none", tmp_path / "reports",
+        settings={"tables": [table], "attributes": attributes},
+    )  # fmt: skip
+    [record] = read_declared(config).records
+    assert record.claims == 3  # 12.35, 7:05 PM, 7:06 PM; an empty cell states nothing
+    assert record.note == (
+        "4 cells state no value of their column's kind: price 2 ('$12.34', 'twelve'); "
+        "dep 2 ('Not Available', '<b>7pm</b>')"
+    )
+
+
+def test_prices_keep_their_cents(tmp_path):
+    text = "src,id,price\na,p1,$12.34\nb,p1,12.34\nc,p1,$12.99\na,p2,$5\nb,p2,5.00\n"
+    columns = {"price": {"attribute": "price", "currency": "USD"}}
+    attributes = {"price": {"kind": "money"}}
+    found, resolved = _domain_audit(tmp_path, text, columns, attributes)
+    assert found[("p1", "price")].code == "AU001"
+    assert "$12.99" in found[("p1", "price")].explanation
+    assert resolved[("p1", "price")] == {"amount": 12.34, "currency": "USD"}
+    assert ("p2", "price") not in found  # $5 and 5.00 are one amount
+    assert resolved[("p2", "price")] == {"amount": 5, "currency": "USD"}

@@ -112,9 +112,17 @@ def currency_of(symbol: str) -> str:
     return _SYMBOLS.get(s) or s.upper()
 
 
-def _amount(num: str, scale: str | None) -> int:
+def _amount(num: str, scale: str | None) -> int | float:
+    """Whole units, but the cents a price states without a scale ("$12.34")."""
     digits = re.sub(r"[,\s]", "", num)
-    return round(float(digits) * _SCALE[(scale or "").lower()])
+    return whole_or_cents(float(digits) * _SCALE[(scale or "").lower()], bool(scale))
+
+
+def whole_or_cents(value: float, scaled: bool = False) -> int | float:
+    """An integer when the amount is whole (or scaled: "$1.25M" is 1,250,000), else to the
+    cent: one JSON form for 12 and 12.0, and 12.34 kept."""
+    whole = round(value)
+    return whole if scaled or abs(value - whole) < 0.005 else round(value, 2)
 
 
 def parse_money(text: str, krona: str | None = None) -> Money | None:
