@@ -515,3 +515,23 @@ def test_prices_keep_their_cents(tmp_path):
     assert resolved[("p1", "price")] == {"amount": 12.34, "currency": "USD"}
     assert ("p2", "price") not in found  # $5 and 5.00 are one amount
     assert resolved[("p2", "price")] == {"amount": 5, "currency": "USD"}
+
+
+def test_texts_differing_only_in_case_and_punctuation_agree(tmp_path):
+    text = (
+        "src,id,title\n"
+        "a,m1,Mr. Smith Goes to Washington\n"
+        "b,m1,mr smith goes to washington\n"
+        "c,m1,\"Mr. Smith Goes to Washington.\"\n"
+        "a,m2,Alien\n"
+        "b,m2,Aliens\n"
+        "a,m3,Heat\n"
+        "b,m3,Ronin\n"
+    )
+    found, resolved = _domain_audit(
+        tmp_path, text, {"title": {"attribute": "title"}}, {"title": {"kind": "text"}}
+    )
+    assert ("m1", "title") not in found
+    assert resolved[("m1", "title")] == "Mr. Smith Goes to Washington"
+    assert found[("m2", "title")].code == "AU003"  # one letter apart: a spelling variant
+    assert found[("m3", "title")].code == "AU001"
