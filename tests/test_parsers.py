@@ -142,6 +142,8 @@ def test_counts(text, count):
         ("91%", {"value": 91, "scale": 100}),
         ("82 out of 100", {"value": 82, "scale": 100}),
         ("2.75/5", {"value": 2.75, "scale": 5}),
+        ("4/5 stars", {"value": 4, "scale": 5}),
+        ("3.5 out of 4 stars", {"value": 3.5, "scale": 4}),
         ("11/10", None),
         ("7.6", None),
     ],
