@@ -535,3 +535,12 @@ def test_texts_differing_only_in_case_and_punctuation_agree(tmp_path):
     assert resolved[("m1", "title")] == "Mr. Smith Goes to Washington"
     assert found[("m2", "title")].code == "AU003"  # one letter apart: a spelling variant
     assert found[("m3", "title")].code == "AU001"
+
+
+def test_a_number_columns_unit_is_read_past(tmp_path):
+    text = "src,id,temp\na,d1,72°F\nb,d1,72 °f\nc,d1,72\nd,d1,75°F\ne,d1,75 F\n"
+    columns = {"temp": {"attribute": "temp", "unit": "°F"}}
+    found, resolved = _domain_audit(tmp_path, text, columns, {"temp": {"kind": "number"}})
+    assert resolved[("d1", "temp")] == 72
+    assert {c.raw for c in found[("d1", "temp")].claims} == {"72°F", "72 °f", "72", "75°F"}
+    # "75 F" is not in the column's unit: noted on the table, not read as 75 °F
