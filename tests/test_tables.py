@@ -544,3 +544,17 @@ def test_a_number_columns_unit_is_read_past(tmp_path):
     assert resolved[("d1", "temp")] == 72
     assert {c.raw for c in found[("d1", "temp")].claims} == {"72°F", "72 °f", "72", "75°F"}
     # "75 F" is not in the column's unit: noted on the table, not read as 75 °F
+
+
+def test_a_name_written_surname_first_is_the_same_name(tmp_path):
+    text = (
+        "src,id,director\n"
+        "a,m1,Francis Ford Coppola\n"
+        'b,m1,"Coppola, Francis Ford"\n'
+        'a,m2,"Scott, Ridley"\n'
+        "b,m2,James Cameron\n"
+    )
+    columns = {"director": {"attribute": "director"}}
+    found, resolved = _domain_audit(tmp_path, text, columns, {"director": {"kind": "names"}})
+    assert ("m1", "director") not in found
+    assert found[("m2", "director")].code == "AU001"
