@@ -558,3 +558,20 @@ def test_a_name_written_surname_first_is_the_same_name(tmp_path):
     found, resolved = _domain_audit(tmp_path, text, columns, {"director": {"kind": "names"}})
     assert ("m1", "director") not in found
     assert found[("m2", "director")].code == "AU001"
+
+
+def test_a_scope_split_words_each_unscoped_figure_with_its_own_sources(tmp_path):
+    (tmp_path / "g.csv").write_text(
+        'film,gross\nleaving-las-vegas-1995,"$32,029,928"\n', encoding="utf-8"
+    )
+    columns = {"gross": "gross"}
+    table = {"path": "g.csv", "source": "grosses", "entity": ["film"], "columns": columns}
+    config = Config(
+        tmp_path, SOURCES, tmp_path / "none", tmp_path / "reports", settings={"tables": [table]}
+    )
+    report = audit([SOURCES], config)
+    (split,) = [d for d in report.discrepancies if d.code == "AU002" and d.attribute == "gross"]
+    # the pages' unscoped $49.8M and the table's unscoped $32,029,928 are two figures
+    assert "wikipedia: $49.8M (scope not stated); grosses: $32,029,928 (scope not stated)" in (
+        split.explanation
+    )

@@ -326,6 +326,24 @@ def _companion(
     return spec.title, None, []
 
 
+def _by_figure(
+    num: list[float], value: list[str], positions: list[int], tolerance: float
+) -> list[list[int]]:
+    """The positions grouped by the figure they state (one currency, within the relative
+    tolerance of the group's first), in order of first statement."""
+    groups: list[list[int]] = []
+    for p in positions:
+        for ps in groups:
+            q = ps[0]
+            near = abs(num[p] - num[q]) <= tolerance * max(abs(num[p]), abs(num[q]))
+            if near and _currency(value[p]) == _currency(value[q]):
+                ps.append(p)
+                break
+        else:
+            groups.append([p])
+    return groups
+
+
 def _scopes(ctx: Context, scopes: pl.DataFrame) -> list[Finding]:
     """Money stated for different scopes: a USA figure below an unstated or worldwide one."""
     findings = []
@@ -338,7 +356,12 @@ def _scopes(ctx: Context, scopes: pl.DataFrame) -> list[Finding]:
         spec = ctx.spec(attribute)
         mid = {s: sum(num[p] for p in ps) / len(ps) for s, ps in slots.items()}
         cur = {s: {_currency(value[p]) for p in ps} for s, ps in slots.items()}
-        parts = [[*said(ctx, src, value, ps, spec.kind), s] for s, ps in slots.items()]
+        # one part per figure of a scope: two sources that state no scope may differ
+        parts = [
+            [*said(ctx, src, value, same, spec.kind), s]
+            for s, ps in slots.items()
+            for same in _by_figure(num, value, ps, spec.tolerance)
+        ]
         domestic = [s for s in slots if s not in ("", "worldwide")]
         total = [s for s in slots if s in ("", "worldwide")]
         bad = [
