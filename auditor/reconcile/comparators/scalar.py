@@ -326,22 +326,13 @@ def _companion(
     return spec.title, None, []
 
 
-def _by_figure(
-    num: list[float], value: list[str], positions: list[int], tolerance: float
-) -> list[list[int]]:
-    """The positions grouped by the figure they state (one currency, within the relative
-    tolerance of the group's first), in order of first statement."""
-    groups: list[list[int]] = []
+def _by_shown(shown: list[str], positions: list[int]) -> list[list[int]]:
+    """The positions grouped by the figure as shown, in order of first statement: each
+    source is quoted with its own figure."""
+    groups: dict[str, list[int]] = {}
     for p in positions:
-        for ps in groups:
-            q = ps[0]
-            near = abs(num[p] - num[q]) <= tolerance * max(abs(num[p]), abs(num[q]))
-            if near and _currency(value[p]) == _currency(value[q]):
-                ps.append(p)
-                break
-        else:
-            groups.append([p])
-    return groups
+        groups.setdefault(shown[p], []).append(p)
+    return list(groups.values())
 
 
 def _scopes(ctx: Context, scopes: pl.DataFrame) -> list[Finding]:
@@ -357,10 +348,11 @@ def _scopes(ctx: Context, scopes: pl.DataFrame) -> list[Finding]:
         mid = {s: sum(num[p] for p in ps) / len(ps) for s, ps in slots.items()}
         cur = {s: {_currency(value[p]) for p in ps} for s, ps in slots.items()}
         # one part per figure of a scope: two sources that state no scope may differ
+        shown = [ctx.shown(spec.kind, v) for v in value]
         parts = [
             [*said(ctx, src, value, same, spec.kind), s]
             for s, ps in slots.items()
-            for same in _by_figure(num, value, ps, spec.tolerance)
+            for same in _by_shown(shown, ps)
         ]
         domestic = [s for s in slots if s not in ("", "worldwide")]
         total = [s for s in slots if s in ("", "worldwide")]
