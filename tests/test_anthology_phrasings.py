@@ -42,3 +42,28 @@ def test_a_described_role_names_no_character_in_a_plot():
     out = _collector(text)
     add_characters(out, 0, len(text), ["the innkeeper", "kit hale"], cased=False)
     assert {c.value for c in out.claims} == {"kit hale"}
+
+
+def test_rotten_tomatoes_tomatometer_block_under_the_heading():
+    """An older reviews page puts the Tomatometer between its heading and its pages: the page
+    is still recognised, and the share, the average and the count are the critics' facts."""
+    from auditor.extract.rottentomatoes import RottenTomatoes
+
+    text = (
+        "• PG, 1 hr. 41 min.\n  • Drama\n  • Directed By:\n    Ada Brook\n    In Theaters:\n"
+        "    Jun 3, 1971 Wide\n  • Northway Films\n\n\n91% Other Film Jun 03\n\nTop Box Office\n\n"
+        "The Long Quay Reviews\n\nTOMATOMETER\nAll Critics | Top Critics\n63%\n"
+        "Average Rating: 6.25/10\nReviews Counted: 1,204\nFresh: 759 | Rotten: 445\n\n"
+        "Page 1 of 3\nKit V.\nMay 2, 2012\nSlow but it stays with you.\nPage 1 of 3\n"
+    )
+    out = _collector(text)
+    assert RottenTomatoes().recognise(out.view)
+    RottenTomatoes().extract(out.view, out)
+    facts = {(c.attribute, str(c.value), c.qualifier) for c in out.claims}
+    assert {
+        ("title", "The Long Quay", None),
+        ("critic_score", str({"value": 63, "scale": 100}), "rottentomatoes"),
+        ("critic_score", str({"value": 6.25, "scale": 10}), "rottentomatoes average"),
+        ("critic_review_count", "1204", "rottentomatoes"),
+    } <= facts
+    assert not {f for f in facts if f[0] == "critic_score" and "91" in f[1]}
