@@ -67,3 +67,42 @@ def test_rotten_tomatoes_tomatometer_block_under_the_heading():
         ("critic_review_count", "1204", "rottentomatoes"),
     } <= facts
     assert not {f for f in facts if f[0] == "critic_score" and "91" in f[1]}
+
+
+ARTICLE = (
+    "From Wikipedia, the free encyclopedia\n\nThe Long Quay\n"
+    "Directed byAda Brook\n\n"
+    "The Long Quay is a 1971 British anthology film directed by Ada Brook.\n\n\n\n"
+    "Plot\n\nPrologue\n\nThe sailor Kit Vance comes ashore at Hull.\n\n"
+    '"The Net"\n\nThe fisherman Tom Pryce hauls up a drowned bell.\n\n'
+    "Part two\n\nWidow Nell Haig hears the bell at night.\n\n"
+    "Cast\n\nPrologue\n  • Lee Paine as Kit Vance\n"
+    '"The Net"\n  • Jo Hale as Tom Pryce\n  • Max Orr as the Harbourmaster\n'
+    "Part two\n  • Ida Lunn as Nell Haig\n\n"
+    "Production\n\nThe fisherman Sam Rook was played by a real trawlerman.\n\n\n\n"
+    "See also\n"
+)
+
+
+def test_plot_subsections_and_cast_groups_of_an_anthology():
+    """A section headed "Plot" goes on past its own subheadings ("Prologue", '"The Net"',
+    "Part two") to the next section's heading ("Cast"); a Cast section grouped under such
+    headings is one list."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    out = _collector(ARTICLE)
+    Wikipedia().extract(out.view, out)
+    assert set(out.values("character")) == {"Kit Vance", "Tom Pryce", "Nell Haig"}
+    actors = {c["actor"] for c in out.values("cast")}
+    assert actors == {"Lee Paine", "Jo Hale", "Max Orr", "Ida Lunn"}
+
+
+def test_a_word_before_a_known_first_name_is_no_part_of_it():
+    """'Twins Kit and Ada Vance': the cast list gives 'Kit Vance'; the opening word before
+    'Kit' makes no name 'Twins Kit'."""
+    from auditor.extract.common import add_characters
+
+    text = "Twins Kit and Ada Vance run away to sea. Kit is sick on the first night."
+    out = _collector(text)
+    add_characters(out, 0, len(text), ["Kit Vance", "Ada Vance"], cased=True)
+    assert set(out.values("character")) == {"Kit Vance", "Ada Vance"}

@@ -623,7 +623,20 @@ def character_mentions(
     """Spans of character names in text[start:end], the first of each distinct name."""
     names = {fold(n): n for n in known if n.strip()}
     if cased:
-        names.update({fold(n): n for n in discover_names(text, start, end)})
+        # "Newlyweds Paolo and Lucia Ferri", "Widow Nell Haig": a word before a known full name,
+        # or before a known name's first word, is none of a name ("Paolo" opens "Paolo Ferri")
+        firsts = {k.split()[0] for k in names if len(k.split()) >= 2}
+        names.update(
+            {
+                fold(n): n
+                for n in discover_names(text, start, end)
+                if fold(n) in names
+                or not (
+                    (len(n.split()) > 2 and fold(n.partition(" ")[2]) in names)
+                    or (len(n.split()) == 2 and fold(n.split()[1]) in firsts)
+                )
+            }
+        )
     else:  # "his sister maud": the first name of a character the cast list gives
         firsts = {k.split()[0] for k in names if len(k.split()) == 2}
         for m in _KIN.finditer(text, start, end):
