@@ -106,3 +106,11 @@ def test_a_word_before_a_known_first_name_is_no_part_of_it():
     out = _collector(text)
     add_characters(out, 0, len(text), ["Kit Vance", "Ada Vance"], cased=True)
     assert set(out.values("character")) == {"Kit Vance", "Ada Vance"}
+
+
+def test_a_nationality_before_a_name_is_no_part_of_it():
+    """'the Swiss Ada Brook', 'the Danish Kit Vance': a name after its nationality adjective."""
+    from auditor.extract.mentions import discover_names
+
+    text = "One winter the Swiss Ada Brook meets the Danish Kit Vance on the ferry."
+    assert discover_names(text, 0, len(text)) == {"Ada Brook", "Kit Vance"}

@@ -411,6 +411,7 @@ def _demonyms() -> set[str]:
 
 
 _DEMONYM_WORDS = _demonyms()
+_DEMONYM_FORM = re.compile(r"(?:an|ish|ese|i|ic|ch|sh|ss|ek)$")  # "American", "Swiss", "Thai"
 
 
 def _runs(t: _Tokens) -> Iterator[tuple[int, int]]:
@@ -466,6 +467,10 @@ def _person_run(text: str, start: int, t: _Tokens, i: int, j: int) -> tuple[int,
         i += 1
     if stripped and stripped[-1] in _NOT_BEFORE_PERSON and not actor:
         return None
+    # "the American Richard Lane", "the Swiss Ada Brook": a nationality before a name of two
+    # words or more is no part of it
+    if j - i > 2 and fold(words[i]) in _DEMONYM_WORDS and _DEMONYM_FORM.search(words[i]):
+        i += 1
     if j - i < 2:
         return None
     bare = [_unpossessed(w) for w in words[i:j]]
