@@ -114,3 +114,14 @@ def test_a_nationality_before_a_name_is_no_part_of_it():
 
     text = "One winter the Swiss Ada Brook meets the Danish Kit Vance on the ferry."
     assert discover_names(text, 0, len(text)) == {"Ada Brook", "Kit Vance"}
+
+
+def test_a_runtime_version_named_by_its_country_and_the_word_version():
+    """'(UK version)', '(Danish cut)': the version's country is the runtime's qualifier, as
+    '(UK)' is; '(director's cut)', '(extended version)' name none."""
+    from auditor.extract.common import version_country
+
+    assert version_country("(UK version)") == "uk"
+    assert version_country("(Danish cut)") == "denmark"
+    assert version_country("(director's cut)") is None
+    assert version_country("(extended version)") is None

@@ -38,7 +38,12 @@ def version_country(note: str | None) -> str | None:
     """A running time's version named by its country ("71 min (USA)", "84 minutes (Sweden)"):
     the canonical country, its qualifier; another note ("director's cut") is none."""
     note = (note or "").strip().strip("()").strip()
+    # "(US version)", "(UK cut)": the version's country, the word for the version dropped
+    note = _VERSION_WORD.sub("", note)
     return canonical_country(note) if note and is_country(note) else None
+
+
+_VERSION_WORD = re.compile(r"\s+(?:version|cut|release|edit)$", re.I)
 
 
 # A trailing note a cast line puts after the role: "(voice)", "(uncredited)", "(archive
