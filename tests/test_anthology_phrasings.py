@@ -125,3 +125,34 @@ def test_a_runtime_version_named_by_its_country_and_the_word_version():
     assert version_country("(Danish cut)") == "denmark"
     assert version_country("(director's cut)") is None
     assert version_country("(extended version)") is None
+
+
+def test_lire_by_sign_or_by_name():
+    """The lira sign ('₤95 million (Italy)') and the currency named after the amount ('1.2
+    billion lire') are ITL; in prose a scale word may stand between figure and currency."""
+    from auditor.extract.prose import add_money_prose
+    from auditor.normalize.money import parse_money
+
+    m = parse_money("₤95 million (Italy)")
+    assert (m.low, m.currency, m.scope) == (95_000_000, "ITL", "italy")
+    assert parse_money("1,200,000,000 lire").currency == "ITL"
+    text = "Made for 1.2 billion lire, it took 3 million NOK in Norway."
+    assert _facts(add_money_prose, text) == {
+        ("budget", (("currency", "ITL"), ("high", 1_200_000_000), ("low", 1_200_000_000)), None),
+        ("gross", (("amount", 3_000_000), ("currency", "NOK")), "norway"),
+    }
+
+
+def test_anthology_is_a_form_named_in_a_lead():
+    """'a 1972 British portmanteau horror film': the form is a term of the vocabulary, a shelf
+    that contradicts no genre."""
+    from auditor.normalize.genres import facets, genre_terms
+
+    text = "is a 1972 British portmanteau horror film; a Spanish anthology thriller"
+    assert [text[s:e] for s, e in genre_terms(text)] == [
+        "portmanteau",
+        "horror",
+        "anthology",
+        "thriller",
+    ]
+    assert facets("anthology") == frozenset()
