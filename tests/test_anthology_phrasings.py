@@ -156,3 +156,15 @@ def test_anthology_is_a_form_named_in_a_lead():
         "thriller",
     ]
     assert facets("anthology") == frozenset()
+
+
+def test_a_described_role_is_no_name_shared_with_a_lower_cased_page():
+    """The cased pages' 'The Innkeeper' is no name an IMDb storyline should look for ('the
+    keeper' would read as its misspelling); their named roles are."""
+    from types import SimpleNamespace
+
+    from auditor.extract import shared
+
+    cast = ("The Innkeeper", "Kit Vance")
+    page = SimpleNamespace(characters=("Ada Brook",), cast_characters=cast)
+    assert shared._names([page]) == {"Ada Brook", "Kit Vance"}

@@ -138,7 +138,7 @@ def add_characters(out: Collector, start: int, end: int, known: list[str], *, ca
     text = out.view.text
     out.name_texts.append((start, end))
     # a described role ("the Doorkeeper") names no one: its words are no name to look for
-    known = [k for k in role_names(known) if not _DESCRIBED.match(k)]
+    known = [k for k in role_names(known) if not DESCRIBED_ROLE.match(k)]
     for s, e in character_mentions(text, start, end, known, cased=cased):
         out.add("character", s, e, clean(text[s:e]))
     for s, e, name in coordinated_mentions(text, start, end, known, cased=cased):
@@ -150,7 +150,7 @@ def cast_characters(out: Collector) -> list[str]:
 
 
 # A double role: "Kit / The Stranger", "Kit Hale and the Stranger".
-_DESCRIBED = re.compile(r"(?i)(?:the|a|an)\b")
+DESCRIBED_ROLE = re.compile(r"(?i)(?:the|a|an)\b")
 _ROLE_PARTS = re.compile(r"\s+/\s+|\s+and\s+", re.I)
 
 
@@ -164,7 +164,7 @@ def role_names(roles: list[str]) -> list[str]:
         if _ROLE_PARTS.search(r)
         for p in _ROLE_PARTS.split(r)
         if p
-        and not _DESCRIBED.match(p)
+        and not DESCRIBED_ROLE.match(p)
         # "Mr. and Mrs. Hale": a title alone is no name
         and not all(w.rstrip(".") in HONORIFICS for w in fold(p).split())
     ]
