@@ -168,3 +168,15 @@ def test_a_described_role_is_no_name_shared_with_a_lower_cased_page():
     cast = ("The Innkeeper", "Kit Vance")
     page = SimpleNamespace(characters=("Ada Brook",), cast_characters=cast)
     assert shared._names([page]) == {"Ada Brook", "Kit Vance"}
+
+
+def test_a_surname_that_is_a_street_word():
+    """'Ada Hill waited', 'Kit Park drives': a given name and a surname that is also a
+    street or landmark word, the subject of a verb, is a person; 'down Penny Lane', 'Notting
+    Hill is' stay places."""
+    from auditor.extract.mentions import discover_names
+
+    text = "At dawn Ada Hill waited by the quay. Kit Park drives her home along Penny Lane."
+    assert discover_names(text, 0, len(text)) == {"Ada Hill", "Kit Park"}
+    text = "Notting Hill is quiet at night; they walk down Penny Lane to the Abbey Road studio."
+    assert discover_names(text, 0, len(text)) == set()

@@ -477,7 +477,9 @@ def _person_run(text: str, start: int, t: _Tokens, i: int, j: int) -> tuple[int,
     if any(w in _NOT_NAME_WORDS for w in bare):
         return None
     lowered = [fold(w) for w in bare]
-    if any(w in _PLACE_WORDS or w in _DEMONYM_WORDS for w in lowered):
+    if any(w in _PLACE_WORDS or w in _DEMONYM_WORDS for w in lowered) and not _surname_place(
+        text, t, i, j, lowered
+    ):
         return None
     if all(w.rstrip(".") in HONORIFICS for w in lowered):
         return None
@@ -487,6 +489,24 @@ def _person_run(text: str, start: int, t: _Tokens, i: int, j: int) -> tuple[int,
         return None
     end = t.ends[j - 1] - (2 if bare[-1] != words[j - 1] else 0)
     return first, end
+
+
+# Street and landmark words that are common surnames too ("Penny Lane", "Lois Lane").
+_SURNAME_PLACES = frozenset({"lane", "hill", "park", "cross", "bridge", "church"})
+# A verb after a run makes it a clause's subject: "Richard Lane shelters", "Ada Hill waited".
+_SUBJECT_VERB = re.compile(r" (?!(?:is|was|has|his|this|as|its|plus|across)\b)[a-z]{2,}(?:s|ed)\b")
+
+
+def _surname_place(text: str, t: _Tokens, i: int, j: int, lowered: list[str]) -> bool:
+    """words[i:j] is a given name and a surname that is also a street word ("Richard Lane
+    shelters in a villa"): two words, only the last a place word, the subject of a verb."""
+    return (
+        j - i == 2
+        and lowered[1] in _SURNAME_PLACES
+        and lowered[0] not in _PLACE_WORDS
+        and lowered[0] not in _DEMONYM_WORDS
+        and _SUBJECT_VERB.match(text, t.ends[j - 1]) is not None
+    )
 
 
 @lru_cache(maxsize=16)
