@@ -59,7 +59,7 @@ _ROLE_NOTE = re.compile(
 
 # An anthology's segment note after a credit or a role, 'X (segment "The Red Door")': where in
 # the film the person worked; no part of a name or a role, and no writing role. A double role
-# across segments puts one after each part: 'Paolo (segment "A") / Anselmo (segment "D")'.
+# across segments puts one after each part: 'Kit (segment "A") / Brother Lucas (segment "D")'.
 SEGMENT_NOTE = re.compile(r"\s*\(segments?\b[^()]*\)", re.I)
 _SEGMENT_TAIL = re.compile(SEGMENT_NOTE.pattern + "$", re.I)
 

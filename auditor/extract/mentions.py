@@ -467,7 +467,7 @@ def _person_run(text: str, start: int, t: _Tokens, i: int, j: int) -> tuple[int,
         i += 1
     if stripped and stripped[-1] in _NOT_BEFORE_PERSON and not actor:
         return None
-    # "the American Richard Lane", "the Swiss Ada Brook": a nationality before a name of two
+    # "the American Jo Brook", "the Swiss Ada Brook": a nationality before a name of two
     # words or more is no part of it
     if j - i > 2 and fold(words[i]) in _DEMONYM_WORDS and _DEMONYM_FORM.search(words[i]):
         i += 1
@@ -493,13 +493,13 @@ def _person_run(text: str, start: int, t: _Tokens, i: int, j: int) -> tuple[int,
 
 # Street and landmark words that are common surnames too ("Penny Lane", "Lois Lane").
 _SURNAME_PLACES = frozenset({"lane", "hill", "park", "cross", "bridge", "church"})
-# A verb after a run makes it a clause's subject: "Richard Lane shelters", "Ada Hill waited".
+# A verb after a run makes it a clause's subject: "Kit Park shelters", "Ada Hill waited".
 _SUBJECT_VERB = re.compile(r" (?!(?:is|was|has|his|this|as|its|plus|across)\b)[a-z]{2,}(?:s|ed)\b")
 
 
 def _surname_place(text: str, t: _Tokens, i: int, j: int, lowered: list[str]) -> bool:
-    """words[i:j] is a given name and a surname that is also a street word ("Richard Lane
-    shelters in a villa"): two words, only the last a place word, the subject of a verb."""
+    """words[i:j] is a given name and a surname that is also a street word ("Kit Park shelters
+    in a villa"): two words, only the last a place word, the subject of a verb."""
     return (
         j - i == 2
         and lowered[1] in _SURNAME_PLACES
@@ -648,8 +648,8 @@ def character_mentions(
     """Spans of character names in text[start:end], the first of each distinct name."""
     names = {fold(n): n for n in known if n.strip()}
     if cased:
-        # "Newlyweds Paolo and Lucia Ferri", "Widow Nell Haig": a word before a known full name,
-        # or before a known name's first word, is none of a name ("Paolo" opens "Paolo Ferri")
+        # "Newlyweds Jo and Ada Brook", "Widow Nell Haig": a word before a known full name, or
+        # before a known name's first word, is none of a name ("Jo" opens "Jo Brook")
         firsts = {k.split()[0] for k in names if len(k.split()) >= 2}
         names.update(
             {
