@@ -728,7 +728,7 @@ def test_wikipedia_infobox_runtime_per_cut():
     box = "Running time\n  • 131 minutes (original)\n  • 96 minutes (US version)[3]\nCountryItaly\n"
     facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), box)
     runtimes = {f for f in facts if f[0] == "runtime"}
-    assert runtimes == {("runtime", 131, None), ("runtime", 96, None)}
+    assert runtimes == {("runtime", 131, None), ("runtime", 96, "usa")}
 
 
 def test_runtime_per_version_named_by_its_country():

@@ -539,14 +539,18 @@ def _metacritic(out: Collector, s: int, e: int) -> None:
 # Where an amount can start: a currency sign, or three letters (a code) before a figure, or a
 # figure before a currency written after it ("410 000 kr"). A scan for this is several times
 # faster than one for MONEY_IN_TEXT (case-insensitive, no prefix).
+# A scale word may part a figure from a currency written after it: "412 million lire".
+_SCALES = ("thousand", "million", "billion")
 _MONEY_HINT = re.compile(
-    r"[$£€¥₹₩]|[^\W\d_]{3}\s*\d|\d\s*(?i:" + "|".join(TRAILING_CURRENCIES) + ")"
+    r"[$£€¥₹₩₤]|[^\W\d_]{3}\s*\d|\d\s*(?i:(?:" + "|".join(_SCALES) + r")\s+)?"
+    r"(?i:" + "|".join(TRAILING_CURRENCIES) + ")"
 )
 # The same read backwards over the lower-cased text: a figure's first digit, white space, then
 # a sign or a code reversed; or a trailing currency reversed, then a figure's last digit.
 _MONEY_HINT_BACK = re.compile(
-    r"\d\s*(?:[$£€¥₹₩]|" + "|".join(c[::-1] for c in CURRENCY_CODES.lower().split("|")) + ")"
-    r"|(?:" + "|".join(w[::-1] for w in TRAILING_CURRENCIES) + r")\s*\d"
+    r"\d\s*(?:[$£€¥₹₩₤]|" + "|".join(c[::-1] for c in CURRENCY_CODES.lower().split("|")) + ")"
+    r"|(?:" + "|".join(w[::-1] for w in TRAILING_CURRENCIES) + r")"
+    r"\s*(?:(?:" + "|".join(w[::-1] for w in _SCALES) + r")\s*)?\d"
 )
 
 
@@ -564,11 +568,11 @@ def _money_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # Lower-cased, where an amount opens: a currency sign (or up to `_PREFIX_MAX` letters before
 # one: "us$", "can$", "rmb¥") or a currency code; or any digit, where a currency written after
 # its amount may follow.
-_AMOUNT_OPENS = re.compile(r"[$£€¥₹₩]|" + CURRENCY_CODES.lower())
+_AMOUNT_OPENS = re.compile(r"[$£€¥₹₩₤]|" + CURRENCY_CODES.lower())
 # Lower-cased, a currency written after its amount (normalize.money's trailing currencies).
 _AMOUNT_AFTER = re.compile("|".join(TRAILING_CURRENCIES))
 _DIGIT = re.compile(r"\d")
-_SIGNS = "$£€¥₹₩"
+_SIGNS = "$£€¥₹₩₤"
 _PREFIX_MAX = max(len(p) for prefixes in _PREFIXED.values() for p in prefixes)
 
 

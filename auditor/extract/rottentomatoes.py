@@ -13,16 +13,30 @@ from auditor.extract.common import (
     mpaa_value,
     release_qualifier,
 )
+from auditor.normalize.counts import parse_count
 from auditor.normalize.dates import DATE_IN_TEXT
 from auditor.normalize.durations import DURATION_IN_TEXT, parse_duration
 from auditor.normalize.genres import is_genre
 from auditor.normalize.names import clean
+from auditor.normalize.scores import parse_score
 from auditor.textview import TextView
 
 _M = re.M
 _PAGE = re.compile(opens_line("P", r"age \d+ of \d+[ \t]*$"), _M)
 _BULLET = re.compile(r"^[ \t]*•[ \t]*(?P<v>[^\n]*?)[ \t]*$", _M)
-_HEADING = re.compile(r"^(?P<t>[^\n]+?) Reviews[ \t]*\n\s*Page \d+ of \d+", _M)
+# An older page puts the Tomatometer between the heading and the pages: "TOMATOMETER", "All
+# Critics | Top Critics", "88%", "Average Rating: 7.1/10", "Reviews Counted: 8", "Fresh: 7 | ...".
+_HEADING = re.compile(
+    r"^(?P<t>[^\n]+?) Reviews[ \t]*\n"
+    r"(?:\s*(?P<meter>TOMATOMETER\b[^\n]*\n(?:(?![ \t]*Page \d)[^\n]*\n){1,8}?))?"
+    r"\s*Page \d+ of \d+",
+    _M,
+)
+_METER_FACTS = re.compile(
+    r"^[ \t]*(?:(?P<pct>\d{1,3})%|Average Rating:[ \t]*(?P<avg>\d{1,2}(?:\.\d+)?/10)"
+    r"|Reviews Counted:[ \t]*(?P<n>\d[\d,]*))[ \t]*$",
+    _M,
+)
 _LABELLED = re.compile(
     r"^[ \t]*(?:•[ \t]*)?"
     r"(?P<label>Rating|Genres?|Directed By|Written By|In Theaters|On DVD|On Disc/Streaming|"
@@ -47,6 +61,8 @@ class RottenTomatoes(Adapter):
         heading = find(_HEADING, text)
         if heading:
             out.add_group("title", heading, "t", clean(heading["t"]))
+            if heading["meter"]:
+                self._meter(out, heading.start("meter"), heading.end("meter"))
         info_end = text.find("\n\n\n")
         info_end = info_end + 2 if info_end >= 0 else (heading.start() if heading else len(text))
         self._info(out, 0, info_end)
@@ -54,6 +70,19 @@ class RottenTomatoes(Adapter):
             pages = list(_PAGE.finditer(text))
             end = pages[-1].start() if len(pages) > 1 else len(text)
             add_user_mentions(out, pages[0].end() if pages else heading.end(), end, cased=True)
+
+    def _meter(self, out: Collector, start: int, end: int) -> None:
+        """The Tomatometer block: the share of positive reviews, their average, their count."""
+        for m in _METER_FACTS.finditer(out.view.text, start, end):
+            if m["pct"]:
+                value = parse_score(f"{m['pct']}/100")
+                out.add_group("critic_score", m, "pct", value, qualifier="rottentomatoes")
+            elif m["avg"]:
+                value = parse_score(m["avg"])
+                out.add_group("critic_score", m, "avg", value, qualifier="rottentomatoes average")
+            else:
+                value = parse_count(m["n"])
+                out.add_group("critic_review_count", m, "n", value, qualifier="rottentomatoes")
 
     def _info(self, out: Collector, start: int, end: int) -> None:
         text = out.view.text

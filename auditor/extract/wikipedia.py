@@ -275,19 +275,30 @@ class Wikipedia(Adapter):
                 continue
             nxt = re.search(r"\n[ \t]*\n(?:[ \t]*\n)+", text[m.end() : end])
             stop = m.end() + nxt.start() if nxt else end
-            # A heading line between blank lines ("Cast") ends the plot too.
-            heading = re.search(r"\n[ \t]*\n[A-Z][^\n.:]{0,40}\n[ \t]*\n", text[m.end() : stop])
-            return m.end(), m.end() + heading.start() if heading else stop
+            # A heading line between blank lines ("Cast") ends the plot too; in a section headed
+            # "Plot", only a heading of another section does: the others ("Framing story",
+            # '"The Red Door"', "Part one") are the plot's own subsections.
+            section = text[m.end() : stop]
+            headed = _PLOT_HEADING.match(section)
+            for heading in _HEADING_LINE.finditer(section, headed.end() if headed else 0):
+                words = heading["h"].strip('"“” ').lower().split()
+                if not headed or (words and words[0] in _SECTION_WORDS):
+                    return m.end(), m.end() + heading.start()
+            return m.end(), stop
         return None
 
     def _cast_section(self, out: Collector, start: int, end: int) -> list[str]:
-        """A Cast section: three or more lines in a row of "Actor as Character[, note]"."""
+        """A Cast section: three or more lines in a row of "Actor as Character[, note]", short
+        heading lines between them (an anthology's '"The Red Door"', "Framing story") allowed."""
         text = out.view.text
         lines = _cast_lines(text, start, end)
         block: list[re.Match[str]] = []
         blocks = []
         for m in lines:
-            if block and text[block[-1].end() : m.start()].strip():
+            gap = text[block[-1].end() : m.start()] if block else ""
+            if gap.strip() and not all(
+                _SUBHEADING.fullmatch(g) for g in gap.strip().split("\n") if g.strip()
+            ):
                 blocks.append(block)
                 block = []
             block.append(m)
@@ -355,5 +366,19 @@ _CAST_LINE = re.compile(
 )
 
 
+# A group's heading inside a section: '"The Red Door"', "Framing story", "Part two".
+_SUBHEADING = re.compile(r"[ \t]*[\"“]?[A-Z][^\n.:•]{0,40}?[\"”]?[ \t]*")
+# A line alone between blank lines: a section's heading.
+_HEADING_LINE = re.compile(r"\n[ \t]*\n(?P<h>[A-Z\"“][^\n.:]{0,40})\n[ \t]*\n")
+_PLOT_HEADING = re.compile(r"[ \t]*(?:Plot|Plot summary|Synopsis|Premise|Summary)[ \t]*\n")
+# The first words of the headings of a film article's other sections (MOS:FILM and its usual
+# variants): in a section headed "Plot", the heading that ends it.
+_SECTION_WORDS = frozenset(
+    "cast characters crew production development pre-production casting filming principal "
+    "post-production music soundtrack score release releases distribution marketing box "
+    "reception critical response accolades awards home legacy influence themes analysis style "
+    "historical accuracy controversy controversies sequel sequels remake remakes adaptations "
+    "differences background segments notes references see external further trivia".split()
+)
 _REGION = re.compile(r"(?P<n>.+?)\s*\((?P<r>[^)]+)\)")  # "Company (United Kingdom)"
 _CREDITED_AS = re.compile(r"\((?:credited )?as (?P<as>[^)]+)\)")
