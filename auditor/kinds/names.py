@@ -1,5 +1,5 @@
 """Names, one per claim (a genre, a director): a list attribute's members, compared folded,
-as sets; a name written surname first ("Coppola, Francis Ford", as tables list people) is
+as sets; a name written surname first ("Okonkwo, Chidinma Ada", as tables list people) is
 compared as the same name in reading order."""
 
 from __future__ import annotations
