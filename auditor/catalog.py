@@ -637,6 +637,14 @@ class InternalInconsistency(Kind):
         named=NAMES,
         agreed=NAMES,
     )
+    credited_apart = Reason(
+        "{source} credits {named} beside {agreed}, whom every other source credits alone, "
+        "each in a sentence of its own, so one of {source}'s two credits (a structured line "
+        "and its prose) is wrong",
+        source=TEXT,
+        named=NAMES,
+        agreed=NAMES,
+    )
 
 
 class CoverageGap(Kind):

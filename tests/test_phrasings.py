@@ -131,6 +131,17 @@ RELEASES = [
         "Films re-released it in the United Kingdom on 3 July 2015.",
         {("2015-05-14", "re-release"), ("2015-07-03", "uk,re-release")},
     ),
+    (  # a television premiere is a broadcast, not a release
+        "It premiered at the Busan International Film Festival on 5 October 2003, and had its "
+        "TV premiere on BBC Two on 1 March 2005.",
+        {("2003-10-05", "premiere")},
+    ),
+    ("The film had its television debut on ZDF on 24 December 1991.", set()),
+    (  # the kind named last, nearest the date, beats a festival named earlier in the clause
+        "Arrow Films acquired it after a screening at the Sundance Film Festival and opened it "
+        "in a limited release in the United Kingdom on 3 March 2006.",
+        {("2006-03-03", "uk,limited")},
+    ),
 ]
 
 
@@ -271,6 +282,13 @@ MONEY = [
         "The film grossed $30 million. Its sequel, Harbour Run II (1999), grossed "
         "$12.5 million in North America; a prequel earned $8 million.",
         {("gross", (("amount", 30_000_000), ("currency", "USD")), None)},
+    ),
+    (  # the territory opening the clause, before the money word
+        "In France, it earned €3.4 million. In Germany the film took €1.1 million.",
+        {
+            ("gross", (("amount", 3_400_000), ("currency", "EUR")), "france"),
+            ("gross", (("amount", 1_100_000), ("currency", "EUR")), "germany"),
+        },
     ),
     (
         "Produced for an estimated NOK 2.5 million, it was shot in six weeks.",
@@ -950,3 +968,92 @@ def test_nickname_quote_styles_are_one_role():
                    ["kit harlow", 'kit "ace" harlow'], ["Lee Paine"] * 2,
                    ["kit harlow", 'kit "ace" harlow'])
     assert [f.why.reason.name for f in found] == ["role-named-fully"]
+
+
+@pytest.mark.parametrize(
+    "hatnote",
+    [
+        "This article is about the 2004 film. For the 1950 film, see Blue Harbour (1950 film).",
+        '"Blue Harbour" redirects here. For the novel, see Blue Harbour (novel).',
+        "Not to be confused with Blue Harbor.",
+    ],
+)
+def test_wikipedia_hatnote_is_no_title(hatnote):
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Blue Harbour\n\nFrom Wikipedia, the free encyclopedia\n\n"
+        f"{hatnote}\nBlue Harbour\nDirected byAda Brook\nRunning time\n94 minutes\n\n"
+        "Blue Harbour is a 2004 Canadian drama film directed by Ada Brook.\n"
+    )
+    out = _collector(text)
+    Wikipedia().extract(out.view, out)
+    assert out.values("title") == ["Blue Harbour"]
+    assert out.values("runtime") == [94]
+
+
+def test_wikipedia_paragraph_about_another_film_states_nothing_of_this_one():
+    """A remake's article tells of its original, a sequel's of the first film: that
+    paragraph's dates and sums are the other film's."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Dark Bell\n\nFrom Wikipedia, the free encyclopedia\n\nDark Bell\nDirected byAda Brook\n\n"
+        "Dark Bell is a 2004 British horror film directed by Ada Brook.\n\n"
+        "The 1958 film was released in the United States on 2 May 1958 and grossed $1.2 million."
+        "\n\nThe original Dark Bell was made for £40,000; it opened in London on 3 March 1958.\n\n"
+        "The 2004 film was released in the United Kingdom on 6 June 2004 and grossed £2 million "
+        "there.\n"
+    )
+    out = _collector(text)
+    Wikipedia().extract(out.view, out)
+    facts = {(c.attribute, _plain(c.value), c.qualifier) for c in out.claims}
+    assert {f for f in facts if f[0] in ("release_date", "gross", "budget")} == {
+        ("release_date", "2004-06-06", "uk"),
+        ("gross", (("amount", 2_000_000), ("currency", "GBP")), "uk"),
+    }
+
+
+def test_imdb_header_certificate_of_another_board_is_no_genre():
+    from auditor.extract.imdb import Imdb
+
+    text = (
+        "7.1/10 2,310 rate this blue harbour&nbsp;(2004) 12a | 1h 32min | drama, romance | "
+        "4 june 2004 (uk) a keeper waits. director: ana ruiz"
+    )
+    out = _collector(text)
+    Imdb()._header(out.view, out, 0, len(text))
+    assert set(out.values("genres")) == {"drama", "romance"}
+    assert out.values("mpaa_rating") == []
+
+
+def test_lower_cased_family_word_before_a_full_name():
+    """'his sister maud quarrie': the full name, so a later 'maud' is part of it, no name."""
+    text = "when his sister maud quarrie reaches ostend, maud, who never writes, says nothing."
+    out = _collector(text)
+    add_characters(out, 0, len(text), ["maud quarrie", "kit quarrie"], cased=False)
+    assert {c.value for c in out.claims} == {"maud quarrie"}
+
+
+def test_plot_names_a_titled_role_without_its_titles():
+    text = "a policeman from leeds, jo brook, follows him to the coast."
+    out = _collector(text)
+    add_characters(out, 0, len(text), ["det. sgt. jo brook", "mother of the bride"], cased=False)
+    assert {c.value for c in out.claims} == {"jo brook"}
+
+
+def test_filmsuggest_abstract_it_stars():
+    from auditor.extract.filmsuggest import FilmSuggest
+
+    text = (
+        "Search a film or person :\nBlue Harbour is a canadian film of genre Drama directed by "
+        "Ada Brook released in Canada on 4 june 2004 with Jo Vance\n\nBlue Harbour (2004)\n\n"
+        "Blue Harbour\nIf you like this film, let us know!\n\nBlue Harbour is a 2004 Canadian "
+        "drama film directed by Ada Brook. Set in Nova Scotia, it follows a lighthouse keeper. "
+        "The film stars Jo Vance, Kit Ray and Lee Paine. It was directed by Max Orr's assistant."
+        "\n\n\nSource : Wikidata\n"
+    )
+    out = _collector(text)
+    FilmSuggest().extract(out.view, out)
+    assert set(out.values("stars")) == {"Jo Vance", "Kit Ray", "Lee Paine"}
+    assert set(out.values("director")) == {"Ada Brook"}

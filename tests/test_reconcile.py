@@ -204,6 +204,43 @@ def test_mutation_plant_a_misspelling(sources_copy):
     assert variants
 
 
+def test_mutation_titled_character_misspelt(sources_copy):
+    """A plot that gives a character a title ("Sergeant Ben Sandersen") still names the man
+    the cast lists call "Ben Sanderson": one first name once the titles are set aside."""
+    _mutate(
+        sources_copy,
+        "wikipedia.txt",
+        "Ben Sanderson is an alcoholic",
+        "Sergeant Ben Sandersen is an alcoholic",
+    )
+    variants = [
+        d
+        for d in _audit(sources_copy).discrepancies
+        if d.code == "AU003"
+        and d.attribute == "character"
+        and any(c.raw == "Sergeant Ben Sandersen" for c in d.claims)
+    ]
+    assert variants
+
+
+def test_mutation_prose_credits_another_director(sources_copy):
+    """A page whose summary line credits one director and whose lead credits another, each in a
+    sentence of its own, contradicts itself; 'directed by A and B' in one sentence does not."""
+    lead, credits = "written and directed by Mike Figgis", "written by Mike Figgis and directed by"
+    _mutate(sources_copy, "filmsuggest.txt", lead, f"{credits} Ada Brook")
+    inner = _one(_audit(sources_copy), "director", "AU006")
+    assert inner.reason == "credited-apart" and inner.severity == "error"
+    assert {c.source for c in inner.claims} == {"filmsuggest"}
+    _mutate(
+        sources_copy,
+        "filmsuggest.txt",
+        "directed by Mike Figgis released in USA",
+        "directed by Mike Figgis and Ada Brook released in USA",
+    )
+    report = _audit(sources_copy)
+    assert not [d for d in report.discrepancies if d.code == "AU006" and d.attribute == "director"]
+
+
 def test_mutation_unscoped_figure_mistyped_once(sources_copy):
     """An unscoped gross that transposes the digits of a scoped one is reported once, by the
     scopes' finding; the other unscoped figure equals the worldwide one: no second conflict."""

@@ -172,7 +172,27 @@ def role_names(roles: list[str]) -> list[str]:
     parts += [
         " ".join(m.group(1, 2)) for r in roles if (m := _NICKNAMED_ROLE.fullmatch(r.strip()))
     ]
+    # "det. insp. jo brook": a plot may name her without her titles
+    parts += [
+        " ".join(words[i:])
+        for r in roles
+        if len(words := r.split()) >= 3
+        and (i := _titles(words)) > 0
+        and len(words) - i >= 2
+        and not _FUNCTION_WORDS.intersection(map(fold, words[i:]))  # "mother of the bride"
+    ]
     return roles + [p for p in dict.fromkeys(parts) if p not in roles] if parts else roles
+
+
+_FUNCTION_WORDS = {"of", "the", "a", "an", "and", "in", "at", "on", "to", "for", "with", "from"}
+
+
+def _titles(words: list[str]) -> int:
+    """How many of the words open the name as titles ("Det. Insp. Jo Brook": 2)."""
+    n = 0
+    while n < len(words) and fold(words[n]).rstrip(".") in HONORIFICS:
+        n += 1
+    return n
 
 
 _NICKNAMED_ROLE = re.compile(

@@ -666,6 +666,9 @@ def character_mentions(
         firsts = {k.split()[0] for k in names if len(k.split()) == 2}
         for m in _KIN.finditer(text, start, end):
             key = fold(_unpossessed(m["n"]))
+            after = _WORD.match(text, m.end() + 1) if text[m.end() : m.end() + 1] == " " else None
+            if after and f"{key} {fold(after.group())}" in names:
+                continue  # "his brother kit hale": the full name, read below
             if key in firsts:
                 names.setdefault(key, key)
     surnames: dict[str, list[str]] = {}

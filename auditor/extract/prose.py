@@ -261,6 +261,8 @@ _ANNIVERSARY_AT = Opening(_ANNIVERSARY)
 _BROADCAST_AT = Opening(
     re.compile(r"\b(?:broadcast|aired|televised|telecast|shown on|streamed)\b", re.I)
 )
+# "had its television premiere on Channel 4 on ...": a broadcast, though it says premiere.
+_TV_PREMIERE_AT = Opening(re.compile(r"\b(?:television|tv) (?:premiere|debut)\b", re.I))
 
 
 def _other_work(text: str, low: str | None, a: int, b: int, rerelease: bool):
@@ -384,9 +386,13 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             if d.start() - s < verb.start() and not _VERB_AT.search(text, low, d.end(), e):
                 pos = d.end()
                 continue
-            if _other_work(text, low, pos, d.start(), rerelease) or (
-                _BROADCAST_AT.search(text, low, pos, d.start())
-                and not _VERB_AT.search(text, low, pos, d.start())
+            if (
+                _other_work(text, low, pos, d.start(), rerelease)
+                or (
+                    _BROADCAST_AT.search(text, low, pos, d.start())
+                    and not _VERB_AT.search(text, low, pos, d.start())
+                )
+                or _TV_PREMIERE_AT.search(text, low, pos, d.start())
             ):
                 pos = d.end()
                 continue
@@ -410,6 +416,9 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
                 country = after["c"]
                 pos = max(pos, d.end() + after.end())
             fest = re.search(r"\bat (?:the )?(?P<f>[^,;]*?(?:Festival|Berlinale)\b)", clause)
+            if own_kind in ("limited", "wide"):
+                fest = None  # "bought it after a screening at X Festival and opened it in limited
+                # release on ...": the kind named last, nearest the date, is this date's
             if fest is None and kind is None:
                 # "was screened at Fantasia on ...": a festival named without the word
                 at = list(re.finditer(r"\bat (?:the )?(?P<f>[^,;]+)", clause))
@@ -715,6 +724,7 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
                 money.scope
                 or (adjacent[-1] if adjacent else None)
                 or _scope(text[a.end() : stop], text[since : a.start()])
+                or _scope("", lead)  # "In the United States it earned $2.4 million"
             )
             out.add(
                 "gross",

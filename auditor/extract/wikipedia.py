@@ -80,6 +80,11 @@ _PHRASE = " distributed the film in "
 _OUTSIDE_STRETCH = re.compile(r"[^\w.&/' -]")
 _WAS_DISTRIBUTED = re.compile(" was distributed by ")  # in every _DISTRIBUTED_BY match
 _HOME_MEDIA_WORDS = re.compile(r"\b(?:DVD|VHS|Blu-?ray|video|cassettes?|LaserDisc)\b", re.I)
+# A hatnote under the tagline: "This article is about the 1998 film. For the 1961 film, see ...".
+_HATNOTE = re.compile(
+    r"(?:This article is about|For (?:the|other|an?)\b.*\bsee\b|Not to be confused with"
+    r"|\"[^\"]+\" redirects here|Main article:)"
+)
 _REF = re.compile(r"\[(?:\d{1,3}|[a-z])\]")
 _PARENS = re.compile(r"\(([^()]{1,40})\)")
 _TEAM_SEP = r"\s*(?:,|&)\s*(?![^()]*\))"
@@ -108,6 +113,8 @@ class Wikipedia(Adapter):
         text = view.text
         origin = text.find("From Wikipedia, the free encyclopedia")
         title = find(r"^[ \t]*(?P<t>\S[^\n]*?)[ \t]*$", text, origin + 37, flags=_M)
+        while title and _HATNOTE.match(title["t"]):  # a hatnote line sits above the infobox
+            title = find(r"^[ \t]*(?P<t>\S[^\n]*?)[ \t]*$", text, title.end(), flags=_M)
         if not title:
             return
         out.add_group("title", title, "t", clean(title["t"]))
@@ -126,6 +133,7 @@ class Wikipedia(Adapter):
         plot = self._plot(text, lead, body_end)
         # Prose outside the plot: the plot's sums and dates belong to its story.
         parts = [(lead, plot[0]), (plot[1], body_end)] if plot else [(lead, body_end)]
+        parts = _without_other_films(text, parts, out.values("year"))
         for s, e in parts:
             add_release_prose(out, s, e)
             add_home_media_prose(out, s, e)
@@ -317,6 +325,31 @@ class Wikipedia(Adapter):
                 out.add("cast", m.start("a"), m.end("c"), value)
                 characters.append(role)
         return characters
+
+
+# A paragraph whose subject is another film: "The original X was ...", "The 1961 film ...".
+_OTHER_FILM_PARAGRAPH = re.compile(
+    r"^(?:In (?:1[89]|20)\d\d, )?(?:The|Its) (?:(?P<y>(?:1[89]|20)\d\d)|original|earlier|first"
+    r"|previous)(?: (?:film|version|picture|movie|adaptation)\b|(?<![0-9]) (?=[A-Z]))",
+    _M,
+)
+
+
+def _without_other_films(
+    text: str, parts: list[tuple[int, int]], years: list
+) -> list[tuple[int, int]]:
+    """The prose stretches less each paragraph about another film (a remake's original, a
+    sequel's first film): its dates, sums and credits are that film's."""
+    out = []
+    for s, e in parts:
+        for m in _OTHER_FILM_PARAGRAPH.finditer(text, s, e):
+            if m["y"] and int(m["y"]) in years:
+                continue  # "The 1998 film" in the 1998 film's article is this one
+            stop = text.find("\n", m.end(), e)
+            out.append((s, m.start()))
+            s = e if stop < 0 else stop
+        out.append((s, e))
+    return [(s, e) for s, e in out if s < e]
 
 
 def _cast_lines(text: str, start: int, end: int) -> list[re.Match[str]]:

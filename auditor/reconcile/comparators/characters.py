@@ -14,13 +14,14 @@ from rapidfuzz import fuzz
 
 from auditor.catalog import InternalInconsistency, SpellingVariant
 from auditor.claims import EDITORIAL
-from auditor.normalize.names import best_cased
+from auditor.normalize.names import HONORIFICS, best_cased
 from auditor.reconcile.comparators.base import by_value, groups, pick, rows, sources
 from auditor.reconcile.model import Context, Finding
 
 SURNAME_NEAR = 75.0
 SINGLE_NEAR = 80.0  # a name standing alone shares no first name to vouch for it: be stricter
 _COLUMNS = ("last", "source", "weight", "document", "origin", "cast", "shown", "attribute", "cell")
+_TITLES = r"^(?:(?:" + "|".join(sorted(HONORIFICS, key=len, reverse=True)) + r")\.? )+"
 WEIGHS = True  # the claims' learned vote weights are among its columns (comparators.Comparator)
 
 
@@ -51,9 +52,13 @@ def plan(ctx: Context, mine: tuple[str, ...]) -> tuple[pl.LazyFrame, ...]:
         pl.col("last").n_unique(),
     )
     names = names.filter(pl.col("name").str.contains(" "))
+    # "Det. Insp. Jo Brook", "Detective Inspector Jo Brook" and "Jo Brook": one
+    # first name once the titles before a name of two words or more are set aside.
+    bare = pl.col("name").str.replace(_TITLES, "")
+    stem = pl.when(bare.str.contains(" ")).then(bare).otherwise(pl.col("name"))
     names = names.with_columns(
-        first=pl.col("name").str.split(" ").list.first(),
-        last=pl.col("name").str.split(" ").list.last(),
+        first=stem.str.split(" ").list.first(),
+        last=stem.str.split(" ").list.last(),
     )
     # Only first names under which more than one surname is written need a closer look.
     return (groups(names, ("entity", "first"), _COLUMNS, pl.col("last").n_unique()), singles)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 
 import polars as pl
 
@@ -143,11 +144,18 @@ def _sets(
     all_ids = pick(ids, mine)
     spec = ctx.spec(attribute)
     if spec.qualifier == "flag" and spec.relation != "billing":
-        inner = _self_contradiction(sets, cast)
+        inner = _self_contradiction(
+            sets, cast, lambda source, odd: _apart(ctx, ids, key, src, mine, source, odd)
+        )
         if inner:
             source, odd = inner
             own_ids = pick(ids, [i for i in mine if src[i] == source])
-            why = InternalInconsistency.extra_credit(
+            reason = (
+                InternalInconsistency.extra_credit
+                if odd <= cast
+                else InternalInconsistency.credited_apart
+            )
+            why = reason(
                 source=source,
                 named=[best_cased(name[i] for i in members[k]) for k in sorted(odd)],
                 agreed=sorted({name[i] for i in mine if src[i] != source}),
@@ -177,17 +185,67 @@ def _sets(
     return findings
 
 
-def _self_contradiction(sets: dict[str, set[str]], cast: set[str]) -> tuple[str, set[str]] | None:
+def _self_contradiction(
+    sets: dict[str, set[str]], cast: set[str], apart: Callable[[str, set[str]], bool]
+) -> tuple[str, set[str]] | None:
     """A source that credits the name every other source agrees on and, beside it, a player
-    of the film's cast whom no other source gives this role: its page contradicts itself."""
+    of the film's cast whom no other source gives this role, or someone its page credits in
+    another sentence than the agreed name (a structured line and its prose): its page
+    contradicts itself."""
     for source, members in sets.items():
         others = [m for s, m in sets.items() if s != source]
         if len(others) < 2 or any(m != others[0] for m in others):
             continue
         odd = members - others[0]
-        if others[0] and others[0] < members and odd <= cast:
+        if others[0] and others[0] < members and (odd <= cast or apart(source, odd)):
             return source, odd
     return None
+
+
+def _apart(
+    ctx: Context,
+    ids: list[str],
+    key: list[str],
+    src: list[str],
+    mine: list[int],
+    source: str,
+    odd: set[str],
+) -> bool:
+    """Whether `source` credits each name in a sentence of its own, never an `odd` name in the
+    sentence of an agreed one: "directed by A" in its summary line and "directed by B" in its
+    abstract, not "directed by A and B", nor the items of one bulleted list, nor credits of
+    different regions."""
+    at = [i for i in mine if src[i] == source]
+    rows = ctx.frame.filter(pl.col("claim_id").is_in(pick(ids, at))).select(
+        "claim_id", "raw", "context", "qualifier"
+    )
+    said = {c: (r, x or "", q) for c, r, x, q in rows.iter_rows()}
+    claims = [(key[i] in odd, *said.get(ids[i], ("", "•", None))) for i in at]
+    if any(x.lstrip().startswith("•") for _, _, x, _ in claims) or len({q for *_, q in claims}) > 1:
+        return False
+    return not any(
+        _together(ra, rb, xa) or _together(ra, rb, xb)
+        for is_odd, ra, xa, _ in claims
+        if is_odd
+        for other, rb, xb, _ in claims
+        if not other
+    )
+
+
+_LINK_WORDS = frozenset({"by", "is", "was", "were", "from", "with", "the", "a", "an", "of", "in"})
+_LIST_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
+
+
+def _together(a: str, b: str, context: str) -> bool:
+    """Whether `context` names `a` and `b` in one list of names ("A, B and C", "a, b"), not
+    in two credits ("written by B and directed by A")."""
+    at, bt = context.find(a), context.find(b)
+    if at < 0 or bt < 0:
+        return False
+    between = context[min(at + len(a), bt + len(b)) : max(at, bt)]
+    if not re.fullmatch(r"[\s,&/]*(?:(?:and|[^\W\d_][\w.'’-]*)[\s,&/]*)*", between):
+        return False
+    return not _LINK_WORDS.intersection(_LIST_WORD.findall(between))
 
 
 def _compatible(
