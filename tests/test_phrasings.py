@@ -722,6 +722,45 @@ def test_wikipedia_cast_section_dual_role():
     }
 
 
+def test_wikipedia_cast_section_role_voiced_by_actor():
+    """A dub's cast listed role first, "Role (voiced by Actor)", beside "Actor as Role" lines:
+    one cast claim per line, the same role for both actors."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Cast\n\n"
+        "  • Ada Brook as Pip, a hedgehog\n"
+        "  • Lee Paine as the Frost Queen\n"
+        "  • Ray Moss as Uncle Barnaby Quill\n\n"
+        "English version\n\n"
+        "  • Pip (voiced by Joan Dee)\n"
+        "  • The Frost Queen (voiced by Max Orr), the villain\n"
+        "  • Uncle Barnaby Quill (played by Tom O'Hale)[4]\n"
+    )
+    out = _collector(text)
+    Wikipedia()._cast_section(out, 0, len(text))
+    assert {(c.value["actor"], c.value["character"]) for c in out.claims} == {
+        ("Ada Brook", "Pip"),
+        ("Lee Paine", "the Frost Queen"),
+        ("Ray Moss", "Uncle Barnaby Quill"),
+        ("Joan Dee", "Pip"),
+        ("Max Orr", "The Frost Queen"),
+        ("Tom O'Hale", "Uncle Barnaby Quill"),
+    }
+    for c in out.claims:
+        assert text[c.span_start : c.span_end] == c.raw
+
+
+def test_plot_names_a_role_with_its_article_at_a_sentence_start():
+    """A cast role written with its article ("The Frost Queen") is named by a plot whatever
+    the article's case: "the Frost Queen" mid-sentence, "The Frost Queen" opening one."""
+    text = "Pip is sent north by the Frost Queen. The Frost Queen never speaks again."
+    out = _collector(text)
+    add_characters(out, 0, len(text), ["The Frost Queen"], cased=True)
+    assert {c.value for c in out.claims} >= {"the Frost Queen"}
+    assert "The Frost Queen" not in {c.value for c in out.claims}
+
+
 def test_wikipedia_infobox_runtime_per_cut():
     from auditor.extract.wikipedia import Wikipedia
 

@@ -281,9 +281,12 @@ class Wikipedia(Adapter):
         return None
 
     def _cast_section(self, out: Collector, start: int, end: int) -> list[str]:
-        """A Cast section: three or more lines in a row of "Actor as Character[, note]"."""
+        """A Cast section: three or more lines in a row of "Actor as Character[, note]" or, as
+        dub casts are listed, "Character (voiced by Actor)"."""
         text = out.view.text
         lines = _cast_lines(text, start, end)
+        if text.find(" by ", start, end) >= 0:
+            lines = sorted(lines + list(_ROLE_BY_LINE.finditer(text, start, end)), key=_opens)
         block: list[re.Match[str]] = []
         blocks = []
         for m in lines:
@@ -303,9 +306,14 @@ class Wikipedia(Adapter):
                 credit = _CREDITED_AS.search(m.group())
                 if credit:
                     value["credited_as"] = clean(credit["as"])
-                out.add("cast", m.start("a"), m.end("c"), value)
+                out.add("cast", _opens(m), max(m.end("a"), m.end("c")), value)
                 characters.append(role)
         return characters
+
+
+def _opens(m: re.Match[str]) -> int:
+    """Where a cast line's credit opens: its actor, or its role when the role comes first."""
+    return min(m.start("a"), m.start("c"))
 
 
 def _cast_lines(text: str, start: int, end: int) -> list[re.Match[str]]:
@@ -354,6 +362,12 @@ _CAST_LINE = re.compile(
     _M,
 )
 
+# "• Kohaku (voiced by Ada Brook)", "• The Moon King (played by Ada Brook), a note"
+_ROLE_BY_LINE = re.compile(
+    r"^[ \t]*(?:•[ \t]*)?(?P<c>[A-Z][^\n,;:(\[]*?)[ \t]*"
+    r"\((?:voiced|played|portrayed) by (?P<a>[A-Z][\w'’.-]*(?: [\w'’.-]+){0,3}?)\)[^\n]*$",
+    _M,
+)
 
 _REGION = re.compile(r"(?P<n>.+?)\s*\((?P<r>[^)]+)\)")  # "Company (United Kingdom)"
 _CREDITED_AS = re.compile(r"\((?:credited )?as (?P<as>[^)]+)\)")
