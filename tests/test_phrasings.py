@@ -276,6 +276,18 @@ MONEY = [
         "Produced for an estimated NOK 2.5 million, it was shot in six weeks.",
         {("budget", (("currency", "NOK"), ("high", 2_500_000), ("low", 2_500_000)), "estimated")},
     ),
+    (  # the territory opening the clause; a later clause's scope word is that clause's
+        "In Canada the film took CA$880,000 over two weekends, and its global total reached "
+        "CA$3.2 million.",
+        {
+            ("gross", (("amount", 880_000), ("currency", "CAD")), "canada"),
+            ("gross", (("amount", 3_200_000), ("currency", "CAD")), "worldwide"),
+        },
+    ),
+    (
+        "In the United Kingdom, it made £640,000; it did far better elsewhere in Europe.",
+        {("gross", (("amount", 640_000), ("currency", "GBP")), "uk")},
+    ),
 ]
 
 

@@ -629,6 +629,21 @@ def _scope_hits(text: str) -> list[tuple[int, int, str]]:
     return hits
 
 
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
+
+
+# "In the United States it earned $X", "In Japan, the film grossed ¥Y": a clause's opening
+# territory, before its subject and its money word.
+_OPENING_IN = re.compile(r"\s*(?:(?:and|but)\s+)?[Ii]n\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*")
+
+
+def _opening_scope(text: str, start: int, end: int) -> str | None:
+    """The territory that opens the clause text[start:end], if it opens on one."""
+    m = _OPENING_IN.match(text, start, end)
+    hits = _scope_hits(m.group()) if m else []
+    return hits[0][2] if hits else None
+
+
 def _scope(after: str, before: str) -> str | None:
     """The territory named nearest the amount: first just after it, else just before it."""
     hits = _scope_hits(after)
@@ -707,10 +722,14 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             # "its worldwide gross was": a scope word just before the money word is its own
             lead = text[clause_start : word.start()]
             adjacent = [h[2] for h in _scope_hits(lead) if not lead[h[1] :].strip()]
+            # "it earned $412,650, and its worldwide total was ...": a scope after the amount
+            # counts within the amount's own clause only
+            cut = _CLAUSE_BREAK.search(text, a.end(), stop)
             scope = (
                 money.scope
                 or (adjacent[-1] if adjacent else None)
-                or _scope(text[a.end() : stop], text[since : a.start()])
+                or _scope(text[a.end() : cut.start() if cut else stop], text[since : a.start()])
+                or _opening_scope(text, clause_start, word.start())
             )
             out.add(
                 "gross",
