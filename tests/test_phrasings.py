@@ -333,6 +333,24 @@ def test_voice_credits_in_prose():
         ("stars", "Kit Ray", None),
     }
 
+
+def test_cast_credits_in_a_leads_later_sentences():
+    """The film as the subject of a later sentence credits its players; a name opening on an
+    accented capital is read whole; another subject's credit is not the film's."""
+    from auditor.extract.prose import add_cast_prose
+
+    text = (
+        "A co-production between Nordlys and Lumen, it features the voices of Émile Roux, "
+        "Jo Vance and Ōta Ren. The film also stars Kit Ray Jr. as the narrator. "
+        "Its sequel stars Lee Paine."
+    )
+    assert _facts(add_cast_prose, text) == {
+        ("stars", "Émile Roux", None),
+        ("stars", "Jo Vance", None),
+        ("stars", "Ōta Ren", None),
+        ("stars", "Kit Ray Jr.", None),
+    }
+
 LEADS = [
     ("X is a 1996 British black comedy crime film directed", {"black comedy", "crime"}),
     ("X is a 2001 French-language romantic comedy film", {"romantic comedy"}),

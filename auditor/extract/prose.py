@@ -740,7 +740,9 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             )
 
 
-_WORDCAP = r"(?:[A-Z]\.|[A-Z][\w'’-]*)"
+# A capital, accented ones too ("Ōbayashi", "Émile")
+_UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+_WORDCAP = rf"(?:[{_UPPER}]\.|[JS]r\.|[{_UPPER}][\w'’-]*)"  # "J.", "Jr.", "Brook"
 _NAME = _WORDCAP + r"(?: (?:" + _WORDCAP + r"|de|van|von|da|di|del|la|le|du))*"
 _CREDIT = re.compile(
     "(?P<role>"
@@ -777,6 +779,30 @@ _WRITING_CREDIT = re.compile(
     + _NAME
     + r")*)"
 )
+
+
+# "It stars A and B", "A co-production of X and Y, it features the voices of A, B and C": a
+# sentence whose subject is the film credits its players.
+_CAST_SENTENCE = re.compile(
+    r"(?:^|, )(?:[Ii]t|[Tt]he (?:film|movie)) (?:also )?"
+    r"(?:stars|co-stars|features the voices of|featured the voices of) (?P<names>"
+    + _NAME
+    + r"(?:(?:, | and |, and )"
+    + _NAME
+    + r")*)"
+)
+
+
+def add_cast_prose(out: Collector, start: int, end: int) -> None:
+    """The stars a lead's later sentences credit, the film their subject ('It stars A')."""
+    text = out.view.text
+    for s, e in sentences(text, start, end):
+        m = _CAST_SENTENCE.search(text[s:e])
+        if m is None:
+            continue
+        for n in re.finditer(_NAME, m["names"]):
+            ns, ne = s + m.start("names") + n.start(), s + m.start("names") + n.end()
+            out.add("stars", ns, ne, clean(text[ns:ne]))
 
 
 def add_credit_prose(out: Collector, start: int, end: int) -> None:

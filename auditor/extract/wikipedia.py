@@ -16,6 +16,7 @@ from auditor.extract.common import (
 )
 from auditor.extract.prose import (
     add_aggregator_prose,
+    add_cast_prose,
     add_credit_prose,
     add_home_media_prose,
     add_money_prose,
@@ -123,6 +124,7 @@ class Wikipedia(Adapter):
         first = lead_sentence(text, lead, lead_end)
         if first:
             add_credit_prose(out, *first)
+            add_cast_prose(out, first[1], lead_end)
         plot = self._plot(text, lead, body_end)
         # Prose outside the plot: the plot's sums and dates belong to its story.
         parts = [(lead, plot[0]), (plot[1], body_end)] if plot else [(lead, body_end)]
