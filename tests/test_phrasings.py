@@ -319,6 +319,21 @@ def test_writing_credits_name_their_role_in_prose():
     }
     text = "Other Film is a 1990 drama film with a screenplay by Max Orr."
     assert _facts(add_credit_prose, text) == {("writers", "Max Orr", "screenplay")}
+    text = "Third Film is a 2003 comedy film directed by Lee Paine, who also wrote the story."
+    assert _facts(add_credit_prose, text) == {
+        ("director", "Lee Paine", None),
+        ("writers", "Lee Paine", "story"),
+    }
+    text = (
+        "Fourth Film is a 2008 animated film directed by Kit Ray, who co-wrote the screenplay "
+        "with Jo Vance and Ada Brook."
+    )
+    assert _facts(add_credit_prose, text) == {
+        ("director", "Kit Ray", None),
+        ("writers", "Kit Ray", "screenplay"),
+        ("writers", "Jo Vance", "screenplay"),
+        ("writers", "Ada Brook", "screenplay"),
+    }
 
 
 def test_voice_credits_in_prose():

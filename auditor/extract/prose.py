@@ -805,6 +805,19 @@ def add_cast_prose(out: Collector, start: int, end: int) -> None:
             out.add("stars", ns, ne, clean(text[ns:ne]))
 
 
+# "directed by X, who co-wrote the screenplay with Y": X and Y wrote it, in that role.
+_WHO_WROTE = re.compile(
+    r"\bby (?P<x>"
+    + _NAME
+    + r"), who (?:also )?(?:co-)?wrote (?:the|its) (?P<role>screenplay|story)"
+    + r"(?: with (?P<names>"
+    + _NAME
+    + r"(?:(?:, | and |, and )"
+    + _NAME
+    + r")*))?"
+)
+
+
 def add_credit_prose(out: Collector, start: int, end: int) -> None:
     """'written and directed by X', 'directed by X', 'starring A, B and C' (an animated film's
     'featuring the voices of A, B and C') in a lead; 'from a story by X' and 'with a screenplay
@@ -829,6 +842,12 @@ def add_credit_prose(out: Collector, start: int, end: int) -> None:
         for n in re.finditer(_NAME, text[m.start("names") : m.end("names")]):
             ns, ne = m.start("names") + n.start(), m.start("names") + n.end()
             out.add("writers", ns, ne, clean(text[ns:ne]), qualifier=m["role"])
+    for m in _WHO_WROTE.finditer(text, start, end):
+        out.add("writers", m.start("x"), m.end("x"), clean(m["x"]), qualifier=m["role"])
+        if m["names"]:
+            for n in re.finditer(_NAME, m["names"]):
+                ns, ne = m.start("names") + n.start(), m.start("names") + n.end()
+                out.add("writers", ns, ne, clean(text[ns:ne]), qualifier=m["role"])
 
 
 def lead_sentence(text: str, start: int, end: int) -> tuple[int, int] | None:
