@@ -503,6 +503,25 @@ def test_rotten_tomatoes_info_panel(panel, facts):
     assert _facts(lambda out, s, e: RottenTomatoes()._info(out, s, e), panel) == facts
 
 
+def test_rotten_tomatoes_score_panel():
+    """The Tomatometer panel gives the critics' score, average and count; the audience panel
+    beside it (its own "Average Rating:" on a 5-point scale) gives nothing."""
+    page = (
+        "• R, 1 hr. 41 min.\n  • Drama\n  • Harbour Pictures\n\n\n"
+        "TOMATOMETER\nAll Critics | Top Critics\n64%\nAverage Rating: 6/10\n"
+        "Reviews Counted: 1,204\nFresh: 770 | Rotten: 434\n\n"
+        "AUDIENCE SCORE\n72%\nliked it\nAverage Rating: 3.6/5\nUser Ratings: 88,410\n\n\n"
+        "45% Other Film Jan 02\n\nSome Film Reviews\n\nPage 1 of 3\nGood.\nPage 1 of 3\n"
+    )
+    facts = _facts(lambda out, s, e: RottenTomatoes().extract(out.view, out), page)
+    scores = {f for f in facts if f[0] in ("critic_score", "critic_review_count", "user_rating")}
+    assert scores == {
+        ("critic_score", (("scale", 100), ("value", 64)), "rottentomatoes"),
+        ("critic_score", (("scale", 10), ("value", 6)), "rottentomatoes average"),
+        ("critic_review_count", 1204, "rottentomatoes"),
+    }
+
+
 MONEY_FORMS = [
     ("FRF77,000,000 (estimated)", (77_000_000, "FRF", None)),
     ("£1,500,000 (estimated)", (1_500_000, "GBP", None)),
