@@ -221,6 +221,16 @@ def test_mutation_unscoped_figure_mistyped_once(sources_copy):
     assert {"imdb", "movieblog"} <= {c.source for c in errors[0].claims}
 
 
+def test_mutation_misdated_release_reported_once(sources_copy):
+    """A kind given a date no source gives any release ("Nov 3, 1995 Wide") is one conflict,
+    the misdated release; it is not reported a second time as an unexplained date."""
+    _mutate(sources_copy, "rottentomatoes.txt", "Oct 27, 1995 Wide", "Nov 3, 1995 Wide")
+    dates = [d for d in _audit(sources_copy).discrepancies if d.attribute == "release_date"]
+    errors = [d for d in dates if d.severity == "error"]
+    assert len(errors) == 1
+    assert "calls 3 Nov 1995 the wide" in errors[0].explanation
+
+
 # --- the second film, with planted contradictions -------------------------------------------
 
 

@@ -164,7 +164,8 @@ def _release(
             named.setdefault(d, [])
             if not any(c in release_name(*n) for n in named[d]):
                 named[d].append(("", [c]))
-    stray = [i for i in every if date_of[i] not in explained]
+    # a claim already reported as misdating its release is not reported again as unexplained
+    stray = [i for i in every if date_of[i] not in explained and i not in conflicting]
     if len(explained) >= 2:
         parts = []
         for d in sorted(named):
