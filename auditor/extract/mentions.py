@@ -564,7 +564,7 @@ def _name_pattern(name: str, *, cased: bool) -> str:
     parts = []
     for i, w in enumerate(words):
         key = fold(w).rstrip(".")
-        if i == 0 and len(words) > 1 and key == "the":  # "The Moon King" opens a sentence
+        if i == 0 and len(words) > 1 and key == "the":  # "The Frost Queen" opens a sentence
             parts.append("(?i:the)")
             continue
         if i < len(words) - 1 and key in HONORIFICS:

@@ -722,7 +722,7 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             # "its worldwide gross was": a scope word just before the money word is its own
             lead = text[clause_start : word.start()]
             adjacent = [h[2] for h in _scope_hits(lead) if not lead[h[1] :].strip()]
-            # "it earned $412,650, and its worldwide total was ...": a scope after the amount
+            # "it earned $88,000, and its worldwide total was ...": a scope after the amount
             # counts within the amount's own clause only
             cut = _CLAUSE_BREAK.search(text, a.end(), stop)
             scope = (
@@ -740,7 +740,7 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             )
 
 
-# A capital, accented ones too ("Ōbayashi", "Émile")
+# A capital, accented ones too ("Ōta", "Émile")
 _UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 _WORDCAP = rf"(?:[{_UPPER}]\.|[JS]r\.|[{_UPPER}][\w'’-]*)"  # "J.", "Jr.", "Brook"
 _NAME = _WORDCAP + r"(?: (?:" + _WORDCAP + r"|de|van|von|da|di|del|la|le|du))*"

@@ -364,7 +364,7 @@ _CAST_LINE = re.compile(
     _M,
 )
 
-# "• Kohaku (voiced by Ada Brook)", "• The Moon King (played by Ada Brook), a note"
+# "• Pip (voiced by Ada Brook)", "• The Frost Queen (played by Ada Brook), a note"
 _ROLE_BY_LINE = re.compile(
     r"^[ \t]*(?:•[ \t]*)?(?P<c>[A-Z][^\n,;:(\[]*?)[ \t]*"
     r"\((?:voiced|played|portrayed) by (?P<a>[A-Z][\w'’.-]*(?: [\w'’.-]+){0,3}?)\)[^\n]*$",
