@@ -65,7 +65,9 @@ class RottenTomatoes(Adapter):
         info_end = text.find("\n\n\n")
         info_end = info_end + 2 if info_end >= 0 else (heading.start() if heading else len(text))
         self._info(out, 0, info_end)
-        panel = find(_TOMATOMETER, text, 0, heading.start() if heading else len(text))
+        panel = "TOMATOMETER" in text and find(
+            _TOMATOMETER, text, 0, heading.start() if heading else len(text)
+        )
         if panel:
             self._tomatometer(out, panel)
         if heading:

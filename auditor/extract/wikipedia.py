@@ -287,8 +287,9 @@ class Wikipedia(Adapter):
         dub casts are listed, "Character (voiced by Actor)"."""
         text = out.view.text
         lines = _cast_lines(text, start, end)
-        if text.find(" by ", start, end) >= 0:
-            lines = sorted(lines + list(_ROLE_BY_LINE.finditer(text, start, end)), key=_opens)
+        role_first = _role_first_lines(text, start, end)
+        if role_first:
+            lines = sorted(lines + role_first, key=_opens)
         block: list[re.Match[str]] = []
         blocks = []
         for m in lines:
@@ -316,6 +317,22 @@ class Wikipedia(Adapter):
 def _opens(m: re.Match[str]) -> int:
     """Where a cast line's credit opens: its actor, or its role when the role comes first."""
     return min(m.start("a"), m.start("c"))
+
+
+def _role_first_lines(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The "Role (voiced by Actor)" lines, tried only at the start of a line that holds
+    "(voiced by" / "(played by" / "(portrayed by" (as `_cast_lines` tries " as " lines)."""
+    found: dict[int, re.Match[str]] = {}  # by line: a line may hold two of the words
+    for word in ("(voiced by ", "(played by ", "(portrayed by "):
+        q = text.find(word, start, end)
+        while q >= 0:
+            ls = text.rfind("\n", 0, q) + 1
+            m = _ROLE_BY_LINE.match(text, ls, end) if ls >= start else None
+            if m is not None:
+                found[ls] = m
+            nl = text.find("\n", q, end)
+            q = text.find(word, nl, end) if nl >= 0 else -1
+    return list(found.values())
 
 
 def _cast_lines(text: str, start: int, end: int) -> list[re.Match[str]]:
