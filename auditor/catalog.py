@@ -603,6 +603,12 @@ class WithinTolerance(Kind):
         "{lists} — different cuts of the same billing: every name is in the film's cast list",
         **_LISTS,
     )
+    same_roles_other_players = Reason(
+        "{lists} — the lists share no player but give the same characters ({roles}): one "
+        "names the original voices or players, another a dub's or another version's",
+        **_LISTS,
+        roles=NAMES,
+    )
     role_named_fully = Reason(
         "{actor}'s character — {roles}: one character, named more or less fully (a title "
         "spelt out, or a surname added)",

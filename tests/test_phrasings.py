@@ -294,6 +294,18 @@ MONEY = [
         "Produced for an estimated NOK 2.5 million, it was shot in six weeks.",
         {("budget", (("currency", "NOK"), ("high", 2_500_000), ("low", 2_500_000)), "estimated")},
     ),
+    (  # the territory opening the clause; a later clause's scope word is that clause's
+        "In Canada the film took CA$880,000 over two weekends, and its global total reached "
+        "CA$3.2 million.",
+        {
+            ("gross", (("amount", 880_000), ("currency", "CAD")), "canada"),
+            ("gross", (("amount", 3_200_000), ("currency", "CAD")), "worldwide"),
+        },
+    ),
+    (
+        "In the United Kingdom, it made £640,000; it did far better elsewhere in Europe.",
+        {("gross", (("amount", 640_000), ("currency", "GBP")), "uk")},
+    ),
 ]
 
 
@@ -325,6 +337,21 @@ def test_writing_credits_name_their_role_in_prose():
     }
     text = "Other Film is a 1990 drama film with a screenplay by Max Orr."
     assert _facts(add_credit_prose, text) == {("writers", "Max Orr", "screenplay")}
+    text = "Third Film is a 2003 comedy film directed by Lee Paine, who also wrote the story."
+    assert _facts(add_credit_prose, text) == {
+        ("director", "Lee Paine", None),
+        ("writers", "Lee Paine", "story"),
+    }
+    text = (
+        "Fourth Film is a 2008 animated film directed by Kit Ray, who co-wrote the screenplay "
+        "with Jo Vance and Ada Brook."
+    )
+    assert _facts(add_credit_prose, text) == {
+        ("director", "Kit Ray", None),
+        ("writers", "Kit Ray", "screenplay"),
+        ("writers", "Jo Vance", "screenplay"),
+        ("writers", "Ada Brook", "screenplay"),
+    }
 
 
 def test_voice_credits_in_prose():
@@ -337,6 +364,24 @@ def test_voice_credits_in_prose():
         ("stars", "Jo Vance", None),
         ("stars", "Lee Paine", None),
         ("stars", "Kit Ray", None),
+    }
+
+
+def test_cast_credits_in_a_leads_later_sentences():
+    """The film as the subject of a later sentence credits its players; a name opening on an
+    accented capital is read whole; another subject's credit is not the film's."""
+    from auditor.extract.prose import add_cast_prose
+
+    text = (
+        "A co-production between Nordlys and Lumen, it features the voices of Émile Roux, "
+        "Jo Vance and Ōta Ren. The film also stars Kit Ray Jr. as the narrator. "
+        "Its sequel stars Lee Paine."
+    )
+    assert _facts(add_cast_prose, text) == {
+        ("stars", "Émile Roux", None),
+        ("stars", "Jo Vance", None),
+        ("stars", "Ōta Ren", None),
+        ("stars", "Kit Ray Jr.", None),
     }
 
 LEADS = [
@@ -474,6 +519,25 @@ RT_PANELS = [
 @pytest.mark.parametrize(("panel", "facts"), RT_PANELS, ids=range(len(RT_PANELS)))
 def test_rotten_tomatoes_info_panel(panel, facts):
     assert _facts(lambda out, s, e: RottenTomatoes()._info(out, s, e), panel) == facts
+
+
+def test_rotten_tomatoes_score_panel():
+    """The Tomatometer panel gives the critics' score, average and count; the audience panel
+    beside it (its own "Average Rating:" on a 5-point scale) gives nothing."""
+    page = (
+        "• R, 1 hr. 41 min.\n  • Drama\n  • Harbour Pictures\n\n\n"
+        "TOMATOMETER\nAll Critics | Top Critics\n64%\nAverage Rating: 6/10\n"
+        "Reviews Counted: 1,204\nFresh: 770 | Rotten: 434\n\n"
+        "AUDIENCE SCORE\n72%\nliked it\nAverage Rating: 3.6/5\nUser Ratings: 88,410\n\n\n"
+        "45% Other Film Jan 02\n\nSome Film Reviews\n\nPage 1 of 3\nGood.\nPage 1 of 3\n"
+    )
+    facts = _facts(lambda out, s, e: RottenTomatoes().extract(out.view, out), page)
+    scores = {f for f in facts if f[0] in ("critic_score", "critic_review_count", "user_rating")}
+    assert scores == {
+        ("critic_score", (("scale", 100), ("value", 64)), "rottentomatoes"),
+        ("critic_score", (("scale", 10), ("value", 6)), "rottentomatoes average"),
+        ("critic_review_count", 1204, "rottentomatoes"),
+    }
 
 
 MONEY_FORMS = [
@@ -738,6 +802,45 @@ def test_wikipedia_cast_section_dual_role():
         ("Joan Dee", "Amy and the Twin"),
         ("Max Orr", "Both Ends"),
     }
+
+
+def test_wikipedia_cast_section_role_voiced_by_actor():
+    """A dub's cast listed role first, "Role (voiced by Actor)", beside "Actor as Role" lines:
+    one cast claim per line, the same role for both actors."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Cast\n\n"
+        "  • Ada Brook as Pip, a hedgehog\n"
+        "  • Lee Paine as the Frost Queen\n"
+        "  • Ray Moss as Uncle Barnaby Quill\n\n"
+        "English version\n\n"
+        "  • Pip (voiced by Joan Dee)\n"
+        "  • The Frost Queen (voiced by Max Orr), the villain\n"
+        "  • Uncle Barnaby Quill (played by Tom O'Hale)[4]\n"
+    )
+    out = _collector(text)
+    Wikipedia()._cast_section(out, 0, len(text))
+    assert {(c.value["actor"], c.value["character"]) for c in out.claims} == {
+        ("Ada Brook", "Pip"),
+        ("Lee Paine", "the Frost Queen"),
+        ("Ray Moss", "Uncle Barnaby Quill"),
+        ("Joan Dee", "Pip"),
+        ("Max Orr", "The Frost Queen"),
+        ("Tom O'Hale", "Uncle Barnaby Quill"),
+    }
+    for c in out.claims:
+        assert text[c.span_start : c.span_end] == c.raw
+
+
+def test_plot_names_a_role_with_its_article_at_a_sentence_start():
+    """A cast role written with its article ("The Frost Queen") is named by a plot whatever
+    the article's case: "the Frost Queen" mid-sentence, "The Frost Queen" opening one."""
+    text = "Pip is sent north by the Frost Queen. The Frost Queen never speaks again."
+    out = _collector(text)
+    add_characters(out, 0, len(text), ["The Frost Queen"], cased=True)
+    assert {c.value for c in out.claims} >= {"the Frost Queen"}
+    assert "The Frost Queen" not in {c.value for c in out.claims}
 
 
 def test_wikipedia_infobox_runtime_per_cut():

@@ -258,6 +258,34 @@ def test_mutation_unscoped_figure_mistyped_once(sources_copy):
     assert {"imdb", "movieblog"} <= {c.source for c in errors[0].claims}
 
 
+def test_mutation_misdated_release_reported_once(sources_copy):
+    """A kind given a date no source gives any release ("Nov 3, 1995 Wide") is one conflict,
+    the misdated release; it is not reported a second time as an unexplained date."""
+    _mutate(sources_copy, "rottentomatoes.txt", "Oct 27, 1995 Wide", "Nov 3, 1995 Wide")
+    dates = [d for d in _audit(sources_copy).discrepancies if d.attribute == "release_date"]
+    errors = [d for d in dates if d.severity == "error"]
+    assert len(errors) == 1
+    assert "calls 3 Nov 1995 the wide" in errors[0].explanation
+
+
+def test_mutation_dubbed_cast_list_is_no_conflict(sources_copy):
+    """A cast list of a dub's voices (other players, the same characters) shares no actor with
+    the original cast list: compatible (info), not a conflict."""
+    dub = {
+        "Nicolas Cage - Ben Sanderson": "Tobias Meister - Ben Sanderson (German version)",
+        "Elisabeth Shue - Sera": "Katrin Fröhlich - Sera (German version)",
+        "Julian Sands - Yuri": "Udo Schenk - Yuri (German version)",
+    }
+    path = sources_copy / BUNDLED / "movieblog.txt"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("Nicolas Cage - Ben"), text.index("Thomas Kopache - Mr. Simpson\n")
+    block = "\n".join(dub.values()) + "\n"
+    path.write_text(text[:start] + block + text[end + len("Thomas Kopache - Mr. Simpson\n") :])
+    cast = [d for d in _audit(sources_copy).discrepancies if d.attribute == "cast"]
+    assert cast and all(d.severity == "info" for d in cast)
+    assert any("the same characters" in d.explanation for d in cast)
+
+
 # --- the second film, with planted contradictions -------------------------------------------
 
 

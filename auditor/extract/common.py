@@ -137,8 +137,10 @@ def add_date(out: Collector, attribute: str, start: int, end: int, qualifier: st
 def add_characters(out: Collector, start: int, end: int, known: list[str], *, cased: bool) -> None:
     text = out.view.text
     out.name_texts.append((start, end))
-    # a described role ("the Doorkeeper") names no one: its words are no name to look for
-    known = [k for k in role_names(known) if not DESCRIBED_ROLE.match(k)]
+    # a described role of one word ("the doorkeeper") names no one in lower-cased text, where
+    # "the keeper" would read as its variant; a title of more ("the moon king") or a cased
+    # page's role ("the Frost Queen") is named as the cast names it
+    known = [k for k in role_names(known) if cased or not _ONE_WORD_DESCRIBED.fullmatch(k)]
     for s, e in character_mentions(text, start, end, known, cased=cased):
         out.add("character", s, e, clean(text[s:e]))
     for s, e, name in coordinated_mentions(text, start, end, known, cased=cased):
@@ -151,6 +153,7 @@ def cast_characters(out: Collector) -> list[str]:
 
 # A double role: "Kit / The Stranger", "Kit Hale and the Stranger".
 DESCRIBED_ROLE = re.compile(r"(?i)(?:the|a|an)\b")
+_ONE_WORD_DESCRIBED = re.compile(r"(?i)(?:the|a|an)\s+\S+")
 _ROLE_PARTS = re.compile(r"\s+/\s+|\s+and\s+", re.I)
 
 

@@ -14,12 +14,12 @@ from auditor.extract.common import (
 )
 from auditor.extract.prose import (
     add_aggregator_prose,
+    add_cast_prose,
     add_credit_prose,
     add_home_media_prose,
     add_money_prose,
     add_release_prose,
     lead_sentence,
-    sentences,
 )
 from auditor.normalize.dates import DATE_IN_TEXT
 from auditor.normalize.names import clean
@@ -34,7 +34,6 @@ _SUMMARY = re.compile(
     _M,
 )
 _SECTION_BREAK = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
-_IT_STARS = re.compile(r"(?<=[.!?] )(?:It|The film) (?:also )?(?P<credit>stars) ")
 _TITLE = re.compile(r"^(?P<t>[^\n]+?) \((?P<y>\d{4})\)[ \t]*$", _M)
 
 
@@ -80,11 +79,8 @@ class FilmSuggest(Adapter):
         first = lead_sentence(text, title.end(), abstract_end)
         if first:
             add_credit_prose(out, *first)
-            # "It stars A, B and C." later in the lead's paragraph: the film's own cast
-            stop = text.find("\n", first[1], abstract_end)
-            stop = abstract_end if stop < 0 else stop
-            for m in _IT_STARS.finditer(text, first[1], stop):
-                add_credit_prose(out, m.start("credit"), sentences(text, m.start(), stop)[0][1])
+            paragraph_end = text.find("\n\n", first[1], abstract_end)
+            add_cast_prose(out, first[1], abstract_end if paragraph_end < 0 else paragraph_end)
         add_release_prose(out, title.end(), abstract_end)
         add_home_media_prose(out, title.end(), abstract_end)
         add_aggregator_prose(out, title.end(), abstract_end)

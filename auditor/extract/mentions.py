@@ -589,6 +589,9 @@ def _name_pattern(name: str, *, cased: bool) -> str:
     parts = []
     for i, w in enumerate(words):
         key = fold(w).rstrip(".")
+        if i == 0 and len(words) > 1 and key == "the":  # "The Frost Queen" opens a sentence
+            parts.append("(?i:the)")
+            continue
         if i < len(words) - 1 and key in HONORIFICS:
             forms = {k for k, v in HONORIFICS.items() if v == HONORIFICS[key]}
             parts.append("(?i:" + "|".join(rf"{re.escape(f)}\.?" for f in sorted(forms)) + ")")

@@ -642,6 +642,21 @@ def _scope_hits(text: str) -> list[tuple[int, int, str]]:
     return hits
 
 
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
+
+
+# "In the United States it earned $X", "In Japan, the film grossed ¥Y": a clause's opening
+# territory, before its subject and its money word.
+_OPENING_IN = re.compile(r"\s*(?:(?:and|but)\s+)?[Ii]n\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*")
+
+
+def _opening_scope(text: str, start: int, end: int) -> str | None:
+    """The territory that opens the clause text[start:end], if it opens on one."""
+    m = _OPENING_IN.match(text, start, end)
+    hits = _scope_hits(m.group()) if m else []
+    return hits[0][2] if hits else None
+
+
 def _scope(after: str, before: str) -> str | None:
     """The territory named nearest the amount: first just after it, else just before it."""
     hits = _scope_hits(after)
@@ -720,11 +735,15 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             # "its worldwide gross was": a scope word just before the money word is its own
             lead = text[clause_start : word.start()]
             adjacent = [h[2] for h in _scope_hits(lead) if not lead[h[1] :].strip()]
+            # "it earned $88,000, and its worldwide total was ...": a scope after the amount
+            # counts within the amount's own clause only
+            cut = _CLAUSE_BREAK.search(text, a.end(), stop)
             scope = (
                 money.scope
                 or (adjacent[-1] if adjacent else None)
-                or _scope(text[a.end() : stop], text[since : a.start()])
-                or _scope("", lead)  # "In the United States it earned $2.4 million"
+                or _scope(text[a.end() : cut.start() if cut else stop], text[since : a.start()])
+                or _opening_scope(text, clause_start, word.start())
+                or _scope("", lead)  # "released in the United Kingdom ... and grossed £2M there"
             )
             out.add(
                 "gross",
@@ -735,7 +754,9 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             )
 
 
-_WORDCAP = r"(?:[A-Z]\.|[A-Z][\w'’-]*)"
+# A capital, accented ones too ("Ōta", "Émile")
+_UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+_WORDCAP = rf"(?:[{_UPPER}]\.|[JS]r\.|[{_UPPER}][\w'’-]*)"  # "J.", "Jr.", "Brook"
 _NAME = _WORDCAP + r"(?: (?:" + _WORDCAP + r"|de|van|von|da|di|del|la|le|du))*"
 _CREDIT = re.compile(
     "(?P<role>"
@@ -774,6 +795,43 @@ _WRITING_CREDIT = re.compile(
 )
 
 
+# "It stars A and B", "A co-production of X and Y, it features the voices of A, B and C": a
+# sentence whose subject is the film credits its players.
+_CAST_SENTENCE = re.compile(
+    r"(?:^|, )(?:[Ii]t|[Tt]he (?:film|movie)) (?:also )?"
+    r"(?:stars|co-stars|features the voices of|featured the voices of) (?P<names>"
+    + _NAME
+    + r"(?:(?:, | and |, and )"
+    + _NAME
+    + r")*)"
+)
+
+
+def add_cast_prose(out: Collector, start: int, end: int) -> None:
+    """The stars a lead's later sentences credit, the film their subject ('It stars A')."""
+    text = out.view.text
+    for s, e in sentences(text, start, end):
+        m = _CAST_SENTENCE.search(text[s:e])
+        if m is None:
+            continue
+        for n in re.finditer(_NAME, m["names"]):
+            ns, ne = s + m.start("names") + n.start(), s + m.start("names") + n.end()
+            out.add("stars", ns, ne, clean(text[ns:ne]))
+
+
+# "directed by X, who co-wrote the screenplay with Y": X and Y wrote it, in that role.
+_WHO_WROTE = re.compile(
+    r"\bby (?P<x>"
+    + _NAME
+    + r"), who (?:also )?(?:co-)?wrote (?:the|its) (?P<role>screenplay|story)"
+    + r"(?: with (?P<names>"
+    + _NAME
+    + r"(?:(?:, | and |, and )"
+    + _NAME
+    + r")*))?"
+)
+
+
 def add_credit_prose(out: Collector, start: int, end: int) -> None:
     """'written and directed by X', 'directed by X', 'starring A, B and C' (an animated film's
     'featuring the voices of A, B and C') in a lead; 'from a story by X' and 'with a screenplay
@@ -798,6 +856,12 @@ def add_credit_prose(out: Collector, start: int, end: int) -> None:
         for n in re.finditer(_NAME, text[m.start("names") : m.end("names")]):
             ns, ne = m.start("names") + n.start(), m.start("names") + n.end()
             out.add("writers", ns, ne, clean(text[ns:ne]), qualifier=m["role"])
+    for m in _WHO_WROTE.finditer(text, start, end):
+        out.add("writers", m.start("x"), m.end("x"), clean(m["x"]), qualifier=m["role"])
+        if m["names"]:
+            for n in re.finditer(_NAME, m["names"]):
+                ns, ne = m.start("names") + n.start(), m.start("names") + n.end()
+                out.add("writers", ns, ne, clean(text[ns:ne]), qualifier=m["role"])
 
 
 def lead_sentence(text: str, start: int, end: int) -> tuple[int, int] | None:

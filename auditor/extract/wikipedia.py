@@ -16,6 +16,7 @@ from auditor.extract.common import (
 )
 from auditor.extract.prose import (
     add_aggregator_prose,
+    add_cast_prose,
     add_credit_prose,
     add_home_media_prose,
     add_money_prose,
@@ -130,6 +131,7 @@ class Wikipedia(Adapter):
         first = lead_sentence(text, lead, lead_end)
         if first:
             add_credit_prose(out, *first)
+            add_cast_prose(out, first[1], lead_end)
         plot = self._plot(text, lead, body_end)
         # Prose outside the plot: the plot's sums and dates belong to its story.
         parts = [(lead, plot[0]), (plot[1], body_end)] if plot else [(lead, body_end)]
@@ -296,10 +298,14 @@ class Wikipedia(Adapter):
         return None
 
     def _cast_section(self, out: Collector, start: int, end: int) -> list[str]:
-        """A Cast section: three or more lines in a row of "Actor as Character[, note]", short
-        heading lines between them (an anthology's '"The Red Door"', "Framing story") allowed."""
+        """A Cast section: three or more lines in a row of "Actor as Character[, note]" or, as
+        dub casts are listed, "Character (voiced by Actor)"; short heading lines between them
+        (an anthology's '"The Red Door"', "Framing story") allowed."""
         text = out.view.text
         lines = _cast_lines(text, start, end)
+        role_first = _role_first_lines(text, start, end)
+        if role_first:
+            lines = sorted(lines + role_first, key=_opens)
         block: list[re.Match[str]] = []
         blocks = []
         for m in lines:
@@ -322,7 +328,7 @@ class Wikipedia(Adapter):
                 credit = _CREDITED_AS.search(m.group())
                 if credit:
                     value["credited_as"] = clean(credit["as"])
-                out.add("cast", m.start("a"), m.end("c"), value)
+                out.add("cast", _opens(m), max(m.end("a"), m.end("c")), value)
                 characters.append(role)
         return characters
 
@@ -350,6 +356,27 @@ def _without_other_films(
             s = e if stop < 0 else stop
         out.append((s, e))
     return [(s, e) for s, e in out if s < e]
+
+
+def _opens(m: re.Match[str]) -> int:
+    """Where a cast line's credit opens: its actor, or its role when the role comes first."""
+    return min(m.start("a"), m.start("c"))
+
+
+def _role_first_lines(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The "Role (voiced by Actor)" lines, tried only at the start of a line that holds
+    "(voiced by" / "(played by" / "(portrayed by" (as `_cast_lines` tries " as " lines)."""
+    found: dict[int, re.Match[str]] = {}  # by line: a line may hold two of the words
+    for word in ("(voiced by ", "(played by ", "(portrayed by "):
+        q = text.find(word, start, end)
+        while q >= 0:
+            ls = text.rfind("\n", 0, q) + 1
+            m = _ROLE_BY_LINE.match(text, ls, end) if ls >= start else None
+            if m is not None:
+                found[ls] = m
+            nl = text.find("\n", q, end)
+            q = text.find(word, nl, end) if nl >= 0 else -1
+    return list(found.values())
 
 
 def _cast_lines(text: str, start: int, end: int) -> list[re.Match[str]]:
@@ -398,6 +425,12 @@ _CAST_LINE = re.compile(
     _M,
 )
 
+# "• Pip (voiced by Ada Brook)", "• The Frost Queen (played by Ada Brook), a note"
+_ROLE_BY_LINE = re.compile(
+    r"^[ \t]*(?:•[ \t]*)?(?P<c>[A-Z][^\n,;:(\[]*?)[ \t]*"
+    r"\((?:voiced|played|portrayed) by (?P<a>[A-Z][\w'’.-]*(?: [\w'’.-]+){0,3}?)\)[^\n]*$",
+    _M,
+)
 
 # A group's heading inside a section: '"The Red Door"', "Framing story", "Part two".
 _SUBHEADING = re.compile(r"[ \t]*[\"“]?[A-Z][^\n.:•]{0,40}?[\"”]?[ \t]*")

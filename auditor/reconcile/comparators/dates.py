@@ -109,11 +109,22 @@ def _release(
         for i in members:
             date_of[i] = d
 
-    def consensus(members: list[int]) -> str:
+    def consensus(members: list[int], backers: list[int] = ()) -> str:
+        """The members' best supported date; `backers` (claims of a country's release on a
+        date some member gives that country) support it too."""
         by_date: dict[str, dict[str, float]] = {}
         for i in members:
             by_date.setdefault(date_of[i], {})[src[i]] = weight[i]
+        for i in backers:
+            if date_of[i] in by_date:
+                by_date[date_of[i]].setdefault(src[i], weight[i])
         return max(by_date, key=lambda d: (sum(by_date[d].values()), d))
+
+    def backing(members: list[int]) -> list[int]:
+        """Claims of no kind dating a country's release as some member dates it: "released
+        in the US on 2 March" backs "a limited US release on 2 March"."""
+        stated = {(date_of[i], country[i]) for i in members if country[i]}
+        return [i for i in every if not slot[i] and (date_of[i], country[i]) in stated]
 
     by_kind: dict[str, list[int]] = {}  # claims naming a release kind, per kind
     for i, kind in enumerate(slot):
@@ -125,7 +136,7 @@ def _release(
             by_country.setdefault(country[i], []).append(i)
     # Festivals premiere a film more than once, and an old film is re-released more than once
     # (a restoration at a festival, then in cinemas): every such date stands.
-    kind_dates = {k: consensus(m) for k, m in by_kind.items() if k not in _EVERY_DATE}
+    kind_dates = {k: consensus(m, backing(m)) for k, m in by_kind.items() if k not in _EVERY_DATE}
     premieres = {date_of[i] for k in _EVERY_DATE for i in by_kind.get(k, [])}
     country_dates = {c: consensus(m) for c, m in by_country.items()}
     explained = set(kind_dates.values()) | premieres | set(country_dates.values())
@@ -134,8 +145,14 @@ def _release(
     for kind, members in by_kind.items():
         if kind in _EVERY_DATE:
             continue
-        home = {country[i] for i in members if date_of[i] == kind_dates[kind]} | {None}
-        wrong[kind] = [i for i in members if date_of[i] != kind_dates[kind] and country[i] in home]
+        # a claim of another country is another release, unless the agreed date names none
+        # (a limited release of no stated country may be that country's)
+        agreed = {country[i] for i in members if date_of[i] == kind_dates[kind]} - {None}
+        wrong[kind] = [
+            i
+            for i in members
+            if date_of[i] != kind_dates[kind] and (not agreed or country[i] in agreed | {None})
+        ]
     for kind in sorted(k for k, bad in wrong.items() if bad):
         bad = wrong[kind]
         good = [i for i in by_kind[kind] if date_of[i] == kind_dates[kind]]
@@ -164,7 +181,8 @@ def _release(
             named.setdefault(d, [])
             if not any(c in release_name(*n) for n in named[d]):
                 named[d].append(("", [c]))
-    stray = [i for i in every if date_of[i] not in explained]
+    # a claim already reported as misdating its release is not reported again as unexplained
+    stray = [i for i in every if date_of[i] not in explained and i not in conflicting]
     if len(explained) >= 2:
         parts = []
         for d in sorted(named):

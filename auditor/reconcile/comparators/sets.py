@@ -55,6 +55,8 @@ def plan(ctx: Context, mine: tuple[str, ...]) -> tuple[pl.LazyFrame, ...]:
             "source",
             ed.alias("editorial"),
             "name",  # how each claim reads: the member's name, or a cast entry's actor
+            "key2",  # a cast entry's character (null for other members)
+            "name2",
             pairs=pl.struct("source", "key").filter(ed).n_unique(),
             sources=pl.col("source").filter(ed).n_unique(),
             keys=pl.col("key").filter(ed).n_unique(),
@@ -103,6 +105,8 @@ def _sets(
     src: list[str],
     edit: list[bool],
     name: list[str],
+    role: list[str | None],
+    role_name: list[str | None],
     *,
     cast: set[str] = frozenset(),
 ) -> list[Finding]:
@@ -166,6 +170,9 @@ def _sets(
     disjoint = [(a, b) for a in sets for b in sets if a < b and not sets[a] & sets[b]]
     listed = [[s, sorted(own[s])] for s in sorted(sets)]
     if disjoint and (why := _compatible(spec, sets, own, cast, listed)):
+        findings.append(Finding(entity, attribute, "", all_ids, why))
+        return findings
+    if disjoint and (why := _dubbed(disjoint, src, mine, role, role_name, listed)):
         findings.append(Finding(entity, attribute, "", all_ids, why))
         return findings
     if disjoint:
@@ -265,6 +272,29 @@ def _compatible(
     if spec.relation == "billing" and cast and union <= cast:
         return WithinTolerance.billing_cuts(lists=listed)
     return None
+
+
+def _dubbed(
+    disjoint: list[tuple[str, str]],
+    src: list[str],
+    mine: list[int],
+    role: list[str | None],
+    role_name: list[str | None],
+    listed: list,
+) -> Why | None:
+    """Cast lists that share no player but give the same characters: one lists the original
+    voices or players, the other a dub's (or another version's); no list contradicts another."""
+    roles: dict[str, set[str]] = defaultdict(set)
+    for i in mine:
+        if role[i]:
+            roles[src[i]].add(role[i])
+    if not all(roles[a] & roles[b] for a, b in disjoint):
+        return None
+    shared = set().union(*(roles[a] & roles[b] for a, b in disjoint))
+    named = sorted(
+        {best_cased(n for i in mine if role[i] == k for n in [role_name[i]] if n) for k in shared}
+    )
+    return WithinTolerance.same_roles_other_players(lists=listed, roles=named)
 
 
 def _genres_bridged(own: dict[str, set[str]]) -> dict | None:
