@@ -138,7 +138,7 @@ def add_characters(out: Collector, start: int, end: int, known: list[str], *, ca
     text = out.view.text
     out.name_texts.append((start, end))
     # a described role of one word ("the doorkeeper") names no one in lower-cased text, where
-    # "the keeper" would read as its variant; a title of more ("the moon king") or a cased
+    # "the keeper" would read as its variant; a title of more ("the iron duke") or a cased
     # page's role ("the Frost Queen") is named as the cast names it
     known = [k for k in role_names(known) if cased or not _ONE_WORD_DESCRIBED.fullmatch(k)]
     for s, e in character_mentions(text, start, end, known, cased=cased):
