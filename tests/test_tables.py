@@ -575,3 +575,29 @@ def test_a_scope_split_words_each_unscoped_figure_with_its_own_sources(tmp_path)
     assert "wikipedia: $49.8M (scope not stated); grosses: $32,029,928 (scope not stated)" in (
         split.explanation
     )
+
+
+def test_json_lists_in_cells_are_read_as_their_items(tmp_path):
+    (tmp_path / "t.jsonl").write_text(
+        '{"src": "a", "id": "b1", "authors": ["Jane Doe", "John Roe"], "genres": ["Drama"]}\n'
+        '{"src": "b", "id": "b1", "authors": "Doe, Jane; Roe, John", "genres": "Drama|Crime"}\n'
+        '{"src": "c", "id": "b1", "authors": ["Jane Doe"], "genres": ["Drama", "Crime"]}\n',
+        encoding="utf-8",
+    )
+    columns = {"authors": {"attribute": "authors"}, "genres": {"attribute": "genres", "split": "|"}}
+    attributes = {"authors": {"kind": "nameset"}, "genres": {"kind": "names"}}
+    table = {"path": "t.jsonl", "source": {"column": "src"}, "entity": ["id"], "columns": columns}
+    config = Config(
+        tmp_path, tmp_path, tmp_path / "none", tmp_path / "reports",
+        settings={"tables": [table], "attributes": attributes},
+    )  # fmt: skip
+    tables = read_declared(config)
+    [record] = tables.records
+    assert record.note is None  # every list read
+    got = tables.claims.select("source", "attribute", "raw", "value").rows()
+    assert ("a", "authors", '["Jane Doe", "John Roe"]', '["Jane Doe","John Roe"]') in got
+    assert ("c", "authors", '["Jane Doe"]', '["Jane Doe"]') in got
+    genres = sorted((s, v) for s, a, _, v in got if a == "genres")
+    assert genres == [
+        ("a", '"Drama"'), ("b", '"Crime"'), ("b", '"Drama"'), ("c", '"Crime"'), ("c", '"Drama"')
+    ]

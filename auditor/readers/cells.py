@@ -13,6 +13,7 @@ built column-wise, with `context_start` where the cell's text starts inside it.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -170,12 +171,48 @@ def _short(text: str) -> str:
     return text if len(text) <= _LONGEST else text[: _LONGEST - 1] + "…"
 
 
+def _arrays(raw: pl.Series) -> pl.DataFrame | None:
+    """The cells that hold a JSON list of strings or numbers (JSON Lines and Parquet lists are
+    read as such text), with their items; None when no cell does."""
+    texts = raw.filter(raw.str.starts_with("[") & raw.str.ends_with("]")).unique()
+    found = {}
+    for text in texts.to_list():
+        try:
+            items = json.loads(text)
+        except ValueError:
+            continue
+        if isinstance(items, list) and all(
+            isinstance(i, str | int | float) and not isinstance(i, bool) for i in items
+        ):
+            found[text] = [str(i).strip() for i in items if str(i).strip()]
+    if not found:
+        return None
+    return pl.DataFrame(
+        {"raw": list(found), "items": list(found.values())},
+        schema={"raw": pl.String, "items": pl.List(pl.String)},
+    )
+
+
 def _parse(cells: pl.DataFrame, column: ColumnSpec, attr: AttributeSpec) -> pl.DataFrame:
     """The cells of one column with attribute, value (JSON text) and qualifier, parsed by the
     value kind's cell parser (auditor.kinds); a kind no one defines keeps the text."""
     kind = kinds.REGISTRY.get(column.kind or attr.kind)
     member = pl.col("raw")
-    if column.split and (kind is None or kind.split):
+    splits = kind is None or kind.split
+    arrays = _arrays(cells.get_column("raw"))
+    if arrays is not None:
+        # a JSON list's items: the members, or (a kind that splits its own text) one list
+        cells = cells.join(arrays, on="raw", how="left", maintain_order="left")
+        if splits:
+            whole = pl.col("raw").str.split(column.split) if column.split else pl.concat_list("raw")
+            cells = cells.with_columns(member=pl.coalesce("items", whole)).explode("member")
+            member = pl.col("member").str.strip_chars()
+            cells = cells.filter(member != "")
+        else:
+            cells = cells.with_columns(member=pl.coalesce(pl.col("items").list.join("; "), "raw"))
+            member = pl.col("member")
+        cells = cells.drop("items")
+    elif column.split and splits:
         cells = cells.with_columns(member=pl.col("raw").str.split(column.split)).explode("member")
         member = pl.col("member").str.strip_chars()
         cells = cells.filter(member != "")
