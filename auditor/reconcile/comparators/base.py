@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
+import numpy as np
 import polars as pl
+from rapidfuzz import fuzz
+from rapidfuzz.process import cpdist
 
 from auditor.claims import EDITORIAL
 from auditor.reconcile.model import Context
@@ -80,3 +83,40 @@ def values(
 ) -> list[list]:
     """[sources, value shown] per group of claims stating one value (a `values` field)."""
     return [said(ctx, src, value, ps, kind) for ps in groups.values()]
+
+
+def display_names(frame: pl.DataFrame, by: tuple[str, ...], column: str) -> pl.DataFrame:
+    """normalize.names.best_cased of `column` per group (`by`), as `shown`, in one query: a
+    form with capitals before an all-lower-case one, then the form written most often, then
+    one not all in capitals, then the least."""
+    name = pl.col(column)
+    return (
+        frame.group_by(*by, column)
+        .agg(count=pl.len())
+        .group_by(*by)
+        .agg(
+            shown=name.sort_by(
+                name == name.str.to_lowercase(),
+                -pl.col("count").cast(pl.Int64),
+                name == name.str.to_uppercase(),
+                name,
+            ).first()
+        )
+    )
+
+
+def near_pairs(pairs: pl.DataFrame, threshold: pl.Expr | float, a: str, b: str) -> pl.DataFrame:
+    """The pairs whose strings `a` and `b` rapidfuzz's ratio puts at `threshold` or above,
+    scored in one call (cpdist). A ratio is at most 200·min(length)/(sum of lengths), so pairs
+    farther apart in length are dropped unscored."""
+    short = pl.min_horizontal(pl.col(a).str.len_chars(), pl.col(b).str.len_chars())
+    total = pl.col(a).str.len_chars() + pl.col(b).str.len_chars()
+    pairs = pairs.filter(200 * short >= (threshold - 1) * total)
+    ratio = cpdist(
+        pairs.get_column(a).to_list(),
+        pairs.get_column(b).to_list(),
+        scorer=fuzz.ratio,
+        dtype=np.float64,
+    )
+    scored = pairs.with_columns(_ratio=pl.Series(ratio, dtype=pl.Float64))
+    return scored.filter(pl.col("_ratio") >= threshold).drop("_ratio")

@@ -14,10 +14,7 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
 import polars as pl
-from rapidfuzz import fuzz
-from rapidfuzz.process import cpdist
 
 from auditor.attributes import AttributeSpec
 from auditor.catalog import (
@@ -31,7 +28,14 @@ from auditor.claims import EDITORIAL, USER
 from auditor.normalize.genres import facets
 from auditor.normalize.names import HONORIFICS, NEAR, best_cased, fold
 from auditor.reconcile.comparators import words
-from auditor.reconcile.comparators.base import by_value, groups, rows, sources
+from auditor.reconcile.comparators.base import (
+    by_value,
+    display_names,
+    groups,
+    near_pairs,
+    rows,
+    sources,
+)
 from auditor.reconcile.findings import SCHEMA, table
 from auditor.reconcile.model import Context, Finding
 
@@ -118,7 +122,7 @@ def build(
 def _members(claims: pl.DataFrame) -> pl.DataFrame:
     """Per (group, key), over every claim of the key (a user review's too): where it is first
     seen, its claim ids and its sources in group order, how many sources, whether an editorial
-    claim states it, and its display name (`_best_cased`). Members are ranked as spelling
+    claim states it, and its display name (`base.display_names`). Members are ranked as spelling
     variants are looked for: editorial ones by how many sources state them, then by key."""
     per_key = claims.group_by("g", "entity", "attribute", "key").agg(
         first=pl.col("pos").min(),
@@ -133,29 +137,9 @@ def _members(claims: pl.DataFrame) -> pl.DataFrame:
         .select("g", "key", rank=pl.int_range(pl.len()).over("g"))
     )
     return (
-        per_key.join(_best_cased(claims, ("g", "key")), on=["g", "key"])
+        per_key.join(display_names(claims, ("g", "key"), "name"), on=["g", "key"])
         .join(ranked, on=["g", "key"], how="left")
         .join(_folded(per_key.get_column("key").unique()), on="key")
-    )
-
-
-def _best_cased(frame: pl.DataFrame, by: tuple[str, ...]) -> pl.DataFrame:
-    """normalize.names.best_cased of `name` per group, as one query: a form with capitals
-    before an all-lower-case one, then the form written most often, then one not all in
-    capitals, then the least."""
-    name = pl.col("name")
-    return (
-        frame.group_by(*by, "name")
-        .agg(count=pl.len())
-        .group_by(*by)
-        .agg(
-            shown=name.sort_by(
-                name == name.str.to_lowercase(),
-                -pl.col("count").cast(pl.Int64),
-                name == name.str.to_uppercase(),
-                name,
-            ).first()
-        )
     )
 
 
@@ -165,8 +149,8 @@ _FOLDED = r"^[!-@\[-_a-~]+( [!-@\[-_a-~]+)*$"
 
 
 def _folded(keys: pl.Series) -> pl.DataFrame:
-    """Each distinct key folded as names.near_variant folds it, with its length and its word
-    count: near spellings have as many words and lengths close enough for the ratio."""
+    """Each distinct key folded as names.near_variant folds it, with its word count: near
+    spellings have as many words."""
     plain = keys.str.contains(_FOLDED)
     other = keys.filter(~plain)
     folded = pl.concat(
@@ -180,27 +164,15 @@ def _folded(keys: pl.Series) -> pl.DataFrame:
     )
     f = pl.col("folded")
     return folded.with_columns(
-        length=f.str.len_chars(),
-        words=pl.when(f == "").then(0).otherwise(f.str.count_matches(" ") + 1),
+        words=pl.when(f == "").then(0).otherwise(f.str.count_matches(" ") + 1)
     )
 
 
 def _near(pairs: pl.DataFrame) -> pl.DataFrame:
     """The pairs (folded, folded_b) that names.near_variant calls near: not equal, as many
-    words (the join's), and rapidfuzz's ratio at least NEAR. A ratio is at most
-    200·min(length)/(sum of lengths): pairs farther apart in length are not scored."""
-    short = pl.min_horizontal("length", "length_b")
-    pairs = pairs.filter(
-        (pl.col("folded") != pl.col("folded_b"))
-        & (200 * short >= (NEAR - 1) * (pl.col("length") + pl.col("length_b")))
-    )
-    ratio = cpdist(
-        pairs.get_column("folded").to_list(),
-        pairs.get_column("folded_b").to_list(),
-        scorer=fuzz.ratio,
-        dtype=np.float64,
-    )
-    return pairs.filter(pl.Series(ratio >= NEAR, dtype=pl.Boolean))
+    words (the join's), and rapidfuzz's ratio at least NEAR."""
+    unequal = pairs.filter(pl.col("folded") != pl.col("folded_b"))
+    return near_pairs(unequal, NEAR, "folded", "folded_b")
 
 
 def _variants(ctx: Context, members: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -211,7 +183,7 @@ def _variants(ctx: Context, members: pl.DataFrame) -> tuple[pl.DataFrame, pl.Dat
     has merged yet takes the second. A member only user reviews name is a misspelling of the
     first editorial member near it."""
     ranked = members.filter(pl.col("rank").is_not_null()).select(
-        "g", "attribute", "key", "rank", "folded", "length", "words"
+        "g", "attribute", "key", "rank", "folded", "words"
     )
     near = _near(
         ranked.join(_as_b(ranked), on=["g", "words"]).filter(pl.col("rank") < pl.col("rank_b"))
@@ -227,9 +199,7 @@ def _variants(ctx: Context, members: pl.DataFrame) -> tuple[pl.DataFrame, pl.Dat
         # "Sport" and "sports": one genre in two sites' words, not a misspelling
         if not (attribute == "genres" and facets(a) and facets(a) == facets(b)):
             reported.append((g, a, b, False, _EDITORIAL_VARIANT, rank_a, rank_b))
-    user = members.filter(pl.col("rank").is_null()).select(
-        "g", "key", "first", "folded", "length", "words"
-    )
+    user = members.filter(pl.col("rank").is_null()).select("g", "key", "first", "folded", "words")
     misspelt = (
         _near(user.join(_as_b(ranked), on=["g", "words"]))
         .group_by("g", "key", "first")
@@ -265,7 +235,7 @@ def _variants(ctx: Context, members: pl.DataFrame) -> tuple[pl.DataFrame, pl.Dat
 def _as_b(members: pl.DataFrame) -> pl.DataFrame:
     """Members as the second of a pair, joined on (g, words): the other columns end in _b."""
     return members.select(
-        "g", "words", *(pl.col(c).alias(c + "_b") for c in ("key", "rank", "folded", "length"))
+        "g", "words", *(pl.col(c).alias(c + "_b") for c in ("key", "rank", "folded"))
     )
 
 

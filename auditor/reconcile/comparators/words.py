@@ -15,7 +15,7 @@ import string
 
 import polars as pl
 
-from auditor.catalog import NAMES, NUMBER, TEXT, Reason
+from auditor.catalog import NAMES, NUMBER, TEXT, Choice, Reason
 from auditor.reconcile.display import listing_expr
 from auditor.reconcile.evidence import json_string
 
@@ -54,8 +54,9 @@ def obj(**fields: pl.Expr) -> pl.Expr:
 def message(reason: Reason, **fields: pl.Expr) -> pl.Expr:
     """The reason's message over columns: a names field is a list column (worded as
     `catalog.listing` words it), a text field a string column, and a field the catalog words
-    with a renderer (said, pairs, ...) a string column the caller worded. An optional part
-    `[...]` is written where each of its fields is non-empty, as `Reason.render` decides."""
+    with a renderer (said, pairs, ...) a string column the caller worded, and a choice of
+    phrasings a column of the phrasing's name. An optional part `[...]` is written where each
+    of its fields is non-empty, as `Reason.render` decides."""
     if fields.keys() != reason.fields.keys():
         raise TypeError(f"{reason.name}: fields {sorted(fields)}, expected {sorted(reason.fields)}")
     pieces: list[pl.Expr] = []
@@ -99,6 +100,11 @@ def _worded(reason: Reason, part: str, fields: dict[str, pl.Expr]) -> tuple[pl.E
             raise TypeError(f"{reason.name}: field {name} is not worded here; word it first")
         elif kind == NAMES:
             pieces.append(listing(col))
+        elif isinstance(kind, Choice):  # the phrasing the column names, worded in turn
+            phrasing = pl.when(pl.lit(False)).then(pl.lit(None, pl.String))
+            for key, template in kind.items():
+                phrasing = phrasing.when(col == key).then(_worded(reason, template, fields)[0])
+            pieces.append(phrasing)
         else:  # text, or a nested field the caller worded
             pieces.append(col)
     return pl.concat_str(pieces), used
