@@ -53,7 +53,8 @@ def obj(**fields: pl.Expr) -> pl.Expr:
 
 def message(reason: Reason, **fields: pl.Expr) -> pl.Expr:
     """The reason's message over columns: a names field is a list column (worded as
-    `catalog.listing` words it), a text field a string column, and a field the catalog words
+    `catalog.listing` words it), a text field a string column, a number a string column the
+    caller formatted with the template's spec (`formatted`), and a field the catalog words
     with a renderer (said, pairs, ...) a string column the caller worded, and a choice of
     phrasings a column of the phrasing's name. An optional part `[...]` is written where each
     of its fields is non-empty, as `Reason.render` decides."""
@@ -96,8 +97,10 @@ def _worded(reason: Reason, part: str, fields: dict[str, pl.Expr]) -> tuple[pl.E
         if spec and "|" in spec:
             one, many = spec.split("|")
             pieces.append(pl.when(col.list.len() == 1).then(pl.lit(one)).otherwise(pl.lit(many)))
-        elif spec or kind == NUMBER:
-            raise TypeError(f"{reason.name}: field {name} is not worded here; word it first")
+        elif kind == NUMBER:  # formatted by the caller with this spec (`formatted`)
+            pieces.append(col)
+        elif spec:
+            raise TypeError(f"{reason.name}: field {name} has a format spec; word it first")
         elif kind == NAMES:
             pieces.append(listing(col))
         elif isinstance(kind, Choice):  # the phrasing the column names, worded in turn
@@ -117,3 +120,26 @@ def _non_empty(reason: Reason, name: str, col: pl.Expr) -> pl.Expr:
     if reason.fields[name] == TEXT:
         return col != ""
     return col != ""  # a worded nested list: empty exactly when the list is
+
+
+def json_number(value: float) -> str:
+    """A number as JSON text, as json.dumps writes it (Python's repr of a float)."""
+    return json.dumps(value)
+
+
+def json_numbers(values: pl.Series) -> pl.Series:
+    """A float column as JSON text, each distinct number written once by json.dumps: polars
+    writes floats its own way (1e-05 as 0.00001)."""
+    return _each_distinct(values, json_number)
+
+
+def formatted(values: pl.Series, spec: str) -> pl.Series:
+    """A float column formatted with a template's spec ("g", ".0%"), each distinct number
+    once, as str.format does."""
+    return _each_distinct(values, lambda v: format(v, spec))
+
+
+def _each_distinct(values: pl.Series, word) -> pl.Series:
+    distinct = values.unique().drop_nulls().to_list()
+    mapping = {v: word(v) for v in distinct}
+    return values.replace_strict(mapping, default=None, return_dtype=pl.String)
