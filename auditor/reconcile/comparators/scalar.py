@@ -24,15 +24,14 @@ from auditor.catalog import (
     SpellingVariant,
     TemporalDrift,
     ValueConflict,
-    Why,
     WithinTolerance,
 )
 from auditor.claims import EDITORIAL
 from auditor.reconcile.comparators import words
-from auditor.reconcile.comparators.base import editorial, rows, said
+from auditor.reconcile.comparators.base import editorial, rows
 from auditor.reconcile.display import money
-from auditor.reconcile.findings import SCHEMA, table
-from auditor.reconcile.model import Context, Finding
+from auditor.reconcile.findings import SCHEMA
+from auditor.reconcile.model import Context
 
 _CLAIM = ("claim_id", "key", "source", "value", "num", "low", "high", "document")
 
@@ -679,66 +678,170 @@ def _beside(
 
 
 def _scopes(ctx: Context, scopes: pl.DataFrame) -> pl.DataFrame:
-    """Money stated for different scopes: a USA figure below an unstated or worldwide one."""
-    grouped = scopes.group_by("s", "entity", "attribute", maintain_order=True).agg(
-        "claim_id", "slot", "num", "source", "value"
+    """Money stated for different scopes: a USA figure below an unstated or worldwide one, a
+    part of the total, two scopes not comparable, or one figure mistyped (the same digits in
+    another order)."""
+    specs = _attributes(ctx, scopes.get_column("attribute").unique().sort().to_list())
+    scopes = scopes.join(specs.select("attribute", "shows", "tolerance"), on="attribute")
+    slots = _slots(ctx, scopes)
+    swapped = _transposed_pairs(
+        scopes.select("s", amount="num", currency="currency", scope="slot"), "s"
     )
-    findings = []
-    for _, entity, attribute, ids, slot, num, src, value in rows(grouped):
-        why = _scoped_why(ctx, ctx.spec(attribute), slot, num, src, value)
-        findings.append(Finding(entity, attribute, "*", tuple(ids), why))
-    return table(findings)
-
-
-def _scoped_why(ctx: Context, spec, slot: list, num: list, src: list, value: list) -> Why:
-    """Why one attribute's figures for different scopes differ."""
-    slots: dict[str, list[int]] = {}
-    for p, s in enumerate(slot):
-        slots.setdefault(s, []).append(p)
-    mid = {s: sum(num[p] for p in ps) / len(ps) for s, ps in slots.items()}
-    cur = {s: {_currency(value[p]) for p in ps} for s, ps in slots.items()}
-    parts = [[*said(ctx, src, value, ps, spec.kind), s] for s, ps in slots.items()]
-    domestic = [s for s in slots if s not in ("", "worldwide")]
-    total = [s for s in slots if s in ("", "worldwide")]
-    bad = [
-        (d, t)
-        for d in domestic
-        for t in total
-        if cur[d] == cur[t] and len(cur[d]) == 1 and mid[d] > mid[t] * (1 + spec.tolerance)
+    pairs = _domestic_and_total(slots)
+    shares = (
+        pairs.filter(pl.col("comparable") & (pl.col("mid_t") != 0))
+        .sort("s", "first", "first_t")
+        .with_columns(share=pl.col("mid") / pl.col("mid_t"))
+    )
+    shares = shares.with_columns(
+        share_json=words.json_numbers(shares.get_column("share")),
+        share_pct=words.formatted(shares.get_column("share"), ".0%"),
+    )
+    share_of = pl.concat_str(
+        "share_pct",
+        pl.lit(" of the "),
+        pl.when(pl.col("slot_t") == "").then(pl.lit("unscoped")).otherwise("slot_t"),
+        pl.lit(" figure"),
+    )
+    by_group = (
+        shares.group_by("s", maintain_order=True)
+        .agg(
+            parts=pl.col("slot").unique(maintain_order=True),
+            shares_json=words.array(pl.col("share_json"), words.text(pl.col("slot_t"))).str.join(
+                ","
+            ),
+            shares=share_of,
+        )
+        .with_columns(
+            shares_json=pl.concat_str(pl.lit("["), "shares_json", pl.lit("]")),
+            shares=words.listing(pl.col("shares")),
+        )
+    )
+    exceeds = (
+        pairs.filter(
+            pl.col("comparable") & (pl.col("mid") > pl.col("mid_t") * (1 + pl.col("tolerance")))
+        )
+        .select("s")
+        .unique()
+    )
+    scoped = _scoped_field(slots)
+    judged = (
+        scopes.group_by("s", "entity", "attribute", maintain_order=True)
+        .agg(claim_ids="claim_id")
+        .join(scoped, on="s")
+        .join(swapped, on="s", how="left")
+        .join(exceeds.with_columns(bad=pl.lit(True)), on="s", how="left")
+        .join(by_group, on="s", how="left")
+    )
+    found = [
+        _scoped_finding(
+            judged.filter(pl.col("amounts").is_not_null()),
+            ValueConflict.transposed_scopes,
+            amounts=pl.col("amounts"),
+        ),
+        _scoped_finding(
+            judged.filter(pl.col("amounts").is_null() & pl.col("bad").is_not_null()),
+            ValueConflict.part_exceeds_total,
+        ),
     ]
-    swapped = _transposed([(num[p], _currency(value[p]), slot[p]) for p in range(len(num))])
-    if swapped:
-        return ValueConflict.transposed_scopes(scoped=parts, amounts=swapped)
-    if bad:
-        return ValueConflict.part_exceeds_total(scoped=parts)
-    share = [
-        [mid[d] / mid[t], t]
-        for d in domestic
-        for t in total
-        if mid[t] and cur[d] == cur[t] and len(cur[d]) == 1
-    ]
-    shared = [
-        d for d in domestic if any(mid[t] and cur[d] == cur[t] and len(cur[d]) == 1 for t in total)
-    ]
-    if share:
-        return QualifierSplit.part_of_total(scoped=parts, parts=shared, shares=share)
-    return QualifierSplit.scopes_not_comparable(scoped=parts)
+    rest = judged.filter(pl.col("amounts").is_null() & pl.col("bad").is_null())
+    found.append(
+        _scoped_finding(
+            rest.filter(pl.col("parts").is_not_null()),
+            QualifierSplit.part_of_total,
+            parts=pl.col("parts"),
+            shares=(pl.col("shares_json"), pl.col("shares")),
+        )
+    )
+    found.append(
+        _scoped_finding(
+            rest.filter(pl.col("parts").is_null()), QualifierSplit.scopes_not_comparable
+        )
+    )
+    return pl.concat(found).sort("s").drop("s").cast(SCHEMA)
 
 
-def _transposed(amounts: list[tuple[float, str, str]]) -> list[str] | None:
-    """Two amounts in one currency written with the same digits in another order
-    ($12,345,678 and $21,345,678): a typing slip, whatever scope each names. Amounts are
-    (amount, currency, scope); two of one scope are left to their own group."""
-    seen = sorted({(int(a), c, sc) for a, c, sc in amounts if a})
-    for i, (a, ca, sa) in enumerate(seen):
-        for b, cb, sb in seen[i + 1 :]:
-            da, db = str(a), str(b)
-            if (
-                a != b
-                and ca == cb
-                and sa != sb
-                and len(da) == len(db) >= 4
-                and sorted(da) == sorted(db)
-            ):
-                return [money(a, ca), money(b, cb)]
-    return None
+def _slots(ctx: Context, scopes: pl.DataFrame) -> pl.DataFrame:
+    """Per (group, scope), in the order scopes are first seen: the mean figure (summed in
+    order, as Python sums), its currency where it has one, its sources and first value shown,
+    and whether it is a part (domestic) or a total (unstated or worldwide)."""
+    per_slot = scopes.group_by("s", "slot", maintain_order=True).agg(
+        first=pl.col("pos").min(),
+        mid=pl.col("num").cum_sum().last() / pl.len(),
+        currencies=pl.col("currency").n_unique(),
+        currency=pl.col("currency").first(),
+        sources=pl.col("source").unique(maintain_order=True),
+        value=pl.col("value").first(),
+        shows=pl.col("shows").first(),
+        tolerance=pl.col("tolerance").first(),
+    )
+    return _shown(ctx, per_slot, "shows", "value", "shown").with_columns(
+        total=pl.col("slot").is_in(["", "worldwide"])
+    )
+
+
+def _domestic_and_total(slots: pl.DataFrame) -> pl.DataFrame:
+    """Each (part, total) pair of scopes of a group; comparable when both are in one
+    currency, the same."""
+    part = slots.filter(~pl.col("total")).select(
+        "s", "slot", "first", "mid", "currencies", "currency", "tolerance"
+    )
+    total = slots.filter("total").select(
+        "s",
+        *(pl.col(c).alias(c + "_t") for c in ("slot", "first", "mid", "currencies", "currency")),
+    )
+    return part.join(total, on="s").with_columns(
+        comparable=(pl.col("currencies") == 1)
+        & (pl.col("currencies_t") == 1)
+        & (pl.col("currency") == pl.col("currency_t"))
+    )
+
+
+def _scoped_field(slots: pl.DataFrame) -> pl.DataFrame:
+    """Per group, the `scoped` field ([[sources, value shown, scope], ...]) as JSON and
+    worded."""
+    scope = pl.when(pl.col("slot") == "").then(pl.lit("scope not stated")).otherwise("slot")
+    return (
+        slots.sort("s", "first")
+        .group_by("s", maintain_order=True)
+        .agg(
+            scoped_json=words.array(
+                words.names(pl.col("sources")),
+                words.text(pl.col("shown")),
+                words.text(pl.col("slot")),
+            ).str.join(","),
+            scoped=pl.concat_str(
+                words.listing(pl.col("sources")),
+                pl.lit(": "),
+                "shown",
+                pl.lit(" ("),
+                scope,
+                pl.lit(")"),
+            ).str.join("; "),
+        )
+        .with_columns(scoped_json=pl.concat_str(pl.lit("["), "scoped_json", pl.lit("]")))
+    )
+
+
+def _scoped_finding(frame: pl.DataFrame, reason: Reason, **names) -> pl.DataFrame:
+    """Findings of one reason about scopes: `names` are lists of names, or (JSON, worded)
+    pairs of a nested field."""
+    fields = {"scoped": pl.col("scoped_json")}
+    worded = {"scoped": pl.col("scoped")}
+    for name, column in names.items():
+        if isinstance(column, tuple):
+            fields[name], worded[name] = column
+        else:
+            fields[name], worded[name] = words.names(column), column
+    return frame.select(
+        "s",
+        "entity",
+        "attribute",
+        slot=pl.lit("*"),
+        code=pl.lit(reason.code),
+        reason=pl.lit(reason.name),
+        claim_ids="claim_ids",
+        fields=words.obj(**fields),
+        severity=pl.lit(None, pl.String),
+        message=words.message(reason, **worded),
+    )
