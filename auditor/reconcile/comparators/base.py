@@ -1,9 +1,10 @@
-"""Helpers the comparators share: disagreeing groups, and the values each source states.
+"""Helpers the comparators share: disagreeing groups, the values each source states, display
+names and near spellings per group.
 
-A comparator's plan asks polars for the groups that disagree together with the columns its
-build reads, as one list per column and group; the Python that judges a group then reads
-claims by their position in the group (`src[p]`), and a finding names its claims by their
-`claim_id`. Nothing converts whole-frame columns: most claims agree and are never read.
+A comparator's plan asks polars for the groups that disagree. Most judge them as frames (a row
+per claim of those groups); Python that still judges a group one at a time (measures, a cast
+entry's roles) gets one list per column and group and reads claims by their position in it
+(`src[p]`). A finding names its claims by their `claim_id`.
 """
 
 from __future__ import annotations
@@ -48,11 +49,6 @@ def disagreeing(
     """Groups whose claims hold more than one key, with their claim ids and the columns asked
     for."""
     return groups(frame, by, columns, pl.col("key").n_unique())
-
-
-def pick(ids: Sequence[str], positions: Iterable[int]) -> tuple[str, ...]:
-    """The claim ids of the claims at `positions` in a group."""
-    return tuple(map(ids.__getitem__, positions))
 
 
 def by_value(key: Sequence[str]) -> dict[str, list[int]]:

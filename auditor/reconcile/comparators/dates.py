@@ -59,7 +59,7 @@ def build(ctx: Context, claims: pl.DataFrame) -> pl.DataFrame:
     several = clusters.group_by("g").agg(n=pl.len()).filter(pl.col("n") >= 2).select("g")
     claims = claims.join(several, on="g", how="semi", maintain_order="left")
     clusters = clusters.join(several, on="g", how="semi", maintain_order="left")
-    said = _said(clusters)
+    said = words.values_field(clusters)
     found = [
         _plain(ctx, claims.filter(~pl.col("release")), clusters, said),
         *_release(ctx, claims.filter("release"), clusters, said),
@@ -141,23 +141,6 @@ def _clusters_of(ctx: Context, claims: pl.DataFrame) -> pl.DataFrame:
         per.join(shown, on=["shows", "value"], maintain_order="left")
         .join(written, on="home", maintain_order="left")
         .sort("g", "first")
-    )
-
-
-def _said(clusters: pl.DataFrame) -> pl.DataFrame:
-    """Per group, the `values` field ([[sources, value shown], ...], a cluster each) as JSON
-    and worded."""
-    return (
-        clusters.group_by("g", maintain_order=True)
-        .agg(
-            values_json=words.array(
-                words.names(pl.col("sources")), words.text(pl.col("shown"))
-            ).str.join(","),
-            said=pl.concat_str(words.listing(pl.col("sources")), pl.lit(": "), "shown").str.join(
-                "; "
-            ),
-        )
-        .with_columns(values_json=pl.concat_str(pl.lit("["), "values_json", pl.lit("]")))
     )
 
 

@@ -192,22 +192,6 @@ def _values(ctx: Context, claims: pl.DataFrame) -> pl.DataFrame:
     return _shown(ctx, per_value.sort("g", "first"), "shows", "value", "shown")
 
 
-def _said(values: pl.DataFrame) -> pl.DataFrame:
-    """Per group, the `values` field ([[sources, value shown], ...]) as JSON and worded."""
-    return (
-        values.group_by("g", maintain_order=True)
-        .agg(
-            values_json=words.array(
-                words.names(pl.col("sources")), words.text(pl.col("shown"))
-            ).str.join(","),
-            said=pl.concat_str(words.listing(pl.col("sources")), pl.lit(": "), "shown").str.join(
-                "; "
-            ),
-        )
-        .with_columns(values_json=pl.concat_str(pl.lit("["), "values_json", pl.lit("]")))
-    )
-
-
 def _judged(
     ctx: Context,
     claims: pl.DataFrame,
@@ -234,7 +218,7 @@ def _judged(
         )
         .join(specs.drop("compares", "shows", "tolerance"), on="attribute", how="left")
         .join(claims.group_by("g").agg(pl.col("compares", "tolerance").first()), on="g")
-        .join(_said(values), on="g")
+        .join(words.values_field(values), on="g")
         .join(_value_facts(values), on="g")
         .join(_rating_counts(claims, counts), on="g", how="left")
         .join(_scoped(claims, scopes), on="g", how="left")

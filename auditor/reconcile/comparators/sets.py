@@ -109,7 +109,7 @@ def build(
     ctx: Context, claims: pl.DataFrame, roles: pl.DataFrame, actors: pl.DataFrame
 ) -> pl.DataFrame:
     members = _members(claims)
-    merged, variants = _variants(ctx, members)
+    merged, variants = _variants(members)
     lists = pl.concat(
         [_worded_variants(variants, members), *_verdicts(ctx, claims, members, merged, actors)]
     )
@@ -175,7 +175,7 @@ def _near(pairs: pl.DataFrame) -> pl.DataFrame:
     return near_pairs(unequal, NEAR, "folded", "folded_b")
 
 
-def _variants(ctx: Context, members: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+def _variants(members: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Which members merge into which (g, key, into), and the variants to report (g, key of
     the spelling, key_b of the variant, user, phase, o1, o2).
 

@@ -122,6 +122,20 @@ def _non_empty(reason: Reason, name: str, col: pl.Expr) -> pl.Expr:
     return col != ""  # a worded nested list: empty exactly when the list is
 
 
+def values_field(values: pl.DataFrame) -> pl.DataFrame:
+    """Per group `g`, the `values` field most reasons share ([[sources, value shown], ...]) as
+    JSON (`values_json`) and worded (`said`, as catalog.said words it), from a row per value
+    in the group's order with its `sources` and `shown`."""
+    return (
+        values.group_by("g", maintain_order=True)
+        .agg(
+            values_json=array(names(pl.col("sources")), text(pl.col("shown"))).str.join(","),
+            said=pl.concat_str(listing(pl.col("sources")), pl.lit(": "), "shown").str.join("; "),
+        )
+        .with_columns(values_json=pl.concat_str(pl.lit("["), "values_json", pl.lit("]")))
+    )
+
+
 def json_number(value: float) -> str:
     """A number as JSON text, as json.dumps writes it (Python's repr of a float)."""
     return json.dumps(value)
