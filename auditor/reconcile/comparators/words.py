@@ -3,8 +3,8 @@
 A comparator that judges whole frames would lose its speed if every finding then went back to
 Python to be worded (`Why.render`, json.dumps). These expressions write the same bytes: JSON as
 `findings` writes it (compact, non-ASCII as it is), and the message as the catalog's template
-renders it (`catalog.Reason.render`), for templates whose fields are text, lists of names, or
-nested fields the caller has already worded.
+renders it (`catalog.Reason.render`). Polars writes and formats floats its own way, so numbers
+are written by Python, once per distinct number (`json_numbers`, `formatted`).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import string
 
 import polars as pl
 
-from auditor.catalog import NAMES, NUMBER, TEXT, Choice, Reason
+from auditor.catalog import NAMES, NUMBER, Choice, Reason
 from auditor.reconcile.display import listing_expr
 from auditor.reconcile.evidence import json_string
 
@@ -52,12 +52,12 @@ def obj(**fields: pl.Expr) -> pl.Expr:
 
 
 def message(reason: Reason, **fields: pl.Expr) -> pl.Expr:
-    """The reason's message over columns: a names field is a list column (worded as
-    `catalog.listing` words it), a text field a string column, a number a string column the
-    caller formatted with the template's spec (`formatted`), and a field the catalog words
-    with a renderer (said, pairs, ...) a string column the caller worded, and a choice of
-    phrasings a column of the phrasing's name. An optional part `[...]` is written where each
-    of its fields is non-empty, as `Reason.render` decides."""
+    """The reason's message over columns, one per field: a names field is a list column
+    (worded as `catalog.listing` words it); a text field a string column; a number a string
+    column the caller formatted with the template's spec (`formatted`); a field the catalog
+    words with a renderer (said, pairs, ...) a string column the caller worded; a choice of
+    phrasings a column naming the phrasing. An optional part `[...]` is written where each of
+    its fields is non-empty, as `Reason.render` decides."""
     if fields.keys() != reason.fields.keys():
         raise TypeError(f"{reason.name}: fields {sorted(fields)}, expected {sorted(reason.fields)}")
     pieces: list[pl.Expr] = []
@@ -117,9 +117,7 @@ def _non_empty(reason: Reason, name: str, col: pl.Expr) -> pl.Expr:
     """Whether a field counts as given for an optional part (Python truthiness)."""
     if reason.fields[name] == NAMES:
         return col.list.len() > 0
-    if reason.fields[name] == TEXT:
-        return col != ""
-    return col != ""  # a worded nested list: empty exactly when the list is
+    return col != ""  # text, or a worded nested list (empty exactly when the list is)
 
 
 def values_field(values: pl.DataFrame) -> pl.DataFrame:
