@@ -603,6 +603,12 @@ class WithinTolerance(Kind):
         "{lists} — different cuts of the same billing: every name is in the film's cast list",
         **_LISTS,
     )
+    same_roles_other_players = Reason(
+        "{lists} — the lists share no player but give the same characters ({roles}): one "
+        "names the original voices or players, another a dub's or another version's",
+        **_LISTS,
+        roles=NAMES,
+    )
     role_named_fully = Reason(
         "{actor}'s character — {roles}: one character, named more or less fully (a title "
         "spelt out, or a surname added)",
@@ -633,6 +639,14 @@ class InternalInconsistency(Kind):
         "{source} credits {named} beside {agreed}, whom every other source credits alone; "
         "{named} {named:is|are} in the film's cast, so one of {source}'s two credits (a "
         "structured line and its prose) is wrong",
+        source=TEXT,
+        named=NAMES,
+        agreed=NAMES,
+    )
+    credited_apart = Reason(
+        "{source} credits {named} beside {agreed}, whom every other source credits alone, "
+        "each in a sentence of its own, so one of {source}'s two credits (a structured line "
+        "and its prose) is wrong",
         source=TEXT,
         named=NAMES,
         agreed=NAMES,

@@ -294,7 +294,10 @@ def _manifest(entity_dir: Path) -> dict[str, Any]:
         return {}
     name = f"{entity_dir.name}/{MANIFEST}"
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = simple_manifest(text)
+        if data is None:
+            data = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
         raise DocumentError(
             name,
@@ -309,6 +312,53 @@ def _manifest(entity_dir: Path) -> dict[str, Any]:
             'see `entity = "..."` and [documents."file"] source/captured in the docs; '
             "this entity was skipped",
         )
+    return data
+
+
+# The lines of a manifest as its template writes them: comments, `[documents."file"]` headers,
+# `key = "text"` (no escapes), `key = 2017`, `key = 2014-04-01`, each with an optional comment.
+_SIMPLE_LINE = re.compile(
+    r'[ \t]*(?:\[[ \t]*documents\.(?:"(?P<file>[^"\\\x00-\x1f\x7f]+)"'
+    r"|(?P<bare>[A-Za-z0-9_-]+))[ \t]*\]"
+    r'|(?P<key>[A-Za-z0-9_-]+)[ \t]*=[ \t]*(?:"(?P<text>[^"\\\x00-\x1f\x7f]*)"'
+    r"|(?P<date>\d{4}-\d{2}-\d{2})|(?P<int>[1-9]\d{0,8}|0)))?"
+    r"[ \t]*(?:#[^\x00-\x08\x0a-\x1f\x7f]*)?\r?"
+)
+
+
+def simple_manifest(text: str) -> dict[str, Any] | None:
+    """What tomllib gives for a manifest written as the template writes one; None for any other
+    TOML (tomllib then reads it, and words its errors). Catalogs hold a manifest per entity, and
+    tomllib, pure Python, costs more than reading the documents' cached claims."""
+    if text.count("\r") != text.count("\r\n"):
+        return None
+    data: dict[str, Any] = {}
+    table = data
+    for line in text.split("\n"):
+        m = _SIMPLE_LINE.fullmatch(line)
+        if m is None:
+            return None
+        file = m["file"] or m["bare"]
+        if file is not None:
+            documents = data.setdefault("documents", {})
+            if not isinstance(documents, dict) or file in documents:
+                return None
+            table = documents[file] = {}
+        elif m["key"] is not None:
+            if m["key"] in table:
+                return None
+            if m["text"] is not None:
+                value: Any = m["text"]
+            elif m["date"] is not None:
+                try:
+                    value = dt.date.fromisoformat(m["date"])
+                except ValueError:
+                    return None
+            elif m["int"] is not None:
+                value = int(m["int"])
+            else:
+                return None
+            table[m["key"]] = value
     return data
 
 

@@ -63,7 +63,7 @@ class ColumnSpec:
     attribute: str
     kind: str | None = None  # parse as this kind instead of the attribute's
     split: str | None = None  # one claim per member of a list cell (names: the separators)
-    unit: str | None = None  # appended to a bare number: "min" makes "112" a duration
+    unit: str | None = None  # a bare number's: "min" makes "112" a duration; "°F" is read past
     currency: str | None = None  # a bare amount's currency: "USD"
     scope: str | None = None  # the qualifier of money claims: "usa", "worldwide"
     qualifier: str | None = None  # a fixed qualifier for every claim of the column

@@ -11,11 +11,15 @@ import json
 import os
 import random
 import shutil
+import tomllib
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from auditor.cli import main
-from tests.conftest import FIXTURES
+from auditor.documents import simple_manifest
+from tests.conftest import FIXTURES, ROOT
 
 FILM = "leaving-las-vegas-1995"
 SOURCES = {"imdb", "movieblog", "rottentomatoes", "wikipedia", "filmsuggest"}
@@ -571,3 +575,52 @@ def test_entity_folder_named_as_people_write_it(capsys, tmp_path, sources_copy):
     code, out, err, out_dir = _check(capsys, tmp_path, sources_copy)
     assert code == 1 and not _errors(err)
     _good_documents_kept(out_dir)
+
+
+_MANIFEST_LINES = st.sampled_from(
+    [
+        'entity = "a-film-1999"',
+        'entity = ""',
+        "entity = 1999",
+        "entity = 01999",
+        '[documents."imdb.txt"]',
+        '[documents."imdb.txt"]  # the page',
+        "[documents.imdb]",
+        '[ documents."x.txt" ]',
+        "[documents]",
+        'source = "imdb"',
+        "source = 'imdb'",
+        'source = "im\\"db"',
+        'captured = "2017"   # footer',
+        "captured = 2017",
+        "captured = 2014-04-01",
+        "captured = 2014-02-30",
+        "captured = 2014-04-01T10:00:00",
+        "captured =",
+        'documents = "x"',
+        "# a comment with \"quotes\" and é",
+        "",
+        "   ",
+        "\r",
+        'key.dotted = "x"',
+        'source = "a" extra',
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_MANIFEST_LINES, max_size=8))
+def test_the_fast_manifest_reader_agrees_with_tomllib(lines):
+    text = "\n".join(lines)
+    fast = simple_manifest(text)
+    try:
+        expected = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        assert fast is None
+        return
+    assert fast is None or fast == expected
+
+
+def test_the_bundled_manifest_takes_the_fast_reader():
+    text = (ROOT / "sources" / FILM / "manifest.toml").read_text(encoding="utf-8")
+    assert simple_manifest(text) == tomllib.loads(text)

@@ -8,12 +8,14 @@ sources agree or are compatible.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from auditor.config import load
 from auditor.pipeline import audit
+from auditor.reconcile.display import show
 from tests.conftest import BUNDLED, FIXTURES, ROOT, SOURCES, load_expected
 
 FILMS = sorted(p.parent for p in (FIXTURES / "expected").glob("*/discrepancies.json"))
@@ -178,3 +180,38 @@ def test_every_re_release_date_stands(tmp_path):
     [split] = [d for d in dates if d.code == "AU002"]
     assert "4 Aug 2019 is the re-release" in split.explanation
     assert "re-release in canada" in split.explanation
+
+
+def _quoted(fields) -> list[tuple[list[str], str]]:
+    """Every [sources, value shown, ...] a finding's fields hold, at any depth."""
+    found = []
+    if isinstance(fields, list):
+        head = fields[:2]
+        if len(head) == 2 and isinstance(head[0], list) and head[0] and isinstance(head[1], str):
+            if all(isinstance(s, str) for s in head[0]):
+                found.append((head[0], head[1]))
+        for item in fields:
+            found += _quoted(item)
+    elif isinstance(fields, dict):
+        for item in fields.values():
+            found += _quoted(item)
+    return found
+
+
+def test_a_finding_quotes_each_source_with_a_value_it_states():
+    """Words like 'imdb and wikipedia: $1,214,882' must be true of each source named: its own
+    claims in the finding show that value (a cast list's roles quote the character only)."""
+    report = audit([FIXTURES / "documents", SOURCES], load(ROOT))
+    specs = report.attributes
+    checked = 0
+    for d in report.discrepancies:
+        kind = specs[d.attribute].kind
+        for name, value in json.loads(d.fields).items():
+            if name == "roles":
+                continue
+            for named, shown in _quoted(value):
+                for source in named:
+                    stated = {show(kind, c.value) for c in d.claims if c.source == source}
+                    assert shown in stated, (d.entity, d.attribute, d.code, name, source, shown)
+                    checked += 1
+    assert checked > 150

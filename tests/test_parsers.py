@@ -21,6 +21,9 @@ from auditor.normalize.scores import parse_score
         ("Oct 27, 1995", "1995-10-27"),
         ("October 27 1995", "1995-10-27"),
         ("1995-10-27", "1995-10-27"),
+        ("1995-10-27T09:30:00Z", "1995-10-27"),  # a timestamp's date
+        ("1995/10/27", "1995-10-27"),
+        ("1995-10/27", None),  # separators that differ make no date
         ("Feb 24, 1998", "1998-02-24"),
         ("9 february 1996", "1996-02-09"),
         ("Sept. 3, 2001", "2001-09-03"),
@@ -50,6 +53,12 @@ def test_date_precision():
         ("1h42", 102),
         ("2h", 120),
         ("2 hours 5 minutes", 125),
+        ("1:51:00", 111),
+        ("1:51:40", 112),  # to the nearest minute
+        ("PT1H51M", 111),
+        ("PT6660S", 111),
+        ("PT", None),
+        ("1:51", None),  # h:mm or mm:ss: not said
         ("drama", None),
         ("", None),
     ],
@@ -117,6 +126,7 @@ def test_money_refuses(text):
         ("293", 293),
         ("1.2 million", 1_200_000),
         ("12.5", None),
+        ("12345.0", 12345),  # a whole count as a table export writes it
         ("many", None),
     ],
 )
@@ -132,6 +142,8 @@ def test_counts(text, count):
         ("91%", {"value": 91, "scale": 100}),
         ("82 out of 100", {"value": 82, "scale": 100}),
         ("2.75/5", {"value": 2.75, "scale": 5}),
+        ("4/5 stars", {"value": 4, "scale": 5}),
+        ("3.5 out of 4 stars", {"value": 3.5, "scale": 4}),
         ("11/10", None),
         ("7.6", None),
     ],

@@ -131,6 +131,17 @@ RELEASES = [
         "Films re-released it in the United Kingdom on 3 July 2015.",
         {("2015-05-14", "re-release"), ("2015-07-03", "uk,re-release")},
     ),
+    (  # a television premiere is a broadcast, not a release
+        "It premiered at the Busan International Film Festival on 5 October 2003, and had its "
+        "TV premiere on BBC Two on 1 March 2005.",
+        {("2003-10-05", "premiere")},
+    ),
+    ("The film had its television debut on ZDF on 24 December 1991.", set()),
+    (  # the kind named last, nearest the date, beats a festival named earlier in the clause
+        "Arrow Films acquired it after a screening at the Sundance Film Festival and opened it "
+        "in a limited release in the United Kingdom on 3 March 2006.",
+        {("2006-03-03", "uk,limited")},
+    ),
 ]
 
 
@@ -272,9 +283,28 @@ MONEY = [
         "$12.5 million in North America; a prequel earned $8 million.",
         {("gross", (("amount", 30_000_000), ("currency", "USD")), None)},
     ),
+    (  # the territory opening the clause, before the money word
+        "In France, it earned €3.4 million. In Germany the film took €1.1 million.",
+        {
+            ("gross", (("amount", 3_400_000), ("currency", "EUR")), "france"),
+            ("gross", (("amount", 1_100_000), ("currency", "EUR")), "germany"),
+        },
+    ),
     (
         "Produced for an estimated NOK 2.5 million, it was shot in six weeks.",
         {("budget", (("currency", "NOK"), ("high", 2_500_000), ("low", 2_500_000)), "estimated")},
+    ),
+    (  # the territory opening the clause; a later clause's scope word is that clause's
+        "In Canada the film took CA$880,000 over two weekends, and its global total reached "
+        "CA$3.2 million.",
+        {
+            ("gross", (("amount", 880_000), ("currency", "CAD")), "canada"),
+            ("gross", (("amount", 3_200_000), ("currency", "CAD")), "worldwide"),
+        },
+    ),
+    (
+        "In the United Kingdom, it made £640,000; it did far better elsewhere in Europe.",
+        {("gross", (("amount", 640_000), ("currency", "GBP")), "uk")},
     ),
 ]
 
@@ -307,6 +337,21 @@ def test_writing_credits_name_their_role_in_prose():
     }
     text = "Other Film is a 1990 drama film with a screenplay by Max Orr."
     assert _facts(add_credit_prose, text) == {("writers", "Max Orr", "screenplay")}
+    text = "Third Film is a 2003 comedy film directed by Lee Paine, who also wrote the story."
+    assert _facts(add_credit_prose, text) == {
+        ("director", "Lee Paine", None),
+        ("writers", "Lee Paine", "story"),
+    }
+    text = (
+        "Fourth Film is a 2008 animated film directed by Kit Ray, who co-wrote the screenplay "
+        "with Jo Vance and Ada Brook."
+    )
+    assert _facts(add_credit_prose, text) == {
+        ("director", "Kit Ray", None),
+        ("writers", "Kit Ray", "screenplay"),
+        ("writers", "Jo Vance", "screenplay"),
+        ("writers", "Ada Brook", "screenplay"),
+    }
 
 
 def test_voice_credits_in_prose():
@@ -319,6 +364,24 @@ def test_voice_credits_in_prose():
         ("stars", "Jo Vance", None),
         ("stars", "Lee Paine", None),
         ("stars", "Kit Ray", None),
+    }
+
+
+def test_cast_credits_in_a_leads_later_sentences():
+    """The film as the subject of a later sentence credits its players; a name opening on an
+    accented capital is read whole; another subject's credit is not the film's."""
+    from auditor.extract.prose import add_cast_prose
+
+    text = (
+        "A co-production between Nordlys and Lumen, it features the voices of Émile Roux, "
+        "Jo Vance and Ōta Ren. The film also stars Kit Ray Jr. as the narrator. "
+        "Its sequel stars Lee Paine."
+    )
+    assert _facts(add_cast_prose, text) == {
+        ("stars", "Émile Roux", None),
+        ("stars", "Jo Vance", None),
+        ("stars", "Ōta Ren", None),
+        ("stars", "Kit Ray Jr.", None),
     }
 
 LEADS = [
@@ -456,6 +519,25 @@ RT_PANELS = [
 @pytest.mark.parametrize(("panel", "facts"), RT_PANELS, ids=range(len(RT_PANELS)))
 def test_rotten_tomatoes_info_panel(panel, facts):
     assert _facts(lambda out, s, e: RottenTomatoes()._info(out, s, e), panel) == facts
+
+
+def test_rotten_tomatoes_score_panel():
+    """The Tomatometer panel gives the critics' score, average and count; the audience panel
+    beside it (its own "Average Rating:" on a 5-point scale) gives nothing."""
+    page = (
+        "• R, 1 hr. 41 min.\n  • Drama\n  • Harbour Pictures\n\n\n"
+        "TOMATOMETER\nAll Critics | Top Critics\n64%\nAverage Rating: 6/10\n"
+        "Reviews Counted: 1,204\nFresh: 770 | Rotten: 434\n\n"
+        "AUDIENCE SCORE\n72%\nliked it\nAverage Rating: 3.6/5\nUser Ratings: 88,410\n\n\n"
+        "45% Other Film Jan 02\n\nSome Film Reviews\n\nPage 1 of 3\nGood.\nPage 1 of 3\n"
+    )
+    facts = _facts(lambda out, s, e: RottenTomatoes().extract(out.view, out), page)
+    scores = {f for f in facts if f[0] in ("critic_score", "critic_review_count", "user_rating")}
+    assert scores == {
+        ("critic_score", (("scale", 100), ("value", 64)), "rottentomatoes"),
+        ("critic_score", (("scale", 10), ("value", 6)), "rottentomatoes average"),
+        ("critic_review_count", 1204, "rottentomatoes"),
+    }
 
 
 MONEY_FORMS = [
@@ -722,13 +804,52 @@ def test_wikipedia_cast_section_dual_role():
     }
 
 
+def test_wikipedia_cast_section_role_voiced_by_actor():
+    """A dub's cast listed role first, "Role (voiced by Actor)", beside "Actor as Role" lines:
+    one cast claim per line, the same role for both actors."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Cast\n\n"
+        "  • Ada Brook as Pip, a hedgehog\n"
+        "  • Lee Paine as the Frost Queen\n"
+        "  • Ray Moss as Uncle Barnaby Quill\n\n"
+        "English version\n\n"
+        "  • Pip (voiced by Joan Dee)\n"
+        "  • The Frost Queen (voiced by Max Orr), the villain\n"
+        "  • Uncle Barnaby Quill (played by Tom O'Hale)[4]\n"
+    )
+    out = _collector(text)
+    Wikipedia()._cast_section(out, 0, len(text))
+    assert {(c.value["actor"], c.value["character"]) for c in out.claims} == {
+        ("Ada Brook", "Pip"),
+        ("Lee Paine", "the Frost Queen"),
+        ("Ray Moss", "Uncle Barnaby Quill"),
+        ("Joan Dee", "Pip"),
+        ("Max Orr", "The Frost Queen"),
+        ("Tom O'Hale", "Uncle Barnaby Quill"),
+    }
+    for c in out.claims:
+        assert text[c.span_start : c.span_end] == c.raw
+
+
+def test_plot_names_a_role_with_its_article_at_a_sentence_start():
+    """A cast role written with its article ("The Frost Queen") is named by a plot whatever
+    the article's case: "the Frost Queen" mid-sentence, "The Frost Queen" opening one."""
+    text = "Pip is sent north by the Frost Queen. The Frost Queen never speaks again."
+    out = _collector(text)
+    add_characters(out, 0, len(text), ["The Frost Queen"], cased=True)
+    assert {c.value for c in out.claims} >= {"the Frost Queen"}
+    assert "The Frost Queen" not in {c.value for c in out.claims}
+
+
 def test_wikipedia_infobox_runtime_per_cut():
     from auditor.extract.wikipedia import Wikipedia
 
     box = "Running time\n  • 131 minutes (original)\n  • 96 minutes (US version)[3]\nCountryItaly\n"
     facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), box)
     runtimes = {f for f in facts if f[0] == "runtime"}
-    assert runtimes == {("runtime", 131, None), ("runtime", 96, None)}
+    assert runtimes == {("runtime", 131, None), ("runtime", 96, "usa")}
 
 
 def test_runtime_per_version_named_by_its_country():
@@ -950,3 +1071,92 @@ def test_nickname_quote_styles_are_one_role():
                    ["kit harlow", 'kit "ace" harlow'], ["Lee Paine"] * 2,
                    ["kit harlow", 'kit "ace" harlow'])
     assert [f.why.reason.name for f in found] == ["role-named-fully"]
+
+
+@pytest.mark.parametrize(
+    "hatnote",
+    [
+        "This article is about the 2004 film. For the 1950 film, see Blue Harbour (1950 film).",
+        '"Blue Harbour" redirects here. For the novel, see Blue Harbour (novel).',
+        "Not to be confused with Blue Harbor.",
+    ],
+)
+def test_wikipedia_hatnote_is_no_title(hatnote):
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Blue Harbour\n\nFrom Wikipedia, the free encyclopedia\n\n"
+        f"{hatnote}\nBlue Harbour\nDirected byAda Brook\nRunning time\n94 minutes\n\n"
+        "Blue Harbour is a 2004 Canadian drama film directed by Ada Brook.\n"
+    )
+    out = _collector(text)
+    Wikipedia().extract(out.view, out)
+    assert out.values("title") == ["Blue Harbour"]
+    assert out.values("runtime") == [94]
+
+
+def test_wikipedia_paragraph_about_another_film_states_nothing_of_this_one():
+    """A remake's article tells of its original, a sequel's of the first film: that
+    paragraph's dates and sums are the other film's."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Dark Bell\n\nFrom Wikipedia, the free encyclopedia\n\nDark Bell\nDirected byAda Brook\n\n"
+        "Dark Bell is a 2004 British horror film directed by Ada Brook.\n\n"
+        "The 1958 film was released in the United States on 2 May 1958 and grossed $1.2 million."
+        "\n\nThe original Dark Bell was made for £40,000; it opened in London on 3 March 1958.\n\n"
+        "The 2004 film was released in the United Kingdom on 6 June 2004 and grossed £2 million "
+        "there.\n"
+    )
+    out = _collector(text)
+    Wikipedia().extract(out.view, out)
+    facts = {(c.attribute, _plain(c.value), c.qualifier) for c in out.claims}
+    assert {f for f in facts if f[0] in ("release_date", "gross", "budget")} == {
+        ("release_date", "2004-06-06", "uk"),
+        ("gross", (("amount", 2_000_000), ("currency", "GBP")), "uk"),
+    }
+
+
+def test_imdb_header_certificate_of_another_board_is_no_genre():
+    from auditor.extract.imdb import Imdb
+
+    text = (
+        "7.1/10 2,310 rate this blue harbour&nbsp;(2004) 12a | 1h 32min | drama, romance | "
+        "4 june 2004 (uk) a keeper waits. director: ana ruiz"
+    )
+    out = _collector(text)
+    Imdb()._header(out.view, out, 0, len(text))
+    assert set(out.values("genres")) == {"drama", "romance"}
+    assert out.values("mpaa_rating") == []
+
+
+def test_lower_cased_family_word_before_a_full_name():
+    """'his sister maud quarrie': the full name, so a later 'maud' is part of it, no name."""
+    text = "when his sister maud quarrie reaches ostend, maud, who never writes, says nothing."
+    out = _collector(text)
+    add_characters(out, 0, len(text), ["maud quarrie", "kit quarrie"], cased=False)
+    assert {c.value for c in out.claims} == {"maud quarrie"}
+
+
+def test_plot_names_a_titled_role_without_its_titles():
+    text = "a policeman from leeds, jo brook, follows him to the coast."
+    out = _collector(text)
+    add_characters(out, 0, len(text), ["det. sgt. jo brook", "mother of the bride"], cased=False)
+    assert {c.value for c in out.claims} == {"jo brook"}
+
+
+def test_filmsuggest_abstract_it_stars():
+    from auditor.extract.filmsuggest import FilmSuggest
+
+    text = (
+        "Search a film or person :\nBlue Harbour is a canadian film of genre Drama directed by "
+        "Ada Brook released in Canada on 4 june 2004 with Jo Vance\n\nBlue Harbour (2004)\n\n"
+        "Blue Harbour\nIf you like this film, let us know!\n\nBlue Harbour is a 2004 Canadian "
+        "drama film directed by Ada Brook. Set in Nova Scotia, it follows a lighthouse keeper. "
+        "The film stars Jo Vance, Kit Ray and Lee Paine. It was directed by Max Orr's assistant."
+        "\n\n\nSource : Wikidata\n"
+    )
+    out = _collector(text)
+    FilmSuggest().extract(out.view, out)
+    assert set(out.values("stars")) == {"Jo Vance", "Kit Ray", "Lee Paine"}
+    assert set(out.values("director")) == {"Ada Brook"}

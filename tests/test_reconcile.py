@@ -204,6 +204,43 @@ def test_mutation_plant_a_misspelling(sources_copy):
     assert variants
 
 
+def test_mutation_titled_character_misspelt(sources_copy):
+    """A plot that gives a character a title ("Sergeant Ben Sandersen") still names the man
+    the cast lists call "Ben Sanderson": one first name once the titles are set aside."""
+    _mutate(
+        sources_copy,
+        "wikipedia.txt",
+        "Ben Sanderson is an alcoholic",
+        "Sergeant Ben Sandersen is an alcoholic",
+    )
+    variants = [
+        d
+        for d in _audit(sources_copy).discrepancies
+        if d.code == "AU003"
+        and d.attribute == "character"
+        and any(c.raw == "Sergeant Ben Sandersen" for c in d.claims)
+    ]
+    assert variants
+
+
+def test_mutation_prose_credits_another_director(sources_copy):
+    """A page whose summary line credits one director and whose lead credits another, each in a
+    sentence of its own, contradicts itself; 'directed by A and B' in one sentence does not."""
+    lead, credits = "written and directed by Mike Figgis", "written by Mike Figgis and directed by"
+    _mutate(sources_copy, "filmsuggest.txt", lead, f"{credits} Ada Brook")
+    inner = _one(_audit(sources_copy), "director", "AU006")
+    assert inner.reason == "credited-apart" and inner.severity == "error"
+    assert {c.source for c in inner.claims} == {"filmsuggest"}
+    _mutate(
+        sources_copy,
+        "filmsuggest.txt",
+        "directed by Mike Figgis released in USA",
+        "directed by Mike Figgis and Ada Brook released in USA",
+    )
+    report = _audit(sources_copy)
+    assert not [d for d in report.discrepancies if d.code == "AU006" and d.attribute == "director"]
+
+
 def test_mutation_unscoped_figure_mistyped_once(sources_copy):
     """An unscoped gross that transposes the digits of a scoped one is reported once, by the
     scopes' finding; the other unscoped figure equals the worldwide one: no second conflict."""
@@ -231,6 +268,34 @@ def test_mutation_part_exceeds_total(sources_copy):
     assert (d.code, d.reason) == ("AU001", "part-exceeds-total")
     assert "$61,968,347 (usa)" in d.explanation and "(scope not stated)" in d.explanation
     assert {c.source for c in d.claims} == {"imdb", "movieblog", "wikipedia"}
+
+
+def test_mutation_misdated_release_reported_once(sources_copy):
+    """A kind given a date no source gives any release ("Nov 3, 1995 Wide") is one conflict,
+    the misdated release; it is not reported a second time as an unexplained date."""
+    _mutate(sources_copy, "rottentomatoes.txt", "Oct 27, 1995 Wide", "Nov 3, 1995 Wide")
+    dates = [d for d in _audit(sources_copy).discrepancies if d.attribute == "release_date"]
+    errors = [d for d in dates if d.severity == "error"]
+    assert len(errors) == 1
+    assert "calls 3 Nov 1995 the wide" in errors[0].explanation
+
+
+def test_mutation_dubbed_cast_list_is_no_conflict(sources_copy):
+    """A cast list of a dub's voices (other players, the same characters) shares no actor with
+    the original cast list: compatible (info), not a conflict."""
+    dub = {
+        "Nicolas Cage - Ben Sanderson": "Tobias Meister - Ben Sanderson (German version)",
+        "Elisabeth Shue - Sera": "Katrin Fröhlich - Sera (German version)",
+        "Julian Sands - Yuri": "Udo Schenk - Yuri (German version)",
+    }
+    path = sources_copy / BUNDLED / "movieblog.txt"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("Nicolas Cage - Ben"), text.index("Thomas Kopache - Mr. Simpson\n")
+    block = "\n".join(dub.values()) + "\n"
+    path.write_text(text[:start] + block + text[end + len("Thomas Kopache - Mr. Simpson\n") :])
+    cast = [d for d in _audit(sources_copy).discrepancies if d.attribute == "cast"]
+    assert cast and all(d.severity == "info" for d in cast)
+    assert any("the same characters" in d.explanation for d in cast)
 
 
 # --- the second film, with planted contradictions -------------------------------------------

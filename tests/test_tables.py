@@ -459,3 +459,119 @@ def test_tables_declared_in_pyproject_are_read_relative_to_it(tmp_path):
     assert record.to_dict()["sources"] == sorted(stating)
     pairs = {(e, s) for e, docs in tables.documents().items() for s, d in docs}
     assert pairs == set(claims.select("entity", "source").iter_rows())
+
+
+def test_figures_in_the_forms_tables_write_them_are_read_and_compared(tmp_path):
+    text = (
+        "src,id,volume,change\n"
+        "a,x1,1.2M,+1.5%\n"
+        'b,x1,"1,200,000",1.50 %\n'
+        "c,x1,1.2 million,(1.5)\n"
+        "a,x2,3.4B,-0.5%\n"
+        "b,x2,3400M,-0.5\n"
+    )
+    columns = {"volume": {"attribute": "volume"}, "change": {"attribute": "change"}}
+    attributes = {"volume": {"kind": "number", "tolerance": "1%"}, "change": {"kind": "number"}}
+    found, resolved = _domain_audit(tmp_path, text, columns, attributes)
+    # three forms of 1.2 million agree; an accounting negative is a real sign conflict
+    assert ("x1", "volume") not in found
+    assert resolved[("x1", "volume")] == 1_200_000
+    assert resolved[("x2", "volume")] == 3_400_000_000
+    assert found[("x1", "change")].code == "AU001"
+    assert ("x2", "change") not in found
+
+
+def test_cells_no_kind_reads_are_noted_on_the_table_not_lost_silently(tmp_path):
+    (tmp_path / "t.csv").write_text(
+        "src,id,price,dep\n"
+        "a,x1,$12.34,7:05 PM\n"
+        "b,x1,12.35,Not Available\n"
+        "c,x1,twelve,<b>7pm</b>\n"
+        "d,x1,,7:06 PM\n",
+        encoding="utf-8",
+    )
+    columns = {"price": {"attribute": "price"}, "dep": {"attribute": "dep"}}
+    attributes = {"price": {"kind": "number"}, "dep": {"kind": "time"}}
+    table = {"path": "t.csv", "source": {"column": "src"}, "entity": ["id"], "columns": columns}
+    config = Config(
+        tmp_path, tmp_path, tmp_path / "none", tmp_path / "reports",
+        settings={"tables": [table], "attributes": attributes},
+    )  # fmt: skip
+    [record] = read_declared(config).records
+    assert record.claims == 3  # 12.35, 7:05 PM, 7:06 PM; an empty cell states nothing
+    assert record.note == (
+        "4 cells state no value of their column's kind: price 2 ('$12.34', 'twelve'); "
+        "dep 2 ('Not Available', '<b>7pm</b>')"
+    )
+
+
+def test_prices_keep_their_cents(tmp_path):
+    text = "src,id,price\na,p1,$12.34\nb,p1,12.34\nc,p1,$12.99\na,p2,$5\nb,p2,5.00\n"
+    columns = {"price": {"attribute": "price", "currency": "USD"}}
+    attributes = {"price": {"kind": "money"}}
+    found, resolved = _domain_audit(tmp_path, text, columns, attributes)
+    assert found[("p1", "price")].code == "AU001"
+    assert "$12.99" in found[("p1", "price")].explanation
+    assert resolved[("p1", "price")] == {"amount": 12.34, "currency": "USD"}
+    assert ("p2", "price") not in found  # $5 and 5.00 are one amount
+    assert resolved[("p2", "price")] == {"amount": 5, "currency": "USD"}
+
+
+def test_texts_differing_only_in_case_and_punctuation_agree(tmp_path):
+    text = (
+        "src,id,title\n"
+        "a,m1,Mr. Smith Goes to Washington\n"
+        "b,m1,mr smith goes to washington\n"
+        "c,m1,\"Mr. Smith Goes to Washington.\"\n"
+        "a,m2,Alien\n"
+        "b,m2,Aliens\n"
+        "a,m3,Heat\n"
+        "b,m3,Ronin\n"
+    )
+    found, resolved = _domain_audit(
+        tmp_path, text, {"title": {"attribute": "title"}}, {"title": {"kind": "text"}}
+    )
+    assert ("m1", "title") not in found
+    assert resolved[("m1", "title")] == "Mr. Smith Goes to Washington"
+    assert found[("m2", "title")].code == "AU003"  # one letter apart: a spelling variant
+    assert found[("m3", "title")].code == "AU001"
+
+
+def test_a_number_columns_unit_is_read_past(tmp_path):
+    text = "src,id,temp\na,d1,72°F\nb,d1,72 °f\nc,d1,72\nd,d1,75°F\ne,d1,75 F\n"
+    columns = {"temp": {"attribute": "temp", "unit": "°F"}}
+    found, resolved = _domain_audit(tmp_path, text, columns, {"temp": {"kind": "number"}})
+    assert resolved[("d1", "temp")] == 72
+    assert {c.raw for c in found[("d1", "temp")].claims} == {"72°F", "72 °f", "72", "75°F"}
+    # "75 F" is not in the column's unit: noted on the table, not read as 75 °F
+
+
+def test_a_name_written_surname_first_is_the_same_name(tmp_path):
+    text = (
+        "src,id,director\n"
+        "a,m1,Francis Ford Coppola\n"
+        'b,m1,"Coppola, Francis Ford"\n'
+        'a,m2,"Scott, Ridley"\n'
+        "b,m2,James Cameron\n"
+    )
+    columns = {"director": {"attribute": "director"}}
+    found, resolved = _domain_audit(tmp_path, text, columns, {"director": {"kind": "names"}})
+    assert ("m1", "director") not in found
+    assert found[("m2", "director")].code == "AU001"
+
+
+def test_a_scope_split_words_each_unscoped_figure_with_its_own_sources(tmp_path):
+    (tmp_path / "g.csv").write_text(
+        'film,gross\nleaving-las-vegas-1995,"$32,029,928"\n', encoding="utf-8"
+    )
+    columns = {"gross": "gross"}
+    table = {"path": "g.csv", "source": "grosses", "entity": ["film"], "columns": columns}
+    config = Config(
+        tmp_path, SOURCES, tmp_path / "none", tmp_path / "reports", settings={"tables": [table]}
+    )
+    report = audit([SOURCES], config)
+    (split,) = [d for d in report.discrepancies if d.code == "AU002" and d.attribute == "gross"]
+    # the pages' unscoped $49.8M and the table's unscoped $32,029,928 are two figures
+    assert "wikipedia: $49.8M (scope not stated); grosses: $32,029,928 (scope not stated)" in (
+        split.explanation
+    )

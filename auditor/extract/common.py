@@ -38,7 +38,12 @@ def version_country(note: str | None) -> str | None:
     """A running time's version named by its country ("71 min (USA)", "84 minutes (Sweden)"):
     the canonical country, its qualifier; another note ("director's cut") is none."""
     note = (note or "").strip().strip("()").strip()
+    # "(US version)", "(UK cut)": the version's country, the word for the version dropped
+    note = _VERSION_WORD.sub("", note)
     return canonical_country(note) if note and is_country(note) else None
+
+
+_VERSION_WORD = re.compile(r"\s+(?:version|cut|release|edit)$", re.I)
 
 
 # A trailing note a cast line puts after the role: "(voice)", "(uncredited)", "(archive
@@ -52,10 +57,24 @@ _ROLE_NOTE = re.compile(
 )
 
 
+# An anthology's segment note after a credit or a role, 'X (segment "The Red Door")': where in
+# the film the person worked; no part of a name or a role, and no writing role. A double role
+# across segments puts one after each part: 'Kit (segment "A") / Brother Lucas (segment "D")'.
+SEGMENT_NOTE = re.compile(r"\s*\(segments?\b[^()]*\)", re.I)
+_SEGMENT_TAIL = re.compile(SEGMENT_NOTE.pattern + "$", re.I)
+
+
+def drop_segment_notes(text: str, start: int, end: int) -> int:
+    """The end of text[start:end] without the segment notes that close it."""
+    while (m := _SEGMENT_TAIL.search(text, start, end)) and m.start() > start:
+        end = m.start()
+    return end
+
+
 def split_role(role: str) -> tuple[str, str | None]:
     """'Kit (voice) (as Kit Ray)' -> ('Kit', 'Kit Ray'): the character without the credit notes
-    after it, and the name the actor is credited as, if given."""
-    role, credited = role.strip(), None
+    after it (segment notes wherever they stand), and the name the actor is credited as."""
+    role, credited = SEGMENT_NOTE.sub("", role).strip(), None
     while (m := _ROLE_NOTE.search(role)) and m.start() > 0:
         credited = m["as"] or credited
         role = role[: m.start()]
@@ -75,6 +94,7 @@ def add_names(
     text = out.view.text
     items = split_items(text, start, end, sep) if sep else split_items(text, start, end)
     for s, e in items:
+        e = drop_segment_notes(text, s, e)
         out.add(attribute, s, e, clean(text[s:e]), **kw)
 
 
@@ -89,7 +109,7 @@ def add_credited(out: Collector, attribute: str, start: int, end: int, sep: str 
     unqualified."""
     text = out.view.text
     for s, e in split_items(text, start, end, sep=sep):
-        m = _CREDITED.fullmatch(text[s:e])
+        m = _CREDITED.fullmatch(text, s, drop_segment_notes(text, s, e))
         if m is None or not m["n"].strip():
             continue
         role = m["role"].strip().lower() if m["role"] else None
@@ -117,7 +137,10 @@ def add_date(out: Collector, attribute: str, start: int, end: int, qualifier: st
 def add_characters(out: Collector, start: int, end: int, known: list[str], *, cased: bool) -> None:
     text = out.view.text
     out.name_texts.append((start, end))
-    known = role_names(known)
+    # a described role of one word ("the doorkeeper") names no one in lower-cased text, where
+    # "the keeper" would read as its variant; a title of more ("the iron duke") or a cased
+    # page's role ("the Frost Queen") is named as the cast names it
+    known = [k for k in role_names(known) if cased or not _ONE_WORD_DESCRIBED.fullmatch(k)]
     for s, e in character_mentions(text, start, end, known, cased=cased):
         out.add("character", s, e, clean(text[s:e]))
     for s, e, name in coordinated_mentions(text, start, end, known, cased=cased):
@@ -129,6 +152,8 @@ def cast_characters(out: Collector) -> list[str]:
 
 
 # A double role: "Kit / The Stranger", "Kit Hale and the Stranger".
+DESCRIBED_ROLE = re.compile(r"(?i)(?:the|a|an)\b")
+_ONE_WORD_DESCRIBED = re.compile(r"(?i)(?:the|a|an)\s+\S+")
 _ROLE_PARTS = re.compile(r"\s+/\s+|\s+and\s+", re.I)
 
 
@@ -142,7 +167,7 @@ def role_names(roles: list[str]) -> list[str]:
         if _ROLE_PARTS.search(r)
         for p in _ROLE_PARTS.split(r)
         if p
-        and not re.match(r"(?i)(?:the|a|an)\b", p)
+        and not DESCRIBED_ROLE.match(p)
         # "Mr. and Mrs. Hale": a title alone is no name
         and not all(w.rstrip(".") in HONORIFICS for w in fold(p).split())
     ]
@@ -150,7 +175,27 @@ def role_names(roles: list[str]) -> list[str]:
     parts += [
         " ".join(m.group(1, 2)) for r in roles if (m := _NICKNAMED_ROLE.fullmatch(r.strip()))
     ]
+    # "det. insp. jo brook": a plot may name her without her titles
+    parts += [
+        " ".join(words[i:])
+        for r in roles
+        if len(words := r.split()) >= 3
+        and (i := _titles(words)) > 0
+        and len(words) - i >= 2
+        and not _FUNCTION_WORDS.intersection(map(fold, words[i:]))  # "mother of the bride"
+    ]
     return roles + [p for p in dict.fromkeys(parts) if p not in roles] if parts else roles
+
+
+_FUNCTION_WORDS = {"of", "the", "a", "an", "and", "in", "at", "on", "to", "for", "with", "from"}
+
+
+def _titles(words: list[str]) -> int:
+    """How many of the words open the name as titles ("Det. Insp. Jo Brook": 2)."""
+    n = 0
+    while n < len(words) and fold(words[n]).rstrip(".") in HONORIFICS:
+        n += 1
+    return n
 
 
 _NICKNAMED_ROLE = re.compile(

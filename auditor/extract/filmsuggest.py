@@ -14,6 +14,7 @@ from auditor.extract.common import (
 )
 from auditor.extract.prose import (
     add_aggregator_prose,
+    add_cast_prose,
     add_credit_prose,
     add_home_media_prose,
     add_money_prose,
@@ -78,6 +79,8 @@ class FilmSuggest(Adapter):
         first = lead_sentence(text, title.end(), abstract_end)
         if first:
             add_credit_prose(out, *first)
+            paragraph_end = text.find("\n\n", first[1], abstract_end)
+            add_cast_prose(out, first[1], abstract_end if paragraph_end < 0 else paragraph_end)
         add_release_prose(out, title.end(), abstract_end)
         add_home_media_prose(out, title.end(), abstract_end)
         add_aggregator_prose(out, title.end(), abstract_end)

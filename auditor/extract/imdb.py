@@ -106,6 +106,9 @@ _GENRES = re.compile(
         r"| edit | see all| taglines:|$)"
     )
 )
+# Another board's certificate in the header, where the visitor's country puts it ("15", "12A",
+# "K-16", "U"): no MPAA rating, and no genre.
+_CERTIFICATE = re.compile(r"\d{1,2}[a-z+]?|u|uc|a{1,2}|[a-z]{1,2}-\d{1,2}", re.I)
 _MPAA = re.compile(opens_word(r"motion picture rating \(mpaa\) rated (?P<r>[a-z0-9-]+) "))
 _COUNTRY = re.compile(opens_word(r"country: (?P<c>.+?)(?= language:| release date:| see more)"))
 _LANGUAGE = re.compile(
@@ -210,7 +213,7 @@ class Imdb(Adapter):
             out.add("runtime", s, e, minutes)
         elif (rating := mpaa_value(field)) is not None:
             out.add("mpaa_rating", s, e, rating)
-        else:
+        elif not _CERTIFICATE.fullmatch(field.strip()):  # a UK capture's "15": no genre
             add_names(out, "genres", s, e)
 
     def _cast(

@@ -411,6 +411,7 @@ def _demonyms() -> set[str]:
 
 
 _DEMONYM_WORDS = _demonyms()
+_DEMONYM_FORM = re.compile(r"(?:an|ish|ese|i|ic|ch|sh|ss|ek)$")  # "American", "Swiss", "Thai"
 
 
 def _runs(t: _Tokens) -> Iterator[tuple[int, int]]:
@@ -466,13 +467,19 @@ def _person_run(text: str, start: int, t: _Tokens, i: int, j: int) -> tuple[int,
         i += 1
     if stripped and stripped[-1] in _NOT_BEFORE_PERSON and not actor:
         return None
+    # "the American Jo Brook", "the Swiss Ada Brook": a nationality before a name of two
+    # words or more is no part of it
+    if j - i > 2 and fold(words[i]) in _DEMONYM_WORDS and _DEMONYM_FORM.search(words[i]):
+        i += 1
     if j - i < 2:
         return None
     bare = [_unpossessed(w) for w in words[i:j]]
     if any(w in _NOT_NAME_WORDS for w in bare):
         return None
     lowered = [fold(w) for w in bare]
-    if any(w in _PLACE_WORDS or w in _DEMONYM_WORDS for w in lowered):
+    if any(w in _PLACE_WORDS or w in _DEMONYM_WORDS for w in lowered) and not _surname_place(
+        text, t, i, j, lowered
+    ):
         return None
     if all(w.rstrip(".") in HONORIFICS for w in lowered):
         return None
@@ -482,6 +489,24 @@ def _person_run(text: str, start: int, t: _Tokens, i: int, j: int) -> tuple[int,
         return None
     end = t.ends[j - 1] - (2 if bare[-1] != words[j - 1] else 0)
     return first, end
+
+
+# Street and landmark words that are common surnames too ("Penny Lane", "Lois Lane").
+_SURNAME_PLACES = frozenset({"lane", "hill", "park", "cross", "bridge", "church"})
+# A verb after a run makes it a clause's subject: "Kit Park shelters", "Ada Hill waited".
+_SUBJECT_VERB = re.compile(r" (?!(?:is|was|has|his|this|as|its|plus|across)\b)[a-z]{2,}(?:s|ed)\b")
+
+
+def _surname_place(text: str, t: _Tokens, i: int, j: int, lowered: list[str]) -> bool:
+    """words[i:j] is a given name and a surname that is also a street word ("Kit Park shelters
+    in a villa"): two words, only the last a place word, the subject of a verb."""
+    return (
+        j - i == 2
+        and lowered[1] in _SURNAME_PLACES
+        and lowered[0] not in _PLACE_WORDS
+        and lowered[0] not in _DEMONYM_WORDS
+        and _SUBJECT_VERB.match(text, t.ends[j - 1]) is not None
+    )
 
 
 @lru_cache(maxsize=16)
@@ -564,6 +589,9 @@ def _name_pattern(name: str, *, cased: bool) -> str:
     parts = []
     for i, w in enumerate(words):
         key = fold(w).rstrip(".")
+        if i == 0 and len(words) > 1 and key == "the":  # "The Frost Queen" opens a sentence
+            parts.append("(?i:the)")
+            continue
         if i < len(words) - 1 and key in HONORIFICS:
             forms = {k for k, v in HONORIFICS.items() if v == HONORIFICS[key]}
             parts.append("(?i:" + "|".join(rf"{re.escape(f)}\.?" for f in sorted(forms)) + ")")
@@ -623,11 +651,27 @@ def character_mentions(
     """Spans of character names in text[start:end], the first of each distinct name."""
     names = {fold(n): n for n in known if n.strip()}
     if cased:
-        names.update({fold(n): n for n in discover_names(text, start, end)})
+        # "Newlyweds Jo and Ada Brook", "Widow Nell Haig": a word before a known full name, or
+        # before a known name's first word, is none of a name ("Jo" opens "Jo Brook")
+        firsts = {k.split()[0] for k in names if len(k.split()) >= 2}
+        names.update(
+            {
+                fold(n): n
+                for n in discover_names(text, start, end)
+                if fold(n) in names
+                or not (
+                    (len(n.split()) > 2 and fold(n.partition(" ")[2]) in names)
+                    or (len(n.split()) == 2 and fold(n.split()[1]) in firsts)
+                )
+            }
+        )
     else:  # "his sister maud": the first name of a character the cast list gives
         firsts = {k.split()[0] for k in names if len(k.split()) == 2}
         for m in _KIN.finditer(text, start, end):
             key = fold(_unpossessed(m["n"]))
+            after = _WORD.match(text, m.end() + 1) if text[m.end() : m.end() + 1] == " " else None
+            if after and f"{key} {fold(after.group())}" in names:
+                continue  # "his brother kit hale": the full name, read below
             if key in firsts:
                 names.setdefault(key, key)
     surnames: dict[str, list[str]] = {}

@@ -261,6 +261,8 @@ _ANNIVERSARY_AT = Opening(_ANNIVERSARY)
 _BROADCAST_AT = Opening(
     re.compile(r"\b(?:broadcast|aired|televised|telecast|shown on|streamed)\b", re.I)
 )
+# "had its television premiere on Channel 4 on ...": a broadcast, though it says premiere.
+_TV_PREMIERE_AT = Opening(re.compile(r"\b(?:television|tv) (?:premiere|debut)\b", re.I))
 
 
 def _other_work(text: str, low: str | None, a: int, b: int, rerelease: bool):
@@ -384,9 +386,13 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             if d.start() - s < verb.start() and not _VERB_AT.search(text, low, d.end(), e):
                 pos = d.end()
                 continue
-            if _other_work(text, low, pos, d.start(), rerelease) or (
-                _BROADCAST_AT.search(text, low, pos, d.start())
-                and not _VERB_AT.search(text, low, pos, d.start())
+            if (
+                _other_work(text, low, pos, d.start(), rerelease)
+                or (
+                    _BROADCAST_AT.search(text, low, pos, d.start())
+                    and not _VERB_AT.search(text, low, pos, d.start())
+                )
+                or _TV_PREMIERE_AT.search(text, low, pos, d.start())
             ):
                 pos = d.end()
                 continue
@@ -410,6 +416,9 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
                 country = after["c"]
                 pos = max(pos, d.end() + after.end())
             fest = re.search(r"\bat (?:the )?(?P<f>[^,;]*?(?:Festival|Berlinale)\b)", clause)
+            if own_kind in ("limited", "wide"):
+                fest = None  # "bought it after a screening at X Festival and opened it in limited
+                # release on ...": the kind named last, nearest the date, is this date's
             if fest is None and kind is None:
                 # "was screened at Fantasia on ...": a festival named without the word
                 at = list(re.finditer(r"\bat (?:the )?(?P<f>[^,;]+)", clause))
@@ -539,14 +548,18 @@ def _metacritic(out: Collector, s: int, e: int) -> None:
 # Where an amount can start: a currency sign, or three letters (a code) before a figure, or a
 # figure before a currency written after it ("410 000 kr"). A scan for this is several times
 # faster than one for MONEY_IN_TEXT (case-insensitive, no prefix).
+# A scale word may part a figure from a currency written after it: "412 million lire".
+_SCALES = ("thousand", "million", "billion")
 _MONEY_HINT = re.compile(
-    r"[$£€¥₹₩]|[^\W\d_]{3}\s*\d|\d\s*(?i:" + "|".join(TRAILING_CURRENCIES) + ")"
+    r"[$£€¥₹₩₤]|[^\W\d_]{3}\s*\d|\d\s*(?i:(?:" + "|".join(_SCALES) + r")\s+)?"
+    r"(?i:" + "|".join(TRAILING_CURRENCIES) + ")"
 )
 # The same read backwards over the lower-cased text: a figure's first digit, white space, then
 # a sign or a code reversed; or a trailing currency reversed, then a figure's last digit.
 _MONEY_HINT_BACK = re.compile(
-    r"\d\s*(?:[$£€¥₹₩]|" + "|".join(c[::-1] for c in CURRENCY_CODES.lower().split("|")) + ")"
-    r"|(?:" + "|".join(w[::-1] for w in TRAILING_CURRENCIES) + r")\s*\d"
+    r"\d\s*(?:[$£€¥₹₩₤]|" + "|".join(c[::-1] for c in CURRENCY_CODES.lower().split("|")) + ")"
+    r"|(?:" + "|".join(w[::-1] for w in TRAILING_CURRENCIES) + r")"
+    r"\s*(?:(?:" + "|".join(w[::-1] for w in _SCALES) + r")\s*)?\d"
 )
 
 
@@ -564,11 +577,11 @@ def _money_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # Lower-cased, where an amount opens: a currency sign (or up to `_PREFIX_MAX` letters before
 # one: "us$", "can$", "rmb¥") or a currency code; or any digit, where a currency written after
 # its amount may follow.
-_AMOUNT_OPENS = re.compile(r"[$£€¥₹₩]|" + CURRENCY_CODES.lower())
+_AMOUNT_OPENS = re.compile(r"[$£€¥₹₩₤]|" + CURRENCY_CODES.lower())
 # Lower-cased, a currency written after its amount (normalize.money's trailing currencies).
 _AMOUNT_AFTER = re.compile("|".join(TRAILING_CURRENCIES))
 _DIGIT = re.compile(r"\d")
-_SIGNS = "$£€¥₹₩"
+_SIGNS = "$£€¥₹₩₤"
 _PREFIX_MAX = max(len(p) for prefixes in _PREFIXED.values() for p in prefixes)
 
 
@@ -627,6 +640,21 @@ def _scope_hits(text: str) -> list[tuple[int, int, str]]:
         if not any(rx.search(m["c"]) for rx, _ in _SCOPE_WORDS):
             hits.append((m.start("c"), m.end("c"), canonical_country(m["c"])))
     return hits
+
+
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
+
+
+# "In the United States it earned $X", "In Japan, the film grossed ¥Y": a clause's opening
+# territory, before its subject and its money word.
+_OPENING_IN = re.compile(r"\s*(?:(?:and|but)\s+)?[Ii]n\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*")
+
+
+def _opening_scope(text: str, start: int, end: int) -> str | None:
+    """The territory that opens the clause text[start:end], if it opens on one."""
+    m = _OPENING_IN.match(text, start, end)
+    hits = _scope_hits(m.group()) if m else []
+    return hits[0][2] if hits else None
 
 
 def _scope(after: str, before: str) -> str | None:
@@ -707,10 +735,15 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             # "its worldwide gross was": a scope word just before the money word is its own
             lead = text[clause_start : word.start()]
             adjacent = [h[2] for h in _scope_hits(lead) if not lead[h[1] :].strip()]
+            # "it earned $88,000, and its worldwide total was ...": a scope after the amount
+            # counts within the amount's own clause only
+            cut = _CLAUSE_BREAK.search(text, a.end(), stop)
             scope = (
                 money.scope
                 or (adjacent[-1] if adjacent else None)
-                or _scope(text[a.end() : stop], text[since : a.start()])
+                or _scope(text[a.end() : cut.start() if cut else stop], text[since : a.start()])
+                or _opening_scope(text, clause_start, word.start())
+                or _scope("", lead)  # "released in the United Kingdom ... and grossed £2M there"
             )
             out.add(
                 "gross",
@@ -721,7 +754,9 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             )
 
 
-_WORDCAP = r"(?:[A-Z]\.|[A-Z][\w'’-]*)"
+# A capital, accented ones too ("Ōta", "Émile")
+_UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+_WORDCAP = rf"(?:[{_UPPER}]\.|[JS]r\.|[{_UPPER}][\w'’-]*)"  # "J.", "Jr.", "Brook"
 _NAME = _WORDCAP + r"(?: (?:" + _WORDCAP + r"|de|van|von|da|di|del|la|le|du))*"
 _CREDIT = re.compile(
     "(?P<role>"
@@ -760,6 +795,43 @@ _WRITING_CREDIT = re.compile(
 )
 
 
+# "It stars A and B", "A co-production of X and Y, it features the voices of A, B and C": a
+# sentence whose subject is the film credits its players.
+_CAST_SENTENCE = re.compile(
+    r"(?:^|, )(?:[Ii]t|[Tt]he (?:film|movie)) (?:also )?"
+    r"(?:stars|co-stars|features the voices of|featured the voices of) (?P<names>"
+    + _NAME
+    + r"(?:(?:, | and |, and )"
+    + _NAME
+    + r")*)"
+)
+
+
+def add_cast_prose(out: Collector, start: int, end: int) -> None:
+    """The stars a lead's later sentences credit, the film their subject ('It stars A')."""
+    text = out.view.text
+    for s, e in sentences(text, start, end):
+        m = _CAST_SENTENCE.search(text[s:e])
+        if m is None:
+            continue
+        for n in re.finditer(_NAME, m["names"]):
+            ns, ne = s + m.start("names") + n.start(), s + m.start("names") + n.end()
+            out.add("stars", ns, ne, clean(text[ns:ne]))
+
+
+# "directed by X, who co-wrote the screenplay with Y": X and Y wrote it, in that role.
+_WHO_WROTE = re.compile(
+    r"\bby (?P<x>"
+    + _NAME
+    + r"), who (?:also )?(?:co-)?wrote (?:the|its) (?P<role>screenplay|story)"
+    + r"(?: with (?P<names>"
+    + _NAME
+    + r"(?:(?:, | and |, and )"
+    + _NAME
+    + r")*))?"
+)
+
+
 def add_credit_prose(out: Collector, start: int, end: int) -> None:
     """'written and directed by X', 'directed by X', 'starring A, B and C' (an animated film's
     'featuring the voices of A, B and C') in a lead; 'from a story by X' and 'with a screenplay
@@ -784,6 +856,12 @@ def add_credit_prose(out: Collector, start: int, end: int) -> None:
         for n in re.finditer(_NAME, text[m.start("names") : m.end("names")]):
             ns, ne = m.start("names") + n.start(), m.start("names") + n.end()
             out.add("writers", ns, ne, clean(text[ns:ne]), qualifier=m["role"])
+    for m in _WHO_WROTE.finditer(text, start, end):
+        out.add("writers", m.start("x"), m.end("x"), clean(m["x"]), qualifier=m["role"])
+        if m["names"]:
+            for n in re.finditer(_NAME, m["names"]):
+                ns, ne = m.start("names") + n.start(), m.start("names") + n.end()
+                out.add("writers", ns, ne, clean(text[ns:ne]), qualifier=m["role"])
 
 
 def lead_sentence(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -22,7 +22,15 @@ from auditor.textview import TextView
 _M = re.M
 _PAGE = re.compile(opens_line("P", r"age \d+ of \d+[ \t]*$"), _M)
 _BULLET = re.compile(r"^[ \t]*•[ \t]*(?P<v>[^\n]*?)[ \t]*$", _M)
-_HEADING = re.compile(r"^(?P<t>[^\n]+?) Reviews[ \t]*\n\s*Page \d+ of \d+", _M)
+# An older page puts the Tomatometer between the heading and the pages: "TOMATOMETER", "All
+# Critics | Top Critics", "88%", "Average Rating: 7.1/10", "Reviews Counted: 8", "Fresh: 7 | ...";
+# the heading still opens the pages there.
+_HEADING = re.compile(
+    r"^(?P<t>[^\n]+?) Reviews[ \t]*\n"
+    r"(?:\s*TOMATOMETER\b[^\n]*\n(?:(?![ \t]*Page \d)[^\n]*\n){1,8}?)?"
+    r"\s*Page \d+ of \d+",
+    _M,
+)
 _LABELLED = re.compile(
     r"^[ \t]*(?:•[ \t]*)?"
     r"(?P<label>Rating|Genres?|Directed By|Written By|In Theaters|On DVD|On Disc/Streaming|"
@@ -31,6 +39,21 @@ _LABELLED = re.compile(
     r"|[ \t]+(?P<same>[^\n]+?)[ \t]*$)",
     _M,
 )
+
+
+# "TOMATOMETER" and its lines up to the next blank line ("AUDIENCE SCORE" follows one).
+_TOMATOMETER = re.compile(r"^[ \t]*TOMATOMETER[ \t]*\n(?P<b>(?:[ \t]*[^\s][^\n]*\n?)+)", _M)
+_SCORE_LINE = re.compile(
+    r"^[ \t]*(?:(?P<pct>\d{1,3})%[ \t]*$"
+    r"|Average Rating:[ \t]*(?P<avg>\d+(?:\.\d+)?)/(?P<scale>\d+)"
+    r"|Reviews Counted:[ \t]*(?P<n>\d[\d,]*))",
+    _M,
+)
+_AVERAGE = "rottentomatoes average"
+
+
+def _number(s: str) -> int | float:
+    return int(s) if float(s).is_integer() else float(s)
 
 
 class RottenTomatoes(Adapter):
@@ -50,10 +73,30 @@ class RottenTomatoes(Adapter):
         info_end = text.find("\n\n\n")
         info_end = info_end + 2 if info_end >= 0 else (heading.start() if heading else len(text))
         self._info(out, 0, info_end)
+        # the panel sits above the reviews' heading, or (older pages) between it and the pages
+        panel = "TOMATOMETER" in text and find(
+            _TOMATOMETER, text, 0, heading.end() if heading else len(text)
+        )
+        if panel:
+            self._tomatometer(out, panel)
         if heading:
             pages = list(_PAGE.finditer(text))
             end = pages[-1].start() if len(pages) > 1 else len(text)
             add_user_mentions(out, pages[0].end() if pages else heading.end(), end, cased=True)
+
+    def _tomatometer(self, out: Collector, panel: re.Match[str]) -> None:
+        """The critics' score panel: the Tomatometer, its average rating and review count. The
+        audience panel beside it is read by no one: v1 has no attribute for an audience score."""
+        for m in _SCORE_LINE.finditer(out.view.text, panel.start("b"), panel.end("b")):
+            if m["pct"]:
+                value = {"value": int(m["pct"]), "scale": 100}
+                out.add("critic_score", m.start("pct"), m.end("pct") + 1, value, "rottentomatoes")
+            elif m["avg"]:
+                value = {"value": _number(m["avg"]), "scale": int(m["scale"])}
+                out.add("critic_score", m.start("avg"), m.end("scale"), value, _AVERAGE)
+            else:
+                n = int(m["n"].replace(",", ""))
+                out.add("critic_review_count", m.start("n"), m.end("n"), n, "rottentomatoes")
 
     def _info(self, out: Collector, start: int, end: int) -> None:
         text = out.view.text

@@ -22,6 +22,7 @@ from dataclasses import replace
 from auditor.claims import EDITORIAL, Claim
 from auditor.documents import read
 from auditor.extract.base import Collector
+from auditor.extract.common import DESCRIBED_ROLE
 from auditor.extract.mentions import character_mentions
 from auditor.extract.plots import vocabulary
 from auditor.extract.registry import ADAPTERS, DocumentResult
@@ -64,7 +65,8 @@ def _names(cased: list[DocumentResult]) -> set[str]:
     for r in cased:
         characters, cast = _characters(r)
         names.update(characters, cast)
-    return {n for n in names if n.strip() and n[:1].isupper()}
+    # a described role ("The Doorkeeper") names no one
+    return {n for n in names if n.strip() and n[:1].isupper() and not DESCRIBED_ROLE.match(n)}
 
 
 def _characters(r: DocumentResult) -> tuple[tuple[str, ...], tuple[str, ...]]:

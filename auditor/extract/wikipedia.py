@@ -16,6 +16,7 @@ from auditor.extract.common import (
 )
 from auditor.extract.prose import (
     add_aggregator_prose,
+    add_cast_prose,
     add_credit_prose,
     add_home_media_prose,
     add_money_prose,
@@ -80,6 +81,11 @@ _PHRASE = " distributed the film in "
 _OUTSIDE_STRETCH = re.compile(r"[^\w.&/' -]")
 _WAS_DISTRIBUTED = re.compile(" was distributed by ")  # in every _DISTRIBUTED_BY match
 _HOME_MEDIA_WORDS = re.compile(r"\b(?:DVD|VHS|Blu-?ray|video|cassettes?|LaserDisc)\b", re.I)
+# A hatnote under the tagline: "This article is about the 1998 film. For the 1961 film, see ...".
+_HATNOTE = re.compile(
+    r"(?:This article is about|For (?:the|other|an?)\b.*\bsee\b|Not to be confused with"
+    r"|\"[^\"]+\" redirects here|Main article:)"
+)
 _REF = re.compile(r"\[(?:\d{1,3}|[a-z])\]")
 _PARENS = re.compile(r"\(([^()]{1,40})\)")
 _TEAM_SEP = r"\s*(?:,|&)\s*(?![^()]*\))"
@@ -108,6 +114,8 @@ class Wikipedia(Adapter):
         text = view.text
         origin = text.find("From Wikipedia, the free encyclopedia")
         title = find(r"^[ \t]*(?P<t>\S[^\n]*?)[ \t]*$", text, origin + 37, flags=_M)
+        while title and _HATNOTE.match(title["t"]):  # a hatnote line sits above the infobox
+            title = find(r"^[ \t]*(?P<t>\S[^\n]*?)[ \t]*$", text, title.end(), flags=_M)
         if not title:
             return
         out.add_group("title", title, "t", clean(title["t"]))
@@ -123,9 +131,11 @@ class Wikipedia(Adapter):
         first = lead_sentence(text, lead, lead_end)
         if first:
             add_credit_prose(out, *first)
+            add_cast_prose(out, first[1], lead_end)
         plot = self._plot(text, lead, body_end)
         # Prose outside the plot: the plot's sums and dates belong to its story.
         parts = [(lead, plot[0]), (plot[1], body_end)] if plot else [(lead, body_end)]
+        parts = _without_other_films(text, parts, out.values("year"))
         for s, e in parts:
             add_release_prose(out, s, e)
             add_home_media_prose(out, s, e)
@@ -275,19 +285,34 @@ class Wikipedia(Adapter):
                 continue
             nxt = re.search(r"\n[ \t]*\n(?:[ \t]*\n)+", text[m.end() : end])
             stop = m.end() + nxt.start() if nxt else end
-            # A heading line between blank lines ("Cast") ends the plot too.
-            heading = re.search(r"\n[ \t]*\n[A-Z][^\n.:]{0,40}\n[ \t]*\n", text[m.end() : stop])
-            return m.end(), m.end() + heading.start() if heading else stop
+            # A heading line between blank lines ("Cast") ends the plot too; in a section headed
+            # "Plot", only a heading of another section does: the others ("Framing story",
+            # '"The Red Door"', "Part one") are the plot's own subsections.
+            section = text[m.end() : stop]
+            headed = _PLOT_HEADING.match(section)
+            for heading in _HEADING_LINE.finditer(section, headed.end() if headed else 0):
+                words = heading["h"].strip('"“” ').lower().split()
+                if not headed or (words and words[0] in _SECTION_WORDS):
+                    return m.end(), m.end() + heading.start()
+            return m.end(), stop
         return None
 
     def _cast_section(self, out: Collector, start: int, end: int) -> list[str]:
-        """A Cast section: three or more lines in a row of "Actor as Character[, note]"."""
+        """A Cast section: three or more lines in a row of "Actor as Character[, note]" or, as
+        dub casts are listed, "Character (voiced by Actor)"; short heading lines between them
+        (an anthology's '"The Red Door"', "Framing story") allowed."""
         text = out.view.text
         lines = _cast_lines(text, start, end)
+        role_first = _role_first_lines(text, start, end)
+        if role_first:
+            lines = sorted(lines + role_first, key=_opens)
         block: list[re.Match[str]] = []
         blocks = []
         for m in lines:
-            if block and text[block[-1].end() : m.start()].strip():
+            gap = text[block[-1].end() : m.start()] if block else ""
+            if gap.strip() and not all(
+                _SUBHEADING.fullmatch(g) for g in gap.strip().split("\n") if g.strip()
+            ):
                 blocks.append(block)
                 block = []
             block.append(m)
@@ -303,9 +328,55 @@ class Wikipedia(Adapter):
                 credit = _CREDITED_AS.search(m.group())
                 if credit:
                     value["credited_as"] = clean(credit["as"])
-                out.add("cast", m.start("a"), m.end("c"), value)
+                out.add("cast", _opens(m), max(m.end("a"), m.end("c")), value)
                 characters.append(role)
         return characters
+
+
+# A paragraph whose subject is another film: "The original X was ...", "The 1961 film ...".
+_OTHER_FILM_PARAGRAPH = re.compile(
+    r"^(?:In (?:1[89]|20)\d\d, )?(?:The|Its) (?:(?P<y>(?:1[89]|20)\d\d)|original|earlier|first"
+    r"|previous)(?: (?:film|version|picture|movie|adaptation)\b|(?<![0-9]) (?=[A-Z]))",
+    _M,
+)
+
+
+def _without_other_films(
+    text: str, parts: list[tuple[int, int]], years: list
+) -> list[tuple[int, int]]:
+    """The prose stretches less each paragraph about another film (a remake's original, a
+    sequel's first film): its dates, sums and credits are that film's."""
+    out = []
+    for s, e in parts:
+        for m in _OTHER_FILM_PARAGRAPH.finditer(text, s, e):
+            if m["y"] and int(m["y"]) in years:
+                continue  # "The 1998 film" in the 1998 film's article is this one
+            stop = text.find("\n", m.end(), e)
+            out.append((s, m.start()))
+            s = e if stop < 0 else stop
+        out.append((s, e))
+    return [(s, e) for s, e in out if s < e]
+
+
+def _opens(m: re.Match[str]) -> int:
+    """Where a cast line's credit opens: its actor, or its role when the role comes first."""
+    return min(m.start("a"), m.start("c"))
+
+
+def _role_first_lines(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The "Role (voiced by Actor)" lines, tried only at the start of a line that holds
+    "(voiced by" / "(played by" / "(portrayed by" (as `_cast_lines` tries " as " lines)."""
+    found: dict[int, re.Match[str]] = {}  # by line: a line may hold two of the words
+    for word in ("(voiced by ", "(played by ", "(portrayed by "):
+        q = text.find(word, start, end)
+        while q >= 0:
+            ls = text.rfind("\n", 0, q) + 1
+            m = _ROLE_BY_LINE.match(text, ls, end) if ls >= start else None
+            if m is not None:
+                found[ls] = m
+            nl = text.find("\n", q, end)
+            q = text.find(word, nl, end) if nl >= 0 else -1
+    return list(found.values())
 
 
 def _cast_lines(text: str, start: int, end: int) -> list[re.Match[str]]:
@@ -354,6 +425,26 @@ _CAST_LINE = re.compile(
     _M,
 )
 
+# "• Pip (voiced by Ada Brook)", "• The Frost Queen (played by Ada Brook), a note"
+_ROLE_BY_LINE = re.compile(
+    r"^[ \t]*(?:•[ \t]*)?(?P<c>[A-Z][^\n,;:(\[]*?)[ \t]*"
+    r"\((?:voiced|played|portrayed) by (?P<a>[A-Z][\w'’.-]*(?: [\w'’.-]+){0,3}?)\)[^\n]*$",
+    _M,
+)
 
+# A group's heading inside a section: '"The Red Door"', "Framing story", "Part two".
+_SUBHEADING = re.compile(r"[ \t]*[\"“]?[A-Z][^\n.:•]{0,40}?[\"”]?[ \t]*")
+# A line alone between blank lines: a section's heading.
+_HEADING_LINE = re.compile(r"\n[ \t]*\n(?P<h>[A-Z\"“][^\n.:]{0,40})\n[ \t]*\n")
+_PLOT_HEADING = re.compile(r"[ \t]*(?:Plot|Plot summary|Synopsis|Premise|Summary)[ \t]*\n")
+# The first words of the headings of a film article's other sections (MOS:FILM and its usual
+# variants): in a section headed "Plot", the heading that ends it.
+_SECTION_WORDS = frozenset(
+    "cast characters crew production development pre-production casting filming principal "
+    "post-production music soundtrack score release releases distribution marketing box "
+    "reception critical response accolades awards home legacy influence themes analysis style "
+    "historical accuracy controversy controversies sequel sequels remake remakes adaptations "
+    "differences background segments notes references see external further trivia".split()
+)
 _REGION = re.compile(r"(?P<n>.+?)\s*\((?P<r>[^)]+)\)")  # "Company (United Kingdom)"
 _CREDITED_AS = re.compile(r"\((?:credited )?as (?P<as>[^)]+)\)")

@@ -8,7 +8,7 @@ import polars as pl
 
 from auditor.kinds.base import KEY, VALUE, Learned, ValueKind, first
 from auditor.kinds.values import dump
-from auditor.normalize.money import parse_money
+from auditor.normalize.money import parse_money, whole_or_cents
 from auditor.normalize.numbers import parse_number
 
 _STRUCT = pl.Struct(
@@ -18,11 +18,11 @@ _SIGNS = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥"}
 
 
 def amount(value: float, currency: str = "USD") -> str:
-    """'$21,350,112', '$12M', 'FRF 40M'."""
+    """'$21,350,112', '$12M', 'FRF 40M', '$12.34'."""
     sign = _SIGNS.get(currency, currency + " ")
     if value >= 1_000_000 and value % 100_000 == 0:
         return f"{sign}{value / 1_000_000:g}M"
-    return f"{sign}{value:,.0f}"
+    return f"{sign}{value:,.0f}" if value == round(value) else f"{sign}{value:,.2f}"
 
 
 def show(value: dict) -> str:
@@ -46,7 +46,7 @@ def _cells(cells: pl.DataFrame, column, attr) -> pl.DataFrame:
         if m is not None:
             low, high, currency, estimated, scope = m.low, m.high, m.currency, m.estimated, m.scope
         elif bare is not None:
-            low = high = round(bare)
+            low = high = whole_or_cents(bare)
             currency, estimated, scope = column.currency, False, None
         else:
             values[text] = notes[text] = None
@@ -74,13 +74,23 @@ def _typed(frame: pl.LazyFrame, v: pl.Expr) -> pl.LazyFrame:
     high = pl.coalesce(s.struct.field("high"), s.struct.field("amount"))
     return frame.with_columns(low=low, high=high).with_columns(
         num=(pl.col("low") + pl.col("high")) / 2,
-        key=pl.format(
-            "{}:{}-{}",
-            s.struct.field("currency"),
-            pl.col("low").cast(pl.Int64),
-            pl.col("high").cast(pl.Int64),
-        ),
+        key=pl.format("{}:{}-{}", s.struct.field("currency"), _exact("low"), _exact("high")),
     )
+
+
+def _exact(column: str) -> pl.Expr:
+    """An amount as text that tells cents apart: '12', '12.34'."""
+    x = pl.col(column)
+    return pl.when(x == x.round(0)).then(x.cast(pl.Int64).cast(pl.String)).otherwise(
+        x.round(2).cast(pl.String)
+    )
+
+
+def _whole(frame: pl.DataFrame, *columns: str) -> pl.DataFrame:
+    """Amount columns as integers, unless one holds cents (then every one stays a float)."""
+    if all((frame.get_column(c).drop_nulls() % 1 == 0).all() for c in columns):
+        return frame.with_columns(pl.col(*columns).cast(pl.Int64))
+    return frame
 
 
 def _column(claims: pl.DataFrame, spec) -> pl.DataFrame:
@@ -91,18 +101,20 @@ def _column(claims: pl.DataFrame, spec) -> pl.DataFrame:
         s = VALUE.str.json_decode(
             pl.Struct({"low": pl.Float64, "high": pl.Float64, "currency": pl.String})
         )
-        return first(claims).select(
+        ranges = first(claims).select(
             *KEY,
-            s.struct.field("low").cast(pl.Int64).alias(f"{name}_low"),
-            s.struct.field("high").cast(pl.Int64).alias(f"{name}_high"),
+            s.struct.field("low").alias(f"{name}_low"),
+            s.struct.field("high").alias(f"{name}_high"),
             (pl.col("qualifier") == "estimated").fill_null(False).alias(f"{name}_estimated"),
         )
+        return _whole(ranges, f"{name}_low", f"{name}_high")
     s = VALUE.str.json_decode(pl.Struct({"amount": pl.Float64, "currency": pl.String}))
-    return first(claims).select(
+    amounts = first(claims).select(
         *KEY,
-        s.struct.field("amount").cast(pl.Int64).alias(name),
+        s.struct.field("amount").alias(name),
         pl.col("qualifier").alias(f"{name}_scope"),
     )
+    return _whole(amounts, name)
 
 
 KIND = ValueKind(

@@ -1,7 +1,10 @@
 """Names, one per claim (a genre, a director): a list attribute's members, compared folded,
-as sets."""
+as sets; a name written surname first ("Okonkwo, Chidinma Ada", as tables list people) is
+compared as the same name in reading order."""
 
 from __future__ import annotations
+
+import polars as pl
 
 from auditor.kinds.base import (
     Learned,
@@ -13,11 +16,21 @@ from auditor.kinds.base import (
     listed,
 )
 
+# "Surname, Given names": one comma between two runs of name words (no digits, no second comma).
+_INVERTED = r"^([^\d,;]+?), ([^\d,;]+)$"
+
+
+def _typed(frame: pl.LazyFrame, v: pl.Expr) -> pl.LazyFrame:
+    return folded_names(frame, v).with_columns(
+        key=pl.col("key").str.replace(_INVERTED, "${2} ${1}")
+    )
+
+
 KIND = ValueKind(
     name="names",
     parse=clean_text,
     cells=expr_cells(lambda member, column: clean_expr(member)),
-    typed=folded_names,
+    typed=_typed,
     column=listed,
     member=True,
     comparator="sets",

@@ -3,6 +3,8 @@ compared within an absolute or relative tolerance."""
 
 from __future__ import annotations
 
+import re
+
 import polars as pl
 
 from auditor.kinds.base import Learned, ValueKind, as_json_reads, expr_cells
@@ -16,6 +18,9 @@ def parse(text: str) -> int | float | None:
 
 
 def _cells(member: pl.Expr, column) -> pl.Expr:
+    """A column's unit is read past where a cell writes it ("72°F", "72 °F" in a "°F" column)."""
+    if column.unit:
+        member = member.str.replace(r"(?i)\s*" + re.escape(column.unit.strip()) + r"\s*$", "")
     n = number_expr(member)
     integral = n.is_finite() & (n == n.floor()) & (n.abs() < 1e15)
     return pl.when(integral).then(n.cast(pl.Int64).cast(pl.String)).otherwise(n.cast(pl.String))

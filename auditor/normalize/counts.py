@@ -1,4 +1,4 @@
-"""Counts with thousands separators: "41,902", "12 406", "1.2 million"."""
+"""Counts with thousands separators: "41,902", "12 406", "1.2 million", "12345.0"."""
 
 from __future__ import annotations
 
@@ -18,6 +18,6 @@ def parse_count(text: str) -> int | None:
         return None
     digits = re.sub(r"[,\u202f\u00a0 ]", "", m["num"])
     scale = _SCALES.get((m["scale"] or "").lower(), 1)
-    if "." in digits and scale == 1:
-        return None
+    if "." in digits and scale == 1 and digits.rstrip("0")[-1] != ".":
+        return None  # a count is whole: "12345.0" (as a table export writes it) is, "7.5" not
     return round(float(digits) * scale)

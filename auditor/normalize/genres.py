@@ -119,6 +119,9 @@ NEUTRAL = frozenset(
         "gay & lesbian",
         "lgbtq+",
         "silent",
+        # a form, not a genre: an anthology of horror stories is a horror film
+        "anthology",
+        "portmanteau",
     }
 )
 _TERMS = sorted(set(_FACETS) | NEUTRAL, key=len, reverse=True)

@@ -12,7 +12,10 @@ from dataclasses import dataclass
 
 from auditor.normalize.places import canonical_country
 
-_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₩": "KRW", "rmb": "CNY"}
+_SYMBOLS = {
+    "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₩": "KRW", "rmb": "CNY",
+    "₤": "ITL",  # the lira sign, as Italian films' pages write their lire
+}
 # Country prefixes written before "$" or "¥" ("CA$6.5 million", "NZ$2 million", "CN¥1 billion"):
 # the longest one before the sign names the currency.
 _PREFIXED = {
@@ -48,12 +51,13 @@ _SCALE = {
     "crores": 10**7,
 }
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_CUR = rf"(?:{_PREFIX}|[$£€¥₹₩]|(?:{_CODES})(?![A-Za-z]) ?)"
+_CUR = rf"(?:{_PREFIX}|[$£€¥₹₩₤]|(?:{_CODES})(?![A-Za-z]) ?)"
 _SC = r"(?:million|billion|thousand|lakhs?|crores?|mn|bn|[mkb])\b"
 # A currency written after the amount, as Nordic pages write it ("410 000 kr", "2.5 million
 # SEK"), thousands split by spaces or commas. "kr" alone is the krona or krone of the film's
 # country (`krona`).
-TRAILING_CURRENCIES = ("kr", "kronor", "kroner", "sek", "dkk", "nok", "isk")  # lower-cased
+TRAILING_CURRENCIES = ("kr", "kronor", "kroner", "sek", "dkk", "nok", "isk", "lire", "lira")
+_TRAILING_NAMES = {"LIRE": "ITL", "LIRA": "ITL"}  # a currency's name written after the amount
 _AFTER = r"(?:kr\.?|" + "|".join(TRAILING_CURRENCIES[1:]) + r")(?!\w)"
 _MONEY = re.compile(
     rf"(?:(?P<cur>{_CUR})\s*(?P<low>{_NUM})"
@@ -112,9 +116,17 @@ def currency_of(symbol: str) -> str:
     return _SYMBOLS.get(s) or s.upper()
 
 
-def _amount(num: str, scale: str | None) -> int:
+def _amount(num: str, scale: str | None) -> int | float:
+    """Whole units, but the cents a price states without a scale ("$12.34")."""
     digits = re.sub(r"[,\s]", "", num)
-    return round(float(digits) * _SCALE[(scale or "").lower()])
+    return whole_or_cents(float(digits) * _SCALE[(scale or "").lower()], bool(scale))
+
+
+def whole_or_cents(value: float, scaled: bool = False) -> int | float:
+    """An integer when the amount is whole (or scaled: "$1.25M" is 1,250,000), else to the
+    cent: one JSON form for 12 and 12.0, and 12.34 kept."""
+    whole = round(value)
+    return whole if scaled or abs(value - whole) < 0.005 else round(value, 2)
 
 
 def parse_money(text: str, krona: str | None = None) -> Money | None:
@@ -126,6 +138,7 @@ def parse_money(text: str, krona: str | None = None) -> Money | None:
     if m["tcur"]:
         code = m["tcur"].rstrip(".").upper()
         currency = krona if code in ("KR", "KRONOR", "KRONER") else code
+        currency = _TRAILING_NAMES.get(code, currency)
         if currency is None:
             return None
         low = _amount(m["tlow"], m["tscale"])

@@ -1,8 +1,14 @@
-"""Plain numbers (a city's population, a weight): "1,234,567", "1 234 567", "8.4", "-3".
+"""Plain numbers (a city's population, a share price, a change): "1,234,567", "1 234 567",
+"8.4", "-3", and the forms tables of figures write them in: "1.2M", "3.4 billion", "12.5%",
+"1.2e6", ".5", "(1.5)" (an accounting negative), "−3" (a minus sign).
 
-Thousands separators (commas, spaces, thin and no-break spaces) are dropped; text that is not
-one number is no value. Used where a column holds a quantity that is neither money nor a count
-of something that grows (those have their own kinds).
+Thousands separators (commas, spaces, thin and no-break spaces) are dropped; a scale word or
+letter (k, M, B/bn, T, thousand ... trillion) multiplies; a percent sign is the unit's, not a
+hundredth ("12.5%" is 12.5, as the column states it); text that is not one number is no value.
+The text parser and the column parser read one pattern, and build the same decimal text
+("1.2e6") that is then converted once, so both give the same float. Used where a column holds
+a quantity that is neither money nor a count of something that grows (those have their own
+kinds).
 """
 
 from __future__ import annotations
@@ -12,20 +18,53 @@ import re
 import polars as pl
 
 _SEPARATORS = r"[,\u00a0\u202f\u2009 ]"
-PATTERN = r"^[+-]?(?:\d{1,3}(?:" + _SEPARATORS + r"\d{3})+|\d+)(?:\.\d+)?$"
+_SCALE_EXPONENTS = {
+    "k": 3, "thousand": 3,
+    "m": 6, "mn": 6, "mio": 6, "million": 6,
+    "b": 9, "bn": 9, "billion": 9,
+    "t": 12, "tn": 12, "trillion": 12,
+}  # fmt: skip
+_SCALE = "|".join(sorted(_SCALE_EXPONENTS, key=len, reverse=True))
+PATTERN = (
+    r"(?i)^(?P<sign>[+\-\u2212]?)"
+    r"(?P<num>\d{1,3}(?:" + _SEPARATORS + r"\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"(?:e(?P<exp>[+-]?\d{1,3}))?"
+    r"(?:\s?(?P<scale>" + _SCALE + r")\b)?"
+    r"(?:\s?%)?$"
+)
 _NUMBER = re.compile(PATTERN)
+_PARENS = re.compile(r"^\((.*)\)$")
 
 
 def parse_number(text: str) -> float | None:
     s = text.strip()
-    if not _NUMBER.match(s):
+    negative = _PARENS.match(s)
+    if negative:
+        s = negative[1].strip()
+    m = _NUMBER.match(s)
+    if not m or (negative and m["sign"]):
         return None
-    return float(re.sub(_SEPARATORS, "", s))
+    exponent = int(m["exp"] or 0) + (_SCALE_EXPONENTS[m["scale"].lower()] if m["scale"] else 0)
+    sign = "-" if negative or m["sign"] in ("-", "\u2212") else ""
+    return float(f"{sign}{re.sub(_SEPARATORS, '', m['num'])}e{exponent}")
 
 
 def number_expr(text: pl.Expr) -> pl.Expr:
     """`parse_number` over a column of text: Float64, null where it is not a number."""
     s = text.str.strip_chars()
-    return pl.when(s.str.contains(PATTERN)).then(
-        s.str.replace_all(_SEPARATORS, "").cast(pl.Float64, strict=False)
+    negative = s.str.contains(_PARENS.pattern)
+    s = pl.when(negative).then(s.str.slice(1, s.str.len_chars() - 2).str.strip_chars()).otherwise(s)
+    parts = s.str.extract_groups(PATTERN)
+    sign = parts.struct.field("sign")
+    scale = parts.struct.field("scale").str.to_lowercase()
+    exponent = parts.struct.field("exp").cast(pl.Int64, strict=False).fill_null(0)
+    exponent += scale.replace_strict(_SCALE_EXPONENTS, default=0, return_dtype=pl.Int64)
+    minus = negative | sign.is_in(["-", "\u2212"])
+    decimal = pl.concat_str(
+        pl.when(minus).then(pl.lit("-")).otherwise(pl.lit("")),
+        parts.struct.field("num").str.replace_all(_SEPARATORS, ""),
+        pl.lit("e"),
+        exponent.cast(pl.String),
     )
+    valid = s.str.contains(PATTERN) & ~(negative & (sign != ""))
+    return pl.when(valid).then(decimal.cast(pl.Float64, strict=False))

@@ -1,10 +1,13 @@
-"""Scores with their scale: "7.1/10", "71/100", "78%", "71 out of 100", "71 metascore"."""
+"""Scores with their scale: "7.1/10", "71/100", "78%", "71 out of 100", "71 metascore",
+"4/5 stars"."""
 
 from __future__ import annotations
 
 import re
 
-_SLASH = re.compile(r"(?P<v>\d+(?:\.\d+)?)\s*(?:/|out of)\s*(?P<s>\d+)", re.I)
+_SLASH = re.compile(
+    r"(?P<v>\d+(?:\.\d+)?)\s*(?:/|out of)\s*(?P<s>\d+)(?:\s*(?:stars?|points?|pts\.?))?", re.I
+)
 _PERCENT = re.compile(r"(?P<v>\d+(?:\.\d+)?)\s*%")
 
 

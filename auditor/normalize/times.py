@@ -1,8 +1,9 @@
 """Times of day as minutes after midnight: "7:10 a.m.", "2:07pDec 1", "12/1/11 2:06 PM (-05:00)",
 "2011-12-01 06:56PM CST", "06:55 PM  Thu 01-Dec-2011 (Runway)", "Thu  20:00".
 
-The first h:mm of the text is the time; an a/p marker right after it (a, p, am, pm, a.m., p.m.,
-any case) makes it a 12-hour time, none a 24-hour one. Dates and time zones around it are
+The first h:mm of the text is the time (seconds after it are read past: "2:05:30 p.m."); an
+a/p marker right after it (a, p, am, pm, a.m., p.m., any case) makes it a 12-hour time, none a
+24-hour one. Dates and time zones around it are
 ignored: sources of one table state local times. Text without an h:mm ("Not Available",
 "Contact Airline", "Cancelled") is no value. One pattern serves Python and polars, so a page's
 text and a table's column parse alike.
@@ -16,7 +17,10 @@ import polars as pl
 
 # The marker must not run on into a lower-case word ("7:10 apr" is not a.m.); a capital may
 # follow it directly, as in "2:07pDec 1".
-PATTERN = r"(?P<h>\d{1,2}):(?P<m>\d{2})\s*(?:(?P<ap>[AaPp])\.?(?:[Mm]\.?)?(?:[^a-z]|$))?"
+PATTERN = (
+    r"(?P<h>\d{1,2}):(?P<m>\d{2})(?::\d{2}(?:\.\d+)?)?"
+    r"\s*(?:(?P<ap>[AaPp])\.?(?:[Mm]\.?)?(?:[^a-z]|$))?"
+)
 _TIME = re.compile(PATTERN)
 
 

@@ -37,6 +37,7 @@ class TableResult:
     claims: pl.DataFrame
     captured: str | None = None
     error: str | None = None
+    note: str | None = None  # the cells read as no value (readers.cells)
 
     @property
     def adapter(self) -> str:
@@ -73,10 +74,11 @@ def read_table(spec: TableSpec, path: Path, attributes: dict[str, AttributeSpec]
         fmt = spec.format_of(path)
         parts = file_parts(path, spec, document)
         frame = read(path, document, spec)
-        claims = claims_of(frame, spec, document, parts, attributes)
+        claims, note = claims_of(frame, spec, document, parts, attributes)
         if spec.exclude_sources:  # after reading, so that rows keep their numbers
             claims = claims.filter(~pl.col("source").is_in(spec.exclude_sources))
-        return TableResult(document, path, fmt, claims, _captured(spec, parts, frame, document))
+        captured = _captured(spec, parts, frame, document)
+        return TableResult(document, path, fmt, claims, captured, note=note)
     except DocumentError as exc:
         return TableResult(document, path, fmt, empty_frame(), error=str(exc))
     except AuditorError as exc:

@@ -68,8 +68,9 @@ def claims_of(
     document: str,
     parts: dict[str, str],
     specs: dict[str, AttributeSpec],
-) -> pl.DataFrame:
-    """The claims of one table file's frame of text cells."""
+) -> tuple[pl.DataFrame, str | None]:
+    """The claims of one table file's frame of text cells, and a note of the cells that state
+    no value of their kind (None when every one does)."""
     mapped = [c.column for c in spec.columns]
     for column in (*spec.needed, *mapped):
         if f"{column}_duplicated_0" in frame.columns:  # how polars names a repeated header
@@ -124,8 +125,8 @@ def claims_of(
         _parse(cells.filter(pl.col("column") == c.column), c, spec_for(specs, c.attribute))
         for c in spec.columns
     ]
-    claims = pl.concat(parsed, how="vertical_relaxed").filter(pl.col("value").is_not_null())
-    claims = claims.select(
+    cells = pl.concat(parsed, how="vertical_relaxed")
+    claims = cells.filter(pl.col("value").is_not_null()).select(
         entity="__entity",
         source="__source",
         document=pl.lit(document),
@@ -139,7 +140,34 @@ def claims_of(
         context="__context",
         context_start="context_start",
     )
-    return with_ids(conform(claims))
+    return with_ids(conform(claims)), _unread(cells)
+
+
+_SHOWN = 3  # texts quoted per column in a note
+_LONGEST = 24  # characters of each
+
+
+def _unread(cells: pl.DataFrame) -> str | None:
+    """What the table states that its columns' kinds cannot read, per column, with a few of
+    the texts: a unit or form the kind does not know shows here rather than vanishing."""
+    missing = cells.filter(pl.col("value").is_null()).unique(
+        ["__row", "column"], maintain_order=True
+    )
+    if missing.is_empty():
+        return None
+    per_column = missing.group_by("column", maintain_order=True).agg(
+        pl.len(), pl.col("raw").str.strip_chars().unique(maintain_order=True).head(_SHOWN + 1)
+    )
+    parts = []
+    for column, n, texts in per_column.iter_rows():
+        shown = ", ".join(repr(_short(t)) for t in texts[:_SHOWN])
+        parts.append(f"{column} {n:,} ({shown}{', ...' if len(texts) > _SHOWN else ''})")
+    many = "cell states no value of its" if missing.height == 1 else "cells state no value of their"
+    return f"{missing.height:,} {many} column's kind: " + "; ".join(parts)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= _LONGEST else text[: _LONGEST - 1] + "…"
 
 
 def _parse(cells: pl.DataFrame, column: ColumnSpec, attr: AttributeSpec) -> pl.DataFrame:

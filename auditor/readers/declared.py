@@ -88,6 +88,7 @@ def _records(read: list[TableResult]) -> tuple[DocumentRecord, ...]:
                 claims=r.claims.height,
                 error=None,
                 captured=r.captured,
+                note=r.note,
                 path=r.path,
                 entities=r.claims.get_column("entity").n_unique(),
                 sources=tuple(sources),

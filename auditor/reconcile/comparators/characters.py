@@ -15,6 +15,7 @@ import polars as pl
 
 from auditor.catalog import InternalInconsistency, SpellingVariant
 from auditor.claims import EDITORIAL
+from auditor.normalize.names import HONORIFICS
 from auditor.reconcile.comparators import words
 from auditor.reconcile.comparators.base import display_names, near_pairs, rows
 from auditor.reconcile.findings import SCHEMA
@@ -23,6 +24,7 @@ from auditor.reconcile.model import Context
 SURNAME_NEAR = 75.0
 SINGLE_NEAR = 80.0  # a name standing alone shares no first name to vouch for it: be stricter
 _COLUMNS = ("last", "source", "weight", "document", "origin", "cast", "shown", "attribute", "cell")
+_TITLES = r"^(?:(?:" + "|".join(sorted(HONORIFICS, key=len, reverse=True)) + r")\.? )+"
 WEIGHS = True  # the claims' learned vote weights are among its columns (comparators.Comparator)
 
 
@@ -46,7 +48,10 @@ def plan(ctx: Context, mine: tuple[str, ...]) -> tuple[pl.LazyFrame, ...]:
         ]
     )
     two = pl.col("name").str.contains(" ")
-    words_of = pl.col("name").str.split(" ")
+    # "Det. Insp. Jo Brook", "Detective Inspector Jo Brook" and "Jo Brook": one
+    # first name once the titles before a name of two words or more are set aside.
+    bare = pl.col("name").str.replace(_TITLES, "")
+    words_of = pl.when(bare.str.contains(" ")).then(bare).otherwise(pl.col("name")).str.split(" ")
     # Only first names under which more than one surname is written need a closer look.
     suspects = _groups(
         names.filter(two).with_columns(first=words_of.list.first(), last=words_of.list.last()),

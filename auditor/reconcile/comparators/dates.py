@@ -29,6 +29,7 @@ WEIGHS = True  # the claims' learned vote weights are among its columns (compara
 _EVERY_DATE = ("premiere", "re-release")  # release kinds whose every date stands
 _NONE = "\x00none"  # a claim that names no country, as the country sets hold it
 _SPLIT = 1 << 20  # the own-release finding's place in its group, after every misdated kind
+_BACKED = 1 << 40  # a backing claim's place among a release's sources, after every member's
 
 
 def plan(ctx: Context, mine: tuple[str, ...]) -> tuple[pl.LazyFrame, ...]:
@@ -206,13 +207,26 @@ def _plain(
     )
 
 
-def _consensus(members: pl.DataFrame, by: str) -> pl.DataFrame:
+def _consensus(members: pl.DataFrame, by: str, backers: pl.DataFrame | None = None) -> pl.DataFrame:
     """Per (group, `by`), the date its claims agree on: the cluster whose sources' weights
     (each source's last claim, summed in the order sources first come) are the highest, the
-    later date on a tie."""
+    later date on a tie. `backers` (g, `by`, home, source, pos, weight) support a date some
+    member gives too, with a source's first backing claim, where the source gives it no
+    member: after the members' sources, in the order they first come."""
     per_source = members.group_by("g", by, "home", "source").agg(
-        at=pl.col("pos").min(), weight=pl.col("weight").sort_by("pos").last()
+        at=pl.col("pos").min().cast(pl.Int64), weight=pl.col("weight").sort_by("pos").last()
     )
+    if backers is not None:
+        backing = (
+            backers.join(per_source, on=["g", by, "home"], how="semi")
+            .join(per_source, on=["g", by, "home", "source"], how="anti")
+            .group_by("g", by, "home", "source")
+            .agg(
+                at=pl.col("pos").min().cast(pl.Int64) + _BACKED,
+                weight=pl.col("weight").sort_by("pos").first(),
+            )
+        )
+        per_source = pl.concat([per_source, backing.select(per_source.columns)])
     totals = (
         per_source.sort("g", by, "home", "at")
         .group_by("g", by, "home", maintain_order=True)
@@ -239,7 +253,7 @@ def _release(
         pl.col("country").is_not_null() & (pl.col("country") != "") & (pl.col("slot") == "")
     )
     dated = kinds.filter(~pl.col("slot").is_in(_EVERY_DATE))
-    kind_dates = _consensus(dated, "slot")
+    kind_dates = _consensus(dated, "slot", _backing(dated, countries))
     country_dates = _consensus(countries, "country")
     premieres = kinds.filter(pl.col("slot").is_in(_EVERY_DATE)).select("g", "home").unique()
     explained = pl.concat(
@@ -250,24 +264,50 @@ def _release(
         ]
     ).unique()
     members = dated.join(kind_dates, on=["g", "slot"], maintain_order="left")
-    # each kind's countries where its claims agree, and no country
     agreeing = members.filter(pl.col("home") == pl.col("agreed"))
-    at_home = pl.concat(
-        [
-            agreeing.select("g", "slot", "place"),
-            kind_dates.select("g", "slot", place=pl.lit(_NONE)),
-        ]
-    ).unique()
-    wrong = members.filter(pl.col("home") != pl.col("agreed")).join(
-        at_home, on=["g", "slot", "place"], how="semi", maintain_order="left"
+    # A claim of another country is another release, unless the agreed date names none (a
+    # limited release of no stated country may be that country's): each kind's countries
+    # where its claims agree, and the kinds whose agreed date names one.
+    agreed_places = (
+        agreeing.filter(pl.col("place") != _NONE)
+        .select("g", "slot", "place")
+        .unique()
+        .with_columns(at_home=pl.lit(True))
+    )
+    named_kinds = agreed_places.select("g", "slot", named=pl.lit(True)).unique()
+    wrong = (
+        members.filter(pl.col("home") != pl.col("agreed"))
+        .join(agreed_places, on=["g", "slot", "place"], how="left", maintain_order="left")
+        .join(named_kinds, on=["g", "slot"], how="left", maintain_order="left")
+        .filter(
+            pl.col("named").is_null() | pl.col("at_home").is_not_null() | (pl.col("place") == _NONE)
+        )
+        .drop("at_home", "named")
     )
     conflicting = wrong.select("g", "pos")
     misdated = _misdated(ctx, claims, wrong, agreeing)
     kept = claims.join(conflicting, on=["g", "pos"], how="anti", maintain_order="left")
     releases = _releases(ctx, claims, kinds, kind_dates, country_dates, kept, clusters)
     split = _own_release(claims, explained, kept, releases, clusters)
-    stray = _unexplained(claims, explained, said)
+    # a claim already reported as misdating its release is not reported again as unexplained
+    stray = _unexplained(claims, kept, explained, said)
     return [misdated, split, stray]
+
+
+def _backing(dated: pl.DataFrame, countries: pl.DataFrame) -> pl.DataFrame:
+    """Claims of no kind dating a country's release as some claim of a kind dates it: "released
+    in the US on 2 March" backs "a limited US release on 2 March" (g, slot, home, source, pos,
+    weight)."""
+    stated = (
+        dated.filter(pl.col("country").is_not_null() & (pl.col("country") != ""))
+        .select("g", "slot", "home", "country")
+        .unique()
+    )
+    return (
+        countries.drop("slot")
+        .join(stated, on=["g", "home", "country"])
+        .select("g", "slot", "home", "source", "pos", "weight")
+    )
 
 
 def _misdated(
@@ -505,11 +545,14 @@ def _own_release(
     )
 
 
-def _unexplained(claims: pl.DataFrame, explained: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame:
-    """Dates no release kind or country explains: where some date is explained, or the
-    unexplained ones are more than one."""
+def _unexplained(
+    claims: pl.DataFrame, kept: pl.DataFrame, explained: pl.DataFrame, said: pl.DataFrame
+) -> pl.DataFrame:
+    """Dates no release kind or country explains, among the `kept` claims (those not reported
+    as misdating their release): where some date is explained, or the unexplained ones are
+    more than one. The finding cites and words every claim of the group."""
     stray = (
-        claims.join(explained, on=["g", "home"], how="anti")
+        kept.join(explained, on=["g", "home"], how="anti")
         .group_by("g")
         .agg(dates=pl.col("home").n_unique())
     )

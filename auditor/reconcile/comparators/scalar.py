@@ -708,7 +708,7 @@ def _scopes(ctx: Context, scopes: pl.DataFrame) -> pl.DataFrame:
         .select("s")
         .unique()
     )
-    scoped = _scoped_field(slots)
+    scoped = _scoped_field(ctx, scopes, slots)
     judged = (
         scopes.group_by("s", "entity", "attribute", maintain_order=True)
         .agg(claim_ids="claim_id")
@@ -747,21 +747,16 @@ def _scopes(ctx: Context, scopes: pl.DataFrame) -> pl.DataFrame:
 
 def _slots(ctx: Context, scopes: pl.DataFrame) -> pl.DataFrame:
     """Per (group, scope), in the order scopes are first seen: the mean figure (summed in
-    order, as Python sums), its currency where it has one, its sources and first value shown,
-    and whether it is a part (domestic) or a total (unstated or worldwide)."""
+    order, as Python sums), its currency where it has one, and whether it is a part
+    (domestic) or a total (unstated or worldwide)."""
     per_slot = scopes.group_by("s", "slot", maintain_order=True).agg(
         first=pl.col("pos").min(),
         mid=pl.col("num").cum_sum().last() / pl.len(),
         currencies=pl.col("currency").n_unique(),
         currency=pl.col("currency").first(),
-        sources=pl.col("source").unique(maintain_order=True),
-        value=pl.col("value").first(),
-        shows=pl.col("shows").first(),
         tolerance=pl.col("tolerance").first(),
     )
-    return _shown(ctx, per_slot, "shows", "value", "shown").with_columns(
-        total=pl.col("slot").is_in(["", "worldwide"])
-    )
+    return per_slot.with_columns(total=pl.col("slot").is_in(["", "worldwide"]))
 
 
 def _domestic_and_total(slots: pl.DataFrame) -> pl.DataFrame:
@@ -781,12 +776,19 @@ def _domestic_and_total(slots: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _scoped_field(slots: pl.DataFrame) -> pl.DataFrame:
+def _scoped_field(ctx: Context, scopes: pl.DataFrame, slots: pl.DataFrame) -> pl.DataFrame:
     """Per group, the `scoped` field ([[sources, value shown, scope], ...]) as JSON and
-    worded."""
+    worded: a part per figure of a scope as shown, quoting the sources that state it (two
+    sources that state no scope may differ), scopes in the order first seen, then figures."""
     scope = pl.when(pl.col("slot") == "").then(pl.lit("scope not stated")).otherwise("slot")
+    figures = (
+        _shown(ctx, scopes.sort("s", "pos"), "shows", "value", "shown")
+        .group_by("s", "slot", "shown", maintain_order=True)
+        .agg(at=pl.col("pos").min(), sources=pl.col("source").unique(maintain_order=True))
+        .join(slots.select("s", "slot", "first"), on=["s", "slot"])
+    )
     return (
-        slots.sort("s", "first")
+        figures.sort("s", "first", "at")
         .group_by("s", maintain_order=True)
         .agg(
             scoped_json=words.array(

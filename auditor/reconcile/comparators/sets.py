@@ -13,6 +13,7 @@ that share nothing (rare), which it judges as before.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 import polars as pl
 
@@ -69,6 +70,8 @@ def plan(ctx: Context, mine: tuple[str, ...]) -> tuple[pl.LazyFrame, ...]:
             "source",
             ed.alias("editorial"),
             "name",  # how each claim reads: the member's name, or a cast entry's actor
+            "key2",  # a cast entry's character (null for other members)
+            "name2",
             pairs=pl.struct("source", "key").filter(ed).n_unique(),
             sources=pl.col("source").filter(ed).n_unique(),
             keys=pl.col("key").filter(ed).n_unique(),
@@ -78,7 +81,7 @@ def plan(ctx: Context, mine: tuple[str, ...]) -> tuple[pl.LazyFrame, ...]:
         .drop("pairs", "sources", "keys", "users")
         .with_row_index("g")
         .with_columns(pos=pl.int_ranges(pl.col("key").list.len()))
-        .explode("claim_id", "key", "source", "editorial", "name", "pos")
+        .explode("claim_id", "key", "source", "editorial", "name", "key2", "name2", "pos")
     )
     cast = frame.filter((pl.col("compares") == "cast") & (pl.col("origin") == EDITORIAL))
     roles = groups(
@@ -315,7 +318,7 @@ def _verdicts(
     return [
         inner,
         _partial_or_overlapping(ctx, common, per_source, members),
-        _sharing_nothing(ctx, apart, per_source, actors),
+        _sharing_nothing(ctx, apart, per_source, editorial, actors),
     ]
 
 
@@ -344,8 +347,9 @@ def _self_contradictions(
     actors: pl.DataFrame,
 ) -> pl.DataFrame:
     """A source that credits the names every other source (two or more) agrees on and,
-    beside them, players of the film's cast whom no other source credits: its page
-    contradicts itself. Only for attributes that take a flag, not a billing."""
+    beside them, players of the film's cast whom no other source credits, or names its page
+    credits each in a sentence of its own (`_credited_apart`): its page contradicts itself.
+    Only for attributes that take a flag, not a billing."""
     specs = ctx.settings.specs.items()
     flagged = [n for n, s in specs if s.qualifier == "flag" and s.relation != "billing"]
     lone = per_source.filter(
@@ -362,10 +366,13 @@ def _self_contradictions(
         .filter(
             (pl.col("others").list.set_difference("set").list.len() == 0)
             & (pl.col("others").list.len() < pl.col("set").list.len())
-            & (odd.list.set_difference(pl.col("actors").fill_null(_NONE)).list.len() == 0)
         )
-        .with_columns(odd=odd.list.sort())
+        .with_columns(
+            odd=odd.list.sort(),
+            in_cast=odd.list.set_difference(pl.col("actors").fill_null(_NONE)).list.len() == 0,
+        )
     )
+    found = found.filter(pl.col("in_cast") | _credited_apart(ctx, found, editorial))
     # the odd members' display names, in key order
     named = (
         found.select("g", key="odd")
@@ -380,7 +387,8 @@ def _self_contradictions(
         .group_by("g")
         .agg(agreed=pl.col("name").unique().sort())
     )
-    why = InternalInconsistency.extra_credit
+    cast, apart = InternalInconsistency.extra_credit, InternalInconsistency.credited_apart
+    in_cast = pl.col("in_cast")
     fields = {"source": pl.col("source"), "named": pl.col("named"), "agreed": pl.col("agreed")}
     return _framed(
         found.join(named, on="g")
@@ -390,8 +398,8 @@ def _self_contradictions(
             "entity",
             "attribute",
             slot=pl.lit(""),
-            code=pl.lit(why.code),
-            reason=pl.lit(why.name),
+            code=pl.lit(cast.code),
+            reason=pl.when(in_cast).then(pl.lit(cast.name)).otherwise(pl.lit(apart.name)),
             claim_ids="ids",
             fields=words.obj(
                 source=words.text(pl.col("source")),
@@ -399,9 +407,71 @@ def _self_contradictions(
                 agreed=words.names(pl.col("agreed")),
             ),
             severity=pl.lit(None, pl.String),
-            message=words.message(why, **fields),
+            message=pl.when(in_cast)
+            .then(words.message(cast, **fields))
+            .otherwise(words.message(apart, **fields)),
         )
     )
+
+
+def _credited_apart(ctx: Context, found: pl.DataFrame, editorial: pl.DataFrame) -> pl.Series:
+    """Per candidate of `found` (a source whose list is the agreed one and more), whether its
+    page credits each name in a sentence of its own, never an odd name in the sentence of an
+    agreed one: "directed by A" in its summary line and "directed by B" in its abstract, not
+    "directed by A and B", nor the items of one bulleted list, nor credits of different
+    regions. Looked at only where the odd names are not all players (few), one by one."""
+    looked = found.filter(~pl.col("in_cast")).select("g", "source", "odd")
+    if looked.is_empty():
+        return pl.Series([False] * found.height, dtype=pl.Boolean)
+    claims = editorial.join(looked, on=["g", "source"]).select(
+        "g", "claim_id", odd=pl.col("key").is_in(pl.col("odd"))
+    )
+    texts = (
+        ctx.frame.filter(pl.col("claim_id").is_in(claims.get_column("claim_id").implode()))
+        .select("claim_id", "raw", "context", "qualifier")
+        .unique("claim_id", keep="last", maintain_order=True)
+    )
+    said = claims.join(texts, on="claim_id", how="left", maintain_order="left")
+    apart = {
+        g: _apart(list(zip(odd, raw, context, qualifier, strict=True)))
+        for g, odd, raw, context, qualifier in rows(
+            said.group_by("g", maintain_order=True).agg("odd", "raw", "context", "qualifier")
+        )
+    }
+    return pl.Series(
+        [apart.get(g, False) for g in found.get_column("g").to_list()], dtype=pl.Boolean
+    )
+
+
+def _apart(claims: list[tuple[bool, str | None, str | None, str | None]]) -> bool:
+    """Whether no odd claim (odd, raw, context, qualifier) names itself in one list with an
+    agreed one, no claim is a bulleted list's item and all are of one region."""
+    claims = [(odd, r or "", x or "", q) for odd, r, x, q in claims]
+    if any(x.lstrip().startswith("•") for _, _, x, _ in claims) or len({q for *_, q in claims}) > 1:
+        return False
+    return not any(
+        _together(ra, rb, xa) or _together(ra, rb, xb)
+        for is_odd, ra, xa, _ in claims
+        if is_odd
+        for other, rb, xb, _ in claims
+        if not other
+    )
+
+
+_LINK_WORDS = frozenset({"by", "is", "was", "were", "from", "with", "the", "a", "an", "of", "in"})
+_LIST_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
+
+
+def _together(a: str, b: str, context: str) -> bool:
+    """Whether `context` names `a` and `b` in one list of names ("A, B and C", "a, b"), not
+    in two credits ("written by B and directed by A")."""
+    at, bt = context.find(a), context.find(b)
+    if at < 0 or bt < 0:
+        return False
+    between = context[min(at + len(a), bt + len(b)) : max(at, bt)]
+    if not re.fullmatch(r"[\s,&/]*(?:(?:and|[^\W\d_][\w.'’-]*)[\s,&/]*)*", between):
+        return False
+    return not _LINK_WORDS.intersection(_LIST_WORD.findall(between))
 
 
 def _framed(found: pl.DataFrame) -> pl.DataFrame:
@@ -514,10 +584,14 @@ def _titles(ctx: Context, frame: pl.DataFrame) -> dict[str, str]:
 
 
 def _sharing_nothing(
-    ctx: Context, lists: pl.DataFrame, per_source: pl.DataFrame, actors: pl.DataFrame
+    ctx: Context,
+    lists: pl.DataFrame,
+    per_source: pl.DataFrame,
+    editorial: pl.DataFrame,
+    actors: pl.DataFrame,
 ) -> pl.DataFrame:
     """Groups where two lists share no member (few): judged one by one, as lists that still
-    describe the same film (`_compatible`) or that conflict."""
+    describe the same film (`_compatible`, `_dubbed`) or that conflict."""
     if lists.is_empty():
         return _framed(table([]).with_columns(*_verdict_order()[1:], g=pl.lit(0, pl.UInt32)))
     cast_of = {e: set(a) for e, a in rows(actors)}
@@ -528,24 +602,58 @@ def _sharing_nothing(
         .group_by("g", maintain_order=True)
         .agg("source", "set", "own")
     )
+    # each group's cast entries' characters, per source
+    characters = (
+        editorial.join(lists.select("g"), on="g", how="semi")
+        .filter(pl.col("key2").is_not_null() & (pl.col("key2") != ""))
+        .group_by("g", "source")
+        .agg("key2", "name2")
+    )
+    roles_of: dict[int, _Roles] = {}
+    for g, source, keys, names in rows(characters):
+        roles = roles_of.setdefault(g, _Roles({}, {}))
+        roles.of[source] = set(keys)
+        for k, n in zip(keys, names, strict=True):
+            if n:
+                roles.names.setdefault(k, []).append(n)
     found = []
-    for (_, entity, attribute, ids), (_, src, members, own) in zip(
+    for (g, entity, attribute, ids), (_, src, members, own) in zip(
         rows(lists.select("g", "entity", "attribute", "claim_ids")), rows(sets_of), strict=True
     ):
         sets = {s: set(m) for s, m in zip(src, members, strict=True)}
         names = {s: set(o) for s, o in zip(src, own, strict=True)}
-        why = _apart(ctx.spec(attribute), sets, names, cast_of.get(entity, set()))
+        dub = roles_of.get(g, _Roles({}, {}))
+        why = _disjoint_why(ctx.spec(attribute), sets, names, cast_of.get(entity, set()), dub)
         found.append(Finding(entity, attribute, "", tuple(ids), why))
     return _framed(table(found).with_columns(*_verdict_order()[1:], g=lists.get_column("g")))
 
 
-def _apart(spec: AttributeSpec, sets: dict, own: dict, cast: set[str]) -> Why:
+class _Roles(NamedTuple):
+    """A group's cast entries' characters: per source, their keys; per key, its names."""
+
+    of: dict[str, set[str]]
+    names: dict[str, list[str]]
+
+
+def _disjoint_why(spec: AttributeSpec, sets: dict, own: dict, cast: set[str], roles: _Roles) -> Why:
     """Why lists, some two of which share nothing, differ."""
     listed = [[s, sorted(own[s])] for s in sorted(sets)]
     if why := _compatible(spec, sets, own, cast, listed):
         return why
     disjoint = [[a, b] for a in sets for b in sets if a < b and not sets[a] & sets[b]]
+    if why := _dubbed(disjoint, roles, listed):
+        return why
     return ValueConflict.share_nothing(lists=listed, disjoint=disjoint)
+
+
+def _dubbed(disjoint: list[list[str]], roles: _Roles, listed: list) -> Why | None:
+    """Cast lists that share no player but give the same characters: one lists the original
+    voices or players, the other a dub's (or another version's); no list contradicts another."""
+    if not all(roles.of.get(a, set()) & roles.of.get(b, set()) for a, b in disjoint):
+        return None
+    shared = set().union(*(roles.of[a] & roles.of[b] for a, b in disjoint))
+    named = sorted({best_cased(roles.names.get(k, [])) for k in shared})
+    return WithinTolerance.same_roles_other_players(lists=listed, roles=named)
 
 
 def _compatible(
