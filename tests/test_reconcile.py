@@ -258,6 +258,18 @@ def test_mutation_unscoped_figure_mistyped_once(sources_copy):
     assert {"imdb", "movieblog"} <= {c.source for c in errors[0].claims}
 
 
+def test_mutation_part_exceeds_total(sources_copy):
+    """A USA gross larger than the worldwide figure is no part of it: a conflict about the
+    scopes, citing every figure."""
+    _mutate(sources_copy, "movieblog.txt", "Gross: $31,968,347 (USA)", "Gross: $61,968,347 (USA)")
+    _mutate(sources_copy, "imdb.txt", "gross: $31,968,347 (usa)", "gross: $61,968,347 (usa)")
+    found = _audit(sources_copy).discrepancies
+    [d] = [d for d in found if d.attribute == "gross" and d.code != "AU007"]
+    assert (d.code, d.reason) == ("AU001", "part-exceeds-total")
+    assert "$61,968,347 (usa)" in d.explanation and "(scope not stated)" in d.explanation
+    assert {c.source for c in d.claims} == {"imdb", "movieblog", "wikipedia"}
+
+
 def test_mutation_misdated_release_reported_once(sources_copy):
     """A kind given a date no source gives any release ("Nov 3, 1995 Wide") is one conflict,
     the misdated release; it is not reported a second time as an unexplained date."""

@@ -1,16 +1,20 @@
-"""Helpers the comparators share: disagreeing groups, and the values each source states.
+"""Helpers the comparators share: disagreeing groups, the values each source states, display
+names and near spellings per group.
 
-A comparator's plan asks polars for the groups that disagree together with the columns its
-build reads, as one list per column and group; the Python that judges a group then reads
-claims by their position in the group (`src[p]`), and a finding names its claims by their
-`claim_id`. Nothing converts whole-frame columns: most claims agree and are never read.
+A comparator's plan asks polars for the groups that disagree. Most judge them as frames (a row
+per claim of those groups); Python that still judges a group one at a time (measures, a cast
+entry's roles) gets one list per column and group and reads claims by their position in it
+(`src[p]`). A finding names its claims by their `claim_id`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
+import numpy as np
 import polars as pl
+from rapidfuzz import fuzz
+from rapidfuzz.process import cpdist
 
 from auditor.claims import EDITORIAL
 from auditor.reconcile.model import Context
@@ -47,11 +51,6 @@ def disagreeing(
     return groups(frame, by, columns, pl.col("key").n_unique())
 
 
-def pick(ids: Sequence[str], positions: Iterable[int]) -> tuple[str, ...]:
-    """The claim ids of the claims at `positions` in a group."""
-    return tuple(map(ids.__getitem__, positions))
-
-
 def by_value(key: Sequence[str]) -> dict[str, list[int]]:
     """Claim positions grouped by key, in first-seen order."""
     out: dict[str, list[int]] = {}
@@ -80,3 +79,40 @@ def values(
 ) -> list[list]:
     """[sources, value shown] per group of claims stating one value (a `values` field)."""
     return [said(ctx, src, value, ps, kind) for ps in groups.values()]
+
+
+def display_names(frame: pl.DataFrame, by: tuple[str, ...], column: str) -> pl.DataFrame:
+    """normalize.names.best_cased of `column` per group (`by`), as `shown`, in one query: a
+    form with capitals before an all-lower-case one, then the form written most often, then
+    one not all in capitals, then the least."""
+    name = pl.col(column)
+    return (
+        frame.group_by(*by, column)
+        .agg(count=pl.len())
+        .group_by(*by)
+        .agg(
+            shown=name.sort_by(
+                name == name.str.to_lowercase(),
+                -pl.col("count").cast(pl.Int64),
+                name == name.str.to_uppercase(),
+                name,
+            ).first()
+        )
+    )
+
+
+def near_pairs(pairs: pl.DataFrame, threshold: pl.Expr | float, a: str, b: str) -> pl.DataFrame:
+    """The pairs whose strings `a` and `b` rapidfuzz's ratio puts at `threshold` or above,
+    scored in one call (cpdist). A ratio is at most 200·min(length)/(sum of lengths), so pairs
+    farther apart in length are dropped unscored."""
+    short = pl.min_horizontal(pl.col(a).str.len_chars(), pl.col(b).str.len_chars())
+    total = pl.col(a).str.len_chars() + pl.col(b).str.len_chars()
+    pairs = pairs.filter(200 * short >= (threshold - 1) * total)
+    ratio = cpdist(
+        pairs.get_column(a).to_list(),
+        pairs.get_column(b).to_list(),
+        scorer=fuzz.ratio,
+        dtype=np.float64,
+    )
+    scored = pairs.with_columns(_ratio=pl.Series(ratio, dtype=pl.Float64))
+    return scored.filter(pl.col("_ratio") >= threshold).drop("_ratio")

@@ -4,14 +4,16 @@ Durations compare within a tolerance in minutes; scores on their scales; money a
 relative tolerance (a point estimate inside another source's range is compatible); counts of
 time-varying figures drift rather than conflict; different scopes of money (USA vs worldwide
 vs unstated) are a qualifier split, explained, unless the part exceeds the whole.
+
+Judged as whole frames: a row per claim of the groups that disagree, a row per (group, value)
+and per group, each reason a condition on them (`_reasons`, in the order they are tried), and
+polars words the findings (`words`). Python formats numbers as the catalog's templates do (each
+distinct number once), shows each distinct value once, and judges the few groups of two texts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import ClassVar
 
 import polars as pl
 
@@ -25,102 +27,71 @@ from auditor.catalog import (
     WithinTolerance,
 )
 from auditor.claims import EDITORIAL
-from auditor.reconcile.comparators.base import (
-    by_value,
-    disagreeing,
-    editorial,
-    groups,
-    rows,
-    said,
-    sources,
-    values,
-)
+from auditor.reconcile.comparators import words
+from auditor.reconcile.comparators.base import editorial, rows
 from auditor.reconcile.display import money
-from auditor.reconcile.model import Context, Finding
+from auditor.reconcile.findings import SCHEMA
+from auditor.reconcile.model import Context
 
-
-@dataclass(frozen=True, slots=True)
-class _Group:
-    """One disagreeing (entity, attribute, slot): its claims' columns, by position."""
-
-    entity: str
-    attribute: str
-    slot: str
-    ids: list[str]  # claim_id
-    key: list[str]
-    src: list[str]
-    value: list[str]
-    num: list[float | None]
-    low: list[float | None]
-    high: list[float | None]
-    doc: list[str]
-
-    COLUMNS: ClassVar[tuple[str, ...]] = (
-        "key",
-        "source",
-        "value",
-        "num",
-        "low",
-        "high",
-        "document",
-    )
+_CLAIM = ("claim_id", "key", "source", "value", "num", "low", "high", "document")
 
 
 def plan(ctx: Context, mine: tuple[str, ...]) -> tuple[pl.LazyFrame, ...]:
-    """Disagreeing (entity, attribute, slot) groups; money stated for several scopes; and the
-    companion attributes of counts that drift, per entity."""
+    """A row per claim of the disagreeing (entity, attribute, slot) groups (numbered `g`, `pos`
+    its place in the group); of money stated for several scopes (numbered `s`); and the
+    editorial claims of companions and of the counts beside them."""
     frame = editorial(ctx.frame.lazy(), mine)
-    money = frame.filter(pl.col("compares") == "money")
-    companions = sorted(
-        {s.companion for s in ctx.settings.specs.values() if s.time_varying and s.companion}
-    )
     counted = {
         s.companion: s.name for s in ctx.settings.specs.values() if s.time_varying and s.companion
     }
     return (
-        disagreeing(frame, _Group.COLUMNS),
-        groups(
-            money,
+        _numbered(frame, ("entity", "attribute", "slot"), pl.col("key").n_unique(), "g"),
+        _numbered(
+            frame.filter(pl.col("compares") == "money"),
             ("entity", "attribute"),
-            ("slot", "num", "source", "value", "low", "high"),
             pl.col("slot").n_unique(),
+            "s",
         ),
         ctx.frame.lazy()
-        .filter(pl.col("attribute").is_in(companions) & (pl.col("origin") == EDITORIAL))
-        .group_by("entity", "attribute")
-        .agg("source", "key", "value"),
+        .filter(pl.col("attribute").is_in(list(counted)) & (pl.col("origin") == EDITORIAL))
+        .select("entity", "attribute", "source", "key", "value"),
         # The counts beside each companion (the votes beside a rating), per entity.
         ctx.frame.lazy()
         .filter(pl.col("attribute").is_in(list(counted.values())) & (pl.col("origin") == EDITORIAL))
-        .with_columns(pl.col("attribute").replace({v: k for k, v in counted.items()}).alias("of"))
-        .group_by("entity", "of")
-        .agg("source", "key"),
+        .select("entity", "source", "key", of=pl.col("attribute").replace(_inverse(counted))),
+    )
+
+
+def _inverse(mapping: dict[str, str]) -> dict[str, str]:
+    return {v: k for k, v in mapping.items()}
+
+
+def _numbered(frame: pl.LazyFrame, by: tuple[str, ...], n: pl.Expr, name: str) -> pl.LazyFrame:
+    """The claims of the groups where `n` exceeds 1, a row each, with their group's number
+    (`name`, in the order groups are first seen) and their place in it (`pos`)."""
+    columns = [c for c in (*_CLAIM, "slot") if c not in by]
+    return (
+        frame.group_by(*by, maintain_order=True)
+        .agg(n.alias("n"), *columns)
+        .filter(pl.col("n") > 1)
+        .drop("n")
+        .with_row_index(name)
+        .with_columns(pos=pl.int_ranges(pl.col("key").list.len()))
+        .explode(*columns, "pos")
     )
 
 
 def build(
     ctx: Context,
-    disagree: pl.DataFrame,
+    claims: pl.DataFrame,
     scopes: pl.DataFrame,
     companions: pl.DataFrame,
     counts: pl.DataFrame,
-) -> list[Finding]:
-    findings: list[Finding] = []
-    # Each entity's editorial claims (source, key, value lists) of a companion attribute.
-    by_entity: Companions = {(e, a): tuple(cols) for e, a, *cols in rows(companions)}
-    counted = {(e, a): dict(zip(src, key, strict=True)) for e, a, src, key in rows(counts)}
-    scoped: dict[tuple[str, str], list[tuple[str, str, float, float]]] = {}
-    for entity, attribute, _, slot, _, _, value, low, high in rows(scopes):
-        scoped[(entity, attribute)] = [
-            (sl, _currency(v), lo, hi)
-            for sl, v, lo, hi in zip(slot, value, low, high, strict=True)
-            if sl
-        ]
-    for row in rows(disagree):
-        g = _Group(*row)
-        findings += _group(ctx, by_entity, g, counted, scoped.get((g.entity, g.attribute), []))
-    findings += _scopes(ctx, scopes)
-    return findings
+) -> pl.DataFrame:
+    claims = _with_currency(claims)
+    scopes = _with_currency(scopes)
+    found = _judged(ctx, claims, scopes, companions, counts)
+    return pl.concat([found.cast(SCHEMA), _scopes(ctx, scopes)]).select(*SCHEMA)
 
 
 @lru_cache(maxsize=4096)
@@ -129,260 +100,734 @@ def _currency(value: str) -> str:
     return kinds.decode(value).get("currency", "USD")
 
 
+def _with_currency(claims: pl.DataFrame) -> pl.DataFrame:
+    """Each money claim's currency, read once per distinct value."""
+    money_values = claims.filter(pl.col("low").is_not_null()).get_column("value").unique()
+    mapping = {v: _currency(v) for v in money_values.to_list()}
+    return claims.with_columns(
+        currency=pl.col("value").replace_strict(mapping, default=None, return_dtype=pl.String)
+    )
+
+
 # Certificates that are no rating (of an attribute whose relation is "certificate"): a work
 # released before the ratings existed, or never rated.
 NOT_RATED = frozenset({"nr", "not rated", "unrated", "approved", "passed", "g (approved)"})
 
 
-Companions = dict[tuple[str, str], tuple[list[str], list[str], list[str]]]
+def _attributes(ctx: Context, names: list[str]) -> pl.DataFrame:
+    """What each attribute's judgement reads from its spec: its comparison, the kind its
+    values are shown as, relation, tolerance (as the template formats it and as JSON),
+    whether it drifts, and its companion's title and kind."""
+    out = []
+    for name in names:
+        spec = ctx.spec(name)
+        companion = ctx.spec(spec.companion) if spec.companion else None
+        out.append(
+            {
+                "attribute": name,
+                "compares": ctx.compares(name),
+                "shows": spec.kind,
+                "certificate": spec.relation == "certificate",
+                "tolerance": float(spec.tolerance),
+                "tolerance_g": format(spec.tolerance, "g"),
+                "tolerance_pct": format(spec.tolerance, ".0%"),
+                "tolerance_json": words.json_number(spec.tolerance),
+                "drifts": bool(spec.time_varying),
+                "companion": spec.companion or None,
+                "companion_title": companion.title if companion else None,
+                "companion_shows": companion.kind if companion else None,
+            }
+        )
+    return pl.DataFrame(out, schema=_ATTRIBUTE_SCHEMA)
 
 
-def _group(
+_ATTRIBUTE_SCHEMA = {
+    "attribute": pl.String,
+    "compares": pl.String,
+    "shows": pl.String,
+    "certificate": pl.Boolean,
+    "tolerance": pl.Float64,
+    "tolerance_g": pl.String,
+    "tolerance_pct": pl.String,
+    "tolerance_json": pl.String,
+    "drifts": pl.Boolean,
+    "companion": pl.String,
+    "companion_title": pl.String,
+    "companion_shows": pl.String,
+}
+
+
+def _shown(ctx: Context, frame: pl.DataFrame, kind: str, value: str, out: str) -> pl.DataFrame:
+    """`frame` with the column `out`: each (kind, value) shown as a reviewer reads it
+    (Context.shown), once per distinct pair."""
+    pairs = frame.select(kind, value).unique().drop_nulls()
+    shown = pl.Series(out, [ctx.shown(k, v) for k, v in rows(pairs)], dtype=pl.String)
+    return frame.join(
+        pairs.with_columns(shown), on=[kind, value], how="left", maintain_order="left"
+    )
+
+
+def _values(ctx: Context, claims: pl.DataFrame) -> pl.DataFrame:
+    """Per (group, key): the group's claims stating one value, in the order first seen; its
+    sources in order, the value shown, its number and range, and capture dates."""
+    captured = pl.DataFrame(
+        list(ctx.settings.captured.items()),
+        schema={"document": pl.String, "date": pl.String},
+        orient="row",
+    )
+    dated = claims.join(captured, on="document", how="left", maintain_order="left")
+    per_value = dated.group_by("g", "key", maintain_order=True).agg(
+        first=pl.col("pos").min(),
+        sources=pl.col("source").unique(maintain_order=True),
+        value=pl.col("value").first(),
+        num=pl.col("num").first(),
+        low=pl.col("low").first(),
+        high=pl.col("high").first(),
+        shows=pl.col("shows").first(),
+        dates=pl.col("date")
+        .filter(pl.col("date").is_not_null() & (pl.col("date") != ""))
+        .unique()
+        .sort(),
+    )
+    return _shown(ctx, per_value.sort("g", "first"), "shows", "value", "shown")
+
+
+def _judged(
     ctx: Context,
-    companions: Companions,
-    g: _Group,
-    counted: dict[tuple[str, str], dict[str, str]],
-    scoped: list[tuple[str, str, float, float]],
-) -> list[Finding]:
-    spec = ctx.spec(g.attribute)
-    kind = ctx.compares(g.attribute)  # the comparison it shares; spec.kind shows its values
-    groups = by_value(g.key)
-    said = values(ctx, g.src, g.value, groups, spec.kind)
-
-    def finding(reason: Reason, **fields) -> list[Finding]:
-        why = reason(values=said, **fields)
-        return [Finding(g.entity, g.attribute, g.slot, tuple(g.ids), why)]
-
-    if spec.relation == "certificate" and sum(k in NOT_RATED for k in groups) >= len(groups) - 1:
-        return finding(WithinTolerance.no_rating)
-    if kind == "score" and _rating_drift(g, counted.get((g.entity, g.attribute))):
-        return finding(TemporalDrift.rating_moved)
-    if kind == "money":
-        currencies = {_currency(v) for v in g.value}
-        if len(currencies) > 1:
-            return finding(WithinTolerance.other_currency, currencies=sorted(currencies))
-        if not g.slot and scoped and (slots := _scoped_match(g, scoped, spec.tolerance)):
-            return finding(QualifierSplit.unscoped_match, scopes=slots)
-        if not g.slot and scoped and _mistyped_scoped(g, scoped, spec.tolerance):
-            return []  # the scopes' transposed-digits finding reports it, with these claims
-    if kind == "count" and spec.time_varying:
-        return finding(TemporalDrift.count_grows, **_drift(ctx, companions, spec, g, groups))
-    if kind in ("duration", "count", "score"):
-        spread = max(g.num) - min(g.num)
-        unit = ("minute" if spread == 1 else "minutes") if kind == "duration" else ""
-        if kind == "score":
-            spread_scaled = spread  # already a fraction of the scale
-            if spread_scaled <= spec.tolerance + 1e-9:
-                return finding(WithinTolerance.scales_equal, tolerance=spec.tolerance)
-            return finding(ValueConflict.different_scores)
-        reason = (
-            WithinTolerance.within_tolerance
-            if spread <= spec.tolerance
-            else ValueConflict.beyond_tolerance
+    claims: pl.DataFrame,
+    scopes: pl.DataFrame,
+    companions: pl.DataFrame,
+    counts: pl.DataFrame,
+) -> pl.DataFrame:
+    """A finding per disagreeing group (but the unscoped figures that one mistyped scoped
+    figure explains, which `_scopes` reports)."""
+    specs = _attributes(ctx, claims.get_column("attribute").unique().sort().to_list())
+    claims = claims.join(
+        specs.select("attribute", "shows", "compares", "tolerance"), on="attribute", how="left"
+    )
+    values = _values(ctx, claims)
+    per_group = (
+        claims.group_by("g", "entity", "attribute", "slot", maintain_order=True)
+        .agg(
+            claim_ids="claim_id",
+            spread=pl.col("num").max() - pl.col("num").min(),
+            low=pl.col("low").max(),
+            high=pl.col("high").min(),
+            top=pl.col("high").max(),
+            currencies=pl.col("currency").drop_nulls().unique().sort(),
         )
-        return finding(reason, spread=spread, unit=unit, tolerance=spec.tolerance)
-    if kind == "money":
-        lows, highs = g.low, g.high
-        points = zip(lows, highs, g.value, strict=True)
-        swapped = _transposed(
-            [(lo, _currency(v), str(p)) for p, (lo, hi, v) in enumerate(points) if lo == hi]
+        .join(specs.drop("compares", "shows", "tolerance"), on="attribute", how="left")
+        .join(claims.group_by("g").agg(pl.col("compares", "tolerance").first()), on="g")
+        .join(words.values_field(values), on="g")
+        .join(_value_facts(values), on="g")
+        .join(_rating_counts(claims, counts), on="g", how="left")
+        .join(_scoped(claims, scopes), on="g", how="left")
+        .join(_transposed_points(claims), on="g", how="left")
+        .join(_texts_near(ctx, values, claims), on="g", how="left")
+    )
+    judged = per_group.with_columns(reason=_reasons()).filter(pl.col("reason").is_not_null())
+    return (
+        pl.concat(
+            [
+                _plain(judged),
+                _drifts(ctx, judged, values, claims, companions),
+                _numeric(judged),
+            ],
+            how="vertical",
         )
-        if swapped:
-            return finding(ValueConflict.transposed_digits, amounts=swapped)
-        if max(lows) <= min(highs):
-            return _inside(ctx, g, groups, spec.kind, finding)
-        gap = (max(lows) - min(highs)) / max(highs)
-        reason = (
-            WithinTolerance.amounts_within_tolerance
-            if gap <= spec.tolerance
-            else ValueConflict.amounts_beyond_tolerance
+        .sort("g")
+        .drop("g")
+    )
+
+
+def _value_facts(values: pl.DataFrame) -> pl.DataFrame:
+    """Per group, of its values: how many, how many are no rating, the largest and smallest
+    count (as first stated), and which are points and which ranges, shown."""
+    point = pl.col("low") == pl.col("high")
+    return values.group_by("g").agg(
+        n_values=pl.len(),
+        not_rated=pl.col("key").is_in(list(NOT_RATED)).sum(),
+        most=pl.col("num").max(),
+        least=pl.col("num").min(),
+        points=pl.col("shown").filter(point),
+        ranges=pl.col("shown").filter(~point),
+    )
+
+
+def _rating_counts(claims: pl.DataFrame, counts: pl.DataFrame) -> pl.DataFrame:
+    """Per group, how many different counts its sources state beside it (a source's last)."""
+    last = (
+        counts.with_row_index("at")
+        .group_by("entity", "of", "source")
+        .agg(count=pl.col("key").sort_by("at").last())
+    )
+    return (
+        claims.select("g", "entity", "attribute", "source")
+        .unique()
+        .join(last, left_on=["entity", "attribute", "source"], right_on=["entity", "of", "source"])
+        .group_by("g")
+        .agg(counts=pl.col("count").n_unique())
+    )
+
+
+def _digits(amount: pl.Expr) -> pl.Expr:
+    """An amount's whole part as text, and its digits sorted: equal for transposed digits."""
+    return amount.cast(pl.Int64, strict=False).cast(pl.String)
+
+
+def _transposed_pairs(entries: pl.DataFrame, by: str) -> pl.DataFrame:
+    """`_transposed` over the entries (by, amount, currency, scope) of each group: the first
+    pair, in the order of the sorted distinct entries, of two amounts in one currency and two
+    scopes written with the same digits in another order, as [money, money]."""
+    seen = (
+        entries.filter(pl.col("amount") != 0)
+        .with_columns(whole=pl.col("amount").cast(pl.Int64, strict=False))
+        .with_columns(text=pl.col("whole").cast(pl.String))
+        .with_columns(
+            size=pl.col("text").str.len_chars(),
+            sorted_digits=pl.col("text").str.extract_all(".").list.sort().list.join(""),
         )
-        return finding(reason, gap=gap, tolerance=spec.tolerance)
-    if kind == "text":
-        texts = [kinds.decode(g.value[ps[0]]) for ps in groups.values()]
-        if len(texts) == 2 and ctx.near(str(texts[0]), str(texts[1])):
-            return finding(SpellingVariant.spelt_two_ways)
-    return finding(ValueConflict.unexplained)
-
-
-def _transposed(amounts: list[tuple[float, str, str]]) -> list[str] | None:
-    """Two amounts in one currency written with the same digits in another order
-    ($12,345,678 and $21,345,678): a typing slip, whatever scope each names. Amounts are
-    (amount, currency, scope); two of one scope are left to their own group."""
-    seen = sorted({(int(a), c, sc) for a, c, sc in amounts if a})
-    for i, (a, ca, sa) in enumerate(seen):
-        for b, cb, sb in seen[i + 1 :]:
-            da, db = str(a), str(b)
-            if (
-                a != b
-                and ca == cb
-                and sa != sb
-                and len(da) == len(db) >= 4
-                and sorted(da) == sorted(db)
-            ):
-                return [money(a, ca), money(b, cb)]
-    return None
-
-
-def _rating_drift(g: _Group, counts: dict[str, str] | None) -> bool:
-    """A rating 0.1 apart on a 10-point scale, from sources whose vote counts differ: the same
-    rating read at different times."""
-    if not counts or max(g.num) - min(g.num) > 0.01 + 1e-9:
-        return False
-    return len({counts[s] for s in set(g.src) if s in counts}) >= 2
-
-
-def _scoped_match(g: _Group, scoped: list[tuple[str, str, float, float]], tolerance: float):
-    """Figures that state no scope, each equal to a figure another claim gives a scope: the
-    scopes they match."""
-    slots = []
-    for p in range(len(g.ids)):
-        cur = _currency(g.value[p])
-        hit = [sl for sl, c, lo, hi in scoped if c == cur and _meets(g, p, lo, hi, tolerance)]
-        if not hit:
-            return None
-        slots.append(hit[0])
-    return sorted(set(slots))
-
-
-def _meets(g: _Group, p: int, lo: float, hi: float, tolerance: float) -> bool:
-    """Claim p's amount (a point or a range) meets lo..hi within the relative tolerance."""
-    return g.low[p] <= hi * (1 + tolerance) and g.high[p] >= lo * (1 - tolerance)
-
-
-def _mistyped_scoped(g: _Group, scoped: list[tuple[str, str, float, float]], tolerance: float):
-    """Figures that state no scope, each equal to a scoped figure or a digit transposition of
-    one, at least one of them transposed: one mistyped figure, reported once by `_scopes`."""
-    transposed = False
-    for p in range(len(g.ids)):
-        cur = _currency(g.value[p])
-        mine = [(lo, hi, sl) for sl, c, lo, hi in scoped if c == cur]
-        if any(_meets(g, p, lo, hi, tolerance) for lo, hi, _ in mine):
-            continue
-        swapped = g.low[p] == g.high[p] and any(
-            lo == hi and _transposed([(g.low[p], cur, ""), (lo, cur, sl)]) for lo, hi, sl in mine
+        .select(by, "whole", "currency", "scope", "size", "sorted_digits")
+        .unique()
+    )
+    other = seen.select(by, *(pl.col(c).alias(c + "_b") for c in seen.columns if c != by))
+    pairs = (
+        seen.join(other, on=by)
+        .filter(
+            (pl.col("whole") < pl.col("whole_b"))
+            & (pl.col("currency") == pl.col("currency_b"))
+            & (pl.col("scope") != pl.col("scope_b"))
+            & (pl.col("size") == pl.col("size_b"))
+            & (pl.col("size") >= 4)
+            & (pl.col("sorted_digits") == pl.col("sorted_digits_b"))
         )
-        if not swapped:
-            return False
-        transposed = True
-    return transposed
+        .sort(by, "whole", "currency", "scope", "whole_b", "currency_b", "scope_b")
+        .group_by(by, maintain_order=True)
+        .first()
+    )
+    shown = [
+        [money(a, c), money(b, cb)]
+        for a, c, b, cb in rows(pairs.select("whole", "currency", "whole_b", "currency_b"))
+    ]
+    return pairs.select(by).with_columns(amounts=pl.Series(shown, dtype=pl.List(pl.String)))
 
 
-def _inside(ctx: Context, g: _Group, groups: dict[str, list[int]], kind: str, finding):
-    """Amounts that overlap: points inside ranges, or ranges that overlap."""
-    ranges = [ps for ps in groups.values() if g.low[ps[0]] != g.high[ps[0]]]
-    points = [ps for ps in groups.values() if g.low[ps[0]] == g.high[ps[0]]]
-    if ranges and points:
-        return finding(
+def _transposed_points(claims: pl.DataFrame) -> pl.DataFrame:
+    """Per money group, two point amounts with the same digits in another order."""
+    points = claims.filter(pl.col("low") == pl.col("high")).select(
+        "g", amount="low", currency="currency", scope=pl.col("pos").cast(pl.String)
+    )
+    return _transposed_pairs(points, "g").rename({"amounts": "swapped"})
+
+
+def _scoped(claims: pl.DataFrame, scopes: pl.DataFrame) -> pl.DataFrame:
+    """Per unscoped money group beside scoped figures of its attribute: whether each figure
+    equals a scoped one (`matched`, with the scopes it matches), or whether each does or is a
+    digit transposition of one, at least one transposed (`mistyped`)."""
+    scoped = scopes.filter(pl.col("slot") != "").select(
+        "entity",
+        "attribute",
+        "currency",
+        at=pl.col("pos"),
+        scope="slot",
+        lo="low",
+        hi="high",
+    )
+    unscoped = claims.filter((pl.col("slot") == "") & pl.col("currency").is_not_null())
+    tolerance = pl.col("tolerance")
+    against = (
+        unscoped.select("g", "pos", "entity", "attribute", "currency", "low", "high", "tolerance")
+        .join(scoped, on=["entity", "attribute", "currency"], how="left")
+        .with_columns(
+            meets=(pl.col("low") <= pl.col("hi") * (1 + tolerance))
+            & (pl.col("high") >= pl.col("lo") * (1 - tolerance)),
+            swapped=(pl.col("low") == pl.col("high"))
+            & (pl.col("lo") == pl.col("hi"))
+            & _swapped(pl.col("low"), pl.col("lo")),
+        )
+    )
+    # each figure's first scope that it meets, in the order the scoped figures come
+    per_claim = (
+        against.sort("g", "pos", "at")
+        .group_by("g", "pos", maintain_order=True)
+        .agg(
+            hit=pl.col("scope").filter(pl.col("meets")).first(),
+            swapped=pl.col("swapped").fill_null(False).any(),
+        )
+    )
+    any_scoped = scoped.select("entity", "attribute").unique()
+    groups = (
+        unscoped.select("g", "entity", "attribute")
+        .unique()
+        .join(any_scoped, on=["entity", "attribute"], how="semi")
+    )
+    return (
+        per_claim.join(groups.select("g"), on="g", how="semi")
+        .group_by("g")
+        .agg(
+            matched=pl.col("hit").is_not_null().all(),
+            scopes=pl.col("hit").drop_nulls().unique().sort(),
+            mistyped=(pl.col("hit").is_not_null() | pl.col("swapped")).all()
+            & (pl.col("hit").is_null() & pl.col("swapped")).any(),
+        )
+    )
+
+
+def _swapped(a: pl.Expr, b: pl.Expr) -> pl.Expr:
+    """Two nonzero amounts (of one currency, scoped apart) whose whole parts differ and have
+    the same digits, four or more, in another order."""
+    ta, tb = _digits(a), _digits(b)
+
+    def sort(t: pl.Expr) -> pl.Expr:
+        return t.str.extract_all(".").list.sort().list.join("")
+
+    return (
+        (a != 0)
+        & (b != 0)
+        & (ta != tb)
+        & (ta.str.len_chars() == tb.str.len_chars())
+        & (ta.str.len_chars() >= 4)
+        & (sort(ta) == sort(tb))
+    )
+
+
+def _texts_near(ctx: Context, values: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFrame:
+    """Per group of two texts, whether they are one name spelt two ways (Context.near; such
+    groups are few)."""
+    texts = claims.filter(pl.col("compares") == "text").get_column("g").unique()
+    two = (
+        values.filter(pl.col("g").is_in(texts.implode()))
+        .group_by("g", maintain_order=True)
+        .agg("value")
+        .filter(pl.col("value").list.len() == 2)
+    )
+    near = [
+        ctx.near(str(kinds.decode(a)), str(kinds.decode(b))) for a, b in two.get_column("value")
+    ]
+    return two.select("g").with_columns(spelt=pl.Series(near, dtype=pl.Boolean))
+
+
+def _reasons() -> pl.Expr:
+    """Each group's reason, tried in order (null: no finding of its own)."""
+    c, kind = pl.col, pl.col("compares")
+    spread = c("spread")
+    measured = kind.is_in(["duration", "count", "score"])
+    unscoped = (c("slot") == "") & c("matched").is_not_null()
+    overlap = c("low") <= c("high")
+    gap = (c("low") - c("high")) / c("top")
+    tried = [
+        (c("certificate") & (c("not_rated") >= c("n_values") - 1), WithinTolerance.no_rating),
+        (
+            (kind == "score") & (spread <= 0.01 + 1e-9) & (c("counts").fill_null(0) >= 2),
+            TemporalDrift.rating_moved,
+        ),
+        ((kind == "money") & (c("currencies").list.len() > 1), WithinTolerance.other_currency),
+        ((kind == "money") & unscoped & c("matched"), QualifierSplit.unscoped_match),
+        ((kind == "money") & unscoped & c("mistyped"), None),
+        ((kind == "count") & c("drifts"), TemporalDrift.count_grows),
+        (
+            (kind == "score") & (spread <= c("tolerance") + 1e-9),
+            WithinTolerance.scales_equal,
+        ),
+        (kind == "score", ValueConflict.different_scores),
+        (measured & (spread <= c("tolerance")), WithinTolerance.within_tolerance),
+        (measured, ValueConflict.beyond_tolerance),
+        ((kind == "money") & c("swapped").is_not_null(), ValueConflict.transposed_digits),
+        (
+            (kind == "money")
+            & overlap
+            & (c("points").list.len() > 0)
+            & (c("ranges").list.len() > 0),
             WithinTolerance.point_in_range,
-            points=[ctx.shown(kind, g.value[ps[0]]) for ps in points],
-            ranges=[ctx.shown(kind, g.value[ps[0]]) for ps in ranges],
+        ),
+        ((kind == "money") & overlap, WithinTolerance.ranges_overlap),
+        ((kind == "money") & (gap <= c("tolerance")), WithinTolerance.amounts_within_tolerance),
+        (kind == "money", ValueConflict.amounts_beyond_tolerance),
+        ((kind == "text") & c("spelt").fill_null(False), SpellingVariant.spelt_two_ways),
+    ]
+    chosen = pl.when(pl.lit(False)).then(pl.lit(None, pl.String))
+    for condition, reason in tried:
+        name = "" if reason is None else f"{reason.code}/{reason.name}"
+        chosen = chosen.when(condition.fill_null(False)).then(pl.lit(name))
+    unexplained = ValueConflict.unexplained
+    return chosen.otherwise(pl.lit(f"{unexplained.code}/{unexplained.name}")).replace("", None)
+
+
+# Reasons whose only field is `values`, and those that add lists of names.
+_PLAIN = (
+    WithinTolerance.no_rating,
+    TemporalDrift.rating_moved,
+    ValueConflict.different_scores,
+    WithinTolerance.ranges_overlap,
+    SpellingVariant.spelt_two_ways,
+    ValueConflict.unexplained,
+)
+_NAMED = {
+    WithinTolerance.other_currency: ("currencies",),
+    QualifierSplit.unscoped_match: ("scopes",),
+    ValueConflict.transposed_digits: ("swapped",),
+    WithinTolerance.point_in_range: ("points", "ranges"),
+}
+_FIELD = {"swapped": "amounts"}
+
+
+def _finding(frame: pl.DataFrame, reason: Reason, fields: dict, worded: dict) -> pl.DataFrame:
+    """The findings of one reason: `fields` as JSON and `worded` for its message, each after
+    `values`."""
+    return frame.filter(pl.col("reason") == f"{reason.code}/{reason.name}").select(
+        "g",
+        "entity",
+        "attribute",
+        "slot",
+        code=pl.lit(reason.code),
+        reason=pl.lit(reason.name),
+        claim_ids="claim_ids",
+        fields=words.obj(values=pl.col("values_json"), **fields),
+        severity=pl.lit(None, pl.String),
+        message=words.message(reason, values=pl.col("said"), **worded),
+    )
+
+
+def _plain(judged: pl.DataFrame) -> pl.DataFrame:
+    """Findings whose fields are the values and lists of names."""
+    found = [_finding(judged, r, {}, {}) for r in _PLAIN]
+    for reason, columns in _NAMED.items():
+        fields = {_FIELD.get(c, c): words.names(pl.col(c)) for c in columns}
+        worded = {_FIELD.get(c, c): pl.col(c) for c in columns}
+        found.append(_finding(judged, reason, fields, worded))
+    return pl.concat(found)
+
+
+def _numeric(judged: pl.DataFrame) -> pl.DataFrame:
+    """Findings whose fields hold numbers: spreads and gaps against the tolerance."""
+    judged = judged.with_columns(
+        gap=(pl.col("low") - pl.col("high")) / pl.col("top"),
+        unit=pl.when(pl.col("compares") != "duration")
+        .then(pl.lit(""))
+        .when(pl.col("spread") == 1)
+        .then(pl.lit("minute"))
+        .otherwise(pl.lit("minutes")),
+    )
+    tolerance = {"tolerance": pl.col("tolerance_json")}
+    found = [
+        _finding(
+            judged, WithinTolerance.scales_equal, tolerance, {"tolerance": pl.col("tolerance_g")}
         )
-    return finding(WithinTolerance.ranges_overlap)
-
-
-def _drift(
-    ctx: Context, companions: Companions, spec, g: _Group, groups: dict[str, list[int]]
-) -> dict:
-    """A count read at different times: how far apart, when each source was captured, and
-    whether its companion (the rating beside the votes) is the same."""
-    captured = ctx.settings.captured
-    nums = [g.num[ps[0]] for ps in groups.values()]
-    when = []
-    for ps in sorted(groups.values(), key=lambda ps: -g.num[ps[0]]):
-        dates = sorted({captured.get(g.doc[p], "") for p in ps} - {""})
-        if dates:
-            when.append([sources(g.src, ps), dates])
-    same = {"same_companion": "", "companion_value": "", "companion_sources": []}
-    differing = ""
-    if spec.companion:
-        found = _companion(ctx, companions, g.entity, spec.companion, g.src)
-        if found and found[1] is None:
-            differing = found[0]
-        elif found:
-            same = dict(zip(same, found, strict=True))
-    return {
-        "ratio": max(nums) / max(min(nums), 1),
-        "captured": when,
-        **same,
-        "differing_companion": differing,
-    }
-
-
-def _companion(
-    ctx: Context, companions: Companions, entity: str, attribute: str, src: Sequence[str]
-) -> tuple[str, str | None, list[str]] | None:
-    """The companion's title, its value if the same on every source here (else None), and
-    those sources: context that shows this is drift ("the rating 7.1/10 is the same")."""
-    wanted = set(src)
-    their_src, key, value = companions.get((entity, attribute), ([], [], []))
-    mine = [p for p, s in enumerate(their_src) if s in wanted]
-    if not mine:
-        return None
-    spec = ctx.spec(attribute)
-    if len({key[p] for p in mine}) == 1:
-        same = ctx.shown(spec.kind, value[mine[0]])
-        return spec.title, same, sorted(sources(their_src, mine))
-    return spec.title, None, []
-
-
-def _by_shown(shown: list[str], positions: list[int]) -> list[list[int]]:
-    """The positions grouped by the figure as shown, in order of first statement: each
-    source is quoted with its own figure."""
-    groups: dict[str, list[int]] = {}
-    for p in positions:
-        groups.setdefault(shown[p], []).append(p)
-    return list(groups.values())
-
-
-def _scopes(ctx: Context, scopes: pl.DataFrame) -> list[Finding]:
-    """Money stated for different scopes: a USA figure below an unstated or worldwide one."""
-    findings = []
-    for entity, attribute, ids, slot, num, src, value, _, _ in rows(scopes):
-        slots: dict[str, list[int]] = {}
-        for p, s in enumerate(slot):
-            slots.setdefault(s, []).append(p)
-        if len(slots) < 2:
-            continue
-        spec = ctx.spec(attribute)
-        mid = {s: sum(num[p] for p in ps) / len(ps) for s, ps in slots.items()}
-        cur = {s: {_currency(value[p]) for p in ps} for s, ps in slots.items()}
-        # one part per figure of a scope: two sources that state no scope may differ
-        shown = [ctx.shown(spec.kind, v) for v in value]
-        parts = [
-            [*said(ctx, src, value, same, spec.kind), s]
-            for s, ps in slots.items()
-            for same in _by_shown(shown, ps)
-        ]
-        domestic = [s for s in slots if s not in ("", "worldwide")]
-        total = [s for s in slots if s in ("", "worldwide")]
-        bad = [
-            (d, t)
-            for d in domestic
-            for t in total
-            if cur[d] == cur[t] and len(cur[d]) == 1 and mid[d] > mid[t] * (1 + spec.tolerance)
-        ]
-        swapped = _transposed([(num[p], _currency(value[p]), slot[p]) for p in range(len(num))])
-        if swapped:
-            why = ValueConflict.transposed_scopes(scoped=parts, amounts=swapped)
-        elif bad:
-            why = ValueConflict.part_exceeds_total(scoped=parts)
-        else:
-            share = [
-                [mid[d] / mid[t], t]
-                for d in domestic
-                for t in total
-                if mid[t] and cur[d] == cur[t] and len(cur[d]) == 1
-            ]
-            shared = [
-                d
-                for d in domestic
-                if any(mid[t] and cur[d] == cur[t] and len(cur[d]) == 1 for t in total)
-            ]
-            why = (
-                QualifierSplit.part_of_total(scoped=parts, parts=shared, shares=share)
-                if share
-                else QualifierSplit.scopes_not_comparable(scoped=parts)
+    ]
+    for reason in (WithinTolerance.within_tolerance, ValueConflict.beyond_tolerance):
+        mine = judged.filter(pl.col("reason") == f"{reason.code}/{reason.name}")
+        mine = mine.with_columns(
+            spread_json=words.json_numbers(mine.get_column("spread")),
+            spread_g=words.formatted(mine.get_column("spread"), "g"),
+        )
+        found.append(
+            _finding(
+                mine,
+                reason,
+                {
+                    "spread": pl.col("spread_json"),
+                    "unit": words.text(pl.col("unit")),
+                    **tolerance,
+                },
+                {
+                    "spread": pl.col("spread_g"),
+                    "unit": pl.col("unit"),
+                    "tolerance": pl.col("tolerance_g"),
+                },
             )
-        findings.append(Finding(entity, attribute, "*", tuple(ids), why))
-    return findings
+        )
+    for reason, spec in (
+        (WithinTolerance.amounts_within_tolerance, ".1%"),
+        (ValueConflict.amounts_beyond_tolerance, ".0%"),
+    ):
+        mine = judged.filter(pl.col("reason") == f"{reason.code}/{reason.name}")
+        mine = mine.with_columns(
+            gap_json=words.json_numbers(mine.get_column("gap")),
+            gap_pct=words.formatted(mine.get_column("gap"), spec),
+        )
+        found.append(
+            _finding(
+                mine,
+                reason,
+                {"gap": pl.col("gap_json"), **tolerance},
+                {"gap": pl.col("gap_pct"), "tolerance": pl.col("tolerance_pct")},
+            )
+        )
+    return pl.concat(found)
+
+
+def _drifts(
+    ctx: Context,
+    judged: pl.DataFrame,
+    values: pl.DataFrame,
+    claims: pl.DataFrame,
+    companions: pl.DataFrame,
+) -> pl.DataFrame:
+    """Counts read at different times: how far apart, when each source was captured (largest
+    count first), and whether the companion beside them (the rating beside the votes) is the
+    same on these sources."""
+    reason = TemporalDrift.count_grows
+    mine = judged.filter(pl.col("reason") == f"{reason.code}/{reason.name}")
+    ratio = mine.select(pl.col("most") / pl.max_horizontal("least", 1.0)).to_series()
+    mine = mine.with_columns(
+        ratio_json=words.json_numbers(ratio), ratio_f=words.formatted(ratio, ".1f")
+    )
+    captured = (
+        values.join(mine.select("g"), on="g", how="semi")
+        .filter(pl.col("dates").list.len() > 0)
+        .sort("g", "num", "first", descending=[False, True, False])
+        .group_by("g", maintain_order=True)
+        .agg(
+            captured_json=words.array(
+                words.names(pl.col("sources")), words.names(pl.col("dates"))
+            ).str.join(","),
+            captured=pl.concat_str(
+                words.listing(pl.col("sources")),
+                pl.lit(" captured "),
+                words.listing(pl.col("dates")),
+            ).str.join("; "),
+        )
+        .with_columns(captured_json=pl.concat_str(pl.lit("["), "captured_json", pl.lit("]")))
+    )
+    beside = _beside(ctx, mine, claims, companions)
+    text = pl.col
+    found = (
+        mine.join(captured, on="g", how="left")
+        .join(beside, on="g", how="left")
+        .with_columns(
+            captured_json=text("captured_json").fill_null("[]"),
+            captured=text("captured").fill_null(""),
+            same=text("same").fill_null(False),
+            differs=text("differs").fill_null(False),
+        )
+        .with_columns(
+            same_companion=pl.when("same").then("companion_title").otherwise(pl.lit("")),
+            companion_value=pl.when("same").then("companion_value").otherwise(pl.lit("")),
+            companion_sources=pl.when("same")
+            .then("companion_sources")
+            .otherwise(pl.lit([], pl.List(pl.String))),
+            differing_companion=pl.when("differs").then("companion_title").otherwise(pl.lit("")),
+        )
+    )
+    fields = ("same_companion", "companion_value", "companion_sources", "differing_companion")
+    return _finding(
+        found,
+        reason,
+        {
+            "ratio": text("ratio_json"),
+            "captured": text("captured_json"),
+            "same_companion": words.text(text("same_companion")),
+            "companion_value": words.text(text("companion_value")),
+            "companion_sources": words.names(text("companion_sources")),
+            "differing_companion": words.text(text("differing_companion")),
+        },
+        {"ratio": text("ratio_f"), "captured": text("captured"), **{f: text(f) for f in fields}},
+    )
+
+
+def _beside(
+    ctx: Context, mine: pl.DataFrame, claims: pl.DataFrame, companions: pl.DataFrame
+) -> pl.DataFrame:
+    """Per drifting count's group, its companion's claims by the group's sources: the same
+    value on all (`same`, that value shown and their sources sorted) or not (`differs`)."""
+    stated = companions.with_row_index("at")
+    sources = (
+        claims.join(mine.select("g", "companion", "companion_shows"), on="g")
+        .select("g", "entity", "companion", "companion_shows", "source")
+        .unique()
+    )
+    theirs = (
+        sources.join(
+            stated,
+            left_on=["entity", "companion", "source"],
+            right_on=["entity", "attribute", "source"],
+        )
+        .sort("g", "at")
+        .group_by("g", maintain_order=True)
+        .agg(
+            keys=pl.col("key").n_unique(),
+            value=pl.col("value").first(),
+            companion_shows=pl.col("companion_shows").first(),
+            companion_sources=pl.col("source").unique().sort(),
+        )
+    )
+    shown = _shown(ctx, theirs, "companion_shows", "value", "companion_value")
+    return shown.select(
+        "g",
+        "companion_value",
+        "companion_sources",
+        same=pl.col("keys") == 1,
+        differs=pl.col("keys") > 1,
+    )
+
+
+def _scopes(ctx: Context, scopes: pl.DataFrame) -> pl.DataFrame:
+    """Money stated for different scopes: a USA figure below an unstated or worldwide one, a
+    part of the total, two scopes not comparable, or one figure mistyped (the same digits in
+    another order)."""
+    specs = _attributes(ctx, scopes.get_column("attribute").unique().sort().to_list())
+    scopes = scopes.join(specs.select("attribute", "shows", "tolerance"), on="attribute")
+    slots = _slots(ctx, scopes)
+    swapped = _transposed_pairs(
+        scopes.select("s", amount="num", currency="currency", scope="slot"), "s"
+    )
+    pairs = _domestic_and_total(slots)
+    shares = (
+        pairs.filter(pl.col("comparable") & (pl.col("mid_t") != 0))
+        .sort("s", "first", "first_t")
+        .with_columns(share=pl.col("mid") / pl.col("mid_t"))
+    )
+    shares = shares.with_columns(
+        share_json=words.json_numbers(shares.get_column("share")),
+        share_pct=words.formatted(shares.get_column("share"), ".0%"),
+    )
+    share_of = pl.concat_str(
+        "share_pct",
+        pl.lit(" of the "),
+        pl.when(pl.col("slot_t") == "").then(pl.lit("unscoped")).otherwise("slot_t"),
+        pl.lit(" figure"),
+    )
+    by_group = (
+        shares.group_by("s", maintain_order=True)
+        .agg(
+            parts=pl.col("slot").unique(maintain_order=True),
+            shares_json=words.array(pl.col("share_json"), words.text(pl.col("slot_t"))).str.join(
+                ","
+            ),
+            shares=share_of,
+        )
+        .with_columns(
+            shares_json=pl.concat_str(pl.lit("["), "shares_json", pl.lit("]")),
+            shares=words.listing(pl.col("shares")),
+        )
+    )
+    exceeds = (
+        pairs.filter(
+            pl.col("comparable") & (pl.col("mid") > pl.col("mid_t") * (1 + pl.col("tolerance")))
+        )
+        .select("s")
+        .unique()
+    )
+    scoped = _scoped_field(ctx, scopes, slots)
+    judged = (
+        scopes.group_by("s", "entity", "attribute", maintain_order=True)
+        .agg(claim_ids="claim_id")
+        .join(scoped, on="s")
+        .join(swapped, on="s", how="left")
+        .join(exceeds.with_columns(bad=pl.lit(True)), on="s", how="left")
+        .join(by_group, on="s", how="left")
+    )
+    found = [
+        _scoped_finding(
+            judged.filter(pl.col("amounts").is_not_null()),
+            ValueConflict.transposed_scopes,
+            amounts=pl.col("amounts"),
+        ),
+        _scoped_finding(
+            judged.filter(pl.col("amounts").is_null() & pl.col("bad").is_not_null()),
+            ValueConflict.part_exceeds_total,
+        ),
+    ]
+    rest = judged.filter(pl.col("amounts").is_null() & pl.col("bad").is_null())
+    found.append(
+        _scoped_finding(
+            rest.filter(pl.col("parts").is_not_null()),
+            QualifierSplit.part_of_total,
+            parts=pl.col("parts"),
+            shares=(pl.col("shares_json"), pl.col("shares")),
+        )
+    )
+    found.append(
+        _scoped_finding(
+            rest.filter(pl.col("parts").is_null()), QualifierSplit.scopes_not_comparable
+        )
+    )
+    return pl.concat(found).sort("s").drop("s").cast(SCHEMA)
+
+
+def _slots(ctx: Context, scopes: pl.DataFrame) -> pl.DataFrame:
+    """Per (group, scope), in the order scopes are first seen: the mean figure (summed in
+    order, as Python sums), its currency where it has one, and whether it is a part
+    (domestic) or a total (unstated or worldwide)."""
+    per_slot = scopes.group_by("s", "slot", maintain_order=True).agg(
+        first=pl.col("pos").min(),
+        mid=pl.col("num").cum_sum().last() / pl.len(),
+        currencies=pl.col("currency").n_unique(),
+        currency=pl.col("currency").first(),
+        tolerance=pl.col("tolerance").first(),
+    )
+    return per_slot.with_columns(total=pl.col("slot").is_in(["", "worldwide"]))
+
+
+def _domestic_and_total(slots: pl.DataFrame) -> pl.DataFrame:
+    """Each (part, total) pair of scopes of a group; comparable when both are in one
+    currency, the same."""
+    part = slots.filter(~pl.col("total")).select(
+        "s", "slot", "first", "mid", "currencies", "currency", "tolerance"
+    )
+    total = slots.filter("total").select(
+        "s",
+        *(pl.col(c).alias(c + "_t") for c in ("slot", "first", "mid", "currencies", "currency")),
+    )
+    return part.join(total, on="s").with_columns(
+        comparable=(pl.col("currencies") == 1)
+        & (pl.col("currencies_t") == 1)
+        & (pl.col("currency") == pl.col("currency_t"))
+    )
+
+
+def _scoped_field(ctx: Context, scopes: pl.DataFrame, slots: pl.DataFrame) -> pl.DataFrame:
+    """Per group, the `scoped` field ([[sources, value shown, scope], ...]) as JSON and
+    worded: a part per figure of a scope as shown, quoting the sources that state it (two
+    sources that state no scope may differ), scopes in the order first seen, then figures."""
+    scope = pl.when(pl.col("slot") == "").then(pl.lit("scope not stated")).otherwise("slot")
+    figures = (
+        _shown(ctx, scopes.sort("s", "pos"), "shows", "value", "shown")
+        .group_by("s", "slot", "shown", maintain_order=True)
+        .agg(at=pl.col("pos").min(), sources=pl.col("source").unique(maintain_order=True))
+        .join(slots.select("s", "slot", "first"), on=["s", "slot"])
+    )
+    return (
+        figures.sort("s", "first", "at")
+        .group_by("s", maintain_order=True)
+        .agg(
+            scoped_json=words.array(
+                words.names(pl.col("sources")),
+                words.text(pl.col("shown")),
+                words.text(pl.col("slot")),
+            ).str.join(","),
+            scoped=pl.concat_str(
+                words.listing(pl.col("sources")),
+                pl.lit(": "),
+                "shown",
+                pl.lit(" ("),
+                scope,
+                pl.lit(")"),
+            ).str.join("; "),
+        )
+        .with_columns(scoped_json=pl.concat_str(pl.lit("["), "scoped_json", pl.lit("]")))
+    )
+
+
+def _scoped_finding(frame: pl.DataFrame, reason: Reason, **names) -> pl.DataFrame:
+    """Findings of one reason about scopes: `names` are lists of names, or (JSON, worded)
+    pairs of a nested field."""
+    fields = {"scoped": pl.col("scoped_json")}
+    worded = {"scoped": pl.col("scoped")}
+    for name, column in names.items():
+        if isinstance(column, tuple):
+            fields[name], worded[name] = column
+        else:
+            fields[name], worded[name] = words.names(column), column
+    return frame.select(
+        "s",
+        "entity",
+        "attribute",
+        slot=pl.lit("*"),
+        code=pl.lit(reason.code),
+        reason=pl.lit(reason.name),
+        claim_ids="claim_ids",
+        fields=words.obj(**fields),
+        severity=pl.lit(None, pl.String),
+        message=words.message(reason, **worded),
+    )

@@ -3,13 +3,17 @@
 Near-identical members are spelling variants; a source listing fewer members than another is
 compatible (info); sources whose lists share nothing conflict. A user review's misspelling of an
 editorial name is reported, at info, as what it is.
+
+The lists are judged as whole frames: a row per claim of the groups that may disagree, a row per
+(group, member) and per (group, source), and polars words the findings (`words`). Python runs
+only where it must decide one step after another (which near spellings merge) and for lists
+that share nothing (rare), which it judges as before.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Callable
+from typing import NamedTuple
 
 import polars as pl
 
@@ -23,8 +27,17 @@ from auditor.catalog import (
 )
 from auditor.claims import EDITORIAL, USER
 from auditor.normalize.genres import facets
-from auditor.normalize.names import HONORIFICS, best_cased
-from auditor.reconcile.comparators.base import by_value, groups, pick, rows, sources
+from auditor.normalize.names import HONORIFICS, NEAR, best_cased, fold
+from auditor.reconcile.comparators import words
+from auditor.reconcile.comparators.base import (
+    by_value,
+    display_names,
+    groups,
+    near_pairs,
+    rows,
+    sources,
+)
+from auditor.reconcile.findings import SCHEMA, table
 from auditor.reconcile.model import Context, Finding
 
 
@@ -34,8 +47,10 @@ def _related(ctx: Context, relation: str) -> list[str]:
 
 
 def plan(ctx: Context, mine: tuple[str, ...]) -> tuple[pl.LazyFrame, ...]:
-    """The (entity, attribute) groups whose sources list different sets, or that a user review
-    names members of; and the cast entries whose sources give one actor different roles."""
+    """The claims, a row each, of the (entity, attribute) groups whose sources list different
+    sets or that a user review names members of (`g` numbers the groups, `pos` a claim's place
+    in its group); the cast entries whose sources give one actor different roles; and each
+    entity's players."""
     frame = (
         ctx.frame.lazy()
         .filter(pl.col("kind").is_in(mine))
@@ -47,7 +62,7 @@ def plan(ctx: Context, mine: tuple[str, ...]) -> tuple[pl.LazyFrame, ...]:
     # The sources' editorial sets differ unless every source lists every key: fewer distinct
     # (source, key) pairs than sources × keys.
     ed = pl.col("origin") == EDITORIAL
-    lists = (
+    claims = (
         frame.group_by("entity", "attribute", maintain_order=True)
         .agg(
             "claim_id",
@@ -64,6 +79,9 @@ def plan(ctx: Context, mine: tuple[str, ...]) -> tuple[pl.LazyFrame, ...]:
         )
         .filter((pl.col("pairs") < pl.col("sources") * pl.col("keys")) | pl.col("users"))
         .drop("pairs", "sources", "keys", "users")
+        .with_row_index("g")
+        .with_columns(pos=pl.int_ranges(pl.col("key").list.len()))
+        .explode("claim_id", "key", "source", "editorial", "name", "key2", "name2", "pos")
     )
     cast = frame.filter((pl.col("compares") == "cast") & (pl.col("origin") == EDITORIAL))
     roles = groups(
@@ -81,153 +99,354 @@ def plan(ctx: Context, mine: tuple[str, ...]) -> tuple[pl.LazyFrame, ...]:
         .group_by("entity")
         .agg(pl.col("key").unique().alias("actors"))
     )
-    return lists, roles, actors
+    return claims, roles, actors
+
+
+# Where a finding goes among its group's: spelling variants (editorial, then a user review's),
+# then the verdict on the lists; the order the findings were made in one group after another.
+_EDITORIAL_VARIANT, _USER_VARIANT, _VERDICT = 0, 1, 2
+_ORDER = ("g", "phase", "o1", "o2")
 
 
 def build(
-    ctx: Context, lists: pl.DataFrame, roles: pl.DataFrame, actors: pl.DataFrame
-) -> list[Finding]:
-    findings: list[Finding] = []
-    cast_of = {e: set(a) for e, a in rows(actors)}
-    for row in rows(lists):
-        findings += _sets(ctx, *row, cast=cast_of.get(row[0], set()))
-    for entity, attribute, _, *columns in rows(roles):
-        findings += _roles(ctx, entity, attribute, *columns)
-    return findings
-
-
-def _sets(
-    ctx: Context,
-    entity: str,
-    attribute: str,
-    ids: list[str],
-    key: list[str],
-    src: list[str],
-    edit: list[bool],
-    name: list[str],
-    role: list[str | None],
-    role_name: list[str | None],
-    *,
-    cast: set[str] = frozenset(),
-) -> list[Finding]:
-    """Findings of one list attribute's claims; `i` below is a claim's position in the group."""
-    members = by_value(key)
-    mine = [i for i, e in enumerate(edit) if e]  # the editorial claims
-    editorial_keys = {key[i] for i in mine}
-    findings: list[Finding] = []
-    merged: dict[str, str] = {}
-
-    def variant(main: list[int], other: list[int], *, user: bool = False) -> Finding:
-        return _variant(entity, attribute, ids, src, name, main, other, user=user)
-
-    # Spelling variants: among editorial members, and user members against editorial ones.
-    ranked = sorted(editorial_keys, key=lambda k: (-len({src[i] for i in members[k]}), k))
-    for a_pos, a in enumerate(ranked):
-        for b in ranked[a_pos + 1 :]:
-            if b not in merged and a not in merged and ctx.near(a, b):
-                merged[b] = a
-                # "Sport" and "sports": one genre in two sites' words, not a misspelling
-                if not (attribute == "genres" and facets(a) and facets(a) == facets(b)):
-                    findings.append(variant(members[a], members[b]))
-    for k, m in members.items():
-        if k in editorial_keys:
-            continue
-        target = next((e for e in ranked if ctx.near(k, e)), None)
-        if target is not None:
-            findings.append(variant(members[target], m, user=True))
-    # The editorial sets, variants merged; and each source's claims as it writes them.
-    sets: dict[str, set[str]] = defaultdict(set)
-    own: dict[str, set[str]] = defaultdict(set)
-    for i in mine:
-        k = key[i]
-        sets[src[i]].add(merged.get(k, k))
-        own[src[i]].add(name[i])
-    distinct = {frozenset(s) for s in sets.values()}
-    if len(distinct) < 2:
-        return findings
-    all_ids = pick(ids, mine)
-    spec = ctx.spec(attribute)
-    if spec.qualifier == "flag" and spec.relation != "billing":
-        inner = _self_contradiction(
-            sets, cast, lambda source, odd: _apart(ctx, ids, key, src, mine, source, odd)
-        )
-        if inner:
-            source, odd = inner
-            own_ids = pick(ids, [i for i in mine if src[i] == source])
-            reason = (
-                InternalInconsistency.extra_credit
-                if odd <= cast
-                else InternalInconsistency.credited_apart
-            )
-            why = reason(
-                source=source,
-                named=[best_cased(name[i] for i in members[k]) for k in sorted(odd)],
-                agreed=sorted({name[i] for i in mine if src[i] != source}),
-            )
-            findings.append(Finding(entity, attribute, "", own_ids, why))
-            return findings
-    union = set().union(*sets.values())
-    disjoint = [(a, b) for a in sets for b in sets if a < b and not sets[a] & sets[b]]
-    listed = [[s, sorted(own[s])] for s in sorted(sets)]
-    if disjoint and (why := _compatible(spec, sets, own, cast, listed)):
-        findings.append(Finding(entity, attribute, "", all_ids, why))
-        return findings
-    if disjoint and (why := _dubbed(disjoint, src, mine, role, role_name, listed)):
-        findings.append(Finding(entity, attribute, "", all_ids, why))
-        return findings
-    if disjoint:
-        why = ValueConflict.share_nothing(lists=listed, disjoint=[list(p) for p in disjoint])
-        findings.append(Finding(entity, attribute, "", all_ids, why))
-        return findings
-    largest = max(sets.values(), key=len)
-    if all(s <= largest for s in sets.values()):
-        partial = sorted(s for s in sets if sets[s] != largest)
-        why = WithinTolerance.partial_lists(lists=listed, partial=partial, title=spec.title)
-    else:
-        rare = sorted(k for k in union if sum(k in s for s in sets.values()) < len(sets))
-        why = WithinTolerance.lists_overlap(
-            lists=listed, rare=[best_cased(name[i] for i in members[k]) for k in rare]
-        )
-    findings.append(Finding(entity, attribute, "", all_ids, why))
-    return findings
-
-
-def _self_contradiction(
-    sets: dict[str, set[str]], cast: set[str], apart: Callable[[str, set[str]], bool]
-) -> tuple[str, set[str]] | None:
-    """A source that credits the name every other source agrees on and, beside it, a player
-    of the film's cast whom no other source gives this role, or someone its page credits in
-    another sentence than the agreed name (a structured line and its prose): its page
-    contradicts itself."""
-    for source, members in sets.items():
-        others = [m for s, m in sets.items() if s != source]
-        if len(others) < 2 or any(m != others[0] for m in others):
-            continue
-        odd = members - others[0]
-        if others[0] and others[0] < members and (odd <= cast or apart(source, odd)):
-            return source, odd
-    return None
-
-
-def _apart(
-    ctx: Context,
-    ids: list[str],
-    key: list[str],
-    src: list[str],
-    mine: list[int],
-    source: str,
-    odd: set[str],
-) -> bool:
-    """Whether `source` credits each name in a sentence of its own, never an `odd` name in the
-    sentence of an agreed one: "directed by A" in its summary line and "directed by B" in its
-    abstract, not "directed by A and B", nor the items of one bulleted list, nor credits of
-    different regions."""
-    at = [i for i in mine if src[i] == source]
-    rows = ctx.frame.filter(pl.col("claim_id").is_in(pick(ids, at))).select(
-        "claim_id", "raw", "context", "qualifier"
+    ctx: Context, claims: pl.DataFrame, roles: pl.DataFrame, actors: pl.DataFrame
+) -> pl.DataFrame:
+    members = _members(claims)
+    merged, variants = _variants(members)
+    lists = pl.concat(
+        [_worded_variants(variants, members), *_verdicts(ctx, claims, members, merged, actors)]
     )
-    said = {c: (r, x or "", q) for c, r, x, q in rows.iter_rows()}
-    claims = [(key[i] in odd, *said.get(ids[i], ("", "•", None))) for i in at]
+    found: list[Finding] = []
+    for entity, attribute, _, *columns in rows(roles):
+        found += _roles(ctx, entity, attribute, *columns)
+    return pl.concat([lists.sort(_ORDER).select(*SCHEMA), table(found)])
+
+
+def _members(claims: pl.DataFrame) -> pl.DataFrame:
+    """Per (group, key), over every claim of the key (a user review's too): where it is first
+    seen, its claim ids and its sources in group order, how many sources, whether an editorial
+    claim states it, and its display name (`base.display_names`). Members are ranked as spelling
+    variants are looked for: editorial ones by how many sources state them, then by key."""
+    per_key = claims.group_by("g", "entity", "attribute", "key").agg(
+        first=pl.col("pos").min(),
+        ids="claim_id",
+        sources=pl.col("source").unique(maintain_order=True),
+        n_sources=pl.col("source").n_unique(),
+        editorial=pl.col("editorial").any(),
+    )
+    ranked = (
+        per_key.filter("editorial")
+        .sort("g", -pl.col("n_sources").cast(pl.Int64), "key")
+        .select("g", "key", rank=pl.int_range(pl.len()).over("g"))
+    )
+    return (
+        per_key.join(display_names(claims, ("g", "key"), "name"), on=["g", "key"])
+        .join(ranked, on=["g", "key"], how="left")
+        .join(_folded(per_key.get_column("key").unique()), on="key")
+    )
+
+
+# A key that folds to itself (normalize.names.fold): printable ASCII but capitals and the
+# backtick, in words one space apart. Others are folded by `fold` itself.
+_FOLDED = r"^[!-@\[-_a-~]+( [!-@\[-_a-~]+)*$"
+
+
+def _folded(keys: pl.Series) -> pl.DataFrame:
+    """Each distinct key folded as names.near_variant folds it, with its word count: near
+    spellings have as many words."""
+    plain = keys.str.contains(_FOLDED)
+    other = keys.filter(~plain)
+    folded = pl.concat(
+        [
+            pl.DataFrame({"key": keys.filter(plain), "folded": keys.filter(plain)}),
+            pl.DataFrame(
+                {"key": other, "folded": [fold(k) for k in other.to_list()]},
+                schema={"key": pl.String, "folded": pl.String},
+            ),
+        ]
+    )
+    f = pl.col("folded")
+    return folded.with_columns(
+        words=pl.when(f == "").then(0).otherwise(f.str.count_matches(" ") + 1)
+    )
+
+
+def _near(pairs: pl.DataFrame) -> pl.DataFrame:
+    """The pairs (folded, folded_b) that names.near_variant calls near: not equal, as many
+    words (the join's), and rapidfuzz's ratio at least NEAR."""
+    unequal = pairs.filter(pl.col("folded") != pl.col("folded_b"))
+    return near_pairs(unequal, NEAR, "folded", "folded_b")
+
+
+def _variants(members: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Which members merge into which (g, key, into), and the variants to report (g, key of
+    the spelling, key_b of the variant, user, phase, o1, o2).
+
+    Editorial members merge greedily in rank order: the first of a near pair that neither side
+    has merged yet takes the second. A member only user reviews name is a misspelling of the
+    first editorial member near it."""
+    ranked = members.filter(pl.col("rank").is_not_null()).select(
+        "g", "attribute", "key", "rank", "folded", "words"
+    )
+    near = _near(
+        ranked.join(_as_b(ranked), on=["g", "words"]).filter(pl.col("rank") < pl.col("rank_b"))
+    ).sort("g", "rank", "rank_b")
+    merged: dict[tuple[int, str], str] = {}
+    reported = []
+    for g, attribute, a, b, rank_a, rank_b in rows(
+        near.select("g", "attribute", "key", "key_b", "rank", "rank_b")
+    ):
+        if (g, a) in merged or (g, b) in merged:
+            continue
+        merged[(g, b)] = a
+        # "Sport" and "sports": one genre in two sites' words, not a misspelling
+        if not (attribute == "genres" and facets(a) and facets(a) == facets(b)):
+            reported.append((g, a, b, False, _EDITORIAL_VARIANT, rank_a, rank_b))
+    user = members.filter(pl.col("rank").is_null()).select("g", "key", "first", "folded", "words")
+    misspelt = (
+        _near(user.join(_as_b(ranked), on=["g", "words"]))
+        .group_by("g", "key", "first")
+        .agg(key_b=pl.col("key_b").sort_by("rank_b").first())
+        .select(
+            "g",
+            key=pl.col("key_b"),
+            key_b=pl.col("key"),
+            user=pl.lit(True),
+            phase=pl.lit(_USER_VARIANT),
+            o1=pl.col("first").cast(pl.Int64),
+            o2=pl.lit(0, pl.Int64),
+        )
+    )
+    variant_schema = {
+        "g": pl.UInt32,
+        "key": pl.String,
+        "key_b": pl.String,
+        "user": pl.Boolean,
+        "phase": pl.Int32,
+        "o1": pl.Int64,
+        "o2": pl.Int64,
+    }
+    reported_frame = pl.DataFrame(reported, schema=variant_schema, orient="row")
+    merges = pl.DataFrame(
+        [(g, b, a) for (g, b), a in merged.items()],
+        schema={"g": pl.UInt32, "key": pl.String, "into": pl.String},
+        orient="row",
+    )
+    return merges, pl.concat([reported_frame, misspelt.cast(variant_schema)])
+
+
+def _as_b(members: pl.DataFrame) -> pl.DataFrame:
+    """Members as the second of a pair, joined on (g, words): the other columns end in _b."""
+    return members.select(
+        "g", "words", *(pl.col(c).alias(c + "_b") for c in ("key", "rank", "folded"))
+    )
+
+
+def _worded_variants(variants: pl.DataFrame, members: pl.DataFrame) -> pl.DataFrame:
+    """Spelling variants as findings: a name spelt two ways by editorial sources, or a
+    reviewer's misspelling of an editorial name (at info)."""
+    of = members.select("g", "entity", "attribute", "key", "ids", "sources", "shown")
+    pairs = variants.join(of, on=["g", "key"]).join(
+        of.drop("entity", "attribute"), left_on=["g", "key_b"], right_on=["g", "key"], suffix="_b"
+    )
+    fields = {
+        "sources": pl.col("sources"),
+        "spelling": pl.col("shown"),
+        "variant_sources": pl.col("sources_b"),
+        "variant": pl.col("shown_b"),
+    }
+    user, member = SpellingVariant.reviewer_misspelling, SpellingVariant.member_spelt_two_ways
+    by_user = pl.col("user")
+    found = pairs.select(
+        *_ORDER,
+        "entity",
+        "attribute",
+        slot=pl.lit(""),
+        code=pl.lit(member.code),
+        reason=pl.when(by_user).then(pl.lit(user.name)).otherwise(pl.lit(member.name)),
+        claim_ids=pl.concat_list("ids", "ids_b"),
+        fields=words.obj(
+            sources=words.names(pl.col("sources")),
+            spelling=words.text(pl.col("shown")),
+            variant_sources=words.names(pl.col("sources_b")),
+            variant=words.text(pl.col("shown_b")),
+        ),
+        severity=pl.when(by_user).then(pl.lit("info")),
+        message=pl.when(by_user)
+        .then(words.message(user, **fields))
+        .otherwise(words.message(member, **fields)),
+    )
+    return _framed(found)
+
+
+def _verdicts(
+    ctx: Context,
+    claims: pl.DataFrame,
+    members: pl.DataFrame,
+    merged: pl.DataFrame,
+    actors: pl.DataFrame,
+) -> list[pl.DataFrame]:
+    """Per group whose sources' editorial sets (variants merged) differ, one finding: a source
+    that contradicts itself, lists that share nothing, some lists that are part of the
+    longest, or lists that overlap."""
+    editorial = (
+        claims.filter("editorial")
+        .join(merged, on=["g", "key"], how="left", maintain_order="left")
+        .with_columns(member=pl.coalesce("into", "key"))
+    )
+    per_source = (
+        editorial.group_by("g", "entity", "attribute", "source")
+        .agg(
+            first=pl.col("pos").min(),
+            set=pl.col("member").unique().sort(),
+            own=pl.col("name").unique().sort(),
+            ids="claim_id",
+        )
+        .with_columns(
+            n_sources=pl.len().over("g"),
+            distinct=pl.col("set").n_unique().over("g"),
+            same=pl.len().over("g", "set"),
+        )
+        .filter(pl.col("distinct") >= 2)
+    )
+    lists = _lists(per_source, editorial)
+    inner = _self_contradictions(ctx, per_source, members, editorial, actors)
+    rest = lists.join(inner.select("g"), on="g", how="anti")
+    disjoint = _disjoint(per_source).join(inner.select("g"), on="g", how="anti")
+    common = rest.join(disjoint, on="g", how="anti")
+    apart = rest.join(disjoint, on="g", how="semi")
+    return [
+        inner,
+        _partial_or_overlapping(ctx, common, per_source, members),
+        _sharing_nothing(ctx, apart, per_source, editorial, actors),
+    ]
+
+
+def _lists(per_source: pl.DataFrame, editorial: pl.DataFrame) -> pl.DataFrame:
+    """Per group: each source's list as it writes it, worded (`said`) and as JSON (the
+    `lists` field), sources in order; and the ids of its editorial claims in group order."""
+    source, own = pl.col("source"), pl.col("own")
+    listed = (
+        per_source.sort("g", "source")
+        .group_by("g", "entity", "attribute", maintain_order=True)
+        .agg(
+            said=pl.concat_str(source, pl.lit(": "), words.listing(own)).str.join("; "),
+            listed=words.array(words.text(source), words.names(own)).str.join(","),
+        )
+        .with_columns(listed=pl.concat_str(pl.lit("["), "listed", pl.lit("]")))
+    )
+    ids = editorial.group_by("g").agg(claim_ids="claim_id")
+    return listed.join(ids, on="g")
+
+
+def _self_contradictions(
+    ctx: Context,
+    per_source: pl.DataFrame,
+    members: pl.DataFrame,
+    editorial: pl.DataFrame,
+    actors: pl.DataFrame,
+) -> pl.DataFrame:
+    """A source that credits the names every other source (two or more) agrees on and,
+    beside them, players of the film's cast whom no other source credits, or names its page
+    credits each in a sentence of its own (`_credited_apart`): its page contradicts itself.
+    Only for attributes that take a flag, not a billing."""
+    specs = ctx.settings.specs.items()
+    flagged = [n for n, s in specs if s.qualifier == "flag" and s.relation != "billing"]
+    lone = per_source.filter(
+        pl.col("attribute").is_in(flagged)
+        & (pl.col("distinct") == 2)
+        & (pl.col("same") == 1)
+        & (pl.col("n_sources") >= 3)
+    )
+    agreed = per_source.filter(pl.col("same") >= 2).select("g", others="set").unique()
+    odd = pl.col("set").list.set_difference("others")
+    found = (
+        lone.join(agreed, on="g")
+        .join(actors, on="entity", how="left")
+        .filter(
+            (pl.col("others").list.set_difference("set").list.len() == 0)
+            & (pl.col("others").list.len() < pl.col("set").list.len())
+        )
+        .with_columns(
+            odd=odd.list.sort(),
+            in_cast=odd.list.set_difference(pl.col("actors").fill_null(_NONE)).list.len() == 0,
+        )
+    )
+    found = found.filter(pl.col("in_cast") | _credited_apart(ctx, found, editorial))
+    # the odd members' display names, in key order
+    named = (
+        found.select("g", key="odd")
+        .explode("key")
+        .join(members.select("g", "key", "shown"), on=["g", "key"], maintain_order="left")
+        .group_by("g", maintain_order=True)
+        .agg(named="shown")
+    )
+    others = (
+        editorial.join(found.select("g", "source"), on="g")
+        .filter(pl.col("source") != pl.col("source_right"))
+        .group_by("g")
+        .agg(agreed=pl.col("name").unique().sort())
+    )
+    cast, apart = InternalInconsistency.extra_credit, InternalInconsistency.credited_apart
+    in_cast = pl.col("in_cast")
+    fields = {"source": pl.col("source"), "named": pl.col("named"), "agreed": pl.col("agreed")}
+    return _framed(
+        found.join(named, on="g")
+        .join(others, on="g")
+        .select(
+            *_verdict_order(),
+            "entity",
+            "attribute",
+            slot=pl.lit(""),
+            code=pl.lit(cast.code),
+            reason=pl.when(in_cast).then(pl.lit(cast.name)).otherwise(pl.lit(apart.name)),
+            claim_ids="ids",
+            fields=words.obj(
+                source=words.text(pl.col("source")),
+                named=words.names(pl.col("named")),
+                agreed=words.names(pl.col("agreed")),
+            ),
+            severity=pl.lit(None, pl.String),
+            message=pl.when(in_cast)
+            .then(words.message(cast, **fields))
+            .otherwise(words.message(apart, **fields)),
+        )
+    )
+
+
+def _credited_apart(ctx: Context, found: pl.DataFrame, editorial: pl.DataFrame) -> pl.Series:
+    """Per candidate of `found` (a source whose list is the agreed one and more), whether its
+    page credits each name in a sentence of its own, never an odd name in the sentence of an
+    agreed one: "directed by A" in its summary line and "directed by B" in its abstract, not
+    "directed by A and B", nor the items of one bulleted list, nor credits of different
+    regions. Looked at only where the odd names are not all players (few), one by one."""
+    looked = found.filter(~pl.col("in_cast")).select("g", "source", "odd")
+    if looked.is_empty():
+        return pl.Series([False] * found.height, dtype=pl.Boolean)
+    claims = editorial.join(looked, on=["g", "source"]).select(
+        "g", "claim_id", odd=pl.col("key").is_in(pl.col("odd"))
+    )
+    texts = (
+        ctx.frame.filter(pl.col("claim_id").is_in(claims.get_column("claim_id").implode()))
+        .select("claim_id", "raw", "context", "qualifier")
+        .unique("claim_id", keep="last", maintain_order=True)
+    )
+    said = claims.join(texts, on="claim_id", how="left", maintain_order="left")
+    apart = {
+        g: _apart(list(zip(odd, raw, context, qualifier, strict=True)))
+        for g, odd, raw, context, qualifier in rows(
+            said.group_by("g", maintain_order=True).agg("odd", "raw", "context", "qualifier")
+        )
+    }
+    return pl.Series(
+        [apart.get(g, False) for g in found.get_column("g").to_list()], dtype=pl.Boolean
+    )
+
+
+def _apart(claims: list[tuple[bool, str | None, str | None, str | None]]) -> bool:
+    """Whether no odd claim (odd, raw, context, qualifier) names itself in one list with an
+    agreed one, no claim is a bulleted list's item and all are of one region."""
+    claims = [(odd, r or "", x or "", q) for odd, r, x, q in claims]
     if any(x.lstrip().startswith("•") for _, _, x, _ in claims) or len({q for *_, q in claims}) > 1:
         return False
     return not any(
@@ -255,6 +474,188 @@ def _together(a: str, b: str, context: str) -> bool:
     return not _LINK_WORDS.intersection(_LIST_WORD.findall(between))
 
 
+def _framed(found: pl.DataFrame) -> pl.DataFrame:
+    """Findings (`findings.SCHEMA`) with their place among the comparator's (`_ORDER`)."""
+    return found.select(*_ORDER, *SCHEMA).cast(_FRAMED)
+
+
+_FRAMED = {"g": pl.UInt32, "phase": pl.Int32, "o1": pl.Int64, "o2": pl.Int64, **SCHEMA}
+
+
+_NONE = pl.lit([], pl.List(pl.String))
+
+
+def _verdict_order() -> list[pl.Expr]:
+    return [
+        pl.col("g"),
+        pl.lit(_VERDICT, pl.Int32).alias("phase"),
+        pl.lit(0, pl.Int64).alias("o1"),
+        pl.lit(0, pl.Int64).alias("o2"),
+    ]
+
+
+def _disjoint(per_source: pl.DataFrame) -> pl.DataFrame:
+    """The groups where two sources' lists share no member."""
+    sets = per_source.select("g", "source", "set")
+    return (
+        sets.join(sets, on="g", suffix="_b")
+        .filter(
+            (pl.col("source") < pl.col("source_b"))
+            & (pl.col("set").list.set_intersection("set_b").list.len() == 0)
+        )
+        .select("g")
+        .unique()
+    )
+
+
+def _partial_or_overlapping(
+    ctx: Context, lists: pl.DataFrame, per_source: pl.DataFrame, members: pl.DataFrame
+) -> pl.DataFrame:
+    """Lists that share members: where the longest holds every other, the shorter ones list
+    only some of the members; else they overlap, and the members not on every list are named."""
+    held = (
+        per_source.select("g", "n_sources", member="set")
+        .explode("member")
+        .group_by("g", "member")
+        .agg(lists=pl.len(), n_sources=pl.col("n_sources").first())
+    )
+    union = held.group_by("g").agg(union=pl.len())
+    longest = per_source.group_by("g").agg(longest=pl.col("set").list.len().max())
+    partial = (
+        per_source.join(union, on="g")
+        .filter(pl.col("set").list.len() < pl.col("union"))
+        .sort("g", "source")
+        .group_by("g")
+        .agg(partial="source")
+    )
+    rare = (
+        held.filter(pl.col("lists") < pl.col("n_sources"))
+        .join(members.select("g", member="key", rare="shown"), on=["g", "member"])
+        .sort("g", "member")
+        .group_by("g")
+        .agg("rare")
+    )
+    judged = (
+        lists.join(union, on="g")
+        .join(longest, on="g")
+        .join(partial, on="g", how="left")
+        .join(rare, on="g", how="left")
+        .with_columns(
+            is_partial=pl.col("longest") == pl.col("union"),
+            partial=pl.col("partial").fill_null(_NONE),
+            rare=pl.col("rare").fill_null(_NONE),
+            title=pl.col("attribute").replace_strict(_titles(ctx, lists), return_dtype=pl.String),
+        )
+    )
+    some, overlap = WithinTolerance.partial_lists, WithinTolerance.lists_overlap
+    is_partial = pl.col("is_partial")
+    found = judged.select(
+        *_verdict_order(),
+        "entity",
+        "attribute",
+        slot=pl.lit(""),
+        code=pl.lit(some.code),
+        reason=pl.when(is_partial).then(pl.lit(some.name)).otherwise(pl.lit(overlap.name)),
+        claim_ids="claim_ids",
+        fields=pl.when(is_partial)
+        .then(
+            words.obj(
+                lists=pl.col("listed"),
+                partial=words.names(pl.col("partial")),
+                title=words.text(pl.col("title")),
+            )
+        )
+        .otherwise(words.obj(lists=pl.col("listed"), rare=words.names(pl.col("rare")))),
+        severity=pl.lit(None, pl.String),
+        message=pl.when(is_partial)
+        .then(
+            words.message(
+                some, lists=pl.col("said"), partial=pl.col("partial"), title=pl.col("title")
+            )
+        )
+        .otherwise(words.message(overlap, lists=pl.col("said"), rare=pl.col("rare"))),
+    )
+    return _framed(found)
+
+
+def _titles(ctx: Context, frame: pl.DataFrame) -> dict[str, str]:
+    """Each attribute's title, for the attributes of `frame`."""
+    return {a: ctx.spec(a).title for a in frame.get_column("attribute").unique().to_list()}
+
+
+def _sharing_nothing(
+    ctx: Context,
+    lists: pl.DataFrame,
+    per_source: pl.DataFrame,
+    editorial: pl.DataFrame,
+    actors: pl.DataFrame,
+) -> pl.DataFrame:
+    """Groups where two lists share no member (few): judged one by one, as lists that still
+    describe the same film (`_compatible`, `_dubbed`) or that conflict."""
+    if lists.is_empty():
+        return _framed(table([]).with_columns(*_verdict_order()[1:], g=pl.lit(0, pl.UInt32)))
+    cast_of = {e: set(a) for e, a in rows(actors)}
+    lists = lists.sort("g")
+    sets_of = (
+        per_source.join(lists.select("g"), on="g", how="semi")
+        .sort("g", "first")
+        .group_by("g", maintain_order=True)
+        .agg("source", "set", "own")
+    )
+    # each group's cast entries' characters, per source
+    characters = (
+        editorial.join(lists.select("g"), on="g", how="semi")
+        .filter(pl.col("key2").is_not_null() & (pl.col("key2") != ""))
+        .group_by("g", "source")
+        .agg("key2", "name2")
+    )
+    roles_of: dict[int, _Roles] = {}
+    for g, source, keys, names in rows(characters):
+        roles = roles_of.setdefault(g, _Roles({}, {}))
+        roles.of[source] = set(keys)
+        for k, n in zip(keys, names, strict=True):
+            if n:
+                roles.names.setdefault(k, []).append(n)
+    found = []
+    for (g, entity, attribute, ids), (_, src, members, own) in zip(
+        rows(lists.select("g", "entity", "attribute", "claim_ids")), rows(sets_of), strict=True
+    ):
+        sets = {s: set(m) for s, m in zip(src, members, strict=True)}
+        names = {s: set(o) for s, o in zip(src, own, strict=True)}
+        dub = roles_of.get(g, _Roles({}, {}))
+        why = _disjoint_why(ctx.spec(attribute), sets, names, cast_of.get(entity, set()), dub)
+        found.append(Finding(entity, attribute, "", tuple(ids), why))
+    return _framed(table(found).with_columns(*_verdict_order()[1:], g=lists.get_column("g")))
+
+
+class _Roles(NamedTuple):
+    """A group's cast entries' characters: per source, their keys; per key, its names."""
+
+    of: dict[str, set[str]]
+    names: dict[str, list[str]]
+
+
+def _disjoint_why(spec: AttributeSpec, sets: dict, own: dict, cast: set[str], roles: _Roles) -> Why:
+    """Why lists, some two of which share nothing, differ."""
+    listed = [[s, sorted(own[s])] for s in sorted(sets)]
+    if why := _compatible(spec, sets, own, cast, listed):
+        return why
+    disjoint = [[a, b] for a in sets for b in sets if a < b and not sets[a] & sets[b]]
+    if why := _dubbed(disjoint, roles, listed):
+        return why
+    return ValueConflict.share_nothing(lists=listed, disjoint=disjoint)
+
+
+def _dubbed(disjoint: list[list[str]], roles: _Roles, listed: list) -> Why | None:
+    """Cast lists that share no player but give the same characters: one lists the original
+    voices or players, the other a dub's (or another version's); no list contradicts another."""
+    if not all(roles.of.get(a, set()) & roles.of.get(b, set()) for a, b in disjoint):
+        return None
+    shared = set().union(*(roles.of[a] & roles.of[b] for a, b in disjoint))
+    named = sorted({best_cased(roles.names.get(k, [])) for k in shared})
+    return WithinTolerance.same_roles_other_players(lists=listed, roles=named)
+
+
 def _compatible(
     spec: AttributeSpec,
     sets: dict[str, set[str]],
@@ -272,29 +673,6 @@ def _compatible(
     if spec.relation == "billing" and cast and union <= cast:
         return WithinTolerance.billing_cuts(lists=listed)
     return None
-
-
-def _dubbed(
-    disjoint: list[tuple[str, str]],
-    src: list[str],
-    mine: list[int],
-    role: list[str | None],
-    role_name: list[str | None],
-    listed: list,
-) -> Why | None:
-    """Cast lists that share no player but give the same characters: one lists the original
-    voices or players, the other a dub's (or another version's); no list contradicts another."""
-    roles: dict[str, set[str]] = defaultdict(set)
-    for i in mine:
-        if role[i]:
-            roles[src[i]].add(role[i])
-    if not all(roles[a] & roles[b] for a, b in disjoint):
-        return None
-    shared = set().union(*(roles[a] & roles[b] for a, b in disjoint))
-    named = sorted(
-        {best_cased(n for i in mine if role[i] == k for n in [role_name[i]] if n) for k in shared}
-    )
-    return WithinTolerance.same_roles_other_players(lists=listed, roles=named)
 
 
 def _genres_bridged(own: dict[str, set[str]]) -> dict | None:
@@ -322,27 +700,6 @@ def _genres_bridged(own: dict[str, set[str]]) -> dict | None:
         if facets(g) and {g.lower()} != facets(g)
     }
     return {"broader": [related[k] for k in sorted(related)], "shelves": shelves}
-
-
-def _variant(
-    entity: str,
-    attribute: str,
-    ids: list[str],
-    src: list[str],
-    name: list[str],
-    main: list[int],
-    other: list[int],
-    *,
-    user: bool = False,
-) -> Finding:
-    reason = SpellingVariant.reviewer_misspelling if user else SpellingVariant.member_spelt_two_ways
-    why = reason(
-        sources=sources(src, main),
-        spelling=best_cased(name[i] for i in main),
-        variant_sources=sources(src, other),
-        variant=best_cased(name[i] for i in other),
-    )
-    return Finding(entity, attribute, "", pick(ids, main + other), why, "info" if user else None)
 
 
 def _roles(
