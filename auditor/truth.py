@@ -98,6 +98,9 @@ class Settings:
     copy_rate: float = 0.8  # c: share of its values a copier copies (prior of the pair's rate)
     rate_strength: float = 20.0  # pseudo-items pulling a pair's estimated copy rate to copy_rate
     copy_report: float = 0.5  # a source is listed as copying another above this probability
+    # values two sources must both state before their agreement can read as copying: on fewer,
+    # chance agreement and copying cannot be told apart (one film, three sites)
+    copy_min_shared: int = 5
     lo: float = 0.01  # accuracies are kept in [lo, 1 - lo]
     attributes: Mapping[str, Attribute] = field(default_factory=dict)
 
@@ -486,13 +489,14 @@ class _Model:
         )
         total = total.sort("key")
         post = self._posterior(total)
+        enough = total["both"].to_numpy() >= s.copy_min_shared
         key = total["key"].to_numpy()
-        self.dependence = (key // S, key % S, post[1], post[2])
+        self.dependence = (key // S, key % S, post[1] * enough, post[2] * enough)
         post_a = self._posterior(loo)
         key = loo["key"].to_numpy()
-        self._independence(
-            key // S, key % S, loo["a"].to_numpy(), (post_a[1] + post_a[2]) * loo["rate"].to_numpy()
-        )
+        enough = np.isin(key, total["key"].to_numpy()[enough])
+        dep = (post_a[1] + post_a[2]) * loo["rate"].to_numpy() * enough
+        self._independence(key // S, key % S, loo["a"].to_numpy(), dep)
 
     def _counts(self, mine: np.ndarray):
         """The claims of one attribute (`mine`): for every pair of sources sharing an item,

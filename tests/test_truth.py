@@ -77,6 +77,23 @@ def test_copier_is_discounted():
     assert reliability(truth, "ind1") > reliability(truth, "copy1")
 
 
+def test_sources_agreeing_on_a_few_values_are_not_taken_for_copiers():
+    """One record from three sources, two agreeing on most fields: too few shared values to
+    tell copying from agreement, so the odd source does not come to outweigh the two."""
+    rows = [
+        ("r", "pages", "a", "320"), ("r", "pages", "b", "320"), ("r", "pages", "c", "321"),
+        ("r", "flag", "a", "true"), ("r", "flag", "b", "false"), ("r", "flag", "c", "yes"),
+        ("r", "price", "a", "12.5"), ("r", "price", "c", "12.5"),
+        ("r", "authors", "a", "doe|roe"), ("r", "authors", "b", "doe|roe"),
+        ("r", "authors", "c", "doe"),
+    ]  # fmt: skip
+    truth = discover(frame(rows))
+    assert resolved(truth, "r", "pages")["value"] == "320"
+    assert resolved(truth, "r", "authors")["value"] == "doe|roe"
+    assert not any(truth.sources["copies"].to_list())
+    assert reliability(truth, "c") < min(reliability(truth, "a"), reliability(truth, "b"))
+
+
 def test_identical_text_copiers_discounted_and_reformatting_sources_independent():
     """Two lineages, as on flight sites: a clique of five sites shows one origin's text
     verbatim (and a different quantity on one attribute); three independent sites, each with
@@ -208,9 +225,9 @@ def test_set_valued_attribute_partial_overlap_supports():
 
 
 def test_list_cut_short_supports_the_full_list():
-    """Three sources give only the first author, two the full list: the short list is
+    """Four sources give only the first author, three the full list: the short list is
     consistent with the full one (lists lose names), not the other way round."""
-    lists = [["a"], ["a"], ["a"], ["a", "b"], ["a", "b"]]
+    lists = [["a"], ["a"], ["a"], ["a"], ["a", "b"], ["a", "b"], ["a", "b"]]
     rows = [("book", "authors", f"s{i}", ";".join(m)) for i, m in enumerate(lists)]
     claims = frame(rows, members=lists, prior=[0.8] * len(rows))
     truth = discover(claims, {"authors": Attribute("names")})
