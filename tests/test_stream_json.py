@@ -111,14 +111,14 @@ def test_discrepancies_with_status_and_awkward_text_are_dumped(report, monkeypat
 def test_claims_jsonl_is_the_claims_dumped(report, monkeypatch):
     monkeypatch.setattr(claims_jsonl, "SLICE", 50)
     expected = jsonl(report.claims.select(COLUMNS), run=report.run)
-    assert "".join(claims_jsonl.chunks(report)) == expected
+    assert claims_jsonl.render(report) == expected
 
 
 def test_a_report_without_discrepancies_or_claims(report):
     empty = replace(report, discrepancies=(), claims=pl.DataFrame())
     assert json_report.render(empty) == json.dumps(empty.to_dict(), indent=2) + "\n"
     assert discrepancies_jsonl.render(empty) == ""
-    assert "".join(claims_jsonl.chunks(empty)) == ""
+    assert claims_jsonl.render(empty) == ""
 
 
 def _sarif_result(d, rule_index, docs, uris):

@@ -27,8 +27,8 @@ _COLUMNS = (
 )  # fmt: skip
 
 
-def lines(discrepancies: Sequence[Discrepancy], run: str) -> Iterator[str]:
-    """discrepancies.jsonl, a batch of lines at a time."""
+def lines(discrepancies: Sequence[Discrepancy], run: str) -> Iterator[pl.Series]:
+    """discrepancies.jsonl, a column of lines (each with its newline) a batch at a time."""
     head = '{"run": ' + _string(run) + ", "
     fields = _Fields(None)
     for batch in _batches(discrepancies):
@@ -37,12 +37,12 @@ def lines(discrepancies: Sequence[Discrepancy], run: str) -> Iterator[str]:
         for name in _KEYS[1:]:
             text += [pl.lit(f", {name}: "), own[name]]
         text += [_status(batch, ", "), pl.lit("}\n")]
-        yield pl.select(pl.concat_str(text).str.join("")).item()
+        yield pl.select(pl.concat_str(text)).to_series()
 
 
-def items(discrepancies: Sequence[Discrepancy], pad: str) -> Iterator[list[str]]:
-    """Each discrepancy as nested in an indented list on lines indented by `pad`, a batch at a
-    time (the caller joins them)."""
+def items(discrepancies: Sequence[Discrepancy], pad: str) -> Iterator[pl.Series]:
+    """Each discrepancy as nested in an indented list on lines indented by `pad`, a column
+    of them a batch at a time (the caller puts the list's separators between them)."""
     k = pad + "  "
     fields = _Fields(k)
     for batch in _batches(discrepancies):
@@ -51,7 +51,7 @@ def items(discrepancies: Sequence[Discrepancy], pad: str) -> Iterator[list[str]]
         for name in _KEYS[1:]:
             text += [pl.lit(f",\n{k}{name}: "), own[name]]
         text += [_status(batch, ",\n" + k), pl.lit("\n" + pad + "}")]
-        yield pl.select(pl.concat_str(text)).to_series().to_list()
+        yield pl.select(pl.concat_str(text)).to_series()
 
 
 # The members of a discrepancy's object, in order (`status` follows when it has one).

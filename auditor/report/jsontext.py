@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import math
 from json.encoder import encode_basestring_ascii as _string
+from collections.abc import Iterable
 from typing import Any
 
 try:  # the standard library's C encoder, which json.dumps uses when it does not indent
@@ -24,6 +25,12 @@ import polars as pl
 
 _PRINTABLE = r"^[ -~]*$"  # nothing json.dumps would write as \uXXXX or a short escape
 _FEW_FROM = 64  # rows from which a column is checked for few distinct values
+
+
+def join(chunks: Iterable[str | pl.Series]) -> str:
+    """A file's whole text from its pieces (texts, or columns of texts written one after
+    the other): for small reports and tests; writers stream the pieces instead."""
+    return "".join(c if isinstance(c, str) else "".join(c.to_list()) for c in chunks)
 
 
 def strings(column: pl.Series) -> pl.Series:
