@@ -10,6 +10,7 @@ progress through a word of shared memory and an exception through a pipe, and it
 
 from __future__ import annotations
 
+import gc
 import mmap
 import os
 import pickle
@@ -34,6 +35,10 @@ class Child:
     def __init__(self, work: Callable[[Tell], None]) -> None:
         self._shared = mmap.mmap(-1, _PROGRESS.size)
         read, write = os.pipe()
+        # Objects made since the caller's gc.freeze (the pages' views) are moved out of the
+        # collector's reach too: a collection in either process would otherwise write to
+        # each one's header, copying every page they share.
+        gc.freeze()
         pid = os.fork()
         if pid == 0:  # pragma: no cover - runs in the child, measured by its effects
             code = 1
