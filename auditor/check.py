@@ -21,7 +21,16 @@ from typing import Any
 from auditor import __version__
 from auditor.claims import COLUMNS
 from auditor.formats import FILES
-from auditor.report import claims_jsonl, forked, html, json_report, junit, markdown, sarif
+from auditor.report import (
+    claims_jsonl,
+    family,
+    forked,
+    html,
+    json_report,
+    junit,
+    markdown,
+    sarif,
+)
 from auditor.report import jsonl as discrepancies_jsonl
 from auditor.report.model import VERSION, AuditReport
 from auditor.writing import report_set, write_chunks, write_text
@@ -123,7 +132,8 @@ def _write_set(
     work is shared out so that both cores stay busy: a forked child writes the HTML pages
     (pure Python once html.Pages is made), then the JUnit and Markdown files (the same, once
     junit.evidence is made), a thread writes claims.jsonl (polars, which lets the GIL go),
-    and this thread the other formats."""
+    and this thread the other formats (report.json, discrepancies.jsonl and report.sarif
+    together, from the same batches of discrepancies: auditor.report.family)."""
     report, pages = _prepare(report, formats)
     child, apart = None, ()
     if pages is not None and _apart(pages, formats):
@@ -138,6 +148,8 @@ def _write_set(
         tell(html.INDEX, done, total)
 
     names = []
+    together = [f for f in formats if f in family.FORMATS]
+    together = together if len(together) > 1 else []
     try:
         with ThreadPoolExecutor(1) as thread:
             aside = {}
@@ -155,7 +167,12 @@ def _write_set(
                         _write_html(pages, stage, html_tell)
                     continue
                 tell(name, 0, 1)
-                if fmt not in aside and fmt not in apart:
+                if fmt in together:
+                    if fmt == together[0]:  # all of them at once, from the same batches
+                        family.write(report, {f: stage / FILES[f] for f in together})
+                        for f in together:
+                            tell(FILES[f], 1, 1)
+                elif fmt not in aside and fmt not in apart:
                     write_chunks(stage / name, render(report))
                     tell(name, 1, 1)
             for fmt, done in aside.items():

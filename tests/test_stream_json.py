@@ -157,7 +157,7 @@ def _sarif_result(d, rule_index, docs, uris):
 
 @pytest.mark.parametrize("status", [None, "new", "known"])
 def test_sarif_results_are_their_dicts_dumped(report, monkeypatch, status):
-    monkeypatch.setattr(sarif, "_BATCH", 3)
+    monkeypatch.setattr(discrepancy_json, "BATCH", 3)
     report = replace(report, discrepancies=tuple(
         replace(d, status=status) for d in report.discrepancies))
     text = sarif.render(report)

@@ -28,20 +28,66 @@ def render(report: AuditReport) -> str:
 
 def chunks(report: AuditReport) -> Iterator[str | pl.Series]:
     """report.json in pieces, in order."""
-    sections = report.to_dict(discrepancies=False)
-    yield "{"
-    for n, (key, value) in enumerate(sections.items()):
-        yield ("\n  " if n == 0 else ",\n  ") + _string(key) + ": "
-        if key == "discrepancies":
-            yield from _columns(discrepancy_json.items(report.discrepancies, _ITEM))
-        elif isinstance(value, list) and value:
+    doc = Document(report)
+    yield from doc.head()
+    for batch in discrepancy_json.batches(report.discrepancies):
+        yield from doc.part(batch)
+    yield from doc.tail()
+
+
+class Document:
+    """report.json's text before its discrepancies (`head`), each batch of them (`part`) and
+    the rest (`tail`), so that it is written from the batches the other formats are
+    (auditor.report.family)."""
+
+    def __init__(self, report: AuditReport) -> None:
+        self.sections = report.to_dict(discrepancies=False)
+        keys = list(self.sections)
+        at = keys.index("discrepancies")
+        self.before, self.after = keys[:at], keys[at + 1 :]
+        self.items = discrepancy_json.Items(_ITEM)
+        self.first = True
+        self.keys = 0  # members written
+
+    def head(self) -> Iterator[str]:
+        yield "{"
+        for key in self.before:
+            yield from self._section(key)
+        yield self._key("discrepancies")
+
+    def part(self, batch: discrepancy_json.Batch) -> Iterator[str | pl.Series]:
+        """The batch's items, each but the list's first after its separator, in the column
+        (polars writes it to the file)."""
+        if not len(batch):
+            return
+        yield ("[\n" if self.first else ",\n") + _ITEM
+        self.first = False
+        yield self.items.part(batch).to_frame("item").select(
+            pl.when(pl.int_range(pl.len()) == 0)
+            .then(pl.col("item"))
+            .otherwise(",\n" + _ITEM + pl.col("item"))
+        ).to_series()
+
+    def tail(self) -> Iterator[str]:
+        yield "[]" if self.first else "\n  ]"
+        for key in self.after:
+            yield from self._section(key)
+        yield "\n}\n"
+
+    def _key(self, key: str) -> str:
+        self.keys += 1
+        return ("\n  " if self.keys == 1 else ",\n  ") + _string(key) + ": "
+
+    def _section(self, key: str) -> Iterator[str]:
+        value = self.sections[key]
+        yield self._key(key)
+        if isinstance(value, list) and value:
             yield from _list(
                 [indented(v, _ITEM) for v in value[lo : lo + _PER_CHUNK]]
                 for lo in range(0, len(value), _PER_CHUNK)
             )
         else:
             yield indented(value, "  ")
-    yield "\n}\n"
 
 
 def _list(batches: Iterator[list[str]]) -> Iterator[str]:
@@ -51,23 +97,5 @@ def _list(batches: Iterator[list[str]]) -> Iterator[str]:
         if not batch:
             continue
         yield ("[\n" if first else ",\n") + _ITEM + (",\n" + _ITEM).join(batch)
-        first = False
-    yield "[]" if first else "\n  ]"
-
-
-def _columns(batches: Iterator[pl.Series]) -> Iterator[str | pl.Series]:
-    """An indented top-level list from columns of its items' texts: each item but the
-    first after its separator, in the column (polars writes it to the file)."""
-    first = True
-    for batch in batches:
-        if not batch.len():
-            continue
-        yield ("[\n" if first else ",\n") + _ITEM
-        text = batch.to_frame("item").select(
-            pl.when(pl.int_range(pl.len()) == 0)
-            .then(pl.col("item"))
-            .otherwise(",\n" + _ITEM + pl.col("item"))
-        )
-        yield text.to_series()
         first = False
     yield "[]" if first else "\n  ]"

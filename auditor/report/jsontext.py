@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import json
 import math
-from json.encoder import encode_basestring_ascii as _string
 from collections.abc import Iterable
+from json.encoder import encode_basestring_ascii as _string
 from typing import Any
 
 try:  # the standard library's C encoder, which json.dumps uses when it does not indent
