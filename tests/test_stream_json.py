@@ -49,6 +49,25 @@ def test_indented_is_json_dumps_with_indent(value):
     assert nested == '{\n  "k": [\n    ' + jsontext.indented(value, "    ") + "\n  ]\n}"
 
 
+def test_records_are_each_dict_indented_column_wise():
+    items = [
+        {"s": text, "v": value, "n": n, "f": n / 7, "b": n % 2 == 0, "l": [text, n]}
+        for n, (text, value) in enumerate(zip(AWKWARD, [[1, "x"], {"a": [None]}, 3, "y",
+                                                       [1, "x"], None, 2.5, {}, [], True,
+                                                       {"a": [None]}, -0.0], strict=True))
+    ]  # fmt: skip
+    texts = jsontext.records(items, "    ")
+    assert texts is not None
+    assert texts.to_list() == [jsontext.indented(d, "    ") for d in items]
+    assert texts.to_list()[0] == json.dumps(items[0], indent=2).replace("\n", "\n    ")
+    # Entries whose keys differ (or are not strings) are left to indented, one by one.
+    assert jsontext.records([{"a": 1}, {"b": 1}], "") is None
+    assert jsontext.records([{"a": 1}, {"a": 1, "b": 2}], "") is None
+    assert jsontext.records([{1: "a"}], "") is None
+    assert jsontext.records([{}], "") is None
+    assert jsontext.records(["a"], "") is None
+
+
 def test_values_are_reencoded_from_canonical_text():
     canonical = ['{"a":1,"b":"caf\u00e9"}', '[1,2]', '"x"', "null", '{"b":{"c":[]}}']
     column = pl.Series("value", canonical)

@@ -62,11 +62,7 @@ class Document:
             return
         yield ("[\n" if self.first else ",\n") + _ITEM
         self.first = False
-        yield self.items.part(batch).to_frame("item").select(
-            pl.when(pl.int_range(pl.len()) == 0)
-            .then(pl.col("item"))
-            .otherwise(",\n" + _ITEM + pl.col("item"))
-        ).to_series()
+        yield _separated(self.items.part(batch))
 
     def tail(self) -> Iterator[str]:
         yield "[]" if self.first else "\n  ]"
@@ -78,24 +74,29 @@ class Document:
         self.keys += 1
         return ("\n  " if self.keys == 1 else ",\n  ") + _string(key) + ": "
 
-    def _section(self, key: str) -> Iterator[str]:
+    def _section(self, key: str) -> Iterator[str | pl.Series]:
         value = self.sections[key]
         yield self._key(key)
-        if isinstance(value, list) and value:
-            yield from _list(
-                [indented(v, _ITEM) for v in value[lo : lo + _PER_CHUNK]]
-                for lo in range(0, len(value), _PER_CHUNK)
-            )
-        else:
+        if not (isinstance(value, list) and value):
             yield indented(value, "  ")
+            return
+        first = True
+        for lo in range(0, len(value), _PER_CHUNK):
+            part = value[lo : lo + _PER_CHUNK]
+            yield ("[\n" if first else ",\n") + _ITEM
+            first = False
+            texts = jsontext.records(part, _ITEM)
+            if texts is None:
+                yield (",\n" + _ITEM).join(indented(v, _ITEM) for v in part)
+            else:
+                yield _separated(texts)
+        yield "\n  ]"
 
 
-def _list(batches: Iterator[list[str]]) -> Iterator[str]:
-    """An indented top-level list from its items' texts, a batch at a time."""
-    first = True
-    for batch in batches:
-        if not batch:
-            continue
-        yield ("[\n" if first else ",\n") + _ITEM + (",\n" + _ITEM).join(batch)
-        first = False
-    yield "[]" if first else "\n  ]"
+def _separated(items: pl.Series) -> pl.Series:
+    """A top-level list's items, each but the first after its separator."""
+    return items.to_frame("item").select(
+        pl.when(pl.int_range(pl.len()) == 0)
+        .then(pl.col("item"))
+        .otherwise(",\n" + _ITEM + pl.col("item"))
+    ).to_series()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from json.encoder import encode_basestring_ascii as _string
 from typing import Any
 
@@ -145,6 +145,53 @@ def indented(obj: Any, pad: str = "") -> str:
                 parts.append(scalar(v) if scalar else indented(v, inner))
         return "[\n" + inner + (",\n" + inner).join(parts) + "\n" + pad + "]"
     return _any(obj, pad)
+
+
+def records(items: Sequence[Any], pad: str) -> pl.Series | None:
+    """indented(item, pad) of each item, column-wise, when the items are dicts with the same
+    string keys in the same order (a report section's entries: resolved values, documents);
+    None otherwise. Strings are escaped by polars; any other member is written once per
+    distinct value (its compact text the key), not once per entry."""
+    if not items or type(items[0]) is not dict or not items[0]:
+        return None
+    keys = tuple(items[0])
+    if any(type(k) is not str for k in keys):
+        return None
+    if any(type(d) is not dict or tuple(d) != keys for d in items):
+        return None
+    inner = pad + "  "
+    pieces: list[pl.Series | pl.Expr] = []
+    for n, key in enumerate(keys):
+        values = [d[key] for d in items]
+        if all(type(v) is str or v is None for v in values):
+            text = strings(pl.Series(values, dtype=pl.String))
+        else:
+            text = pl.Series(_members(values, inner), dtype=pl.String)
+        lead = "{\n" if n == 0 else ",\n"
+        pieces += [pl.lit(lead + inner + _string(key) + ": "), text]
+    pieces.append(pl.lit("\n" + pad + "}"))
+    return pl.select(pl.concat_str(pieces)).to_series()
+
+
+def _members(values: list[Any], pad: str) -> list[str]:
+    """indented(v, pad) of each value; lists and dicts once per distinct compact text."""
+    seen: dict[str, str] = {}
+    out = []
+    for v in values:
+        t = type(v)
+        if t is str:
+            out.append(_string(v))
+            continue
+        scalar = _SCALAR.get(t)
+        if scalar is not None:
+            out.append(scalar(v))
+            continue
+        key = compact(v)
+        text = seen.get(key)
+        if text is None:
+            text = seen[key] = indented(v, pad)
+        out.append(text)
+    return out
 
 
 def _any(obj: Any, pad: str) -> str:
