@@ -16,7 +16,7 @@ from operator import attrgetter
 
 import polars as pl
 
-from auditor.reconcile.model import Discrepancy, Resolved
+from auditor.reconcile.model import Discrepancy
 from auditor.report import jsontext
 
 BATCH = 5_000  # discrepancies whose text is made (and held) at once
@@ -149,33 +149,51 @@ class _Fields(dict):
 
 
 class _Resolved:
-    """A resolved value's object as json.dumps writes it: compact (`pad` None) or indented
-    on lines indented by `pad`. Its value and its sources are encoded once per distinct
-    text (the C encoder gives the key): a catalog's findings repeat them."""
+    """Each discrepancy's resolved value (an object, or null) as json.dumps writes it:
+    compact (`pad` None) or indented on lines indented by `pad`. Column-wise: its value,
+    confidence and sources are encoded one member at a time, lists and dicts once per
+    distinct text (a catalog's findings repeat them)."""
 
     def __init__(self, pad: str | None) -> None:
         self.pad = pad
         self.values: dict[str, str] = {}
         self.sources: dict[tuple[str, ...], str] = {}
+        if pad is None:
+            self.keys = ('{"value": ', ', "confidence": ', ', "sources": ', "}")
+        else:
+            inner = pad + "  "
+            self.keys = (
+                "{\n" + inner + '"value": ', ",\n" + inner + '"confidence": ',
+                ",\n" + inner + '"sources": ', "\n" + pad + "}",
+            )  # fmt: skip
 
-    def __call__(self, r: Resolved | None) -> str:
-        if r is None:
-            return "null"
-        if self.pad is None:
-            return jsontext.compact(r.to_dict())
-        inner = self.pad + "  "
-        key = jsontext.compact(r.value)
-        value = self.values.get(key)
-        if value is None:
-            value = self.values[key] = jsontext.indented(r.value, inner)
-        sources = self.sources.get(r.sources)
-        if sources is None:
-            sources = self.sources[r.sources] = jsontext.indented(list(r.sources), inner)
-        return (
-            "{\n" + inner + '"value": ' + value + ",\n" + inner + '"confidence": '
-            + jsontext.indented(r.confidence, inner) + ",\n" + inner + '"sources": ' + sources
-            + "\n" + self.pad + "}"
-        )
+    def column(self, batch: Batch) -> pl.Series:
+        found = [d.resolved for d in batch.discrepancies]
+        present = [r for r in found if r is not None]
+        if not present:
+            return pl.Series(["null"] * len(found), dtype=pl.String)
+        inner = None if self.pad is None else self.pad + "  "
+        values = jsontext.members([r.value for r in present], inner, self.values)
+        confidence = jsontext.members([r.confidence for r in present], inner)
+        sources = []
+        for r in present:
+            text = self.sources.get(r.sources)
+            if text is None:
+                text = self.sources[r.sources] = jsontext.members([list(r.sources)], inner)[0]
+            sources.append(text)
+        k = self.keys
+        text = pl.select(
+            pl.concat_str(
+                pl.lit(k[0]), pl.lit(pl.Series(values, dtype=pl.String)),
+                pl.lit(k[1]), pl.lit(pl.Series(confidence, dtype=pl.String)),
+                pl.lit(k[2]), pl.lit(pl.Series(sources, dtype=pl.String)), pl.lit(k[3]),
+            )
+        ).to_series()  # fmt: skip
+        if len(present) == len(found):
+            return text
+        where = [n for n, r in enumerate(found) if r is not None]
+        out = pl.Series(["null"] * len(found), dtype=pl.String)
+        return out.scatter(where, text)
 
 
 def _own(
@@ -188,7 +206,7 @@ def _own(
     out = dict(batch.own)
     out[_string("fields")] = pl.Series([fields[d.fields] for d in found], dtype=pl.String)
     out[_string("claims")] = _claims(batch, pad)
-    out[_string("resolved")] = pl.Series([resolved(d.resolved) for d in found], dtype=pl.String)
+    out[_string("resolved")] = resolved.column(batch)
     return out
 
 

@@ -44,8 +44,7 @@ def strings(column: pl.Series) -> pl.Series:
         return column.replace_strict(
             distinct, pl.Series(texts, dtype=pl.String), return_dtype=pl.String
         ).alias(column.name)
-    escaped = column.str.replace_all("\\", "\\\\", literal=True)
-    quoted = '"' + escaped.str.replace_all('"', '\\"', literal=True) + '"'
+    quoted = '"' + column.str.replace_many(["\\", '"'], ["\\\\", '\\"']) + '"'
     plain = column.str.contains(_PRINTABLE)
     odd = column.filter(plain.not_()).unique()
     if odd.len():
@@ -166,16 +165,17 @@ def records(items: Sequence[Any], pad: str) -> pl.Series | None:
         if all(type(v) is str or v is None for v in values):
             text = strings(pl.Series(values, dtype=pl.String))
         else:
-            text = pl.Series(_members(values, inner), dtype=pl.String)
+            text = pl.Series(members(values, inner), dtype=pl.String)
         lead = "{\n" if n == 0 else ",\n"
         pieces += [pl.lit(lead + inner + _string(key) + ": "), text]
     pieces.append(pl.lit("\n" + pad + "}"))
     return pl.select(pl.concat_str(pieces)).to_series()
 
 
-def _members(values: list[Any], pad: str) -> list[str]:
-    """indented(v, pad) of each value; lists and dicts once per distinct compact text."""
-    seen: dict[str, str] = {}
+def members(values: Sequence[Any], pad: str | None, seen: dict | None = None) -> list[str]:
+    """indented(v, pad) of each value (`pad` None: json.dumps(v)); lists and dicts once per
+    distinct compact text (`seen` keeps them across calls)."""
+    seen = {} if seen is None else seen
     out = []
     for v in values:
         t = type(v)
@@ -187,6 +187,9 @@ def _members(values: list[Any], pad: str) -> list[str]:
             out.append(scalar(v))
             continue
         key = compact(v)
+        if pad is None:
+            out.append(key)
+            continue
         text = seen.get(key)
         if text is None:
             text = seen[key] = indented(v, pad)

@@ -21,7 +21,6 @@ import polars as pl
 
 from auditor import __version__
 from auditor.catalog import KINDS
-from auditor.reconcile.model import Discrepancy
 from auditor.report import discrepancy_json, jsontext
 from auditor.report.model import AuditReport, DocumentRecord
 
@@ -41,10 +40,10 @@ _SUPPRESSED = ',"suppressions":' + json.dumps(
 
 
 def render(report: AuditReport) -> str:
-    return "".join(chunks(report))
+    return jsontext.join(chunks(report))
 
 
-def chunks(report: AuditReport) -> Iterator[str]:
+def chunks(report: AuditReport) -> Iterator[str | pl.Series]:
     """The log in pieces: compact JSON (ASCII-only: it can be large), its results a batch at
     a time, each claim's location from the claim store's columns (no claim objects)."""
     log = Log(report)
@@ -100,14 +99,38 @@ class Log:
     def head(self) -> str:
         return self._head + "["
 
-    def part(self, batch: discrepancy_json.Batch) -> str:
-        found = batch.discrepancies
-        located = self.text.locations(batch, self.lines)
-        index, result = self.index, self.text.result
-        results = [result(d, index[d.code], where) for d, where in zip(found, located, strict=True)]
-        sep = "" if self.first else ","
+    def part(self, batch: discrepancy_json.Batch) -> pl.Series:
+        """The batch's results, each after its separator: column-wise, the discrepancies'
+        strings as report.json encodes them (batch.own)."""
+        own = batch.own
+        code, severity = own['"code"'], own['"severity"']
+        rule = code.replace_strict(
+            [_s(c) for c in self.index], [str(i) for i in self.index.values()],
+            return_dtype=pl.String,
+        )  # fmt: skip
+        level = severity.replace_strict(
+            [_s(s) for s in LEVEL], [_s(v) for v in LEVEL.values()], return_dtype=pl.String
+        )
+        status = pl.col("status")
+        tail = (
+            pl.when(status.is_null()).then(pl.lit(""))
+            .when(status == "known").then(pl.lit(',"baselineState":"unchanged"' + _SUPPRESSED))
+            .otherwise(pl.lit(',"baselineState":"new"'))
+        )  # fmt: skip
+        text = pl.concat_str(
+            pl.lit('{"ruleId":'), pl.lit(code),
+            pl.lit(',"ruleIndex":'), pl.lit(rule), pl.lit(',"level":'), pl.lit(level),
+            pl.lit(',"message":{"text":'), pl.lit(own['"explanation"']),
+            pl.lit('},"locations":['), pl.lit(self.text.locations(batch, self.lines)),
+            pl.lit('],"partialFingerprints":{"auditorDiscrepancy/v1":'), pl.lit(own['"id"']),
+            pl.lit('},"properties":{"entity":'), pl.lit(own['"entity"']),
+            pl.lit(',"attribute":'), pl.lit(own['"attribute"']),
+            pl.lit(',"kind":'), pl.lit(own['"kind"']), pl.lit("}"), tail, pl.lit("}"),
+        )  # fmt: skip
+        lead = "" if self.first else ","
+        separated = pl.when(pl.int_range(pl.len()) == 0).then(lead + text).otherwise("," + text)
         self.first = False
-        return sep + ",".join(results)
+        return batch.status.to_frame("status").select(separated).to_series()
 
     def tail(self) -> str:
         return "]" + self._tail + "\n"
@@ -128,12 +151,12 @@ class _Text:
             self.artifacts[document] = json.dumps(artifact, separators=(",", ":"))
         return self.artifacts[document]
 
-    def locations(self, batch: discrepancy_json.Batch, lines: _Lines) -> list[str]:
+    def locations(self, batch: discrepancy_json.Batch, lines: _Lines) -> pl.Series:
         """Each discrepancy's locations, joined: made column-wise over the batch's cited
         claims (their rows of the claim store), the region's lines and columns looked up
         in every document's line starts at once."""
         cited = batch.cited
-        out = [""] * len(batch)
+        out = pl.Series([""] * len(batch), dtype=pl.String)
         if cited is None:
             return out
         col = pl.col
@@ -168,25 +191,10 @@ class _Text:
                                      pl.lit(',"column":'), col("column"), pl.lit("}"))),
             pl.lit("}"),
         )  # fmt: skip
-        joined = texts.group_by("n", maintain_order=True).agg(location.str.join(","))
-        for n, text in joined.iter_rows():
-            out[n] = text
-        return out
-
-    def result(self, d: Discrepancy, rule_index: int, locations: str) -> str:
-        tail = ""
-        if d.status is not None:
-            state = "unchanged" if d.status == "known" else "new"
-            tail = f',"baselineState":"{state}"'
-        if d.status == "known":
-            tail += _SUPPRESSED
-        return (
-            f'{{"ruleId":{_s(d.code)},"ruleIndex":{rule_index},"level":{_s(LEVEL[d.severity])},'
-            f'"message":{{"text":{_s(d.explanation)}}},"locations":[{locations}],'
-            f'"partialFingerprints":{{"auditorDiscrepancy/v1":{_s(d.id)}}},'
-            f'"properties":{{"entity":{_s(d.entity)},"attribute":{_s(d.attribute)},'
-            f'"kind":{_s(d.kind)}}}{tail}}}'
+        joined = texts.group_by("n", maintain_order=True).agg(
+            location.str.join(",").alias("location")
         )
+        return out.scatter(joined.get_column("n"), joined.get_column("location"))
 
 
 def region_of(line_starts: Sequence[int], start: int, end: int) -> tuple[int, int, int, int]:
