@@ -139,13 +139,16 @@ def _write_set(
     if pages is not None and _apart(pages, formats):
         apart = tuple(fmt for fmt in _IN_CHILD if fmt in formats)
         texts = junit.evidence(report) if "junit" in apart else None  # polars: before the fork
-        # The pages stay referenced here until the child ends: freeing them now would write
-        # to every page of them shared with the child (~40,000 copy-on-write faults at 2,000
-        # films) and would not lower this process's peak, reached before the fork.
-        child = forked.Child(partial(_write_child, pages, report, stage, apart, texts))
+        # The pages stay here too: this process renders the entity pages the child has not
+        # reached when its own formats are written (split), and freeing them would write to
+        # every page of them shared with the child (~40,000 copy-on-write faults at 2,000
+        # films) without lowering this process's peak, reached before the fork.
+        split = forked.Split(len(pages.batches()))
+        child = forked.Child(partial(_write_child, pages, report, stage, apart, texts, split))
+    stolen = [0]  # entity pages this process wrote, taken from the child's share
 
     def html_tell(done: int, total: int) -> None:
-        tell(html.INDEX, done, total)
+        tell(html.INDEX, done + stolen[0], total)
 
     names = []
     together = [f for f in formats if f in family.FORMATS]
@@ -175,6 +178,14 @@ def _write_set(
                 elif fmt not in aside and fmt not in apart:
                     write_chunks(stage / name, render(report))
                     tell(name, 1, 1)
+            if child is not None:
+                # Free before the child: the entity pages it has not begun, from the back.
+                assert pages is not None
+                batches = pages.batches()
+                while (k := split.back()) is not None:
+                    for rel, text in pages.render(batches[k]):
+                        write_text(stage / rel, text)
+                        stolen[0] += 1
             for fmt, done in aside.items():
                 done.result()
                 tell(RENDERERS[fmt][0], 1, 1)
@@ -217,10 +228,23 @@ def _write_child(
     stage: Path,
     apart: Sequence[str],
     texts: list[str] | None,
+    split: forked.Split,
     tell: Callable[[int, int], None],
 ) -> None:
-    """What the forked child writes: the HTML pages, then the formats `apart`."""
-    _write_html(pages, stage, tell, workers=1)
+    """What the forked child writes: the HTML index, the entity pages it takes from the
+    front of `split` (this process takes the rest from the back once its own formats are
+    written), then the formats `apart`."""
+    tell(0, pages.total)
+    rel, text = pages.index()
+    write_text(stage / rel, text)
+    done = 1
+    tell(done, pages.total)
+    batches = pages.batches()
+    while (k := split.front()) is not None:
+        for rel, text in pages.render(batches[k]):
+            write_text(stage / rel, text)
+            done += 1
+            tell(done, pages.total)
     for fmt in apart:
         text = junit.render(report, texts) if fmt == "junit" else markdown.render(report)
         write_text(stage / FILES[fmt], text)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import mmap
+import multiprocessing
 import os
 import pickle
 import select
@@ -89,6 +90,38 @@ class Child:
         os.waitpid(self.pid, 0)
         os.close(self._read)
         self.pid = None
+
+
+class Split:
+    """`n` pieces of work shared between a child and this process without knowing in advance
+    which finishes its other work first: the child takes pieces from the front, this process
+    from the back once it is free, until they meet. Made before the fork (a word pair in
+    shared memory, and a lock that survives it)."""
+
+    _PAIR = struct.Struct("qq")  # next from the front, one past the last left at the back
+
+    def __init__(self, n: int) -> None:
+        self._shared = mmap.mmap(-1, self._PAIR.size)
+        self._PAIR.pack_into(self._shared, 0, 0, n)
+        self._lock = multiprocessing.get_context("fork").Lock()
+
+    def front(self) -> int | None:
+        """The next piece from the front (in the child), None when none is left."""
+        with self._lock:
+            first, end = self._PAIR.unpack_from(self._shared, 0)
+            if first >= end:
+                return None
+            self._PAIR.pack_into(self._shared, 0, first + 1, end)
+            return first
+
+    def back(self) -> int | None:
+        """The last piece left (in this process), None when none is left."""
+        with self._lock:
+            first, end = self._PAIR.unpack_from(self._shared, 0)
+            if first >= end:
+                return None
+            self._PAIR.pack_into(self._shared, 0, first, end - 1)
+            return end - 1
 
 
 def _send(fd: int, exc: BaseException) -> None:
