@@ -111,10 +111,12 @@ class Items:
         self.fields = _Fields(self.k)
         self.resolved = _Resolved(self.k)
 
-    def part(self, batch: Batch) -> pl.Series:
+    def part(self, batch: Batch, lead: pl.Series | None = None) -> pl.Series:
+        """The batch's items; `lead`: a text put before each (jsontext.leads)."""
         k = self.k
         own = _own(batch, self.fields, self.resolved, k)
-        text = [pl.lit("{\n" + k + _KEYS[0] + ": "), own[_KEYS[0]]]
+        text = [] if lead is None else [pl.lit(lead)]
+        text += [pl.lit("{\n" + k + _KEYS[0] + ": "), own[_KEYS[0]]]
         for name in _KEYS[1:]:
             text += [pl.lit(f",\n{k}{name}: "), own[name]]
         text += [_status(batch, ",\n" + k), pl.lit("\n" + self.pad + "}")]

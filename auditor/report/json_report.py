@@ -60,9 +60,9 @@ class Document:
         (polars writes it to the file)."""
         if not len(batch):
             return
-        yield ("[\n" if self.first else ",\n") + _ITEM
+        first = ("[\n" if self.first else ",\n") + _ITEM
         self.first = False
-        yield _separated(self.items.part(batch))
+        yield self.items.part(batch, jsontext.leads(len(batch), first, ",\n" + _ITEM))
 
     def tail(self) -> Iterator[str]:
         yield "[]" if self.first else "\n  ]"
@@ -83,20 +83,11 @@ class Document:
         first = True
         for lo in range(0, len(value), _PER_CHUNK):
             part = value[lo : lo + _PER_CHUNK]
-            yield ("[\n" if first else ",\n") + _ITEM
+            lead = ("[\n" if first else ",\n") + _ITEM
             first = False
-            texts = jsontext.records(part, _ITEM)
+            texts = jsontext.records(part, _ITEM, jsontext.leads(len(part), lead, ",\n" + _ITEM))
             if texts is None:
-                yield (",\n" + _ITEM).join(indented(v, _ITEM) for v in part)
+                yield lead + (",\n" + _ITEM).join(indented(v, _ITEM) for v in part)
             else:
-                yield _separated(texts)
+                yield texts
         yield "\n  ]"
-
-
-def _separated(items: pl.Series) -> pl.Series:
-    """A top-level list's items, each but the first after its separator."""
-    return items.to_frame("item").select(
-        pl.when(pl.int_range(pl.len()) == 0)
-        .then(pl.col("item"))
-        .otherwise(",\n" + _ITEM + pl.col("item"))
-    ).to_series()

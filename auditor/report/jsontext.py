@@ -146,11 +146,20 @@ def indented(obj: Any, pad: str = "") -> str:
     return _any(obj, pad)
 
 
-def records(items: Sequence[Any], pad: str) -> pl.Series | None:
+def leads(n: int, first: str, rest: str) -> pl.Series:
+    """What goes before each of `n` items of a list: `first`, then `rest` (the separator),
+    made part of the items' one concatenation rather than a second copy of them."""
+    return pl.Series([first] + [rest] * (n - 1), dtype=pl.String) if n else pl.Series(
+        [], dtype=pl.String
+    )
+
+
+def records(items: Sequence[Any], pad: str, lead: pl.Series | None = None) -> pl.Series | None:
     """indented(item, pad) of each item, column-wise, when the items are dicts with the same
     string keys in the same order (a report section's entries: resolved values, documents);
     None otherwise. Strings are escaped by polars; any other member is written once per
-    distinct value (its compact text the key), not once per entry."""
+    distinct value (its compact text the key), not once per entry. `lead`: a text put
+    before each (jsontext.leads)."""
     if not items or type(items[0]) is not dict or not items[0]:
         return None
     keys = tuple(items[0])
@@ -159,7 +168,7 @@ def records(items: Sequence[Any], pad: str) -> pl.Series | None:
     if any(type(d) is not dict or tuple(d) != keys for d in items):
         return None
     inner = pad + "  "
-    pieces: list[pl.Series | pl.Expr] = []
+    pieces: list[pl.Series | pl.Expr] = [] if lead is None else [pl.lit(lead)]
     for n, key in enumerate(keys):
         values = [d[key] for d in items]
         if all(type(v) is str or v is None for v in values):

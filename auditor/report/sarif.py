@@ -117,8 +117,9 @@ class Log:
             .when(status == "known").then(pl.lit(',"baselineState":"unchanged"' + _SUPPRESSED))
             .otherwise(pl.lit(',"baselineState":"new"'))
         )  # fmt: skip
+        lead = jsontext.leads(len(batch), "" if self.first else ",", ",")
         text = pl.concat_str(
-            pl.lit('{"ruleId":'), pl.lit(code),
+            pl.lit(lead), pl.lit('{"ruleId":'), pl.lit(code),
             pl.lit(',"ruleIndex":'), pl.lit(rule), pl.lit(',"level":'), pl.lit(level),
             pl.lit(',"message":{"text":'), pl.lit(own['"explanation"']),
             pl.lit('},"locations":['), pl.lit(self.text.locations(batch, self.lines)),
@@ -127,10 +128,8 @@ class Log:
             pl.lit(',"attribute":'), pl.lit(own['"attribute"']),
             pl.lit(',"kind":'), pl.lit(own['"kind"']), pl.lit("}"), tail, pl.lit("}"),
         )  # fmt: skip
-        lead = "" if self.first else ","
-        separated = pl.when(pl.int_range(pl.len()) == 0).then(lead + text).otherwise("," + text)
         self.first = False
-        return batch.status.to_frame("status").select(separated).to_series()
+        return batch.status.to_frame("status").select(text).to_series()
 
     def tail(self) -> str:
         return "]" + self._tail + "\n"
