@@ -19,7 +19,7 @@ from auditor.report.jsontext import indented
 from auditor.report.model import AuditReport
 
 _ITEM = "    "  # a top-level list's items are nested two levels deep
-_PER_CHUNK = 5_000  # items of a top-level list joined into one piece of text
+_PER_CHUNK = 5_000  # items of a top-level list made into text at once
 
 
 def render(report: AuditReport) -> str:
@@ -49,22 +49,22 @@ class Document:
         self.first = True
         self.keys = 0  # members written
 
-    def head(self) -> Iterator[str]:
+    def head(self) -> Iterator[str | pl.Series]:
         yield "{"
         for key in self.before:
             yield from self._section(key)
         yield self._key("discrepancies")
 
     def part(self, batch: discrepancy_json.Batch) -> Iterator[str | pl.Series]:
-        """The batch's items, each but the list's first after its separator, in the column
-        (polars writes it to the file)."""
+        """The batch's items, each after its separator (or the list's opening), in one
+        column that polars writes to the file."""
         if not len(batch):
             return
         first = ("[\n" if self.first else ",\n") + _ITEM
         self.first = False
         yield self.items.part(batch, jsontext.leads(len(batch), first, ",\n" + _ITEM))
 
-    def tail(self) -> Iterator[str]:
+    def tail(self) -> Iterator[str | pl.Series]:
         yield "[]" if self.first else "\n  ]"
         for key in self.after:
             yield from self._section(key)
