@@ -261,6 +261,17 @@ def test_a_split_gives_each_piece_once_across_a_fork():
     assert theirs == sorted(theirs) and here == sorted(here, reverse=True)
 
 
+def test_a_split_without_shared_locks_leaves_every_piece_to_the_child(monkeypatch):
+    class NoLocks:
+        def Lock(self):  # noqa: N802 - multiprocessing's name
+            raise OSError(38, "Function not implemented")
+
+    monkeypatch.setattr(forked.multiprocessing, "get_context", lambda method: NoLocks())
+    split = forked.Split(3)
+    assert split.back() is None
+    assert [split.front() for _ in range(4)] == [0, 1, 2, None]
+
+
 def test_a_child_that_fails_fails_the_set_and_keeps_the_old_one(catalog, tmp_path, monkeypatch):
     from auditor import check
     from auditor.config import load

@@ -10,6 +10,7 @@ progress through a word of shared memory and an exception through a pipe, and it
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import mmap
 import multiprocessing
@@ -19,6 +20,7 @@ import select
 import signal
 import struct
 from collections.abc import Callable
+from typing import Any
 
 Tell = Callable[[int, int], None]
 _PROGRESS = struct.Struct("qq")  # done, total
@@ -103,11 +105,14 @@ class Split:
     def __init__(self, n: int) -> None:
         self._shared = mmap.mmap(-1, self._PAIR.size)
         self._PAIR.pack_into(self._shared, 0, 0, n)
-        self._lock = multiprocessing.get_context("fork").Lock()
+        try:
+            self._lock: Any = multiprocessing.get_context("fork").Lock()
+        except OSError:  # no shared semaphores here (no /dev/shm): the child takes them all
+            self._lock = None
 
     def front(self) -> int | None:
         """The next piece from the front (in the child), None when none is left."""
-        with self._lock:
+        with self._lock or contextlib.nullcontext():
             first, end = self._PAIR.unpack_from(self._shared, 0)
             if first >= end:
                 return None
@@ -116,6 +121,8 @@ class Split:
 
     def back(self) -> int | None:
         """The last piece left (in this process), None when none is left."""
+        if self._lock is None:
+            return None
         with self._lock:
             first, end = self._PAIR.unpack_from(self._shared, 0)
             if first >= end:
