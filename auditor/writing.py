@@ -17,8 +17,12 @@ import sys
 import tempfile
 from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
 
 from auditor.errors import AuditorError
+
+if TYPE_CHECKING:
+    import polars as pl
 
 try:
     import fcntl
@@ -51,12 +55,29 @@ def write_text(path: Path, text: str) -> None:
         f.write(text)
 
 
-def write_chunks(path: Path, chunks: Iterable[str]) -> None:
+def write_chunks(path: Path, chunks: Iterable[str | pl.Series]) -> None:
     """Write a file of a set being staged from pieces of text, each as it is made."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
+    with open_staged(path) as f:
         for chunk in chunks:
-            f.write(chunk)
+            put(f, chunk)
+
+
+def open_staged(path: Path) -> BinaryIO:
+    """A file of a set being staged, open for `put`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return open(path, "wb")
+
+
+def put(f: BinaryIO, chunk: str | pl.Series) -> None:
+    """Write a piece of text, or a polars column of texts one after the other with nothing
+    between them: polars writes its buffers to the file itself, so a catalog's hundreds of
+    megabytes never become a Python string, nor a second copy encoded to UTF-8."""
+    if isinstance(chunk, str):
+        f.write(chunk.encode("utf-8"))
+    elif chunk.len():
+        chunk.to_frame().write_csv(
+            f, include_header=False, quote_style="never", line_terminator=""
+        )
 
 
 @contextlib.contextmanager

@@ -5,13 +5,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 import re
 import shutil
 
 import pytest
 
 from auditor.cli import main
-from auditor.report import html
+from auditor.report import forked, html
 from tests.conftest import BUNDLED, FIXTURES, SOURCES
 from tests.test_reports import _chromium
 
@@ -181,8 +182,6 @@ def test_evidence_rows_are_the_rows_written_one_by_one():
 
 
 def _count_children(monkeypatch) -> list[int]:
-    from auditor.report import forked
-
     made, real = [], forked.Child
     monkeypatch.setattr(forked, "Child", lambda work: made.append(1) or real(work))
     return made
@@ -212,6 +211,65 @@ def test_a_set_shared_between_a_child_and_a_thread_is_the_same(catalog, tmp_path
         if (tmp_path / "in-turn" / f).is_file():
             assert (tmp_path / "in-turn" / f).read_bytes() == (tmp_path / "shared" / f).read_bytes()
     assert [p.name for p in written][:2] == ["report.html", html.ENTITY_DIR]
+
+
+def test_entity_pages_the_child_leaves_are_written_here(catalog, tmp_path, monkeypatch):
+    """The child takes entity pages from the front of a split, this process from the back
+    once its own formats are written: a child that takes none leaves them all to this one,
+    and the set is the same."""
+    from auditor.check import write_reports
+    from auditor.config import load
+    from auditor.formats import FORMATS
+    from auditor.pipeline import audit
+
+    report = audit([catalog], load())
+    monkeypatch.setattr(html, "SINGLE_PAGE_UP_TO", 1)
+    monkeypatch.setattr(html, "_BATCH", 1)
+    monkeypatch.setattr(html, "PARALLEL_FROM", 10**9)
+    write_reports(report, tmp_path / "in-turn", FORMATS)
+    monkeypatch.setattr(html, "PARALLEL_FROM", 1)
+    taken = []
+    back = forked.Split.back
+    monkeypatch.setattr(forked.Split, "front", lambda self: None)
+    monkeypatch.setattr(forked.Split, "back", lambda self: taken.append(back(self)) or taken[-1])
+    write_reports(report, tmp_path / "shared", FORMATS)
+    assert taken == [2, 1, 0, None]
+    for f in (tmp_path / "in-turn").rglob("*"):
+        if f.is_file():
+            assert f.read_bytes() == (tmp_path / "shared" / f.relative_to(tmp_path / "in-turn")
+                                      ).read_bytes()  # fmt: skip
+
+
+def test_a_split_gives_each_piece_once_across_a_fork():
+    split = forked.Split(50)
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        mine = []
+        while (k := split.front()) is not None:
+            mine.append(k)
+        os.write(write, json.dumps(mine).encode())
+        os._exit(0)
+    os.close(write)
+    here = []
+    while (k := split.back()) is not None:
+        here.append(k)
+    os.waitpid(pid, 0)
+    theirs = json.loads(os.read(read, 1 << 16))
+    os.close(read)
+    assert sorted(here + theirs) == list(range(50))
+    assert theirs == sorted(theirs) and here == sorted(here, reverse=True)
+
+
+def test_a_split_without_shared_locks_leaves_every_piece_to_the_child(monkeypatch):
+    class NoLocks:
+        def Lock(self):  # noqa: N802 - multiprocessing's name
+            raise OSError(38, "Function not implemented")
+
+    monkeypatch.setattr(forked.multiprocessing, "get_context", lambda method: NoLocks())
+    split = forked.Split(3)
+    assert split.back() is None
+    assert [split.front() for _ in range(4)] == [0, 1, 2, None]
 
 
 def test_a_child_that_fails_fails_the_set_and_keeps_the_old_one(catalog, tmp_path, monkeypatch):

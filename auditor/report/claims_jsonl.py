@@ -17,11 +17,16 @@ SLICE = 25_000  # claims made into text at once
 _INTS = {"span_start", "span_end", "row"}
 
 
-def chunks(report: AuditReport) -> Iterator[str]:
+def render(report: AuditReport) -> str:
+    return jsontext.join(chunks(report))
+
+
+def chunks(report: AuditReport) -> Iterator[pl.Series]:
+    """The lines, a column of them (each with its newline) a slice of claims at a time."""
     claims = report.claims
     if not claims.width:
         return
-    tail = ', "run": ' + _string(report.run) + "}"
+    tail = ', "run": ' + _string(report.run) + "}\n"
     for lo in range(0, claims.height, SLICE):
         part = claims.slice(lo, SLICE)
         pieces: list[pl.Series | pl.Expr] = []
@@ -34,5 +39,4 @@ def chunks(report: AuditReport) -> Iterator[str]:
             else:
                 text = jsontext.strings(column)
             pieces += [pl.lit(("{" if n == 0 else ", ") + _string(name) + ": "), text]
-        lines = pl.select(pl.concat_str(*pieces, pl.lit(tail))).to_series()
-        yield lines.str.join("\n").item() + "\n"
+        yield pl.select(pl.concat_str(*pieces, pl.lit(tail))).to_series()

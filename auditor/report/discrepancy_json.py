@@ -9,11 +9,10 @@ never into Python claim objects; only each discrepancy's own few fields are Pyth
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Sequence
-from functools import partial
+from collections.abc import Iterator, Sequence
+from functools import cached_property
 from json.encoder import encode_basestring_ascii as _string
 from operator import attrgetter
-from typing import Any
 
 import polars as pl
 
@@ -27,31 +26,101 @@ _COLUMNS = (
 )  # fmt: skip
 
 
-def lines(discrepancies: Sequence[Discrepancy], run: str) -> Iterator[str]:
-    """discrepancies.jsonl, a batch of lines at a time."""
-    head = '{"run": ' + _string(run) + ", "
-    fields = _Fields(None)
-    for batch in _batches(discrepancies):
-        own = _own(batch, fields, jsontext.compact)
-        text = [pl.lit(head + _KEYS[0] + ": "), own[_KEYS[0]]]
+def lines(discrepancies: Sequence[Discrepancy], run: str) -> Iterator[pl.Series]:
+    """discrepancies.jsonl, a column of lines (each with its newline) a batch at a time."""
+    text = Lines(run)
+    for batch in batches(discrepancies):
+        yield text.part(batch)
+
+
+def items(discrepancies: Sequence[Discrepancy], pad: str) -> Iterator[pl.Series]:
+    """Each discrepancy as nested in an indented list on lines indented by `pad`, a column
+    of them a batch at a time (the caller puts the list's separators between them)."""
+    text = Items(pad)
+    for batch in batches(discrepancies):
+        yield text.part(batch)
+
+
+class Batch:
+    """A batch of discrepancies and what their texts in every format share, each made once
+    when a format first asks: the claims they cite (rows of the claim store) and those
+    claims' and the discrepancies' strings as JSON. report.json, discrepancies.jsonl and
+    report.sarif are written from the same batches (auditor.report.family)."""
+
+    def __init__(self, discrepancies: Sequence[Discrepancy]) -> None:
+        self.discrepancies = discrepancies
+        self._strings: dict[str, pl.Series] = {}
+
+    def __len__(self) -> int:
+        return len(self.discrepancies)
+
+    @cached_property
+    def cited(self) -> pl.DataFrame | None:
+        return cited(self.discrepancies)
+
+    def string(self, name: str) -> pl.Series:
+        """A string column of the cited claims, as JSON."""
+        if name not in self._strings:
+            assert self.cited is not None
+            self._strings[name] = jsontext.strings(self.cited.get_column(name))
+        return self._strings[name]
+
+    @cached_property
+    def own(self) -> dict[str, pl.Series]:
+        """The discrepancies' own strings as JSON, by key (itself as JSON)."""
+        return {
+            _string(name): jsontext.strings(
+                pl.Series(name, list(map(attrgetter(name), self.discrepancies)), dtype=pl.String)
+            )
+            for name in _OWN
+        }
+
+    @cached_property
+    def status(self) -> pl.Series:
+        return pl.Series([d.status for d in self.discrepancies], dtype=pl.String)
+
+
+def batches(discrepancies: Sequence[Discrepancy], size: int | None = None) -> Iterator[Batch]:
+    size = size or BATCH
+    for lo in range(0, len(discrepancies), size):
+        yield Batch(discrepancies[lo : lo + size])
+
+
+class Lines:
+    """discrepancies.jsonl's lines for each batch in turn."""
+
+    def __init__(self, run: str) -> None:
+        self.head = '{"run": ' + _string(run) + ", "
+        self.fields = _Fields(None)
+        self.resolved = _Resolved(None)
+
+    def part(self, batch: Batch) -> pl.Series:
+        own = _own(batch, self.fields, self.resolved)
+        text = [pl.lit(self.head + _KEYS[0] + ": "), own[_KEYS[0]]]
         for name in _KEYS[1:]:
             text += [pl.lit(f", {name}: "), own[name]]
         text += [_status(batch, ", "), pl.lit("}\n")]
-        yield pl.select(pl.concat_str(text).str.join("")).item()
+        return pl.select(pl.concat_str(text)).to_series()
 
 
-def items(discrepancies: Sequence[Discrepancy], pad: str) -> Iterator[list[str]]:
-    """Each discrepancy as nested in an indented list on lines indented by `pad`, a batch at a
-    time (the caller joins them)."""
-    k = pad + "  "
-    fields = _Fields(k)
-    for batch in _batches(discrepancies):
-        own = _own(batch, fields, partial(jsontext.indented, pad=k), k)
-        text = [pl.lit("{\n" + k + _KEYS[0] + ": "), own[_KEYS[0]]]
+class Items:
+    """Each batch's discrepancies as nested in an indented list on lines indented by `pad`."""
+
+    def __init__(self, pad: str) -> None:
+        self.pad, self.k = pad, pad + "  "
+        self.fields = _Fields(self.k)
+        self.resolved = _Resolved(self.k)
+
+    def part(self, batch: Batch, lead: pl.Series | None = None) -> pl.Series:
+        """The batch's items; `lead`: a text put before each (jsontext.leads)."""
+        k = self.k
+        own = _own(batch, self.fields, self.resolved, k)
+        text = [] if lead is None else [pl.lit(lead)]
+        text += [pl.lit("{\n" + k + _KEYS[0] + ": "), own[_KEYS[0]]]
         for name in _KEYS[1:]:
             text += [pl.lit(f",\n{k}{name}: "), own[name]]
-        text += [_status(batch, ",\n" + k), pl.lit("\n" + pad + "}")]
-        yield pl.select(pl.concat_str(text)).to_series().to_list()
+        text += [_status(batch, ",\n" + k), pl.lit("\n" + self.pad + "}")]
+        return pl.select(pl.concat_str(text)).to_series()
 
 
 # The members of a discrepancy's object, in order (`status` follows when it has one).
@@ -81,49 +150,84 @@ class _Fields(dict):
         return out
 
 
-def _batches(discrepancies: Sequence[Discrepancy]) -> Iterator[Sequence[Discrepancy]]:
-    for lo in range(0, len(discrepancies), BATCH):
-        yield discrepancies[lo : lo + BATCH]
+class _Resolved:
+    """Each discrepancy's resolved value (an object, or null) as json.dumps writes it:
+    compact (`pad` None) or indented on lines indented by `pad`. Column-wise: its value,
+    confidence and sources are encoded one member at a time, lists and dicts once per
+    distinct text (a catalog's findings repeat them)."""
+
+    def __init__(self, pad: str | None) -> None:
+        self.pad = pad
+        self.values: dict[str, str] = {}
+        self.sources: dict[tuple[str, ...], str] = {}
+        if pad is None:
+            self.keys = ('{"value": ', ', "confidence": ', ', "sources": ', "}")
+        else:
+            inner = pad + "  "
+            self.keys = (
+                "{\n" + inner + '"value": ', ",\n" + inner + '"confidence": ',
+                ",\n" + inner + '"sources": ', "\n" + pad + "}",
+            )  # fmt: skip
+
+    def column(self, batch: Batch) -> pl.Series:
+        found = [d.resolved for d in batch.discrepancies]
+        present = [r for r in found if r is not None]
+        if not present:
+            return pl.Series(["null"] * len(found), dtype=pl.String)
+        inner = None if self.pad is None else self.pad + "  "
+        values = jsontext.members([r.value for r in present], inner, self.values)
+        confidence = jsontext.members([r.confidence for r in present], inner)
+        sources = []
+        for r in present:
+            text = self.sources.get(r.sources)
+            if text is None:
+                text = self.sources[r.sources] = jsontext.members([list(r.sources)], inner)[0]
+            sources.append(text)
+        k = self.keys
+        text = pl.select(
+            pl.concat_str(
+                pl.lit(k[0]), pl.lit(pl.Series(values, dtype=pl.String)),
+                pl.lit(k[1]), pl.lit(pl.Series(confidence, dtype=pl.String)),
+                pl.lit(k[2]), pl.lit(pl.Series(sources, dtype=pl.String)), pl.lit(k[3]),
+            )
+        ).to_series()  # fmt: skip
+        if len(present) == len(found):
+            return text
+        where = [n for n, r in enumerate(found) if r is not None]
+        out = pl.Series(["null"] * len(found), dtype=pl.String)
+        return out.scatter(where, text)
 
 
 def _own(
-    batch: Sequence[Discrepancy], fields: _Fields, resolved: Callable[[Any], str],
-    pad: str | None = None,
+    batch: Batch, fields: _Fields, resolved: _Resolved, pad: str | None = None
 ) -> dict[str, pl.Series]:
     """Each member's JSON text for the batch, column by column: a discrepancy's strings
-    escaped by polars, its fields and resolved value (`resolved` encodes one) by Python, its
-    claims from the claim store."""
-    out = {
-        _string(name): jsontext.strings(pl.Series(name, list(map(attrgetter(name), batch)),
-                                                  dtype=pl.String))
-        for name in _OWN
-    }  # fmt: skip
-    out[_string("fields")] = pl.Series([fields[d.fields] for d in batch], dtype=pl.String)
+    escaped by polars, its fields and resolved value by Python, its claims from the claim
+    store."""
+    found = batch.discrepancies
+    out = dict(batch.own)
+    out[_string("fields")] = pl.Series([fields[d.fields] for d in found], dtype=pl.String)
     out[_string("claims")] = _claims(batch, pad)
-    out[_string("resolved")] = pl.Series(
-        ["null" if d.resolved is None else resolved(d.resolved.to_dict()) for d in batch],
-        dtype=pl.String,
-    )
+    out[_string("resolved")] = resolved.column(batch)
     return out
 
 
-def _status(batch: Sequence[Discrepancy], sep: str) -> pl.Series:
+def _status(batch: Batch, sep: str) -> pl.Series:
     """The `status` member after `sep`, where a discrepancy has one (else nothing)."""
-    status = pl.Series([d.status for d in batch], dtype=pl.String)
+    status = batch.status
     return pl.select(
         pl.when(status.is_null()).then(pl.lit(""))
         .otherwise(pl.lit(sep + '"status": ') + jsontext.strings(status))
     ).to_series()
 
 
-def _claims(batch: Sequence[Discrepancy], pad: str | None) -> pl.Series:
+def _claims(batch: Batch, pad: str | None) -> pl.Series:
     """Each discrepancy's `claims` list as JSON text: compact (`pad` None) or indented, its
     key on a line indented by `pad`."""
     out = pl.Series(["[]"] * len(batch), dtype=pl.String)
-    rows = cited(batch)
-    if rows is None:
+    if batch.cited is None:
         return out
-    texts = _claim_texts(rows, None if pad is None else pad + "  ")
+    texts = _claim_texts(batch, None if pad is None else pad + "  ")
     if pad is None:
         joined = texts.group_by("n", maintain_order=True).agg(
             ("[" + pl.col("text").str.join(", ") + "]").alias("list")
@@ -158,11 +262,12 @@ def cited(batch: Sequence[Discrepancy]) -> pl.DataFrame | None:
     return rows.sort("n", maintain_order=True) if len(parts) > 1 else rows
 
 
-def _claim_texts(cited: pl.DataFrame, pad: str | None) -> pl.DataFrame:
+def _claim_texts(batch: Batch, pad: str | None) -> pl.DataFrame:
     """Each cited claim's object, ClaimRef.to_dict as json.dumps writes it: compact, or
     indented with the object on a line indented by `pad`. One polars pass over the batch
     once its strings are encoded."""
-    col = cited.get_column
+    cited = batch.cited
+    assert cited is not None
     if pad is None:
         k, sep, open_, close = "", ", ", "{", "}"
         span_open, span_sep, span_close = "[", ", ", "]"
@@ -171,10 +276,9 @@ def _claim_texts(cited: pl.DataFrame, pad: str | None) -> pl.DataFrame:
         sep, open_, close = ",\n", "{\n", "\n" + pad + "}"
         span_open, span_sep, span_close = "[\n" + k + "  ", ",\n" + k + "  ", "\n" + k + "]"
     texts = pl.DataFrame(
-        [jsontext.strings(col(c)) for c in ("source", "document", "raw", "qualifier", "origin",
-                                             "column")]
-        + [jsontext.values(col("value"), None if pad is None else k)]
-    )  # fmt: skip
+        [batch.string(c) for c in ("source", "document", "raw", "qualifier", "origin", "column")]
+        + [jsontext.values(cited.get_column("value"), None if pad is None else k)]
+    )
     e, number = pl.col, pl.String
 
     def ints(name: str) -> pl.Expr:

@@ -10,13 +10,17 @@ progress through a word of shared memory and an exception through a pipe, and it
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import mmap
+import multiprocessing
 import os
 import pickle
 import select
 import signal
 import struct
 from collections.abc import Callable
+from typing import Any
 
 Tell = Callable[[int, int], None]
 _PROGRESS = struct.Struct("qq")  # done, total
@@ -34,6 +38,10 @@ class Child:
     def __init__(self, work: Callable[[Tell], None]) -> None:
         self._shared = mmap.mmap(-1, _PROGRESS.size)
         read, write = os.pipe()
+        # Objects made since the caller's gc.freeze (the pages' views) are moved out of the
+        # collector's reach too: a collection in either process would otherwise write to
+        # each one's header, copying every page they share.
+        gc.freeze()
         pid = os.fork()
         if pid == 0:  # pragma: no cover - runs in the child, measured by its effects
             code = 1
@@ -84,6 +92,43 @@ class Child:
         os.waitpid(self.pid, 0)
         os.close(self._read)
         self.pid = None
+
+
+class Split:
+    """`n` pieces of work shared between a child and this process without knowing in advance
+    which finishes its other work first: the child takes pieces from the front, this process
+    from the back once it is free, until they meet. Made before the fork (a word pair in
+    shared memory, and a lock that survives it)."""
+
+    _PAIR = struct.Struct("qq")  # next from the front, one past the last left at the back
+
+    def __init__(self, n: int) -> None:
+        self._shared = mmap.mmap(-1, self._PAIR.size)
+        self._PAIR.pack_into(self._shared, 0, 0, n)
+        try:
+            self._lock: Any = multiprocessing.get_context("fork").Lock()
+        except OSError:  # no shared semaphores here (no /dev/shm): the child takes them all
+            self._lock = None
+
+    def front(self) -> int | None:
+        """The next piece from the front (in the child), None when none is left."""
+        with self._lock or contextlib.nullcontext():
+            first, end = self._PAIR.unpack_from(self._shared, 0)
+            if first >= end:
+                return None
+            self._PAIR.pack_into(self._shared, 0, first + 1, end)
+            return first
+
+    def back(self) -> int | None:
+        """The last piece left (in this process), None when none is left."""
+        if self._lock is None:
+            return None
+        with self._lock:
+            first, end = self._PAIR.unpack_from(self._shared, 0)
+            if first >= end:
+                return None
+            self._PAIR.pack_into(self._shared, 0, first, end - 1)
+            return end - 1
 
 
 def _send(fd: int, exc: BaseException) -> None:

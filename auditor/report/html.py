@@ -225,6 +225,8 @@ class Pages:
         self.paged = paged(report, single_page_up_to)
         self.views = view.ReportView(report)
         self.total = 1 + (len(report.entities) if self.paged else 0)  # files to write
+        self.names: dict[str, str] | None = None
+        self.job: _Job | None = None
 
     def files(self, workers: int | None = None) -> Iterator[tuple[str, str]]:
         """The files in order; entity pages in `workers` forked processes when there are
@@ -238,37 +240,45 @@ class Pages:
                 script_hash=script_hash(),
             )
             return
-        names = {e: file_name(e) for e in report.entities}
-        yield INDEX, _ENV.get_template("index.html.j2").render(
-            **_common(report),
-            rows=[_IndexRow(r, names[r.entity]) for r in views.index()],
+        yield self.index()
+        if workers is None:
+            workers = min(os.cpu_count() or 1, MAX_WORKERS)
+        yield from _entity_pages(report, views, self._names, workers)
+
+    @property
+    def _names(self) -> dict[str, str]:
+        if self.names is None:
+            self.names = {e: file_name(e) for e in self.report.entities}
+        return self.names
+
+    def index(self) -> tuple[str, str]:
+        """A catalog's index page (paged only)."""
+        return INDEX, _ENV.get_template("index.html.j2").render(
+            **_common(self.report),
+            rows=[_IndexRow(r, self._names[r.entity]) for r in self.views.index()],
             cap=UNEXPECTED_IN_INDEX,
             script=INDEX_SCRIPT,
             script_hash=script_hash(INDEX_SCRIPT),
         )
-        if workers is None:
-            workers = min(os.cpu_count() or 1, MAX_WORKERS)
-        yield from _entity_pages(report, views, names, workers)
+
+    def batches(self) -> list[range]:
+        """The entity pages in batches, each rendered by `render` (paged only): two
+        processes may share them out (auditor.check)."""
+        n = len(self.report.entities)
+        return [range(i, min(i + _BATCH, n)) for i in range(0, n, _BATCH)]
+
+    def render(self, batch: range) -> list[tuple[str, str]]:
+        if self.job is None:
+            self.job = _job(self.report, self.views, self._names)
+        return self.job.render(batch)
 
 
 def _entity_pages(
     report: AuditReport, views: view.ReportView, names: dict[str, str], workers: int
 ) -> Iterator[tuple[str, str]]:
     entities = report.entities
-    fixed = dict(
-        version=__version__,
-        report_version=VERSION,
-        severities=SEVERITIES,
-        fail_on=report.fail_on,
-        baseline=report.baseline,
-        run=report.run,
-        n_entities=len(entities),
-        n_suites=len(report.expectations),
-        script=SCRIPT,
-        script_hash=script_hash(),
-    )
-    job = _Job(views, entities, names, fixed)
-    batches = [range(i, min(i + 64, len(entities))) for i in range(0, len(entities), 64)]
+    job = _job(report, views, names)
+    batches = [range(i, min(i + _BATCH, len(entities))) for i in range(0, len(entities), _BATCH)]
     if len(entities) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
         for batch in batches:
             yield from job.render(batch)
@@ -284,6 +294,25 @@ def _entity_pages(
                 yield from pages
     finally:
         _JOB = None
+
+
+_BATCH = 64  # entity pages rendered together
+
+
+def _job(report: AuditReport, views: view.ReportView, names: dict[str, str]) -> _Job:
+    fixed = dict(
+        version=__version__,
+        report_version=VERSION,
+        severities=SEVERITIES,
+        fail_on=report.fail_on,
+        baseline=report.baseline,
+        run=report.run,
+        n_entities=len(report.entities),
+        n_suites=len(report.expectations),
+        script=SCRIPT,
+        script_hash=script_hash(),
+    )
+    return _Job(views, report.entities, names, fixed)
 
 
 class _Job:

@@ -12,42 +12,82 @@ from __future__ import annotations
 from collections.abc import Iterator
 from json.encoder import encode_basestring_ascii as _string
 
-from auditor.report import discrepancy_json
+import polars as pl
+
+from auditor.report import discrepancy_json, jsontext
 from auditor.report.jsontext import indented
 from auditor.report.model import AuditReport
 
 _ITEM = "    "  # a top-level list's items are nested two levels deep
-_PER_CHUNK = 5_000  # items of a top-level list joined into one piece of text
+_PER_CHUNK = 5_000  # items of a top-level list made into text at once
 
 
 def render(report: AuditReport) -> str:
-    return "".join(chunks(report))
+    return jsontext.join(chunks(report))
 
 
-def chunks(report: AuditReport) -> Iterator[str]:
+def chunks(report: AuditReport) -> Iterator[str | pl.Series]:
     """report.json in pieces, in order."""
-    sections = report.to_dict(discrepancies=False)
-    yield "{"
-    for n, (key, value) in enumerate(sections.items()):
-        yield ("\n  " if n == 0 else ",\n  ") + _string(key) + ": "
-        if key == "discrepancies":
-            yield from _list(discrepancy_json.items(report.discrepancies, _ITEM))
-        elif isinstance(value, list) and value:
-            yield from _list(
-                [indented(v, _ITEM) for v in value[lo : lo + _PER_CHUNK]]
-                for lo in range(0, len(value), _PER_CHUNK)
-            )
-        else:
+    doc = Document(report)
+    yield from doc.head()
+    for batch in discrepancy_json.batches(report.discrepancies):
+        yield from doc.part(batch)
+    yield from doc.tail()
+
+
+class Document:
+    """report.json's text before its discrepancies (`head`), each batch of them (`part`) and
+    the rest (`tail`), so that it is written from the batches the other formats are
+    (auditor.report.family)."""
+
+    def __init__(self, report: AuditReport) -> None:
+        self.sections = report.to_dict(discrepancies=False)
+        keys = list(self.sections)
+        at = keys.index("discrepancies")
+        self.before, self.after = keys[:at], keys[at + 1 :]
+        self.items = discrepancy_json.Items(_ITEM)
+        self.first = True
+        self.keys = 0  # members written
+
+    def head(self) -> Iterator[str | pl.Series]:
+        yield "{"
+        for key in self.before:
+            yield from self._section(key)
+        yield self._key("discrepancies")
+
+    def part(self, batch: discrepancy_json.Batch) -> Iterator[str | pl.Series]:
+        """The batch's items, each after its separator (or the list's opening), in one
+        column that polars writes to the file."""
+        if not len(batch):
+            return
+        first = ("[\n" if self.first else ",\n") + _ITEM
+        self.first = False
+        yield self.items.part(batch, jsontext.leads(len(batch), first, ",\n" + _ITEM))
+
+    def tail(self) -> Iterator[str | pl.Series]:
+        yield "[]" if self.first else "\n  ]"
+        for key in self.after:
+            yield from self._section(key)
+        yield "\n}\n"
+
+    def _key(self, key: str) -> str:
+        self.keys += 1
+        return ("\n  " if self.keys == 1 else ",\n  ") + _string(key) + ": "
+
+    def _section(self, key: str) -> Iterator[str | pl.Series]:
+        value = self.sections[key]
+        yield self._key(key)
+        if not (isinstance(value, list) and value):
             yield indented(value, "  ")
-    yield "\n}\n"
-
-
-def _list(batches: Iterator[list[str]]) -> Iterator[str]:
-    """An indented top-level list from its items' texts, a batch at a time."""
-    first = True
-    for batch in batches:
-        if not batch:
-            continue
-        yield ("[\n" if first else ",\n") + _ITEM + (",\n" + _ITEM).join(batch)
-        first = False
-    yield "[]" if first else "\n  ]"
+            return
+        first = True
+        for lo in range(0, len(value), _PER_CHUNK):
+            part = value[lo : lo + _PER_CHUNK]
+            lead = ("[\n" if first else ",\n") + _ITEM
+            first = False
+            texts = jsontext.records(part, _ITEM, jsontext.leads(len(part), lead, ",\n" + _ITEM))
+            if texts is None:
+                yield lead + (",\n" + _ITEM).join(indented(v, _ITEM) for v in part)
+            else:
+                yield texts
+        yield "\n  ]"

@@ -6,15 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.report import discrepancy_json
+import polars as pl
+
+from auditor.report import discrepancy_json, jsontext
 from auditor.report.model import AuditReport
 
 
-def chunks(report: AuditReport) -> Iterator[str]:
+def chunks(report: AuditReport) -> Iterator[pl.Series]:
     """Lines, a batch at a time. ASCII-only, as claims.jsonl: no raw line separator (U+2028...)
     splits a line."""
     return discrepancy_json.lines(report.discrepancies, report.run)
 
 
 def render(report: AuditReport) -> str:
-    return "".join(chunks(report))
+    return jsontext.join(chunks(report))

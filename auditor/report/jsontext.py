@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable, Sequence
 from json.encoder import encode_basestring_ascii as _string
 from typing import Any
 
@@ -26,6 +27,12 @@ _PRINTABLE = r"^[ -~]*$"  # nothing json.dumps would write as \uXXXX or a short 
 _FEW_FROM = 64  # rows from which a column is checked for few distinct values
 
 
+def join(chunks: Iterable[str | pl.Series]) -> str:
+    """A file's whole text from its pieces (texts, or columns of texts written one after
+    the other): for small reports and tests; writers stream the pieces instead."""
+    return "".join(c if isinstance(c, str) else "".join(c.to_list()) for c in chunks)
+
+
 def strings(column: pl.Series) -> pl.Series:
     """json.dumps of each string (null: `null`). A column of few distinct values (a source,
     a document, a stated form: most of them) has each encoded once and looked up; any other
@@ -37,8 +44,7 @@ def strings(column: pl.Series) -> pl.Series:
         return column.replace_strict(
             distinct, pl.Series(texts, dtype=pl.String), return_dtype=pl.String
         ).alias(column.name)
-    escaped = column.str.replace_all("\\", "\\\\", literal=True)
-    quoted = '"' + escaped.str.replace_all('"', '\\"', literal=True) + '"'
+    quoted = '"' + column.str.replace_many(["\\", '"'], ["\\\\", '\\"']) + '"'
     plain = column.str.contains(_PRINTABLE)
     odd = column.filter(plain.not_()).unique()
     if odd.len():
@@ -138,6 +144,66 @@ def indented(obj: Any, pad: str = "") -> str:
                 parts.append(scalar(v) if scalar else indented(v, inner))
         return "[\n" + inner + (",\n" + inner).join(parts) + "\n" + pad + "]"
     return _any(obj, pad)
+
+
+def leads(n: int, first: str, rest: str) -> pl.Series:
+    """What goes before each of `n` items of a list: `first`, then `rest` (the separator),
+    made part of the items' one concatenation rather than a second copy of them."""
+    return pl.Series([first] + [rest] * (n - 1), dtype=pl.String) if n else pl.Series(
+        [], dtype=pl.String
+    )
+
+
+def records(items: Sequence[Any], pad: str, lead: pl.Series | None = None) -> pl.Series | None:
+    """indented(item, pad) of each item, column-wise, when the items are dicts with the same
+    string keys in the same order (a report section's entries: resolved values, documents);
+    None otherwise. Strings are escaped by polars; any other member is written once per
+    distinct value (its compact text the key), not once per entry. `lead`: a text put
+    before each (jsontext.leads)."""
+    if not items or type(items[0]) is not dict or not items[0]:
+        return None
+    keys = tuple(items[0])
+    if any(type(k) is not str for k in keys):
+        return None
+    if any(type(d) is not dict or tuple(d) != keys for d in items):
+        return None
+    inner = pad + "  "
+    pieces: list[pl.Series | pl.Expr] = [] if lead is None else [pl.lit(lead)]
+    for n, key in enumerate(keys):
+        values = [d[key] for d in items]
+        if all(type(v) is str or v is None for v in values):
+            text = strings(pl.Series(values, dtype=pl.String))
+        else:
+            text = pl.Series(members(values, inner), dtype=pl.String)
+        lead = "{\n" if n == 0 else ",\n"
+        pieces += [pl.lit(lead + inner + _string(key) + ": "), text]
+    pieces.append(pl.lit("\n" + pad + "}"))
+    return pl.select(pl.concat_str(pieces)).to_series()
+
+
+def members(values: Sequence[Any], pad: str | None, seen: dict | None = None) -> list[str]:
+    """indented(v, pad) of each value (`pad` None: json.dumps(v)); lists and dicts once per
+    distinct compact text (`seen` keeps them across calls)."""
+    seen = {} if seen is None else seen
+    out = []
+    for v in values:
+        t = type(v)
+        if t is str:
+            out.append(_string(v))
+            continue
+        scalar = _SCALAR.get(t)
+        if scalar is not None:
+            out.append(scalar(v))
+            continue
+        key = compact(v)
+        if pad is None:
+            out.append(key)
+            continue
+        text = seen.get(key)
+        if text is None:
+            text = seen[key] = indented(v, pad)
+        out.append(text)
+    return out
 
 
 def _any(obj: Any, pad: str) -> str:

@@ -21,7 +21,6 @@ import polars as pl
 
 from auditor import __version__
 from auditor.catalog import KINDS
-from auditor.reconcile.model import Discrepancy
 from auditor.report import discrepancy_json, jsontext
 from auditor.report.model import AuditReport, DocumentRecord
 
@@ -34,7 +33,6 @@ SOURCES_BASE = "SOURCES"  # where document paths are relative to when no reposit
 
 _RESULTS = "\x00results\x00"  # where the results go in the log's text
 _COLUMNS = ("source", "document", "raw", "span_start", "span_end", "row", "column")
-_BATCH = 5_000
 _SHIFT = 1 << 40  # past any offset in a document: each document's line starts sorted apart
 _SUPPRESSED = ',"suppressions":' + json.dumps(
     [{"kind": "external", "justification": "accepted in the baseline"}], separators=(",", ":")
@@ -42,56 +40,99 @@ _SUPPRESSED = ',"suppressions":' + json.dumps(
 
 
 def render(report: AuditReport) -> str:
-    return "".join(chunks(report))
+    return jsontext.join(chunks(report))
 
 
-def chunks(report: AuditReport) -> Iterator[str]:
+def chunks(report: AuditReport) -> Iterator[str | pl.Series]:
     """The log in pieces: compact JSON (ASCII-only: it can be large), its results a batch at
     a time, each claim's location from the claim store's columns (no claim objects)."""
-    rules = sorted(KINDS.values(), key=lambda k: k.code)
-    index = {k.code: i for i, k in enumerate(rules)}
-    docs = {d.document: d for d in report.documents}
-    uris = _artifacts(report.documents)
-    run: dict[str, Any] = {
-        "tool": {
-            "driver": {
-                "name": "auditor",
-                "version": __version__,
-                "rules": [
-                    {
-                        "id": k.code,
-                        "name": k.name,
-                        "shortDescription": {"text": k.summary()},
-                        "fullDescription": {"text": k.doc()},
-                        "help": {"text": k.doc()},
-                        "defaultConfiguration": {"level": LEVEL[k.severity]},
-                    }
-                    for k in rules
-                ],
-            }
-        },
-        "automationDetails": {"id": f"auditor/{report.run}"},
-        "columnKind": "unicodeCodePoints",
-        "originalUriBaseIds": {
-            SOURCES_BASE: {"description": {"text": "the sources folder that was audited"}}
-        },
-        "invocations": [_invocation(report, uris)],
-        "results": _RESULTS,
-    }
-    log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    head, tail = json.dumps(log, separators=(",", ":")).split(json.dumps(_RESULTS), 1)
-    yield head + "["
-    found = report.discrepancies
-    text = _Text(docs, uris)
-    lines = _Lines(report.documents)
-    for lo in range(0, len(found), _BATCH):
-        batch = found[lo : lo + _BATCH]
-        located = text.locations(batch, lines)
-        results = [
-            text.result(d, index[d.code], where) for d, where in zip(batch, located, strict=True)
-        ]
-        yield ("," if lo else "") + ",".join(results)
-    yield "]" + tail + "\n"
+    log = Log(report)
+    yield log.head()
+    for batch in discrepancy_json.batches(report.discrepancies):
+        yield log.part(batch)
+    yield log.tail()
+
+
+class Log:
+    """The log's text around its results (`head`, `tail`) and each batch's results
+    (`part`), so that it is written from the batches report.json's are (family)."""
+
+    def __init__(self, report: AuditReport) -> None:
+        rules = sorted(KINDS.values(), key=lambda k: k.code)
+        self.index = {k.code: i for i, k in enumerate(rules)}
+        docs = {d.document: d for d in report.documents}
+        uris = _artifacts(report.documents)
+        run: dict[str, Any] = {
+            "tool": {
+                "driver": {
+                    "name": "auditor",
+                    "version": __version__,
+                    "rules": [
+                        {
+                            "id": k.code,
+                            "name": k.name,
+                            "shortDescription": {"text": k.summary()},
+                            "fullDescription": {"text": k.doc()},
+                            "help": {"text": k.doc()},
+                            "defaultConfiguration": {"level": LEVEL[k.severity]},
+                        }
+                        for k in rules
+                    ],
+                }
+            },
+            "automationDetails": {"id": f"auditor/{report.run}"},
+            "columnKind": "unicodeCodePoints",
+            "originalUriBaseIds": {
+                SOURCES_BASE: {"description": {"text": "the sources folder that was audited"}}
+            },
+            "invocations": [_invocation(report, uris)],
+            "results": _RESULTS,
+        }
+        log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+        self._head, self._tail = json.dumps(log, separators=(",", ":")).split(
+            json.dumps(_RESULTS), 1
+        )
+        self.text = _Text(docs, uris)
+        self.lines = _Lines(report.documents)
+        self.first = True
+
+    def head(self) -> str:
+        return self._head + "["
+
+    def part(self, batch: discrepancy_json.Batch) -> pl.Series:
+        """The batch's results, each after its separator: column-wise, the discrepancies'
+        strings as report.json encodes them (batch.own)."""
+        own = batch.own
+        code, severity = own['"code"'], own['"severity"']
+        rule = code.replace_strict(
+            [_s(c) for c in self.index], [str(i) for i in self.index.values()],
+            return_dtype=pl.String,
+        )  # fmt: skip
+        level = severity.replace_strict(
+            [_s(s) for s in LEVEL], [_s(v) for v in LEVEL.values()], return_dtype=pl.String
+        )
+        status = pl.col("status")
+        tail = (
+            pl.when(status.is_null()).then(pl.lit(""))
+            .when(status == "known").then(pl.lit(',"baselineState":"unchanged"' + _SUPPRESSED))
+            .otherwise(pl.lit(',"baselineState":"new"'))
+        )  # fmt: skip
+        lead = jsontext.leads(len(batch), "" if self.first else ",", ",")
+        text = pl.concat_str(
+            pl.lit(lead), pl.lit('{"ruleId":'), pl.lit(code),
+            pl.lit(',"ruleIndex":'), pl.lit(rule), pl.lit(',"level":'), pl.lit(level),
+            pl.lit(',"message":{"text":'), pl.lit(own['"explanation"']),
+            pl.lit('},"locations":['), pl.lit(self.text.locations(batch, self.lines)),
+            pl.lit('],"partialFingerprints":{"auditorDiscrepancy/v1":'), pl.lit(own['"id"']),
+            pl.lit('},"properties":{"entity":'), pl.lit(own['"entity"']),
+            pl.lit(',"attribute":'), pl.lit(own['"attribute"']),
+            pl.lit(',"kind":'), pl.lit(own['"kind"']), pl.lit("}"), tail, pl.lit("}"),
+        )  # fmt: skip
+        self.first = False
+        return batch.status.to_frame("status").select(text).to_series()
+
+    def tail(self) -> str:
+        return "]" + self._tail + "\n"
 
 
 class _Text:
@@ -109,19 +150,19 @@ class _Text:
             self.artifacts[document] = json.dumps(artifact, separators=(",", ":"))
         return self.artifacts[document]
 
-    def locations(self, batch: Sequence[Discrepancy], lines: _Lines) -> list[str]:
+    def locations(self, batch: discrepancy_json.Batch, lines: _Lines) -> pl.Series:
         """Each discrepancy's locations, joined: made column-wise over the batch's cited
         claims (their rows of the claim store), the region's lines and columns looked up
         in every document's line starts at once."""
-        cited = discrepancy_json.cited(batch)
-        out = [""] * len(batch)
+        cited = batch.cited
+        out = pl.Series([""] * len(batch), dtype=pl.String)
         if cited is None:
             return out
         col = pl.col
         documents = cited.get_column("document")
         distinct = documents.unique()
         artifacts = pl.Series([self.artifact(d) for d in distinct.to_list()], dtype=pl.String)
-        region = lines.regions(cited)
+        region = lines.regions(cited, batch.string("raw"))
         source = col("source").fill_null("None")
         raw = col("raw").fill_null("None")
         row = col("row").cast(pl.String)
@@ -138,8 +179,7 @@ class _Text:
             col("row").is_null().alias("no_row"),
         )
         texts = texts.with_columns(
-            jsontext.strings(texts.get_column("message")),
-            jsontext.strings(texts.get_column("column")),
+            jsontext.strings(texts.get_column("message")), batch.string("column")
         )
         location = pl.concat_str(
             pl.lit('{"physicalLocation":{"artifactLocation":'), col("a"), col("region"),
@@ -150,25 +190,10 @@ class _Text:
                                      pl.lit(',"column":'), col("column"), pl.lit("}"))),
             pl.lit("}"),
         )  # fmt: skip
-        joined = texts.group_by("n", maintain_order=True).agg(location.str.join(","))
-        for n, text in joined.iter_rows():
-            out[n] = text
-        return out
-
-    def result(self, d: Discrepancy, rule_index: int, locations: str) -> str:
-        tail = ""
-        if d.status is not None:
-            state = "unchanged" if d.status == "known" else "new"
-            tail = f',"baselineState":"{state}"'
-        if d.status == "known":
-            tail += _SUPPRESSED
-        return (
-            f'{{"ruleId":{_s(d.code)},"ruleIndex":{rule_index},"level":{_s(LEVEL[d.severity])},'
-            f'"message":{{"text":{_s(d.explanation)}}},"locations":[{locations}],'
-            f'"partialFingerprints":{{"auditorDiscrepancy/v1":{_s(d.id)}}},'
-            f'"properties":{{"entity":{_s(d.entity)},"attribute":{_s(d.attribute)},'
-            f'"kind":{_s(d.kind)}}}{tail}}}'
+        joined = texts.group_by("n", maintain_order=True).agg(
+            location.str.join(",").alias("location")
         )
+        return out.scatter(joined.get_column("n"), joined.get_column("location"))
 
 
 def region_of(line_starts: Sequence[int], start: int, end: int) -> tuple[int, int, int, int]:
@@ -197,9 +222,10 @@ class _Lines:
         self.firsts = pl.Series(firsts, dtype=pl.Int64)
         self.starts = pl.Series(np.concatenate(starts) if starts else np.zeros(0, np.int64))
 
-    def regions(self, cited: pl.DataFrame) -> pl.Series:
+    def regions(self, cited: pl.DataFrame, raw: pl.Series) -> pl.Series:
         """Each cited claim's `"region"` member (with its leading comma), or "" where its
-        document has no line starts or it has no span."""
+        document has no line starts or it has no span; `raw`: the claims' raw texts as
+        JSON."""
         col, number = pl.col, pl.Int64
         k = cited.get_column("document").replace_strict(
             self.names, pl.Series(range(len(self.names)), dtype=number), default=None,
@@ -209,7 +235,7 @@ class _Lines:
             k.alias("k"),
             col("span_start").cast(number).alias("start"),
             col("span_end").cast(number).alias("end"),
-            jsontext.strings(cited.get_column("raw")).alias("snippet"),
+            raw.alias("snippet"),
         ).with_row_index("i")
         known = frame.filter(col("k").is_not_null() & col("start").is_not_null())
         out = pl.Series([""] * cited.height, dtype=pl.String)

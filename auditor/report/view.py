@@ -9,12 +9,14 @@ in a forked process, where polars cannot run.
 
 from __future__ import annotations
 
+import itertools
 from array import array
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+import numpy as np
 import polars as pl
 
 from auditor import kinds
@@ -24,7 +26,7 @@ from auditor.catalog import SEVERITIES, CoverageGap
 from auditor.normalize.names import best_cased, fold
 from auditor.normalize.places import canonical_country
 from auditor.reconcile.display import show
-from auditor.reconcile.model import ClaimRef, Discrepancy
+from auditor.reconcile.model import ClaimRef, ClaimStore, Discrepancy
 from auditor.report import articles
 from auditor.report.evidence import Snippet
 from auditor.report.model import AuditReport, DocumentRecord, ExpectationOutcome, SuiteOutcome
@@ -60,23 +62,29 @@ class EvidenceView:
 
 
 class _Claims:
-    """A claim store's claims as the pages read them: each one's evidence row (HTML, None
-    where Python must make it) and its source and origin (for the matrix's marks), by claim
-    index. The rows are one UTF-8 buffer and their ends, not a string each: a forked child
-    reads the buffer where it lies, where touching a string object each would copy every
-    page of them."""
+    """A claim store's cited claims as the pages read them: each one's evidence row (HTML,
+    None where Python must make it) and its source and origin (for the matrix's marks), by
+    claim index (`at` maps it to the claim's place among the cited). The rows are one UTF-8
+    buffer and their ends, not a string each: a forked child reads the buffer where it lies,
+    where touching a string object each would copy every page of them."""
 
-    def __init__(self, rows: pl.Series, sources: list[str], origins: list[str]) -> None:
+    def __init__(
+        self, cited: array, height: int, rows: pl.Series, sources: list[str], origins: list[str]
+    ) -> None:
         filled = rows.fill_null("")
         self.text: bytes = filled.str.join("").cast(pl.Binary).item() if len(rows) else b""
         self.ends = array("q", filled.str.len_bytes().cast(pl.Int64).cum_sum().to_numpy())
-        self.missing = set(rows.is_null().arg_true().to_list())
+        self.missing = {cited[j] for j in rows.is_null().arg_true().to_list()}
+        at = np.full(height, -1, dtype=np.int64)
+        at[np.frombuffer(cited, dtype=np.int64)] = np.arange(len(cited), dtype=np.int64)
+        self.at = array("q", at.tobytes())
         self.sources, self.origins = sources, origins
 
     def row(self, i: int) -> str | None:
         if i in self.missing:
             return None
-        return self.text[self.ends[i - 1] if i else 0 : self.ends[i]].decode("utf-8")
+        j = self.at[i]
+        return self.text[self.ends[j - 1] if j else 0 : self.ends[j]].decode("utf-8")
 
 
 @dataclass
@@ -149,9 +157,8 @@ class ReportView:
         self._cells = _Cells(report.claims, self.specs)
         self._claims: dict[int, _Claims] = {}
         self._odd: dict[tuple[int, int, str], str] = {}
-        for d in report.discrepancies:
-            if d.store is not None and id(d.store) not in self._claims:
-                self._claims[id(d.store)] = _store_claims(d.store.frame, self.specs)
+        for store, cited in _cited(report.discrepancies):
+            self._claims[id(store)] = _store_claims(store.frame, cited, self.specs)
         self._odd_rows(report.discrepancies)
 
     def _odd_rows(self, discrepancies) -> None:
@@ -234,9 +241,10 @@ class ReportView:
                     for i in d.claim_idx
                 ]
             else:  # row(i) of each, inline: a catalog's findings cite hundreds of thousands
-                text, ends = claims.text, claims.ends
+                text, ends, at = claims.text, claims.ends, claims.at
                 evidence = [
-                    text[ends[i - 1] if i else 0 : ends[i]].decode("utf-8") for i in d.claim_idx
+                    text[ends[j - 1] if j else 0 : ends[j]].decode("utf-8")
+                    for j in (at[i] for i in d.claim_idx)
                 ]
         r = d.resolved
         return DiscrepancyView(
@@ -259,19 +267,37 @@ class ReportView:
             if d.code == CoverageGap.code or d.store is None:
                 continue
             claims = self._claims[id(d.store)]
-            sources, origins = claims.sources, claims.origins
+            sources, origins, at = claims.sources, claims.origins, claims.at
             for i in d.claim_idx:
-                key = (d.attribute, sources[i])
-                if origins[i] == "editorial" and (
+                j = at[i]
+                key = (d.attribute, sources[j])
+                if origins[j] == "editorial" and (
                     key not in marks or _RANK[d.severity] < _RANK[marks[key]]
                 ):
                     marks[key] = d.severity
         return marks
 
 
-def _store_claims(frame: pl.DataFrame, specs) -> _Claims:
-    """Every claim of a store's frame as the pages read it, column-wise: each distinct
-    (attribute, value) is shown once."""
+def _cited(discrepancies) -> list[tuple[ClaimStore, array]]:
+    """Each claim store the discrepancies cite, with the claims they cite in it (sorted
+    indexes): the only claims the pages show (a catalog's findings cite about 60% of its
+    claims; the others need no evidence row)."""
+    by_store: dict[int, tuple[ClaimStore, list]] = {}
+    for d in discrepancies:
+        if d.store is not None:
+            by_store.setdefault(id(d.store), (d.store, []))[1].append(d.claim_idx)
+    out = []
+    for store, lists in by_store.values():
+        flat = np.fromiter(itertools.chain.from_iterable(lists), dtype=np.int64)
+        out.append((store, array("q", np.unique(flat).tobytes())))
+    return out
+
+
+def _store_claims(frame: pl.DataFrame, cited: array, specs) -> _Claims:
+    """The cited claims of a store's frame as the pages read them, column-wise: each
+    distinct (attribute, value) is shown once."""
+    height = frame.height
+    frame = frame[pl.Series(cited, dtype=pl.Int64)]
     distinct = frame.select("attribute", "value").unique()
     texts = [
         shown(spec_for(specs, a).kind, kinds.decode(v)) if a else None
@@ -289,6 +315,8 @@ def _store_claims(frame: pl.DataFrame, specs) -> _Claims:
         maintain_order="left",
     )
     return _Claims(
+        cited,
+        height,
         articles.evidence_rows(frame, values.get_column("text")),
         frame.get_column("source").to_list(),
         frame.get_column("origin").to_list(),
