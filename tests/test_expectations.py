@@ -298,3 +298,18 @@ def test_a_suite_reads_only_the_columns_it_names_unless_a_row_condition_reads_mo
         )
         is None
     )
+
+
+def test_the_gross_scope_set_holds_every_scope_a_qualifier_can_name():
+    """A Japanese or Italian gross is no data-quality warning: the built-in suite's set of
+    gross scopes holds every country the qualifiers are normalized to, and worldwide."""
+    from auditor.normalize import places
+
+    suite = json.loads((SUITES / "film.json").read_text(encoding="utf-8"))
+    [scopes] = [
+        e["kwargs"]["value_set"]
+        for e in suite["expectations"]
+        if e["kwargs"].get("column") == "gross_scope"
+    ]
+    canonical = {places.canonical_country(c) for c in places._KNOWN_COUNTRIES} - {None}
+    assert canonical | {"worldwide"} <= set(scopes)
