@@ -11,6 +11,7 @@ import polars as pl
 
 from auditor.catalog import CoverageGap
 from auditor.claims import EDITORIAL
+from auditor.reconcile.comparators import words
 from auditor.reconcile.findings import SCHEMA
 from auditor.reconcile.model import Context
 
@@ -75,10 +76,10 @@ def build(ctx: Context, gaps: pl.DataFrame) -> pl.DataFrame:
         "entity",
         "attribute",
         slot=pl.lit(""),
-        code=pl.lit(gap.code),
-        reason=pl.lit(gap.name),
-        claim_ids="claim_id",
-        fields=pl.struct("present", "missing").struct.json_encode(),
-        severity=pl.lit(None, pl.String),
-        message=gap.expr(present=pl.col("present"), missing=pl.col("missing")),
+        **words.finding(
+            gap,
+            pl.struct("present", "missing").struct.json_encode(),
+            gap.expr(present=pl.col("present"), missing=pl.col("missing")),
+            claim_ids="claim_id",
+        ),
     ).cast(SCHEMA)

@@ -153,12 +153,7 @@ def _framed(frame: pl.DataFrame, order, reason, slot: pl.Expr, fields, worded):
         "entity",
         "attribute",
         slot.alias("slot"),
-        code=pl.lit(reason.code),
-        reason=pl.lit(reason.name),
-        claim_ids="claim_ids",
-        fields=words.obj(**fields),
-        severity=pl.lit(None, pl.String),
-        message=words.message(reason, **worded),
+        **words.finding(reason, words.obj(**fields), words.message(reason, **worded)),
         order=pl.lit(order, pl.Int64) if isinstance(order, int) else order.cast(pl.Int64),
     )
 

@@ -824,10 +824,5 @@ def _scoped_finding(frame: pl.DataFrame, reason: Reason, **names) -> pl.DataFram
         "entity",
         "attribute",
         slot=pl.lit("*"),
-        code=pl.lit(reason.code),
-        reason=pl.lit(reason.name),
-        claim_ids="claim_ids",
-        fields=words.obj(**fields),
-        severity=pl.lit(None, pl.String),
-        message=words.message(reason, **worded),
+        **words.finding(reason, words.obj(**fields), words.message(reason, **worded)),
     )

@@ -51,6 +51,22 @@ def obj(**fields: pl.Expr) -> pl.Expr:
     return pl.concat_str(*parts, pl.lit("}"))
 
 
+def finding(
+    reason: Reason, fields: pl.Expr, message: pl.Expr, claim_ids: str = "claim_ids"
+) -> dict[str, pl.Expr]:
+    """A finding's columns after its key (`findings.SCHEMA`'s order): one reason's code and
+    name, the claims it cites, its fields as JSON and its message; the severity is the
+    configuration's, set later."""
+    return {
+        "code": pl.lit(reason.code),
+        "reason": pl.lit(reason.name),
+        "claim_ids": pl.col(claim_ids),
+        "fields": fields,
+        "severity": pl.lit(None, pl.String),
+        "message": message,
+    }
+
+
 def message(reason: Reason, **fields: pl.Expr) -> pl.Expr:
     """The reason's message over columns, one per field: a names field is a list column
     (worded as `catalog.listing` words it); a text field a string column; a number a string
