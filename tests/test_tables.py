@@ -546,18 +546,22 @@ def test_a_number_columns_unit_is_read_past(tmp_path):
     # "75 F" is not in the column's unit: noted on the table, not read as 75 °F
 
 
-def test_a_name_written_surname_first_is_the_same_name(tmp_path):
+def test_a_name_written_surname_first_or_with_dotted_initials_is_the_same_name(tmp_path):
     text = (
         "src,id,director\n"
         "a,m1,Francis Ford Coppola\n"
         'b,m1,"Coppola, Francis Ford"\n'
         'a,m2,"Scott, Ridley"\n'
         "b,m2,James Cameron\n"
+        "a,m3,J.J. Abrams\n"
+        "b,m3,J. J. Abrams\n"
+        "c,m3,J J Abrams\n"
     )
     columns = {"director": {"attribute": "director"}}
     found, resolved = _domain_audit(tmp_path, text, columns, {"director": {"kind": "names"}})
     assert ("m1", "director") not in found
     assert found[("m2", "director")].code == "AU001"
+    assert ("m3", "director") not in found  # the dots of initials are no difference
 
 
 def test_a_scope_split_words_each_unscoped_figure_with_its_own_sources(tmp_path):

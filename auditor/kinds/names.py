@@ -1,6 +1,6 @@
 """Names, one per claim (a genre, a director): a list attribute's members, compared folded,
 as sets; a name written surname first ("Okonkwo, Chidinma Ada", as tables list people) is
-compared as the same name in reading order."""
+compared as the same name in reading order, and the dots of initials are no difference."""
 
 from __future__ import annotations
 
@@ -21,8 +21,11 @@ _INVERTED = r"^([^\d,;]+?), ([^\d,;]+)$"
 
 
 def _typed(frame: pl.LazyFrame, v: pl.Expr) -> pl.LazyFrame:
+    """The key in reading order, and without the dots of initials and abbreviations ("J.J.
+    Abrams", "J. J. Abrams" and "J J Abrams" are one name)."""
+    reading = pl.col("key").str.replace(_INVERTED, "${2} ${1}")
     return folded_names(frame, v).with_columns(
-        key=pl.col("key").str.replace(_INVERTED, "${2} ${1}")
+        key=reading.str.replace_all(r"\.\s*", " ").str.replace_all(r"\s+", " ").str.strip_chars()
     )
 
 
