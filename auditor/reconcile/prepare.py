@@ -44,9 +44,13 @@ class Settings:
         aliases: dict[str, dict[str, str]] = {}
         for attribute, groups in (table.get("aliases") or {}).items():
             mapping = aliases.setdefault(attribute, {})
+            spec = specs.get(attribute)
             for canonical, alternates in groups.items():
-                for alt in [canonical, *alternates]:
-                    mapping[fold(alt)] = fold(canonical)
+                names = [canonical, *alternates]
+                textual = spec is not None and spec.kind in _TEXTUAL
+                keys = _keys(spec.kind, names) if textual else [fold(n) for n in names]
+                for key in keys:
+                    mapping[key] = keys[0]
         return cls(
             specs=specs,
             aliases=aliases,
@@ -172,6 +176,17 @@ _TYPED = (
 def _typed(frame: pl.LazyFrame, kind: str) -> pl.LazyFrame:
     """The typed columns of one kind's distinct values (auditor.kinds: each kind's `typed`)."""
     return kinds.get(kind).typed(frame, pl.col("value"))
+
+
+_TEXTUAL = ("names", "character", "text", "exact", "code")  # kinds whose values are texts
+
+
+def _keys(kind: str, names: list[str]) -> list[str]:
+    """The keys a kind gives these texts, as claims stating them get theirs: an alias matches
+    whatever the kind's key ignores (case, dots, the order of a surname first)."""
+    values = pl.LazyFrame({"value": [kinds.dump(n) for n in names]})
+    typed = kinds.get(kind).typed(values, pl.col("value"))
+    return typed.select("key").collect().get_column("key").to_list()
 
 
 def _apply_aliases(frame: pl.LazyFrame, aliases: dict[str, dict[str, str]]) -> pl.LazyFrame:
