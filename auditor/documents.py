@@ -385,13 +385,6 @@ def _manifest_shape(data: dict[str, Any]) -> str | None:
     return None
 
 
-def _is_capture_date(value: Any) -> bool:
-    if isinstance(value, dt.date):
-        return True
-    if isinstance(value, int) and not isinstance(value, bool):
-        return 1888 <= value <= 2200
-    return isinstance(value, str) and bool(re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value))
-
 
 def read(ref: DocumentRef) -> Document:
     """Decode a document, or raise a DocumentError that says what is wrong with it."""

@@ -13,10 +13,12 @@ from auditor.extract.common import (
     mpaa_value,
     release_qualifier,
 )
+from auditor.normalize.counts import parse_count
 from auditor.normalize.dates import DATE_IN_TEXT
 from auditor.normalize.durations import DURATION_IN_TEXT, parse_duration
 from auditor.normalize.genres import is_genre
 from auditor.normalize.names import clean
+from auditor.normalize.scores import parse_score
 from auditor.textview import TextView
 
 _M = re.M
@@ -52,10 +54,6 @@ _SCORE_LINE = re.compile(
 _AVERAGE = "rottentomatoes average"
 
 
-def _number(s: str) -> int | float:
-    return int(s) if float(s).is_integer() else float(s)
-
-
 class RottenTomatoes(Adapter):
     name = "rottentomatoes"
     description = "Rotten Tomatoes reviews page"
@@ -87,16 +85,17 @@ class RottenTomatoes(Adapter):
     def _tomatometer(self, out: Collector, panel: re.Match[str]) -> None:
         """The critics' score panel: the Tomatometer, its average rating and review count. The
         audience panel beside it is read by no one: v1 has no attribute for an audience score."""
-        for m in _SCORE_LINE.finditer(out.view.text, panel.start("b"), panel.end("b")):
+        text = out.view.text
+        for m in _SCORE_LINE.finditer(text, panel.start("b"), panel.end("b")):
             if m["pct"]:
-                value = {"value": int(m["pct"]), "scale": 100}
-                out.add("critic_score", m.start("pct"), m.end("pct") + 1, value, "rottentomatoes")
+                s, e = m.start("pct"), m.end("pct") + 1  # "88%"
+                out.add("critic_score", s, e, parse_score(text[s:e]), "rottentomatoes")
             elif m["avg"]:
-                value = {"value": _number(m["avg"]), "scale": int(m["scale"])}
-                out.add("critic_score", m.start("avg"), m.end("scale"), value, _AVERAGE)
+                s, e = m.start("avg"), m.end("scale")  # "7.1/10"
+                out.add("critic_score", s, e, parse_score(text[s:e]), _AVERAGE)
             else:
-                n = int(m["n"].replace(",", ""))
-                out.add("critic_review_count", m.start("n"), m.end("n"), n, "rottentomatoes")
+                value = parse_count(m["n"])
+                out.add("critic_review_count", m.start("n"), m.end("n"), value, "rottentomatoes")
 
     def _info(self, out: Collector, start: int, end: int) -> None:
         text = out.view.text
