@@ -48,6 +48,12 @@ def _read(tmp_path: Path, **table) -> list:
     return read_tables(specs, catalog())
 
 
+def _config(tmp_path: Path, sources: Path | None = None, **settings) -> Config:
+    """A configuration in tmp_path declaring `settings` (tables, attributes), no suites."""
+    where = sources or tmp_path
+    return Config(tmp_path, where, tmp_path / "none", tmp_path / "reports", settings=settings)
+
+
 def _cells(claims: pl.DataFrame) -> set[tuple]:
     return set(
         claims.select("entity", "source", "attribute", "raw", "value", "row", "column").rows()
@@ -301,9 +307,7 @@ def _film_audit(tmp_path: Path, runtime: str):
         "budget": "budget",
     }
     table = {"path": "films.csv", "source": "filmtable", "entity": ["film"], "columns": columns}
-    config = Config(
-        tmp_path, SOURCES, tmp_path / "none", tmp_path / "reports", settings={"tables": [table]}
-    )
+    config = _config(tmp_path, SOURCES, tables=[table])
     return audit([SOURCES], config)
 
 
@@ -358,13 +362,7 @@ def _domain_audit(tmp_path: Path, text: str, columns: dict, attributes: dict):
     (tmp_path / "t.csv").write_text(text, encoding="utf-8")
     table = {"path": "t.csv", "source": {"column": "src"}, "entity": ["id"], "columns": columns}
     (tmp_path / "sources").mkdir(exist_ok=True)
-    config = Config(
-        tmp_path,
-        tmp_path / "sources",
-        tmp_path / "none",
-        tmp_path / "reports",
-        settings={"tables": [table], "attributes": attributes},
-    )
+    config = _config(tmp_path, tmp_path / "sources", tables=[table], attributes=attributes)
     report = audit([tmp_path / "sources"], config)
     assert not report.errors
     found = {(d.entity, d.attribute): d for d in report.discrepancies if d.code != "AU007"}
@@ -493,10 +491,7 @@ def test_cells_no_kind_reads_are_noted_on_the_table_not_lost_silently(tmp_path):
     columns = {"price": {"attribute": "price"}, "dep": {"attribute": "dep"}}
     attributes = {"price": {"kind": "number"}, "dep": {"kind": "time"}}
     table = {"path": "t.csv", "source": {"column": "src"}, "entity": ["id"], "columns": columns}
-    config = Config(
-        tmp_path, tmp_path, tmp_path / "none", tmp_path / "reports",
-        settings={"tables": [table], "attributes": attributes},
-    )  # fmt: skip
+    config = _config(tmp_path, tables=[table], attributes=attributes)
     [record] = read_declared(config).records
     assert record.claims == 3  # 12.35, 7:05 PM, 7:06 PM; an empty cell states nothing
     assert record.note == (
@@ -570,9 +565,7 @@ def test_a_scope_split_words_each_unscoped_figure_with_its_own_sources(tmp_path)
     )
     columns = {"gross": "gross"}
     table = {"path": "g.csv", "source": "grosses", "entity": ["film"], "columns": columns}
-    config = Config(
-        tmp_path, SOURCES, tmp_path / "none", tmp_path / "reports", settings={"tables": [table]}
-    )
+    config = _config(tmp_path, SOURCES, tables=[table])
     report = audit([SOURCES], config)
     (split,) = [d for d in report.discrepancies if d.code == "AU002" and d.attribute == "gross"]
     # the pages' unscoped $49.8M and the table's unscoped $32,029,928 are two figures
@@ -591,10 +584,7 @@ def test_json_lists_in_cells_are_read_as_their_items(tmp_path):
     columns = {"authors": {"attribute": "authors"}, "genres": {"attribute": "genres", "split": "|"}}
     attributes = {"authors": {"kind": "nameset"}, "genres": {"kind": "names"}}
     table = {"path": "t.jsonl", "source": {"column": "src"}, "entity": ["id"], "columns": columns}
-    config = Config(
-        tmp_path, tmp_path, tmp_path / "none", tmp_path / "reports",
-        settings={"tables": [table], "attributes": attributes},
-    )  # fmt: skip
+    config = _config(tmp_path, tables=[table], attributes=attributes)
     tables = read_declared(config)
     [record] = tables.records
     assert record.note is None  # every list read
