@@ -595,3 +595,14 @@ def test_json_lists_in_cells_are_read_as_their_items(tmp_path):
     assert genres == [
         ("a", '"Drama"'), ("b", '"Crime"'), ("b", '"Drama"'), ("c", '"Crime"'), ("c", '"Drama"')
     ]
+
+
+@pytest.mark.parametrize("name", ["value", "raw", "column", "member", "qualifier", "attribute"])
+def test_columns_named_like_the_readers_own_fields_are_read(tmp_path, name):
+    # "value" is the commonest column name there is; the reader's frames must not clash with it.
+    text = f"src,id,{name}\na,x1,C24\nb,x1,C26\na,x2,B3\nb,x2,B3\n"
+    found, resolved = _domain_audit(
+        tmp_path, text, {name: {"attribute": "gate"}}, {"gate": {"kind": "code"}}
+    )
+    assert found[("x1", "gate")].code == "AU001"
+    assert ("x2", "gate") not in found and resolved[("x2", "gate")] == "B3"

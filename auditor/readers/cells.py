@@ -109,17 +109,22 @@ def claims_of(
         pl.concat_str(
             [pl.format(f"{c}: {{}}", pl.col(c).fill_null("")) for c in shown], separator=_SEP
         ).alias("__context"),
-        *(pl.col(c) for c in dict.fromkeys(mapped)),
+        # under names of their own: a table's column may be called "value" or "raw"
+        *(pl.col(c).alias(f"__cell:{c}") for c in dict.fromkeys(mapped)),
         *(starts[c].alias(f"__at:{c}") for c in dict.fromkeys(mapped)),
     ).filter(pl.col("__entity").is_not_null() & pl.col("__source").is_not_null())
     index = ["__row", "__entity", "__source", "__context"]
     cells = wide.unpivot(
-        on=list(dict.fromkeys(mapped)), index=index, variable_name="column", value_name="raw"
+        on=[f"__cell:{c}" for c in dict.fromkeys(mapped)],
+        index=index,
+        variable_name="column",
+        value_name="raw",
     ).with_columns(
-        wide.unpivot(on=[f"__at:{c}" for c in dict.fromkeys(mapped)], index=[])
-        .get_column("value")
+        pl.col("column").str.strip_prefix("__cell:"),
+        wide.unpivot(on=[f"__at:{c}" for c in dict.fromkeys(mapped)], index=[], value_name="at")
+        .get_column("at")
         .cast(pl.Int64)
-        .alias("context_start")
+        .alias("context_start"),
     )
     cells = cells.filter(pl.col("raw").str.strip_chars() != "")
     parsed = [
