@@ -606,3 +606,14 @@ def test_columns_named_like_the_readers_own_fields_are_read(tmp_path, name):
     )
     assert found[("x1", "gate")].code == "AU001"
     assert ("x2", "gate") not in found and resolved[("x2", "gate")] == "B3"
+
+
+def test_rows_naming_no_entity_or_source_are_noted_not_lost_silently(tmp_path):
+    text = "src,id,v\n,x1,C1\nb,,C2\n  ,x2,C3\na,x1,C4\n"
+    (tmp_path / "t.csv").write_text(text, encoding="utf-8")
+    (result,) = _read(
+        tmp_path, path=str(tmp_path / "t.csv"), source={"column": "src"}, entity=["id"],
+        columns={"v": {"attribute": "gate", "kind": "code"}},
+    )
+    assert result.claims.select("entity", "source", "raw").rows() == [("x1", "a", "C4")]
+    assert result.note == "3 rows give no entity or no source, so state nothing (row 0, 1, 2)"

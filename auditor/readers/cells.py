@@ -112,7 +112,12 @@ def claims_of(
         # under names of their own: a table's column may be called "value" or "raw"
         *(pl.col(c).alias(f"__cell:{c}") for c in dict.fromkeys(mapped)),
         *(starts[c].alias(f"__at:{c}") for c in dict.fromkeys(mapped)),
-    ).filter(pl.col("__entity").is_not_null() & pl.col("__source").is_not_null())
+    )
+    named = (pl.col("__entity").str.strip_chars() != "") & (
+        pl.col("__source").str.strip_chars() != ""
+    )
+    unnamed = wide.filter(~named.fill_null(False)).get_column("__row")
+    wide = wide.filter(named)
     index = ["__row", "__entity", "__source", "__context"]
     cells = wide.unpivot(
         on=[f"__cell:{c}" for c in dict.fromkeys(mapped)],
@@ -146,7 +151,8 @@ def claims_of(
         context="__context",
         context_start="context_start",
     )
-    return with_ids(conform(claims)), _unread(cells)
+    notes = [n for n in (_unnamed(unnamed), _unread(cells)) if n]
+    return with_ids(conform(claims)), "; ".join(notes) or None
 
 
 _SHOWN = 3  # texts quoted per column in a note
@@ -170,6 +176,16 @@ def _unread(cells: pl.DataFrame) -> str | None:
         parts.append(f"{column} {n:,} ({shown}{', ...' if len(texts) > _SHOWN else ''})")
     many = "cell states no value of its" if missing.height == 1 else "cells state no value of their"
     return f"{missing.height:,} {many} column's kind: " + "; ".join(parts)
+
+
+def _unnamed(rows: pl.Series) -> str | None:
+    """The rows that name no entity or no source: they state nothing, and the note says so."""
+    if rows.is_empty():
+        return None
+    shown = ", ".join(str(r) for r in rows.head(_SHOWN).to_list())
+    more = ", ..." if rows.len() > _SHOWN else ""
+    many = "row gives" if rows.len() == 1 else "rows give"
+    return f"{rows.len():,} {many} no entity or no source, so state nothing (row {shown}{more})"
 
 
 def _short(text: str) -> str:
