@@ -16,7 +16,7 @@ from typing import Any
 
 from auditor.errors import AuditorError
 
-FORMATS = ("csv", "tsv", "parquet", "jsonl", "sqlite")
+FORMATS = ("csv", "tsv", "parquet", "jsonl", "json", "sqlite")
 # File endings that name a format, compression endings stripped first.
 _EXTENSIONS = {
     ".csv": "csv",
@@ -26,6 +26,7 @@ _EXTENSIONS = {
     ".pq": "parquet",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".json": "json",
     ".sqlite": "sqlite",
     ".sqlite3": "sqlite",
     ".db": "sqlite",

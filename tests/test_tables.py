@@ -106,6 +106,12 @@ def test_every_format_reads_to_the_same_claims(tmp_path, flights):
     (tmp_path / "f.txt.gz").write_bytes(gzip.compress(tsv.encode("latin-1")))
     part.write_parquet(tmp_path / "f.parquet")
     part.write_ndjson(tmp_path / "f.jsonl")
+    part.write_json(tmp_path / "f.json")
+    # A number in one row and text in another, as hand-made JSON has it, read all the same.
+    rows = part.to_dicts()
+    rows[0] = {**rows[0], "tuple_id": int(rows[0]["tuple_id"]), "note": {"by": "hand"}}
+    (tmp_path / "mixed.json").write_text(json.dumps(rows))
+    (tmp_path / "mixed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
     with sqlite3.connect(tmp_path / "f.db") as db:
         db.execute(f"CREATE TABLE flights ({', '.join(part.columns)})")
         db.executemany(f"INSERT INTO flights VALUES ({', '.join('?' * part.width)})", part.rows())
@@ -121,6 +127,9 @@ def test_every_format_reads_to_the_same_claims(tmp_path, flights):
         },
         {"path": "f.parquet"},
         {"path": "f.jsonl"},
+        {"path": "f.json"},
+        {"path": "mixed.json"},
+        {"path": "mixed.jsonl"},
         {"path": "f.db", "table": "flights"},
         {"path": "f.db", "query": "SELECT * FROM flights ORDER BY rowid"},
     ]
@@ -221,6 +230,9 @@ def test_page_locators_round_trip_with_their_context(document):
         ({"path": "latin.csv"}, "latin.csv: is not UTF-8 text (line 2); set encoding"),
         ({"path": "flights.txt"}, "cannot tell the format of flights.txt"),
         ({"path": "flights.db"}, "flights.db: is a SQLite file; set table or query"),
+        ({"path": "object.json"}, "object.json: is JSON but not an array of objects"),
+        ({"path": "broken.json"}, "broken.json: cannot be read as json (JSONDecodeError"),
+        ({"path": "scalars.json"}, "scalars.json: cannot be read as json (ValueError: a row is"),
         ({"path": "ragged.csv"}, "ragged.csv: row 1 (line 3) has 9 fields, not 7"),
         (
             {"path": "twice.csv"},
@@ -244,6 +256,9 @@ def test_a_bad_table_is_one_line_and_the_others_are_read(tmp_path, flights, tabl
     )
     (tmp_path / "semicolons.csv").write_text("src;flight;sched_dep_time\naa;AA-1;1:00\n")
     sqlite3.connect(tmp_path / "flights.db").close()
+    (tmp_path / "object.json").write_text('{"rows": []}')
+    (tmp_path / "broken.json").write_text('[{"src": "aa", "flight": 1}, {"src": ')
+    (tmp_path / "scalars.json").write_text('[{"src": "aa", "flight": 1}, 3]')
     lines = (tmp_path / "flights.csv").read_text().splitlines()
     (tmp_path / "ragged.csv").write_text("\n".join([*lines[:2], lines[2] + ",x,y", *lines[3:]]))
     good = {"path": "flights.csv", **FLIGHT_TABLE}

@@ -1,7 +1,7 @@
 """Reading one table file into a frame of text cells, whatever its format.
 
 Every cell comes back as text (`raw` is the cell's text): CSV/TSV are read without type
-inference; typed formats (Parquet, JSON Lines, SQLite) have their values written as text.
+inference; typed formats (Parquet, JSON, JSON Lines, SQLite) have their values written as text.
 A file that cannot be read raises a `DocumentError` naming it and what to change.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import json
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -28,7 +29,13 @@ def read(path: Path, document: str, spec: TableSpec) -> pl.DataFrame:
         if fmt in ("csv", "tsv"):
             return _delimited(_bytes(path, document, spec), fmt, spec, document)
         if fmt == "jsonl":
-            return _as_text(pl.read_ndjson(io.BytesIO(_bytes(path, document, spec))))
+            data = _bytes(path, document, spec)
+            try:
+                return _as_text(pl.read_ndjson(io.BytesIO(data)))
+            except pl.exceptions.PolarsError:  # a key whose values differ in type
+                return _records([json.loads(line) for line in data.splitlines() if line.strip()])
+        if fmt == "json":
+            return _json_records(_bytes(path, document, spec), document)
         if fmt == "parquet":
             return _as_text(pl.read_parquet(path))
         return _sqlite(path, document, spec)
@@ -113,6 +120,40 @@ def _first_bad_row(data: bytes, separator: str, quote: str | None, spec: TableSp
     except csv.Error as exc:
         return f"is not well-formed near line {reader.line_num} ({exc})"
     return None
+
+
+def _json_records(data: bytes, document: str) -> pl.DataFrame:
+    """A JSON array of objects, one a row (as APIs and spreadsheet exports write tables)."""
+    if not data.lstrip().startswith(b"["):
+        raise DocumentError(
+            document,
+            "is JSON but not an array of objects (one object a row)",
+            'write one object a row in an array, or one a line with format = "jsonl"',
+        )
+    try:
+        return _as_text(pl.read_json(io.BytesIO(data), infer_schema_length=None))
+    except pl.exceptions.PolarsError:  # a key whose values differ in type
+        return _records(json.loads(data))
+
+
+def _records(rows: list) -> pl.DataFrame:
+    """Objects whose values polars cannot give one type (a number here, a text there) as text
+    cells, as `_as_text` writes them: nested values as JSON."""
+    if not all(isinstance(r, dict) for r in rows):
+        raise ValueError("a row is not an object")
+    names = list(dict.fromkeys(k for r in rows for k in r))
+    columns = {n: [_cell(r.get(n)) for r in rows] for n in names}
+    return pl.DataFrame(columns, schema=dict.fromkeys(names, pl.String))
+
+
+def _cell(value: object) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return str(value)
 
 
 def _as_text(frame: pl.DataFrame) -> pl.DataFrame:
