@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from auditor.normalize.counts import parse_count
-from auditor.normalize.dates import parse_date, precision
+from auditor.normalize.dates import numeric_order, parse_date, precision
 from auditor.normalize.durations import parse_duration
 from auditor.normalize.money import parse_money
 from auditor.normalize.names import best_cased, fold, near_variant
@@ -31,12 +31,34 @@ from auditor.normalize.scores import parse_score
         ("October 1995", "1995-10"),
         ("1995", "1995"),
         ("February 30, 1996", None),
+        # numbers alone, the year last: the order the numbers themselves show
+        ("27/10/1995", "1995-10-27"),  # a first number past 12 is the day
+        ("10/27/1995", "1995-10-27"),  # a second past 12, the month first
+        ("27.10.1995", "1995-10-27"),  # dots: day first
+        ("05.06.1995", "1995-06-05"),
+        ("27-10-1995", "1995-10-27"),
+        ("05/06/1995", None),  # nothing says which is the month
+        ("13/13/1995", None),
+        ("released 10/27/1995 in the USA", "1995-10-27"),
         ("no date here", None),
         ("", None),
     ],
 )
 def test_dates(text, iso):
     assert parse_date(text) == iso
+
+
+def test_a_columns_dates_of_numbers_are_read_in_the_order_its_clear_ones_show():
+    us = ["10/27/1995", "05/06/1995", "1/2/2001"]
+    eu = ["27/10/1995", "05/06/1995", "1/2/2001"]
+    assert numeric_order(us) == "mdy" and numeric_order(eu) == "dmy"
+    read_us = [parse_date(t, numeric_order(us)) for t in us]
+    read_eu = [parse_date(t, numeric_order(eu)) for t in eu]
+    assert read_us == ["1995-10-27", "1995-05-06", "2001-01-02"]
+    assert read_eu == ["1995-10-27", "1995-06-05", "2001-02-01"]
+    # a column of both orders, or of ambiguous dates only, reads only the clear ones
+    assert numeric_order(["27/10/1995", "10/27/1995"]) is None
+    assert numeric_order(["05/06/1995", "Oct 27, 1995"]) is None
 
 
 def test_date_precision():

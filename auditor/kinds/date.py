@@ -6,8 +6,8 @@ import datetime as dt
 
 import polars as pl
 
-from auditor.kinds.base import KEY, VALUE, ValueKind, text_cells
-from auditor.normalize.dates import parse_date
+from auditor.kinds.base import KEY, VALUE, ValueKind, per_value
+from auditor.normalize.dates import numeric_order, parse_date
 
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
@@ -38,10 +38,18 @@ def _column(claims: pl.DataFrame, spec) -> pl.DataFrame:
     return claims.group_by(KEY).agg(earliest.alias(spec.name))
 
 
+def _cells(cells: pl.DataFrame, column, attr) -> pl.DataFrame:
+    """A column's dates, those of numbers alone read in the order the column's own
+    unambiguous dates show (normalize.dates.numeric_order)."""
+    members = cells.get_column("member")
+    order = numeric_order(members.unique().drop_nulls().to_list())
+    return cells.with_columns(value=per_value(members, lambda t: parse_date(t, order)))
+
+
 KIND = ValueKind(
     name="date",
     parse=parse_date,
-    cells=text_cells(lambda text, column: parse_date(text)),
+    cells=_cells,
     typed=lambda frame, v: frame.with_columns(key=v.str.json_decode(pl.String)),
     column=_column,
     comparator="dates",

@@ -41,8 +41,12 @@ DATE_FORMS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
     re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.I),
     re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I),
+    # all numbers, the year last: "27/10/1995", "10/27/1995", "27.10.1995" (see _numeric)
+    re.compile(r"\b(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)" + _YEAR + r"\b"),
     re.compile(rf"\b{_YEAR}\b"),
 ]
+_NUMERIC = DATE_FORMS[-2]
+DMY, MDY = "dmy", "mdy"
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 # Any date of day precision inside running text (ISO, "Nov 5, 2004", "5 november 2004").
 DATE_IN_TEXT = re.compile(
@@ -53,14 +57,23 @@ DATE_IN_TEXT = re.compile(
 )
 
 
-def parse_date(text: str) -> str | None:
-    """The ISO date at the precision `text` states, or None if it states no valid date."""
+def parse_date(text: str, order: str | None = None) -> str | None:
+    """The ISO date at the precision `text` states, or None if it states no valid date.
+
+    A date of numbers alone is read day first or month first as `order` says (a table
+    column's, `numeric_order`), else as its own numbers tell: dots, or a first number past 12,
+    put the day first; a second number past 12 puts the month first; "05/06/1995" alone is
+    no date, as nothing says which it is."""
     s = " ".join(text.split())
     for form in DATE_FORMS:
         m = form.fullmatch(s) or (form.search(s) if form is not DATE_FORMS[-1] else None)
         if m is None:
             continue
         parts = m.groupdict()
+        if form is _NUMERIC:
+            parts = _numeric(parts, order)
+            if parts is None:
+                return None
         year = int(parts["year"])
         month = parts.get("month")
         if month is None:
@@ -73,6 +86,35 @@ def parse_date(text: str) -> str | None:
         except ValueError:
             return None
     return None
+
+
+def _numeric(parts: dict, order: str | None) -> dict | None:
+    a, b = int(parts["a"]), int(parts["b"])
+    own = DMY if parts["sep"] == "." or a > 12 else MDY if b > 12 else None
+    if own is not None and order is not None and own != order:
+        return None  # "27/10/1995" in a column of months first: no date of that column's
+    order = order or own
+    if order is None:
+        return None
+    day, month = (a, b) if order == DMY else (b, a)
+    return {"year": parts["year"], "month": str(month), "day": str(day)}
+
+
+def numeric_order(texts: list[str]) -> str | None:
+    """Whether a column's dates of numbers put the day or the month first: the order its
+    unambiguous dates show (a first number past 12, or dots: day first; a second number past
+    12: month first), when they all show the same one."""
+    seen = set()
+    for text in texts:
+        m = _NUMERIC.search(text)
+        if m is None:
+            continue
+        a, b = int(m["a"]), int(m["b"])
+        if m["sep"] == "." or a > 12:
+            seen.add(DMY)
+        elif b > 12:
+            seen.add(MDY)
+    return seen.pop() if len(seen) == 1 else None
 
 
 def precision(value: str) -> str:
