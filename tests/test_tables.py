@@ -632,3 +632,45 @@ def test_rows_naming_no_entity_or_source_are_noted_not_lost_silently(tmp_path):
     )
     assert result.claims.select("entity", "source", "raw").rows() == [("x1", "a", "C4")]
     assert result.note == "3 rows give no entity or no source, so state nothing (row 0, 1, 2)"
+
+
+def test_a_european_table_agrees_with_an_american_one_on_the_same_figures(tmp_path):
+    # Decimal commas, dots grouping thousands, currencies after the figure, day-first dates:
+    # each column's texts say how it writes numbers, and the same facts read the same.
+    us = "src,id,price,votes,share,opened\n" + "\n".join(
+        [
+            'us,f1,"$1,234.56","97,495",0.75,10/27/1995',
+            'us,f2,$12.50,"54,198",12.5,05/06/1996',
+            'us,f3,"USD 2,500","1,204",3,12/13/1997',
+        ]
+    )
+    eu = "src,id,price,votes,share,opened\n" + "\n".join(
+        [
+            'eu,f1,"1.234,56 $",97.495,"0,75",27.10.1995',
+            'eu,f2,"12,50 USD",54.198,"12,5",06/05/1996',
+            'eu,f3,2.500 $,1.204,3,13/12/1997',
+        ]
+    )
+    (tmp_path / "us.csv").write_text(us, encoding="utf-8")
+    (tmp_path / "eu.csv").write_text(eu, encoding="utf-8")
+    columns = {c: {"attribute": c} for c in ("price", "votes", "share", "opened")}
+    tables = [
+        {"path": f"{name}.csv", "source": {"column": "src"}, "entity": ["id"], "columns": columns}
+        for name in ("us", "eu")
+    ]
+    attributes = {
+        "price": {"kind": "money"},
+        "votes": {"kind": "count"},
+        "share": {"kind": "number"},
+        "opened": {"kind": "date"},
+    }
+    (tmp_path / "sources").mkdir()
+    config = _config(tmp_path, tmp_path / "sources", tables=tables, attributes=attributes)
+    report = audit([tmp_path / "sources"], config)
+    assert not report.errors
+    assert all(d.note is None for d in report.documents)  # every cell read
+    assert [d.code for d in report.discrepancies] == []
+    resolved = {(r["entity"], r["attribute"]): r["value"] for r in report.resolved}
+    assert resolved[("f1", "price")] == {"amount": 1234.56, "currency": "USD"}
+    assert resolved[("f2", "votes")] == 54198 and resolved[("f2", "share")] == 12.5
+    assert resolved[("f2", "opened")] == "1996-05-06"

@@ -8,8 +8,8 @@ import polars as pl
 
 from auditor.kinds.base import KEY, VALUE, Learned, ValueKind, first
 from auditor.kinds.values import dump
-from auditor.normalize.money import parse_money, whole_or_cents
-from auditor.normalize.numbers import parse_number
+from auditor.normalize.money import parse_cell_money, parse_money, whole_or_cents
+from auditor.normalize.numbers import comma_decimals, parse_number, point_decimal_text
 
 _STRUCT = pl.Struct(
     {"low": pl.Float64, "high": pl.Float64, "amount": pl.Float64, "currency": pl.String}
@@ -40,9 +40,15 @@ def _cells(cells: pl.DataFrame, column, attr) -> pl.DataFrame:
     ranged = attr.qualifier == "flag"
     values: dict[str, str | None] = {}
     notes: dict[str, str | None] = {}
-    for text in cells.get_column("member").unique().drop_nulls().to_list():
-        m = parse_money(text)
-        bare = parse_number(text) if m is None and column.currency else None
+    texts = cells.get_column("member").unique().drop_nulls().to_list()
+    comma = comma_decimals(texts)
+    for text in texts:
+        m = parse_cell_money(text, comma)
+        bare = (
+            parse_number(point_decimal_text(text) if comma else text)
+            if m is None and column.currency
+            else None
+        )
         if m is not None:
             low, high, currency, estimated, scope = m.low, m.high, m.currency, m.estimated, m.scope
         elif bare is not None:

@@ -7,8 +7,8 @@ import re
 
 import polars as pl
 
-from auditor.kinds.base import Learned, ValueKind, as_json_reads, expr_cells
-from auditor.normalize.numbers import number_expr, parse_number
+from auditor.kinds.base import Learned, ValueKind, as_json_reads
+from auditor.normalize.numbers import comma_decimals, number_expr, parse_number, point_decimal
 
 
 def parse(text: str) -> int | float | None:
@@ -17,8 +17,16 @@ def parse(text: str) -> int | float | None:
     return int(n) if n is not None and n.is_integer() and abs(n) < 1e15 else n
 
 
-def _cells(member: pl.Expr, column) -> pl.Expr:
-    """A column's unit is read past where a cell writes it ("72°F", "72 °F" in a "°F" column)."""
+def _cells(cells: pl.DataFrame, column, attr) -> pl.DataFrame:
+    """A column's unit is read past where a cell writes it ("72°F", "72 °F" in a "°F" column);
+    a column that writes decimal commas is read so ("1.234,5")."""
+    member = pl.col("member")
+    if comma_decimals(cells.get_column("member").drop_nulls().to_list()):
+        member = point_decimal(member)
+    return cells.with_columns(value=_number(member, column))
+
+
+def _number(member: pl.Expr, column) -> pl.Expr:
     if column.unit:
         member = member.str.replace(r"(?i)\s*" + re.escape(column.unit.strip()) + r"\s*$", "")
     n = number_expr(member)
@@ -35,7 +43,7 @@ def _typed(frame: pl.LazyFrame, v: pl.Expr) -> pl.LazyFrame:
 KIND = ValueKind(
     name="number",
     parse=parse,
-    cells=expr_cells(_cells),
+    cells=_cells,
     typed=_typed,
     column=as_json_reads,  # integers if every value is whole, else floats
     comparator="measures",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from auditor.normalize.numbers import point_decimal_text
 from auditor.normalize.places import canonical_country
 
 _SYMBOLS = {
@@ -127,6 +128,29 @@ def whole_or_cents(value: float, scaled: bool = False) -> int | float:
     cent: one JSON form for 12 and 12.0, and 12.34 kept."""
     whole = round(value)
     return whole if scaled or abs(value - whole) < 0.005 else round(value, 2)
+
+
+# A table cell's amount with its currency after it ("12,50 €", "12.5 EUR", "1 234 567 $").
+_CELL_AFTER = re.compile(
+    rf"(?P<num>\d[\d.,]*)\s*(?P<scale>{_SC})?\s*(?P<cur>[$£€¥₹₩₤]|(?:{_CODES})(?![A-Za-z]))",
+    re.I,
+)
+_SPACE_GROUP = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))")
+
+
+def parse_cell_money(text: str, comma: bool = False) -> Money | None:
+    """An amount as tables write it: as pages do, or with the currency after the figure and
+    thousands parted by spaces; `comma`: the column writes decimal commas ("1.234,56 €")."""
+    s = _SPACE_GROUP.sub("", " ".join(text.split()))
+    if comma:
+        s = point_decimal_text(s)
+    elif (m := parse_money(text)) is not None:
+        return m
+    after = _CELL_AFTER.fullmatch(s)
+    if after:
+        scale = f" {after['scale']}" if after["scale"] else ""
+        s = f"{after['cur']} {after['num']}{scale}"
+    return parse_money(s)
 
 
 def parse_money(text: str, krona: str | None = None) -> Money | None:

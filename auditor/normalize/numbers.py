@@ -36,6 +36,40 @@ _NUMBER = re.compile(PATTERN)
 _PARENS = re.compile(r"^\((.*)\)$")
 
 
+# How a column writes its decimals. A comma then one, two or four and more digits, or dots
+# between groups of three twice, or a dot group then a comma, is a decimal comma ("12,50",
+# "1.234.567", "1.234,56"); the mirror forms are a decimal point. A comma or a dot before three
+# digits alone ("12,500", "12.500") could be either.
+_COMMA_DECIMAL = re.compile(r"\d,(?:\d{1,2}|\d{4,})(?!\d)|\d\.\d{3}\.\d{3}(?!\d)|\d\.\d{3},\d")
+_POINT_DECIMAL = re.compile(r"\d\.(?:\d{1,2}|\d{4,})(?!\d)|\d,\d{3},\d{3}(?!\d)|\d,\d{3}\.\d")
+
+
+def decimal_mark(texts: list[str]) -> str | None:
+    """"," when a column writes its decimals with a comma (as much of Europe does): some of its
+    texts can only be read so, and none only the other way; "." for the mirror case; None when
+    its texts do not tell."""
+    comma = any(_COMMA_DECIMAL.search(t) for t in texts)
+    point = any(_POINT_DECIMAL.search(t) for t in texts)
+    return None if comma == point else "," if comma else "."
+
+
+def comma_decimals(texts: list[str]) -> bool:
+    return decimal_mark(texts) == ","
+
+
+_GROUP_DOT, _DECIMAL_COMMA = r"(\d)\.", r"(\d),(\d)"
+
+
+def point_decimal(text: pl.Expr) -> pl.Expr:
+    """A decimal-comma column's text with a decimal point: "1.234,56" -> "1234.56"."""
+    return text.str.replace_all(_GROUP_DOT, "${1}").str.replace_all(_DECIMAL_COMMA, "${1}.${2}")
+
+
+def point_decimal_text(text: str) -> str:
+    """`point_decimal` of one text."""
+    return re.sub(_DECIMAL_COMMA, r"\1.\2", re.sub(_GROUP_DOT, r"\1", text))
+
+
 def parse_number(text: str) -> float | None:
     s = text.strip()
     negative = _PARENS.match(s)
