@@ -75,6 +75,8 @@ def test_date_precision():
         ("1h42", 102),
         ("2h", 120),
         ("2 hours 5 minutes", 125),
+        ("1 hour, 52 minutes", 112),
+        ("1 hour and 52 minutes", 112),
         ("1:51:00", 111),
         ("1:51:40", 112),  # to the nearest minute
         ("PT1H51M", 111),

@@ -1,12 +1,13 @@
-"""Running times in minutes: "1h 51min", "1 hr. 52 min.", "111 min", "111 minutes", ", 1h42",
-"1:51:00", "PT1H51M"."""
+"""Running times in minutes: "1h 51min", "1 hr. 52 min.", "1 hour, 52 minutes", "111 min",
+"111 minutes", ", 1h42", "1:51:00", "PT1H51M"."""
 
 from __future__ import annotations
 
 import re
 
 _HM = re.compile(
-    r"(?P<h>\d{1,2})\s*(?:h|hrs?|hours?)\.?\s*(?:(?P<m>\d{1,2})\s*(?:m|mins?|minutes?)?\.?)?",
+    r"(?P<h>\d{1,2})\s*(?:h|hrs?|hours?)\.?,?\s*(?:(?:and\s+)?(?P<m>\d{1,2})\s*"
+    r"(?:m|mins?|minutes?)?\.?)?",
     re.I,
 )
 _M = re.compile(r"(?P<m>\d{1,4})\s*(?:m|mins?|minutes?)\.?", re.I)
