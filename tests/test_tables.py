@@ -499,7 +499,7 @@ def test_cells_no_kind_reads_are_noted_on_the_table_not_lost_silently(tmp_path):
         "src,id,price,dep\n"
         "a,x1,$12.34,7:05 PM\n"
         "b,x1,12.35,Not Available\n"
-        "c,x1,twelve,<b>7pm</b>\n"
+        "c,x1,twelve,<b>TBA</b>\n"
         "d,x1,,7:06 PM\n",
         encoding="utf-8",
     )
@@ -511,7 +511,7 @@ def test_cells_no_kind_reads_are_noted_on_the_table_not_lost_silently(tmp_path):
     assert record.claims == 3  # 12.35, 7:05 PM, 7:06 PM; an empty cell states nothing
     assert record.note == (
         "4 cells state no value of their column's kind: price 2 ('$12.34', 'twelve'); "
-        "dep 2 ('Not Available', '<b>7pm</b>')"
+        "dep 2 ('Not Available', '<b>TBA</b>')"
     )
 
 

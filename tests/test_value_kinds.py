@@ -37,6 +37,18 @@ TIMES = [
     ("2011-12-01 Cancelled", None),
     ("25:00", None),
     ("13:00 pm", None),
+    # other ways tables write a time: the hour with its marker alone, a dot, the French "h"
+    ("7 pm", 19 * 60),
+    ("11am", 11 * 60),
+    ("7 p.m. (local)", 19 * 60),
+    ("7.10pm", 19 * 60 + 10),
+    ("19h10", 19 * 60 + 10),
+    ("19 h 10", 19 * 60 + 10),
+    ("noon", 12 * 60),
+    ("Midnight", 0),
+    ("7 amazing", None),
+    ("7.10", None),  # a decimal, not a time
+    ("1h 52min", None),
 ]
 
 
@@ -137,7 +149,9 @@ def test_name_sets_agree_whatever_the_order_and_form():
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(
-        st.text(alphabet=st.sampled_from(list("0123456789:. -aApPmMDec,/()%+kKbB")), max_size=20),
+        st.text(
+            alphabet=st.sampled_from(list("0123456789:. -aApPmMDec,/()%+kKbBhHnoi")), max_size=20
+        ),
         min_size=1,
         max_size=20,
     )

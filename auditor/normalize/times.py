@@ -22,11 +22,30 @@ PATTERN = (
     r"\s*(?:(?P<ap>[AaPp])\.?(?:[Mm]\.?)?(?:[^a-z]|$))?"
 )
 _TIME = re.compile(PATTERN)
+# Other ways of writing a time, rewritten as h:mm first (in Python and polars alike): an hour
+# with its a.m./p.m. alone ("7 pm"), a dot before the minutes with a marker ("7.10pm"), the
+# French "19h10", noon and midnight. Replacements are polars' (${n}), converted for Python.
+_REWRITES = (
+    (r"(^|[^:\d.])(\d{1,2})\s*([AaPp]\.?[Mm]\.?)([^a-z]|$)", "${1}${2}:00 ${3}${4}"),
+    (r"(^|[^\d.])(\d{1,2})\.(\d{2})\s*([AaPp]\.?[Mm]\.?)([^a-z]|$)", "${1}${2}:${3} ${4}${5}"),
+    (r"(^|\D)(\d{1,2}) ?[hH] ?(\d{2})([^\da-zA-Z]|$)", "${1}${2}:${3}${4}"),
+    (r"(?i)(^|[^a-z])noon([^a-z]|$)", "${1}12:00 pm${2}"),
+    (r"(?i)(^|[^a-z])midnight([^a-z]|$)", "${1}0:00${2}"),
+)
+_PY_REWRITES = tuple(
+    (re.compile(p), re.sub(r"\$\{(\d+)\}", r"\\g<\1>", r)) for p, r in _REWRITES
+)
+
+
+def _rewritten(text: str) -> str:
+    for pattern, replacement in _PY_REWRITES:
+        text = pattern.sub(replacement, text, count=1)
+    return text
 
 
 def parse_time(text: str) -> int | None:
     """Minutes after midnight, or None when `text` states no time of day."""
-    m = _TIME.search(text)
+    m = _TIME.search(text) or _TIME.search(_rewritten(text))
     if not m:
         return None
     return _minutes(int(m["h"]), int(m["m"]), (m["ap"] or "").lower())
@@ -44,6 +63,10 @@ def _minutes(h: int, m: int, ap: str) -> int | None:
 
 def time_expr(text: pl.Expr) -> pl.Expr:
     """`parse_time` over a column of text: Int64 minutes, null where there is no time."""
+    other = text
+    for pattern, replacement in _REWRITES:
+        other = other.str.replace(pattern, replacement)
+    text = pl.when(text.str.contains(PATTERN)).then(text).otherwise(other)
     g = text.str.extract_groups(PATTERN)
     h = g.struct.field("h").cast(pl.Int64)
     m = g.struct.field("m").cast(pl.Int64)
