@@ -167,6 +167,10 @@ def test_counts(text, count):
         ("82 out of 100", {"value": 82, "scale": 100}),
         ("2.75/5", {"value": 2.75, "scale": 5}),
         ("4/5 stars", {"value": 4, "scale": 5}),
+        ("7,6/10", {"value": 7.6, "scale": 10}),  # a decimal comma
+        ("★★★½☆", {"value": 3.5, "scale": 5}),  # stars drawn, the empty ones giving the scale
+        ("★★★☆☆", {"value": 3, "scale": 5}),
+        ("★★★½", None),  # no empty stars: the scale is not said
         ("3.5 out of 4 stars", {"value": 3.5, "scale": 4}),
         ("11/10", None),
         ("7.6", None),
