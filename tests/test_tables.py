@@ -674,3 +674,19 @@ def test_a_european_table_agrees_with_an_american_one_on_the_same_figures(tmp_pa
     assert resolved[("f1", "price")] == {"amount": 1234.56, "currency": "USD"}
     assert resolved[("f2", "votes")] == 54198 and resolved[("f2", "share")] == 12.5
     assert resolved[("f2", "opened")] == "1996-05-06"
+
+
+def test_a_list_attributes_cells_are_split_at_semicolons_and_bars(tmp_path):
+    text = (
+        "src,id,stars,title\n"
+        'a,f1,"Marlon Brando; Al Pacino",The Film; Part Two\n'
+        "b,f1,Al Pacino | Marlon Brando,The Film; Part Two\n"
+        "c,f1,Marlon Brando,The Film; Part Two\n"
+    )
+    columns = {"stars": {"attribute": "stars"}, "title": {"attribute": "title"}}
+    found, resolved = _domain_audit(tmp_path, text, columns, {})
+    # one list written two ways agrees; a list cut short is a partial list (info)
+    assert sorted(resolved[("f1", "stars")]) == ["Al Pacino", "Marlon Brando"]
+    assert found[("f1", "stars")].severity == "info"
+    # a single-valued attribute's text is never split
+    assert resolved[("f1", "title")] == "The Film; Part Two"

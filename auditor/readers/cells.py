@@ -220,12 +220,19 @@ def _parse(cells: pl.DataFrame, column: ColumnSpec, attr: AttributeSpec) -> pl.D
     kind = kinds.REGISTRY.get(column.kind or attr.kind)
     member = pl.col("raw")
     splits = kind is None or kind.split
+    pieces = None
+    if column.split:
+        pieces = pl.col("raw").str.split(column.split)
+    elif attr.multi:
+        # A list attribute's cell lists its members apart by semicolons or bars, which no
+        # member holds; commas may be inside one ("Okonkwo, Chidinma"): `split` declares them.
+        pieces = pl.col("raw").str.replace_all("|", ";", literal=True).str.split(";")
     arrays = _arrays(cells.get_column("raw"))
     if arrays is not None:
         # a JSON list's items: the members, or (a kind that splits its own text) one list
         cells = cells.join(arrays, on="raw", how="left", maintain_order="left")
         if splits:
-            whole = pl.col("raw").str.split(column.split) if column.split else pl.concat_list("raw")
+            whole = pl.concat_list("raw") if pieces is None else pieces
             cells = cells.with_columns(member=pl.coalesce("items", whole)).explode("member")
             member = pl.col("member").str.strip_chars()
             cells = cells.filter(member != "")
@@ -233,8 +240,8 @@ def _parse(cells: pl.DataFrame, column: ColumnSpec, attr: AttributeSpec) -> pl.D
             cells = cells.with_columns(member=pl.coalesce(pl.col("items").list.join("; "), "raw"))
             member = pl.col("member")
         cells = cells.drop("items")
-    elif column.split and splits:
-        cells = cells.with_columns(member=pl.col("raw").str.split(column.split)).explode("member")
+    elif pieces is not None and splits:
+        cells = cells.with_columns(member=pieces).explode("member")
         member = pl.col("member").str.strip_chars()
         cells = cells.filter(member != "")
     cells = cells.with_columns(
