@@ -482,6 +482,14 @@ class SpellingVariant(Kind):
         variant_sources=NAMES,
         variant=TEXT,
     )
+    member_with_initials = Reason(
+        '{sources} write "{spelling}", {variant_sources} "{variant}": one name, written with '
+        "initials or without a middle name",
+        sources=NAMES,
+        spelling=TEXT,
+        variant_sources=NAMES,
+        variant=TEXT,
+    )
     reviewer_misspelling = Reason(
         'a user review on {variant_sources} writes "{variant}"; the editorial data ({sources}) '
         'write "{spelling}" — a reviewer\'s misspelling, not a disagreement between sources',

@@ -572,10 +572,15 @@ class _Model:
         if not self.G:
             return _empty()
         p_g, p_h, p_sim, p_ok = self.pairs
-        # The winner: most likely right (within tolerance), then most probable, then smallest.
+        # The winner: most likely right (within tolerance), then most probable, then (names)
+        # the one that says most (a name in full over its initials), then smallest.
         right = np.round(self.right, 12)
         prob = np.round(self.P, 12)
-        order = np.lexsort((np.arange(self.G), -prob, -right, self.g_item))
+        named = np.array(
+            [getattr(self.attributes.get(a), "kind", None) == "names" for a in self.attr_names]
+        )
+        says = np.where(named[self.g_attr], self.groups["value"].str.len_chars().to_numpy(), 0)
+        order = np.lexsort((np.arange(self.G), -says, -prob, -right, self.g_item))
         first = order[np.r_[True, np.diff(self.g_item[order]) != 0]]
         chosen = np.zeros(self.G, dtype=bool)
         chosen[first] = True

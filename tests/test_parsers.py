@@ -8,7 +8,7 @@ from auditor.normalize.counts import parse_count
 from auditor.normalize.dates import numeric_order, parse_date, precision
 from auditor.normalize.durations import parse_duration
 from auditor.normalize.money import parse_money
-from auditor.normalize.names import best_cased, fold, near_variant
+from auditor.normalize.names import abbreviates, best_cased, fold, near_variant
 from auditor.normalize.places import canonical_country
 from auditor.normalize.scores import parse_score
 
@@ -203,3 +203,23 @@ def test_near_variants(a, b, variant):
 
 def test_countries():
     assert {canonical_country(c) for c in ("USA", "the United States", "U.S.", "usa")} == {"usa"}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("j smith", "john smith", True),
+        ("f f coppola", "francis ford coppola", True),
+        ("mary watson", "mary jane watson", True),  # a middle name left out
+        ("maya j okafor", "maya okafor", True),
+        ("j r r tolkien", "john ronald reuel tolkien", True),
+        ("john smith", "peter smith", False),  # another first name
+        ("j smith", "p smith", False),
+        ("ronald tolkien", "john ronald tolkien", False),  # the first names differ
+        ("smith", "john smith", False),  # a surname alone says too little
+        ("john smith", "john smyth", False),  # a spelling, not an abbreviation
+        ("al pacino", "al pacino", False),
+    ],
+)
+def test_a_name_abbreviated_by_initials_or_a_left_out_middle_name(a, b, same):
+    assert abbreviates(a, b) is same and abbreviates(b, a) is same

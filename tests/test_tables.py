@@ -690,3 +690,24 @@ def test_a_list_attributes_cells_are_split_at_semicolons_and_bars(tmp_path):
     assert found[("f1", "stars")].severity == "info"
     # a single-valued attribute's text is never split
     assert resolved[("f1", "title")] == "The Film; Part Two"
+
+
+def test_a_name_with_initials_is_the_full_name_not_a_conflict(tmp_path):
+    text = (
+        "src,id,director,stars\n"
+        'a,f1,Francis Ford Coppola,"Marlon Brando; Al Pacino; Mary Jane Watson"\n'
+        'b,f1,F. F. Coppola,"M. Brando; Al Pacino; Mary J. Watson"\n'
+        "a,f2,John Smith,Ann Lee\n"
+        "b,f2,Peter Smith,Ann Lee\n"
+    )
+    columns = {"director": {"attribute": "director"}, "stars": {"attribute": "stars"}}
+    found, resolved = _domain_audit(tmp_path, text, columns, {})
+    for attribute in ("director", "stars"):
+        finding = found[("f1", attribute)]
+        assert (finding.code, finding.severity) == ("AU003", "info")
+        assert "written with initials" in finding.explanation
+    # the resolved name is the one that says most
+    assert resolved[("f1", "director")] == ["Francis Ford Coppola"]
+    assert "Mary Jane Watson" in resolved[("f1", "stars")]
+    # another given name under the same surname is another person
+    assert found[("f2", "director")].code == "AU001"

@@ -59,6 +59,32 @@ def near_variant(a: str, b: str, *, threshold: float = NEAR) -> bool:
     return fuzz.ratio(fa, fb) >= threshold
 
 
+def abbreviates(a: str, b: str) -> bool:
+    """One name written with initials or without a middle name and in full ("j smith",
+    "f f coppola", "mary watson" against "john smith", "francis ford coppola", "mary jane
+    watson"), as folded keys: the same surname, the same first name or its initial, and every
+    other given name of the shorter one standing, in order, for one of the longer's."""
+    wa, wb = a.split(), b.split()
+    if a == b or len(wa) < 2 or len(wb) < 2 or wa[-1] != wb[-1] or len(wa[-1]) < 2:
+        return False
+    short, long = (wa[:-1], wb[:-1]) if len(wa) <= len(wb) else (wb[:-1], wa[:-1])
+    if not _stands_for(short[0], long[0]):
+        return False
+    at = 1
+    for word in short[1:]:
+        while at < len(long) and not _stands_for(word, long[at]):
+            at += 1
+        if at == len(long):
+            return False
+        at += 1
+    return True
+
+
+def _stands_for(x: str, y: str) -> bool:
+    """The same given name, or an initial of it."""
+    return x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))
+
+
 TOKEN = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 
 

@@ -20,7 +20,7 @@ from rapidfuzz.process import cpdist
 
 from auditor import kinds
 from auditor.claims import EDITORIAL
-from auditor.normalize.names import NEAR
+from auditor.normalize.names import NEAR, abbreviates
 from auditor.reconcile.prepare import ENGINE, Settings, trust_of
 from auditor.truth import Attribute, Truth, discover
 
@@ -119,8 +119,9 @@ def claims(frame: pl.DataFrame, settings: Settings) -> pl.DataFrame:
 
 def _one_spelling(sets: pl.DataFrame) -> pl.DataFrame:
     """The lists with each member written two ways across an item's sources (a letter or two
-    apart, as many words, sharing the first or the last: "j doe", "j does") counted
-    as one member, for how far lists support each other only: the candidate lists (`value`)
+    apart, as many words, sharing the first or the last: "j doe", "j does"; or in full and
+    with initials: "j doe", "jane doe") counted as one member, for how far lists support each
+    other only: the candidate lists (`value`)
     keep every spelling, so a resolved list is one a source gave. Without it a list with a
     misspelt extra name and a list with a full surname support each other alike, and the
     more reliable source's slip wins.
@@ -165,7 +166,22 @@ def _one_spelling(sets: pl.DataFrame) -> pl.DataFrame:
         .select("item", "name", "name_2")
         .unique(maintain_order=True)
     )
-    if pairs.height == 0:
+    # and one name written in full and with initials ("j smith", "john smith")
+    shortened = (
+        names.join(names, on=["item", "last"], suffix="_2")
+        .filter((pl.col("name") < pl.col("name_2")) & (pl.col("n") + pl.col("n_2") > 2))
+        .select("item", "name", "name_2")
+    )
+    short = [
+        abbreviates(a, b)
+        for a, b in zip(
+            shortened.get_column("name").to_list(),
+            shortened.get_column("name_2").to_list(),
+            strict=True,
+        )
+    ]
+    shortened = shortened.filter(pl.Series(short, dtype=pl.Boolean))
+    if pairs.height == 0 and shortened.height == 0:
         return sets
     score = cpdist(
         pairs.get_column("name").to_list(),
@@ -174,7 +190,7 @@ def _one_spelling(sets: pl.DataFrame) -> pl.DataFrame:
     )
     # each spelling maps to the smallest of its near spellings (the class's one name)
     one = (
-        pairs.filter(pl.Series(score >= NEAR))
+        pl.concat([pairs.filter(pl.Series(score >= NEAR, dtype=pl.Boolean)), shortened])
         .group_by("item", "name_2")
         .agg(pl.col("name").min().alias("one"))
         .rename({"name_2": "members"})

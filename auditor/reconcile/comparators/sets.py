@@ -27,7 +27,7 @@ from auditor.catalog import (
 )
 from auditor.claims import EDITORIAL, USER
 from auditor.normalize.genres import facets
-from auditor.normalize.names import HONORIFICS, NEAR, best_cased, fold
+from auditor.normalize.names import HONORIFICS, NEAR, abbreviates, best_cased, fold
 from auditor.reconcile.comparators import words
 from auditor.reconcile.comparators.base import (
     by_value,
@@ -188,20 +188,23 @@ def _variants(members: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     ranked = members.filter(pl.col("rank").is_not_null()).select(
         "g", "attribute", "key", "rank", "folded", "words"
     )
+    columns = ("g", "attribute", "key", "key_b", "rank", "rank_b")
     near = _near(
         ranked.join(_as_b(ranked), on=["g", "words"]).filter(pl.col("rank") < pl.col("rank_b"))
-    ).sort("g", "rank", "rank_b")
+    ).select(*columns, initials=pl.lit(False))
+    # a pair both near and abbreviated ("mary j watson", "mary jane watson") is the latter
+    pairs = pl.concat([near, _abbreviated(ranked)]).sort(
+        "g", "rank", "rank_b", "initials", descending=[False, False, False, True]
+    )
     merged: dict[tuple[int, str], str] = {}
     reported = []
-    for g, attribute, a, b, rank_a, rank_b in rows(
-        near.select("g", "attribute", "key", "key_b", "rank", "rank_b")
-    ):
+    for g, attribute, a, b, rank_a, rank_b, initials in rows(pairs):
         if (g, a) in merged or (g, b) in merged:
             continue
         merged[(g, b)] = a
         # "Sport" and "sports": one genre in two sites' words, not a misspelling
         if not (attribute == "genres" and facets(a) and facets(a) == facets(b)):
-            reported.append((g, a, b, False, _EDITORIAL_VARIANT, rank_a, rank_b))
+            reported.append((g, a, b, False, initials, _EDITORIAL_VARIANT, rank_a, rank_b))
     user = members.filter(pl.col("rank").is_null()).select("g", "key", "first", "folded", "words")
     misspelt = (
         _near(user.join(_as_b(ranked), on=["g", "words"]))
@@ -212,6 +215,7 @@ def _variants(members: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
             key=pl.col("key_b"),
             key_b=pl.col("key"),
             user=pl.lit(True),
+            initials=pl.lit(False),
             phase=pl.lit(_USER_VARIANT),
             o1=pl.col("first").cast(pl.Int64),
             o2=pl.lit(0, pl.Int64),
@@ -222,6 +226,7 @@ def _variants(members: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         "key": pl.String,
         "key_b": pl.String,
         "user": pl.Boolean,
+        "initials": pl.Boolean,
         "phase": pl.Int32,
         "o1": pl.Int64,
         "o2": pl.Int64,
@@ -233,6 +238,21 @@ def _variants(members: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         orient="row",
     )
     return merges, pl.concat([reported_frame, misspelt.cast(variant_schema)])
+
+
+def _abbreviated(ranked: pl.DataFrame) -> pl.DataFrame:
+    """The pairs of a group's editorial members that are one name written in full and with
+    initials or without a middle name (normalize.names.abbreviates): same surname first."""
+    last = pl.col("folded").str.split(" ").list.last()
+    named = ranked.filter(pl.col("words") >= 2).with_columns(last=last)
+    pairs = named.join(
+        named.select("g", "last", *(pl.col(c).alias(c + "_b") for c in ("key", "rank", "folded"))),
+        on=["g", "last"],
+    ).filter(pl.col("rank") < pl.col("rank_b"))
+    keep = [abbreviates(a, b) for a, b in rows(pairs.select("folded", "folded_b"))]
+    return pairs.filter(pl.Series(keep, dtype=pl.Boolean)).select(
+        "g", "attribute", "key", "key_b", "rank", "rank_b", initials=pl.lit(True)
+    )
 
 
 def _as_b(members: pl.DataFrame) -> pl.DataFrame:
@@ -256,14 +276,19 @@ def _worded_variants(variants: pl.DataFrame, members: pl.DataFrame) -> pl.DataFr
         "variant": pl.col("shown_b"),
     }
     user, member = SpellingVariant.reviewer_misspelling, SpellingVariant.member_spelt_two_ways
-    by_user = pl.col("user")
+    short = SpellingVariant.member_with_initials
+    by_user, initials = pl.col("user"), pl.col("initials")
     found = pairs.select(
         *_ORDER,
         "entity",
         "attribute",
         slot=pl.lit(""),
         code=pl.lit(member.code),
-        reason=pl.when(by_user).then(pl.lit(user.name)).otherwise(pl.lit(member.name)),
+        reason=pl.when(by_user)
+        .then(pl.lit(user.name))
+        .when(initials)
+        .then(pl.lit(short.name))
+        .otherwise(pl.lit(member.name)),
         claim_ids=pl.concat_list("ids", "ids_b"),
         fields=words.obj(
             sources=words.names(pl.col("sources")),
@@ -271,9 +296,11 @@ def _worded_variants(variants: pl.DataFrame, members: pl.DataFrame) -> pl.DataFr
             variant_sources=words.names(pl.col("sources_b")),
             variant=words.text(pl.col("shown_b")),
         ),
-        severity=pl.when(by_user).then(pl.lit("info")),
+        severity=pl.when(by_user | initials).then(pl.lit("info")),
         message=pl.when(by_user)
         .then(words.message(user, **fields))
+        .when(initials)
+        .then(words.message(short, **fields))
         .otherwise(words.message(member, **fields)),
     )
     return _framed(found)
