@@ -167,6 +167,8 @@ def _table(entry: Any, config_file: Path, key: str) -> TableSpec:
     else:
         raise bad("source", 'must be a source name or { column = "..." }')
     entity = tuple(_strings(entry["entity"], bad, "entity", one=True))
+    if not entity:
+        raise bad("entity", "names no column: give the column(s) whose text names the entity")
     pattern = entry.get("pattern")
     groups: set[str] = {"stem", "name", "parent"}
     if pattern is not None:

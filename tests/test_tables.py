@@ -275,6 +275,7 @@ def test_a_bad_table_is_one_line_and_the_others_are_read(tmp_path, flights, tabl
         ({"format": "xls"}, "tables[0].format: 'xls' is not one of"),
         ({"source": 3}, "tables[0].source: must be a source name or"),
         ({"entity": ["flight", "{day}"]}, "tables[0].entity: {day} is no part of the file name"),
+        ({"entity": []}, "tables[0].entity: names no column"),
         ({"header": False}, "tables[0].names: a table without a header needs its column names"),
         (
             {"columns": {"dep": {"attribute": "dep", "unit": 3}}},
