@@ -142,6 +142,11 @@ BAD_SUITES = {
         '"expectations": []}',
         "names source letterboxd with no documents",
     ),
+    "badregex.json": (
+        '{"name": "badregex", "expectations": [{"type": "expect_column_values_to_match_regex", '
+        '"kwargs": {"column": "title", "regex": "(["}}]}',
+        "the regex '([' is invalid",
+    ),
     "unknowntype.json": (
         '{"name": "unknowntype", "expectations": [{"type": "expect_film_to_be_good", '
         '"kwargs": {}}]}',
@@ -313,3 +318,23 @@ def test_the_gross_scope_set_holds_every_scope_a_qualifier_can_name():
     ]
     canonical = {places.canonical_country(c) for c in places._KNOWN_COUNTRIES} - {None}
     assert canonical | {"worldwide"} <= set(scopes)
+
+
+def test_an_expectation_that_cannot_be_evaluated_fails_and_says_why(tmp_path):
+    # Texts cannot be compared with a number: the expectation cannot be evaluated, which
+    # must not read as every row passing.
+    claims = [_claim("a-film-2004", "imdb", "title", "A Film")]
+    tables = build(to_frame(claims), {})
+    suite = _shape_suite(
+        tmp_path,
+        [
+            {
+                "type": "expect_column_values_to_be_between",
+                "kwargs": {"column": "title", "min_value": 1, "max_value": 9},
+            }
+        ],
+    )
+    [outcome], problems = validate(tables, [suite])
+    [result] = outcome.results
+    assert not result.success and not outcome.success
+    assert result.details.startswith("could not be evaluated: ")

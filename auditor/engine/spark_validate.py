@@ -14,7 +14,14 @@ import json
 from typing import Any
 
 from auditor.report.model import ExpectationOutcome, SuiteOutcome
-from auditor.validate.run import _details, _plain, applicable, gx_context, in_order
+from auditor.validate.run import (
+    _details,
+    _plain,
+    applicable,
+    exception_message,
+    gx_context,
+    in_order,
+)
 from auditor.validate.suites import SuiteFile, columns_named, severity
 
 _ID_COLUMNS = ("entity", "document")
@@ -177,14 +184,14 @@ def _outcome(result: Any) -> ExpectationOutcome:
         ),
         key=lambda u: u["entity"] or "",
     )
-    exception = (result.exception_info or {}).get("exception_message")
+    exception = exception_message(result.exception_info)
     observed = _plain(r.get("observed_value"))
     if config.type == "expect_column_values_to_be_of_type" and observed in _PANDAS_TYPE:
         observed = _PANDAS_TYPE[observed]
     return ExpectationOutcome(
         expectation=config.type,
         column=column,
-        success=bool(result.success),
+        success=bool(result.success) and exception is None,
         details=_details(result.success, r, exception, observed),
         severity=severity(config.to_json_dict()),
         observed=observed,

@@ -328,10 +328,21 @@ def _split(
             "unexpected_list": [v for _, v in mine],
             "unexpected_index_list": [row for row, _ in mine],
         }
-        failed = result.exception_info or {}
-        raised = bool(failed.get("raised_exception")) if isinstance(failed, dict) else False
+        raised = exception_message(result.exception_info) is not None
         out[source] = _Part(config, part, ok and not raised, result.exception_info)
     return out
+
+
+def exception_message(info: Any) -> str | None:
+    """What went wrong evaluating an expectation (an invalid regex, a type it cannot compare),
+    from GX's exception info: flat, or one entry per metric as GX 1.x gives it."""
+    if not isinstance(info, dict):
+        return None
+    entries = [info] if "raised_exception" in info else list(info.values())
+    for entry in entries:
+        if isinstance(entry, dict) and entry.get("raised_exception"):
+            return str(entry.get("exception_message") or "an error")
+    return None
 
 
 def _row(index: Any, n: int) -> int:
@@ -366,13 +377,13 @@ def _outcome(result: Any, table: pl.DataFrame) -> ExpectationOutcome:
         }
         for n, row in enumerate(rows)
     ]
-    exception = (result.exception_info or {}).get("exception_message")
+    exception = exception_message(result.exception_info)
     observed = _plain(r.get("observed_value"))
     details = _details(result.success, r, exception, observed)
     return ExpectationOutcome(
         expectation=config.type,
         column=column,
-        success=bool(result.success),
+        success=bool(result.success) and exception is None,
         details=details,
         severity=severity(raw),
         observed=observed,

@@ -12,6 +12,7 @@ A failed expectation is an error unless the expectation's GX `severity` ("critic
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -84,11 +85,28 @@ def _shape(data: Any) -> str | None:
             return f"expectation {n}: kwargs must be an object"
         if not isinstance(e.get("meta") or {}, dict):
             return f"expectation {n}: meta must be an object"
+        bad = _bad_regex(e.get("kwargs") or {})
+        if bad:
+            return f"expectation {n} ({e['type']}): {bad}"
     targets = (data.get("meta") or {}).get("auditor", {}).get("sources", "*")
     if targets != "*" and not (
         isinstance(targets, list) and all(isinstance(t, str) for t in targets)
     ):
         return 'meta.auditor.sources must be "*" or a list of source names'
+    return None
+
+
+def _bad_regex(kwargs: dict[str, Any]) -> str | None:
+    """A regex that cannot compile would fail on every row at validation, as if the data
+    were wrong: say so as the suite's error."""
+    patterns = [kwargs.get("regex")] + list(kwargs.get("regex_list") or [])
+    for pattern in patterns:
+        if pattern is None:
+            continue
+        try:
+            re.compile(pattern)
+        except (re.error, TypeError) as exc:
+            return f"the regex {pattern!r} is invalid ({exc})"
     return None
 
 
