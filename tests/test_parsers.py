@@ -23,6 +23,7 @@ from auditor.normalize.scores import parse_score
         ("1995-10-27", "1995-10-27"),
         ("1995-10-27T09:30:00Z", "1995-10-27"),  # a timestamp's date
         ("1995/10/27", "1995-10-27"),
+        ("1995-1-5", "1995-01-05"),  # ISO without its zeros, as some exports write it
         ("1995-10/27", None),  # separators that differ make no date
         ("Feb 24, 1998", "1998-02-24"),
         ("9 february 1996", "1996-02-09"),

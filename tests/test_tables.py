@@ -712,3 +712,20 @@ def test_a_name_with_initials_is_the_full_name_not_a_conflict(tmp_path):
     assert "Mary Jane Watson" in resolved[("f1", "stars")]
     # another given name under the same surname is another person
     assert found[("f2", "director")].code == "AU001"
+
+
+def test_values_past_what_a_kind_can_hold_are_unread_not_a_crash(tmp_path):
+    # A count or an amount past 2**53 (no longer exact), a number that overflows, a time that
+    # is no time: each is noted as unread, and the rest of the table is audited.
+    text = (
+        "src,id,n,c,m\n"
+        "a,x,1e400,99999999999999999999,$99999999999999999999\n"
+        "b,x,12,41,$5\n"
+        "c,x,12,41,$5\n"
+    )
+    columns = {c: {"attribute": c} for c in ("n", "c", "m")}
+    attributes = {"n": {"kind": "number"}, "c": {"kind": "count"}, "m": {"kind": "money"}}
+    found, resolved = _domain_audit(tmp_path, text, columns, attributes)
+    assert not found
+    assert resolved[("x", "n")] == 12 and resolved[("x", "c")] == 41
+    assert resolved[("x", "m")] == {"amount": 5, "currency": "USD"}

@@ -3,6 +3,7 @@ compared within an absolute or relative tolerance."""
 
 from __future__ import annotations
 
+import math
 import re
 
 import polars as pl
@@ -14,7 +15,9 @@ from auditor.normalize.numbers import comma_decimals, number_expr, parse_number,
 def parse(text: str) -> int | float | None:
     """parse_number, integral values as integers: one JSON form for 82 and 82.0."""
     n = parse_number(text)
-    return int(n) if n is not None and n.is_integer() and abs(n) < 1e15 else n
+    if n is None or not math.isfinite(n):
+        return None
+    return int(n) if n.is_integer() and abs(n) < 1e15 else n
 
 
 def _cells(cells: pl.DataFrame, column, attr) -> pl.DataFrame:
@@ -31,7 +34,12 @@ def _number(member: pl.Expr, column) -> pl.Expr:
         member = member.str.replace(r"(?i)\s*" + re.escape(column.unit.strip()) + r"\s*$", "")
     n = number_expr(member)
     integral = n.is_finite() & (n == n.floor()) & (n.abs() < 1e15)
-    return pl.when(integral).then(n.cast(pl.Int64).cast(pl.String)).otherwise(n.cast(pl.String))
+    return (
+        pl.when(integral)
+        .then(n.cast(pl.Int64).cast(pl.String))
+        .when(n.is_finite())  # "1e400" overflows: no value
+        .then(n.cast(pl.String))
+    )
 
 
 def _typed(frame: pl.LazyFrame, v: pl.Expr) -> pl.LazyFrame:

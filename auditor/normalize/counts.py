@@ -9,6 +9,7 @@ _COUNT = re.compile(
     r"(?P<num>\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+|\d+(?:\.\d+)?)\s*(?P<scale>thousand|million|k|m)?",
     re.I,
 )
+_LARGEST = 2**53
 COUNT_IN_TEXT = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+\b")
 
 
@@ -20,4 +21,5 @@ def parse_count(text: str) -> int | None:
     scale = _SCALES.get((m["scale"] or "").lower(), 1)
     if "." in digits and scale == 1 and digits.rstrip("0")[-1] != ".":
         return None  # a count is whole: "12345.0" (as a table export writes it) is, "7.5" not
-    return round(float(digits) * scale)
+    n = round(float(digits) * scale)
+    return n if n <= _LARGEST else None  # past 2**53 no count is exact (nor a JSON integer)

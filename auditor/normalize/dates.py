@@ -37,7 +37,7 @@ _YEAR = r"(?P<year>1[89]\d\d|2[01]\d\d)"
 # Ordered from most to least precise; all case-insensitive and anchored by word boundaries.
 DATE_FORMS = [
     # ISO, also as a timestamp's date ("2004-11-05T09:30:00Z") or with slashes ("2004/11/05")
-    re.compile(rf"\b{_YEAR}(?P<sep>[-/])(?P<month>[01]\d)(?P=sep)(?P<day>[0-3]\d)(?:\b|(?=T\d))"),
+    re.compile(rf"\b{_YEAR}(?P<sep>[-/])(?P<month>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?:\b|(?=T\d))"),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
     re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.I),
     re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I),

@@ -123,6 +123,9 @@ def _amount(num: str, scale: str | None) -> int | float:
     return whole_or_cents(float(digits) * _SCALE[(scale or "").lower()], bool(scale))
 
 
+_LARGEST = 2**53  # past it no amount is exact (nor a JSON integer)
+
+
 def whole_or_cents(value: float, scaled: bool = False) -> int | float:
     """An integer when the amount is whole (or scaled: "$1.25M" is 1,250,000), else to the
     cent: one JSON form for 12 and 12.0, and 12.34 kept."""
@@ -166,10 +169,10 @@ def parse_money(text: str, krona: str | None = None) -> Money | None:
         if currency is None:
             return None
         low = _amount(m["tlow"], m["tscale"])
-        return Money(low, low, currency, m["note"])
+        return Money(low, low, currency, m["note"]) if low <= _LARGEST else None
     scale = m["scale"] or m["lowscale"]
     low = _amount(m["low"], m["lowscale"] or scale)
     high = _amount(m["high"], scale) if m["high"] else low
-    if high < low:
+    if high < low or high > _LARGEST:
         return None
     return Money(low, high, currency_of(m["cur"]), m["note"])
