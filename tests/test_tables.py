@@ -707,7 +707,8 @@ def test_a_name_with_initials_is_the_full_name_not_a_conflict(tmp_path):
         finding = found[("f1", attribute)]
         assert (finding.code, finding.severity) == ("AU003", "info")
         assert "written with initials" in finding.explanation
-    # the resolved name is the one that says most
+    # in a tie the finding and the attribute resolve to the form that says most
+    assert found[("f1", "director")].resolved.value == "Francis Ford Coppola"
     assert resolved[("f1", "director")] == ["Francis Ford Coppola"]
     assert "Mary Jane Watson" in resolved[("f1", "stars")]
     # another given name under the same surname is another person

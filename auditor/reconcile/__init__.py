@@ -16,7 +16,7 @@ from itertools import repeat
 import polars as pl
 
 from auditor import gcpause, kinds
-from auditor.catalog import KINDS, SEVERITIES, Kind, kind
+from auditor.catalog import KINDS, SEVERITIES, Kind, SpellingVariant, kind
 from auditor.claims import conform, with_ids
 from auditor.reconcile import evidence, reliability, resolve
 from auditor.reconcile.comparators import CHAIN, Comparator
@@ -226,6 +226,8 @@ def _batch(
         cross_slot=pl.col("slot") == "*",
         # A list attribute resolves to its members, unless the finding is about one name.
         whole_set=pl.col("attribute").is_in(multi) & ~pl.col("code").is_in(_ONE_MEMBER),
+        # one name written two ways resolves, in a tie, to the form that says most
+        fuller=pl.col("code") == SpellingVariant.code,
         # a character's findings vote the cast entries by the role they give
         by_role=pl.col("attribute").is_in(
             [n for n in ctx.settings.specs if ctx.compares(n) == "character"]

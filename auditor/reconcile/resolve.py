@@ -18,7 +18,7 @@ from auditor.reconcile.display import form_expr
 from auditor.reconcile.model import Resolved
 from auditor.reconcile.prepare import named
 
-_FLAGS = ("cross_slot", "whole_set", "by_role")
+_FLAGS = ("cross_slot", "whole_set", "by_role", "fuller")
 
 
 def table(frame: pl.DataFrame) -> pl.LazyFrame:
@@ -28,6 +28,7 @@ def table(frame: pl.DataFrame) -> pl.LazyFrame:
         frame.lazy()
         .filter(pl.col("kind").is_in([n for n, k in kinds.REGISTRY.items() if not k.member]))
         .select("item", "src", "source", "weight", "vc", "entity", "attribute", "slot", vkey="kc")
+        .with_columns(fuller=pl.lit(False))
     )
     won = _winners(scalar, ["item"], named(frame, "value"), ("entity", "attribute", "slot"))
     return won.select("entity", "attribute", "slot", "value", "confidence", "sources")
@@ -47,18 +48,26 @@ def _winners(
     sources write (display.form_expr, on the value codes `vc`), named from `values`
     (prepare.named)."""
     per_source = votes.group_by(*group, "vkey", "src").agg(
-        pl.col("weight").max(), pl.col("vc").min(), pl.col("source", *names).first()
+        pl.col("weight").max(), pl.col("vc").min(), pl.col("source", "fuller", *names).first()
     )
     per_key = per_source.group_by(*group, "vkey").agg(
         _sum(pl.col("weight")),
         pl.col("source").sort().alias("sources"),
         form_expr(pl.col("vc")),
-        pl.col(*names).first(),
+        pl.col("fuller", *names).first(),
     )
     totals = per_key.group_by(*group).agg(_sum(pl.col("weight")).alias("total"))
+    # a tie between two forms of one name goes to the one that says most (in full over its
+    # initials); any other tie to the smallest key
+    says = pl.when("fuller").then(pl.lit(values).gather(pl.col("vc")).str.len_chars())
+    says = says.otherwise(0).alias("says")
     return (
         per_key.join(totals, on=group)
-        .sort([*group, "weight", "vkey"], descending=[*([False] * len(group)), True, False])
+        .with_columns(says)
+        .sort(
+            [*group, "weight", "says", "vkey"],
+            descending=[*([False] * len(group)), True, True, False],
+        )
         .group_by(*group, maintain_order=True)
         .first()
         .with_columns(
@@ -76,8 +85,8 @@ def plan(
 
     `claims` pairs each finding's fid with its claims' idx, one row per claim; `flags` has, per
     fid, cross_slot (bool: vote per slot), whole_set (bool: a list attribute resolving to its
-    members) and by_role (bool: cast claims vote with their character); `values` names the
-    value codes (prepare.named).
+    members), by_role (bool: cast claims vote with their character) and fuller (bool: a tie
+    goes to the form that says most); `values` names the value codes (prepare.named).
     """
     # Claim columns gathered by idx (a frame row's idx is its position), flags by fid.
     rows = claims.lazy().with_columns(
