@@ -20,6 +20,15 @@ module estimates both from the claims alone, iterating as the truth-discovery li
   list and supports it fully, while the full list supports the cut one only in part, since
   lists lose names far more often than they gain real ones. A claim within tolerance of the
   truth counts as right, both for its source's accuracy and for the resolved confidence.
+* **Rounded figures are coarser statements** (values in a hierarchy, as in Jung, Kim, Shim,
+  "Crowdsourced Truth Discovery in the Presence of Hierarchies for Knowledge Fusion", EDBT
+  2019, where a claim of a value's generalisation does not conflict with it): an amount ending
+  in zeros that another of the item's amounts rounds to, to significant figures ("9,000" for
+  8,860), states an interval, so the precise value in it is right whenever the rounded one
+  is. It is preferred over its rounding and its source is not counted wrong for refining what
+  others rounded (Population: a census figure outvoted by its rounding, and the cost to its
+  editor's accuracy elsewhere). Amounts only (kinds number and count, compared with a
+  tolerance): a time of day in minutes is no rounded figure.
 * **Copy detection** (AccuCopy, Dong 2009 section 3; Li, Dong et al., "Truth Finding on the Deep
   Web: Is the Problem Solved?", PVLDB 6(2) 2013): two independent sources share a false value rarely
   (``(1 − A1)(1 − A2)/n``), a copier often; the Bayesian posterior of dependence per source pair
@@ -67,6 +76,7 @@ from scipy import sparse
 
 KINDS = ("exact", "code", "text", "time", "number", "count", "names")
 _NUMERIC = ("time", "number", "count")
+_AMOUNTS = ("number", "count")  # numeric kinds whose figures may be rounded
 _KEY = ["entity", "attribute", "slot"]
 
 
@@ -710,7 +720,7 @@ def _pair_loglik(ai, aj, n, k_false, k_diff, c, phi=1.0):
 
 def _similar(groups: pl.DataFrame, attributes: Mapping[str, Attribute]):
     """Pairs (g, h) of distinct values of one item that support each other: similarity in
-    (0, 1] and whether h within tolerance of g counts as right."""
+    [0, 1] and whether g counts as right when h is (within tolerance, or h a rounding of g)."""
     empty = (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0), np.zeros(0))
     specs = pl.DataFrame(
         {
@@ -731,18 +741,20 @@ def _similar(groups: pl.DataFrame, attributes: Mapping[str, Attribute]):
     names = base.filter((pl.col("kind") == "names") & pl.col("members").is_not_null())
     parts = []
     if numeric.height:
-        left = numeric.select("group", "item", "number", "tolerance", "relative")
+        left = numeric.select("group", "item", "kind", "number", "tolerance", "relative")
         right = numeric.select(h="group", item="item", other="number")
         pairs = left.join(right, on="item").filter(pl.col("group") != pl.col("h"))
         scale = pl.when(pl.col("relative")).then(
             pl.col("tolerance") * pl.max_horizontal(pl.col("number").abs(), pl.col("other").abs())
         ).otherwise(pl.col("tolerance"))
         distance = (pl.col("number") - pl.col("other")).abs() / scale
+        pairs = pairs.with_columns(distance=distance)
         parts.append(
-            pairs.with_columns(distance=distance)
-            .filter(pl.col("distance") <= 1.0)
-            .select("group", "h", sim=1.0 - pl.col("distance") / 2, ok=pl.lit(1.0))
+            pairs.filter(pl.col("distance") <= 1.0).select(
+                "group", "h", sim=1.0 - pl.col("distance") / 2, ok=pl.lit(1.0)
+            )
         )
+        parts.append(_roundings(pairs.filter(pl.col("distance") > 1.0)))
     if names.height:
         left = names.select("group", "item", "members")
         right = names.select(h="group", item="item", other="members")
@@ -761,6 +773,33 @@ def _similar(groups: pl.DataFrame, attributes: Mapping[str, Attribute]):
         frame["h"].to_numpy().astype(np.int64),
         frame["sim"].to_numpy().astype(np.float64),
         frame["ok"].to_numpy().astype(np.float64),
+    )
+
+
+def _roundings(pairs: pl.DataFrame) -> pl.DataFrame:
+    """Of pairs (group, h) of an amount's values beyond tolerance of each other, those where
+    h is g rounded to significant figures: h ends in k zeros and g rounded to 10^j is h, j
+    the smaller of k and the place of g's first digit ("9,000" for 8,860, not "100 million"
+    for 84.2 million). A rounded figure states an interval, not a value: g, the precise value
+    in it, is right whenever h is (ok), adding nothing to g's score (sim 0). Times are no
+    amounts (10:00 is 600 minutes)."""
+    amounts = pairs.filter(
+        pl.col("kind").is_in(_AMOUNTS)
+        & (pl.col("number") != 0)
+        & (pl.col("other") != 0)
+        & (pl.col("other") % 1 == 0)
+    )
+    other = pl.col("other").abs()
+    zeros = pl.sum_horizontal((other % 10.0**k == 0).cast(pl.Int32) for k in range(1, 16))
+    first = pl.col("number").abs().log10().floor()
+    unit = pl.lit(10.0).pow(pl.min_horizontal(pl.col("zeros").cast(pl.Float64), first))
+    return (
+        amounts.with_columns(zeros=zeros)
+        .filter(
+            (pl.col("zeros") > 0)
+            & ((pl.col("number") / unit).round(0) * unit == pl.col("other"))
+        )
+        .select("group", "h", sim=pl.lit(0.0), ok=pl.lit(1.0))
     )
 
 

@@ -211,6 +211,34 @@ def test_relative_tolerance():
     assert resolved(truth, "c", "pop")["value"] in {"1000", "1005", "1009"}
 
 
+def _figures(rows: list[tuple]) -> pl.DataFrame:
+    return frame([(e, a, s, str(v)) for e, a, s, v in rows]).with_columns(
+        number=pl.col("value").cast(pl.Float64)
+    )
+
+
+def test_a_rounded_figure_is_consistent_with_the_precise_one():
+    # Three agreeing sources on ten towns; on the eleventh, "c" gives the census figure and
+    # "a" and "b" its rounding: the rounding is a coarser statement of the same fact, so the
+    # precise figure is resolved, the rounders support it and "c" is not counted wrong.
+    rows = [(f"t{i}", "pop", s, 1000 * i + 123) for i in range(1, 11) for s in "abc"]
+    rows += [("x", "pop", "a", 9000), ("x", "pop", "b", 9000), ("x", "pop", "c", 8860)]
+    pop = {"pop": Attribute("number", tolerance=0.01, relative=True)}
+    truth = discover(_figures(rows), pop)
+    row = resolved(truth, "x", "pop")
+    assert row["value"] == "8860"
+    assert row["sources"] == ["a", "b", "c"]
+    assert reliability(truth, "c") >= reliability(truth, "a")
+    # Not a rounding: 100 million is not 84.2 million rounded to significant figures, and a
+    # time of day is no amount (10:00 is 600 minutes): there the two agreeing sources win.
+    far = [("x", "pop", "a", 100_000_000), ("x", "pop", "b", 100_000_000)]
+    far += [("x", "pop", "c", 84_200_000)]
+    assert resolved(discover(_figures(far), pop), "x", "pop")["value"] == "100000000"
+    clock = [("f", "dep", "a", 600), ("f", "dep", "b", 600), ("f", "dep", "c", 617)]
+    dep = {"dep": Attribute("time", tolerance=10)}
+    assert resolved(discover(_figures(clock), dep), "f", "dep")["value"] == "600"
+
+
 def test_set_valued_attribute_partial_overlap_supports():
     lists = [["a", "b", "c"], ["a", "b", "c"], ["a", "b"], ["a", "c"], ["b", "c"]]
     lists += [["a", "b", "c", "d"], ["x"], ["x"], ["x"]]
