@@ -435,6 +435,12 @@ BLOG_FIELDS = [
         {("writers", "Ada Brook", "novel"), ("writers", "Jo Vance", "screenplay")},
     ),
     ("Genre: Crime, Drama", {("genres", "Crime", None), ("genres", "Drama", None)}),
+    (  # a co-direction credited with an ampersand is two people; a genre's "&" is not
+        "Director: Maya Lind & Tomas Orr",
+        {("director", "Maya Lind", None), ("director", "Tomas Orr", None)},
+    ),
+    ("Actors: Ben Hale &amp; Ida Roe", {("stars", "Ben Hale", None), ("stars", "Ida Roe", None)}),
+    ("Genre: Action & Adventure", {("genres", "Action & Adventure", None)}),
     (
         "Budget: €11,400,000 (estimated)",
         {("budget", (("currency", "EUR"), ("high", 11_400_000), ("low", 11_400_000)), "estimated")},
