@@ -1123,6 +1123,29 @@ def test_wikipedia_paragraph_about_another_film_states_nothing_of_this_one():
     }
 
 
+def test_wikipedia_sentence_whose_subject_is_another_film_states_nothing_of_this_one():
+    """A sentence about the director's or the studio's other film, named with its year
+    ("Brook's earlier film X (2001)"), gives that film's dates and sums, not this one's; a
+    sentence about this film that names another ("which ends as X (1961) does") still counts."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Salt Road\n\nFrom Wikipedia, the free encyclopedia\n\nSalt Road\nDirected byAda Brook\n\n"
+        "Salt Road is a 2006 Canadian drama film directed by Ada Brook.\n\n"
+        "The studio’s first feature, Copper Kettle (1999), premiered at the Venice Film "
+        "Festival on 2 September 1999 and grossed $3 million.[4] Brook's earlier film Tin Bell "
+        "(2003) was released in Canada on 4 May 2003. The film, which ends as Red Door (1961) "
+        "does, was released in Canada on 12 May 2006 and grossed $5 million.\n"
+    )
+    out = _collector(text)
+    Wikipedia().extract(out.view, out)
+    facts = {(c.attribute, _plain(c.value), c.qualifier) for c in out.claims}
+    assert {f for f in facts if f[0] in ("release_date", "gross")} == {
+        ("release_date", "2006-05-12", "canada"),
+        ("gross", (("amount", 5_000_000), ("currency", "USD")), "canada"),
+    }
+
+
 def test_imdb_header_certificate_of_another_board_is_no_genre():
     from auditor.extract.imdb import Imdb
 
