@@ -1167,6 +1167,20 @@ def test_lower_cased_family_word_before_a_full_name():
     assert {c.value for c in out.claims} == {"maud quarrie"}
 
 
+def test_titled_full_name_after_a_place_word_is_a_person():
+    """'the boat of Captain Ilse Varga', 'a letter to Sister Mary Clare': a title and two
+    names is a person even where a run after 'of' / 'to' is mostly a place or a body."""
+    text = (
+        "Jo sails on the boat of Captain Ilse Varga to Lord Howe Island, works for the Bank of "
+        "England and writes a letter to Sister Mary Clare."
+    )
+    out = _collector(text)
+    add_characters(out, 0, len(text), [], cased=True)
+    names = {c.value for c in out.claims}
+    assert {"Captain Ilse Varga", "Sister Mary Clare"} <= names
+    assert not {n for n in names if "Island" in n or "England" in n}
+
+
 def test_plot_names_a_titled_role_without_its_titles():
     text = "a policeman from leeds, jo brook, follows him to the coast."
     out = _collector(text)

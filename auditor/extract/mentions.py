@@ -485,7 +485,16 @@ def _person_run(text: str, start: int, t: _Tokens, i: int, j: int) -> tuple[int,
         return None
     first = t.starts[i]
     before = _WORD_BEFORE.search(text[max(start, first - 20) : first])
-    if not stripped and before and before.group(1).lower() in _NOT_BEFORE_PERSON and not actor:
+    # "the ferry of Captain Jo Vance", "to Dr. Ada Brook": a title and two names more is a
+    # person after any word ("of General Motors", "the Lady Chapel" are two words)
+    titled = j - i >= 3 and lowered[0].rstrip(".") in HONORIFICS
+    if (
+        not stripped
+        and before
+        and before.group(1).lower() in _NOT_BEFORE_PERSON
+        and not actor
+        and not titled
+    ):
         return None
     end = t.ends[j - 1] - (2 if bare[-1] != words[j - 1] else 0)
     return first, end
