@@ -673,6 +673,23 @@ def test_user_review_names_a_part_of_a_double_role():
     }
 
 
+@pytest.mark.parametrize("cased", [True, False])
+def test_review_adds_an_honorific_suffix_to_a_name(cased):
+    """'Hana-chan', 'Kenji Oda-sensei': a Japanese honorific suffix is no part of the name
+    the reviewer mentions; an unknown name with one ('Yuki-san') is no mention."""
+    from auditor.extract.common import add_user_mentions
+
+    text = "I loved Hana-chan, and Kenji Oda-sensei steals it; Yuki-san is a bore."
+    text = text if cased else text.lower()
+    out = _collector(text)
+    out.add("cast", 0, 3, {"actor": "Mai Ito", "character": "Hana"})
+    out.add("cast", 0, 3, {"actor": "Jun Sato", "character": "Kenji Oda"})
+    add_user_mentions(out, 0, len(text), cased=cased)
+    got = {(c.attribute, c.value) for c in out.claims if c.origin == "user"}
+    names = {"Hana", "Kenji Oda"}
+    assert got == {("character", n if cased else n.lower()) for n in names}
+
+
 def test_review_misspells_a_surname_initial_by_ear():
     """'Kit Wance' for 'Kit Vance', 'Ada Crooke' for 'Ada Krooke': a user mention; a surname
     whose first letter does not sound alike ('Ada Brooke') is another person."""

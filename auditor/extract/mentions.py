@@ -894,6 +894,10 @@ def people_mentions(
     for i in compress(range(count), map(_possessive, words)):  # "Ada Brooke's": no 's
         tails[i] = folds[i][:-2]
         stops[i] -= 2
+    for i in compress(range(count), map(_honorific_suffixed, words)):  # "Tomi-san": no -san
+        cut = len(words[i]) - words[i].rindex("-")
+        tails[i] = fold(words[i][:-cut])
+        stops[i] -= cut
     # A window is a name, or near one (`_near_names`), only when its last word starts with
     # the letter a name's last word starts with: the others are never made into keys. (A
     # folded word holds a space only where a compatibility character decomposes to one.)
@@ -936,6 +940,12 @@ _SOUND_ALIKE = {
     "f": "p", "p": "f",
 }
 _possessive = methodcaller("endswith", _POSSESSIVE)
+# Japanese honorific suffixes a reviewer adds to a name ("Tomi-san", "Rin-chan"): no part of it.
+_HONORIFIC_SUFFIXES = tuple(
+    f"-{s}" for w in ("san", "chan", "kun", "sama", "sensei", "senpai", "dono")
+    for s in (w, w.capitalize())
+)
+_honorific_suffixed = methodcaller("endswith", _HONORIFIC_SUFFIXES)
 _FIRST = itemgetter(slice(0, 1))
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
