@@ -324,6 +324,43 @@ def test_credits_in_prose():
 
 
 
+def test_people_joined_by_an_ampersand_are_two_people():
+    """A co-direction or a duo of players written 'A & B' (or '&amp;' in an encoded capture),
+    in prose, an infobox line, an info panel or a credits line: each a person of their own."""
+    from auditor.extract.imdb import Imdb
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = "Some Film is a 2003 comedy film directed by Ada Brook & Kit Ray, starring Jo Vance."
+    assert _facts(add_credit_prose, text) == {
+        ("director", "Ada Brook", None),
+        ("director", "Kit Ray", None),
+        ("stars", "Jo Vance", None),
+    }
+    text = (
+        "Twin Film\n\nFrom Wikipedia, the free encyclopedia\n\nTwin Film\n"
+        "Directed byLee Paine & Max Orr\nProduced byJo Vance &amp; Ada Brook\n\n"
+        "Twin Film is a 2010 comedy film.\n"
+    )
+    out = _collector(text)
+    Wikipedia().extract(out.view, out)
+    assert set(out.values("director")) == {"Lee Paine", "Max Orr"}
+    assert set(out.values("producers")) == {"Jo Vance", "Ada Brook"}
+    text = (
+        "6.2/10 1,204 rate this twin film&nbsp;(2010) pg | 1h 30min | comedy | 4 june 2010 (usa)"
+        " two brothers swap lives. directors: lee paine &amp; max orr stars: jo vance & ada brook"
+    )
+    out = _collector(text)
+    Imdb()._header(out.view, out, 0, len(text))
+    assert set(out.values("director")) == {"lee paine", "max orr"}
+    assert set(out.values("stars")) == {"jo vance", "ada brook"}
+    panel = "• PG, 1 hr. 30 min.\n  • Comedy\n  • Directed By:\n    Lee Paine & Max Orr\n\n\n"
+    facts = _facts(lambda out, s, e: RottenTomatoes()._info(out, s, e), panel)
+    assert {f for f in facts if f[0] == "director"} == {
+        ("director", "Lee Paine", None),
+        ("director", "Max Orr", None),
+    }
+
+
 def test_writing_credits_name_their_role_in_prose():
     text = (
         "Some Film is a 2011 thriller film directed by Ada Brook, written by Jo Vance from a "

@@ -136,9 +136,7 @@ def _field(out: Collector, label: str, s: int, e: int) -> None:
     attribute = next(a for rx, a in _FIELD_KEYS if rx.fullmatch(label))
     text = out.view.text
     v = text[s:e]
-    if attribute in ("director", "stars"):  # "A & B": a co-direction is two people
-        add_names(out, attribute, s, e, sep=_PEOPLE_SEP)
-    elif attribute in ("genres", "country", "language"):  # "Action & Adventure" is one genre
+    if attribute in ("director", "stars", "genres", "country", "language"):
         add_names(out, attribute, s, e)
     elif attribute == "writers":
         add_credited(out, attribute, s, e)
@@ -176,5 +174,4 @@ def _paragraph_before(text: str, label: re.Match[str] | None) -> tuple[int, int]
     return (start, end) if end > start else None
 
 
-_PEOPLE_SEP = r"\s*(?:,|\||;|\band\b|&amp;|&)\s*"
 _DATED = re.compile(r"(?P<d>.+?)(?:\s*\((?P<c>[^)]+)\))?")  # "5 May 1996 (USA)"

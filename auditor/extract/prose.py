@@ -779,7 +779,7 @@ _CREDIT = re.compile(
     )
     + r")(?: by)? (?P<names>"
     + _NAME
-    + r"(?:(?:, | and |, and )"
+    + r"(?:(?:, | and |, and | &amp; | & )"
     + _NAME
     + r")*)"
 )
@@ -789,7 +789,7 @@ _CREDIT = re.compile(
 _WRITING_CREDIT = re.compile(
     r"\b(?P<role>screenplay|story|teleplay) by (?P<names>"
     + _NAME
-    + r"(?:(?:, | and |, and )"
+    + r"(?:(?:, | and |, and | &amp; | & )"
     + _NAME
     + r")*)"
 )
@@ -801,7 +801,7 @@ _CAST_SENTENCE = re.compile(
     r"(?:^|, )(?:[Ii]t|[Tt]he (?:film|movie)) (?:also )?"
     r"(?:stars|co-stars|features the voices of|featured the voices of) (?P<names>"
     + _NAME
-    + r"(?:(?:, | and |, and )"
+    + r"(?:(?:, | and |, and | &amp; | & )"
     + _NAME
     + r")*)"
 )
@@ -826,7 +826,7 @@ _WHO_WROTE = re.compile(
     + r"), who (?:also )?(?:co-)?wrote (?:the|its) (?P<role>screenplay|story)"
     + r"(?: with (?P<names>"
     + _NAME
-    + r"(?:(?:, | and |, and )"
+    + r"(?:(?:, | and |, and | &amp; | & )"
     + _NAME
     + r")*))?"
 )

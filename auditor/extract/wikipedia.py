@@ -6,6 +6,7 @@ import re
 
 from auditor.extract.base import Adapter, Collector, find, split_items
 from auditor.extract.common import (
+    PEOPLE,
     add_characters,
     add_date,
     add_lead_sentence,
@@ -196,7 +197,8 @@ class Wikipedia(Adapter):
                 return
             # "A, B, C" on one line; "Company (United Kingdom)": the region qualifies it.
             # a writing team's "A & B" is two writers
-            sep = _TEAM_SEP if kind == "writers" else r"\s*,\s*(?![^()]*\))"
+            # (and so is a co-direction's "A & B": any list of people)
+            sep = _TEAM_SEP if kind == "writers" or kind in PEOPLE else r"\s*,\s*(?![^()]*\))"
             for vs, ve in split_items(text, s, e, sep=sep):
                 value = _REF.sub("", text[vs:ve]).strip()
                 region = _REGION.fullmatch(value)
