@@ -306,6 +306,15 @@ MONEY = [
         "In the United Kingdom, it made £640,000; it did far better elsewhere in Europe.",
         {("gross", (("amount", 640_000), ("currency", "GBP")), "uk")},
     ),
+    (  # the currency's name after the amount: yen, euros, yuan, rupees
+        "Made for 450 million yen, the film took 1.8 billion yen in Japan and 2.4 million "
+        "euros in Italy.",
+        {
+            ("budget", (("currency", "JPY"), ("high", 450_000_000), ("low", 450_000_000)), None),
+            ("gross", (("amount", 1_800_000_000), ("currency", "JPY")), "japan"),
+            ("gross", (("amount", 2_400_000), ("currency", "EUR")), "italy"),
+        },
+    ),
 ]
 
 
@@ -591,6 +600,8 @@ MONEY_FORMS = [
     ("$72 million (worldwide)", (72_000_000, "USD", "worldwide")),
     ("2.5 million DKK", (2_500_000, "DKK", None)),
     ("1 250 000 NOK (estimated)", (1_250_000, "NOK", None)),
+    ("1.2 billion yuan (China)", (1_200_000_000, "CNY", "china")),
+    ("350 crore rupees", (3_500_000_000, "INR", None)),
 ]
 
 
