@@ -142,6 +142,11 @@ RELEASES = [
         "in a limited release in the United Kingdom on 3 March 2006.",
         {("2006-03-03", "uk,limited")},
     ),
+    (  # "select (Danish) cinemas": a limited release, the demonym its country
+        "It opened in select Danish cinemas on 4 April 2008 and in selected theaters in Norway "
+        "on 9 May 2008.",
+        {("2008-04-04", "denmark,limited"), ("2008-05-09", "norway,limited")},
+    ),
 ]
 
 

@@ -218,7 +218,7 @@ _COUNTRY = "|".join(re.escape(c) for c in COUNTRY_NAMES)
 _IN_COUNTRY = re.compile(rf"\b(?:in|across|throughout) (?:the )?(?P<c>{_COUNTRY})\b", re.I)
 # "opened in Danish cinemas", "across UK theaters": the adjective names the country.
 _IN_CINEMAS = re.compile(
-    r"\b(?:in|across|throughout) (?P<c>"
+    r"\b(?:in|across|throughout) (?:(?:select|selected|a few|a handful of) )?(?P<c>"
     + "|".join(re.escape(k) for k in sorted(COUNTRY_KEYS, key=len, reverse=True))
     + r") (?:cinemas|theaters|theatres|movie theaters|movie theatres)\b",
     re.I,
@@ -240,7 +240,11 @@ _OTHER_WORK = re.compile(
 # sentence that re-releases the film ("For its 25th anniversary, it was re-released ...").
 _ANNIVERSARY = re.compile(r"\banniversary\b", re.I)
 _KINDS = (
-    (re.compile(r"\blimited\b", re.I), "limited"),
+    # "opened in select (American) theaters": a limited release
+    (
+        re.compile(r"\blimited\b|\bselect(?:ed)? (?:\w+ )?(?:cinemas|theaters|theatres)\b", re.I),
+        "limited",
+    ),
     (re.compile(r"\b(?:wide|widely|nationwide|went wide|expanded|general)\b", re.I), "wide"),
     (re.compile(r"\b(?:premiered?|festival|debuted|world premiere)\b", re.I), "premiere"),
 )
@@ -279,7 +283,7 @@ _IN_COUNTRY_AT = Opening(_IN_COUNTRY, ("in ", "across ", "throughout "))
 # Lower-cased, a word every match of a pattern holds: where a clause holds none, the pattern
 # finds nothing there. _KINDS; _COUNTRY_RELEASE (after its first word); _HOME_MEDIA.
 _KIND_WORDS = re.compile(
-    "limited|wide|expanded|general|premiere|festival|debuted|re-?releas|re-?issu|restor"
+    "limited|select|wide|expanded|general|premiere|festival|debuted|re-?releas|re-?issu|restor"
 )
 _RELEASE_NOUN = re.compile(" release| premiere| opening")
 _HOME_MEDIA_LOW = re.compile(r"dvd|vhs|video|blu-?ray|laserdisc|4k|ultra hd|streaming")
