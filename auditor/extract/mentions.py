@@ -894,7 +894,7 @@ def people_mentions(
     for i in compress(range(count), map(_possessive, words)):  # "Ada Brooke's": no 's
         tails[i] = folds[i][:-2]
         stops[i] -= 2
-    for i in compress(range(count), map(_honorific_suffixed, words)):  # "Tomi-san": no -san
+    for i in compress(range(count), map(_honorific_suffixed, words)):  # "Mai-san": no -san
         cut = len(words[i]) - words[i].rindex("-")
         tails[i] = fold(words[i][:-cut])
         stops[i] -= cut
@@ -940,7 +940,7 @@ _SOUND_ALIKE = {
     "f": "p", "p": "f",
 }
 _possessive = methodcaller("endswith", _POSSESSIVE)
-# Japanese honorific suffixes a reviewer adds to a name ("Tomi-san", "Rin-chan"): no part of it.
+# Japanese honorific suffixes a reviewer adds to a name ("Mai-san", "Kenji-kun"): no part of it.
 _HONORIFIC_SUFFIXES = tuple(
     f"-{s}" for w in ("san", "chan", "kun", "sama", "sensei", "senpai", "dono")
     for s in (w, w.capitalize())

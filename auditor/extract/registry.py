@@ -153,8 +153,8 @@ def slug(text: str) -> str:
 
 
 def _slugs(text: str) -> set[str]:
-    """A title's slugs: an apostrophe in a word ("Keeper's") is a separator or nothing, as
-    folder names write it either way ("keeper-s", "keepers")."""
+    """A title's slugs: an apostrophe in a word ("Ferryman's") is a separator or nothing, as
+    folder names write it either way ("ferryman-s", "ferrymans")."""
     return {slug(text), slug(re.sub(r"(?<=\w)['’](?=\w)", "", text))}
 
 
