@@ -160,6 +160,21 @@ def test_misnamed_entity_folder_is_told_the_name_it_needs(capsys, tmp_path, sour
     ), lines
 
 
+@pytest.mark.parametrize("folder", ["the-ferrymans-wife-1995", "the-ferryman-s-wife-1995"])
+def test_apostrophe_in_a_title_is_dropped_or_a_separator_in_its_folder(tmp_path, folder):
+    """A folder named for "The Ferryman's Wife" drops the apostrophe or splits on it; either
+    is the film's entity, not another film's."""
+    from auditor.documents import discover
+    from auditor.extract import extract_document
+
+    page = (ROOT / "sources" / FILM / "movieblog.txt").read_text(encoding="utf-8")
+    (tmp_path / folder).mkdir()
+    doc = tmp_path / folder / "movieblog.txt"
+    doc.write_text(page.replace(page.split("\n")[0], "The Ferryman’s Wife"), "utf-8")
+    [ref] = discover([doc])
+    assert extract_document(ref).error is None
+
+
 def test_legacy_encoding_is_decoded_and_said(capsys, tmp_path, sources_copy):
     """A cp1252 page is read (detection is confident) and the report says how."""
     folder = sources_copy / FILM

@@ -142,6 +142,11 @@ RELEASES = [
         "in a limited release in the United Kingdom on 3 March 2006.",
         {("2006-03-03", "uk,limited")},
     ),
+    (  # "select (Danish) cinemas": a limited release, the demonym its country
+        "It opened in select Danish cinemas on 4 April 2008 and in selected theaters in Norway "
+        "on 9 May 2008.",
+        {("2008-04-04", "denmark,limited"), ("2008-05-09", "norway,limited")},
+    ),
 ]
 
 
@@ -306,6 +311,15 @@ MONEY = [
         "In the United Kingdom, it made £640,000; it did far better elsewhere in Europe.",
         {("gross", (("amount", 640_000), ("currency", "GBP")), "uk")},
     ),
+    (  # the currency's name after the amount: yen, euros, yuan, rupees
+        "Made for 450 million yen, the film took 1.8 billion yen in Japan and 2.4 million "
+        "euros in Italy.",
+        {
+            ("budget", (("currency", "JPY"), ("high", 450_000_000), ("low", 450_000_000)), None),
+            ("gross", (("amount", 1_800_000_000), ("currency", "JPY")), "japan"),
+            ("gross", (("amount", 2_400_000), ("currency", "EUR")), "italy"),
+        },
+    ),
 ]
 
 
@@ -322,6 +336,43 @@ def test_credits_in_prose():
         ("stars", "Jo Vance", None),
     }
 
+
+
+def test_people_joined_by_an_ampersand_are_two_people():
+    """A co-direction or a duo of players written 'A & B' (or '&amp;' in an encoded capture),
+    in prose, an infobox line, an info panel or a credits line: each a person of their own."""
+    from auditor.extract.imdb import Imdb
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = "Some Film is a 2003 comedy film directed by Ada Brook & Kit Ray, starring Jo Vance."
+    assert _facts(add_credit_prose, text) == {
+        ("director", "Ada Brook", None),
+        ("director", "Kit Ray", None),
+        ("stars", "Jo Vance", None),
+    }
+    text = (
+        "Twin Film\n\nFrom Wikipedia, the free encyclopedia\n\nTwin Film\n"
+        "Directed byLee Paine & Max Orr\nProduced byJo Vance &amp; Ada Brook\n\n"
+        "Twin Film is a 2010 comedy film.\n"
+    )
+    out = _collector(text)
+    Wikipedia().extract(out.view, out)
+    assert set(out.values("director")) == {"Lee Paine", "Max Orr"}
+    assert set(out.values("producers")) == {"Jo Vance", "Ada Brook"}
+    text = (
+        "6.2/10 1,204 rate this twin film&nbsp;(2010) pg | 1h 30min | comedy | 4 june 2010 (usa)"
+        " two brothers swap lives. directors: lee paine &amp; max orr stars: jo vance & ada brook"
+    )
+    out = _collector(text)
+    Imdb()._header(out.view, out, 0, len(text))
+    assert set(out.values("director")) == {"lee paine", "max orr"}
+    assert set(out.values("stars")) == {"jo vance", "ada brook"}
+    panel = "• PG, 1 hr. 30 min.\n  • Comedy\n  • Directed By:\n    Lee Paine & Max Orr\n\n\n"
+    facts = _facts(lambda out, s, e: RottenTomatoes()._info(out, s, e), panel)
+    assert {f for f in facts if f[0] == "director"} == {
+        ("director", "Lee Paine", None),
+        ("director", "Max Orr", None),
+    }
 
 
 def test_writing_credits_name_their_role_in_prose():
@@ -435,6 +486,12 @@ BLOG_FIELDS = [
         {("writers", "Ada Brook", "novel"), ("writers", "Jo Vance", "screenplay")},
     ),
     ("Genre: Crime, Drama", {("genres", "Crime", None), ("genres", "Drama", None)}),
+    (  # a co-direction credited with an ampersand is two people; a genre's "&" is not
+        "Director: Maya Lind & Tomas Orr",
+        {("director", "Maya Lind", None), ("director", "Tomas Orr", None)},
+    ),
+    ("Actors: Ben Hale &amp; Ida Roe", {("stars", "Ben Hale", None), ("stars", "Ida Roe", None)}),
+    ("Genre: Action & Adventure", {("genres", "Action & Adventure", None)}),
     (
         "Budget: €11,400,000 (estimated)",
         {("budget", (("currency", "EUR"), ("high", 11_400_000), ("low", 11_400_000)), "estimated")},
@@ -548,6 +605,8 @@ MONEY_FORMS = [
     ("$72 million (worldwide)", (72_000_000, "USD", "worldwide")),
     ("2.5 million DKK", (2_500_000, "DKK", None)),
     ("1 250 000 NOK (estimated)", (1_250_000, "NOK", None)),
+    ("1.2 billion yuan (China)", (1_200_000_000, "CNY", "china")),
+    ("350 crore rupees", (3_500_000_000, "INR", None)),
 ]
 
 
@@ -665,6 +724,23 @@ def test_user_review_names_a_part_of_a_double_role():
     assert {(c.attribute, c.value) for c in out.claims if c.origin == "user"} == {
         ("character", "jo vance")
     }
+
+
+@pytest.mark.parametrize("cased", [True, False])
+def test_review_adds_an_honorific_suffix_to_a_name(cased):
+    """'Hana-chan', 'Kenji Oda-sensei': a Japanese honorific suffix is no part of the name
+    the reviewer mentions; an unknown name with one ('Yuki-san') is no mention."""
+    from auditor.extract.common import add_user_mentions
+
+    text = "I loved Hana-chan, and Kenji Oda-sensei steals it; Yuki-san is a bore."
+    text = text if cased else text.lower()
+    out = _collector(text)
+    out.add("cast", 0, 3, {"actor": "Mai Ito", "character": "Hana"})
+    out.add("cast", 0, 3, {"actor": "Jun Sato", "character": "Kenji Oda"})
+    add_user_mentions(out, 0, len(text), cased=cased)
+    got = {(c.attribute, c.value) for c in out.claims if c.origin == "user"}
+    names = {"Hana", "Kenji Oda"}
+    assert got == {("character", n if cased else n.lower()) for n in names}
 
 
 def test_review_misspells_a_surname_initial_by_ear():
@@ -1117,6 +1193,29 @@ def test_wikipedia_paragraph_about_another_film_states_nothing_of_this_one():
     }
 
 
+def test_wikipedia_sentence_whose_subject_is_another_film_states_nothing_of_this_one():
+    """A sentence about the director's or the studio's other film, named with its year
+    ("Brook's earlier film X (2001)"), gives that film's dates and sums, not this one's; a
+    sentence about this film that names another ("which ends as X (1961) does") still counts."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Salt Road\n\nFrom Wikipedia, the free encyclopedia\n\nSalt Road\nDirected byAda Brook\n\n"
+        "Salt Road is a 2006 Canadian drama film directed by Ada Brook.\n\n"
+        "The studio’s first feature, Copper Kettle (1999), premiered at the Venice Film "
+        "Festival on 2 September 1999 and grossed $3 million.[4] Brook's earlier film Tin Bell "
+        "(2003) was released in Canada on 4 May 2003. The film, which ends as Red Door (1961) "
+        "does, was released in Canada on 12 May 2006 and grossed $5 million.\n"
+    )
+    out = _collector(text)
+    Wikipedia().extract(out.view, out)
+    facts = {(c.attribute, _plain(c.value), c.qualifier) for c in out.claims}
+    assert {f for f in facts if f[0] in ("release_date", "gross")} == {
+        ("release_date", "2006-05-12", "canada"),
+        ("gross", (("amount", 5_000_000), ("currency", "USD")), "canada"),
+    }
+
+
 def test_imdb_header_certificate_of_another_board_is_no_genre():
     from auditor.extract.imdb import Imdb
 
@@ -1136,6 +1235,20 @@ def test_lower_cased_family_word_before_a_full_name():
     out = _collector(text)
     add_characters(out, 0, len(text), ["maud quarrie", "kit quarrie"], cased=False)
     assert {c.value for c in out.claims} == {"maud quarrie"}
+
+
+def test_titled_full_name_after_a_place_word_is_a_person():
+    """'the boat of Captain Ilse Varga', 'a letter to Sister Mary Clare': a title and two
+    names is a person even where a run after 'of' / 'to' is mostly a place or a body."""
+    text = (
+        "Jo sails on the boat of Captain Ilse Varga to Lord Howe Island, works for the Bank of "
+        "England and writes a letter to Sister Mary Clare."
+    )
+    out = _collector(text)
+    add_characters(out, 0, len(text), [], cased=True)
+    names = {c.value for c in out.claims}
+    assert {"Captain Ilse Varga", "Sister Mary Clare"} <= names
+    assert not {n for n in names if "Island" in n or "England" in n}
 
 
 def test_plot_names_a_titled_role_without_its_titles():

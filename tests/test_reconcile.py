@@ -186,6 +186,16 @@ def test_mutation_director_changed(sources_copy):
     assert d.severity == "error" and "share nothing" in d.explanation
 
 
+def test_mutation_director_written_family_name_first(sources_copy):
+    """A site writing the family name first ("Figgis Mike", as Japanese credits often do) names
+    the same person: no conflict, no spelling variant, one director resolved."""
+    _mutate(sources_copy, "rottentomatoes.txt", "    Mike Figgis\n", "    Figgis Mike\n")
+    report = _audit(sources_copy)
+    assert not [d for d in report.discrepancies if d.attribute == "director" and d.code != "AU007"]
+    [director] = [r for r in report.resolved if r["attribute"] == "director"]
+    assert len(director["value"]) == 1
+
+
 def test_mutation_plant_a_misspelling(sources_copy):
     _mutate(
         sources_copy,

@@ -90,12 +90,20 @@ _SELF_ROLE = re.compile(r"(?P<self>(?:him|her|them)sel(?:f|ves))\s+[-–—:]\s+
 def add_names(
     out: Collector, attribute: str, start: int, end: int, sep: str | None = None, **kw
 ) -> None:
-    """One claim per name of a comma / pipe / 'and' separated list."""
+    """One claim per name of a comma / pipe / 'and' separated list; a list of people splits
+    on '&' too ("A & B" is a co-direction of two), a genre or a country does not ("Action &
+    Adventure")."""
     text = out.view.text
+    sep = sep or (PEOPLE_SEP if attribute in PEOPLE else None)
     items = split_items(text, start, end, sep) if sep else split_items(text, start, end)
     for s, e in items:
         e = drop_segment_notes(text, s, e)
         out.add(attribute, s, e, clean(text[s:e]), **kw)
+
+
+# The attributes whose members are people, and the separators of a list of them.
+PEOPLE = frozenset({"director", "stars", "producers", "cinematographer", "editor"})
+PEOPLE_SEP = r"\s*(?:,|\||;|\band\b|&amp;|&)\s*"
 
 
 # Credited names split on commas and on the ampersand of a team credit ("A & B", "&amp;" in an

@@ -485,7 +485,16 @@ def _person_run(text: str, start: int, t: _Tokens, i: int, j: int) -> tuple[int,
         return None
     first = t.starts[i]
     before = _WORD_BEFORE.search(text[max(start, first - 20) : first])
-    if not stripped and before and before.group(1).lower() in _NOT_BEFORE_PERSON and not actor:
+    # "the ferry of Captain Jo Vance", "to Dr. Ada Brook": a title and two names more is a
+    # person after any word ("of General Motors", "the Lady Chapel" are two words)
+    titled = j - i >= 3 and lowered[0].rstrip(".") in HONORIFICS
+    if (
+        not stripped
+        and before
+        and before.group(1).lower() in _NOT_BEFORE_PERSON
+        and not actor
+        and not titled
+    ):
         return None
     end = t.ends[j - 1] - (2 if bare[-1] != words[j - 1] else 0)
     return first, end
@@ -885,6 +894,10 @@ def people_mentions(
     for i in compress(range(count), map(_possessive, words)):  # "Ada Brooke's": no 's
         tails[i] = folds[i][:-2]
         stops[i] -= 2
+    for i in compress(range(count), map(_honorific_suffixed, words)):  # "Mai-san": no -san
+        cut = len(words[i]) - words[i].rindex("-")
+        tails[i] = fold(words[i][:-cut])
+        stops[i] -= cut
     # A window is a name, or near one (`_near_names`), only when its last word starts with
     # the letter a name's last word starts with: the others are never made into keys. (A
     # folded word holds a space only where a compatibility character decomposes to one.)
@@ -927,6 +940,12 @@ _SOUND_ALIKE = {
     "f": "p", "p": "f",
 }
 _possessive = methodcaller("endswith", _POSSESSIVE)
+# Japanese honorific suffixes a reviewer adds to a name ("Mai-san", "Kenji-kun"): no part of it.
+_HONORIFIC_SUFFIXES = tuple(
+    f"-{s}" for w in ("san", "chan", "kun", "sama", "sensei", "senpai", "dono")
+    for s in (w, w.capitalize())
+)
+_honorific_suffixed = methodcaller("endswith", _HONORIFIC_SUFFIXES)
 _FIRST = itemgetter(slice(0, 1))
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 

@@ -218,7 +218,7 @@ _COUNTRY = "|".join(re.escape(c) for c in COUNTRY_NAMES)
 _IN_COUNTRY = re.compile(rf"\b(?:in|across|throughout) (?:the )?(?P<c>{_COUNTRY})\b", re.I)
 # "opened in Danish cinemas", "across UK theaters": the adjective names the country.
 _IN_CINEMAS = re.compile(
-    r"\b(?:in|across|throughout) (?P<c>"
+    r"\b(?:in|across|throughout) (?:(?:select|selected|a few|a handful of) )?(?P<c>"
     + "|".join(re.escape(k) for k in sorted(COUNTRY_KEYS, key=len, reverse=True))
     + r") (?:cinemas|theaters|theatres|movie theaters|movie theatres)\b",
     re.I,
@@ -240,7 +240,11 @@ _OTHER_WORK = re.compile(
 # sentence that re-releases the film ("For its 25th anniversary, it was re-released ...").
 _ANNIVERSARY = re.compile(r"\banniversary\b", re.I)
 _KINDS = (
-    (re.compile(r"\blimited\b", re.I), "limited"),
+    # "opened in select (American) theaters": a limited release
+    (
+        re.compile(r"\blimited\b|\bselect(?:ed)? (?:\w+ )?(?:cinemas|theaters|theatres)\b", re.I),
+        "limited",
+    ),
     (re.compile(r"\b(?:wide|widely|nationwide|went wide|expanded|general)\b", re.I), "wide"),
     (re.compile(r"\b(?:premiered?|festival|debuted|world premiere)\b", re.I), "premiere"),
 )
@@ -279,7 +283,7 @@ _IN_COUNTRY_AT = Opening(_IN_COUNTRY, ("in ", "across ", "throughout "))
 # Lower-cased, a word every match of a pattern holds: where a clause holds none, the pattern
 # finds nothing there. _KINDS; _COUNTRY_RELEASE (after its first word); _HOME_MEDIA.
 _KIND_WORDS = re.compile(
-    "limited|wide|expanded|general|premiere|festival|debuted|re-?releas|re-?issu|restor"
+    "limited|select|wide|expanded|general|premiere|festival|debuted|re-?releas|re-?issu|restor"
 )
 _RELEASE_NOUN = re.compile(" release| premiere| opening")
 _HOME_MEDIA_LOW = re.compile(r"dvd|vhs|video|blu-?ray|laserdisc|4k|ultra hd|streaming")
@@ -779,7 +783,7 @@ _CREDIT = re.compile(
     )
     + r")(?: by)? (?P<names>"
     + _NAME
-    + r"(?:(?:, | and |, and )"
+    + r"(?:(?:, | and |, and | &amp; | & )"
     + _NAME
     + r")*)"
 )
@@ -789,7 +793,7 @@ _CREDIT = re.compile(
 _WRITING_CREDIT = re.compile(
     r"\b(?P<role>screenplay|story|teleplay) by (?P<names>"
     + _NAME
-    + r"(?:(?:, | and |, and )"
+    + r"(?:(?:, | and |, and | &amp; | & )"
     + _NAME
     + r")*)"
 )
@@ -801,7 +805,7 @@ _CAST_SENTENCE = re.compile(
     r"(?:^|, )(?:[Ii]t|[Tt]he (?:film|movie)) (?:also )?"
     r"(?:stars|co-stars|features the voices of|featured the voices of) (?P<names>"
     + _NAME
-    + r"(?:(?:, | and |, and )"
+    + r"(?:(?:, | and |, and | &amp; | & )"
     + _NAME
     + r")*)"
 )
@@ -826,7 +830,7 @@ _WHO_WROTE = re.compile(
     + r"), who (?:also )?(?:co-)?wrote (?:the|its) (?P<role>screenplay|story)"
     + r"(?: with (?P<names>"
     + _NAME
-    + r"(?:(?:, | and |, and )"
+    + r"(?:(?:, | and |, and | &amp; | & )"
     + _NAME
     + r")*))?"
 )

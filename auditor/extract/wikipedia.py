@@ -6,6 +6,7 @@ import re
 
 from auditor.extract.base import Adapter, Collector, find, split_items
 from auditor.extract.common import (
+    PEOPLE,
     add_characters,
     add_date,
     add_lead_sentence,
@@ -196,7 +197,8 @@ class Wikipedia(Adapter):
                 return
             # "A, B, C" on one line; "Company (United Kingdom)": the region qualifies it.
             # a writing team's "A & B" is two writers
-            sep = _TEAM_SEP if kind == "writers" else r"\s*,\s*(?![^()]*\))"
+            # (and so is a co-direction's "A & B": any list of people)
+            sep = _TEAM_SEP if kind == "writers" or kind in PEOPLE else r"\s*,\s*(?![^()]*\))"
             for vs, ve in split_items(text, s, e, sep=sep):
                 value = _REF.sub("", text[vs:ve]).strip()
                 region = _REGION.fullmatch(value)
@@ -341,11 +343,28 @@ _OTHER_FILM_PARAGRAPH = re.compile(
 )
 
 
+# A sentence whose subject is another film named with its year: "Her previous feature, X
+# (2011), opened ...", "The studio's first film, X (2009), grossed ...": a possessive, or a
+# determiner and an order word, a film noun, then a title and its year in parentheses. ("The
+# film, a remake of X (1961), ..." is this film: no order word.)
+_OTHER_FILM_SENTENCE = re.compile(
+    r"(?:(?<=^)|(?<=[.!?] )|(?<=[.!?]\] )|(?<=\] ))"
+    r"(?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)*['\u2019]s? (?:[a-z'\u2019-]+ ){0,3}?"
+    r"|(?:The|Its|His|Her|Their) (?:[a-z'\u2019-]+ ){0,2}?"
+    r"(?:previous|earlier|prior|first|last|next|debut|other) (?:[a-z-]+ ){0,2}?)"
+    r"(?:film|feature|picture|movie)\b[^.;()]{0,80}?"
+    r"\((?P<y>(?:1[89]|20)\d\d)\)",
+    _M,
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\[\w{1,3}\])*(?=\s|$)")
+
+
 def _without_other_films(
     text: str, parts: list[tuple[int, int]], years: list
 ) -> list[tuple[int, int]]:
     """The prose stretches less each paragraph about another film (a remake's original, a
-    sequel's first film): its dates, sums and credits are that film's."""
+    sequel's first film) and each sentence whose subject is another film of another year:
+    its dates, sums and credits are that film's."""
     out = []
     for s, e in parts:
         for m in _OTHER_FILM_PARAGRAPH.finditer(text, s, e):
@@ -355,7 +374,16 @@ def _without_other_films(
             out.append((s, m.start()))
             s = e if stop < 0 else stop
         out.append((s, e))
-    return [(s, e) for s, e in out if s < e]
+    cut = []
+    for s, e in out:
+        for m in _OTHER_FILM_SENTENCE.finditer(text, s, e):
+            if m.start() < s or int(m["y"]) in years:
+                continue
+            stop = _SENTENCE_END.search(text, m.end(), e)
+            cut.append((s, m.start()))
+            s = e if stop is None else stop.end()
+        cut.append((s, e))
+    return [(s, e) for s, e in cut if s < e]
 
 
 def _opens(m: re.Match[str]) -> int:

@@ -57,8 +57,14 @@ _SC = r"(?:million|billion|thousand|lakhs?|crores?|mn|bn|[mkb])\b"
 # A currency written after the amount, as Nordic pages write it ("410 000 kr", "2.5 million
 # SEK"), thousands split by spaces or commas. "kr" alone is the krona or krone of the film's
 # country (`krona`).
-TRAILING_CURRENCIES = ("kr", "kronor", "kroner", "sek", "dkk", "nok", "isk", "lire", "lira")
-_TRAILING_NAMES = {"LIRE": "ITL", "LIRA": "ITL"}  # a currency's name written after the amount
+TRAILING_CURRENCIES = (
+    "kr", "kronor", "kroner", "sek", "dkk", "nok", "isk", "lire", "lira",
+    "yen", "euros", "euro", "yuan", "rupees",  # "2.6 billion yen", "45 million euros"
+)
+_TRAILING_NAMES = {  # a currency's name written after the amount
+    "LIRE": "ITL", "LIRA": "ITL", "YEN": "JPY", "EUROS": "EUR", "EURO": "EUR", "YUAN": "CNY",
+    "RUPEES": "INR",
+}
 _AFTER = r"(?:kr\.?|" + "|".join(TRAILING_CURRENCIES[1:]) + r")(?!\w)"
 _MONEY = re.compile(
     rf"(?:(?P<cur>{_CUR})\s*(?P<low>{_NUM})"

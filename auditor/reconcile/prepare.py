@@ -97,7 +97,9 @@ def prepare(claims: pl.DataFrame, settings: Settings) -> pl.DataFrame:
             for c, t in _TYPED
         ),
     )
-    typed = _codes(_apply_aliases(typed, settings.aliases).collect(engine=ENGINE).lazy())
+    people = [n for n, s in specs.items() if s.kind == "people"]
+    typed = _either_order(_apply_aliases(typed, settings.aliases), people)
+    typed = _codes(typed.collect(engine=ENGINE).lazy())
     qualifiers = frame.lazy().select("qrole", "qualifier").unique().with_columns(*_slots())
     trust = trust_of(settings)
     frame = (
@@ -178,7 +180,7 @@ def _typed(frame: pl.LazyFrame, kind: str) -> pl.LazyFrame:
     return kinds.get(kind).typed(frame, pl.col("value"))
 
 
-_TEXTUAL = ("names", "character", "text", "exact", "code")  # kinds whose values are texts
+_TEXTUAL = ("names", "people", "character", "text", "exact", "code")  # kinds whose values are texts
 
 
 def _keys(kind: str, names: list[str]) -> list[str]:
@@ -187,6 +189,28 @@ def _keys(kind: str, names: list[str]) -> list[str]:
     values = pl.LazyFrame({"value": [kinds.dump(n) for n in names]})
     typed = kinds.get(kind).typed(values, pl.col("value"))
     return typed.select("key").collect().get_column("key").to_list()
+
+
+def _either_order(typed: pl.LazyFrame, people: list[str]) -> pl.LazyFrame:
+    """A person's name of two words that another value of the attribute writes the other way
+    round ("Ota Kenji" and "Kenji Ota": a family name first on one site) is that
+    name: both take the smaller of the two keys. A name no one writes reversed keeps its key."""
+    key = pl.col("key")
+    two = key.str.extract_groups(r"^(?P<a>\S+) (?P<b>\S+)$")
+    mine = typed.filter(pl.col("attribute").is_in(people)).select("attribute", "key").unique()
+    pairs = (
+        mine.with_columns(
+            swapped=pl.concat_str([two.struct.field("b"), pl.lit(" "), two.struct.field("a")])
+        )
+        .filter(pl.col("swapped").is_not_null() & (pl.col("swapped") != key))
+        .join(mine.rename({"key": "swapped"}), on=["attribute", "swapped"], how="semi")
+        .select("attribute", "key", canonical=pl.min_horizontal("key", "swapped"))
+    )
+    return (
+        typed.join(pairs, on=["attribute", "key"], how="left", nulls_equal=False)
+        .with_columns(key=pl.coalesce("canonical", "key"))
+        .drop("canonical")
+    )
 
 
 def _apply_aliases(frame: pl.LazyFrame, aliases: dict[str, dict[str, str]]) -> pl.LazyFrame:
