@@ -145,32 +145,45 @@ def test_bad_document(capsys, tmp_path, sources_copy, name):
 
 
 def test_misnamed_entity_folder_is_told_the_name_it_needs(capsys, tmp_path, sources_copy):
-    """A folder named by hand ("leavinglasvegas-1995") fails every page; the message names
-    the folder the pages' title and year make, so the user need not guess the slug rule."""
+    """A folder named by hand for another title ("leaving-vegas-1995") fails every page; the
+    message names the folder the pages' title and year make, so the user need not guess the
+    slug rule."""
     (sources_copy / FILM / "manifest.toml").unlink()  # it names the entity itself
-    (sources_copy / FILM).rename(sources_copy / "leavinglasvegas-1995")
+    (sources_copy / FILM).rename(sources_copy / "leaving-vegas-1995")
     code, out, err, out_dir = _check(capsys, tmp_path, sources_copy)
     assert code == 2
     lines = _errors(err)
     assert len(lines) == len(SOURCES)
     assert all(
-        "not the entity 'leavinglasvegas-1995' of its folder; move it to an entity folder "
+        "not the entity 'leaving-vegas-1995' of its folder; move it to an entity folder "
         "named 'leaving-las-vegas-1995'" in line
         for line in lines
     ), lines
 
 
-@pytest.mark.parametrize("folder", ["the-ferrymans-wife-1995", "the-ferryman-s-wife-1995"])
-def test_apostrophe_in_a_title_is_dropped_or_a_separator_in_its_folder(tmp_path, folder):
-    """A folder named for "The Ferryman's Wife" drops the apostrophe or splits on it; either
-    is the film's entity, not another film's."""
+@pytest.mark.parametrize(
+    ("title", "folder"),
+    [
+        ("The Ferryman’s Wife", "the-ferrymans-wife-1995"),
+        ("The Ferryman’s Wife", "the-ferryman-s-wife-1995"),
+        ("WALL·E", "walle-1995"),
+        ("WALL·E", "wall-e-1995"),
+        ("8½", "812-1995"),
+        ("Léon: The Professional", "leon-the-professional-1995"),
+        ("Se7en", "se7en-1995"),
+        ("M*A*S*H", "mash-1995"),
+    ],
+)
+def test_a_titles_signs_are_dropped_or_separators_in_its_folder(tmp_path, title, folder):
+    """A folder named for a title with an apostrophe, a dot, a fraction or a colon drops the
+    sign or splits on it; either is the film's entity, not another film's."""
     from auditor.documents import discover
     from auditor.extract import extract_document
 
     page = (ROOT / "sources" / FILM / "movieblog.txt").read_text(encoding="utf-8")
     (tmp_path / folder).mkdir()
     doc = tmp_path / folder / "movieblog.txt"
-    doc.write_text(page.replace(page.split("\n")[0], "The Ferryman’s Wife"), "utf-8")
+    doc.write_text(page.replace(page.split("\n")[0], title), "utf-8")
     [ref] = discover([doc])
     assert extract_document(ref).error is None
 

@@ -152,10 +152,11 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
-def _slugs(text: str) -> set[str]:
-    """A title's slugs: an apostrophe in a word ("Ferryman's") is a separator or nothing, as
-    folder names write it either way ("ferryman-s", "ferrymans")."""
-    return {slug(text), slug(re.sub(r"(?<=\w)['’](?=\w)", "", text))}
+def _squeezed(text: str) -> str:
+    """A title's letters and digits alone: folder names write its apostrophes, dots, colons
+    and signs as separators or as nothing ("ferryman-s" or "ferrymans", "wall-e" or "walle",
+    "8-1-2" or "812" for "8½")."""
+    return re.sub(r"[^a-z0-9]+", "", fold(text))
 
 
 def _check_identity(ref: DocumentRef, claims: list[Claim]) -> None:
@@ -165,7 +166,7 @@ def _check_identity(ref: DocumentRef, claims: list[Claim]) -> None:
     entity = ref.entity
     m = re.fullmatch(r"(?P<slug>.+?)-(?P<year>\d{4})", slug(entity))
     entity_slug, entity_year = (m["slug"], int(m["year"])) if m else (slug(entity), None)
-    wrong_title = sorted(t for t in titles if entity_slug not in _slugs(t))
+    wrong_title = sorted(t for t in titles if _squeezed(entity_slug) != _squeezed(t))
     wrong_year = sorted(y for y in years if entity_year is not None and y != entity_year)
     if wrong_title or wrong_year:
         said = ", ".join([repr(t) for t in wrong_title] + [str(y) for y in wrong_year])
