@@ -60,10 +60,10 @@ def near_variant(a: str, b: str, *, threshold: float = NEAR) -> bool:
 
 
 def abbreviates(a: str, b: str) -> bool:
-    """One name written with initials or without a middle name and in full ("j smith",
-    "f f coppola", "mary watson" against "john smith", "francis ford coppola", "mary jane
-    watson"), as folded keys: the same surname, the same first name or its initial, and every
-    other given name of the shorter one standing, in order, for one of the longer's."""
+    """One name written with initials or without a middle name and in full ("a rivers",
+    "m k rivers", "ada rivers" against "ada rivers", "marek kell rivers", "ada lin rivers"),
+    as folded keys: the same surname, the same first name or its initial, and every other
+    given name of the shorter one standing, in order, for one of the longer's."""
     wa, wb = a.split(), b.split()
     if a == b or len(wa) < 2 or len(wb) < 2 or wa[-1] != wb[-1] or len(wa[-1]) < 2:
         return False

@@ -166,7 +166,7 @@ def _one_spelling(sets: pl.DataFrame) -> pl.DataFrame:
         .select("item", "name", "name_2")
         .unique(maintain_order=True)
     )
-    # and one name written in full and with initials ("j smith", "john smith")
+    # and one name written in full and with initials ("a rivers", "ada rivers")
     shortened = (
         names.join(names, on=["item", "last"], suffix="_2")
         .filter((pl.col("name") < pl.col("name_2")) & (pl.col("n") + pl.col("n_2") > 2))
