@@ -142,6 +142,20 @@ RELEASES = [
         "in a limited release in the United Kingdom on 3 March 2006.",
         {("2006-03-03", "uk,limited")},
     ),
+    (  # a streaming release is a kind of its own, with the country its clause names
+        "It opened in a limited release in Canada on 3 June 2019 and became available to stream "
+        "on Crave on 1 August 2019.",
+        {("2019-06-03", "canada,limited"), ("2019-08-01", "streaming")},
+    ),
+    (
+        "Netflix began streaming the film in the United Kingdom on 9 October 2020.",
+        {("2020-10-09", "uk,streaming")},
+    ),
+    (
+        "After its cinema run was cancelled, the film was released digitally on 12 May 2020.",
+        {("2020-05-12", "streaming")},
+    ),
+    ("It was released on DVD and on streaming services on 4 May 2010.", set()),  # home media
 ]
 
 

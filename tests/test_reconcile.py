@@ -334,3 +334,20 @@ def test_fail_on_thresholds(capsys, tmp_path):
         main(["check", str(SOURCES), "--out", out, "--format", "json", "--fail-on", "never"]) == 0
     )
     capsys.readouterr()
+
+
+def test_mutation_streaming_date_given_as_the_release_date(sources_copy):
+    """A site dating the release by its streaming date ("released in USA on 1 march 2012") is
+    explained by the streaming release another source names: a qualifier split, no conflict."""
+    _mutate(
+        sources_copy,
+        "wikipedia.txt",
+        "released nationwide on February 9, 1996,",
+        "released nationwide on February 9, 1996, and began streaming on Mubi on March 1, 2012,",
+    )
+    _mutate(sources_copy, "filmsuggest.txt", "on 27 october 1995", "on 1 march 2012")
+    dates = [d for d in _audit(sources_copy).discrepancies if d.attribute == "release_date"]
+    errors = [d for d in dates if d.severity == "error"]
+    assert [d.reason for d in errors] == ["release-misdated"]  # Rotten Tomatoes' planted one
+    [split] = [d for d in dates if d.code == "AU002"]
+    assert "1 Mar 2012 is the streaming release" in split.explanation

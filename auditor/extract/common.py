@@ -22,6 +22,7 @@ RELEASE_KINDS = {
     "premiere": "premiere",
     "wide release": "wide",
     "re-release": "re-release",
+    "streaming": "streaming",
 }
 
 
