@@ -516,6 +516,30 @@ RT_PANELS = [
             ("distributor", "Northway Films", None),
         },
     ),
+    (  # the 2020s MOVIE INFO layout: one "Label: value" a line, a streaming release date, and
+        # production companies that are no distributor
+        "MOVIE INFO\n\nTwo brothers drive north.\n\nRating: PG-13 (Some Language|Brief Violence)\n"
+        "Genre: Comedy, Drama\nOriginal Language: French (Canada)\nDirector: Ada Brook\n"
+        "Producer: Ola Moss, Kit Lund\nWriter: Ada Brook, Ivo Marr\n"
+        "Release Date (Theaters): Jun 4, 2021  wide\nRelease Date (Streaming): Jul 16, 2021\n"
+        "Runtime: 1h 38m\nDistributor: Keel Street Pictures\nProduction Co: Northway Films\n"
+        "Sound Mix: Dolby Atmos\n\n\n",
+        {
+            ("mpaa_rating", "PG-13", None),
+            ("genres", "Comedy", None),
+            ("genres", "Drama", None),
+            ("language", "French (Canada)", None),
+            ("director", "Ada Brook", None),
+            ("producers", "Ola Moss", None),
+            ("producers", "Kit Lund", None),
+            ("writers", "Ada Brook", None),
+            ("writers", "Ivo Marr", None),
+            ("release_date", "2021-06-04", "wide"),
+            ("release_date", "2021-07-16", "streaming"),
+            ("runtime", 98, None),
+            ("distributor", "Keel Street Pictures", None),
+        },
+    ),
     (  # no labelled lines: the studio told from the genres by the vocabulary
         "• PG-13, 1 hr. 58 min.\n  • Art House & International, Drama\n  • Keel Street Pictures\n"
         "\n\n",
