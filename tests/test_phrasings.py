@@ -1003,6 +1003,25 @@ def test_imdb_cast_line_notes():
     }
 
 
+def test_imdb_cast_names_with_several_particles():
+    """A lower-cased cast line gives no capitals to tell a name from the role before it: the
+    actor is a first name, every particle, and the surname."""
+    from auditor.extract.imdb import Imdb
+
+    text = (
+        "ada brook ... nurse kit ola ter horst ... harbour master ines dos santos ... maid "
+        "jan de la cruz ... priest see full cast"
+    )
+    out = _collector(text)
+    Imdb()._cast_lines(out, 0, text.index(" see full"), set())
+    assert {tuple(sorted(c.value.items())) for c in out.claims} == {
+        (("actor", "ada brook"), ("character", "nurse kit")),
+        (("actor", "ola ter horst"), ("character", "harbour master")),
+        (("actor", "ines dos santos"), ("character", "maid")),
+        (("actor", "jan de la cruz"), ("character", "priest")),
+    }
+
+
 @pytest.mark.parametrize(
     ("line", "fact"),
     [
