@@ -320,6 +320,19 @@ MONEY = [
         "In the United Kingdom, it made £640,000; it did far better elsewhere in Europe.",
         {("gross", (("amount", 640_000), ("currency", "GBP")), "uk")},
     ),
+    (  # a budget stated only as a bound states no amount
+        "Shot in nineteen days on a budget of less than €800,000, it grossed €2.1 million in "
+        "France.",
+        {("gross", (("amount", 2_100_000), ("currency", "EUR")), "france")},
+    ),
+    ("The production cost in excess of £15 million.", set()),
+    (  # a point budget stands; a gross stated as a bound is still read (for now)
+        "Its budget was $3 million, and it grossed over $10 million.",
+        {
+            ("budget", (("currency", "USD"), ("high", 3_000_000), ("low", 3_000_000)), None),
+            ("gross", (("amount", 10_000_000), ("currency", "USD")), None),
+        },
+    ),
 ]
 
 

@@ -626,6 +626,12 @@ _WEEKEND_WORD = re.compile(r"\bweekend\b")
 # The subject of a clause that is another film of the series, not this one.
 _OTHER_FILM = re.compile(r"\b(?:sequel|prequel|remake|follow-up|spin-off)s?\b", re.I)
 _ESTIMATED = re.compile(r"\b(?:estimated|est\.)\s*$", re.I)
+# "a budget of under $2 million": a bound, no amount (neither a point nor a range)
+_BOUND = re.compile(
+    r"\b(?:under|below|less than|more than|over|in excess of|at least|at most|up to|"
+    r"upwards of)\s*$",
+    re.I,
+)
 _SCOPE_WORDS = (
     (
         re.compile(r"\b(?:worldwide|world-wide|globally|global|around the world|total)\b", re.I),
@@ -730,6 +736,8 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             if money is None:
                 continue
             if kind == "budget":
+                if _BOUND.search(text, since, a.start()):
+                    continue
                 value = {"low": money.low, "high": money.high, "currency": money.currency}
                 span_end = a.end()
                 if i + 1 < len(amounts) and _between(text, a, amounts[i + 1]):
