@@ -351,6 +351,17 @@ def test_credits_in_prose():
 
 
 
+def test_credited_names_with_particles_in_prose():
+    from auditor.extract.prose import add_cast_prose
+
+    text = "It stars Ola ter Horst, Jan van den Broek and Ines van der Kolk."
+    assert _facts(add_cast_prose, text) == {
+        ("stars", "Ola ter Horst", None),
+        ("stars", "Jan van den Broek", None),
+        ("stars", "Ines van der Kolk", None),
+    }
+
+
 def test_writing_credits_name_their_role_in_prose():
     text = (
         "Some Film is a 2011 thriller film directed by Ada Brook, written by Jo Vance from a "

@@ -775,7 +775,7 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
 # A capital, accented ones too ("Ōta", "Émile")
 _UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 _WORDCAP = rf"(?:[{_UPPER}]\.|[JS]r\.|[{_UPPER}][\w'’-]*)"  # "J.", "Jr.", "Brook"
-_NAME = _WORDCAP + r"(?: (?:" + _WORDCAP + r"|de|van|von|da|di|del|la|le|du))*"
+_NAME = _WORDCAP + r"(?: (?:" + _WORDCAP + r"|(?:de|van|von|da|di|del|la|le|du|der|den|ter)\b))*"
 _CREDIT = re.compile(
     "(?P<role>"
     + "|".join(
