@@ -684,6 +684,11 @@ PLOTS += [
         "Tom Hale lives with his younger brother Kit in Ostend. Later he visits her aunt Maud.",
         {"Tom Hale", "Kit", "Maud"},
     ),
+    (  # an age before the family word, a comma after it
+        "Jo Vance moves to Ostend with her nine-year-old son Pim and meets her husband, Ray, "
+        "who never writes.",
+        {"Jo Vance", "Pim", "Ray"},
+    ),
 ]
 
 
@@ -695,6 +700,10 @@ def test_names_in_plot_text(text, names):
 
 def test_lower_cased_first_name_after_a_family_word():
     text = "when her brother kit leaves ostend, his sister says nothing."
+    out = _collector(text)
+    add_characters(out, 0, len(text), ["kit hale", "ada hale"], cased=False)
+    assert {c.value for c in out.claims} == {"kit"}
+    text = "the widow lives with her seven-year-old daughter, kit, and a dog."
     out = _collector(text)
     add_characters(out, 0, len(text), ["kit hale", "ada hale"], cased=False)
     assert {c.value for c in out.claims} == {"kit"}

@@ -382,10 +382,10 @@ _PARTICLE = {"de", "van", "von", "da", "di", "del", "della", "du", "le", "la", "
 # "his sister Maud": one name after a family word, in lower case, after a possessive.
 _KIN = re.compile(  # the possessive's first letter first, in either case: a scan skips to it
     r"[HhTtMmOoYy](?<!\w.)(?i:(?<=h)(?:is|er)|(?<=t)heir|(?<=m)y|(?<=o)ur|(?<=y)our) "
-    r"(?:(?:younger|older|elder|little|big|twin|late|estranged) )?"
+    r"(?:(?:younger|older|elder|little|big|twin|late|estranged|[a-z]+-year-old) )?"
     r"(?:(?:half-|step-?|grand)?(?:sister|brother|mother|father|son|daughter)|"
     r"wife|husband|uncle|aunt|cousin|niece|nephew|fianc[ée]e?|widow|widower|girlfriend|"
-    r"boyfriend) (?P<n>[^\W\d_][\w'’-]*)(?![\w'’-]| [A-Z])"
+    r"boyfriend),? (?P<n>[^\W\d_][\w'’-]*)(?![\w'’-]| [A-Z])"
 )
 # "Amy and Kit Ferrand (Max Orr and ...)": an actor's parenthesis opens after a name.
 _ACTOR_PAREN = re.compile(r" \((?=[A-Z])")
