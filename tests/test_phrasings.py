@@ -689,6 +689,11 @@ PLOTS += [
         "who never writes.",
         {"Jo Vance", "Pim", "Ray"},
     ),
+    (  # a first name that is a month, the run marked as a person by its actor or appositive
+        "April Dunne (Ola Moss) sails from Ostend in May. Later Jo Vance meets August Reyes, "
+        "a sailor who drinks.",
+        {"April Dunne", "Jo Vance", "August Reyes"},
+    ),
 ]
 
 

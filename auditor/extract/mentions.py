@@ -85,8 +85,9 @@ _STOP = {
     "i",
     "you",
 }
+_MONTH_NAMES = frozenset(m.capitalize() for m in MONTHS)
 _NOT_NAMES = {
-    *(m.capitalize() for m in MONTHS),
+    *_MONTH_NAMES,
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -474,7 +475,9 @@ def _person_run(text: str, start: int, t: _Tokens, i: int, j: int) -> tuple[int,
     if j - i < 2:
         return None
     bare = [_unpossessed(w) for w in words[i:j]]
-    if any(w in _NOT_NAME_WORDS for w in bare):
+    # a month is no name, unless an actor's parenthesis or a person's appositive says the run
+    # is a person ("June Haskell (Jo Vance), a nurse")
+    if any(w in _NOT_NAME_WORDS and not (actor and w in _MONTH_NAMES) for w in bare):
         return None
     lowered = [fold(w) for w in bare]
     if any(w in _PLACE_WORDS or w in _DEMONYM_WORDS for w in lowered) and not _surname_place(
