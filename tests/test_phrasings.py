@@ -689,6 +689,10 @@ PLOTS += [
         "who never writes.",
         {"Jo Vance", "Pim", "Ray"},
     ),
+    (  # after the comma, a clause's subject is no appositive
+        "When Jo Vance nearly drowns like his brother, Gilroy confesses.",
+        {"Jo Vance"},
+    ),
     (  # a first name that is a month, the run marked as a person by its actor or appositive
         "April Dunne (Ola Moss) sails from Ostend in May. Later Jo Vance meets August Reyes, "
         "a sailor who drinks.",

@@ -386,7 +386,8 @@ _KIN = re.compile(  # the possessive's first letter first, in either case: a sca
     r"(?:(?:younger|older|elder|little|big|twin|late|estranged|[a-z]+-year-old) )?"
     r"(?:(?:half-|step-?|grand)?(?:sister|brother|mother|father|son|daughter)|"
     r"wife|husband|uncle|aunt|cousin|niece|nephew|fianc[ée]e?|widow|widower|girlfriend|"
-    r"boyfriend),? (?P<n>[^\W\d_][\w'’-]*)(?![\w'’-]| [A-Z])"
+    r"boyfriend)(?P<comma>,)? (?P<n>[^\W\d_][\w'’-]*)(?![\w'’-]| [A-Z])"
+    r"(?(comma)(?=[,.;:)]|$))"  # "her daughter, Bea.": an appositive, closed (no clause subject)
 )
 # "Amy and Kit Ferrand (Max Orr and ...)": an actor's parenthesis opens after a name.
 _ACTOR_PAREN = re.compile(r" \((?=[A-Z])")
