@@ -763,6 +763,27 @@ def test_review_misspells_a_surname_initial_by_ear():
     }
 
 
+def test_review_drops_a_names_hyphen():
+    """'Ines Kol Brandt' for 'Ines Kol-Brandt', 'jean marc roux' for 'jean-marc roux': the
+    same person, a user mention as the review writes it."""
+    from auditor.extract.common import add_user_mentions
+
+    text = "Ines Kol Brandt steals every scene."
+    out = _collector(text)
+    out.add("stars", 0, 3, "Ines Kol-Brandt")
+    add_user_mentions(out, 0, len(text), cased=True)
+    assert {(c.attribute, c.value) for c in out.claims if c.origin == "user"} == {
+        ("stars", "Ines Kol Brandt")
+    }
+    text = "jean marc roux directs it like a thriller."
+    out = _collector(text)
+    out.add("director", 0, 3, "jean-marc roux")
+    add_user_mentions(out, 0, len(text), cased=False)
+    assert {(c.attribute, c.value) for c in out.claims if c.origin == "user"} == {
+        ("director", "jean marc roux")
+    }
+
+
 def test_review_names_a_person_with_initials_or_without_them():
     """'Ada K. Brook Jr.' as the page writes it, and 'Ada Brook Jr.' / 'Lee Paine' with the
     middle initial dropped: user mentions (a review's words part on periods)."""

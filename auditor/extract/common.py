@@ -221,6 +221,8 @@ def add_user_mentions(out: Collector, start: int, end: int, *, cased: bool) -> N
         short = _uninitialled(name) if "." in name else ""
         if " " in short:  # "Ada Brook", "Ola Moss Jr" for the names with initials
             people.setdefault(short, attribute)
+        if "-" in name:  # "Nwosu Hart" for "Nwosu-Hart": reviewers drop a name's hyphen
+            people.setdefault(name.replace("-", " "), attribute)
     found += people_mentions(text, start, end, people, cased=cased)
     for s, e, attribute in found:
         if text[s:e].casefold().endswith(_SUFFIXES) and text.startswith(".", e):
