@@ -351,3 +351,20 @@ def test_mutation_streaming_date_given_as_the_release_date(sources_copy):
     assert [d.reason for d in errors] == ["release-misdated"]  # Rotten Tomatoes' planted one
     [split] = [d for d in dates if d.code == "AU002"]
     assert "1 Mar 2012 is the streaming release" in split.explanation
+
+
+def test_mutation_transposed_count_is_a_conflict_not_drift(sources_copy):
+    """A vote count that is another source's with two digits swapped (97,495 and 97,945), the
+    rating beside them the same, is one figure mistyped: a conflict. Beside a rating that moved,
+    or differing otherwise, the counts drift."""
+    _mutate(sources_copy, "movieblog.txt", "(54,198 voted)", "(97,945 voted)")
+    [d] = [d for d in _audit(sources_copy).discrepancies if d.attribute == "rating_votes"]
+    assert (d.code, d.severity, d.reason) == ("AU001", "error", "transposed-digits")
+    assert "97,495 and 97,945" in d.explanation
+    _mutate(sources_copy, "movieblog.txt", "7.6/10 (97,945 voted)", "7.5/10 (97,945 voted)")
+    [d] = [d for d in _audit(sources_copy).discrepancies if d.attribute == "rating_votes"]
+    assert d.code == "AU004"
+    _mutate(sources_copy, "movieblog.txt", "7.5/10 (97,945 voted)", "7.6/10 (97,945 voted)")
+    _mutate(sources_copy, "movieblog.txt", "(97,945 voted)", "(97,954 voted)")  # no swap
+    [d] = [d for d in _audit(sources_copy).discrepancies if d.attribute == "rating_votes"]
+    assert d.code == "AU004"
