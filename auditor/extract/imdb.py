@@ -250,7 +250,7 @@ class Imdb(Adapter):
             words = list(_NONSPACE.finditer(segment[closing:]))
             seg_start += closing
             n = 2
-            # "lucas van der berg": a first name and every particle before the surname
+            # "ines van der kolk": a first name and every particle before the surname
             particles = 0
             while len(words) >= particles + 3 and words[-2 - particles].group() in _PARTICLES:
                 particles += 1

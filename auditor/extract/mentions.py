@@ -477,7 +477,7 @@ def _person_run(text: str, start: int, t: _Tokens, i: int, j: int) -> tuple[int,
         return None
     bare = [_unpossessed(w) for w in words[i:j]]
     # a month is no name, unless an actor's parenthesis or a person's appositive says the run
-    # is a person ("June Haskell (Jo Vance), a nurse")
+    # is a person ("April Dunne (Jo Vance), a nurse")
     if any(w in _NOT_NAME_WORDS and not (actor and w in _MONTH_NAMES) for w in bare):
         return None
     lowered = [fold(w) for w in bare]
