@@ -368,3 +368,14 @@ def test_mutation_transposed_count_is_a_conflict_not_drift(sources_copy):
     _mutate(sources_copy, "movieblog.txt", "(97,945 voted)", "(97,954 voted)")  # no swap
     [d] = [d for d in _audit(sources_copy).discrepancies if d.attribute == "rating_votes"]
     assert d.code == "AU004"
+
+
+def test_mutation_cast_name_with_a_middle_initial_is_the_same_actor(sources_copy):
+    """'Elisabeth A. Shue' in one cast list and 'elisabeth shue' in another are one actor:
+    the lists agree, no actor is missing from either."""
+    _mutate(sources_copy, "movieblog.txt", "Elisabeth Shue - Sera", "Elisabeth A. Shue - Sera")
+    _mutate(sources_copy, "movieblog.txt", "Cage, Elisabeth Shue,", "Cage, Elisabeth A. Shue,")
+    found = _audit(sources_copy).discrepancies
+    assert not [d for d in found if d.attribute == "cast" and "Elisabeth A. Shue" in d.explanation]
+    [stars] = [d for d in found if d.attribute == "stars" and d.code == "AU005"]
+    assert "filmsuggest lists only some of the stars" in stars.explanation
