@@ -157,8 +157,8 @@ def fold_expr(col: pl.Expr) -> pl.Expr:
 
 
 def without_middle_initials(key: pl.Expr) -> pl.Expr:
-    """A folded name without the initials between its first name and the rest ("maya j.
-    okafor" and "maya okafor" are one person, as credits write them with or without); a name
+    """A folded name without the initials between its first name and the rest ("ada k.
+    brook" and "ada brook" are one person, as credits write them with or without); a name
     that opens on an initial ("j. j. abrams") keeps them."""
     return key.str.replace(r"^([^\W\d_][\w'-]+) (?:[^\W\d_]\.? )+", "${1} ")
 
