@@ -11,7 +11,10 @@ from tests.conftest import BUNDLED, FIXTURES, ROOT, load_expected
 
 # Words of fixture films' titles and names that are ordinary English (or a title such as
 # "Major" that a name reader must know for any film), so library code may use them.
-COMMON = {"leaving", "third", "mark", "river", "four", "midnight", "lane", "root", "daughter"}
+COMMON = {
+    "leaving", "third", "mark", "river", "four", "midnight", "lane", "root", "daughter", "small",
+    "june",
+}  # fmt: skip
 COMMON |= set(HONORIFICS)
 # The catalog's docstrings quote a fixture document as each kind's example, by design.
 DOCUMENTED = {"catalog.py"}

@@ -147,6 +147,20 @@ RELEASES = [
         "on 9 May 2008.",
         {("2008-04-04", "denmark,limited"), ("2008-05-09", "norway,limited")},
     ),
+    (  # a streaming release is a kind of its own, with the country its clause names
+        "It opened in a limited release in Canada on 3 June 2019 and became available to stream "
+        "on Crave on 1 August 2019.",
+        {("2019-06-03", "canada,limited"), ("2019-08-01", "streaming")},
+    ),
+    (
+        "Netflix began streaming the film in the United Kingdom on 9 October 2020.",
+        {("2020-10-09", "uk,streaming")},
+    ),
+    (
+        "After its cinema run was cancelled, the film was released digitally on 12 May 2020.",
+        {("2020-05-12", "streaming")},
+    ),
+    ("It was released on DVD and on streaming services on 4 May 2010.", set()),  # home media
 ]
 
 
@@ -320,6 +334,19 @@ MONEY = [
             ("gross", (("amount", 2_400_000), ("currency", "EUR")), "italy"),
         },
     ),
+    (  # a budget stated only as a bound states no amount
+        "Shot in nineteen days on a budget of less than €800,000, it grossed €2.1 million in "
+        "France.",
+        {("gross", (("amount", 2_100_000), ("currency", "EUR")), "france")},
+    ),
+    ("The production cost in excess of £15 million.", set()),
+    (  # a point budget stands; a gross stated as a bound is still read (for now)
+        "Its budget was $3 million, and it grossed over $10 million.",
+        {
+            ("budget", (("currency", "USD"), ("high", 3_000_000), ("low", 3_000_000)), None),
+            ("gross", (("amount", 10_000_000), ("currency", "USD")), None),
+        },
+    ),
 ]
 
 
@@ -372,6 +399,17 @@ def test_people_joined_by_an_ampersand_are_two_people():
     assert {f for f in facts if f[0] == "director"} == {
         ("director", "Lee Paine", None),
         ("director", "Max Orr", None),
+    }
+
+
+def test_credited_names_with_particles_in_prose():
+    from auditor.extract.prose import add_cast_prose
+
+    text = "It stars Ola ter Horst, Jan van den Broek and Ines van der Kolk."
+    assert _facts(add_cast_prose, text) == {
+        ("stars", "Ola ter Horst", None),
+        ("stars", "Jan van den Broek", None),
+        ("stars", "Ines van der Kolk", None),
     }
 
 
@@ -559,6 +597,30 @@ RT_PANELS = [
             ("distributor", "Northway Films", None),
         },
     ),
+    (  # the 2020s MOVIE INFO layout: one "Label: value" a line, a streaming release date, and
+        # production companies that are no distributor
+        "MOVIE INFO\n\nTwo brothers drive north.\n\nRating: PG-13 (Some Language|Brief Violence)\n"
+        "Genre: Comedy, Drama\nOriginal Language: French (Canada)\nDirector: Ada Brook\n"
+        "Producer: Ola Moss, Kit Lund\nWriter: Ada Brook, Ivo Marr\n"
+        "Release Date (Theaters): Jun 4, 2021  wide\nRelease Date (Streaming): Jul 16, 2021\n"
+        "Runtime: 1h 38m\nDistributor: Keel Street Pictures\nProduction Co: Northway Films\n"
+        "Sound Mix: Dolby Atmos\n\n\n",
+        {
+            ("mpaa_rating", "PG-13", None),
+            ("genres", "Comedy", None),
+            ("genres", "Drama", None),
+            ("language", "French (Canada)", None),
+            ("director", "Ada Brook", None),
+            ("producers", "Ola Moss", None),
+            ("producers", "Kit Lund", None),
+            ("writers", "Ada Brook", None),
+            ("writers", "Ivo Marr", None),
+            ("release_date", "2021-06-04", "wide"),
+            ("release_date", "2021-07-16", "streaming"),
+            ("runtime", 98, None),
+            ("distributor", "Keel Street Pictures", None),
+        },
+    ),
     (  # no labelled lines: the studio told from the genres by the vocabulary
         "• PG-13, 1 hr. 58 min.\n  • Art House & International, Drama\n  • Keel Street Pictures\n"
         "\n\n",
@@ -681,6 +743,20 @@ PLOTS += [
         "Tom Hale lives with his younger brother Kit in Ostend. Later he visits her aunt Maud.",
         {"Tom Hale", "Kit", "Maud"},
     ),
+    (  # an age before the family word, a comma after it
+        "Jo Vance moves to Ostend with her nine-year-old son Pim and meets her husband, Ray, "
+        "who never writes.",
+        {"Jo Vance", "Pim", "Ray"},
+    ),
+    (  # after the comma, a clause's subject is no appositive
+        "When Jo Vance nearly drowns like his brother, Gilroy confesses.",
+        {"Jo Vance"},
+    ),
+    (  # a first name that is a month, the run marked as a person by its actor or appositive
+        "April Dunne (Ola Moss) sails from Ostend in May. Later Jo Vance meets August Reyes, "
+        "a sailor who drinks.",
+        {"April Dunne", "Jo Vance", "August Reyes"},
+    ),
 ]
 
 
@@ -692,6 +768,10 @@ def test_names_in_plot_text(text, names):
 
 def test_lower_cased_first_name_after_a_family_word():
     text = "when her brother kit leaves ostend, his sister says nothing."
+    out = _collector(text)
+    add_characters(out, 0, len(text), ["kit hale", "ada hale"], cased=False)
+    assert {c.value for c in out.claims} == {"kit"}
+    text = "the widow lives with her seven-year-old daughter, kit, and a dog."
     out = _collector(text)
     add_characters(out, 0, len(text), ["kit hale", "ada hale"], cased=False)
     assert {c.value for c in out.claims} == {"kit"}
@@ -756,6 +836,27 @@ def test_review_misspells_a_surname_initial_by_ear():
     assert {(c.attribute, c.value) for c in out.claims if c.origin == "user"} == {
         ("director", "Kit Wance"),
         ("stars", "Ada Crooke"),
+    }
+
+
+def test_review_drops_a_names_hyphen():
+    """'Ines Kol Brandt' for 'Ines Kol-Brandt', 'jean marc roux' for 'jean-marc roux': the
+    same person, a user mention as the review writes it."""
+    from auditor.extract.common import add_user_mentions
+
+    text = "Ines Kol Brandt steals every scene."
+    out = _collector(text)
+    out.add("stars", 0, 3, "Ines Kol-Brandt")
+    add_user_mentions(out, 0, len(text), cased=True)
+    assert {(c.attribute, c.value) for c in out.claims if c.origin == "user"} == {
+        ("stars", "Ines Kol Brandt")
+    }
+    text = "jean marc roux directs it like a thriller."
+    out = _collector(text)
+    out.add("director", 0, 3, "jean-marc roux")
+    add_user_mentions(out, 0, len(text), cased=False)
+    assert {(c.attribute, c.value) for c in out.claims if c.origin == "user"} == {
+        ("director", "jean marc roux")
     }
 
 
@@ -1038,6 +1139,25 @@ def test_imdb_cast_line_notes():
     assert {tuple(sorted(c.value.items())) for c in out.claims} == {
         (("actor", "ada brook"), ("character", "ship's cat")),
         (("actor", "lee paine"), ("character", "guard")),
+    }
+
+
+def test_imdb_cast_names_with_several_particles():
+    """A lower-cased cast line gives no capitals to tell a name from the role before it: the
+    actor is a first name, every particle, and the surname."""
+    from auditor.extract.imdb import Imdb
+
+    text = (
+        "ada brook ... nurse kit ola ter horst ... harbour master ines dos santos ... maid "
+        "jan de la cruz ... priest see full cast"
+    )
+    out = _collector(text)
+    Imdb()._cast_lines(out, 0, text.index(" see full"), set())
+    assert {tuple(sorted(c.value.items())) for c in out.claims} == {
+        (("actor", "ada brook"), ("character", "nurse kit")),
+        (("actor", "ola ter horst"), ("character", "harbour master")),
+        (("actor", "ines dos santos"), ("character", "maid")),
+        (("actor", "jan de la cruz"), ("character", "priest")),
     }
 
 

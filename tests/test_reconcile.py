@@ -344,3 +344,48 @@ def test_fail_on_thresholds(capsys, tmp_path):
         main(["check", str(SOURCES), "--out", out, "--format", "json", "--fail-on", "never"]) == 0
     )
     capsys.readouterr()
+
+
+def test_mutation_streaming_date_given_as_the_release_date(sources_copy):
+    """A site dating the release by its streaming date ("released in USA on 1 march 2012") is
+    explained by the streaming release another source names: a qualifier split, no conflict."""
+    _mutate(
+        sources_copy,
+        "wikipedia.txt",
+        "released nationwide on February 9, 1996,",
+        "released nationwide on February 9, 1996, and began streaming on Mubi on March 1, 2012,",
+    )
+    _mutate(sources_copy, "filmsuggest.txt", "on 27 october 1995", "on 1 march 2012")
+    dates = [d for d in _audit(sources_copy).discrepancies if d.attribute == "release_date"]
+    errors = [d for d in dates if d.severity == "error"]
+    assert [d.reason for d in errors] == ["release-misdated"]  # Rotten Tomatoes' planted one
+    [split] = [d for d in dates if d.code == "AU002"]
+    assert "1 Mar 2012 is the streaming release" in split.explanation
+
+
+def test_mutation_transposed_count_is_a_conflict_not_drift(sources_copy):
+    """A vote count that is another source's with two digits swapped (97,495 and 97,945), the
+    rating beside them the same, is one figure mistyped: a conflict. Beside a rating that moved,
+    or differing otherwise, the counts drift."""
+    _mutate(sources_copy, "movieblog.txt", "(54,198 voted)", "(97,945 voted)")
+    [d] = [d for d in _audit(sources_copy).discrepancies if d.attribute == "rating_votes"]
+    assert (d.code, d.severity, d.reason) == ("AU001", "error", "transposed-digits")
+    assert "97,495 and 97,945" in d.explanation
+    _mutate(sources_copy, "movieblog.txt", "7.6/10 (97,945 voted)", "7.5/10 (97,945 voted)")
+    [d] = [d for d in _audit(sources_copy).discrepancies if d.attribute == "rating_votes"]
+    assert d.code == "AU004"
+    _mutate(sources_copy, "movieblog.txt", "7.5/10 (97,945 voted)", "7.6/10 (97,945 voted)")
+    _mutate(sources_copy, "movieblog.txt", "(97,945 voted)", "(97,954 voted)")  # no swap
+    [d] = [d for d in _audit(sources_copy).discrepancies if d.attribute == "rating_votes"]
+    assert d.code == "AU004"
+
+
+def test_mutation_cast_name_with_a_middle_initial_is_the_same_actor(sources_copy):
+    """'Elisabeth A. Shue' in one cast list and 'elisabeth shue' in another are one actor:
+    the lists agree, no actor is missing from either."""
+    _mutate(sources_copy, "movieblog.txt", "Elisabeth Shue - Sera", "Elisabeth A. Shue - Sera")
+    _mutate(sources_copy, "movieblog.txt", "Cage, Elisabeth Shue,", "Cage, Elisabeth A. Shue,")
+    found = _audit(sources_copy).discrepancies
+    assert not [d for d in found if d.attribute == "cast" and "Elisabeth A. Shue" in d.explanation]
+    [stars] = [d for d in found if d.attribute == "stars" and d.code == "AU005"]
+    assert "filmsuggest lists only some of the stars" in stars.explanation

@@ -575,6 +575,24 @@ def test_a_name_written_surname_first_or_with_dotted_initials_is_the_same_name(t
     assert ("m3", "director") not in found  # the dots of initials are no difference
 
 
+def test_a_name_with_or_without_its_middle_initial_is_the_same_name(tmp_path):
+    text = (
+        "src,id,director\n"
+        "a,m1,Ada K. Brook\n"
+        "b,m1,Ada Brook\n"
+        "c,m1,Ada K Brook\n"
+        "a,m2,Ola Moss\n"
+        "b,m2,Ola Mossa\n"
+        "a,m3,J. J. Abrams\n"
+        "b,m3,J. Abrams\n"
+    )
+    columns = {"director": {"attribute": "director"}}
+    found, resolved = _domain_audit(tmp_path, text, columns, {"director": {"kind": "names"}})
+    assert ("m1", "director") not in found  # a middle initial dropped is no difference
+    assert ("m2", "director") in found
+    assert ("m3", "director") in found  # a name opening on initials keeps them
+
+
 def test_a_scope_split_words_each_unscoped_figure_with_its_own_sources(tmp_path):
     (tmp_path / "g.csv").write_text(
         'film,gross\nleaving-las-vegas-1995,"$32,029,928"\n', encoding="utf-8"

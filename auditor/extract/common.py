@@ -22,6 +22,7 @@ RELEASE_KINDS = {
     "premiere": "premiere",
     "wide release": "wide",
     "re-release": "re-release",
+    "streaming": "streaming",
 }
 
 
@@ -59,7 +60,7 @@ _ROLE_NOTE = re.compile(
 
 # An anthology's segment note after a credit or a role, 'X (segment "The Red Door")': where in
 # the film the person worked; no part of a name or a role, and no writing role. A double role
-# across segments puts one after each part: 'Kit (segment "A") / Brother Lucas (segment "D")'.
+# across segments puts one after each part: 'Kit (segment "A") / Brother Ignatius (segment "D")'.
 SEGMENT_NOTE = re.compile(r"\s*\(segments?\b[^()]*\)", re.I)
 _SEGMENT_TAIL = re.compile(SEGMENT_NOTE.pattern + "$", re.I)
 
@@ -228,6 +229,8 @@ def add_user_mentions(out: Collector, start: int, end: int, *, cased: bool) -> N
         short = _uninitialled(name) if "." in name else ""
         if " " in short:  # "Ada Brook", "Ola Moss Jr" for the names with initials
             people.setdefault(short, attribute)
+        if "-" in name:  # "Marr Lind" for "Marr-Lind": reviewers drop a name's hyphen
+            people.setdefault(name.replace("-", " "), attribute)
     found += people_mentions(text, start, end, people, cased=cased)
     for s, e, attribute in found:
         if text[s:e].casefold().endswith(_SUFFIXES) and text.startswith(".", e):

@@ -58,7 +58,7 @@ _MONEY_LABEL = re.compile(
 _TIME = r"(?:\d{1,2}h(?: \d{1,2}min)?|\d+ min)\b"
 _NOTE = r"(?: \([^()|]{1,40}\))?"  # a running time's cut: "(director's cut)", "(usa)"
 _CUT = rf"(?P<t>{_TIME})(?P<n>{_NOTE})"
-_PARTICLES = {"van", "von", "de", "del", "della", "da", "di", "du", "le", "la", "st.", "mc"}
+_PARTICLES = set("van von de del della da di du le la st. mc der den ter dos das".split())
 _SUFFIXES = {"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"}
 _CAST_SEP = re.compile(r" \.\.\. ")
 # The cast block's header differs by page: "cast overview, first billed only:",
@@ -250,16 +250,20 @@ class Imdb(Adapter):
             words = list(_NONSPACE.finditer(segment[closing:]))
             seg_start += closing
             n = 2
+            # "ines van der kolk": a first name and every particle before the surname
+            particles = 0
+            while len(words) >= particles + 3 and words[-2 - particles].group() in _PARTICLES:
+                particles += 1
             last = [w.group() for w in words[-3:]]
             credited = [k for k in (3, 2, 1) if " ".join(last[-k:]) in known]
             if i and credited and len(words) > credited[0]:
                 n = credited[0]
             elif closing:
                 n = len(words)
+            elif particles:
+                n = particles + 2
             elif len(words) >= 3 and (
-                words[-2].group() in _PARTICLES
-                or words[-1].group() in _SUFFIXES
-                or _INITIAL.fullmatch(words[-2].group())
+                words[-1].group() in _SUFFIXES or _INITIAL.fullmatch(words[-2].group())
             ):
                 n = 3
             n = min(n, len(words)) if i else len(words)

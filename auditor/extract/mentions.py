@@ -85,8 +85,9 @@ _STOP = {
     "i",
     "you",
 }
+_MONTH_NAMES = frozenset(m.capitalize() for m in MONTHS)
 _NOT_NAMES = {
-    *(m.capitalize() for m in MONTHS),
+    *_MONTH_NAMES,
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -382,10 +383,11 @@ _PARTICLE = {"de", "van", "von", "da", "di", "del", "della", "du", "le", "la", "
 # "his sister Maud": one name after a family word, in lower case, after a possessive.
 _KIN = re.compile(  # the possessive's first letter first, in either case: a scan skips to it
     r"[HhTtMmOoYy](?<!\w.)(?i:(?<=h)(?:is|er)|(?<=t)heir|(?<=m)y|(?<=o)ur|(?<=y)our) "
-    r"(?:(?:younger|older|elder|little|big|twin|late|estranged) )?"
+    r"(?:(?:younger|older|elder|little|big|twin|late|estranged|[a-z]+-year-old) )?"
     r"(?:(?:half-|step-?|grand)?(?:sister|brother|mother|father|son|daughter)|"
     r"wife|husband|uncle|aunt|cousin|niece|nephew|fianc[ée]e?|widow|widower|girlfriend|"
-    r"boyfriend) (?P<n>[^\W\d_][\w'’-]*)(?![\w'’-]| [A-Z])"
+    r"boyfriend)(?P<comma>,)? (?P<n>[^\W\d_][\w'’-]*)(?![\w'’-]| [A-Z])"
+    r"(?(comma)(?=[,.;:)]|$))"  # "her daughter, Bea.": an appositive, closed (no clause subject)
 )
 # "Amy and Kit Ferrand (Max Orr and ...)": an actor's parenthesis opens after a name.
 _ACTOR_PAREN = re.compile(r" \((?=[A-Z])")
@@ -474,7 +476,9 @@ def _person_run(text: str, start: int, t: _Tokens, i: int, j: int) -> tuple[int,
     if j - i < 2:
         return None
     bare = [_unpossessed(w) for w in words[i:j]]
-    if any(w in _NOT_NAME_WORDS for w in bare):
+    # a month is no name, unless an actor's parenthesis or a person's appositive says the run
+    # is a person ("April Dunne (Jo Vance), a nurse")
+    if any(w in _NOT_NAME_WORDS and not (actor and w in _MONTH_NAMES) for w in bare):
         return None
     lowered = [fold(w) for w in bare]
     if any(w in _PLACE_WORDS or w in _DEMONYM_WORDS for w in lowered) and not _surname_place(

@@ -228,7 +228,8 @@ _COUNTRY_RELEASE = re.compile(
 )
 _RELEASE_VERB = re.compile(
     r"\b(?:released|release|opened|opening|premiered|premiere|debuted|expanded|went wide|"
-    r"screened|shown at|bowed|came out|hit (?:theaters|theatres|cinemas))\b",
+    r"screened|shown at|bowed|came out|hit (?:theaters|theatres|cinemas)|"
+    r"(?:began|started) streaming|available (?:to stream|for streaming))\b",
     re.I,
 )
 _OTHER_WORK = re.compile(
@@ -247,6 +248,9 @@ _KINDS = (
     ),
     (re.compile(r"\b(?:wide|widely|nationwide|went wide|expanded|general)\b", re.I), "wide"),
     (re.compile(r"\b(?:premiered?|festival|debuted|world premiere)\b", re.I), "premiere"),
+    # a streaming or digital release: "began streaming on X on", "was released digitally on"
+    (re.compile(r"\b(?:streaming|to stream|digitally|digital release|video on demand)\b", re.I),
+     "streaming"),
 )
 # A later release of an old film ("re-released it in France on", "the restored version
 # premiered at"): its own kind, whatever else the clause says, so that it is no first release.
@@ -283,7 +287,8 @@ _IN_COUNTRY_AT = Opening(_IN_COUNTRY, ("in ", "across ", "throughout "))
 # Lower-cased, a word every match of a pattern holds: where a clause holds none, the pattern
 # finds nothing there. _KINDS; _COUNTRY_RELEASE (after its first word); _HOME_MEDIA.
 _KIND_WORDS = re.compile(
-    "limited|select|wide|expanded|general|premiere|festival|debuted|re-?releas|re-?issu|restor"
+    "limited|select|wide|expanded|general|premiere|festival|debuted|re-?releas|re-?issu|restor|"
+    "stream|digital|on demand"
 )
 _RELEASE_NOUN = re.compile(" release| premiere| opening")
 _HOME_MEDIA_LOW = re.compile(r"dvd|vhs|video|blu-?ray|laserdisc|4k|ultra hd|streaming")
@@ -309,6 +314,11 @@ def _qualifier(country: str | None, kind: str | None) -> str | None:
     parts = [canonical_country(country)] if country else []
     parts += [kind] if kind else []
     return ",".join(parts) or None
+
+
+def _home_media(sentence: str) -> bool:
+    """A format the sentence names, streaming aside: a streaming release is a release kind."""
+    return any(m.group().lower() != "streaming" for m in _HOME_MEDIA.finditer(sentence))
 
 
 def _kind(clause: str) -> str | None:
@@ -380,7 +390,7 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             elsewhere = bool(other and (verb is None or other.start() < verb.start()))
         if elsewhere:
             continue
-        if not verb or may(_HOME_MEDIA_LOW, s, e) and _HOME_MEDIA.search(text[s:e]):
+        if not verb or may(_HOME_MEDIA_LOW, s, e) and _home_media(text[s:e]):
             continue
         if other and other.start() < verb.start():
             continue
@@ -620,6 +630,12 @@ _WEEKEND_WORD = re.compile(r"\bweekend\b")
 # The subject of a clause that is another film of the series, not this one.
 _OTHER_FILM = re.compile(r"\b(?:sequel|prequel|remake|follow-up|spin-off)s?\b", re.I)
 _ESTIMATED = re.compile(r"\b(?:estimated|est\.)\s*$", re.I)
+# "a budget of under $2 million": a bound, no amount (neither a point nor a range)
+_BOUND = re.compile(
+    r"\b(?:under|below|less than|more than|over|in excess of|at least|at most|up to|"
+    r"upwards of)\s*$",
+    re.I,
+)
 _SCOPE_WORDS = (
     (
         re.compile(r"\b(?:worldwide|world-wide|globally|global|around the world|total)\b", re.I),
@@ -724,6 +740,8 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             if money is None:
                 continue
             if kind == "budget":
+                if _BOUND.search(text, since, a.start()):
+                    continue
                 value = {"low": money.low, "high": money.high, "currency": money.currency}
                 span_end = a.end()
                 if i + 1 < len(amounts) and _between(text, a, amounts[i + 1]):
@@ -761,7 +779,7 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
 # A capital, accented ones too ("Ōta", "Émile")
 _UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 _WORDCAP = rf"(?:[{_UPPER}]\.|[JS]r\.|[{_UPPER}][\w'’-]*)"  # "J.", "Jr.", "Brook"
-_NAME = _WORDCAP + r"(?: (?:" + _WORDCAP + r"|de|van|von|da|di|del|la|le|du))*"
+_NAME = _WORDCAP + r"(?: (?:" + _WORDCAP + r"|(?:de|van|von|da|di|del|la|le|du|der|den|ter)\b))*"
 _CREDIT = re.compile(
     "(?P<role>"
     + "|".join(

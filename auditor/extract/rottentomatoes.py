@@ -36,7 +36,8 @@ _HEADING = re.compile(
 _LABELLED = re.compile(
     r"^[ \t]*(?:•[ \t]*)?"
     r"(?P<label>Rating|Genres?|Directed By|Written By|In Theaters|On DVD|On Disc/Streaming|"
-    r"Box Office|Runtime|Studio|Distributor|Production Co):"
+    r"Box Office|Runtime|Studio|Distributor|Production Co|Director|Writer|Producer|"
+    r"Original Language|Release Date \((?:Theaters|Streaming)\)):"
     r"(?:[ \t]*\n(?P<v>(?:[ \t]*[^\n:•]+\n)+?)(?=[ \t]*(?:[A-Z][\w /]+:[ \t]*\n|•|\n))"
     r"|[ \t]+(?P<same>[^\n]+?)[ \t]*$)",
     _M,
@@ -115,19 +116,25 @@ class RottenTomatoes(Adapter):
                 add_names(out, "genres", vs, ve, sep=r"\s*,\s*")
             elif label == "Runtime":
                 out.add("runtime", vs, ve, parse_duration(value.strip()))
-            elif label in ("Studio", "Distributor", "Production Co"):
+            elif label in ("Studio", "Distributor"):
                 out.add("distributor", vs, ve, clean(value))
+            elif label == "Producer":
+                add_names(out, "producers", vs, ve)
+            elif label == "Original Language":
+                add_names(out, "language", vs, ve)
             elif label == "Box Office":
                 add_money(out, "gross", vs, ve)
-            elif label == "Directed By":
+            elif label in ("Directed By", "Director"):
                 add_names(out, "director", vs, ve)
-            elif label == "Written By":
+            elif label in ("Written By", "Writer"):
                 add_names(out, "writers", vs, ve)
-            elif label in ("In Theaters", "On DVD", "On Disc/Streaming"):
+            elif label.startswith(("In Theaters", "On D", "Release Date")):
                 d = DATE_IN_TEXT.search(text, vs, ve)
                 if d is None:
                     continue
-                if label != "In Theaters":
+                if label == "Release Date (Streaming)":  # the 2020s panel's streaming release
+                    add_date(out, "release_date", d.start(), d.end(), "streaming")
+                elif label.startswith("On D"):
                     add_date(out, "dvd_release", d.start(), d.end())
                 else:
                     kind = re.match(r"\s*(wide|limited)\b", text[d.end() : ve], re.I)

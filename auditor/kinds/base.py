@@ -156,6 +156,13 @@ def fold_expr(col: pl.Expr) -> pl.Expr:
     )
 
 
+def without_middle_initials(key: pl.Expr) -> pl.Expr:
+    """A folded name without the initials between its first name and the rest ("ada k.
+    brook" and "ada brook" are one person, as credits write them with or without); a name
+    that opens on an initial ("j. j. abrams") keeps them."""
+    return key.str.replace(r"^([^\W\d_][\w'-]+) (?:[^\W\d_]\.? )+", "${1} ")
+
+
 def folded_names(frame: pl.LazyFrame, v: pl.Expr) -> pl.LazyFrame:
     """Strings compared folded: the decoded `name`, its folded `key`."""
     return frame.with_columns(name=v.str.json_decode(pl.String)).with_columns(

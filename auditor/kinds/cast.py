@@ -5,14 +5,24 @@ from __future__ import annotations
 
 import polars as pl
 
-from auditor.kinds.base import Learned, ValueKind, clean_expr, clean_text, expr_cells, fold_expr
+from auditor.kinds.base import (
+    Learned,
+    ValueKind,
+    clean_expr,
+    clean_text,
+    expr_cells,
+    fold_expr,
+    without_middle_initials,
+)
 
 
 def _typed(frame: pl.LazyFrame, v: pl.Expr) -> pl.LazyFrame:
     s = v.str.json_decode(pl.Struct({"actor": pl.String, "character": pl.String}))
     return frame.with_columns(
         name=s.struct.field("actor"), name2=s.struct.field("character")
-    ).with_columns(key=fold_expr(pl.col("name")), key2=fold_expr(pl.col("name2")))
+    ).with_columns(
+        key=without_middle_initials(fold_expr(pl.col("name"))), key2=fold_expr(pl.col("name2"))
+    )
 
 
 KIND = ValueKind(

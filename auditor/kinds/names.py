@@ -14,6 +14,7 @@ from auditor.kinds.base import (
     expr_cells,
     folded_names,
     listed,
+    without_middle_initials,
 )
 
 # "Surname, Given names": one comma between two runs of name words (no digits, no second comma).
@@ -24,9 +25,8 @@ def _typed(frame: pl.LazyFrame, v: pl.Expr) -> pl.LazyFrame:
     """The key in reading order, and without the dots of initials and abbreviations ("J.J.
     Abrams", "J. J. Abrams" and "J J Abrams" are one name)."""
     reading = pl.col("key").str.replace(_INVERTED, "${2} ${1}")
-    return folded_names(frame, v).with_columns(
-        key=reading.str.replace_all(r"\.\s*", " ").str.replace_all(r"\s+", " ").str.strip_chars()
-    )
+    key = reading.str.replace_all(r"\.\s*", " ").str.replace_all(r"\s+", " ").str.strip_chars()
+    return folded_names(frame, v).with_columns(key=without_middle_initials(key))
 
 
 KIND = ValueKind(

@@ -22,7 +22,7 @@ USER_WEIGHT = 0.25
 # Reconciliation runs many small queries: the in-memory engine starts them faster than the
 # streaming one that polars otherwise picks.
 ENGINE = "in-memory"
-_RELEASE_KINDS = ("limited", "wide", "premiere", "re-release")
+_RELEASE_KINDS = ("limited", "wide", "premiere", "re-release", "streaming")
 
 
 @dataclass(frozen=True)

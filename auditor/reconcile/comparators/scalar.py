@@ -222,9 +222,18 @@ def _judged(
         .join(_value_facts(values), on="g")
         .join(_rating_counts(claims, counts), on="g", how="left")
         .join(_scoped(claims, scopes), on="g", how="left")
-        .join(_transposed_points(claims), on="g", how="left")
+        .join(
+            pl.concat([_transposed_points(claims), _transposed_counts(claims)]),
+            on="g",
+            how="left",
+        )
         .join(_texts_near(ctx, values, claims), on="g", how="left")
     )
+    # a companion that differs beside two swapped counts (the rating beside the votes) says the
+    # sources were read at different times: the counts drift, whatever their digits
+    swapped = per_group.filter(pl.col("swapped").is_not_null() & pl.col("companion").is_not_null())
+    moved = _beside(ctx, swapped, claims, companions).select("g", moved="differs")
+    per_group = per_group.join(moved, on="g", how="left")
     judged = per_group.with_columns(reason=_reasons()).filter(pl.col("reason").is_not_null())
     return (
         pl.concat(
@@ -318,6 +327,33 @@ def _transposed_points(claims: pl.DataFrame) -> pl.DataFrame:
         "g", amount="low", currency="currency", scope=pl.col("pos").cast(pl.String)
     )
     return _transposed_pairs(points, "g").rename({"amounts": "swapped"})
+
+
+def _transposed_counts(claims: pl.DataFrame) -> pl.DataFrame:
+    """Per count group, two counts of three digits or more that differ by two digits swapped
+    ("164" and "146"): one mistyped, unless a companion that moved says the sources were read
+    at different times (`_judged`). A growing count seldom lands on its own digits swapped."""
+    counts = (
+        claims.filter((pl.col("compares") == "count") & pl.col("num").is_not_null())
+        .select("g", n=pl.col("num").cast(pl.Int64, strict=False))
+        .unique()
+        .with_columns(text=pl.col("n").cast(pl.String))
+        .filter(pl.col("text").str.len_chars() >= 3)
+        .with_columns(digits=pl.col("text").str.extract_all(".").list.sort().list.join(""))
+    )
+    pairs = (
+        counts.join(counts, on=["g", "digits"], suffix="_b")
+        .filter(pl.col("n") < pl.col("n_b"))
+        .sort("g", "n", "n_b")
+        .select("g", "n", "n_b", "text", "text_b")
+    )
+    # of the few pairs with the same digits, those whose digits differ at two places only
+    texts = rows(pairs.select("text", "text_b"))
+    swaps = [sum(x != y for x, y in zip(a, b, strict=True)) == 2 for a, b in texts]
+    pairs = pairs.filter(pl.Series(swaps, dtype=pl.Boolean))
+    pairs = pairs.group_by("g", maintain_order=True).first()
+    shown = [[f"{a:,}", f"{b:,}"] for a, b in rows(pairs.select("n", "n_b"))]
+    return pairs.select("g").with_columns(swapped=pl.Series(shown, dtype=pl.List(pl.String)))
 
 
 def _scoped(claims: pl.DataFrame, scopes: pl.DataFrame) -> pl.DataFrame:
@@ -424,6 +460,10 @@ def _reasons() -> pl.Expr:
         ((kind == "money") & (c("currencies").list.len() > 1), WithinTolerance.other_currency),
         ((kind == "money") & unscoped & c("matched"), QualifierSplit.unscoped_match),
         ((kind == "money") & unscoped & c("mistyped"), None),
+        (
+            (kind == "count") & c("swapped").is_not_null() & ~c("moved").fill_null(False),
+            ValueConflict.transposed_digits,
+        ),
         ((kind == "count") & c("drifts"), TemporalDrift.count_grows),
         (
             (kind == "score") & (spread <= c("tolerance") + 1e-9),
