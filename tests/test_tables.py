@@ -748,3 +748,10 @@ def test_values_past_what_a_kind_can_hold_are_unread_not_a_crash(tmp_path):
     assert not found
     assert resolved[("x", "n")] == 12 and resolved[("x", "c")] == 41
     assert resolved[("x", "m")] == {"amount": 5, "currency": "USD"}
+
+
+def test_a_country_is_shown_by_its_name_not_its_adjective(tmp_path):
+    text = "src,id,country\na,f1,American\nb,f1,American\nc,f1,United States\n"
+    found, resolved = _domain_audit(tmp_path, text, {"country": {"attribute": "country"}}, {})
+    assert not found  # one country, written two ways
+    assert resolved[("f1", "country")] == ["United States"]

@@ -60,6 +60,7 @@ _DEMONYMS = {
     "argentinian": "argentina",
 }
 COUNTRY_KEYS = {**_ALIASES, **_DEMONYMS}
+DEMONYMS = frozenset(_DEMONYMS)  # "american", "british": a country written as an adjective
 
 
 def canonical_country(name: str) -> str:

@@ -21,6 +21,7 @@ from rapidfuzz.process import cpdist
 from auditor import kinds
 from auditor.claims import EDITORIAL
 from auditor.normalize.names import NEAR, abbreviates
+from auditor.normalize.places import DEMONYMS
 from auditor.reconcile.prepare import ENGINE, Settings, trust_of
 from auditor.truth import Attribute, Truth, discover
 
@@ -351,21 +352,34 @@ def _learned(frame: pl.DataFrame, truth: Truth, settings: Settings) -> pl.DataFr
     )
 
 
+_LAST = 1 << 40
+
+
 def _forms(frame: pl.DataFrame) -> pl.DataFrame:
     """Per (entity, attribute, slot, key): the `form` its sources write it in, as
     display.form_expr chooses it (each source's smallest value, then the most frequent of
     those, ties to the smallest), counted on the integer codes (prepare.code) and named back
-    by a row that states it."""
+    by a row that states it. A country is shown by its name before its adjective ("United
+    States" over "American", which a lead sentence writes)."""
+    adjective = (pl.col("attribute") == "country") & pl.col("value").str.strip_chars(
+        '"'
+    ).str.to_lowercase().is_in(list(DEMONYMS))
+    # each source's smallest value, its adjectives last: codes past `_LAST` rank after all
+    rank = pl.col("vc").cast(pl.Int64) + pl.when(adjective).then(_LAST).otherwise(0)
     per_source = (
         frame.lazy()
         .filter(pl.col("key").is_not_null())
+        .with_columns(rank=rank)
         .group_by("item", "kc", "src")
-        .agg(pl.col("vc").min(), pl.col("idx").min_by("vc"))  # a row stating that value
+        .agg(pl.col("rank").min(), pl.col("idx").min_by("rank"))  # a row stating that value
     )
     best = (
-        per_source.group_by("item", "kc", "vc")
-        .agg(pl.len().alias("n"), pl.col("idx").first())
-        .sort(["item", "kc", "n", "vc"], descending=[False, False, True, False])
+        per_source.with_columns(adjective=pl.col("rank") >= _LAST)
+        .group_by("item", "kc", "rank")
+        .agg(pl.len().alias("n"), pl.col("idx").first(), pl.col("adjective").first())
+        .sort(
+            ["item", "kc", "adjective", "n", "rank"], descending=[False, False, False, True, False]
+        )
         .unique(["item", "kc"], keep="first", maintain_order=True)
         .collect(engine=ENGINE)
         .get_column("idx")
