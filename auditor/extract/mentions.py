@@ -967,16 +967,27 @@ def _capitalised_chains(
     starts: list[int] = []
     chain: list[int] = []
     rx = _chain_rx(several)
-    pos = 0
-    while (m := rx.search(sub, pos)) is not None:
-        run = m.group().replace("\u00a0", " ").split(" ")
-        if not _opens_word(sub, m.start()):  # a capital inside a word ("x-Ray"): not a name
-            pos = m.start() + len(run[0])
-            continue
-        pos = m.end()
-        words += run
-        starts += accumulate([len(w) + 1 for w in run[:-1]], initial=start + m.start())
-        chain += range(len(run), 0, -1)
+    pos: int | None = 0
+    while pos is not None:
+        # Most runs are one word after a space: no split, no call for them.
+        for m in rx.finditer(sub, pos):
+            p = m.start()
+            if p and (sub[p - 1].isalnum() or sub[p - 1] in "_'’-") and not _opens_word(sub, p):
+                # a capital inside a word ("x-Ray"): not a name; go on after its first word
+                pos = p + len(m.group().replace("\u00a0", " ").split(" ")[0])
+                break
+            run = m.group()
+            if " " in run or "\u00a0" in run:
+                run = run.replace("\u00a0", " ").split(" ")
+                words += run
+                starts += accumulate([len(w) + 1 for w in run[:-1]], initial=start + p)
+                chain += range(len(run), 0, -1)
+            else:
+                words.append(run)
+                starts.append(start + p)
+                chain.append(1)
+        else:
+            pos = None
     ends = [s + len(w) for s, w in zip(starts, words, strict=True)]
     return words, starts, ends, chain
 

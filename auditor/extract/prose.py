@@ -572,8 +572,25 @@ def _money_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if end <= start:
         return []
     back = low[end - 1 :: -1] if start == 0 else low[end - 1 : start - 1 : -1]
-    spans = [m.span() for m in _MONEY_HINT_BACK.finditer(back)]
+    # The backward pattern tried only where a match may open (it opens on letters as common as
+    # "e" and "a": a quarter of the page's places): a figure's digit with a sign or a code
+    # after it, read backwards (one scan that opens on digits; a match holds one digit, so it
+    # hides no place), or a trailing currency's last letter (its words found by `str.find`).
+    places = [m.start() for m in _FIGURE_BACK.finditer(back)]
+    find = low.find
+    for head in _TRAILING_HEADS:
+        q = find(head, start, end)
+        while q >= 0:
+            places += [end - q - len(w) for w in TRAILING_CURRENCIES if low.startswith(w, q, end)]
+            q = find(head, q + 1, end)
+    spans = [m.span() for m in matches_at(_MONEY_HINT_BACK, back, places, 0, len(back))]
     return [(end - e, end - s) for s, e in reversed(spans)]
+
+
+# `_MONEY_HINT_BACK`'s first branch; the words every trailing currency opens with.
+_FIGURE_BACK = re.compile(_MONEY_HINT_BACK.pattern.partition("|(?:")[0])
+_TRAILING_HEADS = tuple(w for w in TRAILING_CURRENCIES if not any(
+    w != v and w.startswith(v) for v in TRAILING_CURRENCIES))
 # Lower-cased, where an amount opens: a currency sign (or up to `_PREFIX_MAX` letters before
 # one: "us$", "can$", "rmb¥") or a currency code; or any digit, where a currency written after
 # its amount may follow.
