@@ -598,7 +598,14 @@ def _name_pattern(name: str, *, cased: bool) -> str:
             continue
         parts.append("".join(_letter(c) for c in w))
     flags = "" if cased else "(?i)"
-    return flags + r"(?<![\w])" + r"\s+".join(parts) + r"(?![\w])"
+    body = r"\s+".join(parts)
+    # Opened by its first letter (the letter, or the class of its forms), the boundary checked
+    # behind it: sre then skips ahead to that letter in C, where a pattern that opens on a
+    # lookbehind is tried at every position of the text.
+    head = _letter(words[0][0]) if words and words[0][0].isalpha() else ""
+    if head and body.startswith(head):
+        return flags + head + r"(?<![\w].)" + body[len(head) :] + r"(?![\w])"
+    return flags + r"(?<![\w])" + body + r"(?![\w])"
 
 
 def _letter(c: str) -> str:
