@@ -11,6 +11,7 @@ facts. Nothing depends on one sentence's wording.
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
@@ -39,9 +40,11 @@ from auditor.normalize.scores import parse_score
 # A sentence ends at . ! ? followed by space and a capital, digit or quote, unless the dot ends
 # an abbreviation or an initial ("U.S.", "Dr.", "J. Smith"); a paragraph always ends one.
 # (Written to open on one set of characters, so that a scan skips ahead to the next in C.)
-_END = re.compile(
-    r"[\n.!?](?:(?<=[.!?])[\"”’)\]]*(?:\[\w{1,3}\])*(?=\s+[\"“(‘A-Z0-9])"
-    r"|(?<=\n)\s*\n|(?<=\n)(?=[A-Z•]))"
+_CLOSE = r"[\"”’)\]]*(?:\[\w{1,3}\])*(?=\s+[\"“(‘A-Z0-9])"  # what follows a closing mark
+_END = re.compile(r"[\n.!?](?:(?<=[.!?])" + _CLOSE + r"|(?<=\n)\s*\n|(?<=\n)(?=[A-Z•]))")
+# `_END` opened on each of its characters: a scan for one character skips ahead in C.
+_ENDS = tuple(
+    map(re.compile, (r"\." + _CLOSE, "!" + _CLOSE, r"\?" + _CLOSE, r"\n(?:\s*\n|(?=[A-Z•]))"))
 )
 _ABBREV = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sgt|Capt|Col|Gen|Lt|Prof|Rev|No|Co|Inc|Ltd|vs|Vol|"
@@ -53,6 +56,23 @@ _ABBREV = re.compile(
 _ABBREV_LAST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZacdflnorstvx")
 
 
+_ABBREVIATIONS = frozenset(
+    [chr(c) for c in range(ord("A"), ord("Z") + 1)]
+    + _ABBREV.pattern.split(r"|\b(?:")[1].split("))")[0].split("|")
+)
+_ASCII_LETTERS = frozenset(string.ascii_letters)
+
+
+def _abbreviation(text: str, lo: int, at: int) -> bool:
+    """`_ABBREV.search(text[lo : at + 1])` for the dot at `at`, by a set lookup: the ASCII
+    letters before the dot (within the stretch) are one of its words, after no word character
+    ("U.S.": "S" after a dot, as `\\b[A-Z]` reads it)."""
+    j = at
+    while j > lo and text[j - 1] in _ASCII_LETTERS:
+        j -= 1
+    return text[j:at] in _ABBREVIATIONS and not (j > lo and word_at(text, j - 1))
+
+
 @lru_cache(maxsize=32)
 def sentences(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence of text[start:end], trimmed. Remembered for the last few
@@ -60,13 +80,18 @@ def sentences(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     a long article has hundreds of sentences.)"""
     out = []
     pos = start
-    for m in _END.finditer(text, start, end):
-        at, after = m.span()
+    # `_END`'s matches, found by one scan for each character it opens on (each skips ahead
+    # in C, where a scan for the set of them tests every character): a match holds none of
+    # the others' opening characters, and a line break's holds only white space, so no scan
+    # hides a match of another.
+    breaks = [m.span() for rx in _ENDS for m in rx.finditer(text, start, end)]
+    breaks.sort()
+    for at, after in breaks:
         mark = text[at]
         if (
             mark == "."
             and text[at - 1 : at] in _ABBREV_LAST
-            and _ABBREV.search(text[max(pos, at - 6) : at + 1])
+            and _abbreviation(text, max(pos, at - 6), at)
         ):
             continue
         chunk = text[pos : after if mark != "\n" else at]
