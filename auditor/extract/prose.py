@@ -370,7 +370,7 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
     # first sentence counts as one: it is searched as a slice, and what lies before `start` is
     # not seen). A paragraph without one yields nothing, whatever it opens on: its opening
     # sentence is not searched for another work.
-    opening = [s == start or "\n" in text[max(start, s - 3) : s] for s, _ in spans]
+    opening = [s == start or "\n" in text[s - 3 if s - 3 > start else start : s] for s, _ in spans]
     wanted = [False] * len(spans)
     last = 0
     for i, (s, _) in enumerate(spans):
@@ -613,7 +613,13 @@ def _money_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 # `_MONEY_HINT_BACK`'s first branch; the words every trailing currency opens with.
-_FIGURE_BACK = re.compile(_MONEY_HINT_BACK.pattern.partition("|(?:")[0])
+# (A sign or a code's last letter looked for first: most digits have neither after them.)
+_CODE_ENDS = "".join(sorted({c[-1] for c in CURRENCY_CODES.lower().split("|")}))
+_FIGURE_BACK = re.compile(
+    _MONEY_HINT_BACK.pattern.partition("|(?:")[0].replace(
+        r"\s*(?:", rf"\s*(?=[{_CODE_ENDS}$£€¥₹₩₤])(?:", 1
+    )
+)
 _TRAILING_HEADS = tuple(w for w in TRAILING_CURRENCIES if not any(
     w != v and w.startswith(v) for v in TRAILING_CURRENCIES))
 # Lower-cased, where an amount opens: a currency sign (or up to `_PREFIX_MAX` letters before
