@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from auditor.claims import USER
-from auditor.extract.base import Collector, split_items
+from auditor.extract.base import Collector, opens_word, split_items
 from auditor.extract.mentions import character_mentions, coordinated_mentions, people_mentions
 from auditor.normalize.dates import parse_date
 from auditor.normalize.genres import genre_terms
@@ -261,7 +261,9 @@ def _initialled_mentions(
         if "." not in name or " " not in name:
             continue
         words = r"\s+".join(map(re.escape, name.split()))
-        rx = re.compile(rf"(?<!\w){words}(?!\w)", 0 if cased else re.I)
+        # its first letter first, the boundary checked behind it: a scan skips ahead in C
+        words = opens_word(words) if words[:1].isalpha() else r"(?<!\w)" + words
+        rx = re.compile(rf"{words}(?!\w)", 0 if cased else re.I)
         out += [(m.start(), m.end(), attribute) for m in rx.finditer(text, start, end)]
     return out
 

@@ -11,6 +11,7 @@ facts. Nothing depends on one sentence's wording.
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
@@ -39,9 +40,11 @@ from auditor.normalize.scores import parse_score
 # A sentence ends at . ! ? followed by space and a capital, digit or quote, unless the dot ends
 # an abbreviation or an initial ("U.S.", "Dr.", "J. Smith"); a paragraph always ends one.
 # (Written to open on one set of characters, so that a scan skips ahead to the next in C.)
-_END = re.compile(
-    r"[\n.!?](?:(?<=[.!?])[\"”’)\]]*(?:\[\w{1,3}\])*(?=\s+[\"“(‘A-Z0-9])"
-    r"|(?<=\n)\s*\n|(?<=\n)(?=[A-Z•]))"
+_CLOSE = r"[\"”’)\]]*(?:\[\w{1,3}\])*(?=\s+[\"“(‘A-Z0-9])"  # what follows a closing mark
+_END = re.compile(r"[\n.!?](?:(?<=[.!?])" + _CLOSE + r"|(?<=\n)\s*\n|(?<=\n)(?=[A-Z•]))")
+# `_END` opened on each of its characters: a scan for one character skips ahead in C.
+_ENDS = tuple(
+    map(re.compile, (r"\." + _CLOSE, "!" + _CLOSE, r"\?" + _CLOSE, r"\n(?:\s*\n|(?=[A-Z•]))"))
 )
 _ABBREV = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sgt|Capt|Col|Gen|Lt|Prof|Rev|No|Co|Inc|Ltd|vs|Vol|"
@@ -53,6 +56,23 @@ _ABBREV = re.compile(
 _ABBREV_LAST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZacdflnorstvx")
 
 
+_ABBREVIATIONS = frozenset(
+    [chr(c) for c in range(ord("A"), ord("Z") + 1)]
+    + _ABBREV.pattern.split(r"|\b(?:")[1].split("))")[0].split("|")
+)
+_ASCII_LETTERS = frozenset(string.ascii_letters)
+
+
+def _abbreviation(text: str, lo: int, at: int) -> bool:
+    """`_ABBREV.search(text[lo : at + 1])` for the dot at `at`, by a set lookup: the ASCII
+    letters before the dot (within the stretch) are one of its words, after no word character
+    ("U.S.": "S" after a dot, as `\\b[A-Z]` reads it)."""
+    j = at
+    while j > lo and text[j - 1] in _ASCII_LETTERS:
+        j -= 1
+    return text[j:at] in _ABBREVIATIONS and not (j > lo and word_at(text, j - 1))
+
+
 @lru_cache(maxsize=32)
 def sentences(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence of text[start:end], trimmed. Remembered for the last few
@@ -60,13 +80,18 @@ def sentences(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     a long article has hundreds of sentences.)"""
     out = []
     pos = start
-    for m in _END.finditer(text, start, end):
-        at, after = m.span()
+    # `_END`'s matches, found by one scan for each character it opens on (each skips ahead
+    # in C, where a scan for the set of them tests every character): a match holds none of
+    # the others' opening characters, and a line break's holds only white space, so no scan
+    # hides a match of another.
+    breaks = [m.span() for rx in _ENDS for m in rx.finditer(text, start, end)]
+    breaks.sort()
+    for at, after in breaks:
         mark = text[at]
         if (
             mark == "."
             and text[at - 1 : at] in _ABBREV_LAST
-            and _ABBREV.search(text[max(pos, at - 6) : at + 1])
+            and _abbreviation(text, max(pos, at - 6), at)
         ):
             continue
         chunk = text[pos : after if mark != "\n" else at]
@@ -359,7 +384,7 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
     # first sentence counts as one: it is searched as a slice, and what lies before `start` is
     # not seen). A paragraph without one yields nothing, whatever it opens on: its opening
     # sentence is not searched for another work.
-    opening = [s == start or "\n" in text[max(start, s - 3) : s] for s, _ in spans]
+    opening = [s == start or "\n" in text[s - 3 if s - 3 > start else start : s] for s, _ in spans]
     wanted = [False] * len(spans)
     last = 0
     for i, (s, _) in enumerate(spans):
@@ -586,8 +611,31 @@ def _money_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if end <= start:
         return []
     back = low[end - 1 :: -1] if start == 0 else low[end - 1 : start - 1 : -1]
-    spans = [m.span() for m in _MONEY_HINT_BACK.finditer(back)]
+    # The backward pattern tried only where a match may open (it opens on letters as common as
+    # "e" and "a": a quarter of the page's places): a figure's digit with a sign or a code
+    # after it, read backwards (one scan that opens on digits; a match holds one digit, so it
+    # hides no place), or a trailing currency's last letter (its words found by `str.find`).
+    places = [m.start() for m in _FIGURE_BACK.finditer(back)]
+    find = low.find
+    for head in _TRAILING_HEADS:
+        q = find(head, start, end)
+        while q >= 0:
+            places += [end - q - len(w) for w in TRAILING_CURRENCIES if low.startswith(w, q, end)]
+            q = find(head, q + 1, end)
+    spans = [m.span() for m in matches_at(_MONEY_HINT_BACK, back, places, 0, len(back))]
     return [(end - e, end - s) for s, e in reversed(spans)]
+
+
+# `_MONEY_HINT_BACK`'s first branch; the words every trailing currency opens with.
+# (A sign or a code's last letter looked for first: most digits have neither after them.)
+_CODE_ENDS = "".join(sorted({c[-1] for c in CURRENCY_CODES.lower().split("|")}))
+_FIGURE_BACK = re.compile(
+    _MONEY_HINT_BACK.pattern.partition("|(?:")[0].replace(
+        r"\s*(?:", rf"\s*(?=[{_CODE_ENDS}$£€¥₹₩₤])(?:", 1
+    )
+)
+_TRAILING_HEADS = tuple(w for w in TRAILING_CURRENCIES if not any(
+    w != v and w.startswith(v) for v in TRAILING_CURRENCIES))
 # Lower-cased, where an amount opens: a currency sign (or up to `_PREFIX_MAX` letters before
 # one: "us$", "can$", "rmb¥") or a currency code; or any digit, where a currency written after
 # its amount may follow.
