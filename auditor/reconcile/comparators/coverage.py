@@ -53,14 +53,16 @@ def plan(ctx: Context, mine: tuple[str, ...]) -> tuple[pl.LazyFrame, ...]:
         )
         .select("ec", "ac")
     )
-    said = present.join(stated, on=["ec", "ac"], how="semi")
+    source = pl.lit(names).gather(pl.col("src"))
+    said = present.join(stated, on=["ec", "ac"], how="semi").with_columns(source=source)
     # The entity's sources that state nothing for the attribute (never empty: n < n_sources).
     missing = (
         stated.join(docs, on="ec")
         .join(said, on=["ec", "ac", "src"], how="anti")
-        .sort("ec", "ac", "src")
+        .with_columns(source=source)
+        .sort("ec", "ac", "src")  # as the names sort
         .group_by("ec", "ac", maintain_order=True)
-        .agg(missing="src")
+        .agg(missing="source")
     )
     ids = (
         frame.select("ec", "ac", "claim_id")
@@ -68,11 +70,10 @@ def plan(ctx: Context, mine: tuple[str, ...]) -> tuple[pl.LazyFrame, ...]:
         .group_by("ec", "ac")
         .agg("claim_id")
     )
-    source = pl.lit(names).gather(pl.element())
     gaps = (
         said.sort("ec", "ac", "src")
         .group_by("ec", "ac", maintain_order=True)
-        .agg(present="src")
+        .agg(present="source")
         .join(missing, on=["ec", "ac"])
         .lazy()
         .join(ids, on=["ec", "ac"])
@@ -81,8 +82,8 @@ def plan(ctx: Context, mine: tuple[str, ...]) -> tuple[pl.LazyFrame, ...]:
             entity=pl.lit(named(ctx.frame, "entity")).gather(pl.col("ec")),
             attribute=pl.lit(named(ctx.frame, "attribute")).gather(pl.col("ac")),
             claim_id="claim_id",
-            present=pl.col("present").list.eval(source),
-            missing=pl.col("missing").list.eval(source),
+            present="present",
+            missing="missing",
         )
     )
     return (gaps,)
