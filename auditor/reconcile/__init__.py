@@ -72,10 +72,14 @@ def _reconcile(
         # (what a finding cites does not depend on the weights)
         citing = background.submit(evidence.claims(frame).collect, engine=ENGINE)
         early = {c.name: _found(c, ctx) for c in CHAIN if not c.weighs}
-        frame, resolved, sources = learning.result()
+        frame, truth = learning.result()
+        # the resolved table is first read when findings settle: made beside the comparators
+        # that read the weights
+        resolving = background.submit(_resolved, frame, settings, truth)
         ctx.frame = frame
         found = [early[c.name] if c.name in early else _found(c, ctx) for c in CHAIN]
         cited = citing.result()
+        resolved, sources = resolving.result()
         store = ClaimStore(frame)
         ids = frame.select("claim_id", "idx")
         values = named(frame, "value")
@@ -100,15 +104,24 @@ def _reconcile(
 
 def _learned(
     frame: pl.DataFrame, settings: Settings, truth: Truth | None
-) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """The claims with their learned vote weights, the resolved table and the source table
-    (by a vote of the trust priors where nothing is learned)."""
+) -> tuple[pl.DataFrame, Truth | None]:
+    """The claims with their learned vote weights (the trust priors' where nothing is
+    learned), and what was learned."""
     if truth is None and settings.learn:
         truth = reliability.learn(frame, settings)
     if truth is None:
-        return frame, resolve.table(frame).collect(engine=ENGINE), reliability.empty_sources()
-    frame = frame.with_columns(weight=reliability.weights(frame, truth, settings))
-    return frame, reliability.resolved(frame, truth, settings), truth.sources
+        return frame, None
+    return frame.with_columns(weight=reliability.weights(frame, truth, settings)), truth
+
+
+def _resolved(
+    frame: pl.DataFrame, settings: Settings, truth: Truth | None
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The resolved table and the source table of the weighed claims (`_learned`): by a vote
+    of the trust priors where nothing is learned."""
+    if truth is None:
+        return resolve.table(frame).collect(engine=ENGINE), reliability.empty_sources()
+    return reliability.resolved(frame, truth, settings), truth.sources
 
 
 def _found(comparator: Comparator, ctx: Context) -> pl.DataFrame:

@@ -69,8 +69,8 @@ def trust_of(settings: Settings) -> pl.Expr:
 def prepare(claims: pl.DataFrame, settings: Settings) -> pl.DataFrame:
     """The claims with idx, kind (and compares), key (and its code kc), num, low, high, slot,
     country, weight columns, and the decoded `name` (and `name2`, a cast entry's character,
-    with key2 and k2c) that explanations show; and the integer codes (`_coded`) src, vc, sc and
-    item that group-bys and joins take instead of the strings.
+    with key2 and k2c) that explanations show; and the integer codes (`_coded`) src, vc, ec,
+    ac, sc and item that group-bys and joins take instead of the strings.
 
     Each distinct value of an attribute is typed once (sources repeat each other's values),
     each distinct qualifier split once, and the site rule touches site claims only."""
@@ -99,13 +99,24 @@ def prepare(claims: pl.DataFrame, settings: Settings) -> pl.DataFrame:
     )
     people = [n for n, s in specs.items() if s.kind == "people"]
     typed = _either_order(_apply_aliases(typed, settings.aliases), people)
-    typed = _codes(typed.collect(engine=ENGINE).lazy())
+    typed = _codes(typed.collect(engine=ENGINE))
+    # every claim's (attribute, value) is a row of `typed`: its few distinct ones are coded
+    # there, and the join hands each claim its codes
+    typed = typed.with_columns(
+        vc=code(typed.get_column("value")), ac=code(typed.get_column("attribute"))
+    ).lazy()
     qualifiers = frame.lazy().select("qrole", "qualifier").unique().with_columns(*_slots())
     trust = trust_of(settings)
     frame = (
         frame.lazy()
-        .join(typed, on=["attribute", "value"], how="left", nulls_equal=True)
-        .join(qualifiers, on=["qrole", "qualifier"], how="left", nulls_equal=True)
+        .join(typed, on=["attribute", "value"], how="left", nulls_equal=True, maintain_order="left")
+        .join(
+            qualifiers,
+            on=["qrole", "qualifier"],
+            how="left",
+            nulls_equal=True,
+            maintain_order="left",
+        )
         .with_columns(
             (
                 trust
@@ -133,21 +144,28 @@ def named(frame: pl.DataFrame, column: str) -> pl.Series:
 
 
 def _coded(frame: pl.DataFrame) -> pl.DataFrame:
-    """`src` (the source), `vc` (the value), `sc` (the slot) and `item` ((entity, attribute,
-    slot), in that order) as codes (`code`): made once here, read by every later step."""
-    parts = [code(frame.get_column(c)).cast(pl.UInt64) for c in ("entity", "attribute", "slot")]
-    item = parts[0]
+    """`src` (the source), `vc` (the value), `ec` (the entity), `ac` (the attribute), `sc`
+    (the slot) and `item` ((entity, attribute, slot), in that order) as codes (`code`): made
+    once here, read by every later step (a group-by on two names costs twice one on their
+    codes)."""
+    parts = [
+        code(frame.get_column("entity")),
+        frame.get_column("ac"),  # (and vc: made on the distinct values, `prepare`)
+        code(frame.get_column("slot")),
+    ]
+    item = parts[0].cast(pl.UInt64)
     for part in parts[1:]:
-        item = item * (int(part.max() or 0) + 1) + part
+        item = item * (int(part.max() or 0) + 1) + part.cast(pl.UInt64)
+    codes = ("src", "vc", "sc", "item", "ec", "ac")
     return frame.with_columns(
         src=code(frame.get_column("source")),
-        vc=code(frame.get_column("value")),
-        sc=parts[2].cast(pl.UInt32),
+        ec=parts[0],
+        sc=parts[2],
         item=item.rank("dense").cast(pl.UInt32),
-    )
+    ).select(pl.exclude(codes), *codes)
 
 
-def _codes(typed: pl.LazyFrame) -> pl.LazyFrame:
+def _codes(typed: pl.DataFrame) -> pl.DataFrame:
     """`kc` and `k2c`: key and key2 as integers that sort as the strings do, one numbering for
     both (a cast entry's character votes with character names). Votes group and break ties
     on these; integers hash and compare faster than names."""
