@@ -120,9 +120,16 @@ def write_reports(
 
 
 def _prepare(report: AuditReport, formats: Sequence[str]) -> tuple[AuditReport, html.Pages | None]:
-    """The report with its run id, and the HTML pages made ready (when they are written)."""
-    report = replace(report, run=run_id(report))
-    return report, html.Pages(report) if "html" in formats else None
+    """The report with its run id, and the HTML pages made ready (when they are written).
+    The digest (Python, holding the GIL) is made by a thread while the pages' views are
+    (mostly polars, which lets it go): neither needs the other."""
+    if "html" not in formats:
+        return replace(report, run=run_id(report)), None
+    with ThreadPoolExecutor(1) as thread:
+        digest = thread.submit(run_id, report)
+        pages = html.Pages(report)
+        report = replace(report, run=digest.result())
+    return report, pages.of(report)
 
 
 def _write_set(
