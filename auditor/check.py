@@ -11,6 +11,7 @@ import gc
 import hashlib
 import itertools
 import json
+import mmap
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
@@ -58,6 +59,19 @@ RENDERERS: dict[str, tuple[str, Callable[[AuditReport], Iterator[str]]]] = {
 
 def run_id(report: AuditReport) -> str:
     """A digest of everything the outputs show: claims, documents, findings, settings."""
+    return _digest(report, _claim_rows(report))
+
+
+def _claim_rows(report: AuditReport) -> bytes:
+    """The claims' part of the run id: a hash of each row (polars)."""
+    if not report.claims.width:
+        return b""
+    return report.claims.select(COLUMNS).hash_rows(seed=0).to_numpy().tobytes()
+
+
+def _digest(report: AuditReport, claim_rows: bytes) -> str:
+    """run_id, the claims' row hashes given: pure Python, so that a forked process may
+    make it (auditor.report.forked)."""
     h = hashlib.sha256()
     facts: dict[str, Callable[[], Iterator[Any]] | Any] = {
         "version": [VERSION, __version__],
@@ -87,9 +101,7 @@ def run_id(report: AuditReport) -> str:
             first = False
         h.update(b"[]" if first else b"]")
     h.update(b"}")
-    if report.claims.width:
-        rows = report.claims.select(COLUMNS).hash_rows(seed=0)
-        h.update(rows.to_numpy().tobytes())
+    h.update(claim_rows)
     return h.hexdigest()[:16]
 
 
@@ -121,15 +133,40 @@ def write_reports(
 
 def _prepare(report: AuditReport, formats: Sequence[str]) -> tuple[AuditReport, html.Pages | None]:
     """The report with its run id, and the HTML pages made ready (when they are written).
-    The digest (Python, holding the GIL) is made by a thread while the pages' views are
-    (mostly polars, which lets it go): neither needs the other."""
+    At catalog scale the digest (pure Python once the claims' row hashes are made) is made
+    by a forked process while this one makes the pages' views: neither needs the other,
+    and in one process they would share one interpreter lock."""
     if "html" not in formats:
         return replace(report, run=run_id(report)), None
-    with ThreadPoolExecutor(1) as thread:
-        digest = thread.submit(run_id, report)
+    rows = _claim_rows(report)  # polars: before the fork
+    digest = _Digest(report, rows) if _forks(report, formats) else None
+    try:
         pages = html.Pages(report)
-        report = replace(report, run=digest.result())
+        run = digest.result() if digest is not None else _digest(report, rows)
+    finally:
+        if digest is not None:
+            digest.stop()
+    report = replace(report, run=run)
     return report, pages.of(report)
+
+
+class _Digest:
+    """The run id, made by a forked process from construction (`result` waits for it)."""
+
+    def __init__(self, report: AuditReport, claim_rows: bytes) -> None:
+        self.shared = mmap.mmap(-1, 16)  # the run id: 16 hex digits
+
+        def work(tell: Callable[[int, int], None]) -> None:
+            self.shared[:] = _digest(report, claim_rows).encode("ascii")
+
+        self.child = forked.Child(work)
+
+    def result(self) -> str:
+        self.child.wait()
+        return bytes(self.shared[:]).decode("ascii")
+
+    def stop(self) -> None:
+        self.child.stop()
 
 
 def _write_set(
@@ -217,9 +254,14 @@ _IN_CHILD = ("md", "junit")
 def _apart(pages: html.Pages, formats: Sequence[str]) -> bool:
     """Whether the HTML pages are worth a process of their own: a catalog's, while other
     formats are written."""
+    return pages.paged and _forks(pages.report, formats)
+
+
+def _forks(report: AuditReport, formats: Sequence[str]) -> bool:
+    """Whether a catalog's set shares its work with forked processes."""
     return (
-        pages.paged
-        and len(pages.report.entities) >= html.PARALLEL_FROM
+        html.paged(report)
+        and len(report.entities) >= html.PARALLEL_FROM
         and len(set(formats) - {"html"}) > 0
         and forked.available()
     )
