@@ -447,9 +447,14 @@ class _Cells:
             .group_by("entity", "attribute", "source", maintain_order=True)
             .agg(pl.col("text").unique(maintain_order=True))
         )
-        self.attribute, self.source, self.text = (
-            grouped.get_column(c).to_list() for c in ("attribute", "source", "text")
+        self.attribute, self.source = (
+            grouped.get_column(c).to_list() for c in ("attribute", "source")
         )
+        # The groups' texts as one flat list and where each group ends: a list of lists is
+        # several times slower to make (hundreds of thousands of groups, before the fork).
+        text = grouped.get_column("text")
+        self.text = text.explode(empty_as_null=False, keep_nulls=False).to_list()
+        self.ends = array("q", text.list.len().fill_null(0).cast(pl.Int64).cum_sum().to_numpy())
         by_entity = (
             grouped.select("entity")
             .with_row_index("i")
@@ -461,8 +466,11 @@ class _Cells:
 
     def get(self, entity: str) -> dict[str, dict[str, list[str]]]:
         out: dict[str, dict[str, list[str]]] = {}
+        text, ends = self.text, self.ends
         for i in self.rows.get(entity, ()):
-            out.setdefault(self.attribute[i], {})[self.source[i]] = self.text[i]
+            out.setdefault(self.attribute[i], {})[self.source[i]] = text[
+                ends[i - 1] if i else 0 : ends[i]
+            ]
         return out
 
 
