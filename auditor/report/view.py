@@ -421,6 +421,10 @@ class _Cells:
 
     def __init__(self, claims: pl.DataFrame, specs) -> None:
         self.rows: dict[str, list[int]] = {}
+        self.attribute: list[str] = []
+        self.source: list[str] = []
+        self.text: list[str] = []
+        self.ends = array("q")
         if not claims.height:
             return
         editorial = claims.filter(pl.col("origin") == "editorial").select(
