@@ -8,6 +8,7 @@ import json
 import os
 import re
 import shutil
+import threading
 
 import pytest
 
@@ -297,6 +298,32 @@ def test_a_child_that_fails_fails_the_set_and_keeps_the_old_one(catalog, tmp_pat
     with pytest.raises(AuditorError, match="No space left on device"):
         check.write_reports(report, out, FORMATS)
     assert children == [1]
+    assert sorted(p.name for p in out.iterdir()) == ["report.json"]
+
+
+def test_a_digest_that_fails_fails_the_set_and_keeps_the_old_one(catalog, tmp_path, monkeypatch):
+    """At catalog scale the run id is made by a thread while this one makes the pages'
+    views: its failure is the set's, and the previous set stays."""
+    from auditor import check
+    from auditor.config import load
+    from auditor.formats import FORMATS
+    from auditor.pipeline import audit
+
+    report = audit([catalog], load())
+    out = tmp_path / "reports"
+    out.mkdir()
+    (out / "report.json").write_text("the previous set", encoding="utf-8")
+    monkeypatch.setattr(html, "SINGLE_PAGE_UP_TO", 1)
+    monkeypatch.setattr(html, "PARALLEL_FROM", 1)
+    main_thread = threading.current_thread()
+
+    def digest(report, rows):
+        assert threading.current_thread() is not main_thread  # made beside the views
+        raise MemoryError("digest")
+
+    monkeypatch.setattr(check, "_digest", digest)
+    with pytest.raises(MemoryError, match="digest"):
+        check.write_reports(report, out, FORMATS)
     assert sorted(p.name for p in out.iterdir()) == ["report.json"]
     assert (out / "report.json").read_text(encoding="utf-8") == "the previous set"
 

@@ -122,6 +122,7 @@ _ENV = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
     keep_trailing_newline=True,
+    auto_reload=False,  # the package's templates do not change while it runs: no stat a page
 )
 
 _ENV.globals["articles"] = articles.articles
@@ -244,6 +245,12 @@ class Pages:
         if workers is None:
             workers = min(os.cpu_count() or 1, MAX_WORKERS)
         yield from _entity_pages(report, views, self._names, workers)
+
+    def of(self, report: AuditReport) -> Pages:
+        """These pages for `report`, the same report with its run id now set (the views
+        do not read it: they may be made while the run id is)."""
+        self.report = report
+        return self
 
     @property
     def _names(self) -> dict[str, str]:

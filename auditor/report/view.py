@@ -69,7 +69,7 @@ class _Claims:
     where touching a string object each would copy every page of them."""
 
     def __init__(
-        self, cited: array, height: int, rows: pl.Series, sources: list[str], origins: list[str]
+        self, cited: array, height: int, rows: pl.Series, sources: pl.Series, origins: pl.Series
     ) -> None:
         filled = rows.fill_null("")
         self.text: bytes = filled.str.join("").cast(pl.Binary).item() if len(rows) else b""
@@ -78,7 +78,13 @@ class _Claims:
         at = np.full(height, -1, dtype=np.int64)
         at[np.frombuffer(cited, dtype=np.int64)] = np.arange(len(cited), dtype=np.int64)
         self.at = array("q", at.tobytes())
-        self.sources, self.origins = sources, origins
+        # Each cited claim's source as a code into `source_names`, and whether it is
+        # editorial: two flat buffers rather than hundreds of thousands of strings.
+        names = sources.unique(maintain_order=True)
+        self.source_names: list[str | None] = names.to_list()
+        codes = sources.replace_strict(names, pl.Series(range(len(names)), dtype=pl.Int64))
+        self.source_codes = array("q", codes.to_numpy().tobytes())
+        self.editorial = (origins == "editorial").fill_null(False).to_numpy().tobytes()
 
     def row(self, i: int) -> str | None:
         if i in self.missing:
@@ -114,6 +120,19 @@ class EntityView:
     @property
     def counts(self) -> dict[str, int]:
         return {s: len(self.discrepancies[s]) for s in SEVERITIES}
+
+
+class _Shown(dict):
+    """`shown`, each distinct value of a kind once: a catalog's resolved values repeat (a
+    few thousand distinct among hundreds of thousands shown). Keyed by the value's repr,
+    which tells 1 from 1.0 and True, and a list from a tuple, as equality does not."""
+
+    def __call__(self, kind: str, value: Any) -> str:
+        key = (kind, value) if type(value) is str else (kind, type(value), repr(value))
+        text = self.get(key)
+        if text is None:
+            text = self[key] = shown(kind, value)
+        return text
 
 
 @dataclass(frozen=True)
@@ -155,6 +174,8 @@ class ReportView:
             self.resolved[(r["entity"], r["attribute"])].append(r)
         self.failed = _failed_by_entity(report)
         self._cells = _Cells(report.claims, self.specs)
+        self._shown = _Shown()
+        self._attributes: dict[str, tuple[Any, Any]] = {}
         self._claims: dict[int, _Claims] = {}
         self._odd: dict[tuple[int, int, str], str] = {}
         for store, cited in _cited(report.discrepancies):
@@ -210,8 +231,7 @@ class ReportView:
         cells = self._cells.get(entity)
         rows = []
         for attribute in _attribute_order(specs, cells):
-            spec = spec_for(specs, attribute)
-            dedupe = _dedupe_case if _cased(spec.kind) else list
+            spec, dedupe = self._attribute(attribute)
             row_cells = {
                 source: Cell(
                     dedupe(values) if len(values) > 1 else list(values),
@@ -220,7 +240,8 @@ class ReportView:
                 for source, values in cells[attribute].items()
             }
             value, confidence = _resolved(
-                spec, self.resolved.get((entity, attribute), []), row_cells, len(sources)
+                spec, self.resolved.get((entity, attribute), []), row_cells, len(sources),
+                self._shown,
             )
             rows.append(Row(attribute, spec.title, row_cells, value, confidence))
         by_severity: dict[str, list[DiscrepancyView]] = {s: [] for s in SEVERITIES}
@@ -230,8 +251,17 @@ class ReportView:
             entity, sources, rows, by_severity, list(documents), self.failed.get(entity, [])
         )
 
+    def _attribute(self, attribute: str) -> tuple[Any, Any]:
+        """The attribute's spec and how its matrix cells are deduplicated, looked up once."""
+        found = self._attributes.get(attribute)
+        if found is None:
+            spec = spec_for(self.specs, attribute)
+            dedupe = _dedupe_case if _cased(spec.kind) else list
+            found = self._attributes[attribute] = (spec, dedupe)
+        return found
+
     def _discrepancy(self, d: Discrepancy) -> DiscrepancyView:
-        spec = spec_for(self.specs, d.attribute)
+        spec = self._attribute(d.attribute)[0]
         evidence: list[str | EvidenceView] = []
         if d.store is not None:
             claims, key = self._claims[id(d.store)], id(d.store)
@@ -255,7 +285,7 @@ class ReportView:
             d.status,
             d.attribute,
             d.explanation,
-            shown(spec.kind, r.value) if r else "",
+            self._shown(spec.kind, r.value) if r else "",
             r.confidence if r else None,
             evidence,
         )
@@ -267,14 +297,15 @@ class ReportView:
             if d.code == CoverageGap.code or d.store is None:
                 continue
             claims = self._claims[id(d.store)]
-            sources, origins, at = claims.sources, claims.origins, claims.at
+            names, codes, editorial, at = (
+                claims.source_names, claims.source_codes, claims.editorial, claims.at
+            )
             for i in d.claim_idx:
                 j = at[i]
-                key = (d.attribute, sources[j])
-                if origins[j] == "editorial" and (
-                    key not in marks or _RANK[d.severity] < _RANK[marks[key]]
-                ):
-                    marks[key] = d.severity
+                if editorial[j]:
+                    key = (d.attribute, names[codes[j]])
+                    if key not in marks or _RANK[d.severity] < _RANK[marks[key]]:
+                        marks[key] = d.severity
         return marks
 
 
@@ -288,9 +319,20 @@ def _cited(discrepancies) -> list[tuple[ClaimStore, array]]:
             by_store.setdefault(id(d.store), (d.store, []))[1].append(d.claim_idx)
     out = []
     for store, lists in by_store.values():
-        flat = np.fromiter(itertools.chain.from_iterable(lists), dtype=np.int64)
-        out.append((store, array("q", np.unique(flat).tobytes())))
+        flat = np.sort(np.fromiter(itertools.chain.from_iterable(lists), dtype=np.int64))
+        out.append((store, array("q", _distinct(flat).tobytes())))
     return out
+
+
+def _distinct(ordered: np.ndarray) -> np.ndarray:
+    """np.unique of a sorted array, without its hashing pass (50 times slower on a
+    catalog's hundreds of thousands of cited claims, numpy 2.4)."""
+    if len(ordered) < 2:
+        return ordered
+    keep = np.empty(len(ordered), dtype=bool)
+    keep[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+    return ordered[keep]
 
 
 def _store_claims(frame: pl.DataFrame, cited: array, specs) -> _Claims:
@@ -318,8 +360,8 @@ def _store_claims(frame: pl.DataFrame, cited: array, specs) -> _Claims:
         cited,
         height,
         articles.evidence_rows(frame, values.get_column("text")),
-        frame.get_column("source").to_list(),
-        frame.get_column("origin").to_list(),
+        frame.get_column("source"),
+        frame.get_column("origin"),
     )
 
 
@@ -379,6 +421,10 @@ class _Cells:
 
     def __init__(self, claims: pl.DataFrame, specs) -> None:
         self.rows: dict[str, list[int]] = {}
+        self.attribute: list[str] = []
+        self.source: list[str] = []
+        self.text: list[str] = []
+        self.ends = array("q")
         if not claims.height:
             return
         editorial = claims.filter(pl.col("origin") == "editorial").select(
@@ -405,9 +451,14 @@ class _Cells:
             .group_by("entity", "attribute", "source", maintain_order=True)
             .agg(pl.col("text").unique(maintain_order=True))
         )
-        self.attribute, self.source, self.text = (
-            grouped.get_column(c).to_list() for c in ("attribute", "source", "text")
+        self.attribute, self.source = (
+            grouped.get_column(c).to_list() for c in ("attribute", "source")
         )
+        # The groups' texts as one flat list and where each group ends: a list of lists is
+        # several times slower to make (hundreds of thousands of groups, before the fork).
+        text = grouped.get_column("text")
+        self.text = text.explode(empty_as_null=False, keep_nulls=False).to_list()
+        self.ends = array("q", text.list.len().fill_null(0).cast(pl.Int64).cum_sum().to_numpy())
         by_entity = (
             grouped.select("entity")
             .with_row_index("i")
@@ -419,8 +470,11 @@ class _Cells:
 
     def get(self, entity: str) -> dict[str, dict[str, list[str]]]:
         out: dict[str, dict[str, list[str]]] = {}
+        text, ends = self.text, self.ends
         for i in self.rows.get(entity, ()):
-            out.setdefault(self.attribute[i], {})[self.source[i]] = self.text[i]
+            out.setdefault(self.attribute[i], {})[self.source[i]] = text[
+                ends[i - 1] if i else 0 : ends[i]
+            ]
         return out
 
 
@@ -469,11 +523,11 @@ def _dedupe_case(values: list[str]) -> list[str]:
     return [best_cased(g) for g in groups.values()]
 
 
-def _resolved(spec, rows: list[dict], cells: dict[str, Cell], n_sources: int):
+def _resolved(spec, rows: list[dict], cells: dict[str, Cell], n_sources: int, show=shown):
     if rows:
         if len(rows) == 1 and not rows[0]["slot"]:
-            return shown(spec.kind, rows[0]["value"]), rows[0]["confidence"]
-        parts = [f"{r['slot'] or 'unqualified'}: {shown(spec.kind, r['value'])}" for r in rows]
+            return show(spec.kind, rows[0]["value"]), rows[0]["confidence"]
+        parts = [f"{r['slot'] or 'unqualified'}: {show(spec.kind, r['value'])}" for r in rows]
         return "; ".join(parts), min(r["confidence"] for r in rows)
     if spec.multi:
         # Members that at least half of the stating sources list, one vote per source.
