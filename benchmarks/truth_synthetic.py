@@ -19,6 +19,9 @@ Shapes:
 - dense counts: integers, wrong by 10, 100 or 1,000 (near misses that an exact kind must not merge).
 - noisy numbers: every source writes the truth with up to 0.4 % of noise, wrong ones 3-30 % off;
   the attribute's tolerance is 1 %: close values must support each other.
+- two attributes: 12 sources, half of them right 90 % of the time on the first attribute and
+  40 % on the second, the other half the other way round (accuracy per attribute; scored on
+  both attributes together, no copiers).
 
     python benchmarks/truth_synthetic.py [--seed 1] [--keep DIR]
 """
@@ -53,6 +56,7 @@ class Shape:
     kind: str  # the attribute's kind
     tolerance: str | None = None
     copiers: int = 4
+    split: bool = False  # two attributes, each source good on one and poor on the other
 
 
 SHAPES = (
@@ -60,7 +64,9 @@ SHAPES = (
     Shape("sparse codes", 3000, 40, (0.3, 0.4, 0.5, 0.9, 0.95), (0.02, 0.12), "code"),
     Shape("dense counts", 1500, 25, (0.35, 0.95), (0.1, 0.9), "count"),
     Shape("noisy numbers", 1500, 25, (0.35, 0.95), (0.1, 0.9), "number", "1%"),
+    Shape("two attributes", 2000, 12, (0.9, 0.4), (0.3, 0.4), "code", copiers=0, split=True),
 )
+ATTRIBUTES = ("value", "other")
 CODES = [f"C{k:02d}" for k in range(12)]
 
 
@@ -91,6 +97,8 @@ def _stated(shape: Shape, truth, right: bool, item: int, rng: random.Random):
 
 def generate(shape: Shape, seed: int) -> tuple[dict, dict, list[tuple[str, str, object]]]:
     """The truth per item, each source's accuracy (copiers: None) and the rows."""
+    if shape.split:
+        return _generate_split(shape, seed)
     rng = random.Random(f"{shape.name}/{seed}")
     truth = {f"item{i}": _true_value(shape, rng) for i in range(shape.items)}
     accuracy: dict[str, float | None] = {}
@@ -113,6 +121,39 @@ def generate(shape: Shape, seed: int) -> tuple[dict, dict, list[tuple[str, str, 
     return truth, accuracy, rows
 
 
+def _generate_split(shape: Shape, seed: int) -> tuple[dict, dict, list[tuple]]:
+    """Items of two attributes ("item3" and "item3/other" in the truth); each source's
+    accuracy is high on one attribute and low on the other (the accuracy kept is the mean, as
+    the reliability error is judged per source)."""
+    rng = random.Random(f"{shape.name}/{seed}")
+    good, poor = shape.accuracy
+    truth = {
+        f"item{i}" + ("" if a == "value" else "/other"): _true_value(shape, rng)
+        for i in range(shape.items)
+        for a in ATTRIBUTES
+    }
+    accuracy: dict[str, float | None] = {}
+    rows: list[tuple] = []
+    for s in range(shape.sources):
+        first = (good, poor) if s < shape.sources // 2 else (poor, good)
+        source, cover = f"s{s}", rng.uniform(*shape.cover)
+        accuracy[source] = sum(first) / 2
+        for i in range(shape.items):
+            if rng.random() < cover:
+                values = []
+                for a, acc in zip(ATTRIBUTES, first, strict=True):
+                    t = truth[f"item{i}" + ("" if a == "value" else "/other")]
+                    values.append(_stated(shape, t, rng.random() < acc, i, rng))
+                rows.append((source, f"item{i}", *values, first))
+    return truth, accuracy, rows
+
+
+def _split_rows(rows: list[tuple]) -> list[tuple[str, str, object]]:
+    """(source, item, value) rows of both attributes, the second's items apart."""
+    return [r for source, item, v, w, _ in rows for r in ((source, item, v),
+                                                         (source, item + "/other", w))]
+
+
 def right(shape: Shape, value, truth) -> bool:
     if value is None:
         return False
@@ -123,22 +164,45 @@ def right(shape: Shape, value, truth) -> bool:
     return float(value) == truth
 
 
-def oracle(shape: Shape, rows, accuracy: dict, truth: dict) -> float:
-    """A vote weighted by each source's true accuracy (copiers left out); close numbers pool."""
+def oracle(shape: Shape, claims: list[tuple[str, object, float]], truth: dict) -> float:
+    """A vote weighted by each claim's source's true accuracy (copiers left out: their claims
+    come without one); close numbers pool."""
     by_item = defaultdict(list)
-    for source, item, value in rows:
-        if accuracy[source] is not None:
-            by_item[item].append((value, accuracy[source]))
+    for item, value, acc in claims:
+        by_item[item].append((value, acc))
     hits = 0
-    for item, claims in by_item.items():
+    for item, stated in by_item.items():
         score: Counter = Counter()
-        for value, _ in claims:
-            for other, acc in claims:
+        for value, _ in stated:
+            for other, acc in stated:
                 if right(shape, other, value) if shape.tolerance else other == value:
                     score[value] += math.log(max(acc, 1e-3) * 3 / max(1 - acc, 1e-3))
         best = max(score.items(), key=lambda kv: (kv[1], str(kv[0])))[0]
         hits += right(shape, best, truth[item])
     return hits / len(by_item)
+
+
+def _claims(shape: Shape, rows: list[tuple], accuracy: dict) -> list[tuple[str, object, float]]:
+    """(item, value, the true accuracy of its source on it) of every claim but the copiers'."""
+    if shape.split:
+        return [
+            claim
+            for _, item, v, w, (acc_v, acc_w) in rows
+            for claim in ((item, v, acc_v), (item + "/other", w, acc_w))
+        ]
+    return [(item, v, accuracy[source]) for source, item, v in rows if accuracy[source] is not None]
+
+
+def _reliability_error(shape: Shape, report: dict, rows: list[tuple], accuracy: dict) -> float:
+    """Mean distance of the estimated reliabilities from the true accuracies: per attribute for
+    sources whose accuracy is one per attribute, else per source."""
+    if not shape.split:
+        return float(np.mean([abs(s["reliability"] - accuracy[s["source"]])
+                              for s in report.get("sources", [])
+                              if accuracy.get(s["source"]) is not None]))
+    true = {source: dict(zip(ATTRIBUTES, accs, strict=True)) for source, *_, accs in rows}
+    return float(np.mean([abs(a["reliability"] - true[s["source"]][a["attribute"]])
+                          for s in report.get("sources", []) for a in s["attributes"]]))
 
 
 def ece(confidence: np.ndarray, hit: np.ndarray, bins: int = 10) -> float:
@@ -157,8 +221,10 @@ def audit(folder: Path, shape: Shape, method: str) -> dict:
     config.write_text(
         f'resolution = "{method}"\n\n'
         '[[tables]]\npath = "claims.csv"\nsource = { column = "source" }\nentity = ["item"]\n\n'
-        '[tables.columns]\nvalue = { attribute = "value" }\n\n'
-        f'[attributes.value]\nkind = "{shape.kind}"\n{tolerance}',
+        "[tables.columns]\n"
+        + "".join(f'{a} = {{ attribute = "{a}" }}\n' for a in _attributes(shape))
+        + "".join(f'\n[attributes.{a}]\nkind = "{shape.kind}"\n{tolerance}'
+                  for a in _attributes(shape)),
         encoding="utf-8",
     )
     out = folder / f"out-{method}"
@@ -168,6 +234,10 @@ def audit(folder: Path, shape: Shape, method: str) -> dict:
         cwd=ROOT, check=True, stdout=subprocess.DEVNULL, env={**os.environ, "AUDITOR_CACHE": "off"},
     )
     return json.loads((out / "report.json").read_text(encoding="utf-8"))
+
+
+def _attributes(shape: Shape) -> tuple[str, ...]:
+    return ATTRIBUTES if shape.split else ATTRIBUTES[:1]
 
 
 def main() -> None:
@@ -185,24 +255,27 @@ def main() -> None:
             truth, accuracy, rows = generate(shape, options.seed)
             with (folder / "claims.csv").open("w", newline="", encoding="utf-8") as f:
                 writer = csv.writer(f)
-                writer.writerow(["source", "item", "value"])
-                writer.writerows(rows)
+                writer.writerow(["source", "item", *_attributes(shape)])
+                writer.writerows(r[: 2 + len(_attributes(shape))] for r in rows)
+            claims = _claims(shape, rows, accuracy)
+            stated = {item for item, _, _ in claims} | {r[1] for r in rows}
             scores = {}
             for method in ("vote", "learned"):
                 report = audit(folder, shape, method)
-                resolved = {r["entity"]: r for r in report["resolved"]}
+                resolved = {
+                    r["entity"] + ("" if r["attribute"] == "value" else "/other"): r
+                    for r in report["resolved"]
+                }
                 hits = np.array([right(shape, resolved.get(i, {}).get("value"), t)
                                  for i, t in truth.items() if i in resolved])
-                scores[method] = hits.sum() / len({item for _, item, _ in rows})
+                scores[method] = hits.sum() / len(stated)
                 if method == "learned":
                     conf = np.array([resolved[i]["confidence"] for i in truth if i in resolved])
                     calibration = ece(conf, hits)
-                    errors = [abs(s["reliability"] - accuracy[s["source"]])
-                              for s in report.get("sources", [])
-                              if accuracy.get(s["source"]) is not None]
-            print(f"{shape.name:<15}{len(rows):>8,}{scores['vote']:>8.3f}{scores['learned']:>9.3f}"
-                  f"{oracle(shape, rows, accuracy, truth):>8.3f}{calibration:>7.3f}"
-                  f"{float(np.mean(errors)):>12.3f}", flush=True)
+                    error = _reliability_error(shape, report, rows, accuracy)
+            print(f"{shape.name:<15}{len(rows) * len(_attributes(shape)):>8,}{scores['vote']:>8.3f}"
+                  f"{scores['learned']:>9.3f}{oracle(shape, claims, truth):>8.3f}"
+                  f"{calibration:>7.3f}{error:>12.3f}", flush=True)
 
 
 if __name__ == "__main__":
