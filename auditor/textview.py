@@ -1,6 +1,7 @@
 """A searchable view of a document whose offsets map back to the exact original text.
 
-Pages carry HTML entities (`&nbsp;`, `&amp;`) and odd white space. Adapters match against the
+Pages carry HTML entities (`&nbsp;`, `&amp;`), odd white space and, saved on Windows, "\r\n"
+line breaks. Adapters match against the
 decoded view; every span is mapped back so that `text[start:end]` of the original document is
 the evidence, byte for byte after decoding.
 """
@@ -14,13 +15,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# A line break written "\r\n" (Windows) or "\r" (old Macs) reads as "\n" in the view, and
+# white space at a line's end as nothing (a line of spaces is a blank line).
+_ENTITY_OR_BREAK = re.compile(_ENTITY.pattern + r"|[ \t]+(?:\r\n?|\n|$)|\r\n?")
 _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
 _SPACES += "\u202f\u205f\u3000"
 
 
 @dataclass(frozen=True)
 class TextView:
-    """`text` is `original` with entities decoded and exotic spaces made plain."""
+    """`text` is `original` with entities decoded, exotic spaces made plain, every line
+    break a "\n" and no white space at a line's end."""
 
     original: str
     text: str
@@ -43,9 +48,13 @@ class TextView:
         orig_lens: list[int] = []
         pos = 0
         vpos = 0
-        for m in _ENTITY.finditer(original):
+        breaks = "\r" in original or " \n" in original or "\t\n" in original
+        for m in (_ENTITY_OR_BREAK if breaks else _ENTITY).finditer(original):
             token = m.group(0)
-            decoded = _decode_entity(token)
+            if token[0] == "&":
+                decoded = _decode_entity(token)
+            else:
+                decoded = "\n" if token[-1] in "\r\n" else ""
             if decoded == token:
                 continue
             start = m.start()

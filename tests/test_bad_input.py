@@ -652,3 +652,37 @@ def test_the_fast_manifest_reader_agrees_with_tomllib(lines):
 def test_the_bundled_manifest_takes_the_fast_reader():
     text = (ROOT / "sources" / FILM / "manifest.toml").read_text(encoding="utf-8")
     assert simple_manifest(text) == tomllib.loads(text)
+
+
+_SAVED_AS = {
+    "windows line breaks": lambda t: t.replace("\n", "\r\n"),
+    "old mac line breaks": lambda t: t.replace("\n", "\r"),
+    "spaces at every line's end": lambda t: "\n".join(line + "  \t" for line in t.split("\n")),
+}
+
+
+@pytest.mark.parametrize("saved_as", sorted(_SAVED_AS))
+def test_a_page_saved_with_other_line_ends_states_the_same_facts(tmp_path, saved_as):
+    """A capture saved on Windows, or with white space left at its lines' ends (a blank line
+    of spaces), states what the same page does: the same claims, each located exactly."""
+    from auditor.documents import discover
+    from auditor.extract import extract_document
+
+    def facts(result):
+        return sorted(
+            (c.attribute, c.raw.replace("\r\n", "\n").replace("\r", "\n"), str(c.value))
+            for c in result.claims
+        )
+
+    for page in sorted((ROOT / "sources" / FILM).glob("*.txt")):
+        folder = tmp_path / saved_as.replace(" ", "-") / FILM
+        folder.mkdir(parents=True, exist_ok=True)
+        text = page.read_text(encoding="utf-8")
+        saved = folder / page.name
+        saved.write_text(_SAVED_AS[saved_as](text), encoding="utf-8", newline="")
+        [plain_ref], [saved_ref] = discover([page]), discover([saved])
+        plain, other = extract_document(plain_ref), extract_document(saved_ref)
+        assert other.error is None, other.error
+        assert facts(other) == facts(plain), page.name
+        original = saved.read_bytes().decode("utf-8")
+        assert all(original[c.span_start : c.span_end] == c.raw for c in other.claims)
