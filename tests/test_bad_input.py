@@ -658,21 +658,23 @@ _SAVED_AS = {
     "windows line breaks": lambda t: t.replace("\n", "\r\n"),
     "old mac line breaks": lambda t: t.replace("\n", "\r"),
     "spaces at every line's end": lambda t: "\n".join(line + "  \t" for line in t.split("\n")),
+    "typographic apostrophes": lambda t: t.replace("'", "\u2019"),
 }
 
 
 @pytest.mark.parametrize("saved_as", sorted(_SAVED_AS))
 def test_a_page_saved_with_other_line_ends_states_the_same_facts(tmp_path, saved_as):
-    """A capture saved on Windows, or with white space left at its lines' ends (a blank line
-    of spaces), states what the same page does: the same claims, each located exactly."""
+    """A capture saved on Windows, with white space left at its lines' ends (a blank line of
+    spaces) or with typographic apostrophes states what the same page does: the same claims
+    (apostrophes as written), each located exactly."""
     from auditor.documents import discover
     from auditor.extract import extract_document
 
+    def unified(text: str) -> str:
+        return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2019", "'")
+
     def facts(result):
-        return sorted(
-            (c.attribute, c.raw.replace("\r\n", "\n").replace("\r", "\n"), str(c.value))
-            for c in result.claims
-        )
+        return sorted((c.attribute, unified(c.raw), unified(str(c.value))) for c in result.claims)
 
     for page in sorted((ROOT / "sources" / FILM).glob("*.txt")):
         folder = tmp_path / saved_as.replace(" ", "-") / FILM

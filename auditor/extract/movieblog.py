@@ -29,6 +29,8 @@ _M = re.M
 
 
 def _line(label: str) -> re.Pattern[str]:
+    """A "Label: value" line; an apostrophe in the label may be typographic ("Critic’s")."""
+    label = label.replace("'", "['’]")
     return re.compile(rf"^{label}:[ \t]*(?P<v>[^\n]*?)[ \t]*$", _M)
 
 
