@@ -196,3 +196,22 @@ def test_kind_words_gate_every_kind():
         low = prose._lowered(text)
         if prose._kind(text) is not None and low is not None:
             assert prose._KIND_WORDS.search(low), text
+
+
+def test_other_film_sentences_as_the_pattern_that_looks_behind() -> None:
+    """Tried only where a sentence opens, the pattern finds what it finds tried everywhere with
+    the look-behinds that say where a sentence opens."""
+    plain = re.compile(
+        r"(?:(?<=^)|(?<=[.!?] )|(?<=[.!?]\] )|(?<=\] ))"
+        + wikipedia._OTHER_FILM_SENTENCE.pattern,
+        re.M,
+    )
+    pieces = [
+        "The ", "Her ", "previous ", "first ", "film ", "feature ", "X ", "(2011)", "(1995)",
+        ". ", "] ", ".] ", "\n", "Studio's ", "a", ",", "Mr. ", "! ", "? ", " ",
+    ]  # fmt: skip
+    rng = random.Random(11)
+    for text in _texts(pieces, seed=11, most=30):
+        for s, e in _bounds(text, rng):
+            want = [m.span() for m in plain.finditer(text, s, e)]
+            assert [m.span() for m in wikipedia._other_film_sentences(text, s, e)] == want

@@ -348,7 +348,6 @@ _OTHER_FILM_PARAGRAPH = re.compile(
 # determiner and an order word, a film noun, then a title and its year in parentheses. ("The
 # film, a remake of X (1961), ..." is this film: no order word.)
 _OTHER_FILM_SENTENCE = re.compile(
-    r"(?:(?<=^)|(?<=[.!?] )|(?<=[.!?]\] )|(?<=\] ))"
     r"(?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)*['\u2019]s? (?:[a-z'\u2019-]+ ){0,3}?"
     r"|(?:The|Its|His|Her|Their) (?:[a-z'\u2019-]+ ){0,2}?"
     r"(?:previous|earlier|prior|first|last|next|debut|other) (?:[a-z-]+ ){0,2}?)"
@@ -357,6 +356,28 @@ _OTHER_FILM_SENTENCE = re.compile(
     _M,
 )
 _SENTENCE_END = re.compile(r"[.!?](?:\[\w{1,3}\])*(?=\s|$)")
+# Where a sentence may open: after a line break, or after "[.!?] " or "] " (a footnote mark).
+_SENTENCE_BREAK = re.compile(r"\n|[.!?\]] ")
+
+
+def _other_film_sentences(text: str, s: int, e: int):
+    """`_OTHER_FILM_SENTENCE` matched where a sentence may open, left to right and not
+    overlapping, as a scan that opened on a look behind would (tried at every character, that
+    scan was the most of this page's extraction)."""
+    opens = [s] if s == 0 or text[s - 1] == "\n" or text[s - 2 : s] in _OPENERS else []
+    # a break of two characters may straddle s
+    opens += [m.end() for m in _SENTENCE_BREAK.finditer(text, max(s - 1, 0), e) if m.end() > s]
+    end = s
+    for at in opens:
+        if at < end:
+            continue
+        m = _OTHER_FILM_SENTENCE.match(text, at, e)
+        if m is not None:
+            yield m
+            end = m.end()
+
+
+_OPENERS = {". ", "! ", "? ", "] "}
 
 
 def _without_other_films(
@@ -376,7 +397,7 @@ def _without_other_films(
         out.append((s, e))
     cut = []
     for s, e in out:
-        for m in _OTHER_FILM_SENTENCE.finditer(text, s, e):
+        for m in _other_film_sentences(text, s, e):
             if m.start() < s or int(m["y"]) in years:
                 continue
             stop = _SENTENCE_END.search(text, m.end(), e)
