@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from itertools import islice
 
 from auditor.extract.base import Adapter, Collector, find, opens_line
@@ -28,6 +29,7 @@ from auditor.textview import TextView
 _M = re.M
 
 
+@cache
 def _line(label: str) -> re.Pattern[str]:
     """A "Label: value" line; an apostrophe in the label may be typographic ("Critic’s")."""
     label = label.replace("'", "['’]")

@@ -358,6 +358,7 @@ _OTHER_FILM_SENTENCE = re.compile(
 _SENTENCE_END = re.compile(r"[.!?](?:\[\w{1,3}\])*(?=\s|$)")
 # Where a sentence may open: after a line break, or after "[.!?] " or "] " (a footnote mark).
 _SENTENCE_BREAK = re.compile(r"\n|[.!?\]] ")
+_OPENERS = {". ", "! ", "? ", "] "}  # the two characters before a sentence that opens
 
 
 def _other_film_sentences(text: str, s: int, e: int):
@@ -376,8 +377,6 @@ def _other_film_sentences(text: str, s: int, e: int):
             yield m
             end = m.end()
 
-
-_OPENERS = {". ", "! ", "? ", "] "}
 
 
 def _without_other_films(

@@ -19,9 +19,8 @@ def _cells(cells: pl.DataFrame, column, attr) -> pl.DataFrame:
     members = cells.get_column("member")
     parse = with_unit(parse_count)
     texts = members.drop_nulls().to_list()
-    if decimal_mark(texts) == "," or (
-        decimal_mark(texts) is None and any(_DOT_GROUP.search(t) for t in texts)
-    ):
+    mark = decimal_mark(texts)
+    if mark == "," or (mark is None and any(_DOT_GROUP.search(t) for t in texts)):
         return cells.with_columns(
             value=per_value(members, lambda t: parse(point_decimal_text(t), column))
         )

@@ -9,7 +9,7 @@ import polars as pl
 from auditor.kinds.base import KEY, VALUE, Learned, ValueKind, first
 from auditor.kinds.values import dump
 from auditor.normalize.money import parse_cell_money, parse_money, whole_or_cents
-from auditor.normalize.numbers import comma_decimals, parse_number, point_decimal_text
+from auditor.normalize.numbers import decimal_mark, parse_number, point_decimal_text
 
 _STRUCT = pl.Struct(
     {"low": pl.Float64, "high": pl.Float64, "amount": pl.Float64, "currency": pl.String}
@@ -41,7 +41,7 @@ def _cells(cells: pl.DataFrame, column, attr) -> pl.DataFrame:
     values: dict[str, str | None] = {}
     notes: dict[str, str | None] = {}
     texts = cells.get_column("member").unique().drop_nulls().to_list()
-    comma = comma_decimals(texts)
+    comma = decimal_mark(texts) == ","
     for text in texts:
         m = parse_cell_money(text, comma)
         bare = (

@@ -9,7 +9,7 @@ import re
 import polars as pl
 
 from auditor.kinds.base import Learned, ValueKind, as_json_reads
-from auditor.normalize.numbers import comma_decimals, number_expr, parse_number, point_decimal
+from auditor.normalize.numbers import decimal_mark, number_expr, parse_number, point_decimal
 
 
 def parse(text: str) -> int | float | None:
@@ -24,7 +24,7 @@ def _cells(cells: pl.DataFrame, column, attr) -> pl.DataFrame:
     """A column's unit is read past where a cell writes it ("72°F", "72 °F" in a "°F" column);
     a column that writes decimal commas is read so ("1.234,5")."""
     member = pl.col("member")
-    if comma_decimals(cells.get_column("member").drop_nulls().to_list()):
+    if decimal_mark(cells.get_column("member").drop_nulls().to_list()) == ",":
         member = point_decimal(member)
     return cells.with_columns(value=_number(member, column))
 

@@ -53,10 +53,6 @@ def decimal_mark(texts: list[str]) -> str | None:
     return None if comma == point else "," if comma else "."
 
 
-def comma_decimals(texts: list[str]) -> bool:
-    return decimal_mark(texts) == ","
-
-
 _GROUP_DOT, _DECIMAL_COMMA = r"(\d)\.", r"(\d),(\d)"
 
 
