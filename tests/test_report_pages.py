@@ -146,6 +146,22 @@ def test_pages_rendered_in_parallel_are_the_same(catalog, monkeypatch):
     assert len(sequential) == 4
 
 
+def test_evidence_made_a_slice_at_a_time_is_the_same(catalog, monkeypatch):
+    """The evidence rows are made and kept a slice of claims at a time: pages are the same
+    whatever the slice, a row at a slice's edge included."""
+    from auditor.config import load
+    from auditor.pipeline import audit
+    from auditor.report import view
+
+    report = audit([catalog], load())
+    whole = list(html.files(report, single_page_up_to=1))
+    monkeypatch.setattr(view._Claims, "SLICE", 7)
+    sliced = list(html.files(report, single_page_up_to=1))
+    assert sliced == whole
+    claims = next(iter(view.ReportView(report)._claims.values()))
+    assert len(claims.texts) == -(-len(claims.ends) // 7) > 10  # many buffers were read
+
+
 AWKWARD = ["", "plain", 'say "hi" & <b>it\'s</b>', "tab\there\nnew line", "café \U0001f3ac",
            "\u2028sep", "x" * 300]  # fmt: skip
 

@@ -64,17 +64,30 @@ class EvidenceView:
 class _Claims:
     """A claim store's cited claims as the pages read them: each one's evidence row (HTML,
     None where Python must make it) and its source and origin (for the matrix's marks), by
-    claim index (`at` maps it to the claim's place among the cited). The rows are one UTF-8
-    buffer and their ends, not a string each: a forked child reads the buffer where it lies,
-    where touching a string object each would copy every page of them."""
+    claim index (`at` maps it to the claim's place among the cited). The rows are UTF-8
+    buffers of `SLICE` rows each and each row's end in its buffer, not a string each: a forked
+    child reads the buffers where they lie, where touching a string object each would copy
+    every page of them. Made a slice of claims at a time, so that a catalog's evidence is
+    never a second time in memory as polars' intermediate columns (at 10,000 films they held
+    more than a gigabyte at once)."""
+
+    SLICE = 50_000
 
     def __init__(
-        self, cited: array, height: int, rows: pl.Series, sources: pl.Series, origins: pl.Series
+        self, cited: array, height: int, rows: Iterator[pl.Series], sources: pl.Series,
+        origins: pl.Series,
     ) -> None:
-        filled = rows.fill_null("")
-        self.text: bytes = filled.str.join("").cast(pl.Binary).item() if len(rows) else b""
-        self.ends = array("q", filled.str.len_bytes().cast(pl.Int64).cum_sum().to_numpy())
-        self.missing = {cited[j] for j in rows.is_null().arg_true().to_list()}
+        self.texts: list[bytes] = []
+        self.ends = array("q")
+        self.missing: set[int] = set()
+        for k, part in enumerate(rows):
+            filled = part.fill_null("")
+            self.texts.append(filled.str.join("").cast(pl.Binary).item() if len(part) else b"")
+            self.ends.frombytes(
+                filled.str.len_bytes().cast(pl.Int64).cum_sum().to_numpy().tobytes()
+            )
+            lo = k * self.SLICE
+            self.missing.update(cited[lo + j] for j in part.is_null().arg_true().to_list())
         at = np.full(height, -1, dtype=np.int64)
         at[np.frombuffer(cited, dtype=np.int64)] = np.arange(len(cited), dtype=np.int64)
         self.at = array("q", at.tobytes())
@@ -89,8 +102,12 @@ class _Claims:
     def row(self, i: int) -> str | None:
         if i in self.missing:
             return None
-        j = self.at[i]
-        return self.text[self.ends[j - 1] if j else 0 : self.ends[j]].decode("utf-8")
+        return self.text(self.at[i])
+
+    def text(self, j: int) -> str:
+        """The row of the j-th cited claim."""
+        k, r = divmod(j, self.SLICE)
+        return self.texts[k][self.ends[j - 1] if r else 0 : self.ends[j]].decode("utf-8")
 
 
 @dataclass
@@ -270,12 +287,9 @@ class ReportView:
                     claims.row(i) if i not in claims.missing else self._odd[(key, i, d.attribute)]
                     for i in d.claim_idx
                 ]
-            else:  # row(i) of each, inline: a catalog's findings cite hundreds of thousands
-                text, ends, at = claims.text, claims.ends, claims.at
-                evidence = [
-                    text[ends[j - 1] if j else 0 : ends[j]].decode("utf-8")
-                    for j in (at[i] for i in d.claim_idx)
-                ]
+            else:
+                text, at = claims.text, claims.at
+                evidence = [text(at[i]) for i in d.claim_idx]
         r = d.resolved
         return DiscrepancyView(
             d.id,
@@ -356,13 +370,12 @@ def _store_claims(frame: pl.DataFrame, cited: array, specs) -> _Claims:
         nulls_equal=True,
         maintain_order="left",
     )
-    return _Claims(
-        cited,
-        height,
-        articles.evidence_rows(frame, values.get_column("text")),
-        frame.get_column("source"),
-        frame.get_column("origin"),
+    shown_values, step = values.get_column("text"), _Claims.SLICE
+    rows = (
+        articles.evidence_rows(frame.slice(lo, step), shown_values.slice(lo, step))
+        for lo in range(0, frame.height, step)
     )
+    return _Claims(cited, height, rows, frame.get_column("source"), frame.get_column("origin"))
 
 
 def _evidence_view(c: ClaimRef, kind: str) -> EvidenceView:
