@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import random
 import re
 import resource
@@ -28,6 +29,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -260,6 +262,53 @@ def peak_mb() -> tuple[float, float]:
     return me, kids
 
 
+class Footprint:
+    """The memory `auditor check` holds while a stage runs: the proportional set size (shared
+    pages counted once across processes) of this process and its children, sampled every
+    0.1 s by a thread. ru_maxrss is a lifetime maximum and counts a forked child's pages it
+    shares with this process twice; this is the figure of one stage at a time."""
+
+    def __init__(self) -> None:
+        self.peaks: dict[str, float] = {}
+        self.stage: str | None = None
+        threading.Thread(target=self._sample, daemon=True).start()
+
+    @contextlib.contextmanager
+    def during(self, name: str) -> Iterator[None]:
+        self.stage = name
+        try:
+            yield
+        finally:
+            self.stage = None
+
+    def _sample(self) -> None:
+        while True:
+            stage = self.stage
+            if stage is not None:
+                mb = sum(_pss_kb(pid) for pid in _tree(os.getpid())) / 1024
+                self.peaks[stage] = max(self.peaks.get(stage, 0.0), mb)
+            time.sleep(0.1)
+
+
+def _tree(pid: int) -> list[int]:
+    pids, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        pids.append(p)
+        for task in Path(f"/proc/{p}/task").glob("*"):
+            with contextlib.suppress(OSError):
+                todo += [int(c) for c in (task / "children").read_text().split()]
+    return pids
+
+
+def _pss_kb(pid: int) -> int:
+    with contextlib.suppress(OSError):
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    return 0
+
+
 def size_of(path: Path) -> int:
     if path.is_dir():
         return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
@@ -277,7 +326,7 @@ def run_in_process(catalog: Path, out: Path) -> tuple[Stages, object, list[Path]
     stages.wrap(pipeline, "reconcile", "reconcile")
     stages.wrap(pipeline, "check_expectations", "validate")
     config = load(ROOT)
-    with stages.time("total audit (in process)"):
+    with stages.time("total audit (in process)"), FOOTPRINT.during("audit"):
         report = pipeline.audit([catalog], config)
     written = []
     for fmt in sorted(check.RENDERERS):
@@ -287,7 +336,7 @@ def run_in_process(catalog: Path, out: Path) -> tuple[Stages, object, list[Path]
             written += check.write_reports(report, out / fmt, [fmt])
     # What `auditor check` does: every format as one set, the writers shared between the
     # cores (the HTML pages in a forked child, claims.jsonl in a thread, the rest here).
-    with stages.time(SET):
+    with stages.time(SET), FOOTPRINT.during("set"):
         check.write_reports(report, out / "all", sorted(check.RENDERERS))
     return stages, report, written
 
@@ -316,7 +365,12 @@ def touch_one(catalog: Path, rng: random.Random) -> Path:
     return doc
 
 
+FOOTPRINT: Footprint
+
+
 def main() -> None:
+    global FOOTPRINT
+    FOOTPRINT = Footprint()
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--films", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
@@ -372,9 +426,14 @@ def main() -> None:
             print(f"  {'end to end (audit + set)':<28} {total:8.2f} s {cpu:8.2f} s   "
                   f"{n_docs / stages.times['discover + extract']:,.0f} documents/s extracted, "
                   f"{n_docs / total:,.0f} documents/s end to end")
+            if FOOTPRINT.peaks:
+                print("  peak memory of `auditor check` (this process and its children, "
+                      "shared pages once): "
+                      + ", ".join(f"{k} {v:,.0f} MB" for k, v in FOOTPRINT.peaks.items()))
+                FOOTPRINT.peaks.clear()
             me, kids = peak_mb()
-            print(f"  peak memory: {me:,.0f} MB this process, {kids:,.0f} MB largest child "
-                  f"({me + kids:,.0f} MB together at most)")
+            print(f"  lifetime peak RSS (the single-format renders too): {me:,.0f} MB this "
+                  f"process, {kids:,.0f} MB largest child")
             s = report.summary()
             print(f"  {s['claims']:,} claims, discrepancies {json.dumps(s['discrepancies'])}, "
                   f"expectations failed {s['expectations']['failed']}")
