@@ -149,3 +149,31 @@ def test_configured_trust_is_a_prior_and_an_unnamed_source_starts_from_the_data(
     # the named sloppy source is pulled towards its low trust; the others barely move
     assert named["sloppy"] < unnamed["sloppy"]
     assert abs(named["careful"] - unnamed["careful"]) < 0.05
+
+
+def _budgets(stated: dict[str, tuple[int, str]]):
+    claims = [
+        _claim("film-2000", source, "budget", {"low": amount, "high": amount, "currency": cur})
+        for source, (amount, cur) in stated.items()
+    ]
+    result = reconcile(to_frame(claims), Settings(specs=catalog()))
+    row = result.resolved.filter(pl.col("attribute") == "budget").row(0, named=True)
+    listed = {
+        s: [a["attribute"] for a in attrs]
+        for s, attrs in zip(result.sources["source"], result.sources["attributes"], strict=True)
+    }
+    return row, listed
+
+
+def test_a_figure_in_another_currency_neither_supports_nor_is_charged():
+    """Two sources state a budget in euros, a third the same budget in dollars, an amount
+    within tolerance of no euro figure's being wrong: without an exchange rate it lends the
+    euro figure no support and costs its source nothing."""
+    row, listed = _budgets(
+        {"a": (11_400_000, "EUR"), "b": (11_400_000, "EUR"), "c": (11_000_000, "USD")}
+    )
+    assert json.loads(row["value"])["currency"] == "EUR" and row["sources"] == ["a", "b"]
+    assert "budget" not in listed.get("c", []) and "budget" in listed["a"]
+    # tied currencies: both stay in the vote, as before
+    row, listed = _budgets({"a": (11_400_000, "EUR"), "c": (11_000_000, "USD")})
+    assert "budget" in listed["a"] and "budget" in listed["c"]

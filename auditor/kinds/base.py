@@ -48,6 +48,9 @@ class Learned:
     kind: str = "exact"
     relative: bool | None = None
     members: str = ""  # a single value's key lists its members, joined by this (for `names`)
+    # a value's field naming its unit ("currency"): figures in different units are different
+    # quantities, so an item's figures are compared in the unit most of its sources state
+    unit: str = ""
 
 
 @dataclass(frozen=True)

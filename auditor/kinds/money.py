@@ -131,6 +131,6 @@ KIND = ValueKind(
     column=_column,
     composite=True,
     comparator="scalar",
-    truth=Learned("number", relative=True),
+    truth=Learned("number", relative=True, unit="currency"),
     show=show,
 )

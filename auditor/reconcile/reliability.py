@@ -90,6 +90,7 @@ def claims(frame: pl.DataFrame, settings: Settings) -> pl.DataFrame:
         "source",
         "raw",
         value="key",
+        stated="value",
         number="num",
         prior="prior",
         weight="weight",
@@ -115,7 +116,39 @@ def claims(frame: pl.DataFrame, settings: Settings) -> pl.DataFrame:
         .with_columns(value=pl.col("members").list.join(_SEP))
     )
     sets = _one_spelling(sets.collect()).drop("item", "src").lazy()
-    return pl.concat([single, sets], how="diagonal_relaxed").collect()
+    return pl.concat([_in_main_unit(single, specs), sets], how="diagonal_relaxed").collect()
+
+
+def _in_main_unit(single: pl.LazyFrame, specs) -> pl.LazyFrame:
+    """An item's figures in the unit most of its sources state (`Learned.unit`): "€11.4
+    million" and "$10 million" are the same budget in two currencies, and without an exchange
+    rate neither supports nor contradicts the other, so a figure in another unit is left out
+    of the vote (no support lent, no error charged to its source). Where units tie, all stay."""
+    units = {n: kinds.learned(s.kind).unit for n, s in specs.items() if not s.multi}
+    unit = pl.lit(None, pl.String)
+    for field in sorted({u for u in units.values() if u}):
+        named = [n for n, u in units.items() if u == field]
+        unit = (
+            pl.when(pl.col("attribute").is_in(named))
+            .then(pl.col("stated").str.json_path_match(f"$.{field}"))
+            .otherwise(unit)
+        )
+    if not any(units.values()):
+        return single.drop("stated")
+    item = ["entity", "attribute", "slot"]
+    sources = pl.col("source").n_unique().over(*item, "unit")
+    most = sources.max().over(item)
+    return (
+        single.with_columns(unit=unit)
+        .with_columns(n=sources, most=most)
+        .with_columns(
+            leaders=pl.col("unit").filter(pl.col("n") == pl.col("most")).n_unique().over(item)
+        )
+        .filter(
+            pl.col("unit").is_null() | (pl.col("n") == pl.col("most")) | (pl.col("leaders") > 1)
+        )
+        .drop("stated", "unit", "n", "most", "leaders")
+    )
 
 
 def _one_spelling(sets: pl.DataFrame) -> pl.DataFrame:
