@@ -216,6 +216,7 @@ def check(
             if not quiet:
                 for line in summary_lines(report):
                     click.echo(line)
+                _table_notes(report)
             _errors(report)
     if not quiet:
         for path in written:
@@ -239,6 +240,23 @@ def _errors(report) -> None:
         click.echo(f"error: {_line(doc.error)}", err=True)
     for problem in report.errors:
         click.echo(f"error: {_line(problem)}", err=True)
+
+
+_NOTES_SHOWN = 5  # table files whose notes the terminal shows; report.json has them all
+
+
+def _table_notes(report) -> None:
+    """What a table file states that was not read (cells of no value of their kind, rows
+    naming no entity): on the terminal too, since a wrong declaration otherwise passes
+    unseen as a smaller audit."""
+    noted = [d for d in report.documents if d.entity is None and d.note and not d.error]
+    for doc in noted[:_NOTES_SHOWN]:
+        click.echo(f"note: {_line(doc.document)}: {_line(doc.note)}")
+    if len(noted) > _NOTES_SHOWN:
+        click.echo(
+            f"note: {len(noted) - _NOTES_SHOWN} more table files have notes (report.json, "
+            "documents)"
+        )
 
 
 def _line(text: str) -> str:

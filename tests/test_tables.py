@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from auditor.attributes import catalog
 from auditor.claims import Claim, to_frame
+from auditor.cli import main
 from auditor.config import Config, load
 from auditor.documents import discover
 from auditor.errors import AuditorError
@@ -514,6 +515,41 @@ def test_cells_no_kind_reads_are_noted_on_the_table_not_lost_silently(tmp_path):
         "4 cells state no value of their column's kind: price 2 ('$12.34', 'twelve'); "
         "dep 2 ('Not Available', '<b>TBA</b>')"
     )
+
+
+def test_a_column_of_bare_numbers_its_kind_needs_a_unit_for_says_what_to_declare(
+    tmp_path, capsys
+):
+    """A money column of bare prices, a duration column of bare minutes: unread without a
+    currency or a unit; the note (on the terminal too) names the option that reads them,
+    and with it declared every cell is read."""
+    (tmp_path / "t.csv").write_text(
+        "src,id,price,length\na,x1,12.5,112\nb,x1,12.50,113\nc,x1,$12.50,1h 52m\n",
+        encoding="utf-8",
+    )
+    declared = (
+        '[[tables]]\npath = "t.csv"\nsource = {{ column = "src" }}\nentity = ["id"]\n'
+        '[tables.columns]\nprice = {{ attribute = "price"{0} }}\n'
+        'length = {{ attribute = "length"{1} }}\n'
+        '[attributes.price]\nkind = "money"\n[attributes.length]\nkind = "duration"\n'
+    )
+    path = tmp_path / "audit.toml"
+    path.write_text(declared.format("", ""), encoding="utf-8")
+    [record] = read_declared(load(config_file=path)).records
+    assert record.claims == 2
+    where = f"{path.resolve()}: tables[0]"
+    assert record.note == (
+        "4 cells state no value of their column's kind: "
+        f"price 2 ('12.5', '12.50'; bare numbers: declare currency = \"USD\" on the column in "
+        f"{where}); length 2 ('112', '113'; bare numbers: declare unit = \"min\" on the "
+        f"column in {where})"
+    )
+    argv = ["check", "--config", str(path), "--out", str(tmp_path / "out"), "--format", "json"]
+    assert main(argv) == 0  # what was read agrees
+    assert f"note: t.csv: {record.note}\n" in capsys.readouterr().out
+    path.write_text(declared.format(', currency = "USD"', ', unit = "min"'), encoding="utf-8")
+    [record] = read_declared(load(config_file=path)).records
+    assert record.claims == 6 and record.note is None
 
 
 def test_prices_keep_their_cents(tmp_path):

@@ -69,6 +69,9 @@ class ValueKind:
     cased: bool = False  # a report shows one form of values that differ only in case
     composite: bool = False  # a value is a JSON object (a score), not a value per slot
     member: bool = False  # a claim states one member of a set (a genre): resolved as a set
+    # the column option that makes a table's bare number one of its values, as an example
+    # ('currency = "USD"'): a note on a column of bare numbers left unread says to declare it
+    bare: str = ""
 
     @property
     def compares(self) -> str:

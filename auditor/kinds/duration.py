@@ -14,4 +14,5 @@ KIND = ValueKind(
     comparator="scalar",
     truth=Learned("number", relative=False),
     show=lambda minutes: f"{minutes} min",
+    bare='unit = "min"',
 )

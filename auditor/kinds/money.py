@@ -133,4 +133,5 @@ KIND = ValueKind(
     comparator="scalar",
     truth=Learned("number", relative=True, unit="currency"),
     show=show,
+    bare='currency = "USD"',
 )

@@ -50,4 +50,5 @@ KIND = ValueKind(
     comparator="scalar",
     truth=Learned("number", relative=True),
     show=lambda v: f"{v['value']:g}/{v['scale']:g}",
+    bare='unit = "10"',
 )

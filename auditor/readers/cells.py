@@ -24,6 +24,7 @@ from auditor.attributes import AttributeSpec, spec_for
 from auditor.claims import conform, with_ids
 from auditor.errors import DocumentError
 from auditor.kinds.base import json_text
+from auditor.normalize.numbers import number_expr
 from auditor.tablespec import PART, ColumnSpec, TableSpec
 
 _SEP = "; "  # between a row's cells in its context
@@ -151,7 +152,12 @@ def claims_of(
         context="__context",
         context_start="context_start",
     )
-    notes = [n for n in (_unnamed(unnamed), _unread(cells)) if n]
+    bare = {
+        c.column: kinds.get(c.kind or spec_for(specs, c.attribute).kind).bare
+        for c in spec.columns
+        if not (c.unit or c.currency)
+    }
+    notes = [n for n in (_unnamed(unnamed), _unread(cells, bare, spec.where)) if n]
     return with_ids(conform(claims)), "; ".join(notes) or None
 
 
@@ -159,21 +165,28 @@ _SHOWN = 3  # texts quoted per column in a note
 _LONGEST = 24  # characters of each
 
 
-def _unread(cells: pl.DataFrame) -> str | None:
+def _unread(cells: pl.DataFrame, bare: dict[str, str], where: str) -> str | None:
     """What the table states that its columns' kinds cannot read, per column, with a few of
-    the texts: a unit or form the kind does not know shows here rather than vanishing."""
+    the texts: a unit or form the kind does not know shows here rather than vanishing. Where
+    they are mostly bare numbers of a kind that needs a unit (`bare`: an amount's currency, a
+    duration's unit), the note says which option of the column in `where` reads them."""
     missing = cells.filter(pl.col("value").is_null()).unique(
         ["__row", "column"], maintain_order=True
     )
     if missing.is_empty():
         return None
     per_column = missing.group_by("column", maintain_order=True).agg(
-        pl.len(), pl.col("raw").str.strip_chars().unique(maintain_order=True).head(_SHOWN + 1)
+        pl.len(),
+        pl.col("raw").str.strip_chars().unique(maintain_order=True).head(_SHOWN + 1),
+        numbers=number_expr(pl.col("raw")).is_not_null().sum(),
     )
     parts = []
-    for column, n, texts in per_column.iter_rows():
+    for column, n, texts, numbers in per_column.iter_rows():
         shown = ", ".join(repr(_short(t)) for t in texts[:_SHOWN])
-        parts.append(f"{column} {n:,} ({shown}{', ...' if len(texts) > _SHOWN else ''})")
+        hint = ""
+        if bare.get(column) and 2 * numbers > n:
+            hint = f"; bare numbers: declare {bare[column]} on the column in {where}"
+        parts.append(f"{column} {n:,} ({shown}{', ...' if len(texts) > _SHOWN else ''}{hint})")
     many = "cell states no value of its" if missing.height == 1 else "cells state no value of their"
     return f"{missing.height:,} {many} column's kind: " + "; ".join(parts)
 
