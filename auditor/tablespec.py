@@ -3,7 +3,9 @@
 `[[tool.auditor.tables]]` in pyproject.toml (`[[tables]]` in auditor.toml or a file given with
 --config) says where a table is, how to read it, which column (or fixed name) is the source,
 which columns and file-name parts make the entity, when it was captured, and which columns
-state which attributes, with parsing hints. A mistake is one `AuditorError` line naming the
+state which attributes, with parsing hints; or, for a long table (one row per source, entity
+and attribute, as truth-discovery data sets are often given), which column names each row's
+attribute and which holds its value. A mistake is one `AuditorError` line naming the
 file and the key, raised here rather than half-way through reading.
 """
 
@@ -49,6 +51,8 @@ _TABLE_KEYS = {
     "origin",
     "columns",
     "exclude_sources",
+    "attribute",
+    "value",
 }
 _COLUMN_KEYS = {"attribute", "split", "unit", "currency", "scope", "qualifier", "kind", "drop"}
 # A file-name part in an entity or capture template: "{stem}", "{name}", "{parent}", or a
@@ -96,6 +100,11 @@ class TableSpec:
     origin: str = "editorial"
     columns: tuple[ColumnSpec, ...] = ()
     exclude_sources: tuple[str, ...] = ()  # rows of these sources are not read (an ablation)
+    # A long table: each row's attribute is named in this column and its value is in
+    # `value_column`; `columns` is then keyed by the attribute names the rows give (hints,
+    # another attribute name), and a name it does not list is read as the attribute it names.
+    attribute_column: str | None = None
+    value_column: str | None = None
 
     def format_of(self, path: Path) -> str:
         if self.format:
@@ -114,6 +123,7 @@ class TableSpec:
         """The table columns this spec reads, besides the attribute columns."""
         cols = [self.source_column, self.captured_column]
         cols += [e for e in self.entity if not PART.search(e)]
+        cols += [self.attribute_column, self.value_column]
         return tuple(dict.fromkeys(c for c in cols if c))
 
 
@@ -137,9 +147,21 @@ def _table(entry: Any, config_file: Path, key: str) -> TableSpec:
     unknown = sorted(set(entry) - _TABLE_KEYS)
     if unknown:
         raise bad(unknown[0], f"unknown key; use one of {', '.join(sorted(_TABLE_KEYS))}")
-    for required in ("path", "source", "entity", "columns"):
-        if required not in entry:
-            raise AuditorError(f"{where}: {required} is missing")
+    attribute_column = value_column = None
+    if ("attribute" in entry) != ("value" in entry):
+        missing = "value" if "attribute" in entry else "attribute"
+        raise AuditorError(
+            f"{where}: {missing} is missing; a long table names both the column of each row's "
+            'attribute and that of its value: attribute = { column = "..." }, '
+            'value = { column = "..." }'
+        )
+    if "attribute" in entry:
+        attribute_column = _named_column(entry["attribute"], bad, "attribute")
+        value_column = _named_column(entry["value"], bad, "value")
+    required = ("path", "source", "entity") + (() if attribute_column else ("columns",))
+    for key_name in required:
+        if key_name not in entry:
+            raise AuditorError(f"{where}: {key_name} is missing")
     path = _string(entry["path"], bad, "path")
     fmt = entry.get("format")
     if fmt is not None and fmt not in FORMATS:
@@ -189,14 +211,16 @@ def _table(entry: Any, config_file: Path, key: str) -> TableSpec:
     origin = entry.get("origin", "editorial")
     if origin not in ("editorial", "user"):
         raise bad("origin", "must be editorial or user")
-    columns = entry["columns"]
-    if not isinstance(columns, dict) or not columns:
+    columns = entry.get("columns", {})
+    if not isinstance(columns, dict) or not (columns or attribute_column):
         raise bad("columns", "must map column names to { attribute = ... } tables")
     col_specs = tuple(_column(name, spec, bad) for name, spec in columns.items())
     if names is not None:
+        # a long table's `columns` are keyed by attribute names, not the file's columns
+        listed = () if attribute_column else col_specs_names(col_specs)
         missing = [
             c
-            for c in (*col_specs_names(col_specs), source_column, captured_column)
+            for c in (*listed, source_column, captured_column, attribute_column, value_column)
             if c and c not in names
         ]
         missing += [e for e in entity if not PART.search(e) and e not in names]
@@ -224,7 +248,15 @@ def _table(entry: Any, config_file: Path, key: str) -> TableSpec:
         origin=origin,
         columns=col_specs,
         exclude_sources=tuple(_strings(entry.get("exclude_sources", []), bad, "exclude_sources")),
+        attribute_column=attribute_column,
+        value_column=value_column,
     )
+
+
+def _named_column(spec: Any, bad, field: str) -> str:
+    if not (isinstance(spec, dict) and set(spec) == {"column"}):
+        raise bad(field, f'must be {{ column = "..." }}: the column that holds each row\'s {field}')
+    return _string(spec["column"], bad, f"{field}.column")
 
 
 def col_specs_names(columns: tuple[ColumnSpec, ...]) -> list[str]:

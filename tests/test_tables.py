@@ -387,6 +387,64 @@ def _domain_audit(tmp_path: Path, text: str, columns: dict, attributes: dict):
     return found, resolved
 
 
+def test_a_long_table_states_what_the_same_wide_table_does(tmp_path):
+    """One row per (source, entity, attribute), as truth-discovery data sets are often given:
+    the same claims as the wide table of the same facts, each one's evidence the value cell of
+    its own row; an attribute name `columns` does not list is read as the attribute it names,
+    hints are keyed by the names the rows give, and blank names or values state nothing."""
+    wide = "src,id,price,gate\na,x1,12.5,C24\nb,x1,12.9,C26\na,x2,7,B3\nb,x2,7.0,B 3\n"
+    (tmp_path / "wide.csv").write_text(wide, encoding="utf-8")
+    rows = [r.split(",") for r in wide.splitlines()[1:]]
+    long = "who,what,field,text\n" + "".join(
+        f"{src},{eid},{name},{cell}\n"
+        for src, eid, price, gate in rows
+        for name, cell in (("Price", price), ("gate", gate))
+    ) + "a,x1,,9\nb,x1,gate,\n"
+    (tmp_path / "long.csv").write_text(long, encoding="utf-8")
+    attributes = {"price": {"kind": "money", "tolerance": "1%"}, "gate": {"kind": "code"}}
+    tables = [
+        {"path": "wide.csv", "source": {"column": "src"}, "entity": ["id"],
+         "columns": {"price": {"attribute": "price", "currency": "USD"},
+                     "gate": {"attribute": "gate"}}},
+        {"path": "long.csv", "source": {"column": "who"}, "entity": ["what"],
+         "attribute": {"column": "field"}, "value": {"column": "text"},
+         "columns": {"Price": {"attribute": "price", "currency": "USD"}}},
+    ]  # fmt: skip
+    results = {}
+    for table in tables:
+        (tmp_path / "sources").mkdir(exist_ok=True)
+        config = _config(tmp_path, tmp_path / "sources", tables=[table], attributes=attributes)
+        [record] = read_declared(config).records
+        report = audit([tmp_path / "sources"], config)
+        assert not report.errors and record.note is None
+        results[table["path"]] = (report, record)
+    (wide_report, _), (long_report, _) = results["wide.csv"], results["long.csv"]
+    facts = ["entity", "source", "attribute", "raw", "value"]
+    assert wide_report.claims.select(facts).sort(facts).equals(
+        long_report.claims.select(facts).sort(facts)
+    )
+    assert [(d.entity, d.attribute, d.code) for d in long_report.discrepancies] == [
+        (d.entity, d.attribute, d.code) for d in wide_report.discrepancies
+    ]
+    assert long_report.resolved == wide_report.resolved
+    lines = long.splitlines()
+    for claim in long_report.claims.iter_rows(named=True):
+        assert claim["column"] == "text"
+        assert lines[claim["row"] + 1].split(",")[3] == claim["raw"]
+
+
+def test_a_long_table_is_declared_with_both_of_its_columns(tmp_path):
+    table = {"path": "t.csv", "source": "s", "entity": ["id"], "attribute": {"column": "f"}}
+    with pytest.raises(AuditorError, match=r"tables\[0\]: value is missing; a long table"):
+        parse_tables([table], tmp_path / "auditor.toml")
+    table["value"] = "v"
+    with pytest.raises(AuditorError, match=r"tables\[0\]\.value: must be \{ column"):
+        parse_tables([table], tmp_path / "auditor.toml")
+    table.update(value={"column": "v"}, header=False, names=["s", "id", "f"])
+    with pytest.raises(AuditorError, match="no column 'v' among the names given"):
+        parse_tables([table], tmp_path / "auditor.toml")
+
+
 def test_other_domains_books_cities_and_gates(tmp_path):
     text = (
         "src,id,authors,population,gate,dep\n"

@@ -73,7 +73,8 @@ def claims_of(
 ) -> tuple[pl.DataFrame, str | None]:
     """The claims of one table file's frame of text cells, and a note of the cells that state
     no value of their kind (None when every one does)."""
-    mapped = [c.column for c in spec.columns]
+    long = spec.attribute_column is not None
+    mapped = [] if long else [c.column for c in spec.columns]
     for column in (*spec.needed, *mapped):
         if f"{column}_duplicated_0" in frame.columns:  # how polars names a repeated header
             raise DocumentError(
@@ -103,39 +104,58 @@ def claims_of(
         c: pl.sum_horizontal(pl.lit(0), *(n + len(_SEP) for n in lengths[:i])) + len(c) + 2
         for i, c in enumerate(shown)
     }
-    wide = frame.select(
+    index = ["__row", "__entity", "__source", "__context"]
+    row = (
         pl.int_range(pl.len(), dtype=pl.Int64).alias("__row"),
         entity.alias("__entity"),
         source.alias("__source"),
         pl.concat_str(
             [pl.format(f"{c}: {{}}", pl.col(c).fill_null("")) for c in shown], separator=_SEP
         ).alias("__context"),
-        # under names of their own: a table's column may be called "value" or "raw"
-        *(pl.col(c).alias(f"__cell:{c}") for c in dict.fromkeys(mapped)),
-        *(starts[c].alias(f"__at:{c}") for c in dict.fromkeys(mapped)),
     )
     named = (pl.col("__entity").str.strip_chars() != "") & (
         pl.col("__source").str.strip_chars() != ""
     )
-    unnamed = wide.filter(~named.fill_null(False)).get_column("__row")
-    wide = wide.filter(named)
-    index = ["__row", "__entity", "__source", "__context"]
-    cells = wide.unpivot(
-        on=[f"__cell:{c}" for c in dict.fromkeys(mapped)],
-        index=index,
-        variable_name="column",
-        value_name="raw",
-    ).with_columns(
-        pl.col("column").str.strip_prefix("__cell:"),
-        wide.unpivot(on=[f"__at:{c}" for c in dict.fromkeys(mapped)], index=[], value_name="at")
-        .get_column("at")
-        .cast(pl.Int64)
-        .alias("context_start"),
-    )
+    if long:
+        # `__key` says which column spec reads a cell: a long table's row names its attribute
+        cells = frame.select(
+            *row,
+            pl.col(spec.attribute_column).str.strip_chars().alias("__key"),
+            pl.lit(spec.value_column).alias("column"),
+            pl.col(spec.value_column).alias("raw"),
+            starts[spec.value_column].cast(pl.Int64).alias("context_start"),
+        )
+        unnamed = cells.filter(~named.fill_null(False)).get_column("__row")
+        cells = cells.filter(named & (pl.col("__key").fill_null("") != ""))
+    else:
+        wide = frame.select(
+            *row,
+            # under names of their own: a table's column may be called "value" or "raw"
+            *(pl.col(c).alias(f"__cell:{c}") for c in dict.fromkeys(mapped)),
+            *(starts[c].alias(f"__at:{c}") for c in dict.fromkeys(mapped)),
+        )
+        unnamed = wide.filter(~named.fill_null(False)).get_column("__row")
+        wide = wide.filter(named)
+        cells = wide.unpivot(
+            on=[f"__cell:{c}" for c in dict.fromkeys(mapped)],
+            index=index,
+            variable_name="column",
+            value_name="raw",
+        ).with_columns(
+            pl.col("column").str.strip_prefix("__cell:"),
+            wide.unpivot(
+                on=[f"__at:{c}" for c in dict.fromkeys(mapped)], index=[], value_name="at"
+            )
+            .get_column("at")
+            .cast(pl.Int64)
+            .alias("context_start"),
+        )
+        cells = cells.with_columns(__key=pl.col("column"))
     cells = cells.filter(pl.col("raw").str.strip_chars() != "")
+    columns = _column_specs(spec, cells)
     parsed = [
-        _parse(cells.filter(pl.col("column") == c.column), c, spec_for(specs, c.attribute))
-        for c in spec.columns
+        _parse(cells.filter(pl.col("__key") == c.column), c, spec_for(specs, c.attribute))
+        for c in columns
     ]
     cells = pl.concat(parsed, how="vertical_relaxed")
     claims = cells.filter(pl.col("value").is_not_null()).select(
@@ -154,11 +174,21 @@ def claims_of(
     )
     bare = {
         c.column: kinds.get(c.kind or spec_for(specs, c.attribute).kind).bare
-        for c in spec.columns
+        for c in columns
         if not (c.unit or c.currency)
     }
     notes = [n for n in (_unnamed(unnamed), _unread(cells, bare, spec.where)) if n]
     return with_ids(conform(claims)), "; ".join(notes) or None
+
+
+def _column_specs(spec: TableSpec, cells: pl.DataFrame) -> list[ColumnSpec]:
+    """How each column's cells are read; a long table's by the attribute names its rows give
+    (`columns` keyed by them, a name it does not list read as the attribute it names)."""
+    if spec.attribute_column is None:
+        return list(spec.columns)
+    declared = {c.column: c for c in spec.columns}
+    names = cells.get_column("__key").unique(maintain_order=True).to_list()
+    return [declared.get(n) or ColumnSpec(column=n, attribute=n) for n in names]
 
 
 _SHOWN = 3  # texts quoted per column in a note
@@ -171,11 +201,11 @@ def _unread(cells: pl.DataFrame, bare: dict[str, str], where: str) -> str | None
     they are mostly bare numbers of a kind that needs a unit (`bare`: an amount's currency, a
     duration's unit), the note says which option of the column in `where` reads them."""
     missing = cells.filter(pl.col("value").is_null()).unique(
-        ["__row", "column"], maintain_order=True
+        ["__row", "__key"], maintain_order=True
     )
     if missing.is_empty():
         return None
-    per_column = missing.group_by("column", maintain_order=True).agg(
+    per_column = missing.group_by("__key", maintain_order=True).agg(
         pl.len(),
         pl.col("raw").str.strip_chars().unique(maintain_order=True).head(_SHOWN + 1),
         numbers=number_expr(pl.col("raw")).is_not_null().sum(),
