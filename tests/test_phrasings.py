@@ -839,6 +839,29 @@ def test_review_misspells_a_surname_initial_by_ear():
     }
 
 
+def test_review_names_a_person_with_a_lower_case_particle():
+    """'Ilse van der Berk', 'Ilse van der Berg' (misspelt), 'Tomas de Lora': a cased review's
+    name runs on over its lower-case particles; 'van der Berk' alone (no first name) is no
+    mention, nor is a known first name before a particle and another surname."""
+    from auditor.extract.common import add_user_mentions
+
+    text = (
+        "Ilse van der Berk is superb, Ilse van der Berg again in the last reel. Tomas de "
+        "Lora's camera floats. Without van der Berk it would be nothing; Tomas de Vries too."
+    )
+    out = _collector(text)
+    out.add("director", 0, 3, "Ilse van der Berk")
+    out.add("stars", 0, 3, "Tomas de Lora")
+    out.add("stars", 0, 3, "Tomas Vries")
+    add_user_mentions(out, 0, len(text), cased=True)
+    got = {(c.attribute, c.value) for c in out.claims if c.origin == "user"}
+    assert got == {
+        ("director", "Ilse van der Berk"),
+        ("director", "Ilse van der Berg"),
+        ("stars", "Tomas de Lora"),
+    }
+
+
 def test_review_drops_a_names_hyphen():
     """'Ines Kol Brandt' for 'Ines Kol-Brandt', 'jean marc roux' for 'jean-marc roux': the
     same person, a user mention as the review writes it."""
