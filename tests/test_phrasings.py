@@ -777,6 +777,32 @@ def test_lower_cased_first_name_after_a_family_word():
     assert {c.value for c in out.claims} == {"kit"}
 
 
+def test_summary_naming_the_film_maker_names_no_character():
+    """'Mara Kessel's quiet thriller', 'written by Ode Lund': a film-maker the page credits,
+    named in its summary, is no character (on a cased page and a lower-cased one); a role that
+    bears a credited name (a director playing herself) still is."""
+    text = (
+        "Mara Kessel's quiet thriller follows Tobias Renn, a ferryman, and Ode Lund's "
+        "script gives Ilka Sund the last word."
+    )
+    out = _collector(text)
+    out.add("director", 0, 3, "Mara Kessel")
+    out.add("writers", 0, 3, "Ode Lund")
+    add_characters(out, 0, len(text), [], cased=True)
+    assert {c.value for c in out.claims if c.attribute == "character"} == {
+        "Tobias Renn",
+        "Ilka Sund",
+    }
+    low = text.lower()
+    out = _collector(low)
+    out.add("director", 0, 3, "mara kessel")
+    add_characters(out, 0, len(low), ["tobias renn", "mara kessel"], cased=False)
+    assert {c.value for c in out.claims if c.attribute == "character"} == {
+        "tobias renn",
+        "mara kessel",
+    }
+
+
 def test_plot_names_a_part_of_a_double_role():
     """A cast list's double role ("kit hale / the stranger") names its parts: a plot or a
     review that names one of them names a character; a described part ("the stranger") is none."""

@@ -150,10 +150,18 @@ def add_characters(out: Collector, start: int, end: int, known: list[str], *, ca
     # "the keeper" would read as its variant; a title of more ("the iron duke") or a cased
     # page's role ("the Frost Queen") is named as the cast names it
     known = [k for k in role_names(known) if cased or not _ONE_WORD_DESCRIBED.fullmatch(k)]
+    # a film-maker the page credits, named in its summary ("X's silent fable"), is no
+    # character, unless a role bears the name
+    crew = {fold(v) for a in _CREW for v in out.values(a)} - {fold(k) for k in known}
     for s, e in character_mentions(text, start, end, known, cased=cased):
-        out.add("character", s, e, clean(text[s:e]))
+        if fold(text[s:e]) not in crew:
+            out.add("character", s, e, clean(text[s:e]))
     for s, e, name in coordinated_mentions(text, start, end, known, cased=cased):
-        out.add("character", s, e, clean(name))
+        if fold(name) not in crew:
+            out.add("character", s, e, clean(name))
+
+
+_CREW = ("director", "writers", "producers", "cinematographer", "editor")
 
 
 def cast_characters(out: Collector) -> list[str]:
