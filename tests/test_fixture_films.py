@@ -215,3 +215,24 @@ def test_a_finding_quotes_each_source_with_a_value_it_states():
                     assert shown in stated, (d.entity, d.attribute, d.code, name, source, shown)
                     checked += 1
     assert checked > 150
+
+
+def test_a_silent_films_language_is_its_intertitles(tmp_path):
+    """'Silent (Swedish intertitles)' and 'Swedish intertitles' state the language Swedish,
+    as 'swedish' does: no conflict; another language's intertitles still conflict."""
+    folder = _copy(tmp_path, "the-river-men-1952")
+    for name, old, new in (
+        ("wikipedia.txt", "Language Swedish", "Language Silent (Swedish intertitles)"),
+        ("movieblog.txt", "Language: Swedish", "Language: Swedish intertitles"),
+    ):
+        page = folder / name
+        text = page.read_text(encoding="utf-8")
+        assert old in text
+        page.write_text(text.replace(old, new), "utf-8")
+    report = audit([folder], load(ROOT))
+    assert not [d for d in report.discrepancies if d.attribute == "language" and d.code == "AU001"]
+    page = folder / "movieblog.txt"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("Swedish intertitles", "Finnish intertitles"), "utf-8")
+    report = audit([folder], load(ROOT))
+    assert [d for d in report.discrepancies if d.attribute == "language" and d.code == "AU001"]
