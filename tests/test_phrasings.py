@@ -161,6 +161,21 @@ RELEASES = [
         {("2020-05-12", "streaming")},
     ),
     ("It was released on DVD and on streaming services on 4 May 2010.", set()),  # home media
+    (  # a kind named in an earlier clause ("; ", ", and ") is not the next verb's date's
+        "It was cut for its general release in Sweden, and Nordic Films opened a shorter "
+        "version in Finland on 4 May 1950.",
+        {("1950-05-04", "finland")},
+    ),
+    (
+        "The film premiered at a gala in Oslo; Arctic Pictures released it in the United "
+        "Kingdom on 2 June 1961.",
+        {("1961-06-02", "uk")},
+    ),
+    (  # a restoration's sentence re-releases, whichever clause says so
+        "The restored version was shown at Cannes, and Lantern released it in Spain on 5 May "
+        "2015.",
+        {("2015-05-05", "spain,re-release")},
+    ),
 ]
 
 

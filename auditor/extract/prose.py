@@ -346,6 +346,20 @@ def _home_media(sentence: str) -> bool:
     return any(m.group().lower() != "streaming" for m in _HOME_MEDIA.finditer(sentence))
 
 
+_CLAUSE_BREAK = re.compile(r"; |, (?:and|but|while|whereas) ")
+
+
+def _own_clause(text: str, low: str | None, a: int, b: int) -> int:
+    """Where the clause of the last release verb in text[a:b] opens: after the last "; " or
+    ", and " before that verb ("it was shortened for its general release, and X opened it in
+    the United States on": the opening's clause names no kind), else `a`."""
+    verbs = _VERB_AT.finditer(text, low, a, b)
+    if not verbs:
+        return a
+    breaks = list(_CLAUSE_BREAK.finditer(text, a, a + verbs[-1].start()))
+    return breaks[-1].end() if breaks else a
+
+
 def _kind(clause: str) -> str | None:
     """The kind the clause names last, nearest its date ("acquired it after the festival and
     gave it a limited release on ..." is limited); a premiere wins over a kind at the same
@@ -436,6 +450,9 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
                 pos = d.end()
                 continue
             own_kind = _kind(clause) if may(_KIND_WORDS, pos, d.start()) else None
+            if own_kind not in (None, "re-release"):  # the kind of the date's own clause
+                own = _own_clause(text, low, pos, d.start())
+                own_kind = _kind(text[own : d.start()]) if own > pos else own_kind
             after_kind = None  # "... on 2 November 2001 in a limited release": this date's only
             if own_kind is None:
                 tail = _CLAUSE.match(text[d.end() : e]).group()
