@@ -1023,6 +1023,25 @@ def test_wikipedia_infobox_lines():
     }
 
 
+def test_wikipedia_distributor_note_that_names_no_region():
+    """'(re-release)', '(1998 restoration)': a distributor's note that names no country or
+    region is no qualifier; '(North America)' still is one."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    box = (
+        "Distributed by\n"
+        "  • Osprey Films (re-release)\n"
+        "  • Tern Pictures (1998 restoration)\n"
+        "  • Gull Releasing (North America)\n"
+    )
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), box)
+    assert facts == {
+        ("distributor", "Osprey Films", None),
+        ("distributor", "Tern Pictures", None),
+        ("distributor", "Gull Releasing", "north america"),
+    }
+
+
 def test_wikipedia_cast_section_dual_role():
     from auditor.extract.wikipedia import Wikipedia
 
