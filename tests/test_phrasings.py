@@ -428,6 +428,31 @@ def test_credited_names_with_particles_in_prose():
     }
 
 
+def test_crew_credits_in_a_lead():
+    """'directed by A and photographed by B', 'with cinematography by C', 'The film was edited
+    by D and E': cinematographer and editor credits; 'photographed Lisbon' (no "by") and a
+    sentence whose subject is no film credit no one."""
+    from auditor.extract.prose import add_cast_prose
+
+    text = (
+        "Gull Road is a 1961 drama film directed by Ada Brook and photographed by Ivo Marsh, "
+        "with cinematography by Lena de Wit."
+    )
+    assert _facts(add_credit_prose, text) == {
+        ("director", "Ada Brook", None),
+        ("cinematographer", "Ivo Marsh", None),
+        ("cinematographer", "Lena de Wit", None),
+    }
+    text = (
+        "The film was edited by Jo Vance and Kit Orr. It photographed Lisbon at night. Her "
+        "brother was photographed by Max Ott."
+    )
+    assert _facts(add_cast_prose, text) == {
+        ("editor", "Jo Vance", None),
+        ("editor", "Kit Orr", None),
+    }
+
+
 def test_writing_credits_name_their_role_in_prose():
     text = (
         "Some Film is a 2011 thriller film directed by Ada Brook, written by Jo Vance from a "

@@ -894,10 +894,33 @@ _CAST_SENTENCE = re.compile(
 )
 
 
+# "photographed by X", "with cinematography by X", "edited by X": a crew credit (with its "by")
+_CREW_NAMES = r" by (?P<names>" + _NAME + r"(?:(?:, | and |, and | &amp; | & )" + _NAME + r")*)"
+_CREW_CREDIT = re.compile(r"\b(?P<role>photographed|cinematography|edited)" + _CREW_NAMES)
+# "The film was photographed by X": a later sentence of the lead, the film its subject.
+_CREW_SENTENCE = re.compile(
+    r"(?:^|, )(?:[Ii]t|[Tt]he (?:film|movie)) (?:was |is )?(?:also )?"
+    r"(?P<role>photographed|edited)" + _CREW_NAMES
+)
+_CREW_ROLE = {"photographed": "cinematographer", "cinematography": "cinematographer",
+              "edited": "editor"}
+
+
+def _add_crew(out: Collector, m: re.Match[str], at: int) -> None:
+    """The people a crew credit names (`at`: where the text `m` searched begins)."""
+    for n in re.finditer(_NAME, m["names"]):
+        ns, ne = at + m.start("names") + n.start(), at + m.start("names") + n.end()
+        out.add(_CREW_ROLE[m["role"]], ns, ne, clean(out.view.text[ns:ne]))
+
+
 def add_cast_prose(out: Collector, start: int, end: int) -> None:
-    """The stars a lead's later sentences credit, the film their subject ('It stars A')."""
+    """The stars (and crew) a lead's later sentences credit, the film their subject ('It stars
+    A', 'The film was photographed by B')."""
     text = out.view.text
     for s, e in sentences(text, start, end):
+        crew = _CREW_SENTENCE.search(text[s:e])
+        if crew is not None:
+            _add_crew(out, crew, s)
         m = _CAST_SENTENCE.search(text[s:e])
         if m is None:
             continue
@@ -939,6 +962,8 @@ def add_credit_prose(out: Collector, start: int, end: int) -> None:
             ns, ne = m.start("names") + n.start(), m.start("names") + n.end()
             for attribute in attributes:
                 out.add(attribute, ns, ne, clean(text[ns:ne]))
+    for m in _CREW_CREDIT.finditer(text, start, end):
+        _add_crew(out, m, 0)
     for m in _WRITING_CREDIT.finditer(text, start, end):
         for n in re.finditer(_NAME, text[m.start("names") : m.end("names")]):
             ns, ne = m.start("names") + n.start(), m.start("names") + n.end()
