@@ -346,13 +346,10 @@ def _home_media(sentence: str) -> bool:
     return any(m.group().lower() != "streaming" for m in _HOME_MEDIA.finditer(sentence))
 
 
-_CLAUSE_BREAK = re.compile(r"; |, (?:and|but|while|whereas) ")
-
-
 def _own_clause(text: str, low: str | None, a: int, b: int) -> int:
-    """Where the clause of the last release verb in text[a:b] opens: after the last "; " or
-    ", and " before that verb ("it was shortened for its general release, and X opened it in
-    the United States on": the opening's clause names no kind), else `a`."""
+    """Where the clause of the last release verb in text[a:b] opens: after the last ";" or
+    ", and" (`_CLAUSE_BREAK`) before that verb ("it was shortened for its general release,
+    and X opened it in the United States on": the opening's clause names no kind), else `a`."""
     verbs = _VERB_AT.finditer(text, low, a, b)
     if not verbs:
         return a
