@@ -744,6 +744,33 @@ def test_kr_is_the_krona_of_the_films_country():
     assert not {f for f in facts if f[0] == "budget"}
 
 
+def test_reichsmark_and_rm_by_the_films_country():
+    """The Reichsmark sign or name ('4.5 million ℛℳ', '800,000 Reichsmarks') is the
+    Reichsmark (`RM`, no ISO code); 'RM 750,000' is it on an Austrian or German film's page, the
+    ringgit on a Malaysian one, and no amount where the page names neither; 'platform 9' is none."""
+    from auditor.extract.wikipedia import Wikipedia
+    from auditor.normalize.money import rm_of
+
+    assert (parse_money("4.5 million ℛℳ").low, parse_money("4.5 million ℛℳ").currency) == (
+        4_500_000, "RM")
+    assert parse_money("800,000 Reichsmarks").currency == "RM"
+    assert parse_money("RM 750,000") is None
+    assert parse_money("RM 750,000", rm=rm_of(["Austria"])).currency == "RM"
+    assert parse_money("RM2.5 million", rm=rm_of(["Malaysian"])).currency == "MYR"
+    assert parse_money("platform 9", rm="RM") is None
+    text = "Shot in Vienna, the picture was produced for RM 750,000 and grossed ℛℳ 2 million."
+    out = _collector(text)
+    out.add("country", 0, 4, "Austrian")
+    add_money_prose(out, 0, len(text))
+    got = {(c.attribute, _plain(c.value)) for c in out.claims if c.attribute != "country"}
+    assert got == {
+        ("budget", (("currency", "RM"), ("high", 750_000), ("low", 750_000))),
+        ("gross", (("amount", 2_000_000), ("currency", "RM"))),
+    }
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), "Budget1.8 million ℛℳ[3]\n")
+    assert ("budget", (("currency", "RM"), ("high", 1_800_000), ("low", 1_800_000)), None) in facts
+
+
 PLOTS = [
     (
         'In Port Ellis, Jo "Ace" Vance works for his friend Ada Brook. At the cemetery Jo meets '

@@ -27,6 +27,7 @@ from auditor.normalize.money import (
     TRAILING_CURRENCIES,
     krona_of,
     parse_money,
+    rm_of,
 )
 from auditor.normalize.names import clean
 from auditor.normalize.places import (
@@ -603,14 +604,17 @@ def _metacritic(out: Collector, s: int, e: int) -> None:
 # faster than one for MONEY_IN_TEXT (case-insensitive, no prefix).
 # A scale word may part a figure from a currency written after it: "412 million lire".
 _SCALES = ("thousand", "million", "billion")
+# "ℛℳ 5,000,000", "RM 5,000,000": a sign of two letters and a code of two (normalize.money)
 _MONEY_HINT = re.compile(
-    r"[$£€¥₹₩₤]|[^\W\d_]{3}\s*\d|\d\s*(?i:(?:" + "|".join(_SCALES) + r")\s+)?"
+    r"[$£€¥₹₩₤]|ℛℳ|(?<![^\W\d_])(?i:rm)\s*\d|[^\W\d_]{3}\s*\d|\d\s*(?i:(?:"
+    + "|".join(_SCALES) + r")\s+)?"
     r"(?i:" + "|".join(TRAILING_CURRENCIES) + ")"
 )
 # The same read backwards over the lower-cased text: a figure's first digit, white space, then
 # a sign or a code reversed; or a trailing currency reversed, then a figure's last digit.
 _MONEY_HINT_BACK = re.compile(
-    r"\d\s*(?:[$£€¥₹₩₤]|" + "|".join(c[::-1] for c in CURRENCY_CODES.lower().split("|")) + ")"
+    r"\d\s*(?:[$£€¥₹₩₤]|ℳℛ|mr(?![^\W\d_])|"
+    + "|".join(c[::-1] for c in CURRENCY_CODES.lower().split("|")) + ")"
     r"|(?:" + "|".join(w[::-1] for w in TRAILING_CURRENCIES) + r")"
     r"\s*(?:(?:" + "|".join(w[::-1] for w in _SCALES) + r")\s*)?\d"
 )
@@ -642,7 +646,7 @@ def _money_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 # `_MONEY_HINT_BACK`'s first branch; the words every trailing currency opens with.
 # (A sign or a code's last letter looked for first: most digits have neither after them.)
-_CODE_ENDS = "".join(sorted({c[-1] for c in CURRENCY_CODES.lower().split("|")}))
+_CODE_ENDS = "".join(sorted({c[-1] for c in CURRENCY_CODES.lower().split("|")} | {"m", "ℳ"}))
 _FIGURE_BACK = re.compile(
     _MONEY_HINT_BACK.pattern.partition("|(?:")[0].replace(
         r"\s*(?:", rf"\s*(?=[{_CODE_ENDS}$£€¥₹₩₤])(?:", 1
@@ -653,7 +657,7 @@ _TRAILING_HEADS = tuple(w for w in TRAILING_CURRENCIES if not any(
 # Lower-cased, where an amount opens: a currency sign (or up to `_PREFIX_MAX` letters before
 # one: "us$", "can$", "rmb¥") or a currency code; or any digit, where a currency written after
 # its amount may follow.
-_AMOUNT_OPENS = re.compile(r"[$£€¥₹₩₤]|" + CURRENCY_CODES.lower())
+_AMOUNT_OPENS = re.compile(r"[$£€¥₹₩₤]|ℛℳ|(?<![^\W\d_])rm(?![a-z])|" + CURRENCY_CODES.lower())
 # Lower-cased, a currency written after its amount (normalize.money's trailing currencies).
 _AMOUNT_AFTER = re.compile("|".join(TRAILING_CURRENCIES))
 _DIGIT = re.compile(r"\d")
@@ -796,8 +800,9 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             # "Its sequel, X (1996), grossed $61M": another film's money.
             if _OTHER_FILM.search(text, clause_start, word.start()):
                 continue
+            countries = out.values("country")
             money = parse_money(
-                _REF_MARK.sub("", a.group()), krona_of(out.values("country"))
+                _REF_MARK.sub("", a.group()), krona_of(countries), rm_of(countries)
             )
             if money is None:
                 continue
@@ -808,7 +813,8 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
                 span_end = a.end()
                 if i + 1 < len(amounts) and _between(text, a, amounts[i + 1]):
                     high = parse_money(
-                        re.sub(r"\[\w{1,3}\]", "", amounts[i + 1].group()), money.currency
+                        re.sub(r"\[\w{1,3}\]", "", amounts[i + 1].group()), money.currency,
+                        rm_of(countries),
                     )
                     if high and high.currency == money.currency and high.high > money.low:
                         value["high"], span_end, ranged = high.high, amounts[i + 1].end(), i + 1
