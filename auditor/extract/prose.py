@@ -604,7 +604,7 @@ def _metacritic(out: Collector, s: int, e: int) -> None:
 # faster than one for MONEY_IN_TEXT (case-insensitive, no prefix).
 # A scale word may part a figure from a currency written after it: "412 million lire".
 _SCALES = ("thousand", "million", "billion")
-# "ℛℳ 5,000,000", "RM 5,000,000": a sign of two letters and a code of two (normalize.money)
+# "ℛℳ 750,000", "RM 750,000": a sign of two letters and a code of two (normalize.money)
 _MONEY_HINT = re.compile(
     r"[$£€¥₹₩₤]|ℛℳ|(?<![^\W\d_])(?i:rm)\s*\d|[^\W\d_]{3}\s*\d|\d\s*(?i:(?:"
     + "|".join(_SCALES) + r")\s+)?"

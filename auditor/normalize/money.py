@@ -32,7 +32,7 @@ _PREFIX = "|".join(
     rf"(?:{'|'.join(sorted(p, key=len, reverse=True))}){re.escape(sign)}"
     for sign, p in _PREFIXED.items()
 )
-# ISO 4217 codes pages write before an amount (IMDb's "FRF77,000,000", "DEM 5,000,000").
+# ISO 4217 codes pages write before an amount (IMDb's "FRF77,000,000", "DEM 4,500,000").
 _CODES = (
     "USD|GBP|EUR|FRF|DEM|ITL|ESP|JPY|CAD|AUD|SEK|DKK|NOK|CHF|INR|BEF|NLG|ATS|IEP|HKD|CNY|KRW"
     "|RUR|RUB|BRL|MXN|NZD|FIM|PTE|SGD|TWD|RMB"
@@ -53,7 +53,7 @@ _SCALE = {
     "crores": 10**7,
 }
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-# "RM 5,000,000": the Reichsmark or the ringgit, by the film's country (`rm_of`)
+# "RM 750,000": the Reichsmark or the ringgit, by the film's country (`rm_of`)
 _CUR = rf"(?:{_PREFIX}|[$£€¥₹₩₤]|ℛℳ ?|(?<![^\W\d_])RM(?![A-Za-z]) ?|(?:{_CODES})(?![A-Za-z]) ?)"
 _SC = r"(?:million|billion|thousand|lakhs?|crores?|mn|bn|[mkb])\b"
 # A currency written after the amount, as Nordic pages write it ("410 000 kr", "2.5 million
