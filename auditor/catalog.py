@@ -575,6 +575,11 @@ class WithinTolerance(Kind):
         "{values} — {points} lies inside {ranges}", **_VALUES, points=NAMES, ranges=NAMES
     )
     ranges_overlap = Reason("{values} — the ranges overlap", **_VALUES)
+    place_named_less_fully = Reason(
+        "{values} — one place, named with more or fewer of its parts (a building, a town or a "
+        "region left out)",
+        **_VALUES,
+    )
     no_rating = Reason(
         "{values} — a certificate that is no rating (not rated, approved) contradicts no rating",
         **_VALUES,

@@ -215,3 +215,43 @@ def test_a_finding_quotes_each_source_with_a_value_it_states():
                     assert shown in stated, (d.entity, d.attribute, d.code, name, source, shown)
                     checked += 1
     assert checked > 150
+
+
+def test_a_silent_films_language_is_its_intertitles(tmp_path):
+    """'Silent (Swedish intertitles)' and 'Swedish intertitles' state the language Swedish,
+    as 'swedish' does: no conflict; another language's intertitles still conflict."""
+    folder = _copy(tmp_path, "the-river-men-1952")
+    for name, old, new in (
+        ("wikipedia.txt", "Language Swedish", "Language Silent (Swedish intertitles)"),
+        ("movieblog.txt", "Language: Swedish", "Language: Swedish intertitles"),
+    ):
+        page = folder / name
+        text = page.read_text(encoding="utf-8")
+        assert old in text
+        page.write_text(text.replace(old, new), "utf-8")
+    report = audit([folder], load(ROOT))
+    assert not [d for d in report.discrepancies if d.attribute == "language" and d.code == "AU001"]
+    page = folder / "movieblog.txt"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("Swedish intertitles", "Finnish intertitles"), "utf-8")
+    report = audit([folder], load(ROOT))
+    assert [d for d in report.discrepancies if d.attribute == "language" and d.code == "AU001"]
+
+
+def test_a_place_named_with_fewer_of_its_parts_is_no_conflict(tmp_path):
+    """'Princes Street, Edinburgh, UK' against 'princes street, edinburgh, scotland, uk' (the
+    region left out) is one place named more or less fully (AU005); 'Leith, Scotland, UK' is
+    another place (AU001)."""
+    folder = _copy(tmp_path, "trainspotting-1996")
+    page = folder / "movieblog.txt"
+    text = page.read_text(encoding="utf-8")
+    old = "Filming Locations: Princes Street, Edinburgh, Scotland, UK"
+    assert old in text
+    page.write_text(text.replace(old, "Filming Locations: Princes Street, Edinburgh, UK"), "utf-8")
+    found = [d for d in audit([folder], load(ROOT)).discrepancies
+             if d.attribute == "filming_location"]
+    assert [(d.code, d.reason) for d in found] == [("AU005", "place-named-less-fully")]
+    page.write_text(text.replace(old, "Filming Locations: Leith, Scotland, UK"), "utf-8")
+    found = [d for d in audit([folder], load(ROOT)).discrepancies
+             if d.attribute == "filming_location"]
+    assert [d.code for d in found] == ["AU001"]

@@ -161,6 +161,21 @@ RELEASES = [
         {("2020-05-12", "streaming")},
     ),
     ("It was released on DVD and on streaming services on 4 May 2010.", set()),  # home media
+    (  # a kind named in an earlier clause ("; ", ", and ") is not the next verb's date's
+        "It was cut for its general release in Sweden, and Nordic Films opened a shorter "
+        "version in Finland on 4 May 1950.",
+        {("1950-05-04", "finland")},
+    ),
+    (
+        "The film premiered at a gala in Oslo; Arctic Pictures released it in the United "
+        "Kingdom on 2 June 1961.",
+        {("1961-06-02", "uk")},
+    ),
+    (  # a restoration's sentence re-releases, whichever clause says so
+        "The restored version was shown at Cannes, and Lantern released it in Spain on 5 May "
+        "2015.",
+        {("2015-05-05", "spain,re-release")},
+    ),
 ]
 
 
@@ -410,6 +425,31 @@ def test_credited_names_with_particles_in_prose():
         ("stars", "Ola ter Horst", None),
         ("stars", "Jan van den Broek", None),
         ("stars", "Ines van der Kolk", None),
+    }
+
+
+def test_crew_credits_in_a_lead():
+    """'directed by A and photographed by B', 'with cinematography by C', 'The film was edited
+    by D and E': cinematographer and editor credits; 'photographed Lisbon' (no "by") and a
+    sentence whose subject is no film credit no one."""
+    from auditor.extract.prose import add_cast_prose
+
+    text = (
+        "Gull Road is a 1961 drama film directed by Ada Brook and photographed by Ivo Marsh, "
+        "with cinematography by Lena de Wit."
+    )
+    assert _facts(add_credit_prose, text) == {
+        ("director", "Ada Brook", None),
+        ("cinematographer", "Ivo Marsh", None),
+        ("cinematographer", "Lena de Wit", None),
+    }
+    text = (
+        "The film was edited by Jo Vance and Kit Orr. It photographed Lisbon at night. Her "
+        "brother was photographed by Max Ott."
+    )
+    assert _facts(add_cast_prose, text) == {
+        ("editor", "Jo Vance", None),
+        ("editor", "Kit Orr", None),
     }
 
 
@@ -704,6 +744,33 @@ def test_kr_is_the_krona_of_the_films_country():
     assert not {f for f in facts if f[0] == "budget"}
 
 
+def test_reichsmark_and_rm_by_the_films_country():
+    """The Reichsmark sign or name ('4.5 million ℛℳ', '800,000 Reichsmarks') is the
+    Reichsmark (`RM`, no ISO code); 'RM 750,000' is it on an Austrian or German film's page, the
+    ringgit on a Malaysian one, and no amount where the page names neither; 'platform 9' is none."""
+    from auditor.extract.wikipedia import Wikipedia
+    from auditor.normalize.money import rm_of
+
+    assert (parse_money("4.5 million ℛℳ").low, parse_money("4.5 million ℛℳ").currency) == (
+        4_500_000, "RM")
+    assert parse_money("800,000 Reichsmarks").currency == "RM"
+    assert parse_money("RM 750,000") is None
+    assert parse_money("RM 750,000", rm=rm_of(["Austria"])).currency == "RM"
+    assert parse_money("RM2.5 million", rm=rm_of(["Malaysian"])).currency == "MYR"
+    assert parse_money("platform 9", rm="RM") is None
+    text = "Shot in Vienna, the picture was produced for RM 750,000 and grossed ℛℳ 2 million."
+    out = _collector(text)
+    out.add("country", 0, 4, "Austrian")
+    add_money_prose(out, 0, len(text))
+    got = {(c.attribute, _plain(c.value)) for c in out.claims if c.attribute != "country"}
+    assert got == {
+        ("budget", (("currency", "RM"), ("high", 750_000), ("low", 750_000))),
+        ("gross", (("amount", 2_000_000), ("currency", "RM"))),
+    }
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), "Budget1.8 million ℛℳ[3]\n")
+    assert ("budget", (("currency", "RM"), ("high", 1_800_000), ("low", 1_800_000)), None) in facts
+
+
 PLOTS = [
     (
         'In Port Ellis, Jo "Ace" Vance works for his friend Ada Brook. At the cemetery Jo meets '
@@ -777,6 +844,32 @@ def test_lower_cased_first_name_after_a_family_word():
     assert {c.value for c in out.claims} == {"kit"}
 
 
+def test_summary_naming_the_film_maker_names_no_character():
+    """'Mara Kessel's quiet thriller', 'written by Ode Lund': a film-maker the page credits,
+    named in its summary, is no character (on a cased page and a lower-cased one); a role that
+    bears a credited name (a director playing herself) still is."""
+    text = (
+        "Mara Kessel's quiet thriller follows Tobias Renn, a ferryman, and Ode Lund's "
+        "script gives Ilka Sund the last word."
+    )
+    out = _collector(text)
+    out.add("director", 0, 3, "Mara Kessel")
+    out.add("writers", 0, 3, "Ode Lund")
+    add_characters(out, 0, len(text), [], cased=True)
+    assert {c.value for c in out.claims if c.attribute == "character"} == {
+        "Tobias Renn",
+        "Ilka Sund",
+    }
+    low = text.lower()
+    out = _collector(low)
+    out.add("director", 0, 3, "mara kessel")
+    add_characters(out, 0, len(low), ["tobias renn", "mara kessel"], cased=False)
+    assert {c.value for c in out.claims if c.attribute == "character"} == {
+        "tobias renn",
+        "mara kessel",
+    }
+
+
 def test_plot_names_a_part_of_a_double_role():
     """A cast list's double role ("kit hale / the stranger") names its parts: a plot or a
     review that names one of them names a character; a described part ("the stranger") is none."""
@@ -836,6 +929,29 @@ def test_review_misspells_a_surname_initial_by_ear():
     assert {(c.attribute, c.value) for c in out.claims if c.origin == "user"} == {
         ("director", "Kit Wance"),
         ("stars", "Ada Crooke"),
+    }
+
+
+def test_review_names_a_person_with_a_lower_case_particle():
+    """'Ilse van der Berk', 'Ilse van der Berg' (misspelt), 'Tomas de Lora': a cased review's
+    name runs on over its lower-case particles; 'van der Berk' alone (no first name) is no
+    mention, nor is a known first name before a particle and another surname."""
+    from auditor.extract.common import add_user_mentions
+
+    text = (
+        "Ilse van der Berk is superb, Ilse van der Berg again in the last reel. Tomas de "
+        "Lora's camera floats. Without van der Berk it would be nothing; Tomas de Vries too."
+    )
+    out = _collector(text)
+    out.add("director", 0, 3, "Ilse van der Berk")
+    out.add("stars", 0, 3, "Tomas de Lora")
+    out.add("stars", 0, 3, "Tomas Vries")
+    add_user_mentions(out, 0, len(text), cased=True)
+    got = {(c.attribute, c.value) for c in out.claims if c.origin == "user"}
+    assert got == {
+        ("director", "Ilse van der Berk"),
+        ("director", "Ilse van der Berg"),
+        ("stars", "Tomas de Lora"),
     }
 
 
@@ -956,6 +1072,25 @@ def test_wikipedia_infobox_lines():
         ("runtime", 94, None),
         ("budget", (("currency", "GBP"), ("high", 1_500_000), ("low", 1_500_000)), None),
         ("gross", (("amount", 16_500_000), ("currency", "USD")), "usa"),
+    }
+
+
+def test_wikipedia_distributor_note_that_names_no_region():
+    """'(re-release)', '(1998 restoration)': a distributor's note that names no country or
+    region is no qualifier; '(North America)' still is one."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    box = (
+        "Distributed by\n"
+        "  • Osprey Films (re-release)\n"
+        "  • Tern Pictures (1998 restoration)\n"
+        "  • Gull Releasing (North America)\n"
+    )
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), box)
+    assert facts == {
+        ("distributor", "Osprey Films", None),
+        ("distributor", "Tern Pictures", None),
+        ("distributor", "Gull Releasing", "north america"),
     }
 
 

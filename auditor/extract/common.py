@@ -9,7 +9,7 @@ from auditor.extract.base import Collector, opens_word, split_items
 from auditor.extract.mentions import character_mentions, coordinated_mentions, people_mentions
 from auditor.normalize.dates import parse_date
 from auditor.normalize.genres import genre_terms
-from auditor.normalize.money import krona_of, parse_money
+from auditor.normalize.money import krona_of, parse_money, rm_of
 from auditor.normalize.names import HONORIFICS, clean, fold
 from auditor.normalize.places import COUNTRY_KEYS, canonical_country, is_country
 
@@ -127,7 +127,8 @@ def add_credited(out: Collector, attribute: str, start: int, end: int, sep: str 
 
 def add_money(out: Collector, attribute: str, start: int, end: int) -> None:
     text = out.view.text[start:end]
-    money = parse_money(_REF_MARK.sub("", text), krona_of(out.values("country")))
+    countries = out.values("country")
+    money = parse_money(_REF_MARK.sub("", text), krona_of(countries), rm_of(countries))
     if money is None:
         return
     if attribute == "budget":
@@ -150,10 +151,18 @@ def add_characters(out: Collector, start: int, end: int, known: list[str], *, ca
     # "the keeper" would read as its variant; a title of more ("the iron duke") or a cased
     # page's role ("the Frost Queen") is named as the cast names it
     known = [k for k in role_names(known) if cased or not _ONE_WORD_DESCRIBED.fullmatch(k)]
+    # a film-maker the page credits, named in its summary ("X's silent fable"), is no
+    # character, unless a role bears the name
+    crew = {fold(v) for a in _CREW for v in out.values(a)} - {fold(k) for k in known}
     for s, e in character_mentions(text, start, end, known, cased=cased):
-        out.add("character", s, e, clean(text[s:e]))
+        if fold(text[s:e]) not in crew:
+            out.add("character", s, e, clean(text[s:e]))
     for s, e, name in coordinated_mentions(text, start, end, known, cased=cased):
-        out.add("character", s, e, clean(name))
+        if fold(name) not in crew:
+            out.add("character", s, e, clean(name))
+
+
+_CREW = ("director", "writers", "producers", "cinematographer", "editor")
 
 
 def cast_characters(out: Collector) -> list[str]:

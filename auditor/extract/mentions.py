@@ -886,7 +886,12 @@ def people_mentions(
     if chains is not None:
         words, starts, ends, chain = chains
         count = len(words)
-        windows = {n: [i for i in range(count) if chain[i] >= n] for n in by_len}
+        # a window neither opens nor closes on a particle ("van der Berk" is no one's name)
+        inner = [w not in _PARTICLE for w in words]
+        windows = {
+            n: [i for i in range(count) if chain[i] >= n and inner[i] and inner[i + n - 1]]
+            for n in by_len
+        }
     else:
         t = _tokens(text, start, end)
         words, starts, ends = t.words, t.starts, t.ends
@@ -990,7 +995,11 @@ def _chain_rx(several: bool) -> re.Pattern[str]:
     )
     tail = r"[^\W_]*+(?:[_'’-]+[^\W_]++)*+"  # `_WORD`'s rest, as `_WORD_SPLIT` writes it
     more = "+" if several else "*"
-    return re.compile(rf"[{upper}](?<![^\W\d_].){tail}(?:[ \u00a0][{upper}]{tail}){more}")
+    # a name's lower-case particles inside the run: "Tove van der Berk", "Ada de la Cruz"
+    particle = "(?:(?:" + "|".join(sorted(_PARTICLE)) + r")[ \u00a0])*"
+    return re.compile(
+        rf"[{upper}](?<![^\W\d_].){tail}(?:[ \u00a0]{particle}[{upper}]{tail}){more}"
+    )
 
 
 def _capitalised_chains(

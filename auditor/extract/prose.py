@@ -27,6 +27,7 @@ from auditor.normalize.money import (
     TRAILING_CURRENCIES,
     krona_of,
     parse_money,
+    rm_of,
 )
 from auditor.normalize.names import clean
 from auditor.normalize.places import (
@@ -346,6 +347,17 @@ def _home_media(sentence: str) -> bool:
     return any(m.group().lower() != "streaming" for m in _HOME_MEDIA.finditer(sentence))
 
 
+def _own_clause(text: str, low: str | None, a: int, b: int) -> int:
+    """Where the clause of the last release verb in text[a:b] opens: after the last ";" or
+    ", and" (`_CLAUSE_BREAK`) before that verb ("it was shortened for its general release,
+    and X opened it in the United States on": the opening's clause names no kind), else `a`."""
+    verbs = _VERB_AT.finditer(text, low, a, b)
+    if not verbs:
+        return a
+    breaks = list(_CLAUSE_BREAK.finditer(text, a, a + verbs[-1].start()))
+    return breaks[-1].end() if breaks else a
+
+
 def _kind(clause: str) -> str | None:
     """The kind the clause names last, nearest its date ("acquired it after the festival and
     gave it a limited release on ..." is limited); a premiere wins over a kind at the same
@@ -436,6 +448,9 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
                 pos = d.end()
                 continue
             own_kind = _kind(clause) if may(_KIND_WORDS, pos, d.start()) else None
+            if own_kind not in (None, "re-release"):  # the kind of the date's own clause
+                own = _own_clause(text, low, pos, d.start())
+                own_kind = _kind(text[own : d.start()]) if own > pos else own_kind
             after_kind = None  # "... on 2 November 2001 in a limited release": this date's only
             if own_kind is None:
                 tail = _CLAUSE.match(text[d.end() : e]).group()
@@ -589,14 +604,17 @@ def _metacritic(out: Collector, s: int, e: int) -> None:
 # faster than one for MONEY_IN_TEXT (case-insensitive, no prefix).
 # A scale word may part a figure from a currency written after it: "412 million lire".
 _SCALES = ("thousand", "million", "billion")
+# "ℛℳ 750,000", "RM 750,000": a sign of two letters and a code of two (normalize.money)
 _MONEY_HINT = re.compile(
-    r"[$£€¥₹₩₤]|[^\W\d_]{3}\s*\d|\d\s*(?i:(?:" + "|".join(_SCALES) + r")\s+)?"
+    r"[$£€¥₹₩₤]|ℛℳ|(?<![^\W\d_])(?i:rm)\s*\d|[^\W\d_]{3}\s*\d|\d\s*(?i:(?:"
+    + "|".join(_SCALES) + r")\s+)?"
     r"(?i:" + "|".join(TRAILING_CURRENCIES) + ")"
 )
 # The same read backwards over the lower-cased text: a figure's first digit, white space, then
 # a sign or a code reversed; or a trailing currency reversed, then a figure's last digit.
 _MONEY_HINT_BACK = re.compile(
-    r"\d\s*(?:[$£€¥₹₩₤]|" + "|".join(c[::-1] for c in CURRENCY_CODES.lower().split("|")) + ")"
+    r"\d\s*(?:[$£€¥₹₩₤]|ℳℛ|mr(?![^\W\d_])|"
+    + "|".join(c[::-1] for c in CURRENCY_CODES.lower().split("|")) + ")"
     r"|(?:" + "|".join(w[::-1] for w in TRAILING_CURRENCIES) + r")"
     r"\s*(?:(?:" + "|".join(w[::-1] for w in _SCALES) + r")\s*)?\d"
 )
@@ -628,7 +646,7 @@ def _money_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 # `_MONEY_HINT_BACK`'s first branch; the words every trailing currency opens with.
 # (A sign or a code's last letter looked for first: most digits have neither after them.)
-_CODE_ENDS = "".join(sorted({c[-1] for c in CURRENCY_CODES.lower().split("|")}))
+_CODE_ENDS = "".join(sorted({c[-1] for c in CURRENCY_CODES.lower().split("|")} | {"m", "ℳ"}))
 _FIGURE_BACK = re.compile(
     _MONEY_HINT_BACK.pattern.partition("|(?:")[0].replace(
         r"\s*(?:", rf"\s*(?=[{_CODE_ENDS}$£€¥₹₩₤])(?:", 1
@@ -639,7 +657,7 @@ _TRAILING_HEADS = tuple(w for w in TRAILING_CURRENCIES if not any(
 # Lower-cased, where an amount opens: a currency sign (or up to `_PREFIX_MAX` letters before
 # one: "us$", "can$", "rmb¥") or a currency code; or any digit, where a currency written after
 # its amount may follow.
-_AMOUNT_OPENS = re.compile(r"[$£€¥₹₩₤]|" + CURRENCY_CODES.lower())
+_AMOUNT_OPENS = re.compile(r"[$£€¥₹₩₤]|ℛℳ|(?<![^\W\d_])rm(?![a-z])|" + CURRENCY_CODES.lower())
 # Lower-cased, a currency written after its amount (normalize.money's trailing currencies).
 _AMOUNT_AFTER = re.compile("|".join(TRAILING_CURRENCIES))
 _DIGIT = re.compile(r"\d")
@@ -782,8 +800,9 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             # "Its sequel, X (1996), grossed $61M": another film's money.
             if _OTHER_FILM.search(text, clause_start, word.start()):
                 continue
+            countries = out.values("country")
             money = parse_money(
-                _REF_MARK.sub("", a.group()), krona_of(out.values("country"))
+                _REF_MARK.sub("", a.group()), krona_of(countries), rm_of(countries)
             )
             if money is None:
                 continue
@@ -794,7 +813,8 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
                 span_end = a.end()
                 if i + 1 < len(amounts) and _between(text, a, amounts[i + 1]):
                     high = parse_money(
-                        re.sub(r"\[\w{1,3}\]", "", amounts[i + 1].group()), money.currency
+                        re.sub(r"\[\w{1,3}\]", "", amounts[i + 1].group()), money.currency,
+                        rm_of(countries),
                     )
                     if high and high.currency == money.currency and high.high > money.low:
                         value["high"], span_end, ranged = high.high, amounts[i + 1].end(), i + 1
@@ -877,10 +897,33 @@ _CAST_SENTENCE = re.compile(
 )
 
 
+# "photographed by X", "with cinematography by X", "edited by X": a crew credit (with its "by")
+_CREW_NAMES = r" by (?P<names>" + _NAME + r"(?:(?:, | and |, and | &amp; | & )" + _NAME + r")*)"
+_CREW_CREDIT = re.compile(r"\b(?P<role>photographed|cinematography|edited)" + _CREW_NAMES)
+# "The film was photographed by X": a later sentence of the lead, the film its subject.
+_CREW_SENTENCE = re.compile(
+    r"(?:^|, )(?:[Ii]t|[Tt]he (?:film|movie)) (?:was |is )?(?:also )?"
+    r"(?P<role>photographed|edited)" + _CREW_NAMES
+)
+_CREW_ROLE = {"photographed": "cinematographer", "cinematography": "cinematographer",
+              "edited": "editor"}
+
+
+def _add_crew(out: Collector, m: re.Match[str], at: int) -> None:
+    """The people a crew credit names (`at`: where the text `m` searched begins)."""
+    for n in re.finditer(_NAME, m["names"]):
+        ns, ne = at + m.start("names") + n.start(), at + m.start("names") + n.end()
+        out.add(_CREW_ROLE[m["role"]], ns, ne, clean(out.view.text[ns:ne]))
+
+
 def add_cast_prose(out: Collector, start: int, end: int) -> None:
-    """The stars a lead's later sentences credit, the film their subject ('It stars A')."""
+    """The stars (and crew) a lead's later sentences credit, the film their subject ('It stars
+    A', 'The film was photographed by B')."""
     text = out.view.text
     for s, e in sentences(text, start, end):
+        crew = _CREW_SENTENCE.search(text[s:e])
+        if crew is not None:
+            _add_crew(out, crew, s)
         m = _CAST_SENTENCE.search(text[s:e])
         if m is None:
             continue
@@ -922,6 +965,8 @@ def add_credit_prose(out: Collector, start: int, end: int) -> None:
             ns, ne = m.start("names") + n.start(), m.start("names") + n.end()
             for attribute in attributes:
                 out.add(attribute, ns, ne, clean(text[ns:ne]))
+    for m in _CREW_CREDIT.finditer(text, start, end):
+        _add_crew(out, m, 0)
     for m in _WRITING_CREDIT.finditer(text, start, end):
         for n in re.finditer(_NAME, text[m.start("names") : m.end("names")]):
             ns, ne = m.start("names") + n.start(), m.start("names") + n.end()

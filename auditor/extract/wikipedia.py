@@ -205,7 +205,9 @@ class Wikipedia(Adapter):
                 if region and kind == "distributor":
                     ne = vs + text[vs:ve].index("(")
                     ne = vs + len(text[vs:ne].rstrip())
-                    out.add(kind, vs, ne, clean(region["n"]), canonical_country(region["r"]))
+                    # "(2010 restoration)", "(re-release)": a note that names no region
+                    where = canonical_country(region["r"]) if is_country(region["r"]) else None
+                    out.add(kind, vs, ne, clean(region["n"]), where)
                 else:
                     out.add(kind, vs, ve, clean(value), qualifier=q)
         elif kind == "based on":

@@ -16,6 +16,7 @@ from auditor.normalize.places import canonical_country
 _SYMBOLS = {
     "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₩": "KRW", "rmb": "CNY",
     "₤": "ITL",  # the lira sign, as Italian films' pages write their lire
+    "ℛℳ": "RM",  # the Reichsmark sign (no ISO 4217 code: its abbreviation stands for it)
 }
 # Country prefixes written before "$" or "¥" ("CA$6.5 million", "NZ$2 million", "CN¥1 billion"):
 # the longest one before the sign names the currency.
@@ -31,7 +32,7 @@ _PREFIX = "|".join(
     rf"(?:{'|'.join(sorted(p, key=len, reverse=True))}){re.escape(sign)}"
     for sign, p in _PREFIXED.items()
 )
-# ISO 4217 codes pages write before an amount (IMDb's "FRF77,000,000", "DEM 5,000,000").
+# ISO 4217 codes pages write before an amount (IMDb's "FRF77,000,000", "DEM 4,500,000").
 _CODES = (
     "USD|GBP|EUR|FRF|DEM|ITL|ESP|JPY|CAD|AUD|SEK|DKK|NOK|CHF|INR|BEF|NLG|ATS|IEP|HKD|CNY|KRW"
     "|RUR|RUB|BRL|MXN|NZD|FIM|PTE|SGD|TWD|RMB"
@@ -52,7 +53,8 @@ _SCALE = {
     "crores": 10**7,
 }
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_CUR = rf"(?:{_PREFIX}|[$£€¥₹₩₤]|(?:{_CODES})(?![A-Za-z]) ?)"
+# "RM 750,000": the Reichsmark or the ringgit, by the film's country (`rm_of`)
+_CUR = rf"(?:{_PREFIX}|[$£€¥₹₩₤]|ℛℳ ?|(?<![^\W\d_])RM(?![A-Za-z]) ?|(?:{_CODES})(?![A-Za-z]) ?)"
 _SC = r"(?:million|billion|thousand|lakhs?|crores?|mn|bn|[mkb])\b"
 # A currency written after the amount, as Nordic pages write it ("410 000 kr", "2.5 million
 # SEK"), thousands split by spaces or commas. "kr" alone is the krona or krone of the film's
@@ -60,10 +62,11 @@ _SC = r"(?:million|billion|thousand|lakhs?|crores?|mn|bn|[mkb])\b"
 TRAILING_CURRENCIES = (
     "kr", "kronor", "kroner", "sek", "dkk", "nok", "isk", "lire", "lira",
     "yen", "euros", "euro", "yuan", "rupees",  # "2.6 billion yen", "45 million euros"
+    "reichsmarks", "reichsmark", "ℛℳ",  # "5 million Reichsmarks", "5 million ℛℳ"
 )
 _TRAILING_NAMES = {  # a currency's name written after the amount
     "LIRE": "ITL", "LIRA": "ITL", "YEN": "JPY", "EUROS": "EUR", "EURO": "EUR", "YUAN": "CNY",
-    "RUPEES": "INR",
+    "RUPEES": "INR", "REICHSMARKS": "RM", "REICHSMARK": "RM", "ℛℳ": "RM",
 }
 _AFTER = r"(?:kr\.?|" + "|".join(TRAILING_CURRENCIES[1:]) + r")(?!\w)"
 _MONEY = re.compile(
@@ -80,6 +83,18 @@ _MONEY = re.compile(
 # The krona / krone an amount in "kr" is in, by the film's country.
 _KRONA = {"sweden": "SEK", "swedish": "SEK", "denmark": "DKK", "danish": "DKK",
           "norway": "NOK", "norwegian": "NOK", "iceland": "ISK", "icelandic": "ISK"}
+
+
+# What "RM" before an amount is, by the film's country: the Reichsmark of a German or
+# Austrian film of 1924-1948, the ringgit of a Malaysian one.
+_RM = {"germany": "RM", "german": "RM", "austria": "RM", "austrian": "RM",
+       "malaysia": "MYR", "malaysian": "MYR"}
+
+
+def rm_of(countries: list[str]) -> str | None:
+    """The currency an amount in "RM" is in, by the first of the film's `countries` that
+    says (as `krona_of` reads "kr"), else unknown."""
+    return next((_RM[k] for c in countries if (k := c.strip().lower()) in _RM), None)
 
 
 def krona_of(countries: list[str]) -> str | None:
@@ -162,9 +177,9 @@ def parse_cell_money(text: str, comma: bool = False) -> Money | None:
     return parse_money(s)
 
 
-def parse_money(text: str, krona: str | None = None) -> Money | None:
+def parse_money(text: str, krona: str | None = None, rm: str | None = None) -> Money | None:
     """The amount `text` states; `krona`, the currency an amount in "kr" is in (the film's
-    country's), else such an amount is none."""
+    country's), else such an amount is none; `rm` likewise for "RM" (`rm_of`)."""
     m = _MONEY.fullmatch(" ".join(text.split()))
     if not m:
         return None
@@ -181,4 +196,9 @@ def parse_money(text: str, krona: str | None = None) -> Money | None:
     high = _amount(m["high"], scale) if m["high"] else low
     if high < low or high > _LARGEST:
         return None
-    return Money(low, high, currency_of(m["cur"]), m["note"])
+    currency = currency_of(m["cur"])
+    if m["cur"].strip().lower() == "rm":
+        if rm is None:
+            return None
+        currency = rm
+    return Money(low, high, currency, m["note"])

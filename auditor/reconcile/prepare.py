@@ -231,10 +231,17 @@ def _either_order(typed: pl.LazyFrame, people: list[str]) -> pl.LazyFrame:
     )
 
 
+_INTERTITLES = r"^(?:silent(?: film)?[ ,(]+)?(.+?)[ (]+intertitles\)?$"
+
+
 def _apply_aliases(frame: pl.LazyFrame, aliases: dict[str, dict[str, str]]) -> pl.LazyFrame:
     key = pl.col("key")
     country = pl.col("attribute") == "country"
     key = pl.when(country).then(key.replace(COUNTRY_KEYS)).otherwise(key)
+    # a silent film's language is its intertitles': "German intertitles", "Silent (English
+    # intertitles)" are German and English
+    language = pl.col("attribute") == "language"
+    key = pl.when(language).then(key.str.replace(_INTERTITLES, "${1}")).otherwise(key)
     for attribute, mapping in aliases.items():
         key = pl.when(pl.col("attribute") == attribute).then(key.replace(mapping)).otherwise(key)
     return frame.with_columns(key.alias("key"))

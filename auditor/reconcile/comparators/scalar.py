@@ -27,6 +27,7 @@ from auditor.catalog import (
     WithinTolerance,
 )
 from auditor.claims import EDITORIAL
+from auditor.normalize.names import fold
 from auditor.reconcile.comparators import words
 from auditor.reconcile.comparators.base import editorial, rows
 from auditor.reconcile.display import money
@@ -428,8 +429,8 @@ def _swapped(a: pl.Expr, b: pl.Expr) -> pl.Expr:
 
 
 def _texts_near(ctx: Context, values: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFrame:
-    """Per group of two texts, whether they are one name spelt two ways (Context.near; such
-    groups are few)."""
+    """Per group of two texts, whether they are one name spelt two ways (Context.near), and
+    whether they are one place named more or less fully (`_fewer_parts`; such groups are few)."""
     texts = claims.filter(pl.col("compares") == "text").get_column("g").unique()
     two = (
         values.filter(pl.col("g").is_in(texts.implode()))
@@ -437,10 +438,23 @@ def _texts_near(ctx: Context, values: pl.DataFrame, claims: pl.DataFrame) -> pl.
         .agg("value")
         .filter(pl.col("value").list.len() == 2)
     )
-    near = [
-        ctx.near(str(kinds.decode(a)), str(kinds.decode(b))) for a, b in two.get_column("value")
-    ]
-    return two.select("g").with_columns(spelt=pl.Series(near, dtype=pl.Boolean))
+    pairs = [(str(kinds.decode(a)), str(kinds.decode(b))) for a, b in two.get_column("value")]
+    return two.select("g").with_columns(
+        spelt=pl.Series([ctx.near(a, b) for a, b in pairs], dtype=pl.Boolean),
+        fewer=pl.Series([_fewer_parts(a, b) for a, b in pairs], dtype=pl.Boolean),
+    )
+
+
+def _fewer_parts(a: str, b: str) -> bool:
+    """Whether one text's comma-separated parts are the other's with some left out, the last
+    kept ("Studio X, Potsdam, Germany" in "studio x, potsdam, brandenburg, germany"): one
+    place named more or less fully, as sites write filming locations."""
+    pa, pb = ([fold(p).strip() for p in t.split(",")] for t in (a, b))
+    short, long = sorted((pa, pb), key=len)
+    if len(short) == len(long) or short[-1] != long[-1] or not all(short):
+        return False
+    rest = iter(long)
+    return all(p in rest for p in short)  # an ordered subsequence
 
 
 def _reasons() -> pl.Expr:
@@ -484,6 +498,7 @@ def _reasons() -> pl.Expr:
         ((kind == "money") & (gap <= c("tolerance")), WithinTolerance.amounts_within_tolerance),
         (kind == "money", ValueConflict.amounts_beyond_tolerance),
         ((kind == "text") & c("spelt").fill_null(False), SpellingVariant.spelt_two_ways),
+        ((kind == "text") & c("fewer").fill_null(False), WithinTolerance.place_named_less_fully),
     ]
     chosen = pl.when(pl.lit(False)).then(pl.lit(None, pl.String))
     for condition, reason in tried:
@@ -499,6 +514,7 @@ _PLAIN = (
     TemporalDrift.rating_moved,
     ValueConflict.different_scores,
     WithinTolerance.ranges_overlap,
+    WithinTolerance.place_named_less_fully,
     SpellingVariant.spelt_two_ways,
     ValueConflict.unexplained,
 )
