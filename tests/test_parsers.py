@@ -31,6 +31,9 @@ from auditor.normalize.scores import parse_score
         ("1st March 2004", "2004-03-01"),
         ("October 1995", "1995-10"),
         ("1995", "1995"),
+        ("1995-10", "1995-10"),  # ISO year and month, as a table's column writes a month
+        ("1995-13", None),
+        ("the 2010-11 season", None),  # in running text a year range, not a month
         ("February 30, 1996", None),
         # numbers alone, the year last: the order the numbers themselves show
         ("27/10/1995", "1995-10-27"),  # a first number past 12 is the day

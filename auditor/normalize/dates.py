@@ -43,9 +43,12 @@ DATE_FORMS = [
     re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I),
     # all numbers, the year last: "27/10/1995", "10/27/1995", "27.10.1995" (see _numeric)
     re.compile(r"\b(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)" + _YEAR + r"\b"),
+    # the whole text only (running text's "the 2010-11 season" is no month):
+    re.compile(rf"{_YEAR}-(?P<month>[01]\d)"),  # ISO year and month: "2004-11"
     re.compile(rf"\b{_YEAR}\b"),
 ]
-_NUMERIC = DATE_FORMS[-2]
+_NUMERIC = DATE_FORMS[-3]
+_WHOLE_ONLY = frozenset(DATE_FORMS[-2:])
 DMY, MDY = "dmy", "mdy"
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 # Any date of day precision inside running text (ISO, "Nov 5, 2004", "5 november 2004").
@@ -66,7 +69,7 @@ def parse_date(text: str, order: str | None = None) -> str | None:
     no date, as nothing says which it is."""
     s = " ".join(text.split())
     for form in DATE_FORMS:
-        m = form.fullmatch(s) or (form.search(s) if form is not DATE_FORMS[-1] else None)
+        m = form.fullmatch(s) or (form.search(s) if form not in _WHOLE_ONLY else None)
         if m is None:
             continue
         parts = m.groupdict()
