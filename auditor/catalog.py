@@ -27,6 +27,9 @@ SEVERITIES = ("error", "warning", "info")
 _CODE = re.compile(r"AU\d{3}")
 _NAME = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _OPTIONAL = re.compile(r"\[([^\[\]]*)\]")
+# How a spread or a tolerance reads: grouped by thousands ("10,514,075", not "1.05141e+07"),
+# with no float noise ("3.81", not "3.8100000000000023")
+FIGURE = ",.15g"
 
 
 def listing(items: Sequence[str]) -> str:
@@ -366,7 +369,8 @@ class ValueConflict(Kind):
         "{values} — the sources disagree and nothing they say explains it", **_VALUES
     )
     beyond_tolerance = Reason(
-        "{values} — {spread:g}[ {unit}] apart; the tolerance is {tolerance:g}",
+        "{values} — {spread:" + FIGURE + "}[ {unit}] apart; the tolerance is "
+        "{tolerance:" + FIGURE + "}",
         **_VALUES,
         spread=NUMBER,
         unit=TEXT,
@@ -548,7 +552,8 @@ class WithinTolerance(Kind):
     never_error = True
 
     within_tolerance = Reason(
-        "{values} — {spread:g}[ {unit}] apart, within the tolerance of {tolerance:g}",
+        "{values} — {spread:" + FIGURE + "}[ {unit}] apart, within the tolerance of "
+        "{tolerance:" + FIGURE + "}",
         **_VALUES,
         spread=NUMBER,
         unit=TEXT,
@@ -567,7 +572,7 @@ class WithinTolerance(Kind):
         tolerance=NUMBER,
     )
     scales_equal = Reason(
-        "{values} — equal once put on one scale (within {tolerance:g})",
+        "{values} — equal once put on one scale (within {tolerance:" + FIGURE + "})",
         **_VALUES,
         tolerance=NUMBER,
     )

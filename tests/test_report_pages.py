@@ -375,3 +375,14 @@ def test_matrix_rows_are_the_rows_the_template_wrote(catalog):
         assert str(articles.matrix(e)) == template.render(e=e)
         marked += sum(1 for r in e.rows for c in r.cells.values() if c.mark)
     assert marked and any(not e.rows for e in views)
+
+
+@pytest.mark.parametrize(
+    ("confidence", "shown"),
+    [(1.0, "100%"), (0.999, ">99%"), (0.995, ">99%"), (0.994, "99%"), (0.5, "50%"),
+     (0.004, "<1%"), (0.0, "0%")],
+)  # fmt: skip
+def test_a_confidence_short_of_certain_never_reads_100_percent(confidence, shown):
+    from auditor.report.articles import percent
+
+    assert percent(confidence) == shown

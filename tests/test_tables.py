@@ -445,6 +445,18 @@ def test_a_long_table_is_declared_with_both_of_its_columns(tmp_path):
         parse_tables([table], tmp_path / "auditor.toml")
 
 
+def test_a_spread_reads_as_a_figure_not_an_exponent(tmp_path):
+    """How far apart two figures are reads grouped ("11,345,678 apart"), not "1.13457e+07",
+    and a difference of decimals without float noise ("3.81", not "3.8100000000000023")."""
+    text = "src,id,volume,price\na,x1,\"12,345,678\",45.11\nb,x1,\"1,000,000\",41.30\n"
+    found, _ = _domain_audit(
+        tmp_path, text, {"volume": {"attribute": "volume"}, "price": {"attribute": "price"}},
+        {"volume": {"kind": "count"}, "price": {"kind": "number", "tolerance": 0.5}},
+    )
+    assert found[("x1", "volume")].explanation.endswith("— 11,345,678 apart; the tolerance is 0")
+    assert found[("x1", "price")].explanation.endswith("— 3.81 apart; the tolerance is 0.5")
+
+
 def test_other_domains_books_cities_and_gates(tmp_path):
     text = (
         "src,id,authors,population,gate,dep\n"

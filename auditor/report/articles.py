@@ -87,10 +87,21 @@ def matrix(e: EntityView) -> Markup:
         conf = (
             ""
             if r.confidence is None
-            else f' <span class="conf">({esc("%.0f" % (r.confidence * 100))}%)</span>'
+            else f' <span class="conf">({esc(percent(r.confidence))})</span>'
         )
         out.append(f'      <td class="resolved">{esc(r.resolved)}{conf}</td></tr>\n')
     return Markup("".join(out))
+
+
+def percent(confidence: float) -> str:
+    """A confidence as a reviewer reads it: whole percents, but never "100%" for what is not
+    certain nor "0%" for what is possible (">99%", "<1%")."""
+    shown = f"{confidence * 100:.0f}%"
+    if shown == "100%" and confidence < 1:
+        return ">99%"
+    if shown == "0%" and confidence > 0:
+        return "<1%"
+    return shown
 
 
 def _article(d: DiscrepancyView, out: list[str]) -> None:
@@ -108,7 +119,7 @@ def _article(d: DiscrepancyView, out: list[str]) -> None:
         conf = (
             ""
             if d.confidence is None
-            else f' <span class="conf">(confidence {esc("%.0f" % (d.confidence * 100))}%)</span>'
+            else f' <span class="conf">(confidence {esc(percent(d.confidence))})</span>'
         )
         out.append(f"<p>Most likely: <strong>{esc(d.resolved)}</strong>{conf}</p>")
     out.append(_TABLE)

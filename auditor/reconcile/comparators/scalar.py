@@ -19,6 +19,7 @@ import polars as pl
 
 from auditor import kinds
 from auditor.catalog import (
+    FIGURE,
     QualifierSplit,
     Reason,
     SpellingVariant,
@@ -130,7 +131,7 @@ def _attributes(ctx: Context, names: list[str]) -> pl.DataFrame:
                 "shows": spec.kind,
                 "certificate": spec.relation == "certificate",
                 "tolerance": float(spec.tolerance),
-                "tolerance_g": format(spec.tolerance, "g"),
+                "tolerance_g": format(spec.tolerance, FIGURE),
                 "tolerance_pct": format(spec.tolerance, ".0%"),
                 "tolerance_json": words.json_number(spec.tolerance),
                 "drifts": bool(spec.time_varying),
@@ -574,7 +575,7 @@ def _numeric(judged: pl.DataFrame) -> pl.DataFrame:
         mine = judged.filter(pl.col("reason") == f"{reason.code}/{reason.name}")
         mine = mine.with_columns(
             spread_json=words.json_numbers(mine.get_column("spread")),
-            spread_g=words.formatted(mine.get_column("spread"), "g"),
+            spread_g=words.formatted(mine.get_column("spread"), FIGURE),
         )
         found.append(
             _finding(
