@@ -351,7 +351,7 @@ MATRIX_TEMPLATE = """\
 {% if c and c.mark %} data-disagree="{{ c.mark }}"{% endif %}>{% if c %}{{ c.values | join(', ') }}\
 {% else %}<span class="muted">—</span>{% endif %}</td>{% endfor %}
       <td class="resolved">{{ r.resolved }}{% if r.confidence is not none %} <span class="conf">\
-({{ '%.0f' % (r.confidence * 100) }}%)</span>{% endif %}</td></tr>
+({{ percent(r.confidence) }})</span>{% endif %}</td></tr>
     {% endfor %}
 """
 
@@ -372,7 +372,7 @@ def test_matrix_rows_are_the_rows_the_template_wrote(catalog):
     hostile.rows[0].cells["<src & 'q'>"] = view.Cell(['a "b" <c>', "d&e"], "warning")
     marked = 0
     for e in [*views, hostile]:
-        assert str(articles.matrix(e)) == template.render(e=e)
+        assert str(articles.matrix(e)) == template.render(e=e, percent=articles.percent)
         marked += sum(1 for r in e.rows for c in r.cells.values() if c.mark)
     assert marked and any(not e.rows for e in views)
 
@@ -386,3 +386,26 @@ def test_a_confidence_short_of_certain_never_reads_100_percent(confidence, shown
     from auditor.report.articles import percent
 
     assert percent(confidence) == shown
+
+
+def test_the_index_lists_table_files_with_their_notes_and_sources_before_entities(tmp_path):
+    """A catalog read from a table: the index shows the file and what it stated that was not
+    read (the note, escaped), and the source table comes before the long entity table."""
+    from auditor.config import load
+    from auditor.pipeline import audit
+
+    (tmp_path / "t.csv").write_text(
+        "src,id,gate\na,x1,C24\nb,x1,C26\na,x2,B3\nb,x2,<b>none</b>\n", encoding="utf-8"
+    )
+    (tmp_path / "audit.toml").write_text(
+        '[[tables]]\npath = "t.csv"\nsource = { column = "src" }\nentity = ["id"]\n'
+        '[tables.columns]\ngate = { attribute = "gate" }\n[attributes.gate]\nkind = "code"\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "sources").mkdir()
+    report = audit([tmp_path / "sources"], load(config_file=tmp_path / "audit.toml"))
+    _, index = next(iter(html.files(report, single_page_up_to=1)))
+    assert "<h3>Table files</h3>" in index
+    assert "<td>t.csv</td><td>2 sources</td><td>table:csv</td><td>3</td>" in index
+    assert "gate 1 (&#39;&lt;b&gt;none&lt;/b&gt;&#39;)" in index
+    assert index.index('id="src-h"') < index.index('id="ent-h"')

@@ -31,6 +31,7 @@ SINGLE_PAGE_UP_TO = 25  # entities; above this, an index page plus one page per 
 INDEX = "report.html"
 ENTITY_DIR = "entities"
 UNEXPECTED_IN_INDEX = 20  # unexpected values listed per expectation on the index page
+TABLES_IN_INDEX = 100  # table files listed on the index page (report.json lists every one)
 PARALLEL_FROM = 400  # entity pages; fewer render faster in this process than forked workers
 MAX_WORKERS = 4
 
@@ -264,6 +265,7 @@ class Pages:
             **_common(self.report),
             rows=[_IndexRow(r, self._names[r.entity]) for r in self.views.index()],
             cap=UNEXPECTED_IN_INDEX,
+            cap_tables=TABLES_IN_INDEX,
             script=INDEX_SCRIPT,
             script_hash=script_hash(INDEX_SCRIPT),
         )
