@@ -678,6 +678,20 @@ def test_money_keeps_its_currency(text, value):
     assert (m.low, m.currency, m.scope) == value
 
 
+def test_rupee_abbreviation_in_prose():
+    """'Rs.' is the rupee (its dot ends no sentence), a word of its own ('hours 2' is none)."""
+    text = (
+        "Shot in 40 days and 2 hours of footage, the film cost Rs. 18 crore. It grossed "
+        "Rs 61.2 crore worldwide and Rs.95,00,000 in Australia."
+    )
+    got = _facts(add_money_prose, text)
+    assert got == {
+        ("budget", (("currency", "INR"), ("high", 180_000_000), ("low", 180_000_000)), None),
+        ("gross", (("amount", 612_000_000), ("currency", "INR")), "worldwide"),
+        ("gross", (("amount", 9_500_000), ("currency", "INR")), "australia"),
+    }
+
+
 def test_amounts_written_before_their_currency_in_prose():
     """'produced for 410 000 kr', 'grossed 2.5 million SEK': read in running prose too."""
     text = "The film was produced for 410 000 kr and grossed 2.5 million SEK in Sweden."

@@ -48,7 +48,7 @@ _ENDS = tuple(
 )
 _ABBREV = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sgt|Capt|Col|Gen|Lt|Prof|Rev|No|Co|Inc|Ltd|vs|Vol|"
-    r"Mt|Ft|approx|ca|U\.S|U\.K))\.$"
+    r"Mt|Ft|approx|ca|Rs|U\.S|U\.K))\.$"
 )
 
 # The letters an `_ABBREV` match ends on before its dot: a dot after any other character
@@ -590,13 +590,15 @@ def _metacritic(out: Collector, s: int, e: int) -> None:
 # A scale word may part a figure from a currency written after it: "412 million lire".
 _SCALES = ("thousand", "million", "billion")
 _MONEY_HINT = re.compile(
-    r"[$£€¥₹₩₤]|[^\W\d_]{3}\s*\d|\d\s*(?i:(?:" + "|".join(_SCALES) + r")\s+)?"
+    r"[$£€¥₹₩₤]|[^\W\d_]{3}\s*\d|(?<![^\W\d_])(?i:rs)\.?\s*\d"
+    r"|\d\s*(?i:(?:" + "|".join(_SCALES) + r")\s+)?"
     r"(?i:" + "|".join(TRAILING_CURRENCIES) + ")"
 )
 # The same read backwards over the lower-cased text: a figure's first digit, white space, then
 # a sign or a code reversed; or a trailing currency reversed, then a figure's last digit.
 _MONEY_HINT_BACK = re.compile(
-    r"\d\s*(?:[$£€¥₹₩₤]|" + "|".join(c[::-1] for c in CURRENCY_CODES.lower().split("|")) + ")"
+    r"\d\s*(?:[$£€¥₹₩₤]|" + "|".join(c[::-1] for c in CURRENCY_CODES.lower().split("|"))
+    + r"|\.?sr(?![^\W\d_]))"
     r"|(?:" + "|".join(w[::-1] for w in TRAILING_CURRENCIES) + r")"
     r"\s*(?:(?:" + "|".join(w[::-1] for w in _SCALES) + r")\s*)?\d"
 )
@@ -631,7 +633,7 @@ def _money_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _CODE_ENDS = "".join(sorted({c[-1] for c in CURRENCY_CODES.lower().split("|")}))
 _FIGURE_BACK = re.compile(
     _MONEY_HINT_BACK.pattern.partition("|(?:")[0].replace(
-        r"\s*(?:", rf"\s*(?=[{_CODE_ENDS}$£€¥₹₩₤])(?:", 1
+        r"\s*(?:", rf"\s*(?=[{_CODE_ENDS}.$£€¥₹₩₤])(?:", 1
     )
 )
 _TRAILING_HEADS = tuple(w for w in TRAILING_CURRENCIES if not any(
@@ -639,7 +641,7 @@ _TRAILING_HEADS = tuple(w for w in TRAILING_CURRENCIES if not any(
 # Lower-cased, where an amount opens: a currency sign (or up to `_PREFIX_MAX` letters before
 # one: "us$", "can$", "rmb¥") or a currency code; or any digit, where a currency written after
 # its amount may follow.
-_AMOUNT_OPENS = re.compile(r"[$£€¥₹₩₤]|" + CURRENCY_CODES.lower())
+_AMOUNT_OPENS = re.compile(r"[$£€¥₹₩₤]|" + CURRENCY_CODES.lower() + r"|(?<![^\W\d_])rs\.?\s*\d")
 # Lower-cased, a currency written after its amount (normalize.money's trailing currencies).
 _AMOUNT_AFTER = re.compile("|".join(TRAILING_CURRENCIES))
 _DIGIT = re.compile(r"\d")

@@ -16,6 +16,7 @@ from auditor.normalize.places import canonical_country
 _SYMBOLS = {
     "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₩": "KRW", "rmb": "CNY",
     "₤": "ITL",  # the lira sign, as Italian films' pages write their lire
+    "rs": "INR", "rs.": "INR",  # the rupee's abbreviation, as Indian pages write it: "Rs. 45 crore"
 }
 # Country prefixes written before "$" or "¥" ("CA$6.5 million", "NZ$2 million", "CN¥1 billion"):
 # the longest one before the sign names the currency.
@@ -51,8 +52,11 @@ _SCALE = {
     "crore": 10**7,
     "crores": 10**7,
 }
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_CUR = rf"(?:{_PREFIX}|[$£€¥₹₩₤]|(?:{_CODES})(?![A-Za-z]) ?)"
+# Thousands grouped by threes, or the Indian way: lakhs and crores by twos ("4,50,00,000").
+_NUM = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# "Rs" as a word of its own ("Rs. 45 crore", "Rs 100 crore"), not a word's last letters.
+RUPEE_ABBREVIATION = r"(?<![^\W\d_])Rs\.?(?![^\W\d_]) ?"
+_CUR = rf"(?:{_PREFIX}|[$£€¥₹₩₤]|(?:{_CODES})(?![A-Za-z]) ?|{RUPEE_ABBREVIATION})"
 _SC = r"(?:million|billion|thousand|lakhs?|crores?|mn|bn|[mkb])\b"
 # A currency written after the amount, as Nordic pages write it ("410 000 kr", "2.5 million
 # SEK"), thousands split by spaces or commas. "kr" alone is the krona or krone of the film's
