@@ -479,6 +479,8 @@ LEADS = [
     ("X is a 1949 British film noir directed by", {"film noir"}),
     ("X is a 2010 American psychological thriller film", {"psychological thriller"}),
     ("X is a 1995 romantic drama film", {"romantic drama"}),
+    ("X is a 2011 Indian Telugu-language masala film", {"masala"}),
+    ("X is a 1975 Hindi-language masala action comedy film", {"masala", "action", "comedy"}),
 ]
 
 
@@ -503,7 +505,21 @@ def test_lead_sentence_countries(text, countries):
     assert {v for a, v, _ in facts if a == "country"} == countries
 
 
+@pytest.mark.parametrize(
+    ("text", "languages"),
+    [
+        ("Xy is a 2014 Indian Tamil-language action thriller film.", {"Tamil"}),
+        ("Xy is a 2001 French-language romantic comedy film.", {"French"}),
+        ("Xy is a 1999 Icelandic drama film.", set()),
+    ],
+)
+def test_lead_sentence_language(text, languages):
+    facts = _facts(add_lead_sentence, text, country=False)
+    assert {v for a, v, _ in facts if a == "language"} == languages
+
+
 def test_genre_hierarchy():
+    assert facets("masala") >= {"action", "drama"}
     assert facets("black comedy") == {"comedy"}
     assert facets("Mystery & Suspense") >= {"thriller"}
     assert facets("Art House & International") == frozenset()

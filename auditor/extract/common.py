@@ -271,18 +271,20 @@ def _initialled_mentions(
 _LEAD = re.compile(  # "is a" first, its word boundary checked behind it: a scan skips ahead
     r"is a(?<!\w.{4})n? (?P<year>1[89]\d\d|20\d\d) "
     r"(?P<demonym>(?:[A-Z][\w]+(?:-[A-Z][\w]+)*(?:,? and [A-Z][\w]+)? )*)"
-    r"(?:[A-Z][\w]+-language )?"
+    r"(?:(?P<language>[A-Z][\w]+)-language )?"
     r"(?P<phrase>(?:[\w&-]+ ){0,6}?)(?P<head>film noir|neo-noir film|film|movie|picture)\b"
 )
 
 
 def add_lead_sentence(out: Collector, start: int, end: int, *, country: bool) -> None:
     """ "X is a 1996 British black comedy crime film": the year, the genres the noun phrase
-    names, and the nationality when asked."""
+    names, the language a "Tamil-language" names, and the nationality when asked."""
     m = _LEAD.search(out.view.text, start, end)
     if not m:
         return
     out.add_group("year", m, "year", int(m["year"]))
+    if m["language"]:
+        out.add_group("language", m, "language", m["language"])
     text = out.view.text
     head_genre = m["head"].removesuffix(" film") if "noir" in m["head"] else None
     for s, e in genre_terms(text, m.start("phrase"), m.end("phrase")):
