@@ -948,6 +948,22 @@ def test_writing_team_credits_split_on_the_ampersand():
     }
 
 
+def test_infobox_dialogue_writers():
+    """An Indian film's infobox credits its dialogue apart: 'Dialogues by' / 'Dialogue by'."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = "Screenplay byLee Paine\nDialogues by\n  • Ada Brook\n  • Kit Vance\nMusic byJo Ray\n"
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), text)
+    assert facts == {
+        ("writers", "Lee Paine", "screenplay"),
+        ("writers", "Ada Brook", "dialogue"),
+        ("writers", "Kit Vance", "dialogue"),
+    }
+    text = "Dialogue byJo Ray\n"
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), text)
+    assert facts == {("writers", "Jo Ray", "dialogue")}
+
+
 def test_lower_cased_plot_names_from_the_cast_list():
     text = 'mark "the fox" vance meets maj. hale and ada; later major hale returns.'
     out = _collector(text)
