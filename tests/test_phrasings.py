@@ -161,6 +161,23 @@ RELEASES = [
         {("2020-05-12", "streaming")},
     ),
     ("It was released on DVD and on streaming services on 4 May 2010.", set()),  # home media
+    (  # a second predicate with its own verb: its date takes its own clause's country
+        "The film premiered at the Busan International Film Festival and was released in "
+        "South Korea in October 2012.",
+        {("2012-10", "south korea")},
+    ),
+    (
+        "It premiered at Sundance, and it opened in Canada on 4 March 2011.",
+        {("2011-03-04", "canada")},
+    ),
+    (  # one date for several countries coordinated
+        "It opened in limited release in Germany and Austria on 7 May 2009.",
+        {("2009-05-07", "germany,limited"), ("2009-05-07", "austria,limited")},
+    ),
+    (
+        "The film was released in the United States, Canada and the United Kingdom on 2 May 1997.",
+        {("1997-05-02", "usa"), ("1997-05-02", "canada"), ("1997-05-02", "uk")},
+    ),
 ]
 
 

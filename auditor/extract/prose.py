@@ -309,6 +309,11 @@ def _other_work(text: str, low: str | None, a: int, b: int, rerelease: bool):
         return occasion
     return other
 _IN_COUNTRY_AT = Opening(_IN_COUNTRY, ("in ", "across ", "throughout "))
+# A second predicate with its own release verb: "... and was released", "and opened".
+_AND_VERB = re.compile(
+    r"\band (?:was |were |then |later |is |it |the film |\w+ )?(?:released|opened|came out|"
+    r"hit (?:theaters|theatres|cinemas)|went wide|expanded)\b[^,;]*$"
+)
 # Lower-cased, a word every match of a pattern holds: where a clause holds none, the pattern
 # finds nothing there. _KINDS; _COUNTRY_RELEASE (after its first word); _HOME_MEDIA.
 _KIND_WORDS = re.compile(
@@ -354,6 +359,21 @@ def _kind(clause: str) -> str | None:
         return "re-release"
     found = [(m.end(), i == 2, k) for i, (rx, k) in enumerate(_KINDS) for m in rx.finditer(clause)]
     return max(found)[2] if found else None
+
+
+# "in the United States and the United Kingdom": the countries coordinated after a country.
+_AND_COUNTRY = re.compile(rf",? (?:and )?(?:the )?(?P<c>{_COUNTRY})\b", re.I)
+
+
+def _also_countries(text: str, low: str | None, a: int, b: int) -> list[str]:
+    """The countries coordinated after the last "in <country>" of text[a:b] ("in France and
+    Belgium", "in the United States, Canada and the United Kingdom"), which its date is for too."""
+    hits = _IN_COUNTRY_AT.finditer(text, low, a, b)
+    more, pos = [], a + hits[-1].end() if hits else b  # matches of text[a:b]
+    while (m := _AND_COUNTRY.match(text, pos, b)) is not None:
+        more.append(m["c"])
+        pos = m.end()
+    return more
 
 
 def _country(text: str, low: str | None, a: int, b: int) -> str | None:
@@ -436,6 +456,14 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
                 pos = d.end()
                 continue
             own_kind = _kind(clause) if may(_KIND_WORDS, pos, d.start()) else None
+            if own_kind == "premiere":
+                # "premiered at X and was released in India in June 2016": the date is the
+                # second predicate's, whose clause opens at its "and"
+                joined = _AND_VERB.search(clause)
+                if joined and _VERB_AT.search(text, low, pos, pos + joined.start()):
+                    pos += joined.start()
+                    clause = text[pos : d.start()]
+                    own_kind = _kind(clause)
             after_kind = None  # "... on 2 November 2001 in a limited release": this date's only
             if own_kind is None:
                 tail = _CLAUSE.match(text[d.end() : e]).group()
@@ -447,6 +475,7 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             carried = kind
             kind = after_kind or kind
             country = _country(text, low, pos, d.start())
+            also = _also_countries(text, low, pos, d.start()) if country else []
             after = re.match(
                 rf",? (?:in|across) (?:the )?(?P<c>{_COUNTRY})\b", text[d.end() : e], re.I
             )
@@ -467,10 +496,11 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             elif fest or is_festival(clause) and "premiere" in (kind or ""):
                 kind = "premiere"
             if kind == "premiere" and (fest or is_festival(clause)):
-                country = None  # "its North American premiere at Toronto": the festival's place
-            out.add(
-                "release_date", d.start(), d.end(), parse_date(d.group()), _qualifier(country, kind)
-            )
+                country, also = None, []  # "its North American premiere at Toronto": the
+                # festival's place
+            for c in [country, *also]:
+                value = parse_date(d.group())
+                out.add("release_date", d.start(), d.end(), value, _qualifier(c, kind))
             kind = carried if after_kind else kind
 
 
