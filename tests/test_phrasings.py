@@ -939,6 +939,29 @@ def test_plot_names_a_nicknamed_role_without_its_nickname():
     assert {c.value for c in out.claims} == {"kit harlow", "ada"}
 
 
+def test_cased_plot_keeps_the_title_of_a_nicknamed_role_named_without_its_nickname():
+    """The cast's "Sergeant Ada 'Bird' Vance" is known without its title too (as
+    `cast_characters` gives it): a title before that name in the plot is part of it, as
+    "Widow" before a known name is not."""
+    text = "Sergeant Ada Vance, called Bird by her squad, meets Widow Kit Harlow at the dock."
+    out = _collector(text)
+    known = ["Sergeant Ada 'Bird' Vance", "Ada 'Bird' Vance", "Kit Harlow"]
+    add_characters(out, 0, len(text), known, cased=True)
+    assert {c.value for c in out.claims} == {"Sergeant Ada Vance", "Bird", "Kit Harlow"}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Jo Vance, known to his crew as Tiny, sails at dawn.", {"Jo Vance", "Tiny"}),
+        ("Ada Brook meets the girl known as Wren.", {"Wren", "Ada Brook"}),
+    ],
+)
+def test_plot_names_the_name_a_character_is_known_as(text, names):
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, [], cased=True), text)
+    assert {v for _, v, _ in facts} == names
+
+
 def test_an_adjective_before_a_nicknamed_name_is_no_name_word():
     text = 'Nine-year-old Kit "Ace" Harlow runs away. Young Ada "Bird" Lane follows him.'
     facts = _facts(lambda out, s, e: add_characters(out, s, e, [], cased=True), text)
