@@ -886,6 +886,22 @@ def test_review_misspells_a_surname_initial_by_ear():
     }
 
 
+@pytest.mark.parametrize("cased", [True, False])
+def test_review_writes_initials_without_their_space(cased):
+    """'J.P. Vance' for 'J. P. Vance', 't.k.s. rao' for 't. k. s. rao': the same person."""
+    from auditor.extract.common import add_user_mentions
+
+    text = "J.P. Vance shoots it well and T.K.S. Rao is a menace; J. Vance is another man."
+    text = text if cased else text.lower()
+    out = _collector(text)
+    out.add("director", 0, 3, "J. P. Vance" if cased else "j. p. vance")
+    out.add("stars", 0, 3, "T. K. S. Rao" if cased else "t. k. s. rao")
+    add_user_mentions(out, 0, len(text), cased=cased)
+    got = {(c.attribute, c.value) for c in out.claims if c.origin == "user"}
+    want = {("director", "J.P. Vance"), ("stars", "T.K.S. Rao")}
+    assert got == (want if cased else {(a, v.lower()) for a, v in want})
+
+
 def test_review_drops_a_names_hyphen():
     """'Ines Kol Brandt' for 'Ines Kol-Brandt', 'jean marc roux' for 'jean-marc roux': the
     same person, a user mention as the review writes it."""

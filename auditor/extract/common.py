@@ -260,7 +260,12 @@ def _initialled_mentions(
     for name, attribute in people.items():
         if "." not in name or " " not in name:
             continue
-        words = r"\s+".join(map(re.escape, name.split()))
+        # "R.K. Brook" for "R. K. Brook": after an initial's period the space may be left out
+        words = "".join(
+            re.escape(w) + ("" if i == len(parts) - 1 else r"\s*" if w.endswith(".") else r"\s+")
+            for parts in [name.split()]
+            for i, w in enumerate(parts)
+        )
         # its first letter first, the boundary checked behind it: a scan skips ahead in C
         words = opens_word(words) if words[:1].isalpha() else r"(?<!\w)" + words
         rx = re.compile(rf"{words}(?!\w)", 0 if cased else re.I)
