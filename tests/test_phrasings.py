@@ -1244,6 +1244,27 @@ def test_imdb_cast_line_notes():
     }
 
 
+def test_imdb_cast_actor_named_in_the_also_liked_credits():
+    """An actor of three words the "also liked" films credit is read whole in the cast line
+    (lower case gives nothing else to tell 'nurse kit' + 'mae lindqvist' from 'nurse' +
+    'kit mae lindqvist')."""
+    from auditor.extract.imdb import Imdb
+
+    text = (
+        "people who liked this also liked... the long road (2011) drama 6.1/10 x a drifter. "
+        "director: ola ter stars: kit mae lindqvist, jo ray 0 next &raquo; edit cast cast "
+        "overview, first billed only: ada brook ... nurse kit mae lindqvist ... ferry pilot "
+        "jo ray ... guard see full cast&nbsp;&raquo;"
+    )
+    out = _collector(text)
+    Imdb()._cast(out.view, out, text.index("edit cast"), None, 0)
+    assert {tuple(sorted(c.value.items())) for c in out.claims} == {
+        (("actor", "ada brook"), ("character", "nurse")),
+        (("actor", "kit mae lindqvist"), ("character", "ferry pilot")),
+        (("actor", "jo ray"), ("character", "guard")),
+    }
+
+
 def test_imdb_cast_names_with_several_particles():
     """A lower-cased cast line gives no capitals to tell a name from the role before it: the
     actor is a first name, every particle, and the surname."""
