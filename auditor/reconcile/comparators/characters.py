@@ -149,7 +149,7 @@ def _taken(surnames: pl.DataFrame) -> pl.DataFrame:
 
 
 # A name's last sound spelt several ways, as transliterations and surnames alternate them
-# ("Sahni" / "Sahney", "Mukherji" / "Mukherjee", "Kelly" / "Kelley"): one spelling, whatever
+# ("Kohli" / "Kohley", "Mukherji" / "Mukherjee", "Kelly" / "Kelley"): one spelling, whatever
 # the ratio of two short names says.
 _FINAL_I = r"(?:ey|ee|ie|y|i)$"
 
