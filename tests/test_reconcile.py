@@ -413,3 +413,17 @@ def test_surnames_whose_last_sound_is_spelt_two_ways_are_one_character():
         ("kohli", "kohley"),
         ("mukherji", "mukherjee"),
     }
+
+
+def test_mutation_same_currency_conflict_beside_another_currency(sources_copy):
+    """Amounts in two currencies are not comparable, but two dollar budgets that differ are a
+    conflict even when a third source states its budget in pounds."""
+    _mutate(sources_copy, "wikipedia.txt", "Budget$3.5–4 million", "Budget£2.5 million")
+    report = _audit(sources_copy)
+    assert not [d for d in report.discrepancies if d.attribute == "budget" and d.code == "AU001"]
+    assert _one(report, "budget", "AU005").reason == "other-currency"
+    _mutate(sources_copy, "imdb.txt", "budget: $3,600,000", "budget: $9,600,000")
+    report = _audit(sources_copy)
+    conflict = _one(report, "budget", "AU001")
+    assert {c.source for c in conflict.claims} == {"imdb", "movieblog"}
+    assert _one(report, "budget", "AU005").reason == "other-currency"
