@@ -228,8 +228,8 @@ class Imdb(Adapter):
         block = find(_CAST_HEADER, text, start)
         if block:
             known = {fold(n) for a in ("stars", "director", "writers") for n in out.values(a)}
-            if 0 <= also_liked < block.start():  # the people the "also liked" films credit:
-                known |= _sidebar_people(text, also_liked, block.start())  # names all the same
+            if 0 <= also_liked < block.start():  # the "also liked" films' people: names too
+                known |= _sidebar_people(text, also_liked, block.start())
             pos = block.start("c")
             for part_start, part_end in _cast_parts(text, pos, block.end("c")):
                 if part_start >= pos:
