@@ -134,6 +134,12 @@ def test_money(text, low, high, estimated, scope):
         ("₹50 crore", 500_000_000, "INR"),
         ("₹2.5 lakh", 250_000, "INR"),
         ("₩4.5 billion", 4_500_000_000, "KRW"),
+        # the rupee's abbreviation, and figures grouped the Indian way (lakhs, crores by twos)
+        ("Rs. 12 crore", 120_000_000, "INR"),
+        ("Rs 3.5 lakh", 350_000, "INR"),
+        ("rs.80,00,000", 8_000_000, "INR"),
+        ("₹1,25,00,000", 12_500_000, "INR"),
+        ("INR 7,50,000", 750_000, "INR"),
     ],
 )
 def test_money_country_prefixed_currency(text, low, currency):
@@ -141,7 +147,9 @@ def test_money_country_prefixed_currency(text, low, currency):
     assert (m.low, m.currency) == (low, currency)
 
 
-@pytest.mark.parametrize("text", ["$", "49.8 million", "$4–3 million", "about money"])
+@pytest.mark.parametrize(
+    "text", ["$", "49.8 million", "$4–3 million", "about money", "yrs 12", "Mrs. 4"]
+)
 def test_money_refuses(text):
     assert parse_money(text) is None
 

@@ -176,6 +176,23 @@ RELEASES = [
         "2015.",
         {("2015-05-05", "spain,re-release")},
     ),
+    (  # a second predicate with its own verb: its date takes its own clause's country
+        "The film premiered at the Busan International Film Festival and was released in "
+        "South Korea in October 2012.",
+        {("2012-10", "south korea")},
+    ),
+    (
+        "It premiered at Sundance, and it opened in Canada on 4 March 2011.",
+        {("2011-03-04", "canada")},
+    ),
+    (  # one date for several countries coordinated
+        "It opened in limited release in Germany and Austria on 7 May 2009.",
+        {("2009-05-07", "germany,limited"), ("2009-05-07", "austria,limited")},
+    ),
+    (
+        "The film was released in the United States, Canada and the United Kingdom on 2 May 1997.",
+        {("1997-05-02", "usa"), ("1997-05-02", "canada"), ("1997-05-02", "uk")},
+    ),
 ]
 
 
@@ -519,6 +536,8 @@ LEADS = [
     ("X is a 1949 British film noir directed by", {"film noir"}),
     ("X is a 2010 American psychological thriller film", {"psychological thriller"}),
     ("X is a 1995 romantic drama film", {"romantic drama"}),
+    ("X is a 2011 Indian Telugu-language masala film", {"masala"}),
+    ("X is a 1975 Hindi-language masala action comedy film", {"masala", "action", "comedy"}),
 ]
 
 
@@ -543,7 +562,21 @@ def test_lead_sentence_countries(text, countries):
     assert {v for a, v, _ in facts if a == "country"} == countries
 
 
+@pytest.mark.parametrize(
+    ("text", "languages"),
+    [
+        ("Xy is a 2014 Indian Tamil-language action thriller film.", {"Tamil"}),
+        ("Xy is a 2001 French-language romantic comedy film.", {"French"}),
+        ("Xy is a 1999 Icelandic drama film.", set()),
+    ],
+)
+def test_lead_sentence_language(text, languages):
+    facts = _facts(add_lead_sentence, text, country=False)
+    assert {v for a, v, _ in facts if a == "language"} == languages
+
+
 def test_genre_hierarchy():
+    assert facets("masala") >= {"action", "drama"}
     assert facets("black comedy") == {"comedy"}
     assert facets("Mystery & Suspense") >= {"thriller"}
     assert facets("Art House & International") == frozenset()
@@ -716,6 +749,20 @@ MONEY_FORMS = [
 def test_money_keeps_its_currency(text, value):
     m = parse_money(text)
     assert (m.low, m.currency, m.scope) == value
+
+
+def test_rupee_abbreviation_in_prose():
+    """'Rs.' is the rupee (its dot ends no sentence), a word of its own ('hours 2' is none)."""
+    text = (
+        "Shot in 40 days and 2 hours of footage, the film cost Rs. 18 crore. It grossed "
+        "Rs 61.2 crore worldwide and Rs.95,00,000 in Australia."
+    )
+    got = _facts(add_money_prose, text)
+    assert got == {
+        ("budget", (("currency", "INR"), ("high", 180_000_000), ("low", 180_000_000)), None),
+        ("gross", (("amount", 612_000_000), ("currency", "INR")), "worldwide"),
+        ("gross", (("amount", 9_500_000), ("currency", "INR")), "australia"),
+    }
 
 
 def test_amounts_written_before_their_currency_in_prose():
@@ -955,6 +1002,22 @@ def test_review_names_a_person_with_a_lower_case_particle():
     }
 
 
+@pytest.mark.parametrize("cased", [True, False])
+def test_review_writes_initials_without_their_space(cased):
+    """'J.P. Vance' for 'J. P. Vance', 't.k.s. rao' for 't. k. s. rao': the same person."""
+    from auditor.extract.common import add_user_mentions
+
+    text = "J.P. Vance shoots it well and T.K.S. Rao is a menace; J. Vance is another man."
+    text = text if cased else text.lower()
+    out = _collector(text)
+    out.add("director", 0, 3, "J. P. Vance" if cased else "j. p. vance")
+    out.add("stars", 0, 3, "T. K. S. Rao" if cased else "t. k. s. rao")
+    add_user_mentions(out, 0, len(text), cased=cased)
+    got = {(c.attribute, c.value) for c in out.claims if c.origin == "user"}
+    want = {("director", "J.P. Vance"), ("stars", "T.K.S. Rao")}
+    assert got == (want if cased else {(a, v.lower()) for a, v in want})
+
+
 def test_review_drops_a_names_hyphen():
     """'Ines Kol Brandt' for 'Ines Kol-Brandt', 'jean marc roux' for 'jean-marc roux': the
     same person, a user mention as the review writes it."""
@@ -1008,6 +1071,29 @@ def test_plot_names_a_nicknamed_role_without_its_nickname():
     assert {c.value for c in out.claims} == {"kit harlow", "ada"}
 
 
+def test_cased_plot_keeps_the_title_of_a_nicknamed_role_named_without_its_nickname():
+    """The cast's "Sergeant Ada 'Bird' Vance" is known without its title too (as
+    `cast_characters` gives it): a title before that name in the plot is part of it, as
+    "Widow" before a known name is not."""
+    text = "Sergeant Ada Vance, called Bird by her squad, meets Widow Kit Harlow at the dock."
+    out = _collector(text)
+    known = ["Sergeant Ada 'Bird' Vance", "Ada 'Bird' Vance", "Kit Harlow"]
+    add_characters(out, 0, len(text), known, cased=True)
+    assert {c.value for c in out.claims} == {"Sergeant Ada Vance", "Bird", "Kit Harlow"}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Jo Vance, known to his crew as Tiny, sails at dawn.", {"Jo Vance", "Tiny"}),
+        ("Ada Brook meets the girl known as Wren.", {"Wren", "Ada Brook"}),
+    ],
+)
+def test_plot_names_the_name_a_character_is_known_as(text, names):
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, [], cased=True), text)
+    assert {v for _, v, _ in facts} == names
+
+
 def test_an_adjective_before_a_nicknamed_name_is_no_name_word():
     text = 'Nine-year-old Kit "Ace" Harlow runs away. Young Ada "Bird" Lane follows him.'
     facts = _facts(lambda out, s, e: add_characters(out, s, e, [], cased=True), text)
@@ -1032,6 +1118,22 @@ def test_writing_team_credits_split_on_the_ampersand():
         ("writers", "Ada Brook", "screenplay"),
         ("writers", "Kit Vance", "story"),
     }
+
+
+def test_infobox_dialogue_writers():
+    """An Indian film's infobox credits its dialogue apart: 'Dialogues by' / 'Dialogue by'."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = "Screenplay byLee Paine\nDialogues by\n  • Ada Brook\n  • Kit Vance\nMusic byJo Ray\n"
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), text)
+    assert facts == {
+        ("writers", "Lee Paine", "screenplay"),
+        ("writers", "Ada Brook", "dialogue"),
+        ("writers", "Kit Vance", "dialogue"),
+    }
+    text = "Dialogue byJo Ray\n"
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), text)
+    assert facts == {("writers", "Jo Ray", "dialogue")}
 
 
 def test_lower_cased_plot_names_from_the_cast_list():
@@ -1274,6 +1376,27 @@ def test_imdb_cast_line_notes():
     assert {tuple(sorted(c.value.items())) for c in out.claims} == {
         (("actor", "ada brook"), ("character", "ship's cat")),
         (("actor", "lee paine"), ("character", "guard")),
+    }
+
+
+def test_imdb_cast_actor_named_in_the_also_liked_credits():
+    """An actor of three words the "also liked" films credit is read whole in the cast line
+    (lower case gives nothing else to tell 'nurse kit' + 'mae lindqvist' from 'nurse' +
+    'kit mae lindqvist')."""
+    from auditor.extract.imdb import Imdb
+
+    text = (
+        "people who liked this also liked... the long road (2011) drama 6.1/10 x a drifter. "
+        "director: ola ter stars: kit mae lindqvist, jo ray 0 next &raquo; edit cast cast "
+        "overview, first billed only: ada brook ... nurse kit mae lindqvist ... ferry pilot "
+        "jo ray ... guard see full cast&nbsp;&raquo;"
+    )
+    out = _collector(text)
+    Imdb()._cast(out.view, out, text.index("edit cast"), None, 0)
+    assert {tuple(sorted(c.value.items())) for c in out.claims} == {
+        (("actor", "ada brook"), ("character", "nurse")),
+        (("actor", "kit mae lindqvist"), ("character", "ferry pilot")),
+        (("actor", "jo ray"), ("character", "guard")),
     }
 
 

@@ -389,3 +389,41 @@ def test_mutation_cast_name_with_a_middle_initial_is_the_same_actor(sources_copy
     assert not [d for d in found if d.attribute == "cast" and "Elisabeth A. Shue" in d.explanation]
     [stars] = [d for d in found if d.attribute == "stars" and d.code == "AU005"]
     assert "filmsuggest lists only some of the stars" in stars.explanation
+
+
+def test_surnames_whose_last_sound_is_spelt_two_ways_are_one_character():
+    """'Kohli' / 'Kohley', 'Mukherji' / 'Mukherjee': a transliteration's last vowel spelt two
+    ways, though the ratio of two short names is low; 'Rao' / 'Roy' stay two names."""
+    import polars as pl
+
+    from auditor.reconcile.comparators.characters import SURNAME_NEAR, _taken
+
+    names = ["kohli", "kohley", "mukherji", "mukherjee", "rao", "roy"]
+    surnames = pl.DataFrame(
+        {
+            "g": pl.Series([0, 0, 1, 1, 2, 2], dtype=pl.UInt32),
+            "entity": ["e"] * 6,
+            "last": names,
+            "rank": [0, 1, 0, 1, 0, 1],
+            "near": [SURNAME_NEAR] * 6,
+        }
+    )
+    found = _taken(surnames)
+    assert set(zip(found["last"], found["last_b"], strict=True)) == {
+        ("kohli", "kohley"),
+        ("mukherji", "mukherjee"),
+    }
+
+
+def test_mutation_same_currency_conflict_beside_another_currency(sources_copy):
+    """Amounts in two currencies are not comparable, but two dollar budgets that differ are a
+    conflict even when a third source states its budget in pounds."""
+    _mutate(sources_copy, "wikipedia.txt", "Budget$3.5–4 million", "Budget£2.5 million")
+    report = _audit(sources_copy)
+    assert not [d for d in report.discrepancies if d.attribute == "budget" and d.code == "AU001"]
+    assert _one(report, "budget", "AU005").reason == "other-currency"
+    _mutate(sources_copy, "imdb.txt", "budget: $3,600,000", "budget: $9,600,000")
+    report = _audit(sources_copy)
+    conflict = _one(report, "budget", "AU001")
+    assert {c.source for c in conflict.claims} == {"imdb", "movieblog"}
+    assert _one(report, "budget", "AU005").reason == "other-currency"

@@ -66,7 +66,7 @@ def test_dates_and_amounts_as_the_patterns() -> None:
     pieces = ["5 ", "May ", "may", "1996", "in ", "Sept. ", "2001", "-05", "-12", "21st ", "jan",
               "JANUARY ", "٥", "٥ May 1996", "$", "US$", "CAN$", "rmb¥", "USD", "usdkk", "DKK",
               "12,000", " million", "£", "€3", "to", "(est.)", " ", "x", "_", "410 000",
-              " kr", "SEK", "kroner", *CASE_ODD]
+              " kr", "SEK", "kroner", "Rs.", "rs", "Rs ", "ye", "4,50,00,000", *CASE_ODD]
     rng = random.Random(2)
     for text in _texts(pieces, 2):
         low = prose._lowered(text)

@@ -269,7 +269,12 @@ def _initialled_mentions(
     for name, attribute in people.items():
         if "." not in name or " " not in name:
             continue
-        words = r"\s+".join(map(re.escape, name.split()))
+        # "R.K. Brook" for "R. K. Brook": after an initial's period the space may be left out
+        words = "".join(
+            re.escape(w) + ("" if i == len(parts) - 1 else r"\s*" if w.endswith(".") else r"\s+")
+            for parts in [name.split()]
+            for i, w in enumerate(parts)
+        )
         # its first letter first, the boundary checked behind it: a scan skips ahead in C
         words = opens_word(words) if words[:1].isalpha() else r"(?<!\w)" + words
         rx = re.compile(rf"{words}(?!\w)", 0 if cased else re.I)
@@ -280,18 +285,20 @@ def _initialled_mentions(
 _LEAD = re.compile(  # "is a" first, its word boundary checked behind it: a scan skips ahead
     r"is a(?<!\w.{4})n? (?P<year>1[89]\d\d|20\d\d) "
     r"(?P<demonym>(?:[A-Z][\w]+(?:-[A-Z][\w]+)*(?:,? and [A-Z][\w]+)? )*)"
-    r"(?:[A-Z][\w]+-language )?"
+    r"(?:(?P<language>[A-Z][\w]+)-language )?"
     r"(?P<phrase>(?:[\w&-]+ ){0,6}?)(?P<head>film noir|neo-noir film|film|movie|picture)\b"
 )
 
 
 def add_lead_sentence(out: Collector, start: int, end: int, *, country: bool) -> None:
     """ "X is a 1996 British black comedy crime film": the year, the genres the noun phrase
-    names, and the nationality when asked."""
+    names, the language a "Tamil-language" names, and the nationality when asked."""
     m = _LEAD.search(out.view.text, start, end)
     if not m:
         return
     out.add_group("year", m, "year", int(m["year"]))
+    if m["language"]:
+        out.add_group("language", m, "language", m["language"])
     text = out.view.text
     head_genre = m["head"].removesuffix(" film") if "noir" in m["head"] else None
     for s, e in genre_terms(text, m.start("phrase"), m.end("phrase")):

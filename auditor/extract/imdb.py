@@ -151,7 +151,7 @@ class Imdb(Adapter):
         header_end = also_liked if also_liked >= 0 else len(text)
         plot = self._header(view, out, head.end(), header_end)
         body = cast_at if cast_at >= 0 else header_end
-        self._cast(view, out, body, plot)
+        self._cast(view, out, body, plot, also_liked)
         self._details(view, out, body)
         self._review(view, out, body)
 
@@ -217,12 +217,19 @@ class Imdb(Adapter):
             add_names(out, "genres", s, e)
 
     def _cast(
-        self, view: TextView, out: Collector, start: int, plot: tuple[int, int] | None
+        self,
+        view: TextView,
+        out: Collector,
+        start: int,
+        plot: tuple[int, int] | None,
+        also_liked: int = -1,
     ) -> None:
         text = view.text
         block = find(_CAST_HEADER, text, start)
         if block:
             known = {fold(n) for a in ("stars", "director", "writers") for n in out.values(a)}
+            if 0 <= also_liked < block.start():  # the "also liked" films' people: names too
+                known |= _sidebar_people(text, also_liked, block.start())
             pos = block.start("c")
             for part_start, part_end in _cast_parts(text, pos, block.end("c")):
                 if part_start >= pos:
@@ -350,6 +357,22 @@ class Imdb(Adapter):
         begin = text.rfind(" user reviews ", start, end)
         if begin >= 0:
             add_user_mentions(out, begin + len(" user reviews "), end, cased=False)
+
+
+_SIDEBAR_CREDIT = re.compile(
+    r"[ds](?<!\w.)(?:irectors?|tars?): (?P<v>[^|&]+?)(?= stars?:| 0 next| next &raquo;|$)"
+)
+
+
+def _sidebar_people(text: str, start: int, end: int) -> set[str]:
+    """The names the "also liked" films' credit lines give, folded: a cast line's actor of
+    three words or more is read whole when the page names that person anywhere."""
+    return {
+        fold(n)
+        for m in _SIDEBAR_CREDIT.finditer(text, start, end)
+        for n in m["v"].split(", ")
+        if n.strip()
+    }
 
 
 def _clear_before(text: str, start: int, chars: frozenset[str]) -> int:

@@ -362,7 +362,10 @@ _NICKNAMED = re.compile(
 )
 _LOWER_NICKNAMED = re.compile(r"\b\w+ [\"“](?P<nick>\w[\w ]{0,20}?)[\"”] (?P<last>\w+)\b")
 _NAMED = re.compile(
-    "(?:" + "|".join(map(opens_word, ("named", "called", "nicknamed"))) + rf") (?P<n>{_TITLE_WORD})"
+    "(?:" + "|".join(map(opens_word, ("named", "called", "nicknamed")))
+    # "known as Tiny", "known to his men as Bullet": a name the character goes by
+    + "|" + opens_word("known") + r"(?: to(?: [a-z]+){1,3})? as"
+    + rf") (?P<n>{_TITLE_WORD})"
 )
 _TITLES = {"Mr", "Mrs", "Ms", "Dr"}
 # Words that open a sentence and are no name: "Meanwhile Jo Vance ...", "Later Ada ...".
@@ -672,7 +675,8 @@ def character_mentions(
     names = {fold(n): n for n in known if n.strip()}
     if cased:
         # "Newlyweds Jo and Ada Brook", "Widow Nell Haig": a word before a known full name, or
-        # before a known name's first word, is none of a name ("Jo" opens "Jo Brook")
+        # before a known name's first word, is none of a name ("Jo" opens "Jo Brook"); a title
+        # is ("Major Kit Hale" for the cast's "Major Kit 'Ace' Hale", known as "Kit Hale" too)
         firsts = {k.split()[0] for k in names if len(k.split()) >= 2}
         names.update(
             {
@@ -680,7 +684,11 @@ def character_mentions(
                 for n in discover_names(text, start, end)
                 if fold(n) in names
                 or not (
-                    (len(n.split()) > 2 and fold(n.partition(" ")[2]) in names)
+                    (
+                        len(n.split()) > 2
+                        and fold(n.partition(" ")[2]) in names
+                        and fold(n.split()[0]).rstrip(".") not in HONORIFICS
+                    )
                     or (len(n.split()) == 2 and fold(n.split()[1]) in firsts)
                 )
             }

@@ -49,7 +49,7 @@ _ENDS = tuple(
 )
 _ABBREV = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sgt|Capt|Col|Gen|Lt|Prof|Rev|No|Co|Inc|Ltd|vs|Vol|"
-    r"Mt|Ft|approx|ca|U\.S|U\.K))\.$"
+    r"Mt|Ft|approx|ca|Rs|U\.S|U\.K))\.$"
 )
 
 # The letters an `_ABBREV` match ends on before its dot: a dot after any other character
@@ -310,6 +310,11 @@ def _other_work(text: str, low: str | None, a: int, b: int, rerelease: bool):
         return occasion
     return other
 _IN_COUNTRY_AT = Opening(_IN_COUNTRY, ("in ", "across ", "throughout "))
+# A second predicate with its own release verb: "... and was released", "and opened".
+_AND_VERB = re.compile(
+    r"\band (?:was |were |then |later |is |it |the film |\w+ )?(?:released|opened|came out|"
+    r"hit (?:theaters|theatres|cinemas)|went wide|expanded)\b[^,;]*$"
+)
 # Lower-cased, a word every match of a pattern holds: where a clause holds none, the pattern
 # finds nothing there. _KINDS; _COUNTRY_RELEASE (after its first word); _HOME_MEDIA.
 _KIND_WORDS = re.compile(
@@ -366,6 +371,21 @@ def _kind(clause: str) -> str | None:
         return "re-release"
     found = [(m.end(), i == 2, k) for i, (rx, k) in enumerate(_KINDS) for m in rx.finditer(clause)]
     return max(found)[2] if found else None
+
+
+# "in the United States and the United Kingdom": the countries coordinated after a country.
+_AND_COUNTRY = re.compile(rf",? (?:and )?(?:the )?(?P<c>{_COUNTRY})\b", re.I)
+
+
+def _also_countries(text: str, low: str | None, a: int, b: int) -> list[str]:
+    """The countries coordinated after the last "in <country>" of text[a:b] ("in France and
+    Belgium", "in the United States, Canada and the United Kingdom"), which its date is for too."""
+    hits = _IN_COUNTRY_AT.finditer(text, low, a, b)
+    more, pos = [], a + hits[-1].end() if hits else b  # matches of text[a:b]
+    while (m := _AND_COUNTRY.match(text, pos, b)) is not None:
+        more.append(m["c"])
+        pos = m.end()
+    return more
 
 
 def _country(text: str, low: str | None, a: int, b: int) -> str | None:
@@ -448,6 +468,14 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
                 pos = d.end()
                 continue
             own_kind = _kind(clause) if may(_KIND_WORDS, pos, d.start()) else None
+            if own_kind == "premiere":
+                # "premiered at X and was released in India in June 2016": the date is the
+                # second predicate's, whose clause opens at its "and"
+                joined = _AND_VERB.search(clause)
+                if joined and _VERB_AT.search(text, low, pos, pos + joined.start()):
+                    pos += joined.start()
+                    clause = text[pos : d.start()]
+                    own_kind = _kind(clause)
             if own_kind not in (None, "re-release"):  # the kind of the date's own clause
                 own = _own_clause(text, low, pos, d.start())
                 own_kind = _kind(text[own : d.start()]) if own > pos else own_kind
@@ -462,6 +490,7 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             carried = kind
             kind = after_kind or kind
             country = _country(text, low, pos, d.start())
+            also = _also_countries(text, low, pos, d.start()) if country else []
             after = re.match(
                 rf",? (?:in|across) (?:the )?(?P<c>{_COUNTRY})\b", text[d.end() : e], re.I
             )
@@ -482,10 +511,11 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             elif fest or is_festival(clause) and "premiere" in (kind or ""):
                 kind = "premiere"
             if kind == "premiere" and (fest or is_festival(clause)):
-                country = None  # "its North American premiere at Toronto": the festival's place
-            out.add(
-                "release_date", d.start(), d.end(), parse_date(d.group()), _qualifier(country, kind)
-            )
+                country, also = None, []  # "its North American premiere at Toronto": the
+                # festival's place
+            for c in [country, *also]:
+                value = parse_date(d.group())
+                out.add("release_date", d.start(), d.end(), value, _qualifier(c, kind))
             kind = carried if after_kind else kind
 
 
@@ -606,15 +636,16 @@ def _metacritic(out: Collector, s: int, e: int) -> None:
 _SCALES = ("thousand", "million", "billion")
 # "ℛℳ 750,000", "RM 750,000": a sign of two letters and a code of two (normalize.money)
 _MONEY_HINT = re.compile(
-    r"[$£€¥₹₩₤]|ℛℳ|(?<![^\W\d_])(?i:rm)\s*\d|[^\W\d_]{3}\s*\d|\d\s*(?i:(?:"
-    + "|".join(_SCALES) + r")\s+)?"
+    r"[$£€¥₹₩₤]|ℛℳ|(?<![^\W\d_])(?i:rm)\s*\d|[^\W\d_]{3}\s*\d|(?<![^\W\d_])(?i:rs)\.?\s*\d"
+    r"|\d\s*(?i:(?:" + "|".join(_SCALES) + r")\s+)?"
     r"(?i:" + "|".join(TRAILING_CURRENCIES) + ")"
 )
 # The same read backwards over the lower-cased text: a figure's first digit, white space, then
 # a sign or a code reversed; or a trailing currency reversed, then a figure's last digit.
 _MONEY_HINT_BACK = re.compile(
     r"\d\s*(?:[$£€¥₹₩₤]|ℳℛ|mr(?![^\W\d_])|"
-    + "|".join(c[::-1] for c in CURRENCY_CODES.lower().split("|")) + ")"
+    + "|".join(c[::-1] for c in CURRENCY_CODES.lower().split("|"))
+    + r"|\.?sr(?![^\W\d_]))"
     r"|(?:" + "|".join(w[::-1] for w in TRAILING_CURRENCIES) + r")"
     r"\s*(?:(?:" + "|".join(w[::-1] for w in _SCALES) + r")\s*)?\d"
 )
@@ -649,7 +680,7 @@ def _money_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _CODE_ENDS = "".join(sorted({c[-1] for c in CURRENCY_CODES.lower().split("|")} | {"m", "ℳ"}))
 _FIGURE_BACK = re.compile(
     _MONEY_HINT_BACK.pattern.partition("|(?:")[0].replace(
-        r"\s*(?:", rf"\s*(?=[{_CODE_ENDS}$£€¥₹₩₤])(?:", 1
+        r"\s*(?:", rf"\s*(?=[{_CODE_ENDS}.$£€¥₹₩₤])(?:", 1
     )
 )
 _TRAILING_HEADS = tuple(w for w in TRAILING_CURRENCIES if not any(
@@ -657,7 +688,11 @@ _TRAILING_HEADS = tuple(w for w in TRAILING_CURRENCIES if not any(
 # Lower-cased, where an amount opens: a currency sign (or up to `_PREFIX_MAX` letters before
 # one: "us$", "can$", "rmb¥") or a currency code; or any digit, where a currency written after
 # its amount may follow.
-_AMOUNT_OPENS = re.compile(r"[$£€¥₹₩₤]|ℛℳ|(?<![^\W\d_])rm(?![a-z])|" + CURRENCY_CODES.lower())
+_AMOUNT_OPENS = re.compile(
+    r"[$£€¥₹₩₤]|ℛℳ|(?<![^\W\d_])rm(?![a-z])|"
+    + CURRENCY_CODES.lower()
+    + r"|(?<![^\W\d_])rs\.?\s*\d"
+)
 # Lower-cased, a currency written after its amount (normalize.money's trailing currencies).
 _AMOUNT_AFTER = re.compile("|".join(TRAILING_CURRENCIES))
 _DIGIT = re.compile(r"\d")

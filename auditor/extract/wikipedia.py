@@ -40,6 +40,8 @@ _LABELS = {
     "Written by": "writers",
     "Screenplay by": "writers",
     "Story by": "writers",
+    "Dialogues by": "writers",  # Indian films credit their dialogue writers apart
+    "Dialogue by": "writers",
     "Based on": "based on",
     "Produced by": "producers",
     "Starring": "stars",
@@ -191,7 +193,7 @@ class Wikipedia(Adapter):
         if kind in _EXTRACTED:
             q = None
             if kind == "writers" and label != "Written by":
-                q = label.removesuffix(" by").lower()
+                q = label.removesuffix(" by").lower().removesuffix("s")  # "dialogue"
             if kind in ("country", "language"):
                 add_names(out, kind, s, e)
                 return

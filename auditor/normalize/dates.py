@@ -43,7 +43,7 @@ DATE_FORMS = [
     re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I),
     # all numbers, the year last: "27/10/1995", "10/27/1995", "27.10.1995" (see _numeric)
     re.compile(r"\b(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)" + _YEAR + r"\b"),
-    # the whole text only (running text's "the 2010-11 season" is no month):
+    # the whole text only (in running text "the 2010-11 tour" is two years, no month):
     re.compile(rf"{_YEAR}-(?P<month>[01]\d)"),  # ISO year and month: "2004-11"
     re.compile(rf"\b{_YEAR}\b"),
 ]

@@ -101,6 +101,8 @@ _FACETS.update(
         "anime": ("animation",),
         "war film": ("war",),
         "coming of age": ("drama",),
+        # Indian popular cinema's mix of action, comedy, romance and drama, with songs
+        "masala": ("action", "comedy", "romance", "drama", "musical"),
     }
 )
 # Shelves a site files films on that say nothing against any genre.

@@ -17,6 +17,7 @@ _SYMBOLS = {
     "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₩": "KRW", "rmb": "CNY",
     "₤": "ITL",  # the lira sign, as Italian films' pages write their lire
     "ℛℳ": "RM",  # the Reichsmark sign (no ISO 4217 code: its abbreviation stands for it)
+    "rs": "INR", "rs.": "INR",  # the rupee's abbreviation, as Indian pages write it: "Rs. 45 crore"
 }
 # Country prefixes written before "$" or "¥" ("CA$6.5 million", "NZ$2 million", "CN¥1 billion"):
 # the longest one before the sign names the currency.
@@ -52,9 +53,15 @@ _SCALE = {
     "crore": 10**7,
     "crores": 10**7,
 }
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Thousands grouped by threes, or the Indian way: lakhs and crores by twos ("4,50,00,000").
+_NUM = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# "Rs" as a word of its own ("Rs. 45 crore", "Rs 100 crore"), not a word's last letters.
+RUPEE_ABBREVIATION = r"(?<![^\W\d_])Rs\.?(?![^\W\d_]) ?"
 # "RM 750,000": the Reichsmark or the ringgit, by the film's country (`rm_of`)
-_CUR = rf"(?:{_PREFIX}|[$£€¥₹₩₤]|ℛℳ ?|(?<![^\W\d_])RM(?![A-Za-z]) ?|(?:{_CODES})(?![A-Za-z]) ?)"
+_CUR = (
+    rf"(?:{_PREFIX}|[$£€¥₹₩₤]|ℛℳ ?|(?<![^\W\d_])RM(?![A-Za-z]) ?|(?:{_CODES})(?![A-Za-z]) ?"
+    rf"|{RUPEE_ABBREVIATION})"
+)
 _SC = r"(?:million|billion|thousand|lakhs?|crores?|mn|bn|[mkb])\b"
 # A currency written after the amount, as Nordic pages write it ("410 000 kr", "2.5 million
 # SEK"), thousands split by spaces or commas. "kr" alone is the krona or krone of the film's

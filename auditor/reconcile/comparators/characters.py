@@ -134,7 +134,9 @@ def _taken(surnames: pl.DataFrame) -> pl.DataFrame:
             | (pl.col("last").str.slice(0, 1) == pl.col("last_b").str.slice(0, 1))
         )
     )
-    near = near_pairs(pairs, pl.col("near"), "last", "last_b").sort("g", "rank", "rank_b")
+    near = near_pairs(pairs, pl.col("near"), "last", "last_b")
+    alike = pairs.filter(_sounded(pl.col("last")) == _sounded(pl.col("last_b")))
+    near = pl.concat([near, alike.select(near.columns)]).unique().sort("g", "rank", "rank_b")
     taken: set[tuple[int, str]] = set()
     found = []
     for g, entity, main, other in rows(near.select("g", "entity", "last", "last_b")):
@@ -144,6 +146,16 @@ def _taken(surnames: pl.DataFrame) -> pl.DataFrame:
         found.append((g, entity, main, other))
     schema = {"g": pl.UInt32, "entity": pl.String, "last": pl.String, "last_b": pl.String}
     return pl.DataFrame(found, schema=schema, orient="row").with_row_index("fid")
+
+
+# A name's last sound spelt several ways, as transliterations and surnames alternate them
+# ("Kohli" / "Kohley", "Mukherji" / "Mukherjee", "Kelly" / "Kelley"): one spelling, whatever
+# the ratio of two short names says.
+_FINAL_I = r"(?:ey|ee|ie|y|i)$"
+
+
+def _sounded(name: pl.Expr) -> pl.Expr:
+    return name.str.replace(_FINAL_I, "i")
 
 
 def _where(claims: pl.DataFrame, role: int) -> pl.DataFrame:

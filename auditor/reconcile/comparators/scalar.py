@@ -90,7 +90,7 @@ def build(
     companions: pl.DataFrame,
     counts: pl.DataFrame,
 ) -> pl.DataFrame:
-    claims = _with_currency(claims)
+    claims = _by_currency(_with_currency(claims))
     scopes = _with_currency(scopes)
     found = _judged(ctx, claims, scopes, companions, counts)
     return pl.concat([found.cast(SCHEMA), _scopes(ctx, scopes)]).select(*SCHEMA)
@@ -109,6 +109,35 @@ def _with_currency(claims: pl.DataFrame) -> pl.DataFrame:
     return claims.with_columns(
         currency=pl.col("value").replace_strict(mapping, default=None, return_dtype=pl.String)
     )
+
+
+def _by_currency(claims: pl.DataFrame) -> pl.DataFrame:
+    """The claims, and again those of each currency of a money group holding several, as a
+    group of their own where they differ: amounts in two currencies are not comparable, but two
+    dollar figures beside a rupee one still are."""
+    money = claims.filter(pl.col("currency").is_not_null())
+    mixed = money.group_by("g").agg(n=pl.col("currency").n_unique()).filter(pl.col("n") > 1)
+    if mixed.is_empty():
+        return claims
+    parts = (
+        money.join(mixed.select("g"), on="g", how="semi")
+        .group_by("g", "currency", maintain_order=True)
+        .agg(n=pl.col("key").n_unique())
+        .filter(pl.col("n") > 1)
+        .drop("n")
+    )
+    if parts.is_empty():
+        return claims
+    numbered = parts.with_row_index("part").with_columns(
+        part=(pl.col("part") + claims.get_column("g").max() + 1).cast(claims.schema["g"])
+    )
+    again = (
+        money.join(numbered, on=["g", "currency"])
+        .with_columns(g=pl.col("part"))
+        .with_columns(pos=pl.int_range(pl.len()).over("g").cast(claims.schema["pos"]))
+        .select(claims.columns)
+    )
+    return pl.concat([claims, again])
 
 
 # Certificates that are no rating (of an attribute whose relation is "certificate"): a work
