@@ -161,6 +161,23 @@ RELEASES = [
         {("2020-05-12", "streaming")},
     ),
     ("It was released on DVD and on streaming services on 4 May 2010.", set()),  # home media
+    (  # a release on a streaming service named by its brand is a streaming release
+        "The film premiered on Hulu on 8 March 2019.",
+        {("2019-03-08", "streaming")},
+    ),
+    (
+        "Amazon Studios opened it in select theaters on 1 November 2019, two weeks before it "
+        "became available on Prime Video on 15 November 2019.",
+        {("2019-11-01", "limited"), ("2019-11-15", "streaming")},
+    ),
+    (
+        "It was released on Disney+ in the United Kingdom on 3 April 2020.",
+        {("2020-04-03", "uk,streaming")},
+    ),
+    (  # the service as the distributor of a release that names no service: no streaming kind
+        "Netflix acquired the film and released it in the United States on 4 May 2019.",
+        {("2019-05-04", "usa")},
+    ),
 ]
 
 

@@ -265,6 +265,11 @@ _OTHER_WORK = re.compile(
 # An anniversary is another occasion ("a remastered Blu-ray for the anniversary"), except in a
 # sentence that re-releases the film ("For its 25th anniversary, it was re-released ...").
 _ANNIVERSARY = re.compile(r"\banniversary\b", re.I)
+# Streaming services by brand: a date "on" one of them is a streaming release.
+_STREAMERS = (
+    r"Netflix|Hulu|(?:Amazon )?Prime Video|Amazon Prime|Disney\+|Apple TV\+|HBO Max|Peacock|"
+    r"Paramount\+|MUBI|Shudder|Kanopy|(?:the )?Criterion Channel|Crave"
+)
 _KINDS = (
     # "opened in select (American) theaters": a limited release
     (
@@ -276,6 +281,8 @@ _KINDS = (
     # a streaming or digital release: "began streaming on X on", "was released digitally on"
     (re.compile(r"\b(?:streaming|to stream|digitally|digital release|video on demand)\b", re.I),
      "streaming"),
+    # a release on a streaming service named by its brand: "was released on Netflix on"
+    (re.compile(rf"\bon (?:{_STREAMERS})(?!\w)", re.I), "streaming"),
 )
 # A later release of an old film ("re-released it in France on", "the restored version
 # premiered at"): its own kind, whatever else the clause says, so that it is no first release.
@@ -313,7 +320,8 @@ _IN_COUNTRY_AT = Opening(_IN_COUNTRY, ("in ", "across ", "throughout "))
 # finds nothing there. _KINDS; _COUNTRY_RELEASE (after its first word); _HOME_MEDIA.
 _KIND_WORDS = re.compile(
     "limited|select|wide|expanded|general|premiere|festival|debuted|re-?releas|re-?issu|restor|"
-    "stream|digital|on demand"
+    "stream|digital|on demand|netflix|hulu|prime|disney|apple tv|hbo max|peacock|paramount|"
+    "mubi|shudder|kanopy|criterion|crave"
 )
 _RELEASE_NOUN = re.compile(" release| premiere| opening")
 _HOME_MEDIA_LOW = re.compile(r"dvd|vhs|video|blu-?ray|laserdisc|4k|ultra hd|streaming")
