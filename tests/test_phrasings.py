@@ -1286,6 +1286,21 @@ def test_nickname_quote_styles_are_one_role():
     assert [f.why.reason.name for f in found] == ["role-named-fully"]
 
 
+def test_self_role_words_are_one_role():
+    """A documentary's subject is "Herself" on one site, "Self" or "themselves" on another:
+    one role, no finding; a self-role beside a named role is still two roles."""
+    from auditor.reconcile.comparators.sets import _roles
+
+    roles = ["herself", "self", "themselves"]
+    found = _roles(None, "e", "cast", ["1", "2", "3"], ["imdb", "movieblog", "wikipedia"],
+                   roles, ["Ada Mbeki"] * 3, ["Herself", "Self", "Themselves"])
+    assert found == []
+    roles = ["himself", "the mayor", "narrator"]
+    found = _roles(None, "e", "cast", ["1", "2", "3"], ["imdb", "movieblog", "wikipedia"],
+                   roles, ["Otto Brandt"] * 3, roles)
+    assert [f.why.reason.name for f in found] == ["different-roles"]
+
+
 @pytest.mark.parametrize(
     "hatnote",
     [
