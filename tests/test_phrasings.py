@@ -174,6 +174,14 @@ RELEASES = [
         "It was released on Disney+ in the United Kingdom on 3 April 2020.",
         {("2020-04-03", "uk,streaming")},
     ),
+    (  # "became available on" / "was added to" a service: a release verb of its own
+        "The documentary became available on Netflix on 2 October 2020.",
+        {("2020-10-02", "streaming")},
+    ),
+    (
+        "It was added to Kanopy in Canada on March 9, 2021.",
+        {("2021-03-09", "canada,streaming")},
+    ),
     (  # the service as the distributor of a release that names no service: no streaming kind
         "Netflix acquired the film and released it in the United States on 4 May 2019.",
         {("2019-05-04", "usa")},

@@ -251,10 +251,16 @@ _IN_CINEMAS = re.compile(
 _COUNTRY_RELEASE = re.compile(
     rf"\b(?P<c>{_COUNTRY}|[A-Z][a-z]+) (?:theatrical )?(?:release|premiere|opening)\b", re.I
 )
+# Streaming services by brand: a date "on" one of them is a streaming release.
+_STREAMERS = (
+    r"netflix|hulu|(?:amazon )?prime video|amazon prime|disney\+|apple tv\+|hbo max|peacock|"
+    r"paramount\+|mubi|shudder|kanopy|(?:the )?criterion channel|crave"
+)
 _RELEASE_VERB = re.compile(
     r"\b(?:released|release|opened|opening|premiered|premiere|debuted|expanded|went wide|"
     r"screened|shown at|bowed|came out|hit (?:theaters|theatres|cinemas)|"
-    r"(?:began|started) streaming|available (?:to stream|for streaming))\b",
+    r"(?:began|started) streaming|available (?:to stream|for streaming)|"
+    rf"available on (?:{_STREAMERS})|added to (?:{_STREAMERS}))(?!\w)",
     re.I,
 )
 _OTHER_WORK = re.compile(
@@ -265,11 +271,6 @@ _OTHER_WORK = re.compile(
 # An anniversary is another occasion ("a remastered Blu-ray for the anniversary"), except in a
 # sentence that re-releases the film ("For its 25th anniversary, it was re-released ...").
 _ANNIVERSARY = re.compile(r"\banniversary\b", re.I)
-# Streaming services by brand: a date "on" one of them is a streaming release.
-_STREAMERS = (
-    r"Netflix|Hulu|(?:Amazon )?Prime Video|Amazon Prime|Disney\+|Apple TV\+|HBO Max|Peacock|"
-    r"Paramount\+|MUBI|Shudder|Kanopy|(?:the )?Criterion Channel|Crave"
-)
 _KINDS = (
     # "opened in select (American) theaters": a limited release
     (
@@ -282,7 +283,7 @@ _KINDS = (
     (re.compile(r"\b(?:streaming|to stream|digitally|digital release|video on demand)\b", re.I),
      "streaming"),
     # a release on a streaming service named by its brand: "was released on Netflix on"
-    (re.compile(rf"\bon (?:{_STREAMERS})(?!\w)", re.I), "streaming"),
+    (re.compile(rf"\b(?:on|added to) (?:{_STREAMERS})(?!\w)", re.I), "streaming"),
 )
 # A later release of an old film ("re-released it in France on", "the restored version
 # premiered at"): its own kind, whatever else the clause says, so that it is no first release.
