@@ -629,7 +629,7 @@ RT_PANELS = [
         "Producer: Ola Moss, Kit Lund\nWriter: Ada Brook, Ivo Marr\n"
         "Release Date (Theaters): Jun 4, 2021  wide\nRelease Date (Streaming): Jul 16, 2021\n"
         "Runtime: 1h 38m\nDistributor: Keel Street Pictures\nProduction Co: Northway Films\n"
-        "Sound Mix: Dolby Atmos\n\n\n",
+        "Box Office (Gross USA): $1.4M\nSound Mix: Dolby Atmos\n\n\n",
         {
             ("mpaa_rating", "PG-13", None),
             ("genres", "Comedy", None),
@@ -644,6 +644,7 @@ RT_PANELS = [
             ("release_date", "2021-07-16", "streaming"),
             ("runtime", 98, None),
             ("distributor", "Keel Street Pictures", None),
+            ("gross", (("amount", 1_400_000), ("currency", "USD")), "usa"),
         },
     ),
     (  # no labelled lines: the studio told from the genres by the vocabulary
