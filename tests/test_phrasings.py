@@ -182,6 +182,15 @@ RELEASES = [
         "It was added to Kanopy in Canada on March 9, 2021.",
         {("2021-03-09", "canada,streaming")},
     ),
+    (  # the service's name before a release noun: its own release, the kind before it dropped
+        "It opened in select theaters on 4 October 2019, ahead of its Hulu premiere on 18 October "
+        "2019.",
+        {("2019-10-04", "limited"), ("2019-10-18", "streaming")},
+    ),
+    (
+        "The documentary launched on Disney+ on 12 November 2019.",
+        {("2019-11-12", "streaming")},
+    ),
     (  # the service as the distributor of a release that names no service: no streaming kind
         "Netflix acquired the film and released it in the United States on 4 May 2019.",
         {("2019-05-04", "usa")},

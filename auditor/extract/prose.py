@@ -260,7 +260,7 @@ _RELEASE_VERB = re.compile(
     r"\b(?:released|release|opened|opening|premiered|premiere|debuted|expanded|went wide|"
     r"screened|shown at|bowed|came out|hit (?:theaters|theatres|cinemas)|"
     r"(?:began|started) streaming|available (?:to stream|for streaming)|"
-    rf"available on (?:{_STREAMERS})|added to (?:{_STREAMERS}))(?!\w)",
+    rf"(?:available|launched) on (?:{_STREAMERS})|added to (?:{_STREAMERS}))(?!\w)",
     re.I,
 )
 _OTHER_WORK = re.compile(
@@ -284,6 +284,11 @@ _KINDS = (
      "streaming"),
     # a release on a streaming service named by its brand: "was released on Netflix on"
     (re.compile(rf"\b(?:on|added to) (?:{_STREAMERS})(?!\w)", re.I), "streaming"),
+    # "ahead of its Netflix debut on": the service's own release (" on" outranks "premiere")
+    (
+        re.compile(rf"\b(?:{_STREAMERS}) (?:debut|release|launch|premiere)(?: on)?\b", re.I),
+        "streaming",
+    ),
 )
 # A later release of an old film ("re-released it in France on", "the restored version
 # premiered at"): its own kind, whatever else the clause says, so that it is no first release.
