@@ -193,6 +193,40 @@ RELEASES = [
         "The film was released in the United States, Canada and the United Kingdom on 2 May 1997.",
         {("1997-05-02", "usa"), ("1997-05-02", "canada"), ("1997-05-02", "uk")},
     ),
+    (  # a release on a streaming service named by its brand is a streaming release
+        "The film premiered on Hulu on 8 March 2019.",
+        {("2019-03-08", "streaming")},
+    ),
+    (
+        "Amazon Studios opened it in select theaters on 1 November 2019, two weeks before it "
+        "became available on Prime Video on 15 November 2019.",
+        {("2019-11-01", "limited"), ("2019-11-15", "streaming")},
+    ),
+    (
+        "It was released on Disney+ in the United Kingdom on 3 April 2020.",
+        {("2020-04-03", "uk,streaming")},
+    ),
+    (  # "became available on" / "was added to" a service: a release verb of its own
+        "The documentary became available on Netflix on 2 October 2020.",
+        {("2020-10-02", "streaming")},
+    ),
+    (
+        "It was added to Kanopy in Canada on March 9, 2021.",
+        {("2021-03-09", "canada,streaming")},
+    ),
+    (  # the service's name before a release noun: its own release, the kind before it dropped
+        "It opened in select theaters on 4 October 2019, ahead of its Hulu premiere on 18 October "
+        "2019.",
+        {("2019-10-04", "limited"), ("2019-10-18", "streaming")},
+    ),
+    (
+        "The documentary launched on Disney+ on 12 November 2019.",
+        {("2019-11-12", "streaming")},
+    ),
+    (  # the service as the distributor of a release that names no service: no streaming kind
+        "Netflix acquired the film and released it in the United States on 4 May 2019.",
+        {("2019-05-04", "usa")},
+    ),
 ]
 
 
@@ -677,7 +711,7 @@ RT_PANELS = [
         "Producer: Ola Moss, Kit Lund\nWriter: Ada Brook, Ivo Marr\n"
         "Release Date (Theaters): Jun 4, 2021  wide\nRelease Date (Streaming): Jul 16, 2021\n"
         "Runtime: 1h 38m\nDistributor: Keel Street Pictures\nProduction Co: Northway Films\n"
-        "Sound Mix: Dolby Atmos\n\n\n",
+        "Box Office (Gross USA): $1.4M\nSound Mix: Dolby Atmos\n\n\n",
         {
             ("mpaa_rating", "PG-13", None),
             ("genres", "Comedy", None),
@@ -692,6 +726,7 @@ RT_PANELS = [
             ("release_date", "2021-07-16", "streaming"),
             ("runtime", 98, None),
             ("distributor", "Keel Street Pictures", None),
+            ("gross", (("amount", 1_400_000), ("currency", "USD")), "usa"),
         },
     ),
     (  # no labelled lines: the studio told from the genres by the vocabulary
@@ -1525,6 +1560,21 @@ def test_nickname_quote_styles_are_one_role():
                    ["kit harlow", 'kit "ace" harlow'], ["Lee Paine"] * 2,
                    ["kit harlow", 'kit "ace" harlow'])
     assert [f.why.reason.name for f in found] == ["role-named-fully"]
+
+
+def test_self_role_words_are_one_role():
+    """A documentary's subject is "Herself" on one site, "Self" or "themselves" on another:
+    one role, no finding; a self-role beside a named role is still two roles."""
+    from auditor.reconcile.comparators.sets import _roles
+
+    roles = ["herself", "self", "themselves"]
+    found = _roles(None, "e", "cast", ["1", "2", "3"], ["imdb", "movieblog", "wikipedia"],
+                   roles, ["Ada Mbeki"] * 3, ["Herself", "Self", "Themselves"])
+    assert found == []
+    roles = ["himself", "the mayor", "narrator"]
+    found = _roles(None, "e", "cast", ["1", "2", "3"], ["imdb", "movieblog", "wikipedia"],
+                   roles, ["Otto Brandt"] * 3, roles)
+    assert [f.why.reason.name for f in found] == ["different-roles"]
 
 
 @pytest.mark.parametrize(

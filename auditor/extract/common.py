@@ -125,7 +125,10 @@ def add_credited(out: Collector, attribute: str, start: int, end: int, sep: str 
         out.add(attribute, s, s + len(m["n"].rstrip()), clean(m["n"]), qualifier=role)
 
 
-def add_money(out: Collector, attribute: str, start: int, end: int) -> None:
+def add_money(
+    out: Collector, attribute: str, start: int, end: int, scope: str | None = None
+) -> None:
+    """A budget or gross field; `scope`: a gross's territory its label names."""
     text = out.view.text[start:end]
     countries = out.values("country")
     money = parse_money(_REF_MARK.sub("", text), krona_of(countries), rm_of(countries))
@@ -136,7 +139,7 @@ def add_money(out: Collector, attribute: str, start: int, end: int) -> None:
         qualifier = "estimated" if money.estimated else None
     else:
         value = {"amount": money.low, "currency": money.currency}
-        qualifier = money.scope
+        qualifier = money.scope or scope
     out.add(attribute, start, end, value, qualifier)
 
 

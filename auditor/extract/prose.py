@@ -252,10 +252,16 @@ _IN_CINEMAS = re.compile(
 _COUNTRY_RELEASE = re.compile(
     rf"\b(?P<c>{_COUNTRY}|[A-Z][a-z]+) (?:theatrical )?(?:release|premiere|opening)\b", re.I
 )
+# Streaming services by brand: a date "on" one of them is a streaming release.
+_STREAMERS = (
+    r"netflix|hulu|(?:amazon )?prime video|amazon prime|disney\+|apple tv\+|hbo max|peacock|"
+    r"paramount\+|mubi|shudder|kanopy|(?:the )?criterion channel|crave"
+)
 _RELEASE_VERB = re.compile(
     r"\b(?:released|release|opened|opening|premiered|premiere|debuted|expanded|went wide|"
     r"screened|shown at|bowed|came out|hit (?:theaters|theatres|cinemas)|"
-    r"(?:began|started) streaming|available (?:to stream|for streaming))\b",
+    r"(?:began|started) streaming|available (?:to stream|for streaming)|"
+    rf"(?:available|launched) on (?:{_STREAMERS})|added to (?:{_STREAMERS}))(?!\w)",
     re.I,
 )
 _OTHER_WORK = re.compile(
@@ -277,6 +283,13 @@ _KINDS = (
     # a streaming or digital release: "began streaming on X on", "was released digitally on"
     (re.compile(r"\b(?:streaming|to stream|digitally|digital release|video on demand)\b", re.I),
      "streaming"),
+    # a release on a streaming service named by its brand: "was released on Netflix on"
+    (re.compile(rf"\b(?:on|added to) (?:{_STREAMERS})(?!\w)", re.I), "streaming"),
+    # "ahead of its Netflix debut on": the service's own release (" on" outranks "premiere")
+    (
+        re.compile(rf"\b(?:{_STREAMERS}) (?:debut|release|launch|premiere)(?: on)?\b", re.I),
+        "streaming",
+    ),
 )
 # A later release of an old film ("re-released it in France on", "the restored version
 # premiered at"): its own kind, whatever else the clause says, so that it is no first release.
@@ -319,7 +332,8 @@ _AND_VERB = re.compile(
 # finds nothing there. _KINDS; _COUNTRY_RELEASE (after its first word); _HOME_MEDIA.
 _KIND_WORDS = re.compile(
     "limited|select|wide|expanded|general|premiere|festival|debuted|re-?releas|re-?issu|restor|"
-    "stream|digital|on demand"
+    "stream|digital|on demand|netflix|hulu|prime|disney|apple tv|hbo max|peacock|paramount|"
+    "mubi|shudder|kanopy|criterion|crave"
 )
 _RELEASE_NOUN = re.compile(" release| premiere| opening")
 _HOME_MEDIA_LOW = re.compile(r"dvd|vhs|video|blu-?ray|laserdisc|4k|ultra hd|streaming")

@@ -36,7 +36,8 @@ _HEADING = re.compile(
 _LABELLED = re.compile(
     r"^[ \t]*(?:•[ \t]*)?"
     r"(?P<label>Rating|Genres?|Directed By|Written By|In Theaters|On DVD|On Disc/Streaming|"
-    r"Box Office|Runtime|Studio|Distributor|Production Co|Director|Writer|Producer|"
+    r"Box Office(?: \(Gross [A-Za-z. ]+\))?|"
+    r"Runtime|Studio|Distributor|Production Co|Director|Writer|Producer|"
     r"Original Language|Release Date \((?:Theaters|Streaming)\)):"
     r"(?:[ \t]*\n(?P<v>(?:[ \t]*[^\n:•]+\n)+?)(?=[ \t]*(?:[A-Z][\w /]+:[ \t]*\n|•|\n))"
     r"|[ \t]+(?P<same>[^\n]+?)[ \t]*$)",
@@ -122,8 +123,9 @@ class RottenTomatoes(Adapter):
                 add_names(out, "producers", vs, ve)
             elif label == "Original Language":
                 add_names(out, "language", vs, ve)
-            elif label == "Box Office":
-                add_money(out, "gross", vs, ve)
+            elif label.startswith("Box Office"):  # the 2020s panel: "Box Office (Gross USA):"
+                scope = re.search(r"\(Gross (?P<c>[^)]+)\)", label)
+                add_money(out, "gross", vs, ve, release_qualifier(scope["c"]) if scope else None)
             elif label in ("Directed By", "Director"):
                 add_names(out, "director", vs, ve)
             elif label in ("Written By", "Writer"):

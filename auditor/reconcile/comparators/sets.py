@@ -741,7 +741,7 @@ def _roles(
 ) -> list[Finding]:
     """One actor, different characters: a variant spelling of the role, or a real conflict."""
     # 'single' or "double" quotes around a nickname: one way of writing the role
-    roles = by_value([k.translate(_QUOTES) if k else k for k in key2])
+    roles = by_value([_self_role(k.translate(_QUOTES)) if k else k for k in key2])
     if len(roles) < 2:
         return []
     parts = [[sources(src, m), best_cased(character[i] for i in m)] for m in roles.values()]
@@ -757,6 +757,13 @@ def _roles(
 
 
 _QUOTES = str.maketrans({'"': "'", "“": "'", "”": "'"})
+# A documentary's subject plays no character: "Self", "Himself" and "Herself" are one role.
+_SELF_ROLES = frozenset({"self", "himself", "herself", "themself", "themselves"})
+
+
+def _self_role(key: str) -> str:
+    return "self" if key.lower() in _SELF_ROLES else key
+
 # A word of a role; a nickname's closing quote is no part of it.
 _ROLE_WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
 
