@@ -748,6 +748,17 @@ def test_rotten_tomatoes_info_panel(panel, facts):
     assert _facts(lambda out, s, e: RottenTomatoes()._info(out, s, e), panel) == facts
 
 
+@pytest.mark.parametrize("mark", ["*", "+", "o", "-", "·"])
+def test_rotten_tomatoes_panel_drawn_with_other_list_marks(mark):
+    """Text captures draw a list item's bullet as they like ("*", "+", "o", "-"): the same
+    panels with another mark state the same facts as with the page's "•"."""
+    for n, (panel, facts) in enumerate(RT_PANELS):
+        if "•" in panel:
+            redrawn = panel.replace("•", mark)
+            got = _facts(lambda out, s, e: RottenTomatoes()._info(out, s, e), redrawn)
+            assert got == facts, n
+
+
 def test_rotten_tomatoes_score_panel():
     """The Tomatometer panel gives the critics' score, average and count; the audience panel
     beside it (its own "Average Rating:" on a 5-point scale) gives nothing."""

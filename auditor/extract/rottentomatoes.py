@@ -23,7 +23,9 @@ from auditor.textview import TextView
 
 _M = re.M
 _PAGE = re.compile(opens_line("P", r"age \d+ of \d+[ \t]*$"), _M)
-_BULLET = re.compile(r"^[ \t]*•[ \t]*(?P<v>[^\n]*?)[ \t]*$", _M)
+# A list item's mark: the page's "•", or how other text captures draw it ("*", "+", "o", "-")
+_MARK = r"(?:[•*+·▪◦‣]|[o-](?=[ \t]))"
+_BULLET = re.compile(rf"^[ \t]*{_MARK}[ \t]*(?P<v>[^\n]*?)[ \t]*$", _M)
 # An older page puts the Tomatometer between the heading and the pages: "TOMATOMETER", "All
 # Critics | Top Critics", "88%", "Average Rating: 7.1/10", "Reviews Counted: 8", "Fresh: 7 | ...";
 # the heading still opens the pages there.
@@ -34,12 +36,13 @@ _HEADING = re.compile(
     _M,
 )
 _LABELLED = re.compile(
-    r"^[ \t]*(?:•[ \t]*)?"
+    rf"^[ \t]*(?:{_MARK}[ \t]*)?"
     r"(?P<label>Rating|Genres?|Directed By|Written By|In Theaters|On DVD|On Disc/Streaming|"
     r"Box Office(?: \(Gross [A-Za-z. ]+\))?|"
     r"Runtime|Studio|Distributor|Production Co|Director|Writer|Producer|"
     r"Original Language|Release Date \((?:Theaters|Streaming)\)):"
-    r"(?:[ \t]*\n(?P<v>(?:[ \t]*[^\n:•]+\n)+?)(?=[ \t]*(?:[A-Z][\w /]+:[ \t]*\n|•|\n))"
+    rf"(?:[ \t]*\n(?P<v>(?:(?![ \t]*{_MARK})[ \t]*[^\n:•]+\n)+?)"
+    rf"(?=[ \t]*(?:[A-Z][\w /]+:[ \t]*\n|{_MARK}|\n))"
     r"|[ \t]+(?P<same>[^\n]+?)[ \t]*$)",
     _M,
 )
