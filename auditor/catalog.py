@@ -412,8 +412,9 @@ class ValueConflict(Kind):
         years=NAMES,
     )
     release_misdated = Reason(
-        "{sources} {sources:calls|call} {date} the {release} release; {agreeing} date the "
-        "{release} release {agreed_date}[ and call {date} the {other_releases} release]",
+        "{sources} {sources:calls|call} {date} the {release} release; {agreeing} "
+        "{agreeing:dates|date} the {release} release {agreed_date}[ and {agreeing:calls|call} "
+        "{date} the {other_releases} release]",
         sources=NAMES,
         date=TEXT,
         release=TEXT,

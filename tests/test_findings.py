@@ -68,6 +68,10 @@ def test_optional_parts_and_plurals_are_worded_from_the_fields():
     two = two.reason(**{**two.fields, "other_releases": ["limited"]})
     assert two.render().startswith("imdb and rottentomatoes call 27 Oct 1995")
     assert two.render().endswith(" and call 27 Oct 1995 the limited release")
+    alone = two.reason(**{**two.fields, "agreeing": ["wikipedia"]})
+    assert alone.render().endswith(
+        "; wikipedia dates the wide release 9 Feb 1996 and calls 27 Oct 1995 the limited release"
+    )
     within = WithinTolerance.within_tolerance(
         values=[[["imdb"], "98 min"], [["wikipedia", "rottentomatoes"], "100 min"]],
         spread=2.0,
