@@ -925,6 +925,20 @@ def test_lower_cased_plot_names_from_the_cast_list():
     assert {c.value for c in out.claims} == {'mark "the fox" vance', "maj. hale", "ada"}
 
 
+def test_two_full_names_in_a_coordination_share_no_surname():
+    """'kit hale and ada brook' names two people in full: the first conjunct ends a name of the
+    cast list, so no 'hale brook'; 'amy and tom ferrand' still shares its surname."""
+    text = "years on, kit hale and ada brook still argue while amy and tom ferrand look on."
+    out = _collector(text)
+    cast = ["kit 'ace' hale", "ada brook", "amy ferrand", "tom ferrand"]
+    add_characters(out, 0, len(text), cast, cased=False)
+    assert {c.value for c in out.claims} == {"kit hale", "ada brook", "amy ferrand", "tom ferrand"}
+    text = "Kit Hale and Ada Brook still argue."
+    out = _collector(text)
+    add_characters(out, 0, len(text), ["Kit Hale", "Ada Brook"], cased=True)
+    assert {c.value for c in out.claims} == {"Kit Hale", "Ada Brook"}
+
+
 INFOBOX = (
     "Produced byAda Brook, Jo Vance\n"
     "Narrated byLee Paine\n"
