@@ -1350,6 +1350,28 @@ def test_wikipedia_sentence_whose_subject_is_another_film_states_nothing_of_this
     }
 
 
+def test_wikipedia_sentence_about_the_series_earlier_film_states_nothing_of_this_one():
+    """Mid-paragraph, a sentence whose subject is the series' earlier film with no title ("The
+    original film had grossed ...", "Its previous picture opened ...") gives that film's sums and
+    dates; "The first film to ..." is this film."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Salt Road 3\n\nFrom Wikipedia, the free encyclopedia\n\nSalt Road 3\nDirected byAda "
+        "Brook\n\nSalt Road 3 is a 2009 Canadian drama film directed by Ada Brook.\n\n"
+        "Salt Road 3 grossed $9 million in Canada. The original film had grossed $3 million in "
+        "Canada in 1999. Its previous picture opened in Canada on 4 May 2003. The first film to "
+        "be shot in the Yukon, it was released in Canada on 12 May 2009.\n"
+    )
+    out = _collector(text)
+    Wikipedia().extract(out.view, out)
+    facts = {(c.attribute, _plain(c.value), c.qualifier) for c in out.claims}
+    assert {f for f in facts if f[0] in ("release_date", "gross")} == {
+        ("release_date", "2009-05-12", "canada"),
+        ("gross", (("amount", 9_000_000), ("currency", "USD")), "canada"),
+    }
+
+
 def test_imdb_header_certificate_of_another_board_is_no_genre():
     from auditor.extract.imdb import Imdb
 
