@@ -479,6 +479,8 @@ LEADS = [
     ("X is a 1949 British film noir directed by", {"film noir"}),
     ("X is a 2010 American psychological thriller film", {"psychological thriller"}),
     ("X is a 1995 romantic drama film", {"romantic drama"}),
+    ("X is a 1991 American buddy cop thriller film", {"buddy cop", "thriller"}),
+    ("X is a 1988 buddy comedy film", {"buddy comedy"}),
 ]
 
 
@@ -508,6 +510,7 @@ def test_genre_hierarchy():
     assert facets("Mystery & Suspense") >= {"thriller"}
     assert facets("Art House & International") == frozenset()
     assert facets("romantic") == {"romance"}
+    assert facets("buddy cop") == {"action", "crime"}
 
 
 BLOG_FIELDS = [
