@@ -888,6 +888,35 @@ def test_review_names_a_person_with_initials_or_without_them():
     }
 
 
+def test_review_names_a_director_who_also_acts_as_both():
+    """A director in the page's cast list (or Stars line) is mentioned as director and as star,
+    misspelt or not; a director who does not act only as director."""
+    from auditor.extract.common import add_user_mentions
+
+    text = "lee paine directs and plays a bartender; ada brok is fine."
+    out = _collector(text)
+    out.add("director", 0, 3, "lee paine")
+    out.add("cast", 0, 3, {"actor": "lee paine", "character": "barman"})
+    out.add("stars", 0, 3, "ada brook")
+    add_user_mentions(out, 0, len(text), cased=False)
+    assert {(c.attribute, c.value) for c in out.claims if c.origin == "user"} == {
+        ("director", "lee paine"),
+        ("stars", "lee paine"),
+        ("stars", "ada brok"),
+    }
+    text = "Kit Rowe shot it, and Jo Vanse was born for the part."
+    out = _collector(text)
+    out.add("director", 0, 3, "Jo Vance")
+    out.add("director", 0, 3, "Kit Rowe")
+    out.add("stars", 0, 3, "Jo Vance")
+    add_user_mentions(out, 0, len(text), cased=True)
+    assert {(c.attribute, c.value) for c in out.claims if c.origin == "user"} == {
+        ("director", "Kit Rowe"),
+        ("director", "Jo Vanse"),
+        ("stars", "Jo Vanse"),
+    }
+
+
 def test_plot_names_a_nicknamed_role_without_its_nickname():
     text = "kit harlow is nine when the circus comes to town; his aunt ada hides him."
     out = _collector(text)
