@@ -161,6 +161,11 @@ RELEASES = [
         {("2020-05-12", "streaming")},
     ),
     ("It was released on DVD and on streaming services on 4 May 2010.", set()),  # home media
+    (  # "reissued" is a release verb: an old film's later release
+        "Lumen reissued the film in Canada on 6 March 1998, and it was re-issued in France on "
+        "2 May 2003.",
+        {("1998-03-06", "canada,re-release"), ("2003-05-02", "france,re-release")},
+    ),
 ]
 
 

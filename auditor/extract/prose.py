@@ -253,7 +253,7 @@ _COUNTRY_RELEASE = re.compile(
 )
 _RELEASE_VERB = re.compile(
     r"\b(?:released|release|opened|opening|premiered|premiere|debuted|expanded|went wide|"
-    r"screened|shown at|bowed|came out|hit (?:theaters|theatres|cinemas)|"
+    r"reissued|re-issued|screened|shown at|bowed|came out|hit (?:theaters|theatres|cinemas)|"
     r"(?:began|started) streaming|available (?:to stream|for streaming))\b",
     re.I,
 )
