@@ -352,6 +352,14 @@ MONEY = [
             ("gross", (("amount", 10_000_000), ("currency", "USD")), None),
         },
     ),
+    (  # the money made outside the home market has no scope of v1: no claim, not worldwide
+        "It took €4.2 million in France and €6.1 million internationally, for a worldwide "
+        "total of €10.3 million; its overseas gross topped €5 million.",
+        {
+            ("gross", (("amount", 4_200_000), ("currency", "EUR")), "france"),
+            ("gross", (("amount", 10_300_000), ("currency", "EUR")), "worldwide"),
+        },
+    ),
 ]
 
 

@@ -684,6 +684,7 @@ _BOUND = re.compile(
     r"upwards of)\s*$",
     re.I,
 )
+_ABROAD = "abroad"
 _SCOPE_WORDS = (
     (
         re.compile(r"\b(?:worldwide|world-wide|globally|global|around the world|total)\b", re.I),
@@ -697,6 +698,8 @@ _SCOPE_WORDS = (
         "usa",
     ),
     (re.compile(r"\b(?:UK|U\.K\.|United Kingdom|British|Britain)\b"), "uk"),
+    # the money made outside the home market: no scope of v1 ("grossed $12M internationally")
+    (re.compile(r"\b(?:international(?:ly)?|overseas|foreign|other territories)\b"), _ABROAD),
 )
 
 
@@ -815,6 +818,8 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
                 or _opening_scope(text, clause_start, word.start())
                 or _scope("", lead)  # "released in the United Kingdom ... and grossed £2M there"
             )
+            if scope == _ABROAD:
+                continue
             out.add(
                 "gross",
                 a.start(),
