@@ -389,3 +389,26 @@ def test_mutation_cast_name_with_a_middle_initial_is_the_same_actor(sources_copy
     assert not [d for d in found if d.attribute == "cast" and "Elisabeth A. Shue" in d.explanation]
     [stars] = [d for d in found if d.attribute == "stars" and d.code == "AU005"]
     assert "filmsuggest lists only some of the stars" in stars.explanation
+
+
+def test_sequel_title_shortened_by_one_site(tmp_path):
+    """A sequel titled "Nightwater 2" on one site and "Nightwater II: The Drowned Bell" on the
+    others: the page is filed under the film (no identity error) and the titles are one
+    (AU005 info, no conflict). "Nightwater 3" and plain "Nightwater" name other films."""
+    entity = "nightwater-ii-the-drowned-bell-2009"
+    folder = tmp_path / entity
+    folder.mkdir()
+    for doc in (FIXTURES / "documents" / entity).glob("*.txt"):
+        (folder / doc.name).write_bytes(doc.read_bytes())
+    page = folder / "rottentomatoes.txt"
+    full = page.read_text(encoding="utf-8")
+    page.write_text(full.replace("Nightwater II: The Drowned Bell Reviews", "Nightwater 2 Reviews"))
+    report = _audit(folder)
+    assert not [d for d in report.documents if d.error]
+    [title] = [d for d in report.discrepancies if d.attribute == "title"]
+    assert (title.code, title.severity) == ("AU005", "info")
+    assert "Nightwater 2" in title.explanation
+    for other in ("Nightwater 3", "Nightwater"):
+        page.write_text(full.replace("Nightwater II: The Drowned Bell Reviews", f"{other} Reviews"))
+        [bad] = [d for d in _audit(folder).documents if d.error]
+        assert f"is about '{other}'" in bad.error

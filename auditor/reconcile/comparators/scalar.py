@@ -27,6 +27,7 @@ from auditor.catalog import (
     WithinTolerance,
 )
 from auditor.claims import EDITORIAL
+from auditor.normalize.titles import same_sequel
 from auditor.reconcile.comparators import words
 from auditor.reconcile.comparators.base import editorial, rows
 from auditor.reconcile.display import money
@@ -218,7 +219,7 @@ def _judged(
         )
         .join(specs.drop("compares", "shows", "tolerance"), on="attribute", how="left")
         .join(claims.group_by("g").agg(pl.col("compares", "tolerance").first()), on="g")
-        .join(words.values_field(values), on="g")
+        .join(words.values_field(_as_written(ctx, claims, values)), on="g")
         .join(_value_facts(values), on="g")
         .join(_rating_counts(claims, counts), on="g", how="left")
         .join(_scoped(claims, scopes), on="g", how="left")
@@ -247,6 +248,24 @@ def _judged(
         .sort("g")
         .drop("g")
     )
+
+
+def _as_written(ctx: Context, claims: pl.DataFrame, values: pl.DataFrame) -> pl.DataFrame:
+    """`values` as a finding quotes them: a text's sources parted by how each writes it (IMDb's
+    lower-cased "harbor patrol ii: night shift" is the key of "Harbor Patrol II: Night Shift",
+    but is quoted as IMDb writes it)."""
+    columns = ["g", "first", "sources", "shown"]
+    texts = claims.filter(pl.col("compares") == "text")
+    if texts.is_empty():
+        return values
+    written = texts.group_by("g", "key", "value", maintain_order=True).agg(
+        first=pl.col("pos").min(),
+        sources=pl.col("source").unique(maintain_order=True),
+        shows=pl.col("shows").first(),
+    )
+    written = _shown(ctx, written, "shows", "value", "shown").select(columns)
+    others = values.filter(~pl.col("g").is_in(texts.get_column("g").unique().implode()))
+    return pl.concat([others.select(columns), written]).sort("g", "first", maintain_order=True)
 
 
 def _value_facts(values: pl.DataFrame) -> pl.DataFrame:
@@ -437,10 +456,12 @@ def _texts_near(ctx: Context, values: pl.DataFrame, claims: pl.DataFrame) -> pl.
         .agg("value")
         .filter(pl.col("value").list.len() == 2)
     )
-    near = [
-        ctx.near(str(kinds.decode(a)), str(kinds.decode(b))) for a, b in two.get_column("value")
-    ]
-    return two.select("g").with_columns(spelt=pl.Series(near, dtype=pl.Boolean))
+    pairs = [(str(kinds.decode(a)), str(kinds.decode(b))) for a, b in two.get_column("value")]
+    near = [ctx.near(a, b) for a, b in pairs]
+    sequel = [same_sequel(a, b) for a, b in pairs]  # "Harbor Patrol 2", "... II: Night Shift"
+    return two.select("g").with_columns(
+        spelt=pl.Series(near, dtype=pl.Boolean), sequel=pl.Series(sequel, dtype=pl.Boolean)
+    )
 
 
 def _reasons() -> pl.Expr:
@@ -483,6 +504,7 @@ def _reasons() -> pl.Expr:
         ((kind == "money") & overlap, WithinTolerance.ranges_overlap),
         ((kind == "money") & (gap <= c("tolerance")), WithinTolerance.amounts_within_tolerance),
         (kind == "money", ValueConflict.amounts_beyond_tolerance),
+        ((kind == "text") & c("sequel").fill_null(False), WithinTolerance.sequel_title),
         ((kind == "text") & c("spelt").fill_null(False), SpellingVariant.spelt_two_ways),
     ]
     chosen = pl.when(pl.lit(False)).then(pl.lit(None, pl.String))
@@ -499,6 +521,7 @@ _PLAIN = (
     TemporalDrift.rating_moved,
     ValueConflict.different_scores,
     WithinTolerance.ranges_overlap,
+    WithinTolerance.sequel_title,
     SpellingVariant.spelt_two_ways,
     ValueConflict.unexplained,
 )
