@@ -586,6 +586,11 @@ class WithinTolerance(Kind):
         "region left out)",
         **_VALUES,
     )
+    sequel_title = Reason(
+        "{values} — one sequel's title, its numeral in digits or Roman numerals, its subtitle "
+        "dropped after the numeral",
+        **_VALUES,
+    )
     no_rating = Reason(
         "{values} — a certificate that is no rating (not rated, approved) contradicts no rating",
         **_VALUES,

@@ -235,3 +235,23 @@ def test_countries():
 )
 def test_a_name_abbreviated_by_initials_or_a_left_out_middle_name(a, b, same):
     assert abbreviates(a, b) is same and abbreviates(b, a) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Harbor Patrol 2", "Harbor Patrol II: Night Shift", True),
+        ("harbor-patrol-ii-night-shift", "Harbor Patrol 2", True),
+        ("Harbor Patrol 2: Night Shift", "HARBOR PATROL II – NIGHT SHIFT", True),
+        ("Rocky IV", "Rocky 4", True),
+        ("Harbor Patrol 3", "Harbor Patrol II: Night Shift", False),
+        ("Harbor Patrol", "Harbor Patrol II: Night Shift", False),
+        ("Harbor Patrol Night Shift", "Harbor Patrol II: Night Shift", False),
+        ("Night Shift", "Night Shift Blues", False),
+    ],
+)
+def test_a_sequels_short_title(a, b, same):
+    from auditor.normalize.titles import same_sequel
+
+    assert same_sequel(a, b) is same
+    assert same_sequel(b, a) is same

@@ -227,6 +227,11 @@ RELEASES = [
         "Netflix acquired the film and released it in the United States on 4 May 2019.",
         {("2019-05-04", "usa")},
     ),
+    (  # "reissued" is a release verb: an old film's later release
+        "Lumen reissued the film in Canada on 6 March 1998, and it was re-issued in France on "
+        "2 May 2003.",
+        {("1998-03-06", "canada,re-release"), ("2003-05-02", "france,re-release")},
+    ),
 ]
 
 
@@ -413,6 +418,14 @@ MONEY = [
             ("gross", (("amount", 10_000_000), ("currency", "USD")), None),
         },
     ),
+    (  # the money made outside the home market has no scope of v1: no claim, not worldwide
+        "It took €4.2 million in France and €6.1 million internationally, for a worldwide "
+        "total of €10.3 million; its overseas gross topped €5 million.",
+        {
+            ("gross", (("amount", 4_200_000), ("currency", "EUR")), "france"),
+            ("gross", (("amount", 10_300_000), ("currency", "EUR")), "worldwide"),
+        },
+    ),
 ]
 
 
@@ -572,6 +585,8 @@ LEADS = [
     ("X is a 1995 romantic drama film", {"romantic drama"}),
     ("X is a 2011 Indian Telugu-language masala film", {"masala"}),
     ("X is a 1975 Hindi-language masala action comedy film", {"masala", "action", "comedy"}),
+    ("X is a 1991 American buddy cop thriller film", {"buddy cop", "thriller"}),
+    ("X is a 1988 buddy comedy film", {"buddy comedy"}),
 ]
 
 
@@ -615,6 +630,7 @@ def test_genre_hierarchy():
     assert facets("Mystery & Suspense") >= {"thriller"}
     assert facets("Art House & International") == frozenset()
     assert facets("romantic") == {"romance"}
+    assert facets("buddy cop") == {"action", "crime"}
 
 
 BLOG_FIELDS = [
@@ -1110,6 +1126,35 @@ def test_review_names_a_person_with_initials_or_without_them():
     }
 
 
+def test_review_names_a_director_who_also_acts_as_both():
+    """A director in the page's cast list (or Stars line) is mentioned as director and as star,
+    misspelt or not; a director who does not act only as director."""
+    from auditor.extract.common import add_user_mentions
+
+    text = "lee paine directs and plays a bartender; ada brok is fine."
+    out = _collector(text)
+    out.add("director", 0, 3, "lee paine")
+    out.add("cast", 0, 3, {"actor": "lee paine", "character": "barman"})
+    out.add("stars", 0, 3, "ada brook")
+    add_user_mentions(out, 0, len(text), cased=False)
+    assert {(c.attribute, c.value) for c in out.claims if c.origin == "user"} == {
+        ("director", "lee paine"),
+        ("stars", "lee paine"),
+        ("stars", "ada brok"),
+    }
+    text = "Kit Rowe shot it, and Jo Vanse was born for the part."
+    out = _collector(text)
+    out.add("director", 0, 3, "Jo Vance")
+    out.add("director", 0, 3, "Kit Rowe")
+    out.add("stars", 0, 3, "Jo Vance")
+    add_user_mentions(out, 0, len(text), cased=True)
+    assert {(c.attribute, c.value) for c in out.claims if c.origin == "user"} == {
+        ("director", "Kit Rowe"),
+        ("director", "Jo Vanse"),
+        ("stars", "Jo Vanse"),
+    }
+
+
 def test_plot_names_a_nicknamed_role_without_its_nickname():
     text = "kit harlow is nine when the circus comes to town; his aunt ada hides him."
     out = _collector(text)
@@ -1187,6 +1232,20 @@ def test_lower_cased_plot_names_from_the_cast_list():
     out = _collector(text)
     add_characters(out, 0, len(text), ["vance", "Maj. Hale", "ada"], cased=False)
     assert {c.value for c in out.claims} == {'mark "the fox" vance', "maj. hale", "ada"}
+
+
+def test_two_full_names_in_a_coordination_share_no_surname():
+    """'kit hale and ada brook' names two people in full: the first conjunct ends a name of the
+    cast list, so no 'hale brook'; 'amy and tom ferrand' still shares its surname."""
+    text = "years on, kit hale and ada brook still argue while amy and tom ferrand look on."
+    out = _collector(text)
+    cast = ["kit 'ace' hale", "ada brook", "amy ferrand", "tom ferrand"]
+    add_characters(out, 0, len(text), cast, cased=False)
+    assert {c.value for c in out.claims} == {"kit hale", "ada brook", "amy ferrand", "tom ferrand"}
+    text = "Kit Hale and Ada Brook still argue."
+    out = _collector(text)
+    add_characters(out, 0, len(text), ["Kit Hale", "Ada Brook"], cased=True)
+    assert {c.value for c in out.claims} == {"Kit Hale", "Ada Brook"}
 
 
 INFOBOX = (
@@ -1652,6 +1711,28 @@ def test_wikipedia_sentence_whose_subject_is_another_film_states_nothing_of_this
     assert {f for f in facts if f[0] in ("release_date", "gross")} == {
         ("release_date", "2006-05-12", "canada"),
         ("gross", (("amount", 5_000_000), ("currency", "USD")), "canada"),
+    }
+
+
+def test_wikipedia_sentence_about_the_series_earlier_film_states_nothing_of_this_one():
+    """Mid-paragraph, a sentence whose subject is the series' earlier film with no title ("The
+    original film had grossed ...", "Its previous picture opened ...") gives that film's sums and
+    dates; "The first film to ..." is this film."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Salt Road 3\n\nFrom Wikipedia, the free encyclopedia\n\nSalt Road 3\nDirected byAda "
+        "Brook\n\nSalt Road 3 is a 2009 Canadian drama film directed by Ada Brook.\n\n"
+        "Salt Road 3 grossed $9 million in Canada. The original film had grossed $3 million in "
+        "Canada in 1999. Its previous picture opened in Canada on 4 May 2003. The first film to "
+        "be shot in the Yukon, it was released in Canada on 12 May 2009.\n"
+    )
+    out = _collector(text)
+    Wikipedia().extract(out.view, out)
+    facts = {(c.attribute, _plain(c.value), c.qualifier) for c in out.claims}
+    assert {f for f in facts if f[0] in ("release_date", "gross")} == {
+        ("release_date", "2009-05-12", "canada"),
+        ("gross", (("amount", 9_000_000), ("currency", "USD")), "canada"),
     }
 
 

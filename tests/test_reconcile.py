@@ -427,3 +427,26 @@ def test_mutation_same_currency_conflict_beside_another_currency(sources_copy):
     conflict = _one(report, "budget", "AU001")
     assert {c.source for c in conflict.claims} == {"imdb", "movieblog"}
     assert _one(report, "budget", "AU005").reason == "other-currency"
+
+
+def test_sequel_title_shortened_by_one_site(tmp_path):
+    """A sequel titled "Nightwater 2" on one site and "Nightwater II: The Drowned Bell" on the
+    others: the page is filed under the film (no identity error) and the titles are one
+    (AU005 info, no conflict). "Nightwater 3" and plain "Nightwater" name other films."""
+    entity = "nightwater-ii-the-drowned-bell-2009"
+    folder = tmp_path / entity
+    folder.mkdir()
+    for doc in (FIXTURES / "documents" / entity).glob("*.txt"):
+        (folder / doc.name).write_bytes(doc.read_bytes())
+    page = folder / "rottentomatoes.txt"
+    full = page.read_text(encoding="utf-8")
+    page.write_text(full.replace("Nightwater II: The Drowned Bell Reviews", "Nightwater 2 Reviews"))
+    report = _audit(folder)
+    assert not [d for d in report.documents if d.error]
+    [title] = [d for d in report.discrepancies if d.attribute == "title"]
+    assert (title.code, title.severity) == ("AU005", "info")
+    assert "Nightwater 2" in title.explanation
+    for other in ("Nightwater 3", "Nightwater"):
+        page.write_text(full.replace("Nightwater II: The Drowned Bell Reviews", f"{other} Reviews"))
+        [bad] = [d for d in _audit(folder).documents if d.error]
+        assert f"is about '{other}'" in bad.error

@@ -232,6 +232,11 @@ def add_user_mentions(out: Collector, start: int, end: int, *, cased: bool) -> N
             people.setdefault(name, attribute)
     for cast in out.values("cast"):
         people.setdefault(cast["actor"], "stars")
+    acting = {n.casefold() for n in out.values("stars")}
+    acting |= {cast["actor"].casefold() for cast in out.values("cast")}
+    for name, attribute in people.items():  # a director who also acts is mentioned as both
+        if attribute == "director" and name.casefold() in acting:
+            people[name] = "director stars"
     for name in cast_characters(out):
         people.setdefault(name, "character")
     seen = {(c.attribute, c.value.casefold()) for c in out.claims if c.origin == USER}
@@ -244,13 +249,14 @@ def add_user_mentions(out: Collector, start: int, end: int, *, cased: bool) -> N
         if "-" in name:  # "Marr Lind" for "Marr-Lind": reviewers drop a name's hyphen
             people.setdefault(name.replace("-", " "), attribute)
     found += people_mentions(text, start, end, people, cased=cased)
-    for s, e, attribute in found:
+    for s, e, attributes in found:
         if text[s:e].casefold().endswith(_SUFFIXES) and text.startswith(".", e):
             e += 1  # "Jr." whole
         value = clean(text[s:e])
-        if (attribute, value.casefold()) not in seen:
-            seen.add((attribute, value.casefold()))
-            out.add(attribute, s, e, value, origin=USER)
+        for attribute in attributes.split():
+            if (attribute, value.casefold()) not in seen:
+                seen.add((attribute, value.casefold()))
+                out.add(attribute, s, e, value, origin=USER)
 
 
 _SUFFIXES = (" jr", " sr")

@@ -850,7 +850,8 @@ def coordinated_mentions(
     """'Amy and Tom Brook': two people who share a surname, named in one coordination. Each
     comes back with the whole phrase as its evidence and the first name given the surname,
     when the second name is one the text or the cast list uses."""
-    names = {fold(n) for n in known} | (
+    listed = {fold(n) for n in known}
+    names = listed | (
         {fold(n) for n in discover_names(text, start, end)} if cased else set()
     )
     out: list[tuple[int, int, str]] = []
@@ -862,9 +863,29 @@ def coordinated_mentions(
         if _in_actor_parens(text, start, m.start()):  # "(Ada Brook and Jo Vance)": actors
             continue
         a = fold(m["a"])
+        if _ends_a_name(text, start, m.start(), a, listed, cased):  # "Kit Hale and Ada Brook"
+            continue
         if fold(f"{m['b']} {m['last']}") in names and a not in _STOP and a not in names:
             out.append((m.start(), m.end(), f"{m['a']} {m['last']}"))
     return out
+
+
+_CONJUNCT_AFTER = re.compile(r"([^\W\d_][\w'’-]*) $")
+
+
+def _ends_a_name(text: str, start: int, pos: int, a: str, names: set[str], cased: bool) -> bool:
+    """Whether the first conjunct, at `pos`, is the last word of a name the text writes in full
+    ("Kit Hale and Ada Brook", "kit hale and ada brook"): the word before it precedes it in a
+    name of the cast list."""
+    before = _CONJUNCT_AFTER.search(text, max(start, pos - 40), pos)
+    if before is None or (cased and not before[1][0].isupper()):
+        return False
+    prev = fold(before[1])
+    for name in names:
+        parts = name.split()
+        if a in parts[1:] and prev in parts[: parts.index(a)]:
+            return True
+    return False
 
 
 def people_mentions(

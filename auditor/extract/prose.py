@@ -259,7 +259,7 @@ _STREAMERS = (
 )
 _RELEASE_VERB = re.compile(
     r"\b(?:released|release|opened|opening|premiered|premiere|debuted|expanded|went wide|"
-    r"screened|shown at|bowed|came out|hit (?:theaters|theatres|cinemas)|"
+    r"reissued|re-issued|screened|shown at|bowed|came out|hit (?:theaters|theatres|cinemas)|"
     r"(?:began|started) streaming|available (?:to stream|for streaming)|"
     rf"(?:available|launched) on (?:{_STREAMERS})|added to (?:{_STREAMERS}))(?!\w)",
     re.I,
@@ -751,6 +751,7 @@ _BOUND = re.compile(
     r"upwards of)\s*$",
     re.I,
 )
+_ABROAD = "abroad"
 _SCOPE_WORDS = (
     (
         re.compile(r"\b(?:worldwide|world-wide|globally|global|around the world|total)\b", re.I),
@@ -764,6 +765,8 @@ _SCOPE_WORDS = (
         "usa",
     ),
     (re.compile(r"\b(?:UK|U\.K\.|United Kingdom|British|Britain)\b"), "uk"),
+    # the money made outside the home market: no scope of v1 ("grossed $12M internationally")
+    (re.compile(r"\b(?:international(?:ly)?|overseas|foreign|other territories)\b"), _ABROAD),
 )
 
 
@@ -884,6 +887,8 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
                 or _opening_scope(text, clause_start, word.start())
                 or _scope("", lead)  # "released in the United Kingdom ... and grossed £2M there"
             )
+            if scope == _ABROAD:
+                continue
             out.add(
                 "gross",
                 a.start(),

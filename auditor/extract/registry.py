@@ -18,6 +18,7 @@ from auditor.extract.plots import PlotTexts
 from auditor.extract.rottentomatoes import RottenTomatoes
 from auditor.extract.wikipedia import Wikipedia
 from auditor.normalize.names import fold
+from auditor.normalize.titles import same_sequel
 from auditor.report.evidence import snippet
 from auditor.textview import TextView
 
@@ -159,6 +160,12 @@ def _squeezed(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", fold(text))
 
 
+def _same_title(entity_slug: str, title: str) -> bool:
+    """Whether `title` names the film of the folder: the same letters and digits, or a
+    sequel's title as sites shorten it (normalize.titles)."""
+    return _squeezed(entity_slug) == _squeezed(title) or same_sequel(entity_slug, title)
+
+
 def _check_identity(ref: DocumentRef, claims: list[Claim]) -> None:
     """A page about another film filed under this entity would poison every comparison."""
     titles = {c.value for c in claims if c.attribute == "title" and c.origin == EDITORIAL}
@@ -166,7 +173,7 @@ def _check_identity(ref: DocumentRef, claims: list[Claim]) -> None:
     entity = ref.entity
     m = re.fullmatch(r"(?P<slug>.+?)-(?P<year>\d{4})", slug(entity))
     entity_slug, entity_year = (m["slug"], int(m["year"])) if m else (slug(entity), None)
-    wrong_title = sorted(t for t in titles if _squeezed(entity_slug) != _squeezed(t))
+    wrong_title = sorted(t for t in titles if not _same_title(entity_slug, t))
     wrong_year = sorted(y for y in years if entity_year is not None and y != entity_year)
     if wrong_title or wrong_year:
         said = ", ".join([repr(t) for t in wrong_title] + [str(y) for y in wrong_year])

@@ -352,11 +352,14 @@ _OTHER_FILM_PARAGRAPH = re.compile(
 # determiner and an order word, a film noun, then a title and its year in parentheses. ("The
 # film, a remake of X (1961), ..." is this film: no order word.)
 _OTHER_FILM_SENTENCE = re.compile(
-    r"(?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)*['\u2019]s? (?:[a-z'\u2019-]+ ){0,3}?"
+    r"(?:(?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)*['\u2019]s? (?:[a-z'\u2019-]+ ){0,3}?"
     r"|(?:The|Its|His|Her|Their) (?:[a-z'\u2019-]+ ){0,2}?"
     r"(?:previous|earlier|prior|first|last|next|debut|other) (?:[a-z-]+ ){0,2}?)"
     r"(?:film|feature|picture|movie)\b[^.;()]{0,80}?"
-    r"\((?P<y>(?:1[89]|20)\d\d)\)",
+    r"\((?P<y>(?:1[89]|20)\d\d)\)"
+    # or, mid-paragraph, a series' earlier film as the subject ("The first film had grossed
+    # $78M"); "The first film to ..." is this film
+    r"|(?:The|Its) (?:original|earlier|first|previous|prior) (?:film|picture|movie)\b(?! to\b))",
     _M,
 )
 _SENTENCE_END = re.compile(r"[.!?](?:\[\w{1,3}\])*(?=\s|$)")
@@ -401,7 +404,7 @@ def _without_other_films(
     cut = []
     for s, e in out:
         for m in _other_film_sentences(text, s, e):
-            if m.start() < s or int(m["y"]) in years:
+            if m.start() < s or (m["y"] and int(m["y"]) in years):
                 continue
             stop = _SENTENCE_END.search(text, m.end(), e)
             cut.append((s, m.start()))

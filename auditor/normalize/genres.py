@@ -96,6 +96,8 @@ _FACETS.update(
         "slasher": ("horror",),
         "disaster": ("action",),
         "superhero": ("action",),
+        "buddy cop": ("action", "crime"),
+        "buddy comedy": ("comedy",),
         "fantasy comedy": ("fantasy", "comedy"),
         "anime & manga": ("animation",),
         "anime": ("animation",),

@@ -29,6 +29,7 @@ from auditor.catalog import (
 )
 from auditor.claims import EDITORIAL
 from auditor.normalize.names import fold
+from auditor.normalize.titles import same_sequel
 from auditor.reconcile.comparators import words
 from auditor.reconcile.comparators.base import editorial, rows
 from auditor.reconcile.display import money
@@ -249,7 +250,7 @@ def _judged(
         )
         .join(specs.drop("compares", "shows", "tolerance"), on="attribute", how="left")
         .join(claims.group_by("g").agg(pl.col("compares", "tolerance").first()), on="g")
-        .join(words.values_field(values), on="g")
+        .join(words.values_field(_as_written(ctx, claims, values)), on="g")
         .join(_value_facts(values), on="g")
         .join(_rating_counts(claims, counts), on="g", how="left")
         .join(_scoped(claims, scopes), on="g", how="left")
@@ -278,6 +279,24 @@ def _judged(
         .sort("g")
         .drop("g")
     )
+
+
+def _as_written(ctx: Context, claims: pl.DataFrame, values: pl.DataFrame) -> pl.DataFrame:
+    """`values` as a finding quotes them: a text's sources parted by how each writes it (IMDb's
+    lower-cased "harbor patrol ii: night shift" is the key of "Harbor Patrol II: Night Shift",
+    but is quoted as IMDb writes it)."""
+    columns = ["g", "first", "sources", "shown"]
+    texts = claims.filter(pl.col("compares") == "text")
+    if texts.is_empty():
+        return values
+    written = texts.group_by("g", "key", "value", maintain_order=True).agg(
+        first=pl.col("pos").min(),
+        sources=pl.col("source").unique(maintain_order=True),
+        shows=pl.col("shows").first(),
+    )
+    written = _shown(ctx, written, "shows", "value", "shown").select(columns)
+    others = values.filter(~pl.col("g").is_in(texts.get_column("g").unique().implode()))
+    return pl.concat([others.select(columns), written]).sort("g", "first", maintain_order=True)
 
 
 def _value_facts(values: pl.DataFrame) -> pl.DataFrame:
@@ -460,7 +479,8 @@ def _swapped(a: pl.Expr, b: pl.Expr) -> pl.Expr:
 
 def _texts_near(ctx: Context, values: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFrame:
     """Per group of two texts, whether they are one name spelt two ways (Context.near), and
-    whether they are one place named more or less fully (`_fewer_parts`; such groups are few)."""
+    whether they are one place named more or less fully (`_fewer_parts`; such groups are few)
+    or one sequel's title written two ways (normalize.titles.same_sequel)."""
     texts = claims.filter(pl.col("compares") == "text").get_column("g").unique()
     two = (
         values.filter(pl.col("g").is_in(texts.implode()))
@@ -472,6 +492,8 @@ def _texts_near(ctx: Context, values: pl.DataFrame, claims: pl.DataFrame) -> pl.
     return two.select("g").with_columns(
         spelt=pl.Series([ctx.near(a, b) for a, b in pairs], dtype=pl.Boolean),
         fewer=pl.Series([_fewer_parts(a, b) for a, b in pairs], dtype=pl.Boolean),
+        # "Harbor Patrol 2", "Harbor Patrol II: Night Shift"
+        sequel=pl.Series([same_sequel(a, b) for a, b in pairs], dtype=pl.Boolean),
     )
 
 
@@ -527,6 +549,7 @@ def _reasons() -> pl.Expr:
         ((kind == "money") & overlap, WithinTolerance.ranges_overlap),
         ((kind == "money") & (gap <= c("tolerance")), WithinTolerance.amounts_within_tolerance),
         (kind == "money", ValueConflict.amounts_beyond_tolerance),
+        ((kind == "text") & c("sequel").fill_null(False), WithinTolerance.sequel_title),
         ((kind == "text") & c("spelt").fill_null(False), SpellingVariant.spelt_two_ways),
         ((kind == "text") & c("fewer").fill_null(False), WithinTolerance.place_named_less_fully),
     ]
@@ -545,6 +568,7 @@ _PLAIN = (
     ValueConflict.different_scores,
     WithinTolerance.ranges_overlap,
     WithinTolerance.place_named_less_fully,
+    WithinTolerance.sequel_title,
     SpellingVariant.spelt_two_ways,
     ValueConflict.unexplained,
 )
