@@ -135,8 +135,9 @@ def discover(
     `claims` columns: entity, attribute, source, value (String, the canonical key); optional
     slot (String), number (Float64, for numeric kinds), members (List[String], for `names`),
     prior (Float64, a source's configured trust in (0, 1)), weight (Float64, e.g. < 1 for
-    user reviews). A source with several claims on one item keeps its most frequent value
-    (the first stated on a tie)."""
+    user reviews), precision (Int64: an amount's significant digits, which break ties between
+    values equally likely right: a rounded figure generalises the precise one). A source with
+    several claims on one item keeps its most frequent value (the first stated on a tie)."""
     settings = settings or Settings()
     attributes = {**settings.attributes, **(attributes or {})}
     for name, spec in attributes.items():
@@ -206,6 +207,7 @@ def _prepare(claims: pl.DataFrame) -> _Coded:
         "prior": pl.lit(None, pl.Float64),
         "weight": pl.lit(1.0, pl.Float64),
         "raw": pl.lit(None, pl.String),
+        "precision": pl.lit(None, pl.Int64),
     }
     frame = (
         claims.lazy()
@@ -220,6 +222,7 @@ def _prepare(claims: pl.DataFrame) -> _Coded:
             pl.col("prior").cast(pl.Float64),
             pl.col("weight").cast(pl.Float64).fill_null(1.0),
             pl.col("raw").cast(pl.String),
+            pl.col("precision").cast(pl.Int64),
         )
         .filter(
             pl.col("value").is_not_null()
@@ -258,7 +261,9 @@ def _prepare(claims: pl.DataFrame) -> _Coded:
     rows, group, src, item = rows[order], group[order], src[order], item[order]
     heads = np.flatnonzero(np.r_[True, np.diff(group) != 0]) if len(group) else group
     groups = (
-        frame.select("entity", "attribute", "slot", "value", "number", "members")[rows[heads]]
+        frame.select("entity", "attribute", "slot", "value", "number", "members", "precision")[
+            rows[heads]
+        ]
         .with_columns(
             item=pl.Series(item[heads], dtype=pl.Int64),
             group=pl.Series(np.arange(len(heads), dtype=np.int64)),
@@ -582,15 +587,17 @@ class _Model:
         if not self.G:
             return _empty()
         p_g, p_h, p_sim, p_ok = self.pairs
-        # The winner: most likely right (within tolerance), then most probable, then (names)
-        # the one that says most (a name in full over its initials), then smallest.
+        # The winner: most likely right (within tolerance), then the most precise (an amount
+        # rounded generalises the precise figure: Jung, Kim, Shim 2019), then most probable,
+        # then (names) the one that says most (a name in full over its initials), then smallest.
         right = np.round(self.right, 12)
         prob = np.round(self.P, 12)
+        precise = self.groups["precision"].fill_null(0).to_numpy()
         named = np.array(
             [getattr(self.attributes.get(a), "kind", None) == "names" for a in self.attr_names]
         )
         says = np.where(named[self.g_attr], self.groups["value"].str.len_chars().to_numpy(), 0)
-        order = np.lexsort((np.arange(self.G), -says, -prob, -right, self.g_item))
+        order = np.lexsort((np.arange(self.G), -says, -prob, -precise, -right, self.g_item))
         first = order[np.r_[True, np.diff(self.g_item[order]) != 0]]
         chosen = np.zeros(self.G, dtype=bool)
         chosen[first] = True

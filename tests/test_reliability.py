@@ -177,3 +177,20 @@ def test_a_figure_in_another_currency_neither_supports_nor_is_charged():
     # tied currencies: both stay in the vote, as before
     row, listed = _budgets({"a": (11_400_000, "EUR"), "c": (11_000_000, "USD")})
     assert "budget" in listed["a"] and "budget" in listed["c"]
+
+
+def test_the_precise_figure_resolves_over_the_rounded_one_it_generalises():
+    """"$2.1 million" and "$2,104,532" support each other; the resolution names the figure
+    that says most (and a point inside a range over the range), whichever source is listed
+    first."""
+    for order in (1, -1):
+        claims = [
+            _claim("film-2000", "a", "gross", {"amount": 2_104_532, "currency": "USD"}),
+            _claim("film-2000", "b", "gross", {"amount": 2_100_000, "currency": "USD"}),
+            _claim("film-2000", "a", "budget", {"low": 28e6, "high": 28e6, "currency": "USD"}),
+            _claim("film-2000", "b", "budget", {"low": 25e6, "high": 30e6, "currency": "USD"}),
+        ][::order]
+        resolved = reconcile(to_frame(claims), Settings(specs=catalog())).resolved
+        value = dict(zip(resolved["attribute"], map(json.loads, resolved["value"]), strict=True))
+        assert value["gross"]["amount"] == 2_104_532
+        assert value["budget"]["low"] == value["budget"]["high"] == 28_000_000

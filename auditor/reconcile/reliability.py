@@ -92,6 +92,7 @@ def claims(frame: pl.DataFrame, settings: Settings) -> pl.DataFrame:
         value="key",
         stated="value",
         number="num",
+        precision=_precision(specs),
         prior="prior",
         weight="weight",
         # a name set is one value; its surnames let partial lists support the whole
@@ -117,6 +118,31 @@ def claims(frame: pl.DataFrame, settings: Settings) -> pl.DataFrame:
     )
     sets = _one_spelling(sets.collect()).drop("item", "src").lazy()
     return pl.concat([_in_main_unit(single, specs), sets], how="diagonal_relaxed").collect()
+
+
+def _precision(specs) -> pl.Expr:
+    """An amount's significant digits (2,104,532: 7; "$2.1 million": 2), a range's none:
+    truth discovery prefers the precise figure to the rounded one it generalises."""
+    amounts = [n for n, s in specs.items() if kinds.learned(s.kind).kind in ("number", "count")]
+    digits = (
+        pl.col("num")
+        .abs()
+        .cast(pl.String)
+        .str.strip_suffix(".0")
+        .str.replace(".", "", literal=True)
+        .str.strip_chars_start("0")
+        .str.strip_chars_end("0")
+        .str.len_chars()
+        .cast(pl.Int64)
+    )
+    ranged = pl.col("low").is_not_null() & (pl.col("low") != pl.col("high"))
+    return (
+        pl.when(~pl.col("attribute").is_in(amounts) | pl.col("num").is_null())
+        .then(pl.lit(None, pl.Int64))
+        .when(ranged)
+        .then(pl.lit(0, pl.Int64))
+        .otherwise(digits)
+    )
 
 
 def _in_main_unit(single: pl.LazyFrame, specs) -> pl.LazyFrame:
