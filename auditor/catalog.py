@@ -93,8 +93,10 @@ def shares(items: Sequence[Sequence[Any]]) -> str:
 
 
 def pairs(items: Sequence[Sequence[str]]) -> str:
-    """[[a, b], ...] -> 'imdb and movieblog, imdb and wikipedia'."""
-    return listing([f"{a} and {b}" for a, b in items])
+    """[[a, b], ...] -> 'imdb and movieblog, and imdb and wikipedia' (each pair's own "and"
+    kept apart from the list's: not 'a and b and b and c')."""
+    named = [f"{a} and {b}" for a, b in items]
+    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + ", and " + named[-1]
 
 
 def gives(items: Sequence[Sequence[str]]) -> str:

@@ -123,3 +123,16 @@ def test_claim_id_lists_come_back_as_given_whatever_the_ids_hold():
     odd = [("x\x1fy", "z"), ()]
     assert _lists(odd).to_list() == [["x\x1fy", "z"], []]
     assert _lists([]).to_list() == []
+
+
+def test_pairs_of_sources_keep_their_own_and_apart():
+    from auditor.catalog import ValueConflict
+
+    one = ValueConflict.share_nothing(
+        lists=[[["a"], ["Ann Lee"]], [["b"], ["Bo Roe"]], [["c"], ["Ann Lee"]]],
+        disjoint=[["a", "b"], ["b", "c"]],
+    )
+    assert one.render().endswith(" — a and b, and b and c share nothing")
+    assert one.reason(**{**one.fields, "disjoint": [["a", "b"]]}).render().endswith(
+        " — a and b share nothing"
+    )
