@@ -483,15 +483,16 @@ class SpellingVariant(Kind):
 
     spelt_two_ways = Reason("{values} — the same name spelt two ways", **_VALUES)
     member_spelt_two_ways = Reason(
-        '{sources} write "{spelling}", {variant_sources} "{variant}": one name spelt two ways',
+        '{sources} {sources:writes|write} "{spelling}", {variant_sources} "{variant}": one name '
+        "spelt two ways",
         sources=NAMES,
         spelling=TEXT,
         variant_sources=NAMES,
         variant=TEXT,
     )
     member_with_initials = Reason(
-        '{sources} write "{spelling}", {variant_sources} "{variant}": one name, written with '
-        "initials or without a middle name",
+        '{sources} {sources:writes|write} "{spelling}", {variant_sources} "{variant}": one '
+        "name, written with initials or without a middle name",
         sources=NAMES,
         spelling=TEXT,
         variant_sources=NAMES,

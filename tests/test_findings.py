@@ -136,3 +136,17 @@ def test_pairs_of_sources_keep_their_own_and_apart():
     assert one.reason(**{**one.fields, "disjoint": [["a", "b"]]}).render().endswith(
         " — a and b share nothing"
     )
+
+
+def test_a_source_writes_and_sources_write():
+    from auditor.catalog import SpellingVariant
+
+    one = SpellingVariant.member_spelt_two_ways(
+        sources=["imdb"], spelling="jueian sands", variant_sources=["movieblog"],
+        variant="Julian Sands",
+    )  # fmt: skip
+    assert one.render() == (
+        'imdb writes "jueian sands", movieblog "Julian Sands": one name spelt two ways'
+    )
+    two = one.reason(**{**one.fields, "sources": ["imdb", "wikipedia"]})
+    assert two.render().startswith('imdb and wikipedia write "jueian sands"')
