@@ -402,6 +402,8 @@ def extract(
     `progress` hears how many documents are done (cached ones count as done at once)."""
     root = location(refs)
     store = Store.open(root) if root is not None else None
+    if workers > 1 and len(refs) >= parallel_from and (store is None or not store.shards()):
+        _start_workers_early()  # nothing cached: everything is to extract
     keys: list[str | None] = [None] * len(refs)
     known = pl.DataFrame(schema=_DOCS_SCHEMA)
     if store is not None:
@@ -501,6 +503,26 @@ def _doc_column(positions: list[int], counts: list[int]) -> pl.Series:
     return frame.select(pl.col("p").repeat_by("c").explode()).to_series().alias("_doc")
 
 
+def _pool_context() -> mp.context.BaseContext:
+    """Workers not forked from this process (polars' threads may hold locks at fork time,
+    which would leave them waiting forever) but from a fork server that has imported this
+    module once: each worker would otherwise import it itself (0.4 s of CPU each)."""
+    if "forkserver" not in mp.get_all_start_methods():
+        return mp.get_context("spawn")
+    context = mp.get_context("forkserver")
+    context.set_forkserver_preload(["__main__", __name__])  # no effect once it runs
+    return context
+
+
+def _start_workers_early() -> None:
+    """Start the fork server now, so that its imports overlap the reading of the documents'
+    keys (a cold run will need it); its workers start at once when asked."""
+    if isinstance(_pool_context(), mp.context.ForkServerContext):
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
 def _run(
     groups: list[Group],
     workers: int,
@@ -511,11 +533,7 @@ def _run(
         return [], empty_frame()
     done = []
     if sum(len(refs) for refs, _ in groups) >= parallel_from and workers > 1:
-        # Not forked from this process: polars' threads may hold locks at fork time, which
-        # would leave the workers waiting forever.
-        methods = mp.get_all_start_methods()
-        context = mp.get_context("forkserver" if "forkserver" in methods else "spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
             n = 0
             for chunk in pool.map(_extract_chunk, _chunks(groups, workers)):
                 done.append(chunk)
