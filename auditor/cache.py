@@ -6,20 +6,24 @@ The cache lives in `.auditor-cache/` in the project folder (the one holding the
 sources root). It is safe to delete at any time; `AUDITOR_CACHE=off` disables it and
 `AUDITOR_CACHE=<folder>` puts it elsewhere. Inside, one folder per code fingerprint (the
 auditor's version, the text of its extraction code and of this module: an edited adapter or
-cache format never reads stale claims) holds shards: `claims-<run>.parquet` (the claims of
-the documents one run extracted, with their document's key) and `docs-<run>.parquet` (each
+cache format never reads stale claims) holds shards: `claims-<shard>.parquet` (the claims of
+the documents a run extracted, with their document's key) and `docs-<shard>.parquet` (each
 document's adapter, error, claim count, decoding note, digest, line starts, name texts, plot
 texts and the characters its claims name: all a fresh extraction gives, so cached runs write
 byte-identical reports; and, for a lower-cased page, the names its film's cased pages lent it,
 valid while the film's documents are those its `shared` context hashes), beside
 `stat.parquet` (each document's size, modification time and key, so that an unchanged file is
-not read again to be hashed).
+not read again to be hashed). A shard is `<run>-<chunk>`, written by the worker that
+extracted the chunk (the cost of writing the cache is spread over the workers, as extraction
+is), or `<run>` when a run rewrites the cache as one.
 
-A document's key hashes its bytes, its path relative to the sources root, its entity and its
-source: the claims carry those three, so the same bytes filed elsewhere are their own entry.
-Extraction itself runs in worker processes, a chunk of whole films at a time (so that a worker
-shares a film's names itself, with the film's texts in hand), and each chunk comes back as one
-polars frame, not as Python claim objects.
+A document's key hashes the digest of its bytes, its path relative to the sources root, its
+entity and its source: the claims carry those three, so the same bytes filed elsewhere are
+their own entry. When nothing is cached, the documents are not read to be hashed first: the
+worker that reads a document to extract it tells its key. Extraction itself runs in worker
+processes, a chunk of whole films at a time (so that a worker shares a film's names itself,
+with the film's texts in hand), and each chunk comes back as one polars frame, not as Python
+claim objects.
 """
 
 from __future__ import annotations
@@ -345,15 +349,12 @@ _LATER = "?"
 Target = tuple[str, str] | None
 
 
-def _extract_chunk(
-    task: tuple[Sequence[Group], Target],
-) -> tuple[list[tuple], pl.DataFrame, bool]:
-    """Extract a chunk of films (in a worker): each document's key and outcome (a docs row),
-    all claims as one frame in document order, and whether the chunk was written to the
-    cache as a shard of its own (the parent then writes nothing: that cost is spread over
-    the workers). A film whose documents are all here (its context is not None) has its
-    names shared at once, with its texts still in hand; the names a page is lent follow its
-    own claims.
+def _extract_chunk(task: tuple[Sequence[Group], Target]) -> tuple[list[tuple], pl.DataFrame]:
+    """Extract a chunk of films (in a worker): each document's key and outcome (a docs row)
+    and all claims as one frame in document order, written to the cache as a shard of their
+    own when there is a target. A film whose documents are all here (its context is not
+    None) has its names shared at once, with its texts still in hand; the names a page is
+    lent follow its own claims.
 
     The garbage collector waits until the chunk is done: extraction makes no reference
     cycles (but for a refused document's exception), and the collector's passes over a
@@ -361,14 +362,12 @@ def _extract_chunk(
     groups, target = task
     with gcpause.paused():
         rows, frame = _extract_films(groups)
-    written = False
     if target is not None:
         try:
             _write_shard(Path(target[0]), target[1], *_shard_of(rows, frame))
-            written = True
         except (OSError, pl.exceptions.PolarsError):
-            pass  # a cache that cannot be written only costs time
-    return rows, frame, written
+            pass  # a cache that cannot be written only costs time: these are missed next time
+    return rows, frame
 
 
 def _extract_films(groups: Sequence[Group]) -> tuple[list[tuple], pl.DataFrame]:
@@ -648,8 +647,8 @@ def _run(
         done = [_extract_chunk(tasks[0])]
         if tell is not None:
             tell(len(done[0][0]))
-    rows = [row for chunk, _, _ in done for row in chunk]
-    return rows, pl.concat([f for _, f, _ in done])
+    rows = [row for chunk, _ in done for row in chunk]
+    return rows, pl.concat([f for _, f in done])
 
 
 def _save(
