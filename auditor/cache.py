@@ -468,8 +468,8 @@ def extract(
     store = Store.open(root) if root is not None else None
     # Nothing cached: every document is to extract, and the workers that read them tell
     # their keys (the documents are not read here first to be hashed).
-    cold = store is None or not store.shards()
-    if workers > 1 and len(refs) >= parallel_from and cold:
+    empty = store is None or not store.shards()
+    if workers > 1 and len(refs) >= parallel_from and empty:
         _start_workers_early()
     keys: list[str | None] = [None] * len(refs)
     found: list[tuple[str | None, tuple | None]] = []
@@ -478,7 +478,7 @@ def extract(
     replace = False
     if store is not None:
         seen = store.stats()
-        found = _keys(refs, seen, read=not cold)  # hashing is a small part: threads cost more
+        found = _keys(refs, seen, read=not empty)  # hashing is a small part: threads cost more
         keys = [k for k, _ in found]
         try:
             known = store.outcomes()
@@ -486,7 +486,7 @@ def extract(
         except (OSError, pl.exceptions.PolarsError):  # a damaged cache: start it again
             shutil.rmtree(store.folder, ignore_errors=True)
             store = Store.open(root)  # type: ignore[arg-type]
-    later = store is not None and cold  # the workers tell the keys
+    later = store is not None and empty  # the workers tell the keys
     cached = dict(
         zip(known.get_column("key").to_list(), known.select(_OUTCOME).rows(), strict=True)
     )
@@ -610,7 +610,7 @@ def _pool_context() -> mp.context.BaseContext:
 
 def _start_workers_early() -> None:
     """Start the fork server now, so that its imports overlap the reading of the documents'
-    keys (a cold run will need it); its workers start at once when asked."""
+    keys (a run with nothing cached will need it); its workers start at once when asked."""
     if isinstance(_pool_context(), mp.context.ForkServerContext):
         from multiprocessing import forkserver
 
