@@ -6,20 +6,24 @@ The cache lives in `.auditor-cache/` in the project folder (the one holding the
 sources root). It is safe to delete at any time; `AUDITOR_CACHE=off` disables it and
 `AUDITOR_CACHE=<folder>` puts it elsewhere. Inside, one folder per code fingerprint (the
 auditor's version, the text of its extraction code and of this module: an edited adapter or
-cache format never reads stale claims) holds shards: `claims-<run>.parquet` (the claims of
-the documents one run extracted, with their document's key) and `docs-<run>.parquet` (each
+cache format never reads stale claims) holds shards: `claims-<shard>.parquet` (the claims of
+the documents a run extracted, with their document's key) and `docs-<shard>.parquet` (each
 document's adapter, error, claim count, decoding note, digest, line starts, name texts, plot
 texts and the characters its claims name: all a fresh extraction gives, so cached runs write
 byte-identical reports; and, for a lower-cased page, the names its film's cased pages lent it,
 valid while the film's documents are those its `shared` context hashes), beside
 `stat.parquet` (each document's size, modification time and key, so that an unchanged file is
-not read again to be hashed).
+not read again to be hashed). A shard is `<run>-<chunk>`, written by the worker that
+extracted the chunk (the cost of writing the cache is spread over the workers, as extraction
+is), or `<run>` when a run rewrites the cache as one.
 
-A document's key hashes its bytes, its path relative to the sources root, its entity and its
-source: the claims carry those three, so the same bytes filed elsewhere are their own entry.
-Extraction itself runs in worker processes, a chunk of whole films at a time (so that a worker
-shares a film's names itself, with the film's texts in hand), and each chunk comes back as one
-polars frame, not as Python claim objects.
+A document's key hashes the digest of its bytes, its path relative to the sources root, its
+entity and its source: the claims carry those three, so the same bytes filed elsewhere are
+their own entry. When nothing is cached, the documents are not read to be hashed first: the
+worker that reads a document to extract it tells its key. Extraction itself runs in worker
+processes, a chunk of whole films at a time (so that a worker shares a film's names itself,
+with the film's texts in hand), and each chunk comes back as one polars frame, not as Python
+claim objects.
 """
 
 from __future__ import annotations
@@ -43,7 +47,7 @@ import polars as pl
 from auditor import __version__, gcpause, kinds
 from auditor.claims import CLAIM_SCHEMA, Claim, empty_frame, to_frame
 from auditor.config import find_config
-from auditor.documents import DocumentRef
+from auditor.documents import DocumentRef, content_digest
 from auditor.errors import AuditorError
 from auditor.extract.copies import without_copies
 from auditor.extract.plots import PlotTexts
@@ -196,19 +200,25 @@ def key(ref: DocumentRef) -> str | None:
         data = ref.path.read_bytes()
     except OSError:
         return None
-    h = hashlib.sha256(data)
-    h.update(f"\0{ref.relpath}\0{ref.entity}\0{ref.source}".encode())
-    return h.hexdigest()
+    return key_of(content_digest(data), ref)
+
+
+def key_of(digest: str, ref: DocumentRef) -> str:
+    """The key of a document whose bytes have this digest (documents.content_digest): a
+    worker that read the document has it already, and need not hash it again."""
+    text = f"{digest}\0{ref.relpath}\0{ref.entity}\0{ref.source}"
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _keys(
-    refs: Sequence[DocumentRef], seen: dict[str, tuple[int, int, str]]
+    refs: Sequence[DocumentRef], seen: dict[str, tuple[int, int, str]], *, read: bool = True
 ) -> list[tuple[str | None, tuple | None]]:
     """Each document's key, and its (path, size, mtime_ns, key) when worth remembering.
 
     As git's index does, a document whose size and modification time are those recorded
     last time keeps its recorded key without being read again; a time too close to now to
-    tell a later edit apart is not recorded.
+    tell a later edit apart is not recorded. Without `read` no document is read: the keys
+    are None (the workers that read them tell them), the stat rows wait for them.
     """
     out: list[tuple[str | None, tuple | None]] = []
     recent = time.time_ns() - 2_000_000_000
@@ -222,11 +232,11 @@ def _keys(
             out.append((None, None))  # never opened (a FIFO would block), never cached
             continue
         known = seen.get(path)
-        if known is not None and known[0] == st.st_size and known[1] == st.st_mtime_ns:
+        if read and known is not None and known[0] == st.st_size and known[1] == st.st_mtime_ns:
             out.append((known[2], None))
             continue
-        k = key(ref)
-        fresh = k is not None and st.st_mtime_ns < recent
+        k = key(ref) if read else None
+        fresh = (k is not None or not read) and st.st_mtime_ns < recent
         out.append((k, (path, st.st_size, st.st_mtime_ns, k) if fresh else None))
     return out
 
@@ -273,7 +283,12 @@ class Store:
             tmp.unlink(missing_ok=True)
 
     def shards(self) -> list[str]:
+        """Each shard's name: `<run>` (written whole by a run) or `<run>-<chunk>` (written by
+        a worker, one per chunk of films), in the order of the documents within a run."""
         return sorted(p.name[5:-8] for p in self.folder.glob("docs-*.parquet"))
+
+    def runs(self) -> set[str]:
+        return {s.split("-")[0] for s in self.shards()}
 
     def outcomes(self) -> pl.DataFrame:
         files = [self.folder / f"docs-{s}.parquet" for s in self.shards()]
@@ -295,17 +310,24 @@ class Store:
         )
 
     def add(self, outcomes: pl.DataFrame, claims: pl.DataFrame, *, replace: bool) -> None:
-        """Write one run's documents as a new shard (both files appear whole, claims first);
-        with `replace`, the new shard holds everything worth keeping and the others go."""
+        """Write one run's documents as a new shard; with `replace`, the new shard holds
+        everything worth keeping and the others go."""
         old = self.shards() if replace else []
-        run = uuid.uuid4().hex[:12]
-        for name, frame in (("claims", claims), ("docs", outcomes)):
-            tmp = self.folder / f".{name}-{run}.tmp"
-            frame.write_parquet(tmp, compression="lz4", statistics=False)
-            os.replace(tmp, self.folder / f"{name}-{run}.parquet")
+        _write_shard(self.folder, uuid.uuid4().hex[:12], outcomes, claims)
         for s in old:
             for name in ("docs", "claims"):
                 (self.folder / f"{name}-{s}.parquet").unlink(missing_ok=True)
+
+
+def _write_shard(folder: Path, shard: str, outcomes: pl.DataFrame, claims: pl.DataFrame) -> None:
+    """Both files appear whole, claims first: a docs file never names claims not yet there."""
+    for name, frame in (("claims", claims), ("docs", outcomes)):
+        tmp = folder / f".{name}-{shard}.tmp"
+        try:
+            frame.write_parquet(tmp, compression="lz4", statistics=False)
+            os.replace(tmp, folder / f"{name}-{shard}.parquet")
+        finally:
+            tmp.unlink(missing_ok=True)
 
 
 def _mark(root: Path) -> None:
@@ -319,35 +341,77 @@ def _mark(root: Path) -> None:
                        "# auditor's cache of extracted claims: safe to delete\n")
 
 
-Group = tuple[Sequence[DocumentRef], str | None]  # a film's documents to extract, its context
+# A film's documents to extract, their keys (None: the worker tells them from the bytes it
+# reads) and its context (None: not the whole film; _LATER: of the keys the worker tells).
+Group = tuple[Sequence[DocumentRef], Sequence[str | None] | None, str | None]
+_LATER = "?"
+# Where a worker writes its chunk as a shard of the cache: (folder, shard name), or None.
+Target = tuple[str, str] | None
 
 
-def _extract_chunk(groups: Sequence[Group]) -> tuple[list[tuple], pl.DataFrame]:
-    """Extract a chunk of films (in a worker): each document's outcome, and all claims as one
-    frame in document order. A film whose documents are all here (its context is not None)
-    has its names shared at once, with its texts still in hand; the names a page is lent
-    follow its own claims.
+def _extract_chunk(task: tuple[Sequence[Group], Target]) -> tuple[list[tuple], pl.DataFrame]:
+    """Extract a chunk of films (in a worker): each document's key and outcome (a docs row)
+    and all claims as one frame in document order, written to the cache as a shard of their
+    own when there is a target. A film whose documents are all here (its context is not
+    None) has its names shared at once, with its texts still in hand; the names a page is
+    lent follow its own claims.
 
     The garbage collector waits until the chunk is done: extraction makes no reference
     cycles (but for a refused document's exception), and the collector's passes over a
     chunk's claims would cost a tenth of the time."""
+    groups, target = task
     with gcpause.paused():
-        return _extract_films(groups)
+        rows, frame = _extract_films(groups)
+    if target is not None:
+        try:
+            _write_shard(Path(target[0]), target[1], *_shard_of(rows, frame))
+        except (OSError, pl.exceptions.PolarsError):
+            pass  # a cache that cannot be written only costs time: these are missed next time
+    return rows, frame
 
 
 def _extract_films(groups: Sequence[Group]) -> tuple[list[tuple], pl.DataFrame]:
-    outcomes, claims = [], []
-    for refs, context in groups:
+    rows, claims = [], []
+    for refs, keys, context in groups:
         texts: dict[str, str] | None = {} if context is not None else None
         results = [extract_document(ref, texts) if texts is not None else extract_document(ref)
                    for ref in refs]
+        if keys is None:
+            keys = [_key_after(r) for r in results]
+        if context == _LATER:
+            context = _context(keys)
         finals = share_names(without_copies(results), texts) if context is not None else results
-        for r, f in zip(results, finals, strict=True):
+        for r, f, k in zip(results, finals, keys, strict=True):
             lent = tuple(f.claims)[len(r.claims):] if f.claims and f.claims is not r.claims else ()
-            outcomes.append(_outcome(r, lent, f, context))
+            rows.append((k, *_outcome(r, lent, f, context)))
             claims.extend(r.claims)
             claims.extend(lent)
-    return outcomes, to_frame(claims)
+    return rows, to_frame(claims)
+
+
+def _key_after(r: DocumentResult) -> str | None:
+    """The key of a document just extracted: from its digest, read again only when it could
+    not be decoded (no digest); never for one refused at discovery (never opened)."""
+    if r.ref.problem:
+        return None
+    return key_of(r.digest, r.ref) if r.digest else key(r.ref)
+
+
+def _shard_of(rows: Sequence[tuple], frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """A chunk's docs rows and claims as the cache keeps them (documents with no key left
+    out: they cannot be found again)."""
+    keys = [row[0] for row in rows]
+    counts = [row[1 + _COUNT] for row in rows]
+    claims = frame.with_columns(_repeated(keys, counts, "key", pl.String()))
+    if None in keys:
+        rows = [row for row in rows if row[0] is not None]
+        claims = claims.filter(pl.col("key").is_not_null())
+    return _docs_frame(rows), claims
+
+
+def _docs_frame(rows: Sequence[tuple]) -> pl.DataFrame:
+    columns = list(zip(*rows, strict=True)) if rows else [[] for _ in _DOCS_SCHEMA]
+    return pl.DataFrame(dict(zip(_DOCS_SCHEMA, columns, strict=True)), schema=_DOCS_SCHEMA)
 
 
 def _context(keys: Sequence[str | None]) -> str:
@@ -378,7 +442,7 @@ def _films(refs: Sequence[DocumentRef], keys: Sequence[str | None]) -> list[tupl
 
 def _chunks(groups: list[Group], workers: int) -> list[list[Group]]:
     """Whole films a chunk, about a quarter of a worker's share of documents each."""
-    total = sum(len(refs) for refs, _ in groups)
+    total = sum(len(refs) for refs, _, _ in groups)
     size = max(8, min(256, -(-total // (workers * 4))))
     chunks: list[list[Group]] = [[]]
     n = 0
@@ -402,20 +466,27 @@ def extract(
     `progress` hears how many documents are done (cached ones count as done at once)."""
     root = location(refs)
     store = Store.open(root) if root is not None else None
+    # Nothing cached: every document is to extract, and the workers that read them tell
+    # their keys (the documents are not read here first to be hashed).
+    empty = store is None or not store.shards()
+    if workers > 1 and len(refs) >= parallel_from and empty:
+        _start_workers_early()
     keys: list[str | None] = [None] * len(refs)
+    found: list[tuple[str | None, tuple | None]] = []
+    seen: dict[str, tuple[int, int, str]] = {}
     known = pl.DataFrame(schema=_DOCS_SCHEMA)
+    replace = False
     if store is not None:
         seen = store.stats()
-        found = _keys(refs, seen)  # hashing is a small part: threads would cost more
+        found = _keys(refs, seen, read=not empty)  # hashing is a small part: threads cost more
         keys = [k for k, _ in found]
-        news = [row for _, row in found if row is not None]
-        if news:
-            store.remember(seen, news)
         try:
             known = store.outcomes()
+            replace = len(store.runs()) >= MAX_SHARDS
         except (OSError, pl.exceptions.PolarsError):  # a damaged cache: start it again
             shutil.rmtree(store.folder, ignore_errors=True)
             store = Store.open(root)  # type: ignore[arg-type]
+    later = store is not None and empty  # the workers tell the keys
     cached = dict(
         zip(known.get_column("key").to_list(), known.select(_OUTCOME).rows(), strict=True)
     )
@@ -429,10 +500,14 @@ def extract(
             if hit[i]:
                 stored = cached[keys[i]][_SHARED]
                 lent[i] = bool(stored) and stored == context
-        todo_here = [refs[i] for i in range(a, b) if not hit[i]]
+        todo_here = [i for i in range(a, b) if not hit[i]]
         if todo_here:
             whole = context if len(todo_here) == b - a else None
-            groups.append((todo_here, whole))
+            docs = [refs[i] for i in todo_here]
+            if later:
+                groups.append((docs, None, None if whole is None else _LATER))
+            else:
+                groups.append((docs, [keys[i] for i in todo_here], whole))
     todo_pos = [i for i, h in enumerate(hit) if not h]
     done = len(refs) - len(todo_pos)
     tell = None
@@ -440,9 +515,23 @@ def extract(
         progress("extract", done, len(refs))
         def tell(n: int) -> None:
             progress("extract", done + n, len(refs))
-    fresh_outcomes, fresh = _run(groups, workers, parallel_from, tell)
-    for i, o in zip(todo_pos, fresh_outcomes, strict=True):
-        lent[i] = o[_SHARED] is not None
+    # Each chunk of fresh documents is written to the cache by its worker, as a shard of
+    # this run's; when the cache is to be rewritten as one, this process writes it below.
+    target = (str(store.folder), uuid.uuid4().hex[:12]) if store and not replace else None
+    fresh_rows, fresh = _run(groups, workers, parallel_from, tell, target)
+    fresh_outcomes = [row[1:] for row in fresh_rows]
+    for i, row in zip(todo_pos, fresh_rows, strict=True):
+        keys[i] = row[0]
+        lent[i] = row[1 + _SHARED] is not None
+    if store is not None:
+        # Stat rows whose keys the workers told: a document not keyed is not remembered.
+        news = [
+            row if row[3] is not None else (*row[:3], keys[i])
+            for i, (_, row) in enumerate(found)
+            if row is not None and (row[3] is not None or keys[i] is not None)
+        ]
+        if news:
+            store.remember(seen, news)
     # Every document's claims, in document order: cached ones then fresh ones, each block in
     # its own order, put in place by a stable sort on the document's position.
     position = {k: i for i, k in enumerate(keys) if k is not None}
@@ -489,16 +578,43 @@ def extract(
         count = outcome[_COUNT] if lent[i] else outcome[_OWN]
         results.append(_result(ref, outcome, ClaimRows(frame, offset, count), lent[i]))
         offset += count
-    if store is not None and todo_pos:
+    if store is not None and todo_pos and replace:
         _save(store, keys, outcomes, lent, cached, claims)
     return tuple(results), frame
 
 
 def _doc_column(positions: list[int], counts: list[int]) -> pl.Series:
     """Each claim's document position, from the documents' positions and claim counts."""
-    frame = pl.DataFrame({"p": positions, "c": counts}, schema={"p": pl.Int64, "c": pl.Int64})
+    return _repeated(positions, counts, "_doc", pl.Int64())
+
+
+def _repeated(
+    values: Sequence, counts: Sequence[int], name: str, dtype: pl.DataType
+) -> pl.Series:
+    """Each value repeated its count's times: a column of the documents' claims."""
+    frame = pl.DataFrame({"v": values, "c": counts}, schema={"v": dtype, "c": pl.Int64})
     frame = frame.filter(pl.col("c") > 0)
-    return frame.select(pl.col("p").repeat_by("c").explode()).to_series().alias("_doc")
+    return frame.select(pl.col("v").repeat_by("c").explode()).to_series().alias(name)
+
+
+def _pool_context() -> mp.context.BaseContext:
+    """Workers not forked from this process (polars' threads may hold locks at fork time,
+    which would leave them waiting forever) but from a fork server that has imported this
+    module once: each worker would otherwise import it itself (0.4 s of CPU each)."""
+    if "forkserver" not in mp.get_all_start_methods():
+        return mp.get_context("spawn")
+    context = mp.get_context("forkserver")
+    context.set_forkserver_preload(["__main__", __name__])  # no effect once it runs
+    return context
+
+
+def _start_workers_early() -> None:
+    """Start the fork server now, so that its imports overlap the reading of the documents'
+    keys (a run with nothing cached will need it); its workers start at once when asked."""
+    if isinstance(_pool_context(), mp.context.ForkServerContext):
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
 
 
 def _run(
@@ -506,51 +622,52 @@ def _run(
     workers: int,
     parallel_from: int,
     tell: Callable[[int], None] | None = None,
-):
+    target: tuple[str, str] | None = None,
+) -> tuple[list[tuple], pl.DataFrame]:
+    """The fresh documents' docs rows and claims; `target`: (cache folder, run), where each
+    chunk is written as the shard `<run>-<chunk>` (numbered in document order)."""
     if not groups:
         return [], empty_frame()
+    parallel = sum(len(refs) for refs, _, _ in groups) >= parallel_from and workers > 1
+    chunks = _chunks(groups, workers) if parallel else [groups]
+    tasks = [
+        (chunk, (target[0], f"{target[1]}-{n:05d}") if target is not None else None)
+        for n, chunk in enumerate(chunks)
+    ]
     done = []
-    if sum(len(refs) for refs, _ in groups) >= parallel_from and workers > 1:
-        # Not forked from this process: polars' threads may hold locks at fork time, which
-        # would leave the workers waiting forever.
-        methods = mp.get_all_start_methods()
-        context = mp.get_context("forkserver" if "forkserver" in methods else "spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    if parallel:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
             n = 0
-            for chunk in pool.map(_extract_chunk, _chunks(groups, workers)):
+            for chunk in pool.map(_extract_chunk, tasks):
                 done.append(chunk)
                 n += len(chunk[0])
                 if tell is not None:
                     tell(n)
     else:
-        done = [_extract_chunk(groups)]
+        done = [_extract_chunk(tasks[0])]
         if tell is not None:
             tell(len(done[0][0]))
-    outcomes = [o for chunk, _ in done for o in chunk]
-    return outcomes, pl.concat([f for _, f in done])
+    rows = [row for chunk, _ in done for row in chunk]
+    return rows, pl.concat([f for _, f in done])
 
 
 def _save(
     store: Store, keys: list, outcomes: dict, lent: list[bool], cached: dict,
     claims: pl.DataFrame,
 ) -> None:
-    """Add this run's fresh documents as a shard; past MAX_SHARDS shards, rewrite the cache
-    as this run's documents alone (a cached page as this run has it: with or without the
-    names its film lent it)."""
-    replace = len(store.shards()) >= MAX_SHARDS
-    mine = [i for i, k in enumerate(keys) if k is not None and (i in outcomes or replace)]
+    """Past MAX_SHARDS runs' shards, rewrite the cache as this run's documents alone (a
+    cached page as this run has it: with or without the names its film lent it)."""
+    mine = [i for i, k in enumerate(keys) if k is not None]
     rows = [(keys[i], *(outcomes[i] if i in outcomes else _as_run(cached[keys[i]], lent[i])))
             for i in mine]
-    columns = list(zip(*rows, strict=True)) if rows else [[] for _ in _DOCS_SCHEMA]
-    docs = pl.DataFrame(dict(zip(_DOCS_SCHEMA, columns, strict=True)), schema=_DOCS_SCHEMA)
-    key_of = pl.DataFrame(
+    key_of_doc = pl.DataFrame(
         {"_doc": mine, "key": [keys[i] for i in mine]},
         schema={"_doc": pl.Int64, "key": pl.String},
     )
-    kept = claims.join(key_of, on="_doc", how="inner", maintain_order="left").drop("_doc")
+    kept = claims.join(key_of_doc, on="_doc", how="inner", maintain_order="left").drop("_doc")
     try:
-        store.add(docs, kept, replace=replace)
-    except OSError:
+        store.add(_docs_frame(rows), kept, replace=True)
+    except (OSError, pl.exceptions.PolarsError):
         pass  # a cache that cannot be written only costs time
 
 

@@ -396,10 +396,10 @@ def read(ref: DocumentRef) -> Document:
             ref.relpath, f"cannot be read ({exc.strerror})", "check its permissions"
         ) from None
     text, note = decode(ref.relpath, data)
-    return Document(ref, text, note, _digest(data))
+    return Document(ref, text, note, content_digest(data))
 
 
-def _digest(data: bytes) -> str:
+def content_digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 

@@ -84,11 +84,14 @@ def extract_refs(
     cased pages lend their names to its lower-cased ones (auditor.extract.shared), where the
     worker or the cache has not done so already."""
     workers = workers or os.cpu_count() or 1
-    results, claims = cache.extract(
-        refs, workers=workers, parallel_from=PARALLEL_FROM, progress=progress
-    )
-    final = share_names(without_copies(results))
-    return Extraction(final, _claims_of(results, final, claims))
+    # A record per document and no cycles: the collector's scans of a large catalog's heap
+    # (a run's earlier report, in a long-lived process) would cost more than the making.
+    with gcpause.paused():
+        results, claims = cache.extract(
+            refs, workers=workers, parallel_from=PARALLEL_FROM, progress=progress
+        )
+        final = share_names(without_copies(results))
+        return Extraction(final, _claims_of(results, final, claims))
 
 
 def _claims_of(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
 
 from auditor import cache
 from auditor.cli import main
+from auditor.documents import discover
 from auditor.pipeline import extract_paths
 from tests.conftest import BUNDLED, FIXTURES, ROOT, SOURCES
 
@@ -145,3 +147,46 @@ def test_shards_are_compacted_into_one(catalog, monkeypatch, tmp_path):
     seen = _counting(monkeypatch)
     assert extract_paths([catalog], workers=1).claims.equals(changed.claims)
     assert seen == [] and changed.claims.height == cold.claims.height
+
+
+def _hashing(monkeypatch) -> list[str]:
+    hashed: list[str] = []
+    real = cache.key
+    monkeypatch.setattr(cache, "key", lambda ref: hashed.append(ref.relpath) or real(ref))
+    return hashed
+
+
+def test_a_cold_run_keys_each_document_from_the_one_reading(catalog, monkeypatch):
+    (catalog / "cold-meridian-2004" / "binary.txt").write_bytes(b"\x00\x01 refused unread")
+    hashed = _hashing(monkeypatch)
+    cold = extract_paths([catalog], workers=1)
+    # Nothing cached: no document is read to be hashed before it is extracted; its key comes
+    # from the digest of the bytes extraction read (read again only when it had none: a
+    # document refused while decoding).
+    assert hashed == ["cold-meridian-2004/binary.txt"]
+    hashed.clear()
+    seen = _counting(monkeypatch)
+    warm = extract_paths([catalog], workers=1)
+    assert seen == [] and warm.claims.equals(cold.claims)
+    # The copied documents kept their times: remembered with the keys extraction told, they
+    # are not read again; the two written just now are too recent to trust their times.
+    assert hashed == ["cold-meridian-2004/binary.txt", "cold-meridian-2004/broken.txt"]
+    assert [d.error for d in warm.documents] == [d.error for d in cold.documents]
+    assert sum(d.error is not None for d in warm.documents) == 2
+
+
+def test_workers_write_their_chunks_to_the_cache(catalog, monkeypatch, tmp_path):
+    hashed = _hashing(monkeypatch)
+    refs = discover([catalog])
+    results, cold = cache.extract(refs, workers=2, parallel_from=1)  # a pool of two
+    assert hashed == []  # the workers keyed the documents they read
+    folder = next(p for p in (tmp_path / "cache").iterdir() if p.is_dir())
+    shards = cache.Store(folder).shards()
+    assert shards and all(re.fullmatch(r"[0-9a-f]{12}-\d{5}", s) for s in shards)
+    assert len(cache.Store(folder).runs()) == 1
+    seen = _counting(monkeypatch)
+    warm_results, warm = cache.extract(refs, workers=2, parallel_from=1)
+    assert seen == [] and warm.equals(cold) and cold.height > 250  # their keys are this one's
+    assert [len(r.claims) for r in warm_results] == [len(r.claims) for r in results]
+    monkeypatch.setenv(cache.ENV, "off")
+    assert cache.extract(refs, workers=1, parallel_from=99)[1].equals(cold)
