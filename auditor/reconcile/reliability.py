@@ -121,7 +121,7 @@ def claims(frame: pl.DataFrame, settings: Settings) -> pl.DataFrame:
 
 
 def _precision(specs) -> pl.Expr:
-    """An amount's significant digits (2,104,532: 7; "$2.1 million": 2), a range's none:
+    """An amount's significant digits (4,817,263: 7; "$4.8 million": 2), a range's none:
     truth discovery prefers the precise figure to the rounded one it generalises."""
     amounts = [n for n, s in specs.items() if kinds.learned(s.kind).kind in ("number", "count")]
     digits = (
