@@ -96,7 +96,7 @@ def pairs(items: Sequence[Sequence[str]]) -> str:
     """[[a, b], ...] -> 'imdb and movieblog, and imdb and wikipedia' (each pair's own "and"
     kept apart from the list's: not 'a and b and b and c')."""
     named = [f"{a} and {b}" for a, b in items]
-    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + ", and " + named[-1]
+    return ", ".join(named[:-1]) + ", and " + named[-1] if len(named) > 1 else "".join(named)
 
 
 def gives(items: Sequence[Sequence[str]]) -> str:

@@ -582,23 +582,48 @@ class _Model:
             self.independence[mine] = np.exp(np.asarray(total[g, src]).ravel())
 
     # ------------------------------------------------------------------------------ output
+    def _most_precise(
+        self, first: np.ndarray, right: np.ndarray, prob: np.ndarray, g: np.ndarray, h: np.ndarray
+    ) -> np.ndarray:
+        """Each item's winner in `first`, or the value within tolerance of it (pairs g, h),
+        as likely right and stating more significant digits, the most precise first."""
+        precise = self.groups["precision"].fill_null(0).to_numpy()
+        if not precise.any():
+            return first
+        g, h = np.r_[g, h], np.r_[h, g]  # compatible either way
+        won = np.zeros(self.G, dtype=bool)
+        won[first] = True
+        better = won[g] & (right[h] == right[g]) & (precise[h] > precise[g])
+        g, h = g[better], h[better]
+        if not len(g):
+            return first
+        pick = np.lexsort((h, -prob[h], -precise[h], g))
+        keep = pick[np.r_[True, np.diff(g[pick]) != 0]]
+        at = np.full(self.G, -1, dtype=np.int64)
+        at[first] = np.arange(len(first))
+        first = first.copy()
+        first[at[g[keep]]] = h[keep]
+        return first
+
     def result(self) -> Truth:
         s = self.s
         if not self.G:
             return _empty()
         p_g, p_h, p_sim, p_ok = self.pairs
-        # The winner: most likely right (within tolerance), then the most precise (an amount
-        # rounded generalises the precise figure: Jung, Kim, Shim 2019), then most probable,
-        # then (names) the one that says most (a name in full over its initials), then smallest.
+        # The winner: most likely right (within tolerance), then most probable, then (names)
+        # the one that says most (a name in full over its initials), then smallest; then, of
+        # the values within tolerance of it and as likely right, the most precise amount (a
+        # rounded figure generalises the precise one: Jung, Kim, Shim 2019).
         right = np.round(self.right, 12)
         prob = np.round(self.P, 12)
-        precise = self.groups["precision"].fill_null(0).to_numpy()
         named = np.array(
             [getattr(self.attributes.get(a), "kind", None) == "names" for a in self.attr_names]
         )
         says = np.where(named[self.g_attr], self.groups["value"].str.len_chars().to_numpy(), 0)
-        order = np.lexsort((np.arange(self.G), -says, -prob, -precise, -right, self.g_item))
+        order = np.lexsort((np.arange(self.G), -says, -prob, -right, self.g_item))
         first = order[np.r_[True, np.diff(self.g_item[order]) != 0]]
+        if len(p_g):
+            first = self._most_precise(first, right, prob, p_g[p_ok > 0], p_h[p_ok > 0])
         chosen = np.zeros(self.G, dtype=bool)
         chosen[first] = True
         agree = chosen.copy()
