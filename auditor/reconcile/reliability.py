@@ -92,7 +92,8 @@ def claims(frame: pl.DataFrame, settings: Settings) -> pl.DataFrame:
         value="key",
         stated="value",
         number="num",
-        precision=_precision(specs),
+        low="low",
+        high="high",
         prior="prior",
         weight="weight",
         # a name set is one value; its surnames let partial lists support the whole
@@ -117,15 +118,28 @@ def claims(frame: pl.DataFrame, settings: Settings) -> pl.DataFrame:
         .with_columns(value=pl.col("members").list.join(_SEP))
     )
     sets = _one_spelling(sets.collect()).drop("item", "src").lazy()
-    return pl.concat([_in_main_unit(single, specs), sets], how="diagonal_relaxed").collect()
+    return pl.concat([_amounts(single, specs), sets], how="diagonal_relaxed").collect()
 
 
-def _precision(specs) -> pl.Expr:
-    """An amount's significant digits (4,817,263: 7; "$4.8 million": 2), a range's none:
-    truth discovery prefers the precise figure to the rounded one it generalises."""
+def _amounts(single: pl.LazyFrame, specs) -> pl.LazyFrame:
+    """The single values with what truth discovery reads of amounts (their precision, the
+    unit they are stated in), worked out on the amounts' rows alone."""
     amounts = [n for n, s in specs.items() if kinds.learned(s.kind).kind in ("number", "count")]
-    digits = (
-        pl.col("num")
+    is_amount = pl.col("attribute").is_in(amounts)
+    rest = single.filter(~is_amount).drop("stated", "low", "high")
+    figures = _in_main_unit(single.filter(is_amount), specs).with_columns(precision=_PRECISION)
+    return pl.concat([rest, figures.drop("low", "high")], how="diagonal_relaxed")
+
+
+# An amount's significant digits (4,817,263: 7; "$4.8 million": 2), a range's none: truth
+# discovery prefers the precise figure to the rounded one it generalises.
+_PRECISION = (
+    pl.when(pl.col("number").is_null())
+    .then(pl.lit(None, pl.Int64))
+    .when(pl.col("low").is_not_null() & (pl.col("low") != pl.col("high")))
+    .then(pl.lit(0, pl.Int64))
+    .otherwise(
+        pl.col("number")
         .abs()
         .cast(pl.String)
         .str.strip_suffix(".0")
@@ -135,14 +149,7 @@ def _precision(specs) -> pl.Expr:
         .str.len_chars()
         .cast(pl.Int64)
     )
-    ranged = pl.col("low").is_not_null() & (pl.col("low") != pl.col("high"))
-    return (
-        pl.when(~pl.col("attribute").is_in(amounts) | pl.col("num").is_null())
-        .then(pl.lit(None, pl.Int64))
-        .when(ranged)
-        .then(pl.lit(0, pl.Int64))
-        .otherwise(digits)
-    )
+)
 
 
 def _in_main_unit(single: pl.LazyFrame, specs) -> pl.LazyFrame:
