@@ -277,10 +277,13 @@ def peak_mb() -> tuple[float, float]:
     return me, kids
 
 
+SAMPLE_EVERY = 1.0  # seconds; reading smaps_rollup walks page tables and slows CoW faults
+
+
 class Footprint:
     """The memory `auditor check` holds while a stage runs: the proportional set size (shared
     pages counted once across processes) of this process and its children, sampled every
-    0.1 s by a thread. ru_maxrss is a lifetime maximum and counts a forked child's pages it
+    second by a thread (every 0.1 s slowed the set of outputs by 10-20 %). ru_maxrss is a lifetime maximum and counts a forked child's pages it
     shares with this process twice; this is the figure of one stage at a time."""
 
     def __init__(self) -> None:
@@ -302,7 +305,7 @@ class Footprint:
             if stage is not None:
                 mb = sum(_pss_kb(pid) for pid in _tree(os.getpid())) / 1024
                 self.peaks[stage] = max(self.peaks.get(stage, 0.0), mb)
-            time.sleep(0.1)
+            time.sleep(SAMPLE_EVERY)
 
 
 def _tree(pid: int) -> list[int]:
@@ -443,7 +446,7 @@ def main() -> None:
                   f"{n_docs / total:,.0f} documents/s end to end")
             if FOOTPRINT.peaks:
                 print("  peak memory of `auditor check` (this process and its children, "
-                      "shared pages once): "
+                      "shared pages once, sampled each second): "
                       + ", ".join(f"{k} {v:,.0f} MB" for k, v in FOOTPRINT.peaks.items()))
                 FOOTPRINT.peaks.clear()
             me, kids = peak_mb()
