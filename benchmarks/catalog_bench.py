@@ -283,8 +283,9 @@ SAMPLE_EVERY = 1.0  # seconds; reading smaps_rollup walks page tables and slows 
 class Footprint:
     """The memory `auditor check` holds while a stage runs: the proportional set size (shared
     pages counted once across processes) of this process and its children, sampled every
-    second by a thread (every 0.1 s slowed the set of outputs by 10-20 %). ru_maxrss is a lifetime maximum and counts a forked child's pages it
-    shares with this process twice; this is the figure of one stage at a time."""
+    second by a thread (every 0.1 s slowed the set of outputs by 10-20 %). ru_maxrss is a
+    lifetime maximum and counts a forked child's pages it shares with this process twice;
+    this is the figure of one stage at a time."""
 
     def __init__(self) -> None:
         self.peaks: dict[str, float] = {}
