@@ -76,7 +76,7 @@ from scipy import sparse
 
 KINDS = ("exact", "code", "text", "time", "number", "count", "names")
 _NUMERIC = ("time", "number", "count")
-_AMOUNTS = ("number", "count")  # numeric kinds whose figures may be rounded
+AMOUNTS = ("number", "count")  # numeric kinds whose figures may be rounded
 _KEY = ["entity", "attribute", "slot"]
 
 
@@ -816,7 +816,7 @@ def _roundings(pairs: pl.DataFrame) -> pl.DataFrame:
     in it, is right whenever h is (ok), adding nothing to g's score (sim 0). Times are no
     amounts (10:00 is 600 minutes)."""
     amounts = pairs.filter(
-        pl.col("kind").is_in(_AMOUNTS)
+        pl.col("kind").is_in(AMOUNTS)
         & (pl.col("number") != 0)
         & (pl.col("other") != 0)
         & (pl.col("other") % 1 == 0)

@@ -104,7 +104,6 @@ def claims_of(
         c: pl.sum_horizontal(pl.lit(0), *(n + len(_SEP) for n in lengths[:i])) + len(c) + 2
         for i, c in enumerate(shown)
     }
-    index = ["__row", "__entity", "__source", "__context"]
     row = (
         pl.int_range(pl.len(), dtype=pl.Int64).alias("__row"),
         entity.alias("__entity"),
@@ -138,7 +137,7 @@ def claims_of(
         wide = wide.filter(named)
         cells = wide.unpivot(
             on=[f"__cell:{c}" for c in dict.fromkeys(mapped)],
-            index=index,
+            index=["__row", "__entity", "__source", "__context"],
             variable_name="column",
             value_name="raw",
         ).with_columns(

@@ -23,7 +23,7 @@ from auditor.claims import EDITORIAL
 from auditor.normalize.names import NEAR, abbreviates
 from auditor.normalize.places import DEMONYMS
 from auditor.reconcile.prepare import ENGINE, Settings, trust_of
-from auditor.truth import Attribute, Truth, discover
+from auditor.truth import AMOUNTS, Attribute, Truth, discover
 
 # The accuracy a source with the default trust (1.0) starts from, and the bounds of a prior.
 PRIOR = 0.8
@@ -124,7 +124,7 @@ def claims(frame: pl.DataFrame, settings: Settings) -> pl.DataFrame:
 def _amounts(single: pl.LazyFrame, specs) -> pl.LazyFrame:
     """The single values with what truth discovery reads of amounts (their precision, the
     unit they are stated in), worked out on the amounts' rows alone."""
-    amounts = [n for n, s in specs.items() if kinds.learned(s.kind).kind in ("number", "count")]
+    amounts = [n for n, s in specs.items() if kinds.learned(s.kind).kind in AMOUNTS]
     is_amount = pl.col("attribute").is_in(amounts)
     rest = single.filter(~is_amount).drop("stated", "low", "high")
     figures = _in_main_unit(single.filter(is_amount), specs).with_columns(precision=_PRECISION)
@@ -158,6 +158,8 @@ def _in_main_unit(single: pl.LazyFrame, specs) -> pl.LazyFrame:
     rate neither supports nor contradicts the other, so a figure in another unit is left out
     of the vote (no support lent, no error charged to its source). Where units tie, all stay."""
     units = {n: kinds.learned(s.kind).unit for n, s in specs.items() if not s.multi}
+    if not any(units.values()):
+        return single.drop("stated")
     unit = pl.lit(None, pl.String)
     for field in sorted({u for u in units.values() if u}):
         named = [n for n, u in units.items() if u == field]
@@ -166,8 +168,6 @@ def _in_main_unit(single: pl.LazyFrame, specs) -> pl.LazyFrame:
             .then(pl.col("stated").str.json_path_match(f"$.{field}"))
             .otherwise(unit)
         )
-    if not any(units.values()):
-        return single.drop("stated")
     item = ["entity", "attribute", "slot"]
     sources = pl.col("source").n_unique().over(*item, "unit")
     most = sources.max().over(item)
