@@ -65,7 +65,8 @@ def _reconcile(
     batch of findings is settled by polars in that thread, one batch ahead of the Python that
     makes its discrepancies. Batches are taken in chain order, so the outcome is the same as
     one step after another."""
-    frame = prepare(_with_ids(claims), settings)
+    claims = _with_ids(claims)
+    frame = prepare(claims, settings)
     ctx = Context(frame, settings, documents)
     with ThreadPoolExecutor(max_workers=1) as background:
         learning = background.submit(_learned, frame, settings, truth)
@@ -80,7 +81,10 @@ def _reconcile(
         found = [early[c.name] if c.name in early else _found(c, ctx) for c in CHAIN]
         cited = citing.result()
         resolved, sources = resolving.result()
-        store = ClaimStore(frame)
+        # `frame` is the claims row for row (idx is each one's row), with columns of its
+        # own: the evidence is read from the claims' own columns, shared with the report's,
+        # and the prepared copy goes when reconciliation ends.
+        store = ClaimStore(claims)
         ids = frame.select("claim_id", "idx")
         values = named(frame, "value")
         single = [name for name, spec in settings.specs.items() if not spec.multi]
