@@ -32,7 +32,7 @@ class Finding:
     severity: str | None = None  # a comparator may lower the kind's default, never raise it
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per finding: a catalog has hundreds of thousands
 class Resolved:
     value: Any
     confidence: float
@@ -42,7 +42,7 @@ class Resolved:
         return {"value": self.value, "confidence": self.confidence, "sources": list(self.sources)}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ClaimRef:
     source: str
     document: str
@@ -121,7 +121,7 @@ class ClaimStore:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a catalog has hundreds of thousands: no dict each
 class Discrepancy:
     id: str
     code: str

@@ -19,7 +19,7 @@ from auditor.reconcile.model import Discrepancy
 VERSION = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DocumentRecord:
     """A document read (or not): a page of one entity and source, or a table file, whose
     `entity` is None (its rows state `entities` entities) and whose `source` is None unless
