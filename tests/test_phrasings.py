@@ -405,6 +405,25 @@ MONEY = [
             ("gross", (("amount", 2_400_000), ("currency", "EUR")), "italy"),
         },
     ),
+    (  # "made / produced <the film> for" is what it cost; "made" alone what it took
+        "Lantern Films produced the picture for $4 million, and it made $9 million.",
+        {
+            ("budget", (("currency", "USD"), ("high", 4_000_000), ("low", 4_000_000)), None),
+            ("gross", (("amount", 9_000_000), ("currency", "USD")), None),
+        },
+    ),
+    (  # the won after a scale word or grouped thousands; "2004 won" is a year and a verb
+        "Its cast, who in 2004 won 3 awards, made it for 3.1 billion won, and it grossed "
+        "12,400,000,000 won in South Korea.",
+        {
+            (
+                "budget",
+                (("currency", "KRW"), ("high", 3_100_000_000), ("low", 3_100_000_000)),
+                None,
+            ),
+            ("gross", (("amount", 12_400_000_000), ("currency", "KRW")), "south korea"),
+        },
+    ),
     (  # a budget stated only as a bound states no amount
         "Shot in nineteen days on a budget of less than €800,000, it grossed €2.1 million in "
         "France.",
@@ -1688,6 +1707,29 @@ def test_wikipedia_paragraph_about_another_film_states_nothing_of_this_one():
     assert {f for f in facts if f[0] in ("release_date", "gross", "budget")} == {
         ("release_date", "2004-06-06", "uk"),
         ("gross", (("amount", 2_000_000), ("currency", "GBP")), "uk"),
+    }
+
+
+def test_wikipedia_paragraph_on_a_later_film_named_in_apposition_states_nothing_of_this_one():
+    """A paragraph that opens on a remake or sequel named in apposition ("A French remake,
+    X, ...", "Its sequel, X (2009), ...") goes on about that film, its pronouns included;
+    "A remake of X" as the subject is this film."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Tin Bell\n\nFrom Wikipedia, the free encyclopedia\n\nTin Bell\nDirected byAda Brook\n\n"
+        "Tin Bell is a 2004 Canadian drama film directed by Ada Brook.\n\n"
+        "A French-language remake, La Cloche, starring Paul Dray, opened in France on 3 May "
+        "2012. It took €4 million there on a budget of €6 million.\n\n"
+        "Its sequel, Tin Bell Rings (2009), was released in Canada on 9 May 2009.\n\n"
+        "The film was released in Canada on 6 June 2004 and grossed $2 million there.\n"
+    )
+    out = _collector(text)
+    Wikipedia().extract(out.view, out)
+    facts = {(c.attribute, _plain(c.value), c.qualifier) for c in out.claims}
+    assert {f for f in facts if f[0] in ("release_date", "gross", "budget")} == {
+        ("release_date", "2004-06-06", "canada"),
+        ("gross", (("amount", 2_000_000), ("currency", "USD")), "canada"),
     }
 
 

@@ -733,7 +733,8 @@ def _amounts(text: str, low: str | None, s: int, e: int) -> list[re.Match[str]]:
 
 
 _MONEY_WORDS = re.compile(
-    r"\b(?P<budget>budget(?:ed)?|cost(?:ing|s)?|made for|produced for|production costs?)\b"
+    r"\b(?P<budget>budget(?:ed)?|cost(?:ing|s)?|production costs?"
+    r"|(?:made|produced)(?: (?:it|the (?:film|picture|movie)))? for)\b"  # "produced it for"
     r"|\b(?P<gross>gross(?:ed|ing|es)?|box[- ]office|earn(?:ed|ing|s)?|took(?: in)?|taking|"
     r"making|made|revenue|receipts|takings)\b"
     r"|\b(?P<skip>opening weekend|first weekend|weekend|opening|marketing|advertising|"
