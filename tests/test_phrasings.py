@@ -623,6 +623,10 @@ def test_lead_noun_phrase_genres(text, genres):
         ("Xy is a 1999 Icelandic drama film.", {"Icelandic"}),
         ("Xy is a 2002 Quebec comedy film.", set()),
         ("Xy is a 1994 American Christmas comedy film.", {"American"}),
+        # a nationality of two words: a compass word or "New" opens it
+        ("Xy is a 1981 West German-French war film.", {"West German", "French"}),
+        ("Xy is a 2010 New Zealand horror film.", {"New Zealand"}),
+        ("Xy is a 1999 South African and British drama film.", {"South African", "British"}),
     ],
 )
 def test_lead_sentence_countries(text, countries):
@@ -1835,3 +1839,18 @@ def test_filmsuggest_abstract_it_stars():
     FilmSuggest().extract(out.view, out)
     assert set(out.values("stars")) == {"Jo Vance", "Kit Ray", "Lee Paine"}
     assert set(out.values("director")) == {"Ada Brook"}
+
+
+def test_filmsuggest_summary_with_a_nationality_of_two_words():
+    from auditor.extract.filmsuggest import FilmSuggest
+
+    text = (
+        "Search a film or person :\nBlue Harbour is a new zealand film of genre Drama directed by "
+        "Ada Brook released in New Zealand on 4 june 2004 with Jo Vance\n\nBlue Harbour (2004)\n\n"
+        "\n\n\nSource : Wikidata\n"
+    )
+    out = _collector(text)
+    FilmSuggest().extract(out.view, out)
+    assert out.values("country") == ["new zealand"]
+    assert out.values("genres") == ["Drama"]
+    assert out.values("director") == ["Ada Brook"]
