@@ -48,6 +48,11 @@ def _plain(value):
 
 
 RELEASES = [
+    (  # a year alone, right after the release word and its country; not another verb's year
+        "The film opened in Japan in 1987, and it was given a wide release in the United "
+        "Kingdom in 1988, a year after its negative was damaged in a fire in 1987.",
+        {("1987", "japan"), ("1988", "uk,wide")},
+    ),
     (
         "After limited release in the United States on March 5, 2004, the film was released "
         "nationwide on April 2, 2004.",
