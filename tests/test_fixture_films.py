@@ -292,3 +292,20 @@ def test_a_misspelt_name_is_found_beside_the_name_written_the_other_way_round(tm
     ]
     assert variant.severity == "warning"
     assert {c.source for c in variant.claims} == {"imdb", "movieblog", "wikipedia"}
+
+
+def test_a_second_cut_two_pages_state_is_no_conflict(tmp_path):
+    """IMDb and Wikipedia each give the theatrical time and the director's cut's (107 and 114
+    minutes); Rotten Tomatoes the theatrical one: every time is a cut's, no conflict. A third
+    time that no cut explains still is one."""
+    folder = _copy(tmp_path, "the-salt-lantern-1978")
+    rt = folder / "rottentomatoes.txt"
+    text = rt.read_text(encoding="utf-8")
+    assert "1 hr. 48 min." in text
+    rt.write_text(text.replace("1 hr. 48 min.", "1 hr. 47 min."), "utf-8")
+    report = audit([folder], load(ROOT))
+    assert not [d for d in report.discrepancies if d.attribute == "runtime" and d.code != "AU007"]
+    rt.write_text(text.replace("1 hr. 48 min.", "1 hr. 50 min."), "utf-8")
+    report = audit([folder], load(ROOT))
+    [conflict] = [d for d in report.discrepancies if d.attribute == "runtime" and d.code == "AU001"]
+    assert conflict.severity == "warning"
