@@ -212,7 +212,7 @@ def _keys(kind: str, names: list[str]) -> list[str]:
 def _either_order(typed: pl.LazyFrame, people: list[str]) -> pl.LazyFrame:
     """A person's name that another value of the attribute writes the other way round ("Ota
     Kenji" and "Kenji Ota": a family name first on one site) or with a word's hyphen left out
-    ("Tae-sik Kang", "Kang Taesik": a given name romanised as one word or two joined) is that
+    ("Kar-wai Wong", "Wong Karwai": a given name romanised as one word or two joined) is that
     name: all take the smallest of their keys. A name no one writes otherwise keeps its key."""
     key = pl.col("key")
     loose = key.str.replace_all(r"(\w)-", "${1}")

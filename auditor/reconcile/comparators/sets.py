@@ -175,8 +175,8 @@ def _folded(keys: pl.Series) -> pl.DataFrame:
 def _near(pairs: pl.DataFrame, people: list[str] | None = None) -> pl.DataFrame:
     """The pairs (folded, folded_b) that names.near_variant calls near: not equal, as many
     words (the join's), and rapidfuzz's ratio at least NEAR; of the `people` attributes, a
-    name of two words also read the other way round ("choi dongwook" is near "dongwook choe":
-    a family name first on one site, the surname spelt otherwise on another)."""
+    name of two words also read the other way round ("ota kenji" is near "kenji oota": a
+    family name first on one site, the surname spelt otherwise on another)."""
     unequal = pairs.filter(pl.col("folded") != pl.col("folded_b"))
     near = near_pairs(unequal, NEAR, "folded", "folded_b")
     if not people:
