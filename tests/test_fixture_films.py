@@ -255,3 +255,57 @@ def test_a_place_named_with_fewer_of_its_parts_is_no_conflict(tmp_path):
     found = [d for d in audit([folder], load(ROOT)).discrepancies
              if d.attribute == "filming_location"]
     assert [d.code for d in found] == ["AU001"]
+
+
+def test_a_name_without_its_hyphen_and_the_other_way_round_is_one_person(tmp_path):
+    """A given name romanised as one word or two joined, family name first ("Jeunet
+    Jeanpierre") on one site, names the person the others call "Jean-Pierre Jeunet": no
+    variant, no conflict, one director resolved."""
+    folder = _copy(tmp_path, "amelie-2001")
+    rt = folder / "rottentomatoes.txt"
+    text = rt.read_text(encoding="utf-8")
+    assert "    Jean-Pierre Jeunet\n" in text
+    rt.write_text(text.replace("    Jean-Pierre Jeunet\n", "    Jeunet Jeanpierre\n"), "utf-8")
+    report = audit([folder], load(ROOT))
+    assert not [d for d in report.discrepancies if d.attribute == "director" and d.code != "AU007"]
+    [director] = [r for r in report.resolved if r["attribute"] == "director"]
+    assert len(director["value"]) == 1
+
+
+def test_a_misspelt_name_is_found_beside_the_name_written_the_other_way_round(tmp_path):
+    """One site writes an actor family name first, another misspells him: the misspelling is a
+    variant of the name both other sites give, whichever order they write it in."""
+    folder = _copy(tmp_path, "amelie-2001")
+    for name, old, new in (
+        ("wikipedia.txt", "Mathieu\u2005Kassovitz as Nino", "Kassovitz Mathieu as Nino"),
+        ("movieblog.txt", "Mathieu Kassovitz - Nino", "Mathieu Kasovitz - Nino"),
+    ):
+        path = folder / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new), "utf-8")
+    report = audit([folder], load(ROOT))
+    [variant] = [
+        d
+        for d in report.discrepancies
+        if d.attribute == "cast" and d.code == "AU003" and "Kasovitz" in d.explanation
+    ]
+    assert variant.severity == "warning"
+    assert {c.source for c in variant.claims} == {"imdb", "movieblog", "wikipedia"}
+
+
+def test_a_second_cut_two_pages_state_is_no_conflict(tmp_path):
+    """IMDb and Wikipedia each give the theatrical time and the director's cut's (107 and 114
+    minutes); Rotten Tomatoes the theatrical one: every time is a cut's, no conflict. A third
+    time that no cut explains still is one."""
+    folder = _copy(tmp_path, "the-salt-lantern-1978")
+    rt = folder / "rottentomatoes.txt"
+    text = rt.read_text(encoding="utf-8")
+    assert "1 hr. 48 min." in text
+    rt.write_text(text.replace("1 hr. 48 min.", "1 hr. 47 min."), "utf-8")
+    report = audit([folder], load(ROOT))
+    assert not [d for d in report.discrepancies if d.attribute == "runtime" and d.code != "AU007"]
+    rt.write_text(text.replace("1 hr. 48 min.", "1 hr. 50 min."), "utf-8")
+    report = audit([folder], load(ROOT))
+    [conflict] = [d for d in report.discrepancies if d.attribute == "runtime" and d.code == "AU001"]
+    assert conflict.severity == "warning"

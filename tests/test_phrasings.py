@@ -48,6 +48,11 @@ def _plain(value):
 
 
 RELEASES = [
+    (  # a year alone, right after the release word and its country; not another verb's year
+        "The film opened in Japan in 1987, and it was given a wide release in the United "
+        "Kingdom in 1988, a year after its negative was damaged in a fire in 1987.",
+        {("1987", "japan"), ("1988", "uk,wide")},
+    ),
     (
         "After limited release in the United States on March 5, 2004, the film was released "
         "nationwide on April 2, 2004.",
@@ -405,6 +410,25 @@ MONEY = [
             ("gross", (("amount", 2_400_000), ("currency", "EUR")), "italy"),
         },
     ),
+    (  # "made / produced <the film> for" is what it cost; "made" alone what it took
+        "Lantern Films produced the picture for $4 million, and it made $9 million.",
+        {
+            ("budget", (("currency", "USD"), ("high", 4_000_000), ("low", 4_000_000)), None),
+            ("gross", (("amount", 9_000_000), ("currency", "USD")), None),
+        },
+    ),
+    (  # the won after a scale word or grouped thousands; "2004 won" is a year and a verb
+        "Its cast, who in 2004 won 3 awards, made it for 3.1 billion won, and it grossed "
+        "12,400,000,000 won in South Korea.",
+        {
+            (
+                "budget",
+                (("currency", "KRW"), ("high", 3_100_000_000), ("low", 3_100_000_000)),
+                None,
+            ),
+            ("gross", (("amount", 12_400_000_000), ("currency", "KRW")), "south korea"),
+        },
+    ),
     (  # a budget stated only as a bound states no amount
         "Shot in nineteen days on a budget of less than €800,000, it grossed €2.1 million in "
         "France.",
@@ -604,6 +628,10 @@ def test_lead_noun_phrase_genres(text, genres):
         ("Xy is a 1999 Icelandic drama film.", {"Icelandic"}),
         ("Xy is a 2002 Quebec comedy film.", set()),
         ("Xy is a 1994 American Christmas comedy film.", {"American"}),
+        # a nationality of two words: a compass word or "New" opens it
+        ("Xy is a 1981 West German-French war film.", {"West German", "French"}),
+        ("Xy is a 2010 New Zealand horror film.", {"New Zealand"}),
+        ("Xy is a 1999 South African and British drama film.", {"South African", "British"}),
     ],
 )
 def test_lead_sentence_countries(text, countries):
@@ -1691,6 +1719,29 @@ def test_wikipedia_paragraph_about_another_film_states_nothing_of_this_one():
     }
 
 
+def test_wikipedia_paragraph_on_a_later_film_named_in_apposition_states_nothing_of_this_one():
+    """A paragraph that opens on a remake or sequel named in apposition ("A French remake,
+    X, ...", "Its sequel, X (2009), ...") goes on about that film, its pronouns included;
+    "A remake of X" as the subject is this film."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Tin Bell\n\nFrom Wikipedia, the free encyclopedia\n\nTin Bell\nDirected byAda Brook\n\n"
+        "Tin Bell is a 2004 Canadian drama film directed by Ada Brook.\n\n"
+        "A French-language remake, La Cloche, starring Paul Dray, opened in France on 3 May "
+        "2012. It took €4 million there on a budget of €6 million.\n\n"
+        "Its sequel, Tin Bell Rings (2009), was released in Canada on 9 May 2009.\n\n"
+        "The film was released in Canada on 6 June 2004 and grossed $2 million there.\n"
+    )
+    out = _collector(text)
+    Wikipedia().extract(out.view, out)
+    facts = {(c.attribute, _plain(c.value), c.qualifier) for c in out.claims}
+    assert {f for f in facts if f[0] in ("release_date", "gross", "budget")} == {
+        ("release_date", "2004-06-06", "canada"),
+        ("gross", (("amount", 2_000_000), ("currency", "USD")), "canada"),
+    }
+
+
 def test_wikipedia_sentence_whose_subject_is_another_film_states_nothing_of_this_one():
     """A sentence about the director's or the studio's other film, named with its year
     ("Brook's earlier film X (2001)"), gives that film's dates and sums, not this one's; a
@@ -1793,3 +1844,18 @@ def test_filmsuggest_abstract_it_stars():
     FilmSuggest().extract(out.view, out)
     assert set(out.values("stars")) == {"Jo Vance", "Kit Ray", "Lee Paine"}
     assert set(out.values("director")) == {"Ada Brook"}
+
+
+def test_filmsuggest_summary_with_a_nationality_of_two_words():
+    from auditor.extract.filmsuggest import FilmSuggest
+
+    text = (
+        "Search a film or person :\nBlue Harbour is a new zealand film of genre Drama directed by "
+        "Ada Brook released in New Zealand on 4 june 2004 with Jo Vance\n\nBlue Harbour (2004)\n\n"
+        "\n\n\nSource : Wikidata\n"
+    )
+    out = _collector(text)
+    FilmSuggest().extract(out.view, out)
+    assert out.values("country") == ["new zealand"]
+    assert out.values("genres") == ["Drama"]
+    assert out.values("director") == ["Ada Brook"]

@@ -315,14 +315,17 @@ def add_lead_sentence(out: Collector, start: int, end: int, *, country: bool) ->
     if head_genre:
         out.add("genres", m.start("head"), m.start("head") + len(head_genre), head_genre)
     if country and m["demonym"].strip():
-        # "British-American", "French and German": one country a word; "Quebec" is no country.
-        for d in re.finditer(r"[^\W\d_]+", m["demonym"]):
+        # "British-American", "French and German": one country a word; "Quebec" is no country;
+        # "South Korean", "New Zealand": one country of two words.
+        for d in _DEMONYM_WORD.finditer(m["demonym"]):
             word = d.group()
             if word.lower() in COUNTRY_KEYS or is_country(word) or _DEMONYM_FORM.search(word):
                 s = m.start("demonym") + d.start()
                 out.add("country", s, s + len(word), word)
 
 
+# A word of a lead's nationality, or two when a compass word or "New" opens a country's name.
+_DEMONYM_WORD = re.compile(r"(?:(?:North|South|East|West|New) (?=[A-Z]))?[^\W\d_]+")
 # How a nationality adjective ends ("Icelandic", "Czech", "Swiss", "Thai", "Greek").
 _DEMONYM_FORM = re.compile(r"(?:an|ish|ese|i|ic|ch|sh|ss|ek)$")
 

@@ -27,7 +27,7 @@ from auditor.textview import TextView
 
 _M = re.M
 _SUMMARY = re.compile(
-    r"^(?P<t>[^\n]+?) is an? (?P<country>[A-Za-z-]+) film of genres? (?P<g>[^\n]+?)"
+    r"^(?P<t>[^\n]+?) is an? (?P<country>[A-Za-z-]+(?: [A-Za-z-]+)?) film of genres? (?P<g>[^\n]+?)"
     r"(?: directed by (?P<d>[^\n]+?))?(?: released in (?P<c>[^\n]+?) on (?P<date>"
     + DATE_IN_TEXT.pattern
     + r"))?(?: with (?P<s>[^\n]+?))?[ \t]*$",

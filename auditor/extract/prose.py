@@ -238,9 +238,18 @@ _MONTH_NAMES = "|".join(
 )
 # A date of day precision, or "in May 1996" (month precision) where the day is not given.
 _DATE = re.compile(
-    DATE_IN_TEXT.pattern + rf"|(?<=\bin )(?:{_MONTH_NAMES}),? (?:1[89]|20)\d\d\b", re.I
+    DATE_IN_TEXT.pattern + rf"|(?<=\bin )(?:{_MONTH_NAMES}),? (?:1[89]|20)\d\d\b"
+    r"|(?-i:(?<=\bin ))(?:1[89]|20)\d\d\b(?![-–/])",  # "in 2005": a year, if `_YEAR_AFTER`
+    re.I,
 )
 _COUNTRY = "|".join(re.escape(c) for c in COUNTRY_NAMES)
+# A year alone is a release's date right after the release word and its country ("released
+# in 2005", "a limited release in the United States in 2005"), not after another verb's
+# place ("restored in 2010", "found in Buenos Aires in 2008").
+_YEAR_AFTER = re.compile(
+    rf"\b(?:releases?|released|opened|premiered)(?: (?:in|across) (?:the )?(?:{_COUNTRY}))? in $",
+    re.I,
+)
 _IN_COUNTRY = re.compile(rf"\b(?:in|across|throughout) (?:the )?(?P<c>{_COUNTRY})\b", re.I)
 # "opened in Danish cinemas", "across UK theaters": the adjective names the country.
 _IN_CINEMAS = re.compile(
@@ -467,6 +476,9 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             continue
         pos, kind = s, None
         for d in _dates(_DATE, text, low, s, e):
+            year_alone = d.group().isdigit()
+            if year_alone and not _YEAR_AFTER.search(text, max(s, d.start() - 80), d.start()):
+                continue
             clause = text[pos : d.start()]
             if d.start() - s < verb.start() and not _VERB_AT.search(text, low, d.end(), e):
                 pos = d.end()
@@ -733,7 +745,8 @@ def _amounts(text: str, low: str | None, s: int, e: int) -> list[re.Match[str]]:
 
 
 _MONEY_WORDS = re.compile(
-    r"\b(?P<budget>budget(?:ed)?|cost(?:ing|s)?|made for|produced for|production costs?)\b"
+    r"\b(?P<budget>budget(?:ed)?|cost(?:ing|s)?|production costs?"
+    r"|(?:made|produced)(?: (?:it|the (?:film|picture|movie)))? for)\b"  # "produced it for"
     r"|\b(?P<gross>gross(?:ed|ing|es)?|box[- ]office|earn(?:ed|ing|s)?|took(?: in)?|taking|"
     r"making|made|revenue|receipts|takings)\b"
     r"|\b(?P<skip>opening weekend|first weekend|weekend|opening|marketing|advertising|"

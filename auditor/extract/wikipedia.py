@@ -339,10 +339,13 @@ class Wikipedia(Adapter):
         return characters
 
 
-# A paragraph whose subject is another film: "The original X was ...", "The 1961 film ...".
+# A paragraph whose subject is another film: "The original X was ...", "The 1961 film ...",
+# or a later film named in apposition: "An American remake, X, ...", "A sequel, X (2006), ...".
 _OTHER_FILM_PARAGRAPH = re.compile(
     r"^(?:In (?:1[89]|20)\d\d, )?(?:The|Its) (?:(?P<y>(?:1[89]|20)\d\d)|original|earlier|first"
-    r"|previous)(?: (?:film|version|picture|movie|adaptation)\b|(?<![0-9]) (?=[A-Z]))",
+    r"|previous)(?: (?:film|version|picture|movie|adaptation)\b|(?<![0-9]) (?=[A-Z]))"
+    r"|^(?:An?|The|Its) (?:[\w-]+ ){0,3}?(?:remake|sequel|prequel|spin-off|follow-up), "
+    r"(?=[A-Z0-9])",
     _M,
 )
 

@@ -70,12 +70,18 @@ TRAILING_CURRENCIES = (
     "kr", "kronor", "kroner", "sek", "dkk", "nok", "isk", "lire", "lira",
     "yen", "euros", "euro", "yuan", "rupees",  # "2.6 billion yen", "45 million euros"
     "reichsmarks", "reichsmark", "ℛℳ",  # "5 million Reichsmarks", "5 million ℛℳ"
+    "won",  # "3.1 billion won": only after a scale word or grouped thousands (`_WON`)
 )
 _TRAILING_NAMES = {  # a currency's name written after the amount
     "LIRE": "ITL", "LIRA": "ITL", "YEN": "JPY", "EUROS": "EUR", "EURO": "EUR", "YUAN": "CNY",
-    "RUPEES": "INR", "REICHSMARKS": "RM", "REICHSMARK": "RM", "ℛℳ": "RM",
+    "RUPEES": "INR", "REICHSMARKS": "RM", "REICHSMARK": "RM", "ℛℳ": "RM", "WON": "KRW",
 }
-_AFTER = r"(?:kr\.?|" + "|".join(TRAILING_CURRENCIES[1:]) + r")(?!\w)"
+# "won" is a verb too ("in 2004 won the prize"): the won is read after a scale word ("90
+# million won") or thousands grouped ("1,500,000,000 won"), never after a bare number.
+_WON = r"(?:(?<=illion\s)|(?<=ousand\s)|(?<=\d,\d{3}\s))won"
+_AFTER = (
+    r"(?:kr\.?|" + "|".join(c for c in TRAILING_CURRENCIES[1:] if c != "won") + rf"|{_WON})(?!\w)"
+)
 _MONEY = re.compile(
     rf"(?:(?P<cur>{_CUR})\s*(?P<low>{_NUM})"
     rf"(?:\s*(?P<lowscale>{_SC}))?"

@@ -97,7 +97,7 @@ def prepare(claims: pl.DataFrame, settings: Settings) -> pl.DataFrame:
             for c, t in _TYPED
         ),
     )
-    people = [n for n, s in specs.items() if s.kind == "people"]
+    people = [n for n, s in specs.items() if s.kind in ("people", "cast")]  # a cast: its actor
     typed = _either_order(_apply_aliases(typed, settings.aliases), people)
     typed = _codes(typed.collect(engine=ENGINE))
     # every claim's (attribute, value) is a row of `typed`: its few distinct ones are coded
@@ -210,19 +210,20 @@ def _keys(kind: str, names: list[str]) -> list[str]:
 
 
 def _either_order(typed: pl.LazyFrame, people: list[str]) -> pl.LazyFrame:
-    """A person's name of two words that another value of the attribute writes the other way
-    round ("Ota Kenji" and "Kenji Ota": a family name first on one site) is that
-    name: both take the smaller of the two keys. A name no one writes reversed keeps its key."""
+    """A person's name that another value of the attribute writes the other way round ("Ota
+    Kenji" and "Kenji Ota": a family name first on one site) or with a word's hyphen left out
+    ("Kar-wai Wong", "Wong Karwai": a given name romanised as one word or two joined) is that
+    name: all take the smallest of their keys. A name no one writes otherwise keeps its key."""
     key = pl.col("key")
-    two = key.str.extract_groups(r"^(?P<a>\S+) (?P<b>\S+)$")
+    loose = key.str.replace_all(r"(\w)-", "${1}")
+    two = loose.str.extract_groups(r"^(?P<a>\S+) (?P<b>\S+)$")
+    swapped = pl.concat_str([two.struct.field("b"), pl.lit(" "), two.struct.field("a")])
     mine = typed.filter(pl.col("attribute").is_in(people)).select("attribute", "key").unique()
     pairs = (
-        mine.with_columns(
-            swapped=pl.concat_str([two.struct.field("b"), pl.lit(" "), two.struct.field("a")])
-        )
-        .filter(pl.col("swapped").is_not_null() & (pl.col("swapped") != key))
-        .join(mine.rename({"key": "swapped"}), on=["attribute", "swapped"], how="semi")
-        .select("attribute", "key", canonical=pl.min_horizontal("key", "swapped"))
+        mine.with_columns(person=pl.min_horizontal(loose, pl.coalesce(swapped, loose)))
+        .with_columns(canonical=key.min().over("attribute", "person"))
+        .filter(pl.col("canonical") != key)
+        .select("attribute", "key", "canonical")
     )
     return (
         typed.join(pairs, on=["attribute", "key"], how="left", nulls_equal=False)

@@ -91,10 +91,36 @@ def build(
     companions: pl.DataFrame,
     counts: pl.DataFrame,
 ) -> pl.DataFrame:
-    claims = _by_currency(_with_currency(claims))
+    claims = _by_currency(_with_currency(_without_versions(ctx, claims)))
     scopes = _with_currency(scopes)
     found = _judged(ctx, claims, scopes, companions, counts)
     return pl.concat([found.cast(SCHEMA), _scopes(ctx, scopes)]).select(*SCHEMA)
+
+
+def _without_versions(ctx: Context, claims: pl.DataFrame) -> pl.DataFrame:
+    """The claims less the duration groups whose every value is a version's: a time that two
+    pages each state beside another of their own ("118 min | 131 min (director's cut)" on two
+    sites, 118 alone on a third) is one cut's, and contradicts no other cut's time."""
+    durations = [n for n in ctx.settings.specs if ctx.compares(n) == "duration"]
+    timed = claims.filter(pl.col("attribute").is_in(durations))
+    if timed.is_empty():
+        return claims
+    versions = (
+        timed.group_by("g", "source")
+        .agg(pl.col("key").unique())
+        .filter(pl.col("key").list.len() > 1)
+        .explode("key")
+        .group_by("g", "key")
+        .agg(pages=pl.len())
+        .filter(pl.col("pages") > 1)
+    )
+    explained = (
+        timed.join(versions, on=["g", "key"], how="left")
+        .group_by("g")
+        .agg(pl.col("pages").is_not_null().all().alias("all"))
+        .filter("all")
+    )
+    return claims.join(explained.select("g"), on="g", how="anti")
 
 
 @lru_cache(maxsize=4096)

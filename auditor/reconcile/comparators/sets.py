@@ -112,7 +112,8 @@ def build(
     ctx: Context, claims: pl.DataFrame, roles: pl.DataFrame, actors: pl.DataFrame
 ) -> pl.DataFrame:
     members = _members(claims)
-    merged, variants = _variants(members)
+    people = [n for n, s in ctx.settings.specs.items() if s.kind in ("people", "cast")]
+    merged, variants = _variants(members, people)
     lists = pl.concat(
         [_worded_variants(variants, members), *_verdicts(ctx, claims, members, merged, actors)]
     )
@@ -171,14 +172,29 @@ def _folded(keys: pl.Series) -> pl.DataFrame:
     )
 
 
-def _near(pairs: pl.DataFrame) -> pl.DataFrame:
+def _near(pairs: pl.DataFrame, people: list[str] | None = None) -> pl.DataFrame:
     """The pairs (folded, folded_b) that names.near_variant calls near: not equal, as many
-    words (the join's), and rapidfuzz's ratio at least NEAR."""
+    words (the join's), and rapidfuzz's ratio at least NEAR; of the `people` attributes, a
+    name of two words also read the other way round ("ota kenji" is near "kenji oota": a
+    family name first on one site, the surname spelt otherwise on another)."""
     unequal = pairs.filter(pl.col("folded") != pl.col("folded_b"))
-    return near_pairs(unequal, NEAR, "folded", "folded_b")
+    near = near_pairs(unequal, NEAR, "folded", "folded_b")
+    if not people:
+        return near
+    two = pl.col("folded").str.extract_groups(r"^(?P<a>\S+) (?P<b>\S+)$")
+    swapped = unequal.filter(pl.col("attribute").is_in(people)).with_columns(
+        _swapped=pl.concat_str([two.struct.field("b"), pl.lit(" "), two.struct.field("a")])
+    )
+    swapped = swapped.filter(pl.col("_swapped").is_not_null())
+    if swapped.is_empty():
+        return near
+    far = near_pairs(swapped, NEAR, "_swapped", "folded_b").drop("_swapped")
+    return pl.concat([near, far]).unique(maintain_order=True)
 
 
-def _variants(members: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+def _variants(
+    members: pl.DataFrame, people: list[str] | None = None
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Which members merge into which (g, key, into), and the variants to report (g, key of
     the spelling, key_b of the variant, user, phase, o1, o2).
 
@@ -190,7 +206,8 @@ def _variants(members: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     )
     columns = ("g", "attribute", "key", "key_b", "rank", "rank_b")
     near = _near(
-        ranked.join(_as_b(ranked), on=["g", "words"]).filter(pl.col("rank") < pl.col("rank_b"))
+        ranked.join(_as_b(ranked), on=["g", "words"]).filter(pl.col("rank") < pl.col("rank_b")),
+        people,
     ).select(*columns, initials=pl.lit(False))
     # a pair both near and abbreviated ("mary j watson", "mary jane watson") is the latter
     pairs = pl.concat([near, _abbreviated(ranked)]).sort(
