@@ -1352,6 +1352,35 @@ def test_wikipedia_cast_section_role_voiced_by_actor():
         assert text[c.span_start : c.span_end] == c.raw
 
 
+def test_wikipedia_cast_section_second_voice_of_a_role():
+    """A role's singing (or speaking) voice by another actor, on a sub-bullet under the role's
+    line or on its own line: one more cast claim with the same role, and the line above the
+    sub-bullet stays in the list."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Cast\n\n"
+        "  • Ada Brook as Pip, a hedgehog\n"
+        "    ◦ Joan Dee provides the singing voice of Pip\n"
+        "  • Lee Paine as the Frost Queen\n"
+        "    ◦ Max Orr as the Frost Queen's singing voice[3]\n"
+        "  • Ray Moss as Uncle Barnaby Quill\n"
+        "  • Tom O'Hale provided Barnaby's speaking voice, uncredited\n"
+    )
+    out = _collector(text)
+    Wikipedia()._cast_section(out, 0, len(text))
+    assert {(c.value["actor"], c.value["character"]) for c in out.claims} == {
+        ("Ada Brook", "Pip"),
+        ("Joan Dee", "Pip"),
+        ("Lee Paine", "the Frost Queen"),
+        ("Max Orr", "the Frost Queen"),
+        ("Ray Moss", "Uncle Barnaby Quill"),
+        ("Tom O'Hale", "Barnaby"),
+    }
+    for c in out.claims:
+        assert text[c.span_start : c.span_end] == c.raw
+
+
 def test_plot_names_a_role_with_its_article_at_a_sentence_start():
     """A cast role written with its article ("The Frost Queen") is named by a plot whatever
     the article's case: "the Frost Queen" mid-sentence, "The Frost Queen" opening one."""

@@ -312,12 +312,18 @@ class Wikipedia(Adapter):
         role_first = _role_first_lines(text, start, end)
         if role_first:
             lines = sorted(lines + role_first, key=_opens)
+        voices = _voice_lines(text, start, end)
+        if voices:  # a voice line read as "Actor as Role" too gives its voice reading alone
+            taken = {m.start() for m in voices}
+            lines = sorted([m for m in lines if m.start() not in taken] + voices, key=_opens)
         block: list[re.Match[str]] = []
         blocks = []
         for m in lines:
             gap = text[block[-1].end() : m.start()] if block else ""
             if gap.strip() and not all(
-                _SUBHEADING.fullmatch(g) for g in gap.strip().split("\n") if g.strip()
+                _SUBHEADING.fullmatch(g) or _SUB_BULLET.match(g)
+                for g in gap.strip().split("\n")
+                if g.strip()
             ):
                 blocks.append(block)
                 block = []
@@ -434,6 +440,20 @@ def _role_first_lines(text: str, start: int, end: int) -> list[re.Match[str]]:
     return list(found.values())
 
 
+def _voice_lines(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The `_VOICE_LINE` lines, tried only at the start of a line that holds " voice "."""
+    found = []
+    q = text.find(" voice", start, end)
+    while q >= 0:
+        ls = text.rfind("\n", 0, q) + 1
+        m = _VOICE_LINE.match(text, ls, end) if ls >= start else None
+        if m is not None:
+            found.append(m)
+        nl = text.find("\n", q, end)
+        q = text.find(" voice", nl, end) if nl >= 0 else -1
+    return found
+
+
 def _cast_lines(text: str, start: int, end: int) -> list[re.Match[str]]:
     """`list(_CAST_LINE.finditer(text, start, end))`, tried only at the start of each line
     that holds " as " (every match does, and opens a line): sre tries a pattern that opens on
@@ -487,6 +507,18 @@ _ROLE_BY_LINE = re.compile(
     _M,
 )
 
+# A second voice of a role, often a sub-bullet under its speaking voice's line: "◦ Ada Brook
+# provides Pip's singing voice", "Ada Brook as the Frost Queen's singing voice", "Ada Brook
+# provides the speaking voice of Pip": the actor and the role, the voice words no part of it.
+_VOICE_LINE = re.compile(
+    r"^[ \t]*(?:[•◦][ \t]*)?(?P<a>[A-Z][\w'’.-]*(?: [\w'’.-]+){0,3}?) (?:provides|provided|as) "
+    r"(?:the (?P<w>singing|speaking) voice (?:of|for) )?"
+    r"(?P<c>(?:the )?[A-Z][^\n,;:(\[]*?)(?(w)|['’]s? (?:singing|speaking) voice)"
+    r"(?=[ \t]*(?:[,;:(\[.]|\n|$)|(?:\[\w{1,3}\])+)[^\n]*$",
+    _M,
+)
+# A sub-bullet under a cast line (a note, a second voice): no break in the cast list.
+_SUB_BULLET = re.compile(r"[ \t]*◦")
 # A group's heading inside a section: '"The Red Door"', "Framing story", "Part two".
 _SUBHEADING = re.compile(r"[ \t]*[\"“]?[A-Z][^\n.:•]{0,40}?[\"”]?[ \t]*")
 # A line alone between blank lines: a section's heading.
