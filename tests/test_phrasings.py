@@ -1381,6 +1381,31 @@ def test_wikipedia_cast_section_second_voice_of_a_role():
         assert text[c.span_start : c.span_end] == c.raw
 
 
+def test_wikipedia_cast_line_of_two_people_sharing_a_surname():
+    """"Amy and Kit Ferrand as the Ferrand Sisters": two actors in one role, the surname
+    shared; a duo's name with no shared surname stays one credit."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Cast\n\n"
+        "  • Ada Brook as Pip\n"
+        "  • Amy and Kit Ferrand as the Ferrand Sisters, two cellists\n"
+        "  • Simon and Garfunkel as themselves\n"
+        "  • Ray Moss as Uncle Barnaby Quill\n"
+    )
+    out = _collector(text)
+    Wikipedia()._cast_section(out, 0, len(text))
+    assert {(c.value["actor"], c.value["character"]) for c in out.claims} == {
+        ("Ada Brook", "Pip"),
+        ("Amy Ferrand", "the Ferrand Sisters"),
+        ("Kit Ferrand", "the Ferrand Sisters"),
+        ("Simon and Garfunkel", "themselves"),
+        ("Ray Moss", "Uncle Barnaby Quill"),
+    }
+    for c in out.claims:
+        assert text[c.span_start : c.span_end] == c.raw
+
+
 def test_plot_names_a_role_with_its_article_at_a_sentence_start():
     """A cast role written with its article ("The Frost Queen") is named by a plot whatever
     the article's case: "the Frost Queen" mid-sentence, "The Frost Queen" opening one."""

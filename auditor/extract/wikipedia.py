@@ -334,13 +334,14 @@ class Wikipedia(Adapter):
             if len(b) < 3:
                 continue
             for m in b:
-                actor, role = clean(m["a"]), clean(_REF.sub("", m["c"]))
+                role = clean(_REF.sub("", m["c"]))
                 role = re.sub(r"^both (?=.+ and )", "", role)  # "as both Jo and the Twin"
-                value = {"actor": actor, "character": role}
                 credit = _CREDITED_AS.search(m.group())
-                if credit:
-                    value["credited_as"] = clean(credit["as"])
-                out.add("cast", _opens(m), max(m.end("a"), m.end("c")), value)
+                for actor in _actors(clean(m["a"])):
+                    value = {"actor": actor, "character": role}
+                    if credit:
+                        value["credited_as"] = clean(credit["as"])
+                    out.add("cast", _opens(m), max(m.end("a"), m.end("c")), value)
                 characters.append(role)
         return characters
 
@@ -417,6 +418,13 @@ def _without_other_films(
             s = e if stop is None else stop.end()
         cut.append((s, e))
     return [(s, e) for s, e in cut if s < e]
+
+
+def _actors(actor: str) -> list[str]:
+    """The people a cast line's credit names: "Gus and Pete Moss" (siblings sharing one
+    surname, in one role) is Gus Moss and Pete Moss; any other credit is one person."""
+    m = _SHARED_SURNAME.fullmatch(actor)
+    return [f"{m['f']} {m['s']}", f"{m['g']} {m['s']}"] if m else [actor]
 
 
 def _opens(m: re.Match[str]) -> int:
@@ -516,6 +524,9 @@ _VOICE_LINE = re.compile(
     r"(?P<c>(?:the )?[A-Z][^\n,;:(\[]*?)(?(w)|['’]s? (?:singing|speaking) voice)"
     r"(?=[ \t]*(?:[,;:(\[.]|\n|$)|(?:\[\w{1,3}\])+)[^\n]*$",
     _M,
+)
+_SHARED_SURNAME = re.compile(
+    r"(?P<f>[A-Z][\w'’.-]*) and (?P<g>[A-Z][\w'’.-]*) (?P<s>[A-Z][\w'’.-]*)"
 )
 # A sub-bullet under a cast line (a note, a second voice): no break in the cast list.
 _SUB_BULLET = re.compile(r"[ \t]*◦")
