@@ -1768,6 +1768,31 @@ def test_wikipedia_sentence_whose_subject_is_another_film_states_nothing_of_this
     }
 
 
+def test_wikipedia_sentence_whose_subject_is_a_sequel_states_nothing_of_this_one():
+    """A sentence whose subject is a sequel, prequel or spin-off named with its year ("A
+    direct-to-video sequel, X (1998), was released on VHS on ...") gives that film's dates and
+    sums; a sentence about this film that names its sequel still counts."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Salt Road\n\nFrom Wikipedia, the free encyclopedia\n\nSalt Road\nDirected byAda Brook\n\n"
+        "Salt Road is a 2006 Canadian drama film directed by Ada Brook.\n\n"
+        "Salt Road was released in Canada on 12 May 2006 and grossed $5 million. The "
+        "made-for-television prequel, Salt Creek (2009), premiered in Canada on 3 March 2009. "
+        "Its sequel Salt Sea (2010) grossed $8 million in Canada. Salt Road came out on DVD on "
+        "4 April 2007, before its spin-off, Salt Lake (2008).\n\n"
+        "An animated spin-off, Salt Lake (2008), was released on DVD on 2 June 2008.\n"
+    )
+    out = _collector(text)
+    Wikipedia().extract(out.view, out)
+    facts = {(c.attribute, _plain(c.value), c.qualifier) for c in out.claims}
+    assert {f for f in facts if f[0] in ("release_date", "gross", "dvd_release")} == {
+        ("release_date", "2006-05-12", "canada"),
+        ("gross", (("amount", 5_000_000), ("currency", "USD")), "canada"),
+        ("dvd_release", "2007-04-04", None),
+    }
+
+
 def test_wikipedia_sentence_about_the_series_earlier_film_states_nothing_of_this_one():
     """Mid-paragraph, a sentence whose subject is the series' earlier film with no title ("The
     original film had grossed ...", "Its previous picture opened ...") gives that film's sums and

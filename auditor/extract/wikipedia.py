@@ -364,6 +364,9 @@ _OTHER_FILM_SENTENCE = re.compile(
     r"(?:previous|earlier|prior|first|last|next|debut|other) (?:[a-z-]+ ){0,2}?)"
     r"(?:film|feature|picture|movie)\b[^.;()]{0,80}?"
     r"\((?P<y>(?:1[89]|20)\d\d)\)"
+    # or a film that is another by its noun: "A direct-to-video sequel, X (1998), was ..."
+    r"|(?:An?|The|Its) (?:[a-z'\u2019-]+ ){0,2}?(?:sequel|prequel|spin-off|follow-up)\b"
+    r"[^.;()]{0,80}?\((?P<y2>(?:1[89]|20)\d\d)\)"
     # or, mid-paragraph, a series' earlier film as the subject ("The first film had grossed
     # $78M"); "The first film to ..." is this film
     r"|(?:The|Its) (?:original|earlier|first|previous|prior) (?:film|picture|movie)\b(?! to\b))",
@@ -411,7 +414,8 @@ def _without_other_films(
     cut = []
     for s, e in out:
         for m in _other_film_sentences(text, s, e):
-            if m.start() < s or (m["y"] and int(m["y"]) in years):
+            year = m["y"] or m["y2"]
+            if m.start() < s or (year and int(year) in years):
                 continue
             stop = _SENTENCE_END.search(text, m.end(), e)
             cut.append((s, m.start()))
