@@ -22,6 +22,7 @@ from auditor.extract.prose import (
     add_home_media_prose,
     add_money_prose,
     add_release_prose,
+    settle_runs,
 )
 from auditor.extract.rottentomatoes import RottenTomatoes
 from auditor.normalize.genres import facets
@@ -432,6 +433,41 @@ MONEY = [
 @pytest.mark.parametrize(("text", "facts"), MONEY, ids=range(len(MONEY)))
 def test_money_phrasings(text, facts):
     assert _facts(add_money_prose, text) == facts
+
+
+def _gross_facts(text: str) -> set[tuple]:
+    out = _collector(text)
+    add_money_prose(out, 0, len(text))
+    settle_runs(out)
+    return {(_plain(c.value)[0][1], c.qualifier) for c in out.claims if c.attribute == "gross"}
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        (  # one run's takings beside the total: the run's kind tells them apart
+            "In its initial release the film took $12 million in North America and $30 million "
+            "worldwide. Reissued in 1997, it earned $4 million more in the United States, for a "
+            "cumulative domestic gross of $16 million; its worldwide total is $36 million.",
+            {
+                (12_000_000, "usa,original run"),
+                (30_000_000, "worldwide,original run"),
+                (4_000_000, "usa,re-release"),
+                (16_000_000, "usa"),
+                (36_000_000, "worldwide"),
+            },
+        ),
+        (  # a lone run's gross is the film's gross in its scope, as other sites list it
+            "The 2009 re-release grossed £80,000 in the United Kingdom. It took $1 million "
+            "worldwide during its first theatrical run.",
+            {(80_000, "uk"), (1_000_000, "worldwide")},
+        ),
+    ],
+)
+def test_gross_of_one_run(text, facts):
+    """A gross the page gives for one release alone (the original run, a re-release) carries
+    that run's kind after its scope, where the page has another gross of that scope."""
+    assert _gross_facts(text) == facts
 
 
 def test_credits_in_prose():

@@ -24,6 +24,7 @@ from auditor.extract.prose import (
     add_release_prose,
     lead_sentence,
     sentences_with,
+    settle_runs,
 )
 from auditor.extract.scan import word_at
 from auditor.normalize.dates import DATE_IN_TEXT
@@ -145,6 +146,7 @@ class Wikipedia(Adapter):
             add_aggregator_prose(out, s, e)
             add_money_prose(out, s, e)
             self._prose(out, s, e)
+        settle_runs(out)
         cast = self._cast_section(out, lead_end, body_end)
         if plot:
             add_characters(out, *plot, cast, cased=True)
