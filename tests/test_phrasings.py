@@ -969,6 +969,12 @@ PLOTS += [
         "a sailor who drinks.",
         {"April Dunne", "Jo Vance", "August Reyes"},
     ),
+    (  # a title and a name that owns what follows is a person even after "in" / "to"; a
+        # grandparent's word is a title like an uncle's; a title alone ("the Deacon's") is none
+        "Jo Vance (Ola Moss) hides in Major Orr's cellar, then runs to Granny Quill's farm in "
+        "the Deacon's cart.",
+        {"Jo Vance", "Major Orr", "Granny Quill"},
+    ),
 ]
 
 
