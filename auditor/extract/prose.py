@@ -913,7 +913,7 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
 def settle_runs(out: Collector) -> None:
     """A gross of one run keeps the run's kind only where the page states another gross of
     its scope (another run's, or every run's): the kind tells the page's figures apart. A
-    lone one ("The re-release grossed $61,240 in North America", an old film's only known
+    lone one ("The re-release grossed $45,000 in North America", an old film's only known
     gross) is the film's gross in that scope, as other sites list it."""
     grosses = [(i, _scope_run(c.qualifier)) for i, c in enumerate(out.claims)
                if c.attribute == "gross"]
