@@ -320,6 +320,19 @@ def test_the_gross_scope_set_holds_every_scope_a_qualifier_can_name():
     assert canonical | {"worldwide"} <= set(scopes)
 
 
+@pytest.mark.parametrize(
+    ("qualifier", "scope"),
+    [("usa,re-release", "usa"), ("worldwide,original run", "worldwide"), ("re-release", None),
+     ("uk", "uk")],
+)
+def test_the_gross_scope_of_one_runs_gross_is_its_scope_alone(qualifier, scope):
+    """A gross of one release ("usa,re-release") is a gross in its scope: the validation
+    table's scope column holds the scope, which the suite's set of scopes names."""
+    claim = _claim("a-film-2004", "wikipedia", "gross", {"amount": 5, "currency": "USD"}, qualifier)
+    tables = build(to_frame([_claim("a-film-2004", "wikipedia", "title", "A Film"), claim]), {})
+    assert tables["wikipedia"].row(0, named=True)["gross_scope"] == scope
+
+
 def test_an_expectation_that_cannot_be_evaluated_fails_and_says_why(tmp_path):
     # Texts cannot be compared with a number: the expectation cannot be evaluated, which
     # must not read as every row passing.

@@ -22,6 +22,7 @@ from auditor.extract.prose import (
     add_home_media_prose,
     add_money_prose,
     add_release_prose,
+    settle_runs,
 )
 from auditor.extract.rottentomatoes import RottenTomatoes
 from auditor.normalize.genres import facets
@@ -456,6 +457,41 @@ MONEY = [
 @pytest.mark.parametrize(("text", "facts"), MONEY, ids=range(len(MONEY)))
 def test_money_phrasings(text, facts):
     assert _facts(add_money_prose, text) == facts
+
+
+def _gross_facts(text: str) -> set[tuple]:
+    out = _collector(text)
+    add_money_prose(out, 0, len(text))
+    settle_runs(out)
+    return {(_plain(c.value)[0][1], c.qualifier) for c in out.claims if c.attribute == "gross"}
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        (  # one run's takings beside the total: the run's kind tells them apart
+            "In its initial release the film took $12 million in North America and $30 million "
+            "worldwide. Reissued in 1997, it earned $4 million more in the United States, for a "
+            "cumulative domestic gross of $16 million; its worldwide total is $36 million.",
+            {
+                (12_000_000, "usa,original run"),
+                (30_000_000, "worldwide,original run"),
+                (4_000_000, "usa,re-release"),
+                (16_000_000, "usa"),
+                (36_000_000, "worldwide"),
+            },
+        ),
+        (  # a lone run's gross is the film's gross in its scope, as other sites list it
+            "The 2009 re-release grossed £80,000 in the United Kingdom. It took $1 million "
+            "worldwide during its first theatrical run.",
+            {(80_000, "uk"), (1_000_000, "worldwide")},
+        ),
+    ],
+)
+def test_gross_of_one_run(text, facts):
+    """A gross the page gives for one release alone (the original run, a re-release) carries
+    that run's kind after its scope, where the page has another gross of that scope."""
+    assert _gross_facts(text) == facts
 
 
 def test_credits_in_prose():
@@ -961,6 +997,12 @@ PLOTS += [
         "a sailor who drinks.",
         {"April Dunne", "Jo Vance", "August Reyes"},
     ),
+    (  # a title and a name that owns what follows is a person even after "in" / "to"; a
+        # grandparent's word is a title like an uncle's; a title alone ("the Deacon's") is none
+        "Jo Vance (Ola Moss) hides in Major Orr's cellar, then runs to Granny Quill's farm in "
+        "the Deacon's cart.",
+        {"Jo Vance", "Major Orr", "Granny Quill"},
+    ),
 ]
 
 
@@ -1380,6 +1422,60 @@ def test_wikipedia_cast_section_role_voiced_by_actor():
         assert text[c.span_start : c.span_end] == c.raw
 
 
+def test_wikipedia_cast_section_second_voice_of_a_role():
+    """A role's singing (or speaking) voice by another actor, on a sub-bullet under the role's
+    line or on its own line: one more cast claim with the same role, and the line above the
+    sub-bullet stays in the list."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Cast\n\n"
+        "  • Ada Brook as Pip, a hedgehog\n"
+        "    ◦ Joan Dee provides the singing voice of Pip\n"
+        "  • Lee Paine as the Frost Queen\n"
+        "    ◦ Max Orr as the Frost Queen's singing voice[3]\n"
+        "  • Ray Moss as Uncle Barnaby Quill\n"
+        "  • Tom O'Hale provided Barnaby's speaking voice, uncredited\n"
+    )
+    out = _collector(text)
+    Wikipedia()._cast_section(out, 0, len(text))
+    assert {(c.value["actor"], c.value["character"]) for c in out.claims} == {
+        ("Ada Brook", "Pip"),
+        ("Joan Dee", "Pip"),
+        ("Lee Paine", "the Frost Queen"),
+        ("Max Orr", "the Frost Queen"),
+        ("Ray Moss", "Uncle Barnaby Quill"),
+        ("Tom O'Hale", "Barnaby"),
+    }
+    for c in out.claims:
+        assert text[c.span_start : c.span_end] == c.raw
+
+
+def test_wikipedia_cast_line_of_two_people_sharing_a_surname():
+    """"Amy and Kit Ferrand as the Ferrand Sisters": two actors in one role, the surname
+    shared; a duo's name with no shared surname stays one credit."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Cast\n\n"
+        "  • Ada Brook as Pip\n"
+        "  • Amy and Kit Ferrand as the Ferrand Sisters, two cellists\n"
+        "  • Simon and Garfunkel as themselves\n"
+        "  • Ray Moss as Uncle Barnaby Quill\n"
+    )
+    out = _collector(text)
+    Wikipedia()._cast_section(out, 0, len(text))
+    assert {(c.value["actor"], c.value["character"]) for c in out.claims} == {
+        ("Ada Brook", "Pip"),
+        ("Amy Ferrand", "the Ferrand Sisters"),
+        ("Kit Ferrand", "the Ferrand Sisters"),
+        ("Simon and Garfunkel", "themselves"),
+        ("Ray Moss", "Uncle Barnaby Quill"),
+    }
+    for c in out.claims:
+        assert text[c.span_start : c.span_end] == c.raw
+
+
 def test_plot_names_a_role_with_its_article_at_a_sentence_start():
     """A cast role written with its article ("The Frost Queen") is named by a plot whatever
     the article's case: "the Frost Queen" mid-sentence, "The Frost Queen" opening one."""
@@ -1762,6 +1858,31 @@ def test_wikipedia_sentence_whose_subject_is_another_film_states_nothing_of_this
     assert {f for f in facts if f[0] in ("release_date", "gross")} == {
         ("release_date", "2006-05-12", "canada"),
         ("gross", (("amount", 5_000_000), ("currency", "USD")), "canada"),
+    }
+
+
+def test_wikipedia_sentence_whose_subject_is_a_sequel_states_nothing_of_this_one():
+    """A sentence whose subject is a sequel, prequel or spin-off named with its year ("A
+    direct-to-video sequel, X (1998), was released on VHS on ...") gives that film's dates and
+    sums; a sentence about this film that names its sequel still counts."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Salt Road\n\nFrom Wikipedia, the free encyclopedia\n\nSalt Road\nDirected byAda Brook\n\n"
+        "Salt Road is a 2006 Canadian drama film directed by Ada Brook.\n\n"
+        "Salt Road was released in Canada on 12 May 2006 and grossed $5 million. The "
+        "made-for-television prequel, Salt Creek (2009), premiered in Canada on 3 March 2009. "
+        "Its sequel Salt Sea (2010) grossed $8 million in Canada. Salt Road came out on DVD on "
+        "4 April 2007, before its spin-off, Salt Lake (2008).\n\n"
+        "An animated spin-off, Salt Lake (2008), was released on DVD on 2 June 2008.\n"
+    )
+    out = _collector(text)
+    Wikipedia().extract(out.view, out)
+    facts = {(c.attribute, _plain(c.value), c.qualifier) for c in out.claims}
+    assert {f for f in facts if f[0] in ("release_date", "gross", "dvd_release")} == {
+        ("release_date", "2006-05-12", "canada"),
+        ("gross", (("amount", 5_000_000), ("currency", "USD")), "canada"),
+        ("dvd_release", "2007-04-04", None),
     }
 
 

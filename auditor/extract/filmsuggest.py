@@ -20,6 +20,7 @@ from auditor.extract.prose import (
     add_money_prose,
     add_release_prose,
     lead_sentence,
+    settle_runs,
 )
 from auditor.normalize.dates import DATE_IN_TEXT
 from auditor.normalize.names import clean
@@ -85,5 +86,6 @@ class FilmSuggest(Adapter):
         add_home_media_prose(out, title.end(), abstract_end)
         add_aggregator_prose(out, title.end(), abstract_end)
         add_money_prose(out, title.end(), abstract_end)
+        settle_runs(out)
         if sections:
             add_characters(out, sections[0].end(), end, [], cased=True)

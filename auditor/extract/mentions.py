@@ -493,8 +493,9 @@ def _person_run(text: str, start: int, t: _Tokens, i: int, j: int) -> tuple[int,
     first = t.starts[i]
     before = _WORD_BEFORE.search(text[max(start, first - 20) : first])
     # "the ferry of Captain Jo Vance", "to Dr. Ada Brook": a title and two names more is a
-    # person after any word ("of General Motors", "the Lady Chapel" are two words)
-    titled = j - i >= 3 and lowered[0].rstrip(".") in HONORIFICS
+    # person after any word ("of General Motors", "the Lady Chapel" are two words); so is a
+    # title and a name that owns what follows ("in Captain Vance's cabin")
+    titled = (j - i >= 3 or bare[-1] != words[j - 1]) and lowered[0].rstrip(".") in HONORIFICS
     if (
         not stripped
         and before

@@ -14,6 +14,7 @@ import re
 import string
 from bisect import bisect_right
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 
 from auditor.extract.base import Collector, opens_word
@@ -758,6 +759,14 @@ _WEEKEND_WORD = re.compile(r"\bweekend\b")
 # The subject of a clause that is another film of the series, not this one.
 _OTHER_FILM = re.compile(r"\b(?:sequel|prequel|remake|follow-up|spin-off)s?\b", re.I)
 _ESTIMATED = re.compile(r"\b(?:estimated|est\.)\s*$", re.I)
+_RUN_KINDS = ("original run", "re-release")
+# A release that a gross belongs to alone, or a total over every release (`_run`).
+_RUN_WORDS = re.compile(
+    r"\b(?:(?P<original>(?:original|initial|first)(?: theatrical| cinema)? (?:run|release))"
+    r"|(?P<re>re-?releas(?:e[ds]?|ing)|re-?issu(?:e[ds]?|ing))"
+    r"|(?P<total>lifetime|all-time|cumulative|total))\b",
+    re.I,
+)
 # "a budget of under $2 million": a bound, no amount (neither a point nor a range)
 _BOUND = re.compile(
     r"\b(?:under|below|less than|more than|over|in excess of|at least|at most|up to|"
@@ -902,6 +911,9 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             )
             if scope == _ABROAD:
                 continue
+            run = _run(text, s, a.start())
+            if run:
+                scope = f"{scope},{run}" if scope else run
             out.add(
                 "gross",
                 a.start(),
@@ -909,6 +921,35 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
                 {"amount": money.low, "currency": money.currency},
                 scope,
             )
+
+
+def settle_runs(out: Collector) -> None:
+    """A gross of one run keeps the run's kind only where the page states another gross of
+    its scope (another run's, or every run's): the kind tells the page's figures apart. A
+    lone one ("The re-release grossed $45,000 in North America", an old film's only known
+    gross) is the film's gross in that scope, as other sites list it."""
+    grosses = [(i, _scope_run(c.qualifier)) for i, c in enumerate(out.claims)
+               if c.attribute == "gross"]
+    for i, (scope, run) in grosses:
+        if run and not any(j != i and other == scope for j, (other, _) in grosses):
+            out.claims[i] = replace(out.claims[i], qualifier=scope or None)
+
+
+def _scope_run(qualifier: str | None) -> tuple[str, str]:
+    """'usa,re-release' -> ('usa', 're-release'); 'usa' -> ('usa', '')."""
+    head, _, tail = (qualifier or "").rpartition(",")
+    return (head, tail) if tail in _RUN_KINDS else (qualifier or "", "")
+
+
+def _run(text: str, s: int, at: int) -> str | None:
+    """The one release a gross was taken in ("during its original run it grossed $84M and $171M
+    worldwide", "the 3D re-release earned $18M"), named earlier in its sentence and not undone
+    by a total ("bringing its lifetime gross to $102M"): its kind, else None (every run)."""
+    words = list(_RUN_WORDS.finditer(text, s, at))
+    if not words or words[-1].lastgroup == "total":
+        return None
+    last = words[-1]
+    return "original run" if last.lastgroup == "original" else "re-release"
 
 
 # A capital, accented ones too ("Ōta", "Émile")

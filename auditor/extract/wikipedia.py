@@ -24,6 +24,7 @@ from auditor.extract.prose import (
     add_release_prose,
     lead_sentence,
     sentences_with,
+    settle_runs,
 )
 from auditor.extract.scan import word_at
 from auditor.normalize.dates import DATE_IN_TEXT
@@ -145,6 +146,7 @@ class Wikipedia(Adapter):
             add_aggregator_prose(out, s, e)
             add_money_prose(out, s, e)
             self._prose(out, s, e)
+        settle_runs(out)
         cast = self._cast_section(out, lead_end, body_end)
         if plot:
             add_characters(out, *plot, cast, cased=True)
@@ -312,12 +314,18 @@ class Wikipedia(Adapter):
         role_first = _role_first_lines(text, start, end)
         if role_first:
             lines = sorted(lines + role_first, key=_opens)
+        voices = _voice_lines(text, start, end)
+        if voices:  # a voice line read as "Actor as Role" too gives its voice reading alone
+            taken = {m.start() for m in voices}
+            lines = sorted([m for m in lines if m.start() not in taken] + voices, key=_opens)
         block: list[re.Match[str]] = []
         blocks = []
         for m in lines:
             gap = text[block[-1].end() : m.start()] if block else ""
             if gap.strip() and not all(
-                _SUBHEADING.fullmatch(g) for g in gap.strip().split("\n") if g.strip()
+                _SUBHEADING.fullmatch(g) or _SUB_BULLET.match(g)
+                for g in gap.strip().split("\n")
+                if g.strip()
             ):
                 blocks.append(block)
                 block = []
@@ -328,13 +336,14 @@ class Wikipedia(Adapter):
             if len(b) < 3:
                 continue
             for m in b:
-                actor, role = clean(m["a"]), clean(_REF.sub("", m["c"]))
+                role = clean(_REF.sub("", m["c"]))
                 role = re.sub(r"^both (?=.+ and )", "", role)  # "as both Jo and the Twin"
-                value = {"actor": actor, "character": role}
                 credit = _CREDITED_AS.search(m.group())
-                if credit:
-                    value["credited_as"] = clean(credit["as"])
-                out.add("cast", _opens(m), max(m.end("a"), m.end("c")), value)
+                for actor in _actors(clean(m["a"])):
+                    value = {"actor": actor, "character": role}
+                    if credit:
+                        value["credited_as"] = clean(credit["as"])
+                    out.add("cast", _opens(m), max(m.end("a"), m.end("c")), value)
                 characters.append(role)
         return characters
 
@@ -360,6 +369,9 @@ _OTHER_FILM_SENTENCE = re.compile(
     r"(?:previous|earlier|prior|first|last|next|debut|other) (?:[a-z-]+ ){0,2}?)"
     r"(?:film|feature|picture|movie)\b[^.;()]{0,80}?"
     r"\((?P<y>(?:1[89]|20)\d\d)\)"
+    # or a film that is another by its noun: "A direct-to-video sequel, X (1998), was ..."
+    r"|(?:An?|The|Its) (?:[a-z'\u2019-]+ ){0,2}?(?:sequel|prequel|spin-off|follow-up)\b"
+    r"[^.;()]{0,80}?\((?P<y2>(?:1[89]|20)\d\d)\)"
     # or, mid-paragraph, a series' earlier film as the subject ("The first film had grossed
     # $78M"); "The first film to ..." is this film
     r"|(?:The|Its) (?:original|earlier|first|previous|prior) (?:film|picture|movie)\b(?! to\b))",
@@ -407,13 +419,21 @@ def _without_other_films(
     cut = []
     for s, e in out:
         for m in _other_film_sentences(text, s, e):
-            if m.start() < s or (m["y"] and int(m["y"]) in years):
+            year = m["y"] or m["y2"]
+            if m.start() < s or (year and int(year) in years):
                 continue
             stop = _SENTENCE_END.search(text, m.end(), e)
             cut.append((s, m.start()))
             s = e if stop is None else stop.end()
         cut.append((s, e))
     return [(s, e) for s, e in cut if s < e]
+
+
+def _actors(actor: str) -> list[str]:
+    """The people a cast line's credit names: "Gus and Pete Moss" (siblings sharing one
+    surname, in one role) is Gus Moss and Pete Moss; any other credit is one person."""
+    m = _SHARED_SURNAME.fullmatch(actor)
+    return [f"{m['f']} {m['s']}", f"{m['g']} {m['s']}"] if m else [actor]
 
 
 def _opens(m: re.Match[str]) -> int:
@@ -435,6 +455,20 @@ def _role_first_lines(text: str, start: int, end: int) -> list[re.Match[str]]:
             nl = text.find("\n", q, end)
             q = text.find(word, nl, end) if nl >= 0 else -1
     return list(found.values())
+
+
+def _voice_lines(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The `_VOICE_LINE` lines, tried only at the start of a line that holds " voice "."""
+    found = []
+    q = text.find(" voice", start, end)
+    while q >= 0:
+        ls = text.rfind("\n", 0, q) + 1
+        m = _VOICE_LINE.match(text, ls, end) if ls >= start else None
+        if m is not None:
+            found.append(m)
+        nl = text.find("\n", q, end)
+        q = text.find(" voice", nl, end) if nl >= 0 else -1
+    return found
 
 
 def _cast_lines(text: str, start: int, end: int) -> list[re.Match[str]]:
@@ -490,6 +524,21 @@ _ROLE_BY_LINE = re.compile(
     _M,
 )
 
+# A second voice of a role, often a sub-bullet under its speaking voice's line: "◦ Ada Brook
+# provides Pip's singing voice", "Ada Brook as the Frost Queen's singing voice", "Ada Brook
+# provides the speaking voice of Pip": the actor and the role, the voice words no part of it.
+_VOICE_LINE = re.compile(
+    r"^[ \t]*(?:[•◦][ \t]*)?(?P<a>[A-Z][\w'’.-]*(?: [\w'’.-]+){0,3}?) (?:provides|provided|as) "
+    r"(?:the (?P<w>singing|speaking) voice (?:of|for) )?"
+    r"(?P<c>(?:the )?[A-Z][^\n,;:(\[]*?)(?(w)|['’]s? (?:singing|speaking) voice)"
+    r"(?=[ \t]*(?:[,;:(\[.]|\n|$)|(?:\[\w{1,3}\])+)[^\n]*$",
+    _M,
+)
+_SHARED_SURNAME = re.compile(
+    r"(?P<f>[A-Z][\w'’.-]*) and (?P<g>[A-Z][\w'’.-]*) (?P<s>[A-Z][\w'’.-]*)"
+)
+# A sub-bullet under a cast line (a note, a second voice): no break in the cast list.
+_SUB_BULLET = re.compile(r"[ \t]*◦")
 # A group's heading inside a section: '"The Red Door"', "Framing story", "Part two".
 _SUBHEADING = re.compile(r"[ \t]*[\"“]?[A-Z][^\n.:•]{0,40}?[\"”]?[ \t]*")
 # A line alone between blank lines: a section's heading.

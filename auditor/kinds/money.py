@@ -15,6 +15,7 @@ _STRUCT = pl.Struct(
     {"low": pl.Float64, "high": pl.Float64, "amount": pl.Float64, "currency": pl.String}
 )
 _SIGNS = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥"}
+_RUN = r",?(?:original run|re-release)$"  # the release a gross was taken in, after its scope
 
 
 def amount(value: float, currency: str = "USD") -> str:
@@ -118,7 +119,8 @@ def _column(claims: pl.DataFrame, spec) -> pl.DataFrame:
     amounts = first(claims).select(
         *KEY,
         s.struct.field("amount").alias(name),
-        pl.col("qualifier").alias(f"{name}_scope"),
+        # the scope alone: "usa,re-release" (one run's gross) is a gross in the USA
+        pl.col("qualifier").str.replace(_RUN, "").replace("", None).alias(f"{name}_scope"),
     )
     return _whole(amounts, name)
 

@@ -881,6 +881,9 @@ def _scopes(ctx: Context, scopes: pl.DataFrame) -> pl.DataFrame:
     return pl.concat(found).sort("s").drop("s").cast(SCHEMA)
 
 
+_RUN = r",?(original run|re-release)$"  # the release a gross was taken in, after its scope
+
+
 def _slots(ctx: Context, scopes: pl.DataFrame) -> pl.DataFrame:
     """Per (group, scope), in the order scopes are first seen: the mean figure (summed in
     order, as Python sums), its currency where it has one, and whether it is a part
@@ -892,20 +895,38 @@ def _slots(ctx: Context, scopes: pl.DataFrame) -> pl.DataFrame:
         currency=pl.col("currency").first(),
         tolerance=pl.col("tolerance").first(),
     )
-    return per_slot.with_columns(total=pl.col("slot").is_in(["", "worldwide"]))
+    # A gross of one run ("usa,original run") is a part or a total of that run alone; an
+    # unscoped figure that one run's figure repeats is that figure (`aside`), no total of all.
+    run = pl.col("slot").str.extract(_RUN, 1).fill_null("")
+    of_runs = scopes.filter(pl.col("slot").str.contains(_RUN)).select("s", "num").unique()
+    aside = (
+        scopes.filter(pl.col("slot") == "")
+        .join(of_runs.with_columns(hit=pl.lit(True)), on=["s", "num"], how="left")
+        .group_by("s")
+        .agg(aside=pl.col("hit").is_not_null().all())
+        .with_columns(slot=pl.lit(""))
+    )
+    per_slot = per_slot.join(aside, on=["s", "slot"], how="left", maintain_order="left")
+    return per_slot.with_columns(
+        run=run,
+        aside=pl.col("aside").fill_null(False),
+        total=pl.col("slot").str.replace(_RUN, "").is_in(["", "worldwide"])
+        & ~pl.col("aside").fill_null(False),
+    )
 
 
 def _domestic_and_total(slots: pl.DataFrame) -> pl.DataFrame:
     """Each (part, total) pair of scopes of a group; comparable when both are in one
     currency, the same."""
-    part = slots.filter(~pl.col("total")).select(
-        "s", "slot", "first", "mid", "currencies", "currency", "tolerance"
+    part = slots.filter(~pl.col("total") & ~pl.col("aside")).select(
+        "s", "run", "slot", "first", "mid", "currencies", "currency", "tolerance"
     )
     total = slots.filter("total").select(
         "s",
+        "run",
         *(pl.col(c).alias(c + "_t") for c in ("slot", "first", "mid", "currencies", "currency")),
     )
-    return part.join(total, on="s").with_columns(
+    return part.join(total, on=["s", "run"]).drop("run").with_columns(
         comparable=(pl.col("currencies") == 1)
         & (pl.col("currencies_t") == 1)
         & (pl.col("currency") == pl.col("currency_t"))
