@@ -880,6 +880,32 @@ def test_reichsmark_and_rm_by_the_films_country():
     assert ("budget", (("currency", "RM"), ("high", 1_800_000), ("low", 1_800_000)), None) in facts
 
 
+
+def test_yen_sign_alone_is_the_yuan_on_a_chinese_films_page():
+    """'¥' alone is the yuan (CNY) on a page that names the film's country China or Chinese,
+    the yen elsewhere; a prefixed 'JP¥' stays the yen whatever the film's country."""
+    from auditor.extract.wikipedia import Wikipedia
+    from auditor.normalize.money import yen_of
+
+    assert parse_money("¥45 million").currency == "JPY"
+    assert parse_money("¥45 million", yen=yen_of(["People's Republic of China"])).currency == "CNY"
+    assert parse_money("¥45 million", yen=yen_of(["Japan"])).currency == "JPY"
+    assert parse_money("JP¥45 million", yen=yen_of(["China"])).currency == "JPY"
+    text = "Shot in Yunnan, the drama cost ¥80 million and took ¥2.35 billion at home."
+    out = _collector(text)
+    out.add("country", 0, 4, "Chinese")
+    add_money_prose(out, 0, len(text))
+    got = {(c.attribute, _plain(c.value)) for c in out.claims if c.attribute != "country"}
+    assert got == {
+        ("budget", (("currency", "CNY"), ("high", 80_000_000), ("low", 80_000_000))),
+        ("gross", (("amount", 2_350_000_000), ("currency", "CNY"))),
+    }
+    box = "CountryChina\nBudget¥60 million[1]\n"
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), box)
+    budget = ("budget", (("currency", "CNY"), ("high", 60_000_000), ("low", 60_000_000)), None)
+    assert budget in facts
+
+
 PLOTS = [
     (
         'In Port Ellis, Jo "Ace" Vance works for his friend Ada Brook. At the cemetery Jo meets '
