@@ -1349,6 +1349,31 @@ def test_wikipedia_cast_section_dual_role():
     }
 
 
+
+def test_wikipedia_cast_line_with_a_credit_note_after_the_actor():
+    """'Actor (credited as X) as Role' or '(also credited as X)', as pages note a name another
+    romanisation or a stage name gives: the line is a cast line, its note `credited_as`."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Cast\n\n"
+        "  • Tse Wing-lok (also credited as Xie Yongle) as Magistrate Bao, the judge\n"
+        "  • Anna Varga as Ilka\n"
+        "  • Ferenc Toth (credited as Frank Toth) as the Colonel\n"
+        "  • Mira Jovic as Dana\n"
+    )
+    out = _collector(text)
+    Wikipedia()._cast_section(out, 0, len(text))
+    assert {tuple(sorted(c.value.items())) for c in out.claims} == {
+        (("actor", "Tse Wing-lok"), ("character", "Magistrate Bao"),
+         ("credited_as", "Xie Yongle")),
+        (("actor", "Anna Varga"), ("character", "Ilka")),
+        (("actor", "Ferenc Toth"), ("character", "the Colonel"), ("credited_as", "Frank Toth")),
+        (("actor", "Mira Jovic"), ("character", "Dana")),
+    }
+    for c in out.claims:
+        assert text[c.span_start : c.span_end] == c.raw
+
 def test_wikipedia_cast_section_role_voiced_by_actor():
     """A dub's cast listed role first, "Role (voiced by Actor)", beside "Actor as Role" lines:
     one cast claim per line, the same role for both actors."""

@@ -472,9 +472,11 @@ def _lead(text: str, title: str, start: int) -> int:
     return -1
 
 
-# "• Ada Brook as Jo "Ace" Vance, a smuggler"; "• Ada Brook in a dual role as Jo and Kit Vance"
+# "• Ada Brook as Jo "Ace" Vance, a smuggler"; "• Ada Brook in a dual role as Jo and Kit Vance";
+# "• Ada Brook (also credited as Ada Bruk) as Jo Vance": a credit note after the actor
 _CAST_LINE = re.compile(
     r"^[ \t]*(?:•[ \t]*)?(?P<a>[A-Z][\w'’.-]*(?: [\w'’.-]+){0,3}?)"
+    r"(?: \((?:also )?(?:credited )?as [^()\n]+\))?"
     r"(?: in (?:a |the )?(?:dual|double|twin|triple) roles?)? as "
     r"(?P<c>[^\n,;:(\[]+?)(?=[ \t]*(?:[,;:(\[]|\n|$)|(?:\[\w{1,3}\])+)[^\n]*$",
     _M,
@@ -502,4 +504,4 @@ _SECTION_WORDS = frozenset(
     "differences background segments notes references see external further trivia".split()
 )
 _REGION = re.compile(r"(?P<n>.+?)\s*\((?P<r>[^)]+)\)")  # "Company (United Kingdom)"
-_CREDITED_AS = re.compile(r"\((?:credited )?as (?P<as>[^)]+)\)")
+_CREDITED_AS = re.compile(r"\((?:also )?(?:credited )?as (?P<as>[^)]+)\)")
