@@ -587,6 +587,9 @@ LEADS = [
     ("X is a 1975 Hindi-language masala action comedy film", {"masala", "action", "comedy"}),
     ("X is a 1991 American buddy cop thriller film", {"buddy cop", "thriller"}),
     ("X is a 1988 buddy comedy film", {"buddy comedy"}),
+    ("X is a 1994 Hong Kong wuxia film directed by", {"wuxia"}),
+    ("X is a 1972 Hong Kong martial arts film", {"martial arts"}),
+    ("X is a 2004 Chinese 3D kung fu comedy film", {"kung fu", "comedy"}),
 ]
 
 
@@ -626,6 +629,7 @@ def test_lead_sentence_language(text, languages):
 
 def test_genre_hierarchy():
     assert facets("masala") >= {"action", "drama"}
+    assert facets("wuxia") == {"action", "adventure"}
     assert facets("black comedy") == {"comedy"}
     assert facets("Mystery & Suspense") >= {"thriller"}
     assert facets("Art House & International") == frozenset()
