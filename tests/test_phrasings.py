@@ -426,6 +426,13 @@ MONEY = [
             ("gross", (("amount", 10_300_000), ("currency", "EUR")), "worldwide"),
         },
     ),
+    (  # "mainland China" is the country china (Hong Kong its own market)
+        "It earned 640 million yuan in mainland China and HK$9.2 million in Hong Kong.",
+        {
+            ("gross", (("amount", 640_000_000), ("currency", "CNY")), "china"),
+            ("gross", (("amount", 9_200_000), ("currency", "HKD")), "hong kong"),
+        },
+    ),
 ]
 
 
