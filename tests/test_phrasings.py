@@ -979,6 +979,25 @@ def test_names_in_plot_text(text, names):
     assert {v for _, v, _ in facts} == names
 
 
+
+def test_one_word_part_of_a_known_name_the_plot_writes_whole():
+    """A surname used alone again and again ("Moreau") where the plot also writes the cast's
+    full name inside a descriptive run ("the Old Governor Henri Moreau") names no character of
+    its own; where the plot never writes a longer name holding it, it still does."""
+    tail = (
+        " The miller Moreau had ruined takes her in. On the third night Moreau comes himself, "
+        "and Ada kills Moreau in a duel."
+    )
+    text = "Ada Brook flees the Old Governor Henri Moreau." + tail
+    facts = _facts(
+        lambda out, s, e: add_characters(out, s, e, ["Ada Brook", "Henri Moreau"], cased=True),
+        text,
+    )
+    assert {v for _, v, _ in facts} == {"Ada Brook", "Henri Moreau"}
+    text = "Ada Brook hides from Moreau." + tail
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, ["Ada Brook"], cased=True), text)
+    assert {v for _, v, _ in facts} == {"Ada Brook", "Moreau"}
+
 def test_lower_cased_first_name_after_a_family_word():
     text = "when her brother kit leaves ostend, his sister says nothing."
     out = _collector(text)
