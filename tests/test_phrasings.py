@@ -1795,6 +1795,28 @@ def test_wikipedia_sentence_whose_subject_is_another_film_states_nothing_of_this
     }
 
 
+
+def test_wikipedia_relative_clause_on_another_film_states_nothing_of_this_one():
+    """'... after X (2003), which opened in Canada on 4 May 2003, ...': a relative clause on
+    another film named with its year gives that film's dates and sums mid-sentence too; this
+    film's own title and year before 'which' are this film."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Salt Road\n\nFrom Wikipedia, the free encyclopedia\n\nSalt Road\nDirected byAda Brook\n\n"
+        "Salt Road is a 2006 Canadian drama film directed by Ada Brook.\n\n"
+        "Brook wrote the script while finishing Tin Bell (2003), which opened in Canada on 4 May "
+        "2003 and grossed $2 million there. Salt Road (2006), which cost $1 million, was released "
+        "in Canada on 12 May 2006.\n"
+    )
+    out = _collector(text)
+    Wikipedia().extract(out.view, out)
+    facts = {(c.attribute, _plain(c.value), c.qualifier) for c in out.claims}
+    assert {f for f in facts if f[0] in ("release_date", "gross", "budget")} == {
+        ("release_date", "2006-05-12", "canada"),
+        ("budget", (("currency", "USD"), ("high", 1_000_000), ("low", 1_000_000)), None),
+    }
+
 def test_wikipedia_sentence_about_the_series_earlier_film_states_nothing_of_this_one():
     """Mid-paragraph, a sentence whose subject is the series' earlier film with no title ("The
     original film had grossed ...", "Its previous picture opened ...") gives that film's sums and

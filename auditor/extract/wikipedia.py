@@ -410,7 +410,21 @@ def _without_other_films(
             cut.append((s, m.start()))
             s = e if stop is None else stop.end()
         cut.append((s, e))
-    return [(s, e) for s, e in cut if s < e]
+    clauses = []
+    for s, e in cut:
+        for m in _OTHER_FILM_CLAUSE.finditer(text, s, e):
+            if m.start() < s or int(m["y"]) in years:
+                continue
+            stop = _SENTENCE_END.search(text, m.end(), e)
+            clauses.append((s, m.start()))
+            s = e if stop is None else stop.end()
+        clauses.append((s, e))
+    return [(s, e) for s, e in clauses if s < e]
+
+
+# A relative clause on another film named with its year, mid-sentence: "while he made X (2015),
+# which opened in China on ...": the clause's dates and sums are that film's.
+_OTHER_FILM_CLAUSE = re.compile(r"\((?P<y>(?:1[89]|20)\d\d)\),? (?:which|that|whose) ")
 
 
 def _opens(m: re.Match[str]) -> int:
