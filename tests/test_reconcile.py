@@ -279,9 +279,8 @@ def test_mutation_same_scope_transposition_reported_once(sources_copy):
         "grossing $49.8 million.",
         "grossing $49.8 million worldwide.",
     )
-    _mutate(
-        sources_copy, "movieblog.txt", "Gross: $31,968,347 (USA)", "Gross: $48.9 million (Worldwide)"
-    )
+    blog = "Gross: $48.9 million (Worldwide)"
+    _mutate(sources_copy, "movieblog.txt", "Gross: $31,968,347 (USA)", blog)
     gross = [d for d in _audit(sources_copy).discrepancies if d.attribute == "gross"]
     errors = [d for d in gross if d.severity == "error"]
     assert [(d.code, d.reason) for d in errors] == [("AU001", "transposed-digits")]
