@@ -118,6 +118,25 @@ def test_transposed_figure_is_a_conflict_whatever_its_scope(tmp_path):
     assert any("same digits in another order" in d.explanation for d in gross)
 
 
+
+def test_a_country_dated_as_another_countrys_release_is_misdated(tmp_path):
+    """One site dates a country's release on another country's date (23 February, the UK's),
+    where the other sites date that country's release otherwise (Ireland, 1 March): a misdated
+    release, not a date some release explains."""
+    folder = _copy(tmp_path, "trainspotting-1996")
+    page = folder / "filmsuggest.txt"
+    text = page.read_text(encoding="utf-8")
+    old = "released in United-kingdom on 23 february 1996"
+    assert old in text
+    page.write_text(text.replace(old, "released in Ireland on 23 february 1996"), "utf-8")
+    report = audit([folder], load(ROOT))
+    [d] = [
+        d for d in report.discrepancies if d.attribute == "release_date" and d.severity == "error"
+    ]
+    assert (d.code, d.reason) == ("AU001", "release-misdated")
+    assert {c.source for c in d.claims} == {"filmsuggest", "wikipedia"}
+    assert "ireland" in d.explanation
+
 def test_money_in_two_currencies_is_compatible_never_a_conflict(tmp_path):
     folder = _copy(tmp_path, "trainspotting-1996")
     report = audit([folder], load(ROOT))
