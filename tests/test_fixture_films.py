@@ -137,6 +137,27 @@ def test_a_country_dated_as_another_countrys_release_is_misdated(tmp_path):
     assert {c.source for c in d.claims} == {"filmsuggest", "wikipedia"}
     assert "ireland" in d.explanation
 
+
+def test_a_cast_name_written_family_name_first_is_the_same_player(tmp_path):
+    """A cast list writing an actor family name first ("Carlyle Robert") names the player the
+    other lists write given name first: no finding names him; written that way and a letter off
+    ("Carlyle Robbert") it is one name spelt two ways."""
+    folder = _copy(tmp_path, "trainspotting-1996")
+    blog = folder / "movieblog.txt"
+    text = blog.read_text(encoding="utf-8")
+    old = "Robert Carlyle - Begbie"
+    assert old in text
+    blog.write_text(text.replace(old, "Carlyle Robert - Begbie"), "utf-8")
+    cast = [d for d in audit([folder], load(ROOT)).discrepancies if d.attribute == "cast"]
+    assert not [d for d in cast if d.code in ("AU001", "AU003") and "Carlyle" in d.explanation]
+    # the lists' finding names him on every list, not as a player some lists leave out
+    rare = {n for d in cast for n in json.loads(d.fields).get("rare", [])}
+    assert not {"Carlyle Robert", "Robert Carlyle"} & rare
+    blog.write_text(text.replace(old, "Carlyle Robbert - Begbie"), "utf-8")
+    cast = [d for d in audit([folder], load(ROOT)).discrepancies if d.attribute == "cast"]
+    [d] = [d for d in cast if d.code == "AU003" and "Carlyle Robbert" in d.explanation]
+    assert d.reason == "member-spelt-two-ways" and "Robert Carlyle" in d.explanation
+
 def test_money_in_two_currencies_is_compatible_never_a_conflict(tmp_path):
     folder = _copy(tmp_path, "trainspotting-1996")
     report = audit([folder], load(ROOT))

@@ -97,7 +97,8 @@ def prepare(claims: pl.DataFrame, settings: Settings) -> pl.DataFrame:
             for c, t in _TYPED
         ),
     )
-    people = [n for n, s in specs.items() if s.kind == "people"]
+    # a cast entry's actor is a person's name too: its key takes either order as well
+    people = [n for n, s in specs.items() if s.kind in ("people", "cast")]
     typed = _either_order(_apply_aliases(typed, settings.aliases), people)
     typed = _codes(typed.collect(engine=ENGINE))
     # every claim's (attribute, value) is a row of `typed`: its few distinct ones are coded

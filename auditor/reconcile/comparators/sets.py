@@ -112,7 +112,12 @@ def build(
     ctx: Context, claims: pl.DataFrame, roles: pl.DataFrame, actors: pl.DataFrame
 ) -> pl.DataFrame:
     members = _members(claims)
-    merged, variants = _variants(members)
+    people = [
+        a
+        for a in members.get_column("attribute").unique().to_list()
+        if ctx.spec(a).kind in ("people", "cast")
+    ]
+    merged, variants = _variants(members, people)
     lists = pl.concat(
         [_worded_variants(variants, members), *_verdicts(ctx, claims, members, merged, actors)]
     )
@@ -178,20 +183,32 @@ def _near(pairs: pl.DataFrame) -> pl.DataFrame:
     return near_pairs(unequal, NEAR, "folded", "folded_b")
 
 
-def _variants(members: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+def _variants(members: pl.DataFrame, people: list[str]) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Which members merge into which (g, key, into), and the variants to report (g, key of
     the spelling, key_b of the variant, user, phase, o1, o2).
 
     Editorial members merge greedily in rank order: the first of a near pair that neither side
     has merged yet takes the second. A member only user reviews name is a misspelling of the
-    first editorial member near it."""
+    first editorial member near it. A person's name of two words is near another also when
+    written the other way round ("Ma Tianyu", "Tianyou Ma": a family name first on one site)."""
     ranked = members.filter(pl.col("rank").is_not_null()).select(
         "g", "attribute", "key", "rank", "folded", "words"
     )
     columns = ("g", "attribute", "key", "key_b", "rank", "rank_b")
-    near = _near(
-        ranked.join(_as_b(ranked), on=["g", "words"]).filter(pl.col("rank") < pl.col("rank_b"))
-    ).select(*columns, initials=pl.lit(False))
+    candidates = ranked.join(_as_b(ranked), on=["g", "words"]).filter(
+        pl.col("rank") < pl.col("rank_b")
+    )
+    two = pl.col("folded_b").str.extract_groups(r"^(?P<a>\S+) (?P<b>\S+)$")
+    turned = candidates.filter(
+        pl.col("attribute").is_in(people) & (pl.col("words") == 2)
+    ).with_columns(
+        folded_b=pl.concat_str([two.struct.field("b"), pl.lit(" "), two.struct.field("a")])
+    )
+    near = (
+        _near(pl.concat([candidates, turned]))
+        .select(*columns, initials=pl.lit(False))
+        .unique(maintain_order=True)
+    )
     # a pair both near and abbreviated ("mary j watson", "mary jane watson") is the latter
     pairs = pl.concat([near, _abbreviated(ranked)]).sort(
         "g", "rank", "rank_b", "initials", descending=[False, False, False, True]
