@@ -965,6 +965,12 @@ PLOTS += [
         "When Jo Vance nearly drowns like his brother, Gilroy confesses.",
         {"Jo Vance"},
     ),
+    (  # an office capitalised after "the", then a name an actor's parenthesis marks: the
+        # office is no part of the name; an honorific among those words is ("the Reverend")
+        "The Grand Vizier Omar Hadid (Ada Brook) hunts Jo Vance. Later the Reverend Tom "
+        "Hale (Max Orr) hides him.",
+        {"Omar Hadid", "Jo Vance", "Reverend Tom Hale"},
+    ),
     (  # a first name that is a month, the run marked as a person by its actor or appositive
         "April Dunne (Ola Moss) sails from Ostend in May. Later Jo Vance meets August Reyes, "
         "a sailor who drinks.",
