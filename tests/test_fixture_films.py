@@ -158,6 +158,26 @@ def test_a_cast_name_written_family_name_first_is_the_same_player(tmp_path):
     [d] = [d for d in cast if d.code == "AU003" and "Carlyle Robbert" in d.explanation]
     assert d.reason == "member-spelt-two-ways" and "Robert Carlyle" in d.explanation
 
+
+def test_an_actor_credited_as_another_name_is_one_player_under_both(tmp_path):
+    """IMDb's "(as Bobby Carlyle)" says the actor is credited under that name: the blog's cast
+    list and Stars line writing "Bobby Carlyle" name the same player, not another one that the
+    other lists leave out."""
+    folder = _copy(tmp_path, "trainspotting-1996")
+    imdb, blog = folder / "imdb.txt", folder / "movieblog.txt"
+    text = imdb.read_text(encoding="utf-8")
+    old = "robert carlyle ... begbie kelly"
+    assert old in text
+    new = "robert carlyle ... begbie (as bobby carlyle) kelly"
+    imdb.write_text(text.replace(old, new), "utf-8")
+    text = blog.read_text(encoding="utf-8")
+    assert "Robert Carlyle - Begbie" in text
+    blog.write_text(text.replace("Robert Carlyle - Begbie", "Bobby Carlyle - Begbie"), "utf-8")
+    cast = [d for d in audit([folder], load(ROOT)).discrepancies if d.attribute == "cast"]
+    rare = {n for d in cast for n in json.loads(d.fields).get("rare", [])}
+    assert not {"Bobby Carlyle", "Robert Carlyle", "robert carlyle"} & rare
+    assert not [d for d in cast if d.code in ("AU001", "AU003") and "Carlyle" in d.explanation]
+
 def test_money_in_two_currencies_is_compatible_never_a_conflict(tmp_path):
     folder = _copy(tmp_path, "trainspotting-1996")
     report = audit([folder], load(ROOT))

@@ -689,8 +689,8 @@ def character_mentions(
         # before a known name's first word, is none of a name ("Jo" opens "Jo Brook"); a title
         # is ("Major Kit Hale" for the cast's "Major Kit 'Ace' Hale", known as "Kit Hale" too)
         firsts = {k.split()[0] for k in names if len(k.split()) >= 2}
-        # a word of a known full name the text writes whole ("Cao" beside "the Grand Eunuch Cao
-        # Zhengchun", a run no scan reads as a name) is a part of that name, no name of its own
+        # a word of a known full name the text writes whole ("Moreau" beside "the Old Governor
+        # Henri Moreau", a run no scan reads as a name) is a part of that name, no name of its own
         whole = fold(text[start:end])
         parts = {w for k in names if len(k.split()) >= 2 and k in whole for w in k.split()}
         names.update(

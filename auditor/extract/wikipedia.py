@@ -422,8 +422,8 @@ def _without_other_films(
     return [(s, e) for s, e in clauses if s < e]
 
 
-# A relative clause on another film named with its year, mid-sentence: "while he made X (2015),
-# which opened in China on ...": the clause's dates and sums are that film's.
+# A relative clause on another film named with its year, mid-sentence: "while finishing X (2003),
+# which opened in Canada on ...": the clause's dates and sums are that film's.
 _OTHER_FILM_CLAUSE = re.compile(r"\((?P<y>(?:1[89]|20)\d\d)\),? (?:which|that|whose) ")
 
 

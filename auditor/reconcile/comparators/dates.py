@@ -281,7 +281,7 @@ def _release(
     )
     # A country's release dated by one claim as the consensus date of another country's, where
     # the claims of that country agree on another date and no kind explains it ("released in
-    # China and Hong Kong on 28 January" against Hong Kong's 29 January): misdated too.
+    # the UK and Ireland on 23 February" against Ireland's 1 March): misdated too.
     places = countries.join(country_dates, on=["g", "country"], maintain_order="left").with_columns(
         slot=pl.col("country")
     )
