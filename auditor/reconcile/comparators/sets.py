@@ -190,7 +190,7 @@ def _variants(members: pl.DataFrame, people: list[str]) -> tuple[pl.DataFrame, p
     Editorial members merge greedily in rank order: the first of a near pair that neither side
     has merged yet takes the second. A member only user reviews name is a misspelling of the
     first editorial member near it. A person's name of two words is near another also when
-    written the other way round ("Carlyle Robbert", "Robert Carlyle": family name first)."""
+    written the other way round ("Hale Tomas", "Thomas Hale": the family name first)."""
     ranked = members.filter(pl.col("rank").is_not_null()).select(
         "g", "attribute", "key", "rank", "folded", "words"
     )
