@@ -118,6 +118,66 @@ def test_transposed_figure_is_a_conflict_whatever_its_scope(tmp_path):
     assert any("same digits in another order" in d.explanation for d in gross)
 
 
+
+def test_a_country_dated_as_another_countrys_release_is_misdated(tmp_path):
+    """One site dates a country's release on another country's date (23 February, the UK's),
+    where the other sites date that country's release otherwise (Ireland, 1 March): a misdated
+    release, not a date some release explains."""
+    folder = _copy(tmp_path, "trainspotting-1996")
+    page = folder / "filmsuggest.txt"
+    text = page.read_text(encoding="utf-8")
+    old = "released in United-kingdom on 23 february 1996"
+    assert old in text
+    page.write_text(text.replace(old, "released in Ireland on 23 february 1996"), "utf-8")
+    report = audit([folder], load(ROOT))
+    [d] = [
+        d for d in report.discrepancies if d.attribute == "release_date" and d.severity == "error"
+    ]
+    assert (d.code, d.reason) == ("AU001", "release-misdated")
+    assert {c.source for c in d.claims} == {"filmsuggest", "wikipedia"}
+    assert "ireland" in d.explanation
+
+
+def test_a_cast_name_written_family_name_first_is_the_same_player(tmp_path):
+    """A cast list writing an actor family name first ("Carlyle Robert") names the player the
+    other lists write given name first: no finding names him; written that way and a letter off
+    ("Carlyle Robbert") it is one name spelt two ways."""
+    folder = _copy(tmp_path, "trainspotting-1996")
+    blog = folder / "movieblog.txt"
+    text = blog.read_text(encoding="utf-8")
+    old = "Robert Carlyle - Begbie"
+    assert old in text
+    blog.write_text(text.replace(old, "Carlyle Robert - Begbie"), "utf-8")
+    cast = [d for d in audit([folder], load(ROOT)).discrepancies if d.attribute == "cast"]
+    assert not [d for d in cast if d.code in ("AU001", "AU003") and "Carlyle" in d.explanation]
+    # the lists' finding names him on every list, not as a player some lists leave out
+    rare = {n for d in cast for n in json.loads(d.fields).get("rare", [])}
+    assert not {"Carlyle Robert", "Robert Carlyle"} & rare
+    blog.write_text(text.replace(old, "Carlyle Robbert - Begbie"), "utf-8")
+    cast = [d for d in audit([folder], load(ROOT)).discrepancies if d.attribute == "cast"]
+    [d] = [d for d in cast if d.code == "AU003" and "Carlyle Robbert" in d.explanation]
+    assert d.reason == "member-spelt-two-ways" and "Robert Carlyle" in d.explanation
+
+
+def test_an_actor_credited_as_another_name_is_one_player_under_both(tmp_path):
+    """IMDb's "(as Bobby Carlyle)" says the actor is credited under that name: the blog's cast
+    list and Stars line writing "Bobby Carlyle" name the same player, not another one that the
+    other lists leave out."""
+    folder = _copy(tmp_path, "trainspotting-1996")
+    imdb, blog = folder / "imdb.txt", folder / "movieblog.txt"
+    text = imdb.read_text(encoding="utf-8")
+    old = "robert carlyle ... begbie kelly"
+    assert old in text
+    new = "robert carlyle ... begbie (as bobby carlyle) kelly"
+    imdb.write_text(text.replace(old, new), "utf-8")
+    text = blog.read_text(encoding="utf-8")
+    assert "Robert Carlyle - Begbie" in text
+    blog.write_text(text.replace("Robert Carlyle - Begbie", "Bobby Carlyle - Begbie"), "utf-8")
+    cast = [d for d in audit([folder], load(ROOT)).discrepancies if d.attribute == "cast"]
+    rare = {n for d in cast for n in json.loads(d.fields).get("rare", [])}
+    assert not {"Bobby Carlyle", "Robert Carlyle", "robert carlyle"} & rare
+    assert not [d for d in cast if d.code in ("AU001", "AU003") and "Carlyle" in d.explanation]
+
 def test_money_in_two_currencies_is_compatible_never_a_conflict(tmp_path):
     folder = _copy(tmp_path, "trainspotting-1996")
     report = audit([folder], load(ROOT))

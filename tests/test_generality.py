@@ -13,7 +13,7 @@ from tests.conftest import BUNDLED, FIXTURES, ROOT, load_expected
 # "Major" that a name reader must know for any film), so library code may use them.
 COMMON = {
     "leaving", "third", "mark", "river", "four", "midnight", "lane", "root", "daughter", "small",
-    "june", "seven", "master", "bullet", "street", "hill", "ferry", "park",
+    "june", "seven", "master", "bullet", "street", "hill", "ferry", "park", "iron", "gate",
 }  # fmt: skip
 COMMON |= set(HONORIFICS)
 # The catalog's docstrings quote a fixture document as each kind's example, by design.

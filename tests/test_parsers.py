@@ -215,6 +215,7 @@ def test_near_variants(a, b, variant):
 
 def test_countries():
     assert {canonical_country(c) for c in ("USA", "the United States", "U.S.", "usa")} == {"usa"}
+    assert {canonical_country(c) for c in ("China", "mainland China", "Chinese")} == {"china"}
 
 
 @pytest.mark.parametrize(

@@ -451,6 +451,13 @@ MONEY = [
             ("gross", (("amount", 10_300_000), ("currency", "EUR")), "worldwide"),
         },
     ),
+    (  # "mainland China" is the country china (Hong Kong its own market)
+        "It earned 640 million yuan in mainland China and HK$9.2 million in Hong Kong.",
+        {
+            ("gross", (("amount", 640_000_000), ("currency", "CNY")), "china"),
+            ("gross", (("amount", 9_200_000), ("currency", "HKD")), "hong kong"),
+        },
+    ),
 ]
 
 
@@ -647,6 +654,9 @@ LEADS = [
     ("X is a 1975 Hindi-language masala action comedy film", {"masala", "action", "comedy"}),
     ("X is a 1991 American buddy cop thriller film", {"buddy cop", "thriller"}),
     ("X is a 1988 buddy comedy film", {"buddy comedy"}),
+    ("X is a 1994 Hong Kong wuxia film directed by", {"wuxia"}),
+    ("X is a 1972 Hong Kong martial arts film", {"martial arts"}),
+    ("X is a 2004 Chinese 3D kung fu comedy film", {"kung fu", "comedy"}),
 ]
 
 
@@ -690,6 +700,7 @@ def test_lead_sentence_language(text, languages):
 
 def test_genre_hierarchy():
     assert facets("masala") >= {"action", "drama"}
+    assert facets("wuxia") == {"action", "adventure"}
     assert facets("black comedy") == {"comedy"}
     assert facets("Mystery & Suspense") >= {"thriller"}
     assert facets("Art House & International") == frozenset()
@@ -944,6 +955,32 @@ def test_reichsmark_and_rm_by_the_films_country():
     assert ("budget", (("currency", "RM"), ("high", 1_800_000), ("low", 1_800_000)), None) in facts
 
 
+
+def test_yen_sign_alone_is_the_yuan_on_a_chinese_films_page():
+    """'¥' alone is the yuan (CNY) on a page that names the film's country China or Chinese,
+    the yen elsewhere; a prefixed 'JP¥' stays the yen whatever the film's country."""
+    from auditor.extract.wikipedia import Wikipedia
+    from auditor.normalize.money import yen_of
+
+    assert parse_money("¥45 million").currency == "JPY"
+    assert parse_money("¥45 million", yen=yen_of(["People's Republic of China"])).currency == "CNY"
+    assert parse_money("¥45 million", yen=yen_of(["Japan"])).currency == "JPY"
+    assert parse_money("JP¥45 million", yen=yen_of(["China"])).currency == "JPY"
+    text = "Shot in Yunnan, the drama cost ¥80 million and took ¥2.35 billion at home."
+    out = _collector(text)
+    out.add("country", 0, 4, "Chinese")
+    add_money_prose(out, 0, len(text))
+    got = {(c.attribute, _plain(c.value)) for c in out.claims if c.attribute != "country"}
+    assert got == {
+        ("budget", (("currency", "CNY"), ("high", 80_000_000), ("low", 80_000_000))),
+        ("gross", (("amount", 2_350_000_000), ("currency", "CNY"))),
+    }
+    box = "CountryChina\nBudget¥60 million[1]\n"
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), box)
+    budget = ("budget", (("currency", "CNY"), ("high", 60_000_000), ("low", 60_000_000)), None)
+    assert budget in facts
+
+
 PLOTS = [
     (
         'In Port Ellis, Jo "Ace" Vance works for his friend Ada Brook. At the cemetery Jo meets '
@@ -992,6 +1029,12 @@ PLOTS += [
         "When Jo Vance nearly drowns like his brother, Gilroy confesses.",
         {"Jo Vance"},
     ),
+    (  # an office capitalised after "the", then a name an actor's parenthesis marks: the
+        # office is no part of the name; an honorific among those words is ("the Reverend")
+        "The Grand Vizier Omar Hadid (Ada Brook) hunts Jo Vance. Later the Reverend Tom "
+        "Hale (Max Orr) hides him.",
+        {"Omar Hadid", "Jo Vance", "Reverend Tom Hale"},
+    ),
     (  # a first name that is a month, the run marked as a person by its actor or appositive
         "April Dunne (Ola Moss) sails from Ostend in May. Later Jo Vance meets August Reyes, "
         "a sailor who drinks.",
@@ -1011,6 +1054,25 @@ def test_names_in_plot_text(text, names):
     facts = _facts(lambda out, s, e: add_characters(out, s, e, [], cased=True), text)
     assert {v for _, v, _ in facts} == names
 
+
+
+def test_one_word_part_of_a_known_name_the_plot_writes_whole():
+    """A surname used alone again and again ("Moreau") where the plot also writes the cast's
+    full name inside a descriptive run ("the Old Governor Henri Moreau") names no character of
+    its own; where the plot never writes a longer name holding it, it still does."""
+    tail = (
+        " The miller Moreau had ruined takes her in. On the third night Moreau comes himself, "
+        "and Ada kills Moreau in a duel."
+    )
+    text = "Ada Brook flees the Old Governor Henri Moreau." + tail
+    facts = _facts(
+        lambda out, s, e: add_characters(out, s, e, ["Ada Brook", "Henri Moreau"], cased=True),
+        text,
+    )
+    assert {v for _, v, _ in facts} == {"Ada Brook", "Henri Moreau"}
+    text = "Ada Brook hides from Moreau." + tail
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, ["Ada Brook"], cased=True), text)
+    assert {v for _, v, _ in facts} == {"Ada Brook", "Moreau"}
 
 def test_lower_cased_first_name_after_a_family_word():
     text = "when her brother kit leaves ostend, his sister says nothing."
@@ -1392,6 +1454,31 @@ def test_wikipedia_cast_section_dual_role():
         ("Max Orr", "Both Ends"),
     }
 
+
+
+def test_wikipedia_cast_line_with_a_credit_note_after_the_actor():
+    """'Actor (credited as X) as Role' or '(also credited as X)', as pages note a name another
+    romanisation or a stage name gives: the line is a cast line, its note `credited_as`."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Cast\n\n"
+        "  • Tse Wing-lok (also credited as Xie Yongle) as Magistrate Bao, the judge\n"
+        "  • Anna Varga as Ilka\n"
+        "  • Ferenc Toth (credited as Frank Toth) as the Colonel\n"
+        "  • Mira Jovic as Dana\n"
+    )
+    out = _collector(text)
+    Wikipedia()._cast_section(out, 0, len(text))
+    assert {tuple(sorted(c.value.items())) for c in out.claims} == {
+        (("actor", "Tse Wing-lok"), ("character", "Magistrate Bao"),
+         ("credited_as", "Xie Yongle")),
+        (("actor", "Anna Varga"), ("character", "Ilka")),
+        (("actor", "Ferenc Toth"), ("character", "the Colonel"), ("credited_as", "Frank Toth")),
+        (("actor", "Mira Jovic"), ("character", "Dana")),
+    }
+    for c in out.claims:
+        assert text[c.span_start : c.span_end] == c.raw
 
 def test_wikipedia_cast_section_role_voiced_by_actor():
     """A dub's cast listed role first, "Role (voiced by Actor)", beside "Actor as Role" lines:
@@ -1883,6 +1970,28 @@ def test_wikipedia_sentence_whose_subject_is_a_sequel_states_nothing_of_this_one
         ("release_date", "2006-05-12", "canada"),
         ("gross", (("amount", 5_000_000), ("currency", "USD")), "canada"),
         ("dvd_release", "2007-04-04", None),
+    }
+
+
+def test_wikipedia_relative_clause_on_another_film_states_nothing_of_this_one():
+    """'... after X (2003), which opened in Canada on 4 May 2003, ...': a relative clause on
+    another film named with its year gives that film's dates and sums mid-sentence too; this
+    film's own title and year before 'which' are this film."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Salt Road\n\nFrom Wikipedia, the free encyclopedia\n\nSalt Road\nDirected byAda Brook\n\n"
+        "Salt Road is a 2006 Canadian drama film directed by Ada Brook.\n\n"
+        "Brook wrote the script while finishing Tin Bell (2003), which opened in Canada on 4 May "
+        "2003 and grossed $2 million there. Salt Road (2006), which cost $1 million, was released "
+        "in Canada on 12 May 2006.\n"
+    )
+    out = _collector(text)
+    Wikipedia().extract(out.view, out)
+    facts = {(c.attribute, _plain(c.value), c.qualifier) for c in out.claims}
+    assert {f for f in facts if f[0] in ("release_date", "gross", "budget")} == {
+        ("release_date", "2006-05-12", "canada"),
+        ("budget", (("currency", "USD"), ("high", 1_000_000), ("low", 1_000_000)), None),
     }
 
 

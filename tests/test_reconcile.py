@@ -268,6 +268,24 @@ def test_mutation_unscoped_figure_mistyped_once(sources_copy):
     assert {"imdb", "movieblog"} <= {c.source for c in errors[0].claims}
 
 
+
+def test_mutation_same_scope_transposition_reported_once(sources_copy):
+    """A worldwide figure mistyped against another page's worldwide figure, which that page
+    also states without a scope, is one conflict within the worldwide scope: the unscoped copy
+    of the right figure does not make it a second, cross-scope transposition."""
+    _mutate(
+        sources_copy,
+        "wikipedia.txt",
+        "grossing $49.8 million.",
+        "grossing $49.8 million worldwide.",
+    )
+    blog = "Gross: $48.9 million (Worldwide)"
+    _mutate(sources_copy, "movieblog.txt", "Gross: $31,968,347 (USA)", blog)
+    gross = [d for d in _audit(sources_copy).discrepancies if d.attribute == "gross"]
+    errors = [d for d in gross if d.severity == "error"]
+    assert [(d.code, d.reason) for d in errors] == [("AU001", "transposed-digits")]
+    assert {c.source for c in errors[0].claims} == {"movieblog", "wikipedia"}
+
 def test_mutation_part_exceeds_total(sources_copy):
     """A USA gross larger than the worldwide figure is no part of it: a conflict about the
     scopes, citing every figure."""

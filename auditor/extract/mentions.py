@@ -392,6 +392,12 @@ _KIN = re.compile(  # the possessive's first letter first, in either case: a sca
     r"boyfriend)(?P<comma>,)? (?P<n>[^\W\d_][\w'’-]*)(?![\w'’-]| [A-Z])"
     r"(?(comma)(?=[,.;:)]|$))"  # "her daughter, Bea.": an appositive, closed (no clause subject)
 )
+# "the Grand Vizier Omar Hadid (Ada Brook)": an office or a description, capitalised after an
+# article, then a name of two words that an actor's parenthesis marks as the person; a scan
+# skips to the article's "t".
+_DESCRIBED_PERSON = re.compile(
+    r"[Tt](?<!\w.)he (?P<d>(?:[A-Z][\w'’-]* ){1,3})(?P<n>[A-Z][\w'’-]* [A-Z][\w'’-]*) \((?=[A-Z])"
+)
 # "Amy and Kit Ferrand (Max Orr and ...)": an actor's parenthesis opens after a name.
 _ACTOR_PAREN = re.compile(r" \((?=[A-Z])")
 # ", a hospital orderly who", ", an old friend whose": what follows a person's name (a place's
@@ -552,6 +558,11 @@ def discover_names(text: str, start: int, end: int) -> set[str]:
             name = " ".join(text[span[0] : span[1]].split())
             names.add(name)
             covered.update(name.split())
+    for m in _DESCRIBED_PERSON.finditer(text, start, end) if _has(text, start, end, " (") else ():
+        # an honorific among the words before is a title of the name ("the Reverend ...")
+        if not any(fold(w).rstrip(".") in HONORIFICS for w in m["d"].split()):
+            names.add(m["n"])
+            covered.update(m["n"].split())
     for m in _INTRODUCED.finditer(text, start, end) if _has(text, start, end, " (") else ():
         word = m["n"]
         if _LONGER_NAME.search(text[max(start, m.start() - 40) : m.start()]):
@@ -679,6 +690,10 @@ def character_mentions(
         # before a known name's first word, is none of a name ("Jo" opens "Jo Brook"); a title
         # is ("Major Kit Hale" for the cast's "Major Kit 'Ace' Hale", known as "Kit Hale" too)
         firsts = {k.split()[0] for k in names if len(k.split()) >= 2}
+        # a word of a known full name the text writes whole ("Moreau" beside "the Old Governor
+        # Henri Moreau", a run no scan reads as a name) is a part of that name, no name of its own
+        whole = fold(text[start:end])
+        parts = {w for k in names if len(k.split()) >= 2 and k in whole for w in k.split()}
         names.update(
             {
                 fold(n): n
@@ -691,6 +706,7 @@ def character_mentions(
                         and fold(n.split()[0]).rstrip(".") not in HONORIFICS
                     )
                     or (len(n.split()) == 2 and fold(n.split()[1]) in firsts)
+                    or fold(n) in parts
                 )
             }
         )

@@ -29,6 +29,7 @@ from auditor.normalize.money import (
     krona_of,
     parse_money,
     rm_of,
+    yen_of,
 )
 from auditor.normalize.names import clean
 from auditor.normalize.places import (
@@ -876,7 +877,8 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
                 continue
             countries = out.values("country")
             money = parse_money(
-                _REF_MARK.sub("", a.group()), krona_of(countries), rm_of(countries)
+                _REF_MARK.sub("", a.group()), krona_of(countries), rm_of(countries),
+                yen_of(countries),
             )
             if money is None:
                 continue
@@ -888,7 +890,7 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
                 if i + 1 < len(amounts) and _between(text, a, amounts[i + 1]):
                     high = parse_money(
                         re.sub(r"\[\w{1,3}\]", "", amounts[i + 1].group()), money.currency,
-                        rm_of(countries),
+                        rm_of(countries), yen_of(countries),
                     )
                     if high and high.currency == money.currency and high.high > money.low:
                         value["high"], span_end, ranged = high.high, amounts[i + 1].end(), i + 1

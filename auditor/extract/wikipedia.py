@@ -426,7 +426,21 @@ def _without_other_films(
             cut.append((s, m.start()))
             s = e if stop is None else stop.end()
         cut.append((s, e))
-    return [(s, e) for s, e in cut if s < e]
+    clauses = []
+    for s, e in cut:
+        for m in _OTHER_FILM_CLAUSE.finditer(text, s, e):
+            if m.start() < s or int(m["y"]) in years:
+                continue
+            stop = _SENTENCE_END.search(text, m.end(), e)
+            clauses.append((s, m.start()))
+            s = e if stop is None else stop.end()
+        clauses.append((s, e))
+    return [(s, e) for s, e in clauses if s < e]
+
+
+# A relative clause on another film named with its year, mid-sentence: "while finishing X (2003),
+# which opened in Canada on ...": the clause's dates and sums are that film's.
+_OTHER_FILM_CLAUSE = re.compile(r"\((?P<y>(?:1[89]|20)\d\d)\),? (?:which|that|whose) ")
 
 
 def _actors(actor: str) -> list[str]:
@@ -509,9 +523,11 @@ def _lead(text: str, title: str, start: int) -> int:
     return -1
 
 
-# "• Ada Brook as Jo "Ace" Vance, a smuggler"; "• Ada Brook in a dual role as Jo and Kit Vance"
+# "• Ada Brook as Jo "Ace" Vance, a smuggler"; "• Ada Brook in a dual role as Jo and Kit Vance";
+# "• Ada Brook (also credited as Ada Bruk) as Jo Vance": a credit note after the actor
 _CAST_LINE = re.compile(
     r"^[ \t]*(?:•[ \t]*)?(?P<a>[A-Z][\w'’.-]*(?: [\w'’.-]+){0,3}?)"
+    r"(?: \((?:also )?(?:credited )?as [^()\n]+\))?"
     r"(?: in (?:a |the )?(?:dual|double|twin|triple) roles?)? as "
     r"(?P<c>[^\n,;:(\[]+?)(?=[ \t]*(?:[,;:(\[]|\n|$)|(?:\[\w{1,3}\])+)[^\n]*$",
     _M,
@@ -554,4 +570,4 @@ _SECTION_WORDS = frozenset(
     "differences background segments notes references see external further trivia".split()
 )
 _REGION = re.compile(r"(?P<n>.+?)\s*\((?P<r>[^)]+)\)")  # "Company (United Kingdom)"
-_CREDITED_AS = re.compile(r"\((?:credited )?as (?P<as>[^)]+)\)")
+_CREDITED_AS = re.compile(r"\((?:also )?(?:credited )?as (?P<as>[^)]+)\)")

@@ -105,6 +105,10 @@ _FACETS.update(
         "coming of age": ("drama",),
         # Indian popular cinema's mix of action, comedy, romance and drama, with songs
         "masala": ("action", "comedy", "romance", "drama", "musical"),
+        # Chinese martial-arts chivalry fiction, and martial-arts films at large
+        "wuxia": ("action", "adventure"),
+        "martial arts": ("action",),
+        "kung fu": ("action",),
     }
 )
 # Shelves a site files films on that say nothing against any genre.

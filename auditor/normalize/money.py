@@ -110,6 +110,17 @@ def rm_of(countries: list[str]) -> str | None:
     return next((_RM[k] for c in countries if (k := c.strip().lower()) in _RM), None)
 
 
+# What "¥" alone is, by the film's country: the yuan of a Chinese film (Chinese pages and the
+# trade press write the renminbi with the yen's sign), else the yen.
+_YUAN = {"china": "CNY", "chinese": "CNY", "people's republic of china": "CNY"}
+
+
+def yen_of(countries: list[str]) -> str | None:
+    """The currency "¥" alone is in, by the first of the film's `countries` that says (as
+    `krona_of` reads "kr"), else None: the yen."""
+    return next((_YUAN[k] for c in countries if (k := c.strip().lower()) in _YUAN), None)
+
+
 def krona_of(countries: list[str]) -> str | None:
     """The currency an amount in "kr" is in: the krona or krone of the first Nordic country
     among the film's `countries` (as a page names them), else unknown."""
@@ -190,9 +201,12 @@ def parse_cell_money(text: str, comma: bool = False) -> Money | None:
     return parse_money(s)
 
 
-def parse_money(text: str, krona: str | None = None, rm: str | None = None) -> Money | None:
+def parse_money(
+    text: str, krona: str | None = None, rm: str | None = None, yen: str | None = None
+) -> Money | None:
     """The amount `text` states; `krona`, the currency an amount in "kr" is in (the film's
-    country's), else such an amount is none; `rm` likewise for "RM" (`rm_of`)."""
+    country's), else such an amount is none; `rm` likewise for "RM" (`rm_of`); `yen`, the
+    currency "¥" alone is in (`yen_of`), else the yen."""
     m = _MONEY.fullmatch(" ".join(text.split()))
     if not m:
         return None
@@ -210,6 +224,8 @@ def parse_money(text: str, krona: str | None = None, rm: str | None = None) -> M
     if high < low or high > _LARGEST:
         return None
     currency = currency_of(m["cur"])
+    if yen and m["cur"].strip() == "¥":
+        currency = yen
     if m["cur"].strip().lower() == "rm":
         if rm is None:
             return None

@@ -23,6 +23,8 @@ _ALIASES = {
     "scotland": "uk",
     "west germany": "germany",
     "soviet union": "russia",
+    "mainland china": "china",  # China less Hong Kong and Macau, each its own market
+    "people's republic of china": "china",
 }
 
 

@@ -124,6 +124,7 @@ def prepare(claims: pl.DataFrame, settings: Settings) -> pl.DataFrame:
             ).alias("weight"),
         )
     )
+    frame = _credited_as(frame)
     # Comparators take their kinds' claims by `kind`, and judge them by `compares`: the kind
     # whose comparison a kind shares (its values are typed by its own, above).
     frame = frame.with_columns(
@@ -230,6 +231,74 @@ def _either_order(typed: pl.LazyFrame, people: list[str]) -> pl.LazyFrame:
         .with_columns(key=pl.coalesce("canonical", "key"))
         .drop("canonical")
     )
+
+
+def _actor_keys(kind: str, names: list[str]) -> list[str]:
+    """The keys a people or cast kind gives these names as a person (a cast entry's actor)."""
+    values = [kinds.dump({"actor": n, "character": ""} if kind == "cast" else n) for n in names]
+    typed = kinds.get(kind).typed(pl.LazyFrame({"value": values}), pl.col("value"))
+    return typed.select("key").collect().get_column("key").to_list()
+
+
+def _credited_as(frame: pl.LazyFrame) -> pl.LazyFrame:
+    """An actor a cast entry says is credited as another name ("(as Li Wen)", "also credited
+    as Lee Man": a stage name, another romanisation) is, in that entity, the same
+    person under either name: a people or cast claim writing the other name (in either order
+    of two words) takes the key (and code) the entity's claims give the actor. The credits are
+    few: their keys are made from their distinct names."""
+    credit = pl.Struct({"actor": pl.String, "credited_as": pl.String})
+    credits = (
+        frame.filter(
+            (pl.col("kind") == "cast")
+            & pl.col("value").str.contains('"credited_as"', literal=True)
+        )
+        .select("entity", c=pl.col("value").str.json_decode(credit))
+        .select(
+            "entity",
+            actor=pl.col("c").struct.field("actor"),
+            alias=pl.col("c").struct.field("credited_as"),
+        )
+        .drop_nulls()
+        .unique()
+        .sort("entity", "actor", "alias")
+        .collect(engine=ENGINE)
+    )
+    if credits.is_empty():
+        return frame
+    pairs = []
+    for kind in ("people", "cast"):
+        actors = _actor_keys(kind, credits.get_column("actor").to_list())
+        aliases = _actor_keys(kind, credits.get_column("alias").to_list())
+        for entity, actor, alias in zip(credits.get_column("entity"), actors, aliases, strict=True):
+            for a in {actor, _turned(actor)}:
+                for b in {alias, _turned(alias)} - {actor, _turned(actor)}:
+                    pairs.append((entity, kind, b, a))
+    if not pairs:
+        return frame
+    mapping = pl.LazyFrame(
+        pairs, schema={c: pl.String for c in ("entity", "kind", "alias", "target")}, orient="row"
+    ).unique()
+    present = frame.select("entity", "attribute", "kind", "key", "kc").unique()
+    # the actor's key as the entity's claims of each attribute hold it (either word order)
+    found = (
+        mapping.join(
+            present, left_on=["entity", "kind", "target"], right_on=["entity", "kind", "key"]
+        )
+        .sort("entity", "attribute", "alias", "target")
+        .unique(["entity", "attribute", "alias"], keep="first")
+        .select("entity", "attribute", key="alias", _target="target", _tc="kc")
+    )
+    return (
+        frame.join(found, on=["entity", "attribute", "key"], how="left", maintain_order="left")
+        .with_columns(key=pl.coalesce("_target", "key"), kc=pl.coalesce("_tc", "kc"))
+        .drop("_target", "_tc")
+    )
+
+
+def _turned(key: str) -> str:
+    """A key of two words the other way round ("wen li" for "li wen"); others as they are."""
+    words = key.split(" ")
+    return f"{words[1]} {words[0]}" if len(words) == 2 else key
 
 
 _INTERTITLES = r"^(?:silent(?: film)?[ ,(]+)?(.+?)[ (]+intertitles\)?$"

@@ -279,6 +279,28 @@ def _release(
         )
         .drop("at_home", "named")
     )
+    # A country's release dated by one claim as the consensus date of another country's, where
+    # the claims of that country agree on another date and no kind explains it ("released in
+    # the UK and Ireland on 23 February" against Ireland's 1 March): misdated too.
+    places = countries.join(country_dates, on=["g", "country"], maintain_order="left").with_columns(
+        slot=pl.col("country")
+    )
+    by_kind = pl.concat([kind_dates.select("g", home="agreed"), premieres]).unique()
+    elsewhere = (
+        places.filter(pl.col("home") != pl.col("agreed"))
+        .join(by_kind, on=["g", "home"], how="anti", maintain_order="left")
+        .join(
+            country_dates.select("g", home="agreed").unique(),
+            on=["g", "home"],
+            how="semi",
+            maintain_order="left",
+        )
+    )
+    if not elsewhere.is_empty():
+        wrong = pl.concat([wrong, elsewhere.select(wrong.columns)])
+        agreeing = pl.concat(
+            [agreeing, places.filter(pl.col("home") == pl.col("agreed")).select(agreeing.columns)]
+        )
     conflicting = wrong.select("g", "pos")
     misdated = _misdated(ctx, claims, wrong, agreeing)
     kept = claims.join(conflicting, on=["g", "pos"], how="anti", maintain_order="left")

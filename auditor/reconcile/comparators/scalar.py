@@ -376,6 +376,7 @@ def _transposed_pairs(entries: pl.DataFrame, by: str) -> pl.DataFrame:
         .unique()
     )
     other = seen.select(by, *(pl.col(c).alias(c + "_b") for c in seen.columns if c != by))
+    have = seen.select(by, "whole", "currency", "scope").unique()
     pairs = (
         seen.join(other, on=by)
         .filter(
@@ -385,6 +386,14 @@ def _transposed_pairs(entries: pl.DataFrame, by: str) -> pl.DataFrame:
             & (pl.col("size") == pl.col("size_b"))
             & (pl.col("size") >= 4)
             & (pl.col("sorted_digits") == pl.col("sorted_digits_b"))
+        )
+        # a pair whose amounts are also both stated in one scope is mistyped within that scope,
+        # which that scope's own comparison reports: not one figure standing for another scope
+        .join(
+            have.rename({"whole": "whole_b"}), on=[by, "whole_b", "currency", "scope"], how="anti"
+        )
+        .join(
+            have.rename({"scope": "scope_b"}), on=[by, "whole", "currency", "scope_b"], how="anti"
         )
         .sort(by, "whole", "currency", "scope", "whole_b", "currency_b", "scope_b")
         .group_by(by, maintain_order=True)
