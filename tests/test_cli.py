@@ -8,8 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from auditor.claims import COLUMNS
 from auditor.cli import cli, main
+from auditor.errors import AuditorError
 from tests.conftest import ROOT, SOURCES
 
 
@@ -98,6 +101,16 @@ def test_check_runs_without_the_spark_extra(tmp_path):
     )
     assert run.returncode == 1, run.stderr  # findings, not a crash
     assert (tmp_path / "report.json").is_file() and (tmp_path / "report.sarif").is_file()
+
+
+def test_an_unknown_engine_is_refused_by_the_library_too():
+    """The CLI offers its choices; a program calling the library API gets a clear error for
+    an engine name it mistyped, not a run on another engine."""
+    from auditor.config import load
+    from auditor.engine import audit
+
+    with pytest.raises(AuditorError, match="'sparks' is not one of polars, spark"):
+        audit([SOURCES], load(ROOT), engine="sparks")
 
 
 def test_formats_comma_separated_or_repeated(capsys, tmp_path):

@@ -20,6 +20,8 @@ def audit(
     paths: Sequence[Path], config: Config, progress: Progress = _silent, engine: str = "polars"
 ) -> AuditReport:
     """The report of `engine`; pyspark is imported only when it is asked for."""
+    if engine not in ENGINES:
+        raise AuditorError(f"engine {engine!r} is not one of {', '.join(ENGINES)}")
     if engine == "spark":
         missing = [m for m in ("pyspark", "pyarrow") if importlib.util.find_spec(m) is None]
         if missing:

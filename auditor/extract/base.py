@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from auditor.claims import EDITORIAL, Claim
@@ -98,17 +97,6 @@ class Adapter(ABC):
         text = view.text
         tail = max(0, len(text) - 4000)
         return self.footer.search(text, tail) is None and self.footer.search(text) is None
-
-
-@dataclass(frozen=True)
-class Segment:
-    """A stretch of the view: [start, end)."""
-
-    start: int
-    end: int
-
-    def text(self, view: TextView) -> str:
-        return view.text[self.start : self.end]
 
 
 def split_items(

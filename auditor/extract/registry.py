@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import accumulate
 
 from auditor.claims import EDITORIAL, Claim
@@ -19,7 +19,6 @@ from auditor.extract.rottentomatoes import RottenTomatoes
 from auditor.extract.wikipedia import Wikipedia
 from auditor.normalize.names import fold
 from auditor.normalize.titles import same_sequel
-from auditor.report.evidence import snippet
 from auditor.textview import TextView
 
 ADAPTERS: tuple[Adapter, ...] = (Imdb(), MovieBlog(), RottenTomatoes(), Wikipedia(), FilmSuggest())
@@ -140,13 +139,6 @@ def _no_characters_in_documentaries(out: Collector) -> None:
     if any(fold(g) == "documentary" for g in out.values("genres")):
         out.claims = [c for c in out.claims if c.attribute != "character"]
         out.name_texts = []
-
-
-def with_context(claim: Claim, text: str) -> Claim:
-    """The claim with the sentence around its span, so reports need not read the page again
-    (Collector.add gives its claims theirs already)."""
-    s = snippet(text, claim.span_start, claim.span_end)
-    return replace(claim, context=s.before + s.match + s.after, context_start=len(s.before))
 
 
 def slug(text: str) -> str:

@@ -10,7 +10,6 @@ _COUNT = re.compile(
     re.I,
 )
 _LARGEST = 2**53
-COUNT_IN_TEXT = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+\b")
 
 
 def parse_count(text: str) -> int | None:

@@ -118,8 +118,3 @@ def numeric_order(texts: list[str]) -> str | None:
         elif b > 12:
             seen.add(MDY)
     return seen.pop() if len(seen) == 1 else None
-
-
-def precision(value: str) -> str:
-    """'year', 'month' or 'day' for a value made by parse_date."""
-    return {4: "year", 7: "month", 10: "day"}.get(len(value), "unknown")

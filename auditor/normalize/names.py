@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -83,9 +82,6 @@ def abbreviates(a: str, b: str) -> bool:
 def _stands_for(x: str, y: str) -> bool:
     """The same given name, or an initial of it."""
     return x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))
-
-
-TOKEN = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 
 
 # Titles that open a name ("Major Vance", "Dr. Holm", "Sister Ada"); with their short forms.

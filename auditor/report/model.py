@@ -158,17 +158,6 @@ class AuditReport:
             return 2
         return 1 if self.at_or_above(self.fail_on) else 0
 
-    def failing(self) -> list[Discrepancy]:
-        """Discrepancies at or above the threshold that the baseline does not know."""
-        if self.fail_on == "never":
-            return []
-        rank = SEVERITIES.index(self.fail_on)
-        return [
-            d
-            for d in self.discrepancies
-            if SEVERITIES.index(d.severity) <= rank and d.status != "known"
-        ]
-
     def summary(self) -> dict[str, Any]:
         return {
             "documents": len(self.documents),

@@ -257,8 +257,7 @@ class ReportView:
                 for source, values in cells[attribute].items()
             }
             value, confidence = _resolved(
-                spec, self.resolved.get((entity, attribute), []), row_cells, len(sources),
-                self._shown,
+                spec, self.resolved.get((entity, attribute), []), row_cells, self._shown
             )
             rows.append(Row(attribute, spec.title, row_cells, value, confidence))
         by_severity: dict[str, list[DiscrepancyView]] = {s: [] for s in SEVERITIES}
@@ -536,7 +535,7 @@ def _dedupe_case(values: list[str]) -> list[str]:
     return [best_cased(g) for g in groups.values()]
 
 
-def _resolved(spec, rows: list[dict], cells: dict[str, Cell], n_sources: int, show=shown):
+def _resolved(spec, rows: list[dict], cells: dict[str, Cell], show=shown):
     if rows:
         if len(rows) == 1 and not rows[0]["slot"]:
             return show(spec.kind, rows[0]["value"]), rows[0]["confidence"]

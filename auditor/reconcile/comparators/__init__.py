@@ -23,7 +23,7 @@ import polars as pl
 from auditor import kinds
 from auditor.reconcile.comparators import characters, coverage, dates, measures, scalar, sets
 from auditor.reconcile.findings import table
-from auditor.reconcile.model import ENGINE, Context, Finding
+from auditor.reconcile.model import Context, Finding
 
 
 @dataclass(frozen=True)
@@ -51,10 +51,6 @@ class Comparator:
         (`findings.table`)."""
         found = self.build(ctx, *frames)
         return found if isinstance(found, pl.DataFrame) else table(found)
-
-    def compare(self, ctx: Context) -> pl.DataFrame:
-        """Plan, collect and build in one go."""
-        return self.findings(ctx, *pl.collect_all(self.plan(ctx), engine=ENGINE))
 
 
 CHAIN = tuple(
