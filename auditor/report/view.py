@@ -10,6 +10,7 @@ in a forked process, where polars cannot run.
 from __future__ import annotations
 
 import itertools
+import marshal
 from array import array
 from collections import defaultdict
 from collections.abc import Iterator
@@ -186,9 +187,13 @@ class ReportView:
         for doc in (*report.documents, *_table_rows(report)):
             if doc.entity is not None:
                 self.documents[doc.entity].append(doc)
-        self.resolved: dict[tuple[str, str], list[dict]] = defaultdict(list)
+        # Each entity's resolved values (slot, value, confidence) by attribute, as one
+        # marshalled buffer: the forked child that makes the pages reads a buffer each, where
+        # reading the report's dicts would copy every page they lie on.
+        resolved: dict[str, dict[str, list[tuple]]] = defaultdict(lambda: defaultdict(list))
         for r in report.resolved:
-            self.resolved[(r["entity"], r["attribute"])].append(r)
+            resolved[r["entity"]][r["attribute"]].append((r["slot"], r["value"], r["confidence"]))
+        self._resolved = {e: marshal.dumps(dict(by)) for e, by in resolved.items()}
         self.failed = _failed_by_entity(report)
         self._cells = _Cells(report.claims, self.specs)
         self._shown = _Shown()
@@ -246,6 +251,7 @@ class ReportView:
         discrepancies = self.discrepancies.get(entity, [])
         marks = self._marks(discrepancies)
         cells = self._cells.get(entity)
+        resolved = marshal.loads(self._resolved[entity]) if entity in self._resolved else {}
         rows = []
         for attribute in _attribute_order(specs, cells):
             spec, dedupe = self._attribute(attribute)
@@ -257,7 +263,7 @@ class ReportView:
                 for source, values in cells[attribute].items()
             }
             value, confidence = _resolved(
-                spec, self.resolved.get((entity, attribute), []), row_cells, self._shown
+                spec, resolved.get(attribute, []), row_cells, self._shown
             )
             rows.append(Row(attribute, spec.title, row_cells, value, confidence))
         by_severity: dict[str, list[DiscrepancyView]] = {s: [] for s in SEVERITIES}
@@ -427,16 +433,19 @@ class _Cells:
     """entity -> attribute -> source -> the distinct values it states, as shown, in page order.
 
     Each distinct (attribute, value, qualifier) is formatted once and grouping stays in
-    polars; the groups are kept as columns and made into one entity's dicts when its page is
-    made (`get`), so a catalog's hundreds of thousands of cells cost no time before the fork.
+    polars; the groups are kept as flat buffers (the texts as one UTF-8 buffer and where each
+    ends, the attribute and source of each group as codes into `names`) and made into one
+    entity's dicts when its page is made (`get`). A string object per cell would cost the
+    forked child that makes the pages a copy of every page of them as it read them (a third
+    of a gigabyte at 10,000 films), and a list of lists is several times slower to make.
     """
 
     def __init__(self, claims: pl.DataFrame, specs) -> None:
-        self.rows: dict[str, list[int]] = {}
-        self.attribute: list[str] = []
-        self.source: list[str] = []
-        self.text: list[str] = []
-        self.ends = array("q")
+        self.rows: dict[str, tuple[int, int]] = {}  # entity -> its groups [lo, hi)
+        self.names: list[str] = []
+        self.attribute = self.source = array("q")
+        self.texts = b""
+        self.text_ends = self.ends = array("q")  # each text's end; each group's last text's
         if not claims.height:
             return
         editorial = claims.filter(pl.col("origin") == "editorial").select(
@@ -462,30 +471,44 @@ class _Cells:
             )
             .group_by("entity", "attribute", "source", maintain_order=True)
             .agg(pl.col("text").unique(maintain_order=True))
+            .sort("entity", maintain_order=True)  # an entity's groups together, in page order
         )
+        names = pl.concat([grouped.get_column("attribute"), grouped.get_column("source")])
+        names = names.unique(maintain_order=True)
+        self.names = names.to_list()
+        coded = pl.Series(range(len(names)), dtype=pl.Int64)
         self.attribute, self.source = (
-            grouped.get_column(c).to_list() for c in ("attribute", "source")
+            array("q", grouped.get_column(c).replace_strict(names, coded).to_numpy().tobytes())
+            for c in ("attribute", "source")
         )
-        # The groups' texts as one flat list and where each group ends: a list of lists is
-        # several times slower to make (hundreds of thousands of groups, before the fork).
         text = grouped.get_column("text")
-        self.text = text.explode(empty_as_null=False, keep_nulls=False).to_list()
-        self.ends = array("q", text.list.len().fill_null(0).cast(pl.Int64).cum_sum().to_numpy())
-        by_entity = (
+        flat = text.explode(empty_as_null=False, keep_nulls=False)
+        self.texts = flat.str.join("").cast(pl.Binary).item() if len(flat) else b""
+        self.text_ends, self.ends = (
+            array("q", lengths.cast(pl.Int64).cum_sum().to_numpy().tobytes())
+            for lengths in (flat.str.len_bytes(), text.list.len().fill_null(0))
+        )
+        spans = (
             grouped.select("entity")
             .with_row_index("i")
             .group_by("entity", maintain_order=True)
-            .agg(pl.col("i"))
+            .agg(lo=pl.col("i").min(), hi=pl.col("i").max() + 1)
         )
-        self.rows = dict(zip(*(by_entity.get_column(c).to_list() for c in ("entity", "i")),
-                             strict=True))  # fmt: skip
+        self.rows = {
+            e: (lo, hi)
+            for e, lo, hi in zip(*(spans.get_column(c).to_list() for c in ("entity", "lo", "hi")),
+                                 strict=True)
+        }  # fmt: skip
 
     def get(self, entity: str) -> dict[str, dict[str, list[str]]]:
         out: dict[str, dict[str, list[str]]] = {}
-        text, ends = self.text, self.ends
-        for i in self.rows.get(entity, ()):
-            out.setdefault(self.attribute[i], {})[self.source[i]] = text[
-                ends[i - 1] if i else 0 : ends[i]
+        names, texts, text_ends, ends = self.names, self.texts, self.text_ends, self.ends
+        lo, hi = self.rows.get(entity, (0, 0))
+        for i in range(lo, hi):
+            first, last = ends[i - 1] if i else 0, ends[i]
+            out.setdefault(names[self.attribute[i]], {})[names[self.source[i]]] = [
+                texts[text_ends[j - 1] if j else 0 : text_ends[j]].decode("utf-8")
+                for j in range(first, last)
             ]
         return out
 
@@ -535,12 +558,13 @@ def _dedupe_case(values: list[str]) -> list[str]:
     return [best_cased(g) for g in groups.values()]
 
 
-def _resolved(spec, rows: list[dict], cells: dict[str, Cell], show=shown):
+def _resolved(spec, rows: list[tuple], cells: dict[str, Cell], show=shown):
+    """`rows`: the attribute's resolved (slot, value, confidence)."""
     if rows:
-        if len(rows) == 1 and not rows[0]["slot"]:
-            return show(spec.kind, rows[0]["value"]), rows[0]["confidence"]
-        parts = [f"{r['slot'] or 'unqualified'}: {show(spec.kind, r['value'])}" for r in rows]
-        return "; ".join(parts), min(r["confidence"] for r in rows)
+        if len(rows) == 1 and not rows[0][0]:
+            return show(spec.kind, rows[0][1]), rows[0][2]
+        parts = [f"{slot or 'unqualified'}: {show(spec.kind, value)}" for slot, value, _ in rows]
+        return "; ".join(parts), min(confidence for _, _, confidence in rows)
     if spec.multi:
         # Members that at least half of the stating sources list, one vote per source.
         forms: dict[str, list[str]] = defaultdict(list)
