@@ -861,3 +861,25 @@ def test_a_country_is_shown_by_its_name_not_its_adjective(tmp_path):
     found, resolved = _domain_audit(tmp_path, text, {"country": {"attribute": "country"}}, {})
     assert not found  # one country, written two ways
     assert resolved[("f1", "country")] == ["United States"]
+
+
+def test_cells_marking_a_missing_value_state_nothing_of_any_kind(tmp_path):
+    """"N/A", "-", "null" in a cell are how tables leave it empty: no title "N/A", no
+    company "n/a" in a set, and no note that a number column failed to read them."""
+    (tmp_path / "t.csv").write_text(
+        "src,id,brand,makers,weight\n"
+        "a,p1,Acme,Foxconn; Jabil,1200\n"
+        "b,p1,N/A,n/a,-\n"
+        "c,p1,-,null,N/A\n"
+        "d,p1,Acme,—,\n",
+        encoding="utf-8",
+    )
+    columns = {c: {"attribute": c} for c in ("brand", "makers", "weight")}
+    attributes = {"brand": {"kind": "text"}, "makers": {"kind": "names", "multi": True},
+                  "weight": {"kind": "number"}}
+    table = {"path": "t.csv", "source": {"column": "src"}, "entity": ["id"], "columns": columns}
+    read = read_declared(_config(tmp_path, tables=[table], attributes=attributes))
+    assert read.records[0].note is None
+    assert sorted(read.claims.get_column("value").to_list()) == [
+        '"Acme"', '"Acme"', '"Foxconn"', '"Jabil"', "1200"
+    ]

@@ -150,7 +150,7 @@ def claims_of(
             .alias("context_start"),
         )
         cells = cells.with_columns(__key=pl.col("column"))
-    cells = cells.filter(pl.col("raw").str.strip_chars() != "")
+    cells = cells.filter(~_missing(pl.col("raw")))
     columns = _column_specs(spec, cells)
     parsed = [
         _parse(cells.filter(pl.col("__key") == c.column), c, spec_for(specs, c.attribute))
@@ -178,6 +178,16 @@ def claims_of(
     }
     notes = [n for n in (_unnamed(unnamed), _unread(cells, bare, spec.where)) if n]
     return with_ids(conform(claims)), "; ".join(notes) or None
+
+
+# What tables write in a cell that has no value, as spreadsheets and CSV readers (pandas'
+# na_values) take it: never a value of any kind, so neither a claim nor a note.
+_MISSING = r"(?i)^(?:|n/?a|#n/a|n\.a\.|<na>|null|nil|none|nan|-+|[?–—])$"
+
+
+def _missing(raw: pl.Expr) -> pl.Expr:
+    """Whether a cell states nothing: blank, or a marker of a missing value ("N/A", "-")."""
+    return raw.str.strip_chars().str.contains(_MISSING).fill_null(True)
 
 
 def _column_specs(spec: TableSpec, cells: pl.DataFrame) -> list[ColumnSpec]:
