@@ -39,6 +39,7 @@ class AttributeSpec:
     # site's score, where sites score differently); "": every claim
     column_qualifier: str = ""
     relation: str = ""  # one of RELATIONS
+    unit: str = ""  # a number's unit of measure, every value converted to it ("g", "cm")
 
     @property
     def title(self) -> str:

@@ -489,6 +489,7 @@ tolerance = "1%"
 
 [attributes.weight]
 kind = "number"
+unit = "g"
 tolerance = "2%"
 
 [attributes.dimensions]

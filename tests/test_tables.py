@@ -8,6 +8,7 @@ import csv
 import gzip
 import io
 import json
+import re
 import sqlite3
 from pathlib import Path
 
@@ -883,3 +884,53 @@ def test_cells_marking_a_missing_value_state_nothing_of_any_kind(tmp_path):
     assert sorted(read.claims.get_column("value").to_list()) == [
         '"Acme"', '"Acme"', '"Foxconn"', '"Jabil"', "1200"
     ]
+
+
+def test_a_number_attribute_with_a_unit_converts_every_cell_to_it(tmp_path):
+    """Retailers write one weight as "1.2 kg", "1200 g", "2.65 lbs" or "42.3 oz" (and a
+    column of bare pounds): with the attribute's unit declared they are one weight in grams,
+    a figure in another dimension is no value, and heights add their feet and inches."""
+    text = (
+        "src,id,weight,weight_lb,height\n"
+        "a,p1,1.2 kg,,5 ft 11 in\n"
+        "b,p1,1200 g,2.65,180 cm\n"
+        "c,p1,2.65 lbs,,\"5' 11\"\"\"\n"
+        "d,p1,42.3 oz,,1.80 m\n"
+        "e,p1,3 W,,\n"
+        "a,p2,850 g,,\n"
+        "b,p2,2 kg,,\n"
+    )
+    columns = {
+        "weight": {"attribute": "weight"},
+        "weight_lb": {"attribute": "weight", "unit": "lb"},
+        "height": {"attribute": "height"},
+    }
+    attributes = {
+        "weight": {"kind": "number", "unit": "g", "tolerance": "2%"},
+        "height": {"kind": "number", "unit": "cm", "tolerance": 1},
+    }
+    found, resolved = _domain_audit(tmp_path, text, columns, attributes)
+    # 1,202 g from pounds and 1,199 g from ounces agree with 1,200 g (the more precise wins)
+    assert abs(resolved[("p1", "weight")] - 1200) <= 2
+    assert found[("p1", "weight")].code == "AU005"  # within tolerance
+    assert resolved[("p1", "height")] == 180
+    assert ("p1", "height") not in found
+    assert found[("p2", "weight")].code == "AU001"  # 850 g against 2 kg
+    [record] = read_declared(
+        _config(tmp_path, tables=[{"path": "t.csv", "source": {"column": "src"},
+                                   "entity": ["id"], "columns": columns}],
+                attributes=attributes)
+    ).records
+    assert record.note == "1 cell states no value of its column's kind: weight 1 ('3 W')"
+
+
+def test_a_unit_is_declared_on_a_number_attribute_and_is_one_the_auditor_knows(tmp_path):
+    path = tmp_path / "audit.toml"
+    for spec, message in (
+        ('kind = "number"\nunit = "furlongs per fortnight"',
+         'unit = "furlongs per fortnight": expected a unit of measure its values are kept in'),
+        ('kind = "text"\nunit = "g"', 'unit = "g": expected kind = "number" beside it'),
+    ):
+        path.write_text(f"[attributes.weight]\n{spec}\n", encoding="utf-8")
+        with pytest.raises(AuditorError, match=re.escape(message)):
+            load(config_file=path)
