@@ -30,7 +30,8 @@ class AttributeSpec:
     multi: bool = False
     time_varying: bool = False
     qualifier: str = "slot"
-    tolerance: float = 0.0  # minutes for durations and times; a fraction for money and scores
+    # minutes for durations and times; a fraction of the value for money, of the scale for scores
+    tolerance: float = 0.0
     relative: bool = False  # a number's tolerance is a fraction of the value ("1%")
     severity: str = "error"  # severity of an unexplained conflict on this attribute
     label: str = ""

@@ -504,7 +504,7 @@ multi = true
 
 [attributes.rating]
 kind = "score"
-tolerance = 0.05
+tolerance = 0.01                       # a share of the scale: 0.05 of 5 stars
 """
 
 

@@ -934,3 +934,46 @@ def test_a_unit_is_declared_on_a_number_attribute_and_is_one_the_auditor_knows(t
         path.write_text(f"[attributes.weight]\n{spec}\n", encoding="utf-8")
         with pytest.raises(AuditorError, match=re.escape(message)):
             load(config_file=path)
+
+
+def test_ratings_as_shops_write_them_are_one_score(tmp_path):
+    """"4.5 stars" (out of five unless the column's unit says), "4.5/5.0", "4,5 / 5", "90%",
+    a bare "4.5" in a column of unit 5: one rating, and no cell left unread."""
+    text = (
+        "src,id,rating,stars\n"
+        "a,p1,4.5 stars,\n"
+        "b,p1,4.5/5.0,\n"
+        "c,p1,\"4,5 / 5\",\n"
+        "d,p1,90%,\n"
+        "e,p1,,4.5\n"
+        "a,p2,3 stars,\n"
+        "b,p2,4.0/5.0,\n"
+    )
+    columns = {"rating": {"attribute": "rating"},
+               "stars": {"attribute": "rating", "unit": "5"}}
+    attributes = {"rating": {"kind": "score", "tolerance": 0.01}}
+    found, resolved = _domain_audit(tmp_path, text, columns, attributes)
+    assert ("p1", "rating") not in found
+    assert resolved[("p1", "rating")] == {"value": 4.5, "scale": 5}
+    assert found[("p2", "rating")].code == "AU001"
+    table = {"path": "t.csv", "source": {"column": "src"}, "entity": ["id"], "columns": columns}
+    [record] = read_declared(_config(tmp_path, tables=[table], attributes=attributes)).records
+    assert record.note is None and record.claims == 7
+
+
+def test_a_scores_tolerance_is_a_share_of_its_scale_for_resolution_as_for_findings(tmp_path):
+    """tolerance = 0.05 on a score is 0.25 of 5 stars whatever the rating: 1.2 stars is within
+    it of 1 star as 4.7 is of 4.5, for the resolution's support as for the finding (a
+    relative tolerance would part the low ratings: 5 % of one star is 0.05)."""
+    text = "src,id,rating\na,p1,1/5\nb,p1,1/5\nc,p1,1.2/5\na,p2,4.5/5\nb,p2,4.5/5\nc,p2,4.7/5\n"
+    columns = {"rating": {"attribute": "rating"}}
+    attributes = {"rating": {"kind": "score", "tolerance": 0.05}}
+    (tmp_path / "t.csv").write_text(text, encoding="utf-8")
+    table = {"path": "t.csv", "source": {"column": "src"}, "entity": ["id"], "columns": columns}
+    (tmp_path / "sources").mkdir()
+    report = audit([tmp_path / "sources"],
+                   _config(tmp_path, tmp_path / "sources", tables=[table], attributes=attributes))
+    found = {d.entity: d.code for d in report.discrepancies if d.code != "AU007"}
+    assert found == {"p1": "AU005", "p2": "AU005"}
+    sources = {r["entity"]: r["sources"] for r in report.resolved}
+    assert sources == {"p1": ["a", "b", "c"], "p2": ["a", "b", "c"]}
