@@ -585,8 +585,9 @@ def resolved_of(report: Path) -> dict[tuple[str, str], object]:
     members: dict[tuple[str, str], list] = defaultdict(list)
     for r in data["resolved"]:
         key = (r["entity"], r["attribute"])
-        if r["attribute"] == "manufacturers":
-            members[key].append(r["value"])
+        if r["attribute"] == "manufacturers":  # one list, or (a slot each) its members
+            value = r["value"]
+            members[key] += value if isinstance(value, list) else [value]
         else:
             out[key] = r["value"]
     out.update(members)

@@ -977,3 +977,26 @@ def test_a_scores_tolerance_is_a_share_of_its_scale_for_resolution_as_for_findin
     assert found == {"p1": "AU005", "p2": "AU005"}
     sources = {r["entity"]: r["sources"] for r in report.resolved}
     assert sources == {"p1": ["a", "b", "c"], "p2": ["a", "b", "c"]}
+
+
+def test_a_vote_resolves_list_attributes_too(tmp_path):
+    """With resolution = "vote", a list attribute resolves (DESIGN: one resolved entry per
+    item, list attributes included) to the members sources holding half the weight state."""
+    (tmp_path / "t.csv").write_text(
+        "src,id,makers,brand\n"
+        "a,p1,Foxconn; Jabil,Acme\n"
+        "b,p1,Jabil; Foxconn,Acme\n"
+        "c,p1,Foxconn; Midea,Acme\n",
+        encoding="utf-8",
+    )
+    columns = {"makers": {"attribute": "makers"}, "brand": {"attribute": "brand"}}
+    attributes = {"makers": {"kind": "names", "multi": True}, "brand": {"kind": "text"}}
+    table = {"path": "t.csv", "source": {"column": "src"}, "entity": ["id"], "columns": columns}
+    (tmp_path / "sources").mkdir()
+    config = _config(tmp_path, tmp_path / "sources", tables=[table], attributes=attributes,
+                     resolution="vote")
+    resolved = {r["attribute"]: r for r in audit([tmp_path / "sources"], config).resolved}
+    assert resolved["brand"]["value"] == "Acme"
+    assert resolved["makers"]["value"] == ["Foxconn", "Jabil"]
+    assert resolved["makers"]["sources"] == ["a", "b", "c"]
+    assert resolved["makers"]["confidence"] == round((1 + 2 / 3) / 2, 3)
