@@ -46,6 +46,12 @@ class AttributeSpec:
     def title(self) -> str:
         return self.label or self.name.replace("_", " ")
 
+    @property
+    def shows(self) -> str:
+        """How its values are shown (display.show): its kind, and its unit of measure after a
+        colon when it declares one ("number:g": "1,200 g")."""
+        return f"{self.kind}:{self.unit}" if self.unit else self.kind
+
 
 _DEFAULTS = [
     AttributeSpec("title", "text"),

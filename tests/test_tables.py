@@ -1000,3 +1000,19 @@ def test_a_vote_resolves_list_attributes_too(tmp_path):
     assert resolved["makers"]["value"] == ["Foxconn", "Jabil"]
     assert resolved["makers"]["sources"] == ["a", "b", "c"]
     assert resolved["makers"]["confidence"] == round((1 + 2 / 3) / 2, 3)
+
+
+def test_figures_of_a_unit_are_shown_with_it(tmp_path):
+    """An attribute kept in grams shows its figures in grams: "1.2 kg" and "2.65 lbs" are
+    quoted as the 1,200 g and 1,202 g they were compared as, and a spread is in grams."""
+    text = "src,id,weight,height\na,p1,1.2 kg,180 cm\nb,p1,2.65 lbs,5 ft 5 in\nc,p1,400 g,\n"
+    columns = {"weight": {"attribute": "weight"}, "height": {"attribute": "height"}}
+    attributes = {"weight": {"kind": "number", "unit": "g", "tolerance": "2%"},
+                  "height": {"kind": "number", "unit": "cm", "tolerance": 2}}
+    found, _ = _domain_audit(tmp_path, text, columns, attributes)
+    assert found[("p1", "weight")].explanation == (
+        "weight: a: 1,200 g; b: 1,202 g; c: 400 g — 66.72% apart; the tolerance is 2.00%"
+    )
+    assert found[("p1", "height")].explanation == (
+        "height: a: 180 cm; b: 165 cm — 15 cm apart; the tolerance is 2"
+    )

@@ -4,8 +4,8 @@ A number attribute that declares its unit (`unit = "g"`) keeps every value in th
 cell in another unit of the same dimension (mass, length, volume, power, data) is converted,
 a bare number is in the column's unit (else the attribute's), and a unit of another dimension
 is no value. Conversion factors are exact by definition (the international pound and inch,
-the US fluid ounce and gallon); a converted figure keeps one significant digit more than the
-source wrote, so that "2.65 lb" is 1,202 g rather than a false 1,202.0198 g.
+the US fluid ounce and gallon); a converted figure is rounded to what its source's last digit
+is worth, so that "2.65 lb" is 1,202 g rather than a false 1,202.0198 g.
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ def quantity(text: str, unit: str, bare: str | None = None) -> float | None:
     None when the text is no such quantity. The text's numbers use a decimal point."""
     dimension, size = _UNITS[unit.strip().lower()]
     s = " ".join(text.split())
-    total, digits, at = 0.0, 0, 0
+    total, step, at = 0.0, math.inf, 0
     for m in _PART.finditer(s):
         if s[at : m.start()].strip(" ,+&") != "" and not _and(s[at : m.start()]):
             return None
@@ -81,31 +81,35 @@ def quantity(text: str, unit: str, bare: str | None = None) -> float | None:
         if n is None or found[0] != dimension:
             return None
         total += n * found[1]
-        digits = max(digits, _significant(m["num"]))
+        step = min(step, found[1] * _last_digit(m["num"]))
         at = m.end()
     if at == 0:
         n = parse_number(s)
         found = _UNITS.get((bare or unit).strip().lower())
         if n is None or found is None or found[0] != dimension:
             return None
-        return _rounded(n * found[1] / size, _significant(s), found[1] == size)
+        if found[1] == size:
+            return n
+        return _rounded(n * found[1] / size, found[1] * _last_digit(s) / size)
     if s[at:].strip():
         return None
-    return _rounded(total / size, digits, False)
+    return _rounded(total / size, step / size)
 
 
 def _and(gap: str) -> bool:
     return gap.strip().lower() in ("and",)
 
 
-def _significant(number: str) -> int:
-    """The digits a figure states, leading zeros aside ("0.814": 3, "1200": 4)."""
-    return len(re.sub(r"\D", "", number).lstrip("0")) or 1
+def _last_digit(number: str) -> float:
+    """What the last digit a figure writes is worth ("2.65": 0.01, "1200": 1)."""
+    decimals = re.search(r"\.(\d+)\D*$", number.strip())
+    return 10.0 ** -len(decimals[1]) if decimals else 1.0
 
 
-def _rounded(value: float, digits: int, exact: bool) -> float:
-    """A converted figure to one significant digit more than its source stated."""
-    if exact or value == 0 or not math.isfinite(value):
+def _rounded(value: float, step: float) -> float:
+    """A converted figure rounded to the power of ten at or below what its source's last digit
+    is worth in the new unit (0.01 lb is 4.5 g: to the gram), so that it claims no precision
+    its source did not state."""
+    if value == 0 or not math.isfinite(value) or not step > 0:
         return value
-    keep = digits + 1 - int(math.floor(math.log10(abs(value)))) - 1
-    return round(value, keep)
+    return round(value, -math.floor(math.log10(step)))

@@ -211,7 +211,7 @@ class ReportView:
             for i in d.claim_idx:
                 if i in missing:
                     c = d.store.ref(i)
-                    kind = spec_for(self.specs, c.attribute or d.attribute).kind
+                    kind = spec_for(self.specs, c.attribute or d.attribute).shows
                     self._odd[(id(d.store), i, d.attribute)] = articles.evidence_row(
                         _evidence_view(c, kind)
                     )
@@ -299,7 +299,7 @@ class ReportView:
             d.status,
             d.attribute,
             d.explanation,
-            self._shown(spec.kind, r.value) if r else "",
+            self._shown(spec.shows, r.value) if r else "",
             r.confidence if r else None,
             evidence,
         )
@@ -356,7 +356,7 @@ def _store_claims(frame: pl.DataFrame, cited: array, specs) -> _Claims:
     frame = frame[pl.Series(cited, dtype=pl.Int64)]
     distinct = frame.select("attribute", "value").unique()
     texts = [
-        shown(spec_for(specs, a).kind, kinds.decode(v)) if a else None
+        shown(spec_for(specs, a).shows, kinds.decode(v)) if a else None
         for a, v in zip(
             distinct.get_column("attribute").to_list(),
             distinct.get_column("value").to_list(),
@@ -492,7 +492,7 @@ class _Cells:
 
 
 def _cell_text(spec, value_json: str, qualifier: str | None) -> str:
-    text = shown(spec.kind, kinds.decode(value_json))
+    text = shown(spec.shows, kinds.decode(value_json))
     if qualifier and (spec.qualifier != "flag" or spec.name == "budget"):
         text = f"{text} ({qualifier})"
     return text
@@ -539,8 +539,8 @@ def _dedupe_case(values: list[str]) -> list[str]:
 def _resolved(spec, rows: list[dict], cells: dict[str, Cell], n_sources: int, show=shown):
     if rows:
         if len(rows) == 1 and not rows[0]["slot"]:
-            return show(spec.kind, rows[0]["value"]), rows[0]["confidence"]
-        parts = [f"{r['slot'] or 'unqualified'}: {show(spec.kind, r['value'])}" for r in rows]
+            return show(spec.shows, rows[0]["value"]), rows[0]["confidence"]
+        parts = [f"{r['slot'] or 'unqualified'}: {show(spec.shows, r['value'])}" for r in rows]
         return "; ".join(parts), min(r["confidence"] for r in rows)
     if spec.multi:
         # Members that at least half of the stating sources list, one vote per source.

@@ -158,7 +158,7 @@ def _attributes(ctx: Context, names: list[str]) -> pl.DataFrame:
             {
                 "attribute": name,
                 "compares": ctx.compares(name),
-                "shows": spec.kind,
+                "shows": spec.shows,
                 "certificate": spec.relation == "certificate",
                 "tolerance": float(spec.tolerance),
                 "tolerance_g": format(spec.tolerance, FIGURE),
@@ -167,7 +167,7 @@ def _attributes(ctx: Context, names: list[str]) -> pl.DataFrame:
                 "drifts": bool(spec.time_varying),
                 "companion": spec.companion or None,
                 "companion_title": companion.title if companion else None,
-                "companion_shows": companion.kind if companion else None,
+                "companion_shows": companion.shows if companion else None,
             }
         )
     return pl.DataFrame(out, schema=_ATTRIBUTE_SCHEMA)
