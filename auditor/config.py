@@ -320,9 +320,13 @@ def _validate_attributes(attributes: dict[str, Any], fail: Callable[..., None]) 
                 expected = "one of " + ", ".join(QUALIFIER_ROLES)
             if not check(value):
                 fail((*where, key), value, expected)
-        if "unit" in spec and spec.get("kind", getattr(DEFAULTS.get(name), "kind", "")) != "number":
-            fail((*where, "unit"), spec["unit"], 'kind = "number" beside it (a unit of measure '
-                 "converts numbers; an amount's currency or a score's scale is a column's hint)")
+        measured = spec.get("kind", getattr(DEFAULTS.get(name), "kind", ""))
+        if "unit" in spec and measured not in ("number", "dimensions"):
+            fail((*where, "unit"), spec["unit"], 'kind = "number" or "dimensions" beside it (a '
+                 "unit of measure converts them; an amount's currency or a score's scale is a "
+                 "column's hint)")
+        if measured == "dimensions" and "unit" not in spec:
+            fail(where, spec, 'a unit of measure for its dimensions (unit = "cm")')
         if name not in DEFAULTS and "kind" not in spec:
             fail(
                 where,

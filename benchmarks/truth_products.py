@@ -493,7 +493,9 @@ unit = "g"
 tolerance = "2%"
 
 [attributes.dimensions]
-kind = "text"
+kind = "dimensions"
+unit = "cm"
+tolerance = "2%"
 
 [attributes.release_date]
 kind = "date"

@@ -1016,3 +1016,31 @@ def test_figures_of_a_unit_are_shown_with_it(tmp_path):
     assert found[("p1", "height")].explanation == (
         "height: a: 180 cm; b: 165 cm — 15 cm apart; the tolerance is 2"
     )
+
+
+def test_dimensions_in_any_unit_are_one_size_and_a_wrong_side_is_a_conflict(tmp_path):
+    """"30 x 20 x 10 cm", '11.8" x 7.9" x 3.9"' and "300x200x100" in a column of millimetres
+    are one box in centimetres; a side 25 % off is a conflict; without a unit the kind says
+    what to declare."""
+    text = (
+        "src,id,size,size_mm\n"
+        "a,p1,30 x 20 x 10 cm,\n"
+        "b,p1,\"11.8\"\" x 7.9\"\" x 3.9\"\"\",\n"
+        "c,p1,,300x200x100\n"
+        "d,p1,30 × 20 × 12.5 cm,\n"
+        "e,p1,30 kg x 20,\n"
+    )
+    columns = {"size": {"attribute": "size"}, "size_mm": {"attribute": "size", "unit": "mm"}}
+    attributes = {"size": {"kind": "dimensions", "unit": "cm", "tolerance": "2%"}}
+    found, resolved = _domain_audit(tmp_path, text, columns, attributes)
+    assert resolved[("p1", "size")] == [30, 20, 10]
+    finding = found[("p1", "size")]
+    assert finding.code == "AU001"
+    assert finding.explanation.startswith(
+        "size: a and c: 30 × 20 × 10 cm; b: 30 × 20.1 × 9.9 cm; d: 30 × 20 × 12.5 cm"
+    )
+    assert "e" not in {c.source for c in finding.claims}  # a weight is no length
+    path = tmp_path / "audit.toml"
+    path.write_text('[attributes.size]\nkind = "dimensions"\n', encoding="utf-8")
+    with pytest.raises(AuditorError, match=re.escape('expected a unit of measure for its')):
+        load(config_file=path)
