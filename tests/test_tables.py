@@ -1044,3 +1044,22 @@ def test_dimensions_in_any_unit_are_one_size_and_a_wrong_side_is_a_conflict(tmp_
     path.write_text('[attributes.size]\nkind = "dimensions"\n', encoding="utf-8")
     with pytest.raises(AuditorError, match=re.escape('expected a unit of measure for its')):
         load(config_file=path)
+
+
+def test_names_with_other_numbers_are_not_one_name_spelt_two_ways(tmp_path):
+    """A model number one digit off names another product, not a misspelling: a conflict
+    (AU001), while a letter off stays a spelling variant (AU003); in a list too."""
+    text = (
+        "src,id,title,makers\n"
+        "a,p1,Orion BF-2690 Stand Mixer,Unit 7 Labs\n"
+        "b,p1,Orion BF-1690 Stand Mixer,Unit 9 Labs\n"
+        "a,p2,Orion BF-2690 Stand Mixer,Unit 7 Labs\n"
+        "b,p2,Orion BF-2690 Stand Mixr,Unit 7 Lab\n"
+    )
+    columns = {"title": {"attribute": "title"}, "makers": {"attribute": "makers"}}
+    attributes = {"title": {"kind": "text"}, "makers": {"kind": "names", "multi": True}}
+    found, _ = _domain_audit(tmp_path, text, columns, attributes)
+    assert found[("p1", "title")].code == "AU001"
+    assert found[("p2", "title")].code == "AU003"
+    assert found[("p1", "makers")].code == "AU001"
+    assert found[("p2", "makers")].code == "AU003"

@@ -27,7 +27,7 @@ from auditor.catalog import (
 )
 from auditor.claims import EDITORIAL, USER
 from auditor.normalize.genres import facets
-from auditor.normalize.names import HONORIFICS, NEAR, abbreviates, best_cased, fold
+from auditor.normalize.names import DIGITS, HONORIFICS, NEAR, abbreviates, best_cased, fold
 from auditor.reconcile.comparators import words
 from auditor.reconcile.comparators.base import (
     by_value,
@@ -173,8 +173,9 @@ def _folded(keys: pl.Series) -> pl.DataFrame:
 
 def _near(pairs: pl.DataFrame) -> pl.DataFrame:
     """The pairs (folded, folded_b) that names.near_variant calls near: not equal, as many
-    words (the join's), and rapidfuzz's ratio at least NEAR."""
-    unequal = pairs.filter(pl.col("folded") != pl.col("folded_b"))
+    words (the join's), the same numbers, and rapidfuzz's ratio at least NEAR."""
+    numbers = [pl.col(c).str.extract_all(DIGITS).list.join(" ") for c in ("folded", "folded_b")]
+    unequal = pairs.filter((pl.col("folded") != pl.col("folded_b")) & (numbers[0] == numbers[1]))
     return near_pairs(unequal, NEAR, "folded", "folded_b")
 
 
