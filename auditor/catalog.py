@@ -391,6 +391,9 @@ class ValueConflict(Kind):
         tolerance=NUMBER,
     )
     different_scores = Reason("{values} — different scores on the same scale", **_VALUES)
+    different_on_one_scale = Reason(
+        "{values} — different scores, even put on one scale", **_VALUES
+    )
     transposed_digits = Reason(
         "{values} — {amounts}: the same digits in another order, one mistyped",
         **_VALUES,

@@ -1063,3 +1063,15 @@ def test_names_with_other_numbers_are_not_one_name_spelt_two_ways(tmp_path):
     assert found[("p2", "title")].code == "AU003"
     assert found[("p1", "makers")].code == "AU001"
     assert found[("p2", "makers")].code == "AU003"
+
+
+def test_scores_on_two_scales_that_differ_are_not_said_to_share_one(tmp_path):
+    text = "src,id,rating\na,p1,3.9/5\nb,p1,54%\na,p2,3.9/5\nb,p2,3.4/5\n"
+    columns = {"rating": {"attribute": "rating"}}
+    found, _ = _domain_audit(tmp_path, text, columns, {"rating": {"kind": "score"}})
+    assert found[("p1", "rating")].explanation == (
+        "rating: a: 3.9/5; b: 54/100 — different scores, even put on one scale"
+    )
+    assert found[("p2", "rating")].explanation == (
+        "rating: a: 3.9/5; b: 3.4/5 — different scores on the same scale"
+    )
