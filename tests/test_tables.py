@@ -929,7 +929,7 @@ def test_a_unit_is_declared_on_a_number_attribute_and_is_one_the_auditor_knows(t
     for spec, message in (
         ('kind = "number"\nunit = "furlongs per fortnight"',
          'unit = "furlongs per fortnight": expected a unit of measure its values are kept in'),
-        ('kind = "text"\nunit = "g"', 'unit = "g": expected kind = "number" beside it'),
+        ('kind = "text"\nunit = "g"', 'unit = "g": expected kind = "number" or "dimensions"'),
     ):
         path.write_text(f"[attributes.weight]\n{spec}\n", encoding="utf-8")
         with pytest.raises(AuditorError, match=re.escape(message)):
@@ -1075,3 +1075,25 @@ def test_scores_on_two_scales_that_differ_are_not_said_to_share_one(tmp_path):
     assert found[("p2", "rating")].explanation == (
         "rating: a: 3.9/5; b: 3.4/5 — different scores on the same scale"
     )
+
+
+def test_a_long_tables_attributes_declared_nowhere_are_noted(tmp_path):
+    """Rows naming "colour" and "color" beside a declared "weight": both are read as text,
+    and the table's note names them, so a stray spelling does not pass unnoticed."""
+    (tmp_path / "t.csv").write_text(
+        "source,id,property,value\n"
+        "s1,p1,weight,1.2 kg\ns2,p1,weight,1200 g\ns1,p1,colour,red\ns2,p1,color,Red\n",
+        encoding="utf-8",
+    )
+    table = {"path": "t.csv", "source": {"column": "source"}, "entity": ["id"],
+             "attribute": {"column": "property"}, "value": {"column": "value"}}
+    attributes = {"weight": {"kind": "number", "unit": "g"}}
+    read = read_declared(_config(tmp_path, tables=[table], attributes=attributes))
+    assert read.records[0].note == (
+        "2 attributes its rows name are declared nowhere, so read as text ('color', "
+        "'colour'); declare [attributes.<name>] with its kind, or map the name in columns"
+    )
+    assert read.claims.height == 4
+    attributes |= {"colour": {"kind": "text"}, "color": {"kind": "text"}}
+    read = read_declared(_config(tmp_path, tables=[table], attributes=attributes))
+    assert read.records[0].note is None

@@ -176,7 +176,15 @@ def claims_of(
         for c in columns
         if not (c.unit or c.currency)
     }
-    notes = [n for n in (_unnamed(unnamed), _unread(cells, bare, spec.where)) if n]
+    notes = [
+        n
+        for n in (
+            _unnamed(unnamed),
+            _undeclared(columns, specs) if long else None,
+            _unread(cells, bare, spec.where),
+        )
+        if n
+    ]
     return with_ids(conform(claims)), "; ".join(notes) or None
 
 
@@ -228,6 +236,22 @@ def _unread(cells: pl.DataFrame, bare: dict[str, str], where: str) -> str | None
         parts.append(f"{column} {n:,} ({shown}{', ...' if len(texts) > _SHOWN else ''}{hint})")
     many = "cell states no value of its" if missing.height == 1 else "cells state no value of their"
     return f"{missing.height:,} {many} column's kind: " + "; ".join(parts)
+
+
+def _undeclared(columns: list[ColumnSpec], specs: dict[str, AttributeSpec]) -> str | None:
+    """The attributes a long table's rows name that nothing declares (read as text): a typo
+    or another spelling of a declared name ("colour", "Weight") shows here instead of
+    becoming an attribute of its own unnoticed."""
+    names = sorted({c.attribute for c in columns if c.attribute not in specs and not c.kind})
+    if not names:
+        return None
+    shown = ", ".join(repr(_short(n)) for n in names[:_SHOWN])
+    shown += ", ..." if len(names) > _SHOWN else ""
+    many = "attribute its rows name is" if len(names) == 1 else "attributes its rows name are"
+    return (
+        f"{len(names):,} {many} declared nowhere, so read as text ({shown}); declare "
+        "[attributes.<name>] with its kind, or map the name in columns"
+    )
 
 
 def _unnamed(rows: pl.Series) -> str | None:
