@@ -1097,3 +1097,25 @@ def test_a_long_tables_attributes_declared_nowhere_are_noted(tmp_path):
     attributes |= {"colour": {"kind": "text"}, "color": {"kind": "text"}}
     read = read_declared(_config(tmp_path, tables=[table], attributes=attributes))
     assert read.records[0].note is None
+
+
+def test_a_registers_dates_and_heights_in_their_joined_forms_are_read(tmp_path):
+    """People registers write "03-Apr-1985", "3rd of April 1985", "Apr-03-1985" and heights
+    "5'11" or "5 ft 11" (the inches unwritten): the same day, the same 180 cm."""
+    text = (
+        "src,id,born,height\n"
+        "a,x1,1985-04-03,180 cm\n"
+        "b,x1,03-Apr-1985,5'11\n"
+        "c,x1,3rd of April 1985,5 ft 11\n"
+        "d,x1,Apr-03-1985,\"5' 11\"\"\"\n"
+    )
+    columns = {"born": {"attribute": "born"}, "height": {"attribute": "height"}}
+    attributes = {"born": {"kind": "date"},
+                  "height": {"kind": "number", "unit": "cm", "tolerance": 1}}
+    found, resolved = _domain_audit(tmp_path, text, columns, attributes)
+    assert resolved[("x1", "born")] == "1985-04-03"
+    assert resolved[("x1", "height")] == 180
+    assert not found
+    table = {"path": "t.csv", "source": {"column": "src"}, "entity": ["id"], "columns": columns}
+    [record] = read_declared(_config(tmp_path, tables=[table], attributes=attributes)).records
+    assert record.note is None and record.claims == 8

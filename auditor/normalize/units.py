@@ -52,6 +52,10 @@ for _dimension, _table in {
         for _name in _names:
             _UNITS[_name] = (_dimension, _size)
 
+# The unit a bare figure after a larger one is in ("5'11": inches after feet)
+_SMALLER = {u: "in" for u in ("ft", "foot", "feet", "'", "′")}
+_SMALLER |= {u: "oz" for u in ("lb", "lbs", "pound", "pounds")}
+
 _UNIT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 # one figure and its unit; a quantity is one or more of them ("5 ft 11 in", "2 lb 3 oz")
 _PART = re.compile(
@@ -72,7 +76,7 @@ def quantity(text: str, unit: str, bare: str | None = None) -> float | None:
     None when the text is no such quantity. The text's numbers use a decimal point."""
     dimension, size = _UNITS[unit.strip().lower()]
     s = " ".join(text.split())
-    total, step, at = 0.0, math.inf, 0
+    total, step, at, last = 0.0, math.inf, 0, ""
     for m in _PART.finditer(s):
         if s[at : m.start()].strip(" ,+&") != "" and not _and(s[at : m.start()]):
             return None
@@ -82,7 +86,7 @@ def quantity(text: str, unit: str, bare: str | None = None) -> float | None:
             return None
         total += n * found[1]
         step = min(step, found[1] * _last_digit(m["num"]))
-        at = m.end()
+        at, last = m.end(), m["unit"]
     if at == 0:
         n = parse_number(s)
         found = _UNITS.get((bare or unit).strip().lower())
@@ -91,8 +95,15 @@ def quantity(text: str, unit: str, bare: str | None = None) -> float | None:
         if found[1] == size:
             return n
         return _rounded(n * found[1] / size, found[1] * _last_digit(s) / size)
-    if s[at:].strip():
-        return None
+    rest = s[at:].strip()
+    if rest:
+        # the smaller unit left unwritten after a larger one: "5'11", "5 ft 11", "2 lb 3"
+        smaller = _SMALLER.get(last.lower())
+        n = parse_number(rest) if smaller else None
+        if n is None:
+            return None
+        total += n * _UNITS[smaller][1]
+        step = min(step, _UNITS[smaller][1] * _last_digit(rest))
     return _rounded(total / size, step / size)
 
 
