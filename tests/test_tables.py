@@ -1119,3 +1119,13 @@ def test_a_registers_dates_and_heights_in_their_joined_forms_are_read(tmp_path):
     table = {"path": "t.csv", "source": {"column": "src"}, "entity": ["id"], "columns": columns}
     [record] = read_declared(_config(tmp_path, tables=[table], attributes=attributes)).records
     assert record.note is None and record.claims == 8
+
+
+def test_a_size_stated_alike_by_most_wins_over_a_close_one_with_more_digits(tmp_path):
+    """Dimensions are no amounts: 30 × 20 × 10 (a product of 6,000) is no rounding of
+    29.8 × 20.1 × 10.1, so the size two sources state wins over the one a third states with
+    more digits."""
+    text = "src,id,size\na,p1,30 x 20 x 10 cm\nb,p1,30 x 20 x 10 cm\nc,p1,29.8 x 20.1 x 10.1 cm\n"
+    attributes = {"size": {"kind": "dimensions", "unit": "cm", "tolerance": "2%"}}
+    _, resolved = _domain_audit(tmp_path, text, {"size": {"attribute": "size"}}, attributes)
+    assert resolved[("p1", "size")] == [30, 20, 10]
