@@ -364,6 +364,8 @@ def write(out: Path, truth: dict, values: dict, seed: int) -> None:
     (out / "auditor.toml").write_text(CONFIG)
 
 
+DECLARED = {"released": "release_date"}  # the configuration's names that differ from the gold's
+
 # What a user writes after reading the README (tables, attribute kinds and tolerances).
 CONFIG = """\
 # A product catalog from nine retailers' exports (benchmarks/truth_products.py).
@@ -378,7 +380,7 @@ brand = "brand"
 price = "price"
 weight = "weight"
 dimensions = "dimensions"
-released = "release_date"
+released = "released"
 manufacturers = "manufacturers"
 rating = { attribute = "rating", unit = "5" }
 
@@ -392,7 +394,7 @@ Brand = "brand"
 price_usd = { attribute = "price", currency = "USD" }
 weight_lb = { attribute = "weight", unit = "lb" }
 "Dimensions (in)" = "dimensions"
-"Release Date" = "release_date"
+"Release Date" = "released"
 "Manufacturer(s)" = { attribute = "manufacturers", split = "," }
 "Avg Rating" = "rating"
 
@@ -407,7 +409,7 @@ brand = "brand"
 price = "price"
 weight = "weight"
 size = "dimensions"
-release_date = "release_date"
+release_date = "released"
 oem = "manufacturers"
 stars = "rating"
 
@@ -421,7 +423,7 @@ brand = "brand"
 price = "price"
 weight = "weight"
 dimensions = "dimensions"
-release = "release_date"
+release = "released"
 makers = { attribute = "manufacturers", split = "/" }
 rating = "rating"
 
@@ -436,7 +438,7 @@ brand = "brand"
 price = "price"
 weight = "weight"
 dimensions = "dimensions"
-launch_date = "release_date"
+launch_date = "released"
 manufacturers = "manufacturers"
 customer_rating = "rating"
 
@@ -450,7 +452,7 @@ brand = "brand"
 price = "price"
 weight = "weight"
 dims = "dimensions"
-date = "release_date"
+date = "released"
 mfr = "manufacturers"
 rating = "rating"
 
@@ -464,7 +466,7 @@ brand = "brand"
 price = { attribute = "price", currency = "USD" }
 weight_g = { attribute = "weight", unit = "g" }
 dimensions_mm = { attribute = "dimensions", unit = "mm" }
-release = "release_date"
+release = "released"
 makers = "manufacturers"
 rating = { attribute = "rating", unit = "5" }
 
@@ -475,6 +477,7 @@ entity = ["ean"]
 attribute = { column = "property" }
 value = { column = "value" }
 [tables.columns]
+release_date = "released"
 manufacturers = { attribute = "manufacturers", split = "," }
 
 [attributes.title]
@@ -497,7 +500,7 @@ kind = "dimensions"
 unit = "cm"
 tolerance = "2%"
 
-[attributes.release_date]
+[attributes.released]
 kind = "date"
 
 [attributes.manufacturers]
@@ -586,7 +589,7 @@ def resolved_of(report: Path) -> dict[tuple[str, str], object]:
     out: dict[tuple[str, str], object] = {}
     members: dict[tuple[str, str], list] = defaultdict(list)
     for r in data["resolved"]:
-        key = (r["entity"], r["attribute"])
+        key = (r["entity"], DECLARED.get(r["attribute"], r["attribute"]))
         if r["attribute"] == "manufacturers":  # one list, or (a slot each) its members
             value = r["value"]
             members[key] += value if isinstance(value, list) else [value]
