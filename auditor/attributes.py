@@ -30,7 +30,8 @@ class AttributeSpec:
     multi: bool = False
     time_varying: bool = False
     qualifier: str = "slot"
-    tolerance: float = 0.0  # minutes for durations and times; a fraction for money and scores
+    # minutes for durations and times; a fraction of the value for money, of the scale for scores
+    tolerance: float = 0.0
     relative: bool = False  # a number's tolerance is a fraction of the value ("1%")
     severity: str = "error"  # severity of an unexplained conflict on this attribute
     label: str = ""
@@ -39,10 +40,17 @@ class AttributeSpec:
     # site's score, where sites score differently); "": every claim
     column_qualifier: str = ""
     relation: str = ""  # one of RELATIONS
+    unit: str = ""  # a number's unit of measure, every value converted to it ("g", "cm")
 
     @property
     def title(self) -> str:
         return self.label or self.name.replace("_", " ")
+
+    @property
+    def shows(self) -> str:
+        """How its values are shown (display.show): its kind, and its unit of measure after a
+        colon when it declares one ("number:g": "1,200 g")."""
+        return f"{self.kind}:{self.unit}" if self.unit else self.kind
 
 
 _DEFAULTS = [

@@ -94,7 +94,11 @@ def shares(items: Sequence[Sequence[Any]]) -> str:
 
 def pairs(items: Sequence[Sequence[str]]) -> str:
     """[[a, b], ...] -> 'imdb and movieblog, and imdb and wikipedia' (each pair's own "and"
-    kept apart from the list's: not 'a and b and b and c')."""
+    kept apart from the list's: not 'a and b and b and c'); three pairs or more with one
+    source in common -> 'imdb and each of a, b and c'."""
+    if len(items) >= 3 and (common := set(items[0]).intersection(*items[1:])):
+        one = min(common)
+        return f"{one} and each of {listing(sorted(b if a == one else a for a, b in items))}"
     named = [f"{a} and {b}" for a, b in items]
     return ", ".join(named[:-1]) + ", and " + named[-1] if len(named) > 1 else "".join(named)
 
@@ -391,6 +395,9 @@ class ValueConflict(Kind):
         tolerance=NUMBER,
     )
     different_scores = Reason("{values} — different scores on the same scale", **_VALUES)
+    different_on_one_scale = Reason(
+        "{values} — different scores, even put on one scale", **_VALUES
+    )
     transposed_digits = Reason(
         "{values} — {amounts}: the same digits in another order, one mistyped",
         **_VALUES,

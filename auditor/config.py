@@ -232,6 +232,16 @@ _TOP: dict[str, tuple[Check, str]] = {
     ),
 }
 
+def _unit_of(name: str):
+    from auditor.normalize.units import unit_of  # (polars, which --help does not need)
+
+    return unit_of(name)
+
+
+def _known_units() -> str:
+    return "g, kg, lb, oz, mm, cm, m, in, ft, ml, l, W, GB"
+
+
 _ATTRIBUTE_KEYS: dict[str, tuple[Check, str]] = {
     "kind": (_string, "a value kind"),
     "multi": (lambda v: isinstance(v, bool), "true or false"),
@@ -246,6 +256,10 @@ _ATTRIBUTE_KEYS: dict[str, tuple[Check, str]] = {
     "companion": (_string, "an attribute name"),
     "column_qualifier": (_string, "a qualifier (the one the validation tables' column takes)"),
     "relation": (lambda v: v in RELATIONS, "one of " + ", ".join(r for r in RELATIONS if r)),
+    "unit": (
+        lambda v: isinstance(v, str) and _unit_of(v) is not None,
+        "a unit of measure its values are kept in (" + _known_units() + ", ...)",
+    ),
 }
 
 
@@ -306,6 +320,13 @@ def _validate_attributes(attributes: dict[str, Any], fail: Callable[..., None]) 
                 expected = "one of " + ", ".join(QUALIFIER_ROLES)
             if not check(value):
                 fail((*where, key), value, expected)
+        measured = spec.get("kind", getattr(DEFAULTS.get(name), "kind", ""))
+        if "unit" in spec and measured not in ("number", "dimensions"):
+            fail((*where, "unit"), spec["unit"], 'kind = "number" or "dimensions" beside it (a '
+                 "unit of measure converts them; an amount's currency or a score's scale is a "
+                 "column's hint)")
+        if measured == "dimensions" and "unit" not in spec:
+            fail(where, spec, 'a unit of measure for its dimensions (unit = "cm")')
         if name not in DEFAULTS and "kind" not in spec:
             fail(
                 where,

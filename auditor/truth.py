@@ -74,8 +74,10 @@ import numpy as np
 import polars as pl
 from scipy import sparse
 
-KINDS = ("exact", "code", "text", "time", "number", "count", "names")
-_NUMERIC = ("time", "number", "count")
+KINDS = ("exact", "code", "text", "time", "number", "count", "measure", "names")
+# measure: a figure compared within tolerance whose digits say nothing of a rounding (the
+# product of a box's sides), so neither a rounded nor a more precise statement of another
+_NUMERIC = ("time", "number", "count", "measure")
 AMOUNTS = ("number", "count")  # numeric kinds whose figures may be rounded
 _KEY = ["entity", "attribute", "slot"]
 

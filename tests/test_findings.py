@@ -150,3 +150,13 @@ def test_a_source_writes_and_sources_write():
     )
     two = one.reason(**{**one.fields, "sources": ["imdb", "wikipedia"]})
     assert two.render().startswith('imdb and wikipedia write "jueian sands"')
+
+
+def test_pairs_of_sources_with_one_source_in_common_name_it_once():
+    from auditor.catalog import ValueConflict
+
+    lists = [[[s], ["Ann Lee"]] for s in "abcd"] + [[["g"], ["Bo Roe"]]]
+    one = ValueConflict.share_nothing(
+        lists=lists, disjoint=[["a", "g"], ["b", "g"], ["c", "g"], ["d", "g"]]
+    )
+    assert one.render().endswith(" — g and each of a, b, c and d share nothing")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from auditor.normalize.counts import parse_count
-from auditor.normalize.dates import numeric_order, parse_date, precision
+from auditor.normalize.dates import numeric_order, parse_date
 from auditor.normalize.durations import parse_duration
 from auditor.normalize.money import parse_money
 from auditor.normalize.names import abbreviates, best_cased, fold, near_variant
@@ -63,10 +63,6 @@ def test_a_columns_dates_of_numbers_are_read_in_the_order_its_clear_ones_show():
     # a column of both orders, or of ambiguous dates only, reads only the clear ones
     assert numeric_order(["27/10/1995", "10/27/1995"]) is None
     assert numeric_order(["05/06/1995", "Oct 27, 1995"]) is None
-
-
-def test_date_precision():
-    assert [precision(v) for v in ("1995", "1995-10", "1995-10-27")] == ["year", "month", "day"]
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ import csv
 import gzip
 import io
 import json
+import re
 import sqlite3
 from pathlib import Path
 
@@ -861,3 +862,270 @@ def test_a_country_is_shown_by_its_name_not_its_adjective(tmp_path):
     found, resolved = _domain_audit(tmp_path, text, {"country": {"attribute": "country"}}, {})
     assert not found  # one country, written two ways
     assert resolved[("f1", "country")] == ["United States"]
+
+
+def test_cells_marking_a_missing_value_state_nothing_of_any_kind(tmp_path):
+    """"N/A", "-", "null" in a cell are how tables leave it empty: no title "N/A", no
+    company "n/a" in a set, and no note that a number column failed to read them."""
+    (tmp_path / "t.csv").write_text(
+        "src,id,brand,makers,weight\n"
+        "a,p1,Acme,Foxconn; Jabil,1200\n"
+        "b,p1,N/A,n/a,-\n"
+        "c,p1,-,null,N/A\n"
+        "d,p1,Acme,—,\n",
+        encoding="utf-8",
+    )
+    columns = {c: {"attribute": c} for c in ("brand", "makers", "weight")}
+    attributes = {"brand": {"kind": "text"}, "makers": {"kind": "names", "multi": True},
+                  "weight": {"kind": "number"}}
+    table = {"path": "t.csv", "source": {"column": "src"}, "entity": ["id"], "columns": columns}
+    read = read_declared(_config(tmp_path, tables=[table], attributes=attributes))
+    assert read.records[0].note is None
+    assert sorted(read.claims.get_column("value").to_list()) == [
+        '"Acme"', '"Acme"', '"Foxconn"', '"Jabil"', "1200"
+    ]
+
+
+def test_a_number_attribute_with_a_unit_converts_every_cell_to_it(tmp_path):
+    """Retailers write one weight as "1.2 kg", "1200 g", "2.65 lbs" or "42.3 oz" (and a
+    column of bare pounds): with the attribute's unit declared they are one weight in grams,
+    a figure in another dimension is no value, and heights add their feet and inches."""
+    text = (
+        "src,id,weight,weight_lb,height\n"
+        "a,p1,1.2 kg,,5 ft 11 in\n"
+        "b,p1,1200 g,2.65,180 cm\n"
+        "c,p1,2.65 lbs,,\"5' 11\"\"\"\n"
+        "d,p1,42.3 oz,,1.80 m\n"
+        "e,p1,3 W,,\n"
+        "a,p2,850 g,,\n"
+        "b,p2,2 kg,,\n"
+    )
+    columns = {
+        "weight": {"attribute": "weight"},
+        "weight_lb": {"attribute": "weight", "unit": "lb"},
+        "height": {"attribute": "height"},
+    }
+    attributes = {
+        "weight": {"kind": "number", "unit": "g", "tolerance": "2%"},
+        "height": {"kind": "number", "unit": "cm", "tolerance": 1},
+    }
+    found, resolved = _domain_audit(tmp_path, text, columns, attributes)
+    # 1,202 g from pounds and 1,199 g from ounces agree with 1,200 g (the more precise wins)
+    assert abs(resolved[("p1", "weight")] - 1200) <= 2
+    assert found[("p1", "weight")].code == "AU005"  # within tolerance
+    assert resolved[("p1", "height")] == 180
+    assert ("p1", "height") not in found
+    assert found[("p2", "weight")].code == "AU001"  # 850 g against 2 kg
+    [record] = read_declared(
+        _config(tmp_path, tables=[{"path": "t.csv", "source": {"column": "src"},
+                                   "entity": ["id"], "columns": columns}],
+                attributes=attributes)
+    ).records
+    assert record.note == "1 cell states no value of its column's kind: weight 1 ('3 W')"
+
+
+def test_a_unit_is_declared_on_a_number_attribute_and_is_one_the_auditor_knows(tmp_path):
+    path = tmp_path / "audit.toml"
+    for spec, message in (
+        ('kind = "number"\nunit = "furlongs per fortnight"',
+         'unit = "furlongs per fortnight": expected a unit of measure its values are kept in'),
+        ('kind = "text"\nunit = "g"', 'unit = "g": expected kind = "number" or "dimensions"'),
+    ):
+        path.write_text(f"[attributes.weight]\n{spec}\n", encoding="utf-8")
+        with pytest.raises(AuditorError, match=re.escape(message)):
+            load(config_file=path)
+
+
+def test_ratings_as_shops_write_them_are_one_score(tmp_path):
+    """"4.5 stars" (out of five unless the column's unit says), "4.5/5.0", "4,5 / 5", "90%",
+    a bare "4.5" in a column of unit 5: one rating, and no cell left unread."""
+    text = (
+        "src,id,rating,stars\n"
+        "a,p1,4.5 stars,\n"
+        "b,p1,4.5/5.0,\n"
+        "c,p1,\"4,5 / 5\",\n"
+        "d,p1,90%,\n"
+        "e,p1,,4.5\n"
+        "a,p2,3 stars,\n"
+        "b,p2,4.0/5.0,\n"
+    )
+    columns = {"rating": {"attribute": "rating"},
+               "stars": {"attribute": "rating", "unit": "5"}}
+    attributes = {"rating": {"kind": "score", "tolerance": 0.01}}
+    found, resolved = _domain_audit(tmp_path, text, columns, attributes)
+    assert ("p1", "rating") not in found
+    assert resolved[("p1", "rating")] == {"value": 4.5, "scale": 5}
+    assert found[("p2", "rating")].code == "AU001"
+    table = {"path": "t.csv", "source": {"column": "src"}, "entity": ["id"], "columns": columns}
+    [record] = read_declared(_config(tmp_path, tables=[table], attributes=attributes)).records
+    assert record.note is None and record.claims == 7
+
+
+def test_a_scores_tolerance_is_a_share_of_its_scale_for_resolution_as_for_findings(tmp_path):
+    """tolerance = 0.05 on a score is 0.25 of 5 stars whatever the rating: 1.2 stars is within
+    it of 1 star as 4.7 is of 4.5, for the resolution's support as for the finding (a
+    relative tolerance would part the low ratings: 5 % of one star is 0.05)."""
+    text = "src,id,rating\na,p1,1/5\nb,p1,1/5\nc,p1,1.2/5\na,p2,4.5/5\nb,p2,4.5/5\nc,p2,4.7/5\n"
+    columns = {"rating": {"attribute": "rating"}}
+    attributes = {"rating": {"kind": "score", "tolerance": 0.05}}
+    (tmp_path / "t.csv").write_text(text, encoding="utf-8")
+    table = {"path": "t.csv", "source": {"column": "src"}, "entity": ["id"], "columns": columns}
+    (tmp_path / "sources").mkdir()
+    report = audit([tmp_path / "sources"],
+                   _config(tmp_path, tmp_path / "sources", tables=[table], attributes=attributes))
+    found = {d.entity: d.code for d in report.discrepancies if d.code != "AU007"}
+    assert found == {"p1": "AU005", "p2": "AU005"}
+    sources = {r["entity"]: r["sources"] for r in report.resolved}
+    assert sources == {"p1": ["a", "b", "c"], "p2": ["a", "b", "c"]}
+
+
+def test_a_vote_resolves_list_attributes_too(tmp_path):
+    """With resolution = "vote", a list attribute resolves (DESIGN: one resolved entry per
+    item, list attributes included) to the members sources holding half the weight state."""
+    (tmp_path / "t.csv").write_text(
+        "src,id,makers,brand\n"
+        "a,p1,Foxconn; Jabil,Acme\n"
+        "b,p1,Jabil; Foxconn,Acme\n"
+        "c,p1,Foxconn; Midea,Acme\n",
+        encoding="utf-8",
+    )
+    columns = {"makers": {"attribute": "makers"}, "brand": {"attribute": "brand"}}
+    attributes = {"makers": {"kind": "names", "multi": True}, "brand": {"kind": "text"}}
+    table = {"path": "t.csv", "source": {"column": "src"}, "entity": ["id"], "columns": columns}
+    (tmp_path / "sources").mkdir()
+    config = _config(tmp_path, tmp_path / "sources", tables=[table], attributes=attributes,
+                     resolution="vote")
+    resolved = {r["attribute"]: r for r in audit([tmp_path / "sources"], config).resolved}
+    assert resolved["brand"]["value"] == "Acme"
+    assert resolved["makers"]["value"] == ["Foxconn", "Jabil"]
+    assert resolved["makers"]["sources"] == ["a", "b", "c"]
+    assert resolved["makers"]["confidence"] == round((1 + 2 / 3) / 2, 3)
+
+
+def test_figures_of_a_unit_are_shown_with_it(tmp_path):
+    """An attribute kept in grams shows its figures in grams: "1.2 kg" and "2.65 lbs" are
+    quoted as the 1,200 g and 1,202 g they were compared as, and a spread is in grams."""
+    text = "src,id,weight,height\na,p1,1.2 kg,180 cm\nb,p1,2.65 lbs,5 ft 5 in\nc,p1,400 g,\n"
+    columns = {"weight": {"attribute": "weight"}, "height": {"attribute": "height"}}
+    attributes = {"weight": {"kind": "number", "unit": "g", "tolerance": "2%"},
+                  "height": {"kind": "number", "unit": "cm", "tolerance": 2}}
+    found, _ = _domain_audit(tmp_path, text, columns, attributes)
+    assert found[("p1", "weight")].explanation == (
+        "weight: a: 1,200 g; b: 1,202 g; c: 400 g — 66.72% apart; the tolerance is 2.00%"
+    )
+    assert found[("p1", "height")].explanation == (
+        "height: a: 180 cm; b: 165 cm — 15 cm apart; the tolerance is 2"
+    )
+
+
+def test_dimensions_in_any_unit_are_one_size_and_a_wrong_side_is_a_conflict(tmp_path):
+    """"30 x 20 x 10 cm", '11.8" x 7.9" x 3.9"' and "300x200x100" in a column of millimetres
+    are one box in centimetres; a side 25 % off is a conflict; without a unit the kind says
+    what to declare."""
+    text = (
+        "src,id,size,size_mm\n"
+        "a,p1,30 x 20 x 10 cm,\n"
+        "b,p1,\"11.8\"\" x 7.9\"\" x 3.9\"\"\",\n"
+        "c,p1,,300x200x100\n"
+        "d,p1,30 × 20 × 12.5 cm,\n"
+        "e,p1,30 kg x 20,\n"
+    )
+    columns = {"size": {"attribute": "size"}, "size_mm": {"attribute": "size", "unit": "mm"}}
+    attributes = {"size": {"kind": "dimensions", "unit": "cm", "tolerance": "2%"}}
+    found, resolved = _domain_audit(tmp_path, text, columns, attributes)
+    assert resolved[("p1", "size")] == [30, 20, 10]
+    finding = found[("p1", "size")]
+    assert finding.code == "AU001"
+    assert finding.explanation.startswith(
+        "size: a and c: 30 × 20 × 10 cm; b: 30 × 20.1 × 9.9 cm; d: 30 × 20 × 12.5 cm"
+    )
+    assert "e" not in {c.source for c in finding.claims}  # a weight is no length
+    path = tmp_path / "audit.toml"
+    path.write_text('[attributes.size]\nkind = "dimensions"\n', encoding="utf-8")
+    with pytest.raises(AuditorError, match=re.escape('expected a unit of measure for its')):
+        load(config_file=path)
+
+
+def test_names_with_other_numbers_are_not_one_name_spelt_two_ways(tmp_path):
+    """A model number one digit off names another product, not a misspelling: a conflict
+    (AU001), while a letter off stays a spelling variant (AU003); in a list too."""
+    text = (
+        "src,id,title,makers\n"
+        "a,p1,Orion BF-2690 Stand Mixer,Unit 7 Labs\n"
+        "b,p1,Orion BF-1690 Stand Mixer,Unit 9 Labs\n"
+        "a,p2,Orion BF-2690 Stand Mixer,Unit 7 Labs\n"
+        "b,p2,Orion BF-2690 Stand Mixr,Unit 7 Lab\n"
+    )
+    columns = {"title": {"attribute": "title"}, "makers": {"attribute": "makers"}}
+    attributes = {"title": {"kind": "text"}, "makers": {"kind": "names", "multi": True}}
+    found, _ = _domain_audit(tmp_path, text, columns, attributes)
+    assert found[("p1", "title")].code == "AU001"
+    assert found[("p2", "title")].code == "AU003"
+    assert found[("p1", "makers")].code == "AU001"
+    assert found[("p2", "makers")].code == "AU003"
+
+
+def test_scores_on_two_scales_that_differ_are_not_said_to_share_one(tmp_path):
+    text = "src,id,rating\na,p1,3.9/5\nb,p1,54%\na,p2,3.9/5\nb,p2,3.4/5\n"
+    columns = {"rating": {"attribute": "rating"}}
+    found, _ = _domain_audit(tmp_path, text, columns, {"rating": {"kind": "score"}})
+    assert found[("p1", "rating")].explanation == (
+        "rating: a: 3.9/5; b: 54/100 — different scores, even put on one scale"
+    )
+    assert found[("p2", "rating")].explanation == (
+        "rating: a: 3.9/5; b: 3.4/5 — different scores on the same scale"
+    )
+
+
+def test_a_long_tables_attributes_declared_nowhere_are_noted(tmp_path):
+    """Rows naming "colour" and "color" beside a declared "weight": both are read as text,
+    and the table's note names them, so a stray spelling does not pass unnoticed."""
+    (tmp_path / "t.csv").write_text(
+        "source,id,property,value\n"
+        "s1,p1,weight,1.2 kg\ns2,p1,weight,1200 g\ns1,p1,colour,red\ns2,p1,color,Red\n",
+        encoding="utf-8",
+    )
+    table = {"path": "t.csv", "source": {"column": "source"}, "entity": ["id"],
+             "attribute": {"column": "property"}, "value": {"column": "value"}}
+    attributes = {"weight": {"kind": "number", "unit": "g"}}
+    read = read_declared(_config(tmp_path, tables=[table], attributes=attributes))
+    assert read.records[0].note == (
+        "2 attributes its rows name are declared nowhere, so read as text ('color', "
+        "'colour'); declare [attributes.<name>] with its kind, or map the name in columns"
+    )
+    assert read.claims.height == 4
+    attributes |= {"colour": {"kind": "text"}, "color": {"kind": "text"}}
+    read = read_declared(_config(tmp_path, tables=[table], attributes=attributes))
+    assert read.records[0].note is None
+
+
+def test_a_registers_dates_and_heights_in_their_joined_forms_are_read(tmp_path):
+    """People registers write "03-Apr-1985", "3rd of April 1985", "Apr-03-1985" and heights
+    "5'11" or "5 ft 11" (the inches unwritten): the same day, the same 180 cm."""
+    text = (
+        "src,id,born,height\n"
+        "a,x1,1985-04-03,180 cm\n"
+        "b,x1,03-Apr-1985,5'11\n"
+        "c,x1,3rd of April 1985,5 ft 11\n"
+        "d,x1,Apr-03-1985,\"5' 11\"\"\"\n"
+    )
+    columns = {"born": {"attribute": "born"}, "height": {"attribute": "height"}}
+    attributes = {"born": {"kind": "date"},
+                  "height": {"kind": "number", "unit": "cm", "tolerance": 1}}
+    found, resolved = _domain_audit(tmp_path, text, columns, attributes)
+    assert resolved[("x1", "born")] == "1985-04-03"
+    assert resolved[("x1", "height")] == 180
+    assert not found
+    table = {"path": "t.csv", "source": {"column": "src"}, "entity": ["id"], "columns": columns}
+    [record] = read_declared(_config(tmp_path, tables=[table], attributes=attributes)).records
+    assert record.note is None and record.claims == 8
+
+
+def test_a_size_stated_alike_by_most_wins_over_a_close_one_with_more_digits(tmp_path):
+    """Dimensions are no amounts: 30 × 20 × 10 (a product of 6,000) is no rounding of
+    29.8 × 20.1 × 10.1, so the size two sources state wins over the one a third states with
+    more digits."""
+    text = "src,id,size\na,p1,30 x 20 x 10 cm\nb,p1,30 x 20 x 10 cm\nc,p1,29.8 x 20.1 x 10.1 cm\n"
+    attributes = {"size": {"kind": "dimensions", "unit": "cm", "tolerance": "2%"}}
+    _, resolved = _domain_audit(tmp_path, text, {"size": {"attribute": "size"}}, attributes)
+    assert resolved[("p1", "size")] == [30, 20, 10]

@@ -237,6 +237,12 @@ def test_a_rounded_figure_is_consistent_with_the_precise_one():
     clock = [("f", "dep", "a", 600), ("f", "dep", "b", 600), ("f", "dep", "c", 617)]
     dep = {"dep": Attribute("time", tolerance=10)}
     assert resolved(discover(_figures(clock), dep), "f", "dep")["value"] == "600"
+    # nor is a measure (the product of a box's sides: 9,000 for 30 × 30 × 10 is no rounding
+    # of a box of 8,860): the figure two sources state wins
+    box = [(r[0], "size", r[2], r[3]) for r in rows]
+    size = {"size": Attribute("measure", tolerance=0.01, relative=True)}
+    row = resolved(discover(_figures(box), size), "x", "size")
+    assert row["value"] == "9000"
 
 
 def test_set_valued_attribute_partial_overlap_supports():

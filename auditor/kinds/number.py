@@ -9,7 +9,15 @@ import re
 import polars as pl
 
 from auditor.kinds.base import Learned, ValueKind, as_json_reads
-from auditor.normalize.numbers import decimal_mark, number_expr, parse_number, point_decimal
+from auditor.kinds.values import dump
+from auditor.normalize.numbers import (
+    decimal_mark,
+    number_expr,
+    parse_number,
+    point_decimal,
+    point_decimal_text,
+)
+from auditor.normalize.units import quantity
 
 
 def parse(text: str) -> int | float | None:
@@ -22,11 +30,27 @@ def parse(text: str) -> int | float | None:
 
 def _cells(cells: pl.DataFrame, column, attr) -> pl.DataFrame:
     """A column's unit is read past where a cell writes it ("72°F", "72 °F" in a "°F" column);
-    a column that writes decimal commas is read so ("1.234,5")."""
+    a column that writes decimal commas is read so ("1.234,5"). An attribute that declares
+    its unit takes every cell in it, converted from the unit the cell (or else the column)
+    states (normalize.units)."""
     member = pl.col("member")
-    if decimal_mark(cells.get_column("member").drop_nulls().to_list()) == ",":
+    comma = decimal_mark(cells.get_column("member").drop_nulls().to_list()) == ","
+    if attr.unit:
+        members = cells.get_column("member")
+        return cells.with_columns(value=_quantities(members, column, attr, comma))
+    if comma:
         member = point_decimal(member)
     return cells.with_columns(value=_number(member, column))
+
+
+def _quantities(members: pl.Series, column, attr, comma: bool) -> pl.Series:
+    """Each distinct cell's quantity in the attribute's unit, as the JSON text of a number."""
+    values: dict[str, str] = {}
+    for text in members.unique().drop_nulls().to_list():
+        n = quantity(point_decimal_text(text) if comma else text, attr.unit, column.unit)
+        if n is not None and math.isfinite(n):
+            values[text] = dump(int(n) if n.is_integer() and abs(n) < 1e15 else n)
+    return members.replace_strict(values, default=None, return_dtype=pl.String)
 
 
 def _number(member: pl.Expr, column) -> pl.Expr:

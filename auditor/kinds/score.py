@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import polars as pl
@@ -12,12 +13,21 @@ from auditor.normalize.scores import parse_score
 _STRUCT = pl.Struct({"value": pl.Float64, "scale": pl.Float64})
 
 
+_STARS = re.compile(r"(?i)\s*(?P<v>\d+(?:[.,]\d+)?)\s*(?P<stars>stars?)?\s*")
+
+
 def _cell(text: str, column) -> Any:
-    """A score, or a bare number in a column whose unit is the scale ("7.1" in "/10")."""
+    """A score, or a bare number in a column whose unit is the scale ("7.1" in "/10"); a
+    count of stars without its scale ("4.5 stars", as shops and review sites write a rating)
+    is out of the column's unit, else out of five."""
     v = parse_score(text)
-    if v is None and column.unit:
-        v = parse_score(f"{text.strip()}/{column.unit.lstrip('/ ')}")
-    return v
+    if v is not None:
+        return v
+    m = _STARS.fullmatch(text)
+    if m and (column.unit or m["stars"]):
+        scale = column.unit.lstrip("/ ") if column.unit else "5"
+        return parse_score(f"{m['v']}/{scale}")
+    return None
 
 
 def _typed(frame: pl.LazyFrame, v: pl.Expr) -> pl.LazyFrame:
@@ -48,7 +58,8 @@ KIND = ValueKind(
     column=_column,
     composite=True,
     comparator="scalar",
-    truth=Learned("number", relative=True),
+    # a share of the scale, as the comparator reads the tolerance: 0.01 is 0.05 of 5 stars
+    truth=Learned("number", relative=False),
     show=lambda v: f"{v['value']:g}/{v['scale']:g}",
     bare='unit = "10"',
 )

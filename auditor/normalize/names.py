@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -48,12 +49,20 @@ def similarity(a: str, b: str) -> float:
 NEAR = 85.0
 
 
+# The numbers a name holds: a model number, a sequel's or a year's digits are no spelling
+_DIGITS = re.compile(r"\d+")
+DIGITS = _DIGITS.pattern
+
+
 def near_variant(a: str, b: str, *, threshold: float = NEAR) -> bool:
-    """Different spellings of one name: not equal once folded, but a letter or two apart."""
+    """Different spellings of one name: not equal once folded, but a letter or two apart, with
+    the same numbers ("BF-2690" and "BF-1690" name two things, however close)."""
     fa, fb = fold(a), fold(b)
     if fa == fb:
         return False
     if len(fa.split()) != len(fb.split()):
+        return False
+    if _DIGITS.findall(fa) != _DIGITS.findall(fb):
         return False
     return fuzz.ratio(fa, fb) >= threshold
 

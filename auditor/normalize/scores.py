@@ -1,12 +1,14 @@
 """Scores with their scale: "7.1/10", "7,1/10", "71/100", "78%", "71 out of 100", "71 metascore",
-"4/5 stars", "★★★½☆"."""
+"4/5 stars", "4.3/5.0", "★★★½☆"."""
 
 from __future__ import annotations
 
 import re
 
 _SLASH = re.compile(
-    r"(?P<v>\d+(?:[.,]\d+)?)\s*(?:/|out of)\s*(?P<s>\d+)(?:\s*(?:stars?|points?|pts\.?))?", re.I
+    r"(?P<v>\d+(?:[.,]\d+)?)\s*(?:/|out of)\s*(?P<s>\d+)(?:[.,]0+)?"
+    r"(?:\s*(?:stars?|points?|pts\.?))?",
+    re.I,
 )
 # Stars drawn: full ones, a half, then empty ones up to the scale ("★★★½☆"); without the
 # empty stars the scale is not said.

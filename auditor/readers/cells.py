@@ -150,7 +150,7 @@ def claims_of(
             .alias("context_start"),
         )
         cells = cells.with_columns(__key=pl.col("column"))
-    cells = cells.filter(pl.col("raw").str.strip_chars() != "")
+    cells = cells.filter(~_missing(pl.col("raw")))
     columns = _column_specs(spec, cells)
     parsed = [
         _parse(cells.filter(pl.col("__key") == c.column), c, spec_for(specs, c.attribute))
@@ -176,8 +176,26 @@ def claims_of(
         for c in columns
         if not (c.unit or c.currency)
     }
-    notes = [n for n in (_unnamed(unnamed), _unread(cells, bare, spec.where)) if n]
+    notes = [
+        n
+        for n in (
+            _unnamed(unnamed),
+            _undeclared(columns, specs) if long else None,
+            _unread(cells, bare, spec.where),
+        )
+        if n
+    ]
     return with_ids(conform(claims)), "; ".join(notes) or None
+
+
+# What tables write in a cell that has no value, as spreadsheets and CSV readers (pandas'
+# na_values) take it: never a value of any kind, so neither a claim nor a note.
+_MISSING = r"(?i)^(?:|n/?a|#n/a|n\.a\.|<na>|null|nil|none|nan|-+|[?–—])$"
+
+
+def _missing(raw: pl.Expr) -> pl.Expr:
+    """Whether a cell states nothing: blank, or a marker of a missing value ("N/A", "-")."""
+    return raw.str.strip_chars().str.contains(_MISSING).fill_null(True)
 
 
 def _column_specs(spec: TableSpec, cells: pl.DataFrame) -> list[ColumnSpec]:
@@ -218,6 +236,22 @@ def _unread(cells: pl.DataFrame, bare: dict[str, str], where: str) -> str | None
         parts.append(f"{column} {n:,} ({shown}{', ...' if len(texts) > _SHOWN else ''}{hint})")
     many = "cell states no value of its" if missing.height == 1 else "cells state no value of their"
     return f"{missing.height:,} {many} column's kind: " + "; ".join(parts)
+
+
+def _undeclared(columns: list[ColumnSpec], specs: dict[str, AttributeSpec]) -> str | None:
+    """The attributes a long table's rows name that nothing declares (read as text): a typo
+    or another spelling of a declared name ("colour", "Weight") shows here instead of
+    becoming an attribute of its own unnoticed."""
+    names = sorted({c.attribute for c in columns if c.attribute not in specs and not c.kind})
+    if not names:
+        return None
+    shown = ", ".join(repr(_short(n)) for n in names[:_SHOWN])
+    shown += ", ..." if len(names) > _SHOWN else ""
+    many = "attribute its rows name is" if len(names) == 1 else "attributes its rows name are"
+    return (
+        f"{len(names):,} {many} declared nowhere, so read as text ({shown}); declare "
+        "[attributes.<name>] with its kind, or map the name in columns"
+    )
 
 
 def _unnamed(rows: pl.Series) -> str | None:

@@ -15,11 +15,14 @@ __all__ = ["date", "form_expr", "listing_expr", "money", "show"]
 
 def show(kind: str, value: Any) -> str:
     """One value of an attribute of `kind`, for explanations and the report matrix: the kind's
-    own `show` (auditor.kinds); a value that is not of its kind's form reads as its text."""
+    own `show` (auditor.kinds), followed by the unit of measure a kind written "number:g"
+    (AttributeSpec.shows) names; a value that is not of its kind's form reads as its text."""
+    kind, _, unit = kind.partition(":")
     try:
-        return kinds.get(kind).show(value)
+        text = kinds.get(kind).show(value)
     except (KeyError, TypeError, ValueError):
         return str(value)
+    return f"{text} {unit}" if unit else text
 
 
 def listing_expr(items: pl.Expr) -> pl.Expr:

@@ -30,8 +30,34 @@ def table(frame: pl.DataFrame) -> pl.LazyFrame:
         .select("item", "src", "source", "weight", "vc", "entity", "attribute", "slot", vkey="kc")
         .with_columns(fuller=pl.lit(False))
     )
-    won = _winners(scalar, ["item"], named(frame, "value"), ("entity", "attribute", "slot"))
-    return won.select("entity", "attribute", "slot", "value", "confidence", "sources")
+    values = named(frame, "value")
+    won = _winners(scalar, ["item"], values, ("entity", "attribute", "slot"))
+    columns = ("entity", "attribute", "slot", "value", "confidence", "sources")
+    return pl.concat([won.select(*columns), _lists(frame, values).select(*columns)])
+
+
+def _lists(frame: pl.DataFrame, values: pl.Series) -> pl.LazyFrame:
+    """A list attribute's items (claims of kinds whose claims are a set's members): the
+    members that sources holding at least half the item's weight state (or the best one),
+    as one JSON list in key order; the confidence is their mean support, the sources those
+    stating any of them."""
+    rows = (
+        frame.lazy()
+        .filter(pl.col("kind").is_in([n for n, k in kinds.REGISTRY.items() if k.member]))
+        .select("item", "src", "source", "weight", "vc", "entity", "attribute", "slot", "kc")
+        .rename({"item": "fid"})
+    )
+    members = rows.group_by("fid", "kc").agg(
+        pl.col("vc").min(), pl.col("entity", "attribute", "slot").first()
+    )
+    held = _set_votes(rows, values).explode("value").join(
+        members.with_columns(value=pl.lit(values).gather(pl.col("vc"))),
+        on=["fid", "value"],
+    )
+    return held.sort("fid", "kc").group_by("fid", maintain_order=True).agg(
+        pl.col("entity", "attribute", "slot", "support", "sources").first(),
+        pl.format("[{}]", pl.col("value").str.join(",")).alias("value"),
+    ).rename({"support": "confidence"})
 
 
 def _sum(weights: pl.Expr) -> pl.Expr:

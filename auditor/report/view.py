@@ -216,7 +216,7 @@ class ReportView:
             for i in d.claim_idx:
                 if i in missing:
                     c = d.store.ref(i)
-                    kind = spec_for(self.specs, c.attribute or d.attribute).kind
+                    kind = spec_for(self.specs, c.attribute or d.attribute).shows
                     self._odd[(id(d.store), i, d.attribute)] = articles.evidence_row(
                         _evidence_view(c, kind)
                     )
@@ -304,7 +304,7 @@ class ReportView:
             d.status,
             d.attribute,
             d.explanation,
-            self._shown(spec.kind, r.value) if r else "",
+            self._shown(spec.shows, r.value) if r else "",
             r.confidence if r else None,
             evidence,
         )
@@ -361,7 +361,7 @@ def _store_claims(frame: pl.DataFrame, cited: array, specs) -> _Claims:
     frame = frame[pl.Series(cited, dtype=pl.Int64)]
     distinct = frame.select("attribute", "value").unique()
     texts = [
-        shown(spec_for(specs, a).kind, kinds.decode(v)) if a else None
+        shown(spec_for(specs, a).shows, kinds.decode(v)) if a else None
         for a, v in zip(
             distinct.get_column("attribute").to_list(),
             distinct.get_column("value").to_list(),
@@ -514,7 +514,7 @@ class _Cells:
 
 
 def _cell_text(spec, value_json: str, qualifier: str | None) -> str:
-    text = shown(spec.kind, kinds.decode(value_json))
+    text = shown(spec.shows, kinds.decode(value_json))
     if qualifier and (spec.qualifier != "flag" or spec.name == "budget"):
         text = f"{text} ({qualifier})"
     return text
@@ -562,8 +562,8 @@ def _resolved(spec, rows: list[tuple], cells: dict[str, Cell], show=shown):
     """`rows`: the attribute's resolved (slot, value, confidence)."""
     if rows:
         if len(rows) == 1 and not rows[0][0]:
-            return show(spec.kind, rows[0][1]), rows[0][2]
-        parts = [f"{slot or 'unqualified'}: {show(spec.kind, value)}" for slot, value, _ in rows]
+            return show(spec.shows, rows[0][1]), rows[0][2]
+        parts = [f"{slot or 'unqualified'}: {show(spec.shows, value)}" for slot, value, _ in rows]
         return "; ".join(parts), min(confidence for _, _, confidence in rows)
     if spec.multi:
         # Members that at least half of the stating sources list, one vote per source.

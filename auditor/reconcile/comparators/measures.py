@@ -33,7 +33,7 @@ def build(ctx: Context, disagree: pl.DataFrame) -> list[Finding]:
         spec = ctx.spec(attribute)
         groups = by_value(key)
         reason, fields = _judge(spec, ctx.compares(attribute), num, groups)
-        why = reason(values=values(ctx, src, value, groups, spec.kind), **fields)
+        why = reason(values=values(ctx, src, value, groups, spec.shows), **fields)
         findings.append(Finding(entity, attribute, slot, tuple(ids), why))
     return findings
 
@@ -55,7 +55,7 @@ def _judge(spec, kind: str, num: list, groups: dict[str, list[int]]) -> tuple[Re
                 else ValueConflict.beyond_share
             )
             return reason, {"share": share, "tolerance": spec.tolerance}
-        return _within(spread, spec.tolerance, unit="")
+        return _within(spread, spec.tolerance, unit=spec.unit)
     if kind == "nameset":
         sets = [set(k.split(SEP)) for k in groups]
         if all(a <= b or b <= a for a in sets for b in sets):

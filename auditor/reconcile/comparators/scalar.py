@@ -184,7 +184,7 @@ def _attributes(ctx: Context, names: list[str]) -> pl.DataFrame:
             {
                 "attribute": name,
                 "compares": ctx.compares(name),
-                "shows": spec.kind,
+                "shows": spec.shows,
                 "certificate": spec.relation == "certificate",
                 "tolerance": float(spec.tolerance),
                 "tolerance_g": format(spec.tolerance, FIGURE),
@@ -193,7 +193,7 @@ def _attributes(ctx: Context, names: list[str]) -> pl.DataFrame:
                 "drifts": bool(spec.time_varying),
                 "companion": spec.companion or None,
                 "companion_title": companion.title if companion else None,
-                "companion_shows": companion.kind if companion else None,
+                "companion_shows": companion.shows if companion else None,
             }
         )
     return pl.DataFrame(out, schema=_ATTRIBUTE_SCHEMA)
@@ -570,6 +570,7 @@ def _reasons() -> pl.Expr:
             (kind == "score") & (spread <= c("tolerance") + 1e-9),
             WithinTolerance.scales_equal,
         ),
+        ((kind == "score") & (c("high") != c("top")), ValueConflict.different_on_one_scale),
         (kind == "score", ValueConflict.different_scores),
         (measured & (spread <= c("tolerance")), WithinTolerance.within_tolerance),
         (measured, ValueConflict.beyond_tolerance),
@@ -601,6 +602,7 @@ _PLAIN = (
     WithinTolerance.no_rating,
     TemporalDrift.rating_moved,
     ValueConflict.different_scores,
+    ValueConflict.different_on_one_scale,
     WithinTolerance.ranges_overlap,
     WithinTolerance.place_named_less_fully,
     WithinTolerance.sequel_title,

@@ -27,7 +27,7 @@ from auditor.catalog import (
 )
 from auditor.claims import EDITORIAL, USER
 from auditor.normalize.genres import facets
-from auditor.normalize.names import HONORIFICS, NEAR, abbreviates, best_cased, fold
+from auditor.normalize.names import DIGITS, HONORIFICS, NEAR, abbreviates, best_cased, fold
 from auditor.reconcile.comparators import words
 from auditor.reconcile.comparators.base import (
     by_value,
@@ -174,10 +174,11 @@ def _folded(keys: pl.Series) -> pl.DataFrame:
 
 def _near(pairs: pl.DataFrame, people: list[str] | None = None) -> pl.DataFrame:
     """The pairs (folded, folded_b) that names.near_variant calls near: not equal, as many
-    words (the join's), and rapidfuzz's ratio at least NEAR; of the `people` attributes, a
-    name of two words also read the other way round ("ota kenji" is near "kenji oota": a
-    family name first on one site, the surname spelt otherwise on another)."""
-    unequal = pairs.filter(pl.col("folded") != pl.col("folded_b"))
+    words (the join's), the same numbers, and rapidfuzz's ratio at least NEAR; of the `people`
+    attributes, a name of two words also read the other way round ("ota kenji" is near "kenji
+    oota": a family name first on one site, the surname spelt otherwise on another)."""
+    numbers = [pl.col(c).str.extract_all(DIGITS).list.join(" ") for c in ("folded", "folded_b")]
+    unequal = pairs.filter((pl.col("folded") != pl.col("folded_b")) & (numbers[0] == numbers[1]))
     near = near_pairs(unequal, NEAR, "folded", "folded_b")
     if not people:
         return near
