@@ -12,10 +12,10 @@ from __future__ import annotations
 import itertools
 import marshal
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import polars as pl
@@ -111,6 +111,34 @@ class _Claims:
         return self.texts[k][self.ends[j - 1] if r else 0 : self.ends[j]].decode("utf-8")
 
 
+class _Found(NamedTuple):
+    """A finding as its entity's page reads it (`_found`): plain values, marshalled."""
+
+    id: str
+    code: str
+    kind: str
+    severity: str
+    status: str | None
+    attribute: str
+    explanation: str
+    resolved: bool
+    value: Any  # the resolved value, when resolved
+    confidence: float | None
+    store: int | None  # id() of its claim store
+    claim_idx: tuple[int, ...]
+
+    SEVERITY = 3  # where severity is in the tuple
+
+
+def _found(d: Discrepancy) -> tuple:
+    r = d.resolved
+    return (
+        d.id, d.code, d.kind, d.severity, d.status, d.attribute, d.explanation, r is not None,
+        r.value if r else None, r.confidence if r else None,
+        None if d.store is None else id(d.store), d.claim_idx,
+    )  # fmt: skip
+
+
 @dataclass
 class DiscrepancyView:
     id: str
@@ -180,9 +208,15 @@ class ReportView:
         self.report = report
         self.specs = report.attributes or attribute_catalog()
         self.entities = report.entities
-        self.discrepancies: dict[str, list[Discrepancy]] = defaultdict(list)
+        # Each entity's findings as one marshalled buffer of what its page shows (`_Found`),
+        # and their counts by severity: the forked child that makes the pages reads a buffer
+        # each, where reading the findings' objects would copy every page they lie on.
+        found: dict[str, list[tuple]] = defaultdict(list)
         for d in report.discrepancies:
-            self.discrepancies[d.entity].append(d)
+            found[d.entity].append(_found(d))
+        self._found = {e: marshal.dumps(f) for e, f in found.items()}
+        self.counts = {e: Counter(f[_Found.SEVERITY] for f in fs) for e, fs in found.items()}
+        del found
         self.documents: dict[str, list[DocumentRecord]] = defaultdict(list)
         for doc in (*report.documents, *_table_rows(report)):
             if doc.entity is not None:
@@ -225,9 +259,7 @@ class ReportView:
         """Entities, the worst first (errors, then warnings, then info), then by id."""
         rows = []
         for entity in self.entities:
-            counts = dict.fromkeys(SEVERITIES, 0)
-            for d in self.discrepancies.get(entity, ()):
-                counts[d.severity] += 1
+            counts = {s: self.counts.get(entity, {}).get(s, 0) for s in SEVERITIES}
             docs = self.documents[entity]
             rows.append(
                 IndexRow(
@@ -248,7 +280,8 @@ class ReportView:
         specs = self.specs
         documents = self.documents[entity]
         sources = sorted({d.source for d in documents if d.error is None})
-        discrepancies = self.discrepancies.get(entity, [])
+        packed = self._found.get(entity)
+        discrepancies = [_Found(*f) for f in marshal.loads(packed)] if packed else []
         marks = self._marks(discrepancies)
         cells = self._cells.get(entity)
         resolved = marshal.loads(self._resolved[entity]) if entity in self._resolved else {}
@@ -282,11 +315,11 @@ class ReportView:
             found = self._attributes[attribute] = (spec, dedupe)
         return found
 
-    def _discrepancy(self, d: Discrepancy) -> DiscrepancyView:
+    def _discrepancy(self, d: _Found) -> DiscrepancyView:
         spec = self._attribute(d.attribute)[0]
         evidence: list[str | EvidenceView] = []
         if d.store is not None:
-            claims, key = self._claims[id(d.store)], id(d.store)
+            claims, key = self._claims[d.store], d.store
             if claims.missing:
                 evidence = [
                     claims.row(i) if i not in claims.missing else self._odd[(key, i, d.attribute)]
@@ -295,7 +328,6 @@ class ReportView:
             else:
                 text, at = claims.text, claims.at
                 evidence = [text(at[i]) for i in d.claim_idx]
-        r = d.resolved
         return DiscrepancyView(
             d.id,
             d.code,
@@ -304,18 +336,18 @@ class ReportView:
             d.status,
             d.attribute,
             d.explanation,
-            self._shown(spec.shows, r.value) if r else "",
-            r.confidence if r else None,
+            self._shown(spec.shows, d.value) if d.resolved else "",
+            d.confidence,
             evidence,
         )
 
-    def _marks(self, discrepancies: list[Discrepancy]) -> dict[tuple[str, str], str]:
+    def _marks(self, discrepancies: list[_Found]) -> dict[tuple[str, str], str]:
         """(attribute, source) -> the worst severity an editorial claim of it takes part in."""
         marks: dict[tuple[str, str], str] = {}
         for d in discrepancies:
             if d.code == CoverageGap.code or d.store is None:
                 continue
-            claims = self._claims[id(d.store)]
+            claims = self._claims[d.store]
             names, codes, editorial, at = (
                 claims.source_names, claims.source_codes, claims.editorial, claims.at
             )
