@@ -1675,6 +1675,8 @@ def test_wikipedia_infobox_release_notes():
         ("himself - host (archive footage)", ("himself", None)),
         ("Themselves – Choir", ("Themselves", None)),
         ("Self - Narrator", ("Self - Narrator", None)),
+        ("Polly Abbott (introducing)", ("Polly Abbott", None)),  # a billing note
+        ("the new maid (and introducing) (as Kit Dale)", ("the new maid", "Kit Dale")),
     ],
 )
 def test_cast_role_notes_split_off(role, split):
