@@ -1620,6 +1620,23 @@ def test_imdb_worldwide_gross_and_hour_runtime():
     }
 
 
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("also known as: the long quay (uk) see more", "the long quay"),
+        ("also known as: nuit sans fin (working title) see more", "nuit sans fin"),
+        ("also known as: die brücke see more", "die brücke"),
+    ],
+)
+def test_imdb_also_known_as_without_its_note(line, title):
+    """IMDb's note on where a title was used ("(uk)", "(working title)") is no part of it."""
+    from auditor.extract.imdb import Imdb
+
+    out = _collector(f"edit details country: uk {line} filming locations: x see more")
+    Imdb()._details(out.view, out, 0)
+    assert [c.raw for c in out.claims if c.attribute == "also_known_as"] == [title]
+
+
 def test_imdb_runtime_per_cut():
     from auditor.extract.imdb import Imdb
 
