@@ -597,6 +597,11 @@ def test_writing_credits_name_their_role_in_prose():
     }
     text = "Other Film is a 1990 drama film with a screenplay by Max Orr."
     assert _facts(add_credit_prose, text) == {("writers", "Max Orr", "screenplay")}
+    text = "Fifth Film is a 1952 crime film directed by Jo Vance after the novel by Kit Orr."
+    assert _facts(add_credit_prose, text) == {
+        ("director", "Jo Vance", None),
+        ("writers", "Kit Orr", "novel"),
+    }
     text = "Third Film is a 2003 comedy film directed by Lee Paine, who also wrote the story."
     assert _facts(add_credit_prose, text) == {
         ("director", "Lee Paine", None),

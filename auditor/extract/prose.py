@@ -985,9 +985,10 @@ _CREDIT = re.compile(
 )
 
 
-# "from a story by X", "with a screenplay by X and Y": the writing credit names its role.
+# "from a story by X", "with a screenplay by X and Y", "from the novel by X": the writing
+# credit names its role.
 _WRITING_CREDIT = re.compile(
-    r"\b(?P<role>screenplay|story|teleplay) by (?P<names>"
+    r"\b(?P<role>screenplay|story|teleplay|novel) by (?P<names>"
     + _NAME
     + r"(?:(?:, | and |, and | &amp; | & )"
     + _NAME
