@@ -367,6 +367,17 @@ MONEY = [
             ("gross", (("amount", 3_000_000), ("currency", "USD")), "usa"),
         },
     ),
+    (  # the money word and its scope trail the first amount; the second names its own
+        "The picture took £80,000 at the UK box office, and $95,000 in North America.",
+        {
+            ("gross", (("amount", 80_000), ("currency", "GBP")), "uk"),
+            ("gross", (("amount", 95_000), ("currency", "USD")), "usa"),
+        },
+    ),
+    (  # a place between "made" and "for": the budget
+        "It was made on location in Cornwall for £40,000 and opened in Britain in May 1951.",
+        {("budget", (("currency", "GBP"), ("high", 40_000), ("low", 40_000)), None)},
+    ),
     ("The studio spent $2 million on marketing the film.", set()),
     ("Its opening weekend took £2.1 million.", set()),
     (  # the weekend named after the amount, then the gross
