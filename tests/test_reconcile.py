@@ -186,6 +186,22 @@ def test_mutation_director_changed(sources_copy):
     assert d.severity == "error" and "share nothing" in d.explanation
 
 
+def test_mutation_writer_lists_bridged_by_a_third(sources_copy):
+    """The blog lists the novelist alone, filmsuggest's lead the writer-director alone: no
+    shared name, but IMDb and Wikipedia name both, so each names only some of the writers (no
+    conflict). A writer no other list names still conflicts."""
+    old = "Writers: John O'Brien, Mike Figgis"
+    _mutate(sources_copy, "movieblog.txt", old, "Writers: John O'Brien")
+    report = _audit(sources_copy)
+    writers = [d for d in report.discrepancies if d.attribute == "writers" and d.code != "AU007"]
+    assert writers and all(d.code == "AU005" and d.severity == "info" for d in writers), [
+        (d.code, d.explanation) for d in writers
+    ]
+    _mutate(sources_copy, "movieblog.txt", "Writers: John O'Brien", "Writers: Peter Vance")
+    d = _one(_audit(sources_copy), "writers", "AU001")
+    assert d.severity == "error" and "share nothing" in d.explanation
+
+
 def test_mutation_director_written_family_name_first(sources_copy):
     """A site writing the family name first ("Figgis Mike", as Japanese credits often do) names
     the same person: no conflict, no spelling variant, one director resolved."""
