@@ -18,6 +18,7 @@ from auditor.config import Config
 from auditor.documents import DEFAULT_MAX_BYTES, DocumentRef, discover
 from auditor.errors import AuditorError
 from auditor.extract.copies import without_copies
+from auditor.extract.identity import without_other_films
 from auditor.extract.registry import DocumentResult
 from auditor.extract.shared import share_names
 from auditor.readers.declared import Tables, read_declared
@@ -80,9 +81,10 @@ def extract_refs(
     refs: Sequence[DocumentRef], *, workers: int | None = None, progress: Progress = _silent
 ) -> Extraction:
     """Unchanged documents' claims come from the cache (auditor.cache), the rest are extracted
-    in worker processes, a chunk of films at a time; then copies are refused and a film's
-    cased pages lend their names to its lower-cased ones (auditor.extract.shared), where the
-    worker or the cache has not done so already."""
+    in worker processes, a chunk of films at a time; then copies are refused, and pages whose
+    title is not their film's (auditor.extract.identity), and a film's cased pages lend their
+    names to its lower-cased ones (auditor.extract.shared), where the worker or the cache has
+    not done so already."""
     workers = workers or os.cpu_count() or 1
     # A record per document and no cycles: the collector's scans of a large catalog's heap
     # (a run's earlier report, in a long-lived process) would cost more than the making.
@@ -90,7 +92,7 @@ def extract_refs(
         results, claims = cache.extract(
             refs, workers=workers, parallel_from=PARALLEL_FROM, progress=progress
         )
-        final = share_names(without_copies(results))
+        final = share_names(without_other_films(without_copies(results), claims))
         return Extraction(final, _claims_of(results, final, claims))
 
 

@@ -367,6 +367,17 @@ MONEY = [
             ("gross", (("amount", 3_000_000), ("currency", "USD")), "usa"),
         },
     ),
+    (  # the money word and its scope trail the first amount; the second names its own
+        "The picture took £80,000 at the UK box office, and $95,000 in North America.",
+        {
+            ("gross", (("amount", 80_000), ("currency", "GBP")), "uk"),
+            ("gross", (("amount", 95_000), ("currency", "USD")), "usa"),
+        },
+    ),
+    (  # a place between "made" and "for": the budget
+        "It was made on location in Cornwall for £40,000 and opened in Britain in May 1951.",
+        {("budget", (("currency", "GBP"), ("high", 40_000), ("low", 40_000)), None)},
+    ),
     ("The studio spent $2 million on marketing the film.", set()),
     ("Its opening weekend took £2.1 million.", set()),
     (  # the weekend named after the amount, then the gross
@@ -597,6 +608,11 @@ def test_writing_credits_name_their_role_in_prose():
     }
     text = "Other Film is a 1990 drama film with a screenplay by Max Orr."
     assert _facts(add_credit_prose, text) == {("writers", "Max Orr", "screenplay")}
+    text = "Fifth Film is a 1952 crime film directed by Jo Vance after the novel by Kit Orr."
+    assert _facts(add_credit_prose, text) == {
+        ("director", "Jo Vance", None),
+        ("writers", "Kit Orr", "novel"),
+    }
     text = "Third Film is a 2003 comedy film directed by Lee Paine, who also wrote the story."
     assert _facts(add_credit_prose, text) == {
         ("director", "Lee Paine", None),
@@ -1620,6 +1636,23 @@ def test_imdb_worldwide_gross_and_hour_runtime():
     }
 
 
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("also known as: the long quay (uk) see more", "the long quay"),
+        ("also known as: nuit sans fin (working title) see more", "nuit sans fin"),
+        ("also known as: die brücke see more", "die brücke"),
+    ],
+)
+def test_imdb_also_known_as_without_its_note(line, title):
+    """IMDb's note on where a title was used ("(uk)", "(working title)") is no part of it."""
+    from auditor.extract.imdb import Imdb
+
+    out = _collector(f"edit details country: uk {line} filming locations: x see more")
+    Imdb()._details(out.view, out, 0)
+    assert [c.raw for c in out.claims if c.attribute == "also_known_as"] == [title]
+
+
 def test_imdb_runtime_per_cut():
     from auditor.extract.imdb import Imdb
 
@@ -1675,6 +1708,8 @@ def test_wikipedia_infobox_release_notes():
         ("himself - host (archive footage)", ("himself", None)),
         ("Themselves – Choir", ("Themselves", None)),
         ("Self - Narrator", ("Self - Narrator", None)),
+        ("Polly Abbott (introducing)", ("Polly Abbott", None)),  # a billing note
+        ("the new maid (and introducing) (as Kit Dale)", ("the new maid", "Kit Dale")),
     ],
 )
 def test_cast_role_notes_split_off(role, split):

@@ -186,6 +186,22 @@ def test_mutation_director_changed(sources_copy):
     assert d.severity == "error" and "share nothing" in d.explanation
 
 
+def test_mutation_writer_lists_bridged_by_a_third(sources_copy):
+    """The blog lists the novelist alone, filmsuggest's lead the writer-director alone: no
+    shared name, but IMDb and Wikipedia name both, so each names only some of the writers (no
+    conflict). A writer no other list names still conflicts."""
+    old = "Writers: John O'Brien, Mike Figgis"
+    _mutate(sources_copy, "movieblog.txt", old, "Writers: John O'Brien")
+    report = _audit(sources_copy)
+    writers = [d for d in report.discrepancies if d.attribute == "writers" and d.code != "AU007"]
+    assert writers and all(d.code == "AU005" and d.severity == "info" for d in writers), [
+        (d.code, d.explanation) for d in writers
+    ]
+    _mutate(sources_copy, "movieblog.txt", "Writers: John O'Brien", "Writers: Peter Vance")
+    d = _one(_audit(sources_copy), "writers", "AU001")
+    assert d.severity == "error" and "share nothing" in d.explanation
+
+
 def test_mutation_director_written_family_name_first(sources_copy):
     """A site writing the family name first ("Figgis Mike", as Japanese credits often do) names
     the same person: no conflict, no spelling variant, one director resolved."""
@@ -445,6 +461,45 @@ def test_mutation_same_currency_conflict_beside_another_currency(sources_copy):
     conflict = _one(report, "budget", "AU001")
     assert {c.source for c in conflict.claims} == {"imdb", "movieblog"}
     assert _one(report, "budget", "AU005").reason == "other-currency"
+
+
+def test_page_under_the_films_other_title(sources_copy):
+    """A Rotten Tomatoes page filed under the title IMDb gives as the film's also-known-as
+    (a release title elsewhere) is the film's page, and its title no conflict; without that
+    line the page is about another film and refused."""
+    old = "Leaving Las Vegas Reviews"
+    _mutate(sources_copy, "rottentomatoes.txt", old, "Adiós a Las Vegas Reviews")
+    report = _audit(sources_copy)
+    assert not [d for d in report.documents if d.error]
+    assert not [d for d in report.discrepancies if d.attribute == "title" and d.code != "AU007"]
+    _mutate(sources_copy, "imdb.txt", "also known as: adiós a las vegas", "also known as: adieu")
+    [bad] = [d for d in _audit(sources_copy).documents if d.error]
+    assert bad.source == "rottentomatoes"
+    assert "is about 'Adiós a Las Vegas', not the entity" in bad.error
+
+
+@pytest.mark.parametrize(
+    ("title", "known"),
+    [
+        ("Leavng Las Vegas", True),  # a letter left out
+        ("Leaving Lsa Vegas", False),  # two letters swapped, but in a word under five letters
+        ("Laeving Las Vegas", True),  # two letters swapped
+        ("Leavings Las Vegas", False),  # a plural: another title
+        ("Leaving Las Vegas II", False),  # a sequel
+    ],
+)
+def test_misspelt_title_is_the_films_title_spelt_two_ways(sources_copy, title, known):
+    """The blog's title mistyped by a letter in a long word files under the film (a spelling
+    variant of its title, AU003 warning); a short word, a plural or a numeral is another film."""
+    _mutate(sources_copy, "movieblog.txt", "Leaving Las Vegas\n", f"{title}\n")
+    report = _audit(sources_copy)
+    errors = [d for d in report.documents if d.error]
+    if not known:
+        assert [d.source for d in errors] == ["movieblog"]
+        return
+    assert not errors
+    [d] = [d for d in report.discrepancies if d.attribute == "title" and d.code != "AU007"]
+    assert (d.code, d.severity) == ("AU003", "warning") and title in d.explanation
 
 
 def test_sequel_title_shortened_by_one_site(tmp_path):

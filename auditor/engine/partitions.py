@@ -24,6 +24,7 @@ import pyarrow as pa
 from auditor.attributes import DEFAULTS, AttributeSpec
 from auditor.claims import CLAIM_SCHEMA, to_frame
 from auditor.documents import DocumentRef
+from auditor.extract.identity import without_other_films
 from auditor.extract.registry import extract_document
 from auditor.extract.shared import share_names
 from auditor.pipeline import without_copies
@@ -113,11 +114,11 @@ def extract(batches: Iterable[pa.RecordBatch], schema: pa.Schema) -> Iterator[pa
         return
     for (_,), refs in frame.sort("ordinal").group_by("entity", maintain_order=True):
         ordinals = refs.get_column("ordinal").to_list()
-        results = share_names(
-            without_copies(
-                tuple(extract_document(_ref(row)) for row in refs.iter_rows(named=True))
-            )
+        kept = without_copies(
+            tuple(extract_document(_ref(row)) for row in refs.iter_rows(named=True))
         )
+        titled = [c for r in kept for c in r.claims if c.attribute in ("title", "also_known_as")]
+        results = share_names(without_other_films(kept, to_frame(titled)))
         outcomes = pl.DataFrame(
             [
                 (n, r.adapter, r.error, r.note, r.digest, len(r.claims), r.line_starts.tolist())

@@ -48,11 +48,12 @@ _VERSION_WORD = re.compile(r"\s+(?:version|cut|release|edit)$", re.I)
 
 
 # A trailing note a cast line puts after the role: "(voice)", "(uncredited)", "(archive
-# footage)", "(credit only)", "(scenes deleted)", a dub's "(English version)", "(narrator)";
-# or "(as X)", the name the actor is credited as.
+# footage)", "(credit only)", "(scenes deleted)", a dub's "(English version)", "(narrator)",
+# a billing's "(introducing)"; or "(as X)", the name the actor is credited as.
 _ROLE_NOTE = re.compile(
     r"\s*\((?:(?:credited )?as (?P<as>[^)]+)|(?:[\w ]{0,20}\b)?(?:voice|uncredited|archive "
-    r"footage|credit only|scenes? deleted|unconfirmed|cameo|version|narrator|narration)\b"
+    r"footage|credit only|scenes? deleted|unconfirmed|cameo|version|narrator|narration|"
+    r"introducing)\b"
     r"[^)]{0,30})\)$",
     re.I,
 )

@@ -117,7 +117,9 @@ _LANGUAGE = re.compile(
 _RELEASE_DATE = re.compile(
     opens_word(r"release date: (?P<d>" + _RELEASED + r")(?: \((?P<c>[^)]+)\))?")
 )
-_AKA = re.compile(opens_word(r"also known as: (?P<v>.+?) see more"))
+# An also-known-as title with IMDb's note on where it was used: "the long road (usa)",
+# "le train (working title)"; the note is no part of the title.
+_AKA = re.compile(opens_word(r"also known as: (?P<v>.+?)(?: \([^()]*\))? see more"))
 _FILMING = re.compile(opens_word(r"filming locations?: (?P<v>.+?) see more"))
 _RUNTIME = re.compile(opens_word(rf"runtime: (?P<v>{_TIME}{_NOTE}(?: \| {_TIME}{_NOTE})*)"))
 _CUTS = re.compile(_CUT)

@@ -748,7 +748,8 @@ def _amounts(text: str, low: str | None, s: int, e: int) -> list[re.Match[str]]:
 
 _MONEY_WORDS = re.compile(
     r"\b(?P<budget>budget(?:ed)?|cost(?:ing|s)?|production costs?"
-    r"|(?:made|produced)(?: (?:it|the (?:film|picture|movie)))? for)\b"  # "produced it for"
+    r"|(?:made|produced)(?: (?:it|the (?:film|picture|movie)))?"  # "produced it for"
+    r"(?: (?:at|in|on) [\w'’ -]{1,40}?)? for)\b"  # "made at Ealing Studios for"
     r"|\b(?P<gross>gross(?:ed|ing|es)?|box[- ]office|earn(?:ed|ing|s)?|took(?: in)?|taking|"
     r"making|made|revenue|receipts|takings)\b"
     r"|\b(?P<skip>opening weekend|first weekend|weekend|opening|marketing|advertising|"
@@ -904,8 +905,13 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             # "it earned $88,000, and its worldwide total was ...": a scope after the amount
             # counts within the amount's own clause only
             cut = _CLAUSE_BREAK.search(text, a.end(), stop)
+            # "£X at the British box office, and $Y in the United States": a money word that
+            # trails the previous amount is that amount's; this one's own territory comes first
+            trailing = i > 0 and word.start() >= amounts[i - 1].end()
+            own = _scope(text[a.end() : cut.start() if cut else stop], "") if trailing else None
             scope = (
                 money.scope
+                or own
                 or (adjacent[-1] if adjacent else None)
                 or _scope(text[a.end() : cut.start() if cut else stop], text[since : a.start()])
                 or _opening_scope(text, clause_start, word.start())
@@ -985,9 +991,10 @@ _CREDIT = re.compile(
 )
 
 
-# "from a story by X", "with a screenplay by X and Y": the writing credit names its role.
+# "from a story by X", "with a screenplay by X and Y", "from the novel by X": the writing
+# credit names its role.
 _WRITING_CREDIT = re.compile(
-    r"\b(?P<role>screenplay|story|teleplay) by (?P<names>"
+    r"\b(?P<role>screenplay|story|teleplay|novel) by (?P<names>"
     + _NAME
     + r"(?:(?:, | and |, and | &amp; | & )"
     + _NAME

@@ -7,6 +7,8 @@ from array import array
 from dataclasses import dataclass, field
 from itertools import accumulate
 
+from rapidfuzz.distance import OSA
+
 from auditor.claims import EDITORIAL, Claim
 from auditor.documents import Document, DocumentRef, read
 from auditor.errors import DocumentError
@@ -154,26 +156,71 @@ def _squeezed(text: str) -> str:
 
 def _same_title(entity_slug: str, title: str) -> bool:
     """Whether `title` names the film of the folder: the same letters and digits, or a
-    sequel's title as sites shorten it (normalize.titles)."""
-    return _squeezed(entity_slug) == _squeezed(title) or same_sequel(entity_slug, title)
+    sequel's title as sites shorten it (normalize.titles), or the same words with one of them
+    mistyped by a letter (`_mistyped`)."""
+    return (
+        _squeezed(entity_slug) == _squeezed(title)
+        or same_sequel(entity_slug, title)
+        or _mistyped(entity_slug, title)
+    )
+
+
+def _mistyped(entity_slug: str, title: str) -> bool:
+    """The folder's title words with one word of five or more letters a letter off (one left
+    out, added, changed or two swapped: "The Quiet Citty"): a typo, no other film. A
+    number, a numeral or a plural "s" is never a typo: "Part II" and "Part III", "Alien" and
+    "Aliens" are other films."""
+    a, b = slug(entity_slug).split("-"), slug(title).split("-")
+    if len(a) != len(b):
+        return False
+    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if len(diff) != 1:
+        return False
+    x, y = diff[0]
+    if not (x.isalpha() and y.isalpha()) or min(len(x), len(y)) < 4 or max(len(x), len(y)) < 5:
+        return False
+    if _NUMERAL.fullmatch(x) or _NUMERAL.fullmatch(y) or x + "s" == y or y + "s" == x:
+        return False
+    return OSA.distance(x, y) == 1
+
+
+_NUMERAL = re.compile(r"[ivxlc]+")  # a Roman numeral's letters
+
+
+def identity_error(ref: DocumentRef, titles: list[str], years: list[int]) -> DocumentError:
+    """A page filed under an entity it is not about: what it says, and the folder it needs."""
+    m = re.fullmatch(r"(?P<slug>.+?)-(?P<year>\d{4})", slug(ref.entity))
+    entity_slug, entity_year = (m["slug"], int(m["year"])) if m else (slug(ref.entity), None)
+    said = ", ".join([repr(t) for t in titles] + [str(y) for y in years])
+    year = years[0] if years else entity_year
+    folder = slug(titles[0]) if titles else entity_slug
+    folder = f"{folder}-{year}" if year is not None else folder
+    return DocumentError(
+        ref.relpath,
+        f"is about {said}, not the entity '{ref.entity}' of its folder",
+        f"move it to an entity folder named '{folder}' or fix the manifest",
+    )
+
+
+def entity_slug_of(entity: str) -> str:
+    """The title part of an entity's folder name (its year dropped)."""
+    m = re.fullmatch(r"(?P<slug>.+?)-(?P<year>\d{4})", slug(entity))
+    return m["slug"] if m else slug(entity)
+
+
+def foreign_titles(entity: str, titles: list[str]) -> list[str]:
+    """The titles, of those a page states, that do not name the film of its folder."""
+    return sorted(t for t in titles if not _same_title(entity_slug_of(entity), t))
 
 
 def _check_identity(ref: DocumentRef, claims: list[Claim]) -> None:
-    """A page about another film filed under this entity would poison every comparison."""
-    titles = {c.value for c in claims if c.attribute == "title" and c.origin == EDITORIAL}
+    """A page about another film filed under this entity would poison every comparison. A
+    year not the folder's refuses it here; a title not the folder's is judged with the
+    folder's other pages (extract.identity), which may name it as the film's other title."""
     years = {c.value for c in claims if c.attribute == "year" and c.origin == EDITORIAL}
-    entity = ref.entity
-    m = re.fullmatch(r"(?P<slug>.+?)-(?P<year>\d{4})", slug(entity))
-    entity_slug, entity_year = (m["slug"], int(m["year"])) if m else (slug(entity), None)
-    wrong_title = sorted(t for t in titles if not _same_title(entity_slug, t))
+    m = re.fullmatch(r"(?P<slug>.+?)-(?P<year>\d{4})", slug(ref.entity))
+    entity_year = int(m["year"]) if m else None
     wrong_year = sorted(y for y in years if entity_year is not None and y != entity_year)
-    if wrong_title or wrong_year:
-        said = ", ".join([repr(t) for t in wrong_title] + [str(y) for y in wrong_year])
-        year = wrong_year[0] if wrong_year else entity_year
-        folder = slug(wrong_title[0]) if wrong_title else entity_slug
-        folder = f"{folder}-{year}" if year is not None else folder
-        raise DocumentError(
-            ref.relpath,
-            f"is about {said}, not the entity '{entity}' of its folder",
-            f"move it to an entity folder named '{folder}' or fix the manifest",
-        )
+    if wrong_year:
+        titles = {c.value for c in claims if c.attribute == "title" and c.origin == EDITORIAL}
+        raise identity_error(ref, foreign_titles(ref.entity, list(titles)), wrong_year)

@@ -17,6 +17,7 @@ from auditor.attributes import AttributeSpec
 from auditor.claims import EDITORIAL
 from auditor.normalize.names import fold
 from auditor.normalize.places import COUNTRY_KEYS
+from auditor.normalize.titles import same_sequel
 
 USER_WEIGHT = 0.25
 # Reconciliation runs many small queries: the in-memory engine starts them faster than the
@@ -124,7 +125,7 @@ def prepare(claims: pl.DataFrame, settings: Settings) -> pl.DataFrame:
             ).alias("weight"),
         )
     )
-    frame = _credited_as(frame)
+    frame = _known_as_titles(_credited_as(frame))
     # Comparators take their kinds' claims by `kind`, and judge them by `compares`: the kind
     # whose comparison a kind shares (its values are typed by its own, above).
     frame = frame.with_columns(
@@ -292,6 +293,63 @@ def _credited_as(frame: pl.LazyFrame) -> pl.LazyFrame:
         frame.join(found, on=["entity", "attribute", "key"], how="left", maintain_order="left")
         .with_columns(key=pl.coalesce("_target", "key"), kc=pl.coalesce("_tc", "kc"))
         .drop("_target", "_tc")
+    )
+
+
+def _known_as_titles(frame: pl.LazyFrame) -> pl.LazyFrame:
+    """A title that a page of the entity names as the film's other title (an IMDb "also known
+    as" line: a release title in another country) is the film's title under that name, as
+    the page filed under it (a Rotten Tomatoes page of the US release) says: it takes the key
+    (and code) of the entity's most written other title, unless it is a sequel's title
+    written another way (a finding of its own). A conflict among the other titles stays one.
+    Titles and also-known-as titles are keyed by different kinds: they meet on their values'
+    letters and digits alone (`_bare`)."""
+    title, editorial = pl.col("attribute") == "title", pl.col("origin") == EDITORIAL
+    known = (
+        frame.filter((pl.col("attribute") == "also_known_as") & editorial)
+        .select("entity", bare=_bare(pl.col("value")))
+        .unique()
+    )
+    titles = frame.filter(title & editorial).select(
+        "entity", "key", "kc", bare=_bare(pl.col("value"))
+    )
+    main = (
+        titles.join(known, on=["entity", "bare"], how="anti")
+        .group_by("entity", "key", "kc")
+        .agg(n=pl.len())
+        .sort(["entity", "n", "key"], descending=[False, True, False])
+        .unique("entity", keep="first")
+        .select("entity", _main="key", _mc="kc")
+    )
+    to_main = (
+        titles.join(known, on=["entity", "bare"], how="semi")
+        .select("entity", "key")
+        .unique()
+        .join(main, on="entity")
+        .collect(engine=ENGINE)
+    )
+    # one sequel's title written two ways ("Harbor Patrol 2") stays a finding of its own
+    other = [not same_sequel(a, b) for a, b in to_main.select("key", "_main").iter_rows()]
+    to_main = (
+        to_main.filter(pl.Series(other, dtype=pl.Boolean))
+        .with_columns(attribute=pl.lit("title"))
+        .lazy()
+    )
+    return (
+        frame.join(to_main, on=["entity", "attribute", "key"], how="left", maintain_order="left")
+        .with_columns(key=pl.coalesce("_main", "key"), kc=pl.coalesce("_mc", "kc"))
+        .drop("_main", "_mc")
+    )
+
+
+def _bare(key: pl.Expr) -> pl.Expr:
+    """A title's letters and digits alone (its JSON quotes dropped too), lower-case and
+    without diacritics."""
+    return (
+        key.str.normalize("NFKD")
+        .str.replace_all(r"\p{Mn}+", "")
+        .str.to_lowercase()
+        .str.replace_all(r"[^\p{L}\p{N}]+", "")
     )
 
 

@@ -717,6 +717,15 @@ def _compatible(
     union = set().union(*sets.values())
     if spec.relation == "billing" and cast and union <= cast:
         return WithinTolerance.billing_cuts(lists=listed)
+    # a list of the novelist alone and one of the screenwriters alone, where a third names
+    # them all: each names only some of the credits, neither contradicts the other
+    disjoint = [(a, b) for a in sets for b in sets if a < b and not sets[a] & sets[b]]
+    if all(
+        any(sets[c] & sets[a] and sets[c] & sets[b] for c in sets if c not in (a, b))
+        for a, b in disjoint
+    ):
+        partial = sorted({s for pair in disjoint for s in pair})
+        return WithinTolerance.partial_lists(lists=listed, partial=partial, title=spec.title)
     return None
 
 
