@@ -237,6 +237,10 @@ RELEASES = [
         "Lumen reissued the film in Canada on 6 March 1998, and it was re-issued in France on "
         "2 May 2003.",
         {("1998-03-06", "canada,re-release"), ("2003-05-02", "france,re-release")},
+    ),    (  # day-first dotted dates, as Nordic and German pages write them, in a continuation
+        "It was first shown at the Berlinale on 9.2.2011, opened in Germany on 17.3.2011 and "
+        "in Austria on 1.4.2011.",
+        {("2011-02-09", "premiere"), ("2011-03-17", "germany"), ("2011-04-01", "austria")},
     ),
 ]
 
