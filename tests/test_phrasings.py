@@ -616,6 +616,16 @@ def test_writing_credits_name_their_role_in_prose():
         ("writers", "Jo Vance", "screenplay"),
         ("writers", "Ada Brook", "screenplay"),
     }
+    for what in ("the Icelandic novelist", "novelist", "his brother", "the playwright"):
+        text = (
+            f"Fifth Film is a 1999 drama film directed by Kit Ray, who co-wrote the story with "
+            f"{what} Jo Vance."
+        )
+        assert _facts(add_credit_prose, text) == {
+            ("director", "Kit Ray", None),
+            ("writers", "Kit Ray", "story"),
+            ("writers", "Jo Vance", "story"),
+        }
 
 
 def test_voice_credits_in_prose():

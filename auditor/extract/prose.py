@@ -1042,12 +1042,15 @@ def add_cast_prose(out: Collector, start: int, end: int) -> None:
             out.add("stars", ns, ne, clean(text[ns:ne]))
 
 
-# "directed by X, who co-wrote the screenplay with Y": X and Y wrote it, in that role.
+# "directed by X, who co-wrote the screenplay with Y": X and Y wrote it, in that role. Y may
+# follow what Y is ("with the Norwegian playwright Y", "with novelist Y", "with his brother Y"):
+# a determiner, a nationality and one or two lower-case words, which no name has.
 _WHO_WROTE = re.compile(
     r"\bby (?P<x>"
     + _NAME
     + r"), who (?:also )?(?:co-)?wrote (?:the|its) (?P<role>screenplay|story)"
-    + r"(?: with (?P<names>"
+    + rf"(?: with (?:(?:(?:the|his|her|their|a|an) )?(?:[{_UPPER}][\w-]+ )?[a-z][\w-]+ "
+    + r"(?:[a-z][\w-]+ )?(?=[" + _UPPER + r"]))?(?P<names>"
     + _NAME
     + r"(?:(?:, | and |, and | &amp; | & )"
     + _NAME
