@@ -1059,6 +1059,10 @@ PLOTS += [
         "Jo Vance (Ola Moss) hides in Major Orr's cellar, then runs to Granny Quill's farm in "
         "the Deacon's cart.",
         {"Jo Vance", "Major Orr", "Granny Quill"},
+    ),    (  # a name after a vessel noun is the vessel's: the people aboard are named
+        "Ada Brook signs on to the Norwegian trawler Mary Rose, whose skipper Jo Vance sails "
+        "her north beside the schooner Kit Harlow.",
+        {"Ada Brook", "Jo Vance"},
     ),
 ]
 

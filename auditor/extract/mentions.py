@@ -510,8 +510,19 @@ def _person_run(text: str, start: int, t: _Tokens, i: int, j: int) -> tuple[int,
         and not titled
     ):
         return None
+    # "the Danish freighter Anna Kirstine", "aboard the trawler Mary Rose": a vessel's name
+    if not stripped and before and before.group(1).lower() in _VESSELS and not actor:
+        return None
     end = t.ends[j - 1] - (2 if bare[-1] != words[j - 1] else 0)
     return first, end
+
+
+# Nouns whose name follows them is a vessel's, no person's.
+_VESSELS = frozenset(
+    "ship boat freighter ferry trawler steamer steamship schooner yacht tanker liner vessel "
+    "submarine frigate cutter barge tugboat whaler clipper galleon cruiser destroyer battleship "
+    "sloop ketch brig airship spaceship starship".split()
+)
 
 
 # Street and landmark words that are common surnames too ("Penny Lane", "Lois Lane").
