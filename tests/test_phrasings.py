@@ -1092,6 +1092,22 @@ def test_one_word_part_of_a_known_name_the_plot_writes_whole():
     facts = _facts(lambda out, s, e: add_characters(out, s, e, ["Ada Brook"], cased=True), text)
     assert {v for _, v, _ in facts} == {"Ada Brook", "Moreau"}
 
+def test_a_first_name_alone_names_the_cast_lists_character():
+    """A cased plot that names a character only by the first name the cast list gives ("Kit"
+    for "Kit Harlow") names that character so; not where it writes the name whole, nor where it
+    coordinates it ("Kit and Ada Harlow"), nor a title ("Captain" of "Captain Orr")."""
+    known = ["Kit Harlow", "Jo Vance", "Captain Orr"]
+    text = "Jo Vance hires a cook, and Kit sails with the Captain."
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, known, cased=True), text)
+    assert {v for _, v, _ in facts} == {"Jo Vance", "Kit"}
+    text = "Kit Harlow hires Jo Vance; Kit sails with the Captain."
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, known, cased=True), text)
+    assert {v for _, v, _ in facts} == {"Kit Harlow", "Jo Vance"}
+    text = "Kit and Ada Harlow hire Jo Vance, and Kit sails."
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, known, cased=True), text)
+    assert {v for _, v, _ in facts} == {"Kit Harlow", "Ada Harlow", "Jo Vance"}
+
+
 def test_lower_cased_first_name_after_a_family_word():
     text = "when her brother kit leaves ostend, his sister says nothing."
     out = _collector(text)

@@ -721,6 +721,23 @@ def character_mentions(
                 )
             }
         )
+        # "her daughter Lisa" where the cast list gives "Lisa Söderberg" and the text never writes
+        # it whole, nor coordinated ("Lisa and Jonas Söderberg"): the character named by a first
+        # name alone (no title: "Captain", "Dr.")
+        given = {fold(k): k.split()[0] for k in known if len(k.split()) == 2}
+        names.update(
+            {
+                w: n
+                for k, n in given.items()
+                if (w := k.split()[0]).rstrip(".") not in HONORIFICS
+                and w not in _STOP
+                and n[:1].isupper()
+                and not any(f.startswith(w + " ") and f in whole for f in names)
+                and not re.search(
+                    rf"\b{re.escape(w)} and [^\W\d_][\w'’-]* {re.escape(k.split()[1])}\b", whole
+                )
+            }
+        )
     else:  # "his sister maud": the first name of a character the cast list gives
         firsts = {k.split()[0] for k in names if len(k.split()) == 2}
         for m in _KIN.finditer(text, start, end):
