@@ -1117,6 +1117,10 @@ def test_lower_cased_first_name_after_a_family_word():
     out = _collector(text)
     add_characters(out, 0, len(text), ["kit hale", "ada hale"], cased=False)
     assert {c.value for c in out.claims} == {"kit"}
+    text = "the widow's nephew kit sails north; the captain's wife stays."
+    out = _collector(text)
+    add_characters(out, 0, len(text), ["kit hale", "ada hale"], cased=False)
+    assert {c.value for c in out.claims} == {"kit"}
 
 
 def test_summary_naming_the_film_maker_names_no_character():

@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from itertools import accumulate, compress
+from itertools import accumulate, chain, compress
 from operator import itemgetter, methodcaller
 
 import numpy as np
@@ -392,6 +392,8 @@ _KIN = re.compile(  # the possessive's first letter first, in either case: a sca
     r"boyfriend)(?P<comma>,)? (?P<n>[^\W\d_][\w'’-]*)(?![\w'’-]| [A-Z])"
     r"(?(comma)(?=[,.;:)]|$))"  # "her daughter, Bea.": an appositive, closed (no clause subject)
 )
+# "ingrid's daughter lisa": the same after a name's possessive
+_KIN_OF = re.compile(r"['’]s " + _KIN.pattern[_KIN.pattern.index("(?:(?:younger") :])
 # "the Grand Vizier Omar Hadid (Ada Brook)": an office or a description, capitalised after an
 # article, then a name of two words that an actor's parenthesis marks as the person; a scan
 # skips to the article's "t".
@@ -740,7 +742,7 @@ def character_mentions(
         )
     else:  # "his sister maud": the first name of a character the cast list gives
         firsts = {k.split()[0] for k in names if len(k.split()) == 2}
-        for m in _KIN.finditer(text, start, end):
+        for m in chain(_KIN.finditer(text, start, end), _KIN_OF.finditer(text, start, end)):
             key = fold(_unpossessed(m["n"]))
             after = _WORD.match(text, m.end() + 1) if text[m.end() : m.end() + 1] == " " else None
             if after and f"{key} {fold(after.group())}" in names:
