@@ -929,6 +929,26 @@ def test_amounts_written_before_their_currency_in_prose():
     }
 
 
+def test_kr_before_the_amount_and_mkr_in_prose():
+    """'kr 2 750 000' (the krone before an amount of space-parted thousands) and millions
+    of kronor ('18 Mkr') are the film's country's krona or krone, in prose as in a field;
+    with no Nordic country named they state no amount."""
+    assert parse_money("kr 2 750 000", krona="NOK").low == 2_750_000
+    assert parse_money("18 Mkr", krona="DKK") == parse_money("DKK 18 million")
+    assert parse_money("kr 2 750 000") is None
+    text = "The film was made for 18 Mkr and grossed kr 2 750 000 in Norway."
+    out = _collector(text)
+    out.add("country", text.index("Norway"), len(text) - 1, "Norway")
+    add_money_prose(out, 0, len(text))
+    got = {
+        (c.attribute, _plain(c.value), c.qualifier) for c in out.claims if c.attribute != "country"
+    }
+    assert got == {
+        ("budget", (("currency", "NOK"), ("high", 18_000_000), ("low", 18_000_000)), None),
+        ("gross", (("amount", 2_750_000), ("currency", "NOK")), "norway"),
+    }
+
+
 def test_kr_is_the_krona_of_the_films_country():
     """'kr' alone names no currency: the film's country's krona or krone, else no amount."""
     from auditor.extract.wikipedia import Wikipedia

@@ -664,14 +664,15 @@ def _metacritic(out: Collector, s: int, e: int) -> None:
 _SCALES = ("thousand", "million", "billion")
 # "ℛℳ 750,000", "RM 750,000": a sign of two letters and a code of two (normalize.money)
 _MONEY_HINT = re.compile(
-    r"[$£€¥₹₩₤]|ℛℳ|(?<![^\W\d_])(?i:rm)\s*\d|[^\W\d_]{3}\s*\d|(?<![^\W\d_])(?i:rs)\.?\s*\d"
+    r"[$£€¥₹₩₤]|ℛℳ|(?<![^\W\d_])(?i:rm|kr)\.?\s*\d|[^\W\d_]{3}\s*\d"
+    r"|(?<![^\W\d_])(?i:rs)\.?\s*\d"
     r"|\d\s*(?i:(?:" + "|".join(_SCALES) + r")\s+)?"
     r"(?i:" + "|".join(TRAILING_CURRENCIES) + ")"
 )
 # The same read backwards over the lower-cased text: a figure's first digit, white space, then
 # a sign or a code reversed; or a trailing currency reversed, then a figure's last digit.
 _MONEY_HINT_BACK = re.compile(
-    r"\d\s*(?:[$£€¥₹₩₤]|ℳℛ|mr(?![^\W\d_])|"
+    r"\d\s*(?:[$£€¥₹₩₤]|ℳℛ|mr(?![^\W\d_])|\.?rk(?![^\W\d_])|"
     + "|".join(c[::-1] for c in CURRENCY_CODES.lower().split("|"))
     + r"|\.?sr(?![^\W\d_]))"
     r"|(?:" + "|".join(w[::-1] for w in TRAILING_CURRENCIES) + r")"
@@ -717,7 +718,7 @@ _TRAILING_HEADS = tuple(w for w in TRAILING_CURRENCIES if not any(
 # one: "us$", "can$", "rmb¥") or a currency code; or any digit, where a currency written after
 # its amount may follow.
 _AMOUNT_OPENS = re.compile(
-    r"[$£€¥₹₩₤]|ℛℳ|(?<![^\W\d_])rm(?![a-z])|"
+    r"[$£€¥₹₩₤]|ℛℳ|(?<![^\W\d_])(?:rm|kr)(?![a-z])|"
     + CURRENCY_CODES.lower()
     + r"|(?<![^\W\d_])rs\.?\s*\d"
 )
