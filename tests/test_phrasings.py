@@ -237,7 +237,18 @@ RELEASES = [
         "Lumen reissued the film in Canada on 6 March 1998, and it was re-issued in France on "
         "2 May 2003.",
         {("1998-03-06", "canada,re-release"), ("2003-05-02", "france,re-release")},
-    ),    (  # day-first dotted dates, as Nordic and German pages write them, in a continuation
+    ),    (  # a day and month alone take the year of the sentence's next full date, else its last
+        "It opened in Spain on 3 May, in Portugal on 17 May 2012 and in Chile on 9 August, and "
+        "in the United States on July 6 and in Canada on July 20, 2012.",
+        {
+            ("2012-05-03", "spain"),
+            ("2012-05-17", "portugal"),
+            ("2012-08-09", "chile"),
+            ("2012-07-06", "usa"),
+            ("2012-07-20", "canada"),
+        },
+    ),
+    (  # day-first dotted dates, as Nordic and German pages write them, in a continuation
         "It was first shown at the Berlinale on 9.2.2011, opened in Germany on 17.3.2011 and "
         "in Austria on 1.4.2011.",
         {("2011-02-09", "premiere"), ("2011-03-17", "germany"), ("2011-04-01", "austria")},

@@ -244,6 +244,13 @@ _DATE = re.compile(
     r"|(?-i:(?<=\bin ))(?:1[89]|20)\d\d\b(?![-–/])",  # "in 2005": a year, if `_YEAR_AFTER`
     re.I,
 )
+# A release's day and month whose year another date of the sentence gives ("opened in Sweden on
+# 14 March 2008, in Denmark on 10 April and in Norway on 2 May 2008"), after "on".
+_RELEASE_DATE = re.compile(
+    _DATE.pattern + rf"|(?<=\bon )(?:[0-3]?\d (?:{_MONTH_NAMES})|(?:{_MONTH_NAMES}) [0-3]?\d)\b"
+    r"(?!,? (?:1[89]|20)\d\d)(?! ?\d)",
+    re.I,
+)
 _COUNTRY = "|".join(re.escape(c) for c in COUNTRY_NAMES)
 # A year alone is a release's date right after the release word and its country ("released
 # in 2005", "a limited release in the United States in 2005"), not after another verb's
@@ -477,7 +484,8 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
         if other and other.start() < verb.start():
             continue
         pos, kind = s, None
-        for d in _dates(_DATE, text, low, s, e):
+        for d in _dates(_RELEASE_DATE, text, low, s, e):
+            value = parse_date(d.group()) or _in_year_of(text, low, d, s, e)
             year_alone = d.group().isdigit()
             if year_alone and not _YEAR_AFTER.search(text, max(s, d.start() - 80), d.start()):
                 continue
@@ -542,9 +550,18 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
                 country, also = None, []  # "its North American premiere at Toronto": the
                 # festival's place
             for c in [country, *also]:
-                value = parse_date(d.group())
                 out.add("release_date", d.start(), d.end(), value, _qualifier(c, kind))
             kind = carried if after_kind else kind
+
+
+def _in_year_of(text: str, low: str | None, d: re.Match, s: int, e: int) -> str | None:
+    """A day and month alone (`_RELEASE_DATE`) in the year of the sentence's next full date,
+    else of its last one before; None where the sentence writes no year."""
+    days = [x for x in _dates(_DATE, text, low, s, e) if re.search(r"\d{4}", x.group())]
+    later = [x for x in days if x.start() >= d.end()]
+    near = later[0] if later else next((x for x in reversed(days) if x.end() <= d.start()), None)
+    year = parse_date(near.group()) if near else None
+    return parse_date(f"{d.group()} {year[:4]}") if year else None
 
 
 def add_home_media_prose(out: Collector, start: int, end: int) -> None:
