@@ -392,7 +392,7 @@ _KIN = re.compile(  # the possessive's first letter first, in either case: a sca
     r"boyfriend)(?P<comma>,)? (?P<n>[^\W\d_][\w'’-]*)(?![\w'’-]| [A-Z])"
     r"(?(comma)(?=[,.;:)]|$))"  # "her daughter, Bea.": an appositive, closed (no clause subject)
 )
-# "ingrid's daughter lisa": the same after a name's possessive
+# "the widow's son arvid": the same after a name's possessive
 _KIN_OF = re.compile(r"['’]s " + _KIN.pattern[_KIN.pattern.index("(?:(?:younger") :])
 # "the Grand Vizier Omar Hadid (Ada Brook)": an office or a description, capitalised after an
 # article, then a name of two words that an actor's parenthesis marks as the person; a scan
@@ -512,7 +512,7 @@ def _person_run(text: str, start: int, t: _Tokens, i: int, j: int) -> tuple[int,
         and not titled
     ):
         return None
-    # "the Danish freighter Anna Kirstine", "aboard the trawler Mary Rose": a vessel's name
+    # "the Danish freighter Ulla Brekke", "aboard the trawler Mary Quinn": a vessel's name
     if not stripped and before and before.group(1).lower() in _VESSELS and not actor:
         return None
     end = t.ends[j - 1] - (2 if bare[-1] != words[j - 1] else 0)
@@ -723,8 +723,8 @@ def character_mentions(
                 )
             }
         )
-        # "her daughter Lisa" where the cast list gives "Lisa Söderberg" and the text never writes
-        # it whole, nor coordinated ("Lisa and Jonas Söderberg"): the character named by a first
+        # "her son Arvid" where the cast list gives "Arvid Nyqvist" and the text never writes
+        # it whole, nor coordinated ("Arvid and Maj Nyqvist"): the character named by a first
         # name alone (no title: "Captain", "Dr.")
         given = {fold(k): k.split()[0] for k in known if len(k.split()) == 2}
         names.update(

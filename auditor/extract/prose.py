@@ -244,8 +244,8 @@ _DATE = re.compile(
     r"|(?-i:(?<=\bin ))(?:1[89]|20)\d\d\b(?![-–/])",  # "in 2005": a year, if `_YEAR_AFTER`
     re.I,
 )
-# A release's day and month whose year another date of the sentence gives ("opened in Sweden on
-# 14 March 2008, in Denmark on 10 April and in Norway on 2 May 2008"), after "on".
+# A release's day and month whose year another date of the sentence gives ("opened in Spain on
+# 3 May 2012, in Chile on 9 August and in Peru on 16 August 2012"), after "on".
 _RELEASE_DATE = re.compile(
     _DATE.pattern + rf"|(?<=\bon )(?:[0-3]?\d (?:{_MONTH_NAMES})|(?:{_MONTH_NAMES}) [0-3]?\d)\b"
     r"(?!,? (?:1[89]|20)\d\d)(?! ?\d)",
@@ -1061,7 +1061,7 @@ def add_cast_prose(out: Collector, start: int, end: int) -> None:
 
 
 # "directed by X, who co-wrote the screenplay with Y": X and Y wrote it, in that role. Y may
-# follow what Y is ("with the Norwegian playwright Y", "with novelist Y", "with his brother Y"):
+# follow what Y is ("with the Icelandic playwright Y", "with novelist Y", "with his brother Y"):
 # a determiner, a nationality and one or two lower-case words, which no name has.
 _WHO_WROTE = re.compile(
     r"\bby (?P<x>"

@@ -58,19 +58,19 @@ _NUM = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\
 # "Rs" as a word of its own ("Rs. 45 crore", "Rs 100 crore"), not a word's last letters.
 RUPEE_ABBREVIATION = r"(?<![^\W\d_])Rs\.?(?![^\W\d_]) ?"
 # "RM 750,000": the Reichsmark or the ringgit, by the film's country (`rm_of`)
-# "kr 41 600 000": the krona or krone before the amount, by the film's country (`krona`)
+# "kr 2 750 000": the krona or krone before the amount, by the film's country (`krona`)
 _CUR = (
     rf"(?:{_PREFIX}|[$£€¥₹₩₤]|ℛℳ ?|(?<![^\W\d_])RM(?![A-Za-z]) ?|(?:{_CODES})(?![A-Za-z]) ?"
     rf"|{RUPEE_ABBREVIATION}|(?<![^\W\d_])kr\.?(?![A-Za-z]) ?)"
 )
-# Thousands parted by spaces, as Nordic pages write them after a currency ("kr 32 000 000").
+# Thousands parted by spaces, as Nordic pages write them after a currency ("kr 4 500 000").
 _SPACED = r"\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+"
 _SC = r"(?:million|billion|thousand|lakhs?|crores?|mn|bn|[mkb])\b"
 # A currency written after the amount, as Nordic pages write it ("410 000 kr", "2.5 million
 # SEK"), thousands split by spaces or commas. "kr" alone is the krona or krone of the film's
 # country (`krona`).
 TRAILING_CURRENCIES = (
-    "kr", "kronor", "kroner", "mkr", "sek", "dkk", "nok", "isk", "lire", "lira",  # "32 Mkr"
+    "kr", "kronor", "kroner", "mkr", "sek", "dkk", "nok", "isk", "lire", "lira",  # "18 Mkr"
     "yen", "euros", "euro", "yuan", "rupees",  # "2.6 billion yen", "45 million euros"
     "reichsmarks", "reichsmark", "ℛℳ",  # "5 million Reichsmarks", "5 million ℛℳ"
     "won",  # "3.1 billion won": only after a scale word or grouped thousands (`_WON`)

@@ -10,8 +10,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 _PUNCT = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "–": "-", "—": "-"})
-# Letters no decomposition strips, folded as pages written in ASCII fold them ("Søren Bækgaard"
-# is "Soren Baekgaard"); lower-case, as they are read after casefolding.
+# Letters no decomposition strips, folded as pages written in ASCII fold them ("Jørn Dæhlie"
+# is "Jorn Daehlie"); lower-case, as they are read after casefolding.
 LETTERS = {"ø": "o", "æ": "ae", "œ": "oe", "ð": "d", "þ": "th", "đ": "d", "ł": "l", "ı": "i"}
 _LETTERS = str.maketrans(LETTERS)
 
@@ -36,7 +36,7 @@ def clean(text: str) -> str:
 def best_cased(names: Iterable[str]) -> str:
     """The display form: a page that keeps capitals beats one that lower-cases everything,
     among those the form written most often, then one with its letters' accents (a page
-    folded to ASCII lost them: "Søren" beats "Soren")."""
+    folded to ASCII lost them: "Jørn" beats "Jorn")."""
     names = list(names)
     if len(set(names)) == 1:  # one way of writing it: nothing to rank
         return names[0]

@@ -142,8 +142,8 @@ def code(column: pl.Series) -> pl.Series:
 def value_order(column: pl.Series) -> pl.Series:
     """A column's distinct values in the order their codes (`value_code`) take: as strings
     sort, but a form with capitals before an all-lower-case one, then one with its accents
-    before one folded to ASCII, so that a tie between forms of one value ("Søren", "Soren",
-    "søren"), settled by the smallest code, goes to the form that says most."""
+    before one folded to ASCII, so that a tie between forms of one value ("Jørn", "Jorn",
+    "jørn"), settled by the smallest code, goes to the form that says most."""
     v = pl.col("value")
     return (
         column.unique().drop_nulls().to_frame("value")
