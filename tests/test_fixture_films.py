@@ -369,3 +369,25 @@ def test_a_second_cut_two_pages_state_is_no_conflict(tmp_path):
     report = audit([folder], load(ROOT))
     [conflict] = [d for d in report.discrepancies if d.attribute == "runtime" and d.code == "AU001"]
     assert conflict.severity == "warning"
+
+
+def test_a_name_folded_to_ascii_is_the_same_person(tmp_path):
+    """A page that writes Nordic names in ASCII ("Kjaer" for Kjær, "Soren" for Søren: æ as
+    "ae", ø as "o", letters no Unicode decomposition strips) names the people the others write
+    with them: no variant, no conflict, and the resolved name keeps its letters."""
+    folder = _copy(tmp_path, "nightwater-ii-the-drowned-bell-2009")
+    blog = folder / "movieblog.txt"
+    text = blog.read_text(encoding="utf-8")
+    for old in ("Director: Mette Kjær Lindholt", "Stars: Nikolaj Reimer, Sara Lindqvist, Søren"):
+        assert old in text
+        text = text.replace(old, old.replace("æ", "ae").replace("ø", "o"))
+    blog.write_text(text, "utf-8")
+    report = audit([folder], load(ROOT))
+    assert not [
+        d
+        for d in report.discrepancies
+        if d.attribute in ("director", "stars") and d.severity != "info"
+    ]
+    assert not [d for d in report.discrepancies if "Kjaer" in d.explanation]
+    [stars] = [r for r in report.resolved if r["attribute"] == "stars"]
+    assert "Søren Vestergaard" in stars["value"]

@@ -237,6 +237,21 @@ RELEASES = [
         "Lumen reissued the film in Canada on 6 March 1998, and it was re-issued in France on "
         "2 May 2003.",
         {("1998-03-06", "canada,re-release"), ("2003-05-02", "france,re-release")},
+    ),    (  # a day and month alone take the year of the sentence's next full date, else its last
+        "It opened in Spain on 3 May, in Portugal on 17 May 2012 and in Chile on 9 August, and "
+        "in the United States on July 6 and in Canada on July 20, 2012.",
+        {
+            ("2012-05-03", "spain"),
+            ("2012-05-17", "portugal"),
+            ("2012-08-09", "chile"),
+            ("2012-07-06", "usa"),
+            ("2012-07-20", "canada"),
+        },
+    ),
+    (  # day-first dotted dates, as Nordic and German pages write them, in a continuation
+        "It was first shown at the Berlinale on 9.2.2011, opened in Germany on 17.3.2011 and "
+        "in Austria on 1.4.2011.",
+        {("2011-02-09", "premiere"), ("2011-03-17", "germany"), ("2011-04-01", "austria")},
     ),
 ]
 
@@ -628,6 +643,16 @@ def test_writing_credits_name_their_role_in_prose():
         ("writers", "Jo Vance", "screenplay"),
         ("writers", "Ada Brook", "screenplay"),
     }
+    for what in ("the Icelandic novelist", "novelist", "his brother", "the playwright"):
+        text = (
+            f"Fifth Film is a 1999 drama film directed by Kit Ray, who co-wrote the story with "
+            f"{what} Jo Vance."
+        )
+        assert _facts(add_credit_prose, text) == {
+            ("director", "Kit Ray", None),
+            ("writers", "Kit Ray", "story"),
+            ("writers", "Jo Vance", "story"),
+        }
 
 
 def test_voice_credits_in_prose():
@@ -931,6 +956,26 @@ def test_amounts_written_before_their_currency_in_prose():
     }
 
 
+def test_kr_before_the_amount_and_mkr_in_prose():
+    """'kr 2 750 000' (the krone before an amount of space-parted thousands) and millions
+    of kronor ('18 Mkr') are the film's country's krona or krone, in prose as in a field;
+    with no Nordic country named they state no amount."""
+    assert parse_money("kr 2 750 000", krona="NOK").low == 2_750_000
+    assert parse_money("18 Mkr", krona="DKK") == parse_money("DKK 18 million")
+    assert parse_money("kr 2 750 000") is None
+    text = "The film was made for 18 Mkr and grossed kr 2 750 000 in Norway."
+    out = _collector(text)
+    out.add("country", text.index("Norway"), len(text) - 1, "Norway")
+    add_money_prose(out, 0, len(text))
+    got = {
+        (c.attribute, _plain(c.value), c.qualifier) for c in out.claims if c.attribute != "country"
+    }
+    assert got == {
+        ("budget", (("currency", "NOK"), ("high", 18_000_000), ("low", 18_000_000)), None),
+        ("gross", (("amount", 2_750_000), ("currency", "NOK")), "norway"),
+    }
+
+
 def test_kr_is_the_krona_of_the_films_country():
     """'kr' alone names no currency: the film's country's krona or krone, else no amount."""
     from auditor.extract.wikipedia import Wikipedia
@@ -1061,6 +1106,10 @@ PLOTS += [
         "Jo Vance (Ola Moss) hides in Major Orr's cellar, then runs to Granny Quill's farm in "
         "the Deacon's cart.",
         {"Jo Vance", "Major Orr", "Granny Quill"},
+    ),    (  # a name after a vessel noun is the vessel's: the people aboard are named
+        "Ada Brook signs on to the Norwegian trawler Mary Rose, whose skipper Jo Vance sails "
+        "her north beside the schooner Kit Harlow.",
+        {"Ada Brook", "Jo Vance"},
     ),
 ]
 
@@ -1090,12 +1139,32 @@ def test_one_word_part_of_a_known_name_the_plot_writes_whole():
     facts = _facts(lambda out, s, e: add_characters(out, s, e, ["Ada Brook"], cased=True), text)
     assert {v for _, v, _ in facts} == {"Ada Brook", "Moreau"}
 
+def test_a_first_name_alone_names_the_cast_lists_character():
+    """A cased plot that names a character only by the first name the cast list gives ("Kit"
+    for "Kit Harlow") names that character so; not where it writes the name whole, nor where it
+    coordinates it ("Kit and Ada Harlow"), nor a title ("Captain" of "Captain Orr")."""
+    known = ["Kit Harlow", "Jo Vance", "Captain Orr"]
+    text = "Jo Vance hires a cook, and Kit sails with the Captain."
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, known, cased=True), text)
+    assert {v for _, v, _ in facts} == {"Jo Vance", "Kit"}
+    text = "Kit Harlow hires Jo Vance; Kit sails with the Captain."
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, known, cased=True), text)
+    assert {v for _, v, _ in facts} == {"Kit Harlow", "Jo Vance"}
+    text = "Kit and Ada Harlow hire Jo Vance, and Kit sails."
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, known, cased=True), text)
+    assert {v for _, v, _ in facts} == {"Kit Harlow", "Ada Harlow", "Jo Vance"}
+
+
 def test_lower_cased_first_name_after_a_family_word():
     text = "when her brother kit leaves ostend, his sister says nothing."
     out = _collector(text)
     add_characters(out, 0, len(text), ["kit hale", "ada hale"], cased=False)
     assert {c.value for c in out.claims} == {"kit"}
     text = "the widow lives with her seven-year-old daughter, kit, and a dog."
+    out = _collector(text)
+    add_characters(out, 0, len(text), ["kit hale", "ada hale"], cased=False)
+    assert {c.value for c in out.claims} == {"kit"}
+    text = "the widow's nephew kit sails north; the captain's wife stays."
     out = _collector(text)
     add_characters(out, 0, len(text), ["kit hale", "ada hale"], cased=False)
     assert {c.value for c in out.claims} == {"kit"}

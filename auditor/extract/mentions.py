@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from itertools import accumulate, compress
+from itertools import accumulate, chain, compress
 from operator import itemgetter, methodcaller
 
 import numpy as np
@@ -392,6 +392,8 @@ _KIN = re.compile(  # the possessive's first letter first, in either case: a sca
     r"boyfriend)(?P<comma>,)? (?P<n>[^\W\d_][\w'’-]*)(?![\w'’-]| [A-Z])"
     r"(?(comma)(?=[,.;:)]|$))"  # "her daughter, Bea.": an appositive, closed (no clause subject)
 )
+# "the widow's son arvid": the same after a name's possessive
+_KIN_OF = re.compile(r"['’]s " + _KIN.pattern[_KIN.pattern.index("(?:(?:younger") :])
 # "the Grand Vizier Omar Hadid (Ada Brook)": an office or a description, capitalised after an
 # article, then a name of two words that an actor's parenthesis marks as the person; a scan
 # skips to the article's "t".
@@ -510,8 +512,19 @@ def _person_run(text: str, start: int, t: _Tokens, i: int, j: int) -> tuple[int,
         and not titled
     ):
         return None
+    # "the Danish freighter Ulla Brekke", "aboard the trawler Mary Quinn": a vessel's name
+    if not stripped and before and before.group(1).lower() in _VESSELS and not actor:
+        return None
     end = t.ends[j - 1] - (2 if bare[-1] != words[j - 1] else 0)
     return first, end
+
+
+# Nouns whose name follows them is a vessel's, no person's.
+_VESSELS = frozenset(
+    "ship boat freighter ferry trawler steamer steamship schooner yacht tanker liner vessel "
+    "submarine frigate cutter barge tugboat whaler clipper galleon cruiser destroyer battleship "
+    "sloop ketch brig airship spaceship starship".split()
+)
 
 
 # Street and landmark words that are common surnames too ("Penny Lane", "Lois Lane").
@@ -710,9 +723,26 @@ def character_mentions(
                 )
             }
         )
+        # "her son Arvid" where the cast list gives "Arvid Nyqvist" and the text never writes
+        # it whole, nor coordinated ("Arvid and Maj Nyqvist"): the character named by a first
+        # name alone (no title: "Captain", "Dr.")
+        given = {fold(k): k.split()[0] for k in known if len(k.split()) == 2}
+        names.update(
+            {
+                w: n
+                for k, n in given.items()
+                if (w := k.split()[0]).rstrip(".") not in HONORIFICS
+                and w not in _STOP
+                and n[:1].isupper()
+                and not any(f.startswith(w + " ") and f in whole for f in names)
+                and not re.search(
+                    rf"\b{re.escape(w)} and [^\W\d_][\w'’-]* {re.escape(k.split()[1])}\b", whole
+                )
+            }
+        )
     else:  # "his sister maud": the first name of a character the cast list gives
         firsts = {k.split()[0] for k in names if len(k.split()) == 2}
-        for m in _KIN.finditer(text, start, end):
+        for m in chain(_KIN.finditer(text, start, end), _KIN_OF.finditer(text, start, end)):
             key = fold(_unpossessed(m["n"]))
             after = _WORD.match(text, m.end() + 1) if text[m.end() : m.end() + 1] == " " else None
             if after and f"{key} {fold(after.group())}" in names:

@@ -244,6 +244,13 @@ _DATE = re.compile(
     r"|(?-i:(?<=\bin ))(?:1[89]|20)\d\d\b(?![-–/])",  # "in 2005": a year, if `_YEAR_AFTER`
     re.I,
 )
+# A release's day and month whose year another date of the sentence gives ("opened in Spain on
+# 3 May 2012, in Chile on 9 August and in Peru on 16 August 2012"), after "on".
+_RELEASE_DATE = re.compile(
+    _DATE.pattern + rf"|(?<=\bon )(?:[0-3]?\d (?:{_MONTH_NAMES})|(?:{_MONTH_NAMES}) [0-3]?\d)\b"
+    r"(?!,? (?:1[89]|20)\d\d)(?! ?\d)",
+    re.I,
+)
 _COUNTRY = "|".join(re.escape(c) for c in COUNTRY_NAMES)
 # A year alone is a release's date right after the release word and its country ("released
 # in 2005", "a limited release in the United States in 2005"), not after another verb's
@@ -477,7 +484,8 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
         if other and other.start() < verb.start():
             continue
         pos, kind = s, None
-        for d in _dates(_DATE, text, low, s, e):
+        for d in _dates(_RELEASE_DATE, text, low, s, e):
+            value = parse_date(d.group()) or _in_year_of(text, low, d, s, e)
             year_alone = d.group().isdigit()
             if year_alone and not _YEAR_AFTER.search(text, max(s, d.start() - 80), d.start()):
                 continue
@@ -542,9 +550,18 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
                 country, also = None, []  # "its North American premiere at Toronto": the
                 # festival's place
             for c in [country, *also]:
-                value = parse_date(d.group())
                 out.add("release_date", d.start(), d.end(), value, _qualifier(c, kind))
             kind = carried if after_kind else kind
+
+
+def _in_year_of(text: str, low: str | None, d: re.Match, s: int, e: int) -> str | None:
+    """A day and month alone (`_RELEASE_DATE`) in the year of the sentence's next full date,
+    else of its last one before; None where the sentence writes no year."""
+    days = [x for x in _dates(_DATE, text, low, s, e) if re.search(r"\d{4}", x.group())]
+    later = [x for x in days if x.start() >= d.end()]
+    near = later[0] if later else next((x for x in reversed(days) if x.end() <= d.start()), None)
+    year = parse_date(near.group()) if near else None
+    return parse_date(f"{d.group()} {year[:4]}") if year else None
 
 
 def add_home_media_prose(out: Collector, start: int, end: int) -> None:
@@ -664,14 +681,15 @@ def _metacritic(out: Collector, s: int, e: int) -> None:
 _SCALES = ("thousand", "million", "billion")
 # "ℛℳ 750,000", "RM 750,000": a sign of two letters and a code of two (normalize.money)
 _MONEY_HINT = re.compile(
-    r"[$£€¥₹₩₤]|ℛℳ|(?<![^\W\d_])(?i:rm)\s*\d|[^\W\d_]{3}\s*\d|(?<![^\W\d_])(?i:rs)\.?\s*\d"
+    r"[$£€¥₹₩₤]|ℛℳ|(?<![^\W\d_])(?i:rm|kr)\.?\s*\d|[^\W\d_]{3}\s*\d"
+    r"|(?<![^\W\d_])(?i:rs)\.?\s*\d"
     r"|\d\s*(?i:(?:" + "|".join(_SCALES) + r")\s+)?"
     r"(?i:" + "|".join(TRAILING_CURRENCIES) + ")"
 )
 # The same read backwards over the lower-cased text: a figure's first digit, white space, then
 # a sign or a code reversed; or a trailing currency reversed, then a figure's last digit.
 _MONEY_HINT_BACK = re.compile(
-    r"\d\s*(?:[$£€¥₹₩₤]|ℳℛ|mr(?![^\W\d_])|"
+    r"\d\s*(?:[$£€¥₹₩₤]|ℳℛ|mr(?![^\W\d_])|\.?rk(?![^\W\d_])|"
     + "|".join(c[::-1] for c in CURRENCY_CODES.lower().split("|"))
     + r"|\.?sr(?![^\W\d_]))"
     r"|(?:" + "|".join(w[::-1] for w in TRAILING_CURRENCIES) + r")"
@@ -717,7 +735,7 @@ _TRAILING_HEADS = tuple(w for w in TRAILING_CURRENCIES if not any(
 # one: "us$", "can$", "rmb¥") or a currency code; or any digit, where a currency written after
 # its amount may follow.
 _AMOUNT_OPENS = re.compile(
-    r"[$£€¥₹₩₤]|ℛℳ|(?<![^\W\d_])rm(?![a-z])|"
+    r"[$£€¥₹₩₤]|ℛℳ|(?<![^\W\d_])(?:rm|kr)(?![a-z])|"
     + CURRENCY_CODES.lower()
     + r"|(?<![^\W\d_])rs\.?\s*\d"
 )
@@ -1049,12 +1067,15 @@ def add_cast_prose(out: Collector, start: int, end: int) -> None:
             out.add("stars", ns, ne, clean(text[ns:ne]))
 
 
-# "directed by X, who co-wrote the screenplay with Y": X and Y wrote it, in that role.
+# "directed by X, who co-wrote the screenplay with Y": X and Y wrote it, in that role. Y may
+# follow what Y is ("with the Icelandic playwright Y", "with novelist Y", "with his brother Y"):
+# a determiner, a nationality and one or two lower-case words, which no name has.
 _WHO_WROTE = re.compile(
     r"\bby (?P<x>"
     + _NAME
     + r"), who (?:also )?(?:co-)?wrote (?:the|its) (?P<role>screenplay|story)"
-    + r"(?: with (?P<names>"
+    + rf"(?: with (?:(?:(?:the|his|her|their|a|an) )?(?:[{_UPPER}][\w-]+ )?[a-z][\w-]+ "
+    + r"(?:[a-z][\w-]+ )?(?=[" + _UPPER + r"]))?(?P<names>"
     + _NAME
     + r"(?:(?:, | and |, and | &amp; | & )"
     + _NAME

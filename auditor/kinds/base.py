@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import polars as pl
 
 from auditor.kinds.values import dump
+from auditor.normalize.names import LETTERS
 
 if TYPE_CHECKING:
     from auditor.attributes import AttributeSpec
@@ -157,6 +158,7 @@ def fold_expr(col: pl.Expr) -> pl.Expr:
         .str.normalize("NFKD")
         .str.replace_all(r"\p{M}", "")
         .str.to_lowercase()
+        .str.replace_many(list(LETTERS), list(LETTERS.values()))
         .str.replace_all(r"\s+", " ")
         .str.strip_chars()
     )

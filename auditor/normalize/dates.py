@@ -51,9 +51,11 @@ _NUMERIC = DATE_FORMS[-3]
 _WHOLE_ONLY = frozenset(DATE_FORMS[-2:])
 DMY, MDY = "dmy", "mdy"
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-# Any date of day precision inside running text (ISO, "Nov 5, 2004", "5 november 2004").
+# Any date of day precision inside running text (ISO, "Nov 5, 2004", "5 november 2004", and
+# the day-first dotted "5.11.2004" of Nordic and German pages: dots put the day first).
 DATE_IN_TEXT = re.compile(
     r"\b(?:1[89]|2[01])\d\d-[01]\d-[0-3]\d\b"
+    r"|\b[0-3]?\d\.[01]?\d\.(?:1[89]|2[01])\d\d\b"
     rf"|\b(?:{_MONTH_NAMES})\.?\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+(?:1[89]|2[01])\d\d\b"
     rf"|\b[0-3]?\d(?:st|nd|rd|th)?\s+(?:{_MONTH_NAMES})\.?,?\s+(?:1[89]|2[01])\d\d\b",
     re.I,

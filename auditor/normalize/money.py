@@ -58,16 +58,19 @@ _NUM = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\
 # "Rs" as a word of its own ("Rs. 45 crore", "Rs 100 crore"), not a word's last letters.
 RUPEE_ABBREVIATION = r"(?<![^\W\d_])Rs\.?(?![^\W\d_]) ?"
 # "RM 750,000": the Reichsmark or the ringgit, by the film's country (`rm_of`)
+# "kr 2 750 000": the krona or krone before the amount, by the film's country (`krona`)
 _CUR = (
     rf"(?:{_PREFIX}|[$£€¥₹₩₤]|ℛℳ ?|(?<![^\W\d_])RM(?![A-Za-z]) ?|(?:{_CODES})(?![A-Za-z]) ?"
-    rf"|{RUPEE_ABBREVIATION})"
+    rf"|{RUPEE_ABBREVIATION}|(?<![^\W\d_])kr\.?(?![A-Za-z]) ?)"
 )
+# Thousands parted by spaces, as Nordic pages write them after a currency ("kr 4 500 000").
+_SPACED = r"\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+"
 _SC = r"(?:million|billion|thousand|lakhs?|crores?|mn|bn|[mkb])\b"
 # A currency written after the amount, as Nordic pages write it ("410 000 kr", "2.5 million
 # SEK"), thousands split by spaces or commas. "kr" alone is the krona or krone of the film's
 # country (`krona`).
 TRAILING_CURRENCIES = (
-    "kr", "kronor", "kroner", "sek", "dkk", "nok", "isk", "lire", "lira",
+    "kr", "kronor", "kroner", "mkr", "sek", "dkk", "nok", "isk", "lire", "lira",  # "18 Mkr"
     "yen", "euros", "euro", "yuan", "rupees",  # "2.6 billion yen", "45 million euros"
     "reichsmarks", "reichsmark", "ℛℳ",  # "5 million Reichsmarks", "5 million ℛℳ"
     "won",  # "3.1 billion won": only after a scale word or grouped thousands (`_WON`)
@@ -83,7 +86,7 @@ _AFTER = (
     r"(?:kr\.?|" + "|".join(c for c in TRAILING_CURRENCIES[1:] if c != "won") + rf"|{_WON})(?!\w)"
 )
 _MONEY = re.compile(
-    rf"(?:(?P<cur>{_CUR})\s*(?P<low>{_NUM})"
+    rf"(?:(?P<cur>{_CUR})\s*(?P<low>{_SPACED}|{_NUM})"
     rf"(?:\s*(?P<lowscale>{_SC}))?"
     rf"(?:\s*(?:[-–—]|to)\s*(?:{_CUR})?\s*(?P<high>{_NUM}))?"
     rf"(?:\s*(?P<scale>{_SC}))?"
@@ -212,11 +215,11 @@ def parse_money(
         return None
     if m["tcur"]:
         code = m["tcur"].rstrip(".").upper()
-        currency = krona if code in ("KR", "KRONOR", "KRONER") else code
+        currency = krona if code in ("KR", "KRONOR", "KRONER", "MKR") else code
         currency = _TRAILING_NAMES.get(code, currency)
         if currency is None:
             return None
-        low = _amount(m["tlow"], m["tscale"])
+        low = _amount(m["tlow"], m["tscale"] or ("m" if code == "MKR" else None))
         return Money(low, low, currency, m["note"]) if low <= _LARGEST else None
     scale = m["scale"] or m["lowscale"]
     low = _amount(m["low"], m["lowscale"] or scale)
@@ -224,6 +227,10 @@ def parse_money(
     if high < low or high > _LARGEST:
         return None
     currency = currency_of(m["cur"])
+    if m["cur"].strip().lower().rstrip(".") == "kr":
+        if krona is None:
+            return None
+        currency = krona
     if yen and m["cur"].strip() == "¥":
         currency = yen
     if m["cur"].strip().lower() == "rm":

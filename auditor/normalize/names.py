@@ -11,6 +11,10 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 _PUNCT = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "–": "-", "—": "-"})
+# Letters no decomposition strips, folded as pages written in ASCII fold them ("Jørn Dæhlie"
+# is "Jorn Daehlie"); lower-case, as they are read after casefolding.
+LETTERS = {"ø": "o", "æ": "ae", "œ": "oe", "ð": "d", "þ": "th", "đ": "d", "ł": "l", "ı": "i"}
+_LETTERS = str.maketrans(LETTERS)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -22,7 +26,7 @@ def fold(name: str) -> str:
         return " ".join(s.lower().split())
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c))
-    return " ".join(s.casefold().split())
+    return " ".join(s.casefold().translate(_LETTERS).split())
 
 
 def clean(text: str) -> str:
@@ -32,12 +36,14 @@ def clean(text: str) -> str:
 
 def best_cased(names: Iterable[str]) -> str:
     """The display form: a page that keeps capitals beats one that lower-cases everything,
-    and among those the form written most often."""
+    among those the form written most often, then one with its letters' accents (a page
+    folded to ASCII lost them: "Jørn" beats "Jorn")."""
     names = list(names)
     if len(set(names)) == 1:  # one way of writing it: nothing to rank
         return names[0]
     counts = Counter(names)
-    return min(counts, key=lambda n: (n == n.lower(), -counts[n], n == n.upper(), n), default="")
+    rank = lambda n: (n == n.lower(), -counts[n], n.isascii(), n == n.upper(), n)  # noqa: E731
+    return min(counts, key=rank, default="")
 
 
 def similarity(a: str, b: str) -> float:

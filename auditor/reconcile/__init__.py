@@ -22,7 +22,7 @@ from auditor.reconcile import evidence, reliability, resolve
 from auditor.reconcile.comparators import CHAIN, Comparator
 from auditor.reconcile.comparators.base import rows as _rows
 from auditor.reconcile.model import ENGINE, ClaimStore, Context, Discrepancy, Resolved
-from auditor.reconcile.prepare import Settings, named, prepare
+from auditor.reconcile.prepare import Settings, prepare, value_order
 from auditor.truth import Truth
 
 __all__ = ["Reconciliation", "Settings", "learn", "reconcile"]
@@ -86,7 +86,7 @@ def _reconcile(
         # and the prepared copy goes when reconciliation ends.
         store = ClaimStore(claims)
         ids = frame.select("claim_id", "idx")
-        values = named(frame, "value")
+        values = value_order(frame.get_column("value"))
         single = [name for name, spec in settings.specs.items() if not spec.multi]
         items = _resolved_items(resolved)
         batches = []

@@ -104,7 +104,7 @@ def prepare(claims: pl.DataFrame, settings: Settings) -> pl.DataFrame:
     # every claim's (attribute, value) is a row of `typed`: its few distinct ones are coded
     # there, and the join hands each claim its codes
     typed = typed.with_columns(
-        vc=code(typed.get_column("value")), ac=code(typed.get_column("attribute"))
+        vc=value_code(typed.get_column("value")), ac=code(typed.get_column("attribute"))
     ).lazy()
     qualifiers = frame.lazy().select("qrole", "qualifier").unique().with_columns(*_slots())
     trust = trust_of(settings)
@@ -138,6 +138,24 @@ def code(column: pl.Series) -> pl.Series:
     """Integers that sort as the column's strings do (equal strings, equal codes; null stays
     null): group-bys, joins and sorts on them cost a fraction of the strings'."""
     return column.cast(pl.Enum(column.unique().drop_nulls().sort())).to_physical().cast(pl.UInt32)
+
+
+def value_order(column: pl.Series) -> pl.Series:
+    """A column's distinct values in the order their codes (`value_code`) take: as strings
+    sort, but a form with capitals before an all-lower-case one, then one with its accents
+    before one folded to ASCII, so that a tie between forms of one value ("Jørn", "Jorn",
+    "jørn"), settled by the smallest code, goes to the form that says most."""
+    v = pl.col("value")
+    return (
+        column.unique().drop_nulls().to_frame("value")
+        .sort(v == v.str.to_lowercase(), ~v.str.contains(r"[^\x00-\x7F]"), v)
+        .get_column("value")
+    )
+
+
+def value_code(column: pl.Series) -> pl.Series:
+    """`code` of a value column in `value_order`."""
+    return column.cast(pl.Enum(value_order(column))).to_physical().cast(pl.UInt32)
 
 
 def named(frame: pl.DataFrame, column: str) -> pl.Series:
