@@ -125,7 +125,9 @@ def prepare(claims: pl.DataFrame, settings: Settings) -> pl.DataFrame:
             ).alias("weight"),
         )
     )
-    frame = _known_as_titles(_credited_as(frame))
+    # made once here: the two steps below look at a few of its rows, which would otherwise
+    # make the joins above again for each look
+    frame = _known_as_titles(_credited_as(frame.collect(engine=ENGINE).lazy()))
     # Comparators take their kinds' claims by `kind`, and judge them by `compares`: the kind
     # whose comparison a kind shares (its values are typed by its own, above).
     frame = frame.with_columns(
