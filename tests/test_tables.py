@@ -1002,6 +1002,26 @@ def test_a_vote_resolves_list_attributes_too(tmp_path):
     assert resolved["makers"]["confidence"] == round((1 + 2 / 3) / 2, 3)
 
 
+def test_a_vote_names_the_value_it_chose(tmp_path):
+    """The vote names its winners from the value codes reconciliation gives (a form with
+    capitals, then one with accents, before the others): named in plain string order they
+    came out as another item's value ("Zephyr" for "apex", "Ärla" for "birch")."""
+    (tmp_path / "t.csv").write_text(
+        "src,id,brand\n"
+        "a,p1,apex\nb,p1,apex\nc,p1,Zephyr\n"
+        "a,p2,birch\nb,p2,birch\nc,p2,Ärla\n",
+        encoding="utf-8",
+    )
+    columns = {"brand": {"attribute": "brand"}}
+    attributes = {"brand": {"kind": "text"}}
+    table = {"path": "t.csv", "source": {"column": "src"}, "entity": ["id"], "columns": columns}
+    (tmp_path / "sources").mkdir()
+    config = _config(tmp_path, tmp_path / "sources", tables=[table], attributes=attributes,
+                     resolution="vote")
+    resolved = {r["entity"]: r["value"] for r in audit([tmp_path / "sources"], config).resolved}
+    assert resolved == {"p1": "apex", "p2": "birch"}
+
+
 def test_figures_of_a_unit_are_shown_with_it(tmp_path):
     """An attribute kept in grams shows its figures in grams: "1.2 kg" and "2.65 lbs" are
     quoted as the 1,200 g and 1,202 g they were compared as, and a spread is in grams."""

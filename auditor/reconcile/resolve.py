@@ -16,7 +16,7 @@ import polars as pl
 from auditor import kinds
 from auditor.reconcile.display import form_expr
 from auditor.reconcile.model import Resolved
-from auditor.reconcile.prepare import named
+from auditor.reconcile.prepare import value_order
 
 _FLAGS = ("cross_slot", "whole_set", "by_role", "fuller")
 
@@ -30,7 +30,7 @@ def table(frame: pl.DataFrame) -> pl.LazyFrame:
         .select("item", "src", "source", "weight", "vc", "entity", "attribute", "slot", vkey="kc")
         .with_columns(fuller=pl.lit(False))
     )
-    values = named(frame, "value")
+    values = value_order(frame.get_column("value"))
     won = _winners(scalar, ["item"], values, ("entity", "attribute", "slot"))
     columns = ("entity", "attribute", "slot", "value", "confidence", "sources")
     return pl.concat([won.select(*columns), _lists(frame, values).select(*columns)])
@@ -72,7 +72,7 @@ def _winners(
     """The winning key per group (`group` and its columns `names`): one vote per source (`src`,
     named by `source`), weights summed per key (`vkey`); its value is the form most of its
     sources write (display.form_expr, on the value codes `vc`), named from `values`
-    (prepare.named)."""
+    (prepare.value_order)."""
     per_source = votes.group_by(*group, "vkey", "src").agg(
         pl.col("weight").max(), pl.col("vc").min(), pl.col("source", "fuller", *names).first()
     )
@@ -112,7 +112,7 @@ def plan(
     `claims` pairs each finding's fid with its claims' idx, one row per claim; `flags` has, per
     fid, cross_slot (bool: vote per slot), whole_set (bool: a list attribute resolving to its
     members), by_role (bool: cast claims vote with their character) and fuller (bool: a tie
-    goes to the form that says most); `values` names the value codes (prepare.named).
+    goes to the form that says most); `values` names the value codes (prepare.value_order).
     """
     # Claim columns gathered by idx (a frame row's idx is its position), flags by fid.
     rows = claims.lazy().with_columns(
@@ -222,7 +222,7 @@ def _plain_int(value: pl.Expr) -> pl.Expr:
 def _set_votes(rows: pl.LazyFrame, values: pl.Series) -> pl.LazyFrame:
     """Per whole-set finding: the members held by at least half the weight (or the best one),
     their mean support and the sources stating them. Grouped on codes (src, vc); `values`
-    names the value codes (prepare.named)."""
+    names the value codes (prepare.value_order)."""
     source_weight = rows.group_by("fid", "src").agg(pl.col("weight").max())
     total = source_weight.group_by("fid").agg(_sum(pl.col("weight")).alias("total"))
     held = (
