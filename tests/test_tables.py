@@ -1022,6 +1022,23 @@ def test_a_vote_names_the_value_it_chose(tmp_path):
     assert resolved == {"p1": "apex", "p2": "birch"}
 
 
+@pytest.mark.parametrize("resolution", ["vote", "learned"])
+def test_a_tie_between_forms_goes_to_mixed_case_over_capitals_alone(tmp_path, resolution):
+    """"ACME TOOLS" and "Acme Tools" are one brand written two ways by one source each: the
+    resolved value is the form a reader expects (as names.best_cased ranks them), not the
+    capitals a feed writes everything in."""
+    (tmp_path / "t.csv").write_text(
+        "src,id,brand\na,p1,ACME TOOLS\nb,p1,Acme Tools\n", encoding="utf-8"
+    )
+    columns = {"brand": {"attribute": "brand"}}
+    table = {"path": "t.csv", "source": {"column": "src"}, "entity": ["id"], "columns": columns}
+    (tmp_path / "sources").mkdir()
+    config = _config(tmp_path, tmp_path / "sources", tables=[table],
+                     attributes={"brand": {"kind": "text"}}, resolution=resolution)
+    [resolved] = audit([tmp_path / "sources"], config).resolved
+    assert resolved["value"] == "Acme Tools"
+
+
 def test_figures_of_a_unit_are_shown_with_it(tmp_path):
     """An attribute kept in grams shows its figures in grams: "1.2 kg" and "2.65 lbs" are
     quoted as the 1,200 g and 1,202 g they were compared as, and a spread is in grams."""

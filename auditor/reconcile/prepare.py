@@ -145,12 +145,18 @@ def code(column: pl.Series) -> pl.Series:
 def value_order(column: pl.Series) -> pl.Series:
     """A column's distinct values in the order their codes (`value_code`) take: as strings
     sort, but a form with capitals before an all-lower-case one, then one with its accents
-    before one folded to ASCII, so that a tie between forms of one value ("Jørn", "Jorn",
-    "jørn"), settled by the smallest code, goes to the form that says most."""
+    before one folded to ASCII, then one in mixed case before one in capitals alone, so that a
+    tie between forms of one value ("Jørn", "Jorn", "jørn", "JØRN"), settled by the smallest
+    code, goes to the form that says most (as names.best_cased ranks them)."""
     v = pl.col("value")
     return (
         column.unique().drop_nulls().to_frame("value")
-        .sort(v == v.str.to_lowercase(), ~v.str.contains(r"[^\x00-\x7F]"), v)
+        .sort(
+            v == v.str.to_lowercase(),
+            ~v.str.contains(r"[^\x00-\x7F]"),
+            v == v.str.to_uppercase(),
+            v,
+        )
         .get_column("value")
     )
 
