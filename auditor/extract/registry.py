@@ -187,10 +187,15 @@ def _mistyped(entity_slug: str, title: str) -> bool:
 _NUMERAL = re.compile(r"[ivxlc]+")  # a Roman numeral's letters
 
 
+def _folder(entity: str) -> tuple[str, int | None]:
+    """An entity folder's name as its film's title slug and year ("the-quiet-city-1995")."""
+    m = re.fullmatch(r"(?P<slug>.+?)-(?P<year>\d{4})", slug(entity))
+    return (m["slug"], int(m["year"])) if m else (slug(entity), None)
+
+
 def identity_error(ref: DocumentRef, titles: list[str], years: list[int]) -> DocumentError:
     """A page filed under an entity it is not about: what it says, and the folder it needs."""
-    m = re.fullmatch(r"(?P<slug>.+?)-(?P<year>\d{4})", slug(ref.entity))
-    entity_slug, entity_year = (m["slug"], int(m["year"])) if m else (slug(ref.entity), None)
+    entity_slug, entity_year = _folder(ref.entity)
     said = ", ".join([repr(t) for t in titles] + [str(y) for y in years])
     year = years[0] if years else entity_year
     folder = slug(titles[0]) if titles else entity_slug
@@ -202,15 +207,9 @@ def identity_error(ref: DocumentRef, titles: list[str], years: list[int]) -> Doc
     )
 
 
-def entity_slug_of(entity: str) -> str:
-    """The title part of an entity's folder name (its year dropped)."""
-    m = re.fullmatch(r"(?P<slug>.+?)-(?P<year>\d{4})", slug(entity))
-    return m["slug"] if m else slug(entity)
-
-
 def foreign_titles(entity: str, titles: list[str]) -> list[str]:
     """The titles, of those a page states, that do not name the film of its folder."""
-    return sorted(t for t in titles if not _same_title(entity_slug_of(entity), t))
+    return sorted(t for t in titles if not _same_title(_folder(entity)[0], t))
 
 
 def _check_identity(ref: DocumentRef, claims: list[Claim]) -> None:
@@ -218,8 +217,7 @@ def _check_identity(ref: DocumentRef, claims: list[Claim]) -> None:
     year not the folder's refuses it here; a title not the folder's is judged with the
     folder's other pages (extract.identity), which may name it as the film's other title."""
     years = {c.value for c in claims if c.attribute == "year" and c.origin == EDITORIAL}
-    m = re.fullmatch(r"(?P<slug>.+?)-(?P<year>\d{4})", slug(ref.entity))
-    entity_year = int(m["year"]) if m else None
+    entity_year = _folder(ref.entity)[1]
     wrong_year = sorted(y for y in years if entity_year is not None and y != entity_year)
     if wrong_year:
         titles = {c.value for c in claims if c.attribute == "title" and c.origin == EDITORIAL}

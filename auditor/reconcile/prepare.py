@@ -244,8 +244,7 @@ def _either_order(typed: pl.LazyFrame, people: list[str]) -> pl.LazyFrame:
     name: all take the smallest of their keys. A name no one writes otherwise keeps its key."""
     key = pl.col("key")
     loose = key.str.replace_all(r"(\w)-", "${1}")
-    two = loose.str.extract_groups(r"^(?P<a>\S+) (?P<b>\S+)$")
-    swapped = pl.concat_str([two.struct.field("b"), pl.lit(" "), two.struct.field("a")])
+    swapped = turned(loose)
     mine = typed.filter(pl.col("attribute").is_in(people)).select("attribute", "key").unique()
     pairs = (
         mine.with_columns(person=pl.min_horizontal(loose, pl.coalesce(swapped, loose)))
@@ -377,6 +376,12 @@ def _bare(key: pl.Expr) -> pl.Expr:
         .str.to_lowercase()
         .str.replace_all(r"[^\p{L}\p{N}]+", "")
     )
+
+
+def turned(name: pl.Expr) -> pl.Expr:
+    """A name of two words the other way round ("wen li" for "li wen"); null for any other."""
+    two = name.str.extract_groups(r"^(?P<a>\S+) (?P<b>\S+)$")
+    return pl.concat_str([two.struct.field("b"), pl.lit(" "), two.struct.field("a")])
 
 
 def _turned(key: str) -> str:

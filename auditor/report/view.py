@@ -127,7 +127,8 @@ class _Found(NamedTuple):
     store: int | None  # id() of its claim store
     claim_idx: tuple[int, ...]
 
-    SEVERITY = 3  # where severity is in the tuple
+
+_SEVERITY = _Found._fields.index("severity")  # where a packed finding holds it
 
 
 def _found(d: Discrepancy) -> tuple:
@@ -215,7 +216,7 @@ class ReportView:
         for d in report.discrepancies:
             found[d.entity].append(_found(d))
         self._found = {e: marshal.dumps(f) for e, f in found.items()}
-        self.counts = {e: Counter(f[_Found.SEVERITY] for f in fs) for e, fs in found.items()}
+        self.counts = {e: Counter(f[_SEVERITY] for f in fs) for e, fs in found.items()}
         del found
         self.documents: dict[str, list[DocumentRecord]] = defaultdict(list)
         for doc in (*report.documents, *_table_rows(report)):

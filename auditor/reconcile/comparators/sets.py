@@ -39,6 +39,7 @@ from auditor.reconcile.comparators.base import (
 )
 from auditor.reconcile.findings import SCHEMA, table
 from auditor.reconcile.model import Context, Finding
+from auditor.reconcile.prepare import turned
 
 
 def _related(ctx: Context, relation: str) -> list[str]:
@@ -182,9 +183,8 @@ def _near(pairs: pl.DataFrame, people: list[str] | None = None) -> pl.DataFrame:
     near = near_pairs(unequal, NEAR, "folded", "folded_b")
     if not people:
         return near
-    two = pl.col("folded").str.extract_groups(r"^(?P<a>\S+) (?P<b>\S+)$")
     swapped = unequal.filter(pl.col("attribute").is_in(people)).with_columns(
-        _swapped=pl.concat_str([two.struct.field("b"), pl.lit(" "), two.struct.field("a")])
+        _swapped=turned(pl.col("folded"))
     )
     swapped = swapped.filter(pl.col("_swapped").is_not_null())
     if swapped.is_empty():
