@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -523,3 +524,37 @@ def test_sequel_title_shortened_by_one_site(tmp_path):
         page.write_text(full.replace("Nightwater II: The Drowned Bell Reviews", f"{other} Reviews"))
         [bad] = [d for d in _audit(folder).documents if d.error]
         assert f"is about '{other}'" in bad.error
+
+
+def test_letters_spelt_out_in_ascii_name_the_same_people(tmp_path):
+    """A page in ASCII that spells a Nordic letter out ("Soeren Baekgaard", "Bjoern Saether",
+    the role "Per Oevreboe") names the people the others write "Søren Bækgaard", "Bjørn
+    Sæther", "Per Øvrebø" (or fold to "Soren"): no more spelling variants than the film has
+    (its planted "Bjørn Sæter", without the h, is still one); and a name a letter away from
+    a spelt-out form ("Soeran") is still a variant."""
+    film = tmp_path / "vinterhamn-2008"
+    shutil.copytree(FIXTURES / "documents" / film.name, film)
+
+    def variants(report):
+        return sorted(
+            (d.code, d.attribute, d.severity, "Sæter" in d.explanation)
+            for d in report.discrepancies
+            if d.code in ("AU003", "AU006")
+        )
+
+    before = variants(_audit(film))
+    assert ("AU003", "stars", "warning", True) in before
+    blog = film / "movieblog.txt"
+    text = blog.read_text(encoding="utf-8")
+    for old, new in (("Soren Baekgaard", "Soeren Baekgaard"), ("Bjorn Saether", "Bjoern Saether"),
+                     ("Per Ovrebo", "Per Oevreboe")):
+        assert old in text
+        text = text.replace(old, new)
+    blog.write_text(text, encoding="utf-8")
+    report = _audit(film)
+    assert variants(report) == before
+    [stars] = [r for r in report.resolved if r["attribute"] == "stars"]
+    assert "Søren Bækgaard" in stars["value"] and "Soeren Baekgaard" not in stars["value"]
+
+    blog.write_text(text.replace("Soeren Baekgaard", "Soeran Baekgaard"), encoding="utf-8")
+    assert any("Soeran" in d.explanation for d in _audit(film).discrepancies if d.code == "AU003")

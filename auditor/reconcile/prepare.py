@@ -15,7 +15,7 @@ import polars as pl
 from auditor import kinds
 from auditor.attributes import AttributeSpec
 from auditor.claims import EDITORIAL
-from auditor.normalize.names import fold
+from auditor.normalize.names import SPELT_OUT, fold
 from auditor.normalize.places import COUNTRY_KEYS
 from auditor.normalize.titles import same_sequel
 
@@ -99,7 +99,8 @@ def prepare(claims: pl.DataFrame, settings: Settings) -> pl.DataFrame:
         ),
     )
     people = [n for n, s in specs.items() if s.kind in ("people", "cast")]  # a cast: its actor
-    typed = _either_order(_apply_aliases(typed, settings.aliases), people)
+    named = {n: s.kind for n, s in specs.items() if s.kind in ("people", "cast", "character")}
+    typed = _either_order(_spelt_out(_apply_aliases(typed, settings.aliases), named), people)
     typed = _codes(typed.collect(engine=ENGINE))
     # every claim's (attribute, value) is a row of `typed`: its few distinct ones are coded
     # there, and the join hands each claim its codes
@@ -256,6 +257,65 @@ def _either_order(typed: pl.LazyFrame, people: list[str]) -> pl.LazyFrame:
         typed.join(pairs, on=["attribute", "key"], how="left", nulls_equal=False)
         .with_columns(key=pl.coalesce("canonical", "key"))
         .drop("canonical")
+    )
+
+
+def _spelt_out(typed: pl.LazyFrame, named: dict[str, str]) -> pl.LazyFrame:
+    """A person's or a character's name holding a letter that a page in ASCII spells out as
+    two ("Søren Bækgård": "Soeren Baekgaard"; "Müller": "Mueller") is that name however it is
+    written: a form that spells it out ("soeren baekgaard") takes the name's key ("soren
+    baekgard"). The links are made from the few distinct names that hold such a letter, each
+    typed again spelt out by its kind (`named`: the attributes' kinds), where some claim
+    writes that form; a name no one spells out keeps its key."""
+    letters = list(SPELT_OUT)
+    parts = []
+    for kind in sorted(set(named.values())):
+        rows = typed.filter(
+            pl.col("attribute").is_in([a for a, k in named.items() if k == kind])
+            & pl.col("value").str.contains("[" + "".join(letters) + "]")
+        ).select(
+            "attribute",
+            _k="key",
+            _k2="key2",
+            value=pl.col("value").str.replace_many(letters, list(SPELT_OUT.values())),
+        )
+        spelt = kinds.get(kind).typed(rows, pl.col("value"))
+        parts.append(spelt.select(a="_k", b="key"))
+        if "key2" in spelt.collect_schema():  # a cast entry's character
+            parts.append(spelt.select(a="_k2", b="key2"))
+    scope = pl.col("attribute").is_in(list(named))
+    written = pl.concat(
+        [typed.filter(scope).select(b=c) for c in ("key", "key2")]
+    ).drop_nulls()
+    edges = (
+        pl.concat(parts)
+        .drop_nulls()
+        .filter(pl.col("a") != pl.col("b"))
+        .join(written, on="b", how="semi")  # a form some claim writes
+        .unique()
+        .sort("a", "b")
+        .collect(engine=ENGINE)
+    )
+    if edges.is_empty():
+        return typed
+    # the forms with the letters keep their keys: a name with a letter spelt out takes one
+    first = set(edges.get_column("a"))
+    rank = lambda k: (k not in first, k)  # noqa: E731
+    root: dict[str, str] = {}
+
+    def find(k: str) -> str:
+        while root.get(k, k) != k:
+            k = root[k]
+        return k
+
+    for a, b in edges.iter_rows():
+        ra, rb = sorted((find(a), find(b)), key=rank)
+        if ra != rb:
+            root[rb] = ra
+    mapping = {k: find(k) for k in root}
+    return typed.with_columns(
+        pl.when(scope).then(pl.col(c).replace(mapping)).otherwise(pl.col(c)).alias(c)
+        for c in ("key", "key2")
     )
 
 
