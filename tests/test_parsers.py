@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import polars as pl
 import pytest
 
 from auditor.normalize.counts import parse_count
@@ -11,6 +12,7 @@ from auditor.normalize.money import parse_money
 from auditor.normalize.names import abbreviates, best_cased, fold, near_variant
 from auditor.normalize.places import canonical_country
 from auditor.normalize.scores import parse_score
+from auditor.reconcile.comparators.base import display_names
 
 
 @pytest.mark.parametrize(
@@ -192,6 +194,17 @@ def test_names_fold_case_accents_and_quotes():
     assert fold("Adiós  a Las Vegas") == "adios a las vegas"
     assert fold("John O’Brien") == fold("john o'brien")
     assert best_cased(["john o'brien", "John O'Brien"]) == "John O'Brien"
+
+
+def test_a_names_accented_form_is_shown_however_often_it_is_folded():
+    """A page folded to ASCII lost the letters: three claims of "Bjorn Saether" beside one
+    "Bjørn Sæther" show the latter, in Python and in the comparators' polars twin alike; among
+    forms that differ only in case, the one written most often wins."""
+    forms = ["Bjorn Saether"] * 3 + ["Bjørn Sæther", "bjørn sæther"]
+    assert best_cased(forms) == "Bjørn Sæther"
+    assert best_cased(["Mcdonald", "McDonald", "McDonald"]) == "McDonald"
+    frame = pl.DataFrame({"g": [1] * len(forms), "n": forms})
+    assert display_names(frame, ("g",), "n").get_column("shown").to_list() == ["Bjørn Sæther"]
 
 
 @pytest.mark.parametrize(

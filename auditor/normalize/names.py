@@ -43,13 +43,13 @@ def clean(text: str) -> str:
 
 def best_cased(names: Iterable[str]) -> str:
     """The display form: a page that keeps capitals beats one that lower-cases everything,
-    among those the form written most often, then one with its letters' accents (a page
-    folded to ASCII lost them: "Jørn" beats "Jorn")."""
+    among those one with its letters' accents (a page folded to ASCII lost them: "Jørn" beats
+    "Jorn", however often it is written), then the form written most often."""
     names = list(names)
     if len(set(names)) == 1:  # one way of writing it: nothing to rank
         return names[0]
     counts = Counter(names)
-    rank = lambda n: (n == n.lower(), -counts[n], n.isascii(), n == n.upper(), n)  # noqa: E731
+    rank = lambda n: (n == n.lower(), n.isascii(), -counts[n], n == n.upper(), n)  # noqa: E731
     return min(counts, key=rank, default="")
 
 

@@ -83,8 +83,8 @@ def values(
 
 def display_names(frame: pl.DataFrame, by: tuple[str, ...], column: str) -> pl.DataFrame:
     """normalize.names.best_cased of `column` per group (`by`), as `shown`, in one query: a
-    form with capitals before an all-lower-case one, then the form written most often, then
-    one with accents before one folded to ASCII, then one not all in capitals, then the least."""
+    form with capitals before an all-lower-case one, then one with accents before one folded
+    to ASCII, then the form written most often, then one not all in capitals, then the least."""
     name = pl.col(column)
     return (
         frame.group_by(*by, column)
@@ -93,8 +93,8 @@ def display_names(frame: pl.DataFrame, by: tuple[str, ...], column: str) -> pl.D
         .agg(
             shown=name.sort_by(
                 name == name.str.to_lowercase(),
-                -pl.col("count").cast(pl.Int64),
                 ~name.str.contains(r"[^\x00-\x7F]"),
+                -pl.col("count").cast(pl.Int64),
                 name == name.str.to_uppercase(),
                 name,
             ).first()
