@@ -118,13 +118,19 @@ def test_a_nationality_before_a_name_is_no_part_of_it():
 
 def test_a_runtime_version_named_by_its_country_and_the_word_version():
     """'(UK version)', '(Danish cut)': the version's country is the runtime's qualifier, as
-    '(UK)' is; '(director's cut)', '(extended version)' name none."""
+    '(UK)' is; another cut ('(Director's Cut)', '(extended version)', '(TV)') is its own,
+    lower-cased; the cinemas' cut ('(theatrical)', '(theatrical cut)', '(original)') and a
+    note that names no cut ('(approx.)') are none."""
     from auditor.extract.common import version_country
 
     assert version_country("(UK version)") == "uk"
     assert version_country("(Danish cut)") == "denmark"
-    assert version_country("(director's cut)") is None
-    assert version_country("(extended version)") is None
+    assert version_country("(Director's  Cut)") == "director's cut"
+    assert version_country("(extended version)") == "extended version"
+    assert version_country("(Uncut)") == "uncut"
+    assert version_country("(TV)") == "tv"
+    for note in ("(theatrical)", "(theatrical cut)", "(original)", "(approx.)", None):
+        assert version_country(note) is None
 
 
 def test_lire_by_sign_or_by_name():

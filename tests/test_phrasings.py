@@ -1683,7 +1683,7 @@ def test_runtime_per_version_named_by_its_country():
     assert {(c.raw, c.value, c.qualifier) for c in out.claims if c.attribute == "runtime"} == {
         ("102 min", 102, None),
         ("90 min", 90, "uk"),
-        ("97 min", 97, None),
+        ("97 min", 97, "director's cut"),
     }
 
 
@@ -1701,7 +1701,7 @@ def test_imdb_worldwide_gross_and_hour_runtime():
         ("gross", (("amount", 812_330), ("currency", "USD")), "usa"),
         ("gross", (("amount", 4_120_006), ("currency", "USD")), "worldwide"),
         ("runtime", 125, None),
-        ("runtime", 118, None),
+        ("runtime", 118, "tv"),
     }
 
 

@@ -558,3 +558,17 @@ def test_letters_spelt_out_in_ascii_name_the_same_people(tmp_path):
 
     blog.write_text(text.replace("Soeren Baekgaard", "Soeran Baekgaard"), encoding="utf-8")
     assert any("Soeran" in d.explanation for d in _audit(film).discrepancies if d.code == "AU003")
+
+
+def test_mutation_another_cut_is_no_rival_of_the_films_time(sources_copy):
+    """IMDb's "111 min | 126 min (extended cut)": the extended cut's time is its own slot,
+    resolved as such; the runtime conflict (111 against Rotten Tomatoes' 112) stays one minute
+    wide and does not take the cut's claim as evidence."""
+    cut = "runtime: 111 min | 126 min (extended cut) "
+    _mutate(sources_copy, "imdb.txt", "runtime: 111 min ", cut)
+    report = _audit(sources_copy)
+    [conflict] = [d for d in report.discrepancies if d.attribute == "runtime" and d.code == "AU001"]
+    assert "1 minute apart" in conflict.explanation and "126" not in conflict.explanation
+    assert all(c.value != 126 for c in conflict.claims)
+    cuts = {r["slot"]: r["value"] for r in report.resolved if r["attribute"] == "runtime"}
+    assert cuts["extended cut"] == 126 and cuts[""] == 111

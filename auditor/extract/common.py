@@ -36,15 +36,26 @@ def release_qualifier(country: str | None = None, kind: str | None = None) -> st
 
 
 def version_country(note: str | None) -> str | None:
-    """A running time's version named by its country ("71 min (USA)", "84 minutes (Sweden)"):
-    the canonical country, its qualifier; another note ("director's cut") is none."""
-    note = (note or "").strip().strip("()").strip()
+    """A running time's version, its qualifier: named by its country ("71 min (USA)", "84
+    minutes (Sweden)", "(UK cut)"), the canonical country; another cut ("(director's cut)",
+    "(extended edition)", "(3-D version)"), its note lower-cased, so that its time is compared
+    with that cut's only; the film's own release ("(theatrical)") or any other note, none."""
+    note = " ".join((note or "").strip().strip("()").split())
     # "(US version)", "(UK cut)": the version's country, the word for the version dropped
-    note = _VERSION_WORD.sub("", note)
-    return canonical_country(note) if note and is_country(note) else None
+    country = _VERSION_WORD.sub("", note)
+    if country and is_country(country):
+        return canonical_country(country)
+    return note.lower() if _CUT.search(note) and not _RELEASED.search(note) else None
 
 
 _VERSION_WORD = re.compile(r"\s+(?:version|cut|release|edit)$", re.I)
+# A note naming a cut other than the one released to cinemas, and one naming that one.
+_RELEASED = re.compile(r"\b(?:theatrical|cinema|original)\b", re.I)
+_CUT = re.compile(
+    r"\b(?:cut|version|edition|extended|uncut|unrated|restored|reconstructed|censored|"
+    r"uncensored|edited|re-?release|roadshow|workprint|3-?d|imax|tv|television)\b",
+    re.I,
+)
 
 
 # A trailing note a cast line puts after the role: "(voice)", "(uncredited)", "(archive
