@@ -101,6 +101,17 @@ def test_html_in_chromium(bundled_reports, tmp_path):
     assert shot.stat().st_size > 50_000
 
 
+def test_a_finding_resolved_per_slot_reads_each_slots_value(bundled_reports):
+    """A finding over several slots (the gross per scope, the critic score per site) says
+    what is most likely true of each, in the forms the matrix shows ("usa: $31,968,347"),
+    never an amount's or a score's fields as data."""
+    page = (bundled_reports / "report.html").read_text(encoding="utf-8")
+    likely = re.findall(r"Most likely: <strong>([^<]*)</strong>", page)
+    assert "unqualified: $49.8M; usa: $31,968,347" in likely
+    assert "metacritic: 82/100; rottentomatoes: 91/100; rottentomatoes average: 7.7/10" in likely
+    assert not [text for text in likely if "{" in text or ": &#39;" in text]
+
+
 def test_hostile_page_runs_nothing(capsys, sources_copy, tmp_path):
     blog = sources_copy / BUNDLED / "movieblog.txt"
     text = blog.read_text(encoding="utf-8")

@@ -197,9 +197,17 @@ def shown(kind: str, value: Any) -> str:
     """A resolved value: a list's members, a value per slot ({slot: value}), or one value."""
     if isinstance(value, list):
         return ", ".join(show(kind, v) for v in value)
-    if isinstance(value, dict) and not (kind in kinds.REGISTRY and kinds.get(kind).composite):
-        return "; ".join(f"{k}: {show(kind, v)}" for k, v in value.items())
+    if isinstance(value, dict) and _per_slot(kind, value):
+        return "; ".join(f"{k or 'unqualified'}: {shown(kind, v)}" for k, v in value.items())
     return show(kind, value)
+
+
+def _per_slot(kind: str, value: dict) -> bool:
+    """Whether a dict is a value per slot: a composite kind's own value is a dict too (an
+    amount and its currency), whose fields are no dicts or lists, as its slots' values are."""
+    if not (kind in kinds.REGISTRY and kinds.get(kind).composite):
+        return True
+    return bool(value) and all(isinstance(v, dict | list) for v in value.values())
 
 
 class ReportView:
