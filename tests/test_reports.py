@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from auditor.cli import main
-from tests.conftest import BUNDLED, ROOT, SOURCES
+from tests.conftest import BUNDLED, FIXTURES, ROOT, SOURCES
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 BROWSERS = ("chromium", "chromium-browser", "google-chrome")
@@ -378,3 +378,15 @@ def test_audit_workflow_commands_run_locally(project, tmp_path):
     code, summary = _run_steps(project, tmp_path)
     assert code == 1
     assert "❌ fails" in summary.read_text()
+
+
+def test_a_missing_value_an_expectation_finds_reads_as_missing(capsys, tmp_path):
+    """The IMDb page of a film with no MPAA rating fails the suite's not-null expectation:
+    the HTML and JUnit outputs say its value is missing, never Python's "None"."""
+    out = tmp_path / "r"
+    film = FIXTURES / "documents" / "vinterhamn-2008"
+    _check(capsys, str(film), "--out", str(out), "--format", "html", "--format", "junit")
+    report_html = (out / "report.html").read_text(encoding="utf-8")
+    junit = (out / "junit.xml").read_text(encoding="utf-8")
+    assert "(no value) <span" in report_html and "None <span" not in report_html
+    assert "(no value) in vinterhamn-2008/imdb.txt" in junit and "None in" not in junit

@@ -25,7 +25,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from auditor import __version__
 from auditor.catalog import SEVERITIES
 from auditor.report import articles, view
-from auditor.report.model import VERSION, AuditReport
+from auditor.report.model import VERSION, AuditReport, unexpected_value
 
 SINGLE_PAGE_UP_TO = 25  # entities; above this, an index page plus one page per entity
 INDEX = "report.html"
@@ -129,6 +129,7 @@ _ENV = Environment(
 _ENV.globals["articles"] = articles.articles
 _ENV.globals["matrix"] = articles.matrix
 _ENV.filters["n"] = "{:,}".format  # 1,520,000 claims: counts read at a glance
+_ENV.filters["unexpected"] = unexpected_value
 
 _SAFE = re.compile(r"[a-z0-9][a-z0-9._-]{0,99}")
 # Names Windows refuses whatever the extension.

@@ -17,7 +17,7 @@ import polars as pl
 
 from auditor.catalog import SEVERITIES
 from auditor.reconcile.model import ClaimStore, Discrepancy
-from auditor.report.model import AuditReport
+from auditor.report.model import AuditReport, unexpected_value
 
 # Characters XML 1.0 does not allow, and its discouraged ones (C1 controls, non-characters).
 _NOT_XML = re.compile(
@@ -106,7 +106,8 @@ def render(report: AuditReport, texts: list[str] | None = None) -> str:
             if not r.success:
                 failure = ET.SubElement(case, "failure", message=r.details, type=r.severity)
                 failure.text = "; ".join(
-                    f"{u['value']} in {', '.join(u['documents'])}" for u in r.unexpected
+                    f"{unexpected_value(u['value'])} in {', '.join(u['documents'])}"
+                    for u in r.unexpected
                 )
     disc = ET.SubElement(root, "testsuite", name="discrepancies")
     rank = _rank(report.fail_on)

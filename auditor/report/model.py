@@ -59,6 +59,12 @@ class DocumentRecord:
         return d
 
 
+def unexpected_value(value: Any) -> str:
+    """An expectation's unexpected value as a reader reads it: a missing one says so, where
+    Python would write None."""
+    return "(no value)" if value is None else str(value)
+
+
 @dataclass(frozen=True)
 class ExpectationOutcome:
     expectation: str
