@@ -572,3 +572,12 @@ def test_mutation_another_cut_is_no_rival_of_the_films_time(sources_copy):
     assert all(c.value != 126 for c in conflict.claims)
     cuts = {r["slot"]: r["value"] for r in report.resolved if r["attribute"] == "runtime"}
     assert cuts["extended cut"] == 126 and cuts[""] == 111
+
+
+def test_an_extra_credit_names_the_agreed_people_once_each():
+    """filmsuggest credits a second director beside the one every other source credits:
+    the finding names that one once, in its display form, though IMDb writes it lower-cased."""
+    report = _audit(FIXTURES / "documents" / "the-third-man-1949")
+    [d] = [d for d in report.discrepancies if d.attribute == "director" and d.code == "AU006"]
+    assert "beside Carol Reed, whom every other source" in d.explanation
+    assert "carol reed" not in d.explanation

@@ -426,11 +426,16 @@ def _self_contradictions(
         .group_by("g", maintain_order=True)
         .agg(named="shown")
     )
+    # the agreed names as the others write them, each once in its display form (not one
+    # per case a page writes it in)
     others = (
         editorial.join(found.select("g", "source"), on="g")
         .filter(pl.col("source") != pl.col("source_right"))
+        .select("g", "key")
+        .unique()
+        .join(members.select("g", "key", "shown"), on=["g", "key"])
         .group_by("g")
-        .agg(agreed=pl.col("name").unique().sort())
+        .agg(agreed=pl.col("shown").unique().sort())
     )
     cast, apart = InternalInconsistency.extra_credit, InternalInconsistency.credited_apart
     in_cast = pl.col("in_cast")
