@@ -15,8 +15,8 @@ _PUNCT = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "–": "-"
 # is "Jorn Daehlie"); lower-case, as they are read after casefolding.
 LETTERS = {"ø": "o", "æ": "ae", "œ": "oe", "ð": "d", "þ": "th", "đ": "d", "ł": "l", "ı": "i"}
 _LETTERS = str.maketrans(LETTERS)
-# Letters a page in ASCII may also spell out as two ("Søren" is "Soeren", "Bækgård"
-# "Bækgaard", "Müller" "Mueller", "Strauß" "Strauss"): a name so spelt is the same name
+# Letters a page in ASCII may also spell out as two ("Østby" is "Oestby", "Håland"
+# "Haaland", "Müller" "Mueller", "Strauß" "Strauss"): a name so spelt is the same name
 # (reconcile.prepare._spelt_out), though its fold differs.
 SPELT_OUT = {
     **{c: d for c, d in zip("øåäöüß", ("oe", "aa", "ae", "oe", "ue", "ss"), strict=True)},
