@@ -264,9 +264,9 @@ def _spelt_out(typed: pl.LazyFrame, named: dict[str, str]) -> pl.LazyFrame:
     """A person's or a character's name holding a letter that a page in ASCII spells out as
     two ("Jens Østby Håland": "Jens Oestby Haaland"; "Müller": "Mueller") is that name however
     it is written: a form that spells it out ("jens oestby haaland") takes the name's key
-    ("jens ostby haland"). The links are made from the few distinct names that hold such a letter, each
-    typed again spelt out by its kind (`named`: the attributes' kinds), where some claim
-    writes that form; a name no one spells out keeps its key."""
+    ("jens ostby haland"). The links are made from the few distinct names that hold such a
+    letter, each typed again spelt out by its kind (`named`: the attributes' kinds), where
+    some claim writes that form; a name no one spells out keeps its key."""
     letters = list(SPELT_OUT)
     parts = []
     for kind in sorted(set(named.values())):
