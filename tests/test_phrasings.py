@@ -1565,6 +1565,30 @@ def test_wikipedia_cast_line_with_a_credit_note_after_the_actor():
     for c in out.claims:
         assert text[c.span_start : c.span_end] == c.raw
 
+def test_wikipedia_cast_line_opens_on_an_accented_capital():
+    """A cast line whose actor's name opens on a capital outside A-Z ("İ", "Ş", "Ø", "É") is a
+    cast line like any other, and does not break the list around it into short runs."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Cast\n\n"
+        "  • Émile Roux as Jean Casse, the ferryman\n"
+        "  • Olga Brun as Marthe\n"
+        "  • Şenol Tekin as Kadir Usta\n"
+        "  • İpek Demirkan as Nilay, his niece\n"
+        "  • Øystein Moe as the Pilot\n"
+    )
+    out = _collector(text)
+    Wikipedia()._cast_section(out, 0, len(text))
+    assert {(c.value["actor"], c.value["character"]) for c in out.claims} == {
+        ("Émile Roux", "Jean Casse"),
+        ("Olga Brun", "Marthe"),
+        ("Şenol Tekin", "Kadir Usta"),
+        ("İpek Demirkan", "Nilay"),
+        ("Øystein Moe", "the Pilot"),
+    }
+
+
 def test_wikipedia_cast_section_role_voiced_by_actor():
     """A dub's cast listed role first, "Role (voiced by Actor)", beside "Actor as Role" lines:
     one cast claim per line, the same role for both actors."""
