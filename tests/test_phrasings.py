@@ -477,6 +477,16 @@ MONEY = [
             ("gross", (("amount", 10_300_000), ("currency", "EUR")), "worldwide"),
         },
     ),
+    (  # the Turkish lira as its sign, "TL" before the amount and its code after it
+        "Made for 3.5 million TRY, it took TL 8.75 million in Turkey, ₺410,000 in Germany "
+        "and €610,000 in Austria.",
+        {
+            ("budget", (("currency", "TRY"), ("high", 3_500_000), ("low", 3_500_000)), None),
+            ("gross", (("amount", 8_750_000), ("currency", "TRY")), "turkey"),
+            ("gross", (("amount", 410_000), ("currency", "TRY")), "germany"),
+            ("gross", (("amount", 610_000), ("currency", "EUR")), "austria"),
+        },
+    ),
     (  # "mainland China" is the country china (Hong Kong its own market)
         "It earned 640 million yuan in mainland China and HK$9.2 million in Hong Kong.",
         {
@@ -920,6 +930,10 @@ MONEY_FORMS = [
     ("1 250 000 NOK (estimated)", (1_250_000, "NOK", None)),
     ("1.2 billion yuan (China)", (1_200_000_000, "CNY", "china")),
     ("350 crore rupees", (3_500_000_000, "INR", None)),
+    ("₺4,750,000 (Turkey)", (4_750_000, "TRY", "turkey")),  # the Turkish lira, three ways
+    ("tl 9,100,000 (estimated)", (9_100_000, "TRY", None)),
+    ("3.2 million TRY", (3_200_000, "TRY", None)),
+    ("850,000 TL", (850_000, "TRY", None)),
 ]
 
 
