@@ -1125,6 +1125,11 @@ PLOTS += [
         "her north beside the schooner Kit Harlow.",
         {"Ada Brook", "Jo Vance"},
     ),
+    (  # names and actors' parentheses opening on capitals outside A-Z: no surname alone
+        "The clerk Ülkü Soydan (Ada Brook) waits for Émile Roux (Öner Kaya), and Şenol "
+        "(Kit Harlow) leaves.",
+        {"Ülkü Soydan", "Émile Roux", "Şenol"},
+    ),
 ]
 
 
