@@ -22,6 +22,7 @@ from auditor.extract.prose import (
     add_home_media_prose,
     add_money_prose,
     add_release_prose,
+    add_runtime_prose,
     settle_runs,
 )
 from auditor.extract.rottentomatoes import RottenTomatoes
@@ -495,6 +496,23 @@ MONEY = [
         },
     ),
 ]
+
+
+RUNTIMES = [
+    ("It runs 1 h 38 min and was shot in 1999.", {98}),
+    ("The film runs 104 minutes, with an intermission.", {104}),
+    ("The picture lasted 2 hours 12 minutes at its premiere.", {132}),
+    ("At a running time of 3h05, it is her longest film.", {185}),
+    ("Its runtime is about 91 min.", {91}),
+    # a figure of another thing, or no subject that is the film: no running time
+    ("She runs 10 km every day and works 2 hours at the harbour.", set()),
+    ("The shoot ran for 40 days.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "minutes"), RUNTIMES, ids=range(len(RUNTIMES)))
+def test_runtime_phrasings(text, minutes):
+    assert {v for a, v, _ in _facts(add_runtime_prose, text) if a == "runtime"} == minutes
 
 
 @pytest.mark.parametrize(("text", "facts"), MONEY, ids=range(len(MONEY)))

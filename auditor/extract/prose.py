@@ -21,6 +21,7 @@ from auditor.extract.base import Collector, opens_word
 from auditor.extract.scan import finditer_spans, matches_at, opening_words, word_at
 from auditor.normalize.counts import parse_count
 from auditor.normalize.dates import DATE_IN_TEXT, MONTHS, parse_date
+from auditor.normalize.durations import DURATION_IN_TEXT, parse_duration
 from auditor.normalize.money import _CODES as CURRENCY_CODES
 from auditor.normalize.money import (
     _PREFIXED,
@@ -1127,3 +1128,20 @@ def lead_sentence(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 _CLAUSE = re.compile(r"[^,;]*")  # up to the next comma or semicolon
 _REF_MARK = re.compile(r"\[\w{1,3}\]")  # a footnote mark: "[3]", "[a]"
+
+
+# A running time in prose whose subject is the film ("It runs 2 h 7 min", "The film runs 98
+# minutes", "The picture lasts 1 hour 40 minutes", "a running time of 127 minutes"), as read in
+# an abstract, whose sentences are about the film (a plot's "ran for two hours" is not read).
+_RUNTIME_PROSE = re.compile(
+    r"(?:\b(?:it|the (?:film|movie|picture)) (?:runs|ran|lasts|lasted)(?: for)?"
+    r"|\b(?:running time|runtime|run time) (?:is|was|of)) (?:about |approximately |some )?"
+    r"(?P<d>" + DURATION_IN_TEXT.pattern + ")",
+    re.I,
+)
+
+
+def add_runtime_prose(out: Collector, start: int, end: int) -> None:
+    """The running time a sentence whose subject is the film states."""
+    for m in _RUNTIME_PROSE.finditer(out.view.text, start, end):
+        out.add("runtime", m.start("d"), m.end("d"), parse_duration(m["d"]))
