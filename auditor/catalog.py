@@ -467,6 +467,15 @@ class QualifierSplit(Kind):
         shares=shares,
     )
     scopes_not_comparable = Reason("{scoped} — different scopes: not comparable", **_SCOPED)
+    other_regions = Reason(
+        "{lists} — {regional} {regional:names|name} only the {title} of {regions}, each "
+        "with its region; the others name none of those regions: other markets', not a "
+        "conflict",
+        **_LISTS,
+        regional=NAMES,
+        title=TEXT,
+        regions=NAMES,
+    )
     own_release = Reason(
         "every date is true of its own release: {releases}[; {unqualified} without saying "
         "which release]",

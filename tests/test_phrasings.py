@@ -22,6 +22,7 @@ from auditor.extract.prose import (
     add_home_media_prose,
     add_money_prose,
     add_release_prose,
+    add_runtime_prose,
     settle_runs,
 )
 from auditor.extract.rottentomatoes import RottenTomatoes
@@ -477,6 +478,16 @@ MONEY = [
             ("gross", (("amount", 10_300_000), ("currency", "EUR")), "worldwide"),
         },
     ),
+    (  # the Turkish lira as its sign, "TL" before the amount and its code after it
+        "Made for 3.5 million TRY, it took TL 8.75 million in Turkey, ₺410,000 in Germany "
+        "and €610,000 in Austria.",
+        {
+            ("budget", (("currency", "TRY"), ("high", 3_500_000), ("low", 3_500_000)), None),
+            ("gross", (("amount", 8_750_000), ("currency", "TRY")), "turkey"),
+            ("gross", (("amount", 410_000), ("currency", "TRY")), "germany"),
+            ("gross", (("amount", 610_000), ("currency", "EUR")), "austria"),
+        },
+    ),
     (  # "mainland China" is the country china (Hong Kong its own market)
         "It earned 640 million yuan in mainland China and HK$9.2 million in Hong Kong.",
         {
@@ -485,6 +496,23 @@ MONEY = [
         },
     ),
 ]
+
+
+RUNTIMES = [
+    ("It runs 1 h 38 min and was shot in 1999.", {98}),
+    ("The film runs 104 minutes, with an intermission.", {104}),
+    ("The picture lasted 2 hours 12 minutes at its premiere.", {132}),
+    ("At a running time of 3h05, it is her longest film.", {185}),
+    ("Its runtime is about 91 min.", {91}),
+    # a figure of another thing, or no subject that is the film: no running time
+    ("She runs 10 km every day and works 2 hours at the harbour.", set()),
+    ("The shoot ran for 40 days.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "minutes"), RUNTIMES, ids=range(len(RUNTIMES)))
+def test_runtime_phrasings(text, minutes):
+    assert {v for a, v, _ in _facts(add_runtime_prose, text) if a == "runtime"} == minutes
 
 
 @pytest.mark.parametrize(("text", "facts"), MONEY, ids=range(len(MONEY)))
@@ -920,6 +948,10 @@ MONEY_FORMS = [
     ("1 250 000 NOK (estimated)", (1_250_000, "NOK", None)),
     ("1.2 billion yuan (China)", (1_200_000_000, "CNY", "china")),
     ("350 crore rupees", (3_500_000_000, "INR", None)),
+    ("₺4,750,000 (Turkey)", (4_750_000, "TRY", "turkey")),  # the Turkish lira, three ways
+    ("tl 9,100,000 (estimated)", (9_100_000, "TRY", None)),
+    ("3.2 million TRY", (3_200_000, "TRY", None)),
+    ("850,000 TL", (850_000, "TRY", None)),
 ]
 
 
@@ -1110,6 +1142,11 @@ PLOTS += [
         "Ada Brook signs on to the Norwegian trawler Mary Rose, whose skipper Jo Vance sails "
         "her north beside the schooner Kit Harlow.",
         {"Ada Brook", "Jo Vance"},
+    ),
+    (  # names and actors' parentheses opening on capitals outside A-Z: no surname alone
+        "The clerk Ülkü Soydan (Ada Brook) waits for Émile Roux (Öner Kaya), and Şenol "
+        "(Kit Harlow) leaves.",
+        {"Ülkü Soydan", "Émile Roux", "Şenol"},
     ),
 ]
 
@@ -1564,6 +1601,30 @@ def test_wikipedia_cast_line_with_a_credit_note_after_the_actor():
     }
     for c in out.claims:
         assert text[c.span_start : c.span_end] == c.raw
+
+def test_wikipedia_cast_line_opens_on_an_accented_capital():
+    """A cast line whose actor's name opens on a capital outside A-Z ("İ", "Ş", "Ø", "É") is a
+    cast line like any other, and does not break the list around it into short runs."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Cast\n\n"
+        "  • Émile Roux as Jean Casse, the ferryman\n"
+        "  • Olga Brun as Marthe\n"
+        "  • Şenol Tekin as Kadir Usta\n"
+        "  • İpek Demirkan as Nilay, his niece\n"
+        "  • Øystein Moe as the Pilot\n"
+    )
+    out = _collector(text)
+    Wikipedia()._cast_section(out, 0, len(text))
+    assert {(c.value["actor"], c.value["character"]) for c in out.claims} == {
+        ("Émile Roux", "Jean Casse"),
+        ("Olga Brun", "Marthe"),
+        ("Şenol Tekin", "Kadir Usta"),
+        ("İpek Demirkan", "Nilay"),
+        ("Øystein Moe", "the Pilot"),
+    }
+
 
 def test_wikipedia_cast_section_role_voiced_by_actor():
     """A dub's cast listed role first, "Role (voiced by Actor)", beside "Actor as Role" lines:

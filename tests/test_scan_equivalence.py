@@ -66,7 +66,8 @@ def test_dates_and_amounts_as_the_patterns() -> None:
     pieces = ["5 ", "May ", "may", "1996", "in ", "Sept. ", "2001", "-05", "-12", "21st ", "jan",
               "JANUARY ", "٥", "٥ May 1996", "$", "US$", "CAN$", "rmb¥", "USD", "usdkk", "DKK",
               "12,000", " million", "£", "€3", "to", "(est.)", " ", "x", "_", "410 000",
-              " kr", "SEK", "kroner", "Rs.", "rs", "Rs ", "ye", "4,50,00,000", *CASE_ODD]
+              " kr", "SEK", "kroner", "Rs.", "rs", "Rs ", "ye", "4,50,00,000", "₺", "TL ", " tl",
+              "TRY", *CASE_ODD]
     rng = random.Random(2)
     for text in _texts(pieces, 2):
         low = prose._lowered(text)
@@ -80,19 +81,23 @@ def test_dates_and_amounts_as_the_patterns() -> None:
 
 def test_rewritten_name_patterns_match_as_the_plain_ones() -> None:
     word = mentions._TITLE_WORD
+    cap = mentions._UPPER
     plain = {
         "_NICKNAMED": re.compile(
             rf"\b(?:{word}(?:\.)? )?{word} [\"“]{word}(?: {word}){{0,2}}[\"”] "
             rf"{word}|[\"“]{word}[\"”] {word}"
         ),
-        "_INTRODUCED": re.compile(rf"(?<![\w'’])(?<!\. )\b(?P<n>{word}) \((?=[A-Z])"),
+        "_INTRODUCED": re.compile(  # a name and an actor opening on any capital ("Ömer")
+            rf"(?<![\w'’])(?<!\. )\b(?P<n>[{cap}][\w'’-]*) \((?=[{cap}])"
+        ),
         "_KIN": re.compile(
             r"\b(?i:his|her|their|my|our|your) "
             + mentions._KIN.pattern.split(r"(?<=y)our) ", 1)[1]
         ),
     }
     pieces = ['Jo', 'Maj.', 'Ada', ' ', '"', '“', '”', 'Ace ', 'Vance', '. ', ' (', 'Max', "O'",
-              '-', 'é', '_', "his ", "HIS ", "hiſ ", "her ", "Their ", "my ", "sister ",
+              '-', 'é', '_', "his ", "HIS ", "hiſ ", "her ", "Their ", "my ", "sister ", "Ömer",
+              " (İ",
               "younger ", "step-", "ahis ", "x"]
     rng = random.Random(3)
     for text in _texts(pieces, 3, count=6000):

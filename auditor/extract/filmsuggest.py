@@ -19,6 +19,7 @@ from auditor.extract.prose import (
     add_home_media_prose,
     add_money_prose,
     add_release_prose,
+    add_runtime_prose,
     lead_sentence,
     settle_runs,
 )
@@ -86,6 +87,7 @@ class FilmSuggest(Adapter):
         add_home_media_prose(out, title.end(), abstract_end)
         add_aggregator_prose(out, title.end(), abstract_end)
         add_money_prose(out, title.end(), abstract_end)
+        add_runtime_prose(out, title.end(), abstract_end)
         settle_runs(out)
         if sections:
             add_characters(out, sections[0].end(), end, [], cased=True)

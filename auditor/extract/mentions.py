@@ -25,6 +25,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from auditor.extract.base import opens_word
+from auditor.extract.prose import _UPPER
 from auditor.extract.scan import matches_at, word_at
 from auditor.normalize.dates import MONTHS
 from auditor.normalize.names import HONORIFICS, fold
@@ -381,7 +382,7 @@ _OPENERS = set(
 # A capitalised first word of a sentence that is no name: "Leaving Ada's flat, ...".
 _SENTENCE_VERB = re.compile(r"[A-Z][a-z]{3,}(?:ing|ed)")
 # Its capital first, the boundary and ". " checked behind it: a scan skips to the capitals.
-_INTRODUCED = re.compile(r"(?P<n>[A-Z](?<![\w'’].)(?<!\. .)[\w'’-]*) \((?=[A-Z])")
+_INTRODUCED = re.compile(rf"(?P<n>[{_UPPER}](?<![\w'’].)(?<!\. .)[\w'’-]*) \((?=[{_UPPER}])")
 _PARTICLE = {"de", "van", "von", "da", "di", "del", "della", "du", "le", "la", "der", "ter"}
 # "his sister Maud": one name after a family word, in lower case, after a possessive.
 _KIN = re.compile(  # the possessive's first letter first, in either case: a scan skips to it
@@ -401,7 +402,7 @@ _DESCRIBED_PERSON = re.compile(
     r"[Tt](?<!\w.)he (?P<d>(?:[A-Z][\w'’-]* ){1,3})(?P<n>[A-Z][\w'’-]* [A-Z][\w'’-]*) \((?=[A-Z])"
 )
 # "Amy and Kit Ferrand (Max Orr and ...)": an actor's parenthesis opens after a name.
-_ACTOR_PAREN = re.compile(r" \((?=[A-Z])")
+_ACTOR_PAREN = re.compile(rf" \((?=[{_UPPER}])")
 # ", a hospital orderly who", ", an old friend whose": what follows a person's name (a place's
 # appositive goes on with "which" or "where").
 _PERSON_APPOSITIVE = re.compile(r", an? (?:[a-z][a-z'’-]* ){1,4}(?:who|whom|whose)\b")
@@ -620,7 +621,7 @@ def discover_names(text: str, start: int, end: int) -> set[str]:
 
 _LOWER_PART = re.compile(r"-[a-z]")  # "Twelve-year-old", "Well-known"; not "X-Y"
 _NICK_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_LONGER_NAME = re.compile(r"[A-Z][\w'’-]*\.? $")
+_LONGER_NAME = re.compile(rf"[{_UPPER}][\w'’-]*\.? $")
 
 
 def _name_pattern(name: str, *, cased: bool) -> str:

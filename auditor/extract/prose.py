@@ -21,6 +21,7 @@ from auditor.extract.base import Collector, opens_word
 from auditor.extract.scan import finditer_spans, matches_at, opening_words, word_at
 from auditor.normalize.counts import parse_count
 from auditor.normalize.dates import DATE_IN_TEXT, MONTHS, parse_date
+from auditor.normalize.durations import DURATION_IN_TEXT, parse_duration
 from auditor.normalize.money import _CODES as CURRENCY_CODES
 from auditor.normalize.money import (
     _PREFIXED,
@@ -681,7 +682,7 @@ def _metacritic(out: Collector, s: int, e: int) -> None:
 _SCALES = ("thousand", "million", "billion")
 # "ℛℳ 750,000", "RM 750,000": a sign of two letters and a code of two (normalize.money)
 _MONEY_HINT = re.compile(
-    r"[$£€¥₹₩₤]|ℛℳ|(?<![^\W\d_])(?i:rm|kr)\.?\s*\d|[^\W\d_]{3}\s*\d"
+    r"[$£€¥₹₩₤₺]|ℛℳ|(?<![^\W\d_])(?i:rm|kr|tl)\.?\s*\d|[^\W\d_]{3}\s*\d"
     r"|(?<![^\W\d_])(?i:rs)\.?\s*\d"
     r"|\d\s*(?i:(?:" + "|".join(_SCALES) + r")\s+)?"
     r"(?i:" + "|".join(TRAILING_CURRENCIES) + ")"
@@ -689,7 +690,7 @@ _MONEY_HINT = re.compile(
 # The same read backwards over the lower-cased text: a figure's first digit, white space, then
 # a sign or a code reversed; or a trailing currency reversed, then a figure's last digit.
 _MONEY_HINT_BACK = re.compile(
-    r"\d\s*(?:[$£€¥₹₩₤]|ℳℛ|mr(?![^\W\d_])|\.?rk(?![^\W\d_])|"
+    r"\d\s*(?:[$£€¥₹₩₤₺]|ℳℛ|mr(?![^\W\d_])|\.?rk(?![^\W\d_])|lt(?![^\W\d_])|"
     + "|".join(c[::-1] for c in CURRENCY_CODES.lower().split("|"))
     + r"|\.?sr(?![^\W\d_]))"
     r"|(?:" + "|".join(w[::-1] for w in TRAILING_CURRENCIES) + r")"
@@ -723,10 +724,10 @@ def _money_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 # `_MONEY_HINT_BACK`'s first branch; the words every trailing currency opens with.
 # (A sign or a code's last letter looked for first: most digits have neither after them.)
-_CODE_ENDS = "".join(sorted({c[-1] for c in CURRENCY_CODES.lower().split("|")} | {"m", "ℳ"}))
+_CODE_ENDS = "".join(sorted({c[-1] for c in CURRENCY_CODES.lower().split("|")} | {"m", "ℳ", "l"}))
 _FIGURE_BACK = re.compile(
     _MONEY_HINT_BACK.pattern.partition("|(?:")[0].replace(
-        r"\s*(?:", rf"\s*(?=[{_CODE_ENDS}.$£€¥₹₩₤])(?:", 1
+        r"\s*(?:", rf"\s*(?=[{_CODE_ENDS}.$£€¥₹₩₤₺])(?:", 1
     )
 )
 _TRAILING_HEADS = tuple(w for w in TRAILING_CURRENCIES if not any(
@@ -735,14 +736,14 @@ _TRAILING_HEADS = tuple(w for w in TRAILING_CURRENCIES if not any(
 # one: "us$", "can$", "rmb¥") or a currency code; or any digit, where a currency written after
 # its amount may follow.
 _AMOUNT_OPENS = re.compile(
-    r"[$£€¥₹₩₤]|ℛℳ|(?<![^\W\d_])(?:rm|kr)(?![a-z])|"
+    r"[$£€¥₹₩₤₺]|ℛℳ|(?<![^\W\d_])(?:rm|kr|tl)(?![a-z])|"
     + CURRENCY_CODES.lower()
     + r"|(?<![^\W\d_])rs\.?\s*\d"
 )
 # Lower-cased, a currency written after its amount (normalize.money's trailing currencies).
 _AMOUNT_AFTER = re.compile("|".join(TRAILING_CURRENCIES))
 _DIGIT = re.compile(r"\d")
-_SIGNS = "$£€¥₹₩₤"
+_SIGNS = "$£€¥₹₩₤₺"
 _PREFIX_MAX = max(len(p) for prefixes in _PREFIXED.values() for p in prefixes)
 
 
@@ -1127,3 +1128,20 @@ def lead_sentence(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 _CLAUSE = re.compile(r"[^,;]*")  # up to the next comma or semicolon
 _REF_MARK = re.compile(r"\[\w{1,3}\]")  # a footnote mark: "[3]", "[a]"
+
+
+# A running time in prose whose subject is the film ("It runs 2 h 7 min", "The film runs 98
+# minutes", "The picture lasts 1 hour 40 minutes", "a running time of 127 minutes"), as read in
+# an abstract, whose sentences are about the film (a plot's "ran for two hours" is not read).
+_RUNTIME_PROSE = re.compile(
+    r"(?:\b(?:it|the (?:film|movie|picture)) (?:runs|ran|lasts|lasted)(?: for)?"
+    r"|\b(?:running time|runtime|run time) (?:is|was|of)) (?:about |approximately |some )?"
+    r"(?P<d>" + DURATION_IN_TEXT.pattern + ")",
+    re.I,
+)
+
+
+def add_runtime_prose(out: Collector, start: int, end: int) -> None:
+    """The running time a sentence whose subject is the film states."""
+    for m in _RUNTIME_PROSE.finditer(out.view.text, start, end):
+        out.add("runtime", m.start("d"), m.end("d"), parse_duration(m["d"]))

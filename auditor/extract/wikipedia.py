@@ -16,6 +16,7 @@ from auditor.extract.common import (
     version_country,
 )
 from auditor.extract.prose import (
+    _UPPER,
     add_aggregator_prose,
     add_cast_prose,
     add_credit_prose,
@@ -526,7 +527,7 @@ def _lead(text: str, title: str, start: int) -> int:
 # "• Ada Brook as Jo "Ace" Vance, a smuggler"; "• Ada Brook in a dual role as Jo and Kit Vance";
 # "• Ada Brook (also credited as Ada Bruk) as Jo Vance": a credit note after the actor
 _CAST_LINE = re.compile(
-    r"^[ \t]*(?:•[ \t]*)?(?P<a>[A-Z][\w'’.-]*(?: [\w'’.-]+){0,3}?)"
+    rf"^[ \t]*(?:•[ \t]*)?(?P<a>[{_UPPER}][\w'’.-]*(?: [\w'’.-]+){{0,3}}?)"
     r"(?: \((?:also )?(?:credited )?as [^()\n]+\))?"
     r"(?: in (?:a |the )?(?:dual|double|twin|triple) roles?)? as "
     r"(?P<c>[^\n,;:(\[]+?)(?=[ \t]*(?:[,;:(\[]|\n|$)|(?:\[\w{1,3}\])+)[^\n]*$",

@@ -16,7 +16,7 @@ _CLOCK = re.compile(r"(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)")
 _ISO = re.compile(r"PT(?=\d)(?:(?P<h>\d{1,2})H)?(?:(?P<m>\d{1,4})M)?(?:(?P<s>\d{1,5})S)?", re.I)
 
 DURATION_IN_TEXT = re.compile(
-    r"\b\d{1,2}\s*(?:h|hrs?|hours?)\.?(?:\s*\d{1,2}\s*(?:m|mins?|minutes?)\b\.?|\d{1,2}\b)?"
+    r"\b\d{1,2}\s*(?:hours?|hrs?|h)\.?(?:\s*\d{1,2}\s*(?:minutes?|mins?|m)\b\.?|\d{1,2}\b)?"
     r"|\b\d{1,4}\s*(?:mins?|minutes?)\b\.?",
     re.I,
 )

@@ -16,6 +16,7 @@ from auditor.normalize.places import canonical_country
 _SYMBOLS = {
     "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₩": "KRW", "rmb": "CNY",
     "₤": "ITL",  # the lira sign, as Italian films' pages write their lire
+    "₺": "TRY", "tl": "TRY",  # the Turkish lira's sign and abbreviation: "₺12 million", "TL 12"
     "ℛℳ": "RM",  # the Reichsmark sign (no ISO 4217 code: its abbreviation stands for it)
     "rs": "INR", "rs.": "INR",  # the rupee's abbreviation, as Indian pages write it: "Rs. 45 crore"
 }
@@ -36,7 +37,7 @@ _PREFIX = "|".join(
 # ISO 4217 codes pages write before an amount (IMDb's "FRF77,000,000", "DEM 4,500,000").
 _CODES = (
     "USD|GBP|EUR|FRF|DEM|ITL|ESP|JPY|CAD|AUD|SEK|DKK|NOK|CHF|INR|BEF|NLG|ATS|IEP|HKD|CNY|KRW"
-    "|RUR|RUB|BRL|MXN|NZD|FIM|PTE|SGD|TWD|RMB"
+    "|RUR|RUB|BRL|MXN|NZD|FIM|PTE|SGD|TWD|RMB|TRY|TRL"
 )
 _SCALE = {
     "": 1,
@@ -60,7 +61,7 @@ RUPEE_ABBREVIATION = r"(?<![^\W\d_])Rs\.?(?![^\W\d_]) ?"
 # "RM 750,000": the Reichsmark or the ringgit, by the film's country (`rm_of`)
 # "kr 2 750 000": the krona or krone before the amount, by the film's country (`krona`)
 _CUR = (
-    rf"(?:{_PREFIX}|[$£€¥₹₩₤]|ℛℳ ?|(?<![^\W\d_])RM(?![A-Za-z]) ?|(?:{_CODES})(?![A-Za-z]) ?"
+    rf"(?:{_PREFIX}|[$£€¥₹₩₤₺]|ℛℳ ?|(?<![^\W\d_])(?:RM|TL)(?![A-Za-z]) ?|(?:{_CODES})(?![A-Za-z]) ?"
     rf"|{RUPEE_ABBREVIATION}|(?<![^\W\d_])kr\.?(?![A-Za-z]) ?)"
 )
 # Thousands parted by spaces, as Nordic pages write them after a currency ("kr 4 500 000").
@@ -74,10 +75,12 @@ TRAILING_CURRENCIES = (
     "yen", "euros", "euro", "yuan", "rupees",  # "2.6 billion yen", "45 million euros"
     "reichsmarks", "reichsmark", "ℛℳ",  # "5 million Reichsmarks", "5 million ℛℳ"
     "won",  # "3.1 billion won": only after a scale word or grouped thousands (`_WON`)
+    "tl", "try",  # the Turkish lira: "12 million TL", "12 million TRY"
 )
 _TRAILING_NAMES = {  # a currency's name written after the amount
     "LIRE": "ITL", "LIRA": "ITL", "YEN": "JPY", "EUROS": "EUR", "EURO": "EUR", "YUAN": "CNY",
     "RUPEES": "INR", "REICHSMARKS": "RM", "REICHSMARK": "RM", "ℛℳ": "RM", "WON": "KRW",
+    "TL": "TRY",
 }
 # "won" is a verb too ("in 2004 won the prize"): the won is read after a scale word ("90
 # million won") or thousands grouped ("1,500,000,000 won"), never after a bare number.
@@ -183,7 +186,7 @@ def whole_or_cents(value: float, scaled: bool = False) -> int | float:
 
 # A table cell's amount with its currency after it ("12,50 €", "12.5 EUR", "1 234 567 $").
 _CELL_AFTER = re.compile(
-    rf"(?P<num>\d[\d.,]*)\s*(?P<scale>{_SC})?\s*(?P<cur>[$£€¥₹₩₤]|(?:{_CODES})(?![A-Za-z]))",
+    rf"(?P<num>\d[\d.,]*)\s*(?P<scale>{_SC})?\s*(?P<cur>[$£€¥₹₩₤₺]|(?:{_CODES})(?![A-Za-z]))",
     re.I,
 )
 _SPACE_GROUP = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))")

@@ -20,6 +20,7 @@ import polars as pl
 from auditor.attributes import AttributeSpec
 from auditor.catalog import (
     InternalInconsistency,
+    QualifierSplit,
     SpellingVariant,
     ValueConflict,
     Why,
@@ -28,6 +29,7 @@ from auditor.catalog import (
 from auditor.claims import EDITORIAL, USER
 from auditor.normalize.genres import facets
 from auditor.normalize.names import DIGITS, HONORIFICS, NEAR, abbreviates, best_cased, fold
+from auditor.normalize.places import is_country
 from auditor.reconcile.comparators import words
 from auditor.reconcile.comparators.base import (
     by_value,
@@ -666,6 +668,7 @@ def _sharing_nothing(
         for k, n in zip(keys, names, strict=True):
             if n:
                 roles.names.setdefault(k, []).append(n)
+    regions = _regions(ctx, editorial.join(lists.select("g"), on="g", how="semi"))
     found = []
     for (g, entity, attribute, ids), (_, src, members, own) in zip(
         rows(lists.select("g", "entity", "attribute", "claim_ids")), rows(sets_of), strict=True
@@ -674,8 +677,51 @@ def _sharing_nothing(
         names = {s: set(o) for s, o in zip(src, own, strict=True)}
         dub = roles_of.get(g, _Roles({}, {}))
         why = _disjoint_why(ctx.spec(attribute), sets, names, cast_of.get(entity, set()), dub)
+        if why.reason is ValueConflict.share_nothing:
+            why = _other_regions(ctx.spec(attribute), why, regions.get(g, {})) or why
         found.append(Finding(entity, attribute, "", tuple(ids), why))
     return _framed(table(found).with_columns(*_verdict_order()[1:], g=lists.get_column("g")))
+
+
+def _regions(ctx: Context, claims: pl.DataFrame) -> dict[int, dict[str, set[str | None]]]:
+    """Per group and source, the qualifiers its claims give (None for a claim with none)."""
+    qualifiers = (
+        ctx.frame.filter(pl.col("claim_id").is_in(claims.get_column("claim_id").implode()))
+        .select("claim_id", "qualifier")
+        .unique("claim_id", keep="last")
+    )
+    given = (
+        claims.join(qualifiers, on="claim_id")
+        .group_by("g", "source")
+        .agg(pl.col("qualifier").unique())
+    )
+    out: dict[int, dict[str, set[str | None]]] = {}
+    for g, source, qs in rows(given):
+        out.setdefault(g, {})[source] = set(qs)
+    return out
+
+
+def _other_regions(
+    spec: AttributeSpec, why: Why, regions: dict[str, set[str | None]]
+) -> Why | None:
+    """Lists that share nothing where, of each two, one gives every name its region ("X
+    (Turkey)", "Y (Germany)") and the other none of those regions (no region, or others): each
+    names other markets' distributors, no contradiction."""
+    regional = set()
+    for a, b in why.fields["disjoint"]:
+        ra, rb = regions.get(a, {None}), regions.get(b, {None})
+        side = [
+            s
+            for s, mine, theirs in ((a, ra, rb), (b, rb, ra))
+            if None not in mine and all(map(is_country, mine)) and not mine & theirs
+        ]
+        if not side:
+            return None
+        regional.update(side)
+    named = sorted({q for s in regional for q in regions[s] if q})
+    return QualifierSplit.other_regions(
+        lists=why.fields["lists"], regional=sorted(regional), title=spec.title, regions=named
+    )
 
 
 class _Roles(NamedTuple):
@@ -795,6 +841,7 @@ _SELF_ROLES = frozenset({"self", "himself", "herself", "themself", "themselves"}
 
 def _self_role(key: str) -> str:
     return "self" if key.lower() in _SELF_ROLES else key
+
 
 # A word of a role; a nickname's closing quote is no part of it.
 _ROLE_WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
