@@ -253,6 +253,21 @@ RELEASES = [
         "in Austria on 1.4.2011.",
         {("2011-02-09", "premiere"), ("2011-03-17", "germany"), ("2011-04-01", "austria")},
     ),
+    (  # a later film of the series, unnamed ("A fifth film was announced"), has no release here
+        "It opened in Peru on 2 May 2018. A new installment was announced in June 2018, with a "
+        "release planned for 2020.",
+        {("2018-05-02", "peru")},
+    ),
+    ("A fifth film was announced in March 2019 and is scheduled for release in May 2021.", set()),
+    (  # a release in one screening format alone (IMAX) is a limited one; a format list is not
+        "The film opened in 412 IMAX theaters in Canada on 14 May 2019, a week before it was "
+        "released nationwide on 21 May 2019.",
+        {("2019-05-14", "canada,limited"), ("2019-05-21", "wide")},
+    ),
+    (
+        "It was released in 2D, 3D and IMAX 3D theaters in Brazil on 9 June 2016.",
+        {("2016-06-09", "brazil")},
+    ),
 ]
 
 
