@@ -523,3 +523,20 @@ def test_sequel_title_shortened_by_one_site(tmp_path):
         page.write_text(full.replace("Nightwater II: The Drowned Bell Reviews", f"{other} Reviews"))
         [bad] = [d for d in _audit(folder).documents if d.error]
         assert f"is about '{other}'" in bad.error
+
+
+def test_mutation_reviewer_misspells_a_character_the_page_names(sources_copy):
+    """A user review that misspells a character its own page's cast list names is a
+    reviewer's misspelling (AU003 info), not the page contradicting itself (AU006)."""
+    _mutate(
+        sources_copy,
+        "movieblog.txt",
+        "Both actors are superb",
+        "Marc Nusbaum is a great sleaze, and both actors are superb",
+    )
+    found = [
+        d
+        for d in _audit(sources_copy).discrepancies
+        if d.attribute == "character" and "Marc Nusbaum" in {c.raw for c in d.claims}
+    ]
+    assert [(d.code, d.severity) for d in found] == [("AU003", "info")]
