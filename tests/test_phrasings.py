@@ -1720,6 +1720,24 @@ def test_imdb_worldwide_gross_and_hour_runtime():
     }
 
 
+def test_imdb_older_metascore_label_and_metacritic_review_count():
+    """The older header's "metascore: 71/100" and its reviews line's third count, "| 19 from
+    metacritic.com", as the newer "71 metascore from metacritic.com" gives the score."""
+    from auditor.extract.imdb import Imdb
+
+    text = (
+        "director: ana ruiz stars: leo park | see full cast & crew&nbsp;&raquo; metascore: 71/100 "
+        "reviews 88 user | 30 critic | 19 from metacritic.com popularity 4,120 ( 12)"
+    )
+    out = _collector(text)
+    Imdb()._header(out.view, out, 0, len(text))
+    facts = {(c.attribute, _plain(c.value), c.qualifier) for c in out.claims}
+    assert {f for f in facts if f[0].startswith("critic")} == {
+        ("critic_score", (("scale", 100), ("value", 71)), "metacritic"),
+        ("critic_review_count", 19, "metacritic"),
+    }
+
+
 @pytest.mark.parametrize(
     ("line", "title"),
     [
