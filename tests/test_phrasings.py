@@ -1170,6 +1170,27 @@ def test_a_first_name_alone_names_the_cast_lists_character():
     assert {v for _, v, _ in facts} == {"Kit Harlow", "Ada Harlow", "Jo Vance"}
 
 
+def test_a_cased_plot_names_a_one_word_role_with_its_article():
+    """A cased plot's "the Oracle", for the cast list's "the Oracle", names that character,
+    article included; lower-cased, "the oracle" may be a described role and names no one."""
+    text = "Ada Brook climbs the tower, where the Oracle waits, and the Oracle speaks."
+    known = ["Ada Brook", "the Oracle"]
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, known, cased=True), text)
+    assert {v for _, v, _ in facts} == {"Ada Brook", "the Oracle"}
+    text, known = text.lower(), [k.lower() for k in known]
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, known, cased=False), text)
+    assert {v for _, v, _ in facts} == {"ada brook"}
+
+
+def test_a_lower_cased_plot_names_a_nicknamed_role_by_nickname_and_surname():
+    """IMDb's storyline "ace harlow" for the cast's "sgt. kit 'ace' harlow" (titles before the
+    name, a one-word nickname) names that character; a nickname of two words does not so."""
+    known = ["sgt. kit 'ace' harlow", "jo 'the fox' vance"]
+    text = "ace harlow and the fox vance guard the pass until jo vance falls."
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, known, cased=False), text)
+    assert {v for _, v, _ in facts} == {"ace harlow", "jo vance"}
+
+
 def test_lower_cased_first_name_after_a_family_word():
     text = "when her brother kit leaves ostend, his sister says nothing."
     out = _collector(text)

@@ -667,11 +667,12 @@ _SPECIAL = re.compile(r"[\"“”.]")
 
 @lru_cache(maxsize=4096)
 def _name_rx(name: str, cased: bool) -> re.Pattern[str] | None:
-    """The pattern of a name a word scan cannot see (titled, nicknamed or three words long),
-    None for any other name; built once a name."""
+    """The pattern of a name a word scan cannot see (titled, nicknamed, three words long or
+    opening on "the"), None for any other name; built once a name."""
     words = name.split()
     special = (
         len(words) >= 3
+        or len(words) == 2 and fold(words[0]) == "the"  # "the Archon": the article is no name
         or any(fold(w).rstrip(".") in HONORIFICS for w in words[:-1])
         or _SPECIAL.search(name)
     )
