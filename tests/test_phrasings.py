@@ -1191,6 +1191,16 @@ def test_a_lower_cased_plot_names_a_nicknamed_role_by_nickname_and_surname():
     assert {v for _, v, _ in facts} == {"ace harlow", "jo vance"}
 
 
+def test_naval_ranks_are_titles_of_a_name():
+    """'cmdr.' / 'commander' and 'adm.' / 'admiral' are titles: a lower-cased plot naming the
+    cast's "cmdr. ruth okoye" without the rank names that character; and a word before "and"
+    in lower case ("a museum piece and ruth okoye") is no first name of a coordination."""
+    known = ["cmdr. ruth okoye", "adm. piet de wit"]
+    text = "the ship is a museum piece and ruth okoye answers to admiral piet de wit."
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, known, cased=False), text)
+    assert {v for _, v, _ in facts} == {"ruth okoye", "admiral piet de wit"}
+
+
 def test_lower_cased_first_name_after_a_family_word():
     text = "when her brother kit leaves ostend, his sister says nothing."
     out = _collector(text)

@@ -913,6 +913,8 @@ def coordinated_mentions(
         a = fold(m["a"])
         if _ends_a_name(text, start, m.start(), a, listed, cased):  # "Kit Hale and Ada Brook"
             continue
+        if not cased and f"{a} {fold(m['last'])}" not in listed:
+            continue  # lower case shows no name: "a museum piece and elias voss"
         if fold(f"{m['b']} {m['last']}") in names and a not in _STOP and a not in names:
             out.append((m.start(), m.end(), f"{m['a']} {m['last']}"))
     return out
