@@ -1713,6 +1713,20 @@ def test_wikipedia_infobox_runtime_per_cut():
     assert runtimes == {("runtime", 131, None), ("runtime", 96, "usa")}
 
 
+def test_wikipedia_based_on_line_glued_on_one_line():
+    """A "Based on" value on one line ("Based onStand by Me by Ada Brook") credits the author
+    after its last "by", as the two-line form ("Based onX" / "by Y") does."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    for box in (
+        "Based onThe Long Stand by Ada Brook\nProduced byJo Vance\n",
+        "Based onThe Long Stand\nby Ada Brook\nProduced byJo Vance\n",
+    ):
+        facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), box)
+        assert ("writers", "Ada Brook", "based on") in facts
+        assert not {f for f in facts if f[0] == "writers" and f[1] != "Ada Brook"}
+
+
 def test_runtime_per_version_named_by_its_country():
     from auditor.extract.imdb import Imdb
     from auditor.extract.wikipedia import Wikipedia
