@@ -540,3 +540,16 @@ def test_mutation_reviewer_misspells_a_character_the_page_names(sources_copy):
         if d.attribute == "character" and "Marc Nusbaum" in {c.raw for c in d.claims}
     ]
     assert [(d.code, d.severity) for d in found] == [("AU003", "info")]
+
+
+
+def test_transposed_unscoped_figure_matches_no_scope():
+    """The blog's unscoped $1,248,610 beside IMDb's $1,284,610 (usa) and Wikipedia's $1.28
+    million (usa): the IMDb figure mistyped (AU001), though within the tolerance of Wikipedia's;
+    not also the same figure in another scope (no AU002 unscoped-match names it)."""
+    report = _audit(FIXTURES / "documents" / "the-ninth-ferry-2003")
+    found = [d for d in report.discrepancies if d.attribute == "gross"]
+    assert [d.reason for d in found if d.code == "AU001"] == ["transposed-scopes"]
+    assert not [
+        d for d in found if d.reason == "unscoped-match" and "$1,248,610" in d.explanation
+    ]
