@@ -93,11 +93,11 @@ _CREDITS = tuple(
         (r"stars?", "stars", r" directors?:| writers?:"),
     )
 )
-# "64 metascore", or the older label "metascore: 64/100"
+# "71 metascore", or the older label "metascore: 71/100"
 _METASCORE = re.compile(
     r"(?P<v>\d(?<!\w.)\d{0,2}) metascore\b|m(?<!\w.)etascore: (?P<w>\d{1,3})/100\b"
 )
-# The older reviews line's third count: "reviews 1,204 user | 512 critic | 46 from metacritic.com"
+# The older reviews line's third count: "reviews 88 user | 30 critic | 19 from metacritic.com"
 _METACRITIC_REVIEWS = re.compile(r"\| (?P<n>\d[\d,]*) from metacritic\.com\b")
 _STORYLINE = re.compile(
     opens_word(

@@ -285,8 +285,8 @@ _RELEASE_VERB = re.compile(
 _OTHER_WORK = re.compile(
     r"\b(?:soundtrack|album|single|novel|book|video game|sequel|prequel|remake|trailer|"
     r"teaser|poster|series|episode|play|musical|"
-    # "A fourth film was announced in August 2015": a later film of the series, unnamed
-    r"(?:a|an) (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|further|new) "
+    # "A fifth film was announced in March 2019": a later film of the series, unnamed
+    r"(?:a|an) (?:second|third|fourth|fifth|sixth|seventh|eighth|further|new) "
     r"(?:film|movie|installment|instalment|entry|chapter|picture))\b",
     re.I,
 )

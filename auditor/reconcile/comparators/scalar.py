@@ -468,8 +468,8 @@ def _scoped(claims: pl.DataFrame, scopes: pl.DataFrame) -> pl.DataFrame:
         )
     )
     # each figure's first scope that it meets, in the order the scoped figures come; a figure
-    # with the digits of a scoped one in another order meets none ($420,716,553 is no
-    # $402.7 million stated without a scope, though within the tolerance of it: it is mistyped)
+    # with the digits of a scoped one in another order meets none ($7,461,250 is no
+    # $7.6 million stated without a scope, though within the tolerance of it: it is mistyped)
     transposed = pl.col("swapped").fill_null(False).any()
     per_claim = (
         against.sort("g", "pos", "at")
