@@ -254,6 +254,21 @@ RELEASES = [
         "in Austria on 1.4.2011.",
         {("2011-02-09", "premiere"), ("2011-03-17", "germany"), ("2011-04-01", "austria")},
     ),
+    (  # a later film of the series, unnamed ("A fifth film was announced"), has no release here
+        "It opened in Peru on 2 May 2018. A new installment was announced in June 2018, with a "
+        "release planned for 2020.",
+        {("2018-05-02", "peru")},
+    ),
+    ("A fifth film was announced in March 2019 and is scheduled for release in May 2021.", set()),
+    (  # a release in one screening format alone (IMAX) is a limited one; a format list is not
+        "The film opened in 412 IMAX theaters in Canada on 14 May 2019, a week before it was "
+        "released nationwide on 21 May 2019.",
+        {("2019-05-14", "canada,limited"), ("2019-05-21", "wide")},
+    ),
+    (
+        "It was released in 2D, 3D and IMAX 3D theaters in Brazil on 9 June 2016.",
+        {("2016-06-09", "brazil")},
+    ),
 ]
 
 
@@ -1192,6 +1207,37 @@ def test_a_first_name_alone_names_the_cast_lists_character():
     assert {v for _, v, _ in facts} == {"Kit Harlow", "Ada Harlow", "Jo Vance"}
 
 
+def test_a_cased_plot_names_a_one_word_role_with_its_article():
+    """A cased plot's "the Oracle", for the cast list's "the Oracle", names that character,
+    article included; lower-cased, "the oracle" may be a described role and names no one."""
+    text = "Ada Brook climbs the tower, where the Oracle waits, and the Oracle speaks."
+    known = ["Ada Brook", "the Oracle"]
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, known, cased=True), text)
+    assert {v for _, v, _ in facts} == {"Ada Brook", "the Oracle"}
+    text, known = text.lower(), [k.lower() for k in known]
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, known, cased=False), text)
+    assert {v for _, v, _ in facts} == {"ada brook"}
+
+
+def test_a_lower_cased_plot_names_a_nicknamed_role_by_nickname_and_surname():
+    """IMDb's storyline "ace harlow" for the cast's "sgt. kit 'ace' harlow" (titles before the
+    name, a one-word nickname) names that character; a nickname of two words does not so."""
+    known = ["sgt. kit 'ace' harlow", "jo 'the fox' vance"]
+    text = "ace harlow and the fox vance guard the pass until jo vance falls."
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, known, cased=False), text)
+    assert {v for _, v, _ in facts} == {"ace harlow", "jo vance"}
+
+
+def test_naval_ranks_are_titles_of_a_name():
+    """'cmdr.' / 'commander' and 'adm.' / 'admiral' are titles: a lower-cased plot naming the
+    cast's "cmdr. ruth okoye" without the rank names that character; and a word before "and"
+    in lower case ("a museum piece and ruth okoye") is no first name of a coordination."""
+    known = ["cmdr. ruth okoye", "adm. piet de wit"]
+    text = "the ship is a museum piece and ruth okoye answers to admiral piet de wit."
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, known, cased=False), text)
+    assert {v for _, v, _ in facts} == {"ruth okoye", "admiral piet de wit"}
+
+
 def test_lower_cased_first_name_after_a_family_word():
     text = "when her brother kit leaves ostend, his sister says nothing."
     out = _collector(text)
@@ -1728,6 +1774,20 @@ def test_wikipedia_infobox_runtime_per_cut():
     assert runtimes == {("runtime", 131, None), ("runtime", 96, "usa")}
 
 
+def test_wikipedia_based_on_line_glued_on_one_line():
+    """A "Based on" value on one line ("Based onStand by Me by Ada Brook") credits the author
+    after its last "by", as the two-line form ("Based onX" / "by Y") does."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    for box in (
+        "Based onThe Long Stand by Ada Brook\nProduced byJo Vance\n",
+        "Based onThe Long Stand\nby Ada Brook\nProduced byJo Vance\n",
+    ):
+        facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), box)
+        assert ("writers", "Ada Brook", "based on") in facts
+        assert not {f for f in facts if f[0] == "writers" and f[1] != "Ada Brook"}
+
+
 def test_runtime_per_version_named_by_its_country():
     from auditor.extract.imdb import Imdb
     from auditor.extract.wikipedia import Wikipedia
@@ -1763,6 +1823,24 @@ def test_imdb_worldwide_gross_and_hour_runtime():
         ("gross", (("amount", 4_120_006), ("currency", "USD")), "worldwide"),
         ("runtime", 125, None),
         ("runtime", 118, "tv"),
+    }
+
+
+def test_imdb_older_metascore_label_and_metacritic_review_count():
+    """The older header's "metascore: 71/100" and its reviews line's third count, "| 19 from
+    metacritic.com", as the newer "71 metascore from metacritic.com" gives the score."""
+    from auditor.extract.imdb import Imdb
+
+    text = (
+        "director: ana ruiz stars: leo park | see full cast & crew&nbsp;&raquo; metascore: 71/100 "
+        "reviews 88 user | 30 critic | 19 from metacritic.com popularity 4,120 ( 12)"
+    )
+    out = _collector(text)
+    Imdb()._header(out.view, out, 0, len(text))
+    facts = {(c.attribute, _plain(c.value), c.qualifier) for c in out.claims}
+    assert {f for f in facts if f[0].startswith("critic")} == {
+        ("critic_score", (("scale", 100), ("value", 71)), "metacritic"),
+        ("critic_review_count", 19, "metacritic"),
     }
 
 

@@ -581,3 +581,33 @@ def test_an_extra_credit_names_the_agreed_people_once_each():
     [d] = [d for d in report.discrepancies if d.attribute == "director" and d.code == "AU006"]
     assert "beside Carol Reed, whom every other source" in d.explanation
     assert "carol reed" not in d.explanation
+
+
+def test_mutation_reviewer_misspells_a_character_the_page_names(sources_copy):
+    """A user review that misspells a character its own page's cast list names is a
+    reviewer's misspelling (AU003 info), not the page contradicting itself (AU006)."""
+    _mutate(
+        sources_copy,
+        "movieblog.txt",
+        "Both actors are superb",
+        "Marc Nusbaum is a great sleaze, and both actors are superb",
+    )
+    found = [
+        d
+        for d in _audit(sources_copy).discrepancies
+        if d.attribute == "character" and "Marc Nusbaum" in {c.raw for c in d.claims}
+    ]
+    assert [(d.code, d.severity) for d in found] == [("AU003", "info")]
+
+
+
+def test_transposed_unscoped_figure_matches_no_scope():
+    """The blog's unscoped $1,248,610 beside IMDb's $1,284,610 (usa) and Wikipedia's $1.28
+    million (usa): the IMDb figure mistyped (AU001), though within the tolerance of Wikipedia's;
+    not also the same figure in another scope (no AU002 unscoped-match names it)."""
+    report = _audit(FIXTURES / "documents" / "the-ninth-ferry-2003")
+    found = [d for d in report.discrepancies if d.attribute == "gross"]
+    assert [d.reason for d in found if d.code == "AU001"] == ["transposed-scopes"]
+    assert not [
+        d for d in found if d.reason == "unscoped-match" and "$1,248,610" in d.explanation
+    ]

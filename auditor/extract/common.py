@@ -168,6 +168,8 @@ def add_characters(out: Collector, start: int, end: int, known: list[str], *, ca
     # "the keeper" would read as its variant; a title of more ("the iron duke") or a cased
     # page's role ("the Frost Queen") is named as the cast names it
     known = [k for k in role_names(known) if cased or not _ONE_WORD_DESCRIBED.fullmatch(k)]
+    if not cased:  # a lower-cased page's plot may name a nicknamed role so (a cased one's
+        known += _nickname_surnames(known)  # capitals show the name whatever it is)
     # a film-maker the page credits, named in its summary ("X's silent fable"), is no
     # character, unless a role bears the name
     crew = {fold(v) for a in _CREW for v in out.values(a)} - {fold(k) for k in known}
@@ -208,7 +210,7 @@ def role_names(roles: list[str]) -> list[str]:
     ]
     # "kit 'ace' harlow": a plot may name him without the nickname
     parts += [
-        " ".join(m.group(1, 2)) for r in roles if (m := _NICKNAMED_ROLE.fullmatch(r.strip()))
+        " ".join(m.group(1, 3)) for r in roles if (m := _NICKNAMED_ROLE.fullmatch(r.strip()))
     ]
     # "det. insp. jo brook": a plot may name her without her titles
     parts += [
@@ -234,8 +236,17 @@ def _titles(words: list[str]) -> int:
 
 
 _NICKNAMED_ROLE = re.compile(
-    r"([^\W\d_][\w.'’-]*)\s+['\"“‘][^'\"”’]+['\"”’]\s+([^\W\d_][\w'’-]*)"
+    r"([^\W\d_][\w.'’-]*)\s+['\"“‘]([^'\"”’]+)['\"”’]\s+([^\W\d_][\w'’-]*)"
 )
+
+
+def _nickname_surnames(roles: list[str]) -> list[str]:
+    """A nicknamed role's one-word nickname and surname ("ace harlow" for "lt. kit 'ace'
+    harlow"): how a plot may name him."""
+    found = [m for r in roles if (m := _NICKNAMED_ROLE.search(r)) and not r[m.end() :].strip()]
+    return [
+        f"{m[2]} {m[3]}" for m in found if " " not in m[2] and fold(m[2]) not in _FUNCTION_WORDS
+    ]
 
 
 def add_user_mentions(out: Collector, start: int, end: int, *, cased: bool) -> None:

@@ -93,7 +93,12 @@ _CREDITS = tuple(
         (r"stars?", "stars", r" directors?:| writers?:"),
     )
 )
-_METASCORE = re.compile(r"(?P<v>\d(?<!\w.)\d{0,2}) metascore\b")
+# "71 metascore", or the older label "metascore: 71/100"
+_METASCORE = re.compile(
+    r"(?P<v>\d(?<!\w.)\d{0,2}) metascore\b|m(?<!\w.)etascore: (?P<w>\d{1,3})/100\b"
+)
+# The older reviews line's third count: "reviews 88 user | 30 critic | 19 from metacritic.com"
+_METACRITIC_REVIEWS = re.compile(r"\| (?P<n>\d[\d,]*) from metacritic\.com\b")
 _STORYLINE = re.compile(
     opens_word(
         r"storyline (?P<s>.+?)(?= written by | plot summary| plot keywords:"
@@ -204,8 +209,18 @@ class Imdb(Adapter):
                 add_names(out, attribute, m.start("v"), m.end("v"))
         meta = find(_METASCORE, text, start, end)
         if meta:
+            score = meta["v"] or meta["w"]
             out.add_group(
-                "critic_score", meta, 0, parse_score(f"{meta['v']}/100"), qualifier="metacritic"
+                "critic_score", meta, 0, parse_score(f"{score}/100"), qualifier="metacritic"
+            )
+        counted = find(_METACRITIC_REVIEWS, text, start, end)
+        if counted:
+            out.add_group(
+                "critic_review_count",
+                counted,
+                "n",
+                parse_count(counted["n"]),
+                qualifier="metacritic",
             )
         return plot
 

@@ -668,11 +668,12 @@ _SPECIAL = re.compile(r"[\"“”.]")
 
 @lru_cache(maxsize=4096)
 def _name_rx(name: str, cased: bool) -> re.Pattern[str] | None:
-    """The pattern of a name a word scan cannot see (titled, nicknamed or three words long),
-    None for any other name; built once a name."""
+    """The pattern of a name a word scan cannot see (titled, nicknamed, three words long or
+    opening on "the"), None for any other name; built once a name."""
     words = name.split()
     special = (
         len(words) >= 3
+        or len(words) == 2 and fold(words[0]) == "the"  # "the Oracle": the article is no name
         or any(fold(w).rstrip(".") in HONORIFICS for w in words[:-1])
         or _SPECIAL.search(name)
     )
@@ -913,6 +914,8 @@ def coordinated_mentions(
         a = fold(m["a"])
         if _ends_a_name(text, start, m.start(), a, listed, cased):  # "Kit Hale and Ada Brook"
             continue
+        if not cased and f"{a} {fold(m['last'])}" not in listed:
+            continue  # lower case shows no name: "a museum piece and jo brook"
         if fold(f"{m['b']} {m['last']}") in names and a not in _STOP and a not in names:
             out.append((m.start(), m.end(), f"{m['a']} {m['last']}"))
     return out

@@ -285,7 +285,10 @@ _RELEASE_VERB = re.compile(
 )
 _OTHER_WORK = re.compile(
     r"\b(?:soundtrack|album|single|novel|book|video game|sequel|prequel|remake|trailer|"
-    r"teaser|poster|series|episode|play|musical)\b",
+    r"teaser|poster|series|episode|play|musical|"
+    # "A fifth film was announced in March 2019": a later film of the series, unnamed
+    r"(?:a|an) (?:second|third|fourth|fifth|sixth|seventh|eighth|further|new) "
+    r"(?:film|movie|installment|instalment|entry|chapter|picture))\b",
     re.I,
 )
 # An anniversary is another occasion ("a remastered Blu-ray for the anniversary"), except in a
@@ -294,7 +297,12 @@ _ANNIVERSARY = re.compile(r"\banniversary\b", re.I)
 _KINDS = (
     # "opened in select (American) theaters": a limited release
     (
-        re.compile(r"\blimited\b|\bselect(?:ed)? (?:\w+ )?(?:cinemas|theaters|theatres)\b", re.I),
+        re.compile(
+            r"\blimited\b|\bselect(?:ed)? (?:\w+ )?(?:cinemas|theaters|theatres)\b"
+            # "opened in IMAX 3D theaters on": a release in one screening format alone
+            r"|\bin (?:\d[\d,]* )?IMAX(?: 3-?D)? (?:cinemas|theaters|theatres|screens)\b",
+            re.I,
+        ),
         "limited",
     ),
     (re.compile(r"\b(?:wide|widely|nationwide|went wide|expanded|general)\b", re.I), "wide"),
@@ -350,7 +358,7 @@ _AND_VERB = re.compile(
 # Lower-cased, a word every match of a pattern holds: where a clause holds none, the pattern
 # finds nothing there. _KINDS; _COUNTRY_RELEASE (after its first word); _HOME_MEDIA.
 _KIND_WORDS = re.compile(
-    "limited|select|wide|expanded|general|premiere|festival|debuted|re-?releas|re-?issu|restor|"
+    "limited|select|imax|wide|expanded|general|premiere|festival|debuted|re-?releas|re-?issu|restor|"
     "stream|digital|on demand|netflix|hulu|prime|disney|apple tv|hbo max|peacock|paramount|"
     "mubi|shudder|kanopy|criterion|crave"
 )

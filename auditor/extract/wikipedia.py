@@ -179,6 +179,9 @@ class Wikipedia(Adapter):
 
     def _values(self, text: str, m: re.Match[str], stop: int) -> list[tuple[int, int]]:
         """The label's value glued on its line, or the bullet / plain lines under it."""
+        if m["label"] == "Based on" and " by " in m["v"]:  # "Based onX by Y" on one line
+            s = m.start("v") + m["v"].rindex(" by ") + 1
+            return [(s, m.start("v") + len(m["v"].rstrip()))]
         if m["v"].strip() and m["label"] != "Based on":
             s = m.start("v") + len(m["v"]) - len(m["v"].lstrip())
             return [(s, m.start("v") + len(m["v"].rstrip()))]

@@ -160,4 +160,9 @@ HONORIFICS = {
     "corporal": "corporal",
     "cpl": "corporal",
     "private": "private",
+    "cmdr": "commander",
+    "cdr": "commander",
+    "commander": "commander",
+    "adm": "admiral",
+    "admiral": "admiral",
 }

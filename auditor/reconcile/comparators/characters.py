@@ -210,9 +210,11 @@ def _worded(
         ],
         how="diagonal",
     ).sort("fid", "role", "pos")
-    # (source, document) pairs that write both spellings
+    # (source, document) pairs that write both spellings editorially: a reviewer's misspelling
+    # on a page is no contradiction of the page's own data
     both = (
-        claims.group_by("fid", "source", "document")
+        claims.filter(pl.col("origin") == EDITORIAL)
+        .group_by("fid", "source", "document")
         .agg(roles=pl.col("role").n_unique())
         .filter(pl.col("roles") == 2)
     )

@@ -467,12 +467,15 @@ def _scoped(claims: pl.DataFrame, scopes: pl.DataFrame) -> pl.DataFrame:
             & _swapped(pl.col("low"), pl.col("lo")),
         )
     )
-    # each figure's first scope that it meets, in the order the scoped figures come
+    # each figure's first scope that it meets, in the order the scoped figures come; a figure
+    # with the digits of a scoped one in another order meets none ($7,461,250 is no
+    # $7.6 million stated without a scope, though within the tolerance of it: it is mistyped)
+    transposed = pl.col("swapped").fill_null(False).any()
     per_claim = (
         against.sort("g", "pos", "at")
         .group_by("g", "pos", maintain_order=True)
         .agg(
-            hit=pl.col("scope").filter(pl.col("meets")).first(),
+            hit=pl.col("scope").filter(pl.col("meets") & ~transposed).first(),
             swapped=pl.col("swapped").fill_null(False).any(),
         )
     )
