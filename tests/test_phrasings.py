@@ -253,6 +253,16 @@ RELEASES = [
         "in Austria on 1.4.2011.",
         {("2011-02-09", "premiere"), ("2011-03-17", "germany"), ("2011-04-01", "austria")},
     ),
+    (  # the Gulf markets by name and by the abbreviation UAE, each its own country
+        "It was released in the UAE and Qatar on 4 April 2019, in Kuwait on 5 April, and in "
+        "Saudi Arabia on 11 April 2019.",
+        {
+            ("2019-04-04", "united arab emirates"),
+            ("2019-04-04", "qatar"),
+            ("2019-04-05", "kuwait"),
+            ("2019-04-11", "saudi arabia"),
+        },
+    ),
 ]
 
 
@@ -482,6 +492,15 @@ MONEY = [
         {
             ("gross", (("amount", 640_000_000), ("currency", "CNY")), "china"),
             ("gross", (("amount", 9_200_000), ("currency", "HKD")), "hong kong"),
+        },
+    ),
+    (  # a Gulf market is a territory, not the worldwide total named after it
+        "It made $2.4 million in the United Arab Emirates and $0.9 million in Oman, for a "
+        "worldwide total of $31 million.",
+        {
+            ("gross", (("amount", 2_400_000), ("currency", "USD")), "united arab emirates"),
+            ("gross", (("amount", 900_000), ("currency", "USD")), "oman"),
+            ("gross", (("amount", 31_000_000), ("currency", "USD")), "worldwide"),
         },
     ),
 ]
