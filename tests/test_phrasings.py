@@ -1839,6 +1839,27 @@ def test_imdb_cast_actor_named_in_the_also_liked_credits():
     }
 
 
+def test_imdb_cast_one_word_stage_name_after_a_role_the_storyline_names():
+    """A one-word stage name after a two-word role: the storyline writes the role whole
+    ("lena marsh") and never the would-be actor "marsh zuzu", so the actor is "zuzu"; a
+    two-word actor after a role the storyline names ("tom hale" + "kit ray") stays two."""
+    from auditor.extract.imdb import Imdb
+
+    text = (
+        "edit cast cast overview, first billed only: ada brook ... warden tom hale kit ray ... "
+        "lena marsh zuzu ... the cook see full cast&nbsp;&raquo; edit storyline warden tom "
+        "hale locks the gates; lena marsh, his clerk, and the cook plan a way out. written by "
+        "x plot summary"
+    )
+    out = _collector(text)
+    Imdb()._cast(out.view, out, 0, None)
+    assert {tuple(sorted(c.value.items())) for c in out.claims if c.attribute == "cast"} == {
+        (("actor", "ada brook"), ("character", "warden tom hale")),
+        (("actor", "kit ray"), ("character", "lena marsh")),
+        (("actor", "zuzu"), ("character", "the cook")),
+    }
+
+
 def test_imdb_cast_names_with_several_particles():
     """A lower-cased cast line gives no capitals to tell a name from the role before it: the
     actor is a first name, every particle, and the surname."""
