@@ -1316,6 +1316,24 @@ def test_review_writes_initials_without_their_space(cased):
     assert got == (want if cased else {(a, v.lower()) for a, v in want})
 
 
+@pytest.mark.parametrize("cased", [True, False])
+def test_review_misspells_the_surname_after_initials(cased):
+    """'S.R. Pillay' for 'S. R. Pillai', 'T. Okonkow' for 'T. Okonkwo': the page's initials
+    before a surname a letter or two off are that person; 'S. R. Bose' (another surname) and
+    'S. R. Qillai' (another first letter) are not."""
+    from auditor.extract.common import add_user_mentions
+
+    text = "S.R. Pillay shot it, T. Okonkow scored it; S. R. Bose and S. R. Qillai did not."
+    text = text if cased else text.lower()
+    out = _collector(text)
+    out.add("director", 0, 3, "S. R. Pillai" if cased else "s. r. pillai")
+    out.add("stars", 0, 3, "T. Okonkwo" if cased else "t. okonkwo")
+    add_user_mentions(out, 0, len(text), cased=cased)
+    got = {(c.attribute, c.value) for c in out.claims if c.origin == "user"}
+    want = {("director", "S.R. Pillay"), ("stars", "T. Okonkow")}
+    assert got == (want if cased else {(a, v.lower()) for a, v in want})
+
+
 def test_review_drops_a_names_hyphen():
     """'Ines Kol Brandt' for 'Ines Kol-Brandt', 'jean marc roux' for 'jean-marc roux': the
     same person, a user mention as the review writes it."""

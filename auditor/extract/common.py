@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
+
 from auditor.claims import USER
 from auditor.extract.base import Collector, opens_word, split_items
 from auditor.extract.mentions import character_mentions, coordinated_mentions, people_mentions
@@ -291,7 +293,32 @@ def _initialled_mentions(
         words = opens_word(words) if words[:1].isalpha() else r"(?<!\w)" + words
         rx = re.compile(rf"{words}(?!\w)", 0 if cased else re.I)
         out += [(m.start(), m.end(), attribute) for m in rx.finditer(text, start, end)]
+        out += _misspelt_surname(text, start, end, name, attribute, cased=cased)
     return out
+
+
+def _misspelt_surname(
+    text: str, start: int, end: int, name: str, attribute: str, *, cased: bool
+) -> list[tuple[int, int, str]]:
+    """The name's initials as the page writes them before a surname misspelt by a letter or
+    two ("V. K. Raghaven" for "V. K. Raghavan"): a review's misspelling, as `people_mentions`
+    finds one in a name without initials (fuzz.ratio of the whole names at 85, the surname's
+    first letter the same)."""
+    *head, last = name.split()
+    if not head or "." in last or len(last) < 5 or not head[-1].endswith("."):
+        return []
+    words = "".join(re.escape(w) + (r"\s*" if w.endswith(".") else r"\s+") for w in head)
+    words = opens_word(words) if words[:1].isalpha() else r"(?<!\w)" + words
+    rx = re.compile(rf"{words}(?P<last>[^\W\d_][\w'’-]*)(?!\w)", 0 if cased else re.I)
+    key, whole, initials = fold(last), fold(name), fold(" ".join(head))
+    return [
+        (m.start(), m.end(), attribute)
+        for m in rx.finditer(text, start, end)
+        if (not cased or m["last"][0].isupper())
+        and fold(m["last"]) != key
+        and fold(m["last"])[:1] == key[:1]
+        and fuzz.ratio(f"{initials} {fold(m['last'])}", whole) >= 85
+    ]
 
 
 _LEAD = re.compile(  # "is a" first, its word boundary checked behind it: a scan skips ahead
