@@ -1317,6 +1317,30 @@ def test_review_writes_initials_without_their_space(cased):
 
 
 @pytest.mark.parametrize("cased", [True, False])
+def test_review_misspells_a_one_word_stage_name(cased):
+    """'Tamura' for 'Tamiura', 'Velasko' for 'Velasco': a one-word stage name a letter off is
+    that person; a word two letters off ('Tamra'), one with another first letter ('Pelasco'),
+    a short name's near word ('Sabo' for 'Sabu') and a one-word character's ('Falcons' for
+    the role 'Falcon') are not."""
+    from auditor.extract.common import add_user_mentions
+
+    text = (
+        "Tamura is superb, Velasko less so; Tamra, Pelasco and Sabo are other people, and "
+        "Falcons fly over the set."
+    )
+    text = text if cased else text.lower()
+    out = _collector(text)
+    names = ("Tamiura", "Velasco", "Sabu") if cased else ("tamiura", "velasco", "sabu")
+    for name in names:
+        out.add("stars", 0, 3, name)
+    out.add("cast", 0, 3, {"actor": names[2], "character": "Falcon" if cased else "falcon"})
+    add_user_mentions(out, 0, len(text), cased=cased)
+    got = {(c.attribute, c.value) for c in out.claims if c.origin == "user"}
+    want = {("stars", "Tamura"), ("stars", "Velasko")}
+    assert got == (want if cased else {(a, v.lower()) for a, v in want})
+
+
+@pytest.mark.parametrize("cased", [True, False])
 def test_review_misspells_the_surname_after_initials(cased):
     """'S.R. Pillay' for 'S. R. Pillai', 'T. Okonkow' for 'T. Okonkwo': the page's initials
     before a surname a letter or two off are that person; 'S. R. Bose' (another surname) and
