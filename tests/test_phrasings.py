@@ -704,6 +704,26 @@ def test_cast_credits_in_a_leads_later_sentences():
         ("stars", "Kit Ray Jr.", None),
     }
 
+
+def test_cast_credits_with_supporting_players():
+    """'It stars A and B, with C and D in supporting roles': the same verb credits all four;
+    a 'with' that names no supporting role ('with music by E') credits nobody more."""
+    from auditor.extract.prose import add_cast_prose
+
+    text = (
+        "It stars Mira Dole and Tomas Ek, with Ada K. Brook, Lee Paine and Jo Vance in "
+        "supporting roles. The film stars Kit Ray, with music by Ola Moss."
+    )
+    assert _facts(add_cast_prose, text) == {
+        ("stars", "Mira Dole", None),
+        ("stars", "Tomas Ek", None),
+        ("stars", "Ada K. Brook", None),
+        ("stars", "Lee Paine", None),
+        ("stars", "Jo Vance", None),
+        ("stars", "Kit Ray", None),
+    }
+
+
 LEADS = [
     ("X is a 1996 British black comedy crime film directed", {"black comedy", "crime"}),
     ("X is a 2001 French-language romantic comedy film", {"romantic comedy"}),

@@ -1029,6 +1029,12 @@ _CAST_SENTENCE = re.compile(
     + r"(?:(?:, | and |, and | &amp; | & )"
     + _NAME
     + r")*)"
+    # ", with D and E in supporting roles": the same verb's players, billed lower
+    + r"(?:,? with (?P<support>"
+    + _NAME
+    + r"(?:(?:, | and |, and | &amp; | & )"
+    + _NAME
+    + r")*) in (?:a )?supporting roles?\b)?"
 )
 
 
@@ -1062,9 +1068,10 @@ def add_cast_prose(out: Collector, start: int, end: int) -> None:
         m = _CAST_SENTENCE.search(text[s:e])
         if m is None:
             continue
-        for n in re.finditer(_NAME, m["names"]):
-            ns, ne = s + m.start("names") + n.start(), s + m.start("names") + n.end()
-            out.add("stars", ns, ne, clean(text[ns:ne]))
+        for group in ("names", "support") if m["support"] else ("names",):
+            for n in re.finditer(_NAME, m[group]):
+                ns, ne = s + m.start(group) + n.start(), s + m.start(group) + n.end()
+                out.add("stars", ns, ne, clean(text[ns:ne]))
 
 
 # "directed by X, who co-wrote the screenplay with Y": X and Y wrote it, in that role. Y may
