@@ -747,6 +747,24 @@ def test_lead_noun_phrase_genres(text, genres):
 
 
 @pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("Xy (also known as The Long Road) is a 2003 drama film.", {"The Long Road"}),
+        ('Xy (a.k.a. "Night Ferry") is a 1961 thriller film.', {"Night Ferry"}),
+        ("Xy (also released as Harbour Lights) is a 1950 crime film.", {"Harbour Lights"}),
+        # a translation's gloss and a pronunciation are no other title
+        ("Xy (transl. Dark water) is a 2014 drama film.", set()),
+        ("Xy (pronounced [ksi]) is a 2014 drama film.", set()),
+        # a parenthesis after the noun phrase is another thing's
+        ("Xy is a 2003 drama film (also known as a weepie) by Ola Moss.", set()),
+    ],
+)
+def test_lead_sentence_other_title(text, titles):
+    facts = _facts(lambda out, s, e: add_lead_sentence(out, s, e, country=False), text)
+    assert {v for a, v, _ in facts if a == "also_known_as"} == titles
+
+
+@pytest.mark.parametrize(
     ("text", "countries"),
     [
         ("Xy is a 2002 Belgian-Dutch comedy-drama film.", {"Belgian", "Dutch"}),

@@ -329,12 +329,24 @@ _LEAD = re.compile(  # "is a" first, its word boundary checked behind it: a scan
 )
 
 
+# "X (also known as Y) is a ...": the film's other title, in parentheses after its own; a
+# translation's gloss ("(transl. Black gold)") names no title.
+_LEAD_AKA = re.compile(
+    r"\((?:also (?:known|released) as|also titled|a\.k\.a\.|aka) [\"“]?(?P<aka>[^()\"“”;,\n]+?)"
+    r"[\"”]?\)"
+)
+
+
 def add_lead_sentence(out: Collector, start: int, end: int, *, country: bool) -> None:
     """ "X is a 1996 British black comedy crime film": the year, the genres the noun phrase
-    names, the language a "Tamil-language" names, and the nationality when asked."""
+    names, the language a "Tamil-language" names, the nationality when asked, and another
+    title the lead gives in parentheses before it ("X (also known as Y) is a ...")."""
     m = _LEAD.search(out.view.text, start, end)
     if not m:
         return
+    line = max(out.view.text.rfind("\n", start, m.start()) + 1, start)
+    for aka in _LEAD_AKA.finditer(out.view.text, line, m.start()):
+        out.add_group("also_known_as", aka, "aka", clean(aka["aka"]))
     out.add_group("year", m, "year", int(m["year"]))
     if m["language"]:
         out.add_group("language", m, "language", m["language"])
