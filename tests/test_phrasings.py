@@ -253,6 +253,11 @@ RELEASES = [
         "in Austria on 1.4.2011.",
         {("2011-02-09", "premiere"), ("2011-03-17", "germany"), ("2011-04-01", "austria")},
     ),
+    (  # a month after "during", "the ... week of", "the month of": month precision
+        "It opened in Peru during March 1999, in Chile in the month of May 1999, and in the "
+        "United States over the Thanksgiving weekend of November 1999.",
+        {("1999-03", "peru"), ("1999-05", "chile"), ("1999-11", "usa")},
+    ),
     (  # the Gulf markets by name and by the abbreviation UAE, each its own country
         "It was released in the UAE and Qatar on 4 April 2019, in Kuwait on 5 April, and in "
         "Saudi Arabia on 11 April 2019.",

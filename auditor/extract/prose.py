@@ -238,9 +238,12 @@ def _trim(text: str, s: int, e: int) -> Iterator[tuple[int, int]]:
 _MONTH_NAMES = "|".join(
     m for m in sorted(MONTHS, key=len, reverse=True) if len(m) > 3 or m == "may"
 )
-# A date of day precision, or "in May 1996" (month precision) where the day is not given.
+# A date of day precision, or "in May 1996" (month precision) where the day is not given;
+# also "during May 1996", "the Diwali week of May 1996", "in the month of May 1996".
 _DATE = re.compile(
-    DATE_IN_TEXT.pattern + rf"|(?<=\bin )(?:{_MONTH_NAMES}),? (?:1[89]|20)\d\d\b"
+    DATE_IN_TEXT.pattern
+    + r"|(?:(?<=\bin )|(?<=\bduring )|(?<=\bweek of )|(?<=\bweekend of )|(?<=\bmonth of ))"
+    + rf"(?:{_MONTH_NAMES}),? (?:1[89]|20)\d\d\b"
     r"|(?-i:(?<=\bin ))(?:1[89]|20)\d\d\b(?![-–/])",  # "in 2005": a year, if `_YEAR_AFTER`
     re.I,
 )
