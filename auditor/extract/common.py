@@ -301,7 +301,7 @@ def _misspelt_surname(
     text: str, start: int, end: int, name: str, attribute: str, *, cased: bool
 ) -> list[tuple[int, int, str]]:
     """The name's initials as the page writes them before a surname misspelt by a letter or
-    two ("V. K. Raghaven" for "V. K. Raghavan"): a review's misspelling, as `people_mentions`
+    two ("S. R. Pillay" for "S. R. Pillai"): a review's misspelling, as `people_mentions`
     finds one in a name without initials (fuzz.ratio of the whole names at 85, the surname's
     first letter the same)."""
     *head, last = name.split()

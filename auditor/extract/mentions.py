@@ -1017,7 +1017,7 @@ def people_mentions(
         else:
             keys = [" ".join(folds[i : i + n - 1]) + " " + tails[i + n - 1] for i in at]
         attributes = list(map(table.get, keys))
-        if n == 1:  # a one-word stage name misspelt by a letter ("Ketki" for "Ketaki")
+        if n == 1:  # a one-word stage name misspelt by a letter ("Tamura" for "Tamiura")
             misspelt = [k for k, a in zip(keys, attributes, strict=True) if a is None]
             found = _near_stage_names(misspelt, table) if misspelt else {}
             if found:
