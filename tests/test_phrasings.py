@@ -269,6 +269,21 @@ RELEASES = [
         "It was released in 2D, 3D and IMAX 3D theaters in Brazil on 9 June 2016.",
         {("2016-06-09", "brazil")},
     ),
+    (  # a month after "during", "the ... week of", "the month of": month precision
+        "It opened in Peru during March 1999, in Chile in the month of May 1999, and in the "
+        "United States over the Thanksgiving weekend of November 1999.",
+        {("1999-03", "peru"), ("1999-05", "chile"), ("1999-11", "usa")},
+    ),
+    (  # the Gulf markets by name and by the abbreviation UAE, each its own country
+        "It was released in the UAE and Qatar on 4 April 2019, in Kuwait on 5 April, and in "
+        "Saudi Arabia on 11 April 2019.",
+        {
+            ("2019-04-04", "united arab emirates"),
+            ("2019-04-04", "qatar"),
+            ("2019-04-05", "kuwait"),
+            ("2019-04-11", "saudi arabia"),
+        },
+    ),
 ]
 
 
@@ -510,6 +525,15 @@ MONEY = [
             ("gross", (("amount", 9_200_000), ("currency", "HKD")), "hong kong"),
         },
     ),
+    (  # a Gulf market is a territory, not the worldwide total named after it
+        "It made $2.4 million in the United Arab Emirates and $0.9 million in Oman, for a "
+        "worldwide total of $31 million.",
+        {
+            ("gross", (("amount", 2_400_000), ("currency", "USD")), "united arab emirates"),
+            ("gross", (("amount", 900_000), ("currency", "USD")), "oman"),
+            ("gross", (("amount", 31_000_000), ("currency", "USD")), "worldwide"),
+        },
+    ),
 ]
 
 
@@ -728,6 +752,26 @@ def test_cast_credits_in_a_leads_later_sentences():
         ("stars", "Kit Ray Jr.", None),
     }
 
+
+def test_cast_credits_with_supporting_players():
+    """'It stars A and B, with C and D in supporting roles': the same verb credits all four;
+    a 'with' that names no supporting role ('with music by E') credits nobody more."""
+    from auditor.extract.prose import add_cast_prose
+
+    text = (
+        "It stars Mira Dole and Tomas Ek, with Ada K. Brook, Lee Paine and Jo Vance in "
+        "supporting roles. The film stars Kit Ray, with music by Ola Moss."
+    )
+    assert _facts(add_cast_prose, text) == {
+        ("stars", "Mira Dole", None),
+        ("stars", "Tomas Ek", None),
+        ("stars", "Ada K. Brook", None),
+        ("stars", "Lee Paine", None),
+        ("stars", "Jo Vance", None),
+        ("stars", "Kit Ray", None),
+    }
+
+
 LEADS = [
     ("X is a 1996 British black comedy crime film directed", {"black comedy", "crime"}),
     ("X is a 2001 French-language romantic comedy film", {"romantic comedy"}),
@@ -748,6 +792,24 @@ LEADS = [
 def test_lead_noun_phrase_genres(text, genres):
     facts = _facts(add_lead_sentence, text, country=False)
     assert {v for a, v, _ in facts if a == "genres"} == genres
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("Xy (also known as The Long Road) is a 2003 drama film.", {"The Long Road"}),
+        ('Xy (a.k.a. "Night Ferry") is a 1961 thriller film.', {"Night Ferry"}),
+        ("Xy (also released as Harbour Lights) is a 1950 crime film.", {"Harbour Lights"}),
+        # a translation's gloss and a pronunciation are no other title
+        ("Xy (transl. Dark water) is a 2014 drama film.", set()),
+        ("Xy (pronounced [ksi]) is a 2014 drama film.", set()),
+        # a parenthesis after the noun phrase is another thing's
+        ("Xy is a 2003 drama film (also known as a weepie) by Ola Moss.", set()),
+    ],
+)
+def test_lead_sentence_other_title(text, titles):
+    facts = _facts(lambda out, s, e: add_lead_sentence(out, s, e, country=False), text)
+    assert {v for a, v, _ in facts if a == "also_known_as"} == titles
 
 
 @pytest.mark.parametrize(
@@ -1380,6 +1442,48 @@ def test_review_writes_initials_without_their_space(cased):
     assert got == (want if cased else {(a, v.lower()) for a, v in want})
 
 
+@pytest.mark.parametrize("cased", [True, False])
+def test_review_misspells_a_one_word_stage_name(cased):
+    """'Tamura' for 'Tamiura', 'Velasko' for 'Velasco': a one-word stage name a letter off is
+    that person; a word two letters off ('Tamra'), one with another first letter ('Pelasco'),
+    a short name's near word ('Sabo' for 'Sabu') and a one-word character's ('Falcons' for
+    the role 'Falcon') are not."""
+    from auditor.extract.common import add_user_mentions
+
+    text = (
+        "Tamura is superb, Velasko less so; Tamra, Pelasco and Sabo are other people, and "
+        "Falcons fly over the set."
+    )
+    text = text if cased else text.lower()
+    out = _collector(text)
+    names = ("Tamiura", "Velasco", "Sabu") if cased else ("tamiura", "velasco", "sabu")
+    for name in names:
+        out.add("stars", 0, 3, name)
+    out.add("cast", 0, 3, {"actor": names[2], "character": "Falcon" if cased else "falcon"})
+    add_user_mentions(out, 0, len(text), cased=cased)
+    got = {(c.attribute, c.value) for c in out.claims if c.origin == "user"}
+    want = {("stars", "Tamura"), ("stars", "Velasko")}
+    assert got == (want if cased else {(a, v.lower()) for a, v in want})
+
+
+@pytest.mark.parametrize("cased", [True, False])
+def test_review_misspells_the_surname_after_initials(cased):
+    """'S.R. Pillay' for 'S. R. Pillai', 'T. Okonkow' for 'T. Okonkwo': the page's initials
+    before a surname a letter or two off are that person; 'S. R. Bose' (another surname) and
+    'S. R. Qillai' (another first letter) are not."""
+    from auditor.extract.common import add_user_mentions
+
+    text = "S.R. Pillay shot it, T. Okonkow scored it; S. R. Bose and S. R. Qillai did not."
+    text = text if cased else text.lower()
+    out = _collector(text)
+    out.add("director", 0, 3, "S. R. Pillai" if cased else "s. r. pillai")
+    out.add("stars", 0, 3, "T. Okonkwo" if cased else "t. okonkwo")
+    add_user_mentions(out, 0, len(text), cased=cased)
+    got = {(c.attribute, c.value) for c in out.claims if c.origin == "user"}
+    want = {("director", "S.R. Pillay"), ("stars", "T. Okonkow")}
+    assert got == (want if cased else {(a, v.lower()) for a, v in want})
+
+
 def test_review_drops_a_names_hyphen():
     """'Ines Kol Brandt' for 'Ines Kol-Brandt', 'jean marc roux' for 'jean-marc roux': the
     same person, a user mention as the review writes it."""
@@ -1956,6 +2060,27 @@ def test_imdb_cast_actor_named_in_the_also_liked_credits():
         (("actor", "ada brook"), ("character", "nurse")),
         (("actor", "kit mae lindqvist"), ("character", "ferry pilot")),
         (("actor", "jo ray"), ("character", "guard")),
+    }
+
+
+def test_imdb_cast_one_word_stage_name_after_a_role_the_storyline_names():
+    """A one-word stage name after a two-word role: the storyline writes the role whole
+    ("lena marsh") and never the would-be actor "marsh zuzu", so the actor is "zuzu"; a
+    two-word actor after a role the storyline names ("tom hale" + "kit ray") stays two."""
+    from auditor.extract.imdb import Imdb
+
+    text = (
+        "edit cast cast overview, first billed only: ada brook ... warden tom hale kit ray ... "
+        "lena marsh zuzu ... the cook see full cast&nbsp;&raquo; edit storyline warden tom "
+        "hale locks the gates; lena marsh, his clerk, and the cook plan a way out. written by "
+        "x plot summary"
+    )
+    out = _collector(text)
+    Imdb()._cast(out.view, out, 0, None)
+    assert {tuple(sorted(c.value.items())) for c in out.claims if c.attribute == "cast"} == {
+        (("actor", "ada brook"), ("character", "warden tom hale")),
+        (("actor", "kit ray"), ("character", "lena marsh")),
+        (("actor", "zuzu"), ("character", "the cook")),
     }
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
+
 from auditor.claims import USER
 from auditor.extract.base import Collector, opens_word, split_items
 from auditor.extract.mentions import character_mentions, coordinated_mentions, people_mentions
@@ -313,7 +315,32 @@ def _initialled_mentions(
         words = opens_word(words) if words[:1].isalpha() else r"(?<!\w)" + words
         rx = re.compile(rf"{words}(?!\w)", 0 if cased else re.I)
         out += [(m.start(), m.end(), attribute) for m in rx.finditer(text, start, end)]
+        out += _misspelt_surname(text, start, end, name, attribute, cased=cased)
     return out
+
+
+def _misspelt_surname(
+    text: str, start: int, end: int, name: str, attribute: str, *, cased: bool
+) -> list[tuple[int, int, str]]:
+    """The name's initials as the page writes them before a surname misspelt by a letter or
+    two ("S. R. Pillay" for "S. R. Pillai"): a review's misspelling, as `people_mentions`
+    finds one in a name without initials (fuzz.ratio of the whole names at 85, the surname's
+    first letter the same)."""
+    *head, last = name.split()
+    if not head or "." in last or len(last) < 5 or not head[-1].endswith("."):
+        return []
+    words = "".join(re.escape(w) + (r"\s*" if w.endswith(".") else r"\s+") for w in head)
+    words = opens_word(words) if words[:1].isalpha() else r"(?<!\w)" + words
+    rx = re.compile(rf"{words}(?P<last>[^\W\d_][\w'’-]*)(?!\w)", 0 if cased else re.I)
+    key, whole, initials = fold(last), fold(name), fold(" ".join(head))
+    return [
+        (m.start(), m.end(), attribute)
+        for m in rx.finditer(text, start, end)
+        if (not cased or m["last"][0].isupper())
+        and fold(m["last"]) != key
+        and fold(m["last"])[:1] == key[:1]
+        and fuzz.ratio(f"{initials} {fold(m['last'])}", whole) >= 85
+    ]
 
 
 _LEAD = re.compile(  # "is a" first, its word boundary checked behind it: a scan skips ahead
@@ -324,12 +351,24 @@ _LEAD = re.compile(  # "is a" first, its word boundary checked behind it: a scan
 )
 
 
+# "X (also known as Y) is a ...": the film's other title, in parentheses after its own; a
+# translation's gloss ("(transl. Black gold)") names no title.
+_LEAD_AKA = re.compile(
+    r"\((?:also (?:known|released) as|also titled|a\.k\.a\.|aka) [\"“]?(?P<aka>[^()\"“”;,\n]+?)"
+    r"[\"”]?\)"
+)
+
+
 def add_lead_sentence(out: Collector, start: int, end: int, *, country: bool) -> None:
     """ "X is a 1996 British black comedy crime film": the year, the genres the noun phrase
-    names, the language a "Tamil-language" names, and the nationality when asked."""
+    names, the language a "Tamil-language" names, the nationality when asked, and another
+    title the lead gives in parentheses before it ("X (also known as Y) is a ...")."""
     m = _LEAD.search(out.view.text, start, end)
     if not m:
         return
+    line = max(out.view.text.rfind("\n", start, m.start()) + 1, start)
+    for aka in _LEAD_AKA.finditer(out.view.text, line, m.start()):
+        out.add_group("also_known_as", aka, "aka", clean(aka["aka"]))
     out.add_group("year", m, "year", int(m["year"]))
     if m["language"]:
         out.add_group("language", m, "language", m["language"])

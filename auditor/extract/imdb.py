@@ -248,21 +248,26 @@ class Imdb(Adapter):
             if 0 <= also_liked < block.start():  # the "also liked" films' people: names too
                 known |= _sidebar_people(text, also_liked, block.start())
             pos = block.start("c")
+            story = find(_STORYLINE, text, block.end())
+            told = _words_of(text, plot, story)
             for part_start, part_end in _cast_parts(text, pos, block.end("c")):
                 if part_start >= pos:
-                    self._cast_lines(out, pos, part_start, known)
+                    self._cast_lines(out, pos, part_start, known, told)
                     pos = part_end
-            self._cast_lines(out, pos, block.end("c"), known)
+            self._cast_lines(out, pos, block.end("c"), known, told)
             known = cast_characters(out)
             if plot:
                 add_characters(out, *plot, known, cased=False)
-            story = find(_STORYLINE, text, block.end())
             if story:
                 add_characters(out, story.start("s"), story.end("s"), known, cased=False)
 
-    def _cast_lines(self, out: Collector, start: int, end: int, known: set[str]) -> None:
+    def _cast_lines(
+        self, out: Collector, start: int, end: int, known: set[str], told: str = ""
+    ) -> None:
         """'a b ... role c d ... role': each actor is the last two words before '...', three
-        when they make a name the page credits or a particle / suffix / initial says so, and
+        when they make a name the page credits or a particle / suffix / initial says so, one
+        when the two before it end a role the storyline (`told`, see _words_of) writes whole
+        and the actor's two would-be words are nowhere in it (a one-word stage name), and
         every word after a closing '(as ...)'."""
         text = out.view.text
         seps = list(_CAST_SEP.finditer(text, start, end))
@@ -290,6 +295,13 @@ class Imdb(Adapter):
                 words[-1].group() in _SUFFIXES or _INITIAL.fullmatch(words[-2].group())
             ):
                 n = 3
+            elif (
+                i
+                and len(words) >= 3
+                and f" {words[-3].group()} {words[-2].group()} " in told
+                and f" {words[-2].group()} {words[-1].group()} " not in told
+            ):
+                n = 1
             n = min(n, len(words)) if i else len(words)
             actors.append(
                 (seg_start + words[-n].start(), sep.start()) if words else (sep.start(),) * 2
@@ -379,6 +391,14 @@ class Imdb(Adapter):
 _SIDEBAR_CREDIT = re.compile(
     r"[ds](?<!\w.)(?:irectors?|tars?): (?P<v>[^|&]+?)(?= stars?:| 0 next| next &raquo;|$)"
 )
+
+
+def _words_of(text: str, plot: tuple[int, int] | None, story: re.Match | None) -> str:
+    """The summary's and the storyline's words, lower-cased, one space between and around
+    them: where a cast line's role ends, these name the character whole."""
+    spans = ([plot] if plot else []) + ([story.span("s")] if story else [])
+    words = " ".join(w for s, e in spans for w in re.findall(r"\w[\w'-]*", text[s:e].lower()))
+    return f" {words} "
 
 
 def _sidebar_people(text: str, start: int, end: int) -> set[str]:

@@ -1021,6 +1021,14 @@ def people_mentions(
         else:
             keys = [" ".join(folds[i : i + n - 1]) + " " + tails[i + n - 1] for i in at]
         attributes = list(map(table.get, keys))
+        if n == 1:  # a one-word stage name misspelt by a letter ("Tamura" for "Tamiura")
+            misspelt = [k for k, a in zip(keys, attributes, strict=True) if a is None]
+            found = _near_stage_names(misspelt, table) if misspelt else {}
+            if found:
+                attributes = [
+                    a if a is not None else table[found[k]] if k in found else None
+                    for k, a in zip(keys, attributes, strict=True)
+                ]
         if n >= 2:
             misspelt = [k for k, a in zip(keys, attributes, strict=True) if a is None]
             found = _near_names(misspelt, list(table), threshold) if misspelt else {}
@@ -1193,6 +1201,26 @@ def _near_names(queries: list[str], keys: list[str], threshold: float) -> dict[s
             {q: keys[j] for q, j, c in zip(far, nearest.tolist(), close, strict=True) if c}
         )
     return {q: k for q, k in out.items() if _same_initial(q, k)}
+
+
+def _near_stage_names(queries: list[str], table: dict[str, str]) -> dict[str, str]:
+    """For each query word, the one-word name of a person (no character: a plot's one-word
+    roles are common words more often) of six letters or more that it spells one letter off,
+    with the same first letter; one matrix for all queries."""
+    keys = [k for k, a in table.items() if len(k) >= 6 and "character" not in a.split()]
+    unique = [q for q in dict.fromkeys(queries) if len(q) >= 5]
+    if not keys or not unique:
+        return {}
+    distances = process.cdist(
+        unique, keys, scorer=Levenshtein.distance, score_cutoff=1, dtype=np.int32
+    )
+    nearest = distances.argmin(axis=1)
+    close = (distances[np.arange(len(unique)), nearest] <= 1).tolist()
+    return {
+        q: keys[j]
+        for q, j, c in zip(unique, nearest.tolist(), close, strict=True)
+        if c and q[:1] == keys[j][:1]
+    }
 
 
 def _same_initial(query: str, name: str) -> bool:

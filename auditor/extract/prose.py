@@ -239,9 +239,12 @@ def _trim(text: str, s: int, e: int) -> Iterator[tuple[int, int]]:
 _MONTH_NAMES = "|".join(
     m for m in sorted(MONTHS, key=len, reverse=True) if len(m) > 3 or m == "may"
 )
-# A date of day precision, or "in May 1996" (month precision) where the day is not given.
+# A date of day precision, or "in May 1996" (month precision) where the day is not given;
+# also "during May 1996", "the Diwali week of May 1996", "in the month of May 1996".
 _DATE = re.compile(
-    DATE_IN_TEXT.pattern + rf"|(?<=\bin )(?:{_MONTH_NAMES}),? (?:1[89]|20)\d\d\b"
+    DATE_IN_TEXT.pattern
+    + r"|(?:(?<=\bin )|(?<=\bduring )|(?<=\bweek of )|(?<=\bweekend of )|(?<=\bmonth of ))"
+    + rf"(?:{_MONTH_NAMES}),? (?:1[89]|20)\d\d\b"
     r"|(?-i:(?<=\bin ))(?:1[89]|20)\d\d\b(?![-–/])",  # "in 2005": a year, if `_YEAR_AFTER`
     re.I,
 )
@@ -1038,6 +1041,12 @@ _CAST_SENTENCE = re.compile(
     + r"(?:(?:, | and |, and | &amp; | & )"
     + _NAME
     + r")*)"
+    # ", with D and E in supporting roles": the same verb's players, billed lower
+    + r"(?:,? with (?P<support>"
+    + _NAME
+    + r"(?:(?:, | and |, and | &amp; | & )"
+    + _NAME
+    + r")*) in (?:a )?supporting roles?\b)?"
 )
 
 
@@ -1071,9 +1080,10 @@ def add_cast_prose(out: Collector, start: int, end: int) -> None:
         m = _CAST_SENTENCE.search(text[s:e])
         if m is None:
             continue
-        for n in re.finditer(_NAME, m["names"]):
-            ns, ne = s + m.start("names") + n.start(), s + m.start("names") + n.end()
-            out.add("stars", ns, ne, clean(text[ns:ne]))
+        for group in ("names", "support") if m["support"] else ("names",):
+            for n in re.finditer(_NAME, m[group]):
+                ns, ne = s + m.start(group) + n.start(), s + m.start(group) + n.end()
+                out.add("stars", ns, ne, clean(text[ns:ne]))
 
 
 # "directed by X, who co-wrote the screenplay with Y": X and Y wrote it, in that role. Y may

@@ -25,6 +25,9 @@ _ALIASES = {
     "soviet union": "russia",
     "mainland china": "china",  # China less Hong Kong and Macau, each its own market
     "people's republic of china": "china",
+    # an abbreviation the way "UK" is one: infoboxes write "(UAE)" beside the prose's full name
+    "uae": "united arab emirates",
+    "u.a.e.": "united arab emirates",
 }
 
 
@@ -102,6 +105,13 @@ COUNTRY_NAMES = sorted(
         "colombia",
         "peru",
         "cuba",
+        # the Gulf markets where Indian and Arab films open, often a day before at home
+        "united arab emirates",
+        "saudi arabia",
+        "qatar",
+        "kuwait",
+        "bahrain",
+        "oman",
         "north america",
         "europe",
         "latin america",

@@ -88,11 +88,13 @@ def _homes(claims: pl.DataFrame) -> pl.Series:
     if ambiguous.is_empty():
         return home.alias("home")
     folded = {}
+    if "country" not in claims.columns:  # dates of no release
+        claims = claims.with_columns(country=pl.lit(None, pl.String))
     per_group = claims.filter(pl.col("g").is_in(ambiguous.implode())).group_by(
         "g", maintain_order=True
     )
-    for g, key in rows(per_group.agg("key")):
-        for p, home_of in enumerate(_clusters(key)):
+    for g, key, country in rows(per_group.agg("key", "country")):
+        for p, home_of in enumerate(_clusters(key, country)):
             folded[(g, p)] = home_of
     refolded = [
         folded.get((g, p), h)
@@ -103,18 +105,29 @@ def _homes(claims: pl.DataFrame) -> pl.Series:
     return pl.Series("home", refolded, dtype=pl.String)
 
 
-def _clusters(key: Sequence[str]) -> list[str]:
-    """Each claim's cluster, coarser dates folded into the finer date they agree with, the
-    first of them already holding a claim, else the finest (equal lengths by date)."""
+def _clusters(key: Sequence[str], country: Sequence[str | None] | None = None) -> list[str]:
+    """Each claim's cluster, coarser dates folded into the finer date they agree with: the
+    first that a claim of the same release country states ('2012-10' in India with India's
+    '2012-10-19', not the UAE's '2012-10-18'), else the first already holding a claim, else
+    the finest (equal lengths by date)."""
     finest = sorted(sorted(set(key)), key=len, reverse=True)
     # The dates each date agrees with, finest first, itself among them: '2004' and
     # '2004-10-15' agree, the coarser being a prefix of the finer.
     agree = {k: [f for f in finest if f.startswith(k) or k.startswith(f)] for k in finest}
+    places = list(country) if country is not None else [None] * len(key)
+    dated = {(k, c) for k, c in zip(key, places, strict=True) if c}
     held: set[str] = set()
     out = []
-    for k in key:
+    for k, c in zip(key, places, strict=True):
         homes = agree[k]
-        home = homes[0] if len(homes) == 1 else next((f for f in homes if f in held), homes[0])
+        home = (
+            homes[0]
+            if len(homes) == 1
+            else next(
+                (f for f in homes if len(f) > len(k) and (f, c) in dated),
+                next((f for f in homes if f in held), homes[0]),
+            )
+        )
         held.add(home)
         out.append(home)
     return out
