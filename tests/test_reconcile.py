@@ -611,3 +611,24 @@ def test_transposed_unscoped_figure_matches_no_scope():
     assert not [
         d for d in found if d.reason == "unscoped-match" and "$1,248,610" in d.explanation
     ]
+
+
+def test_a_countrys_release_dated_otherwise_by_one_page_is_misdated(tmp_path):
+    """The blog dates the French release 18 April 2001 where filmsuggest and Wikipedia give 25
+    April: that release is misdated, said of the French release with its claims as evidence,
+    not a list of every release date no kind or country explains."""
+    film = tmp_path / "amelie-2001"
+    shutil.copytree(FIXTURES / "documents" / film.name, film)
+    blog = film / "movieblog.txt"
+    text = blog.read_text(encoding="utf-8")
+    old = "Release Date: 25 April 2001 (France)"
+    assert old in text
+    blog.write_text(text.replace(old, "Release Date: 18 April 2001 (France)"), encoding="utf-8")
+    [d] = [d for d in _audit(film).discrepancies
+           if d.attribute == "release_date" and d.code == "AU001"]
+    assert d.severity == "error"
+    assert d.explanation == (
+        "release date: movieblog calls 18 Apr 2001 the france release; filmsuggest and "
+        "wikipedia date the france release 25 Apr 2001"
+    )
+    assert {c.source for c in d.claims} == {"filmsuggest", "movieblog", "wikipedia"}

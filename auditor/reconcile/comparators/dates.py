@@ -3,7 +3,8 @@
 A limited and a wide release are both true: when the dates that differ are each the consensus
 date of a release kind, the difference is a qualifier split. A claim that gives a kind the
 others date differently ("Oct 15, 2004 Wide" where two sources date the wide release
-5 Nov 2004 and call 15 Oct 2004 limited) is a conflict, named as such.
+5 Nov 2004 and call 15 Oct 2004 limited), or a country ("14 Nov 2003 (south korea)" against
+the 7 Nov the country's other claims give), is a conflict, named as such.
 
 Judged as whole frames: a row per claim of the groups holding more than one date, each with
 the date it agrees with (`_homes`), then per (group, date), per release kind and country, and
@@ -292,22 +293,16 @@ def _release(
         )
         .drop("at_home", "named")
     )
-    # A country's release dated by one claim as the consensus date of another country's, where
-    # the claims of that country agree on another date and no kind explains it ("released in
-    # the UK and Ireland on 23 February" against Ireland's 1 March): misdated too.
+    # A country's release dated by one claim otherwise than the claims of that country agree
+    # on, where no kind explains it (the consensus date of another country's: "released in
+    # the UK and Ireland on 23 February" against Ireland's 1 March; or no release's at all):
+    # misdated too.
     places = countries.join(country_dates, on=["g", "country"], maintain_order="left").with_columns(
         slot=pl.col("country")
     )
     by_kind = pl.concat([kind_dates.select("g", home="agreed"), premieres]).unique()
-    elsewhere = (
-        places.filter(pl.col("home") != pl.col("agreed"))
-        .join(by_kind, on=["g", "home"], how="anti", maintain_order="left")
-        .join(
-            country_dates.select("g", home="agreed").unique(),
-            on=["g", "home"],
-            how="semi",
-            maintain_order="left",
-        )
+    elsewhere = places.filter(pl.col("home") != pl.col("agreed")).join(
+        by_kind, on=["g", "home"], how="anti", maintain_order="left"
     )
     if not elsewhere.is_empty():
         wrong = pl.concat([wrong, elsewhere.select(wrong.columns)])
@@ -355,11 +350,21 @@ def _misdated(
     good = agreeing.group_by("g", "slot", maintain_order=True).agg(
         good_ids="claim_id", agreeing=pl.col("source").unique(maintain_order=True)
     )
-    others = claims.filter(pl.col("slot") != "").select("g", bad_date="home", other="slot").unique()
+    # the other kinds the agreeing sources themselves give the wrong date (the message says
+    # they call it so)
+    others = (
+        claims.filter(pl.col("slot") != "")
+        .select("g", "source", bad_date="home", other="slot")
+        .unique()
+    )
+    agreed_by = good.select("g", "slot", source="agreeing").explode("source")
     other_kinds = (
         bad.select("g", "slot", "bad_date")
-        .join(others, on=["g", "bad_date"])
+        .join(agreed_by, on=["g", "slot"])
+        .join(others, on=["g", "source", "bad_date"])
         .filter(pl.col("other") != pl.col("slot"))
+        .select("g", "slot", "other")
+        .unique()
         .sort("g", "slot", "other")
         .group_by("g", "slot", maintain_order=True)
         .agg(other_releases="other")
