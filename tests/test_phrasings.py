@@ -2099,6 +2099,28 @@ def test_wikipedia_relative_clause_on_another_film_states_nothing_of_this_one():
     }
 
 
+def test_wikipedia_relative_clause_on_another_film_of_the_same_year_states_nothing():
+    """'... lost to X (2006), which opened in France on ...' in a 2006 film's article: a film of
+    the same year whose title is not this one's (a title in sentence case, "Le temps des
+    cerises") is another film; this film's own title before its year is still this film."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Salt Road\n\nFrom Wikipedia, the free encyclopedia\n\nSalt Road\nDirected byAda Brook\n\n"
+        "Salt Road is a 2006 Canadian drama film directed by Ada Brook.\n\n"
+        "At the Jutra Awards it lost Best Film to Le temps des cerises (2006), which opened in "
+        "France on 8 March 2006 and earned €3.1 million. Salt Road (2006), which cost $1 "
+        "million, was released in Canada on 12 May 2006.\n"
+    )
+    out = _collector(text)
+    Wikipedia().extract(out.view, out)
+    facts = {(c.attribute, _plain(c.value), c.qualifier) for c in out.claims}
+    assert {f for f in facts if f[0] in ("release_date", "gross", "budget")} == {
+        ("release_date", "2006-05-12", "canada"),
+        ("budget", (("currency", "USD"), ("high", 1_000_000), ("low", 1_000_000)), None),
+    }
+
+
 def test_wikipedia_sentence_about_the_series_earlier_film_states_nothing_of_this_one():
     """Mid-paragraph, a sentence whose subject is the series' earlier film with no title ("The
     original film had grossed ...", "Its previous picture opened ...") gives that film's sums and

@@ -139,7 +139,7 @@ class Wikipedia(Adapter):
         plot = self._plot(text, lead, body_end)
         # Prose outside the plot: the plot's sums and dates belong to its story.
         parts = [(lead, plot[0]), (plot[1], body_end)] if plot else [(lead, body_end)]
-        parts = _without_other_films(text, parts, out.values("year"))
+        parts = _without_other_films(text, parts, out.values("year"), out.values("title"))
         for s, e in parts:
             add_release_prose(out, s, e)
             add_home_media_prose(out, s, e)
@@ -402,11 +402,12 @@ def _other_film_sentences(text: str, s: int, e: int):
 
 
 def _without_other_films(
-    text: str, parts: list[tuple[int, int]], years: list
+    text: str, parts: list[tuple[int, int]], years: list, titles: tuple | list = ()
 ) -> list[tuple[int, int]]:
     """The prose stretches less each paragraph about another film (a remake's original, a
     sequel's first film) and each sentence whose subject is another film of another year:
-    its dates, sums and credits are that film's."""
+    its dates, sums and credits are that film's. A relative clause on a film of this film's
+    year is another's too, unless the title before its year is this film's."""
     out = []
     for s, e in parts:
         for m in _OTHER_FILM_PARAGRAPH.finditer(text, s, e):
@@ -429,13 +430,20 @@ def _without_other_films(
     clauses = []
     for s, e in cut:
         for m in _OTHER_FILM_CLAUSE.finditer(text, s, e):
-            if m.start() < s or int(m["y"]) in years:
+            if m.start() < s or (int(m["y"]) in years and _titled(text, m.start(), titles)):
                 continue
             stop = _SENTENCE_END.search(text, m.end(), e)
             clauses.append((s, m.start()))
             s = e if stop is None else stop.end()
         clauses.append((s, e))
     return [(s, e) for s, e in clauses if s < e]
+
+
+def _titled(text: str, at: int, titles: tuple | list) -> bool:
+    """Whether text[:at] ends on one of the page's titles (case aside): "X (2006)" names this
+    film when X is its title."""
+    before = text[max(0, at - 200) : at].rstrip().casefold()
+    return any(before.endswith(t.casefold()) for t in titles if t)
 
 
 # A relative clause on another film named with its year, mid-sentence: "while finishing X (2003),
