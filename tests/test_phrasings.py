@@ -329,6 +329,15 @@ def test_aggregator_phrasings(text, facts):
 
 
 MONEY = [
+    (  # a territory opening the clause, then one that opens the next amount's noun phrase
+        "In Argentina the film took $1.1 million, and in Chile it earned $204,300, for a "
+        "world-wide gross of $3.2 million.",
+        {
+            ("gross", (("amount", 1_100_000), ("currency", "USD")), "argentina"),
+            ("gross", (("amount", 204_300), ("currency", "USD")), "chile"),
+            ("gross", (("amount", 3_200_000), ("currency", "USD")), "worldwide"),
+        },
+    ),
     (
         "It grossed £12.4 million in the United Kingdom and $16.5 million in the United States, "
         "for a worldwide total of $72 million.",
