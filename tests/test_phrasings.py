@@ -619,6 +619,20 @@ def test_crew_credits_in_a_lead():
     }
 
 
+def test_prose_credit_names_joined_by_y_or_i_are_one_person():
+    """Spanish "y" and Catalan "i" between two capitalised surnames join one person's name;
+    "and" between two names still parts two people."""
+    text = (
+        "Sixth Film is a 2004 drama film directed by Pau Serra i Vidal and written by Ana "
+        "Ruiz y Ochoa and Marc Soler."
+    )
+    assert _facts(add_credit_prose, text) == {
+        ("director", "Pau Serra i Vidal", None),
+        ("writers", "Ana Ruiz y Ochoa", None),
+        ("writers", "Marc Soler", None),
+    }
+
+
 def test_writing_credits_name_their_role_in_prose():
     text = (
         "Some Film is a 2011 thriller film directed by Ada Brook, written by Jo Vance from a "
@@ -1548,6 +1562,26 @@ def test_wikipedia_cast_section_dual_role():
         ("Max Orr", "Both Ends"),
     }
 
+
+
+def test_wikipedia_cast_line_of_a_name_with_particles():
+    """A name's lower-case particles count against no word limit: "Ana Paula dos Santos de
+    Souza" (four name words and two particles) is one actor."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Cast\n\n"
+        "  • Ana Paula dos Santos de Souza as Rita Campos, a nurse\n"
+        "  • Luis van der Berg as Tomas\n"
+        "  • Ines Rocha as Dr. Lima\n"
+    )
+    out = _collector(text)
+    Wikipedia()._cast_section(out, 0, len(text))
+    assert {(c.value["actor"], c.value["character"]) for c in out.claims} == {
+        ("Ana Paula dos Santos de Souza", "Rita Campos"),
+        ("Luis van der Berg", "Tomas"),
+        ("Ines Rocha", "Dr. Lima"),
+    }
 
 
 def test_wikipedia_cast_line_with_a_credit_note_after_the_actor():
