@@ -998,7 +998,16 @@ def _run(text: str, s: int, at: int) -> str | None:
 # A capital, accented ones too ("Ōta", "Émile")
 _UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 _WORDCAP = rf"(?:[{_UPPER}]\.|[JS]r\.|[{_UPPER}][\w'’-]*)"  # "J.", "Jr.", "Brook"
-_NAME = _WORDCAP + r"(?: (?:" + _WORDCAP + r"|(?:de|van|von|da|di|del|la|le|du|der|den|ter)\b))*"
+# "y" / "i" join a Spanish / Catalan name's two surnames ("Benítez y Montalvo", "Castells i
+# Puig"): a particle only between capitalised words
+_NAME = (
+    _WORDCAP
+    + r"(?: (?:"
+    + _WORDCAP
+    + r"|(?:de|van|von|da|di|del|la|le|du|der|den|ter)\b|[yi](?= "
+    + _WORDCAP
+    + r")))*"
+)
 _CREDIT = re.compile(
     "(?P<role>"
     + "|".join(
