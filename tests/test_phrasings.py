@@ -1882,6 +1882,27 @@ def test_imdb_cast_names_with_several_particles():
     }
 
 
+def test_imdb_cast_second_surname_after_a_particle():
+    """'... sister inés rocha pau vidal de soto ... ': the actor has a second surname after the
+    particle ("vidal de soto") where the role without its last word is a name the storyline
+    writes and the role with it is not; a one-word role ("nurse") proves nothing."""
+    from auditor.extract.imdb import Imdb
+
+    text = (
+        "cast overview, first billed only: ada brook ... sister inés rocha pau vidal de soto "
+        "... the nurse kit ola ter horst ... joe see full cast storyline sister inés rocha "
+        "nurses joe and the nurse tells him nothing."
+    )
+    out = _collector(text)
+    start, end = text.index("ada"), text.index(" see full")
+    Imdb()._cast_lines(out, start, end, set())
+    assert {tuple(sorted(c.value.items())) for c in out.claims} == {
+        (("actor", "ada brook"), ("character", "sister inés rocha")),
+        (("actor", "pau vidal de soto"), ("character", "the nurse kit")),
+        (("actor", "ola ter horst"), ("character", "joe")),
+    }
+
+
 @pytest.mark.parametrize(
     ("line", "fact"),
     [
