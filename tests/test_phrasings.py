@@ -1522,6 +1522,28 @@ def test_wikipedia_infobox_lines():
     }
 
 
+def test_wikipedia_company_that_gave_the_film_a_release_is_its_distributor():
+    """'[4] Gull Releasing gave the film a limited release in Canada on ...': the sentence's
+    subject, a company, distributes the film in that country; "Critics polled by X gave the
+    film an average grade" and a subject that is no sentence's opening name no one."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Salt Road\n\nFrom Wikipedia, the free encyclopedia\n\nSalt Road\nDirected byAda Brook\n\n"
+        "Salt Road is a 2006 Canadian drama film directed by Ada Brook.\n\n"
+        "It premiered in Berlin.[4] Gull Releasing gave the film a limited release in Canada on "
+        "3 March 2006. After Berlin, Kite Films acquired it and gave it a wide release in the "
+        "United Kingdom on 2 June 2006. Critics polled by Tern Pictures gave the film an average "
+        "grade of B.\n"
+    )
+    out = _collector(text)
+    Wikipedia().extract(out.view, out)
+    facts = {(c.attribute, _plain(c.value), c.qualifier) for c in out.claims}
+    assert {f for f in facts if f[0] == "distributor"} == {
+        ("distributor", "Gull Releasing", "canada"),
+    }
+
+
 def test_wikipedia_distributor_note_that_names_no_region():
     """'(re-release)', '(1998 restoration)': a distributor's note that names no country or
     region is no qualifier; '(North America)' still is one."""

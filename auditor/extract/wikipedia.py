@@ -82,6 +82,15 @@ _DISTRIBUTED_THE_FILM = re.compile(
     r"in (?:the )?(?P<r>[A-Z][a-z]+(?: [A-Z][a-z]+)*)"
 )
 _PHRASE = " distributed the film in "
+# "[7] Tallgrass Releasing gave it a limited release in the United States": the sentence's
+# subject, a company, releases the film in that country
+_GAVE_RELEASE = re.compile(
+    r" gave (?:it|the film) an? (?:[a-z-]+ ){0,2}release in (?:the )?"
+    r"(?P<r>[A-Z][a-z]+(?: [A-Z][a-z]+)*)"
+)
+_SUBJECT = re.compile(
+    r"(?:^|(?<=[.;\]] )|(?<=\n))(?P<d>[A-Z0-9][\w.&/'-]*(?: [A-Z0-9][\w.&/'-]*)*)$"
+)
 _OUTSIDE_STRETCH = re.compile(r"[^\w.&/' -]")
 _WAS_DISTRIBUTED = re.compile(" was distributed by ")  # in every _DISTRIBUTED_BY match
 _HOME_MEDIA_WORDS = re.compile(r"\b(?:DVD|VHS|Blu-?ray|video|cassettes?|LaserDisc)\b", re.I)
@@ -270,6 +279,14 @@ class Wikipedia(Adapter):
                         "distributor", m, "d", clean(m["d"]), qualifier=canonical_country(m["r"])
                     )
             at = text.find(_PHRASE, b, end)
+        at = text.find(" gave ", start, end)
+        while at >= 0:
+            m = _GAVE_RELEASE.match(text, at, end)
+            subject = _SUBJECT.search(text, max(start, at - 80), at) if m else None
+            if m and subject:
+                q = canonical_country(m["r"])
+                out.add("distributor", subject.start("d"), subject.end("d"), subject["d"], q)
+            at = text.find(" gave ", at + 6, end)
         # "In North America the film was distributed by X": the film's own release only; home
         # media ("video cassettes ... were distributed by X Home Video") is no distributor.
         for s, e in sentences_with(text, start, end, _WAS_DISTRIBUTED):
