@@ -272,7 +272,7 @@ class Imdb(Adapter):
                 n = len(words)
             elif particles:
                 n = particles + 2
-                # "... doña ana cruz diego vela de soto ...": a second surname after a particle
+                # "... sister ana cruz luis vela de soto ...": a second surname after a particle
                 # ("vela de soto"), where the role left without its last word is a name the page
                 # writes outside its cast list and the role with it is not
                 if i and len(words) > n + 1 and _named_elsewhere(

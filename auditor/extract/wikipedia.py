@@ -550,7 +550,7 @@ def _lead(text: str, title: str, start: int) -> int:
 
 # "• Ada Brook as Jo "Ace" Vance, a smuggler"; "• Ada Brook in a dual role as Jo and Kit Vance";
 # "• Ada Brook (also credited as Ada Bruk) as Jo Vance": a credit note after the actor
-# Lower-case particles inside a name, which no word limit counts ("Arturo Beltrán de la Garza")
+# Lower-case particles inside a name, which no word limit counts ("Rosa Vidal de la Fuente")
 _NAME_PARTICLES = r"(?:(?:de|del|la|las|los|y|i|van|von|der|den|da|das|do|dos|du|di) )*"
 _CAST_LINE = re.compile(
     r"^[ \t]*(?:•[ \t]*)?(?P<a>[A-Z][\w'’.-]*(?: " + _NAME_PARTICLES + r"[\w'’.-]+){0,3}?)"
