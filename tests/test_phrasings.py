@@ -360,6 +360,15 @@ def test_aggregator_phrasings(text, facts):
 
 
 MONEY = [
+    (  # a territory opening the clause, then one that opens the next amount's noun phrase
+        "In Argentina the film took $1.1 million, and in Chile it earned $204,300, for a "
+        "world-wide gross of $3.2 million.",
+        {
+            ("gross", (("amount", 1_100_000), ("currency", "USD")), "argentina"),
+            ("gross", (("amount", 204_300), ("currency", "USD")), "chile"),
+            ("gross", (("amount", 3_200_000), ("currency", "USD")), "worldwide"),
+        },
+    ),
     (
         "It grossed £12.4 million in the United Kingdom and $16.5 million in the United States, "
         "for a worldwide total of $72 million.",
@@ -674,6 +683,20 @@ def test_crew_credits_in_a_lead():
     assert _facts(add_cast_prose, text) == {
         ("editor", "Jo Vance", None),
         ("editor", "Kit Orr", None),
+    }
+
+
+def test_prose_credit_names_joined_by_y_or_i_are_one_person():
+    """Spanish "y" and Catalan "i" between two capitalised surnames join one person's name;
+    "and" between two names still parts two people."""
+    text = (
+        "Sixth Film is a 2004 drama film directed by Pau Serra i Vidal and written by Ana "
+        "Ruiz y Ochoa and Marc Soler."
+    )
+    assert _facts(add_credit_prose, text) == {
+        ("director", "Pau Serra i Vidal", None),
+        ("writers", "Ana Ruiz y Ochoa", None),
+        ("writers", "Marc Soler", None),
     }
 
 
@@ -1686,6 +1709,28 @@ def test_wikipedia_infobox_lines():
     }
 
 
+def test_wikipedia_company_that_gave_the_film_a_release_is_its_distributor():
+    """'[4] Gull Releasing gave the film a limited release in Canada on ...': the sentence's
+    subject, a company, distributes the film in that country; "Critics polled by X gave the
+    film an average grade" and a subject that is no sentence's opening name no one."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Salt Road\n\nFrom Wikipedia, the free encyclopedia\n\nSalt Road\nDirected byAda Brook\n\n"
+        "Salt Road is a 2006 Canadian drama film directed by Ada Brook.\n\n"
+        "It premiered in Berlin.[4] Gull Releasing gave the film a limited release in Canada on "
+        "3 March 2006. After Berlin, Kite Films acquired it and gave it a wide release in the "
+        "United Kingdom on 2 June 2006. Critics polled by Tern Pictures gave the film an average "
+        "grade of B.\n"
+    )
+    out = _collector(text)
+    Wikipedia().extract(out.view, out)
+    facts = {(c.attribute, _plain(c.value), c.qualifier) for c in out.claims}
+    assert {f for f in facts if f[0] == "distributor"} == {
+        ("distributor", "Gull Releasing", "canada"),
+    }
+
+
 def test_wikipedia_distributor_note_that_names_no_region():
     """'(re-release)', '(1998 restoration)': a distributor's note that names no country or
     region is no qualifier; '(North America)' still is one."""
@@ -1726,6 +1771,26 @@ def test_wikipedia_cast_section_dual_role():
         ("Max Orr", "Both Ends"),
     }
 
+
+
+def test_wikipedia_cast_line_of_a_name_with_particles():
+    """A name's lower-case particles count against no word limit: "Ana Paula dos Santos de
+    Souza" (four name words and two particles) is one actor."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Cast\n\n"
+        "  • Ana Paula dos Santos de Souza as Rita Campos, a nurse\n"
+        "  • Luis van der Berg as Tomas\n"
+        "  • Ines Rocha as Dr. Lima\n"
+    )
+    out = _collector(text)
+    Wikipedia()._cast_section(out, 0, len(text))
+    assert {(c.value["actor"], c.value["character"]) for c in out.claims} == {
+        ("Ana Paula dos Santos de Souza", "Rita Campos"),
+        ("Luis van der Berg", "Tomas"),
+        ("Ines Rocha", "Dr. Lima"),
+    }
 
 
 def test_wikipedia_cast_line_with_a_credit_note_after_the_actor():
@@ -2103,6 +2168,27 @@ def test_imdb_cast_names_with_several_particles():
     }
 
 
+def test_imdb_cast_second_surname_after_a_particle():
+    """'... sister inés rocha pau vidal de soto ... ': the actor has a second surname after the
+    particle ("vidal de soto") where the role without its last word is a name the storyline
+    writes and the role with it is not; a one-word role ("nurse") proves nothing."""
+    from auditor.extract.imdb import Imdb
+
+    text = (
+        "cast overview, first billed only: ada brook ... sister inés rocha pau vidal de soto "
+        "... the nurse kit ola ter horst ... joe see full cast storyline sister inés rocha "
+        "nurses joe and the nurse tells him nothing."
+    )
+    out = _collector(text)
+    start, end = text.index("ada"), text.index(" see full")
+    Imdb()._cast_lines(out, start, end, set())
+    assert {tuple(sorted(c.value.items())) for c in out.claims} == {
+        (("actor", "ada brook"), ("character", "sister inés rocha")),
+        (("actor", "pau vidal de soto"), ("character", "the nurse kit")),
+        (("actor", "ola ter horst"), ("character", "joe")),
+    }
+
+
 @pytest.mark.parametrize(
     ("line", "fact"),
     [
@@ -2353,6 +2439,28 @@ def test_wikipedia_relative_clause_on_another_film_states_nothing_of_this_one():
         "Brook wrote the script while finishing Tin Bell (2003), which opened in Canada on 4 May "
         "2003 and grossed $2 million there. Salt Road (2006), which cost $1 million, was released "
         "in Canada on 12 May 2006.\n"
+    )
+    out = _collector(text)
+    Wikipedia().extract(out.view, out)
+    facts = {(c.attribute, _plain(c.value), c.qualifier) for c in out.claims}
+    assert {f for f in facts if f[0] in ("release_date", "gross", "budget")} == {
+        ("release_date", "2006-05-12", "canada"),
+        ("budget", (("currency", "USD"), ("high", 1_000_000), ("low", 1_000_000)), None),
+    }
+
+
+def test_wikipedia_relative_clause_on_another_film_of_the_same_year_states_nothing():
+    """'... lost to X (2006), which opened in France on ...' in a 2006 film's article: a film of
+    the same year whose title is not this one's (a title in sentence case, "Le temps des
+    cerises") is another film; this film's own title before its year is still this film."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Salt Road\n\nFrom Wikipedia, the free encyclopedia\n\nSalt Road\nDirected byAda Brook\n\n"
+        "Salt Road is a 2006 Canadian drama film directed by Ada Brook.\n\n"
+        "At the Jutra Awards it lost Best Film to Le temps des cerises (2006), which opened in "
+        "France on 8 March 2006 and earned €3.1 million. Salt Road (2006), which cost $1 "
+        "million, was released in Canada on 12 May 2006.\n"
     )
     out = _collector(text)
     Wikipedia().extract(out.view, out)

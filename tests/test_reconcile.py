@@ -213,6 +213,21 @@ def test_mutation_director_written_family_name_first(sources_copy):
     assert len(director["value"]) == 1
 
 
+def test_mutation_director_with_a_second_surname_is_the_same_person(sources_copy):
+    """A site crediting a director with a second surname ("Mike Figgis de la Vega", as Spanish
+    credits write a name in full) names the person the other sites credit short: no conflict,
+    one director resolved. Two different second surnames leave the short name as it is."""
+    _mutate(sources_copy, "rottentomatoes.txt", "    Mike Figgis\n", "    Mike Figgis de la Vega\n")
+    report = _audit(sources_copy)
+    assert not [d for d in report.discrepancies if d.attribute == "director" and d.code != "AU007"]
+    [director] = [r for r in report.resolved if r["attribute"] == "director"]
+    assert len(director["value"]) == 1
+    blog = ("Director: Mike Figgis\n", "Director: Mike Figgis Soto\n")
+    _mutate(sources_copy, "movieblog.txt", *blog)
+    found = _audit(sources_copy).discrepancies
+    assert [d for d in found if d.attribute == "director" and d.severity == "error"]
+
+
 def test_mutation_plant_a_misspelling(sources_copy):
     _mutate(
         sources_copy,

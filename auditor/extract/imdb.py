@@ -6,6 +6,7 @@ import re
 
 from auditor.extract.base import Adapter, Collector, find, opens_word, split_items
 from auditor.extract.common import (
+    DESCRIBED_ROLE,
     add_characters,
     add_credited,
     add_date,
@@ -291,6 +292,14 @@ class Imdb(Adapter):
                 n = len(words)
             elif particles:
                 n = particles + 2
+                # "... sister ana cruz luis vela de soto ...": a second surname after a particle
+                # ("vela de soto"), where the role left without its last word is a name the page
+                # writes outside its cast list and the role with it is not
+                if i and len(words) > n + 1 and _named_elsewhere(
+                    text, start, end, segment[closing : words[-n - 1].start()],
+                    segment[closing : words[-n].start()],
+                ):
+                    n += 1
             elif len(words) >= 3 and (
                 words[-1].group() in _SUFFIXES or _INITIAL.fullmatch(words[-2].group())
             ):
@@ -399,6 +408,23 @@ def _words_of(text: str, plot: tuple[int, int] | None, story: re.Match | None) -
     spans = ([plot] if plot else []) + ([story.span("s")] if story else [])
     words = " ".join(w for s, e in spans for w in re.findall(r"\w[\w'-]*", text[s:e].lower()))
     return f" {words} "
+
+
+def _named_elsewhere(text: str, start: int, end: int, shorter: str, longer: str) -> bool:
+    """Whether the page outside text[start:end] (a cast list) writes `shorter`, a name of two
+    words or more (one word may be any word: "nurse"; a described role, "the nurse", is none),
+    as a phrase and never `longer`."""
+
+    def written(phrase: str) -> bool:
+        rx = re.compile(r"(?<![\w'’])" + re.escape(" ".join(phrase.split())) + r"(?![\w'’])")
+        return bool(rx.search(text, 0, start) or rx.search(text, end))
+
+    return (
+        len(shorter.split()) > 1
+        and not DESCRIBED_ROLE.match(shorter.strip())
+        and written(shorter)
+        and not written(longer)
+    )
 
 
 def _sidebar_people(text: str, start: int, end: int) -> set[str]:

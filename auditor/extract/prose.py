@@ -849,9 +849,17 @@ def _opening_scope(text: str, start: int, end: int) -> str | None:
     return hits[0][2] if hits else None
 
 
-def _scope(after: str, before: str) -> str | None:
-    """The territory named nearest the amount: first just after it, else just before it."""
+# "..., for a worldwide total of $Y": a territory whose noun phrase runs into the next amount
+_LEADS_ON = re.compile(r"\s*(?:[a-z-]+\s+){0,3}of\s*")
+
+
+def _scope(after: str, before: str, onward: str = "") -> str | None:
+    """The territory named nearest the amount: first just after it, else just before it.
+    A territory that opens the next amount's noun phrase ("a worldwide total of"; `onward` is
+    the text from the amount to the next one, in its clause) is that amount's."""
     hits = _scope_hits(after)
+    if onward:
+        hits = [h for h in hits if not _LEADS_ON.fullmatch(onward, h[1])]
     if hits:
         return min(hits)[2]
     hits = [(e, sc) for _, e, sc in _scope_hits(before)]
@@ -938,12 +946,21 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             # "£X at the British box office, and $Y in the United States": a money word that
             # trails the previous amount is that amount's; this one's own territory comes first
             trailing = i > 0 and word.start() >= amounts[i - 1].end()
-            own = _scope(text[a.end() : cut.start() if cut else stop], "") if trailing else None
+            onward = text[a.end() : amounts[i + 1].start()] if i + 1 < len(amounts) else ""
+            own = (
+                _scope(text[a.end() : cut.start() if cut else stop], "", onward)
+                if trailing
+                else None
+            )
             scope = (
                 money.scope
                 or own
                 or (adjacent[-1] if adjacent else None)
-                or _scope(text[a.end() : cut.start() if cut else stop], text[since : a.start()])
+                or _scope(
+                    text[a.end() : cut.start() if cut else stop],
+                    text[since : a.start()],
+                    onward,
+                )
                 or _opening_scope(text, clause_start, word.start())
                 or _scope("", lead)  # "released in the United Kingdom ... and grossed £2M there"
             )
@@ -993,7 +1010,16 @@ def _run(text: str, s: int, at: int) -> str | None:
 # A capital, accented ones too ("Ōta", "Émile")
 _UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 _WORDCAP = rf"(?:[{_UPPER}]\.|[JS]r\.|[{_UPPER}][\w'’-]*)"  # "J.", "Jr.", "Brook"
-_NAME = _WORDCAP + r"(?: (?:" + _WORDCAP + r"|(?:de|van|von|da|di|del|la|le|du|der|den|ter)\b))*"
+# "y" / "i" join a Spanish / Catalan name's two surnames ("Ruiz y Ochoa", "Serra i
+# Vidal"): a particle only between capitalised words
+_NAME = (
+    _WORDCAP
+    + r"(?: (?:"
+    + _WORDCAP
+    + r"|(?:de|van|von|da|di|del|la|le|du|der|den|ter)\b|[yi](?= "
+    + _WORDCAP
+    + r")))*"
+)
 _CREDIT = re.compile(
     "(?P<role>"
     + "|".join(

@@ -83,6 +83,15 @@ _DISTRIBUTED_THE_FILM = re.compile(
     r"in (?:the )?(?P<r>[A-Z][a-z]+(?: [A-Z][a-z]+)*)"
 )
 _PHRASE = " distributed the film in "
+# "[7] Tallgrass Releasing gave it a limited release in the United States": the sentence's
+# subject, a company, releases the film in that country
+_GAVE_RELEASE = re.compile(
+    r" gave (?:it|the film) an? (?:[a-z-]+ ){0,2}release in (?:the )?"
+    r"(?P<r>[A-Z][a-z]+(?: [A-Z][a-z]+)*)"
+)
+_SUBJECT = re.compile(
+    r"(?:^|(?<=[.;\]] )|(?<=\n))(?P<d>[A-Z0-9][\w.&/'-]*(?: [A-Z0-9][\w.&/'-]*)*)$"
+)
 _OUTSIDE_STRETCH = re.compile(r"[^\w.&/' -]")
 _WAS_DISTRIBUTED = re.compile(" was distributed by ")  # in every _DISTRIBUTED_BY match
 _HOME_MEDIA_WORDS = re.compile(r"\b(?:DVD|VHS|Blu-?ray|video|cassettes?|LaserDisc)\b", re.I)
@@ -140,7 +149,7 @@ class Wikipedia(Adapter):
         plot = self._plot(text, lead, body_end)
         # Prose outside the plot: the plot's sums and dates belong to its story.
         parts = [(lead, plot[0]), (plot[1], body_end)] if plot else [(lead, body_end)]
-        parts = _without_other_films(text, parts, out.values("year"))
+        parts = _without_other_films(text, parts, out.values("year"), out.values("title"))
         for s, e in parts:
             add_release_prose(out, s, e)
             add_home_media_prose(out, s, e)
@@ -274,6 +283,14 @@ class Wikipedia(Adapter):
                         "distributor", m, "d", clean(m["d"]), qualifier=canonical_country(m["r"])
                     )
             at = text.find(_PHRASE, b, end)
+        at = text.find(" gave ", start, end)
+        while at >= 0:
+            m = _GAVE_RELEASE.match(text, at, end)
+            subject = _SUBJECT.search(text, max(start, at - 80), at) if m else None
+            if m and subject:
+                q = canonical_country(m["r"])
+                out.add("distributor", subject.start("d"), subject.end("d"), subject["d"], q)
+            at = text.find(" gave ", at + 6, end)
         # "In North America the film was distributed by X": the film's own release only; home
         # media ("video cassettes ... were distributed by X Home Video") is no distributor.
         for s, e in sentences_with(text, start, end, _WAS_DISTRIBUTED):
@@ -406,11 +423,12 @@ def _other_film_sentences(text: str, s: int, e: int):
 
 
 def _without_other_films(
-    text: str, parts: list[tuple[int, int]], years: list
+    text: str, parts: list[tuple[int, int]], years: list, titles: tuple | list = ()
 ) -> list[tuple[int, int]]:
     """The prose stretches less each paragraph about another film (a remake's original, a
     sequel's first film) and each sentence whose subject is another film of another year:
-    its dates, sums and credits are that film's."""
+    its dates, sums and credits are that film's. A relative clause on a film of this film's
+    year is another's too, unless the title before its year is this film's."""
     out = []
     for s, e in parts:
         for m in _OTHER_FILM_PARAGRAPH.finditer(text, s, e):
@@ -433,13 +451,20 @@ def _without_other_films(
     clauses = []
     for s, e in cut:
         for m in _OTHER_FILM_CLAUSE.finditer(text, s, e):
-            if m.start() < s or int(m["y"]) in years:
+            if m.start() < s or (int(m["y"]) in years and _titled(text, m.start(), titles)):
                 continue
             stop = _SENTENCE_END.search(text, m.end(), e)
             clauses.append((s, m.start()))
             s = e if stop is None else stop.end()
         clauses.append((s, e))
     return [(s, e) for s, e in clauses if s < e]
+
+
+def _titled(text: str, at: int, titles: tuple | list) -> bool:
+    """Whether text[:at] ends on one of the page's titles (case aside): "X (2006)" names this
+    film when X is its title."""
+    before = text[max(0, at - 200) : at].rstrip().casefold()
+    return any(before.endswith(t.casefold()) for t in titles if t)
 
 
 # A relative clause on another film named with its year, mid-sentence: "while finishing X (2003),
@@ -529,8 +554,10 @@ def _lead(text: str, title: str, start: int) -> int:
 
 # "• Ada Brook as Jo "Ace" Vance, a smuggler"; "• Ada Brook in a dual role as Jo and Kit Vance";
 # "• Ada Brook (also credited as Ada Bruk) as Jo Vance": a credit note after the actor
+# Lower-case particles inside a name, which no word limit counts ("Rosa Vidal de la Fuente")
+_NAME_PARTICLES = r"(?:(?:de|del|la|las|los|y|i|van|von|der|den|da|das|do|dos|du|di) )*"
 _CAST_LINE = re.compile(
-    rf"^[ \t]*(?:•[ \t]*)?(?P<a>[{_UPPER}][\w'’.-]*(?: [\w'’.-]+){{0,3}}?)"
+    rf"^[ \t]*(?:•[ \t]*)?(?P<a>[{_UPPER}][\w'’.-]*(?: {_NAME_PARTICLES}[\w'’.-]+){{0,3}}?)"
     r"(?: \((?:also )?(?:credited )?as [^()\n]+\))?"
     r"(?: in (?:a |the )?(?:dual|double|twin|triple) roles?)? as "
     r"(?P<c>[^\n,;:(\[]+?)(?=[ \t]*(?:[,;:(\[]|\n|$)|(?:\[\w{1,3}\])+)[^\n]*$",

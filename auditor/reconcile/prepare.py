@@ -128,7 +128,9 @@ def prepare(claims: pl.DataFrame, settings: Settings) -> pl.DataFrame:
     )
     # made once here: the two steps below look at a few of its rows, which would otherwise
     # make the joins above again for each look
-    frame = _known_as_titles(_credited_as(frame.collect(engine=ENGINE).lazy()))
+    frame = _known_as_titles(
+        _second_surnames(_credited_as(frame.collect(engine=ENGINE).lazy()), people)
+    )
     # Comparators take their kinds' claims by `kind`, and judge them by `compares`: the kind
     # whose comparison a kind shares (its values are typed by its own, above).
     frame = frame.with_columns(
@@ -378,6 +380,44 @@ def _credited_as(frame: pl.LazyFrame) -> pl.LazyFrame:
         frame.join(found, on=["entity", "attribute", "key"], how="left", maintain_order="left")
         .with_columns(key=pl.coalesce("_target", "key"), kc=pl.coalesce("_tc", "kc"))
         .drop("_target", "_tc")
+    )
+
+
+# A name and, after it, a second surname: particles, then one word ("ruiz ochoa",
+# "vela del monte", "ruiz y ochoa", "serra i vidal"); the first part lazily the
+# shortest, so that it never ends on a particle.
+_SECOND_SURNAME = r"^(\S+ .+?) (?:(?:de|del|la|las|los|y|i) )*\S+$"
+
+
+def _second_surnames(frame: pl.LazyFrame, people: list[str]) -> pl.LazyFrame:
+    """A person's name written with and without its second surname ("Ana Ruiz Ochoa"
+    on one site, "Ana Ruiz" on another, as Spanish and Portuguese names are credited in
+    full or short) is one name in its entity: the shorter, where the entity's people and cast
+    claims extend it one way alone, takes the longer's key (and code). Two longer names that
+    extend it (two people, or one surname spelt two ways) leave it as it is."""
+    keys = (
+        frame.filter(pl.col("attribute").is_in(people))
+        .select("entity", "key", "kc")
+        .drop_nulls("key")
+        .unique()
+    )
+    longer = (
+        keys.with_columns(short=pl.col("key").str.extract(_SECOND_SURNAME, 1))
+        .drop_nulls("short")
+        .join(keys.select("entity", short="key"), on=["entity", "short"], how="semi")
+        .group_by("entity", "short")
+        .agg(pl.col("key").first().alias("_long"), pl.col("kc").first().alias("_lc"), n=pl.len())
+        .filter(pl.col("n") == 1)
+        .select("entity", pl.col("short").alias("key"), "_long", "_lc")
+    )
+    person = pl.col("attribute").is_in(people)
+    return (
+        frame.join(longer, on=["entity", "key"], how="left", maintain_order="left")
+        .with_columns(
+            key=pl.when(person).then(pl.coalesce("_long", "key")).otherwise("key"),
+            kc=pl.when(person).then(pl.coalesce("_lc", "kc")).otherwise("kc"),
+        )
+        .drop("_long", "_lc")
     )
 
 
