@@ -431,7 +431,9 @@ class ValueConflict(Kind):
         agreed_date=TEXT,
         other_releases=NAMES,
     )
-    unexplained_dates = Reason("{values} — dates no release kind or country explains", **_VALUES)
+    unexplained_dates = Reason(
+        "{values} — no release kind or country explains {stray}", **_VALUES, stray=NAMES
+    )
     share_nothing = Reason("{lists} — {disjoint} share nothing", **_LISTS, disjoint=pairs)
     different_people = Reason("{values} — the lists name different people", **_VALUES)
     different_codes = Reason("{values} — different codes", **_VALUES)

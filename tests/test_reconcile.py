@@ -647,3 +647,13 @@ def test_a_countrys_release_dated_otherwise_by_one_page_is_misdated(tmp_path):
         "wikipedia date the france release 25 Apr 2001"
     )
     assert {c.source for c in d.claims} == {"filmsuggest", "movieblog", "wikipedia"}
+
+
+def test_a_date_nothing_explains_is_named_among_the_films_dates():
+    """The blog's unqualified 19 Nov 2012 is no release's date, while each of the other dates
+    is a country's: the finding lists every date, as context, and names the one nothing
+    explains."""
+    report = _audit(FIXTURES / "documents" / "kaala-sona-2012")
+    [d] = [d for d in report.discrepancies if d.attribute == "release_date" and d.code == "AU001"]
+    assert d.explanation.endswith("— no release kind or country explains 19 Nov 2012")
+    assert "movieblog: 19 Nov 2012" in d.explanation

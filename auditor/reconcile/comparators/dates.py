@@ -315,7 +315,7 @@ def _release(
     releases = _releases(ctx, claims, kinds, kind_dates, country_dates, kept, clusters)
     split = _own_release(claims, explained, kept, releases, clusters)
     # a claim already reported as misdating its release is not reported again as unexplained
-    stray = _unexplained(claims, kept, explained, said)
+    stray = _unexplained(ctx, claims, kept, explained, said)
     return [misdated, split, stray]
 
 
@@ -581,15 +581,23 @@ def _own_release(
 
 
 def _unexplained(
-    claims: pl.DataFrame, kept: pl.DataFrame, explained: pl.DataFrame, said: pl.DataFrame
+    ctx: Context,
+    claims: pl.DataFrame,
+    kept: pl.DataFrame,
+    explained: pl.DataFrame,
+    said: pl.DataFrame,
 ) -> pl.DataFrame:
     """Dates no release kind or country explains, among the `kept` claims (those not reported
     as misdating their release): where some date is explained, or the unexplained ones are
-    more than one. The finding cites and words every claim of the group."""
+    more than one. The finding cites and words every claim of the group, and names the dates
+    nothing explains (in date order)."""
     stray = (
         kept.join(explained, on=["g", "home"], how="anti")
-        .group_by("g")
-        .agg(dates=pl.col("home").n_unique())
+        .select("g", "home", date=_written(ctx, pl.col("home"), claims))
+        .unique()
+        .sort("g", "home")
+        .group_by("g", maintain_order=True)
+        .agg(stray="date", dates=pl.len())
     )
     known = explained.select("g").unique().with_columns(known=pl.lit(True))
     flagged = (
@@ -602,6 +610,7 @@ def _unexplained(
         .group_by("g", "entity", "attribute", maintain_order=True)
         .agg(claim_ids="claim_id")
         .join(said, on="g")
+        .join(stray.select("g", "stray"), on="g")
     )
     reason = ValueConflict.unexplained_dates
     return _framed(
@@ -609,6 +618,6 @@ def _unexplained(
         _SPLIT + 1,
         reason,
         pl.lit(""),
-        {"values": pl.col("values_json")},
-        {"values": pl.col("said")},
+        {"values": pl.col("values_json"), "stray": words.names(pl.col("stray"))},
+        {"values": pl.col("said"), "stray": pl.col("stray")},
     )
