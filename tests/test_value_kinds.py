@@ -166,3 +166,15 @@ def test_column_parsers_agree_with_text_parsers(texts):
     assert got["time"].to_list() == [parse_time(t) for t in texts]
     assert got["code"].to_list() == [parse_code(t, ["gate"]) for t in texts]
     assert got["number"].to_list() == [parse_number(t) for t in texts]
+
+
+def test_amounts_in_billions_read_as_billions():
+    """A figure of whole millions from a billion up reads in billions ('$1.024B', 'KRW 8.6B'),
+    as box-office reports write them, not '$1024M'; a precise figure keeps every digit."""
+    from auditor.kinds.money import amount
+
+    assert amount(1_024_000_000) == "$1.024B"
+    assert amount(8_600_000_000, "KRW") == "KRW 8.6B"
+    assert amount(1_000_000_000, "EUR") == "€1B"
+    assert amount(999_900_000) == "$999.9M"
+    assert amount(1_024_345_678) == "$1,024,345,678"

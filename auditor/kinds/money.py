@@ -19,8 +19,10 @@ _RUN = r",?(?:original run|re-release)$"  # the release a gross was taken in, af
 
 
 def amount(value: float, currency: str = "USD") -> str:
-    """'$21,350,112', '$12M', 'FRF 40M', '$12.34'."""
+    """'$21,350,112', '$12M', 'FRF 40M', '$1.02B', 'KRW 8.6B', '$12.34'."""
     sign = _SIGNS.get(currency, currency + " ")
+    if 1_000_000_000 <= value < 1_000_000_000_000 and value % 1_000_000 == 0:
+        return f"{sign}{value / 1_000_000_000:g}B"
     if value >= 1_000_000 and value % 100_000 == 0:
         return f"{sign}{value / 1_000_000:g}M"
     return f"{sign}{value:,.0f}" if value == round(value) else f"{sign}{value:,.2f}"
