@@ -657,3 +657,18 @@ def test_a_date_nothing_explains_is_named_among_the_films_dates():
     [d] = [d for d in report.discrepancies if d.attribute == "release_date" and d.code == "AU001"]
     assert d.explanation.endswith("— no release kind or country explains 19 Nov 2012")
     assert "movieblog: 19 Nov 2012" in d.explanation
+
+
+def test_a_spelling_is_quoted_from_the_sources_whose_own_data_write_it():
+    """Rotten Tomatoes misspells the director in its credits while one of its user reviews
+    spells him right: the finding says Rotten Tomatoes writes the variant, not both forms."""
+    report = _audit(FIXTURES / "documents" / "four-doors-to-midnight-1967")
+    [d] = [
+        d
+        for d in report.discrepancies
+        if d.attribute == "director" and d.code == "AU003" and d.severity == "warning"
+    ]
+    assert d.explanation.startswith(
+        'director: filmsuggest, imdb, movieblog and wikipedia write "Gianni Valdrighi", '
+        'rottentomatoes "Gianni Valdrigi"'
+    )

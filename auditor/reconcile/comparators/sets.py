@@ -135,6 +135,7 @@ def _members(claims: pl.DataFrame) -> pl.DataFrame:
         first=pl.col("pos").min(),
         ids="claim_id",
         sources=pl.col("source").unique(maintain_order=True),
+        said_by=pl.col("source").filter("editorial").unique(maintain_order=True),
         n_sources=pl.col("source").n_unique(),
         editorial=pl.col("editorial").any(),
     )
@@ -285,7 +286,10 @@ def _as_b(members: pl.DataFrame) -> pl.DataFrame:
 def _worded_variants(variants: pl.DataFrame, members: pl.DataFrame) -> pl.DataFrame:
     """Spelling variants as findings: a name spelt two ways by editorial sources, or a
     reviewer's misspelling of an editorial name (at info)."""
-    of = members.select("g", "entity", "attribute", "key", "ids", "sources", "shown")
+    # the sources quoted for a spelling: those whose own data write it (a reviewer's on the
+    # same site does not make the site write it), else its reviewers'
+    sources = pl.when(pl.col("said_by").list.len() > 0).then("said_by").otherwise("sources")
+    of = members.select("g", "entity", "attribute", "key", "ids", "shown", sources=sources)
     pairs = variants.join(of, on=["g", "key"]).join(
         of.drop("entity", "attribute"), left_on=["g", "key_b"], right_on=["g", "key"], suffix="_b"
     )
