@@ -1010,7 +1010,7 @@ def _run(text: str, s: int, at: int) -> str | None:
 # A capital, accented ones too ("Ōta", "Émile")
 _UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 _WORDCAP = rf"(?:[{_UPPER}]\.|[JS]r\.|[{_UPPER}][\w'’-]*)"  # "J.", "Jr.", "Brook"
-# "y" / "i" join a Spanish / Catalan name's two surnames ("Ruiz y Ochoa", "Serra i
+# "y" / "i" join a Spanish / Catalan name's two surnames ("Pardo y Ochoa", "Serra i
 # Vidal"): a particle only between capitalised words
 _NAME = (
     _WORDCAP

@@ -383,15 +383,15 @@ def _credited_as(frame: pl.LazyFrame) -> pl.LazyFrame:
     )
 
 
-# A name and, after it, a second surname: particles, then one word ("ruiz ochoa",
-# "vela del monte", "ruiz y ochoa", "serra i vidal"); the first part lazily the
+# A name and, after it, a second surname: particles, then one word ("pardo ochoa",
+# "vela del monte", "pardo y ochoa", "serra i vidal"); the first part lazily the
 # shortest, so that it never ends on a particle.
 _SECOND_SURNAME = r"^(\S+ .+?) (?:(?:de|del|la|las|los|y|i) )*\S+$"
 
 
 def _second_surnames(frame: pl.LazyFrame, people: list[str]) -> pl.LazyFrame:
-    """A person's name written with and without its second surname ("Ana Ruiz Ochoa"
-    on one site, "Ana Ruiz" on another, as Spanish and Portuguese names are credited in
+    """A person's name written with and without its second surname ("Ana Pardo Ochoa"
+    on one site, "Ana Pardo" on another, as Spanish and Portuguese names are credited in
     full or short) is one name in its entity: the shorter, where the entity's people and cast
     claims extend it one way alone, takes the longer's key (and code). Two longer names that
     extend it (two people, or one surname spelt two ways) leave it as it is."""
