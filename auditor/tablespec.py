@@ -54,7 +54,9 @@ _TABLE_KEYS = {
     "attribute",
     "value",
 }
-_COLUMN_KEYS = {"attribute", "split", "unit", "currency", "scope", "qualifier", "kind", "drop"}
+_COLUMN_KEYS = {
+    "attribute", "split", "unit", "currency", "scope", "qualifier", "kind", "drop", "extract",
+}  # fmt: skip
 # A file-name part in an entity or capture template: "{stem}", "{name}", "{parent}", or a
 # named group of the table's `pattern`.
 PART = re.compile(r"\{(\w+)\}")
@@ -73,6 +75,9 @@ class ColumnSpec:
     scope: str | None = None  # the qualifier of money claims: "usa", "worldwide"
     qualifier: str | None = None  # a fixed qualifier for every claim of the column
     drop: tuple[str, ...] = ()  # words a code column drops ("gate")
+    # a regular expression whose first group (else whole match) is the part of each cell the
+    # attribute reads: one column holding two figures ("0.52 (1.25%)") is listed as two specs
+    extract: str | None = None
 
 
 @dataclass(frozen=True)
@@ -214,7 +219,11 @@ def _table(entry: Any, config_file: Path, key: str) -> TableSpec:
     columns = entry.get("columns", {})
     if not isinstance(columns, dict) or not (columns or attribute_column):
         raise bad("columns", "must map column names to { attribute = ... } tables")
-    col_specs = tuple(_column(name, spec, bad) for name, spec in columns.items())
+    col_specs = tuple(
+        _column(name, one, bad, f"columns.{name}" + (f"[{n}]" if isinstance(spec, list) else ""))
+        for name, spec in columns.items()
+        for n, one in enumerate(spec if isinstance(spec, list) and spec else [spec])
+    )
     if names is not None:
         # a long table's `columns` are keyed by attribute names, not the file's columns
         listed = () if attribute_column else col_specs_names(col_specs)
@@ -263,20 +272,29 @@ def col_specs_names(columns: tuple[ColumnSpec, ...]) -> list[str]:
     return [c.column for c in columns]
 
 
-def _column(name: str, spec: Any, bad) -> ColumnSpec:
-    field = f"columns.{name}"
+def _column(name: str, spec: Any, bad, field: str) -> ColumnSpec:
+    """One reading of a column (a list of them reads its cells as several attributes)."""
     if isinstance(spec, str):
         spec = {"attribute": spec}
     if not isinstance(spec, dict) or "attribute" not in spec:
-        raise bad(field, 'must be { attribute = "..." } (plus optional hints)')
+        raise bad(
+            field,
+            'must be { attribute = "..." } (plus optional hints), or a list of them (one column '
+            "read as several attributes, each with its extract)",
+        )
     unknown = sorted(set(spec) - _COLUMN_KEYS)
     if unknown:
         raise bad(f"{field}.{unknown[0]}", f"unknown key; use {', '.join(sorted(_COLUMN_KEYS))}")
     strings = {
         k: _string(spec[k], bad, f"{field}.{k}")
-        for k in ("attribute", "split", "unit", "currency", "scope", "qualifier", "kind")
+        for k in ("attribute", "split", "unit", "currency", "scope", "qualifier", "kind", "extract")
         if k in spec
     }
+    if "extract" in strings:
+        try:
+            re.compile(strings["extract"])
+        except re.error as exc:
+            raise bad(f"{field}.extract", f"not a regular expression ({exc})") from None
     drop = tuple(_strings(spec.get("drop", []), bad, f"{field}.drop", one=True))
     return ColumnSpec(column=name, drop=drop, **strings)
 
