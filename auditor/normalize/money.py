@@ -197,7 +197,8 @@ def _scale_word(m: re.Match) -> str:
 
 def parse_cell_money(text: str, comma: bool = False) -> Money | None:
     """An amount as tables write it: as pages do, or with the currency after the figure and
-    thousands parted by spaces, or a scale shortened ("$1.2 bil"); `comma`: the column writes decimal commas ("1.234,56 €")."""
+    thousands parted by spaces, or a scale shortened ("$1.2 bil"); `comma`: the column writes
+    decimal commas ("1.234,56 €")."""
     s = _SPACE_GROUP.sub("", " ".join(text.split()))
     if _SHORT_SCALE.search(s):
         text = s = _SHORT_SCALE.sub(_scale_word, s)
