@@ -96,7 +96,7 @@ class TableSpec:
     table: str | None = None  # sqlite: a table's name ...
     query: str | None = None  # ... or a query
     source_column: str | None = None
-    source_name: str | None = None
+    source_name: str | None = None  # a fixed name, or a "{part}" template of the file name
     entity: tuple[str, ...] = ()  # column names and "{part}" templates
     entity_separator: str = "@"
     pattern: str | None = None  # a regex over the file name whose named groups are parts
@@ -192,7 +192,8 @@ def _table(entry: Any, config_file: Path, key: str) -> TableSpec:
     elif isinstance(source, dict) and set(source) == {"column"}:
         source_column = _string(source["column"], bad, "source.column")
     else:
-        raise bad("source", 'must be a source name or { column = "..." }')
+        raise bad("source", 'must be a source name, a "{part}" of the file name or '
+                  '{ column = "..." }')
     entity = tuple(_strings(entry["entity"], bad, "entity", one=True))
     if not entity:
         raise bad("entity", "names no column: give the column(s) whose text names the entity")
@@ -205,6 +206,8 @@ def _table(entry: Any, config_file: Path, key: str) -> TableSpec:
             raise bad("pattern", f"not a regular expression ({exc})") from None
     for template in entity:
         _check_parts(template, groups, bad, "entity")
+    if source_name:  # a file-name part names each file's source: "{stem}" of one file a source
+        _check_parts(source_name, groups, bad, "source")
     captured = entry.get("captured")
     captured_column = captured_value = None
     if isinstance(captured, dict) and set(captured) == {"column"}:

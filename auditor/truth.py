@@ -138,7 +138,9 @@ def discover(
     slot (String), number (Float64, for numeric kinds), members (List[String], for `names`),
     prior (Float64, a source's configured trust in (0, 1)), weight (Float64, e.g. < 1 for
     user reviews), precision (Int64: an amount's significant digits, which break ties between
-    values equally likely right: a rounded figure generalises the precise one). A source with
+    values equally likely right: a rounded figure generalises the precise one), spread
+    (Float64: a range's half-width about `number`, its middle; two ranges are within
+    tolerance when both their ends are). A source with
     several claims on one item keeps its most frequent value (the first stated on a tie)."""
     settings = settings or Settings()
     attributes = {**settings.attributes, **(attributes or {})}
@@ -210,6 +212,7 @@ def _prepare(claims: pl.DataFrame) -> _Coded:
         "weight": pl.lit(1.0, pl.Float64),
         "raw": pl.lit(None, pl.String),
         "precision": pl.lit(None, pl.Int64),
+        "spread": pl.lit(None, pl.Float64),
     }
     frame = (
         claims.lazy()
@@ -225,6 +228,7 @@ def _prepare(claims: pl.DataFrame) -> _Coded:
             pl.col("weight").cast(pl.Float64).fill_null(1.0),
             pl.col("raw").cast(pl.String),
             pl.col("precision").cast(pl.Int64),
+            pl.col("spread").cast(pl.Float64),
         )
         .filter(
             pl.col("value").is_not_null()
@@ -263,7 +267,9 @@ def _prepare(claims: pl.DataFrame) -> _Coded:
     rows, group, src, item = rows[order], group[order], src[order], item[order]
     heads = np.flatnonzero(np.r_[True, np.diff(group) != 0]) if len(group) else group
     groups = (
-        frame.select("entity", "attribute", "slot", "value", "number", "members", "precision")[
+        frame.select(
+            "entity", "attribute", "slot", "value", "number", "members", "precision", "spread"
+        )[
             rows[heads]
         ]
         .with_columns(
@@ -766,7 +772,7 @@ def _similar(groups: pl.DataFrame, attributes: Mapping[str, Attribute]):
         schema={"attribute": pl.String, "kind": pl.String, "tolerance": pl.Float64,
                 "relative": pl.Boolean},
     )
-    base = groups.select("group", "item", "attribute", "number", "members").join(
+    base = groups.select("group", "item", "attribute", "number", "spread", "members").join(
         specs, on="attribute", how="inner"
     )
     numeric = base.filter(
@@ -775,14 +781,28 @@ def _similar(groups: pl.DataFrame, attributes: Mapping[str, Attribute]):
     names = base.filter((pl.col("kind") == "names") & pl.col("members").is_not_null())
     parts = []
     if numeric.height:
-        left = numeric.select("group", "item", "kind", "number", "tolerance", "relative")
-        right = numeric.select(h="group", item="item", other="number")
+        left = numeric.select("group", "item", "kind", "number", "spread", "tolerance", "relative")
+        right = numeric.select(h="group", item="item", other="number", other_spread="spread")
         pairs = left.join(right, on="item").filter(pl.col("group") != pl.col("h"))
-        scale = pl.when(pl.col("relative")).then(
-            pl.col("tolerance") * pl.max_horizontal(pl.col("number").abs(), pl.col("other").abs())
-        ).otherwise(pl.col("tolerance"))
-        distance = (pl.col("number") - pl.col("other")).abs() / scale
-        pairs = pairs.with_columns(distance=distance)
+
+        def distance(a: pl.Expr, b: pl.Expr) -> pl.Expr:
+            scale = pl.when(pl.col("relative")).then(
+                pl.col("tolerance") * pl.max_horizontal(a.abs(), b.abs())
+            ).otherwise(pl.col("tolerance"))
+            return (a - b).abs() / scale
+
+        # two ranges are as far apart as their farther ends (a day's range of 393-411 is not
+        # within 1 % of 398-413 though their middles are); a range and an amount, or two
+        # amounts, by their middles
+        mid, other = pl.col("number"), pl.col("other")
+        half, other_half = pl.col("spread"), pl.col("other_spread")
+        ends = pl.max_horizontal(
+            distance(mid - half, other - other_half), distance(mid + half, other + other_half)
+        )
+        both = half.is_not_null() & other_half.is_not_null()
+        pairs = pairs.with_columns(
+            distance=pl.when(both).then(ends).otherwise(distance(mid, other))
+        ).drop("spread", "other_spread")
         parts.append(
             pairs.filter(pl.col("distance") <= 1.0).select(
                 "group", "h", sim=1.0 - pl.col("distance") / 2, ok=pl.lit(1.0)

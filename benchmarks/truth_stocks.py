@@ -26,7 +26,7 @@ resolved value is wrong, and items whose gold is empty (no P/E when earnings are
 dividend) are not scored. Beside it, a plain majority vote over the values as generated (each
 parsed perfectly: what any vote could reach).
 
-    python benchmarks/truth_stocks.py [--seed 1] [--out /tmp/h-unseen3/stocks]
+    python benchmarks/truth_stocks.py [--seed 1] [--errors 1] [--out /tmp/h-unseen3/stocks]
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -307,10 +307,24 @@ HEADERS = {  # the column names the wide tables give each attribute (the default
 }
 
 
+def _plain(source: Source) -> bool:
+    """Whether the source's file has the common header and needs no hint: such files share one
+    folder and one declaration (`source = "{stem}"`)."""
+    st = source.style
+    return (source.name not in HEADERS and st["divyield"] == "apart" and st["pct"] != "frac"
+            and st["volume"] != "k" and source.name not in ("quotehub", "oldfinance", "triples"))
+
+
+def _path(source: Source) -> str:
+    if _plain(source):
+        return f"data/quotes/{source.name}.csv"
+    return f"data/{source.name}.{'tsv' if source.name in ('quotehub', 'oldfinance') else 'csv'}"
+
+
 def write(out: Path, values: dict, seed: int) -> None:
     rng = random.Random(f"stock-formats/{seed}")
     data = out / "data"
-    data.mkdir(parents=True)
+    (data / "quotes").mkdir(parents=True)
     by_name = {s.name: s for s in SOURCES}
     for source in SOURCES:
         if source.name == "triples":
@@ -318,9 +332,8 @@ def write(out: Path, values: dict, seed: int) -> None:
         together = source.style["divyield"] == "together"
         heads = HEADERS.get(source.name, {})
         attrs = [a for a in ATTRIBUTES if not (together and a == "yield")]
-        delimiter = "\t" if source.name in ("quotehub", "oldfinance") else ","
-        suffix = "tsv" if delimiter == "\t" else "csv"
-        with open(data / f"{source.name}.{suffix}", "w", newline="", encoding="utf-8") as f:
+        delimiter = "\t" if _path(source).endswith(".tsv") else ","
+        with open(out / _path(source), "w", newline="", encoding="utf-8") as f:
             w = csv.writer(f, delimiter=delimiter)
             w.writerow(["symbol"] + [heads.get(a, a) for a in attrs])
             for symbol, v in values[source.name].items():
@@ -342,11 +355,13 @@ def write(out: Path, values: dict, seed: int) -> None:
     (out / "auditor.toml").write_text(config())
 
 
-def generate(seed: int, n: int = 1000):
+def generate(seed: int, n: int = 1000, errors: float = 1.0):
+    """The gold and each source's values; `errors` multiplies every source's error rate."""
     rng = random.Random(f"stocks/{seed}")
     truth, before = symbols(rng, n)
     values: dict[str, dict[str, dict]] = {}
     for source in SOURCES:
+        source = replace(source, accuracy=max(0.0, 1 - errors * (1 - source.accuracy)))
         values[source.name] = {}
         for symbol, quote in truth.items():
             if rng.random() >= source.cover:
@@ -434,9 +449,11 @@ MONEY = ("last", "open", "prev_close", "day_range", "week52_range", "market_cap"
 def _table(source: Source) -> str:
     together = source.style["divyield"] == "together"
     heads = HEADERS.get(source.name, {})
-    suffix = "tsv" if source.name in ("quotehub", "oldfinance") else "csv"
-    lines = ["[[tables]]", f'path = "data/{source.name}.{suffix}"', f'source = "{source.name}"',
-             'entity = ["symbol"]', "[tables.columns]"]
+    path, name = _path(source), source.name
+    if _plain(source):  # one declaration for the folder of files with the common header
+        path, name = "data/quotes/*.csv", "{stem}"
+    lines = ["[[tables]]", f'path = "{path}"', f'source = "{name}"', 'entity = ["symbol"]',
+             "[tables.columns]"]
     for a in ATTRIBUTES:
         if together and a == "yield":
             continue
@@ -460,7 +477,9 @@ def _table(source: Source) -> str:
 
 
 def config() -> str:
-    tables = [_table(s) for s in SOURCES if s.name != "triples"]
+    plain = [s for s in SOURCES if _plain(s)]
+    tables = [_table(s) for s in SOURCES if s.name != "triples" and not _plain(s)]
+    tables.insert(0, _table(plain[0]))
     tables.append(
         "[[tables]]\n"
         'path = "data/quotes_triples.csv"\n'
@@ -601,9 +620,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=Path("/tmp/h-unseen3/stocks"))
+    parser.add_argument("--errors", type=float, default=1.0,
+                        help="multiply every source's error rate (2.5: a harder day)")
     options = parser.parse_args()
     shutil.rmtree(options.out, ignore_errors=True)
-    truth, values = generate(options.seed)
+    truth, values = generate(options.seed, errors=options.errors)
     write(options.out, values, options.seed)
     (options.out / "gold.json").write_text(json.dumps(truth, indent=1))
     gold = json.loads((options.out / "gold.json").read_text())
@@ -614,6 +635,7 @@ def main() -> None:
         rows[f"auditor, {method}"] = score(resolved_of(report), gold)
     claims = sum(len(v) for per in values.values() for v in per.values())
     print(f"symbols: {len(gold)}, sources: {len(SOURCES)}, seed {options.seed}, "
+          f"error rates x{options.errors:g}, "
           f"{claims:,} (symbol, source) rows; files in {options.out}")
     width = 8
     print(f"{'method':<31}" + "".join(f"{SHORT.get(a, a)[:width - 1]:>{width}}"

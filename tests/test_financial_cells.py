@@ -128,3 +128,20 @@ def test_one_column_read_as_two_attributes(tmp_path):
         parse_tables([{"path": "t.csv", "source": "s", "entity": ["id"], "columns": {
             "x": [{"attribute": "a"}, {"attribute": "b", "extract": "(unclosed"}]}}],
             Path(tmp_path / "auditor.toml"))
+
+
+def test_one_file_per_source_names_its_source_by_a_part_of_its_name(tmp_path):
+    """Many data sets come as one file per source ("quotes/alpha.csv", "quotes/beta.csv"):
+    `source = "{stem}"` names each file's source, as `entity` and `captured` read parts."""
+    folder = tmp_path / "quotes"
+    folder.mkdir()
+    (folder / "alpha.csv").write_text("id,close\nz1,10.5\n", encoding="utf-8")
+    (folder / "beta-2013.csv").write_text("id,close\nz1,10.6\n", encoding="utf-8")
+    table = {"path": "quotes/*.csv", "source": "{who}", "pattern": r"^(?P<who>[a-z]+)",
+             "entity": ["id"], "columns": {"close": "close"}}
+    read = read_declared(_config(tmp_path, tables=[table],
+                                 attributes={"close": {"kind": "number"}}))
+    assert sorted(read.claims.select("source", "value").rows()) == [
+        ("alpha", "10.5"), ("beta", "10.6")]
+    with pytest.raises(AuditorError, match=r"tables\[0\].source: \{where\} is no part"):
+        parse_tables([{**table, "source": "{where}"}], tmp_path / "auditor.toml")

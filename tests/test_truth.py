@@ -356,3 +356,28 @@ def test_unknown_kind_and_missing_column():
         discover(frame([("e", "a", "s", "v")]), {"a": Attribute("colour")})
     with pytest.raises(ValueError, match="lacks column"):
         discover(pl.DataFrame({"entity": ["e"]}))
+
+
+def test_two_ranges_are_within_tolerance_when_both_their_ends_are():
+    """Ranges (a day's low to high, an estimate's bounds) compare end to end: 98-111.5 has
+    nearly the middle of 100-110 but both ends off by more than 1 %, so it neither supports it
+    nor counts as right with it; 100.4-110.3 is the same range within 1 %."""
+    stated = {"a": (100, 110), "b": (100, 110), "c": (100.4, 110.3), "d": (98, 111.5),
+              "e": (98, 111.5)}
+    claims = pl.DataFrame(
+        {
+            "entity": ["q"] * len(stated),
+            "attribute": ["band"] * len(stated),
+            "source": list(stated),
+            "value": [f"{lo}-{hi}" for lo, hi in stated.values()],
+            "number": [(lo + hi) / 2 for lo, hi in stated.values()],
+            "spread": [(hi - lo) / 2 for lo, hi in stated.values()],
+        }
+    )
+    band = {"band": Attribute("number", tolerance=0.01, relative=True)}
+    row = resolved(discover(claims, band), "q", "band")
+    assert row["value"] in {"100-110", "100.4-110.3"}
+    assert row["sources"] == ["a", "b", "c"]
+    # without the spread the ranges are compared by their middles: all five are one value
+    middles = resolved(discover(claims.drop("spread"), band), "q", "band")
+    assert middles["sources"] == ["a", "b", "c", "d", "e"]

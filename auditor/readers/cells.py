@@ -96,7 +96,11 @@ def claims_of(
         ],
         separator=spec.entity_separator,
     )
-    source = pl.col(spec.source_column) if spec.source_column else pl.lit(spec.source_name)
+    source = (
+        pl.col(spec.source_column)
+        if spec.source_column
+        else pl.lit(fill(spec.source_name or "", parts))
+    )
     # Each shown cell's piece of the context is "name: text"; a cell's text starts after the
     # pieces before it and its own name.
     lengths = [pl.col(c).str.len_chars().fill_null(0) + len(c) + 2 for c in shown]

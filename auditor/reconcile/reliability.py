@@ -127,8 +127,18 @@ def _amounts(single: pl.LazyFrame, specs) -> pl.LazyFrame:
     amounts = [n for n, s in specs.items() if kinds.learned(s.kind).kind in AMOUNTS]
     is_amount = pl.col("attribute").is_in(amounts)
     rest = single.filter(~is_amount).drop("stated", "low", "high")
-    figures = _in_main_unit(single.filter(is_amount), specs).with_columns(precision=_PRECISION)
+    figures = _in_main_unit(single.filter(is_amount), specs).with_columns(
+        precision=_PRECISION, spread=_SPREAD
+    )
     return pl.concat([rest, figures.drop("low", "high")], how="diagonal_relaxed")
+
+
+# A range's half-width (null for an amount): truth discovery compares two ranges by their ends.
+_SPREAD = (
+    pl.when(pl.col("low").is_not_null() & (pl.col("low") != pl.col("high")))
+    .then((pl.col("high") - pl.col("low")) / 2)
+    .otherwise(pl.lit(None, pl.Float64))
+)
 
 
 # An amount's significant digits (4,817,263: 7; "$4.8 million": 2), a range's none: truth
