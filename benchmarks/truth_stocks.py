@@ -633,10 +633,10 @@ def main() -> None:
     for method in ("vote", "learned"):
         report, times[method] = run_auditor(options.out, method)
         rows[f"auditor, {method}"] = score(resolved_of(report), gold)
-    claims = sum(len(v) for per in values.values() for v in per.values())
+    stated = sum(len(per) for per in values.values())
     print(f"symbols: {len(gold)}, sources: {len(SOURCES)}, seed {options.seed}, "
           f"error rates x{options.errors:g}, "
-          f"{claims:,} (symbol, source) rows; files in {options.out}")
+          f"{stated:,} (symbol, source) rows; files in {options.out}")
     width = 8
     print(f"{'method':<31}" + "".join(f"{SHORT.get(a, a)[:width - 1]:>{width}}"
                                       for a in ATTRIBUTES) + f"{'all':>7}")
