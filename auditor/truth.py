@@ -772,7 +772,9 @@ def _similar(groups: pl.DataFrame, attributes: Mapping[str, Attribute]):
         schema={"attribute": pl.String, "kind": pl.String, "tolerance": pl.Float64,
                 "relative": pl.Boolean},
     )
-    base = groups.select("group", "item", "attribute", "number", "spread", "members").join(
+    base = groups.select(
+        "group", "item", "attribute", "number", "spread", "precision", "members"
+    ).join(
         specs, on="attribute", how="inner"
     )
     numeric = base.filter(
@@ -782,7 +784,10 @@ def _similar(groups: pl.DataFrame, attributes: Mapping[str, Attribute]):
     parts = []
     if numeric.height:
         left = numeric.select("group", "item", "kind", "number", "spread", "tolerance", "relative")
-        right = numeric.select(h="group", item="item", other="number", other_spread="spread")
+        right = numeric.select(
+            h="group", item="item", other="number", other_spread="spread",
+            other_precision="precision",
+        )
         pairs = left.join(right, on="item").filter(pl.col("group") != pl.col("h"))
 
         def distance(a: pl.Expr, b: pl.Expr) -> pl.Expr:
@@ -834,9 +839,11 @@ def _roundings(pairs: pl.DataFrame) -> pl.DataFrame:
     """Of pairs (group, h) of an amount's values beyond tolerance of each other, those where
     h is g rounded to significant figures: h ends in k zeros and g rounded to 10^j is h, j
     the smaller of k and the place of g's first digit ("9,000" for 8,860, not "100 million"
-    for 84.2 million). A rounded figure states an interval, not a value: g, the precise value
-    in it, is right whenever h is (ok), adding nothing to g's score (sim 0). Times are no
-    amounts (10:00 is 600 minutes)."""
+    for 84.2 million), and no finer than h's text states (`other_precision`: "$1.10B" is
+    rounded to ten millions, "10.00" to the cent, so no rounding of 1.14 billion or 10.33). A
+    rounded figure states an interval, not a value: g, the precise value in it, is right
+    whenever h is (ok), adding nothing to g's score (sim 0). Times are no amounts (10:00 is
+    600 minutes)."""
     amounts = pairs.filter(
         pl.col("kind").is_in(AMOUNTS)
         & (pl.col("number") != 0)
@@ -845,6 +852,10 @@ def _roundings(pairs: pl.DataFrame) -> pl.DataFrame:
     )
     other = pl.col("other").abs()
     zeros = pl.sum_horizontal((other % 10.0**k == 0).cast(pl.Int32) for k in range(1, 16))
+    # a figure whose text states its zeros ("$1.10B": 3 significant digits) is rounded no
+    # further than its last stated digit
+    stated = other.log10().floor().cast(pl.Int32) - pl.col("other_precision").cast(pl.Int32) + 1
+    zeros = pl.min_horizontal(zeros, stated.fill_null(zeros))
     first = pl.col("number").abs().log10().floor()
     unit = pl.lit(10.0).pow(pl.min_horizontal(pl.col("zeros").cast(pl.Float64), first))
     return (
