@@ -137,8 +137,8 @@ def _amounts(single: pl.LazyFrame, specs) -> pl.LazyFrame:
 
 
 # The significant digits a figure's text states where it writes decimals: "10.00" states 4 and
-# "$1.10B" 3, which its number (10, 1,100,000,000) does not tell, so that neither is taken for
-# a rounding of 10.33 or of 1.14 billion. A text without decimals ("1,100,000,000", "$10
+# "€2.40 bn" 3, which its number (10, 2.4 billion) does not tell, so that neither is taken for
+# a rounding of 10.33 or of 2.43 billion. A text without decimals ("2,400,000,000", "$10
 # million") states what its number does (`_PRECISION`: trailing zeros may be a rounding's).
 # Decimals are a point or comma then one, two or four and more digits (three may be thousands).
 _FIGURE = r"(\d[\d,.\u00a0\u202f ]*\d|\d)"
