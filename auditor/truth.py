@@ -26,9 +26,10 @@ module estimates both from the claims alone, iterating as the truth-discovery li
   in zeros that another of the item's amounts rounds to, to significant figures ("9,000" for
   8,860; not "10.00" or "€2.40 bn", whose texts state those zeros), states an interval, so
   the precise value in it is right whenever the rounded one is. It is preferred over its
-  rounding and its source is not counted wrong for refining what others rounded (Population: a census figure outvoted by its rounding, and the cost to its
-  editor's accuracy elsewhere). Amounts only (kinds number and count, compared with a
-  tolerance): a time of day in minutes is no rounded figure.
+  rounding and its source is not counted wrong for refining what others rounded (Population:
+  a census figure outvoted by its rounding, and the cost to its editor's accuracy elsewhere).
+  Amounts only (kinds number and count, compared with a tolerance): a time of day in minutes
+  is no rounded figure.
 * **Copy detection** (AccuCopy, Dong 2009 section 3; Li, Dong et al., "Truth Finding on the Deep
   Web: Is the Problem Solved?", PVLDB 6(2) 2013): two independent sources share a false value rarely
   (``(1 − A1)(1 − A2)/n``), a copier often; the Bayesian posterior of dependence per source pair
