@@ -192,8 +192,8 @@ def _table(entry: Any, config_file: Path, key: str) -> TableSpec:
     elif isinstance(source, dict) and set(source) == {"column"}:
         source_column = _string(source["column"], bad, "source.column")
     else:
-        raise bad("source", 'must be a source name, a "{part}" of the file name or '
-                  '{ column = "..." }')
+        raise bad("source", 'must be a source name or { column = "..." }, or a "{part}" of '
+                  "the file name")
     entity = tuple(_strings(entry["entity"], bad, "entity", one=True))
     if not entity:
         raise bad("entity", "names no column: give the column(s) whose text names the entity")

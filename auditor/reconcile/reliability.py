@@ -131,7 +131,7 @@ def _amounts(single: pl.LazyFrame, specs) -> pl.LazyFrame:
         precision=pl.max_horizontal(_PRECISION, _STATED).max().over(
             "entity", "attribute", "slot", "value"
         ),
-        spread=_SPREAD,
+        spread=pl.when(pl.col("attribute").is_in(_ranged(specs))).then(_SPREAD),
     )
     return pl.concat([rest, figures.drop("low", "high")], how="diagonal_relaxed")
 
@@ -156,6 +156,12 @@ _STATED = (
     )
     .otherwise(pl.lit(None, pl.Int64))
 )
+
+
+def _ranged(specs) -> list[str]:
+    """The attributes whose values are ranges (money that keeps them: kinds.money); a score's
+    `low` and `high` are its value and scale."""
+    return [n for n, s in specs.items() if s.kind == "money" and s.qualifier == "flag"]
 
 
 # A range's half-width (null for an amount): truth discovery compares two ranges by their ends.
