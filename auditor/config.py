@@ -239,7 +239,7 @@ def _unit_of(name: str):
 
 
 def _known_units() -> str:
-    return "g, kg, lb, oz, mm, cm, m, in, ft, ml, l, W, GB"
+    return "g, kg, lb, oz, mm, cm, m, in, ft, ml, l, W, GB, %"
 
 
 _ATTRIBUTE_KEYS: dict[str, tuple[Check, str]] = {

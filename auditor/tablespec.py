@@ -54,7 +54,9 @@ _TABLE_KEYS = {
     "attribute",
     "value",
 }
-_COLUMN_KEYS = {"attribute", "split", "unit", "currency", "scope", "qualifier", "kind", "drop"}
+_COLUMN_KEYS = {
+    "attribute", "split", "unit", "currency", "scope", "qualifier", "kind", "drop", "extract",
+}  # fmt: skip
 # A file-name part in an entity or capture template: "{stem}", "{name}", "{parent}", or a
 # named group of the table's `pattern`.
 PART = re.compile(r"\{(\w+)\}")
@@ -73,6 +75,9 @@ class ColumnSpec:
     scope: str | None = None  # the qualifier of money claims: "usa", "worldwide"
     qualifier: str | None = None  # a fixed qualifier for every claim of the column
     drop: tuple[str, ...] = ()  # words a code column drops ("gate")
+    # a regular expression whose first group (else whole match) is the part of each cell the
+    # attribute reads: one column holding two figures ("0.52 (1.25%)") is listed as two specs
+    extract: str | None = None
 
 
 @dataclass(frozen=True)
@@ -91,7 +96,7 @@ class TableSpec:
     table: str | None = None  # sqlite: a table's name ...
     query: str | None = None  # ... or a query
     source_column: str | None = None
-    source_name: str | None = None
+    source_name: str | None = None  # a fixed name, or a "{part}" template of the file name
     entity: tuple[str, ...] = ()  # column names and "{part}" templates
     entity_separator: str = "@"
     pattern: str | None = None  # a regex over the file name whose named groups are parts
@@ -187,7 +192,8 @@ def _table(entry: Any, config_file: Path, key: str) -> TableSpec:
     elif isinstance(source, dict) and set(source) == {"column"}:
         source_column = _string(source["column"], bad, "source.column")
     else:
-        raise bad("source", 'must be a source name or { column = "..." }')
+        raise bad("source", 'must be a source name or { column = "..." }, or a "{part}" of '
+                  "the file name")
     entity = tuple(_strings(entry["entity"], bad, "entity", one=True))
     if not entity:
         raise bad("entity", "names no column: give the column(s) whose text names the entity")
@@ -200,6 +206,8 @@ def _table(entry: Any, config_file: Path, key: str) -> TableSpec:
             raise bad("pattern", f"not a regular expression ({exc})") from None
     for template in entity:
         _check_parts(template, groups, bad, "entity")
+    if source_name:  # a file-name part names each file's source: "{stem}" of one file a source
+        _check_parts(source_name, groups, bad, "source")
     captured = entry.get("captured")
     captured_column = captured_value = None
     if isinstance(captured, dict) and set(captured) == {"column"}:
@@ -214,7 +222,11 @@ def _table(entry: Any, config_file: Path, key: str) -> TableSpec:
     columns = entry.get("columns", {})
     if not isinstance(columns, dict) or not (columns or attribute_column):
         raise bad("columns", "must map column names to { attribute = ... } tables")
-    col_specs = tuple(_column(name, spec, bad) for name, spec in columns.items())
+    col_specs = tuple(
+        _column(name, one, bad, f"columns.{name}" + (f"[{n}]" if isinstance(spec, list) else ""))
+        for name, spec in columns.items()
+        for n, one in enumerate(spec if isinstance(spec, list) and spec else [spec])
+    )
     if names is not None:
         # a long table's `columns` are keyed by attribute names, not the file's columns
         listed = () if attribute_column else col_specs_names(col_specs)
@@ -263,20 +275,29 @@ def col_specs_names(columns: tuple[ColumnSpec, ...]) -> list[str]:
     return [c.column for c in columns]
 
 
-def _column(name: str, spec: Any, bad) -> ColumnSpec:
-    field = f"columns.{name}"
+def _column(name: str, spec: Any, bad, field: str) -> ColumnSpec:
+    """One reading of a column (a list of them reads its cells as several attributes)."""
     if isinstance(spec, str):
         spec = {"attribute": spec}
     if not isinstance(spec, dict) or "attribute" not in spec:
-        raise bad(field, 'must be { attribute = "..." } (plus optional hints)')
+        raise bad(
+            field,
+            'must be { attribute = "..." } (plus optional hints), or a list of them (one column '
+            "read as several attributes, each with its extract)",
+        )
     unknown = sorted(set(spec) - _COLUMN_KEYS)
     if unknown:
         raise bad(f"{field}.{unknown[0]}", f"unknown key; use {', '.join(sorted(_COLUMN_KEYS))}")
     strings = {
         k: _string(spec[k], bad, f"{field}.{k}")
-        for k in ("attribute", "split", "unit", "currency", "scope", "qualifier", "kind")
+        for k in ("attribute", "split", "unit", "currency", "scope", "qualifier", "kind", "extract")
         if k in spec
     }
+    if "extract" in strings:
+        try:
+            re.compile(strings["extract"])
+        except re.error as exc:
+            raise bad(f"{field}.extract", f"not a regular expression ({exc})") from None
     drop = tuple(_strings(spec.get("drop", []), bad, f"{field}.drop", one=True))
     return ColumnSpec(column=name, drop=drop, **strings)
 

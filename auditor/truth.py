@@ -24,11 +24,12 @@ module estimates both from the claims alone, iterating as the truth-discovery li
   "Crowdsourced Truth Discovery in the Presence of Hierarchies for Knowledge Fusion", EDBT
   2019, where a claim of a value's generalisation does not conflict with it): an amount ending
   in zeros that another of the item's amounts rounds to, to significant figures ("9,000" for
-  8,860), states an interval, so the precise value in it is right whenever the rounded one
-  is. It is preferred over its rounding and its source is not counted wrong for refining what
-  others rounded (Population: a census figure outvoted by its rounding, and the cost to its
-  editor's accuracy elsewhere). Amounts only (kinds number and count, compared with a
-  tolerance): a time of day in minutes is no rounded figure.
+  8,860; not "10.00" or "€2.40 bn", whose texts state those zeros), states an interval, so
+  the precise value in it is right whenever the rounded one is. It is preferred over its
+  rounding and its source is not counted wrong for refining what others rounded (Population:
+  a census figure outvoted by its rounding, and the cost to its editor's accuracy elsewhere).
+  Amounts only (kinds number and count, compared with a tolerance): a time of day in minutes
+  is no rounded figure.
 * **Copy detection** (AccuCopy, Dong 2009 section 3; Li, Dong et al., "Truth Finding on the Deep
   Web: Is the Problem Solved?", PVLDB 6(2) 2013): two independent sources share a false value rarely
   (``(1 − A1)(1 − A2)/n``), a copier often; the Bayesian posterior of dependence per source pair
@@ -138,7 +139,9 @@ def discover(
     slot (String), number (Float64, for numeric kinds), members (List[String], for `names`),
     prior (Float64, a source's configured trust in (0, 1)), weight (Float64, e.g. < 1 for
     user reviews), precision (Int64: an amount's significant digits, which break ties between
-    values equally likely right: a rounded figure generalises the precise one). A source with
+    values equally likely right: a rounded figure generalises the precise one), spread
+    (Float64: a range's half-width about `number`, its middle; two ranges are within
+    tolerance when both their ends are). A source with
     several claims on one item keeps its most frequent value (the first stated on a tie)."""
     settings = settings or Settings()
     attributes = {**settings.attributes, **(attributes or {})}
@@ -210,6 +213,7 @@ def _prepare(claims: pl.DataFrame) -> _Coded:
         "weight": pl.lit(1.0, pl.Float64),
         "raw": pl.lit(None, pl.String),
         "precision": pl.lit(None, pl.Int64),
+        "spread": pl.lit(None, pl.Float64),
     }
     frame = (
         claims.lazy()
@@ -225,6 +229,7 @@ def _prepare(claims: pl.DataFrame) -> _Coded:
             pl.col("weight").cast(pl.Float64).fill_null(1.0),
             pl.col("raw").cast(pl.String),
             pl.col("precision").cast(pl.Int64),
+            pl.col("spread").cast(pl.Float64),
         )
         .filter(
             pl.col("value").is_not_null()
@@ -263,7 +268,9 @@ def _prepare(claims: pl.DataFrame) -> _Coded:
     rows, group, src, item = rows[order], group[order], src[order], item[order]
     heads = np.flatnonzero(np.r_[True, np.diff(group) != 0]) if len(group) else group
     groups = (
-        frame.select("entity", "attribute", "slot", "value", "number", "members", "precision")[
+        frame.select(
+            "entity", "attribute", "slot", "value", "number", "members", "precision", "spread"
+        )[
             rows[heads]
         ]
         .with_columns(
@@ -766,7 +773,9 @@ def _similar(groups: pl.DataFrame, attributes: Mapping[str, Attribute]):
         schema={"attribute": pl.String, "kind": pl.String, "tolerance": pl.Float64,
                 "relative": pl.Boolean},
     )
-    base = groups.select("group", "item", "attribute", "number", "members").join(
+    base = groups.select(
+        "group", "item", "attribute", "number", "spread", "precision", "members"
+    ).join(
         specs, on="attribute", how="inner"
     )
     numeric = base.filter(
@@ -775,14 +784,31 @@ def _similar(groups: pl.DataFrame, attributes: Mapping[str, Attribute]):
     names = base.filter((pl.col("kind") == "names") & pl.col("members").is_not_null())
     parts = []
     if numeric.height:
-        left = numeric.select("group", "item", "kind", "number", "tolerance", "relative")
-        right = numeric.select(h="group", item="item", other="number")
+        left = numeric.select("group", "item", "kind", "number", "spread", "tolerance", "relative")
+        right = numeric.select(
+            h="group", item="item", other="number", other_spread="spread",
+            other_precision="precision",
+        )
         pairs = left.join(right, on="item").filter(pl.col("group") != pl.col("h"))
-        scale = pl.when(pl.col("relative")).then(
-            pl.col("tolerance") * pl.max_horizontal(pl.col("number").abs(), pl.col("other").abs())
-        ).otherwise(pl.col("tolerance"))
-        distance = (pl.col("number") - pl.col("other")).abs() / scale
-        pairs = pairs.with_columns(distance=distance)
+
+        def distance(a: pl.Expr, b: pl.Expr) -> pl.Expr:
+            scale = pl.when(pl.col("relative")).then(
+                pl.col("tolerance") * pl.max_horizontal(a.abs(), b.abs())
+            ).otherwise(pl.col("tolerance"))
+            return (a - b).abs() / scale
+
+        # two ranges are as far apart as their farther ends (a day's range of 393-411 is not
+        # within 1 % of 398-413 though their middles are); a range and an amount, or two
+        # amounts, by their middles
+        mid, other = pl.col("number"), pl.col("other")
+        half, other_half = pl.col("spread"), pl.col("other_spread")
+        ends = pl.max_horizontal(
+            distance(mid - half, other - other_half), distance(mid + half, other + other_half)
+        )
+        both = half.is_not_null() & other_half.is_not_null()
+        pairs = pairs.with_columns(
+            distance=pl.when(both).then(ends).otherwise(distance(mid, other))
+        ).drop("spread", "other_spread")
         parts.append(
             pairs.filter(pl.col("distance") <= 1.0).select(
                 "group", "h", sim=1.0 - pl.col("distance") / 2, ok=pl.lit(1.0)
@@ -814,9 +840,11 @@ def _roundings(pairs: pl.DataFrame) -> pl.DataFrame:
     """Of pairs (group, h) of an amount's values beyond tolerance of each other, those where
     h is g rounded to significant figures: h ends in k zeros and g rounded to 10^j is h, j
     the smaller of k and the place of g's first digit ("9,000" for 8,860, not "100 million"
-    for 84.2 million). A rounded figure states an interval, not a value: g, the precise value
-    in it, is right whenever h is (ok), adding nothing to g's score (sim 0). Times are no
-    amounts (10:00 is 600 minutes)."""
+    for 84.2 million), and no finer than h's text states (`other_precision`: "$1.10B" is
+    rounded to ten millions, "10.00" to the cent, so no rounding of 1.14 billion or 10.33). A
+    rounded figure states an interval, not a value: g, the precise value in it, is right
+    whenever h is (ok), adding nothing to g's score (sim 0). Times are no amounts (10:00 is
+    600 minutes)."""
     amounts = pairs.filter(
         pl.col("kind").is_in(AMOUNTS)
         & (pl.col("number") != 0)
@@ -825,6 +853,10 @@ def _roundings(pairs: pl.DataFrame) -> pl.DataFrame:
     )
     other = pl.col("other").abs()
     zeros = pl.sum_horizontal((other % 10.0**k == 0).cast(pl.Int32) for k in range(1, 16))
+    # a figure whose text states its zeros ("$1.10B": 3 significant digits) is rounded no
+    # further than its last stated digit
+    stated = other.log10().floor().cast(pl.Int32) - pl.col("other_precision").cast(pl.Int32) + 1
+    zeros = pl.min_horizontal(zeros, stated.fill_null(zeros))
     first = pl.col("number").abs().log10().floor()
     unit = pl.lit(10.0).pow(pl.min_horizontal(pl.col("zeros").cast(pl.Float64), first))
     return (

@@ -356,3 +356,52 @@ def test_unknown_kind_and_missing_column():
         discover(frame([("e", "a", "s", "v")]), {"a": Attribute("colour")})
     with pytest.raises(ValueError, match="lacks column"):
         discover(pl.DataFrame({"entity": ["e"]}))
+
+
+def test_two_ranges_are_within_tolerance_when_both_their_ends_are():
+    """Ranges (a day's low to high, an estimate's bounds) compare end to end: 98-111.5 has
+    nearly the middle of 100-110 but both ends off by more than 1 %, so it neither supports it
+    nor counts as right with it; 100.4-110.3 is the same range within 1 %."""
+    stated = {"a": (100, 110), "b": (100, 110), "c": (100.4, 110.3), "d": (98, 111.5),
+              "e": (98, 111.5)}
+    claims = pl.DataFrame(
+        {
+            "entity": ["q"] * len(stated),
+            "attribute": ["band"] * len(stated),
+            "source": list(stated),
+            "value": [f"{lo}-{hi}" for lo, hi in stated.values()],
+            "number": [(lo + hi) / 2 for lo, hi in stated.values()],
+            "spread": [(hi - lo) / 2 for lo, hi in stated.values()],
+        }
+    )
+    band = {"band": Attribute("number", tolerance=0.01, relative=True)}
+    row = resolved(discover(claims, band), "q", "band")
+    assert row["value"] in {"100-110", "100.4-110.3"}
+    assert row["sources"] == ["a", "b", "c"]
+    # without the spread the ranges are compared by their middles: all five are one value
+    middles = resolved(discover(claims.drop("spread"), band), "q", "band")
+    assert middles["sources"] == ["a", "b", "c", "d", "e"]
+
+
+def test_a_figure_that_writes_its_zeros_is_no_rounding():
+    """"$20.00" states its cents and "€2.40 bn" its ten millions, though their numbers (20,
+    2,400,000,000) end in zeros: they are no roundings of 20.47 or 2.43 bn, and the figure
+    most sources state wins over the one source's more digits."""
+    from auditor.reconcile.reliability import _PRECISION, _STATED
+
+    texts = {"20.00": 20.0, "$20.00": 20.0, "20.47": 20.47, "€2.40 bn": 2.4e9,
+             "2,430,118,112": 2.430118112e9}
+    figures = pl.DataFrame(
+        {"raw": list(texts), "number": list(texts.values())},
+        schema_overrides={"number": pl.Float64},
+    ).with_columns(low=pl.lit(None, pl.Float64), high=pl.lit(None, pl.Float64))
+    digits = figures.select(pl.max_horizontal(_PRECISION, _STATED)).to_series().to_list()
+    assert digits == [4, 4, 4, 3, 10]
+    rows = [(f"t{i}", "p", s, 30 + i) for i in range(10) for s in "abcde"]
+    rows += [("x", "p", s, 20) for s in "abcd"] + [("x", "p", "e", 20.47)]
+    claims = _figures(rows)
+    price = {"p": Attribute("number", tolerance=0.01, relative=True)}
+    stated = claims.with_columns(precision=pl.lit(4))  # "20.00" and "20.47"
+    assert resolved(discover(stated, price), "x", "p")["value"] == "20"
+    # from the number alone "20" reads as a rounding of 20.47, which is then preferred
+    assert resolved(discover(claims, price), "x", "p")["value"] == "20.47"

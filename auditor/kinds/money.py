@@ -38,8 +38,10 @@ def show(value: dict) -> str:
 
 
 def _cells(cells: pl.DataFrame, column, attr) -> pl.DataFrame:
-    """As pages state it; a bare amount in a column of one currency is in that currency. The
-    qualifier is the scope the text names, unless the column gives one."""
+    """As pages state it; a bare amount or range in a column of one currency is in that
+    currency. The qualifier is the scope the text names, unless the column gives one. A range
+    ("$41.02 - $42.10") is one claim's value only where the attribute keeps ranges
+    (`qualifier = "flag"`)."""
     ranged = attr.qualifier == "flag"
     values: dict[str, str | None] = {}
     notes: dict[str, str | None] = {}
@@ -52,6 +54,15 @@ def _cells(cells: pl.DataFrame, column, attr) -> pl.DataFrame:
             if m is None and column.currency
             else None
         )
+        if m is None and bare is None and column.currency:
+            # a bare range or scaled amount ("41.02 - 42.10", "1.2 billion") in the column's
+            # currency, read as if the currency stood before it
+            m = parse_cell_money(f"{column.currency} {text}", comma)
+        if m is not None and not ranged and m.high != m.low:
+            # a range where each claim is one amount: no value (the table's note shows it)
+            # rather than its low end; `qualifier = "flag"` keeps an attribute's ranges
+            values[text] = notes[text] = None
+            continue
         if m is not None:
             low, high, currency, estimated, scope = m.low, m.high, m.currency, m.estimated, m.scope
         elif bare is not None:

@@ -16,6 +16,7 @@ from auditor.normalize.numbers import (
     parse_number,
     point_decimal,
     point_decimal_text,
+    scale_of,
 )
 from auditor.normalize.units import quantity
 
@@ -54,7 +55,16 @@ def _quantities(members: pl.Series, column, attr, comma: bool) -> pl.Series:
 
 
 def _number(member: pl.Expr, column) -> pl.Expr:
-    if column.unit:
+    """A column whose unit is a scale ("thousands", "000s", "M") multiplies the figures that
+    write none of their own ("12,346" is 12,346,000; "12.3M" stays); another unit is read past
+    where a cell writes it."""
+    exponent = scale_of(column.unit) if column.unit else None
+    if exponent:
+        bare = ~member.str.contains(r"[^\W\d_]")
+        member = pl.when(bare).then(
+            member.str.replace(r"^(.*?\d)(\)?)\s*$", "${1}e" + str(exponent) + "${2}")
+        ).otherwise(member)
+    elif column.unit:
         member = member.str.replace(r"(?i)\s*" + re.escape(column.unit.strip()) + r"\s*$", "")
     n = number_expr(member)
     integral = n.is_finite() & (n == n.floor()) & (n.abs() < 1e15)

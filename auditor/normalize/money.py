@@ -190,12 +190,21 @@ _CELL_AFTER = re.compile(
     re.I,
 )
 _SPACE_GROUP = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))")
+# Scale words as quote tables shorten them ("$1.2 bil", "12.35 mln")
+_SHORT_SCALE = re.compile(r"(?<=\d)\s*\b(?:(mil|mln)|(bil|bln))\b\.?", re.I)
+
+
+def _scale_word(m: re.Match) -> str:
+    return " million" if m[1] else " billion"
 
 
 def parse_cell_money(text: str, comma: bool = False) -> Money | None:
     """An amount as tables write it: as pages do, or with the currency after the figure and
-    thousands parted by spaces; `comma`: the column writes decimal commas ("1.234,56 €")."""
+    thousands parted by spaces, or a scale shortened ("$1.2 bil"); `comma`: the column writes
+    decimal commas ("1.234,56 €")."""
     s = _SPACE_GROUP.sub("", " ".join(text.split()))
+    if _SHORT_SCALE.search(s):
+        text = s = _SHORT_SCALE.sub(_scale_word, s)
     if comma:
         s = point_decimal_text(s)
     elif (m := parse_money(text)) is not None:

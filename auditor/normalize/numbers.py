@@ -1,14 +1,15 @@
 """Plain numbers (a city's population, a share price, a change): "1,234,567", "1 234 567",
-"8.4", "-3", and the forms tables of figures write them in: "1.2M", "3.4 billion", "12.5%",
-"1.2e6", ".5", "(1.5)" (an accounting negative), "−3" (a minus sign).
+"8.4", "-3", and the forms tables of figures write them in: "1.2M", "3.4 billion", "12.35 mil"
+(as quote pages abbreviate), "12.5%", "1.2e6", ".5", "(1.5)" (an accounting negative), "−3"
+(a minus sign).
 
 Thousands separators (commas, spaces, thin and no-break spaces) are dropped; a scale word or
-letter (k, M, B/bn, T, thousand ... trillion) multiplies; a percent sign is the unit's, not a
-hundredth ("12.5%" is 12.5, as the column states it); text that is not one number is no value.
-The text parser and the column parser read one pattern, and build the same decimal text
-("1.2e6") that is then converted once, so both give the same float. Used where a column holds
-a quantity that is neither money nor a count of something that grows (those have their own
-kinds).
+letter (k, M, B/bn, T, mil/mln, bil/bln, thousand ... trillion) multiplies; a percent sign is
+the unit's, not a hundredth ("12.5%" is 12.5, as the column states it); text that is not one
+number is no value. The text parser and the column parser read one pattern, and build the same
+decimal text ("1.2e6") that is then converted once, so both give the same float. Used where a
+column holds a quantity that is neither money nor a count of something that grows (those have
+their own kinds).
 """
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ import polars as pl
 _SEPARATORS = r"[,\u00a0\u202f\u2009 ]"
 _SCALE_EXPONENTS = {
     "k": 3, "thousand": 3,
-    "m": 6, "mn": 6, "mio": 6, "million": 6,
-    "b": 9, "bn": 9, "billion": 9,
-    "t": 12, "tn": 12, "trillion": 12,
+    "m": 6, "mn": 6, "mio": 6, "mil": 6, "mln": 6, "million": 6,
+    "b": 9, "bn": 9, "bil": 9, "bln": 9, "billion": 9,
+    "t": 12, "tn": 12, "tril": 12, "trillion": 12,
 }  # fmt: skip
 _SCALE = "|".join(sorted(_SCALE_EXPONENTS, key=len, reverse=True))
 PATTERN = (
@@ -64,6 +65,21 @@ def point_decimal(text: pl.Expr) -> pl.Expr:
 def point_decimal_text(text: str) -> str:
     """`point_decimal` of one text."""
     return re.sub(_DECIMAL_COMMA, r"\1.\2", re.sub(_GROUP_DOT, r"\1", text))
+
+
+_THOUSANDS = re.compile(r"^(?:'?000s?|\(000s?\)|thousands)$")
+
+
+def scale_of(unit: str) -> int | None:
+    """The power of ten a column's unit scales its bare figures by, when it is a scale ("000s",
+    "thousands", "k", "million", "bn": figures "in thousands" as financial tables give them);
+    None when it is not."""
+    u = unit.strip().lower()
+    if _THOUSANDS.match(u):
+        return 3
+    u = u if u in _SCALE_EXPONENTS else u.removesuffix("s")
+    # a letter alone but k names a unit of measure too ("m" metres, "t" tonnes): no scale
+    return _SCALE_EXPONENTS.get(u) if len(u) > 1 or u == "k" else None
 
 
 def parse_number(text: str) -> float | None:

@@ -1,7 +1,9 @@
-"""Quantities with units of measure: "1.2 kg", "1200 g", "2.65 lbs", "5 ft 11 in", '11.8"'.
+"""Quantities with units of measure: "1.2 kg", "1200 g", "2.65 lbs", "5 ft 11 in", '11.8"',
+"-1.25%".
 
 A number attribute that declares its unit (`unit = "g"`) keeps every value in that unit: a
-cell in another unit of the same dimension (mass, length, volume, power, data) is converted,
+cell in another unit of the same dimension (mass, length, volume, power, data, ratio: a
+percentage, a fraction, basis points) is converted,
 a bare number is in the column's unit (else the attribute's), and a unit of another dimension
 is no value. Conversion factors are exact by definition (the international pound and inch,
 the US fluid ounce and gallon); a converted figure is rounded to what its source's last digit
@@ -47,6 +49,13 @@ for _dimension, _table in {
     },
     "power": {("mw",): 1e-3, ("w", "watt", "watts"): 1.0, ("kw", "kilowatt", "kilowatts"): 1e3},
     "data": {("b", "byte", "bytes"): 1.0, ("kb",): 1e3, ("mb",): 1e6, ("gb",): 1e9, ("tb",): 1e12},
+    # a share: "-1.25%", "-0.0125" in a column of `unit = "fraction"`, "125 bp"
+    "ratio": {
+        ("fraction", "ratio"): 1.0,
+        ("%", "percent", "per cent", "pct"): 1e-2,
+        ("‰", "permille", "per mille"): 1e-3,
+        ("bp", "bps", "basis point", "basis points"): 1e-4,
+    },
 }.items():
     for _names, _size in _table.items():
         for _name in _names:
@@ -56,6 +65,7 @@ for _dimension, _table in {
 _SMALLER = {u: "in" for u in ("ft", "foot", "feet", "'", "′")}
 _SMALLER |= {u: "oz" for u in ("lb", "lbs", "pound", "pounds")}
 
+_PARENS = re.compile(r"^\(\s*([^()]*?)\s*\)$")
 _UNIT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 # one figure and its unit; a quantity is one or more of them ("5 ft 11 in", "2 lb 3 oz")
 _PART = re.compile(
@@ -76,6 +86,10 @@ def quantity(text: str, unit: str, bare: str | None = None) -> float | None:
     None when the text is no such quantity. The text's numbers use a decimal point."""
     dimension, size = _UNITS[unit.strip().lower()]
     s = " ".join(text.split())
+    negative = _PARENS.match(s)
+    if negative:  # an accounting negative: "(1.25%)", "(2.5 kg)"
+        n = quantity(negative[1], unit, bare)
+        return None if n is None or n < 0 else -n
     total, step, at, last = 0.0, math.inf, 0, ""
     for m in _PART.finditer(s):
         if s[at : m.start()].strip(" ,+&") != "" and not _and(s[at : m.start()]):

@@ -96,7 +96,11 @@ def claims_of(
         ],
         separator=spec.entity_separator,
     )
-    source = pl.col(spec.source_column) if spec.source_column else pl.lit(spec.source_name)
+    source = (
+        pl.col(spec.source_column)
+        if spec.source_column
+        else pl.lit(fill(spec.source_name or "", parts))
+    )
     # Each shown cell's piece of the context is "name: text"; a cell's text starts after the
     # pieces before it and its own name.
     lengths = [pl.col(c).str.len_chars().fill_null(0) + len(c) + 2 for c in shown]
@@ -203,9 +207,11 @@ def _column_specs(spec: TableSpec, cells: pl.DataFrame) -> list[ColumnSpec]:
     (`columns` keyed by them, a name it does not list read as the attribute it names)."""
     if spec.attribute_column is None:
         return list(spec.columns)
-    declared = {c.column: c for c in spec.columns}
+    declared: dict[str, list[ColumnSpec]] = {}
+    for c in spec.columns:
+        declared.setdefault(c.column, []).append(c)
     names = cells.get_column("__key").unique(maintain_order=True).to_list()
-    return [declared.get(n) or ColumnSpec(column=n, attribute=n) for n in names]
+    return [c for n in names for c in declared.get(n) or [ColumnSpec(column=n, attribute=n)]]
 
 
 _SHOWN = 3  # texts quoted per column in a note
@@ -294,16 +300,23 @@ def _parse(cells: pl.DataFrame, column: ColumnSpec, attr: AttributeSpec) -> pl.D
     """The cells of one column with attribute, value (JSON text) and qualifier, parsed by the
     value kind's cell parser (auditor.kinds); a kind no one defines keeps the text."""
     kind = kinds.REGISTRY.get(column.kind or attr.kind)
-    member = pl.col("raw")
+    if column.extract:
+        # the part of each cell this reading takes ("0.52 (1.25%)": the figure in brackets)
+        group = 1 if re.compile(column.extract).groups else 0
+        cells = cells.with_columns(raw_part=pl.col("raw").str.extract(column.extract, group))
+        # a cell without the part states nothing of this attribute ("0.52": no yield)
+        cells = cells.filter(~_missing(pl.col("raw_part")))
+    text = pl.col("raw_part").str.strip_chars() if column.extract else pl.col("raw")
+    member = text
     splits = kind is None or kind.split
     pieces = None
     if column.split:
-        pieces = pl.col("raw").str.split(column.split)
+        pieces = text.str.split(column.split)
     elif attr.multi:
         # A list attribute's cell lists its members apart by semicolons or bars, which no
         # member holds; commas may be inside one ("Okonkwo, Chidinma"): `split` declares them.
-        pieces = pl.col("raw").str.replace_all("|", ";", literal=True).str.split(";")
-    arrays = _arrays(cells.get_column("raw"))
+        pieces = text.str.replace_all("|", ";", literal=True).str.split(";")
+    arrays = None if column.extract else _arrays(cells.get_column("raw"))
     if arrays is not None:
         # a JSON list's items: the members, or (a kind that splits its own text) one list
         cells = cells.join(arrays, on="raw", how="left", maintain_order="left")
@@ -332,7 +345,7 @@ def _parse(cells: pl.DataFrame, column: ColumnSpec, attr: AttributeSpec) -> pl.D
         parsed = distinct.with_columns(value=json_text(pl.col("member").str.strip_chars()))
     else:
         parsed = kind.cells(distinct, column, attr)
-    return cells.drop("qualifier").join(
+    return cells.drop("qualifier", "raw_part", strict=False).join(
         parsed.select("member", "value", "qualifier"),
         on="member",
         how="left",

@@ -127,8 +127,49 @@ def _amounts(single: pl.LazyFrame, specs) -> pl.LazyFrame:
     amounts = [n for n, s in specs.items() if kinds.learned(s.kind).kind in AMOUNTS]
     is_amount = pl.col("attribute").is_in(amounts)
     rest = single.filter(~is_amount).drop("stated", "low", "high")
-    figures = _in_main_unit(single.filter(is_amount), specs).with_columns(precision=_PRECISION)
+    figures = _in_main_unit(single.filter(is_amount), specs).with_columns(
+        precision=pl.max_horizontal(_PRECISION, _STATED).max().over(
+            "entity", "attribute", "slot", "value"
+        ),
+        spread=pl.when(pl.col("attribute").is_in(_ranged(specs))).then(_SPREAD),
+    )
     return pl.concat([rest, figures.drop("low", "high")], how="diagonal_relaxed")
+
+
+# The significant digits a figure's text states where it writes decimals: "10.00" states 4 and
+# "€2.40 bn" 3, which its number (10, 2.4 billion) does not tell, so that neither is taken for
+# a rounding of 10.33 or of 2.43 billion. A text without decimals ("2,400,000,000", "$10
+# million") states what its number does (`_PRECISION`: trailing zeros may be a rounding's).
+# Decimals are a point or comma then one, two or four and more digits (three may be thousands).
+_FIGURE = r"(\d[\d,.\u00a0\u202f ]*\d|\d)"
+_DECIMALS = r"(?:[.,]\d{1,2}|\.\d{4,})$"
+_TOKEN = pl.col("raw").str.extract(_FIGURE).str.strip_chars()
+_STATED = (
+    pl.when(pl.col("low").is_not_null() & (pl.col("low") != pl.col("high")))
+    .then(pl.lit(0, pl.Int64))
+    .when(_TOKEN.str.contains(_DECIMALS))
+    .then(
+        _TOKEN.str.replace_all(r"\D", "")
+        .str.strip_chars_start("0")
+        .str.len_chars()
+        .cast(pl.Int64)
+    )
+    .otherwise(pl.lit(None, pl.Int64))
+)
+
+
+def _ranged(specs) -> list[str]:
+    """The attributes whose values are ranges (money that keeps them: kinds.money); a score's
+    `low` and `high` are its value and scale."""
+    return [n for n, s in specs.items() if s.kind == "money" and s.qualifier == "flag"]
+
+
+# A range's half-width (null for an amount): truth discovery compares two ranges by their ends.
+_SPREAD = (
+    pl.when(pl.col("low").is_not_null() & (pl.col("low") != pl.col("high")))
+    .then((pl.col("high") - pl.col("low")) / 2)
+    .otherwise(pl.lit(None, pl.Float64))
+)
 
 
 # An amount's significant digits (4,817,263: 7; "$4.8 million": 2), a range's none: truth
