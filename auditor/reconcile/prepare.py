@@ -409,10 +409,13 @@ def _second_surnames(frame: pl.LazyFrame, people: list[str]) -> pl.LazyFrame:
         .agg(pl.col("key").first().alias("_long"), pl.col("kc").first().alias("_lc"), n=pl.len())
         .filter(pl.col("n") == 1)
         .select("entity", pl.col("short").alias("key"), "_long", "_lc")
+        .collect(engine=ENGINE)
     )
+    if longer.is_empty():  # the common case: no claim's whole frame joined for nothing
+        return frame
     person = pl.col("attribute").is_in(people)
     return (
-        frame.join(longer, on=["entity", "key"], how="left", maintain_order="left")
+        frame.join(longer.lazy(), on=["entity", "key"], how="left", maintain_order="left")
         .with_columns(
             key=pl.when(person).then(pl.coalesce("_long", "key")).otherwise("key"),
             kc=pl.when(person).then(pl.coalesce("_lc", "kc")).otherwise("kc"),
