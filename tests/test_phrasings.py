@@ -527,6 +527,15 @@ MONEY = [
             ("gross", (("amount", 610_000), ("currency", "EUR")), "austria"),
         },
     ),
+    (  # the Turkish lira by name; "lire" alone stays the Italian lira
+        "Made on a budget of 6.4 million Turkish lira, it grossed 21.3 million Turkish liras "
+        "and 900 million lire in Italy.",
+        {
+            ("budget", (("currency", "TRY"), ("high", 6_400_000), ("low", 6_400_000)), None),
+            ("gross", (("amount", 21_300_000), ("currency", "TRY")), None),
+            ("gross", (("amount", 900_000_000), ("currency", "ITL")), "italy"),
+        },
+    ),
     (  # "mainland China" is the country china (Hong Kong its own market)
         "It earned 640 million yuan in mainland China and HK$9.2 million in Hong Kong.",
         {
@@ -1052,6 +1061,7 @@ MONEY_FORMS = [
     ("tl 9,100,000 (estimated)", (9_100_000, "TRY", None)),
     ("3.2 million TRY", (3_200_000, "TRY", None)),
     ("850,000 TL", (850_000, "TRY", None)),
+    ("7,250,000 Turkish lira (estimated)", (7_250_000, "TRY", None)),
 ]
 
 

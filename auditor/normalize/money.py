@@ -76,11 +76,12 @@ TRAILING_CURRENCIES = (
     "reichsmarks", "reichsmark", "ℛℳ",  # "5 million Reichsmarks", "5 million ℛℳ"
     "won",  # "3.1 billion won": only after a scale word or grouped thousands (`_WON`)
     "tl", "try",  # the Turkish lira: "12 million TL", "12 million TRY"
+    "turkish liras", "turkish lira",  # named, where "lira" alone is the Italian
 )
 _TRAILING_NAMES = {  # a currency's name written after the amount
     "LIRE": "ITL", "LIRA": "ITL", "YEN": "JPY", "EUROS": "EUR", "EURO": "EUR", "YUAN": "CNY",
     "RUPEES": "INR", "REICHSMARKS": "RM", "REICHSMARK": "RM", "ℛℳ": "RM", "WON": "KRW",
-    "TL": "TRY",
+    "TL": "TRY", "TURKISH LIRA": "TRY", "TURKISH LIRAS": "TRY",
 }
 # "won" is a verb too ("in 2004 won the prize"): the won is read after a scale word ("90
 # million won") or thousands grouped ("1,500,000,000 won"), never after a bare number.
