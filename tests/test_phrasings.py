@@ -527,6 +527,17 @@ MONEY = [
             ("gross", (("amount", 610_000), ("currency", "EUR")), "austria"),
         },
     ),
+    (  # the rouble, the złoty, the Deutsche Mark and the baht by sign, name or abbreviation
+        "Made for ₽120 million, it grossed 310 million roubles in Russia, 14 million złoty in "
+        "Poland, DM 2.1 million in Germany and ฿50 million in Thailand.",
+        {
+            ("budget", (("currency", "RUB"), ("high", 120_000_000), ("low", 120_000_000)), None),
+            ("gross", (("amount", 310_000_000), ("currency", "RUB")), "russia"),
+            ("gross", (("amount", 14_000_000), ("currency", "PLN")), "poland"),
+            ("gross", (("amount", 2_100_000), ("currency", "DEM")), "germany"),
+            ("gross", (("amount", 50_000_000), ("currency", "THB")), "thailand"),
+        },
+    ),
     (  # the Turkish lira by name; "lire" alone stays the Italian lira
         "Made on a budget of 6.4 million Turkish lira, it grossed 21.3 million Turkish liras "
         "and 900 million lire in Italy.",
@@ -1062,6 +1073,11 @@ MONEY_FORMS = [
     ("3.2 million TRY", (3_200_000, "TRY", None)),
     ("850,000 TL", (850_000, "TRY", None)),
     ("7,250,000 Turkish lira (estimated)", (7_250_000, "TRY", None)),
+    ("₦85,000,000 (Nigeria)", (85_000_000, "NGN", "nigeria")),
+    ("₱40 million", (40_000_000, "PHP", None)),
+    ("DEM 4,500,000 (estimated)", (4_500_000, "DEM", None)),
+    ("6.2 million Deutsche Marks", (6_200_000, "DEM", None)),
+    ("PLN 9,300,000", (9_300_000, "PLN", None)),
 ]
 
 

@@ -26,6 +26,7 @@ from auditor.normalize.money import _CODES as CURRENCY_CODES
 from auditor.normalize.money import (
     _PREFIXED,
     MONEY_IN_TEXT,
+    SIGNS,
     TRAILING_CURRENCIES,
     krona_of,
     parse_money,
@@ -693,7 +694,7 @@ def _metacritic(out: Collector, s: int, e: int) -> None:
 _SCALES = ("thousand", "million", "billion")
 # "ℛℳ 750,000", "RM 750,000": a sign of two letters and a code of two (normalize.money)
 _MONEY_HINT = re.compile(
-    r"[$£€¥₹₩₤₺]|ℛℳ|(?<![^\W\d_])(?i:rm|kr|tl)\.?\s*\d|[^\W\d_]{3}\s*\d"
+    rf"[{SIGNS}]|ℛℳ|(?<![^\W\d_])(?i:rm|kr|tl|dm)\.?\s*\d|[^\W\d_]{{3}}\s*\d"
     r"|(?<![^\W\d_])(?i:rs)\.?\s*\d"
     r"|\d\s*(?i:(?:" + "|".join(_SCALES) + r")\s+)?"
     r"(?i:" + "|".join(TRAILING_CURRENCIES) + ")"
@@ -701,7 +702,7 @@ _MONEY_HINT = re.compile(
 # The same read backwards over the lower-cased text: a figure's first digit, white space, then
 # a sign or a code reversed; or a trailing currency reversed, then a figure's last digit.
 _MONEY_HINT_BACK = re.compile(
-    r"\d\s*(?:[$£€¥₹₩₤₺]|ℳℛ|mr(?![^\W\d_])|\.?rk(?![^\W\d_])|lt(?![^\W\d_])|"
+    rf"\d\s*(?:[{SIGNS}]|ℳℛ|mr(?![^\W\d_])|\.?rk(?![^\W\d_])|lt(?![^\W\d_])|md(?![^\W\d_])|"
     + "|".join(c[::-1] for c in CURRENCY_CODES.lower().split("|"))
     + r"|\.?sr(?![^\W\d_]))"
     r"|(?:" + "|".join(w[::-1] for w in TRAILING_CURRENCIES) + r")"
@@ -738,7 +739,7 @@ def _money_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _CODE_ENDS = "".join(sorted({c[-1] for c in CURRENCY_CODES.lower().split("|")} | {"m", "ℳ", "l"}))
 _FIGURE_BACK = re.compile(
     _MONEY_HINT_BACK.pattern.partition("|(?:")[0].replace(
-        r"\s*(?:", rf"\s*(?=[{_CODE_ENDS}.$£€¥₹₩₤₺])(?:", 1
+        r"\s*(?:", rf"\s*(?=[{_CODE_ENDS}.{SIGNS}])(?:", 1
     )
 )
 _TRAILING_HEADS = tuple(w for w in TRAILING_CURRENCIES if not any(
@@ -747,14 +748,14 @@ _TRAILING_HEADS = tuple(w for w in TRAILING_CURRENCIES if not any(
 # one: "us$", "can$", "rmb¥") or a currency code; or any digit, where a currency written after
 # its amount may follow.
 _AMOUNT_OPENS = re.compile(
-    r"[$£€¥₹₩₤₺]|ℛℳ|(?<![^\W\d_])(?:rm|kr|tl)(?![a-z])|"
+    rf"[{SIGNS}]|ℛℳ|(?<![^\W\d_])(?:rm|kr|tl|dm)(?![a-z])|"
     + CURRENCY_CODES.lower()
     + r"|(?<![^\W\d_])rs\.?\s*\d"
 )
 # Lower-cased, a currency written after its amount (normalize.money's trailing currencies).
 _AMOUNT_AFTER = re.compile("|".join(TRAILING_CURRENCIES))
 _DIGIT = re.compile(r"\d")
-_SIGNS = "$£€¥₹₩₤₺"
+_SIGNS = SIGNS
 _PREFIX_MAX = max(len(p) for prefixes in _PREFIXED.values() for p in prefixes)
 
 

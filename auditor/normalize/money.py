@@ -13,8 +13,13 @@ from dataclasses import dataclass
 from auditor.normalize.numbers import point_decimal_text
 from auditor.normalize.places import canonical_country
 
+# The currency signs pages write before (or a table after) an amount: one list for the
+# parser and extraction's scans (extract.prose).
+SIGNS = "$£€¥₹₩₤₺₽₦₱฿"
 _SYMBOLS = {
     "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₩": "KRW", "rmb": "CNY",
+    "₽": "RUB", "₦": "NGN", "₱": "PHP", "฿": "THB",
+    "dm": "DEM",  # the Deutsche Mark's abbreviation before an amount: "DM 5 million"
     "₤": "ITL",  # the lira sign, as Italian films' pages write their lire
     "₺": "TRY", "tl": "TRY",  # the Turkish lira's sign and abbreviation: "₺12 million", "TL 12"
     "ℛℳ": "RM",  # the Reichsmark sign (no ISO 4217 code: its abbreviation stands for it)
@@ -37,7 +42,8 @@ _PREFIX = "|".join(
 # ISO 4217 codes pages write before an amount (IMDb's "FRF77,000,000", "DEM 4,500,000").
 _CODES = (
     "USD|GBP|EUR|FRF|DEM|ITL|ESP|JPY|CAD|AUD|SEK|DKK|NOK|CHF|INR|BEF|NLG|ATS|IEP|HKD|CNY|KRW"
-    "|RUR|RUB|BRL|MXN|NZD|FIM|PTE|SGD|TWD|RMB|TRY|TRL"
+    "|RUR|RUB|BRL|MXN|NZD|FIM|PTE|SGD|TWD|RMB|TRY|TRL|PLN|THB|NGN|PHP|IDR|ZAR|ARS|CLP|COP|ILS"
+    "|EGP|CZK|HUF"
 )
 _SCALE = {
     "": 1,
@@ -61,7 +67,8 @@ RUPEE_ABBREVIATION = r"(?<![^\W\d_])Rs\.?(?![^\W\d_]) ?"
 # "RM 750,000": the Reichsmark or the ringgit, by the film's country (`rm_of`)
 # "kr 2 750 000": the krona or krone before the amount, by the film's country (`krona`)
 _CUR = (
-    rf"(?:{_PREFIX}|[$£€¥₹₩₤₺]|ℛℳ ?|(?<![^\W\d_])(?:RM|TL)(?![A-Za-z]) ?|(?:{_CODES})(?![A-Za-z]) ?"
+    rf"(?:{_PREFIX}|[{SIGNS}]|ℛℳ ?|(?<![^\W\d_])(?:RM|TL|DM)(?![A-Za-z]) ?"
+    rf"|(?:{_CODES})(?![A-Za-z]) ?"
     rf"|{RUPEE_ABBREVIATION}|(?<![^\W\d_])kr\.?(?![A-Za-z]) ?)"
 )
 # Thousands parted by spaces, as Nordic pages write them after a currency ("kr 4 500 000").
@@ -77,11 +84,16 @@ TRAILING_CURRENCIES = (
     "won",  # "3.1 billion won": only after a scale word or grouped thousands (`_WON`)
     "tl", "try",  # the Turkish lira: "12 million TL", "12 million TRY"
     "turkish liras", "turkish lira",  # named, where "lira" alone is the Italian
+    "roubles", "rubles", "zlotys", "zloty", "złoty", "baht", "naira",
+    "deutschmarks", "deutsche marks", "deutsche mark",
 )
 _TRAILING_NAMES = {  # a currency's name written after the amount
     "LIRE": "ITL", "LIRA": "ITL", "YEN": "JPY", "EUROS": "EUR", "EURO": "EUR", "YUAN": "CNY",
     "RUPEES": "INR", "REICHSMARKS": "RM", "REICHSMARK": "RM", "ℛℳ": "RM", "WON": "KRW",
     "TL": "TRY", "TURKISH LIRA": "TRY", "TURKISH LIRAS": "TRY",
+    "ROUBLES": "RUB", "RUBLES": "RUB", "ZLOTYS": "PLN", "ZLOTY": "PLN", "ZŁOTY": "PLN",
+    "BAHT": "THB", "NAIRA": "NGN",
+    "DEUTSCHMARKS": "DEM", "DEUTSCHE MARKS": "DEM", "DEUTSCHE MARK": "DEM",
 }
 # "won" is a verb too ("in 2004 won the prize"): the won is read after a scale word ("90
 # million won") or thousands grouped ("1,500,000,000 won"), never after a bare number.
@@ -187,7 +199,7 @@ def whole_or_cents(value: float, scaled: bool = False) -> int | float:
 
 # A table cell's amount with its currency after it ("12,50 €", "12.5 EUR", "1 234 567 $").
 _CELL_AFTER = re.compile(
-    rf"(?P<num>\d[\d.,]*)\s*(?P<scale>{_SC})?\s*(?P<cur>[$£€¥₹₩₤₺]|(?:{_CODES})(?![A-Za-z]))",
+    rf"(?P<num>\d[\d.,]*)\s*(?P<scale>{_SC})?\s*(?P<cur>[{SIGNS}]|(?:{_CODES})(?![A-Za-z]))",
     re.I,
 )
 _SPACE_GROUP = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))")
