@@ -254,6 +254,11 @@ RELEASES = [
         "in Austria on 1.4.2011.",
         {("2011-02-09", "premiere"), ("2011-03-17", "germany"), ("2011-04-01", "austria")},
     ),
+    (  # a day "of" its month, as British pages write it
+        "It premiered at the Sydney Film Festival on the 7th of June 2015 and opened in "
+        "Australia on the 2nd of July 2015.",
+        {("2015-06-07", "premiere"), ("2015-07-02", "australia")},
+    ),
     (  # a later film of the series, unnamed ("A fifth film was announced"), has no release here
         "It opened in Peru on 2 May 2018. A new installment was announced in June 2018, with a "
         "release planned for 2020.",

@@ -39,7 +39,7 @@ DATE_FORMS = [
     # ISO, also as a timestamp's date ("2004-11-05T09:30:00Z") or with slashes ("2004/11/05")
     re.compile(rf"\b{_YEAR}(?P<sep>[-/])(?P<month>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?:\b|(?=T\d))"),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
-    re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.I),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),  # "15th of November"
     re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I),
     # all numbers, the year last: "27/10/1995", "10/27/1995", "27.10.1995" (see _numeric)
     re.compile(r"\b(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)" + _YEAR + r"\b"),
@@ -57,7 +57,7 @@ DATE_IN_TEXT = re.compile(
     r"\b(?:1[89]|2[01])\d\d-[01]\d-[0-3]\d\b"
     r"|\b[0-3]?\d\.[01]?\d\.(?:1[89]|2[01])\d\d\b"
     rf"|\b(?:{_MONTH_NAMES})\.?\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+(?:1[89]|2[01])\d\d\b"
-    rf"|\b[0-3]?\d(?:st|nd|rd|th)?\s+(?:{_MONTH_NAMES})\.?,?\s+(?:1[89]|2[01])\d\d\b",
+    rf"|\b[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})\.?,?\s+(?:1[89]|2[01])\d\d\b",
     re.I,
 )
 
