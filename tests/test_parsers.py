@@ -85,6 +85,10 @@ def test_a_columns_dates_of_numbers_are_read_in_the_order_its_clear_ones_show():
         ("PT6660S", 111),
         ("PT", None),
         ("1:51", None),  # h:mm or mm:ss: not said
+        ("approx. 104 minutes", 104),  # a time given as about so long
+        ("97 min (approx.)", 97),
+        ("ca. 1 h 38 min", 98),
+        ("approximately", None),
         ("drama", None),
         ("", None),
     ],

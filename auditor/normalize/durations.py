@@ -22,9 +22,17 @@ DURATION_IN_TEXT = re.compile(
 )
 
 
+# "approx. 112 minutes", "112 min (approx.)", "ca. 112 min": a running time given as about so
+# long is that long (pages round the time they state anyway).
+_ABOUT = re.compile(
+    r"^(?:approx(?:imately|\.)?|about|around|ca\.|c\.|~)\s*|\s*\((?:approx\.?|approximately)\)$",
+    re.I,
+)
+
+
 def parse_duration(text: str) -> int | None:
     """Whole minutes, or None when `text` is not a running time."""
-    s = text.strip()
+    s = _ABOUT.sub("", text.strip())
     m = _HM.fullmatch(s)
     if m:
         return int(m["h"]) * 60 + int(m["m"] or 0)
