@@ -1152,6 +1152,20 @@ def test_kr_is_the_krona_of_the_films_country():
     assert not {f for f in facts if f[0] == "budget"}
 
 
+def test_lira_is_the_turkish_lira_on_a_turkish_films_page():
+    """'lira' after an amount is the Turkish lira on a page whose film is Turkish, else the
+    Italian; 'lire', the Italian plural, is the Italian lira whatever the page."""
+    from auditor.extract.wikipedia import Wikipedia
+    from auditor.normalize.money import marks
+
+    assert parse_money("9.4 million lira", **marks(["Turkey"])).currency == "TRY"
+    assert parse_money("9.4 million lira", **marks(["Italy"])).currency == "ITL"
+    assert parse_money("9.4 million lire", **marks(["Turkish"])).currency == "ITL"
+    box = "CountryTurkey\nBudget5.6 million lira[1]\n"
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), box)
+    assert ("budget", (("currency", "TRY"), ("high", 5_600_000), ("low", 5_600_000)), None) in facts
+
+
 def test_reichsmark_and_rm_by_the_films_country():
     """The Reichsmark sign or name ('4.5 million ℛℳ', '800,000 Reichsmarks') is the
     Reichsmark (`RM`, no ISO code); 'RM 750,000' is it on an Austrian or German film's page, the

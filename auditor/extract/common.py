@@ -11,7 +11,7 @@ from auditor.extract.base import Collector, opens_word, split_items
 from auditor.extract.mentions import character_mentions, coordinated_mentions, people_mentions
 from auditor.normalize.dates import parse_date
 from auditor.normalize.genres import genre_terms
-from auditor.normalize.money import krona_of, parse_money, rm_of, yen_of
+from auditor.normalize.money import marks, parse_money
 from auditor.normalize.names import HONORIFICS, clean, fold
 from auditor.normalize.places import COUNTRY_KEYS, canonical_country, is_country
 
@@ -145,9 +145,7 @@ def add_money(
     """A budget or gross field; `scope`: a gross's territory its label names."""
     text = out.view.text[start:end]
     countries = out.values("country")
-    money = parse_money(
-        _REF_MARK.sub("", text), krona_of(countries), rm_of(countries), yen_of(countries)
-    )
+    money = parse_money(_REF_MARK.sub("", text), **marks(countries))
     if money is None:
         return
     if attribute == "budget":

@@ -28,10 +28,8 @@ from auditor.normalize.money import (
     MONEY_IN_TEXT,
     SIGNS,
     TRAILING_CURRENCIES,
-    krona_of,
+    marks,
     parse_money,
-    rm_of,
-    yen_of,
 )
 from auditor.normalize.names import clean
 from auditor.normalize.places import (
@@ -916,10 +914,7 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             if _OTHER_FILM.search(text, clause_start, word.start()):
                 continue
             countries = out.values("country")
-            money = parse_money(
-                _REF_MARK.sub("", a.group()), krona_of(countries), rm_of(countries),
-                yen_of(countries),
-            )
+            money = parse_money(_REF_MARK.sub("", a.group()), **marks(countries))
             if money is None:
                 continue
             if kind == "budget":
@@ -929,8 +924,8 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
                 span_end = a.end()
                 if i + 1 < len(amounts) and _between(text, a, amounts[i + 1]):
                     high = parse_money(
-                        re.sub(r"\[\w{1,3}\]", "", amounts[i + 1].group()), money.currency,
-                        rm_of(countries), yen_of(countries),
+                        re.sub(r"\[\w{1,3}\]", "", amounts[i + 1].group()),
+                        **{**marks(countries), "krona": money.currency},
                     )
                     if high and high.currency == money.currency and high.high > money.low:
                         value["high"], span_end, ranged = high.high, amounts[i + 1].end(), i + 1

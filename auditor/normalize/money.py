@@ -140,6 +140,28 @@ def yen_of(countries: list[str]) -> str | None:
     return next((_YUAN[k] for c in countries if (k := c.strip().lower()) in _YUAN), None)
 
 
+# What "lira" after an amount is, by the film's country: the Turkish lira of a Turkish film,
+# else the Italian ("lire", the Italian plural, always is).
+_LIRA = {"turkey": "TRY", "turkish": "TRY"}
+
+
+def lira_of(countries: list[str]) -> str | None:
+    """The currency "lira" after an amount is in, by the first of the film's `countries` that
+    says (as `krona_of` reads "kr"), else None: the Italian lira."""
+    return next((_LIRA[k] for c in countries if (k := c.strip().lower()) in _LIRA), None)
+
+
+def marks(countries: list[str]) -> dict[str, str | None]:
+    """What the film's `countries` make of the marks several currencies share ("kr", "RM",
+    "¥", "lira"): `parse_money`'s keyword arguments."""
+    return {
+        "krona": krona_of(countries),
+        "rm": rm_of(countries),
+        "yen": yen_of(countries),
+        "lira": lira_of(countries),
+    }
+
+
 def krona_of(countries: list[str]) -> str | None:
     """The currency an amount in "kr" is in: the krona or krone of the first Nordic country
     among the film's `countries` (as a page names them), else unknown."""
@@ -230,11 +252,16 @@ def parse_cell_money(text: str, comma: bool = False) -> Money | None:
 
 
 def parse_money(
-    text: str, krona: str | None = None, rm: str | None = None, yen: str | None = None
+    text: str,
+    krona: str | None = None,
+    rm: str | None = None,
+    yen: str | None = None,
+    lira: str | None = None,
 ) -> Money | None:
     """The amount `text` states; `krona`, the currency an amount in "kr" is in (the film's
     country's), else such an amount is none; `rm` likewise for "RM" (`rm_of`); `yen`, the
-    currency "¥" alone is in (`yen_of`), else the yen."""
+    currency "¥" alone is in (`yen_of`), else the yen; `lira`, the currency "lira" after an
+    amount is in (`lira_of`), else the Italian lira (`marks` gives all four)."""
     m = _MONEY.fullmatch(" ".join(text.split()))
     if not m:
         return None
@@ -242,6 +269,8 @@ def parse_money(
         code = m["tcur"].rstrip(".").upper()
         currency = krona if code in ("KR", "KRONOR", "KRONER", "MKR") else code
         currency = _TRAILING_NAMES.get(code, currency)
+        if code == "LIRA" and lira:
+            currency = lira
         if currency is None:
             return None
         low = _amount(m["tlow"], m["tscale"] or ("m" if code == "MKR" else None))
