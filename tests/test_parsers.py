@@ -21,6 +21,9 @@ from auditor.reconcile.comparators.base import display_names
         ("October 27th, 1995", "1995-10-27"),
         ("27 october 1995", "1995-10-27"),
         ("Oct 27, 1995", "1995-10-27"),
+        ("the 27th of October 1995", "1995-10-27"),  # a day "of" its month
+        ("27-Oct-1995", "1995-10-27"),  # joined, as exports write them
+        ("Oct/27/1995", "1995-10-27"),
         ("October 27 1995", "1995-10-27"),
         ("1995-10-27", "1995-10-27"),
         ("1995-10-27T09:30:00Z", "1995-10-27"),  # a timestamp's date

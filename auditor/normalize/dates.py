@@ -40,6 +40,10 @@ DATE_FORMS = [
     re.compile(rf"\b{_YEAR}(?P<sep>[-/])(?P<month>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?:\b|(?=T\d))"),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),  # "15th of November"
+    # joined by hyphens, slashes or dots, as exports and registers write them ("03-Apr-1985",
+    # "Apr-03-1985")
+    re.compile(rf"\b{_DAY}[-/.]{_MONTH}[-/.]{_YEAR}\b", re.I),
+    re.compile(rf"\b{_MONTH}[-/.]{_DAY}[-/.]{_YEAR}\b", re.I),
     re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I),
     # all numbers, the year last: "27/10/1995", "10/27/1995", "27.10.1995" (see _numeric)
     re.compile(r"\b(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)" + _YEAR + r"\b"),
