@@ -154,6 +154,10 @@ RELEASES = [
         "on 9 May 2008.",
         {("2008-04-04", "denmark,limited"), ("2008-05-09", "norway,limited")},
     ),
+    (  # African markets by name and by demonym ("Kenyan cinemas")
+        "It opened in Kenyan cinemas on 7 June 2019 and in Cameroon on 14 June 2019.",
+        {("2019-06-07", "kenya"), ("2019-06-14", "cameroon")},
+    ),
     (  # a streaming release is a kind of its own, with the country its clause names
         "It opened in a limited release in Canada on 3 June 2019 and became available to stream "
         "on Crave on 1 August 2019.",
@@ -566,6 +570,13 @@ MONEY = [
             ("gross", (("amount", 2_400_000), ("currency", "USD")), "united arab emirates"),
             ("gross", (("amount", 900_000), ("currency", "USD")), "oman"),
             ("gross", (("amount", 31_000_000), ("currency", "USD")), "worldwide"),
+        },
+    ),
+    (  # African markets are territories like any other
+        "It made $1.1 million in Uganda and $0.4 million in Senegal.",
+        {
+            ("gross", (("amount", 1_100_000), ("currency", "USD")), "uganda"),
+            ("gross", (("amount", 400_000), ("currency", "USD")), "senegal"),
         },
     ),
 ]
