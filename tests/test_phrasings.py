@@ -1897,6 +1897,37 @@ def test_wikipedia_cast_line_opens_on_an_accented_capital():
     }
 
 
+def test_names_with_combining_marks_and_dotted_capitals():
+    """Yoruba writes a tone over a dotted vowel ("ẹ́", "ọ̀"), which has no precomposed letter:
+    a combining mark, which regex's \\w leaves out, inside or at the end of a word; and its
+    capitals "Ọ", "Ẹ", "Ṣ" lie beyond Latin-1. Such names are whole in credits, cast lines
+    and plots, not cut at the mark."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = "Ilé Ọ̀pẹ̀ is a 2015 drama film directed by Ṣọlá Oyèwọ̀lé and produced by Bísọ́lá Fáṣọ̀lá."
+    assert _facts(add_credit_prose, text) == {
+        ("director", "Ṣọlá Oyèwọ̀lé", None),
+        ("producers", "Bísọ́lá Fáṣọ̀lá", None),
+    }
+    text = (
+        "Cast\n\n"
+        "  • Ẹniọlá Ọ̀kẹ́ as Baba Ìdòwú, a farmer\n"
+        "  • Jide Lawal as Kẹ́hìndé Àjọ̀kẹ́\n"
+        "  • Morenike Ade as Ṣọlá\n"
+    )
+    out = _collector(text)
+    Wikipedia()._cast_section(out, 0, len(text))
+    assert {(c.value["actor"], c.value["character"]) for c in out.claims} == {
+        ("Ẹniọlá Ọ̀kẹ́", "Baba Ìdòwú"),
+        ("Jide Lawal", "Kẹ́hìndé Àjọ̀kẹ́"),
+        ("Morenike Ade", "Ṣọlá"),
+    }
+    known = ["Kẹ́hìndé Àjọ̀kẹ́", "Baba Ìdòwú"]
+    text = "Kẹ́hìndé Àjọ̀kẹ́ leaves the farm, and Baba Ìdòwú follows him to Ìbàdàn."
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, known, cased=True), text)
+    assert {v for _, v, _ in facts} == {"Kẹ́hìndé Àjọ̀kẹ́", "Baba Ìdòwú"}
+
+
 def test_wikipedia_cast_section_role_voiced_by_actor():
     """A dub's cast listed role first, "Role (voiced by Actor)", beside "Actor as Role" lines:
     one cast claim per line, the same role for both actors."""

@@ -1003,9 +1003,14 @@ def _run(text: str, s: int, at: int) -> str | None:
     return "original run" if last.lastgroup == "original" else "re-release"
 
 
-# A capital, accented ones too ("Ōta", "Émile")
-_UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
-_WORDCAP = rf"(?:[{_UPPER}]\.|[JS]r\.|[{_UPPER}][\w'’-]*)"  # "J.", "Jr.", "Brook"
+# A capital, accented ones too ("Ōta", "Émile", Yoruba's and Vietnamese's "Ọ", "Ṣ", "Đ")
+_UPPER = "A-Z" + "".join(
+    c for c in (*map(chr, range(0xC0, 0x250)), *map(chr, range(0x1E00, 0x1F00))) if c.isupper()
+)
+# Combining marks, which regex's \w leaves out: Yoruba's tones over a dotted vowel ("ẹ́", "ọ̀")
+# have no precomposed letter
+_MARKS = "\u0300-\u036f"
+_WORDCAP = rf"(?:[{_UPPER}]\.|[JS]r\.|[{_UPPER}][\w{_MARKS}'’-]*)"  # "J.", "Jr.", "Brook"
 # "y" / "i" join a Spanish / Catalan name's two surnames ("Pardo y Ochoa", "Serra i
 # Vidal"): a particle only between capitalised words
 _NAME = (
