@@ -1348,6 +1348,18 @@ def test_a_first_name_alone_names_the_cast_lists_character():
     assert {v for _, v, _ in facts} == {"Kit Harlow", "Ada Harlow", "Jo Vance"}
 
 
+def test_a_first_name_after_a_kin_word_with_its_adjective():
+    """"his only daughter kẹ́mi", "her eldest son tobi", "their adopted niece ama": one name
+    after a family word and the adjective before it, a combining mark part of the name."""
+    known = ["kẹ́mi ọ̀rẹ́", "tobi ward", "ama mensah", "rex ward"]
+    text = (
+        "rex ward sends his only daughter kẹ́mi to lagos; her eldest son tobi stays, and "
+        "their adopted niece ama follows."
+    )
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, known, cased=False), text)
+    assert {v for _, v, _ in facts} == {"rex ward", "kẹ́mi", "tobi", "ama"}
+
+
 def test_a_cased_plot_names_a_one_word_role_with_its_article():
     """A cased plot's "the Oracle", for the cast list's "the Oracle", names that character,
     article included; lower-cased, "the oracle" may be a described role and names no one."""

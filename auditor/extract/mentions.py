@@ -389,10 +389,11 @@ _PARTICLE = {"de", "van", "von", "da", "di", "del", "della", "du", "le", "la", "
 # "his sister Maud": one name after a family word, in lower case, after a possessive.
 _KIN = re.compile(  # the possessive's first letter first, in either case: a scan skips to it
     r"[HhTtMmOoYy](?<!\w.)(?i:(?<=h)(?:is|er)|(?<=t)heir|(?<=m)y|(?<=o)ur|(?<=y)our) "
-    r"(?:(?:younger|older|elder|little|big|twin|late|estranged|[a-z]+-year-old) )?"
+    r"(?:(?:younger|older|elder|eldest|youngest|only|adopted|little|big|twin|late|estranged|"
+    r"[a-z]+-year-old) )?"
     r"(?:(?:half-|step-?|grand)?(?:sister|brother|mother|father|son|daughter)|"
     r"wife|husband|uncle|aunt|cousin|niece|nephew|fianc[ée]e?|widow|widower|girlfriend|"
-    r"boyfriend)(?P<comma>,)? (?P<n>[^\W\d_][\w'’-]*)(?![\w'’-]| [A-Z])"
+    r"boyfriend)(?P<comma>,)? (?P<n>[^\W\d_][\w\u0300-\u036f'’-]*)(?![\w\u0300-\u036f'’-]| [A-Z])"
     r"(?(comma)(?=[,.;:)]|$))"  # "her daughter, Bea.": an appositive, closed (no clause subject)
 )
 # "the widow's son arvid": the same after a name's possessive
