@@ -154,6 +154,12 @@ RELEASES = [
         "on 9 May 2008.",
         {("2008-04-04", "denmark,limited"), ("2008-05-09", "norway,limited")},
     ),
+    (  # a first predicate that is no release (a sum earned there): its country is not the
+        # second predicate's release's
+        "It took $2.1 million in Portugal and began streaming on Netflix on 9 June 2020, and "
+        "it earned well in Chile and was released in Peru on 2 July 2020.",
+        {("2020-06-09", "streaming"), ("2020-07-02", "peru")},
+    ),
     (  # African markets by name and by demonym ("Kenyan cinemas")
         "It opened in Kenyan cinemas on 7 June 2019 and in Cameroon on 14 June 2019.",
         {("2019-06-07", "kenya"), ("2019-06-14", "cameroon")},
