@@ -1050,6 +1050,23 @@ def test_rotten_tomatoes_info_panel(panel, facts):
     assert _facts(lambda out, s, e: RottenTomatoes()._info(out, s, e), panel) == facts
 
 
+def test_rotten_tomatoes_movie_info_synopsis_names_characters():
+    """The 2020s page's MOVIE INFO summary names the film's characters, as a plot does; the
+    labelled lines and the reviews below it are no summary."""
+    page = (
+        "MOVIE INFO\n\n"
+        "Sister Maud Ellery runs a shelter in Leeds until Captain Rolf Haas arrives with twelve "
+        "refugees and no papers.\n\n"
+        "Genre: Drama\nDirector: Ivo Marsh\nRuntime: 1h 40m\n\n\n"
+        "Top Box Office\n\n90% Other Film $2.0M\n\n"
+        "Harbor Light Reviews\n\nPage 1 of 1\nJo T.\nMay 2, 2021\nLoved Tom Pike in it.\n"
+        "Page 1 of 1\n"
+    )
+    out = _collector(page)
+    RottenTomatoes().extract(out.view, out)
+    assert set(out.values("character")) == {"Sister Maud Ellery", "Captain Rolf Haas"}
+
+
 @pytest.mark.parametrize("mark", ["*", "+", "o", "-", "·"])
 def test_rotten_tomatoes_panel_drawn_with_other_list_marks(mark):
     """Text captures draw a list item's bullet as they like ("*", "+", "o", "-"): the same
