@@ -154,6 +154,16 @@ RELEASES = [
         "on 9 May 2008.",
         {("2008-04-04", "denmark,limited"), ("2008-05-09", "norway,limited")},
     ),
+    (  # a first predicate that is no release (a sum earned there): its country is not the
+        # second predicate's release's
+        "It took $2.1 million in Portugal and began streaming on Netflix on 9 June 2020, and "
+        "it earned well in Chile and was released in Peru on 2 July 2020.",
+        {("2020-06-09", "streaming"), ("2020-07-02", "peru")},
+    ),
+    (  # African markets by name and by demonym ("Kenyan cinemas")
+        "It opened in Kenyan cinemas on 7 June 2019 and in Cameroon on 14 June 2019.",
+        {("2019-06-07", "kenya"), ("2019-06-14", "cameroon")},
+    ),
     (  # a streaming release is a kind of its own, with the country its clause names
         "It opened in a limited release in Canada on 3 June 2019 and became available to stream "
         "on Crave on 1 August 2019.",
@@ -566,6 +576,13 @@ MONEY = [
             ("gross", (("amount", 2_400_000), ("currency", "USD")), "united arab emirates"),
             ("gross", (("amount", 900_000), ("currency", "USD")), "oman"),
             ("gross", (("amount", 31_000_000), ("currency", "USD")), "worldwide"),
+        },
+    ),
+    (  # African markets are territories like any other
+        "It made $1.1 million in Uganda and $0.4 million in Senegal.",
+        {
+            ("gross", (("amount", 1_100_000), ("currency", "USD")), "uganda"),
+            ("gross", (("amount", 400_000), ("currency", "USD")), "senegal"),
         },
     ),
 ]
@@ -1033,6 +1050,23 @@ def test_rotten_tomatoes_info_panel(panel, facts):
     assert _facts(lambda out, s, e: RottenTomatoes()._info(out, s, e), panel) == facts
 
 
+def test_rotten_tomatoes_movie_info_synopsis_names_characters():
+    """The 2020s page's MOVIE INFO summary names the film's characters, as a plot does; the
+    labelled lines and the reviews below it are no summary."""
+    page = (
+        "MOVIE INFO\n\n"
+        "Sister Maud Ellery runs a shelter in Leeds until Captain Rolf Haas arrives with twelve "
+        "refugees and no papers.\n\n"
+        "Genre: Drama\nDirector: Ivo Marsh\nRuntime: 1h 40m\n\n\n"
+        "Top Box Office\n\n90% Other Film $2.0M\n\n"
+        "Harbor Light Reviews\n\nPage 1 of 1\nJo T.\nMay 2, 2021\nLoved Tom Pike in it.\n"
+        "Page 1 of 1\n"
+    )
+    out = _collector(page)
+    RottenTomatoes().extract(out.view, out)
+    assert set(out.values("character")) == {"Sister Maud Ellery", "Captain Rolf Haas"}
+
+
 @pytest.mark.parametrize("mark", ["*", "+", "o", "-", "·"])
 def test_rotten_tomatoes_panel_drawn_with_other_list_marks(mark):
     """Text captures draw a list item's bullet as they like ("*", "+", "o", "-"): the same
@@ -1335,6 +1369,18 @@ def test_a_first_name_alone_names_the_cast_lists_character():
     text = "Kit and Ada Harlow hire Jo Vance, and Kit sails."
     facts = _facts(lambda out, s, e: add_characters(out, s, e, known, cased=True), text)
     assert {v for _, v, _ in facts} == {"Kit Harlow", "Ada Harlow", "Jo Vance"}
+
+
+def test_a_first_name_after_a_kin_word_with_its_adjective():
+    """"his only daughter kẹ́mi", "her eldest son tobi", "their adopted niece ama": one name
+    after a family word and the adjective before it, a combining mark part of the name."""
+    known = ["kẹ́mi ọ̀rẹ́", "tobi ward", "ama mensah", "rex ward"]
+    text = (
+        "rex ward sends his only daughter kẹ́mi to lagos; her eldest son tobi stays, and "
+        "their adopted niece ama follows."
+    )
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, known, cased=False), text)
+    assert {v for _, v, _ in facts} == {"rex ward", "kẹ́mi", "tobi", "ama"}
 
 
 def test_a_cased_plot_names_a_one_word_role_with_its_article():
@@ -1884,6 +1930,37 @@ def test_wikipedia_cast_line_opens_on_an_accented_capital():
         ("İpek Demirkan", "Nilay"),
         ("Øystein Moe", "the Pilot"),
     }
+
+
+def test_names_with_combining_marks_and_dotted_capitals():
+    """Yoruba writes a tone over a dotted vowel ("ẹ́", "ọ̀"), which has no precomposed letter:
+    a combining mark, which regex's \\w leaves out, inside or at the end of a word; and its
+    capitals "Ọ", "Ẹ", "Ṣ" lie beyond Latin-1. Such names are whole in credits, cast lines
+    and plots, not cut at the mark."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = "Ilé Ọ̀pẹ̀ is a 2015 drama film directed by Ṣọlá Oyèwọ̀lé and produced by Bísọ́lá Fáṣọ̀lá."
+    assert _facts(add_credit_prose, text) == {
+        ("director", "Ṣọlá Oyèwọ̀lé", None),
+        ("producers", "Bísọ́lá Fáṣọ̀lá", None),
+    }
+    text = (
+        "Cast\n\n"
+        "  • Ẹniọlá Ọ̀kẹ́ as Baba Ìdòwú, a farmer\n"
+        "  • Jide Lawal as Kẹ́hìndé Àjọ̀kẹ́\n"
+        "  • Morenike Ade as Ṣọlá\n"
+    )
+    out = _collector(text)
+    Wikipedia()._cast_section(out, 0, len(text))
+    assert {(c.value["actor"], c.value["character"]) for c in out.claims} == {
+        ("Ẹniọlá Ọ̀kẹ́", "Baba Ìdòwú"),
+        ("Jide Lawal", "Kẹ́hìndé Àjọ̀kẹ́"),
+        ("Morenike Ade", "Ṣọlá"),
+    }
+    known = ["Kẹ́hìndé Àjọ̀kẹ́", "Baba Ìdòwú"]
+    text = "Kẹ́hìndé Àjọ̀kẹ́ leaves the farm, and Baba Ìdòwú follows him to Ìbàdàn."
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, known, cased=True), text)
+    assert {v for _, v, _ in facts} == {"Kẹ́hìndé Àjọ̀kẹ́", "Baba Ìdòwú"}
 
 
 def test_wikipedia_cast_section_role_voiced_by_actor():

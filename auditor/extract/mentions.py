@@ -30,7 +30,9 @@ from auditor.extract.scan import matches_at, word_at
 from auditor.normalize.dates import MONTHS
 from auditor.normalize.names import HONORIFICS, fold
 
-_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?|[^\W\d_]", re.UNICODE)
+# a letter or digit, or a combining mark (which \w leaves out: Yoruba's "ẹ́", "ọ̀")
+_ALNUM = r"(?:[^\W_]|[\u0300-\u036f])"
+_WORD = re.compile(rf"[^\W\d_](?:[\w\u0300-\u036f'’-]*{_ALNUM})?|[^\W\d_]", re.UNICODE)
 _SENTENCE_BREAK = re.compile(r"(?:^|[.!?:;\"“”(\[\n]|\s-)\s*$")
 _SURNAME_NEAR = 75.0
 _TYPOS = 2  # edits that still make a misspelling of a name of eight letters or more
@@ -107,7 +109,7 @@ _NOT_NAMES = {
 # `_WORD` as a split, written so that no word end backtracks: a letter, letters and digits,
 # then underscores, apostrophes or hyphens only where letters or digits follow them (the
 # same words, the split a fifth faster).
-_WORD_SPLIT = re.compile(r"([^\W\d_][^\W_]*+(?:[_'’-]+[^\W_]++)*+)", re.UNICODE)
+_WORD_SPLIT = re.compile(rf"([^\W\d_]{_ALNUM}*+(?:[_'’-]+{_ALNUM}++)*+)", re.UNICODE)
 _GAP = (" ", "\u00a0")  # what parts two words of one name
 _POSSESSIVE = ("'s", "’s")
 
@@ -387,10 +389,11 @@ _PARTICLE = {"de", "van", "von", "da", "di", "del", "della", "du", "le", "la", "
 # "his sister Maud": one name after a family word, in lower case, after a possessive.
 _KIN = re.compile(  # the possessive's first letter first, in either case: a scan skips to it
     r"[HhTtMmOoYy](?<!\w.)(?i:(?<=h)(?:is|er)|(?<=t)heir|(?<=m)y|(?<=o)ur|(?<=y)our) "
-    r"(?:(?:younger|older|elder|little|big|twin|late|estranged|[a-z]+-year-old) )?"
+    r"(?:(?:younger|older|elder|eldest|youngest|only|adopted|little|big|twin|late|estranged|"
+    r"[a-z]+-year-old) )?"
     r"(?:(?:half-|step-?|grand)?(?:sister|brother|mother|father|son|daughter)|"
     r"wife|husband|uncle|aunt|cousin|niece|nephew|fianc[ée]e?|widow|widower|girlfriend|"
-    r"boyfriend)(?P<comma>,)? (?P<n>[^\W\d_][\w'’-]*)(?![\w'’-]| [A-Z])"
+    r"boyfriend)(?P<comma>,)? (?P<n>[^\W\d_][\w\u0300-\u036f'’-]*)(?![\w\u0300-\u036f'’-]| [A-Z])"
     r"(?(comma)(?=[,.;:)]|$))"  # "her daughter, Bea.": an appositive, closed (no clause subject)
 )
 # "the widow's son arvid": the same after a name's possessive
@@ -1081,7 +1084,7 @@ def _chain_rx(several: bool) -> re.Pattern[str]:
     upper = "".join(
         re.escape(chr(lo)) + ("-" + re.escape(chr(hi)) if hi > lo else "") for lo, hi in ranges
     )
-    tail = r"[^\W_]*+(?:[_'’-]+[^\W_]++)*+"  # `_WORD`'s rest, as `_WORD_SPLIT` writes it
+    tail = rf"{_ALNUM}*+(?:[_'’-]+{_ALNUM}++)*+"  # `_WORD`'s rest, as `_WORD_SPLIT` writes it
     more = "+" if several else "*"
     # a name's lower-case particles inside the run: "Tove van der Berk", "Ada de la Cruz"
     particle = "(?:(?:" + "|".join(sorted(_PARTICLE)) + r")[ \u00a0])*"

@@ -357,6 +357,8 @@ _AND_VERB = re.compile(
     r"\band (?:was |were |then |later |is |it |the film |\w+ )?(?:released|opened|came out|"
     r"hit (?:theaters|theatres|cinemas)|went wide|expanded)\b[^,;]*$"
 )
+# "... and (then|was|it ...) <release verb>": a second predicate, up to its verb
+_AND_BEFORE = re.compile(r"\band (?:[a-z]+ ){0,2}$")
 # Lower-cased, a word every match of a pattern holds: where a clause holds none, the pattern
 # finds nothing there. _KINDS; _COUNTRY_RELEASE (after its first word); _HOME_MEDIA.
 _KIND_WORDS = re.compile(
@@ -536,8 +538,15 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
                 kind = own_kind
             carried = kind
             kind = after_kind or kind
-            country = _country(text, low, pos, d.start())
-            also = _also_countries(text, low, pos, d.start()) if country else []
+            # "grossed $4M in Kenya and became available on Netflix in May": a first predicate
+            # with no release verb is no release, its country not the second one's
+            cpos = pos
+            first = _VERB_AT.search(text, low, pos, d.start())
+            joined = first and _AND_BEFORE.search(text, pos, pos + first.start())
+            if joined:
+                cpos = joined.start()
+            country = _country(text, low, cpos, d.start())
+            also = _also_countries(text, low, cpos, d.start()) if country else []
             after = re.match(
                 rf",? (?:in|across) (?:the )?(?P<c>{_COUNTRY})\b", text[d.end() : e], re.I
             )
@@ -1003,9 +1012,14 @@ def _run(text: str, s: int, at: int) -> str | None:
     return "original run" if last.lastgroup == "original" else "re-release"
 
 
-# A capital, accented ones too ("Ōta", "Émile")
-_UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
-_WORDCAP = rf"(?:[{_UPPER}]\.|[JS]r\.|[{_UPPER}][\w'’-]*)"  # "J.", "Jr.", "Brook"
+# A capital, accented ones too ("Ōta", "Émile", Yoruba's and Vietnamese's "Ọ", "Ṣ", "Đ")
+_UPPER = "A-Z" + "".join(
+    c for c in (*map(chr, range(0xC0, 0x250)), *map(chr, range(0x1E00, 0x1F00))) if c.isupper()
+)
+# Combining marks, which regex's \w leaves out: Yoruba's tones over a dotted vowel ("ẹ́", "ọ̀")
+# have no precomposed letter
+_MARKS = "\u0300-\u036f"
+_WORDCAP = rf"(?:[{_UPPER}]\.|[JS]r\.|[{_UPPER}][\w{_MARKS}'’-]*)"  # "J.", "Jr.", "Brook"
 # "y" / "i" join a Spanish / Catalan name's two surnames ("Pardo y Ochoa", "Serra i
 # Vidal"): a particle only between capitalised words
 _NAME = (

@@ -6,6 +6,7 @@ import re
 
 from auditor.extract.base import Adapter, Collector, find, opens_line, split_items
 from auditor.extract.common import (
+    add_characters,
     add_date,
     add_money,
     add_names,
@@ -35,6 +36,8 @@ _HEADING = re.compile(
     r"\s*Page \d+ of \d+",
     _M,
 )
+# "MOVIE INFO", a blank line, then the film's summary paragraph (the labelled lines follow)
+_SYNOPSIS = re.compile(r"[ \t]*MOVIE INFO[ \t]*\n[ \t]*\n(?P<s>[^\n]+)\n")
 _LABELLED = re.compile(
     rf"^[ \t]*(?:{_MARK}[ \t]*)?"
     r"(?P<label>Rating|Genres?|Directed By|Written By|In Theaters|On DVD|On Disc/Streaming|"
@@ -76,6 +79,9 @@ class RottenTomatoes(Adapter):
         info_end = text.find("\n\n\n")
         info_end = info_end + 2 if info_end >= 0 else (heading.start() if heading else len(text))
         self._info(out, 0, info_end)
+        synopsis = _SYNOPSIS.match(text)  # the 2020s MOVIE INFO's summary, above its labels
+        if synopsis:
+            add_characters(out, synopsis.start("s"), synopsis.end("s"), [], cased=True)
         # the panel sits above the reviews' heading, or (older pages) between it and the pages
         panel = "TOMATOMETER" in text and find(
             _TOMATOMETER, text, 0, heading.end() if heading else len(text)

@@ -16,6 +16,7 @@ from auditor.extract.common import (
     version_country,
 )
 from auditor.extract.prose import (
+    _MARKS,
     _UPPER,
     add_aggregator_prose,
     add_cast_prose,
@@ -557,7 +558,8 @@ def _lead(text: str, title: str, start: int) -> int:
 # Lower-case particles inside a name, which no word limit counts ("Rosa Vidal de la Fuente")
 _NAME_PARTICLES = r"(?:(?:de|del|la|las|los|y|i|van|von|der|den|da|das|do|dos|du|di) )*"
 _CAST_LINE = re.compile(
-    rf"^[ \t]*(?:•[ \t]*)?(?P<a>[{_UPPER}][\w'’.-]*(?: {_NAME_PARTICLES}[\w'’.-]+){{0,3}}?)"
+    rf"^[ \t]*(?:•[ \t]*)?(?P<a>[{_UPPER}][\w{_MARKS}'’.-]*"
+    rf"(?: {_NAME_PARTICLES}[\w{_MARKS}'’.-]+){{0,3}}?)"
     r"(?: \((?:also )?(?:credited )?as [^()\n]+\))?"
     r"(?: in (?:a |the )?(?:dual|double|twin|triple) roles?)? as "
     r"(?P<c>[^\n,;:(\[]+?)(?=[ \t]*(?:[,;:(\[]|\n|$)|(?:\[\w{1,3}\])+)[^\n]*$",

@@ -67,6 +67,10 @@ _DEMONYMS = {
     "swiss": "switzerland",
     "argentine": "argentina",
     "argentinian": "argentina",
+    # West and East African markets, where Nollywood films open at home and next door
+    "nigerian": "nigeria",
+    "ghanaian": "ghana",
+    "kenyan": "kenya",
 }
 COUNTRY_KEYS = {**_ALIASES, **_DEMONYMS}
 DEMONYMS = frozenset(_DEMONYMS)  # "american", "british": a country written as an adjective
@@ -105,6 +109,10 @@ COUNTRY_NAMES = sorted(
         "colombia",
         "peru",
         "cuba",
+        "cameroon",
+        "senegal",
+        "uganda",
+        "tanzania",
         # the Gulf markets where Indian and Arab films open, often a day before at home
         "united arab emirates",
         "saudi arabia",
