@@ -2551,6 +2551,21 @@ def test_imdb_header_certificate_of_another_board_is_no_genre():
     assert out.values("mpaa_rating") == []
 
 
+def test_imdb_header_production_code_certificate_passed_is_the_rating():
+    """An old film's "passed" (the Production Code's certificate, like "approved") is its
+    rating, no genre."""
+    from auditor.extract.imdb import Imdb
+
+    text = (
+        "6.4/10 812 rate this the river road&nbsp;(1934) passed | 1h 12min | drama, western | "
+        "3 may 1934 (usa) a drover comes home. director: sam tully"
+    )
+    out = _collector(text)
+    Imdb()._header(out.view, out, 0, len(text))
+    assert set(out.values("genres")) == {"drama", "western"}
+    assert out.values("mpaa_rating") == ["PASSED"]
+
+
 def test_lower_cased_family_word_before_a_full_name():
     """'his sister maud quarrie': the full name, so a later 'maud' is part of it, no name."""
     text = "when his sister maud quarrie reaches ostend, maud, who never writes, says nothing."

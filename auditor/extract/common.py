@@ -15,7 +15,11 @@ from auditor.normalize.money import marks, parse_money
 from auditor.normalize.names import HONORIFICS, clean, fold
 from auditor.normalize.places import COUNTRY_KEYS, canonical_country, is_country
 
-MPAA = {"G", "PG", "PG-13", "R", "NC-17", "X", "M", "GP", "NR", "UNRATED", "NOT RATED", "APPROVED"}
+# "APPROVED" and "PASSED": the Production Code certificates of films before the 1968 ratings.
+MPAA = {
+    "G", "PG", "PG-13", "R", "NC-17", "X", "M", "GP", "NR", "UNRATED", "NOT RATED", "APPROVED",
+    "PASSED",
+}
 RELEASE_KINDS = {
     "limited": "limited",
     "wide": "wide",
