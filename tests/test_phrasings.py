@@ -568,6 +568,12 @@ MONEY = [
             ("gross", (("amount", 31_000_000), ("currency", "USD")), "worldwide"),
         },
     ),
+    (  # rentals (the distributor's share of the takings) are no gross, in their clause only
+        "The picture earned North American rentals of $4.1 million, and grossed $9 million "
+        "worldwide.",
+        {("gross", (("amount", 9_000_000), ("currency", "USD")), "worldwide")},
+    ),
+    ("It took $1.8 million in domestic rentals during 1941.", set()),
 ]
 
 
@@ -2549,6 +2555,19 @@ def test_imdb_header_certificate_of_another_board_is_no_genre():
     Imdb()._header(out.view, out, 0, len(text))
     assert set(out.values("genres")) == {"drama", "romance"}
     assert out.values("mpaa_rating") == []
+
+
+def test_box_office_field_of_rentals_is_no_gross():
+    """An old film's infobox or field "$4.5 million (US rentals)" states rentals, no gross."""
+    from auditor.extract.common import add_money
+
+    text = "$4.5 million (US rentals) | $1.9 million (worldwide)"
+    out = _collector(text)
+    add_money(out, "gross", 0, 25)
+    add_money(out, "gross", 28, len(text))
+    assert [(c.value, c.qualifier) for c in out.claims] == [
+        ({"amount": 1_900_000, "currency": "USD"}, "worldwide")
+    ]
 
 
 def test_imdb_header_production_code_certificate_passed_is_the_rating():

@@ -150,7 +150,7 @@ def add_money(
     text = out.view.text[start:end]
     countries = out.values("country")
     money = parse_money(_REF_MARK.sub("", text), **marks(countries))
-    if money is None:
+    if money is None or (attribute == "gross" and money.rentals):  # rentals: no gross
         return
     if attribute == "budget":
         value = {"low": money.low, "high": money.high, "currency": money.currency}

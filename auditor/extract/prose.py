@@ -26,6 +26,7 @@ from auditor.normalize.money import _CODES as CURRENCY_CODES
 from auditor.normalize.money import (
     _PREFIXED,
     MONEY_IN_TEXT,
+    RENTALS,
     SIGNS,
     TRAILING_CURRENCIES,
     marks,
@@ -913,6 +914,12 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             # "Its sequel, X (1996), grossed $61M": another film's money.
             if _OTHER_FILM.search(text, clause_start, word.start()):
                 continue
+            # "earned $2.3 million in rentals", "rentals of $4M": the distributor's share of
+            # the takings, no gross; in the amount's own clause only.
+            if kind == "gross":
+                cut = _CLAUSE_BREAK.search(text, a.end(), stop)
+                if RENTALS.search(text, since, cut.start() if cut else stop):
+                    continue
             countries = out.values("country")
             money = parse_money(_REF_MARK.sub("", a.group()), **marks(countries))
             if money is None:
