@@ -574,6 +574,14 @@ MONEY = [
         {("gross", (("amount", 9_000_000), ("currency", "USD")), "worldwide")},
     ),
     ("It took $1.8 million in domestic rentals during 1941.", set()),
+    (  # a part of the budget ("of which", "including") is no budget of its own
+        "The film was made for £800,000, of which £150,000 was spent on the battle scenes.",
+        {("budget", (("currency", "GBP"), ("high", 800_000), ("low", 800_000)), None)},
+    ),
+    (
+        "It had a budget of €6 million, including roughly €1.5 million for the sets.",
+        {("budget", (("currency", "EUR"), ("high", 6_000_000), ("low", 6_000_000)), None)},
+    ),
 ]
 
 

@@ -805,6 +805,9 @@ _BOUND = re.compile(
     r"upwards of)\s*$",
     re.I,
 )
+# "$1.2 million, of which about $200,000 went on the finale": an amount right after "of which" /
+# "including" is a part of the amount before it, no budget of the film.
+_PART_OF = re.compile(r"\W*(?:of which|including)\b[^.;$]{0,30}$", re.I)
 _ABROAD = "abroad"
 _SCOPE_WORDS = (
     (
@@ -926,6 +929,8 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
                 continue
             if kind == "budget":
                 if _BOUND.search(text, since, a.start()):
+                    continue
+                if i and _PART_OF.match(text, amounts[i - 1].end(), a.start()):
                     continue
                 value = {"low": money.low, "high": money.high, "currency": money.currency}
                 span_end = a.end()
