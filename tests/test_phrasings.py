@@ -585,6 +585,20 @@ MONEY = [
             ("gross", (("amount", 400_000), ("currency", "USD")), "senegal"),
         },
     ),
+    (  # rentals (the distributor's share of the takings) are no gross, in their clause only
+        "The picture earned North American rentals of $4.1 million, and grossed $9 million "
+        "worldwide.",
+        {("gross", (("amount", 9_000_000), ("currency", "USD")), "worldwide")},
+    ),
+    ("It took $1.8 million in domestic rentals during 1941.", set()),
+    (  # a part of the budget ("of which", "including") is no budget of its own
+        "The film was made for £800,000, of which £150,000 was spent on the battle scenes.",
+        {("budget", (("currency", "GBP"), ("high", 800_000), ("low", 800_000)), None)},
+    ),
+    (
+        "It had a budget of €6 million, including roughly €1.5 million for the sets.",
+        {("budget", (("currency", "EUR"), ("high", 6_000_000), ("low", 6_000_000)), None)},
+    ),
 ]
 
 
@@ -2626,6 +2640,34 @@ def test_imdb_header_certificate_of_another_board_is_no_genre():
     Imdb()._header(out.view, out, 0, len(text))
     assert set(out.values("genres")) == {"drama", "romance"}
     assert out.values("mpaa_rating") == []
+
+
+def test_box_office_field_of_rentals_is_no_gross():
+    """An old film's infobox or field "$4.5 million (US rentals)" states rentals, no gross."""
+    from auditor.extract.common import add_money
+
+    text = "$4.5 million (US rentals) | $1.9 million (worldwide)"
+    out = _collector(text)
+    add_money(out, "gross", 0, 25)
+    add_money(out, "gross", 28, len(text))
+    assert [(c.value, c.qualifier) for c in out.claims] == [
+        ({"amount": 1_900_000, "currency": "USD"}, "worldwide")
+    ]
+
+
+def test_imdb_header_production_code_certificate_passed_is_the_rating():
+    """An old film's "passed" (the Production Code's certificate, like "approved") is its
+    rating, no genre."""
+    from auditor.extract.imdb import Imdb
+
+    text = (
+        "6.4/10 812 rate this the river road&nbsp;(1934) passed | 1h 12min | drama, western | "
+        "3 may 1934 (usa) a drover comes home. director: sam tully"
+    )
+    out = _collector(text)
+    Imdb()._header(out.view, out, 0, len(text))
+    assert set(out.values("genres")) == {"drama", "western"}
+    assert out.values("mpaa_rating") == ["PASSED"]
 
 
 def test_lower_cased_family_word_before_a_full_name():

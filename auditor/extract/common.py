@@ -15,7 +15,11 @@ from auditor.normalize.money import marks, parse_money
 from auditor.normalize.names import HONORIFICS, clean, fold
 from auditor.normalize.places import COUNTRY_KEYS, canonical_country, is_country
 
-MPAA = {"G", "PG", "PG-13", "R", "NC-17", "X", "M", "GP", "NR", "UNRATED", "NOT RATED", "APPROVED"}
+# "APPROVED" and "PASSED": the Production Code certificates of films before the 1968 ratings.
+MPAA = {
+    "G", "PG", "PG-13", "R", "NC-17", "X", "M", "GP", "NR", "UNRATED", "NOT RATED", "APPROVED",
+    "PASSED",
+}
 RELEASE_KINDS = {
     "limited": "limited",
     "wide": "wide",
@@ -146,7 +150,7 @@ def add_money(
     text = out.view.text[start:end]
     countries = out.values("country")
     money = parse_money(_REF_MARK.sub("", text), **marks(countries))
-    if money is None:
+    if money is None or (attribute == "gross" and money.rentals):  # rentals: no gross
         return
     if attribute == "budget":
         value = {"low": money.low, "high": money.high, "currency": money.currency}

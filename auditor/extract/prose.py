@@ -26,6 +26,7 @@ from auditor.normalize.money import _CODES as CURRENCY_CODES
 from auditor.normalize.money import (
     _PREFIXED,
     MONEY_IN_TEXT,
+    RENTALS,
     SIGNS,
     TRAILING_CURRENCIES,
     marks,
@@ -813,6 +814,9 @@ _BOUND = re.compile(
     r"upwards of)\s*$",
     re.I,
 )
+# "$1.2 million, of which about $200,000 went on the finale": an amount right after "of which" /
+# "including" is a part of the amount before it, no budget of the film.
+_PART_OF = re.compile(r"\W*(?:of which|including)\b[^.;$]{0,30}$", re.I)
 _ABROAD = "abroad"
 _SCOPE_WORDS = (
     (
@@ -922,12 +926,20 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             # "Its sequel, X (1996), grossed $61M": another film's money.
             if _OTHER_FILM.search(text, clause_start, word.start()):
                 continue
+            # "earned $2.3 million in rentals", "rentals of $4M": the distributor's share of
+            # the takings, no gross; in the amount's own clause only.
+            if kind == "gross":
+                cut = _CLAUSE_BREAK.search(text, a.end(), stop)
+                if RENTALS.search(text, since, cut.start() if cut else stop):
+                    continue
             countries = out.values("country")
             money = parse_money(_REF_MARK.sub("", a.group()), **marks(countries))
             if money is None:
                 continue
             if kind == "budget":
                 if _BOUND.search(text, since, a.start()):
+                    continue
+                if i and _PART_OF.match(text, amounts[i - 1].end(), a.start()):
                     continue
                 value = {"low": money.low, "high": money.high, "currency": money.currency}
                 span_end = a.end()
