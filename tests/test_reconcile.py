@@ -672,3 +672,38 @@ def test_a_spelling_is_quoted_from_the_sources_whose_own_data_write_it():
         'director: filmsuggest, imdb, movieblog and wikipedia write "Gianni Valdrighi", '
         'rottentomatoes "Gianni Valdrigi"'
     )
+
+
+def test_romanisations_of_a_russian_name_are_one_name(tmp_path):
+    """On a Soviet film's pages "Natalia" and "Natalya", "Anatoliy" and "Anatoly", "Yevgeniy"
+    and "Evgeni" are one name written by two romanisation systems: no spelling variant, where
+    a real misspelling ("Sedyk" for "Sedykh") still is one. The same names on a film of
+    another country are two spellings."""
+    film = tmp_path / "zimniy-sad-1979"
+    shutil.copytree(FIXTURES / "documents" / film.name, film)
+    for page, old, new in (
+        ("movieblog.txt", "Natalya Orlova", "Natalia Orlova"),
+        ("wikipedia.txt", "Anatoly Grekov", "Anatoliy Grekov"),
+        ("imdb.txt", "writer: evgeni lebedev", "writer: yevgeniy lebedev"),
+    ):
+        path = film / page
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+    def variants(report):
+        return sorted(
+            (d.attribute, d.severity)
+            for d in report.discrepancies
+            if d.code == "AU003" and d.severity != "info"
+        )
+
+    assert variants(_audit(film)) == [("cast", "warning"), ("character", "warning")]
+    for page in film.glob("*.txt"):
+        text = page.read_text(encoding="utf-8")
+        for old, new in (("soviet union", "france"), ("Soviet Union", "France"),
+                         ("Soviet", "French"), ("soviet", "french"),
+                         ("Russian", "French"), ("russian", "french")):
+            text = text.replace(old, new)
+        page.write_text(text, encoding="utf-8")
+    assert {"stars", "writers"} <= {a for a, _ in variants(_audit(film))}
