@@ -872,6 +872,9 @@ def test_lead_sentence_other_title(text, titles):
         ("Xy is a 1981 West German-French war film.", {"West German", "French"}),
         ("Xy is a 2010 New Zealand horror film.", {"New Zealand"}),
         ("Xy is a 1999 South African and British drama film.", {"South African", "British"}),
+        # a state of its time: the Soviet Union
+        ("Xy is a 1972 Soviet science fiction film.", {"Soviet"}),
+        ("Xy is a 1966 Soviet-Polish war film.", {"Soviet", "Polish"}),
     ],
 )
 def test_lead_sentence_countries(text, countries):
