@@ -707,3 +707,30 @@ def test_romanisations_of_a_russian_name_are_one_name(tmp_path):
             text = text.replace(old, new)
         page.write_text(text, encoding="utf-8")
     assert {"stars", "writers"} <= {a for a, _ in variants(_audit(film))}
+
+
+def test_limited_run_on_a_re_release_date_is_that_re_release(tmp_path):
+    """Rotten Tomatoes' "In Theaters: Nov 12, 2010 Limited" for a restoration, beside a page
+    that dates the original's US limited release in 1927 and the re-release on 12 November
+    2010, is the re-release's run: no misdated limited release. A limited date that is no
+    re-release's still is one."""
+    film = tmp_path / "seven-bells-1927"
+    shutil.copytree(FIXTURES / "documents" / film.name, film)
+    wiki = film / "wikipedia.txt"
+    text = wiki.read_text(encoding="utf-8")
+    old = "Paragon Pictures opened a version cut to 107 minutes, with new English intertitles,"
+    assert old in text
+    wiki.write_text(
+        text.replace(old, "Paragon Pictures gave it a limited release, in a version cut to 107"
+                     " minutes,"), encoding="utf-8")
+
+    def misdated(report):
+        return [d for d in report.discrepancies
+                if d.attribute == "release_date" and d.reason == "release-misdated"
+                and "limited" in d.explanation]
+
+    assert not misdated(_audit(film))
+    rt = film / "rottentomatoes.txt"
+    rt.write_text(rt.read_text(encoding="utf-8").replace("Nov 12, 2010 Limited",
+                                                         "Nov 19, 2010 Limited"), encoding="utf-8")
+    assert misdated(_audit(film))
