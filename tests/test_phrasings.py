@@ -2345,6 +2345,27 @@ def test_nickname_quote_styles_are_one_role():
     assert [f.why.reason.name for f in found] == ["role-named-fully"]
 
 
+def test_role_described_after_a_comma_is_its_name():
+    """IMDb's "marta, the ferryman's widow" and Wikipedia's "Marta Lind": the description
+    after the comma is no part of the name, so the role is named more or less fully; a
+    different name before the comma is still a different role."""
+    from types import SimpleNamespace
+
+    from auditor.normalize.names import near_variant
+    from auditor.reconcile.comparators.sets import _roles
+
+    ctx = SimpleNamespace(near=near_variant)
+
+    roles = ["marta, the ferryman's widow", "marta lind"]
+    found = _roles(ctx, "e", "cast", ["1", "2"], ["imdb", "wikipedia"], roles,
+                   ["Ana Voss"] * 2, roles)
+    assert [f.why.reason.name for f in found] == ["role-named-fully"]
+    roles = ["greta, the ferryman's widow", "marta lind"]
+    found = _roles(ctx, "e", "cast", ["1", "2"], ["imdb", "wikipedia"], roles,
+                   ["Ana Voss"] * 2, roles)
+    assert [f.why.reason.name for f in found] == ["different-roles"]
+
+
 def test_self_role_words_are_one_role():
     """A documentary's subject is "Herself" on one site, "Self" or "themselves" on another:
     one role, no finding; a self-role beside a named role is still two roles."""
