@@ -734,3 +734,32 @@ def test_limited_run_on_a_re_release_date_is_that_re_release(tmp_path):
     rt.write_text(rt.read_text(encoding="utf-8").replace("Nov 12, 2010 Limited",
                                                          "Nov 19, 2010 Limited"), encoding="utf-8")
     assert misdated(_audit(film))
+
+
+def test_unscoped_figure_mistyped_beside_the_same_figure_unscoped(tmp_path):
+    """The blog's unscoped "$3,451,200" against IMDb's "$3,415,200 (usa)", where Wikipedia's
+    infobox also gives "$3,415,200" without a scope: the unscoped figures are one mistyped
+    (AU001), which neither the scopes' comparison (both amounts stand unscoped) nor the
+    unscoped one (a figure that is a scoped one transposed) left unreported. Figures that
+    differ otherwise are no transposition."""
+    film = tmp_path / "zimniy-sad-1979"
+    shutil.copytree(FIXTURES / "documents" / film.name, film)
+
+    def money(blog_figure):
+        for page, old, new in (
+            ("imdb.txt", "$212,450 (usa)", "$3,415,200 (usa)"),
+            ("wikipedia.txt", "$212,450", "$3,415,200"),
+            ("movieblog.txt", "$221,450", blog_figure),
+        ):
+            path = film / page
+            text = path.read_text(encoding="utf-8")
+            if old in text:
+                path.write_text(text.replace(old, new), encoding="utf-8")
+        return [d.reason for d in _audit(film).discrepancies
+                if d.attribute == "gross" and d.severity == "error"]
+
+    assert money("$3,451,200") == ["transposed-digits"]
+    blog = film / "movieblog.txt"
+    blog.write_text(blog.read_text(encoding="utf-8").replace("$3,451,200", "$3,980,000"),
+                    encoding="utf-8")
+    assert "transposed-digits" not in money("$3,980,000")
