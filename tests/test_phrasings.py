@@ -2269,6 +2269,24 @@ def test_imdb_info_line_after_an_original_title():
     assert not any("original title" in str(v) for _, v in facts)
 
 
+def test_imdb_info_line_after_a_countrys_title():
+    """A header giving the name a country knows the film by, noted with that country ("the
+    seventh train (uk)"), reads on as after "(original title)": the certificate and the genres
+    are themselves, the name an also-known-as."""
+    from auditor.extract.imdb import Imdb
+
+    text = (
+        "7.8/10 1,204 rate this el tren de las siete&nbsp;(1968) the seventh train (uk) "
+        "not rated | 1h 32min | drama | 4 june 1968 (spain) a stationmaster waits. director: ana ruiz"
+    )
+    out = _collector(text)
+    Imdb()._header(out.view, out, 0, len(text))
+    facts = {(c.attribute, _plain(c.value)) for c in out.claims}
+    assert ("genres", "drama") in facts and ("also_known_as", "the seventh train") in facts
+    assert ("mpaa_rating", "NOT RATED") in facts
+    assert not any("(uk)" in str(v) for _, v in facts)
+
+
 def test_imdb_box_office_lines():
     from auditor.extract.imdb import Imdb
 
