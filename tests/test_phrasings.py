@@ -2277,7 +2277,8 @@ def test_imdb_info_line_after_a_countrys_title():
 
     text = (
         "7.8/10 1,204 rate this el tren de las siete&nbsp;(1968) the seventh train (uk) "
-        "not rated | 1h 32min | drama | 4 june 1968 (spain) a stationmaster waits. director: ana ruiz"
+        "not rated | 1h 32min | drama | 4 june 1968 (spain) a stationmaster waits. "
+        "director: ana ruiz"
     )
     out = _collector(text)
     Imdb()._header(out.view, out, 0, len(text))
