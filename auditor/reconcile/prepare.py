@@ -323,8 +323,8 @@ def _spelt_out(typed: pl.LazyFrame, named: dict[str, str]) -> pl.LazyFrame:
 
 
 # Romanisations of one Cyrillic spelling, per word of a folded name: "-iy", "-y", "-i" (ий, ей:
-# "Zharkovskiy", "Zharkovsky"; "Andrei", "Andrey"; "Evgeni", "Yevgeny"), "ye" / "e" (е: "Yevgeny",
-# "Sergeyevich"), "iya" / "ia" / "ya" (ия, ья: "Lidiya", "Natalia"), "yu" / "iu" (ю), "x" / "ks".
+# "Dmitriy", "Dmitry", "Dmitri"; "Sergei", "Sergey"), "ye" / "e" (е: "Yekaterina",
+# "Ekaterina"), "iya" / "ia" / "ya" (ия, ья: "Mariya", "Mariia"), "yu" / "iu" (ю), "x" / "ks".
 _ROMANISED = (
     (r"x", "ks"),
     (r"\bye|([aeiou])ye", "${1}e"),
@@ -337,8 +337,8 @@ _RUSSIAN = r"(?i)russia|soviet|ussr"
 
 
 def _romanised(typed: pl.LazyFrame, named: dict[str, str], frame: pl.LazyFrame) -> pl.LazyFrame:
-    """On a Russian or Soviet film's pages a name's romanisations are one name ("Andrei" and
-    "Andrey", "Zharkovsky" and "Zharkovskiy", "Yevgeny" and "Evgeni": the same Cyrillic letters
+    """On a Russian or Soviet film's pages a name's romanisations are one name ("Sergei" and
+    "Sergey", "Dmitry" and "Dmitriy", "Yekaterina" and "Ekaterina": the same Cyrillic letters
     written by different systems), as a name spelt out in ASCII is (`_spelt_out`): the names
     those films' claims write are keyed by one romanisation. Other films' names keep their
     keys, "Toni" and "Tony" there being two spellings."""
