@@ -332,7 +332,8 @@ _ROMANISED = (
     (r"iu", "yu"),
     (r"(?:iy|ij|yi|ii|i)\b", "y"),
 )
-# A film whose country or language claims name Russia or the Soviet Union, in any form.
+# A film whose country claims name Russia or the Soviet Union, in any form (a language claim
+# does not: an English-language film with Russian dialogue lists "russian" too).
 _RUSSIAN = r"(?i)russia|soviet|ussr"
 
 
@@ -343,8 +344,7 @@ def _romanised(typed: pl.LazyFrame, named: dict[str, str], frame: pl.LazyFrame) 
     those films' claims write are keyed by one romanisation. Other films' names keep their
     keys, "Toni" and "Tony" there being two spellings."""
     films = frame.filter(
-        pl.col("attribute").is_in(["country", "language"])
-        & pl.col("value").str.contains(_RUSSIAN)
+        (pl.col("attribute") == "country") & pl.col("value").str.contains(_RUSSIAN)
     ).select("entity")
     written = (
         frame.filter(pl.col("attribute").is_in(list(named)))
