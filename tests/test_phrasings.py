@@ -903,6 +903,9 @@ def test_lead_sentence_other_title(text, titles):
         ("Xy is a 1981 West German-French war film.", {"West German", "French"}),
         ("Xy is a 2010 New Zealand horror film.", {"New Zealand"}),
         ("Xy is a 1999 South African and British drama film.", {"South African", "British"}),
+        # a state of its time: the Soviet Union
+        ("Xy is a 1972 Soviet science fiction film.", {"Soviet"}),
+        ("Xy is a 1966 Soviet-Polish war film.", {"Soviet", "Polish"}),
     ],
 )
 def test_lead_sentence_countries(text, countries):
@@ -2357,6 +2360,25 @@ def test_imdb_info_line_after_an_original_title():
     assert not any("original title" in str(v) for _, v in facts)
 
 
+def test_imdb_info_line_after_a_countrys_title():
+    """A header giving the name a country knows the film by, noted with that country ("the
+    seventh train (uk)"), reads on as after "(original title)": the certificate and the genres
+    are themselves, the name an also-known-as."""
+    from auditor.extract.imdb import Imdb
+
+    text = (
+        "7.8/10 1,204 rate this el tren de las siete&nbsp;(1968) the seventh train (uk) "
+        "not rated | 1h 32min | drama | 4 june 1968 (spain) a stationmaster waits. "
+        "director: ana ruiz"
+    )
+    out = _collector(text)
+    Imdb()._header(out.view, out, 0, len(text))
+    facts = {(c.attribute, _plain(c.value)) for c in out.claims}
+    assert ("genres", "drama") in facts and ("also_known_as", "the seventh train") in facts
+    assert ("mpaa_rating", "NOT RATED") in facts
+    assert not any("(uk)" in str(v) for _, v in facts)
+
+
 def test_imdb_box_office_lines():
     from auditor.extract.imdb import Imdb
 
@@ -2431,6 +2453,27 @@ def test_nickname_quote_styles_are_one_role():
                    ["kit harlow", 'kit "ace" harlow'], ["Lee Paine"] * 2,
                    ["kit harlow", 'kit "ace" harlow'])
     assert [f.why.reason.name for f in found] == ["role-named-fully"]
+
+
+def test_role_described_after_a_comma_is_its_name():
+    """IMDb's "marta, the ferryman's widow" and Wikipedia's "Marta Lind": the description
+    after the comma is no part of the name, so the role is named more or less fully; a
+    different name before the comma is still a different role."""
+    from types import SimpleNamespace
+
+    from auditor.normalize.names import near_variant
+    from auditor.reconcile.comparators.sets import _roles
+
+    ctx = SimpleNamespace(near=near_variant)
+
+    roles = ["marta, the ferryman's widow", "marta lind"]
+    found = _roles(ctx, "e", "cast", ["1", "2"], ["imdb", "wikipedia"], roles,
+                   ["Ana Voss"] * 2, roles)
+    assert [f.why.reason.name for f in found] == ["role-named-fully"]
+    roles = ["greta, the ferryman's widow", "marta lind"]
+    found = _roles(ctx, "e", "cast", ["1", "2"], ["imdb", "wikipedia"], roles,
+                   ["Ana Voss"] * 2, roles)
+    assert [f.why.reason.name for f in found] == ["different-roles"]
 
 
 def test_self_role_words_are_one_role():

@@ -672,3 +672,94 @@ def test_a_spelling_is_quoted_from_the_sources_whose_own_data_write_it():
         'director: filmsuggest, imdb, movieblog and wikipedia write "Gianni Valdrighi", '
         'rottentomatoes "Gianni Valdrigi"'
     )
+
+
+def test_romanisations_of_a_russian_name_are_one_name(tmp_path):
+    """On a Soviet film's pages "Natalia" and "Natalya", "Anatoliy" and "Anatoly", "Yevgeniy"
+    and "Evgeni" are one name written by two romanisation systems: no spelling variant, where
+    a real misspelling ("Sedyk" for "Sedykh") still is one. The same names on a film of
+    another country are two spellings."""
+    film = tmp_path / "zimniy-sad-1979"
+    shutil.copytree(FIXTURES / "documents" / film.name, film)
+    for page, old, new in (
+        ("movieblog.txt", "Natalya Orlova", "Natalia Orlova"),
+        ("wikipedia.txt", "Anatoly Grekov", "Anatoliy Grekov"),
+        ("imdb.txt", "writer: evgeni lebedev", "writer: yevgeniy lebedev"),
+    ):
+        path = film / page
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+    def variants(report):
+        return sorted(
+            (d.attribute, d.severity)
+            for d in report.discrepancies
+            if d.code == "AU003" and d.severity != "info"
+        )
+
+    assert variants(_audit(film)) == [("cast", "warning"), ("character", "warning")]
+    for page in film.glob("*.txt"):
+        text = page.read_text(encoding="utf-8")
+        for old, new in (("soviet union", "france"), ("Soviet Union", "France"),
+                         ("Soviet", "French"), ("soviet", "french"),
+                         ("Russian", "French"), ("russian", "french")):
+            text = text.replace(old, new)
+        page.write_text(text, encoding="utf-8")
+    assert {"stars", "writers"} <= {a for a, _ in variants(_audit(film))}
+
+
+def test_limited_run_on_a_re_release_date_is_that_re_release(tmp_path):
+    """Rotten Tomatoes' "In Theaters: Nov 12, 2010 Limited" for a restoration, beside a page
+    that dates the original's US limited release in 1927 and the re-release on 12 November
+    2010, is the re-release's run: no misdated limited release. A limited date that is no
+    re-release's still is one."""
+    film = tmp_path / "seven-bells-1927"
+    shutil.copytree(FIXTURES / "documents" / film.name, film)
+    wiki = film / "wikipedia.txt"
+    text = wiki.read_text(encoding="utf-8")
+    old = "Paragon Pictures opened a version cut to 107 minutes, with new English intertitles,"
+    assert old in text
+    wiki.write_text(
+        text.replace(old, "Paragon Pictures gave it a limited release, in a version cut to 107"
+                     " minutes,"), encoding="utf-8")
+
+    def misdated(report):
+        return [d for d in report.discrepancies
+                if d.attribute == "release_date" and d.reason == "release-misdated"
+                and "limited" in d.explanation]
+
+    assert not misdated(_audit(film))
+    rt = film / "rottentomatoes.txt"
+    rt.write_text(rt.read_text(encoding="utf-8").replace("Nov 12, 2010 Limited",
+                                                         "Nov 19, 2010 Limited"), encoding="utf-8")
+    assert misdated(_audit(film))
+
+
+def test_unscoped_figure_mistyped_beside_the_same_figure_unscoped(tmp_path):
+    """The blog's unscoped "$3,451,200" against IMDb's "$3,415,200 (usa)", where Wikipedia's
+    infobox also gives "$3,415,200" without a scope: the unscoped figures are one mistyped
+    (AU001), which neither the scopes' comparison (both amounts stand unscoped) nor the
+    unscoped one (a figure that is a scoped one transposed) left unreported. Figures that
+    differ otherwise are no transposition."""
+    film = tmp_path / "zimniy-sad-1979"
+    shutil.copytree(FIXTURES / "documents" / film.name, film)
+
+    def money(blog_figure):
+        for page, old, new in (
+            ("imdb.txt", "$212,450 (usa)", "$3,415,200 (usa)"),
+            ("wikipedia.txt", "$212,450", "$3,415,200"),
+            ("movieblog.txt", "$221,450", blog_figure),
+        ):
+            path = film / page
+            text = path.read_text(encoding="utf-8")
+            if old in text:
+                path.write_text(text.replace(old, new), encoding="utf-8")
+        return [d.reason for d in _audit(film).discrepancies
+                if d.attribute == "gross" and d.severity == "error"]
+
+    assert money("$3,451,200") == ["transposed-digits"]
+    blog = film / "movieblog.txt"
+    blog.write_text(blog.read_text(encoding="utf-8").replace("$3,451,200", "$3,980,000"),
+                    encoding="utf-8")
+    assert "transposed-digits" not in money("$3,980,000")

@@ -24,6 +24,7 @@ from auditor.normalize.dates import DATE_IN_TEXT, MONTHS
 from auditor.normalize.durations import parse_duration
 from auditor.normalize.money import MONEY_IN_TEXT, parse_money
 from auditor.normalize.names import clean, fold
+from auditor.normalize.places import COUNTRY_KEYS
 from auditor.normalize.scores import parse_score
 from auditor.textview import TextView
 
@@ -39,9 +40,14 @@ _RELEASED = (
     r"|\b(?:1[89]|20)\d\d\b)"
 )
 # "<title> (2004) r | 1h 47min | crime, thriller | 5 november 2004 (usa) <plot> director:";
-# a film known abroad by another name gives it first: "(1978) <name> (original title) g | ...".
+# a film known abroad by another name gives it first: "(1978) <name> (original title) g | ...",
+# or the name a country knows it by, that country noted as the details' "also known as" notes
+# it: "(1979) <name> (usa) not rated | ...".
+_AKA_NOTE = "|".join(
+    ["original title", *(re.escape(k) for k in sorted(COUNTRY_KEYS, key=len, reverse=True))]
+)
 _INFO = re.compile(
-    r"\((?P<year>\d{4})\) (?:(?P<original>[^|()]{1,200}?) \(original title\) )?"
+    r"\((?P<year>\d{4})\) (?:(?P<original>[^|()]{1,200}?) \((?:" + _AKA_NOTE + r")\) )?"
     r"(?P<fields>(?:[^|]{1,60} \| ){1,4})(?P<date>" + _DATE + r")"
     r"(?: \((?P<country>[^)]{1,40})\))? (?P<plot>.*?)\s*(?=\bdirectors?: |\bcreators?: )"
 )

@@ -48,6 +48,7 @@ _DEMONYMS = {
     "indian": "india",
     "mexican": "mexico",
     "russian": "russia",
+    "soviet": "russia",  # the Soviet Union, read as "soviet union" is
     "swedish": "sweden",
     "danish": "denmark",
     "dutch": "netherlands",

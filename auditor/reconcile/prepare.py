@@ -101,6 +101,7 @@ def prepare(claims: pl.DataFrame, settings: Settings) -> pl.DataFrame:
     people = [n for n, s in specs.items() if s.kind in ("people", "cast")]  # a cast: its actor
     named = {n: s.kind for n, s in specs.items() if s.kind in ("people", "cast", "character")}
     typed = _either_order(_spelt_out(_apply_aliases(typed, settings.aliases), named), people)
+    typed = _romanised(typed, named, frame.lazy())
     typed = _codes(typed.collect(engine=ENGINE))
     # every claim's (attribute, value) is a row of `typed`: its few distinct ones are coded
     # there, and the join hands each claim its codes
@@ -319,6 +320,47 @@ def _spelt_out(typed: pl.LazyFrame, named: dict[str, str]) -> pl.LazyFrame:
         pl.when(scope).then(pl.col(c).replace(mapping)).otherwise(pl.col(c)).alias(c)
         for c in ("key", "key2")
     )
+
+
+# Romanisations of one Cyrillic spelling, per word of a folded name: "-iy", "-y", "-i" (ий, ей:
+# "Dmitriy", "Dmitry", "Dmitri"; "Sergei", "Sergey"), "ye" / "e" (е: "Yekaterina",
+# "Ekaterina"), "iya" / "ia" / "ya" (ия, ья: "Mariya", "Mariia"), "yu" / "iu" (ю), "x" / "ks".
+_ROMANISED = (
+    (r"x", "ks"),
+    (r"\bye|([aeiou])ye", "${1}e"),
+    (r"i?ya\b|ia\b", "ya"),
+    (r"iu", "yu"),
+    (r"(?:iy|ij|yi|ii|i)\b", "y"),
+)
+# A film whose country claims name Russia or the Soviet Union, in any form (a language claim
+# does not: an English-language film with Russian dialogue lists "russian" too).
+_RUSSIAN = r"(?i)russia|soviet|ussr"
+
+
+def _romanised(typed: pl.LazyFrame, named: dict[str, str], frame: pl.LazyFrame) -> pl.LazyFrame:
+    """On a Russian or Soviet film's pages a name's romanisations are one name ("Sergei" and
+    "Sergey", "Dmitry" and "Dmitriy", "Yekaterina" and "Ekaterina": the same Cyrillic letters
+    written by different systems), as a name spelt out in ASCII is (`_spelt_out`): the names
+    those films' claims write are keyed by one romanisation. Other films' names keep their
+    keys, "Toni" and "Tony" there being two spellings."""
+    films = frame.filter(
+        (pl.col("attribute") == "country") & pl.col("value").str.contains(_RUSSIAN)
+    ).select("entity")
+    written = (
+        frame.filter(pl.col("attribute").is_in(list(named)))
+        .join(films, on="entity", how="semi")
+        .select("attribute", "value", _ru=pl.lit(True))
+        .unique()
+    )
+    typed = typed.join(written, on=["attribute", "value"], how="left", nulls_equal=True)
+
+    def romanised(c: str) -> pl.Expr:
+        e = pl.col(c)
+        for pattern, to in _ROMANISED:
+            e = e.str.replace_all(pattern, to)
+        return pl.when(pl.col("_ru")).then(e).otherwise(pl.col(c)).alias(c)
+
+    return typed.with_columns(romanised(c) for c in ("key", "key2")).drop("_ru")
 
 
 def _actor_keys(kind: str, names: list[str]) -> list[str]:

@@ -309,6 +309,19 @@ def _release(
         agreeing = pl.concat(
             [agreeing, places.filter(pl.col("home") == pl.col("agreed")).select(agreeing.columns)]
         )
+    # A limited or wide run on the date a source gives a re-release (of its country, or where
+    # it names none) is that re-release's run ("Nov 20, 2015 Limited" beside "re-released in
+    # the United States on 20 November 2015"), not the original release misdated.
+    rerun = (
+        wrong.join(
+            kinds.filter(pl.col("slot") == "re-release").select("g", "home", again="place"),
+            on=["g", "home"],
+        )
+        .filter((pl.col("place") == _NONE) | (pl.col("place") == pl.col("again")))
+        .select("g", "pos")
+        .unique()
+    )
+    wrong = wrong.join(rerun, on=["g", "pos"], how="anti", maintain_order="left")
     conflicting = wrong.select("g", "pos")
     misdated = _misdated(ctx, claims, wrong, agreeing)
     kept = claims.join(conflicting, on=["g", "pos"], how="anti", maintain_order="left")

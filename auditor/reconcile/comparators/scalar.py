@@ -563,7 +563,9 @@ def _reasons() -> pl.Expr:
         ),
         ((kind == "money") & (c("currencies").list.len() > 1), WithinTolerance.other_currency),
         ((kind == "money") & unscoped & c("matched"), QualifierSplit.unscoped_match),
-        ((kind == "money") & unscoped & c("mistyped"), None),
+        # left to the scopes' comparison, unless two of the unscoped figures are themselves
+        # one mistyped: that scope's own transposition, which the scopes leave to it
+        ((kind == "money") & unscoped & c("mistyped") & c("swapped").is_null(), None),
         (
             (kind == "count") & c("swapped").is_not_null() & ~c("moved").fill_null(False),
             ValueConflict.transposed_digits,

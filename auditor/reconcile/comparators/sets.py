@@ -851,9 +851,18 @@ def _self_role(key: str) -> str:
 _ROLE_WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
 
 
+# A role's description in apposition: ", the cook", ", his daughter", ", a nurse".
+_DESCRIBED = re.compile(r",\s*(?:the|a|an|his|her|their)\s.*$", re.IGNORECASE)
+
+
 def _same_role(keys: list[str]) -> bool:
     """'Sgt. Vance' and 'Sergeant Vance'; 'Jo' and 'Jo Vance': every way of writing
-    the role is, word for word and titles spelt out, part of the fullest one."""
-    words = [tuple(HONORIFICS.get(w, w) for w in _ROLE_WORD.findall(k)) for k in keys]
+    the role is, word for word and titles spelt out, part of the fullest one. A description
+    after a comma ("X, the cook", "Y, her brother") is no part of the name:
+    a role so described is compared by its name alone."""
+    words = [
+        tuple(HONORIFICS.get(w, w) for w in _ROLE_WORD.findall(_DESCRIBED.sub("", k)))
+        for k in keys
+    ]
     fullest = set(max(words, key=len))
     return all(set(w) <= fullest for w in words)
