@@ -34,15 +34,14 @@ import csv
 import datetime as dt
 import json
 import math
-import os
 import random
 import re
 import shutil
-import subprocess
-import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+
+from generated_check import run_auditor
 
 ROOT = Path(__file__).resolve().parent.parent
 ATTRIBUTES = ("title", "brand", "price", "weight", "dimensions", "release_date",
@@ -631,24 +630,6 @@ def score(resolved: dict, gold: dict) -> dict[str, tuple[int, int, int]]:
     return figures
 
 
-def run_auditor(out: Path, method: str) -> Path:
-    config = out / "auditor.toml"
-    if method == "vote":
-        config = out / "auditor-vote.toml"
-        config.write_text('resolution = "vote"\n' + CONFIG)
-    reports = out / f"reports-{method}"
-    shutil.rmtree(reports, ignore_errors=True)
-    done = subprocess.run(
-        [sys.executable, "-m", "auditor", "check", "--config", str(config), "--format",
-         "json", "--out", str(reports)],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "AUDITOR_CACHE": "off"},
-    )
-    (out / f"check-{method}.log").write_text(done.stdout + done.stderr)
-    if done.returncode not in (0, 1):
-        sys.exit(f"auditor check ({method}) failed:\n{done.stderr[-3000:]}")
-    return reports / "report.json"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=1)
@@ -660,7 +641,7 @@ def main() -> None:
     gold = json.loads((options.out / "gold.json").read_text())
     rows = {"majority (values as generated)": score(majority(values, truth), gold)}
     for method in ("vote", "learned"):
-        report = run_auditor(options.out, method)
+        report, _ = run_auditor(options.out, method, CONFIG)
         rows[f"auditor, {method}"] = score(resolved_of(report), gold)
     print(f"products: {len(gold)}, sources: {len(SOURCES)}, seed {options.seed}; "
           f"files in {options.out}")

@@ -35,16 +35,14 @@ import argparse
 import csv
 import json
 import math
-import os
 import random
 import re
 import shutil
-import subprocess
-import sys
-import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
+
+from generated_check import run_auditor
 
 ROOT = Path(__file__).resolve().parent.parent
 ATTRIBUTES = ("name", "last", "change", "change_pct", "open", "prev_close", "day_range",
@@ -591,26 +589,6 @@ def score(resolved: dict, gold: dict) -> dict[str, tuple[int, int, int]]:
     return figures
 
 
-def run_auditor(out: Path, method: str) -> tuple[Path, float]:
-    config_file = out / "auditor.toml"
-    if method == "vote":
-        config_file = out / "auditor-vote.toml"
-        config_file.write_text('resolution = "vote"\n' + config())
-    reports = out / f"reports-{method}"
-    shutil.rmtree(reports, ignore_errors=True)
-    began = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-m", "auditor", "check", "--config", str(config_file), "--format",
-         "json", "--out", str(reports)],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "AUDITOR_CACHE": "off"},
-    )
-    took = time.perf_counter() - began
-    (out / f"check-{method}.log").write_text(done.stdout + done.stderr)
-    if done.returncode not in (0, 1):
-        sys.exit(f"auditor check ({method}) failed:\n{done.stderr[-3000:]}")
-    return reports / "report.json", took
-
-
 SHORT = {"change_pct": "chg%", "prev_close": "prev", "day_range": "day rng",
          "week52_range": "52w rng", "avg_volume": "avg vol", "market_cap": "mkt cap",
          "dividend": "div", "shares": "shares"}
@@ -631,7 +609,7 @@ def main() -> None:
     rows = {"majority (values as generated)": score(majority(values), gold)}
     times = {}
     for method in ("vote", "learned"):
-        report, times[method] = run_auditor(options.out, method)
+        report, times[method] = run_auditor(options.out, method, config())
         rows[f"auditor, {method}"] = score(resolved_of(report), gold)
     stated = sum(len(per) for per in values.values())
     print(f"symbols: {len(gold)}, sources: {len(SOURCES)}, seed {options.seed}, "
