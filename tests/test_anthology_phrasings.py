@@ -121,16 +121,16 @@ def test_a_runtime_version_named_by_its_country_and_the_word_version():
     '(UK)' is; another cut ('(Director's Cut)', '(extended version)', '(TV)') is its own,
     lower-cased; the cinemas' cut ('(theatrical)', '(theatrical cut)', '(original)') and a
     note that names no cut ('(approx.)') are none."""
-    from auditor.extract.common import version_country
+    from auditor.extract.common import runtime_version
 
-    assert version_country("(UK version)") == "uk"
-    assert version_country("(Danish cut)") == "denmark"
-    assert version_country("(Director's  Cut)") == "director's cut"
-    assert version_country("(extended version)") == "extended version"
-    assert version_country("(Uncut)") == "uncut"
-    assert version_country("(TV)") == "tv"
+    assert runtime_version("(UK version)") == "uk"
+    assert runtime_version("(Danish cut)") == "denmark"
+    assert runtime_version("(Director's  Cut)") == "director's cut"
+    assert runtime_version("(extended version)") == "extended version"
+    assert runtime_version("(Uncut)") == "uncut"
+    assert runtime_version("(TV)") == "tv"
     for note in ("(theatrical)", "(theatrical cut)", "(original)", "(approx.)", None):
-        assert version_country(note) is None
+        assert runtime_version(note) is None
 
 
 def test_lire_by_sign_or_by_name():

@@ -41,7 +41,7 @@ def release_qualifier(country: str | None = None, kind: str | None = None) -> st
     return ",".join(parts) or None
 
 
-def version_country(note: str | None) -> str | None:
+def runtime_version(note: str | None) -> str | None:
     """A running time's version, its qualifier: named by its country ("71 min (USA)", "84
     minutes (Sweden)", "(UK cut)"), the canonical country; another cut ("(director's cut)",
     "(extended edition)", "(3-D version)"), its note lower-cased, so that its time is compared

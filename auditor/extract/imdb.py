@@ -16,8 +16,8 @@ from auditor.extract.common import (
     cast_characters,
     mpaa_value,
     release_qualifier,
+    runtime_version,
     split_role,
-    version_country,
 )
 from auditor.normalize.counts import parse_count
 from auditor.normalize.dates import DATE_IN_TEXT, MONTHS
@@ -391,7 +391,7 @@ class Imdb(Adapter):
             for t in _CUTS.finditer(text[: m.end("v")][m.start("v") :]):
                 a = m.start("v") + t.start()
                 minutes = parse_duration(t["t"])
-                out.add("runtime", a, a + len(t["t"]), minutes, version_country(t["n"]))
+                out.add("runtime", a, a + len(t["t"]), minutes, runtime_version(t["n"]))
 
     def _review(self, view: TextView, out: Collector, start: int) -> None:
         text = view.text

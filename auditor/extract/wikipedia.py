@@ -13,7 +13,7 @@ from auditor.extract.common import (
     add_money,
     add_names,
     release_qualifier,
-    version_country,
+    runtime_version,
 )
 from auditor.extract.prose import (
     _MARKS,
@@ -258,7 +258,7 @@ class Wikipedia(Adapter):
             d = DURATION_IN_TEXT.match(text, s, e) if minutes is None else None
             note = None
             if d and _PARENS.fullmatch(text[d.end() : e].strip()):
-                note = version_country(text[d.end() : e])
+                note = runtime_version(text[d.end() : e])
                 s, e, minutes = d.start(), d.end(), parse_duration(d[0])
             out.add("runtime", s, e, minutes, note)
         elif kind in ("budget", "gross"):
