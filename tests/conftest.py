@@ -43,3 +43,19 @@ def sources_copy(tmp_path: Path) -> Path:
     for doc in (SOURCES / BUNDLED).iterdir():
         (target / doc.name).write_bytes(doc.read_bytes())
     return tmp_path / "sources"
+
+
+def fixture_copy(tmp_path: Path, entity: str) -> Path:
+    """A writable copy of a fixture film's documents, for tests that edit them."""
+    folder = tmp_path / entity
+    folder.mkdir()
+    for doc in (FIXTURES / "documents" / entity).glob("*.txt"):
+        (folder / doc.name).write_bytes(doc.read_bytes())
+    return folder
+
+
+def edit_page(page: Path, old: str, new: str) -> None:
+    """Replace `old`, which the copied page must hold, by `new`."""
+    text = page.read_text(encoding="utf-8")
+    assert old in text
+    page.write_text(text.replace(old, new), encoding="utf-8")

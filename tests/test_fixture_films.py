@@ -16,7 +16,7 @@ import pytest
 from auditor.config import load
 from auditor.pipeline import audit
 from auditor.reconcile.display import show
-from tests.conftest import BUNDLED, FIXTURES, ROOT, SOURCES, load_expected
+from tests.conftest import BUNDLED, FIXTURES, ROOT, SOURCES, fixture_copy, load_expected
 
 FILMS = sorted(p.parent for p in (FIXTURES / "expected").glob("*/discrepancies.json"))
 
@@ -66,16 +66,8 @@ def test_no_error_where_sources_agree(film):
     assert not errors
 
 
-def _copy(tmp_path: Path, entity: str) -> Path:
-    folder = tmp_path / entity
-    folder.mkdir()
-    for doc in (FIXTURES / "documents" / entity).glob("*.txt"):
-        (folder / doc.name).write_bytes(doc.read_bytes())
-    return folder
-
-
 def test_misspelt_single_name_in_a_plot_is_a_spelling_variant(tmp_path):
-    folder = _copy(tmp_path, "trainspotting-1996")
+    folder = fixture_copy(tmp_path, "trainspotting-1996")
     blog = folder / "movieblog.txt"
     text = blog.read_text(encoding="utf-8")
     assert "Begbie keeps drinking" in text
@@ -108,7 +100,7 @@ def test_a_compatible_finding_is_never_an_error(tmp_path):
 
 
 def test_transposed_figure_is_a_conflict_whatever_its_scope(tmp_path):
-    folder = _copy(tmp_path, "trainspotting-1996")
+    folder = fixture_copy(tmp_path, "trainspotting-1996")
     blog = folder / "movieblog.txt"
     text = blog.read_text(encoding="utf-8")
     blog.write_text(text.replace("Gross: $61,501,785 (USA)", "Gross: $61,501,785"), "utf-8")
@@ -123,7 +115,7 @@ def test_a_country_dated_as_another_countrys_release_is_misdated(tmp_path):
     """One site dates a country's release on another country's date (23 February, the UK's),
     where the other sites date that country's release otherwise (Ireland, 1 March): a misdated
     release, not a date some release explains."""
-    folder = _copy(tmp_path, "trainspotting-1996")
+    folder = fixture_copy(tmp_path, "trainspotting-1996")
     page = folder / "filmsuggest.txt"
     text = page.read_text(encoding="utf-8")
     old = "released in United-kingdom on 23 february 1996"
@@ -142,7 +134,7 @@ def test_a_cast_name_written_family_name_first_is_the_same_player(tmp_path):
     """A cast list writing an actor family name first ("Carlyle Robert") names the player the
     other lists write given name first: no finding names him; written that way and a letter off
     ("Carlyle Robbert") it is one name spelt two ways."""
-    folder = _copy(tmp_path, "trainspotting-1996")
+    folder = fixture_copy(tmp_path, "trainspotting-1996")
     blog = folder / "movieblog.txt"
     text = blog.read_text(encoding="utf-8")
     old = "Robert Carlyle - Begbie"
@@ -163,7 +155,7 @@ def test_an_actor_credited_as_another_name_is_one_player_under_both(tmp_path):
     """IMDb's "(as Bobby Carlyle)" says the actor is credited under that name: the blog's cast
     list and Stars line writing "Bobby Carlyle" name the same player, not another one that the
     other lists leave out."""
-    folder = _copy(tmp_path, "trainspotting-1996")
+    folder = fixture_copy(tmp_path, "trainspotting-1996")
     imdb, blog = folder / "imdb.txt", folder / "movieblog.txt"
     text = imdb.read_text(encoding="utf-8")
     old = "robert carlyle ... begbie kelly"
@@ -179,7 +171,7 @@ def test_an_actor_credited_as_another_name_is_one_player_under_both(tmp_path):
     assert not [d for d in cast if d.code in ("AU001", "AU003") and "Carlyle" in d.explanation]
 
 def test_money_in_two_currencies_is_compatible_never_a_conflict(tmp_path):
-    folder = _copy(tmp_path, "trainspotting-1996")
+    folder = fixture_copy(tmp_path, "trainspotting-1996")
     report = audit([folder], load(ROOT))
     [budget] = [d for d in report.discrepancies if d.attribute == "budget" and d.code != "AU007"]
     assert budget.code == "AU005" and "currencies" in budget.explanation
@@ -188,7 +180,7 @@ def test_money_in_two_currencies_is_compatible_never_a_conflict(tmp_path):
 def test_lower_cased_page_knows_names_from_the_films_cased_pages(tmp_path):
     from auditor.pipeline import extract_paths
 
-    folder = _copy(tmp_path, "trainspotting-1996")
+    folder = fixture_copy(tmp_path, "trainspotting-1996")
     imdb = folder / "imdb.txt"
     text = imdb.read_text(encoding="utf-8")
     old = 'storyline mark "rent boy" renton and his mates'
@@ -221,7 +213,7 @@ def test_resolved_value_shows_the_form_most_sources_write():
 def test_every_re_release_date_stands(tmp_path):
     """An old film re-released twice (a restoration at a festival, then in cinemas abroad):
     each date is its own re-release, no conflict, and no first release is misdated."""
-    folder = _copy(tmp_path, "cold-meridian-2004")
+    folder = fixture_copy(tmp_path, "cold-meridian-2004")
     before = {
         (d.code, d.severity) for d in audit([folder], load(ROOT)).discrepancies
         if d.attribute == "release_date"
@@ -280,7 +272,7 @@ def test_a_finding_quotes_each_source_with_a_value_it_states():
 def test_a_silent_films_language_is_its_intertitles(tmp_path):
     """'Silent (Swedish intertitles)' and 'Swedish intertitles' state the language Swedish,
     as 'swedish' does: no conflict; another language's intertitles still conflict."""
-    folder = _copy(tmp_path, "the-river-men-1952")
+    folder = fixture_copy(tmp_path, "the-river-men-1952")
     for name, old, new in (
         ("wikipedia.txt", "Language Swedish", "Language Silent (Swedish intertitles)"),
         ("movieblog.txt", "Language: Swedish", "Language: Swedish intertitles"),
@@ -302,7 +294,7 @@ def test_a_place_named_with_fewer_of_its_parts_is_no_conflict(tmp_path):
     """'Princes Street, Edinburgh, UK' against 'princes street, edinburgh, scotland, uk' (the
     region left out) is one place named more or less fully (AU005); 'Leith, Scotland, UK' is
     another place (AU001)."""
-    folder = _copy(tmp_path, "trainspotting-1996")
+    folder = fixture_copy(tmp_path, "trainspotting-1996")
     page = folder / "movieblog.txt"
     text = page.read_text(encoding="utf-8")
     old = "Filming Locations: Princes Street, Edinburgh, Scotland, UK"
@@ -321,7 +313,7 @@ def test_a_name_without_its_hyphen_and_the_other_way_round_is_one_person(tmp_pat
     """A given name romanised as one word or two joined, family name first ("Jeunet
     Jeanpierre") on one site, names the person the others call "Jean-Pierre Jeunet": no
     variant, no conflict, one director resolved."""
-    folder = _copy(tmp_path, "amelie-2001")
+    folder = fixture_copy(tmp_path, "amelie-2001")
     rt = folder / "rottentomatoes.txt"
     text = rt.read_text(encoding="utf-8")
     assert "    Jean-Pierre Jeunet\n" in text
@@ -335,7 +327,7 @@ def test_a_name_without_its_hyphen_and_the_other_way_round_is_one_person(tmp_pat
 def test_a_misspelt_name_is_found_beside_the_name_written_the_other_way_round(tmp_path):
     """One site writes an actor family name first, another misspells him: the misspelling is a
     variant of the name both other sites give, whichever order they write it in."""
-    folder = _copy(tmp_path, "amelie-2001")
+    folder = fixture_copy(tmp_path, "amelie-2001")
     for name, old, new in (
         ("wikipedia.txt", "Mathieu\u2005Kassovitz as Nino", "Kassovitz Mathieu as Nino"),
         ("movieblog.txt", "Mathieu Kassovitz - Nino", "Mathieu Kasovitz - Nino"),
@@ -358,7 +350,7 @@ def test_a_second_cut_two_pages_state_is_no_conflict(tmp_path):
     """IMDb and Wikipedia each give the theatrical time and the director's cut's (107 and 114
     minutes); Rotten Tomatoes the theatrical one: every time is a cut's, no conflict. A third
     time that no cut explains still is one."""
-    folder = _copy(tmp_path, "the-salt-lantern-1978")
+    folder = fixture_copy(tmp_path, "the-salt-lantern-1978")
     rt = folder / "rottentomatoes.txt"
     text = rt.read_text(encoding="utf-8")
     assert "1 hr. 48 min." in text
@@ -375,7 +367,7 @@ def test_a_name_folded_to_ascii_is_the_same_person(tmp_path):
     """A page that writes Nordic names in ASCII ("Kjaer" for Kjær, "Soren" for Søren: æ as
     "ae", ø as "o", letters no Unicode decomposition strips) names the people the others write
     with them: no variant, no conflict, and the resolved name keeps its letters."""
-    folder = _copy(tmp_path, "nightwater-ii-the-drowned-bell-2009")
+    folder = fixture_copy(tmp_path, "nightwater-ii-the-drowned-bell-2009")
     blog = folder / "movieblog.txt"
     text = blog.read_text(encoding="utf-8")
     for old in ("Director: Mette Kjær Lindholt", "Stars: Nikolaj Reimer, Sara Lindqvist, Søren"):

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from auditor.config import load
 from auditor.pipeline import audit
-from tests.conftest import BUNDLED, FIXTURES, ROOT, SOURCES
+from tests.conftest import BUNDLED, FIXTURES, ROOT, SOURCES, edit_page, fixture_copy
 
 SECOND = FIXTURES / "documents" / "cold-meridian-2004"
 
@@ -148,22 +147,8 @@ def test_fingerprints_are_stable_and_unique(bundled):
 # --- mutations: edit a copy of a document, and the matching discrepancy appears or goes -------
 
 
-def _edit(page: Path, old: str, new: str) -> None:
-    """Replace `old` (which the page must hold) by `new` in a copied page."""
-    text = page.read_text(encoding="utf-8")
-    assert old in text
-    page.write_text(text.replace(old, new), encoding="utf-8")
-
-
 def _mutate(sources_copy: Path, name: str, old: str, new: str) -> None:
-    _edit(sources_copy / BUNDLED / name, old, new)
-
-
-def _fixture_copy(tmp_path: Path, entity: str) -> Path:
-    """A writable copy of a fixture film's folder."""
-    film = tmp_path / entity
-    shutil.copytree(FIXTURES / "documents" / entity, film)
-    return film
+    edit_page(sources_copy / BUNDLED / name, old, new)
 
 
 def test_mutation_runtime_agrees(sources_copy):
@@ -558,7 +543,7 @@ def test_letters_spelt_out_in_ascii_name_the_same_people(tmp_path):
     Sæther", "Per Øvrebø" (or fold to "Soren"): no more spelling variants than the film has
     (its planted "Bjørn Sæter", without the h, is still one); and a name a letter away from
     a spelt-out form ("Soeran") is still a variant."""
-    film = _fixture_copy(tmp_path, "vinterhamn-2008")
+    film = fixture_copy(tmp_path, "vinterhamn-2008")
 
     def variants(report):
         return sorted(
@@ -572,13 +557,13 @@ def test_letters_spelt_out_in_ascii_name_the_same_people(tmp_path):
     blog = film / "movieblog.txt"
     for old, new in (("Soren Baekgaard", "Soeren Baekgaard"), ("Bjorn Saether", "Bjoern Saether"),
                      ("Per Ovrebo", "Per Oevreboe")):
-        _edit(blog, old, new)
+        edit_page(blog, old, new)
     report = _audit(film)
     assert variants(report) == before
     [stars] = [r for r in report.resolved if r["attribute"] == "stars"]
     assert "Søren Bækgaard" in stars["value"] and "Soeren Baekgaard" not in stars["value"]
 
-    _edit(blog, "Soeren Baekgaard", "Soeran Baekgaard")
+    edit_page(blog, "Soeren Baekgaard", "Soeran Baekgaard")
     assert any("Soeran" in d.explanation for d in _audit(film).discrepancies if d.code == "AU003")
 
 
@@ -639,8 +624,8 @@ def test_a_countrys_release_dated_otherwise_by_one_page_is_misdated(tmp_path):
     """The blog dates the French release 18 April 2001 where filmsuggest and Wikipedia give 25
     April: that release is misdated, said of the French release with its claims as evidence,
     not a list of every release date no kind or country explains."""
-    film = _fixture_copy(tmp_path, "amelie-2001")
-    _edit(
+    film = fixture_copy(tmp_path, "amelie-2001")
+    edit_page(
         film / "movieblog.txt",
         "Release Date: 25 April 2001 (France)",
         "Release Date: 18 April 2001 (France)",
@@ -685,13 +670,13 @@ def test_romanisations_of_a_russian_name_are_one_name(tmp_path):
     and "Evgeni" are one name written by two romanisation systems: no spelling variant, where
     a real misspelling ("Sedyk" for "Sedykh") still is one. The same names on a film of
     another country are two spellings."""
-    film = _fixture_copy(tmp_path, "zimniy-sad-1979")
+    film = fixture_copy(tmp_path, "zimniy-sad-1979")
     for page, old, new in (
         ("movieblog.txt", "Natalya Orlova", "Natalia Orlova"),
         ("wikipedia.txt", "Anatoly Grekov", "Anatoliy Grekov"),
         ("imdb.txt", "writer: evgeni lebedev", "writer: yevgeniy lebedev"),
     ):
-        _edit(film / page, old, new)
+        edit_page(film / page, old, new)
 
     def variants(report):
         return sorted(
@@ -716,8 +701,8 @@ def test_limited_run_on_a_re_release_date_is_that_re_release(tmp_path):
     that dates the original's US limited release in 1927 and the re-release on 12 November
     2010, is the re-release's run: no misdated limited release. A limited date that is no
     re-release's still is one."""
-    film = _fixture_copy(tmp_path, "seven-bells-1927")
-    _edit(
+    film = fixture_copy(tmp_path, "seven-bells-1927")
+    edit_page(
         film / "wikipedia.txt",
         "Paragon Pictures opened a version cut to 107 minutes, with new English intertitles,",
         "Paragon Pictures gave it a limited release, in a version cut to 107 minutes,",
@@ -729,7 +714,7 @@ def test_limited_run_on_a_re_release_date_is_that_re_release(tmp_path):
                 and "limited" in d.explanation]
 
     assert not misdated(_audit(film))
-    _edit(film / "rottentomatoes.txt", "Nov 12, 2010 Limited", "Nov 19, 2010 Limited")
+    edit_page(film / "rottentomatoes.txt", "Nov 12, 2010 Limited", "Nov 19, 2010 Limited")
     assert misdated(_audit(film))
 
 
@@ -739,7 +724,7 @@ def test_unscoped_figure_mistyped_beside_the_same_figure_unscoped(tmp_path):
     (AU001), which neither the scopes' comparison (both amounts stand unscoped) nor the
     unscoped one (a figure that is a scoped one transposed) left unreported. Figures that
     differ otherwise are no transposition."""
-    film = _fixture_copy(tmp_path, "zimniy-sad-1979")
+    film = fixture_copy(tmp_path, "zimniy-sad-1979")
 
     def money(blog_figure):
         for page, old, new in (
@@ -755,5 +740,5 @@ def test_unscoped_figure_mistyped_beside_the_same_figure_unscoped(tmp_path):
                 if d.attribute == "gross" and d.severity == "error"]
 
     assert money("$3,451,200") == ["transposed-digits"]
-    _edit(film / "movieblog.txt", "$3,451,200", "$3,980,000")
+    edit_page(film / "movieblog.txt", "$3,451,200", "$3,980,000")
     assert "transposed-digits" not in money("$3,980,000")
