@@ -11,7 +11,7 @@ from auditor.attributes import catalog
 from auditor.claims import Claim, to_frame
 from auditor.cli import main
 from auditor.reconcile import Settings, reconcile
-from tests.conftest import SOURCES
+from tests.conftest import SOURCES, fixture_copy
 
 
 def _claim(entity, source, attribute, value, raw=None):
@@ -194,3 +194,55 @@ def test_the_precise_figure_resolves_over_the_rounded_one_it_generalises():
         value = dict(zip(resolved["attribute"], map(json.loads, resolved["value"]), strict=True))
         assert value["gross"]["amount"] == 2_104_532
         assert value["budget"]["low"] == value["budget"]["high"] == 28_000_000
+
+
+def _grosses(stated: list[tuple[str, int, str | None]]) -> dict[str, tuple[int, list[str]]]:
+    claims = [
+        Claim("film-2000", source, f"film-2000/{source}.txt", "gross", f"${amount:,}",
+              {"amount": amount, "currency": "USD"}, scope, 0, 9)
+        for source, amount, scope in stated
+    ]  # fmt: skip
+    resolved = reconcile(to_frame(claims), Settings(specs=catalog())).resolved
+    return {
+        slot: (json.loads(value)["amount"], sources)
+        for slot, value, sources in resolved.select("slot", "value", "sources").iter_rows()
+    }
+
+
+def test_an_unscoped_figure_counts_for_the_scope_it_restates():
+    """A gross that names no scope supports the scoped figure it repeats (so that the usa
+    figure two sources state beats the one a single source mistyped), as a mistyped copy of
+    one counts against it; one that restates no scope, or two, stays a slot of its own."""
+    resolved = _grosses(
+        [("a", 412_500, "usa"), ("b", 421_500, "usa"), ("c", 412_500, None),
+         ("d", 210_000, "uk")]
+    )  # fmt: skip
+    assert set(resolved) == {"usa", "uk"} and resolved["usa"][0] == 412_500
+    assert "c" in resolved["usa"][1]  # (b's figure, within the tolerance, supports it too)
+    # the same digits in another order: a mistyped copy of the usa figure, not a scope's value
+    resolved = _grosses([("a", 2_104_532, "usa"), ("b", 2_401_532, None)])
+    assert resolved == {"usa": (2_104_532, ["a"])}
+    # within the tolerance of one scope's figure: that scope's
+    resolved = _grosses([("a", 2_104_532, "usa"), ("b", 2_100_000, None)])
+    assert set(resolved) == {"usa"}
+    # the same amount in two scopes, or in none: no scope can be told
+    resolved = _grosses([("a", 84_200_000, "usa"), ("b", 84_200_000, "canada"),
+                         ("c", 84_200_000, None), ("d", 100_000_000, None)])  # fmt: skip
+    assert set(resolved) == {"usa", "canada", ""}
+
+
+def test_a_page_that_names_no_scope_supports_the_scope_it_repeats(tmp_path):
+    """The British noir fixture: Rotten Tomatoes' "Box Office: $412,500" names no scope and
+    repeats IMDb's "$412,500 (usa)": it is resolved with the usa figures, and no unscoped
+    gross of its own is "most likely" beside them."""
+    from auditor.config import load
+    from auditor.pipeline import extract_paths, settings_for
+
+    folder = fixture_copy(tmp_path, "the-night-has-no-walls-1947")
+    extraction = extract_paths([folder])
+    settings = settings_for(load(folder), extraction)
+    resolved = reconcile(extraction.claims, settings).resolved.filter(
+        pl.col("attribute") == "gross"
+    )
+    sources = dict(resolved.select("slot", "sources").iter_rows())
+    assert set(sources) == {"uk", "usa"} and "rottentomatoes" in sources["usa"]

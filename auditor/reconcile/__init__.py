@@ -18,7 +18,7 @@ import polars as pl
 from auditor import gcpause, kinds
 from auditor.catalog import KINDS, SEVERITIES, Kind, SpellingVariant, kind
 from auditor.claims import conform, with_ids
-from auditor.reconcile import evidence, reliability, resolve
+from auditor.reconcile import evidence, reliability, resolve, unscoped
 from auditor.reconcile.comparators import CHAIN, Comparator
 from auditor.reconcile.comparators.base import rows as _rows
 from auditor.reconcile.model import ENGINE, ClaimStore, Context, Discrepancy, Resolved
@@ -122,7 +122,9 @@ def _resolved(
     frame: pl.DataFrame, settings: Settings, truth: Truth | None
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """The resolved table and the source table of the weighed claims (`_learned`): by a vote
-    of the trust priors where nothing is learned."""
+    of the trust priors where nothing is learned. An unscoped figure counts for the scope it
+    restates (reconcile.unscoped)."""
+    frame = unscoped.placed(frame, settings)
     if truth is None:
         return resolve.table(frame).collect(engine=ENGINE), reliability.empty_sources()
     return reliability.resolved(frame, truth, settings), truth.sources

@@ -22,6 +22,7 @@ from auditor import kinds
 from auditor.claims import EDITORIAL
 from auditor.normalize.names import NEAR, abbreviates
 from auditor.normalize.places import DEMONYMS
+from auditor.reconcile import unscoped
 from auditor.reconcile.prepare import ENGINE, Settings, trust_of
 from auditor.truth import AMOUNTS, Attribute, Truth, discover
 
@@ -324,7 +325,9 @@ def empty_sources() -> pl.DataFrame:
 
 
 def learn(frame: pl.DataFrame, settings: Settings) -> Truth:
-    return discover(claims(frame, settings), attributes(settings))
+    """What the prepared claims teach of their sources, an unscoped figure counted for the
+    scope it restates (reconcile.unscoped), as resolution counts it."""
+    return discover(claims(unscoped.placed(frame, settings), settings), attributes(settings))
 
 
 def weights(frame: pl.DataFrame, truth: Truth, settings: Settings) -> pl.Expr:
