@@ -246,3 +246,18 @@ def test_a_page_that_names_no_scope_supports_the_scope_it_repeats(tmp_path):
     )
     sources = dict(resolved.select("slot", "sources").iter_rows())
     assert set(sources) == {"uk", "usa"} and "rottentomatoes" in sources["usa"]
+
+
+def test_a_finding_on_unscoped_figures_resolves_to_the_scopes_they_repeat():
+    """Two unscoped grosses, one the other's digits mistyped, both repeating the usa figure:
+    the finding says the usa figure is most likely, as the resolved table does (no unscoped
+    slot is left to name)."""
+    claims = [
+        Claim("film-2000", source, f"film-2000/{source}.txt", "gross", f"${amount:,}",
+              {"amount": amount, "currency": "USD"}, scope, 0, 9)
+        for source, amount, scope in
+        [("a", 212_450, "usa"), ("b", 221_450, None), ("c", 212_450, None)]
+    ]  # fmt: skip
+    result = reconcile(to_frame(claims), Settings(specs=catalog()))
+    [mistyped] = [d for d in result.discrepancies if d.reason == "transposed-digits"]
+    assert mistyped.resolved.value == {"usa": {"amount": 212_450, "currency": "USD"}}

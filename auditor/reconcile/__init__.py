@@ -257,8 +257,10 @@ def _batch(
 
 def _resolved_items(resolved: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """The resolved table as `_items` reads it, made once for every batch; and per (entity,
-    attribute), whether it has `several` slots."""
-    slots = resolved.group_by("entity", "attribute").agg(several=pl.len() > 1)
+    attribute), whether it has `several` slots, and an `unscoped` one."""
+    slots = resolved.group_by("entity", "attribute").agg(
+        several=pl.len() > 1, unscoped=(pl.col("slot") == "").any()
+    )
     table = resolved.select("entity", "attribute", "slot", "value", "confidence", "sources")
     return table, slots
 
@@ -274,7 +276,8 @@ def _items(
     same, with the same confidence. A list attribute's findings are about some of its members,
     and resolve them."""
     every = [k.code for k in KINDS.values() if k.every_slot]
-    # a finding about every slot resolves per slot where the item has several
+    # a finding about every slot resolves per slot where the item has several, as does one
+    # about unscoped figures that all count for scopes they repeat (reconcile.unscoped)
     table, slots = resolved
     scope = (
         described.select("entity", "attribute", "slot", "code")
@@ -282,7 +285,10 @@ def _items(
         .filter(pl.col("attribute").is_in(single))
         .join(slots, on=["entity", "attribute"], how="left", maintain_order="left")
         .with_columns(
-            slot=pl.when(pl.col("code").is_in(every) & pl.col("several").fill_null(False))
+            slot=pl.when(
+                (pl.col("code").is_in(every) & pl.col("several").fill_null(False))
+                | ((pl.col("slot") == "") & ~pl.col("unscoped").fill_null(True))
+            )
             .then(pl.lit("*"))
             .otherwise(pl.col("slot"))
         )
