@@ -261,3 +261,21 @@ def test_a_finding_on_unscoped_figures_resolves_to_the_scopes_they_repeat():
     result = reconcile(to_frame(claims), Settings(specs=catalog()))
     [mistyped] = [d for d in result.discrepancies if d.reason == "transposed-digits"]
     assert mistyped.resolved.value == {"usa": {"amount": 212_450, "currency": "USD"}}
+
+
+def test_a_films_release_date_is_its_home_release_where_a_source_dates_several(tmp_path):
+    """The silent German fixture: Wikipedia dates the German release 10 January 1927 once
+    and the US release 6 March 1927 twice (infobox and prose); IMDb dates the German one.
+    The film's release date is its German release: Wikipedia's US date is no vote against
+    it (it was the most trusted source's most repeated date, and won)."""
+    from auditor.config import load
+    from auditor.pipeline import extract_paths, settings_for
+
+    folder = fixture_copy(tmp_path, "seven-bells-1927")
+    extraction = extract_paths([folder])
+    settings = settings_for(load(folder), extraction)
+    resolved = reconcile(extraction.claims, settings).resolved.filter(
+        (pl.col("attribute") == "release_date") & (pl.col("slot") == "")
+    )
+    [(value, sources)] = resolved.select("value", "sources").iter_rows()
+    assert json.loads(value) == "1927-01-10" and {"imdb", "wikipedia"} <= set(sources)

@@ -84,6 +84,9 @@ def claims(frame: pl.DataFrame, settings: Settings) -> pl.DataFrame:
             weight=pl.when(pl.col("origin") == EDITORIAL).then(1.0).otherwise(settings.user_weight),
         )
     )
+    release = [n for n, s in specs.items() if s.qualifier == "release" and not s.multi]
+    if release:
+        base = _home_release(base, release)
     single = base.filter(~pl.col("attribute").is_in(multi)).select(
         "entity",
         "attribute",
@@ -120,6 +123,37 @@ def claims(frame: pl.DataFrame, settings: Settings) -> pl.DataFrame:
     )
     sets = _one_spelling(sets.collect()).drop("item", "src").lazy()
     return pl.concat([_amounts(single, specs), sets], how="diagonal_relaxed").collect()
+
+
+def _home_release(rows: pl.LazyFrame, release: list[str]) -> pl.LazyFrame:
+    """A source that dates a release kind in several countries ("10 January 1927 (Germany)",
+    "6 March 1927 (USA)") does not contradict itself, and says one thing of the film's
+    release of that kind: its date in the film's own country (one its `country` claims
+    name), else the date it gives no country, else its earliest. Its other dates are left
+    out of what truth discovery reads; the dates comparator judges every country's."""
+    homes = (
+        rows.filter(pl.col("attribute") == "country")
+        .select("entity", country="key", home=pl.lit(True))
+        .unique()
+    )
+    dated = rows.filter(pl.col("attribute").is_in(release)).join(
+        homes, on=["entity", "country"], how="left", nulls_equal=False
+    )
+    rank = (
+        pl.when(pl.col("home").fill_null(False))
+        .then(pl.lit(0, pl.Int8))
+        .when(pl.col("country").is_null())
+        .then(pl.lit(1, pl.Int8))
+        .otherwise(pl.lit(2, pl.Int8))
+    )
+    chosen = (
+        pl.col("key")
+        .sort_by(rank, pl.col("key"))
+        .first()
+        .over("entity", "attribute", "slot", "source")
+    )
+    dated = dated.filter(pl.col("key") == chosen).drop("home")
+    return pl.concat([rows.filter(~pl.col("attribute").is_in(release)), dated])
 
 
 def _amounts(single: pl.LazyFrame, specs) -> pl.LazyFrame:
