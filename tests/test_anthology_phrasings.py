@@ -23,6 +23,24 @@ def test_segment_notes_are_no_part_of_credited_names():
     }
 
 
+def test_a_note_naming_several_segments_splits_no_list():
+    """'Ida Lunn (segments "Prologue", "The Well")': the comma between a note's segment titles
+    separates no people; the names after the note still split."""
+    from auditor.extract.common import add_credited, add_names
+
+    text = 'ida lunn (segments "prologue", "the well", "epilogue"), max orr, jo hale'
+    assert _facts(lambda out, s, e: add_names(out, "director", s, e), text) == {
+        ("director", "ida lunn", None),
+        ("director", "max orr", None),
+        ("director", "jo hale", None),
+    }
+    text = 'Nell Haig (novel) (segments "Low Tide", "The Net"), Sam Rook (segments "A", "B")'
+    assert _facts(lambda out, s, e: add_credited(out, "writers", s, e), text) == {
+        ("writers", "Nell Haig", "novel"),
+        ("writers", "Sam Rook", None),
+    }
+
+
 def test_segment_notes_are_split_off_each_part_of_a_role():
     from auditor.extract.common import split_role
 
