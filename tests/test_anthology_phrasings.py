@@ -41,6 +41,18 @@ def test_a_note_naming_several_segments_splits_no_list():
     }
 
 
+def test_a_writing_role_after_a_segment_note_is_the_role():
+    """'Tom Pryce (segment "The Net") (adaptation)': IMDb puts the segment note before the
+    role; the role is still the qualifier and the note no part of the name."""
+    from auditor.extract.common import add_credited
+
+    text = 'tom pryce (segment "the net") (adaptation), ada brook (segment "coda") (novel)'
+    assert _facts(lambda out, s, e: add_credited(out, "writers", s, e), text) == {
+        ("writers", "tom pryce", "adaptation"),
+        ("writers", "ada brook", "novel"),
+    }
+
+
 def test_segment_notes_are_split_off_each_part_of_a_role():
     from auditor.extract.common import split_role
 

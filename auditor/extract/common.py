@@ -401,5 +401,8 @@ def mpaa_value(text: str) -> str | None:
     return v if v in MPAA else None
 
 
-_CREDITED = re.compile(r"(?P<n>.+?)(?:\s*\((?P<role>[^)]+)\))?")  # "Name (role)"
+# "Name (role)"; a segment note may stand between: 'Name (segment "A") (story)'.
+_CREDITED = re.compile(
+    r"(?P<n>.+?)(?:" + SEGMENT_NOTE.pattern + r")*(?:\s*\((?P<role>[^)]+)\))?", re.I
+)
 _REF_MARK = re.compile(r"\[\w{1,3}\]")  # a footnote mark: "[3]", "[a]"
