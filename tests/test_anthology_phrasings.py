@@ -53,6 +53,23 @@ def test_a_writing_role_after_a_segment_note_is_the_role():
     }
 
 
+def test_a_described_role_in_a_lower_cased_review_names_no_character():
+    """A reviewer's 'as the ferryman' on a lower-cased page: the cast's 'the ferryman' is a
+    description there, as in that page's storyline; a named role is still a character."""
+    from auditor.extract.common import add_user_mentions
+    from tests.test_phrasings import _collector
+
+    text = "lee paine as the ferryman is great and kit vance is the heart of it."
+    out = _collector(text)
+    out.add("cast", 0, 3, {"actor": "lee paine", "character": "the ferryman"})
+    out.add("cast", 0, 3, {"actor": "jo hale", "character": "kit vance"})
+    add_user_mentions(out, 0, len(text), cased=False)
+    assert {(c.attribute, c.value) for c in out.claims if c.origin == "user"} == {
+        ("stars", "lee paine"),
+        ("character", "kit vance"),
+    }
+
+
 def test_segment_notes_are_split_off_each_part_of_a_role():
     from auditor.extract.common import split_role
 
