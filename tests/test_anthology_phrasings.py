@@ -233,3 +233,16 @@ def test_a_surname_that_is_a_street_word():
     assert discover_names(text, 0, len(text)) == {"Ada Hill", "Kit Park"}
     text = "Notting Hill is quiet at night; they walk down Penny Lane to the Abbey Road studio."
     assert discover_names(text, 0, len(text)) == set()
+
+
+def test_a_shelf_joining_genres_is_each_of_them():
+    """A site's 'Crime & Drama' or 'Western and Comedy' (no compound of the vocabulary) is each
+    genre it joins, so it shares a broad genre with a list saying 'crime'; a neutral form
+    joined adds nothing; a part outside the vocabulary leaves the shelf unknown."""
+    from auditor.normalize.genres import facets, is_genre
+
+    assert facets("Crime & Drama") == {"crime", "drama"}
+    assert facets("Western and Comedy") == {"western", "comedy"}
+    assert facets("Portmanteau & Fantasy") == {"fantasy"}
+    assert facets("Crime & Punishment") == {"crime & punishment"}
+    assert is_genre("War & Romance") and not is_genre("Arts & Crafts")
