@@ -436,6 +436,14 @@ class ValueConflict(Kind):
     )
     share_nothing = Reason("{lists} — {disjoint} share nothing", **_LISTS, disjoint=pairs)
     different_people = Reason("{values} — the lists name different people", **_VALUES)
+    name_replaced = Reason(
+        "{lists} — {sources} {sources:names|name} {extra} where every other list names "
+        "{missing}: one credit given to another person",
+        **_LISTS,
+        sources=NAMES,
+        extra=NAMES,
+        missing=NAMES,
+    )
     different_codes = Reason("{values} — different codes", **_VALUES)
     different_roles = Reason("{actor} plays different characters — {roles}", **_ROLES)
 

@@ -23,6 +23,53 @@ def test_segment_notes_are_no_part_of_credited_names():
     }
 
 
+def test_a_note_naming_several_segments_splits_no_list():
+    """'Ida Lunn (segments "Prologue", "The Well")': the comma between a note's segment titles
+    separates no people; the names after the note still split."""
+    from auditor.extract.common import add_credited, add_names
+
+    text = 'ida lunn (segments "prologue", "the well", "epilogue"), max orr, jo hale'
+    assert _facts(lambda out, s, e: add_names(out, "director", s, e), text) == {
+        ("director", "ida lunn", None),
+        ("director", "max orr", None),
+        ("director", "jo hale", None),
+    }
+    text = 'Nell Haig (novel) (segments "Low Tide", "The Net"), Sam Rook (segments "A", "B")'
+    assert _facts(lambda out, s, e: add_credited(out, "writers", s, e), text) == {
+        ("writers", "Nell Haig", "novel"),
+        ("writers", "Sam Rook", None),
+    }
+
+
+def test_a_writing_role_after_a_segment_note_is_the_role():
+    """'Tom Pryce (segment "The Net") (adaptation)': IMDb puts the segment note before the
+    role; the role is still the qualifier and the note no part of the name."""
+    from auditor.extract.common import add_credited
+
+    text = 'tom pryce (segment "the net") (adaptation), ada brook (segment "coda") (novel)'
+    assert _facts(lambda out, s, e: add_credited(out, "writers", s, e), text) == {
+        ("writers", "tom pryce", "adaptation"),
+        ("writers", "ada brook", "novel"),
+    }
+
+
+def test_a_described_role_in_a_lower_cased_review_names_no_character():
+    """A reviewer's 'as the ferryman' on a lower-cased page: the cast's 'the ferryman' is a
+    description there, as in that page's storyline; a named role is still a character."""
+    from auditor.extract.common import add_user_mentions
+    from tests.test_phrasings import _collector
+
+    text = "lee paine as the ferryman is great and kit vance is the heart of it."
+    out = _collector(text)
+    out.add("cast", 0, 3, {"actor": "lee paine", "character": "the ferryman"})
+    out.add("cast", 0, 3, {"actor": "jo hale", "character": "kit vance"})
+    add_user_mentions(out, 0, len(text), cased=False)
+    assert {(c.attribute, c.value) for c in out.claims if c.origin == "user"} == {
+        ("stars", "lee paine"),
+        ("character", "kit vance"),
+    }
+
+
 def test_segment_notes_are_split_off_each_part_of_a_role():
     from auditor.extract.common import split_role
 
@@ -186,3 +233,16 @@ def test_a_surname_that_is_a_street_word():
     assert discover_names(text, 0, len(text)) == {"Ada Hill", "Kit Park"}
     text = "Notting Hill is quiet at night; they walk down Penny Lane to the Abbey Road studio."
     assert discover_names(text, 0, len(text)) == set()
+
+
+def test_a_shelf_joining_genres_is_each_of_them():
+    """A site's 'Crime & Drama' or 'Western and Comedy' (no compound of the vocabulary) is each
+    genre it joins, so it shares a broad genre with a list saying 'crime'; a neutral form
+    joined adds nothing; a part outside the vocabulary leaves the shelf unknown."""
+    from auditor.normalize.genres import facets, is_genre
+
+    assert facets("Crime & Drama") == {"crime", "drama"}
+    assert facets("Western and Comedy") == {"western", "comedy"}
+    assert facets("Portmanteau & Fantasy") == {"fantasy"}
+    assert facets("Crime & Punishment") == {"crime & punishment"}
+    assert is_genre("War & Romance") and not is_genre("Arts & Crafts")

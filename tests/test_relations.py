@@ -102,3 +102,43 @@ def test_character_findings_belong_to_the_attribute_of_that_kind(tmp_path):
     spelt = [d for d in report.discrepancies if d.code == "AU003"]
     assert [d.attribute for d in spelt] == ["persona"]
     assert '"Ben Anderson" in c (table)' in spelt[0].explanation
+
+
+def test_a_credit_given_to_another_person_conflicts_a_shorter_list_does_not(tmp_path):
+    """Three sources credit 'Kit Vance, Lee Paine'; one gives Lee Paine's credit to Max Orr:
+    a credit list (no billing) that leaves out a name every other list gives and names one no
+    other gives is a conflict. A list that only leaves a name out, two lists alone, or a
+    billing of stars that picks other players are not."""
+    (tmp_path / "works.csv").write_text(
+        "id,src,director,stars\n"
+        "w1,a,Kit Vance|Lee Paine,Ann Lee|Bo Chan\n"
+        "w1,b,Kit Vance|Lee Paine,Ann Lee|Bo Chan\n"
+        "w1,c,Kit Vance|Max Orr,Ann Lee|Cy Dale\n"
+        "w2,a,Kit Vance|Lee Paine,Ann Lee\n"
+        "w2,b,Kit Vance|Lee Paine,Ann Lee\n"
+        "w2,c,Kit Vance,Ann Lee\n"
+        "w3,a,Kit Vance|Lee Paine,Ann Lee\n"
+        "w3,b,Kit Vance|Max Orr,Ann Lee\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "auditor.toml").write_text(
+        'resolution = "vote"\n\n[[tables]]\npath = "works.csv"\nsource = { column = "src" }\n'
+        'entity = ["id"]\n\n[tables.columns]\ndirector = { attribute = "director", split = "|" }'
+        '\nstars = { attribute = "stars", split = "|" }\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "sources").mkdir()
+    config = load(tmp_path / "sources", config_file=tmp_path / "auditor.toml")
+    report = audit([tmp_path / "sources"], config)
+    found = {
+        (d.entity, d.attribute, d.code, d.reason)
+        for d in report.discrepancies
+        if d.code != "AU007"
+    }
+    assert ("w1", "director", "AU001", "name-replaced") in found
+    assert {f for f in found if f[2] == "AU001"} == {("w1", "director", "AU001", "name-replaced")}
+    assert {(e, a) for e, a, code, _ in found if code == "AU005"} >= {
+        ("w1", "stars"),
+        ("w2", "director"),
+        ("w3", "director"),
+    }

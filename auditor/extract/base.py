@@ -102,12 +102,20 @@ class Adapter(ABC):
 def split_items(
     text: str, start: int, end: int, sep: str = r"\s*(?:,|\||;|\band\b)\s*"
 ) -> Iterator[tuple[int, int]]:
-    """Offsets of the non-empty items of text[start:end] split on `sep`, trimmed."""
-    pos = start
-    for m in re.finditer(sep, text[start:end]):
+    """Offsets of the non-empty items of text[start:end] split on `sep`, trimmed. A separator
+    inside a parenthesis closed in the range splits nothing: a note lists its own items
+    ('X (segments "A", "B"), Y')."""
+    pos, chunk = start, text[start:end]
+    for m in re.finditer(sep, chunk):
+        if "(" in chunk and _in_parenthesis(chunk, m.start()):
+            continue
         yield from _trimmed(text, pos, start + m.start())
         pos = start + m.end()
     yield from _trimmed(text, pos, end)
+
+
+def _in_parenthesis(chunk: str, at: int) -> bool:
+    return chunk.count("(", 0, at) > chunk.count(")", 0, at) and ")" in chunk[at:]
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -266,8 +266,9 @@ def add_user_mentions(out: Collector, start: int, end: int, *, cased: bool) -> N
     for name, attribute in people.items():  # a director who also acts is mentioned as both
         if attribute == "director" and name.casefold() in acting:
             people[name] = "director stars"
-    for name in cast_characters(out):
-        people.setdefault(name, "character")
+    for name in cast_characters(out):  # a described role names no one, as in a plot
+        if cased or not _ONE_WORD_DESCRIBED.fullmatch(name):
+            people.setdefault(name, "character")
     seen = {(c.attribute, c.value.casefold()) for c in out.claims if c.origin == USER}
     text = out.view.text
     found = list(_initialled_mentions(text, start, end, people, cased=cased))
@@ -401,5 +402,8 @@ def mpaa_value(text: str) -> str | None:
     return v if v in MPAA else None
 
 
-_CREDITED = re.compile(r"(?P<n>.+?)(?:\s*\((?P<role>[^)]+)\))?")  # "Name (role)"
+# "Name (role)"; a segment note may stand between: 'Name (segment "A") (story)'.
+_CREDITED = re.compile(
+    r"(?P<n>.+?)(?:" + SEGMENT_NOTE.pattern + r")*(?:\s*\((?P<role>[^)]+)\))?", re.I
+)
 _REF_MARK = re.compile(r"\[\w{1,3}\]")  # a footnote mark: "[3]", "[a]"

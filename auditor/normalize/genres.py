@@ -150,6 +150,12 @@ def _known(genre: str) -> tuple[str, frozenset[str] | None]:
             return key, frozenset()
         if k in _FACETS:
             return key, frozenset(_FACETS[k])
+    # a shelf that joins genres of the vocabulary ("Horror & Thriller", "Comedy and Romance")
+    # is each of them
+    parts = re.split(r" (?:&|and) ", key)
+    known = [_known(p)[1] for p in parts] if len(parts) > 1 else [None]
+    if all(k is not None for k in known):
+        return key, frozenset().union(*known)
     return key, None
 
 

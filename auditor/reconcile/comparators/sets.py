@@ -366,8 +366,11 @@ def _verdicts(
     disjoint = _disjoint(per_source).join(inner.select("g"), on="g", how="anti")
     common = rest.join(disjoint, on="g", how="anti")
     apart = rest.join(disjoint, on="g", how="semi")
+    replaced = _replaced(ctx, common, per_source, members)
+    common = common.join(replaced.select("g"), on="g", how="anti")
     return [
         inner,
+        replaced,
         _partial_or_overlapping(ctx, common, per_source, members),
         _sharing_nothing(ctx, apart, per_source, editorial, actors),
     ]
@@ -630,6 +633,83 @@ def _partial_or_overlapping(
             )
         )
         .otherwise(words.message(overlap, lists=pl.col("said"), rare=pl.col("rare"))),
+    )
+    return _framed(found)
+
+
+def _replaced(
+    ctx: Context, lists: pl.DataFrame, per_source: pl.DataFrame, members: pl.DataFrame
+) -> pl.DataFrame:
+    """Credit lists (people, no billing) where a source leaves out a name every other list
+    gives (two lists at least) and names instead one no other list gives: the credit is given
+    to another person, a conflict; a list that only leaves names out, or a billing that cuts
+    the cast elsewhere, is none."""
+    credits = [
+        a
+        for a in lists.get_column("attribute").unique().to_list()
+        if ctx.spec(a).kind == "people" and ctx.spec(a).relation != "billing"
+    ]
+    held = (
+        per_source.filter(pl.col("attribute").is_in(credits) & (pl.col("n_sources") >= 3))
+        .join(lists.select("g"), on="g", how="semi")
+        .select("g", "source", "n_sources", member="set")
+        .explode("member")
+    )
+    counts = held.group_by("g", "member").agg(
+        lists=pl.len(), by=pl.col("source").first(), n_sources=pl.col("n_sources").first()
+    )
+    listed = per_source.select("g", "source", "set")
+    # a name on every list but one, and the one list that leaves it out
+    missing = (
+        counts.filter(pl.col("lists") == pl.col("n_sources") - 1)
+        .join(listed, on="g")
+        .filter(~pl.col("set").list.contains(pl.col("member")))
+        .select("g", "source", "member")
+    )
+    extra = counts.filter(pl.col("lists") == 1).select("g", source="by", member="member")
+    shown = members.select("g", member="key", shown="shown")
+    both = (
+        missing.join(extra.select("g", "source").unique(), on=["g", "source"], how="semi")
+        .join(shown, on=["g", "member"])
+        .sort("g", "member")
+        .group_by("g")
+        .agg(sources=pl.col("source").unique().sort(), missing=pl.col("shown").unique().sort())
+    )
+    added = (
+        extra.join(
+            both.select("g", "sources").explode("sources"),
+            left_on=["g", "source"],
+            right_on=["g", "sources"],
+            how="semi",
+        )
+        .join(shown, on=["g", "member"])
+        .group_by("g")
+        .agg(extra=pl.col("shown").unique().sort())
+    )
+    judged = lists.join(both, on="g").join(added, on="g")
+    why = ValueConflict.name_replaced
+    found = judged.select(
+        *_verdict_order(),
+        "entity",
+        "attribute",
+        slot=pl.lit(""),
+        code=pl.lit(why.code),
+        reason=pl.lit(why.name),
+        claim_ids="claim_ids",
+        fields=words.obj(
+            lists=pl.col("listed"),
+            sources=words.names(pl.col("sources")),
+            extra=words.names(pl.col("extra")),
+            missing=words.names(pl.col("missing")),
+        ),
+        severity=pl.lit(None, pl.String),
+        message=words.message(
+            why,
+            lists=pl.col("said"),
+            sources=pl.col("sources"),
+            extra=pl.col("extra"),
+            missing=pl.col("missing"),
+        ),
     )
     return _framed(found)
 
