@@ -107,8 +107,9 @@ def test_character_findings_belong_to_the_attribute_of_that_kind(tmp_path):
 def test_a_credit_given_to_another_person_conflicts_a_shorter_list_does_not(tmp_path):
     """Three sources credit 'Kit Vance, Lee Paine'; one gives Lee Paine's credit to Max Orr:
     a credit list (no billing) that leaves out a name every other list gives and names one no
-    other gives is a conflict. A list that only leaves a name out, two lists alone, or a
-    billing of stars that picks other players are not."""
+    other gives is a conflict. A list that only leaves a name out, two lists alone, lists
+    that differ among the others too, or a billing of stars that picks other players are
+    not."""
     (tmp_path / "works.csv").write_text(
         "id,src,director,stars\n"
         "w1,a,Kit Vance|Lee Paine,Ann Lee|Bo Chan\n"
@@ -118,7 +119,12 @@ def test_a_credit_given_to_another_person_conflicts_a_shorter_list_does_not(tmp_
         "w2,b,Kit Vance|Lee Paine,Ann Lee\n"
         "w2,c,Kit Vance,Ann Lee\n"
         "w3,a,Kit Vance|Lee Paine,Ann Lee\n"
-        "w3,b,Kit Vance|Max Orr,Ann Lee\n",
+        "w3,b,Kit Vance|Max Orr,Ann Lee\n"
+        # the other lists differ too (one credits a third name): sites crediting more or
+        # less fully, no credit given to another
+        "w4,a,Kit Vance|Lee Paine,Ann Lee\n"
+        "w4,b,Kit Vance|Lee Paine|Di Ray,Ann Lee\n"
+        "w4,c,Kit Vance|Max Orr,Ann Lee\n",
         encoding="utf-8",
     )
     (tmp_path / "auditor.toml").write_text(

@@ -641,16 +641,21 @@ def _replaced(
     ctx: Context, lists: pl.DataFrame, per_source: pl.DataFrame, members: pl.DataFrame
 ) -> pl.DataFrame:
     """Credit lists (people, no billing) where a source leaves out a name every other list
-    gives (two lists at least) and names instead one no other list gives: the credit is given
-    to another person, a conflict; a list that only leaves names out, or a billing that cuts
-    the cast elsewhere, is none."""
+    gives (two lists at least, all alike) and names instead one no other list gives: the
+    credit is given to another person, a conflict; a list that only leaves names out, a
+    billing that cuts the cast elsewhere, or lists that differ among the others as well (sites
+    that credit writers or producers more or less fully) is none."""
     credits = [
         a
         for a in lists.get_column("attribute").unique().to_list()
         if ctx.spec(a).kind == "people" and ctx.spec(a).relation != "billing"
     ]
     held = (
-        per_source.filter(pl.col("attribute").is_in(credits) & (pl.col("n_sources") >= 3))
+        per_source.filter(
+            pl.col("attribute").is_in(credits)
+            & (pl.col("n_sources") >= 3)
+            & (pl.col("distinct") == 2)  # one list apart, the others one list
+        )
         .join(lists.select("g"), on="g", how="semi")
         .select("g", "source", "n_sources", member="set")
         .explode("member")
