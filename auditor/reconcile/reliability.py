@@ -126,8 +126,8 @@ def claims(frame: pl.DataFrame, settings: Settings) -> pl.DataFrame:
 
 
 def _home_release(rows: pl.LazyFrame, release: list[str]) -> pl.LazyFrame:
-    """A source that dates a release kind in several countries ("10 January 1927 (Germany)",
-    "6 March 1927 (USA)") does not contradict itself, and says one thing of the film's
+    """A source that dates a release kind in several countries ("2 May 1961 (France)",
+    "9 October 1961 (USA)") does not contradict itself, and says one thing of the film's
     release of that kind: its date in the film's own country (one its `country` claims
     name), else the date it gives no country, else its earliest. Its other dates are left
     out of what truth discovery reads; the dates comparator judges every country's."""

@@ -1,7 +1,7 @@
 """An unscoped figure's scope, for resolution: the scoped figure it restates.
 
-Sites often give a gross without saying where it was earned ("Box Office: $412,500"), beside
-others that do ("$412,500 (USA)"). Resolved on its own, such a figure makes a slot of its own
+Sites often give a gross without saying where it was earned ("Box Office: $2,350,000"), beside
+others that do ("$2,350,000 (USA)"). Resolved on its own, such a figure makes a slot of its own
 whose "most likely" value is whichever unscoped figure the most trusted source wrote, a mix of
 scopes; and the scoped slot it restates is resolved without its support. So, for resolution
 only, an unscoped figure joins the one scope of its item whose figures it restates, in the
@@ -18,7 +18,7 @@ import polars as pl
 from auditor import kinds
 from auditor.reconcile.prepare import Settings
 
-_KEY = r"^([^:]*):(-?[\d.]+)-(-?[\d.]+)$"  # an amount's key: "USD:412500-412500"
+_KEY = r"^([^:]*):(-?[\d.]+)-(-?[\d.]+)$"  # an amount's key: "USD:2350000-2350000"
 
 
 def placed(frame: pl.DataFrame, settings: Settings) -> pl.DataFrame:
