@@ -51,13 +51,25 @@ module estimates both from the claims alone, iterating as the truth-discovery li
   when there is no other), so the values in dispute cannot brand their own side as copiers; and
   dependence is first judged on the plain vote, before accuracies are learnt, since a copied
   majority learnt as accurate explains its copies as shared truths.
+* **Skill beyond a guess** (the one-coin worker of crowdsourcing: Dawid & Skene, Applied
+  Statistics 28(1) 1979, as surveyed by Zheng et al., "Truth Inference in Crowdsourcing",
+  PVLDB 10(5) 2017): a source knows a value with probability q, its skill, and otherwise
+  guesses, a guess being right by the attribute's chance (the share of pairs of claims on
+  different items that agree: about a half for yes/no, 0 for a figure of an item's own), so
+  its accuracy on an attribute is ``chance + q·(1 − chance)``. One skill is learnt per source
+  (its claims' excess over chance, ``(P − chance)/(1 − chance)``), and a spammer guessing on
+  yes/no and on a question of forty answers weighs nothing on either, where one accuracy
+  learnt mostly on the forty made its "yes" a vote for "no". Where values do not recur across
+  items (flights' times, cities' populations) this is Accu's accuracy. Copy detection judges
+  the skill alone: two guessers share a false yes by chance.
 * **Accuracy with shrinkage**: accuracies are Beta-smoothed per source towards its prior
   (configured trust, else the mean accuracy of all claims), so that sources with few claims
   are neither perfect nor worthless (the Bayesian smoothing of Zhao et al., "A Bayesian
   Approach to Discovering Truth from Conflicting Sources", PVLDB 5(6) 2012, in its simplest
-  form). By default one accuracy per source, as in Accu: per-attribute accuracies (finite
-  ``Settings.attribute_strength``) let a copied lineage that outvotes the rest on one
-  attribute be learnt as accurate there, though its sources are wrong elsewhere.
+  form; the skill is what is smoothed). By default one skill per source, as in Accu:
+  per-attribute skills (finite ``Settings.attribute_strength``) let a copied lineage that
+  outvotes the rest on one attribute be learnt as accurate there, though its sources are
+  wrong elsewhere.
 
 Rounds: a plain vote; then ``Settings.copy_rounds`` times: estimate n, detect copying, run Accu
 to convergence with the discounted votes. The frames come in and go out as polars; the
