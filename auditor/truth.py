@@ -87,7 +87,9 @@ import numpy as np
 import polars as pl
 from scipy import sparse
 
-KINDS = ("exact", "code", "text", "time", "number", "count", "measure", "names")
+KINDS = ("exact", "code", "text", "time", "number", "count", "measure", "names", "choice")
+# choice: an answer picked from a few (yes/no, a class), compared exactly; a guess is right
+# often enough that a source's accuracy is its skill beyond guessing
 # measure: a figure compared within tolerance whose digits say nothing of a rounding (the
 # product of a box's sides), so neither a rounded nor a more precise statement of another
 _NUMERIC = ("time", "number", "count", "measure")
@@ -349,8 +351,10 @@ class _Model:
         self.i_attr = np.zeros(self.I, dtype=np.int64)
         self.i_attr[self.g_item] = self.g_attr
         self.g_claims = np.bincount(self.c_group, minlength=self.G).astype(np.float64)
-        self.a_chance = self._guessing()
+        self.a_chance = self._guessing(attributes)
         self.c_chance = self.a_chance[self.c_attr]
+        # worse than a guess (below 0) only shows where a guess can be right
+        self.lowest = -1.0 if self.a_chance.any() else s.lo
         self.n_false = np.ones(self.K)
         self._set_false(np.ones(self.K))
         # A lone claim's probability is its source's accuracy: it teaches nothing about that
@@ -372,12 +376,17 @@ class _Model:
         self.P = np.zeros(self.G)
         self.right = np.zeros(self.G)
 
-    def _guessing(self) -> np.ndarray:
-        """Per attribute, the chance that a guess is right: that a claim's value is the value
-        a claim on another item states (the share of pairs of claims on different items that
-        agree). Answers of a few choices recur from item to item (yes, no; five classes) and a
-        guess often hits; figures and names of one item's own (a flight's times, a city's
-        population) do not, and one item alone shows nothing: 0, Accu's own model."""
+    def _guessing(self, attributes: Mapping[str, Attribute]) -> np.ndarray:
+        """Per attribute of kind `choice`, the chance that a guess is right: that a claim's
+        value is the value a claim on another item states (the share of pairs of claims on
+        different items that agree: about a half for yes/no). Other attributes, 0 (Accu's
+        own model): a figure or a name recurs across items by what the items share, not by
+        guessing (a catalog of one film's copies would read every attribute as a guess)."""
+        chosen = np.array(
+            [getattr(attributes.get(a), "kind", None) == "choice" for a in self.attr_names]
+        )
+        if not chosen.any():
+            return np.zeros(self.K)
         c = self.g_claims
         value, _ = _codes(self.groups["value"])
         av = self.g_attr * (int(value.max()) + 1) + value
@@ -390,7 +399,49 @@ class _Model:
         agree = np.bincount(at, per_value**2, minlength=self.K) - np.bincount(
             self.g_attr, c**2, minlength=self.K
         )
-        return np.where(pairs > 0, agree / np.maximum(pairs, 1.0), 0.0)
+        return np.where(chosen & (pairs > 0), agree / np.maximum(pairs, 1.0), 0.0)
+
+    # one Accu step: scores -> value probabilities -> accuracies
+    def _set_false(self, n: np.ndarray) -> None:
+        """n, the false values of an item: the attribute's estimate, at least the false values
+        the item shows; the unclaimed ones score 0 in the softmax."""
+        self.n_false = n
+        self.i_false = np.maximum(n[self.i_attr], np.maximum(self.per_item - 1.0, 1.0))
+        self.i_unclaimed = self.i_false + 1.0 - self.per_item
+        self.c_log_false = np.log(self.i_false)[self.c_item]
+
+    def _accuracy(self, skill: np.ndarray, chance: np.ndarray) -> np.ndarray:
+        """The chance of a right value from a source of this skill where a guess is right by
+        `chance`: it knows the value with probability `skill`, else it guesses (the one-coin
+        model of crowdsourcing). One skill serves questions of any number of answers: a
+        spammer guessing on yes/no and on forty species is no better than chance on either,
+        where one accuracy learnt mostly on the forty (0.03) read its yes as a vote for no."""
+        return np.clip(chance + skill * (1.0 - chance), self.s.lo, 1 - self.s.lo)
+
+    def _guessing(self, attributes: Mapping[str, Attribute]) -> np.ndarray:
+        """Per attribute of kind `choice`, the chance that a guess is right: that a claim's
+        value is the value a claim on another item states (the share of pairs of claims on
+        different items that agree: about a half for yes/no). Other attributes, 0 (Accu's
+        own model): a figure or a name recurs across items by what the items share, not by
+        guessing (a catalog of one film's copies would read every attribute as a guess)."""
+        chosen = np.array(
+            [getattr(attributes.get(a), "kind", None) == "choice" for a in self.attr_names]
+        )
+        if not chosen.any():
+            return np.zeros(self.K)
+        c = self.g_claims
+        value, _ = _codes(self.groups["value"])
+        av = self.g_attr * (int(value.max()) + 1) + value
+        per_value = np.bincount(_dense(av), c)
+        at = np.zeros(len(per_value), dtype=np.int64)
+        at[_dense(av)] = self.g_attr
+        items = np.bincount(self.g_item, c, minlength=self.I)
+        claims = np.bincount(self.i_attr, items, minlength=self.K)
+        pairs = claims**2 - np.bincount(self.i_attr, items**2, minlength=self.K)
+        agree = np.bincount(at, per_value**2, minlength=self.K) - np.bincount(
+            self.g_attr, c**2, minlength=self.K
+        )
+        return np.where(chosen & (pairs > 0), agree / np.maximum(pairs, 1.0), 0.0)
 
     # one Accu step: scores -> value probabilities -> accuracies
     def _set_false(self, n: np.ndarray) -> None:
@@ -469,8 +520,8 @@ class _Model:
                 den_sa + s.attribute_strength
             )
         # below 0: worse than a guess (a source wrong on purpose)
-        acc_s = np.clip(acc_s, -1.0, 1 - s.lo)
-        acc_sa = np.clip(acc_sa, -1.0, 1 - s.lo)
+        acc_s = np.clip(acc_s, self.lowest, 1 - s.lo)
+        acc_sa = np.clip(acc_sa, self.lowest, 1 - s.lo)
         change = float(np.abs(acc_sa - self.acc_sa).max()) if len(acc_sa) else 0.0
         self.acc_s, self.acc_sa = acc_s, acc_sa
         return change
@@ -727,11 +778,10 @@ class _Model:
         sa = np.bincount(self.c_sa, minlength=self.S * self.K)
         # reported as accuracies, the share of its claims a source gets right (its skill
         # plus what its guesses get right), per attribute and over all its claims
-        acc_sa = self._attribute_accuracy()
-        acc_s = np.bincount(
-            self.c_src, self._accuracy(self.acc_sa[self.c_sa], self.c_chance), minlength=self.S
-        ) / np.maximum(n_claims, 1)
-        acc_s = np.where(n_claims > 0, acc_s, self._accuracy(self.acc_s, np.zeros(self.S)))
+        # (linear in the chance: the mean accuracy is the accuracy at the mean chance)
+        acc_sa = self._accuracy(self.acc_sa, np.tile(self.a_chance, self.S))
+        chance = np.bincount(self.c_src, self.c_chance, minlength=self.S)
+        acc_s = self._accuracy(self.acc_s, chance / np.maximum(n_claims, 1))
         per_attr = (
             pl.DataFrame(
                 {

@@ -334,10 +334,10 @@ Q3 = "people"
 Q4 = "species"
 
 [attributes.sentiment]
-kind = "text"
+kind = "choice"
 
 [attributes.outdoor]
-kind = "text"
+kind = "choice"
 
 [attributes.people]
 kind = "count"

@@ -408,11 +408,12 @@ def test_a_figure_that_writes_its_zeros_is_no_rounding():
 
 
 def test_guessers_on_a_yes_no_question_neither_help_nor_hurt():
-    """A crowd answers a question of forty answers and a yes/no one; four spammers guess on
-    both. Learnt as one accuracy over both (mostly wrong on the forty), a spammer's "yes"
-    would count as a vote for "no", so agreeing with the majority would make it lose. A
-    source's skill beyond what a guess gets right serves both: a guess is as likely right as
-    another item's answer is this one's, so the spammers weigh about nothing on either."""
+    """A crowd answers two questions of a few choices (declared `choice`), one of forty
+    answers and a yes/no one; four spammers guess on both. Learnt as one accuracy over both
+    (mostly wrong on the forty), a spammer's "yes" counts as a vote for "no", so agreeing
+    with the majority makes it lose. A source's skill beyond what a guess gets right serves
+    both: a guess is as likely right as another item's answer is this one's, so the
+    spammers weigh about nothing on either."""
     rng = random.Random(3)
     good, spam = ["good1", "good2", "good3"], ["spam1", "spam2", "spam3", "spam4"]
     rows = []
@@ -430,7 +431,10 @@ def test_guessers_on_a_yes_no_question_neither_help_nor_hurt():
     # the contested item: two good sources and every spammer say yes, one good source no
     rows += [("x", "flag", s, "yes") for s in ["good1", "good2", *spam]]
     rows.append(("x", "flag", "good3", "no"))
-    truth = discover(frame(rows))
+    # declared answers of a few choices; without the declaration, Accu's one accuracy
+    choices = {"flag": Attribute("choice"), "species": Attribute("choice")}
+    assert resolved(discover(frame(rows)), "x", "flag")["value"] == "no"
+    truth = discover(frame(rows), choices)
     assert resolved(truth, "x", "flag")["value"] == "yes"
     on = {
         (row["source"], a["attribute"]): a["reliability"]
