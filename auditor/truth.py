@@ -53,15 +53,16 @@ module estimates both from the claims alone, iterating as the truth-discovery li
   majority learnt as accurate explains its copies as shared truths.
 * **Skill beyond a guess** (the one-coin worker of crowdsourcing: Dawid & Skene, Applied
   Statistics 28(1) 1979, as surveyed by Zheng et al., "Truth Inference in Crowdsourcing",
-  PVLDB 10(5) 2017): a source knows a value with probability q, its skill, and otherwise
-  guesses, a guess being right by the attribute's chance (the share of pairs of claims on
-  different items that agree: about a half for yes/no, 0 for a figure of an item's own), so
-  its accuracy on an attribute is ``chance + q·(1 − chance)``. One skill is learnt per source
-  (its claims' excess over chance, ``(P − chance)/(1 − chance)``), and a spammer guessing on
-  yes/no and on a question of forty answers weighs nothing on either, where one accuracy
-  learnt mostly on the forty made its "yes" a vote for "no". Where values do not recur across
-  items (flights' times, cities' populations) this is Accu's accuracy. Copy detection judges
-  the skill alone: two guessers share a false yes by chance.
+  PVLDB 10(5) 2017): on an answer picked from a few (kind ``choice``: yes/no, a class) a
+  source knows the value with probability q, its skill, and otherwise guesses, a guess being
+  right by the attribute's chance (the share of pairs of claims on different items that
+  agree: about a half for yes/no), so its accuracy there is ``chance + q·(1 − chance)``. One
+  skill is learnt per source (its claims' excess over chance, ``(P − chance)/(1 − chance)``),
+  and a spammer guessing on yes/no and on a question of forty answers weighs nothing on
+  either, where one accuracy learnt mostly on the forty made its "yes" a vote for "no". Other
+  kinds have no chance (Accu's accuracy): figures and names recur across items by what the
+  items share, not by guessing (a catalog of one film's copies would read as guesses). Copy
+  detection judges the skill alone: two guessers share a false yes by chance.
 * **Accuracy with shrinkage**: accuracies are Beta-smoothed per source towards its prior
   (configured trust, else the mean accuracy of all claims), so that sources with few claims
   are neither perfect nor worthless (the Bayesian smoothing of Zhao et al., "A Bayesian
