@@ -53,6 +53,7 @@ _TABLE_KEYS = {
     "exclude_sources",
     "attribute",
     "value",
+    "missing",
 }
 _COLUMN_KEYS = {
     "attribute", "split", "unit", "currency", "scope", "qualifier", "kind", "drop", "extract",
@@ -110,6 +111,9 @@ class TableSpec:
     # another attribute name), and a name it does not list is read as the attribute it names.
     attribute_column: str | None = None
     value_column: str | None = None
+    # the table's own texts for no answer besides the usual markers ("can't tell", "unknown"),
+    # matched whole, case and surrounding spaces aside: like a blank, neither claim nor note
+    missing: tuple[str, ...] = ()
 
     def format_of(self, path: Path) -> str:
         if self.format:
@@ -262,6 +266,7 @@ def _table(entry: Any, config_file: Path, key: str) -> TableSpec:
         exclude_sources=tuple(_strings(entry.get("exclude_sources", []), bad, "exclude_sources")),
         attribute_column=attribute_column,
         value_column=value_column,
+        missing=tuple(_strings(entry.get("missing", []), bad, "missing", one=True)),
     )
 
 

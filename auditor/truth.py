@@ -51,13 +51,26 @@ module estimates both from the claims alone, iterating as the truth-discovery li
   when there is no other), so the values in dispute cannot brand their own side as copiers; and
   dependence is first judged on the plain vote, before accuracies are learnt, since a copied
   majority learnt as accurate explains its copies as shared truths.
+* **Skill beyond a guess** (the one-coin worker of crowdsourcing: Dawid & Skene, Applied
+  Statistics 28(1) 1979, as surveyed by Zheng et al., "Truth Inference in Crowdsourcing",
+  PVLDB 10(5) 2017): on an answer picked from a few (kind ``choice``: yes/no, a class) a
+  source knows the value with probability q, its skill, and otherwise guesses, a guess being
+  right by the attribute's chance (the share of pairs of claims on different items that
+  agree: about a half for yes/no), so its accuracy there is ``chance + q·(1 − chance)``. One
+  skill is learnt per source (its claims' excess over chance, ``(P − chance)/(1 − chance)``),
+  and a spammer guessing on yes/no and on a question of forty answers weighs nothing on
+  either, where one accuracy learnt mostly on the forty made its "yes" a vote for "no". Other
+  kinds have no chance (Accu's accuracy): figures and names recur across items by what the
+  items share, not by guessing (a catalog of one film's copies would read as guesses). Copy
+  detection judges the skill alone: two guessers share a false yes by chance.
 * **Accuracy with shrinkage**: accuracies are Beta-smoothed per source towards its prior
   (configured trust, else the mean accuracy of all claims), so that sources with few claims
   are neither perfect nor worthless (the Bayesian smoothing of Zhao et al., "A Bayesian
   Approach to Discovering Truth from Conflicting Sources", PVLDB 5(6) 2012, in its simplest
-  form). By default one accuracy per source, as in Accu: per-attribute accuracies (finite
-  ``Settings.attribute_strength``) let a copied lineage that outvotes the rest on one
-  attribute be learnt as accurate there, though its sources are wrong elsewhere.
+  form; the skill is what is smoothed). By default one skill per source, as in Accu:
+  per-attribute skills (finite ``Settings.attribute_strength``) let a copied lineage that
+  outvotes the rest on one attribute be learnt as accurate there, though its sources are
+  wrong elsewhere.
 
 Rounds: a plain vote; then ``Settings.copy_rounds`` times: estimate n, detect copying, run Accu
 to convergence with the discounted votes. The frames come in and go out as polars; the
@@ -75,7 +88,9 @@ import numpy as np
 import polars as pl
 from scipy import sparse
 
-KINDS = ("exact", "code", "text", "time", "number", "count", "measure", "names")
+KINDS = ("exact", "code", "text", "time", "number", "count", "measure", "names", "choice")
+# choice: an answer picked from a few (yes/no, a class), compared exactly; a guess is right
+# often enough that a source's accuracy is its skill beyond guessing
 # measure: a figure compared within tolerance whose digits say nothing of a rounding (the
 # product of a box's sides), so neither a rounded nor a more precise statement of another
 _NUMERIC = ("time", "number", "count", "measure")
@@ -337,6 +352,10 @@ class _Model:
         self.i_attr = np.zeros(self.I, dtype=np.int64)
         self.i_attr[self.g_item] = self.g_attr
         self.g_claims = np.bincount(self.c_group, minlength=self.G).astype(np.float64)
+        self.a_chance = self._guessing(attributes)
+        self.c_chance = self.a_chance[self.c_attr]
+        # worse than a guess (below 0) only shows where a guess can be right
+        self.lowest = -1.0 if self.a_chance.any() else s.lo
         self.n_false = np.ones(self.K)
         self._set_false(np.ones(self.K))
         # A lone claim's probability is its source's accuracy: it teaches nothing about that
@@ -358,6 +377,31 @@ class _Model:
         self.P = np.zeros(self.G)
         self.right = np.zeros(self.G)
 
+    def _guessing(self, attributes: Mapping[str, Attribute]) -> np.ndarray:
+        """Per attribute of kind `choice`, the chance that a guess is right: that a claim's
+        value is the value a claim on another item states (the share of pairs of claims on
+        different items that agree: about a half for yes/no). Other attributes, 0 (Accu's
+        own model): a figure or a name recurs across items by what the items share, not by
+        guessing (a catalog of one film's copies would read every attribute as a guess)."""
+        chosen = np.array(
+            [getattr(attributes.get(a), "kind", None) == "choice" for a in self.attr_names]
+        )
+        if not chosen.any():
+            return np.zeros(self.K)
+        c = self.g_claims
+        value, _ = _codes(self.groups["value"])
+        av = self.g_attr * (int(value.max()) + 1) + value
+        per_value = np.bincount(_dense(av), c)
+        at = np.zeros(len(per_value), dtype=np.int64)
+        at[_dense(av)] = self.g_attr
+        items = np.bincount(self.g_item, c, minlength=self.I)
+        claims = np.bincount(self.i_attr, items, minlength=self.K)
+        pairs = claims**2 - np.bincount(self.i_attr, items**2, minlength=self.K)
+        agree = np.bincount(at, per_value**2, minlength=self.K) - np.bincount(
+            self.g_attr, c**2, minlength=self.K
+        )
+        return np.where(chosen & (pairs > 0), agree / np.maximum(pairs, 1.0), 0.0)
+
     # one Accu step: scores -> value probabilities -> accuracies
     def _set_false(self, n: np.ndarray) -> None:
         """n, the false values of an item: the attribute's estimate, at least the false values
@@ -366,6 +410,64 @@ class _Model:
         self.i_false = np.maximum(n[self.i_attr], np.maximum(self.per_item - 1.0, 1.0))
         self.i_unclaimed = self.i_false + 1.0 - self.per_item
         self.c_log_false = np.log(self.i_false)[self.c_item]
+
+    def _accuracy(self, skill: np.ndarray, chance: np.ndarray) -> np.ndarray:
+        """The chance of a right value from a source of this skill where a guess is right by
+        `chance`: it knows the value with probability `skill`, else it guesses (the one-coin
+        model of crowdsourcing). One skill serves questions of any number of answers: a
+        spammer guessing on yes/no and on forty species is no better than chance on either,
+        where one accuracy learnt mostly on the forty (0.03) read its yes as a vote for no."""
+        return np.clip(chance + skill * (1.0 - chance), self.s.lo, 1 - self.s.lo)
+
+    def _guessing(self, attributes: Mapping[str, Attribute]) -> np.ndarray:
+        """Per attribute of kind `choice`, the chance that a guess is right: that a claim's
+        value is the value a claim on another item states (the share of pairs of claims on
+        different items that agree: about a half for yes/no). Other attributes, 0 (Accu's
+        own model): a figure or a name recurs across items by what the items share, not by
+        guessing (a catalog of one film's copies would read every attribute as a guess)."""
+        chosen = np.array(
+            [getattr(attributes.get(a), "kind", None) == "choice" for a in self.attr_names]
+        )
+        if not chosen.any():
+            return np.zeros(self.K)
+        c = self.g_claims
+        value, _ = _codes(self.groups["value"])
+        av = self.g_attr * (int(value.max()) + 1) + value
+        per_value = np.bincount(_dense(av), c)
+        at = np.zeros(len(per_value), dtype=np.int64)
+        at[_dense(av)] = self.g_attr
+        items = np.bincount(self.g_item, c, minlength=self.I)
+        claims = np.bincount(self.i_attr, items, minlength=self.K)
+        pairs = claims**2 - np.bincount(self.i_attr, items**2, minlength=self.K)
+        agree = np.bincount(at, per_value**2, minlength=self.K) - np.bincount(
+            self.g_attr, c**2, minlength=self.K
+        )
+        return np.where(chosen & (pairs > 0), agree / np.maximum(pairs, 1.0), 0.0)
+
+    # one Accu step: scores -> value probabilities -> accuracies
+    def _set_false(self, n: np.ndarray) -> None:
+        """n, the false values of an item: the attribute's estimate, at least the false values
+        the item shows; the unclaimed ones score 0 in the softmax."""
+        self.n_false = n
+        self.i_false = np.maximum(n[self.i_attr], np.maximum(self.per_item - 1.0, 1.0))
+        self.i_unclaimed = self.i_false + 1.0 - self.per_item
+        self.c_log_false = np.log(self.i_false)[self.c_item]
+
+    def _accuracy(self, skill: np.ndarray, chance: np.ndarray) -> np.ndarray:
+        """The chance of a right value from a source of this skill where a guess is right by
+        `chance`: it knows the value with probability `skill`, else it guesses (the one-coin
+        model of crowdsourcing). One skill serves questions of any number of answers: a
+        spammer guessing on yes/no and on forty species is no better than chance on either,
+        where one accuracy learnt mostly on the forty (0.03) read its yes as a vote for no."""
+        return np.clip(chance + skill * (1.0 - chance), self.s.lo, 1 - self.s.lo)
+
+    def _attribute_accuracy(self) -> np.ndarray:
+        """Each (source, attribute)'s accuracy: the mean over its claims (its skill where it
+        states nothing)."""
+        on = self._accuracy(self.acc_sa[self.c_sa], self.c_chance)
+        total = np.bincount(self.c_sa, on, minlength=self.S * self.K)
+        count = np.bincount(self.c_sa, minlength=self.S * self.K)
+        return np.where(count > 0, total / np.maximum(count, 1), self.acc_sa)
 
     def _estimate_false(self) -> None:
         """n per attribute from how often two false claims on an item coincide (a wrong source
@@ -384,8 +486,8 @@ class _Model:
 
     def _probabilities(self) -> None:
         s = self.s
-        logit = np.log(self.acc_sa / (1.0 - self.acc_sa))
-        vote = self.c_strength * (self.c_log_false + logit[self.c_sa])
+        acc = self._accuracy(self.acc_sa[self.c_sa], self.c_chance)
+        vote = self.c_strength * (self.c_log_false + np.log(acc / (1.0 - acc)))
         score = np.bincount(self.c_group, vote, minlength=self.G)
         p_g, p_h, p_sim, p_ok = self.pairs
         if len(p_g):
@@ -402,7 +504,9 @@ class _Model:
     def _accuracies(self) -> float:
         s = self.s
         learn = self.learn
-        q = self.right[self.c_group[learn]] * self.c_weight[learn]
+        # a source's skill: how much more often than a guess its claims are right
+        chance = self.c_chance[learn]
+        q = (self.right[self.c_group[learn]] - chance) / (1.0 - chance) * self.c_weight[learn]
         num_sa = np.bincount(self.c_sa[learn], q, minlength=self.S * self.K)
         den_sa = self.den_sa
         num_s = num_sa.reshape(self.S, self.K).sum(axis=1)
@@ -416,8 +520,9 @@ class _Model:
             acc_sa = (num_sa + s.attribute_strength * np.repeat(acc_s, self.K)) / (
                 den_sa + s.attribute_strength
             )
-        acc_s = np.clip(acc_s, s.lo, 1 - s.lo)
-        acc_sa = np.clip(acc_sa, s.lo, 1 - s.lo)
+        # below 0: worse than a guess (a source wrong on purpose)
+        acc_s = np.clip(acc_s, self.lowest, 1 - s.lo)
+        acc_sa = np.clip(acc_sa, self.lowest, 1 - s.lo)
         change = float(np.abs(acc_sa - self.acc_sa).max()) if len(acc_sa) else 0.0
         self.acc_s, self.acc_sa = acc_s, acc_sa
         return change
@@ -473,7 +578,10 @@ class _Model:
             k_false = np.maximum(k_same - k_true, 0.0)
             k_diff = np.maximum(both - k_same, 0.0)
             n = float(self.n_false[a])
-            ai, aj = self.acc_sa[i * K + a], self.acc_sa[j * K + a]
+            # judged on what the sources know, not on what guesses hit: two guessers share
+            # a false yes by chance, which Dong's 1/n coincidence explains
+            ai = self._accuracy(self.acc_sa[i * K + a], 0.0)
+            aj = self._accuracy(self.acc_sa[j * K + a], 0.0)
             li, lj, lk = _pair_loglik(ai, aj, n, k_false, k_diff, s.copy_rate, phi)
             frames.append(
                 pl.DataFrame({"key": i * S + j, "a": np.full(len(i), a), "ind": li, "ij": lj,
@@ -669,12 +777,18 @@ class _Model:
         n_claims = np.bincount(self.c_src, minlength=self.S)
         agreed = np.bincount(self.c_src, c_agree.astype(np.float64), minlength=self.S)
         sa = np.bincount(self.c_sa, minlength=self.S * self.K)
+        # reported as accuracies, the share of its claims a source gets right (its skill
+        # plus what its guesses get right), per attribute and over all its claims
+        # (linear in the chance: the mean accuracy is the accuracy at the mean chance)
+        acc_sa = self._accuracy(self.acc_sa, np.tile(self.a_chance, self.S))
+        chance = np.bincount(self.c_src, self.c_chance, minlength=self.S)
+        acc_s = self._accuracy(self.acc_s, chance / np.maximum(n_claims, 1))
         per_attr = (
             pl.DataFrame(
                 {
                     "src": np.repeat(np.arange(self.S), self.K),
                     "attribute": np.tile(np.array(self.attr_names, dtype=object), self.S),
-                    "reliability": self.acc_sa,
+                    "reliability": acc_sa,
                     "claims": sa,
                 },
                 schema={
@@ -690,7 +804,7 @@ class _Model:
             .rename({"attribute": "attributes"})
         )
         sources = self.names.select("src", "source").with_columns(
-            reliability=pl.Series(self.acc_s),
+            reliability=pl.Series(acc_s),
             claims=pl.Series(n_claims, dtype=pl.Int64),
             agreed=pl.Series(agreed / np.maximum(n_claims, 1)),
         )

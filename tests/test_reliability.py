@@ -4,6 +4,7 @@ reports carry what it learned."""
 from __future__ import annotations
 
 import json
+import random
 
 import polars as pl
 
@@ -279,3 +280,49 @@ def test_a_films_release_date_is_its_home_release_where_a_source_dates_several(t
     )
     [(value, sources)] = resolved.select("value", "sources").iter_rows()
     assert json.loads(value) == "1927-01-10" and {"imdb", "wikipedia"} <= set(sources)
+
+
+def test_a_declared_choice_learns_a_skill_beyond_guessing(tmp_path):
+    """Through `auditor check --config`: a crowd's wide table of a question of forty answers
+    and a yes/no (the main platform's "yes"/"no", a second platform's long "1"/"0" declared
+    as aliases). Declared `choice`, four spammers' guesses weigh about nothing, so the item
+    where two good workers and every spammer say yes against one good worker resolves yes;
+    declared `text`, Accu's one accuracy makes the spammers' yes a vote for no."""
+    rng = random.Random(3)
+    good, spam = ["good1", "good2", "good3"], ["spam1", "spam2", "spam3", "spam4"]
+    wide = ["worker,item,species,flag"]
+    for k in range(200):
+        species, flag = f"s{rng.randrange(40)}", rng.choice(("yes", "no"))
+        for w in good:
+            right = rng.random() < 0.8
+            other, wrong = f"s{rng.randrange(40)}", "no" if flag == "yes" else "yes"
+            wide.append(f"{w},e{k},{species if right else other},{flag if right else wrong}")
+        for w in spam:
+            wide.append(f"{w},e{k},s{rng.randrange(40)},{rng.choice(('yes', 'no'))}")
+    wide += [f"{w},x,," + "yes" for w in ["good1", "good2", *spam[:2]]]
+    (tmp_path / "wide.csv").write_text("\n".join(wide) + "\n", encoding="utf-8")
+    long = "worker\titem\tquestion\tanswer\n" + "".join(
+        f"{w}\tx\tflag\t{a}\n" for w, a in (("spam3", "1"), ("spam4", "1"), ("good3", "0"))
+    )
+    (tmp_path / "long.tsv").write_text(long, encoding="utf-8")
+
+    def resolved(kind: str) -> str:
+        config = tmp_path / f"{kind}.toml"
+        config.write_text(
+            '[[tables]]\npath = "wide.csv"\nsource = { column = "worker" }\nentity = ["item"]\n'
+            '[tables.columns]\nspecies = "species"\nflag = "flag"\n\n'
+            '[[tables]]\npath = "long.tsv"\nsource = { column = "worker" }\nentity = ["item"]\n'
+            'attribute = { column = "question" }\nvalue = { column = "answer" }\n\n'
+            f'[attributes.species]\nkind = "{kind}"\n\n[attributes.flag]\nkind = "{kind}"\n\n'
+            '[aliases.flag]\nyes = ["1"]\nno = ["0"]\n',
+            encoding="utf-8",
+        )
+        out = tmp_path / kind
+        main(["check", "--config", str(config), "--out", str(out), "--format", "json",
+              "--fail-on", "never"])
+        report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+        (row,) = [r for r in report["resolved"] if (r["entity"], r["attribute"]) == ("x", "flag")]
+        return {"1": "yes", "0": "no"}.get(str(row["value"]), str(row["value"]))
+
+    assert resolved("choice") == "yes"
+    assert resolved("text") == "no"

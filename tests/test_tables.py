@@ -886,6 +886,39 @@ def test_cells_marking_a_missing_value_state_nothing_of_any_kind(tmp_path):
     ]
 
 
+def test_a_table_declares_its_own_texts_for_no_answer(tmp_path):
+    """A crowd's "can't tell" is no answer, not a label that outvotes or costs its worker:
+    a table's `missing` texts state nothing (case and spaces aside), in a wide and a long
+    table alike, and are no note; a text merely containing one is still read."""
+    (tmp_path / "wide.csv").write_text(
+        "worker,item,label,count\n"
+        "w1,i1,Cat,3\n"
+        "w2,i1,Can't tell, not sure \n"
+        "w3,i1,cat or can't tell,4\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "long.tsv").write_text(
+        "worker\titem\tquestion\tanswer\nw4\ti1\tlabel\tNOT SURE\nw4\ti1\tcount\t3\n",
+        encoding="utf-8",
+    )
+    attributes = {"label": {"kind": "text"}, "count": {"kind": "count"}}
+    wide = {"path": "wide.csv", "source": {"column": "worker"}, "entity": ["item"],
+            "columns": {"label": "label", "count": "count"}}
+    long = {"path": "long.tsv", "source": {"column": "worker"}, "entity": ["item"],
+            "attribute": {"column": "question"}, "value": {"column": "answer"}}
+    read = read_declared(_config(tmp_path, tables=[wide, long], attributes=attributes))
+    stated = sorted(read.claims.select("source", "value").rows())
+    assert ("w2", '"Can\'t tell"') in stated and ("w4", '"NOT SURE"') in stated  # not declared
+    marked = [{**t, "missing": ["can't tell", "Not sure"]} for t in (wide, long)]
+    read = read_declared(_config(tmp_path, tables=marked, attributes=attributes))
+    assert sorted(read.claims.select("source", "value").rows()) == [
+        ("w1", '"Cat"'), ("w1", "3"), ("w3", '"cat or can\'t tell"'), ("w3", "4"), ("w4", "3")
+    ]
+    assert all(r.note is None for r in read.records)
+    with pytest.raises(AuditorError, match="missing: must be a list of strings"):
+        _read(tmp_path, **{**wide, "missing": [1]})
+
+
 def test_a_number_attribute_with_a_unit_converts_every_cell_to_it(tmp_path):
     """Retailers write one weight as "1.2 kg", "1200 g", "2.65 lbs" or "42.3 oz" (and a
     column of bare pounds): with the attribute's unit declared they are one weight in grams,

@@ -405,3 +405,43 @@ def test_a_figure_that_writes_its_zeros_is_no_rounding():
     assert resolved(discover(stated, price), "x", "p")["value"] == "20"
     # from the number alone "20" reads as a rounding of 20.47, which is then preferred
     assert resolved(discover(claims, price), "x", "p")["value"] == "20.47"
+
+
+def test_guessers_on_a_yes_no_question_neither_help_nor_hurt():
+    """A crowd answers two questions of a few choices (declared `choice`), one of forty
+    answers and a yes/no one; four spammers guess on both. Learnt as one accuracy over both
+    (mostly wrong on the forty), a spammer's "yes" counts as a vote for "no", so agreeing
+    with the majority makes it lose. A source's skill beyond what a guess gets right serves
+    both: a guess is as likely right as another item's answer is this one's, so the
+    spammers weigh about nothing on either."""
+    rng = random.Random(3)
+    good, spam = ["good1", "good2", "good3"], ["spam1", "spam2", "spam3", "spam4"]
+    rows = []
+    for k in range(200):
+        species, flag = f"s{rng.randrange(40)}", rng.choice(("yes", "no"))
+        for source in good:
+            right = rng.random() < 0.8
+            other = f"s{rng.randrange(40)}"
+            rows.append((f"e{k}", "species", source, species if right else other))
+            wrong = "no" if flag == "yes" else "yes"
+            rows.append((f"e{k}", "flag", source, flag if right else wrong))
+        for source in spam:
+            rows.append((f"e{k}", "species", source, f"s{rng.randrange(40)}"))
+            rows.append((f"e{k}", "flag", source, rng.choice(("yes", "no"))))
+    # the contested item: two good sources and every spammer say yes, one good source no
+    rows += [("x", "flag", s, "yes") for s in ["good1", "good2", *spam]]
+    rows.append(("x", "flag", "good3", "no"))
+    # declared answers of a few choices; without the declaration, Accu's one accuracy
+    choices = {"flag": Attribute("choice"), "species": Attribute("choice")}
+    assert resolved(discover(frame(rows)), "x", "flag")["value"] == "no"
+    truth = discover(frame(rows), choices)
+    assert resolved(truth, "x", "flag")["value"] == "yes"
+    on = {
+        (row["source"], a["attribute"]): a["reliability"]
+        for row in truth.sources.iter_rows(named=True)
+        for a in row["attributes"]
+    }
+    for source in spam:  # about what a guess gets right: a half, one in forty
+        assert abs(on[(source, "flag")] - 0.5) < 0.08
+        assert on[(source, "species")] < 0.1
+    assert min(on[(s, "flag")] for s in good) > 0.75

@@ -154,7 +154,7 @@ def claims_of(
             .alias("context_start"),
         )
         cells = cells.with_columns(__key=pl.col("column"))
-    cells = cells.filter(~_missing(pl.col("raw")))
+    cells = cells.filter(~_missing(pl.col("raw"), spec.missing))
     columns = _column_specs(spec, cells)
     parsed = [
         _parse(cells.filter(pl.col("__key") == c.column), c, spec_for(specs, c.attribute))
@@ -197,9 +197,14 @@ def claims_of(
 _MISSING = r"(?i)^(?:|n/?a|#n/a|n\.a\.|<na>|null|nil|none|nan|-+|[?–—])$"
 
 
-def _missing(raw: pl.Expr) -> pl.Expr:
-    """Whether a cell states nothing: blank, or a marker of a missing value ("N/A", "-")."""
-    return raw.str.strip_chars().str.contains(_MISSING).fill_null(True)
+def _missing(raw: pl.Expr, declared: tuple[str, ...] = ()) -> pl.Expr:
+    """Whether a cell states nothing: blank, a marker of a missing value ("N/A", "-"), or one
+    of the table's own (`missing`: "can't tell", as a crowd's answers say it)."""
+    text = raw.str.strip_chars()
+    blank = text.str.contains(_MISSING)
+    if declared:
+        blank = blank | text.str.to_lowercase().is_in([m.strip().lower() for m in declared])
+    return blank.fill_null(True)
 
 
 def _column_specs(spec: TableSpec, cells: pl.DataFrame) -> list[ColumnSpec]:
