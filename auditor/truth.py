@@ -419,48 +419,6 @@ class _Model:
         where one accuracy learnt mostly on the forty (0.03) read its yes as a vote for no."""
         return np.clip(chance + skill * (1.0 - chance), self.s.lo, 1 - self.s.lo)
 
-    def _guessing(self, attributes: Mapping[str, Attribute]) -> np.ndarray:
-        """Per attribute of kind `choice`, the chance that a guess is right: that a claim's
-        value is the value a claim on another item states (the share of pairs of claims on
-        different items that agree: about a half for yes/no). Other attributes, 0 (Accu's
-        own model): a figure or a name recurs across items by what the items share, not by
-        guessing (a catalog of one film's copies would read every attribute as a guess)."""
-        chosen = np.array(
-            [getattr(attributes.get(a), "kind", None) == "choice" for a in self.attr_names]
-        )
-        if not chosen.any():
-            return np.zeros(self.K)
-        c = self.g_claims
-        value, _ = _codes(self.groups["value"])
-        av = self.g_attr * (int(value.max()) + 1) + value
-        per_value = np.bincount(_dense(av), c)
-        at = np.zeros(len(per_value), dtype=np.int64)
-        at[_dense(av)] = self.g_attr
-        items = np.bincount(self.g_item, c, minlength=self.I)
-        claims = np.bincount(self.i_attr, items, minlength=self.K)
-        pairs = claims**2 - np.bincount(self.i_attr, items**2, minlength=self.K)
-        agree = np.bincount(at, per_value**2, minlength=self.K) - np.bincount(
-            self.g_attr, c**2, minlength=self.K
-        )
-        return np.where(chosen & (pairs > 0), agree / np.maximum(pairs, 1.0), 0.0)
-
-    # one Accu step: scores -> value probabilities -> accuracies
-    def _set_false(self, n: np.ndarray) -> None:
-        """n, the false values of an item: the attribute's estimate, at least the false values
-        the item shows; the unclaimed ones score 0 in the softmax."""
-        self.n_false = n
-        self.i_false = np.maximum(n[self.i_attr], np.maximum(self.per_item - 1.0, 1.0))
-        self.i_unclaimed = self.i_false + 1.0 - self.per_item
-        self.c_log_false = np.log(self.i_false)[self.c_item]
-
-    def _accuracy(self, skill: np.ndarray, chance: np.ndarray) -> np.ndarray:
-        """The chance of a right value from a source of this skill where a guess is right by
-        `chance`: it knows the value with probability `skill`, else it guesses (the one-coin
-        model of crowdsourcing). One skill serves questions of any number of answers: a
-        spammer guessing on yes/no and on forty species is no better than chance on either,
-        where one accuracy learnt mostly on the forty (0.03) read its yes as a vote for no."""
-        return np.clip(chance + skill * (1.0 - chance), self.s.lo, 1 - self.s.lo)
-
     def _attribute_accuracy(self) -> np.ndarray:
         """Each (source, attribute)'s accuracy: the mean over its claims (its skill where it
         states nothing)."""
