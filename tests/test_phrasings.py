@@ -336,6 +336,13 @@ HOME_MEDIA = [
         "It was released on DVD and VHS on 3 March 2003.",
         {("dvd_release", "2003-03-03"), ("vhs_release", "2003-03-03")},
     ),
+    # a coordinated clause that names the format dates nothing before it
+    (
+        "The film opened in American cinemas on 3 May 1996, and it came out on VHS on 2 "
+        "December 1996.",
+        {("vhs_release", "1996-12-02")},
+    ),
+    ("Its cinema run ended in 1988, but it found a cult audience on video cassettes.", set()),
 ]
 
 
