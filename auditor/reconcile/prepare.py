@@ -339,9 +339,12 @@ _RUSSIAN = r"(?i)russia|soviet|ussr"
 # Hepburn's long vowels as sites write them once folded, per word: a macron or circumflex
 # (folded to "o", "u" already), doubled ("Ryuuji", "Oota"), "ou" ("Kouno", "Tetsuzou") or "oh"
 # before a syllable's consonant or at the word's end ("Ohtomo", "Kohno", "Satoh"; not "John"),
-# in a word written with Japanese syllables alone (not the dub's "Harcourt" and "Harcort").
-_SYLLABLES = r"^(?:(?:sh|ch|ts|[bcdfghjkmnprstwyz]y?)?[aeiou]+h?|n|[kstpc])+$"
+# in a word written with Japanese syllables alone (not the dub's "Harcourt" and "Harcort"); and
+# a syllabic n with or without its apostrophe ("Shin'ya", "Shinya") or written "m" before b, p
+# and m ("Jumpei", "Junpei"; "Homma", "Honma").
+_SYLLABLES = r"^(?:(?:sh|ch|ts|[bcdfghjkmnprstwyz]y?)?[aeiou]+h?|n|m|[kstpc])+$"
 _HEPBURN = (
+    (r"m([bpm])", "n${1}"),
     (r"oh(sh|ch|ts|[bdfgjkmnprstwz]y?[aeiou])", "o${1}"),
     (r"oh\b", "o"),
     (r"ou|oo", "o"),
@@ -370,7 +373,7 @@ def _romanised(typed: pl.LazyFrame, named: dict[str, str], frame: pl.LazyFrame) 
         )
         typed = typed.join(written, on=["attribute", "value"], how="left", nulls_equal=True)
 
-    word = pl.element()
+    word = pl.element().str.replace_all(r"n'([aeiouy])", "n${1}")
     hepburn = word
     for pattern, to in _HEPBURN:
         hepburn = hepburn.str.replace_all(pattern, to)
