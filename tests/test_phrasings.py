@@ -2016,6 +2016,35 @@ def test_wikipedia_cast_section_role_voiced_by_actor():
         assert text[c.span_start : c.span_end] == c.raw
 
 
+def test_wikipedia_cast_section_role_bullets_voiced_by_line():
+    """An anime article's cast: each role's bullet (its Japanese name in parentheses), then a
+    "Voiced by:" line naming the original and the dub's voices: a cast claim per voice, the
+    role without its Japanese name; a description line under it is no voice."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Characters\n\n"
+        "  • Mika Arai (新井 美佳, Arai Mika)\n"
+        "    Voiced by: Rin Sasaki (Japanese); Ann Holt (English)[3]\n"
+        "    A courier who delivers letters by bicycle.\n"
+        "  • Professor Hoshino (星野教授, Hoshino-kyōju)\n"
+        "    Voiced by: Kōji Ueda (Japanese), Joe Bell (English; 2004 dub)\n"
+        "  • Kuro\n"
+        "    Voiced by: Emi Tanabe\n"
+    )
+    out = _collector(text)
+    Wikipedia()._cast_section(out, 0, len(text))
+    assert {(c.value["actor"], c.value["character"]) for c in out.claims} == {
+        ("Rin Sasaki", "Mika Arai"),
+        ("Ann Holt", "Mika Arai"),
+        ("Kōji Ueda", "Professor Hoshino"),
+        ("Joe Bell", "Professor Hoshino"),
+        ("Emi Tanabe", "Kuro"),
+    }
+    for c in out.claims:
+        assert text[c.span_start : c.span_end] == c.raw
+
+
 def test_wikipedia_cast_section_second_voice_of_a_role():
     """A role's singing (or speaking) voice by another actor, on a sub-bullet under the role's
     line or on its own line: one more cast claim with the same role, and the line above the
