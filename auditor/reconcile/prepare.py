@@ -337,11 +337,11 @@ _ROMANISED = (
 # does not: an English-language film with Russian dialogue lists "russian" too).
 _RUSSIAN = r"(?i)russia|soviet|ussr"
 # Hepburn's long vowels as sites write them once folded, per word: a macron or circumflex
-# (folded to "o", "u" already), doubled ("Ryuuji", "Oota"), "ou" ("Kouno", "Tetsuzou") or "oh"
-# before a syllable's consonant or at the word's end ("Ohtomo", "Kohno", "Satoh"; not "John"),
-# in a word written with Japanese syllables alone (not the dub's "Harcourt" and "Harcort"); and
-# a syllabic n with or without its apostrophe ("Shin'ya", "Shinya") or written "m" before b, p
-# and m ("Jumpei", "Junpei"; "Homma", "Honma").
+# (folded to "o", "u" already), doubled ("Yuusaku"), "ou" ("Koutarou") or "oh" before a
+# syllable's consonant or at the word's end ("Ohno", "Kohno", "Satoh"), in a word written with
+# Japanese syllables alone (not a dub actor's "Proudfot" for "Proudfoot"); and a syllabic n
+# with or without its apostrophe ("Jun'ya", "Junya") or written "m" before b, p and m
+# ("Jumpei", "Junpei"; "Homma", "Honma").
 _SYLLABLES = r"^(?:(?:sh|ch|ts|[bcdfghjkmnprstwyz]y?)?[aeiou]+h?|n|m|[kstpc])+$"
 _HEPBURN = (
     (r"m([bpm])", "n${1}"),
@@ -358,8 +358,8 @@ def _romanised(typed: pl.LazyFrame, named: dict[str, str], frame: pl.LazyFrame) 
     "Sergey", "Dmitry" and "Dmitriy", "Yekaterina" and "Ekaterina": the same Cyrillic letters
     written by different systems), as a name spelt out in ASCII is (`_spelt_out`): the names
     those films' claims write are keyed by one romanisation. So on a Japanese film's pages are
-    a long vowel's spellings ("Ryūji", "Ryûji", "Ryuuji", "Ryuji"; "Ōtomo", "Ohtomo"). Other
-    films' names keep their keys, "Toni" and "Tony", "Kono" and "Kouno" there being two
+    a long vowel's spellings ("Yūsaku", "Yûsaku", "Yuusaku", "Yusaku"; "Ohno", "Ōno"). Other
+    films' names keep their keys, "Toni" and "Tony", "Koutarou" and "Kotaro" there being two
     spellings."""
     for pattern, flag in ((_RUSSIAN, "_ru"), (_JAPANESE, "_ja")):
         films = frame.filter(
