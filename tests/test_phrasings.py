@@ -336,6 +336,13 @@ HOME_MEDIA = [
         "It was released on DVD and VHS on 3 March 2003.",
         {("dvd_release", "2003-03-03"), ("vhs_release", "2003-03-03")},
     ),
+    # a coordinated clause that names the format dates nothing before it
+    (
+        "The film opened in American cinemas on 3 May 1996, and it came out on VHS on 2 "
+        "December 1996.",
+        {("vhs_release", "1996-12-02")},
+    ),
+    ("Its cinema run ended in 1988, but it found a cult audience on video cassettes.", set()),
 ]
 
 
@@ -2004,6 +2011,35 @@ def test_wikipedia_cast_section_role_voiced_by_actor():
         ("Joan Dee", "Pip"),
         ("Max Orr", "The Frost Queen"),
         ("Tom O'Hale", "Uncle Barnaby Quill"),
+    }
+    for c in out.claims:
+        assert text[c.span_start : c.span_end] == c.raw
+
+
+def test_wikipedia_cast_section_role_bullets_voiced_by_line():
+    """An anime article's cast: each role's bullet (its Japanese name in parentheses), then a
+    "Voiced by:" line naming the original and the dub's voices: a cast claim per voice, the
+    role without its Japanese name; a description line under it is no voice."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Characters\n\n"
+        "  • Mika Arai (新井 美佳, Arai Mika)\n"
+        "    Voiced by: Rin Sasaki (Japanese); Ann Holt (English)[3]\n"
+        "    A courier who delivers letters by bicycle.\n"
+        "  • Professor Hoshino (星野教授, Hoshino-kyōju)\n"
+        "    Voiced by: Kōji Ueda (Japanese), Joe Bell (English; 2004 dub)\n"
+        "  • Kuro\n"
+        "    Voiced by: Emi Tanabe\n"
+    )
+    out = _collector(text)
+    Wikipedia()._cast_section(out, 0, len(text))
+    assert {(c.value["actor"], c.value["character"]) for c in out.claims} == {
+        ("Rin Sasaki", "Mika Arai"),
+        ("Ann Holt", "Mika Arai"),
+        ("Kōji Ueda", "Professor Hoshino"),
+        ("Joe Bell", "Professor Hoshino"),
+        ("Emi Tanabe", "Kuro"),
     }
     for c in out.claims:
         assert text[c.span_start : c.span_end] == c.raw

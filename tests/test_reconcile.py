@@ -742,3 +742,44 @@ def test_unscoped_figure_mistyped_beside_the_same_figure_unscoped(tmp_path):
     assert money("$3,451,200") == ["transposed-digits"]
     edit_page(film / "movieblog.txt", "$3,451,200", "$3,980,000")
     assert "transposed-digits" not in money("$3,980,000")
+
+
+def test_hepburn_spellings_of_a_japanese_name_are_one_name(tmp_path):
+    """On a Japanese film's pages a long vowel written with a macron, dropped, doubled or as
+    "oh" / "ou" ("Ōbayashi", "ohbayashi"; "Mamezō", "Mamezou"), and a syllabic n with or without
+    its apostrophe or as "m" ("jun'ichi", "Junichi"; "kempei", "Kenpei"), is one name, family
+    name first or not: no spelling variant. The same spellings on a film of another country
+    are two."""
+    film = fixture_copy(tmp_path, "paper-lantern-fox-2011")
+    for page, old, new in (
+        ("imdb.txt", "setsuko obayashi ... grandmother", "setsuko ohbayashi ... grandmother"),
+        ("wikipedia.txt", "Setsuko Ōbayashi as Grandmother", "Ōbayashi Setsuko as Grandmother"),
+        ("movieblog.txt", "Tom Fairley - Mamezo (voice)", "Tom Fairley - Mamezou (voice)"),
+        ("imdb.txt", "takeshi nagai ... shinji", "jun'ichi nagai ... shinji"),
+        ("wikipedia.txt", "Takeshi Nagai as Shinji", "Junichi Nagai as Shinji"),
+        ("imdb.txt", "kenji arakawa ... the moon", "kempei arakawa ... the moon"),
+        ("wikipedia.txt", "Kenji Arakawa as the Moon", "Kenpei Arakawa as the Moon"),
+    ):
+        edit_page(film / page, old, new)
+
+    def variants(report):
+        written = ("setsuko ohbayashi", "Mamezou", "jun'ichi nagai", "kempei arakawa")
+        return sorted(
+            d.attribute
+            for d in report.discrepancies
+            if d.code in ("AU003", "AU006") and d.severity != "info"
+            and any(w in d.explanation for w in written)
+        )
+
+    report = _audit(film)
+    assert variants(report) == []
+    # a word no Japanese syllables spell (the dub's "Harcort" for "Harcourt") is no romanisation
+    assert [d.severity for d in report.discrepancies
+            if d.code == "AU003" and "Harcort" in d.explanation] == ["warning"]
+    for page in film.glob("*.txt"):
+        text = page.read_text(encoding="utf-8")
+        for old, new in (("Japanese", "Korean"), ("japanese", "korean"), ("Japan", "Korea"),
+                         ("japan", "korea")):
+            text = text.replace(old, new)
+        page.write_text(text, encoding="utf-8")
+    assert variants(_audit(film)) == ["cast", "cast", "cast", "cast", "character"]

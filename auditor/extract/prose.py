@@ -585,6 +585,9 @@ def _in_year_of(text: str, low: str | None, d: re.Match, s: int, e: int) -> str 
     return parse_date(f"{d.group()} {year[:4]}") if year else None
 
 
+_CLAUSE_END = re.compile(r";|,\s+(?:and|but)\s")
+
+
 def add_home_media_prose(out: Collector, start: int, end: int) -> None:
     """DVD and VHS dates: the format noun anywhere in the sentence, carried to later clauses."""
     text = out.view.text
@@ -604,10 +607,11 @@ def add_home_media_prose(out: Collector, start: int, end: int) -> None:
         for i, d in enumerate(dates):
             here = [f for f in formats if pos <= f.start() < d.start()]
             # "On 16 May 2003, X released it on DVD; ...": the format after the date in its own
-            # clause (up to the next date or semicolon) when none comes before it.
+            # clause (up to the next date, a semicolon or a coordinated clause: "in 1999, in a
+            # short run, and found a following on home video") when none comes before it.
             stop = dates[i + 1].start() if i + 1 < len(dates) else e
-            semi = text.find(";", d.end(), stop)
-            stop = semi if semi >= 0 else stop
+            semi = _CLAUSE_END.search(text, d.end(), stop)
+            stop = semi.start() if semi else stop
             own = [f for f in formats if d.end() <= f.start() < stop]
             if not here and own:
                 here = own[:1]
@@ -617,8 +621,10 @@ def add_home_media_prose(out: Collector, start: int, end: int) -> None:
                     if re.fullmatch(r"\s*(?:and|or|/|,)\s*", text[f.end() : joined[0].start()]):
                         joined.insert(0, f)
                 current = _attributes(joined)
-            elif not current:
-                nxt = [f for f in formats if f.start() > d.end()]
+            elif not current:  # the sentence's next format, not past a coordinated clause
+                joint = _CLAUSE_END.search(text, d.end(), e)
+                last = joint.start() if joint and joint.group() != ";" else e
+                nxt = [f for f in formats if d.end() < f.start() < last]
                 current = _attributes(nxt[:1])
             for attribute in filter(None, current):
                 out.add(attribute, d.start(), d.end(), parse_date(d.group()))

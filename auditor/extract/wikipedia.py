@@ -367,7 +367,7 @@ class Wikipedia(Adapter):
                         value["credited_as"] = clean(credit["as"])
                     out.add("cast", _opens(m), max(m.end("a"), m.end("c")), value)
                 characters.append(role)
-        return characters
+        return characters + _voiced_by_entries(out, start, end)
 
 
 # A paragraph whose subject is another film: "The original X was ...", "The 1961 film ...",
@@ -466,6 +466,35 @@ def _titled(text: str, at: int, titles: tuple | list) -> bool:
     film when X is its title."""
     before = text[max(0, at - 200) : at].rstrip().casefold()
     return any(before.endswith(t.casefold()) for t in titles if t)
+
+
+# An anime article's cast entry: a role's bullet (its name in Japanese after it in parentheses)
+# and the next line "Voiced by: A (Japanese); B (English)": each voice a cast claim of the role.
+_VOICED_BY_ENTRY = re.compile(
+    r"^[ \t]*•[ \t]*(?P<c>[A-Z][^\n(\[,;:]*?)[ \t]*(?:\([^\n]*\))?[ \t]*\n"
+    r"[ \t]*(?:Voiced|Played|Portrayed) by:?[ \t]*(?P<v>[^\n]+)$",
+    _M,
+)
+_VOICE = re.compile(
+    rf"(?P<a>[{_UPPER}][\w{_MARKS}'’.-]*(?: [{_UPPER}][\w{_MARKS}'’.-]*){{0,3}})[ \t]*"
+    r"(?:\([^()\n]*\))?(?:\[\w{1,3}\])*[ \t]*(?:[;,]|and\b|$)"
+)
+
+
+def _voiced_by_entries(out: Collector, start: int, end: int) -> list[str]:
+    """The cast of "• Role (its Japanese name)" bullets each followed by a "Voiced by: A
+    (Japanese); B (English)" line, three or more in the section: a claim per voice."""
+    text = out.view.text
+    entries = list(_VOICED_BY_ENTRY.finditer(text, start, end))
+    if len(entries) < 3:
+        return []
+    roles = []
+    for m in entries:
+        role = clean(m["c"])
+        for v in _VOICE.finditer(text, m.start("v"), m.end("v")):
+            out.add("cast", m.start("c"), v.end("a"), {"actor": v["a"], "character": role})
+        roles.append(role)
+    return roles
 
 
 # A relative clause on another film named with its year, mid-sentence: "while finishing X (2003),

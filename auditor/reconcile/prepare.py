@@ -100,8 +100,9 @@ def prepare(claims: pl.DataFrame, settings: Settings) -> pl.DataFrame:
     )
     people = [n for n, s in specs.items() if s.kind in ("people", "cast")]  # a cast: its actor
     named = {n: s.kind for n, s in specs.items() if s.kind in ("people", "cast", "character")}
-    typed = _either_order(_spelt_out(_apply_aliases(typed, settings.aliases), named), people)
-    typed = _romanised(typed, named, frame.lazy())
+    typed = _spelt_out(_apply_aliases(typed, settings.aliases), named)
+    # romanised first: a name written the other way round and romanised otherwise is one name
+    typed = _either_order(_romanised(typed, named, frame.lazy()), people)
     typed = _codes(typed.collect(engine=ENGINE))
     # every claim's (attribute, value) is a row of `typed`: its few distinct ones are coded
     # there, and the join hands each claim its codes
@@ -335,32 +336,57 @@ _ROMANISED = (
 # A film whose country claims name Russia or the Soviet Union, in any form (a language claim
 # does not: an English-language film with Russian dialogue lists "russian" too).
 _RUSSIAN = r"(?i)russia|soviet|ussr"
+# Hepburn's long vowels as sites write them once folded, per word: a macron or circumflex
+# (folded to "o", "u" already), doubled ("Yuusaku"), "ou" ("Koutarou") or "oh" before a
+# syllable's consonant or at the word's end ("Ohno", "Kohno", "Satoh"), in a word written with
+# Japanese syllables alone (not a dub actor's "Proudfot" for "Proudfoot"); and a syllabic n
+# with or without its apostrophe ("Jun'ya", "Junya") or written "m" before b, p and m
+# ("Jumpei", "Junpei"; "Homma", "Honma").
+_SYLLABLES = r"^(?:(?:sh|ch|ts|[bcdfghjkmnprstwyz]y?)?[aeiou]+h?|n|m|[kstpc])+$"
+_HEPBURN = (
+    (r"m([bpm])", "n${1}"),
+    (r"oh(sh|ch|ts|[bdfgjkmnprstwz]y?[aeiou])", "o${1}"),
+    (r"oh\b", "o"),
+    (r"ou|oo", "o"),
+    (r"uu", "u"),
+)
+_JAPANESE = r"(?i)japan"
 
 
 def _romanised(typed: pl.LazyFrame, named: dict[str, str], frame: pl.LazyFrame) -> pl.LazyFrame:
     """On a Russian or Soviet film's pages a name's romanisations are one name ("Sergei" and
     "Sergey", "Dmitry" and "Dmitriy", "Yekaterina" and "Ekaterina": the same Cyrillic letters
     written by different systems), as a name spelt out in ASCII is (`_spelt_out`): the names
-    those films' claims write are keyed by one romanisation. Other films' names keep their
-    keys, "Toni" and "Tony" there being two spellings."""
-    films = frame.filter(
-        (pl.col("attribute") == "country") & pl.col("value").str.contains(_RUSSIAN)
-    ).select("entity")
-    written = (
-        frame.filter(pl.col("attribute").is_in(list(named)))
-        .join(films, on="entity", how="semi")
-        .select("attribute", "value", _ru=pl.lit(True))
-        .unique()
-    )
-    typed = typed.join(written, on=["attribute", "value"], how="left", nulls_equal=True)
+    those films' claims write are keyed by one romanisation. So on a Japanese film's pages are
+    a long vowel's spellings ("Yūsaku", "Yûsaku", "Yuusaku", "Yusaku"; "Ohno", "Ōno"). Other
+    films' names keep their keys, "Toni" and "Tony", "Koutarou" and "Kotaro" there being two
+    spellings."""
+    for pattern, flag in ((_RUSSIAN, "_ru"), (_JAPANESE, "_ja")):
+        films = frame.filter(
+            (pl.col("attribute") == "country") & pl.col("value").str.contains(pattern)
+        ).select("entity")
+        written = (
+            frame.filter(pl.col("attribute").is_in(list(named)))
+            .join(films, on="entity", how="semi")
+            .select("attribute", "value", pl.lit(True).alias(flag))
+            .unique()
+        )
+        typed = typed.join(written, on=["attribute", "value"], how="left", nulls_equal=True)
+
+    word = pl.element().str.replace_all(r"n'([aeiouy])", "n${1}")
+    hepburn = word
+    for pattern, to in _HEPBURN:
+        hepburn = hepburn.str.replace_all(pattern, to)
+    hepburn = pl.when(word.str.contains(_SYLLABLES)).then(hepburn).otherwise(word)
 
     def romanised(c: str) -> pl.Expr:
-        e = pl.col(c)
+        ru = pl.col(c)
         for pattern, to in _ROMANISED:
-            e = e.str.replace_all(pattern, to)
-        return pl.when(pl.col("_ru")).then(e).otherwise(pl.col(c)).alias(c)
+            ru = ru.str.replace_all(pattern, to)
+        ja = pl.col(c).str.split(" ").list.eval(hepburn).list.join(" ")
+        return pl.when(pl.col("_ru")).then(ru).when(pl.col("_ja")).then(ja).otherwise(c).alias(c)
 
-    return typed.with_columns(romanised(c) for c in ("key", "key2")).drop("_ru")
+    return typed.with_columns(romanised(c) for c in ("key", "key2")).drop("_ru", "_ja")
 
 
 def _actor_keys(kind: str, names: list[str]) -> list[str]:
