@@ -2772,3 +2772,28 @@ def test_filmsuggest_summary_with_a_nationality_of_two_words():
     assert out.values("country") == ["new zealand"]
     assert out.values("genres") == ["Drama"]
     assert out.values("director") == ["Ada Brook"]
+
+
+def test_mpaa_m_and_gp_on_a_later_film_are_another_boards():
+    """"M" (1968-1970) and "GP" (1970-1972) were MPAA ratings for a few years only: on a later
+    film's page "M" is Australia's or New Zealand's certificate, no MPAA rating; on a film of
+    those years it is the MPAA's."""
+    from auditor.extract.registry import _no_retired_mpaa_ratings
+
+    def rated(year: int, rating: str, entity_year: int) -> list:
+        text = f"Release Year: {year} Rated: {rating}"
+        out = Collector(
+            DocumentRef(Path("x.txt"), f"f-{entity_year}/x.txt", f"f-{entity_year}", "x"),
+            TextView.of(text),
+        )
+        out.add("year", 14, 18, year)
+        out.add("mpaa_rating", text.rindex(rating), len(text), rating)
+        assert out.values("mpaa_rating") == [rating]
+        _no_retired_mpaa_ratings(out)
+        return out.values("mpaa_rating")
+
+    assert rated(2015, "M", 2015) == []
+    assert rated(1969, "M", 1969) == ["M"]
+    assert rated(1971, "GP", 1971) == ["GP"]
+    assert rated(1994, "GP", 1994) == []
+    assert rated(2015, "R", 2015) == ["R"]
