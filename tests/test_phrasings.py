@@ -2205,6 +2205,28 @@ def test_wikipedia_infobox_release_notes():
     }
 
 
+def test_wikipedia_infobox_release_note_naming_a_festival_the_page_names():
+    """"(Perth)" where the article says "premiered at the Perth International Film Festival"
+    is that festival; a city no festival of the page is named after stays no qualifier."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Release dates\n"
+        "  • 14 February 2016 (2016-02-14) (Perth)\n"
+        "  • 3 March 2016 (2016-03-03) (Darwin)\n"
+        "  • 7 April 2016 (2016-04-07) (Australia)\n"
+        "Running time\n"
+        "98 minutes\n\n"
+        "The film premiered at the Perth International Film Festival in February 2016.\n"
+    )
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), text)
+    assert {(v, q) for a, v, q in facts if a == "release_date"} == {
+        ("2016-02-14", "premiere"),
+        ("2016-03-03", None),
+        ("2016-04-07", "australia"),
+    }
+
+
 @pytest.mark.parametrize(
     ("role", "split"),
     [
