@@ -299,6 +299,25 @@ RELEASES = [
             ("2019-04-11", "saudi arabia"),
         },
     ),
+    (  # a date a release was planned for or moved from is no release; the one it moved to is
+        "The film was due to be released in Canada on 20 March 2020, but the pandemic closed "
+        "cinemas; Lumen eventually opened it in Canada on 9 October 2020.",
+        {("2020-10-09", "canada")},
+    ),
+    (
+        "Originally slated for a wide release on 3 April 2020, it opened in select theaters on "
+        "21 August 2020.",
+        {("2020-08-21", "limited")},
+    ),
+    (
+        "Its release was pushed back from 12 June 2020 to 4 September 2020.",
+        {("2020-09-04", None)},
+    ),
+    (  # "set in" is no schedule, and a clause's later turn ("but ... released") is a release
+        "Set in 1970, the film was set to open on 1 May 2020 but was instead released digitally "
+        "on 15 May 2020.",
+        {("2020-05-15", "streaming")},
+    ),
 ]
 
 

@@ -329,6 +329,15 @@ _HOME_MEDIA = re.compile(
     r"|\b(?P<other>Blu-?ray|HD DVD|LaserDisc|4K|Ultra HD|streaming)\b",
     re.I,
 )
+# A date a release was planned for, or moved from ("its release, originally scheduled for",
+# "was due to be released on", "was postponed from"): no release, the clause having no later
+# turn ("but", "before", "eventually") to the release that took place.
+_PLANNED = re.compile(
+    r"\b(?:(?:scheduled|planned|slated|set|due) (?:for|to (?:be|open|premiere|release|debut|hit))"
+    r"|(?:postponed|delayed|moved|pushed back|rescheduled) from)\b"
+    r"(?:(?!\b(?:but|before|until|instead|eventually|finally|ultimately|then)\b)[^,;])*$",
+    re.I,
+)
 _RELEASE_VERB_LOW = lower_hint(_RELEASE_VERB)
 _VERB_AT = Opening(_RELEASE_VERB)
 _OTHER_AT = Opening(_OTHER_WORK)
@@ -504,6 +513,9 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             if year_alone and not _YEAR_AFTER.search(text, max(s, d.start() - 80), d.start()):
                 continue
             clause = text[pos : d.start()]
+            if _PLANNED.search(clause):  # "originally scheduled for 9 April": no release
+                pos = d.end()
+                continue
             if d.start() - s < verb.start() and not _VERB_AT.search(text, low, d.end(), e):
                 pos = d.end()
                 continue
