@@ -318,6 +318,19 @@ RELEASES = [
         "on 15 May 2020.",
         {("2020-05-15", "streaming")},
     ),
+    (  # a rental or on-demand release is a streaming one ("PVOD", "to rent", "premium rental")
+        "Kite Films released it through PVOD in Canada on 3 July 2020.",
+        {("2020-07-03", "canada,streaming")},
+    ),
+    (
+        "It opened in select theaters on 29 May 2020 and was made available to rent on digital "
+        "platforms on 12 June 2020.",
+        {("2020-05-29", "limited"), ("2020-06-12", "streaming")},
+    ),
+    (
+        "It was released as a premium rental in the United Kingdom on 19 June 2020.",
+        {("2020-06-19", "uk,streaming")},
+    ),
 ]
 
 
