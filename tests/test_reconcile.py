@@ -742,3 +742,28 @@ def test_unscoped_figure_mistyped_beside_the_same_figure_unscoped(tmp_path):
     assert money("$3,451,200") == ["transposed-digits"]
     edit_page(film / "movieblog.txt", "$3,451,200", "$3,980,000")
     assert "transposed-digits" not in money("$3,980,000")
+
+
+def test_a_countrys_streaming_date_beside_one_of_no_country_is_its_own_release(tmp_path):
+    """Wikipedia dates the streaming release 2 April with no country and, apart, a Canadian
+    digital rental on 19 March: the page tells two streaming releases apart, so the Canadian
+    date is Canada's own (no misdated streaming release, no unexplained date). A streaming date
+    of no country that differs from the others' is still misdated."""
+    film = fixture_copy(tmp_path, "a-season-of-small-mercies-2021")
+    edit_page(
+        film / "wikipedia.txt",
+        "and it began streaming on Vantage+ on April 2, 2021.",
+        "and it began streaming on Vantage+ on April 2, 2021. In Canada, Northgate Films made "
+        "it available to rent on digital platforms on March 19, 2021.",
+    )
+
+    def errors(report):
+        return sorted(
+            d.reason
+            for d in report.discrepancies
+            if d.attribute == "release_date" and d.severity == "error"
+        )
+
+    assert errors(_audit(film)) == ["release-misdated"]  # the planted limited release alone
+    edit_page(film / "rottentomatoes.txt", "Streaming): Apr 2, 2021", "Streaming): Apr 9, 2021")
+    assert errors(_audit(film)) == ["release-misdated", "release-misdated"]
