@@ -345,20 +345,14 @@ def _release(
 
 def _apart(dated: pl.DataFrame) -> pl.DataFrame:
     """The claims of a kind that name a country, where their source also dates that kind with
-    no country on another day: the source tells the two releases apart."""
-    bare = (
-        dated.filter(pl.col("place") == _NONE)
-        .select("g", "slot", "source", bare="home")
-        .unique()
-    )
+    no country, never on a day it gives the country: the source tells the two releases apart
+    (a source whose dates of no country include its country's date only misdates one)."""
+    keys = ["g", "slot", "source"]
+    bare = dated.filter(pl.col("place") == _NONE).select(*keys, "home").unique()
     named = dated.filter(pl.col("place") != _NONE)
-    differs = (
-        named.join(bare, on=["g", "slot", "source"])
-        .filter(pl.col("home") != pl.col("bare"))
-        .select("g", "pos")
-        .unique()
-    )
-    return named.join(differs, on=["g", "pos"], how="semi", maintain_order="left")
+    shared = named.join(bare, on=[*keys, "home"], how="semi").select(keys).unique()
+    told = bare.select(keys).unique().join(shared, on=keys, how="anti")
+    return named.join(told, on=keys, how="semi", maintain_order="left")
 
 
 def _backing(dated: pl.DataFrame, countries: pl.DataFrame) -> pl.DataFrame:
