@@ -767,3 +767,24 @@ def test_a_countrys_streaming_date_beside_one_of_no_country_is_its_own_release(t
     assert errors(_audit(film)) == ["release-misdated"]  # the planted limited release alone
     edit_page(film / "rottentomatoes.txt", "Streaming): Apr 2, 2021", "Streaming): Apr 9, 2021")
     assert errors(_audit(film)) == ["release-misdated", "release-misdated"]
+
+
+def test_a_source_tells_a_countrys_release_apart_only_when_no_date_of_no_country_is_its():
+    """Wikipedia's "streaming 14 Aug" (no country) beside its "usa,streaming 24 Jul" names two
+    releases; an infobox's mistyped "limited 27 Oct 1996" beside the prose's "limited 27 Oct
+    1995" and "usa,limited 27 Oct 1995" misdates one."""
+    import polars as pl
+
+    from auditor.reconcile.comparators.dates import _NONE, _apart
+
+    dated = pl.DataFrame(
+        {
+            "g": [0, 0, 1, 1, 1],
+            "pos": [0, 1, 0, 1, 2],
+            "slot": ["streaming", "streaming", "limited", "limited", "limited"],
+            "source": ["wikipedia"] * 5,
+            "home": ["2020-08-14", "2020-07-24", "1996-10-27", "1995-10-27", "1995-10-27"],
+            "place": [_NONE, "usa", _NONE, _NONE, "usa"],
+        }
+    )
+    assert _apart(dated).select("g", "pos").rows() == [(0, 1)]
