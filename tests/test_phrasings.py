@@ -299,6 +299,38 @@ RELEASES = [
             ("2019-04-11", "saudi arabia"),
         },
     ),
+    (  # a date a release was planned for or moved from is no release; the one it moved to is
+        "The film was due to be released in Canada on 20 March 2020, but the pandemic closed "
+        "cinemas; Lumen eventually opened it in Canada on 9 October 2020.",
+        {("2020-10-09", "canada")},
+    ),
+    (
+        "Originally slated for a wide release on 3 April 2020, it opened in select theaters on "
+        "21 August 2020.",
+        {("2020-08-21", "limited")},
+    ),
+    (
+        "Its release was pushed back from 12 June 2020 to 4 September 2020.",
+        {("2020-09-04", None)},
+    ),
+    (  # "set in" is no schedule, and a clause's later turn ("but ... released") is a release
+        "Set in 1970, the film was set to open on 1 May 2020 but was instead released digitally "
+        "on 15 May 2020.",
+        {("2020-05-15", "streaming")},
+    ),
+    (  # a rental or on-demand release is a streaming one ("PVOD", "to rent", "premium rental")
+        "Kite Films released it through PVOD in Canada on 3 July 2020.",
+        {("2020-07-03", "canada,streaming")},
+    ),
+    (
+        "It opened in select theaters on 29 May 2020 and was made available to rent on digital "
+        "platforms on 12 June 2020.",
+        {("2020-05-29", "limited"), ("2020-06-12", "streaming")},
+    ),
+    (
+        "It was released as a premium rental in the United Kingdom on 19 June 2020.",
+        {("2020-06-19", "uk,streaming")},
+    ),
 ]
 
 
@@ -2241,6 +2273,28 @@ def test_wikipedia_infobox_release_notes():
     }
 
 
+def test_wikipedia_infobox_release_note_naming_a_festival_the_page_names():
+    """"(Perth)" where the article says "premiered at the Perth International Film Festival"
+    is that festival; a city no festival of the page is named after stays no qualifier."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Release dates\n"
+        "  • 14 February 2016 (2016-02-14) (Perth)\n"
+        "  • 3 March 2016 (2016-03-03) (Darwin)\n"
+        "  • 7 April 2016 (2016-04-07) (Australia)\n"
+        "Running time\n"
+        "98 minutes\n\n"
+        "The film premiered at the Perth International Film Festival in February 2016.\n"
+    )
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), text)
+    assert {(v, q) for a, v, q in facts if a == "release_date"} == {
+        ("2016-02-14", "premiere"),
+        ("2016-03-03", None),
+        ("2016-04-07", "australia"),
+    }
+
+
 @pytest.mark.parametrize(
     ("role", "split"),
     [
@@ -2808,3 +2862,28 @@ def test_filmsuggest_summary_with_a_nationality_of_two_words():
     assert out.values("country") == ["new zealand"]
     assert out.values("genres") == ["Drama"]
     assert out.values("director") == ["Ada Brook"]
+
+
+def test_mpaa_m_and_gp_on_a_later_film_are_another_boards():
+    """"M" (1968-1970) and "GP" (1970-1972) were MPAA ratings for a few years only: on a later
+    film's page "M" is Australia's or New Zealand's certificate, no MPAA rating; on a film of
+    those years it is the MPAA's."""
+    from auditor.extract.registry import _no_retired_mpaa_ratings
+
+    def rated(year: int, rating: str, entity_year: int) -> list:
+        text = f"Release Year: {year} Rated: {rating}"
+        out = Collector(
+            DocumentRef(Path("x.txt"), f"f-{entity_year}/x.txt", f"f-{entity_year}", "x"),
+            TextView.of(text),
+        )
+        out.add("year", 14, 18, year)
+        out.add("mpaa_rating", text.rindex(rating), len(text), rating)
+        assert out.values("mpaa_rating") == [rating]
+        _no_retired_mpaa_ratings(out)
+        return out.values("mpaa_rating")
+
+    assert rated(2015, "M", 2015) == []
+    assert rated(1969, "M", 1969) == ["M"]
+    assert rated(1971, "GP", 1971) == ["GP"]
+    assert rated(1994, "GP", 1994) == []
+    assert rated(2015, "R", 2015) == ["R"]

@@ -783,3 +783,49 @@ def test_hepburn_spellings_of_a_japanese_name_are_one_name(tmp_path):
             text = text.replace(old, new)
         page.write_text(text, encoding="utf-8")
     assert variants(_audit(film)) == ["cast", "cast", "cast", "cast", "character"]
+
+
+def test_a_countrys_streaming_date_beside_one_of_no_country_is_its_own_release(tmp_path):
+    """Wikipedia dates the streaming release 2 April with no country and, apart, a Canadian
+    digital rental on 19 March: the page tells two streaming releases apart, so the Canadian
+    date is Canada's own (no misdated streaming release, no unexplained date). A streaming date
+    of no country that differs from the others' is still misdated."""
+    film = fixture_copy(tmp_path, "a-season-of-small-mercies-2021")
+    edit_page(
+        film / "wikipedia.txt",
+        "and it began streaming on Vantage+ on April 2, 2021.",
+        "and it began streaming on Vantage+ on April 2, 2021. In Canada, Northgate Films made "
+        "it available to rent on digital platforms on March 19, 2021.",
+    )
+
+    def errors(report):
+        return sorted(
+            d.reason
+            for d in report.discrepancies
+            if d.attribute == "release_date" and d.severity == "error"
+        )
+
+    assert errors(_audit(film)) == ["release-misdated"]  # the planted limited release alone
+    edit_page(film / "rottentomatoes.txt", "Streaming): Apr 2, 2021", "Streaming): Apr 9, 2021")
+    assert errors(_audit(film)) == ["release-misdated", "release-misdated"]
+
+
+def test_a_source_tells_a_countrys_release_apart_only_when_no_date_of_no_country_is_its():
+    """Wikipedia's "streaming 14 Aug" (no country) beside its "usa,streaming 24 Jul" names two
+    releases; an infobox's mistyped "limited 27 Oct 1996" beside the prose's "limited 27 Oct
+    1995" and "usa,limited 27 Oct 1995" misdates one."""
+    import polars as pl
+
+    from auditor.reconcile.comparators.dates import _NONE, _apart
+
+    dated = pl.DataFrame(
+        {
+            "g": [0, 0, 1, 1, 1],
+            "pos": [0, 1, 0, 1, 2],
+            "slot": ["streaming", "streaming", "limited", "limited", "limited"],
+            "source": ["wikipedia"] * 5,
+            "home": ["2020-08-14", "2020-07-24", "1996-10-27", "1995-10-27", "1995-10-27"],
+            "place": [_NONE, "usa", _NONE, _NONE, "usa"],
+        }
+    )
+    assert _apart(dated).select("g", "pos").rows() == [(0, 1)]

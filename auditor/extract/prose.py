@@ -283,6 +283,9 @@ _RELEASE_VERB = re.compile(
     r"\b(?:released|release|opened|opening|premiered|premiere|debuted|expanded|went wide|"
     r"reissued|re-issued|screened|shown at|bowed|came out|hit (?:theaters|theatres|cinemas)|"
     r"(?:began|started) streaming|available (?:to stream|for streaming)|"
+    # "made available to rent on digital platforms on": a digital release
+    r"available (?:to (?:rent|buy)|for (?:rent|rental|purchase)|digitally|on demand"
+    r"|on (?:digital|on-demand|p?vod) platforms)|"
     rf"(?:available|launched) on (?:{_STREAMERS})|added to (?:{_STREAMERS}))(?!\w)",
     re.I,
 )
@@ -313,6 +316,16 @@ _KINDS = (
     # a streaming or digital release: "began streaming on X on", "was released digitally on"
     (re.compile(r"\b(?:streaming|to stream|digitally|digital release|video on demand)\b", re.I),
      "streaming"),
+    # a rental or an on-demand release: "premium video on demand", "PVOD", "to rent on digital
+    # platforms", "as a premium rental"
+    (
+        re.compile(
+            r"\b(?:on demand|P?VOD|(?:premium|digital) rental|to rent|for rent(?:al)?"
+            r"|on digital platforms)\b",
+            re.I,
+        ),
+        "streaming",
+    ),
     # a release on a streaming service named by its brand: "was released on Netflix on"
     (re.compile(rf"\b(?:on|added to) (?:{_STREAMERS})(?!\w)", re.I), "streaming"),
     # "ahead of its Netflix debut on": the service's own release (" on" outranks "premiere")
@@ -327,6 +340,15 @@ _RERELEASE = re.compile(r"\b(?:re-?released?|re-?issued?|restored|restoration)\b
 _HOME_MEDIA = re.compile(
     r"\b(?P<dvd>(?<!HD )DVDs?)\b|\b(?P<vhs>VHS|video ?cassettes?|videocassettes?|home video)\b"
     r"|\b(?P<other>Blu-?ray|HD DVD|LaserDisc|4K|Ultra HD|streaming)\b",
+    re.I,
+)
+# A date a release was planned for, or moved from ("its release, originally scheduled for",
+# "was due to be released on", "was postponed from"): no release, the clause having no later
+# turn ("but", "before", "eventually") to the release that took place.
+_PLANNED = re.compile(
+    r"\b(?:(?:scheduled|planned|slated|set|due) (?:for|to (?:be|open|premiere|release|debut|hit))"
+    r"|(?:postponed|delayed|moved|pushed back|rescheduled) from)\b"
+    r"(?:(?!\b(?:but|before|until|instead|eventually|finally|ultimately|then)\b)[^,;])*$",
     re.I,
 )
 _RELEASE_VERB_LOW = lower_hint(_RELEASE_VERB)
@@ -364,8 +386,8 @@ _AND_BEFORE = re.compile(r"\band (?:[a-z]+ ){0,2}$")
 # finds nothing there. _KINDS; _COUNTRY_RELEASE (after its first word); _HOME_MEDIA.
 _KIND_WORDS = re.compile(
     "limited|select|imax|wide|expanded|general|premiere|festival|debuted|re-?releas|re-?issu|restor|"
-    "stream|digital|on demand|netflix|hulu|prime|disney|apple tv|hbo max|peacock|paramount|"
-    "mubi|shudder|kanopy|criterion|crave"
+    "stream|digital|on demand|vod|rent|netflix|hulu|prime|disney|apple tv|hbo max|peacock|"
+    "paramount|mubi|shudder|kanopy|criterion|crave"
 )
 _RELEASE_NOUN = re.compile(" release| premiere| opening")
 _HOME_MEDIA_LOW = re.compile(r"dvd|vhs|video|blu-?ray|laserdisc|4k|ultra hd|streaming")
@@ -504,6 +526,9 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             if year_alone and not _YEAR_AFTER.search(text, max(s, d.start() - 80), d.start()):
                 continue
             clause = text[pos : d.start()]
+            if _PLANNED.search(clause):  # "originally scheduled for 9 April": no release
+                pos = d.end()
+                continue
             if d.start() - s < verb.start() and not _VERB_AT.search(text, low, d.end(), e):
                 pos = d.end()
                 continue

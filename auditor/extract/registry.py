@@ -132,6 +132,7 @@ def _extract(adapter: Adapter, doc: Document, view: TextView) -> Collector:
             "report this with the document attached",
         ) from exc
     _no_characters_in_documentaries(out)
+    _no_retired_mpaa_ratings(out)
     return out
 
 
@@ -141,6 +142,28 @@ def _no_characters_in_documentaries(out: Collector) -> None:
     if any(fold(g) == "documentary" for g in out.values("genres")):
         out.claims = [c for c in out.claims if c.attribute != "character"]
         out.name_texts = []
+
+
+# MPAA ratings the board gave for a few years only, and the last year it gave each.
+_RETIRED_MPAA = {"M": 1970, "GP": 1972}
+
+
+def _no_retired_mpaa_ratings(out: Collector) -> None:
+    """"M" (1968-1970) and "GP" (1970-1972) were MPAA ratings for a few years only: on the page
+    of a later film they are another board's certificate (Australia's or New Zealand's "M"),
+    no MPAA rating. The film's year is the page's own, else its folder's."""
+    years = [y for y in out.values("year") if isinstance(y, int)]
+    if not years and (m := re.search(r"-(\d{4})$", out.ref.entity)):
+        years = [int(m.group(1))]
+    if not years:
+        return
+    out.claims = [
+        c
+        for c in out.claims
+        if c.attribute != "mpaa_rating"
+        or c.value not in _RETIRED_MPAA
+        or min(years) <= _RETIRED_MPAA[c.value]
+    ]
 
 
 def slug(text: str) -> str:

@@ -241,7 +241,8 @@ class Wikipedia(Adapter):
                 kinds += [
                     "premiere"
                     for n in notes
-                    if n not in kinds and (is_festival(n) or re.search(r"(?i)\bpremiere\b", n))
+                    if n not in kinds
+                    and (is_festival(n) or re.search(r"(?i)\bpremiere\b", n) or _festival(text, n))
                 ]
                 # "(Canada)", not "(New York City)": a city is no country.
                 places = [n for n in notes if n not in kinds and is_country(n)]
@@ -631,5 +632,17 @@ _SECTION_WORDS = frozenset(
     "historical accuracy controversy controversies sequel sequels remake remakes adaptations "
     "differences background segments notes references see external further trivia".split()
 )
+
+
+def _festival(text: str, note: str) -> bool:
+    """An infobox release note that is the name of a festival the page names in full ("(Adelaide)"
+    where the prose says "premiered at the Adelaide Film Festival"): a festival screening."""
+    if not re.fullmatch(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}", note) or is_country(note):
+        return False
+    return re.search(
+        rf"\b{re.escape(note)}(?: [A-Z][\w'’-]*){{0,2}} (?:Film |Movie )?Festival\b", text
+    ) is not None
+
+
 _REGION = re.compile(r"(?P<n>.+?)\s*\((?P<r>[^)]+)\)")  # "Company (United Kingdom)"
 _CREDITED_AS = re.compile(r"\((?:also )?(?:credited )?as (?P<as>[^)]+)\)")

@@ -262,12 +262,22 @@ def _release(
         pl.col("country").is_not_null() & (pl.col("country") != "") & (pl.col("slot") == "")
     )
     dated = kinds.filter(~pl.col("slot").is_in(_EVERY_DATE))
+    # A source dating a kind's release in a country and, apart, with no country on another day
+    # ("released on Netflix on 14 August" beside "in the United States, ... on premium video on
+    # demand on 24 July") tells two releases apart: its country's claims date that country's
+    # release of the kind, no vote on (and never misdating) the kind's release of no country.
+    apart = _apart(dated)
+    dated = dated.join(apart, on=["g", "pos"], how="anti", maintain_order="left")
     kind_dates = _consensus(dated, "slot", _backing(dated, countries))
+    apart_dates = _consensus(
+        apart.with_columns(by=pl.concat_str("slot", pl.lit("\x00"), "country")), "by"
+    ).select("g", pl.col("by").str.split("\x00").list.first().alias("slot"), "agreed")
     country_dates = _consensus(countries, "country")
     premieres = kinds.filter(pl.col("slot").is_in(_EVERY_DATE)).select("g", "home").unique()
     explained = pl.concat(
         [
             kind_dates.select("g", home="agreed"),
+            apart_dates.select("g", home="agreed"),
             premieres,
             country_dates.select("g", home="agreed"),
         ]
@@ -325,11 +335,24 @@ def _release(
     conflicting = wrong.select("g", "pos")
     misdated = _misdated(ctx, claims, wrong, agreeing)
     kept = claims.join(conflicting, on=["g", "pos"], how="anti", maintain_order="left")
-    releases = _releases(ctx, claims, kinds, kind_dates, country_dates, kept, clusters)
+    named_dates = pl.concat([kind_dates, apart_dates.select(kind_dates.columns)])
+    releases = _releases(ctx, claims, kinds, named_dates, country_dates, kept, clusters)
     split = _own_release(claims, explained, kept, releases, clusters)
     # a claim already reported as misdating its release is not reported again as unexplained
     stray = _unexplained(ctx, claims, kept, explained, said)
     return [misdated, split, stray]
+
+
+def _apart(dated: pl.DataFrame) -> pl.DataFrame:
+    """The claims of a kind that name a country, where their source also dates that kind with
+    no country, never on a day it gives the country: the source tells the two releases apart
+    (a source whose dates of no country include its country's date only misdates one)."""
+    keys = ["g", "slot", "source"]
+    bare = dated.filter(pl.col("place") == _NONE).select(*keys, "home").unique()
+    named = dated.filter(pl.col("place") != _NONE)
+    shared = named.join(bare, on=[*keys, "home"], how="semi").select(keys).unique()
+    told = bare.select(keys).unique().join(shared, on=keys, how="anti")
+    return named.join(told, on=keys, how="semi", maintain_order="left")
 
 
 def _backing(dated: pl.DataFrame, countries: pl.DataFrame) -> pl.DataFrame:
