@@ -2891,3 +2891,68 @@ def test_wikipedia_television_infobox_labels():
         ("release_date", "1981-03-03", None),
     }
     assert not [f for f in facts if f[0] == "country" and "origin" in f[1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        (
+            "For the American release, the distributor re-edited the film in May 1980.",
+            set(),
+        ),
+        (
+            "For its British run, new titles were shot on 2 June 1981, and it opened in the "
+            "United Kingdom on 9 October 1981.",
+            {("1981-10-09", "uk")},
+        ),
+        (  # no comma after the noun: the phrase holds the release's own date
+            "For its British release on 9 October 1981 the distributor cut two scenes.",
+            {("1981-10-09", "uk")},
+        ),
+    ],
+)
+def test_a_fronted_phrase_naming_a_release_dates_none(text, facts):
+    """A fronted "For the X release," names the release the main clause works for: the
+    clause's date belongs to its own verb, unless a release verb follows the phrase."""
+    got = {(v, q) for a, v, q in _facts(add_release_prose, text) if a == "release_date"}
+    assert got == facts
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        ("It was first broadcast on NBC on March 3, 1981.", {("1981-03-03", None)}),
+        (
+            "The film premiered on CBS in the United States on 4 October 1979.",
+            {("1979-10-04", "usa")},
+        ),
+        ("It originally aired on the BBC on 2 January 1984.", {("1984-01-02", None)}),
+        ("NBC repeated the film on 5 May 1982, and it was rebroadcast on 1 June 1983.", set()),
+        ("The film aired again on NBC on 5 May 1982.", set()),
+    ],
+)
+def test_a_television_films_first_broadcast_is_its_release(text, facts):
+    """On a television film's page the first broadcast's date, right after its verb and
+    network, is the film's release; a repeat is none."""
+    from auditor.extract.prose import add_broadcast_prose
+
+    got = {(v, q) for a, v, q in _facts(add_broadcast_prose, text) if a == "release_date"}
+    assert got == facts
+
+
+def test_only_a_television_films_page_reads_its_broadcast_as_a_release():
+    from auditor.extract.filmsuggest import FilmSuggest
+
+    def dates(kind: str) -> set:
+        text = (
+            "Search a film or person :\nThe Far Shore (1981)\n\nThe Far Shore\n"
+            f"If you like this film, let us know!\n\nThe Far Shore is a 1981 Canadian {kind} "
+            "directed by Ann Vole. It was first broadcast on CBC on 3 March 1981.\n"
+        )
+        out = _collector(text)
+        FilmSuggest().extract(out.view, out)
+        return {c.value for c in out.claims if c.attribute == "release_date"}
+
+    assert dates("television drama film") == {"1981-03-03"}
+    assert dates("made-for-TV movie") == {"1981-03-03"}
+    assert dates("drama film") == set()

@@ -62,10 +62,11 @@ _VERSION_WORD = re.compile(r"\s+(?:version|cut|release|edit)$", re.I)
 # A note naming a cut other than the one released to cinemas, and one naming that one.
 _RELEASED = re.compile(r"\b(?:theatrical|cinema|original)\b", re.I)
 _CINEMAS = re.compile(r"\b(?:theatrical|cinemas?)\b", re.I)
-# A lead's or an infobox's words for a film made for television: "made-for-television",
-# "television film", "TV movie".
+# A lead's words for a film made for television: "made-for-television", "television film",
+# "TV movie", "television thriller film".
 TELEVISION_FILM = re.compile(
-    r"\bmade[- ]for[- ](?:television|tv)\b|\b(?:television|tv) (?:film|movie)\b", re.I
+    r"\bmade[- ]for[- ](?:television|tv)\b|\b(?:television|tv)(?: [a-z-]+){0,2} (?:film|movie)\b",
+    re.I,
 )
 _CUT = re.compile(
     r"\b(?:cut|version|edition|extended|uncut|unrated|restored|reconstructed|censored|"

@@ -20,6 +20,7 @@ from auditor.extract.prose import (
     _MARKS,
     _UPPER,
     add_aggregator_prose,
+    add_broadcast_prose,
     add_cast_prose,
     add_credit_prose,
     add_home_media_prose,
@@ -174,6 +175,8 @@ class Wikipedia(Adapter):
         parts = _without_other_films(text, parts, out.values("year"), out.values("title"))
         for s, e in parts:
             add_release_prose(out, s, e)
+            if television:
+                add_broadcast_prose(out, s, e)
             add_home_media_prose(out, s, e)
             add_aggregator_prose(out, s, e)
             add_money_prose(out, s, e)
