@@ -336,7 +336,7 @@ class Imdb(Adapter):
                     segment[closing:][words[-4].start() :],
                 )
             ):
-                # "sheriff walt brody ruth ann gebhart": the page writes the last three words
+                # "captain joe lusk mary beth orr": the page writes the last three words
                 # as a name outside its cast list (a review), never with the role's last word
                 # before them: the actor has three (a double first name)
                 n = 3
