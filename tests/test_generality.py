@@ -15,6 +15,9 @@ COMMON = {
     "leaving", "third", "mark", "river", "four", "midnight", "lane", "root", "daughter", "small",
     "june", "seven", "master", "bullet", "street", "hill", "ferry", "park", "iron", "gate",
     "night", "dutch", "rent",
+
+
+    "night", "dutch", "stranger", "sheriff",
 }  # fmt: skip
 COMMON |= set(HONORIFICS)
 # The catalog's docstrings quote a fixture document as each kind's example, by design.

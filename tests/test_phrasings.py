@@ -2887,3 +2887,187 @@ def test_mpaa_m_and_gp_on_a_later_film_are_another_boards():
     assert rated(1971, "GP", 1971) == ["GP"]
     assert rated(1994, "GP", 1994) == []
     assert rated(2015, "R", 2015) == ["R"]
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "year"),
+    [
+        (" the midnight signal (1983) (tv) - imdb imdb more", "the midnight signal", 1983),
+        (" dark harbor ii (1994) (v) - imdb imdb more", "dark harbor ii", 1994),
+        (" the long ride (tv movie 1969) - imdb imdb more", "the long ride", 1969),
+        (" the long ride (video 2003) - imdb imdb more", "the long ride", 2003),
+    ],
+)
+def test_imdb_title_line_of_a_television_or_video_title(head, title, year):
+    """IMDb marks a title made for television or video after its year, "(1983) (tv)", or
+    before it, "(tv movie 1969)": the page is IMDb's, and the mark no part of the title."""
+    from auditor.extract.imdb import Imdb
+
+    text = head + " 7.0/10 212 rate this x footer"
+    assert Imdb().recognise(TextView.of(text))
+    out = _collector(text)
+    Imdb().extract(out.view, out)
+    facts = {(c.attribute, _plain(c.value)) for c in out.claims}
+    assert facts >= {("title", title), ("year", year)}
+    assert not [c for c in out.claims if c.attribute == "title" and "(" in c.value]
+
+
+def test_imdb_header_us_television_rating_is_no_genre():
+    """A US TV rating in the header ("tv-y7", "tv-ma") is another board's certificate: no
+    MPAA rating and no genre."""
+    from auditor.extract.imdb import Imdb
+
+    for rating in ("tv-y7", "tv-ma", "tv-g"):
+        text = (
+            f" the midnight signal (1983) - imdb 6.1/10 90 rate this the midnight signal"
+            f"&nbsp;(1983) {rating} | 1h 36min | horror, mystery | 4 march 1983 (usa) a "
+            "radio host hears a voice. director: ann vole stars: bo pike footer"
+        )
+        out = _collector(text)
+        Imdb().extract(out.view, out)
+        genres = {c.value for c in out.claims if c.attribute == "genres"}
+        assert genres == {"horror", "mystery"}, rating
+        assert not [c for c in out.claims if c.attribute == "mpaa_rating"]
+        dates = {c.value for c in out.claims if c.attribute == "release_date"}
+        assert dates == {"1983-03-04"}
+
+
+def test_imdb_cast_double_first_name_the_page_writes_elsewhere():
+    """A three-word actor ("mary beth orr") the page writes alone outside its cast list (a
+    review) is three words after the role ("captain joe lusk"); a two-word actor stays two,
+    and so does one after a role of three words the page never writes as a name."""
+    from auditor.extract.imdb import Imdb
+
+    text = (
+        "edit cast cast overview, first billed only: ada brook ... captain joe lusk mary beth "
+        "orr ... nell cato kit ray ... old harbour pilot bo pike ... the cook see full "
+        "cast&nbsp;&raquo; edit storyline captain joe lusk hires nell cato to cook for the "
+        "crew. written by x plot summary user reviews mary beth orr is the best thing in it, "
+        "and the harbour pilot too."
+    )
+    out = _collector(text)
+    Imdb()._cast(out.view, out, 0, None)
+    assert {tuple(sorted(c.value.items())) for c in out.claims if c.attribute == "cast"} == {
+        (("actor", "ada brook"), ("character", "captain joe lusk")),
+        (("actor", "mary beth orr"), ("character", "nell cato")),
+        (("actor", "kit ray"), ("character", "old harbour pilot")),
+        (("actor", "bo pike"), ("character", "the cook")),
+    }
+
+
+def test_television_films_cinema_version_is_a_cut_of_its_own():
+    """A television film's own release is its broadcast, so its cinemas' version is another
+    cut (compared with that cut's times only); a cinema film's "(theatrical)" is its own."""
+    from auditor.extract.common import runtime_version
+    from auditor.extract.imdb import Imdb
+
+    assert runtime_version("(cinema version)", television=True) == "cinema version"
+    assert runtime_version("(Theatrical cut)", television=True) == "theatrical cut"
+    assert runtime_version("(cinema version)") is None
+    assert runtime_version("(USA)", television=True) == "usa"
+    text = "technical specs runtime: 96 min | 118 min (theatrical cut) sound mix"
+    for television, note in ((True, "theatrical cut"), (False, None)):
+        out = _collector(text)
+        Imdb()._details(out.view, out, 0, television)
+        assert {(c.value, c.qualifier) for c in out.claims if c.attribute == "runtime"} == {
+            (96, None),
+            (118, note),
+        }
+
+
+def test_wikipedia_television_infobox_labels():
+    """Infobox television's own labels: "Genre", "Teleplay by", "Country of origin",
+    "Original language", "Producer", "Editor", "Release" under "Original release"; its
+    network line makes the film a television film, its cinemas' version another cut."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    box = (
+        "GenreDrama\nTeleplay byAnn Vole\nStory byBo Pike\nCountry of originCanada\n"
+        "Original languageFrench\nProduction\nProducerKit Ray\nEditorNell Cato\n"
+        "Running time\n  • 96 minutes\n  • 120 minutes (cinema version)\n"
+        "Original release\nNetworkCBC\nReleaseMarch 3, 1981 (1981-03-03)\n"
+    )
+    text = "From Wikipedia, the free encyclopedia\n\nThe Far Shore\n" + box + (
+        "\nThe Far Shore is a 1981 Canadian drama film.\n"
+    )
+    out = _collector(text)
+    Wikipedia().extract(out.view, out)
+    facts = {(c.attribute, _plain(c.value), c.qualifier) for c in out.claims}
+    assert facts >= {
+        ("genres", "Drama", None),
+        ("writers", "Ann Vole", "teleplay"),
+        ("writers", "Bo Pike", "story"),
+        ("country", "Canada", None),
+        ("language", "French", None),
+        ("producers", "Kit Ray", None),
+        ("editor", "Nell Cato", None),
+        ("runtime", 96, None),
+        ("runtime", 120, "cinema version"),
+        ("release_date", "1981-03-03", None),
+    }
+    assert not [f for f in facts if f[0] == "country" and "origin" in f[1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        (
+            "For the American release, the distributor re-edited the film in May 1980.",
+            set(),
+        ),
+        (
+            "For its British run, new titles were shot on 2 June 1981, and it opened in the "
+            "United Kingdom on 9 October 1981.",
+            {("1981-10-09", "uk")},
+        ),
+        (  # no comma after the noun: the phrase holds the release's own date
+            "For its British release on 9 October 1981 the distributor cut two scenes.",
+            {("1981-10-09", "uk")},
+        ),
+    ],
+)
+def test_a_fronted_phrase_naming_a_release_dates_none(text, facts):
+    """A fronted "For the X release," names the release the main clause works for: the
+    clause's date belongs to its own verb, unless a release verb follows the phrase."""
+    got = {(v, q) for a, v, q in _facts(add_release_prose, text) if a == "release_date"}
+    assert got == facts
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        ("It was first broadcast on NBC on March 3, 1981.", {("1981-03-03", None)}),
+        (
+            "The film premiered on CBS in the United States on 4 October 1979.",
+            {("1979-10-04", "usa")},
+        ),
+        ("It originally aired on the BBC on 2 January 1984.", {("1984-01-02", None)}),
+        ("NBC repeated the film on 5 May 1982, and it was rebroadcast on 1 June 1983.", set()),
+        ("The film aired again on NBC on 5 May 1982.", set()),
+    ],
+)
+def test_a_television_films_first_broadcast_is_its_release(text, facts):
+    """On a television film's page the first broadcast's date, right after its verb and
+    network, is the film's release; a repeat is none."""
+    from auditor.extract.prose import add_broadcast_prose
+
+    got = {(v, q) for a, v, q in _facts(add_broadcast_prose, text) if a == "release_date"}
+    assert got == facts
+
+
+def test_only_a_television_films_page_reads_its_broadcast_as_a_release():
+    from auditor.extract.filmsuggest import FilmSuggest
+
+    def dates(kind: str) -> set:
+        text = (
+            "Search a film or person :\nThe Far Shore (1981)\n\nThe Far Shore\n"
+            f"If you like this film, let us know!\n\nThe Far Shore is a 1981 Canadian {kind} "
+            "directed by Ann Vole. It was first broadcast on CBC on 3 March 1981.\n"
+        )
+        out = _collector(text)
+        FilmSuggest().extract(out.view, out)
+        return {c.value for c in out.claims if c.attribute == "release_date"}
+
+    assert dates("television drama film") == {"1981-03-03"}
+    assert dates("made-for-TV movie") == {"1981-03-03"}
+    assert dates("drama film") == set()

@@ -41,12 +41,16 @@ def release_qualifier(country: str | None = None, kind: str | None = None) -> st
     return ",".join(parts) or None
 
 
-def runtime_version(note: str | None) -> str | None:
+def runtime_version(note: str | None, television: bool = False) -> str | None:
     """A running time's version, its qualifier: named by its country ("71 min (USA)", "84
     minutes (Sweden)", "(UK cut)"), the canonical country; another cut ("(director's cut)",
     "(extended edition)", "(3-D version)"), its note lower-cased, so that its time is compared
-    with that cut's only; the film's own release ("(theatrical)") or any other note, none."""
+    with that cut's only; the film's own release ("(theatrical)") or any other note, none.
+    A television film's own release is its broadcast: its cinemas' version ("(theatrical
+    version)") is another cut."""
     note = " ".join((note or "").strip().strip("()").split())
+    if television and _CINEMAS.search(note):
+        return note.lower()
     # "(US version)", "(UK cut)": the version's country, the word for the version dropped
     country = _VERSION_WORD.sub("", note)
     if country and is_country(country):
@@ -57,6 +61,13 @@ def runtime_version(note: str | None) -> str | None:
 _VERSION_WORD = re.compile(r"\s+(?:version|cut|release|edit)$", re.I)
 # A note naming a cut other than the one released to cinemas, and one naming that one.
 _RELEASED = re.compile(r"\b(?:theatrical|cinema|original)\b", re.I)
+_CINEMAS = re.compile(r"\b(?:theatrical|cinemas?)\b", re.I)
+# A lead's words for a film made for television: "made-for-television", "television film",
+# "TV movie", "television thriller film".
+TELEVISION_FILM = re.compile(
+    r"\bmade[- ]for[- ](?:television|tv)\b|\b(?:television|tv)(?: [a-z-]+){0,2} (?:film|movie)\b",
+    re.I,
+)
 _CUT = re.compile(
     r"\b(?:cut|version|edition|extended|uncut|unrated|restored|reconstructed|censored|"
     r"uncensored|edited|re-?release|roadshow|workprint|3-?d|imax|tv|television)\b",

@@ -6,6 +6,7 @@ import re
 
 from auditor.extract.base import Adapter, Collector, find, opens_line
 from auditor.extract.common import (
+    TELEVISION_FILM,
     add_characters,
     add_date,
     add_lead_sentence,
@@ -14,6 +15,7 @@ from auditor.extract.common import (
 )
 from auditor.extract.prose import (
     add_aggregator_prose,
+    add_broadcast_prose,
     add_cast_prose,
     add_credit_prose,
     add_home_media_prose,
@@ -84,6 +86,8 @@ class FilmSuggest(Adapter):
             paragraph_end = text.find("\n\n", first[1], abstract_end)
             add_cast_prose(out, first[1], abstract_end if paragraph_end < 0 else paragraph_end)
         add_release_prose(out, title.end(), abstract_end)
+        if first and TELEVISION_FILM.search(text, *first):  # a television film's broadcast
+            add_broadcast_prose(out, title.end(), abstract_end)
         add_home_media_prose(out, title.end(), abstract_end)
         add_aggregator_prose(out, title.end(), abstract_end)
         add_money_prose(out, title.end(), abstract_end)

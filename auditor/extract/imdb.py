@@ -28,7 +28,13 @@ from auditor.normalize.places import COUNTRY_KEYS
 from auditor.normalize.scores import parse_score
 from auditor.textview import TextView
 
-_HEAD = re.compile(r"\s*(?P<title>[^|]{1,200}?) \((?P<year>\d{4})\) - imdb\b")
+# The title line; a title made for television or video carries the old kind mark after its
+# year, "(1977) (tv)", "(1994) (v)", or the later one before it, "(tv movie 1977)", "(video
+# 1994)": no part of the title.
+_KIND = r"(?:tv movie|tv|video|v)"
+_YEAR = rf"\((?:{_KIND} )?(?P<year>\d{{4}})\)(?: \({_KIND}\))?"
+_HEAD = re.compile(rf"\s*(?P<title>[^|]{{1,200}}?) {_YEAR} - imdb\b")
+_TELEVISION = re.compile(r"\((?:tv movie \d{4}|\d{4}\) \(tv)\) - imdb\b")
 _RATING = re.compile(
     r"(?P<rating>\d{1,2}(?:\.\d)?/10) (?P<votes>\d[\d,]*) (?:(?P<users>\d[\d,]*) user )?"
     r"(?:(?P<critics>\d[\d,]*) critic )?rate this "
@@ -47,7 +53,7 @@ _AKA_NOTE = "|".join(
     ["original title", *(re.escape(k) for k in sorted(COUNTRY_KEYS, key=len, reverse=True))]
 )
 _INFO = re.compile(
-    r"\((?P<year>\d{4})\) (?:(?P<original>[^|()]{1,200}?) \((?:" + _AKA_NOTE + r")\) )?"
+    _YEAR + r" (?:(?P<original>[^|()]{1,200}?) \((?:" + _AKA_NOTE + r")\) )?"
     r"(?P<fields>(?:[^|]{1,60} \| ){1,4})(?P<date>" + _DATE + r")"
     r"(?: \((?P<country>[^)]{1,40})\))? (?P<plot>.*?)\s*(?=\bdirectors?: |\bcreators?: )"
 )
@@ -120,7 +126,10 @@ _GENRES = re.compile(
 )
 # Another board's certificate in the header, where the visitor's country puts it ("15", "12A",
 # "K-16", "U"): no MPAA rating, and no genre.
-_CERTIFICATE = re.compile(r"\d{1,2}[a-z+]?|u|uc|a{1,2}|[a-z]{1,2}-\d{1,2}", re.I)
+# A US television rating ("tv-pg", "tv-y7") is one too.
+_CERTIFICATE = re.compile(
+    r"\d{1,2}[a-z+]?|u|uc|a{1,2}|[a-z]{1,2}-\d{1,2}|tv-(?:y7?|g|pg|14|ma)(?:-fv)?", re.I
+)
 _MPAA = re.compile(opens_word(r"motion picture rating \(mpaa\) rated (?P<r>[a-z0-9-]+) "))
 _COUNTRY = re.compile(opens_word(r"country: (?P<c>.+?)(?= language:| release date:| see more)"))
 _LANGUAGE = re.compile(
@@ -166,7 +175,7 @@ class Imdb(Adapter):
         plot = self._header(view, out, head.end(), header_end)
         body = cast_at if cast_at >= 0 else header_end
         self._cast(view, out, body, plot, also_liked)
-        self._details(view, out, body)
+        self._details(view, out, body, bool(_TELEVISION.search(head.group())))
         self._review(view, out, body)
 
     def _header(
@@ -274,8 +283,10 @@ class Imdb(Adapter):
         """'a b ... role c d ... role': each actor is the last two words before '...', three
         when they make a name the page credits or a particle / suffix / initial says so, one
         when the two before it end a role the storyline (`told`, see _words_of) writes whole
-        and the actor's two would-be words are nowhere in it (a one-word stage name), and
-        every word after a closing '(as ...)'."""
+        and the actor's two would-be words are nowhere in it (a one-word stage name), three
+        when the page writes those three alone outside the cast list (a double first name
+        in a review), and every
+        word after a closing '(as ...)'."""
         text = out.view.text
         seps = list(_CAST_SEP.finditer(text, start, end))
         actors: list[tuple[int, int]] = []
@@ -317,6 +328,18 @@ class Imdb(Adapter):
                 and f" {words[-2].group()} {words[-1].group()} " not in told
             ):
                 n = 1
+            elif (
+                i
+                and len(words) >= 4
+                and _named_elsewhere(
+                    text, start, end, segment[closing:][words[-3].start() :],
+                    segment[closing:][words[-4].start() :],
+                )
+            ):
+                # "captain joe lusk mary beth orr": the page writes the last three words
+                # as a name outside its cast list (a review), never with the role's last word
+                # before them: the actor has three (a double first name)
+                n = 3
             n = min(n, len(words)) if i else len(words)
             actors.append(
                 (seg_start + words[-n].start(), sep.start()) if words else (sep.start(),) * 2
@@ -332,7 +355,9 @@ class Imdb(Adapter):
             if value["actor"] and value["character"]:
                 out.add("cast", a_start, sep.end() + len(role.rstrip()), value)
 
-    def _details(self, view: TextView, out: Collector, start: int) -> None:
+    def _details(
+        self, view: TextView, out: Collector, start: int, television: bool = False
+    ) -> None:
         text = view.text
         end_at = text.find("did you know?", start)
         end = end_at if end_at >= 0 else len(text)
@@ -391,7 +416,7 @@ class Imdb(Adapter):
             for t in _CUTS.finditer(text[: m.end("v")][m.start("v") :]):
                 a = m.start("v") + t.start()
                 minutes = parse_duration(t["t"])
-                out.add("runtime", a, a + len(t["t"]), minutes, runtime_version(t["n"]))
+                out.add("runtime", a, a + len(t["t"]), minutes, runtime_version(t["n"], television))
 
     def _review(self, view: TextView, out: Collector, start: int) -> None:
         text = view.text

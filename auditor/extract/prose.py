@@ -360,6 +360,11 @@ _ANNIVERSARY_AT = Opening(_ANNIVERSARY)
 _BROADCAST_AT = Opening(
     re.compile(r"\b(?:broadcast|aired|televised|telecast|shown on|streamed)\b", re.I)
 )
+# "For the European theatrical release, X shot new scenes in March 1978": a fronted phrase (its
+# noun and a comma) names the release the main clause works for; the clause's date is its verb's.
+_FOR_RELEASE = re.compile(
+    r"\b[Ff]or (?:the|its|this|their|a) (?:[\w-]+ ){0,3}(?:release|premiere|opening|run),"
+)
 # "had its television premiere on Channel 4 on ...": a broadcast, though it says premiere.
 _TV_PREMIERE_AT = Opening(re.compile(r"\b(?:television|tv) (?:premiere|debut)\b", re.I))
 
@@ -532,6 +537,10 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             if d.start() - s < verb.start() and not _VERB_AT.search(text, low, d.end(), e):
                 pos = d.end()
                 continue
+            purpose = _FOR_RELEASE.search(text, pos, d.start())
+            if purpose and not _VERB_AT.search(text, low, purpose.end(), d.start()):
+                pos = d.end()  # "For the European release, X shot new scenes in March 1978"
+                continue
             if (
                 _other_work(text, low, pos, d.start(), rerelease)
                 or (
@@ -598,6 +607,28 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             for c in [country, *also]:
                 out.add("release_date", d.start(), d.end(), value, _qualifier(c, kind))
             kind = carried if after_kind else kind
+
+
+# A television film's first broadcast is its release: "originally aired on ABC on November 15,
+# 1977", "was first broadcast on NBC in the United States on 3 March 1981", "premiered on CBS
+# on ..."; the verb, its network and "on" right before the date. A repeat ("ABC repeated the
+# film on", "was rebroadcast on", "aired again on") is none.
+_FIRST_AIRED = re.compile(
+    r"\b(?:aired|broadcast|televised|telecast|premiered|debuted) on (?:the )?"
+    r"[A-Z][\w&+-]*(?: [A-Z][\w&+-]*){0,3}(?: (?:network|television))?"
+    rf"(?: in (?:the )?(?P<c>(?i:{_COUNTRY})))? on $"
+)
+
+
+def add_broadcast_prose(out: Collector, start: int, end: int) -> None:
+    """A television film's release dates in prose: each date right after its first
+    broadcast's verb and network (`_FIRST_AIRED`), with the country its clause names."""
+    text = out.view.text
+    for d in _dates(_DATE, text, _lowered(text), start, end):
+        m = _FIRST_AIRED.search(text, max(start, d.start() - 80), d.start())
+        value = parse_date(d.group())
+        if m and value:
+            out.add("release_date", d.start(), d.end(), value, _qualifier(m["c"], None))
 
 
 def _in_year_of(text: str, low: str | None, d: re.Match, s: int, e: int) -> str | None:

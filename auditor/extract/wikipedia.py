@@ -7,6 +7,7 @@ import re
 from auditor.extract.base import Adapter, Collector, find, split_items
 from auditor.extract.common import (
     PEOPLE,
+    TELEVISION_FILM,
     add_characters,
     add_date,
     add_lead_sentence,
@@ -19,6 +20,7 @@ from auditor.extract.prose import (
     _MARKS,
     _UPPER,
     add_aggregator_prose,
+    add_broadcast_prose,
     add_cast_prose,
     add_credit_prose,
     add_home_media_prose,
@@ -43,10 +45,22 @@ _LABELS = {
     "Written by": "writers",
     "Screenplay by": "writers",
     "Story by": "writers",
+    "Teleplay by": "writers",  # a television film's screenplay
     "Dialogues by": "writers",  # Indian films credit their dialogue writers apart
     "Dialogue by": "writers",
     "Based on": "based on",
     "Produced by": "producers",
+    # a television film's infobox (Infobox television): its own labels for the same fields
+    "Producers": "producers",
+    "Producer": "producers",
+    "Editors": "editor",
+    "Editor": "editor",
+    "Genre": "genres",
+    "Country of origin": "country",
+    "Original languages": "language",
+    "Original language": "language",
+    "Original release": "release_date",
+    "Release": "release_date",
     "Starring": "stars",
     "Cinematography": "cinematographer",
     "Edited by": "editor",
@@ -65,6 +79,7 @@ _LABELS = {
     "Budget": "budget",
     "Box office": "gross",
 }
+_NETWORK = re.compile(r"^(?:Original )?[Nn]etwork\S", _M)  # "NetworkABC", "Original networkCBS"
 _LABEL_LINE = re.compile(
     r"^(?P<label>" + "|".join(sorted(map(re.escape, _LABELS), key=len, reverse=True)) + r")"
     r"(?P<v>[^\n]*)$",
@@ -105,6 +120,7 @@ _REF = re.compile(r"\[(?:\d{1,3}|[a-z])\]")
 _PARENS = re.compile(r"\(([^()]{1,40})\)")
 _TEAM_SEP = r"\s*(?:,|&)\s*(?![^()]*\))"
 _EXTRACTED = {
+    "genres",
     "director",
     "writers",
     "producers",
@@ -136,7 +152,13 @@ class Wikipedia(Adapter):
         out.add_group("title", title, "t", clean(title["t"]))
         lead = _lead(text, title["t"], title.end())
         infobox_end = lead if lead >= 0 else len(text)
-        self._infobox(out, title.end(), infobox_end)
+        # A film made for television: its infobox names its network, or its lead says so.
+        first_end = text.find("\n", lead) if lead >= 0 else -1
+        television = bool(
+            _NETWORK.search(text, title.end(), infobox_end)
+            or (lead >= 0 and TELEVISION_FILM.search(text, lead, max(first_end, lead)))
+        )
+        self._infobox(out, title.end(), infobox_end, television)
         if lead < 0:
             return
         body_end = self._body_end(text, lead)
@@ -153,6 +175,8 @@ class Wikipedia(Adapter):
         parts = _without_other_films(text, parts, out.values("year"), out.values("title"))
         for s, e in parts:
             add_release_prose(out, s, e)
+            if television:
+                add_broadcast_prose(out, s, e)
             add_home_media_prose(out, s, e)
             add_aggregator_prose(out, s, e)
             add_money_prose(out, s, e)
@@ -177,7 +201,7 @@ class Wikipedia(Adapter):
                 p = text.find(heading, p + 1, end)
         return end
 
-    def _infobox(self, out: Collector, start: int, end: int) -> None:
+    def _infobox(self, out: Collector, start: int, end: int, television: bool = False) -> None:
         text = out.view.text
         labels = list(_LABEL_LINE.finditer(text, start, end))
         for i, m in enumerate(labels):
@@ -185,7 +209,7 @@ class Wikipedia(Adapter):
             kind = _LABELS[m["label"]]
             values = self._values(text, m, stop)
             for s, e in values:
-                self._infobox_value(out, kind, m["label"], s, e)
+                self._infobox_value(out, kind, m["label"], s, e, television)
 
     def _values(self, text: str, m: re.Match[str], stop: int) -> list[tuple[int, int]]:
         """The label's value glued on its line, or the bullet / plain lines under it."""
@@ -202,7 +226,9 @@ class Wikipedia(Adapter):
             spans.append((line.start("v"), line.end("v")))
         return spans
 
-    def _infobox_value(self, out: Collector, kind: str, label: str, s: int, e: int) -> None:
+    def _infobox_value(
+        self, out: Collector, kind: str, label: str, s: int, e: int, television: bool = False
+    ) -> None:
         text = out.view.text
         raw = _REF.sub("", text[s:e]).strip()
         e = s + len(text[s:e].split("[")[0].rstrip()) if "[" in text[s:e] else e
@@ -210,7 +236,7 @@ class Wikipedia(Adapter):
             q = None
             if kind == "writers" and label != "Written by":
                 q = label.removesuffix(" by").lower().removesuffix("s")  # "dialogue"
-            if kind in ("country", "language"):
+            if kind in ("country", "language", "genres"):
                 add_names(out, kind, s, e)
                 return
             # "A, B, C" on one line; "Company (United Kingdom)": the region qualifies it.
@@ -259,7 +285,7 @@ class Wikipedia(Adapter):
             d = DURATION_IN_TEXT.match(text, s, e) if minutes is None else None
             note = None
             if d and _PARENS.fullmatch(text[d.end() : e].strip()):
-                note = runtime_version(text[d.end() : e])
+                note = runtime_version(text[d.end() : e], television)
                 s, e, minutes = d.start(), d.end(), parse_duration(d[0])
             out.add("runtime", s, e, minutes, note)
         elif kind in ("budget", "gross"):
