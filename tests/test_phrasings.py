@@ -756,6 +756,26 @@ def test_prose_credit_names_joined_by_y_or_i_are_one_person():
     }
 
 
+def test_prose_credit_names_with_portuguese_particles_are_one_person():
+    """Portuguese "do" / "dos" / "das" and "e" between capitalised words stay inside one name,
+    and a co-writer's particle is no description of the co-writer ("with Ana de Melo")."""
+    text = (
+        "Seventh Film is a 2009 drama film directed by Rui Carlos das Neves Pinto, who co-wrote "
+        "the screenplay with Ana de Melo e Castro and Tiago do Vale."
+    )
+    assert _facts(add_credit_prose, text) == {
+        ("director", "Rui Carlos das Neves Pinto", None),
+        ("writers", "Rui Carlos das Neves Pinto", "screenplay"),
+        ("writers", "Ana de Melo e Castro", "screenplay"),
+        ("writers", "Tiago do Vale", "screenplay"),
+    }
+    text = "Eighth Film is a 2011 comedy film written by Nuno dos Reis and Lia Moura."
+    assert _facts(add_credit_prose, text) == {
+        ("writers", "Nuno dos Reis", None),
+        ("writers", "Lia Moura", None),
+    }
+
+
 def test_writing_credits_name_their_role_in_prose():
     text = (
         "Some Film is a 2011 thriller film directed by Ada Brook, written by Jo Vance from a "
