@@ -1859,6 +1859,27 @@ def test_wikipedia_company_that_gave_the_film_a_release_is_its_distributor():
     }
 
 
+def test_wikipedia_company_in_a_clause_after_comma_and_is_the_distributor():
+    """'..., and Gull Releasing gave it a limited release in Canada': the subject of a clause
+    coordinated with ", and" distributes the film there; a company joined by a bare "and"
+    ("Kite Films and Tern Pictures gave it ...", one subject of two names) is not parted."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Salt Road\n\nFrom Wikipedia, the free encyclopedia\n\nSalt Road\nDirected byAda Brook\n\n"
+        "Salt Road is a 2006 Canadian drama film directed by Ada Brook.\n\n"
+        "It was shown at the Seattle festival in May, and Gull Releasing gave it a limited "
+        "release in Canada on 3 March 2006. In Britain Kite Films and Tern Pictures gave it a "
+        "wide release in the United Kingdom on 2 June 2006.\n"
+    )
+    out = _collector(text)
+    Wikipedia().extract(out.view, out)
+    facts = {(c.attribute, _plain(c.value), c.qualifier) for c in out.claims}
+    assert {f for f in facts if f[0] == "distributor"} == {
+        ("distributor", "Gull Releasing", "canada"),
+    }
+
+
 def test_wikipedia_distributor_note_that_names_no_region():
     """'(re-release)', '(1998 restoration)': a distributor's note that names no country or
     region is no qualifier; '(North America)' still is one."""
