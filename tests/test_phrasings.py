@@ -2813,3 +2813,14 @@ def test_filmsuggest_summary_with_a_nationality_of_two_words():
     assert out.values("country") == ["new zealand"]
     assert out.values("genres") == ["Drama"]
     assert out.values("director") == ["Ada Brook"]
+
+
+def test_a_run_the_plot_puts_after_in_is_a_place_wherever_it_stands():
+    """'a nurse in Porto Velho' makes Porto Velho a place in that plot, so 'flies back to ...'
+    and 'leaves for Porto Velho' name no one; 'in Ada Brook's flat' is a person's."""
+    text = (
+        "Rosa Lima, a nurse in Porto Velho, hears nothing from her son. She finds a letter in "
+        "Ada Brook's flat and leaves for Porto Velho with Ada Brook."
+    )
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, [], cased=True), text)
+    assert {v for _, v, _ in facts} == {"Rosa Lima", "Ada Brook"}
