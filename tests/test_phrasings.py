@@ -553,6 +553,15 @@ MONEY = [
             ("gross", (("amount", 50_000_000), ("currency", "THB")), "thailand"),
         },
     ),
+    (  # the Brazilian real by its plural name, with or without "Brazilian"
+        "Made on a budget of 3.8 million reais, it took 12.5 million Brazilian reais in Brazil and "
+        "€310,000 in Portugal.",
+        {
+            ("budget", (("currency", "BRL"), ("high", 3_800_000), ("low", 3_800_000)), None),
+            ("gross", (("amount", 12_500_000), ("currency", "BRL")), "brazil"),
+            ("gross", (("amount", 310_000), ("currency", "EUR")), "portugal"),
+        },
+    ),
     (  # the Turkish lira by name; "lire" alone stays the Italian lira
         "Made on a budget of 6.4 million Turkish lira, it grossed 21.3 million Turkish liras "
         "and 900 million lire in Italy.",
