@@ -2357,6 +2357,25 @@ def test_imdb_cast_names_with_several_particles():
     }
 
 
+def test_imdb_cast_actor_of_four_words_the_page_credits():
+    """An actor of four words the page credits elsewhere (the stars line: "rosa maria da
+    silva", "ana luísa dos reis") is read whole after a role, not as its last two words."""
+    from auditor.extract.imdb import Imdb
+
+    text = (
+        "ada brook ... nurse kit rosa maria da silva ... dona zélia ana luísa dos reis ... "
+        "the widow see full cast"
+    )
+    out = _collector(text)
+    known = {"rosa maria da silva", "ana luísa dos reis"}
+    Imdb()._cast_lines(out, 0, text.index(" see full"), known)
+    assert {tuple(sorted(c.value.items())) for c in out.claims} == {
+        (("actor", "ada brook"), ("character", "nurse kit")),
+        (("actor", "rosa maria da silva"), ("character", "dona zélia")),
+        (("actor", "ana luísa dos reis"), ("character", "the widow")),
+    }
+
+
 def test_imdb_cast_second_surname_after_a_particle():
     """'... sister inés rocha pau vidal de soto ... ': the actor has a second surname after the
     particle ("vidal de soto") where the role without its last word is a name the storyline

@@ -290,8 +290,9 @@ class Imdb(Adapter):
             particles = 0
             while len(words) >= particles + 3 and words[-2 - particles].group() in _PARTICLES:
                 particles += 1
-            last = [w.group() for w in words[-3:]]
-            credited = [k for k in (3, 2, 1) if " ".join(last[-k:]) in known]
+            # four words: a Portuguese name with a particle ("maria da conceição ribeiro")
+            last = [w.group() for w in words[-4:]]
+            credited = [k for k in (4, 3, 2, 1) if " ".join(last[-k:]) in known]
             if i and credited and len(words) > credited[0]:
                 n = credited[0]
             elif closing:
