@@ -1033,8 +1033,8 @@ _UPPER = "A-Z" + "".join(
 _MARKS = "\u0300-\u036f"
 _WORDCAP = rf"(?:[{_UPPER}]\.|[JS]r\.|[{_UPPER}][\w{_MARKS}'’-]*)"  # "J.", "Jr.", "Brook"
 # "y" / "i" / "e" join a Spanish / Catalan / Portuguese name's two surnames ("Pardo y Ochoa",
-# "Serra i Vidal", "Souza e Silva"), and so do Portuguese "do", "dos", "das" ("Lima dos
-# Santos"): a particle only between capitalised words
+# "Serra i Vidal", "Melo e Castro"), and so do Portuguese "do", "dos", "das" ("Neves dos
+# Reis"): a particle only between capitalised words
 _NAME = (
     _WORDCAP
     + r"(?: (?:"
@@ -1138,7 +1138,7 @@ def add_cast_prose(out: Collector, start: int, end: int) -> None:
 # "directed by X, who co-wrote the screenplay with Y": X and Y wrote it, in that role. Y may
 # follow what Y is ("with the Icelandic playwright Y", "with novelist Y", "with his brother Y"):
 # a determiner, a nationality and one or two lower-case words, which no name has (a name's
-# particle is no such word: "with Luís de Souza e Silva").
+# particle is no such word: "with Ana de Melo e Castro").
 _WHO_WROTE = re.compile(
     r"\bby (?P<x>"
     + _NAME
