@@ -18,6 +18,9 @@ COMMON = {
 
 
     "night", "dutch", "stranger", "sheriff",
+
+
+    "night", "dutch", "house", "jesus",
 }  # fmt: skip
 COMMON |= set(HONORIFICS)
 # The catalog's docstrings quote a fixture document as each kind's example, by design.

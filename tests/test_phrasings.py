@@ -592,6 +592,15 @@ MONEY = [
             ("gross", (("amount", 50_000_000), ("currency", "THB")), "thailand"),
         },
     ),
+    (  # the Brazilian real by its plural name, with or without "Brazilian"
+        "Made on a budget of 3.8 million reais, it took 12.5 million Brazilian reais in Brazil and "
+        "€310,000 in Portugal.",
+        {
+            ("budget", (("currency", "BRL"), ("high", 3_800_000), ("low", 3_800_000)), None),
+            ("gross", (("amount", 12_500_000), ("currency", "BRL")), "brazil"),
+            ("gross", (("amount", 310_000), ("currency", "EUR")), "portugal"),
+        },
+    ),
     (  # the Turkish lira by name; "lire" alone stays the Italian lira
         "Made on a budget of 6.4 million Turkish lira, it grossed 21.3 million Turkish liras "
         "and 900 million lire in Italy.",
@@ -792,6 +801,26 @@ def test_prose_credit_names_joined_by_y_or_i_are_one_person():
         ("director", "Pau Serra i Vidal", None),
         ("writers", "Ana Ruiz y Ochoa", None),
         ("writers", "Marc Soler", None),
+    }
+
+
+def test_prose_credit_names_with_portuguese_particles_are_one_person():
+    """Portuguese "do" / "dos" / "das" and "e" between capitalised words stay inside one name,
+    and a co-writer's particle is no description of the co-writer ("with Ana de Melo")."""
+    text = (
+        "Seventh Film is a 2009 drama film directed by Rui Carlos das Neves Pinto, who co-wrote "
+        "the screenplay with Ana de Melo e Castro and Tiago do Vale."
+    )
+    assert _facts(add_credit_prose, text) == {
+        ("director", "Rui Carlos das Neves Pinto", None),
+        ("writers", "Rui Carlos das Neves Pinto", "screenplay"),
+        ("writers", "Ana de Melo e Castro", "screenplay"),
+        ("writers", "Tiago do Vale", "screenplay"),
+    }
+    text = "Eighth Film is a 2011 comedy film written by Nuno dos Reis and Lia Moura."
+    assert _facts(add_credit_prose, text) == {
+        ("writers", "Nuno dos Reis", None),
+        ("writers", "Lia Moura", None),
     }
 
 
@@ -1878,6 +1907,27 @@ def test_wikipedia_company_that_gave_the_film_a_release_is_its_distributor():
     }
 
 
+def test_wikipedia_company_in_a_clause_after_comma_and_is_the_distributor():
+    """'..., and Gull Releasing gave it a limited release in Canada': the subject of a clause
+    coordinated with ", and" distributes the film there; a company joined by a bare "and"
+    ("Kite Films and Tern Pictures gave it ...", one subject of two names) is not parted."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Salt Road\n\nFrom Wikipedia, the free encyclopedia\n\nSalt Road\nDirected byAda Brook\n\n"
+        "Salt Road is a 2006 Canadian drama film directed by Ada Brook.\n\n"
+        "It was shown at the Seattle festival in May, and Gull Releasing gave it a limited "
+        "release in Canada on 3 March 2006. In Britain Kite Films and Tern Pictures gave it a "
+        "wide release in the United Kingdom on 2 June 2006.\n"
+    )
+    out = _collector(text)
+    Wikipedia().extract(out.view, out)
+    facts = {(c.attribute, _plain(c.value), c.qualifier) for c in out.claims}
+    assert {f for f in facts if f[0] == "distributor"} == {
+        ("distributor", "Gull Releasing", "canada"),
+    }
+
+
 def test_wikipedia_distributor_note_that_names_no_region():
     """'(re-release)', '(1998 restoration)': a distributor's note that names no country or
     region is no qualifier; '(North America)' still is one."""
@@ -2394,6 +2444,25 @@ def test_imdb_cast_names_with_several_particles():
         (("actor", "ola ter horst"), ("character", "harbour master")),
         (("actor", "ines dos santos"), ("character", "maid")),
         (("actor", "jan de la cruz"), ("character", "priest")),
+    }
+
+
+def test_imdb_cast_actor_of_four_words_the_page_credits():
+    """An actor of four words the page credits elsewhere (the stars line: "rosa maria da
+    silva", "ana luísa dos reis") is read whole after a role, not as its last two words."""
+    from auditor.extract.imdb import Imdb
+
+    text = (
+        "ada brook ... nurse kit rosa maria da silva ... dona zélia ana luísa dos reis ... "
+        "the widow see full cast"
+    )
+    out = _collector(text)
+    known = {"rosa maria da silva", "ana luísa dos reis"}
+    Imdb()._cast_lines(out, 0, text.index(" see full"), known)
+    assert {tuple(sorted(c.value.items())) for c in out.claims} == {
+        (("actor", "ada brook"), ("character", "nurse kit")),
+        (("actor", "rosa maria da silva"), ("character", "dona zélia")),
+        (("actor", "ana luísa dos reis"), ("character", "the widow")),
     }
 
 
@@ -3071,3 +3140,14 @@ def test_only_a_television_films_page_reads_its_broadcast_as_a_release():
     assert dates("television drama film") == {"1981-03-03"}
     assert dates("made-for-TV movie") == {"1981-03-03"}
     assert dates("drama film") == set()
+
+
+def test_a_run_the_plot_puts_after_in_is_a_place_wherever_it_stands():
+    """'a nurse in Porto Velho' makes Porto Velho a place in that plot, so 'flies back to ...'
+    and 'leaves for Porto Velho' name no one; 'in Ada Brook's flat' is a person's."""
+    text = (
+        "Rosa Lima, a nurse in Porto Velho, hears nothing from her son. She finds a letter in "
+        "Ada Brook's flat and leaves for Porto Velho with Ada Brook."
+    )
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, [], cased=True), text)
+    assert {v for _, v, _ in facts} == {"Rosa Lima", "Ada Brook"}

@@ -301,15 +301,16 @@ class Imdb(Adapter):
             particles = 0
             while len(words) >= particles + 3 and words[-2 - particles].group() in _PARTICLES:
                 particles += 1
-            last = [w.group() for w in words[-3:]]
-            credited = [k for k in (3, 2, 1) if " ".join(last[-k:]) in known]
+            # four words: a Portuguese name with a particle ("ana luísa dos reis")
+            last = [w.group() for w in words[-4:]]
+            credited = [k for k in (4, 3, 2, 1) if " ".join(last[-k:]) in known]
             if i and credited and len(words) > credited[0]:
                 n = credited[0]
             elif closing:
                 n = len(words)
             elif particles:
                 n = particles + 2
-                # "... sister ana cruz luis vela de soto ...": a second surname after a particle
+                # "... sister ana cruz pau vela de soto ...": a second surname after a particle
                 # ("vela de soto"), where the role left without its last word is a name the page
                 # writes outside its cast list and the role with it is not
                 if i and len(words) > n + 1 and _named_elsewhere(

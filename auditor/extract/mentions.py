@@ -569,12 +569,25 @@ def discover_names(text: str, start: int, end: int) -> set[str]:
         names.add(name)
         covered.update(_NICK_WORD.findall(name))
     t = _tokens(text, start, end)
+    # a run the text puts right after "in" ("an architect in São Paulo") is a place in that
+    # text, wherever else it stands ("leaves for São Paulo"); "in Jo Vance's house" is none
+    placed: set[str] = set()
     for i, j in _runs(t):
         span = _person_run(text, start, t, i, j)
         if span and not set(text[span[0] : span[1]].split()) <= covered:
             name = " ".join(text[span[0] : span[1]].split())
             names.add(name)
             covered.update(name.split())
+        elif (
+            span is None
+            and j - i >= 2
+            and i > 0
+            and t.words[i - 1] == "in"
+            and t.gaps[i] == " "
+            and _unpossessed(t.words[j - 1]) == t.words[j - 1]
+        ):
+            placed.add(" ".join(t.words[i:j]))
+    names -= placed
     for m in _DESCRIBED_PERSON.finditer(text, start, end) if _has(text, start, end, " (") else ():
         # an honorific among the words before is a title of the name ("the Reverend ...")
         if not any(fold(w).rstrip(".") in HONORIFICS for w in m["d"].split()):

@@ -1094,13 +1094,14 @@ _UPPER = "A-Z" + "".join(
 # have no precomposed letter
 _MARKS = "\u0300-\u036f"
 _WORDCAP = rf"(?:[{_UPPER}]\.|[JS]r\.|[{_UPPER}][\w{_MARKS}'’-]*)"  # "J.", "Jr.", "Brook"
-# "y" / "i" join a Spanish / Catalan name's two surnames ("Pardo y Ochoa", "Serra i
-# Vidal"): a particle only between capitalised words
+# "y" / "i" / "e" join a Spanish / Catalan / Portuguese name's two surnames ("Pardo y Ochoa",
+# "Serra i Vidal", "Melo e Castro"), and so do Portuguese "do", "dos", "das" ("Neves dos
+# Reis"): a particle only between capitalised words
 _NAME = (
     _WORDCAP
     + r"(?: (?:"
     + _WORDCAP
-    + r"|(?:de|van|von|da|di|del|la|le|du|der|den|ter)\b|[yi](?= "
+    + r"|(?:de|van|von|da|di|del|la|le|du|der|den|ter)\b|(?:[yie]|do|dos|das)(?= "
     + _WORDCAP
     + r")))*"
 )
@@ -1198,12 +1199,14 @@ def add_cast_prose(out: Collector, start: int, end: int) -> None:
 
 # "directed by X, who co-wrote the screenplay with Y": X and Y wrote it, in that role. Y may
 # follow what Y is ("with the Icelandic playwright Y", "with novelist Y", "with his brother Y"):
-# a determiner, a nationality and one or two lower-case words, which no name has.
+# a determiner, a nationality and one or two lower-case words, which no name has (a name's
+# particle is no such word: "with Ana de Melo e Castro").
 _WHO_WROTE = re.compile(
     r"\bby (?P<x>"
     + _NAME
     + r"), who (?:also )?(?:co-)?wrote (?:the|its) (?P<role>screenplay|story)"
-    + rf"(?: with (?:(?:(?:the|his|her|their|a|an) )?(?:[{_UPPER}][\w-]+ )?[a-z][\w-]+ "
+    + rf"(?: with (?:(?:(?:the|his|her|their|a|an) )?(?:[{_UPPER}][\w-]+ )?"
+    + r"(?!(?:de|da|do|dos|das|del|di|du|la|le|van|von|der|den|ter) )[a-z][\w-]+ "
     + r"(?:[a-z][\w-]+ )?(?=[" + _UPPER + r"]))?(?P<names>"
     + _NAME
     + r"(?:(?:, | and |, and | &amp; | & )"

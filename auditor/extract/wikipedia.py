@@ -100,13 +100,14 @@ _DISTRIBUTED_THE_FILM = re.compile(
 )
 _PHRASE = " distributed the film in "
 # "[7] Tallgrass Releasing gave it a limited release in the United States": the sentence's
-# subject, a company, releases the film in that country
+# subject, a company, releases the film in that country; so does the subject of a clause
+# coordinated with ", and" ("It screened at Miami, and Tallgrass Releasing gave it ...")
 _GAVE_RELEASE = re.compile(
     r" gave (?:it|the film) an? (?:[a-z-]+ ){0,2}release in (?:the )?"
     r"(?P<r>[A-Z][a-z]+(?: [A-Z][a-z]+)*)"
 )
 _SUBJECT = re.compile(
-    r"(?:^|(?<=[.;\]] )|(?<=\n))(?P<d>[A-Z0-9][\w.&/'-]*(?: [A-Z0-9][\w.&/'-]*)*)$"
+    r"(?:^|(?<=[.;\]] )|(?<=, and )|(?<=\n))(?P<d>[A-Z0-9][\w.&/'-]*(?: [A-Z0-9][\w.&/'-]*)*)$"
 )
 _OUTSIDE_STRETCH = re.compile(r"[^\w.&/' -]")
 _WAS_DISTRIBUTED = re.compile(" was distributed by ")  # in every _DISTRIBUTED_BY match

@@ -85,6 +85,7 @@ TRAILING_CURRENCIES = (
     "tl", "try",  # the Turkish lira: "12 million TL", "12 million TRY"
     "turkish liras", "turkish lira",  # named, where "lira" alone is the Italian
     "roubles", "rubles", "zlotys", "zloty", "złoty", "baht", "naira",
+    "brazilian reais", "reais",  # the Brazilian real's plural ("12 million reais")
     "deutschmarks", "deutsche marks", "deutsche mark",
 )
 _TRAILING_NAMES = {  # a currency's name written after the amount
@@ -92,7 +93,7 @@ _TRAILING_NAMES = {  # a currency's name written after the amount
     "RUPEES": "INR", "REICHSMARKS": "RM", "REICHSMARK": "RM", "ℛℳ": "RM", "WON": "KRW",
     "TL": "TRY", "TURKISH LIRA": "TRY", "TURKISH LIRAS": "TRY",
     "ROUBLES": "RUB", "RUBLES": "RUB", "ZLOTYS": "PLN", "ZLOTY": "PLN", "ZŁOTY": "PLN",
-    "BAHT": "THB", "NAIRA": "NGN",
+    "BAHT": "THB", "NAIRA": "NGN", "REAIS": "BRL", "BRAZILIAN REAIS": "BRL",
     "DEUTSCHMARKS": "DEM", "DEUTSCHE MARKS": "DEM", "DEUTSCHE MARK": "DEM",
 }
 # "won" is a verb too ("in 2004 won the prize"): the won is read after a scale word ("90
