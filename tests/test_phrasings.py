@@ -2224,6 +2224,9 @@ def test_wikipedia_infobox_release_notes():
         ("himself - host (archive footage)", ("himself", None)),
         ("Themselves – Choir", ("Themselves", None)),
         ("Self - Narrator", ("Self - Narrator", None)),
+        ("Self - Ferry Pilot", ("Self", None)),
+        ("self - harbour master (archive footage)", ("self", None)),
+        ("Self – Mountain Guide", ("Self", None)),
         ("Polly Abbott (introducing)", ("Polly Abbott", None)),  # a billing note
         ("the new maid (and introducing) (as Kit Dale)", ("the new maid", "Kit Dale")),
     ],
