@@ -742,6 +742,21 @@ def test_crew_credits_in_a_lead():
     }
 
 
+def test_a_later_lead_sentence_coordinates_its_crew_credits():
+    """'The film was edited by A, and was also photographed by B': each credit of the film's
+    sentence counts, not the first alone; a credit after another subject is none."""
+    from auditor.extract.prose import add_cast_prose
+
+    text = (
+        "The film was edited by Jo Vance, and was also photographed by Ivo Marsh. It was shot "
+        "by night and edited by Kit Orr's own crew, whose lights were photographed by Max Ott."
+    )
+    assert _facts(add_cast_prose, text) == {
+        ("editor", "Jo Vance", None),
+        ("cinematographer", "Ivo Marsh", None),
+    }
+
+
 def test_prose_credit_names_joined_by_y_or_i_are_one_person():
     """Spanish "y" and Catalan "i" between two capitalised surnames join one person's name;
     "and" between two names still parts two people."""

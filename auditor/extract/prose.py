@@ -1106,6 +1106,8 @@ _CREW_SENTENCE = re.compile(
     r"(?:^|, )(?:[Ii]t|[Tt]he (?:film|movie)) (?:was |is )?(?:also )?"
     r"(?P<role>photographed|edited)" + _CREW_NAMES
 )
+# "..., and edited by Y" right after it: the same subject's next credit.
+_CREW_MORE = re.compile(r",? and (?:was |is )?(?:also )?(?P<role>photographed|edited)" + _CREW_NAMES)
 _CREW_ROLE = {"photographed": "cinematographer", "cinematography": "cinematographer",
               "edited": "editor"}
 
@@ -1123,8 +1125,9 @@ def add_cast_prose(out: Collector, start: int, end: int) -> None:
     text = out.view.text
     for s, e in sentences(text, start, end):
         crew = _CREW_SENTENCE.search(text[s:e])
-        if crew is not None:
+        while crew is not None:
             _add_crew(out, crew, s)
+            crew = _CREW_MORE.match(text[s:e], crew.end())
         m = _CAST_SENTENCE.search(text[s:e])
         if m is None:
             continue
