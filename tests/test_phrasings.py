@@ -2790,3 +2790,27 @@ def test_filmsuggest_summary_with_a_nationality_of_two_words():
     assert out.values("country") == ["new zealand"]
     assert out.values("genres") == ["Drama"]
     assert out.values("director") == ["Ada Brook"]
+
+
+def test_documentary_festivals_named_fest_are_premieres():
+    """An infobox date noted with a festival whose name says "Fest" ("Camden Doc Fest", "Bergen
+    Docfest", "DokuFest") is a premiere; a note that only contains the letters is none."""
+    from auditor.extract.wikipedia import Wikipedia
+    from auditor.normalize.places import is_festival
+
+    box = (
+        "Release dates\n"
+        "  • 3 May 2019 (2019-05-03) (Camden Doc Fest)\n"
+        "  • 20 September 2019 (2019-09-20) (Bergen Docfest)\n"
+        "  • 8 August 2019 (2019-08-08) (DokuFest Prizren)\n"
+        "  • 1 November 2019 (2019-11-01) (Norway)\n"
+    )
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), box)
+    assert facts == {
+        ("release_date", "2019-05-03", "premiere"),
+        ("release_date", "2019-09-20", "premiere"),
+        ("release_date", "2019-08-08", "premiere"),
+        ("release_date", "2019-11-01", "norway"),
+    }
+    assert not is_festival("the ship's manifest")
+    assert not is_festival("Festus Pictures")
