@@ -289,6 +289,11 @@ RELEASES = [
         "United States over the Thanksgiving weekend of November 1999.",
         {("1999-03", "peru"), ("1999-05", "chile"), ("1999-11", "usa")},
     ),
+    (  # a sentence that goes on to a home-media format: its cinema clause still a release
+        "Lantern Pictures opened it in select cinemas in Canada on 2 May 2008, and issued it "
+        "on VHS on 9 December 2008.",
+        {("2008-05-02", "canada,limited")},
+    ),
     (  # the Gulf markets by name and by the abbreviation UAE, each its own country
         "It was released in the UAE and Qatar on 4 April 2019, in Kuwait on 5 April, and in "
         "Saudi Arabia on 11 April 2019.",
@@ -335,6 +340,11 @@ HOME_MEDIA = [
     (
         "It was released on DVD and VHS on 3 March 2003.",
         {("dvd_release", "2003-03-03"), ("vhs_release", "2003-03-03")},
+    ),
+    (  # a cinema release's clause before the format's ", and": its date is no video's
+        "Lantern Pictures opened it in select cinemas in Canada on 2 May 2008, and issued it "
+        "on VHS on 9 December 2008.",
+        {("vhs_release", "2008-12-09")},
     ),
 ]
 

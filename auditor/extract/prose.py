@@ -493,8 +493,14 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             elsewhere = bool(other and (verb is None or other.start() < verb.start()))
         if elsewhere:
             continue
-        if not verb or may(_HOME_MEDIA_LOW, s, e) and _home_media(text[s:e]):
+        if not verb:
             continue
+        if may(_HOME_MEDIA_LOW, s, e) and _home_media(text[s:e]):
+            # "X opened it in ... on D1, and released it on DVD on D2": the clauses before the
+            # format's are a release's; a sentence whose first clause names a format is none
+            e = _before_home_media(text, s, e)
+            if e <= verb.start():
+                continue
         if other and other.start() < verb.start():
             continue
         pos, kind = s, None
@@ -575,6 +581,14 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             kind = carried if after_kind else kind
 
 
+def _before_home_media(text: str, s: int, e: int) -> int:
+    """Where the clause of text[s:e]'s first home-media format opens (at its ", and" or
+    ";"), or `s` where the first clause names one."""
+    fmt = next(f for f in _HOME_MEDIA.finditer(text, s, e) if f.group().lower() != "streaming")
+    breaks = list(_CLAUSE_BREAK.finditer(text, s, fmt.start()))
+    return breaks[-1].start() if breaks else s
+
+
 def _in_year_of(text: str, low: str | None, d: re.Match, s: int, e: int) -> str | None:
     """A day and month alone (`_RELEASE_DATE`) in the year of the sentence's next full date,
     else of its last one before; None where the sentence writes no year."""
@@ -605,9 +619,11 @@ def add_home_media_prose(out: Collector, start: int, end: int) -> None:
             here = [f for f in formats if pos <= f.start() < d.start()]
             # "On 16 May 2003, X released it on DVD; ...": the format after the date in its own
             # clause (up to the next date or semicolon) when none comes before it.
-            stop = dates[i + 1].start() if i + 1 < len(dates) else e
-            semi = text.find(";", d.end(), stop)
-            stop = semi if semi >= 0 else stop
+            # The clause ends at the next date, or at a ";" or ", and" ("opened it in cinemas
+            # on D1, and released it on DVD on D2": D1 is no DVD's).
+            brk = _CLAUSE_BREAK.search(text, d.end(), e)
+            limit = brk.start() if brk else e
+            stop = min(dates[i + 1].start() if i + 1 < len(dates) else e, limit)
             own = [f for f in formats if d.end() <= f.start() < stop]
             if not here and own:
                 here = own[:1]
@@ -618,7 +634,7 @@ def add_home_media_prose(out: Collector, start: int, end: int) -> None:
                         joined.insert(0, f)
                 current = _attributes(joined)
             elif not current:
-                nxt = [f for f in formats if f.start() > d.end()]
+                nxt = [f for f in formats if d.end() < f.start() < limit]
                 current = _attributes(nxt[:1])
             for attribute in filter(None, current):
                 out.add(attribute, d.start(), d.end(), parse_date(d.group()))
