@@ -1123,7 +1123,9 @@ _CREW_SENTENCE = re.compile(
     r"(?P<role>photographed|edited)" + _CREW_NAMES
 )
 # "..., and edited by Y" right after it: the same subject's next credit.
-_CREW_MORE = re.compile(r",? and (?:was |is )?(?:also )?(?P<role>photographed|edited)" + _CREW_NAMES)
+_CREW_MORE = re.compile(
+    r",? and (?:was |is )?(?:also )?(?P<role>photographed|edited)" + _CREW_NAMES
+)
 _CREW_ROLE = {"photographed": "cinematographer", "cinematography": "cinematographer",
               "edited": "editor"}
 
