@@ -385,6 +385,14 @@ def test_aggregator_phrasings(text, facts):
 
 
 MONEY = [
+    (  # the sentence's opening territory, past an opening that is no gross
+        "In Canada it opened with C$40,000 on twelve screens and took C$310,000 in all.",
+        {("gross", (("amount", 310_000), ("currency", "CAD")), "canada")},
+    ),
+    (  # not past a ";": the next clause names no territory of its own
+        "In Canada it opened with C$40,000 on twelve screens; the film grossed C$310,000.",
+        {("gross", (("amount", 310_000), ("currency", "CAD")), None)},
+    ),
     (  # a territory opening the clause, then one that opens the next amount's noun phrase
         "In Argentina the film took $1.1 million, and in Chile it earned $204,300, for a "
         "world-wide gross of $3.2 million.",

@@ -877,6 +877,12 @@ def _opening_scope(text: str, start: int, end: int) -> str | None:
     return hits[0][2] if hits else None
 
 
+def _clause_opens(text: str, s: int, at: int) -> int:
+    """Where the clause of text[s:at]'s end opens: after its last ";" or ", and", else `s`."""
+    breaks = list(_CLAUSE_BREAK.finditer(text, s, at))
+    return breaks[-1].end() if breaks else s
+
+
 # "..., for a worldwide total of $Y": a territory whose noun phrase runs into the next amount
 _LEADS_ON = re.compile(r"\s*(?:[a-z-]+\s+){0,3}of\s*")
 
@@ -996,6 +1002,9 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
                 )
                 or _opening_scope(text, clause_start, word.start())
                 or _scope("", lead)  # "released in the United Kingdom ... and grossed £2M there"
+                # "In the United States it opened with $X ... and grossed $Y": the territory
+                # that opens the sentence's clause, past an amount that was no gross
+                or _opening_scope(text, _clause_opens(text, s, a.start()), word.start())
             )
             if scope == _ABROAD:
                 continue
