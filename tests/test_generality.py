@@ -21,6 +21,9 @@ COMMON = {
 
 
     "night", "dutch", "house", "jesus",
+
+
+    "night", "dutch", "last", "lock",
 }  # fmt: skip
 COMMON |= set(HONORIFICS)
 # The catalog's docstrings quote a fixture document as each kind's example, by design.

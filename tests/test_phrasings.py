@@ -289,6 +289,11 @@ RELEASES = [
         "United States over the Thanksgiving weekend of November 1999.",
         {("1999-03", "peru"), ("1999-05", "chile"), ("1999-11", "usa")},
     ),
+    (  # a sentence that goes on to a home-media format: its cinema clause still a release
+        "Lantern Pictures opened it in select cinemas in Canada on 2 May 2008, and issued it "
+        "on VHS on 9 December 2008.",
+        {("2008-05-02", "canada,limited")},
+    ),
     (  # the Gulf markets by name and by the abbreviation UAE, each its own country
         "It was released in the UAE and Qatar on 4 April 2019, in Kuwait on 5 April, and in "
         "Saudi Arabia on 11 April 2019.",
@@ -375,6 +380,13 @@ HOME_MEDIA = [
         {("vhs_release", "1996-12-02")},
     ),
     ("Its cinema run ended in 1988, but it found a cult audience on video cassettes.", set()),
+
+
+    (  # a cinema release's clause before the format's ", and": its date is no video's
+        "Lantern Pictures opened it in select cinemas in Canada on 2 May 2008, and issued it "
+        "on VHS on 9 December 2008.",
+        {("vhs_release", "2008-12-09")},
+    ),
 ]
 
 
@@ -414,6 +426,14 @@ def test_aggregator_phrasings(text, facts):
 
 
 MONEY = [
+    (  # the sentence's opening territory, past an opening that is no gross
+        "In Canada it opened with C$40,000 on twelve screens and took C$310,000 in all.",
+        {("gross", (("amount", 310_000), ("currency", "CAD")), "canada")},
+    ),
+    (  # not past a ";": the next clause names no territory of its own
+        "In Canada it opened with C$40,000 on twelve screens; the film grossed C$310,000.",
+        {("gross", (("amount", 310_000), ("currency", "CAD")), None)},
+    ),
     (  # a territory opening the clause, then one that opens the next amount's noun phrase
         "In Argentina the film took $1.1 million, and in Chile it earned $204,300, for a "
         "world-wide gross of $3.2 million.",
@@ -787,6 +807,21 @@ def test_crew_credits_in_a_lead():
     assert _facts(add_cast_prose, text) == {
         ("editor", "Jo Vance", None),
         ("editor", "Kit Orr", None),
+    }
+
+
+def test_a_later_lead_sentence_coordinates_its_crew_credits():
+    """'The film was edited by A, and was also photographed by B': each credit of the film's
+    sentence counts, not the first alone; a credit after another subject is none."""
+    from auditor.extract.prose import add_cast_prose
+
+    text = (
+        "The film was edited by Jo Vance, and was also photographed by Ivo Marsh. It was shot "
+        "by night and edited by Kit Orr's own crew, whose lights were photographed by Max Ott."
+    )
+    assert _facts(add_cast_prose, text) == {
+        ("editor", "Jo Vance", None),
+        ("cinematographer", "Ivo Marsh", None),
     }
 
 
@@ -2364,6 +2399,9 @@ def test_wikipedia_infobox_release_note_naming_a_festival_the_page_names():
         ("himself - host (archive footage)", ("himself", None)),
         ("Themselves – Choir", ("Themselves", None)),
         ("Self - Narrator", ("Self - Narrator", None)),
+        ("Self - Ferry Pilot", ("Self", None)),
+        ("self - harbour master (archive footage)", ("self", None)),
+        ("Self – Mountain Guide", ("Self", None)),
         ("Polly Abbott (introducing)", ("Polly Abbott", None)),  # a billing note
         ("the new maid (and introducing) (as Kit Dale)", ("the new maid", "Kit Dale")),
     ],
@@ -3151,3 +3189,27 @@ def test_a_run_the_plot_puts_after_in_is_a_place_wherever_it_stands():
     )
     facts = _facts(lambda out, s, e: add_characters(out, s, e, [], cased=True), text)
     assert {v for _, v, _ in facts} == {"Rosa Lima", "Ada Brook"}
+
+
+def test_documentary_festivals_named_fest_are_premieres():
+    """An infobox date noted with a festival whose name says "Fest" ("Camden Doc Fest", "Bergen
+    Docfest", "DokuFest") is a premiere; a note that only contains the letters is none."""
+    from auditor.extract.wikipedia import Wikipedia
+    from auditor.normalize.places import is_festival
+
+    box = (
+        "Release dates\n"
+        "  • 3 May 2019 (2019-05-03) (Camden Doc Fest)\n"
+        "  • 20 September 2019 (2019-09-20) (Bergen Docfest)\n"
+        "  • 8 August 2019 (2019-08-08) (DokuFest Prizren)\n"
+        "  • 1 November 2019 (2019-11-01) (Norway)\n"
+    )
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), box)
+    assert facts == {
+        ("release_date", "2019-05-03", "premiere"),
+        ("release_date", "2019-09-20", "premiere"),
+        ("release_date", "2019-08-08", "premiere"),
+        ("release_date", "2019-11-01", "norway"),
+    }
+    assert not is_festival("the ship's manifest")
+    assert not is_festival("Festus Pictures")

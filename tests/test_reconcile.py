@@ -718,6 +718,30 @@ def test_limited_run_on_a_re_release_date_is_that_re_release(tmp_path):
     assert misdated(_audit(film))
 
 
+def test_limited_run_of_no_country_on_another_countrys_limited_date(tmp_path):
+    """Rotten Tomatoes' "May 14, 1999 Limited" (no country), where Wikipedia gives a limited
+    release in the United Kingdom on 6 November 1998 (backed by IMDb's UK date) and one in
+    the United States on 14 May 1999: the US limited release, not the UK one misdated. A
+    limited date that is no country's limited release still is one."""
+    film = fixture_copy(tmp_path, "the-glass-harbour-1998")
+    edit_page(
+        film / "wikipedia.txt",
+        "Pathé Distribution released it in the United Kingdom on 6 November 1998 and in "
+        "Ireland on 13 November 1998.",
+        "Pathé Distribution gave it a limited release in the United Kingdom on 6 November 1998."
+        " It opened in Ireland on 13 November 1998.",
+    )
+
+    def misdated(report):
+        return [d for d in report.discrepancies
+                if d.attribute == "release_date" and d.reason == "release-misdated"
+                and "limited" in d.explanation]
+
+    assert not misdated(_audit(film))
+    edit_page(film / "rottentomatoes.txt", "May 14, 1999 Limited", "May 21, 1999 Limited")
+    assert misdated(_audit(film))
+
+
 def test_unscoped_figure_mistyped_beside_the_same_figure_unscoped(tmp_path):
     """The blog's unscoped "$3,451,200" against IMDb's "$3,415,200 (usa)", where Wikipedia's
     infobox also gives "$3,415,200" without a scope: the unscoped figures are one mistyped

@@ -113,8 +113,11 @@ def split_role(role: str) -> tuple[str, str | None]:
     return role, credited
 
 
-# A documentary's self-role with what the person is: "Himself - Foreman" is "Himself".
-_SELF_ROLE = re.compile(r"(?P<self>(?:him|her|them)sel(?:f|ves))\s+[-–—:]\s+\S.*", re.I)
+# A documentary's self-role with what the person is: "Himself - Foreman" is "Himself", and
+# IMDb's later "Self - Lock Keeper" is "Self" ("Self - Narrator" names the narration: kept).
+_SELF_ROLE = re.compile(
+    r"(?P<self>(?:him|her|them)sel(?:f|ves)|self(?!\s+[-–—:]\s+narrat))\s+[-–—:]\s+\S.*", re.I
+)
 
 
 def add_names(

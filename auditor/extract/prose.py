@@ -520,8 +520,14 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             elsewhere = bool(other and (verb is None or other.start() < verb.start()))
         if elsewhere:
             continue
-        if not verb or may(_HOME_MEDIA_LOW, s, e) and _home_media(text[s:e]):
+        if not verb:
             continue
+        if may(_HOME_MEDIA_LOW, s, e) and _home_media(text[s:e]):
+            # "X opened it in ... on D1, and released it on DVD on D2": the clauses before the
+            # format's are a release's; a sentence whose first clause names a format is none
+            e = _before_home_media(text, s, e)
+            if e <= verb.start():
+                continue
         if other and other.start() < verb.start():
             continue
         pos, kind = s, None
@@ -631,6 +637,14 @@ def add_broadcast_prose(out: Collector, start: int, end: int) -> None:
             out.add("release_date", d.start(), d.end(), value, _qualifier(m["c"], None))
 
 
+def _before_home_media(text: str, s: int, e: int) -> int:
+    """Where the clause of text[s:e]'s first home-media format opens (at its ", and" or
+    ";"), or `s` where the first clause names one."""
+    fmt = next(f for f in _HOME_MEDIA.finditer(text, s, e) if f.group().lower() != "streaming")
+    breaks = list(_CLAUSE_BREAK.finditer(text, s, fmt.start()))
+    return breaks[-1].start() if breaks else s
+
+
 def _in_year_of(text: str, low: str | None, d: re.Match, s: int, e: int) -> str | None:
     """A day and month alone (`_RELEASE_DATE`) in the year of the sentence's next full date,
     else of its last one before; None where the sentence writes no year."""
@@ -668,6 +682,14 @@ def add_home_media_prose(out: Collector, start: int, end: int) -> None:
             stop = dates[i + 1].start() if i + 1 < len(dates) else e
             semi = _CLAUSE_END.search(text, d.end(), stop)
             stop = semi.start() if semi else stop
+
+
+            # clause (up to the next date or semicolon) when none comes before it.
+            # The clause ends at the next date, or at a ";" or ", and" ("opened it in cinemas
+            # on D1, and released it on DVD on D2": D1 is no DVD's).
+            brk = _CLAUSE_BREAK.search(text, d.end(), e)
+            limit = brk.start() if brk else e
+            stop = min(dates[i + 1].start() if i + 1 < len(dates) else e, limit)
             own = [f for f in formats if d.end() <= f.start() < stop]
             if not here and own:
                 here = own[:1]
@@ -681,6 +703,10 @@ def add_home_media_prose(out: Collector, start: int, end: int) -> None:
                 joint = _CLAUSE_END.search(text, d.end(), e)
                 last = joint.start() if joint and joint.group() != ";" else e
                 nxt = [f for f in formats if d.end() < f.start() < last]
+
+
+            elif not current:
+                nxt = [f for f in formats if d.end() < f.start() < limit]
                 current = _attributes(nxt[:1])
             for attribute in filter(None, current):
                 out.add(attribute, d.start(), d.end(), parse_date(d.group()))
@@ -923,6 +949,12 @@ def _opening_scope(text: str, start: int, end: int) -> str | None:
     return hits[0][2] if hits else None
 
 
+def _clause_opens(text: str, s: int, at: int) -> int:
+    """Where the clause of text[s:at]'s end opens: after its last ";" or ", and", else `s`."""
+    breaks = list(_CLAUSE_BREAK.finditer(text, s, at))
+    return breaks[-1].end() if breaks else s
+
+
 # "..., for a worldwide total of $Y": a territory whose noun phrase runs into the next amount
 _LEADS_ON = re.compile(r"\s*(?:[a-z-]+\s+){0,3}of\s*")
 
@@ -1042,6 +1074,9 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
                 )
                 or _opening_scope(text, clause_start, word.start())
                 or _scope("", lead)  # "released in the United Kingdom ... and grossed £2M there"
+                # "In the United States it opened with $X ... and grossed $Y": the territory
+                # that opens the sentence's clause, past an amount that was no gross
+                or _opening_scope(text, _clause_opens(text, s, a.start()), word.start())
             )
             if scope == _ABROAD:
                 continue
@@ -1169,6 +1204,10 @@ _CREW_SENTENCE = re.compile(
     r"(?:^|, )(?:[Ii]t|[Tt]he (?:film|movie)) (?:was |is )?(?:also )?"
     r"(?P<role>photographed|edited)" + _CREW_NAMES
 )
+# "..., and edited by Y" right after it: the same subject's next credit.
+_CREW_MORE = re.compile(
+    r",? and (?:was |is )?(?:also )?(?P<role>photographed|edited)" + _CREW_NAMES
+)
 _CREW_ROLE = {"photographed": "cinematographer", "cinematography": "cinematographer",
               "edited": "editor"}
 
@@ -1186,8 +1225,9 @@ def add_cast_prose(out: Collector, start: int, end: int) -> None:
     text = out.view.text
     for s, e in sentences(text, start, end):
         crew = _CREW_SENTENCE.search(text[s:e])
-        if crew is not None:
+        while crew is not None:
             _add_crew(out, crew, s)
+            crew = _CREW_MORE.match(text[s:e], crew.end())
         m = _CAST_SENTENCE.search(text[s:e])
         if m is None:
             continue

@@ -188,11 +188,17 @@ _NOT_ACRONYMS = {
 }
 
 
+# "Fest" as a word of a festival's name, or a documentary festival's compound: "Sheffield
+# Doc/Fest", "Camden Doc Fest", "Bergen Docfest", "DokuFest" (not "manifest", "Festus").
+_FEST = re.compile(r"(?:^|[\s/(-])(?:do[ck]u?)?fest\b", re.I)
+
+
 def is_festival(text: str) -> bool:
     """'Cannes', 'the 1996 Cannes Film Festival', 'Sundance', 'TIFF': a festival screening."""
     t = text.lower()
     return (
         "festival" in t
+        or _FEST.search(t) is not None
         or any(f in t for f in FESTIVALS)
         or any(m.group().lower() not in _NOT_ACRONYMS for m in _FESTIVAL_ACRONYM.finditer(text))
     )

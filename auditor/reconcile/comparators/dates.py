@@ -303,6 +303,16 @@ def _release(
         )
         .drop("at_home", "named")
     )
+    # A claim of no country on the date another country's release of its kind has (a
+    # "Limited" run dated as the US limited release, where the UK's is the agreed one) is
+    # that country's release, not the agreed one misdated.
+    abroad = (
+        members.filter(pl.col("place") != _NONE)
+        .join(agreed_places, on=["g", "slot", "place"], how="anti")
+        .select("g", "slot", "home", place=pl.lit(_NONE))
+        .unique()
+    )
+    wrong = wrong.join(abroad, on=["g", "slot", "home", "place"], how="anti", maintain_order="left")
     # A country's release dated by one claim otherwise than the claims of that country agree
     # on, where no kind explains it (the consensus date of another country's: "released in
     # the UK and Ireland on 23 February" against Ireland's 1 March; or no release's at all):
