@@ -655,9 +655,6 @@ def _in_year_of(text: str, low: str | None, d: re.Match, s: int, e: int) -> str 
     return parse_date(f"{d.group()} {year[:4]}") if year else None
 
 
-_CLAUSE_END = re.compile(r";|,\s+(?:and|but)\s")
-
-
 def add_home_media_prose(out: Collector, start: int, end: int) -> None:
     """DVD and VHS dates: the format noun anywhere in the sentence, carried to later clauses."""
     text = out.view.text
@@ -677,19 +674,12 @@ def add_home_media_prose(out: Collector, start: int, end: int) -> None:
         for i, d in enumerate(dates):
             here = [f for f in formats if pos <= f.start() < d.start()]
             # "On 16 May 2003, X released it on DVD; ...": the format after the date in its own
-            # clause (up to the next date, a semicolon or a coordinated clause: "in 1999, in a
-            # short run, and found a following on home video") when none comes before it.
-            stop = dates[i + 1].start() if i + 1 < len(dates) else e
-            semi = _CLAUSE_END.search(text, d.end(), stop)
-            stop = semi.start() if semi else stop
-
-
-            # clause (up to the next date or semicolon) when none comes before it.
-            # The clause ends at the next date, or at a ";" or ", and" ("opened it in cinemas
-            # on D1, and released it on DVD on D2": D1 is no DVD's).
+            # clause when none comes before it. The clause ends at the next date, a semicolon
+            # or a coordinated clause ("opened it in cinemas on D1, and released it on DVD on
+            # D2": D1 is no DVD's; "in 1999, in a short run, and found a following on home
+            # video").
             brk = _CLAUSE_BREAK.search(text, d.end(), e)
-            limit = brk.start() if brk else e
-            stop = min(dates[i + 1].start() if i + 1 < len(dates) else e, limit)
+            stop = min(dates[i + 1].start() if i + 1 < len(dates) else e, brk.start() if brk else e)
             own = [f for f in formats if d.end() <= f.start() < stop]
             if not here and own:
                 here = own[:1]
@@ -700,13 +690,8 @@ def add_home_media_prose(out: Collector, start: int, end: int) -> None:
                         joined.insert(0, f)
                 current = _attributes(joined)
             elif not current:  # the sentence's next format, not past a coordinated clause
-                joint = _CLAUSE_END.search(text, d.end(), e)
-                last = joint.start() if joint and joint.group() != ";" else e
+                last = brk.start() if brk and brk.group() != ";" else e
                 nxt = [f for f in formats if d.end() < f.start() < last]
-
-
-            elif not current:
-                nxt = [f for f in formats if d.end() < f.start() < limit]
                 current = _attributes(nxt[:1])
             for attribute in filter(None, current):
                 out.add(attribute, d.start(), d.end(), parse_date(d.group()))
