@@ -326,3 +326,17 @@ def test_a_declared_choice_learns_a_skill_beyond_guessing(tmp_path):
 
     assert resolved("choice") == "yes"
     assert resolved("text") == "no"
+
+
+def test_a_source_crediting_two_directors_apart_resolves_to_the_list_the_others_give(tmp_path):
+    """The Irish fixture: filmsuggest credits Basil Ormerod in one sentence and Siobhan Keady
+    in another; every other source credits her alone. The finding cites filmsuggest's two
+    claims alone, a tie between them: it says what the resolved table says of the directors."""
+    from auditor.config import load
+    from auditor.pipeline import extract_paths, settings_for
+
+    folder = fixture_copy(tmp_path, "the-glass-harbour-1998")
+    extraction = extract_paths([folder])
+    result = reconcile(extraction.claims, settings_for(load(folder), extraction))
+    [apart] = [d for d in result.discrepancies if d.reason == "credited-apart"]
+    assert apart.resolved.value == ["Siobhan Keady"] and "imdb" in apart.resolved.sources

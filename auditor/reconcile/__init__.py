@@ -16,7 +16,7 @@ from itertools import repeat
 import polars as pl
 
 from auditor import gcpause, kinds
-from auditor.catalog import KINDS, SEVERITIES, Kind, SpellingVariant, kind
+from auditor.catalog import KINDS, SEVERITIES, InternalInconsistency, Kind, SpellingVariant, kind
 from auditor.claims import conform, with_ids
 from auditor.reconcile import evidence, reliability, resolve, unscoped
 from auditor.reconcile.comparators import CHAIN, Comparator
@@ -274,15 +274,15 @@ def _items(
     single-valued attribute: the one the resolved table (`_resolved_items`) holds for its item
     (per slot of a cross-slot finding), so that a discrepancy and the report's matrix say the
     same, with the same confidence. A list attribute's findings are about some of its members,
-    and resolve them."""
+    and resolve them, but those that say which list is right (`_SAYS_WHICH_LIST`)."""
     every = [k.code for k in KINDS.values() if k.every_slot]
     # a finding about every slot resolves per slot where the item has several, as does one
     # about unscoped figures that all count for scopes they repeat (reconcile.unscoped)
     table, slots = resolved
     scope = (
-        described.select("entity", "attribute", "slot", "code")
+        described.select("entity", "attribute", "slot", "code", "reason")
         .with_row_index("fid")
-        .filter(pl.col("attribute").is_in(single))
+        .filter(pl.col("attribute").is_in(single) | pl.col("reason").is_in(_SAYS_WHICH_LIST))
         .join(slots, on=["entity", "attribute"], how="left", maintain_order="left")
         .with_columns(
             slot=pl.when(
@@ -384,6 +384,12 @@ def severity_of(
 
 # Kinds about one member of a list: they resolve that member, not the list.
 _ONE_MEMBER = [k.code for k in KINDS.values() if k.one_member]
+# Findings on a list that cite one source's claims alone (its two credits, one wrong) and say
+# which list every other source gives: they resolve as the item's resolved list, which a vote
+# of that one source's claims (a tie) cannot tell.
+_SAYS_WHICH_LIST = [
+    InternalInconsistency.extra_credit.name, InternalInconsistency.credited_apart.name
+]
 
 
 def _chosen(
