@@ -853,3 +853,30 @@ def test_a_source_tells_a_countrys_release_apart_only_when_no_date_of_no_country
         }
     )
     assert _apart(dated).select("g", "pos").rows() == [(0, 1)]
+
+
+def test_a_name_a_japanese_film_writes_is_folded_on_that_film_alone():
+    """"Kouno" and "Kono" are one romanisation on a Japanese film's pages; on an American
+    film's pages the same two names are two spellings, though the Japanese film of the same
+    catalog writes them too."""
+    from auditor.attributes import catalog
+    from auditor.claims import Claim, to_frame
+    from auditor.reconcile import Settings, reconcile
+
+    def claim(entity: str, source: str, attribute: str, value: str) -> Claim:
+        doc = f"{entity}/{source}.txt"
+        return Claim(entity, source, doc, attribute, value, value, None, 0, len(value))
+
+    claims = []
+    for entity, country in (("a-film-1990", "Japan"), ("b-film-1990", "United States")):
+        claims += [claim(entity, s, "country", country) for s in ("x", "y", "z")]
+        claims += [claim(entity, "x", "director", "Kouno Tomo"),
+                   claim(entity, "y", "director", "Kono Tomo"),
+                   claim(entity, "z", "director", "Kono Tomo")]  # fmt: skip
+    result = reconcile(to_frame(claims), Settings(specs=catalog()))
+    spelt = {
+        d.entity
+        for d in result.discrepancies
+        if d.attribute == "director" and d.code in ("AU003", "AU006")
+    }
+    assert spelt == {"b-film-1990"}

@@ -111,9 +111,28 @@ def prepare(claims: pl.DataFrame, settings: Settings) -> pl.DataFrame:
     ).lazy()
     qualifiers = frame.lazy().select("qrole", "qualifier").unique().with_columns(*_slots())
     trust = trust_of(settings)
+    # a name on a Russian or Japanese film takes its folded key (`_romanised`), others their own
+    script = pl.when(pl.col("attribute").is_in(list(named))).then(
+        pl.col("_script").fill_null("")
+    )
     frame = (
         frame.lazy()
-        .join(typed, on=["attribute", "value"], how="left", nulls_equal=True, maintain_order="left")
+        .join(
+            scripts(frame.lazy()).rename({"script": "_script"}),
+            on="entity",
+            how="left",
+            maintain_order="left",
+        )
+        .with_columns(script=script.otherwise(pl.lit("")))
+        .drop("_script")
+        .join(
+            typed,
+            on=["attribute", "value", "script"],
+            how="left",
+            nulls_equal=True,
+            maintain_order="left",
+        )
+        .drop("script")
         .join(
             qualifiers,
             on=["qrole", "qualifier"],
@@ -360,18 +379,14 @@ def _romanised(typed: pl.LazyFrame, named: dict[str, str], frame: pl.LazyFrame) 
     those films' claims write are keyed by one romanisation. So on a Japanese film's pages are
     a long vowel's spellings ("Yūsaku", "Yûsaku", "Yuusaku", "Yusaku"; "Ohno", "Ōno"). Other
     films' names keep their keys, "Toni" and "Tony", "Koutarou" and "Kotaro" there being two
-    spellings."""
-    for pattern, flag in ((_RUSSIAN, "_ru"), (_JAPANESE, "_ja")):
-        films = frame.filter(
-            (pl.col("attribute") == "country") & pl.col("value").str.contains(pattern)
-        ).select("entity")
-        written = (
-            frame.filter(pl.col("attribute").is_in(list(named)))
-            .join(films, on="entity", how="semi")
-            .select("attribute", "value", pl.lit(True).alias(flag))
-            .unique()
-        )
-        typed = typed.join(written, on=["attribute", "value"], how="left", nulls_equal=True)
+    spellings, even where such a film writes the same name: the folded keys are rows of their
+    own, under the film's `script` ("ru", "ja"; "" for every other claim, `scripts`)."""
+    written = (
+        frame.filter(pl.col("attribute").is_in(list(named)))
+        .join(scripts(frame), on="entity")
+        .select("attribute", "value", "script")
+        .unique()
+    )
 
     word = pl.element().str.replace_all(r"n'([aeiouy])", "n${1}")
     hepburn = word
@@ -384,9 +399,32 @@ def _romanised(typed: pl.LazyFrame, named: dict[str, str], frame: pl.LazyFrame) 
         for pattern, to in _ROMANISED:
             ru = ru.str.replace_all(pattern, to)
         ja = pl.col(c).str.split(" ").list.eval(hepburn).list.join(" ")
-        return pl.when(pl.col("_ru")).then(ru).when(pl.col("_ja")).then(ja).otherwise(c).alias(c)
+        script = pl.col("script")
+        return pl.when(script == "ru").then(ru).when(script == "ja").then(ja).alias(c)
 
-    return typed.with_columns(romanised(c) for c in ("key", "key2")).drop("_ru", "_ja")
+    folded = typed.join(written, on=["attribute", "value"]).with_columns(
+        romanised(c) for c in ("key", "key2")
+    )
+    return pl.concat([typed.with_columns(script=pl.lit("")), folded])
+
+
+def scripts(frame: pl.LazyFrame) -> pl.LazyFrame:
+    """entity -> the script its names were romanised from, where its `country` claims name a
+    country whose names are ("ru": Russia, the Soviet Union; "ja": Japan)."""
+    country = pl.col("value")
+    return (
+        frame.filter(pl.col("attribute") == "country")
+        .select(
+            "entity",
+            script=pl.when(country.str.contains(_RUSSIAN))
+            .then(pl.lit("ru"))
+            .when(country.str.contains(_JAPANESE))
+            .then(pl.lit("ja")),
+        )
+        .drop_nulls("script")
+        .group_by("entity")
+        .agg(pl.col("script").min())  # both: "ja", as either would do
+    )
 
 
 def _actor_keys(kind: str, names: list[str]) -> list[str]:
