@@ -696,6 +696,13 @@ def test_romanisations_of_a_russian_name_are_one_name(tmp_path):
     assert {"stars", "writers"} <= {a for a, _ in variants(_audit(film))}
 
 
+def _limited_misdated(report):
+    """The findings that call a limited release misdated."""
+    return [d for d in report.discrepancies
+            if d.attribute == "release_date" and d.reason == "release-misdated"
+            and "limited" in d.explanation]
+
+
 def test_limited_run_on_a_re_release_date_is_that_re_release(tmp_path):
     """Rotten Tomatoes' "In Theaters: Nov 12, 2010 Limited" for a restoration, beside a page
     that dates the original's US limited release in 1927 and the re-release on 12 November
@@ -708,14 +715,9 @@ def test_limited_run_on_a_re_release_date_is_that_re_release(tmp_path):
         "Paragon Pictures gave it a limited release, in a version cut to 107 minutes,",
     )
 
-    def misdated(report):
-        return [d for d in report.discrepancies
-                if d.attribute == "release_date" and d.reason == "release-misdated"
-                and "limited" in d.explanation]
-
-    assert not misdated(_audit(film))
+    assert not _limited_misdated(_audit(film))
     edit_page(film / "rottentomatoes.txt", "Nov 12, 2010 Limited", "Nov 19, 2010 Limited")
-    assert misdated(_audit(film))
+    assert _limited_misdated(_audit(film))
 
 
 def test_limited_run_of_no_country_on_another_countrys_limited_date(tmp_path):
@@ -732,14 +734,9 @@ def test_limited_run_of_no_country_on_another_countrys_limited_date(tmp_path):
         " It opened in Ireland on 13 November 1998.",
     )
 
-    def misdated(report):
-        return [d for d in report.discrepancies
-                if d.attribute == "release_date" and d.reason == "release-misdated"
-                and "limited" in d.explanation]
-
-    assert not misdated(_audit(film))
+    assert not _limited_misdated(_audit(film))
     edit_page(film / "rottentomatoes.txt", "May 14, 1999 Limited", "May 21, 1999 Limited")
-    assert misdated(_audit(film))
+    assert _limited_misdated(_audit(film))
 
 
 def test_unscoped_figure_mistyped_beside_the_same_figure_unscoped(tmp_path):

@@ -51,7 +51,9 @@ def reconcile(
 
 def learn(claims: pl.DataFrame, settings: Settings) -> Truth | None:
     """Source reliability learned from a whole catalog's claims (None: resolution by vote)."""
-    return reliability.learn(prepare(claims, settings), settings) if settings.learn else None
+    if not settings.learn:
+        return None
+    return reliability.learn(unscoped.placed(prepare(claims, settings), settings), settings)
 
 
 def _reconcile(
@@ -73,10 +75,10 @@ def _reconcile(
         # (what a finding cites does not depend on the weights)
         citing = background.submit(evidence.claims(frame).collect, engine=ENGINE)
         early = {c.name: _found(c, ctx) for c in CHAIN if not c.weighs}
-        frame, truth = learning.result()
+        frame, placed, truth = learning.result()
         # the resolved table is first read when findings settle: made beside the comparators
         # that read the weights
-        resolving = background.submit(_resolved, frame, settings, truth)
+        resolving = background.submit(_resolved, placed, settings, truth)
         ctx.frame = frame
         found = [early[c.name] if c.name in early else _found(c, ctx) for c in CHAIN]
         cited = citing.result()
@@ -108,23 +110,24 @@ def _reconcile(
 
 def _learned(
     frame: pl.DataFrame, settings: Settings, truth: Truth | None
-) -> tuple[pl.DataFrame, Truth | None]:
+) -> tuple[pl.DataFrame, pl.DataFrame, Truth | None]:
     """The claims with their learned vote weights (the trust priors' where nothing is
-    learned), and what was learned."""
+    learned), the same as resolution counts them (an unscoped figure for the scope it
+    restates: reconcile.unscoped), and what was learned."""
+    placed = unscoped.placed(frame, settings)
     if truth is None and settings.learn:
-        truth = reliability.learn(frame, settings)
+        truth = reliability.learn(placed, settings)
     if truth is None:
-        return frame, None
-    return frame.with_columns(weight=reliability.weights(frame, truth, settings)), truth
+        return frame, placed, None
+    weight = reliability.weights(frame, truth, settings)  # by source and attribute, row for row
+    return frame.with_columns(weight=weight), placed.with_columns(weight=weight), truth
 
 
 def _resolved(
     frame: pl.DataFrame, settings: Settings, truth: Truth | None
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """The resolved table and the source table of the weighed claims (`_learned`): by a vote
-    of the trust priors where nothing is learned. An unscoped figure counts for the scope it
-    restates (reconcile.unscoped)."""
-    frame = unscoped.placed(frame, settings)
+    """The resolved table and the source table of the weighed claims as resolution counts
+    them (`_learned`): by a vote of the trust priors where nothing is learned."""
     if truth is None:
         return resolve.table(frame).collect(engine=ENGINE), reliability.empty_sources()
     return reliability.resolved(frame, truth, settings), truth.sources

@@ -102,7 +102,8 @@ def prepare(claims: pl.DataFrame, settings: Settings) -> pl.DataFrame:
     named = {n: s.kind for n, s in specs.items() if s.kind in ("people", "cast", "character")}
     typed = _spelt_out(_apply_aliases(typed, settings.aliases), named)
     # romanised first: a name written the other way round and romanised otherwise is one name
-    typed = _either_order(_romanised(typed, named, frame.lazy()), people)
+    films = scripts(frame.lazy()).collect(engine=ENGINE).lazy()  # read by both steps below
+    typed = _either_order(_romanised(typed, named, frame.lazy(), films), people)
     typed = _codes(typed.collect(engine=ENGINE))
     # every claim's (attribute, value) is a row of `typed`: its few distinct ones are coded
     # there, and the join hands each claim its codes
@@ -118,7 +119,7 @@ def prepare(claims: pl.DataFrame, settings: Settings) -> pl.DataFrame:
     frame = (
         frame.lazy()
         .join(
-            scripts(frame.lazy()).rename({"script": "_script"}),
+            films.rename({"script": "_script"}),
             on="entity",
             how="left",
             maintain_order="left",
@@ -372,7 +373,9 @@ _HEPBURN = (
 _JAPANESE = r"(?i)japan"
 
 
-def _romanised(typed: pl.LazyFrame, named: dict[str, str], frame: pl.LazyFrame) -> pl.LazyFrame:
+def _romanised(
+    typed: pl.LazyFrame, named: dict[str, str], frame: pl.LazyFrame, films: pl.LazyFrame
+) -> pl.LazyFrame:
     """On a Russian or Soviet film's pages a name's romanisations are one name ("Sergei" and
     "Sergey", "Dmitry" and "Dmitriy", "Yekaterina" and "Ekaterina": the same Cyrillic letters
     written by different systems), as a name spelt out in ASCII is (`_spelt_out`): the names
@@ -380,10 +383,11 @@ def _romanised(typed: pl.LazyFrame, named: dict[str, str], frame: pl.LazyFrame) 
     a long vowel's spellings ("Yūsaku", "Yûsaku", "Yuusaku", "Yusaku"; "Ohno", "Ōno"). Other
     films' names keep their keys, "Toni" and "Tony", "Koutarou" and "Kotaro" there being two
     spellings, even where such a film writes the same name: the folded keys are rows of their
-    own, under the film's `script` ("ru", "ja"; "" for every other claim, `scripts`)."""
+    own, under the film's `script` ("ru", "ja"; "" for every other claim; `films`, as
+    `scripts` finds them)."""
     written = (
         frame.filter(pl.col("attribute").is_in(list(named)))
-        .join(scripts(frame), on="entity")
+        .join(films, on="entity")
         .select("attribute", "value", "script")
         .unique()
     )

@@ -22,7 +22,6 @@ from auditor import kinds
 from auditor.claims import EDITORIAL
 from auditor.normalize.names import NEAR, abbreviates
 from auditor.normalize.places import DEMONYMS
-from auditor.reconcile import unscoped
 from auditor.reconcile.prepare import ENGINE, Settings, trust_of
 from auditor.truth import AMOUNTS, Attribute, Truth, discover
 
@@ -359,9 +358,9 @@ def empty_sources() -> pl.DataFrame:
 
 
 def learn(frame: pl.DataFrame, settings: Settings) -> Truth:
-    """What the prepared claims teach of their sources, an unscoped figure counted for the
-    scope it restates (reconcile.unscoped), as resolution counts it."""
-    return discover(claims(unscoped.placed(frame, settings), settings), attributes(settings))
+    """What the prepared claims teach of their sources, given as resolution counts them (an
+    unscoped figure for the scope it restates: reconcile.unscoped.placed)."""
+    return discover(claims(frame, settings), attributes(settings))
 
 
 def weights(frame: pl.DataFrame, truth: Truth, settings: Settings) -> pl.Expr:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import polars as pl
 
 from auditor import kinds
+from auditor.reconcile.comparators.scalar import sorted_digits
 from auditor.reconcile.prepare import Settings
 
 _KEY = r"^([^:]*):(-?[\d.]+)-(-?[\d.]+)$"  # an amount's key: "USD:2350000-2350000"
@@ -47,7 +48,7 @@ def placed(frame: pl.DataFrame, settings: Settings) -> pl.DataFrame:
             high=pl.col("key").str.extract(_KEY, 3).cast(pl.Float64, strict=False),
         )
         .filter(pl.col("currency").is_not_null() & (pl.col("low") == pl.col("high")))
-        .with_columns(digits=_digits(pl.col("low")))
+        .with_columns(digits=sorted_digits(pl.col("low").cast(pl.Int64, strict=False)))
     )
     scoped = amounts.filter(pl.col("slot") != "").select(
         "entity", "attribute", "currency", "slot", "item", "sc", "key",
@@ -62,7 +63,7 @@ def placed(frame: pl.DataFrame, settings: Settings) -> pl.DataFrame:
         .with_columns(
             tier=pl.when(pl.col("key") == pl.col("key_right"))
             .then(1)
-            .when((pl.col("digits_u") == pl.col("digits")) & (pl.col("digits") != ""))
+            .when(pl.col("digits_u") == pl.col("digits"))
             .then(2)
             .when(
                 (pl.col("amount_u") - pl.col("amount")).abs()
@@ -94,15 +95,4 @@ def placed(frame: pl.DataFrame, settings: Settings) -> pl.DataFrame:
             sc=pl.coalesce("_sc", "sc"),
         )
         .drop("_slot", "_item", "_sc")
-    )
-
-
-def _digits(amount: pl.Expr) -> pl.Expr:
-    """A whole amount's digits in sorted order, with their count ("" for fewer than four:
-    "$120" and "$210" are no mistyping of each other worth reading so)."""
-    text = amount.round(0).cast(pl.Int64, strict=False).cast(pl.String)
-    return (
-        pl.when(text.str.len_chars() >= 4)
-        .then(text.str.split("").list.sort().list.join(""))
-        .otherwise(pl.lit(""))
     )

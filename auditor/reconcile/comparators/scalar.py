@@ -367,12 +367,8 @@ def _transposed_pairs(entries: pl.DataFrame, by: str) -> pl.DataFrame:
     seen = (
         entries.filter(pl.col("amount") != 0)
         .with_columns(whole=pl.col("amount").cast(pl.Int64, strict=False))
-        .with_columns(text=pl.col("whole").cast(pl.String))
-        .with_columns(
-            size=pl.col("text").str.len_chars(),
-            sorted_digits=pl.col("text").str.extract_all(".").list.sort().list.join(""),
-        )
-        .select(by, "whole", "currency", "scope", "size", "sorted_digits")
+        .with_columns(sorted_digits=sorted_digits(pl.col("whole")))
+        .select(by, "whole", "currency", "scope", "sorted_digits")
         .unique()
     )
     other = seen.select(by, *(pl.col(c).alias(c + "_b") for c in seen.columns if c != by))
@@ -383,8 +379,6 @@ def _transposed_pairs(entries: pl.DataFrame, by: str) -> pl.DataFrame:
             (pl.col("whole") < pl.col("whole_b"))
             & (pl.col("currency") == pl.col("currency_b"))
             & (pl.col("scope") != pl.col("scope_b"))
-            & (pl.col("size") == pl.col("size_b"))
-            & (pl.col("size") >= 4)
             & (pl.col("sorted_digits") == pl.col("sorted_digits_b"))
         )
         # a pair whose amounts are also both stated in one scope is mistyped within that scope,
@@ -404,6 +398,16 @@ def _transposed_pairs(entries: pl.DataFrame, by: str) -> pl.DataFrame:
         for a, c, b, cb in rows(pairs.select("whole", "currency", "whole_b", "currency_b"))
     ]
     return pairs.select(by).with_columns(amounts=pl.Series(shown, dtype=pl.List(pl.String)))
+
+
+def sorted_digits(whole: pl.Expr) -> pl.Expr:
+    """A whole amount's digits in sorted order, the same for two amounts written with the same
+    digits in another order (one mistyped); null for fewer than four digits ("$120" and
+    "$210" are no mistyping of each other worth reading so)."""
+    text = whole.cast(pl.String)
+    return pl.when(text.str.len_chars() >= 4).then(
+        text.str.extract_all(".").list.sort().list.join("")
+    )
 
 
 def _transposed_points(claims: pl.DataFrame) -> pl.DataFrame:
