@@ -810,6 +810,31 @@ def test_crew_credits_in_a_lead():
     }
 
 
+def test_coordinated_credit_verbs_in_a_lead():
+    """'written, directed and edited by A', 'directed and produced by B': each verb of the list
+    credits the names after the last one's "by" (a short's film-maker often does every job)."""
+    text = (
+        "Kettle Moor is a 2016 short film written, directed, edited and produced by Ada Brook. "
+        "Its sequel was directed and produced by Ivo Marsh and Lena de Wit."
+    )
+    assert _facts(add_credit_prose, text) == {
+        ("writers", "Ada Brook", None),
+        ("director", "Ada Brook", None),
+        ("editor", "Ada Brook", None),
+        ("producers", "Ada Brook", None),
+        ("director", "Ivo Marsh", None),
+        ("producers", "Ivo Marsh", None),
+        ("director", "Lena de Wit", None),
+        ("producers", "Lena de Wit", None),
+    }
+    text = "Gull Road is a 1961 drama film written, directed and photographed by Kit Orr."
+    assert _facts(add_credit_prose, text) == {
+        ("writers", "Kit Orr", None),
+        ("director", "Kit Orr", None),
+        ("cinematographer", "Kit Orr", None),
+    }
+
+
 def test_a_later_lead_sentence_coordinates_its_crew_credits():
     """'The film was edited by A, and was also photographed by B': each credit of the film's
     sentence counts, not the first alone; a credit after another subject is none."""

@@ -1125,14 +1125,18 @@ _NAME = (
     + _WORDCAP
     + r")))*"
 )
+# A lead's coordinated credit verbs ("written, directed and edited by X"): each its attribute.
+_CREDIT_VERBS = {"co-written": "writers", "written": "writers", "directed": "director",
+                 "produced": "producers", "edited": "editor", "photographed": "cinematographer"}
+_CREDIT_VERB = "(?:" + "|".join(_CREDIT_VERBS) + ")"
 _CREDIT = re.compile(
     "(?P<role>"
     + "|".join(
         map(
             opens_word,
             (
-                "written and directed",
-                "directed and written",
+                *(rf"{v}(?:, {_CREDIT_VERB})*,? and {_CREDIT_VERB}(?= by )"
+                  for v in _CREDIT_VERBS),
                 "directed",
                 "written",
                 "co-written",
@@ -1247,15 +1251,13 @@ def add_credit_prose(out: Collector, start: int, end: int) -> None:
     text = out.view.text
     for m in _CREDIT.finditer(text, start, end):
         role = m["role"]
-        attributes = []
-        if "directed" in role:
-            attributes.append("director")
-        if "written" in role:
-            attributes.append("writers")
+        verbs = re.findall(_CREDIT_VERB, role)
+        # a last crew verb is the crew credit's own "edited by X", read below
+        if verbs[-1:] and _CREDIT_VERBS[verbs[-1]] in _CREW_ROLE.values():
+            verbs.pop()
+        attributes = list(dict.fromkeys(_CREDIT_VERBS[v] for v in verbs))
         if role in ("starring", "stars") or "voices" in role:
             attributes.append("stars")
-        if role == "produced":
-            attributes.append("producers")
         for n in re.finditer(_NAME, text[m.start("names") : m.end("names")]):
             ns, ne = m.start("names") + n.start(), m.start("names") + n.end()
             for attribute in attributes:
