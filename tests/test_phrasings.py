@@ -992,6 +992,8 @@ LEADS = [
     ("X is a 1994 Hong Kong wuxia film directed by", {"wuxia"}),
     ("X is a 1972 Hong Kong martial arts film", {"martial arts"}),
     ("X is a 2004 Chinese 3D kung fu comedy film", {"kung fu", "comedy"}),
+    ("X is a 2016 Welsh-Irish short drama film", {"short", "drama"}),
+    ("X is a 2009 animated short film written by", {"animated", "short"}),
 ]
 
 
@@ -1852,6 +1854,17 @@ def test_an_adjective_before_a_nicknamed_name_is_no_name_word():
     text = 'Nine-year-old Kit "Ace" Harlow runs away. Young Ada "Bird" Lane follows him.'
     facts = _facts(lambda out, s, e: add_characters(out, s, e, [], cased=True), text)
     assert {v for _, v, _ in facts} == {'Kit "Ace" Harlow', 'Ada "Bird" Lane'}
+
+
+def test_an_adjective_opening_a_sentence_is_no_name_word():
+    """'Ten-year-old Kit Harlow (Ada Brook)': the hyphenated adjective opening the sentence is
+    no part of the name, as before a nickname; a hyphenated name ("Nwosu-Hart") stays whole."""
+    text = (
+        "Ten-year-old Kit Harlow (Ada Brook) is sent to the coast. Well-meaning Jo Vance (Ivo "
+        "Marsh) takes him in, and Lee Nwosu-Hart (Ola Moss) watches."
+    )
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, [], cased=True), text)
+    assert {v for _, v, _ in facts} == {"Kit Harlow", "Jo Vance", "Lee Nwosu-Hart"}
 
 
 def test_writing_team_credits_split_on_the_ampersand():

@@ -479,6 +479,8 @@ def _person_run(text: str, start: int, t: _Tokens, i: int, j: int) -> tuple[int,
         words[i].lower() in _STOP
         or (opening and words[i].lower() in _OPENERS)
         or (opening and _SENTENCE_VERB.fullmatch(words[i]))
+        # "Ten-year-old Jo Vance (Ada Brook) ...": an adjective opening the sentence
+        or (opening and _LOWER_PART.search(words[i]))
     ):
         stripped.append(words[i].lower())
         i += 1
