@@ -336,6 +336,15 @@ RELEASES = [
         "It was released as a premium rental in the United Kingdom on 19 June 2020.",
         {("2020-06-19", "uk,streaming")},
     ),
+    (  # "to screen at" a festival, the date in a relative clause on it: a festival screening
+        "It went on to screen at forty festivals, among them the Tromsø International Film "
+        "Festival, where it was shown on 17 January 2012.",
+        {("2012-01-17", "premiere")},
+    ),
+    (
+        "The short screens at the Odense Film Festival on 3 September 2015.",
+        {("2015-09-03", "premiere")},
+    ),
 ]
 
 

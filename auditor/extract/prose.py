@@ -281,7 +281,8 @@ _STREAMERS = (
 )
 _RELEASE_VERB = re.compile(
     r"\b(?:released|release|opened|opening|premiered|premiere|debuted|expanded|went wide|"
-    r"reissued|re-issued|screened|shown at|bowed|came out|hit (?:theaters|theatres|cinemas)|"
+    r"reissued|re-issued|screened|screens? at|shown at|bowed|came out|"
+    r"hit (?:theaters|theatres|cinemas)|"
     r"(?:began|started) streaming|available (?:to stream|for streaming)|"
     # "made available to rent on digital platforms on": a digital release
     r"available (?:to (?:rent|buy)|for (?:rent|rental|purchase)|digitally|on demand"
