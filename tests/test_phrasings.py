@@ -676,6 +676,16 @@ MONEY = [
         "It had a budget of €6 million, including roughly €1.5 million for the sets.",
         {("budget", (("currency", "EUR"), ("high", 6_000_000), ("low", 6_000_000)), None)},
     ),
+    (  # the money of a whole the film was shown in (a programme, a double bill) is not its own
+        "Kino Nord released it in the United States as part of the Nordic Shorts 2015 "
+        "programme, which grossed $1.2 million in North America. It later played on a double "
+        "bill with Gull Road, which eventually earned $300,000.",
+        set(),
+    ),
+    (  # the film's own relative clause still counts
+        "The short, which grossed $45,000 in the United States, toured festivals for a year.",
+        {("gross", (("amount", 45_000), ("currency", "USD")), "usa")},
+    ),
 ]
 
 

@@ -873,6 +873,13 @@ _WEEKEND = re.compile(r"weekend", re.I)
 _WEEKEND_WORD = re.compile(r"\bweekend\b")
 # The subject of a clause that is another film of the series, not this one.
 _OTHER_FILM = re.compile(r"\b(?:sequel|prequel|remake|follow-up|spin-off)s?\b", re.I)
+# "released it as part of the X programme, which grossed $3M": the relative's subject is a whole
+# the film was shown in (a programme, a package, a double bill), whose money is not the film's.
+_WHOLE_OF_IT = re.compile(
+    r"\b(?:as (?:a )?part of|programme|program|package|compilation|showcase"
+    r"|double (?:bill|feature))\b[^;]*?,\s*which\s+(?:\w+ly\s+)?$",
+    re.I,
+)
 _ESTIMATED = re.compile(r"\b(?:estimated|est\.)\s*$", re.I)
 _RUN_KINDS = ("original run", "re-release")
 # A release that a gross belongs to alone, or a total over every release (`_run`).
@@ -1005,6 +1012,8 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
                 continue
             # "Its sequel, X (1996), grossed $61M": another film's money.
             if _OTHER_FILM.search(text, clause_start, word.start()):
+                continue
+            if _WHOLE_OF_IT.search(text, clause_start, word.start()):
                 continue
             # "earned $2.3 million in rentals", "rentals of $4M": the distributor's share of
             # the takings, no gross; in the amount's own clause only.
