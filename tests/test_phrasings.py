@@ -1233,6 +1233,21 @@ def test_rotten_tomatoes_movie_info_synopsis_names_characters():
     assert set(out.values("character")) == {"Sister Maud Ellery", "Captain Rolf Haas"}
 
 
+def test_a_summary_names_a_child_by_age_and_a_parent_by_a_possessive():
+    """'ten-year-old Wren', 'Wren's father Anselm': one name after an age or after a name's
+    kin word is a person, in a cased summary with no cast list to tell it so."""
+    page = (
+        "MOVIE INFO\n\n"
+        "Sent to the coast for the winter, ten-year-old Wren meets a lighthouse keeper who has "
+        "stopped lighting the lamp, while Wren's father Anselm looks for work in Hull.\n\n"
+        "Genre: Drama\nDirector: Ivo Marsh\nRuntime: 0h 21m\n\n\n"
+        "Harbor Light Reviews\n\nPage 1 of 1\nJo T.\nMay 2, 2021\nLoved it.\nPage 1 of 1\n"
+    )
+    out = _collector(page)
+    RottenTomatoes().extract(out.view, out)
+    assert set(out.values("character")) == {"Wren", "Anselm"}
+
+
 @pytest.mark.parametrize("mark", ["*", "+", "o", "-", "·"])
 def test_rotten_tomatoes_panel_drawn_with_other_list_marks(mark):
     """Text captures draw a list item's bullet as they like ("*", "+", "o", "-"): the same
