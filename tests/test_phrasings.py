@@ -1498,6 +1498,11 @@ PLOTS += [
         "Jo Vance (Ola Moss) hides in Major Orr's cellar, then runs to Granny Quill's farm in "
         "the Deacon's cart.",
         {"Jo Vance", "Major Orr", "Granny Quill"},
+    ),
+    (  # the same kin titles in Italian and Spanish
+        "Jo Vance (Ola Moss) sleeps in Nonno Quill's boathouse and eats in Abuela Rosa's "
+        "kitchen.",
+        {"Jo Vance", "Nonno Quill", "Abuela Rosa"},
     ),    (  # a name after a vessel noun is the vessel's: the people aboard are named
         "Ada Brook signs on to the Norwegian trawler Mary Rose, whose skipper Jo Vance sails "
         "her north beside the schooner Kit Harlow.",
