@@ -682,6 +682,11 @@ MONEY = [
         "bill with Gull Road, which eventually earned $300,000.",
         set(),
     ),
+    (  # money raised by crowdfunding is no budget, nor are a grant's
+        "The production raised £21,300 from 530 backers through a Kickstarter campaign, with "
+        "£8,000 more from a regional film fund.",
+        set(),
+    ),
     (  # the film's own relative clause still counts
         "The short, which grossed $45,000 in the United States, toured festivals for a year.",
         {("gross", (("amount", 45_000), ("currency", "USD")), "usa")},
