@@ -398,7 +398,7 @@ _KIN = re.compile(  # the possessive's first letter first, in either case: a sca
 )
 # "the widow's son arvid": the same after a name's possessive
 _KIN_OF = re.compile(r"['’]s " + _KIN.pattern[_KIN.pattern.index("(?:(?:younger") :])
-# "ten-year-old Wren finds": one name after an age, a person ("Ten-year-old Jo Vance" is a run)
+# "ten-year-old Ottla finds": one name after an age, a person ("Ten-year-old Jo Vance" is a run)
 _AGED = re.compile(r"-(?<=[a-z]-)year-old (?P<n>[A-Z][\w'’-]*)(?![\w'’-]| [A-Z])")
 # "the Grand Vizier Omar Hadid (Ada Brook)": an office or a description, capitalised after an
 # article, then a name of two words that an actor's parenthesis marks as the person; a scan

@@ -155,7 +155,7 @@ HONORIFICS = {
     "granny": "granny",
     "grandfather": "grandfather",
     "grandmother": "grandmother",
-    # the same kin titles in Italian and Spanish ("Nonno Aurelio", "Abuela Rosa")
+    # the same kin titles in Italian and Spanish ("Nonno Beppe", "Abuela Rosa")
     "nonno": "grandpa",
     "nonna": "grandma",
     "abuelo": "grandpa",
