@@ -13,7 +13,7 @@ from tests.conftest import BUNDLED, FIXTURES, ROOT, load_expected
 # "Major" that a name reader must know for any film), so library code may use them.
 COMMON = {
     "leaving", "third", "mark", "river", "four", "midnight", "lane", "root", "daughter", "small",
-    "june", "seven", "master", "bullet", "street", "hill", "ferry", "park", "iron", "gate",
+    "june", "seven", "master", "bullet", "street", "hill", "ferry", "park", "iron", "gate", "lake",
     "night", "dutch", "rent", "stranger", "sheriff", "house", "jesus", "last", "lock",
 }  # fmt: skip
 COMMON |= set(HONORIFICS)

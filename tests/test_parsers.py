@@ -88,6 +88,9 @@ def test_a_columns_dates_of_numbers_are_read_in_the_order_its_clear_ones_show():
         ("PT6660S", 111),
         ("PT", None),
         ("1:51", None),  # h:mm or mm:ss: not said
+        ("17:24", 17),  # minutes and seconds: no film runs 17 hours
+        ("12:40", 13),
+        ("17:75", None),
         ("approx. 104 minutes", 104),  # a time given as about so long
         ("97 min (approx.)", 97),
         ("ca. 1 h 38 min", 98),

@@ -336,6 +336,15 @@ RELEASES = [
         "It was released as a premium rental in the United Kingdom on 19 June 2020.",
         {("2020-06-19", "uk,streaming")},
     ),
+    (  # "to screen at" a festival, the date in a relative clause on it: a festival screening
+        "It went on to screen at forty festivals, among them the Tromsø International Film "
+        "Festival, where it was shown on 17 January 2012.",
+        {("2012-01-17", "premiere")},
+    ),
+    (
+        "The short screens at the Odense Film Festival on 3 September 2015.",
+        {("2015-09-03", "premiere")},
+    ),
 ]
 
 
@@ -667,6 +676,21 @@ MONEY = [
         "It had a budget of €6 million, including roughly €1.5 million for the sets.",
         {("budget", (("currency", "EUR"), ("high", 6_000_000), ("low", 6_000_000)), None)},
     ),
+    (  # the money of a whole the film was shown in (a programme, a double bill) is not its own
+        "Kino Nord released it in the United States as part of the Nordic Shorts 2015 "
+        "programme, which grossed $1.2 million in North America. It later played on a double "
+        "bill with Gull Road, which eventually earned $300,000.",
+        set(),
+    ),
+    (  # money raised by crowdfunding is no budget, nor are a grant's
+        "The production raised £21,300 from 530 backers through a Kickstarter campaign, with "
+        "£8,000 more from a regional film fund.",
+        set(),
+    ),
+    (  # the film's own relative clause still counts
+        "The short, which grossed $45,000 in the United States, toured festivals for a year.",
+        {("gross", (("amount", 45_000), ("currency", "USD")), "usa")},
+    ),
 ]
 
 
@@ -807,6 +831,31 @@ def test_crew_credits_in_a_lead():
     assert _facts(add_cast_prose, text) == {
         ("editor", "Jo Vance", None),
         ("editor", "Kit Orr", None),
+    }
+
+
+def test_coordinated_credit_verbs_in_a_lead():
+    """'written, directed and edited by A', 'directed and produced by B': each verb of the list
+    credits the names after the last one's "by" (a short's film-maker often does every job)."""
+    text = (
+        "Kettle Moor is a 2016 short film written, directed, edited and produced by Ada Brook. "
+        "Its sequel was directed and produced by Ivo Marsh and Lena de Wit."
+    )
+    assert _facts(add_credit_prose, text) == {
+        ("writers", "Ada Brook", None),
+        ("director", "Ada Brook", None),
+        ("editor", "Ada Brook", None),
+        ("producers", "Ada Brook", None),
+        ("director", "Ivo Marsh", None),
+        ("producers", "Ivo Marsh", None),
+        ("director", "Lena de Wit", None),
+        ("producers", "Lena de Wit", None),
+    }
+    text = "Gull Road is a 1961 drama film written, directed and photographed by Kit Orr."
+    assert _facts(add_credit_prose, text) == {
+        ("writers", "Kit Orr", None),
+        ("director", "Kit Orr", None),
+        ("cinematographer", "Kit Orr", None),
     }
 
 
@@ -967,6 +1016,8 @@ LEADS = [
     ("X is a 1994 Hong Kong wuxia film directed by", {"wuxia"}),
     ("X is a 1972 Hong Kong martial arts film", {"martial arts"}),
     ("X is a 2004 Chinese 3D kung fu comedy film", {"kung fu", "comedy"}),
+    ("X is a 2016 Welsh-Irish short drama film", {"short", "drama"}),
+    ("X is a 2009 animated short film written by", {"animated", "short"}),
 ]
 
 
@@ -1185,6 +1236,21 @@ def test_rotten_tomatoes_movie_info_synopsis_names_characters():
     out = _collector(page)
     RottenTomatoes().extract(out.view, out)
     assert set(out.values("character")) == {"Sister Maud Ellery", "Captain Rolf Haas"}
+
+
+def test_a_summary_names_a_child_by_age_and_a_parent_by_a_possessive():
+    """'ten-year-old Wren', 'Wren's father Anselm': one name after an age or after a name's
+    kin word is a person, in a cased summary with no cast list to tell it so."""
+    page = (
+        "MOVIE INFO\n\n"
+        "Sent to the coast for the winter, ten-year-old Wren meets a lighthouse keeper who has "
+        "stopped lighting the lamp, while Wren's father Anselm looks for work in Hull.\n\n"
+        "Genre: Drama\nDirector: Ivo Marsh\nRuntime: 0h 21m\n\n\n"
+        "Harbor Light Reviews\n\nPage 1 of 1\nJo T.\nMay 2, 2021\nLoved it.\nPage 1 of 1\n"
+    )
+    out = _collector(page)
+    RottenTomatoes().extract(out.view, out)
+    assert set(out.values("character")) == {"Wren", "Anselm"}
 
 
 @pytest.mark.parametrize("mark", ["*", "+", "o", "-", "·"])
@@ -1437,6 +1503,11 @@ PLOTS += [
         "Jo Vance (Ola Moss) hides in Major Orr's cellar, then runs to Granny Quill's farm in "
         "the Deacon's cart.",
         {"Jo Vance", "Major Orr", "Granny Quill"},
+    ),
+    (  # the same kin titles in Italian and Spanish
+        "Jo Vance (Ola Moss) sleeps in Nonno Quill's boathouse and eats in Abuela Rosa's "
+        "kitchen.",
+        {"Jo Vance", "Nonno Quill", "Abuela Rosa"},
     ),    (  # a name after a vessel noun is the vessel's: the people aboard are named
         "Ada Brook signs on to the Norwegian trawler Mary Rose, whose skipper Jo Vance sails "
         "her north beside the schooner Kit Harlow.",
@@ -1827,6 +1898,17 @@ def test_an_adjective_before_a_nicknamed_name_is_no_name_word():
     text = 'Nine-year-old Kit "Ace" Harlow runs away. Young Ada "Bird" Lane follows him.'
     facts = _facts(lambda out, s, e: add_characters(out, s, e, [], cased=True), text)
     assert {v for _, v, _ in facts} == {'Kit "Ace" Harlow', 'Ada "Bird" Lane'}
+
+
+def test_an_adjective_opening_a_sentence_is_no_name_word():
+    """'Ten-year-old Kit Harlow (Ada Brook)': the hyphenated adjective opening the sentence is
+    no part of the name, as before a nickname; a hyphenated name ("Nwosu-Hart") stays whole."""
+    text = (
+        "Ten-year-old Kit Harlow (Ada Brook) is sent to the coast. Well-meaning Jo Vance (Ivo "
+        "Marsh) takes him in, and Lee Nwosu-Hart (Ola Moss) watches."
+    )
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, [], cased=True), text)
+    assert {v for _, v, _ in facts} == {"Kit Harlow", "Jo Vance", "Lee Nwosu-Hart"}
 
 
 def test_writing_team_credits_split_on_the_ampersand():

@@ -279,6 +279,26 @@ def test_mutation_prose_credits_another_director(sources_copy):
     assert not [d for d in report.discrepancies if d.code == "AU006" and d.attribute == "director"]
 
 
+def test_mutation_prose_credits_another_editor_where_two_sites_credit_one(sources_copy):
+    """A crew credit only two sites give: Wikipedia's infobox and filmsuggest's lead credit one
+    editor, Wikipedia's lead another, each in a sentence of its own: Wikipedia contradicts
+    itself, the one other site saying which credit it shares. Two sites' lists that merely
+    differ ("edited by A and B" in one sentence) contradict nothing."""
+    lead = "written and directed by Mike Figgis and based on a semi"
+    _mutate(sources_copy, "filmsuggest.txt", lead, lead.replace("and based", "and edited by "
+            "John Smith, based"))
+    wiki = "Figgis and based on the semi"  # the page's "Mike Figgis" has a four-per-em space
+    _mutate(sources_copy, "wikipedia.txt", wiki, wiki.replace("and based", "and edited by Ada "
+            "Brook, based"))
+    inner = _one(_audit(sources_copy), "editor", "AU006")
+    assert inner.reason == "credited-apart" and inner.severity == "error"
+    assert {c.source for c in inner.claims} == {"wikipedia"}
+    _mutate(sources_copy, "wikipedia.txt", "edited by Ada Brook,", "edited by Ada Brook and John "
+            "Smith,")
+    report = _audit(sources_copy)
+    assert not [d for d in report.discrepancies if d.code == "AU006" and d.attribute == "editor"]
+
+
 def test_mutation_unscoped_figure_mistyped_once(sources_copy):
     """An unscoped gross that transposes the digits of a scoped one is reported once, by the
     scopes' finding; the other unscoped figure equals the worldwide one: no second conflict."""

@@ -398,6 +398,8 @@ _KIN = re.compile(  # the possessive's first letter first, in either case: a sca
 )
 # "the widow's son arvid": the same after a name's possessive
 _KIN_OF = re.compile(r"['’]s " + _KIN.pattern[_KIN.pattern.index("(?:(?:younger") :])
+# "ten-year-old Ottla finds": one name after an age, a person ("Ten-year-old Jo Vance" is a run)
+_AGED = re.compile(r"-(?<=[a-z]-)year-old (?P<n>[A-Z][\w'’-]*)(?![\w'’-]| [A-Z])")
 # "the Grand Vizier Omar Hadid (Ada Brook)": an office or a description, capitalised after an
 # article, then a name of two words that an actor's parenthesis marks as the person; a scan
 # skips to the article's "t".
@@ -479,6 +481,8 @@ def _person_run(text: str, start: int, t: _Tokens, i: int, j: int) -> tuple[int,
         words[i].lower() in _STOP
         or (opening and words[i].lower() in _OPENERS)
         or (opening and _SENTENCE_VERB.fullmatch(words[i]))
+        # "Ten-year-old Jo Vance (Ada Brook) ...": an adjective opening the sentence
+        or (opening and _LOWER_PART.search(words[i]))
     ):
         stripped.append(words[i].lower())
         i += 1
@@ -602,7 +606,11 @@ def discover_names(text: str, start: int, end: int) -> set[str]:
     for m in _NAMED.finditer(text, start, end):
         if m["n"] not in _NOT_NAMES and m["n"].lower() not in _STOP:
             names.add(m["n"])
-    for m in _KIN.finditer(text, start, end):
+    for m in chain(
+        _KIN.finditer(text, start, end),
+        _KIN_OF.finditer(text, start, end),
+        _AGED.finditer(text, start, end),
+    ):
         w = m["n"]
         if w[0].isupper() and w not in _NOT_NAMES and w.lower() not in _STOP:
             names.add(_unpossessed(w))

@@ -281,7 +281,8 @@ _STREAMERS = (
 )
 _RELEASE_VERB = re.compile(
     r"\b(?:released|release|opened|opening|premiered|premiere|debuted|expanded|went wide|"
-    r"reissued|re-issued|screened|shown at|bowed|came out|hit (?:theaters|theatres|cinemas)|"
+    r"reissued|re-issued|screened|screens? at|shown at|bowed|came out|"
+    r"hit (?:theaters|theatres|cinemas)|"
     r"(?:began|started) streaming|available (?:to stream|for streaming)|"
     # "made available to rent on digital platforms on": a digital release
     r"available (?:to (?:rent|buy)|for (?:rent|rental|purchase)|digitally|on demand"
@@ -872,6 +873,13 @@ _WEEKEND = re.compile(r"weekend", re.I)
 _WEEKEND_WORD = re.compile(r"\bweekend\b")
 # The subject of a clause that is another film of the series, not this one.
 _OTHER_FILM = re.compile(r"\b(?:sequel|prequel|remake|follow-up|spin-off)s?\b", re.I)
+# "released it as part of the X programme, which grossed $3M": the relative's subject is a whole
+# the film was shown in (a programme, a package, a double bill), whose money is not the film's.
+_WHOLE_OF_IT = re.compile(
+    r"\b(?:as (?:a )?part of|programme|program|package|compilation|showcase"
+    r"|double (?:bill|feature))\b[^;]*?,\s*which\s+(?:\w+ly\s+)?$",
+    re.I,
+)
 _ESTIMATED = re.compile(r"\b(?:estimated|est\.)\s*$", re.I)
 _RUN_KINDS = ("original run", "re-release")
 # A release that a gross belongs to alone, or a total over every release (`_run`).
@@ -1005,6 +1013,8 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             # "Its sequel, X (1996), grossed $61M": another film's money.
             if _OTHER_FILM.search(text, clause_start, word.start()):
                 continue
+            if _WHOLE_OF_IT.search(text, clause_start, word.start()):
+                continue
             # "earned $2.3 million in rentals", "rentals of $4M": the distributor's share of
             # the takings, no gross; in the amount's own clause only.
             if kind == "gross":
@@ -1125,14 +1135,18 @@ _NAME = (
     + _WORDCAP
     + r")))*"
 )
+# A lead's coordinated credit verbs ("written, directed and edited by X"): each its attribute.
+_CREDIT_VERBS = {"co-written": "writers", "written": "writers", "directed": "director",
+                 "produced": "producers", "edited": "editor", "photographed": "cinematographer"}
+_CREDIT_VERB = "(?:" + "|".join(_CREDIT_VERBS) + ")"
 _CREDIT = re.compile(
     "(?P<role>"
     + "|".join(
         map(
             opens_word,
             (
-                "written and directed",
-                "directed and written",
+                *(rf"{v}(?:, {_CREDIT_VERB})*,? and {_CREDIT_VERB}(?= by )"
+                  for v in _CREDIT_VERBS),
                 "directed",
                 "written",
                 "co-written",
@@ -1247,15 +1261,13 @@ def add_credit_prose(out: Collector, start: int, end: int) -> None:
     text = out.view.text
     for m in _CREDIT.finditer(text, start, end):
         role = m["role"]
-        attributes = []
-        if "directed" in role:
-            attributes.append("director")
-        if "written" in role:
-            attributes.append("writers")
+        verbs = re.findall(_CREDIT_VERB, role)
+        # a last crew verb is the crew credit's own "edited by X", read below
+        if verbs[-1:] and _CREDIT_VERBS[verbs[-1]] in _CREW_ROLE.values():
+            verbs.pop()
+        attributes = list(dict.fromkeys(_CREDIT_VERBS[v] for v in verbs))
         if role in ("starring", "stars") or "voices" in role:
             attributes.append("stars")
-        if role == "produced":
-            attributes.append("producers")
         for n in re.finditer(_NAME, text[m.start("names") : m.end("names")]):
             ns, ne = m.start("names") + n.start(), m.start("names") + n.end()
             for attribute in attributes:

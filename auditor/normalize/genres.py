@@ -127,9 +127,11 @@ NEUTRAL = frozenset(
         "gay & lesbian",
         "lgbtq+",
         "silent",
-        # a form, not a genre: an anthology of horror stories is a horror film
+        # a form, not a genre: an anthology of horror stories is a horror film, a short
+        # drama a drama
         "anthology",
         "portmanteau",
+        "short",
     }
 )
 _TERMS = sorted(set(_FACETS) | NEUTRAL, key=len, reverse=True)

@@ -155,6 +155,11 @@ HONORIFICS = {
     "granny": "granny",
     "grandfather": "grandfather",
     "grandmother": "grandmother",
+    # the same kin titles in Italian and Spanish ("Nonno Beppe", "Abuela Rosa")
+    "nonno": "grandpa",
+    "nonna": "grandma",
+    "abuelo": "grandpa",
+    "abuela": "grandma",
     "judge": "judge",
     "officer": "officer",
     "corporal": "corporal",

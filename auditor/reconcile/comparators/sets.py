@@ -403,16 +403,19 @@ def _self_contradictions(
     """A source that credits the names every other source (two or more) agrees on and,
     beside them, players of the film's cast whom no other source credits, or names its page
     credits each in a sentence of its own (`_credited_apart`): its page contradicts itself.
-    Only for attributes that take a flag, not a billing."""
+    A page that credits apart contradicts its own structured line whatever the number of
+    sources, so one other source suffices to say which credit it shares (a crew credit that
+    two sites alone give). Only for attributes that take a flag, not a billing."""
     specs = ctx.settings.specs.items()
     flagged = [n for n, s in specs if s.qualifier == "flag" and s.relation != "billing"]
     lone = per_source.filter(
         pl.col("attribute").is_in(flagged)
         & (pl.col("distinct") == 2)
         & (pl.col("same") == 1)
-        & (pl.col("n_sources") >= 3)
+        & (pl.col("n_sources") >= 2)
     )
-    agreed = per_source.filter(pl.col("same") >= 2).select("g", others="set").unique()
+    pair = pl.col("n_sources") == 2
+    agreed = per_source.filter((pl.col("same") >= 2) | pair).select("g", others="set").unique()
     odd = pl.col("set").list.set_difference("others")
     found = (
         lone.join(agreed, on="g")
@@ -426,7 +429,9 @@ def _self_contradictions(
             in_cast=odd.list.set_difference(pl.col("actors").fill_null(_NONE)).list.len() == 0,
         )
     )
-    found = found.filter(pl.col("in_cast") | _credited_apart(ctx, found, editorial))
+    found = found.filter(
+        (pl.col("in_cast") & ~pair) | _credited_apart(ctx, found, editorial)
+    )
     # the odd members' display names, in key order
     named = (
         found.select("g", key="odd")
