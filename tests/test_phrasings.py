@@ -345,6 +345,22 @@ RELEASES = [
         "The short screens at the Odense Film Festival on 3 September 2015.",
         {("2015-09-03", "premiere")},
     ),
+    (  # a service no list names, by the clause's form: a name between "released on" and "on"
+        "It opened in Ireland on 4 April 2019 and was released on Tallyflix on 9 June 2019.",
+        {("2019-04-04", "ireland"), ("2019-06-09", "streaming")},
+    ),
+    (  # a second predicate's kind is its own date's, not the first's
+        "It opened on 2 November 2001 in a limited release and expanded on 9 November 2001.",
+        {("2001-11-02", "limited"), ("2001-11-09", "wide")},
+    ),
+    (
+        "The film opened in Norway on 8 March 2016 and began streaming on Mubi on 2 May 2016.",
+        {("2016-03-08", "norway"), ("2016-05-02", "streaming")},
+    ),
+    (  # a weekday or a holiday after "released on" is the date's, no platform
+        "The film was released on Friday, 13 October 2006, in the United Kingdom.",
+        {("2006-10-13", "uk")},
+    ),
 ]
 
 

@@ -279,6 +279,19 @@ _STREAMERS = (
     r"netflix|hulu|(?:amazon )?prime video|amazon prime|disney\+|apple tv\+|hbo max|peacock|"
     r"paramount\+|mubi|shudder|kanopy|(?:the )?criterion channel|crave"
 )
+# A platform by its form, in cased text: one to three capitalised words (a "+" or digits inside,
+# "Streamline+", "Kino 24") that are no home-media format, holiday or occasion, between
+# "released on" / "available on" / "launched on" and the "on" of the date.
+_PLATFORM_WORD = (
+    r"(?!(?:DVD|VHS|Blu|Laser|HD|Ultra|4K|UHD|Video|Home|Region|Disc|Cassette|Television|TV|"
+    r"Christmas|Boxing|Thanksgiving|Easter|Halloween|Valentine|New|Labou?r|Memorial|"
+    r"Independence|Good|Mother|Father|Day|Eve|Night|Weekend|Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w+&.'-]*"
+)
+_ON_PLATFORM = re.compile(
+    r"\b(?i:released|available|launched) (?i:on) "
+    rf"{_PLATFORM_WORD}(?: {_PLATFORM_WORD}| \d+\+?){{0,2}} (?i:on)\b"
+)
 _RELEASE_VERB = re.compile(
     r"\b(?:released|release|opened|opening|premiered|premiere|debuted|expanded|went wide|"
     r"reissued|re-issued|screened|screens? at|shown at|bowed|came out|"
@@ -334,6 +347,9 @@ _KINDS = (
         re.compile(rf"\b(?:{_STREAMERS}) (?:debut|release|launch|premiere)(?: on)?\b", re.I),
         "streaming",
     ),
+    # a service no list names, by the form of the clause: "was released on Cortoflix on",
+    # "made available on BritBox on" (a name, then "on" and the date)
+    (_ON_PLATFORM, "streaming"),
 )
 # A later release of an old film ("re-released it in France on", "the restored version
 # premiered at"): its own kind, whatever else the clause says, so that it is no first release.
@@ -388,12 +404,14 @@ _AND_VERB = re.compile(
 )
 # "... and (then|was|it ...) <release verb>": a second predicate, up to its verb
 _AND_BEFORE = re.compile(r"\band (?:[a-z]+ ){0,2}$")
+# where a second predicate with a release verb opens: "in a limited release and expanded on"
+_AND_PREDICATE = re.compile(rf"\band (?:[a-z]+ ){{0,2}}(?={_RELEASE_VERB.pattern})", re.I)
 # Lower-cased, a word every match of a pattern holds: where a clause holds none, the pattern
 # finds nothing there. _KINDS; _COUNTRY_RELEASE (after its first word); _HOME_MEDIA.
 _KIND_WORDS = re.compile(
     "limited|select|imax|wide|expanded|general|premiere|festival|debuted|re-?releas|re-?issu|restor|"
     "stream|digital|on demand|vod|rent|netflix|hulu|prime|disney|apple tv|hbo max|peacock|"
-    "paramount|mubi|shudder|kanopy|criterion|crave"
+    "paramount|mubi|shudder|kanopy|criterion|crave|released on|available on|launched on"
 )
 _RELEASE_NOUN = re.compile(" release| premiere| opening")
 _HOME_MEDIA_LOW = re.compile(r"dvd|vhs|video|blu-?ray|laserdisc|4k|ultra hd|streaming")
@@ -575,6 +593,9 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
                 tail = _CLAUSE.match(text[d.end() : e]).group()
                 nxt = _DATE.search(tail)
                 tail = tail[: nxt.start()] if nxt else tail
+                # "... on 3 May and was released on Netflix on ...": the second predicate's kind
+                joined = _AND_PREDICATE.search(tail)
+                tail = tail[: joined.start()] if joined else tail
                 after_kind = _kind(tail) if may(_KIND_WORDS, d.end(), d.end() + len(tail)) else None
             if own_kind or _VERB_AT.search(text, low, pos, d.start()):
                 kind = own_kind
