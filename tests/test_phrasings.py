@@ -336,6 +336,18 @@ RELEASES = [
         "It was released as a premium rental in the United Kingdom on 19 June 2020.",
         {("2020-06-19", "uk,streaming")},
     ),
+    (  # a Solar Hijri (Persian calendar) date, read in the Gregorian calendar
+        "The film opened in Iran on 12 Farvardin 1402 and in Germany on 8 June 2023.",
+        {("2023-04-01", "iran"), ("2023-06-08", "germany")},
+    ),
+    (  # the day again in parentheses, in the other calendar: the same release
+        "It was released in Iran on 30 Esfand 1399 (20 March 2021) and in Italy on 2 May 2021.",
+        {("2021-03-20", "iran"), ("2021-05-02", "italy")},
+    ),
+    (  # a Persian year alone dates nothing; a day its month lacks is no date
+        "Work began in 1388 (2009); it opened in Iran on 31 Bahman 1389.",
+        set(),
+    ),
 ]
 
 
