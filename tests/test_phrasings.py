@@ -633,6 +633,15 @@ MONEY = [
             ("gross", (("amount", 310_000), ("currency", "EUR")), "portugal"),
         },
     ),
+    (  # the Iranian rial by name, with or without "Iranian", and by its code
+        "Made for 2.6 billion Iranian rials, it grossed IRR 41,500,000,000 in Iran. The film "
+        "earned 900 million rials.",
+        {
+            ("budget", (("currency", "IRR"), ("high", 26 * 10**8), ("low", 26 * 10**8)), None),
+            ("gross", (("amount", 41_500_000_000), ("currency", "IRR")), "iran"),
+            ("gross", (("amount", 900_000_000), ("currency", "IRR")), None),
+        },
+    ),
     (  # the Turkish lira by name; "lire" alone stays the Italian lira
         "Made on a budget of 6.4 million Turkish lira, it grossed 21.3 million Turkish liras "
         "and 900 million lire in Italy.",
