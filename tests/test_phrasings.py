@@ -2290,6 +2290,22 @@ def test_runtime_per_version_named_by_its_country():
     }
 
 
+def test_a_festival_screenings_running_time_is_a_cut_of_its_own():
+    """IMDb's "104 min (venice film festival)": the time of the festival's screening, compared
+    with that cut's times only; a festival named without the word too ("(Sundance)")."""
+    from auditor.extract.common import runtime_version
+    from auditor.extract.imdb import Imdb
+
+    assert runtime_version("(Sundance)") == "sundance"
+    text = "technical specs runtime: 88 min | 97 min (rotterdam film festival) sound mix"
+    out = _collector(text)
+    Imdb()._details(out.view, out, 0)
+    assert {(c.value, c.qualifier) for c in out.claims if c.attribute == "runtime"} == {
+        (88, None),
+        (97, "rotterdam film festival"),
+    }
+
+
 def test_imdb_worldwide_gross_and_hour_runtime():
     from auditor.extract.imdb import Imdb
 
