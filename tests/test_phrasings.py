@@ -1642,6 +1642,23 @@ def test_review_adds_an_honorific_suffix_to_a_name(cased):
     assert got == {("character", n if cased else n.lower()) for n in names}
 
 
+@pytest.mark.parametrize("cased", [True, False])
+def test_review_writes_given_names_hyphenated_or_apart(cased):
+    """'Jean-Luc Morvan' for the page's 'Jean Luc Morvan', 'Anne Marie Soulier' for its
+    'Anne-Marie Soulier' (a letter off too: 'Ann Marie Soulier'): the same people."""
+    from auditor.extract.common import add_user_mentions
+
+    text = "Jean-Luc Morvan directs, and Ann Marie Soulier is superb."
+    text = text if cased else text.lower()
+    out = _collector(text)
+    out.add("director", 0, 3, "Jean Luc Morvan")
+    out.add("stars", 0, 3, "Anne-Marie Soulier")
+    add_user_mentions(out, 0, len(text), cased=cased)
+    got = {(c.attribute, c.value) for c in out.claims if c.origin == "user"}
+    names = {("director", "Jean-Luc Morvan"), ("stars", "Ann Marie Soulier")}
+    assert got == {(a, n if cased else n.lower()) for a, n in names}
+
+
 def test_review_misspells_a_surname_initial_by_ear():
     """'Kit Wance' for 'Kit Vance', 'Ada Crooke' for 'Ada Krooke': a user mention; a surname
     whose first letter does not sound alike ('Ada Brooke') is another person."""
