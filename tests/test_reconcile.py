@@ -917,3 +917,22 @@ def test_persian_romanisations_of_a_name_are_one_name_on_an_iranian_film():
 
     assert spelt("a-film-2011") == {"cinematographer"}  # a vowel changed: no romanisation
     assert spelt("b-film-2011") == set(forms)
+
+
+def test_a_language_by_its_own_name_is_that_language():
+    """"Farsi" (the language's own name) on one site and "Persian" on the others: one
+    language in the default configuration's aliases, no partial list."""
+    from auditor.attributes import catalog
+    from auditor.claims import Claim, to_frame
+    from auditor.reconcile import Settings, reconcile
+
+    def claim(source: str, value: str) -> Claim:
+        doc = f"a-film-2011/{source}.txt"
+        return Claim("a-film-2011", source, doc, "language", value, value, None, 0, len(value))
+
+    claims = [claim("x", "Persian"), claim("y", "persian"), claim("z", "Farsi")]
+    claims += [claim(s, "French") for s in "xyz"]
+    config = load(ROOT)
+    settings = Settings.from_config(catalog(config.settings.get("attributes")), config.settings)
+    result = reconcile(to_frame(claims), settings)
+    assert not [d for d in result.discrepancies if d.code != "AU007"]
