@@ -1062,12 +1062,12 @@ def people_mentions(
 
 def _given_names_joined(key: str) -> tuple[str, ...]:
     """A name's key and the keys of its given names written the other way, hyphenated or
-    apart ("jean-luc roux" and "jean luc roux"): a reviewer writes either."""
+    apart ("ana-lia roux" and "ana lia roux"): a reviewer writes either."""
     words = key.split()
     if "-" in key:
         return key, key.replace("-", " ")
-    if len(words) > 2:
-        return key, "-".join(words[:2]) + " " + " ".join(words[2:])
+    if len(words) == 3 and not _PARTICLE.intersection(words):  # two given names, a surname
+        return key, f"{words[0]}-{words[1]} {words[2]}"
     return (key,)
 
 

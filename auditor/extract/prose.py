@@ -534,7 +534,7 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
         for d in _dates(_RELEASE_DATE, text, low, s, e):
             value = parse_date(d.group()) or _in_year_of(text, low, d, s, e)
             if said[0] >= 0 and text[said[0] : d.start()].strip() == "(":
-                # "on 6 Aban 1390 (28 October 2011)": the day again, in another calendar
+                # "on 12 Tir 1395 (2 July 2016)": the day again, in another calendar
                 for q in said[1]:
                     out.add("release_date", d.start(), d.end(), value, q)
                 pos = d.end()

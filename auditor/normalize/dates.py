@@ -30,7 +30,7 @@ MONTHS = {
     )
     for name in names
 }
-# The Solar Hijri (Persian) calendar's months, as Iranian pages romanise them: "6 Aban 1390".
+# The Solar Hijri (Persian) calendar's months, as Iranian pages romanise them: "12 Tir 1395".
 SOLAR_MONTHS = {
     name: i
     for i, names in enumerate(

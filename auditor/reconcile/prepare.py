@@ -372,12 +372,12 @@ _HEPBURN = (
 )
 _JAPANESE = r"(?i)japan"
 # Persian romanisations as sites write them once folded, per word: "ed" for the "ad" of an
-# Arabic-born name ("Mohammed", "Ahmed"), "gh" / "q" (ق and غ: "Sadeghi", "Sadeqi"), "ou" /
-# "oo" / "u" / "o" ("Touran", "Turan"; "Hossein", "Hussein"), "ei" / "ey" / "ee" / "i"
-# ("Rezaei", "Rezaee", "Rezai"; "Hosseini", "Hoseyni"), "i" / "y" before a vowel ("Dariush",
-# "Daryoush"), a final "eh" / "e" ("Sepideh", "Sepide") and a letter written doubled or not
-# ("Hosseini", "Hoseini"); a given name of two words is one word hyphenated or joined
-# ("Mohammad-Reza", "Mohammad Reza", "Mohammadreza"), so the words before the last are joined.
+# Arabic-born name ("Ahmed", "Ahmad"), "gh" / "q" (ق and غ: "Sadeghi", "Sadeqi"), "ou" / "oo" /
+# "u" / "o" ("Kourosh", "Kurosh"; "Hosein", "Husein"), "ei" / "ey" / "ee" / "i" ("Soleimani",
+# "Soleymani"), "i" / "y" before a vowel ("Mariam", "Maryam"), a final "eh" / "e" ("Fereshteh",
+# "Fereshte") and a letter written doubled or not ("Farrokh", "Farokh"); a given name of two
+# words is one word hyphenated or joined ("Ali-Akbar", "Ali Akbar", "Aliakbar"), so the words
+# before the last are joined.
 _PERSIAN = (
     (r"(mm|hm)ed", "${1}ad"),
     (r"gh", "q"),
