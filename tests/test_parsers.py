@@ -49,6 +49,14 @@ from auditor.reconcile.comparators.base import display_names
         ("05/06/1995", None),  # nothing says which is the month
         ("13/13/1995", None),
         ("released 10/27/1995 in the USA", "1995-10-27"),
+        # the Solar Hijri (Persian) calendar, read in the Gregorian one: each year opens on
+        # the March equinox's day, its leap years as the 33-year cycles fall
+        ("1 Farvardin 1354", "1975-03-21"),
+        ("1 Farvardin 1375", "1996-03-20"),
+        ("17 Mordad 1381", "2002-08-08"),
+        ("1 Dey 1402", "2023-12-22"),
+        ("30 Esfand 1399", "2021-03-20"),  # a leap year's last day
+        ("31 Mehr 1385", None),  # the seventh month has 30 days
         ("no date here", None),
         ("", None),
     ],

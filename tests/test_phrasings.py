@@ -361,6 +361,18 @@ RELEASES = [
         "The film was released on Friday, 13 October 2006, in the United Kingdom.",
         {("2006-10-13", "uk")},
     ),
+    (  # a Solar Hijri (Persian calendar) date, read in the Gregorian calendar
+        "The film opened in Iran on 12 Farvardin 1402 and in Germany on 8 June 2023.",
+        {("2023-04-01", "iran"), ("2023-06-08", "germany")},
+    ),
+    (  # the day again in parentheses, in the other calendar: the same release
+        "It was released in Iran on 30 Esfand 1399 (20 March 2021) and in Italy on 2 May 2021.",
+        {("2021-03-20", "iran"), ("2021-05-02", "italy")},
+    ),
+    (  # a Persian year alone dates nothing; a day its month lacks is no date
+        "Work began in 1388 (2009); it opened in Iran on 31 Bahman 1389.",
+        set(),
+    ),
 ]
 
 
@@ -644,6 +656,15 @@ MONEY = [
             ("budget", (("currency", "BRL"), ("high", 3_800_000), ("low", 3_800_000)), None),
             ("gross", (("amount", 12_500_000), ("currency", "BRL")), "brazil"),
             ("gross", (("amount", 310_000), ("currency", "EUR")), "portugal"),
+        },
+    ),
+    (  # the Iranian rial by name, with or without "Iranian", and by its code
+        "Made for 2.6 billion Iranian rials, it grossed IRR 41,500,000,000 in Iran. The film "
+        "earned 900 million rials.",
+        {
+            ("budget", (("currency", "IRR"), ("high", 26 * 10**8), ("low", 26 * 10**8)), None),
+            ("gross", (("amount", 41_500_000_000), ("currency", "IRR")), "iran"),
+            ("gross", (("amount", 900_000_000), ("currency", "IRR")), None),
         },
     ),
     (  # the Turkish lira by name; "lire" alone stays the Italian lira
@@ -1708,6 +1729,23 @@ def test_review_adds_an_honorific_suffix_to_a_name(cased):
     assert got == {("character", n if cased else n.lower()) for n in names}
 
 
+@pytest.mark.parametrize("cased", [True, False])
+def test_review_writes_given_names_hyphenated_or_apart(cased):
+    """'Jean-Luc Morvan' for the page's 'Jean Luc Morvan', 'Anne Marie Soulier' for its
+    'Anne-Marie Soulier' (a letter off too: 'Ann Marie Soulier'): the same people."""
+    from auditor.extract.common import add_user_mentions
+
+    text = "Jean-Luc Morvan directs, and Ann Marie Soulier is superb."
+    text = text if cased else text.lower()
+    out = _collector(text)
+    out.add("director", 0, 3, "Jean Luc Morvan")
+    out.add("stars", 0, 3, "Anne-Marie Soulier")
+    add_user_mentions(out, 0, len(text), cased=cased)
+    got = {(c.attribute, c.value) for c in out.claims if c.origin == "user"}
+    names = {("director", "Jean-Luc Morvan"), ("stars", "Ann Marie Soulier")}
+    assert got == {(a, n if cased else n.lower()) for a, n in names}
+
+
 def test_review_misspells_a_surname_initial_by_ear():
     """'Kit Wance' for 'Kit Vance', 'Ada Crooke' for 'Ada Krooke': a user mention; a surname
     whose first letter does not sound alike ('Ada Brooke') is another person."""
@@ -2364,6 +2402,22 @@ def test_runtime_per_version_named_by_its_country():
         ("102 min", 102, None),
         ("90 min", 90, "uk"),
         ("97 min", 97, "director's cut"),
+    }
+
+
+def test_a_festival_screenings_running_time_is_a_cut_of_its_own():
+    """IMDb's "104 min (venice film festival)": the time of the festival's screening, compared
+    with that cut's times only; a festival named without the word too ("(Sundance)")."""
+    from auditor.extract.common import runtime_version
+    from auditor.extract.imdb import Imdb
+
+    assert runtime_version("(Sundance)") == "sundance"
+    text = "technical specs runtime: 88 min | 97 min (rotterdam film festival) sound mix"
+    out = _collector(text)
+    Imdb()._details(out.view, out, 0)
+    assert {(c.value, c.qualifier) for c in out.claims if c.attribute == "runtime"} == {
+        (88, None),
+        (97, "rotterdam film festival"),
     }
 
 

@@ -897,3 +897,62 @@ def test_a_name_a_japanese_film_writes_is_folded_on_that_film_alone():
         if d.attribute == "director" and d.code in ("AU003", "AU006")
     }
     assert spelt == {"b-film-1990"}
+
+
+def test_persian_romanisations_of_a_name_are_one_name_on_an_iranian_film():
+    """On a film whose countries name Iran, "Mohammed Ali Tabrizi", "Mohammad-Ali Tabrizi" and
+    "Mohamadali Tabrizi", "Ghorbani" and "Qorbani", "Farrokhi" and "Farokhi", "Kooshan" and
+    "Kushan", "Mehrdad Soleimani" and "Mehrdad Soleymani" are one name each (several systems
+    romanise one Persian spelling), where a vowel changed ("Sharafi" for "Sharifi") is still a
+    misspelling. On a film of another country the same forms are spellings."""
+    from auditor.attributes import catalog
+    from auditor.claims import Claim, to_frame
+    from auditor.reconcile import Settings, reconcile
+
+    def claim(entity: str, source: str, attribute: str, value: str) -> Claim:
+        doc = f"{entity}/{source}.txt"
+        return Claim(entity, source, doc, attribute, value, value, None, 0, len(value))
+
+    forms = {
+        "cinematographer": ("Navid Sharifi", "Navid Sharifi", "Navid Sharafi"),
+        "director": ("Mohammed Ali Tabrizi", "Mohammad-Ali Tabrizi", "Mohamadali Tabrizi"),
+        "writers": ("Parviz Ghorbani", "Parviz Qorbani", "Parviz Ghorbani"),
+        "producers": ("Shahla Farrokhi", "Shahla Farokhi", "Shahla Farrokhi"),
+        "stars": ("Mehrdad Soleimani", "Mehrdad Soleymani", "Mehrdad Soleimanee"),
+        "editor": ("Kooshan Rad", "Kushan Rad", "Koushan Rad"),
+    }
+    claims = []
+    for entity, country in (("a-film-2011", "Iran"), ("b-film-2011", "France")):
+        claims += [claim(entity, s, "country", country) for s in ("x", "y", "z")]
+        for attribute, names in forms.items():
+            claims += [claim(entity, s, attribute, n) for s, n in zip("xyz", names, strict=True)]
+    result = reconcile(to_frame(claims), Settings(specs=catalog()))
+
+    def spelt(entity: str) -> set[str]:
+        return {
+            d.attribute
+            for d in result.discrepancies
+            if d.entity == entity and d.code in ("AU001", "AU003", "AU006")
+        }
+
+    assert spelt("a-film-2011") == {"cinematographer"}  # a vowel changed: no romanisation
+    assert spelt("b-film-2011") == set(forms)
+
+
+def test_a_language_by_its_own_name_is_that_language():
+    """"Farsi" (the language's own name) on one site and "Persian" on the others: one
+    language in the default configuration's aliases, no partial list."""
+    from auditor.attributes import catalog
+    from auditor.claims import Claim, to_frame
+    from auditor.reconcile import Settings, reconcile
+
+    def claim(source: str, value: str) -> Claim:
+        doc = f"a-film-2011/{source}.txt"
+        return Claim("a-film-2011", source, doc, "language", value, value, None, 0, len(value))
+
+    claims = [claim("x", "Persian"), claim("y", "persian"), claim("z", "Farsi")]
+    claims += [claim(s, "French") for s in "xyz"]
+    config = load(ROOT)
+    settings = Settings.from_config(catalog(config.settings.get("attributes")), config.settings)
+    result = reconcile(to_frame(claims), settings)
+    assert not [d for d in result.discrepancies if d.code != "AU007"]

@@ -13,7 +13,7 @@ from auditor.normalize.dates import parse_date
 from auditor.normalize.genres import genre_terms
 from auditor.normalize.money import marks, parse_money
 from auditor.normalize.names import HONORIFICS, clean, fold
-from auditor.normalize.places import COUNTRY_KEYS, canonical_country, is_country
+from auditor.normalize.places import COUNTRY_KEYS, canonical_country, is_country, is_festival
 
 # "APPROVED" and "PASSED": the Production Code certificates of films before the 1968 ratings.
 MPAA = {
@@ -44,8 +44,9 @@ def release_qualifier(country: str | None = None, kind: str | None = None) -> st
 def runtime_version(note: str | None, television: bool = False) -> str | None:
     """A running time's version, its qualifier: named by its country ("71 min (USA)", "84
     minutes (Sweden)", "(UK cut)"), the canonical country; another cut ("(director's cut)",
-    "(extended edition)", "(3-D version)"), its note lower-cased, so that its time is compared
-    with that cut's only; the film's own release ("(theatrical)") or any other note, none.
+    "(extended edition)", "(3-D version)", a festival's screening: "(Venice Film Festival)"),
+    its note lower-cased, so that its time is compared with that cut's only; the film's own
+    release ("(theatrical)") or any other note, none.
     A television film's own release is its broadcast: its cinemas' version ("(theatrical
     version)") is another cut."""
     note = " ".join((note or "").strip().strip("()").split())
@@ -55,7 +56,8 @@ def runtime_version(note: str | None, television: bool = False) -> str | None:
     country = _VERSION_WORD.sub("", note)
     if country and is_country(country):
         return canonical_country(country)
-    return note.lower() if _CUT.search(note) and not _RELEASED.search(note) else None
+    cut = _CUT.search(note) or is_festival(note)
+    return note.lower() if cut and not _RELEASED.search(note) else None
 
 
 _VERSION_WORD = re.compile(r"\s+(?:version|cut|release|edit)$", re.I)

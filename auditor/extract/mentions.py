@@ -981,8 +981,8 @@ def people_mentions(
     """
     by_len: dict[int, dict[str, str]] = {}
     for name, attribute in people.items():
-        key = fold(name)
-        by_len.setdefault(len(key.split()), {}).setdefault(key, attribute)
+        for key in _given_names_joined(fold(name)):
+            by_len.setdefault(len(key.split()), {}).setdefault(key, attribute)
     by_len.pop(0, None)
     if not by_len:
         return
@@ -1066,6 +1066,17 @@ def people_mentions(
             for i, a in zip(at, attributes, strict=True)
             if a is not None
         ]
+
+
+def _given_names_joined(key: str) -> tuple[str, ...]:
+    """A name's key and the keys of its given names written the other way, hyphenated or
+    apart ("ana-lia roux" and "ana lia roux"): a reviewer writes either."""
+    words = key.split()
+    if "-" in key:
+        return key, key.replace("-", " ")
+    if len(words) == 3 and not _PARTICLE.intersection(words):  # two given names, a surname
+        return key, f"{words[0]}-{words[1]} {words[2]}"
+    return (key,)
 
 
 # Initials a reviewer confuses by ear ("Wance" for "Vance", "Karlsen" for "Carlsen").

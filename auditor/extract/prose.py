@@ -549,9 +549,15 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
                 continue
         if other and other.start() < verb.start():
             continue
-        pos, kind = s, None
+        pos, kind, said = s, None, (-1, [])
         for d in _dates(_RELEASE_DATE, text, low, s, e):
             value = parse_date(d.group()) or _in_year_of(text, low, d, s, e)
+            if said[0] >= 0 and text[said[0] : d.start()].strip() == "(":
+                # "on 12 Tir 1395 (2 July 2016)": the day again, in another calendar
+                for q in said[1]:
+                    out.add("release_date", d.start(), d.end(), value, q)
+                pos = d.end()
+                continue
             year_alone = d.group().isdigit()
             if year_alone and not _YEAR_AFTER.search(text, max(s, d.start() - 80), d.start()):
                 continue
@@ -632,8 +638,9 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             if kind == "premiere" and (fest or is_festival(clause)):
                 country, also = None, []  # "its North American premiere at Toronto": the
                 # festival's place
-            for c in [country, *also]:
-                out.add("release_date", d.start(), d.end(), value, _qualifier(c, kind))
+            said = (d.end(), [_qualifier(c, kind) for c in [country, *also]])
+            for q in said[1]:
+                out.add("release_date", d.start(), d.end(), value, q)
             kind = carried if after_kind else kind
 
 

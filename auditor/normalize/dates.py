@@ -30,12 +30,39 @@ MONTHS = {
     )
     for name in names
 }
+# The Solar Hijri (Persian) calendar's months, as Iranian pages romanise them: "12 Tir 1395".
+SOLAR_MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("farvardin",),
+            ("ordibehesht",),
+            ("khordad",),
+            ("tir",),
+            ("mordad", "amordad"),
+            ("shahrivar",),
+            ("mehr",),
+            ("aban",),
+            ("azar",),
+            ("dey", "dei"),
+            ("bahman",),
+            ("esfand", "isfand"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_SOLAR_MONTHS = "|".join(sorted(SOLAR_MONTHS, key=len, reverse=True))
+_SOLAR = re.compile(
+    rf"\b(?P<day>[0-3]?\d)\s+(?P<month>{_SOLAR_MONTHS})\s+(?P<year>1[34]\d\d)\b", re.I
+)
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[89]\d\d|2[01]\d\d)"
 
 # Ordered from most to least precise; all case-insensitive and anchored by word boundaries.
 DATE_FORMS = [
+    _SOLAR,  # read in the Gregorian calendar (`solar_hijri`)
     # ISO, also as a timestamp's date ("2004-11-05T09:30:00Z") or with slashes ("2004/11/05")
     re.compile(rf"\b{_YEAR}(?P<sep>[-/])(?P<month>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?:\b|(?=T\d))"),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
@@ -61,7 +88,8 @@ DATE_IN_TEXT = re.compile(
     r"\b(?:1[89]|2[01])\d\d-[01]\d-[0-3]\d\b"
     r"|\b[0-3]?\d\.[01]?\d\.(?:1[89]|2[01])\d\d\b"
     rf"|\b(?:{_MONTH_NAMES})\.?\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+(?:1[89]|2[01])\d\d\b"
-    rf"|\b[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})\.?,?\s+(?:1[89]|2[01])\d\d\b",
+    rf"|\b[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})\.?,?\s+(?:1[89]|2[01])\d\d\b"
+    rf"|\b[0-3]?\d\s+(?:{_SOLAR_MONTHS})\s+1[34]\d\d\b",
     re.I,
 )
 
@@ -79,6 +107,10 @@ def parse_date(text: str, order: str | None = None) -> str | None:
         if m is None:
             continue
         parts = m.groupdict()
+        if form is _SOLAR:
+            month = SOLAR_MONTHS[parts["month"].lower()]
+            day = solar_hijri(int(parts["year"]), month, int(parts["day"]))
+            return day.isoformat() if day else None
         if form is _NUMERIC:
             parts = _numeric(parts, order)
             if parts is None:
@@ -124,3 +156,31 @@ def numeric_order(texts: list[str]) -> str | None:
         elif b > 12:
             seen.add(MDY)
     return seen.pop() if len(seen) == 1 else None
+
+
+# Years of the Solar Hijri calendar where its 33-year leap cycles break (the jalaali algorithm).
+_BREAKS = (-61, 9, 38, 199, 426, 686, 756, 818, 1111, 1181, 1210, 1635, 2060, 2097, 2192, 2262,
+           2324, 2394, 2456, 3178)  # fmt: skip
+
+
+def solar_hijri(year: int, month: int, day: int) -> dt.date | None:
+    """The Gregorian day of a Solar Hijri date (months 1-6 of 31 days, 7-11 of 30, the last
+    of 29 or 30), from its year's first day (1 Farvardin, the March equinox's day), which the
+    leap years of the calendar's 33-year cycles fix; None for a day the month lacks."""
+    if not (1 <= month <= 12 and 1 <= day <= (31 if month <= 6 else 30)):
+        return None
+    leap, past, jump = -14, _BREAKS[0], 0
+    for brk in _BREAKS[1:]:
+        jump = brk - past
+        if year < brk:
+            break
+        leap += jump // 33 * 8 + jump % 33 // 4
+        past = brk
+    n = year - past
+    leap += n // 33 * 8 + (n % 33 + 3) // 4
+    if jump % 33 == 4 and jump - n == 4:
+        leap += 1
+    gregorian = year + 621
+    march = 20 + leap - (gregorian // 4 - (gregorian // 100 + 1) * 3 // 4 - 150)
+    first = dt.date(gregorian, 3, march)
+    return first + dt.timedelta(days=(month - 1) * 31 - max(0, month - 7) + day - 1)

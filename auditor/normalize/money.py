@@ -43,7 +43,7 @@ _PREFIX = "|".join(
 _CODES = (
     "USD|GBP|EUR|FRF|DEM|ITL|ESP|JPY|CAD|AUD|SEK|DKK|NOK|CHF|INR|BEF|NLG|ATS|IEP|HKD|CNY|KRW"
     "|RUR|RUB|BRL|MXN|NZD|FIM|PTE|SGD|TWD|RMB|TRY|TRL|PLN|THB|NGN|PHP|IDR|ZAR|ARS|CLP|COP|ILS"
-    "|EGP|CZK|HUF"
+    "|EGP|CZK|HUF|IRR"
 )
 _SCALE = {
     "": 1,
@@ -87,6 +87,7 @@ TRAILING_CURRENCIES = (
     "roubles", "rubles", "zlotys", "zloty", "złoty", "baht", "naira",
     "brazilian reais", "reais",  # the Brazilian real's plural ("12 million reais")
     "deutschmarks", "deutsche marks", "deutsche mark",
+    "iranian rials", "rials", "rial",  # the Iranian rial: "8.2 billion rials"
 )
 _TRAILING_NAMES = {  # a currency's name written after the amount
     "LIRE": "ITL", "LIRA": "ITL", "YEN": "JPY", "EUROS": "EUR", "EURO": "EUR", "YUAN": "CNY",
@@ -95,6 +96,7 @@ _TRAILING_NAMES = {  # a currency's name written after the amount
     "ROUBLES": "RUB", "RUBLES": "RUB", "ZLOTYS": "PLN", "ZLOTY": "PLN", "ZŁOTY": "PLN",
     "BAHT": "THB", "NAIRA": "NGN", "REAIS": "BRL", "BRAZILIAN REAIS": "BRL",
     "DEUTSCHMARKS": "DEM", "DEUTSCHE MARKS": "DEM", "DEUTSCHE MARK": "DEM",
+    "IRANIAN RIALS": "IRR", "RIALS": "IRR", "RIAL": "IRR",
 }
 # "won" is a verb too ("in 2004 won the prize"): the won is read after a scale word ("90
 # million won") or thousands grouped ("1,500,000,000 won"), never after a bare number.

@@ -371,6 +371,23 @@ _HEPBURN = (
     (r"uu", "u"),
 )
 _JAPANESE = r"(?i)japan"
+# Persian romanisations as sites write them once folded, per word: "ed" for the "ad" of an
+# Arabic-born name ("Ahmed", "Ahmad"), "gh" / "q" (ق and غ: "Sadeghi", "Sadeqi"), "ou" / "oo" /
+# "u" / "o" ("Kourosh", "Kurosh"; "Hosein", "Husein"), "ei" / "ey" / "ee" / "i" ("Soleimani",
+# "Soleymani"), "i" / "y" before a vowel ("Mariam", "Maryam"), a final "eh" / "e" ("Fereshteh",
+# "Fereshte") and a letter written doubled or not ("Farrokh", "Farokh"); a given name of two
+# words is one word hyphenated or joined ("Ali-Akbar", "Ali Akbar", "Aliakbar"), so the words
+# before the last are joined.
+_PERSIAN = (
+    (r"(mm|hm)ed", "${1}ad"),
+    (r"gh", "q"),
+    (r"ou|oo|u", "o"),
+    (r"e[iy]|ee|ii", "i"),
+    (r"i([aeo])", "y${1}"),
+    (r"eh\b", "e"),
+    *((c + c, c) for c in "bcdfgjklmnpqrstvz"),
+)
+_IRANIAN = r"(?i)\biran|persia"
 
 
 def _romanised(
@@ -383,7 +400,7 @@ def _romanised(
     a long vowel's spellings ("Yūsaku", "Yûsaku", "Yuusaku", "Yusaku"; "Ohno", "Ōno"). Other
     films' names keep their keys, "Toni" and "Tony", "Koutarou" and "Kotaro" there being two
     spellings, even where such a film writes the same name: the folded keys are rows of their
-    own, under the film's `script` ("ru", "ja"; "" for every other claim; `films`, as
+    own, under the film's `script` ("ru", "ja", "fa"; "" for every other claim; `films`, as
     `scripts` finds them)."""
     written = (
         frame.filter(pl.col("attribute").is_in(list(named)))
@@ -392,6 +409,7 @@ def _romanised(
         .unique()
     )
 
+    people = [a for a, k in named.items() if k in ("people", "cast")]
     word = pl.element().str.replace_all(r"n'([aeiouy])", "n${1}")
     hepburn = word
     for pattern, to in _HEPBURN:
@@ -403,8 +421,20 @@ def _romanised(
         for pattern, to in _ROMANISED:
             ru = ru.str.replace_all(pattern, to)
         ja = pl.col(c).str.split(" ").list.eval(hepburn).list.join(" ")
+        fa = pl.col(c).str.replace_all("-", "")
+        for pattern, to in _PERSIAN:
+            fa = fa.str.replace_all(pattern, to)
+        if c == "key":  # a person's given names (a cast entry's actor), not a role's words
+            words = fa.str.split(" ")
+            given = words.list.head(words.list.len() - 1).list.join("")
+            joined = pl.concat_str(given, pl.lit(" "), words.list.last())
+            person = pl.col("attribute").is_in(people) & (words.list.len() > 2)
+            fa = pl.when(person).then(joined).otherwise(fa)
         script = pl.col("script")
-        return pl.when(script == "ru").then(ru).when(script == "ja").then(ja).alias(c)
+        return (
+            pl.when(script == "ru").then(ru).when(script == "ja").then(ja)
+            .when(script == "fa").then(fa).alias(c)
+        )
 
     folded = typed.join(written, on=["attribute", "value"]).with_columns(
         romanised(c) for c in ("key", "key2")
@@ -414,7 +444,7 @@ def _romanised(
 
 def scripts(frame: pl.LazyFrame) -> pl.LazyFrame:
     """entity -> the script its names were romanised from, where its `country` claims name a
-    country whose names are ("ru": Russia, the Soviet Union; "ja": Japan)."""
+    country whose names are ("ru": Russia, the Soviet Union; "ja": Japan; "fa": Iran)."""
     country = pl.col("value")
     return (
         frame.filter(pl.col("attribute") == "country")
@@ -423,11 +453,13 @@ def scripts(frame: pl.LazyFrame) -> pl.LazyFrame:
             script=pl.when(country.str.contains(_RUSSIAN))
             .then(pl.lit("ru"))
             .when(country.str.contains(_JAPANESE))
-            .then(pl.lit("ja")),
+            .then(pl.lit("ja"))
+            .when(country.str.contains(_IRANIAN))
+            .then(pl.lit("fa")),
         )
         .drop_nulls("script")
         .group_by("entity")
-        .agg(pl.col("script").min())  # both: "ja", as either would do
+        .agg(pl.col("script").min())  # two: the first by name, as either would do
     )
 
 
