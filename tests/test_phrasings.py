@@ -284,6 +284,11 @@ RELEASES = [
         "It was released in 2D, 3D and IMAX 3D theaters in Brazil on 9 June 2016.",
         {("2016-06-09", "brazil")},
     ),
+    (  # another premium format's early opening is limited as IMAX's is
+        "It opened early in Dolby Cinema locations in Mexico on 3 March 2021, two days ahead "
+        "of its wide release on 5 March 2021, in 3D, IMAX and Dolby Cinema.",
+        {("2021-03-03", "mexico,limited"), ("2021-03-05", "wide")},
+    ),
     (  # a month after "during", "the ... week of", "the month of": month precision
         "It opened in Peru during March 1999, in Chile in the month of May 1999, and in the "
         "United States over the Thanksgiving weekend of November 1999.",
@@ -667,6 +672,10 @@ MONEY = [
         "It had a budget of €6 million, including roughly €1.5 million for the sets.",
         {("budget", (("currency", "EUR"), ("high", 6_000_000), ("low", 6_000_000)), None)},
     ),
+    (  # a currency code is a word of its own: a title's last letters before a numeral are none
+        "It grossed $2.3B worldwide and was followed by Copper Sails 2 in 2019.",
+        {("gross", (("amount", 2_300_000_000), ("currency", "USD")), "worldwide")},
+    ),
 ]
 
 
@@ -967,6 +976,7 @@ LEADS = [
     ("X is a 1994 Hong Kong wuxia film directed by", {"wuxia"}),
     ("X is a 1972 Hong Kong martial arts film", {"martial arts"}),
     ("X is a 2004 Chinese 3D kung fu comedy film", {"kung fu", "comedy"}),
+    ("X is a 2019 American 3D computer-animated fantasy film", {"computer-animated", "fantasy"}),
 ]
 
 

@@ -305,8 +305,10 @@ _KINDS = (
     (
         re.compile(
             r"\blimited\b|\bselect(?:ed)? (?:\w+ )?(?:cinemas|theaters|theatres)\b"
-            # "opened in IMAX 3D theaters on": a release in one screening format alone
-            r"|\bin (?:\d[\d,]* )?IMAX(?: 3-?D)? (?:cinemas|theaters|theatres|screens)\b",
+            # "opened in IMAX 3D theaters on", "in Dolby Cinema locations": a release in one
+            # premium screening format alone
+            r"|\bin (?:\d[\d,]* )?(?:IMAX(?: 3-?D)?|Dolby Cinema|4DX|ScreenX) "
+            r"(?:cinemas|theaters|theatres|screens|locations)\b",
             re.I,
         ),
         "limited",
@@ -390,7 +392,7 @@ _AND_BEFORE = re.compile(r"\band (?:[a-z]+ ){0,2}$")
 # Lower-cased, a word every match of a pattern holds: where a clause holds none, the pattern
 # finds nothing there. _KINDS; _COUNTRY_RELEASE (after its first word); _HOME_MEDIA.
 _KIND_WORDS = re.compile(
-    "limited|select|imax|wide|expanded|general|premiere|festival|debuted|re-?releas|re-?issu|restor|"
+    "limited|select|imax|dolby cinema|4dx|screenx|wide|expanded|general|premiere|festival|debuted|re-?releas|re-?issu|restor|"
     "stream|digital|on demand|vod|rent|netflix|hulu|prime|disney|apple tv|hbo max|peacock|"
     "paramount|mubi|shudder|kanopy|criterion|crave"
 )
@@ -1240,6 +1242,12 @@ _WHO_WROTE = re.compile(
 )
 
 
+# A company's last word: "produced by Lanternfly Animation Studios" credits a studio, no person.
+_COMPANY = re.compile(
+    r" (?:Studios?|Pictures|Films|Productions|Entertainment|Animation|Company|Inc\.|Ltd\.)$"
+)
+
+
 def add_credit_prose(out: Collector, start: int, end: int) -> None:
     """'written and directed by X', 'directed by X', 'starring A, B and C' (an animated film's
     'featuring the voices of A, B and C') in a lead; 'from a story by X' and 'with a screenplay
@@ -1258,6 +1266,8 @@ def add_credit_prose(out: Collector, start: int, end: int) -> None:
             attributes.append("producers")
         for n in re.finditer(_NAME, text[m.start("names") : m.end("names")]):
             ns, ne = m.start("names") + n.start(), m.start("names") + n.end()
+            if _COMPANY.search(text, ns, ne):
+                continue
             for attribute in attributes:
                 out.add(attribute, ns, ne, clean(text[ns:ne]))
     for m in _CREW_CREDIT.finditer(text, start, end):
