@@ -1839,6 +1839,20 @@ def test_an_adjective_before_a_nicknamed_name_is_no_name_word():
     assert {v for _, v, _ in facts} == {'Kit "Ace" Harlow', 'Ada "Bird" Lane'}
 
 
+def test_a_credits_by_is_no_part_of_its_role():
+    """IMDb's and the blog's "(screenplay by)", "(story by)" name the roles "(screenplay)" and
+    "(story)" do; "(additional story material)" is a role of its own."""
+    from auditor.extract.common import add_credited
+
+    text = "ola moss (screenplay by), kit ray (story by), nell cato (additional story material)"
+    facts = _facts(lambda out, s, e: add_credited(out, "writers", s, e), text)
+    assert facts == {
+        ("writers", "ola moss", "screenplay"),
+        ("writers", "kit ray", "story"),
+        ("writers", "nell cato", "additional story material"),
+    }
+
+
 def test_writing_team_credits_split_on_the_ampersand():
     from auditor.extract.common import add_credited
     from auditor.extract.wikipedia import Wikipedia
@@ -3223,3 +3237,33 @@ def test_documentary_festivals_named_fest_are_premieres():
     }
     assert not is_festival("the ship's manifest")
     assert not is_festival("Festus Pictures")
+
+
+def test_imdb_co_director_note_and_country_of_origin_label():
+    """IMDb's "directors: a, b, c (co-director)" credits c as a director (the note is how she
+    is credited, no part of her name); its later label "country of origin:" is "country:"."""
+    from auditor.extract.imdb import Imdb
+
+    text = (
+        " the tin kite (2019) - imdb 7.0/10 900 rate this the tin kite&nbsp;(2019) pg | 1h 35min"
+        " | animation, comedy | 4 march 2019 (usa) a kite learns to fly. directors: ann vole, "
+        "bo pike, kit ray (co-director) writers: ola moss (screenplay by) stars: nell cato "
+        "| see full cast & crew edit cast cast overview, first billed only: nell cato ... "
+        "kit (voice) edit details country of origin: canada language: english see more footer"
+    )
+    out = _collector(text)
+    Imdb().extract(out.view, out)
+    facts = {(c.attribute, _plain(c.value), c.qualifier) for c in out.claims}
+    assert {f[1] for f in facts if f[0] == "director"} == {"ann vole", "bo pike", "kit ray"}
+    assert ("writers", "ola moss", "screenplay") in facts
+    assert ("country", "canada", None) in facts
+
+
+def test_a_first_name_the_plot_writes_in_a_misspelt_titled_name_is_no_name_of_its_own():
+    """A plot writing the cast's "Captain Ivo Blackwell" as "Captain Ivo Blackwel" and then
+    "Ivo" alone: the one word is a part of the longer name the text gives, not listed again."""
+    text = "Captain Ivo Blackwel runs the last ferry. Ivo refuses to sail until the storm ends."
+    facts = _facts(
+        lambda out, s, e: add_characters(out, s, e, ["Captain Ivo Blackwell"], cased=True), text
+    )
+    assert {v for _, v, _ in facts} == {"Captain Ivo Blackwel"}

@@ -91,12 +91,16 @@ _ROLE_NOTE = re.compile(
 # the film the person worked; no part of a name or a role, and no writing role. A double role
 # across segments puts one after each part: 'Kit (segment "A") / Brother Ignatius (segment "D")'.
 SEGMENT_NOTE = re.compile(r"\s*\(segments?\b[^()]*\)", re.I)
-_SEGMENT_TAIL = re.compile(SEGMENT_NOTE.pattern + "$", re.I)
+# And a credit's own note, IMDb's "linh tran (co-director)", "(uncredited)": how the person is
+# credited, no part of the name.
+_NOTE_TAIL = re.compile(
+    rf"(?:{SEGMENT_NOTE.pattern}|\s*\((?:co-director|uncredited)\))$", re.I
+)
 
 
-def drop_segment_notes(text: str, start: int, end: int) -> int:
-    """The end of text[start:end] without the segment notes that close it."""
-    while (m := _SEGMENT_TAIL.search(text, start, end)) and m.start() > start:
+def drop_credit_notes(text: str, start: int, end: int) -> int:
+    """The end of text[start:end] without the segment and credit notes that close it."""
+    while (m := _NOTE_TAIL.search(text, start, end)) and m.start() > start:
         end = m.start()
     return end
 
@@ -130,7 +134,7 @@ def add_names(
     sep = sep or (PEOPLE_SEP if attribute in PEOPLE else None)
     items = split_items(text, start, end, sep) if sep else split_items(text, start, end)
     for s, e in items:
-        e = drop_segment_notes(text, s, e)
+        e = drop_credit_notes(text, s, e)
         out.add(attribute, s, e, clean(text[s:e]), **kw)
 
 
@@ -150,10 +154,11 @@ def add_credited(out: Collector, attribute: str, start: int, end: int, sep: str 
     unqualified."""
     text = out.view.text
     for s, e in split_items(text, start, end, sep=sep):
-        m = _CREDITED.fullmatch(text, s, drop_segment_notes(text, s, e))
+        m = _CREDITED.fullmatch(text, s, drop_credit_notes(text, s, e))
         if m is None or not m["n"].strip():
             continue
-        role = m["role"].strip().lower() if m["role"] else None
+        # "(screenplay by)": the credit's "by" is no part of the role
+        role = m["role"].strip().lower().removesuffix(" by") if m["role"] else None
         out.add(attribute, s, s + len(m["n"].rstrip()), clean(m["n"]), qualifier=role)
 
 

@@ -25,6 +25,7 @@ from auditor.normalize.durations import DURATION_IN_TEXT, parse_duration
 from auditor.normalize.money import _CODES as CURRENCY_CODES
 from auditor.normalize.money import (
     _PREFIXED,
+    LOWER_BOUND,
     MONEY_IN_TEXT,
     RENTALS,
     SIGNS,
@@ -392,7 +393,8 @@ _AND_BEFORE = re.compile(r"\band (?:[a-z]+ ){0,2}$")
 # Lower-cased, a word every match of a pattern holds: where a clause holds none, the pattern
 # finds nothing there. _KINDS; _COUNTRY_RELEASE (after its first word); _HOME_MEDIA.
 _KIND_WORDS = re.compile(
-    "limited|select|imax|dolby cinema|4dx|screenx|wide|expanded|general|premiere|festival|debuted|re-?releas|re-?issu|restor|"
+    "limited|select|imax|dolby cinema|4dx|screenx|wide|expanded|general|premiere|festival|"
+    "debuted|re-?releas|re-?issu|restor|"
     "stream|digital|on demand|vod|rent|netflix|hulu|prime|disney|apple tv|hbo max|peacock|"
     "paramount|mubi|shudder|kanopy|criterion|crave"
 )
@@ -889,6 +891,7 @@ _BOUND = re.compile(
     r"upwards of)\s*$",
     re.I,
 )
+_LOWER_BOUND = re.compile(rf"\b(?:{LOWER_BOUND})\s*$", re.I)
 # "$1.2 million, of which about $200,000 went on the finale": an amount right after "of which" /
 # "including" is a part of the amount before it, no budget of the film.
 _PART_OF = re.compile(r"\W*(?:of which|including)\b[^.;$]{0,30}$", re.I)
@@ -1070,9 +1073,12 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             run = _run(text, s, a.start())
             if run:
                 scope = f"{scope},{run}" if scope else run
+            # "grossed over $1 billion": the bound word opens the evidence (a figure that
+            # another source's meets agrees with it: reconcile.comparators.scalar)
+            bound = _LOWER_BOUND.search(text, since, a.start())
             out.add(
                 "gross",
-                a.start(),
+                bound.start() if bound else a.start(),
                 a.end(),
                 {"amount": money.low, "currency": money.currency},
                 scope,
