@@ -3267,3 +3267,35 @@ def test_a_first_name_the_plot_writes_in_a_misspelt_titled_name_is_no_name_of_it
         lambda out, s, e: add_characters(out, s, e, ["Captain Ivo Blackwell"], cased=True), text
     )
     assert {v for _, v, _ in facts} == {"Captain Ivo Blackwel"}
+
+
+def test_wikipedia_animated_feature_co_director_studio_and_sequel_section():
+    """An animated feature's article: the infobox's "Co-directed by" line and the lead's "and
+    co-directed by" credit a director; "produced by <a studio>" credits no producer; a section
+    headed "Sequel" dates, sums and credits the sequel, none of it this film's."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "From Wikipedia, the free encyclopedia\n\nThe Tin Kite\n"
+        "Directed by\n  • Ann Vole\n  • Bo Pike\nCo-directed byKit Ray\n"
+        "Produced byOla Moss\nBudget$90 million\n\n"
+        "The Tin Kite is a 2019 American computer-animated comedy film produced by Copperleaf "
+        "Animation Studios. Directed by Ann Vole and Bo Pike and co-directed by Kit Ray, it was "
+        "released in the United States on March 8, 2019.\n\n\n\n"
+        "A tin kite learns to fly.\n\n\n\n"
+        "Sequel\n\n"
+        "The Tin Kite 2 was released on May 5, 2022, and grossed $310 million worldwide "
+        "against a budget of $120 million.\n\n"
+        "References\n"
+    )
+    out = _collector(text)
+    Wikipedia().extract(out.view, out)
+    facts = {(c.attribute, _plain(c.value), c.qualifier) for c in out.claims}
+    assert {f[1] for f in facts if f[0] == "director"} == {"Ann Vole", "Bo Pike", "Kit Ray"}
+    assert {f[1] for f in facts if f[0] == "producers"} == {"Ola Moss"}
+    assert {f[1] for f in facts if f[0] == "release_date"} == {"2019-03-08"}
+    assert not [f for f in facts if f[0] == "gross"]
+    assert {f[1] for f in facts if f[0] == "budget"} == {
+        (("currency", "USD"), ("high", 90_000_000), ("low", 90_000_000))
+    }
+    assert ("genres", "computer-animated", None) in facts

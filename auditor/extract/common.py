@@ -91,7 +91,7 @@ _ROLE_NOTE = re.compile(
 # the film the person worked; no part of a name or a role, and no writing role. A double role
 # across segments puts one after each part: 'Kit (segment "A") / Brother Ignatius (segment "D")'.
 SEGMENT_NOTE = re.compile(r"\s*\(segments?\b[^()]*\)", re.I)
-# And a credit's own note, IMDb's "linh tran (co-director)", "(uncredited)": how the person is
+# And a credit's own note, IMDb's "ana tran (co-director)", "(uncredited)": how the person is
 # credited, no part of the name.
 _NOTE_TAIL = re.compile(
     rf"(?:{SEGMENT_NOTE.pattern}|\s*\((?:co-director|uncredited)\))$", re.I

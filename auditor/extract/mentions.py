@@ -753,7 +753,7 @@ def character_mentions(
                 and w not in _STOP
                 and n[:1].isupper()
                 # the text writes it inside a longer name, titled or spelt otherwise
-                # ("Captain Horace Blackwel" for the cast's "Horace Blackwell")
+                # ("Captain Ivo Blackwel" for the cast's "Ivo Blackwell")
                 and not any((f.startswith(w + " ") or f" {w} " in f) and f in whole for f in names)
                 and not re.search(
                     rf"\b{re.escape(w)} and [^\W\d_][\w'’-]* {re.escape(k.split()[1])}\b", whole

@@ -1248,7 +1248,7 @@ _WHO_WROTE = re.compile(
 )
 
 
-# A company's last word: "produced by Lanternfly Animation Studios" credits a studio, no person.
+# A company's last word: "produced by Copperleaf Animation Studios" credits a studio, no one.
 _COMPANY = re.compile(
     r" (?:Studios?|Pictures|Films|Productions|Entertainment|Animation|Company|Inc\.|Ltd\.)$"
 )

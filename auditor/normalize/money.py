@@ -68,7 +68,7 @@ RUPEE_ABBREVIATION = r"(?<![^\W\d_])Rs\.?(?![^\W\d_]) ?"
 # "kr 2 750 000": the krona or krone before the amount, by the film's country (`krona`)
 _CUR = (
     rf"(?:{_PREFIX}|[{SIGNS}]|ℛℳ ?|(?<![^\W\d_])(?:RM|TL|DM)(?![A-Za-z]) ?"
-    rf"|(?<![^\W\d_])(?:{_CODES})(?![A-Za-z]) ?"  # a code is a word: no "ILS 2" in "Tails 2"
+    rf"|(?<![^\W\d_])(?:{_CODES})(?![A-Za-z]) ?"  # a code is a word: no "ILS 2" in "Sails 2"
     rf"|{RUPEE_ABBREVIATION}|(?<![^\W\d_])kr\.?(?![A-Za-z]) ?)"
 )
 # The words that state an amount as a lower bound ("grossed over $1 billion"): extraction keeps

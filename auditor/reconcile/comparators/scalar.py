@@ -72,7 +72,7 @@ _LOWER_BOUND = rf"(?i)^(?:{LOWER_BOUND})\b"
 
 def _without_met_bounds(frame: pl.LazyFrame) -> pl.LazyFrame:
     """The claims less each amount stated as a lower bound that another figure of its group
-    meets: "over $1 billion" beside $1,074,251,311 says the same, however far apart the two."""
+    meets: "over $2 billion" beside $2,318,402,771 says the same, however far apart the two."""
     bound = (pl.col("compares") == "money") & pl.col("raw").str.contains(_LOWER_BOUND)
     figures = pl.col("num").filter(~bound).max().over("entity", "attribute", "slot")
     return frame.filter(~(bound & (pl.col("num") <= figures)).fill_null(False))
