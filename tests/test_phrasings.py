@@ -3299,3 +3299,12 @@ def test_wikipedia_animated_feature_co_director_studio_and_sequel_section():
         (("currency", "USD"), ("high", 90_000_000), ("low", 90_000_000))
     }
     assert ("genres", "computer-animated", None) in facts
+
+
+def test_lower_cased_plot_names_a_role_by_the_nickname_that_shortens_its_first_name():
+    """A lower-cased storyline's "winnie" for the cast's "winifred 'winnie' roe" names her (the
+    nickname shortens the first name); "ace" for "kit 'ace' harlow" is a word like any other."""
+    text = "winifred roe runs a ferry. winnie hates the sea. the ace of spades wins."
+    known = ["winifred 'winnie' roe", "kit 'ace' harlow"]
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, known, cased=False), text)
+    assert {v for _, v, _ in facts} == {"winifred roe", "winnie"}

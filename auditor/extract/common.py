@@ -192,7 +192,7 @@ def add_characters(out: Collector, start: int, end: int, known: list[str], *, ca
     # page's role ("the Frost Queen") is named as the cast names it
     known = [k for k in role_names(known) if cased or not _ONE_WORD_DESCRIBED.fullmatch(k)]
     if not cased:  # a lower-cased page's plot may name a nicknamed role so (a cased one's
-        known += _nickname_surnames(known)  # capitals show the name whatever it is)
+        known += _nickname_surnames(known) + _diminutives(known)  # capitals show the name)
     # a film-maker the page credits, named in its summary ("X's silent fable"), is no
     # character, unless a role bears the name
     crew = {fold(v) for a in _CREW for v in out.values(a)} - {fold(k) for k in known}
@@ -270,6 +270,14 @@ def _nickname_surnames(roles: list[str]) -> list[str]:
     return [
         f"{m[2]} {m[3]}" for m in found if " " not in m[2] and fold(m[2]) not in _FUNCTION_WORDS
     ]
+
+
+def _diminutives(roles: list[str]) -> list[str]:
+    """A nickname that shortens the role's first name ("junie" in "juniper 'junie' vale",
+    its first three letters the name's): the name alone, as a lower-cased plot may write it.
+    A nickname of another word ("ace") may be any word of the text, and is none."""
+    found = (m for r in roles if (m := _NICKNAMED_ROLE.search(r)))
+    return [m[2] for m in found if " " not in m[2] and fold(m[2])[:3] == fold(m[1])[:3]]
 
 
 def add_user_mentions(out: Collector, start: int, end: int, *, cased: bool) -> None:
