@@ -273,7 +273,7 @@ def _nickname_surnames(roles: list[str]) -> list[str]:
 
 
 def _diminutives(roles: list[str]) -> list[str]:
-    """A nickname that shortens the role's first name ("junie" in "juniper 'junie' vale",
+    """A nickname that shortens the role's first name ("winnie" in "winifred 'winnie' roe",
     its first three letters the name's): the name alone, as a lower-cased plot may write it.
     A nickname of another word ("ace") may be any word of the text, and is none."""
     found = (m for r in roles if (m := _NICKNAMED_ROLE.search(r)))

@@ -886,11 +886,7 @@ _RUN_WORDS = re.compile(
     re.I,
 )
 # "a budget of under $2 million": a bound, no amount (neither a point nor a range)
-_BOUND = re.compile(
-    r"\b(?:under|below|less than|more than|over|in excess of|at least|at most|up to|"
-    r"upwards of)\s*$",
-    re.I,
-)
+_BOUND = re.compile(rf"\b(?:under|below|less than|at most|up to|{LOWER_BOUND})\s*$", re.I)
 _LOWER_BOUND = re.compile(rf"\b(?:{LOWER_BOUND})\s*$", re.I)
 # "$1.2 million, of which about $200,000 went on the finale": an amount right after "of which" /
 # "including" is a part of the amount before it, no budget of the film.
