@@ -284,6 +284,11 @@ RELEASES = [
         "It was released in 2D, 3D and IMAX 3D theaters in Brazil on 9 June 2016.",
         {("2016-06-09", "brazil")},
     ),
+    (  # another premium format's early opening is limited as IMAX's is
+        "It opened early in Dolby Cinema locations in Mexico on 3 March 2021, two days ahead "
+        "of its wide release on 5 March 2021, in 3D, IMAX and Dolby Cinema.",
+        {("2021-03-03", "mexico,limited"), ("2021-03-05", "wide")},
+    ),
     (  # a month after "during", "the ... week of", "the month of": month precision
         "It opened in Peru during March 1999, in Chile in the month of May 1999, and in the "
         "United States over the Thanksgiving weekend of November 1999.",
@@ -728,6 +733,10 @@ MONEY = [
         "The short, which grossed $45,000 in the United States, toured festivals for a year.",
         {("gross", (("amount", 45_000), ("currency", "USD")), "usa")},
     ),
+    (  # a currency code is a word of its own: a title's last letters before a numeral are none
+        "It grossed $2.3B worldwide and was followed by Copper Sails 2 in 2019.",
+        {("gross", (("amount", 2_300_000_000), ("currency", "USD")), "worldwide")},
+    ),
 ]
 
 
@@ -1055,6 +1064,7 @@ LEADS = [
     ("X is a 2004 Chinese 3D kung fu comedy film", {"kung fu", "comedy"}),
     ("X is a 2016 Welsh-Irish short drama film", {"short", "drama"}),
     ("X is a 2009 animated short film written by", {"animated", "short"}),
+    ("X is a 2019 American 3D computer-animated fantasy film", {"computer-animated", "fantasy"}),
 ]
 
 
@@ -1963,6 +1973,20 @@ def test_an_adjective_opening_a_sentence_is_no_name_word():
     )
     facts = _facts(lambda out, s, e: add_characters(out, s, e, [], cased=True), text)
     assert {v for _, v, _ in facts} == {"Kit Harlow", "Jo Vance", "Lee Nwosu-Hart"}
+
+
+def test_a_credits_by_is_no_part_of_its_role():
+    """IMDb's and the blog's "(screenplay by)", "(story by)" name the roles "(screenplay)" and
+    "(story)" do; "(additional story material)" is a role of its own."""
+    from auditor.extract.common import add_credited
+
+    text = "ola moss (screenplay by), kit ray (story by), nell cato (additional story material)"
+    facts = _facts(lambda out, s, e: add_credited(out, "writers", s, e), text)
+    assert facts == {
+        ("writers", "ola moss", "screenplay"),
+        ("writers", "kit ray", "story"),
+        ("writers", "nell cato", "additional story material"),
+    }
 
 
 def test_writing_team_credits_split_on_the_ampersand():
@@ -3365,3 +3389,74 @@ def test_documentary_festivals_named_fest_are_premieres():
     }
     assert not is_festival("the ship's manifest")
     assert not is_festival("Festus Pictures")
+
+
+def test_imdb_co_director_note_and_country_of_origin_label():
+    """IMDb's "directors: a, b, c (co-director)" credits c as a director (the note is how she
+    is credited, no part of her name); its later label "country of origin:" is "country:"."""
+    from auditor.extract.imdb import Imdb
+
+    text = (
+        " the tin kite (2019) - imdb 7.0/10 900 rate this the tin kite&nbsp;(2019) pg | 1h 35min"
+        " | animation, comedy | 4 march 2019 (usa) a kite learns to fly. directors: ann vole, "
+        "bo pike, kit ray (co-director) writers: ola moss (screenplay by) stars: nell cato "
+        "| see full cast & crew edit cast cast overview, first billed only: nell cato ... "
+        "kit (voice) edit details country of origin: canada language: english see more footer"
+    )
+    out = _collector(text)
+    Imdb().extract(out.view, out)
+    facts = {(c.attribute, _plain(c.value), c.qualifier) for c in out.claims}
+    assert {f[1] for f in facts if f[0] == "director"} == {"ann vole", "bo pike", "kit ray"}
+    assert ("writers", "ola moss", "screenplay") in facts
+    assert ("country", "canada", None) in facts
+
+
+def test_a_first_name_the_plot_writes_in_a_misspelt_titled_name_is_no_name_of_its_own():
+    """A plot writing the cast's "Captain Ivo Blackwell" as "Captain Ivo Blackwel" and then
+    "Ivo" alone: the one word is a part of the longer name the text gives, not listed again."""
+    text = "Captain Ivo Blackwel runs the last ferry. Ivo refuses to sail until the storm ends."
+    facts = _facts(
+        lambda out, s, e: add_characters(out, s, e, ["Captain Ivo Blackwell"], cased=True), text
+    )
+    assert {v for _, v, _ in facts} == {"Captain Ivo Blackwel"}
+
+
+def test_wikipedia_animated_feature_co_director_studio_and_sequel_section():
+    """An animated feature's article: the infobox's "Co-directed by" line and the lead's "and
+    co-directed by" credit a director; "produced by <a studio>" credits no producer; a section
+    headed "Sequel" dates, sums and credits the sequel, none of it this film's."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "From Wikipedia, the free encyclopedia\n\nThe Tin Kite\n"
+        "Directed by\n  • Ann Vole\n  • Bo Pike\nCo-directed byKit Ray\n"
+        "Produced byOla Moss\nBudget$90 million\n\n"
+        "The Tin Kite is a 2019 American computer-animated comedy film produced by Copperleaf "
+        "Animation Studios. Directed by Ann Vole and Bo Pike and co-directed by Kit Ray, it was "
+        "released in the United States on March 8, 2019.\n\n\n\n"
+        "A tin kite learns to fly.\n\n\n\n"
+        "Sequel\n\n"
+        "The Tin Kite 2 was released on May 5, 2022, and grossed $310 million worldwide "
+        "against a budget of $120 million.\n\n"
+        "References\n"
+    )
+    out = _collector(text)
+    Wikipedia().extract(out.view, out)
+    facts = {(c.attribute, _plain(c.value), c.qualifier) for c in out.claims}
+    assert {f[1] for f in facts if f[0] == "director"} == {"Ann Vole", "Bo Pike", "Kit Ray"}
+    assert {f[1] for f in facts if f[0] == "producers"} == {"Ola Moss"}
+    assert {f[1] for f in facts if f[0] == "release_date"} == {"2019-03-08"}
+    assert not [f for f in facts if f[0] == "gross"]
+    assert {f[1] for f in facts if f[0] == "budget"} == {
+        (("currency", "USD"), ("high", 90_000_000), ("low", 90_000_000))
+    }
+    assert ("genres", "computer-animated", None) in facts
+
+
+def test_lower_cased_plot_names_a_role_by_the_nickname_that_shortens_its_first_name():
+    """A lower-cased storyline's "winnie" for the cast's "winifred 'winnie' roe" names her (the
+    nickname shortens the first name); "ace" for "kit 'ace' harlow" is a word like any other."""
+    text = "winifred roe runs a ferry. winnie hates the sea. the ace of spades wins."
+    known = ["winifred 'winnie' roe", "kit 'ace' harlow"]
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, known, cased=False), text)
+    assert {v for _, v, _ in facts} == {"winifred roe", "winnie"}

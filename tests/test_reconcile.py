@@ -317,6 +317,21 @@ def test_mutation_unscoped_figure_mistyped_once(sources_copy):
 
 
 
+@pytest.mark.parametrize(("bound", "conflict"), [("over $30 million", False),
+                                                  ("more than $35 million", True)])
+def test_mutation_gross_stated_as_a_lower_bound(sources_copy, bound, conflict):
+    """"grossed over $30 million in the United States" beside IMDb's $31,968,347 (usa), 6%
+    apart: a bound the figure meets, no conflict; "more than $35 million" one it does not."""
+    _mutate(
+        sources_copy,
+        "wikipedia.txt",
+        "grossing $49.8 million.",
+        f"grossing {bound} in the United States.",
+    )
+    gross = [d for d in _audit(sources_copy).discrepancies if d.attribute == "gross"]
+    assert any(d.code == "AU001" for d in gross) == conflict
+
+
 def test_mutation_same_scope_transposition_reported_once(sources_copy):
     """A worldwide figure mistyped against another page's worldwide figure, which that page
     also states without a scope, is one conflict within the worldwide scope: the unscoped copy

@@ -93,12 +93,16 @@ _ROLE_NOTE = re.compile(
 # the film the person worked; no part of a name or a role, and no writing role. A double role
 # across segments puts one after each part: 'Kit (segment "A") / Brother Ignatius (segment "D")'.
 SEGMENT_NOTE = re.compile(r"\s*\(segments?\b[^()]*\)", re.I)
-_SEGMENT_TAIL = re.compile(SEGMENT_NOTE.pattern + "$", re.I)
+# And a credit's own note, IMDb's "ana tran (co-director)", "(uncredited)": how the person is
+# credited, no part of the name.
+_NOTE_TAIL = re.compile(
+    rf"(?:{SEGMENT_NOTE.pattern}|\s*\((?:co-director|uncredited)\))$", re.I
+)
 
 
-def drop_segment_notes(text: str, start: int, end: int) -> int:
-    """The end of text[start:end] without the segment notes that close it."""
-    while (m := _SEGMENT_TAIL.search(text, start, end)) and m.start() > start:
+def drop_credit_notes(text: str, start: int, end: int) -> int:
+    """The end of text[start:end] without the segment and credit notes that close it."""
+    while (m := _NOTE_TAIL.search(text, start, end)) and m.start() > start:
         end = m.start()
     return end
 
@@ -132,7 +136,7 @@ def add_names(
     sep = sep or (PEOPLE_SEP if attribute in PEOPLE else None)
     items = split_items(text, start, end, sep) if sep else split_items(text, start, end)
     for s, e in items:
-        e = drop_segment_notes(text, s, e)
+        e = drop_credit_notes(text, s, e)
         out.add(attribute, s, e, clean(text[s:e]), **kw)
 
 
@@ -152,10 +156,11 @@ def add_credited(out: Collector, attribute: str, start: int, end: int, sep: str 
     unqualified."""
     text = out.view.text
     for s, e in split_items(text, start, end, sep=sep):
-        m = _CREDITED.fullmatch(text, s, drop_segment_notes(text, s, e))
+        m = _CREDITED.fullmatch(text, s, drop_credit_notes(text, s, e))
         if m is None or not m["n"].strip():
             continue
-        role = m["role"].strip().lower() if m["role"] else None
+        # "(screenplay by)": the credit's "by" is no part of the role
+        role = m["role"].strip().lower().removesuffix(" by") if m["role"] else None
         out.add(attribute, s, s + len(m["n"].rstrip()), clean(m["n"]), qualifier=role)
 
 
@@ -189,7 +194,7 @@ def add_characters(out: Collector, start: int, end: int, known: list[str], *, ca
     # page's role ("the Frost Queen") is named as the cast names it
     known = [k for k in role_names(known) if cased or not _ONE_WORD_DESCRIBED.fullmatch(k)]
     if not cased:  # a lower-cased page's plot may name a nicknamed role so (a cased one's
-        known += _nickname_surnames(known)  # capitals show the name whatever it is)
+        known += _nickname_surnames(known) + _diminutives(known)  # capitals show the name)
     # a film-maker the page credits, named in its summary ("X's silent fable"), is no
     # character, unless a role bears the name
     crew = {fold(v) for a in _CREW for v in out.values(a)} - {fold(k) for k in known}
@@ -267,6 +272,14 @@ def _nickname_surnames(roles: list[str]) -> list[str]:
     return [
         f"{m[2]} {m[3]}" for m in found if " " not in m[2] and fold(m[2]) not in _FUNCTION_WORDS
     ]
+
+
+def _diminutives(roles: list[str]) -> list[str]:
+    """A nickname that shortens the role's first name ("winnie" in "winifred 'winnie' roe",
+    its first three letters the name's): the name alone, as a lower-cased plot may write it.
+    A nickname of another word ("ace") may be any word of the text, and is none."""
+    found = (m for r in roles if (m := _NICKNAMED_ROLE.search(r)))
+    return [m[2] for m in found if " " not in m[2] and fold(m[2])[:3] == fold(m[1])[:3]]
 
 
 def add_user_mentions(out: Collector, start: int, end: int, *, cased: bool) -> None:

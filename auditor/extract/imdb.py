@@ -131,7 +131,12 @@ _CERTIFICATE = re.compile(
     r"\d{1,2}[a-z+]?|u|uc|a{1,2}|[a-z]{1,2}-\d{1,2}|tv-(?:y7?|g|pg|14|ma)(?:-fv)?", re.I
 )
 _MPAA = re.compile(opens_word(r"motion picture rating \(mpaa\) rated (?P<r>[a-z0-9-]+) "))
-_COUNTRY = re.compile(opens_word(r"country: (?P<c>.+?)(?= language:| release date:| see more)"))
+# "country:", or the later label "country of origin:" ("countries of origin:")
+_COUNTRY = re.compile(
+    opens_word(
+        r"count(?:ry|ries)(?: of origin)?: (?P<c>.+?)(?= languages?:| release date:| see more)"
+    )
+)
 _LANGUAGE = re.compile(
     opens_word(r"languages?: (?P<l>.+?)(?= release date:| also known as:| filming| see more)")
 )

@@ -760,7 +760,9 @@ def character_mentions(
                 if (w := k.split()[0]).rstrip(".") not in HONORIFICS
                 and w not in _STOP
                 and n[:1].isupper()
-                and not any(f.startswith(w + " ") and f in whole for f in names)
+                # the text writes it inside a longer name, titled or spelt otherwise
+                # ("Captain Ivo Blackwel" for the cast's "Ivo Blackwell")
+                and not any((f.startswith(w + " ") or f" {w} " in f) and f in whole for f in names)
                 and not re.search(
                     rf"\b{re.escape(w)} and [^\W\d_][\w'’-]* {re.escape(k.split()[1])}\b", whole
                 )

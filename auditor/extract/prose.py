@@ -25,6 +25,7 @@ from auditor.normalize.durations import DURATION_IN_TEXT, parse_duration
 from auditor.normalize.money import _CODES as CURRENCY_CODES
 from auditor.normalize.money import (
     _PREFIXED,
+    LOWER_BOUND,
     MONEY_IN_TEXT,
     RENTALS,
     SIGNS,
@@ -319,8 +320,10 @@ _KINDS = (
     (
         re.compile(
             r"\blimited\b|\bselect(?:ed)? (?:\w+ )?(?:cinemas|theaters|theatres)\b"
-            # "opened in IMAX 3D theaters on": a release in one screening format alone
-            r"|\bin (?:\d[\d,]* )?IMAX(?: 3-?D)? (?:cinemas|theaters|theatres|screens)\b",
+            # "opened in IMAX 3D theaters on", "in Dolby Cinema locations": a release in one
+            # premium screening format alone
+            r"|\bin (?:\d[\d,]* )?(?:IMAX(?: 3-?D)?|Dolby Cinema|4DX|ScreenX) "
+            r"(?:cinemas|theaters|theatres|screens|locations)\b",
             re.I,
         ),
         "limited",
@@ -409,7 +412,8 @@ _AND_PREDICATE = re.compile(rf"\band (?:[a-z]+ ){{0,2}}(?={_RELEASE_VERB.pattern
 # Lower-cased, a word every match of a pattern holds: where a clause holds none, the pattern
 # finds nothing there. _KINDS; _COUNTRY_RELEASE (after its first word); _HOME_MEDIA.
 _KIND_WORDS = re.compile(
-    "limited|select|imax|wide|expanded|general|premiere|festival|debuted|re-?releas|re-?issu|restor|"
+    "limited|select|imax|dolby cinema|4dx|screenx|wide|expanded|general|premiere|festival|"
+    "debuted|re-?releas|re-?issu|restor|"
     "stream|digital|on demand|vod|rent|netflix|hulu|prime|disney|apple tv|hbo max|peacock|"
     "paramount|mubi|shudder|kanopy|criterion|crave|released on|available on|launched on"
 )
@@ -918,11 +922,8 @@ _RUN_WORDS = re.compile(
     re.I,
 )
 # "a budget of under $2 million": a bound, no amount (neither a point nor a range)
-_BOUND = re.compile(
-    r"\b(?:under|below|less than|more than|over|in excess of|at least|at most|up to|"
-    r"upwards of)\s*$",
-    re.I,
-)
+_BOUND = re.compile(rf"\b(?:under|below|less than|at most|up to|{LOWER_BOUND})\s*$", re.I)
+_LOWER_BOUND = re.compile(rf"\b(?:{LOWER_BOUND})\s*$", re.I)
 # "$1.2 million, of which about $200,000 went on the finale": an amount right after "of which" /
 # "including" is a part of the amount before it, no budget of the film.
 _PART_OF = re.compile(r"\W*(?:of which|including)\b[^.;$]{0,30}$", re.I)
@@ -1106,9 +1107,12 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             run = _run(text, s, a.start())
             if run:
                 scope = f"{scope},{run}" if scope else run
+            # "grossed over $1 billion": the bound word opens the evidence (a figure that
+            # another source's meets agrees with it: reconcile.comparators.scalar)
+            bound = _LOWER_BOUND.search(text, since, a.start())
             out.add(
                 "gross",
-                a.start(),
+                bound.start() if bound else a.start(),
                 a.end(),
                 {"amount": money.low, "currency": money.currency},
                 scope,
@@ -1282,6 +1286,12 @@ _WHO_WROTE = re.compile(
 )
 
 
+# A company's last word: "produced by Copperleaf Animation Studios" credits a studio, no one.
+_COMPANY = re.compile(
+    r" (?:Studios?|Pictures|Films|Productions|Entertainment|Animation|Company|Inc\.|Ltd\.)$"
+)
+
+
 def add_credit_prose(out: Collector, start: int, end: int) -> None:
     """'written and directed by X', 'directed by X', 'starring A, B and C' (an animated film's
     'featuring the voices of A, B and C') in a lead; 'from a story by X' and 'with a screenplay
@@ -1298,6 +1308,8 @@ def add_credit_prose(out: Collector, start: int, end: int) -> None:
             attributes.append("stars")
         for n in re.finditer(_NAME, text[m.start("names") : m.end("names")]):
             ns, ne = m.start("names") + n.start(), m.start("names") + n.end()
+            if _COMPANY.search(text, ns, ne):
+                continue
             for attribute in attributes:
                 out.add(attribute, ns, ne, clean(text[ns:ne]))
     for m in _CREW_CREDIT.finditer(text, start, end):

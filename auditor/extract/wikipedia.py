@@ -42,6 +42,7 @@ _M = re.M
 # Infobox labels as the mirror flattens them, glued to their value or followed by lines.
 _LABELS = {
     "Directed by": "director",
+    "Co-directed by": "director",  # an animated feature's co-director: a director credit
     "Written by": "writers",
     "Screenplay by": "writers",
     "Story by": "writers",
@@ -174,6 +175,7 @@ class Wikipedia(Adapter):
         # Prose outside the plot: the plot's sums and dates belong to its story.
         parts = [(lead, plot[0]), (plot[1], body_end)] if plot else [(lead, body_end)]
         parts = _without_other_films(text, parts, out.values("year"), out.values("title"))
+        parts = _without_sequel_sections(text, parts)
         for s, e in parts:
             add_release_prose(out, s, e)
             if television:
@@ -487,6 +489,29 @@ def _without_other_films(
             s = e if stop is None else stop.end()
         clauses.append((s, e))
     return [(s, e) for s, e in clauses if s < e]
+
+
+# The headings of a section about the series' other films ("Sequel", "Future", "Spin-off"):
+# a section that dates, credits and sums those films, whatever its sentences' subjects.
+_OTHER_FILMS_SECTION = frozenset(
+    "sequel sequels prequel prequels future follow-up spin-off spin-offs".split()
+)
+
+
+def _without_sequel_sections(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The prose stretches less each section headed as the series' other films, from its
+    heading to the next heading (or the stretch's end)."""
+    out = []
+    for s, e in parts:
+        headings = list(_HEADING_LINE.finditer(text, s, e))
+        for i, m in enumerate(headings):
+            words = m["h"].lower().split()
+            if m.start() < s or not words or words[0] not in _OTHER_FILMS_SECTION:
+                continue
+            out.append((s, m.start("h")))
+            s = headings[i + 1].start() if i + 1 < len(headings) else e
+        out.append((s, e))
+    return [(s, e) for s, e in out if s < e]
 
 
 def _titled(text: str, at: int, titles: tuple | list) -> bool:

@@ -90,6 +90,7 @@ _FACETS.update(
         "kids & family": ("family",),
         "musical & performing arts": ("musical", "music"),
         "animated": ("animation",),
+        "computer-animated": ("animation",),  # one hyphenated word: "animated" alone misses it
         "sports": ("sport",),
         "sports & fitness": ("sport",),
         "supernatural": ("horror", "fantasy"),

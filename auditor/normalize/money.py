@@ -68,9 +68,12 @@ RUPEE_ABBREVIATION = r"(?<![^\W\d_])Rs\.?(?![^\W\d_]) ?"
 # "kr 2 750 000": the krona or krone before the amount, by the film's country (`krona`)
 _CUR = (
     rf"(?:{_PREFIX}|[{SIGNS}]|ℛℳ ?|(?<![^\W\d_])(?:RM|TL|DM)(?![A-Za-z]) ?"
-    rf"|(?:{_CODES})(?![A-Za-z]) ?"
+    rf"|(?<![^\W\d_])(?:{_CODES})(?![A-Za-z]) ?"  # a code is a word: no "ILS 2" in "Sails 2"
     rf"|{RUPEE_ABBREVIATION}|(?<![^\W\d_])kr\.?(?![A-Za-z]) ?)"
 )
+# The words that state an amount as a lower bound ("grossed over $1 billion"): extraction keeps
+# them in the evidence, and reconciliation reads such a figure as met by any larger one.
+LOWER_BOUND = "over|more than|in excess of|at least|upwards of"
 # Thousands parted by spaces, as Nordic pages write them after a currency ("kr 4 500 000").
 _SPACED = r"\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+"
 _SC = r"(?:million|billion|thousand|lakhs?|crores?|mn|bn|[mkb])\b"

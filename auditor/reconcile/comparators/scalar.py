@@ -28,6 +28,7 @@ from auditor.catalog import (
     WithinTolerance,
 )
 from auditor.claims import EDITORIAL
+from auditor.normalize.money import LOWER_BOUND
 from auditor.normalize.names import fold
 from auditor.normalize.titles import same_sequel
 from auditor.reconcile.comparators import words
@@ -43,7 +44,7 @@ def plan(ctx: Context, mine: tuple[str, ...]) -> tuple[pl.LazyFrame, ...]:
     """A row per claim of the disagreeing (entity, attribute, slot) groups (numbered `g`, `pos`
     its place in the group); of money stated for several scopes (numbered `s`); and the
     editorial claims of companions and of the counts beside them."""
-    frame = editorial(ctx.frame.lazy(), mine)
+    frame = _without_met_bounds(editorial(ctx.frame.lazy(), mine))
     counted = {
         s.companion: s.name for s in ctx.settings.specs.values() if s.time_varying and s.companion
     }
@@ -63,6 +64,18 @@ def plan(ctx: Context, mine: tuple[str, ...]) -> tuple[pl.LazyFrame, ...]:
         .filter(pl.col("attribute").is_in(list(counted.values())) & (pl.col("origin") == EDITORIAL))
         .select("entity", "source", "key", of=pl.col("attribute").replace(_inverse(counted))),
     )
+
+
+# A figure stated as a lower bound ("grossed over $1 billion": its raw opens on the bound word)
+_LOWER_BOUND = rf"(?i)^(?:{LOWER_BOUND})\b"
+
+
+def _without_met_bounds(frame: pl.LazyFrame) -> pl.LazyFrame:
+    """The claims less each amount stated as a lower bound that another figure of its group
+    meets: "over $2 billion" beside $2,318,402,771 says the same, however far apart the two."""
+    bound = (pl.col("compares") == "money") & pl.col("raw").str.contains(_LOWER_BOUND)
+    figures = pl.col("num").filter(~bound).max().over("entity", "attribute", "slot")
+    return frame.filter(~(bound & (pl.col("num") <= figures)).fill_null(False))
 
 
 def _inverse(mapping: dict[str, str]) -> dict[str, str]:
