@@ -101,6 +101,22 @@ def drop_segment_notes(text: str, start: int, end: int) -> int:
     return end
 
 
+# The name a crew credit says the person is credited as, after the name and its role ("X
+# (screenplay) (as Y)", "X (credited as Y)": an Italian western's English pseudonym); no part
+# of the name or the role. The claim's raw keeps it, as a cast line's does, so that
+# reconciliation knows the person under either name.
+CREDITED_AS = re.compile(r"\s*\((?:credited )?as (?P<as>[^()]+)\)$", re.I)
+
+
+def drop_credit_notes(text: str, start: int, end: int) -> int:
+    """The end of text[start:end] without the segment and credited-as notes that close it."""
+    while (
+        m := _SEGMENT_TAIL.search(text, start, end) or CREDITED_AS.search(text, start, end)
+    ) and m.start() > start:
+        end = m.start()
+    return end
+
+
 def split_role(role: str) -> tuple[str, str | None]:
     """'Kit (voice) (as Kit Ray)' -> ('Kit', 'Kit Ray'): the character without the credit notes
     after it (segment notes wherever they stand), and the name the actor is credited as."""
@@ -131,7 +147,7 @@ def add_names(
     items = split_items(text, start, end, sep) if sep else split_items(text, start, end)
     for s, e in items:
         e = drop_segment_notes(text, s, e)
-        out.add(attribute, s, e, clean(text[s:e]), **kw)
+        out.add(attribute, s, e, clean(text[s : drop_credit_notes(text, s, e)]), **kw)
 
 
 # The attributes whose members are people, and the separators of a list of them.
@@ -150,11 +166,14 @@ def add_credited(out: Collector, attribute: str, start: int, end: int, sep: str 
     unqualified."""
     text = out.view.text
     for s, e in split_items(text, start, end, sep=sep):
-        m = _CREDITED.fullmatch(text, s, drop_segment_notes(text, s, e))
+        e = drop_segment_notes(text, s, e)
+        m = _CREDITED.fullmatch(text, s, drop_credit_notes(text, s, e))
         if m is None or not m["n"].strip():
             continue
         role = m["role"].strip().lower() if m["role"] else None
-        out.add(attribute, s, s + len(m["n"].rstrip()), clean(m["n"]), qualifier=role)
+        noted = CREDITED_AS.search(text, s, e)  # the raw keeps the credited name
+        end = e if noted else s + len(m["n"].rstrip())
+        out.add(attribute, s, end, clean(m["n"]), qualifier=role)
 
 
 def add_money(
