@@ -967,6 +967,8 @@ LEADS = [
     ("X is a 1994 Hong Kong wuxia film directed by", {"wuxia"}),
     ("X is a 1972 Hong Kong martial arts film", {"martial arts"}),
     ("X is a 2004 Chinese 3D kung fu comedy film", {"kung fu", "comedy"}),
+    ("X is a 1966 Italian-Spanish spaghetti western film directed by", {"spaghetti western"}),
+    ("X is a 1971 West German Euro-western comedy film", {"Euro-western", "comedy"}),
 ]
 
 
@@ -1032,6 +1034,7 @@ def test_lead_sentence_language(text, languages):
 def test_genre_hierarchy():
     assert facets("masala") >= {"action", "drama"}
     assert facets("wuxia") == {"action", "adventure"}
+    assert facets("Spaghetti Western") == facets("euro-western") == {"western"}
     assert facets("black comedy") == {"comedy"}
     assert facets("Mystery & Suspense") >= {"thriller"}
     assert facets("Art House & International") == frozenset()
@@ -1446,6 +1449,12 @@ PLOTS += [
         "The clerk Ülkü Soydan (Ada Brook) waits for Émile Roux (Öner Kaya), and Şenol "
         "(Kit Harlow) leaves.",
         {"Ülkü Soydan", "Émile Roux", "Şenol"},
+    ),
+    (  # a place a settlement noun's "of" names, and a dateline's place: no person, wherever
+        # else the text writes it
+        "Red Bluff, 1879. Jo Vance rides into the mining town of Dry Fork and leaves Dry Fork "
+        "with Ada Brook; Red Bluff burns behind them.",
+        {"Jo Vance", "Ada Brook"},
     ),
 ]
 
