@@ -14,7 +14,7 @@ from tests.conftest import BUNDLED, FIXTURES, ROOT, load_expected
 COMMON = {
     "leaving", "third", "mark", "river", "four", "midnight", "lane", "root", "daughter", "small",
     "june", "seven", "master", "bullet", "street", "hill", "ferry", "park", "iron", "gate",
-    "night", "dutch", "rent", "stranger", "sheriff", "house", "jesus", "last", "lock",
+    "night", "dutch", "rent", "stranger", "sheriff", "house", "jesus", "last", "lock", "rides",
 }  # fmt: skip
 COMMON |= set(HONORIFICS)
 # The catalog's docstrings quote a fixture document as each kind's example, by design.

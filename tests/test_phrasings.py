@@ -14,7 +14,7 @@ import pytest
 
 from auditor.documents import DocumentRef
 from auditor.extract.base import Collector
-from auditor.extract.common import add_characters, add_lead_sentence
+from auditor.extract.common import add_characters, add_lead_sentence, add_runtime_prose
 from auditor.extract.movieblog import _FIELD, _field
 from auditor.extract.prose import (
     add_aggregator_prose,
@@ -22,7 +22,6 @@ from auditor.extract.prose import (
     add_home_media_prose,
     add_money_prose,
     add_release_prose,
-    add_runtime_prose,
     settle_runs,
 )
 from auditor.extract.rottentomatoes import RottenTomatoes
@@ -335,6 +334,11 @@ RELEASES = [
     (
         "It was released as a premium rental in the United Kingdom on 19 June 2020.",
         {("2020-06-19", "uk,streaming")},
+    ),
+    (  # a film that "reached <country's> screens": a release there, a year alone dating it
+        "The film opened in Greece in May 1971 and reached British screens only in 1974, "
+        "after it reached Danish cinemas on 3 March 1973.",
+        {("1971-05", "greece"), ("1974", "uk"), ("1973-03-03", "denmark")},
     ),
 ]
 
@@ -685,6 +689,20 @@ RUNTIMES = [
 @pytest.mark.parametrize(("text", "minutes"), RUNTIMES, ids=range(len(RUNTIMES)))
 def test_runtime_phrasings(text, minutes):
     assert {v for a, v, _ in _facts(add_runtime_prose, text) if a == "runtime"} == minutes
+
+
+@pytest.mark.parametrize(
+    ("text", "times"),
+    [
+        # a version named as the sentence's subject: its country, or its cut
+        ("The Danish version runs 1 h 52 min; it was cut abroad.", {(112, "denmark")}),
+        ("Its director's cut runs 131 minutes.", {(131, "director's cut")}),
+        ("The original version lasts 98 minutes.", {(98, None)}),
+    ],
+)
+def test_runtime_of_a_version_in_prose(text, times):
+    facts = _facts(add_runtime_prose, text)
+    assert {(v, q) for a, v, q in facts if a == "runtime"} == times
 
 
 @pytest.mark.parametrize(("text", "facts"), MONEY, ids=range(len(MONEY)))
@@ -1879,6 +1897,15 @@ def test_lower_cased_plot_names_from_the_cast_list():
     out = _collector(text)
     add_characters(out, 0, len(text), ["vance", "Maj. Hale", "ada"], cased=False)
     assert {c.value for c in out.claims} == {'mark "the fox" vance', "maj. hale", "ada"}
+
+
+def test_lower_cased_plot_names_a_titled_role_by_title_and_surname():
+    """'sheriff hale' for the cast's 'sheriff jo hale': a plot may drop the first name
+    between a lawman's (or any) title and the surname."""
+    text = "the drifter waits in the saloon while sheriff hale and deputy vance ride out."
+    out = _collector(text)
+    add_characters(out, 0, len(text), ["sheriff jo hale", "deputy kit vance"], cased=False)
+    assert {c.value for c in out.claims} == {"sheriff hale", "deputy vance"}
 
 
 def test_two_full_names_in_a_coordination_share_no_surname():

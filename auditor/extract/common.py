@@ -10,6 +10,7 @@ from auditor.claims import USER
 from auditor.extract.base import Collector, opens_word, split_items
 from auditor.extract.mentions import character_mentions, coordinated_mentions, people_mentions
 from auditor.normalize.dates import parse_date
+from auditor.normalize.durations import DURATION_IN_TEXT, parse_duration
 from auditor.normalize.genres import genre_terms
 from auditor.normalize.money import marks, parse_money
 from auditor.normalize.names import HONORIFICS, clean, fold
@@ -258,6 +259,12 @@ def role_names(roles: list[str]) -> list[str]:
         and len(words) - i >= 2
         and not _FUNCTION_WORDS.intersection(map(fold, words[i:]))  # "mother of the bride"
     ]
+    # "sheriff jo hale": a plot may name him by his titles and surname ("sheriff hale")
+    parts += [
+        " ".join([*words[:i], words[-1]])
+        for r in roles
+        if len(words := r.split()) >= 3 and (i := _titles(words)) > 0 and len(words) - i == 2
+    ]
     return roles + [p for p in dict.fromkeys(parts) if p not in roles] if parts else roles
 
 
@@ -440,3 +447,23 @@ _CREDITED = re.compile(
     r"(?P<n>.+?)(?:" + SEGMENT_NOTE.pattern + r")*(?:\s*\((?P<role>[^)]+)\))?", re.I
 )
 _REF_MARK = re.compile(r"\[\w{1,3}\]")  # a footnote mark: "[3]", "[a]"
+
+
+# A running time in prose whose subject is the film ("It runs 2 h 7 min", "The film runs 98
+# minutes", "The picture lasts 1 hour 40 minutes", "a running time of 127 minutes"), or one of
+# its versions ("The Italian version runs 1 h 43 min", "Its director's cut runs ..."), as read in
+# an abstract, whose sentences are about the film (a plot's "ran for two hours" is not read).
+_RUNTIME_PROSE = re.compile(
+    r"(?:\b(?:it|the (?:film|movie|picture)|(?:the|its) (?P<v>[\w'-]+(?: [\w'-]+)? "
+    r"(?:version|cut|edit|edition))) (?:runs|ran|lasts|lasted)(?: for)?"
+    r"|\b(?:running time|runtime|run time) (?:is|was|of)) (?:about |approximately |some )?"
+    r"(?P<d>" + DURATION_IN_TEXT.pattern + ")",
+    re.I,
+)
+
+
+def add_runtime_prose(out: Collector, start: int, end: int) -> None:
+    """The running time a sentence whose subject is the film (or a version it names) states."""
+    for m in _RUNTIME_PROSE.finditer(out.view.text, start, end):
+        version = runtime_version(m["v"]) if m["v"] else None
+        out.add("runtime", m.start("d"), m.end("d"), parse_duration(m["d"]), version)
