@@ -2341,6 +2341,30 @@ def test_imdb_older_metascore_label_and_metacritic_review_count():
     }
 
 
+def test_imdb_crew_credited_as_another_name():
+    """'director: ana ruiz (as anne rees)', 'writers: leo park (screenplay) (as lee parks)': the
+    name the person is credited as is no part of the name or the role; the claim's raw keeps
+    it, as a cast line's does."""
+    from auditor.extract.imdb import Imdb
+
+    text = (
+        "director: ana ruiz (as anne rees) writers: leo park (screenplay) (as lee parks), ana "
+        "ruiz (story) stars: kit vance, jo hale (credited as joe hale) | see full cast & crew"
+    )
+    out = _collector(text)
+    Imdb()._header(out.view, out, 0, len(text))
+    facts = {(c.attribute, c.value, c.qualifier) for c in out.claims}
+    assert facts == {
+        ("director", "ana ruiz", None),
+        ("writers", "leo park", "screenplay"),
+        ("writers", "ana ruiz", "story"),
+        ("stars", "kit vance", None),
+        ("stars", "jo hale", None),
+    }
+    raws = {c.raw for c in out.claims}
+    assert {"ana ruiz (as anne rees)", "leo park (screenplay) (as lee parks)"} <= raws
+
+
 @pytest.mark.parametrize(
     ("line", "title"),
     [
