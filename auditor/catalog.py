@@ -696,6 +696,14 @@ class InternalInconsistency(Kind):
         named=NAMES,
         agreed=NAMES,
     )
+    dated_twice = Reason(
+        "{source} dates the {release} release both {date} and {agreed_date}, and no other "
+        "source dates it",
+        source=TEXT,
+        release=TEXT,
+        date=TEXT,
+        agreed_date=TEXT,
+    )
     credited_apart = Reason(
         "{source} credits {named} beside {agreed}, whom every other source credits alone, "
         "each in a sentence of its own, so one of {source}'s two credits (a structured line "

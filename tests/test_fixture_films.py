@@ -16,7 +16,15 @@ import pytest
 from auditor.config import load
 from auditor.pipeline import audit
 from auditor.reconcile.display import show
-from tests.conftest import BUNDLED, FIXTURES, ROOT, SOURCES, fixture_copy, load_expected
+from tests.conftest import (
+    BUNDLED,
+    FIXTURES,
+    ROOT,
+    SOURCES,
+    edit_page,
+    fixture_copy,
+    load_expected,
+)
 
 FILMS = sorted(p.parent for p in (FIXTURES / "expected").glob("*/discrepancies.json"))
 
@@ -169,6 +177,58 @@ def test_an_actor_credited_as_another_name_is_one_player_under_both(tmp_path):
     rare = {n for d in cast for n in json.loads(d.fields).get("rare", [])}
     assert not {"Bobby Carlyle", "Robert Carlyle", "robert carlyle"} & rare
     assert not [d for d in cast if d.code in ("AU001", "AU003") and "Carlyle" in d.explanation]
+
+def test_a_crew_member_credited_as_another_name_is_one_person_under_both(tmp_path):
+    """IMDb's "director: danny boyle (as dan boyd)" says the director is credited under that
+    name (an Italian western's English pseudonym): Rotten Tomatoes' "Directed By: Dan Boyd"
+    names the same person, no replaced credit; a misspelling beside it is quoted with the
+    sources that write it, not with the one writing the pseudonym."""
+    folder = fixture_copy(tmp_path, "trainspotting-1996")
+    edit_page(
+        folder / "imdb.txt",
+        "director: danny boyle writer",
+        "director: danny boyle (as dan boyd) writer",
+    )
+    edit_page(folder / "rottentomatoes.txt", "    Danny Boyle\n", "    Dan Boyd\n")
+    director = [d for d in audit([folder], load(ROOT)).discrepancies if d.attribute == "director"]
+    assert not [d for d in director if d.severity != "info"]
+    edit_page(folder / "movieblog.txt", "Director: Danny Boyle", "Director: Danny Boyel")
+    director = [d for d in audit([folder], load(ROOT)).discrepancies if d.attribute == "director"]
+    [d] = [d for d in director if d.severity != "info"]
+    assert (d.code, d.reason) == ("AU003", "member-spelt-two-ways")
+    assert "rottentomatoes" not in {c.source for c in d.claims}
+    assert "rottentomatoes" not in d.explanation
+
+
+def test_gp_and_pg_are_one_rating(tmp_path):
+    """GP, the MPAA's rating of 1970-1972, was renamed PG: a page of the film's old release
+    writing GP agrees with the PG the others give."""
+    folder = fixture_copy(tmp_path, "four-doors-to-midnight-1967")
+    edit_page(folder / "imdb.txt", "(original title) not rated |", "(original title) pg |")
+    edit_page(folder / "imdb.txt", "certificate: not rated", "certificate: pg")
+    edit_page(folder / "movieblog.txt", "Rated: Not Rated", "Rated: GP")
+    edit_page(folder / "rottentomatoes.txt", "• NR, 1 hr.", "• PG, 1 hr.")
+    report = audit([folder], load(ROOT))
+    rating = [d for d in report.discrepancies if d.attribute == "mpaa_rating"]
+    assert not [d for d in rating if d.severity != "info"]
+
+
+def test_a_release_one_page_alone_dates_twice_is_that_page_contradicting_itself(tmp_path):
+    """Wikipedia's infobox and its Release section dating Ireland's release on two days, no
+    other page dating that release: the page contradicts itself (AU006), no release misdated
+    between sources."""
+    folder = fixture_copy(tmp_path, "trainspotting-1996")
+    edit_page(
+        folder / "wikipedia.txt",
+        "(1996-07-19) (United States)\n",
+        "(1996-07-19) (United States)\n  • 8 March 1996 (1996-03-08) (Ireland)\n",
+    )
+    report = audit([folder], load(ROOT))
+    dated = [d for d in report.discrepancies if d.attribute == "release_date"]
+    [d] = [d for d in dated if d.severity == "error" and "ireland" in d.explanation]
+    assert (d.code, d.reason, d.severity) == ("AU006", "dated-twice", "error")
+    assert {c.source for c in d.claims} == {"wikipedia"}
+
 
 def test_money_in_two_currencies_is_compatible_never_a_conflict(tmp_path):
     folder = fixture_copy(tmp_path, "trainspotting-1996")

@@ -14,7 +14,7 @@ import pytest
 
 from auditor.documents import DocumentRef
 from auditor.extract.base import Collector
-from auditor.extract.common import add_characters, add_lead_sentence
+from auditor.extract.common import add_characters, add_lead_sentence, add_runtime_prose
 from auditor.extract.movieblog import _FIELD, _field
 from auditor.extract.prose import (
     add_aggregator_prose,
@@ -22,7 +22,6 @@ from auditor.extract.prose import (
     add_home_media_prose,
     add_money_prose,
     add_release_prose,
-    add_runtime_prose,
     settle_runs,
 )
 from auditor.extract.rottentomatoes import RottenTomatoes
@@ -377,6 +376,11 @@ RELEASES = [
     (  # a Persian year alone dates nothing; a day its month lacks is no date
         "Work began in 1388 (2009); it opened in Iran on 31 Bahman 1389.",
         set(),
+    ),
+    (  # a film that "reached <country's> screens": a release there, a year alone dating it
+        "The film opened in Greece in May 1971 and reached British screens only in 1974, "
+        "after it reached Danish cinemas on 3 March 1973.",
+        {("1971-05", "greece"), ("1974", "uk"), ("1973-03-03", "denmark")},
     ),
 ]
 
@@ -757,6 +761,20 @@ def test_runtime_phrasings(text, minutes):
     assert {v for a, v, _ in _facts(add_runtime_prose, text) if a == "runtime"} == minutes
 
 
+@pytest.mark.parametrize(
+    ("text", "times"),
+    [
+        # a version named as the sentence's subject: its country, or its cut
+        ("The Danish version runs 1 h 52 min; it was cut abroad.", {(112, "denmark")}),
+        ("Its director's cut runs 131 minutes.", {(131, "director's cut")}),
+        ("The original version lasts 98 minutes.", {(98, None)}),
+    ],
+)
+def test_runtime_of_a_version_in_prose(text, times):
+    facts = _facts(add_runtime_prose, text)
+    assert {(v, q) for a, v, q in facts if a == "runtime"} == times
+
+
 @pytest.mark.parametrize(("text", "facts"), MONEY, ids=range(len(MONEY)))
 def test_money_phrasings(text, facts):
     assert _facts(add_money_prose, text) == facts
@@ -1065,6 +1083,8 @@ LEADS = [
     ("X is a 2016 Welsh-Irish short drama film", {"short", "drama"}),
     ("X is a 2009 animated short film written by", {"animated", "short"}),
     ("X is a 2019 American 3D computer-animated fantasy film", {"computer-animated", "fantasy"}),
+    ("X is a 1966 Italian-Spanish spaghetti western film directed by", {"spaghetti western"}),
+    ("X is a 1971 West German Euro-western comedy film", {"Euro-western", "comedy"}),
 ]
 
 
@@ -1130,6 +1150,7 @@ def test_lead_sentence_language(text, languages):
 def test_genre_hierarchy():
     assert facets("masala") >= {"action", "drama"}
     assert facets("wuxia") == {"action", "adventure"}
+    assert facets("Spaghetti Western") == facets("euro-western") == {"western"}
     assert facets("black comedy") == {"comedy"}
     assert facets("Mystery & Suspense") >= {"thriller"}
     assert facets("Art House & International") == frozenset()
@@ -1564,6 +1585,12 @@ PLOTS += [
         "The clerk Ülkü Soydan (Ada Brook) waits for Émile Roux (Öner Kaya), and Şenol "
         "(Kit Harlow) leaves.",
         {"Ülkü Soydan", "Émile Roux", "Şenol"},
+    ),
+    (  # a place a settlement noun's "of" names, and a dateline's place: no person, wherever
+        # else the text writes it
+        "Red Bluff, 1879. Jo Vance rides into the mining town of Dry Fork and leaves Dry Fork "
+        "with Ada Brook; Red Bluff burns behind them.",
+        {"Jo Vance", "Ada Brook"},
     ),
 ]
 
@@ -2032,6 +2059,15 @@ def test_lower_cased_plot_names_from_the_cast_list():
     assert {c.value for c in out.claims} == {'mark "the fox" vance', "maj. hale", "ada"}
 
 
+def test_lower_cased_plot_names_a_titled_role_by_title_and_surname():
+    """'sheriff hale' for the cast's 'sheriff jo hale': a plot may drop the first name
+    between a lawman's (or any) title and the surname."""
+    text = "the drifter waits in the saloon while sheriff hale and deputy vance ride out."
+    out = _collector(text)
+    add_characters(out, 0, len(text), ["sheriff jo hale", "deputy kit vance"], cased=False)
+    assert {c.value for c in out.claims} == {"sheriff hale", "deputy vance"}
+
+
 def test_two_full_names_in_a_coordination_share_no_surname():
     """'kit hale and ada brook' names two people in full: the first conjunct ends a name of the
     cast list, so no 'hale brook'; 'amy and tom ferrand' still shares its surname."""
@@ -2479,6 +2515,30 @@ def test_imdb_older_metascore_label_and_metacritic_review_count():
         ("critic_score", (("scale", 100), ("value", 71)), "metacritic"),
         ("critic_review_count", 19, "metacritic"),
     }
+
+
+def test_imdb_crew_credited_as_another_name():
+    """'director: ana ruiz (as anne rees)', 'writers: leo park (screenplay) (as lee parks)': the
+    name the person is credited as is no part of the name or the role; the claim's raw keeps
+    it, as a cast line's does."""
+    from auditor.extract.imdb import Imdb
+
+    text = (
+        "director: ana ruiz (as anne rees) writers: leo park (screenplay) (as lee parks), ana "
+        "ruiz (story) stars: kit vance, jo hale (credited as joe hale) | see full cast & crew"
+    )
+    out = _collector(text)
+    Imdb()._header(out.view, out, 0, len(text))
+    facts = {(c.attribute, c.value, c.qualifier) for c in out.claims}
+    assert facts == {
+        ("director", "ana ruiz", None),
+        ("writers", "leo park", "screenplay"),
+        ("writers", "ana ruiz", "story"),
+        ("stars", "kit vance", None),
+        ("stars", "jo hale", None),
+    }
+    raws = {c.raw for c in out.claims}
+    assert {"ana ruiz (as anne rees)", "leo park (screenplay) (as lee parks)"} <= raws
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from auditor.claims import USER
 from auditor.extract.base import Collector, opens_word, split_items
 from auditor.extract.mentions import character_mentions, coordinated_mentions, people_mentions
 from auditor.normalize.dates import parse_date
+from auditor.normalize.durations import DURATION_IN_TEXT, parse_duration
 from auditor.normalize.genres import genre_terms
 from auditor.normalize.money import marks, parse_money
 from auditor.normalize.names import HONORIFICS, clean, fold
@@ -100,9 +101,27 @@ _NOTE_TAIL = re.compile(
 )
 
 
-def drop_credit_notes(text: str, start: int, end: int) -> int:
-    """The end of text[start:end] without the segment and credit notes that close it."""
+def drop_notes(text: str, start: int, end: int) -> int:
+    """The end of text[start:end] without the segment and credit notes that close it: no part
+    of the claim."""
     while (m := _NOTE_TAIL.search(text, start, end)) and m.start() > start:
+        end = m.start()
+    return end
+
+
+# The name a crew credit says the person is credited as, after the name and its role ("X
+# (screenplay) (as Y)", "X (credited as Y)": an Italian western's English pseudonym); no part
+# of the name or the role. The claim's raw keeps it, as a cast line's does, so that
+# reconciliation knows the person under either name.
+CREDITED_AS = re.compile(r"\s*\((?:credited )?as (?P<as>[^()]+)\)$", re.I)
+
+
+def drop_credit_notes(text: str, start: int, end: int) -> int:
+    """The end of text[start:end] without the notes that close it, the credited-as note
+    included: the name alone (the claim's raw keeps the credited name)."""
+    while (
+        m := _NOTE_TAIL.search(text, start, end) or CREDITED_AS.search(text, start, end)
+    ) and m.start() > start:
         end = m.start()
     return end
 
@@ -136,8 +155,8 @@ def add_names(
     sep = sep or (PEOPLE_SEP if attribute in PEOPLE else None)
     items = split_items(text, start, end, sep) if sep else split_items(text, start, end)
     for s, e in items:
-        e = drop_credit_notes(text, s, e)
-        out.add(attribute, s, e, clean(text[s:e]), **kw)
+        e = drop_notes(text, s, e)
+        out.add(attribute, s, e, clean(text[s : drop_credit_notes(text, s, e)]), **kw)
 
 
 # The attributes whose members are people, and the separators of a list of them.
@@ -156,12 +175,15 @@ def add_credited(out: Collector, attribute: str, start: int, end: int, sep: str 
     unqualified."""
     text = out.view.text
     for s, e in split_items(text, start, end, sep=sep):
+        e = drop_notes(text, s, e)
         m = _CREDITED.fullmatch(text, s, drop_credit_notes(text, s, e))
         if m is None or not m["n"].strip():
             continue
         # "(screenplay by)": the credit's "by" is no part of the role
         role = m["role"].strip().lower().removesuffix(" by") if m["role"] else None
-        out.add(attribute, s, s + len(m["n"].rstrip()), clean(m["n"]), qualifier=role)
+        noted = CREDITED_AS.search(text, s, e)  # the raw keeps the credited name
+        end = e if noted else s + len(m["n"].rstrip())
+        out.add(attribute, s, end, clean(m["n"]), qualifier=role)
 
 
 def add_money(
@@ -245,6 +267,12 @@ def role_names(roles: list[str]) -> list[str]:
         and (i := _titles(words)) > 0
         and len(words) - i >= 2
         and not _FUNCTION_WORDS.intersection(map(fold, words[i:]))  # "mother of the bride"
+    ]
+    # "sheriff jo hale": a plot may name him by his titles and surname ("sheriff hale")
+    parts += [
+        " ".join([*words[:i], words[-1]])
+        for r in roles
+        if len(words := r.split()) >= 3 and (i := _titles(words)) > 0 and len(words) - i == 2
     ]
     return roles + [p for p in dict.fromkeys(parts) if p not in roles] if parts else roles
 
@@ -436,3 +464,23 @@ _CREDITED = re.compile(
     r"(?P<n>.+?)(?:" + SEGMENT_NOTE.pattern + r")*(?:\s*\((?P<role>[^)]+)\))?", re.I
 )
 _REF_MARK = re.compile(r"\[\w{1,3}\]")  # a footnote mark: "[3]", "[a]"
+
+
+# A running time in prose whose subject is the film ("It runs 2 h 7 min", "The film runs 98
+# minutes", "The picture lasts 1 hour 40 minutes", "a running time of 127 minutes"), or one of
+# its versions ("The Italian version runs 1 h 43 min", "Its director's cut runs ..."), as read in
+# an abstract, whose sentences are about the film (a plot's "ran for two hours" is not read).
+_RUNTIME_PROSE = re.compile(
+    r"(?:\b(?:it|the (?:film|movie|picture)|(?:the|its) (?P<v>[\w'-]+(?: [\w'-]+)? "
+    r"(?:version|cut|edit|edition))) (?:runs|ran|lasts|lasted)(?: for)?"
+    r"|\b(?:running time|runtime|run time) (?:is|was|of)) (?:about |approximately |some )?"
+    r"(?P<d>" + DURATION_IN_TEXT.pattern + ")",
+    re.I,
+)
+
+
+def add_runtime_prose(out: Collector, start: int, end: int) -> None:
+    """The running time a sentence whose subject is the film (or a version it names) states."""
+    for m in _RUNTIME_PROSE.finditer(out.view.text, start, end):
+        version = runtime_version(m["v"]) if m["v"] else None
+        out.add("runtime", m.start("d"), m.end("d"), parse_duration(m["d"]), version)

@@ -11,6 +11,7 @@ from auditor.extract.common import (
     add_date,
     add_lead_sentence,
     add_names,
+    add_runtime_prose,
     release_qualifier,
 )
 from auditor.extract.prose import (
@@ -21,7 +22,6 @@ from auditor.extract.prose import (
     add_home_media_prose,
     add_money_prose,
     add_release_prose,
-    add_runtime_prose,
     lead_sentence,
     settle_runs,
 )

@@ -535,6 +535,25 @@ _VESSELS = frozenset(
 )
 
 
+# Nouns whose "of" names a place after them: "the border town of San Ysidro".
+_SETTLEMENTS = frozenset("town village city hamlet port settlement outpost".split())
+# A dateline's year after a run: "San Ysidro, 1866." opens a plot with its place and time.
+_DATELINE = re.compile(r", (?:1[0-9]|20)[0-9]{2}\b")
+
+
+def _named_place(text: str, t: _Tokens, i: int, j: int) -> bool:
+    """words[i:j] (two words or more) is a place the text names as one: after a settlement's
+    "of" ("the mining town of Red Bluff"), or before a dateline's year ("Red Bluff, 1879.")."""
+    if j - i < 2 or _unpossessed(t.words[j - 1]) != t.words[j - 1]:
+        return False
+    return (
+        i > 1
+        and t.words[i - 1] == "of"
+        and t.gaps[i] == " "
+        and t.words[i - 2].lower() in _SETTLEMENTS
+    ) or _DATELINE.match(text, t.ends[j - 1]) is not None
+
+
 # Street and landmark words that are common surnames too ("Penny Lane", "Lois Lane").
 _SURNAME_PLACES = frozenset({"lane", "hill", "park", "cross", "bridge", "church"})
 # A verb after a run makes it a clause's subject: "Kit Park shelters", "Ada Hill waited".
@@ -578,11 +597,12 @@ def discover_names(text: str, start: int, end: int) -> set[str]:
     placed: set[str] = set()
     for i, j in _runs(t):
         span = _person_run(text, start, t, i, j)
-        if span and not set(text[span[0] : span[1]].split()) <= covered:
+        named_place = _named_place(text, t, i, j)
+        if span and not named_place and not set(text[span[0] : span[1]].split()) <= covered:
             name = " ".join(text[span[0] : span[1]].split())
             names.add(name)
             covered.update(name.split())
-        elif (
+        elif named_place or (
             span is None
             and j - i >= 2
             and i > 0

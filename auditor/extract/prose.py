@@ -21,7 +21,6 @@ from auditor.extract.base import Collector, opens_word
 from auditor.extract.scan import finditer_spans, matches_at, opening_words, word_at
 from auditor.normalize.counts import parse_count
 from auditor.normalize.dates import DATE_IN_TEXT, MONTHS, parse_date
-from auditor.normalize.durations import DURATION_IN_TEXT, parse_duration
 from auditor.normalize.money import _CODES as CURRENCY_CODES
 from auditor.normalize.money import (
     _PREFIXED,
@@ -257,19 +256,23 @@ _RELEASE_DATE = re.compile(
     re.I,
 )
 _COUNTRY = "|".join(re.escape(c) for c in COUNTRY_NAMES)
+_SCREENS = "(?:screens|cinemas|theaters|theatres)"  # "reached American screens": a release
 # A year alone is a release's date right after the release word and its country ("released
 # in 2005", "a limited release in the United States in 2005"), not after another verb's
 # place ("restored in 2010", "found in Buenos Aires in 2008").
 _YEAR_AFTER = re.compile(
-    rf"\b(?:releases?|released|opened|premiered)(?: (?:in|across) (?:the )?(?:{_COUNTRY}))? in $",
+    rf"\b(?:releases?|released|opened|premiered)(?: (?:in|across) (?:the )?(?:{_COUNTRY}))? in $"
+    # "reached American screens (only) in 1972"
+    rf"|\breached (?:\w+ )?{_SCREENS}(?: only| first| finally)? in $",
     re.I,
 )
 _IN_COUNTRY = re.compile(rf"\b(?:in|across|throughout) (?:the )?(?P<c>{_COUNTRY})\b", re.I)
-# "opened in Danish cinemas", "across UK theaters": the adjective names the country.
+# "opened in Danish cinemas", "across UK theaters", "reached American screens": the adjective
+# names the country.
 _IN_CINEMAS = re.compile(
-    r"\b(?:in|across|throughout) (?:(?:select|selected|a few|a handful of) )?(?P<c>"
+    r"\b(?:in|across|throughout|reached) (?:(?:select|selected|a few|a handful of) )?(?P<c>"
     + "|".join(re.escape(k) for k in sorted(COUNTRY_KEYS, key=len, reverse=True))
-    + r") (?:cinemas|theaters|theatres|movie theaters|movie theatres)\b",
+    + r") (?:cinemas|theaters|theatres|movie theaters|movie theatres|screens)\b",
     re.I,
 )
 _COUNTRY_RELEASE = re.compile(
@@ -295,6 +298,7 @@ _ON_PLATFORM = re.compile(
 )
 _RELEASE_VERB = re.compile(
     r"\b(?:released|release|opened|opening|premiered|premiere|debuted|expanded|went wide|"
+    rf"reached (?:\w+ )?{_SCREENS}|"
     r"reissued|re-issued|screened|screens? at|shown at|bowed|came out|"
     r"hit (?:theaters|theatres|cinemas)|"
     r"(?:began|started) streaming|available (?:to stream|for streaming)|"
@@ -1336,20 +1340,3 @@ def lead_sentence(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 _CLAUSE = re.compile(r"[^,;]*")  # up to the next comma or semicolon
 _REF_MARK = re.compile(r"\[\w{1,3}\]")  # a footnote mark: "[3]", "[a]"
-
-
-# A running time in prose whose subject is the film ("It runs 2 h 7 min", "The film runs 98
-# minutes", "The picture lasts 1 hour 40 minutes", "a running time of 127 minutes"), as read in
-# an abstract, whose sentences are about the film (a plot's "ran for two hours" is not read).
-_RUNTIME_PROSE = re.compile(
-    r"(?:\b(?:it|the (?:film|movie|picture)) (?:runs|ran|lasts|lasted)(?: for)?"
-    r"|\b(?:running time|runtime|run time) (?:is|was|of)) (?:about |approximately |some )?"
-    r"(?P<d>" + DURATION_IN_TEXT.pattern + ")",
-    re.I,
-)
-
-
-def add_runtime_prose(out: Collector, start: int, end: int) -> None:
-    """The running time a sentence whose subject is the film states."""
-    for m in _RUNTIME_PROSE.finditer(out.view.text, start, end):
-        out.add("runtime", m.start("d"), m.end("d"), parse_duration(m["d"]))

@@ -110,6 +110,9 @@ _FACETS.update(
         "wuxia": ("action", "adventure"),
         "martial arts": ("action",),
         "kung fu": ("action",),
+        # Italian (and Spanish) westerns of the 1960s and 1970s
+        "spaghetti western": ("western",),
+        "euro-western": ("western",),
     }
 )
 # Shelves a site files films on that say nothing against any genre.

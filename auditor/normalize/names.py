@@ -170,4 +170,8 @@ HONORIFICS = {
     "commander": "commander",
     "adm": "admiral",
     "admiral": "admiral",
+    # a lawman's office, as a western's plot writes it before a name ("Sheriff Hale")
+    "sheriff": "sheriff",
+    "deputy": "deputy",
+    "marshal": "marshal",
 }

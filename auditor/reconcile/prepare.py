@@ -15,6 +15,7 @@ import polars as pl
 from auditor import kinds
 from auditor.attributes import AttributeSpec
 from auditor.claims import EDITORIAL
+from auditor.extract.common import CREDITED_AS
 from auditor.normalize.names import SPELT_OUT, fold
 from auditor.normalize.places import COUNTRY_KEYS
 from auditor.normalize.titles import same_sequel
@@ -472,12 +473,14 @@ def _actor_keys(kind: str, names: list[str]) -> list[str]:
 
 def _credited_as(frame: pl.LazyFrame) -> pl.LazyFrame:
     """An actor a cast entry says is credited as another name ("(as Li Wen)", "also credited
-    as Lee Man": a stage name, another romanisation) is, in that entity, the same
+    as Lee Man": a stage name, another romanisation), or a crew member whose credit line says
+    so ("director: X (as Y)", a pseudonym), is, in that entity, the same
     person under either name: a people or cast claim writing the other name (in either order
     of two words) takes the key (and code) the entity's claims give the actor. The credits are
-    few: their keys are made from their distinct names."""
+    few: their keys are made from their distinct names. `aliased` marks the claims that write
+    the other name (no spelling of the actor's)."""
     credit = pl.Struct({"actor": pl.String, "credited_as": pl.String})
-    credits = (
+    cast = (
         frame.filter(
             (pl.col("kind") == "cast")
             & pl.col("value").str.contains('"credited_as"', literal=True)
@@ -488,13 +491,24 @@ def _credited_as(frame: pl.LazyFrame) -> pl.LazyFrame:
             actor=pl.col("c").struct.field("actor"),
             alias=pl.col("c").struct.field("credited_as"),
         )
+    )
+    noted = "(?i)" + CREDITED_AS.pattern  # the note a crew claim's raw keeps after the name
+    crew = frame.filter(
+        (pl.col("kind") == "people") & pl.col("raw").str.contains(noted)
+    ).select(
+        "entity",
+        actor=pl.col("value").str.json_decode(pl.String),
+        alias=pl.col("raw").str.extract(noted, 1),
+    )
+    credits = (
+        pl.concat([cast, crew])
         .drop_nulls()
         .unique()
         .sort("entity", "actor", "alias")
         .collect(engine=ENGINE)
     )
     if credits.is_empty():
-        return frame
+        return frame.with_columns(aliased=pl.lit(False))
     pairs = []
     for kind in ("people", "cast"):
         actors = _actor_keys(kind, credits.get_column("actor").to_list())
@@ -504,7 +518,7 @@ def _credited_as(frame: pl.LazyFrame) -> pl.LazyFrame:
                 for b in {alias, _turned(alias)} - {actor, _turned(actor)}:
                     pairs.append((entity, kind, b, a))
     if not pairs:
-        return frame
+        return frame.with_columns(aliased=pl.lit(False))
     mapping = pl.LazyFrame(
         pairs, schema={c: pl.String for c in ("entity", "kind", "alias", "target")}, orient="row"
     ).unique()
@@ -520,7 +534,11 @@ def _credited_as(frame: pl.LazyFrame) -> pl.LazyFrame:
     )
     return (
         frame.join(found, on=["entity", "attribute", "key"], how="left", maintain_order="left")
-        .with_columns(key=pl.coalesce("_target", "key"), kc=pl.coalesce("_tc", "kc"))
+        .with_columns(
+            key=pl.coalesce("_target", "key"),
+            kc=pl.coalesce("_tc", "kc"),
+            aliased=pl.col("_target").is_not_null(),  # written under the other name
+        )
         .drop("_target", "_tc")
     )
 

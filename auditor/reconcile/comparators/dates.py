@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 import polars as pl
 
-from auditor.catalog import QualifierSplit, ValueConflict, release_name
+from auditor.catalog import InternalInconsistency, QualifierSplit, ValueConflict, release_name
 from auditor.reconcile.comparators import words
 from auditor.reconcile.comparators.base import editorial, rows
 from auditor.reconcile.findings import SCHEMA
@@ -443,13 +443,30 @@ def _misdated(
         k: words.names(v) for k, v in names.items()
     }
     order = ("sources", "date", "release", "agreeing", "agreed_date", "other_releases")
-    return _framed(
-        judged,
-        pl.col("order"),
-        reason,
-        pl.col("slot"),
-        {k: as_json[k] for k in order},
-        {**texts, **names},
+    # one source on both sides (an infobox and its own prose), no other dating the release:
+    # the page contradicts itself
+    alone = (pl.col("sources").list.len() == 1) & (pl.col("sources") == pl.col("agreeing"))
+    twice = InternalInconsistency.dated_twice
+    return pl.concat(
+        [
+            _framed(
+                judged.filter(~alone),
+                pl.col("order"),
+                reason,
+                pl.col("slot"),
+                {k: as_json[k] for k in order},
+                {**texts, **names},
+            ),
+            _framed(
+                judged.filter(alone).with_columns(source=pl.col("sources").list.first()),
+                pl.col("order"),
+                twice,
+                pl.col("slot"),
+                {"source": words.text(pl.col("source"))}
+                | {k: as_json[k] for k in ("release", "date", "agreed_date")},
+                {"source": pl.col("source"), **texts},
+            ),
+        ]
     )
 
 

@@ -59,7 +59,7 @@ def plan(ctx: Context, mine: tuple[str, ...]) -> tuple[pl.LazyFrame, ...]:
         .filter(pl.col("kind").is_in(mine))
         .select(
             *("claim_id", "entity", "attribute", "source", "origin", "compares"),
-            *("key", "key2", "name", "name2"),
+            *("key", "key2", "name", "name2", "aliased"),
         )
     )
     # The sources' editorial sets differ unless every source lists every key: fewer distinct
@@ -75,6 +75,7 @@ def plan(ctx: Context, mine: tuple[str, ...]) -> tuple[pl.LazyFrame, ...]:
             "name",  # how each claim reads: the member's name, or a cast entry's actor
             "key2",  # a cast entry's character (null for other members)
             "name2",
+            "aliased",
             pairs=pl.struct("source", "key").filter(ed).n_unique(),
             sources=pl.col("source").filter(ed).n_unique(),
             keys=pl.col("key").filter(ed).n_unique(),
@@ -84,7 +85,9 @@ def plan(ctx: Context, mine: tuple[str, ...]) -> tuple[pl.LazyFrame, ...]:
         .drop("pairs", "sources", "keys", "users")
         .with_row_index("g")
         .with_columns(pos=pl.int_ranges(pl.col("key").list.len()))
-        .explode("claim_id", "key", "source", "editorial", "name", "key2", "name2", "pos")
+        .explode(
+            "claim_id", "key", "source", "editorial", "name", "key2", "name2", "aliased", "pos"
+        )
     )
     cast = frame.filter((pl.col("compares") == "cast") & (pl.col("origin") == EDITORIAL))
     roles = groups(
@@ -135,7 +138,11 @@ def _members(claims: pl.DataFrame) -> pl.DataFrame:
         first=pl.col("pos").min(),
         ids="claim_id",
         sources=pl.col("source").unique(maintain_order=True),
-        said_by=pl.col("source").filter("editorial").unique(maintain_order=True),
+        # the sources whose own data write the key's name (not a name it is credited as)
+        said_by=pl.col("source")
+        .filter(pl.col("editorial") & ~pl.col("aliased"))
+        .unique(maintain_order=True),
+        spelt_ids=pl.col("claim_id").filter(~pl.col("aliased")),
         n_sources=pl.col("source").n_unique(),
         editorial=pl.col("editorial").any(),
     )
@@ -289,7 +296,9 @@ def _worded_variants(variants: pl.DataFrame, members: pl.DataFrame) -> pl.DataFr
     # the sources quoted for a spelling: those whose own data write it (a reviewer's on the
     # same site does not make the site write it), else its reviewers'
     sources = pl.when(pl.col("said_by").list.len() > 0).then("said_by").otherwise("sources")
-    of = members.select("g", "entity", "attribute", "key", "ids", "shown", sources=sources)
+    of = members.select(
+        "g", "entity", "attribute", "key", "shown", ids="spelt_ids", sources=sources
+    )
     pairs = variants.join(of, on=["g", "key"]).join(
         of.drop("entity", "attribute"), left_on=["g", "key_b"], right_on=["g", "key"], suffix="_b"
     )
