@@ -877,3 +877,28 @@ def test_a_name_a_japanese_film_writes_is_folded_on_that_film_alone():
         if d.attribute == "director" and d.code in ("AU003", "AU006")
     }
     assert spelt == {"b-film-1990"}
+
+
+def test_critic_score_beside_a_grown_review_count_drifts(tmp_path):
+    """An article quoting a site's score from an older capture ("81% based on 37 reviews")
+    beside the site's own page (84% of 43): the review count of that site grew, by more than
+    the score moved, so both scores drift (AU004). With the same count, or a move larger
+    than the added reviews allow, the scores conflict."""
+    film = fixture_copy(tmp_path, "the-ninth-ferry-2003")
+    page = film / "wikipedia.txt"
+    edit_page(page, "84% based on 43 reviews", "81% based on 37 reviews")
+    edit_page(page, "average rating of 7.1/10", "average rating of 6.9/10")
+
+    def scores():
+        found = _audit(film).discrepancies
+        return sorted((d.code, d.explanation.split(" — ")[0]) for d in found
+                      if d.attribute == "critic_score" and d.code != "AU007")
+
+    assert scores() == [
+        ("AU004", "critic score: rottentomatoes: 7.1/10; wikipedia: 6.9/10"),
+        ("AU004", "critic score: rottentomatoes: 84/100; wikipedia: 81/100"),
+    ]
+    edit_page(page, "81% based on 37 reviews", "81% based on 43 reviews")
+    assert [code for code, _ in scores()] == ["AU001", "AU001"]
+    edit_page(page, "81% based on 43 reviews", "81% based on 42 reviews")  # one review: 2.3%
+    assert ("AU001", "critic score: rottentomatoes: 84/100; wikipedia: 81/100") in scores()
