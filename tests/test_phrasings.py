@@ -1491,6 +1491,19 @@ def test_a_first_name_alone_names_the_cast_lists_character():
     assert {v for _, v, _ in facts} == {"Kit Harlow", "Ada Harlow", "Jo Vance"}
 
 
+def test_a_company_is_no_character_and_an_office_before_a_name_is_its_title():
+    """A run ending in a company's word ("Wolsan Marine", "Kesong Shipping", "the Ohm Group")
+    is a company; "Chairman" and "Prosecutor" before a cast list's name are titles, part of
+    the name as "Captain" is ("Chairman Tom Hale" for the cast's "Tom Hale")."""
+    text = (
+        "Jo Vance dives for Wolsan Marine, the firm of Chairman Tom Hale, while Kesong Shipping "
+        "and the Ohm Group pay Prosecutor Ada Brook to look away."
+    )
+    known = ["Jo Vance", "Tom Hale", "Ada Brook"]
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, known, cased=True), text)
+    assert {v for _, v, _ in facts} == {"Jo Vance", "Chairman Tom Hale", "Prosecutor Ada Brook"}
+
+
 def test_a_first_name_after_a_kin_word_with_its_adjective():
     """"his only daughter kẹ́mi", "her eldest son tobi", "their adopted niece ama": one name
     after a family word and the adjective before it, a combining mark part of the name."""

@@ -902,3 +902,24 @@ def test_critic_score_beside_a_grown_review_count_drifts(tmp_path):
     assert [code for code, _ in scores()] == ["AU001", "AU001"]
     edit_page(page, "81% based on 43 reviews", "81% based on 42 reviews")  # one review: 2.3%
     assert ("AU001", "critic score: rottentomatoes: 84/100; wikipedia: 81/100") in scores()
+
+
+def test_a_limited_run_of_no_country_backed_by_the_countrys_dates(tmp_path):
+    """Rotten Tomatoes' "Mar 18, 2005 Limited" (no country) against an article's "in limited
+    release in the United States on 11 March 2005": the US dates of no kind (IMDb's header,
+    the article's own infobox) back the run of no country, the kind's other claim naming the
+    US, so the article's limited date is the misdated one."""
+    film = fixture_copy(tmp_path, "the-ninth-ferry-2003")
+    edit_page(
+        film / "wikipedia.txt",
+        "in limited release in the United States on 18 March 2005",
+        "in limited release in the United States on 11 March 2005",
+    )
+    found = _audit(film).discrepancies
+    [d] = [
+        d
+        for d in found
+        if d.attribute == "release_date" and d.code == "AU001" and "limited" in d.explanation
+    ]
+    assert d.explanation.startswith("release date: wikipedia calls 11 Mar 2005 the limited")
+    assert sorted({c.source for c in d.claims}) == ["rottentomatoes", "wikipedia"]

@@ -156,6 +156,9 @@ HONORIFICS = {
     "grandfather": "grandfather",
     "grandmother": "grandmother",
     "judge": "judge",
+    # offices a crime film's people are addressed by ("Chairman Kang", "Prosecutor Yoon")
+    "chairman": "chairman",
+    "prosecutor": "prosecutor",
     "officer": "officer",
     "corporal": "corporal",
     "cpl": "corporal",
