@@ -426,6 +426,18 @@ def test_aggregator_phrasings(text, facts):
 
 
 MONEY = [
+    (  # an amount naming the production is its cost; a rank's "total" is no worldwide scope
+        "Ohm Films financed the $20 million production with a bank loan. It grossed $31.5 "
+        "million, the fourth-highest total for a debut that year.",
+        {
+            ("budget", (("currency", "USD"), ("high", 20_000_000), ("low", 20_000_000)), None),
+            ("gross", (("amount", 31_500_000), ("currency", "USD")), None),
+        },
+    ),
+    (  # "a ₩6 billion film" is a budget; an amount of the film's earnings is none
+        "Kesong Pictures made a ₩6 billion film of the novel.",
+        {("budget", (("currency", "KRW"), ("high", 6_000_000_000), ("low", 6_000_000_000)), None)},
+    ),
     (  # the sentence's opening territory, past an opening that is no gross
         "In Canada it opened with C$40,000 on twelve screens and took C$310,000 in all.",
         {("gross", (("amount", 310_000), ("currency", "CAD")), "canada")},
@@ -2619,6 +2631,16 @@ def test_imdb_box_office_lines():
             {("distributor", "Northway Films", "uk")},
         ),
         ("Video cassettes of the film were distributed by Northway Home Video.", set()),
+        (  # released in a country by a company: its distributor there
+            "It was released in South Korea by Kesong Contents on 4 May 2011 on 600 screens.",
+            {("distributor", "Kesong Contents", "south korea")},
+        ),
+        ("It was released in the United States by Northway Home Video on DVD.", set()),
+        (  # the subject of "gave it a release", past a relative clause after it
+            "Ohm Pictures, which bought the rights at the Berlin market, gave the film a "
+            "limited release in Canada on 2 June 2012.",
+            {("distributor", "Ohm Pictures", "canada")},
+        ),
     ],
 )
 def test_wikipedia_distributor_prose(text, facts):
