@@ -1528,6 +1528,15 @@ def test_a_first_name_after_a_kin_word_with_its_adjective():
     assert {v for _, v, _ in facts} == {"rex ward", "kẹ́mi", "tobi", "ama"}
 
 
+def test_a_lower_cased_plot_names_a_given_name_written_after_the_family_name():
+    """"han's daughter so-ra" for the cast's "han so-ra" (family name first): the given name
+    after a family word names that character, as "ingrid's daughter lisa" does."""
+    known = ["han so-ra", "han tae-won", "ada brook"]
+    text = "ada brook trusts han tae-won, but han's daughter so-ra does not."
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, known, cased=False), text)
+    assert {v for _, v, _ in facts} == {"ada brook", "han tae-won", "so-ra"}
+
+
 def test_a_cased_plot_names_a_one_word_role_with_its_article():
     """A cased plot's "the Oracle", for the cast list's "the Oracle", names that character,
     article included; lower-cased, "the oracle" may be a described role and names no one."""

@@ -763,8 +763,9 @@ def character_mentions(
                 )
             }
         )
-    else:  # "his sister maud": the first name of a character the cast list gives
-        firsts = {k.split()[0] for k in names if len(k.split()) == 2}
+    else:  # "his sister maud": the given name of a character the cast list gives, first or
+        # last as the page writes names ("yeom's daughter da-hye" for the cast's "yeom da-hye")
+        firsts = {w for k in names if len(k.split()) == 2 for w in k.split()}
         for m in chain(_KIN.finditer(text, start, end), _KIN_OF.finditer(text, start, end)):
             key = fold(_unpossessed(m["n"]))
             after = _WORD.match(text, m.end() + 1) if text[m.end() : m.end() + 1] == " " else None
