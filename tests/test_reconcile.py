@@ -923,3 +923,24 @@ def test_a_limited_run_of_no_country_backed_by_the_countrys_dates(tmp_path):
     ]
     assert d.explanation.startswith("release date: wikipedia calls 11 Mar 2005 the limited")
     assert sorted({c.source for c in d.claims}) == ["rottentomatoes", "wikipedia"]
+
+
+def test_one_roles_actor_with_a_short_surname_romanised_two_ways(tmp_path):
+    """The blog's "Gwang-il Suh" where IMDb and Wikipedia give the same role to "gwang-il seo"
+    / "Seo Gwang-il": a three-letter surname two letters off (below the ratio a longer name
+    needs), the same given name and initial, one role: one actor spelt two ways (AU003). A
+    surname of another initial ("Gwang-il Kim") names another actor, no variant."""
+    film = fixture_copy(tmp_path, "the-ninth-ferry-2003")
+    blog = film / "movieblog.txt"
+    edit_page(blog, "Gwang-il Seo - Chief", "Gwang-il Suh - Chief")
+
+    def variants():
+        return [
+            (d.code, d.severity, sorted({c.source for c in d.claims}))
+            for d in _audit(film).discrepancies
+            if d.attribute == "cast" and d.code == "AU003" and "Gwang-il" in d.explanation
+        ]
+
+    assert variants() == [("AU003", "warning", ["imdb", "movieblog", "wikipedia"])]
+    edit_page(blog, "Gwang-il Suh - Chief", "Gwang-il Kim - Chief")
+    assert variants() == []
