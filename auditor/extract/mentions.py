@@ -764,7 +764,7 @@ def character_mentions(
             }
         )
     else:  # "his sister maud": the given name of a character the cast list gives, first or
-        # last as the page writes names ("yeom's daughter da-hye" for the cast's "yeom da-hye")
+        # last as the page writes names ("han's daughter so-ra" for the cast's "han so-ra")
         firsts = {w for k in names if len(k.split()) == 2 for w in k.split()}
         for m in chain(_KIN.finditer(text, start, end), _KIN_OF.finditer(text, start, end)):
             key = fold(_unpossessed(m["n"]))

@@ -896,7 +896,7 @@ _BOUND = re.compile(
 _PART_OF = re.compile(r"\W*(?:of which|including)\b[^.;$]{0,30}$", re.I)
 _ABROAD = "abroad"
 _SCOPE_WORDS = (
-    (  # "the ninth-highest total for a debut": a rank among films, no scope
+    (  # "the fourth-highest total for a debut": a rank among films, no scope
         re.compile(
             r"\b(?:worldwide|world-wide|globally|global|around the world|"
             r"(?<!highest )(?<!largest )(?<!biggest )total)\b",
@@ -988,7 +988,7 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             if i == ranged:
                 continue
             before = [w for w in words if w.end() <= a.start()]
-            # "financed the ₩8.2 billion production": an amount the production is named by
+            # "financed the ₩6 billion production": an amount the production is named by
             built = _BUILT.match(text, a.end()) and _BUILT_AFTER.search(
                 text, max(s, a.start() - 5), a.start()
             )

@@ -156,7 +156,7 @@ HONORIFICS = {
     "grandfather": "grandfather",
     "grandmother": "grandmother",
     "judge": "judge",
-    # offices a crime film's people are addressed by ("Chairman Kang", "Prosecutor Yoon")
+    # offices a crime film's people are addressed by, before their names
     "chairman": "chairman",
     "prosecutor": "prosecutor",
     "officer": "officer",

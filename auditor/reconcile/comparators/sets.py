@@ -288,7 +288,7 @@ def _as_b(members: pl.DataFrame) -> pl.DataFrame:
 
 def _one_role(candidates: pl.DataFrame) -> pl.DataFrame:
     """Pairs of actors the sources give one role, whose names are the same words but one, that
-    word opening on the same letter ("gyu-tae heo" and "gyu-tae huh", in either order): one
+    word opening on the same letter ("min-su seo" and "min-su suh", in either order): one
     actor whose surname is romanised two ways, however far apart the short word's letters."""
     shared = candidates.filter(
         (pl.col("words") >= 2) & (pl.col("roles").list.set_intersection("roles_b").list.len() > 0)
