@@ -2644,6 +2644,10 @@ def test_imdb_box_office_lines():
             "It was released in South Korea by Kesong Contents on 4 May 2011 on 600 screens.",
             {("distributor", "Kesong Contents", "south korea")},
         ),
+        (  # the date between the country and the company
+            "The film was released in Canada on 9 May 2012 by Ohm Pictures.",
+            {("distributor", "Ohm Pictures", "canada")},
+        ),
         ("It was released in the United States by Northway Home Video on DVD.", set()),
         (  # the subject of "gave it a release", past a relative clause after it
             "Ohm Pictures, which bought the rights at the Berlin market, gave the film a "

@@ -89,7 +89,7 @@ _COMPANY = r"(?P<d>[A-Z0-9][\w.&/'-]*(?: (?:[A-Z0-9&][\w.&/'-]*|of|de))*)"
 _DISTRIBUTED_BY = re.compile(
     r"\b(?:[Ii]n (?:the )?(?P<r>[A-Z][a-z]+(?: [A-Z][a-z]+)*),? )?"
     r"(?:[Tt]he film|[Ii]t) was (?:distributed|released in (?:the )?"
-    r"(?P<r3>[A-Z][a-z]+(?: [A-Z][a-z]+)*)) by " + _COMPANY +
+    r"(?P<r3>[A-Z][a-z]+(?: [A-Z][a-z]+)*)(?: on [\w ]{1,30}?)?,?) by " + _COMPANY +
     r"(?: in (?:the )?(?P<r2>[A-Z][a-z]+(?: [A-Z][a-z]+)*))?"
 )
 # The headings after the article's body, each alone at the start of a line.
@@ -112,8 +112,9 @@ _SUBJECT = re.compile(
     r"(?:, (?:which|who) [^,.;\n]{1,120},)?$"  # "X, which bought the rights at Cannes, gave"
 )
 _OUTSIDE_STRETCH = re.compile(r"[^\w.&/' -]")
-# in every _DISTRIBUTED_BY match: "was distributed by X", "was released in Korea by X"
-_WAS_DISTRIBUTED = re.compile(r" was (?:distributed|released in [A-Z][\w ]{1,40}?) by ")
+# in every _DISTRIBUTED_BY match: "was distributed by X", "was released in Korea (on 4 May
+# 2011) by X"
+_WAS_DISTRIBUTED = re.compile(r" was (?:distributed|released in [A-Z][\w ]{1,60}?,?) by ")
 _HOME_MEDIA_WORDS = re.compile(r"\b(?:DVD|VHS|Blu-?ray|video|cassettes?|LaserDisc)\b", re.I)
 # A hatnote under the tagline: "This article is about the 1998 film. For the 1961 film, see ...".
 _HATNOTE = re.compile(
