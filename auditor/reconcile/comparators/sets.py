@@ -282,8 +282,9 @@ def _abbreviated(ranked: pl.DataFrame) -> pl.DataFrame:
 
 def _as_b(members: pl.DataFrame) -> pl.DataFrame:
     """Members as the second of a pair, joined on (g, words): the other columns end in _b."""
-    named = [c for c in ("key", "rank", "folded", "roles") if c in members.columns]
-    return members.select("g", "words", *(pl.col(c).alias(c + "_b") for c in named))
+    return members.select(
+        "g", "words", *(pl.col(c).alias(c + "_b") for c in ("key", "rank", "folded", "roles"))
+    )
 
 
 def _one_role(candidates: pl.DataFrame) -> pl.DataFrame:
