@@ -78,7 +78,12 @@ _DEFAULTS = [
         "user_review_count", "count", time_varying=True, qualifier="site", label="user reviews"
     ),
     AttributeSpec(
-        "critic_review_count", "count", time_varying=True, qualifier="site", label="critic reviews"
+        "critic_review_count",
+        "count",
+        time_varying=True,
+        qualifier="site",
+        label="critic reviews",
+        companion="critic_score",
     ),
     AttributeSpec(
         "critic_score",

@@ -554,6 +554,11 @@ class TemporalDrift(Kind):
         "between captures, not a conflict",
         **_VALUES,
     )
+    score_moved = Reason(
+        "{values} — the counts of reviews or votes beside the scores differ too, by more than "
+        "the scores do: read at different times, not a conflict",
+        **_VALUES,
+    )
     count_grows = Reason(
         "{values} — a count that grows over time, read at different times (the largest is "
         "{ratio:.1f}× the smallest)[; {captured}][; the {same_companion} is the same, "

@@ -472,6 +472,18 @@ def test_aggregator_phrasings(text, facts):
 
 
 MONEY = [
+    (  # an amount naming the production is its cost; a rank's "total" is no worldwide scope
+        "Ohm Films financed the $20 million production with a bank loan. It grossed $31.5 "
+        "million, the fourth-highest total for a debut that year.",
+        {
+            ("budget", (("currency", "USD"), ("high", 20_000_000), ("low", 20_000_000)), None),
+            ("gross", (("amount", 31_500_000), ("currency", "USD")), None),
+        },
+    ),
+    (  # "a ₩6 billion film" is a budget; an amount of the film's earnings is none
+        "Kesong Pictures made a ₩6 billion film of the novel.",
+        {("budget", (("currency", "KRW"), ("high", 6_000_000_000), ("low", 6_000_000_000)), None)},
+    ),
     (  # the sentence's opening territory, past an opening that is no gross
         "In Canada it opened with C$40,000 on twelve screens and took C$310,000 in all.",
         {("gross", (("amount", 310_000), ("currency", "CAD")), "canada")},
@@ -1636,6 +1648,19 @@ def test_a_first_name_alone_names_the_cast_lists_character():
     assert {v for _, v, _ in facts} == {"Kit Harlow", "Ada Harlow", "Jo Vance"}
 
 
+def test_a_company_is_no_character_and_an_office_before_a_name_is_its_title():
+    """A run ending in a company's word ("Wolsan Marine", "Kesong Shipping", "the Ohm Group")
+    is a company; "Chairman" and "Prosecutor" before a cast list's name are titles, part of
+    the name as "Captain" is ("Chairman Tom Hale" for the cast's "Tom Hale")."""
+    text = (
+        "Jo Vance dives for Wolsan Marine, the firm of Chairman Tom Hale, while Kesong Shipping "
+        "and the Ohm Group pay Prosecutor Ada Brook to look away."
+    )
+    known = ["Jo Vance", "Tom Hale", "Ada Brook"]
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, known, cased=True), text)
+    assert {v for _, v, _ in facts} == {"Jo Vance", "Chairman Tom Hale", "Prosecutor Ada Brook"}
+
+
 def test_a_first_name_after_a_kin_word_with_its_adjective():
     """"his only daughter kẹ́mi", "her eldest son tobi", "their adopted niece ama": one name
     after a family word and the adjective before it, a combining mark part of the name."""
@@ -1646,6 +1671,15 @@ def test_a_first_name_after_a_kin_word_with_its_adjective():
     )
     facts = _facts(lambda out, s, e: add_characters(out, s, e, known, cased=False), text)
     assert {v for _, v, _ in facts} == {"rex ward", "kẹ́mi", "tobi", "ama"}
+
+
+def test_a_lower_cased_plot_names_a_given_name_written_after_the_family_name():
+    """"han's daughter so-ra" for the cast's "han so-ra" (family name first): the given name
+    after a family word names that character, as "ingrid's daughter lisa" does."""
+    known = ["han so-ra", "han tae-won", "ada brook"]
+    text = "ada brook trusts han tae-won, but han's daughter so-ra does not."
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, known, cased=False), text)
+    assert {v for _, v, _ in facts} == {"ada brook", "han tae-won", "so-ra"}
 
 
 def test_a_cased_plot_names_a_one_word_role_with_its_article():
@@ -2842,6 +2876,20 @@ def test_imdb_box_office_lines():
             {("distributor", "Northway Films", "uk")},
         ),
         ("Video cassettes of the film were distributed by Northway Home Video.", set()),
+        (  # released in a country by a company: its distributor there
+            "It was released in South Korea by Kesong Contents on 4 May 2011 on 600 screens.",
+            {("distributor", "Kesong Contents", "south korea")},
+        ),
+        (  # the date between the country and the company
+            "The film was released in Canada on 9 May 2012 by Ohm Pictures.",
+            {("distributor", "Ohm Pictures", "canada")},
+        ),
+        ("It was released in the United States by Northway Home Video on DVD.", set()),
+        (  # the subject of "gave it a release", past a relative clause after it
+            "Ohm Pictures, which bought the rights at the Berlin market, gave the film a "
+            "limited release in Canada on 2 June 2012.",
+            {("distributor", "Ohm Pictures", "canada")},
+        ),
     ],
 )
 def test_wikipedia_distributor_prose(text, facts):

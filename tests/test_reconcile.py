@@ -971,3 +971,70 @@ def test_a_language_by_its_own_name_is_that_language():
     settings = Settings.from_config(catalog(config.settings.get("attributes")), config.settings)
     result = reconcile(to_frame(claims), settings)
     assert not [d for d in result.discrepancies if d.code != "AU007"]
+
+
+def test_critic_score_beside_a_grown_review_count_drifts(tmp_path):
+    """An article quoting a site's score from an older capture ("81% based on 37 reviews")
+    beside the site's own page (84% of 43): the review count of that site grew, by more than
+    the score moved, so both scores drift (AU004). With the same count, or a move larger
+    than the added reviews allow, the scores conflict."""
+    film = fixture_copy(tmp_path, "the-ninth-ferry-2003")
+    page = film / "wikipedia.txt"
+    edit_page(page, "84% based on 43 reviews", "81% based on 37 reviews")
+    edit_page(page, "average rating of 7.1/10", "average rating of 6.9/10")
+
+    def scores():
+        found = _audit(film).discrepancies
+        return sorted((d.code, d.explanation.split(" — ")[0]) for d in found
+                      if d.attribute == "critic_score" and d.code != "AU007")
+
+    assert scores() == [
+        ("AU004", "critic score: rottentomatoes: 7.1/10; wikipedia: 6.9/10"),
+        ("AU004", "critic score: rottentomatoes: 84/100; wikipedia: 81/100"),
+    ]
+    edit_page(page, "81% based on 37 reviews", "81% based on 43 reviews")
+    assert [code for code, _ in scores()] == ["AU001", "AU001"]
+    edit_page(page, "81% based on 43 reviews", "81% based on 42 reviews")  # one review: 2.3%
+    assert ("AU001", "critic score: rottentomatoes: 84/100; wikipedia: 81/100") in scores()
+
+
+def test_a_limited_run_of_no_country_backed_by_the_countrys_dates(tmp_path):
+    """Rotten Tomatoes' "Mar 18, 2005 Limited" (no country) against an article's "in limited
+    release in the United States on 11 March 2005": the US dates of no kind (IMDb's header,
+    the article's own infobox) back the run of no country, the kind's other claim naming the
+    US, so the article's limited date is the misdated one."""
+    film = fixture_copy(tmp_path, "the-ninth-ferry-2003")
+    edit_page(
+        film / "wikipedia.txt",
+        "in limited release in the United States on 18 March 2005",
+        "in limited release in the United States on 11 March 2005",
+    )
+    found = _audit(film).discrepancies
+    [d] = [
+        d
+        for d in found
+        if d.attribute == "release_date" and d.code == "AU001" and "limited" in d.explanation
+    ]
+    assert d.explanation.startswith("release date: wikipedia calls 11 Mar 2005 the limited")
+    assert sorted({c.source for c in d.claims}) == ["rottentomatoes", "wikipedia"]
+
+
+def test_one_roles_actor_with_a_short_surname_romanised_two_ways(tmp_path):
+    """The blog's "Gwang-il Suh" where IMDb and Wikipedia give the same role to "gwang-il seo"
+    / "Seo Gwang-il": a three-letter surname two letters off (below the ratio a longer name
+    needs), the same given name and initial, one role: one actor spelt two ways (AU003). A
+    surname of another initial ("Gwang-il Kim") names another actor, no variant."""
+    film = fixture_copy(tmp_path, "the-ninth-ferry-2003")
+    blog = film / "movieblog.txt"
+    edit_page(blog, "Gwang-il Seo - Chief", "Gwang-il Suh - Chief")
+
+    def variants():
+        return [
+            (d.code, d.severity, sorted({c.source for c in d.claims}))
+            for d in _audit(film).discrepancies
+            if d.attribute == "cast" and d.code == "AU003" and "Gwang-il" in d.explanation
+        ]
+
+    assert variants() == [("AU003", "warning", ["imdb", "movieblog", "wikipedia"])]
+    edit_page(blog, "Gwang-il Suh - Chief", "Gwang-il Kim - Chief")
+    assert variants() == []

@@ -263,6 +263,11 @@ _PLACE_WORDS = {
     "guard",
     "party",
     "company",
+    "group",
+    "holdings",
+    "industries",
+    "marine",
+    "shipping",
     "records",
     "pictures",
     "films",
@@ -788,8 +793,9 @@ def character_mentions(
                 )
             }
         )
-    else:  # "his sister maud": the first name of a character the cast list gives
-        firsts = {k.split()[0] for k in names if len(k.split()) == 2}
+    else:  # "his sister maud": the given name of a character the cast list gives, first or
+        # last as the page writes names ("han's daughter so-ra" for the cast's "han so-ra")
+        firsts = {w for k in names if len(k.split()) == 2 for w in k.split()}
         for m in chain(_KIN.finditer(text, start, end), _KIN_OF.finditer(text, start, end)):
             key = fold(_unpossessed(m["n"]))
             after = _WORD.match(text, m.end() + 1) if text[m.end() : m.end() + 1] == " " else None

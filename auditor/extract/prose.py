@@ -905,6 +905,10 @@ _MONEY_WORDS = re.compile(
     r"salary|paid|fee|prize|award|offered|offers|cash)\b",
     re.I,
 )
+# "the $20 million production", "a ₩8 billion film": an amount between an article and the
+# production it names is what the production cost
+_BUILT = re.compile(r"[ -](?:production|film|picture|movie|project|feature)\b")
+_BUILT_AFTER = re.compile(r"\b(?:the|a|an|its|this)\s+$", re.I)
 _WEEKEND = re.compile(r"weekend", re.I)
 _WEEKEND_WORD = re.compile(r"\bweekend\b")
 # The subject of a clause that is another film of the series, not this one.
@@ -933,8 +937,12 @@ _LOWER_BOUND = re.compile(rf"\b(?:{LOWER_BOUND})\s*$", re.I)
 _PART_OF = re.compile(r"\W*(?:of which|including)\b[^.;$]{0,30}$", re.I)
 _ABROAD = "abroad"
 _SCOPE_WORDS = (
-    (
-        re.compile(r"\b(?:worldwide|world-wide|globally|global|around the world|total)\b", re.I),
+    (  # "the fourth-highest total for a debut": a rank among films, no scope
+        re.compile(
+            r"\b(?:worldwide|world-wide|globally|global|around the world|"
+            r"(?<!highest )(?<!largest )(?<!biggest )total)\b",
+            re.I,
+        ),
         "worldwide",
     ),
     (
@@ -1021,16 +1029,20 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             if i == ranged:
                 continue
             before = [w for w in words if w.end() <= a.start()]
-            if not before:
+            # "financed the ₩6 billion production": an amount the production is named by
+            built = _BUILT.match(text, a.end()) and _BUILT_AFTER.search(
+                text, max(s, a.start() - 5), a.start()
+            )
+            if not before and not built:
                 continue
-            word = before[-1]
-            kind = word.lastgroup
+            at = a.start() if built else before[-1].start()  # where its money word is
+            kind = "budget" if built else before[-1].lastgroup
             if kind == "skip":
                 continue
             stop = amounts[i + 1].start() if i + 1 < len(amounts) else e
             later = [w for w in words if w.start() >= a.end() and w.start() < stop]
             stop = later[0].start() if later else stop
-            since = max(word.start(), amounts[i - 1].end() if i else s)
+            since = max(at, amounts[i - 1].end() if i else s)
             # "Its opening weekend took £2.1M", "$5M in its opening weekend": not the gross (the
             # weekend word after the amount may be the skip word that ends its stretch; a
             # weekend an earlier amount was read with is that amount's, not this one's).
@@ -1044,7 +1056,7 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             if _WEEKEND_WORD.search(text, max(clause_start, weekend_end), a.start()):
                 continue
             # "Its sequel, X (1996), grossed $61M": another film's money.
-            if _OTHER_FILM.search(text, clause_start, word.start()):
+            if _OTHER_FILM.search(text, clause_start, at):
                 continue
             if _WHOLE_OF_IT.search(text, clause_start, word.start()):
                 continue
@@ -1077,14 +1089,14 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
                 out.add("budget", a.start(), span_end, value, "estimated" if estimated else None)
                 continue
             # "its worldwide gross was": a scope word just before the money word is its own
-            lead = text[clause_start : word.start()]
+            lead = text[clause_start:at]
             adjacent = [h[2] for h in _scope_hits(lead) if not lead[h[1] :].strip()]
             # "it earned $88,000, and its worldwide total was ...": a scope after the amount
             # counts within the amount's own clause only
             cut = _CLAUSE_BREAK.search(text, a.end(), stop)
             # "£X at the British box office, and $Y in the United States": a money word that
             # trails the previous amount is that amount's; this one's own territory comes first
-            trailing = i > 0 and word.start() >= amounts[i - 1].end()
+            trailing = i > 0 and at >= amounts[i - 1].end()
             onward = text[a.end() : amounts[i + 1].start()] if i + 1 < len(amounts) else ""
             own = (
                 _scope(text[a.end() : cut.start() if cut else stop], "", onward)
@@ -1100,11 +1112,11 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
                     text[since : a.start()],
                     onward,
                 )
-                or _opening_scope(text, clause_start, word.start())
+                or _opening_scope(text, clause_start, at)
                 or _scope("", lead)  # "released in the United Kingdom ... and grossed £2M there"
                 # "In the United States it opened with $X ... and grossed $Y": the territory
                 # that opens the sentence's clause, past an amount that was no gross
-                or _opening_scope(text, _clause_opens(text, s, a.start()), word.start())
+                or _opening_scope(text, _clause_opens(text, s, a.start()), at)
             )
             if scope == _ABROAD:
                 continue

@@ -86,10 +86,11 @@ _LABEL_LINE = re.compile(
     r"(?P<v>[^\n]*)$",
     _M,
 )
+_COMPANY = r"(?P<d>[A-Z0-9][\w.&/'-]*(?: (?:[A-Z0-9&][\w.&/'-]*|of|de))*)"
 _DISTRIBUTED_BY = re.compile(
     r"\b(?:[Ii]n (?:the )?(?P<r>[A-Z][a-z]+(?: [A-Z][a-z]+)*),? )?"
-    r"(?:[Tt]he film|[Ii]t) was distributed by "
-    r"(?P<d>[A-Z0-9][\w.&/'-]*(?: (?:[A-Z0-9&][\w.&/'-]*|of|de))*)"
+    r"(?:[Tt]he film|[Ii]t) was (?:distributed|released in (?:the )?"
+    r"(?P<r3>[A-Z][a-z]+(?: [A-Z][a-z]+)*)(?: on [\w ]{1,30}?)?,?) by " + _COMPANY +
     r"(?: in (?:the )?(?P<r2>[A-Z][a-z]+(?: [A-Z][a-z]+)*))?"
 )
 # The headings after the article's body, each alone at the start of a line.
@@ -108,10 +109,13 @@ _GAVE_RELEASE = re.compile(
     r"(?P<r>[A-Z][a-z]+(?: [A-Z][a-z]+)*)"
 )
 _SUBJECT = re.compile(
-    r"(?:^|(?<=[.;\]] )|(?<=, and )|(?<=\n))(?P<d>[A-Z0-9][\w.&/'-]*(?: [A-Z0-9][\w.&/'-]*)*)$"
+    r"(?:^|(?<=[.;\]] )|(?<=, and )|(?<=\n))(?P<d>[A-Z0-9][\w.&/'-]*(?: [A-Z0-9][\w.&/'-]*)*)"
+    r"(?:, (?:which|who) [^,.;\n]{1,120},)?$"  # "X, which bought the rights at Cannes, gave"
 )
 _OUTSIDE_STRETCH = re.compile(r"[^\w.&/' -]")
-_WAS_DISTRIBUTED = re.compile(" was distributed by ")  # in every _DISTRIBUTED_BY match
+# in every _DISTRIBUTED_BY match: "was distributed by X", "was released in Korea (on 4 May
+# 2011) by X"
+_WAS_DISTRIBUTED = re.compile(r" was (?:distributed|released in [A-Z][\w ]{1,60}?,?) by ")
 _HOME_MEDIA_WORDS = re.compile(r"\b(?:DVD|VHS|Blu-?ray|video|cassettes?|LaserDisc)\b", re.I)
 # A hatnote under the tagline: "This article is about the 1998 film. For the 1961 film, see ...".
 _HATNOTE = re.compile(
@@ -317,7 +321,7 @@ class Wikipedia(Adapter):
         at = text.find(" gave ", start, end)
         while at >= 0:
             m = _GAVE_RELEASE.match(text, at, end)
-            subject = _SUBJECT.search(text, max(start, at - 80), at) if m else None
+            subject = _SUBJECT.search(text, max(start, at - 200), at) if m else None
             if m and subject:
                 q = canonical_country(m["r"])
                 out.add("distributor", subject.start("d"), subject.end("d"), subject["d"], q)
@@ -330,7 +334,7 @@ class Wikipedia(Adapter):
                 continue
             m = _DISTRIBUTED_BY.search(sentence)
             if m:
-                region = m["r"] or m["r2"]
+                region = m["r"] or m["r2"] or m["r3"]
                 q = canonical_country(region) if region else None
                 name = m["d"]
                 if name.endswith(".") and not re.search(r"\b(?:Co|Inc|Ltd|Corp)\.$", name):

@@ -161,6 +161,9 @@ HONORIFICS = {
     "abuelo": "grandpa",
     "abuela": "grandma",
     "judge": "judge",
+    # offices a crime film's people are addressed by, before their names
+    "chairman": "chairman",
+    "prosecutor": "prosecutor",
     "officer": "officer",
     "corporal": "corporal",
     "cpl": "corporal",

@@ -367,13 +367,16 @@ def _apart(dated: pl.DataFrame) -> pl.DataFrame:
 
 def _backing(dated: pl.DataFrame, countries: pl.DataFrame) -> pl.DataFrame:
     """Claims of no kind dating a country's release as some claim of a kind dates it: "released
-    in the US on 2 March" backs "a limited US release on 2 March" (g, slot, home, source, pos,
+    in the US on 2 March" backs "a limited US release on 2 March", and "Mar 2 Limited" of no
+    country where another claim of that kind names the US (g, slot, home, source, pos,
     weight)."""
-    stated = (
-        dated.filter(pl.col("country").is_not_null() & (pl.col("country") != ""))
-        .select("g", "slot", "home", "country")
-        .unique()
+    named = dated.filter(pl.col("country").is_not_null() & (pl.col("country") != ""))
+    unnamed = (
+        dated.filter(pl.col("place") == _NONE)
+        .select("g", "slot", "home")
+        .join(named.select("g", "slot", "country").unique(), on=["g", "slot"])
     )
+    stated = pl.concat([named.select("g", "slot", "home", "country"), unnamed]).unique()
     return (
         countries.drop("slot")
         .join(stated, on=["g", "home", "country"])

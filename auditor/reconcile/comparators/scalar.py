@@ -58,11 +58,18 @@ def plan(ctx: Context, mine: tuple[str, ...]) -> tuple[pl.LazyFrame, ...]:
         ),
         ctx.frame.lazy()
         .filter(pl.col("attribute").is_in(list(counted)) & (pl.col("origin") == EDITORIAL))
-        .select("entity", "attribute", "source", "key", "value"),
-        # The counts beside each companion (the votes beside a rating), per entity.
+        .select("entity", "attribute", "source", "key", "value", "slot"),
+        # The counts beside each companion (the votes beside a rating), per entity and site.
         ctx.frame.lazy()
         .filter(pl.col("attribute").is_in(list(counted.values())) & (pl.col("origin") == EDITORIAL))
-        .select("entity", "source", "key", of=pl.col("attribute").replace(_inverse(counted))),
+        .select(
+            "entity",
+            "source",
+            "key",
+            "num",
+            of=pl.col("attribute").replace(_inverse(counted)),
+            site=_site(pl.col("slot")),
+        ),
     )
 
 
@@ -76,6 +83,12 @@ def _without_met_bounds(frame: pl.LazyFrame) -> pl.LazyFrame:
     bound = (pl.col("compares") == "money") & pl.col("raw").str.contains(_LOWER_BOUND)
     figures = pl.col("num").filter(~bound).max().over("entity", "attribute", "slot")
     return frame.filter(~(bound & (pl.col("num") <= figures)).fill_null(False))
+
+
+def _site(slot: pl.Expr) -> pl.Expr:
+    """The site a slot names: its first word ("rottentomatoes average" is a Rotten Tomatoes
+    score, counted by that site's reviews); "" for an unqualified one."""
+    return slot.fill_null("").str.split(" ").list.first()
 
 
 def _inverse(mapping: dict[str, str]) -> dict[str, str]:
@@ -353,18 +366,27 @@ def _value_facts(values: pl.DataFrame) -> pl.DataFrame:
 
 
 def _rating_counts(claims: pl.DataFrame, counts: pl.DataFrame) -> pl.DataFrame:
-    """Per group, how many different counts its sources state beside it (a source's last)."""
+    """Per group, how many different counts its sources state beside it (a source's last, of
+    the group's site), and how far apart they are: the largest share of the largest count the
+    others lack (a score of n reviews moves by at most that share as reviews are added)."""
     last = (
         counts.with_row_index("at")
-        .group_by("entity", "of", "source")
-        .agg(count=pl.col("key").sort_by("at").last())
+        .group_by("entity", "of", "site", "source")
+        .agg(count=pl.col("key").sort_by("at").last(), num=pl.col("num").sort_by("at").last())
     )
     return (
-        claims.select("g", "entity", "attribute", "source")
+        claims.select("g", "entity", "attribute", "source", site=_site(pl.col("slot")))
         .unique()
-        .join(last, left_on=["entity", "attribute", "source"], right_on=["entity", "of", "source"])
+        .join(
+            last,
+            left_on=["entity", "attribute", "site", "source"],
+            right_on=["entity", "of", "site", "source"],
+        )
         .group_by("g")
-        .agg(counts=pl.col("count").n_unique())
+        .agg(
+            counts=pl.col("count").n_unique(),
+            added=(pl.col("num").max() - pl.col("num").min()) / pl.col("num").max(),
+        )
     )
 
 
@@ -578,6 +600,10 @@ def _reasons() -> pl.Expr:
             (kind == "score") & (spread <= 0.01 + 1e-9) & (c("counts").fill_null(0) >= 2),
             TemporalDrift.rating_moved,
         ),
+        (
+            (kind == "score") & (c("counts").fill_null(0) >= 2) & (spread <= c("added")),
+            TemporalDrift.score_moved,
+        ),
         ((kind == "money") & (c("currencies").list.len() > 1), WithinTolerance.other_currency),
         ((kind == "money") & unscoped & c("matched"), QualifierSplit.unscoped_match),
         # left to the scopes' comparison, unless two of the unscoped figures are themselves
@@ -623,6 +649,7 @@ def _reasons() -> pl.Expr:
 _PLAIN = (
     WithinTolerance.no_rating,
     TemporalDrift.rating_moved,
+    TemporalDrift.score_moved,
     ValueConflict.different_scores,
     ValueConflict.different_on_one_scale,
     WithinTolerance.ranges_overlap,
@@ -797,19 +824,20 @@ def _drifts(
 def _beside(
     ctx: Context, mine: pl.DataFrame, claims: pl.DataFrame, companions: pl.DataFrame
 ) -> pl.DataFrame:
-    """Per drifting count's group, its companion's claims by the group's sources: the same
-    value on all (`same`, that value shown and their sources sorted) or not (`differs`)."""
+    """Per drifting count's group, its companion's claims by the group's sources, in the
+    count's slot (a site's Tomatometer beside its review count): the same value on all
+    (`same`, that value shown and their sources sorted) or not (`differs`)."""
     stated = companions.with_row_index("at")
     sources = (
         claims.join(mine.select("g", "companion", "companion_shows"), on="g")
-        .select("g", "entity", "companion", "companion_shows", "source")
+        .select("g", "entity", "companion", "companion_shows", "source", "slot")
         .unique()
     )
     theirs = (
         sources.join(
             stated,
-            left_on=["entity", "companion", "source"],
-            right_on=["entity", "attribute", "source"],
+            left_on=["entity", "companion", "source", "slot"],
+            right_on=["entity", "attribute", "source", "slot"],
         )
         .sort("g", "at")
         .group_by("g", maintain_order=True)

@@ -13,6 +13,7 @@ that share nothing (rare), which it judges as before.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import NamedTuple
 
 import polars as pl
@@ -145,6 +146,7 @@ def _members(claims: pl.DataFrame) -> pl.DataFrame:
         spelt_ids=pl.col("claim_id").filter(~pl.col("aliased")),
         n_sources=pl.col("source").n_unique(),
         editorial=pl.col("editorial").any(),
+        roles=pl.col("key2").filter("editorial").drop_nulls().unique(),
     )
     ranked = (
         per_key.filter("editorial")
@@ -213,13 +215,15 @@ def _variants(
     has merged yet takes the second. A member only user reviews name is a misspelling of the
     first editorial member near it."""
     ranked = members.filter(pl.col("rank").is_not_null()).select(
-        "g", "attribute", "key", "rank", "folded", "words"
+        "g", "attribute", "key", "rank", "folded", "words", "roles"
     )
     columns = ("g", "attribute", "key", "key_b", "rank", "rank_b")
-    near = _near(
-        ranked.join(_as_b(ranked), on=["g", "words"]).filter(pl.col("rank") < pl.col("rank_b")),
-        people,
-    ).select(*columns, initials=pl.lit(False))
+    candidates = ranked.join(_as_b(ranked), on=["g", "words"]).filter(
+        pl.col("rank") < pl.col("rank_b")
+    )
+    near = pl.concat(
+        [_near(candidates, people).select(columns), _one_role(candidates).select(columns)]
+    ).with_columns(initials=pl.lit(False))
     # a pair both near and abbreviated ("mary j watson", "mary jane watson") is the latter
     pairs = pl.concat([near, _abbreviated(ranked)]).sort(
         "g", "rank", "rank_b", "initials", descending=[False, False, False, True]
@@ -286,8 +290,25 @@ def _abbreviated(ranked: pl.DataFrame) -> pl.DataFrame:
 def _as_b(members: pl.DataFrame) -> pl.DataFrame:
     """Members as the second of a pair, joined on (g, words): the other columns end in _b."""
     return members.select(
-        "g", "words", *(pl.col(c).alias(c + "_b") for c in ("key", "rank", "folded"))
+        "g", "words", *(pl.col(c).alias(c + "_b") for c in ("key", "rank", "folded", "roles"))
     )
+
+
+def _one_role(candidates: pl.DataFrame) -> pl.DataFrame:
+    """Pairs of actors the sources give one role, whose names are the same words but one, that
+    word opening on the same letter ("min-su seo" and "min-su suh", in either order): one
+    actor whose surname is romanised two ways, however far apart the short word's letters."""
+    shared = candidates.filter(
+        (pl.col("words") >= 2) & (pl.col("roles").list.set_intersection("roles_b").list.len() > 0)
+    )
+    keep = [_one_word_apart(a, b) for a, b in rows(shared.select("folded", "folded_b"))]
+    return shared.filter(pl.Series(keep, dtype=pl.Boolean))
+
+
+def _one_word_apart(a: str, b: str) -> bool:
+    only_a = list((Counter(a.split()) - Counter(b.split())).elements())
+    only_b = list((Counter(b.split()) - Counter(a.split())).elements())
+    return len(only_a) == len(only_b) == 1 and only_a[0][0] == only_b[0][0]
 
 
 def _worded_variants(variants: pl.DataFrame, members: pl.DataFrame) -> pl.DataFrame:
