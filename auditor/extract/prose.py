@@ -1058,7 +1058,7 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             # "Its sequel, X (1996), grossed $61M": another film's money.
             if _OTHER_FILM.search(text, clause_start, at):
                 continue
-            if _WHOLE_OF_IT.search(text, clause_start, word.start()):
+            if _WHOLE_OF_IT.search(text, clause_start, at):
                 continue
             # "earned $2.3 million in rentals", "rentals of $4M": the distributor's share of
             # the takings, no gross; in the amount's own clause only.
