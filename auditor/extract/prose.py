@@ -272,7 +272,8 @@ _IN_CINEMAS = re.compile(
     re.I,
 )
 _COUNTRY_RELEASE = re.compile(
-    rf"\b(?P<c>{_COUNTRY}|[A-Z][a-z]+) (?:theatrical )?(?:release|premiere|opening)\b", re.I
+    rf"\b(?P<c>{_COUNTRY}|[A-Z][a-z]+) (?:theatrical )?(?:re-?)?(?:release|premiere|opening)\b",
+    re.I
 )
 # Streaming services by brand: a date "on" one of them is a streaming release.
 _STREAMERS = (
@@ -280,7 +281,9 @@ _STREAMERS = (
     r"paramount\+|mubi|shudder|kanopy|(?:the )?criterion channel|crave"
 )
 _RELEASE_VERB = re.compile(
-    r"\b(?:released|release|opened|opening|premiered|premiere|debuted|expanded|went wide|"
+    # "opening" of a part of the film ("an opening sequence at Heathrow") is no release
+    r"\b(?:released|release|opened|opening(?! (?:sequence|scene|shot|credits|titles|minutes|act"
+    r"|chapter|reel|monologue|line)s?\b)|premiered|premiere|debuted|expanded|went wide|"
     r"reissued|re-issued|screened|shown at|bowed|came out|hit (?:theaters|theatres|cinemas)|"
     r"(?:began|started) streaming|available (?:to stream|for streaming)|"
     # "made available to rent on digital platforms on": a digital release
@@ -339,7 +342,9 @@ _KINDS = (
 _RERELEASE = re.compile(r"\b(?:re-?released?|re-?issued?|restored|restoration)\b", re.I)
 _HOME_MEDIA = re.compile(
     r"\b(?P<dvd>(?<!HD )DVDs?)\b|\b(?P<vhs>VHS|video ?cassettes?|videocassettes?|home video)\b"
-    r"|\b(?P<other>Blu-?ray|HD DVD|LaserDisc|4K|Ultra HD|streaming)\b",
+    # "a 4K restoration": the scan's resolution, no format
+    r"|\b(?P<other>Blu-?ray|HD DVD|LaserDisc|4K(?![ -](?:digital )?(?:restor|remaster|scan))"
+    r"|Ultra HD|streaming)\b",
     re.I,
 )
 # A date a release was planned for, or moved from ("its release, originally scheduled for",
@@ -369,6 +374,21 @@ _FOR_RELEASE = re.compile(
 _TV_PREMIERE_AT = Opening(re.compile(r"\b(?:television|tv) (?:premiere|debut)\b", re.I))
 
 
+# "six weeks before the film's release": a release word that times another event
+_TIME_REF = re.compile(r"\b(?:before|after|ahead of|prior to|until|since)\s+(?:[\w'’]+\s+){0,3}$")
+# A screening is a release only of a kind ("screened at the Venice Film Festival"), not a
+# private showing ("screened at the White House in July 1999")
+_SCREENED = re.compile(r"screened|shown at", re.I)
+
+
+def _release_verb(text: str, low: str | None, a: int, b: int) -> re.Match[str] | None:
+    """The first release verb of text[a:b] (offsets from `a`) that does not time another event."""
+    for v in _VERB_AT.finditer(text, low, a, b):
+        if not _TIME_REF.search(text, max(a, a + v.start() - 60), a + v.start()):
+            return v
+    return None
+
+
 def _other_work(text: str, low: str | None, a: int, b: int, rerelease: bool):
     """The first mention in text[a:b] of another work or occasion than the film's release;
     an anniversary is none where the sentence re-releases the film (`rerelease`)."""
@@ -394,7 +414,7 @@ _KIND_WORDS = re.compile(
     "stream|digital|on demand|vod|rent|netflix|hulu|prime|disney|apple tv|hbo max|peacock|"
     "paramount|mubi|shudder|kanopy|criterion|crave"
 )
-_RELEASE_NOUN = re.compile(" release| premiere| opening")
+_RELEASE_NOUN = re.compile("[ -]release| premiere| opening")  # "a British re-release"
 _HOME_MEDIA_LOW = re.compile(r"dvd|vhs|video|blu-?ray|laserdisc|4k|ultra hd|streaming")
 _MEDIA_DATE = re.compile(_DATE.pattern + r"|(?<=\bin )(?:1[89]|20)\d\d\b", re.I)
 
@@ -511,7 +531,7 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             continue  # the reading below would skip it
         if opens and not wanted[i]:
             continue  # a paragraph without a release verb
-        verb = _VERB_AT.search(text, low, s, e) if first or s in verbs else None
+        verb = _release_verb(text, low, s, e) if first or s in verbs else None
         if not opens and not verb:
             continue
         rerelease = _RERELEASE.search(text, s, e) is not None
@@ -540,7 +560,7 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             if _PLANNED.search(clause):  # "originally scheduled for 9 April": no release
                 pos = d.end()
                 continue
-            if d.start() - s < verb.start() and not _VERB_AT.search(text, low, d.end(), e):
+            if d.start() - s < verb.start() and not _release_verb(text, low, d.end(), e):
                 pos = d.end()
                 continue
             purpose = _FOR_RELEASE.search(text, pos, d.start())
@@ -610,7 +630,9 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             if kind == "premiere" and (fest or is_festival(clause)):
                 country, also = None, []  # "its North American premiere at Toronto": the
                 # festival's place
-            for c in [country, *also]:
+            licence = _VERB_AT.finditer(text, low, s, d.start())
+            private = kind is None and licence and _SCREENED.fullmatch(licence[-1].group())
+            for c in [] if private else [country, *also]:
                 out.add("release_date", d.start(), d.end(), value, _qualifier(c, kind))
             kind = carried if after_kind else kind
 
@@ -863,9 +885,9 @@ _MONEY_WORDS = re.compile(
     r"|(?:made|produced)(?: (?:it|the (?:film|picture|movie)))?"  # "produced it for"
     r"(?: (?:at|in|on) [\w'’ -]{1,40}?)? for)\b"  # "made at Ealing Studios for"
     r"|\b(?P<gross>gross(?:ed|ing|es)?|box[- ]office|earn(?:ed|ing|s)?|took(?: in)?|taking|"
-    r"making|made|revenue|receipts|takings)\b"
+    r"making|made(?! by\b)|revenue|receipts|takings)\b"  # "were made by the firm": no money
     r"|\b(?P<skip>opening weekend|first weekend|weekend|opening|marketing|advertising|"
-    r"salary|paid|fee|prize|award|offered|offers|cash)\b",
+    r"salary|paid|fee|prize|award|offered|offers|cash|sold|auction(?:ed)?|fetched)\b",
     re.I,
 )
 _WEEKEND = re.compile(r"weekend", re.I)
@@ -873,12 +895,19 @@ _WEEKEND_WORD = re.compile(r"\bweekend\b")
 # The subject of a clause that is another film of the series, not this one.
 _OTHER_FILM = re.compile(r"\b(?:sequel|prequel|remake|follow-up|spin-off)s?\b", re.I)
 _ESTIMATED = re.compile(r"\b(?:estimated|est\.)\s*$", re.I)
+# "Its marketing campaign, which cost $31M": what the promotion cost, no budget of the film
+_PROMOTION = re.compile(r"\b(?:marketing|advertising|promotion(?:al)?|publicity|campaign)\b", re.I)
+# "The first budget ... had been $52M; the figure rose to ...": a plan the budget outgrew
+_SUPERSEDED = re.compile(
+    r"\b(?:first|initial|original|early|earlier|preliminary|projected|planned)\s+$", re.I
+)
 _RUN_KINDS = ("original run", "re-release")
 # A release that a gross belongs to alone, or a total over every release (`_run`).
 _RUN_WORDS = re.compile(
     r"\b(?:(?P<original>(?:original|initial|first)(?: theatrical| cinema)? (?:run|release))"
     r"|(?P<re>re-?releas(?:e[ds]?|ing)|re-?issu(?:e[ds]?|ing))"
-    r"|(?P<total>lifetime|all-time|cumulative|total))\b",
+    # "a worldwide total": the territories summed, not the runs
+    r"|(?P<total>lifetime|all-time|cumulative|(?<!worldwide )(?<!global )(?<!domestic )total))\b",
     re.I,
 )
 # "a budget of under $2 million": a bound, no amount (neither a point nor a range)
@@ -904,8 +933,15 @@ _SCOPE_WORDS = (
         "usa",
     ),
     (re.compile(r"\b(?:UK|U\.K\.|United Kingdom|British|Britain)\b"), "uk"),
-    # the money made outside the home market: no scope of v1 ("grossed $12M internationally")
-    (re.compile(r"\b(?:international(?:ly)?|overseas|foreign|other territories)\b"), _ABROAD),
+    # the money made outside the home market: no scope of v1 ("grossed $12M internationally",
+    # "$250M outside North America")
+    (
+        re.compile(
+            r"\b(?:international(?:ly)?|overseas|foreign|other territories|outside (?:of )?"
+            r"(?:the )?(?:North America|United States|US|U\.S\.|UK|United Kingdom|home market))\b"
+        ),
+        _ABROAD,
+    ),
 )
 
 
@@ -916,7 +952,9 @@ def _scope_hits(text: str) -> list[tuple[int, int, str]]:
     for m in _IN_COUNTRY.finditer(text):
         if not any(rx.search(m["c"]) for rx, _ in _SCOPE_WORDS):
             hits.append((m.start("c"), m.end("c"), canonical_country(m["c"])))
-    return hits
+    # "outside North America" is abroad, not the territory it names
+    abroad = [(a, b) for a, b, sc in hits if sc == _ABROAD]
+    return [h for h in hits if h[2] == _ABROAD or not any(a <= h[0] < b for a, b in abroad)]
 
 
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
@@ -1018,6 +1056,12 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             if kind == "budget":
                 if _BOUND.search(text, since, a.start()):
                     continue
+                if _PROMOTION.search(text, _clause_opens(text, s, word.start()), word.start()):
+                    continue
+                if _SUPERSEDED.search(text, s, word.start()) and not _CLAUSE_BREAK.search(
+                    text, word.end(), a.start()
+                ):
+                    continue
                 if i and _PART_OF.match(text, amounts[i - 1].end(), a.start()):
                     continue
                 value = {"low": money.low, "high": money.high, "currency": money.currency}
@@ -1057,7 +1101,10 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
                     text[since : a.start()],
                     onward,
                 )
-                or _opening_scope(text, clause_start, word.start())
+                # "...; in Australia it grossed A$X": the territory opening its own clause
+                or _opening_scope(
+                    text, _clause_opens(text, clause_start, word.start()), word.start()
+                )
                 or _scope("", lead)  # "released in the United Kingdom ... and grossed £2M there"
                 # "In the United States it opened with $X ... and grossed $Y": the territory
                 # that opens the sentence's clause, past an amount that was no gross
@@ -1065,7 +1112,7 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             )
             if scope == _ABROAD:
                 continue
-            run = _run(text, s, a.start())
+            run = _run(text, s, a.start()) or _run(text, a.end(), cut.start() if cut else stop)
             if run:
                 scope = f"{scope},{run}" if scope else run
             out.add(
