@@ -677,11 +677,20 @@ def _in_year_of(text: str, low: str | None, d: re.Match, s: int, e: int) -> str 
     return parse_date(f"{d.group()} {year[:4]}") if year else None
 
 
+# "A two-disc Director's Cut edition ... was released on DVD on": that cut's disc, its date
+# qualified by the cut as the cut's running time is, so that it is compared with its own only
+_NAMED_CUT = re.compile(r"\b(?:director|producer)['’]s cut\b|\b(?:extended|unrated|uncut) "
+                        r"(?:cut|edition|version)\b", re.I)
+
+
 def add_home_media_prose(out: Collector, start: int, end: int) -> None:
-    """DVD and VHS dates: the format noun anywhere in the sentence, carried to later clauses."""
+    """DVD and VHS dates: the format noun anywhere in the sentence, carried to later clauses;
+    a cut the sentence names qualifies them."""
     text = out.view.text
     low = _lowered(text)
     for s, e in sentences_with(text, start, end, _HOME_MEDIA, _HOME_MEDIA_LOW):
+        named = _NAMED_CUT.search(text, s, e)
+        cut = named.group().lower().replace("’", "'") if named else None
         # "Northway Home Video" (capitalised, after a name) is a company, not a format.
         formats = [
             f
@@ -716,7 +725,7 @@ def add_home_media_prose(out: Collector, start: int, end: int) -> None:
                 nxt = [f for f in formats if d.end() < f.start() < last]
                 current = _attributes(nxt[:1])
             for attribute in filter(None, current):
-                out.add(attribute, d.start(), d.end(), parse_date(d.group()))
+                out.add(attribute, d.start(), d.end(), parse_date(d.group()), cut)
             pos = d.end()
 
 
@@ -742,12 +751,21 @@ _OUT_OF_100 = re.compile(
 
 
 _AGGREGATORS = re.compile("Rotten Tomatoes|Metacritic")
+# "The restoration itself holds a separate rating": a sentence whose subject is another
+# version or release of the film, listed apart on the site
+_OTHER_LISTING = re.compile(
+    r"\W*(?:the|its|this|that) (?:[\w'’-]+ ){0,2}(?:restoration|re-?release|reissue|cut|version"
+    r"|edition|sequel|prequel|remake|series)\b",
+    re.I,
+)
 
 
 def add_aggregator_prose(out: Collector, start: int, end: int) -> None:
     """Rotten Tomatoes and Metacritic figures: the site named anywhere in the sentence."""
     text = out.view.text
     for s, e in sentences_with(text, start, end, _AGGREGATORS):
+        if _OTHER_LISTING.match(text, s, e):
+            continue
         sentence = text[s:e]
         rt = sentence.find("Rotten Tomatoes")
         mc = sentence.find("Metacritic")
