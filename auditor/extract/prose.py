@@ -264,9 +264,10 @@ _YEAR_AFTER = re.compile(
     re.I,
 )
 _IN_COUNTRY = re.compile(rf"\b(?:in|across|throughout) (?:the )?(?P<c>{_COUNTRY})\b", re.I)
-# "opened in Danish cinemas", "across UK theaters": the adjective names the country.
+# "opened in Danish cinemas", "across UK theaters", "returned to American cinemas": the
+# adjective names the country.
 _IN_CINEMAS = re.compile(
-    r"\b(?:in|across|throughout) (?:(?:select|selected|a few|a handful of) )?(?P<c>"
+    r"\b(?:in|across|throughout|to) (?:(?:select|selected|a few|a handful of) )?(?P<c>"
     + "|".join(re.escape(k) for k in sorted(COUNTRY_KEYS, key=len, reverse=True))
     + r") (?:cinemas|theaters|theatres|movie theaters|movie theatres)\b",
     re.I,
@@ -285,6 +286,8 @@ _RELEASE_VERB = re.compile(
     r"\b(?:released|release|opened|opening(?! (?:sequence|scene|shot|credits|titles|minutes|act"
     r"|chapter|reel|monologue|line)s?\b)|premiered|premiere|debuted|expanded|went wide|"
     r"reissued|re-issued|screened|shown at|bowed|came out|hit (?:theaters|theatres|cinemas)|"
+    # "A restored version returned to American cinemas in June 2019"
+    r"returned to (?:\w+ )?(?:cinemas|theaters|theatres)|"
     r"(?:began|started) streaming|available (?:to stream|for streaming)|"
     # "made available to rent on digital platforms on": a digital release
     r"available (?:to (?:rent|buy)|for (?:rent|rental|purchase)|digitally|on demand"
@@ -340,6 +343,16 @@ _KINDS = (
 # A later release of an old film ("re-released it in France on", "the restored version
 # premiered at"): its own kind, whatever else the clause says, so that it is no first release.
 _RERELEASE = re.compile(r"\b(?:re-?released?|re-?issued?|restored|restoration)\b", re.I)
+# "A two-disc Director's Cut edition ... was released on DVD on": that cut's disc, its date
+# qualified by the cut as the cut's running time is, so that it is compared with its own only
+_NAMED_CUT = re.compile(r"\b(?:director|producer)['’]s cut\b|\b(?:extended|unrated|uncut) "
+                        r"(?:cut|edition|version)\b", re.I)
+# "in the director's cut released in 2003": the cut's release (its disc), not the film's
+_CUT_RELEASED = re.compile(
+    "(?:" + _NAMED_CUT.pattern + r"),? (?:which |that )?(?:was |were |is )?(?:first |later )?"
+    r"released (?:(?:in|on) )?$",
+    re.I,
+)
 _HOME_MEDIA = re.compile(
     r"\b(?P<dvd>(?<!HD )DVDs?)\b|\b(?P<vhs>VHS|video ?cassettes?|videocassettes?|home video)\b"
     # "a 4K restoration": the scan's resolution, no format
@@ -563,6 +576,9 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             if d.start() - s < verb.start() and not _release_verb(text, low, d.end(), e):
                 pos = d.end()
                 continue
+            if _CUT_RELEASED.search(text, pos, d.start()):
+                pos = d.end()
+                continue
             purpose = _FOR_RELEASE.search(text, pos, d.start())
             if purpose and not _VERB_AT.search(text, low, purpose.end(), d.start()):
                 pos = d.end()  # "For the European release, X shot new scenes in March 1978"
@@ -677,20 +693,12 @@ def _in_year_of(text: str, low: str | None, d: re.Match, s: int, e: int) -> str 
     return parse_date(f"{d.group()} {year[:4]}") if year else None
 
 
-# "A two-disc Director's Cut edition ... was released on DVD on": that cut's disc, its date
-# qualified by the cut as the cut's running time is, so that it is compared with its own only
-_NAMED_CUT = re.compile(r"\b(?:director|producer)['’]s cut\b|\b(?:extended|unrated|uncut) "
-                        r"(?:cut|edition|version)\b", re.I)
-
-
 def add_home_media_prose(out: Collector, start: int, end: int) -> None:
     """DVD and VHS dates: the format noun anywhere in the sentence, carried to later clauses;
-    a cut the sentence names qualifies them."""
+    a cut named in a date's own clause before it qualifies it."""
     text = out.view.text
     low = _lowered(text)
     for s, e in sentences_with(text, start, end, _HOME_MEDIA, _HOME_MEDIA_LOW):
-        named = _NAMED_CUT.search(text, s, e)
-        cut = named.group().lower().replace("’", "'") if named else None
         # "Northway Home Video" (capitalised, after a name) is a company, not a format.
         formats = [
             f
@@ -724,6 +732,8 @@ def add_home_media_prose(out: Collector, start: int, end: int) -> None:
                 last = brk.start() if brk and brk.group() != ";" else e
                 nxt = [f for f in formats if d.end() < f.start() < last]
                 current = _attributes(nxt[:1])
+            named = _NAMED_CUT.search(text, _clause_opens(text, s, d.start()), d.start())
+            cut = named.group().lower().replace("’", "'") if named else None
             for attribute in filter(None, current):
                 out.add(attribute, d.start(), d.end(), parse_date(d.group()), cut)
             pos = d.end()
@@ -1218,9 +1228,11 @@ _CREDIT = re.compile(
 
 
 # "from a story by X", "with a screenplay by X and Y", "from the novel by X": the writing
-# credit names its role.
+# credit names its role; the work's title may part the role from its "by" ("adapted from the
+# 1994 novel The Long Winter by X").
 _WRITING_CREDIT = re.compile(
-    r"\b(?P<role>screenplay|story|teleplay|novel) by (?P<names>"
+    r"\b(?P<role>screenplay|story|teleplay|novel)"
+    r"(?: [A-Z][\w'’:-]*(?: (?:[A-Z][\w'’:-]*|of|the|and|in|on|a|an|to))*)? by (?P<names>"
     + _NAME
     + r"(?:(?:, | and |, and | &amp; | & )"
     + _NAME
