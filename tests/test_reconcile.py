@@ -877,3 +877,33 @@ def test_a_name_a_japanese_film_writes_is_folded_on_that_film_alone():
         if d.attribute == "director" and d.code in ("AU003", "AU006")
     }
     assert spelt == {"b-film-1990"}
+
+
+def test_mutation_language_with_its_variety_is_that_language(sources_copy):
+    """Rotten Tomatoes' "English (British)" is English with its variety named: no conflict
+    with a page's plain "english"."""
+    _mutate(
+        sources_copy,
+        "rottentomatoes.txt",
+        "  • United Artists",
+        "  • United Artists\n  Original Language: English (British)",
+    )
+    report = _audit(sources_copy)
+    assert any(d.attribute == "language" for d in report.discrepancies)  # compared, compatible
+    assert not [
+        d for d in report.discrepancies if d.attribute == "language" and d.severity != "info"
+    ]
+
+
+def test_mutation_a_cuts_disc_date_is_compared_with_its_own_cut(sources_copy):
+    """A director's cut's DVD, dated apart ("A Director's Cut edition was released on DVD on
+    ..."), is no second date for the film's DVD: only the film's own DVD dates are compared."""
+    _mutate(
+        sources_copy,
+        "wikipedia.txt",
+        "The DVD contains",
+        "A director's cut was released on DVD on May 5, 2004. The DVD contains",
+    )
+    report = _audit(sources_copy)
+    found = [d for d in report.discrepancies if d.attribute == "dvd_release"]
+    assert found and not any("2004" in d.explanation for d in found)
