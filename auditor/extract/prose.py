@@ -264,7 +264,7 @@ _YEAR_AFTER = re.compile(
     re.I,
 )
 _IN_COUNTRY = re.compile(rf"\b(?:in|across|throughout) (?:the )?(?P<c>{_COUNTRY})\b", re.I)
-# "opened in Danish cinemas", "across UK theaters", "returned to American cinemas": the
+# "opened in Danish cinemas", "across UK theaters", "returned to Polish cinemas": the
 # adjective names the country.
 _IN_CINEMAS = re.compile(
     r"\b(?:in|across|throughout|to) (?:(?:select|selected|a few|a handful of) )?(?P<c>"
@@ -282,11 +282,11 @@ _STREAMERS = (
     r"paramount\+|mubi|shudder|kanopy|(?:the )?criterion channel|crave"
 )
 _RELEASE_VERB = re.compile(
-    # "opening" of a part of the film ("an opening sequence at Heathrow") is no release
+    # "opening" of a part of the film ("an opening sequence at the airport") is no release
     r"\b(?:released|release|opened|opening(?! (?:sequence|scene|shot|credits|titles|minutes|act"
     r"|chapter|reel|monologue|line)s?\b)|premiered|premiere|debuted|expanded|went wide|"
     r"reissued|re-issued|screened|shown at|bowed|came out|hit (?:theaters|theatres|cinemas)|"
-    # "A restored version returned to American cinemas in June 2019"
+    # "A restored version returned to Polish cinemas in May 2011"
     r"returned to (?:\w+ )?(?:cinemas|theaters|theatres)|"
     r"(?:began|started) streaming|available (?:to stream|for streaming)|"
     # "made available to rent on digital platforms on": a digital release
@@ -343,11 +343,11 @@ _KINDS = (
 # A later release of an old film ("re-released it in France on", "the restored version
 # premiered at"): its own kind, whatever else the clause says, so that it is no first release.
 _RERELEASE = re.compile(r"\b(?:re-?released?|re-?issued?|restored|restoration)\b", re.I)
-# "A two-disc Director's Cut edition ... was released on DVD on": that cut's disc, its date
+# "An extended edition was released on DVD on": that cut's disc, its date
 # qualified by the cut as the cut's running time is, so that it is compared with its own only
 _NAMED_CUT = re.compile(r"\b(?:director|producer)['’]s cut\b|\b(?:extended|unrated|uncut) "
                         r"(?:cut|edition|version)\b", re.I)
-# "in the director's cut released in 2003": the cut's release (its disc), not the film's
+# "in the extended cut released in 2011": the cut's release (its disc), not the film's
 _CUT_RELEASED = re.compile(
     "(?:" + _NAMED_CUT.pattern + r"),? (?:which |that )?(?:was |were |is )?(?:first |later )?"
     r"released (?:(?:in|on) )?$",
@@ -387,10 +387,10 @@ _FOR_RELEASE = re.compile(
 _TV_PREMIERE_AT = Opening(re.compile(r"\b(?:television|tv) (?:premiere|debut)\b", re.I))
 
 
-# "six weeks before the film's release": a release word that times another event
+# "two months before the film's release": a release word that times another event
 _TIME_REF = re.compile(r"\b(?:before|after|ahead of|prior to|until|since)\s+(?:[\w'’]+\s+){0,3}$")
 # A screening is a release only of a kind ("screened at the Venice Film Festival"), not a
-# private showing ("screened at the White House in July 1999")
+# private showing ("screened at the town hall in May 2004")
 _SCREENED = re.compile(r"screened|shown at", re.I)
 
 
@@ -427,7 +427,7 @@ _KIND_WORDS = re.compile(
     "stream|digital|on demand|vod|rent|netflix|hulu|prime|disney|apple tv|hbo max|peacock|"
     "paramount|mubi|shudder|kanopy|criterion|crave"
 )
-_RELEASE_NOUN = re.compile("[ -]release| premiere| opening")  # "a British re-release"
+_RELEASE_NOUN = re.compile("[ -]release| premiere| opening")  # "a French re-release"
 _HOME_MEDIA_LOW = re.compile(r"dvd|vhs|video|blu-?ray|laserdisc|4k|ultra hd|streaming")
 _MEDIA_DATE = re.compile(_DATE.pattern + r"|(?<=\bin )(?:1[89]|20)\d\d\b", re.I)
 
@@ -761,7 +761,7 @@ _OUT_OF_100 = re.compile(
 
 
 _AGGREGATORS = re.compile("Rotten Tomatoes|Metacritic")
-# "The restoration itself holds a separate rating": a sentence whose subject is another
+# "The restoration holds a rating of its own": a sentence whose subject is another
 # version or release of the film, listed apart on the site
 _OTHER_LISTING = re.compile(
     r"\W*(?:the|its|this|that) (?:[\w'’-]+ ){0,2}(?:restoration|re-?release|reissue|cut|version"
@@ -923,9 +923,9 @@ _WEEKEND_WORD = re.compile(r"\bweekend\b")
 # The subject of a clause that is another film of the series, not this one.
 _OTHER_FILM = re.compile(r"\b(?:sequel|prequel|remake|follow-up|spin-off)s?\b", re.I)
 _ESTIMATED = re.compile(r"\b(?:estimated|est\.)\s*$", re.I)
-# "Its marketing campaign, which cost $31M": what the promotion cost, no budget of the film
+# "Its marketing campaign, which cost $12M": what the promotion cost, no budget of the film
 _PROMOTION = re.compile(r"\b(?:marketing|advertising|promotion(?:al)?|publicity|campaign)\b", re.I)
-# "The first budget ... had been $52M; the figure rose to ...": a plan the budget outgrew
+# "The first budget had been $9M; the figure rose to ...": a plan the budget outgrew
 _SUPERSEDED = re.compile(
     r"\b(?:first|initial|original|early|earlier|preliminary|projected|planned)\s+$", re.I
 )
@@ -962,7 +962,7 @@ _SCOPE_WORDS = (
     ),
     (re.compile(r"\b(?:UK|U\.K\.|United Kingdom|British|Britain)\b"), "uk"),
     # the money made outside the home market: no scope of v1 ("grossed $12M internationally",
-    # "$250M outside North America")
+    # "$40M outside North America")
     (
         re.compile(
             r"\b(?:international(?:ly)?|overseas|foreign|other territories|outside (?:of )?"
@@ -1129,7 +1129,7 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
                     text[since : a.start()],
                     onward,
                 )
-                # "...; in Australia it grossed A$X": the territory opening its own clause
+                # "...; in Chile it grossed $X": the territory opening its own clause
                 or _opening_scope(
                     text, _clause_opens(text, clause_start, word.start()), word.start()
                 )
@@ -1229,7 +1229,7 @@ _CREDIT = re.compile(
 
 # "from a story by X", "with a screenplay by X and Y", "from the novel by X": the writing
 # credit names its role; the work's title may part the role from its "by" ("adapted from the
-# 1994 novel The Long Winter by X").
+# 1971 novel Its Title by X").
 _WRITING_CREDIT = re.compile(
     r"\b(?P<role>screenplay|story|teleplay|novel)"
     r"(?: [A-Z][\w'’:-]*(?: (?:[A-Z][\w'’:-]*|of|the|and|in|on|a|an|to))*)? by (?P<names>"

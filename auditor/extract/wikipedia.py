@@ -664,8 +664,8 @@ _SECTION_WORDS = frozenset(
 def _festival(text: str, note: str) -> bool:
     """An infobox release note that is the name of a festival the page names in full ("(Adelaide)"
     where the prose says "premiered at the Adelaide Film Festival"), or the place of the
-    premiere the prose names ("(Los Angeles)" beside "premiered at the X Theatre in Los
-    Angeles"): a premiere."""
+    premiere the prose names ("(Porto)" beside "premiered at the X Theatre in Porto"): a
+    premiere."""
     if not re.fullmatch(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}", note) or is_country(note):
         return False
     name = re.escape(note)
