@@ -836,7 +836,6 @@ def test_credits_in_prose():
     }
 
 
-
 def test_people_joined_by_an_ampersand_are_two_people():
     """A co-direction or a duo of players written 'A & B' (or '&amp;' in an encoded capture),
     in prose, an infobox line, an info panel or a credits line: each a person of their own."""
@@ -1493,7 +1492,6 @@ def test_reichsmark_and_rm_by_the_films_country():
     assert ("budget", (("currency", "RM"), ("high", 1_800_000), ("low", 1_800_000)), None) in facts
 
 
-
 def test_yen_sign_alone_is_the_yuan_on_a_chinese_films_page():
     """'¥' alone is the yuan (CNY) on a page that names the film's country China or Chinese,
     the yen elsewhere; a prefixed 'JP¥' stays the yen whatever the film's country."""
@@ -1611,7 +1609,6 @@ PLOTS += [
 def test_names_in_plot_text(text, names):
     facts = _facts(lambda out, s, e: add_characters(out, s, e, [], cased=True), text)
     assert {v for _, v, _ in facts} == names
-
 
 
 def test_one_word_part_of_a_known_name_the_plot_writes_whole():
@@ -2232,7 +2229,6 @@ def test_wikipedia_cast_section_dual_role():
         ("Joan Dee", "Amy and the Twin"),
         ("Max Orr", "Both Ends"),
     }
-
 
 
 def test_wikipedia_cast_line_of_a_name_with_particles():
@@ -2898,7 +2894,6 @@ def test_wikipedia_distributor_prose(text, facts):
     assert _facts(lambda out, s, e: Wikipedia()._prose(out, s, e), text) == facts
 
 
-
 def test_a_documentary_names_no_characters(tmp_path):
     """The people a documentary's synopsis names are the people filmed, not characters: the
     same blog page names characters as a drama and none once its genre line says documentary."""
@@ -2918,7 +2913,6 @@ def test_a_documentary_names_no_characters(tmp_path):
         got[genre] = {c.attribute for c in result.claims}
     assert "character" in got["Crime, Drama"]
     assert "character" not in got["Documentary"] and "cast" in got["Documentary"]
-
 
 
 def test_nickname_quote_styles_are_one_role():
@@ -3568,3 +3562,160 @@ def test_lower_cased_plot_names_a_role_by_the_nickname_that_shortens_its_first_n
     known = ["winifred 'winnie' roe", "kit 'ace' harlow"]
     facts = _facts(lambda out, s, e: add_characters(out, s, e, known, cased=False), text)
     assert {v for _, v, _ in facts} == {"winifred roe", "winnie"}
+
+
+# A long page's production, box-office and legacy prose: dates and sums that are no release,
+# budget or gross of the film, beside those that are.
+LONG_PAGE_RELEASES = [
+    (  # an opening sequence is no opening
+        "Noor Castel was attached to direct in May 1991 and storyboarded an opening sequence "
+        "in Lisbon.",
+        set(),
+    ),
+    (  # a release word that times another event dates nothing
+        "The mix was finished in March 2006, and the cut was locked on April 2, 2006, five "
+        "weeks before the film's release.",
+        set(),
+    ),
+    (  # a private screening is no release; a festival screening is a premiere
+        "In Canada, the film was screened at Rideau Hall in May 2006. It was screened at the "
+        "Lakeside Film Festival on 9 June 2006.",
+        {("2006-06-09", "premiere")},
+    ),
+    (  # a 4K restoration is no home-media format; a country's re-release names its country
+        "For its 25th anniversary, Ostrava Films released a 4K restoration in the United States "
+        "on 3 May 2013, followed by a French re-release on 9 October 2013.",
+        {("2013-05-03", "usa,re-release"), ("2013-10-09", "france,re-release")},
+    ),
+    (  # a cut's release is the cut's, dated on its disc
+        "Some scenes returned in the extended edition released in 2009.",
+        set(),
+    ),
+    (
+        "A restored version returned to Spanish cinemas in March 2015.",
+        {("2015-03", "spain,re-release")},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"), LONG_PAGE_RELEASES, ids=range(len(LONG_PAGE_RELEASES))
+)
+def test_long_page_release_phrasings(text, facts):
+    got = {(v, q) for a, v, q in _facts(add_release_prose, text) if a == "release_date"}
+    assert got == facts
+
+
+LONG_PAGE_MONEY = [
+    (  # what the promotion cost is no budget
+        "Its advertising campaign, which cost a reported $18 million, avoided the subject.",
+        set(),
+    ),
+    (  # a first budget the film outgrew is no budget; the figure it rose to is
+        "The first budget, drawn up in 2001, had been $30 million; the figure rose to $41 "
+        "million after the casting.",
+        {("budget", (("currency", "USD"), ("high", 41_000_000), ("low", 41_000_000)), None)},
+    ),
+    (  # a prop made by a firm and sold at auction is no gross
+        "The masks were made by a firm in Leeds, and one was sold at auction for £9,000.",
+        set(),
+    ),
+    (  # money outside the home market has no scope of v1
+        "By March it had earned more than $90 million outside North America.",
+        set(),
+    ),
+    (  # the territory that opens the amount's own clause
+        "In Italy, where it opened on 4 May, it sold a million tickets; in Mexico it grossed "
+        "MXN 40 million.",
+        {("gross", (("amount", 40_000_000), ("currency", "MXN")), "mexico")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "facts"), LONG_PAGE_MONEY, ids=range(len(LONG_PAGE_MONEY)))
+def test_long_page_money_phrasings(text, facts):
+    assert _facts(add_money_prose, text) == facts
+
+
+def test_a_run_named_after_the_amount_and_a_worldwide_total_of_that_run():
+    """'$X in the United States during its original run and $Y abroad, for a worldwide total
+    of $Z': X and Z are the original run's ("worldwide total" sums territories, not runs)."""
+    text = (
+        "The film grossed $50 million in the United States during its original run and $20 "
+        "million in other territories, for a worldwide total of $70 million. The 2012 "
+        "re-release grossed $2 million in the United States, bringing its lifetime domestic "
+        "gross to $52 million, for a worldwide total of $73 million."
+    )
+    assert _gross_facts(text) == {
+        (50_000_000, "usa,original run"),
+        (70_000_000, "worldwide,original run"),
+        (2_000_000, "usa,re-release"),
+        (52_000_000, "usa"),
+        (73_000_000, "worldwide"),
+    }
+
+
+def test_a_restorations_aggregator_score_is_another_listing():
+    text = (
+        "On Rotten Tomatoes, the film holds an approval rating of 81% based on 40 reviews. The "
+        "restoration itself holds a rating on Rotten Tomatoes of 97% based on 12 reviews."
+    )
+    assert _facts(add_aggregator_prose, text) == {
+        ("critic_score", (("scale", 100), ("value", 81)), "rottentomatoes"),
+        ("critic_review_count", 40, "rottentomatoes"),
+    }
+
+
+def test_a_named_cuts_disc_date_carries_the_cut():
+    text = (
+        "The DVD was released on 2 May 2001. An extended edition was released on DVD on 5 June "
+        "2004; a Blu-ray followed in 2010."
+    )
+    assert _facts(add_home_media_prose, text) == {
+        ("dvd_release", "2001-05-02", None),
+        ("dvd_release", "2004-06-05", "extended edition"),
+    }
+
+
+def test_a_novels_title_between_its_role_and_by():
+    text = "Some Film is a 2008 drama film adapted from the 1971 novel The Salt Road by Ida Venn."
+    assert ("writers", "Ida Venn", "novel") in _facts(add_credit_prose, text)
+
+
+def test_infobox_premiere_place_the_prose_names():
+    """'June 2, 1999 (Lisbon)' where the article says the film premiered in Lisbon: the
+    premiere; a city the prose names otherwise stays no qualifier."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    box = "Release dates\n  • May 4, 2003 (2003-05-04) (Porto)\n"
+    prose = "\n\nThe film premiered at the Rivoli Theatre in Porto on May 4, 2003.\n"
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), box + prose)
+    assert ("release_date", "2003-05-04", "premiere") in facts
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), box)
+    assert ("release_date", "2003-05-04", None) in facts
+
+
+def test_rotten_tomatoes_cast_and_crew_and_rerelease_date():
+    """The 2020s page's Cast & Crew pairs a name with its role or its crew job, and its
+    "Rerelease Date (Theaters):" dates a re-release."""
+    page = (
+        "MOVIE INFO\n\nA ferry sinks.\n\nGenre: Drama\nDirector: Ivo Marsh\n"
+        "Release Date (Theaters): Jan 5, 1990  wide\nRerelease Date (Theaters): Feb 2, 2015\n\n\n"
+        "Cast & Crew\n\nTom Pike\nCaptain Rolf Haas\nIvo Marsh\nDirector\nJo Vance\n"
+        "Screenwriter\nLea Moss\nOriginal Music\nKit Orr\nCinematographer\nAl Dunn\nFilm Editor\n"
+        "\n\nTop Box Office\n\n90% Other Film $2.0M\n\n"
+        "Harbor Light Reviews\n\nPage 1 of 1\nJo T.\nMay 2, 2021\nLoved Tom Pike in it.\n"
+        "Page 1 of 1\n"
+    )
+    out = _collector(page)
+    RottenTomatoes().extract(out.view, out)
+    facts = {(c.attribute, _plain(c.value), c.qualifier, c.origin) for c in out.claims}
+    assert {
+        ("cast", (("actor", "Tom Pike"), ("character", "Captain Rolf Haas")), None, "editorial"),
+        ("writers", "Jo Vance", None, "editorial"),
+        ("cinematographer", "Kit Orr", None, "editorial"),
+        ("editor", "Al Dunn", None, "editorial"),
+        ("release_date", "2015-02-02", "re-release", "editorial"),
+        ("stars", "Tom Pike", None, "user"),
+    } <= facts
+    assert not {f for f in facts if "Lea Moss" in str(f)}

@@ -316,7 +316,6 @@ def test_mutation_unscoped_figure_mistyped_once(sources_copy):
     assert {"imdb", "movieblog"} <= {c.source for c in errors[0].claims}
 
 
-
 @pytest.mark.parametrize(("bound", "conflict"), [("over $30 million", False),
                                                   ("more than $35 million", True)])
 def test_mutation_gross_stated_as_a_lower_bound(sources_copy, bound, conflict):
@@ -640,7 +639,6 @@ def test_mutation_reviewer_misspells_a_character_the_page_names(sources_copy):
         if d.attribute == "character" and "Marc Nusbaum" in {c.raw for c in d.claims}
     ]
     assert [(d.code, d.severity) for d in found] == [("AU003", "info")]
-
 
 
 def test_transposed_unscoped_figure_matches_no_scope():
@@ -1038,3 +1036,33 @@ def test_one_roles_actor_with_a_short_surname_romanised_two_ways(tmp_path):
     assert variants() == [("AU003", "warning", ["imdb", "movieblog", "wikipedia"])]
     edit_page(blog, "Gwang-il Suh - Chief", "Gwang-il Kim - Chief")
     assert variants() == []
+
+
+def test_mutation_language_with_its_variety_is_that_language(sources_copy):
+    """Rotten Tomatoes' "English (British)" is English with its variety named: no conflict
+    with a page's plain "english"."""
+    _mutate(
+        sources_copy,
+        "rottentomatoes.txt",
+        "  • United Artists",
+        "  • United Artists\n  Original Language: English (British)",
+    )
+    report = _audit(sources_copy)
+    assert any(d.attribute == "language" for d in report.discrepancies)  # compared, compatible
+    assert not [
+        d for d in report.discrepancies if d.attribute == "language" and d.severity != "info"
+    ]
+
+
+def test_mutation_a_cuts_disc_date_is_compared_with_its_own_cut(sources_copy):
+    """A director's cut's DVD, dated apart ("A Director's Cut edition was released on DVD on
+    ..."), is no second date for the film's DVD: only the film's own DVD dates are compared."""
+    _mutate(
+        sources_copy,
+        "wikipedia.txt",
+        "The DVD contains",
+        "A director's cut was released on DVD on May 5, 2004. The DVD contains",
+    )
+    report = _audit(sources_copy)
+    found = [d for d in report.discrepancies if d.attribute == "dvd_release"]
+    assert found and not any("2004" in d.explanation for d in found)

@@ -267,16 +267,17 @@ _YEAR_AFTER = re.compile(
     re.I,
 )
 _IN_COUNTRY = re.compile(rf"\b(?:in|across|throughout) (?:the )?(?P<c>{_COUNTRY})\b", re.I)
-# "opened in Danish cinemas", "across UK theaters", "reached American screens": the adjective
-# names the country.
+# "opened in Danish cinemas", "across UK theaters", "reached American screens", "returned to
+# Polish cinemas": the adjective names the country.
 _IN_CINEMAS = re.compile(
-    r"\b(?:in|across|throughout|reached) (?:(?:select|selected|a few|a handful of) )?(?P<c>"
+    r"\b(?:in|across|throughout|reached|to) (?:(?:select|selected|a few|a handful of) )?(?P<c>"
     + "|".join(re.escape(k) for k in sorted(COUNTRY_KEYS, key=len, reverse=True))
     + r") (?:cinemas|theaters|theatres|movie theaters|movie theatres|screens)\b",
     re.I,
 )
 _COUNTRY_RELEASE = re.compile(
-    rf"\b(?P<c>{_COUNTRY}|[A-Z][a-z]+) (?:theatrical )?(?:release|premiere|opening)\b", re.I
+    rf"\b(?P<c>{_COUNTRY}|[A-Z][a-z]+) (?:theatrical )?(?:re-?)?(?:release|premiere|opening)\b",
+    re.I
 )
 # Streaming services by brand: a date "on" one of them is a streaming release.
 _STREAMERS = (
@@ -297,10 +298,14 @@ _ON_PLATFORM = re.compile(
     rf"{_PLATFORM_WORD}(?: {_PLATFORM_WORD}| \d+\+?){{0,2}} (?i:on)\b"
 )
 _RELEASE_VERB = re.compile(
-    r"\b(?:released|release|opened|opening|premiered|premiere|debuted|expanded|went wide|"
+    # "opening" of a part of the film ("an opening sequence at the airport") is no release
+    r"\b(?:released|release|opened|opening(?! (?:sequence|scene|shot|credits|titles|minutes|act"
+    r"|chapter|reel|monologue|line)s?\b)|premiered|premiere|debuted|expanded|went wide|"
     rf"reached (?:\w+ )?{_SCREENS}|"
     r"reissued|re-issued|screened|screens? at|shown at|bowed|came out|"
     r"hit (?:theaters|theatres|cinemas)|"
+    # "A restored version returned to Polish cinemas in May 2011"
+    r"returned to (?:\w+ )?(?:cinemas|theaters|theatres)|"
     r"(?:began|started) streaming|available (?:to stream|for streaming)|"
     # "made available to rent on digital platforms on": a digital release
     r"available (?:to (?:rent|buy)|for (?:rent|rental|purchase)|digitally|on demand"
@@ -361,9 +366,21 @@ _KINDS = (
 # A later release of an old film ("re-released it in France on", "the restored version
 # premiered at"): its own kind, whatever else the clause says, so that it is no first release.
 _RERELEASE = re.compile(r"\b(?:re-?released?|re-?issued?|restored|restoration)\b", re.I)
+# "An extended edition was released on DVD on": that cut's disc, its date
+# qualified by the cut as the cut's running time is, so that it is compared with its own only
+_NAMED_CUT = re.compile(r"\b(?:director|producer)['’]s cut\b|\b(?:extended|unrated|uncut) "
+                        r"(?:cut|edition|version)\b", re.I)
+# "in the extended cut released in 2011": the cut's release (its disc), not the film's
+_CUT_RELEASED = re.compile(
+    "(?:" + _NAMED_CUT.pattern + r"),? (?:which |that )?(?:was |were |is )?(?:first |later )?"
+    r"released (?:(?:in|on) )?$",
+    re.I,
+)
 _HOME_MEDIA = re.compile(
     r"\b(?P<dvd>(?<!HD )DVDs?)\b|\b(?P<vhs>VHS|video ?cassettes?|videocassettes?|home video)\b"
-    r"|\b(?P<other>Blu-?ray|HD DVD|LaserDisc|4K|Ultra HD|streaming)\b",
+    # "a 4K restoration": the scan's resolution, no format
+    r"|\b(?P<other>Blu-?ray|HD DVD|LaserDisc|4K(?![ -](?:digital )?(?:restor|remaster|scan))"
+    r"|Ultra HD|streaming)\b",
     re.I,
 )
 # A date a release was planned for, or moved from ("its release, originally scheduled for",
@@ -391,6 +408,21 @@ _FOR_RELEASE = re.compile(
 )
 # "had its television premiere on Channel 4 on ...": a broadcast, though it says premiere.
 _TV_PREMIERE_AT = Opening(re.compile(r"\b(?:television|tv) (?:premiere|debut)\b", re.I))
+
+
+# "two months before the film's release": a release word that times another event
+_TIME_REF = re.compile(r"\b(?:before|after|ahead of|prior to|until|since)\s+(?:[\w'’]+\s+){0,3}$")
+# A screening is a release only of a kind ("screened at the Venice Film Festival"), not a
+# private showing ("screened at the town hall in May 2004")
+_SCREENED = re.compile(r"screened|shown at", re.I)
+
+
+def _release_verb(text: str, low: str | None, a: int, b: int) -> re.Match[str] | None:
+    """The first release verb of text[a:b] (offsets from `a`) that does not time another event."""
+    for v in _VERB_AT.finditer(text, low, a, b):
+        if not _TIME_REF.search(text, max(a, a + v.start() - 60), a + v.start()):
+            return v
+    return None
 
 
 def _other_work(text: str, low: str | None, a: int, b: int, rerelease: bool):
@@ -421,7 +453,7 @@ _KIND_WORDS = re.compile(
     "stream|digital|on demand|vod|rent|netflix|hulu|prime|disney|apple tv|hbo max|peacock|"
     "paramount|mubi|shudder|kanopy|criterion|crave|released on|available on|launched on"
 )
-_RELEASE_NOUN = re.compile(" release| premiere| opening")
+_RELEASE_NOUN = re.compile("[ -]release| premiere| opening")  # "a French re-release"
 _HOME_MEDIA_LOW = re.compile(r"dvd|vhs|video|blu-?ray|laserdisc|4k|ultra hd|streaming")
 _MEDIA_DATE = re.compile(_DATE.pattern + r"|(?<=\bin )(?:1[89]|20)\d\d\b", re.I)
 
@@ -538,7 +570,7 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             continue  # the reading below would skip it
         if opens and not wanted[i]:
             continue  # a paragraph without a release verb
-        verb = _VERB_AT.search(text, low, s, e) if first or s in verbs else None
+        verb = _release_verb(text, low, s, e) if first or s in verbs else None
         if not opens and not verb:
             continue
         rerelease = _RERELEASE.search(text, s, e) is not None
@@ -573,7 +605,10 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             if _PLANNED.search(clause):  # "originally scheduled for 9 April": no release
                 pos = d.end()
                 continue
-            if d.start() - s < verb.start() and not _VERB_AT.search(text, low, d.end(), e):
+            if d.start() - s < verb.start() and not _release_verb(text, low, d.end(), e):
+                pos = d.end()
+                continue
+            if _CUT_RELEASED.search(text, pos, d.start()):
                 pos = d.end()
                 continue
             purpose = _FOR_RELEASE.search(text, pos, d.start())
@@ -646,7 +681,9 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             if kind == "premiere" and (fest or is_festival(clause)):
                 country, also = None, []  # "its North American premiere at Toronto": the
                 # festival's place
-            said = (d.end(), [_qualifier(c, kind) for c in [country, *also]])
+            licence = _VERB_AT.finditer(text, low, s, d.start())
+            private = kind is None and licence and _SCREENED.fullmatch(licence[-1].group())
+            said = (d.end(), [] if private else [_qualifier(c, kind) for c in [country, *also]])
             for q in said[1]:
                 out.add("release_date", d.start(), d.end(), value, q)
             kind = carried if after_kind else kind
@@ -693,7 +730,8 @@ def _in_year_of(text: str, low: str | None, d: re.Match, s: int, e: int) -> str 
 
 
 def add_home_media_prose(out: Collector, start: int, end: int) -> None:
-    """DVD and VHS dates: the format noun anywhere in the sentence, carried to later clauses."""
+    """DVD and VHS dates: the format noun anywhere in the sentence, carried to later clauses;
+    a cut named in a date's own clause before it qualifies it."""
     text = out.view.text
     low = _lowered(text)
     for s, e in sentences_with(text, start, end, _HOME_MEDIA, _HOME_MEDIA_LOW):
@@ -730,8 +768,10 @@ def add_home_media_prose(out: Collector, start: int, end: int) -> None:
                 last = brk.start() if brk and brk.group() != ";" else e
                 nxt = [f for f in formats if d.end() < f.start() < last]
                 current = _attributes(nxt[:1])
+            named = _NAMED_CUT.search(text, _clause_opens(text, s, d.start()), d.start())
+            cut = named.group().lower().replace("’", "'") if named else None
             for attribute in filter(None, current):
-                out.add(attribute, d.start(), d.end(), parse_date(d.group()))
+                out.add(attribute, d.start(), d.end(), parse_date(d.group()), cut)
             pos = d.end()
 
 
@@ -757,12 +797,21 @@ _OUT_OF_100 = re.compile(
 
 
 _AGGREGATORS = re.compile("Rotten Tomatoes|Metacritic")
+# "The restoration holds a rating of its own": a sentence whose subject is another
+# version or release of the film, listed apart on the site
+_OTHER_LISTING = re.compile(
+    r"\W*(?:the|its|this|that) (?:[\w'’-]+ ){0,2}(?:restoration|re-?release|reissue|cut|version"
+    r"|edition|sequel|prequel|remake|series)\b",
+    re.I,
+)
 
 
 def add_aggregator_prose(out: Collector, start: int, end: int) -> None:
     """Rotten Tomatoes and Metacritic figures: the site named anywhere in the sentence."""
     text = out.view.text
     for s, e in sentences_with(text, start, end, _AGGREGATORS):
+        if _OTHER_LISTING.match(text, s, e):
+            continue
         sentence = text[s:e]
         rt = sentence.find("Rotten Tomatoes")
         mc = sentence.find("Metacritic")
@@ -900,9 +949,9 @@ _MONEY_WORDS = re.compile(
     r"|(?:made|produced)(?: (?:it|the (?:film|picture|movie)))?"  # "produced it for"
     r"(?: (?:at|in|on) [\w'’ -]{1,40}?)? for)\b"  # "made at Ealing Studios for"
     r"|\b(?P<gross>gross(?:ed|ing|es)?|box[- ]office|earn(?:ed|ing|s)?|took(?: in)?|taking|"
-    r"making|made|revenue|receipts|takings)\b"
+    r"making|made(?! by\b)|revenue|receipts|takings)\b"  # "were made by the firm": no money
     r"|\b(?P<skip>opening weekend|first weekend|weekend|opening|marketing|advertising|"
-    r"salary|paid|fee|prize|award|offered|offers|cash)\b",
+    r"salary|paid|fee|prize|award|offered|offers|cash|sold|auction(?:ed)?|fetched)\b",
     re.I,
 )
 # "the $20 million production", "a ₩8 billion film": an amount between an article and the
@@ -921,12 +970,19 @@ _WHOLE_OF_IT = re.compile(
     re.I,
 )
 _ESTIMATED = re.compile(r"\b(?:estimated|est\.)\s*$", re.I)
+# "Its marketing campaign, which cost $12M": what the promotion cost, no budget of the film
+_PROMOTION = re.compile(r"\b(?:marketing|advertising|promotion(?:al)?|publicity|campaign)\b", re.I)
+# "The first budget had been $9M; the figure rose to ...": a plan the budget outgrew
+_SUPERSEDED = re.compile(
+    r"\b(?:first|initial|original|early|earlier|preliminary|projected|planned)\s+$", re.I
+)
 _RUN_KINDS = ("original run", "re-release")
 # A release that a gross belongs to alone, or a total over every release (`_run`).
 _RUN_WORDS = re.compile(
     r"\b(?:(?P<original>(?:original|initial|first)(?: theatrical| cinema)? (?:run|release))"
     r"|(?P<re>re-?releas(?:e[ds]?|ing)|re-?issu(?:e[ds]?|ing))"
-    r"|(?P<total>lifetime|all-time|cumulative|total))\b",
+    # "a worldwide total": the territories summed, not the runs
+    r"|(?P<total>lifetime|all-time|cumulative|(?<!worldwide )(?<!global )(?<!domestic )total))\b",
     re.I,
 )
 # "a budget of under $2 million": a bound, no amount (neither a point nor a range)
@@ -953,8 +1009,15 @@ _SCOPE_WORDS = (
         "usa",
     ),
     (re.compile(r"\b(?:UK|U\.K\.|United Kingdom|British|Britain)\b"), "uk"),
-    # the money made outside the home market: no scope of v1 ("grossed $12M internationally")
-    (re.compile(r"\b(?:international(?:ly)?|overseas|foreign|other territories)\b"), _ABROAD),
+    # the money made outside the home market: no scope of v1 ("grossed $12M internationally",
+    # "$40M outside North America")
+    (
+        re.compile(
+            r"\b(?:international(?:ly)?|overseas|foreign|other territories|outside (?:of )?"
+            r"(?:the )?(?:North America|United States|US|U\.S\.|UK|United Kingdom|home market))\b"
+        ),
+        _ABROAD,
+    ),
 )
 
 
@@ -965,7 +1028,9 @@ def _scope_hits(text: str) -> list[tuple[int, int, str]]:
     for m in _IN_COUNTRY.finditer(text):
         if not any(rx.search(m["c"]) for rx, _ in _SCOPE_WORDS):
             hits.append((m.start("c"), m.end("c"), canonical_country(m["c"])))
-    return hits
+    # "outside North America" is abroad, not the territory it names
+    abroad = [(a, b) for a, b, sc in hits if sc == _ABROAD]
+    return [h for h in hits if h[2] == _ABROAD or not any(a <= h[0] < b for a, b in abroad)]
 
 
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
@@ -1073,6 +1138,12 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             if kind == "budget":
                 if _BOUND.search(text, since, a.start()):
                     continue
+                if _PROMOTION.search(text, _clause_opens(text, s, word.start()), word.start()):
+                    continue
+                if _SUPERSEDED.search(text, s, word.start()) and not _CLAUSE_BREAK.search(
+                    text, word.end(), a.start()
+                ):
+                    continue
                 if i and _PART_OF.match(text, amounts[i - 1].end(), a.start()):
                     continue
                 value = {"low": money.low, "high": money.high, "currency": money.currency}
@@ -1112,7 +1183,8 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
                     text[since : a.start()],
                     onward,
                 )
-                or _opening_scope(text, clause_start, at)
+                # "...; in Chile it grossed $X": the territory opening its own clause
+                or _opening_scope(text, _clause_opens(text, clause_start, at), at)
                 or _scope("", lead)  # "released in the United Kingdom ... and grossed £2M there"
                 # "In the United States it opened with $X ... and grossed $Y": the territory
                 # that opens the sentence's clause, past an amount that was no gross
@@ -1120,7 +1192,7 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             )
             if scope == _ABROAD:
                 continue
-            run = _run(text, s, a.start())
+            run = _run(text, s, a.start()) or _run(text, a.end(), cut.start() if cut else stop)
             if run:
                 scope = f"{scope},{run}" if scope else run
             # "grossed over $1 billion": the bound word opens the evidence (a figure that
@@ -1215,9 +1287,11 @@ _CREDIT = re.compile(
 
 
 # "from a story by X", "with a screenplay by X and Y", "from the novel by X": the writing
-# credit names its role.
+# credit names its role; the work's title may part the role from its "by" ("adapted from the
+# 1971 novel Its Title by X").
 _WRITING_CREDIT = re.compile(
-    r"\b(?P<role>screenplay|story|teleplay|novel) by (?P<names>"
+    r"\b(?P<role>screenplay|story|teleplay|novel)"
+    r"(?: [A-Z][\w'’:-]*(?: (?:[A-Z][\w'’:-]*|of|the|and|in|on|a|an|to))*)? by (?P<names>"
     + _NAME
     + r"(?:(?:, | and |, and | &amp; | & )"
     + _NAME

@@ -43,7 +43,7 @@ _LABELLED = re.compile(
     r"(?P<label>Rating|Genres?|Directed By|Written By|In Theaters|On DVD|On Disc/Streaming|"
     r"Box Office(?: \(Gross [A-Za-z. ]+\))?|"
     r"Runtime|Studio|Distributor|Production Co|Director|Writer|Producer|"
-    r"Original Language|Release Date \((?:Theaters|Streaming)\)):"
+    r"Original Language|(?:Rer|R)elease Date \((?:Theaters|Streaming)\)):"
     rf"(?:[ \t]*\n(?P<v>(?:(?![ \t]*{_MARK})[ \t]*[^\n:•]+\n)+?)"
     rf"(?=[ \t]*(?:[A-Z][\w /]+:[ \t]*\n|{_MARK}|\n))"
     r"|[ \t]+(?P<same>[^\n]+?)[ \t]*$)",
@@ -60,6 +60,20 @@ _SCORE_LINE = re.compile(
     _M,
 )
 _AVERAGE = "rottentomatoes average"
+# The 2020s page's "Cast & Crew": a name a line, then its role or the crew job a line
+_CAST_CREW = re.compile(r"^[ \t]*Cast & Crew[ \t]*\n[ \t]*\n(?P<b>(?:[ \t]*\S[^\n]*\n)+)", _M)
+_PAIR = re.compile(r"^[ \t]*(?P<a>\S[^\n]*?)[ \t]*\n[ \t]*(?P<r>\S[^\n]*?)[ \t]*$", _M)
+# A crew job and the attribute it credits; a job not listed here ("Original Music",
+# "Casting") credits none, a role not a job is the actor's character
+_JOBS = {
+    "Director": "director", "Screenwriter": "writers", "Writer": "writers",
+    "Producer": "producers", "Cinematographer": "cinematographer", "Film Editor": "editor",
+}
+_OTHER_JOB = re.compile(
+    r"(?:Executive |Co-|Associate |Line )Producer|Original Music|Music|Composer|Casting|"
+    r"Production Design|Art Direct(?:ion|or)|Set Decoration|Costume Design|Editor|"
+    r"Makeup|Visual Effects|Sound|Stunts?",
+)
 
 
 class RottenTomatoes(Adapter):
@@ -88,10 +102,24 @@ class RottenTomatoes(Adapter):
         )
         if panel:
             self._tomatometer(out, panel)
+        crew = find(_CAST_CREW, text, 0, heading.start() if heading else len(text))
+        if crew:
+            self._cast_crew(out, crew.start("b"), crew.end("b"))
         if heading:
             pages = list(_PAGE.finditer(text))
             end = pages[-1].start() if len(pages) > 1 else len(text)
             add_user_mentions(out, pages[0].end() if pages else heading.end(), end, cased=True)
+
+    def _cast_crew(self, out: Collector, start: int, end: int) -> None:
+        """Name and role lines in pairs: a crew job credits its attribute, a role the cast."""
+        text = out.view.text
+        for m in _PAIR.finditer(text, start, end):
+            role = m["r"]
+            if role in _JOBS:
+                out.add(_JOBS[role], m.start("a"), m.end("a"), clean(m["a"]))
+            elif not _OTHER_JOB.fullmatch(role):
+                value = {"actor": clean(m["a"]), "character": clean(role)}
+                out.add("cast", m.start("a"), m.end("r"), value)
 
     def _tomatometer(self, out: Collector, panel: re.Match[str]) -> None:
         """The critics' score panel: the Tomatometer, its average rating and review count. The
@@ -139,12 +167,14 @@ class RottenTomatoes(Adapter):
                 add_names(out, "director", vs, ve)
             elif label in ("Written By", "Writer"):
                 add_names(out, "writers", vs, ve)
-            elif label.startswith(("In Theaters", "On D", "Release Date")):
+            elif label.startswith(("In Theaters", "On D", "Release Date", "Rerelease")):
                 d = DATE_IN_TEXT.search(text, vs, ve)
                 if d is None:
                     continue
                 if label == "Release Date (Streaming)":  # the 2020s panel's streaming release
                     add_date(out, "release_date", d.start(), d.end(), "streaming")
+                elif label.startswith("Rerelease"):  # "Rerelease Date (Theaters):"
+                    add_date(out, "release_date", d.start(), d.end(), "re-release")
                 elif label.startswith("On D"):
                     add_date(out, "dvd_release", d.start(), d.end())
                 else:

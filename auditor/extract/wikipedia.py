@@ -692,11 +692,16 @@ _SECTION_WORDS = frozenset(
 
 def _festival(text: str, note: str) -> bool:
     """An infobox release note that is the name of a festival the page names in full ("(Adelaide)"
-    where the prose says "premiered at the Adelaide Film Festival"): a festival screening."""
+    where the prose says "premiered at the Adelaide Film Festival"), or the place of the
+    premiere the prose names ("(Porto)" beside "premiered at the X Theatre in Porto"): a
+    premiere."""
     if not re.fullmatch(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}", note) or is_country(note):
         return False
+    name = re.escape(note)
     return re.search(
-        rf"\b{re.escape(note)}(?: [A-Z][\w'’-]*){{0,2}} (?:Film |Movie )?Festival\b", text
+        rf"\b{name}(?: [A-Z][\w'’-]*){{0,2}} (?:Film |Movie )?Festival\b"
+        rf"|\bpremiere[ds]?\b[^.;]{{0,80}}? in {name}\b",
+        text,
     ) is not None
 
 

@@ -654,6 +654,10 @@ def _turned(key: str) -> str:
 
 
 _INTERTITLES = r"^(?:silent(?: film)?[ ,(]+)?(.+?)[ (]+intertitles\)?$"
+# "English (British)", "Portuguese (Brazil)": a language with its variety named (as Rotten
+# Tomatoes writes it) is that language
+_VARIETY = r"^([^(]+?)\s*\((?:american|british|australian|brazil(?:ian)?|canadian|european|"
+_VARIETY += r"latin american|mexican|portugal|spain|castilian|simplified|traditional)\)$"
 
 
 def _apply_aliases(frame: pl.LazyFrame, aliases: dict[str, dict[str, str]]) -> pl.LazyFrame:
@@ -663,7 +667,9 @@ def _apply_aliases(frame: pl.LazyFrame, aliases: dict[str, dict[str, str]]) -> p
     # a silent film's language is its intertitles': "German intertitles", "Silent (English
     # intertitles)" are German and English
     language = pl.col("attribute") == "language"
-    key = pl.when(language).then(key.str.replace(_INTERTITLES, "${1}")).otherwise(key)
+    key = pl.when(language).then(
+        key.str.replace(_INTERTITLES, "${1}").str.replace(_VARIETY, "${1}")
+    ).otherwise(key)
     for attribute, mapping in aliases.items():
         key = pl.when(pl.col("attribute") == attribute).then(key.replace(mapping)).otherwise(key)
     return frame.with_columns(key.alias("key"))

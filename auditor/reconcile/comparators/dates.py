@@ -36,12 +36,14 @@ _BACKED = 1 << 40  # a backing claim's place among a release's sources, after ev
 def plan(ctx: Context, mine: tuple[str, ...]) -> tuple[pl.LazyFrame, ...]:
     """A row per editorial date claim of the (entity, attribute) groups holding more than one
     date: its group `g` and place `pos` in it."""
-    frame = editorial(ctx.frame.lazy(), mine)
+    # a date of no release kind is compared within its slot only (a cut's disc with that cut's)
+    cut = pl.when(pl.col("qrole") == "release").then(pl.lit("")).otherwise(pl.col("slot"))
+    frame = editorial(ctx.frame.lazy(), mine).with_columns(cut.alias("cut"))
     return (
-        frame.group_by("entity", "attribute", maintain_order=True)
+        frame.group_by("entity", "attribute", "cut", maintain_order=True)
         .agg(pl.col("key").n_unique().alias("n"), *_COLUMNS)
         .filter(pl.col("n") > 1)
-        .drop("n")
+        .drop("n", "cut")
         .with_row_index("g")
         .with_columns(pos=pl.int_ranges(pl.col("key").list.len()))
         .explode(*_COLUMNS, "pos"),
