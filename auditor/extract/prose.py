@@ -1101,6 +1101,7 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             if not before and not built:
                 continue
             at = a.start() if built else before[-1].start()  # where its money word is
+            word_end = a.start() if built else before[-1].end()  # and where it ends
             kind = "budget" if built else before[-1].lastgroup
             if kind == "skip":
                 continue
@@ -1138,10 +1139,10 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             if kind == "budget":
                 if _BOUND.search(text, since, a.start()):
                     continue
-                if _PROMOTION.search(text, _clause_opens(text, s, word.start()), word.start()):
+                if _PROMOTION.search(text, _clause_opens(text, s, at), at):
                     continue
-                if _SUPERSEDED.search(text, s, word.start()) and not _CLAUSE_BREAK.search(
-                    text, word.end(), a.start()
+                if _SUPERSEDED.search(text, s, at) and not _CLAUSE_BREAK.search(
+                    text, word_end, a.start()
                 ):
                     continue
                 if i and _PART_OF.match(text, amounts[i - 1].end(), a.start()):
