@@ -361,6 +361,10 @@ RELEASES = [
         "The film opened in Norway on 8 March 2016 and began streaming on Mubi on 2 May 2016.",
         {("2016-03-08", "norway"), ("2016-05-02", "streaming")},
     ),
+    (  # a North American release is the US one (one market, as a domestic gross is `usa`)
+        "It opened in North America on 15 July 2016 and in South Korea on 20 July 2016.",
+        {("2016-07-15", "usa"), ("2016-07-20", "south korea")},
+    ),
     (  # a weekday or a holiday after "released on" is the date's, no platform
         "The film was released on Friday, 13 October 2006, in the United Kingdom.",
         {("2006-10-13", "uk")},

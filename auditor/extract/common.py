@@ -14,7 +14,13 @@ from auditor.normalize.durations import DURATION_IN_TEXT, parse_duration
 from auditor.normalize.genres import genre_terms
 from auditor.normalize.money import marks, parse_money
 from auditor.normalize.names import HONORIFICS, clean, fold
-from auditor.normalize.places import COUNTRY_KEYS, canonical_country, is_country, is_festival
+from auditor.normalize.places import (
+    COUNTRY_KEYS,
+    canonical_country,
+    is_country,
+    is_festival,
+    release_country,
+)
 
 # "APPROVED" and "PASSED": the Production Code certificates of films before the 1968 ratings.
 MPAA = {
@@ -36,7 +42,7 @@ RELEASE_KINDS = {
 def release_qualifier(country: str | None = None, kind: str | None = None) -> str | None:
     parts = []
     if country:
-        parts.append(canonical_country(country))
+        parts.append(release_country(country))
     if kind and kind.lower() in RELEASE_KINDS:
         parts.append(RELEASE_KINDS[kind.lower()])
     return ",".join(parts) or None

@@ -38,6 +38,7 @@ from auditor.normalize.places import (
     COUNTRY_NAMES,
     canonical_country,
     is_festival,
+    release_country,
 )
 from auditor.normalize.scores import parse_score
 
@@ -474,7 +475,7 @@ def _dates(rx: re.Pattern[str], text: str, low: str | None, s: int, e: int) -> l
 
 
 def _qualifier(country: str | None, kind: str | None) -> str | None:
-    parts = [canonical_country(country)] if country else []
+    parts = [release_country(country)] if country else []
     parts += [kind] if kind else []
     return ",".join(parts) or None
 

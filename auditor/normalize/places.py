@@ -82,6 +82,13 @@ def canonical_country(name: str) -> str:
     return COUNTRY_KEYS.get(key, key)
 
 
+def release_country(name: str) -> str:
+    """A release's country, canonical; a North American release is the US one (the US and
+    Canada are one market, as a domestic gross is `usa`)."""
+    country = canonical_country(name)
+    return "usa" if country in ("north america", "north american") else country
+
+
 # Country names prose writes after "in" ("released in France on ..."), canonical as above.
 COUNTRY_NAMES = sorted(
     {
