@@ -550,8 +550,8 @@ class TemporalDrift(Kind):
     never_error = True
 
     rating_moved = Reason(
-        "{values} — a 0.1 difference while the vote counts differ too: the rating moved "
-        "between captures, not a conflict",
+        "{values} — a 0.1 difference while the counts of votes or reviews beside them differ "
+        "too: the rating moved between captures, not a conflict",
         **_VALUES,
     )
     score_moved = Reason(
