@@ -2890,6 +2890,16 @@ def test_imdb_box_office_lines():
             "limited release in Canada on 2 June 2012.",
             {("distributor", "Ohm Pictures", "canada")},
         ),
+        (  # the subject that "released it in" a country, past ", and" too
+            "It opened in Portugal on 4 May 1970, and Ohm Pictures released it in Brazil on "
+            "9 June 1970. Harbour Films released the film in the United Kingdom on 1 July 1971.",
+            {("distributor", "Ohm Pictures", "brazil"), ("distributor", "Harbour Films", "uk")},
+        ),
+        (  # not a country; a disc's release
+            "Harbour Films released it in Technicolor. Northway released it in the United "
+            "States on DVD in 2004.",
+            set(),
+        ),
     ],
 )
 def test_wikipedia_distributor_prose(text, facts):

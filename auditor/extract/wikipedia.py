@@ -104,10 +104,13 @@ _PHRASE = " distributed the film in "
 # "[7] Tallgrass Releasing gave it a limited release in the United States": the sentence's
 # subject, a company, releases the film in that country; so does the subject of a clause
 # coordinated with ", and" ("It screened at Miami, and Tallgrass Releasing gave it ...")
+# and "Cinevista Española released it in Spain on 13 March 1969" (a country, not "in
+# Technicolor"; a disc's release aside)
 _GAVE_RELEASE = re.compile(
-    r" gave (?:it|the film) an? (?:[a-z-]+ ){0,2}release in (?:the )?"
-    r"(?P<r>[A-Z][a-z]+(?: [A-Z][a-z]+)*)"
+    r" (?:gave (?:it|the film) an? (?:[a-z-]+ ){0,2}release|released (?:it|the film)) in "
+    r"(?:the )?(?P<r>[A-Z][a-z]+(?: [A-Z][a-z]+)*)"
 )
+_GAVE_AT = re.compile(" gave | released ")
 _SUBJECT = re.compile(
     r"(?:^|(?<=[.;\]] )|(?<=, and )|(?<=\n))(?P<d>[A-Z0-9][\w.&/'-]*(?: [A-Z0-9][\w.&/'-]*)*)"
     r"(?:, (?:which|who) [^,.;\n]{1,120},)?$"  # "X, which bought the rights at Cannes, gave"
@@ -318,14 +321,15 @@ class Wikipedia(Adapter):
                         "distributor", m, "d", clean(m["d"]), qualifier=canonical_country(m["r"])
                     )
             at = text.find(_PHRASE, b, end)
-        at = text.find(" gave ", start, end)
-        while at >= 0:
+        for at in (g.start() for g in _GAVE_AT.finditer(text, start, end)):
             m = _GAVE_RELEASE.match(text, at, end)
-            subject = _SUBJECT.search(text, max(start, at - 200), at) if m else None
-            if m and subject:
+            if not m or not is_country(m["r"]):
+                continue
+            subject = _SUBJECT.search(text, max(start, at - 200), at)
+            stop = text.find(".", m.end(), end)
+            if subject and not _HOME_MEDIA_WORDS.search(text, m.end(), stop if stop >= 0 else end):
                 q = canonical_country(m["r"])
                 out.add("distributor", subject.start("d"), subject.end("d"), subject["d"], q)
-            at = text.find(" gave ", at + 6, end)
         # "In North America the film was distributed by X": the film's own release only; home
         # media ("video cassettes ... were distributed by X Home Video") is no distributor.
         for s, e in sentences_with(text, start, end, _WAS_DISTRIBUTED):
