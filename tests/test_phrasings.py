@@ -361,6 +361,11 @@ RELEASES = [
         "The film opened in Norway on 8 March 2016 and began streaming on Mubi on 2 May 2016.",
         {("2016-03-08", "norway"), ("2016-05-02", "streaming")},
     ),
+    (  # a country fronting the sentence frames its every date whose clause names none
+        "In France, the film premiered on 3 May 2019 and was released on 9 June 2019; it "
+        "opened in Belgium on 12 June 2019.",
+        {("2019-05-03", "france,premiere"), ("2019-06-09", "france"), ("2019-06-12", "belgium")},
+    ),
     (  # a North American release is the US one (one market, as a domestic gross is `usa`)
         "It opened in North America on 15 July 2016 and in South Korea on 20 July 2016.",
         {("2016-07-15", "usa"), ("2016-07-20", "south korea")},

@@ -506,6 +506,8 @@ def _kind(clause: str) -> str | None:
     return max(found)[2] if found else None
 
 
+# A country that opens a sentence as its frame: "In France, ...", "Across the United States, ...".
+_FRONTED_COUNTRY = re.compile(rf"(?:In|Across|Throughout) (?:the )?(?P<c>{_COUNTRY}),", re.I)
 # "in the United States and the United Kingdom": the countries coordinated after a country.
 _AND_COUNTRY = re.compile(rf",? (?:and )?(?:the )?(?P<c>{_COUNTRY})\b", re.I)
 
@@ -591,6 +593,9 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
         if other and other.start() < verb.start():
             continue
         pos, kind, said = s, None, (-1, [])
+        # "In France, the film premiered on D1 and was released on D2": a fronted country
+        # frames every date of the sentence whose own clause names none
+        fronted = _FRONTED_COUNTRY.match(text, s, e)
         for d in _dates(_RELEASE_DATE, text, low, s, e):
             value = parse_date(d.group()) or _in_year_of(text, low, d, s, e)
             if said[0] >= 0 and text[said[0] : d.start()].strip() == "(":
@@ -667,6 +672,8 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             if country is None and after:
                 country = after["c"]
                 pos = max(pos, d.end() + after.end())
+            elif country is None and fronted:
+                country = fronted["c"]
             fest = re.search(r"\bat (?:the )?(?P<f>[^,;]*?(?:Festival|Berlinale)\b)", clause)
             if own_kind in ("limited", "wide"):
                 fest = None  # "bought it after a screening at X Festival and opened it in limited
