@@ -481,6 +481,15 @@ def test_aggregator_phrasings(text, facts):
 
 
 MONEY = [
+    (  # money that includes or goes to the film's promotion is no production budget
+        "Its budget was $20 million, or $35 million including prints and advertising; the "
+        "studio spent a further $8 million on marketing and a $2 million advertising campaign.",
+        {("budget", (("currency", "USD"), ("high", 20_000_000), ("low", 20_000_000)), None)},
+    ),
+    (  # a budget that leaves the promotion out is the production's
+        "The film had a budget of $9 million, excluding marketing.",
+        {("budget", (("currency", "USD"), ("high", 9_000_000), ("low", 9_000_000)), None)},
+    ),
     (  # an amount naming the production is its cost; a rank's "total" is no worldwide scope
         "Ohm Films financed the $20 million production with a bank loan. It grossed $31.5 "
         "million, the fourth-highest total for a debut that year.",

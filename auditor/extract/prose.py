@@ -980,6 +980,14 @@ _WHOLE_OF_IT = re.compile(
 _ESTIMATED = re.compile(r"\b(?:estimated|est\.)\s*$", re.I)
 # "Its marketing campaign, which cost $12M": what the promotion cost, no budget of the film
 _PROMOTION = re.compile(r"\b(?:marketing|advertising|promotion(?:al)?|publicity|campaign)\b", re.I)
+# After an amount, in its own clause: money that includes or goes to its promotion ("$35
+# million including prints and advertising", "a further $8 million spent on marketing", "a $2
+# million advertising campaign"), no production budget.
+_PROMOTION_AFTER = re.compile(
+    r"\s*\(?(?:(?:including|incl\.|plus|spent on|went (?:on|to|into)|for)\b[^,;.()]{0,40}?)?"
+    r"\b(?:marketing|advertising|promotion|publicity|P&A)\b",
+    re.I,
+)
 # "The first budget had been $9M; the figure rose to ...": a plan the budget outgrew
 _SUPERSEDED = re.compile(
     r"\b(?:first|initial|original|early|earlier|preliminary|projected|planned)\s+$", re.I
@@ -1149,6 +1157,8 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
                     continue
                 if _PROMOTION.search(text, _clause_opens(text, s, at), at):
                     continue
+                if _PROMOTION_AFTER.match(text, a.end(), later[0].end() if later else stop):
+                    continue  # "$35 million including prints and advertising": a total cost
                 if _SUPERSEDED.search(text, s, at) and not _CLAUSE_BREAK.search(
                     text, word_end, a.start()
                 ):
