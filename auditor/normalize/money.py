@@ -92,7 +92,7 @@ TRAILING_CURRENCIES = (
     "deutschmarks", "deutsche marks", "deutsche mark",
     "iranian rials", "rials", "rial",  # the Iranian rial: "8.2 billion rials"
     # France's franc before and after its revaluation of 1960 (100 old francs to 1 new franc):
-    # "45 million old francs", "450,000 NF" / "new francs"
+    # "3 million old francs", "30,000 NF" / "new francs"
     "old francs", "new francs", "nf",
 )
 _TRAILING_NAMES = {  # a currency's name written after the amount
