@@ -175,8 +175,9 @@ class Wikipedia(Adapter):
         if first:
             add_credit_prose(out, *first)
             # the lead's later paragraphs too: its section ends at the first section break
+            # (without one, at its first paragraph's end)
             lead_section = _SECTION_BREAK.search(text, first[1], body_end)
-            add_cast_prose(out, first[1], lead_section.start() if lead_section else body_end)
+            add_cast_prose(out, first[1], lead_section.start() if lead_section else lead_end)
         plot = self._plot(text, lead, body_end)
         # Prose outside the plot: the plot's sums and dates belong to its story.
         parts = [(lead, plot[0]), (plot[1], body_end)] if plot else [(lead, body_end)]
