@@ -1046,6 +1046,25 @@ def test_writing_credits_name_their_role_in_prose():
         }
 
 
+def test_writing_credits_with_dialogue_and_a_screenplay_the_director_wrote():
+    """'with dialogue by X' is X's writing role; 'directed by X in his debut, from a screenplay
+    he wrote with Y' credits X and Y with the screenplay, as 'who co-wrote' does."""
+    text = "Some Film is a 1962 drama film directed by Ada Brook, with dialogue by Jo Vance."
+    assert _facts(add_credit_prose, text) == {
+        ("director", "Ada Brook", None),
+        ("writers", "Jo Vance", "dialogue"),
+    }
+    text = (
+        "Other Film is a 1958 crime film directed by Kit Ray in his first feature, from a "
+        "screenplay he wrote with Lee Paine."
+    )
+    assert _facts(add_credit_prose, text) == {
+        ("director", "Kit Ray", None),
+        ("writers", "Kit Ray", "screenplay"),
+        ("writers", "Lee Paine", "screenplay"),
+    }
+
+
 def test_voice_credits_in_prose():
     text = (
         "Some Film is a 2006 animated film directed by Ada Brook, featuring the voices of "
@@ -1510,6 +1529,31 @@ def test_reichsmark_and_rm_by_the_films_country():
     assert ("budget", (("currency", "RM"), ("high", 1_800_000), ("low", 1_800_000)), None) in facts
 
 
+def test_old_and_new_francs_are_two_currencies():
+    """France's franc before its 1960 revaluation ("old francs", no ISO code: "AF") and after
+    it ("new francs", "NF": FRF): two currencies, never converted. A film "shot" or "filmed"
+    for an amount cost it, as one "made" for it did."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Shot in Brest in twelve days for 320,000 NF, the film cost 32 million old francs, "
+        "or 320,000 new francs."
+    )
+    facts = _facts(add_money_prose, text)
+    assert facts == {
+        ("budget", (("currency", "FRF"), ("high", 320_000), ("low", 320_000)), None),
+        ("budget", (("currency", "AF"), ("high", 32_000_000), ("low", 32_000_000)), None),
+    }
+    text = "The picture was filmed in Lyon in nine days for 60,000 NF and opened in May."
+    assert _facts(add_money_prose, text) == {
+        ("budget", (("currency", "FRF"), ("high", 60_000), ("low", 60_000)), None),
+    }
+    box = "Budget32 million old francs[2]\n"
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), box)
+    old = ("budget", (("currency", "AF"), ("high", 32_000_000), ("low", 32_000_000)), None)
+    assert old in facts
+
+
 def test_yen_sign_alone_is_the_yuan_on_a_chinese_films_page():
     """'¥' alone is the yuan (CNY) on a page that names the film's country China or Chinese,
     the yen elsewhere; a prefixed 'JP¥' stays the yen whatever the film's country."""
@@ -1619,6 +1663,10 @@ PLOTS += [
         "Red Bluff, 1879. Jo Vance rides into the mining town of Dry Fork and leaves Dry Fork "
         "with Ada Brook; Red Bluff burns behind them.",
         {"Jo Vance", "Ada Brook"},
+    ),    (  # a dateline with its month: the place is no person
+        "Port Aurel, March 1931. Kit Harlow waits for the mail boat, and Port Aurel waits "
+        "with him.",
+        {"Kit Harlow"},
     ),
 ]
 
@@ -3260,6 +3308,36 @@ def test_filmsuggest_abstract_it_stars():
     FilmSuggest().extract(out.view, out)
     assert set(out.values("stars")) == {"Jo Vance", "Kit Ray", "Lee Paine"}
     assert set(out.values("director")) == {"Ada Brook"}
+
+
+def test_crew_credit_in_the_leads_later_paragraph():
+    """The lead is every paragraph before its section break: a later paragraph's sentence on
+    the film credits its crew (Wikipedia, after a title's apposition before "is a", and
+    filmsuggest's abstract); the plot after the break credits nobody."""
+    from auditor.extract.filmsuggest import FilmSuggest
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Grey Pier\n\nFrom Wikipedia, the free encyclopedia\n\nGrey Pier\nDirected byAda Brook"
+        "\n\nGrey Pier (French: Le Quai gris), released in Canada as Grey Wharf, is a 1961 "
+        "French drama film directed by Ada Brook.\n\nShot in Brest, the film was photographed "
+        "by Jo Vance.\n\n\n\nKit Ray waits on the pier; the film was photographed by Max Orr."
+        "\n"
+    )
+    out = _collector(text)
+    Wikipedia().extract(out.view, out)
+    assert set(out.values("director")) == {"Ada Brook"}  # the infobox's and the lead's
+    assert out.values("cinematographer") == ["Jo Vance"]
+    text = (
+        "Search a film or person :\nGrey Pier is a french film of genre Drama directed by "
+        "Ada Brook released in France on 4 june 1961 with Kit Ray\n\nGrey Pier (1961)\n\n"
+        "Grey Pier\nIf you like this film, let us know!\n\nGrey Pier is a 1961 French drama "
+        "film directed by Ada Brook.\n\nShot in Brest, the film was photographed by Jo Vance."
+        "\n\n\nKit Ray waits on the pier.\n\n\nSource : Wikidata\n"
+    )
+    out = _collector(text)
+    FilmSuggest().extract(out.view, out)
+    assert out.values("cinematographer") == ["Jo Vance"]
 
 
 def test_filmsuggest_summary_with_a_nationality_of_two_words():

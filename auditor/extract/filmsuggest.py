@@ -83,8 +83,7 @@ class FilmSuggest(Adapter):
         first = lead_sentence(text, title.end(), abstract_end)
         if first:
             add_credit_prose(out, *first)
-            paragraph_end = text.find("\n\n", first[1], abstract_end)
-            add_cast_prose(out, first[1], abstract_end if paragraph_end < 0 else paragraph_end)
+            add_cast_prose(out, first[1], abstract_end)  # every paragraph of the abstract
         add_release_prose(out, title.end(), abstract_end)
         if first and TELEVISION_FILM.search(text, *first):  # a television film's broadcast
             add_broadcast_prose(out, title.end(), abstract_end)

@@ -542,13 +542,17 @@ _VESSELS = frozenset(
 
 # Nouns whose "of" names a place after them: "the border town of San Ysidro".
 _SETTLEMENTS = frozenset("town village city hamlet port settlement outpost".split())
-# A dateline's year after a run: "San Ysidro, 1866." opens a plot with its place and time.
-_DATELINE = re.compile(r", (?:1[0-9]|20)[0-9]{2}\b")
+# A dateline's year (its month before it or not) after a run: "San Ysidro, 1866.", "Port
+# Aurel, March 1931." open a plot with its place and time.
+_DATELINE = re.compile(
+    r", (?:(?:" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r") )?"
+    r"(?:1[0-9]|20)[0-9]{2}\b"
+)
 
 
 def _named_place(text: str, t: _Tokens, i: int, j: int) -> bool:
     """words[i:j] (two words or more) is a place the text names as one: after a settlement's
-    "of" ("the mining town of Red Bluff"), or before a dateline's year ("Red Bluff, 1879.")."""
+    "of" ("the mining town of Red Bluff"), or before a dateline ("Red Bluff, 1879.")."""
     if j - i < 2 or _unpossessed(t.words[j - 1]) != t.words[j - 1]:
         return False
     return (

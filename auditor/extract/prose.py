@@ -954,7 +954,7 @@ def _amounts(text: str, low: str | None, s: int, e: int) -> list[re.Match[str]]:
 
 _MONEY_WORDS = re.compile(
     r"\b(?P<budget>budget(?:ed)?|cost(?:ing|s)?|production costs?"
-    r"|(?:made|produced)(?: (?:it|the (?:film|picture|movie)))?"  # "produced it for"
+    r"|(?:made|produced|shot|filmed)(?: (?:it|the (?:film|picture|movie)))?"  # "shot it for"
     r"(?: (?:at|in|on) [\w'’ -]{1,40}?)? for)\b"  # "made at Ealing Studios for"
     r"|\b(?P<gross>gross(?:ed|ing|es)?|box[- ]office|earn(?:ed|ing|s)?|took(?: in)?|taking|"
     r"making|made(?! by\b)|revenue|receipts|takings)\b"  # "were made by the firm": no money
@@ -1305,11 +1305,11 @@ _CREDIT = re.compile(
 )
 
 
-# "from a story by X", "with a screenplay by X and Y", "from the novel by X": the writing
-# credit names its role; the work's title may part the role from its "by" ("adapted from the
-# 1971 novel Its Title by X").
+# "from a story by X", "with a screenplay by X and Y", "from the novel by X", "with dialogue
+# by X": the writing credit names its role; the work's title may part the role from its "by"
+# ("adapted from the 1971 novel Its Title by X").
 _WRITING_CREDIT = re.compile(
-    r"\b(?P<role>screenplay|story|teleplay|novel)"
+    r"\b(?P<role>screenplay|story|teleplay|novel|dialogue)"
     r"(?: [A-Z][\w'’:-]*(?: (?:[A-Z][\w'’:-]*|of|the|and|in|on|a|an|to))*)? by (?P<names>"
     + _NAME
     + r"(?:(?:, | and |, and | &amp; | & )"
@@ -1377,14 +1377,17 @@ def add_cast_prose(out: Collector, start: int, end: int) -> None:
                 out.add("stars", ns, ne, clean(text[ns:ne]))
 
 
-# "directed by X, who co-wrote the screenplay with Y": X and Y wrote it, in that role. Y may
-# follow what Y is ("with the Icelandic playwright Y", "with novelist Y", "with his brother Y"):
-# a determiner, a nationality and one or two lower-case words, which no name has (a name's
-# particle is no such word: "with Ana de Melo e Castro").
+# "directed by X, who co-wrote the screenplay with Y" (or "directed by X in his debut, from a
+# screenplay he wrote with Y"): X and Y wrote it, in that role. Y may follow what Y is ("with
+# the Icelandic playwright Y", "with novelist Y", "with his brother Y"): a determiner, a
+# nationality and one or two lower-case words, which no name has (a name's particle is no such
+# word: "with Ana de Melo e Castro").
 _WHO_WROTE = re.compile(
     r"\bby (?P<x>"
     + _NAME
-    + r"), who (?:also )?(?:co-)?wrote (?:the|its) (?P<role>screenplay|story)"
+    + r")(?:, who (?:also )?(?:co-)?wrote (?:the|its) (?P<role>screenplay|story)"
+    + r"|(?: [a-z][\w -]{0,40}?)?, (?:from|with|on) an? (?P<role2>screenplay|story)"
+    + r" (?:he|she|they) (?:had )?(?:co-)?wrote)"
     + rf"(?: with (?:(?:(?:the|his|her|their|a|an) )?(?:[{_UPPER}][\w-]+ )?"
     + r"(?!(?:de|da|do|dos|das|del|di|du|la|le|van|von|der|den|ter) )[a-z][\w-]+ "
     + r"(?:[a-z][\w-]+ )?(?=[" + _UPPER + r"]))?(?P<names>"
@@ -1428,11 +1431,12 @@ def add_credit_prose(out: Collector, start: int, end: int) -> None:
             ns, ne = m.start("names") + n.start(), m.start("names") + n.end()
             out.add("writers", ns, ne, clean(text[ns:ne]), qualifier=m["role"])
     for m in _WHO_WROTE.finditer(text, start, end):
-        out.add("writers", m.start("x"), m.end("x"), clean(m["x"]), qualifier=m["role"])
+        role = m["role"] or m["role2"]
+        out.add("writers", m.start("x"), m.end("x"), clean(m["x"]), qualifier=role)
         if m["names"]:
             for n in re.finditer(_NAME, m["names"]):
                 ns, ne = m.start("names") + n.start(), m.start("names") + n.end()
-                out.add("writers", ns, ne, clean(text[ns:ne]), qualifier=m["role"])
+                out.add("writers", ns, ne, clean(text[ns:ne]), qualifier=role)
 
 
 def lead_sentence(text: str, start: int, end: int) -> tuple[int, int] | None:

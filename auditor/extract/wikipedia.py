@@ -177,7 +177,10 @@ class Wikipedia(Adapter):
         first = lead_sentence(text, lead, lead_end)
         if first:
             add_credit_prose(out, *first)
-            add_cast_prose(out, first[1], lead_end)
+            # the lead's later paragraphs too: its section ends at the first section break
+            # (without one, at its first paragraph's end)
+            lead_section = _SECTION_BREAK.search(text, first[1], body_end)
+            add_cast_prose(out, first[1], lead_section.start() if lead_section else lead_end)
         plot = self._plot(text, lead, body_end)
         # Prose outside the plot: the plot's sums and dates belong to its story.
         parts = [(lead, plot[0]), (plot[1], body_end)] if plot else [(lead, body_end)]
@@ -348,7 +351,7 @@ class Wikipedia(Adapter):
 
     def _plot(self, text: str, lead: int, end: int) -> tuple[int, int] | None:
         """The first section after the lead: sections are parted by two or more blank lines."""
-        for m in re.finditer(r"\n[ \t]*\n(?:[ \t]*\n)+", text[:end]):
+        for m in _SECTION_BREAK.finditer(text[:end]):
             if m.start() <= lead:
                 continue
             nxt = re.search(r"\n[ \t]*\n(?:[ \t]*\n)+", text[m.end() : end])
@@ -627,8 +630,9 @@ def _cast_lines(text: str, start: int, end: int) -> list[re.Match[str]]:
 
 
 # What follows the title at the start of the lead: "Title is a ...", "Title (French: ...; also
-# known as ...) is a ...", "Title was a ...".
-_AFTER_TITLE = re.compile(r"(?: \([^\n]{0,200}?\))?,? (?:is|was) an? ")
+# known as ...) is a ...", "Title was a ...", and a lower-case apposition between commas before
+# the verb ("Title (French: ...), released in the United States as X, is a ...").
+_AFTER_TITLE = re.compile(r"(?: \([^\n]{0,200}?\))?(?:, [a-z][^\n,]{0,100},)?,? (?:is|was) an? ")
 
 
 def _lead(text: str, title: str, start: int) -> int:
@@ -676,6 +680,8 @@ _VOICE_LINE = re.compile(
 _SHARED_SURNAME = re.compile(
     r"(?P<f>[A-Z][\w'’.-]*) and (?P<g>[A-Z][\w'’.-]*) (?P<s>[A-Z][\w'’.-]*)"
 )
+# Sections are parted by two or more blank lines.
+_SECTION_BREAK = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 # A sub-bullet under a cast line (a note, a second voice): no break in the cast list.
 _SUB_BULLET = re.compile(r"[ \t]*◦")
 # A group's heading inside a section: '"The Red Door"', "Framing story", "Part two".

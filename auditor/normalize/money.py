@@ -91,6 +91,9 @@ TRAILING_CURRENCIES = (
     "brazilian reais", "reais",  # the Brazilian real's plural ("12 million reais")
     "deutschmarks", "deutsche marks", "deutsche mark",
     "iranian rials", "rials", "rial",  # the Iranian rial: "8.2 billion rials"
+    # France's franc before and after its revaluation of 1960 (100 old francs to 1 new franc):
+    # "3 million old francs", "30,000 NF" / "new francs"
+    "old francs", "new francs", "nf",
 )
 _TRAILING_NAMES = {  # a currency's name written after the amount
     "LIRE": "ITL", "LIRA": "ITL", "YEN": "JPY", "EUROS": "EUR", "EURO": "EUR", "YUAN": "CNY",
@@ -100,6 +103,9 @@ _TRAILING_NAMES = {  # a currency's name written after the amount
     "BAHT": "THB", "NAIRA": "NGN", "REAIS": "BRL", "BRAZILIAN REAIS": "BRL",
     "DEUTSCHMARKS": "DEM", "DEUTSCHE MARKS": "DEM", "DEUTSCHE MARK": "DEM",
     "IRANIAN RIALS": "IRR", "RIALS": "IRR", "RIAL": "IRR",
+    # The old franc has no ISO 4217 code: its French abbreviation (anciens francs) stands for
+    # it, as "RM" does for the Reichsmark; the new franc is FRF.
+    "OLD FRANCS": "AF", "NEW FRANCS": "FRF", "NF": "FRF",
 }
 # "won" is a verb too ("in 2004 won the prize"): the won is read after a scale word ("90
 # million won") or thousands grouped ("1,500,000,000 won"), never after a bare number.
