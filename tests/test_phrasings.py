@@ -386,6 +386,11 @@ RELEASES = [
         "and in 1995 its negative was lost.",
         {("1971", "re-release"), ("1984", "re-release"), ("1990", "re-release")},
     ),
+    (  # a restoration's showing dated by its year alone; a showing at a place is none
+        "A restored print of the roadshow cut was first shown in 2003. In 2005 it was shown in "
+        "the town hall.",
+        {("2003", "re-release")},
+    ),
     (  # a paragraph opening on the film, another work named in a later clause only
         "Booked first in a few cities, the film was a success, earning acclaim, and its cast "
         "album sold well. It was re-released in 1970.",

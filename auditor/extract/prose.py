@@ -262,7 +262,7 @@ _SCREENS = "(?:screens|cinemas|theaters|theatres)"  # "reached American screens"
 # ("released in 2005", "reissued the film in 1966", "a limited release in the United States in
 # 2005"), not after another verb's place ("restored in 2010", "found in Buenos Aires in 2008").
 _YEAR_VERB = (
-    r"\b(?:releases?|released|re-?issued|opened|premiered)(?: (?:it|the film|the picture))?"
+    r"\b(?:releases?|released|re-?issued|opened|premiered|shown)(?: (?:it|the film|the picture))?"
     rf"(?: (?:in|across) (?:the )?(?:{_COUNTRY}))? in "
 )
 _YEAR_AFTER = re.compile(
@@ -310,6 +310,8 @@ _RELEASE_VERB = re.compile(
     r"|chapter|reel|monologue|line)s?\b)|premiered|premiere|debuted|expanded|went wide|"
     rf"reached (?:\w+ )?{_SCREENS}|"
     r"reissued|re-issued|screened|screens? at|shown at|bowed|came out|"
+    # "a restored version was first shown in 1998": a showing dated by its year alone
+    r"shown in(?= (?:1[89]|20)\d\d\b)|"
     r"hit (?:theaters|theatres|cinemas)|"
     # "A restored version returned to Polish cinemas in May 2011"
     r"returned to (?:\w+ )?(?:cinemas|theaters|theatres)|"
