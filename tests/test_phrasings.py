@@ -1706,6 +1706,15 @@ def test_a_lower_cased_plot_names_a_given_name_written_after_the_family_name():
     assert {v for _, v, _ in facts} == {"ada brook", "han tae-won", "so-ra"}
 
 
+def test_a_lower_cased_plot_names_a_given_name_after_an_article_and_a_family_word():
+    """"a ten-year-old son, emil," for the cast's "emil strand": the appositive after an
+    article names that character, as "his son emil" does; a word no cast name starts is none."""
+    known = ["emil strand", "ada brook", "vera holm"]
+    text = "ada brook, a widow with a ten-year-old son, emil, and a sister, greta, sells the farm."
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, known, cased=False), text)
+    assert {v for _, v, _ in facts} == {"ada brook", "emil"}
+
+
 def test_a_cased_plot_names_a_one_word_role_with_its_article():
     """A cased plot's "the Oracle", for the cast list's "the Oracle", names that character,
     article included; lower-cased, "the oracle" may be a described role and names no one."""
