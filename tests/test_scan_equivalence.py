@@ -96,8 +96,8 @@ def test_rewritten_name_patterns_match_as_the_plain_ones() -> None:
         ),
     }
     pieces = ['Jo', 'Maj.', 'Ada', ' ', '"', '“', '”', 'Ace ', 'Vance', '. ', ' (', 'Max', "O'",
-              '-', 'é', '_', "his ", "HIS ", "hiſ ", "her ", "Their ", "my ", "a ", "An ", "sister ", "Ömer",
-              " (İ",
+              '-', 'é', '_', "his ", "HIS ", "hiſ ", "her ", "Their ", "my ", "a ", "An ",
+              "sister ", "Ömer", " (İ",
               "younger ", "step-", "ahis ", "x"]
     rng = random.Random(3)
     for text in _texts(pieces, 3, count=6000):
