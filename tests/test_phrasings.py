@@ -386,6 +386,21 @@ RELEASES = [
         "Work began in 1388 (2009); it opened in Iran on 31 Bahman 1389.",
         set(),
     ),
+    (  # a year alone after a reissue's verb and object, and the same verb's second year
+        "Hollander reissued the picture in 1971 and again in 1984. It was reissued in 1990, "
+        "and in 1995 its negative was lost.",
+        {("1971", "re-release"), ("1984", "re-release"), ("1990", "re-release")},
+    ),
+    (  # a restoration's showing dated by its year alone; a showing at a place is none
+        "A restored print of the roadshow cut was first shown in 2003. In 2005 it was shown in "
+        "the town hall.",
+        {("2003", "re-release")},
+    ),
+    (  # a paragraph opening on the film, another work named in a later clause only
+        "Booked first in a few cities, the film was a success, earning acclaim, and its cast "
+        "album sold well. It was re-released in 1970.",
+        {("1970", "re-release")},
+    ),
     (  # a film that "reached <country's> screens": a release there, a year alone dating it
         "The film opened in Greece in May 1971 and reached British screens only in 1974, "
         "after it reached Danish cinemas on 3 March 1973.",
@@ -744,6 +759,14 @@ MONEY = [
         {("gross", (("amount", 9_000_000), ("currency", "USD")), "worldwide")},
     ),
     ("It took $1.8 million in domestic rentals during 1941.", set()),
+    (  # after the film's budget, what a part of it cost is no budget of its own
+        "The picture was budgeted at $2.1 million; its ballroom set alone cost $180,000. "
+        "Filming ran long, and it cost $2.6 million in the end.",
+        {
+            ("budget", (("currency", "USD"), ("high", 2_100_000), ("low", 2_100_000)), None),
+            ("budget", (("currency", "USD"), ("high", 2_600_000), ("low", 2_600_000)), None),
+        },
+    ),
     (  # a part of the budget ("of which", "including") is no budget of its own
         "The film was made for £800,000, of which £150,000 was spent on the battle scenes.",
         {("budget", (("currency", "GBP"), ("high", 800_000), ("low", 800_000)), None)},
@@ -1745,6 +1768,15 @@ def test_a_lower_cased_plot_names_a_given_name_written_after_the_family_name():
     assert {v for _, v, _ in facts} == {"ada brook", "han tae-won", "so-ra"}
 
 
+def test_a_lower_cased_plot_names_a_given_name_after_an_article_and_a_family_word():
+    """"a ten-year-old son, emil," for the cast's "emil strand": the appositive after an
+    article names that character, as "his son emil" does; a word no cast name starts is none."""
+    known = ["emil strand", "ada brook", "vera holm"]
+    text = "ada brook, a widow with a ten-year-old son, emil, and a sister, greta, sells the farm."
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, known, cased=False), text)
+    assert {v for _, v, _ in facts} == {"ada brook", "emil"}
+
+
 def test_a_cased_plot_names_a_one_word_role_with_its_article():
     """A cased plot's "the Oracle", for the cast list's "the Oracle", names that character,
     article included; lower-cased, "the oracle" may be a described role and names no one."""
@@ -2676,10 +2708,14 @@ def test_wikipedia_infobox_release_notes():
         "  • 6 May 2011 (2011-05-06) (Norway)\n"
         "  • 20 July 2011 (2011-07-20) (Fantasia)\n"
         "  • 25 January 2012 (2012-01-25) (Göteborg)\n"
+        "  • 3 August 2012 (2012-08-03) (general release)\n"
+        "  • 9 May 2014 (2014-05-09) (re-release)\n"
         "Running time\n"
     )
     facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), text)
     assert {(v, q) for a, v, q in facts if a == "release_date"} == {
+        ("2012-08-03", "wide"),  # the release that followed a roadshow, everywhere
+        ("2014-05-09", "re-release"),
         ("2011-03-12", "premiere"),
         ("2011-09-05", "premiere"),
         ("2011-04-01", None),

@@ -1066,3 +1066,31 @@ def test_mutation_a_cuts_disc_date_is_compared_with_its_own_cut(sources_copy):
     report = _audit(sources_copy)
     found = [d for d in report.discrepancies if d.attribute == "dvd_release"]
     assert found and not any("2004" in d.explanation for d in found)
+
+
+def test_an_unnamed_time_of_a_named_cut_is_that_cut():
+    """A roadshow's "2h 48min" with no version named on two pages, beside 141 minutes on three
+    and "168 min (roadshow)" on a page that gives 141 too: that cut's time, no conflict. A cut
+    as long as the film ("128 min (3-D version)" beside 128) or a country's version proves
+    nothing: the odd time stays a conflict."""
+    from auditor.attributes import catalog
+    from auditor.claims import Claim, to_frame
+    from auditor.reconcile import Settings, reconcile
+
+    def claim(source: str, minutes: int, cut: str | None = None) -> Claim:
+        raw = f"{minutes} min"
+        return Claim("a-film-1958", source, f"a-film-1958/{source}.txt", "runtime", raw,
+                     minutes, cut, 0, len(raw))
+
+    config = load(ROOT)
+    settings = Settings.from_config(catalog(config.settings.get("attributes")), config.settings)
+
+    def runtime_codes(claims):
+        found = reconcile(to_frame(claims), settings).discrepancies
+        return sorted(d.code for d in found if d.attribute == "runtime" and d.code != "AU007")
+
+    times = [claim("v", 168), claim("w", 168), claim("x", 141), claim("y", 141), claim("z", 141)]
+    assert runtime_codes(times + [claim("x", 168, "roadshow")]) == []
+    assert runtime_codes(times) == ["AU001"]
+    assert runtime_codes(times + [claim("v", 168, "roadshow")]) == ["AU001"]  # no other time
+    assert runtime_codes(times + [claim("x", 168, "sweden")]) == ["AU001"]  # a country's

@@ -91,13 +91,13 @@ def test_rewritten_name_patterns_match_as_the_plain_ones() -> None:
             rf"(?<![\w'’])(?<!\. )\b(?P<n>[{cap}][\w'’-]*) \((?=[{cap}])"
         ),
         "_KIN": re.compile(
-            r"\b(?i:his|her|their|my|our|your) "
-            + mentions._KIN.pattern.split(r"(?<=y)our) ", 1)[1]
+            r"\b(?i:his|her|their|my|our|your|an?) "
+            + mentions._KIN.pattern.split(r"(?<=a)n?) ", 1)[1]
         ),
     }
     pieces = ['Jo', 'Maj.', 'Ada', ' ', '"', '“', '”', 'Ace ', 'Vance', '. ', ' (', 'Max', "O'",
-              '-', 'é', '_', "his ", "HIS ", "hiſ ", "her ", "Their ", "my ", "sister ", "Ömer",
-              " (İ",
+              '-', 'é', '_', "his ", "HIS ", "hiſ ", "her ", "Their ", "my ", "a ", "An ",
+              "sister ", "Ömer", " (İ",
               "younger ", "step-", "ahis ", "x"]
     rng = random.Random(3)
     for text in _texts(pieces, 3, count=6000):

@@ -34,6 +34,7 @@ RELEASE_KINDS = {
     "widely": "wide",
     "premiere": "premiere",
     "wide release": "wide",
+    "general release": "wide",  # the cut version that followed a roadshow, everywhere
     "re-release": "re-release",
     "streaming": "streaming",
 }

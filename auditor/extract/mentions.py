@@ -391,9 +391,10 @@ _SENTENCE_VERB = re.compile(r"[A-Z][a-z]{3,}(?:ing|ed)")
 # Its capital first, the boundary and ". " checked behind it: a scan skips to the capitals.
 _INTRODUCED = re.compile(rf"(?P<n>[{_UPPER}](?<![\w'’].)(?<!\. .)[\w'’-]*) \((?=[{_UPPER}])")
 _PARTICLE = {"de", "van", "von", "da", "di", "del", "della", "du", "le", "la", "der", "ter"}
-# "his sister Maud": one name after a family word, in lower case, after a possessive.
-_KIN = re.compile(  # the possessive's first letter first, in either case: a scan skips to it
-    r"[HhTtMmOoYy](?<!\w.)(?i:(?<=h)(?:is|er)|(?<=t)heir|(?<=m)y|(?<=o)ur|(?<=y)our) "
+# "his sister Maud", "a ten-year-old son, emil,": one name after a family word, in
+# lower case, after a possessive or an article.
+_KIN = re.compile(  # the determiner's first letter first, in either case: a scan skips to it
+    r"[HhTtMmOoYyAa](?<!\w.)(?i:(?<=h)(?:is|er)|(?<=t)heir|(?<=m)y|(?<=o)ur|(?<=y)our|(?<=a)n?) "
     r"(?:(?:younger|older|elder|eldest|youngest|only|adopted|little|big|twin|late|estranged|"
     r"[a-z]+-year-old) )?"
     r"(?:(?:half-|step-?|grand)?(?:sister|brother|mother|father|son|daughter)|"

@@ -258,11 +258,17 @@ _RELEASE_DATE = re.compile(
 )
 _COUNTRY = "|".join(re.escape(c) for c in COUNTRY_NAMES)
 _SCREENS = "(?:screens|cinemas|theaters|theatres)"  # "reached American screens": a release
-# A year alone is a release's date right after the release word and its country ("released
-# in 2005", "a limited release in the United States in 2005"), not after another verb's
-# place ("restored in 2010", "found in Buenos Aires in 2008").
+# A year alone is a release's date right after the release word, its object and its country
+# ("released in 2005", "reissued the film in 1966", "a limited release in the United States in
+# 2005"), not after another verb's place ("restored in 2010", "found in Buenos Aires in 2008").
+_YEAR_VERB = (
+    r"\b(?:releases?|released|re-?issued|opened|premiered|shown)(?: (?:it|the film|the picture))?"
+    rf"(?: (?:in|across) (?:the )?(?:{_COUNTRY}))? in "
+)
 _YEAR_AFTER = re.compile(
-    rf"\b(?:releases?|released|opened|premiered)(?: (?:in|across) (?:the )?(?:{_COUNTRY}))? in $"
+    rf"{_YEAR_VERB}$"
+    # "reissued the film in 1966 and again in 1979": the same verb's second year
+    rf"|{_YEAR_VERB}(?:1[89]|20)\d\d and (?:again |later |once more )?in $"
     # "reached American screens (only) in 1972"
     rf"|\breached (?:\w+ )?{_SCREENS}(?: only| first| finally)? in $",
     re.I,
@@ -304,6 +310,8 @@ _RELEASE_VERB = re.compile(
     r"|chapter|reel|monologue|line)s?\b)|premiered|premiere|debuted|expanded|went wide|"
     rf"reached (?:\w+ )?{_SCREENS}|"
     r"reissued|re-issued|screened|screens? at|shown at|bowed|came out|"
+    # "a restored version was first shown in 1998": a showing dated by its year alone
+    r"shown in(?= (?:1[89]|20)\d\d\b)|"
     r"hit (?:theaters|theatres|cinemas)|"
     # "A restored version returned to Polish cinemas in May 2011"
     r"returned to (?:\w+ )?(?:cinemas|theaters|theatres)|"
@@ -579,7 +587,12 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
         rerelease = _RERELEASE.search(text, s, e) is not None
         other = _other_work(text, low, s, e, rerelease)
         if opens:
-            elsewhere = bool(other and (verb is None or other.start() < verb.start()))
+            # a paragraph opening on another work: named before the release verb, or in the
+            # first clause of a sentence with none ("The film was a hit, earning $X, and its
+            # soundtrack album charted" is the film's)
+            cut = _CLAUSE_BREAK.search(text, s, e)
+            bound = verb.start() if verb else (cut.start() if cut else e) - s
+            elsewhere = bool(other and other.start() < bound)
         if elsewhere:
             continue
         if not verb:
@@ -988,6 +1001,9 @@ _PROMOTION_AFTER = re.compile(
     r"\b(?:marketing|advertising|promotion|publicity|P&A)\b",
     re.I,
 )
+_COST = re.compile(r"cost(?:s|ing)?", re.I)
+# A clause's subject that is the film as a whole, whose cost is its budget.
+_THE_FILM = re.compile(r"\b(?:it|film|picture|movie|production|project|feature|shoot)\b", re.I)
 # "The first budget had been $9M; the figure rose to ...": a plan the budget outgrew
 _SUPERSEDED = re.compile(
     r"\b(?:first|initial|original|early|earlier|preliminary|projected|planned)\s+$", re.I
@@ -1106,6 +1122,7 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
         words = list(_MONEY_WORDS.finditer(text, s, e))
         ranged = -1  # the amount that closed a "between X and Y" range
         weekend_end = s  # the end of the weekend word an amount was read with
+        budgeted = False  # whether the sentence stated the film's budget before
         for i, a in enumerate(amounts):
             if i == ranged:
                 continue
@@ -1165,6 +1182,17 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
                     continue
                 if i and _PART_OF.match(text, amounts[i - 1].end(), a.start()):
                     continue
+                # "budgeted at $3M; the set itself cost $240,000": after the film's budget, a
+                # clause whose subject is no name of the film costs a part of it
+                opens = _clause_opens(text, s, at)
+                if (
+                    budgeted
+                    and opens > s
+                    and _COST.fullmatch(before[-1].group() if before else "")
+                    and not _THE_FILM.search(text, opens, at)
+                ):
+                    continue
+                budgeted = True
                 value = {"low": money.low, "high": money.high, "currency": money.currency}
                 span_end = a.end()
                 if i + 1 < len(amounts) and _between(text, a, amounts[i + 1]):

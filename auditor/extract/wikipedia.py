@@ -7,6 +7,7 @@ import re
 from auditor.extract.base import Adapter, Collector, find, split_items
 from auditor.extract.common import (
     PEOPLE,
+    RELEASE_KINDS,
     TELEVISION_FILM,
     add_characters,
     add_date,
@@ -275,7 +276,7 @@ class Wikipedia(Adapter):
             d = DATE_IN_TEXT.search(text, s, e)
             if d:
                 notes = [n.strip() for n in _PARENS.findall(text[d.end() : e])]
-                kinds = [n for n in notes if n.lower() in ("limited", "wide", "premiere")]
+                kinds = [n for n in notes if n.lower() in RELEASE_KINDS]
                 # "(Cannes)", "(TIFF)", "(Los Angeles premiere)": a festival or a premiere.
                 kinds += [
                     "premiere"

@@ -30,6 +30,7 @@ from auditor.catalog import (
 from auditor.claims import EDITORIAL
 from auditor.normalize.money import LOWER_BOUND
 from auditor.normalize.names import fold
+from auditor.normalize.places import is_country
 from auditor.normalize.titles import same_sequel
 from auditor.reconcile.comparators import words
 from auditor.reconcile.comparators.base import editorial, rows
@@ -146,7 +147,46 @@ def _without_versions(ctx: Context, claims: pl.DataFrame) -> pl.DataFrame:
         .agg(pl.col("pages").is_not_null().all().alias("all"))
         .filter("all")
     )
-    return claims.join(explained.select("g"), on="g", how="anti")
+    return claims.join(
+        pl.concat([explained.select("g"), _named_cut_times(ctx, timed, durations)]),
+        on="g",
+        how="anti",
+    )
+
+
+def _named_cut_times(ctx: Context, timed: pl.DataFrame, durations: list[str]) -> pl.DataFrame:
+    """The unnamed duration groups that agree but for times a named cut has elsewhere: a page
+    giving the roadshow's "2h 48min" with no version named, beside 141 minutes and "168 min
+    (roadshow) | 141 min" on other pages, states that cut's time. A cut counts where a page
+    naming it gives the film another time beside it (a "3-D version" as long as the film
+    proves nothing), and a country's version ("84 minutes (Sweden)") is no other cut."""
+    stated = ctx.frame.lazy().filter(
+        pl.col("attribute").is_in(durations) & (pl.col("origin") == EDITORIAL)
+    )
+    slots = stated.select("slot").unique().collect().get_column("slot").to_list()
+    cuts = [c for c in slots if c and not is_country(c)]
+    by = ["entity", "attribute", "source"]
+    plain = stated.filter(pl.col("slot") == "").select(*by, plain="key")
+    times = (
+        stated.filter(pl.col("slot").is_in(cuts))
+        .select(*by, "key")
+        .join(plain, on=by)
+        .filter(pl.col("plain") != pl.col("key"))
+        .select("entity", "attribute", "key", cut=pl.lit(True))
+        .unique()
+        .collect()
+    )
+    return (
+        timed.filter(pl.col("slot") == "")
+        .join(times, on=["entity", "attribute", "key"], how="left")
+        .group_by("g")
+        .agg(
+            cut=pl.col("cut").any(),
+            others=pl.col("key").filter(pl.col("cut").is_null()).n_unique(),
+        )
+        .filter(pl.col("cut") & (pl.col("others") <= 1))
+        .select("g")
+    )
 
 
 @lru_cache(maxsize=4096)
