@@ -3497,6 +3497,38 @@ def test_documentary_festivals_named_fest_are_premieres():
     assert not is_festival("Festus Pictures")
 
 
+def test_german_film_festival_compounds_are_premieres():
+    """German names a film festival in one word: an infobox date noted "(Filmfest Kassel)" or
+    "(Internationale Filmfestspiele Gera)" is a premiere."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    box = (
+        "Release dates\n"
+        "  • 4 June 2010 (2010-06-04) (Filmfest Kassel)\n"
+        "  • 9 May 2010 (2010-05-09) (Internationale Filmfestspiele Gera)\n"
+        "  • 7 October 2010 (2010-10-07) (Germany)\n"
+    )
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), box)
+    assert facts == {
+        ("release_date", "2010-06-04", "premiere"),
+        ("release_date", "2010-05-09", "premiere"),
+        ("release_date", "2010-10-07", "germany"),
+    }
+
+
+def test_infobox_money_abbreviation_glued_to_its_label():
+    """A captured infobox glues its label to the value ("BudgetDM 2.1 million", "Box
+    officeRs 45 crore"): the label's last letter is no word the abbreviation belongs to."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    box = "BudgetDM 2.1 million[1]\nBox officeRs 45 crore[2]\n"
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), box)
+    assert facts == {
+        ("budget", (("currency", "DEM"), ("high", 2_100_000), ("low", 2_100_000)), None),
+        ("gross", (("amount", 450_000_000), ("currency", "INR")), None),
+    }
+
+
 def test_imdb_co_director_note_and_country_of_origin_label():
     """IMDb's "directors: a, b, c (co-director)" credits c as a director (the note is how she
     is credited, no part of her name); its later label "country of origin:" is "country:"."""
@@ -3608,6 +3640,24 @@ LONG_PAGE_RELEASES = [
 def test_long_page_release_phrasings(text, facts):
     got = {(v, q) for a, v, q in _facts(add_release_prose, text) if a == "release_date"}
     assert got == facts
+
+
+
+def test_a_language_region_dates_its_countrys_release():
+    """"in German-speaking Switzerland on D" is Switzerland's release, also when coordinated
+    after another country's ("in Belgium and French-speaking Canada")."""
+    text = (
+        "Lumen Verleih released it in Austria on 2 March 2012 and in German-speaking "
+        "Switzerland on 15 March 2012. It opened in Belgium and French-speaking Canada on "
+        "6 April 2012."
+    )
+    got = {(v, q) for a, v, q in _facts(add_release_prose, text) if a == "release_date"}
+    assert got == {
+        ("2012-03-02", "austria"),
+        ("2012-03-15", "switzerland"),
+        ("2012-04-06", "belgium"),
+        ("2012-04-06", "canada"),
+    }
 
 
 LONG_PAGE_MONEY = [

@@ -267,7 +267,12 @@ _YEAR_AFTER = re.compile(
     rf"|\breached (?:\w+ )?{_SCREENS}(?: only| first| finally)? in $",
     re.I,
 )
-_IN_COUNTRY = re.compile(rf"\b(?:in|across|throughout) (?:the )?(?P<c>{_COUNTRY})\b", re.I)
+# A language region names its country ("in German-speaking Switzerland", "in French-speaking
+# Canada"): the release is that country's.
+_REGION = r"(?:[a-z]+-speaking )?"
+_IN_COUNTRY = re.compile(
+    rf"\b(?:in|across|throughout) (?:the )?{_REGION}(?P<c>{_COUNTRY})\b", re.I
+)
 # "opened in Danish cinemas", "across UK theaters", "reached American screens", "returned to
 # Polish cinemas": the adjective names the country.
 _IN_CINEMAS = re.compile(
@@ -507,7 +512,7 @@ def _kind(clause: str) -> str | None:
 
 
 # "in the United States and the United Kingdom": the countries coordinated after a country.
-_AND_COUNTRY = re.compile(rf",? (?:and )?(?:the )?(?P<c>{_COUNTRY})\b", re.I)
+_AND_COUNTRY = re.compile(rf",? (?:and )?(?:the )?{_REGION}(?P<c>{_COUNTRY})\b", re.I)
 
 
 def _also_countries(text: str, low: str | None, a: int, b: int) -> list[str]:

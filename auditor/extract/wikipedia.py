@@ -296,9 +296,11 @@ class Wikipedia(Adapter):
                 s, e, minutes = d.start(), d.end(), parse_duration(d[0])
             out.add("runtime", s, e, minutes, note)
         elif kind in ("budget", "gross"):
-            money = MONEY_IN_TEXT.match(text, s, e)
+            # the value's slice: a label glued to it ("BudgetDM 4.8 million") is no letter
+            # before an abbreviation that must stand as a word of its own
+            money = MONEY_IN_TEXT.match(text[s:e])
             if money:
-                add_money(out, kind, money.start(), money.end())
+                add_money(out, kind, s + money.start(), s + money.end())
 
     def _prose(self, out: Collector, start: int, end: int) -> None:
         text = out.view.text

@@ -196,8 +196,9 @@ _NOT_ACRONYMS = {
 
 
 # "Fest" as a word of a festival's name, or a documentary festival's compound: "Sheffield
-# Doc/Fest", "Camden Doc Fest", "Bergen Docfest", "DokuFest" (not "manifest", "Festus").
-_FEST = re.compile(r"(?:^|[\s/(-])(?:do[ck]u?)?fest\b", re.I)
+# Doc/Fest", "Camden Doc Fest", "Bergen Docfest", "DokuFest"; German "Filmfest" and
+# "Filmfestspiele" likewise (not "manifest", "Festus").
+_FEST = re.compile(r"(?:^|[\s/(-])(?:do[ck]u?|film)?fest(?:spiele)?\b", re.I)
 
 
 def is_festival(text: str) -> bool:
