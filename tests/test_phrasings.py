@@ -3498,21 +3498,29 @@ def test_documentary_festivals_named_fest_are_premieres():
 
 
 def test_german_film_festival_compounds_are_premieres():
-    """German names a film festival in one word: an infobox date noted "(Filmfest Kassel)" or
-    "(Internationale Filmfestspiele Gera)" is a premiere."""
+    """German names a film festival in one word: an infobox date noted "(Filmfest Kassel)",
+    "(Internationale Filmfestspiele Gera)" or "(Weidener Filmtage)" is a premiere; a
+    country's language region ("(Switzerland, German-speaking)", "(French-speaking Belgium)")
+    is the country's release."""
     from auditor.extract.wikipedia import Wikipedia
 
     box = (
         "Release dates\n"
         "  • 4 June 2010 (2010-06-04) (Filmfest Kassel)\n"
         "  • 9 May 2010 (2010-05-09) (Internationale Filmfestspiele Gera)\n"
+        "  • 2 May 2010 (2010-05-02) (Weidener Filmtage)\n"
         "  • 7 October 2010 (2010-10-07) (Germany)\n"
+        "  • 21 October 2010 (2010-10-21) (Switzerland, German-speaking)\n"
+        "  • 3 November 2010 (2010-11-03) (French-speaking Belgium)\n"
     )
     facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), box)
     assert facts == {
         ("release_date", "2010-06-04", "premiere"),
         ("release_date", "2010-05-09", "premiere"),
+        ("release_date", "2010-05-02", "premiere"),
         ("release_date", "2010-10-07", "germany"),
+        ("release_date", "2010-10-21", "switzerland"),
+        ("release_date", "2010-11-03", "belgium"),
     }
 
 
@@ -3645,11 +3653,12 @@ def test_long_page_release_phrasings(text, facts):
 
 def test_a_language_region_dates_its_countrys_release():
     """"in German-speaking Switzerland on D" is Switzerland's release, also when coordinated
-    after another country's ("in Belgium and French-speaking Canada")."""
+    after another country's ("in Belgium and French-speaking Canada") or named as a part ("in
+    the Italian-speaking part of Switzerland")."""
     text = (
         "Lumen Verleih released it in Austria on 2 March 2012 and in German-speaking "
         "Switzerland on 15 March 2012. It opened in Belgium and French-speaking Canada on "
-        "6 April 2012."
+        "6 April 2012. It opened in the Italian-speaking part of Switzerland on 3 May 2012."
     )
     got = {(v, q) for a, v, q in _facts(add_release_prose, text) if a == "release_date"}
     assert got == {
@@ -3657,6 +3666,7 @@ def test_a_language_region_dates_its_countrys_release():
         ("2012-03-15", "switzerland"),
         ("2012-04-06", "belgium"),
         ("2012-04-06", "canada"),
+        ("2012-05-03", "switzerland"),
     }
 
 

@@ -36,6 +36,7 @@ from auditor.normalize.names import clean
 from auditor.normalize.places import (
     COUNTRY_KEYS,
     COUNTRY_NAMES,
+    LANGUAGE_REGION,
     canonical_country,
     is_festival,
     release_country,
@@ -267,9 +268,9 @@ _YEAR_AFTER = re.compile(
     rf"|\breached (?:\w+ )?{_SCREENS}(?: only| first| finally)? in $",
     re.I,
 )
-# A language region names its country ("in German-speaking Switzerland", "in French-speaking
-# Canada"): the release is that country's.
-_REGION = r"(?:[a-z]+-speaking )?"
+# A language region names its country ("in German-speaking Switzerland", "in the
+# French-speaking part of Canada"): the release is that country's.
+_REGION = rf"(?:{LANGUAGE_REGION} (?:(?:part|region)s? of (?:the )?)?)?"
 _IN_COUNTRY = re.compile(
     rf"\b(?:in|across|throughout) (?:the )?{_REGION}(?P<c>{_COUNTRY})\b", re.I
 )

@@ -35,7 +35,7 @@ from auditor.normalize.dates import DATE_IN_TEXT
 from auditor.normalize.durations import DURATION_IN_TEXT, parse_duration
 from auditor.normalize.money import MONEY_IN_TEXT
 from auditor.normalize.names import clean
-from auditor.normalize.places import canonical_country, is_country, is_festival
+from auditor.normalize.places import canonical_country, is_country, is_festival, region_country
 from auditor.textview import TextView
 
 _M = re.M
@@ -268,7 +268,7 @@ class Wikipedia(Adapter):
         elif kind == "release_date":
             d = DATE_IN_TEXT.search(text, s, e)
             if d:
-                notes = [n.strip() for n in _PARENS.findall(text[d.end() : e])]
+                notes = [region_country(n.strip()) for n in _PARENS.findall(text[d.end() : e])]
                 kinds = [n for n in notes if n.lower() in ("limited", "wide", "premiere")]
                 # "(Cannes)", "(TIFF)", "(Los Angeles premiere)": a festival or a premiere.
                 kinds += [
