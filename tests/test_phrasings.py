@@ -1496,6 +1496,22 @@ def test_reichsmark_and_rm_by_the_films_country():
     assert ("budget", (("currency", "RM"), ("high", 1_800_000), ("low", 1_800_000)), None) in facts
 
 
+def test_mark_franc_and_schilling_named_after_the_amount():
+    """German-language markets' currencies written after the amount: "3.2 million DM" is the
+    Deutsche Mark, "1.4 million Swiss francs" the franc, "11 million schillings" the Austrian
+    schilling (never converted)."""
+    text = (
+        "Made for 3.2 million DM, the film grossed 1.4 million Swiss francs in Switzerland and "
+        "11 million Austrian schillings in Austria."
+    )
+    assert _facts(add_money_prose, text) == {
+        ("budget", (("currency", "DEM"), ("high", 3_200_000), ("low", 3_200_000)), None),
+        ("gross", (("amount", 1_400_000), ("currency", "CHF")), "switzerland"),
+        ("gross", (("amount", 11_000_000), ("currency", "ATS")), "austria"),
+    }
+    assert parse_money("6 million schillings").currency == "ATS"
+
+
 def test_yen_sign_alone_is_the_yuan_on_a_chinese_films_page():
     """'¥' alone is the yuan (CNY) on a page that names the film's country China or Chinese,
     the yen elsewhere; a prefixed 'JP¥' stays the yen whatever the film's country."""

@@ -89,7 +89,8 @@ TRAILING_CURRENCIES = (
     "turkish liras", "turkish lira",  # named, where "lira" alone is the Italian
     "roubles", "rubles", "zlotys", "zloty", "złoty", "baht", "naira",
     "brazilian reais", "reais",  # the Brazilian real's plural ("12 million reais")
-    "deutschmarks", "deutsche marks", "deutsche mark",
+    "deutschmarks", "deutsche marks", "deutsche mark", "dm",  # "4.8 million DM"
+    "swiss francs", "austrian schillings", "schillings",  # "1.2 million Swiss francs"
     "iranian rials", "rials", "rial",  # the Iranian rial: "8.2 billion rials"
 )
 _TRAILING_NAMES = {  # a currency's name written after the amount
@@ -98,7 +99,8 @@ _TRAILING_NAMES = {  # a currency's name written after the amount
     "TL": "TRY", "TURKISH LIRA": "TRY", "TURKISH LIRAS": "TRY",
     "ROUBLES": "RUB", "RUBLES": "RUB", "ZLOTYS": "PLN", "ZLOTY": "PLN", "ZŁOTY": "PLN",
     "BAHT": "THB", "NAIRA": "NGN", "REAIS": "BRL", "BRAZILIAN REAIS": "BRL",
-    "DEUTSCHMARKS": "DEM", "DEUTSCHE MARKS": "DEM", "DEUTSCHE MARK": "DEM",
+    "DEUTSCHMARKS": "DEM", "DEUTSCHE MARKS": "DEM", "DEUTSCHE MARK": "DEM", "DM": "DEM",
+    "SWISS FRANCS": "CHF", "AUSTRIAN SCHILLINGS": "ATS", "SCHILLINGS": "ATS",
     "IRANIAN RIALS": "IRR", "RIALS": "IRR", "RIAL": "IRR",
 }
 # "won" is a verb too ("in 2004 won the prize"): the won is read after a scale word ("90
