@@ -3686,6 +3686,19 @@ def test_a_language_region_dates_its_countrys_release():
     }
 
 
+
+def test_a_cinema_films_television_premiere_dates_no_release():
+    """A cinema film's first broadcast, however it is said ("premiered on Austrian television
+    on", "had its television premiere on ZDF on" coordinated after the release), is no
+    release, and lends its "premiere" to no release date before it."""
+    text = (
+        "Lumen Verleih released it in Austria on 2 March 2012 and had its television premiere "
+        "on ORF 2 on 24 December 2014. It premiered on Swiss television on 6 January 2015."
+    )
+    got = {(v, q) for a, v, q in _facts(add_release_prose, text) if a == "release_date"}
+    assert got == {("2012-03-02", "austria")}
+
+
 LONG_PAGE_MONEY = [
     (  # what the promotion cost is no budget
         "Its advertising campaign, which cost a reported $18 million, avoided the subject.",

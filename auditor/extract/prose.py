@@ -413,8 +413,16 @@ _BROADCAST_AT = Opening(
 _FOR_RELEASE = re.compile(
     r"\b[Ff]or (?:the|its|this|their|a) (?:[\w-]+ ){0,3}(?:release|premiere|opening|run),"
 )
-# "had its television premiere on Channel 4 on ...": a broadcast, though it says premiere.
-_TV_PREMIERE_AT = Opening(re.compile(r"\b(?:television|tv) (?:premiere|debut)\b", re.I))
+# "had its television premiere on Channel 4 on ...", "premiered on German television on ...":
+# a broadcast, though it says premiere.
+_TV_PREMIERE_AT = Opening(
+    re.compile(
+        r"\b(?:television|tv) (?:premiere|debut)\b"
+        r"|\b(?:premiered|debuted) on (?:[\w-]+ )?(?:television|tv)\b",
+        re.I,
+    ),
+    ("television ", "tv ", "premiered ", "debuted "),
+)
 
 
 # "two months before the film's release": a release word that times another event
@@ -652,6 +660,9 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
                 # "... on 3 May and was released on Netflix on ...": the second predicate's kind
                 joined = _AND_PREDICATE.search(tail)
                 tail = tail[: joined.start()] if joined else tail
+                # "... on D1 and had its television premiere on D2": the broadcast's, not D1's
+                tv = _TV_PREMIERE_AT.search(text, low, d.end(), d.end() + len(tail))
+                tail = tail[: tv.start()] if tv else tail
                 after_kind = _kind(tail) if may(_KIND_WORDS, d.end(), d.end() + len(tail)) else None
             if own_kind or _VERB_AT.search(text, low, pos, d.start()):
                 kind = own_kind
