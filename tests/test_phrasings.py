@@ -1577,6 +1577,22 @@ def test_old_and_new_francs_are_two_currencies():
     assert old in facts
 
 
+def test_mark_franc_and_schilling_named_after_the_amount():
+    """German-language markets' currencies written after the amount: "3.2 million DM" is the
+    Deutsche Mark, "1.4 million Swiss francs" the franc, "11 million schillings" the Austrian
+    schilling (never converted)."""
+    text = (
+        "Made for 3.2 million DM, the film grossed 1.4 million Swiss francs in Switzerland and "
+        "11 million Austrian schillings in Austria."
+    )
+    assert _facts(add_money_prose, text) == {
+        ("budget", (("currency", "DEM"), ("high", 3_200_000), ("low", 3_200_000)), None),
+        ("gross", (("amount", 1_400_000), ("currency", "CHF")), "switzerland"),
+        ("gross", (("amount", 11_000_000), ("currency", "ATS")), "austria"),
+    }
+    assert parse_money("6 million schillings").currency == "ATS"
+
+
 def test_yen_sign_alone_is_the_yuan_on_a_chinese_films_page():
     """'¥' alone is the yuan (CNY) on a page that names the film's country China or Chinese,
     the yen elsewhere; a prefixed 'JP¥' stays the yen whatever the film's country."""
@@ -3635,6 +3651,46 @@ def test_documentary_festivals_named_fest_are_premieres():
     assert not is_festival("Festus Pictures")
 
 
+def test_german_film_festival_compounds_are_premieres():
+    """German names a film festival in one word: an infobox date noted "(Filmfest Kassel)",
+    "(Internationale Filmfestspiele Gera)" or "(Weidener Filmtage)" is a premiere; a
+    country's language region ("(Switzerland, German-speaking)", "(French-speaking Belgium)")
+    is the country's release."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    box = (
+        "Release dates\n"
+        "  • 4 June 2010 (2010-06-04) (Filmfest Kassel)\n"
+        "  • 9 May 2010 (2010-05-09) (Internationale Filmfestspiele Gera)\n"
+        "  • 2 May 2010 (2010-05-02) (Weidener Filmtage)\n"
+        "  • 7 October 2010 (2010-10-07) (Germany)\n"
+        "  • 21 October 2010 (2010-10-21) (Switzerland, German-speaking)\n"
+        "  • 3 November 2010 (2010-11-03) (French-speaking Belgium)\n"
+    )
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), box)
+    assert facts == {
+        ("release_date", "2010-06-04", "premiere"),
+        ("release_date", "2010-05-09", "premiere"),
+        ("release_date", "2010-05-02", "premiere"),
+        ("release_date", "2010-10-07", "germany"),
+        ("release_date", "2010-10-21", "switzerland"),
+        ("release_date", "2010-11-03", "belgium"),
+    }
+
+
+def test_infobox_money_abbreviation_glued_to_its_label():
+    """A captured infobox glues its label to the value ("BudgetDM 2.1 million", "Box
+    officeRs 45 crore"): the label's last letter is no word the abbreviation belongs to."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    box = "BudgetDM 2.1 million[1]\nBox officeRs 45 crore[2]\n"
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), box)
+    assert facts == {
+        ("budget", (("currency", "DEM"), ("high", 2_100_000), ("low", 2_100_000)), None),
+        ("gross", (("amount", 450_000_000), ("currency", "INR")), None),
+    }
+
+
 def test_imdb_co_director_note_and_country_of_origin_label():
     """IMDb's "directors: a, b, c (co-director)" credits c as a director (the note is how she
     is credited, no part of her name); its later label "country of origin:" is "country:"."""
@@ -3746,6 +3802,37 @@ LONG_PAGE_RELEASES = [
 def test_long_page_release_phrasings(text, facts):
     got = {(v, q) for a, v, q in _facts(add_release_prose, text) if a == "release_date"}
     assert got == facts
+
+
+def test_a_language_region_dates_its_countrys_release():
+    """"in German-speaking Switzerland on D" is Switzerland's release, also when coordinated
+    after another country's ("in Belgium and French-speaking Canada") or named as a part ("in
+    the Italian-speaking part of Switzerland")."""
+    text = (
+        "Lumen Verleih released it in Austria on 2 March 2012 and in German-speaking "
+        "Switzerland on 15 March 2012. It opened in Belgium and French-speaking Canada on "
+        "6 April 2012. It opened in the Italian-speaking part of Switzerland on 3 May 2012."
+    )
+    got = {(v, q) for a, v, q in _facts(add_release_prose, text) if a == "release_date"}
+    assert got == {
+        ("2012-03-02", "austria"),
+        ("2012-03-15", "switzerland"),
+        ("2012-04-06", "belgium"),
+        ("2012-04-06", "canada"),
+        ("2012-05-03", "switzerland"),
+    }
+
+
+def test_a_cinema_films_television_premiere_dates_no_release():
+    """A cinema film's first broadcast, however it is said ("premiered on Austrian television
+    on", "had its television premiere on ZDF on" coordinated after the release), is no
+    release, and lends its "premiere" to no release date before it."""
+    text = (
+        "Lumen Verleih released it in Austria on 2 March 2012 and had its television premiere "
+        "on ORF 2 on 24 December 2014. It premiered on Swiss television on 6 January 2015."
+    )
+    got = {(v, q) for a, v, q in _facts(add_release_prose, text) if a == "release_date"}
+    assert got == {("2012-03-02", "austria")}
 
 
 LONG_PAGE_MONEY = [

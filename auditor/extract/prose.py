@@ -36,6 +36,7 @@ from auditor.normalize.names import clean
 from auditor.normalize.places import (
     COUNTRY_KEYS,
     COUNTRY_NAMES,
+    LANGUAGE_REGION,
     canonical_country,
     is_festival,
     release_country,
@@ -273,7 +274,12 @@ _YEAR_AFTER = re.compile(
     rf"|\breached (?:\w+ )?{_SCREENS}(?: only| first| finally)? in $",
     re.I,
 )
-_IN_COUNTRY = re.compile(rf"\b(?:in|across|throughout) (?:the )?(?P<c>{_COUNTRY})\b", re.I)
+# A language region names its country ("in German-speaking Switzerland", "in the
+# French-speaking part of Canada"): the release is that country's.
+_REGION = rf"(?:{LANGUAGE_REGION} (?:(?:part|region)s? of (?:the )?)?)?"
+_IN_COUNTRY = re.compile(
+    rf"\b(?:in|across|throughout) (?:the )?{_REGION}(?P<c>{_COUNTRY})\b", re.I
+)
 # "opened in Danish cinemas", "across UK theaters", "reached American screens", "returned to
 # Polish cinemas": the adjective names the country.
 _IN_CINEMAS = re.compile(
@@ -415,8 +421,16 @@ _BROADCAST_AT = Opening(
 _FOR_RELEASE = re.compile(
     r"\b[Ff]or (?:the|its|this|their|a) (?:[\w-]+ ){0,3}(?:release|premiere|opening|run),"
 )
-# "had its television premiere on Channel 4 on ...": a broadcast, though it says premiere.
-_TV_PREMIERE_AT = Opening(re.compile(r"\b(?:television|tv) (?:premiere|debut)\b", re.I))
+# "had its television premiere on Channel 4 on ...", "premiered on German television on ...":
+# a broadcast, though it says premiere.
+_TV_PREMIERE_AT = Opening(
+    re.compile(
+        r"\b(?:television|tv) (?:premiere|debut)\b"
+        r"|\b(?:premiered|debuted) on (?:[\w-]+ )?(?:television|tv)\b",
+        re.I,
+    ),
+    ("television ", "tv ", "premiered ", "debuted "),
+)
 
 
 # "two months before the film's release": a release word that times another event
@@ -517,7 +531,7 @@ def _kind(clause: str) -> str | None:
 # A country that opens a sentence as its frame: "In France, ...", "Across the United States, ...".
 _FRONTED_COUNTRY = re.compile(rf"(?:In|Across|Throughout) (?:the )?(?P<c>{_COUNTRY}),", re.I)
 # "in the United States and the United Kingdom": the countries coordinated after a country.
-_AND_COUNTRY = re.compile(rf",? (?:and )?(?:the )?(?P<c>{_COUNTRY})\b", re.I)
+_AND_COUNTRY = re.compile(rf",? (?:and )?(?:the )?{_REGION}(?P<c>{_COUNTRY})\b", re.I)
 
 
 def _also_countries(text: str, low: str | None, a: int, b: int) -> list[str]:
@@ -664,6 +678,9 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
                 # "... on 3 May and was released on Netflix on ...": the second predicate's kind
                 joined = _AND_PREDICATE.search(tail)
                 tail = tail[: joined.start()] if joined else tail
+                # "... on D1 and had its television premiere on D2": the broadcast's, not D1's
+                tv = _TV_PREMIERE_AT.search(text, low, d.end(), d.end() + len(tail))
+                tail = tail[: tv.start()] if tv else tail
                 after_kind = _kind(tail) if may(_KIND_WORDS, d.end(), d.end() + len(tail)) else None
             if own_kind or _VERB_AT.search(text, low, pos, d.start()):
                 kind = own_kind

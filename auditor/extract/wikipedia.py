@@ -36,7 +36,7 @@ from auditor.normalize.dates import DATE_IN_TEXT
 from auditor.normalize.durations import DURATION_IN_TEXT, parse_duration
 from auditor.normalize.money import MONEY_IN_TEXT
 from auditor.normalize.names import clean
-from auditor.normalize.places import canonical_country, is_country, is_festival
+from auditor.normalize.places import canonical_country, is_country, is_festival, region_country
 from auditor.textview import TextView
 
 _M = re.M
@@ -275,7 +275,7 @@ class Wikipedia(Adapter):
         elif kind == "release_date":
             d = DATE_IN_TEXT.search(text, s, e)
             if d:
-                notes = [n.strip() for n in _PARENS.findall(text[d.end() : e])]
+                notes = [region_country(n.strip()) for n in _PARENS.findall(text[d.end() : e])]
                 kinds = [n for n in notes if n.lower() in RELEASE_KINDS]
                 # "(Cannes)", "(TIFF)", "(Los Angeles premiere)": a festival or a premiere.
                 kinds += [
@@ -303,9 +303,11 @@ class Wikipedia(Adapter):
                 s, e, minutes = d.start(), d.end(), parse_duration(d[0])
             out.add("runtime", s, e, minutes, note)
         elif kind in ("budget", "gross"):
-            money = MONEY_IN_TEXT.match(text, s, e)
+            # the value's slice: a label glued to it ("BudgetDM 4.8 million") is no letter
+            # before an abbreviation that must stand as a word of its own
+            money = MONEY_IN_TEXT.match(text[s:e])
             if money:
-                add_money(out, kind, money.start(), money.end())
+                add_money(out, kind, s + money.start(), s + money.end())
 
     def _prose(self, out: Collector, start: int, end: int) -> None:
         text = out.view.text

@@ -89,7 +89,8 @@ TRAILING_CURRENCIES = (
     "turkish liras", "turkish lira",  # named, where "lira" alone is the Italian
     "roubles", "rubles", "zlotys", "zloty", "złoty", "baht", "naira",
     "brazilian reais", "reais",  # the Brazilian real's plural ("12 million reais")
-    "deutschmarks", "deutsche marks", "deutsche mark",
+    "deutschmarks", "deutsche marks", "deutsche mark", "dm",  # "4.8 million DM"
+    "swiss francs", "austrian schillings", "schillings",  # "1.2 million Swiss francs"
     "iranian rials", "rials", "rial",  # the Iranian rial: "8.2 billion rials"
     # France's franc before and after its revaluation of 1960 (100 old francs to 1 new franc):
     # "3 million old francs", "30,000 NF" / "new francs"
@@ -101,7 +102,8 @@ _TRAILING_NAMES = {  # a currency's name written after the amount
     "TL": "TRY", "TURKISH LIRA": "TRY", "TURKISH LIRAS": "TRY",
     "ROUBLES": "RUB", "RUBLES": "RUB", "ZLOTYS": "PLN", "ZLOTY": "PLN", "ZŁOTY": "PLN",
     "BAHT": "THB", "NAIRA": "NGN", "REAIS": "BRL", "BRAZILIAN REAIS": "BRL",
-    "DEUTSCHMARKS": "DEM", "DEUTSCHE MARKS": "DEM", "DEUTSCHE MARK": "DEM",
+    "DEUTSCHMARKS": "DEM", "DEUTSCHE MARKS": "DEM", "DEUTSCHE MARK": "DEM", "DM": "DEM",
+    "SWISS FRANCS": "CHF", "AUSTRIAN SCHILLINGS": "ATS", "SCHILLINGS": "ATS",
     "IRANIAN RIALS": "IRR", "RIALS": "IRR", "RIAL": "IRR",
     # The old franc has no ISO 4217 code: its French abbreviation (anciens francs) stands for
     # it, as "RM" does for the Reichsmark; the new franc is FRF.

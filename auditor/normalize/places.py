@@ -196,8 +196,9 @@ _NOT_ACRONYMS = {
 
 
 # "Fest" as a word of a festival's name, or a documentary festival's compound: "Sheffield
-# Doc/Fest", "Camden Doc Fest", "Bergen Docfest", "DokuFest" (not "manifest", "Festus").
-_FEST = re.compile(r"(?:^|[\s/(-])(?:do[ck]u?)?fest\b", re.I)
+# Doc/Fest", "Camden Doc Fest", "Bergen Docfest", "DokuFest"; German "Filmfest" and
+# "Filmfestspiele" and "Filmtage" likewise (not "manifest", "Festus").
+_FEST = re.compile(r"(?:^|[\s/(-])(?:(?:do[ck]u?|film)?fest(?:spiele)?|filmtage)\b", re.I)
 
 
 def is_festival(text: str) -> bool:
@@ -234,3 +235,21 @@ def is_country(name: str) -> bool:
     """A country (or a region a release is given for: "North America", "Europe"), not a city
     or a province."""
     return canonical_country(name) in _KNOWN_COUNTRIES
+
+
+# A country's language region ("German-speaking Switzerland", "French speaking Canada"):
+# a release there is the country's.
+LANGUAGE_REGION = r"[a-z]+[- ]speaking"
+_REGION_NOTE = re.compile(
+    rf"(?:the )?{LANGUAGE_REGION} (?:(?:part|region)s? of (?:the )?)?(?P<a>.+)"
+    rf"|(?P<b>.+?),? \(?{LANGUAGE_REGION}(?: part| region)?\)?",
+    re.I,
+)
+
+
+def region_country(note: str) -> str:
+    """The country a note names with its language region ("Switzerland, German-speaking",
+    "German-speaking Switzerland": "Switzerland"); any other note as it is."""
+    m = _REGION_NOTE.fullmatch(note)
+    country = m and (m["a"] or m["b"])
+    return country if country and is_country(country) else note

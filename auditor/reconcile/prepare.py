@@ -101,7 +101,9 @@ def prepare(claims: pl.DataFrame, settings: Settings) -> pl.DataFrame:
     )
     people = [n for n, s in specs.items() if s.kind in ("people", "cast")]  # a cast: its actor
     named = {n: s.kind for n, s in specs.items() if s.kind in ("people", "cast", "character")}
-    typed = _spelt_out(_apply_aliases(typed, settings.aliases), named)
+    # a title or a place ("Der Baecker", "Koetzting") is spelt out in ASCII as a name is
+    spelt = named | {n: s.kind for n, s in specs.items() if s.kind == "text"}
+    typed = _spelt_out(_apply_aliases(typed, settings.aliases), spelt)
     # romanised first: a name written the other way round and romanised otherwise is one name
     films = scripts(frame.lazy()).collect(engine=ENGINE).lazy()  # read by both steps below
     typed = _either_order(_romanised(typed, named, frame.lazy(), films), people)
@@ -286,12 +288,12 @@ def _either_order(typed: pl.LazyFrame, people: list[str]) -> pl.LazyFrame:
 
 
 def _spelt_out(typed: pl.LazyFrame, named: dict[str, str]) -> pl.LazyFrame:
-    """A person's or a character's name holding a letter that a page in ASCII spells out as
-    two ("Jens Østby Håland": "Jens Oestby Haaland"; "Müller": "Mueller") is that name however
-    it is written: a form that spells it out ("jens oestby haaland") takes the name's key
-    ("jens ostby haland"). The links are made from the few distinct names that hold such a
-    letter, each typed again spelt out by its kind (`named`: the attributes' kinds), where
-    some claim writes that form; a name no one spells out keeps its key."""
+    """A name (a person's, a character's, a title, a place) holding a letter that a page in
+    ASCII spells out as two ("Jens Østby Håland": "Jens Oestby Haaland"; "Müller": "Mueller")
+    is that name however it is written: a form that spells it out ("jens oestby haaland")
+    takes the name's key ("jens ostby haland"). The links are made from the few distinct names
+    that hold such a letter, each typed again spelt out by its kind (`named`: the attributes'
+    kinds), where some claim writes that form; a name no one spells out keeps its key."""
     letters = list(SPELT_OUT)
     parts = []
     for kind in sorted(set(named.values())):
