@@ -692,6 +692,23 @@ MONEY = [
             ("gross", (("amount", 900_000_000), ("currency", "IRR")), None),
         },
     ),
+    (  # dollars named by their country after the amount
+        "Made for 22 million New Taiwan dollars, it earned 3.4 million Hong Kong dollars in "
+        "Hong Kong.",
+        {
+            ("budget", (("currency", "TWD"), ("high", 22_000_000), ("low", 22_000_000)), None),
+            ("gross", (("amount", 3_400_000), ("currency", "HKD")), "hong kong"),
+        },
+    ),
+    (  # a country's box office after the amount, named or as an adjective
+        "It earned NT$31.5 million at the Taiwan box office and HK$2 million in Hong Kong. "
+        "The film had grossed NT$8 million at the Taiwanese box office.",
+        {
+            ("gross", (("amount", 31_500_000), ("currency", "TWD")), "taiwan"),
+            ("gross", (("amount", 2_000_000), ("currency", "HKD")), "hong kong"),
+            ("gross", (("amount", 8_000_000), ("currency", "TWD")), "taiwan"),
+        },
+    ),
     (  # the Turkish lira by name; "lire" alone stays the Italian lira
         "Made on a budget of 6.4 million Turkish lira, it grossed 21.3 million Turkish liras "
         "and 900 million lire in Italy.",

@@ -91,6 +91,7 @@ TRAILING_CURRENCIES = (
     "brazilian reais", "reais",  # the Brazilian real's plural ("12 million reais")
     "deutschmarks", "deutsche marks", "deutsche mark",
     "iranian rials", "rials", "rial",  # the Iranian rial: "8.2 billion rials"
+    "new taiwan dollars", "hong kong dollars",  # dollars named: "18 million New Taiwan dollars"
 )
 _TRAILING_NAMES = {  # a currency's name written after the amount
     "LIRE": "ITL", "LIRA": "ITL", "YEN": "JPY", "EUROS": "EUR", "EURO": "EUR", "YUAN": "CNY",
@@ -100,6 +101,7 @@ _TRAILING_NAMES = {  # a currency's name written after the amount
     "BAHT": "THB", "NAIRA": "NGN", "REAIS": "BRL", "BRAZILIAN REAIS": "BRL",
     "DEUTSCHMARKS": "DEM", "DEUTSCHE MARKS": "DEM", "DEUTSCHE MARK": "DEM",
     "IRANIAN RIALS": "IRR", "RIALS": "IRR", "RIAL": "IRR",
+    "NEW TAIWAN DOLLARS": "TWD", "HONG KONG DOLLARS": "HKD",
 }
 # "won" is a verb too ("in 2004 won the prize"): the won is read after a scale word ("90
 # million won") or thousands grouped ("1,500,000,000 won"), never after a bare number.
