@@ -1835,6 +1835,25 @@ def test_review_writes_given_names_hyphenated_or_apart(cased):
     assert got == {(a, n if cased else n.lower()) for a, n in names}
 
 
+@pytest.mark.parametrize("cased", [True, False])
+def test_review_writes_a_name_family_name_first(cased):
+    """'Liang Shu-fen' for the page's 'Shu-fen Liang', 'Tsou Ming-hui' (two letters off) for
+    its 'Ming-hiu Tsou': a reviewer writing the family name first, as the name's country does,
+    mentions the page's people; a name of three words is not turned ('Abel Kit Roe')."""
+    from auditor.extract.common import add_user_mentions
+
+    text = "Liang Shu-fen directs, Tsou Ming-hui is superb, and Roe Kit Abel is not in it."
+    text = text if cased else text.lower()
+    out = _collector(text)
+    out.add("director", 0, 3, "Shu-fen Liang")
+    out.add("stars", 0, 3, "Ming-hiu Tsou")
+    out.add("stars", 0, 3, "Abel Kit Roe")
+    add_user_mentions(out, 0, len(text), cased=cased)
+    got = {(c.attribute, c.value) for c in out.claims if c.origin == "user"}
+    names = {("director", "Liang Shu-fen"), ("stars", "Tsou Ming-hui")}
+    assert got == {(a, n if cased else n.lower()) for a, n in names}
+
+
 def test_review_misspells_a_surname_initial_by_ear():
     """'Kit Wance' for 'Kit Vance', 'Ada Crooke' for 'Ada Krooke': a user mention; a surname
     whose first letter does not sound alike ('Ada Brooke') is another person."""
@@ -2213,7 +2232,8 @@ def test_wikipedia_company_in_a_clause_after_comma_and_is_the_distributor():
 
 def test_wikipedia_distributor_note_that_names_no_region():
     """'(re-release)', '(1998 restoration)': a distributor's note that names no country or
-    region is no qualifier; '(North America)' still is one."""
+    region is no qualifier; '(North America)' still is one, and so is the part of a note that
+    names one ('(2004 restoration, France)')."""
     from auditor.extract.wikipedia import Wikipedia
 
     box = (
@@ -2221,12 +2241,14 @@ def test_wikipedia_distributor_note_that_names_no_region():
         "  • Osprey Films (re-release)\n"
         "  • Tern Pictures (1998 restoration)\n"
         "  • Gull Releasing (North America)\n"
+        "  • Plover Classics (2004 restoration, France)\n"
     )
     facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), box)
     assert facts == {
         ("distributor", "Osprey Films", None),
         ("distributor", "Tern Pictures", None),
         ("distributor", "Gull Releasing", "north america"),
+        ("distributor", "Plover Classics", "france"),
     }
 
 
@@ -2514,6 +2536,15 @@ def test_runtime_per_version_named_by_its_country():
         ("90 min", 90, "uk"),
         ("97 min", 97, "director's cut"),
     }
+
+
+def test_a_restorations_running_time_is_a_cut_of_its_own():
+    """IMDb's "131 min (4k restoration)", Wikipedia's "131 minutes (2015 restoration)": the
+    restoration's time, compared with that cut's times only."""
+    from auditor.extract.common import runtime_version
+
+    assert runtime_version("(4k restoration)") == "4k restoration"
+    assert runtime_version("(2015 Restoration)") == "2015 restoration"
 
 
 def test_a_festival_screenings_running_time_is_a_cut_of_its_own():

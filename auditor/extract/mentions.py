@@ -1098,13 +1098,16 @@ def people_mentions(
 
 def _given_names_joined(key: str) -> tuple[str, ...]:
     """A name's key and the keys of its given names written the other way, hyphenated or
-    apart ("ana-lia roux" and "ana lia roux"): a reviewer writes either."""
+    apart ("ana-lia roux" and "ana lia roux"): a reviewer writes either; and a name of two
+    words the other way round ("roux ana-lia"), its family name first as a reviewer of its
+    country writes it."""
     words = key.split()
+    turned = (f"{words[1]} {words[0]}",) if len(words) == 2 else ()
     if "-" in key:
-        return key, key.replace("-", " ")
+        return key, key.replace("-", " "), *turned
     if len(words) == 3 and not _PARTICLE.intersection(words):  # two given names, a surname
         return key, f"{words[0]}-{words[1]} {words[2]}"
-    return (key,)
+    return key, *turned
 
 
 # Initials a reviewer confuses by ear ("Wance" for "Vance", "Karlsen" for "Carlsen").
