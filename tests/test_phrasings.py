@@ -2538,15 +2538,6 @@ def test_runtime_per_version_named_by_its_country():
     }
 
 
-def test_a_restorations_running_time_is_a_cut_of_its_own():
-    """IMDb's "131 min (4k restoration)", Wikipedia's "131 minutes (2015 restoration)": the
-    restoration's time, compared with that cut's times only."""
-    from auditor.extract.common import runtime_version
-
-    assert runtime_version("(4k restoration)") == "4k restoration"
-    assert runtime_version("(2015 Restoration)") == "2015 restoration"
-
-
 def test_a_festival_screenings_running_time_is_a_cut_of_its_own():
     """IMDb's "104 min (venice film festival)": the time of the festival's screening, compared
     with that cut's times only; a festival named without the word too ("(Sundance)")."""

@@ -51,8 +51,7 @@ def release_qualifier(country: str | None = None, kind: str | None = None) -> st
 def runtime_version(note: str | None, television: bool = False) -> str | None:
     """A running time's version, its qualifier: named by its country ("71 min (USA)", "84
     minutes (Sweden)", "(UK cut)"), the canonical country; another cut ("(director's cut)",
-    "(extended edition)", "(3-D version)", "(4K restoration)", a festival's screening: "(Venice
-    Film Festival)"),
+    "(extended edition)", "(3-D version)", a festival's screening: "(Venice Film Festival)"),
     its note lower-cased, so that its time is compared with that cut's only; the film's own
     release ("(theatrical)") or any other note, none.
     A television film's own release is its broadcast: its cinemas' version ("(theatrical
@@ -79,7 +78,7 @@ TELEVISION_FILM = re.compile(
     re.I,
 )
 _CUT = re.compile(
-    r"\b(?:cut|version|edition|extended|uncut|unrated|restored|restoration|reconstructed|censored|"
+    r"\b(?:cut|version|edition|extended|uncut|unrated|restored|reconstructed|censored|"
     r"uncensored|edited|re-?release|roadshow|workprint|3-?d|imax|tv|television)\b",
     re.I,
 )

@@ -1022,7 +1022,7 @@ _SCOPE_WORDS = (
 )
 
 
-# "grossed NT$42 million at the Taiwanese box office", "at the Taiwan box office" (the stretch
+# "grossed NT$31 million at the Taiwanese box office", "at the Taiwan box office" (the stretch
 # after an amount ends where its next money word, "box office", opens)
 _AT_BOX_OFFICE = re.compile(
     r"\bat the (?P<c>"

@@ -257,7 +257,7 @@ class Wikipedia(Adapter):
                     ne = vs + text[vs:ve].index("(")
                     ne = vs + len(text[vs:ne].rstrip())
                     # "(2010 restoration)", "(re-release)": a note that names no region;
-                    # "(2016 restoration, United States)": the part that names one
+                    # "(2004 restoration, France)": the part that names one
                     parts = [p.strip() for p in region["r"].split(",")]
                     where = next((canonical_country(p) for p in parts if is_country(p)), None)
                     out.add(kind, vs, ne, clean(region["n"]), where)

@@ -91,7 +91,7 @@ TRAILING_CURRENCIES = (
     "brazilian reais", "reais",  # the Brazilian real's plural ("12 million reais")
     "deutschmarks", "deutsche marks", "deutsche mark",
     "iranian rials", "rials", "rial",  # the Iranian rial: "8.2 billion rials"
-    "new taiwan dollars", "hong kong dollars",  # dollars named: "18 million New Taiwan dollars"
+    "new taiwan dollars", "hong kong dollars",  # dollars named: "22 million New Taiwan dollars"
 )
 _TRAILING_NAMES = {  # a currency's name written after the amount
     "LIRE": "ITL", "LIRA": "ITL", "YEN": "JPY", "EUROS": "EUR", "EURO": "EUR", "YUAN": "CNY",

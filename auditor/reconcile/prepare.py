@@ -390,9 +390,9 @@ _PERSIAN = (
 )
 _IRANIAN = r"(?i)\biran|persia"
 # Hanyu pinyin's syllables, by initial the finals it takes. Taiwan's names are romanised in
-# Wade-Giles ("Kao Wen-hsiung", its apostrophes and umlauts dropped as sites drop them) and
-# written in pinyin by other sites ("Gao Wenxiong"): a pinyin syllable read in Wade-Giles
-# ("gao" -> "kao", "xiong" -> "hsiung") keys both alike.
+# Wade-Giles ("Teng Shu-lan", its apostrophes and umlauts dropped as sites drop them) and
+# written in pinyin by other sites ("Deng Shulan"): a pinyin syllable read in Wade-Giles
+# ("deng" -> "teng", "lan" -> "lan") keys both alike.
 _PINYIN = {
     "": "a ai an ang ao e ei en eng er o ou yi ya yao ye you yan yin yang ying yong yu yue yuan "
     "yun wu wa wo wai wei wan wen wang weng",
@@ -416,8 +416,7 @@ _PINYIN["g"] = _PINYIN["k"] = _PINYIN["h"] = (
 )
 _PINYIN["q"] = _PINYIN["x"] = _PINYIN["j"]
 _PINYIN["c"] = _PINYIN["s"] = _PINYIN["z"]
-_ZERO = {"e": "o", "er": "erh", "yi": "i", "ye": "yeh", "you": "yu", "yan": "yen",
-         "yong": "yung", "yue": "yueh"}
+_ZERO = {"e": "o", "er": "erh", "yi": "i", "ye": "yeh", "you": "yu", "yan": "yen"}
 _INITIALS = {"b": "p", "d": "t", "g": "k", "j": "ch", "q": "ch", "x": "hs", "zh": "ch",
              "r": "j", "z": "ts", "c": "ts"}
 _FINALS = {"ie": "ieh", "ue": "ueh", "ian": "ien", "ong": "ung", "iong": "iung"}
@@ -425,8 +424,9 @@ _FINALS = {"ie": "ieh", "ue": "ueh", "ian": "ien", "ong": "ung", "iong": "iung"}
 
 def _wade_giles(initial: str, final: str) -> str:
     """A pinyin syllable in Wade-Giles as sites write it, without apostrophes or umlauts."""
-    if not initial:
-        return _ZERO.get(final, final)
+    if not initial:  # "yue", "yong": a "y" before a final Wade-Giles writes otherwise
+        tail = _FINALS.get(final[1:]) if final[0] == "y" else None
+        return "y" + tail if tail else _ZERO.get(final, final)
     if final == "i" and initial in ("z", "c", "s"):
         return "ssu" if initial == "s" else "tzu"
     if final == "i" and initial in ("zh", "ch", "sh", "r"):
@@ -458,7 +458,7 @@ def _romanised(
     written by different systems), as a name spelt out in ASCII is (`_spelt_out`): the names
     those films' claims write are keyed by one romanisation. So on a Japanese film's pages are
     a long vowel's spellings ("Yūsaku", "Yûsaku", "Yuusaku", "Yusaku"; "Ohno", "Ōno"), and on a
-    Taiwanese film's a name in Wade-Giles and in pinyin ("Chou Hsin-chieh", "Zhou Xinjie"). Other
+    Taiwanese film's a name in Wade-Giles and in pinyin ("Teng Shu-lan", "Deng Shulan"). Other
     films' names keep their keys, "Toni" and "Tony", "Koutarou" and "Kotaro" there being two
     spellings, even where such a film writes the same name: the folded keys are rows of their
     own, under the film's `script` ("ru", "ja", "fa", "zh"; "" for every other claim; `films`, as
@@ -477,8 +477,8 @@ def _romanised(
         hepburn = hepburn.str.replace_all(pattern, to)
     hepburn = pl.when(word.str.contains(_SYLLABLES)).then(hepburn).otherwise(word)
     # a syllable of a Wade-Giles name stays ("chi" is ji or qi there, not pinyin's chi), a
-    # word or hyphenated part that pinyin syllables spell is read in Wade-Giles: "Wenxiong"
-    # and "Wen-hsiung" are "wenhsiung"
+    # word or hyphenated part that pinyin syllables spell is read in Wade-Giles: "Shulan"
+    # and "Shu-lan" are "shulan"
     part = pl.element()
     wade_giles = (
         pl.when(part.is_in(list(set(_SYLLABLE_WG.values()))))
