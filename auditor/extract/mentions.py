@@ -1114,8 +1114,8 @@ def _given_names_joined(key: str) -> tuple[str, ...]:
 
 
 def _family_name_first(key: str) -> tuple[str, ...]:
-    """An East Asian name given name first ("shu-fen liang": a hyphenated given name, as
-    Chinese and Korean ones are romanised) the other way round ("liang shu-fen"), as a reviewer
+    """An East Asian name given name first ("shu-lan teng": a hyphenated given name, as
+    Chinese and Korean ones are romanised) the other way round ("teng shu-lan"), as a reviewer
     of its country writes it; read exactly (no misspelling in that order), and not where the
     family name is a common word ("to", "in")."""
     words = key.split()
