@@ -721,6 +721,23 @@ MONEY = [
             ("gross", (("amount", 900_000_000), ("currency", "IRR")), None),
         },
     ),
+    (  # dollars named by their country after the amount
+        "Made for 22 million New Taiwan dollars, it earned 3.4 million Hong Kong dollars in "
+        "Hong Kong.",
+        {
+            ("budget", (("currency", "TWD"), ("high", 22_000_000), ("low", 22_000_000)), None),
+            ("gross", (("amount", 3_400_000), ("currency", "HKD")), "hong kong"),
+        },
+    ),
+    (  # a country's box office after the amount, named or as an adjective
+        "It earned NT$31.5 million at the Taiwan box office and HK$2 million in Hong Kong. "
+        "The film had grossed NT$8 million at the Taiwanese box office.",
+        {
+            ("gross", (("amount", 31_500_000), ("currency", "TWD")), "taiwan"),
+            ("gross", (("amount", 2_000_000), ("currency", "HKD")), "hong kong"),
+            ("gross", (("amount", 8_000_000), ("currency", "TWD")), "taiwan"),
+        },
+    ),
     (  # the Turkish lira by name; "lire" alone stays the Italian lira
         "Made on a budget of 6.4 million Turkish lira, it grossed 21.3 million Turkish liras "
         "and 900 million lire in Italy.",
@@ -1928,6 +1945,27 @@ def test_review_writes_given_names_hyphenated_or_apart(cased):
     assert got == {(a, n if cased else n.lower()) for a, n in names}
 
 
+@pytest.mark.parametrize("cased", [True, False])
+def test_review_writes_a_name_family_name_first(cased):
+    """'Liang Shu-fen' for the page's 'Shu-fen Liang': a reviewer writing the family name
+    first, as the name's country does, mentions the page's person; that order misspelt ('Tsou
+    Ming-hui' for 'Ming-hiu Tsou'), a name without a hyphenated given name ('Roe Abel' for
+    'Abel Roe') or a common word before a given name ('to Man-su' for 'Man-su To') is none."""
+    from auditor.extract.common import add_user_mentions
+
+    text = "Liang Shu-fen directs, Tsou Ming-hui is superb; Roe Abel went to Man-su Park."
+    text = text if cased else text.lower()
+    out = _collector(text)
+    out.add("director", 0, 3, "Shu-fen Liang")
+    out.add("stars", 0, 3, "Ming-hiu Tsou")
+    out.add("stars", 0, 3, "Abel Roe")
+    out.add("stars", 0, 3, "Man-su To")
+    add_user_mentions(out, 0, len(text), cased=cased)
+    got = {(c.attribute, c.value) for c in out.claims if c.origin == "user"}
+    names = {("director", "Liang Shu-fen")}
+    assert got == {(a, n if cased else n.lower()) for a, n in names}
+
+
 def test_review_misspells_a_surname_initial_by_ear():
     """'Kit Wance' for 'Kit Vance', 'Ada Crooke' for 'Ada Krooke': a user mention; a surname
     whose first letter does not sound alike ('Ada Brooke') is another person."""
@@ -2306,7 +2344,8 @@ def test_wikipedia_company_in_a_clause_after_comma_and_is_the_distributor():
 
 def test_wikipedia_distributor_note_that_names_no_region():
     """'(re-release)', '(1998 restoration)': a distributor's note that names no country or
-    region is no qualifier; '(North America)' still is one."""
+    region is no qualifier; '(North America)' still is one, and so is the part of a note that
+    names one ('(2004 restoration, France)')."""
     from auditor.extract.wikipedia import Wikipedia
 
     box = (
@@ -2314,12 +2353,14 @@ def test_wikipedia_distributor_note_that_names_no_region():
         "  • Osprey Films (re-release)\n"
         "  • Tern Pictures (1998 restoration)\n"
         "  • Gull Releasing (North America)\n"
+        "  • Plover Classics (2004 restoration, France)\n"
     )
     facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), box)
     assert facts == {
         ("distributor", "Osprey Films", None),
         ("distributor", "Tern Pictures", None),
         ("distributor", "Gull Releasing", "north america"),
+        ("distributor", "Plover Classics", "france"),
     }
 
 

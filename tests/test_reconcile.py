@@ -952,6 +952,45 @@ def test_persian_romanisations_of_a_name_are_one_name_on_an_iranian_film():
     assert spelt("b-film-2011") == set(forms)
 
 
+def test_wade_giles_and_pinyin_of_a_name_are_one_name_on_a_taiwanese_film():
+    """On a film whose countries name Taiwan, a name in Wade-Giles ("Chou Hsin-chieh", given
+    name first or not, hyphenated or joined, with or without its apostrophes) and in pinyin
+    ("Zhou Xinjie") is one name, a character's too ("Tsai Yu-tien", "Cai Yutian"), where a
+    letter changed ("Chou Hsin-chien") is still a misspelling. On a film of another country the
+    same forms are spellings or other names."""
+    from auditor.attributes import catalog
+    from auditor.claims import Claim, to_frame
+    from auditor.reconcile import Settings, reconcile
+
+    def claim(entity: str, source: str, attribute: str, value: str) -> Claim:
+        doc = f"{entity}/{source}.txt"
+        return Claim(entity, source, doc, attribute, value, value, None, 0, len(value))
+
+    forms = {
+        "director": ("Chou Hsin-chieh", "hsin-chieh chou", "Zhou Xinjie"),
+        "writers": ("Ch'en Kuo-hsiang", "Chen Kuohsiang", "Chen Guoxiang"),
+        "character": ("Tsai Yu-tien", "Tsai Yu-tien", "Cai Yutian"),
+        "editor": ("Chang Li-ching", "Chang Li-ching", "Zhang Liqing"),
+        "cinematographer": ("Hsu Te-ming", "Hsu Te-ming", "Hsu Te-min"),
+    }
+    claims = []
+    for entity, country in (("a-film-1989", "Taiwan"), ("b-film-1989", "Singapore")):
+        claims += [claim(entity, s, "country", country) for s in ("x", "y", "z")]
+        for attribute, names in forms.items():
+            claims += [claim(entity, s, attribute, n) for s, n in zip("xyz", names, strict=True)]
+    result = reconcile(to_frame(claims), Settings(specs=catalog()))
+
+    def spelt(entity: str) -> set[str]:
+        return {
+            d.attribute
+            for d in result.discrepancies
+            if d.entity == entity and d.code in ("AU001", "AU003", "AU006")
+        }
+
+    assert spelt("a-film-1989") == {"cinematographer"}  # a letter changed: no romanisation
+    assert spelt("b-film-1989") == set(forms) - {"character"}  # there two characters
+
+
 def test_a_language_by_its_own_name_is_that_language():
     """"Farsi" (the language's own name) on one site and "Persian" on the others: one
     language in the default configuration's aliases, no partial list."""

@@ -1013,9 +1013,14 @@ def people_mentions(
     page), and the misspelt ones are scored against every name in one call per length.
     """
     by_len: dict[int, dict[str, str]] = {}
+    turned: set[str] = set()  # keys read exactly only
     for name, attribute in people.items():
         for key in _given_names_joined(fold(name)):
             by_len.setdefault(len(key.split()), {}).setdefault(key, attribute)
+        for key in _family_name_first(fold(name)):
+            if key not in by_len.setdefault(2, {}):
+                by_len[2][key] = attribute
+                turned.add(key)
     by_len.pop(0, None)
     if not by_len:
         return
@@ -1088,7 +1093,8 @@ def people_mentions(
                 ]
         if n >= 2:
             misspelt = [k for k, a in zip(keys, attributes, strict=True) if a is None]
-            found = _near_names(misspelt, list(table), threshold) if misspelt else {}
+            near = [k for k in table if k not in turned]
+            found = _near_names(misspelt, near, threshold) if misspelt else {}
             if found:
                 attributes = [
                     a if a is not None else table[found[k]] if k in found else None
@@ -1110,6 +1116,17 @@ def _given_names_joined(key: str) -> tuple[str, ...]:
     if len(words) == 3 and not _PARTICLE.intersection(words):  # two given names, a surname
         return key, f"{words[0]}-{words[1]} {words[2]}"
     return (key,)
+
+
+def _family_name_first(key: str) -> tuple[str, ...]:
+    """An East Asian name given name first ("shu-lan teng": a hyphenated given name, as
+    Chinese and Korean ones are romanised) the other way round ("teng shu-lan"), as a reviewer
+    of its country writes it; read exactly (no misspelling in that order), and not where the
+    family name is a common word ("to", "in")."""
+    words = key.split()
+    if len(words) == 2 and "-" in words[0] and words[1] not in _STOP:
+        return (f"{words[1]} {words[0]}",)
+    return ()
 
 
 # Initials a reviewer confuses by ear ("Wance" for "Vance", "Karlsen" for "Carlsen").

@@ -1070,13 +1070,25 @@ _SCOPE_WORDS = (
 )
 
 
+# "grossed NT$31 million at the Taiwanese box office", "at the Taiwan box office" (the stretch
+# after an amount ends where its next money word, "box office", opens)
+_AT_BOX_OFFICE = re.compile(
+    r"\bat the (?P<c>"
+    + "|".join(re.escape(c) for c in sorted({*COUNTRY_NAMES, *COUNTRY_KEYS}, key=len)[::-1])
+    + r")(?=\s+box[- ]office\b|\s*$)",
+    re.I,
+)
+
+
 def _scope_hits(text: str) -> list[tuple[int, int, str]]:
     """(start, end, scope) of each territory `text` names: the words above, or "in <country>"
-    as release dates read it ("in Canada" -> canada) when the words above do not name it."""
+    as release dates read it ("in Canada" -> canada) or "at the <country> box office" when
+    the words above do not name it."""
     hits = [(m.start(), m.end(), sc) for rx, sc in _SCOPE_WORDS for m in rx.finditer(text)]
-    for m in _IN_COUNTRY.finditer(text):
-        if not any(rx.search(m["c"]) for rx, _ in _SCOPE_WORDS):
-            hits.append((m.start("c"), m.end("c"), canonical_country(m["c"])))
+    for pattern in (_IN_COUNTRY, _AT_BOX_OFFICE):
+        for m in pattern.finditer(text):
+            if not any(rx.search(m["c"]) for rx, _ in _SCOPE_WORDS):
+                hits.append((m.start("c"), m.end("c"), canonical_country(m["c"])))
     # "outside North America" is abroad, not the territory it names
     abroad = [(a, b) for a, b, sc in hits if sc == _ABROAD]
     return [h for h in hits if h[2] == _ABROAD or not any(a <= h[0] < b for a, b in abroad)]

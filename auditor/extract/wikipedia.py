@@ -263,8 +263,10 @@ class Wikipedia(Adapter):
                 if region and kind == "distributor":
                     ne = vs + text[vs:ve].index("(")
                     ne = vs + len(text[vs:ne].rstrip())
-                    # "(2010 restoration)", "(re-release)": a note that names no region
-                    where = canonical_country(region["r"]) if is_country(region["r"]) else None
+                    # "(2010 restoration)", "(re-release)": a note that names no region;
+                    # "(2004 restoration, France)": the part that names one
+                    parts = [p.strip() for p in region["r"].split(",")]
+                    where = next((canonical_country(p) for p in parts if is_country(p)), None)
                     out.add(kind, vs, ne, clean(region["n"]), where)
                 else:
                     out.add(kind, vs, ve, clean(value), qualifier=q)

@@ -95,6 +95,7 @@ TRAILING_CURRENCIES = (
     # France's franc before and after its revaluation of 1960 (100 old francs to 1 new franc):
     # "3 million old francs", "30,000 NF" / "new francs"
     "old francs", "new francs", "nf",
+    "new taiwan dollars", "hong kong dollars",  # dollars named: "22 million New Taiwan dollars"
 )
 _TRAILING_NAMES = {  # a currency's name written after the amount
     "LIRE": "ITL", "LIRA": "ITL", "YEN": "JPY", "EUROS": "EUR", "EURO": "EUR", "YUAN": "CNY",
@@ -108,6 +109,7 @@ _TRAILING_NAMES = {  # a currency's name written after the amount
     # The old franc has no ISO 4217 code: its French abbreviation (anciens francs) stands for
     # it, as "RM" does for the Reichsmark; the new franc is FRF.
     "OLD FRANCS": "AF", "NEW FRANCS": "FRF", "NF": "FRF",
+    "NEW TAIWAN DOLLARS": "TWD", "HONG KONG DOLLARS": "HKD",
 }
 # "won" is a verb too ("in 2004 won the prize"): the won is read after a scale word ("90
 # million won") or thousands grouped ("1,500,000,000 won"), never after a bare number.

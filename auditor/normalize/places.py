@@ -72,6 +72,7 @@ _DEMONYMS = {
     "nigerian": "nigeria",
     "ghanaian": "ghana",
     "kenyan": "kenya",
+    "taiwanese": "taiwan",
 }
 COUNTRY_KEYS = {**_ALIASES, **_DEMONYMS}
 DEMONYMS = frozenset(_DEMONYMS)  # "american", "british": a country written as an adjective

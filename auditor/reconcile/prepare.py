@@ -391,6 +391,65 @@ _PERSIAN = (
     *((c + c, c) for c in "bcdfgjklmnpqrstvz"),
 )
 _IRANIAN = r"(?i)\biran|persia"
+# Hanyu pinyin's syllables, by initial the finals it takes. Taiwan's names are romanised in
+# Wade-Giles ("Teng Shu-lan", its apostrophes and umlauts dropped as sites drop them) and
+# written in pinyin by other sites ("Deng Shulan"): a pinyin syllable read in Wade-Giles
+# ("deng" -> "teng", "lan" -> "lan") keys both alike.
+_PINYIN = {
+    "": "a ai an ang ao e ei en eng er o ou yi ya yao ye you yan yin yang ying yong yu yue yuan "
+    "yun wu wa wo wai wei wan wen wang weng",
+    "b": "a ai an ang ao ei en eng i ian iao ie in ing o u",
+    "p": "a ai an ang ao ei en eng i ian iao ie in ing o ou u",
+    "m": "a ai an ang ao e ei en eng i ian iao ie in ing iu o ou u",
+    "f": "a an ang ei en eng o ou u",
+    "d": "a ai an ang ao e ei en eng i ia ian iao ie ing iu ong ou u uan ui un uo",
+    "t": "a ai an ang ao e eng i ian iao ie ing ong ou u uan ui un uo",
+    "n": "a ai an ang ao e ei en eng i ian iang iao ie in ing iu ong ou u uan uo",
+    "l": "a ai an ang ao e ei eng i ia ian iang iao ie in ing iu o ong ou u uan un uo",
+    "j": "i ia ian iang iao ie in ing iong iu u uan ue un",
+    "zh": "a ai an ang ao e ei en eng i ong ou u ua uai uan uang ui un uo",
+    "ch": "a ai an ang ao e en eng i ong ou u ua uai uan uang ui un uo",
+    "sh": "a ai an ang ao e ei en eng i ou u ua uai uan uang ui un uo",
+    "r": "an ang ao e en eng i ong ou u ua uan ui un uo",
+    "z": "a ai an ang ao e ei en eng i ong ou u uan ui un uo",
+}
+_PINYIN["g"] = _PINYIN["k"] = _PINYIN["h"] = (
+    "a ai an ang ao e ei en eng ong ou u ua uai uan uang ui un uo"
+)
+_PINYIN["q"] = _PINYIN["x"] = _PINYIN["j"]
+_PINYIN["c"] = _PINYIN["s"] = _PINYIN["z"]
+_ZERO = {"e": "o", "er": "erh", "yi": "i", "ye": "yeh", "you": "yu", "yan": "yen"}
+_INITIALS = {"b": "p", "d": "t", "g": "k", "j": "ch", "q": "ch", "x": "hs", "zh": "ch",
+             "r": "j", "z": "ts", "c": "ts"}
+_FINALS = {"ie": "ieh", "ue": "ueh", "ian": "ien", "ong": "ung", "iong": "iung"}
+
+
+def _wade_giles(initial: str, final: str) -> str:
+    """A pinyin syllable in Wade-Giles as sites write it, without apostrophes or umlauts."""
+    if not initial:  # "yue", "yong": a "y" before a final Wade-Giles writes otherwise
+        tail = _FINALS.get(final[1:]) if final[0] == "y" else None
+        return "y" + tail if tail else _ZERO.get(final, final)
+    if final == "i" and initial in ("z", "c", "s"):
+        return "ssu" if initial == "s" else "tzu"
+    if final == "i" and initial in ("zh", "ch", "sh", "r"):
+        final = "ih"
+    elif final == "e" and initial in "gkh":
+        final = "o"
+    elif final == "uo" and initial not in ("g", "k", "h", "sh"):
+        final = "o"
+    elif final == "ui" and initial in "gk":
+        final = "uei"
+    return _INITIALS.get(initial, initial) + _FINALS.get(final, final)
+
+
+_SYLLABLE_WG = {
+    i + f: _wade_giles(i, f)
+    for i, finals in _PINYIN.items()
+    for f in finals.split()
+}
+_SYLLABLE_WG = dict(sorted(_SYLLABLE_WG.items(), key=lambda kv: (-len(kv[0]), kv[0])))
+_ALL_PINYIN = "^(?:" + "|".join(_SYLLABLE_WG) + ")+$"
+_TAIWANESE = r"(?i)taiwan"
 
 
 def _romanised(
@@ -400,10 +459,11 @@ def _romanised(
     "Sergey", "Dmitry" and "Dmitriy", "Yekaterina" and "Ekaterina": the same Cyrillic letters
     written by different systems), as a name spelt out in ASCII is (`_spelt_out`): the names
     those films' claims write are keyed by one romanisation. So on a Japanese film's pages are
-    a long vowel's spellings ("Yūsaku", "Yûsaku", "Yuusaku", "Yusaku"; "Ohno", "Ōno"). Other
+    a long vowel's spellings ("Yūsaku", "Yûsaku", "Yuusaku", "Yusaku"; "Ohno", "Ōno"), and on a
+    Taiwanese film's a name in Wade-Giles and in pinyin ("Teng Shu-lan", "Deng Shulan"). Other
     films' names keep their keys, "Toni" and "Tony", "Koutarou" and "Kotaro" there being two
     spellings, even where such a film writes the same name: the folded keys are rows of their
-    own, under the film's `script` ("ru", "ja", "fa"; "" for every other claim; `films`, as
+    own, under the film's `script` ("ru", "ja", "fa", "zh"; "" for every other claim; `films`, as
     `scripts` finds them)."""
     written = (
         frame.filter(pl.col("attribute").is_in(list(named)))
@@ -418,6 +478,18 @@ def _romanised(
     for pattern, to in _HEPBURN:
         hepburn = hepburn.str.replace_all(pattern, to)
     hepburn = pl.when(word.str.contains(_SYLLABLES)).then(hepburn).otherwise(word)
+    # a syllable of a Wade-Giles name stays ("chi" is ji or qi there, not pinyin's chi), a
+    # word or hyphenated part that pinyin syllables spell is read in Wade-Giles: "Shulan"
+    # and "Shu-lan" are "shulan"
+    part = pl.element()
+    wade_giles = (
+        pl.when(part.is_in(list(set(_SYLLABLE_WG.values()))))
+        .then(part)
+        .when(part.str.contains(_ALL_PINYIN))
+        .then(part.str.replace_many(_SYLLABLE_WG, leftmost=True))
+        .otherwise(part)
+    )
+    syllables = pl.element().str.split("-").list.eval(wade_giles).list.join("")
 
     def romanised(c: str) -> pl.Expr:
         ru = pl.col(c)
@@ -433,10 +505,12 @@ def _romanised(
             joined = pl.concat_str(given, pl.lit(" "), words.list.last())
             person = pl.col("attribute").is_in(people) & (words.list.len() > 2)
             fa = pl.when(person).then(joined).otherwise(fa)
+        zh = pl.col(c).str.replace_all("['’ʼ]", "").str.replace_all("ü", "u")
+        zh = zh.str.split(" ").list.eval(syllables).list.join(" ")
         script = pl.col("script")
         return (
             pl.when(script == "ru").then(ru).when(script == "ja").then(ja)
-            .when(script == "fa").then(fa).alias(c)
+            .when(script == "fa").then(fa).when(script == "zh").then(zh).alias(c)
         )
 
     folded = typed.join(written, on=["attribute", "value"]).with_columns(
@@ -447,7 +521,8 @@ def _romanised(
 
 def scripts(frame: pl.LazyFrame) -> pl.LazyFrame:
     """entity -> the script its names were romanised from, where its `country` claims name a
-    country whose names are ("ru": Russia, the Soviet Union; "ja": Japan; "fa": Iran)."""
+    country whose names are ("ru": Russia, the Soviet Union; "ja": Japan; "fa": Iran; "zh":
+    Taiwan)."""
     country = pl.col("value")
     return (
         frame.filter(pl.col("attribute") == "country")
@@ -458,7 +533,9 @@ def scripts(frame: pl.LazyFrame) -> pl.LazyFrame:
             .when(country.str.contains(_JAPANESE))
             .then(pl.lit("ja"))
             .when(country.str.contains(_IRANIAN))
-            .then(pl.lit("fa")),
+            .then(pl.lit("fa"))
+            .when(country.str.contains(_TAIWANESE))
+            .then(pl.lit("zh")),
         )
         .drop_nulls("script")
         .group_by("entity")
