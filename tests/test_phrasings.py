@@ -2592,6 +2592,30 @@ def test_imdb_also_known_as_without_its_note(line, title):
     assert [c.raw for c in out.claims if c.attribute == "also_known_as"] == [title]
 
 
+def test_a_cut_named_by_its_certificate():
+    """A direct-to-video film's rated and unrated discs: "(R-rated)" names a cut as "(unrated)"
+    does, each time compared with its own cut's."""
+    from auditor.extract.common import runtime_version
+    from auditor.extract.imdb import Imdb
+    from auditor.extract.wikipedia import Wikipedia
+
+    assert runtime_version("(PG-13 rated)") == "pg-13 rated"
+    assert runtime_version("(rated)") is None
+    text = "technical specs runtime: 101 min (unrated) | 97 min (r-rated) sound mix"
+    out = _collector(text)
+    Imdb()._details(out.view, out, 0)
+    assert {(c.value, c.qualifier) for c in out.claims if c.attribute == "runtime"} == {
+        (101, "unrated"),
+        (97, "r-rated"),
+    }
+    box = "Running time\n  • 97 minutes (R-rated)\n  • 101 minutes (Unrated)\nCountryUnited States\n"
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), box)
+    assert {f for f in facts if f[0] == "runtime"} == {
+        ("runtime", 97, "r-rated"),
+        ("runtime", 101, "unrated"),
+    }
+
+
 def test_imdb_runtime_per_cut():
     from auditor.extract.imdb import Imdb
 

@@ -77,9 +77,12 @@ TELEVISION_FILM = re.compile(
     r"\bmade[- ]for[- ](?:television|tv)\b|\b(?:television|tv)(?: [a-z-]+){0,2} (?:film|movie)\b",
     re.I,
 )
+# A home-video release's cuts are named by their certificate too: "(R-rated)", "(PG-13
+# rated)" beside "(unrated)".
 _CUT = re.compile(
     r"\b(?:cut|version|edition|extended|uncut|unrated|restored|reconstructed|censored|"
-    r"uncensored|edited|re-?release|roadshow|workprint|3-?d|imax|tv|television)\b",
+    r"uncensored|edited|re-?release|roadshow|workprint|3-?d|imax|tv|television)\b"
+    r"|\b(?:g|pg|pg-13|r|nc-17)[- ]rated\b",
     re.I,
 )
 
