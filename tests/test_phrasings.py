@@ -2608,7 +2608,7 @@ def test_a_cut_named_by_its_certificate():
         (101, "unrated"),
         (97, "r-rated"),
     }
-    box = "Running time\n  • 97 minutes (R-rated)\n  • 101 minutes (Unrated)\nCountryUnited States\n"
+    box = "Running time\n  • 97 minutes (R-rated)\n  • 101 minutes (Unrated)\nCountryUnited States"
     facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), box)
     assert {f for f in facts if f[0] == "runtime"} == {
         ("runtime", 97, "r-rated"),

@@ -621,7 +621,8 @@ def test_a_bare_time_that_a_named_cut_has_is_that_cuts(tmp_path):
     film = fixture_copy(tmp_path, "hollow-creek-4-the-reckoning-2007")
     blog = film / "movieblog.txt"
     edit_page(blog, "Runtime: 84 min", "Runtime: 88 min")
-    assert not [d for d in _audit(film).discrepancies if d.attribute == "runtime" and d.severity != "info"]
+    found = _audit(film).discrepancies
+    assert not [d for d in found if d.attribute == "runtime" and d.severity != "info"]
     edit_page(blog, "Runtime: 88 min", "Runtime: 91 min")
     [d] = [d for d in _audit(film).discrepancies if d.attribute == "runtime" and d.code == "AU001"]
     assert "91" in d.explanation
