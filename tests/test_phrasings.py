@@ -386,6 +386,15 @@ RELEASES = [
         "after it reached Danish cinemas on 3 March 1973.",
         {("1971-05", "greece"), ("1974", "uk"), ("1973-03-03", "denmark")},
     ),
+    (  # a festival premiere, then a second predicate on disc with no comma: the premiere stands
+        "The film premiered at the Gravecliff Horror Fest on 9 June 2012 and went "
+        "direct-to-DVD on 4 September 2012.",
+        {("2012-06-09", "premiere")},
+    ),
+    (
+        "It opened in Canada on 1 March 2010 and was released on DVD on 8 June 2010.",
+        {("2010-03-01", "canada")},
+    ),
 ]
 
 
@@ -436,6 +445,15 @@ HOME_MEDIA = [
         "Lantern Pictures opened it in select cinemas in Canada on 2 May 2008, and issued it "
         "on VHS on 9 December 2008.",
         {("vhs_release", "2008-12-09")},
+    ),
+    (  # a second predicate with no comma ("... on D1 and went direct-to-DVD on D2"): D1's own
+        "The film premiered at the Gravecliff Horror Fest on 9 June 2012 and went "
+        "direct-to-DVD on 4 September 2012.",
+        {("dvd_release", "2012-09-04")},
+    ),
+    (
+        "It opened in Canada on 1 March 2010 and was released on DVD on 8 June 2010.",
+        {("dvd_release", "2010-06-08")},
     ),
 ]
 

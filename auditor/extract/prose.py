@@ -716,8 +716,11 @@ def _before_home_media(text: str, s: int, e: int) -> int:
     """Where the clause of text[s:e]'s first home-media format opens (at its ", and" or
     ";"), or `s` where the first clause names one."""
     fmt = next(f for f in _HOME_MEDIA.finditer(text, s, e) if f.group().lower() != "streaming")
-    breaks = list(_CLAUSE_BREAK.finditer(text, s, fmt.start()))
-    return breaks[-1].start() if breaks else s
+    breaks = [
+        *_CLAUSE_BREAK.finditer(text, s, fmt.start()),
+        *_AND_PREDICATE_OPENS.finditer(text, s, fmt.start()),
+    ]
+    return max(b.start() for b in breaks) if breaks else s
 
 
 def _in_year_of(text: str, low: str | None, d: re.Match, s: int, e: int) -> str | None:
@@ -755,8 +758,11 @@ def add_home_media_prose(out: Collector, start: int, end: int) -> None:
             # D2": D1 is no DVD's; "in 1999, in a short run, and found a following on home
             # video").
             brk = _CLAUSE_BREAK.search(text, d.end(), e)
+            # "premiered at X on D1 and went direct-to-DVD on D2": D1's predicate ends too
+            then = _AND_PREDICATE_OPENS.search(text, d.end(), e)
+            ends = then.start() if then else e
             stop = min(dates[i + 1].start() if i + 1 < len(dates) else e, brk.start() if brk else e)
-            own = [f for f in formats if d.end() <= f.start() < stop]
+            own = [f for f in formats if d.end() <= f.start() < min(stop, ends)]
             if not here and own:
                 here = own[:1]
             if here:
@@ -766,7 +772,7 @@ def add_home_media_prose(out: Collector, start: int, end: int) -> None:
                         joined.insert(0, f)
                 current = _attributes(joined)
             elif not current:  # the sentence's next format, not past a coordinated clause
-                last = brk.start() if brk and brk.group() != ";" else e
+                last = min(brk.start() if brk and brk.group() != ";" else e, ends)
                 nxt = [f for f in formats if d.end() < f.start() < last]
                 current = _attributes(nxt[:1])
             named = _NAMED_CUT.search(text, _clause_opens(text, s, d.start()), d.start())
@@ -1035,6 +1041,13 @@ def _scope_hits(text: str) -> list[tuple[int, int, str]]:
 
 
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
+# A second predicate of the sentence's subject, coordinated without a comma ("premiered at X
+# on D1 and went direct-to-DVD on D2", "... and was released on DVD on D2"): "and" before a
+# lower-case word that opens no phrase of the first predicate (a preposition, an article).
+_AND_PREDICATE_OPENS = re.compile(
+    r"\s+and (?!(?:on|in|at|as|by|for|from|to|via|with|the|a|an|its|their|his|her|other|"
+    r"digitally|theatrically|internationally|nationwide|worldwide)\b)(?=[a-z])"
+)
 
 
 # "In the United States it earned $X", "In Japan, the film grossed ¥Y": a clause's opening
