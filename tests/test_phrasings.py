@@ -748,6 +748,15 @@ MONEY = [
         {("gross", (("amount", 9_000_000), ("currency", "USD")), "worldwide")},
     ),
     ("It took $1.8 million in domestic rentals during 1941.", set()),
+    (  # what a direct-to-video film's discs took is no box-office gross either
+        "The disc sold 95,000 units in a month, earning $1.7 million in DVD sales.",
+        set(),
+    ),
+    (
+        "It grossed $3.1 million in the United States and made a further $9 million in home "
+        "video sales.",
+        {("gross", (("amount", 3_100_000), ("currency", "USD")), "usa")},
+    ),
     (  # a part of the budget ("of which", "including") is no budget of its own
         "The film was made for £800,000, of which £150,000 was spent on the battle scenes.",
         {("budget", (("currency", "GBP"), ("high", 800_000), ("low", 800_000)), None)},
