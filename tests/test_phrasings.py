@@ -1811,6 +1811,20 @@ def test_user_review_names_a_part_of_a_double_role():
     }
 
 
+def test_user_review_names_a_titled_role_once():
+    """A lower-cased review's "the deputy jo vance subplot", the cast's "deputy jo vance": one
+    mention of that role, not a second of "jo vance" inside it."""
+    from auditor.extract.common import add_user_mentions
+
+    text = "fun enough, but the deputy jo vance subplot goes nowhere."
+    out = _collector(text)
+    out.add("cast", 0, 3, {"actor": "lee paine", "character": "deputy jo vance"})
+    add_user_mentions(out, 0, len(text), cased=False)
+    assert {(c.attribute, c.value) for c in out.claims if c.origin == "user"} == {
+        ("character", "deputy jo vance")
+    }
+
+
 @pytest.mark.parametrize("cased", [True, False])
 def test_review_adds_an_honorific_suffix_to_a_name(cased):
     """'Hana-chan', 'Kenji Oda-sensei': a Japanese honorific suffix is no part of the name
