@@ -345,7 +345,7 @@ def add_user_mentions(out: Collector, start: int, end: int, *, cased: bool) -> N
         if "-" in name:  # "Marr Lind" for "Marr-Lind": reviewers drop a name's hyphen
             people.setdefault(name.replace("-", " "), attribute)
     found += people_mentions(text, start, end, people, cased=cased)
-    # A name read inside a longer one ("wade harlan" of "deputy wade harlan", a role the page
+    # A name read inside a longer one ("jo vance" of "deputy jo vance", a role the page
     # also names untitled) is that one mention, not a second.
     spans = [(c.span_start, c.span_end) for c in out.claims if c.origin == USER]
     spans += [(s, e) for s, e, _ in found]

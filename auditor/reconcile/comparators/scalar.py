@@ -127,7 +127,7 @@ def _without_versions(ctx: Context, claims: pl.DataFrame) -> pl.DataFrame:
     """The claims less the duration groups whose every value is a version's: a time that two
     pages each state beside another of their own ("118 min | 131 min (director's cut)" on two
     sites, 118 alone on a third) is one cut's, and contradicts no other cut's time; and so is
-    a time no note names that a page gives a named cut ("94 min" beside another's "94 min
+    a time no note names that a page gives a named cut ("101 min" beside another's "101 min
     (unrated)": a film released in two cuts, some sites giving one of them bare)."""
     durations = [n for n in ctx.settings.specs if ctx.compares(n) == "duration"]
     timed = claims.filter(pl.col("attribute").is_in(durations))
