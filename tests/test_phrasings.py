@@ -395,6 +395,16 @@ RELEASES = [
         "It opened in Canada on 1 March 2010 and was released on DVD on 8 June 2010.",
         {("2010-03-01", "canada")},
     ),
+    (  # a disc's sentence is no cinema release, but the festival premiere in it is one
+        "Vellum Video released it on DVD on 2 October 2012, after a premiere at the Gravecliff "
+        "Horror Fest on 9 June 2012.",
+        {("2012-06-09", "premiere")},
+    ),
+    (
+        "Following its premiere at the Ostrava Film Festival on 9 June 2012, the film was "
+        "released on DVD on 2 October 2012.",
+        {("2012-06-09", "premiere")},
+    ),
 ]
 
 
@@ -454,6 +464,16 @@ HOME_MEDIA = [
     (
         "It opened in Canada on 1 March 2010 and was released on DVD on 8 June 2010.",
         {("dvd_release", "2010-06-08")},
+    ),
+    (  # a festival premiere's own clause in a disc's sentence: the screening's date, no disc's
+        "Vellum Video released it on DVD on 2 October 2012, after a premiere at the Gravecliff "
+        "Horror Fest on 9 June 2012.",
+        {("dvd_release", "2012-10-02")},
+    ),
+    (
+        "Following its premiere at the Ostrava Film Festival on 9 June 2012, the film was "
+        "released on DVD on 2 October 2012.",
+        {("dvd_release", "2012-10-02")},
     ),
 ]
 

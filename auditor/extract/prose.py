@@ -585,7 +585,10 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
         if may(_HOME_MEDIA_LOW, s, e) and _home_media(text[s:e]):
             # "X opened it in ... on D1, and released it on DVD on D2": the clauses before the
             # format's are a release's; a sentence whose first clause names a format is none
-            e = _before_home_media(text, s, e)
+            cut = _before_home_media(text, s, e)
+            if not (other and other.start() < verb.start()):
+                _add_disc_sentence_premieres(out, text, low, cut, e)
+            e = cut
             if e <= verb.start():
                 continue
         if other and other.start() < verb.start():
@@ -712,6 +715,28 @@ def add_broadcast_prose(out: Collector, start: int, end: int) -> None:
             out.add("release_date", d.start(), d.end(), value, _qualifier(m["c"], None))
 
 
+_PREMIERE_WORD = re.compile(r"\bpremi(?:ere|ered|ering)\b", re.I)
+
+
+def _festival_premiere(clause: str) -> bool:
+    """A clause on a festival's premiere ("after a premiere at the X Fest on", "Following its
+    premiere at X Film Festival on"): its date is that screening's."""
+    return _PREMIERE_WORD.search(clause) is not None and is_festival(clause)
+
+
+def _add_disc_sentence_premieres(
+    out: Collector, text: str, low: str | None, s: int, e: int
+) -> None:
+    """The festival premieres in a home-media sentence's clauses (text[s:e]), which are read as
+    no cinema release ("It was released on DVD on D1, after a premiere at X Fest on D2")."""
+    pos = s
+    for d in _dates(_RELEASE_DATE, text, low, s, e):
+        value = parse_date(d.group())
+        if value and _festival_premiere(text[pos : d.start()]):
+            out.add("release_date", d.start(), d.end(), value, "premiere")
+        pos = d.end()
+
+
 def _before_home_media(text: str, s: int, e: int) -> int:
     """Where the clause of text[s:e]'s first home-media format opens (at its ", and" or
     ";"), or `s` where the first clause names one."""
@@ -763,6 +788,9 @@ def add_home_media_prose(out: Collector, start: int, end: int) -> None:
             ends = then.start() if then else e
             stop = min(dates[i + 1].start() if i + 1 < len(dates) else e, brk.start() if brk else e)
             own = [f for f in formats if d.end() <= f.start() < min(stop, ends)]
+            if not here and _festival_premiere(text[pos : d.start()]):
+                pos = d.end()  # "..., after a premiere at X Fest on D": the screening's date
+                continue
             if not here and own:
                 here = own[:1]
             if here:
