@@ -3764,6 +3764,15 @@ def test_a_named_cuts_disc_date_carries_the_cut():
         ("dvd_release", "2001-05-02", None),
         ("dvd_release", "2004-06-05", "extended edition"),
     }
+    # a direct-to-video film's discs, named by their certificate too
+    text = (
+        "Halberd Video released it on DVD in an unrated edition on 3 March 2009, and an R-rated "
+        "version followed on 10 March 2009."
+    )
+    assert _facts(add_home_media_prose, text) == {
+        ("dvd_release", "2009-03-03", "unrated edition"),
+        ("dvd_release", "2009-03-10", "r-rated version"),
+    }
 
 
 def test_a_novels_title_between_its_role_and_by():

@@ -369,8 +369,11 @@ _KINDS = (
 _RERELEASE = re.compile(r"\b(?:re-?released?|re-?issued?|restored|restoration)\b", re.I)
 # "An extended edition was released on DVD on": that cut's disc, its date
 # qualified by the cut as the cut's running time is, so that it is compared with its own only
-_NAMED_CUT = re.compile(r"\b(?:director|producer)['’]s cut\b|\b(?:extended|unrated|uncut) "
-                        r"(?:cut|edition|version)\b", re.I)
+_NAMED_CUT = re.compile(
+    r"\b(?:director|producer)['’]s cut\b|\b(?:extended|unrated|uncut|(?:g|pg|pg-13|r|nc-17)-rated) "
+    r"(?:cut|edition|version)\b",
+    re.I,
+)
 # "in the extended cut released in 2011": the cut's release (its disc), not the film's
 _CUT_RELEASED = re.compile(
     "(?:" + _NAMED_CUT.pattern + r"),? (?:which |that )?(?:was |were |is )?(?:first |later )?"
