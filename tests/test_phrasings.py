@@ -777,6 +777,18 @@ MONEY = [
         "video sales.",
         {("gross", (("amount", 3_100_000), ("currency", "USD")), "usa")},
     ),
+    (  # a clause whose subject is the disc, or that counts the discs sold: the discs' money
+        "It grossed $3.1 million in the United States; the DVD earned a further $9 million.",
+        {("gross", (("amount", 3_100_000), ("currency", "USD")), "usa")},
+    ),
+    ("Its Blu-ray release earned $2 million in a month.", set()),
+    ("Made for $90,000, it sold 120,000 DVD units and took $1.9 million.", {
+        ("budget", (("currency", "USD"), ("high", 90_000), ("low", 90_000)), None),
+    }),
+    (  # a disc named in another phrase of the clause is not its subject
+        "After its DVD release, the film grossed $3 million worldwide.",
+        {("gross", (("amount", 3_000_000), ("currency", "USD")), "worldwide")},
+    ),
     (  # a part of the budget ("of which", "including") is no budget of its own
         "The film was made for £800,000, of which £150,000 was spent on the battle scenes.",
         {("budget", (("currency", "GBP"), ("high", 800_000), ("low", 800_000)), None)},

@@ -1093,6 +1093,16 @@ def _opening_scope(text: str, start: int, end: int) -> str | None:
     return hits[0][2] if hits else None
 
 
+# Money a film's discs took: a clause whose subject is the disc ("The DVD grossed $X", "Its
+# Blu-ray release earned") or that counts the discs sold ("sold 310,000 DVD units and earned").
+_DISC_MONEY = re.compile(
+    r"^\s*(?:the|its|their|this)\s+(?:[\w'’-]+\s+){0,2}?(?:DVD|Blu-?ray|VHS|disc|video)s?\b"
+    r"|\bsold\s+(?:over\s+|more than\s+)?[\d,.]+(?:\s+million)?\s+(?:DVD|Blu-?ray|VHS|video|disc)"
+    r"(?:s|\s+(?:units|copies))\b",
+    re.I,
+)
+
+
 def _clause_opens(text: str, s: int, at: int) -> int:
     """Where the clause of text[s:at]'s end opens: after its last ";" or ", and", else `s`."""
     breaks = list(_CLAUSE_BREAK.finditer(text, s, at))
@@ -1176,6 +1186,8 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             if kind == "gross":
                 cut = _CLAUSE_BREAK.search(text, a.end(), stop)
                 if RENTALS.search(text, since, cut.start() if cut else stop):
+                    continue
+                if _DISC_MONEY.search(text[_clause_opens(text, s, at) : at]):
                     continue
             countries = out.values("country")
             money = parse_money(_REF_MARK.sub("", a.group()), **marks(countries))
