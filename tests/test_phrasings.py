@@ -395,6 +395,13 @@ RELEASES = [
         "It opened in Canada on 1 March 2010 and was released on DVD on 8 June 2010.",
         {("2010-03-01", "canada")},
     ),
+    (  # a channel's first showing is a broadcast; a streaming service's premiere a release
+        "It premiered on Gorehound TV in the United States on 4 May 2011, and premiered on "
+        "Netflix on 9 June 2012.",
+        {("2012-06-09", "streaming")},
+    ),
+    ("The film premiered on BBC Four on Friday, 3 May 2013.", set()),
+    ("The film premiered on Friday, 3 May 2013, in Lyon.", {("2013-05-03", "premiere")}),
     (  # a disc's sentence is no cinema release, but the festival premiere in it is one
         "Vellum Video released it on DVD on 2 October 2012, after a premiere at the Gravecliff "
         "Horror Fest on 9 June 2012.",

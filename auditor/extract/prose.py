@@ -412,6 +412,12 @@ _FOR_RELEASE = re.compile(
 )
 # "had its television premiere on Channel 4 on ...": a broadcast, though it says premiere.
 _TV_PREMIERE_AT = Opening(re.compile(r"\b(?:television|tv) (?:premiere|debut)\b", re.I))
+# "premiered on BBC Two on", "premiered on Syfy in the United States on": a channel's first
+# showing (a streaming service's premiere is read as `streaming` before this is asked).
+_ON_NETWORK = re.compile(
+    rf"\bpremiered on (?:the )?(?!(?i:{_MONTH_NAMES}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+    r"\b)[A-Z]"
+)
 
 
 # "two months before the film's release": a release word that times another event
@@ -688,6 +694,9 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             if kind == "premiere" and (fest or is_festival(clause)):
                 country, also = None, []  # "its North American premiere at Toronto": the
                 # festival's place
+            elif kind == "premiere" and _ON_NETWORK.search(clause):
+                pos = d.end()  # "premiered on Syfy on D": a broadcast, as a television premiere is
+                continue
             licence = _VERB_AT.finditer(text, low, s, d.start())
             private = kind is None and licence and _SCREENED.fullmatch(licence[-1].group())
             said = (d.end(), [] if private else [_qualifier(c, kind) for c in [country, *also]])
