@@ -2705,6 +2705,21 @@ def test_imdb_runtime_per_cut():
     assert {c.raw for c in out.claims if c.attribute == "runtime"} == {"131 min", "96 min"}
 
 
+def test_wikipedia_infobox_release_on_disc():
+    """A direct-to-video film's infobox "March 3, 2009 (DVD)": the disc's date, no release."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    box = (
+        "Release dates\n  • January 9, 2009 (2009-01-09) (Gravecliff Horror Fest)\n"
+        "  • March 3, 2009 (2009-03-03) (DVD)\nRunning time\n"
+    )
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), box)
+    assert facts == {
+        ("release_date", "2009-01-09", "premiere"),
+        ("dvd_release", "2009-03-03", None),
+    }
+
+
 def test_wikipedia_infobox_release_notes():
     """A festival acronym or the word premiere is a premiere; a city is no country."""
     from auditor.extract.wikipedia import Wikipedia
