@@ -3286,6 +3286,7 @@ def test_imdb_header_certificate_of_another_board_is_no_genre():
 def test_box_office_field_of_rentals_is_no_gross():
     """An old film's infobox or field "$4.5 million (US rentals)" states rentals, no gross."""
     from auditor.extract.common import add_money
+    from auditor.extract.imdb import Imdb
 
     text = "$4.5 million (US rentals) | $1.9 million (worldwide)"
     out = _collector(text)
@@ -3294,6 +3295,12 @@ def test_box_office_field_of_rentals_is_no_gross():
     assert [(c.value, c.qualifier) for c in out.claims] == [
         ({"amount": 1_900_000, "currency": "USD"}, "worldwide")
     ]
+    # IMDb's older box-office line with two notes, the rentals or disc sales in the second
+    for note in ("(rentals)", "(dvd sales)"):
+        text = f"box office gross: $1,400,000 (usa) {note} see more company credits"
+        out = _collector(text)
+        Imdb()._details(out.view, out, 0)
+        assert not [c for c in out.claims if c.attribute == "gross"]
 
 
 def test_imdb_header_production_code_certificate_passed_is_the_rating():

@@ -12,7 +12,7 @@ from auditor.extract.mentions import character_mentions, coordinated_mentions, p
 from auditor.normalize.dates import parse_date
 from auditor.normalize.durations import DURATION_IN_TEXT, parse_duration
 from auditor.normalize.genres import genre_terms
-from auditor.normalize.money import marks, parse_money
+from auditor.normalize.money import RENTALS, marks, parse_money
 from auditor.normalize.names import HONORIFICS, clean, fold
 from auditor.normalize.places import (
     COUNTRY_KEYS,
@@ -202,7 +202,8 @@ def add_money(
     text = out.view.text[start:end]
     countries = out.values("country")
     money = parse_money(_REF_MARK.sub("", text), **marks(countries))
-    if money is None or (attribute == "gross" and money.rentals):  # rentals: no gross
+    # rentals or disc sales in any of its notes ("$1.2M (usa) (rentals)", "(dvd sales)"): no gross
+    if money is None or (attribute == "gross" and RENTALS.search(text)):
         return
     if attribute == "budget":
         value = {"low": money.low, "high": money.high, "currency": money.currency}

@@ -198,10 +198,6 @@ class Money:
         return bool(self.note and self.note.strip().lower() in {"estimated", "est.", "est"})
 
     @property
-    def rentals(self) -> bool:
-        return bool(self.note and RENTALS.search(self.note))
-
-    @property
     def scope(self) -> str | None:
         """The territory a gross is for, when the parentheses name one."""
         if not self.note or self.estimated or _DATED.search(self.note):
