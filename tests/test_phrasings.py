@@ -406,6 +406,32 @@ RELEASES = [
         "after it reached Danish cinemas on 3 March 1973.",
         {("1971-05", "greece"), ("1974", "uk"), ("1973-03-03", "denmark")},
     ),
+    (  # a festival premiere, then a second predicate on disc with no comma: the premiere stands
+        "The film premiered at the Gravecliff Horror Fest on 9 June 2012 and went "
+        "direct-to-DVD on 4 September 2012.",
+        {("2012-06-09", "premiere")},
+    ),
+    (
+        "It opened in Canada on 1 March 2010 and was released on DVD on 8 June 2010.",
+        {("2010-03-01", "canada")},
+    ),
+    (  # a channel's first showing is a broadcast; a streaming service's premiere a release
+        "It premiered on Gorehound TV in the United States on 4 May 2011, and premiered on "
+        "Netflix on 9 June 2012.",
+        {("2012-06-09", "streaming")},
+    ),
+    ("The film premiered on BBC Four on Friday, 3 May 2013.", set()),
+    ("The film premiered on Friday, 3 May 2013, in Lyon.", {("2013-05-03", "premiere")}),
+    (  # a disc's sentence is no cinema release, but the festival premiere in it is one
+        "Vellum Video released it on DVD on 2 October 2012, after a premiere at the Gravecliff "
+        "Horror Fest on 9 June 2012.",
+        {("2012-06-09", "premiere")},
+    ),
+    (
+        "Following its premiere at the Ostrava Film Festival on 9 June 2012, the film was "
+        "released on DVD on 2 October 2012.",
+        {("2012-06-09", "premiere")},
+    ),
 ]
 
 
@@ -456,6 +482,25 @@ HOME_MEDIA = [
         "Lantern Pictures opened it in select cinemas in Canada on 2 May 2008, and issued it "
         "on VHS on 9 December 2008.",
         {("vhs_release", "2008-12-09")},
+    ),
+    (  # a second predicate with no comma ("... on D1 and went direct-to-DVD on D2"): D1's own
+        "The film premiered at the Gravecliff Horror Fest on 9 June 2012 and went "
+        "direct-to-DVD on 4 September 2012.",
+        {("dvd_release", "2012-09-04")},
+    ),
+    (
+        "It opened in Canada on 1 March 2010 and was released on DVD on 8 June 2010.",
+        {("dvd_release", "2010-06-08")},
+    ),
+    (  # a festival premiere's own clause in a disc's sentence: the screening's date, no disc's
+        "Vellum Video released it on DVD on 2 October 2012, after a premiere at the Gravecliff "
+        "Horror Fest on 9 June 2012.",
+        {("dvd_release", "2012-10-02")},
+    ),
+    (
+        "Following its premiere at the Ostrava Film Festival on 9 June 2012, the film was "
+        "released on DVD on 2 October 2012.",
+        {("dvd_release", "2012-10-02")},
     ),
 ]
 
@@ -783,6 +828,27 @@ MONEY = [
             ("budget", (("currency", "USD"), ("high", 2_100_000), ("low", 2_100_000)), None),
             ("budget", (("currency", "USD"), ("high", 2_600_000), ("low", 2_600_000)), None),
         },
+    ),
+    (  # what a direct-to-video film's discs took is no box-office gross either
+        "The disc sold 95,000 units in a month, earning $1.7 million in DVD sales.",
+        set(),
+    ),
+    (
+        "It grossed $3.1 million in the United States and made a further $9 million in home "
+        "video sales.",
+        {("gross", (("amount", 3_100_000), ("currency", "USD")), "usa")},
+    ),
+    (  # a clause whose subject is the disc, or that counts the discs sold: the discs' money
+        "It grossed $3.1 million in the United States; the DVD earned a further $9 million.",
+        {("gross", (("amount", 3_100_000), ("currency", "USD")), "usa")},
+    ),
+    ("Its Blu-ray release earned $2 million in a month.", set()),
+    ("Made for $90,000, it sold 120,000 DVD units and took $1.9 million.", {
+        ("budget", (("currency", "USD"), ("high", 90_000), ("low", 90_000)), None),
+    }),
+    (  # a disc named in another phrase of the clause is not its subject
+        "After its DVD release, the film grossed $3 million worldwide.",
+        {("gross", (("amount", 3_000_000), ("currency", "USD")), "worldwide")},
     ),
     (  # a part of the budget ("of which", "including") is no budget of its own
         "The film was made for £800,000, of which £150,000 was spent on the battle scenes.",
@@ -1911,6 +1977,20 @@ def test_user_review_names_a_part_of_a_double_role():
     }
 
 
+def test_user_review_names_a_titled_role_once():
+    """A lower-cased review's "the deputy jo vance subplot", the cast's "deputy jo vance": one
+    mention of that role, not a second of "jo vance" inside it."""
+    from auditor.extract.common import add_user_mentions
+
+    text = "fun enough, but the deputy jo vance subplot goes nowhere."
+    out = _collector(text)
+    out.add("cast", 0, 3, {"actor": "lee paine", "character": "deputy jo vance"})
+    add_user_mentions(out, 0, len(text), cased=False)
+    assert {(c.attribute, c.value) for c in out.claims if c.origin == "user"} == {
+        ("character", "deputy jo vance")
+    }
+
+
 @pytest.mark.parametrize("cased", [True, False])
 def test_review_adds_an_honorific_suffix_to_a_name(cased):
     """'Hana-chan', 'Kenji Oda-sensei': a Japanese honorific suffix is no part of the name
@@ -2743,6 +2823,30 @@ def test_imdb_also_known_as_without_its_note(line, title):
     assert [c.raw for c in out.claims if c.attribute == "also_known_as"] == [title]
 
 
+def test_a_cut_named_by_its_certificate():
+    """A direct-to-video film's rated and unrated discs: "(R-rated)" names a cut as "(unrated)"
+    does, each time compared with its own cut's."""
+    from auditor.extract.common import runtime_version
+    from auditor.extract.imdb import Imdb
+    from auditor.extract.wikipedia import Wikipedia
+
+    assert runtime_version("(PG-13 rated)") == "pg-13 rated"
+    assert runtime_version("(rated)") is None
+    text = "technical specs runtime: 101 min (unrated) | 97 min (r-rated) sound mix"
+    out = _collector(text)
+    Imdb()._details(out.view, out, 0)
+    assert {(c.value, c.qualifier) for c in out.claims if c.attribute == "runtime"} == {
+        (101, "unrated"),
+        (97, "r-rated"),
+    }
+    box = "Running time\n  • 97 minutes (R-rated)\n  • 101 minutes (Unrated)\nCountryUnited States"
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), box)
+    assert {f for f in facts if f[0] == "runtime"} == {
+        ("runtime", 97, "r-rated"),
+        ("runtime", 101, "unrated"),
+    }
+
+
 def test_imdb_runtime_per_cut():
     from auditor.extract.imdb import Imdb
 
@@ -2750,6 +2854,21 @@ def test_imdb_runtime_per_cut():
     out = _collector(text)
     Imdb()._details(out.view, out, 0)
     assert {c.raw for c in out.claims if c.attribute == "runtime"} == {"131 min", "96 min"}
+
+
+def test_wikipedia_infobox_release_on_disc():
+    """A direct-to-video film's infobox "March 3, 2009 (DVD)": the disc's date, no release."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    box = (
+        "Release dates\n  • January 9, 2009 (2009-01-09) (Gravecliff Horror Fest)\n"
+        "  • March 3, 2009 (2009-03-03) (DVD)\nRunning time\n"
+    )
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), box)
+    assert facts == {
+        ("release_date", "2009-01-09", "premiere"),
+        ("dvd_release", "2009-03-03", None),
+    }
 
 
 def test_wikipedia_infobox_release_notes():
@@ -3332,6 +3451,7 @@ def test_imdb_header_certificate_of_another_board_is_no_genre():
 def test_box_office_field_of_rentals_is_no_gross():
     """An old film's infobox or field "$4.5 million (US rentals)" states rentals, no gross."""
     from auditor.extract.common import add_money
+    from auditor.extract.imdb import Imdb
 
     text = "$4.5 million (US rentals) | $1.9 million (worldwide)"
     out = _collector(text)
@@ -3340,6 +3460,12 @@ def test_box_office_field_of_rentals_is_no_gross():
     assert [(c.value, c.qualifier) for c in out.claims] == [
         ({"amount": 1_900_000, "currency": "USD"}, "worldwide")
     ]
+    # IMDb's older box-office line with two notes, the rentals or disc sales in the second
+    for note in ("(rentals)", "(dvd sales)"):
+        text = f"box office gross: $1,400,000 (usa) {note} see more company credits"
+        out = _collector(text)
+        Imdb()._details(out.view, out, 0)
+        assert not [c for c in out.claims if c.attribute == "gross"]
 
 
 def test_imdb_header_production_code_certificate_passed_is_the_rating():
@@ -3944,6 +4070,15 @@ def test_a_named_cuts_disc_date_carries_the_cut():
     assert _facts(add_home_media_prose, text) == {
         ("dvd_release", "2001-05-02", None),
         ("dvd_release", "2004-06-05", "extended edition"),
+    }
+    # a direct-to-video film's discs, named by their certificate too
+    text = (
+        "Halberd Video released it on DVD in an unrated edition on 3 March 2009, and an R-rated "
+        "version followed on 10 March 2009."
+    )
+    assert _facts(add_home_media_prose, text) == {
+        ("dvd_release", "2009-03-03", "unrated edition"),
+        ("dvd_release", "2009-03-10", "r-rated version"),
     }
 
 

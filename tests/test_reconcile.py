@@ -615,6 +615,19 @@ def test_mutation_another_cut_is_no_rival_of_the_films_time(sources_copy):
     assert cuts["extended cut"] == 126 and cuts[""] == 111
 
 
+def test_a_bare_time_that_a_named_cut_has_is_that_cuts(tmp_path):
+    """A film on disc in two cuts ("94 min (unrated) | 88 min (r-rated)"): one site's bare 94,
+    another's bare 88 are each one cut's time, no conflict; a bare time neither cut has is."""
+    film = fixture_copy(tmp_path, "hollow-creek-4-the-reckoning-2007")
+    blog = film / "movieblog.txt"
+    edit_page(blog, "Runtime: 84 min", "Runtime: 88 min")
+    found = _audit(film).discrepancies
+    assert not [d for d in found if d.attribute == "runtime" and d.severity != "info"]
+    edit_page(blog, "Runtime: 88 min", "Runtime: 91 min")
+    [d] = [d for d in _audit(film).discrepancies if d.attribute == "runtime" and d.code == "AU001"]
+    assert "91" in d.explanation
+
+
 def test_an_extra_credit_names_the_agreed_people_once_each():
     """filmsuggest credits a second director beside the one every other source credits:
     the finding names that one once, in its display form, though IMDb writes it lower-cased."""

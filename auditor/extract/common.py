@@ -12,7 +12,7 @@ from auditor.extract.mentions import character_mentions, coordinated_mentions, p
 from auditor.normalize.dates import parse_date
 from auditor.normalize.durations import DURATION_IN_TEXT, parse_duration
 from auditor.normalize.genres import genre_terms
-from auditor.normalize.money import marks, parse_money
+from auditor.normalize.money import RENTALS, marks, parse_money
 from auditor.normalize.names import HONORIFICS, clean, fold
 from auditor.normalize.places import (
     COUNTRY_KEYS,
@@ -78,9 +78,12 @@ TELEVISION_FILM = re.compile(
     r"\bmade[- ]for[- ](?:television|tv)\b|\b(?:television|tv)(?: [a-z-]+){0,2} (?:film|movie)\b",
     re.I,
 )
+# A home-video release's cuts are named by their certificate too: "(R-rated)", "(PG-13
+# rated)" beside "(unrated)".
 _CUT = re.compile(
     r"\b(?:cut|version|edition|extended|uncut|unrated|restored|reconstructed|censored|"
-    r"uncensored|edited|re-?release|roadshow|workprint|3-?d|imax|tv|television)\b",
+    r"uncensored|edited|re-?release|roadshow|workprint|3-?d|imax|tv|television)\b"
+    r"|\b(?:g|pg|pg-13|r|nc-17)[- ]rated\b",
     re.I,
 )
 
@@ -200,7 +203,8 @@ def add_money(
     text = out.view.text[start:end]
     countries = out.values("country")
     money = parse_money(_REF_MARK.sub("", text), **marks(countries))
-    if money is None or (attribute == "gross" and money.rentals):  # rentals: no gross
+    # rentals or disc sales in any of its notes ("$1.2M (usa) (rentals)", "(dvd sales)"): no gross
+    if money is None or (attribute == "gross" and RENTALS.search(text)):
         return
     if attribute == "budget":
         value = {"low": money.low, "high": money.high, "currency": money.currency}
@@ -343,7 +347,13 @@ def add_user_mentions(out: Collector, start: int, end: int, *, cased: bool) -> N
         if "-" in name:  # "Marr Lind" for "Marr-Lind": reviewers drop a name's hyphen
             people.setdefault(name.replace("-", " "), attribute)
     found += people_mentions(text, start, end, people, cased=cased)
+    # A name read inside a longer one ("jo vance" of "deputy jo vance", a role the page
+    # also names untitled) is that one mention, not a second.
+    spans = [(c.span_start, c.span_end) for c in out.claims if c.origin == USER]
+    spans += [(s, e) for s, e, _ in found]
     for s, e, attributes in found:
+        if any(a <= s and e <= b and b - a > e - s for a, b in spans):
+            continue
         if text[s:e].casefold().endswith(_SUFFIXES) and text.startswith(".", e):
             e += 1  # "Jr." whole
         value = clean(text[s:e])

@@ -383,8 +383,11 @@ _KINDS = (
 _RERELEASE = re.compile(r"\b(?:re-?released?|re-?issued?|restored|restoration)\b", re.I)
 # "An extended edition was released on DVD on": that cut's disc, its date
 # qualified by the cut as the cut's running time is, so that it is compared with its own only
-_NAMED_CUT = re.compile(r"\b(?:director|producer)['’]s cut\b|\b(?:extended|unrated|uncut) "
-                        r"(?:cut|edition|version)\b", re.I)
+_NAMED_CUT = re.compile(
+    r"\b(?:director|producer)['’]s cut\b|\b(?:extended|unrated|uncut|(?:g|pg|pg-13|r|nc-17)-rated) "
+    r"(?:cut|edition|version)\b",
+    re.I,
+)
 # "in the extended cut released in 2011": the cut's release (its disc), not the film's
 _CUT_RELEASED = re.compile(
     "(?:" + _NAMED_CUT.pattern + r"),? (?:which |that )?(?:was |were |is )?(?:first |later )?"
@@ -430,6 +433,12 @@ _TV_PREMIERE_AT = Opening(
         re.I,
     ),
     ("television ", "tv ", "premiered ", "debuted "),
+)
+# "premiered on BBC Two on", "premiered on Syfy in the United States on": a channel's first
+# showing (a streaming service's premiere is read as `streaming` before this is asked).
+_ON_NETWORK = re.compile(
+    rf"\bpremiered on (?:the )?(?!(?i:{_MONTH_NAMES}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+    r"\b)[A-Z]"
 )
 
 
@@ -614,7 +623,10 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
         if may(_HOME_MEDIA_LOW, s, e) and _home_media(text[s:e]):
             # "X opened it in ... on D1, and released it on DVD on D2": the clauses before the
             # format's are a release's; a sentence whose first clause names a format is none
-            e = _before_home_media(text, s, e)
+            cut = _before_home_media(text, s, e)
+            if not (other and other.start() < verb.start()):
+                _add_disc_sentence_premieres(out, text, low, cut, e)
+            e = cut
             if e <= verb.start():
                 continue
         if other and other.start() < verb.start():
@@ -719,6 +731,9 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             if kind == "premiere" and (fest or is_festival(clause)):
                 country, also = None, []  # "its North American premiere at Toronto": the
                 # festival's place
+            elif kind == "premiere" and _ON_NETWORK.search(clause):
+                pos = d.end()  # "premiered on Syfy on D": a broadcast, as a television premiere is
+                continue
             licence = _VERB_AT.finditer(text, low, s, d.start())
             private = kind is None and licence and _SCREENED.fullmatch(licence[-1].group())
             said = (d.end(), [] if private else [_qualifier(c, kind) for c in [country, *also]])
@@ -749,12 +764,37 @@ def add_broadcast_prose(out: Collector, start: int, end: int) -> None:
             out.add("release_date", d.start(), d.end(), value, _qualifier(m["c"], None))
 
 
+_PREMIERE_WORD = re.compile(r"\bpremi(?:ere|ered|ering)\b", re.I)
+
+
+def _festival_premiere(clause: str) -> bool:
+    """A clause on a festival's premiere ("after a premiere at the X Fest on", "Following its
+    premiere at X Film Festival on"): its date is that screening's."""
+    return _PREMIERE_WORD.search(clause) is not None and is_festival(clause)
+
+
+def _add_disc_sentence_premieres(
+    out: Collector, text: str, low: str | None, s: int, e: int
+) -> None:
+    """The festival premieres in a home-media sentence's clauses (text[s:e]), which are read as
+    no cinema release ("It was released on DVD on D1, after a premiere at X Fest on D2")."""
+    pos = s
+    for d in _dates(_RELEASE_DATE, text, low, s, e):
+        value = parse_date(d.group())
+        if value and _festival_premiere(text[pos : d.start()]):
+            out.add("release_date", d.start(), d.end(), value, "premiere")
+        pos = d.end()
+
+
 def _before_home_media(text: str, s: int, e: int) -> int:
     """Where the clause of text[s:e]'s first home-media format opens (at its ", and" or
     ";"), or `s` where the first clause names one."""
     fmt = next(f for f in _HOME_MEDIA.finditer(text, s, e) if f.group().lower() != "streaming")
-    breaks = list(_CLAUSE_BREAK.finditer(text, s, fmt.start()))
-    return breaks[-1].start() if breaks else s
+    breaks = [
+        *_CLAUSE_BREAK.finditer(text, s, fmt.start()),
+        *_AND_PREDICATE_OPENS.finditer(text, s, fmt.start()),
+    ]
+    return max(b.start() for b in breaks) if breaks else s
 
 
 def _in_year_of(text: str, low: str | None, d: re.Match, s: int, e: int) -> str | None:
@@ -792,8 +832,14 @@ def add_home_media_prose(out: Collector, start: int, end: int) -> None:
             # D2": D1 is no DVD's; "in 1999, in a short run, and found a following on home
             # video").
             brk = _CLAUSE_BREAK.search(text, d.end(), e)
+            # "premiered at X on D1 and went direct-to-DVD on D2": D1's predicate ends too
+            then = _AND_PREDICATE_OPENS.search(text, d.end(), e)
+            ends = then.start() if then else e
             stop = min(dates[i + 1].start() if i + 1 < len(dates) else e, brk.start() if brk else e)
-            own = [f for f in formats if d.end() <= f.start() < stop]
+            own = [f for f in formats if d.end() <= f.start() < min(stop, ends)]
+            if not here and _festival_premiere(text[pos : d.start()]):
+                pos = d.end()  # "..., after a premiere at X Fest on D": the screening's date
+                continue
             if not here and own:
                 here = own[:1]
             if here:
@@ -803,7 +849,7 @@ def add_home_media_prose(out: Collector, start: int, end: int) -> None:
                         joined.insert(0, f)
                 current = _attributes(joined)
             elif not current:  # the sentence's next format, not past a coordinated clause
-                last = brk.start() if brk and brk.group() != ";" else e
+                last = min(brk.start() if brk and brk.group() != ";" else e, ends)
                 nxt = [f for f in formats if d.end() < f.start() < last]
                 current = _attributes(nxt[:1])
             named = _NAMED_CUT.search(text, _clause_opens(text, s, d.start()), d.start())
@@ -1095,6 +1141,13 @@ def _scope_hits(text: str) -> list[tuple[int, int, str]]:
 
 
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
+# A second predicate of the sentence's subject, coordinated without a comma ("premiered at X
+# on D1 and went direct-to-DVD on D2", "... and was released on DVD on D2"): "and" before a
+# lower-case word that opens no phrase of the first predicate (a preposition, an article).
+_AND_PREDICATE_OPENS = re.compile(
+    r"\s+and (?!(?:on|in|at|as|by|for|from|to|via|with|the|a|an|its|their|his|her|other|"
+    r"digitally|theatrically|internationally|nationwide|worldwide)\b)(?=[a-z])"
+)
 
 
 # "In the United States it earned $X", "In Japan, the film grossed ¥Y": a clause's opening
@@ -1107,6 +1160,16 @@ def _opening_scope(text: str, start: int, end: int) -> str | None:
     m = _OPENING_IN.match(text, start, end)
     hits = _scope_hits(m.group()) if m else []
     return hits[0][2] if hits else None
+
+
+# Money a film's discs took: a clause whose subject is the disc ("The DVD grossed $X", "Its
+# Blu-ray release earned") or that counts the discs sold ("sold 310,000 DVD units and earned").
+_DISC_MONEY = re.compile(
+    r"^\s*(?:the|its|their|this)\s+(?:[\w'’-]+\s+){0,2}?(?:DVD|Blu-?ray|VHS|disc|video)s?\b"
+    r"|\bsold\s+(?:over\s+|more than\s+)?[\d,.]+(?:\s+million)?\s+(?:DVD|Blu-?ray|VHS|video|disc)"
+    r"(?:s|\s+(?:units|copies))\b",
+    re.I,
+)
 
 
 def _clause_opens(text: str, s: int, at: int) -> int:
@@ -1193,6 +1256,8 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             if kind == "gross":
                 cut = _CLAUSE_BREAK.search(text, a.end(), stop)
                 if RENTALS.search(text, since, cut.start() if cut else stop):
+                    continue
+                if _DISC_MONEY.search(text[_clause_opens(text, s, at) : at]):
                     continue
             countries = out.values("country")
             money = parse_money(_REF_MARK.sub("", a.group()), **marks(countries))

@@ -128,6 +128,10 @@ _HATNOTE = re.compile(
 )
 _REF = re.compile(r"\[(?:\d{1,3}|[a-z])\]")
 _PARENS = re.compile(r"\(([^()]{1,40})\)")
+# A release line's note naming a disc: "(DVD)", "(direct-to-DVD)", "(VHS premiere)".
+_DISC_NOTE = re.compile(
+    r"(?i:(?:direct|straight)[- ]to[- ])?(?P<f>DVD|VHS)(?i: (?:premiere|release))?"
+)
 _TEAM_SEP = r"\s*(?:,|&)\s*(?![^()]*\))"
 _EXTRACTED = {
     "genres",
@@ -278,6 +282,11 @@ class Wikipedia(Adapter):
             d = DATE_IN_TEXT.search(text, s, e)
             if d:
                 notes = [region_country(n.strip()) for n in _PARENS.findall(text[d.end() : e])]
+                disc = next(filter(None, map(_DISC_NOTE.fullmatch, notes)), None)
+                if disc:  # "October 2, 2007 (DVD)": a film released on disc, that disc's date
+                    media = "dvd_release" if disc["f"].upper() == "DVD" else "vhs_release"
+                    add_date(out, media, d.start(), d.end(), None)
+                    return
                 kinds = [n for n in notes if n.lower() in RELEASE_KINDS]
                 # "(Cannes)", "(TIFF)", "(Los Angeles premiere)": a festival or a premiere.
                 kinds += [

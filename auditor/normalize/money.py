@@ -187,8 +187,13 @@ MONEY_IN_TEXT = re.compile(_MONEY.pattern, re.I)
 # another figure (the amount converted: "¥3.87 billion (US$17.6 million)").
 _DATED = re.compile(r"\d|\b(?:as of|through|until|weekend)\b", re.I)
 # A distributor's rentals (its share of what cinemas took, how an old film's takings are told):
-# "$2.3 million (rentals)", "$4M in domestic rentals". No box-office gross.
-RENTALS = re.compile(r"\brentals?\b", re.I)
+# "$2.3 million (rentals)", "$4M in domestic rentals"; and what the film's discs took ("$2.8
+# million in DVD sales", "home video revenue of $9M"). No box-office gross.
+RENTALS = re.compile(
+    r"\brentals?\b|\b(?:DVD|Blu-?ray|VHS|video|home[- ]video|home[- ]media|disc)s? "
+    r"(?:sales|revenues?|earnings)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -201,10 +206,6 @@ class Money:
     @property
     def estimated(self) -> bool:
         return bool(self.note and self.note.strip().lower() in {"estimated", "est.", "est"})
-
-    @property
-    def rentals(self) -> bool:
-        return bool(self.note and RENTALS.search(self.note))
 
     @property
     def scope(self) -> str | None:

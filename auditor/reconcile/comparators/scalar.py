@@ -127,7 +127,9 @@ def build(
 def _without_versions(ctx: Context, claims: pl.DataFrame) -> pl.DataFrame:
     """The claims less the duration groups whose every value is a version's: a time that two
     pages each state beside another of their own ("118 min | 131 min (director's cut)" on two
-    sites, 118 alone on a third) is one cut's, and contradicts no other cut's time."""
+    sites, 118 alone on a third) is one cut's, and contradicts no other cut's time; and so is
+    a time no note names that a page gives a named cut ("101 min" beside another's "101 min
+    (unrated)": a film released in two cuts, some sites giving one of them bare)."""
     durations = [n for n in ctx.settings.specs if ctx.compares(n) == "duration"]
     timed = claims.filter(pl.col("attribute").is_in(durations))
     if timed.is_empty():
@@ -140,11 +142,30 @@ def _without_versions(ctx: Context, claims: pl.DataFrame) -> pl.DataFrame:
         .group_by("g", "key")
         .agg(pages=pl.len())
         .filter(pl.col("pages") > 1)
+        .select("g", "key")
+    )
+    named = (
+        ctx.frame.filter(
+            pl.col("attribute").is_in(durations)
+            & (pl.col("origin") == EDITORIAL)
+            & (pl.col("slot").fill_null("") != "")
+        )
+        .select("entity", "attribute", "key")
+        .unique()
+    )
+    cuts = (
+        timed.filter(pl.col("slot").fill_null("") == "")
+        .join(named, on=["entity", "attribute", "key"])
+        .select("g", "key")
     )
     explained = (
-        timed.join(versions, on=["g", "key"], how="left")
+        timed.join(
+            pl.concat([versions, cuts]).unique().with_columns(cut=pl.lit(True)),
+            on=["g", "key"],
+            how="left",
+        )
         .group_by("g")
-        .agg(pl.col("pages").is_not_null().all().alias("all"))
+        .agg(pl.col("cut").is_not_null().all().alias("all"))
         .filter("all")
     )
     return claims.join(
