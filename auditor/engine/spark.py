@@ -245,7 +245,7 @@ def _discrepancies(
 
 def _expectations(by_entity: DataFrame, extraction: Extraction, config: Config):
     """The per-source tables built per partition of entities, validated by GX on Spark."""
-    suites, errors = load_suites(config.expectations)
+    suites, errors = load_suites(config.expectations) if config.expectations else ([], [])
     if not suites:
         return [], errors
     from auditor.engine.spark_validate import validate
