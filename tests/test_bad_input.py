@@ -688,3 +688,99 @@ def test_a_page_saved_with_other_line_ends_states_the_same_facts(tmp_path, saved
         assert facts(other) == facts(plain), page.name
         original = saved.read_bytes().decode("utf-8")
         assert all(original[c.span_start : c.span_end] == c.raw for c in other.claims)
+
+
+def test_figures_of_hundreds_of_digits_are_no_value_not_a_failed_page(
+    capsys, tmp_path, sources_copy
+):
+    """A count, a score and an amount written with 400 digits overflow a float to infinity:
+    each states no value, and the page's other facts are still read."""
+    page = sources_copy / FILM / "movieblog.txt"
+    huge = "9" * 400
+    text = page.read_text(encoding="utf-8")
+    for stated, garbled in (("54,198", huge), ("82/100", f"{huge}/{huge}"), ("3,600,000", huge)):
+        assert stated in text
+        text = text.replace(stated, garbled)
+    page.write_text(text, encoding="utf-8")
+    code, out, err, out_dir = _check(capsys, tmp_path, sources_copy)
+    assert not _errors(err), err
+    _good_documents_kept(out_dir)
+    claims = [json.loads(x) for x in (out_dir / "claims.jsonl").read_text().splitlines()]
+    blog = {c["attribute"] for c in claims if c["source"] == "movieblog"}
+    assert {"title", "director", "user_rating"} <= blog
+    assert not {"rating_votes", "critic_score", "budget"} & blog
+
+
+@pytest.mark.parametrize(
+    ("expectation", "message"),
+    [
+        (
+            {"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "runtime",
+                                                                      "mostly": 7}},
+            "(expectation 1, expect_column_values_to_not_be_null: mostly: ensure this value is "
+            "less than or equal to 1.0); fix the expectation",
+        ),
+        (
+            {"type": "expect_column_values_to_be_between", "kwargs": {"colum": "runtime",
+                                                                     "min_value": 0}},
+            "(expectation 1, expect_column_values_to_be_between: column: field required; colum: "
+            "extra fields not permitted); fix the expectation",
+        ),
+        (
+            {"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "runtime"},
+             "severity": "fatal"},
+            "(expectation 1, expect_column_values_to_not_be_null: Invalid severity 'fatal'. Must "
+            "be one of: critical, warning, info); fix the expectation",
+        ),
+    ],
+)
+def test_a_refused_expectation_is_named_with_what_gx_says_of_it(
+    capsys, tmp_path, sources_copy, expectation, message
+):
+    """Great Expectations' own error for a suite counts a model's errors ("2 validation
+    errors") or drops the expectation silently: the line names which one and which field."""
+    folder = tmp_path / "suites"
+    folder.mkdir()
+    fine = {"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "title"}}
+    suite = {"name": "bad", "expectations": [fine, expectation]}
+    (folder / "bad.json").write_text(json.dumps(suite))
+    code, out, err, out_dir = _check(capsys, tmp_path, sources_copy, "--expectations", str(folder))
+    assert code == 2
+    refused = f"error: {folder / 'bad.json'}: Great Expectations refuses it"
+    assert _errors(err) == [f"{refused} {message}"]
+    _good_documents_kept(out_dir)
+
+
+@pytest.mark.parametrize(
+    ("baseline", "message"),
+    [
+        (
+            {"version": 2, "discrepancies": [{"id": "c2c8059d11a79f31"}]},
+            "is a baseline of version 2; this auditor reads version 1",
+        ),
+        ({"discrepancies": []}, "states no version (this auditor reads version 1)"),
+        ({"version": 1, "discrepancies": [{"id": 5}]}, "not a baseline file (discrepancy 0 has "
+         "no id)"),
+        ({"version": 1, "discrepancies": "c2c8"}, 'not a baseline file (expected {"version": 1, '
+         '"discrepancies": [...]})'),
+    ],
+)
+def test_a_baseline_of_another_version_or_shape_is_refused(
+    capsys, tmp_path, sources_copy, baseline, message
+):
+    """Another version's fingerprints would match nothing, and every accepted discrepancy
+    would fail CI as new: refused before the audit, as a missing baseline is."""
+    path = tmp_path / "baseline.json"
+    path.write_text(json.dumps(baseline))
+    code, out, err = _run(capsys, "check", str(sources_copy), "--baseline", str(path))
+    assert code == 2
+    assert _errors(err) == [f"error: {path}: {message}; recreate it with `auditor baseline`"]
+    assert "claims" not in out
+
+
+def test_a_baseline_written_to_a_folder_is_told_to_name_the_file(capsys, tmp_path, sources_copy):
+    code, out, err = _run(capsys, "baseline", str(sources_copy), "--out", str(tmp_path))
+    assert code == 2
+    assert _errors(err) == [
+        f"error: {tmp_path}: is a folder; pass --out the baseline file to write"
+    ]
