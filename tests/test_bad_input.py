@@ -289,6 +289,12 @@ def _second_entity(sources):
     return target
 
 
+_SKIPPED = (
+    '; see `entity = "..."` and [documents."file"] source/captured in the docs; this entity '
+    "was skipped"
+)
+
+
 @pytest.mark.parametrize(
     ("manifest", "message"),
     [
@@ -296,6 +302,15 @@ def _second_entity(sources):
             "entity = \n",
             "is not a valid TOML manifest (Invalid value (at line 1, column 10)); fix or delete "
             "it; this entity was skipped",
+        ),
+        (
+            '[documents."imdb.txt"]\nsource = "imdb"\ncaptured = "31 Feb 2001"\n',
+            "has the wrong shape (documents.\"imdb.txt\".captured '31 Feb 2001' is no year or "
+            "date (2017-04-14))" + _SKIPPED,
+        ),
+        (
+            '[documents."imdb.txt"]\nsourse = "imdb"\n',
+            'has the wrong shape (documents."imdb.txt" has unknown keys sourse)' + _SKIPPED,
         ),
         (
             'documents = "x"\n',
@@ -314,6 +329,18 @@ def test_bad_manifest_costs_only_its_entity(capsys, tmp_path, sources_copy, mani
     _good_documents_kept(out_dir)
     claims = (out_dir / "claims.jsonl").read_text().splitlines()
     assert {json.loads(line)["entity"] for line in claims} == {FILM}
+
+
+def test_a_capture_date_in_words_is_kept_in_iso_form(sources_copy):
+    """Capture dates are compared as text (the latest capture's vote count wins): "April
+    2017" kept as written would be later than "2023", so it is kept as "2017-04"."""
+    from auditor.documents import discover
+
+    manifest = sources_copy / FILM / "manifest.toml"
+    text = manifest.read_text().replace('captured = "2017"', 'captured = "14 April 2017"')
+    manifest.write_text(text.replace('captured = "2023"', "captured = 2023-05-30"))
+    captured = {ref.source: ref.captured for ref in discover([sources_copy])}
+    assert captured["imdb"] == "2017-04-14" and captured["wikipedia"] == "2023-05-30"
 
 
 def test_unreadable_entity_folder_costs_only_itself(capsys, tmp_path, sources_copy, monkeypatch):
