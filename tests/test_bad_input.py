@@ -410,6 +410,11 @@ CONFIGS = {
     '[severity]\nAU999 = "info"': '[severity] AU999 = "info": expected a kind\'s code or name '
     "(see `auditor rules`), optionally ':attribute'",
     "colour = 1": "unknown key colour; the keys are ",
+    "[attributes.runtime]\ntolerance = true": "[attributes.runtime] tolerance = true: expected a "
+    "number >= 0",
+    '[attributes.runtime]\nkind = "money"': '[attributes.runtime] kind = "money": the pages state '
+    "runtime as duration; keep that kind, or map the table's column to an attribute of another "
+    "name",
 }
 
 

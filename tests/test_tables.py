@@ -241,6 +241,11 @@ def test_page_locators_round_trip_with_their_context(document):
             "twice.csv: has more than one column named 'sched_dep_time', so which one is meant",
         ),
         ({"path": "empty.csv"}, "empty.csv: is empty; export the table again, or remove it"),
+        (
+            {"path": "cut.csv.gz"},
+            "cut.csv.gz: is a truncated or damaged gzip file (Compressed file ended before the "
+            "end-of-stream marker was reached); compress the table again",
+        ),
         ({"path": "blank.json"}, "blank.json: is empty; export the table again"),
         (
             {"path": "badline.jsonl"},
@@ -270,6 +275,8 @@ def test_a_bad_table_is_one_line_and_the_others_are_read(tmp_path, flights, tabl
     )
     (tmp_path / "semicolons.csv").write_text("src;flight;sched_dep_time\naa;AA-1;1:00\n")
     (tmp_path / "empty.csv").write_text("\n \n")
+    packed = gzip.compress((tmp_path / "flights.csv").read_bytes())
+    (tmp_path / "cut.csv.gz").write_bytes(packed[:60])
     (tmp_path / "blank.json").write_text("[]")
     row = '{"src": "aa", "flight": "AA-1", "sched_dep_time": "1:00"}\n'
     (tmp_path / "badline.jsonl").write_text(row + row[:12] + row[13:] + row)  # a comma lost

@@ -13,6 +13,7 @@ import io
 import json
 import re
 import sqlite3
+import zlib
 from contextlib import closing
 from pathlib import Path
 
@@ -93,7 +94,14 @@ def _bytes(path: Path, document: str, spec: TableSpec) -> bytes:
     """The file's bytes, gunzipped, as UTF-8."""
     data = path.read_bytes()
     if data[:2] == _GZIP:
-        data = gzip.decompress(data)
+        try:
+            data = gzip.decompress(data)
+        except (EOFError, OSError, zlib.error) as exc:
+            raise DocumentError(
+                document,
+                f"is a truncated or damaged gzip file ({exc})",
+                "compress the table again, or export it again",
+            ) from None
     if not data.strip():
         raise _empty(document, spec)
     if spec.encoding.replace("_", "-").lower() in ("utf-8", "utf8"):
