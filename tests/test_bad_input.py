@@ -602,6 +602,10 @@ def test_more_bad_configuration(capsys, tmp_path, sources_copy, text, message):
     ("suite", "message"),
     [
         ('{"name": "x", "meta": "x", "expectations": []}', "meta must be an object"),
+        (
+            '{"name": "ok", "expectations": []}',
+            "ok.json: has the name 'ok' of bad.json; give each suite a name of its own",
+        ),
         (None, "cannot be read (Is a directory)"),
     ],
 )
