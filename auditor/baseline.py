@@ -40,6 +40,8 @@ def render(report: AuditReport) -> str:
 
 
 def write(report: AuditReport, path: Path) -> None:
+    if path.is_dir():
+        raise AuditorError(f"{path}: is a folder; pass --out the baseline file to write")
     try:
         write_atomic(path, render(report))
     except OSError as exc:
@@ -51,7 +53,6 @@ def write(report: AuditReport, path: Path) -> None:
 def load(path: Path) -> set[str]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return {str(e["id"]) for e in data["discrepancies"]}
     except FileNotFoundError:
         raise AuditorError(
             f"{path}: no such baseline; create it with `auditor baseline --out {path}`"
@@ -60,11 +61,30 @@ def load(path: Path) -> set[str]:
         raise AuditorError(
             f"{path}: cannot be read as a baseline ({exc.strerror}); give the baseline file"
         ) from None
-    except (json.JSONDecodeError, KeyError, TypeError, UnicodeDecodeError) as exc:
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise AuditorError(
             f"{path}: not a baseline file ({type(exc).__name__}: {exc}); recreate it with "
             "`auditor baseline`"
         ) from None
+    problem = _shape(data)
+    if problem:
+        raise AuditorError(f"{path}: {problem}; recreate it with `auditor baseline`")
+    return {e["id"] for e in data["discrepancies"]}
+
+
+def _shape(data: object) -> str | None:
+    """What keeps `data` from being a baseline this auditor wrote: another version's ids
+    would match nothing, and every accepted discrepancy would fail CI as new."""
+    if not isinstance(data, dict) or not isinstance(data.get("discrepancies"), list):
+        return 'not a baseline file (expected {"version": 1, "discrepancies": [...]})'
+    if "version" not in data:
+        return f"states no version (this auditor reads version {VERSION})"
+    if data["version"] != VERSION:
+        return f"is a baseline of version {data['version']!r}; this auditor reads version {VERSION}"
+    for n, e in enumerate(data["discrepancies"]):
+        if not isinstance(e, dict) or not isinstance(e.get("id"), str):
+            return f"not a baseline file (discrepancy {n} has no id)"
+    return None
 
 
 def mark(report: AuditReport, known: set[str], name: str) -> AuditReport:

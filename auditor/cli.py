@@ -70,18 +70,25 @@ def _paths(paths: tuple[Path, ...], config: Config) -> list[Path]:
 def extract(
     paths: tuple[Path, ...], fmt: str, output: Path | None, config_file: Path | None
 ) -> None:
-    """Print the claims extracted from PATH (sources folders or single documents).
+    """Print the claims extracted from PATH (sources folders or single documents) and from
+    the tables the configuration declares.
 
     Example: auditor extract sources/some-film-1999/imdb.txt
     """
+    import polars as pl
+
     from auditor.claims import COLUMNS, jsonl
-    from auditor.pipeline import extract_paths
+    from auditor.pipeline import declared, extract_paths, has_tables
 
     config = _config(paths, config_file)
     if fmt == "parquet" and output is None:
         raise AuditorError("--format parquet writes binary: give --output FILE")
-    result = extract_paths(_paths(paths, config), max_bytes=config.max_document_bytes)
-    frame = result.claims.select(COLUMNS)
+    found = _paths(paths, config)
+    tables = declared(found, config)  # the declared tables' cells are claims too, as in check
+    result = extract_paths(
+        found, max_bytes=config.max_document_bytes, allow_empty=has_tables(tables)
+    )
+    frame = pl.concat([result.claims, tables.claims]).select(COLUMNS)
     if fmt == "jsonl":
         _emit(jsonl(frame), output)
     elif fmt == "csv":
@@ -93,9 +100,10 @@ def extract(
             raise AuditorError(
                 f"{output}: cannot be written ({exc.strerror or exc}); choose another -o"
             ) from None
-    for doc in result.errors:
-        click.echo(f"error: {_line(doc.error)}", err=True)
-    if result.errors:
+    errors = [*tables.errors, *(doc.error for doc in result.errors)]
+    for error in errors:
+        click.echo(f"error: {_line(error)}", err=True)
+    if errors:
         raise SystemExit(2)
 
 

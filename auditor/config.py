@@ -378,5 +378,8 @@ def _show(parts: tuple[str, ...], prefix: str) -> str:
 
 
 def _literal(value: Any) -> str:
+    """The value as TOML writes it (true, "text", 5)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     text = repr(value) if not isinstance(value, str) else '"' + value + '"'
     return text if len(text) <= 60 else text[:57] + "..."

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import functools
 import hashlib
 import os
 import re
@@ -28,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from auditor.errors import AuditorError, DocumentError
+from auditor.normalize.dates import parse_date
 
 MANIFEST = "manifest.toml"
 _SKIP_NAMES = {MANIFEST, "README.md", "PLANTED.md"}
@@ -219,7 +221,7 @@ def _entries(
             relpath=relpath,
             entity=entity,
             source=source,
-            captured=str(captured) if captured else None,
+            captured=capture_date(str(captured)) if captured else None,
         )
         if problem:
             ref = _refused(path, relpath, entity, *problem, source=source)
@@ -362,6 +364,13 @@ def simple_manifest(text: str) -> dict[str, Any] | None:
     return data
 
 
+@functools.cache
+def capture_date(text: str) -> str | None:
+    """A capture date as a year, month or day in ISO form ("April 2017": "2017-04"), which
+    sorts as time does; None when it is no date. A catalog repeats a few."""
+    return parse_date(text)
+
+
 def _manifest_shape(data: dict[str, Any]) -> str | None:
     if "entity" in data and not (isinstance(data["entity"], str) and data["entity"].strip()):
         return "entity must be a non-empty string"
@@ -379,6 +388,13 @@ def _manifest_shape(data: dict[str, Any]) -> str | None:
                 and not hasattr(value, "isoformat")
             ):
                 return f'documents."{name}".{key} must be a string'
+        stray = set(entry) - {"source", "captured"}
+        if stray:  # a misspelt "sourse" would leave the file name to name the source
+            return f'documents."{name}" has unknown keys {", ".join(sorted(stray))}'
+        captured = entry.get("captured")
+        if captured is not None and capture_date(str(captured)) is None:
+            # compared as text, "31 Feb 2001" would be the latest capture of all
+            return f'documents."{name}".captured {str(captured)!r} is no year or date (2017-04-14)'
     unknown = set(data) - {"entity", "documents"}
     if unknown:
         return "unknown keys " + ", ".join(sorted(unknown))

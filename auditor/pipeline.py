@@ -12,7 +12,7 @@ from typing import Protocol
 import polars as pl
 
 from auditor import cache, gcpause
-from auditor.attributes import catalog
+from auditor.attributes import DEFAULTS, catalog
 from auditor.claims import to_frame
 from auditor.config import Config
 from auditor.documents import DEFAULT_MAX_BYTES, DocumentRef, discover
@@ -21,7 +21,7 @@ from auditor.extract.copies import without_copies
 from auditor.extract.identity import without_other_films
 from auditor.extract.registry import DocumentResult
 from auditor.extract.shared import share_names
-from auditor.readers.declared import Tables, read_declared
+from auditor.readers.declared import Tables, config_file, read_declared
 from auditor.reconcile import Settings, reconcile
 from auditor.reconcile.model import Discrepancy
 from auditor.reconcile.reliability import source_rows
@@ -136,6 +136,24 @@ def declared(paths: Sequence[Path], config: Config) -> Tables:
     return tables
 
 
+def pages_keep_their_kinds(refs: Sequence[DocumentRef], config: Config) -> None:
+    """The page adapters state the built-in attributes in the built-in kinds: a configuration
+    that gives one another kind (`[attributes.runtime] kind = "money"`) can audit tables, but
+    its pages' values would not read as that kind."""
+    if all(r.problem for r in refs):
+        return
+    path, key = config_file(config)
+    for name, spec in (config.settings.get("attributes") or {}).items():
+        builtin = DEFAULTS.get(name)
+        if builtin and spec.get("kind", builtin.kind) != builtin.kind:
+            section = key.replace("tables", "attributes")
+            raise AuditorError(
+                f'{path}: [{section}.{name}] kind = "{spec["kind"]}": the pages state {name} '
+                f'as {builtin.kind}; keep that kind, or map the table\'s column to an attribute '
+                "of another name"
+            )
+
+
 def has_tables(tables: Tables) -> bool:
     return bool(tables.records or tables.errors)
 
@@ -155,12 +173,9 @@ def entity_documents(
 def audit(paths: Sequence[Path], config: Config, progress: Progress = _silent) -> AuditReport:
     """Extract, reconcile (and validate, where suites exist) into one report."""
     tables = declared(paths, config)
-    extraction = extract_paths(
-        paths,
-        max_bytes=config.max_document_bytes,
-        progress=progress,
-        allow_empty=has_tables(tables),
-    )
+    refs = discover(paths, max_bytes=config.max_document_bytes, allow_empty=has_tables(tables))
+    pages_keep_their_kinds(refs, config)
+    extraction = extract_refs(refs, progress=progress)
     extraction = replace(extraction, claims=pl.concat([extraction.claims, tables.claims]))
     settings = settings_for(config, extraction, tables)
     with stage(progress, "reconcile"):

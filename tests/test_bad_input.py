@@ -289,6 +289,12 @@ def _second_entity(sources):
     return target
 
 
+_SKIPPED = (
+    '; see `entity = "..."` and [documents."file"] source/captured in the docs; this entity '
+    "was skipped"
+)
+
+
 @pytest.mark.parametrize(
     ("manifest", "message"),
     [
@@ -296,6 +302,15 @@ def _second_entity(sources):
             "entity = \n",
             "is not a valid TOML manifest (Invalid value (at line 1, column 10)); fix or delete "
             "it; this entity was skipped",
+        ),
+        (
+            '[documents."imdb.txt"]\nsource = "imdb"\ncaptured = "31 Feb 2001"\n',
+            "has the wrong shape (documents.\"imdb.txt\".captured '31 Feb 2001' is no year or "
+            "date (2017-04-14))" + _SKIPPED,
+        ),
+        (
+            '[documents."imdb.txt"]\nsourse = "imdb"\n',
+            'has the wrong shape (documents."imdb.txt" has unknown keys sourse)' + _SKIPPED,
         ),
         (
             'documents = "x"\n',
@@ -314,6 +329,18 @@ def test_bad_manifest_costs_only_its_entity(capsys, tmp_path, sources_copy, mani
     _good_documents_kept(out_dir)
     claims = (out_dir / "claims.jsonl").read_text().splitlines()
     assert {json.loads(line)["entity"] for line in claims} == {FILM}
+
+
+def test_a_capture_date_in_words_is_kept_in_iso_form(sources_copy):
+    """Capture dates are compared as text (the latest capture's vote count wins): "April
+    2017" kept as written would be later than "2023", so it is kept as "2017-04"."""
+    from auditor.documents import discover
+
+    manifest = sources_copy / FILM / "manifest.toml"
+    text = manifest.read_text().replace('captured = "2017"', 'captured = "14 April 2017"')
+    manifest.write_text(text.replace('captured = "2023"', "captured = 2023-05-30"))
+    captured = {ref.source: ref.captured for ref in discover([sources_copy])}
+    assert captured["imdb"] == "2017-04-14" and captured["wikipedia"] == "2023-05-30"
 
 
 def test_unreadable_entity_folder_costs_only_itself(capsys, tmp_path, sources_copy, monkeypatch):
@@ -383,6 +410,11 @@ CONFIGS = {
     '[severity]\nAU999 = "info"': '[severity] AU999 = "info": expected a kind\'s code or name '
     "(see `auditor rules`), optionally ':attribute'",
     "colour = 1": "unknown key colour; the keys are ",
+    "[attributes.runtime]\ntolerance = true": "[attributes.runtime] tolerance = true: expected a "
+    "number >= 0",
+    '[attributes.runtime]\nkind = "money"': '[attributes.runtime] kind = "money": the pages state '
+    "runtime as duration; keep that kind, or map the table's column to an attribute of another "
+    "name",
 }
 
 
@@ -570,6 +602,10 @@ def test_more_bad_configuration(capsys, tmp_path, sources_copy, text, message):
     ("suite", "message"),
     [
         ('{"name": "x", "meta": "x", "expectations": []}', "meta must be an object"),
+        (
+            '{"name": "ok", "expectations": []}',
+            "ok.json: has the name 'ok' of bad.json; give each suite a name of its own",
+        ),
         (None, "cannot be read (Is a directory)"),
     ],
 )
@@ -688,3 +724,122 @@ def test_a_page_saved_with_other_line_ends_states_the_same_facts(tmp_path, saved
         assert facts(other) == facts(plain), page.name
         original = saved.read_bytes().decode("utf-8")
         assert all(original[c.span_start : c.span_end] == c.raw for c in other.claims)
+
+
+def test_figures_of_hundreds_of_digits_are_no_value_not_a_failed_page(
+    capsys, tmp_path, sources_copy
+):
+    """A count, a score and an amount written with 400 digits overflow a float to infinity:
+    each states no value, and the page's other facts are still read."""
+    page = sources_copy / FILM / "movieblog.txt"
+    huge = "9" * 400
+    text = page.read_text(encoding="utf-8")
+    for stated, garbled in (("54,198", huge), ("82/100", f"{huge}/{huge}"), ("3,600,000", huge)):
+        assert stated in text
+        text = text.replace(stated, garbled)
+    page.write_text(text, encoding="utf-8")
+    code, out, err, out_dir = _check(capsys, tmp_path, sources_copy)
+    assert not _errors(err), err
+    _good_documents_kept(out_dir)
+    claims = [json.loads(x) for x in (out_dir / "claims.jsonl").read_text().splitlines()]
+    blog = {c["attribute"] for c in claims if c["source"] == "movieblog"}
+    assert {"title", "director", "user_rating"} <= blog
+    assert not {"rating_votes", "critic_score", "budget"} & blog
+
+
+@pytest.mark.parametrize(
+    ("expectation", "message"),
+    [
+        (
+            {"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "runtime",
+                                                                      "mostly": 7}},
+            "(expectation 1, expect_column_values_to_not_be_null: mostly: ensure this value is "
+            "less than or equal to 1.0); fix the expectation",
+        ),
+        (
+            {"type": "expect_column_values_to_be_between", "kwargs": {"colum": "runtime",
+                                                                     "min_value": 0}},
+            "(expectation 1, expect_column_values_to_be_between: column: field required; colum: "
+            "extra fields not permitted); fix the expectation",
+        ),
+        (
+            {"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "runtime"},
+             "severity": "fatal"},
+            "(expectation 1, expect_column_values_to_not_be_null: Invalid severity 'fatal'. Must "
+            "be one of: critical, warning, info); fix the expectation",
+        ),
+    ],
+)
+def test_a_refused_expectation_is_named_with_what_gx_says_of_it(
+    capsys, tmp_path, sources_copy, expectation, message
+):
+    """Great Expectations' own error for a suite counts a model's errors ("2 validation
+    errors") or drops the expectation silently: the line names which one and which field."""
+    folder = tmp_path / "suites"
+    folder.mkdir()
+    fine = {"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "title"}}
+    suite = {"name": "bad", "expectations": [fine, expectation]}
+    (folder / "bad.json").write_text(json.dumps(suite))
+    code, out, err, out_dir = _check(capsys, tmp_path, sources_copy, "--expectations", str(folder))
+    assert code == 2
+    refused = f"error: {folder / 'bad.json'}: Great Expectations refuses it"
+    assert _errors(err) == [f"{refused} {message}"]
+    _good_documents_kept(out_dir)
+
+
+@pytest.mark.parametrize(
+    ("baseline", "message"),
+    [
+        (
+            {"version": 2, "discrepancies": [{"id": "c2c8059d11a79f31"}]},
+            "is a baseline of version 2; this auditor reads version 1",
+        ),
+        ({"discrepancies": []}, "states no version (this auditor reads version 1)"),
+        ({"version": 1, "discrepancies": [{"id": 5}]}, "not a baseline file (discrepancy 0 has "
+         "no id)"),
+        ({"version": 1, "discrepancies": "c2c8"}, 'not a baseline file (expected {"version": 1, '
+         '"discrepancies": [...]})'),
+    ],
+)
+def test_a_baseline_of_another_version_or_shape_is_refused(
+    capsys, tmp_path, sources_copy, baseline, message
+):
+    """Another version's fingerprints would match nothing, and every accepted discrepancy
+    would fail CI as new: refused before the audit, as a missing baseline is."""
+    path = tmp_path / "baseline.json"
+    path.write_text(json.dumps(baseline))
+    code, out, err = _run(capsys, "check", str(sources_copy), "--baseline", str(path))
+    assert code == 2
+    assert _errors(err) == [f"error: {path}: {message}; recreate it with `auditor baseline`"]
+    assert "claims" not in out
+
+
+def test_a_baseline_written_to_a_folder_is_told_to_name_the_file(capsys, tmp_path, sources_copy):
+    code, out, err = _run(capsys, "baseline", str(sources_copy), "--out", str(tmp_path))
+    assert code == 2
+    assert _errors(err) == [
+        f"error: {tmp_path}: is a folder; pass --out the baseline file to write"
+    ]
+
+
+def test_a_line_of_initials_in_a_page_costs_no_more_than_its_length(tmp_path):
+    """Every "J. " of a line "J. J. J. ..." opens a sentence, and a possessive name tried at
+    each ran to the line's end: 60 KB of them took half a minute (now a fraction of a
+    second). The page's facts are still read."""
+    import time
+
+    from auditor.documents import discover
+    from auditor.extract import extract_document
+
+    folder = tmp_path / FILM
+    folder.mkdir()
+    text = (ROOT / "sources" / FILM / "wikipedia.txt").read_text(encoding="utf-8")
+    cut = text.index("\n", len(text) // 2)
+    (folder / "wikipedia.txt").write_text(text[:cut] + "\n" + "J. " * 20_000 + text[cut:])
+    [ref] = discover([folder / "wikipedia.txt"])
+    started = time.perf_counter()
+    result = extract_document(ref)
+    assert time.perf_counter() - started < 10
+    assert result.error is None and {"title", "director", "runtime"} <= {
+        c.attribute for c in result.claims
+    }

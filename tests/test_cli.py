@@ -37,6 +37,28 @@ def test_extract_csv_and_parquet(capsys, tmp_path):
     assert main(["extract", str(SOURCES), "--format", "parquet"]) == 2
 
 
+def test_extract_prints_the_declared_tables_claims_too(capsys, tmp_path):
+    """A configuration that declares only a table: its cells are the claims (it was "error: :
+    no documents found", naming no file), and a table that cannot be read is its own line."""
+    (tmp_path / "t.csv").write_text("src,id,price\na,x1,$10\nb,x1,$12\n")
+    (tmp_path / "empty.csv").write_text("")
+    config = tmp_path / "audit.toml"
+    table = '[[tables]]\npath = "{}"\nsource = {{ column = "src" }}\nentity = ["id"]\n'
+    columns = 'columns = { price = "price" }\n'
+    config.write_text('[attributes.price]\nkind = "money"\n\n' + table.format("t.csv") + columns)
+    assert main(["extract", "--config", str(config)]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["source"], r["raw"], r["row"]) for r in rows] == [("a", "$10", 0), ("b", "$12", 1)]
+    config.write_text(config.read_text() + table.format("empty.csv") + columns)
+    assert main(["extract", "--config", str(config)]) == 2
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) == 2, err
+    assert err.splitlines() == [
+        f"error: empty.csv: is empty; export the table again, or remove it from path in {config}: "
+        "tables[1]"
+    ]
+
+
 def test_check_writes_reports_and_is_deterministic(capsys, tmp_path):
     first, second = tmp_path / "a", tmp_path / "b"
     assert main(["check", str(SOURCES), "--out", str(first)]) == 1  # the bundled conflicts

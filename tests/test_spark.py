@@ -160,3 +160,23 @@ def test_declared_table_reports_identical(spark, tmp_path):
     report = engine.audit([], config, spark=spark, partitions=3)
     _same_files(_written(report, tmp_path / "spark"), expected, "the flights example")
     assert any(not s.success for s in report.expectations)  # the suite judges declared columns
+
+
+def test_a_table_audit_without_suites_runs_on_spark(spark, tmp_path):
+    """A configuration of tables alone, with no expectations folder: nothing to validate (it
+    failed on Spark reading the suites of no folder)."""
+    from auditor.config import load
+    from auditor.engine import spark as engine
+    from auditor.pipeline import audit
+
+    (tmp_path / "t.csv").write_text("src,id,n\na,x1,12\nb,x1,13\nc,x1,12\n")
+    config_file = tmp_path / "audit.toml"
+    config_file.write_text(
+        '[[tables]]\npath = "t.csv"\nsource = { column = "src" }\nentity = ["id"]\n'
+        'columns = { n = "n" }\n\n[attributes.n]\nkind = "number"\n'
+    )
+    config = load(None, config_file=config_file)
+    assert config.expectations is None
+    expected = _written(audit([], config), tmp_path / "polars")
+    report = engine.audit([], config, spark=spark, partitions=2)
+    _same_files(_written(report, tmp_path / "spark"), expected, "a table without suites")

@@ -240,6 +240,23 @@ def test_page_locators_round_trip_with_their_context(document):
             {"path": "twice.csv"},
             "twice.csv: has more than one column named 'sched_dep_time', so which one is meant",
         ),
+        ({"path": "empty.csv"}, "empty.csv: is empty; export the table again, or remove it"),
+        (
+            {"path": "cut.csv.gz"},
+            "cut.csv.gz: is a truncated or damaged gzip file (Compressed file ended before the "
+            "end-of-stream marker was reached); compress the table again",
+        ),
+        ({"path": "blank.json"}, "blank.json: is empty; export the table again"),
+        (
+            {"path": "badline.jsonl"},
+            "badline.jsonl: line 2 is not JSON (Expecting ',' delimiter, column 14); fix that line",
+        ),
+        ({"path": "scalar.jsonl"}, "scalar.jsonl: line 3 is not a JSON object; write one object"),
+        (
+            {"path": "flights.db", "table": "flight"},
+            "flights.db: cannot be read as sqlite (OperationalError: no such table: flight); "
+            "check the file, or the table/query in",
+        ),
         (
             {"path": "semicolons.csv"},
             "semicolons.csv: has no column 'src' (its columns: src;flight;sched_dep_time); "
@@ -257,6 +274,13 @@ def test_a_bad_table_is_one_line_and_the_others_are_read(tmp_path, flights, tabl
         "src,flight,sched_dep_time,sched_dep_time\naa,AA-1,1:00,2:00\n"
     )
     (tmp_path / "semicolons.csv").write_text("src;flight;sched_dep_time\naa;AA-1;1:00\n")
+    (tmp_path / "empty.csv").write_text("\n \n")
+    packed = gzip.compress((tmp_path / "flights.csv").read_bytes())
+    (tmp_path / "cut.csv.gz").write_bytes(packed[:60])
+    (tmp_path / "blank.json").write_text("[]")
+    row = '{"src": "aa", "flight": "AA-1", "sched_dep_time": "1:00"}\n'
+    (tmp_path / "badline.jsonl").write_text(row + row[:12] + row[13:] + row)  # a comma lost
+    (tmp_path / "scalar.jsonl").write_text(row + row + "[1, 2]\n")
     sqlite3.connect(tmp_path / "flights.db").close()
     (tmp_path / "object.json").write_text('{"rows": []}')
     (tmp_path / "broken.json").write_text('[{"src": "aa", "flight": 1}, {"src": ')
@@ -1199,3 +1223,77 @@ def test_a_size_stated_alike_by_most_wins_over_a_close_one_with_more_digits(tmp_
     attributes = {"size": {"kind": "dimensions", "unit": "cm", "tolerance": "2%"}}
     _, resolved = _domain_audit(tmp_path, text, {"size": {"attribute": "size"}}, attributes)
     assert resolved[("p1", "size")] == [30, 20, 10]
+
+
+def test_a_wide_tables_column_mapped_to_an_attribute_declared_nowhere_is_noted(tmp_path):
+    """`runtime = "runtme"` makes a text attribute of its own: the table's note names it, as
+    a long table's note names the attributes its rows give that nothing declares."""
+    (tmp_path / "t.csv").write_text("src,id,weight,shade\na,p1,1.2 kg,red\nb,p1,1200 g,Red\n")
+    columns = {"weight": "weight", "shade": "colur"}
+    table = {"path": "t.csv", "source": {"column": "src"}, "entity": ["id"], "columns": columns}
+    attributes = {"weight": {"kind": "number", "unit": "g"}}
+    read = read_declared(_config(tmp_path, tables=[table], attributes=attributes))
+    assert read.records[0].note == (
+        "1 attribute its columns are mapped to is declared nowhere, so read as text ('colur'); "
+        "declare [attributes.<name>] with its kind, or fix the name in columns"
+    )
+    assert read.claims.height == 4
+
+
+def test_figures_of_hundreds_of_digits_are_unread_not_a_crash(tmp_path):
+    """400 digits overflow a float to infinity: in a column of one currency, of counts or of
+    scores such a cell is no value (the note shows it), and the table is still audited."""
+    huge = "9" * 400
+    text = f"src,id,m,c,s\na,x,{huge},{huge},{huge}/{huge}\nb,x,$5,41,4/5\nc,x,1e309,41,4/5\n"
+    columns = {"m": {"attribute": "m", "currency": "USD"}, "c": "c", "s": "s"}
+    attributes = {"m": {"kind": "money"}, "c": {"kind": "count"}, "s": {"kind": "score"}}
+    found, resolved = _domain_audit(tmp_path, text, columns, attributes)
+    assert not found
+    assert resolved[("x", "m")] == {"amount": 5, "currency": "USD"}
+    assert resolved[("x", "c")] == 41 and resolved[("x", "s")] == {"value": 4, "scale": 5}
+
+
+@pytest.mark.parametrize("ends", ["\r", "\r\n|\n|\r"])
+def test_lines_ended_by_a_carriage_return_alone_are_rows(tmp_path, ends):
+    """An old Mac export ends its lines with "\\r" alone, and files pasted together mix
+    "\\r\\n", "\\n" and "\\r": each is a line end, as the csv module reads them, but inside a
+    quoted cell, which keeps its "\\r"."""
+    rows = ["src,flight,sched_dep_time", 'aa,AA-1,"7:10\ra.m."', "ua,AA-1,7:12 a.m."]
+    rows.append("co,AA-2,9:00")
+    cycle = ends.split("|")
+    text = "".join(row + cycle[n % len(cycle)] for n, row in enumerate(rows))
+    (tmp_path / "t.csv").write_bytes(text.encode())
+    columns = {"sched_dep_time": {"attribute": "scheduled_departure", "kind": "time"}}
+    (result,) = _read(
+        tmp_path, path="t.csv", source={"column": "src"}, entity=["flight"], columns=columns
+    )
+    assert result.error is None
+    cells = list(csv.reader(io.StringIO(text, newline="")))[1:]
+    assert [c[2] for c in cells] == ["7:10\ra.m.", "7:12 a.m.", "9:00"]
+    got = sorted(result.claims.select("row", "raw", "value").rows())
+    assert got == [(0, "7:10\ra.m.", "430"), (1, "7:12 a.m.", "432"), (2, "9:00", "540")]
+
+
+def test_a_table_that_breaks_the_reader_costs_only_itself(tmp_path, monkeypatch):
+    """A failure of the auditor's own on one table is that table's error line, to report
+    with the table attached; the other tables are still read."""
+    import auditor.readers as readers
+
+    parse = readers.claims_of
+
+    def claims_of(frame, spec, document, *args):
+        if document == "bad.csv":
+            raise RuntimeError("boom\nat line 3")
+        return parse(frame, spec, document, *args)
+
+    monkeypatch.setattr(readers, "claims_of", claims_of)
+    text = "src,flight,sched_dep_time\naa,AA-1,7:10 a.m.\n"
+    for name in ("bad.csv", "good.csv"):
+        (tmp_path / name).write_text(text)
+    bad, good = _read(tmp_path, path="*.csv", **FLIGHT_TABLE | {"columns": {
+        "sched_dep_time": {"attribute": "scheduled_departure", "kind": "time"}}})
+    assert bad.error == (
+        "bad.csv: reading it failed (RuntimeError: boom at line 3); report this with the "
+        "table attached"
+    )
+    assert good.error is None and good.claims.height == 1

@@ -51,6 +51,7 @@ from auditor.pipeline import (
     declared,
     entity_documents,
     has_tables,
+    pages_keep_their_kinds,
     report_of,
     settings_for,
 )
@@ -93,6 +94,7 @@ def audit(
     n = partitions or spark.sparkContext.defaultParallelism
     tables = declared(paths, config)  # read on the driver, as the polars engine reads them
     refs = discover(paths, max_bytes=config.max_document_bytes, allow_empty=has_tables(tables))
+    pages_keep_their_kinds(refs, config)
     progress("extract", 0, len(refs))
     rows = _frame(
         spark,
@@ -245,7 +247,7 @@ def _discrepancies(
 
 def _expectations(by_entity: DataFrame, extraction: Extraction, config: Config):
     """The per-source tables built per partition of entities, validated by GX on Spark."""
-    suites, errors = load_suites(config.expectations)
+    suites, errors = load_suites(config.expectations) if config.expectations else ([], [])
     if not suites:
         return [], errors
     from auditor.engine.spark_validate import validate

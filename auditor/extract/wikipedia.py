@@ -441,7 +441,9 @@ _OTHER_FILM_PARAGRAPH = re.compile(
 # determiner and an order word, a film noun, then a title and its year in parentheses. ("The
 # film, a remake of X (1961), ..." is this film: no order word.)
 _OTHER_FILM_SENTENCE = re.compile(
-    r"(?:(?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)*['\u2019]s? (?:[a-z'\u2019-]+ ){0,3}?"
+    # (a name of at most eight words: unbounded, a line of "J. J. J. ..." was tried to its end
+    # from each of its sentence openings)
+    r"(?:(?:[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,7}['\u2019]s? (?:[a-z'\u2019-]+ ){0,3}?"
     r"|(?:The|Its|His|Her|Their) (?:[a-z'\u2019-]+ ){0,2}?"
     r"(?:previous|earlier|prior|first|last|next|debut|other) (?:[a-z-]+ ){0,2}?)"
     r"(?:film|feature|picture|movie)\b[^.;()]{0,80}?"

@@ -49,11 +49,12 @@ def _cells(cells: pl.DataFrame, column, attr) -> pl.DataFrame:
     comma = decimal_mark(texts) == ","
     for text in texts:
         m = parse_cell_money(text, comma)
-        bare = (
+        number = (
             parse_number(point_decimal_text(text) if comma else text)
             if m is None and column.currency
             else None
         )
+        bare = None if number is None else whole_or_cents(number)
         if m is None and bare is None and column.currency:
             # a bare range or scaled amount ("41.02 - 42.10", "1.2 billion") in the column's
             # currency, read as if the currency stood before it
@@ -66,7 +67,7 @@ def _cells(cells: pl.DataFrame, column, attr) -> pl.DataFrame:
         if m is not None:
             low, high, currency, estimated, scope = m.low, m.high, m.currency, m.estimated, m.scope
         elif bare is not None:
-            low = high = whole_or_cents(bare)
+            low = high = bare
             currency, estimated, scope = column.currency, False, None
         else:
             values[text] = notes[text] = None

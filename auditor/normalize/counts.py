@@ -20,5 +20,6 @@ def parse_count(text: str) -> int | None:
     scale = _SCALES.get((m["scale"] or "").lower(), 1)
     if "." in digits and scale == 1 and digits.rstrip("0")[-1] != ".":
         return None  # a count is whole: "12345.0" (as a table export writes it) is, "7.5" not
-    n = round(float(digits) * scale)
-    return n if n <= _LARGEST else None  # past 2**53 no count is exact (nor a JSON integer)
+    n = float(digits) * scale
+    # past 2**53 no count is exact (nor a JSON integer); 400 digits overflow to infinity
+    return round(n) if n <= _LARGEST else None

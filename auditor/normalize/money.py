@@ -227,7 +227,7 @@ def currency_of(symbol: str) -> str:
     return _SYMBOLS.get(s) or s.upper()
 
 
-def _amount(num: str, scale: str | None) -> int | float:
+def _amount(num: str, scale: str | None) -> int | float | None:
     """Whole units, but the cents a price states without a scale ("$12.34")."""
     digits = re.sub(r"[,\s]", "", num)
     return whole_or_cents(float(digits) * _SCALE[(scale or "").lower()], bool(scale))
@@ -236,9 +236,12 @@ def _amount(num: str, scale: str | None) -> int | float:
 _LARGEST = 2**53  # past it no amount is exact (nor a JSON integer)
 
 
-def whole_or_cents(value: float, scaled: bool = False) -> int | float:
+def whole_or_cents(value: float, scaled: bool = False) -> int | float | None:
     """An integer when the amount is whole (or scaled: "$1.25M" is 1,250,000), else to the
-    cent: one JSON form for 12 and 12.0, and 12.34 kept."""
+    cent: one JSON form for 12 and 12.0, and 12.34 kept; None past `_LARGEST` (a figure of
+    400 digits overflows to infinity)."""
+    if not abs(value) <= _LARGEST:
+        return None
     whole = round(value)
     return whole if scaled or abs(value - whole) < 0.005 else round(value, 2)
 
@@ -298,11 +301,11 @@ def parse_money(
         if currency is None:
             return None
         low = _amount(m["tlow"], m["tscale"] or ("m" if code == "MKR" else None))
-        return Money(low, low, currency, m["note"]) if low <= _LARGEST else None
+        return Money(low, low, currency, m["note"]) if low is not None else None
     scale = m["scale"] or m["lowscale"]
     low = _amount(m["low"], m["lowscale"] or scale)
     high = _amount(m["high"], scale) if m["high"] else low
-    if high < low or high > _LARGEST:
+    if low is None or high is None or high < low:
         return None
     currency = currency_of(m["cur"])
     if m["cur"].strip().lower().rstrip(".") == "kr":

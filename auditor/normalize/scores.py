@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 _SLASH = re.compile(
@@ -37,6 +38,6 @@ def parse_score(text: str) -> dict | None:
         if not m:
             return None
         value, scale = number(m["v"]), 100
-    if not scale or value > scale:
+    if not 0 < scale < math.inf or value > scale:  # 400 digits overflow to infinity
         return None
     return {"value": value, "scale": scale}

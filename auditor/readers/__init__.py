@@ -83,6 +83,16 @@ def read_table(spec: TableSpec, path: Path, attributes: dict[str, AttributeSpec]
         return TableResult(document, path, fmt, empty_frame(), error=str(exc))
     except AuditorError as exc:
         return TableResult(document, path, fmt, empty_frame(), error=f"{document}: {exc}")
+    except Exception as exc:  # noqa: BLE001 - one bad table must not stop the audit
+        problem = " ".join(str(exc).split())[:200]
+        return TableResult(
+            document,
+            path,
+            fmt,
+            empty_frame(),
+            error=f"{document}: reading it failed ({type(exc).__name__}: {problem}); report "
+            "this with the table attached",
+        )
 
 
 def _relative(path: Path, base: Path) -> str:

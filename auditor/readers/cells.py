@@ -184,7 +184,7 @@ def claims_of(
         n
         for n in (
             _unnamed(unnamed),
-            _undeclared(columns, specs) if long else None,
+            _undeclared(columns, specs, long),
             _unread(cells, bare, spec.where),
         )
         if n
@@ -249,19 +249,22 @@ def _unread(cells: pl.DataFrame, bare: dict[str, str], where: str) -> str | None
     return f"{missing.height:,} {many} column's kind: " + "; ".join(parts)
 
 
-def _undeclared(columns: list[ColumnSpec], specs: dict[str, AttributeSpec]) -> str | None:
-    """The attributes a long table's rows name that nothing declares (read as text): a typo
-    or another spelling of a declared name ("colour", "Weight") shows here instead of
-    becoming an attribute of its own unnoticed."""
+def _undeclared(
+    columns: list[ColumnSpec], specs: dict[str, AttributeSpec], long: bool
+) -> str | None:
+    """The attributes a long table's rows name, or a wide table's columns are mapped to, that
+    nothing declares (read as text): a typo or another spelling of a declared name ("colour",
+    "Weight", "runtme") shows here instead of becoming an attribute of its own unnoticed."""
     names = sorted({c.attribute for c in columns if c.attribute not in specs and not c.kind})
     if not names:
         return None
     shown = ", ".join(repr(_short(n)) for n in names[:_SHOWN])
     shown += ", ..." if len(names) > _SHOWN else ""
-    many = "attribute its rows name is" if len(names) == 1 else "attributes its rows name are"
+    whose, fix = ("its rows name", "map") if long else ("its columns are mapped to", "fix")
+    many = f"attribute {whose} is" if len(names) == 1 else f"attributes {whose} are"
     return (
         f"{len(names):,} {many} declared nowhere, so read as text ({shown}); declare "
-        "[attributes.<name>] with its kind, or map the name in columns"
+        f"[attributes.<name>] with its kind, or {fix} the name in columns"
     )
 
 

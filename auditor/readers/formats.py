@@ -11,7 +11,9 @@ import csv
 import gzip
 import io
 import json
+import re
 import sqlite3
+import zlib
 from contextlib import closing
 from pathlib import Path
 
@@ -21,19 +23,29 @@ from auditor.errors import DocumentError
 from auditor.tablespec import TableSpec
 
 _GZIP = b"\x1f\x8b"
+_BARE_CR = re.compile(rb"\r(?!\n)")
 
 
 def read(path: Path, document: str, spec: TableSpec) -> pl.DataFrame:
+    frame = _read(path, document, spec)
+    if not frame.width:  # "[]", or objects without keys
+        raise _empty(document, spec)
+    return frame
+
+
+def _read(path: Path, document: str, spec: TableSpec) -> pl.DataFrame:
     fmt = spec.format_of(path)
     try:
+        if fmt == "parquet" and not path.stat().st_size:  # (a SQLite file may be empty)
+            raise _empty(document, spec)
         if fmt in ("csv", "tsv"):
             return _delimited(_bytes(path, document, spec), fmt, spec, document)
         if fmt == "jsonl":
             data = _bytes(path, document, spec)
             try:
                 return _as_text(pl.read_ndjson(io.BytesIO(data)))
-            except pl.exceptions.PolarsError:  # a key whose values differ in type
-                return _records([json.loads(line) for line in data.splitlines() if line.strip()])
+            except pl.exceptions.PolarsError:  # a key whose values differ in type, or a bad line
+                return _records(_json_lines(data, document))
         if fmt == "json":
             return _json_records(_bytes(path, document, spec), document)
         if fmt == "parquet":
@@ -43,18 +55,55 @@ def read(path: Path, document: str, spec: TableSpec) -> pl.DataFrame:
         raise
     except (pl.exceptions.PolarsError, OSError, ValueError, sqlite3.Error) as exc:
         problem = " ".join(str(exc).split())[:300]
+        settings = "table/query" if fmt == "sqlite" else "format/header/names/delimiter"
         raise DocumentError(
             document,
             f"cannot be read as {fmt} ({type(exc).__name__}: {problem})",
-            f"check the file, or the format/header/names/delimiter in {spec.where}",
+            f"check the file, or the {settings} in {spec.where}",
         ) from None
+
+
+def _empty(document: str, spec: TableSpec) -> DocumentError:
+    return DocumentError(
+        document, "is empty", f"export the table again, or remove it from path in {spec.where}"
+    )
+
+
+def _json_lines(data: bytes, document: str) -> list[dict]:
+    """One object a line, each line read alone: a bad one is named by its line number (a JSON
+    error's own line is always 1)."""
+    rows = []
+    for n, line in enumerate(data.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise DocumentError(
+                document, f"line {n} is not JSON ({exc.msg}, column {exc.colno})", "fix that line"
+            ) from None
+        if not isinstance(row, dict):
+            raise DocumentError(
+                document, f"line {n} is not a JSON object", "write one object (one row) a line"
+            )
+        rows.append(row)
+    return rows
 
 
 def _bytes(path: Path, document: str, spec: TableSpec) -> bytes:
     """The file's bytes, gunzipped, as UTF-8."""
     data = path.read_bytes()
     if data[:2] == _GZIP:
-        data = gzip.decompress(data)
+        try:
+            data = gzip.decompress(data)
+        except (EOFError, OSError, zlib.error) as exc:
+            raise DocumentError(
+                document,
+                f"is a truncated or damaged gzip file ({exc})",
+                "compress the table again, or export it again",
+            ) from None
+    if not data.strip():
+        raise _empty(document, spec)
     if spec.encoding.replace("_", "-").lower() in ("utf-8", "utf8"):
         try:
             data.decode("utf-8")
@@ -79,6 +128,7 @@ def _bytes(path: Path, document: str, spec: TableSpec) -> bytes:
 def _delimited(data: bytes, fmt: str, spec: TableSpec, document: str) -> pl.DataFrame:
     separator = spec.delimiter or ("\t" if fmt == "tsv" else ",")
     quote = (spec.quote if spec.quote is not None else '"' if fmt == "csv" else "") or None
+    data = _line_ends(data, quote)
     try:
         return pl.read_csv(
             io.BytesIO(data),
@@ -95,6 +145,19 @@ def _delimited(data: bytes, fmt: str, spec: TableSpec, document: str) -> pl.Data
         raise DocumentError(
             document, problem, f"fix the file, or delimiter/quote/names in {spec.where}"
         ) from None
+
+
+def _line_ends(data: bytes, quote: str | None) -> bytes:
+    """A carriage return alone ends a line (an old Mac export, files pasted together) outside
+    a quoted cell, as the csv module reads it; polars takes only \\n and \\r\\n, so such a file
+    was one long header row."""
+    if not _BARE_CR.search(data):
+        return data
+    if not quote:
+        return _BARE_CR.sub(b"\n", data)
+    q = re.escape(quote.encode())
+    cells = re.compile(rb"%s(?:[^%s]+|%s%s)*%s|\r(?!\n)" % (q, q, q, q, q))
+    return cells.sub(lambda m: b"\n" if m[0] == b"\r" else m[0], data)
 
 
 def _first_bad_row(data: bytes, separator: str, quote: str | None, spec: TableSpec) -> str | None:

@@ -164,20 +164,44 @@ def _gx_suite(gx: Any, suite: SuiteFile, scalar_columns: set[str]) -> tuple[Any,
             expectations=suite.data["expectations"],
             meta=suite.data.get("meta") or {},
         )
-    except Exception as exc:  # noqa: BLE001 - GX raises many types for a bad suite
-        return None, (
-            f"{suite.path}: Great Expectations refuses it ({type(exc).__name__}: "
-            f"{str(exc).splitlines()[0][:200]}); fix the expectation"
-        )
+    except Exception:  # noqa: BLE001 - GX raises many types for a bad suite
+        gx_suite = None
     # GX logs and drops an expectation it cannot build instead of raising: count them.
-    kept = [e.expectation_type for e in gx_suite.expectations]
-    dropped = [e["type"] for e in suite.data["expectations"] if e["type"] not in kept]
-    if dropped:
-        return None, (
-            f"{suite.path}: Great Expectations refuses it (unknown or invalid "
-            f"expectation {', '.join(sorted(set(dropped)))}); fix the expectation"
-        )
+    if gx_suite is None or len(gx_suite.expectations) < len(suite.data["expectations"]):
+        return None, refusal(suite)
     return gx_suite, None
+
+
+def refusal(suite: SuiteFile) -> str:
+    """The line for a suite GX will not build: which expectation, and why, as GX says it for
+    that one alone (the suite's own error only counts a pydantic model's errors, and an
+    expectation it drops is only logged)."""
+    return f"{suite.path}: Great Expectations refuses it ({_refused(suite)}); fix the expectation"
+
+
+def _refused(suite: SuiteFile) -> str:
+    from great_expectations.expectations.expectation_configuration import (
+        ExpectationConfiguration,
+    )
+
+    for n, e in enumerate(suite.data["expectations"]):
+        try:
+            ExpectationConfiguration(**e).to_domain_obj()
+        except Exception as exc:  # noqa: BLE001 - GX raises many types for a bad expectation
+            return f"expectation {n}, {e['type']}: {_why(exc)}"
+    return "it cannot be built"
+
+
+def _why(exc: Exception) -> str:
+    """A pydantic error's first complaint per field ("mostly: ensure this value is less than
+    or equal to 1.0"), else the exception's first line."""
+    errors = getattr(exc, "errors", None)
+    if callable(errors):
+        first: dict[str, str] = {}
+        for err in errors():
+            first.setdefault(".".join(map(str, err["loc"])), err["msg"])
+        return "; ".join(f"{field}: {msg}" for field, msg in first.items())[:300]
+    return (str(exc).splitlines() or [type(exc).__name__])[0][:300]
 
 
 def _subset(gx: Any, suite: Any, keep: list[int]) -> Any:

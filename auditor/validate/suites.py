@@ -59,6 +59,13 @@ def load_suites(folder: Path) -> tuple[list[SuiteFile], list[str]]:
                 "see the suites beside it for the format"
             )
             continue
+        same = next((s.path.name for s in suites if s.name == data["name"]), None)
+        if same:  # results are reported by suite name: whose would they be?
+            errors.append(
+                f"{path}: has the name {data['name']!r} of {same}; give each suite a name of "
+                "its own"
+            )
+            continue
         targets = (data.get("meta") or {}).get("auditor", {}).get("sources", "*")
         sources = None if targets == "*" else tuple(targets)
         suites.append(SuiteFile(path, data["name"], data, sources))
