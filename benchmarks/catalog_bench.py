@@ -341,7 +341,8 @@ def run_in_process(catalog: Path, out: Path) -> tuple[Stages, object, list[Path]
     from auditor import check
 
     stages = Stages()
-    stages.wrap(pipeline, "extract_paths", "discover + extract")
+    stages.wrap(pipeline, "discover", "discover + extract")
+    stages.wrap(pipeline, "extract_refs", "discover + extract")
     stages.wrap(pipeline, "reconcile", "reconcile")
     stages.wrap(pipeline, "check_expectations", "validate")
     config = load(ROOT)
