@@ -748,6 +748,13 @@ MONEY = [
             ("gross", (("amount", 50_000_000), ("currency", "THB")), "thailand"),
         },
     ),
+    (  # the złoty by its abbreviation before the amount and its plural after it
+        "Made for zł 4.5 million, it grossed 7 million złotys in Poland.",
+        {
+            ("budget", (("currency", "PLN"), ("high", 4_500_000), ("low", 4_500_000)), None),
+            ("gross", (("amount", 7_000_000), ("currency", "PLN")), "poland"),
+        },
+    ),
     (  # the Brazilian real by its plural name, with or without "Brazilian"
         "Made on a budget of 3.8 million reais, it took 12.5 million Brazilian reais in Brazil and "
         "€310,000 in Portugal.",
@@ -3856,6 +3863,21 @@ def test_infobox_money_abbreviation_glued_to_its_label():
         ("budget", (("currency", "DEM"), ("high", 2_100_000), ("low", 2_100_000)), None),
         ("gross", (("amount", 450_000_000), ("currency", "INR")), None),
     }
+
+
+def test_zloty_abbreviation_before_the_amount_and_plural_after_it():
+    """The złoty's abbreviation before an amount ("zł 12 million", glued to an infobox label:
+    "Budgetzł 12 million") and its plural after one ("9 million złotys") are PLN."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    box = "Budgetzł 12 million[1]\n"
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), box)
+    assert facts == {
+        ("budget", (("currency", "PLN"), ("high", 12_000_000), ("low", 12_000_000)), None),
+    }
+    for text, amount in (("9 million złotys", 9_000_000), ("zł 450,000", 450_000)):
+        m = parse_money(text)
+        assert m is not None and (m.low, m.high, m.currency) == (amount, amount, "PLN")
 
 
 def test_imdb_co_director_note_and_country_of_origin_label():

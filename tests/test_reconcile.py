@@ -495,6 +495,31 @@ def test_surnames_whose_last_sound_is_spelt_two_ways_are_one_character():
     }
 
 
+def test_short_surnames_a_letter_apart_are_one_character():
+    """'Zak' / 'Zuk', 'Nowa' / 'Nowy' under one first name: a letter mistyped in a short
+    surname, though the ratio of three or four letters is low; 'Bak' / 'Kak' (another first
+    letter) and 'Wit' / 'Wrona' stay two names."""
+    import polars as pl
+
+    from auditor.reconcile.comparators.characters import SURNAME_NEAR, _taken
+
+    names = ["zak", "zuk", "nowa", "nowy", "bak", "kak", "wit", "wrona"]
+    surnames = pl.DataFrame(
+        {
+            "g": pl.Series([0, 0, 1, 1, 2, 2, 3, 3], dtype=pl.UInt32),
+            "entity": ["e"] * 8,
+            "last": names,
+            "rank": [0, 1] * 4,
+            "near": [SURNAME_NEAR] * 8,
+        }
+    )
+    found = _taken(surnames)
+    assert set(zip(found["last"], found["last_b"], strict=True)) == {
+        ("zak", "zuk"),
+        ("nowa", "nowy"),
+    }
+
+
 def test_mutation_same_currency_conflict_beside_another_currency(sources_copy):
     """Amounts in two currencies are not comparable, but two dollar budgets that differ are a
     conflict even when a third source states its budget in pounds."""
@@ -569,6 +594,27 @@ def test_sequel_title_shortened_by_one_site(tmp_path):
         page.write_text(full.replace("Nightwater II: The Drowned Bell Reviews", f"{other} Reviews"))
         [bad] = [d for d in _audit(folder).documents if d.error]
         assert f"is about '{other}'" in bad.error
+
+
+def test_page_whose_also_known_as_is_its_folders_title_is_the_films(tmp_path):
+    """An English capture titles the film in English ("The Harbour Frost") with its original
+    title, the folder's, as its also-known-as: the page is the film's, and so is another page
+    under that English title; a page under a third title is still refused."""
+    entity = "die-letzte-faehre-nach-sylt-2001"
+    folder = fixture_copy(tmp_path, entity)
+    imdb, rt = folder / "imdb.txt", folder / "rottentomatoes.txt"
+    page = imdb.read_text(encoding="utf-8")
+    page = page.replace("die letzte fähre nach sylt (2001)", "the harbour frost (2001)")
+    page = page.replace("die letzte fähre nach sylt&nbsp;(2001)", "the harbour frost&nbsp;(2001)")
+    imdb.write_text(page.replace("also known as: the last ferry to sylt", "also known as: die "
+                                 "letzte fähre nach sylt"), encoding="utf-8")
+    full = rt.read_text(encoding="utf-8")
+    rt.write_text(full.replace("The Last Ferry to Sylt Reviews", "The Harbour Frost Reviews"))
+    report = _audit(folder)
+    assert not [d for d in report.documents if d.error]
+    rt.write_text(full.replace("The Last Ferry to Sylt Reviews", "The Harbour Thaw Reviews"))
+    [bad] = [d for d in _audit(folder).documents if d.error]
+    assert "is about 'The Harbour Thaw'" in bad.error
 
 
 def test_letters_spelt_out_in_ascii_name_the_same_people(tmp_path):

@@ -1,8 +1,9 @@
 """A page whose title is not its folder's: another film filed there by mistake, or the same
 film under its other title (a Rotten Tomatoes page of the US release, filed with the pages of
 the film under its British title). One page alone cannot tell; its film's other pages
-can: a title some page of the folder names as the film's also-known-as title is the film's.
-Every other such page is refused, as a page of another year is at extraction."""
+can: a title some page of the folder names as the film's also-known-as title is the film's,
+and so is the title of a page whose also-known-as title is its folder's. Every other such page
+is refused, as a page of another year is at extraction."""
 
 from __future__ import annotations
 
@@ -49,12 +50,14 @@ def without_other_films(
             wrong.setdefault(document, []).append(text)
     if not wrong:
         return tuple(results)
-    known = {
-        (e, _squeezed(t))
-        for e, t in said.filter(pl.col("attribute") == "also_known_as")
-        .select("entity", "text")
-        .iter_rows()
-    }
+    akas = said.filter(pl.col("attribute") == "also_known_as")
+    known = {(e, _squeezed(t)) for e, t in akas.select("entity", "text").iter_rows()}
+    # a page whose also-known-as title is its folder's (an English capture titling the film
+    # in English, its original title as the aka) gives its own title as the film's other one
+    own = {d for e, d, t in akas.select("entity", "document", "text").iter_rows()
+           if not foreign_titles(e, [t])}
+    known |= {(e, _squeezed(t)) for e, d, t in odd.select("entity", "document", "text")
+              .iter_rows() if d in own}
     out = []
     for r in results:
         titles = wrong.get(r.ref.relpath)

@@ -945,7 +945,7 @@ def _metacritic(out: Collector, s: int, e: int) -> None:
 _SCALES = ("thousand", "million", "billion")
 # "ℛℳ 750,000", "RM 750,000": a sign of two letters and a code of two (normalize.money)
 _MONEY_HINT = re.compile(
-    rf"[{SIGNS}]|ℛℳ|(?<![^\W\d_])(?i:rm|kr|tl|dm)\.?\s*\d|[^\W\d_]{{3}}\s*\d"
+    rf"[{SIGNS}]|ℛℳ|(?<![^\W\d_])(?i:rm|kr|tl|dm|zł)\.?\s*\d|[^\W\d_]{{3}}\s*\d"
     r"|(?<![^\W\d_])(?i:rs)\.?\s*\d"
     r"|\d\s*(?i:(?:" + "|".join(_SCALES) + r")\s+)?"
     r"(?i:" + "|".join(TRAILING_CURRENCIES) + ")"
@@ -953,7 +953,7 @@ _MONEY_HINT = re.compile(
 # The same read backwards over the lower-cased text: a figure's first digit, white space, then
 # a sign or a code reversed; or a trailing currency reversed, then a figure's last digit.
 _MONEY_HINT_BACK = re.compile(
-    rf"\d\s*(?:[{SIGNS}]|ℳℛ|mr(?![^\W\d_])|\.?rk(?![^\W\d_])|lt(?![^\W\d_])|md(?![^\W\d_])|"
+    rf"\d\s*(?:[{SIGNS}]|ℳℛ|mr(?![^\W\d_])|\.?rk(?![^\W\d_])|lt(?![^\W\d_])|md(?![^\W\d_])|łz(?![^\W\d_])|"
     + "|".join(c[::-1] for c in CURRENCY_CODES.lower().split("|"))
     + r"|\.?sr(?![^\W\d_]))"
     r"|(?:" + "|".join(w[::-1] for w in TRAILING_CURRENCIES) + r")"
@@ -987,7 +987,9 @@ def _money_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 # `_MONEY_HINT_BACK`'s first branch; the words every trailing currency opens with.
 # (A sign or a code's last letter looked for first: most digits have neither after them.)
-_CODE_ENDS = "".join(sorted({c[-1] for c in CURRENCY_CODES.lower().split("|")} | {"m", "ℳ", "l"}))
+_CODE_ENDS = "".join(
+    sorted({c[-1] for c in CURRENCY_CODES.lower().split("|")} | {"m", "ℳ", "l", "ł"})
+)
 _FIGURE_BACK = re.compile(
     _MONEY_HINT_BACK.pattern.partition("|(?:")[0].replace(
         r"\s*(?:", rf"\s*(?=[{_CODE_ENDS}.{SIGNS}])(?:", 1
@@ -999,7 +1001,7 @@ _TRAILING_HEADS = tuple(w for w in TRAILING_CURRENCIES if not any(
 # one: "us$", "can$", "rmb¥") or a currency code; or any digit, where a currency written after
 # its amount may follow.
 _AMOUNT_OPENS = re.compile(
-    rf"[{SIGNS}]|ℛℳ|(?<![^\W\d_])(?:rm|kr|tl|dm)(?![a-z])|"
+    rf"[{SIGNS}]|ℛℳ|(?<![^\W\d_])(?:rm|kr|tl|dm|zł)(?![a-z])|"
     + CURRENCY_CODES.lower()
     + r"|(?<![^\W\d_])rs\.?\s*\d"
 )

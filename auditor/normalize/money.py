@@ -20,6 +20,7 @@ _SYMBOLS = {
     "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₩": "KRW", "rmb": "CNY",
     "₽": "RUB", "₦": "NGN", "₱": "PHP", "฿": "THB",
     "dm": "DEM",  # the Deutsche Mark's abbreviation before an amount: "DM 5 million"
+    "zł": "PLN",  # the złoty's abbreviation before an amount: "zł 38 million"
     "₤": "ITL",  # the lira sign, as Italian films' pages write their lire
     "₺": "TRY", "tl": "TRY",  # the Turkish lira's sign and abbreviation: "₺12 million", "TL 12"
     "ℛℳ": "RM",  # the Reichsmark sign (no ISO 4217 code: its abbreviation stands for it)
@@ -67,7 +68,7 @@ RUPEE_ABBREVIATION = r"(?<![^\W\d_])Rs\.?(?![^\W\d_]) ?"
 # "RM 750,000": the Reichsmark or the ringgit, by the film's country (`rm_of`)
 # "kr 2 750 000": the krona or krone before the amount, by the film's country (`krona`)
 _CUR = (
-    rf"(?:{_PREFIX}|[{SIGNS}]|ℛℳ ?|(?<![^\W\d_])(?:RM|TL|DM)(?![A-Za-z]) ?"
+    rf"(?:{_PREFIX}|[{SIGNS}]|ℛℳ ?|(?<![^\W\d_])(?:RM|TL|DM|ZŁ)(?![A-Za-z]) ?"
     rf"|(?<![^\W\d_])(?:{_CODES})(?![A-Za-z]) ?"  # a code is a word: no "ILS 2" in "Sails 2"
     rf"|{RUPEE_ABBREVIATION}|(?<![^\W\d_])kr\.?(?![A-Za-z]) ?)"
 )
@@ -87,7 +88,7 @@ TRAILING_CURRENCIES = (
     "won",  # "3.1 billion won": only after a scale word or grouped thousands (`_WON`)
     "tl", "try",  # the Turkish lira: "12 million TL", "12 million TRY"
     "turkish liras", "turkish lira",  # named, where "lira" alone is the Italian
-    "roubles", "rubles", "zlotys", "zloty", "złoty", "baht", "naira",
+    "roubles", "rubles", "zlotys", "zloty", "złotys", "złoty", "baht", "naira",
     "brazilian reais", "reais",  # the Brazilian real's plural ("12 million reais")
     "deutschmarks", "deutsche marks", "deutsche mark", "dm",  # "4.8 million DM"
     "swiss francs", "austrian schillings", "schillings",  # "1.2 million Swiss francs"
@@ -101,7 +102,8 @@ _TRAILING_NAMES = {  # a currency's name written after the amount
     "LIRE": "ITL", "LIRA": "ITL", "YEN": "JPY", "EUROS": "EUR", "EURO": "EUR", "YUAN": "CNY",
     "RUPEES": "INR", "REICHSMARKS": "RM", "REICHSMARK": "RM", "ℛℳ": "RM", "WON": "KRW",
     "TL": "TRY", "TURKISH LIRA": "TRY", "TURKISH LIRAS": "TRY",
-    "ROUBLES": "RUB", "RUBLES": "RUB", "ZLOTYS": "PLN", "ZLOTY": "PLN", "ZŁOTY": "PLN",
+    "ROUBLES": "RUB", "RUBLES": "RUB",
+    "ZLOTYS": "PLN", "ZLOTY": "PLN", "ZŁOTYS": "PLN", "ZŁOTY": "PLN",
     "BAHT": "THB", "NAIRA": "NGN", "REAIS": "BRL", "BRAZILIAN REAIS": "BRL",
     "DEUTSCHMARKS": "DEM", "DEUTSCHE MARKS": "DEM", "DEUTSCHE MARK": "DEM", "DM": "DEM",
     "SWISS FRANCS": "CHF", "AUSTRIAN SCHILLINGS": "ATS", "SCHILLINGS": "ATS",

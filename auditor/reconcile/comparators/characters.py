@@ -12,6 +12,8 @@ which near surnames a more supported one takes.
 from __future__ import annotations
 
 import polars as pl
+from rapidfuzz.distance import Hamming
+from rapidfuzz.process import cpdist
 
 from auditor.catalog import InternalInconsistency, SpellingVariant
 from auditor.claims import EDITORIAL
@@ -136,7 +138,8 @@ def _taken(surnames: pl.DataFrame) -> pl.DataFrame:
     )
     near = near_pairs(pairs, pl.col("near"), "last", "last_b")
     alike = pairs.filter(_sounded(pl.col("last")) == _sounded(pl.col("last_b")))
-    near = pl.concat([near, alike.select(near.columns)]).unique().sort("g", "rank", "rank_b")
+    near = pl.concat([near, alike.select(near.columns), _retyped(pairs).select(near.columns)])
+    near = near.unique().sort("g", "rank", "rank_b")
     taken: set[tuple[int, str]] = set()
     found = []
     for g, entity, main, other in rows(near.select("g", "entity", "last", "last_b")):
@@ -146,6 +149,21 @@ def _taken(surnames: pl.DataFrame) -> pl.DataFrame:
         found.append((g, entity, main, other))
     schema = {"g": pl.UInt32, "entity": pl.String, "last": pl.String, "last_b": pl.String}
     return pl.DataFrame(found, schema=schema, orient="row").with_row_index("fid")
+
+
+def _retyped(pairs: pl.DataFrame) -> pl.DataFrame:
+    """Short surnames under one first name with one letter after the first changed ("Zak" /
+    "Zuk"): a letter mistyped, though the ratio of three or four letters is low."""
+    n = pl.col("last").str.len_chars()
+    same = pairs.filter(
+        (pl.col("near") == SURNAME_NEAR)
+        & (n >= 3)
+        & (n == pl.col("last_b").str.len_chars())
+        & (pl.col("last").str.slice(0, 1) == pl.col("last_b").str.slice(0, 1))
+    )
+    apart = cpdist(same.get_column("last").to_list(), same.get_column("last_b").to_list(),
+                   scorer=Hamming.distance)
+    return same.filter(pl.Series(apart, dtype=pl.Int64) == 1)
 
 
 # A name's last sound spelt several ways, as transliterations and surnames alternate them
