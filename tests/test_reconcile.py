@@ -1192,3 +1192,24 @@ def test_an_unnamed_time_of_a_named_cut_is_that_cut():
     assert runtime_codes(times) == ["AU001"]
     assert runtime_codes(times + [claim("v", 168, "roadshow")]) == ["AU001"]  # no other time
     assert runtime_codes(times + [claim("x", 168, "sweden")]) == ["AU001"]  # a country's
+
+
+def test_a_part_of_an_unscoped_total_leaves_out_the_unscoped_figure_that_repeats_it():
+    """"$48,215 (usa)" on two sites, "$48,215" and "$84,200" unscoped on two others: the
+    unscoped $48,215 is the usa figure stated bare, no total, so the usa figure is 57% of the
+    unscoped $84,200 (the mean of both unscoped figures made it 73%)."""
+    from auditor.attributes import catalog
+    from auditor.claims import Claim, to_frame
+    from auditor.reconcile import Settings, reconcile
+
+    def claim(source: str, amount: int, scope: str | None) -> Claim:
+        raw = f"${amount:,}"
+        value = {"amount": amount, "currency": "USD"}
+        return Claim("a-film-2011", source, f"a-film-2011/{source}.txt", "gross", raw, value,
+                     scope, 0, len(raw))
+
+    claims = [claim("w", 48_215, "usa"), claim("x", 48_215, "usa"), claim("y", 48_215, None),
+              claim("z", 84_200, None)]
+    result = reconcile(to_frame(claims), Settings(specs=catalog()))
+    [d] = [d for d in result.discrepancies if d.code == "AU002"]
+    assert "the usa figure is 57% of the unscoped figure" in d.explanation

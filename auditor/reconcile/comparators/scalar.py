@@ -1009,10 +1009,22 @@ _RUN = r",?(original run|re-release)$"  # the release a gross was taken in, afte
 def _slots(ctx: Context, scopes: pl.DataFrame) -> pl.DataFrame:
     """Per (group, scope), in the order scopes are first seen: the mean figure (summed in
     order, as Python sums), its currency where it has one, and whether it is a part
-    (domestic) or a total (unstated or worldwide)."""
-    per_slot = scopes.group_by("s", "slot", maintain_order=True).agg(
+    (domestic) or a total (unstated or worldwide). An unscoped figure that repeats a part's
+    ("$48,215" beside "$48,215 (usa)") is that part's, no total: the total's mean is of the
+    other unscoped figures, where there are any."""
+    parts = scopes.filter(~pl.col("slot").is_in(["", "worldwide"])).select("s", "num").unique()
+    repeats = (pl.col("slot") == "") & pl.col("_part").fill_null(False)
+    kept = pl.col("_kept")
+    per_slot = (
+        scopes.join(
+            parts.with_columns(_part=pl.lit(True)), on=["s", "num"], how="left",
+            maintain_order="left",
+        )
+        .with_columns(_kept=~repeats | repeats.all().over("s", "slot"))
+        .group_by("s", "slot", maintain_order=True)
+    ).agg(
         first=pl.col("pos").min(),
-        mid=pl.col("num").cum_sum().last() / pl.len(),
+        mid=pl.col("num").filter(kept).cum_sum().last() / kept.sum(),
         currencies=pl.col("currency").n_unique(),
         currency=pl.col("currency").first(),
         tolerance=pl.col("tolerance").first(),
