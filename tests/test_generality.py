@@ -15,7 +15,7 @@ COMMON = {
     "leaving", "third", "mark", "river", "four", "midnight", "lane", "root", "daughter", "small",
     "june", "seven", "master", "bullet", "street", "hill", "ferry", "park", "iron", "gate", "lake",
     "night", "dutch", "rent", "stranger", "sheriff", "house", "jesus", "last", "lock", "tails",
-    "rides", "wade",  # "Wade-Giles", the romanisation the library names
+    "rides", "nights", "wade",  # "Wade-Giles", the romanisation the library names
 }  # fmt: skip
 COMMON |= set(HONORIFICS)
 # The catalog's docstrings quote a fixture document as each kind's example, by design.

@@ -1555,6 +1555,25 @@ def test_rupee_abbreviation_in_prose():
     }
 
 
+def test_egyptian_pound_sign_and_abbreviations_in_prose_and_fields():
+    """'E£' (no pound sterling), 'LE' and 'L.E.' (livre égyptienne, in capitals: "le 12" is
+    French) are the Egyptian pound; a Gulf currency's code ('AED') is read like any other."""
+    assert parse_money("E£4.5 million").currency == "EGP"
+    assert parse_money("L.E. 900,000").low == 900_000
+    assert parse_money("le 12 million") is None
+    assert parse_money("KWD 210,000").currency == "KWD"
+    text = (
+        "Shot in Aswan for LE 6.5 million, the film grossed E£18.2 million in Egypt "
+        "and AED 640,000 in the United Arab Emirates."
+    )
+    got = _facts(add_money_prose, text)
+    assert got == {
+        ("budget", (("currency", "EGP"), ("high", 6_500_000), ("low", 6_500_000)), None),
+        ("gross", (("amount", 18_200_000), ("currency", "EGP")), "egypt"),
+        ("gross", (("amount", 640_000), ("currency", "AED")), "united arab emirates"),
+    }
+
+
 def test_amounts_written_before_their_currency_in_prose():
     """'produced for 410 000 kr', 'grossed 2.5 million SEK': read in running prose too."""
     text = "The film was produced for 410 000 kr and grossed 2.5 million SEK in Sweden."
@@ -1729,6 +1748,15 @@ PLOTS.append(
         {"Jo Vance", "Ada"},
     )
 )
+
+
+PLOTS += [
+    (  # "Only" opening a sentence is no part of the name after it
+        "A boatman is found dead. Jo Vance (Lee Paine) is blamed. Only Ada Brook's mother "
+        "(Max Orr) believes him.",
+        {"Jo Vance", "Ada Brook"},
+    ),
+]
 
 
 PLOTS += [
@@ -1981,6 +2009,28 @@ def test_user_review_names_a_part_of_a_double_role():
     add_user_mentions(out, 0, len(text), cased=False)
     assert {(c.attribute, c.value) for c in out.claims if c.origin == "user"} == {
         ("character", "jo vance")
+    }
+
+
+@pytest.mark.parametrize("cased", [True, False])
+def test_review_parts_or_joins_a_names_words_otherwise(cased):
+    """'Abdul Karim Hafez' for 'Abdulkarim Hafez', 'Lina Abdulwahab' for 'Lina Abdul Wahab',
+    'Omar El Gendy' for 'Omar El-Gendy': the same letters, the words parted otherwise, are a
+    mention; 'Lina Wahab' is none."""
+    from auditor.extract.common import add_user_mentions
+
+    text = "Abdul Karim Hafez is back. Lina Abdulwahab and Omar El Gendy shine; Lina Wahab not."
+    text = text if cased else text.lower()
+    out = _collector(text)
+    out.add("director", 0, 3, "Abdulkarim Hafez")
+    out.add("cast", 0, 3, {"actor": "Lina Abdul Wahab", "character": "Salwa"})
+    out.add("cast", 0, 3, {"actor": "Omar El-Gendy", "character": "Taha"})
+    add_user_mentions(out, 0, len(text), cased=cased)
+    got = {(c.attribute, c.value.lower()) for c in out.claims if c.origin == "user"}
+    assert got == {
+        ("director", "abdul karim hafez"),
+        ("stars", "lina abdulwahab"),
+        ("stars", "omar el gendy"),
     }
 
 

@@ -1011,6 +1011,45 @@ def test_persian_romanisations_of_a_name_are_one_name_on_an_iranian_film():
     assert spelt("b-film-2011") == set(forms)
 
 
+def test_arabic_romanisations_of_a_name_are_one_name_on_an_arab_film():
+    """On a film whose countries name an Arab country, the article written "al-", "el-",
+    "el " or joined ("Omar El-Gendy", "Omar Elgendy") and "Abd" with its article written
+    apart or joined ("Abd al-Karim", "Abdel Karim", "Abdelkarim", "Abdul-Karim") are one name,
+    where a letter changed ("Fawzi Mansour", "Fawzi Mansur") is still a misspelling. On a film
+    of another country the same forms are spellings."""
+    from auditor.attributes import catalog
+    from auditor.claims import Claim, to_frame
+    from auditor.reconcile import Settings, reconcile
+
+    def claim(entity: str, source: str, attribute: str, value: str) -> Claim:
+        doc = f"{entity}/{source}.txt"
+        return Claim(entity, source, doc, attribute, value, value, None, 0, len(value))
+
+    forms = {
+        "director": ("Abd al-Karim Hafez", "Abdelkarim Hafez", "Abdel Karim Hafez"),
+        "writers": ("Omar El-Gendy", "Omar Elgendy", "Omar El Gendy"),
+        "producers": ("Samir Abou El-Nour", "Samir Abu El Nour", "Samir Abou Elnour"),
+        "editor": ("Hala Abdul-Latif", "Hala Abdellatif", "Hala Abdel Latif"),
+        "cinematographer": ("Fawzi Mansour", "Fawzi Mansour", "Fawzi Mansur"),
+    }
+    claims = []
+    for entity, country in (("a-film-2015", "Egypt"), ("b-film-2015", "Romania")):
+        claims += [claim(entity, s, "country", country) for s in ("x", "y", "z")]
+        for attribute, names in forms.items():
+            claims += [claim(entity, s, attribute, n) for s, n in zip("xyz", names, strict=True)]
+    result = reconcile(to_frame(claims), Settings(specs=catalog()))
+
+    def spelt(entity: str) -> set[str]:
+        return {
+            d.attribute
+            for d in result.discrepancies
+            if d.entity == entity and d.code in ("AU001", "AU003", "AU006")
+        }
+
+    assert spelt("a-film-2015") == {"cinematographer"}  # a letter changed: no romanisation
+    assert spelt("b-film-2015") == set(forms)
+
+
 def test_wade_giles_and_pinyin_of_a_name_are_one_name_on_a_taiwanese_film():
     """On a film whose countries name Taiwan, a name in Wade-Giles ("Chou Hsin-chieh", given
     name first or not, hyphenated or joined, with or without its apostrophes) and in pinyin

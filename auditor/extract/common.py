@@ -347,6 +347,7 @@ def add_user_mentions(out: Collector, start: int, end: int, *, cased: bool) -> N
         if "-" in name:  # "Marr Lind" for "Marr-Lind": reviewers drop a name's hyphen
             people.setdefault(name.replace("-", " "), attribute)
     found += people_mentions(text, start, end, people, cased=cased)
+    found += _respaced_mentions(text, start, end, people)
     # A name read inside a longer one ("jo vance" of "deputy jo vance", a role the page
     # also names untitled) is that one mention, not a second.
     spans = [(c.span_start, c.span_end) for c in out.claims if c.origin == USER]
@@ -361,6 +362,26 @@ def add_user_mentions(out: Collector, start: int, end: int, *, cased: bool) -> N
             if (attribute, value.casefold()) not in seen:
                 seen.add((attribute, value.casefold()))
                 out.add(attribute, s, e, value, origin=USER)
+
+
+def _respaced_mentions(
+    text: str, start: int, end: int, people: dict[str, str]
+) -> list[tuple[int, int, str]]:
+    """A name of two words or more written with its words parted or joined otherwise, by a
+    space or a hyphen ("Abdul Karim" for "Abdulkarim", "Lina Abdulwahab" for "Lina Abdul
+    Wahab", "El Gendy" for "El-Gendy"): the same letters, as romanisations part them."""
+    found = []
+    for name, attribute in people.items():
+        letters = [c for c in name if c not in " -"]
+        if " " not in name.strip() or not all(c.isalpha() for c in letters):
+            continue
+        rx = re.compile(
+            r"(?<![\w'’-])" + "[ -]?".join(map(re.escape, letters)) + r"(?![\w-])", re.I
+        )
+        for m in rx.finditer(text, start, end):
+            if m[0].casefold() != name.casefold():
+                found.append((m.start(), m.end(), attribute))
+    return found
 
 
 _SUFFIXES = (" jr", " sr")

@@ -384,7 +384,7 @@ _OPENERS = set(
     "months days weeks both each every all some many most few several other another one two "
     "three four five six seven eight nine ten first second third last young old little poor "
     "dear unable desperate angry convinced fearing realising realizing knowing hoping "
-    "believing shortly someday somehow nevertheless nonetheless ultimately initially".split()
+    "believing shortly someday somehow nevertheless nonetheless ultimately initially only".split()
 )
 # A capitalised first word of a sentence that is no name: "Leaving Ada's flat, ...".
 _SENTENCE_VERB = re.compile(r"[A-Z][a-z]{3,}(?:ing|ed)")

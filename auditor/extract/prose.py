@@ -946,7 +946,7 @@ _SCALES = ("thousand", "million", "billion")
 # "ℛℳ 750,000", "RM 750,000": a sign of two letters and a code of two (normalize.money)
 _MONEY_HINT = re.compile(
     rf"[{SIGNS}]|ℛℳ|(?<![^\W\d_])(?i:rm|kr|tl|dm|zł)\.?\s*\d|[^\W\d_]{{3}}\s*\d"
-    r"|(?<![^\W\d_])(?i:rs)\.?\s*\d"
+    r"|(?<![^\W\d_])(?i:rs)\.?\s*\d|(?<![^\W\d_])(?:LE|L\.E\.)\s*\d"  # the Egyptian pound
     r"|\d\s*(?i:(?:" + "|".join(_SCALES) + r")\s+)?"
     r"(?i:" + "|".join(TRAILING_CURRENCIES) + ")"
 )
@@ -955,7 +955,7 @@ _MONEY_HINT = re.compile(
 _MONEY_HINT_BACK = re.compile(
     rf"\d\s*(?:[{SIGNS}]|ℳℛ|mr(?![^\W\d_])|\.?rk(?![^\W\d_])|lt(?![^\W\d_])|md(?![^\W\d_])|łz(?![^\W\d_])|"
     + "|".join(c[::-1] for c in CURRENCY_CODES.lower().split("|"))
-    + r"|\.?sr(?![^\W\d_]))"
+    + r"|\.?sr(?![^\W\d_])|\.?e\.l(?![^\W\d_])|el(?![^\W\d_]))"
     r"|(?:" + "|".join(w[::-1] for w in TRAILING_CURRENCIES) + r")"
     r"\s*(?:(?:" + "|".join(w[::-1] for w in _SCALES) + r")\s*)?\d"
 )
@@ -988,7 +988,7 @@ def _money_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # `_MONEY_HINT_BACK`'s first branch; the words every trailing currency opens with.
 # (A sign or a code's last letter looked for first: most digits have neither after them.)
 _CODE_ENDS = "".join(
-    sorted({c[-1] for c in CURRENCY_CODES.lower().split("|")} | {"m", "ℳ", "l", "ł"})
+    sorted({c[-1] for c in CURRENCY_CODES.lower().split("|")} | {"m", "ℳ", "l", "ł", "e"})
 )
 _FIGURE_BACK = re.compile(
     _MONEY_HINT_BACK.pattern.partition("|(?:")[0].replace(
@@ -1003,7 +1003,7 @@ _TRAILING_HEADS = tuple(w for w in TRAILING_CURRENCIES if not any(
 _AMOUNT_OPENS = re.compile(
     rf"[{SIGNS}]|ℛℳ|(?<![^\W\d_])(?:rm|kr|tl|dm|zł)(?![a-z])|"
     + CURRENCY_CODES.lower()
-    + r"|(?<![^\W\d_])rs\.?\s*\d"
+    + r"|(?<![^\W\d_])(?:rs|le|l\.e)\.?\s*\d"
 )
 # Lower-cased, a currency written after its amount (normalize.money's trailing currencies).
 _AMOUNT_AFTER = re.compile("|".join(TRAILING_CURRENCIES))

@@ -25,6 +25,9 @@ _SYMBOLS = {
     "₺": "TRY", "tl": "TRY",  # the Turkish lira's sign and abbreviation: "₺12 million", "TL 12"
     "ℛℳ": "RM",  # the Reichsmark sign (no ISO 4217 code: its abbreviation stands for it)
     "rs": "INR", "rs.": "INR",  # the rupee's abbreviation, as Indian pages write it: "Rs. 45 crore"
+    # the Egyptian pound's sign and abbreviation (livre égyptienne): "E£4.5 million", "LE 4.5
+    # million", "L.E. 900,000"
+    "e£": "EGP", "le": "EGP", "l.e.": "EGP",
 }
 # Country prefixes written before "$" or "¥" ("CA$6.5 million", "NZ$2 million", "CN¥1 billion"):
 # the longest one before the sign names the currency.
@@ -44,7 +47,7 @@ _PREFIX = "|".join(
 _CODES = (
     "USD|GBP|EUR|FRF|DEM|ITL|ESP|JPY|CAD|AUD|SEK|DKK|NOK|CHF|INR|BEF|NLG|ATS|IEP|HKD|CNY|KRW"
     "|RUR|RUB|BRL|MXN|NZD|FIM|PTE|SGD|TWD|RMB|TRY|TRL|PLN|THB|NGN|PHP|IDR|ZAR|ARS|CLP|COP|ILS"
-    "|EGP|CZK|HUF|IRR"
+    "|EGP|CZK|HUF|IRR|AED|SAR|KWD|QAR|BHD|OMR|JOD|LBP|MAD|TND"
 )
 _SCALE = {
     "": 1,
@@ -68,7 +71,8 @@ RUPEE_ABBREVIATION = r"(?<![^\W\d_])Rs\.?(?![^\W\d_]) ?"
 # "RM 750,000": the Reichsmark or the ringgit, by the film's country (`rm_of`)
 # "kr 2 750 000": the krona or krone before the amount, by the film's country (`krona`)
 _CUR = (
-    rf"(?:{_PREFIX}|[{SIGNS}]|ℛℳ ?|(?<![^\W\d_])(?:RM|TL|DM|ZŁ)(?![A-Za-z]) ?"
+    rf"(?:{_PREFIX}|(?<![^\W\d_])(?:E£|(?-i:LE|L\.E\.) ?)|[{SIGNS}]|ℛℳ ?"
+    rf"|(?<![^\W\d_])(?:RM|TL|DM|ZŁ)(?![A-Za-z]) ?"
     rf"|(?<![^\W\d_])(?:{_CODES})(?![A-Za-z]) ?"  # a code is a word: no "ILS 2" in "Sails 2"
     rf"|{RUPEE_ABBREVIATION}|(?<![^\W\d_])kr\.?(?![A-Za-z]) ?)"
 )

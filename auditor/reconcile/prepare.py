@@ -450,6 +450,19 @@ _SYLLABLE_WG = {
 _SYLLABLE_WG = dict(sorted(_SYLLABLE_WG.items(), key=lambda kv: (-len(kv[0]), kv[0])))
 _ALL_PINYIN = "^(?:" + "|".join(_SYLLABLE_WG) + ")+$"
 _TAIWANESE = r"(?i)taiwan"
+# Arabic names as sites romanise them once folded: the article written "al-", "el-", "el " or
+# joined ("Abd al-Karim El-Gendy", "Abdul Karim El-Gendy", "Abdulkarim Elgendy"), "Abd" with
+# its article joined to the name it opens ("Abdul Wahab", "Abdul-Wahab", "Abd el-Wahab"),
+# "Abou" / "Abu".
+_ARABIC_NAMES = (
+    (r"\babd(?:[aeu]l)?[- ]*(?:[aeu]l[- ]+)?", "abdul"),
+    (r"\babou\b", "abu"),
+    (r"\b[aeu]l[- ]+", "el"),
+)
+_ARAB = (
+    r"(?i)egypt|leban|syria|jordan|iraq|saudi|emirat|\buae\b|kuwait|qatar|bahrain|\boman"
+    r"|yemen|palestin|morocc|algeria|tunisia|libya|sudan"
+)
 
 
 def _romanised(
@@ -460,11 +473,12 @@ def _romanised(
     written by different systems), as a name spelt out in ASCII is (`_spelt_out`): the names
     those films' claims write are keyed by one romanisation. So on a Japanese film's pages are
     a long vowel's spellings ("Yūsaku", "Yûsaku", "Yuusaku", "Yusaku"; "Ohno", "Ōno"), and on a
-    Taiwanese film's a name in Wade-Giles and in pinyin ("Teng Shu-lan", "Deng Shulan"). Other
+    Taiwanese film's a name in Wade-Giles and in pinyin ("Teng Shu-lan", "Deng Shulan"), and on
+    an Arab film's an Arabic name with its article and "Abd" written apart or joined. Other
     films' names keep their keys, "Toni" and "Tony", "Koutarou" and "Kotaro" there being two
     spellings, even where such a film writes the same name: the folded keys are rows of their
-    own, under the film's `script` ("ru", "ja", "fa", "zh"; "" for every other claim; `films`, as
-    `scripts` finds them)."""
+    own, under the film's `script` ("ru", "ja", "fa", "zh", "ar"; "" for every other claim;
+    `films`, as `scripts` finds them)."""
     written = (
         frame.filter(pl.col("attribute").is_in(list(named)))
         .join(films, on="entity")
@@ -505,12 +519,16 @@ def _romanised(
             joined = pl.concat_str(given, pl.lit(" "), words.list.last())
             person = pl.col("attribute").is_in(people) & (words.list.len() > 2)
             fa = pl.when(person).then(joined).otherwise(fa)
+        ar = pl.col(c)
+        for pattern, to in _ARABIC_NAMES:
+            ar = ar.str.replace_all(pattern, to)
         zh = pl.col(c).str.replace_all("['’ʼ]", "").str.replace_all("ü", "u")
         zh = zh.str.split(" ").list.eval(syllables).list.join(" ")
         script = pl.col("script")
         return (
             pl.when(script == "ru").then(ru).when(script == "ja").then(ja)
-            .when(script == "fa").then(fa).when(script == "zh").then(zh).alias(c)
+            .when(script == "fa").then(fa).when(script == "zh").then(zh)
+            .when(script == "ar").then(ar).alias(c)
         )
 
     folded = typed.join(written, on=["attribute", "value"]).with_columns(
@@ -522,7 +540,7 @@ def _romanised(
 def scripts(frame: pl.LazyFrame) -> pl.LazyFrame:
     """entity -> the script its names were romanised from, where its `country` claims name a
     country whose names are ("ru": Russia, the Soviet Union; "ja": Japan; "fa": Iran; "zh":
-    Taiwan)."""
+    Taiwan; "ar": an Arab country)."""
     country = pl.col("value")
     return (
         frame.filter(pl.col("attribute") == "country")
@@ -535,7 +553,9 @@ def scripts(frame: pl.LazyFrame) -> pl.LazyFrame:
             .when(country.str.contains(_IRANIAN))
             .then(pl.lit("fa"))
             .when(country.str.contains(_TAIWANESE))
-            .then(pl.lit("zh")),
+            .then(pl.lit("zh"))
+            .when(country.str.contains(_ARAB))
+            .then(pl.lit("ar")),
         )
         .drop_nulls("script")
         .group_by("entity")
