@@ -1234,9 +1234,9 @@ def test_an_unnamed_time_of_a_named_cut_is_that_cut():
 
 
 def test_a_part_of_an_unscoped_total_leaves_out_the_unscoped_figure_that_repeats_it():
-    """"$48,215 (usa)" on two sites, "$48,215" and "$84,200" unscoped on two others: the
-    unscoped $48,215 is the usa figure stated bare, no total, so the usa figure is 57% of the
-    unscoped $84,200 (the mean of both unscoped figures made it 73%)."""
+    """"$52,310 (usa)" on two sites, "$52,310" and "$91,400" unscoped on two others: the
+    unscoped $52,310 is the usa figure stated bare, no total, so the usa figure is 57% of the
+    unscoped $91,400 (the mean of both unscoped figures made it 73%)."""
     from auditor.attributes import catalog
     from auditor.claims import Claim, to_frame
     from auditor.reconcile import Settings, reconcile
@@ -1247,8 +1247,8 @@ def test_a_part_of_an_unscoped_total_leaves_out_the_unscoped_figure_that_repeats
         return Claim("a-film-2011", source, f"a-film-2011/{source}.txt", "gross", raw, value,
                      scope, 0, len(raw))
 
-    claims = [claim("w", 48_215, "usa"), claim("x", 48_215, "usa"), claim("y", 48_215, None),
-              claim("z", 84_200, None)]
+    claims = [claim("w", 52_310, "usa"), claim("x", 52_310, "usa"), claim("y", 52_310, None),
+              claim("z", 91_400, None)]
     result = reconcile(to_frame(claims), Settings(specs=catalog()))
     [d] = [d for d in result.discrepancies if d.code == "AU002"]
     assert "the usa figure is 57% of the unscoped figure" in d.explanation

@@ -1010,7 +1010,7 @@ def _slots(ctx: Context, scopes: pl.DataFrame) -> pl.DataFrame:
     """Per (group, scope), in the order scopes are first seen: the mean figure (summed in
     order, as Python sums), its currency where it has one, and whether it is a part
     (domestic) or a total (unstated or worldwide). An unscoped figure that repeats a part's
-    ("$48,215" beside "$48,215 (usa)") is that part's, no total: the total's mean is of the
+    ("$52,310" beside "$52,310 (usa)") is that part's, no total: the total's mean is of the
     other unscoped figures, where there are any."""
     parts = scopes.filter(~pl.col("slot").is_in(["", "worldwide"])).select("s", "num").unique()
     repeats = (pl.col("slot") == "") & pl.col("_part").fill_null(False)
