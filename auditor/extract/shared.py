@@ -135,7 +135,7 @@ def _read_again(
     known = sorted(names)
     have = {fold(name) for name in _characters(r)[0]}
     # the spans of the names the first reading found: a shorter name read inside one of them
-    # ("ettore vance" in "signor ettore vance") is that mention again, no name of its own
+    # ("jo vance" in "capt. jo vance") is that mention again, no name of its own
     found = [
         (c.span_start, c.span_end)
         for c in r.claims
