@@ -2753,6 +2753,24 @@ def test_wikipedia_infobox_runtime_per_cut():
     assert runtimes == {("runtime", 131, None), ("runtime", 96, "usa")}
 
 
+def test_wikipedia_infobox_runtime_of_a_reissue_cut():
+    """A reissue's shorter cut ("(1954 reissue)", "(re-issue)") is another cut, compared with
+    that cut's times only; the first release's time ("(original release)") is the film's."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    box = (
+        "Running time\n  • 102 minutes (original release)\n  • 91 minutes (1954 reissue)\n"
+        "  • 88 minutes (TV re-issue)\nCountryFrance\n"
+    )
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), box)
+    runtimes = {f for f in facts if f[0] == "runtime"}
+    assert runtimes == {
+        ("runtime", 102, None),
+        ("runtime", 91, "1954 reissue"),
+        ("runtime", 88, "tv re-issue"),
+    }
+
+
 def test_wikipedia_based_on_line_glued_on_one_line():
     """A "Based on" value on one line ("Based onStand by Me by Ada Brook") credits the author
     after its last "by", as the two-line form ("Based onX" / "by Y") does."""
@@ -3375,6 +3393,32 @@ def test_wikipedia_paragraph_on_a_later_film_named_in_apposition_states_nothing_
     assert {f for f in facts if f[0] in ("release_date", "gross", "budget")} == {
         ("release_date", "2004-06-06", "canada"),
         ("gross", (("amount", 2_000_000), ("currency", "USD")), "canada"),
+    }
+
+
+def test_wikipedia_paragraph_on_a_version_in_another_language_states_nothing_of_this_one():
+    """An early sound film's version in another language, shot beside it with its own director
+    and cast, named in apposition after an opening phrase or not ("As was usual then, a
+    Spanish-language version, X, was ...") is another film: its runtime and dates are not this
+    one's; this film's own paragraph still counts."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Copper Moon\n\nFrom Wikipedia, the free encyclopedia\n\nCopper Moon\nDirected byAda "
+        "Brook\n\nCopper Moon is a 1930 American comedy film directed by Ada Brook.\n\n"
+        "As was usual at the time, a Spanish-language version, Luna de cobre, was shot at night "
+        "on the same sets. It was directed by Tomás Ruiz and opened in Spain on 3 May 1931.\n\n"
+        "A French version, Lune de cuivre, was released in France on 9 June 1931.\n\n"
+        "The film was released in the United States on 6 June 1930 and grossed $2 million "
+        "there.\n"
+    )
+    out = _collector(text)
+    Wikipedia().extract(out.view, out)
+    facts = {(c.attribute, _plain(c.value), c.qualifier) for c in out.claims}
+    assert {f for f in facts if f[0] in ("release_date", "gross", "director")} == {
+        ("director", "Ada Brook", None),
+        ("release_date", "1930-06-06", "usa"),
+        ("gross", (("amount", 2_000_000), ("currency", "USD")), "usa"),
     }
 
 

@@ -742,6 +742,21 @@ def test_a_date_nothing_explains_is_named_among_the_films_dates():
     assert "movieblog: 19 Nov 2012" in d.explanation
 
 
+def test_a_date_folded_into_a_finer_one_is_quoted_as_each_source_writes_it(tmp_path):
+    """filmsuggest's re-release year (1954) and Wikipedia's reissue day (2 Jun 1954) are one
+    release; a finding that lists the film's dates quotes each source with a date it states:
+    Wikipedia with its day, not the year the cluster opens on."""
+    film = fixture_copy(tmp_path, "kiss-me-on-the-boardwalk-1936")
+    edit_page(film / "movieblog.txt", "Released: 14 Mar 1936", "Released: 24 Mar 1936")
+    [d] = [
+        d
+        for d in _audit(film).discrepancies
+        if d.attribute == "release_date" and d.code == "AU001" and "24 Mar 1936" in d.explanation
+    ]
+    assert "filmsuggest: 1954" in d.explanation and "wikipedia: 2 Jun 1954" in d.explanation
+    assert "filmsuggest and wikipedia: 1954" not in d.explanation
+
+
 def test_a_spelling_is_quoted_from_the_sources_whose_own_data_write_it():
     """Rotten Tomatoes misspells the director in its credits while one of its user reviews
     spells him right: the finding says Rotten Tomatoes writes the variant, not both forms."""

@@ -133,3 +133,23 @@ def test_a_film_whose_documents_are_not_together_still_shares_its_names(film, mo
     assert mine.sort("document", maintain_order=True).equals(
         together.claims.sort("document", maintain_order=True)
     )
+
+
+def test_a_shared_name_read_inside_a_longer_one_the_page_names_is_no_second_name(tmp_path):
+    """The cased pages' "Yuri Butsov" inside the storyline's "signor yuri butsov", a name the
+    page's own cast list gives and its first reading found, is that mention again."""
+    folder = tmp_path / "sources" / BUNDLED
+    shutil.copytree(SOURCES / BUNDLED, folder)
+    imdb = folder / "imdb.txt"
+    text = imdb.read_text(encoding="utf-8")
+    for old, new in (
+        ("julian sands ... yuri richard", "julian sands ... signor yuri butsov richard"),
+        ("storyline because his wife", "storyline signor yuri butsov &amp; because his wife"),
+    ):
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    imdb.write_text(text, encoding="utf-8")
+    results = shared.share_names(tuple(extract_document(ref) for ref in discover([folder])))
+    after = next(r for r in results if r.adapter == "imdb")
+    names = _characters(after)
+    assert "signor yuri butsov" in names and "yuri butsov" not in names

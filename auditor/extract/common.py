@@ -82,7 +82,7 @@ TELEVISION_FILM = re.compile(
 # rated)" beside "(unrated)".
 _CUT = re.compile(
     r"\b(?:cut|version|edition|extended|uncut|unrated|restored|reconstructed|censored|"
-    r"uncensored|edited|re-?release|roadshow|workprint|3-?d|imax|tv|television)\b"
+    r"uncensored|edited|re-?release|re-?issue|roadshow|workprint|3-?d|imax|tv|television)\b"
     r"|\b(?:g|pg|pg-13|r|nc-17)[- ]rated\b",
     re.I,
 )

@@ -134,11 +134,19 @@ def _read_again(
         return r
     known = sorted(names)
     have = {fold(name) for name in _characters(r)[0]}
+    # the spans of the names the first reading found: a shorter name read inside one of them
+    # ("jo vance" in "capt. jo vance") is that mention again, no name of its own
+    found = [
+        (c.span_start, c.span_end)
+        for c in r.claims
+        if c.attribute == "character" and c.origin == EDITORIAL
+    ]
     out = Collector(r.ref, view)
     for start, end in r.name_texts:
         for s, e in character_mentions(view.text, start, end, known, cased=False):
             key = fold(view.text[s:e])
-            if key not in have:
+            at, to = view.span(s, e) if view.mapped else (s, e)
+            if key not in have and not any(a <= at and to <= b for a, b in found):
                 have.add(key)
                 out.add("character", s, e, clean(view.text[s:e]))
     if not out.claims:

@@ -426,12 +426,16 @@ class Wikipedia(Adapter):
 
 
 # A paragraph whose subject is another film: "The original X was ...", "The 1961 film ...",
-# or a later film named in apposition: "An American remake, X, ...", "A sequel, X (2006), ...".
+# or a later film named in apposition: "An American remake, X, ...", "A sequel, X (2006), ...",
+# a version in another language shot beside this one, after an opening phrase or not ("As was
+# usual then, a French-language version, X, was filmed ...": its own director, cast and dates).
 _OTHER_FILM_PARAGRAPH = re.compile(
     r"^(?:In (?:1[89]|20)\d\d, )?(?:The|Its) (?:(?P<y>(?:1[89]|20)\d\d)|original|earlier|first"
     r"|previous)(?: (?:film|version|picture|movie|adaptation)\b|(?<![0-9]) (?=[A-Z]))"
     r"|^(?:An?|The|Its) (?:[\w-]+ ){0,3}?(?:remake|sequel|prequel|spin-off|follow-up), "
-    r"(?=[A-Z0-9])",
+    r"(?=[A-Z0-9])"
+    r"|^(?:[A-Z][^,.\n]{0,60}, (?=[a-z]))?(?:[Aa]n?|[Tt]he|[Ii]ts) (?:[\w-]+ ){0,2}?"
+    r"[A-Z][a-z]+(?:-language)? version, (?=[A-Z0-9])",
     _M,
 )
 

@@ -63,7 +63,7 @@ def build(ctx: Context, claims: pl.DataFrame) -> pl.DataFrame:
     several = clusters.group_by("g").agg(n=pl.len()).filter(pl.col("n") >= 2).select("g")
     claims = claims.join(several, on="g", how="semi", maintain_order="left")
     clusters = clusters.join(several, on="g", how="semi", maintain_order="left")
-    said = words.values_field(clusters)
+    said = words.values_field(_stated(ctx, claims, clusters))
     found = [
         _plain(ctx, claims.filter(~pl.col("release")), clusters, said),
         *_release(ctx, claims.filter("release"), clusters, said),
@@ -158,6 +158,36 @@ def _clusters_of(ctx: Context, claims: pl.DataFrame) -> pl.DataFrame:
         per.join(shown, on=["shows", "value"], maintain_order="left")
         .join(written, on="home", maintain_order="left")
         .sort("g", "first")
+    )
+
+
+def _stated(ctx: Context, claims: pl.DataFrame, clusters: pl.DataFrame) -> pl.DataFrame:
+    """Per group, each cluster's value (its first claim's) with the sources that state it, and
+    after it the other values of the sources that do not: a cluster folds a coarser date
+    ("1938") into a finer one ("2 Sep 1938"), and each source is quoted with a value it states."""
+    lead = claims.join(clusters.select("g", "home", lead="value"), on=["g", "home"])
+    leading = lead.filter(pl.col("value") == pl.col("lead")).select("g", "home", "source")
+    own = lead.filter(pl.col("value") != pl.col("lead")).join(
+        leading, on=["g", "home", "source"], how="anti"
+    )
+    per = (
+        pl.concat([lead.filter(pl.col("value") == pl.col("lead")), own])
+        .sort("g", "pos")
+        .group_by("g", "home", "value", maintain_order=True)
+        .agg(
+            first=pl.col("pos").min(),
+            sources=pl.col("source").unique(maintain_order=True),
+            shows=pl.col("shows").first(),
+        )
+    )
+    pairs = per.select("shows", "value").unique()
+    shown = pairs.with_columns(
+        shown=pl.Series([ctx.shown(k, v) for k, v in rows(pairs)], dtype=pl.String)
+    )
+    return (
+        per.join(clusters.select("g", "home", cluster="first"), on=["g", "home"])
+        .join(shown, on=["shows", "value"], maintain_order="left")
+        .sort("g", "cluster", "first")
     )
 
 
