@@ -382,7 +382,7 @@ def _respaced_mentions(
     names = sorted(keys, key=len, reverse=True)
     rx = re.compile(
         r"(?<![\w'’-])(?:"
-        + "|".join("[ -]?".join(map(re.escape, k)) for k in names)
+        + "|".join("[ -]?".join(k) for k in names)  # letters alone: nothing to escape
         + r")(?![\w-])",
         re.I,
     )

@@ -955,7 +955,7 @@ _MONEY_HINT = re.compile(
 _MONEY_HINT_BACK = re.compile(
     rf"\d\s*(?:[{SIGNS}]|ℳℛ|mr(?![^\W\d_])|\.?rk(?![^\W\d_])|lt(?![^\W\d_])|md(?![^\W\d_])|łz(?![^\W\d_])|"
     + "|".join(c[::-1] for c in CURRENCY_CODES.lower().split("|"))
-    + r"|\.?sr(?![^\W\d_])|\.?e\.l(?![^\W\d_])|el(?![^\W\d_]))"
+    + r"|\.?sr(?![^\W\d_]))"
     r"|(?:" + "|".join(w[::-1] for w in TRAILING_CURRENCIES) + r")"
     r"\s*(?:(?:" + "|".join(w[::-1] for w in _SCALES) + r")\s*)?\d"
 )
@@ -976,27 +976,40 @@ def _money_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     # hides no place), or a trailing currency's last letter (its words found by `str.find`).
     places = [m.start() for m in _FIGURE_BACK.finditer(back)]
     find = low.find
-    for head in _TRAILING_HEADS:
+    for head, words in _TRAILING_HEADS.items():
         q = find(head, start, end)
         while q >= 0:
-            places += [end - q - len(w) for w in TRAILING_CURRENCIES if low.startswith(w, q, end)]
+            places += [end - q - len(w) for w in words if low.startswith(w, q, end)]
             q = find(head, q + 1, end)
     spans = [m.span() for m in matches_at(_MONEY_HINT_BACK, back, places, 0, len(back))]
-    return [(end - e, end - s) for s, e in reversed(spans)]
+    marks = [(end - e, end - s) for s, e in reversed(spans)]
+    # the Egyptian pound's capitals, which the lower-cased text cannot tell from "le 12"
+    pounds = [
+        m.span()
+        for m in _POUND_LE.finditer(text, start, end)
+        if m.start() == 0 or not text[m.start() - 1].isalpha()
+    ]
+    return sorted(marks + pounds) if pounds else marks
+
+
+_POUND_LE = re.compile(r"L(?:E|\.E\.)\s*\d")  # opens on a literal: the scan skips ahead in C
 
 
 # `_MONEY_HINT_BACK`'s first branch; the words every trailing currency opens with.
 # (A sign or a code's last letter looked for first: most digits have neither after them.)
 _CODE_ENDS = "".join(
-    sorted({c[-1] for c in CURRENCY_CODES.lower().split("|")} | {"m", "ℳ", "l", "ł", "e"})
+    sorted({c[-1] for c in CURRENCY_CODES.lower().split("|")} | {"m", "ℳ", "l", "ł"})
 )
 _FIGURE_BACK = re.compile(
     _MONEY_HINT_BACK.pattern.partition("|(?:")[0].replace(
         r"\s*(?:", rf"\s*(?=[{_CODE_ENDS}.{SIGNS}])(?:", 1
     )
 )
-_TRAILING_HEADS = tuple(w for w in TRAILING_CURRENCIES if not any(
-    w != v and w.startswith(v) for v in TRAILING_CURRENCIES))
+_TRAILING_HEADS = {  # each head with the trailing currencies that open with it
+    h: tuple(w for w in TRAILING_CURRENCIES if w.startswith(h))
+    for h in TRAILING_CURRENCIES
+    if not any(h != v and h.startswith(v) for v in TRAILING_CURRENCIES)
+}
 # Lower-cased, where an amount opens: a currency sign (or up to `_PREFIX_MAX` letters before
 # one: "us$", "can$", "rmb¥") or a currency code; or any digit, where a currency written after
 # its amount may follow.
