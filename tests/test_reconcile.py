@@ -986,12 +986,9 @@ def test_a_name_a_japanese_film_writes_is_folded_on_that_film_alone():
     assert spelt == {"b-film-1990"}
 
 
-def test_persian_romanisations_of_a_name_are_one_name_on_an_iranian_film():
-    """On a film whose countries name Iran, "Mohammed Ali Tabrizi", "Mohammad-Ali Tabrizi" and
-    "Mohamadali Tabrizi", "Ghorbani" and "Qorbani", "Farrokhi" and "Farokhi", "Kooshan" and
-    "Kushan", "Mehrdad Soleimani" and "Mehrdad Soleymani" are one name each (several systems
-    romanise one Persian spelling), where a vowel changed ("Sharafi" for "Sharifi") is still a
-    misspelling. On a film of another country the same forms are spellings."""
+def _spelt_per_film(forms: dict, countries: dict[str, str]) -> dict[str, set[str]]:
+    """Per film (its `countries` claim on three sites x, y, z, each site stating the `forms`
+    of each attribute in turn), the attributes with a finding of a spelling or a conflict."""
     from auditor.attributes import catalog
     from auditor.claims import Claim, to_frame
     from auditor.reconcile import Settings, reconcile
@@ -1000,6 +997,24 @@ def test_persian_romanisations_of_a_name_are_one_name_on_an_iranian_film():
         doc = f"{entity}/{source}.txt"
         return Claim(entity, source, doc, attribute, value, value, None, 0, len(value))
 
+    claims = []
+    for entity, country in countries.items():
+        claims += [claim(entity, s, "country", country) for s in "xyz"]
+        for attribute, names in forms.items():
+            claims += [claim(entity, s, attribute, n) for s, n in zip("xyz", names, strict=True)]
+    spelt: dict[str, set[str]] = {entity: set() for entity in countries}
+    for d in reconcile(to_frame(claims), Settings(specs=catalog())).discrepancies:
+        if d.code in ("AU001", "AU003", "AU006"):
+            spelt[d.entity].add(d.attribute)
+    return spelt
+
+
+def test_persian_romanisations_of_a_name_are_one_name_on_an_iranian_film():
+    """On a film whose countries name Iran, "Mohammed Ali Tabrizi", "Mohammad-Ali Tabrizi" and
+    "Mohamadali Tabrizi", "Ghorbani" and "Qorbani", "Farrokhi" and "Farokhi", "Kooshan" and
+    "Kushan", "Mehrdad Soleimani" and "Mehrdad Soleymani" are one name each (several systems
+    romanise one Persian spelling), where a vowel changed ("Sharafi" for "Sharifi") is still a
+    misspelling. On a film of another country the same forms are spellings."""
     forms = {
         "cinematographer": ("Navid Sharifi", "Navid Sharifi", "Navid Sharafi"),
         "director": ("Mohammed Ali Tabrizi", "Mohammad-Ali Tabrizi", "Mohamadali Tabrizi"),
@@ -1008,22 +1023,9 @@ def test_persian_romanisations_of_a_name_are_one_name_on_an_iranian_film():
         "stars": ("Mehrdad Soleimani", "Mehrdad Soleymani", "Mehrdad Soleimanee"),
         "editor": ("Kooshan Rad", "Kushan Rad", "Koushan Rad"),
     }
-    claims = []
-    for entity, country in (("a-film-2011", "Iran"), ("b-film-2011", "France")):
-        claims += [claim(entity, s, "country", country) for s in ("x", "y", "z")]
-        for attribute, names in forms.items():
-            claims += [claim(entity, s, attribute, n) for s, n in zip("xyz", names, strict=True)]
-    result = reconcile(to_frame(claims), Settings(specs=catalog()))
-
-    def spelt(entity: str) -> set[str]:
-        return {
-            d.attribute
-            for d in result.discrepancies
-            if d.entity == entity and d.code in ("AU001", "AU003", "AU006")
-        }
-
-    assert spelt("a-film-2011") == {"cinematographer"}  # a vowel changed: no romanisation
-    assert spelt("b-film-2011") == set(forms)
+    spelt = _spelt_per_film(forms, {"a-film-2011": "Iran", "b-film-2011": "France"})
+    assert spelt["a-film-2011"] == {"cinematographer"}  # a vowel changed: no romanisation
+    assert spelt["b-film-2011"] == set(forms)
 
 
 def test_arabic_romanisations_of_a_name_are_one_name_on_an_arab_film():
@@ -1032,14 +1034,6 @@ def test_arabic_romanisations_of_a_name_are_one_name_on_an_arab_film():
     apart or joined ("Abd al-Karim", "Abdel Karim", "Abdelkarim", "Abdul-Karim") are one name,
     where a letter changed ("Fawzi Mansour", "Fawzi Mansur") is still a misspelling. On a film
     of another country the same forms are spellings."""
-    from auditor.attributes import catalog
-    from auditor.claims import Claim, to_frame
-    from auditor.reconcile import Settings, reconcile
-
-    def claim(entity: str, source: str, attribute: str, value: str) -> Claim:
-        doc = f"{entity}/{source}.txt"
-        return Claim(entity, source, doc, attribute, value, value, None, 0, len(value))
-
     forms = {
         "director": ("Abd al-Karim Hafez", "Abdelkarim Hafez", "Abdel Karim Hafez"),
         "writers": ("Omar El-Gendy", "Omar Elgendy", "Omar El Gendy"),
@@ -1047,22 +1041,9 @@ def test_arabic_romanisations_of_a_name_are_one_name_on_an_arab_film():
         "editor": ("Hala Abdul-Latif", "Hala Abdellatif", "Hala Abdel Latif"),
         "cinematographer": ("Fawzi Mansour", "Fawzi Mansour", "Fawzi Mansur"),
     }
-    claims = []
-    for entity, country in (("a-film-2015", "Egypt"), ("b-film-2015", "Romania")):
-        claims += [claim(entity, s, "country", country) for s in ("x", "y", "z")]
-        for attribute, names in forms.items():
-            claims += [claim(entity, s, attribute, n) for s, n in zip("xyz", names, strict=True)]
-    result = reconcile(to_frame(claims), Settings(specs=catalog()))
-
-    def spelt(entity: str) -> set[str]:
-        return {
-            d.attribute
-            for d in result.discrepancies
-            if d.entity == entity and d.code in ("AU001", "AU003", "AU006")
-        }
-
-    assert spelt("a-film-2015") == {"cinematographer"}  # a letter changed: no romanisation
-    assert spelt("b-film-2015") == set(forms)
+    spelt = _spelt_per_film(forms, {"a-film-2015": "Egypt", "b-film-2015": "Romania"})
+    assert spelt["a-film-2015"] == {"cinematographer"}  # a letter changed: no romanisation
+    assert spelt["b-film-2015"] == set(forms)
 
 
 def test_wade_giles_and_pinyin_of_a_name_are_one_name_on_a_taiwanese_film():
@@ -1071,14 +1052,6 @@ def test_wade_giles_and_pinyin_of_a_name_are_one_name_on_a_taiwanese_film():
     ("Zhou Xinjie") is one name, a character's too ("Tsai Yu-tien", "Cai Yutian"), where a
     letter changed ("Chou Hsin-chien") is still a misspelling. On a film of another country the
     same forms are spellings or other names."""
-    from auditor.attributes import catalog
-    from auditor.claims import Claim, to_frame
-    from auditor.reconcile import Settings, reconcile
-
-    def claim(entity: str, source: str, attribute: str, value: str) -> Claim:
-        doc = f"{entity}/{source}.txt"
-        return Claim(entity, source, doc, attribute, value, value, None, 0, len(value))
-
     forms = {
         "director": ("Chou Hsin-chieh", "hsin-chieh chou", "Zhou Xinjie"),
         "writers": ("Ch'en Kuo-hsiang", "Chen Kuohsiang", "Chen Guoxiang"),
@@ -1086,22 +1059,9 @@ def test_wade_giles_and_pinyin_of_a_name_are_one_name_on_a_taiwanese_film():
         "editor": ("Chang Li-ching", "Chang Li-ching", "Zhang Liqing"),
         "cinematographer": ("Hsu Te-ming", "Hsu Te-ming", "Hsu Te-min"),
     }
-    claims = []
-    for entity, country in (("a-film-1989", "Taiwan"), ("b-film-1989", "Singapore")):
-        claims += [claim(entity, s, "country", country) for s in ("x", "y", "z")]
-        for attribute, names in forms.items():
-            claims += [claim(entity, s, attribute, n) for s, n in zip("xyz", names, strict=True)]
-    result = reconcile(to_frame(claims), Settings(specs=catalog()))
-
-    def spelt(entity: str) -> set[str]:
-        return {
-            d.attribute
-            for d in result.discrepancies
-            if d.entity == entity and d.code in ("AU001", "AU003", "AU006")
-        }
-
-    assert spelt("a-film-1989") == {"cinematographer"}  # a letter changed: no romanisation
-    assert spelt("b-film-1989") == set(forms) - {"character"}  # there two characters
+    spelt = _spelt_per_film(forms, {"a-film-1989": "Taiwan", "b-film-1989": "Singapore"})
+    assert spelt["a-film-1989"] == {"cinematographer"}  # a letter changed: no romanisation
+    assert spelt["b-film-1989"] == set(forms) - {"character"}  # there two characters
 
 
 def test_a_language_by_its_own_name_is_that_language():

@@ -1069,14 +1069,15 @@ _WHOLE_OF_IT = re.compile(
     re.I,
 )
 _ESTIMATED = re.compile(r"\b(?:estimated|est\.)\s*$", re.I)
+_PROMOTION_WORDS = r"marketing|advertising|promotion(?:al)?|publicity"
 # "Its marketing campaign, which cost $12M": what the promotion cost, no budget of the film
-_PROMOTION = re.compile(r"\b(?:marketing|advertising|promotion(?:al)?|publicity|campaign)\b", re.I)
+_PROMOTION = re.compile(rf"\b(?:{_PROMOTION_WORDS}|campaign)\b", re.I)
 # After an amount, in its own clause: money that includes or goes to its promotion ("$35
 # million including prints and advertising", "a further $8 million spent on marketing", "a $2
 # million advertising campaign"), no production budget.
 _PROMOTION_AFTER = re.compile(
     r"\s*\(?(?:(?:including|incl\.|plus|spent on|went (?:on|to|into)|for)\b[^,;.()]{0,40}?)?"
-    r"\b(?:marketing|advertising|promotion|publicity|P&A)\b",
+    rf"\b(?:{_PROMOTION_WORDS}|P&A)\b",
     re.I,
 )
 _COST = re.compile(r"cost(?:s|ing)?", re.I)
