@@ -127,9 +127,8 @@ def build(
 def _without_versions(ctx: Context, claims: pl.DataFrame) -> pl.DataFrame:
     """The claims less the duration groups whose every value is a version's: a time that two
     pages each state beside another of their own ("118 min | 131 min (director's cut)" on two
-    sites, 118 alone on a third) is one cut's, and contradicts no other cut's time; and so is
-    a time no note names that a page gives a named cut ("101 min" beside another's "101 min
-    (unrated)": a film released in two cuts, some sites giving one of them bare)."""
+    sites, 118 alone on a third) is one cut's, and contradicts no other cut's time; and the
+    groups that agree but for a named cut's time stated bare (`_named_cut_times`)."""
     durations = [n for n in ctx.settings.specs if ctx.compares(n) == "duration"]
     timed = claims.filter(pl.col("attribute").is_in(durations))
     if timed.is_empty():
@@ -142,30 +141,11 @@ def _without_versions(ctx: Context, claims: pl.DataFrame) -> pl.DataFrame:
         .group_by("g", "key")
         .agg(pages=pl.len())
         .filter(pl.col("pages") > 1)
-        .select("g", "key")
-    )
-    named = (
-        ctx.frame.filter(
-            pl.col("attribute").is_in(durations)
-            & (pl.col("origin") == EDITORIAL)
-            & (pl.col("slot").fill_null("") != "")
-        )
-        .select("entity", "attribute", "key")
-        .unique()
-    )
-    cuts = (
-        timed.filter(pl.col("slot").fill_null("") == "")
-        .join(named, on=["entity", "attribute", "key"])
-        .select("g", "key")
     )
     explained = (
-        timed.join(
-            pl.concat([versions, cuts]).unique().with_columns(cut=pl.lit(True)),
-            on=["g", "key"],
-            how="left",
-        )
+        timed.join(versions, on=["g", "key"], how="left")
         .group_by("g")
-        .agg(pl.col("cut").is_not_null().all().alias("all"))
+        .agg(pl.col("pages").is_not_null().all().alias("all"))
         .filter("all")
     )
     return claims.join(
@@ -178,9 +158,11 @@ def _without_versions(ctx: Context, claims: pl.DataFrame) -> pl.DataFrame:
 def _named_cut_times(ctx: Context, timed: pl.DataFrame, durations: list[str]) -> pl.DataFrame:
     """The unnamed duration groups that agree but for times a named cut has elsewhere: a page
     giving the roadshow's "2h 48min" with no version named, beside 141 minutes and "168 min
-    (roadshow) | 141 min" on other pages, states that cut's time. A cut counts where a page
-    naming it gives the film another time beside it (a "3-D version" as long as the film
-    proves nothing), and a country's version ("84 minutes (Sweden)") is no other cut."""
+    (roadshow) | 141 min" on other pages, states that cut's time (so do sites giving one cut
+    of a film released in two, "101 min" beside another's "101 min (unrated) | 94 min"). A cut
+    counts where a page naming it gives the film another time beside it (a "3-D version" as
+    long as the film proves nothing), and a country's version ("84 minutes (Sweden)") is no
+    other cut."""
     stated = ctx.frame.lazy().filter(
         pl.col("attribute").is_in(durations) & (pl.col("origin") == EDITORIAL)
     )
