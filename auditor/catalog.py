@@ -464,8 +464,8 @@ class QualifierSplit(Kind):
     never_error = True
 
     unscoped_match = Reason(
-        "{values} — figures that state no scope, each the same as a {scopes} figure stated "
-        "elsewhere: different scopes, not a conflict",
+        "{values} — figures that state no scope, each the same as a figure stated elsewhere "
+        "for {scopes}: different scopes, not a conflict",
         **_VALUES,
         scopes=NAMES,
     )

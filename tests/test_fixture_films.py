@@ -242,6 +242,35 @@ def test_money_in_two_currencies_is_compatible_never_a_conflict(tmp_path):
     assert budget.code == "AU005" and "currencies" in budget.explanation
 
 
+def test_a_country_and_its_adjective_are_one_member_of_the_list(tmp_path):
+    """An Egyptian film's pages give "Egypt" (infobox), "Egyptian" (lead) or both: one member,
+    shown once per source, so only the page that leaves the co-producing country out lists
+    part of the countries."""
+    report = audit([fixture_copy(tmp_path, "nights-of-the-nile-ferry-2016")], load(ROOT))
+    [country] = [d for d in report.discrepancies if d.attribute == "country" and d.code == "AU005"]
+    assert json.loads(country.fields)["partial"] == ["filmsuggest"]
+    assert "wikipedia: Egypt and United Arab Emirates —" in country.explanation
+    [resolved] = [r for r in report.resolved if r["attribute"] == "country"]
+    assert resolved["value"] == ["Egypt", "United Arab Emirates"]
+
+
+def test_unscoped_figures_in_two_currencies_each_placed_by_its_own_currency(tmp_path):
+    """Unscoped grosses in dollars and in won, each the same as a scoped figure of its own
+    currency (the US and the Korean gross): one finding places them all, and none calls them
+    not comparable for their currencies."""
+    report = audit([fixture_copy(tmp_path, "the-hollow-tide-2016")], load(ROOT))
+    gross = [d for d in report.discrepancies if d.attribute == "gross" and d.code != "AU001"]
+    assert "other-currency" not in {d.reason for d in gross}
+    [placed] = [d for d in gross if d.reason == "unscoped-match"]
+    fields = json.loads(placed.fields)
+    assert fields["scopes"] == ["south korea", "usa"]
+    assert {s for who, _ in fields["values"] for s in who} == {
+        "movieblog",
+        "rottentomatoes",
+        "wikipedia",
+    }
+
+
 def test_lower_cased_page_knows_names_from_the_films_cased_pages(tmp_path):
     from auditor.pipeline import extract_paths
 

@@ -10,7 +10,7 @@ from auditor.normalize.dates import numeric_order, parse_date
 from auditor.normalize.durations import parse_duration
 from auditor.normalize.money import parse_money
 from auditor.normalize.names import abbreviates, best_cased, fold, near_variant
-from auditor.normalize.places import canonical_country
+from auditor.normalize.places import COUNTRY_KEYS, canonical_country
 from auditor.normalize.scores import parse_score
 from auditor.reconcile.comparators.base import display_names
 
@@ -243,6 +243,19 @@ def test_near_variants(a, b, variant):
 def test_countries():
     assert {canonical_country(c) for c in ("USA", "the United States", "U.S.", "usa")} == {"usa"}
     assert {canonical_country(c) for c in ("China", "mainland China", "Chinese")} == {"china"}
+    # every country's adjective and other names fold to it, not only the lead sentences' commonest
+    assert {canonical_country(c) for c in ("Egypt", "Egyptian")} == {"egypt"}
+    assert {canonical_country(c) for c in ("Thailand", "Thai")} == {"thailand"}
+    assert {canonical_country(c) for c in ("Czech", "Czechia", "Czech Republic")} == {
+        "czech republic"
+    }
+    assert {canonical_country(c) for c in ("Scottish", "Scotland", "UK")} == {"uk"}
+    assert {canonical_country(c) for c in ("Holland", "the Netherlands", "Dutch")} == {
+        "netherlands"
+    }
+    assert canonical_country("Sri Lankan") == "sri lanka"
+    # the readers' patterns and the name finder do not take a surname for an adjective
+    assert not {"cuban", "holland", "welsh"} & set(COUNTRY_KEYS)
 
 
 @pytest.mark.parametrize(

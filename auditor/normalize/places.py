@@ -75,12 +75,65 @@ _DEMONYMS = {
     "taiwanese": "taiwan",
 }
 COUNTRY_KEYS = {**_ALIASES, **_DEMONYMS}
-DEMONYMS = frozenset(_DEMONYMS)  # "american", "british": a country written as an adjective
+
+# The adjectives of the world's other countries ("an Egyptian-Emirati drama", "a Thai horror
+# film"): a country's value folded to its name's key, so that a resolved list never shows a
+# country beside its own adjective. Kept out of COUNTRY_KEYS, which the readers' patterns and
+# the name finder use, where a surname ("Mark Cuban", "Irvine Welsh") is no adjective.
+_WORLD = """
+afghan:afghanistan albanian:albania algerian:algeria andorran:andorra angolan:angola
+armenian:armenia azerbaijani:azerbaijan bahraini:bahrain bangladeshi:bangladesh
+belarusian:belarus bolivian:bolivia bosnian:bosnia_and_herzegovina botswanan:botswana
+bulgarian:bulgaria burkinabe:burkina_faso burkinabé:burkina_faso burmese:myanmar
+cambodian:cambodia cameroonian:cameroon chadian:chad chilean:chile colombian:colombia
+congolese:congo costa_rican:costa_rica croatian:croatia cuban:cuba cypriot:cyprus
+czech:czech_republic czechoslovak:czechoslovakia czechoslovakian:czechoslovakia
+dominican:dominican_republic ecuadorian:ecuador egyptian:egypt emirati:united_arab_emirates
+estonian:estonia ethiopian:ethiopia filipino:philippines philippine:philippines
+georgian:georgia greek:greece guatemalan:guatemala guinean:guinea haitian:haiti
+honduran:honduras hungarian:hungary icelandic:iceland indonesian:indonesia iranian:iran
+iraqi:iraq israeli:israel ivorian:ivory_coast jamaican:jamaica jordanian:jordan
+kazakh:kazakhstan kazakhstani:kazakhstan kosovar:kosovo kuwaiti:kuwait kyrgyz:kyrgyzstan
+laotian:laos latvian:latvia lebanese:lebanon libyan:libya lithuanian:lithuania
+luxembourgish:luxembourg macedonian:north_macedonia malagasy:madagascar malaysian:malaysia
+malian:mali maltese:malta mauritanian:mauritania moldovan:moldova monegasque:monaco
+mongolian:mongolia montenegrin:montenegro moroccan:morocco mozambican:mozambique
+namibian:namibia nepalese:nepal nepali:nepal nicaraguan:nicaragua nigerien:niger
+northern_irish:northern_ireland omani:oman pakistani:pakistan palestinian:palestine
+panamanian:panama paraguayan:paraguay peruvian:peru portuguese:portugal
+puerto_rican:puerto_rico qatari:qatar romanian:romania rwandan:rwanda salvadoran:el_salvador
+saudi:saudi_arabia saudi_arabian:saudi_arabia scottish:scotland senegalese:senegal
+serbian:serbia singaporean:singapore slovak:slovakia slovene:slovenia slovenian:slovenia
+somali:somalia sri_lankan:sri_lanka sudanese:sudan syrian:syria tajik:tajikistan
+tanzanian:tanzania thai:thailand togolese:togo trinidadian:trinidad_and_tobago
+tunisian:tunisia turkish:turkey turkmen:turkmenistan ugandan:uganda ukrainian:ukraine
+uruguayan:uruguay uzbek:uzbekistan venezuelan:venezuela vietnamese:vietnam yemeni:yemen
+yugoslav:yugoslavia yugoslavian:yugoslavia zambian:zambia zimbabwean:zimbabwe
+"""  # adjective:country, "_" for a space
+
+
+def _world() -> dict[str, str]:
+    pairs = (pair.replace("_", " ").split(":") for pair in _WORLD.split())
+    return {a: COUNTRY_KEYS.get(b, b) for a, b in pairs}
+
+
+# a country's other names, which the readers' patterns leave alone ("Agnieszka Holland")
+_OTHER_NAMES = {
+    "czechia": "czech republic",
+    "macedonia": "north macedonia",
+    "burma": "myanmar",
+    "holland": "netherlands",
+    "the netherlands": "netherlands",
+    "korea": "south korea",
+    "republic of korea": "south korea",
+}
+COUNTRY_FOLDS = {**_world(), **_OTHER_NAMES, **COUNTRY_KEYS}  # every key a country folds by
+DEMONYMS = frozenset(_DEMONYMS) | frozenset(_world())  # "american": a country as an adjective
 
 
 def canonical_country(name: str) -> str:
     key = " ".join(name.strip().lower().replace("-", " ").split())
-    return COUNTRY_KEYS.get(key, key)
+    return COUNTRY_FOLDS.get(key, key)
 
 
 def release_country(name: str) -> str:

@@ -17,7 +17,7 @@ from auditor.attributes import AttributeSpec
 from auditor.claims import EDITORIAL
 from auditor.extract.common import CREDITED_AS
 from auditor.normalize.names import SPELT_OUT, fold
-from auditor.normalize.places import COUNTRY_KEYS
+from auditor.normalize.places import COUNTRY_FOLDS
 from auditor.normalize.titles import same_sequel
 
 USER_WEIGHT = 0.25
@@ -762,7 +762,7 @@ _VARIETY += r"latin american|mexican|portugal|spain|castilian|simplified|traditi
 def _apply_aliases(frame: pl.LazyFrame, aliases: dict[str, dict[str, str]]) -> pl.LazyFrame:
     key = pl.col("key")
     country = pl.col("attribute") == "country"
-    key = pl.when(country).then(key.replace(COUNTRY_KEYS)).otherwise(key)
+    key = pl.when(country).then(key.replace(COUNTRY_FOLDS)).otherwise(key)
     # a silent film's language is its intertitles': "German intertitles", "Silent (English
     # intertitles)" are German and English
     language = pl.col("attribute") == "language"

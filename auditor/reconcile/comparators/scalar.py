@@ -118,9 +118,9 @@ def build(
     companions: pl.DataFrame,
     counts: pl.DataFrame,
 ) -> pl.DataFrame:
-    claims = _by_currency(_with_currency(_without_versions(ctx, claims)))
+    claims, parts = _by_currency(_with_currency(_without_versions(ctx, claims)))
     scopes = _with_currency(scopes)
-    found = _judged(ctx, claims, scopes, companions, counts)
+    found = _judged(ctx, claims, scopes, companions, counts, parts)
     return pl.concat([found.cast(SCHEMA), _scopes(ctx, scopes)]).select(*SCHEMA)
 
 
@@ -207,14 +207,16 @@ def _with_currency(claims: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _by_currency(claims: pl.DataFrame) -> pl.DataFrame:
+def _by_currency(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """The claims, and again those of each currency of a money group holding several, as a
     group of their own where they differ: amounts in two currencies are not comparable, but two
-    dollar figures beside a rupee one still are."""
+    dollar figures beside a rupee one still are. With them, each such part's group (`g`) and
+    the group it is part of (`whole`)."""
+    none = pl.DataFrame(schema={"g": claims.schema["g"], "whole": claims.schema["g"]})
     money = claims.filter(pl.col("currency").is_not_null())
     mixed = money.group_by("g").agg(n=pl.col("currency").n_unique()).filter(pl.col("n") > 1)
     if mixed.is_empty():
-        return claims
+        return claims, none
     parts = (
         money.join(mixed.select("g"), on="g", how="semi")
         .group_by("g", "currency", maintain_order=True)
@@ -223,7 +225,7 @@ def _by_currency(claims: pl.DataFrame) -> pl.DataFrame:
         .drop("n")
     )
     if parts.is_empty():
-        return claims
+        return claims, none
     numbered = parts.with_row_index("part").with_columns(
         part=(pl.col("part") + claims.get_column("g").max() + 1).cast(claims.schema["g"])
     )
@@ -233,7 +235,7 @@ def _by_currency(claims: pl.DataFrame) -> pl.DataFrame:
         .with_columns(pos=pl.int_range(pl.len()).over("g").cast(claims.schema["pos"]))
         .select(claims.columns)
     )
-    return pl.concat([claims, again])
+    return pl.concat([claims, again]), numbered.select(g="part", whole="g")
 
 
 # Certificates that are no rating (of an attribute whose relation is "certificate"): a work
@@ -325,9 +327,11 @@ def _judged(
     scopes: pl.DataFrame,
     companions: pl.DataFrame,
     counts: pl.DataFrame,
+    parts: pl.DataFrame,
 ) -> pl.DataFrame:
     """A finding per disagreeing group (but the unscoped figures that one mistyped scoped
-    figure explains, which `_scopes` reports)."""
+    figure explains, which `_scopes` reports, and a currency's part of a group whose figures
+    each repeat a scoped one, which the whole group's finding says)."""
     specs = _attributes(ctx, claims.get_column("attribute").unique().sort().to_list())
     claims = claims.join(
         specs.select("attribute", "shows", "compares", "tolerance"), on="attribute", how="left"
@@ -362,6 +366,9 @@ def _judged(
     moved = _beside(ctx, swapped, claims, companions).select("g", moved="differs")
     per_group = per_group.join(moved, on="g", how="left")
     judged = per_group.with_columns(reason=_reasons()).filter(pl.col("reason").is_not_null())
+    match = QualifierSplit.unscoped_match
+    placed = judged.filter(pl.col("reason") == f"{match.code}/{match.name}").select(whole="g")
+    judged = judged.join(parts.join(placed, on="whole").select("g"), on="g", how="anti")
     return (
         pl.concat(
             [
@@ -647,8 +654,9 @@ def _reasons() -> pl.Expr:
             (kind == "score") & (c("counts").fill_null(0) >= 2) & (spread <= c("added")),
             TemporalDrift.score_moved,
         ),
-        ((kind == "money") & (c("currencies").list.len() > 1), WithinTolerance.other_currency),
+        # figures stating no scope, each one a scoped figure of its own currency repeats
         ((kind == "money") & unscoped & c("matched"), QualifierSplit.unscoped_match),
+        ((kind == "money") & (c("currencies").list.len() > 1), WithinTolerance.other_currency),
         # left to the scopes' comparison, unless two of the unscoped figures are themselves
         # one mistyped: that scope's own transposition, which the scopes leave to it
         ((kind == "money") & unscoped & c("mistyped") & c("swapped").is_null(), None),

@@ -375,12 +375,17 @@ def _verdicts(
         .join(merged, on=["g", "key"], how="left", maintain_order="left")
         .with_columns(member=pl.coalesce("into", "key"))
     )
+    lower = pl.col("name") == pl.col("name").str.to_lowercase()
     per_source = (
         editorial.group_by("g", "entity", "attribute", "source")
         .agg(
             first=pl.col("pos").min(),
             set=pl.col("member").unique().sort(),
-            own=pl.col("name").unique().sort(),
+            # one written form per member ("Egypt", not "Egyptian" too): its first cased one
+            own=pl.col("name")
+            .sort_by(lower, "pos")
+            .filter(pl.col("member").sort_by(lower, "pos").is_first_distinct())
+            .sort(),
             ids="claim_id",
         )
         .with_columns(
