@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.extract import imdb, mentions, prose, scan, wikipedia
+from auditor.extract import common, imdb, mentions, prose, scan, wikipedia
 from auditor.extract.base import opens_line
 from auditor.normalize.money import MONEY_IN_TEXT
 
@@ -220,3 +220,79 @@ def test_other_film_sentences_as_the_pattern_that_looks_behind() -> None:
         for s, e in _bounds(text, rng):
             want = [m.span() for m in plain.finditer(text, s, e)]
             assert [m.span() for m in wikipedia._other_film_sentences(text, s, e)] == want
+
+
+def _respaced_by_pattern(text: str, start: int, end: int, people: dict[str, str]) -> list:
+    """What `common._respaced_mentions` stands for: one pattern of every name, its matches
+    named back by their letters."""
+    keys: dict[str, list] = {}
+    for n, (name, attribute) in enumerate(people.items()):
+        letters = name.replace(" ", "").replace("-", "")
+        if " " in name.strip() and letters.isalpha():
+            keys.setdefault(letters.casefold(), []).append((n, name, attribute))
+    if not keys:
+        return []
+    rx = common._respaced_pattern(sorted(keys, key=len, reverse=True))
+    found = []
+    for m in rx.finditer(text, start, end):
+        written = m[0].casefold()
+        for n, name, attribute in keys.get(written.replace(" ", "").replace("-", ""), ()):
+            if written != name.casefold():
+                found.append((n, m.start(), m.end(), attribute))
+    return [(a, b, attribute) for _, a, b, attribute in sorted(found)]
+
+
+def test_respaced_names_found_as_their_pattern_finds_them() -> None:
+    people = {
+        "Abdulkarim Hafez": "director",
+        "Lina Abdul Wahab": "stars",
+        "Omar El-Gendy": "stars",
+        "Abdul Karim": "stars",
+        "Karim Hafez": "character",
+        "Ab Dul": "stars",
+        "Sasha Kirk": "stars",
+        "Iris Kim": "stars",
+        "Eleni Σamaraς": "stars",  # a final sigma is the same letter, case ignored
+    }
+    pieces = ["Abdul", "karim", "KARIM", " ", "-", "  ", " - ", "Lina", "abdulwahab", "Wahab",
+              "El", "gendy", "Hafez", "hafez", "'", "’", "x", "\n", "_", "1", "Sa", "sha", "Kirk",
+              "Iris", "Kim", "Eleni", "amara", "σ", "ς", "Σ", *CASE_ODD]
+    rng = random.Random(7)
+    written = ["EleniΣamaraς is", "Eleni-σamaraσ.", "ELENI ΣAMARAΣ", "AbdulKarim", "ſasha-Kirk"]
+    for text in written + _texts(pieces, 7):
+        # a page's own pairs of capitalised words stand for its people, beside the ones above
+        own = dict.fromkeys(re.findall(r"[A-Z][a-z]+ [A-Z][a-z]+", text)[:40], "stars")
+        for names in (people, {**people, **own}):
+            for a, b in _bounds(text, rng):
+                got = common._respaced_mentions(text, a, b, names)
+                assert got == _respaced_by_pattern(text, a, b, names), (text[a:b][:200], a, b)
+
+
+def _long_by_pattern(text: str, start: int, end: int, names, *, cased: bool) -> list:
+    """What `mentions.long_mentions` stands for: every name's pattern searched."""
+    found: list[tuple[int, int]] = []
+    for name in sorted(set(names), key=len, reverse=True):
+        rx = mentions._name_rx(name, cased)
+        m = rx and rx.search(text, start, end)
+        if m and not any(s <= m.start() < e for s, e in found):
+            found.append((m.start(), m.end()))
+    return found
+
+
+def test_long_names_found_as_their_patterns_find_them() -> None:
+    """A name whose last word an ASCII text does not hold is skipped unread: the same spans."""
+    names = ["Capt. Jo Vance", "Dr. Ada Yıldız", "Maj. Kit 'Ace' Hale", "Ana María Solís",
+             "Jon Paul Große", "The Frost Queen", 'Kit "Ace" Hale', "Old Ivo Ševčík", "Mr. Æsop"]
+    pieces = ["Capt", ". ", "Captain ", "Jo ", "Vance", "vance", "Dr ", "Doctor ", "Ada ",
+              "Yildiz", "yıldız", "Major ", "Maj. ", "Kit ", "'Ace' ", '"Ace" ', "Hale", "Ana ",
+              "Maria ", "María ", "Solis", "Solís", "Jon Paul ", "Grosse", "Große", "the ",
+              "The ", "Frost ", "Queen", "Old Ivo ", "Sevcik", "Ševčík", "Mr. ", "Aesop", "Æsop",
+              " ", "x", "\n", *CASE_ODD]
+    rng = random.Random(11)
+    written = ["Ana Maria Solis wins", "Dr Ada Yildiz, Jon Paul Grosse", "Old Ivo Sevcik.",
+               "Doctor Ada Yıldız and Maj. Kit 'Ace' Hale", "Mr. Aesop"]
+    for text in written + _texts(pieces, 11, count=2000):
+        for a, b in _bounds(text, rng):
+            for cased in (True, False):
+                got = mentions.long_mentions(text, a, b, names, cased=cased)
+                assert got == _long_by_pattern(text, a, b, names, cased=cased), text[a:b][:200]

@@ -721,6 +721,24 @@ _SPECIAL = re.compile(r"[\"“”.]")
 
 
 @lru_cache(maxsize=4096)
+def _ascii_last_word(name: str) -> str | None:
+    """What `_name_pattern` matches of the name's last word in an ASCII text, lower-cased
+    (a letter's accent dropped, as `_letter` allows); None where no ASCII text holds it (a
+    letter of another script)."""
+    words = name.split()
+    out = []
+    for c in words[-1] if words else "":
+        if c.isascii():
+            out.append(c.lower())
+            continue
+        base = fold(c)
+        if not (len(base) == 1 and base.isalpha() and base.isascii()):  # "ı" is "i" too
+            return None
+        out.append(base)
+    return "".join(out)
+
+
+@lru_cache(maxsize=4096)
 def _name_rx(name: str, cased: bool) -> re.Pattern[str] | None:
     """The pattern of a name a word scan cannot see (titled, nicknamed, three words long or
     opening on "the"), None for any other name; built once a name."""
@@ -739,7 +757,13 @@ def long_mentions(
 ) -> list[tuple[int, int]]:
     """Spans of names that a word scan cannot see: titled, nicknamed or three words long."""
     found: list[tuple[int, int]] = []
+    # an English review is ASCII: a name whose last word it does not hold is none of its
+    # names, and needs no pattern (a catalog's every film names other people)
+    segment = text[start:end]
+    plain = segment.lower() if segment.isascii() else None
     for name in sorted(set(names), key=len, reverse=True):
+        if plain is not None and ((key := _ascii_last_word(name)) is None or key not in plain):
+            continue
         rx = _name_rx(name, cased)
         if rx is None:
             continue

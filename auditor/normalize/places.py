@@ -79,7 +79,7 @@ COUNTRY_KEYS = {**_ALIASES, **_DEMONYMS}
 # The adjectives of the world's other countries ("an Egyptian-Emirati drama", "a Thai horror
 # film"): a country's value folded to its name's key, so that a resolved list never shows a
 # country beside its own adjective. Kept out of COUNTRY_KEYS, which the readers' patterns and
-# the name finder use, where a surname ("Mark Cuban", "Irvine Welsh") is no adjective.
+# the name finder use, where a surname ("Jo Cuban") is no adjective.
 _WORLD = """
 afghan:afghanistan albanian:albania algerian:algeria andorran:andorra angolan:angola
 armenian:armenia azerbaijani:azerbaijan bahraini:bahrain bangladeshi:bangladesh
@@ -117,7 +117,7 @@ def _world() -> dict[str, str]:
     return {a: COUNTRY_KEYS.get(b, b) for a, b in pairs}
 
 
-# a country's other names, which the readers' patterns leave alone ("Agnieszka Holland")
+# a country's other names, which the readers' patterns leave alone (a surname: "Ada Holland")
 _OTHER_NAMES = {
     "czechia": "czech republic",
     "macedonia": "north macedonia",
