@@ -225,14 +225,10 @@ def test_other_film_sentences_as_the_pattern_that_looks_behind() -> None:
 def _respaced_by_pattern(text: str, start: int, end: int, people: dict[str, str]) -> list:
     """What `common._respaced_mentions` stands for: one pattern of every name, its matches
     named back by their letters."""
-    keys: dict[str, list] = {}
-    for n, (name, attribute) in enumerate(people.items()):
-        letters = name.replace(" ", "").replace("-", "")
-        if " " in name.strip() and letters.isalpha():
-            keys.setdefault(letters.casefold(), []).append((n, name, attribute))
+    keys = common.respaced_keys(people)
     if not keys:
         return []
-    rx = common._respaced_pattern(sorted(keys, key=len, reverse=True))
+    rx = common.respaced_pattern(sorted(keys, key=len, reverse=True))
     found = []
     for m in rx.finditer(text, start, end):
         written = m[0].casefold()

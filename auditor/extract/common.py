@@ -373,14 +373,10 @@ def _respaced_mentions(
     space or a hyphen ("Abdul Karim" for "Abdulkarim", "Lina Abdulwahab" for "Lina Abdul
     Wahab", "El Gendy" for "El-Gendy"): the same letters, as romanisations part them. Found as
     the pattern of every such name would find them, letters parted by one space or hyphen at
-    most, case ignored (`_respaced_pattern`, which the tests hold it to), but by a search of
+    most, case ignored (`respaced_pattern`, which the tests hold it to), but by a search of
     the letters in the review's text with its spaces and hyphens taken out: a catalog's every
     film names other people, and compiling their pattern cost a page 2.6 ms."""
-    keys: dict[str, list[tuple[int, str, str]]] = {}
-    for n, (name, attribute) in enumerate(people.items()):
-        letters = name.replace(" ", "").replace("-", "")
-        if " " in name.strip() and letters.isalpha():
-            keys.setdefault(letters.casefold(), []).append((n, name, attribute))
+    keys = respaced_keys(people)
     if not keys:
         return []
     names = sorted(keys, key=len, reverse=True)  # the pattern's order: the longest tried first
@@ -388,7 +384,7 @@ def _respaced_mentions(
     joined = "".join(m[0] for m in runs).translate(_CASE_ODD)
     letters = joined.lower()
     if len(letters) != len(joined):  # a letter whose lower case is longer: the pattern's way
-        hits = [(m.start(), m.end()) for m in _respaced_pattern(names).finditer(text, start, end)]
+        hits = [(m.start(), m.end()) for m in respaced_pattern(names).finditer(text, start, end)]
     else:
         at = list(accumulate((len(m[0]) for m in runs), initial=0))
         hits = _respaced_hits(text, end, names, letters, runs, at)
@@ -401,10 +397,21 @@ def _respaced_mentions(
     return [(a, b, attribute) for _, a, b, attribute in sorted(found)]
 
 
+def respaced_keys(people: dict[str, str]) -> dict[str, list[tuple[int, str, str]]]:
+    """Each name of two words or more, of letters alone, by its letters case-folded, with its
+    order among the people and its attribute."""
+    keys: dict[str, list[tuple[int, str, str]]] = {}
+    for n, (name, attribute) in enumerate(people.items()):
+        letters = name.replace(" ", "").replace("-", "")
+        if " " in name.strip() and letters.isalpha():
+            keys.setdefault(letters.casefold(), []).append((n, name, attribute))
+    return keys
+
+
 def _respaced_hits(
     text: str, end: int, names: list[str], letters: str, runs: list, at: list[int]
 ) -> list[tuple[int, int]]:
-    """The spans `_respaced_pattern(names)` matches, from `letters` (the text's runs of all
+    """The spans `respaced_pattern(names)` matches, from `letters` (the text's runs of all
     but spaces and hyphens, joined and lower-cased; run i opens at letters[at[i]])."""
 
     def place(i: int) -> int:  # the text's offset of letters[i]
@@ -436,7 +443,7 @@ def _word(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
-def _respaced_pattern(names: list[str]) -> re.Pattern[str]:
+def respaced_pattern(names: list[str]) -> re.Pattern[str]:
     """Every name's letters, one space or hyphen at most between two, as a word of its own."""
     return re.compile(
         r"(?<![\w'’-])(?:"
