@@ -381,10 +381,10 @@ def _verdicts(
         .agg(
             first=pl.col("pos").min(),
             set=pl.col("member").unique().sort(),
-            # one written form per member ("Egypt", not "Egyptian" too): its first cased one
+            # each name once, whatever its case ("Egyptian", not "egyptian" too): cased first
             own=pl.col("name")
             .sort_by(lower, "pos")
-            .filter(pl.col("member").sort_by(lower, "pos").is_first_distinct())
+            .filter(pl.col("name").str.to_lowercase().sort_by(lower, "pos").is_first_distinct())
             .sort(),
             ids="claim_id",
         )
