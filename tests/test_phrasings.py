@@ -361,6 +361,15 @@ RELEASES = [
         "The film opened in Norway on 8 March 2016 and began streaming on Mubi on 2 May 2016.",
         {("2016-03-08", "norway"), ("2016-05-02", "streaming")},
     ),
+    (  # the service the sentence names, taken up by a common noun: no festival's debut
+        "Pelimo bought the streaming rights, and the film debuted on the service on 3 March "
+        "2021. It had debuted at the Orvik Film Festival on 9 September 2020.",
+        {("2021-03-03", "streaming"), ("2020-09-09", "premiere")},
+    ),
+    (
+        "It opened in Chile on 4 May 2018 and premiered on the streamer on 1 August 2018.",
+        {("2018-05-04", "chile"), ("2018-08-01", "streaming")},
+    ),
     (  # a country fronting the sentence frames its every date whose clause names none
         "In France, the film premiered on 3 May 2019 and was released on 9 June 2019; it "
         "opened in Belgium on 12 June 2019.",
@@ -1206,6 +1215,23 @@ def test_cast_credits_in_a_leads_later_sentences():
         ("stars", "Jo Vance", None),
         ("stars", "Ōta Ren", None),
         ("stars", "Kit Ray Jr.", None),
+    }
+
+
+def test_cast_credits_of_a_sentence_whose_subject_is_the_films_cast():
+    """'Its ensemble cast includes A, B and C', 'The film's cast is led by D': the film's cast
+    as the subject credits its players; another film's cast credits no one."""
+    from auditor.extract.prose import add_cast_prose
+
+    text = (
+        "Its ensemble cast includes Mira Dole, Tomas Ek and Ada K. Brook. The film's principal "
+        "cast is led by Lee Paine. Its sequel's cast includes Jo Vance."
+    )
+    assert _facts(add_cast_prose, text) == {
+        ("stars", "Mira Dole", None),
+        ("stars", "Tomas Ek", None),
+        ("stars", "Ada K. Brook", None),
+        ("stars", "Lee Paine", None),
     }
 
 
