@@ -1937,6 +1937,19 @@ def test_a_lower_cased_plot_names_a_given_name_after_an_article_and_a_family_wor
     assert {v for _, v, _ in facts} == {"ada brook", "emil"}
 
 
+def test_a_lower_cased_plot_names_a_given_name_opening_a_clause():
+    """"...; teddy never left; and odile, the eldest, sells": the given name of a character
+    the cast list gives whole, opening a clause, names that character; a question's "will he",
+    a month, and a given name the text also writes whole are none of its own."""
+    known = ["teddy marsh", "odile marsh", "will danner", "june oakes", "pia rowe"]
+    text = (
+        "pia rowe comes home. teddy never left town; and odile, the eldest, sells the house. "
+        "june brings rain, and pia wants it back. will he let her?"
+    )
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, known, cased=False), text)
+    assert {v for _, v, _ in facts} == {"pia rowe", "teddy", "odile"}
+
+
 def test_a_cased_plot_names_a_one_word_role_with_its_article():
     """A cased plot's "the Oracle", for the cast list's "the Oracle", names that character,
     article included; lower-cased, "the oracle" may be a described role and names no one."""
