@@ -913,6 +913,16 @@ def test_runtime_phrasings(text, minutes):
     assert {v for a, v, _ in _facts(add_runtime_prose, text) if a == "runtime"} == minutes
 
 
+def test_runtime_of_the_film_named_by_its_title():
+    """"2417 runs 84 minutes": the page's title as the subject states the film's running time,
+    a title that is a number read as the film, no year; another title's running time is none."""
+    text = "2417 premiered in 2019. 2417 runs 84 minutes. Night Bus 9 runs 90 minutes."
+    out = _collector(text)
+    out.add("title", 0, 4, "2417")
+    add_runtime_prose(out, 0, len(text))
+    assert {c.value for c in out.claims if c.attribute == "runtime"} == {84}
+
+
 @pytest.mark.parametrize(
     ("text", "times"),
     [
