@@ -361,6 +361,15 @@ RELEASES = [
         "The film opened in Norway on 8 March 2016 and began streaming on Mubi on 2 May 2016.",
         {("2016-03-08", "norway"), ("2016-05-02", "streaming")},
     ),
+    (  # the service the sentence names, taken up by a common noun: no festival's debut
+        "Pelimo bought the streaming rights, and the film debuted on the service on 3 March "
+        "2021. It had debuted at the Orvik Film Festival on 9 September 2020.",
+        {("2021-03-03", "streaming"), ("2020-09-09", "premiere")},
+    ),
+    (
+        "It opened in Chile on 4 May 2018 and premiered on the streamer on 1 August 2018.",
+        {("2018-05-04", "chile"), ("2018-08-01", "streaming")},
+    ),
     (  # a country fronting the sentence frames its every date whose clause names none
         "In France, the film premiered on 3 May 2019 and was released on 9 June 2019; it "
         "opened in Belgium on 12 June 2019.",
@@ -904,6 +913,16 @@ def test_runtime_phrasings(text, minutes):
     assert {v for a, v, _ in _facts(add_runtime_prose, text) if a == "runtime"} == minutes
 
 
+def test_runtime_of_the_film_named_by_its_title():
+    """"2417 runs 84 minutes": the page's title as the subject states the film's running time,
+    a title that is a number read as the film, no year; another title's running time is none."""
+    text = "2417 premiered in 2019. 2417 runs 84 minutes. Night Bus 9 runs 90 minutes."
+    out = _collector(text)
+    out.add("title", 0, 4, "2417")
+    add_runtime_prose(out, 0, len(text))
+    assert {c.value for c in out.claims if c.attribute == "runtime"} == {84}
+
+
 @pytest.mark.parametrize(
     ("text", "times"),
     [
@@ -1206,6 +1225,23 @@ def test_cast_credits_in_a_leads_later_sentences():
         ("stars", "Jo Vance", None),
         ("stars", "Ōta Ren", None),
         ("stars", "Kit Ray Jr.", None),
+    }
+
+
+def test_cast_credits_of_a_sentence_whose_subject_is_the_films_cast():
+    """'Its ensemble cast includes A, B and C', 'The film's cast is led by D': the film's cast
+    as the subject credits its players; another film's cast credits no one."""
+    from auditor.extract.prose import add_cast_prose
+
+    text = (
+        "Its ensemble cast includes Mira Dole, Tomas Ek and Ada K. Brook. The film's principal "
+        "cast is led by Lee Paine. Its sequel's cast includes Jo Vance."
+    )
+    assert _facts(add_cast_prose, text) == {
+        ("stars", "Mira Dole", None),
+        ("stars", "Tomas Ek", None),
+        ("stars", "Ada K. Brook", None),
+        ("stars", "Lee Paine", None),
     }
 
 
@@ -1909,6 +1945,19 @@ def test_a_lower_cased_plot_names_a_given_name_after_an_article_and_a_family_wor
     text = "ada brook, a widow with a ten-year-old son, emil, and a sister, greta, sells the farm."
     facts = _facts(lambda out, s, e: add_characters(out, s, e, known, cased=False), text)
     assert {v for _, v, _ in facts} == {"ada brook", "emil"}
+
+
+def test_a_lower_cased_plot_names_a_given_name_opening_a_clause():
+    """"...; teddy never left; and odile, the eldest, sells": the given name of a character
+    the cast list gives whole, opening a clause, names that character; a question's "will he",
+    a month, and a given name the text also writes whole are none of its own."""
+    known = ["teddy marsh", "odile marsh", "will danner", "june oakes", "pia rowe"]
+    text = (
+        "pia rowe comes home. teddy never left town; and odile, the eldest, sells the house. "
+        "june brings rain, and pia wants it back. will he let her?"
+    )
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, known, cased=False), text)
+    assert {v for _, v, _ in facts} == {"pia rowe", "teddy", "odile"}
 
 
 def test_a_cased_plot_names_a_one_word_role_with_its_article():

@@ -584,17 +584,27 @@ _REF_MARK = re.compile(r"\[\w{1,3}\]")  # a footnote mark: "[3]", "[a]"
 # minutes", "The picture lasts 1 hour 40 minutes", "a running time of 127 minutes"), or one of
 # its versions ("The Italian version runs 1 h 43 min", "Its director's cut runs ..."), as read in
 # an abstract, whose sentences are about the film (a plot's "ran for two hours" is not read).
+_RUNS = r" (?:runs|ran|lasts|lasted)(?: for)?"
+_DURATION_AFTER = r" (?:about |approximately |some )?(?P<d>" + DURATION_IN_TEXT.pattern + ")"
 _RUNTIME_PROSE = re.compile(
     r"(?:\b(?:it|the (?:film|movie|picture)|(?:the|its) (?P<v>[\w'-]+(?: [\w'-]+)? "
-    r"(?:version|cut|edit|edition))) (?:runs|ran|lasts|lasted)(?: for)?"
-    r"|\b(?:running time|runtime|run time) (?:is|was|of)) (?:about |approximately |some )?"
-    r"(?P<d>" + DURATION_IN_TEXT.pattern + ")",
+    r"(?:version|cut|edit|edition)))" + _RUNS
+    + r"|\b(?:running time|runtime|run time) (?:is|was|of))" + _DURATION_AFTER,
     re.I,
 )
 
 
 def add_runtime_prose(out: Collector, start: int, end: int) -> None:
-    """The running time a sentence whose subject is the film (or a version it names) states."""
-    for m in _RUNTIME_PROSE.finditer(out.view.text, start, end):
-        version = runtime_version(m["v"]) if m["v"] else None
+    """The running time a sentence whose subject is the film (or a version it names) states;
+    the film named by the title the page gives is that subject too ("2417 runs 84 minutes",
+    a title that is a number no year)."""
+    text = out.view.text
+    hits = list(_RUNTIME_PROSE.finditer(text, start, end))
+    titles = sorted({t for t in out.values("title") if t}, key=len, reverse=True)
+    if titles:
+        named = "|".join(map(re.escape, titles))
+        by_title = re.compile(rf"(?<![\w'-])(?:{named})" + _RUNS + _DURATION_AFTER, re.I)
+        hits += by_title.finditer(text, start, end)
+    for m in hits:
+        version = runtime_version(m["v"]) if m.re is _RUNTIME_PROSE and m["v"] else None
         out.add("runtime", m.start("d"), m.end("d"), parse_duration(m["d"]), version)

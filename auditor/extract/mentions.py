@@ -404,6 +404,12 @@ _KIN = re.compile(  # the determiner's first letter first, in either case: a sca
 )
 # "the widow's son arvid": the same after a name's possessive
 _KIN_OF = re.compile(r"['’]s " + _KIN.pattern[_KIN.pattern.index("(?:(?:younger") :])
+# A word opening a clause of a lower-cased text ("; kit never", ". orla, the eldest,"), no
+# pronoun after it
+_CLAUSE_OPENING = re.compile(
+    r"(?:^|[.;:!?] (?:and |but )?|, (?:and|but) )(?P<w>[^\W\d_][\w'’-]*)"
+    r"(?=,? (?!(?:he|she|they|it|you|we|i)\b))"
+)
 # "ten-year-old Ottla finds": one name after an age, a person ("Ten-year-old Jo Vance" is a run)
 _AGED = re.compile(r"-(?<=[a-z]-)year-old (?P<n>[A-Z][\w'’-]*)(?![\w'’-]| [A-Z])")
 # "the Grand Vizier Omar Hadid (Ada Brook)": an office or a description, capitalised after an
@@ -832,6 +838,21 @@ def character_mentions(
                 continue  # "his brother kit hale": the full name, read below
             if key in firsts:
                 names.setdefault(key, key)
+        # "...; orla, the eldest, sells; kit never left": the given name of a character
+        # the cast list gives whole, opening a clause and the subject of no question ("will he
+        # ...?"), is that character, unless the text writes the name whole
+        whole = fold(text[start:end])
+        given = {k.split()[0]: k for k in names if len(k.split()) == 2}
+        for m in _CLAUSE_OPENING.finditer(whole):
+            w = m["w"]
+            if (
+                w in given
+                and w not in _STOP
+                and w.rstrip(".") not in HONORIFICS
+                and w.capitalize() not in _MONTH_NAMES
+                and given[w] not in whole
+            ):
+                names.setdefault(w, w)
     surnames: dict[str, list[str]] = {}
     singles: set[str] = set()
     for key in names:

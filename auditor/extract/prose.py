@@ -374,6 +374,9 @@ _KINDS = (
         re.compile(rf"\b(?:{_STREAMERS}) (?:debut|release|launch|premiere)(?: on)?\b", re.I),
         "streaming",
     ),
+    # a service the sentence has named, taken up by a common noun: "X acquired the streaming
+    # rights, and the film debuted on the service on" (" on the service" outranks "debuted")
+    (re.compile(r"\bon the (?:streamer|streaming service|service|platform)\b", re.I), "streaming"),
     # a service no list names, by the form of the clause: "was released on Cortoflix on",
     # "made available on BritBox on" (a name, then "on" and the date)
     (_ON_PLATFORM, "streaming"),
@@ -1457,10 +1460,13 @@ _WRITING_CREDIT = re.compile(
 
 
 # "It stars A and B", "A co-production of X and Y, it features the voices of A, B and C": a
-# sentence whose subject is the film credits its players.
+# sentence whose subject is the film credits its players; so does one whose subject is the
+# film's cast ("Its ensemble cast includes A, B and C").
 _CAST_SENTENCE = re.compile(
-    r"(?:^|, )(?:[Ii]t|[Tt]he (?:film|movie)) (?:also )?"
-    r"(?:stars|co-stars|features the voices of|featured the voices of) (?P<names>"
+    r"(?:^|, )(?:(?:[Ii]t|[Tt]he (?:film|movie)) (?:also )?"
+    r"(?:stars|co-stars|features the voices of|featured the voices of)"
+    r"|(?:[Ii]ts|[Tt]he (?:film|movie)['’]s) (?:(?:ensemble|principal|main|lead) )?cast "
+    r"(?:includes|included|features|featured|is led by|was led by)) (?P<names>"
     + _NAME
     + r"(?:(?:, | and |, and | &amp; | & )"
     + _NAME
