@@ -143,6 +143,11 @@ RELEASES = [
         {("2003-10-05", "premiere")},
     ),
     ("The film had its television debut on ZDF on 24 December 1991.", set()),
+    (  # the country a release verb reaches; a channel's premiere, named after what it is, none
+        "It premiered on the cable network Orbis on 3 May 1996. Kite Films opened it in cinemas "
+        "in Spain on 9 October 1996; it reached Portugal on 16 October 1996.",
+        {("1996-10-09", "spain"), ("1996-10-16", "portugal")},
+    ),
     (  # the kind named last, nearest the date, beats a festival named earlier in the clause
         "Arrow Films acquired it after a screening at the Sundance Film Festival and opened it "
         "in a limited release in the United Kingdom on 3 March 2006.",
@@ -1147,6 +1152,9 @@ def test_writing_credits_name_their_role_in_prose():
         ("writers", "Jo Vance", "screenplay"),
         ("writers", "Ada Brook", "screenplay"),
     }
+    for what in ("television", "TV"):  # the teleplay's credit, as "from a teleplay by X"
+        text = f"Sixth Film is a 1994 television film written for {what} by Jo Vance."
+        assert _facts(add_credit_prose, text) == {("writers", "Jo Vance", "teleplay")}
     for what in ("the Icelandic novelist", "novelist", "his brother", "the playwright"):
         text = (
             f"Fifth Film is a 1999 drama film directed by Kit Ray, who co-wrote the story with "
@@ -2117,6 +2125,21 @@ def test_review_misspells_a_surname_initial_by_ear():
         ("director", "Kit Wance"),
         ("stars", "Ada Crooke"),
     }
+
+
+def test_review_function_word_is_no_misspelt_name_word():
+    """A lower-cased review's 'plays rosa as a saint' and 'as good as vance' hold 'rosa as' and
+    'as vance', a few letters from 'rosa asher' and 'jas vance': a function word is no
+    misspelling of a name's word; 'rosa ashar' (a letter off) still is."""
+    from auditor.extract.common import add_user_mentions
+
+    text = "she plays rosa as a saint, he is as good as vance, and rosa ashar is great."
+    out = _collector(text)
+    out.add("stars", 0, 3, "rosa asher")
+    out.add("stars", 0, 3, "jas vance")
+    add_user_mentions(out, 0, len(text), cased=False)
+    got = {(c.attribute, c.value) for c in out.claims if c.origin == "user"}
+    assert got == {("stars", "rosa ashar")}
 
 
 def test_review_names_a_person_with_a_lower_case_particle():
@@ -3766,6 +3789,29 @@ def test_imdb_cast_double_first_name_the_page_writes_elsewhere():
     }
 
 
+def test_imdb_cast_double_first_name_after_a_role_the_storyline_writes_whole():
+    """"nell cato sue ann lark": the storyline writes the role "nell cato" whole and never
+    "nell cato sue", so the actor has three words though no review names her; a two-word
+    actor after a role the storyline writes whole stays two, and so does one after a role
+    the storyline goes on writing in another form ("harbour watch officers")."""
+    from auditor.extract.imdb import Imdb
+
+    text = (
+        "edit cast cast overview, first billed only: ada brook ... captain joe lusk kit ray "
+        "... nell cato sue ann lark ... harbour watch officer bo pike ... the cook see full "
+        "cast&nbsp;&raquo; edit storyline captain joe lusk hires nell cato to cook for the "
+        "crew, and the harbour watch officers search the boat. written by x plot summary"
+    )
+    out = _collector(text)
+    Imdb()._cast(out.view, out, 0, None)
+    assert {tuple(sorted(c.value.items())) for c in out.claims if c.attribute == "cast"} == {
+        (("actor", "ada brook"), ("character", "captain joe lusk")),
+        (("actor", "kit ray"), ("character", "nell cato")),
+        (("actor", "sue ann lark"), ("character", "harbour watch officer")),
+        (("actor", "bo pike"), ("character", "the cook")),
+    }
+
+
 def test_television_films_cinema_version_is_a_cut_of_its_own():
     """A television film's own release is its broadcast, so its cinemas' version is another
     cut (compared with that cut's times only); a cinema film's "(theatrical)" is its own."""
@@ -3853,6 +3899,11 @@ def test_a_fronted_phrase_naming_a_release_dates_none(text, facts):
             {("1979-10-04", "usa")},
         ),
         ("It originally aired on the BBC on 2 January 1984.", {("1984-01-02", None)}),
+        (  # the channel named after what it is
+            "It premiered on the cable network Orbis on 3 May 1996 and was telecast on the "
+            "premium channel Velo Plus on 4 June 1997.",
+            {("1996-05-03", None), ("1997-06-04", None)},
+        ),
         ("NBC repeated the film on 5 May 1982, and it was rebroadcast on 1 June 1983.", set()),
         ("The film aired again on NBC on 5 May 1982.", set()),
     ],

@@ -277,8 +277,9 @@ _YEAR_AFTER = re.compile(
 # A language region names its country ("in German-speaking Switzerland", "in the
 # French-speaking part of Canada"): the release is that country's.
 _REGION = rf"(?:{LANGUAGE_REGION} (?:(?:part|region)s? of (?:the )?)?)?"
+# "it reached Ireland on": the verb's object is the country it opened in
 _IN_COUNTRY = re.compile(
-    rf"\b(?:in|across|throughout) (?:the )?{_REGION}(?P<c>{_COUNTRY})\b", re.I
+    rf"\b(?:in|across|throughout|reached) (?:the )?{_REGION}(?P<c>{_COUNTRY})\b", re.I
 )
 # "opened in Danish cinemas", "across UK theaters", "reached American screens", "returned to
 # Polish cinemas": the adjective names the country.
@@ -434,11 +435,16 @@ _TV_PREMIERE_AT = Opening(
     ),
     ("television ", "tv ", "premiered ", "debuted "),
 )
+# What a channel's name may follow: "on the cable network X", "on the premium channel X".
+_CHANNEL_NOUN = (
+    r"(?:(?:(?:basic[- ]|pay[- ])?cable|premium|broadcast|television|TV) )?"
+    r"(?:network|channel|station) "
+)
 # "premiered on BBC Two on", "premiered on Syfy in the United States on": a channel's first
 # showing (a streaming service's premiere is read as `streaming` before this is asked).
 _ON_NETWORK = re.compile(
-    rf"\bpremiered on (?:the )?(?!(?i:{_MONTH_NAMES}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
-    r"\b)[A-Z]"
+    rf"\bpremiered on (?:the )?(?:{_CHANNEL_NOUN})?"
+    rf"(?!(?i:{_MONTH_NAMES}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)[A-Z]"
 )
 
 
@@ -467,7 +473,7 @@ def _other_work(text: str, low: str | None, a: int, b: int, rerelease: bool):
     if other is None or occasion is not None and occasion.start() < other.start():
         return occasion
     return other
-_IN_COUNTRY_AT = Opening(_IN_COUNTRY, ("in ", "across ", "throughout "))
+_IN_COUNTRY_AT = Opening(_IN_COUNTRY, ("in ", "across ", "throughout ", "reached "))
 # A second predicate with its own release verb: "... and was released", "and opened".
 _AND_VERB = re.compile(
     r"\band (?:was |were |then |later |is |it |the film |\w+ )?(?:released|opened|came out|"
@@ -747,7 +753,7 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
 # on ..."; the verb, its network and "on" right before the date. A repeat ("ABC repeated the
 # film on", "was rebroadcast on", "aired again on") is none.
 _FIRST_AIRED = re.compile(
-    r"\b(?:aired|broadcast|televised|telecast|premiered|debuted) on (?:the )?"
+    rf"\b(?:aired|broadcast|televised|telecast|premiered|debuted) on (?:the )?(?:{_CHANNEL_NOUN})?"
     r"[A-Z][\w&+-]*(?: [A-Z][\w&+-]*){0,3}(?: (?:network|television))?"
     rf"(?: in (?:the )?(?P<c>(?i:{_COUNTRY})))? on $"
 )
@@ -1445,9 +1451,10 @@ _CREDIT = re.compile(
 
 # "from a story by X", "with a screenplay by X and Y", "from the novel by X", "with dialogue
 # by X": the writing credit names its role; the work's title may part the role from its "by"
-# ("adapted from the 1971 novel Its Title by X").
+# ("adapted from the 1971 novel Its Title by X"). "written for television by X" is the
+# teleplay's credit, as "from a teleplay by X" is.
 _WRITING_CREDIT = re.compile(
-    r"\b(?P<role>screenplay|story|teleplay|novel|dialogue)"
+    r"\b(?P<role>screenplay|story|teleplay|novel|dialogue|written for (?:television|TV))"
     r"(?: [A-Z][\w'’:-]*(?: (?:[A-Z][\w'’:-]*|of|the|and|in|on|a|an|to))*)? by (?P<names>"
     + _NAME
     + r"(?:(?:, | and |, and | &amp; | & )"
@@ -1567,7 +1574,8 @@ def add_credit_prose(out: Collector, start: int, end: int) -> None:
     for m in _WRITING_CREDIT.finditer(text, start, end):
         for n in re.finditer(_NAME, text[m.start("names") : m.end("names")]):
             ns, ne = m.start("names") + n.start(), m.start("names") + n.end()
-            out.add("writers", ns, ne, clean(text[ns:ne]), qualifier=m["role"])
+            role = "teleplay" if m["role"].startswith("written") else m["role"]
+            out.add("writers", ns, ne, clean(text[ns:ne]), qualifier=role)
     for m in _WHO_WROTE.finditer(text, start, end):
         role = m["role"] or m["role2"]
         out.add("writers", m.start("x"), m.end("x"), clean(m["x"]), qualifier=role)
