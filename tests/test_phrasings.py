@@ -144,8 +144,9 @@ RELEASES = [
     ),
     ("The film had its television debut on ZDF on 24 December 1991.", set()),
     (  # the country a release verb reaches; a channel's premiere, named after what it is, none
-        "It premiered on the cable network Orbis on 3 May 1996. Kite Films opened it in cinemas "
-        "in Spain on 9 October 1996; it reached Portugal on 16 October 1996.",
+        "It premiered on the cable network Orbis on 3 May 1996, debuted on the channel Velo on 5 "
+        "May 1996, and Kite Films opened it in cinemas in Spain on 9 October 1996; it reached "
+        "Portugal on 16 October 1996.",
         {("1996-10-09", "spain"), ("1996-10-16", "portugal")},
     ),
     (  # the kind named last, nearest the date, beats a festival named earlier in the clause
@@ -3832,6 +3833,48 @@ def test_television_films_cinema_version_is_a_cut_of_its_own():
         }
 
 
+def test_a_broadcast_slot_with_commercials_is_no_running_time():
+    """"120 min (with commercials)" is the broadcast's slot, the film's time with the breaks
+    in it: no running time of any cut (IMDb's runtime line, Wikipedia's infobox)."""
+    from auditor.extract.imdb import Imdb
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "technical specs runtime: 86 min | 120 min (with commercials) | 95 min (theatrical "
+        "version) sound mix"
+    )
+    out = _collector(text)
+    Imdb()._details(out.view, out, 0, True)
+    assert {(c.value, c.qualifier) for c in out.claims if c.attribute == "runtime"} == {
+        (86, None),
+        (95, "theatrical version"),
+    }
+    text = (
+        "From Wikipedia, the free encyclopedia\n\nThe Far Shore\nRunning time\n  • 86 minutes\n"
+        "  • 2 hours (including commercials)\nOriginal release\nNetworkCBC\n\nThe Far Shore is "
+        "a 1981 Canadian drama film.\n"
+    )
+    out = _collector(text)
+    Wikipedia().extract(out.view, out)
+    assert {(c.value, c.qualifier) for c in out.claims if c.attribute == "runtime"} == {
+        (86, None)
+    }
+
+
+def test_written_for_television_is_the_teleplay_credit():
+    """IMDb's "(written for television by)" note, as a lead's "written for television by X",
+    is the teleplay's credit."""
+    from auditor.extract.common import add_credited
+
+    text = "Ann Vole (written for television by), Bo Pike (story)"
+    out = _collector(text)
+    add_credited(out, "writers", 0, len(text))
+    assert {(c.value, c.qualifier) for c in out.claims} == {
+        ("Ann Vole", "teleplay"),
+        ("Bo Pike", "story"),
+    }
+
+
 def test_wikipedia_television_infobox_labels():
     """Infobox television's own labels: "Genre", "Teleplay by", "Country of origin",
     "Original language", "Producer", "Editor", "Release" under "Original release"; its
@@ -3900,7 +3943,7 @@ def test_a_fronted_phrase_naming_a_release_dates_none(text, facts):
         ),
         ("It originally aired on the BBC on 2 January 1984.", {("1984-01-02", None)}),
         (  # the channel named after what it is
-            "It premiered on the cable network Orbis on 3 May 1996 and was telecast on the "
+            "It debuted on the cable network Orbis on 3 May 1996 and was telecast on the "
             "premium channel Velo Plus on 4 June 1997.",
             {("1996-05-03", None), ("1997-06-04", None)},
         ),

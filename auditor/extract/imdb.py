@@ -7,6 +7,7 @@ import re
 from auditor.extract.base import Adapter, Collector, find, opens_word, split_items
 from auditor.extract.common import (
     DESCRIBED_ROLE,
+    WITH_COMMERCIALS,
     add_characters,
     add_credited,
     add_date,
@@ -422,6 +423,8 @@ class Imdb(Adapter):
         m = find(_RUNTIME, text, start, end)
         if m:
             for t in _CUTS.finditer(text[: m.end("v")][m.start("v") :]):
+                if t["n"] and WITH_COMMERCIALS.search(t["n"]):
+                    continue  # "120 min (with commercials)": the broadcast's slot
                 a = m.start("v") + t.start()
                 minutes = parse_duration(t["t"])
                 out.add("runtime", a, a + len(t["t"]), minutes, runtime_version(t["n"], television))

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 
-from auditor.extract.base import Collector, opens_word
+from auditor.extract.base import FOR_TELEVISION, Collector, opens_word, writing_role
 from auditor.extract.scan import finditer_spans, matches_at, opening_words, word_at
 from auditor.normalize.counts import parse_count
 from auditor.normalize.dates import DATE_IN_TEXT, MONTHS, parse_date
@@ -440,10 +440,10 @@ _CHANNEL_NOUN = (
     r"(?:(?:(?:basic[- ]|pay[- ])?cable|premium|broadcast|television|TV) )?"
     r"(?:network|channel|station) "
 )
-# "premiered on BBC Two on", "premiered on Syfy in the United States on": a channel's first
+# "premiered on BBC Two on", "debuted on Syfy in the United States on": a channel's first
 # showing (a streaming service's premiere is read as `streaming` before this is asked).
 _ON_NETWORK = re.compile(
-    rf"\bpremiered on (?:the )?(?:{_CHANNEL_NOUN})?"
+    rf"\b(?:premiered|debuted) on (?:the )?(?:{_CHANNEL_NOUN})?"
     rf"(?!(?i:{_MONTH_NAMES}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)[A-Z]"
 )
 
@@ -1454,7 +1454,7 @@ _CREDIT = re.compile(
 # ("adapted from the 1971 novel Its Title by X"). "written for television by X" is the
 # teleplay's credit, as "from a teleplay by X" is.
 _WRITING_CREDIT = re.compile(
-    r"\b(?P<role>screenplay|story|teleplay|novel|dialogue|written for (?:television|TV))"
+    rf"\b(?P<role>screenplay|story|teleplay|novel|dialogue|(?i:{FOR_TELEVISION}))"
     r"(?: [A-Z][\w'’:-]*(?: (?:[A-Z][\w'’:-]*|of|the|and|in|on|a|an|to))*)? by (?P<names>"
     + _NAME
     + r"(?:(?:, | and |, and | &amp; | & )"
@@ -1574,8 +1574,7 @@ def add_credit_prose(out: Collector, start: int, end: int) -> None:
     for m in _WRITING_CREDIT.finditer(text, start, end):
         for n in re.finditer(_NAME, text[m.start("names") : m.end("names")]):
             ns, ne = m.start("names") + n.start(), m.start("names") + n.end()
-            role = "teleplay" if m["role"].startswith("written") else m["role"]
-            out.add("writers", ns, ne, clean(text[ns:ne]), qualifier=role)
+            out.add("writers", ns, ne, clean(text[ns:ne]), qualifier=writing_role(m["role"]))
     for m in _WHO_WROTE.finditer(text, start, end):
         role = m["role"] or m["role2"]
         out.add("writers", m.start("x"), m.end("x"), clean(m["x"]), qualifier=role)
