@@ -547,6 +547,14 @@ def test_aggregator_phrasings(text, facts):
 
 
 MONEY = [
+    (  # a country's release named by its adjective scopes the money it earned; "wide" is none
+        "Its Danish release on 2 May 1999 earned DKK 4.1 million, and its wide release in "
+        "1998 took $2 million.",
+        {
+            ("gross", (("amount", 4_100_000), ("currency", "DKK")), "denmark"),
+            ("gross", (("amount", 2_000_000), ("currency", "USD")), None),
+        },
+    ),
     (  # money that includes or goes to the film's promotion is no production budget
         "Its budget was $20 million, or $35 million including prints and advertising; the "
         "studio spent a further $8 million on marketing and a $2 million advertising campaign.",
@@ -3942,6 +3950,7 @@ def test_a_fronted_phrase_naming_a_release_dates_none(text, facts):
             {("1979-10-04", "usa")},
         ),
         ("It originally aired on the BBC on 2 January 1984.", {("1984-01-02", None)}),
+        ("It was first telecast by Orbis on 3 May 1996.", {("1996-05-03", None)}),
         (  # the channel named after what it is
             "It debuted on the cable network Orbis on 3 May 1996 and was telecast on the "
             "premium channel Velo Plus on 4 June 1997.",

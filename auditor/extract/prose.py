@@ -753,7 +753,8 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
 # on ..."; the verb, its network and "on" right before the date. A repeat ("ABC repeated the
 # film on", "was rebroadcast on", "aired again on") is none.
 _FIRST_AIRED = re.compile(
-    rf"\b(?:aired|broadcast|televised|telecast|premiered|debuted) on (?:the )?(?:{_CHANNEL_NOUN})?"
+    rf"\b(?:aired|broadcast|televised|telecast|premiered|debuted) (?:on|by) (?:the )?"
+    rf"(?:{_CHANNEL_NOUN})?"
     r"[A-Z][\w&+-]*(?: [A-Z][\w&+-]*){0,3}(?: (?:network|television))?"
     rf"(?: in (?:the )?(?P<c>(?i:{_COUNTRY})))? on $"
 )
@@ -1150,13 +1151,19 @@ _AT_BOX_OFFICE = re.compile(
 
 def _scope_hits(text: str) -> list[tuple[int, int, str]]:
     """(start, end, scope) of each territory `text` names: the words above, or "in <country>"
-    as release dates read it ("in Canada" -> canada) or "at the <country> box office" when
-    the words above do not name it."""
+    as release dates read it ("in Canada" -> canada), "at the <country> box office" or a
+    country's release ("Its Australian release ... earned") when the words above do not name
+    it."""
     hits = [(m.start(), m.end(), sc) for rx, sc in _SCOPE_WORDS for m in rx.finditer(text)]
-    for pattern in (_IN_COUNTRY, _AT_BOX_OFFICE):
+    for pattern in (_IN_COUNTRY, _AT_BOX_OFFICE, _COUNTRY_RELEASE):
         for m in pattern.finditer(text):
-            if not any(rx.search(m["c"]) for rx, _ in _SCOPE_WORDS):
-                hits.append((m.start("c"), m.end("c"), canonical_country(m["c"])))
+            c = m["c"]
+            if pattern is _COUNTRY_RELEASE and not (
+                c.lower() in COUNTRY_NAMES or canonical_country(c) != c.lower()
+            ):
+                continue  # "Its wide release": no country
+            if not any(rx.search(c) for rx, _ in _SCOPE_WORDS):
+                hits.append((m.start("c"), m.end("c"), canonical_country(c)))
     # "outside North America" is abroad, not the territory it names
     abroad = [(a, b) for a, b, sc in hits if sc == _ABROAD]
     return [h for h in hits if h[2] == _ABROAD or not any(a <= h[0] < b for a, b in abroad)]
