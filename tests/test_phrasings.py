@@ -143,6 +143,12 @@ RELEASES = [
         {("2003-10-05", "premiere")},
     ),
     ("The film had its television debut on ZDF on 24 December 1991.", set()),
+    (  # the country a release verb reaches; a channel's premiere, named after what it is, none
+        "It premiered on the cable network Orbis on 3 May 1996, debuted on the channel Velo on 5 "
+        "May 1996, and Kite Films opened it in cinemas in Spain on 9 October 1996; it reached "
+        "Portugal on 16 October 1996.",
+        {("1996-10-09", "spain"), ("1996-10-16", "portugal")},
+    ),
     (  # the kind named last, nearest the date, beats a festival named earlier in the clause
         "Arrow Films acquired it after a screening at the Sundance Film Festival and opened it "
         "in a limited release in the United Kingdom on 3 March 2006.",
@@ -550,6 +556,14 @@ def test_aggregator_phrasings(text, facts):
 
 
 MONEY = [
+    (  # a country's release named by its adjective scopes the money it earned; "wide" is none
+        "Its Danish release on 2 May 1999 earned DKK 4.1 million, and its wide release in "
+        "1998 took $2 million.",
+        {
+            ("gross", (("amount", 4_100_000), ("currency", "DKK")), "denmark"),
+            ("gross", (("amount", 2_000_000), ("currency", "USD")), None),
+        },
+    ),
     (  # money that includes or goes to the film's promotion is no production budget
         "Its budget was $20 million, or $35 million including prints and advertising; the "
         "studio spent a further $8 million on marketing and a $2 million advertising campaign.",
@@ -1166,6 +1180,9 @@ def test_writing_credits_name_their_role_in_prose():
         ("writers", "Jo Vance", "screenplay"),
         ("writers", "Ada Brook", "screenplay"),
     }
+    for what in ("television", "TV"):  # the teleplay's credit, as "from a teleplay by X"
+        text = f"Sixth Film is a 1994 television film written for {what} by Jo Vance."
+        assert _facts(add_credit_prose, text) == {("writers", "Jo Vance", "teleplay")}
     for what in ("the Icelandic novelist", "novelist", "his brother", "the playwright"):
         text = (
             f"Fifth Film is a 1999 drama film directed by Kit Ray, who co-wrote the story with "
@@ -2166,6 +2183,21 @@ def test_review_misspells_a_surname_initial_by_ear():
         ("director", "Kit Wance"),
         ("stars", "Ada Crooke"),
     }
+
+
+def test_review_function_word_is_no_misspelt_name_word():
+    """A lower-cased review's 'plays rosa as a saint' and 'as good as vance' hold 'rosa as' and
+    'as vance', a few letters from 'rosa asher' and 'jas vance': a function word is no
+    misspelling of a name's word; 'rosa ashar' (a letter off) still is."""
+    from auditor.extract.common import add_user_mentions
+
+    text = "she plays rosa as a saint, he is as good as vance, and rosa ashar is great."
+    out = _collector(text)
+    out.add("stars", 0, 3, "rosa asher")
+    out.add("stars", 0, 3, "jas vance")
+    add_user_mentions(out, 0, len(text), cased=False)
+    got = {(c.attribute, c.value) for c in out.claims if c.origin == "user"}
+    assert got == {("stars", "rosa ashar")}
 
 
 def test_review_names_a_person_with_a_lower_case_particle():
@@ -3815,6 +3847,29 @@ def test_imdb_cast_double_first_name_the_page_writes_elsewhere():
     }
 
 
+def test_imdb_cast_double_first_name_after_a_role_the_storyline_writes_whole():
+    """"nell cato sue ann lark": the storyline writes the role "nell cato" whole and never
+    "nell cato sue", so the actor has three words though no review names her; a two-word
+    actor after a role the storyline writes whole stays two, and so does one after a role
+    the storyline goes on writing in another form ("harbour watch officers")."""
+    from auditor.extract.imdb import Imdb
+
+    text = (
+        "edit cast cast overview, first billed only: ada brook ... captain joe lusk kit ray "
+        "... nell cato sue ann lark ... harbour watch officer bo pike ... the cook see full "
+        "cast&nbsp;&raquo; edit storyline captain joe lusk hires nell cato to cook for the "
+        "crew, and the harbour watch officers search the boat. written by x plot summary"
+    )
+    out = _collector(text)
+    Imdb()._cast(out.view, out, 0, None)
+    assert {tuple(sorted(c.value.items())) for c in out.claims if c.attribute == "cast"} == {
+        (("actor", "ada brook"), ("character", "captain joe lusk")),
+        (("actor", "kit ray"), ("character", "nell cato")),
+        (("actor", "sue ann lark"), ("character", "harbour watch officer")),
+        (("actor", "bo pike"), ("character", "the cook")),
+    }
+
+
 def test_television_films_cinema_version_is_a_cut_of_its_own():
     """A television film's own release is its broadcast, so its cinemas' version is another
     cut (compared with that cut's times only); a cinema film's "(theatrical)" is its own."""
@@ -3833,6 +3888,48 @@ def test_television_films_cinema_version_is_a_cut_of_its_own():
             (96, None),
             (118, note),
         }
+
+
+def test_a_broadcast_slot_with_commercials_is_no_running_time():
+    """"120 min (with commercials)" is the broadcast's slot, the film's time with the breaks
+    in it: no running time of any cut (IMDb's runtime line, Wikipedia's infobox)."""
+    from auditor.extract.imdb import Imdb
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "technical specs runtime: 86 min | 120 min (with commercials) | 95 min (theatrical "
+        "version) sound mix"
+    )
+    out = _collector(text)
+    Imdb()._details(out.view, out, 0, True)
+    assert {(c.value, c.qualifier) for c in out.claims if c.attribute == "runtime"} == {
+        (86, None),
+        (95, "theatrical version"),
+    }
+    text = (
+        "From Wikipedia, the free encyclopedia\n\nThe Far Shore\nRunning time\n  • 86 minutes\n"
+        "  • 2 hours (including commercials)\nOriginal release\nNetworkCBC\n\nThe Far Shore is "
+        "a 1981 Canadian drama film.\n"
+    )
+    out = _collector(text)
+    Wikipedia().extract(out.view, out)
+    assert {(c.value, c.qualifier) for c in out.claims if c.attribute == "runtime"} == {
+        (86, None)
+    }
+
+
+def test_written_for_television_is_the_teleplay_credit():
+    """IMDb's "(written for television by)" note, as a lead's "written for television by X",
+    is the teleplay's credit."""
+    from auditor.extract.common import add_credited
+
+    text = "Ann Vole (written for television by), Bo Pike (story)"
+    out = _collector(text)
+    add_credited(out, "writers", 0, len(text))
+    assert {(c.value, c.qualifier) for c in out.claims} == {
+        ("Ann Vole", "teleplay"),
+        ("Bo Pike", "story"),
+    }
 
 
 def test_wikipedia_television_infobox_labels():
@@ -3902,6 +3999,12 @@ def test_a_fronted_phrase_naming_a_release_dates_none(text, facts):
             {("1979-10-04", "usa")},
         ),
         ("It originally aired on the BBC on 2 January 1984.", {("1984-01-02", None)}),
+        ("It was first telecast by Orbis on 3 May 1996.", {("1996-05-03", None)}),
+        (  # the channel named after what it is
+            "It debuted on the cable network Orbis on 3 May 1996 and was telecast on the "
+            "premium channel Velo Plus on 4 June 1997.",
+            {("1996-05-03", None), ("1997-06-04", None)},
+        ),
         ("NBC repeated the film on 5 May 1982, and it was rebroadcast on 1 June 1983.", set()),
         ("The film aired again on NBC on 5 May 1982.", set()),
     ],

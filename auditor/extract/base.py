@@ -154,3 +154,14 @@ def opens_line(first: str, rest: str) -> str:
     just after the character, as "no character but a newline before it"."""
     assert len(first) == 1 and first != "\n", first
     return re.escape(first) + r"(?<![^\n]" + re.escape(first) + ")" + rest
+
+
+# A television film's credit for its script written out ("written for television by X",
+# IMDb's "(written for television by)"): the teleplay's, as "teleplay by X" is.
+FOR_TELEVISION = r"written for (?:television|tv)"
+
+
+def writing_role(role: str) -> str:
+    """A writing credit's role, lower-case, as the claims name it."""
+    role = role.strip().lower().removesuffix(" by")
+    return "teleplay" if re.fullmatch(FOR_TELEVISION, role) else role

@@ -9,7 +9,7 @@ from itertools import accumulate
 from rapidfuzz import fuzz
 
 from auditor.claims import USER
-from auditor.extract.base import Collector, opens_word, split_items
+from auditor.extract.base import Collector, opens_word, split_items, writing_role
 from auditor.extract.mentions import character_mentions, coordinated_mentions, people_mentions
 from auditor.normalize.dates import parse_date
 from auditor.normalize.durations import DURATION_IN_TEXT, parse_duration
@@ -70,6 +70,13 @@ def runtime_version(note: str | None, television: bool = False) -> str | None:
     return note.lower() if cut and not _RELEASED.search(note) else None
 
 
+# A broadcast's slot, the film's time with the breaks in it ("120 min (with commercials)",
+# "(including commercials)"): no running time of any cut.
+WITH_COMMERCIALS = re.compile(
+    r"\b(?:with|including|incl\.) (?:the )?(?:commercials|commercial breaks|ads|advertisements|"
+    r"adverts)\b",
+    re.I,
+)
 _VERSION_WORD = re.compile(r"\s+(?:version|cut|release|edit)$", re.I)
 # A note naming a cut other than the one released to cinemas, and one naming that one.
 _RELEASED = re.compile(r"\b(?:theatrical|cinema|original)\b", re.I)
@@ -192,7 +199,7 @@ def add_credited(out: Collector, attribute: str, start: int, end: int, sep: str 
         if m is None or not m["n"].strip():
             continue
         # "(screenplay by)": the credit's "by" is no part of the role
-        role = m["role"].strip().lower().removesuffix(" by") if m["role"] else None
+        role = writing_role(m["role"]) if m["role"] else None
         noted = CREDITED_AS.search(text, s, e)  # the raw keeps the credited name
         end = e if noted else s + len(m["n"].rstrip())
         out.add(attribute, s, end, clean(m["n"]), qualifier=role)

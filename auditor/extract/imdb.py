@@ -7,6 +7,7 @@ import re
 from auditor.extract.base import Adapter, Collector, find, opens_word, split_items
 from auditor.extract.common import (
     DESCRIBED_ROLE,
+    WITH_COMMERCIALS,
     add_characters,
     add_credited,
     add_date,
@@ -289,8 +290,8 @@ class Imdb(Adapter):
         when they make a name the page credits or a particle / suffix / initial says so, one
         when the two before it end a role the storyline (`told`, see _words_of) writes whole
         and the actor's two would-be words are nowhere in it (a one-word stage name), three
-        when the page writes those three alone outside the cast list (a double first name
-        in a review), and every
+        when the storyline writes the role whole only without them, or the page writes those
+        three alone outside the cast list (a double first name in a review), and every
         word after a closing '(as ...)'."""
         text = out.view.text
         seps = list(_CAST_SEP.finditer(text, start, end))
@@ -334,6 +335,8 @@ class Imdb(Adapter):
                 and f" {words[-2].group()} {words[-1].group()} " not in told
             ):
                 n = 1
+            elif i and len(words) >= 5 and _role_told_whole(told, words):
+                n = 3  # "nell cato sue ann lark", the storyline's role "nell cato"
             elif (
                 i
                 and len(words) >= 4
@@ -420,6 +423,8 @@ class Imdb(Adapter):
         m = find(_RUNTIME, text, start, end)
         if m:
             for t in _CUTS.finditer(text[: m.end("v")][m.start("v") :]):
+                if t["n"] and WITH_COMMERCIALS.search(t["n"]):
+                    continue  # "120 min (with commercials)": the broadcast's slot
                 a = m.start("v") + t.start()
                 minutes = parse_duration(t["t"])
                 out.add("runtime", a, a + len(t["t"]), minutes, runtime_version(t["n"], television))
@@ -445,6 +450,23 @@ def _words_of(text: str, plot: tuple[int, int] | None, story: re.Match | None) -
     spans = ([plot] if plot else []) + ([story.span("s")] if story else [])
     words = " ".join(w for s, e in spans for w in re.findall(r"\w[\w'-]*", text[s:e].lower()))
     return f" {words} "
+
+
+def _role_told_whole(told: str, words: list[re.Match[str]]) -> bool:
+    """Whether the storyline (`told`) writes the role of a cast segment ('nell cato sue ann
+    lark') whole without its last three words, and every time goes on with a word
+    other than the third from last or a form of it ('british military police' goes on into
+    'british military policeman'): the actor then has three words (a double first name)."""
+    role = f" {' '.join(w.group() for w in words[:-3])} "
+    third = words[-3].group()[:4]
+    at = told.find(role)
+    if at < 0:
+        return False
+    while at >= 0:
+        if told.startswith(third, at + len(role)):
+            return False
+        at = told.find(role, at + 1)
+    return True
 
 
 def _named_elsewhere(text: str, start: int, end: int, shorter: str, longer: str) -> bool:

@@ -1137,8 +1137,14 @@ def people_mentions(
                     for k, a in zip(keys, attributes, strict=True)
                 ]
         if n >= 2:
-            misspelt = [k for k, a in zip(keys, attributes, strict=True) if a is None]
             near = [k for k in table if k not in turned]
+            # a function word no name here holds is no misspelt name word ("as vance" is
+            # no "jas vance", "rosa as" no "rosa asher")
+            stop = _STOP.difference(*(k.split() for k in near))
+            misspelt = [
+                k for k, a in zip(keys, attributes, strict=True)
+                if a is None and stop.isdisjoint(k.split())
+            ]
             found = _near_names(misspelt, near, threshold) if misspelt else {}
             if found:
                 attributes = [

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 
-from auditor.extract.base import Collector, opens_word
+from auditor.extract.base import FOR_TELEVISION, Collector, opens_word, writing_role
 from auditor.extract.scan import finditer_spans, matches_at, opening_words, word_at
 from auditor.normalize.counts import parse_count
 from auditor.normalize.dates import DATE_IN_TEXT, MONTHS, parse_date
@@ -277,8 +277,9 @@ _YEAR_AFTER = re.compile(
 # A language region names its country ("in German-speaking Switzerland", "in the
 # French-speaking part of Canada"): the release is that country's.
 _REGION = rf"(?:{LANGUAGE_REGION} (?:(?:part|region)s? of (?:the )?)?)?"
+# "it reached Ireland on": the verb's object is the country it opened in
 _IN_COUNTRY = re.compile(
-    rf"\b(?:in|across|throughout) (?:the )?{_REGION}(?P<c>{_COUNTRY})\b", re.I
+    rf"\b(?:in|across|throughout|reached) (?:the )?{_REGION}(?P<c>{_COUNTRY})\b", re.I
 )
 # "opened in Danish cinemas", "across UK theaters", "reached American screens", "returned to
 # Polish cinemas": the adjective names the country.
@@ -437,11 +438,16 @@ _TV_PREMIERE_AT = Opening(
     ),
     ("television ", "tv ", "premiered ", "debuted "),
 )
-# "premiered on BBC Two on", "premiered on Syfy in the United States on": a channel's first
+# What a channel's name may follow: "on the cable network X", "on the premium channel X".
+_CHANNEL_NOUN = (
+    r"(?:(?:(?:basic[- ]|pay[- ])?cable|premium|broadcast|television|TV) )?"
+    r"(?:network|channel|station) "
+)
+# "premiered on BBC Two on", "debuted on Syfy in the United States on": a channel's first
 # showing (a streaming service's premiere is read as `streaming` before this is asked).
 _ON_NETWORK = re.compile(
-    rf"\bpremiered on (?:the )?(?!(?i:{_MONTH_NAMES}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
-    r"\b)[A-Z]"
+    rf"\b(?:premiered|debuted) on (?:the )?(?:{_CHANNEL_NOUN})?"
+    rf"(?!(?i:{_MONTH_NAMES}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)[A-Z]"
 )
 
 
@@ -470,7 +476,7 @@ def _other_work(text: str, low: str | None, a: int, b: int, rerelease: bool):
     if other is None or occasion is not None and occasion.start() < other.start():
         return occasion
     return other
-_IN_COUNTRY_AT = Opening(_IN_COUNTRY, ("in ", "across ", "throughout "))
+_IN_COUNTRY_AT = Opening(_IN_COUNTRY, ("in ", "across ", "throughout ", "reached "))
 # A second predicate with its own release verb: "... and was released", "and opened".
 _AND_VERB = re.compile(
     r"\band (?:was |were |then |later |is |it |the film |\w+ )?(?:released|opened|came out|"
@@ -750,7 +756,8 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
 # on ..."; the verb, its network and "on" right before the date. A repeat ("ABC repeated the
 # film on", "was rebroadcast on", "aired again on") is none.
 _FIRST_AIRED = re.compile(
-    r"\b(?:aired|broadcast|televised|telecast|premiered|debuted) on (?:the )?"
+    rf"\b(?:aired|broadcast|televised|telecast|premiered|debuted) (?:on|by) (?:the )?"
+    rf"(?:{_CHANNEL_NOUN})?"
     r"[A-Z][\w&+-]*(?: [A-Z][\w&+-]*){0,3}(?: (?:network|television))?"
     rf"(?: in (?:the )?(?P<c>(?i:{_COUNTRY})))? on $"
 )
@@ -1147,13 +1154,19 @@ _AT_BOX_OFFICE = re.compile(
 
 def _scope_hits(text: str) -> list[tuple[int, int, str]]:
     """(start, end, scope) of each territory `text` names: the words above, or "in <country>"
-    as release dates read it ("in Canada" -> canada) or "at the <country> box office" when
-    the words above do not name it."""
+    as release dates read it ("in Canada" -> canada), "at the <country> box office" or a
+    country's release ("Its Australian release ... earned") when the words above do not name
+    it."""
     hits = [(m.start(), m.end(), sc) for rx, sc in _SCOPE_WORDS for m in rx.finditer(text)]
-    for pattern in (_IN_COUNTRY, _AT_BOX_OFFICE):
+    for pattern in (_IN_COUNTRY, _AT_BOX_OFFICE, _COUNTRY_RELEASE):
         for m in pattern.finditer(text):
-            if not any(rx.search(m["c"]) for rx, _ in _SCOPE_WORDS):
-                hits.append((m.start("c"), m.end("c"), canonical_country(m["c"])))
+            c = m["c"]
+            if pattern is _COUNTRY_RELEASE and not (
+                c.lower() in COUNTRY_NAMES or canonical_country(c) != c.lower()
+            ):
+                continue  # "Its wide release": no country
+            if not any(rx.search(c) for rx, _ in _SCOPE_WORDS):
+                hits.append((m.start("c"), m.end("c"), canonical_country(c)))
     # "outside North America" is abroad, not the territory it names
     abroad = [(a, b) for a, b, sc in hits if sc == _ABROAD]
     return [h for h in hits if h[2] == _ABROAD or not any(a <= h[0] < b for a, b in abroad)]
@@ -1448,9 +1461,10 @@ _CREDIT = re.compile(
 
 # "from a story by X", "with a screenplay by X and Y", "from the novel by X", "with dialogue
 # by X": the writing credit names its role; the work's title may part the role from its "by"
-# ("adapted from the 1971 novel Its Title by X").
+# ("adapted from the 1971 novel Its Title by X"). "written for television by X" is the
+# teleplay's credit, as "from a teleplay by X" is.
 _WRITING_CREDIT = re.compile(
-    r"\b(?P<role>screenplay|story|teleplay|novel|dialogue)"
+    rf"\b(?P<role>screenplay|story|teleplay|novel|dialogue|(?i:{FOR_TELEVISION}))"
     r"(?: [A-Z][\w'’:-]*(?: (?:[A-Z][\w'’:-]*|of|the|and|in|on|a|an|to))*)? by (?P<names>"
     + _NAME
     + r"(?:(?:, | and |, and | &amp; | & )"
@@ -1573,7 +1587,7 @@ def add_credit_prose(out: Collector, start: int, end: int) -> None:
     for m in _WRITING_CREDIT.finditer(text, start, end):
         for n in re.finditer(_NAME, text[m.start("names") : m.end("names")]):
             ns, ne = m.start("names") + n.start(), m.start("names") + n.end()
-            out.add("writers", ns, ne, clean(text[ns:ne]), qualifier=m["role"])
+            out.add("writers", ns, ne, clean(text[ns:ne]), qualifier=writing_role(m["role"]))
     for m in _WHO_WROTE.finditer(text, start, end):
         role = m["role"] or m["role2"]
         out.add("writers", m.start("x"), m.end("x"), clean(m["x"]), qualifier=role)

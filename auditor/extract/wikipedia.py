@@ -9,6 +9,7 @@ from auditor.extract.common import (
     PEOPLE,
     RELEASE_KINDS,
     TELEVISION_FILM,
+    WITH_COMMERCIALS,
     add_characters,
     add_date,
     add_lead_sentence,
@@ -310,6 +311,8 @@ class Wikipedia(Adapter):
             d = DURATION_IN_TEXT.match(text, s, e) if minutes is None else None
             note = None
             if d and _PARENS.fullmatch(text[d.end() : e].strip()):
+                if WITH_COMMERCIALS.search(text, d.end(), e):
+                    return  # "120 minutes (with commercials)": the broadcast's slot
                 note = runtime_version(text[d.end() : e], television)
                 s, e, minutes = d.start(), d.end(), parse_duration(d[0])
             out.add("runtime", s, e, minutes, note)
