@@ -153,6 +153,11 @@ RELEASES = [
         "on 9 May 2008.",
         {("2008-04-04", "denmark,limited"), ("2008-05-09", "norway,limited")},
     ),
+    (  # "Thai cinemas": the demonym names the country, as "Danish cinemas" does
+        "Sahamongkol released it in Thai cinemas on 12 July 2018 and in Singapore on 2 August "
+        "2018.",
+        {("2018-07-12", "thailand"), ("2018-08-02", "singapore")},
+    ),
     (  # a first predicate that is no release (a sum earned there): its country is not the
         # second predicate's release's
         "It took $2.1 million in Portugal and began streaming on Netflix on 9 June 2020, and "
@@ -2540,6 +2545,29 @@ def test_wikipedia_cast_line_of_a_name_with_particles():
         ("Ana Paula dos Santos de Souza", "Rita Campos"),
         ("Luis van der Berg", "Tomas"),
         ("Ines Rocha", "Dr. Lima"),
+    }
+
+
+def test_wikipedia_cast_line_with_a_nickname_in_quotes():
+    """'Actor "Nick" Surname as Role', as Thai pages add a performer's nickname: a cast line,
+    the actor as written, nickname and all (among lines without one, which alone would make
+    too short a block to be a cast list)."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Cast\n\n"
+        '  • Siriwan "Mew" Pattanakit as Dao, a tour guide\n'
+        "  • Anong Sritong as Mae Boon\n"
+        "  • Kriangkrai \u201cBig Tee\u201d Somsak as Lek, Dao's cousin\n"
+        "  • Preecha Nilsuwan as the abbot\n"
+    )
+    out = _collector(text)
+    Wikipedia()._cast_section(out, 0, len(text))
+    assert {(c.value["actor"], c.value["character"]) for c in out.claims} == {
+        ('Siriwan "Mew" Pattanakit', "Dao"),
+        ("Anong Sritong", "Mae Boon"),
+        ("Kriangkrai \u201cBig Tee\u201d Somsak", "Lek"),
+        ("Preecha Nilsuwan", "the abbot"),
     }
 
 
