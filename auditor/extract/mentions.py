@@ -404,7 +404,7 @@ _KIN = re.compile(  # the determiner's first letter first, in either case: a sca
 )
 # "the widow's son arvid": the same after a name's possessive
 _KIN_OF = re.compile(r"['’]s " + _KIN.pattern[_KIN.pattern.index("(?:(?:younger") :])
-# "Mara, a young widow, ...", "Tobi, an out-of-work Lagos driver who ...": one capitalised
+# "Dara, a young widow, ...", "Tobi, an out-of-work Lagos driver who ...": one capitalised
 # word and an appositive that describes a person by a noun of kin or of a trade or an age,
 # closed by a comma or "who" (a synopsis introducing its lead without a cast list to name it).
 _PERSON_NOUNS = (
