@@ -1493,14 +1493,14 @@ def test_a_summary_introduces_a_one_word_name_by_an_appositive_of_a_person():
     capitalised word before an appositive naming a person by kin, trade or age is a name, in a
     cased summary with no cast list to tell it so; a place so described ("Porto, a city of
     bridges,"), one after a preposition ("In Leeds, a nurse who") or an opening word
-    ("Meanwhile, a cook ...") is none."""
+    ("Meanwhile, a cook ...") is none, and a surname so described is its full name's."""
     text = (
         "Dara, a weary Manila teacher, goes home to Cebu. Porto, a city of bridges, is her "
         "last stop. In Leeds, a nurse who lost her job meets Tobi, an out-of-work driver who "
-        "sleeps in his van. Meanwhile, a cook, Jun, waits."
+        "sleeps in his van, and Ines Duarte, a widow. Meanwhile, a cook, Jun, waits."
     )
     facts = _facts(lambda out, s, e: add_characters(out, s, e, [], cased=True), text)
-    assert {v for _, v, _ in facts} == {"Dara", "Tobi"}
+    assert {v for _, v, _ in facts} == {"Dara", "Tobi", "Ines Duarte"}
 
 
 def test_a_summary_names_a_child_by_age_and_a_parent_by_a_possessive():

@@ -662,8 +662,10 @@ def discover_names(text: str, start: int, end: int) -> set[str]:
     for m in _APPOSED.finditer(text, start, end) if _has(text, start, end, ", a") else ():
         w = m["n"]
         before = _WORD_BEFORE.search(text[max(start, m.start() - 20) : m.start()])
-        if (  # "In Lagos, a driver who": a place; "Meanwhile, a nurse ...": no name
-            w not in _NOT_NAMES
+        if (  # "In Lagos, a driver who": a place; "Meanwhile, a nurse ...": no name; "Jo
+            # Vance, a nurse": the end of a longer name
+            not _LONGER_NAME.search(text[max(start, m.start() - 40) : m.start()])
+            and w not in _NOT_NAMES
             and w.lower() not in _STOP
             and w.lower() not in _OPENERS
             and fold(w) not in _DEMONYM_WORDS
