@@ -159,6 +159,18 @@ RELEASES = [
         "on 9 May 2008.",
         {("2008-04-04", "denmark,limited"), ("2008-05-09", "norway,limited")},
     ),
+    (  # a Buddhist Era year is no year of the film: a Thai-script date after a release's
+        # date is that release again, a BE year alone dates nothing
+        "It opened in Thailand on 12 July 2018 (12 กรกฎาคม 2561) and was released in Laos in "
+        "2561 BE. Released in Singapore in August 2018 (2561 BE), it began streaming on "
+        "Netflix on 3 March 2019 (2562 BE).",
+        {("2018-07-12", "thailand"), ("2018-08", "singapore"), ("2019-03-03", "streaming")},
+    ),
+    (  # "Thai cinemas": the demonym names the country, as "Danish cinemas" does
+        "Sahamongkol released it in Thai cinemas on 12 July 2018 and in Singapore on 2 August "
+        "2018.",
+        {("2018-07-12", "thailand"), ("2018-08-02", "singapore")},
+    ),
     (  # a first predicate that is no release (a sum earned there): its country is not the
         # second predicate's release's
         "It took $2.1 million in Portugal and began streaming on Netflix on 9 June 2020, and "
@@ -769,6 +781,15 @@ MONEY = [
             ("gross", (("amount", 14_000_000), ("currency", "PLN")), "poland"),
             ("gross", (("amount", 2_100_000), ("currency", "DEM")), "germany"),
             ("gross", (("amount", 50_000_000), ("currency", "THB")), "thailand"),
+        },
+    ),
+    (  # baht by name, by code and by sign; the Thai figure in parentheses ("ล้านบาท",
+        # million baht) is the same sum, and an opening's baht no gross
+        "Made on a budget of 38 million baht (38 ล้านบาท), it took ฿9.5 million in its first "
+        "four days and grossed THB 71 million in Thailand.",
+        {
+            ("budget", (("currency", "THB"), ("high", 38_000_000), ("low", 38_000_000)), None),
+            ("gross", (("amount", 71_000_000), ("currency", "THB")), "thailand"),
         },
     ),
     (  # the złoty by its abbreviation before the amount and its plural after it
@@ -1518,6 +1539,21 @@ def test_rotten_tomatoes_movie_info_synopsis_names_characters():
     out = _collector(page)
     RottenTomatoes().extract(out.view, out)
     assert set(out.values("character")) == {"Sister Maud Ellery", "Captain Rolf Haas"}
+
+
+def test_a_summary_introduces_a_one_word_name_by_an_appositive_of_a_person():
+    """'Dara, a weary Manila schoolteacher, ...', 'Tobi, an out-of-work driver who ...': one
+    capitalised word before an appositive naming a person by kin, trade or age is a name, in a
+    cased summary with no cast list to tell it so; a place so described ("Porto, a city of
+    bridges,"), one after a preposition ("In Leeds, a nurse who") or an opening word
+    ("Meanwhile, a cook ...") is none, and a surname so described is its full name's."""
+    text = (
+        "Dara, a weary Manila teacher, goes home to Cebu. Porto, a city of bridges, is her "
+        "last stop. In Leeds, a nurse who lost her job meets Tobi, an out-of-work driver who "
+        "sleeps in his van, and Ines Duarte, a widow. Meanwhile, a cook, Jun, waits."
+    )
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, [], cased=True), text)
+    assert {v for _, v, _ in facts} == {"Dara", "Tobi", "Ines Duarte"}
 
 
 def test_a_summary_names_a_child_by_age_and_a_parent_by_a_possessive():
@@ -2621,6 +2657,29 @@ def test_wikipedia_cast_line_of_a_name_with_particles():
         ("Ana Paula dos Santos de Souza", "Rita Campos"),
         ("Luis van der Berg", "Tomas"),
         ("Ines Rocha", "Dr. Lima"),
+    }
+
+
+def test_wikipedia_cast_line_with_a_nickname_in_quotes():
+    """'Actor "Nick" Surname as Role', as Thai pages add a performer's nickname: a cast line,
+    the actor as written, nickname and all (among lines without one, which alone would make
+    too short a block to be a cast list)."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Cast\n\n"
+        '  • Siriwan "Mew" Pattanakit as Dao, a tour guide\n'
+        "  • Anong Sritong as Mae Boon\n"
+        "  • Kriangkrai \u201cBig Tee\u201d Somsak as Lek, Dao's cousin\n"
+        "  • Preecha Nilsuwan as the abbot\n"
+    )
+    out = _collector(text)
+    Wikipedia()._cast_section(out, 0, len(text))
+    assert {(c.value["actor"], c.value["character"]) for c in out.claims} == {
+        ('Siriwan "Mew" Pattanakit', "Dao"),
+        ("Anong Sritong", "Mae Boon"),
+        ("Kriangkrai \u201cBig Tee\u201d Somsak", "Lek"),
+        ("Preecha Nilsuwan", "the abbot"),
     }
 
 

@@ -1046,6 +1046,39 @@ def test_arabic_romanisations_of_a_name_are_one_name_on_an_arab_film():
     assert spelt["b-film-2015"] == set(forms)
 
 
+def test_thai_romanisations_of_a_name_are_one_name_on_a_thai_film():
+    """On a film whose countries name Thailand, an aspirate's "h" written or not ("Khittikorn",
+    "Kittikorn"), "j" / "ch", "w" / "v", a final "-orn" / "-on", the vowel "oe" / "er", "ee" /
+    "i", "oo" / "u", a final "l" / "n" and a doubled letter are one name each (the official
+    system and a bearer's own spelling of one Thai name), where a consonant changed
+    ("Thongkhan" for "Thongkham") is still a misspelling. On a film of another country the
+    same forms are spellings or other names."""
+    forms = {
+        "director": ("Somchai Kittikorn", "Somchai Kittikon", "Somchai Khittikorn"),
+        "writers": ("Wanida Saengchan", "Vanida Saengchan", "Wanida Saengchann"),
+        "character": ("Poeng", "Perng", "Phoeng"),
+        "stars": ("Jiraporn Boonmee", "Chiraporn Bunmi", "Jiraphorn Boonmee"),
+        "producers": ("Anucha Rattanakul", "Anucha Rattanakun", "Anucha Ratanakul"),
+        "cinematographer": ("Prasit Thongkham", "Prasit Thongkham", "Prasit Thongkhan"),
+    }
+    spelt = _spelt_per_film(forms, {"a-film-2018": "Thailand", "b-film-2018": "Philippines"})
+    assert spelt["a-film-2018"] == {"cinematographer"}  # a consonant changed: no romanisation
+    assert spelt["b-film-2018"] == set(forms)
+
+
+def test_a_nickname_in_quotes_is_no_part_of_a_persons_name():
+    """'Siriwan "Mew" Pattanakit' (a Thai page's nickname in quotes) and "Siriwan Pattanakit"
+    are one person, on any film, as a name with and without its middle initials is; a letter
+    changed is still a misspelling."""
+    forms = {
+        "stars": ('Siriwan "Mew" Pattanakit', "Siriwan Pattanakit", "siriwan pattanakit"),
+        "director": ("Anong \u201cJoy\u201d Sritong", "Anong Sritong", "Anong Sritong"),
+        "cinematographer": ("Preecha Nilsuwan", "Preecha Nilsuwan", "Preecha Nilsuwat"),
+    }
+    spelt = _spelt_per_film(forms, {"a-film-2018": "Thailand", "b-film-2018": "Philippines"})
+    assert spelt == {"a-film-2018": {"cinematographer"}, "b-film-2018": {"cinematographer"}}
+
+
 def test_wade_giles_and_pinyin_of_a_name_are_one_name_on_a_taiwanese_film():
     """On a film whose countries name Taiwan, a name in Wade-Giles ("Chou Hsin-chieh", given
     name first or not, hyphenated or joined, with or without its apostrophes) and in pinyin

@@ -410,6 +410,21 @@ _CLAUSE_OPENING = re.compile(
     r"(?:^|[.;:!?] (?:and |but )?|, (?:and|but) )(?P<w>[^\W\d_][\w'’-]*)"
     r"(?=,? (?!(?:he|she|they|it|you|we|i)\b))"
 )
+# "Dara, a young widow, ...", "Tobi, an out-of-work Lagos driver who ...": one capitalised
+# word and an appositive that describes a person by a noun of kin or of a trade or an age,
+# closed by a comma or "who" (a synopsis introducing its lead without a cast list to name it).
+_PERSON_NOUNS = (
+    "nurse|doctor|teacher|student|schoolgirl|schoolboy|detective|inspector|officer|policeman|"
+    "policewoman|cop|soldier|farmer|fisherman|priest|monk|nun|maid|servant|housekeeper|"
+    "caretaker|driver|lawyer|journalist|reporter|writer|painter|singer|dancer|musician|actress|"
+    "actor|clerk|waitress|waiter|chef|cook|widow|widower|orphan|girl|boy|woman|man|teenager|"
+    "child|mother|father|daughter|son|sister|brother|grandmother|grandfather|wife|husband|"
+    "bride|groom|retiree|pensioner|veteran|mechanic|thief|con artist|hitman|gangster"
+)
+_APPOSED = re.compile(
+    rf"(?P<n>[{_UPPER}](?<![\w'’].)[\w'’-]*), an? (?:[\w'’-]+ ){{0,3}}?"
+    rf"(?:{_PERSON_NOUNS})(?=,| who\b)"
+)
 # "ten-year-old Ottla finds": one name after an age, a person ("Ten-year-old Jo Vance" is a run)
 _AGED = re.compile(r"-(?<=[a-z]-)year-old (?P<n>[A-Z][\w'’-]*)(?![\w'’-]| [A-Z])")
 # "the Grand Vizier Omar Hadid (Ada Brook)": an office or a description, capitalised after an
@@ -650,6 +665,20 @@ def discover_names(text: str, start: int, end: int) -> set[str]:
         w = m["n"]
         if w[0].isupper() and w not in _NOT_NAMES and w.lower() not in _STOP:
             names.add(_unpossessed(w))
+    for m in _APPOSED.finditer(text, start, end) if _has(text, start, end, ", a") else ():
+        w = m["n"]
+        before = _WORD_BEFORE.search(text[max(start, m.start() - 20) : m.start()])
+        if (  # "In Lagos, a driver who": a place; "Meanwhile, a nurse ...": no name; "Jo
+            # Vance, a nurse": the end of a longer name
+            not _LONGER_NAME.search(text[max(start, m.start() - 40) : m.start()])
+            and w not in _NOT_NAMES
+            and w.lower() not in _STOP
+            and w.lower() not in _OPENERS
+            and fold(w) not in _DEMONYM_WORDS
+            and fold(w) not in _PLACE_WORDS
+            and not (before and before.group(1).lower() in _NOT_BEFORE_PERSON)
+        ):
+            names.add(w)
     mid_sentence: dict[str, int] = {}
     words, gaps, caps = t.words, t.gaps, t.caps
     last = len(words) - 1

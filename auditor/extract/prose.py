@@ -1068,7 +1068,8 @@ _MONEY_WORDS = re.compile(
 _BUILT = re.compile(r"[ -](?:production|film|picture|movie|project|feature)\b")
 _BUILT_AFTER = re.compile(r"\b(?:the|a|an|its|this)\s+$", re.I)
 _WEEKEND = re.compile(r"weekend", re.I)
-_WEEKEND_WORD = re.compile(r"\bweekend\b")
+# an opening's span, a weekend or its first days or weeks ("in its first four days")
+_WEEKEND_WORD = re.compile(r"\bweekend\b|\bfirst (?:[a-z-]+ )?(?:days|weeks?)\b")
 # The subject of a clause that is another film of the series, not this one.
 _OTHER_FILM = re.compile(r"\b(?:sequel|prequel|remake|follow-up|spin-off)s?\b", re.I)
 # "released it as part of the X programme, which grossed $3M": the relative's subject is a whole
@@ -1266,9 +1267,10 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             later = [w for w in words if w.start() >= a.end() and w.start() < stop]
             stop = later[0].start() if later else stop
             since = max(at, amounts[i - 1].end() if i else s)
-            # "Its opening weekend took £2.1M", "$5M in its opening weekend": not the gross (the
-            # weekend word after the amount may be the skip word that ends its stretch; a
-            # weekend an earlier amount was read with is that amount's, not this one's).
+            # "Its opening weekend took £2.1M", "$5M in its opening weekend" or "in its first
+            # four days": not the gross (the weekend word after the amount may be the skip
+            # word that ends its stretch; a weekend an earlier amount was read with is that
+            # amount's, not this one's).
             clause_start = amounts[i - 1].end() if i else s
             after = _WEEKEND_WORD.search(text, a.end(), stop)
             if after is None and later and later[0].lastgroup == "skip":

@@ -672,11 +672,13 @@ def _lead(text: str, title: str, start: int) -> int:
 
 # "• Ada Brook as Jo "Ace" Vance, a smuggler"; "• Ada Brook in a dual role as Jo and Kit Vance";
 # "• Ada Brook (also credited as Ada Bruk) as Jo Vance": a credit note after the actor
+# A nickname in quotes inside a name, as Thai and other pages give it ('Ada "Dee" Brook')
+_NICKNAME = r'["“][\w\'’.-]+(?: [\w\'’.-]+)?["”]'
 # Lower-case particles inside a name, which no word limit counts ("Rosa Vidal de la Fuente")
 _NAME_PARTICLES = r"(?:(?:de|del|la|las|los|y|i|van|von|der|den|da|das|do|dos|du|di) )*"
 _CAST_LINE = re.compile(
     rf"^[ \t]*(?:•[ \t]*)?(?P<a>[{_UPPER}][\w{_MARKS}'’.-]*"
-    rf"(?: {_NAME_PARTICLES}[\w{_MARKS}'’.-]+){{0,3}}?)"
+    rf"(?: {_NAME_PARTICLES}(?:[\w{_MARKS}'’.-]+|{_NICKNAME})){{0,3}}?)"
     r"(?: \((?:also )?(?:credited )?as [^()\n]+\))?"
     r"(?: in (?:a |the )?(?:dual|double|twin|triple) roles?)? as "
     r"(?P<c>[^\n,;:(\[]+?)(?=[ \t]*(?:[,;:(\[]|\n|$)|(?:\[\w{1,3}\])+)[^\n]*$",

@@ -164,10 +164,12 @@ def fold_expr(col: pl.Expr) -> pl.Expr:
     )
 
 
-def without_middle_initials(key: pl.Expr) -> pl.Expr:
+def person_key(key: pl.Expr) -> pl.Expr:
     """A folded name without the initials between its first name and the rest ("ada k.
-    brook" and "ada brook" are one person, as credits write them with or without); a name
-    that opens on an initial ("j. j. abrams") keeps them."""
+    brook" and "ada brook" are one person, as credits write them with or without; a name
+    that opens on an initial, "j. j. abrams", keeps them), and without a nickname in quotes
+    inside it ('ada "dee" brook', as Thai pages add a person's nickname)."""
+    key = key.str.replace_all(r' ["“”][^"“”]{1,30}["“”] ', " ")
     return key.str.replace(r"^([^\W\d_][\w'-]+) (?:[^\W\d_]\.? )+", "${1} ")
 
 

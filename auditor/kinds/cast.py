@@ -12,7 +12,7 @@ from auditor.kinds.base import (
     clean_text,
     expr_cells,
     fold_expr,
-    without_middle_initials,
+    person_key,
 )
 
 
@@ -21,7 +21,7 @@ def _typed(frame: pl.LazyFrame, v: pl.Expr) -> pl.LazyFrame:
     return frame.with_columns(
         name=s.struct.field("actor"), name2=s.struct.field("character")
     ).with_columns(
-        key=without_middle_initials(fold_expr(pl.col("name"))), key2=fold_expr(pl.col("name2"))
+        key=person_key(fold_expr(pl.col("name"))), key2=fold_expr(pl.col("name2"))
     )
 
 

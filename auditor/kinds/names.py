@@ -14,7 +14,7 @@ from auditor.kinds.base import (
     expr_cells,
     folded_names,
     listed,
-    without_middle_initials,
+    person_key,
 )
 
 # "Surname, Given names": one comma between two runs of name words (no digits, no second comma).
@@ -26,7 +26,7 @@ def _typed(frame: pl.LazyFrame, v: pl.Expr) -> pl.LazyFrame:
     Abrams", "J. J. Abrams" and "J J Abrams" are one name)."""
     reading = pl.col("key").str.replace(_INVERTED, "${2} ${1}")
     key = reading.str.replace_all(r"\.\s*", " ").str.replace_all(r"\s+", " ").str.strip_chars()
-    return folded_names(frame, v).with_columns(key=without_middle_initials(key))
+    return folded_names(frame, v).with_columns(key=person_key(key))
 
 
 KIND = ValueKind(

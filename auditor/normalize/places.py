@@ -73,6 +73,7 @@ _DEMONYMS = {
     "ghanaian": "ghana",
     "kenyan": "kenya",
     "taiwanese": "taiwan",
+    "thai": "thailand",
 }
 COUNTRY_KEYS = {**_ALIASES, **_DEMONYMS}
 

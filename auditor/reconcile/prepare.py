@@ -463,6 +463,24 @@ _ARAB = (
     r"(?i)egypt|leban|syria|jordan|iraq|saudi|emirat|\buae\b|kuwait|qatar|bahrain|\boman"
     r"|yemen|palestin|morocc|algeria|tunisia|libya|sudan"
 )
+# Thai names as sites romanise them once folded (the Royal Thai General System beside the
+# spellings people choose for themselves): an aspirate's "h" written or not ("Phongsak",
+# "Pongsak"), "j" / "ch" and "w" / "v" for one letter, the silent "r" of a final "-orn"
+# ("Somporn", "Sompon"), the vowel "oe" written "er" or "ear" ("Poeng", "Perng"), "ee" / "i"
+# and "oo" / "u", a final "l" spoken and often written "n" ("Kittikul", "Kittikun"), and a
+# letter written doubled or not.
+_THAI_NAMES = (
+    (r"([ptk])h", "${1}"),
+    (r"j", "ch"),
+    (r"v", "w"),
+    (r"orn\b", "on"),
+    (r"(?:oe|ea?r)([^aeiouy]|$)", "oe${1}"),
+    (r"ee", "i"),
+    (r"oo", "u"),
+    (r"l\b", "n"),
+    *((c + c, c) for c in "bdfgkmnprstw"),
+)
+_THAI = r"(?i)thai"
 
 
 def _romanised(
@@ -473,11 +491,12 @@ def _romanised(
     written by different systems), as a name spelt out in ASCII is (`_spelt_out`): the names
     those films' claims write are keyed by one romanisation. So on a Japanese film's pages are
     a long vowel's spellings ("Yūsaku", "Yûsaku", "Yuusaku", "Yusaku"; "Ohno", "Ōno"), and on a
-    Taiwanese film's a name in Wade-Giles and in pinyin ("Teng Shu-lan", "Deng Shulan"), and on
-    an Arab film's an Arabic name with its article and "Abd" written apart or joined. Other
+    Taiwanese film's a name in Wade-Giles and in pinyin ("Teng Shu-lan", "Deng Shulan"), on
+    an Arab film's an Arabic name with its article and "Abd" written apart or joined, and on a
+    Thai film's a name in the official system and as its bearer spells it. Other
     films' names keep their keys, "Toni" and "Tony", "Koutarou" and "Kotaro" there being two
     spellings, even where such a film writes the same name: the folded keys are rows of their
-    own, under the film's `script` ("ru", "ja", "fa", "zh", "ar"; "" for every other claim;
+    own, under the film's `script` ("ru", "ja", "fa", "zh", "ar", "th"; "" for every other claim;
     `films`, as `scripts` finds them)."""
     written = (
         frame.filter(pl.col("attribute").is_in(list(named)))
@@ -524,11 +543,14 @@ def _romanised(
             ar = ar.str.replace_all(pattern, to)
         zh = pl.col(c).str.replace_all("['’ʼ]", "").str.replace_all("ü", "u")
         zh = zh.str.split(" ").list.eval(syllables).list.join(" ")
+        th = pl.col(c)
+        for pattern, to in _THAI_NAMES:
+            th = th.str.replace_all(pattern, to)
         script = pl.col("script")
         return (
             pl.when(script == "ru").then(ru).when(script == "ja").then(ja)
             .when(script == "fa").then(fa).when(script == "zh").then(zh)
-            .when(script == "ar").then(ar).alias(c)
+            .when(script == "ar").then(ar).when(script == "th").then(th).alias(c)
         )
 
     folded = typed.join(written, on=["attribute", "value"]).with_columns(
@@ -540,7 +562,7 @@ def _romanised(
 def scripts(frame: pl.LazyFrame) -> pl.LazyFrame:
     """entity -> the script its names were romanised from, where its `country` claims name a
     country whose names are ("ru": Russia, the Soviet Union; "ja": Japan; "fa": Iran; "zh":
-    Taiwan; "ar": an Arab country)."""
+    Taiwan; "ar": an Arab country; "th": Thailand)."""
     country = pl.col("value")
     return (
         frame.filter(pl.col("attribute") == "country")
@@ -555,7 +577,9 @@ def scripts(frame: pl.LazyFrame) -> pl.LazyFrame:
             .when(country.str.contains(_TAIWANESE))
             .then(pl.lit("zh"))
             .when(country.str.contains(_ARAB))
-            .then(pl.lit("ar")),
+            .then(pl.lit("ar"))
+            .when(country.str.contains(_THAI))
+            .then(pl.lit("th")),
         )
         .drop_nulls("script")
         .group_by("entity")
