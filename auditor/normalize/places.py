@@ -73,6 +73,10 @@ _DEMONYMS = {
     "ghanaian": "ghana",
     "kenyan": "kenya",
     "taiwanese": "taiwan",
+    # Southeast Asian markets, where Indonesian and Malaysian films open at home and next door
+    "indonesian": "indonesia",
+    "malaysian": "malaysia",
+    "singaporean": "singapore",
 }
 COUNTRY_KEYS = {**_ALIASES, **_DEMONYMS}
 DEMONYMS = frozenset(_DEMONYMS)  # "american", "british": a country written as an adjective
