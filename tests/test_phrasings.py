@@ -1078,6 +1078,28 @@ def test_crew_credit_naming_the_job_before_a_one_word_name():
         ("director", "Ada Brook", None),
         ("cinematographer", "Marsono", None),
     }
+    # a job named with "with" and no "by" credits its crew member; a composer credits no one,
+    # nor does a lead's summary where someone is shot
+    text = (
+        "Gull Road is a 2015 drama film directed by Ada Brook, with cinematographer Marsono "
+        "and composer Kusno, about a farmer robbed and shot by Jo Vance."
+    )
+    assert _facts(add_credit_prose, text) == {
+        ("director", "Ada Brook", None),
+        ("cinematographer", "Marsono", None),
+    }
+    text = (
+        "Gull Road is a 2015 drama film directed by Ada Brook, with cinematography by Marsono "
+        "and editing by Ratih Wulandari, and with the director of photography Ivo Marsh and "
+        "editor Kit Orr."
+    )
+    assert _facts(add_credit_prose, text) == {
+        ("director", "Ada Brook", None),
+        ("cinematographer", "Marsono", None),
+        ("editor", "Ratih Wulandari", None),
+        ("cinematographer", "Ivo Marsh", None),
+        ("editor", "Kit Orr", None),
+    }
 
 
 def test_coordinated_credit_verbs_in_a_lead():

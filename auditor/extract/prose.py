@@ -1481,7 +1481,15 @@ _CREW_NAMES = (
     r" by (?:(?:the )?(?:cinematographer|director of photography|(?:film )?editor) )?"
     r"(?P<names>" + _NAME + r"(?:(?:, | and |, and | &amp; | & )" + _NAME + r")*)"
 )
-_CREW_CREDIT = re.compile(r"\b(?P<role>photographed|cinematography|edited)" + _CREW_NAMES)
+# ("with editing by X" too); "shot by X" is one only after the film as its subject
+# (`_CREW_SENTENCE`): a lead's summary may shoot someone
+_CREW_CREDIT = re.compile(r"\b(?P<role>photographed|cinematography|edited|editing)" + _CREW_NAMES)
+# "with cinematographer X (and editor Y)": a crew member named by the job alone, no "by"
+_CREW_JOB = r"(?:the )?(?P<{}>cinematographer|director of photography|(?:film )?editor) "
+_CREW_WITH = re.compile(
+    r"\bwith " + _CREW_JOB.format("role") + rf"(?P<names>{_NAME})"
+    r"(?:,? and " + _CREW_JOB.format("role2") + rf"(?P<names2>{_NAME}))?"
+)
 # "The film was photographed by X" (or "shot by X"): a later sentence of the lead, the film its
 # subject.
 _CREW_SENTENCE = re.compile(
@@ -1493,7 +1501,9 @@ _CREW_MORE = re.compile(
     r",? and (?:was |is )?(?:also )?(?P<role>photographed|shot|edited)" + _CREW_NAMES
 )
 _CREW_ROLE = {"photographed": "cinematographer", "cinematography": "cinematographer",
-              "shot": "cinematographer", "edited": "editor"}
+              "shot": "cinematographer", "edited": "editor", "editing": "editor",
+              "cinematographer": "cinematographer", "director of photography": "cinematographer",
+              "editor": "editor", "film editor": "editor"}
 
 
 def _add_crew(out: Collector, m: re.Match[str], at: int) -> None:
@@ -1570,6 +1580,10 @@ def add_credit_prose(out: Collector, start: int, end: int) -> None:
                 out.add(attribute, ns, ne, clean(text[ns:ne]))
     for m in _CREW_CREDIT.finditer(text, start, end):
         _add_crew(out, m, 0)
+    for m in _CREW_WITH.finditer(text, start, end):
+        for role, names in (("role", "names"), ("role2", "names2")):
+            if m[names]:
+                out.add(_CREW_ROLE[m[role]], m.start(names), m.end(names), clean(m[names]))
     for m in _WRITING_CREDIT.finditer(text, start, end):
         for n in re.finditer(_NAME, text[m.start("names") : m.end("names")]):
             ns, ne = m.start("names") + n.start(), m.start("names") + n.end()
