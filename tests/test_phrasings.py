@@ -1620,6 +1620,9 @@ MONEY_FORMS = [
     ("Rp. 850 juta", (850_000_000, "IDR", None)),
     ("€3,5 million", (3_500_000, "EUR", None)),
     ("$1,250 million", (1_250_000_000, "USD", None)),  # three digits: thousands
+    # thousands grouped by dots, two groups at least ("12.5" stays a decimal point's)
+    ("Rp 12.500.000.000 (estimated)", (12_500_000_000, "IDR", None)),
+    ("€1.250.000", (1_250_000, "EUR", None)),
 ]
 
 
@@ -1648,12 +1651,14 @@ def test_rupiah_in_prose():
     after the budget ("Rp 2 milyar more spent on its promotion") is no budget."""
     text = (
         "Made on a budget of Rp 7,2 miliar, with Rp 2 milyar more spent on its promotion, the "
-        "film grossed Rp18.4 billion in Indonesia."
+        "film grossed Rp18.4 billion in Indonesia and Rp 1.150.000.000 in Malaysia, from "
+        "1.218.400 admissions."
     )
     got = _facts(add_money_prose, text)
     assert got == {
         ("budget", (("currency", "IDR"), ("high", 7_200_000_000), ("low", 7_200_000_000)), None),
         ("gross", (("amount", 18_400_000_000), ("currency", "IDR")), "indonesia"),
+        ("gross", (("amount", 1_150_000_000), ("currency", "IDR")), "malaysia"),
     }
 
 

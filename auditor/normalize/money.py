@@ -74,9 +74,12 @@ _SCALE = {
 # A comma before one or two digits and a scale word is a decimal comma, as Indonesian and
 # continental pages write it ("Rp 12,5 miliar"), never a thousands separator.
 _DECIMAL_COMMA = r"\d{1,3},\d{1,2}(?=\s*(?:thousand|million|billion|juta|mil[iy]ar)\b)"
+# Thousands grouped by dots, as Indonesian and continental pages write them ("Rp
+# 12.500.000.000"): two groups at least, where one ("12.500") may be a decimal point's.
+_DOTTED = r"\d{1,3}(?:\.\d{3}){2,}(?![.,]?\d)"
 _NUM = (
     r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
-    rf"|{_DECIMAL_COMMA}|\d+(?:\.\d+)?"
+    rf"|{_DECIMAL_COMMA}|{_DOTTED}|\d+(?:\.\d+)?"
 )
 # "Rs" (the rupee) and "Rp" (the rupiah) as words of their own ("Rs. 45 crore", "Rp12.5
 # billion"), not a word's last letters.
@@ -248,8 +251,12 @@ def currency_of(symbol: str) -> str:
 
 def _amount(num: str, scale: str | None) -> int | float | None:
     """Whole units, but the cents a price states without a scale ("$12.34")."""
-    decimal = re.fullmatch(r"\d{1,3},\d{1,2}", num)  # `_DECIMAL_COMMA`'s: "12,5" is 12.5
-    digits = num.replace(",", ".") if decimal else re.sub(r"[,\s]", "", num)
+    if re.fullmatch(r"\d{1,3},\d{1,2}", num):  # `_DECIMAL_COMMA`'s: "12,5" is 12.5
+        digits = num.replace(",", ".")
+    elif re.fullmatch(_DOTTED, num):  # "12.500.000.000"
+        digits = num.replace(".", "")
+    else:
+        digits = re.sub(r"[,\s]", "", num)
     return whole_or_cents(float(digits) * _SCALE[(scale or "").lower()], bool(scale))
 
 
