@@ -326,6 +326,15 @@ RELEASES = [
             ("2019-04-11", "saudi arabia"),
         },
     ),
+    (  # Southeast Asian markets, each its own country
+        "It opened in Indonesia on 3 March 2016, and in Malaysia and Singapore on 21 April "
+        "2016.",
+        {
+            ("2016-03-03", "indonesia"),
+            ("2016-04-21", "malaysia"),
+            ("2016-04-21", "singapore"),
+        },
+    ),
     (  # a date a release was planned for or moved from is no release; the one it moved to is
         "The film was due to be released in Canada on 20 March 2020, but the pandemic closed "
         "cinemas; Lumen eventually opened it in Canada on 9 October 2020.",
@@ -466,6 +475,16 @@ RELEASES = [
 def test_release_phrasings(text, facts):
     got = {(v, q) for a, v, q in _facts(add_release_prose, text) if a == "release_date"}
     assert got == facts
+
+
+def test_southeast_asian_demonyms_name_their_countries():
+    """A lead's "Indonesian" (and "Malaysian", "Singaporean") is the country an infobox names
+    ("Indonesia"): one country, no spelling variant of it."""
+    from auditor.normalize.places import canonical_country
+
+    for demonym, country in [("Indonesian", "Indonesia"), ("Malaysian", "Malaysia"),
+                             ("Singaporean", "Singapore")]:
+        assert canonical_country(demonym) == canonical_country(country) == country.lower()
 
 
 HOME_MEDIA = [
@@ -1094,6 +1113,49 @@ def test_crew_credits_in_a_lead():
     }
 
 
+def test_crew_credit_naming_the_job_before_a_one_word_name():
+    """'The film was shot by cinematographer X' (a mononym right after its job word) and
+    'edited by the editor Y': the job is no part of the name; 'with music by Z' credits no
+    one; 'shot by night' names no one."""
+    from auditor.extract.prose import add_cast_prose
+
+    text = (
+        "The film was shot by cinematographer Wiratmo, with music by Kusno. It was also "
+        "edited by the editor Lena de Wit. The film was shot by night."
+    )
+    assert _facts(add_cast_prose, text) == {
+        ("cinematographer", "Wiratmo", None),
+        ("editor", "Lena de Wit", None),
+    }
+    text = "Gull Road is a 2015 drama film directed by Ada Brook and photographed by Marsono."
+    assert _facts(add_credit_prose, text) == {
+        ("director", "Ada Brook", None),
+        ("cinematographer", "Marsono", None),
+    }
+    # a job named with "with" and no "by" credits its crew member; a composer credits no one,
+    # nor does a lead's summary where someone is shot
+    text = (
+        "Gull Road is a 2015 drama film directed by Ada Brook, with cinematographer Marsono "
+        "and composer Kusno, about a farmer robbed and shot by Jo Vance."
+    )
+    assert _facts(add_credit_prose, text) == {
+        ("director", "Ada Brook", None),
+        ("cinematographer", "Marsono", None),
+    }
+    text = (
+        "Gull Road is a 2015 drama film directed by Ada Brook, with cinematography by Marsono "
+        "and editing by Ratih Wulandari, and with the director of photography Ivo Marsh and "
+        "editor Kit Orr."
+    )
+    assert _facts(add_credit_prose, text) == {
+        ("director", "Ada Brook", None),
+        ("cinematographer", "Marsono", None),
+        ("editor", "Ratih Wulandari", None),
+        ("cinematographer", "Ivo Marsh", None),
+        ("editor", "Kit Orr", None),
+    }
+
+
 def test_coordinated_credit_verbs_in_a_lead():
     """'written, directed and edited by A', 'directed and produced by B': each verb of the list
     credits the names after the last one's "by" (a short's film-maker often does every job)."""
@@ -1556,6 +1618,24 @@ def test_a_summary_introduces_a_one_word_name_by_an_appositive_of_a_person():
     assert {v for _, v, _ in facts} == {"Dara", "Tobi", "Ines Duarte"}
 
 
+def test_movie_info_summary_reads_one_word_names_from_the_cast_and_crew():
+    """A 2020s MOVIE INFO summary names characters by one word where its page's Cast & Crew
+    gives those roles ("Ratih", "Bima"); a landform's run ("the fog-bound Merbabu Highlands")
+    and a country of two words ("Hong Kong") are places."""
+    page = (
+        "MOVIE INFO\n\n"
+        "Ratih comes home to the fog-bound Merbabu Highlands, where her friend Bima wants her to "
+        "sell the farm, and her mother left for Hong Kong.\n\n"
+        "Genre: Drama\nDirector: Ivo Marsh\nRuntime: 1h 40m\n\n\n"
+        "Cast & Crew\n\nAda Brook\nRatih\nJo Vance\nBima\nIvo Marsh\nDirector\n\n\n"
+        "Top Box Office\n\n90% Other Film $2.0M\n\n"
+        "Harbor Light Reviews\n\nPage 1 of 1\nJo T.\nMay 2, 2021\nLoved it.\nPage 1 of 1\n"
+    )
+    out = _collector(page)
+    RottenTomatoes().extract(out.view, out)
+    assert set(out.values("character")) == {"Ratih", "Bima"}
+
+
 def test_a_summary_names_a_child_by_age_and_a_parent_by_a_possessive():
     """'ten-year-old Wren', 'Wren's father Anselm': one name after an age or after a name's
     kin word is a person, in a cased summary with no cast list to tell it so."""
@@ -1621,6 +1701,17 @@ MONEY_FORMS = [
     ("DEM 4,500,000 (estimated)", (4_500_000, "DEM", None)),
     ("6.2 million Deutsche Marks", (6_200_000, "DEM", None)),
     ("PLN 9,300,000", (9_300_000, "PLN", None)),
+    # the rupiah's "Rp" (glued or spaced), its Indonesian scale words ("juta" a million,
+    # "miliar" / "milyar" a billion) and the decimal comma before a scale word
+    ("Rp7.2 billion (estimated)", (7_200_000_000, "IDR", None)),
+    ("Rp 7,2 miliar", (7_200_000_000, "IDR", None)),
+    ("Rp 3 milyar (Indonesia)", (3_000_000_000, "IDR", "indonesia")),
+    ("Rp. 850 juta", (850_000_000, "IDR", None)),
+    ("€3,5 million", (3_500_000, "EUR", None)),
+    ("$1,250 million", (1_250_000_000, "USD", None)),  # three digits: thousands
+    # thousands grouped by dots, two groups at least ("12.5" stays a decimal point's)
+    ("Rp 12.500.000.000 (estimated)", (12_500_000_000, "IDR", None)),
+    ("€1.250.000", (1_250_000, "EUR", None)),
 ]
 
 
@@ -1641,6 +1732,22 @@ def test_rupee_abbreviation_in_prose():
         ("budget", (("currency", "INR"), ("high", 180_000_000), ("low", 180_000_000)), None),
         ("gross", (("amount", 612_000_000), ("currency", "INR")), "worldwide"),
         ("gross", (("amount", 9_500_000), ("currency", "INR")), "australia"),
+    }
+
+
+def test_rupiah_in_prose():
+    """'Rp' is the rupiah, in English and Indonesian number forms; a sum spent on promotion
+    after the budget ("Rp 2 milyar more spent on its promotion") is no budget."""
+    text = (
+        "Made on a budget of Rp 7,2 miliar, with Rp 2 milyar more spent on its promotion, the "
+        "film grossed Rp18.4 billion in Indonesia and Rp 1.150.000.000 in Malaysia, from "
+        "1.218.400 admissions."
+    )
+    got = _facts(add_money_prose, text)
+    assert got == {
+        ("budget", (("currency", "IDR"), ("high", 7_200_000_000), ("low", 7_200_000_000)), None),
+        ("gross", (("amount", 18_400_000_000), ("currency", "IDR")), "indonesia"),
+        ("gross", (("amount", 1_150_000_000), ("currency", "IDR")), "malaysia"),
     }
 
 

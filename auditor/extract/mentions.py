@@ -29,6 +29,7 @@ from auditor.extract.prose import _UPPER
 from auditor.extract.scan import matches_at, word_at
 from auditor.normalize.dates import MONTHS
 from auditor.normalize.names import HONORIFICS, fold
+from auditor.normalize.places import is_country
 
 # a letter or digit, or a combining mark (which \w leaves out: Yoruba's "ẹ́", "ọ̀")
 _ALNUM = r"(?:[^\W_]|[\u0300-\u036f])"
@@ -299,6 +300,13 @@ _PLACE_WORDS = {
     "islands",
     "beach",
     "valley",
+    "plateau",
+    "highlands",
+    "mountains",
+    "peninsula",
+    "canyon",
+    "volcano",
+    "desert",
     "palace",
     "castle",
     "tower",
@@ -530,6 +538,8 @@ def _person_run(text: str, start: int, t: _Tokens, i: int, j: int) -> tuple[int,
     if any(w in _PLACE_WORDS or w in _DEMONYM_WORDS for w in lowered) and not _surname_place(
         text, t, i, j, lowered
     ):
+        return None
+    if is_country(" ".join(lowered)):  # "left for Hong Kong", "in Saudi Arabia": a country
         return None
     if all(w.rstrip(".") in HONORIFICS for w in lowered):
         return None

@@ -956,7 +956,7 @@ _SCALES = ("thousand", "million", "billion")
 # "ℛℳ 750,000", "RM 750,000": a sign of two letters and a code of two (normalize.money)
 _MONEY_HINT = re.compile(
     rf"[{SIGNS}]|ℛℳ|(?<![^\W\d_])(?i:rm|kr|tl|dm|zł)\.?\s*\d|[^\W\d_]{{3}}\s*\d"
-    r"|(?<![^\W\d_])(?i:rs)\.?\s*\d|(?<![^\W\d_])(?:LE|L\.E\.)\s*\d"  # the Egyptian pound
+    r"|(?<![^\W\d_])(?i:r[sp])\.?\s*\d|(?<![^\W\d_])(?:LE|L\.E\.)\s*\d"  # the Egyptian pound
     r"|\d\s*(?i:(?:" + "|".join(_SCALES) + r")\s+)?"
     r"(?i:" + "|".join(TRAILING_CURRENCIES) + ")"
 )
@@ -965,7 +965,7 @@ _MONEY_HINT = re.compile(
 _MONEY_HINT_BACK = re.compile(
     rf"\d\s*(?:[{SIGNS}]|ℳℛ|mr(?![^\W\d_])|\.?rk(?![^\W\d_])|lt(?![^\W\d_])|md(?![^\W\d_])|łz(?![^\W\d_])|"
     + "|".join(c[::-1] for c in CURRENCY_CODES.lower().split("|"))
-    + r"|\.?sr(?![^\W\d_]))"
+    + r"|\.?[sp]r(?![^\W\d_]))"
     r"|(?:" + "|".join(w[::-1] for w in TRAILING_CURRENCIES) + r")"
     r"\s*(?:(?:" + "|".join(w[::-1] for w in _SCALES) + r")\s*)?\d"
 )
@@ -1026,7 +1026,7 @@ _TRAILING_HEADS = {  # each head with the trailing currencies that open with it
 _AMOUNT_OPENS = re.compile(
     rf"[{SIGNS}]|ℛℳ|(?<![^\W\d_])(?:rm|kr|tl|dm|zł)(?![a-z])|"
     + CURRENCY_CODES.lower()
-    + r"|(?<![^\W\d_])(?:rs|le|l\.e)\.?\s*\d"
+    + r"|(?<![^\W\d_])(?:r[sp]|le|l\.e)\.?\s*\d"
 )
 # Lower-cased, a currency written after its amount (normalize.money's trailing currencies).
 _AMOUNT_AFTER = re.compile("|".join(TRAILING_CURRENCIES))
@@ -1085,9 +1085,10 @@ _PROMOTION_WORDS = r"marketing|advertising|promotion(?:al)?|publicity"
 _PROMOTION = re.compile(rf"\b(?:{_PROMOTION_WORDS}|campaign)\b", re.I)
 # After an amount, in its own clause: money that includes or goes to its promotion ("$35
 # million including prints and advertising", "a further $8 million spent on marketing", "a $2
-# million advertising campaign"), no production budget.
+# million advertising campaign", "$4 million more spent on its promotion"), no production budget.
 _PROMOTION_AFTER = re.compile(
-    r"\s*\(?(?:(?:including|incl\.|plus|spent on|went (?:on|to|into)|for)\b[^,;.()]{0,40}?)?"
+    r"\s*\(?(?:(?:more |extra )?(?:including|incl\.|plus|spent on|went (?:on|to|into)|for)\b"
+    r"[^,;.()]{0,40}?)?"
     rf"\b(?:{_PROMOTION_WORDS}|P&A)\b",
     re.I,
 )
@@ -1496,20 +1497,35 @@ _CAST_SENTENCE = re.compile(
 )
 
 
-# "photographed by X", "with cinematography by X", "edited by X": a crew credit (with its "by")
-_CREW_NAMES = r" by (?P<names>" + _NAME + r"(?:(?:, | and |, and | &amp; | & )" + _NAME + r")*)"
-_CREW_CREDIT = re.compile(r"\b(?P<role>photographed|cinematography|edited)" + _CREW_NAMES)
-# "The film was photographed by X": a later sentence of the lead, the film its subject.
+# "photographed by X", "with cinematography by X", "edited by X": a crew credit (with its "by"),
+# the job named before the name or not ("shot by cinematographer X", "edited by the editor X")
+_CREW_NAMES = (
+    r" by (?:(?:the )?(?:cinematographer|director of photography|(?:film )?editor) )?"
+    r"(?P<names>" + _NAME + r"(?:(?:, | and |, and | &amp; | & )" + _NAME + r")*)"
+)
+# ("with editing by X" too); "shot by X" is one only after the film as its subject
+# (`_CREW_SENTENCE`): a lead's summary may shoot someone
+_CREW_CREDIT = re.compile(r"\b(?P<role>photographed|cinematography|edited|editing)" + _CREW_NAMES)
+# "with cinematographer X (and editor Y)": a crew member named by the job alone, no "by"
+_CREW_JOB = r"(?:the )?(?P<{}>cinematographer|director of photography|(?:film )?editor) "
+_CREW_WITH = re.compile(
+    r"\bwith " + _CREW_JOB.format("role") + rf"(?P<names>{_NAME})"
+    r"(?:,? and " + _CREW_JOB.format("role2") + rf"(?P<names2>{_NAME}))?"
+)
+# "The film was photographed by X" (or "shot by X"): a later sentence of the lead, the film its
+# subject.
 _CREW_SENTENCE = re.compile(
     r"(?:^|, )(?:[Ii]t|[Tt]he (?:film|movie)) (?:was |is )?(?:also )?"
-    r"(?P<role>photographed|edited)" + _CREW_NAMES
+    r"(?P<role>photographed|shot|edited)" + _CREW_NAMES
 )
 # "..., and edited by Y" right after it: the same subject's next credit.
 _CREW_MORE = re.compile(
-    r",? and (?:was |is )?(?:also )?(?P<role>photographed|edited)" + _CREW_NAMES
+    r",? and (?:was |is )?(?:also )?(?P<role>photographed|shot|edited)" + _CREW_NAMES
 )
 _CREW_ROLE = {"photographed": "cinematographer", "cinematography": "cinematographer",
-              "edited": "editor"}
+              "shot": "cinematographer", "edited": "editor", "editing": "editor",
+              "cinematographer": "cinematographer", "director of photography": "cinematographer",
+              "editor": "editor", "film editor": "editor"}
 
 
 def _add_crew(out: Collector, m: re.Match[str], at: int) -> None:
@@ -1586,6 +1602,10 @@ def add_credit_prose(out: Collector, start: int, end: int) -> None:
                 out.add(attribute, ns, ne, clean(text[ns:ne]))
     for m in _CREW_CREDIT.finditer(text, start, end):
         _add_crew(out, m, 0)
+    for m in _CREW_WITH.finditer(text, start, end):
+        for role, names in (("role", "names"), ("role2", "names2")):
+            if m[names]:
+                out.add(_CREW_ROLE[m[role]], m.start(names), m.end(names), clean(m[names]))
     for m in _WRITING_CREDIT.finditer(text, start, end):
         for n in re.finditer(_NAME, text[m.start("names") : m.end("names")]):
             ns, ne = m.start("names") + n.start(), m.start("names") + n.end()

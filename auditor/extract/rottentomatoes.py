@@ -11,6 +11,7 @@ from auditor.extract.common import (
     add_money,
     add_names,
     add_user_mentions,
+    cast_characters,
     mpaa_value,
     release_qualifier,
 )
@@ -93,9 +94,6 @@ class RottenTomatoes(Adapter):
         info_end = text.find("\n\n\n")
         info_end = info_end + 2 if info_end >= 0 else (heading.start() if heading else len(text))
         self._info(out, 0, info_end)
-        synopsis = _SYNOPSIS.match(text)  # the 2020s MOVIE INFO's summary, above its labels
-        if synopsis:
-            add_characters(out, synopsis.start("s"), synopsis.end("s"), [], cased=True)
         # the panel sits above the reviews' heading, or (older pages) between it and the pages
         panel = "TOMATOMETER" in text and find(
             _TOMATOMETER, text, 0, heading.end() if heading else len(text)
@@ -105,6 +103,10 @@ class RottenTomatoes(Adapter):
         crew = find(_CAST_CREW, text, 0, heading.start() if heading else len(text))
         if crew:
             self._cast_crew(out, crew.start("b"), crew.end("b"))
+        synopsis = _SYNOPSIS.match(text)  # the 2020s MOVIE INFO's summary, above its labels
+        if synopsis:  # its one-word names are told from words by the Cast & Crew's roles
+            s, e = synopsis.start("s"), synopsis.end("s")
+            add_characters(out, s, e, cast_characters(out), cased=True)
         if heading:
             pages = list(_PAGE.finditer(text))
             end = pages[-1].start() if len(pages) > 1 else len(text)

@@ -25,6 +25,7 @@ _SYMBOLS = {
     "₺": "TRY", "tl": "TRY",  # the Turkish lira's sign and abbreviation: "₺12 million", "TL 12"
     "ℛℳ": "RM",  # the Reichsmark sign (no ISO 4217 code: its abbreviation stands for it)
     "rs": "INR", "rs.": "INR",  # the rupee's abbreviation, as Indian pages write it: "Rs. 45 crore"
+    "rp": "IDR", "rp.": "IDR",  # the rupiah's, as Indonesian pages write it: "Rp12.5 billion"
     # the Egyptian pound's sign and abbreviation (livre égyptienne): "E£4.5 million", "LE 4.5
     # million", "L.E. 900,000"
     "e£": "EGP", "le": "EGP", "l.e.": "EGP",
@@ -63,11 +64,26 @@ _SCALE = {
     "lakhs": 10**5,
     "crore": 10**7,
     "crores": 10**7,
+    # Indonesian scale words, which Indonesian pages keep beside "Rp": "Rp 500 juta", "Rp 4
+    # miliar" (also spelt "milyar")
+    "juta": 10**6,
+    "miliar": 10**9,
+    "milyar": 10**9,
 }
 # Thousands grouped by threes, or the Indian way: lakhs and crores by twos ("4,50,00,000").
-_NUM = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-# "Rs" as a word of its own ("Rs. 45 crore", "Rs 100 crore"), not a word's last letters.
-RUPEE_ABBREVIATION = r"(?<![^\W\d_])Rs\.?(?![^\W\d_]) ?"
+# A comma before one or two digits and a scale word is a decimal comma, as Indonesian and
+# continental pages write it ("Rp 12,5 miliar"), never a thousands separator.
+_DECIMAL_COMMA = r"\d{1,3},\d{1,2}(?=\s*(?:thousand|million|billion|juta|mil[iy]ar)\b)"
+# Thousands grouped by dots, as Indonesian and continental pages write them ("Rp
+# 12.500.000.000"): two groups at least, where one ("12.500") may be a decimal point's.
+_DOTTED = r"\d{1,3}(?:\.\d{3}){2,}(?![.,]?\d)"
+_NUM = (
+    r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    rf"|{_DECIMAL_COMMA}|{_DOTTED}|\d+(?:\.\d+)?"
+)
+# "Rs" (the rupee) and "Rp" (the rupiah) as words of their own ("Rs. 45 crore", "Rp12.5
+# billion"), not a word's last letters.
+RUPEE_ABBREVIATION = r"(?<![^\W\d_])R[sp]\.?(?![^\W\d_]) ?"
 # "RM 750,000": the Reichsmark or the ringgit, by the film's country (`rm_of`)
 # "kr 2 750 000": the krona or krone before the amount, by the film's country (`krona`)
 _CUR = (
@@ -81,7 +97,7 @@ _CUR = (
 LOWER_BOUND = "over|more than|in excess of|at least|upwards of"
 # Thousands parted by spaces, as Nordic pages write them after a currency ("kr 4 500 000").
 _SPACED = r"\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+"
-_SC = r"(?:million|billion|thousand|lakhs?|crores?|mn|bn|[mkb])\b"
+_SC = r"(?:million|billion|thousand|lakhs?|crores?|juta|mil[iy]ar|mn|bn|[mkb])\b"
 # A currency written after the amount, as Nordic pages write it ("410 000 kr", "2.5 million
 # SEK"), thousands split by spaces or commas. "kr" alone is the krona or krone of the film's
 # country (`krona`).
@@ -235,7 +251,12 @@ def currency_of(symbol: str) -> str:
 
 def _amount(num: str, scale: str | None) -> int | float | None:
     """Whole units, but the cents a price states without a scale ("$12.34")."""
-    digits = re.sub(r"[,\s]", "", num)
+    if re.fullmatch(r"\d{1,3},\d{1,2}", num):  # `_DECIMAL_COMMA`'s: "12,5" is 12.5
+        digits = num.replace(",", ".")
+    elif re.fullmatch(_DOTTED, num):  # "12.500.000.000"
+        digits = num.replace(".", "")
+    else:
+        digits = re.sub(r"[,\s]", "", num)
     return whole_or_cents(float(digits) * _SCALE[(scale or "").lower()], bool(scale))
 
 

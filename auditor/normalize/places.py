@@ -74,6 +74,10 @@ _DEMONYMS = {
     "kenyan": "kenya",
     "taiwanese": "taiwan",
     "thai": "thailand",
+    # Southeast Asian markets, where Indonesian and Malaysian films open at home and next door
+    "indonesian": "indonesia",
+    "malaysian": "malaysia",
+    "singaporean": "singapore",
 }
 COUNTRY_KEYS = {**_ALIASES, **_DEMONYMS}
 
@@ -92,11 +96,11 @@ czech:czech_republic czechoslovak:czechoslovakia czechoslovakian:czechoslovakia
 dominican:dominican_republic ecuadorian:ecuador egyptian:egypt emirati:united_arab_emirates
 estonian:estonia ethiopian:ethiopia filipino:philippines philippine:philippines
 georgian:georgia greek:greece guatemalan:guatemala guinean:guinea haitian:haiti
-honduran:honduras hungarian:hungary icelandic:iceland indonesian:indonesia iranian:iran
+honduran:honduras hungarian:hungary icelandic:iceland iranian:iran
 iraqi:iraq israeli:israel ivorian:ivory_coast jamaican:jamaica jordanian:jordan
 kazakh:kazakhstan kazakhstani:kazakhstan kosovar:kosovo kuwaiti:kuwait kyrgyz:kyrgyzstan
 laotian:laos latvian:latvia lebanese:lebanon libyan:libya lithuanian:lithuania
-luxembourgish:luxembourg macedonian:north_macedonia malagasy:madagascar malaysian:malaysia
+luxembourgish:luxembourg macedonian:north_macedonia malagasy:madagascar
 malian:mali maltese:malta mauritanian:mauritania moldovan:moldova monegasque:monaco
 mongolian:mongolia montenegrin:montenegro moroccan:morocco mozambican:mozambique
 namibian:namibia nepalese:nepal nepali:nepal nicaraguan:nicaragua nigerien:niger
@@ -104,9 +108,9 @@ northern_irish:northern_ireland omani:oman pakistani:pakistan palestinian:palest
 panamanian:panama paraguayan:paraguay peruvian:peru portuguese:portugal
 puerto_rican:puerto_rico qatari:qatar romanian:romania rwandan:rwanda salvadoran:el_salvador
 saudi:saudi_arabia saudi_arabian:saudi_arabia scottish:scotland senegalese:senegal
-serbian:serbia singaporean:singapore slovak:slovakia slovene:slovenia slovenian:slovenia
+serbian:serbia slovak:slovakia slovene:slovenia slovenian:slovenia
 somali:somalia sri_lankan:sri_lanka sudanese:sudan syrian:syria tajik:tajikistan
-tanzanian:tanzania thai:thailand togolese:togo trinidadian:trinidad_and_tobago
+tanzanian:tanzania togolese:togo trinidadian:trinidad_and_tobago
 tunisian:tunisia turkish:turkey turkmen:turkmenistan ugandan:uganda ukrainian:ukraine
 uruguayan:uruguay uzbek:uzbekistan venezuelan:venezuela vietnamese:vietnam yemeni:yemen
 yugoslav:yugoslavia yugoslavian:yugoslavia zambian:zambia zimbabwean:zimbabwe
