@@ -190,7 +190,7 @@ class Wikipedia(Adapter):
         # Prose outside the plot: the plot's sums and dates belong to its story.
         parts = [(lead, plot[0]), (plot[1], body_end)] if plot else [(lead, body_end)]
         parts = _without_other_films(text, parts, out.values("year"), out.values("title"))
-        parts = _without_sequel_sections(text, parts)
+        parts = _without_sequel_sections(text, parts, out.values("year"))
         for s, e in parts:
             add_release_prose(out, s, e)
             if television:
@@ -527,17 +527,33 @@ def _without_other_films(
 _OTHER_FILMS_SECTION = frozenset(
     "sequel sequels prequel prequels future follow-up spin-off spin-offs".split()
 )
+# A heading that names another version of the story: a remake's "Original film", "Relation to
+# the 1963 film", "Comparison with the original version" (a year not this film's).
+_OTHER_VERSION_HEADING = re.compile(
+    r"\b(?:(?P<y>(?:1[89]|20)\d\d)|[Oo]riginal) (?:film|version|picture|movie)\b"
+)
 
 
-def _without_sequel_sections(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The prose stretches less each section headed as the series' other films, from its
-    heading to the next heading (or the stretch's end)."""
+def _other_films_heading(heading: str, years: list) -> bool:
+    """Whether a section so headed is about another film of the story, not this one."""
+    words = heading.lower().split()
+    if words and words[0] in _OTHER_FILMS_SECTION:
+        return True
+    m = _OTHER_VERSION_HEADING.search(heading)
+    return m is not None and not (m["y"] and int(m["y"]) in years)
+
+
+def _without_sequel_sections(
+    text: str, parts: list[tuple[int, int]], years: list
+) -> list[tuple[int, int]]:
+    """The prose stretches less each section headed as another film of the series or the
+    story (a sequel, a remake's original), from its heading to the next heading (or the
+    stretch's end)."""
     out = []
     for s, e in parts:
         headings = list(_HEADING_LINE.finditer(text, s, e))
         for i, m in enumerate(headings):
-            words = m["h"].lower().split()
-            if m.start() < s or not words or words[0] not in _OTHER_FILMS_SECTION:
+            if m.start() < s or not _other_films_heading(m["h"], years):
                 continue
             out.append((s, m.start("h")))
             s = headings[i + 1].start() if i + 1 < len(headings) else e
