@@ -4301,3 +4301,40 @@ def test_a_sound_is_a_place_and_a_cased_texts_lower_case_title_no_part_of_a_name
     text = "Ada Brook calls Deputy Kit Orr."
     facts = _facts(lambda out, s, e: add_characters(out, s, e, known, cased=True), text)
     assert {v for _, v, _ in facts} == {"Ada Brook", "Deputy Kit Orr"}
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Pike's film opened in American cinemas on May 2, 1958. Made for $300,000, it grossed "
+        "$1.9 million in North America.",
+        "Bo Pike directed the original, which opened in the United States on 2 May 1958 and "
+        "grossed $1.9 million.",
+        "Released on May 2, 1958, the original grossed $1.9 million in North America.",
+    ],
+)
+def test_wikipedia_release_years_before_the_films_own_is_another_films(paragraph):
+    """A release dated two years or more before the film's year is another film's (a remake's
+    original, whatever the paragraph's heading or subject), and so are the sums after it in
+    its paragraph; a production date that early dates nothing and cuts nothing."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    def facts(para: str) -> set[tuple]:
+        text = (
+            "From Wikipedia, the free encyclopedia\n\nThe Lantern Road\n"
+            "Directed byAnn Vole\n\n"
+            "The Lantern Road is a 2012 American thriller film directed by Ann Vole. It was "
+            "released in the United States on March 8, 2012.\n\n\n\n"
+            "A drifter takes a room at a roadside motel.\n\n\n"
+            f"Background\n\n{para}\n\n"
+            "References\n"
+        )
+        out = _collector(text)
+        Wikipedia().extract(out.view, out)
+        return {(c.attribute, _plain(c.value)) for c in out.claims}
+
+    got = facts(paragraph)
+    assert {v for a, v in got if a == "release_date"} == {"2012-03-08"}
+    assert not [v for a, v in got if a in ("gross", "budget")]
+    got = facts("Vole bought the rights on May 2, 1958. It grossed $1.9 million.")
+    assert [v for a, v in got if a == "gross"] == [(("amount", 1_900_000), ("currency", "USD"))]

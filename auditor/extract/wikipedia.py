@@ -19,6 +19,7 @@ from auditor.extract.common import (
 )
 from auditor.extract.prose import (
     _MARKS,
+    _RELEASE_VERB,
     _UPPER,
     add_aggregator_prose,
     add_broadcast_prose,
@@ -191,6 +192,7 @@ class Wikipedia(Adapter):
         parts = [(lead, plot[0]), (plot[1], body_end)] if plot else [(lead, body_end)]
         parts = _without_other_films(text, parts, out.values("year"), out.values("title"))
         parts = _without_sequel_sections(text, parts, out.values("year"))
+        parts = _without_earlier_releases(text, parts, out.values("year"))
         for s, e in parts:
             add_release_prose(out, s, e)
             if television:
@@ -557,6 +559,36 @@ def _without_sequel_sections(
                 continue
             out.append((s, m.start("h")))
             s = headings[i + 1].start() if i + 1 < len(headings) else e
+        out.append((s, e))
+    return [(s, e) for s, e in out if s < e]
+
+
+_GREGORIAN_YEAR = re.compile(r"(?:1[89]|2[01])\d\d")
+
+
+def _without_earlier_releases(
+    text: str, parts: list[tuple[int, int]], years: list
+) -> list[tuple[int, int]]:
+    """The prose stretches less each release dated two years or more before the film's own
+    year, from its sentence to its paragraph's end: a film is not released before it is made,
+    so that release is another film's (a remake's original, "Dredge's film opened in American
+    cinemas on June 12, 1963"), and the sentences after it in its paragraph tell that film's
+    story ("Made for $390,000, it grossed $2.8 million")."""
+    if not years:
+        return parts
+    first = min(years)
+    out = []
+    for s, e in parts:
+        for d in DATE_IN_TEXT.finditer(text, s, e):
+            y = _GREGORIAN_YEAR.search(d.group())
+            if d.start() < s or y is None or int(y.group()) >= first - 1:
+                continue
+            opening = max(text.rfind(". ", s, d.start()) + 2, text.rfind("\n", s, d.start()) + 1, s)
+            if not _RELEASE_VERB.search(text, opening, d.start()):
+                continue
+            stop = text.find("\n", d.end(), e)
+            out.append((s, opening))
+            s = e if stop < 0 else stop
         out.append((s, e))
     return [(s, e) for s, e in out if s < e]
 
