@@ -4338,3 +4338,16 @@ def test_wikipedia_release_years_before_the_films_own_is_another_films(paragraph
     assert not [v for a, v in got if a in ("gross", "budget")]
     got = facts("Vole bought the rights on May 2, 1958. It grossed $1.9 million.")
     assert [v for a, v in got if a == "gross"] == [(("amount", 1_900_000), ("currency", "USD"))]
+
+
+def test_a_lead_credit_after_a_remake_of_in_its_clause_is_the_other_films():
+    """"..., a remake of the 1958 film of the same name directed by Bo Pike and starring Ted
+    Lusk": the apposition's credits are the original's; a remake's own credits after a comma
+    ("a 2012 remake of the 1958 film, directed by Ann Vole") are this film's."""
+    text = (
+        "The Lantern Road is a 2012 American thriller film directed by Ann Vole, a remake of "
+        "the 1958 film of the same name directed by Bo Pike and starring Ted Lusk."
+    )
+    assert _facts(add_credit_prose, text) == {("director", "Ann Vole", None)}
+    text = "The Lantern Road is a 2012 remake of the 1958 film, directed by Ann Vole."
+    assert _facts(add_credit_prose, text) == {("director", "Ann Vole", None)}

@@ -691,7 +691,7 @@ def _name_pattern(name: str, *, cased: bool) -> str:
             continue
         if i < len(words) - 1 and key in HONORIFICS:
             forms = sorted(k for k, v in HONORIFICS.items() if v == HONORIFICS[key])
-            if cased:  # "his deputy Carl Voss": a cased text's title is capitalised
+            if cased:  # "his deputy Kit Orr": a cased text's title is capitalised
                 forms = [f"{re.escape(f[0].upper())}(?i:{re.escape(f[1:])})" for f in forms]
             else:
                 forms = [re.escape(f) for f in forms]

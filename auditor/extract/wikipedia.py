@@ -530,7 +530,7 @@ _OTHER_FILMS_SECTION = frozenset(
     "sequel sequels prequel prequels future follow-up spin-off spin-offs".split()
 )
 # A heading that names another version of the story: a remake's "Original film", "Relation to
-# the 1963 film", "Comparison with the original version" (a year not this film's).
+# the 1958 film", "Comparison with the original version" (a year not this film's).
 _OTHER_VERSION_HEADING = re.compile(
     r"\b(?:(?P<y>(?:1[89]|20)\d\d)|[Oo]riginal) (?:film|version|picture|movie)\b"
 )
@@ -571,9 +571,9 @@ def _without_earlier_releases(
 ) -> list[tuple[int, int]]:
     """The prose stretches less each release dated two years or more before the film's own
     year, from its sentence to its paragraph's end: a film is not released before it is made,
-    so that release is another film's (a remake's original, "Dredge's film opened in American
-    cinemas on June 12, 1963"), and the sentences after it in its paragraph tell that film's
-    story ("Made for $390,000, it grossed $2.8 million")."""
+    so that release is another film's (a remake's original, "Osterhagen's film opened in American
+    cinemas on May 2, 1958"), and the sentences after it in its paragraph tell that film's
+    story ("Made for $388,150, it grossed $1.9 million")."""
     if not years:
         return parts
     first = min(years)
