@@ -4558,3 +4558,113 @@ def test_rotten_tomatoes_cast_and_crew_and_rerelease_date():
         ("stars", "Tom Pike", None, "user"),
     } <= facts
     assert not {f for f in facts if "Lea Moss" in str(f)}
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Relation to the 1958 film", "Original film", "Comparison with the original version"],
+)
+def test_wikipedia_section_headed_as_a_remakes_original_states_nothing_of_this_one(heading):
+    """A remake's section headed as the original ("Relation to the 1958 film", "Original
+    film") credits and sums the original, whatever its sentences' subjects (a paragraph opening
+    on its director's possessive, no date in it); a heading naming this film's own year does
+    not."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    def facts(head: str) -> set[tuple]:
+        text = (
+            "From Wikipedia, the free encyclopedia\n\nThe Lantern Road\n"
+            "Directed byAnn Vole\nBudget$9 million\n\n"
+            "The Lantern Road is a 2012 American thriller film directed by Ann Vole. It was "
+            "released in the United States on March 8, 2012.\n\n\n\n"
+            "A drifter takes a room at a roadside motel.\n\n\n"
+            f"{head}\n\n"
+            "Bo Pike's The Lantern Road was made for $300,000 and grossed $1.9 million in North "
+            "America.\n\n"
+            "References\n"
+        )
+        out = _collector(text)
+        Wikipedia().extract(out.view, out)
+        return {(c.attribute, _plain(c.value)) for c in out.claims}
+
+    got = facts(heading)
+    assert not [v for a, v in got if a == "gross"]
+    assert [v for a, v in got if a == "budget"] == [
+        (("currency", "USD"), ("high", 9_000_000), ("low", 9_000_000))
+    ]
+    assert [v for a, v in facts("Relation to the 2012 film") if a == "gross"] == [
+        (("amount", 1_900_000), ("currency", "USD"))
+    ]
+
+
+def test_a_first_name_after_an_in_law_names_the_cast_character():
+    """"her mother-in-law ida", "his son-in-law bo": an in-law is a family word like "sister"."""
+    known = ["ida lund", "bo vale", "ann lund"]
+    text = "ann lund feeds her mother-in-law ida, who hates the sea, and his son-in-law bo leaves."
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, known, cased=False), text)
+    assert {v for _, v, _ in facts} == {"ann lund", "ida", "bo"}
+
+
+def test_a_sound_is_a_place_and_a_cased_texts_lower_case_title_no_part_of_a_name():
+    """"off St. Barrow Sound" is a place (a sound, as a bay); "his deputy Kit Orr" in a cased
+    text is the cast's "Deputy Kit Orr" named without the title, the word a common noun."""
+    known = ["Ada Brook", "Deputy Kit Orr"]
+    text = (
+        "Ada Brook's husband drowned off St. Barrow Sound. The sheriff and his deputy Kit Orr "
+        "search the shore."
+    )
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, known, cased=True), text)
+    assert {v for _, v, _ in facts} == {"Ada Brook", "Kit Orr"}
+    text = "Ada Brook calls Deputy Kit Orr."
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, known, cased=True), text)
+    assert {v for _, v, _ in facts} == {"Ada Brook", "Deputy Kit Orr"}
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Pike's film opened in American cinemas on May 2, 1958. Made for $300,000, it grossed "
+        "$1.9 million in North America.",
+        "Bo Pike directed the original, which opened in the United States on 2 May 1958 and "
+        "grossed $1.9 million.",
+        "Released on May 2, 1958, the original grossed $1.9 million in North America.",
+    ],
+)
+def test_wikipedia_release_years_before_the_films_own_is_another_films(paragraph):
+    """A release dated two years or more before the film's year is another film's (a remake's
+    original, whatever the paragraph's heading or subject), and so are the sums after it in
+    its paragraph; a production date that early dates nothing and cuts nothing."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    def facts(para: str) -> set[tuple]:
+        text = (
+            "From Wikipedia, the free encyclopedia\n\nThe Lantern Road\n"
+            "Directed byAnn Vole\n\n"
+            "The Lantern Road is a 2012 American thriller film directed by Ann Vole. It was "
+            "released in the United States on March 8, 2012.\n\n\n\n"
+            "A drifter takes a room at a roadside motel.\n\n\n"
+            f"Background\n\n{para}\n\n"
+            "References\n"
+        )
+        out = _collector(text)
+        Wikipedia().extract(out.view, out)
+        return {(c.attribute, _plain(c.value)) for c in out.claims}
+
+    got = facts(paragraph)
+    assert {v for a, v in got if a == "release_date"} == {"2012-03-08"}
+    assert not [v for a, v in got if a in ("gross", "budget")]
+    got = facts("Vole bought the rights on May 2, 1958. It grossed $1.9 million.")
+    assert [v for a, v in got if a == "gross"] == [(("amount", 1_900_000), ("currency", "USD"))]
+
+
+def test_a_lead_credit_after_a_remake_of_in_its_clause_is_the_other_films():
+    """"..., a remake of the 1958 film of the same name directed by Bo Pike and starring Ted
+    Lusk": the apposition's credits are the original's; a remake's own credits after a comma
+    ("a 2012 remake of the 1958 film, directed by Ann Vole") are this film's."""
+    text = (
+        "The Lantern Road is a 2012 American thriller film directed by Ann Vole, a remake of "
+        "the 1958 film of the same name directed by Bo Pike and starring Ted Lusk."
+    )
+    assert _facts(add_credit_prose, text) == {("director", "Ann Vole", None)}
+    text = "The Lantern Road is a 2012 remake of the 1958 film, directed by Ann Vole."
+    assert _facts(add_credit_prose, text) == {("director", "Ann Vole", None)}

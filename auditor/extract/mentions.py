@@ -296,6 +296,7 @@ _PLACE_WORDS = {
     "bank",
     "market",
     "bay",
+    "sound",
     "island",
     "islands",
     "beach",
@@ -405,7 +406,7 @@ _KIN = re.compile(  # the determiner's first letter first, in either case: a sca
     r"[HhTtMmOoYyAa](?<!\w.)(?i:(?<=h)(?:is|er)|(?<=t)heir|(?<=m)y|(?<=o)ur|(?<=y)our|(?<=a)n?) "
     r"(?:(?:younger|older|elder|eldest|youngest|only|adopted|little|big|twin|late|estranged|"
     r"[a-z]+-year-old) )?"
-    r"(?:(?:half-|step-?|grand)?(?:sister|brother|mother|father|son|daughter)|"
+    r"(?:(?:half-|step-?|grand)?(?:sister|brother|mother|father|son|daughter)(?:-in-law)?|"
     r"wife|husband|uncle|aunt|cousin|niece|nephew|fianc[ée]e?|widow|widower|girlfriend|"
     r"boyfriend)(?P<comma>,)? (?P<n>[^\W\d_][\w\u0300-\u036f'’-]*)(?![\w\u0300-\u036f'’-]| [A-Z])"
     r"(?(comma)(?=[,.;:)]|$))"  # "her daughter, Bea.": an appositive, closed (no clause subject)
@@ -734,8 +735,12 @@ def _name_pattern(name: str, *, cased: bool) -> str:
             parts.append("(?i:the)")
             continue
         if i < len(words) - 1 and key in HONORIFICS:
-            forms = {k for k, v in HONORIFICS.items() if v == HONORIFICS[key]}
-            parts.append("(?i:" + "|".join(rf"{re.escape(f)}\.?" for f in sorted(forms)) + ")")
+            forms = sorted(k for k, v in HONORIFICS.items() if v == HONORIFICS[key])
+            if cased:  # "his deputy Kit Orr": a cased text's title is capitalised
+                forms = [f"{re.escape(f[0].upper())}(?i:{re.escape(f[1:])})" for f in forms]
+            else:
+                forms = [re.escape(f) for f in forms]
+            parts.append("(?:" + "|".join(rf"{f}\.?" for f in forms) + ")")
             continue
         parts.append("".join(_letter(c) for c in w))
     flags = "" if cased else "(?i)"

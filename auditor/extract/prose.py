@@ -1580,12 +1580,20 @@ _COMPANY = re.compile(
 )
 
 
+# The noun phrase of another film of the story: "a remake of", "the sequel to".
+_OTHER_FILM_OF = re.compile(r"\b(?:remake|sequel|prequel|follow-up|spin-off) (?:of|to)\b", re.I)
+
+
 def add_credit_prose(out: Collector, start: int, end: int) -> None:
     """'written and directed by X', 'directed by X', 'starring A, B and C' (an animated film's
     'featuring the voices of A, B and C') in a lead; 'from a story by X' and 'with a screenplay
     by X' give the role as the qualifier, as an infobox's 'Story by' line does."""
     text = out.view.text
     for m in _CREDIT.finditer(text, start, end):
+        # "..., a remake of the 1958 film directed by X": the credit is the other film's
+        clause = max(text.rfind(",", start, m.start()), text.rfind(";", start, m.start()))
+        if _OTHER_FILM_OF.search(text, max(clause, start), m.start()):
+            continue
         role = m["role"]
         verbs = re.findall(_CREDIT_VERB, role)
         # a last crew verb is the crew credit's own "edited by X", read below

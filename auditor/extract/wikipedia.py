@@ -20,6 +20,7 @@ from auditor.extract.common import (
 )
 from auditor.extract.prose import (
     _MARKS,
+    _RELEASE_VERB,
     _UPPER,
     add_aggregator_prose,
     add_broadcast_prose,
@@ -191,7 +192,8 @@ class Wikipedia(Adapter):
         # Prose outside the plot: the plot's sums and dates belong to its story.
         parts = [(lead, plot[0]), (plot[1], body_end)] if plot else [(lead, body_end)]
         parts = _without_other_films(text, parts, out.values("year"), out.values("title"))
-        parts = _without_sequel_sections(text, parts)
+        parts = _without_sequel_sections(text, parts, out.values("year"))
+        parts = _without_earlier_releases(text, parts, out.values("year"))
         for s, e in parts:
             add_release_prose(out, s, e)
             if television:
@@ -530,20 +532,71 @@ def _without_other_films(
 _OTHER_FILMS_SECTION = frozenset(
     "sequel sequels prequel prequels future follow-up spin-off spin-offs".split()
 )
+# A heading that names another version of the story: a remake's "Original film", "Relation to
+# the 1958 film", "Comparison with the original version" (a year not this film's).
+_OTHER_VERSION_HEADING = re.compile(
+    r"\b(?:(?P<y>(?:1[89]|20)\d\d)|[Oo]riginal) (?:film|version|picture|movie)\b"
+)
 
 
-def _without_sequel_sections(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The prose stretches less each section headed as the series' other films, from its
-    heading to the next heading (or the stretch's end)."""
+def _other_films_heading(heading: str, years: list) -> bool:
+    """Whether a section so headed is about another film of the story, not this one."""
+    words = heading.lower().split()
+    if words and words[0] in _OTHER_FILMS_SECTION:
+        return True
+    m = _OTHER_VERSION_HEADING.search(heading)
+    return m is not None and not (m["y"] and int(m["y"]) in years)
+
+
+def _without_sequel_sections(
+    text: str, parts: list[tuple[int, int]], years: list
+) -> list[tuple[int, int]]:
+    """The prose stretches less each section headed as another film of the series or the
+    story (a sequel, a remake's original), from its heading to the next heading (or the
+    stretch's end)."""
     out = []
     for s, e in parts:
         headings = list(_HEADING_LINE.finditer(text, s, e))
         for i, m in enumerate(headings):
-            words = m["h"].lower().split()
-            if m.start() < s or not words or words[0] not in _OTHER_FILMS_SECTION:
+            if m.start() < s or not _other_films_heading(m["h"], years):
                 continue
             out.append((s, m.start("h")))
             s = headings[i + 1].start() if i + 1 < len(headings) else e
+        out.append((s, e))
+    return [(s, e) for s, e in out if s < e]
+
+
+# A year's four digits, opened on its first (sre skips ahead to a class; a date pattern tried
+# over a long article was a fifth of its extraction): each an earlier year's date's end or not.
+_YEAR_DIGITS = re.compile(r"[12]\d\d\d")
+
+
+def _without_earlier_releases(
+    text: str, parts: list[tuple[int, int]], years: list
+) -> list[tuple[int, int]]:
+    """The prose stretches less each release dated two years or more before the film's own
+    year, from its sentence to its paragraph's end: a film is not released before it is made,
+    so that release is another film's (a remake's original, "Osterhagen's film opened in
+    American cinemas on May 2, 1958"), and the sentences after it in its paragraph tell that
+    film's story ("Made for $388,150, it grossed $1.9 million")."""
+    if not years:
+        return parts
+    first = min(years)
+    out = []
+    for s, e in parts:
+        for y in _YEAR_DIGITS.finditer(text, s, e):
+            if y.start() < s or not 1800 <= int(y.group()) < first - 1 or word_at(text, y.end()):
+                continue
+            window = DATE_IN_TEXT.finditer(text, max(s, y.start() - 24), y.end())
+            d = next((d for d in window if d.end() == y.end()), None)  # a day's date, the year
+            if d is None:
+                continue
+            opening = max(text.rfind(". ", s, d.start()) + 2, text.rfind("\n", s, d.start()) + 1, s)
+            if not _RELEASE_VERB.search(text, opening, d.start()):
+                continue
+            stop = text.find("\n", d.end(), e)
+            out.append((s, opening))
+            s = e if stop < 0 else stop
         out.append((s, e))
     return [(s, e) for s, e in out if s < e]
 
