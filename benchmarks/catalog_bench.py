@@ -10,7 +10,7 @@ stage, documents per second, the peak memory and the size of each output. Each f
 rendered alone (its writer's own cost), then all of them as one set, as `auditor check` writes
 them (the writers then share the cores): the end-to-end figure is the audit plus that set.
 
-    python benchmarks/catalog_bench.py --films 1000 [--seed 7] [--keep DIR] [--cli]
+    python benchmarks/catalog_bench.py --films 1000 [--seed 7] [--keep DIR] [--cli] [--people]
     python benchmarks/catalog_bench.py --films 10000 --touch 1   # then re-run after one change
 
 Timings on a shared machine are noisy: run it twice and read the second figure.
@@ -158,12 +158,41 @@ def base_documents() -> tuple[Path, dict[str, str], list[dict]]:
     return folder, texts, claims
 
 
-def make_catalog(target: Path, films: int, seed: int) -> dict[str, int]:
-    """Write `films` renamed and varied copies of the bundled film under target/."""
+_PEOPLE = ("director", "writers", "stars", "producers", "editor", "cinematographer", "character")
+
+
+def people_words(claims: list[dict]) -> re.Pattern[str]:
+    """The words of the people's names the film's pages state (its crew, players and
+    characters), three letters or more, as one pattern."""
+    names = [c["raw"] for c in claims if c["attribute"] in _PEOPLE]
+    names += [
+        v for c in claims if c["attribute"] == "cast" for v in json.loads(c["value"]).values()
+    ]
+    words = {w for n in names for w in re.findall(r"[A-Za-z]{3,}", n)}
+    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"(?i)\b(?:{alternatives})\b")
+
+
+def renamed(word: str, k: int) -> str:
+    """Film k's form of a person's word: the word and k's own letters ("Figgis" ->
+    "Figgisbd"), its case kept, so that each film names people of its own."""
+    letters = ""
+    while True:
+        k, r = divmod(k, 26)
+        letters = chr(ord("a") + r) + letters
+        if not k:
+            break
+    return word + (letters.upper() if word.isupper() else letters)
+
+
+def make_catalog(target: Path, films: int, seed: int, people: bool = False) -> dict[str, int]:
+    """Write `films` renamed and varied copies of the bundled film under target/; `people`:
+    each film's people renamed too (as a real catalog's films name people of their own)."""
     folder, texts, claims = base_documents()
     title = next(c["raw"] for c in claims if c["attribute"] == "title" and c["raw"][:1].isupper())
     words = [re.escape(w) for w in title.split()]
     title_rx = re.compile(r"(?i)" + r"([\s_\-+]|%20)".join(words))
+    person_rx = people_words(claims) if people else None
     year = folder.name.rsplit("-", 1)[-1]
     manifest = (folder / MANIFEST).read_text(encoding="utf-8") if (
         folder / MANIFEST).exists() else None
@@ -197,6 +226,8 @@ def make_catalog(target: Path, films: int, seed: int) -> dict[str, int]:
                     text = text[:start] + new + text[end:]
                     last = start
             text = title_rx.sub(lambda m, t=new_title: _cased(t, m.group(0)), text)
+            if person_rx is not None:
+                text = person_rx.sub(lambda m, k=k: renamed(m.group(0), k), text)
             (out / name).write_text(text, encoding="utf-8")
         if manifest is not None:
             (out / MANIFEST).write_text(
@@ -402,6 +433,9 @@ def main() -> None:
                         "instead of making a new one.")
     parser.add_argument("--cli", action="store_true",
                         help="Also time `python -m auditor check` as a subprocess.")
+    parser.add_argument("--people", action="store_true",
+                        help="Rename the people of each film too (names of its own, as in a "
+                        "real catalog: each film's name patterns compiled anew).")
     parser.add_argument("--touch", type=int, default=0,
                         help="After the run, change this many documents and run again "
                         "(the incremental case).")
@@ -420,7 +454,7 @@ def main() -> None:
         if args.reuse and catalog.is_dir():
             changed = {"(reused)": 0}
         else:
-            changed = make_catalog(catalog, args.films, args.seed)
+            changed = make_catalog(catalog, args.films, args.seed, people=args.people)
         made = time.perf_counter() - start
         n_docs = sum(1 for p in catalog.rglob("*.txt"))
         text_mb = sum(p.stat().st_size for p in catalog.rglob("*.txt")) / 1e6
