@@ -4240,3 +4240,26 @@ def test_rotten_tomatoes_cast_and_crew_and_rerelease_date():
         ("stars", "Tom Pike", None, "user"),
     } <= facts
     assert not {f for f in facts if "Lea Moss" in str(f)}
+
+
+def test_imdb_reviews_page_every_review_is_read():
+    """A capture that shows several reviews one after another: each one's names are mentions,
+    not only the first review's."""
+    from auditor.extract.imdb import Imdb
+
+    text = (
+        "see all my reviews first review praises ada brook. 9/10. 3 of 4 people found this review "
+        "helpful.&nbsp; was this review helpful to you? yes no second title 2 may 2001 | by x "
+        "(uk) &ndash; see all my reviews tom ferrand is wasted. 5/10. was this review helpful to "
+        "you? yes no third review: hal moss directs with care. was this review helpful to you? "
+        "yes no review this title"
+    )
+    text = "faq user reviews " + text
+    out = _collector(text)
+    out.add("cast", 0, 3, {"actor": "ada brook", "character": "nell"})
+    out.add("cast", 0, 3, {"actor": "tom ferrand", "character": "joe"})
+    out.add("director", 0, 3, "hal moss")
+    Imdb()._review(out.view, out, 0)
+    assert {(c.attribute, c.value) for c in out.claims if c.origin == "user"} == {
+        ("stars", "ada brook"), ("stars", "tom ferrand"), ("director", "hal moss")
+    }
