@@ -4263,3 +4263,20 @@ def test_imdb_reviews_page_every_review_is_read():
     assert {(c.attribute, c.value) for c in out.claims if c.origin == "user"} == {
         ("stars", "ada brook"), ("stars", "tom ferrand"), ("director", "hal moss")
     }
+
+
+@pytest.mark.parametrize(
+    ("language", "mention"), [("Korean", "Colonel Park"), ("English", "Colonel Jae-won")]
+)
+def test_review_names_a_titled_role_by_its_family_name(language, mention):
+    """A role written family name first ("Colonel Park Jae-won" on a Korean film's page) is
+    named by its title and first word ("Colonel Park"); on another film's page the title goes
+    with the last word, read as the surname."""
+    from auditor.extract.common import add_user_mentions
+
+    text = "Colonel Park is chilling, and Colonel Jae-won steals the film."
+    out = _collector(text)
+    out.add("language", 0, 3, language)
+    out.add("cast", 0, 3, {"actor": "Kim Soo-ah", "character": "Colonel Park Jae-won"})
+    add_user_mentions(out, 0, len(text), cased=True)
+    assert {c.value for c in out.claims if c.origin == "user"} == {mention}
