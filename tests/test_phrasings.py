@@ -4280,3 +4280,18 @@ def test_review_names_a_titled_role_by_its_family_name(language, mention):
     out.add("cast", 0, 3, {"actor": "Kim Soo-ah", "character": "Colonel Park Jae-won"})
     add_user_mentions(out, 0, len(text), cased=True)
     assert {c.value for c in out.claims if c.origin == "user"} == {mention}
+
+
+@pytest.mark.parametrize(("cased", "roles"), [(True, []), (False, []), (True, ["Cold Ridge"])])
+def test_a_plot_naming_the_films_title_names_no_character(cased, roles):
+    """A film named for a place ("Cold Ridge") names that place in its plot: no character,
+    unless a role of the cast bears the name."""
+    text = "Captain Ada Brook is ordered to hold Cold Ridge for three days with Tom Ferrand."
+    text = text if cased else text.lower()
+    out = _collector(text)
+    out.add("title", 0, 3, "Cold Ridge")
+    add_characters(out, 0, len(text), ["Captain Ada Brook", "Tom Ferrand", *roles], cased=cased)
+    want = {"Captain Ada Brook", "Tom Ferrand", *roles}
+    assert {c.value.casefold() for c in out.claims if c.attribute == "character"} == {
+        w.casefold() for w in want
+    }

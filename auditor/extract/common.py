@@ -229,13 +229,15 @@ def add_characters(out: Collector, start: int, end: int, known: list[str], *, ca
     if not cased:  # a lower-cased page's plot may name a nicknamed role so (a cased one's
         known += _nickname_surnames(known) + _diminutives(known)  # capitals show the name)
     # a film-maker the page credits, named in its summary ("X's silent fable"), is no
-    # character, unless a role bears the name
-    crew = {fold(v) for a in _CREW for v in out.values(a)} - {fold(k) for k in known}
+    # character, nor is the film's own title (the place or thing it is named for: "to hold
+    # Cold Ridge"), unless a role bears the name
+    named = [v for a in _CREW for v in out.values(a)] + out.values("title")
+    no_role = {fold(v) for v in named} - {fold(k) for k in known}
     for s, e in character_mentions(text, start, end, known, cased=cased):
-        if fold(text[s:e]) not in crew:
+        if fold(text[s:e]) not in no_role:
             out.add("character", s, e, clean(text[s:e]))
     for s, e, name in coordinated_mentions(text, start, end, known, cased=cased):
-        if fold(name) not in crew:
+        if fold(name) not in no_role:
             out.add("character", s, e, clean(name))
 
 
