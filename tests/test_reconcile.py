@@ -1065,8 +1065,8 @@ def test_wade_giles_and_pinyin_of_a_name_are_one_name_on_a_taiwanese_film():
 
 
 def test_a_language_by_its_own_name_is_that_language():
-    """"Farsi" (the language's own name) on one site and "Persian" on the others: one
-    language in the default configuration's aliases, no partial list."""
+    """"Farsi" (the language's own name) on one site and "Persian" on the others, "Chinese"
+    beside "Mandarin": one language in the default configuration's aliases, no partial list."""
     from auditor.attributes import catalog
     from auditor.claims import Claim, to_frame
     from auditor.reconcile import Settings, reconcile
@@ -1077,6 +1077,8 @@ def test_a_language_by_its_own_name_is_that_language():
 
     claims = [claim("x", "Persian"), claim("y", "persian"), claim("z", "Farsi")]
     claims += [claim(s, "French") for s in "xyz"]
+    # Rotten Tomatoes' "Chinese" for a film in Mandarin (Standard Chinese)
+    claims += [claim("x", "Mandarin"), claim("y", "mandarin"), claim("z", "Chinese")]
     config = load(ROOT)
     settings = Settings.from_config(catalog(config.settings.get("attributes")), config.settings)
     result = reconcile(to_frame(claims), settings)
