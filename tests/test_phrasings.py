@@ -4295,3 +4295,49 @@ def test_a_plot_naming_the_films_title_names_no_character(cased, roles):
     assert {c.value.casefold() for c in out.claims if c.attribute == "character"} == {
         w.casefold() for w in want
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        (  # a day's takings and a holiday week's, a rival's record: no gross of the run
+            "The film took ₩9.1 billion on its opening day and ₩42 billion over the five days of "
+            "the Chuseok holiday, beating the previous record of ₩30 billion set by Red Tide in "
+            "2016. Its single-day gross of ₩12 billion on 3 October remains a record.",
+            set(),
+        ),
+        (  # daily grosses listed by date, the studio's cut, a sale of rights
+            "Its daily grosses were ₩9 billion on 1 October; ₩8 billion on 2 October. The "
+            "studio's share of the gross was about ₩40 billion, and a pre-sale of the streaming "
+            "rights brought in ₩5 billion. It finished its run with ₩88 billion in South Korea.",
+            {(88_000_000_000, "south korea")},
+        ),
+        (  # another film named by its year as the money word's subject, or before its figure
+            "It was made by the studio whose previous film, Red Tide (2016), had grossed ₩61 "
+            "billion. It grossed ₩90 billion, second only to Red Tide (₩95 billion) and ahead "
+            "of Blue Gate 2 (₩70 billion), and ₩2 billion in Japan.",
+            {(90_000_000_000, None), (2_000_000_000, "japan")},
+        ),
+        (  # a sentence whose subject is the sequel: its later amounts too
+            "The film's sequel, released a year later, grossed ₩40 billion in its first week "
+            "and finished with ₩70 billion.",
+            set(),
+        ),
+    ],
+)
+def test_gross_amounts_that_are_not_the_films_run(text, facts):
+    """A blockbuster's box-office section: days, holiday weeks, records of other films, the
+    studio's share and the sequel's figures are no gross of the film; "finished its run with"
+    is."""
+    assert _gross_facts(text) == facts
+
+
+def test_a_mark_the_films_country_leaves_open_takes_the_sentences_country():
+    """"RM" on a Chinese film's page is the ringgit where its sentence names Malaysia."""
+    text = "In Malaysia, where it opened on 14 October, it grossed RM 4.2 million."
+    out = _collector(text)
+    out.add("country", 0, 3, "China")
+    add_money_prose(out, 0, len(text))
+    assert {(_plain(c.value), c.qualifier) for c in out.claims if c.attribute == "gross"} == {
+        ((("amount", 4_200_000), ("currency", "MYR")), "malaysia")
+    }

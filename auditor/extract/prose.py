@@ -38,6 +38,7 @@ from auditor.normalize.places import (
     COUNTRY_NAMES,
     LANGUAGE_REGION,
     canonical_country,
+    is_country,
     is_festival,
     release_country,
 )
@@ -1047,11 +1048,47 @@ _MONEY_WORDS = re.compile(
     r"\b(?P<budget>budget(?:ed)?|cost(?:ing|s)?|production costs?"
     r"|(?:made|produced|shot|filmed)(?: (?:it|the (?:film|picture|movie)))?"  # "shot it for"
     r"(?: (?:at|in|on) [\w'’ -]{1,40}?)? for)\b"  # "made at Ealing Studios for"
-    r"|\b(?P<gross>gross(?:ed|ing|es)?|box[- ]office|earn(?:ed|ing|s)?|took(?: in)?|taking|"
-    r"making|made(?! by\b)|revenue|receipts|takings)\b"  # "were made by the firm": no money
     r"|\b(?P<skip>opening weekend|first weekend|weekend|opening|marketing|advertising|"
-    r"salary|paid|fee|prize|award|offered|offers|cash|sold|auction(?:ed)?|fetched)\b",
+    r"salary|paid|fee|prize|award|offered|offers|cash|sold|auction(?:ed)?|fetched|"
+    # a day's takings ("Its single-day gross of", "daily grosses"), a rival's record, a sale
+    # of rights before release, the studio's cut of the takings: no gross of the film's run
+    r"(?:single|opening|first)[- ]day(?: gross(?:es)?)?|daily(?: gross(?:es)?)?|"
+    r"(?:previous|former|old) record|pre-?sales?|"
+    r"share of (?:the |its )?(?:gross|box[- ]office|takings|receipts))\b"
+    r"|\b(?P<gross>gross(?:ed|ing|es)?|box[- ]office|earn(?:ed|ing|s)?|took(?: in)?|taking|"
+    r"making|made(?! by\b)|revenue|receipts|takings|"
+    # "finished its run with 5.6 billion yuan"
+    r"(?:finished|ended|closed) (?:its (?:[\w-]+ )?run )?with)\b",  # "were made by": no money
     re.I,
+)
+# Right after an amount: the day or days it was taken in ("CN¥623 million on its opening day",
+# "over the seven days of the holiday", "$9M on 3 October"), or the other film that took it
+# ("the $1 billion taken by X", "the record of $40M set by X"): no gross of the film's run.
+_NOT_THE_RUN_AFTER = re.compile(
+    r"\s+(?:(?i:on|over|during|in|from)\s+(?i:its|the|a)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?i:days?|week|holiday)\b"
+    r"|on\s+(?:\d{1,2}\s+[A-Z][a-z]+|(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)\s+\d{1,2}\b)"
+    r"|(?:taken|set|earned|grossed|made|held|posted)\s+by\b)"
+)
+# Before a money word, in its clause: another film named with its year as the word's subject
+# ("whose previous film, X (2019), had grossed $Y").
+_YEARED_SUBJECT = re.compile(r"\((?:1[89]|20)\d\d\),?\s+(?:[a-z]+\s+){0,3}$")
+
+
+def _own_title(out: Collector, text: str, at: int) -> bool:
+    """Whether text[:at] ends on the page's own title ("Salt Road (2006), which cost ...")."""
+    head = text[max(0, at - 200) : at].rstrip()
+    return any(t and head.endswith(t) for t in out.values("title"))
+
+
+# An amount in parentheses right after a title ("second only to X (CN¥5.69 billion)", "ahead of
+# Y (US$812.2 million)"): that film's figure, unless the name is a territory ("in Japan (¥X)").
+_TITLE_BEFORE = re.compile(r"((?:[A-Z0-9][\w'’:.-]*\s+)*[A-Z][\w'’:.-]*(?:\s+\d+)?)\s*\($")
+# A sentence whose subject is another film of the series ("The film's sequel, released four
+# months later, grossed ... and finished with $Y"): every amount of it is that film's.
+_OTHER_FILM_SUBJECT = re.compile(
+    r"\s*(?:[\w'’-]+\s+){0,3}?(?:sequel|prequel|remake|follow-up|spin-off)\b", re.I
 )
 # "the $20 million production", "a ₩8 billion film": an amount between an article and the
 # production it names is what the production cost
@@ -1263,7 +1300,15 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             if _WEEKEND_WORD.search(text, max(clause_start, weekend_end), a.start()):
                 continue
             # "Its sequel, X (1996), grossed $61M": another film's money.
-            if _OTHER_FILM.search(text, clause_start, at):
+            if _OTHER_FILM.search(text, clause_start, at) or _OTHER_FILM_SUBJECT.match(text, s):
+                continue
+            yeared = _YEARED_SUBJECT.search(text, clause_start, at)
+            if yeared and not _own_title(out, text, yeared.start()):
+                continue
+            if kind == "gross" and _NOT_THE_RUN_AFTER.match(text, a.end(), e):
+                continue
+            title = _TITLE_BEFORE.search(text, clause_start, a.start())
+            if title and not is_country(title[1]):
                 continue
             if _WHOLE_OF_IT.search(text, clause_start, at):
                 continue
@@ -1277,6 +1322,10 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
                     continue
             countries = out.values("country")
             money = parse_money(_REF_MARK.sub("", a.group()), **marks(countries))
+            if money is None:  # "In Malaysia, ... it grossed RM 4.2 million": a mark the
+                # film's countries leave open is the one of the country its sentence names
+                named = [m["c"] for m in _IN_COUNTRY.finditer(text, s, e)]
+                money = parse_money(_REF_MARK.sub("", a.group()), **marks([*countries, *named]))
             if money is None:
                 continue
             if kind == "budget":
