@@ -49,6 +49,12 @@ def _plain(value):
 
 
 RELEASES = [
+    (  # a class of films ("the highest-grossing film released in Korea in 2019") is no release
+        "On 2 March it passed Red Tide to become the highest-grossing film released in South "
+        "Korea in 2019, and the first films released in 4DX there in 2018 trailed it. It was "
+        "released in Japan on 9 May 2019.",
+        {("2019-05-09", "japan")},
+    ),
     (  # a year alone, right after the release word and its country; not another verb's year
         "The film opened in Japan in 1987, and it was given a wide release in the United "
         "Kingdom in 1988, a year after its negative was damaged in a fire in 1987.",

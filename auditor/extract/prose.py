@@ -453,9 +453,18 @@ _SCREENED = re.compile(r"screened|shown at", re.I)
 def _release_verb(text: str, low: str | None, a: int, b: int) -> re.Match[str] | None:
     """The first release verb of text[a:b] (offsets from `a`) that does not time another event."""
     for v in _VERB_AT.finditer(text, low, a, b):
+        if v.group().lower() == "released" and _CLASS_OF_FILMS.search(
+            text, max(a, a + v.start() - 9), a + v.start()
+        ):
+            continue
         if not _TIME_REF.search(text, max(a, a + v.start() - 60), a + v.start()):
             return v
     return None
+
+
+# "the highest-grossing film released in China in 2021": a class of films, no release ("the
+# film opened", "the film was released" are this film's)
+_CLASS_OF_FILMS = re.compile(r"\b(?:film|movie|picture)s? $", re.I)
 
 
 def _other_work(text: str, low: str | None, a: int, b: int, rerelease: bool):
