@@ -464,7 +464,7 @@ def _release_verb(text: str, low: str | None, a: int, b: int) -> re.Match[str] |
 
 # "the highest-grossing film released in China in 2021": a class of films, no release ("the
 # film opened", "the film was released" are this film's)
-_CLASS_OF_FILMS = re.compile(r"\b(?:film|movie|picture)s? $", re.I)
+_CLASS_OF_FILMS = re.compile(r"\b(?:film|movie|picture)s? $")  # "Kite Films released": a company
 
 
 def _other_work(text: str, low: str | None, a: int, b: int, rerelease: bool):
