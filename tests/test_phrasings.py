@@ -4347,3 +4347,26 @@ def test_a_mark_the_films_country_leaves_open_takes_the_sentences_country():
     assert {(_plain(c.value), c.qualifier) for c in out.claims if c.attribute == "gross"} == {
         ((("amount", 4_200_000), ("currency", "MYR")), "malaysia")
     }
+
+
+def test_wikipedia_sentence_whose_subject_is_a_film_named_elsewhere_with_its_year():
+    """A film the article names elsewhere with its year ("Red Tide (2016)") is another film
+    where a sentence opens on it, after a fronted phrase or not: that sentence's dates and
+    sums are its own."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Salt Road\n\nFrom Wikipedia, the free encyclopedia\n\nSalt Road\nDirected byAda Brook\n\n"
+        "Salt Road is a 2019 South Korean war film directed by Ada Brook.\n\n"
+        "Brook had directed Red Tide (2016). Salt Road was released in South Korea on 2 May "
+        "2019 and grossed ₩90 billion. By comparison, Red Tide, the previous record holder, "
+        "had opened with ₩4 billion on 3 May 2016 and finished its run with ₩61 billion. Red "
+        "Tide was released in Japan in July 2017.\n"
+    )
+    out = _collector(text)
+    Wikipedia().extract(out.view, out)
+    facts = {(c.attribute, _plain(c.value), c.qualifier) for c in out.claims}
+    assert {f for f in facts if f[0] in ("release_date", "gross")} == {
+        ("release_date", "2019-05-02", "south korea"),
+        ("gross", (("amount", 90_000_000_000), ("currency", "KRW")), "south korea"),
+    }

@@ -1085,10 +1085,11 @@ _NOT_THE_RUN_AFTER = re.compile(
 _YEARED_SUBJECT = re.compile(r"\((?:1[89]|20)\d\d\),?\s+(?:[a-z]+\s+){0,3}$")
 
 
-def _own_title(out: Collector, text: str, at: int) -> bool:
-    """Whether text[:at] ends on the page's own title ("Salt Road (2006), which cost ...")."""
-    head = text[max(0, at - 200) : at].rstrip()
-    return any(t and head.endswith(t) for t in out.values("title"))
+def ends_on_title(text: str, at: int, titles: tuple | list) -> bool:
+    """Whether text[:at] ends on one of the page's titles (case aside): "X (2006)" names this
+    film when X is its title."""
+    before = text[max(0, at - 200) : at].rstrip().casefold()
+    return any(before.endswith(t.casefold()) for t in titles if t)
 
 
 # An amount in parentheses right after a title ("second only to X (CN¥5.69 billion)", "ahead of
@@ -1312,7 +1313,7 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             if _OTHER_FILM.search(text, clause_start, at) or _OTHER_FILM_SUBJECT.match(text, s):
                 continue
             yeared = _YEARED_SUBJECT.search(text, clause_start, at)
-            if yeared and not _own_title(out, text, yeared.start()):
+            if yeared and not ends_on_title(text, yeared.start(), out.values("title")):
                 continue
             if kind == "gross" and _NOT_THE_RUN_AFTER.match(text, a.end(), e):
                 continue

@@ -27,6 +27,7 @@ from auditor.extract.prose import (
     add_home_media_prose,
     add_money_prose,
     add_release_prose,
+    ends_on_title,
     lead_sentence,
     sentences_with,
     settle_runs,
@@ -466,10 +467,12 @@ _SENTENCE_BREAK = re.compile(r"\n|[.!?\]] ")
 _OPENERS = {". ", "! ", "? ", "] "}  # the two characters before a sentence that opens
 
 
-def _other_film_sentences(text: str, s: int, e: int):
-    """`_OTHER_FILM_SENTENCE` matched where a sentence may open, left to right and not
-    overlapping, as a scan that opened on a look behind would (tried at every character, that
-    scan was the most of this page's extraction)."""
+def _other_film_sentences(
+    text: str, s: int, e: int, pattern: re.Pattern[str] = _OTHER_FILM_SENTENCE
+):
+    """`pattern` matched where a sentence may open, left to right and not overlapping, as a
+    scan that opened on a look behind would (tried at every character, that scan was the most
+    of this page's extraction)."""
     opens = [s] if s == 0 or text[s - 1] == "\n" or text[s - 2 : s] in _OPENERS else []
     # a break of two characters may straddle s
     opens += [m.end() for m in _SENTENCE_BREAK.finditer(text, max(s - 1, 0), e) if m.end() > s]
@@ -477,7 +480,7 @@ def _other_film_sentences(text: str, s: int, e: int):
     for at in opens:
         if at < end:
             continue
-        m = _OTHER_FILM_SENTENCE.match(text, at, e)
+        m = pattern.match(text, at, e)
         if m is not None:
             yield m
             end = m.end()
@@ -513,13 +516,49 @@ def _without_other_films(
     clauses = []
     for s, e in cut:
         for m in _OTHER_FILM_CLAUSE.finditer(text, s, e):
-            if m.start() < s or (int(m["y"]) in years and _titled(text, m.start(), titles)):
+            if m.start() < s or (int(m["y"]) in years and ends_on_title(text, m.start(), titles)):
                 continue
             stop = _SENTENCE_END.search(text, m.end(), e)
             clauses.append((s, m.start()))
             s = e if stop is None else stop.end()
         clauses.append((s, e))
-    return [(s, e) for s, e in clauses if s < e]
+    subject = _other_titled_subject(text, parts, titles)
+    if subject is None:
+        return [(s, e) for s, e in clauses if s < e]
+    titled = []
+    for s, e in clauses:
+        for m in _other_film_sentences(text, s, e, subject):
+            stop = _SENTENCE_END.search(text, m.end(), e)
+            titled.append((s, m.start()))
+            s = e if stop is None else stop.end()
+        titled.append((s, e))
+    return [(s, e) for s, e in titled if s < e]
+
+
+# A film the page names with its year in parentheses ("Blade of the Steppe (2017)").
+_YEARED_TITLE = re.compile(
+    r"(?P<t>[A-Z][\w'’:!?-]*(?: (?:[A-Z0-9][\w'’:!?-]*|of|the|and|a|an|in|on|to|for|at|with"
+    r"|from)){0,7}) \((?:1[89]|20)\d\d\)"
+)
+
+
+def _other_titled_subject(
+    text: str, parts: list[tuple[int, int]], titles: tuple | list
+) -> re.Pattern[str] | None:
+    """A sentence opening (after a fronted phrase or not: "By comparison, X, the previous
+    record holder, had opened with ...") on another film the page names elsewhere with its
+    year: that film's sentence, its dates and sums none of this film's."""
+    own = {t.casefold() for t in titles if t}
+    others = {
+        m["t"]
+        for s, e in parts
+        for m in _YEARED_TITLE.finditer(text, s, e)
+        if m["t"].casefold() not in own and " " in m["t"]
+    }
+    if not others:
+        return None
+    names = "|".join(re.escape(t) for t in sorted(others, key=len, reverse=True))
+    return re.compile(rf"(?:[A-Z][^,.;\n]{{0,40}}, )?(?:{names})(?=,| \(| [a-z])")
 
 
 # The headings of a section about the series' other films ("Sequel", "Future", "Spin-off"):
@@ -543,13 +582,6 @@ def _without_sequel_sections(text: str, parts: list[tuple[int, int]]) -> list[tu
             s = headings[i + 1].start() if i + 1 < len(headings) else e
         out.append((s, e))
     return [(s, e) for s, e in out if s < e]
-
-
-def _titled(text: str, at: int, titles: tuple | list) -> bool:
-    """Whether text[:at] ends on one of the page's titles (case aside): "X (2006)" names this
-    film when X is its title."""
-    before = text[max(0, at - 200) : at].rstrip().casefold()
-    return any(before.endswith(t.casefold()) for t in titles if t)
 
 
 # An anime article's cast entry: a role's bullet (its name in Japanese after it in parentheses)
