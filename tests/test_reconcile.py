@@ -1229,3 +1229,31 @@ def test_a_part_of_an_unscoped_total_leaves_out_the_unscoped_figure_that_repeats
     result = reconcile(to_frame(claims), Settings(specs=catalog()))
     [d] = [d for d in result.discrepancies if d.code == "AU002"]
     assert "the usa figure is 57% of the unscoped figure" in d.explanation
+
+
+def test_a_kinds_release_in_another_country_is_a_release_of_its_own():
+    """Streaming in the US in November and in China in January (one page dating both, another
+    the US one with no country): each country's streaming release is its own, no date
+    unexplained; a second date of one country's streaming release still conflicts."""
+    from auditor.attributes import catalog
+    from auditor.claims import Claim, to_frame
+    from auditor.reconcile import Settings, reconcile
+
+    def claim(source: str, value: str, qualifier: str | None) -> Claim:
+        doc = f"a-film-2021/{source}.txt"
+        return Claim("a-film-2021", source, doc, "release_date", value, value, qualifier, 0, 10)
+
+    claims = [
+        claim("x", "2021-09-30", "china"),
+        claim("y", "2021-09-30", "china"),
+        claim("x", "2021-11-23", "usa,streaming"),
+        claim("y", "2021-11-23", "streaming"),
+        claim("x", "2022-01-06", "china,streaming"),
+    ]
+    config = load(ROOT)
+    settings = Settings.from_config(catalog(config.settings.get("attributes")), config.settings)
+    found = reconcile(to_frame(claims), settings).discrepancies
+    assert not [d for d in found if d.severity != "info"]
+    claims.append(claim("z", "2022-01-13", "china,streaming"))
+    found = reconcile(to_frame(claims), settings).discrepancies
+    assert [d.code for d in found if d.severity != "info"] == ["AU001"]

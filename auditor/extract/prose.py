@@ -450,6 +450,23 @@ _TIME_REF = re.compile(r"\b(?:before|after|ahead of|prior to|until|since)\s+(?:[
 _SCREENED = re.compile(r"screened|shown at", re.I)
 
 
+def _other_predicate(text: str, low: str | None, s: int, e: int, d: re.Match[str]) -> bool:
+    """Whether the date's clause after a semicolon is a predicate of its own with no release
+    verb ("The film's release was accompanied by a campaign; in October 2021 a blogger was
+    detained"); a verbless continuation ("; in Germany on 3 June") is the release's still."""
+    semi = text.rfind(";", s, d.start())
+    if semi < 0:
+        return False
+    stop = text.find(";", d.end(), e)
+    stop = e if stop < 0 else stop
+    if _release_verb(text, low, semi, stop):
+        return False
+    return _OWN_VERB.search(text, semi, stop) is not None
+
+
+_OWN_VERB = re.compile(r"\b(?:was|were|is|are|has|had|[a-z]{3,}ed)\b")
+
+
 def _release_verb(text: str, low: str | None, a: int, b: int) -> re.Match[str] | None:
     """The first release verb of text[a:b] (offsets from `a`) that does not time another event."""
     for v in _VERB_AT.finditer(text, low, a, b):
@@ -661,6 +678,9 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
                 pos = d.end()
                 continue
             if d.start() - s < verb.start() and not _release_verb(text, low, d.end(), e):
+                pos = d.end()
+                continue
+            if _other_predicate(text, low, s, e, d):
                 pos = d.end()
                 continue
             if _CUT_RELEASED.search(text, pos, d.start()):
