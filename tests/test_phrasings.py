@@ -49,6 +49,11 @@ def _plain(value):
 
 
 RELEASES = [
+    (  # a semicolon clause with a predicate of its own and no release verb dates no release
+        "The film's release was accompanied by a campaign; in October 2021 a blogger was "
+        "detained for his posts. It opened in France on 1 May 2021; in Germany on 3 June 2021.",
+        {("2021-05-01", "france"), ("2021-06-03", "germany")},
+    ),
     (  # a class of films ("the highest-grossing film released in Korea in 2019") is no release
         "On 2 March it passed Red Tide to become the highest-grossing film released in South "
         "Korea in 2019, and the first films released in 4DX there in 2018 trailed it. It was "
