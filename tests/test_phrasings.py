@@ -49,6 +49,11 @@ def _plain(value):
 
 
 RELEASES = [
+    (  # "had limited releases in": a plural release noun
+        "The film also had limited releases in the United Kingdom on 15 October 2021 and in "
+        "Ireland on 22 October 2021.",
+        {("2021-10-15", "uk,limited"), ("2021-10-22", "ireland,limited")},
+    ),
     (  # a semicolon clause with a predicate of its own and no release verb dates no release
         "The film's release was accompanied by a campaign; in October 2021 a blogger was "
         "detained for his posts. It opened in France on 1 May 2021; in Germany on 3 June 2021.",
@@ -4328,6 +4333,13 @@ def test_a_plot_naming_the_films_title_names_no_character(cased, roles):
             "billion. It grossed ₩90 billion, second only to Red Tide (₩95 billion) and ahead "
             "of Blue Gate 2 (₩70 billion), and ₩2 billion in Japan.",
             {(90_000_000_000, None), (2_000_000_000, "japan")},
+        ),
+        (  # the opening weekend is the first amount's; the second's word comes before it,
+            # and a later weekend named by its ordinal alone is a weekend too
+            "In North America it grossed $1.1 million in its opening weekend, the best for a "
+            "Korean film in the United States since 2019, and $3.25 million in all. It earned $0.9 "
+            "million in its second weekend and $0.4 million in its third, before it left cinemas.",
+            {(3_250_000, "usa")},
         ),
         (  # a sentence whose subject is the sequel: its later amounts too
             "The film's sequel, released a year later, grossed ₩40 billion in its first week "

@@ -313,7 +313,7 @@ _ON_PLATFORM = re.compile(
 )
 _RELEASE_VERB = re.compile(
     # "opening" of a part of the film ("an opening sequence at the airport") is no release
-    r"\b(?:released|release|opened|opening(?! (?:sequence|scene|shot|credits|titles|minutes|act"
+    r"\b(?:released|releases?|opened|opening(?! (?:sequence|scene|shot|credits|titles|minutes|act"
     r"|chapter|reel|monologue|line)s?\b)|premiered|premiere|debuted|expanded|went wide|"
     rf"reached (?:\w+ )?{_SCREENS}|"
     r"reissued|re-issued|screened|screens? at|shown at|bowed|came out|"
@@ -1096,6 +1096,9 @@ _MONEY_WORDS = re.compile(
 _NOT_THE_RUN_AFTER = re.compile(
     r"\s+(?:(?i:on|over|during|in|from)\s+(?i:its|the|a)\s+(?:[\w-]+\s+){0,3}?"
     r"(?i:days?|week|holiday)\b"
+    # "$27.6M in its second weekend and $19.3M in its third,": the weekend word left out
+    r"|(?i:in|over)\s+(?i:its|the)\s+(?i:second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+    r"|tenth|next|last)(?=[,;.)]|\s+(?:and|as|when|while)\b)"
     r"|on\s+(?:\d{1,2}\s+[A-Z][a-z]+|(?:January|February|March|April|May|June|July|August"
     r"|September|October|November|December)\s+\d{1,2}\b)"
     r"|(?:taken|set|earned|grossed|made|held|posted)\s+by\b)"
@@ -1308,6 +1311,16 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             )
             if not before and not built:
                 continue
+            if (
+                not built
+                and before[-1].lastgroup == "skip"
+                and i
+                and amounts[i - 1].end() <= before[-1].start()
+                and before[-1].end() <= weekend_end
+            ):
+                # "grossed $1.1M in its opening weekend and $3.2M in all": the weekend the
+                # amount before was read with is that amount's; this one's word comes before it
+                before = [w for w in before if w.end() <= amounts[i - 1].start()] or before
             at = a.start() if built else before[-1].start()  # where its money word is
             word_end = a.start() if built else before[-1].end()  # and where it ends
             kind = "budget" if built else before[-1].lastgroup
