@@ -4387,3 +4387,16 @@ def test_wikipedia_sentence_whose_subject_is_a_film_named_elsewhere_with_its_yea
         ("release_date", "2019-05-02", "south korea"),
         ("gross", (("amount", 90_000_000_000), ("currency", "KRW")), "south korea"),
     }
+
+
+def test_wikipedia_release_in_a_country_through_a_company():
+    """"had limited releases in the United Kingdom on 15 October, through X": X is the
+    distributor there; a disc's sentence names none."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "The film had limited releases in the United Kingdom on 15 October 2021, through Kestrel "
+        "Films, and in Ireland. It was released on DVD in France through Vega Video."
+    )
+    got = _facts(lambda out, s, e: Wikipedia()._prose(out, s, e), text)
+    assert {f for f in got if f[0] == "distributor"} == {("distributor", "Kestrel Films", "uk")}

@@ -230,7 +230,7 @@ def add_characters(out: Collector, start: int, end: int, known: list[str], *, ca
         known += _nickname_surnames(known) + _diminutives(known)  # capitals show the name)
     # a film-maker the page credits, named in its summary ("X's silent fable"), is no
     # character, nor is the film's own title (the place or thing it is named for: "to hold
-    # Cold Ridge"), unless a role bears the name
+    # Gull Crag"), unless a role bears the name
     named = [v for a in _CREW for v in out.values(a)] + out.values("title")
     no_role = {fold(v) for v in named} - {fold(k) for k in known}
     for s, e in character_mentions(text, start, end, known, cased=cased):
@@ -301,7 +301,7 @@ def role_names(roles: list[str], *, family_first: bool = False) -> list[str]:
         and not _FUNCTION_WORDS.intersection(map(fold, words[i:]))  # "mother of the bride"
     ]
     # "sheriff jo hale": a plot may name him by his titles and surname ("sheriff hale"); on a
-    # page whose names are written family name first, "major takeda shingo" is "major takeda"
+    # page whose names are written family name first, "major oda kenta" is "major oda"
     parts += [
         " ".join([*words[:i], words[i if family_first else -1]])
         for r in roles

@@ -121,6 +121,13 @@ _OUTSIDE_STRETCH = re.compile(r"[^\w.&/' -]")
 # in every _DISTRIBUTED_BY match: "was distributed by X", "was released in Korea (on 4 May
 # 2011) by X"
 _WAS_DISTRIBUTED = re.compile(r" was (?:distributed|released in [A-Z][\w ]{1,60}?,?) by ")
+# "had limited releases in the United Kingdom on 15 October 2021, through X": the company a
+# release in a country went through is its distributor there
+_RELEASED_THROUGH = re.compile(
+    r"\b(?:released|releases?) in (?:the )?(?P<r>[A-Z][a-z]+(?: [A-Z][a-z]+)*)"
+    r"(?: on [\w ]{1,30}?)?,? (?:through|via) " + _COMPANY
+)
+_THROUGH = re.compile(r" (?:through|via) ")
 _HOME_MEDIA_WORDS = re.compile(r"\b(?:DVD|VHS|Blu-?ray|video|cassettes?|LaserDisc)\b", re.I)
 # A hatnote under the tagline: "This article is about the 1998 film. For the 1961 film, see ...".
 _HATNOTE = re.compile(
@@ -348,6 +355,10 @@ class Wikipedia(Adapter):
             if subject and not _HOME_MEDIA_WORDS.search(text, m.end(), stop if stop >= 0 else end):
                 q = canonical_country(m["r"])
                 out.add("distributor", subject.start("d"), subject.end("d"), subject["d"], q)
+        for s, e in sentences_with(text, start, end, _THROUGH):
+            m = _RELEASED_THROUGH.search(text, s, e)
+            if m and is_country(m["r"]) and not _HOME_MEDIA_WORDS.search(text, s, e):
+                out.add_group("distributor", m, "d", m["d"], qualifier=canonical_country(m["r"]))
         # "In North America the film was distributed by X": the film's own release only; home
         # media ("video cassettes ... were distributed by X Home Video") is no distributor.
         for s, e in sentences_with(text, start, end, _WAS_DISTRIBUTED):
