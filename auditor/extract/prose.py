@@ -1350,7 +1350,9 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
                 continue
             if kind == "gross" and _NOT_THE_RUN_AFTER.match(text, a.end(), e):
                 continue
-            title = _TITLE_BEFORE.search(text, clause_start, a.start())
+            paren = text.rfind("(", clause_start, a.start())
+            title = paren >= 0 and not text[paren + 1 : a.start()].strip()
+            title = title and _TITLE_BEFORE.search(text, max(clause_start, paren - 120), paren + 1)
             if title and not is_country(title[1]):
                 continue
             if _WHOLE_OF_IT.search(text, clause_start, at):

@@ -546,10 +546,12 @@ def _without_other_films(
     return [(s, e) for s, e in titled if s < e]
 
 
-# A film the page names with its year in parentheses ("Blade of the Steppe (2017)").
-_YEARED_TITLE = re.compile(
-    r"(?P<t>[A-Z][\w'’:!?-]*(?: (?:[A-Z0-9][\w'’:!?-]*|of|the|and|a|an|in|on|to|for|at|with"
-    r"|from)){0,7}) \((?:1[89]|20)\d\d\)"
+# A film the page names with its year in parentheses ("Blade of the Steppe (2017)"): the
+# title read backwards from each year's parentheses (a scan for titles tried every capital).
+_YEAR_PARENS = re.compile(r" \((?:1[89]|20)\d\d\)")
+_TITLE_BEFORE_YEAR = re.compile(
+    r"(?<![\w'’:!?-])[A-Z][\w'’:!?-]*(?: (?:[A-Z0-9][\w'’:!?-]*|of|the|and|a|an|in|on|to|for|at"
+    r"|with|from)){0,7}$"
 )
 
 
@@ -561,10 +563,12 @@ def _other_titled_subject(
     year: that film's sentence, its dates and sums none of this film's."""
     own = {t.casefold() for t in titles if t}
     others = {
-        m["t"]
+        t[0]
         for s, e in parts
-        for m in _YEARED_TITLE.finditer(text, s, e)
-        if m["t"].casefold() not in own and " " in m["t"]
+        for y in _YEAR_PARENS.finditer(text, s, e)
+        if (t := _TITLE_BEFORE_YEAR.search(text, max(s, y.start() - 120), y.start()))
+        and t[0].casefold() not in own
+        and " " in t[0]
     }
     if not others:
         return None
