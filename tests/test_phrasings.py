@@ -49,6 +49,22 @@ def _plain(value):
 
 
 RELEASES = [
+    (  # "had limited releases in": a plural release noun
+        "The film also had limited releases in the United Kingdom on 15 October 2021 and in "
+        "Ireland on 22 October 2021.",
+        {("2021-10-15", "uk,limited"), ("2021-10-22", "ireland,limited")},
+    ),
+    (  # a semicolon clause with a predicate of its own and no release verb dates no release
+        "The film's release was accompanied by a campaign; in October 2021 a blogger was "
+        "detained for his posts. It opened in France on 1 May 2021; in Germany on 3 June 2021.",
+        {("2021-05-01", "france"), ("2021-06-03", "germany")},
+    ),
+    (  # a class of films ("the highest-grossing film released in Korea in 2019") is no release
+        "On 2 March it passed Red Tide to become the highest-grossing film released in South "
+        "Korea in 2019, and the first films released in 4DX there in 2018 trailed it. It was "
+        "released in Japan on 9 May 2019.",
+        {("2019-05-09", "japan")},
+    ),
     (  # a year alone, right after the release word and its country; not another verb's year
         "The film opened in Japan in 1987, and it was given a wide release in the United "
         "Kingdom in 1988, a year after its negative was damaged in a fire in 1987.",
@@ -4668,3 +4684,145 @@ def test_a_lead_credit_after_a_remake_of_in_its_clause_is_the_other_films():
     assert _facts(add_credit_prose, text) == {("director", "Ann Vole", None)}
     text = "The Lantern Road is a 2012 remake of the 1958 film, directed by Ann Vole."
     assert _facts(add_credit_prose, text) == {("director", "Ann Vole", None)}
+def test_imdb_reviews_page_every_review_is_read():
+    """A capture that shows several reviews one after another: each one's names are mentions,
+    not only the first review's."""
+    from auditor.extract.imdb import Imdb
+
+    text = (
+        "see all my reviews first review praises ada brook. 9/10. 3 of 4 people found this review "
+        "helpful.&nbsp; was this review helpful to you? yes no second title 2 may 2001 | by x "
+        "(uk) &ndash; see all my reviews tom ferrand is wasted. 5/10. was this review helpful to "
+        "you? yes no third review: hal moss directs with care. was this review helpful to you? "
+        "yes no review this title"
+    )
+    text = "faq user reviews " + text
+    out = _collector(text)
+    out.add("cast", 0, 3, {"actor": "ada brook", "character": "nell"})
+    out.add("cast", 0, 3, {"actor": "tom ferrand", "character": "joe"})
+    out.add("director", 0, 3, "hal moss")
+    Imdb()._review(out.view, out, 0)
+    assert {(c.attribute, c.value) for c in out.claims if c.origin == "user"} == {
+        ("stars", "ada brook"), ("stars", "tom ferrand"), ("director", "hal moss")
+    }
+
+
+@pytest.mark.parametrize(
+    ("language", "mention"), [("Korean", "Colonel Park"), ("English", "Colonel Jae-won")]
+)
+def test_review_names_a_titled_role_by_its_family_name(language, mention):
+    """A role written family name first ("Colonel Park Jae-won" on a Korean film's page) is
+    named by its title and first word ("Colonel Park"); on another film's page the title goes
+    with the last word, read as the surname."""
+    from auditor.extract.common import add_user_mentions
+
+    text = "Colonel Park is chilling, and Colonel Jae-won steals the film."
+    out = _collector(text)
+    out.add("language", 0, 3, language)
+    out.add("cast", 0, 3, {"actor": "Kim Soo-ah", "character": "Colonel Park Jae-won"})
+    add_user_mentions(out, 0, len(text), cased=True)
+    assert {c.value for c in out.claims if c.origin == "user"} == {mention}
+
+
+@pytest.mark.parametrize(("cased", "roles"), [(True, []), (False, []), (True, ["Cold Ridge"])])
+def test_a_plot_naming_the_films_title_names_no_character(cased, roles):
+    """A film named for a place ("Cold Ridge") names that place in its plot: no character,
+    unless a role of the cast bears the name."""
+    text = "Captain Ada Brook is ordered to hold Cold Ridge for three days with Tom Ferrand."
+    text = text if cased else text.lower()
+    out = _collector(text)
+    out.add("title", 0, 3, "Cold Ridge")
+    add_characters(out, 0, len(text), ["Captain Ada Brook", "Tom Ferrand", *roles], cased=cased)
+    want = {"Captain Ada Brook", "Tom Ferrand", *roles}
+    assert {c.value.casefold() for c in out.claims if c.attribute == "character"} == {
+        w.casefold() for w in want
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        (  # a day's takings and a holiday week's, a rival's record: no gross of the run
+            "The film took ₩9.1 billion on its opening day and ₩42 billion over the five days of "
+            "the Chuseok holiday, beating the previous record of ₩30 billion set by Red Tide in "
+            "2016. Its single-day gross of ₩12 billion on 3 October remains a record.",
+            set(),
+        ),
+        (  # daily grosses listed by date, the studio's cut, a sale of rights
+            "Its daily grosses were ₩9 billion on 1 October; ₩8 billion on 2 October. The "
+            "studio's share of the gross was about ₩40 billion, and a pre-sale of the streaming "
+            "rights brought in ₩5 billion. It finished its run with ₩88 billion in South Korea.",
+            {(88_000_000_000, "south korea")},
+        ),
+        (  # another film named by its year as the money word's subject, or before its figure
+            "It was made by the studio whose previous film, Red Tide (2016), had grossed ₩61 "
+            "billion. It grossed ₩90 billion, second only to Red Tide (₩95 billion) and ahead "
+            "of Blue Gate 2 (₩70 billion), and ₩2 billion in Japan.",
+            {(90_000_000_000, None), (2_000_000_000, "japan")},
+        ),
+        (  # the opening weekend is the first amount's; the second's word comes before it,
+            # and a later weekend named by its ordinal alone is a weekend too
+            "In North America it grossed $1.1 million in its opening weekend, the best for a "
+            "Korean film in the United States since 2019, and $3.25 million in all. It earned $0.9 "
+            "million in its second weekend and $0.4 million in its third, before it left cinemas.",
+            {(3_250_000, "usa")},
+        ),
+        (  # a sentence whose subject is the sequel: its later amounts too
+            "The film's sequel, released a year later, grossed ₩40 billion in its first week "
+            "and finished with ₩70 billion.",
+            set(),
+        ),
+    ],
+)
+def test_gross_amounts_that_are_not_the_films_run(text, facts):
+    """A blockbuster's box-office section: days, holiday weeks, records of other films, the
+    studio's share and the sequel's figures are no gross of the film; "finished its run with"
+    is."""
+    assert _gross_facts(text) == facts
+
+
+def test_a_mark_the_films_country_leaves_open_takes_the_sentences_country():
+    """"RM" on a Chinese film's page is the ringgit where its sentence names Malaysia."""
+    text = "In Malaysia, where it opened on 14 October, it grossed RM 4.2 million."
+    out = _collector(text)
+    out.add("country", 0, 3, "China")
+    add_money_prose(out, 0, len(text))
+    assert {(_plain(c.value), c.qualifier) for c in out.claims if c.attribute == "gross"} == {
+        ((("amount", 4_200_000), ("currency", "MYR")), "malaysia")
+    }
+
+
+def test_wikipedia_sentence_whose_subject_is_a_film_named_elsewhere_with_its_year():
+    """A film the article names elsewhere with its year ("Red Tide (2016)") is another film
+    where a sentence opens on it, after a fronted phrase or not: that sentence's dates and
+    sums are its own."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Salt Road\n\nFrom Wikipedia, the free encyclopedia\n\nSalt Road\nDirected byAda Brook\n\n"
+        "Salt Road is a 2019 South Korean war film directed by Ada Brook.\n\n"
+        "Brook had directed Red Tide (2016). Salt Road was released in South Korea on 2 May "
+        "2019 and grossed ₩90 billion. By comparison, Red Tide, the previous record holder, "
+        "had opened with ₩4 billion on 3 May 2016 and finished its run with ₩61 billion. Red "
+        "Tide was released in Japan in July 2017.\n"
+    )
+    out = _collector(text)
+    Wikipedia().extract(out.view, out)
+    facts = {(c.attribute, _plain(c.value), c.qualifier) for c in out.claims}
+    assert {f for f in facts if f[0] in ("release_date", "gross")} == {
+        ("release_date", "2019-05-02", "south korea"),
+        ("gross", (("amount", 90_000_000_000), ("currency", "KRW")), "south korea"),
+    }
+
+
+def test_wikipedia_release_in_a_country_through_a_company():
+    """"had limited releases in the United Kingdom on 15 October, through X": X is the
+    distributor there; a disc's sentence names none."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "The film had limited releases in the United Kingdom on 15 October 2021, through Kestrel "
+        "Films, and in Ireland. It was released on DVD in France through Vega Video."
+    )
+    got = _facts(lambda out, s, e: Wikipedia()._prose(out, s, e), text)
+    assert {f for f in got if f[0] == "distributor"} == {("distributor", "Kestrel Films", "uk")}

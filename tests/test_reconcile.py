@@ -1098,8 +1098,8 @@ def test_wade_giles_and_pinyin_of_a_name_are_one_name_on_a_taiwanese_film():
 
 
 def test_a_language_by_its_own_name_is_that_language():
-    """"Farsi" (the language's own name) on one site and "Persian" on the others: one
-    language in the default configuration's aliases, no partial list."""
+    """"Farsi" (the language's own name) on one site and "Persian" on the others, "Chinese"
+    beside "Mandarin": one language in the default configuration's aliases, no partial list."""
     from auditor.attributes import catalog
     from auditor.claims import Claim, to_frame
     from auditor.reconcile import Settings, reconcile
@@ -1110,6 +1110,8 @@ def test_a_language_by_its_own_name_is_that_language():
 
     claims = [claim("x", "Persian"), claim("y", "persian"), claim("z", "Farsi")]
     claims += [claim(s, "French") for s in "xyz"]
+    # Rotten Tomatoes' "Chinese" for a film in Mandarin (Standard Chinese)
+    claims += [claim("x", "Mandarin"), claim("y", "mandarin"), claim("z", "Chinese")]
     config = load(ROOT)
     settings = Settings.from_config(catalog(config.settings.get("attributes")), config.settings)
     result = reconcile(to_frame(claims), settings)
@@ -1260,3 +1262,31 @@ def test_a_part_of_an_unscoped_total_leaves_out_the_unscoped_figure_that_repeats
     result = reconcile(to_frame(claims), Settings(specs=catalog()))
     [d] = [d for d in result.discrepancies if d.code == "AU002"]
     assert "the usa figure is 57% of the unscoped figure" in d.explanation
+
+
+def test_a_kinds_release_in_another_country_is_a_release_of_its_own():
+    """Streaming in the US in November and in China in January (one page dating both, another
+    the US one with no country): each country's streaming release is its own, no date
+    unexplained; a second date of one country's streaming release still conflicts."""
+    from auditor.attributes import catalog
+    from auditor.claims import Claim, to_frame
+    from auditor.reconcile import Settings, reconcile
+
+    def claim(source: str, value: str, qualifier: str | None) -> Claim:
+        doc = f"a-film-2021/{source}.txt"
+        return Claim("a-film-2021", source, doc, "release_date", value, value, qualifier, 0, 10)
+
+    claims = [
+        claim("x", "2021-09-30", "china"),
+        claim("y", "2021-09-30", "china"),
+        claim("x", "2021-11-23", "usa,streaming"),
+        claim("y", "2021-11-23", "streaming"),
+        claim("x", "2022-01-06", "china,streaming"),
+    ]
+    config = load(ROOT)
+    settings = Settings.from_config(catalog(config.settings.get("attributes")), config.settings)
+    found = reconcile(to_frame(claims), settings).discrepancies
+    assert not [d for d in found if d.severity != "info"]
+    claims.append(claim("z", "2022-01-13", "china,streaming"))
+    found = reconcile(to_frame(claims), settings).discrepancies
+    assert [d.code for d in found if d.severity != "info"] == ["AU001"]

@@ -238,13 +238,15 @@ def add_characters(out: Collector, start: int, end: int, known: list[str], *, ca
     if not cased:  # a lower-cased page's plot may name a nicknamed role so (a cased one's
         known += _nickname_surnames(known) + _diminutives(known)  # capitals show the name)
     # a film-maker the page credits, named in its summary ("X's silent fable"), is no
-    # character, unless a role bears the name
-    crew = {fold(v) for a in _CREW for v in out.values(a)} - {fold(k) for k in known}
+    # character, nor is the film's own title (the place or thing it is named for: "to hold
+    # Gull Crag"), unless a role bears the name
+    named = [v for a in _CREW for v in out.values(a)] + out.values("title")
+    no_role = {fold(v) for v in named} - {fold(k) for k in known}
     for s, e in character_mentions(text, start, end, known, cased=cased):
-        if fold(text[s:e]) not in crew:
+        if fold(text[s:e]) not in no_role:
             out.add("character", s, e, clean(text[s:e]))
     for s, e, name in coordinated_mentions(text, start, end, known, cased=cased):
-        if fold(name) not in crew:
+        if fold(name) not in no_role:
             out.add("character", s, e, clean(name))
 
 
@@ -252,7 +254,25 @@ _CREW = ("director", "writers", "producers", "cinematographer", "editor")
 
 
 def cast_characters(out: Collector) -> list[str]:
-    return role_names([c["character"] for c in out.values("cast")] + out.values("character"))
+    roles = [c["character"] for c in out.values("cast")] + out.values("character")
+    return role_names(roles, family_first=family_name_first(out))
+
+
+def family_name_first(out: Collector) -> bool:
+    """Whether the page's film is of a country (or in a language) whose names are written
+    family name first, as its pages write them: East Asian and Hungarian films."""
+    countries = {canonical_country(c) for c in out.values("country")}
+    languages = {fold(v) for v in out.values("language")}
+    return bool(countries & _FAMILY_FIRST_COUNTRIES or languages & _FAMILY_FIRST_LANGUAGES)
+
+
+_FAMILY_FIRST_COUNTRIES = {
+    "china", "hong kong", "taiwan", "macau", "japan", "south korea", "north korea", "vietnam",
+    "hungary",
+}
+_FAMILY_FIRST_LANGUAGES = {
+    "chinese", "mandarin", "cantonese", "japanese", "korean", "vietnamese", "hungarian",
+}
 
 
 # A double role: "Kit / The Stranger", "Kit Hale and the Stranger".
@@ -261,10 +281,11 @@ _ONE_WORD_DESCRIBED = re.compile(r"(?i)(?:the|a|an)\s+\S+")
 _ROLE_PARTS = re.compile(r"\s+/\s+|\s+and\s+", re.I)
 
 
-def role_names(roles: list[str]) -> list[str]:
+def role_names(roles: list[str], *, family_first: bool = False) -> list[str]:
     """The roles, and each part of a double role that is a name of its own ("Kit Hale" in
     "Kit Hale / The Stranger"), so that a plot or a review naming one part is read as naming
-    a character; a part that is a described role ("the Stranger") names no one."""
+    a character; a part that is a described role ("the Stranger") names no one.
+    `family_first`: the page's names put the family name first (`family_name_first`)."""
     parts = [
         p
         for r in roles
@@ -288,9 +309,10 @@ def role_names(roles: list[str]) -> list[str]:
         and len(words) - i >= 2
         and not _FUNCTION_WORDS.intersection(map(fold, words[i:]))  # "mother of the bride"
     ]
-    # "sheriff jo hale": a plot may name him by his titles and surname ("sheriff hale")
+    # "sheriff jo hale": a plot may name him by his titles and surname ("sheriff hale"); on a
+    # page whose names are written family name first, "major oda kenta" is "major oda"
     parts += [
-        " ".join([*words[:i], words[-1]])
+        " ".join([*words[:i], words[i if family_first else -1]])
         for r in roles
         if len(words := r.split()) >= 3 and (i := _titles(words)) > 0 and len(words) - i == 2
     ]

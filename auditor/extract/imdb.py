@@ -430,13 +430,23 @@ class Imdb(Adapter):
                 out.add("runtime", a, a + len(t["t"]), minutes, runtime_version(t["n"], television))
 
     def _review(self, view: TextView, out: Collector, start: int) -> None:
+        """Every review shown: the first after "user reviews", each next one after the one
+        before's "was this review helpful" line (a reviews page shows many)."""
         text = view.text
-        end = text.find("was this review helpful", start)
+        end = text.find(_HELPFUL, start)
         if end < 0:
             return
         begin = text.rfind(" user reviews ", start, end)
-        if begin >= 0:
-            add_user_mentions(out, begin + len(" user reviews "), end, cased=False)
+        if begin < 0:
+            return
+        begin += len(" user reviews ")
+        while end >= 0:
+            add_user_mentions(out, begin, end, cased=False)
+            begin = end + len(_HELPFUL)
+            end = text.find(_HELPFUL, begin)
+
+
+_HELPFUL = "was this review helpful"
 
 
 _SIDEBAR_CREDIT = re.compile(

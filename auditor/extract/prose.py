@@ -38,6 +38,7 @@ from auditor.normalize.places import (
     COUNTRY_NAMES,
     LANGUAGE_REGION,
     canonical_country,
+    is_country,
     is_festival,
     release_country,
 )
@@ -313,7 +314,7 @@ _ON_PLATFORM = re.compile(
 )
 _RELEASE_VERB = re.compile(
     # "opening" of a part of the film ("an opening sequence at the airport") is no release
-    r"\b(?:released|release|opened|opening(?! (?:sequence|scene|shot|credits|titles|minutes|act"
+    r"\b(?:released|releases?|opened|opening(?! (?:sequence|scene|shot|credits|titles|minutes|act"
     r"|chapter|reel|monologue|line)s?\b)|premiered|premiere|debuted|expanded|went wide|"
     rf"reached (?:\w+ )?{_SCREENS}|"
     r"reissued|re-issued|screened|screens? at|shown at|bowed|came out|"
@@ -458,12 +459,38 @@ _TIME_REF = re.compile(r"\b(?:before|after|ahead of|prior to|until|since)\s+(?:[
 _SCREENED = re.compile(r"screened|shown at", re.I)
 
 
+def _other_predicate(text: str, low: str | None, s: int, e: int, d: re.Match[str]) -> bool:
+    """Whether the date's clause after a semicolon is a predicate of its own with no release
+    verb ("The film's release was accompanied by a campaign; in October 2021 a blogger was
+    detained"); a verbless continuation ("; in Germany on 3 June") is the release's still."""
+    semi = text.rfind(";", s, d.start())
+    if semi < 0:
+        return False
+    stop = text.find(";", d.end(), e)
+    stop = e if stop < 0 else stop
+    if _release_verb(text, low, semi, stop):
+        return False
+    return _OWN_VERB.search(text, semi, stop) is not None
+
+
+_OWN_VERB = re.compile(r"\b(?:was|were|is|are|has|had|[a-z]{3,}ed)\b")
+
+
 def _release_verb(text: str, low: str | None, a: int, b: int) -> re.Match[str] | None:
     """The first release verb of text[a:b] (offsets from `a`) that does not time another event."""
     for v in _VERB_AT.finditer(text, low, a, b):
+        if v.group().lower() == "released" and _CLASS_OF_FILMS.search(
+            text, max(a, a + v.start() - 9), a + v.start()
+        ):
+            continue
         if not _TIME_REF.search(text, max(a, a + v.start() - 60), a + v.start()):
             return v
     return None
+
+
+# "the highest-grossing film released in China in 2021": a class of films, no release ("the
+# film opened", "the film was released" are this film's)
+_CLASS_OF_FILMS = re.compile(r"\b(?:film|movie|picture)s? $")  # "Kite Films released": a company
 
 
 def _other_work(text: str, low: str | None, a: int, b: int, rerelease: bool):
@@ -660,6 +687,9 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
                 pos = d.end()
                 continue
             if d.start() - s < verb.start() and not _release_verb(text, low, d.end(), e):
+                pos = d.end()
+                continue
+            if _other_predicate(text, low, s, e, d):
                 pos = d.end()
                 continue
             if _CUT_RELEASED.search(text, pos, d.start()):
@@ -1057,11 +1087,51 @@ _MONEY_WORDS = re.compile(
     r"\b(?P<budget>budget(?:ed)?|cost(?:ing|s)?|production costs?"
     r"|(?:made|produced|shot|filmed)(?: (?:it|the (?:film|picture|movie)))?"  # "shot it for"
     r"(?: (?:at|in|on) [\w'’ -]{1,40}?)? for)\b"  # "made at Ealing Studios for"
-    r"|\b(?P<gross>gross(?:ed|ing|es)?|box[- ]office|earn(?:ed|ing|s)?|took(?: in)?|taking|"
-    r"making|made(?! by\b)|revenue|receipts|takings)\b"  # "were made by the firm": no money
     r"|\b(?P<skip>opening weekend|first weekend|weekend|opening|marketing|advertising|"
-    r"salary|paid|fee|prize|award|offered|offers|cash|sold|auction(?:ed)?|fetched)\b",
+    r"salary|paid|fee|prize|award|offered|offers|cash|sold|auction(?:ed)?|fetched|"
+    # a day's takings ("Its single-day gross of", "daily grosses"), a rival's record, a sale
+    # of rights before release, the studio's cut of the takings: no gross of the film's run
+    r"(?:single|opening|first)[- ]day(?: gross(?:es)?)?|daily(?: gross(?:es)?)?|"
+    r"(?:previous|former|old) record|pre-?sales?|"
+    r"share of (?:the |its )?(?:gross|box[- ]office|takings|receipts))\b"
+    r"|\b(?P<gross>gross(?:ed|ing|es)?|box[- ]office|earn(?:ed|ing|s)?|took(?: in)?|taking|"
+    r"making|made(?! by\b)|revenue|receipts|takings|"
+    # "finished its run with 5.6 billion yuan"
+    r"(?:finished|ended|closed) (?:its (?:[\w-]+ )?run )?with)\b",  # "were made by": no money
     re.I,
+)
+# Right after an amount: the day or days it was taken in ("CN¥623 million on its opening day",
+# "over the seven days of the holiday", "$9M on 3 October"), or the other film that took it
+# ("the $1 billion taken by X", "the record of $40M set by X"): no gross of the film's run.
+_NOT_THE_RUN_AFTER = re.compile(
+    r"\s+(?:(?i:on|over|during|in|from)\s+(?i:its|the|a)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?i:days?|week|holiday)\b"
+    # "$27.6M in its second weekend and $19.3M in its third,": the weekend word left out
+    r"|(?i:in|over)\s+(?i:its|the)\s+(?i:second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+    r"|tenth|next|last)(?=[,;.)]|\s+(?:and|as|when|while)\b)"
+    r"|on\s+(?:\d{1,2}\s+[A-Z][a-z]+|(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)\s+\d{1,2}\b)"
+    r"|(?:taken|set|earned|grossed|made|held|posted)\s+by\b)"
+)
+# Before a money word, in its clause: another film named with its year as the word's subject
+# ("whose previous film, X (2019), had grossed $Y").
+_YEARED_SUBJECT = re.compile(r"\((?:1[89]|20)\d\d\),?\s+(?:[a-z]+\s+){0,3}$")
+
+
+def ends_on_title(text: str, at: int, titles: tuple | list) -> bool:
+    """Whether text[:at] ends on one of the page's titles (case aside): "X (2006)" names this
+    film when X is its title."""
+    before = text[max(0, at - 200) : at].rstrip().casefold()
+    return any(before.endswith(t.casefold()) for t in titles if t)
+
+
+# An amount in parentheses right after a title ("second only to X (CN¥5.69 billion)", "ahead of
+# Y (US$812.2 million)"): that film's figure, unless the name is a territory ("in Japan (¥X)").
+_TITLE_BEFORE = re.compile(r"((?:[A-Z0-9][\w'’:.-]*\s+)*[A-Z][\w'’:.-]*(?:\s+\d+)?)\s*\($")
+# A sentence whose subject is another film of the series ("The film's sequel, released four
+# months later, grossed ... and finished with $Y"): every amount of it is that film's.
+_OTHER_FILM_SUBJECT = re.compile(
+    r"\s*(?:[\w'’-]+\s+){0,3}?(?:sequel|prequel|remake|follow-up|spin-off)\b", re.I
 )
 # "the $20 million production", "a ₩8 billion film": an amount between an article and the
 # production it names is what the production cost
@@ -1259,6 +1329,16 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             )
             if not before and not built:
                 continue
+            if (
+                not built
+                and before[-1].lastgroup == "skip"
+                and i
+                and amounts[i - 1].end() <= before[-1].start()
+                and before[-1].end() <= weekend_end
+            ):
+                # "grossed $1.1M in its opening weekend and $3.2M in all": the weekend the
+                # amount before was read with is that amount's; this one's word comes before it
+                before = [w for w in before if w.end() <= amounts[i - 1].start()] or before
             at = a.start() if built else before[-1].start()  # where its money word is
             word_end = a.start() if built else before[-1].end()  # and where it ends
             kind = "budget" if built else before[-1].lastgroup
@@ -1282,7 +1362,17 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             if _WEEKEND_WORD.search(text, max(clause_start, weekend_end), a.start()):
                 continue
             # "Its sequel, X (1996), grossed $61M": another film's money.
-            if _OTHER_FILM.search(text, clause_start, at):
+            if _OTHER_FILM.search(text, clause_start, at) or _OTHER_FILM_SUBJECT.match(text, s):
+                continue
+            yeared = _YEARED_SUBJECT.search(text, clause_start, at)
+            if yeared and not ends_on_title(text, yeared.start(), out.values("title")):
+                continue
+            if kind == "gross" and _NOT_THE_RUN_AFTER.match(text, a.end(), e):
+                continue
+            paren = text.rfind("(", clause_start, a.start())
+            title = paren >= 0 and not text[paren + 1 : a.start()].strip()
+            title = title and _TITLE_BEFORE.search(text, max(clause_start, paren - 120), paren + 1)
+            if title and not is_country(title[1]):
                 continue
             if _WHOLE_OF_IT.search(text, clause_start, at):
                 continue
@@ -1296,6 +1386,10 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
                     continue
             countries = out.values("country")
             money = parse_money(_REF_MARK.sub("", a.group()), **marks(countries))
+            if money is None:  # "In Malaysia, ... it grossed RM 4.2 million": a mark the
+                # film's countries leave open is the one of the country its sentence names
+                named = [m["c"] for m in _IN_COUNTRY.finditer(text, s, e)]
+                money = parse_money(_REF_MARK.sub("", a.group()), **marks([*countries, *named]))
             if money is None:
                 continue
             if kind == "budget":

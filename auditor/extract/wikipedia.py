@@ -29,6 +29,7 @@ from auditor.extract.prose import (
     add_home_media_prose,
     add_money_prose,
     add_release_prose,
+    ends_on_title,
     lead_sentence,
     sentences_with,
     settle_runs,
@@ -122,6 +123,13 @@ _OUTSIDE_STRETCH = re.compile(r"[^\w.&/' -]")
 # in every _DISTRIBUTED_BY match: "was distributed by X", "was released in Korea (on 4 May
 # 2011) by X"
 _WAS_DISTRIBUTED = re.compile(r" was (?:distributed|released in [A-Z][\w ]{1,60}?,?) by ")
+# "had limited releases in the United Kingdom on 15 October 2021, through X": the company a
+# release in a country went through is its distributor there
+_RELEASED_THROUGH = re.compile(
+    r"\b(?:released|releases?) in (?:the )?(?P<r>[A-Z][a-z]+(?: [A-Z][a-z]+)*)"
+    r"(?: on [\w ]{1,30}?)?,? (?:through|via) " + _COMPANY
+)
+_THROUGH = re.compile(r" (?:through|via) ")
 _HOME_MEDIA_WORDS = re.compile(r"\b(?:DVD|VHS|Blu-?ray|video|cassettes?|LaserDisc)\b", re.I)
 # A hatnote under the tagline: "This article is about the 1998 film. For the 1961 film, see ...".
 _HATNOTE = re.compile(
@@ -352,6 +360,10 @@ class Wikipedia(Adapter):
             if subject and not _HOME_MEDIA_WORDS.search(text, m.end(), stop if stop >= 0 else end):
                 q = canonical_country(m["r"])
                 out.add("distributor", subject.start("d"), subject.end("d"), subject["d"], q)
+        for s, e in sentences_with(text, start, end, _THROUGH):
+            m = _RELEASED_THROUGH.search(text, s, e)
+            if m and is_country(m["r"]) and not _HOME_MEDIA_WORDS.search(text, s, e):
+                out.add_group("distributor", m, "d", m["d"], qualifier=canonical_country(m["r"]))
         # "In North America the film was distributed by X": the film's own release only; home
         # media ("video cassettes ... were distributed by X Home Video") is no distributor.
         for s, e in sentences_with(text, start, end, _WAS_DISTRIBUTED):
@@ -471,10 +483,12 @@ _SENTENCE_BREAK = re.compile(r"\n|[.!?\]] ")
 _OPENERS = {". ", "! ", "? ", "] "}  # the two characters before a sentence that opens
 
 
-def _other_film_sentences(text: str, s: int, e: int):
-    """`_OTHER_FILM_SENTENCE` matched where a sentence may open, left to right and not
-    overlapping, as a scan that opened on a look behind would (tried at every character, that
-    scan was the most of this page's extraction)."""
+def _other_film_sentences(
+    text: str, s: int, e: int, pattern: re.Pattern[str] = _OTHER_FILM_SENTENCE
+):
+    """`pattern` matched where a sentence may open, left to right and not overlapping, as a
+    scan that opened on a look behind would (tried at every character, that scan was the most
+    of this page's extraction)."""
     opens = [s] if s == 0 or text[s - 1] == "\n" or text[s - 2 : s] in _OPENERS else []
     # a break of two characters may straddle s
     opens += [m.end() for m in _SENTENCE_BREAK.finditer(text, max(s - 1, 0), e) if m.end() > s]
@@ -482,7 +496,7 @@ def _other_film_sentences(text: str, s: int, e: int):
     for at in opens:
         if at < end:
             continue
-        m = _OTHER_FILM_SENTENCE.match(text, at, e)
+        m = pattern.match(text, at, e)
         if m is not None:
             yield m
             end = m.end()
@@ -518,13 +532,53 @@ def _without_other_films(
     clauses = []
     for s, e in cut:
         for m in _OTHER_FILM_CLAUSE.finditer(text, s, e):
-            if m.start() < s or (int(m["y"]) in years and _titled(text, m.start(), titles)):
+            if m.start() < s or (int(m["y"]) in years and ends_on_title(text, m.start(), titles)):
                 continue
             stop = _SENTENCE_END.search(text, m.end(), e)
             clauses.append((s, m.start()))
             s = e if stop is None else stop.end()
         clauses.append((s, e))
-    return [(s, e) for s, e in clauses if s < e]
+    subject = _other_titled_subject(text, parts, titles)
+    if subject is None:
+        return [(s, e) for s, e in clauses if s < e]
+    titled = []
+    for s, e in clauses:
+        for m in _other_film_sentences(text, s, e, subject):
+            stop = _SENTENCE_END.search(text, m.end(), e)
+            titled.append((s, m.start()))
+            s = e if stop is None else stop.end()
+        titled.append((s, e))
+    return [(s, e) for s, e in titled if s < e]
+
+
+# A film the page names with its year in parentheses ("Blade of the Steppe (2017)"): the
+# title read backwards from each year's parentheses (a scan for titles tried every capital).
+_YEAR_PARENS = re.compile(r" \((?:1[89]|20)\d\d\)")
+_TITLE_BEFORE_YEAR = re.compile(
+    r"(?<![\w'’:!?-])[A-Z][\w'’:!?-]*(?: (?:[A-Z0-9][\w'’:!?-]*|of|the|and|a|an|in|on|to|for|at"
+    r"|with|from)){0,7}$"
+)
+
+
+def _other_titled_subject(
+    text: str, parts: list[tuple[int, int]], titles: tuple | list
+) -> re.Pattern[str] | None:
+    """A sentence opening (after a fronted phrase or not: "By comparison, X, the previous
+    record holder, had opened with ...") on another film the page names elsewhere with its
+    year: that film's sentence, its dates and sums none of this film's."""
+    own = {t.casefold() for t in titles if t}
+    others = {
+        t[0]
+        for s, e in parts
+        for y in _YEAR_PARENS.finditer(text, s, e)
+        if (t := _TITLE_BEFORE_YEAR.search(text, max(s, y.start() - 120), y.start()))
+        and t[0].casefold() not in own
+        and " " in t[0]
+    }
+    if not others:
+        return None
+    names = "|".join(re.escape(t) for t in sorted(others, key=len, reverse=True))
+    return re.compile(rf"(?:[A-Z][^,.;\n]{{0,40}}, )?(?:{names})(?=,| \(| [a-z])")
 
 
 # The headings of a section about the series' other films ("Sequel", "Future", "Spin-off"):
@@ -599,13 +653,6 @@ def _without_earlier_releases(
             s = e if stop < 0 else stop
         out.append((s, e))
     return [(s, e) for s, e in out if s < e]
-
-
-def _titled(text: str, at: int, titles: tuple | list) -> bool:
-    """Whether text[:at] ends on one of the page's titles (case aside): "X (2006)" names this
-    film when X is its title."""
-    before = text[max(0, at - 200) : at].rstrip().casefold()
-    return any(before.endswith(t.casefold()) for t in titles if t)
 
 
 # An anime article's cast entry: a role's bullet (its name in Japanese after it in parentheses)

@@ -187,6 +187,11 @@ COUNTRY_NAMES = sorted(
         "kuwait",
         "bahrain",
         "oman",
+        # the Southeast Asian markets where Chinese-language films open
+        "malaysia",
+        "indonesia",
+        "vietnam",
+        "macau",
         "north america",
         "europe",
         "latin america",

@@ -305,11 +305,20 @@ def _release(
         apart.with_columns(by=pl.concat_str("slot", pl.lit("\x00"), "country")), "by"
     ).select("g", pl.col("by").str.split("\x00").list.first().alias("slot"), "agreed")
     country_dates = _consensus(countries, "country")
+    # a kind's release in each country it names (streaming in the US in November, in China in
+    # January) is a release of its own: the date its claims agree on is explained
+    kind_country_dates = _consensus(
+        dated.filter(pl.col("place") != _NONE).with_columns(
+            by=pl.concat_str("slot", pl.lit("\x00"), "place")
+        ),
+        "by",
+    )
     premieres = kinds.filter(pl.col("slot").is_in(_EVERY_DATE)).select("g", "home").unique()
     explained = pl.concat(
         [
             kind_dates.select("g", home="agreed"),
             apart_dates.select("g", home="agreed"),
+            kind_country_dates.select("g", home="agreed"),
             premieres,
             country_dates.select("g", home="agreed"),
         ]
