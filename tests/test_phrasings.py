@@ -4684,6 +4684,8 @@ def test_a_lead_credit_after_a_remake_of_in_its_clause_is_the_other_films():
     assert _facts(add_credit_prose, text) == {("director", "Ann Vole", None)}
     text = "The Lantern Road is a 2012 remake of the 1958 film, directed by Ann Vole."
     assert _facts(add_credit_prose, text) == {("director", "Ann Vole", None)}
+
+
 def test_imdb_reviews_page_every_review_is_read():
     """A capture that shows several reviews one after another: each one's names are mentions,
     not only the first review's."""
