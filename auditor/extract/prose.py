@@ -282,6 +282,10 @@ _REGION = rf"(?:{LANGUAGE_REGION} (?:(?:part|region)s? of (?:the )?)?)?"
 _IN_COUNTRY = re.compile(
     rf"\b(?:in|across|throughout|reached) (?:the )?{_REGION}(?P<c>{_COUNTRY})\b", re.I
 )
+# "it reached Ireland on", "reached American screens": the verb releases the film there
+_REACHED = re.compile(
+    rf"\breached (?:the )?(?:{_REGION}(?:{_COUNTRY})\b|(?:\w+ )?{_SCREENS})", re.I
+)
 # "opened in Danish cinemas", "across UK theaters", "reached American screens", "returned to
 # Polish cinemas": the adjective names the country.
 _IN_CINEMAS = re.compile(
@@ -468,7 +472,7 @@ def _other_predicate(text: str, low: str | None, s: int, e: int, d: re.Match[str
         return False
     stop = text.find(";", d.end(), e)
     stop = e if stop < 0 else stop
-    if _release_verb(text, low, semi, stop):
+    if _release_verb(text, low, semi, stop) or _REACHED.search(text, semi, stop):
         return False
     return _OWN_VERB.search(text, semi, stop) is not None
 
