@@ -843,3 +843,33 @@ def test_a_line_of_initials_in_a_page_costs_no_more_than_its_length(tmp_path):
     assert result.error is None and {"title", "director", "runtime"} <= {
         c.attribute for c in result.claims
     }
+
+
+# Terminal colours and a hyperlink, a bell, DEL, C1 controls, bidirectional overrides.
+_UNSEEN = "\x01\x07\x08\x0b\x0c\x1b[31mred\x1b]8;;http://x.invalid\x07x\x7f\x85\x9b\u202e\u2066"
+
+
+def test_characters_a_reviewer_cannot_see_are_written_out_or_dropped(
+    capsys, tmp_path, sources_copy
+):
+    """A page's control characters and bidirectional overrides reach no report: the HTML and
+    JUnit write each out (`\\x1b`, `\\u202e`), Markdown drops them, the JSON files escape them;
+    the XML and JSON files still parse."""
+    import xml.etree.ElementTree as ET
+
+    from auditor.report import unseen
+
+    page = sources_copy / FILM / "movieblog.txt"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("Director: Mike", f"Director: Mi{_UNSEEN}ke"), encoding="utf-8")
+    code, out, err, out_dir = _check(capsys, tmp_path, sources_copy)
+    assert not _errors(err), err
+    _good_documents_kept(out_dir)
+    for path in sorted(out_dir.rglob("*.*")):
+        written = path.read_text(encoding="utf-8")
+        assert not unseen.PATTERN.search(written), path.name
+    html, junit = (out_dir / "report.html").read_text(), (out_dir / "junit.xml").read_text()
+    assert "Mi\\x01\\x07\\x08\\x0b\\x0c\\x1b[31mred\\x1b]8" in html
+    assert "\\x7f\\x85\\x9b\\u202e\\u2066" in html and "\\u202e\\u2066" in junit
+    ET.fromstring(junit)
+    json.loads((out_dir / "report.sarif").read_text())
