@@ -300,8 +300,8 @@ def _manifest(entity_dir: Path) -> dict[str, Any]:
         data = simple_manifest(text)
         if data is None:
             data = tomllib.loads(text)
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
-        raise DocumentError(
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError, RecursionError) as exc:
+        raise DocumentError(  # a RecursionError: nested deeper than the parser's stack
             name,
             f"is not a valid TOML manifest ({exc})",
             "fix or delete it; this entity was skipped",
@@ -447,6 +447,12 @@ def decode(name: str, data: bytes) -> tuple[str, str | None]:
     if not data.strip():
         raise DocumentError(name, "is empty", "capture the page again or remove the file")
     nul = data.find(b"\x00")
+    if nul >= 0 and _utf16_unmarked(data[:8192]):
+        raise DocumentError(
+            name,
+            "is UTF-16 without a byte-order mark (a NUL byte beside each Latin letter)",
+            "save it as UTF-8",
+        )
     if nul >= 0:
         raise DocumentError(
             name,
@@ -468,11 +474,39 @@ def decode(name: str, data: bytes) -> tuple[str, str | None]:
                 "is truncated in the middle of a character (its last bytes are not whole UTF-8)",
                 "capture the whole page again",
             ) from None
+        _damaged_utf8(name, data, exc)
         text, encoding = _legacy(name, data, exc)
         _check_text(name, text)
         return text, f"decoded as {encoding} (not UTF-8)"
     _check_text(name, text)
     return text, None
+
+
+def _utf16_unmarked(head: bytes) -> bool:
+    """Whether nine in ten of every other byte are NUL and the others next to none, as in
+    text of mostly Latin letters written in UTF-16 (either byte order)."""
+    even, odd = head[0::2], head[1::2]
+    return len(odd) > 8 and any(
+        zeros.count(0) * 10 >= len(zeros) * 9 and other.count(0) * 10 < len(other)
+        for zeros, other in ((even, odd), (odd, even))
+    )
+
+
+def _damaged_utf8(name: str, data: bytes, exc: UnicodeDecodeError) -> None:
+    """Refuse a UTF-8 page with a few bytes that are not: more of its characters beyond ASCII
+    are whole UTF-8 than not (a legacy page's rarely are), and a legacy decoding would garble
+    each of them ('é' read as 'Ã©')."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    good = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")
+    if good > bad:
+        sequences = "sequence" if bad == 1 else "sequences"
+        raise DocumentError(
+            name,
+            f"is UTF-8 but for {bad} invalid byte {sequences} (the first, 0x{data[exc.start]:02X}, "
+            f"at offset {exc.start}): it is corrupted there",
+            "capture the page again, or fix those bytes",
+        )
 
 
 def _legacy(name: str, data: bytes, exc: UnicodeDecodeError) -> tuple[str, str]:

@@ -95,6 +95,11 @@ DOCUMENTS = {
         "contains NUL bytes (the first at offset 10000): it is binary or corrupted; "
         "replace it with the page's text",
     ),
+    "utf16.txt": (
+        lambda s: _page(s, "movieblog.txt").decode().encode("utf-16-be"),
+        "is UTF-16 without a byte-order mark (a NUL byte beside each Latin letter); save it as "
+        "UTF-8",
+    ),
     "undecodable.txt": (
         _undecodable,
         "is not UTF-8 (byte 0x",  # the byte is random; the rest is checked below
@@ -107,6 +112,10 @@ DOCUMENTS = {
         lambda s: (raw := _page(s, "filmsuggest.txt"))[: raw.index("Céline".encode()) + 2],
         "is truncated in the middle of a character (its last bytes are not whole UTF-8); "
         "capture the whole page again",
+    ),
+    "damaged.txt": (  # a UTF-8 page decoded as cp1252 would read 'Céline' as 'CÃ©line'
+        lambda s: _page(s, "filmsuggest.txt").replace(b"line", b"line\xff", 1),
+        "is UTF-8 but for 1 invalid byte sequence (the first, 0xFF, at offset ",
     ),
     "unknown.txt": (
         lambda s: b"Just a shopping list\nmilk\neggs\n",
@@ -317,6 +326,11 @@ _SKIPPED = (
             'has the wrong shape (documents must be a table of [documents."<file>"] tables); see '
             '`entity = "..."` and [documents."file"] source/captured in the docs; this entity '
             "was skipped",
+        ),
+        (
+            "x = " + "[" * 100_000 + "]" * 100_000 + "\n",
+            "is not a valid TOML manifest (maximum recursion depth exceeded); fix or delete it; "
+            "this entity was skipped",
         ),
     ],
 )
@@ -587,6 +601,7 @@ def test_reports_inside_the_sources_are_refused(capsys, tmp_path, sources_copy):
             '[severity] "value-conflict:runtme" = "info": expected an attribute after \':\' (',
         ),
         ('expectations = "missing"', 'expectations = "missing": '),
+        ("x = " + "[" * 100_000 + "]" * 100_000, "not valid TOML (maximum recursion depth"),
     ],
 )
 def test_more_bad_configuration(capsys, tmp_path, sources_copy, text, message):
@@ -607,6 +622,7 @@ def test_more_bad_configuration(capsys, tmp_path, sources_copy, text, message):
             "ok.json: has the name 'ok' of bad.json; give each suite a name of its own",
         ),
         (None, "cannot be read (Is a directory)"),
+        ("[" * 100_000 + "]" * 100_000, "bad.json: not valid JSON (maximum recursion depth"),
     ],
 )
 def test_bad_suite_files(capsys, tmp_path, sources_copy, suite, message):
@@ -894,3 +910,25 @@ def test_a_long_hyphenated_capitalised_word_costs_no_more_than_its_length(tmp_pa
     result = extract_document(ref)
     assert time.perf_counter() - started < 10
     assert result.error is None and {"title", "director"} <= {c.attribute for c in result.claims}
+
+
+def test_a_sentence_of_thousands_of_amounts_costs_no_more_than_its_length(tmp_path):
+    """Each amount of a sentence was read with the sentence's words from its start (and every
+    money word of the sentence compared with it): a 'sentence' of 30 KB of "cost $1 " took
+    most of a minute. Now each reads back a bounded reach; every amount is still a budget."""
+    import time
+
+    from auditor.documents import discover
+    from auditor.extract import extract_document
+
+    folder = tmp_path / FILM
+    folder.mkdir()
+    text = (ROOT / "sources" / FILM / "wikipedia.txt").read_text(encoding="utf-8")
+    cut = text.index("\n", len(text) // 2)
+    (folder / "wikipedia.txt").write_text(text[:cut] + "\n" + "cost $1 " * 3_750 + text[cut:])
+    [ref] = discover([folder / "wikipedia.txt"])
+    started = time.perf_counter()
+    result = extract_document(ref)
+    assert time.perf_counter() - started < 10
+    assert result.error is None
+    assert sum(c.attribute == "budget" for c in result.claims) > 3_750
