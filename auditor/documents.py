@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import errno
 import functools
 import hashlib
 import os
@@ -248,6 +249,15 @@ def _refused(
     return DocumentRef(path, relpath, entity, source, problem=f"{relpath}: {problem}; {fix}")
 
 
+def _loops(path: Path) -> bool:
+    """Whether following the link `path` comes back to a link already followed."""
+    try:
+        path.stat()
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
+
+
 def _problem(path: Path, tree: Path, max_bytes: int) -> tuple[str, str] | None:
     """Why this entry must not be read as a document, or None."""
     try:
@@ -262,7 +272,8 @@ def _problem(path: Path, tree: Path, max_bytes: int) -> tuple[str, str] | None:
         target = Path(os.path.realpath(path))
         if not target.exists():
             return (
-                f"is a symbolic link to '{os.readlink(path)}', which does not exist",
+                f"is a symbolic link to '{os.readlink(path)}', which "
+                + ("leads back to it (a loop)" if _loops(path) else "does not exist"),
                 "fix the link or remove it",
             )
         if not target.is_relative_to(tree):

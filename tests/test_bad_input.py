@@ -230,6 +230,9 @@ def _entry(folder, kind, tmp_path):
     if kind == "dangling-link":
         os.symlink("nowhere.txt", folder / "dangling.txt")
         return "dangling.txt"
+    if kind == "link-loop":
+        os.symlink("loop.txt", folder / "loop.txt")
+        return "loop.txt"
     if kind == "outside-link":
         secret = tmp_path / "secret.txt"
         secret.write_text("password=hunter2\n")
@@ -248,6 +251,8 @@ def _entry(folder, kind, tmp_path):
 ENTRIES = {
     "dangling-link": "is a symbolic link to 'nowhere.txt', which does not exist; fix the link or "
     "remove it",
+    "link-loop": "is a symbolic link to 'loop.txt', which leads back to it (a loop); fix the "
+    "link or remove it",
     "outside-link": "is a symbolic link to a file outside the sources folder; copy the document "
     "into the sources instead of linking to it",
     "fifo": "is not a regular file (it is a FIFO); replace it with the captured page",
