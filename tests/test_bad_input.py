@@ -937,3 +937,17 @@ def test_a_sentence_of_thousands_of_amounts_costs_no_more_than_its_length(tmp_pa
     assert time.perf_counter() - started < 10
     assert result.error is None
     assert sum(c.attribute == "budget" for c in result.claims) > 3_750
+
+
+def test_an_entity_folder_name_that_is_not_utf8(capsys, tmp_path, sources_copy):
+    """Its documents' paths are no UTF-8 text: the cache's table of them took the run down
+    ('unexpected UnicodeEncodeError'); now its documents are read like any other."""
+    folder = sources_copy / FILM
+    for page in folder.iterdir():  # old enough for the cache to remember
+        os.utime(page, (1e9, 1e9))
+    os.rename(folder, os.fsencode(folder) + b"-\xe9")  # the manifest names the entity
+    _second_entity(sources_copy)
+    code, out, err, out_dir = _check(capsys, tmp_path, sources_copy)
+    assert not _errors(err), err
+    docs = _good_documents_kept(out_dir)
+    assert {d["entity"] for d in docs} == {FILM, "cold-meridian-2004"}
