@@ -31,7 +31,6 @@ def _name(m: re.Match[str]) -> str:
 
 
 def written_out(text: str, pattern: re.Pattern[str] = PATTERN) -> str:
-    """`text` with each character `pattern` finds written out as the escape naming it. Only
-    the report's own markup around source text is not source text, and it holds none of
-    these: a whole rendered page goes through at once."""
+    """`text` with each character `pattern` finds written out as the escape naming it. The
+    reports' own markup holds none of them, so a whole rendered page may go through at once."""
     return pattern.sub(_name, text)
