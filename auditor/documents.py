@@ -104,9 +104,10 @@ def _entity_dirs(folder: Path) -> tuple[list[Path], list[DocumentRef]]:
     """A folder of documents is one entity; a folder of folders is a sources root, whose
     stray files are refused one by one rather than turning the root into one entity.
 
-    A folder with a manifest, or with more files than folders, is an entity folder (the odd
-    folder inside it is refused); otherwise its folders (linked ones that stay inside the
-    sources included) are the entities."""
+    A folder with a manifest, or with more files than folders and none of them an entity
+    folder with a manifest, is an entity folder (the odd folder inside it is refused);
+    otherwise its folders (linked ones that stay inside the sources included) are the
+    entities: a README and notes beside one film's folder do not make the root a film."""
     try:
         entries = _listing(folder)
     except OSError as exc:
@@ -115,7 +116,9 @@ def _entity_dirs(folder: Path) -> tuple[list[Path], list[DocumentRef]]:
         ) from None
     dirs = [e for e in entries if _is_folder(e)]
     files = [e for e in entries if not _is_folder(e) and e.name not in _SKIP_NAMES]
-    if not dirs or (folder / MANIFEST).is_file() or len(files) > len(dirs):
+    if not dirs or (folder / MANIFEST).is_file():
+        return [folder], []
+    if len(files) > len(dirs) and not any((Path(e.path) / MANIFEST).is_file() for e in dirs):
         return [folder], []
     strays = [
         _refused(

@@ -514,6 +514,20 @@ def test_stray_file_at_the_sources_root_costs_only_itself(capsys, tmp_path, sour
     _good_documents_kept(out_dir)
 
 
+def test_notes_beside_the_one_entity_folder_do_not_make_the_root_an_entity(
+    capsys, tmp_path, sources_copy
+):
+    """More files than folders at the top made the sources folder one entity, its film's
+    folder refused inside it and every document lost; a subfolder with a manifest is an
+    entity folder, so the root is the sources root and only the two stray files are refused."""
+    (sources_copy / "notes.txt").write_text("to do: check the dates\n")
+    (sources_copy / "sites.csv").write_text("site,url\n")
+    code, out, err, out_dir = _check(capsys, tmp_path, sources_copy)
+    assert code == 2
+    assert [line.split(":")[1] for line in _errors(err)] == [" notes.txt", " sites.csv"]
+    _good_documents_kept(out_dir)
+
+
 def test_linked_entity_folder_inside_the_sources_is_audited(capsys, tmp_path, sources_copy):
     target = _second_entity(sources_copy)
     (sources_copy / ".store").mkdir()
