@@ -61,7 +61,7 @@ def load(path: Path) -> set[str]:
         raise AuditorError(
             f"{path}: cannot be read as a baseline ({exc.strerror}); give the baseline file"
         ) from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:  # too deep
         raise AuditorError(
             f"{path}: not a baseline file ({type(exc).__name__}: {exc}); recreate it with "
             "`auditor baseline`"

@@ -224,6 +224,8 @@ def _keys(
     recent = time.time_ns() - 2_000_000_000
     for ref in refs:
         path = f"{ref.path}\0{ref.relpath}\0{ref.entity}\0{ref.source}"  # all the key covers
+        if not path.isascii():  # a folder name that is not UTF-8 is no text the table can hold
+            path = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
         try:
             st = None if ref.problem else os.stat(ref.path)
         except OSError:

@@ -90,7 +90,7 @@ def _text(path: Path) -> str:
 def _read_table(path: Path, prefix: str) -> dict[str, Any]:
     try:
         data = tomllib.loads(_text(path))
-    except tomllib.TOMLDecodeError as exc:
+    except (tomllib.TOMLDecodeError, RecursionError) as exc:  # nested past the parser's stack
         raise AuditorError(f"{path}: not valid TOML ({exc}); fix the file") from None
     if prefix:
         table = data.get("tool", {}).get("auditor")

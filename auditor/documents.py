@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import errno
 import functools
 import hashlib
 import os
@@ -103,9 +104,10 @@ def _entity_dirs(folder: Path) -> tuple[list[Path], list[DocumentRef]]:
     """A folder of documents is one entity; a folder of folders is a sources root, whose
     stray files are refused one by one rather than turning the root into one entity.
 
-    A folder with a manifest, or with more files than folders, is an entity folder (the odd
-    folder inside it is refused); otherwise its folders (linked ones that stay inside the
-    sources included) are the entities."""
+    A folder with a manifest, or with more files than folders and none of them an entity
+    folder with a manifest, is an entity folder (the odd folder inside it is refused);
+    otherwise its folders (linked ones that stay inside the sources included) are the
+    entities: a README and notes beside one film's folder do not make the root a film."""
     try:
         entries = _listing(folder)
     except OSError as exc:
@@ -114,7 +116,9 @@ def _entity_dirs(folder: Path) -> tuple[list[Path], list[DocumentRef]]:
         ) from None
     dirs = [e for e in entries if _is_folder(e)]
     files = [e for e in entries if not _is_folder(e) and e.name not in _SKIP_NAMES]
-    if not dirs or (folder / MANIFEST).is_file() or len(files) > len(dirs):
+    if not dirs or (folder / MANIFEST).is_file():
+        return [folder], []
+    if len(files) > len(dirs) and not any((Path(e.path) / MANIFEST).is_file() for e in dirs):
         return [folder], []
     strays = [
         _refused(
@@ -248,6 +252,15 @@ def _refused(
     return DocumentRef(path, relpath, entity, source, problem=f"{relpath}: {problem}; {fix}")
 
 
+def _loops(path: Path) -> bool:
+    """Whether following the link `path` comes back to a link already followed."""
+    try:
+        path.stat()
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
+
+
 def _problem(path: Path, tree: Path, max_bytes: int) -> tuple[str, str] | None:
     """Why this entry must not be read as a document, or None."""
     try:
@@ -262,7 +275,8 @@ def _problem(path: Path, tree: Path, max_bytes: int) -> tuple[str, str] | None:
         target = Path(os.path.realpath(path))
         if not target.exists():
             return (
-                f"is a symbolic link to '{os.readlink(path)}', which does not exist",
+                f"is a symbolic link to '{os.readlink(path)}', which "
+                + ("leads back to it (a loop)" if _loops(path) else "does not exist"),
                 "fix the link or remove it",
             )
         if not target.is_relative_to(tree):
@@ -300,8 +314,8 @@ def _manifest(entity_dir: Path) -> dict[str, Any]:
         data = simple_manifest(text)
         if data is None:
             data = tomllib.loads(text)
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
-        raise DocumentError(
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError, RecursionError) as exc:
+        raise DocumentError(  # a RecursionError: nested deeper than the parser's stack
             name,
             f"is not a valid TOML manifest ({exc})",
             "fix or delete it; this entity was skipped",
@@ -447,6 +461,12 @@ def decode(name: str, data: bytes) -> tuple[str, str | None]:
     if not data.strip():
         raise DocumentError(name, "is empty", "capture the page again or remove the file")
     nul = data.find(b"\x00")
+    if nul >= 0 and _utf16_unmarked(data[:8192]):
+        raise DocumentError(
+            name,
+            "is UTF-16 without a byte-order mark (a NUL byte beside each Latin letter)",
+            "save it as UTF-8",
+        )
     if nul >= 0:
         raise DocumentError(
             name,
@@ -468,11 +488,39 @@ def decode(name: str, data: bytes) -> tuple[str, str | None]:
                 "is truncated in the middle of a character (its last bytes are not whole UTF-8)",
                 "capture the whole page again",
             ) from None
+        _damaged_utf8(name, data, exc)
         text, encoding = _legacy(name, data, exc)
         _check_text(name, text)
         return text, f"decoded as {encoding} (not UTF-8)"
     _check_text(name, text)
     return text, None
+
+
+def _utf16_unmarked(head: bytes) -> bool:
+    """Whether nine in ten of every other byte are NUL and the others next to none, as in
+    text of mostly Latin letters written in UTF-16 (either byte order)."""
+    even, odd = head[0::2], head[1::2]
+    return len(odd) > 8 and any(
+        zeros.count(0) * 10 >= len(zeros) * 9 and other.count(0) * 10 < len(other)
+        for zeros, other in ((even, odd), (odd, even))
+    )
+
+
+def _damaged_utf8(name: str, data: bytes, exc: UnicodeDecodeError) -> None:
+    """Refuse a UTF-8 page with a few bytes that are not: more of its characters beyond ASCII
+    are whole UTF-8 than not (a legacy page's rarely are), and a legacy decoding would garble
+    each of them ('é' read as 'Ã©')."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    good = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")
+    if good > bad:
+        sequences = "sequence" if bad == 1 else "sequences"
+        raise DocumentError(
+            name,
+            f"is UTF-8 but for {bad} invalid byte {sequences} (the first, 0x{data[exc.start]:02X}, "
+            f"at offset {exc.start}): it is corrupted there",
+            "capture the page again, or fix those bytes",
+        )
 
 
 def _legacy(name: str, data: bytes, exc: UnicodeDecodeError) -> tuple[str, str]:

@@ -95,6 +95,11 @@ DOCUMENTS = {
         "contains NUL bytes (the first at offset 10000): it is binary or corrupted; "
         "replace it with the page's text",
     ),
+    "utf16.txt": (
+        lambda s: _page(s, "movieblog.txt").decode().encode("utf-16-be"),
+        "is UTF-16 without a byte-order mark (a NUL byte beside each Latin letter); save it as "
+        "UTF-8",
+    ),
     "undecodable.txt": (
         _undecodable,
         "is not UTF-8 (byte 0x",  # the byte is random; the rest is checked below
@@ -107,6 +112,10 @@ DOCUMENTS = {
         lambda s: (raw := _page(s, "filmsuggest.txt"))[: raw.index("Céline".encode()) + 2],
         "is truncated in the middle of a character (its last bytes are not whole UTF-8); "
         "capture the whole page again",
+    ),
+    "damaged.txt": (  # a UTF-8 page decoded as cp1252 would read 'Céline' as 'CÃ©line'
+        lambda s: _page(s, "filmsuggest.txt").replace(b"line", b"line\xff", 1),
+        "is UTF-8 but for 1 invalid byte sequence (the first, 0xFF, at offset ",
     ),
     "unknown.txt": (
         lambda s: b"Just a shopping list\nmilk\neggs\n",
@@ -221,6 +230,9 @@ def _entry(folder, kind, tmp_path):
     if kind == "dangling-link":
         os.symlink("nowhere.txt", folder / "dangling.txt")
         return "dangling.txt"
+    if kind == "link-loop":
+        os.symlink("loop.txt", folder / "loop.txt")
+        return "loop.txt"
     if kind == "outside-link":
         secret = tmp_path / "secret.txt"
         secret.write_text("password=hunter2\n")
@@ -239,6 +251,8 @@ def _entry(folder, kind, tmp_path):
 ENTRIES = {
     "dangling-link": "is a symbolic link to 'nowhere.txt', which does not exist; fix the link or "
     "remove it",
+    "link-loop": "is a symbolic link to 'loop.txt', which leads back to it (a loop); fix the "
+    "link or remove it",
     "outside-link": "is a symbolic link to a file outside the sources folder; copy the document "
     "into the sources instead of linking to it",
     "fifo": "is not a regular file (it is a FIFO); replace it with the captured page",
@@ -317,6 +331,11 @@ _SKIPPED = (
             'has the wrong shape (documents must be a table of [documents."<file>"] tables); see '
             '`entity = "..."` and [documents."file"] source/captured in the docs; this entity '
             "was skipped",
+        ),
+        (
+            "x = " + "[" * 100_000 + "]" * 100_000 + "\n",
+            "is not a valid TOML manifest (maximum recursion depth exceeded); fix or delete it; "
+            "this entity was skipped",
         ),
     ],
 )
@@ -495,6 +514,20 @@ def test_stray_file_at_the_sources_root_costs_only_itself(capsys, tmp_path, sour
     _good_documents_kept(out_dir)
 
 
+def test_notes_beside_the_one_entity_folder_do_not_make_the_root_an_entity(
+    capsys, tmp_path, sources_copy
+):
+    """More files than folders at the top made the sources folder one entity, its film's
+    folder refused inside it and every document lost; a subfolder with a manifest is an
+    entity folder, so the root is the sources root and only the two stray files are refused."""
+    (sources_copy / "notes.txt").write_text("to do: check the dates\n")
+    (sources_copy / "sites.csv").write_text("site,url\n")
+    code, out, err, out_dir = _check(capsys, tmp_path, sources_copy)
+    assert code == 2
+    assert [line.split(":")[1] for line in _errors(err)] == [" notes.txt", " sites.csv"]
+    _good_documents_kept(out_dir)
+
+
 def test_linked_entity_folder_inside_the_sources_is_audited(capsys, tmp_path, sources_copy):
     target = _second_entity(sources_copy)
     (sources_copy / ".store").mkdir()
@@ -587,6 +620,7 @@ def test_reports_inside_the_sources_are_refused(capsys, tmp_path, sources_copy):
             '[severity] "value-conflict:runtme" = "info": expected an attribute after \':\' (',
         ),
         ('expectations = "missing"', 'expectations = "missing": '),
+        ("x = " + "[" * 100_000 + "]" * 100_000, "not valid TOML (maximum recursion depth"),
     ],
 )
 def test_more_bad_configuration(capsys, tmp_path, sources_copy, text, message):
@@ -607,6 +641,7 @@ def test_more_bad_configuration(capsys, tmp_path, sources_copy, text, message):
             "ok.json: has the name 'ok' of bad.json; give each suite a name of its own",
         ),
         (None, "cannot be read (Is a directory)"),
+        ("[" * 100_000 + "]" * 100_000, "bad.json: not valid JSON (maximum recursion depth"),
     ],
 )
 def test_bad_suite_files(capsys, tmp_path, sources_copy, suite, message):
@@ -843,3 +878,90 @@ def test_a_line_of_initials_in_a_page_costs_no_more_than_its_length(tmp_path):
     assert result.error is None and {"title", "director", "runtime"} <= {
         c.attribute for c in result.claims
     }
+
+
+# Terminal colours and a hyperlink, a bell, DEL, C1 controls, bidirectional overrides.
+_UNSEEN = "\x01\x07\x08\x0b\x0c\x1b[31mred\x1b]8;;http://x.invalid\x07x\x7f\x85\x9b\u202e\u2066"
+
+
+def test_characters_a_reviewer_cannot_see_are_written_out_or_dropped(
+    capsys, tmp_path, sources_copy
+):
+    """A page's control characters and bidirectional overrides reach no report: the HTML and
+    JUnit write each out (`\\x1b`, `\\u202e`), Markdown drops them, the JSON files escape them;
+    the XML and JSON files still parse."""
+    import xml.etree.ElementTree as ET
+
+    from auditor.report import unseen
+
+    page = sources_copy / FILM / "movieblog.txt"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("Director: Mike", f"Director: Mi{_UNSEEN}ke"), encoding="utf-8")
+    code, out, err, out_dir = _check(capsys, tmp_path, sources_copy)
+    assert not _errors(err), err
+    _good_documents_kept(out_dir)
+    for path in sorted(out_dir.rglob("*.*")):
+        written = path.read_text(encoding="utf-8")
+        assert not unseen.PATTERN.search(written), path.name
+    html, junit = (out_dir / "report.html").read_text(), (out_dir / "junit.xml").read_text()
+    assert "Mi\\x01\\x07\\x08\\x0b\\x0c\\x1b[31mred\\x1b]8" in html
+    assert "\\x7f\\x85\\x9b\\u202e\\u2066" in html and "\\u202e\\u2066" in junit
+    ET.fromstring(junit)
+    json.loads((out_dir / "report.sarif").read_text())
+
+
+def test_a_long_hyphenated_capitalised_word_costs_no_more_than_its_length(tmp_path):
+    """A review's names are looked for in runs of capitalised words; a pattern asking for two
+    words was tried again at every capital inside one hyphenated word "Abc-Abc-...", each try
+    reading to its end: 100 KB of it took most of a minute (now a fraction of a second)."""
+    import time
+
+    from auditor.documents import discover
+    from auditor.extract import extract_document
+
+    folder = tmp_path / FILM
+    folder.mkdir()
+    text = (ROOT / "sources" / FILM / "rottentomatoes.txt").read_text(encoding="utf-8")
+    cut = text.index("\n", len(text) // 2)
+    (folder / "rottentomatoes.txt").write_text(text[:cut] + "\n" + "Abc-" * 25_000 + text[cut:])
+    [ref] = discover([folder / "rottentomatoes.txt"])
+    started = time.perf_counter()
+    result = extract_document(ref)
+    assert time.perf_counter() - started < 10
+    assert result.error is None and {"title", "director"} <= {c.attribute for c in result.claims}
+
+
+def test_a_sentence_of_thousands_of_amounts_costs_no_more_than_its_length(tmp_path):
+    """Each amount of a sentence was read with the sentence's words from its start (and every
+    money word of the sentence compared with it): a 'sentence' of 30 KB of "cost $1 " took
+    most of a minute. Now each reads back a bounded reach; every amount is still a budget."""
+    import time
+
+    from auditor.documents import discover
+    from auditor.extract import extract_document
+
+    folder = tmp_path / FILM
+    folder.mkdir()
+    text = (ROOT / "sources" / FILM / "wikipedia.txt").read_text(encoding="utf-8")
+    cut = text.index("\n", len(text) // 2)
+    (folder / "wikipedia.txt").write_text(text[:cut] + "\n" + "cost $1 " * 3_750 + text[cut:])
+    [ref] = discover([folder / "wikipedia.txt"])
+    started = time.perf_counter()
+    result = extract_document(ref)
+    assert time.perf_counter() - started < 10
+    assert result.error is None
+    assert sum(c.attribute == "budget" for c in result.claims) > 3_750
+
+
+def test_an_entity_folder_name_that_is_not_utf8(capsys, tmp_path, sources_copy):
+    """Its documents' paths are no UTF-8 text: the cache's table of them took the run down
+    ('unexpected UnicodeEncodeError'); now its documents are read like any other."""
+    folder = sources_copy / FILM
+    for page in folder.iterdir():  # old enough for the cache to remember
+        os.utime(page, (1e9, 1e9))
+    os.rename(folder, os.fsencode(folder) + b"-\xe9")  # the manifest names the entity
+    _second_entity(sources_copy)
+    code, out, err, out_dir = _check(capsys, tmp_path, sources_copy)
+    assert not _errors(err), err
+    docs = _good_documents_kept(out_dir)
+    assert {d["entity"] for d in docs} == {FILM, "cold-meridian-2004"}

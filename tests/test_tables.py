@@ -252,6 +252,7 @@ def test_page_locators_round_trip_with_their_context(document):
             "badline.jsonl: line 2 is not JSON (Expecting ',' delimiter, column 14); fix that line",
         ),
         ({"path": "scalar.jsonl"}, "scalar.jsonl: line 3 is not a JSON object; write one object"),
+        ({"path": "deep.jsonl"}, "deep.jsonl: line 2 is nested deeper than JSON can be read"),
         (
             {"path": "flights.db", "table": "flight"},
             "flights.db: cannot be read as sqlite (OperationalError: no such table: flight); "
@@ -281,6 +282,7 @@ def test_a_bad_table_is_one_line_and_the_others_are_read(tmp_path, flights, tabl
     row = '{"src": "aa", "flight": "AA-1", "sched_dep_time": "1:00"}\n'
     (tmp_path / "badline.jsonl").write_text(row + row[:12] + row[13:] + row)  # a comma lost
     (tmp_path / "scalar.jsonl").write_text(row + row + "[1, 2]\n")
+    (tmp_path / "deep.jsonl").write_text(row + "[" * 100_000 + "]" * 100_000 + "\n")
     sqlite3.connect(tmp_path / "flights.db").close()
     (tmp_path / "object.json").write_text('{"rows": []}')
     (tmp_path / "broken.json").write_text('[{"src": "aa", "flight": 1}, {"src": ')
@@ -1297,3 +1299,18 @@ def test_a_table_that_breaks_the_reader_costs_only_itself(tmp_path, monkeypatch)
         "table attached"
     )
     assert good.error is None and good.claims.height == 1
+
+
+def test_a_cell_nested_deeper_than_json_can_be_read_is_text_not_a_failed_table(tmp_path):
+    """A cell "[[[...]]]" looks like a JSON list; nested past the parser's stack, it is read
+    as the text it is, and the table's other cells are still read."""
+    deep = "[" * 50_000 + "]" * 50_000
+    (tmp_path / "t.csv").write_text(f'src,id,genres\na,x1,"{deep}"\nb,x1,drama\n')
+    path = tmp_path / "audit.toml"
+    path.write_text(
+        '[[tables]]\npath = "t.csv"\nsource = { column = "src" }\nentity = ["id"]\n'
+        '[tables.columns]\ngenres = { attribute = "genre" }\n',
+        encoding="utf-8",
+    )
+    [record] = read_declared(load(config_file=path)).records
+    assert record.error is None and record.claims >= 1

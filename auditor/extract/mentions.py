@@ -1245,11 +1245,13 @@ def _astral(text: str) -> bool:
     return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
 
 
-@lru_cache(maxsize=2)
-def _chain_rx(several: bool) -> re.Pattern[str]:
+@lru_cache(maxsize=1)
+def _chain_rx() -> re.Pattern[str]:
     """Runs of capitalised words one space apart, each word as `_WORD` reads it, the first
     not after a letter; built on first use from the capital letters of the Basic Multilingual
-    Plane. It opens on a capital letter, so the scan skips lower-case text in C."""
+    Plane. It opens on a capital letter, so the scan skips lower-case text in C. A run of one
+    word matches too: a pattern of two words or more would be tried again at each capital
+    inside a long hyphenated word ("Ab-Cd-Ef-..."), every try reading to its end."""
     letter = re.compile(r"[^\W\d_]")
     codes = [c for c in range(0x10000) if chr(c).isupper() and letter.match(chr(c))]
     ranges: list[list[int]] = []
@@ -1262,11 +1264,10 @@ def _chain_rx(several: bool) -> re.Pattern[str]:
         re.escape(chr(lo)) + ("-" + re.escape(chr(hi)) if hi > lo else "") for lo, hi in ranges
     )
     tail = rf"{_ALNUM}*+(?:[_'’-]+{_ALNUM}++)*+"  # `_WORD`'s rest, as `_WORD_SPLIT` writes it
-    more = "+" if several else "*"
     # a name's lower-case particles inside the run: "Tove van der Berk", "Ada de la Cruz"
     particle = "(?:(?:" + "|".join(sorted(_PARTICLE)) + r")[ \u00a0])*"
     return re.compile(
-        rf"[{upper}](?<![^\W\d_].){tail}(?:[ \u00a0]{particle}[{upper}]{tail}){more}"
+        rf"[{upper}](?<![^\W\d_].){tail}(?:[ \u00a0]{particle}[{upper}]{tail})*"
     )
 
 
@@ -1284,7 +1285,7 @@ def _capitalised_chains(
     words: list[str] = []
     starts: list[int] = []
     chain: list[int] = []
-    rx = _chain_rx(several)
+    rx = _chain_rx()
     pos: int | None = 0
     while pos is not None:
         # Most runs are one word after a space: no split, no call for them.
@@ -1300,7 +1301,7 @@ def _capitalised_chains(
                 words += run
                 starts += accumulate([len(w) + 1 for w in run[:-1]], initial=start + p)
                 chain += range(len(run), 0, -1)
-            else:
+            elif not several:
                 words.append(run)
                 starts.append(start + p)
                 chain.append(1)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import string
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
@@ -1310,23 +1310,33 @@ def _between(text: str, low: re.Match[str], high: re.Match[str]) -> bool:
     )
 
 
+# How far before an amount its sentence is read for the words about it (the clause it opens,
+# a run, a superseded figure): past the longest sentence of prose, short of one that runs on
+# for a page (a list of thousands of amounts, each read back to the start, took minutes).
+_REACH = 1_000
+
+
 def add_money_prose(out: Collector, start: int, end: int) -> None:
     """Budgets and grosses: each amount takes the money word nearest before it in its sentence,
     and the scope its own stretch of the sentence names (worldwide, USA, UK)."""
     text = out.view.text
     low = _lowered(text)
+    countries = out.values("country")  # none is added here
     for s, e in marked_sentences(text, start, end, _money_marks(text, start, end)):
         amounts = _amounts(text, low, s, e)
         if not amounts:
             continue
         words = list(_MONEY_WORDS.finditer(text, s, e))
+        # the words in text order, their ends too: an amount's words before and after it are
+        # found by bisection, not a pass over the sentence's words each
+        word_starts, word_ends = [w.start() for w in words], [w.end() for w in words]
         ranged = -1  # the amount that closed a "between X and Y" range
         weekend_end = s  # the end of the weekend word an amount was read with
         budgeted = False  # whether the sentence stated the film's budget before
         for i, a in enumerate(amounts):
             if i == ranged:
                 continue
-            before = [w for w in words if w.end() <= a.start()]
+            before = words[: bisect_right(word_ends, a.start())]
             # "financed the ₩6 billion production": an amount the production is named by
             built = _BUILT.match(text, a.end()) and _BUILT_AFTER.search(
                 text, max(s, a.start() - 5), a.start()
@@ -1349,9 +1359,11 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             if kind == "skip":
                 continue
             stop = amounts[i + 1].start() if i + 1 < len(amounts) else e
-            later = [w for w in words if w.start() >= a.end() and w.start() < stop]
+            later = words[bisect_left(word_starts, a.end()) : bisect_left(word_starts, stop)]
             stop = later[0].start() if later else stop
             since = max(at, amounts[i - 1].end() if i else s)
+            # where the sentence's context of this amount opens: its start, within reach
+            near = max(s, a.start() - _REACH)
             # "Its opening weekend took £2.1M", "$5M in its opening weekend" or "in its first
             # four days": not the gross (the weekend word after the amount may be the skip
             # word that ends its stretch; a weekend an earlier amount was read with is that
@@ -1386,9 +1398,8 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
                 cut = _CLAUSE_BREAK.search(text, a.end(), stop)
                 if RENTALS.search(text, since, cut.start() if cut else stop):
                     continue
-                if _DISC_MONEY.search(text[_clause_opens(text, s, at) : at]):
+                if _DISC_MONEY.search(text[_clause_opens(text, near, at) : at]):
                     continue
-            countries = out.values("country")
             money = parse_money(_REF_MARK.sub("", a.group()), **marks(countries))
             if money is None:  # "In Malaysia, ... it grossed RM 4.2 million": a mark the
                 # film's countries leave open is the one of the country its sentence names
@@ -1399,11 +1410,11 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             if kind == "budget":
                 if _BOUND.search(text, since, a.start()):
                     continue
-                if _PROMOTION.search(text, _clause_opens(text, s, at), at):
+                if _PROMOTION.search(text, _clause_opens(text, near, at), at):
                     continue
                 if _PROMOTION_AFTER.match(text, a.end(), later[0].end() if later else stop):
                     continue  # "$35 million including prints and advertising": a total cost
-                if _SUPERSEDED.search(text, s, at) and not _CLAUSE_BREAK.search(
+                if _SUPERSEDED.search(text, near, at) and not _CLAUSE_BREAK.search(
                     text, word_end, a.start()
                 ):
                     continue
@@ -1411,10 +1422,10 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
                     continue
                 # "budgeted at $3M; the set itself cost $240,000": after the film's budget, a
                 # clause whose subject is no name of the film costs a part of it
-                opens = _clause_opens(text, s, at)
+                opens = _clause_opens(text, near, at)
                 if (
                     budgeted
-                    and opens > s
+                    and opens > near
                     and _COST.fullmatch(before[-1].group() if before else "")
                     and not _THE_FILM.search(text, opens, at)
                 ):
@@ -1462,11 +1473,11 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
                 or _scope("", lead)  # "released in the United Kingdom ... and grossed £2M there"
                 # "In the United States it opened with $X ... and grossed $Y": the territory
                 # that opens the sentence's clause, past an amount that was no gross
-                or _opening_scope(text, _clause_opens(text, s, a.start()), at)
+                or _opening_scope(text, _clause_opens(text, near, a.start()), at)
             )
             if scope == _ABROAD:
                 continue
-            run = _run(text, s, a.start()) or _run(text, a.end(), cut.start() if cut else stop)
+            run = _run(text, near, a.start()) or _run(text, a.end(), cut.start() if cut else stop)
             if run:
                 scope = f"{scope},{run}" if scope else run
             # "grossed over $1 billion": the bound word opens the evidence (a figure that

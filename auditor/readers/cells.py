@@ -290,7 +290,7 @@ def _arrays(raw: pl.Series) -> pl.DataFrame | None:
     for text in texts.to_list():
         try:
             items = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested past the parser's stack
             continue
         if isinstance(items, list) and all(
             isinstance(i, str | int | float) and not isinstance(i, bool) for i in items

@@ -82,6 +82,10 @@ def _json_lines(data: bytes, document: str) -> list[dict]:
             raise DocumentError(
                 document, f"line {n} is not JSON ({exc.msg}, column {exc.colno})", "fix that line"
             ) from None
+        except RecursionError:
+            raise DocumentError(
+                document, f"line {n} is nested deeper than JSON can be read", "fix that line"
+            ) from None
         if not isinstance(row, dict):
             raise DocumentError(
                 document, f"line {n} is not a JSON object", "write one object (one row) a line"

@@ -5,7 +5,8 @@ an index (the summary, a sortable and filterable table of entities with their co
 expectation results) and each entity gets its own page, `entities/<file>.html`, linked both
 ways: a catalog's single page would be hundreds of megabytes that no browser can open.
 
-Autoescaping is on for everything (text from sources is never trusted); every page carries a
+Autoescaping is on for everything (text from sources is never trusted), and the characters a
+reader cannot see are written out (`_page`); every page carries a
 Content-Security-Policy that forbids every outside request and allows only its own script.
 Entity ids come from folder names and manifests, so file names are made safe (`file_name`).
 """
@@ -20,11 +21,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import Environment, PackageLoader, Template, select_autoescape
 
 from auditor import __version__
 from auditor.catalog import SEVERITIES
-from auditor.report import articles, view
+from auditor.report import articles, unseen, view
 from auditor.report.model import VERSION, AuditReport, unexpected_value
 
 SINGLE_PAGE_UP_TO = 25  # entities; above this, an index page plus one page per entity
@@ -180,6 +181,12 @@ def _common(report: AuditReport) -> dict:
     )
 
 
+def _page(template: Template, **context) -> str:
+    """A page rendered, its source text's unseen characters written out (auditor.report.unseen:
+    the autoescaped fields and the articles' alike)."""
+    return unseen.written_out(template.render(**context))
+
+
 def render(report: AuditReport) -> str:
     """The whole report as one page (every entity on it)."""
     return next(Pages(report, single_page_up_to=len(report.entities)).files())[1]
@@ -236,7 +243,8 @@ class Pages:
         enough of them (default: one per core, at most MAX_WORKERS)."""
         report, views = self.report, self.views
         if not self.paged:
-            yield INDEX, _ENV.get_template("report.html.j2").render(
+            yield INDEX, _page(
+                _ENV.get_template("report.html.j2"),
                 **_common(report),
                 entity_views=list(views),
                 script=SCRIPT,
@@ -262,7 +270,8 @@ class Pages:
 
     def index(self) -> tuple[str, str]:
         """A catalog's index page (paged only)."""
-        return INDEX, _ENV.get_template("index.html.j2").render(
+        return INDEX, _page(
+            _ENV.get_template("index.html.j2"),
             **_common(self.report),
             rows=[_IndexRow(r, self._names[r.entity]) for r in self.views.index()],
             cap=UNEXPECTED_IN_INDEX,
@@ -341,7 +350,8 @@ class _Job:
             file = self.names[entity]
             out.append((
                 f"{ENTITY_DIR}/{file}.html",
-                self.page.render(
+                _page(
+                    self.page,
                     **self.fixed,
                     e=self.views.entity(entity),
                     index_href=f"../{INDEX}#e-{file}",

@@ -5,7 +5,8 @@ threshold (failed when new, skipped when the baseline knows it), one per unreada
 The run id is a property of every suite.
 
 XML 1.0 cannot carry most control characters, even escaped: every text and attribute (file
-names included) has them written out as `\\x1b`, so the file is well-formed whatever the input.
+names included) has them written out as `\\x1b` (and bidirectional overrides as `\\u202e`,
+auditor.report.unseen), so the file is well-formed whatever the input.
 """
 
 from __future__ import annotations
@@ -17,21 +18,16 @@ import polars as pl
 
 from auditor.catalog import SEVERITIES
 from auditor.reconcile.model import ClaimStore, Discrepancy
+from auditor.report import unseen
 from auditor.report.model import AuditReport, unexpected_value
 
-# Characters XML 1.0 does not allow, and its discouraged ones (C1 controls, non-characters).
-_NOT_XML = re.compile(
-    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
-)
-
-
-def _written_out(m: re.Match[str]) -> str:
-    n = ord(m[0])
-    return f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}"
+# Characters XML 1.0 does not allow, its discouraged ones (C1 controls, non-characters), and
+# the rest of those a reviewer cannot see (bidirectional overrides).
+_NOT_XML = re.compile(f"[{unseen.CLASS}\\ud800-\\udfff\\ufdd0-\\ufdef\\ufffe\\uffff]")
 
 
 def _xml_safe(text: str) -> str:
-    return _NOT_XML.sub(_written_out, text)
+    return unseen.written_out(text, _NOT_XML)
 
 
 def _clean(root: ET.Element) -> None:

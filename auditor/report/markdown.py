@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from auditor.report import unseen
 from auditor.report.model import AuditReport
 
 MAX_ITEMS = 20
@@ -17,12 +18,8 @@ LIMIT = 65_536  # GitHub's limit on a comment body, in characters
 BUDGET = LIMIT - 4_096  # what findings may use; the rest is for the closing lines
 _ICON = {"error": "🔴", "warning": "🟠", "info": "🔵"}
 
-# Control characters (C0 but whitespace, DEL, C1) and bidirectional overrides: dropped, so
-# that nothing invisible reorders or hides what a reviewer reads.
-_DROP = dict.fromkeys(
-    [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0x85), *range(0x86, 0xA0)]
-    + [0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
-)
+# What a reviewer cannot see (auditor.report.unseen) is dropped, a next line as a space.
+_DROP = {**dict.fromkeys(unseen.CODES), 0x85: " "}
 # The ASCII punctuation that can start Markdown syntax anywhere in a line (CommonMark allows
 # a backslash before any of it), `:` before `/` (a bare URL's scheme), and `-`, `+`, `=` that
 # start the text (a list item or a heading underline), as `)` after a leading number does

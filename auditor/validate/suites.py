@@ -46,7 +46,7 @@ def load_suites(folder: Path) -> tuple[list[SuiteFile], list[str]]:
     for path in sorted(folder.glob("*.json")):
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:  # too deep
             errors.append(f"{path}: not valid JSON ({exc}); fix the file or remove it")
             continue
         except OSError as exc:
