@@ -430,10 +430,14 @@ class Imdb(Adapter):
                 out.add("runtime", a, a + len(t["t"]), minutes, runtime_version(t["n"], television))
 
     def _review(self, view: TextView, out: Collector, start: int) -> None:
+        """The user reviews: the featured one, or every review a capture lists before its
+        "review this title" link, each closing on "was this review helpful"."""
         text = view.text
         end = text.find("was this review helpful", start)
         if end < 0:
             return
+        stop = text.find(" review this title", end)
+        end = text.rfind("was this review helpful", end, stop if stop >= 0 else len(text))
         begin = text.rfind(" user reviews ", start, end)
         if begin >= 0:
             add_user_mentions(out, begin + len(" user reviews "), end, cased=False)
