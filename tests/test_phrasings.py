@@ -4828,3 +4828,133 @@ def test_wikipedia_release_in_a_country_through_a_company():
     )
     got = _facts(lambda out, s, e: Wikipedia()._prose(out, s, e), text)
     assert {f for f in got if f[0] == "distributor"} == {("distributor", "Kestrel Films", "uk")}
+
+
+def test_wikipedia_sentence_opening_on_another_films_title_and_year():
+    """A sentence whose subject is another film's title and year, after a possessive or none
+    ("The studio's own X (1971), about ..., grossed ...", "X II (1974), released on ..., was
+    ..."), gives that film's dates and sums; this film's own title and year still count."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = (
+        "Salt Road\n\nFrom Wikipedia, the free encyclopedia\n\nSalt Road\nDirected byAda Brook\n\n"
+        "Salt Road is a 1973 American drama film directed by Ada Brook.\n\n"
+        "Ostra's own Copper Kettle (1971), about a flood in Ohio, had been made for $2 million "
+        "and grossed $30 million; Tin Bell (1972), a war story, cost $3 million and grossed $20 "
+        "million. Copper Kettle II (1974), released on June 7, 1974, was the last to gross "
+        "more than $10 million. Salt Road (1973), released in the United States on May 4, "
+        "1973, grossed $9 million.\n"
+    )
+    out = _collector(text)
+    Wikipedia().extract(out.view, out)
+    facts = {(c.attribute, _plain(c.value), c.qualifier) for c in out.claims}
+    assert {f for f in facts if f[0] in ("release_date", "gross", "budget")} == {
+        ("release_date", "1973-05-04", "usa"),
+        ("gross", (("amount", 9_000_000), ("currency", "USD")), "usa"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        (  # a date in a clause of its own before the release verb's: the other event's
+            "Principal photography ended in May 1981; the film was released in the United "
+            "States on 9 October 1981.",
+            {("1981-10-09", "usa")},
+        ),
+        (  # a test or sneak preview is no release
+            "It was cut to 140 minutes after a sneak preview in Fresno on 3 August 1981, and "
+            "released in the United States on 9 October 1981.",
+            {("1981-10-09", "usa")},
+        ),
+    ],
+)
+def test_release_dates_of_other_events_in_a_release_sentence(text, facts):
+    got = {(v, q) for a, v, q in _facts(add_release_prose, text) if a == "release_date"}
+    assert got == facts
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        (  # a participle after the amount opens another clause: its rentals are not the gross's
+            "By the end of its first run it had grossed $40 million in North America, "
+            "returning rentals of $19 million to the studio.",
+            {("gross", (("amount", 40_000_000), ("currency", "USD")), "usa,original run")},
+        ),
+        (  # a conversion for inflation is no figure of the film's
+            "It grossed $41 million in the United States, equivalent to about $190 million "
+            "today. Adjusted for inflation, its budget is some $30 million in 2020.",
+            {("gross", (("amount", 41_000_000), ("currency", "USD")), "usa")},
+        ),
+        (  # rentals after a budget are no second budget
+            "Made for $2.5 million, it was the year's top earner, with rentals of $9 million.",
+            {("budget", (("currency", "USD"), ("high", 2_500_000), ("low", 2_500_000)), None)},
+        ),
+    ],
+)
+def test_money_that_rentals_or_inflation_explain(text, facts):
+    assert _facts(add_money_prose, text) == facts
+
+
+def test_wikipedia_distributor_named_by_a_possessive_is_none():
+    """"distributed by Ostra's overseas arm": a unit of a company, left unnamed: no claim."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    text = "Outside North America the film was distributed by Ostra's overseas arm."
+    assert _facts(lambda out, s, e: Wikipedia()._prose(out, s, e), text) == set()
+
+
+def test_plot_room_and_building_named_by_a_run_are_no_characters():
+    """"in its rooftop Sky Room", "the Consolidated Gas building": a room, a building named
+    by the run before its noun; "Fire Chief Ada Brook" and "Senator Jo Pike" are people."""
+    text = (
+        "Fire Chief Ada Brook orders the guests out of the rooftop Sky Room, and Senator Jo "
+        "Pike escapes across a rope to the Consolidated Gas building."
+    )
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, [], cased=True), text)
+    assert {v for _, v, _ in facts} == {"Fire Chief Ada Brook", "Senator Jo Pike"}
+
+
+def test_imdb_unit_note_quoted_work_every_review_and_credited_name():
+    """IMDb's "directors: a, b (action sequences)" credits b (the note names the part she
+    directed); "ola moss (novel "the tin kite")" is a novel's credit; every review listed
+    before "review this title" is read, and a name the cast line bills "(as x)" is a star's."""
+    from auditor.extract.imdb import Imdb
+
+    text = (
+        " the tin kite (1975) - imdb 7.0/10 900 rate this the tin kite&nbsp;(1975) pg | 1h 35min"
+        " | drama | 4 march 1975 (usa) a kite learns to fly. directors: ann vole, bo pike "
+        "(action sequences) writers: ola moss (novel \"the tin kite\") stars: nell cato "
+        "| see full cast & crew edit cast cast overview, first billed only: nell cato ... "
+        "kit gale (as kitty moon) see full cast&nbsp;&raquo; edit details country: usa see more "
+        "user reviews a kite story 2 may 2005 | by someone great fun. nell cato is fine. "
+        "1 of 2 people found this review helpful.&nbsp; was this review helpful to you? yes no "
+        "another 3 may 2006 | by someone else kitty moon steals it, and ann vole directs well. "
+        "was this review helpful to you? yes no review this title | see all 2 user reviews footer"
+    )
+    out = _collector(text)
+    Imdb().extract(out.view, out)
+    facts = {(c.attribute, _plain(c.value), c.qualifier, c.origin) for c in out.claims}
+    assert {f[1] for f in facts if f[0] == "director" and f[3] == "editorial"} == {
+        "ann vole",
+        "bo pike",
+    }
+    assert ("writers", "ola moss", "novel", "editorial") in facts
+    assert {f[1] for f in facts if f[3] == "user"} == {"nell cato", "kitty moon", "ann vole"}
+
+
+def test_a_leads_sentence_whose_subject_is_the_screenplay_credits_its_writers():
+    """"The screenplay by X combines the novels A by Y and B by Z": X wrote the screenplay,
+    Y and Z the novels (each work's title before its "by" is no name)."""
+    from auditor.extract.prose import add_cast_prose
+
+    text = (
+        "It is a drama. The screenplay by Ada Brook combines the novels Tin Bell by Jo Pike "
+        "and Copper Kettle by Nell Cato."
+    )
+    assert _facts(add_cast_prose, text) == {
+        ("writers", "Ada Brook", "screenplay"),
+        ("writers", "Jo Pike", "novel"),
+        ("writers", "Nell Cato", "novel"),
+    }

@@ -162,6 +162,8 @@ FOR_TELEVISION = r"written for (?:television|tv)"
 
 
 def writing_role(role: str) -> str:
-    """A writing credit's role, lower-case, as the claims name it."""
-    role = role.strip().lower().removesuffix(" by")
+    """A writing credit's role, lower-case, as the claims name it; the work's title quoted
+    after it ('novel "The Tower"') names the source, no part of the role."""
+    role = re.sub(r"\s+[\"\u201c][^\"\u201d]*[\"\u201d]$", "", role.strip())
+    role = role.lower().removesuffix(" by")
     return "teleplay" if re.fullmatch(FOR_TELEVISION, role) else role

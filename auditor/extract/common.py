@@ -113,10 +113,13 @@ _ROLE_NOTE = re.compile(
 # the film the person worked; no part of a name or a role, and no writing role. A double role
 # across segments puts one after each part: 'Kit (segment "A") / Brother Ignatius (segment "D")'.
 SEGMENT_NOTE = re.compile(r"\s*\(segments?\b[^()]*\)", re.I)
-# And a credit's own note, IMDb's "ana tran (co-director)", "(uncredited)": how the person is
-# credited, no part of the name.
+# And a credit's own note, IMDb's "ana tran (co-director)", "(uncredited)", the part of the film
+# a director directed ("(action sequences)", "(second unit)"): how the person is credited, no
+# part of the name.
 _NOTE_TAIL = re.compile(
-    rf"(?:{SEGMENT_NOTE.pattern}|\s*\((?:co-director|uncredited)\))$", re.I
+    rf"(?:{SEGMENT_NOTE.pattern}|\s*\((?:co-director|uncredited"
+    rf"|(?:[\w-]+ ){{0,2}}(?:sequences?|scenes|unit))\))$",
+    re.I,
 )
 
 
@@ -360,6 +363,8 @@ def add_user_mentions(out: Collector, start: int, end: int, *, cased: bool) -> N
             people.setdefault(name, attribute)
     for cast in out.values("cast"):
         people.setdefault(cast["actor"], "stars")
+        if cast.get("credited_as"):  # "(as Ada B. Brook)": the name the page bills the actor by
+            people.setdefault(cast["credited_as"], "stars")
     acting = {n.casefold() for n in out.values("stars")}
     acting |= {cast["actor"].casefold() for cast in out.values("cast")}
     for name, attribute in people.items():  # a director who also acts is mentioned as both

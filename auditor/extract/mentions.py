@@ -330,6 +330,8 @@ _PLACE_WORDS = {
     "building",
     "house",
     "hall",
+    "room",
+    "ballroom",
     "north",
     "south",
     "east",
@@ -561,6 +563,9 @@ def _person_run(text: str, start: int, t: _Tokens, i: int, j: int) -> tuple[int,
     # "the Danish freighter Ulla Brekke", "aboard the trawler Mary Quinn": a vessel's name
     if not stripped and before and before.group(1).lower() in _VESSELS and not actor:
         return None
+    # "the neighbouring Consolidated Gas building": a run that names the building after it
+    if bare[-1] == words[j - 1] and _BUILDING_AFTER.match(text, t.ends[j - 1]):
+        return None
     end = t.ends[j - 1] - (2 if bare[-1] != words[j - 1] else 0)
     return first, end
 
@@ -570,6 +575,12 @@ _VESSELS = frozenset(
     "ship boat freighter ferry trawler steamer steamship schooner yacht tanker liner vessel "
     "submarine frigate cutter barge tugboat whaler clipper galleon cruiser destroyer battleship "
     "sloop ketch brig airship spaceship starship".split()
+)
+
+
+# A lower-case noun of a building or a firm right after a run: "the Consolidated Gas building"
+_BUILDING_AFTER = re.compile(
+    r" (?:building|tower|hotel|company|corporation|store|plant|factory|offices)\b"
 )
 
 

@@ -420,6 +420,8 @@ _PLANNED = re.compile(
     re.I,
 )
 _RELEASE_VERB_LOW = lower_hint(_RELEASE_VERB)
+# A preview (a test or sneak screening before the release) in the date's clause: no release
+_PREVIEW = re.compile(r"\bpreview(?:s|ed)?\b[^,;]*$", re.I)
 _VERB_AT = Opening(_RELEASE_VERB)
 _OTHER_AT = Opening(_OTHER_WORK)
 _ANNIVERSARY_AT = Opening(_ANNIVERSARY)
@@ -690,7 +692,15 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             if _PLANNED.search(clause):  # "originally scheduled for 9 April": no release
                 pos = d.end()
                 continue
-            if d.start() - s < verb.start() and not _release_verb(text, low, d.end(), e):
+            # a date before the verb: the verb must follow in the date's own clause ("recorded
+            # in August 1976; the single was released ..." dates the recording)
+            semi = text.find(";", d.end(), e)
+            if d.start() - s < verb.start() and not _release_verb(
+                text, low, d.end(), semi if semi >= 0 else e
+            ):
+                pos = d.end()
+                continue
+            if _PREVIEW.search(clause):  # "shown at a test preview in Fresno on ...": no release
                 pos = d.end()
                 continue
             if _other_predicate(text, low, s, e, d):
@@ -1280,6 +1290,17 @@ _DISC_MONEY = re.compile(
 )
 
 
+# ", returning rentals of $48 million": a participle that opens a clause after an amount
+_PARTICIPLE = re.compile(r",\s+[a-z]+ing\b")
+# "Adjusted for inflation, ... equivalent to about $560 million in 2023": a conversion of a
+# figure, no budget or gross of its own
+_CONVERTED = re.compile(
+    r"\b(?:equivalent|equal)\s+to\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+)?$"
+    r"|\badjusted for inflation\b",
+    re.I,
+)
+
+
 def _clause_opens(text: str, s: int, at: int) -> int:
     """Where the clause of text[s:at]'s end opens: after its last ";" or ", and", else `s`."""
     breaks = list(_CLAUSE_BREAK.finditer(text, s, at))
@@ -1392,11 +1413,15 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
                 continue
             if _WHOLE_OF_IT.search(text, clause_start, at):
                 continue
+            if _CONVERTED.search(text, s, a.start()):
+                continue
             # "earned $2.3 million in rentals", "rentals of $4M": the distributor's share of
             # the takings, no gross; in the amount's own clause only.
             if kind == "gross":
                 cut = _CLAUSE_BREAK.search(text, a.end(), stop)
-                if RENTALS.search(text, since, cut.start() if cut else stop):
+                # ", returning rentals of $X": a participle after the amount opens another clause
+                ing = _PARTICIPLE.search(text, a.end(), cut.start() if cut else stop)
+                if RENTALS.search(text, since, (ing or cut).start() if ing or cut else stop):
                     continue
                 if _DISC_MONEY.search(text[_clause_opens(text, near, at) : at]):
                     continue
@@ -1410,6 +1435,8 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             if kind == "budget":
                 if _BOUND.search(text, since, a.start()):
                     continue
+                if RENTALS.search(text, since, a.start()):
+                    continue  # "Made for $X, ..., with rentals of $Y": the takings, no cost
                 if _PROMOTION.search(text, _clause_opens(text, near, at), at):
                     continue
                 if _PROMOTION_AFTER.match(text, a.end(), later[0].end() if later else stop):
@@ -1577,12 +1604,16 @@ _CREDIT = re.compile(
 # teleplay's credit, as "from a teleplay by X" is.
 _WRITING_CREDIT = re.compile(
     rf"\b(?P<role>screenplay|story|teleplay|novel|dialogue|(?i:{FOR_TELEVISION}))"
-    r"(?: [A-Z][\w'’:-]*(?: (?:[A-Z][\w'’:-]*|of|the|and|in|on|a|an|to))*)? by (?P<names>"
-    + _NAME
-    + r"(?:(?:, | and |, and | &amp; | & )"
-    + _NAME
-    + r")*)"
+    r"(?P<more>s)?(?: [A-Z][\w'’:-]*(?: (?:[A-Z][\w'’:-]*|of|the|and|in|on|a|an|to))*)? by "
+    r"(?P<names>" + _NAME + r"(?:(?:, | and |, and | &amp; | & )" + _NAME + r")*)"
 )
+# "the novels A by X and B by Y": each further work of a plural role, its title and its author
+_NEXT_WORK = re.compile(
+    r"(?:,? and |, )[A-Z][\w'’:-]*(?: (?:[A-Z][\w'’:-]*|of|the|in|on|a|an|to))* by "
+    r"(?P<names>" + _NAME + r")"
+)
+# "The screenplay by X combines ...": a lead's later sentence whose subject is the screenplay
+_SCREENPLAY_SUBJECT = re.compile(r"(?:The|Its) (?:screenplay|script),? by ")
 
 
 # "It stars A and B", "A co-production of X and Y, it features the voices of A, B and C": a
@@ -1646,9 +1677,12 @@ def _add_crew(out: Collector, m: re.Match[str], at: int) -> None:
 
 def add_cast_prose(out: Collector, start: int, end: int) -> None:
     """The stars (and crew) a lead's later sentences credit, the film their subject ('It stars
-    A', 'The film was photographed by B')."""
+    A', 'The film was photographed by B'), and the writers one whose subject is the screenplay
+    names ('The screenplay by X adapts the novel T by Y')."""
     text = out.view.text
     for s, e in sentences(text, start, end):
+        if _SCREENPLAY_SUBJECT.match(text, s, e):
+            _add_writing_credits(out, s, e)
         crew = _CREW_SENTENCE.search(text[s:e])
         while crew is not None:
             _add_crew(out, crew, s)
@@ -1723,10 +1757,7 @@ def add_credit_prose(out: Collector, start: int, end: int) -> None:
         for role, names in (("role", "names"), ("role2", "names2")):
             if m[names]:
                 out.add(_CREW_ROLE[m[role]], m.start(names), m.end(names), clean(m[names]))
-    for m in _WRITING_CREDIT.finditer(text, start, end):
-        for n in re.finditer(_NAME, text[m.start("names") : m.end("names")]):
-            ns, ne = m.start("names") + n.start(), m.start("names") + n.end()
-            out.add("writers", ns, ne, clean(text[ns:ne]), qualifier=writing_role(m["role"]))
+    _add_writing_credits(out, start, end)
     for m in _WHO_WROTE.finditer(text, start, end):
         role = m["role"] or m["role2"]
         out.add("writers", m.start("x"), m.end("x"), clean(m["x"]), qualifier=role)
@@ -1734,6 +1765,22 @@ def add_credit_prose(out: Collector, start: int, end: int) -> None:
             for n in re.finditer(_NAME, m["names"]):
                 ns, ne = m.start("names") + n.start(), m.start("names") + n.end()
                 out.add("writers", ns, ne, clean(text[ns:ne]), qualifier=role)
+
+
+def _add_writing_credits(out: Collector, start: int, end: int) -> None:
+    """The writers "from a screenplay by X", "from the novel T by Y" name, in that role; a
+    plural role ("the novels A by X and B by Y") credits each work's author."""
+    text = out.view.text
+    for m in _WRITING_CREDIT.finditer(text, start, end):
+        role = writing_role(m["role"])
+        names = list(re.finditer(_NAME, text[m.start("names") : m.end("names")]))
+        for n in names[:1] if m["more"] else names:  # a plural's next name is a title
+            ns, ne = m.start("names") + n.start(), m.start("names") + n.end()
+            out.add("writers", ns, ne, clean(text[ns:ne]), qualifier=role)
+        at = m.start("names") + names[0].end()
+        while m["more"] and (w := _NEXT_WORK.match(text, at, end)):
+            out.add("writers", w.start("names"), w.end("names"), clean(w["names"]), qualifier=role)
+            at = w.end()
 
 
 def lead_sentence(text: str, start: int, end: int) -> tuple[int, int] | None:

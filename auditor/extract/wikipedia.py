@@ -375,6 +375,8 @@ class Wikipedia(Adapter):
                 region = m["r"] or m["r2"] or m["r3"]
                 q = canonical_country(region) if region else None
                 name = m["d"]
+                if re.search(r"['\u2019]s?$", name):
+                    continue  # "distributed by Ostra's overseas arm": a unit, left unnamed
                 if name.endswith(".") and not re.search(r"\b(?:Co|Inc|Ltd|Corp)\.$", name):
                     name = name[:-1]  # the sentence's full stop
                 ds = s + m.start("d")
@@ -474,7 +476,12 @@ _OTHER_FILM_SENTENCE = re.compile(
     r"[^.;()]{0,80}?\((?P<y2>(?:1[89]|20)\d\d)\)"
     # or, mid-paragraph, a series' earlier film as the subject ("The first film had grossed
     # $78M"); "The first film to ..." is this film
-    r"|(?:The|Its) (?:original|earlier|first|previous|prior) (?:film|picture|movie)\b(?! to\b))",
+    r"|(?:The|Its) (?:original|earlier|first|previous|prior) (?:film|picture|movie)\b(?! to\b)"
+    # or another film's title and year as the subject, after a possessive or none ("The
+    # studio's own X (1974), about ..., grossed ...", "X II (1977), released on ..., was ...")
+    r"|(?:[A-Z][\w.-]*['\u2019]s? (?:[a-z]+ )?)?[A-Z0-9][\w'\u2019.!:-]*"
+    r"(?: (?:[A-Z0-9][\w'\u2019.!:-]*|of|the|at|in|on|and|a|an|to|for)){0,7}"
+    r" \((?P<y3>(?:1[89]|20)\d\d)\),? )",
     _M,
 )
 _SENTENCE_END = re.compile(r"[.!?](?:\[\w{1,3}\])*(?=\s|$)")
@@ -522,7 +529,7 @@ def _without_other_films(
     cut = []
     for s, e in out:
         for m in _other_film_sentences(text, s, e):
-            year = m["y"] or m["y2"]
+            year = m["y"] or m["y2"] or m["y3"]
             if m.start() < s or (year and int(year) in years):
                 continue
             stop = _SENTENCE_END.search(text, m.end(), e)

@@ -177,4 +177,9 @@ HONORIFICS = {
     "sheriff": "sheriff",
     "deputy": "deputy",
     "marshal": "marshal",
+    # a fire or police chief's office, and a legislator's ("Fire Chief Ada Brook", "Deputy
+    # Chief Brook", "Senator Brook")
+    "fire": "fire",
+    "chief": "chief",
+    "senator": "senator",
 }
