@@ -1847,6 +1847,7 @@ def test_pesos_by_name_by_the_films_country_and_after_a_dollar_sign():
     assert parse_money("$4 million (pesos)", **marks(["Mexican"])).currency == "MXN"
     assert parse_money("$4 million (pesos)") is None
     assert parse_money("$9 millones").currency == "USD"
+    assert parse_money("$6.5 millones (pesos uruguayos)").currency == "UYU"
     box = "CountryArgentina\nBudget$3.5 millones (pesos)[1]\nBox officeAR$9.8 million (Argentina)\n"
     facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), box)
     assert {f for f in facts if f[0] in ("budget", "gross")} == {

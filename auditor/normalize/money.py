@@ -147,14 +147,21 @@ _AFTER = (
     r"(?:kr\.?|" + "|".join(c for c in TRAILING_CURRENCIES[1:] if c != "won") + rf"|{_WON})(?!\w)"
 )
 _PESO_NAMES = "argentine|mexican|chilean|colombian|uruguayan"
-_PESOS_NOTE = re.compile(rf"(?:in\s+)?(?:(?P<peso>{_PESO_NAMES})\s+)?pesos", re.I)
+# "in Argentine pesos", or as Spanish writes it after the word, "pesos argentinos"
+_PESO_SPANISH = {"argentinos": "argentine", "mexicanos": "mexican", "chilenos": "chilean",
+                 "colombianos": "colombian", "uruguayos": "uruguayan"}
+_PESOS_NOTE = re.compile(
+    rf"(?:in\s+)?(?:(?P<peso>{_PESO_NAMES})\s+)?pesos"
+    rf"(?:\s+(?P<es>{'|'.join(_PESO_SPANISH)}))?",
+    re.I,
+)
 _MONEY = re.compile(
     rf"(?:(?P<cur>{_CUR})\s*(?P<low>{_SPACED}|{_NUM})"
     rf"(?:\s*(?P<lowscale>{_SC}))?"
     rf"(?:\s*(?:[-–—]|to)\s*(?:{_CUR})?\s*(?P<high>{_NUM}))?"
     rf"(?:\s*(?P<scale>{_SC}))?"
     # "$9 millones in Chilean pesos": Latin American pages write the peso with "$" too
-    rf"(?P<pesos>\s+(?:in\s+)?(?:(?P<peso>{_PESO_NAMES})\s+)?pesos\b)?"
+    rf"(?P<pesos>\s+{_PESOS_NOTE.pattern}\b)?"
     rf"|(?P<tlow>\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+|{_NUM})(?:\s*(?P<tscale>{_SC}))?"
     rf"\s*(?P<tcur>{_AFTER}))"
     r"(?:\s*\((?P<note>[^)]{1,40})\))?"
@@ -375,7 +382,8 @@ def parse_money(
     said = m["pesos"] or (m["note"] if m["note"] and _PESOS_NOTE.fullmatch(m["note"]) else None)
     if said and m["cur"].strip() == "$":
         named = _PESOS_NOTE.fullmatch(said.strip())
-        currency = _TRAILING_NAMES[f"{named['peso'].upper()} PESOS"] if named["peso"] else peso
+        country = named["peso"] or _PESO_SPANISH.get((named["es"] or "").lower())
+        currency = _TRAILING_NAMES[f"{country.upper()} PESOS"] if country else peso
         if currency is None:
             return None
         note = None if said == m["note"] else m["note"]
