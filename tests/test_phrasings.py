@@ -1846,6 +1846,50 @@ def test_lira_is_the_turkish_lira_on_a_turkish_films_page():
     assert ("budget", (("currency", "TRY"), ("high", 5_600_000), ("low", 5_600_000)), None) in facts
 
 
+def test_pesos_by_name_by_the_films_country_and_after_a_dollar_sign():
+    """'AR$' is the Argentine peso; 'pesos' after an amount is the peso of the film's country
+    (no amount where the page names none), a named peso ('Mexican pesos') that peso; a '$' the
+    page says is in pesos ('$9 millones in Chilean pesos', '$4 million (pesos)') is the peso,
+    with the Spanish scale word, never the US dollar."""
+    from auditor.extract.wikipedia import Wikipedia
+    from auditor.normalize.money import marks
+
+    assert parse_money("AR$7.3 million").currency == "ARS"
+    assert parse_money("8 million pesos", **marks(["Uruguay"])).currency == "UYU"
+    assert parse_money("8 million pesos") is None
+    assert parse_money("640 million Colombian pesos").currency == "COP"
+    m = parse_money("$9 millones in Chilean pesos")
+    assert (m.low, m.currency) == (9_000_000, "CLP")
+    assert parse_money("$4 million (pesos)", **marks(["Mexican"])).currency == "MXN"
+    assert parse_money("$4 million (pesos)") is None
+    assert parse_money("$9 millones").currency == "USD"
+    assert parse_money("$6.5 millones (pesos uruguayos)").currency == "UYU"
+    box = "CountryArgentina\nBudget$3.5 millones (pesos)[1]\nBox officeAR$9.8 million (Argentina)\n"
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), box)
+    assert {f for f in facts if f[0] in ("budget", "gross")} == {
+        ("budget", (("currency", "ARS"), ("high", 3_500_000), ("low", 3_500_000)), None),
+        ("gross", (("amount", 9_800_000), ("currency", "ARS")), "argentina"),
+    }
+
+
+def test_an_amount_converted_in_prose_is_no_figure_of_its_own():
+    """'CLP 900 million, about US$1.4 million at the time': US dollars after an amount in
+    another currency and an approximation convert it; an amount in the same currency after
+    'about' is a figure of its own."""
+    text = (
+        "The film was made for CLP 900 million, about US$1.4 million at the time, and grossed "
+        "CLP 2.1 billion in Chile, or roughly $3.3 million. It earned $410,000 in the United "
+        "States, and about $1.9 million worldwide."
+    )
+    got = _facts(add_money_prose, text)
+    assert got == {
+        ("budget", (("currency", "CLP"), ("high", 900_000_000), ("low", 900_000_000)), None),
+        ("gross", (("amount", 2_100_000_000), ("currency", "CLP")), "chile"),
+        ("gross", (("amount", 410_000), ("currency", "USD")), "usa"),
+        ("gross", (("amount", 1_900_000), ("currency", "USD")), "worldwide"),
+    }
+
+
 def test_reichsmark_and_rm_by_the_films_country():
     """The Reichsmark sign or name ('4.5 million ℛℳ', '800,000 Reichsmarks') is the
     Reichsmark (`RM`, no ISO code); 'RM 750,000' is it on an Austrian or German film's page, the
@@ -2036,6 +2080,12 @@ PLOTS += [
         "Port Aurel, March 1931. Kit Harlow waits for the mail boat, and Port Aurel waits "
         "with him.",
         {"Kit Harlow"},
+    ),
+    (  # after "of", a name a person's noun apposes is a person; a make after "a" and an
+        # adjective is a thing
+        "Sergeant Kit Harlow finds the body of Lalo Ferreyra, a seventeen-year-old pickpocket, "
+        "beside a rusted Renault Dauphine.",
+        {"Sergeant Kit Harlow", "Lalo Ferreyra"},
     ),
 ]
 

@@ -430,7 +430,7 @@ _PERSON_NOUNS = (
     "caretaker|driver|lawyer|journalist|reporter|writer|painter|singer|dancer|musician|actress|"
     "actor|clerk|waitress|waiter|chef|cook|widow|widower|orphan|girl|boy|woman|man|teenager|"
     "child|mother|father|daughter|son|sister|brother|grandmother|grandfather|wife|husband|"
-    "bride|groom|retiree|pensioner|veteran|mechanic|thief|con artist|hitman|gangster"
+    "bride|groom|retiree|pensioner|veteran|mechanic|thief|pickpocket|con artist|hitman|gangster"
 )
 _APPOSED = re.compile(
     rf"(?P<n>[{_UPPER}](?<![\w'’].)[\w'’-]*), an? (?:[\w'’-]+ ){{0,3}}?"
@@ -447,8 +447,12 @@ _DESCRIBED_PERSON = re.compile(
 # "Amy and Kit Ferrand (Max Orr and ...)": an actor's parenthesis opens after a name.
 _ACTOR_PAREN = re.compile(rf" \((?=[{_UPPER}])")
 # ", a hospital orderly who", ", an old friend whose": what follows a person's name (a place's
-# appositive goes on with "which" or "where").
-_PERSON_APPOSITIVE = re.compile(r", an? (?:[a-z][a-z'’-]* ){1,4}(?:who|whom|whose)\b")
+# appositive goes on with "which" or "where"); or a person's noun closed by a comma (", a
+# ten-year-old thief,").
+_PERSON_APPOSITIVE = re.compile(
+    r", an? (?:[a-z][a-z'’-]* ){1,4}(?:who|whom|whose)\b"
+    rf"|, an? (?:[\w'’-]+ ){{0,3}}?(?:{_PERSON_NOUNS})(?=,| who\b)"
+)
 
 
 def _in_actor_parens(text: str, start: int, pos: int) -> bool:
@@ -560,6 +564,15 @@ def _person_run(text: str, start: int, t: _Tokens, i: int, j: int) -> tuple[int,
         and not titled
     ):
         return None
+    # "a rusted Renault Dauphine", "an old Singer": an indefinite article and a word, as before a
+    # thing's make, no person (as "a" alone is none before one)
+    if (
+        not stripped
+        and _INDEFINITE_BEFORE.search(text, max(start, first - 30), first)
+        and not actor
+        and not titled
+    ):
+        return None
     # "the Danish freighter Ulla Brekke", "aboard the trawler Mary Quinn": a vessel's name
     if not stripped and before and before.group(1).lower() in _VESSELS and not actor:
         return None
@@ -570,6 +583,7 @@ def _person_run(text: str, start: int, t: _Tokens, i: int, j: int) -> tuple[int,
     return first, end
 
 
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w'’])[Aa]n? [a-z][\w'’-]* $")
 # Nouns whose name follows them is a vessel's, no person's.
 _VESSELS = frozenset(
     "ship boat freighter ferry trawler steamer steamship schooner yacht tanker liner vessel "

@@ -1198,6 +1198,17 @@ _LOWER_BOUND = re.compile(rf"\b(?:{LOWER_BOUND})\s*$", re.I)
 # "$1.2 million, of which about $200,000 went on the finale": an amount right after "of which" /
 # "including" is a part of the amount before it, no budget of the film.
 _PART_OF = re.compile(r"\W*(?:of which|including)\b[^.;$]{0,30}$", re.I)
+# "ARS 8 million, about US$2.2 million at the time", "CLP 2 billion in Chile, or roughly $3
+# million": US dollars right after an amount in another currency (and its territory), with
+# only an approximation between them, are the page's conversion of it, no figure of their own
+# (in parentheses they are the first amount's note: normalize.money). A currency's
+# redenomination (old francs beside new francs) states both.
+_CONVERTED = re.compile(
+    r"(?:\s+(?:in|at)\s+[^,.;:\d]{1,40})?"
+    r"\s*,?\s*(?:or\s+|then\s+)?(?:about|approximately|roughly|around|some|nearly|almost"
+    r"|(?:the\s+)?equivalent\s+(?:to|of))\s*",
+    re.I,
+)
 _ABROAD = "abroad"
 _SCOPE_WORDS = (
     (  # "the fourth-highest total for a debut": a rank among films, no scope
@@ -1432,6 +1443,10 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
                 money = parse_money(_REF_MARK.sub("", a.group()), **marks([*countries, *named]))
             if money is None:
                 continue
+            if i and _CONVERTED.fullmatch(text, amounts[i - 1].end(), a.start()):
+                first = parse_money(_REF_MARK.sub("", amounts[i - 1].group()), **marks(countries))
+                if first is not None and first.currency != money.currency == "USD":
+                    continue
             if kind == "budget":
                 if _BOUND.search(text, since, a.start()):
                     continue

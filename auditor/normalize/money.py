@@ -36,7 +36,7 @@ _PREFIXED = {
     "$": {
         "us": "USD", "ca": "CAD", "can": "CAD", "c": "CAD", "a": "AUD", "au": "AUD",
         "aus": "AUD", "nz": "NZD", "hk": "HKD", "r": "BRL", "mx": "MXN", "mex": "MXN",
-        "s": "SGD", "sg": "SGD", "nt": "TWD",
+        "s": "SGD", "sg": "SGD", "nt": "TWD", "ar": "ARS",
     },
     "¥": {"cn": "CNY", "rmb": "CNY", "jp": "JPY"},
 }
@@ -69,6 +69,9 @@ _SCALE = {
     "juta": 10**6,
     "miliar": 10**9,
     "milyar": 10**9,
+    # Spanish, which Latin American figures keep beside "$": "$9 millones"
+    "millones": 10**6,
+    "millón": 10**6,
 }
 # Thousands grouped by threes, or the Indian way: lakhs and crores by twos ("4,50,00,000").
 # A comma before one or two digits and a scale word is a decimal comma, as Indonesian and
@@ -97,7 +100,7 @@ _CUR = (
 LOWER_BOUND = "over|more than|in excess of|at least|upwards of"
 # Thousands parted by spaces, as Nordic pages write them after a currency ("kr 4 500 000").
 _SPACED = r"\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+"
-_SC = r"(?:million|billion|thousand|lakhs?|crores?|juta|mil[iy]ar|mn|bn|[mkb])\b"
+_SC = r"(?:millones|millón|million|billion|thousand|lakhs?|crores?|juta|mil[iy]ar|mn|bn|[mkb])\b"
 # A currency written after the amount, as Nordic pages write it ("410 000 kr", "2.5 million
 # SEK"), thousands split by spaces or commas. "kr" alone is the krona or krone of the film's
 # country (`krona`).
@@ -117,6 +120,8 @@ TRAILING_CURRENCIES = (
     # "3 million old francs", "30,000 NF" / "new francs"
     "old francs", "new francs", "nf",
     "new taiwan dollars", "hong kong dollars",  # dollars named: "22 million New Taiwan dollars"
+    *(f"{n} pesos" for n in ("argentine", "mexican", "chilean", "colombian", "uruguayan")),
+    "pesos",  # the peso of the film's country (`peso_of`): "8 million pesos"
 )
 _TRAILING_NAMES = {  # a currency's name written after the amount
     "LIRE": "ITL", "LIRA": "ITL", "YEN": "JPY", "EUROS": "EUR", "EURO": "EUR", "YUAN": "CNY",
@@ -132,6 +137,8 @@ _TRAILING_NAMES = {  # a currency's name written after the amount
     # it, as "RM" does for the Reichsmark; the new franc is FRF.
     "OLD FRANCS": "AF", "NEW FRANCS": "FRF", "NF": "FRF",
     "NEW TAIWAN DOLLARS": "TWD", "HONG KONG DOLLARS": "HKD",
+    "ARGENTINE PESOS": "ARS", "MEXICAN PESOS": "MXN", "CHILEAN PESOS": "CLP",
+    "COLOMBIAN PESOS": "COP", "URUGUAYAN PESOS": "UYU",
 }
 # "won" is a verb too ("in 2004 won the prize"): the won is read after a scale word ("90
 # million won") or thousands grouped ("1,500,000,000 won"), never after a bare number.
@@ -139,11 +146,22 @@ _WON = r"(?:(?<=illion\s)|(?<=ousand\s)|(?<=\d,\d{3}\s))won"
 _AFTER = (
     r"(?:kr\.?|" + "|".join(c for c in TRAILING_CURRENCIES[1:] if c != "won") + rf"|{_WON})(?!\w)"
 )
+_PESO_NAMES = "argentine|mexican|chilean|colombian|uruguayan"
+# "in Argentine pesos", or as Spanish writes it after the word, "pesos argentinos"
+_PESO_SPANISH = {"argentinos": "argentine", "mexicanos": "mexican", "chilenos": "chilean",
+                 "colombianos": "colombian", "uruguayos": "uruguayan"}
+_PESOS_NOTE = re.compile(
+    rf"(?:in\s+)?(?:(?P<peso>{_PESO_NAMES})\s+)?pesos"
+    rf"(?:\s+(?P<es>{'|'.join(_PESO_SPANISH)}))?",
+    re.I,
+)
 _MONEY = re.compile(
     rf"(?:(?P<cur>{_CUR})\s*(?P<low>{_SPACED}|{_NUM})"
     rf"(?:\s*(?P<lowscale>{_SC}))?"
     rf"(?:\s*(?:[-–—]|to)\s*(?:{_CUR})?\s*(?P<high>{_NUM}))?"
     rf"(?:\s*(?P<scale>{_SC}))?"
+    # "$9 millones in Chilean pesos": Latin American pages write the peso with "$" too
+    rf"(?P<pesos>\s+{_PESOS_NOTE.pattern}\b)?"
     rf"|(?P<tlow>\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+|{_NUM})(?:\s*(?P<tscale>{_SC}))?"
     rf"\s*(?P<tcur>{_AFTER}))"
     r"(?:\s*\((?P<note>[^)]{1,40})\))?"
@@ -189,14 +207,27 @@ def lira_of(countries: list[str]) -> str | None:
     return next((_LIRA[k] for c in countries if (k := c.strip().lower()) in _LIRA), None)
 
 
+# What "pesos" is, by the film's country.
+_PESO = {"argentina": "ARS", "argentine": "ARS", "argentinian": "ARS", "mexico": "MXN",
+         "mexican": "MXN", "chile": "CLP", "chilean": "CLP", "colombia": "COP",
+         "colombian": "COP", "uruguay": "UYU", "uruguayan": "UYU"}
+
+
+def peso_of(countries: list[str]) -> str | None:
+    """The currency "pesos" is in, by the first of the film's `countries` that says (as
+    `krona_of` reads "kr"), else unknown."""
+    return next((_PESO[k] for c in countries if (k := c.strip().lower()) in _PESO), None)
+
+
 def marks(countries: list[str]) -> dict[str, str | None]:
     """What the film's `countries` make of the marks several currencies share ("kr", "RM",
-    "¥", "lira"): `parse_money`'s keyword arguments."""
+    "¥", "lira", "pesos"): `parse_money`'s keyword arguments."""
     return {
         "krona": krona_of(countries),
         "rm": rm_of(countries),
         "yen": yen_of(countries),
         "lira": lira_of(countries),
+        "peso": peso_of(countries),
     }
 
 
@@ -311,18 +342,20 @@ def parse_money(
     rm: str | None = None,
     yen: str | None = None,
     lira: str | None = None,
+    peso: str | None = None,
 ) -> Money | None:
     """The amount `text` states; `krona`, the currency an amount in "kr" is in (the film's
-    country's), else such an amount is none; `rm` likewise for "RM" (`rm_of`); `yen`, the
-    currency "¥" alone is in (`yen_of`), else the yen; `lira`, the currency "lira" after an
-    amount is in (`lira_of`), else the Italian lira (`marks` gives all four)."""
+    country's), else such an amount is none; `rm` likewise for "RM" (`rm_of`) and "pesos"
+    (`peso_of`); `yen`, the currency "¥" alone is in (`yen_of`), else the yen; `lira`, the
+    currency "lira" after an amount is in (`lira_of`), else the Italian lira (`marks` gives
+    all five)."""
     m = _MONEY.fullmatch(" ".join(text.split()))
     if not m:
         return None
     if m["tcur"]:
         code = m["tcur"].rstrip(".").upper()
         currency = krona if code in ("KR", "KRONOR", "KRONER", "MKR") else code
-        currency = _TRAILING_NAMES.get(code, currency)
+        currency = peso if code == "PESOS" else _TRAILING_NAMES.get(code, currency)
         if code == "LIRA" and lira:
             currency = lira
         if currency is None:
@@ -345,4 +378,14 @@ def parse_money(
         if rm is None:
             return None
         currency = rm
+    # "$9 millones in Chilean pesos", "$4 million (pesos)": the sign is the peso's
+    said = m["pesos"] or (m["note"] if m["note"] and _PESOS_NOTE.fullmatch(m["note"]) else None)
+    if said and m["cur"].strip() == "$":
+        named = _PESOS_NOTE.fullmatch(said.strip())
+        country = named["peso"] or _PESO_SPANISH.get((named["es"] or "").lower())
+        currency = _TRAILING_NAMES[f"{country.upper()} PESOS"] if country else peso
+        if currency is None:
+            return None
+        note = None if said == m["note"] else m["note"]
+        return Money(low, high, currency, note)
     return Money(low, high, currency, m["note"])
