@@ -1305,7 +1305,7 @@ _DISC_MONEY = re.compile(
 _PARTICIPLE = re.compile(r",\s+[a-z]+ing\b")
 # "Adjusted for inflation, ... equivalent to about $560 million in 2023": a conversion of a
 # figure, no budget or gross of its own
-_CONVERTED = re.compile(
+_INFLATION = re.compile(
     r"\b(?:equivalent|equal)\s+to\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+)?$"
     r"|\badjusted for inflation\b",
     re.I,
@@ -1424,7 +1424,7 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
                 continue
             if _WHOLE_OF_IT.search(text, clause_start, at):
                 continue
-            if _CONVERTED.search(text, s, a.start()):
+            if _INFLATION.search(text, s, a.start()):
                 continue
             # "earned $2.3 million in rentals", "rentals of $4M": the distributor's share of
             # the takings, no gross; in the amount's own clause only.
