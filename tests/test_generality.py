@@ -18,6 +18,7 @@ COMMON = {
     "rides", "nights", "wade",  # "Wade-Giles", the romanisation the library names
     "singing",  # a "(singing voice)" note the library reads
     "over",  # "grossed over $1 billion", a bound the library reads
+    "flats",  # a landform word ("Salt Flats") that ends a place's name, as "lake" does
 }  # fmt: skip
 COMMON |= set(HONORIFICS)
 # The catalog's docstrings quote a fixture document as each kind's example, by design.

@@ -4668,3 +4668,36 @@ def test_a_lead_credit_after_a_remake_of_in_its_clause_is_the_other_films():
     assert _facts(add_credit_prose, text) == {("director", "Ann Vole", None)}
     text = "The Lantern Road is a 2012 remake of the 1958 film, directed by Ann Vole."
     assert _facts(add_credit_prose, text) == {("director", "Ann Vole", None)}
+
+
+def test_a_film_finished_long_after_its_shoot():
+    """A film completed decades after it was shot: "The finished film runs 131 minutes" is the
+    film's own running time (no cut); an amount "in 1999 dollars" or "adjusted for inflation"
+    restates the budget before it and is no second figure; "Years later the film was edited by
+    X" credits the editor after a time phrase, where "a remake of the film" is another subject;
+    a run ending in "Flats" is a place, no character."""
+    from auditor.extract.prose import add_cast_prose
+
+    assert _facts(add_runtime_prose, "The finished film runs 131 minutes.") == {
+        ("runtime", 131, None)
+    }
+    assert _facts(add_runtime_prose, "The completed film lasts 1 hour 50 minutes.") == {
+        ("runtime", 110, None)
+    }
+    text = (
+        "Ivo Marsh made it on a budget of about $2.1 million, roughly $9.8 million in 1999 "
+        "dollars. It grossed $3 million ($14 million adjusted for inflation)."
+    )
+    assert _facts(add_money_prose, text) == {
+        ("budget", (("currency", "USD"), ("high", 2_100_000), ("low", 2_100_000)), None),
+        ("gross", (("amount", 3_000_000), ("currency", "USD")), None),
+    }
+    text = (
+        "Following the fire in 1988 the film was edited by Lena de Wit from his notes. In 2003 "
+        "a remake of the film was edited by Max Ott."
+    )
+    assert _facts(add_cast_prose, text) == {("editor", "Lena de Wit", None)}
+    known = ["Ada Brook"]
+    text = "Gull Flats lost its mine, and Ada Brook stays on."
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, known, cased=True), text)
+    assert {v for _, v, _ in facts} == {"Ada Brook"}

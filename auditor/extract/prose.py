@@ -1080,6 +1080,13 @@ _WHOLE_OF_IT = re.compile(
     re.I,
 )
 _ESTIMATED = re.compile(r"\b(?:estimated|est\.)\s*$", re.I)
+# "$1.4 million, roughly $6.5 million in 2018 dollars": an amount restated in another year's
+# money (or "adjusted for inflation") is the same sum converted, no figure the page states.
+_RESTATED = re.compile(
+    r"\s*(?:in (?:\d{4}|today['’]s|current|present-day) (?:dollars|money|terms|prices)"
+    r"|(?:when |once )?adjusted for inflation)\b",
+    re.I,
+)
 _PROMOTION_WORDS = r"marketing|advertising|promotion(?:al)?|publicity"
 # "Its marketing campaign, which cost $12M": what the promotion cost, no budget of the film
 _PROMOTION = re.compile(rf"\b(?:{_PROMOTION_WORDS}|campaign)\b", re.I)
@@ -1262,7 +1269,7 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             at = a.start() if built else before[-1].start()  # where its money word is
             word_end = a.start() if built else before[-1].end()  # and where it ends
             kind = "budget" if built else before[-1].lastgroup
-            if kind == "skip":
+            if kind == "skip" or _RESTATED.match(text, a.end()):
                 continue
             stop = amounts[i + 1].start() if i + 1 < len(amounts) else e
             later = [w for w in words if w.start() >= a.end() and w.start() < stop]
@@ -1513,9 +1520,12 @@ _CREW_WITH = re.compile(
     r"(?:,? and " + _CREW_JOB.format("role2") + rf"(?P<names2>{_NAME}))?"
 )
 # "The film was photographed by X" (or "shot by X"): a later sentence of the lead, the film its
-# subject.
+# subject, after a time phrase with no comma or not ("After his death in 2009 the film was
+# edited by X"; "a remake of the film was ..." has another subject).
 _CREW_SENTENCE = re.compile(
-    r"(?:^|, )(?:[Ii]t|[Tt]he (?:film|movie)) (?:was |is )?(?:also )?"
+    r"(?:^|, |^(?:After|Following|Before|In|By|Between|Until|Upon|Later) [^,;]{1,60}? "
+    r"(?<!\bof )(?<!\bto )(?<!\bfor )(?<!\bwith ))"
+    r"(?:[Ii]t|[Tt]he (?:film|movie)) (?:was |is )?(?:also )?"
     r"(?P<role>photographed|shot|edited)" + _CREW_NAMES
 )
 # "..., and edited by Y" right after it: the same subject's next credit.
