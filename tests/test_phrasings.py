@@ -4701,3 +4701,31 @@ def test_a_film_finished_long_after_its_shoot():
     text = "Gull Flats lost its mine, and Ada Brook stays on."
     facts = _facts(lambda out, s, e: add_characters(out, s, e, known, cased=True), text)
     assert {v for _, v, _ in facts} == {"Ada Brook"}
+
+
+def test_a_late_completions_versions_dates_and_converted_sums():
+    """"The completed version runs 131 minutes" and "(final cut)" are the film's own time; a
+    rough cut or workprint shown at a festival is no release; "the restored and completed
+    film premiered at X" is the film's first showing (a premiere), where "the restored version
+    premiered at X" stays a re-release; "about $9 million today" and "the equivalent of $40
+    million in 2001" convert the sum before them."""
+    assert _facts(add_runtime_prose, "The completed version runs 131 minutes.") == {
+        ("runtime", 131, None)
+    }
+    text = (
+        "A rough cut was shown at the Lakeshore Film Festival on May 3, 1981. The restored and "
+        "completed film premiered at the Lakeshore Film Festival on May 9, 2019. Its restored "
+        "version premiered at the Gull Bay Film Festival on June 1, 2021."
+    )
+    assert _facts(add_release_prose, text) == {
+        ("release_date", "2019-05-09", "premiere"),
+        ("release_date", "2021-06-01", "re-release"),
+    }
+    text = (
+        "It was shot on a budget of $2 million, about $9 million today. It grossed $8 million, "
+        "the equivalent of $40 million in 2001."
+    )
+    assert _facts(add_money_prose, text) == {
+        ("budget", (("currency", "USD"), ("high", 2_000_000), ("low", 2_000_000)), None),
+        ("gross", (("amount", 8_000_000), ("currency", "USD")), None),
+    }

@@ -79,7 +79,9 @@ WITH_COMMERCIALS = re.compile(
 )
 _VERSION_WORD = re.compile(r"\s+(?:version|cut|release|edit)$", re.I)
 # A note naming a cut other than the one released to cinemas, and one naming that one.
-_RELEASED = re.compile(r"\b(?:theatrical|cinema|original)\b", re.I)
+# the film's own release: "(theatrical)", "(original)", and a film finished long after its
+# shoot: "The completed version runs ...", "(final cut)"
+_RELEASED = re.compile(r"\b(?:theatrical|cinema|original|completed|finished|final)\b", re.I)
 _CINEMAS = re.compile(r"\b(?:theatrical|cinemas?)\b", re.I)
 # A lead's words for a film made for television: "made-for-television", "television film",
 # "TV movie", "television thriller film".

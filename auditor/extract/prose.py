@@ -385,6 +385,11 @@ _KINDS = (
 # A later release of an old film ("re-released it in France on", "the restored version
 # premiered at"): its own kind, whatever else the clause says, so that it is no first release.
 _RERELEASE = re.compile(r"\b(?:re-?released?|re-?issued?|restored|restoration)\b", re.I)
+# "A rough cut was shown at X on D": an unfinished assembly screened, no release of the film
+_UNFINISHED_CUT = re.compile(r"\b(?:rough cut|work ?print|work-in-progress)\b", re.I)
+# "The restored and completed film premiered at X": a film finished long after its shoot is
+# first shown then, restored or not: a premiere, no re-release.
+_COMPLETED = re.compile(r"\b(?:completed|finished)\b", re.I)
 # "An extended edition was released on DVD on": that cut's disc, its date
 # qualified by the cut as the cut's running time is, so that it is compared with its own only
 _NAMED_CUT = re.compile(
@@ -540,7 +545,7 @@ def _kind(clause: str) -> str | None:
     """The kind the clause names last, nearest its date ("acquired it after the festival and
     gave it a limited release on ..." is limited); a premiere wins over a kind at the same
     word ("world premiere")."""
-    if _RERELEASE.search(clause):
+    if _RERELEASE.search(clause) and not _COMPLETED.search(clause):
         return "re-release"
     found = [(m.end(), i == 2, k) for i, (rx, k) in enumerate(_KINDS) for m in rx.finditer(clause)]
     return max(found)[2] if found else None
@@ -662,7 +667,9 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             if d.start() - s < verb.start() and not _release_verb(text, low, d.end(), e):
                 pos = d.end()
                 continue
-            if _CUT_RELEASED.search(text, pos, d.start()):
+            if _CUT_RELEASED.search(text, pos, d.start()) or _UNFINISHED_CUT.search(
+                text, pos, d.start()
+            ):
                 pos = d.end()
                 continue
             purpose = _FOR_RELEASE.search(text, pos, d.start())
@@ -1084,8 +1091,12 @@ _ESTIMATED = re.compile(r"\b(?:estimated|est\.)\s*$", re.I)
 # money (or "adjusted for inflation") is the same sum converted, no figure the page states.
 _RESTATED = re.compile(
     r"\s*(?:in (?:\d{4}|today['’]s|current|present-day) (?:dollars|money|terms|prices)"
-    r"|(?:when |once )?adjusted for inflation)\b",
+    r"|(?:when |once )?adjusted for inflation|today)\b",
     re.I,
+)
+# "the equivalent of $14 million in 2018", "(equivalent to $6.5 million)": the same conversion
+_RESTATED_BEFORE = re.compile(
+    r"\b(?:the )?equivalent (?:of|to) (?:about |roughly |some |around )?$", re.I
 )
 _PROMOTION_WORDS = r"marketing|advertising|promotion(?:al)?|publicity"
 # "Its marketing campaign, which cost $12M": what the promotion cost, no budget of the film
@@ -1269,7 +1280,11 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             at = a.start() if built else before[-1].start()  # where its money word is
             word_end = a.start() if built else before[-1].end()  # and where it ends
             kind = "budget" if built else before[-1].lastgroup
-            if kind == "skip" or _RESTATED.match(text, a.end()):
+            if (
+                kind == "skip"
+                or _RESTATED.match(text, a.end())
+                or _RESTATED_BEFORE.search(text, max(s, a.start() - 40), a.start())
+            ):
                 continue
             stop = amounts[i + 1].start() if i + 1 < len(amounts) else e
             later = [w for w in words if w.start() >= a.end() and w.start() < stop]
