@@ -4729,3 +4729,22 @@ def test_a_late_completions_versions_dates_and_converted_sums():
         ("budget", (("currency", "USD"), ("high", 2_000_000), ("low", 2_000_000)), None),
         ("gross", (("amount", 8_000_000), ("currency", "USD")), None),
     }
+
+
+def test_a_workprints_infobox_date_and_a_completed_and_edited_credit():
+    """An infobox release line noted "(workprint)" or "(rough cut)" dates a showing of an
+    unfinished assembly, no release; "the film was completed and edited by X" credits X."""
+    from auditor.extract.prose import add_cast_prose
+    from auditor.extract.wikipedia import Wikipedia
+
+    box = (
+        "Release dates\n  • May 4, 1979 (1979-05-04) (workprint)\n"
+        "  • June 9, 2016 (2016-06-09) (rough cut, Gull Bay)\n"
+        "  • May 4, 2021 (2021-05-04) (Cannes)\n"
+    )
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), box)
+    assert {f for f in facts if f[0] == "release_date"} == {
+        ("release_date", "2021-05-04", "premiere")
+    }
+    text = "After his death the film was completed and edited by Lena de Wit."
+    assert _facts(add_cast_prose, text) == {("editor", "Lena de Wit", None)}

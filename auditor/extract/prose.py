@@ -385,8 +385,9 @@ _KINDS = (
 # A later release of an old film ("re-released it in France on", "the restored version
 # premiered at"): its own kind, whatever else the clause says, so that it is no first release.
 _RERELEASE = re.compile(r"\b(?:re-?released?|re-?issued?|restored|restoration)\b", re.I)
-# "A rough cut was shown at X on D": an unfinished assembly screened, no release of the film
-_UNFINISHED_CUT = re.compile(r"\b(?:rough cut|work ?print|work-in-progress)\b", re.I)
+# "A rough cut was shown at X on D", an infobox's "(workprint)": an unfinished assembly
+# screened, no release of the film
+UNFINISHED_CUT = re.compile(r"\b(?:rough cut|work ?print|work-in-progress)\b", re.I)
 # "The restored and completed film premiered at X": a film finished long after its shoot is
 # first shown then, restored or not: a premiere, no re-release.
 _COMPLETED = re.compile(r"\b(?:completed|finished)\b", re.I)
@@ -667,7 +668,7 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             if d.start() - s < verb.start() and not _release_verb(text, low, d.end(), e):
                 pos = d.end()
                 continue
-            if _CUT_RELEASED.search(text, pos, d.start()) or _UNFINISHED_CUT.search(
+            if _CUT_RELEASED.search(text, pos, d.start()) or UNFINISHED_CUT.search(
                 text, pos, d.start()
             ):
                 pos = d.end()
@@ -1540,7 +1541,7 @@ _CREW_WITH = re.compile(
 _CREW_SENTENCE = re.compile(
     r"(?:^|, |^(?:After|Following|Before|In|By|Between|Until|Upon|Later) [^,;]{1,60}? "
     r"(?<!\bof )(?<!\bto )(?<!\bfor )(?<!\bwith ))"
-    r"(?:[Ii]t|[Tt]he (?:film|movie)) (?:was |is )?(?:also )?"
+    r"(?:[Ii]t|[Tt]he (?:film|movie)) (?:was |is )?(?:also )?(?:[a-z]+ and )?"
     r"(?P<role>photographed|shot|edited)" + _CREW_NAMES
 )
 # "..., and edited by Y" right after it: the same subject's next credit.
