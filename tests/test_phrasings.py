@@ -4748,3 +4748,16 @@ def test_a_workprints_infobox_date_and_a_completed_and_edited_credit():
     }
     text = "After his death the film was completed and edited by Lena de Wit."
     assert _facts(add_cast_prose, text) == {("editor", "Lena de Wit", None)}
+
+
+def test_a_date_the_shoot_ended_on_is_no_release():
+    """"released on D1, 40 years after filming ended on D2": D2 dates the shoot; a shoot
+    named earlier in the sentence, before a release verb, leaves the release's date alone."""
+    text = (
+        "The film was finally released on May 9, 2019, 40 years after filming ended on June 2, "
+        "1979. After shooting wrapped in May 1980, it was released in Canada on June 6, 1980."
+    )
+    assert _facts(add_release_prose, text) == {
+        ("release_date", "2019-05-09", None),
+        ("release_date", "1980-06-06", "canada"),
+    }

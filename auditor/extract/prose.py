@@ -420,6 +420,15 @@ _PLANNED = re.compile(
     r"(?:(?!\b(?:but|before|until|instead|eventually|finally|ultimately|then)\b)[^,;])*$",
     re.I,
 )
+# "42 years after filming ended on 3 March 1976": the date of the shoot, no release; the
+# event must be the date's own clause's, with no release verb after it ("After filming
+# wrapped in May, it was released on ..." is the release's).
+_SHOOT_EVENT = re.compile(
+    r"\b(?:filming|shooting|principal photography|photography|the shoot)"
+    r"(?: [a-z]+){0,2}? (?:began|begun|started|ended|finished|wrapped|concluded|resumed)"
+    r"(?: [a-z]+){0,2}$",
+    re.I,
+)
 _RELEASE_VERB_LOW = lower_hint(_RELEASE_VERB)
 _VERB_AT = Opening(_RELEASE_VERB)
 _OTHER_AT = Opening(_OTHER_WORK)
@@ -662,7 +671,8 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             if year_alone and not _YEAR_AFTER.search(text, max(s, d.start() - 80), d.start()):
                 continue
             clause = text[pos : d.start()]
-            if _PLANNED.search(clause):  # "originally scheduled for 9 April": no release
+            if _PLANNED.search(clause) or _SHOOT_EVENT.search(clause.rstrip()):
+                # "originally scheduled for 9 April", "after filming ended on D": no release
                 pos = d.end()
                 continue
             if d.start() - s < verb.start() and not _release_verb(text, low, d.end(), e):
