@@ -19,6 +19,7 @@ COMMON = {
     "singing",  # a "(singing voice)" note the library reads
     "over",  # "grossed over $1 billion", a bound the library reads
     "ninth",  # an ordinal, as "third" is (a weekend named by its ordinal alone)
+    "flats",  # a landform word ("Salt Flats") that ends a place's name, as "lake" does
 }  # fmt: skip
 COMMON |= set(HONORIFICS)
 # The catalog's docstrings quote a fixture document as each kind's example, by design.

@@ -5008,3 +5008,96 @@ def test_a_leads_sentence_whose_subject_is_the_screenplay_credits_its_writers():
         ("writers", "Jo Pike", "novel"),
         ("writers", "Nell Cato", "novel"),
     }
+
+
+def test_a_film_finished_long_after_its_shoot():
+    """A film completed decades after it was shot: "The finished film runs 131 minutes" is the
+    film's own running time (no cut); an amount "in 1999 dollars" or "adjusted for inflation"
+    restates the budget before it and is no second figure; "Years later the film was edited by
+    X" credits the editor after a time phrase, where "a remake of the film" is another subject;
+    a run ending in "Flats" is a place, no character."""
+    from auditor.extract.prose import add_cast_prose
+
+    assert _facts(add_runtime_prose, "The finished film runs 131 minutes.") == {
+        ("runtime", 131, None)
+    }
+    assert _facts(add_runtime_prose, "The completed film lasts 1 hour 50 minutes.") == {
+        ("runtime", 110, None)
+    }
+    text = (
+        "Ivo Marsh made it on a budget of about $2.1 million, roughly $9.8 million in 1999 "
+        "dollars. It grossed $3 million ($14 million adjusted for inflation)."
+    )
+    assert _facts(add_money_prose, text) == {
+        ("budget", (("currency", "USD"), ("high", 2_100_000), ("low", 2_100_000)), None),
+        ("gross", (("amount", 3_000_000), ("currency", "USD")), None),
+    }
+    text = (
+        "Following the fire in 1988 the film was edited by Lena de Wit from his notes. In 2003 "
+        "a remake of the film was edited by Max Ott."
+    )
+    assert _facts(add_cast_prose, text) == {("editor", "Lena de Wit", None)}
+    known = ["Ada Brook"]
+    text = "Gull Flats lost its mine, and Ada Brook stays on."
+    facts = _facts(lambda out, s, e: add_characters(out, s, e, known, cased=True), text)
+    assert {v for _, v, _ in facts} == {"Ada Brook"}
+
+
+def test_a_late_completions_versions_dates_and_converted_sums():
+    """"The completed version runs 131 minutes" and "(final cut)" are the film's own time; a
+    rough cut or workprint shown at a festival is no release; "the restored and completed
+    film premiered at X" is the film's first showing (a premiere), where "the restored version
+    premiered at X" stays a re-release; "about $9 million today" and "the equivalent of $40
+    million in 2001" convert the sum before them."""
+    assert _facts(add_runtime_prose, "The completed version runs 131 minutes.") == {
+        ("runtime", 131, None)
+    }
+    text = (
+        "A rough cut was shown at the Lakeshore Film Festival on May 3, 1981. The restored and "
+        "completed film premiered at the Lakeshore Film Festival on May 9, 2019. Its restored "
+        "version premiered at the Gull Bay Film Festival on June 1, 2021."
+    )
+    assert _facts(add_release_prose, text) == {
+        ("release_date", "2019-05-09", "premiere"),
+        ("release_date", "2021-06-01", "re-release"),
+    }
+    text = (
+        "It was shot on a budget of $2 million, about $9 million today. It grossed $8 million, "
+        "the equivalent of $40 million in 2001."
+    )
+    assert _facts(add_money_prose, text) == {
+        ("budget", (("currency", "USD"), ("high", 2_000_000), ("low", 2_000_000)), None),
+        ("gross", (("amount", 8_000_000), ("currency", "USD")), None),
+    }
+
+
+def test_a_workprints_infobox_date_and_a_completed_and_edited_credit():
+    """An infobox release line noted "(workprint)" or "(rough cut)" dates a showing of an
+    unfinished assembly, no release; "the film was completed and edited by X" credits X."""
+    from auditor.extract.prose import add_cast_prose
+    from auditor.extract.wikipedia import Wikipedia
+
+    box = (
+        "Release dates\n  • May 4, 1979 (1979-05-04) (workprint)\n"
+        "  • June 9, 2016 (2016-06-09) (rough cut, Gull Bay)\n"
+        "  • May 4, 2021 (2021-05-04) (Cannes)\n"
+    )
+    facts = _facts(lambda out, s, e: Wikipedia()._infobox(out, s, e), box)
+    assert {f for f in facts if f[0] == "release_date"} == {
+        ("release_date", "2021-05-04", "premiere")
+    }
+    text = "After his death the film was completed and edited by Lena de Wit."
+    assert _facts(add_cast_prose, text) == {("editor", "Lena de Wit", None)}
+
+
+def test_a_date_the_shoot_ended_on_is_no_release():
+    """"released on D1, 40 years after filming ended on D2": D2 dates the shoot; a shoot
+    named earlier in the sentence, before a release verb, leaves the release's date alone."""
+    text = (
+        "The film was finally released on May 9, 2019, 40 years after filming ended on June 2, "
+        "1979. After shooting wrapped in May 1980, it was released in Canada on June 6, 1980."
+    )
+    assert _facts(add_release_prose, text) == {
+        ("release_date", "2019-05-09", None),
+        ("release_date", "1980-06-06", "canada"),
+    }

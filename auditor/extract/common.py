@@ -79,7 +79,9 @@ WITH_COMMERCIALS = re.compile(
 )
 _VERSION_WORD = re.compile(r"\s+(?:version|cut|release|edit)$", re.I)
 # A note naming a cut other than the one released to cinemas, and one naming that one.
-_RELEASED = re.compile(r"\b(?:theatrical|cinema|original)\b", re.I)
+# the film's own release: "(theatrical)", "(original)", and a film finished long after its
+# shoot: "The completed version runs ...", "(final cut)"
+_RELEASED = re.compile(r"\b(?:theatrical|cinema|original|completed|finished|final)\b", re.I)
 _CINEMAS = re.compile(r"\b(?:theatrical|cinemas?)\b", re.I)
 # A lead's words for a film made for television: "made-for-television", "television film",
 # "TV movie", "television thriller film".
@@ -615,13 +617,15 @@ _REF_MARK = re.compile(r"\[\w{1,3}\]")  # a footnote mark: "[3]", "[a]"
 
 
 # A running time in prose whose subject is the film ("It runs 2 h 7 min", "The film runs 98
-# minutes", "The picture lasts 1 hour 40 minutes", "a running time of 127 minutes"), or one of
+# minutes", "The picture lasts 1 hour 40 minutes", "a running time of 127 minutes"; a film
+# finished long after its shoot is "the completed film", no other cut), or one of
 # its versions ("The Italian version runs 1 h 43 min", "Its director's cut runs ..."), as read in
 # an abstract, whose sentences are about the film (a plot's "ran for two hours" is not read).
 _RUNS = r" (?:runs|ran|lasts|lasted)(?: for)?"
 _DURATION_AFTER = r" (?:about |approximately |some )?(?P<d>" + DURATION_IN_TEXT.pattern + ")"
 _RUNTIME_PROSE = re.compile(
-    r"(?:\b(?:it|the (?:film|movie|picture)|(?:the|its) (?P<v>[\w'-]+(?: [\w'-]+)? "
+    r"(?:\b(?:it|the (?:(?:completed|finished) )?(?:film|movie|picture)"
+    r"|(?:the|its) (?P<v>[\w'-]+(?: [\w'-]+)? "
     r"(?:version|cut|edit|edition)))" + _RUNS
     + r"|\b(?:running time|runtime|run time) (?:is|was|of))" + _DURATION_AFTER,
     re.I,

@@ -308,6 +308,7 @@ _PLACE_WORDS = {
     "canyon",
     "volcano",
     "desert",
+    "flats",
     "palace",
     "castle",
     "tower",

@@ -390,6 +390,12 @@ _KINDS = (
 # A later release of an old film ("re-released it in France on", "the restored version
 # premiered at"): its own kind, whatever else the clause says, so that it is no first release.
 _RERELEASE = re.compile(r"\b(?:re-?released?|re-?issued?|restored|restoration)\b", re.I)
+# "A rough cut was shown at X on D", an infobox's "(workprint)": an unfinished assembly
+# screened, no release of the film
+UNFINISHED_CUT = re.compile(r"\b(?:rough cut|work ?print|work-in-progress)\b", re.I)
+# "The restored and completed film premiered at X": a film finished long after its shoot is
+# first shown then, restored or not: a premiere, no re-release.
+_COMPLETED = re.compile(r"\b(?:completed|finished)\b", re.I)
 # "An extended edition was released on DVD on": that cut's disc, its date
 # qualified by the cut as the cut's running time is, so that it is compared with its own only
 _NAMED_CUT = re.compile(
@@ -417,6 +423,15 @@ _PLANNED = re.compile(
     r"\b(?:(?:scheduled|planned|slated|set|due) (?:for|to (?:be|open|premiere|release|debut|hit))"
     r"|(?:postponed|delayed|moved|pushed back|rescheduled) from)\b"
     r"(?:(?!\b(?:but|before|until|instead|eventually|finally|ultimately|then)\b)[^,;])*$",
+    re.I,
+)
+# "42 years after filming ended on 3 March 1976": the date of the shoot, no release; the
+# event must be the date's own clause's, with no release verb after it ("After filming
+# wrapped in May, it was released on ..." is the release's).
+_SHOOT_EVENT = re.compile(
+    r"\b(?:filming|shooting|principal photography|photography|the shoot)"
+    r"(?: [a-z]+){0,2}? (?:began|begun|started|ended|finished|wrapped|concluded|resumed)"
+    r"(?: [a-z]+){0,2}$",
     re.I,
 )
 _RELEASE_VERB_LOW = lower_hint(_RELEASE_VERB)
@@ -573,7 +588,7 @@ def _kind(clause: str) -> str | None:
     """The kind the clause names last, nearest its date ("acquired it after the festival and
     gave it a limited release on ..." is limited); a premiere wins over a kind at the same
     word ("world premiere")."""
-    if _RERELEASE.search(clause):
+    if _RERELEASE.search(clause) and not _COMPLETED.search(clause):
         return "re-release"
     found = [(m.end(), i == 2, k) for i, (rx, k) in enumerate(_KINDS) for m in rx.finditer(clause)]
     return max(found)[2] if found else None
@@ -689,7 +704,8 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             if year_alone and not _YEAR_AFTER.search(text, max(s, d.start() - 80), d.start()):
                 continue
             clause = text[pos : d.start()]
-            if _PLANNED.search(clause):  # "originally scheduled for 9 April": no release
+            if _PLANNED.search(clause) or _SHOOT_EVENT.search(clause.rstrip()):
+                # "originally scheduled for 9 April", "after filming ended on D": no release
                 pos = d.end()
                 continue
             # a date before the verb: the verb must follow in the date's own clause ("recorded
@@ -706,7 +722,9 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
             if _other_predicate(text, low, s, e, d):
                 pos = d.end()
                 continue
-            if _CUT_RELEASED.search(text, pos, d.start()):
+            if _CUT_RELEASED.search(text, pos, d.start()) or UNFINISHED_CUT.search(
+                text, pos, d.start()
+            ):
                 pos = d.end()
                 continue
             purpose = _FOR_RELEASE.search(text, pos, d.start())
@@ -1164,6 +1182,17 @@ _WHOLE_OF_IT = re.compile(
     re.I,
 )
 _ESTIMATED = re.compile(r"\b(?:estimated|est\.)\s*$", re.I)
+# "$1.4 million, roughly $6.5 million in 2018 dollars": an amount restated in another year's
+# money (or "adjusted for inflation") is the same sum converted, no figure the page states.
+_RESTATED = re.compile(
+    r"\s*(?:in (?:\d{4}|today['’]s|current|present-day) (?:dollars|money|terms|prices)"
+    r"|(?:when |once )?adjusted for inflation|today)\b",
+    re.I,
+)
+# "the equivalent of $14 million in 2018", "(equivalent to $6.5 million)": the same conversion
+_RESTATED_BEFORE = re.compile(
+    r"\b(?:the )?equivalent (?:of|to) (?:about |roughly |some |around )?$", re.I
+)
 _PROMOTION_WORDS = r"marketing|advertising|promotion(?:al)?|publicity"
 # "Its marketing campaign, which cost $12M": what the promotion cost, no budget of the film
 _PROMOTION = re.compile(rf"\b(?:{_PROMOTION_WORDS}|campaign)\b", re.I)
@@ -1388,7 +1417,11 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             at = a.start() if built else before[-1].start()  # where its money word is
             word_end = a.start() if built else before[-1].end()  # and where it ends
             kind = "budget" if built else before[-1].lastgroup
-            if kind == "skip":
+            if (
+                kind == "skip"
+                or _RESTATED.match(text, a.end())
+                or _RESTATED_BEFORE.search(text, max(s, a.start() - 40), a.start())
+            ):
                 continue
             stop = amounts[i + 1].start() if i + 1 < len(amounts) else e
             later = words[bisect_left(word_starts, a.end()) : bisect_left(word_starts, stop)]
@@ -1668,9 +1701,12 @@ _CREW_WITH = re.compile(
     r"(?:,? and " + _CREW_JOB.format("role2") + rf"(?P<names2>{_NAME}))?"
 )
 # "The film was photographed by X" (or "shot by X"): a later sentence of the lead, the film its
-# subject.
+# subject, after a time phrase with no comma or not ("After his death in 2009 the film was
+# edited by X"; "a remake of the film was ..." has another subject).
 _CREW_SENTENCE = re.compile(
-    r"(?:^|, )(?:[Ii]t|[Tt]he (?:film|movie)) (?:was |is )?(?:also )?"
+    r"(?:^|, |^(?:After|Following|Before|In|By|Between|Until|Upon|Later) [^,;]{1,60}? "
+    r"(?<!\bof )(?<!\bto )(?<!\bfor )(?<!\bwith ))"
+    r"(?:[Ii]t|[Tt]he (?:film|movie)) (?:was |is )?(?:also )?(?:[a-z]+ and )?"
     r"(?P<role>photographed|shot|edited)" + _CREW_NAMES
 )
 # "..., and edited by Y" right after it: the same subject's next credit.

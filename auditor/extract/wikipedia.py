@@ -22,6 +22,7 @@ from auditor.extract.prose import (
     _MARKS,
     _RELEASE_VERB,
     _UPPER,
+    UNFINISHED_CUT,
     add_aggregator_prose,
     add_broadcast_prose,
     add_cast_prose,
@@ -298,6 +299,8 @@ class Wikipedia(Adapter):
                     media = "dvd_release" if disc["f"].upper() == "DVD" else "vhs_release"
                     add_date(out, media, d.start(), d.end(), None)
                     return
+                if any(UNFINISHED_CUT.search(n) for n in notes):
+                    return  # "October 14, 1983 (workprint)": a rough cut shown, no release
                 kinds = [n for n in notes if n.lower() in RELEASE_KINDS]
                 # "(Cannes)", "(TIFF)", "(Los Angeles premiere)": a festival or a premiere.
                 kinds += [
