@@ -1189,10 +1189,15 @@ _RESTATED = re.compile(
     r"|(?:when |once )?adjusted for inflation|today)\b",
     re.I,
 )
-# "the equivalent of $14 million in 2018", "(equivalent to $6.5 million)": the same conversion
+# "the equivalent of $14 million in 2018", "(equivalent to $6.5 million)", "equal to about
+# $560 million": the same conversion; so is any amount after "adjusted for inflation" in its
+# sentence ("Adjusted for inflation, its gross is ...")
 _RESTATED_BEFORE = re.compile(
-    r"\b(?:the )?equivalent (?:of|to) (?:about |roughly |some |around )?$", re.I
+    r"\b(?:the\s+)?(?:equivalent|equal)\s+(?:of|to)\s+"
+    r"(?:about\s+|roughly\s+|some\s+|around\s+|nearly\s+)?$",
+    re.I,
 )
+_INFLATED = re.compile(r"\badjusted for inflation\b", re.I)
 _PROMOTION_WORDS = r"marketing|advertising|promotion(?:al)?|publicity"
 # "Its marketing campaign, which cost $12M": what the promotion cost, no budget of the film
 _PROMOTION = re.compile(rf"\b(?:{_PROMOTION_WORDS}|campaign)\b", re.I)
@@ -1332,13 +1337,6 @@ _DISC_MONEY = re.compile(
 
 # ", returning rentals of $48 million": a participle that opens a clause after an amount
 _PARTICIPLE = re.compile(r",\s+[a-z]+ing\b")
-# "Adjusted for inflation, ... equivalent to about $560 million in 2023": a conversion of a
-# figure, no budget or gross of its own
-_INFLATION = re.compile(
-    r"\b(?:equivalent|equal)\s+to\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+)?$"
-    r"|\badjusted for inflation\b",
-    re.I,
-)
 
 
 def _clause_opens(text: str, s: int, at: int) -> int:
@@ -1457,7 +1455,7 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
                 continue
             if _WHOLE_OF_IT.search(text, clause_start, at):
                 continue
-            if _INFLATION.search(text, s, a.start()):
+            if _INFLATED.search(text, near, a.start()):
                 continue
             # "earned $2.3 million in rentals", "rentals of $4M": the distributor's share of
             # the takings, no gross; in the amount's own clause only.
