@@ -409,3 +409,28 @@ def test_the_index_lists_table_files_with_their_notes_and_sources_before_entitie
     assert "<td>t.csv</td><td>2 sources</td><td>table:csv</td><td>3</td>" in index
     assert "gate 1 (&#39;&lt;b&gt;none&lt;/b&gt;&#39;)" in index
     assert index.index('id="src-h"') < index.index('id="ent-h"')
+
+
+def test_only_pages_that_may_show_an_unseen_character_are_written_out(catalog, tmp_path):
+    """A catalog's entity pages are written out (`unseen.written_out`) where their claims or
+    documents hold a character a reviewer cannot see, and only there: every page is what
+    writing out all of them gives, and a clean catalog spares every page the pass."""
+    from auditor.config import load
+    from auditor.pipeline import audit
+    from auditor.report import unseen
+
+    sources = tmp_path / "sources"
+    shutil.copytree(catalog, sources)
+    page = sources / BUNDLED / "movieblog.txt"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("Director: Mike", "Director: Mi\x1b[31mke"),
+        encoding="utf-8",
+    )
+    report = audit([sources], load())
+    holding = unseen.entities_holding(report)
+    assert holding == {BUNDLED}
+    pages = dict(html.files(report, single_page_up_to=1))
+    assert pages == {p: unseen.written_out(t) for p, t in pages.items()}
+    assert not any(unseen.PATTERN.search(t) for t in pages.values())
+    assert "Mi\\x1b[31mke" in pages[f"{html.ENTITY_DIR}/{html.file_name(BUNDLED)}.html"]
+    assert unseen.entities_holding(audit([catalog], load())) == frozenset()

@@ -234,6 +234,8 @@ class Pages:
         self.report = report
         self.paged = paged(report, single_page_up_to)
         self.views = view.ReportView(report)
+        # the entity pages that may show a character a reviewer cannot see (None: any)
+        self.holding = unseen.entities_holding(report) if self.paged else None
         self.total = 1 + (len(report.entities) if self.paged else 0)  # files to write
         self.names: dict[str, str] | None = None
         self.job: _Job | None = None
@@ -254,7 +256,7 @@ class Pages:
         yield self.index()
         if workers is None:
             workers = min(os.cpu_count() or 1, MAX_WORKERS)
-        yield from _entity_pages(report, views, self._names, workers)
+        yield from _entity_pages(report, views, self._names, self.holding, workers)
 
     def of(self, report: AuditReport) -> Pages:
         """These pages for `report`, the same report with its run id now set (the views
@@ -288,15 +290,19 @@ class Pages:
 
     def render(self, batch: range) -> list[tuple[str, str]]:
         if self.job is None:
-            self.job = _job(self.report, self.views, self._names)
+            self.job = _job(self.report, self.views, self._names, self.holding)
         return self.job.render(batch)
 
 
 def _entity_pages(
-    report: AuditReport, views: view.ReportView, names: dict[str, str], workers: int
+    report: AuditReport,
+    views: view.ReportView,
+    names: dict[str, str],
+    holding: frozenset[str] | None,
+    workers: int,
 ) -> Iterator[tuple[str, str]]:
     entities = report.entities
-    job = _job(report, views, names)
+    job = _job(report, views, names, holding)
     batches = [range(i, min(i + _BATCH, len(entities))) for i in range(0, len(entities), _BATCH)]
     if len(entities) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
         for batch in batches:
@@ -318,7 +324,12 @@ def _entity_pages(
 _BATCH = 64  # entity pages rendered together
 
 
-def _job(report: AuditReport, views: view.ReportView, names: dict[str, str]) -> _Job:
+def _job(
+    report: AuditReport,
+    views: view.ReportView,
+    names: dict[str, str],
+    holding: frozenset[str] | None,
+) -> _Job:
     fixed = dict(
         version=__version__,
         report_version=VERSION,
@@ -331,14 +342,23 @@ def _job(report: AuditReport, views: view.ReportView, names: dict[str, str]) -> 
         script=SCRIPT,
         script_hash=script_hash(),
     )
-    return _Job(views, report.entities, names, fixed)
+    return _Job(views, report.entities, names, fixed, holding)
 
 
 class _Job:
-    """What every entity page needs, and the one compiled template that renders them."""
+    """What every entity page needs, and the one compiled template that renders them; the
+    pages of `holding` (None: every page) have their unseen characters written out."""
 
-    def __init__(self, views, entities: list[str], names: dict[str, str], fixed: dict) -> None:
+    def __init__(
+        self,
+        views,
+        entities: list[str],
+        names: dict[str, str],
+        fixed: dict,
+        holding: frozenset[str] | None,
+    ) -> None:
         self.views, self.entities, self.names, self.fixed = views, entities, names, fixed
+        self.holding = holding
         self.page = _ENV.get_template("entity.html.j2")
         self.links = [_Link(e, names[e]) for e in entities]
 
@@ -348,17 +368,16 @@ class _Job:
         for i in batch:
             entity = self.entities[i]
             file = self.names[entity]
-            out.append((
-                f"{ENTITY_DIR}/{file}.html",
-                _page(
-                    self.page,
-                    **self.fixed,
-                    e=self.views.entity(entity),
-                    index_href=f"../{INDEX}#e-{file}",
-                    prev=links[i - 1] if i else None,
-                    next=links[i + 1] if i + 1 < n else None,
-                ),
-            ))
+            page = self.page.render(
+                **self.fixed,
+                e=self.views.entity(entity),
+                index_href=f"../{INDEX}#e-{file}",
+                prev=links[i - 1] if i else None,
+                next=links[i + 1] if i + 1 < n else None,
+            )
+            if self.holding is None or entity in self.holding:
+                page = unseen.written_out(page)
+            out.append((f"{ENTITY_DIR}/{file}.html", page))
         return out
 
 
