@@ -536,6 +536,12 @@ def _own_clause(text: str, low: str | None, a: int, b: int) -> int:
     return breaks[-1].end() if breaks else a
 
 
+# "as an entry of the X Festival", "as one of the official entries to ...": a festival entry
+_FESTIVAL_ENTRY = re.compile(
+    r"\bas (?:an? |one of the )?(?:[\w-]+ ){0,3}?entr(?:y|ies) (?:of|in|to|at)\b", re.I
+)
+
+
 def _kind(clause: str) -> str | None:
     """The kind the clause names last, nearest its date ("acquired it after the festival and
     gave it a limited release on ..." is limited); a premiere wins over a kind at the same
@@ -702,6 +708,11 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
                 # "... on D1 and had its television premiere on D2": the broadcast's, not D1's
                 tv = _TV_PREMIERE_AT.search(text, low, d.end(), d.end() + len(tail))
                 tail = tail[: tv.start()] if tv else tail
+                # "released in the Philippines on D as an entry of the X Festival": a festival
+                # whose entries open in a country's cinemas; the date is that country's release
+                entry = _FESTIVAL_ENTRY.search(tail)
+                if entry and _country(text, low, pos, d.start()):
+                    tail = tail[: entry.start()]
                 after_kind = _kind(tail) if may(_KIND_WORDS, d.end(), d.end() + len(tail)) else None
             if own_kind or _VERB_AT.search(text, low, pos, d.start()):
                 kind = own_kind
@@ -957,6 +968,7 @@ _SCALES = ("thousand", "million", "billion")
 _MONEY_HINT = re.compile(
     rf"[{SIGNS}]|ℛℳ|(?<![^\W\d_])(?i:rm|kr|tl|dm|zł)\.?\s*\d|[^\W\d_]{{3}}\s*\d"
     r"|(?<![^\W\d_])(?i:r[sp])\.?\s*\d|(?<![^\W\d_])(?:LE|L\.E\.)\s*\d"  # the Egyptian pound
+    r"|(?<![^\W\d_])P\d"  # the peso's bare P (normalize.money's `PESO_P`)
     r"|\d\s*(?i:(?:" + "|".join(_SCALES) + r")\s+)?"
     r"(?i:" + "|".join(TRAILING_CURRENCIES) + ")"
 )
@@ -965,7 +977,7 @@ _MONEY_HINT = re.compile(
 _MONEY_HINT_BACK = re.compile(
     rf"\d\s*(?:[{SIGNS}]|ℳℛ|mr(?![^\W\d_])|\.?rk(?![^\W\d_])|lt(?![^\W\d_])|md(?![^\W\d_])|łz(?![^\W\d_])|"
     + "|".join(c[::-1] for c in CURRENCY_CODES.lower().split("|"))
-    + r"|\.?[sp]r(?![^\W\d_]))"
+    + r"|\.?[sp]r(?![^\W\d_])|p(?![^\W\d_]))"
     r"|(?:" + "|".join(w[::-1] for w in TRAILING_CURRENCIES) + r")"
     r"\s*(?:(?:" + "|".join(w[::-1] for w in _SCALES) + r")\s*)?\d"
 )
@@ -1026,7 +1038,7 @@ _TRAILING_HEADS = {  # each head with the trailing currencies that open with it
 _AMOUNT_OPENS = re.compile(
     rf"[{SIGNS}]|ℛℳ|(?<![^\W\d_])(?:rm|kr|tl|dm|zł)(?![a-z])|"
     + CURRENCY_CODES.lower()
-    + r"|(?<![^\W\d_])(?:r[sp]|le|l\.e)\.?\s*\d"
+    + r"|(?<![^\W\d_])(?:r[sp]|le|l\.e)\.?\s*\d|(?<![^\W\d_])p(?=\d)"
 )
 # Lower-cased, a currency written after its amount (normalize.money's trailing currencies).
 _AMOUNT_AFTER = re.compile("|".join(TRAILING_CURRENCIES))
@@ -1077,6 +1089,12 @@ _OTHER_FILM = re.compile(r"\b(?:sequel|prequel|remake|follow-up|spin-off)s?\b", 
 _WHOLE_OF_IT = re.compile(
     r"\b(?:as (?:a )?part of|programme|program|package|compilation|showcase"
     r"|double (?:bill|feature))\b[^;]*?,\s*which\s+(?:\w+ly\s+)?$",
+    re.I,
+)
+# "the eight entries, which together took $X", "grossed a combined $X": several films' money
+# summed, no one film's.
+_SUMMED = re.compile(
+    r",\s*which\s+(?:together|jointly|between them)\b[^,;]*$|\bcombined\s+(?:total of\s+)?$",
     re.I,
 )
 _ESTIMATED = re.compile(r"\b(?:estimated|est\.)\s*$", re.I)
@@ -1284,7 +1302,7 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             # "Its sequel, X (1996), grossed $61M": another film's money.
             if _OTHER_FILM.search(text, clause_start, at):
                 continue
-            if _WHOLE_OF_IT.search(text, clause_start, at):
+            if _WHOLE_OF_IT.search(text, clause_start, at) or _SUMMED.search(text, clause_start, at):
                 continue
             # "earned $2.3 million in rentals", "rentals of $4M": the distributor's share of
             # the takings, no gross; in the amount's own clause only.
