@@ -54,7 +54,7 @@ _ENDS = tuple(
 )
 _ABBREV = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sgt|Capt|Col|Gen|Lt|Prof|Rev|No|Co|Inc|Ltd|vs|Vol|"
-    r"Mt|Ft|approx|ca|Rs|U\.S|U\.K))\.$"
+    r"Mt|Ft|approx|ca|Rs|Ma|U\.S|U\.K))\.$"
 )
 
 # The letters an `_ABBREV` match ends on before its dot: a dot after any other character
@@ -1437,7 +1437,8 @@ _UPPER = "A-Z" + "".join(
 # Combining marks, which regex's \w leaves out: Yoruba's tones over a dotted vowel ("ẹ́", "ọ̀")
 # have no precomposed letter
 _MARKS = "\u0300-\u036f"
-_WORDCAP = rf"(?:[{_UPPER}]\.|[JS]r\.|[{_UPPER}][\w{_MARKS}'’-]*)"  # "J.", "Jr.", "Brook"
+# "J.", "Jr.", "Ma." (a given name abbreviated, as Filipino names write it: "Ma. Celina"), "Brook"
+_WORDCAP = rf"(?:[{_UPPER}]\.|[JS]r\.|Ma\.|[{_UPPER}][\w{_MARKS}'’-]*)"
 # "y" / "i" / "e" join a Spanish / Catalan / Portuguese name's two surnames ("Pardo y Ochoa",
 # "Serra i Vidal", "Melo e Castro"), and so do Portuguese "do", "dos", "das" ("Neves dos
 # Reis"): a particle only between capitalised words
@@ -1447,7 +1448,12 @@ _NAME = (
     + _WORDCAP
     + r"|(?:de|van|von|da|di|del|la|le|du|der|den|ter)\b|(?:[yie]|do|dos|das)(?= "
     + _WORDCAP
-    + r")))*"
+    + r")"
+    # a nickname in quotes inside the name ('Ma. Celina "Lina" Orosa')
+    + rf"|\"[{_UPPER}][\w'’-]*\""
+    + r"))*"
+    # a suffix after a comma ("Dario Quon, Jr."): the name's own, no second name
+    + r"(?:, (?:[JS]r\.|III?|IV)(?!\w))?"
 )
 # A lead's coordinated credit verbs ("written, directed and edited by X"): each its attribute.
 _CREDIT_VERBS = {"co-written": "writers", "written": "writers", "directed": "director",

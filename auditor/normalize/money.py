@@ -26,7 +26,7 @@ _SYMBOLS = {
     "ℛℳ": "RM",  # the Reichsmark sign (no ISO 4217 code: its abbreviation stands for it)
     "rs": "INR", "rs.": "INR",  # the rupee's abbreviation, as Indian pages write it: "Rs. 45 crore"
     "rp": "IDR", "rp.": "IDR",  # the rupiah's, as Indonesian pages write it: "Rp12.5 billion"
-    "p": "PHP",  # the peso's bare capital, as Philippine pages write it: "P45 million" (`PESO_P`)
+    "p": "PHP",  # the peso's bare capital, as Philippine pages write it: "P12 million" (`PESO_P`)
     # the Egyptian pound's sign and abbreviation (livre égyptienne): "E£4.5 million", "LE 4.5
     # million", "L.E. 900,000"
     "e£": "EGP", "le": "EGP", "l.e.": "EGP",
@@ -85,7 +85,7 @@ _NUM = (
 # "Rs" (the rupee) and "Rp" (the rupiah) as words of their own ("Rs. 45 crore", "Rp12.5
 # billion"), not a word's last letters.
 RUPEE_ABBREVIATION = r"(?<![^\W\d_])R[sp]\.?(?![^\W\d_]) ?"
-# "P45 million", "P1,500,000": Philippine pages write the peso as a bare capital P glued to the
+# "P12 million", "P1,500,000": Philippine pages write the peso as a bare capital P glued to the
 # figure; read only before a scale word or grouped thousands, where no other "P" stands.
 PESO_P = (
     r"(?<![^\W\d_])(?-i:P)(?=\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?\s?(?i:million|billion)\b)"
