@@ -1302,7 +1302,9 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             # "Its sequel, X (1996), grossed $61M": another film's money.
             if _OTHER_FILM.search(text, clause_start, at):
                 continue
-            if _WHOLE_OF_IT.search(text, clause_start, at) or _SUMMED.search(text, clause_start, at):
+            if _WHOLE_OF_IT.search(text, clause_start, at):
+                continue
+            if _SUMMED.search(text, clause_start, at):
                 continue
             # "earned $2.3 million in rentals", "rentals of $4M": the distributor's share of
             # the takings, no gross; in the amount's own clause only.
@@ -1559,6 +1561,17 @@ def _add_crew(out: Collector, m: re.Match[str], at: int) -> None:
         out.add(_CREW_ROLE[m["role"]], ns, ne, clean(out.view.text[ns:ne]))
 
 
+# "Produced by X for Y, it stars ...": a later sentence opening on a credit whose subject,
+# after the comma, is the film.
+_CREDIT_OPENING = re.compile(
+    r"\s*(?P<role>Produced|Directed|Written|Co-written) by (?P<names>"
+    + _NAME
+    + r"(?:(?:, | and |, and | & )"
+    + _NAME
+    + r")*)(?: (?:for|at|through) [^,;]{1,60})?, (?:it|the (?:film|movie))\b"
+)
+
+
 def add_cast_prose(out: Collector, start: int, end: int) -> None:
     """The stars (and crew) a lead's later sentences credit, the film their subject ('It stars
     A', 'The film was photographed by B')."""
@@ -1568,6 +1581,13 @@ def add_cast_prose(out: Collector, start: int, end: int) -> None:
         while crew is not None:
             _add_crew(out, crew, s)
             crew = _CREW_MORE.match(text[s:e], crew.end())
+        opening = _CREDIT_OPENING.match(text, s, e)
+        if opening:
+            attribute = _CREDIT_VERBS[opening["role"].lower()]
+            for n in re.finditer(_NAME, opening["names"]):
+                ns, ne = opening.start("names") + n.start(), opening.start("names") + n.end()
+                if not _COMPANY.search(text, ns, ne):
+                    out.add(attribute, ns, ne, clean(text[ns:ne]))
         m = _CAST_SENTENCE.search(text[s:e])
         if m is None:
             continue
