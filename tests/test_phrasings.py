@@ -4746,3 +4746,15 @@ def test_a_lower_cased_clause_opening_on_a_nickname_of_another_word():
     assert characters(text, ["rosa 'kit' lim"]) == {"rosa 'kit' lim"}
     text = "the stall runs on loans, and kit has one week to pay the lender."
     assert characters(text, ["kit lim"]) == {"kit"}
+
+
+def test_review_writes_a_filipino_particle_in_lower_case():
+    """A review's "Ana dela Cruz" for the cast's "Ana Dela Cruz" (the particle's case, as
+    Filipino names write it either way) is a mention of her."""
+    from auditor.extract.common import add_user_mentions
+
+    text = "Ana dela Cruz does not have much to do until the end."
+    out = _collector(text)
+    out.add("cast", 0, 3, {"actor": "Ana Dela Cruz", "character": "Lita"})
+    add_user_mentions(out, 0, len(text), cased=True)
+    assert {c.value for c in out.claims if c.origin == "user"} == {"Ana dela Cruz"}

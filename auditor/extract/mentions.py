@@ -399,7 +399,9 @@ _OPENERS = set(
 _SENTENCE_VERB = re.compile(r"[A-Z][a-z]{3,}(?:ing|ed)")
 # Its capital first, the boundary and ". " checked behind it: a scan skips to the capitals.
 _INTRODUCED = re.compile(rf"(?P<n>[{_UPPER}](?<![\w'’].)(?<!\. .)[\w'’-]*) \((?=[{_UPPER}])")
-_PARTICLE = {"de", "van", "von", "da", "di", "del", "della", "du", "le", "la", "der", "ter"}
+_PARTICLE = {  # "dela", "delos": the Filipino particles ("Ana dela Cruz")
+    "de", "van", "von", "da", "di", "del", "della", "dela", "delos", "du", "le", "la", "der", "ter"
+}
 # "his sister Maud", "a ten-year-old son, emil,": one name after a family word, in
 # lower case, after a possessive or an article.
 _KIN = re.compile(  # the determiner's first letter first, in either case: a scan skips to it
