@@ -4710,6 +4710,8 @@ def test_philippine_pages_pesos_entries_and_names():
     }
     text = "The Lantern Road is a film. Produced by Sampay Films, it stars Ana Cruz."
     assert _facts(add_cast_prose, text) == {("stars", "Ana Cruz", None)}
+    text = "The Lantern Road is a film. Produced by Studio Orosa, it stars Ana Cruz."
+    assert _facts(add_cast_prose, text) == {("stars", "Ana Cruz", None)}
 
 
 def test_a_suffix_after_a_comma_is_no_item_of_a_list():

@@ -1561,6 +1561,11 @@ def _add_crew(out: Collector, m: re.Match[str], at: int) -> None:
         out.add(_CREW_ROLE[m["role"]], ns, ne, clean(out.view.text[ns:ne]))
 
 
+# A company's word anywhere in a name ("Studio Kairo", "Sampay Films"): no person
+_COMPANY_WORD = re.compile(
+    r"\b(?:Studios?|Pictures|Films|Productions|Entertainment|Animation|Company|Inc\.|Ltd\.)"
+    r"(?!\w)"
+)
 # "Produced by X for Y, it stars ...": a later sentence opening on a credit whose subject,
 # after the comma, is the film.
 _CREDIT_OPENING = re.compile(
@@ -1586,7 +1591,7 @@ def add_cast_prose(out: Collector, start: int, end: int) -> None:
             attribute = _CREDIT_VERBS[opening["role"].lower()]
             for n in re.finditer(_NAME, opening["names"]):
                 ns, ne = opening.start("names") + n.start(), opening.start("names") + n.end()
-                if not _COMPANY.search(text, ns, ne):
+                if not _COMPANY_WORD.search(text, ns, ne):  # "Studio Kairo" too
                     out.add(attribute, ns, ne, clean(text[ns:ne]))
         m = _CAST_SENTENCE.search(text[s:e])
         if m is None:
