@@ -5101,3 +5101,95 @@ def test_a_date_the_shoot_ended_on_is_no_release():
         ("release_date", "2019-05-09", None),
         ("release_date", "1980-06-06", "canada"),
     }
+
+
+def test_philippine_pages_pesos_entries_and_names():
+    """Philippine pages: the peso as a bare P glued to a figure with a scale word or grouped
+    thousands ("P12 million", "P1,250,000"), never "P2" alone; the sum of several films
+    ("which together took") is no one film's; "Philippine cinemas" is the Philippines; a
+    release in a country "as an entry of" a festival whose entries open in its cinemas is that
+    country's release, no premiere."""
+    from auditor.extract.prose import add_cast_prose
+
+    text = (
+        "Made on a budget of P12 million, it grossed P86.5 million in the Philippines, the "
+        "second-highest of the six entries, which together took a record ₱930 million."
+    )
+    assert _facts(add_money_prose, text) == {
+        ("budget", (("currency", "PHP"), ("high", 12_000_000), ("low", 12_000_000)), None),
+        ("gross", (("amount", 86_500_000), ("currency", "PHP")), "philippines"),
+    }
+    assert parse_money("P1,250,000").currency == "PHP"
+    assert not _facts(add_money_prose, "It cost P2 to ride the jeepney.")
+    text = (
+        "It opened in Philippine cinemas on December 25, 2011. It was released in the "
+        "Philippines on 25 December 2012 as an official entry of the Northern Lights Film "
+        "Festival."
+    )
+    got = {(v, q) for a, v, q in _facts(add_release_prose, text) if a == "release_date"}
+    assert got == {("2011-12-25", "philippines"), ("2012-12-25", "philippines")}
+    text = "The Lantern Road is a 2011 drama film directed by Dario Quon, Jr. and Ma. Celina Orosa."
+    assert _facts(add_credit_prose, text) == {
+        ("director", "Dario Quon, Jr.", None), ("director", "Ma. Celina Orosa", None),
+    }
+    text = 'It is directed by Dario Quon, who wrote the screenplay with Ma. Celina "Lina" Orosa.'
+    assert ("writers", 'Ma. Celina "Lina" Orosa', "screenplay") in _facts(add_credit_prose, text)
+    text = (
+        "The Lantern Road is a film. Produced by Lino Abad III for Sampay Films, it stars "
+        "Ana Cruz."
+    )
+    assert _facts(add_cast_prose, text) == {
+        ("producers", "Lino Abad III", None), ("stars", "Ana Cruz", None),
+    }
+    text = "The Lantern Road is a film. Produced by Sampay Films, it stars Ana Cruz."
+    assert _facts(add_cast_prose, text) == {("stars", "Ana Cruz", None)}
+    text = "The Lantern Road is a film. Produced by Studio Orosa, it stars Ana Cruz."
+    assert _facts(add_cast_prose, text) == {("stars", "Ana Cruz", None)}
+
+
+def test_a_suffix_after_a_comma_is_no_item_of_a_list():
+    from auditor.extract.common import add_names
+
+    text = "Dario Quon, Jr., Lino Abad III, Ana Cruz"
+    out = _collector(text)
+    add_names(out, "director", 0, len(text))
+    assert [c.value for c in out.claims] == ["Dario Quon, Jr.", "Lino Abad III", "Ana Cruz"]
+
+
+def test_a_name_ending_like_a_participle_before_its_actor():
+    """A plot's opening run of two words before an actor in parentheses is a name, though
+    its first word ends like a participle ("Manning Lim (Ada Cruz), a widow, ..."); a
+    participle before a longer run is stripped ("Leaving Bo Vale (Jo Kim) behind")."""
+    text = (
+        "Manning Lim (Ada Cruz), a widow in Tarlac, builds a boat. Leaving Bo Vale (Jo Kim) "
+        "behind, she sails."
+    )
+    out = _collector(text)
+    add_characters(out, 0, len(text), [], cased=True)
+    assert {c.value for c in out.claims if c.attribute == "character"} == {"Manning Lim", "Bo Vale"}
+
+
+def test_a_lower_cased_clause_opening_on_a_nickname_of_another_word():
+    """A lower-cased plot's clause opening on a quoted nickname of another word ("rosa 'kit'
+    lim" in the cast list) names nobody (it may be any word), where a given name does."""
+    def characters(text: str, known: list[str]) -> set[str]:
+        out = _collector(text)
+        add_characters(out, 0, len(text), known, cased=False)
+        return {c.value for c in out.claims if c.attribute == "character"}
+
+    text = "rosa 'kit' lim runs a stall in the market, and kit has one week to pay the lender."
+    assert characters(text, ["rosa 'kit' lim"]) == {"rosa 'kit' lim"}
+    text = "the stall runs on loans, and kit has one week to pay the lender."
+    assert characters(text, ["kit lim"]) == {"kit"}
+
+
+def test_review_writes_a_filipino_particle_in_lower_case():
+    """A review's "Ana dela Cruz" for the cast's "Ana Dela Cruz" (the particle's case, as
+    Filipino names write it either way) is a mention of her."""
+    from auditor.extract.common import add_user_mentions
+
+    text = "Ana dela Cruz does not have much to do until the end."
+    out = _collector(text)
+    out.add("cast", 0, 3, {"actor": "Ana Dela Cruz", "character": "Lita"})
+    add_user_mentions(out, 0, len(text), cased=True)
+    assert {c.value for c in out.claims if c.origin == "user"} == {"Ana dela Cruz"}

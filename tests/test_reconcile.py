@@ -1290,3 +1290,33 @@ def test_a_kinds_release_in_another_country_is_a_release_of_its_own():
     claims.append(claim("z", "2022-01-13", "china,streaming"))
     found = reconcile(to_frame(claims), settings).discrepancies
     assert [d.code for d in found if d.severity != "info"] == ["AU001"]
+
+
+def test_filipino_suffixes_and_tagalog():
+    """"Tagalog" on one site and "Filipino" on the others is one language; a suffix after a
+    comma ("Dario Quon, Jr.") is the name without it, no inverted name and no variant; the same
+    name with another suffix ("Lino Abad Jr." beside "Lino Abad III", a father and a son) is
+    another person, no spelling variant."""
+    from auditor.attributes import catalog
+    from auditor.claims import Claim, to_frame
+    from auditor.normalize.names import near_variant
+    from auditor.reconcile import Settings, reconcile
+
+    def claim(source: str, attribute: str, value: str) -> Claim:
+        doc = f"a-film-2011/{source}.txt"
+        return Claim("a-film-2011", source, doc, attribute, value, value, None, 0, len(value))
+
+    claims = [claim("x", "language", "Filipino"), claim("y", "language", "filipino")]
+    claims += [claim("z", "language", "Tagalog")]
+    claims += [claim("x", "director", "Dario Quon, Jr."), claim("y", "director", "Dario Quon Jr.")]
+    claims += [claim("z", "director", "dario quon jr")]
+    claims += [claim("x", "producers", "Lino Abad III"), claim("y", "producers", "Lino Abad III")]
+    claims += [claim("z", "producers", "Lino Abad III"), claim("z", "producers", "Lino Abad Jr.")]
+    config = load(ROOT)
+    settings = Settings.from_config(catalog(config.settings.get("attributes")), config.settings)
+    result = reconcile(to_frame(claims), settings)
+    found = {(d.attribute, d.code) for d in result.discrepancies if d.code != "AU007"}
+    assert not {f for f in found if f[0] in ("language", "director")}
+    assert ("producers", "AU003") not in found
+    assert not near_variant("Lino Abad Jr.", "Lino Abad III")
+    assert near_variant("Lino Abad Jr.", "Lino Abadd Jr.")

@@ -109,9 +109,15 @@ def split_items(
     for m in re.finditer(sep, chunk):
         if "(" in chunk and _in_parenthesis(chunk, m.start()):
             continue
+        if "," in m.group() and _SUFFIX.match(chunk, m.end()):
+            continue  # "Dario Quon, Jr.": the name's suffix, no item of its own
         yield from _trimmed(text, pos, start + m.start())
         pos = start + m.end()
     yield from _trimmed(text, pos, end)
+
+
+# A name's suffix, which some pages write after a comma: "Jr.", "Sr.", "III"
+_SUFFIX = re.compile(r"(?:[JS]r\.?|I{2,3}|IV)(?![\w'’-])")
 
 
 def _in_parenthesis(chunk: str, at: int) -> bool:

@@ -402,7 +402,9 @@ _OPENERS = set(
 _SENTENCE_VERB = re.compile(r"[A-Z][a-z]{3,}(?:ing|ed)")
 # Its capital first, the boundary and ". " checked behind it: a scan skips to the capitals.
 _INTRODUCED = re.compile(rf"(?P<n>[{_UPPER}](?<![\w'’].)(?<!\. .)[\w'’-]*) \((?=[{_UPPER}])")
-_PARTICLE = {"de", "van", "von", "da", "di", "del", "della", "du", "le", "la", "der", "ter"}
+_PARTICLE = {  # "dela", "delos": the Filipino particles ("Ana dela Cruz")
+    "de", "van", "von", "da", "di", "del", "della", "dela", "delos", "du", "le", "la", "der", "ter"
+}
 # "his sister Maud", "a ten-year-old son, emil,": one name after a family word, in
 # lower case, after a possessive or an article.
 _KIN = re.compile(  # the determiner's first letter first, in either case: a scan skips to it
@@ -422,6 +424,7 @@ _CLAUSE_OPENING = re.compile(
     r"(?:^|[.;:!?] (?:and |but )?|, (?:and|but) )(?P<w>[^\W\d_][\w'’-]*)"
     r"(?=,? (?!(?:he|she|they|it|you|we|i)\b))"
 )
+_QUOTED_WORD = re.compile(r"['\"“‘]([^\W\d_][\w-]*)['\"”’]")
 # "Dara, a young widow, ...", "Tobi, an out-of-work Lagos driver who ...": one capitalised
 # word and an appositive that describes a person by a noun of kin or of a trade or an age,
 # closed by a comma or "who" (a synopsis introducing its lead without a cast list to name it).
@@ -523,7 +526,9 @@ def _person_run(text: str, start: int, t: _Tokens, i: int, j: int) -> tuple[int,
     while i < j and (
         words[i].lower() in _STOP
         or (opening and words[i].lower() in _OPENERS)
-        or (opening and _SENTENCE_VERB.fullmatch(words[i]))
+        # (a run of two words before an actor's parentheses is a name: "Alfred Vance (Jo
+        # Brook)", "Manning Lim (Ada Cruz)")
+        or (opening and _SENTENCE_VERB.fullmatch(words[i]) and not (actor and j - i == 2))
         # "Ten-year-old Jo Vance (Ada Brook) ...": an adjective opening the sentence
         or (opening and _LOWER_PART.search(words[i]))
     ):
@@ -913,10 +918,13 @@ def character_mentions(
         # ...?"), is that character, unless the text writes the name whole
         whole = fold(text[start:end])
         given = {k.split()[0]: k for k in names if len(k.split()) == 2}
+        # a nickname of another word ("rosa 'kit' lim", read as "kit lim") may be any word
+        nicknames = {q for k in names for q in _QUOTED_WORD.findall(k)}
         for m in _CLAUSE_OPENING.finditer(whole):
             w = m["w"]
             if (
                 w in given
+                and w not in nicknames
                 and w not in _STOP
                 and w.rstrip(".") not in HONORIFICS
                 and w.capitalize() not in _MONTH_NAMES

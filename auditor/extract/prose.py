@@ -55,7 +55,7 @@ _ENDS = tuple(
 )
 _ABBREV = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sgt|Capt|Col|Gen|Lt|Prof|Rev|No|Co|Inc|Ltd|vs|Vol|"
-    r"Mt|Ft|approx|ca|Rs|U\.S|U\.K))\.$"
+    r"Mt|Ft|approx|ca|Rs|Ma|U\.S|U\.K))\.$"
 )
 
 # The letters an `_ABBREV` match ends on before its dot: a dot after any other character
@@ -584,6 +584,12 @@ def _own_clause(text: str, low: str | None, a: int, b: int) -> int:
     return breaks[-1].end() if breaks else a
 
 
+# "as an entry of the X Festival", "as one of the official entries to ...": a festival entry
+_FESTIVAL_ENTRY = re.compile(
+    r"\bas (?:an? |one of the )?(?:[\w-]+ ){0,3}?entr(?:y|ies) (?:of|in|to|at)\b", re.I
+)
+
+
 def _kind(clause: str) -> str | None:
     """The kind the clause names last, nearest its date ("acquired it after the festival and
     gave it a limited release on ..." is limited); a premiere wins over a kind at the same
@@ -764,6 +770,11 @@ def add_release_prose(out: Collector, start: int, end: int) -> None:
                 # "... on D1 and had its television premiere on D2": the broadcast's, not D1's
                 tv = _TV_PREMIERE_AT.search(text, low, d.end(), d.end() + len(tail))
                 tail = tail[: tv.start()] if tv else tail
+                # "released in the Philippines on D as an entry of the X Festival": a festival
+                # whose entries open in a country's cinemas; the date is that country's release
+                entry = _FESTIVAL_ENTRY.search(tail)
+                if entry and _country(text, low, pos, d.start()):
+                    tail = tail[: entry.start()]
                 after_kind = _kind(tail) if may(_KIND_WORDS, d.end(), d.end() + len(tail)) else None
             if own_kind or _VERB_AT.search(text, low, pos, d.start()):
                 kind = own_kind
@@ -1019,6 +1030,7 @@ _SCALES = ("thousand", "million", "billion")
 _MONEY_HINT = re.compile(
     rf"[{SIGNS}]|ℛℳ|(?<![^\W\d_])(?i:rm|kr|tl|dm|zł)\.?\s*\d|[^\W\d_]{{3}}\s*\d"
     r"|(?<![^\W\d_])(?i:r[sp])\.?\s*\d|(?<![^\W\d_])(?:LE|L\.E\.)\s*\d"  # the Egyptian pound
+    r"|(?<![^\W\d_])P\d"  # the peso's bare P (normalize.money's `PESO_P`)
     r"|\d\s*(?i:(?:" + "|".join(_SCALES) + r")\s+)?"
     r"(?i:" + "|".join(TRAILING_CURRENCIES) + ")"
 )
@@ -1027,7 +1039,7 @@ _MONEY_HINT = re.compile(
 _MONEY_HINT_BACK = re.compile(
     rf"\d\s*(?:[{SIGNS}]|ℳℛ|mr(?![^\W\d_])|\.?rk(?![^\W\d_])|lt(?![^\W\d_])|md(?![^\W\d_])|łz(?![^\W\d_])|"
     + "|".join(c[::-1] for c in CURRENCY_CODES.lower().split("|"))
-    + r"|\.?[sp]r(?![^\W\d_]))"
+    + r"|\.?[sp]r(?![^\W\d_])|p(?![^\W\d_]))"
     r"|(?:" + "|".join(w[::-1] for w in TRAILING_CURRENCIES) + r")"
     r"\s*(?:(?:" + "|".join(w[::-1] for w in _SCALES) + r")\s*)?\d"
 )
@@ -1088,7 +1100,7 @@ _TRAILING_HEADS = {  # each head with the trailing currencies that open with it
 _AMOUNT_OPENS = re.compile(
     rf"[{SIGNS}]|ℛℳ|(?<![^\W\d_])(?:rm|kr|tl|dm|zł)(?![a-z])|"
     + CURRENCY_CODES.lower()
-    + r"|(?<![^\W\d_])(?:r[sp]|le|l\.e)\.?\s*\d"
+    + r"|(?<![^\W\d_])(?:r[sp]|le|l\.e)\.?\s*\d|(?<![^\W\d_])p(?=\d)"
 )
 # Lower-cased, a currency written after its amount (normalize.money's trailing currencies).
 _AMOUNT_AFTER = re.compile("|".join(TRAILING_CURRENCIES))
@@ -1179,6 +1191,12 @@ _OTHER_FILM = re.compile(r"\b(?:sequel|prequel|remake|follow-up|spin-off)s?\b", 
 _WHOLE_OF_IT = re.compile(
     r"\b(?:as (?:a )?part of|programme|program|package|compilation|showcase"
     r"|double (?:bill|feature))\b[^;]*?,\s*which\s+(?:\w+ly\s+)?$",
+    re.I,
+)
+# "the eight entries, which together took $X", "grossed a combined $X": several films' money
+# summed, no one film's.
+_SUMMED = re.compile(
+    r",\s*which\s+(?:together|jointly|between them)\b[^,;]*$|\bcombined\s+(?:total of\s+)?$",
     re.I,
 )
 _ESTIMATED = re.compile(r"\b(?:estimated|est\.)\s*$", re.I)
@@ -1455,7 +1473,7 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
                 continue
             if _WHOLE_OF_IT.search(text, clause_start, at):
                 continue
-            if _INFLATED.search(text, near, a.start()):
+            if _INFLATED.search(text, near, a.start()) or _SUMMED.search(text, clause_start, at):
                 continue
             # "earned $2.3 million in rentals", "rentals of $4M": the distributor's share of
             # the takings, no gross; in the amount's own clause only.
@@ -1601,7 +1619,8 @@ _UPPER = "A-Z" + "".join(
 # Combining marks, which regex's \w leaves out: Yoruba's tones over a dotted vowel ("ẹ́", "ọ̀")
 # have no precomposed letter
 _MARKS = "\u0300-\u036f"
-_WORDCAP = rf"(?:[{_UPPER}]\.|[JS]r\.|[{_UPPER}][\w{_MARKS}'’-]*)"  # "J.", "Jr.", "Brook"
+# "J.", "Jr.", "Ma." (a given name abbreviated, as Filipino names write it: "Ma. Celina"), "Brook"
+_WORDCAP = rf"(?:[{_UPPER}]\.|[JS]r\.|Ma\.|[{_UPPER}][\w{_MARKS}'’-]*)"
 # "y" / "i" / "e" join a Spanish / Catalan / Portuguese name's two surnames ("Pardo y Ochoa",
 # "Serra i Vidal", "Melo e Castro"), and so do Portuguese "do", "dos", "das" ("Neves dos
 # Reis"): a particle only between capitalised words
@@ -1611,7 +1630,12 @@ _NAME = (
     + _WORDCAP
     + r"|(?:de|van|von|da|di|del|la|le|du|der|den|ter)\b|(?:[yie]|do|dos|das)(?= "
     + _WORDCAP
-    + r")))*"
+    + r")"
+    # a nickname in quotes inside the name ('Ma. Celina "Lina" Orosa')
+    + rf"|\"[{_UPPER}][\w'’-]*\""
+    + r"))*"
+    # a suffix after a comma ("Dario Quon, Jr."): the name's own, no second name
+    + r"(?:, (?:[JS]r\.|III?|IV)(?!\w))?"
 )
 # A lead's coordinated credit verbs ("written, directed and edited by X"): each its attribute.
 _CREDIT_VERBS = {"co-written": "writers", "written": "writers", "directed": "director",
@@ -1724,6 +1748,22 @@ def _add_crew(out: Collector, m: re.Match[str], at: int) -> None:
         out.add(_CREW_ROLE[m["role"]], ns, ne, clean(out.view.text[ns:ne]))
 
 
+# A company's word anywhere in a name ("Studio Kairo", "Sampay Films"): no person
+_COMPANY_WORD = re.compile(
+    r"\b(?:Studios?|Pictures|Films|Productions|Entertainment|Animation|Company|Inc\.|Ltd\.)"
+    r"(?!\w)"
+)
+# "Produced by X for Y, it stars ...": a later sentence opening on a credit whose subject,
+# after the comma, is the film.
+_CREDIT_OPENING = re.compile(
+    r"\s*(?P<role>Produced|Directed|Written|Co-written) by (?P<names>"
+    + _NAME
+    + r"(?:(?:, | and |, and | & )"
+    + _NAME
+    + r")*)(?: (?:for|at|through) [^,;]{1,60})?, (?:it|the (?:film|movie))\b"
+)
+
+
 def add_cast_prose(out: Collector, start: int, end: int) -> None:
     """The stars (and crew) a lead's later sentences credit, the film their subject ('It stars
     A', 'The film was photographed by B'), and the writers one whose subject is the screenplay
@@ -1736,6 +1776,13 @@ def add_cast_prose(out: Collector, start: int, end: int) -> None:
         while crew is not None:
             _add_crew(out, crew, s)
             crew = _CREW_MORE.match(text[s:e], crew.end())
+        opening = _CREDIT_OPENING.match(text, s, e)
+        if opening:
+            attribute = _CREDIT_VERBS[opening["role"].lower()]
+            for n in re.finditer(_NAME, opening["names"]):
+                ns, ne = opening.start("names") + n.start(), opening.start("names") + n.end()
+                if not _COMPANY_WORD.search(text, ns, ne):  # "Studio Kairo" too
+                    out.add(attribute, ns, ne, clean(text[ns:ne]))
         m = _CAST_SENTENCE.search(text[s:e])
         if m is None:
             continue

@@ -168,8 +168,10 @@ def person_key(key: pl.Expr) -> pl.Expr:
     """A folded name without the initials between its first name and the rest ("ada k.
     brook" and "ada brook" are one person, as credits write them with or without; a name
     that opens on an initial, "j. j. abrams", keeps them), and without a nickname in quotes
-    inside it ('ada "dee" brook', as Thai pages add a person's nickname)."""
+    inside it ('ada "dee" brook', as Thai pages add a person's nickname); a suffix written
+    with or without its comma and period ("ada brook, jr." is "ada brook jr")."""
     key = key.str.replace_all(r' ["“”][^"“”]{1,30}["“”] ', " ")
+    key = key.str.replace(r",? ([js]r)\.?$", " ${1}")
     return key.str.replace(r"^([^\W\d_][\w'-]+) (?:[^\W\d_]\.? )+", "${1} ")
 
 

@@ -24,7 +24,9 @@ _INVERTED = r"^([^\d,;]+?), ([^\d,;]+)$"
 def _typed(frame: pl.LazyFrame, v: pl.Expr) -> pl.LazyFrame:
     """The key in reading order, and without the dots of initials and abbreviations ("J.J.
     Abrams", "J. J. Abrams" and "J J Abrams" are one name)."""
-    reading = pl.col("key").str.replace(_INVERTED, "${2} ${1}")
+    # "Ada Brook, Jr.": a suffix after a comma, no inverted name
+    unsuffixed = pl.col("key").str.replace(r", ([js]r\.?|iii?|iv)$", " ${1}")
+    reading = unsuffixed.str.replace(_INVERTED, "${2} ${1}")
     key = reading.str.replace_all(r"\.\s*", " ").str.replace_all(r"\s+", " ").str.strip_chars()
     return folded_names(frame, v).with_columns(key=person_key(key))
 

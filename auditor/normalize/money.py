@@ -26,6 +26,7 @@ _SYMBOLS = {
     "ℛℳ": "RM",  # the Reichsmark sign (no ISO 4217 code: its abbreviation stands for it)
     "rs": "INR", "rs.": "INR",  # the rupee's abbreviation, as Indian pages write it: "Rs. 45 crore"
     "rp": "IDR", "rp.": "IDR",  # the rupiah's, as Indonesian pages write it: "Rp12.5 billion"
+    "p": "PHP",  # the peso's bare capital, as Philippine pages write it: "P12 million" (`PESO_P`)
     # the Egyptian pound's sign and abbreviation (livre égyptienne): "E£4.5 million", "LE 4.5
     # million", "L.E. 900,000"
     "e£": "EGP", "le": "EGP", "l.e.": "EGP",
@@ -87,13 +88,18 @@ _NUM = (
 # "Rs" (the rupee) and "Rp" (the rupiah) as words of their own ("Rs. 45 crore", "Rp12.5
 # billion"), not a word's last letters.
 RUPEE_ABBREVIATION = r"(?<![^\W\d_])R[sp]\.?(?![^\W\d_]) ?"
+# "P12 million", "P1,500,000": Philippine pages write the peso as a bare capital P glued to the
+# figure; read only before a scale word or grouped thousands, where no other "P" stands.
+PESO_P = (
+    r"(?<![^\W\d_])(?-i:P)(?=\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?\s?(?i:million|billion)\b)"
+)
 # "RM 750,000": the Reichsmark or the ringgit, by the film's country (`rm_of`)
 # "kr 2 750 000": the krona or krone before the amount, by the film's country (`krona`)
 _CUR = (
     rf"(?:{_PREFIX}|(?<![^\W\d_])(?:E£|(?-i:LE|L\.E\.) ?)|[{SIGNS}]|ℛℳ ?"
     rf"|(?<![^\W\d_])(?:RM|TL|DM|ZŁ)(?![A-Za-z]) ?"
     rf"|(?<![^\W\d_])(?:{_CODES})(?![A-Za-z]) ?"  # a code is a word: no "ILS 2" in "Sails 2"
-    rf"|{RUPEE_ABBREVIATION}|(?<![^\W\d_])kr\.?(?![A-Za-z]) ?)"
+    rf"|{RUPEE_ABBREVIATION}|{PESO_P}|(?<![^\W\d_])kr\.?(?![A-Za-z]) ?)"
 )
 # The words that state an amount as a lower bound ("grossed over $1 billion"): extraction keeps
 # them in the evidence, and reconciliation reads such a figure as met by any larger one.

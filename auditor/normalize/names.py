@@ -65,6 +65,10 @@ NEAR = 85.0
 # The numbers a name holds: a model number, a sequel's or a year's digits are no spelling
 _DIGITS = re.compile(r"\d+")
 DIGITS = _DIGITS.pattern
+# A folded name's generational suffix: the same name with another one ("Jr." and "III", a father
+# and a son) is another person, as another number is another thing.
+GENERATION = r"\b(?:jr|sr|ii|iii|iv)\b"
+_GENERATION = re.compile(GENERATION)
 
 
 def near_variant(a: str, b: str, *, threshold: float = NEAR) -> bool:
@@ -76,6 +80,8 @@ def near_variant(a: str, b: str, *, threshold: float = NEAR) -> bool:
     if len(fa.split()) != len(fb.split()):
         return False
     if _DIGITS.findall(fa) != _DIGITS.findall(fb):
+        return False
+    if _GENERATION.findall(fa) != _GENERATION.findall(fb):  # "Jr." and "III": father and son
         return False
     return fuzz.ratio(fa, fb) >= threshold
 

@@ -17,6 +17,7 @@ _ALIASES = {
     "u.k.": "uk",
     "united kingdom": "uk",
     "the united kingdom": "uk",
+    "the philippines": "philippines",  # the article is part of the name as prose writes it
     "great britain": "uk",
     "britain": "uk",
     "england": "uk",
@@ -78,6 +79,8 @@ _DEMONYMS = {
     "indonesian": "indonesia",
     "malaysian": "malaysia",
     "singaporean": "singapore",
+    "philippine": "philippines",  # "opened in Philippine cinemas"
+    "filipino": "philippines",
 }
 COUNTRY_KEYS = {**_ALIASES, **_DEMONYMS}
 
@@ -94,7 +97,7 @@ cambodian:cambodia cameroonian:cameroon chadian:chad chilean:chile colombian:col
 congolese:congo costa_rican:costa_rica croatian:croatia cuban:cuba cypriot:cyprus
 czech:czech_republic czechoslovak:czechoslovakia czechoslovakian:czechoslovakia
 dominican:dominican_republic ecuadorian:ecuador egyptian:egypt emirati:united_arab_emirates
-estonian:estonia ethiopian:ethiopia filipino:philippines philippine:philippines
+estonian:estonia ethiopian:ethiopia
 georgian:georgia greek:greece guatemalan:guatemala guinean:guinea haitian:haiti
 honduran:honduras hungarian:hungary icelandic:iceland iranian:iran
 iraqi:iraq israeli:israel ivorian:ivory_coast jamaican:jamaica jordanian:jordan

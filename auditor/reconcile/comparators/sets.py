@@ -29,7 +29,15 @@ from auditor.catalog import (
 )
 from auditor.claims import EDITORIAL, USER
 from auditor.normalize.genres import facets
-from auditor.normalize.names import DIGITS, HONORIFICS, NEAR, abbreviates, best_cased, fold
+from auditor.normalize.names import (
+    DIGITS,
+    GENERATION,
+    HONORIFICS,
+    NEAR,
+    abbreviates,
+    best_cased,
+    fold,
+)
 from auditor.normalize.places import is_country
 from auditor.reconcile.comparators import words
 from auditor.reconcile.comparators.base import (
@@ -190,7 +198,11 @@ def _near(pairs: pl.DataFrame, people: list[str] | None = None) -> pl.DataFrame:
     words (the join's), the same numbers, and rapidfuzz's ratio at least NEAR; of the `people`
     attributes, a name of two words also read the other way round ("ota kenji" is near "kenji
     oota": a family name first on one site, the surname spelt otherwise on another)."""
-    numbers = [pl.col(c).str.extract_all(DIGITS).list.join(" ") for c in ("folded", "folded_b")]
+    numbers = [  # and the same generational suffixes
+        pl.col(c).str.extract_all(DIGITS).list.join(" ")
+        + pl.col(c).str.extract_all(GENERATION).list.join(" ")
+        for c in ("folded", "folded_b")
+    ]
     unequal = pairs.filter((pl.col("folded") != pl.col("folded_b")) & (numbers[0] == numbers[1]))
     near = near_pairs(unequal, NEAR, "folded", "folded_b")
     if not people:
