@@ -5193,3 +5193,18 @@ def test_review_writes_a_filipino_particle_in_lower_case():
     out.add("cast", 0, 3, {"actor": "Ana Dela Cruz", "character": "Lita"})
     add_user_mentions(out, 0, len(text), cased=True)
     assert {c.value for c in out.claims if c.origin == "user"} == {"Ana dela Cruz"}
+
+
+def test_a_credit_opening_a_sentence_names_a_credited_person_by_surname_alone():
+    """'Written by Brook and Jo Pike, it stars ...' after the page credits Ada Brook: the
+    surname alone is she, no second writer; a one-word name the page has not credited stands."""
+    from auditor.extract.prose import add_cast_prose
+
+    text = "The Salt Road is a film. Written by Brook and Jo Pike, it stars Ana Cruz."
+    out = _collector(text)
+    out.add("writers", 0, 3, "Ada Brook")
+    add_cast_prose(out, 0, len(text))
+    assert set(out.values("writers")) == {"Ada Brook", "Jo Pike"}
+    out = _collector(text)
+    add_cast_prose(out, 0, len(text))
+    assert set(out.values("writers")) == {"Brook", "Jo Pike"}

@@ -1779,10 +1779,16 @@ def add_cast_prose(out: Collector, start: int, end: int) -> None:
         opening = _CREDIT_OPENING.match(text, s, e)
         if opening:
             attribute = _CREDIT_VERBS[opening["role"].lower()]
+            # "Written by Crowder and Ada Brook, it stars": a surname alone is the person the
+            # page names in full, no credit of its own
+            surnames = {v.rsplit(" ", 1)[-1] for v in out.values(attribute) if " " in v}
             for n in re.finditer(_NAME, opening["names"]):
                 ns, ne = opening.start("names") + n.start(), opening.start("names") + n.end()
+                name = clean(text[ns:ne])
+                if " " not in name and name in surnames:
+                    continue
                 if not _COMPANY_WORD.search(text, ns, ne):  # "Studio Kairo" too
-                    out.add(attribute, ns, ne, clean(text[ns:ne]))
+                    out.add(attribute, ns, ne, name)
         m = _CAST_SENTENCE.search(text[s:e])
         if m is None:
             continue
