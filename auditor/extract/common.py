@@ -384,7 +384,9 @@ def add_user_mentions(out: Collector, start: int, end: int, *, cased: bool) -> N
             people.setdefault(short, attribute)
         if "-" in name:  # "Marr Lind" for "Marr-Lind": reviewers drop a name's hyphen
             people.setdefault(name.replace("-", " "), attribute)
-    found += people_mentions(text, start, end, people, cased=cased)
+    found += people_mentions(
+        text, start, end, people, cased=cased, family_first=family_name_first(out)
+    )
     found += _respaced_mentions(text, start, end, people)
     # A name read inside a longer one ("jo vance" of "deputy jo vance", a role the page
     # also names untitled) is that one mention, not a second.
