@@ -315,7 +315,7 @@ def role_names(roles: list[str], *, family_first: bool = False) -> list[str]:
         and not _FUNCTION_WORDS.intersection(map(fold, words[i:]))  # "mother of the bride"
     ]
     # "sheriff jo hale": a plot may name him by his titles and surname ("sheriff hale"); on a
-    # page whose names are written family name first, "major oda kenta" is "major oda"
+    # page whose names are written family name first, "major oda kenji" is "major oda"
     parts += [
         " ".join([*words[:i], words[i if family_first else -1]])
         for r in roles

@@ -1254,7 +1254,7 @@ def _family_name_first(key: str, *, any_two: bool = False) -> tuple[str, ...]:
     Chinese and Korean ones are romanised) the other way round ("teng shu-lan"), as a reviewer
     of its country writes it; read exactly (no misspelling in that order), and not where the
     family name is a common word ("to", "in"). `any_two`: on a film of a country whose names
-    are written family name first, every two-word name, hyphen or none ("ota shunichi")."""
+    are written family name first, every two-word name, hyphen or none ("mori tetsuo")."""
     words = key.split()
     if len(words) == 2 and ("-" in words[0] or any_two) and words[1] not in _STOP:
         return (f"{words[1]} {words[0]}",)
