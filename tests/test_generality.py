@@ -18,8 +18,10 @@ COMMON = {
     "rides", "nights", "wade",  # "Wade-Giles", the romanisation the library names
     "singing",  # a "(singing voice)" note the library reads
     "over",  # "grossed over $1 billion", a bound the library reads
+    "under",  # "a budget of under $2 million", a bound the library reads
     "ninth",  # an ordinal, as "third" is (a weekend named by its ordinal alone)
     "flats",  # a landform word ("Salt Flats") that ends a place's name, as "lake" does
+    "bridge",  # a place word a surname may be ("Lane", "Hill", "Park"), which the library reads
 }  # fmt: skip
 COMMON |= set(HONORIFICS)
 # The catalog's docstrings quote a fixture document as each kind's example, by design.

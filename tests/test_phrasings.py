@@ -3547,6 +3547,12 @@ def test_imdb_box_office_lines():
             {("distributor", "Ohm Pictures", "canada")},
         ),
         ("It was released in the United States by Northway Home Video on DVD.", set()),
+        (  # a predicate coordinated with the film's own, an adverb before it
+            "It won the jury prize at Locarno and was later released in the United Kingdom "
+            "by Ohm Pictures.",
+            {("distributor", "Ohm Pictures", "uk")},
+        ),
+        ("It premiered at Locarno and was later released on DVD by Northway Video.", set()),
         (  # the subject of "gave it a release", past a relative clause after it
             "Ohm Pictures, which bought the rights at the Berlin market, gave the film a "
             "limited release in Canada on 2 June 2012.",
@@ -5208,3 +5214,37 @@ def test_a_credit_opening_a_sentence_names_a_credited_person_by_surname_alone():
     out = _collector(text)
     add_cast_prose(out, 0, len(text))
     assert set(out.values("writers")) == {"Brook", "Jo Pike"}
+
+
+def test_filmsuggest_abstract_names_the_distributor_of_a_release():
+    """A filmsuggest abstract's "... and was later released in the United States by X" names
+    X the distributor there, as a Wikipedia sentence does."""
+    from auditor.extract.prose import add_distributed_by_prose
+
+    text = (
+        "Bramble Films made it for 30 million yen. It won a prize at Locarno and was later "
+        "released in the United States by Ohm Pictures."
+    )
+    assert _facts(add_distributed_by_prose, text) == {("distributor", "Ohm Pictures", "usa")}
+
+
+@pytest.mark.parametrize("cased", [True, False])
+def test_review_writes_a_japanese_name_family_name_first(cased):
+    """On a Japanese film's page a reviewer may write any name family name first, long vowels
+    unmarked ("Mori Tetsuo" for "Tetsuo Mōri"): the page's person, read exactly in that order
+    ("Mari Tetsuo" is none); on a page of no such country it is not that person."""
+    from auditor.extract.common import add_user_mentions
+
+    text = "Mori Tetsuo directs, Hagiwara Yuki is superb, and so is Mari Tetsuo."
+    text = text if cased else text.lower()
+    for country, names in (
+        ("Japan", {("director", "Mori Tetsuo"), ("stars", "Hagiwara Yuki")}),
+        ("France", set()),
+    ):
+        out = _collector(text)
+        out.add("country", 0, 3, country)
+        out.add("director", 0, 3, "Tetsuo Mōri")
+        out.add("stars", 0, 3, "Yūki Hagiwara")
+        add_user_mentions(out, 0, len(text), cased=cased)
+        got = {(c.attribute, c.value) for c in out.claims if c.origin == "user"}
+        assert got == {(a, n if cased else n.lower()) for a, n in names}

@@ -315,7 +315,7 @@ def role_names(roles: list[str], *, family_first: bool = False) -> list[str]:
         and not _FUNCTION_WORDS.intersection(map(fold, words[i:]))  # "mother of the bride"
     ]
     # "sheriff jo hale": a plot may name him by his titles and surname ("sheriff hale"); on a
-    # page whose names are written family name first, "major oda kenta" is "major oda"
+    # page whose names are written family name first, "major oda kenji" is "major oda"
     parts += [
         " ".join([*words[:i], words[i if family_first else -1]])
         for r in roles
@@ -384,7 +384,9 @@ def add_user_mentions(out: Collector, start: int, end: int, *, cased: bool) -> N
             people.setdefault(short, attribute)
         if "-" in name:  # "Marr Lind" for "Marr-Lind": reviewers drop a name's hyphen
             people.setdefault(name.replace("-", " "), attribute)
-    found += people_mentions(text, start, end, people, cased=cased)
+    found += people_mentions(
+        text, start, end, people, cased=cased, family_first=family_name_first(out)
+    )
     found += _respaced_mentions(text, start, end, people)
     # A name read inside a longer one ("jo vance" of "deputy jo vance", a role the page
     # also names untitled) is that one mention, not a second.

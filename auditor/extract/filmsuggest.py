@@ -19,6 +19,7 @@ from auditor.extract.prose import (
     add_broadcast_prose,
     add_cast_prose,
     add_credit_prose,
+    add_distributed_by_prose,
     add_home_media_prose,
     add_money_prose,
     add_release_prose,
@@ -90,6 +91,7 @@ class FilmSuggest(Adapter):
         add_home_media_prose(out, title.end(), abstract_end)
         add_aggregator_prose(out, title.end(), abstract_end)
         add_money_prose(out, title.end(), abstract_end)
+        add_distributed_by_prose(out, title.end(), abstract_end)
         add_runtime_prose(out, title.end(), abstract_end)
         settle_runs(out)
         if sections:

@@ -1127,10 +1127,12 @@ def people_mentions(
     *,
     cased: bool,
     threshold: float = 85.0,
+    family_first: bool = False,
 ) -> Iterator[tuple[int, int, str]]:
     """(start, end, attribute) of each mention of a known person, exact or misspelt.
 
-    `people` maps a name as the page writes it editorially to the attribute it belongs to.
+    `people` maps a name as the page writes it editorially to the attribute it belongs to;
+    `family_first`: the film's names are written family name first too (`family_name_first`).
     Longer names first; within one length, in text order. The words are read once; a window
     of words is a candidate only when its words are adjacent (and capitalised, on a cased
     page), and the misspelt ones are scored against every name in one call per length.
@@ -1140,7 +1142,7 @@ def people_mentions(
     for name, attribute in people.items():
         for key in _given_names_joined(fold(name)):
             by_len.setdefault(len(key.split()), {}).setdefault(key, attribute)
-        for key in _family_name_first(fold(name)):
+        for key in _family_name_first(fold(name), any_two=family_first):
             if key not in by_len.setdefault(2, {}):
                 by_len[2][key] = attribute
                 turned.add(key)
@@ -1247,13 +1249,14 @@ def _given_names_joined(key: str) -> tuple[str, ...]:
     return (key,)
 
 
-def _family_name_first(key: str) -> tuple[str, ...]:
+def _family_name_first(key: str, *, any_two: bool = False) -> tuple[str, ...]:
     """An East Asian name given name first ("shu-lan teng": a hyphenated given name, as
     Chinese and Korean ones are romanised) the other way round ("teng shu-lan"), as a reviewer
     of its country writes it; read exactly (no misspelling in that order), and not where the
-    family name is a common word ("to", "in")."""
+    family name is a common word ("to", "in"). `any_two`: on a film of a country whose names
+    are written family name first, every two-word name, hyphen or none ("mori tetsuo")."""
     words = key.split()
-    if len(words) == 2 and "-" in words[0] and words[1] not in _STOP:
+    if len(words) == 2 and ("-" in words[0] or any_two) and words[1] not in _STOP:
         return (f"{words[1]} {words[0]}",)
     return ()
 

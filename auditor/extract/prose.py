@@ -836,6 +836,47 @@ _FIRST_AIRED = re.compile(
 )
 
 
+COMPANY = r"(?P<d>[A-Z0-9][\w.&/'-]*(?: (?:[A-Z0-9&][\w.&/'-]*|of|de))*)"
+HOME_MEDIA_WORDS = re.compile(r"\b(?:DVD|VHS|Blu-?ray|video|cassettes?|LaserDisc)\b", re.I)
+# "It was distributed by X", "In Korea the film was released (on 4 May 2011) by X", and a
+# predicate coordinated with the film's own ("It won ... and was later released in the United
+# States by X"): X distributes the film (in the region named).
+_DISTRIBUTED_BY = re.compile(
+    r"\b(?:[Ii]n (?:the )?(?P<r>[A-Z][a-z]+(?: [A-Z][a-z]+)*),? )?"
+    r"(?:[Tt]he film|[Ii]t)(?: [^.;\n]{1,160}? and)? was (?:later |subsequently |then )?"
+    r"(?:distributed|released in (?:the )?"
+    r"(?P<r3>[A-Z][a-z]+(?: [A-Z][a-z]+)*)(?: on [\w ]{1,30}?)?,?) by " + COMPANY +
+    r"(?: in (?:the )?(?P<r2>[A-Z][a-z]+(?: [A-Z][a-z]+)*))?"
+)
+# in every _DISTRIBUTED_BY match
+_WAS_DISTRIBUTED = re.compile(
+    r" was (?:later |subsequently |then )?"
+    r"(?:distributed|released in (?:the )?[A-Z][\w ]{1,60}?,?) by "
+)
+
+
+def add_distributed_by_prose(out: Collector, start: int, end: int) -> None:
+    """The film's distributor in a passive sentence ("It was released in Korea by X"): the
+    film's own release only; home media ("video cassettes ... were distributed by X Home
+    Video") is no distributor."""
+    text = out.view.text
+    for s, e in sentences_with(text, start, end, _WAS_DISTRIBUTED):
+        sentence = text[s:e]
+        if HOME_MEDIA_WORDS.search(sentence):
+            continue
+        m = _DISTRIBUTED_BY.search(sentence)
+        if m:
+            region = m["r"] or m["r2"] or m["r3"]
+            q = canonical_country(region) if region else None
+            name = m["d"]
+            if re.search(r"['\u2019]s?$", name):
+                continue  # "distributed by Ostra's overseas arm": a unit, left unnamed
+            if name.endswith(".") and not re.search(r"\b(?:Co|Inc|Ltd|Corp)\.$", name):
+                name = name[:-1]  # the sentence's full stop
+            ds = s + m.start("d")
+            out.add("distributor", ds, ds + len(name), clean(name), q)
+
+
 def add_broadcast_prose(out: Collector, start: int, end: int) -> None:
     """A television film's release dates in prose: each date right after its first
     broadcast's verb and network (`_FIRST_AIRED`), with the country its clause names."""

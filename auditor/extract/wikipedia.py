@@ -22,11 +22,14 @@ from auditor.extract.prose import (
     _MARKS,
     _RELEASE_VERB,
     _UPPER,
+    COMPANY,
+    HOME_MEDIA_WORDS,
     UNFINISHED_CUT,
     add_aggregator_prose,
     add_broadcast_prose,
     add_cast_prose,
     add_credit_prose,
+    add_distributed_by_prose,
     add_home_media_prose,
     add_money_prose,
     add_release_prose,
@@ -91,13 +94,6 @@ _LABEL_LINE = re.compile(
     r"(?P<v>[^\n]*)$",
     _M,
 )
-_COMPANY = r"(?P<d>[A-Z0-9][\w.&/'-]*(?: (?:[A-Z0-9&][\w.&/'-]*|of|de))*)"
-_DISTRIBUTED_BY = re.compile(
-    r"\b(?:[Ii]n (?:the )?(?P<r>[A-Z][a-z]+(?: [A-Z][a-z]+)*),? )?"
-    r"(?:[Tt]he film|[Ii]t) was (?:distributed|released in (?:the )?"
-    r"(?P<r3>[A-Z][a-z]+(?: [A-Z][a-z]+)*)(?: on [\w ]{1,30}?)?,?) by " + _COMPANY +
-    r"(?: in (?:the )?(?P<r2>[A-Z][a-z]+(?: [A-Z][a-z]+)*))?"
-)
 # The headings after the article's body, each alone at the start of a line.
 _BODY_HEADINGS = ("See also", "References", "Further reading", "External links")
 _VALUE_LINE = re.compile(r"^[ \t]*(?:•[ \t]*)?(?P<v>\S[^\n]*?)[ \t]*$", _M)
@@ -121,17 +117,13 @@ _SUBJECT = re.compile(
     r"(?:, (?:which|who) [^,.;\n]{1,120},)?$"  # "X, which bought the rights at Cannes, gave"
 )
 _OUTSIDE_STRETCH = re.compile(r"[^\w.&/' -]")
-# in every _DISTRIBUTED_BY match: "was distributed by X", "was released in Korea (on 4 May
-# 2011) by X"
-_WAS_DISTRIBUTED = re.compile(r" was (?:distributed|released in [A-Z][\w ]{1,60}?,?) by ")
 # "had limited releases in the United Kingdom on 15 October 2021, through X": the company a
 # release in a country went through is its distributor there
 _RELEASED_THROUGH = re.compile(
     r"\b(?:released|releases?) in (?:the )?(?P<r>[A-Z][a-z]+(?: [A-Z][a-z]+)*)"
-    r"(?: on [\w ]{1,30}?)?,? (?:through|via) " + _COMPANY
+    r"(?: on [\w ]{1,30}?)?,? (?:through|via) " + COMPANY
 )
 _THROUGH = re.compile(r" (?:through|via) ")
-_HOME_MEDIA_WORDS = re.compile(r"\b(?:DVD|VHS|Blu-?ray|video|cassettes?|LaserDisc)\b", re.I)
 # A hatnote under the tagline: "This article is about the 1998 film. For the 1961 film, see ...".
 _HATNOTE = re.compile(
     r"(?:This article is about|For (?:the|other|an?)\b.*\bsee\b|Not to be confused with"
@@ -360,30 +352,14 @@ class Wikipedia(Adapter):
                 continue
             subject = _SUBJECT.search(text, max(start, at - 200), at)
             stop = text.find(".", m.end(), end)
-            if subject and not _HOME_MEDIA_WORDS.search(text, m.end(), stop if stop >= 0 else end):
+            if subject and not HOME_MEDIA_WORDS.search(text, m.end(), stop if stop >= 0 else end):
                 q = canonical_country(m["r"])
                 out.add("distributor", subject.start("d"), subject.end("d"), subject["d"], q)
         for s, e in sentences_with(text, start, end, _THROUGH):
             m = _RELEASED_THROUGH.search(text, s, e)
-            if m and is_country(m["r"]) and not _HOME_MEDIA_WORDS.search(text, s, e):
+            if m and is_country(m["r"]) and not HOME_MEDIA_WORDS.search(text, s, e):
                 out.add_group("distributor", m, "d", m["d"], qualifier=canonical_country(m["r"]))
-        # "In North America the film was distributed by X": the film's own release only; home
-        # media ("video cassettes ... were distributed by X Home Video") is no distributor.
-        for s, e in sentences_with(text, start, end, _WAS_DISTRIBUTED):
-            sentence = text[s:e]
-            if _HOME_MEDIA_WORDS.search(sentence):
-                continue
-            m = _DISTRIBUTED_BY.search(sentence)
-            if m:
-                region = m["r"] or m["r2"] or m["r3"]
-                q = canonical_country(region) if region else None
-                name = m["d"]
-                if re.search(r"['\u2019]s?$", name):
-                    continue  # "distributed by Ostra's overseas arm": a unit, left unnamed
-                if name.endswith(".") and not re.search(r"\b(?:Co|Inc|Ltd|Corp)\.$", name):
-                    name = name[:-1]  # the sentence's full stop
-                ds = s + m.start("d")
-                out.add("distributor", ds, ds + len(name), clean(name), q)
+        add_distributed_by_prose(out, start, end)
 
     def _plot(self, text: str, lead: int, end: int) -> tuple[int, int] | None:
         """The first section after the lead: sections are parted by two or more blank lines."""

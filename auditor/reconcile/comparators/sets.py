@@ -196,8 +196,8 @@ def _folded(keys: pl.Series) -> pl.DataFrame:
 def _near(pairs: pl.DataFrame, people: list[str] | None = None) -> pl.DataFrame:
     """The pairs (folded, folded_b) that names.near_variant calls near: not equal, as many
     words (the join's), the same numbers, and rapidfuzz's ratio at least NEAR; of the `people`
-    attributes, a name of two words also read the other way round ("ota kenji" is near "kenji
-    oota": a family name first on one site, the surname spelt otherwise on another)."""
+    attributes, a name of two words also read the other way round ("mori kenji" is near "kenji
+    moori": a family name first on one site, the surname spelt otherwise on another)."""
     numbers = [  # and the same generational suffixes
         pl.col(c).str.extract_all(DIGITS).list.join(" ")
         + pl.col(c).str.extract_all(GENERATION).list.join(" ")
