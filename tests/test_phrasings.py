@@ -5197,7 +5197,8 @@ def test_review_writes_a_filipino_particle_in_lower_case():
 
 def test_south_african_pages_rand_board_ages_and_afrikaans_titles():
     """South African pages: the rand as a bare capital R glued to a figure with a scale word
-    (its decimals after a comma) or grouped thousands, and as "rand" after an amount, never
+    (its decimals after a comma) or grouped thousands (by commas or spaces), and as "rand" or
+    "ZAR" after an amount, never
     the real's "R$"; a backer's share of the budget ("of which X contributed") is no budget; the
     Film and Publication Board's age with its content letters ("13V") in IMDb's header is no
     genre; "Tannie", "Oom", "Dominee" are titles a lower-cased plot may leave out; a given name
@@ -5207,6 +5208,8 @@ def test_south_african_pages_rand_board_ages_and_afrikaans_titles():
     assert parse_money("R3,2 million") == parse_money("ZAR 3.2 million")
     assert parse_money("R450,000").currency == "ZAR"
     assert parse_money("7.5 million rand").currency == "ZAR"
+    assert parse_money("7.5 million ZAR") == parse_money("R7.5m") == parse_money("R7,5 million")
+    assert parse_money("R850 000") == parse_money("ZAR 850,000")
     assert parse_money("R$3 million").currency == "BRL"
     assert not _facts(add_money_prose, "The budget included R2 for every extra's taxi.")
     text = (

@@ -94,12 +94,12 @@ RUPEE_ABBREVIATION = r"(?<![^\W\d_])R[sp]\.?(?![^\W\d_]) ?"
 PESO_P = (
     r"(?<![^\W\d_])(?-i:P)(?=\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?\s?(?i:million|billion)\b)"
 )
-# "R4,5 million", "R1,500,000": South African pages write the rand as a bare capital R glued to
-# the figure (the real is "R$"), its decimals often after a comma; read, as `PESO_P`, only before
-# a scale word or grouped thousands.
+# "R4,5 million", "R1,500,000", "R850 000", "R4.5m": South African pages write the rand as a bare
+# capital R glued to the figure (the real is "R$"), decimals often after a comma, thousands
+# parted by commas or spaces; read, as `PESO_P`, only before a scale word or grouped thousands.
 RAND_R = (
-    r"(?<![^\W\d_])(?-i:R)(?=\d{1,3}(?:,\d{3})+(?![\d,])"
-    r"|(?:\d{1,3},\d{1,2}|\d+(?:\.\d+)?)\s?(?i:million|billion)\b)"
+    r"(?<![^\W\d_])(?-i:R)(?=\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,3}(?:[ \u00a0]\d{3})+(?!\d)"
+    r"|(?:\d{1,3},\d{1,2}|\d+(?:\.\d+)?)\s?(?i:million|billion|m|bn)\b)"
 )
 # "RM 750,000": the Reichsmark or the ringgit, by the film's country (`rm_of`)
 # "kr 2 750 000": the krona or krone before the amount, by the film's country (`krona`)
@@ -127,7 +127,7 @@ TRAILING_CURRENCIES = (
     "turkish liras", "turkish lira",  # named, where "lira" alone is the Italian
     "roubles", "rubles", "zlotys", "zloty", "złotys", "złoty", "baht", "naira",
     "brazilian reais", "reais",  # the Brazilian real's plural ("12 million reais")
-    "south african rand", "rand",  # "7.5 million rand"
+    "south african rand", "rand", "zar",  # "7.5 million rand", "7.5 million ZAR"
     "deutschmarks", "deutsche marks", "deutsche mark", "dm",  # "4.8 million DM"
     "swiss francs", "austrian schillings", "schillings",  # "1.2 million Swiss francs"
     "iranian rials", "rials", "rial",  # the Iranian rial: "8.2 billion rials"
