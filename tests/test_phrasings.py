@@ -5248,3 +5248,40 @@ def test_review_writes_a_japanese_name_family_name_first(cased):
         add_user_mentions(out, 0, len(text), cased=cased)
         got = {(c.attribute, c.value) for c in out.claims if c.origin == "user"}
         assert got == {(a, n if cased else n.lower()) for a, n in names}
+
+
+def test_south_african_pages_rand_board_ages_and_afrikaans_titles():
+    """South African pages: the rand as a bare capital R glued to a figure with a scale word
+    (its decimals after a comma) or grouped thousands (by commas or spaces), and as "rand" or
+    "ZAR" after an amount, never
+    the real's "R$"; a backer's share of the budget ("of which X contributed") is no budget; the
+    Film and Publication Board's age with its content letters ("13V") in IMDb's header is no
+    genre; "Tannie", "Oom", "Dominee" are titles a lower-cased plot may leave out; a given name
+    opening a clause after a comma is the character."""
+    from auditor.extract.imdb import Imdb
+
+    assert parse_money("R3,2 million") == parse_money("ZAR 3.2 million")
+    assert parse_money("R450,000").currency == "ZAR"
+    assert parse_money("7.5 million rand").currency == "ZAR"
+    assert parse_money("7.5 million ZAR") == parse_money("R7.5m") == parse_money("R7,5 million")
+    assert parse_money("R850 000") == parse_money("ZAR 850,000")
+    assert parse_money("R$3 million").currency == "BRL"
+    assert not _facts(add_money_prose, "The budget included R2 for every extra's taxi.")
+    text = (
+        "Shot on a budget of R7,8 million, of which a provincial film fund contributed R1,5 "
+        "million, it grossed R3,1 million in South Africa."
+    )
+    assert _facts(add_money_prose, text) == {
+        ("budget", (("currency", "ZAR"), ("high", 7_800_000), ("low", 7_800_000)), None),
+        ("gross", (("amount", 3_100_000), ("currency", "ZAR")), "south africa"),
+    }
+    page = (FIXTURES / "documents" / "ang-huling-parol-2017" / "imdb.txt").read_text("utf-8")
+    page = page.replace("not rated | 1h 52min", "13v | 1h 52min")
+    assert "13v | 1h 52min" in page
+    out = _collector(page)
+    Imdb().extract(out.view, out)
+    assert "13v" not in out.values("genres") and not out.values("mpaa_rating")
+    text = "ria basson runs the shop in the karoo. when the river floods, mandla leaves the farm."
+    out = _collector(text)
+    add_characters(out, 0, len(text), ["tannie ria basson", "mandla zulu"], cased=False)
+    assert {c.value for c in out.claims} == {"ria basson", "mandla"}

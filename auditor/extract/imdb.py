@@ -126,10 +126,10 @@ _GENRES = re.compile(
     )
 )
 # Another board's certificate in the header, where the visitor's country puts it ("15", "12A",
-# "K-16", "U"): no MPAA rating, and no genre.
-# A US television rating ("tv-pg", "tv-y7") is one too.
+# "K-16", "U", an age with the content letters South Africa's board gives: "16LV"): no MPAA
+# rating, and no genre. A US television rating ("tv-pg", "tv-y7") is one too.
 _CERTIFICATE = re.compile(
-    r"\d{1,2}[a-z+]?|u|uc|a{1,2}|[a-z]{1,2}-\d{1,2}|tv-(?:y7?|g|pg|14|ma)(?:-fv)?", re.I
+    r"\d{1,2}(?:[a-z]{1,4}|\+)?|u|uc|a{1,2}|[a-z]{1,2}-\d{1,2}|tv-(?:y7?|g|pg|14|ma)(?:-fv)?", re.I
 )
 _MPAA = re.compile(opens_word(r"motion picture rating \(mpaa\) rated (?P<r>[a-z0-9-]+) "))
 # "country:", or the later label "country of origin:" ("countries of origin:")

@@ -418,10 +418,10 @@ _KIN = re.compile(  # the determiner's first letter first, in either case: a sca
 )
 # "the widow's son arvid": the same after a name's possessive
 _KIN_OF = re.compile(r"['’]s " + _KIN.pattern[_KIN.pattern.index("(?:(?:younger") :])
-# A word opening a clause of a lower-cased text ("; kit never", ". orla, the eldest,"), no
-# pronoun after it
+# A word opening a clause of a lower-cased text ("; kit never", ". orla, the eldest,", "when
+# the wind drops, kit sails"), no pronoun after it
 _CLAUSE_OPENING = re.compile(
-    r"(?:^|[.;:!?] (?:and |but )?|, (?:and|but) )(?P<w>[^\W\d_][\w'’-]*)"
+    r"(?:^|[.;:!?] (?:and |but )?|, (?:and |but )?)(?P<w>[^\W\d_][\w'’-]*)"
     r"(?=,? (?!(?:he|she|they|it|you|we|i)\b))"
 )
 _QUOTED_WORD = re.compile(r"['\"“‘]([^\W\d_][\w-]*)['\"”’]")

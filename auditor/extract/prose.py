@@ -1071,7 +1071,7 @@ _SCALES = ("thousand", "million", "billion")
 _MONEY_HINT = re.compile(
     rf"[{SIGNS}]|ℛℳ|(?<![^\W\d_])(?i:rm|kr|tl|dm|zł)\.?\s*\d|[^\W\d_]{{3}}\s*\d"
     r"|(?<![^\W\d_])(?i:r[sp])\.?\s*\d|(?<![^\W\d_])(?:LE|L\.E\.)\s*\d"  # the Egyptian pound
-    r"|(?<![^\W\d_])P\d"  # the peso's bare P (normalize.money's `PESO_P`)
+    r"|(?<![^\W\d_])[PR]\d"  # the peso's bare P, the rand's bare R (`PESO_P`, `RAND_R`)
     r"|\d\s*(?i:(?:" + "|".join(_SCALES) + r")\s+)?"
     r"(?i:" + "|".join(TRAILING_CURRENCIES) + ")"
 )
@@ -1080,7 +1080,7 @@ _MONEY_HINT = re.compile(
 _MONEY_HINT_BACK = re.compile(
     rf"\d\s*(?:[{SIGNS}]|ℳℛ|mr(?![^\W\d_])|\.?rk(?![^\W\d_])|lt(?![^\W\d_])|md(?![^\W\d_])|łz(?![^\W\d_])|"
     + "|".join(c[::-1] for c in CURRENCY_CODES.lower().split("|"))
-    + r"|\.?[sp]r(?![^\W\d_])|p(?![^\W\d_]))"
+    + r"|\.?[sp]r(?![^\W\d_])|[pr](?![^\W\d_]))"
     r"|(?:" + "|".join(w[::-1] for w in TRAILING_CURRENCIES) + r")"
     r"\s*(?:(?:" + "|".join(w[::-1] for w in _SCALES) + r")\s*)?\d"
 )
@@ -1141,7 +1141,7 @@ _TRAILING_HEADS = {  # each head with the trailing currencies that open with it
 _AMOUNT_OPENS = re.compile(
     rf"[{SIGNS}]|ℛℳ|(?<![^\W\d_])(?:rm|kr|tl|dm|zł)(?![a-z])|"
     + CURRENCY_CODES.lower()
-    + r"|(?<![^\W\d_])(?:r[sp]|le|l\.e)\.?\s*\d|(?<![^\W\d_])p(?=\d)"
+    + r"|(?<![^\W\d_])(?:r[sp]|le|l\.e)\.?\s*\d|(?<![^\W\d_])[pr](?=\d)"
 )
 # Lower-cased, a currency written after its amount (normalize.money's trailing currencies).
 _AMOUNT_AFTER = re.compile("|".join(TRAILING_CURRENCIES))
@@ -1174,6 +1174,8 @@ _MONEY_WORDS = re.compile(
     r"(?: (?:at|in|on) [\w'’ -]{1,40}?)? for)\b"  # "made at Ealing Studios for"
     r"|\b(?P<skip>opening weekend|first weekend|weekend|opening|marketing|advertising|"
     r"salary|paid|fee|prize|award|offered|offers|cash|sold|auction(?:ed)?|fetched|"
+    # a backer's share of the budget ("of which the film fund contributed R2 million")
+    r"contribut(?:ed|ing|ions?)|invested|granted|"
     # a day's takings ("Its single-day gross of", "daily grosses"), a rival's record, a sale
     # of rights before release, the studio's cut of the takings: no gross of the film's run
     r"(?:single|opening|first)[- ]day(?: gross(?:es)?)?|daily(?: gross(?:es)?)?|"

@@ -27,6 +27,7 @@ _SYMBOLS = {
     "rs": "INR", "rs.": "INR",  # the rupee's abbreviation, as Indian pages write it: "Rs. 45 crore"
     "rp": "IDR", "rp.": "IDR",  # the rupiah's, as Indonesian pages write it: "Rp12.5 billion"
     "p": "PHP",  # the peso's bare capital, as Philippine pages write it: "P12 million" (`PESO_P`)
+    "r": "ZAR",  # the rand's, as South African pages write it: "R4,5 million" (`RAND_R`)
     # the Egyptian pound's sign and abbreviation (livre égyptienne): "E£4.5 million", "LE 4.5
     # million", "L.E. 900,000"
     "e£": "EGP", "le": "EGP", "l.e.": "EGP",
@@ -93,13 +94,20 @@ RUPEE_ABBREVIATION = r"(?<![^\W\d_])R[sp]\.?(?![^\W\d_]) ?"
 PESO_P = (
     r"(?<![^\W\d_])(?-i:P)(?=\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?\s?(?i:million|billion)\b)"
 )
+# "R4,5 million", "R1,500,000", "R850 000", "R4.5m": South African pages write the rand as a bare
+# capital R glued to the figure (the real is "R$"), decimals often after a comma, thousands
+# parted by commas or spaces; read, as `PESO_P`, only before a scale word or grouped thousands.
+RAND_R = (
+    r"(?<![^\W\d_])(?-i:R)(?=\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,3}(?:[ \u00a0]\d{3})+(?!\d)"
+    r"|(?:\d{1,3},\d{1,2}|\d+(?:\.\d+)?)\s?(?i:million|billion|m|bn)\b)"
+)
 # "RM 750,000": the Reichsmark or the ringgit, by the film's country (`rm_of`)
 # "kr 2 750 000": the krona or krone before the amount, by the film's country (`krona`)
 _CUR = (
     rf"(?:{_PREFIX}|(?<![^\W\d_])(?:E£|(?-i:LE|L\.E\.) ?)|[{SIGNS}]|ℛℳ ?"
     rf"|(?<![^\W\d_])(?:RM|TL|DM|ZŁ)(?![A-Za-z]) ?"
     rf"|(?<![^\W\d_])(?:{_CODES})(?![A-Za-z]) ?"  # a code is a word: no "ILS 2" in "Sails 2"
-    rf"|{RUPEE_ABBREVIATION}|{PESO_P}|(?<![^\W\d_])kr\.?(?![A-Za-z]) ?)"
+    rf"|{RUPEE_ABBREVIATION}|{PESO_P}|{RAND_R}|(?<![^\W\d_])kr\.?(?![A-Za-z]) ?)"
 )
 # The words that state an amount as a lower bound ("grossed over $1 billion"): extraction keeps
 # them in the evidence, and reconciliation reads such a figure as met by any larger one.
@@ -119,6 +127,7 @@ TRAILING_CURRENCIES = (
     "turkish liras", "turkish lira",  # named, where "lira" alone is the Italian
     "roubles", "rubles", "zlotys", "zloty", "złotys", "złoty", "baht", "naira",
     "brazilian reais", "reais",  # the Brazilian real's plural ("12 million reais")
+    "south african rand", "rand", "zar",  # "7.5 million rand", "7.5 million ZAR"
     "deutschmarks", "deutsche marks", "deutsche mark", "dm",  # "4.8 million DM"
     "swiss francs", "austrian schillings", "schillings",  # "1.2 million Swiss francs"
     "iranian rials", "rials", "rial",  # the Iranian rial: "8.2 billion rials"
@@ -136,6 +145,7 @@ _TRAILING_NAMES = {  # a currency's name written after the amount
     "ROUBLES": "RUB", "RUBLES": "RUB",
     "ZLOTYS": "PLN", "ZLOTY": "PLN", "ZŁOTYS": "PLN", "ZŁOTY": "PLN",
     "BAHT": "THB", "NAIRA": "NGN", "REAIS": "BRL", "BRAZILIAN REAIS": "BRL",
+    "RAND": "ZAR", "SOUTH AFRICAN RAND": "ZAR",
     "DEUTSCHMARKS": "DEM", "DEUTSCHE MARKS": "DEM", "DEUTSCHE MARK": "DEM", "DM": "DEM",
     "SWISS FRANCS": "CHF", "AUSTRIAN SCHILLINGS": "ATS", "SCHILLINGS": "ATS",
     "IRANIAN RIALS": "IRR", "RIALS": "IRR", "RIAL": "IRR",

@@ -166,6 +166,15 @@ HONORIFICS = {
     "nonna": "grandma",
     "abuelo": "grandpa",
     "abuela": "grandma",
+    # Afrikaans and isiXhosa ones ("Oom Piet", "Tannie Ria", "Makhulu Thandi"), and the
+    # Afrikaans churches' minister ("Dominee Botha")
+    "oom": "uncle",
+    "tannie": "aunt",
+    "ouma": "grandma",
+    "oupa": "grandpa",
+    "makhulu": "grandma",
+    "tatomkhulu": "grandpa",
+    "dominee": "reverend",
     "judge": "judge",
     # offices a crime film's people are addressed by, before their names
     "chairman": "chairman",
