@@ -211,9 +211,15 @@ def add_credited(out: Collector, attribute: str, start: int, end: int, sep: str 
 
 
 def add_money(
-    out: Collector, attribute: str, start: int, end: int, scope: str | None = None
+    out: Collector,
+    attribute: str,
+    start: int,
+    end: int,
+    scope: str | None = None,
+    estimated: bool = False,
 ) -> None:
-    """A budget or gross field; `scope`: a gross's territory its label names."""
+    """A budget or gross field; `scope`: a gross's territory its label names; `estimated`: a
+    mark before the amount said so."""
     text = out.view.text[start:end]
     countries = out.values("country")
     money = parse_money(_REF_MARK.sub("", text), **marks(countries))
@@ -222,7 +228,7 @@ def add_money(
         return
     if attribute == "budget":
         value = {"low": money.low, "high": money.high, "currency": money.currency}
-        qualifier = "estimated" if money.estimated else None
+        qualifier = "estimated" if money.estimated or estimated else None
     else:
         value = {"amount": money.low, "currency": money.currency}
         qualifier = money.scope or scope
