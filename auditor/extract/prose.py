@@ -1193,9 +1193,11 @@ _OTHER_FILM_SUBJECT = re.compile(
 _BUILT = re.compile(r"[ -](?:production|film|picture|movie|project|feature)\b")
 _BUILT_AFTER = re.compile(r"\b(?:the|a|an|its|this)\s+$", re.I)
 _WEEKEND = re.compile(r"weekend", re.I)
-# an opening's span, a weekend or its first days or weeks ("in its first four days")
+# an opening's span, a weekend or its first days or weeks ("in its first four days"), or a
+# later week of the run ("In its second week it earned")
 _WEEKEND_WORD = re.compile(
-    r"\bweekend\b|\b(?:first|second|third|fourth|fifth|sixth|opening) (?:[a-z-]+ )?(?:days|weeks?)\b"
+    r"\bweekend\b"
+    r"|\b(?:first|second|third|fourth|fifth|sixth|opening) (?:[a-z-]+ )?(?:days|weeks?)\b"
 )
 # The subject of a clause that is another film of the series, not this one.
 _OTHER_FILM = re.compile(r"\b(?:sequel|prequel|remake|follow-up|spin-off)s?\b", re.I)
