@@ -5263,3 +5263,21 @@ def test_wikipedia_album_infobox_and_estimated_box_office():
     assert "2012-09-02" not in dates
     grosses = {(c.value["amount"], c.qualifier) for c in out.claims if c.attribute == "gross"}
     assert (1_200_000_000, None) in grosses
+
+
+def test_plot_kin_coordination_and_described_roles():
+    """"his baby son Tinku" names Tinku; "Meera and Thakur Baldev" where the cast names "Meera
+    Joshi" gives her no surname of his; a cased cast list's "the night nurse" is a described
+    role, no character of the plot (Meera is named by her first name alone)."""
+    text = (
+        "Ravi Joshi misses the night his baby son Tinku falls ill. Meera and Thakur Baldev "
+        "visit the grave, and the night nurse tells Ravi the truth."
+    )
+    out = _collector(text)
+    add_characters(
+        out, 0, len(text), ["Ravi Joshi", "Meera Joshi", "Thakur Baldev", "the night nurse"],
+        cased=True,
+    )
+    assert {c.value for c in out.claims if c.attribute == "character"} == {
+        "Ravi Joshi", "Tinku", "Meera", "Thakur Baldev"
+    }
