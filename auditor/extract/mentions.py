@@ -1096,8 +1096,8 @@ def coordinated_mentions(
             continue
         if not cased and f"{a} {fold(m['last'])}" not in listed:
             continue  # lower case shows no name: "a museum piece and jo brook"
-        # "Kamla and Sarpanch Dharampal" where the text or cast list names "Kamla Sangwan":
-        # the first has a surname of her own
+        # "Ada and Judge Brook" where the text or cast list names "Ada Quint": the first
+        # has a surname of her own
         last = fold(m["last"])
         own = any(n.startswith(f"{a} ") and not n.endswith(f" {last}") for n in names)
         if fold(f"{m['b']} {m['last']}") in names and a not in _STOP and a not in names and not own:

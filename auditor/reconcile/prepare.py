@@ -392,7 +392,7 @@ _PERSIAN = (
 )
 _IRANIAN = r"(?i)\biran|persia"
 # Indian names as sites romanise them once folded: a long vowel written doubled or single
-# ("Sood", "Sud"; "Deepak", "Dipak"; "Aamir", "Amir").
+# ("Poonam", "Punam"; "Deepak", "Dipak"; "Aamir", "Amir").
 _INDIAN_NAMES = ((r"oo", "u"), (r"ee", "i"), (r"aa", "a"))
 _INDIAN = r"(?i)\bindia"
 # Hanyu pinyin's syllables, by initial the finals it takes. Taiwan's names are romanised in
