@@ -5285,3 +5285,91 @@ def test_south_african_pages_rand_board_ages_and_afrikaans_titles():
     out = _collector(text)
     add_characters(out, 0, len(text), ["tannie ria basson", "mandla zulu"], cased=False)
     assert {c.value for c in out.claims} == {"ria basson", "mandla"}
+
+
+BOX_OFFICE_RUNS = [
+    (  # a day's takings with its noun left out ("on its third"), a milestone "club"
+        "It earned ₹21.4 crore on its second day and ₹19.8 crore on its third, and entered "
+        "the ₹100 crore club in five days.",
+        set(),
+    ),
+    (  # a week of the run (any ordinal), a running total, another film's figure beside it
+        "Its opening weekend earned ₹95.2 crore, and its first week ₹131.6 crore. In its "
+        "second week it earned ₹40.2 crore, taking its total to ₹171.8 crore; it then crossed "
+        "₹190.5 crore, the lifetime total of Sona Chandi (2012). It beat the worldwide gross "
+        "of ₹250 crore of Sona Chandi (2012).",
+        set(),
+    ),
+    (  # the distributors' share of the domestic gross; money made outside the home country
+        "Trade analysts put the distributors' share of the domestic gross at ₹88 crore. "
+        "Overseas, the film grossed US$9.1 million in its run outside India.",
+        set(),
+    ),
+    (  # a territory right before the next amount is that amount's; PKR and a South Asian market
+        "In New Zealand it grossed NZ$210,000 and in Malaysia RM 1.4 million. In Pakistan it "
+        "earned PKR 12 crore.",
+        {
+            ("gross", (("amount", 210000), ("currency", "NZD")), "new zealand"),
+            ("gross", (("amount", 1400000), ("currency", "MYR")), "malaysia"),
+            ("gross", (("amount", 120000000), ("currency", "PKR")), "pakistan"),
+        },
+    ),
+    (  # the cost of a thing a relative clause names is no budget
+        "The dance number was filmed in Hyderabad, on a set that cost ₹60 lakh.",
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "facts"), BOX_OFFICE_RUNS)
+def test_a_runs_parts_and_other_films_figures_are_no_gross(text, facts):
+    assert _facts(add_money_prose, text) == facts
+
+
+def test_a_fronted_pair_of_countries_and_a_south_asian_release():
+    text = (
+        "In the United States and Canada the film was handled by Kestrel Overseas and opened "
+        "in limited release on 3 March 2017. In Bangladesh, where the censors held it for a "
+        "week, it was released on 10 March 2017."
+    )
+    assert _facts(add_release_prose, text) == {
+        ("release_date", "2017-03-03", "usa,limited"),
+        ("release_date", "2017-03-10", "bangladesh"),
+    }
+
+
+def test_wikipedia_album_infobox_and_estimated_box_office():
+    """An album's infobox inside the Music section dates the album, not the film; an infobox
+    "est." before an amount marks an estimate."""
+    from auditor.extract.wikipedia import Wikipedia
+
+    page = (FIXTURES / "documents" / "kaala-sona-2012" / "wikipedia.txt").read_text()
+    page = page.replace("Box office₹1.2 billion", "Box officeest. ₹1.2 billion")
+    page = page.replace(
+        "Music\n\n", "Music\n\nKaala Sona\nSoundtrack album by Shantanu Bose\nReleased 2 "
+        "September 2012\nLabel Saregama\n\nThe soundtrack was released on 2 September 2012. ",
+    )
+    out = _collector(page)
+    Wikipedia().extract(out.view, out)
+    dates = {c.value for c in out.claims if c.attribute == "release_date"}
+    assert "2012-09-02" not in dates
+    grosses = {(c.value["amount"], c.qualifier) for c in out.claims if c.attribute == "gross"}
+    assert (1_200_000_000, None) in grosses
+
+
+def test_plot_kin_coordination_and_described_roles():
+    """"his baby son Tinku" names Tinku; "Meera and Thakur Baldev" where the cast names "Meera
+    Joshi" gives her no surname of his; a cased cast list's "the night nurse" is a described
+    role, no character of the plot (Meera is named by her first name alone)."""
+    text = (
+        "Ravi Joshi misses the night his baby son Tinku falls ill. Meera and Thakur Baldev "
+        "visit the grave, and the night nurse tells Ravi the truth."
+    )
+    out = _collector(text)
+    add_characters(
+        out, 0, len(text), ["Ravi Joshi", "Meera Joshi", "Thakur Baldev", "the night nurse"],
+        cased=True,
+    )
+    assert {c.value for c in out.claims if c.attribute == "character"} == {
+        "Ravi Joshi", "Tinku", "Meera", "Thakur Baldev"
+    }

@@ -1320,3 +1320,19 @@ def test_filipino_suffixes_and_tagalog():
     assert ("producers", "AU003") not in found
     assert not near_variant("Lino Abad Jr.", "Lino Abad III")
     assert near_variant("Lino Abad Jr.", "Lino Abadd Jr.")
+
+
+def test_indian_romanisations_of_a_long_vowel_are_one_name_on_an_indian_film():
+    """On a film whose countries name India, a long vowel written doubled or single ("Sood",
+    "Sud"; "Deepak", "Dipak"; "Aamir", "Amir") is one name, where a vowel changed ("Akhter" for
+    "Akhtar") is still a misspelling. On a film of another country the same forms are
+    spellings."""
+    forms = {
+        "director": ("Ravi Sood", "Ravi Sud", "Ravi Sood"),
+        "writers": ("Deepak Mallya", "Dipak Mallya", "Deepak Mallya"),
+        "producers": ("Aamir Qadri", "Amir Qadri", "Aamir Qadri"),
+        "editor": ("Farid Akhtar", "Farid Akhter", "Farid Akhtar"),
+    }
+    spelt = _spelt_per_film(forms, {"a-film-2016": "India", "b-film-2016": "Portugal"})
+    assert spelt["a-film-2016"] == {"editor"}  # a vowel changed: no romanisation
+    assert spelt["b-film-2016"] == set(forms)

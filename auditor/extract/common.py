@@ -211,9 +211,15 @@ def add_credited(out: Collector, attribute: str, start: int, end: int, sep: str 
 
 
 def add_money(
-    out: Collector, attribute: str, start: int, end: int, scope: str | None = None
+    out: Collector,
+    attribute: str,
+    start: int,
+    end: int,
+    scope: str | None = None,
+    estimated: bool = False,
 ) -> None:
-    """A budget or gross field; `scope`: a gross's territory its label names."""
+    """A budget or gross field; `scope`: a gross's territory its label names; `estimated`: a
+    mark before the amount said so."""
     text = out.view.text[start:end]
     countries = out.values("country")
     money = parse_money(_REF_MARK.sub("", text), **marks(countries))
@@ -222,7 +228,7 @@ def add_money(
         return
     if attribute == "budget":
         value = {"low": money.low, "high": money.high, "currency": money.currency}
-        qualifier = "estimated" if money.estimated else None
+        qualifier = "estimated" if money.estimated or estimated else None
     else:
         value = {"amount": money.low, "currency": money.currency}
         qualifier = money.scope or scope
@@ -239,7 +245,13 @@ def add_characters(out: Collector, start: int, end: int, known: list[str], *, ca
     # a described role of one word ("the doorkeeper") names no one in lower-cased text, where
     # "the keeper" would read as its variant; a title of more ("the iron duke") or a cased
     # page's role ("the Frost Queen") is named as the cast names it
-    known = [k for k in role_names(known) if cased or not _ONE_WORD_DESCRIBED.fullmatch(k)]
+    # and on a cased page a role of lower-case words after its article ("the ringside doctor")
+    # is described, no name
+    known = [
+        k
+        for k in role_names(known)
+        if not (_DESCRIBED_LOWER if cased else _ONE_WORD_DESCRIBED).fullmatch(k)
+    ]
     if not cased:  # a lower-cased page's plot may name a nicknamed role so (a cased one's
         known += _nickname_surnames(known) + _diminutives(known)  # capitals show the name)
     # a film-maker the page credits, named in its summary ("X's silent fable"), is no
@@ -282,6 +294,7 @@ _FAMILY_FIRST_LANGUAGES = {
 
 # A double role: "Kit / The Stranger", "Kit Hale and the Stranger".
 DESCRIBED_ROLE = re.compile(r"(?i)(?:the|a|an)\b")
+_DESCRIBED_LOWER = re.compile(r"(?:the|a|an) [a-z][a-z'’ -]*")
 _ONE_WORD_DESCRIBED = re.compile(r"(?i)(?:the|a|an)\s+\S+")
 _ROLE_PARTS = re.compile(r"\s+/\s+|\s+and\s+", re.I)
 

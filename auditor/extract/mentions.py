@@ -410,7 +410,7 @@ _PARTICLE = {  # "dela", "delos": the Filipino particles ("Ana dela Cruz")
 _KIN = re.compile(  # the determiner's first letter first, in either case: a scan skips to it
     r"[HhTtMmOoYyAa](?<!\w.)(?i:(?<=h)(?:is|er)|(?<=t)heir|(?<=m)y|(?<=o)ur|(?<=y)our|(?<=a)n?) "
     r"(?:(?:younger|older|elder|eldest|youngest|only|adopted|little|big|twin|late|estranged|"
-    r"[a-z]+-year-old) )?"
+    r"baby|infant|newborn|teenage|[a-z]+-year-old) )?"
     r"(?:(?:half-|step-?|grand)?(?:sister|brother|mother|father|son|daughter)(?:-in-law)?|"
     r"wife|husband|uncle|aunt|cousin|niece|nephew|fianc[ée]e?|widow|widower|girlfriend|"
     r"boyfriend)(?P<comma>,)? (?P<n>[^\W\d_][\w\u0300-\u036f'’-]*)(?![\w\u0300-\u036f'’-]| [A-Z])"
@@ -1096,7 +1096,11 @@ def coordinated_mentions(
             continue
         if not cased and f"{a} {fold(m['last'])}" not in listed:
             continue  # lower case shows no name: "a museum piece and jo brook"
-        if fold(f"{m['b']} {m['last']}") in names and a not in _STOP and a not in names:
+        # "Ada and Judge Brook" where the text or cast list names "Ada Quint": the first
+        # has a surname of her own
+        last = fold(m["last"])
+        own = any(n.startswith(f"{a} ") and not n.endswith(f" {last}") for n in names)
+        if fold(f"{m['b']} {m['last']}") in names and a not in _STOP and a not in names and not own:
             out.append((m.start(), m.end(), f"{m['a']} {m['last']}"))
     return out
 

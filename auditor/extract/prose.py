@@ -601,7 +601,12 @@ def _kind(clause: str) -> str | None:
 
 
 # A country that opens a sentence as its frame: "In France, ...", "Across the United States, ...".
-_FRONTED_COUNTRY = re.compile(rf"(?:In|Across|Throughout) (?:the )?(?P<c>{_COUNTRY}),", re.I)
+_FRONTED_COUNTRY = re.compile(
+    rf"(?:In|Across|Throughout) (?:the )?(?P<c>{_COUNTRY})"
+    # "In the United States and Canada the film ...": the first of two, no comma before its clause
+    rf"(?:,| and (?:the )?(?:{_COUNTRY}) (?=the |it |its ))",
+    re.I,
+)
 # "in the United States and the United Kingdom": the countries coordinated after a country.
 _AND_COUNTRY = re.compile(rf",? (?:and )?(?:the )?{_REGION}(?P<c>{_COUNTRY})\b", re.I)
 
@@ -1180,7 +1185,9 @@ _MONEY_WORDS = re.compile(
     # of rights before release, the studio's cut of the takings: no gross of the film's run
     r"(?:single|opening|first)[- ]day(?: gross(?:es)?)?|daily(?: gross(?:es)?)?|"
     r"(?:previous|former|old) record|pre-?sales?|"
-    r"share of (?:the |its )?(?:gross|box[- ]office|takings|receipts))\b"
+    r"share of (?:the |its )?(?:[\w-]+ )?(?:gross|box[- ]office|takings|receipts)|"
+    # "taking its total to X": the run's sum so far, no gross of the whole run
+    r"(?:taking|bringing|pushing|raising) (?:its|the) (?:[\w-]+ )?total to)\b"
     r"|\b(?P<gross>gross(?:ed|ing|es)?|box[- ]office|earn(?:ed|ing|s)?|took(?: in)?|taking|"
     r"making|made(?! by\b)|revenue|receipts|takings|"
     # "finished its run with 5.6 billion yuan"
@@ -1194,8 +1201,12 @@ _NOT_THE_RUN_AFTER = re.compile(
     r"\s+(?:(?i:on|over|during|in|from)\s+(?i:its|the|a)\s+(?:[\w-]+\s+){0,3}?"
     r"(?i:days?|week|holiday)\b"
     # "$27.6M in its second weekend and $19.3M in its third,": the weekend word left out
-    r"|(?i:in|over)\s+(?i:its|the)\s+(?i:second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+    r"|(?i:in|over|on)\s+(?i:its|the)\s+(?i:second|third|fourth|fifth|sixth|seventh|eighth|ninth"
     r"|tenth|next|last)(?=[,;.)]|\s+(?:and|as|when|while)\b)"
+    # "entered the ₹100 crore club": a milestone's name, no sum the film took
+    r"|(?i:club)\b"
+    # "₹284.3 crore, the lifetime total of X (2014)", "the gross of ₹412 crore of X (2014)"
+    r"|(?:,\s+(?i:the)\s+(?:[\w-]+\s+){0,3})?of\s+(?:[A-Z][\w'’:-]*\s+)+\((?:1[89]|20)\d\d\)"
     r"|on\s+(?:\d{1,2}\s+[A-Z][a-z]+|(?:January|February|March|April|May|June|July|August"
     r"|September|October|November|December)\s+\d{1,2}\b)"
     r"|(?:taken|set|earned|grossed|made|held|posted)\s+by\b)"
@@ -1225,8 +1236,12 @@ _OTHER_FILM_SUBJECT = re.compile(
 _BUILT = re.compile(r"[ -](?:production|film|picture|movie|project|feature)\b")
 _BUILT_AFTER = re.compile(r"\b(?:the|a|an|its|this)\s+$", re.I)
 _WEEKEND = re.compile(r"weekend", re.I)
-# an opening's span, a weekend or its first days or weeks ("in its first four days")
-_WEEKEND_WORD = re.compile(r"\bweekend\b|\bfirst (?:[a-z-]+ )?(?:days|weeks?)\b")
+# an opening's span, a weekend or its first days or weeks ("in its first four days"), or a
+# later week of the run ("In its second week it earned")
+_WEEKEND_WORD = re.compile(
+    r"\bweekend\b"
+    r"|\b(?:first|second|third|fourth|fifth|sixth|opening) (?:[a-z-]+ )?(?:days|weeks?)\b"
+)
 # The subject of a clause that is another film of the series, not this one.
 _OTHER_FILM = re.compile(r"\b(?:sequel|prequel|remake|follow-up|spin-off)s?\b", re.I)
 # "released it as part of the X programme, which grossed $3M": the relative's subject is a whole
@@ -1272,6 +1287,8 @@ _PROMOTION_AFTER = re.compile(
     re.I,
 )
 _COST = re.compile(r"cost(?:s|ing)?", re.I)
+# "a set that cost", "the train sequence, which had cost": a relative clause on its noun
+_PART_COST = re.compile(r"\b(?P<noun>[a-z]+),?\s+(?:that|which)\s+(?:had\s+)?cost$", re.I)
 # A clause's subject that is the film as a whole, whose cost is its budget.
 _THE_FILM = re.compile(r"\b(?:it|film|picture|movie|production|project|feature|shoot)\b", re.I)
 # "The first budget had been $9M; the figure rose to ...": a plan the budget outgrew
@@ -1327,7 +1344,8 @@ _SCOPE_WORDS = (
     (
         re.compile(
             r"\b(?:international(?:ly)?|overseas|foreign|other territories|outside (?:of )?"
-            r"(?:the )?(?:North America|United States|US|U\.S\.|UK|United Kingdom|home market))\b"
+            r"(?:the )?(?:North America|United States|US|U\.S\.|UK|United Kingdom|home market"
+            r"|[A-Z][a-z]+))\b"
         ),
         _ABROAD,
     ),
@@ -1416,7 +1434,10 @@ def _scope(after: str, before: str, onward: str = "") -> str | None:
     the text from the amount to the next one, in its clause) is that amount's."""
     hits = _scope_hits(after)
     if onward:
-        hits = [h for h in hits if not _LEADS_ON.fullmatch(onward, h[1])]
+        # "... and in Malaysia RM 2.1 million": a territory right before the next amount is its
+        hits = [
+            h for h in hits if not _LEADS_ON.fullmatch(onward, h[1]) and onward[h[1] :].strip()
+        ]
     if hits:
         return min(hits)[2]
     hits = [(e, sc) for _, e, sc in _scope_hits(before)]
@@ -1493,7 +1514,9 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
             # word that ends its stretch; a weekend an earlier amount was read with is that
             # amount's, not this one's).
             clause_start = amounts[i - 1].end() if i else s
-            after = _WEEKEND_WORD.search(text, a.end(), stop)
+            # (in the amount's own clause: ", and its first week $Y" is the next amount's)
+            own_end = _CLAUSE_BREAK.search(text, a.end(), stop)
+            after = _WEEKEND_WORD.search(text, a.end(), own_end.start() if own_end else stop)
             if after is None and later and later[0].lastgroup == "skip":
                 after = _WEEKEND.search(later[0][0]) and later[0]
             if after:
@@ -1553,6 +1576,10 @@ def add_money_prose(out: Collector, start: int, end: int) -> None:
                 ):
                     continue
                 if i and _PART_OF.match(text, amounts[i - 1].end(), a.start()):
+                    continue
+                # "on a set that cost ₹45 lakh": the cost of the thing the relative names
+                part = _PART_COST.search(text, max(s, at - 40), word_end)
+                if part and not _THE_FILM.fullmatch(part["noun"]):
                     continue
                 # "budgeted at $3M; the set itself cost $240,000": after the film's budget, a
                 # clause whose subject is no name of the film costs a part of it

@@ -195,6 +195,7 @@ class Wikipedia(Adapter):
         parts = _without_other_films(text, parts, out.values("year"), out.values("title"))
         parts = _without_sequel_sections(text, parts, out.values("year"))
         parts = _without_earlier_releases(text, parts, out.values("year"))
+        parts = _without_album_boxes(text, parts)
         for s, e in parts:
             add_release_prose(out, s, e)
             if television:
@@ -324,9 +325,12 @@ class Wikipedia(Adapter):
         elif kind in ("budget", "gross"):
             # the value's slice: a label glued to it ("BudgetDM 4.8 million") is no letter
             # before an abbreviation that must stand as a word of its own
+            # "est. ₹589 crore": an estimate's mark before the amount
+            mark = _ESTIMATE_MARK.match(text, s, e)
+            s = mark.end() if mark else s
             money = MONEY_IN_TEXT.match(text[s:e])
             if money:
-                add_money(out, kind, s + money.start(), s + money.end())
+                add_money(out, kind, s + money.start(), s + money.end(), estimated=bool(mark))
 
     def _prose(self, out: Collector, start: int, end: int) -> None:
         text = out.view.text
@@ -602,6 +606,25 @@ def _without_sequel_sections(
                 continue
             out.append((s, m.start("h")))
             s = headings[i + 1].start() if i + 1 < len(headings) else e
+        out.append((s, e))
+    return [(s, e) for s, e in out if s < e]
+
+
+_ESTIMATE_MARK = re.compile(r"(?:est\.|estimated|approx\.|approximately|~)\s*", re.I)
+# The infobox of the film's album inside its Music section ("Soundtrack album by X", then its
+# "Released", "Length", "Label" lines up to the blank line): the album's dates, not the film's.
+_ALBUM_BOX = re.compile(
+    r"^(?:Soundtrack|Studio|Compilation|Live|Remix) album by [^\n]*\n(?:[^\n]*\S[^\n]*\n)*", _M
+)
+
+
+def _without_album_boxes(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The prose stretches less each album infobox they hold."""
+    out = []
+    for s, e in parts:
+        for m in _ALBUM_BOX.finditer(text, s, e):
+            out.append((s, m.start()))
+            s = m.end()
         out.append((s, e))
     return [(s, e) for s, e in out if s < e]
 

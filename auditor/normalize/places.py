@@ -190,6 +190,11 @@ COUNTRY_NAMES = sorted(
         "kuwait",
         "bahrain",
         "oman",
+        # the South Asian markets where Indian films open
+        "pakistan",
+        "bangladesh",
+        "nepal",
+        "sri lanka",
         # the Southeast Asian markets where Chinese-language films open
         "malaysia",
         "indonesia",

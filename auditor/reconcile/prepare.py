@@ -391,6 +391,10 @@ _PERSIAN = (
     *((c + c, c) for c in "bcdfgjklmnpqrstvz"),
 )
 _IRANIAN = r"(?i)\biran|persia"
+# Indian names as sites romanise them once folded: a long vowel written doubled or single
+# ("Poonam", "Punam"; "Deepak", "Dipak"; "Aamir", "Amir").
+_INDIAN_NAMES = ((r"oo", "u"), (r"ee", "i"), (r"aa", "a"))
+_INDIAN = r"(?i)\bindia"
 # Hanyu pinyin's syllables, by initial the finals it takes. Taiwan's names are romanised in
 # Wade-Giles ("Teng Shu-lan", its apostrophes and umlauts dropped as sites drop them) and
 # written in pinyin by other sites ("Deng Shulan"): a pinyin syllable read in Wade-Giles
@@ -546,11 +550,15 @@ def _romanised(
         th = pl.col(c)
         for pattern, to in _THAI_NAMES:
             th = th.str.replace_all(pattern, to)
+        hi = pl.col(c)
+        for pattern, to in _INDIAN_NAMES:
+            hi = hi.str.replace_all(pattern, to)
         script = pl.col("script")
         return (
             pl.when(script == "ru").then(ru).when(script == "ja").then(ja)
             .when(script == "fa").then(fa).when(script == "zh").then(zh)
-            .when(script == "ar").then(ar).when(script == "th").then(th).alias(c)
+            .when(script == "ar").then(ar).when(script == "th").then(th)
+            .when(script == "hi").then(hi).alias(c)
         )
 
     folded = typed.join(written, on=["attribute", "value"]).with_columns(
@@ -562,7 +570,7 @@ def _romanised(
 def scripts(frame: pl.LazyFrame) -> pl.LazyFrame:
     """entity -> the script its names were romanised from, where its `country` claims name a
     country whose names are ("ru": Russia, the Soviet Union; "ja": Japan; "fa": Iran; "zh":
-    Taiwan; "ar": an Arab country; "th": Thailand)."""
+    Taiwan; "ar": an Arab country; "th": Thailand; "hi": India)."""
     country = pl.col("value")
     return (
         frame.filter(pl.col("attribute") == "country")
@@ -579,7 +587,9 @@ def scripts(frame: pl.LazyFrame) -> pl.LazyFrame:
             .when(country.str.contains(_ARAB))
             .then(pl.lit("ar"))
             .when(country.str.contains(_THAI))
-            .then(pl.lit("th")),
+            .then(pl.lit("th"))
+            .when(country.str.contains(_INDIAN))
+            .then(pl.lit("hi")),
         )
         .drop_nulls("script")
         .group_by("entity")
