@@ -853,10 +853,11 @@ MONEY = [
         },
     ),
     (  # the new shekel by sign, abbreviation before or after, code and name; a share of the
-        # budget a fund gave ("of which the X provided") is no budget
+        # budget a fund gave ("of which the X provided") is no budget; money made "abroad" has
+        # no scope of v1 (as "overseas"), not the territory named before it
         "Shot on a budget of NIS 6.1 million, of which the Negev Regional Film Fund provided 1.9 "
-        "million shekels, it grossed ₪8.2 million in Israel, ILS 410,000 in France and 2.4 "
-        "million NIS in Germany.",
+        "million shekels, it grossed ₪8.2 million in Israel, ILS 410,000 in France, 2.4 "
+        "million NIS in Germany and ₪1.1 million abroad.",
         {
             ("budget", (("currency", "ILS"), ("high", 6_100_000), ("low", 6_100_000)), None),
             ("gross", (("amount", 8_200_000), ("currency", "ILS")), "israel"),

@@ -1281,10 +1281,10 @@ _SCOPE_WORDS = (
     ),
     (re.compile(r"\b(?:UK|U\.K\.|United Kingdom|British|Britain)\b"), "uk"),
     # the money made outside the home market: no scope of v1 ("grossed $12M internationally",
-    # "$40M outside North America")
+    # "$2M abroad", "$40M outside North America")
     (
         re.compile(
-            r"\b(?:international(?:ly)?|overseas|foreign|other territories|outside (?:of )?"
+            r"\b(?:international(?:ly)?|overseas|abroad|foreign|other territories|outside (?:of )?"
             r"(?:the )?(?:North America|United States|US|U\.S\.|UK|United Kingdom|home market))\b"
         ),
         _ABROAD,
