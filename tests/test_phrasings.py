@@ -852,6 +852,26 @@ MONEY = [
             ("gross", (("amount", 900_000_000), ("currency", "IRR")), None),
         },
     ),
+    (  # the new shekel by sign, abbreviation before or after, code and name; a share of the
+        # budget a fund gave ("of which the X provided") is no budget; money made "abroad" has
+        # no scope of v1 (as "overseas"), not the territory named before it
+        "Shot on a budget of NIS 6.1 million, of which the Negev Regional Film Fund provided 1.9 "
+        "million shekels, it grossed ₪8.2 million in Israel, ILS 410,000 in France, 2.4 "
+        "million NIS in Germany and ₪1.1 million abroad.",
+        {
+            ("budget", (("currency", "ILS"), ("high", 6_100_000), ("low", 6_100_000)), None),
+            ("gross", (("amount", 8_200_000), ("currency", "ILS")), "israel"),
+            ("gross", (("amount", 410_000), ("currency", "ILS")), "france"),
+            ("gross", (("amount", 2_400_000), ("currency", "ILS")), "germany"),
+        },
+    ),
+    (  # "new shekels" and "new Israeli shekels" after the amount
+        "Made for 3.3 million new Israeli shekels, it took 5 million new shekels in Israel.",
+        {
+            ("budget", (("currency", "ILS"), ("high", 3_300_000), ("low", 3_300_000)), None),
+            ("gross", (("amount", 5_000_000), ("currency", "ILS")), "israel"),
+        },
+    ),
     (  # dollars named by their country after the amount
         "Made for 22 million New Taiwan dollars, it earned 3.4 million Hong Kong dollars in "
         "Hong Kong.",

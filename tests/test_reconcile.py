@@ -1066,6 +1066,24 @@ def test_thai_romanisations_of_a_name_are_one_name_on_a_thai_film():
     assert spelt["b-film-2018"] == set(forms)
 
 
+def test_hebrew_romanisations_of_a_name_are_one_name_on_an_israeli_film():
+    """On a film whose countries name Israel, tsadi written "tz", "ts" or "z", het "ch" / "kh"
+    / "h", an opening "Yi" / "I", a final "ah" / "a" and a doubled letter are one name each
+    (sites' romanisations of one Hebrew spelling), where a letter changed ("Ben-Ari" for
+    "Ben-Adi") is still a misspelling. On a film of another country the same forms are
+    spellings."""
+    forms = {
+        "director": ("Tzadok Harel", "Zadok Harel", "Tsadok Harel"),
+        "writers": ("Chaim Oren", "Haim Oren", "Khaim Oren"),
+        "stars": ("Yigal Tamir", "Igal Tamir", "Yigal Tammir"),
+        "character": ("Devorah Segal", "Devora Segal", "Devorah Segall"),
+        "cinematographer": ("Ilan Ben-Adi", "Ilan Ben-Adi", "Ilan Ben-Ari"),
+    }
+    spelt = _spelt_per_film(forms, {"a-film-2013": "Israel", "b-film-2013": "Canada"})
+    assert spelt["a-film-2013"] == {"cinematographer"}  # a letter changed: no romanisation
+    assert spelt["b-film-2013"] == set(forms)
+
+
 def test_a_nickname_in_quotes_is_no_part_of_a_persons_name():
     """'Siriwan "Mew" Pattanakit' (a Thai page's nickname in quotes) and "Siriwan Pattanakit"
     are one person, on any film, as a name with and without its middle initials is; a letter

@@ -1144,7 +1144,7 @@ _TRAILING_HEADS = {  # each head with the trailing currencies that open with it
 # one: "us$", "can$", "rmb¥") or a currency code; or any digit, where a currency written after
 # its amount may follow.
 _AMOUNT_OPENS = re.compile(
-    rf"[{SIGNS}]|ℛℳ|(?<![^\W\d_])(?:rm|kr|tl|dm|zł)(?![a-z])|"
+    rf"[{SIGNS}]|ℛℳ|(?<![^\W\d_])(?:rm|kr|tl|dm|zł|nis)(?![a-z])|"
     + CURRENCY_CODES.lower()
     + r"|(?<![^\W\d_])(?:r[sp]|le|l\.e)\.?\s*\d|(?<![^\W\d_])[pr](?=\d)"
 )
@@ -1308,8 +1308,9 @@ _RUN_WORDS = re.compile(
 _BOUND = re.compile(rf"\b(?:under|below|less than|at most|up to|{LOWER_BOUND})\s*$", re.I)
 _LOWER_BOUND = re.compile(rf"\b(?:{LOWER_BOUND})\s*$", re.I)
 # "$1.2 million, of which about $200,000 went on the finale": an amount right after "of which" /
-# "including" is a part of the amount before it, no budget of the film.
-_PART_OF = re.compile(r"\W*(?:of which|including)\b[^.;$]{0,30}$", re.I)
+# "including" is a part of the amount before it, no budget of the film, its giver named or not
+# ("of which the national film fund provided $400,000").
+_PART_OF = re.compile(r"\W*(?:of which|including)\b[^.;$]{0,60}$", re.I)
 # "ARS 8 million, about US$2.2 million at the time", "CLP 2 billion in Chile, or roughly $3
 # million": US dollars right after an amount in another currency (and its territory), with
 # only an approximation between them, are the page's conversion of it, no figure of their own
@@ -1340,12 +1341,14 @@ _SCOPE_WORDS = (
     ),
     (re.compile(r"\b(?:UK|U\.K\.|United Kingdom|British|Britain)\b"), "uk"),
     # the money made outside the home market: no scope of v1 ("grossed $12M internationally",
-    # "$40M outside North America")
+    # "$2M abroad", "$40M outside North America")
     (
         re.compile(
             r"\b(?:international(?:ly)?|overseas|foreign|other territories|outside (?:of )?"
             r"(?:the )?(?:North America|United States|US|U\.S\.|UK|United Kingdom|home market"
             r"|[A-Z][a-z]+))\b"
+            r"\b(?:international(?:ly)?|overseas|abroad|foreign|other territories|outside (?:of )?"
+            r"(?:the )?(?:North America|United States|US|U\.S\.|UK|United Kingdom|home market))\b"
         ),
         _ABROAD,
     ),

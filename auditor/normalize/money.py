@@ -15,7 +15,7 @@ from auditor.normalize.places import canonical_country
 
 # The currency signs pages write before (or a table after) an amount: one list for the
 # parser and extraction's scans (extract.prose).
-SIGNS = "$£€¥₹₩₤₺₽₦₱฿"
+SIGNS = "$£€¥₹₩₤₺₽₦₱฿₪"
 _SYMBOLS = {
     "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₩": "KRW", "rmb": "CNY",
     "₽": "RUB", "₦": "NGN", "₱": "PHP", "฿": "THB",
@@ -31,6 +31,7 @@ _SYMBOLS = {
     # the Egyptian pound's sign and abbreviation (livre égyptienne): "E£4.5 million", "LE 4.5
     # million", "L.E. 900,000"
     "e£": "EGP", "le": "EGP", "l.e.": "EGP",
+    "₪": "ILS", "nis": "ILS",  # the new shekel's sign and abbreviation: "₪6 million", "NIS 6"
 }
 # Country prefixes written before "$" or "¥" ("CA$6.5 million", "NZ$2 million", "CN¥1 billion"):
 # the longest one before the sign names the currency.
@@ -105,7 +106,7 @@ RAND_R = (
 # "kr 2 750 000": the krona or krone before the amount, by the film's country (`krona`)
 _CUR = (
     rf"(?:{_PREFIX}|(?<![^\W\d_])(?:E£|(?-i:LE|L\.E\.) ?)|[{SIGNS}]|ℛℳ ?"
-    rf"|(?<![^\W\d_])(?:RM|TL|DM|ZŁ)(?![A-Za-z]) ?"
+    rf"|(?<![^\W\d_])(?:RM|TL|DM|ZŁ|NIS)(?![A-Za-z]) ?"
     rf"|(?<![^\W\d_])(?:{_CODES})(?![A-Za-z]) ?"  # a code is a word: no "ILS 2" in "Sails 2"
     rf"|{RUPEE_ABBREVIATION}|{PESO_P}|{RAND_R}|(?<![^\W\d_])kr\.?(?![A-Za-z]) ?)"
 )
@@ -131,6 +132,8 @@ TRAILING_CURRENCIES = (
     "deutschmarks", "deutsche marks", "deutsche mark", "dm",  # "4.8 million DM"
     "swiss francs", "austrian schillings", "schillings",  # "1.2 million Swiss francs"
     "iranian rials", "rials", "rial",  # the Iranian rial: "8.2 billion rials"
+    # the new shekel by name or abbreviation: "9.1 million (new) shekels", "9.1 million NIS"
+    "israeli new shekels", "new israeli shekels", "new shekels", "shekels", "shekel", "nis",
     # France's franc before and after its revaluation of 1960 (100 old francs to 1 new franc):
     # "3 million old francs", "30,000 NF" / "new francs"
     "old francs", "new francs", "nf",
@@ -149,6 +152,8 @@ _TRAILING_NAMES = {  # a currency's name written after the amount
     "DEUTSCHMARKS": "DEM", "DEUTSCHE MARKS": "DEM", "DEUTSCHE MARK": "DEM", "DM": "DEM",
     "SWISS FRANCS": "CHF", "AUSTRIAN SCHILLINGS": "ATS", "SCHILLINGS": "ATS",
     "IRANIAN RIALS": "IRR", "RIALS": "IRR", "RIAL": "IRR",
+    "ISRAELI NEW SHEKELS": "ILS", "NEW ISRAELI SHEKELS": "ILS", "NEW SHEKELS": "ILS",
+    "SHEKELS": "ILS", "SHEKEL": "ILS", "NIS": "ILS",
     # The old franc has no ISO 4217 code: its French abbreviation (anciens francs) stands for
     # it, as "RM" does for the Reichsmark; the new franc is FRF.
     "OLD FRANCS": "AF", "NEW FRANCS": "FRF", "NF": "FRF",

@@ -485,6 +485,19 @@ _THAI_NAMES = (
     *((c + c, c) for c in "bdfgkmnprstw"),
 )
 _THAI = r"(?i)thai"
+# Hebrew names as sites romanise them once folded: tsadi written "tz", "ts" or "z" ("Tzadok",
+# "Tsadok", "Zadok"), het and khaf "ch", "kh" or "h" ("Chaim", "Haim"), a yod before "i" that
+# opens a name written or not ("Yigal", "Igal"), a final he after "a" written or not
+# ("Devorah", "Devora"; after a vowel it may be another name, and stays), and a letter doubled
+# or not.
+_HEBREW_NAMES = (
+    (r"t[sz]", "z"),
+    (r"[ck]h", "h"),
+    (r"\by(i)", "${1}"),
+    (r"([^aeiou])ah\b", "${1}a"),
+    *((c + c, c) for c in "bdfgklmnprstvz"),
+)
+_ISRAELI = r"(?i)israel"
 
 
 def _romanised(
@@ -497,11 +510,12 @@ def _romanised(
     a long vowel's spellings ("Yūsaku", "Yûsaku", "Yuusaku", "Yusaku"; "Ohno", "Ōno"), and on a
     Taiwanese film's a name in Wade-Giles and in pinyin ("Teng Shu-lan", "Deng Shulan"), on
     an Arab film's an Arabic name with its article and "Abd" written apart or joined, and on a
-    Thai film's a name in the official system and as its bearer spells it. Other
+    Thai film's a name in the official system and as its bearer spells it, and on an Israeli
+    film's a Hebrew name's spellings of one letter ("Tzadok", "Zadok"). Other
     films' names keep their keys, "Toni" and "Tony", "Koutarou" and "Kotaro" there being two
     spellings, even where such a film writes the same name: the folded keys are rows of their
-    own, under the film's `script` ("ru", "ja", "fa", "zh", "ar", "th"; "" for every other claim;
-    `films`, as `scripts` finds them)."""
+    own, under the film's `script` ("ru", "ja", "fa", "zh", "ar", "th", "he"; "" for every other
+    claim; `films`, as `scripts` finds them)."""
     written = (
         frame.filter(pl.col("attribute").is_in(list(named)))
         .join(films, on="entity")
@@ -553,12 +567,16 @@ def _romanised(
         hi = pl.col(c)
         for pattern, to in _INDIAN_NAMES:
             hi = hi.str.replace_all(pattern, to)
+        he = pl.col(c)
+        for pattern, to in _HEBREW_NAMES:
+            he = he.str.replace_all(pattern, to)
         script = pl.col("script")
         return (
             pl.when(script == "ru").then(ru).when(script == "ja").then(ja)
             .when(script == "fa").then(fa).when(script == "zh").then(zh)
             .when(script == "ar").then(ar).when(script == "th").then(th)
             .when(script == "hi").then(hi).alias(c)
+            .when(script == "he").then(he).alias(c)
         )
 
     folded = typed.join(written, on=["attribute", "value"]).with_columns(
@@ -571,6 +589,7 @@ def scripts(frame: pl.LazyFrame) -> pl.LazyFrame:
     """entity -> the script its names were romanised from, where its `country` claims name a
     country whose names are ("ru": Russia, the Soviet Union; "ja": Japan; "fa": Iran; "zh":
     Taiwan; "ar": an Arab country; "th": Thailand; "hi": India)."""
+    Taiwan; "ar": an Arab country; "th": Thailand; "he": Israel)."""
     country = pl.col("value")
     return (
         frame.filter(pl.col("attribute") == "country")
@@ -590,6 +609,8 @@ def scripts(frame: pl.LazyFrame) -> pl.LazyFrame:
             .then(pl.lit("th"))
             .when(country.str.contains(_INDIAN))
             .then(pl.lit("hi")),
+            .when(country.str.contains(_ISRAELI))
+            .then(pl.lit("he")),
         )
         .drop_nulls("script")
         .group_by("entity")
