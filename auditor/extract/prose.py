@@ -1344,11 +1344,9 @@ _SCOPE_WORDS = (
     # "$2M abroad", "$40M outside North America")
     (
         re.compile(
-            r"\b(?:international(?:ly)?|overseas|foreign|other territories|outside (?:of )?"
+            r"\b(?:international(?:ly)?|overseas|abroad|foreign|other territories|outside (?:of )?"
             r"(?:the )?(?:North America|United States|US|U\.S\.|UK|United Kingdom|home market"
             r"|[A-Z][a-z]+))\b"
-            r"\b(?:international(?:ly)?|overseas|abroad|foreign|other territories|outside (?:of )?"
-            r"(?:the )?(?:North America|United States|US|U\.S\.|UK|United Kingdom|home market))\b"
         ),
         _ABROAD,
     ),

@@ -575,7 +575,7 @@ def _romanised(
             pl.when(script == "ru").then(ru).when(script == "ja").then(ja)
             .when(script == "fa").then(fa).when(script == "zh").then(zh)
             .when(script == "ar").then(ar).when(script == "th").then(th)
-            .when(script == "hi").then(hi).alias(c)
+            .when(script == "hi").then(hi)
             .when(script == "he").then(he).alias(c)
         )
 
@@ -588,8 +588,7 @@ def _romanised(
 def scripts(frame: pl.LazyFrame) -> pl.LazyFrame:
     """entity -> the script its names were romanised from, where its `country` claims name a
     country whose names are ("ru": Russia, the Soviet Union; "ja": Japan; "fa": Iran; "zh":
-    Taiwan; "ar": an Arab country; "th": Thailand; "hi": India)."""
-    Taiwan; "ar": an Arab country; "th": Thailand; "he": Israel)."""
+    Taiwan; "ar": an Arab country; "th": Thailand; "hi": India; "he": Israel)."""
     country = pl.col("value")
     return (
         frame.filter(pl.col("attribute") == "country")
@@ -608,7 +607,7 @@ def scripts(frame: pl.LazyFrame) -> pl.LazyFrame:
             .when(country.str.contains(_THAI))
             .then(pl.lit("th"))
             .when(country.str.contains(_INDIAN))
-            .then(pl.lit("hi")),
+            .then(pl.lit("hi"))
             .when(country.str.contains(_ISRAELI))
             .then(pl.lit("he")),
         )
