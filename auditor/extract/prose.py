@@ -1850,7 +1850,7 @@ def add_cast_prose(out: Collector, start: int, end: int) -> None:
         opening = _CREDIT_OPENING.match(text, s, e)
         if opening:
             attribute = _CREDIT_VERBS[opening["role"].lower()]
-            # "Written by Pike and Ada Brook, it stars": a surname alone is the person the
+            # "Written by Brook and Jo Zell, it stars": a surname alone is the person the
             # page names in full, no credit of its own
             surnames = {v.rsplit(" ", 1)[-1] for v in out.values(attribute) if " " in v}
             for n in re.finditer(_NAME, opening["names"]):
