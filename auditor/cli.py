@@ -79,6 +79,7 @@ def extract(
 
     from auditor.claims import COLUMNS, jsonl
     from auditor.pipeline import declared, extract_paths, has_tables
+    from auditor.report import unseen
 
     config = _config(paths, config_file)
     if fmt == "parquet" and output is None:
@@ -92,7 +93,9 @@ def extract(
     if fmt == "jsonl":
         _emit(jsonl(frame), output)
     elif fmt == "csv":
-        _emit(frame.write_csv(), output)
+        # to a terminal no source's escape sequence is sent raw (a file keeps the data as is)
+        text = frame.write_csv()
+        _emit(text if output is not None else unseen.written_out(text), output)
     else:
         try:
             frame.write_parquet(output)

@@ -37,6 +37,25 @@ def test_extract_csv_and_parquet(capsys, tmp_path):
     assert main(["extract", str(SOURCES), "--format", "parquet"]) == 2
 
 
+def test_extract_csv_to_the_terminal_writes_escape_sequences_out(capsys, tmp_path):
+    """A page's terminal escapes ("\x1b[31m", an OSC link) reach standard output written out,
+    never raw (JSON Lines escapes them by itself); a CSV file keeps the text as it is."""
+    from tests.conftest import BUNDLED
+
+    folder = tmp_path / BUNDLED
+    folder.mkdir()
+    text = (SOURCES / BUNDLED / "movieblog.txt").read_text(encoding="utf-8")
+    hostile = text.replace("Director: Mike", "Director: \x1b]8;;x\x07Mi\x1b[31mke")
+    (folder / "movieblog.txt").write_text(hostile, encoding="utf-8")
+    assert main(["extract", str(folder / "movieblog.txt"), "--format", "csv"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "\\x1b[31m" in out
+    target = tmp_path / "claims.csv"
+    page = str(folder / "movieblog.txt")
+    assert main(["extract", page, "--format", "csv", "-o", str(target)]) == 0
+    assert "\x1b[31m" in target.read_text(encoding="utf-8")
+
+
 def test_extract_prints_the_declared_tables_claims_too(capsys, tmp_path):
     """A configuration that declares only a table: its cells are the claims (it was "error: :
     no documents found", naming no file), and a table that cannot be read is its own line."""
