@@ -18,6 +18,11 @@ _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,
 # A line break written "\r\n" (Windows) or "\r" (old Macs) reads as "\n" in the view, and
 # white space at a line's end as nothing (a line of spaces is a blank line).
 _ENTITY_OR_BREAK = re.compile(_ENTITY.pattern + r"|[ \t]+(?:\r\n?|\n|$)|\r\n?")
+# Characters of no width that a page may carry inside a word or a label ("Dir\ufeffector:"):
+# none in the view, as a line's trailing white space is none.
+_INVISIBLE = "\ufeff\u200b\u2060"
+_ENTITY_OR_INVISIBLE = re.compile(_ENTITY.pattern + f"|[{_INVISIBLE}]+")
+_ANY = re.compile(_ENTITY_OR_BREAK.pattern + f"|[{_INVISIBLE}]+")
 _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
 _SPACES += "\u202f\u205f\u3000"
 
@@ -25,7 +30,7 @@ _SPACES += "\u202f\u205f\u3000"
 @dataclass(frozen=True)
 class TextView:
     """`text` is `original` with entities decoded, exotic spaces made plain, every line
-    break a "\n" and no white space at a line's end."""
+    break a "\n", no white space at a line's end and no character of no width."""
 
     original: str
     text: str
@@ -49,7 +54,12 @@ class TextView:
         pos = 0
         vpos = 0
         breaks = "\r" in original or " \n" in original or "\t\n" in original
-        for m in (_ENTITY_OR_BREAK if breaks else _ENTITY).finditer(original):
+        invisible = any(c in original for c in _INVISIBLE)
+        if breaks:
+            scan = _ANY if invisible else _ENTITY_OR_BREAK
+        else:
+            scan = _ENTITY_OR_INVISIBLE if invisible else _ENTITY
+        for m in scan.finditer(original):
             token = m.group(0)
             if token[0] == "&":
                 decoded = _decode_entity(token)

@@ -910,6 +910,29 @@ def test_characters_a_reviewer_cannot_see_are_written_out_or_dropped(
     json.loads((out_dir / "report.sarif").read_text())
 
 
+def test_a_character_of_no_width_inside_a_label_loses_no_claim(tmp_path):
+    """A page carrying U+FEFF or U+200B inside a label or a name ("Dir\ufeffector: Mike")
+    reads as it would without them, each claim's evidence still its exact span of the page."""
+    from auditor.documents import discover
+    from auditor.extract import extract_document
+
+    folder = tmp_path / FILM
+    folder.mkdir()
+    text = (ROOT / "sources" / FILM / "movieblog.txt").read_text(encoding="utf-8")
+    plain = extract_document(discover([ROOT / "sources" / FILM / "movieblog.txt"])[0])
+    odd = text.replace("Director: Mike", "Dir\ufeffector: Mike\u200b")
+    assert odd != text
+    (folder / "movieblog.txt").write_text(odd, encoding="utf-8")
+    [ref] = discover([folder / "movieblog.txt"])
+    result = extract_document(ref)
+    assert len(result.claims) == len(plain.claims)
+    assert {c.value for c in result.claims if c.attribute == "director"} == {
+        c.value for c in plain.claims if c.attribute == "director"
+    }
+    for c in result.claims:
+        assert odd[c.span_start : c.span_end] == c.raw
+
+
 def test_a_long_hyphenated_capitalised_word_costs_no_more_than_its_length(tmp_path):
     """A review's names are looked for in runs of capitalised words; a pattern asking for two
     words was tried again at every capital inside one hyphenated word "Abc-Abc-...", each try
