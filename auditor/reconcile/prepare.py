@@ -498,6 +498,31 @@ _HEBREW_NAMES = (
     *((c + c, c) for c in "bdfgklmnprstvz"),
 )
 _ISRAELI = r"(?i)israel"
+# Each script by the countries whose names are romanised from it, tried in this order
+_SCRIPT_COUNTRIES = (
+    ("ru", _RUSSIAN),
+    ("ja", _JAPANESE),
+    ("fa", _IRANIAN),
+    ("zh", _TAIWANESE),
+    ("ar", _ARAB),
+    ("th", _THAI),
+    ("hi", _INDIAN),
+    ("he", _ISRAELI),
+)
+# The scripts whose romanisations a list of replacements folds alone
+_REPLACEMENTS = {
+    "ru": _ROMANISED,
+    "ar": _ARABIC_NAMES,
+    "th": _THAI_NAMES,
+    "hi": _INDIAN_NAMES,
+    "he": _HEBREW_NAMES,
+}
+
+
+def _replaced(value: pl.Expr, replacements) -> pl.Expr:
+    for pattern, to in replacements:
+        value = value.str.replace_all(pattern, to)
+    return value
 
 
 def _romanised(
@@ -543,41 +568,22 @@ def _romanised(
     syllables = pl.element().str.split("-").list.eval(wade_giles).list.join("")
 
     def romanised(c: str) -> pl.Expr:
-        ru = pl.col(c)
-        for pattern, to in _ROMANISED:
-            ru = ru.str.replace_all(pattern, to)
-        ja = pl.col(c).str.split(" ").list.eval(hepburn).list.join(" ")
-        fa = pl.col(c).str.replace_all("-", "")
-        for pattern, to in _PERSIAN:
-            fa = fa.str.replace_all(pattern, to)
+        folds = {s: _replaced(pl.col(c), table) for s, table in _REPLACEMENTS.items()}
+        folds["ja"] = pl.col(c).str.split(" ").list.eval(hepburn).list.join(" ")
+        fa = _replaced(pl.col(c).str.replace_all("-", ""), _PERSIAN)
         if c == "key":  # a person's given names (a cast entry's actor), not a role's words
             words = fa.str.split(" ")
             given = words.list.head(words.list.len() - 1).list.join("")
             joined = pl.concat_str(given, pl.lit(" "), words.list.last())
             person = pl.col("attribute").is_in(people) & (words.list.len() > 2)
             fa = pl.when(person).then(joined).otherwise(fa)
-        ar = pl.col(c)
-        for pattern, to in _ARABIC_NAMES:
-            ar = ar.str.replace_all(pattern, to)
+        folds["fa"] = fa
         zh = pl.col(c).str.replace_all("['’ʼ]", "").str.replace_all("ü", "u")
-        zh = zh.str.split(" ").list.eval(syllables).list.join(" ")
-        th = pl.col(c)
-        for pattern, to in _THAI_NAMES:
-            th = th.str.replace_all(pattern, to)
-        hi = pl.col(c)
-        for pattern, to in _INDIAN_NAMES:
-            hi = hi.str.replace_all(pattern, to)
-        he = pl.col(c)
-        for pattern, to in _HEBREW_NAMES:
-            he = he.str.replace_all(pattern, to)
-        script = pl.col("script")
-        return (
-            pl.when(script == "ru").then(ru).when(script == "ja").then(ja)
-            .when(script == "fa").then(fa).when(script == "zh").then(zh)
-            .when(script == "ar").then(ar).when(script == "th").then(th)
-            .when(script == "hi").then(hi)
-            .when(script == "he").then(he).alias(c)
-        )
+        folds["zh"] = zh.str.split(" ").list.eval(syllables).list.join(" ")
+        chosen = pl.when(pl.lit(False)).then(pl.lit(None, pl.String))
+        for script, folded in folds.items():
+            chosen = chosen.when(pl.col("script") == script).then(folded)
+        return chosen.alias(c)
 
     folded = typed.join(written, on=["attribute", "value"]).with_columns(
         romanised(c) for c in ("key", "key2")
@@ -585,32 +591,21 @@ def _romanised(
     return pl.concat([typed.with_columns(script=pl.lit("")), folded])
 
 
+def _script_of(country: pl.Expr) -> pl.Expr:
+    """The script of the first country of `_SCRIPT_COUNTRIES` that `country` names, or null."""
+    chosen = pl.when(pl.lit(False)).then(pl.lit(None, pl.String))
+    for script, pattern in _SCRIPT_COUNTRIES:
+        chosen = chosen.when(country.str.contains(pattern)).then(pl.lit(script))
+    return chosen
+
+
 def scripts(frame: pl.LazyFrame) -> pl.LazyFrame:
     """entity -> the script its names were romanised from, where its `country` claims name a
     country whose names are ("ru": Russia, the Soviet Union; "ja": Japan; "fa": Iran; "zh":
     Taiwan; "ar": an Arab country; "th": Thailand; "hi": India; "he": Israel)."""
-    country = pl.col("value")
     return (
         frame.filter(pl.col("attribute") == "country")
-        .select(
-            "entity",
-            script=pl.when(country.str.contains(_RUSSIAN))
-            .then(pl.lit("ru"))
-            .when(country.str.contains(_JAPANESE))
-            .then(pl.lit("ja"))
-            .when(country.str.contains(_IRANIAN))
-            .then(pl.lit("fa"))
-            .when(country.str.contains(_TAIWANESE))
-            .then(pl.lit("zh"))
-            .when(country.str.contains(_ARAB))
-            .then(pl.lit("ar"))
-            .when(country.str.contains(_THAI))
-            .then(pl.lit("th"))
-            .when(country.str.contains(_INDIAN))
-            .then(pl.lit("hi"))
-            .when(country.str.contains(_ISRAELI))
-            .then(pl.lit("he")),
-        )
+        .select("entity", script=_script_of(pl.col("value")))
         .drop_nulls("script")
         .group_by("entity")
         .agg(pl.col("script").min())  # two: the first by name, as either would do
